@@ -1,0 +1,47 @@
+package vn.tuquan.shared.db;
+
+import java.nio.file.Path;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Without {@code SPRING_DATASOURCE_URL} Tuquan runs its own PostgreSQL in
+ * {@code <data dir>/pg}; with it, Spring Boot's usual data source is used and nothing is started.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedDatabaseConfiguration.NoExternalDatabase.class)
+class EmbeddedDatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgresServer embeddedPostgresServer(@Value("${tuquan.data-directory}") Path dataDir) {
+        return EmbeddedPostgresServer.start(dataDir.resolve("pg"));
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(EmbeddedPostgresServer server,
+            @Value("${tuquan.datasource.maximum-pool-size:10}") int maximumPoolSize) {
+        HikariDataSource dataSource = DataSourceBuilder.create()
+                .type(HikariDataSource.class)
+                .url(server.jdbcUrl())
+                .username(server.username())
+                .build();
+        dataSource.setPoolName("tuquan");
+        dataSource.setMaximumPoolSize(maximumPoolSize);
+        return dataSource;
+    }
+
+    static final class NoExternalDatabase implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !context.getEnvironment().containsProperty("spring.datasource.url");
+        }
+    }
+}

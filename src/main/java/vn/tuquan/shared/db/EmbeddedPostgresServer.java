@@ -1,0 +1,238 @@
+package vn.tuquan.shared.db;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL server on a persistent data directory, owned by this process.
+ *
+ * <p>Durability is on (fsync, synchronous commit, full-page writes), unlike the zonky defaults
+ * made for throw-away test databases. A postmaster left running by a JVM that was killed is
+ * stopped before the new one starts, and a cluster whose first initialisation never finished is
+ * made again (it cannot hold data: the marker file is written before the first migration).
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    static final String DATABASE = "tuquan";
+    static final String ROLE = "tuquan";
+    private static final String INITIALISED_MARKER = "tuquan-initialised";
+    private static final String ZONKY_LOCK = "epg-lock";
+    private static final Duration STALE_STOP_WAIT = Duration.ofSeconds(60);
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+    private final Path clusterDir;
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(Path clusterDir, EmbeddedPostgres postgres) {
+        this.clusterDir = clusterDir;
+        this.postgres = postgres;
+    }
+
+    /** Starts PostgreSQL on {@code clusterDir}, creating the cluster on first use. */
+    public static EmbeddedPostgresServer start(Path clusterDir) {
+        Path dir = clusterDir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir.getParent());
+            refuseIfInUse(dir);
+            discardUnfinishedCluster(dir);
+            stopStalePostmaster(dir);
+            boolean fresh = !Files.exists(dir.resolve("postgresql.conf"));
+            log.info("Starting embedded PostgreSQL in {}{}", dir, fresh ? " (new cluster)" : "");
+            long started = System.nanoTime();
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dir.toFile())
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .setPGStartupWait(Duration.ofMinutes(5))
+                    .setLocaleConfig("locale", "C.UTF-8")
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("max_connections", "50")
+                    .setServerConfig("listen_addresses", "localhost")
+                    .start();
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(dir, postgres);
+            if (fresh) {
+                server.createDatabase();
+                Files.writeString(dir.resolve(INITIALISED_MARKER), "initialised by Tuquan\n");
+            }
+            log.info("Embedded PostgreSQL ready on port {} in {} ms (fsync on, synchronous_commit on)",
+                    postgres.getPort(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start embedded PostgreSQL in " + dir, e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+    }
+
+    public String username() {
+        return ROLE;
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public Path clusterDir() {
+        return clusterDir;
+    }
+
+    @Override
+    public void close() throws IOException {
+        log.info("Stopping embedded PostgreSQL in {}", clusterDir);
+        postgres.close();
+    }
+
+    private void createDatabase() {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
+            st.execute("CREATE ROLE " + ROLE + " LOGIN");
+            st.execute("CREATE DATABASE " + DATABASE + " OWNER " + ROLE + " ENCODING 'UTF8' TEMPLATE template0");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the database in the new cluster", e);
+        }
+    }
+
+    /** A second Tuquan on the same directory would corrupt it: refuse early, clearly. */
+    private static void refuseIfInUse(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(dir.resolve(ZONKY_LOCK),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                throw new DataDirectoryInUseException(dir);
+            }
+            lock.release();
+        } catch (OverlappingFileLockException e) {
+            throw new DataDirectoryInUseException(dir);
+        }
+    }
+
+    private static void discardUnfinishedCluster(Path dir) throws IOException {
+        if (Files.isDirectory(dir) && Files.exists(dir.resolve("PG_VERSION"))
+                && !Files.exists(dir.resolve(INITIALISED_MARKER))) {
+            log.warn("The database cluster in {} was never fully initialised (an interrupted first start); "
+                    + "creating it again", dir);
+            stopStalePostmaster(dir);
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    /**
+     * After a {@code kill -9} of the JVM its postmaster keeps running, holding the data directory.
+     * Stop it (fast shutdown, which checkpoints) so the new server can start; committed data is in
+     * the WAL either way.
+     */
+    static void stopStalePostmaster(Path dir) throws IOException {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+        Optional<ProcessHandle> process = lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0))
+                .flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(EmbeddedPostgresServer::isPostgres);
+        if (process.isEmpty()) {
+            log.warn("Removing stale {} (its process is gone)", pidFile);
+            Files.deleteIfExists(pidFile);
+            return;
+        }
+        ProcessHandle postmaster = process.get();
+        log.warn("PostgreSQL (pid {}) was left running on {} by a Tuquan process that did not stop cleanly; "
+                + "stopping it first", postmaster.pid(), dir);
+        signal("INT", postmaster.pid());
+        try {
+            postmaster.onExit().get(STALE_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            log.warn("PostgreSQL (pid {}) did not stop in {} s; killing it (WAL recovery follows)",
+                    postmaster.pid(), STALE_STOP_WAIT.toSeconds());
+            postmaster.destroyForcibly();
+            postmaster.onExit().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while stopping stale PostgreSQL", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException(e);
+        }
+        waitUntilGone(pidFile);
+    }
+
+    private static void waitUntilGone(Path pidFile) throws IOException {
+        for (int i = 0; i < 100 && Files.exists(pidFile); i++) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        Files.deleteIfExists(pidFile);
+    }
+
+    private static Optional<Long> parsePid(String line) {
+        try {
+            return Optional.of(Long.parseLong(line.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isPostgres(ProcessHandle process) {
+        String command = process.info().command().orElse("");
+        if (command.endsWith("/postgres")) {
+            return true;
+        }
+        try {
+            byte[] cmdline = Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
+            return new String(cmdline, StandardCharsets.UTF_8).contains("postgres");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void signal(String signal, long pid) throws IOException {
+        try {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while signalling PostgreSQL", e);
+        }
+    }
+
+    /** Another live Tuquan process holds the data directory. */
+    public static final class DataDirectoryInUseException extends IllegalStateException {
+        DataDirectoryInUseException(Path dir) {
+            super("The data directory " + dir + " is in use by another running Tuquan process. "
+                    + "Stop it first, or set TUQUAN_DATA_DIR to another directory.");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package vn.tuquan.shared.web;
+
+import java.io.IOException;
+import java.util.Locale;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+import vn.tuquan.shared.ProblemResponses;
+
+/**
+ * Replaces Spring Boot's error handling: a friendly page in the person's language, and
+ * {@code application/problem+json} for the API and for any client that does not ask for HTML.
+ */
+@Controller
+@RequestMapping("/error")
+class ErrorPagesController implements ErrorController {
+
+    private final MessageSource messages;
+    private final ProblemResponses problems;
+
+    ErrorPagesController(MessageSource messages, ProblemResponses problems) {
+        this.messages = messages;
+        this.problems = problems;
+    }
+
+    @RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
+    ModelAndView page(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        HttpStatus status = status(request);
+        if (isApi(request)) {
+            problem(request, response);
+            return null;
+        }
+        ModelAndView page = new ModelAndView("shared/error", status);
+        page.addObject("status", status.value());
+        page.addObject("titleKey", messageKey(status, "title"));
+        page.addObject("detailKey", messageKey(status, "detail"));
+        return page;
+    }
+
+    @RequestMapping
+    void problem(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        HttpStatus status = status(request);
+        Locale locale = LocaleContextHolder.getLocale();
+        problems.write(originalRequest(request), response, status,
+                messages.getMessage(messageKey(status, "title"), null, locale),
+                messages.getMessage(messageKey(status, "detail"), null, locale));
+    }
+
+    private static String messageKey(HttpStatus status, String part) {
+        return switch (status.value()) {
+            case 400, 401, 403, 404, 405 -> "error." + status.value() + "." + part;
+            default -> status.is4xxClientError() ? "error.400." + part : "error.500." + part;
+        };
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return uri != null && uri.toString().startsWith(request.getContextPath() + "/api/");
+    }
+
+    private static HttpStatus status(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer i ? HttpStatus.resolve(i) : null;
+        return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
+    }
+
+    /** The problem's {@code instance} is the path that failed, not {@code /error}. */
+    private static HttpServletRequest originalRequest(HttpServletRequest request) {
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (uri == null) {
+            return request;
+        }
+        return new jakarta.servlet.http.HttpServletRequestWrapper(request) {
+            @Override
+            public String getRequestURI() {
+                return uri.toString();
+            }
+        };
+    }
+}

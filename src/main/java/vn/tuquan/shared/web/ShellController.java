@@ -1,0 +1,35 @@
+package vn.tuquan.shared.web;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import vn.tuquan.shared.db.DatabaseInfo;
+
+/** The home page, and the page of each area that is not built yet. */
+@Controller
+class ShellController {
+
+    private final DatabaseInfo database;
+    private final String version;
+
+    ShellController(DatabaseInfo database, @Value("${tuquan.version:development}") String version) {
+        this.database = database;
+        this.version = version;
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        model.addAttribute("databaseVersion", database.serverVersion());
+        model.addAttribute("databaseEmbedded", database.isEmbedded());
+        model.addAttribute("version", version);
+        return "shared/home";
+    }
+
+    @GetMapping("/{area:units|access|movement|order|evaluation|reports|citizens}")
+    String pendingArea(@PathVariable String area, Model model) {
+        model.addAttribute("area", Area.byKey(area));
+        return "shared/areaPending";
+    }
+}

@@ -1,0 +1,47 @@
+package vn.tuquan.shared.web;
+
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import vn.tuquan.shared.db.DatabaseInfo;
+
+/** Says, once the application is ready, where it serves and on which database. */
+@Component
+class StartupReport {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
+
+    private final DatabaseInfo database;
+    private final Path dataDir;
+    private volatile OffsetDateTime startedAt;
+
+    StartupReport(DatabaseInfo database, @Value("${tuquan.data-directory}") Path dataDir) {
+        this.database = database;
+        this.dataDir = dataDir.toAbsolutePath().normalize();
+    }
+
+    @EventListener
+    void ready(ApplicationReadyEvent event) {
+        startedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        String db = database.isEmbedded()
+                ? "embedded PostgreSQL " + database.serverVersion() + " in " + database.embeddedClusterDir().orElseThrow()
+                : "external PostgreSQL " + database.serverVersion() + " at " + database.location();
+        log.info("Database: {}; data directory: {}", db, dataDir);
+        if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
+            log.info("Tuquan is ready at http://localhost:{}/ ({} ms after launch)", web.getWebServer().getPort(),
+                    event.getTimeTaken() == null ? "?" : event.getTimeTaken().toMillis());
+        }
+    }
+
+    OffsetDateTime startedAt() {
+        return startedAt;
+    }
+}
