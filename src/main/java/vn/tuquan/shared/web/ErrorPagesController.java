@@ -41,8 +41,8 @@ class ErrorPagesController implements ErrorController {
         }
         ModelAndView page = new ModelAndView("shared/error", status);
         page.addObject("status", status.value());
-        page.addObject("titleKey", messageKey(status, "title"));
-        page.addObject("detailKey", messageKey(status, "detail"));
+        page.addObject("errorTitleKey", messageKey(status, "title"));
+        page.addObject("errorDetailKey", messageKey(status, "detail"));
         return page;
     }
 

@@ -1,0 +1,117 @@
+package vn.tuquan.shared.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import vn.tuquan.FreshDataDirectory;
+import vn.tuquan.TuquanApplication;
+
+/** Start-up, migrations, restart and the two kinds of database, each on a real PostgreSQL. */
+@ExtendWith(OutputCaptureExtension.class)
+class DatabaseStartupTests {
+
+    private static final Pattern PRINTED_PASSWORD = Pattern.compile("Mật khẩu / Password:\\s+(\\S+)");
+
+    /** Starts the application as {@code ./tuquan serve} does; properties as command-line arguments. */
+    private static ConfigurableApplicationContext start(Path dataDir, String... properties) {
+        List<String> args = new ArrayList<>(List.of("--tuquan.data-directory=" + dataDir, "--server.port=0"));
+        for (String property : properties) {
+            args.add("--" + property);
+        }
+        return new SpringApplicationBuilder(TuquanApplication.class).run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void firstStartMakesADurableMigratedDatabaseAndAnAdministrator_andARestartKeepsThem(CapturedOutput output) {
+        Path dataDir = FreshDataDirectory.create();
+        String password;
+        try (ConfigurableApplicationContext app = start(dataDir)) {
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
+                    .query(String.class).list()).containsExactly("1", "2", "3");
+            assertThat(jdbc.sql("SELECT extname FROM pg_extension").query(String.class).list())
+                    .contains("pg_trgm", "unaccent", "btree_gist");
+            assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).isEqualTo("on");
+            assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
+            assertThat(jdbc.sql("SHOW full_page_writes").query(String.class).single()).isEqualTo("on");
+            assertThat(jdbc.sql("SELECT current_user").query(String.class).single())
+                    .as("the application does not run as the superuser").isEqualTo("tuquan");
+
+            Matcher printed = PRINTED_PASSWORD.matcher(output.getOut());
+            assertThat(printed.find()).as("the administrator password is printed on the first start").isTrue();
+            password = printed.group(1);
+            assertThat(password).hasSizeGreaterThanOrEqualTo(20);
+            assertThat(output.getAll().split(Pattern.quote(password), -1))
+                    .as("the password appears exactly once in all output").hasSize(2);
+            String hash = jdbc.sql("SELECT password_hash FROM users WHERE username = 'admin'")
+                    .query(String.class).single();
+            assertThat(hash).startsWith("{bcrypt}").doesNotContain(password);
+            assertThat(app.getBean(PasswordEncoder.class).matches(password, hash)).isTrue();
+        }
+        assertThat(dataDir.resolve("pg/postmaster.pid"))
+                .as("a clean shutdown stops PostgreSQL").doesNotExist();
+
+        int outputBefore = output.getOut().length();
+        try (ConfigurableApplicationContext app = start(dataDir)) {
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("SELECT count(*) FROM users").query(Long.class).single()).isEqualTo(1L);
+            assertThat(jdbc.sql("SELECT count(*) FROM flyway_schema_history").query(Long.class).single())
+                    .isEqualTo(3L);
+            assertThat(output.getOut().substring(outputBefore)).doesNotContain("Password:");
+        }
+    }
+
+    @Test
+    void aSecondProcessOnTheSameDataDirectoryIsRefusedClearly() {
+        Path dataDir = FreshDataDirectory.create();
+        try (ConfigurableApplicationContext first = start(dataDir)) {
+            assertThatThrownBy(() -> start(dataDir))
+                    .rootCause()
+                    .isInstanceOf(EmbeddedPostgresServer.DataDirectoryInUseException.class)
+                    .hasMessageContaining("in use by another running Tuquan process");
+            assertThat(first.getBean(JdbcClient.class).sql("SELECT 1").query(Integer.class).single()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void withAnExternalDatabaseItStartsNoPostgresAndMigratesThatDatabase() throws Exception {
+        Path dataDir = FreshDataDirectory.create();
+        try (EmbeddedPostgres external = EmbeddedPostgres.builder()
+                .setDataDirectory(FreshDataDirectory.create().resolve("external")).start()) {
+            try (Connection c = external.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
+                st.execute("CREATE ROLE owner_role LOGIN");
+                st.execute("CREATE DATABASE ext OWNER owner_role");
+            }
+            try (ConfigurableApplicationContext app = start(dataDir,
+                    "spring.datasource.url=" + external.getJdbcUrl("owner_role", "ext"),
+                    "spring.datasource.username=owner_role")) {
+                DatabaseInfo info = app.getBean(DatabaseInfo.class);
+                assertThat(info.isEmbedded()).isFalse();
+                assertThat(app.getBeanNamesForType(EmbeddedPostgresServer.class)).isEmpty();
+                assertThat(info.location()).endsWith("/ext");
+                JdbcClient jdbc = app.getBean(JdbcClient.class);
+                assertThat(jdbc.sql("SELECT search_fold('Hải Hậu')").query(String.class).single())
+                        .isEqualTo("hai hau");
+                assertThat(jdbc.sql("SELECT count(*) FROM users").query(Long.class).single()).isEqualTo(1L);
+            }
+        }
+        assertThat(Files.exists(dataDir.resolve("pg"))).as("no embedded cluster was made").isFalse();
+    }
+}
