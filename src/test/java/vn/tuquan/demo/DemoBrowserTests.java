@@ -1,0 +1,199 @@
+package vn.tuquan.demo;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import vn.tuquan.TuquanTest;
+
+/**
+ * What a newcomer sees after {@code ./tuquan demo}, in a real Chromium (Debian's package, driven by
+ * Playwright). Without Chromium these tests fail: they never skip.
+ */
+@TuquanTest
+@ActiveProfiles("demo")
+class DemoBrowserTests {
+
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("TUQUAN_CHROMIUM", "/usr/bin/chromium"));
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    BrowserContext context;
+    Page page;
+    final List<String> consoleErrors = new ArrayList<>();
+
+    @BeforeAll
+    static void launchChromium() {
+        assertThat(Files.isExecutable(CHROMIUM))
+                .as("Chromium is needed at %s for the browser tests (apt-get install chromium chromium-driver, "
+                        + "or set TUQUAN_CHROMIUM)", CHROMIUM)
+                .isTrue();
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @AfterEach
+    void closeContext() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @Test
+    void aCommuneOfficerSignsInWithADemoLoginAndSeesTheVietnameseHomePage() {
+        openPage(1280, 800);
+        page.navigate(url("/"));
+        assertThat(page).hasURL(url("/login"));
+        signIn("canbo.xa");
+
+        assertThat(page.locator("h1")).hasText("Xin chào, Lê Văn Bình!");
+        assertThat(page.locator("html")).hasAttribute("lang", "vi");
+        assertThat(page.locator("#today")).hasText(Pattern.compile("Hôm nay là \\d{2}/\\d{2}/\\d{4}\\."));
+        assertThat(page.locator("nav a.nav-link").first()).hasText("Đơn vị");
+        assertThat(page.locator(".area-card")).hasCount(7);
+        assertThat(page.evaluate("typeof htmx")).as("htmx is loaded").isEqualTo("object");
+        assertThat(page.evaluate("typeof bootstrap")).as("Bootstrap's script is loaded").isEqualTo("object");
+        screenshot("home-desktop-vi");
+
+        page.locator("nav").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Đánh giá").setExact(true))
+                .click();
+        assertThat(page.locator(".alert h2")).hasText("Phần này chưa được xây dựng");
+        assertThat(consoleErrors).as("no script, style or security-policy errors").isEmpty();
+    }
+
+    @Test
+    void englishIsRememberedAcrossPages() {
+        openPage(1280, 800);
+        page.navigate(url("/login"));
+        signIn("truongthon");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English")).click();
+        assertThat(page.locator("h1")).hasText("Hello, Phạm Thị Lan!");
+        page.locator("nav").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Units").setExact(true))
+                .click();
+        assertThat(page.locator("h1")).hasText("Units");
+        Page another = context.newPage();
+        another.navigate(url("/"));
+        assertThat(another.locator("h1")).hasText("Hello, Phạm Thị Lan!");
+        screenshot("home-desktop-en");
+    }
+
+    @Test
+    void onAPhoneTheMenuFoldsAndOpensWithItsButton() {
+        openPage(390, 844);
+        page.navigate(url("/login"));
+        screenshot("login-phone");
+        signIn("truongthon");
+        var unitsLink = page.locator("nav a.nav-link", new Page.LocatorOptions().setHasText("Đơn vị"));
+        assertThat(unitsLink).isHidden();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mở hoặc đóng trình đơn")).click();
+        assertThat(unitsLink).isVisible();
+        assertThat(page.locator("nav a.nav-link", new Page.LocatorOptions().setHasText("Người dân"))).isVisible();
+        assertThat(page.locator("#navigation.show")).isVisible();
+        screenshot("home-phone-menu");
+        assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("nothing overflows the phone screen sideways").isTrue();
+    }
+
+    @Test
+    void theKeyboardReachesTheContentFirstAndTheTextIsReadable() {
+        openPage(1280, 800);
+        page.navigate(url("/login"));
+        signIn("canbo.tinh");
+        page.keyboard().press("Tab");
+        assertThat(page.locator(":focus")).hasText("Bỏ qua, đến nội dung chính");
+        page.keyboard().press("Enter");
+        assertThat(page.evaluate("document.activeElement.id")).isEqualTo("main");
+
+        assertThat(contrast("nav a.nav-link", "nav.navbar")).as("navigation links").isGreaterThanOrEqualTo(4.5);
+        assertThat(contrast("main p.lead", "body")).as("body text").isGreaterThanOrEqualTo(4.5);
+        assertThat(contrast(".area-card a", ".area-card")).as("links on cards").isGreaterThanOrEqualTo(4.5);
+        assertThat(contrast("nav .current-user", "nav.navbar")).as("the signed-in name").isGreaterThanOrEqualTo(4.5);
+    }
+
+    private void openPage(int width, int height) {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
+                .setIsMobile(width < 600).setHasTouch(width < 600));
+        page = context.newPage();
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                consoleErrors.add(message.text());
+            }
+        });
+    }
+
+    private void signIn(String username) {
+        page.getByLabel("Tên đăng nhập").fill(username);
+        page.getByLabel("Mật khẩu").fill(DemoData.DEMO_PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+        assertThat(page).hasURL(url("/"));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    /** WCAG contrast ratio between the text colour of one element and the background of another. */
+    private double contrast(String textSelector, String backgroundSelector) {
+        String color = (String) page.locator(textSelector).first().evaluate("e => getComputedStyle(e).color");
+        String background = (String) page.locator(backgroundSelector).first()
+                .evaluate("e => getComputedStyle(e).backgroundColor");
+        if (background.equals("rgba(0, 0, 0, 0)")) {
+            background = "rgb(255, 255, 255)";
+        }
+        double a = luminance(color);
+        double b = luminance(background);
+        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    }
+
+    private static double luminance(String rgb) {
+        Matcher m = Pattern.compile("rgba?\\((\\d+), (\\d+), (\\d+)").matcher(rgb);
+        assertThat(m.find()).as(rgb).isTrue();
+        double[] c = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double v = Integer.parseInt(m.group(i + 1)) / 255.0;
+            c[i] = v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+    }
+}
