@@ -157,16 +157,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return;
         }
         List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-        Optional<ProcessHandle> process = lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0))
+        Optional<ProcessHandle> alive = lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0))
                 .flatMap(ProcessHandle::of)
-                .filter(ProcessHandle::isAlive)
-                .filter(EmbeddedPostgresServer::isPostgres);
-        if (process.isEmpty()) {
-            log.warn("Removing stale {} (its process is gone)", pidFile);
-            Files.deleteIfExists(pidFile);
+                .filter(ProcessHandle::isAlive);
+        if (alive.isEmpty()) {
+            // PostgreSQL itself sees that this lock file is stale and recovers from its WAL.
+            log.warn("PostgreSQL in {} did not shut down cleanly; it will recover from its write-ahead log", dir);
             return;
         }
-        ProcessHandle postmaster = process.get();
+        if (!isPostgres(alive.get())) {
+            log.warn("Removing stale {}: its process id now belongs to another program", pidFile);
+            Files.delete(pidFile);
+            return;
+        }
+        ProcessHandle postmaster = alive.get();
         log.warn("PostgreSQL (pid {}) was left running on {} by a Tuquan process that did not stop cleanly; "
                 + "stopping it first", postmaster.pid(), dir);
         signal("INT", postmaster.pid());
@@ -183,19 +187,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IOException(e);
         }
-        waitUntilGone(pidFile);
-    }
-
-    private static void waitUntilGone(Path pidFile) throws IOException {
-        for (int i = 0; i < 100 && Files.exists(pidFile); i++) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        Files.deleteIfExists(pidFile);
     }
 
     private static Optional<Long> parsePid(String line) {

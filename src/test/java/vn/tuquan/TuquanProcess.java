@@ -1,0 +1,155 @@
+package vn.tuquan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The packaged {@code target/tuquan.jar} running as a separate process, as {@code ./tuquan} runs it. */
+public final class TuquanProcess {
+
+    public static final Path JAR = Path.of("target", "tuquan.jar");
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+
+    private TuquanProcess(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    public static TuquanProcess start(Path dataDir, String command, String name) {
+        assertThat(JAR).as("the packaged application (mvn verify builds it before the *IT tests)").exists();
+        int port = freePort();
+        Path log = dataDir.resolve(name + ".log");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-jar", JAR.toString(), command,
+                "--port", Integer.toString(port))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("TUQUAN_DATA_DIR", dataDir.toString());
+        try {
+            return new TuquanProcess(builder.start(), log, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until {@code /actuator/health} answers UP. */
+    public TuquanProcess awaitReady(Duration timeout) {
+        HttpClient client = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(process.isAlive()).as("Tuquan exited early; its log:%n%s", output()).isTrue();
+            try {
+                HttpResponse<String> health = client.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+                    return this;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(200);
+        }
+        throw new AssertionError("Tuquan was not ready within " + timeout + "; its log:\n" + output());
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public String output() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String printedAdminPassword() {
+        Matcher m = Pattern.compile("Password:\\s+(\\S+)").matcher(output());
+        assertThat(m.find()).as("the administrator password is printed on the first start").isTrue();
+        return m.group(1);
+    }
+
+    /** SIGKILL: no shutdown hook, no clean stop of anything. */
+    public void kill9() {
+        process.destroyForcibly();
+        waitFor();
+    }
+
+    /** SIGTERM: the graceful shutdown that a service manager does. */
+    public int stop() {
+        process.destroy();
+        return waitFor();
+    }
+
+    private int waitFor() {
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The pid and port of the embedded PostgreSQL, from its {@code postmaster.pid}. */
+    public static Postmaster postmaster(Path dataDir) {
+        try {
+            List<String> lines = Files.readAllLines(dataDir.resolve("pg").resolve("postmaster.pid"));
+            return new Postmaster(Long.parseLong(lines.get(0).trim()), Integer.parseInt(lines.get(3).trim()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public record Postmaster(long pid, int port) {
+        public boolean alive() {
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        }
+
+        public String jdbcUrl() {
+            return "jdbc:postgresql://localhost:" + port + "/tuquan";
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
