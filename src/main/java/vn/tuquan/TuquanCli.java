@@ -25,7 +25,18 @@ public final class TuquanCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     static int execute(String... args) {
-        return new CommandLine(new TuquanCli()).execute(args);
+        return new CommandLine(new TuquanCli())
+                .setExecutionExceptionHandler((e, commandLine, parsed) -> {
+                    // Spring has already logged the details; end with the cause in one line.
+                    Throwable cause = e;
+                    while (cause.getCause() != null) {
+                        cause = cause.getCause();
+                    }
+                    commandLine.getErr().println("tuquan: " + commandLine.getCommandName() + " failed: "
+                            + cause.getMessage());
+                    return 1;
+                })
+                .execute(args);
     }
 
     /** True once a web server was started: the JVM then lives until the server stops. */
