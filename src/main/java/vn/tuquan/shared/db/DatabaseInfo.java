@@ -34,7 +34,7 @@ public class DatabaseInfo {
 
     /** Host, port and database name: no user, no password. */
     public String location() {
-        return jdbc.sql("SELECT coalesce(inet_server_addr()::text, 'local socket') || ':' "
+        return jdbc.sql("SELECT coalesce(host(inet_server_addr()), 'local socket') || ':' "
                 + "|| coalesce(inet_server_port()::text, '') || '/' || current_database()")
                 .query(String.class).single();
     }
