@@ -147,13 +147,30 @@ class DemoBrowserTests {
         assertThat(contrast("nav .current-user", "nav.navbar")).as("the signed-in name").isGreaterThanOrEqualTo(4.5);
     }
 
+    @Test
+    void theApiDocumentationOpensInSwaggerUi() {
+        openPage(1280, 800);
+        page.navigate(url("/login"));
+        signIn("quantri");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tài liệu API")).click();
+        assertThat(page.locator(".swagger-ui .info .title")).containsText("Tuquan API");
+        assertThat(page.locator(".swagger-ui .opblock-summary-path").first()).isVisible();
+        assertThat(consoleErrors).as("Swagger UI runs under the content security policy").isEmpty();
+        screenshot("swagger-ui");
+    }
+
     private void openPage(int width, int height) {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
                 .setIsMobile(width < 600).setHasTouch(width < 600));
         page = context.newPage();
         page.onConsoleMessage(message -> {
             if ("error".equals(message.type())) {
-                consoleErrors.add(message.text());
+                consoleErrors.add(message.text() + " at " + message.location());
+            }
+        });
+        page.onResponse(response -> {
+            if (response.status() >= 400) {
+                consoleErrors.add(response.status() + " " + response.url());
             }
         });
     }
