@@ -92,10 +92,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return ROLE;
     }
 
-    public int port() {
-        return postgres.getPort();
-    }
-
     public Path clusterDir() {
         return clusterDir;
     }

@@ -2,7 +2,6 @@ package vn.tuquan.shared.web;
 
 import java.text.NumberFormat;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -25,23 +24,11 @@ public class Formats {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     public String date(TemporalAccessor value) {
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return DATE.format(odt.atZoneSameInstant(VIETNAM));
-        }
-        return DATE.format(value);
+        return format(value, DATE);
     }
 
     public String dateTime(TemporalAccessor value) {
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return DATE_TIME.format(odt.atZoneSameInstant(VIETNAM));
-        }
-        return DATE_TIME.format(value);
+        return format(value, DATE_TIME);
     }
 
     public String number(Number value) {
@@ -52,8 +39,15 @@ public class Formats {
         return LocalDate.now(VIETNAM);
     }
 
-    public LocalDateTime now() {
-        return LocalDateTime.now(VIETNAM);
+    /** Instants with an offset are shown in Vietnam's time; local dates and times as they are. */
+    private static String format(TemporalAccessor value, DateTimeFormatter formatter) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof OffsetDateTime odt) {
+            return formatter.format(odt.atZoneSameInstant(VIETNAM));
+        }
+        return formatter.format(value);
     }
 
     private static Locale numberLocale() {
