@@ -31,10 +31,12 @@ class OfficialListWriter {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final DescendantMover descendants;
 
-    OfficialListWriter(JdbcClient jdbc, JdbcTemplate template) {
+    OfficialListWriter(JdbcClient jdbc, JdbcTemplate template, DescendantMover descendants) {
         this.jdbc = jdbc;
         this.template = template;
+        this.descendants = descendants;
     }
 
     private record Current(long versionId, long unitId, UnitKind kind, String code, String name, String nameEn,
@@ -109,7 +111,7 @@ class OfficialListWriter {
         close(closing, asOf);
         close(gone, asOf);
         open(opening, asOf);
-        int localMoved = moveLocalUnits(movedPaths, asOf);
+        int localMoved = descendants.follow(movedPaths, asOf, true);
 
         int changed = closing.size();
         int opened = opening.size() - changed;
@@ -198,40 +200,6 @@ class OfficialListWriter {
             ps.setDate(10, Date.valueOf(asOf));
             ps.setString(11, v.change());
         });
-    }
-
-    /**
-     * Residential areas and organisations keep their parent but their path changes with an
-     * ancestor's; each gets a new version from the date on, under the ancestor's new path.
-     */
-    private int moveLocalUnits(Map<String, String> movedPaths, LocalDate asOf) {
-        if (movedPaths.isEmpty()) {
-            return 0;
-        }
-        String[] oldPaths = movedPaths.keySet().toArray(String[]::new);
-        String[] newPaths = movedPaths.values().toArray(String[]::new);
-        jdbc.sql("""
-                CREATE TEMP TABLE moving_local_units ON COMMIT DROP AS
-                WITH moved AS (SELECT * FROM unnest(CAST(:oldPaths AS text[]), CAST(:newPaths AS text[]))
-                               AS m(old_path, new_path))
-                SELECT DISTINCT ON (v.id) v.id, m.new_path || substr(v.path, length(m.old_path) + 1) AS new_path
-                FROM unit_version v JOIN moved m ON v.path LIKE m.old_path || '%%' AND v.path <> m.old_path
-                WHERE v.kind NOT IN %s AND v.valid_from < :asOf AND (v.valid_to IS NULL OR v.valid_to > :asOf)
-                ORDER BY v.id, length(m.old_path) DESC
-                """.formatted(OFFICIAL))
-                .param("oldPaths", oldPaths).param("newPaths", newPaths).param("asOf", asOf).update();
-        jdbc.sql("UPDATE unit_version v SET valid_to = :asOf FROM moving_local_units m WHERE v.id = m.id")
-                .param("asOf", asOf).update();
-        int moved = jdbc.sql("""
-                INSERT INTO unit_version (unit_id, kind, subkind, code, name, name_en, parent_id, path, level,
-                                          valid_from, change, sector, has_party_organisation, staff_count, exclusion)
-                SELECT v.unit_id, v.kind, v.subkind, v.code, v.name, v.name_en, v.parent_id, m.new_path,
-                       length(m.new_path) - length(replace(m.new_path, '/', '')) - 1, :asOf, 'MOVED_WITH_PARENT',
-                       v.sector, v.has_party_organisation, v.staff_count, v.exclusion
-                FROM moving_local_units m JOIN unit_version v ON v.id = m.id
-                """).param("asOf", asOf).update();
-        jdbc.sql("DROP TABLE moving_local_units").update();
-        return moved;
     }
 
     private static String key(UnitKind kind, String code) {

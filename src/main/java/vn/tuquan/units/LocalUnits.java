@@ -1,0 +1,178 @@
+package vn.tuquan.units;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.tuquan.shared.VietnameseText;
+import vn.tuquan.units.LocalUnitRefusedException.FieldProblem;
+import vn.tuquan.units.internal.DescendantMover;
+
+/**
+ * Residential areas and organisations: created, edited, moved and closed by the people responsible
+ * for them. Every change opens a new version from a date; nothing is overwritten, except a version
+ * corrected on the day it began.
+ */
+@Service
+public class LocalUnits {
+
+    private final JdbcClient jdbc;
+    private final Units units;
+    private final DescendantMover descendants;
+
+    LocalUnits(JdbcClient jdbc, Units units, DescendantMover descendants) {
+        this.jdbc = jdbc;
+        this.units = units;
+        this.descendants = descendants;
+    }
+
+    @Transactional
+    public UnitView create(long parentId, LocalUnitForm form, LocalDate from) {
+        UnitView parent = checkedParent(parentId, form.kind(), from);
+        LocalUnitForm clean = checked(form);
+        long id = jdbc.sql("INSERT INTO unit (kind) VALUES (:kind) RETURNING id").param("kind", form.kind().name())
+                .query(Long.class).single();
+        insertVersion(id, clean, parent, from, "CREATED");
+        return units.find(id, from).orElseThrow();
+    }
+
+    /** Creates many units at once, all or nothing (the Excel import). */
+    @Transactional
+    public List<UnitView> createAll(List<Map.Entry<Long, LocalUnitForm>> parentsAndForms, LocalDate from) {
+        List<UnitView> created = new ArrayList<>(parentsAndForms.size());
+        for (Map.Entry<Long, LocalUnitForm> entry : parentsAndForms) {
+            created.add(create(entry.getKey(), entry.getValue(), from));
+        }
+        return created;
+    }
+
+    /** A new name, sub-kind, code or organisation facts from a date on. */
+    @Transactional
+    public UnitView edit(long id, LocalUnitForm form, LocalDate from) {
+        UnitView current = currentLocal(id, from);
+        LocalUnitForm clean = checked(new LocalUnitForm(current.kind(), form.subkind(), form.code(), form.name(),
+                form.organisation()));
+        UnitView parent = units.find(current.parentId(), from).orElseThrow();
+        String change = Objects.equals(current.name(), clean.name()) ? "EDITED" : "RENAMED";
+        endVersion(current, from);
+        insertVersion(id, clean, parent, from, change);
+        return units.find(id, from).orElseThrow();
+    }
+
+    /** Puts the unit under another parent from a date on; the units under it follow. */
+    @Transactional
+    public UnitView move(long id, long newParentId, LocalDate from) {
+        UnitView current = currentLocal(id, from);
+        UnitView parent = checkedParent(newParentId, current.kind(), from);
+        if (parent.path().startsWith(current.path())) {
+            throw new LocalUnitRefusedException(List.of(FieldProblem.of("parentId", "units.local.error.underItself")));
+        }
+        LocalUnitForm same = new LocalUnitForm(current.kind(), current.subkind(), current.code(), current.name(),
+                current.organisation());
+        endVersion(current, from);
+        insertVersion(id, same, parent, from, "MOVED");
+        UnitView moved = units.find(id, from).orElseThrow();
+        descendants.follow(Map.of(current.path(), moved.path()), from, false);
+        return moved;
+    }
+
+    /** The unit ends on this date (it stays in the history); so do the units under it. */
+    @Transactional
+    public void close(long id, LocalDate on) {
+        UnitView current = currentLocal(id, on);
+        jdbc.sql("""
+                UPDATE unit_version SET valid_to = :on
+                WHERE path LIKE :prefix AND valid_from < :on AND (valid_to IS NULL OR valid_to > :on)
+                """).param("on", on).param("prefix", current.path() + "%").update();
+        jdbc.sql("DELETE FROM unit_version WHERE path LIKE :prefix AND valid_from = :on")
+                .param("on", on).param("prefix", current.path() + "%").update();
+    }
+
+    private UnitView currentLocal(long id, LocalDate date) {
+        UnitView current = units.find(id, date).orElseThrow(() -> new LocalUnitRefusedException(
+                List.of(FieldProblem.of("id", "units.local.error.noSuchUnit", id))));
+        if (current.kind().official()) {
+            throw new LocalUnitRefusedException(List.of(FieldProblem.of("id", "units.local.error.official")));
+        }
+        return current;
+    }
+
+    private UnitView checkedParent(long parentId, UnitKind kind, LocalDate from) {
+        UnitView parent = units.find(parentId, from).orElseThrow(() -> new LocalUnitRefusedException(
+                List.of(FieldProblem.of("parentId", "units.local.error.noSuchParent", parentId))));
+        boolean allowed = switch (kind) {
+            case RESIDENTIAL_AREA -> parent.kind() == UnitKind.COMMUNE;
+            case PROVINCE, DISTRICT, COMMUNE -> false;
+            case SUB_PARISH -> parent.kind() == UnitKind.PARISH || parent.kind() == UnitKind.COMMUNE
+                    || parent.kind() == UnitKind.RESIDENTIAL_AREA;
+            case ENTERPRISE -> parent.kind() == UnitKind.INDUSTRIAL_ZONE || parent.kind() == UnitKind.COMMUNE
+                    || parent.kind() == UnitKind.RESIDENTIAL_AREA;
+            default -> parent.kind() == UnitKind.COMMUNE || parent.kind() == UnitKind.RESIDENTIAL_AREA;
+        };
+        if (!allowed) {
+            throw new LocalUnitRefusedException(List.of(FieldProblem.of("parentId", "units.local.error.parentKind",
+                    "units.kind." + kind.name(), "units.kind." + parent.kind().name())));
+        }
+        return parent;
+    }
+
+    private static LocalUnitForm checked(LocalUnitForm form) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (form.kind() == null || form.kind().official()) {
+            problems.add(FieldProblem.of("kind", "units.local.error.kind"));
+        }
+        String name = VietnameseText.normaliseName(form.name());
+        if (name == null || name.isBlank()) {
+            problems.add(FieldProblem.of("name", "units.local.error.nameRequired"));
+        } else if (name.length() > 200) {
+            problems.add(FieldProblem.of("name", "units.local.error.nameTooLong", 200));
+        }
+        String code = form.code() == null || form.code().isBlank() ? null : form.code().strip();
+        if (code != null && !code.matches("[\\p{L}\\p{N}._/-]{1,40}")) {
+            problems.add(FieldProblem.of("code", "units.local.error.code"));
+        }
+        OrganisationDetails organisation = form.organisation();
+        if (organisation != null && organisation.staffCount() != null && organisation.staffCount() < 0) {
+            problems.add(FieldProblem.of("staffCount", "units.local.error.staffCount"));
+        }
+        if (form.kind() == UnitKind.RESIDENTIAL_AREA) {
+            organisation = null;
+        }
+        if (!problems.isEmpty()) {
+            throw new LocalUnitRefusedException(problems);
+        }
+        String subkind = form.subkind() == null || form.subkind().isBlank() ? null : form.subkind().strip();
+        return new LocalUnitForm(form.kind(), subkind, code, name, organisation);
+    }
+
+    private void endVersion(UnitView current, LocalDate from) {
+        if (!current.validFrom().isBefore(from)) {
+            jdbc.sql("DELETE FROM unit_version WHERE id = :id").param("id", current.versionId()).update();
+        } else {
+            jdbc.sql("UPDATE unit_version SET valid_to = :from WHERE id = :id")
+                    .param("from", from).param("id", current.versionId()).update();
+        }
+    }
+
+    private void insertVersion(long id, LocalUnitForm form, UnitView parent, LocalDate from, String change) {
+        String path = parent.path() + id + "/";
+        OrganisationDetails o = form.organisation() == null ? OrganisationDetails.NONE : form.organisation();
+        jdbc.sql("""
+                INSERT INTO unit_version (unit_id, kind, subkind, code, name, parent_id, path, level, valid_from, change,
+                                          sector, has_party_organisation, staff_count, exclusion)
+                VALUES (:id, :kind, :subkind, :code, :name, :parent, :path, :level, :from, :change,
+                        :sector, :party, :staff, :exclusion)
+                """)
+                .param("id", id).param("kind", form.kind().name()).param("subkind", form.subkind())
+                .param("code", form.code()).param("name", form.name()).param("parent", parent.id())
+                .param("path", path).param("level", parent.level() + 1).param("from", from).param("change", change)
+                .param("sector", o.sector()).param("party", o.hasPartyOrganisation()).param("staff", o.staffCount())
+                .param("exclusion", o.exclusion() == null ? null : o.exclusion().name())
+                .update();
+    }
+}
