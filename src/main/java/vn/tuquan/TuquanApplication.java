@@ -9,6 +9,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.modulith.Modulithic;
+import vn.tuquan.shared.CommandContexts;
 
 /**
  * Tuquan: one process serving the web application, the REST API and the command line.
@@ -19,6 +20,7 @@ import org.springframework.modulith.Modulithic;
 public class TuquanApplication {
 
     public static void main(String[] args) {
+        CommandContexts.register(TuquanApplication::commandContext);
         int exitCode = TuquanCli.execute(args);
         if (!TuquanCli.isServing()) {
             System.exit(exitCode);

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import vn.tuquan.TuquanApplication;
+import vn.tuquan.shared.CommandContexts;
 
 /** {@code ./tuquan units …}: the official lists of administrative units. */
 @Command(name = "units", mixinStandardHelpOptions = true,
@@ -64,7 +64,7 @@ public class UnitsCommand implements Runnable {
                     return 2;
                 }
             }
-            try (ConfigurableApplicationContext context = TuquanApplication.commandContext()) {
+            try (ConfigurableApplicationContext context = CommandContexts.open()) {
                 MessageSource messages = context.getBean(MessageSource.class);
                 Locale locale = Locale.forLanguageTag("en".equals(language) ? "en" : "vi");
                 try {

