@@ -49,6 +49,33 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** A multipart form post, as a browser sends a form with file inputs. */
+    public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField,
+            java.util.List<java.nio.file.Path> files) {
+        String boundary = "----tuquan" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        try {
+            for (Map.Entry<String, String> field : fields.entrySet()) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                        + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            for (java.nio.file.Path file : files) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+                        + "\"; filename=\"" + file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                body.write(java.nio.file.Files.readAllBytes(file));
+                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
     /** Reads the CSRF token from the form on the page at {@code path}. */
     public String csrfToken(String path) {
         return Jsoup.parse(getPage(path).body()).selectFirst("input[name=_csrf]").attr("value");

@@ -8,14 +8,17 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.tuquan.TuquanTest;
+import vn.tuquan.WebSession;
 
 /** A malformed list is refused whole, its bad rows named, and the database is left as it was. */
 @TuquanTest
@@ -29,6 +32,12 @@ class OfficialListRefusalTests {
 
     @Autowired
     MessageSource messages;
+
+    @Autowired
+    vn.tuquan.access.UserAccounts accounts;
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     @TempDir
     Path dir;
@@ -52,6 +61,35 @@ class OfficialListRefusalTests {
                 .isEqualTo("danh-muc.csv, dòng 3: mã \"142\" không hợp lệ: mã xã phải có 5 chữ số");
         assertThat(ImportMessages.render(messages, refused.problems().get(1), Locale.ENGLISH))
                 .isEqualTo("danh-muc.csv, line 4: code 14236 is already given at 2");
+    }
+
+    @Test
+    void theUploadPageListsTheBadRowsAndThenImportsAGoodFileOnce() throws Exception {
+        accounts.createIfAbsent("quan.tri.danh.muc", "Quản trị danh mục", "mat-khau-danh-muc");
+        WebSession session = new WebSession(port);
+        session.signIn("quan.tri.danh.muc", "mat-khau-danh-muc");
+        String token = session.csrfToken("/units/official-lists");
+        Path bad = Files.writeString(dir.resolve("sai.csv"),
+                "Tỉnh Thành Phố,Mã TP,Quận Huyện,Mã QH,Phường Xã,Mã PX,Cấp,Tên Tiếng Anh\n"
+                        + "Tỉnh Thử,98,Huyện Thử,998,Xã Một,99801,Xã,\n"
+                        + "Tỉnh Thử,98,Huyện Thử,998,,99802,Xã,\n");
+        String before = snapshotOfTables();
+        var refused = Jsoup.parse(session.postMultipart("/units/official-lists",
+                Map.of("_csrf", token, "asOf", "2031-01-01"), "files", List.of(bad)).body());
+        assertThat(refused.select("#import-problems li").eachText())
+                .containsExactly("sai.csv, dòng 3: đơn vị mã 99802 không có tên");
+        assertThat(snapshotOfTables()).isEqualTo(before);
+
+        Path good = Files.writeString(dir.resolve("dung.csv"),
+                "Tỉnh Thành Phố,Mã TP,Quận Huyện,Mã QH,Phường Xã,Mã PX,Cấp,Tên Tiếng Anh\n"
+                        + "Tỉnh Thử,98,Huyện Thử,998,Xã Một,99801,Xã,\n"
+                        + "Tỉnh Thử,98,Huyện Thử,998,Xã Hai,99802,Xã,\n");
+        var imported = Jsoup.parse(session.postMultipart("/units/official-lists",
+                Map.of("_csrf", token, "asOf", "2031-01-01", "province", "98"), "files", List.of(good)).body());
+        assertThat(imported.selectFirst("#import-summary").text()).startsWith("Đã nhập dung.csv theo ngày 2031-01-01: 4 đơn vị mới, 0 thay đổi");
+        var again = Jsoup.parse(session.postMultipart("/units/official-lists",
+                Map.of("_csrf", token, "asOf", "2031-01-01", "province", "98"), "files", List.of(good)).body());
+        assertThat(again.selectFirst("#import-summary").text()).contains(": 0 đơn vị mới, 0 thay đổi, 0 đóng, 4 không đổi");
     }
 
     private String snapshotOfTables() {
