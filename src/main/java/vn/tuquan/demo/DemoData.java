@@ -16,7 +16,8 @@ import vn.tuquan.access.UserAccounts;
 
 /**
  * The deterministic demo dataset, loaded on the first start of {@code ./tuquan demo} (and topped
- * up, never duplicated, on later starts). For now: the demo logins, one per kind of user.
+ * up, never duplicated, on later starts): the demo logins, one per kind of user, and Nam Định as of
+ * 2017 with its residential areas and organisations.
  */
 @Component
 @Profile("demo")
@@ -34,10 +35,12 @@ class DemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final UserAccounts accounts;
+    private final NamDinh2017 namDinh;
     private final PrintStream console = System.out;
 
-    DemoData(UserAccounts accounts) {
+    DemoData(UserAccounts accounts, NamDinh2017 namDinh) {
         this.accounts = accounts;
+        this.namDinh = namDinh;
     }
 
     @Override
@@ -49,6 +52,7 @@ class DemoData implements ApplicationRunner {
             }
         }
         log.info("Demo data: {} demo logins created, {} already present", created, LOGINS.size() - created);
+        namDinh.loadIfAbsent();
     }
 
     @EventListener

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,11 +23,13 @@ import vn.tuquan.units.internal.DescendantMover;
 public class LocalUnits {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final Units units;
     private final DescendantMover descendants;
 
-    LocalUnits(JdbcClient jdbc, Units units, DescendantMover descendants) {
+    LocalUnits(JdbcClient jdbc, JdbcTemplate template, Units units, DescendantMover descendants) {
         this.jdbc = jdbc;
+        this.template = template;
         this.units = units;
         this.descendants = descendants;
     }
@@ -41,14 +44,46 @@ public class LocalUnits {
         return units.find(id, from).orElseThrow();
     }
 
-    /** Creates many units at once, all or nothing (the Excel import). */
+    /**
+     * Creates many units at once, all or nothing (the Excel import, the demo), in batches.
+     *
+     * @return the ids of the new units, in the order of the forms
+     */
     @Transactional
-    public List<UnitView> createAll(List<Map.Entry<Long, LocalUnitForm>> parentsAndForms, LocalDate from) {
-        List<UnitView> created = new ArrayList<>(parentsAndForms.size());
+    public List<Long> createAll(List<Map.Entry<Long, LocalUnitForm>> parentsAndForms, LocalDate from) {
+        Map<Long, UnitView> parents = new java.util.HashMap<>();
+        List<LocalUnitForm> forms = new ArrayList<>(parentsAndForms.size());
         for (Map.Entry<Long, LocalUnitForm> entry : parentsAndForms) {
-            created.add(create(entry.getKey(), entry.getValue(), from));
+            UnitView parent = parents.get(entry.getKey());
+            if (parent == null || !allowedUnder(entry.getValue().kind(), parent.kind())) {
+                parent = checkedParent(entry.getKey(), entry.getValue().kind(), from);
+                parents.put(parent.id(), parent);
+            }
+            forms.add(checked(entry.getValue()));
         }
-        return created;
+        if (forms.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = jdbc.sql("SELECT nextval(pg_get_serial_sequence('unit', 'id')) FROM generate_series(1, :n)")
+                .param("n", forms.size()).query(Long.class).list();
+        List<Object[]> unitRows = new ArrayList<>(forms.size());
+        List<Object[]> versionRows = new ArrayList<>(forms.size());
+        for (int i = 0; i < forms.size(); i++) {
+            LocalUnitForm form = forms.get(i);
+            UnitView parent = parents.get(parentsAndForms.get(i).getKey());
+            OrganisationDetails o = form.organisation() == null ? OrganisationDetails.NONE : form.organisation();
+            unitRows.add(new Object[] {ids.get(i), form.kind().name()});
+            versionRows.add(new Object[] {ids.get(i), form.kind().name(), form.subkind(), form.code(), form.name(),
+                    parent.id(), parent.path() + ids.get(i) + "/", parent.level() + 1, from, "CREATED", o.sector(),
+                    o.hasPartyOrganisation(), o.staffCount(), o.exclusion() == null ? null : o.exclusion().name()});
+        }
+        template.batchUpdate("INSERT INTO unit (id, kind) OVERRIDING SYSTEM VALUE VALUES (?, ?)", unitRows);
+        template.batchUpdate("""
+                INSERT INTO unit_version (unit_id, kind, subkind, code, name, parent_id, path, level, valid_from, change,
+                                          sector, has_party_organisation, staff_count, exclusion)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, versionRows);
+        return ids;
     }
 
     /** A new name, sub-kind, code or organisation facts from a date on. */
@@ -105,20 +140,24 @@ public class LocalUnits {
     private UnitView checkedParent(long parentId, UnitKind kind, LocalDate from) {
         UnitView parent = units.find(parentId, from).orElseThrow(() -> new LocalUnitRefusedException(
                 List.of(FieldProblem.of("parentId", "units.local.error.noSuchParent", parentId))));
-        boolean allowed = switch (kind) {
-            case RESIDENTIAL_AREA -> parent.kind() == UnitKind.COMMUNE;
-            case PROVINCE, DISTRICT, COMMUNE -> false;
-            case SUB_PARISH -> parent.kind() == UnitKind.PARISH || parent.kind() == UnitKind.COMMUNE
-                    || parent.kind() == UnitKind.RESIDENTIAL_AREA;
-            case ENTERPRISE -> parent.kind() == UnitKind.INDUSTRIAL_ZONE || parent.kind() == UnitKind.COMMUNE
-                    || parent.kind() == UnitKind.RESIDENTIAL_AREA;
-            default -> parent.kind() == UnitKind.COMMUNE || parent.kind() == UnitKind.RESIDENTIAL_AREA;
-        };
-        if (!allowed) {
+        if (!allowedUnder(kind, parent.kind())) {
             throw new LocalUnitRefusedException(List.of(FieldProblem.of("parentId", "units.local.error.parentKind",
                     "units.kind." + kind.name(), "units.kind." + parent.kind().name())));
         }
         return parent;
+    }
+
+    /** Where each kind may stand: a residential area in a commune; organisations in a commune or village. */
+    static boolean allowedUnder(UnitKind kind, UnitKind parent) {
+        return switch (kind) {
+            case RESIDENTIAL_AREA -> parent == UnitKind.COMMUNE;
+            case PROVINCE, DISTRICT, COMMUNE -> false;
+            case SUB_PARISH -> parent == UnitKind.PARISH || parent == UnitKind.COMMUNE
+                    || parent == UnitKind.RESIDENTIAL_AREA;
+            case ENTERPRISE -> parent == UnitKind.INDUSTRIAL_ZONE || parent == UnitKind.COMMUNE
+                    || parent == UnitKind.RESIDENTIAL_AREA;
+            default -> parent == UnitKind.COMMUNE || parent == UnitKind.RESIDENTIAL_AREA;
+        };
     }
 
     private static LocalUnitForm checked(LocalUnitForm form) {

@@ -1,0 +1,57 @@
+package vn.tuquan.units;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import vn.tuquan.FreshDataDirectory;
+import vn.tuquan.TuquanProcess;
+
+/** {@code ./tuquan units import} as people run it: the packaged jar, a real data directory. */
+class UnitsCommandIT {
+
+    @Test
+    void importsAListOnceAndRefusesABadOneWithItsLineNumbers() throws Exception {
+        Path dataDir = FreshDataDirectory.create();
+        Path namDinh2022 = AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv");
+
+        Result first = run(dataDir, "units", "import", namDinh2022.toString(), "--as-of", "2022-10-01");
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        assertThat(first.output()).contains("Đã nhập nam_dinh_36_2022-10.csv theo ngày 2022-10-01: 237 đơn vị mới");
+
+        Result again = run(dataDir, "units", "import", namDinh2022.toString(), "--as-of", "2022-10-01", "--lang", "en");
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.output()).contains("0 new units, 0 changed, 0 closed, 237 unchanged");
+
+        Path bad = Files.writeString(dataDir.resolve("bad.csv"),
+                "Tỉnh Thành Phố,Mã TP,Quận Huyện,Mã QH,Phường Xã,Mã PX,Cấp,Tên Tiếng Anh\n"
+                        + "Tỉnh Nam Định,36,Huyện Hải Hậu,366,Xã Hải Minh,14233,Xã,\n"
+                        + "Tỉnh Nam Định,36,Huyện Hải Hậu,366,Xã Hải Đông,14233,Xã,\n");
+        Result refused = run(dataDir, "units", "import", bad.toString(), "--as-of", "2023-01-01");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.output()).contains("Tệp bị từ chối, không có gì được ghi. 1 lỗi:")
+                .contains("bad.csv, dòng 3: mã 14233 trùng với mã ở 2");
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private static Result run(Path dataDir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m", "-jar", TuquanProcess.JAR.toString()));
+        command.addAll(List.of(args));
+        Path log = Files.createTempFile(dataDir, "cli", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("TUQUAN_DATA_DIR", dataDir.toString());
+        Process process = builder.start();
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+}
