@@ -20,7 +20,8 @@ CREATE TABLE unit_version (
     name          text     NOT NULL,          -- NFC, one tone-mark convention
     name_en       text,
     parent_id     bigint REFERENCES unit,
-    path          text     NOT NULL,          -- '/<province id>/<district id>/<unit id>/' as of this version
+    path          text COLLATE "C" NOT NULL,   -- '/<province id>/<district id>/<unit id>/' as of this version;
+                                              -- byte order, so one btree serves both LIKE 'prefix%' and ORDER BY
     level         smallint NOT NULL,          -- 1 province, 2 district, 3 commune, 4 and below inside a commune
     valid_from    date     NOT NULL,
     valid_to      date,                       -- exclusive; NULL while the version is current
@@ -47,8 +48,8 @@ CREATE TABLE unit_version (
 CREATE INDEX unit_version_unit ON unit_version (unit_id, valid_from);
 CREATE INDEX unit_version_parent ON unit_version (parent_id, valid_from);
 CREATE INDEX unit_version_code ON unit_version (code, valid_from) WHERE code IS NOT NULL;
-CREATE INDEX unit_version_path ON unit_version (path text_pattern_ops);
-CREATE INDEX unit_version_current_path ON unit_version (path text_pattern_ops, kind) WHERE valid_to IS NULL;
+CREATE INDEX unit_version_path ON unit_version (path, kind);
+CREATE INDEX unit_version_current_path ON unit_version (path, kind) WHERE valid_to IS NULL;
 CREATE INDEX unit_version_name_search ON unit_version USING gin (search_fold(name) gin_trgm_ops);
 
 CREATE TABLE unit_succession (
