@@ -1,6 +1,7 @@
 package vn.tuquan.units.web;
 
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -101,9 +102,7 @@ class UnitPagesController {
         model.addAttribute("shownOn", shownOn);
         model.addAttribute("notYet", !exists && unit.validFrom().isAfter(date)
                 && units.history(id).get(0).validFrom().isAfter(date));
-        model.addAttribute("continuations", exists ? List.of()
-                : units.continuationsOn(id, date).stream().map(u -> new Continuation(u, units.fullName(u.id(), date)))
-                        .toList());
+        model.addAttribute("continuations", exists ? List.of() : continuations(unit, date));
         model.addAttribute("ancestors", units.ancestors(id, shownOn));
         List<UnitView> children = exists ? units.children(id, date) : List.of();
         model.addAttribute("children", children);
@@ -125,6 +124,22 @@ class UnitPagesController {
         UnitView unit = units.find(id, date).or(() -> units.latest(id))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return boundaries.mapJson(id, unit.validOn(date) ? date : unit.validFrom());
+    }
+
+    /**
+     * Where a unit that does not exist on the date lives then: its own continuations, else (a
+     * district abolished in 2025 has no successions of its own) those of its last children.
+     */
+    private List<Continuation> continuations(UnitView unit, LocalDate date) {
+        Set<Long> found = new LinkedHashSet<>();
+        units.continuationsOn(unit.id(), date).forEach(u -> found.add(u.id()));
+        if (found.isEmpty() && unit.validTo() != null && !date.isBefore(unit.validTo())) {
+            for (UnitView child : units.children(unit.id(), unit.validTo().minusDays(1))) {
+                units.continuationsOn(child.id(), date).forEach(u -> found.add(u.id()));
+            }
+        }
+        return found.stream().map(id -> new Continuation(units.find(id, date).orElseThrow(), units.fullName(id, date)))
+                .toList();
     }
 
     private void addSearch(String q, LocalDate date, Model model) {
