@@ -103,7 +103,6 @@ class UnitPagesTests {
     void aDistrictPageShowsItsPlaceChildrenAndTimelineUntilItsAbolition() {
         long haiHau = units.findByCode("366", UnitPagesData.LIST_2022).orElseThrow().id();
         Document page = page("/units/" + haiHau + "?asOf=2022-10-01");
-        System.out.println(page.selectFirst("main").text());
         assertThat(page.selectFirst("h1").text()).isEqualTo("Huyện Hải Hậu");
         assertThat(page.selectFirst(".unit-kind").text()).isEqualTo("huyện");
         assertThat(page.selectFirst(".unit-code").text()).isEqualTo("366");
@@ -145,7 +144,6 @@ class UnitPagesTests {
         assertThat(after.select("a[href$=/local/new]")).as("no forms for a unit that no longer exists").isEmpty();
 
         Document successor = page("/units/" + newHaiHau + "?asOf=2026-01-01");
-        System.out.println(successor.selectFirst("main").text());
         assertThat(successor.select(".breadcrumb a").eachText()).containsExactly("Đơn vị", "Tỉnh Ninh Bình");
         assertThat(successor.select(".timeline-event").eachText())
                 .anySatisfy(e -> assertThat(e).startsWith("Từ 01/07/2025: nhận toàn bộ").contains("Xã Hải Trung (Tỉnh Nam Định)"));
