@@ -16,8 +16,12 @@ public class UnitLabels {
             "RESIDENTIAL_AREA.AP", "RESIDENTIAL_AREA.BAN", "RESIDENTIAL_AREA.TO_DAN_PHO", "RESIDENTIAL_AREA.KHU_PHO");
 
     public String kind(UnitView unit) {
-        String subkind = unit.kind() + "." + unit.subkind();
-        return SUBKINDS.contains(subkind) ? "units.subkind." + subkind : kind(unit.kind());
+        return kind(unit.kind(), unit.subkind());
+    }
+
+    public String kind(UnitKind kind, String subkind) {
+        String key = kind + "." + subkind;
+        return SUBKINDS.contains(key) ? "units.subkind." + key : kind(kind);
     }
 
     public String kind(UnitKind kind) {

@@ -107,7 +107,7 @@ class UnitPagesController {
         List<UnitView> children = exists ? units.children(id, date) : List.of();
         model.addAttribute("children", children);
         model.addAttribute("childCounts", tree.childCounts(children.stream().map(UnitView::id).toList(), date));
-        model.addAttribute("countsByKind", exists ? tree.countsByKind(unit, date) : java.util.Map.of());
+        model.addAttribute("countsByKind", exists ? tree.countsByKind(unit, date) : List.of());
         model.addAttribute("timeline", timeline.of(id));
         model.addAttribute("versions", units.history(id));
         model.addAttribute("hasMap", boundaries.hasMap(id, shownOn));

@@ -51,7 +51,8 @@ class UnitTimeline {
             } else if (moved) {
                 events.add(new Event(v.validFrom(), order++, "units.timeline.moved", parent, null, null, List.of()));
             } else {
-                events.add(new Event(v.validFrom(), order++, "units.timeline.edited", null, null, null, List.of()));
+                events.add(new Event(v.validFrom(), order++, "units.timeline.edited", null, null, null, List.of(),
+                        changedFields(before, v)));
             }
         }
         for (int i = 0; i < versions.size(); i++) {
@@ -83,6 +84,24 @@ class UnitTimeline {
         return events;
     }
 
+    /** Message keys of what an edit changed besides name and parent. */
+    private static List<String> changedFields(UnitView before, UnitView after) {
+        List<String> fields = new ArrayList<>();
+        if (!Objects.equals(before.code(), after.code())) {
+            fields.add("units.field.code");
+        }
+        if (!Objects.equals(before.subkind(), after.subkind())) {
+            fields.add("units.field.subkind");
+        }
+        if (!Objects.equals(before.nameEn(), after.nameEn())) {
+            fields.add("units.field.nameEn");
+        }
+        if (!Objects.equals(before.organisation(), after.organisation())) {
+            fields.add("units.field.organisation");
+        }
+        return fields;
+    }
+
     /** A link to a unit as it was on a date, with its province (or the place above it) as detail. */
     private Link link(long id, String name, LocalDate date) {
         List<UnitView> above = units.ancestors(id, date);
@@ -95,7 +114,12 @@ class UnitTimeline {
      *
      * @param order the order of events on the same date
      */
-    record Event(LocalDate date, int order, String key, String a0, String a1, String a2, List<Link> links) {
+    record Event(LocalDate date, int order, String key, String a0, String a1, String a2, List<Link> links,
+            List<String> fieldKeys) {
+
+        Event(LocalDate date, int order, String key, String a0, String a1, String a2, List<Link> links) {
+            this(date, order, key, a0, a1, a2, links, List.of());
+        }
     }
 
     record Link(long id, String name, String detail, LocalDate asOf) {
