@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,6 +41,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
+    @ConditionalOnWebApplication
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, MessageSource messages,
             LocaleResolver locales) throws Exception {
         http.securityMatcher("/api/**")
@@ -60,6 +62,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
+    @ConditionalOnWebApplication
     SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
         requestCache.setMatchingRequestParameterName(null); // no "?continue" on the page after sign-in
