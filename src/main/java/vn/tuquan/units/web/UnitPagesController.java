@@ -1,6 +1,7 @@
 package vn.tuquan.units.web;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
-import vn.tuquan.shared.web.Formats;
 import vn.tuquan.units.UnitBoundaries;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
@@ -34,25 +34,24 @@ import vn.tuquan.units.Units;
 class UnitPagesController {
 
     static final int SEARCH_LIMIT = 20;
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final Units units;
     private final UnitTree tree;
     private final UnitTimeline timeline;
     private final UnitBoundaries boundaries;
-    private final Formats formats;
 
-    UnitPagesController(Units units, UnitTree tree, UnitTimeline timeline, UnitBoundaries boundaries, Formats formats) {
+    UnitPagesController(Units units, UnitTree tree, UnitTimeline timeline, UnitBoundaries boundaries) {
         this.units = units;
         this.tree = tree;
         this.timeline = timeline;
         this.boundaries = boundaries;
-        this.formats = formats;
     }
 
     @GetMapping
     String browse(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) String q, Model model) {
-        LocalDate date = asOf == null ? formats.today() : asOf;
+        LocalDate date = asOf == null ? today() : asOf;
         List<UnitView> provinces = units.provinces(date);
         model.addAttribute("asOf", date);
         model.addAttribute("q", q == null ? "" : q);
@@ -65,7 +64,7 @@ class UnitPagesController {
     @GetMapping("/{id:\\d+}/children")
     String children(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf, Model model) {
-        LocalDate date = asOf == null ? formats.today() : asOf;
+        LocalDate date = asOf == null ? today() : asOf;
         List<UnitView> children = units.children(id, date);
         model.addAttribute("asOf", date);
         model.addAttribute("nodes", children);
@@ -77,7 +76,7 @@ class UnitPagesController {
     String search(@RequestParam(required = false) String q,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        LocalDate date = asOf == null ? formats.today() : asOf;
+        LocalDate date = asOf == null ? today() : asOf;
         if (htmx == null) {
             return "redirect:" + UriComponentsBuilder.fromPath("/units").queryParam("asOf", date)
                     .queryParam("q", q == null ? "" : q).encode().build().toUriString();
@@ -90,7 +89,7 @@ class UnitPagesController {
     @GetMapping("/{id:\\d+}")
     String show(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf, Model model) {
-        LocalDate date = asOf == null ? formats.today() : asOf;
+        LocalDate date = asOf == null ? today() : asOf;
         Optional<UnitView> onDate = units.find(id, date);
         UnitView unit = onDate.or(() -> units.latest(id))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -120,7 +119,7 @@ class UnitPagesController {
     @ResponseBody
     String map(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        LocalDate date = asOf == null ? formats.today() : asOf;
+        LocalDate date = asOf == null ? today() : asOf;
         UnitView unit = units.find(id, date).or(() -> units.latest(id))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return boundaries.mapJson(id, unit.validOn(date) ? date : unit.validFrom());
@@ -140,6 +139,11 @@ class UnitPagesController {
         }
         return found.stream().map(id -> new Continuation(units.find(id, date).orElseThrow(), units.fullName(id, date)))
                 .toList();
+    }
+
+    /** Today in Vietnam: the default date of every page. */
+    private static LocalDate today() {
+        return LocalDate.now(VIETNAM);
     }
 
     private void addSearch(String q, LocalDate date, Model model) {
