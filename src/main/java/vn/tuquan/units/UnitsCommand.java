@@ -20,8 +20,8 @@ import vn.tuquan.shared.CommandContexts;
 
 /** {@code ./tuquan units …}: the official lists of administrative units. */
 @Command(name = "units", mixinStandardHelpOptions = true,
-        description = "Đơn vị hành chính: nhập danh mục chính thức. / Administrative units: import official lists.",
-        subcommands = {UnitsCommand.Import.class})
+        description = "Đơn vị hành chính: nhập danh mục chính thức và ranh giới. / Administrative units: import official lists and boundaries.",
+        subcommands = {UnitsCommand.Import.class, UnitsCommand.Boundaries.class})
 public class UnitsCommand implements Runnable {
 
     @Spec
@@ -74,6 +74,58 @@ public class UnitsCommand implements Runnable {
                             summary.asOf().toString(), summary.opened(), summary.changed(), summary.closed(),
                             summary.unchanged(), summary.successions(), summary.localUnitsMoved()}, locale));
                     summary.warnings().forEach(w -> out.println(ImportMessages.render(messages, w, locale)));
+                    return 0;
+                } catch (ImportRefusedException refused) {
+                    err.println(messages.getMessage("units.import.refused",
+                            new Object[] {refused.problems().size()}, locale));
+                    refused.problems().forEach(p -> err.println("  " + ImportMessages.render(messages, p, locale)));
+                    return 1;
+                }
+            }
+        }
+    }
+
+    @Command(name = "boundaries", mixinStandardHelpOptions = true,
+            description = {"Nhập ranh giới đơn vị hành chính (GeoJSON FeatureCollection, mỗi đối tượng có mã TCTK).",
+                    "Import unit boundaries (GeoJSON FeatureCollections whose features carry the GSO code)."})
+    static class Boundaries implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "FILE", description = "GeoJSON file(s), imported together, all or nothing")
+        List<Path> files;
+
+        @Option(names = "--as-of", required = true, paramLabel = "DATE",
+                description = "the date the boundaries hold from; each code is matched to the unit holding it then")
+        LocalDate asOf;
+
+        @Option(names = "--province", paramLabel = "CODE",
+                description = "only the features of this province (their provinceCode), e.g. 37")
+        String province;
+
+        @Option(names = "--lang", defaultValue = "vi", description = "language of the messages: vi or en")
+        String language;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            for (Path file : files) {
+                if (!Files.isReadable(file)) {
+                    err.println("tuquan: cannot read " + file);
+                    return 2;
+                }
+            }
+            try (ConfigurableApplicationContext context = CommandContexts.open()) {
+                MessageSource messages = context.getBean(MessageSource.class);
+                Locale locale = Locale.forLanguageTag("en".equals(language) ? "en" : "vi");
+                try {
+                    UnitBoundaries.BoundaryImportSummary summary = context.getBean(UnitBoundaries.class)
+                            .importFiles(files, asOf, Optional.ofNullable(province));
+                    out.println(messages.getMessage("units.boundaries.summary", new Object[] {summary.files(),
+                            summary.asOf().toString(), summary.inserted(), summary.changed(), summary.unchanged(),
+                            summary.skipped()}, locale));
                     return 0;
                 } catch (ImportRefusedException refused) {
                     err.println(messages.getMessage("units.import.refused",

@@ -6,7 +6,7 @@ package vn.tuquan.shared.web;
  * takes the path and the area is marked built here.
  */
 public enum Area {
-    UNITS("units", false),
+    UNITS("units", true),
     ACCESS("access", false),
     MOVEMENT("movement", false),
     ORDER("order", false),

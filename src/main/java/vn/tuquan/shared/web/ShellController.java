@@ -27,7 +27,7 @@ class ShellController {
         return "shared/home";
     }
 
-    @GetMapping("/{area:units|access|movement|order|evaluation|reports|citizens}")
+    @GetMapping("/{area:access|movement|order|evaluation|reports|citizens}")
     String pendingArea(@PathVariable String area, Model model) {
         model.addAttribute("area", Area.byKey(area));
         return "shared/areaPending";

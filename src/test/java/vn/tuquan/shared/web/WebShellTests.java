@@ -53,6 +53,9 @@ class WebShellTests {
     @Test
     void everyAreaThatIsNotBuiltSaysSoPlainly() {
         for (Area area : Area.values()) {
+            if (area.built()) {
+                continue;
+            }
             HttpResponse<String> response = session.getPage(area.path());
             assertThat(response.statusCode()).as(area.path()).isEqualTo(200);
             var page = Jsoup.parse(response.body());
