@@ -119,6 +119,7 @@ class LocalUnitChoices {
                 .map(a -> a instanceof String s && (s.startsWith("units.kind.") || s.startsWith("units.subkind.")
                         || s.startsWith("units.exclusion.")) ? label(s, locale) : a)
                 .map(a -> a instanceof LocalDate d ? DATE.format(d) : a)
+                .map(a -> a instanceof Long id ? id.toString() : a) // ids are not amounts: 987654321, not 987.654.321
                 .toArray();
         return messages.getMessage(key, resolved, key, locale);
     }

@@ -183,7 +183,7 @@ class LocalUnitsApi {
         Locale locale = locale(request);
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.NOT_FOUND);
         problem.setTitle(messages.getMessage("error.404.title", null, locale));
-        problem.setDetail(messages.getMessage("units.local.web.error.unknownUnit", new Object[] {unknown.id}, locale));
+        problem.setDetail(messages.getMessage("units.local.web.error.unknownUnit", new Object[] {Long.toString(unknown.id)}, locale));
         problem.setInstance(URI.create(request.getRequestURI()));
         return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
