@@ -47,6 +47,9 @@ record LocalUnitInput(String kind, String subkind, String code, String name, Str
             }
         } else if (cleanSubkind != null && cleanSubkind.length() > 40) {
             problems.add(FieldProblem.of("subkind", "units.local.web.error.subkindTooLong", 40));
+        } else if (unitKind != null && cleanSubkind != null && choices.areaSubkind(cleanSubkind).isPresent()) {
+            problems.add(FieldProblem.of("subkind", "units.local.web.error.subkindOfArea",
+                    LocalUnitChoices.subkindKey(choices.areaSubkind(cleanSubkind).get())));
         }
         String cleanName = VietnameseText.normaliseName(name);
         if (cleanName == null || cleanName.isBlank()) {
@@ -63,6 +66,18 @@ record LocalUnitInput(String kind, String subkind, String code, String name, Str
         Optional<Exclusion> cleanExclusion = choices.exclusion(exclusion);
         if (cleanExclusion == null) {
             problems.add(FieldProblem.of("exclusion", "units.local.web.error.exclusion"));
+        }
+        if (cleanExclusion != null && cleanExclusion.isPresent() && unitKind != null
+                && unitKind != UnitKind.RESIDENTIAL_AREA) {
+            UnitKind only = switch (cleanExclusion.get()) {
+                case SMALL_OR_MICRO_ENTERPRISE -> UnitKind.ENTERPRISE;
+                case PRIMARY_SCHOOL, KINDERGARTEN -> UnitKind.SCHOOL;
+                case ARMED_FORCES -> null;
+            };
+            if (only != null && only != unitKind) { // RULEBOOK.md: who is excluded from the evaluation
+                problems.add(FieldProblem.of("exclusion", "units.local.web.error.exclusionKind",
+                        LocalUnitChoices.exclusionKey(cleanExclusion.get()), LocalUnitChoices.kindKey(only)));
+            }
         }
         if (!LocalUnitChoices.blank(sector) && sector.strip().length() > 200) {
             problems.add(FieldProblem.of("sector", "units.local.web.error.sectorTooLong", 200));

@@ -148,6 +148,9 @@ class LocalUnitsApi {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
             HttpServletRequest request) throws IOException {
         LocalDate from = validFrom == null ? LocalUnitChoices.today() : validFrom;
+        if (file.getSize() > LocalUnitPages.MAX_UPLOAD) {
+            return tooLarge(messages, locale(request), request.getRequestURI());
+        }
         LocalUnitSheet.Result result;
         try (InputStream in = file.getInputStream()) {
             result = sheet.read(in, from);
@@ -160,6 +163,18 @@ class LocalUnitsApi {
             return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         return ResponseEntity.ok(new ImportResult(localUnits.createAll(result.units(), from).size()));
+    }
+
+    /** A 413 problem: the file is over the import's 5 MB. */
+    static ResponseEntity<ProblemDetail> tooLarge(MessageSource messages, Locale locale, String path) {
+        String message = messages.getMessage("units.local.web.error.fileTooLarge", new Object[] {5}, locale);
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.CONTENT_TOO_LARGE);
+        problem.setTitle(messages.getMessage("error.400.title", null, locale));
+        problem.setDetail(message);
+        problem.setInstance(URI.create(path));
+        problem.setProperty("errors", List.of(Map.of("row", 0, "column", "", "message", message)));
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private void known(long id) {

@@ -154,6 +154,12 @@ class LocalUnitsApiTests {
         assertThat(wrongParent.statusCode()).isEqualTo(400);
         assertThat(errors(UnitsHttp.tree(wrongParent))).containsEntry("parentId", "trường học không thể thuộc tỉnh");
 
+        HttpResponse<String> wrongExclusion = http.json("POST", "/api/v1/local-units", body("parentId", namMy.id(),
+                "kind", "ENTERPRISE", "subkind", "thôn", "name", "Công ty Xây dựng Nam Mỹ", "exclusion", "PRIMARY_SCHOOL"));
+        assertThat(errors(UnitsHttp.tree(wrongExclusion)))
+                .containsEntry("exclusion", "loại trừ \"trường tiểu học\" chỉ áp dụng cho trường học")
+                .containsEntry("subkind", "thôn chỉ dùng cho khu dân cư");
+
         HttpResponse<String> official = http.json("POST", "/api/v1/local-units", body("parentId", namMy.id(),
                 "kind", "COMMUNE", "name", "Xã Mới"));
         assertThat(errors(UnitsHttp.tree(official))).containsEntry("kind", "loại đơn vị không hợp lệ");
@@ -203,6 +209,15 @@ class LocalUnitsApiTests {
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(units.search("Chùa Không Token", LocalDate.now(), java.util.Set.of(UnitKind.PAGODA),
                 java.util.Optional.empty(), 5)).isEmpty();
+    }
+
+    @Test
+    void theApiIsDocumentedInOpenApi() {
+        JsonNode docs = UnitsHttp.tree(http.json("GET", "/v3/api-docs", null));
+        assertThat(docs.get("paths").propertyNames()).contains("/api/v1/local-units", "/api/v1/local-units/{id}",
+                "/api/v1/local-units/{id}/move", "/api/v1/local-units/{id}/close", "/api/v1/local-units/import");
+        assertThat(docs.get("paths").get("/api/v1/local-units").get("post").get("tags").get(0).asString())
+                .isEqualTo("local-units");
     }
 
     static Map<String, String> errors(JsonNode problem) {

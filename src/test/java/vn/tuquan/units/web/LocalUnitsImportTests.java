@@ -235,6 +235,22 @@ class LocalUnitsImportTests {
         assertThat(versions()).isEqualTo(before);
     }
 
+    @Test
+    void aFileOverFiveMegabytesIsRefused() {
+        byte[] big = new byte[6 * 1024 * 1024];
+        java.util.Arrays.fill(big, (byte) 'x');
+        HttpResponse<String> api = http.upload("/api/v1/local-units/import", "lon.xlsx", big, Map.of(), true);
+        assertThat(api.statusCode()).isEqualTo(413);
+        assertThat(UnitsHttp.tree(api).get("detail").asString()).isEqualTo("tệp lớn quá 5 MB");
+
+        HttpResponse<String> page = http.upload("/units/" + namMy.id() + "/local/import", "lon.xlsx", big, Map.of(),
+                false);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(page.body()).select("#import-problems tbody tr").eachText())
+                .containsExactly("tệp lớn quá 5 MB");
+
+    }
+
     static byte[] emptyZip() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
