@@ -116,7 +116,9 @@ class LocalUnitsApi {
 
     @PutMapping("/{id}")
     @Operation(summary = "Edit a residential area or organisation from a date on (a new version; the earlier stays)",
-            description = "The kind cannot change; parentId is ignored (use move).")
+            description = "Send every field: the new version holds exactly what is sent (an omitted field is "
+                    + "cleared). The kind cannot change; parentId is ignored (use move). 400 when the date is before a "
+                    + "change the unit already has.")
     UnitView edit(@PathVariable long id, @RequestBody LocalUnitRequest request) {
         known(id);
         LocalDate from = request.validFrom() == null ? LocalUnitChoices.today() : request.validFrom();
