@@ -198,6 +198,23 @@ class LocalUnitsApiTests {
         assertThat(errors(UnitsHttp.tree(earlier))).containsEntry("validFrom",
                 "đơn vị đã có thay đổi từ ngày 01/01/2024; chỉ có thể thay đổi từ ngày đó trở đi");
         assertThat(versions()).isEqualTo(before);
+
+        long area = UnitsHttp.tree(http.json("POST", "/api/v1/local-units", body("parentId", namMy.id(),
+                "kind", "RESIDENTIAL_AREA", "subkind", "AP", "name", "Ấp Bến", "validFrom", "2020-01-01"))).get("id").asLong();
+        assertThat(http.json("POST", "/api/v1/local-units", body("parentId", area, "kind", "PAGODA",
+                "name", "Chùa Bến", "validFrom", "2024-05-01")).statusCode()).isEqualTo(201);
+        long withChild = versions();
+        HttpResponse<String> move = http.json("POST", "/api/v1/local-units/" + area + "/move",
+                body("parentId", dienXa.id(), "from", "2022-01-01"));
+        assertThat(move.statusCode()).isEqualTo(400);
+        assertThat(errors(UnitsHttp.tree(move))).containsEntry("from",
+                "đơn vị trực thuộc \"Chùa Bến\" có thay đổi từ ngày 01/05/2024; chỉ có thể thay đổi từ ngày đó trở đi");
+        HttpResponse<String> close = http.json("POST", "/api/v1/local-units/" + area + "/close", body("on", "2023-01-01"));
+        assertThat(errors(UnitsHttp.tree(close))).containsKey("on");
+        assertThat(versions()).isEqualTo(withChild);
+        assertThat(http.json("POST", "/api/v1/local-units/" + area + "/move",
+                body("parentId", dienXa.id(), "from", "2025-01-01")).statusCode()).isEqualTo(200);
+        assertThat(units.find(area, LocalDate.of(2025, 2, 1)).orElseThrow().parentId()).isEqualTo(dienXa.id());
     }
 
     @Test
