@@ -50,6 +50,8 @@ class LocalUnitSheet {
             "hasPartyOrganisation", "staffCount", "exclusion");
     static final int FIRST_DATA_ROW = 2;
     static final int TEMPLATE_ROWS = 500;
+    /** More units than this in one file are refused: split the file. */
+    static final int MAX_UNITS = 5000;
     static final String GUIDE_SHEET = "Hướng dẫn";
 
     private final LocalUnitChoices choices;
@@ -188,6 +190,7 @@ class LocalUnitSheet {
                 DataFormatter formatter = new DataFormatter(Locale.ROOT);
                 Map<String, Optional<UnitView>> communes = new HashMap<>();
                 Map<String, Integer> names = new HashMap<>();
+                int unitRows = 0;
                 for (int r = FIRST_DATA_ROW - 1; r <= sheet.getLastRowNum(); r++) {
                     Row row = sheet.getRow(r);
                     if (row == null || r == FIRST_DATA_ROW - 1 && isNoteRow(row, formatter)) {
@@ -203,6 +206,9 @@ class LocalUnitSheet {
                     }
                     if (empty) {
                         continue;
+                    }
+                    if (++unitRows > MAX_UNITS) {
+                        return refused(new Problem(r + 1, "", "units.local.sheet.error.tooManyRows", List.of(MAX_UNITS)));
                     }
                     Map.Entry<Long, LocalUnitForm> unit = row(r + 1, row, cells, asOf, communes, names, problems);
                     if (unit != null) {

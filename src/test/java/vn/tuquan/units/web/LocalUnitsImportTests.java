@@ -251,6 +251,22 @@ class LocalUnitsImportTests {
 
     }
 
+    @Test
+    void aFileWithMoreThan5000UnitsIsRefused() throws IOException {
+        String[][] rows = new String[5001][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new String[] {NamDinh.NAM_MY, "khu dân cư", "thôn", null, "Thôn " + i, null, null, null, null};
+        }
+        long before = versions();
+        HttpResponse<String> response = http.upload("/api/v1/local-units/import", "nhieu.xlsx", filled(rows),
+                Map.of("validFrom", "2020-02-01"), true);
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = UnitsHttp.tree(response).get("errors").get(0);
+        assertThat(error.get("row").asInt()).isEqualTo(5003);
+        assertThat(error.get("message").asString()).isEqualTo("tệp có quá 5000 đơn vị: hãy chia thành nhiều tệp");
+        assertThat(versions()).isEqualTo(before);
+    }
+
     static byte[] emptyZip() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
