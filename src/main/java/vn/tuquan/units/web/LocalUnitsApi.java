@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.core.JacksonException;
 import vn.tuquan.units.LocalUnitRefusedException;
 import vn.tuquan.units.LocalUnits;
 import vn.tuquan.units.UnitView;
@@ -192,6 +194,23 @@ class LocalUnitsApi {
         problem.setInstance(URI.create(request.getRequestURI()));
         problem.setProperty("errors", refused.problems().stream()
                 .map(p -> Map.of("field", p.field(), "message", choices.render(p, locale))).toList());
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** A body that is not JSON, or a value of the wrong type ("staffCount": "abc", a date "2024-13-40"). */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException unreadable, HttpServletRequest request) {
+        Locale locale = locale(request);
+        ProblemDetail problem = badRequest(locale);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        String field = unreadable.getCause() instanceof JacksonException json && !json.getPath().isEmpty()
+                ? json.getPath().get(json.getPath().size() - 1).getPropertyName() : null;
+        if (field != null) {
+            problem.setProperty("errors", List.of(Map.of("field", field,
+                    "message", messages.getMessage("units.local.web.error.unreadableValue", null, locale))));
+        } else {
+            problem.setDetail(messages.getMessage("error.400.detail", null, locale));
+        }
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 

@@ -160,6 +160,15 @@ class LocalUnitsApiTests {
                 .containsEntry("exclusion", "loại trừ \"trường tiểu học\" chỉ áp dụng cho trường học")
                 .containsEntry("subkind", "thôn chỉ dùng cho khu dân cư");
 
+        HttpResponse<String> wrongType = http.json("POST", "/api/v1/local-units", body("parentId", namMy.id(),
+                "kind", "AGENCY", "name", "Công an xã Nam Mỹ", "staffCount", "mười hai"));
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        assertThat(errors(UnitsHttp.tree(wrongType))).containsOnlyKeys("staffCount");
+        HttpResponse<String> badDate = http.json("POST", "/api/v1/local-units", body("parentId", namMy.id(),
+                "kind", "AGENCY", "name", "Công an xã Nam Mỹ", "validFrom", "2024-13-40"));
+        assertThat(errors(UnitsHttp.tree(badDate))).containsEntry("validFrom",
+                "giá trị không đúng kiểu (số, ngày dạng 2024-03-01, true/false hoặc chữ)");
+
         HttpResponse<String> official = http.json("POST", "/api/v1/local-units", body("parentId", namMy.id(),
                 "kind", "COMMUNE", "name", "Xã Mới"));
         assertThat(errors(UnitsHttp.tree(official))).containsEntry("kind", "loại đơn vị không hợp lệ");
