@@ -134,7 +134,25 @@ public class LocalUnits {
         if (current.kind().official()) {
             throw new LocalUnitRefusedException(List.of(FieldProblem.of("id", "units.local.error.official")));
         }
+        refuseIfChangedLater(current, date);
         return current;
+    }
+
+    /**
+     * History is written forwards: a change dated before a later change of the unit, or of a unit
+     * under it, would rewrite that later history.
+     */
+    private void refuseIfChangedLater(UnitView unit, LocalDate date) {
+        jdbc.sql("""
+                SELECT max(greatest(valid_from, coalesce(valid_to, valid_from))) FROM unit_version
+                WHERE unit_id = :id OR path LIKE :prefix
+                """).param("id", unit.id()).param("prefix", unit.path() + "%")
+                .query(LocalDate.class).optional()
+                .filter(latest -> latest.isAfter(date))
+                .ifPresent(latest -> {
+                    throw new LocalUnitRefusedException(List.of(
+                            FieldProblem.of("validFrom", "units.local.error.laterChange", latest)));
+                });
     }
 
     private UnitView checkedParent(long parentId, UnitKind kind, LocalDate from) {

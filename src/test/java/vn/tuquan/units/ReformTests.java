@@ -70,6 +70,17 @@ class ReformTests {
     }
 
     @Test
+    void aChangeDatedBeforeTheReformIsRefusedRatherThanRewritingHistory() {
+        LocalUnitRefusedException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                LocalUnitRefusedException.class, () -> localUnits.edit(village, new LocalUnitForm(
+                        UnitKind.RESIDENTIAL_AREA, "TO_DAN_PHO", null, "Tổ dân phố số 3A", null),
+                        LocalDate.of(2024, 1, 1)));
+        assertThat(refused.problems()).extracting(LocalUnitRefusedException.FieldProblem::messageKey)
+                .containsExactly("units.local.error.laterChange");
+        assertThat(units.history(village)).hasSize(2);
+    }
+
+    @Test
     void theMappingAgainMovesNothing() {
         ImportSummary again = lists.importFiles(
                 List.of(AdminUnitsData.file("post2025/nam_dinh_36_old_to_new_mapping.csv")), REFORM, Optional.empty());

@@ -135,8 +135,8 @@ class LocalUnitsImportTests {
                 new String[] {NamDinh.NAM_MY, "khu dân cư", "thôn", "T1", "Thôn Nhất", null, null, null, null},
                 new String[] {NamDinh.NAM_MY, "Khu dan cu", "XOM", null, "Xóm Giữa", null, null, null, null},
                 new String[] {NamDinh.DIEN_XA, "cơ quan", null, null, "Trạm Y tế xã Điền Xá", "y tế", "có", "12", ""},
-                new String[] {"13969", "trường học", "mẫu giáo", null, "Trường Mẫu giáo Nam Mỹ", "giáo dục", "không",
-                        "25", "trường mẫu giáo"});
+                new String[] {"13969", "trường học", "mầm non", null, "Trường Mầm non Nam Mỹ", "giáo dục", "không",
+                        "25", "trường mầm non"});
         HttpResponse<String> response = http.upload("/api/v1/local-units/import", "don-vi.xlsx", file,
                 Map.of("validFrom", "2020-02-01"), true);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -145,13 +145,13 @@ class LocalUnitsImportTests {
 
         LocalDate on = LocalDate.of(2020, 2, 1);
         assertThat(units.children(namMy.id(), on)).extracting(UnitView::name)
-                .contains("Thôn Nhất", "Xóm Giữa", "Trường Mẫu giáo Nam Mỹ");
+                .contains("Thôn Nhất", "Xóm Giữa", "Trường Mầm non Nam Mỹ");
         UnitView station = units.children(dienXa.id(), on).stream()
                 .filter(u -> u.name().equals("Trạm Y tế xã Điền Xá")).findFirst().orElseThrow();
         assertThat(station.kind()).isEqualTo(UnitKind.AGENCY);
         assertThat(station.organisation()).isEqualTo(new OrganisationDetails("y tế", true, 12, null));
         UnitView school = units.children(namMy.id(), on).stream()
-                .filter(u -> u.name().equals("Trường Mẫu giáo Nam Mỹ")).findFirst().orElseThrow();
+                .filter(u -> u.name().equals("Trường Mầm non Nam Mỹ")).findFirst().orElseThrow();
         assertThat(school.organisation().exclusion()).isEqualTo(OrganisationDetails.Exclusion.KINDERGARTEN);
         assertThat(units.children(namMy.id(), on.minusDays(1))).extracting(UnitView::name).doesNotContain("Thôn Nhất");
     }

@@ -83,7 +83,7 @@ class LocalUnitsPagesTests {
         assertThat(page.select("#kind option").eachText()).contains("khu dân cư", "cơ quan", "doanh nghiệp",
                 "khu công nghiệp", "trường học", "bệnh viện", "giáo xứ", "giáo họ", "chùa");
         assertThat(page.select("#exclusion option").eachText()).containsExactly("không loại trừ",
-                "đơn vị lực lượng vũ trang", "doanh nghiệp nhỏ, siêu nhỏ", "trường tiểu học", "trường mẫu giáo");
+                "đơn vị lực lượng vũ trang", "doanh nghiệp nhỏ hoặc siêu nhỏ", "trường tiểu học", "trường mầm non");
         assertThat(page.selectFirst("#validFrom").attr("value")).isEqualTo(LocalUnitChoices.today().toString());
     }
 
