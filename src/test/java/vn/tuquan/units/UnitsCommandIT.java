@@ -30,6 +30,13 @@ class UnitsCommandIT {
         assertThat(again.exitCode()).isZero();
         assertThat(again.output()).contains("0 new units, 0 changed, 0 closed, 237 unchanged");
 
+        Path districts = AdminUnitsData.file("geo/old_pre2025/vn_districts_old_dvhcvn_simplified.geojson");
+        Result boundaries = run(dataDir, "units", "boundaries", districts.toString(), "--as-of", "2022-10-01",
+                "--province", "36");
+        assertThat(boundaries.exitCode()).as(boundaries.output()).isZero();
+        assertThat(boundaries.output()).containsPattern("Đã nhập ranh giới từ vn_districts_old_dvhcvn_simplified.geojson "
+                + "theo ngày 2022-10-01: 1\\d mới, 0 thay đổi, 0 không đổi");
+
         Path bad = Files.writeString(dataDir.resolve("bad.csv"),
                 "Tỉnh Thành Phố,Mã TP,Quận Huyện,Mã QH,Phường Xã,Mã PX,Cấp,Tên Tiếng Anh\n"
                         + "Tỉnh Nam Định,36,Huyện Hải Hậu,366,Xã Hải Minh,14233,Xã,\n"
