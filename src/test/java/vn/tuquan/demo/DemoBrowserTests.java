@@ -3,20 +3,14 @@ package vn.tuquan.demo;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import vn.tuquan.Chromium;
 import vn.tuquan.TuquanTest;
 
 /**
@@ -34,38 +29,25 @@ import vn.tuquan.TuquanTest;
 @ActiveProfiles("demo")
 class DemoBrowserTests {
 
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("TUQUAN_CHROMIUM", "/usr/bin/chromium"));
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    static Playwright playwright;
-    static Browser browser;
+    static Chromium chromium;
 
     @LocalServerPort
     int port;
 
     BrowserContext context;
     Page page;
-    final List<String> consoleErrors = new ArrayList<>();
+    Chromium.Tab tab;
+    List<String> consoleErrors = new ArrayList<>();
 
     @BeforeAll
     static void launchChromium() {
-        assertThat(Files.isExecutable(CHROMIUM))
-                .as("Chromium is needed at %s for the browser tests (apt-get install chromium chromium-driver, "
-                        + "or set TUQUAN_CHROMIUM)", CHROMIUM)
-                .isTrue();
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        chromium = Chromium.launch();
     }
 
     @AfterAll
     static void closeChromium() {
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -160,19 +142,10 @@ class DemoBrowserTests {
     }
 
     private void openPage(int width, int height) {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
-                .setIsMobile(width < 600).setHasTouch(width < 600));
-        page = context.newPage();
-        page.onConsoleMessage(message -> {
-            if ("error".equals(message.type())) {
-                consoleErrors.add(message.text() + " at " + message.location());
-            }
-        });
-        page.onResponse(response -> {
-            if (response.status() >= 400) {
-                consoleErrors.add(response.status() + " " + response.url());
-            }
-        });
+        tab = chromium.open(port, width, height);
+        context = tab.context();
+        page = tab.page();
+        consoleErrors = tab.errors();
     }
 
     private void signIn(String username) {
@@ -183,11 +156,11 @@ class DemoBrowserTests {
     }
 
     private String url(String path) {
-        return "http://localhost:" + port + path;
+        return tab.url(path);
     }
 
     private void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        tab.screenshot(name);
     }
 
     /** WCAG contrast ratio between the text colour of one element and the background of another. */

@@ -1,0 +1,111 @@
+package vn.tuquan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+/**
+ * Debian's Chromium driven by Playwright, as the browser tests use it. Without Chromium the tests
+ * fail with a clear message: they never skip.
+ */
+public final class Chromium implements AutoCloseable {
+
+    static final Path EXECUTABLE = Path.of(System.getenv().getOrDefault("TUQUAN_CHROMIUM", "/usr/bin/chromium"));
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final Playwright playwright;
+    private final Browser browser;
+
+    private Chromium(Playwright playwright, Browser browser) {
+        this.playwright = playwright;
+        this.browser = browser;
+    }
+
+    public static Chromium launch() {
+        assertThat(Files.isExecutable(EXECUTABLE))
+                .as("Chromium is needed at %s for the browser tests (apt-get install chromium chromium-driver, "
+                        + "or set TUQUAN_CHROMIUM)", EXECUTABLE)
+                .isTrue();
+        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(EXECUTABLE)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        return new Chromium(playwright, browser);
+    }
+
+    /** A new window of the given size (a phone's when narrow) on the application at {@code port}. */
+    public Tab open(int port, int width, int height) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
+                .setIsMobile(width < 600).setHasTouch(width < 600));
+        return new Tab(context, port);
+    }
+
+    @Override
+    public void close() {
+        playwright.close();
+    }
+
+    /** One window, collecting every console error and failed response it sees. */
+    public static final class Tab implements AutoCloseable {
+
+        private final BrowserContext context;
+        private final Page page;
+        private final int port;
+        private final List<String> errors = new ArrayList<>();
+
+        Tab(BrowserContext context, int port) {
+            this.context = context;
+            this.port = port;
+            this.page = context.newPage();
+            page.onConsoleMessage(message -> {
+                if ("error".equals(message.type())) {
+                    errors.add(message.text() + " at " + message.location());
+                }
+            });
+            page.onResponse(response -> {
+                if (response.status() >= 400) {
+                    errors.add(response.status() + " " + response.url());
+                }
+            });
+        }
+
+        public Page page() {
+            return page;
+        }
+
+        public BrowserContext context() {
+            return context;
+        }
+
+        /** Console errors and responses of 400 or more seen so far (scripts, styles, the security policy). */
+        public List<String> errors() {
+            return errors;
+        }
+
+        public String url(String path) {
+            return "http://localhost:" + port + path;
+        }
+
+        public void screenshot(String name) {
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        }
+
+        @Override
+        public void close() {
+            context.close();
+        }
+    }
+}
