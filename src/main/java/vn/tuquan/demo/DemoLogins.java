@@ -1,0 +1,11 @@
+package vn.tuquan.demo;
+
+/** What a person needs to try the demo: the password shared by every demo login (never for real data). */
+public final class DemoLogins {
+
+    /** Printed at start and in the README. */
+    public static final String PASSWORD = "tuquan-demo";
+
+    private DemoLogins() {
+    }
+}
