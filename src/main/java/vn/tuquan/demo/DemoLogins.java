@@ -8,4 +8,9 @@ public final class DemoLogins {
 
     private DemoLogins() {
     }
+
+    /** The demo logins, one per role. */
+    public static java.util.List<String> usernames() {
+        return DemoData.logins().stream().map(DemoData.DemoLogin::username).toList();
+    }
 }
