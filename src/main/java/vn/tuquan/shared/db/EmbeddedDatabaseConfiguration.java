@@ -2,15 +2,20 @@ package vn.tuquan.shared.db;
 
 import java.nio.file.Path;
 
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * Without {@code SPRING_DATASOURCE_URL} Tuquan runs its own PostgreSQL in
@@ -25,17 +30,33 @@ class EmbeddedDatabaseConfiguration {
         return EmbeddedPostgresServer.start(dataDir.resolve("pg"));
     }
 
+    /**
+     * The application's pool connects as the non-owner role {@code tuquan_app}: it can read and
+     * write what the migrations granted it, and cannot change the schema or the audit log.
+     */
     @Bean(destroyMethod = "close")
+    @Primary
     HikariDataSource dataSource(EmbeddedPostgresServer server,
             @Value("${tuquan.datasource.maximum-pool-size:10}") int maximumPoolSize) {
         HikariDataSource dataSource = DataSourceBuilder.create()
                 .type(HikariDataSource.class)
                 .url(server.jdbcUrl())
-                .username(server.username())
+                .username(server.appUsername())
                 .build();
         dataSource.setPoolName("tuquan");
         dataSource.setMaximumPoolSize(maximumPoolSize);
         return dataSource;
+    }
+
+    /** Flyway runs the migrations as the owner {@code tuquan}; nothing else uses this. */
+    @Bean(defaultCandidate = false)
+    @FlywayDataSource
+    DataSource flywayDataSource(EmbeddedPostgresServer server) {
+        return DataSourceBuilder.create()
+                .type(SimpleDriverDataSource.class)
+                .url(server.jdbcUrl())
+                .username(server.ownerUsername())
+                .build();
     }
 
     static final class NoExternalDatabase implements Condition {
