@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,9 +33,11 @@ public class UnitBoundaries {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    UnitBoundaries(JdbcClient jdbc) {
+    UnitBoundaries(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /**
@@ -126,7 +129,11 @@ public class UnitBoundaries {
                     .param("files", names).param("asOf", asOf).param("inserted", inserted).param("changed", changed)
                     .param("unchanged", unchanged).update();
         }
-        return new BoundaryImportSummary(names, asOf, inserted, changed, unchanged, skipped);
+        BoundaryImportSummary summary = new BoundaryImportSummary(names, asOf, inserted, changed, unchanged, skipped);
+        if (inserted + changed > 0) {
+            events.publishEvent(new UnitBoundariesImported(summary, province.orElse(null)));
+        }
+        return summary;
     }
 
     /** Whether the unit or any of its children as of the date has a boundary to draw. */

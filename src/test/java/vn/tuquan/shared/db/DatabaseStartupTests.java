@@ -111,7 +111,7 @@ class DatabaseStartupTests {
                     "DELETE FROM audit_chain_head", "DROP TABLE users", "ALTER TABLE users ADD COLUMN x int",
                     "CREATE TABLE intruder (id int)")) {
                 assertThatThrownBy(() -> jdbc.sql(statement).update()).as(statement)
-                        .hasMessageContaining("permission denied");
+                        .rootCause().hasMessageMatching("(?s).*(permission denied|must be owner).*");
             }
             assertThat(jdbc.sql("SELECT action FROM audit_event WHERE id = 1000000").query(String.class).single())
                     .isEqualTo("CREATED");
@@ -192,7 +192,8 @@ class DatabaseStartupTests {
                 st.execute("CREATE DATABASE ext2 OWNER ext_owner");
             }
             try (ConfigurableApplicationContext app = start(dataDir,
-                    "spring.datasource.url=" + external.getJdbcUrl("ext_app", "ext2"),
+                    // no user in the URL: it would win over both user names
+                    "spring.datasource.url=jdbc:postgresql://localhost:" + external.getPort() + "/ext2",
                     "spring.datasource.username=ext_app",
                     "spring.flyway.user=ext_owner",
                     "spring.flyway.placeholders.approle=ext_app")) {
@@ -202,7 +203,7 @@ class DatabaseStartupTests {
                         .containsExactly("ext_owner");
                 assertThat(jdbc.sql("SELECT count(*) FROM users").query(Long.class).single()).isEqualTo(1L);
                 assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_event").update())
-                        .hasMessageContaining("permission denied");
+                        .rootCause().hasMessageContaining("permission denied");
             }
         }
     }
