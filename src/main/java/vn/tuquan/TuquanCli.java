@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Option;
 import vn.tuquan.audit.AuditCommand;
+import vn.tuquan.shared.KeysCommand;
 import vn.tuquan.units.UnitsCommand;
 
 /**
@@ -19,7 +20,7 @@ import vn.tuquan.units.UnitsCommand;
         description = {"Tuquan: phần mềm cho phong trào \"Tự quản, tự phòng, tự bảo vệ\".",
                 "Software for the community security movement \"Tự quản, tự phòng, tự bảo vệ\"."},
         subcommands = {TuquanCli.Serve.class, TuquanCli.Demo.class, UnitsCommand.class, AuditCommand.class,
-                HelpCommand.class})
+                KeysCommand.class, HelpCommand.class})
 public final class TuquanCli implements Runnable {
 
     private static volatile boolean serving;

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import vn.tuquan.shared.DataKeyRotated;
 import vn.tuquan.units.LocalUnitClosed;
 import vn.tuquan.units.LocalUnitCreated;
 import vn.tuquan.units.LocalUnitEdited;
@@ -66,6 +67,11 @@ class ModuleEventsAuditor {
     @EventListener
     void on(UnitBoundariesImported e) {
         log.record(new AuditEntry(AuditAction.IMPORTED, UNITS, "unit-boundaries", e.summary().files(), null, null, e));
+    }
+
+    @EventListener
+    void on(DataKeyRotated e) {
+        log.record(new AuditEntry(AuditAction.KEYS_ROTATED, "shared", "data-key", e.keyId(), null, null, e));
     }
 
     @EventListener
