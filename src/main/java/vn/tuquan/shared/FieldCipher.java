@@ -41,12 +41,8 @@ public class FieldCipher {
     private volatile DataKeys keys;
 
     FieldCipher(@Value("${tuquan.data-directory}") Path dataDir, @Value("${tuquan.data-key:}") String envKey) {
-        this(DataKeys.load(dataDir.resolve("keys"), envKey), dataDir.resolve("keys"));
-    }
-
-    FieldCipher(DataKeys keys, Path keysDir) {
-        this.keys = keys;
-        this.keysDir = keysDir;
+        this.keysDir = dataDir.resolve("keys");
+        this.keys = DataKeys.load(keysDir, envKey);
     }
 
     /** Encrypts with the current key; {@code null} stays {@code null}. */
