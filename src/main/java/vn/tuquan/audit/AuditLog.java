@@ -16,6 +16,7 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -149,8 +150,10 @@ public class AuditLog {
      * Walks the whole chain and names every entry that does not match: content changed, link to
      * the previous entry broken, missing ids, entries missing at the end.
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ) // one snapshot: appends go on meanwhile
     public ChainReport verify() {
+        Head head = jdbc.sql("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
         List<ChainReport.Problem> problems = new ArrayList<>();
         long count = 0;
         long expectedId = 1;
@@ -163,6 +166,9 @@ public class AuditLog {
                 count++;
                 for (long missing = expectedId; missing < r.id(); missing++) {
                     problems.add(new ChainReport.Problem(missing, ChainReport.Kind.MISSING));
+                }
+                if (r.id() > head.lastId()) {
+                    problems.add(new ChainReport.Problem(r.id(), ChainReport.Kind.NOT_APPENDED_BY_THE_LOG));
                 }
                 if (!AuditHashes.hash(r).equals(r.hash())) {
                     problems.add(new ChainReport.Problem(r.id(), ChainReport.Kind.CONTENT_CHANGED));
@@ -178,8 +184,6 @@ public class AuditLog {
                 break;
             }
         }
-        Head head = jdbc.sql("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1")
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
         for (long missing = lastId + 1; missing <= head.lastId(); missing++) {
             problems.add(new ChainReport.Problem(missing, ChainReport.Kind.MISSING_AT_END));
         }

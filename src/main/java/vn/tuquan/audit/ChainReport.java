@@ -27,6 +27,8 @@ public record ChainReport(long entries, long lastId, String lastHash, List<Probl
         /** There is no entry with this id: deleted. */
         MISSING,
         /** The chain head names an entry after the last one in the table: the last entries were deleted. */
-        MISSING_AT_END
+        MISSING_AT_END,
+        /** The entry lies after the chain head: written into the table directly, not appended through the log. */
+        NOT_APPENDED_BY_THE_LOG
     }
 }

@@ -66,6 +66,13 @@ class AuditChainTamperingTests {
         assertThat(log.verify().problems()).contains(
                 new ChainReport.Problem(deleted, ChainReport.Kind.CONTENT_CHANGED),
                 new ChainReport.Problem(deleted + 1, ChainReport.Kind.LINK_BROKEN));
+
+        // and one written straight into the table after the end, even with a well-made hash, is not part of the chain
+        long beyond = last + 1;
+        asSuperuser("INSERT INTO audit_event (id, occurred_at, action, module, entity_type, prev_hash, hash) "
+                + "VALUES (" + beyond + ", now(), 'CREATED', 'test', 'probe', repeat('0', 64), repeat('b', 64))");
+        assertThat(log.verify().problems()).contains(
+                new ChainReport.Problem(beyond, ChainReport.Kind.NOT_APPENDED_BY_THE_LOG));
     }
 
     /** The superuser of the embedded server, with triggers off (as for replication). */
