@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -17,6 +20,9 @@ import org.springframework.test.context.TestPropertySource;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.WebSession;
 import vn.tuquan.access.UserAccounts;
+import vn.tuquan.units.AdminUnitsData;
+import vn.tuquan.units.OfficialLists;
+import vn.tuquan.units.Units;
 
 /** {@code /audit} over real HTTP, signed in: the search form, the entries newest first, the pages. */
 @TuquanTest
@@ -32,6 +38,12 @@ class AuditPagesTests {
 
     @Autowired
     UserAccounts accounts;
+
+    @Autowired
+    OfficialLists lists;
+
+    @Autowired
+    Units units;
 
     WebSession web;
 
@@ -83,6 +95,34 @@ class AuditPagesTests {
         englishReader.signIn("trang.kiemtoan", "mat-khau-trang-2026");
         Document english = Jsoup.parse(englishReader.getPage("/audit?module=pages&lang=en").body());
         assertThat(english.selectFirst("h1").text()).isEqualTo("Audit log");
+    }
+
+    @Test
+    void aLocalUnitCreatedThroughItsPageIsRecordedForTheSignedInPerson() {
+        lists.importFiles(List.of(AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv")), AuditLogTests.LIST_DATE,
+                Optional.empty());
+        long namMy = units.findByCode("13969", AuditLogTests.LIST_DATE).orElseThrow().id();
+        Document form = Jsoup.parse(web.getPage("/units/" + namMy + "/local/new").body());
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("_csrf", form.selectFirst("main form input[name=_csrf]").attr("value"));
+        fields.put("kind", "RESIDENTIAL_AREA");
+        fields.put("subkind", "XOM");
+        fields.put("code", "");
+        fields.put("name", "Xóm Nhật Ký");
+        fields.put("validFrom", "2024-03-01");
+        HttpResponse<String> posted = web.postForm("/units/" + namMy + "/local/new", fields);
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
+        String location = posted.headers().firstValue("Location").orElseThrow();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+
+        AuditRecord created = log.search(new AuditLog.Search(null, id, null, null, null), 0).entries().get(0);
+        assertThat(created.action()).isEqualTo("CREATED");
+        assertThat(created.actorUsername()).isEqualTo("trang.kiemtoan");
+        assertThat(created.actorUserId()).isEqualTo(accounts.findByUsername("trang.kiemtoan").orElseThrow().id().value());
+        assertThat(created.after()).contains("\"name\": \"Xóm Nhật Ký\"");
+        Document page = Jsoup.parse(web.getPage("/audit?unitId=" + id).body());
+        assertThat(page.select("#audit-entries tbody tr")).hasSize(1);
+        assertThat(page.selectFirst("#audit-entries tbody tr td:nth-child(4)").text()).isEqualTo("tạo mới");
     }
 
     @Test
