@@ -122,6 +122,21 @@ class AuditLogTests {
     }
 
     @Test
+    void manyLocalUnitsCreatedAtOnceAreOneEntry() {
+        long before = count();
+        List<Long> ids = localUnits.createAll(List.of(
+                Map.entry(commune.id(), new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "THON", null, "Thôn Một", null)),
+                Map.entry(commune.id(), new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "THON", null, "Thôn Hai", null)),
+                Map.entry(commune.id(), new LocalUnitForm(UnitKind.PAGODA, null, null, "Chùa Ba", null))),
+                LocalDate.of(2023, 6, 1));
+        assertThat(count()).isEqualTo(before + 1);
+        AuditRecord entry = log.search(new AuditLog.Search(null, commune.id(), "units", null, null), 0).entries().get(0);
+        assertThat(entry.action()).isEqualTo("IMPORTED");
+        assertThat(entry.after()).contains("\"unitIds\": " + ids.toString().replace(",", ", ").replace("  ", " "))
+                .contains("\"from\": \"2023-06-01\"");
+    }
+
+    @Test
     void aWriteThatRollsBackLeavesNoEntry_andARefusedOneNeither() {
         long before = count();
         transactions.executeWithoutResult(status -> {
