@@ -2,20 +2,16 @@ package vn.tuquan.shared.db;
 
 import java.nio.file.Path;
 
-import javax.sql.DataSource;
-
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * Without {@code SPRING_DATASOURCE_URL} Tuquan runs its own PostgreSQL in
@@ -35,7 +31,6 @@ class EmbeddedDatabaseConfiguration {
      * write what the migrations granted it, and cannot change the schema or the audit log.
      */
     @Bean(destroyMethod = "close")
-    @Primary
     HikariDataSource dataSource(EmbeddedPostgresServer server,
             @Value("${tuquan.datasource.maximum-pool-size:10}") int maximumPoolSize) {
         HikariDataSource dataSource = DataSourceBuilder.create()
@@ -48,15 +43,13 @@ class EmbeddedDatabaseConfiguration {
         return dataSource;
     }
 
-    /** Flyway runs the migrations as the owner {@code tuquan}; nothing else uses this. */
-    @Bean(defaultCandidate = false)
-    @FlywayDataSource
-    DataSource flywayDataSource(EmbeddedPostgresServer server) {
-        return DataSourceBuilder.create()
-                .type(SimpleDriverDataSource.class)
-                .url(server.jdbcUrl())
-                .username(server.ownerUsername())
-                .build();
+    /**
+     * Flyway runs the migrations as the owner {@code tuquan}. A customizer rather than a second
+     * {@code DataSource} bean, which the health check and everything else would also pick up.
+     */
+    @Bean
+    FlywayConfigurationCustomizer migrateAsOwner(EmbeddedPostgresServer server) {
+        return configuration -> configuration.dataSource(server.jdbcUrl(), server.ownerUsername(), null);
     }
 
     static final class NoExternalDatabase implements Condition {
