@@ -17,10 +17,15 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 import vn.tuquan.access.UserAccounts;
+import vn.tuquan.shared.Dates;
 
 /**
  * The audit log: an append-only, hash-chained record of every write and every sensitive read.
@@ -35,7 +40,9 @@ public class AuditLog {
 
     static final int PAGE_SIZE = 50;
     private static final int VERIFY_BATCH = 2000;
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final ZoneId VIETNAM = Dates.VIETNAM;
+    /** Bound to a transaction that holds the chain head's lock. */
+    private static final Object CHAIN_HEAD_HELD = new Object();
     private static final String COLUMNS = """
             id, occurred_at, actor_user_id, actor_username, action, module, entity_type, entity_id, unit_id,
             before::text AS before, after::text AS after, prev_hash, hash""";
@@ -43,12 +50,15 @@ public class AuditLog {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final UserAccounts accounts;
+    private final TransactionTemplate separately;
     private final Clock clock = Clock.systemUTC();
 
-    AuditLog(JdbcClient jdbc, JsonMapper json, UserAccounts accounts) {
+    AuditLog(JdbcClient jdbc, JsonMapper json, UserAccounts accounts, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
         this.accounts = accounts;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
@@ -72,10 +82,18 @@ public class AuditLog {
         return append(entry, actor(username));
     }
 
-    /** Appends in a transaction of its own: for reads, which are recorded even when the reading transaction rolls back. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /**
+     * Appends in a transaction of its own: for reads, which are recorded even when the reading
+     * transaction is read-only or rolls back. When the caller's transaction has already appended
+     * (it holds the chain head until it ends, so a second transaction would wait for it forever),
+     * the entry joins that transaction instead.
+     */
     public long recordSeparately(AuditEntry entry) {
-        return append(entry, currentActor());
+        if (TransactionSynchronizationManager.hasResource(CHAIN_HEAD_HELD)) {
+            return append(entry, currentActor());
+        }
+        Long id = separately.execute(status -> append(entry, currentActor()));
+        return id == null ? 0 : id;
     }
 
     private long append(AuditEntry entry, Actor actor) {
@@ -88,6 +106,7 @@ public class AuditLog {
                 .single();
         Head head = jdbc.sql("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
+        markChainHeadHeld();
         AuditRecord unhashed = new AuditRecord(head.lastId() + 1, clock.instant().truncatedTo(ChronoUnit.MICROS),
                 actor.userId(), actor.username(), entry.action().name(), entry.module(), entry.entityType(),
                 entry.entityId(), entry.unitId(), normalised[0], normalised[1],
@@ -109,6 +128,31 @@ public class AuditLog {
         jdbc.sql("UPDATE audit_chain_head SET last_id = :id, last_hash = :hash WHERE id = 1")
                 .param("id", unhashed.id()).param("hash", hash).update();
         return unhashed.id();
+    }
+
+    /** Remembers, for the rest of the transaction, that it holds the chain head's lock. */
+    private static void markChainHeadHeld() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || TransactionSynchronizationManager.hasResource(CHAIN_HEAD_HELD)) {
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(CHAIN_HEAD_HELD, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void suspend() {
+                TransactionSynchronizationManager.unbindResource(CHAIN_HEAD_HELD);
+            }
+
+            @Override
+            public void resume() {
+                TransactionSynchronizationManager.bindResource(CHAIN_HEAD_HELD, Boolean.TRUE);
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(CHAIN_HEAD_HELD);
+            }
+        });
     }
 
     /**

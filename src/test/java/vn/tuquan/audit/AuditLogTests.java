@@ -2,7 +2,9 @@ package vn.tuquan.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -163,6 +165,18 @@ class AuditLogTests {
         assertThat(read.action()).isEqualTo("READ_SENSITIVE");
         assertThat(read.entityId()).isEqualTo("42");
         assertThat(read.after()).isEqualTo("{\"fields\": [\"fullName\", \"address\"]}");
+    }
+
+    @Test
+    void aSensitiveReadAfterAnAuditedWriteInOneTransactionDoesNotWaitForItself() {
+        long before = count();
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> transactions.executeWithoutResult(status -> {
+            localUnits.create(commune.id(), new LocalUnitForm(UnitKind.SCHOOL, null, null, "Trường Đọc Ngay", null),
+                    LocalDate.of(2023, 7, 1));
+            events.publishEvent(new SensitiveRead("order", "drug-user", "43", commune.id(), List.of("fullName")));
+        }));
+        assertThat(count()).isEqualTo(before + 2);
+        assertThat(log.verify().intact()).isTrue();
     }
 
     @Test
