@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,12 +30,15 @@ public class LocalUnits {
     private final JdbcTemplate template;
     private final Units units;
     private final DescendantMover descendants;
+    private final ApplicationEventPublisher events;
 
-    LocalUnits(JdbcClient jdbc, JdbcTemplate template, Units units, DescendantMover descendants) {
+    LocalUnits(JdbcClient jdbc, JdbcTemplate template, Units units, DescendantMover descendants,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.template = template;
         this.units = units;
         this.descendants = descendants;
+        this.events = events;
     }
 
     @Transactional
@@ -46,7 +50,9 @@ public class LocalUnits {
         long id = jdbc.sql("INSERT INTO unit (kind) VALUES (:kind) RETURNING id").param("kind", form.kind().name())
                 .query(Long.class).single();
         insertVersion(id, clean, parent, from, "CREATED");
-        return units.findAny(id, from).orElseThrow();
+        UnitView created = units.findAny(id, from).orElseThrow();
+        events.publishEvent(new LocalUnitCreated(created));
+        return created;
     }
 
     /**
@@ -90,6 +96,7 @@ public class LocalUnits {
                                           sector, has_party_organisation, staff_count, exclusion)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, versionRows);
+        events.publishEvent(new LocalUnitsImported(List.copyOf(ids), List.copyOf(parents.keySet()), from));
         return ids;
     }
 
@@ -105,7 +112,9 @@ public class LocalUnits {
         String change = Objects.equals(current.name(), clean.name()) ? "EDITED" : "RENAMED";
         endVersion(current, from);
         insertVersion(id, clean, parent, from, change);
-        return units.findAny(id, from).orElseThrow();
+        UnitView edited = units.findAny(id, from).orElseThrow();
+        events.publishEvent(new LocalUnitEdited(current, edited));
+        return edited;
     }
 
     /** Puts the unit under another parent from a date on; the units under it follow. */
@@ -125,6 +134,7 @@ public class LocalUnits {
         insertVersion(id, same, parent, from, "MOVED");
         UnitView moved = units.findAny(id, from).orElseThrow();
         descendants.follow(Map.of(current.path(), moved.path()), from, false);
+        events.publishEvent(new LocalUnitMoved(current, moved));
         return moved;
     }
 
@@ -140,6 +150,7 @@ public class LocalUnits {
                 """).param("on", on).param("prefix", current.path() + "%").update();
         jdbc.sql("DELETE FROM unit_version WHERE path LIKE :prefix AND valid_from = :on")
                 .param("on", on).param("prefix", current.path() + "%").update();
+        events.publishEvent(new LocalUnitClosed(current, on));
     }
 
     private UnitView currentLocal(long id, LocalDate date) {

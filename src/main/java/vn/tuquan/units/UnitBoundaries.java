@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,11 +36,13 @@ public class UnitBoundaries {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
     private final Units units;
 
-    UnitBoundaries(JdbcClient jdbc, Units units) {
+    UnitBoundaries(JdbcClient jdbc, ApplicationEventPublisher events, Units units) {
         this.jdbc = jdbc;
+        this.events = events;
         this.units = units;
     }
 
@@ -133,7 +136,11 @@ public class UnitBoundaries {
                     .param("files", names).param("asOf", asOf).param("inserted", inserted).param("changed", changed)
                     .param("unchanged", unchanged).update();
         }
-        return new BoundaryImportSummary(names, asOf, inserted, changed, unchanged, skipped);
+        BoundaryImportSummary summary = new BoundaryImportSummary(names, asOf, inserted, changed, unchanged, skipped);
+        if (inserted + changed > 0) {
+            events.publishEvent(new UnitBoundariesImported(summary, province.orElse(null)));
+        }
+        return summary;
     }
 
     /** Whether the unit or any of its children as of the date has a boundary to draw. */

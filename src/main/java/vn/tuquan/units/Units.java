@@ -131,6 +131,15 @@ public class Units {
         return scopes.prefixes(scope, date).stream().anyMatch(p -> unit.path().startsWith(p));
     }
 
+    /** Whether a unit (as it is on the date, or as it last was) lies in the scope; unknown units do not. */
+    public boolean contains(Scope scope, long unitId, LocalDate date) {
+        if (scope.wholeCountry()) {
+            return true;
+        }
+        return findAny(unitId, date).or(() -> latestAny(unitId))
+                .map(u -> inScope(scope, u, u.validOn(date) ? date : u.validFrom())).orElse(false);
+    }
+
     /** Whether every unit of {@code inner} lies inside {@code outer} today (no one grants more than they hold). */
     public boolean within(Scope inner, Scope outer, LocalDate today) {
         if (outer.wholeCountry()) {

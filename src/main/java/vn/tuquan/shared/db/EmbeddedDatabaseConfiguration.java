@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -25,17 +26,30 @@ class EmbeddedDatabaseConfiguration {
         return EmbeddedPostgresServer.start(dataDir.resolve("pg"));
     }
 
+    /**
+     * The application's pool connects as the non-owner role {@code tuquan_app}: it can read and
+     * write what the migrations granted it, and cannot change the schema or the audit log.
+     */
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(EmbeddedPostgresServer server,
             @Value("${tuquan.datasource.maximum-pool-size:10}") int maximumPoolSize) {
         HikariDataSource dataSource = DataSourceBuilder.create()
                 .type(HikariDataSource.class)
                 .url(server.jdbcUrl())
-                .username(server.username())
+                .username(server.appUsername())
                 .build();
         dataSource.setPoolName("tuquan");
         dataSource.setMaximumPoolSize(maximumPoolSize);
         return dataSource;
+    }
+
+    /**
+     * Flyway runs the migrations as the owner {@code tuquan}. A customizer rather than a second
+     * {@code DataSource} bean, which the health check and everything else would also pick up.
+     */
+    @Bean
+    FlywayConfigurationCustomizer migrateAsOwner(EmbeddedPostgresServer server) {
+        return configuration -> configuration.dataSource(server.jdbcUrl(), server.ownerUsername(), null);
     }
 
     static final class NoExternalDatabase implements Condition {

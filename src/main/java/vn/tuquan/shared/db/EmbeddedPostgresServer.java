@@ -34,7 +34,10 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
     static final String DATABASE = "tuquan";
+    /** Owns the database and runs the migrations. */
     static final String ROLE = "tuquan";
+    /** What the application connects as: only the privileges the migrations grant it. */
+    static final String APP_ROLE = "tuquan_app";
     private static final String INITIALISED_MARKER = "tuquan-initialised";
     private static final String ZONKY_LOCK = "epg-lock";
     private static final Duration STALE_STOP_WAIT = Duration.ofSeconds(60);
@@ -76,6 +79,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 server.createDatabase();
                 Files.writeString(dir.resolve(INITIALISED_MARKER), "initialised by Tuquan\n");
             }
+            server.createAppRoleIfMissing();
             log.info("Embedded PostgreSQL ready on port {} in {} ms (fsync on, synchronous_commit on)",
                     postgres.getPort(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             return server;
@@ -88,8 +92,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
     }
 
-    public String username() {
+    /** The owner role: for the migrations only. */
+    public String ownerUsername() {
         return ROLE;
+    }
+
+    /** The role the application's connection pool uses: not the owner, not a superuser. */
+    public String appUsername() {
+        return APP_ROLE;
     }
 
     public Path clusterDir() {
@@ -108,6 +118,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             st.execute("CREATE DATABASE " + DATABASE + " OWNER " + ROLE + " ENCODING 'UTF8' TEMPLATE template0");
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create the database in the new cluster", e);
+        }
+    }
+
+    /**
+     * Clusters made before the application had a role of its own hold only {@code tuquan}; the
+     * role is added at start (the migrations then grant it what it needs).
+     */
+    private void createAppRoleIfMissing() {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
+            st.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + APP_ROLE + "') "
+                    + "THEN CREATE ROLE " + APP_ROLE + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE; END IF; END $$");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the application's database role " + APP_ROLE, e);
         }
     }
 

@@ -40,13 +40,16 @@ public class Formats {
         return Dates.today();
     }
 
-    /** Instants with an offset are shown in Vietnam's time; local dates and times as they are. */
+    /** Instants (with an offset or not) are shown in Vietnam's time; local dates and times as they are. */
     private static String format(TemporalAccessor value, DateTimeFormatter formatter) {
         if (value == null) {
             return "";
         }
         if (value instanceof OffsetDateTime odt) {
             return formatter.format(odt.atZoneSameInstant(VIETNAM));
+        }
+        if (value instanceof java.time.Instant instant) {
+            return formatter.format(instant.atZone(VIETNAM));
         }
         return formatter.format(value);
     }

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.units.ImportRefusedException;
 import vn.tuquan.units.ImportSummary;
+import vn.tuquan.units.OfficialListImported;
 import vn.tuquan.units.OfficialLists;
 
 @Service
@@ -21,10 +23,12 @@ class OfficialListImport implements OfficialLists {
     private final ListFileReader reader = new ListFileReader();
     private final OfficialListWriter lists;
     private final SuccessionWriter successions;
+    private final ApplicationEventPublisher events;
 
-    OfficialListImport(OfficialListWriter lists, SuccessionWriter successions) {
+    OfficialListImport(OfficialListWriter lists, SuccessionWriter successions, ApplicationEventPublisher events) {
         this.lists = lists;
         this.successions = successions;
+        this.events = events;
     }
 
     @Override
@@ -48,12 +52,18 @@ class OfficialListImport implements OfficialLists {
             problems.add(RowProblem.of(RowPlace.line(names, 0), "units.import.error.mixedFiles"));
         }
         refuseIfAny(problems);
+        ImportSummary summary;
         if (!successionRows.isEmpty()) {
-            return successions.write(successionRows, asOf, names);
+            summary = successions.write(successionRows, asOf, names);
+        } else {
+            Snapshot snapshot = Snapshot.build(unitRows, province, problems);
+            refuseIfAny(problems);
+            summary = lists.write(snapshot, asOf, province, names);
         }
-        Snapshot snapshot = Snapshot.build(unitRows, province, problems);
-        refuseIfAny(problems);
-        return lists.write(snapshot, asOf, province, names);
+        if (summary.changedAnything()) {
+            events.publishEvent(new OfficialListImported(summary, province.orElse(null)));
+        }
+        return summary;
     }
 
     private static void refuseIfAny(List<RowProblem> problems) {

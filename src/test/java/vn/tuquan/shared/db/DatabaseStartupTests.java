@@ -53,7 +53,14 @@ class DatabaseStartupTests {
             assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
             assertThat(jdbc.sql("SHOW full_page_writes").query(String.class).single()).isEqualTo("on");
             assertThat(jdbc.sql("SELECT current_user").query(String.class).single())
-                    .as("the application does not run as the superuser").isEqualTo("tuquan");
+                    .as("the application runs as its own role: not the superuser, not the owner")
+                    .isEqualTo("tuquan_app");
+            assertThat(jdbc.sql("SELECT rolsuper OR rolcreaterole OR rolcreatedb FROM pg_roles WHERE rolname = current_user")
+                    .query(Boolean.class).single()).isFalse();
+            assertThat(jdbc.sql("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()")
+                    .query(String.class).single()).as("the owner ran the migrations").isEqualTo("tuquan");
+            assertThat(jdbc.sql("SELECT DISTINCT installed_by FROM flyway_schema_history").query(String.class).list())
+                    .containsExactly("tuquan");
 
             Matcher printed = PRINTED_PASSWORD.matcher(output.getOut());
             assertThat(printed.find()).as("the administrator password is printed on the first start").isTrue();
@@ -91,6 +98,49 @@ class DatabaseStartupTests {
         }
     }
 
+    /** The application's role may neither change the audit log nor the schema. */
+    @Test
+    void theApplicationsRoleCannotUpdateDeleteOrTruncateTheAuditLogNorChangeTheSchema() {
+        Path dataDir = FreshDataDirectory.create();
+        try (ConfigurableApplicationContext app = start(dataDir)) {
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            jdbc.sql("INSERT INTO audit_event (id, occurred_at, action, module, entity_type, prev_hash, hash) "
+                    + "VALUES (1000000, now(), 'CREATED', 'test', 'probe', repeat('0', 64), repeat('1', 64))").update();
+            for (String statement : List.of("UPDATE audit_event SET action = 'DELETED' WHERE id = 1000000",
+                    "DELETE FROM audit_event WHERE id = 1000000", "TRUNCATE audit_event",
+                    "DELETE FROM audit_chain_head", "DROP TABLE users", "ALTER TABLE users ADD COLUMN x int",
+                    "CREATE TABLE intruder (id int)")) {
+                assertThatThrownBy(() -> jdbc.sql(statement).update()).as(statement)
+                        .rootCause().hasMessageMatching("(?s).*(permission denied|must be owner).*");
+            }
+            assertThat(jdbc.sql("SELECT action FROM audit_event WHERE id = 1000000").query(String.class).single())
+                    .isEqualTo("CREATED");
+            assertThat(jdbc.sql("SELECT has_table_privilege('unit_version', 'UPDATE, DELETE')")
+                    .query(Boolean.class).single()).as("the modules' own tables stay writable").isTrue();
+        }
+    }
+
+    /** A cluster made before the application had its own role holds only {@code tuquan}: it still starts. */
+    @Test
+    void aClusterFromBeforeTheApplicationRoleGetsItAtStart() throws Exception {
+        Path dataDir = FreshDataDirectory.create();
+        try (EmbeddedPostgresServer old = EmbeddedPostgresServer.start(dataDir.resolve("pg"))) {
+            try (var superuser = java.sql.DriverManager.getConnection(
+                    old.jdbcUrl().replace("/tuquan", "/postgres"), "postgres", null); var st = superuser.createStatement()) {
+                st.execute("DROP ROLE tuquan_app");
+            }
+            org.flywaydb.core.Flyway.configure().dataSource(old.jdbcUrl(), "tuquan", null)
+                    .locations("classpath:db/migration").target("4").load().migrate();
+        }
+        try (ConfigurableApplicationContext app = start(dataDir)) {
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("SELECT current_user").query(String.class).single()).isEqualTo("tuquan_app");
+            assertThat(jdbc.sql("SELECT count(*) FROM users").query(Long.class).single()).isEqualTo(1L);
+            assertThat(jdbc.sql("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
+                    .query(String.class).list()).isEqualTo(migrationVersions());
+        }
+    }
+
     @Test
     void aSecondProcessOnTheSameDataDirectoryIsRefusedClearly() {
         Path dataDir = FreshDataDirectory.create();
@@ -104,7 +154,7 @@ class DatabaseStartupTests {
     }
 
     @Test
-    void withAnExternalDatabaseItStartsNoPostgresAndMigratesThatDatabase() throws Exception {
+    void withAnExternalDatabaseItStartsNoPostgresAndMigratesThatDatabase(CapturedOutput output) throws Exception {
         Path dataDir = FreshDataDirectory.create();
         try (EmbeddedPostgres external = EmbeddedPostgres.builder()
                 .setDataDirectory(FreshDataDirectory.create().resolve("external")).start()) {
@@ -123,8 +173,38 @@ class DatabaseStartupTests {
                 assertThat(jdbc.sql("SELECT search_fold('Hải Hậu')").query(String.class).single())
                         .isEqualTo("hai hau");
                 assertThat(jdbc.sql("SELECT count(*) FROM users").query(Long.class).single()).isEqualTo(1L);
+                assertThat(output.getAll()).as("one role only: no grants, said once")
+                        .doesNotContain("permission denied");
             }
         }
         assertThat(Files.exists(dataDir.resolve("pg"))).as("no embedded cluster was made").isFalse();
+    }
+
+    /** External database, two roles: the owner migrates (spring.flyway.user), the application connects as another. */
+    @Test
+    void withAnExternalDatabaseTheOwnerMigratesAndTheApplicationUsesItsOwnRole() throws Exception {
+        Path dataDir = FreshDataDirectory.create();
+        try (EmbeddedPostgres external = EmbeddedPostgres.builder()
+                .setDataDirectory(FreshDataDirectory.create().resolve("external")).start()) {
+            try (Connection c = external.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
+                st.execute("CREATE ROLE ext_owner LOGIN");
+                st.execute("CREATE ROLE ext_app LOGIN");
+                st.execute("CREATE DATABASE ext2 OWNER ext_owner");
+            }
+            try (ConfigurableApplicationContext app = start(dataDir,
+                    // no user in the URL: it would win over both user names
+                    "spring.datasource.url=jdbc:postgresql://localhost:" + external.getPort() + "/ext2",
+                    "spring.datasource.username=ext_app",
+                    "spring.flyway.user=ext_owner",
+                    "spring.flyway.placeholders.approle=ext_app")) {
+                JdbcClient jdbc = app.getBean(JdbcClient.class);
+                assertThat(jdbc.sql("SELECT current_user").query(String.class).single()).isEqualTo("ext_app");
+                assertThat(jdbc.sql("SELECT DISTINCT installed_by FROM flyway_schema_history").query(String.class).list())
+                        .containsExactly("ext_owner");
+                assertThat(jdbc.sql("SELECT count(*) FROM users").query(Long.class).single()).isEqualTo(1L);
+                assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_event").update())
+                        .rootCause().hasMessageContaining("permission denied");
+            }
+        }
     }
 }

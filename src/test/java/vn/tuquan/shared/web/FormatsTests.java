@@ -47,5 +47,6 @@ class FormatsTests {
         OffsetDateTime lateEveningUtc = OffsetDateTime.of(2017, 10, 31, 20, 30, 0, 0, ZoneOffset.UTC);
         assertThat(fmt.date(lateEveningUtc)).isEqualTo("01/11/2017");
         assertThat(fmt.dateTime(lateEveningUtc)).isEqualTo("01/11/2017 03:30");
+        assertThat(fmt.dateTime(lateEveningUtc.toInstant())).as("an Instant too").isEqualTo("01/11/2017 03:30");
     }
 }

@@ -1,0 +1,63 @@
+package vn.tuquan.audit;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.MessageSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import vn.tuquan.shared.CommandContexts;
+
+/** {@code ./tuquan audit …}: the audit log. */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Nhật ký kiểm toán. / The audit log.",
+        subcommands = {AuditCommand.Verify.class})
+public class AuditCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = {"Kiểm tra chuỗi băm của nhật ký: thoát 0 nếu nguyên vẹn, 1 và liệt kê từng mục sai nếu không.",
+                    "Check the log's hash chain: exit 0 when intact, else 1 naming every entry that does not match."})
+    static class Verify implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--lang", defaultValue = "vi", description = "language of the messages: vi or en")
+        String language;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Locale locale = Locale.forLanguageTag("en".equals(language) ? "en" : "vi");
+            try (ConfigurableApplicationContext context = CommandContexts.open()) {
+                MessageSource messages = context.getBean(MessageSource.class);
+                ChainReport report = context.getBean(AuditLog.class).verify();
+                if (report.intact()) {
+                    out.println(messages.getMessage("audit.verify.intact",
+                            new Object[] {report.entries(), report.lastId(), report.lastHash()}, locale));
+                    return 0;
+                }
+                err.println(messages.getMessage("audit.verify.broken",
+                        new Object[] {report.entries(), report.problems().size()}, locale));
+                for (ChainReport.Problem problem : report.problems()) {
+                    err.println("  " + messages.getMessage("audit.verify.problem." + problem.kind().name(),
+                            new Object[] {problem.id()}, locale));
+                }
+                return 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,312 @@
+package vn.tuquan.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+import vn.tuquan.access.UserAccounts;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.units.Units;
+import vn.tuquan.shared.Dates;
+
+/**
+ * The audit log: an append-only, hash-chained record of every write and every sensitive read.
+ *
+ * <p>Modules record in the transaction of the write ({@link #record}), so a write that rolls back
+ * leaves no entry and an entry never exists without its write. Appends take the chain head's row
+ * lock, so entries form one line even with several application nodes; the lock is held until the
+ * writing transaction ends, so keep long imports to one entry at their end.
+ */
+@Service
+public class AuditLog {
+
+    static final int PAGE_SIZE = 50;
+    static final int SCAN_BATCH = 500;
+    private static final int VERIFY_BATCH = 2000;
+    private static final ZoneId VIETNAM = Dates.VIETNAM;
+    /** Bound to a transaction that holds the chain head's lock. */
+    private static final Object CHAIN_HEAD_HELD = new Object();
+    private static final String COLUMNS = """
+            id, occurred_at, actor_user_id, actor_username, action, module, entity_type, entity_id, unit_id,
+            before::text AS before, after::text AS after, prev_hash, hash""";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final UserAccounts accounts;
+    private final TransactionTemplate separately;
+    private final Clock clock = Clock.systemUTC();
+    private final Units units;
+
+    AuditLog(JdbcClient jdbc, JsonMapper json, UserAccounts accounts, PlatformTransactionManager transactions,
+            Units units) {
+        this.units = units;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.accounts = accounts;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * Appends an entry in the caller's transaction (a new one when there is none), on behalf of the
+     * signed-in person, or of the system when no one is signed in (commands, start-up).
+     *
+     * @return the entry's id
+     */
+    @Transactional
+    public long record(AuditEntry entry) {
+        return append(entry, currentActor());
+    }
+
+    /**
+     * Appends an entry on behalf of the named person (sign-in, where no one is signed in yet).
+     *
+     * @param username the person's username, or {@code null} for the system
+     */
+    @Transactional
+    public long recordFor(String username, AuditEntry entry) {
+        return append(entry, actor(username));
+    }
+
+    /**
+     * Appends in a transaction of its own: for reads, which are recorded even when the reading
+     * transaction is read-only or rolls back. When the caller's transaction has already appended
+     * (it holds the chain head until it ends, so a second transaction would wait for it forever),
+     * the entry joins that transaction instead.
+     */
+    public long recordSeparately(AuditEntry entry) {
+        if (TransactionSynchronizationManager.hasResource(CHAIN_HEAD_HELD)) {
+            return append(entry, currentActor());
+        }
+        Long id = separately.execute(status -> append(entry, currentActor()));
+        return id == null ? 0 : id;
+    }
+
+    private long append(AuditEntry entry, Actor actor) {
+        String before = entry.before() == null ? null : json.writeValueAsString(entry.before());
+        String after = entry.after() == null ? null : json.writeValueAsString(entry.after());
+        // The text PostgreSQL gives back for jsonb is what the hash covers (it reorders keys).
+        String[] normalised = jdbc.sql("SELECT CAST(:before AS jsonb)::text, CAST(:after AS jsonb)::text")
+                .param("before", before).param("after", after)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .single();
+        Head head = jdbc.sql("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
+        markChainHeadHeld();
+        AuditRecord unhashed = new AuditRecord(head.lastId() + 1, clock.instant().truncatedTo(ChronoUnit.MICROS),
+                actor.userId(), actor.username(), entry.action().name(), entry.module(), entry.entityType(),
+                entry.entityId(), entry.unitId(), normalised[0], normalised[1],
+                head.lastHash(), null);
+        String hash = AuditHashes.hash(unhashed);
+        jdbc.sql("""
+                INSERT INTO audit_event (id, occurred_at, actor_user_id, actor_username, action, module, entity_type,
+                                         entity_id, unit_id, before, after, prev_hash, hash)
+                VALUES (:id, :at, :userId, :username, :action, :module, :entityType, :entityId, :unitId,
+                        CAST(:before AS jsonb), CAST(:after AS jsonb), :prevHash, :hash)
+                """)
+                .param("id", unhashed.id()).param("at", OffsetDateTime.ofInstant(unhashed.occurredAt(), ZoneOffset.UTC))
+                .param("userId", unhashed.actorUserId()).param("username", unhashed.actorUsername())
+                .param("action", unhashed.action()).param("module", unhashed.module())
+                .param("entityType", unhashed.entityType()).param("entityId", unhashed.entityId())
+                .param("unitId", unhashed.unitId()).param("before", before).param("after", after)
+                .param("prevHash", unhashed.prevHash()).param("hash", hash)
+                .update();
+        jdbc.sql("UPDATE audit_chain_head SET last_id = :id, last_hash = :hash WHERE id = 1")
+                .param("id", unhashed.id()).param("hash", hash).update();
+        return unhashed.id();
+    }
+
+    /** Remembers, for the rest of the transaction, that it holds the chain head's lock. */
+    private static void markChainHeadHeld() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || TransactionSynchronizationManager.hasResource(CHAIN_HEAD_HELD)) {
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(CHAIN_HEAD_HELD, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void suspend() {
+                TransactionSynchronizationManager.unbindResource(CHAIN_HEAD_HELD);
+            }
+
+            @Override
+            public void resume() {
+                TransactionSynchronizationManager.bindResource(CHAIN_HEAD_HELD, Boolean.TRUE);
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(CHAIN_HEAD_HELD);
+            }
+        });
+    }
+
+    /**
+     * Entries matching every given criterion, newest first, {@value #PAGE_SIZE} a page.
+     *
+     * @param page from 0
+     */
+    @Transactional(readOnly = true)
+    public Page search(Caller caller, Search search, int page) {
+        caller.require(Permission.AUDIT_READ);
+        if (caller.view().wholeCountry()) {
+            return rows(search, Math.max(0, page) * PAGE_SIZE, PAGE_SIZE + 1, Math.max(0, page));
+        }
+        // inside a scope: only entries about units of the scope, scanned newest first
+        List<AuditRecord> matching = new ArrayList<>();
+        int wanted = (Math.max(0, page) + 1) * PAGE_SIZE + 1;
+        LocalDate today = LocalDate.now(VIETNAM);
+        for (int offset = 0; matching.size() < wanted; offset += SCAN_BATCH) {
+            List<AuditRecord> batch = rows(search, offset, SCAN_BATCH, 0).entries();
+            batch.stream().filter(r -> r.unitId() != null && units.contains(caller.view(), r.unitId(), today))
+                    .forEach(matching::add);
+            if (batch.size() < SCAN_BATCH) {
+                break;
+            }
+        }
+        int from = Math.min(matching.size(), Math.max(0, page) * PAGE_SIZE);
+        List<AuditRecord> pageRows = matching.subList(from, Math.min(matching.size(), from + PAGE_SIZE));
+        return new Page(pageRows, Math.max(0, page), matching.size() > from + PAGE_SIZE);
+    }
+
+    private Page rows(Search search, int offset, int limit, int page) {
+        List<AuditRecord> rows = jdbc.sql("SELECT " + COLUMNS + """
+                 FROM audit_event
+                WHERE (CAST(:username AS text) IS NULL OR actor_username = :username)
+                  AND (CAST(:unitId AS bigint) IS NULL OR unit_id = :unitId)
+                  AND (CAST(:module AS text) IS NULL OR module = :module)
+                  AND (CAST(:from AS timestamptz) IS NULL OR occurred_at >= :from)
+                  AND (CAST(:to AS timestamptz) IS NULL OR occurred_at < :to)
+                ORDER BY id DESC
+                LIMIT :limit OFFSET :offset
+                """)
+                .param("username", blankToNull(search.username()))
+                .param("unitId", search.unitId())
+                .param("module", blankToNull(search.module()))
+                .param("from", search.from() == null ? null : search.from().atStartOfDay(VIETNAM).toOffsetDateTime())
+                .param("to", search.to() == null ? null : search.to().plusDays(1).atStartOfDay(VIETNAM).toOffsetDateTime())
+                .param("limit", limit).param("offset", offset)
+                .query(AuditLog::row).list();
+        if (limit != PAGE_SIZE + 1) {
+            return new Page(rows, page, false);
+        }
+        boolean hasNext = rows.size() > PAGE_SIZE;
+        return new Page(hasNext ? rows.subList(0, PAGE_SIZE) : rows, page, hasNext);
+    }
+
+    /** The modules that have entries, for the search page's choice. */
+    @Transactional(readOnly = true)
+    public List<String> modules() {
+        return jdbc.sql("SELECT DISTINCT module FROM audit_event ORDER BY module").query(String.class).list();
+    }
+
+    /**
+     * Walks the whole chain and names every entry that does not match: content changed, link to
+     * the previous entry broken, missing ids, entries missing at the end.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ) // one snapshot: appends go on meanwhile
+    public ChainReport verify() {
+        Head head = jdbc.sql("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
+        List<ChainReport.Problem> problems = new ArrayList<>();
+        long count = 0;
+        long expectedId = 1;
+        String previousHash = AuditHashes.GENESIS;
+        long lastId = 0;
+        while (true) {
+            List<AuditRecord> batch = jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE id >= :from ORDER BY id LIMIT :n")
+                    .param("from", expectedId).param("n", VERIFY_BATCH).query(AuditLog::row).list();
+            for (AuditRecord r : batch) {
+                count++;
+                for (long missing = expectedId; missing < r.id(); missing++) {
+                    problems.add(new ChainReport.Problem(missing, ChainReport.Kind.MISSING));
+                }
+                if (r.id() > head.lastId()) {
+                    problems.add(new ChainReport.Problem(r.id(), ChainReport.Kind.NOT_APPENDED_BY_THE_LOG));
+                }
+                if (!AuditHashes.hash(r).equals(r.hash())) {
+                    problems.add(new ChainReport.Problem(r.id(), ChainReport.Kind.CONTENT_CHANGED));
+                }
+                if (!r.prevHash().equals(previousHash)) {
+                    problems.add(new ChainReport.Problem(r.id(), ChainReport.Kind.LINK_BROKEN));
+                }
+                previousHash = r.hash();
+                lastId = r.id();
+                expectedId = r.id() + 1;
+            }
+            if (batch.size() < VERIFY_BATCH) {
+                break;
+            }
+        }
+        for (long missing = lastId + 1; missing <= head.lastId(); missing++) {
+            problems.add(new ChainReport.Problem(missing, ChainReport.Kind.MISSING_AT_END));
+        }
+        if (head.lastId() == lastId && !head.lastHash().equals(previousHash) && lastId > 0) {
+            problems.add(new ChainReport.Problem(lastId, ChainReport.Kind.LINK_BROKEN));
+        }
+        return new ChainReport(count, lastId, previousHash, List.copyOf(problems));
+    }
+
+    private static AuditRecord row(ResultSet rs, int n) throws SQLException {
+        return new AuditRecord(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("actor_user_id", Long.class), rs.getString("actor_username"), rs.getString("action"),
+                rs.getString("module"), rs.getString("entity_type"), rs.getString("entity_id"),
+                rs.getObject("unit_id", Long.class), rs.getString("before"), rs.getString("after"),
+                rs.getString("prev_hash"), rs.getString("hash"));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private Actor currentActor() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+            return Actor.SYSTEM;
+        }
+        return actor(auth.getName());
+    }
+
+    private Actor actor(String username) {
+        if (username == null) {
+            return Actor.SYSTEM;
+        }
+        return new Actor(accounts.findByUsername(username).map(a -> a.id().value()).orElse(null), username);
+    }
+
+    /** What to search for; {@code null} or blank criteria match everything. Dates are days in Vietnam, inclusive. */
+    public record Search(String username, Long unitId, String module, LocalDate from, LocalDate to) {
+    }
+
+    /** One page of entries, newest first. */
+    public record Page(List<AuditRecord> entries, int page, boolean hasNext) {
+    }
+
+    private record Head(long lastId, String lastHash) {
+    }
+
+    private record Actor(Long userId, String username) {
+        static final Actor SYSTEM = new Actor(null, null);
+    }
+}

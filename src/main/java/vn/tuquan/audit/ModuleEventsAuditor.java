@@ -1,0 +1,82 @@
+package vn.tuquan.audit;
+
+import java.util.Map;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import vn.tuquan.shared.DataKeyRotated;
+import vn.tuquan.units.LocalUnitClosed;
+import vn.tuquan.units.LocalUnitCreated;
+import vn.tuquan.units.LocalUnitEdited;
+import vn.tuquan.units.LocalUnitMoved;
+import vn.tuquan.units.LocalUnitsImported;
+import vn.tuquan.units.OfficialListImported;
+import vn.tuquan.units.UnitBoundariesImported;
+
+/**
+ * Turns the modules' events into audit entries. The listeners are synchronous
+ * ({@code @EventListener}, not Modulith's after-commit listener): the entry is written in the
+ * publishing transaction, and a failure to write it fails the write.
+ */
+@Component
+class ModuleEventsAuditor {
+
+    private static final String UNITS = "units";
+
+    private final AuditLog log;
+
+    ModuleEventsAuditor(AuditLog log) {
+        this.log = log;
+    }
+
+    @EventListener
+    void on(LocalUnitCreated e) {
+        log.record(new AuditEntry(AuditAction.CREATED, UNITS, "local-unit", Long.toString(e.unit().id()),
+                e.unit().id(), null, e.unit()));
+    }
+
+    @EventListener
+    void on(LocalUnitEdited e) {
+        log.record(new AuditEntry(AuditAction.UPDATED, UNITS, "local-unit", Long.toString(e.after().id()),
+                e.after().id(), e.before(), e.after()));
+    }
+
+    @EventListener
+    void on(LocalUnitMoved e) {
+        log.record(new AuditEntry(AuditAction.MOVED, UNITS, "local-unit", Long.toString(e.after().id()),
+                e.after().id(), e.before(), e.after()));
+    }
+
+    @EventListener
+    void on(LocalUnitClosed e) {
+        log.record(new AuditEntry(AuditAction.CLOSED, UNITS, "local-unit", Long.toString(e.before().id()),
+                e.before().id(), e.before(), Map.of("validTo", e.on())));
+    }
+
+    @EventListener
+    void on(LocalUnitsImported e) {
+        Long parent = e.parentIds().size() == 1 ? e.parentIds().get(0) : null;
+        log.record(new AuditEntry(AuditAction.IMPORTED, UNITS, "local-unit", null, parent, null, e));
+    }
+
+    @EventListener
+    void on(OfficialListImported e) {
+        log.record(new AuditEntry(AuditAction.IMPORTED, UNITS, "official-list", e.summary().files(), null, null, e));
+    }
+
+    @EventListener
+    void on(UnitBoundariesImported e) {
+        log.record(new AuditEntry(AuditAction.IMPORTED, UNITS, "unit-boundaries", e.summary().files(), null, null, e));
+    }
+
+    @EventListener
+    void on(DataKeyRotated e) {
+        log.record(new AuditEntry(AuditAction.KEYS_ROTATED, "shared", "data-key", e.keyId(), null, null, e));
+    }
+
+    @EventListener
+    void on(SensitiveRead e) {
+        log.recordSeparately(new AuditEntry(AuditAction.READ_SENSITIVE, e.module(), e.entityType(), e.entityId(),
+                e.unitId(), null, Map.of("fields", e.fields())));
+    }
+}

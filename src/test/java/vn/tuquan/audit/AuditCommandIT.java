@@ -1,0 +1,76 @@
+package vn.tuquan.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import vn.tuquan.FreshDataDirectory;
+import vn.tuquan.TuquanProcess;
+import vn.tuquan.shared.db.EmbeddedPostgresServer;
+import vn.tuquan.units.AdminUnitsData;
+
+/** {@code ./tuquan audit verify} and {@code ./tuquan keys rotate} on the packaged jar and a real data directory. */
+class AuditCommandIT {
+
+    @Test
+    void verifySaysTheChainIsIntact_thenNamesTheRowsEditedAndDeletedByHand() throws Exception {
+        Path dataDir = FreshDataDirectory.create();
+        Path namDinh = AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv");
+        assertThat(run(dataDir, "units", "import", namDinh.toString(), "--as-of", "2022-10-01").exitCode()).isZero();
+        Path districts = AdminUnitsData.file("geo/old_pre2025/vn_districts_old_dvhcvn_simplified.geojson");
+        assertThat(run(dataDir, "units", "boundaries", districts.toString(), "--as-of", "2022-10-01", "--province", "36")
+                .exitCode()).isZero();
+        Result rotated = run(dataDir, "keys", "rotate", "--lang", "en");
+        assertThat(rotated.exitCode()).as(rotated.output()).isZero();
+        assertThat(rotated.output()).contains("Created key k2 and re-encrypted 0 values.");
+
+        Result intact = run(dataDir, "audit", "verify");
+        assertThat(intact.exitCode()).as(intact.output()).isZero();
+        assertThat(intact.output()).contains("3 mục, chuỗi nguyên vẹn");
+
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir.resolve("pg"));
+                Connection c = DriverManager.getConnection(server.jdbcUrl(), "postgres", null); var st = c.createStatement()) {
+            st.execute("SET session_replication_role = replica");
+            st.execute("UPDATE audit_event SET actor_username = 'someone.else' WHERE id = 1");
+        }
+        Result edited = run(dataDir, "audit", "verify");
+        assertThat(edited.exitCode()).isEqualTo(1);
+        assertThat(edited.output()).contains("Chuỗi nhật ký KHÔNG nguyên vẹn: 3 mục, 1 chỗ không khớp:")
+                .contains("mục 1: nội dung đã bị sửa");
+
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir.resolve("pg"));
+                Connection c = DriverManager.getConnection(server.jdbcUrl(), "postgres", null); var st = c.createStatement()) {
+            st.execute("SET session_replication_role = replica");
+            st.execute("DELETE FROM audit_event WHERE id = 2");
+        }
+        Result deleted = run(dataDir, "audit", "verify", "--lang", "en");
+        assertThat(deleted.exitCode()).isEqualTo(1);
+        assertThat(deleted.output()).contains("entry 1: its content was edited").contains("entry 2: missing (deleted)")
+                .contains("entry 3: not linked to the entry before it");
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private static Result run(Path dataDir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m", "-jar", TuquanProcess.JAR.toString()));
+        command.addAll(List.of(args));
+        Path log = Files.createTempFile(dataDir, "cli", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("TUQUAN_DATA_DIR", dataDir.toString());
+        builder.environment().remove("TUQUAN_DATA_KEY");
+        Process process = builder.start();
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+}
