@@ -24,7 +24,7 @@ import vn.tuquan.access.UserAccounts;
 class DemoData implements ApplicationRunner {
 
     /** Shared by every demo login; printed at start and in the README. Never use it for real data. */
-    static final String DEMO_PASSWORD = "tuquan-demo";
+    static final String DEMO_PASSWORD = "demo-nam-dinh-2017";
 
     static final List<DemoLogin> LOGINS = List.of(
             new DemoLogin("quantri", "Nguyễn Văn Quản", "quản trị hệ thống / system administrator"),
