@@ -13,7 +13,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.security.web.context.SecurityContextRepository;
 
 /** The login page (with the lock-out notice) and the second step, the TOTP code. */
 @Controller
@@ -21,12 +20,9 @@ class LoginController {
 
     private final SignInFlow signIn;
     private final SecondFactor secondFactor;
-    private final SecurityContextRepository contexts;
-
-    LoginController(SignInFlow signIn, SecondFactor secondFactor, SecurityContextRepository contexts) {
+    LoginController(SignInFlow signIn, SecondFactor secondFactor) {
         this.signIn = signIn;
         this.secondFactor = secondFactor;
-        this.contexts = contexts;
     }
 
     @GetMapping("/login")
@@ -51,7 +47,7 @@ class LoginController {
     @PostMapping("/login/code")
     String code(@RequestParam(name = "code", required = false) String code, HttpServletRequest request,
             HttpServletResponse response) throws IOException, ServletException {
-        return switch (signIn.checkCode(request, response, contexts, secondFactor, code)) {
+        return switch (signIn.checkCode(request, response, secondFactor, code)) {
             case SIGNED_IN -> null;
             case WRONG -> "redirect:/login/code?error";
             case THROTTLED -> "redirect:/login/code?throttled";

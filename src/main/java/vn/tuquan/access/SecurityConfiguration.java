@@ -18,9 +18,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.context.DelegatingSecurityContextRepository;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.servlet.LocaleResolver;
@@ -67,8 +64,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http, SignInFlow signIn, SecurityContextRepository contexts)
-            throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http, SignInFlow signIn) throws Exception {
+        SecurityContextRepository contexts = signIn.contexts();
         http.requestCache(cache -> cache.requestCache(SignInFlow.requestCache()))
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .addFilterBefore(signIn.rateLimit(), UsernamePasswordAuthenticationFilter.class)
@@ -89,13 +86,6 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer
                                 .policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
-    }
-
-    /** Where the signed-in person is kept between requests: the session (in PostgreSQL). */
-    @Bean
-    SecurityContextRepository securityContextRepository() {
-        return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
-                new HttpSessionSecurityContextRepository());
     }
 
     /** Prometheus scrapes from the machine itself; anyone else must sign in. */

@@ -22,6 +22,9 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.stereotype.Component;
@@ -43,6 +46,9 @@ class SignInFlow {
     private final SignInRateLimiter limiter;
     private final UserDetailsService users;
     private final SavedRequestAwareAuthenticationSuccessHandler savedRequest;
+    /** Where the signed-in person is kept between requests: the session (in PostgreSQL). */
+    private final SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
+            new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
 
     SignInFlow(SignInLockout lockout, SignInRateLimiter limiter, UserDetailsService users) {
         this.lockout = lockout;
@@ -51,6 +57,10 @@ class SignInFlow {
         this.savedRequest = new SavedRequestAwareAuthenticationSuccessHandler();
         this.savedRequest.setRequestCache(requestCache());
         this.savedRequest.setDefaultTargetUrl("/");
+    }
+
+    SecurityContextRepository contexts() {
+        return contexts;
     }
 
     static HttpSessionRequestCache requestCache() {
@@ -97,8 +107,8 @@ class SignInFlow {
     }
 
     /** The code step: true when signed in, false when the code was wrong; throws nothing. */
-    CodeResult checkCode(HttpServletRequest request, HttpServletResponse response, SecurityContextRepository contexts,
-            SecondFactor secondFactor, String code) throws IOException, ServletException {
+    CodeResult checkCode(HttpServletRequest request, HttpServletResponse response, SecondFactor secondFactor,
+            String code) throws IOException, ServletException {
         HttpSession session = request.getSession(false);
         PendingSignIn pending = session == null ? null : (PendingSignIn) session.getAttribute(PENDING);
         if (pending == null || pending.since().plus(PENDING_FOR).isBefore(Instant.now())) {
