@@ -15,9 +15,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.tuquan.shared.Requires;
 
 /** "My account": who I am, my sessions (sign out everywhere), my password, my second factor. */
 @Controller
+@Requires
 class AccountController {
 
     private final UserAccounts accounts;

@@ -2,6 +2,7 @@ package vn.tuquan.access;
 
 import java.io.PrintStream;
 import java.security.SecureRandom;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Scope;
 
 /**
  * On the very first start of an instance (no user yet), creates the administrator account with a
@@ -39,9 +42,11 @@ class AdministratorBootstrap implements ApplicationRunner {
             return;
         }
         String password = randomPassword(20);
-        if (accounts.createIfAbsent(ADMIN_USERNAME, "Quản trị hệ thống", password).isEmpty()) {
+        var admin = accounts.createIfAbsent(ADMIN_USERNAME, "Quản trị hệ thống", password);
+        if (admin.isEmpty()) {
             return;
         }
+        accounts.assign(Caller.SYSTEM, admin.get(), Set.of("SYSTEM_ADMIN"), Scope.WHOLE_COUNTRY, Scope.WHOLE_COUNTRY);
         log.info("Created the administrator account '{}' (first start); its password was printed to the console",
                 ADMIN_USERNAME);
         console.println();

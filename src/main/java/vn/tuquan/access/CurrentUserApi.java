@@ -1,5 +1,7 @@
 package vn.tuquan.access;
 
+import vn.tuquan.shared.Requires;
+
 import java.security.Principal;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/me")
 @Tag(name = "access", description = "Người dùng và đăng nhập / users and sign-in")
+@Requires
 class CurrentUserApi {
 
     private final UserAccounts accounts;

@@ -13,13 +13,16 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import vn.tuquan.shared.PublicEndpoint;
 
 /** The login page (with the lock-out notice) and the second step, the TOTP code. */
 @Controller
+@PublicEndpoint
 class LoginController {
 
     private final SignInFlow signIn;
     private final SecondFactor secondFactor;
+
     LoginController(SignInFlow signIn, SecondFactor secondFactor) {
         this.signIn = signIn;
         this.secondFactor = secondFactor;

@@ -10,9 +10,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.tuquan.shared.Requires;
 
 /** The person's own personal access tokens: make one (shown once), list them, revoke one. */
 @Controller
+@Requires
 class TokenController {
 
     private final PersonalAccessTokens tokens;

@@ -11,12 +11,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.tuquan.shared.Requires;
 
 /**
  * Enrolling the TOTP second factor: a new secret, shown as text and as a QR code of its
  * {@code otpauth://} URI, kept in the session until a first code from the person's app confirms it.
  */
 @Controller
+@Requires
 class TotpController {
 
     static final String ISSUER = "Tuquan";

@@ -1,15 +1,24 @@
 package vn.tuquan.access;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.tuquan.shared.AccessRefusedException;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.Scope;
+import vn.tuquan.units.Units;
 
 /** The people who can sign in: the access module's API to the rest of Tuquan. */
 @Service
@@ -18,11 +27,69 @@ public class UserAccounts {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy passwordPolicy;
+    private final Callers callers;
+    private final Units units;
 
-    UserAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy) {
+    UserAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, Callers callers,
+            Units units) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
+        this.callers = callers;
+        this.units = units;
+    }
+
+    /**
+     * Gives a person their roles and scopes (replacing what they had). A granter manages only people
+     * inside their own view scope and cannot give a permission or a part of the tree they do not hold.
+     */
+    @Transactional
+    public void assign(Caller granter, UserId user, Set<String> roles, Scope capture, Scope view) {
+        if (granter != Caller.SYSTEM) {
+            granter.require(Permission.USERS_MANAGE);
+            Caller target = callers.forUserId(user.value()).orElseThrow(
+                    () -> new AccessRefusedException("no such user " + user.value()));
+            LocalDate today = Dates.today();
+            if (!units.within(target.view(), granter.view(), today)) {
+                throw new AccessRefusedException("user " + user.value() + " is outside the granter's scope");
+            }
+            Set<Permission> granted = permissionsOf(roles);
+            if (!granter.permissions().containsAll(granted)) {
+                throw new AccessRefusedException("cannot grant permissions one does not hold");
+            }
+            if (!units.within(capture, granter.capture(), today) || !units.within(view, granter.view(), today)) {
+                throw new AccessRefusedException("cannot grant a scope one does not hold");
+            }
+        }
+        jdbc.sql("DELETE FROM user_role WHERE user_id = :id").param("id", user.value()).update();
+        jdbc.sql("DELETE FROM user_scope WHERE user_id = :id").param("id", user.value()).update();
+        for (String role : roles) {
+            jdbc.sql("INSERT INTO user_role (user_id, role_code) VALUES (:id, :role)")
+                    .param("id", user.value()).param("role", role).update();
+        }
+        insertScope(user, "CAPTURE", capture);
+        insertScope(user, "VIEW", view);
+        jdbc.sql("UPDATE users SET capture_whole_country = :capture, view_whole_country = :view WHERE id = :id")
+                .param("capture", capture.wholeCountry()).param("view", view.wholeCountry())
+                .param("id", user.value()).update();
+    }
+
+    private void insertScope(UserId user, String kind, Scope scope) {
+        for (long unit : scope.unitIds()) {
+            jdbc.sql("INSERT INTO user_scope (user_id, kind, unit_id) VALUES (:id, :kind, :unit)")
+                    .param("id", user.value()).param("kind", kind).param("unit", unit).update();
+        }
+    }
+
+    private Set<Permission> permissionsOf(Set<String> roles) {
+        if (roles.isEmpty()) {
+            return Set.of();
+        }
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        jdbc.sql("SELECT DISTINCT permission FROM role_permission WHERE role_code IN (:roles)")
+                .param("roles", List.copyOf(roles)).query(String.class).list()
+                .forEach(p -> permissions.add(Permission.valueOf(p)));
+        return permissions;
     }
 
     /**

@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,7 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CommandContexts;
+import vn.tuquan.shared.Scope;
 
 /** {@code ./tuquan user …}: accounts from the command line (the administrator's recovery tools). */
 @Command(name = "user", mixinStandardHelpOptions = true,
@@ -78,8 +81,15 @@ public class UserCommand implements Runnable {
         String displayName;
 
         @Option(names = "--role", paramLabel = "ROLE",
-                description = "accepted for later: roles are stored once the permission model exists")
+                description = "a role code, e.g. COMMUNE_OFFICER (repeat for several)")
         List<String> roles;
+
+        @Option(names = "--unit", paramLabel = "UNIT_ID",
+                description = "a unit (id) the roles apply to, its whole subtree (repeat for several)")
+        List<Long> unitIds;
+
+        @Option(names = "--whole-country", description = "the roles apply to the whole country")
+        boolean wholeCountry;
 
         @Option(names = "--password-stdin", description = "read the password from the first line of standard input")
         boolean passwordStdin;
@@ -99,9 +109,21 @@ public class UserCommand implements Runnable {
                 MessageSource messages = context.getBean(MessageSource.class);
                 UserAccounts accounts = context.getBean(UserAccounts.class);
                 try {
-                    if (accounts.createIfAbsent(name, displayName, password).isEmpty()) {
+                        var created = accounts.createIfAbsent(name, displayName, password);
+                    if (created.isEmpty()) {
                         err.println("tuquan: the user " + name + " already exists");
                         return 1;
+                    }
+                    if (roles != null && !roles.isEmpty()) {
+                        Scope scope = wholeCountry ? Scope.WHOLE_COUNTRY
+                                : Scope.of(unitIds == null ? Set.of() : Set.copyOf(unitIds));
+                        try {
+                            accounts.assign(Caller.SYSTEM, created.get(), Set.copyOf(roles), scope, scope);
+                        } catch (org.springframework.dao.DataAccessException refused) {
+                            err.println("tuquan: the user " + name + " was created without roles: unknown role or unit in "
+                                    + roles + " " + (unitIds == null ? "" : unitIds));
+                            return 1;
+                        }
                     }
                 } catch (PasswordRefusedException refused) {
                     err.println("tuquan: " + messages.getMessage(refused.messageKey(), null, Locale.ENGLISH));
@@ -111,7 +133,7 @@ public class UserCommand implements Runnable {
                     accounts.setSecondFactorRequired(name, true);
                 }
                 spec.commandLine().getOut().println("Created user " + name
-                        + (roles == null || roles.isEmpty() ? "" : " (roles are not stored yet: " + roles + ")"));
+                        + (roles == null || roles.isEmpty() ? " (no role yet)" : " with roles " + roles));
                 return 0;
             }
         }

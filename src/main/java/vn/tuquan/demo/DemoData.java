@@ -2,6 +2,8 @@ package vn.tuquan.demo;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,11 +15,16 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.tuquan.access.UserAccounts;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Scope;
+import vn.tuquan.units.UnitKind;
+import vn.tuquan.units.UnitView;
+import vn.tuquan.units.Units;
 
 /**
  * The deterministic demo dataset, loaded on the first start of {@code ./tuquan demo} (and topped
- * up, never duplicated, on later starts): the demo logins, one per kind of user, and Nam Định as of
- * 2017 with its residential areas and organisations.
+ * up, never duplicated, on later starts): Nam Định as of 2017 with its residential areas and
+ * organisations, and one login per role, each with a scope that makes sense there.
  */
 @Component
 @Profile("demo")
@@ -26,33 +33,73 @@ class DemoData implements ApplicationRunner {
     /** Shared by every demo login; printed at start and in the README. Never use it for real data. */
     static final String DEMO_PASSWORD = "demo-nam-dinh-2017";
 
-    static final List<DemoLogin> LOGINS = List.of(
-            new DemoLogin("quantri", "Nguyễn Văn Quản", "quản trị hệ thống / system administrator"),
-            new DemoLogin("canbo.tinh", "Trần Thị Hạnh", "cán bộ Công an tỉnh / provincial officer"),
-            new DemoLogin("canbo.xa", "Lê Văn Bình", "cán bộ Công an xã / commune officer"),
-            new DemoLogin("truongthon", "Phạm Thị Lan", "trưởng thôn / head of a residential area"));
-
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final UserAccounts accounts;
     private final NamDinh2017 namDinh;
+    private final Units units;
     private final PrintStream console = System.out;
+    private List<DemoLogin> logins = List.of();
 
-    DemoData(UserAccounts accounts, NamDinh2017 namDinh) {
+    DemoData(UserAccounts accounts, NamDinh2017 namDinh, Units units) {
         this.accounts = accounts;
         this.namDinh = namDinh;
+        this.units = units;
+    }
+
+    /** A demo login: its role, and the unit of its scope (none: the whole country). */
+    record DemoLogin(String username, String displayName, String role, String roleLabel,
+            Function<Units, UnitView> scopeUnit, boolean captures) {
+
+        String scopeName(Units units) {
+            return scopeUnit == null ? "cả nước / whole country" : scopeUnit.apply(units).name();
+        }
+    }
+
+    static List<DemoLogin> logins() {
+        Function<Units, UnitView> province = u -> byCode(u, "36");
+        Function<Units, UnitView> haiMinh = u -> byCode(u, "14233");
+        Function<Units, UnitView> firstVillage = u -> u.children(Scope.WHOLE_COUNTRY, byCode(u, "14233").id(),
+                NamDinh2017.AS_OF).stream().filter(c -> c.kind() == UnitKind.RESIDENTIAL_AREA).findFirst().orElseThrow();
+        Function<Units, UnitView> hospital = u -> u.search(Scope.WHOLE_COUNTRY, "benh vien da khoa tinh nam dinh",
+                NamDinh2017.AS_OF, Set.of(UnitKind.HOSPITAL), java.util.Optional.empty(), 1).get(0).unit();
+        return List.of(
+                new DemoLogin("quantri", "Nguyễn Văn Quản", "SYSTEM_ADMIN", "quản trị hệ thống / system administrator",
+                        null, true),
+                new DemoLogin("canbo.tinh", "Trần Thị Hạnh", "PROVINCIAL_OFFICER", "cán bộ tỉnh / provincial officer",
+                        province, true),
+                new DemoLogin("canbo.xa", "Lê Văn Bình", "COMMUNE_OFFICER", "cán bộ xã / commune officer", haiMinh, true),
+                new DemoLogin("truongthon", "Phạm Thị Lan", "AREA_HEAD", "trưởng thôn / head of a residential area",
+                        firstVillage, true),
+                new DemoLogin("baove.benhvien", "Đặng Quốc Việt", "ORGANISATION_SECURITY_OFFICER",
+                        "bảo vệ cơ quan / security officer of an organisation", hospital, true),
+                new DemoLogin("bandaochi", "Vũ Thị Thu", "STEERING_VIEWER", "ban chỉ đạo (xem) / steering committee",
+                        province, false),
+                new DemoLogin("tiepnhan", "Hoàng Minh Tuấn", "TIPOFF_HANDLER", "tiếp nhận tố giác / tip-off handler",
+                        province, false));
+    }
+
+    private static UnitView byCode(Units units, String code) {
+        return units.findByCode(Scope.WHOLE_COUNTRY, code, NamDinh2017.AS_OF).orElseThrow();
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        namDinh.loadIfAbsent();
+        logins = logins();
         int created = 0;
-        for (DemoLogin login : LOGINS) {
-            if (accounts.createIfAbsent(login.username(), login.displayName(), DEMO_PASSWORD).isPresent()) {
+        for (DemoLogin login : logins) {
+            var user = accounts.createIfAbsent(login.username(), login.displayName(), DEMO_PASSWORD);
+            if (user.isPresent()) {
                 created++;
             }
+            var id = user.or(() -> accounts.findByUsername(login.username()).map(UserAccounts.UserAccount::id))
+                    .orElseThrow();
+            Scope scope = login.scopeUnit() == null ? Scope.WHOLE_COUNTRY
+                    : Scope.of(Set.of(login.scopeUnit().apply(units).id()));
+            accounts.assign(Caller.SYSTEM, id, Set.of(login.role()), login.captures() ? scope : Scope.NOTHING, scope);
         }
-        log.info("Demo data: {} demo logins created, {} already present", created, LOGINS.size() - created);
-        namDinh.loadIfAbsent();
+        log.info("Demo data: {} demo logins created, {} already present", created, logins.size() - created);
     }
 
     @EventListener
@@ -63,13 +110,11 @@ class DemoData implements ApplicationRunner {
         console.println();
         console.println("Tuquan (demo): http://localhost:" + web.getWebServer().getPort() + "/");
         console.println("Tài khoản mẫu / demo logins (mật khẩu / password: " + DEMO_PASSWORD + "):");
-        for (DemoLogin login : LOGINS) {
-            console.printf("  %-12s %s — %s%n", login.username(), login.displayName(), login.role());
+        for (DemoLogin login : logins) {
+            console.printf("  %-15s %-16s %s — %s%n", login.username(), login.displayName(), login.roleLabel(),
+                    login.scopeName(units));
         }
         console.println();
         console.flush();
-    }
-
-    record DemoLogin(String username, String displayName, String role) {
     }
 }

@@ -19,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Scope;
 import vn.tuquan.units.LocalUnitForm;
 import vn.tuquan.units.LocalUnits;
 import vn.tuquan.units.OfficialLists;
@@ -58,13 +60,13 @@ class NamDinh2017 {
 
     /** Loads the province once; later starts find it and do nothing. */
     void loadIfAbsent() {
-        if (units.findByCode(PROVINCE, AS_OF).isPresent()) {
+        if (units.findByCode(Scope.WHOLE_COUNTRY, PROVINCE, AS_OF).isPresent()) {
             return;
         }
         long started = System.nanoTime();
-        lists.importFiles(List.of(listFile()), AS_OF, Optional.of(PROVINCE));
-        UnitView province = units.findByCode(PROVINCE, AS_OF).orElseThrow();
-        List<UnitView> communes = units.subtree(province.id(), Set.of(UnitKind.COMMUNE), AS_OF, 1000, 0).units();
+        lists.importFiles(Caller.SYSTEM, List.of(listFile()), AS_OF, Optional.of(PROVINCE));
+        UnitView province = units.findByCode(Scope.WHOLE_COUNTRY, PROVINCE, AS_OF).orElseThrow();
+        List<UnitView> communes = units.subtree(Scope.WHOLE_COUNTRY, province.id(), Set.of(UnitKind.COMMUNE), AS_OF, 1000, 0).units();
         int areas = residentialAreas(communes);
         int organisations = organisations();
         log.info("Demo data: Nam Định as of {} — {} communes, {} residential areas, {} organisations ({} ms)",
@@ -93,7 +95,7 @@ class NamDinh2017 {
                 }
             }
         }
-        localUnits.createAll(areas, AS_OF);
+        localUnits.createAll(Caller.SYSTEM, areas, AS_OF);
         return areas.size();
     }
 
@@ -121,10 +123,10 @@ class NamDinh2017 {
         all.add(org("13687", UnitKind.PAGODA, "Chùa Phổ Minh", "tôn giáo", null, null, null));
         all.add(org("14116", UnitKind.PARISH, "Giáo xứ Bùi Chu", "tôn giáo", null, null, null));
         all.add(org("14140", UnitKind.PARISH, "Giáo xứ Phú Nhai", "tôn giáo", null, null, null));
-        List<Long> ids = localUnits.createAll(all, AS_OF);
+        List<Long> ids = localUnits.createAll(Caller.SYSTEM, all, AS_OF);
 
         // Bảo Minh industrial zone, with enterprises inside it; sub-parishes under Phú Nhai parish
-        long zone = localUnits.createAll(List.of(org("13783", UnitKind.INDUSTRIAL_ZONE, "Khu công nghiệp Bảo Minh",
+        long zone = localUnits.createAll(Caller.SYSTEM, List.of(org("13783", UnitKind.INDUSTRIAL_ZONE, "Khu công nghiệp Bảo Minh",
                 "công nghiệp", true, 60, null)), AS_OF).get(0);
         List<Map.Entry<Long, LocalUnitForm>> inside = new ArrayList<>();
         String[][] enterprises = {{"Công ty TNHH May mặc Bảo Minh", "dệt may", "1800"},
@@ -139,13 +141,13 @@ class NamDinh2017 {
         for (String name : List.of("Giáo họ Phú Nhai Thượng", "Giáo họ Phú Nhai Hạ")) {
             inside.add(new SimpleEntry<>(phuNhai, new LocalUnitForm(UnitKind.SUB_PARISH, null, null, name, null)));
         }
-        localUnits.createAll(inside, AS_OF);
+        localUnits.createAll(Caller.SYSTEM, inside, AS_OF);
         return all.size() + 1 + inside.size();
     }
 
     private Map.Entry<Long, LocalUnitForm> org(String communeCode, UnitKind kind, String name, String sector,
             Boolean party, Integer staff, Exclusion exclusion) {
-        long commune = units.findByCode(communeCode, AS_OF).orElseThrow().id();
+        long commune = units.findByCode(Scope.WHOLE_COUNTRY, communeCode, AS_OF).orElseThrow().id();
         return new SimpleEntry<>(commune, new LocalUnitForm(kind, null, null, name,
                 new OrganisationDetails(sector, party, staff, exclusion)));
     }

@@ -10,6 +10,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.tuquan.shared.AccessRefusedException;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.VietnameseText;
 import vn.tuquan.units.LocalUnitRefusedException.FieldProblem;
 import vn.tuquan.units.internal.DescendantMover;
@@ -35,13 +38,15 @@ public class LocalUnits {
     }
 
     @Transactional
-    public UnitView create(long parentId, LocalUnitForm form, LocalDate from) {
+    public UnitView create(Caller caller, long parentId, LocalUnitForm form, LocalDate from) {
+        caller.require(Permission.UNITS_WRITE);
         UnitView parent = checkedParent(parentId, form.kind(), from);
+        requireCapture(caller, parent, from);
         LocalUnitForm clean = checked(form);
         long id = jdbc.sql("INSERT INTO unit (kind) VALUES (:kind) RETURNING id").param("kind", form.kind().name())
                 .query(Long.class).single();
         insertVersion(id, clean, parent, from, "CREATED");
-        return units.find(id, from).orElseThrow();
+        return units.findAny(id, from).orElseThrow();
     }
 
     /**
@@ -50,13 +55,15 @@ public class LocalUnits {
      * @return the ids of the new units, in the order of the forms
      */
     @Transactional
-    public List<Long> createAll(List<Map.Entry<Long, LocalUnitForm>> parentsAndForms, LocalDate from) {
+    public List<Long> createAll(Caller caller, List<Map.Entry<Long, LocalUnitForm>> parentsAndForms, LocalDate from) {
+        caller.require(Permission.UNITS_WRITE);
         Map<Long, UnitView> parents = new java.util.HashMap<>();
         List<LocalUnitForm> forms = new ArrayList<>(parentsAndForms.size());
         for (Map.Entry<Long, LocalUnitForm> entry : parentsAndForms) {
             UnitView parent = parents.get(entry.getKey());
             if (parent == null || !allowedUnder(entry.getValue().kind(), parent.kind())) {
                 parent = checkedParent(entry.getKey(), entry.getValue().kind(), from);
+                requireCapture(caller, parent, from);
                 parents.put(parent.id(), parent);
             }
             forms.add(checked(entry.getValue()));
@@ -88,22 +95,27 @@ public class LocalUnits {
 
     /** A new name, sub-kind, code or organisation facts from a date on. */
     @Transactional
-    public UnitView edit(long id, LocalUnitForm form, LocalDate from) {
+    public UnitView edit(Caller caller, long id, LocalUnitForm form, LocalDate from) {
+        caller.require(Permission.UNITS_WRITE);
         UnitView current = currentLocal(id, from);
+        requireCapture(caller, current, from);
         LocalUnitForm clean = checked(new LocalUnitForm(current.kind(), form.subkind(), form.code(), form.name(),
                 form.organisation()));
-        UnitView parent = units.find(current.parentId(), from).orElseThrow();
+        UnitView parent = units.findAny(current.parentId(), from).orElseThrow();
         String change = Objects.equals(current.name(), clean.name()) ? "EDITED" : "RENAMED";
         endVersion(current, from);
         insertVersion(id, clean, parent, from, change);
-        return units.find(id, from).orElseThrow();
+        return units.findAny(id, from).orElseThrow();
     }
 
     /** Puts the unit under another parent from a date on; the units under it follow. */
     @Transactional
-    public UnitView move(long id, long newParentId, LocalDate from) {
+    public UnitView move(Caller caller, long id, long newParentId, LocalDate from) {
+        caller.require(Permission.UNITS_WRITE);
         UnitView current = currentLocal(id, from);
+        requireCapture(caller, current, from);
         UnitView parent = checkedParent(newParentId, current.kind(), from);
+        requireCapture(caller, parent, from);
         if (parent.path().startsWith(current.path())) {
             throw new LocalUnitRefusedException(List.of(FieldProblem.of("parentId", "units.local.error.underItself")));
         }
@@ -111,15 +123,17 @@ public class LocalUnits {
                 current.organisation());
         endVersion(current, from);
         insertVersion(id, same, parent, from, "MOVED");
-        UnitView moved = units.find(id, from).orElseThrow();
+        UnitView moved = units.findAny(id, from).orElseThrow();
         descendants.follow(Map.of(current.path(), moved.path()), from, false);
         return moved;
     }
 
     /** The unit ends on this date (it stays in the history); so do the units under it. */
     @Transactional
-    public void close(long id, LocalDate on) {
+    public void close(Caller caller, long id, LocalDate on) {
+        caller.require(Permission.UNITS_WRITE);
         UnitView current = currentLocal(id, on);
+        requireCapture(caller, current, on);
         jdbc.sql("""
                 UPDATE unit_version SET valid_to = :on
                 WHERE path LIKE :prefix AND valid_from < :on AND (valid_to IS NULL OR valid_to > :on)
@@ -129,7 +143,7 @@ public class LocalUnits {
     }
 
     private UnitView currentLocal(long id, LocalDate date) {
-        UnitView current = units.find(id, date).orElseThrow(() -> new LocalUnitRefusedException(
+        UnitView current = units.findAny(id, date).orElseThrow(() -> new LocalUnitRefusedException(
                 List.of(FieldProblem.of("id", "units.local.error.noSuchUnit", id))));
         if (current.kind().official()) {
             throw new LocalUnitRefusedException(List.of(FieldProblem.of("id", "units.local.error.official")));
@@ -156,13 +170,20 @@ public class LocalUnits {
     }
 
     private UnitView checkedParent(long parentId, UnitKind kind, LocalDate from) {
-        UnitView parent = units.find(parentId, from).orElseThrow(() -> new LocalUnitRefusedException(
+        UnitView parent = units.findAny(parentId, from).orElseThrow(() -> new LocalUnitRefusedException(
                 List.of(FieldProblem.of("parentId", "units.local.error.noSuchParent", parentId))));
         if (!allowedUnder(kind, parent.kind())) {
             throw new LocalUnitRefusedException(List.of(FieldProblem.of("parentId", "units.local.error.parentKind",
                     "units.kind." + kind.name(), "units.kind." + parent.kind().name())));
         }
         return parent;
+    }
+
+    /** Changes are made only inside the caller's capture scope. */
+    private void requireCapture(Caller caller, UnitView unit, LocalDate date) {
+        if (!units.inScope(caller.capture(), unit, date)) {
+            throw new AccessRefusedException("unit " + unit.id() + " is outside the caller's capture scope");
+        }
     }
 
     /** Where each kind may stand: a residential area in a commune; organisations in a commune or village. */

@@ -16,6 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.Scope;
 import vn.tuquan.units.ImportRefusedException.Problem;
 
 /**
@@ -33,8 +36,11 @@ public class UnitBoundaries {
 
     private final JdbcClient jdbc;
 
-    UnitBoundaries(JdbcClient jdbc) {
+    private final Units units;
+
+    UnitBoundaries(JdbcClient jdbc, Units units) {
         this.jdbc = jdbc;
+        this.units = units;
     }
 
     /**
@@ -45,7 +51,8 @@ public class UnitBoundaries {
      * @throws ImportRefusedException listing every feature whose code is unknown on the date, or unreadable files
      */
     @Transactional
-    public BoundaryImportSummary importFiles(List<Path> files, LocalDate asOf, Optional<String> province) {
+    public BoundaryImportSummary importFiles(Caller caller, List<Path> files, LocalDate asOf, Optional<String> province) {
+        caller.require(Permission.UNITS_IMPORT);
         List<Problem> problems = new ArrayList<>();
         Map<Long, String> geometries = new LinkedHashMap<>();
         int skipped = 0;
@@ -130,7 +137,8 @@ public class UnitBoundaries {
     }
 
     /** Whether the unit or any of its children as of the date has a boundary to draw. */
-    public boolean hasMap(long id, LocalDate asOf) {
+    public boolean hasMap(Scope scope, long id, LocalDate asOf) {
+        units.latest(scope, id);
         return jdbc.sql("""
                         SELECT EXISTS (SELECT 1 FROM unit_version v JOIN unit_boundary b ON b.unit_id = v.unit_id
                                        WHERE (v.unit_id = :id OR v.parent_id = :id)
@@ -143,7 +151,8 @@ public class UnitBoundaries {
      * {@code child}) as of a date, each with its id, name and kind. A unit's boundary is the latest
      * imported on or before the date, else the first imported during the unit's version of that date.
      */
-    public String mapJson(long id, LocalDate asOf) {
+    public String mapJson(Scope scope, long id, LocalDate asOf) {
+        units.latest(scope, id);
         List<String> features = jdbc.sql("""
                         SELECT jsonb_build_object('type', 'Feature', 'geometry', b.geometry,
                                  'properties', jsonb_build_object('id', v.unit_id, 'name', v.name, 'kind', v.kind,

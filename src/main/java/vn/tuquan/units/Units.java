@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import vn.tuquan.shared.AccessRefusedException;
+import vn.tuquan.shared.Scope;
 import vn.tuquan.shared.VietnameseText;
 
 /**
@@ -31,35 +33,153 @@ public class Units {
     static final String VALID_ON = "valid_from <= :asOf AND (valid_to IS NULL OR valid_to > :asOf)";
 
     private final JdbcClient jdbc;
+    private final ScopePaths scopes;
 
     Units(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.scopes = new ScopePaths(this);
     }
 
-    public Optional<UnitView> find(long id, LocalDate asOf) {
+    // ---- the API: every query takes the caller's scope -------------------------------------
+
+    /** A unit on a date; refused when it exists but lies outside the scope. */
+    public Optional<UnitView> find(Scope scope, long id, LocalDate asOf) {
+        return checked(scope, findAny(id, asOf), asOf);
+    }
+
+    /** The latest version of a unit, whatever the date (for a unit that no longer exists). */
+    public Optional<UnitView> latest(Scope scope, long id) {
+        Optional<UnitView> latest = latestAny(id);
+        latest.ifPresent(u -> requireInScope(scope, u, u.validTo() == null ? u.validFrom() : u.validTo().minusDays(1)));
+        return latest;
+    }
+
+    public Optional<UnitView> findByCode(Scope scope, String code, LocalDate asOf) {
+        return checked(scope, findByCodeAny(code, asOf), asOf);
+    }
+
+    /** Where a person's tree starts on a date: the provinces, or the units of their scope. */
+    public List<UnitView> roots(Scope scope, LocalDate asOf) {
+        if (scope.wholeCountry()) {
+            return provincesAny(asOf);
+        }
+        List<String> prefixes = scopes.prefixes(scope, asOf);
+        List<Long> ids = prefixes.stream().map(p -> pathIds(p)).map(l -> l.get(l.size() - 1)).distinct().toList();
+        return asOf(ids, asOf);
+    }
+
+    public List<UnitView> children(Scope scope, long id, LocalDate asOf) {
+        find(scope, id, asOf);
+        return childrenAny(id, asOf);
+    }
+
+    public Page subtree(Scope scope, long id, Set<UnitKind> kinds, LocalDate asOf, int limit, int offset) {
+        find(scope, id, asOf);
+        return subtreeAny(id, kinds, asOf, limit, offset);
+    }
+
+    /** How many units of a kind exist on a date under a unit of the scope (or in the whole scope). */
+    public long count(Scope scope, UnitKind kind, LocalDate asOf, Optional<Long> within) {
+        if (within.isPresent()) {
+            find(scope, within.get(), asOf);
+            return countAny(kind, asOf, within);
+        }
+        if (scope.wholeCountry()) {
+            return countAny(kind, asOf, Optional.empty());
+        }
+        return roots(scope, asOf).stream().mapToLong(r -> (r.kind() == kind ? 1 : 0)
+                + countAny(kind, asOf, Optional.of(r.id()))).sum();
+    }
+
+    /** The units above a unit of the scope, for breadcrumbs (their names are not restricted). */
+    public List<UnitView> ancestors(Scope scope, long id, LocalDate asOf) {
+        find(scope, id, asOf);
+        return ancestorsAny(id, asOf);
+    }
+
+    public List<UnitView> history(Scope scope, long id) {
+        latest(scope, id);
+        return historyAny(id);
+    }
+
+    public List<Succession> predecessors(Scope scope, long id) {
+        latest(scope, id);
+        return predecessorsAny(id);
+    }
+
+    public List<Succession> successors(Scope scope, long id) {
+        latest(scope, id);
+        return successorsAny(id);
+    }
+
+    /** Where a unit of the scope lives on a later date (only what lies in the scope). */
+    public List<UnitView> continuationsOn(Scope scope, long id, LocalDate date) {
+        latest(scope, id);
+        return continuationsOnAny(id, date).stream().filter(u -> inScope(scope, u, date)).toList();
+    }
+
+    public String fullName(Scope scope, long id, LocalDate asOf) {
+        find(scope, id, asOf);
+        return fullNameAny(id, asOf);
+    }
+
+    /** Whether the unit, as it is on the date, lies in the scope. */
+    public boolean inScope(Scope scope, UnitView unit, LocalDate date) {
+        if (scope.wholeCountry()) {
+            return true;
+        }
+        return scopes.prefixes(scope, date).stream().anyMatch(p -> unit.path().startsWith(p));
+    }
+
+    /** Whether every unit of {@code inner} lies inside {@code outer} today (no one grants more than they hold). */
+    public boolean within(Scope inner, Scope outer, LocalDate today) {
+        if (outer.wholeCountry()) {
+            return true;
+        }
+        if (inner.wholeCountry()) {
+            return false;
+        }
+        return inner.unitIds().stream().allMatch(id -> findAny(id, today).map(u -> inScope(outer, u, today)).orElse(false));
+    }
+
+    private Optional<UnitView> checked(Scope scope, Optional<UnitView> unit, LocalDate date) {
+        unit.ifPresent(u -> requireInScope(scope, u, date));
+        return unit;
+    }
+
+    private void requireInScope(Scope scope, UnitView unit, LocalDate date) {
+        if (!inScope(scope, unit, date)) {
+            throw new AccessRefusedException("unit " + unit.id() + " is outside the caller's scope");
+        }
+    }
+
+    // ---- inside the module: the whole tree -------------------------------------------------
+
+
+    Optional<UnitView> findAny(long id, LocalDate asOf) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM unit_version WHERE unit_id = :id AND " + VALID_ON)
                 .param("id", id).param("asOf", asOf).query(Units::view).optional();
     }
 
     /** The latest version of a unit, whatever the date: for a unit that no longer exists. */
-    public Optional<UnitView> latest(long id) {
+    Optional<UnitView> latestAny(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM unit_version WHERE unit_id = :id ORDER BY valid_from DESC LIMIT 1")
                 .param("id", id).query(Units::view).optional();
     }
 
-    public Optional<UnitView> findByCode(String code, LocalDate asOf) {
+    Optional<UnitView> findByCodeAny(String code, LocalDate asOf) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM unit_version WHERE code = :code AND kind IN "
                         + "('PROVINCE', 'DISTRICT', 'COMMUNE') AND " + VALID_ON)
                 .param("code", code).param("asOf", asOf).query(Units::view).optional();
     }
 
-    public List<UnitView> provinces(LocalDate asOf) {
+    List<UnitView> provincesAny(LocalDate asOf) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM unit_version WHERE kind = 'PROVINCE' AND " + VALID_ON
                         + " ORDER BY code, name")
                 .param("asOf", asOf).query(Units::view).list();
     }
 
-    public List<UnitView> children(long id, LocalDate asOf) {
+    List<UnitView> childrenAny(long id, LocalDate asOf) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM unit_version WHERE parent_id = :id AND " + VALID_ON
                         + " ORDER BY level, kind, code NULLS LAST, name")
                 .param("id", id).param("asOf", asOf).query(Units::view).list();
@@ -70,8 +190,8 @@ public class Units {
      *
      * @param kinds only these kinds; all when empty
      */
-    public Page subtree(long id, Set<UnitKind> kinds, LocalDate asOf, int limit, int offset) {
-        Optional<UnitView> root = find(id, asOf);
+    Page subtreeAny(long id, Set<UnitKind> kinds, LocalDate asOf, int limit, int offset) {
+        Optional<UnitView> root = findAny(id, asOf);
         if (root.isEmpty()) {
             return new Page(List.of(), false);
         }
@@ -89,12 +209,12 @@ public class Units {
     }
 
     /** How many units of a kind exist on a date, in the whole tree or under a unit. */
-    public long count(UnitKind kind, LocalDate asOf, Optional<Long> within) {
+    long countAny(UnitKind kind, LocalDate asOf, Optional<Long> within) {
         if (within.isEmpty()) {
             return jdbc.sql("SELECT count(*) FROM unit_version WHERE kind = :kind AND " + VALID_ON)
                     .param("kind", kind.name()).param("asOf", asOf).query(Long.class).single();
         }
-        Optional<UnitView> root = find(within.get(), asOf);
+        Optional<UnitView> root = findAny(within.get(), asOf);
         if (root.isEmpty()) {
             return 0;
         }
@@ -104,8 +224,8 @@ public class Units {
     }
 
     /** From the province down to the unit's parent, as they were on the date. */
-    public List<UnitView> ancestors(long id, LocalDate asOf) {
-        return find(id, asOf).map(unit -> {
+    List<UnitView> ancestorsAny(long id, LocalDate asOf) {
+        return findAny(id, asOf).map(unit -> {
             List<Long> ids = pathIds(unit.path());
             ids.remove(ids.size() - 1);
             return asOf(ids, asOf);
@@ -113,18 +233,18 @@ public class Units {
     }
 
     /** Every version of the unit, oldest first. */
-    public List<UnitView> history(long id) {
+    List<UnitView> historyAny(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM unit_version WHERE unit_id = :id ORDER BY valid_from")
                 .param("id", id).query(Units::view).list();
     }
 
     /** The units this one took over, whole or in part. */
-    public List<Succession> predecessors(long id) {
+    List<Succession> predecessorsAny(long id) {
         return successions("s.successor_id = :id", id);
     }
 
     /** The units that took this one over, whole or in part. */
-    public List<Succession> successors(long id) {
+    List<Succession> successorsAny(long id) {
         return successions("s.predecessor_id = :id", id);
     }
 
@@ -132,7 +252,7 @@ public class Units {
      * Where a unit lives on a later date: itself when it still exists, else the units that took it
      * over (following successions as far as needed).
      */
-    public List<UnitView> continuationsOn(long id, LocalDate date) {
+    List<UnitView> continuationsOnAny(long id, LocalDate date) {
         Set<Long> found = new LinkedHashSet<>();
         Set<Long> seen = new LinkedHashSet<>();
         List<Long> frontier = new ArrayList<>(List.of(id));
@@ -142,11 +262,11 @@ public class Units {
                 if (!seen.add(unit)) {
                     continue;
                 }
-                if (find(unit, date).isPresent()) {
+                if (findAny(unit, date).isPresent()) {
                     found.add(unit);
                     continue;
                 }
-                successors(unit).stream().filter(s -> !s.effectiveDate().isAfter(date))
+                successorsAny(unit).stream().filter(s -> !s.effectiveDate().isAfter(date))
                         .forEach(s -> next.add(s.successorId()));
             }
             frontier = next;
@@ -160,23 +280,30 @@ public class Units {
      *
      * @param within only under this unit, when present
      */
-    public List<SearchHit> search(String text, LocalDate asOf, Set<UnitKind> kinds, Optional<Long> within, int limit) {
+    public List<SearchHit> search(Scope scope, String text, LocalDate asOf, Set<UnitKind> kinds, Optional<Long> within,
+            int limit) {
         String folded = VietnameseText.fold(text == null ? "" : text.strip());
-        if (folded.isBlank()) {
+        List<String> scopePrefixes = scopes.prefixes(scope, asOf);
+        if (folded.isBlank() || scopePrefixes != null && scopePrefixes.isEmpty()) {
             return List.of();
         }
-        String prefix = within.flatMap(w -> find(w, asOf)).map(u -> likePrefix(u.path())).orElse("/%");
+        within.ifPresent(w -> find(scope, w, asOf));
+        String prefix = within.flatMap(w -> findAny(w, asOf)).map(u -> likePrefix(u.path())).orElse("/%");
         String kindFilter = kinds.isEmpty() ? "" : " AND kind IN (:kinds)";
         var query = jdbc.sql("SELECT " + COLUMNS + """
                         , word_similarity(:q, search_fold(name)) AS score
                         FROM unit_version
-                        WHERE search_fold(name) LIKE :pattern AND path LIKE :prefix AND """ + " " + VALID_ON + kindFilter + """
+                        WHERE search_fold(name) LIKE :pattern AND path LIKE :prefix AND """ + " " + VALID_ON + kindFilter
+                        + ScopePaths.condition(scopePrefixes) + """
                          ORDER BY score DESC, level, name
                         LIMIT :limit""")
                 .param("q", folded).param("pattern", "%" + likeEscape(folded) + "%").param("prefix", prefix)
                 .param("asOf", asOf).param("limit", limit);
         if (!kinds.isEmpty()) {
             query = query.param("kinds", kinds.stream().map(Enum::name).toList());
+        }
+        if (scopePrefixes != null) {
+            query = query.param("scopePrefixes", scopePrefixes.toArray(String[]::new));
         }
         List<Object[]> rows = query.query((rs, n) -> new Object[] {view(rs, n), rs.getDouble("score")}).list();
         Map<Long, String> fullNames = fullNames(rows.stream().map(r -> (UnitView) r[0]).toList(), asOf);
@@ -185,8 +312,8 @@ public class Units {
     }
 
     /** "Xã Hải Minh, Huyện Hải Hậu, Tỉnh Nam Định": the unit and its ancestors as of the date. */
-    public String fullName(long id, LocalDate asOf) {
-        return find(id, asOf).map(u -> fullNames(List.of(u), asOf).get(u.id())).orElse(null);
+    String fullNameAny(long id, LocalDate asOf) {
+        return findAny(id, asOf).map(u -> fullNames(List.of(u), asOf).get(u.id())).orElse(null);
     }
 
     private Map<Long, String> fullNames(Collection<UnitView> units, LocalDate asOf) {
@@ -205,7 +332,7 @@ public class Units {
         return result;
     }
 
-    private List<UnitView> asOf(List<Long> ids, LocalDate asOf) {
+    List<UnitView> asOf(List<Long> ids, LocalDate asOf) {
         if (ids.isEmpty()) {
             return List.of();
         }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CommandContexts;
 
 /** {@code ./tuquan units …}: the official lists of administrative units. */
@@ -91,7 +92,7 @@ public class UnitsCommand implements Runnable {
 
         @Override
         List<String> importFiles(ConfigurableApplicationContext context, MessageSource messages, Locale locale) {
-            ImportSummary summary = context.getBean(OfficialLists.class).importFiles(files, asOf, province());
+            ImportSummary summary = context.getBean(OfficialLists.class).importFiles(Caller.SYSTEM, files, asOf, province());
             List<String> lines = new java.util.ArrayList<>();
             lines.add(messages.getMessage("units.import.summary", new Object[] {summary.files(),
                     summary.asOf().toString(), summary.opened(), summary.changed(), summary.closed(),
@@ -109,7 +110,7 @@ public class UnitsCommand implements Runnable {
         @Override
         List<String> importFiles(ConfigurableApplicationContext context, MessageSource messages, Locale locale) {
             UnitBoundaries.BoundaryImportSummary summary = context.getBean(UnitBoundaries.class)
-                    .importFiles(files, asOf, province());
+                    .importFiles(Caller.SYSTEM, files, asOf, province());
             return List.of(messages.getMessage("units.boundaries.summary", new Object[] {summary.files(),
                     summary.asOf().toString(), summary.inserted(), summary.changed(), summary.unchanged(),
                     summary.skipped()}, locale));

@@ -291,6 +291,17 @@ class SignInSecurityTests {
         accounts.disable("het.han");
     }
 
+    @Test
+    void aTokenCarriesExactlyItsPersonsPermissions() throws Exception {
+        newUser("khong.quyen");
+        String without = tokens.create("khong.quyen", "thử", 1).token();
+        vn.tuquan.TestUsers.administrator(accounts, "co.quyen", "Có Quyền", PASSWORD);
+        String with = tokens.create("co.quyen", "thử", 1).token();
+        assertThat(bearer("GET", "/api/v1/me", without).statusCode()).isEqualTo(200);
+        assertThat(bearer("GET", "/api/v1/units", without).statusCode()).as("no UNITS_READ").isEqualTo(403);
+        assertThat(bearer("GET", "/api/v1/units", with).statusCode()).isEqualTo(200);
+    }
+
     HttpResponse<String> bearer(String method, String path, String token) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json")

@@ -58,9 +58,9 @@ class UserCommandTests {
         assertThat(weak.err()).contains("too common");
 
         Run added = run("mot-mat-khau-dong-lenh\n", "add", "Can.Bo", "--display-name", "Cán Bộ Thử",
-                "--role", "commune-officer", "--password-stdin");
+                "--role", "SYSTEM_ADMIN", "--whole-country", "--password-stdin");
         assertThat(added.exit()).as(added.err()).isZero();
-        assertThat(added.out()).contains("Created user can.bo").contains("roles are not stored yet");
+        assertThat(added.out()).contains("Created user can.bo").contains("with roles [SYSTEM_ADMIN]");
 
         try (ConfigurableApplicationContext context = CommandContexts.open()) {
             JdbcClient jdbc = context.getBean(JdbcClient.class);

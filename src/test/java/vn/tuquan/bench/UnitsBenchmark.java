@@ -1,5 +1,9 @@
 package vn.tuquan.bench;
 
+import vn.tuquan.shared.Caller;
+
+import vn.tuquan.shared.Scope;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -53,18 +57,18 @@ public final class UnitsBenchmark {
             LocalUnits localUnits = context.getBean(LocalUnits.class);
 
             long t0 = System.nanoTime();
-            ImportSummary first = lists.importFiles(List.of(LIST), AS_OF, Optional.empty());
+            ImportSummary first = lists.importFiles(Caller.SYSTEM, List.of(LIST), AS_OF, Optional.empty());
             long importMs = (System.nanoTime() - t0) / 1_000_000;
             System.out.printf("import_2022_list_ms=%d units=%d (%d new)%n", importMs,
                     first.opened() + first.unchanged(), first.opened());
             t0 = System.nanoTime();
-            ImportSummary again = lists.importFiles(List.of(LIST), AS_OF, Optional.empty());
+            ImportSummary again = lists.importFiles(Caller.SYSTEM, List.of(LIST), AS_OF, Optional.empty());
             System.out.printf("reimport_2022_list_ms=%d unchanged=%d%n", (System.nanoTime() - t0) / 1_000_000,
                     again.unchanged());
 
             // 100,000 residential areas spread over the communes of Thanh Hóa (38), the province with the most communes
-            UnitView province = units.findByCode("38", AS_OF).orElseThrow();
-            List<UnitView> communes = units.subtree(province.id(), Set.of(UnitKind.COMMUNE), AS_OF, 1000, 0).units();
+            UnitView province = units.findByCode(Scope.WHOLE_COUNTRY, "38", AS_OF).orElseThrow();
+            List<UnitView> communes = units.subtree(Scope.WHOLE_COUNTRY, province.id(), Set.of(UnitKind.COMMUNE), AS_OF, 1000, 0).units();
             Random random = new Random(38);
             t0 = System.nanoTime();
             List<Map.Entry<Long, LocalUnitForm>> batch = new ArrayList<>();
@@ -74,7 +78,7 @@ public final class UnitsBenchmark {
                 batch.add(new SimpleEntry<>(commune.id(),
                         new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "THON", null, name, null)));
                 if (batch.size() == 10_000 || i == residentialAreas - 1) {
-                    localUnits.createAll(batch, AS_OF);
+                    localUnits.createAll(Caller.SYSTEM, batch, AS_OF);
                     batch.clear();
                 }
             }
@@ -84,20 +88,20 @@ public final class UnitsBenchmark {
 
             Random pick = new Random(7);
             measure("subtree_province_first_page_100", iterations, i ->
-                    units.subtree(province.id(), Set.of(UnitKind.RESIDENTIAL_AREA), AS_OF, 100, 0));
+                    units.subtree(Scope.WHOLE_COUNTRY, province.id(), Set.of(UnitKind.RESIDENTIAL_AREA), AS_OF, 100, 0));
             measure("subtree_province_page_at_offset_5000", iterations, i ->
-                    units.subtree(province.id(), Set.of(UnitKind.RESIDENTIAL_AREA), AS_OF, 100, 5000));
+                    units.subtree(Scope.WHOLE_COUNTRY, province.id(), Set.of(UnitKind.RESIDENTIAL_AREA), AS_OF, 100, 5000));
             measure("subtree_commune_all", iterations, i ->
-                    units.subtree(communes.get(pick.nextInt(communes.size())).id(), Set.of(), AS_OF, 1000, 0));
+                    units.subtree(Scope.WHOLE_COUNTRY, communes.get(pick.nextInt(communes.size())).id(), Set.of(), AS_OF, 1000, 0));
             measure("children_commune", iterations, i ->
-                    units.children(communes.get(pick.nextInt(communes.size())).id(), AS_OF));
+                    units.children(Scope.WHOLE_COUNTRY, communes.get(pick.nextInt(communes.size())).id(), AS_OF));
             measure("count_residential_areas_in_province", Math.min(iterations, 100), i ->
-                    units.count(UnitKind.RESIDENTIAL_AREA, AS_OF, Optional.of(province.id())));
+                    units.count(Scope.WHOLE_COUNTRY, UnitKind.RESIDENTIAL_AREA, AS_OF, Optional.of(province.id())));
             measure("search_village_name_in_province", iterations, i ->
-                    units.search(fold(NAMES.get(pick.nextInt(NAMES.size()))) + " " + (1 + pick.nextInt(300)), AS_OF,
+                    units.search(Scope.WHOLE_COUNTRY, fold(NAMES.get(pick.nextInt(NAMES.size()))) + " " + (1 + pick.nextInt(300)), AS_OF,
                             Set.of(), Optional.of(province.id()), 20));
             measure("search_commune_name_nationwide", iterations, i ->
-                    units.search(fold(communes.get(pick.nextInt(communes.size())).name()).substring(3), AS_OF,
+                    units.search(Scope.WHOLE_COUNTRY, fold(communes.get(pick.nextInt(communes.size())).name()).substring(3), AS_OF,
                             Set.of(UnitKind.COMMUNE), Optional.empty(), 20));
         }
     }

@@ -1,5 +1,9 @@
 package vn.tuquan.units;
 
+import vn.tuquan.shared.Caller;
+
+import vn.tuquan.shared.Scope;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -72,31 +76,31 @@ class NationalListsTests {
 
     @Test
     void namDinhIsClosedIn2025AndItsCommunesLeadTo57UnitsOfNinhBinh() {
-        assertThat(units.findByCode("36", REFORM)).isEmpty();
-        UnitView namDinh = units.findByCode("36", FINAL_PRE_REFORM).orElseThrow();
+        assertThat(units.findByCode(Scope.WHOLE_COUNTRY, "36", REFORM)).isEmpty();
+        UnitView namDinh = units.findByCode(Scope.WHOLE_COUNTRY, "36", FINAL_PRE_REFORM).orElseThrow();
         assertThat(namDinh.validTo()).isEqualTo(REFORM);
-        List<UnitView> oldCommunes = units.subtree(namDinh.id(), Set.of(UnitKind.COMMUNE), FINAL_PRE_REFORM, 1000, 0)
+        List<UnitView> oldCommunes = units.subtree(Scope.WHOLE_COUNTRY, namDinh.id(), Set.of(UnitKind.COMMUNE), FINAL_PRE_REFORM, 1000, 0)
                 .units();
         assertThat(oldCommunes).hasSize(175);
         Set<UnitView> successors = oldCommunes.stream()
-                .flatMap(c -> units.continuationsOn(c.id(), REFORM).stream())
+                .flatMap(c -> units.continuationsOn(Scope.WHOLE_COUNTRY, c.id(), REFORM).stream())
                 .collect(Collectors.toSet());
         assertThat(successors).hasSize(57);
-        UnitView ninhBinh = units.findByCode("37", REFORM).orElseThrow();
+        UnitView ninhBinh = units.findByCode(Scope.WHOLE_COUNTRY, "37", REFORM).orElseThrow();
         assertThat(successors).allSatisfy(s -> assertThat(s.path()).startsWith(ninhBinh.path()));
     }
 
     @Test
     void code13636NamesDifferentWardsOverTimeAndLeadsToPhuongNamDinh() {
-        assertThat(units.findByCode("13636", LIST_2022).orElseThrow().name()).isEqualTo("Phường Trần Tế Xương");
-        UnitView viXuyen = units.findByCode("13636", FINAL_PRE_REFORM).orElseThrow();
+        assertThat(units.findByCode(Scope.WHOLE_COUNTRY, "13636", LIST_2022).orElseThrow().name()).isEqualTo("Phường Trần Tế Xương");
+        UnitView viXuyen = units.findByCode(Scope.WHOLE_COUNTRY, "13636", FINAL_PRE_REFORM).orElseThrow();
         assertThat(viXuyen.name()).isEqualTo("Phường Vị Xuyên");
-        assertThat(units.findByCode("13636", REFORM)).isEmpty();
-        List<UnitView> today = units.continuationsOn(viXuyen.id(), REFORM);
+        assertThat(units.findByCode(Scope.WHOLE_COUNTRY, "13636", REFORM)).isEmpty();
+        List<UnitView> today = units.continuationsOn(Scope.WHOLE_COUNTRY, viXuyen.id(), REFORM);
         assertThat(today).extracting(UnitView::code, UnitView::name).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("13669", "Phường Nam Định"));
-        assertThat(units.ancestors(today.get(0).id(), REFORM)).extracting(UnitView::code).containsExactly("37");
-        assertThat(units.successors(viXuyen.id())).singleElement()
+        assertThat(units.ancestors(Scope.WHOLE_COUNTRY, today.get(0).id(), REFORM)).extracting(UnitView::code).containsExactly("37");
+        assertThat(units.successors(Scope.WHOLE_COUNTRY, viXuyen.id())).singleElement()
                 .satisfies(s -> assertThat(s.whole()).isTrue());
     }
 
@@ -123,9 +127,9 @@ class NationalListsTests {
         long versions = jdbc.sql("SELECT count(*) FROM unit_version").query(Long.class).single();
         long successions = jdbc.sql("SELECT count(*) FROM unit_succession").query(Long.class).single();
         long imports = jdbc.sql("SELECT count(*) FROM unit_import").query(Long.class).single();
-        ImportSummary again = lists.importFiles(List.of(AdminUnitsData.file("post2025/thanglequoc_v4.2.0_full.json")),
+        ImportSummary again = lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("post2025/thanglequoc_v4.2.0_full.json")),
                 REFORM, Optional.empty());
-        ImportSummary mappingAgain = lists.importFiles(
+        ImportSummary mappingAgain = lists.importFiles(Caller.SYSTEM, 
                 List.of(AdminUnitsData.file("post2025/mapping_old_to_new_2025_from_BangChuyendoi.csv")), REFORM,
                 Optional.empty());
         assertThat(again.changedAnything()).isFalse();
@@ -138,7 +142,7 @@ class NationalListsTests {
 
     @Test
     void anOlderListAfterANewerOneIsRefused() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> lists.importFiles(
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> lists.importFiles(Caller.SYSTEM, 
                         List.of(AdminUnitsData.file("pre2025/dvhcvn_v20221001.json")), LIST_2022, Optional.empty()))
                 .isInstanceOf(ImportRefusedException.class)
                 .satisfies(e -> assertThat(((ImportRefusedException) e).problems())
@@ -148,24 +152,24 @@ class NationalListsTests {
 
     @Test
     void searchIgnoresDiacriticsAndShowsThePath() {
-        List<SearchHit> hits = units.search("hai hau", LIST_2022, Set.of(), Optional.empty(), 10);
+        List<SearchHit> hits = units.search(Scope.WHOLE_COUNTRY, "hai hau", LIST_2022, Set.of(), Optional.empty(), 10);
         assertThat(hits).isNotEmpty();
         assertThat(hits.get(0).unit().name()).isEqualTo("Huyện Hải Hậu");
         assertThat(hits.get(0).fullName()).isEqualTo("Huyện Hải Hậu, Tỉnh Nam Định");
-        assertThat(units.search("HAI MINH", LIST_2022, Set.of(UnitKind.COMMUNE), Optional.empty(), 10))
+        assertThat(units.search(Scope.WHOLE_COUNTRY, "HAI MINH", LIST_2022, Set.of(UnitKind.COMMUNE), Optional.empty(), 10))
                 .extracting(SearchHit::fullName).contains("Xã Hải Minh, Huyện Hải Hậu, Tỉnh Nam Định");
     }
 
     private void assertCounts(LocalDate date, long provinces, long districts, long communes) {
-        assertThat(units.count(UnitKind.PROVINCE, date, Optional.empty())).as("provinces on " + date).isEqualTo(provinces);
-        assertThat(units.count(UnitKind.DISTRICT, date, Optional.empty())).as("districts on " + date).isEqualTo(districts);
-        assertThat(units.count(UnitKind.COMMUNE, date, Optional.empty())).as("communes on " + date).isEqualTo(communes);
+        assertThat(units.count(Scope.WHOLE_COUNTRY, UnitKind.PROVINCE, date, Optional.empty())).as("provinces on " + date).isEqualTo(provinces);
+        assertThat(units.count(Scope.WHOLE_COUNTRY, UnitKind.DISTRICT, date, Optional.empty())).as("districts on " + date).isEqualTo(districts);
+        assertThat(units.count(Scope.WHOLE_COUNTRY, UnitKind.COMMUNE, date, Optional.empty())).as("communes on " + date).isEqualTo(communes);
     }
 
     private void assertNamDinh(LocalDate date, long districts, long communes) {
-        UnitView namDinh = units.findByCode("36", date).orElseThrow();
+        UnitView namDinh = units.findByCode(Scope.WHOLE_COUNTRY, "36", date).orElseThrow();
         assertThat(namDinh.name()).isEqualTo("Tỉnh Nam Định");
-        assertThat(units.count(UnitKind.DISTRICT, date, Optional.of(namDinh.id()))).isEqualTo(districts);
-        assertThat(units.count(UnitKind.COMMUNE, date, Optional.of(namDinh.id()))).isEqualTo(communes);
+        assertThat(units.count(Scope.WHOLE_COUNTRY, UnitKind.DISTRICT, date, Optional.of(namDinh.id()))).isEqualTo(districts);
+        assertThat(units.count(Scope.WHOLE_COUNTRY, UnitKind.COMMUNE, date, Optional.of(namDinh.id()))).isEqualTo(communes);
     }
 }

@@ -1,5 +1,9 @@
 package vn.tuquan.units;
 
+import vn.tuquan.TestUsers;
+
+import vn.tuquan.shared.Caller;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -52,7 +56,7 @@ class OfficialListRefusalTests {
         String before = snapshotOfTables();
 
         ImportRefusedException refused = catchThrowableOfType(ImportRefusedException.class,
-                () -> lists.importFiles(List.of(csv), LocalDate.of(2030, 1, 1), Optional.empty()));
+                () -> lists.importFiles(Caller.SYSTEM, List.of(csv), LocalDate.of(2030, 1, 1), Optional.empty()));
 
         assertThat(refused.problems()).extracting(ImportRefusedException.Problem::line).containsExactly(3, 4);
         assertThat(snapshotOfTables()).isEqualTo(before);
@@ -65,7 +69,7 @@ class OfficialListRefusalTests {
 
     @Test
     void theUploadPageListsTheBadRowsAndThenImportsAGoodFileOnce() throws Exception {
-        accounts.createIfAbsent("quan.tri.danh.muc", "Quản trị danh mục", "mat-khau-danh-muc");
+        TestUsers.administrator(accounts, "quan.tri.danh.muc", "Quản trị danh mục", "mat-khau-danh-muc");
         WebSession session = new WebSession(port);
         session.signIn("quan.tri.danh.muc", "mat-khau-danh-muc");
         String token = session.csrfToken("/units/official-lists");

@@ -1,5 +1,9 @@
 package vn.tuquan.units;
 
+import vn.tuquan.shared.Caller;
+
+import vn.tuquan.shared.Scope;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -41,30 +45,30 @@ class ReformTests {
 
     @BeforeAll
     void namDinhThroughTheReform() {
-        lists.importFiles(List.of(AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv")), LIST_2022, Optional.empty());
-        long ward = units.findByCode("13636", LIST_2022).orElseThrow().id();
-        village = localUnits.create(ward, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "TO_DAN_PHO", null,
+        lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv")), LIST_2022, Optional.empty());
+        long ward = units.findByCode(Scope.WHOLE_COUNTRY, "13636", LIST_2022).orElseThrow().id();
+        village = localUnits.create(Caller.SYSTEM, ward, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "TO_DAN_PHO", null,
                 "Tổ dân phố số 3", null), LIST_2022).id();
-        pagoda = localUnits.create(village, new LocalUnitForm(UnitKind.PAGODA, null, null, "Chùa Vị Xuyên", null),
+        pagoda = localUnits.create(Caller.SYSTEM, village, new LocalUnitForm(UnitKind.PAGODA, null, null, "Chùa Vị Xuyên", null),
                 LIST_2022).id();
-        lists.importFiles(List.of(AdminUnitsData.file("pre2025/thanglequoc_v2.4.1_simplified.json")), FINAL_PRE_REFORM,
+        lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("pre2025/thanglequoc_v2.4.1_simplified.json")), FINAL_PRE_REFORM,
                 Optional.of("36"));
-        lists.importFiles(List.of(AdminUnitsData.file("post2025/thanglequoc_v4.2.0_full.json")), REFORM,
+        lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("post2025/thanglequoc_v4.2.0_full.json")), REFORM,
                 Optional.empty());
-        mapping = lists.importFiles(List.of(AdminUnitsData.file("post2025/nam_dinh_36_old_to_new_mapping.csv")), REFORM,
+        mapping = lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("post2025/nam_dinh_36_old_to_new_mapping.csv")), REFORM,
                 Optional.empty());
     }
 
     @Test
     void aVillageFollowsItsWardThroughRenameAndMerger() {
-        assertThat(units.fullName(village, LIST_2022))
+        assertThat(units.fullName(Scope.WHOLE_COUNTRY, village, LIST_2022))
                 .isEqualTo("Tổ dân phố số 3, Phường Trần Tế Xương, Thành phố Nam Định, Tỉnh Nam Định");
-        assertThat(units.fullName(village, FINAL_PRE_REFORM))
+        assertThat(units.fullName(Scope.WHOLE_COUNTRY, village, FINAL_PRE_REFORM))
                 .isEqualTo("Tổ dân phố số 3, Phường Vị Xuyên, Thành phố Nam Định, Tỉnh Nam Định");
-        assertThat(units.fullName(village, REFORM)).isEqualTo("Tổ dân phố số 3, Phường Nam Định, Tỉnh Ninh Bình");
-        assertThat(units.fullName(pagoda, REFORM))
+        assertThat(units.fullName(Scope.WHOLE_COUNTRY, village, REFORM)).isEqualTo("Tổ dân phố số 3, Phường Nam Định, Tỉnh Ninh Bình");
+        assertThat(units.fullName(Scope.WHOLE_COUNTRY, pagoda, REFORM))
                 .isEqualTo("Chùa Vị Xuyên, Tổ dân phố số 3, Phường Nam Định, Tỉnh Ninh Bình");
-        assertThat(units.history(village)).extracting(UnitView::change)
+        assertThat(units.history(Scope.WHOLE_COUNTRY, village)).extracting(UnitView::change)
                 .containsExactly("CREATED", "MOVED_BY_REORGANISATION");
         assertThat(mapping.localUnitsMoved()).isEqualTo(2);
     }
@@ -72,17 +76,17 @@ class ReformTests {
     @Test
     void aChangeDatedBeforeTheReformIsRefusedRatherThanRewritingHistory() {
         LocalUnitRefusedException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
-                LocalUnitRefusedException.class, () -> localUnits.edit(village, new LocalUnitForm(
+                LocalUnitRefusedException.class, () -> localUnits.edit(Caller.SYSTEM, village, new LocalUnitForm(
                         UnitKind.RESIDENTIAL_AREA, "TO_DAN_PHO", null, "Tổ dân phố số 3A", null),
                         LocalDate.of(2024, 1, 1)));
         assertThat(refused.problems()).extracting(LocalUnitRefusedException.FieldProblem::messageKey)
                 .containsExactly("units.local.error.laterChange");
-        assertThat(units.history(village)).hasSize(2);
+        assertThat(units.history(Scope.WHOLE_COUNTRY, village)).hasSize(2);
     }
 
     @Test
     void theMappingAgainMovesNothing() {
-        ImportSummary again = lists.importFiles(
+        ImportSummary again = lists.importFiles(Caller.SYSTEM, 
                 List.of(AdminUnitsData.file("post2025/nam_dinh_36_old_to_new_mapping.csv")), REFORM, Optional.empty());
         assertThat(again.changedAnything()).isFalse();
     }

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import vn.tuquan.shared.AccessRefusedException;
 
 /**
  * Every error of a REST controller is an RFC 9457 problem in the caller's language; invalid input
@@ -71,6 +72,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         return super.createResponseEntity(body, headers, status, request);
+    }
+
+    @ExceptionHandler(AccessRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(AccessRefusedException ex) {
+        log.info("Refused: {}", ex.getMessage());
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.FORBIDDEN);
+        problem.setTitle(getMessageSource().getMessage("error.403.title", null, locale));
+        problem.setDetail(getMessageSource().getMessage("error.403.detail", null, locale));
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
 
     @ExceptionHandler(Exception.class)

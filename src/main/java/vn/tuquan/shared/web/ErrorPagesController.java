@@ -1,5 +1,7 @@
 package vn.tuquan.shared.web;
 
+import vn.tuquan.shared.PublicEndpoint;
+
 import java.io.IOException;
 import java.util.Locale;
 
@@ -22,6 +24,7 @@ import vn.tuquan.shared.ProblemResponses;
  */
 @Controller
 @RequestMapping("/error")
+@PublicEndpoint
 class ErrorPagesController implements ErrorController {
 
     private final MessageSource messages;

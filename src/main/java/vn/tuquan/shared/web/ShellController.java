@@ -1,5 +1,7 @@
 package vn.tuquan.shared.web;
 
+import vn.tuquan.shared.Requires;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,6 +11,7 @@ import vn.tuquan.shared.db.DatabaseInfo;
 
 /** The home page, and the page of each area that is not built yet. */
 @Controller
+@Requires
 class ShellController {
 
     private final DatabaseInfo database;

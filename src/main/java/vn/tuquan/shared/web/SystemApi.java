@@ -1,5 +1,7 @@
 package vn.tuquan.shared.web;
 
+import vn.tuquan.shared.Requires;
+
 import java.time.OffsetDateTime;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,6 +15,7 @@ import vn.tuquan.shared.db.DatabaseInfo;
 @RestController
 @RequestMapping("/api/v1/system")
 @Tag(name = "system", description = "Thông tin hệ thống / about this Tuquan instance")
+@Requires
 class SystemApi {
 
     private final DatabaseInfo database;

@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Permission;
 import vn.tuquan.units.ImportRefusedException;
 import vn.tuquan.units.ImportSummary;
 import vn.tuquan.units.OfficialLists;
@@ -27,7 +29,8 @@ class OfficialListImport implements OfficialLists {
 
     @Override
     @Transactional
-    public ImportSummary importFiles(List<Path> files, LocalDate asOf, Optional<String> province) {
+    public ImportSummary importFiles(Caller caller, List<Path> files, LocalDate asOf, Optional<String> province) {
+        caller.require(Permission.UNITS_IMPORT);
         String names = files.stream().map(f -> f.getFileName().toString()).collect(Collectors.joining(", "));
         List<RowProblem> problems = new ArrayList<>();
         List<ListRow> unitRows = new ArrayList<>();

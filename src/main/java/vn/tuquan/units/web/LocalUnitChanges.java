@@ -1,5 +1,6 @@
 package vn.tuquan.units.web;
 
+import vn.tuquan.shared.CurrentCaller;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ class LocalUnitChanges {
 
     /** The unit has existed at some time (an unknown id is a 404, not a bad input). */
     boolean known(long id) {
-        return units.latest(id).isPresent();
+        return units.latest(CurrentCaller.view(), id).isPresent();
     }
 
     UnitView create(Long parentId, LocalUnitInput input, LocalDate from) {
@@ -46,7 +47,7 @@ class LocalUnitChanges {
         }
         LocalUnitForm form = input.check(choices, null, problems);
         LocalUnitInput.refuseIfAny(problems);
-        return localUnits.create(parentId, form, from);
+        return localUnits.create(CurrentCaller.get(), parentId, form, from);
     }
 
     UnitView edit(long id, LocalUnitInput input, LocalDate from, String dateField) {
@@ -54,7 +55,7 @@ class LocalUnitChanges {
         List<FieldProblem> problems = new ArrayList<>();
         LocalUnitForm form = input.check(choices, current.kind(), problems);
         LocalUnitInput.refuseIfAny(problems);
-        return localUnits.edit(id, form, from);
+        return localUnits.edit(CurrentCaller.get(), id, form, from);
     }
 
     UnitView move(long id, Long parentId, LocalDate from, String dateField) {
@@ -62,17 +63,17 @@ class LocalUnitChanges {
         if (parentId == null) {
             throw new LocalUnitRefusedException(List.of(FieldProblem.of("parentId", "units.local.web.error.parentRequired")));
         }
-        return localUnits.move(id, parentId, from);
+        return localUnits.move(CurrentCaller.get(), id, parentId, from);
     }
 
     void close(long id, LocalDate on, String dateField) {
         current(id, on, dateField, true);
-        LocalDate start = units.history(id).get(0).validFrom();
+        LocalDate start = units.history(CurrentCaller.view(), id).get(0).validFrom();
         if (!start.isBefore(on)) {
             throw new LocalUnitRefusedException(List.of(FieldProblem.of(dateField, "units.local.web.error.closeBeforeStart",
                     start)));
         }
-        localUnits.close(id, on);
+        localUnits.close(CurrentCaller.get(), id, on);
     }
 
     /**
@@ -80,15 +81,15 @@ class LocalUnitChanges {
      * or (for a move or a close, which carry the units under it along) when one of those does.
      */
     private UnitView current(long id, LocalDate date, String dateField, boolean withUnitsUnder) {
-        if (units.latest(id).map(u -> u.kind().official()).orElse(false)) {
+        if (units.latest(CurrentCaller.view(), id).map(u -> u.kind().official()).orElse(false)) {
             throw new LocalUnitRefusedException(List.of(FieldProblem.of("id", "units.local.error.official")));
         }
-        Optional<UnitView> later = units.history(id).stream().filter(v -> v.validFrom().isAfter(date)).findFirst();
+        Optional<UnitView> later = units.history(CurrentCaller.view(), id).stream().filter(v -> v.validFrom().isAfter(date)).findFirst();
         if (later.isPresent()) {
             throw new LocalUnitRefusedException(List.of(FieldProblem.of(dateField, "units.local.web.error.laterChange",
                     later.get().validFrom())));
         }
-        UnitView current = units.find(id, date).orElseThrow(() -> new LocalUnitRefusedException(
+        UnitView current = units.find(CurrentCaller.view(), id, date).orElseThrow(() -> new LocalUnitRefusedException(
                 List.of(FieldProblem.of(dateField, "units.local.error.noSuchUnit", id))));
         if (!withUnitsUnder) {
             return current;

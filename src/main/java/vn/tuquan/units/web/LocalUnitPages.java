@@ -1,5 +1,10 @@
 package vn.tuquan.units.web;
 
+import vn.tuquan.shared.Requires;
+
+import vn.tuquan.shared.Permission;
+
+import vn.tuquan.shared.CurrentCaller;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +46,7 @@ import vn.tuquan.units.Units;
  * page with a message; a refusal shows the form again with each problem beside its field.
  */
 @Controller
+@Requires(Permission.UNITS_WRITE)
 class LocalUnitPages {
 
     static final long MAX_UPLOAD = 5L * 1024 * 1024;
@@ -100,7 +106,7 @@ class LocalUnitPages {
 
     private String newPage(UnitView parent, LocalUnitPageForm form, Map<String, String> errors, Model model) {
         model.addAttribute("parent", parent);
-        model.addAttribute("parentName", units.fullName(parent.id(), LocalUnitChoices.today()));
+        model.addAttribute("parentName", units.fullName(CurrentCaller.view(), parent.id(), LocalUnitChoices.today()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "units/newLocalUnit";
@@ -149,7 +155,7 @@ class LocalUnitPages {
             LocalUnitInput.refuseIfAny(problems);
             UnitView moved = changes.move(id, parentId, from, "moveFrom");
             redirect.addFlashAttribute("flash", choices.render("units.local.web.moved",
-                    List.of(moved.name(), units.fullName(moved.parentId(), from), from), locale()));
+                    List.of(moved.name(), units.fullName(CurrentCaller.view(), moved.parentId(), from), from), locale()));
             return "redirect:/units/" + id;
         } catch (LocalUnitRefusedException refused) {
             return editPage(unit, LocalUnitPageForm.of(unit, LocalUnitChoices.today().toString()), parentId, moveFrom,
@@ -179,7 +185,7 @@ class LocalUnitPages {
             Map<String, String> errors, Model model) {
         LocalDate today = LocalUnitChoices.today();
         model.addAttribute("unit", unit);
-        model.addAttribute("unitName", units.fullName(unit.id(), today));
+        model.addAttribute("unitName", units.fullName(CurrentCaller.view(), unit.id(), today));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("parents", parentChoices(unit, today));
@@ -191,12 +197,12 @@ class LocalUnitPages {
 
     /** Where a unit can go: its commune, and the residential areas and organisations of the commune (not under itself). */
     private List<UnitView> parentChoices(UnitView unit, LocalDate today) {
-        Optional<UnitView> commune = units.ancestors(unit.id(), today).stream()
+        Optional<UnitView> commune = units.ancestors(CurrentCaller.view(), unit.id(), today).stream()
                 .filter(u -> u.kind() == UnitKind.COMMUNE).findFirst();
         List<UnitView> parents = new ArrayList<>();
         commune.ifPresent(c -> {
             parents.add(c);
-            units.subtree(c.id(), java.util.Set.of(UnitKind.RESIDENTIAL_AREA, UnitKind.PARISH,
+            units.subtree(CurrentCaller.view(), c.id(), java.util.Set.of(UnitKind.RESIDENTIAL_AREA, UnitKind.PARISH,
                     UnitKind.INDUSTRIAL_ZONE), today, 1000, 0).units().stream()
                     .filter(u -> !u.path().startsWith(unit.path())).forEach(parents::add);
         });
@@ -244,7 +250,7 @@ class LocalUnitPages {
                     choices.render(p.messageKey(), p.arguments(), locale))));
             if (rows.isEmpty()) {
                 try {
-                    int created = localUnits.createAll(result.units(), from).size();
+                    int created = localUnits.createAll(CurrentCaller.get(), result.units(), from).size();
                     redirect.addFlashAttribute("flash", choices.render("units.local.web.imported", List.of(created),
                             locale));
                     return "redirect:/units/" + communeId;
@@ -258,7 +264,7 @@ class LocalUnitPages {
 
     private String importPage(UnitView commune, String validFrom, List<Map<String, Object>> problems, Model model) {
         model.addAttribute("commune", commune);
-        model.addAttribute("communeName", units.fullName(commune.id(), LocalUnitChoices.today()));
+        model.addAttribute("communeName", units.fullName(CurrentCaller.view(), commune.id(), LocalUnitChoices.today()));
         model.addAttribute("validFrom", validFrom);
         model.addAttribute("problems", problems);
         return "units/importLocalUnits";
@@ -275,17 +281,17 @@ class LocalUnitPages {
     // ---- helpers
 
     private UnitView parent(long id) {
-        return units.find(id, LocalUnitChoices.today()).filter(u -> u.kind() == UnitKind.COMMUNE || !u.kind().official())
+        return units.find(CurrentCaller.view(), id, LocalUnitChoices.today()).filter(u -> u.kind() == UnitKind.COMMUNE || !u.kind().official())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private UnitView commune(long id) {
-        return units.find(id, LocalUnitChoices.today()).filter(u -> u.kind() == UnitKind.COMMUNE)
+        return units.find(CurrentCaller.view(), id, LocalUnitChoices.today()).filter(u -> u.kind() == UnitKind.COMMUNE)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private UnitView local(long id) {
-        return units.find(id, LocalUnitChoices.today()).filter(u -> !u.kind().official())
+        return units.find(CurrentCaller.view(), id, LocalUnitChoices.today()).filter(u -> !u.kind().official())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 

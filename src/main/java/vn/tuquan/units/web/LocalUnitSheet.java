@@ -1,5 +1,6 @@
 package vn.tuquan.units.web;
 
+import vn.tuquan.shared.CurrentCaller;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -260,7 +261,7 @@ class LocalUnitSheet {
         } else if (!parentCode.matches("\\d{5}")) {
             problems.add(new Problem(rowNumber, letter(0), "units.local.sheet.error.communeCode", List.of(parentCode)));
         } else {
-            commune = communes.computeIfAbsent(parentCode, code -> units.findByCode(code, asOf)
+            commune = communes.computeIfAbsent(parentCode, code -> units.findByCode(CurrentCaller.view(), code, asOf)
                     .filter(u -> u.kind() == UnitKind.COMMUNE)).orElse(null);
             if (commune == null) {
                 problems.add(new Problem(rowNumber, letter(0), "units.local.sheet.error.unknownCommune",

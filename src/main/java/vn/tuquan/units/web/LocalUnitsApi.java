@@ -1,5 +1,10 @@
 package vn.tuquan.units.web;
 
+import vn.tuquan.shared.Requires;
+
+import vn.tuquan.shared.Permission;
+
+import vn.tuquan.shared.CurrentCaller;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -45,6 +50,7 @@ import vn.tuquan.units.Units;
 @RestController
 @RequestMapping("/api/v1/local-units")
 @Tag(name = "local-units", description = "Khu dân cư và tổ chức / residential areas and organisations")
+@Requires(Permission.UNITS_WRITE)
 class LocalUnitsApi {
 
     private final LocalUnitChanges changes;
@@ -90,17 +96,19 @@ class LocalUnitsApi {
     }
 
     @GetMapping("/{id}")
+    @Requires(Permission.UNITS_READ)
     @Operation(summary = "A residential area or organisation as it was on a date (today by default)")
     UnitView find(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return units.find(id, asOf == null ? LocalUnitChoices.today() : asOf).filter(u -> !u.kind().official())
+        return units.find(CurrentCaller.view(), id, asOf == null ? LocalUnitChoices.today() : asOf).filter(u -> !u.kind().official())
                 .orElseThrow(() -> new UnknownUnitException(id));
     }
 
     @GetMapping("/{id}/history")
+    @Requires(Permission.UNITS_READ)
     @Operation(summary = "Every version of a residential area or organisation, oldest first")
     List<UnitView> history(@PathVariable long id) {
-        List<UnitView> history = units.history(id);
+        List<UnitView> history = units.history(CurrentCaller.view(), id);
         if (history.isEmpty() || history.get(0).kind().official()) {
             throw new UnknownUnitException(id);
         }
@@ -166,7 +174,7 @@ class LocalUnitsApi {
                     "column", p.column(), "message", choices.render(p.messageKey(), p.arguments(), locale))).toList());
             return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
-        return ResponseEntity.ok(new ImportResult(localUnits.createAll(result.units(), from).size()));
+        return ResponseEntity.ok(new ImportResult(localUnits.createAll(CurrentCaller.get(), result.units(), from).size()));
     }
 
     /** A 413 problem: the file is over the import's 5 MB. */

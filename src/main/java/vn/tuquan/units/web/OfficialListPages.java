@@ -1,5 +1,9 @@
 package vn.tuquan.units.web;
 
+import vn.tuquan.shared.Requires;
+
+import vn.tuquan.shared.Permission;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -23,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.units.ImportMessages;
 import vn.tuquan.units.ImportRefusedException;
@@ -32,6 +37,7 @@ import vn.tuquan.units.OfficialLists;
 /** The administrator's page to upload an official list or the reform mapping. */
 @Controller
 @RequestMapping("/units/official-lists")
+@Requires(Permission.UNITS_IMPORT)
 class OfficialListPages {
 
     private static final Set<String> ACCEPTED = Set.of("csv", "xls", "json");
@@ -85,7 +91,7 @@ class OfficialListPages {
                 saved.add(target);
             }
             String scope = province == null || province.isBlank() ? null : province.strip();
-            ImportSummary summary = lists.importFiles(saved, asOf, Optional.ofNullable(scope));
+            ImportSummary summary = lists.importFiles(CurrentCaller.get(), saved, asOf, Optional.ofNullable(scope));
             model.addAttribute("summary", messages.getMessage("units.import.summary", new Object[] {summary.files(),
                     summary.asOf().toString(), summary.opened(), summary.changed(), summary.closed(),
                     summary.unchanged(), summary.successions(), summary.localUnitsMoved()}, locale));

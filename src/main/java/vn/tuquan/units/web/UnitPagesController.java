@@ -1,5 +1,10 @@
 package vn.tuquan.units.web;
 
+import vn.tuquan.shared.Requires;
+
+import vn.tuquan.shared.Permission;
+
+import vn.tuquan.shared.CurrentCaller;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
@@ -31,6 +36,7 @@ import vn.tuquan.units.Units;
  */
 @Controller
 @RequestMapping("/units")
+@Requires(Permission.UNITS_READ)
 class UnitPagesController {
 
     static final int SEARCH_LIMIT = 20;
@@ -52,7 +58,7 @@ class UnitPagesController {
     String browse(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) String q, Model model) {
         LocalDate date = asOf == null ? today() : asOf;
-        List<UnitView> provinces = units.provinces(date);
+        List<UnitView> provinces = units.roots(CurrentCaller.view(), date);
         model.addAttribute("asOf", date);
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("nodes", provinces);
@@ -65,7 +71,7 @@ class UnitPagesController {
     String children(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf, Model model) {
         LocalDate date = asOf == null ? today() : asOf;
-        List<UnitView> children = units.children(id, date);
+        List<UnitView> children = units.children(CurrentCaller.view(), id, date);
         model.addAttribute("asOf", date);
         model.addAttribute("nodes", children);
         model.addAttribute("childCounts", tree.childCounts(children.stream().map(UnitView::id).toList(), date));
@@ -90,8 +96,8 @@ class UnitPagesController {
     String show(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf, Model model) {
         LocalDate date = asOf == null ? today() : asOf;
-        Optional<UnitView> onDate = units.find(id, date);
-        UnitView unit = onDate.or(() -> units.latest(id))
+        Optional<UnitView> onDate = units.find(CurrentCaller.view(), id, date);
+        UnitView unit = onDate.or(() -> units.latest(CurrentCaller.view(), id))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         boolean exists = onDate.isPresent();
         LocalDate shownOn = exists ? date : unit.validFrom();
@@ -100,16 +106,16 @@ class UnitPagesController {
         model.addAttribute("exists", exists);
         model.addAttribute("shownOn", shownOn);
         model.addAttribute("notYet", !exists && unit.validFrom().isAfter(date)
-                && units.history(id).get(0).validFrom().isAfter(date));
+                && units.history(CurrentCaller.view(), id).get(0).validFrom().isAfter(date));
         model.addAttribute("continuations", exists ? List.of() : continuations(unit, date));
-        model.addAttribute("ancestors", units.ancestors(id, shownOn));
-        List<UnitView> children = exists ? units.children(id, date) : List.of();
+        model.addAttribute("ancestors", units.ancestors(CurrentCaller.view(), id, shownOn));
+        List<UnitView> children = exists ? units.children(CurrentCaller.view(), id, date) : List.of();
         model.addAttribute("children", children);
         model.addAttribute("childCounts", tree.childCounts(children.stream().map(UnitView::id).toList(), date));
         model.addAttribute("countsByKind", exists ? tree.countsByKind(unit, date) : List.of());
         model.addAttribute("timeline", timeline.of(id));
-        model.addAttribute("versions", units.history(id));
-        model.addAttribute("hasMap", boundaries.hasMap(id, shownOn));
+        model.addAttribute("versions", units.history(CurrentCaller.view(), id));
+        model.addAttribute("hasMap", boundaries.hasMap(CurrentCaller.view(), id, shownOn));
         model.addAttribute("canAddLocal", exists && unit.kind() == UnitKind.COMMUNE);
         model.addAttribute("canEdit", exists && !unit.kind().official());
         return "units/showUnit";
@@ -120,9 +126,9 @@ class UnitPagesController {
     String map(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         LocalDate date = asOf == null ? today() : asOf;
-        UnitView unit = units.find(id, date).or(() -> units.latest(id))
+        UnitView unit = units.find(CurrentCaller.view(), id, date).or(() -> units.latest(CurrentCaller.view(), id))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return boundaries.mapJson(id, unit.validOn(date) ? date : unit.validFrom());
+        return boundaries.mapJson(CurrentCaller.view(), id, unit.validOn(date) ? date : unit.validFrom());
     }
 
     /**
@@ -131,13 +137,13 @@ class UnitPagesController {
      */
     private List<Continuation> continuations(UnitView unit, LocalDate date) {
         Set<Long> found = new LinkedHashSet<>();
-        units.continuationsOn(unit.id(), date).forEach(u -> found.add(u.id()));
+        units.continuationsOn(CurrentCaller.view(), unit.id(), date).forEach(u -> found.add(u.id()));
         if (found.isEmpty() && unit.validTo() != null && !date.isBefore(unit.validTo())) {
-            for (UnitView child : units.children(unit.id(), unit.validTo().minusDays(1))) {
-                units.continuationsOn(child.id(), date).forEach(u -> found.add(u.id()));
+            for (UnitView child : units.children(CurrentCaller.view(), unit.id(), unit.validTo().minusDays(1))) {
+                units.continuationsOn(CurrentCaller.view(), child.id(), date).forEach(u -> found.add(u.id()));
             }
         }
-        return found.stream().map(id -> new Continuation(units.find(id, date).orElseThrow(), units.fullName(id, date)))
+        return found.stream().map(id -> new Continuation(units.find(CurrentCaller.view(), id, date).orElseThrow(), units.fullName(CurrentCaller.view(), id, date)))
                 .toList();
     }
 
@@ -149,7 +155,7 @@ class UnitPagesController {
     private void addSearch(String q, LocalDate date, Model model) {
         String text = q == null ? "" : q.strip();
         model.addAttribute("q", text);
-        model.addAttribute("hits", text.isEmpty() ? List.of() : units.search(text, date, Set.of(), Optional.empty(), SEARCH_LIMIT));
+        model.addAttribute("hits", text.isEmpty() ? List.of() : units.search(CurrentCaller.view(), text, date, Set.of(), Optional.empty(), SEARCH_LIMIT));
     }
 
     /** Where a unit that no longer exists lives on the date. */

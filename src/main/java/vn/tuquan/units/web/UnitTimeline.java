@@ -1,5 +1,6 @@
 package vn.tuquan.units.web;
 
+import vn.tuquan.shared.CurrentCaller;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,14 +28,14 @@ class UnitTimeline {
     }
 
     List<Event> of(long id) {
-        List<UnitView> versions = units.history(id);
+        List<UnitView> versions = units.history(CurrentCaller.view(), id);
         List<Event> events = new ArrayList<>();
         int order = 0;
         for (int i = 0; i < versions.size(); i++) {
             UnitView v = versions.get(i);
             UnitView before = i == 0 ? null : versions.get(i - 1);
             String parent = v.parentId() == null ? null
-                    : units.find(v.parentId(), v.validFrom()).map(UnitView::name).orElse(null);
+                    : units.find(CurrentCaller.view(), v.parentId(), v.validFrom()).map(UnitView::name).orElse(null);
             if (before == null || before.validTo() == null || before.validTo().isBefore(v.validFrom())) {
                 events.add(new Event(v.validFrom(), order++, parent == null ? "units.timeline.created" : "units.timeline.createdIn",
                         v.name(), parent, null, List.of()));
@@ -63,13 +64,13 @@ class UnitTimeline {
             }
         }
         Map<String, List<Link>> tookOver = new LinkedHashMap<>();
-        for (Succession s : units.predecessors(id)) {
+        for (Succession s : units.predecessors(CurrentCaller.view(), id)) {
             tookOver.computeIfAbsent(s.effectiveDate() + (s.whole() ? "|units.timeline.tookOverWhole"
                     : "|units.timeline.tookOverPart"), k -> new ArrayList<>())
                     .add(link(s.predecessorId(), s.predecessorName(), s.effectiveDate().minusDays(1)));
         }
         Map<String, List<Link>> became = new LinkedHashMap<>();
-        for (Succession s : units.successors(id)) {
+        for (Succession s : units.successors(CurrentCaller.view(), id)) {
             became.computeIfAbsent(s.effectiveDate() + (s.whole() ? "|units.timeline.mergedIntoWhole"
                     : "|units.timeline.mergedIntoPart"), k -> new ArrayList<>())
                     .add(link(s.successorId(), s.successorName(), s.effectiveDate()));
@@ -104,7 +105,7 @@ class UnitTimeline {
 
     /** A link to a unit as it was on a date, with its province (or the place above it) as detail. */
     private Link link(long id, String name, LocalDate date) {
-        List<UnitView> above = units.ancestors(id, date);
+        List<UnitView> above = units.ancestors(CurrentCaller.view(), id, date);
         String detail = above.isEmpty() ? null : above.get(0).name();
         return new Link(id, name, detail, date);
     }

@@ -1,5 +1,6 @@
 package vn.tuquan.units.web;
 
+import vn.tuquan.shared.CurrentCaller;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,5 +1,10 @@
 package vn.tuquan.units.web;
 
+import vn.tuquan.shared.Requires;
+
+import vn.tuquan.shared.Permission;
+
+import vn.tuquan.shared.CurrentCaller;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +32,7 @@ import vn.tuquan.units.Units;
 @RestController
 @RequestMapping("/api/v1/units")
 @Tag(name = "units", description = "Đơn vị và lịch sử / units and their history")
+@Requires(Permission.UNITS_READ)
 class UnitsApi {
 
     private final Units units;
@@ -38,21 +44,21 @@ class UnitsApi {
     @GetMapping
     @Operation(summary = "The provinces as of a date")
     List<UnitView> provinces(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return units.provinces(date(asOf));
+        return units.roots(CurrentCaller.view(), date(asOf));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "A unit as it was on a date")
     UnitView unit(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return units.find(id, date(asOf)).orElseThrow(() -> notFound());
+        return units.find(CurrentCaller.view(), id, date(asOf)).orElseThrow(() -> notFound());
     }
 
     @GetMapping("/by-code/{code}")
     @Operation(summary = "The official unit with a GSO code on a date (codes are reused over the years)")
     UnitView byCode(@PathVariable String code,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return units.findByCode(code, date(asOf)).orElseThrow(() -> notFound());
+        return units.findByCode(CurrentCaller.view(), code, date(asOf)).orElseThrow(() -> notFound());
     }
 
     @GetMapping("/{id}/children")
@@ -60,8 +66,8 @@ class UnitsApi {
     List<UnitView> children(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         LocalDate date = date(asOf);
-        units.find(id, date).orElseThrow(() -> notFound());
-        return units.children(id, date);
+        units.find(CurrentCaller.view(), id, date).orElseThrow(() -> notFound());
+        return units.children(CurrentCaller.view(), id, date);
     }
 
     @GetMapping("/{id}/subtree")
@@ -71,11 +77,11 @@ class UnitsApi {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
         LocalDate date = date(asOf);
-        units.find(id, date).orElseThrow(() -> notFound());
+        units.find(CurrentCaller.view(), id, date).orElseThrow(() -> notFound());
         if (limit < 1 || limit > 1000 || offset < 0) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit 1–1000, offset ≥ 0");
         }
-        return units.subtree(id, kind == null ? Set.of() : kind, date, limit, offset);
+        return units.subtree(CurrentCaller.view(), id, kind == null ? Set.of() : kind, date, limit, offset);
     }
 
     @GetMapping("/{id}/ancestors")
@@ -83,14 +89,14 @@ class UnitsApi {
     List<UnitView> ancestors(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         LocalDate date = date(asOf);
-        units.find(id, date).orElseThrow(() -> notFound());
-        return units.ancestors(id, date);
+        units.find(CurrentCaller.view(), id, date).orElseThrow(() -> notFound());
+        return units.ancestors(CurrentCaller.view(), id, date);
     }
 
     @GetMapping("/{id}/history")
     @Operation(summary = "Every version of a unit, oldest first")
     List<UnitView> history(@PathVariable long id) {
-        List<UnitView> history = units.history(id);
+        List<UnitView> history = units.history(CurrentCaller.view(), id);
         if (history.isEmpty()) {
             throw notFound();
         }
@@ -100,15 +106,15 @@ class UnitsApi {
     @GetMapping("/{id}/predecessors")
     @Operation(summary = "The units this unit took over, whole or in part")
     List<Succession> predecessors(@PathVariable long id) {
-        units.latest(id).orElseThrow(() -> notFound());
-        return units.predecessors(id);
+        units.latest(CurrentCaller.view(), id).orElseThrow(() -> notFound());
+        return units.predecessors(CurrentCaller.view(), id);
     }
 
     @GetMapping("/{id}/successors")
     @Operation(summary = "The units that took this unit over, whole or in part")
     List<Succession> successors(@PathVariable long id) {
-        units.latest(id).orElseThrow(() -> notFound());
-        return units.successors(id);
+        units.latest(CurrentCaller.view(), id).orElseThrow(() -> notFound());
+        return units.successors(CurrentCaller.view(), id);
     }
 
     @GetMapping("/search")
@@ -120,7 +126,7 @@ class UnitsApi {
         if (limit < 1 || limit > 100) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit 1–100");
         }
-        return units.search(q, date(asOf), kind == null ? Set.of() : kind, Optional.ofNullable(within), limit);
+        return units.search(CurrentCaller.view(), q, date(asOf), kind == null ? Set.of() : kind, Optional.ofNullable(within), limit);
     }
 
     private static LocalDate date(LocalDate asOf) {

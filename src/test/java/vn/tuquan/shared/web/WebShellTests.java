@@ -1,5 +1,7 @@
 package vn.tuquan.shared.web;
 
+import vn.tuquan.TestUsers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -30,7 +32,7 @@ class WebShellTests {
 
     @BeforeEach
     void signIn() {
-        accounts.createIfAbsent("vo.thi.mai", "Võ Thị Mai", "mat-khau-cua-mai");
+        TestUsers.administrator(accounts, "vo.thi.mai", "Võ Thị Mai", "mat-khau-cua-mai");
         session = new WebSession(port);
         session.signIn("vo.thi.mai", "mat-khau-cua-mai");
     }

@@ -1,5 +1,9 @@
 package vn.tuquan.units.web;
 
+import vn.tuquan.TestUsers;
+
+import vn.tuquan.shared.Scope;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -52,7 +56,7 @@ class LocalUnitsApiTests {
     @BeforeAll
     void setUp() {
         NamDinh.ensureImported(lists, units);
-        accounts.createIfAbsent(NamDinh.USERNAME, "Cán Bộ Đơn Vị", NamDinh.PASSWORD);
+        TestUsers.administrator(accounts, NamDinh.USERNAME, "Cán Bộ Đơn Vị", NamDinh.PASSWORD);
         namMy = NamDinh.commune(units, NamDinh.NAM_MY);
         dienXa = NamDinh.commune(units, NamDinh.DIEN_XA);
         http = new UnitsHttp(port).signIn(NamDinh.USERNAME, NamDinh.PASSWORD);
@@ -103,7 +107,7 @@ class LocalUnitsApiTests {
         HttpResponse<String> closed = http.json("POST", "/api/v1/local-units/" + id + "/close", body("on", "2023-01-01"));
         assertThat(closed.statusCode()).as(closed.body()).isEqualTo(204);
 
-        List<UnitView> history = units.history(id);
+        List<UnitView> history = units.history(Scope.WHOLE_COUNTRY, id);
         assertThat(history).extracting(UnitView::change).containsExactly("CREATED", "RENAMED", "MOVED");
         assertThat(history).extracting(UnitView::validFrom).containsExactly(LocalDate.of(2020, 1, 1),
                 LocalDate.of(2021, 1, 1), LocalDate.of(2022, 1, 1));
@@ -111,19 +115,19 @@ class LocalUnitsApiTests {
         assertThat(UnitsHttp.tree(http.json("GET", "/api/v1/local-units/" + id + "/history", null)).size()).isEqualTo(3);
 
         LocalDate early = LocalDate.of(2020, 6, 1);
-        assertThat(units.children(namMy.id(), early)).extracting(UnitView::name).contains("Thôn Đông");
-        assertThat(units.children(dienXa.id(), early)).extracting(UnitView::id).doesNotContain(id);
-        assertThat(units.find(enterpriseId, early).orElseThrow().path()).isEqualTo(namMy.path() + id + "/" + enterpriseId + "/");
+        assertThat(units.children(Scope.WHOLE_COUNTRY, namMy.id(), early)).extracting(UnitView::name).contains("Thôn Đông");
+        assertThat(units.children(Scope.WHOLE_COUNTRY, dienXa.id(), early)).extracting(UnitView::id).doesNotContain(id);
+        assertThat(units.find(Scope.WHOLE_COUNTRY, enterpriseId, early).orElseThrow().path()).isEqualTo(namMy.path() + id + "/" + enterpriseId + "/");
 
         LocalDate afterMove = LocalDate.of(2022, 6, 1);
-        assertThat(units.children(dienXa.id(), afterMove)).extracting(UnitView::name).contains("Thôn Đông Hải");
-        assertThat(units.children(namMy.id(), afterMove)).extracting(UnitView::id).doesNotContain(id);
-        assertThat(units.find(enterpriseId, afterMove).orElseThrow().path())
+        assertThat(units.children(Scope.WHOLE_COUNTRY, dienXa.id(), afterMove)).extracting(UnitView::name).contains("Thôn Đông Hải");
+        assertThat(units.children(Scope.WHOLE_COUNTRY, namMy.id(), afterMove)).extracting(UnitView::id).doesNotContain(id);
+        assertThat(units.find(Scope.WHOLE_COUNTRY, enterpriseId, afterMove).orElseThrow().path())
                 .isEqualTo(dienXa.path() + id + "/" + enterpriseId + "/");
 
         LocalDate afterClose = LocalDate.of(2023, 6, 1);
-        assertThat(units.find(id, afterClose)).isEmpty();
-        assertThat(units.find(enterpriseId, afterClose)).isEmpty();
+        assertThat(units.find(Scope.WHOLE_COUNTRY, id, afterClose)).isEmpty();
+        assertThat(units.find(Scope.WHOLE_COUNTRY, enterpriseId, afterClose)).isEmpty();
         assertThat(http.json("GET", "/api/v1/local-units/" + id + "?asOf=2020-06-01", null).statusCode()).isEqualTo(200);
     }
 
@@ -223,7 +227,7 @@ class LocalUnitsApiTests {
         assertThat(versions()).isEqualTo(withChild);
         assertThat(http.json("POST", "/api/v1/local-units/" + area + "/move",
                 body("parentId", dienXa.id(), "from", "2025-01-01")).statusCode()).isEqualTo(200);
-        assertThat(units.find(area, LocalDate.of(2025, 2, 1)).orElseThrow().parentId()).isEqualTo(dienXa.id());
+        assertThat(units.find(Scope.WHOLE_COUNTRY, area, LocalDate.of(2025, 2, 1)).orElseThrow().parentId()).isEqualTo(dienXa.id());
     }
 
     @Test
@@ -233,7 +237,7 @@ class LocalUnitsApiTests {
                 namMy.id(), "kind", "PAGODA", "name", "Chùa Không Token"));
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
-        assertThat(units.search("Chùa Không Token", LocalDate.now(), java.util.Set.of(UnitKind.PAGODA),
+        assertThat(units.search(Scope.WHOLE_COUNTRY, "Chùa Không Token", LocalDate.now(), java.util.Set.of(UnitKind.PAGODA),
                 java.util.Optional.empty(), 5)).isEmpty();
     }
 

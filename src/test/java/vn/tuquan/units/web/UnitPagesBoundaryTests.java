@@ -1,5 +1,9 @@
 package vn.tuquan.units.web;
 
+import vn.tuquan.shared.Caller;
+
+import vn.tuquan.shared.Scope;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -62,7 +66,7 @@ class UnitPagesBoundaryTests {
         assertThat(count("SELECT count(*) FROM unit_boundary WHERE valid_from = DATE '2025-07-01'")).isEqualTo(130);
         long importsBefore = count("SELECT count(*) FROM unit_import WHERE kind = 'BOUNDARIES'");
 
-        BoundaryImportSummary again = boundaries.importFiles(UnitPagesData.ninhBinhGeoFiles(), UnitPagesData.REFORM,
+        BoundaryImportSummary again = boundaries.importFiles(Caller.SYSTEM, UnitPagesData.ninhBinhGeoFiles(), UnitPagesData.REFORM,
                 Optional.empty());
         assertThat(again.inserted()).isZero();
         assertThat(again.changed()).isZero();
@@ -74,7 +78,7 @@ class UnitPagesBoundaryTests {
     @Test
     void theOldDistrictFileOfNamDinhMatchesItsTenDistrictsOf2022() {
         assertThat(count("SELECT count(*) FROM unit_boundary WHERE valid_from = DATE '2022-10-01'")).isEqualTo(10);
-        BoundaryImportSummary again = boundaries.importFiles(
+        BoundaryImportSummary again = boundaries.importFiles(Caller.SYSTEM, 
                 List.of(AdminUnitsData.file("geo/old_pre2025/vn_districts_old_dvhcvn_simplified.geojson")),
                 UnitPagesData.LIST_2022, Optional.of("36"));
         assertThat(again.unchanged()).isEqualTo(10);
@@ -85,7 +89,7 @@ class UnitPagesBoundaryTests {
     void unknownCodesRefuseTheWholeFileAndAreListed() {
         long before = count("SELECT count(*) FROM unit_boundary");
         ImportRefusedException refused = catchThrowableOfType(ImportRefusedException.class,
-                () -> boundaries.importFiles(
+                () -> boundaries.importFiles(Caller.SYSTEM, 
                         List.of(AdminUnitsData.file("geo/old_pre2025/vn_districts_old_dvhcvn_simplified.geojson")),
                         UnitPagesData.REFORM, Optional.of("36")));
         assertThat(refused.problems()).hasSize(10)
@@ -96,7 +100,7 @@ class UnitPagesBoundaryTests {
 
     @Test
     void theMapJsonOfAProvinceHoldsItAndItsWardsWithLinksData() {
-        long ninhBinh = units.findByCode("37", UnitPagesData.REFORM).orElseThrow().id();
+        long ninhBinh = units.findByCode(Scope.WHOLE_COUNTRY, "37", UnitPagesData.REFORM).orElseThrow().id();
         JsonNode map = mapJson("/units/" + ninhBinh + "/map.json?asOf=2026-01-01");
         assertThat(map.path("type").asString()).isEqualTo("FeatureCollection");
         assertThat(map.path("features").size()).isEqualTo(130);
@@ -106,7 +110,7 @@ class UnitPagesBoundaryTests {
         assertThat(first.path("geometry").path("type").asString()).isEqualTo("MultiPolygon");
         assertThat(map.path("features").get(1).path("properties").path("role").asString()).isEqualTo("child");
 
-        long haiHau = units.findByCode("14215", UnitPagesData.REFORM).orElseThrow().id();
+        long haiHau = units.findByCode(Scope.WHOLE_COUNTRY, "14215", UnitPagesData.REFORM).orElseThrow().id();
         JsonNode ward = mapJson("/units/" + haiHau + "/map.json?asOf=2026-01-01");
         assertThat(ward.path("features").size()).isEqualTo(1);
         assertThat(ward.path("features").get(0).path("properties").path("name").asString()).isEqualTo("Xã Hải Hậu");
@@ -118,15 +122,15 @@ class UnitPagesBoundaryTests {
 
     @Test
     void aBoundaryServesTheVersionItWasImportedInAndLaterDatesUntilANewerOne() {
-        long namDinh = units.findByCode("36", UnitPagesData.LIST_2022).orElseThrow().id();
+        long namDinh = units.findByCode(Scope.WHOLE_COUNTRY, "36", UnitPagesData.LIST_2022).orElseThrow().id();
         assertThat(mapJson("/units/" + namDinh + "/map.json?asOf=2024-01-01").path("features").size())
                 .as("10 districts, no boundary of the province itself").isEqualTo(10);
         assertThat(mapJson("/units/" + namDinh + "/map.json?asOf=2025-03-01").path("features").size())
                 .as("Mỹ Lộc merged into the city in December 2024").isEqualTo(9);
-        long haiHau = units.findByCode("366", UnitPagesData.LIST_2022).orElseThrow().id();
+        long haiHau = units.findByCode(Scope.WHOLE_COUNTRY, "366", UnitPagesData.LIST_2022).orElseThrow().id();
         assertThat(mapJson("/units/" + haiHau + "/map.json?asOf=2020-01-01").path("features").size())
                 .as("the version of 2019-2025 holds the boundary imported as of 2022").isEqualTo(1);
-        long haiTrung = units.findByCode("14227", UnitPagesData.LIST_2022).orElseThrow().id();
+        long haiTrung = units.findByCode(Scope.WHOLE_COUNTRY, "14227", UnitPagesData.LIST_2022).orElseThrow().id();
         var page = Jsoup.parse(session.getPage("/units/" + haiTrung + "?asOf=2024-01-01").body());
         assertThat(page.select("#unit-map")).as("no boundary for the old communes").isEmpty();
         assertThat(page.select("script[src]").eachAttr("src")).noneSatisfy(s -> assertThat(s).contains("leaflet"));

@@ -1,5 +1,7 @@
 package vn.tuquan.units.web;
 
+import vn.tuquan.shared.Scope;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
@@ -58,7 +60,7 @@ class UnitPagesTests {
         assertThat(page.selectFirst("nav a[aria-current=page]").attr("href")).isEqualTo("/units");
         assertThat(page.select(".unit-tree > li > div > a").eachText()).containsExactly("Tỉnh Nam Định");
         var toggle = page.selectFirst(".unit-tree button.unit-toggle");
-        long namDinh = units.findByCode("36", UnitPagesData.GSO_2019).orElseThrow().id();
+        long namDinh = units.findByCode(Scope.WHOLE_COUNTRY, "36", UnitPagesData.GSO_2019).orElseThrow().id();
         assertThat(toggle.attr("hx-get")).isEqualTo("/units/" + namDinh + "/children?asOf=2019-10-06");
         assertThat(toggle.attr("aria-expanded")).isEqualTo("false");
         assertThat(toggle.attr("aria-label")).isEqualTo("Mở hoặc đóng các đơn vị thuộc Tỉnh Nam Định");
@@ -81,7 +83,7 @@ class UnitPagesTests {
         Document hits = fragment("/units/search?q=" + encode("hai hau") + "&asOf=2024-01-01");
         var hit = hits.select(".search-hits li").stream()
                 .filter(li -> li.selectFirst("a").text().equals("Huyện Hải Hậu, Tỉnh Nam Định")).findFirst().orElseThrow();
-        long haiHau = units.findByCode("366", LocalDate.of(2024, 1, 1)).orElseThrow().id();
+        long haiHau = units.findByCode(Scope.WHOLE_COUNTRY, "366", LocalDate.of(2024, 1, 1)).orElseThrow().id();
         assertThat(hit.selectFirst("a").attr("href")).isEqualTo("/units/" + haiHau + "?asOf=2024-01-01");
         assertThat(hit.selectFirst(".badge").text()).isEqualTo("huyện");
 
@@ -101,7 +103,7 @@ class UnitPagesTests {
 
     @Test
     void aDistrictPageShowsItsPlaceChildrenAndTimelineUntilItsAbolition() {
-        long haiHau = units.findByCode("366", UnitPagesData.LIST_2022).orElseThrow().id();
+        long haiHau = units.findByCode(Scope.WHOLE_COUNTRY, "366", UnitPagesData.LIST_2022).orElseThrow().id();
         Document page = page("/units/" + haiHau + "?asOf=2022-10-01");
         assertThat(page.selectFirst("h1").text()).isEqualTo("Huyện Hải Hậu");
         assertThat(page.selectFirst(".unit-kind").text()).isEqualTo("huyện");
@@ -127,7 +129,7 @@ class UnitPagesTests {
 
     @Test
     void aCommunePageSaysWhatItBecameIn2025AndLinksToTheLocalUnitForms() {
-        long haiTrung = units.findByCode("14227", UnitPagesData.FINAL_PRE_REFORM).orElseThrow().id();
+        long haiTrung = units.findByCode(Scope.WHOLE_COUNTRY, "14227", UnitPagesData.FINAL_PRE_REFORM).orElseThrow().id();
         Document before = page("/units/" + haiTrung + "?asOf=2024-01-01");
         assertThat(before.select(".breadcrumb a").eachText()).containsExactly("Đơn vị", "Tỉnh Nam Định", "Huyện Hải Hậu");
         assertThat(before.selectFirst("a[href=/units/" + haiTrung + "/local/new]").text())
@@ -136,7 +138,7 @@ class UnitPagesTests {
         var merged = before.select(".timeline-event").stream()
                 .filter(e -> e.text().startsWith("Từ 01/07/2025: nhập toàn bộ vào")).findFirst().orElseThrow();
         assertThat(merged.text()).isEqualTo("Từ 01/07/2025: nhập toàn bộ vào Xã Hải Hậu (Tỉnh Ninh Bình)");
-        long newHaiHau = units.findByCode("14215", UnitPagesData.REFORM).orElseThrow().id();
+        long newHaiHau = units.findByCode(Scope.WHOLE_COUNTRY, "14215", UnitPagesData.REFORM).orElseThrow().id();
         assertThat(merged.selectFirst("a").attr("href")).isEqualTo("/units/" + newHaiHau + "?asOf=2025-07-01");
 
         Document after = page("/units/" + haiTrung + "?asOf=2026-01-01");
@@ -152,7 +154,7 @@ class UnitPagesTests {
 
     @Test
     void anOrganisationPageShowsItsFactsAndLinksToItsEditForm() {
-        long school = units.search("Trường THCS Hải Trung", LocalDate.of(2026, 1, 1), java.util.Set.of(),
+        long school = units.search(Scope.WHOLE_COUNTRY, "Trường THCS Hải Trung", LocalDate.of(2026, 1, 1), java.util.Set.of(),
                 java.util.Optional.empty(), 1).get(0).unit().id();
         Document page = page("/units/" + school + "?asOf=2026-01-01");
         assertThat(page.selectFirst(".unit-kind").text()).isEqualTo("trường học");
@@ -167,7 +169,7 @@ class UnitPagesTests {
 
     @Test
     void thePagesSpeakEnglishTooAndAnUnknownUnitIsNotFound() {
-        long haiHau = units.findByCode("366", UnitPagesData.LIST_2022).orElseThrow().id();
+        long haiHau = units.findByCode(Scope.WHOLE_COUNTRY, "366", UnitPagesData.LIST_2022).orElseThrow().id();
         Document page = page("/units/" + haiHau + "?asOf=2022-10-01&lang=en");
         assertThat(page.selectFirst(".unit-kind").text()).isEqualTo("rural district");
         assertThat(page.select(".timeline-event").eachText())

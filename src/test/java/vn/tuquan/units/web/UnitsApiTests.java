@@ -1,5 +1,7 @@
 package vn.tuquan.units.web;
 
+import vn.tuquan.TestUsers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -44,7 +46,7 @@ class UnitsApiTests {
 
     @BeforeEach
     void signIn() {
-        accounts.createIfAbsent("can.bo.tinh", "Cán bộ tỉnh", "mat-khau-can-bo-tinh");
+        TestUsers.administrator(accounts, "can.bo.tinh", "Cán bộ tỉnh", "mat-khau-can-bo-tinh");
         session = new WebSession(port);
         session.signIn("can.bo.tinh", "mat-khau-can-bo-tinh");
     }
