@@ -49,6 +49,29 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /**
+     * Any method with a small body: a JSON object {@code {}} with the CSRF header for the API, the
+     * form fields for pages.
+     */
+    public HttpResponse<String> send(String method, String path, Map<String, String> fields, boolean api) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        if (api) {
+            request.header("Content-Type", "application/json").header("Accept", "application/json");
+            if (fields.containsKey("_csrf")) {
+                request.header("X-CSRF-TOKEN", fields.get("_csrf"));
+            }
+            request.method(method, HttpRequest.BodyPublishers.ofString("{}"));
+        } else {
+            String body = fields.entrySet().stream()
+                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&"));
+            request.header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return send(request.build());
+    }
+
     /** A multipart form post, as a browser sends a form with file inputs. */
     public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField,
             java.util.List<java.nio.file.Path> files) {

@@ -3,12 +3,14 @@ package vn.tuquan.access;
 import java.security.Principal;
 import java.time.ZoneOffset;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.tuquan.shared.Requires;
 
@@ -45,7 +47,10 @@ class TokenController {
 
     @PostMapping("/account/tokens/{id}/revoke")
     String revoke(Principal principal, @PathVariable("id") long id, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("revoked", tokens.revoke(principal.getName(), id));
+        if (!tokens.revoke(principal.getName(), id)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND); // not one of the person's active tokens
+        }
+        redirect.addFlashAttribute("revoked", true);
         return "redirect:/account/tokens";
     }
 }

@@ -202,6 +202,38 @@ public class UserAccounts {
                 rs.getObject("created_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).toInstant());
     }
 
+    /** The people a manager may see: those whose view scope lies inside the manager's. */
+    public List<Person> visibleTo(Caller manager) {
+        manager.require(Permission.USERS_MANAGE);
+        LocalDate today = Dates.today();
+        List<Person> people = new java.util.ArrayList<>();
+        for (UserAccount account : list()) {
+            Optional<Caller> caller = callers.forUserId(account.id().value());
+            Scope view = caller.map(Caller::view).orElse(Scope.NOTHING);
+            if (!units.within(view, manager.view(), today)) {
+                continue;
+            }
+            List<String> roles = jdbc.sql("SELECT role_code FROM user_role WHERE user_id = :id ORDER BY role_code")
+                    .param("id", account.id().value()).query(String.class).list();
+            people.add(new Person(account, roles, caller.map(Caller::capture).orElse(Scope.NOTHING), view));
+        }
+        return people;
+    }
+
+    /** The roles a manager may give: those whose permissions they hold themselves. */
+    public List<Role> grantableBy(Caller manager) {
+        return jdbc.sql("SELECT code, name_vi, name_en FROM role ORDER BY code")
+                .query((rs, n) -> new Role(rs.getString(1), rs.getString(2), rs.getString(3))).list().stream()
+                .filter(r -> manager == Caller.SYSTEM || manager.permissions().containsAll(permissionsOf(Set.of(r.code()))))
+                .toList();
+    }
+
+    public record Person(UserAccount account, List<String> roles, Scope capture, Scope view) {
+    }
+
+    public record Role(String code, String nameVi, String nameEn) {
+    }
+
     public record UserId(long value) {
     }
 

@@ -30,8 +30,7 @@ import vn.tuquan.units.Units;
 @Profile("demo")
 class DemoData implements ApplicationRunner {
 
-    /** Shared by every demo login; printed at start and in the README. Never use it for real data. */
-    static final String DEMO_PASSWORD = "demo-nam-dinh-2017";
+    static final String DEMO_PASSWORD = DemoLogins.PASSWORD;
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 

@@ -270,7 +270,14 @@ class SignInSecurityTests {
         long id = jdbc.sql("SELECT t.id FROM access_tokens t JOIN users u ON u.id = t.user_id WHERE u.username = 'co.token'")
                 .query(Long.class).single();
         String csrf2 = session.csrfToken("/account/tokens");
-        session.postForm("/account/tokens/" + id + "/revoke", Map.of("_csrf", csrf2));
+        WebSession stranger = newUser("nguoi.la");
+        stranger.signIn("nguoi.la", PASSWORD);
+        assertThat(stranger.postForm("/account/tokens/" + id + "/revoke",
+                Map.of("_csrf", stranger.csrfToken("/account/tokens"))).statusCode())
+                .as("someone else's token cannot be revoked").isEqualTo(404);
+        assertThat(bearer("GET", "/api/v1/me", token).statusCode()).isEqualTo(200);
+        assertThat(location(session.postForm("/account/tokens/" + id + "/revoke", Map.of("_csrf", csrf2))))
+                .endsWith("/account/tokens");
         HttpResponse<String> revoked = bearer("GET", "/api/v1/me", token);
         assertThat(revoked.statusCode()).isEqualTo(401);
         assertThat(revoked.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import vn.tuquan.Chromium;
@@ -127,6 +128,28 @@ class DemoBrowserTests {
         assertThat(contrast("main p.lead", "body")).as("body text").isGreaterThanOrEqualTo(4.5);
         assertThat(contrast(".area-card a", ".area-card")).as("links on cards").isGreaterThanOrEqualTo(4.5);
         assertThat(contrast("nav .current-user", "nav.navbar")).as("the signed-in name").isGreaterThanOrEqualTo(4.5);
+    }
+
+    @Test
+    void aCommuneOfficerSeesTheirCommuneAndIsRefusedAnotherOne(@Autowired vn.tuquan.units.Units units) {
+        var scope = vn.tuquan.shared.Scope.WHOLE_COUNTRY;
+        long haiMinh = units.findByCode(scope, "14233", NamDinh2017.AS_OF).orElseThrow().id();
+        long otherWard = units.findByCode(scope, "13636", NamDinh2017.AS_OF).orElseThrow().id();
+        openPage(1280, 800);
+        page.navigate(url("/login"));
+        signIn("canbo.xa");
+        page.locator("nav").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Đơn vị").setExact(true))
+                .click();
+        assertThat(page.locator(".unit-tree a", new Page.LocatorOptions().setHasText("Xã Hải Minh")).first()).isVisible();
+
+        page.navigate(url("/units/" + haiMinh));
+        assertThat(page.locator("h1")).hasText("Xã Hải Minh");
+
+        var refused = page.navigate(url("/units/" + otherWard));
+        org.assertj.core.api.Assertions.assertThat(refused.status()).isEqualTo(403);
+        assertThat(page.locator("h1")).hasText("Không có quyền");
+        assertThat(page.locator("body")).not().containsText("Trần Tế Xương");
+        screenshot("refused-outside-scope");
     }
 
     @Test

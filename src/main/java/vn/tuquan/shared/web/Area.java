@@ -7,7 +7,7 @@ package vn.tuquan.shared.web;
  */
 public enum Area {
     UNITS("units", true),
-    ACCESS("access", false),
+    ACCESS("access", true),
     MOVEMENT("movement", false),
     ORDER("order", false),
     EVALUATION("evaluation", false),

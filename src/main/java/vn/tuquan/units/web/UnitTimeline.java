@@ -1,5 +1,6 @@
 package vn.tuquan.units.web;
 
+import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.CurrentCaller;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,8 +35,8 @@ class UnitTimeline {
         for (int i = 0; i < versions.size(); i++) {
             UnitView v = versions.get(i);
             UnitView before = i == 0 ? null : versions.get(i - 1);
-            String parent = v.parentId() == null ? null
-                    : units.find(CurrentCaller.view(), v.parentId(), v.validFrom()).map(UnitView::name).orElse(null);
+            List<UnitView> above = v.parentId() == null ? List.of() : units.ancestors(CurrentCaller.view(), id, v.validFrom());
+            String parent = above.isEmpty() ? null : above.get(above.size() - 1).name();
             if (before == null || before.validTo() == null || before.validTo().isBefore(v.validFrom())) {
                 events.add(new Event(v.validFrom(), order++, parent == null ? "units.timeline.created" : "units.timeline.createdIn",
                         v.name(), parent, null, List.of()));
@@ -105,8 +106,13 @@ class UnitTimeline {
 
     /** A link to a unit as it was on a date, with its province (or the place above it) as detail. */
     private Link link(long id, String name, LocalDate date) {
-        List<UnitView> above = units.ancestors(CurrentCaller.view(), id, date);
-        String detail = above.isEmpty() ? null : above.get(0).name();
+        String detail = null;
+        try {
+            List<UnitView> above = units.ancestors(CurrentCaller.view(), id, date);
+            detail = above.isEmpty() ? null : above.get(0).name();
+        } catch (AccessRefusedException outsideTheScope) {
+            // a predecessor or successor outside the caller's scope: named, but not placed
+        }
         return new Link(id, name, detail, date);
     }
 
