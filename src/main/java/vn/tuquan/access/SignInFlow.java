@@ -162,7 +162,7 @@ class SignInFlow {
         }
     }
 
-    /** Refuses password posts once the username's or the address's bucket is empty. */
+    /** Refuses password posts once the username's or the address's bucket is empty, or the name is locked. */
     OncePerRequestFilter rateLimit() {
         return new OncePerRequestFilter() {
             @Override
@@ -174,8 +174,16 @@ class SignInFlow {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                     FilterChain chain) throws ServletException, IOException {
-                if (!limiter.allows(request.getParameter("username"), request.getRemoteAddr())) {
+                String username = request.getParameter("username");
+                if (!limiter.allows(username, request.getRemoteAddr())) {
                     response.sendRedirect(request.getContextPath() + "/login?throttled");
+                    return;
+                }
+                // a locked name (existing or not) is answered before any password is checked: the same
+                // work, so the same time, whether the account exists or not
+                Optional<Instant> locked = lockout.lockedUntil(username);
+                if (locked.isPresent()) {
+                    redirectAfterFailure(request, response, locked, "/login?error");
                     return;
                 }
                 chain.doFilter(request, response);
