@@ -11,6 +11,9 @@ import org.springframework.security.core.userdetails.User;
  */
 class TuquanUser extends User {
 
+    /** Sessions in PostgreSQL hold this class serialised: change the number when its fields change. */
+    private static final long serialVersionUID = 1L;
+
     private final String displayName;
     private final boolean secondFactorEnrolled;
     private final boolean secondFactorRequired;
