@@ -7,6 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Option;
+import vn.tuquan.access.UserCommand;
 import vn.tuquan.audit.AuditCommand;
 import vn.tuquan.shared.KeysCommand;
 import vn.tuquan.units.UnitsCommand;
@@ -19,8 +20,8 @@ import vn.tuquan.units.UnitsCommand;
 @Command(name = "tuquan", mixinStandardHelpOptions = true, versionProvider = TuquanCli.Version.class,
         description = {"Tuquan: phần mềm cho phong trào \"Tự quản, tự phòng, tự bảo vệ\".",
                 "Software for the community security movement \"Tự quản, tự phòng, tự bảo vệ\"."},
-        subcommands = {TuquanCli.Serve.class, TuquanCli.Demo.class, UnitsCommand.class, AuditCommand.class,
-                KeysCommand.class, HelpCommand.class})
+        subcommands = {TuquanCli.Serve.class, TuquanCli.Demo.class, UnitsCommand.class, UserCommand.class,
+                AuditCommand.class, KeysCommand.class, HelpCommand.class})
 public final class TuquanCli implements Runnable {
 
     private static volatile boolean serving;

@@ -99,6 +99,12 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
     }
 
+    /** The value of one of the cookies this session holds, for sending it from another client. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no cookie " + name)).getValue();
+    }
+
     /** Reads the CSRF token from the form on the page at {@code path}. */
     public String csrfToken(String path) {
         return Jsoup.parse(getPage(path).body()).selectFirst("input[name=_csrf]").attr("value");

@@ -1,7 +1,8 @@
 package vn.tuquan.access;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -10,27 +11,40 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
-/** Loads sign-in data from the {@code users} table. */
+/** Loads sign-in data from the {@code users} table: a locked-out account is not "non-locked". */
 @Component
 class DatabaseUserDetailsService implements UserDetailsService {
 
     private final JdbcClient jdbc;
+    private final UserAccounts accounts;
 
-    DatabaseUserDetailsService(JdbcClient jdbc) {
+    DatabaseUserDetailsService(JdbcClient jdbc, UserAccounts accounts) {
         this.jdbc = jdbc;
+        this.accounts = accounts;
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        String normalised = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
-        return jdbc.sql("""
-                SELECT username, password_hash, enabled, display_name FROM users WHERE username = :username
+        String normalised = SignInLockout.normalise(username);
+        Instant now = Instant.now();
+        TuquanUser user = jdbc.sql("""
+                SELECT username, password_hash, enabled, display_name, locked_until, totp_secret IS NOT NULL AS enrolled
+                FROM users WHERE username = :username
                 """)
                 .param("username", normalised)
-                .query((rs, n) -> (UserDetails) new TuquanUser(rs.getString("username"),
-                        rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getString("display_name"),
-                        List.of(new SimpleGrantedAuthority("ROLE_USER"))))
+                .query((rs, n) -> {
+                    OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
+                    boolean nonLocked = lockedUntil == null || !lockedUntil.toInstant().isAfter(now);
+                    return new TuquanUser(rs.getString("username"), rs.getString("password_hash"),
+                            rs.getBoolean("enabled"), nonLocked, rs.getString("display_name"),
+                            rs.getBoolean("enrolled"), false, List.of(new SimpleGrantedAuthority("ROLE_USER")));
+                })
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
+        if (!accounts.requiresSecondFactor(user.getUsername())) {
+            return user;
+        }
+        return new TuquanUser(user.getUsername(), user.getPassword(), user.isEnabled(), user.isAccountNonLocked(),
+                user.displayName(), user.secondFactorEnrolled(), true, user.getAuthorities());
     }
 }

@@ -15,15 +15,21 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.web.servlet.LocaleResolver;
 import vn.tuquan.shared.ProblemResponses;
 
 /**
- * Form login for people, session-authenticated JSON for {@code /api/**} (which answers 401/403
- * as {@code application/problem+json} instead of redirecting), CSRF everywhere.
+ * Form login for people (password, then the TOTP code for those who enrolled one; lock-out and
+ * rate limiting in {@link SignInFlow}); for {@code /api/**} the session or a personal access token
+ * ({@code Authorization: Bearer tq_…}), answering 401/403 as {@code application/problem+json}
+ * instead of redirecting. CSRF on every cookie-authenticated request; bearer requests carry no
+ * cookie and need none. HSTS is sent on every request that came over TLS (Spring Security's
+ * default).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -36,9 +42,12 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, MessageSource messages,
-            LocaleResolver locales) throws Exception {
+            LocaleResolver locales, PersonalAccessTokens tokens, UserDetailsService users) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .addFilterBefore(new BearerTokenFilter(tokens, users, problems, messages, locales),
+                        UsernamePasswordAuthenticationFilter.class)
+                .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer))
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((request, response, e) -> problems.write(request, response,
@@ -55,17 +64,21 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
-        HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
-        requestCache.setMatchingRequestParameterName(null); // no "?continue" on the page after sign-in
-        http.requestCache(cache -> cache.requestCache(requestCache))
+    SecurityFilterChain webSecurity(HttpSecurity http, SignInFlow signIn) throws Exception {
+        SecurityContextRepository contexts = signIn.contexts();
+        http.requestCache(cache -> cache.requestCache(SignInFlow.requestCache()))
+                .securityContext(context -> context.securityContextRepository(contexts))
+                .addFilterBefore(signIn.rateLimit(), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
+                        .requestMatchers("/login", "/login/code", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
                         .requestMatchers("/actuator/prometheus").access(localOrAuthenticated())
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(signIn.passwordAccepted(contexts))
+                        .failureHandler(signIn.passwordRefused())
+                        .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .deleteCookies("TUQUAN_SESSION"))
                 .headers(headers -> headers

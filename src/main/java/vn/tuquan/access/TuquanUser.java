@@ -5,18 +5,37 @@ import java.util.Collection;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
-/** The signed-in person, with the name the pages greet them by. */
+/**
+ * The signed-in person, with the name the pages greet them by and what their sign-in needs: a
+ * second factor when they enrolled one, an enrolment first when it is required and missing.
+ */
 class TuquanUser extends User {
 
-    private final String displayName;
+    /** Sessions in PostgreSQL hold this class serialised: change the number when its fields change. */
+    private static final long serialVersionUID = 1L;
 
-    TuquanUser(String username, String password, boolean enabled, String displayName,
+    private final String displayName;
+    private final boolean secondFactorEnrolled;
+    private final boolean secondFactorRequired;
+
+    TuquanUser(String username, String password, boolean enabled, boolean accountNonLocked, String displayName,
+            boolean secondFactorEnrolled, boolean secondFactorRequired,
             Collection<? extends GrantedAuthority> authorities) {
-        super(username, password, enabled, true, true, true, authorities);
+        super(username, password, enabled, true, true, accountNonLocked, authorities);
         this.displayName = displayName;
+        this.secondFactorEnrolled = secondFactorEnrolled;
+        this.secondFactorRequired = secondFactorRequired;
     }
 
     String displayName() {
         return displayName;
+    }
+
+    boolean secondFactorEnrolled() {
+        return secondFactorEnrolled;
+    }
+
+    boolean secondFactorRequired() {
+        return secondFactorRequired;
     }
 }

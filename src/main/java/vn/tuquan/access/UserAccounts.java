@@ -1,6 +1,9 @@
 package vn.tuquan.access;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,12 +26,15 @@ public class UserAccounts {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy passwordPolicy;
     private final Callers callers;
     private final Units units;
 
-    UserAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, Callers callers, Units units) {
+    UserAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, Callers callers,
+            Units units) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
+        this.passwordPolicy = passwordPolicy;
         this.callers = callers;
         this.units = units;
     }
@@ -91,12 +97,16 @@ public class UserAccounts {
      * two processes at once.
      *
      * @return the new account's id, or empty when the username was already taken
+     * @throws PasswordRefusedException when the password does not follow {@link PasswordPolicy}
      */
     @Transactional
     public Optional<UserId> createIfAbsent(String username, String displayName, String rawPassword) {
+        passwordPolicy.problem(username, rawPassword).ifPresent(key -> {
+            throw new PasswordRefusedException(key);
+        });
         return jdbc.sql("""
-                INSERT INTO users (username, display_name, password_hash)
-                VALUES (:username, :displayName, :passwordHash)
+                INSERT INTO users (username, display_name, password_hash, password_changed_at)
+                VALUES (:username, :displayName, :passwordHash, now())
                 ON CONFLICT (username) DO NOTHING
                 RETURNING id
                 """)
@@ -112,13 +122,84 @@ public class UserAccounts {
     }
 
     public Optional<UserAccount> findByUsername(String username) {
-        return jdbc.sql("""
-                SELECT id, username, display_name, enabled FROM users WHERE username = :username
-                """)
+        return jdbc.sql(SELECT + " WHERE username = :username")
                 .param("username", username)
-                .query((rs, n) -> new UserAccount(new UserId(rs.getLong("id")), rs.getString("username"),
-                        rs.getString("display_name"), rs.getBoolean("enabled")))
+                .query((rs, n) -> account(rs))
                 .optional();
+    }
+
+    public List<UserAccount> list() {
+        return jdbc.sql(SELECT + " ORDER BY username").query((rs, n) -> account(rs)).list();
+    }
+
+    /** Changes the password after checking the current one; throws {@link PasswordRefusedException}. */
+    @Transactional
+    public void changePassword(String username, String currentPassword, String newPassword) {
+        String hash = jdbc.sql("SELECT password_hash FROM users WHERE username = :username")
+                .param("username", username).query(String.class).optional()
+                .orElseThrow(() -> new PasswordRefusedException("password.error.current"));
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, hash)) {
+            throw new PasswordRefusedException("password.error.current");
+        }
+        setPassword(username, newPassword);
+    }
+
+    /** Sets a new password (by an administrator, or after {@link #changePassword}); checks the policy. */
+    @Transactional
+    public void setPassword(String username, String newPassword) {
+        passwordPolicy.problem(username, newPassword).ifPresent(key -> {
+            throw new PasswordRefusedException(key);
+        });
+        jdbc.sql("""
+                UPDATE users SET password_hash = :hash, password_changed_at = now() WHERE username = :username
+                """)
+                .param("hash", passwordEncoder.encode(newPassword)).param("username", username).update();
+    }
+
+    /** Disables the account: it can no longer sign in, and its tokens stop working. */
+    public boolean disable(String username) {
+        return jdbc.sql("UPDATE users SET enabled = false WHERE username = :username")
+                .param("username", username).update() == 1;
+    }
+
+    /** Ends a lock-out now and clears the count of failed sign-ins. */
+    public boolean unlock(String username) {
+        return jdbc.sql("UPDATE users SET locked_until = NULL, failed_sign_ins = 0 WHERE username = :username")
+                .param("username", username).update() == 1;
+    }
+
+    /** Removes the second factor, for a person who lost their device; they enrol again at the next sign-in. */
+    public boolean resetTotp(String username) {
+        return jdbc.sql("UPDATE users SET totp_secret = NULL, totp_last_step = NULL WHERE username = :username")
+                .param("username", username).update() == 1;
+    }
+
+    /**
+     * Whether this person must sign in with a second factor. Today the {@code totp_required}
+     * column decides; the permission model (sensitive data) will decide it later.
+     */
+    public boolean requiresSecondFactor(String username) {
+        return jdbc.sql("SELECT totp_required FROM users WHERE username = :username")
+                .param("username", username).query(Boolean.class).optional().orElse(false);
+    }
+
+    public boolean setSecondFactorRequired(String username, boolean required) {
+        return jdbc.sql("UPDATE users SET totp_required = :required WHERE username = :username")
+                .param("required", required).param("username", username).update() == 1;
+    }
+
+    private static final String SELECT = """
+            SELECT id, username, display_name, enabled, locked_until, totp_secret IS NOT NULL AS totp_enrolled,
+                   totp_required, created_at
+            FROM users""";
+
+    private static UserAccount account(java.sql.ResultSet rs) throws java.sql.SQLException {
+        OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
+        Instant lockedUntil = locked == null || locked.toInstant().isBefore(Instant.now()) ? null : locked.toInstant();
+        return new UserAccount(new UserId(rs.getLong("id")), rs.getString("username"), rs.getString("display_name"),
+                rs.getBoolean("enabled"), Optional.ofNullable(lockedUntil), rs.getBoolean("totp_enrolled"),
+                rs.getBoolean("totp_required"),
+                rs.getObject("created_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).toInstant());
     }
 
     /** The people a manager may see: those whose view scope lies inside the manager's. */
@@ -126,9 +207,7 @@ public class UserAccounts {
         manager.require(Permission.USERS_MANAGE);
         LocalDate today = Dates.today();
         List<Person> people = new java.util.ArrayList<>();
-        for (UserAccount account : jdbc.sql("SELECT id, username, display_name, enabled FROM users ORDER BY username")
-                .query((rs, n) -> new UserAccount(new UserId(rs.getLong("id")), rs.getString("username"),
-                        rs.getString("display_name"), rs.getBoolean("enabled"))).list()) {
+        for (UserAccount account : list()) {
             Optional<Caller> caller = callers.forUserId(account.id().value());
             Scope view = caller.map(Caller::view).orElse(Scope.NOTHING);
             if (!units.within(view, manager.view(), today)) {
@@ -158,6 +237,7 @@ public class UserAccounts {
     public record UserId(long value) {
     }
 
-    public record UserAccount(UserId id, String username, String displayName, boolean enabled) {
+    public record UserAccount(UserId id, String username, String displayName, boolean enabled,
+            Optional<Instant> lockedUntil, boolean totpEnrolled, boolean totpRequired, Instant createdAt) {
     }
 }

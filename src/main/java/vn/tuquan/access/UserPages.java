@@ -35,11 +35,13 @@ class UserPages {
     private final UserAccounts accounts;
     private final Units units;
     private final MessageSource messages;
+    private final PasswordPolicy passwordPolicy;
 
-    UserPages(UserAccounts accounts, Units units, MessageSource messages) {
+    UserPages(UserAccounts accounts, Units units, MessageSource messages, PasswordPolicy passwordPolicy) {
         this.accounts = accounts;
         this.units = units;
         this.messages = messages;
+        this.passwordPolicy = passwordPolicy;
     }
 
     @GetMapping("/access")
@@ -67,6 +69,8 @@ class UserPages {
             problem = "access.users.error.displayName";
         } else if (password.length() < MIN_PASSWORD || password.length() > 128) {
             problem = "access.users.error.password";
+        } else if (passwordPolicy.problem(name, password).isPresent()) {
+            problem = passwordPolicy.problem(name, password).get(); // common, or contains the username
         } else if (accounts.findByUsername(name).isPresent()) {
             problem = "access.users.error.taken";
         }

@@ -91,6 +91,8 @@ class DemoData implements ApplicationRunner {
             var user = accounts.createIfAbsent(login.username(), login.displayName(), DEMO_PASSWORD);
             if (user.isPresent()) {
                 created++;
+            } else {
+                accounts.setPassword(login.username(), DEMO_PASSWORD); // the printed password always works
             }
             var id = user.or(() -> accounts.findByUsername(login.username()).map(UserAccounts.UserAccount::id))
                     .orElseThrow();

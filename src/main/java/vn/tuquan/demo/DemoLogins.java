@@ -4,7 +4,7 @@ package vn.tuquan.demo;
 public final class DemoLogins {
 
     /** Printed at start and in the README. */
-    public static final String PASSWORD = "tuquan-demo";
+    public static final String PASSWORD = "demo-nam-dinh-2017";
 
     private DemoLogins() {
     }

@@ -176,6 +176,7 @@ class DemoBrowserTests {
         page.getByLabel("Mật khẩu").fill(DemoData.DEMO_PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
         assertThat(page).hasURL(url("/"));
+        page.waitForLoadState(); // the scripts at the end of the body have run (a loaded machine paints first)
     }
 
     private String url(String path) {

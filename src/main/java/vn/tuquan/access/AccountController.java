@@ -1,0 +1,77 @@
+package vn.tuquan.access;
+
+import java.security.Principal;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.tuquan.shared.Requires;
+
+/** "My account": who I am, my sessions (sign out everywhere), my password, my second factor. */
+@Controller
+@Requires
+class AccountController {
+
+    private final UserAccounts accounts;
+    private final UserSessions sessions;
+    private final MessageSource messages;
+
+    AccountController(UserAccounts accounts, UserSessions sessions, MessageSource messages) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.messages = messages;
+    }
+
+    @GetMapping("/account")
+    String account(Principal principal, Model model) {
+        var account = accounts.findByUsername(principal.getName()).orElseThrow();
+        model.addAttribute("account", account);
+        model.addAttribute("sessionCount", sessions.count(principal.getName()));
+        return "access/showAccount";
+    }
+
+    /** Ends every session of this person on every node, this one included. */
+    @PostMapping("/account/sign-out-everywhere")
+    String signOutEverywhere(Principal principal, HttpServletRequest request, HttpServletResponse response) {
+        String username = principal.getName();
+        HttpSession current = request.getSession(false);
+        sessions.endAll(username, current == null ? null : current.getId());
+        new SecurityContextLogoutHandler().logout(request, response, SecurityContextHolder.getContext().getAuthentication());
+        return "redirect:/login?signedOutEverywhere";
+    }
+
+    @GetMapping("/account/password")
+    String passwordPage() {
+        return "access/changePassword";
+    }
+
+    @PostMapping("/account/password")
+    String changePassword(Principal principal, @RequestParam("currentPassword") String currentPassword,
+            @RequestParam("newPassword") String newPassword, @RequestParam("confirmPassword") String confirmPassword,
+            HttpServletRequest request, Model model, RedirectAttributes redirect, Locale locale) {
+        if (!newPassword.equals(confirmPassword)) {
+            model.addAttribute("problem", "password.error.mismatch");
+            return "access/changePassword";
+        }
+        try {
+            accounts.changePassword(principal.getName(), currentPassword, newPassword);
+        } catch (PasswordRefusedException refused) {
+            model.addAttribute("problem", refused.messageKey());
+            return "access/changePassword";
+        }
+        HttpSession current = request.getSession(false);
+        int ended = sessions.endAll(principal.getName(), current == null ? null : current.getId());
+        redirect.addFlashAttribute("flash", messages.getMessage("password.changed", new Object[] {ended}, locale));
+        return "redirect:/account";
+    }
+}

@@ -1,0 +1,58 @@
+package vn.tuquan.access;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The TOTP second factor of each person: enrolment (a secret confirmed by a first code) and
+ * checking a code at sign-in. A code is accepted once: its 30-second step is recorded, and only a
+ * later step is accepted next time.
+ */
+@Component
+class SecondFactor {
+
+    private final JdbcClient jdbc;
+
+    SecondFactor(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean enrolled(String username) {
+        return jdbc.sql("SELECT totp_secret IS NOT NULL FROM users WHERE username = :username")
+                .param("username", username).query(Boolean.class).optional().orElse(false);
+    }
+
+    /** Checks the code against the person's secret; true at most once per code. */
+    boolean verify(String username, String code) {
+        Optional<String> secret = jdbc.sql("SELECT totp_secret FROM users WHERE username = :username")
+                .param("username", username).query(String.class).optional();
+        if (secret.isEmpty() || secret.get() == null) {
+            return false;
+        }
+        OptionalLong step = Totp.matchingStep(secret.get(), code, Instant.now());
+        if (step.isEmpty()) {
+            return false;
+        }
+        return jdbc.sql("""
+                UPDATE users SET totp_last_step = :step
+                WHERE username = :username AND (totp_last_step IS NULL OR totp_last_step < :step)
+                """)
+                .param("step", step.getAsLong()).param("username", username).update() == 1;
+    }
+
+    /** Stores the secret when the code proves the person's app holds it; false when the code is wrong. */
+    boolean enrol(String username, String secret, String code) {
+        OptionalLong step = Totp.matchingStep(secret, code, Instant.now());
+        if (step.isEmpty()) {
+            return false;
+        }
+        return jdbc.sql("""
+                UPDATE users SET totp_secret = :secret, totp_last_step = :step WHERE username = :username
+                """)
+                .param("secret", secret).param("step", step.getAsLong()).param("username", username).update() == 1;
+    }
+}
