@@ -22,9 +22,20 @@ public class FreshDataDirectory implements ApplicationContextInitializer<Configu
         }
     }
 
+    /**
+     * Tests about features sign in as whole-country administrators, who hold SENSITIVE_READ and would
+     * otherwise have to enrol a second factor first; a test class that sets the property itself
+     * (SignInSecurityTests) keeps the rule and proves it.
+     */
+    static final String SECOND_FACTOR_RULE = "tuquan.security.second-factor-for-sensitive-data";
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("fresh-data-directory",
+        var sources = context.getEnvironment().getPropertySources();
+        sources.addFirst(new MapPropertySource("fresh-data-directory",
                 Map.of("tuquan.data-directory", create().toString())));
+        if (!context.getEnvironment().containsProperty(SECOND_FACTOR_RULE)) {
+            sources.addLast(new MapPropertySource("features-without-second-factor", Map.of(SECOND_FACTOR_RULE, "false")));
+        }
     }
 }

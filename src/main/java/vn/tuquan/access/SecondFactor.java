@@ -1,11 +1,14 @@
 package vn.tuquan.access;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.tuquan.shared.EncryptedColumns;
+import vn.tuquan.shared.FieldCipher;
 
 /**
  * The TOTP second factor of each person: enrolment (a secret confirmed by a first code) and
@@ -13,12 +16,20 @@ import org.springframework.stereotype.Component;
  * later step is accepted next time.
  */
 @Component
-class SecondFactor {
+class SecondFactor implements EncryptedColumns {
 
     private final JdbcClient jdbc;
+    private final FieldCipher cipher;
 
-    SecondFactor(JdbcClient jdbc) {
+    SecondFactor(JdbcClient jdbc, FieldCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    /** The TOTP secret is stored encrypted; key rotation re-encrypts it. */
+    @Override
+    public List<Column> encryptedColumns() {
+        return List.of(Column.of("users", "totp_secret"));
     }
 
     boolean enrolled(String username) {
@@ -33,7 +44,7 @@ class SecondFactor {
         if (secret.isEmpty() || secret.get() == null) {
             return false;
         }
-        OptionalLong step = Totp.matchingStep(secret.get(), code, Instant.now());
+        OptionalLong step = Totp.matchingStep(cipher.decrypt(secret.get()), code, Instant.now());
         if (step.isEmpty()) {
             return false;
         }
@@ -53,6 +64,7 @@ class SecondFactor {
         return jdbc.sql("""
                 UPDATE users SET totp_secret = :secret, totp_last_step = :step WHERE username = :username
                 """)
-                .param("secret", secret).param("step", step.getAsLong()).param("username", username).update() == 1;
+                .param("secret", cipher.encrypt(secret)).param("step", step.getAsLong()).param("username", username)
+                .update() == 1;
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,8 +30,11 @@ class SignInLockout {
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Unknown> unknown = new ConcurrentHashMap<>();
 
-    SignInLockout(JdbcClient jdbc) {
+    private final ApplicationEventPublisher events;
+
+    SignInLockout(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     static String normalise(String username) {
@@ -70,7 +74,10 @@ class SignInLockout {
                         .map(OffsetDateTime::toInstant))
                 .optional();
         if (known.isPresent()) {
-            return known.get().filter(now::isBefore);
+            Optional<Instant> locked = known.get().filter(now::isBefore);
+            events.publishEvent(new SignInRecorded(name,
+                    locked.isPresent() ? SignInRecorded.Outcome.LOCKED_OUT : SignInRecorded.Outcome.FAILED));
+            return locked;
         }
         if (unknown.size() > MAX_UNKNOWN_TRACKED) {
             unknown.clear();
@@ -87,6 +94,7 @@ class SignInLockout {
         String name = normalise(username);
         jdbc.sql("UPDATE users SET failed_sign_ins = 0 WHERE username = :username AND failed_sign_ins <> 0")
                 .param("username", name).update();
+        events.publishEvent(new SignInRecorded(name, SignInRecorded.Outcome.SIGNED_IN));
     }
 
     private record Unknown(int failures, Instant lockedUntil) {

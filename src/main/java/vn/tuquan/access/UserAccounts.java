@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -29,9 +30,15 @@ public class UserAccounts {
     private final PasswordPolicy passwordPolicy;
     private final Callers callers;
     private final Units units;
+    private final boolean secondFactorForSensitiveData;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     UserAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, Callers callers,
-            Units units) {
+            Units units,
+            @Value("${tuquan.security.second-factor-for-sensitive-data:true}") boolean secondFactorForSensitiveData,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.secondFactorForSensitiveData = secondFactorForSensitiveData;
+        this.events = events;
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
@@ -72,6 +79,7 @@ public class UserAccounts {
         jdbc.sql("UPDATE users SET capture_whole_country = :capture, view_whole_country = :view WHERE id = :id")
                 .param("capture", capture.wholeCountry()).param("view", view.wholeCountry())
                 .param("id", user.value()).update();
+        events.publishEvent(new AccessGranted(user.value(), granter.username(), Set.copyOf(roles), capture, view));
     }
 
     private void insertScope(UserId user, String kind, Scope scope) {
@@ -178,9 +186,16 @@ public class UserAccounts {
      * Whether this person must sign in with a second factor. Today the {@code totp_required}
      * column decides; the permission model (sensitive data) will decide it later.
      */
+    /**
+     * Whether the person must sign in with a second factor: when marked so, or when they may read
+     * sensitive registers (unless {@code tuquan.security.second-factor-for-sensitive-data=false},
+     * which the demo sets).
+     */
     public boolean requiresSecondFactor(String username) {
-        return jdbc.sql("SELECT totp_required FROM users WHERE username = :username")
+        boolean marked = jdbc.sql("SELECT totp_required FROM users WHERE username = :username")
                 .param("username", username).query(Boolean.class).optional().orElse(false);
+        return marked || secondFactorForSensitiveData
+                && callers.forUsername(username).map(c -> c.can(Permission.SENSITIVE_READ)).orElse(false);
     }
 
     public boolean setSecondFactorRequired(String username, boolean required) {
@@ -213,11 +228,15 @@ public class UserAccounts {
             if (!units.within(view, manager.view(), today)) {
                 continue;
             }
-            List<String> roles = jdbc.sql("SELECT role_code FROM user_role WHERE user_id = :id ORDER BY role_code")
-                    .param("id", account.id().value()).query(String.class).list();
+            List<String> roles = rolesOf(account.id());
             people.add(new Person(account, roles, caller.map(Caller::capture).orElse(Scope.NOTHING), view));
         }
         return people;
+    }
+
+    public List<String> rolesOf(UserId user) {
+        return jdbc.sql("SELECT role_code FROM user_role WHERE user_id = :id ORDER BY role_code")
+                .param("id", user.value()).query(String.class).list();
     }
 
     /** The roles a manager may give: those whose permissions they hold themselves. */

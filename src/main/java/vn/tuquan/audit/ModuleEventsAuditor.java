@@ -4,6 +4,8 @@ import java.util.Map;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import vn.tuquan.access.AccessGranted;
+import vn.tuquan.access.SignInRecorded;
 import vn.tuquan.shared.DataKeyRotated;
 import vn.tuquan.units.LocalUnitClosed;
 import vn.tuquan.units.LocalUnitCreated;
@@ -51,6 +53,22 @@ class ModuleEventsAuditor {
     void on(LocalUnitClosed e) {
         log.record(new AuditEntry(AuditAction.CLOSED, UNITS, "local-unit", Long.toString(e.before().id()),
                 e.before().id(), e.before(), Map.of("validTo", e.on())));
+    }
+
+    @EventListener
+    void on(SignInRecorded e) {
+        AuditAction action = switch (e.outcome()) {
+            case SIGNED_IN -> AuditAction.SIGNED_IN;
+            case FAILED -> AuditAction.SIGN_IN_FAILED;
+            case LOCKED_OUT -> AuditAction.LOCKED_OUT;
+        };
+        log.recordFor(e.username(), new AuditEntry(action, "access", "user", e.username(), null, null, null));
+    }
+
+    @EventListener
+    void on(AccessGranted e) {
+        log.record(new AuditEntry(AuditAction.GRANTED, "access", "user", Long.toString(e.userId()), null, null,
+                Map.of("granter", e.granter(), "roles", e.roles(), "capture", e.capture(), "view", e.view())));
     }
 
     @EventListener

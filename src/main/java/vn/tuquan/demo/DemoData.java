@@ -98,7 +98,9 @@ class DemoData implements ApplicationRunner {
                     .orElseThrow();
             Scope scope = login.scopeUnit() == null ? Scope.WHOLE_COUNTRY
                     : Scope.of(Set.of(login.scopeUnit().apply(units).id()));
-            accounts.assign(Caller.SYSTEM, id, Set.of(login.role()), login.captures() ? scope : Scope.NOTHING, scope);
+            if (user.isPresent() || accounts.rolesOf(id).isEmpty()) { // roles given once, not at every start
+                accounts.assign(Caller.SYSTEM, id, Set.of(login.role()), login.captures() ? scope : Scope.NOTHING, scope);
+            }
         }
         log.info("Demo data: {} demo logins created, {} already present", created, logins.size() - created);
     }

@@ -33,7 +33,8 @@ import vn.tuquan.WebSession;
  * passwords, signing out everywhere, personal access tokens, HSTS.
  */
 @TuquanTest
-@TestPropertySource(properties = "tuquan.test.database=sign-in")
+@TestPropertySource(properties = {"tuquan.test.database=sign-in",
+        "tuquan.security.second-factor-for-sensitive-data=true"})
 class SignInSecurityTests {
 
     static final String PASSWORD = "mat-khau-dai-du-roi";
@@ -48,6 +49,9 @@ class SignInSecurityTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    vn.tuquan.shared.FieldCipher cipher;
 
     @Autowired
     WebApplicationContext web;
@@ -135,8 +139,9 @@ class SignInSecurityTests {
         String code = Totp.code(secret, Totp.step(Instant.now()));
         HttpResponse<String> confirmed = session.postForm("/account/totp", Map.of("code", code, "_csrf", csrf));
         assertThat(location(confirmed)).endsWith("/account");
-        assertThat(jdbc.sql("SELECT totp_secret FROM users WHERE username = 'hai.lop'").query(String.class).single())
-                .isEqualTo(secret);
+        String stored = jdbc.sql("SELECT totp_secret FROM users WHERE username = 'hai.lop'").query(String.class).single();
+        assertThat(stored).as("stored encrypted").startsWith("v1:").doesNotContain(secret);
+        assertThat(cipher.decrypt(stored)).isEqualTo(secret);
         long usedStep = jdbc.sql("SELECT totp_last_step FROM users WHERE username = 'hai.lop'").query(Long.class)
                 .single();
 
@@ -155,7 +160,8 @@ class SignInSecurityTests {
     void wrongCodesCountTowardsTheLockOut() {
         WebSession session = newUser("ma.sai");
         String secret = Totp.newSecret();
-        jdbc.sql("UPDATE users SET totp_secret = :s WHERE username = 'ma.sai'").param("s", secret).update();
+        jdbc.sql("UPDATE users SET totp_secret = :s WHERE username = 'ma.sai'").param("s", cipher.encrypt(secret))
+                .update();
         assertThat(location(session.signIn("ma.sai", PASSWORD))).endsWith("/login/code");
         long now = Totp.step(Instant.now());
         String wrong = "000000";
@@ -182,6 +188,18 @@ class SignInSecurityTests {
         assertThat(session.get("/api/v1/me", "Accept", "application/json").statusCode()).isEqualTo(403);
         var page = Jsoup.parse(session.getPage("/account/totp?required").body());
         assertThat(page.selectFirst(".alert-warning").text()).contains("bắt buộc");
+    }
+
+    @Test
+    void whoMayReadSensitiveRegistersMustUseASecondFactor() {
+        WebSession session = newUser("doc.nhay.cam");
+        assertThat(accounts.requiresSecondFactor("doc.nhay.cam")).isFalse();
+        var id = accounts.findByUsername("doc.nhay.cam").orElseThrow().id();
+        accounts.assign(vn.tuquan.shared.Caller.SYSTEM, id, java.util.Set.of("PROVINCIAL_OFFICER"),
+                vn.tuquan.shared.Scope.WHOLE_COUNTRY, vn.tuquan.shared.Scope.WHOLE_COUNTRY);
+        assertThat(accounts.requiresSecondFactor("doc.nhay.cam")).as("PROVINCIAL_OFFICER holds SENSITIVE_READ").isTrue();
+        session.signIn("doc.nhay.cam", PASSWORD);
+        assertThat(location(session.getPage("/"))).endsWith("/account/totp?required");
     }
 
     static HttpResponse<String> postCode(WebSession session, String code) {
@@ -302,7 +320,8 @@ class SignInSecurityTests {
     void aTokenCarriesExactlyItsPersonsPermissions() throws Exception {
         newUser("khong.quyen");
         String without = tokens.create("khong.quyen", "thử", 1).token();
-        vn.tuquan.TestUsers.administrator(accounts, "co.quyen", "Có Quyền", PASSWORD);
+        vn.tuquan.TestUsers.withRoles(accounts, "co.quyen", "Có Quyền", PASSWORD, java.util.Set.of("STEERING_VIEWER"),
+                vn.tuquan.shared.Scope.NOTHING, vn.tuquan.shared.Scope.WHOLE_COUNTRY);
         String with = tokens.create("co.quyen", "thử", 1).token();
         assertThat(bearer("GET", "/api/v1/me", without).statusCode()).isEqualTo(200);
         assertThat(bearer("GET", "/api/v1/units", without).statusCode()).as("no UNITS_READ").isEqualTo(403);

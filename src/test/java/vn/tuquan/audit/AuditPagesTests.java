@@ -65,6 +65,19 @@ class AuditPagesTests {
     }
 
     @Test
+    void signInsAndFailuresOfKnownAccountsAreInTheLog() {
+        new WebSession(port).signIn("trang.kiemtoan", "khong-dung-mat-khau-nay");
+        var entries = log.search(Caller.SYSTEM, new AuditLog.Search("trang.kiemtoan", null, "access", null, null), 0)
+                .entries();
+        assertThat(entries).extracting(AuditRecord::action).contains("SIGNED_IN", "SIGN_IN_FAILED");
+        assertThat(log.search(Caller.SYSTEM, new AuditLog.Search(null, null, "access", null, null), 0).entries())
+                .extracting(AuditRecord::action).as("roles given to people").contains("GRANTED");
+        new WebSession(port).signIn("khong.co.ai", "khong-dung-mat-khau-nay");
+        assertThat(log.search(Caller.SYSTEM, new AuditLog.Search("khong.co.ai", null, null, null, null), 0).entries())
+                .as("guesses at unknown usernames do not fill the log").isEmpty();
+    }
+
+    @Test
     void searchingByModuleShowsItsEntriesNewestFirstInVietnamese_andPages() {
         HttpResponse<String> response = web.getPage("/audit?module=pages");
         assertThat(response.statusCode()).isEqualTo(200);
