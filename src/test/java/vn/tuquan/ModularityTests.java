@@ -35,11 +35,40 @@ class ModularityTests {
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();
         try (var diagrams = Files.list(output)) {
-            for (Path diagram : diagrams.filter(p -> p.toString().endsWith(".puml")).toList()) {
-                sortRelations(diagram);
+            for (Path diagram : diagrams.toList()) {
+                if (diagram.toString().endsWith(".puml")) {
+                    sortRelations(diagram);
+                } else if (diagram.toString().endsWith(".adoc")) {
+                    sortCanvasLists(diagram);
+                }
             }
         }
         assertThat(Files.readString(output.resolve("components.puml"))).contains("\"Access\"").contains("\"Units\"");
+    }
+
+    /** Canvas cells list types and events in no fixed order: sort each run of bullets. */
+    private static void sortCanvasLists(Path canvas) throws Exception {
+        List<String> lines = Files.readAllLines(canvas);
+        List<String> out = new java.util.ArrayList<>();
+        int i = 0;
+        while (i < lines.size()) {
+            if (!lines.get(i).matches("\\|?\\* .*")) {
+                out.add(lines.get(i++));
+                continue;
+            }
+            boolean cellStart = lines.get(i).startsWith("|");
+            List<String> run = new java.util.ArrayList<>();
+            while (i < lines.size() && lines.get(i).matches("\\|?\\* .*") && (run.isEmpty() || !lines.get(i).startsWith("|"))) {
+                run.add(lines.get(i).startsWith("|") ? lines.get(i).substring(1) : lines.get(i));
+                i++;
+            }
+            java.util.Collections.sort(run);
+            if (cellStart) {
+                run.set(0, "|" + run.get(0));
+            }
+            out.addAll(run);
+        }
+        Files.write(canvas, out);
     }
 
     /** The documenter lists relations in no fixed order; sorted, the committed diagram changes only when they do. */
