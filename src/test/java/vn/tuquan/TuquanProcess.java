@@ -50,6 +50,31 @@ public final class TuquanProcess {
         }
     }
 
+    /** What a command of {@code ./tuquan} printed and how it exited. */
+    public record CommandResult(int exitCode, String output) {
+    }
+
+    /** Runs one command of the packaged jar to its end, on a data directory, and returns what it printed. */
+    public static CommandResult command(Path dataDir, String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m", "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        try {
+            Path log = Files.createTempFile(dataDir, "cli", ".log");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put("TUQUAN_DATA_DIR", dataDir.toString());
+            builder.environment().remove("TUQUAN_DATA_KEY");
+            Process process = builder.start();
+            assertThat(process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+            return new CommandResult(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Waits until {@code /actuator/health} answers UP. */
     public TuquanProcess awaitReady(Duration timeout) {
         HttpClient client = HttpClient.newHttpClient();

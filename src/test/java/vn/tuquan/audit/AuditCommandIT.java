@@ -29,11 +29,11 @@ class AuditCommandIT {
         Path districts = AdminUnitsData.file("geo/old_pre2025/vn_districts_old_dvhcvn_simplified.geojson");
         assertThat(run(dataDir, "units", "boundaries", districts.toString(), "--as-of", "2022-10-01", "--province", "36")
                 .exitCode()).isZero();
-        Result rotated = run(dataDir, "keys", "rotate", "--lang", "en");
+        TuquanProcess.CommandResult rotated = run(dataDir, "keys", "rotate", "--lang", "en");
         assertThat(rotated.exitCode()).as(rotated.output()).isZero();
         assertThat(rotated.output()).contains("Created key k2 and re-encrypted 0 values.");
 
-        Result intact = run(dataDir, "audit", "verify");
+        TuquanProcess.CommandResult intact = run(dataDir, "audit", "verify");
         assertThat(intact.exitCode()).as(intact.output()).isZero();
         // the administrator's roles, the list, the boundaries, the rotated key
         assertThat(intact.output()).contains("4 mục, chuỗi nguyên vẹn");
@@ -43,7 +43,7 @@ class AuditCommandIT {
             st.execute("SET session_replication_role = replica");
             st.execute("UPDATE audit_event SET actor_username = 'someone.else' WHERE id = 1");
         }
-        Result edited = run(dataDir, "audit", "verify");
+        TuquanProcess.CommandResult edited = run(dataDir, "audit", "verify");
         assertThat(edited.exitCode()).isEqualTo(1);
         assertThat(edited.output()).contains("Chuỗi nhật ký KHÔNG nguyên vẹn: 4 mục, 1 chỗ không khớp:")
                 .contains("mục 1: nội dung đã bị sửa");
@@ -53,25 +53,13 @@ class AuditCommandIT {
             st.execute("SET session_replication_role = replica");
             st.execute("DELETE FROM audit_event WHERE id = 2");
         }
-        Result deleted = run(dataDir, "audit", "verify", "--lang", "en");
+        TuquanProcess.CommandResult deleted = run(dataDir, "audit", "verify", "--lang", "en");
         assertThat(deleted.exitCode()).isEqualTo(1);
         assertThat(deleted.output()).contains("entry 1: its content was edited").contains("entry 2: missing (deleted)")
                 .contains("entry 3: not linked to the entry before it");
     }
 
-    private record Result(int exitCode, String output) {
-    }
-
-    private static Result run(Path dataDir, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-jar", TuquanProcess.JAR.toString()));
-        command.addAll(List.of(args));
-        Path log = Files.createTempFile(dataDir, "cli", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("TUQUAN_DATA_DIR", dataDir.toString());
-        builder.environment().remove("TUQUAN_DATA_KEY");
-        Process process = builder.start();
-        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    private static TuquanProcess.CommandResult run(Path dataDir, String... args) {
+        return TuquanProcess.command(dataDir, args);
     }
 }

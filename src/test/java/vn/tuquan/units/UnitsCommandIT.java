@@ -22,16 +22,16 @@ class UnitsCommandIT {
         Path dataDir = FreshDataDirectory.create();
         Path namDinh2022 = AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv");
 
-        Result first = run(dataDir, "units", "import", namDinh2022.toString(), "--as-of", "2022-10-01");
+        TuquanProcess.CommandResult first = run(dataDir, "units", "import", namDinh2022.toString(), "--as-of", "2022-10-01");
         assertThat(first.exitCode()).as(first.output()).isZero();
         assertThat(first.output()).contains("Đã nhập nam_dinh_36_2022-10.csv theo ngày 2022-10-01: 237 đơn vị mới");
 
-        Result again = run(dataDir, "units", "import", namDinh2022.toString(), "--as-of", "2022-10-01", "--lang", "en");
+        TuquanProcess.CommandResult again = run(dataDir, "units", "import", namDinh2022.toString(), "--as-of", "2022-10-01", "--lang", "en");
         assertThat(again.exitCode()).isZero();
         assertThat(again.output()).contains("0 new units, 0 changed, 0 closed, 237 unchanged");
 
         Path districts = AdminUnitsData.file("geo/old_pre2025/vn_districts_old_dvhcvn_simplified.geojson");
-        Result boundaries = run(dataDir, "units", "boundaries", districts.toString(), "--as-of", "2022-10-01",
+        TuquanProcess.CommandResult boundaries = run(dataDir, "units", "boundaries", districts.toString(), "--as-of", "2022-10-01",
                 "--province", "36");
         assertThat(boundaries.exitCode()).as(boundaries.output()).isZero();
         assertThat(boundaries.output()).containsPattern("Đã nhập ranh giới từ vn_districts_old_dvhcvn_simplified.geojson "
@@ -41,24 +41,13 @@ class UnitsCommandIT {
                 "Tỉnh Thành Phố,Mã TP,Quận Huyện,Mã QH,Phường Xã,Mã PX,Cấp,Tên Tiếng Anh\n"
                         + "Tỉnh Nam Định,36,Huyện Hải Hậu,366,Xã Hải Minh,14233,Xã,\n"
                         + "Tỉnh Nam Định,36,Huyện Hải Hậu,366,Xã Hải Đông,14233,Xã,\n");
-        Result refused = run(dataDir, "units", "import", bad.toString(), "--as-of", "2023-01-01");
+        TuquanProcess.CommandResult refused = run(dataDir, "units", "import", bad.toString(), "--as-of", "2023-01-01");
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.output()).contains("Tệp bị từ chối, không có gì được ghi. 1 lỗi:")
                 .contains("bad.csv, dòng 3: mã 14233 trùng với mã ở 2");
     }
 
-    private record Result(int exitCode, String output) {
-    }
-
-    private static Result run(Path dataDir, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-jar", TuquanProcess.JAR.toString()));
-        command.addAll(List.of(args));
-        Path log = Files.createTempFile(dataDir, "cli", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("TUQUAN_DATA_DIR", dataDir.toString());
-        Process process = builder.start();
-        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    private static TuquanProcess.CommandResult run(Path dataDir, String... args) {
+        return TuquanProcess.command(dataDir, args);
     }
 }
