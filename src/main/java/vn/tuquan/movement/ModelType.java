@@ -12,7 +12,7 @@ public record ModelType(String code, String nameVi, String nameEn, Set<UnitKind>
         boolean selfPrevent, boolean selfProtect, boolean active) {
 
     public ModelType {
-        unitKinds = Set.copyOf(unitKinds);
+        unitKinds = unitKinds == null ? Set.of() : Set.copyOf(unitKinds);
     }
 
     public boolean allows(UnitKind kind) {

@@ -10,7 +10,7 @@ import vn.tuquan.units.UnitKind;
 public record Title(String code, String nameVi, String nameEn, AwardedTo awardedTo, Set<UnitKind> unitKinds) {
 
     public Title {
-        unitKinds = Set.copyOf(unitKinds);
+        unitKinds = unitKinds == null ? Set.of() : Set.copyOf(unitKinds);
     }
 
     public enum AwardedTo {

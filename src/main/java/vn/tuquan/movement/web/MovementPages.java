@@ -1,0 +1,252 @@
+package vn.tuquan.movement.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.tuquan.movement.Camera;
+import vn.tuquan.movement.Conferences;
+import vn.tuquan.movement.ModelType;
+import vn.tuquan.movement.ModelTypes;
+import vn.tuquan.movement.Models;
+import vn.tuquan.movement.MovementModel;
+import vn.tuquan.movement.MovementRefusedException;
+import vn.tuquan.movement.Titles;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.CurrentCaller;
+import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.Requires;
+import vn.tuquan.units.UnitKind;
+import vn.tuquan.units.UnitView;
+import vn.tuquan.units.Units;
+
+/** The movement area: the landing page, a unit's registers, the model form, the Excel export and the camera map. */
+@Controller
+@Requires(Permission.MOVEMENT_READ)
+class MovementPages {
+
+    private final Units units;
+    private final ModelTypes types;
+    private final Models models;
+    private final Conferences conferences;
+    private final Titles titles;
+    private final MessageSource messages;
+
+    MovementPages(Units units, ModelTypes types, Models models, Conferences conferences, Titles titles,
+            MessageSource messages) {
+        this.units = units;
+        this.types = types;
+        this.models = models;
+        this.conferences = conferences;
+        this.titles = titles;
+        this.messages = messages;
+    }
+
+    /** The model form as posted by the page; text fields so that bad input comes back as typed. */
+    record ModelInput(String typeCode, String name, String startedOn, String endedOn, String leader, String members,
+            String campaigns) {
+
+        static ModelInput empty() {
+            return new ModelInput("", "", "", "", "", "", "");
+        }
+
+        List<String> campaignList() {
+            return campaigns == null ? List.of() : java.util.Arrays.stream(campaigns.split("[,;]")).map(String::strip)
+                    .filter(c -> !c.isEmpty()).toList();
+        }
+    }
+
+    @GetMapping("/movement")
+    String landing(Model model) {
+        Caller caller = CurrentCaller.get();
+        model.addAttribute("roots", units.roots(caller.view(), Dates.today()));
+        model.addAttribute("types", types.all());
+        model.addAttribute("titles", titles.all());
+        model.addAttribute("english", english());
+        return "movement/showMovement";
+    }
+
+    @GetMapping("/movement/units/{unitId}")
+    String unit(@PathVariable long unitId, Model model) {
+        return show(unitId, ModelInput.empty(), null, model);
+    }
+
+    @PostMapping("/movement/units/{unitId}/models")
+    @Requires(Permission.MOVEMENT_WRITE)
+    String createModel(@PathVariable long unitId, @ModelAttribute ModelInput input, Model model,
+            RedirectAttributes redirect) {
+        Caller caller = CurrentCaller.get();
+        UnitView unit = visible(unitId);
+        try {
+            MovementModel created = models.create(caller, unit.id(), new MovementModel.Form(input.typeCode(), input.name(),
+                    date(input.startedOn(), "startedOn"), date(input.endedOn(), "endedOn"), input.leader(),
+                    number(input.members()), input.campaignList()));
+            redirect.addFlashAttribute("created", created.name());
+            return "redirect:/movement/units/" + unit.id();
+        } catch (MovementRefusedException e) {
+            model.addAttribute("error", e);
+            return show(unitId, input, e, model);
+        }
+    }
+
+    private String show(long unitId, ModelInput input, MovementRefusedException error, Model model) {
+        Caller caller = CurrentCaller.get();
+        UnitView unit = visible(unitId);
+        LocalDate today = Dates.today();
+        int year = today.getYear();
+        model.addAttribute("unit", unit);
+        model.addAttribute("ancestors", units.ancestors(caller.view(), unit.id(), unit.validTo() == null ? today
+                : unit.validFrom()).stream().filter(a -> units.inScope(caller.view(), a, today)).toList());
+        model.addAttribute("children", unit.validTo() == null ? units.children(caller.view(), unit.id(), today) : List.of());
+        model.addAttribute("models", models.under(caller.view(), unit.id()));
+        model.addAttribute("typeNames", typeNames());
+        model.addAttribute("allowedTypes", types.all().stream().filter(t -> t.active() && t.allows(unit.kind())).toList());
+        model.addAttribute("canWrite", caller.can(Permission.MOVEMENT_WRITE) && units.contains(caller.capture(), unit.id(), today));
+        model.addAttribute("input", input);
+        model.addAttribute("error", error);
+        model.addAttribute("cameraCount", models.cameras(caller.view(), unit.id()).size());
+        model.addAttribute("conferences", conferences.under(caller.view(), unit.id()));
+        model.addAttribute("awards", titles.awardsUnder(caller.view(), unit.id()));
+        model.addAttribute("titleNames", titleNames());
+        model.addAttribute("agreements", titles.agreementsUnder(caller.view(), unit.id()));
+        model.addAttribute("year", year);
+        model.addAttribute("parishRate", titles.rate(caller.view(), unit.id(), "ADVANCED_PARISH", UnitKind.PARISH, year));
+        model.addAttribute("pagodaRate", titles.rate(caller.view(), unit.id(), "DILIGENT_PAGODA", UnitKind.PAGODA, year));
+        model.addAttribute("effectiveModels", models.effectiveCount(caller.view(), unit.id(), year));
+        model.addAttribute("finalReviews", conferences.finalReviews(caller.view(), unit.id(), today.minusYears(10), today));
+        model.addAttribute("english", english());
+        return "movement/showUnitMovement";
+    }
+
+    @GetMapping(path = "/movement/units/{unitId}/cameras.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Map<String, Object> cameras(@PathVariable long unitId) {
+        UnitView unit = visible(unitId);
+        List<Camera> cameras = models.cameras(CurrentCaller.view(), unit.id());
+        return Map.of("type", "FeatureCollection", "features", cameras.stream().map(c -> Map.of("type", "Feature",
+                "geometry", Map.of("type", "Point", "coordinates", List.of(c.longitude(), c.latitude())),
+                "properties", Map.of("id", c.id(), "unitId", c.unitId(), "owner", c.owner(),
+                        "description", c.description() == null ? "" : c.description()))).toList());
+    }
+
+    @GetMapping(path = "/movement/units/{unitId}/models.xlsx",
+            produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    ResponseEntity<byte[]> exportModels(@PathVariable long unitId) throws IOException {
+        UnitView unit = visible(unitId);
+        List<MovementModel> list = models.under(CurrentCaller.view(), unit.id());
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<String, String> typeNames = typeNames();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet(messages.getMessage("movement.models.sheet", null, locale));
+            CellStyle dateStyle = workbook.createCellStyle();
+            dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+            String[] headers = {"movement.model.unit", "movement.model.type", "movement.model.name",
+                    "movement.model.startedOn", "movement.model.endedOn", "movement.model.leader", "movement.model.members",
+                    "movement.model.campaigns"};
+            Row head = sheet.createRow(0);
+            for (int i = 0; i < headers.length; i++) {
+                head.createCell(i).setCellValue(messages.getMessage(headers[i], null, locale));
+            }
+            int r = 1;
+            for (MovementModel m : list) {
+                Row row = sheet.createRow(r++);
+                row.createCell(0).setCellValue(units.latest(CurrentCaller.view(), m.unitId()).map(UnitView::name).orElse(""));
+                row.createCell(1).setCellValue(typeNames.getOrDefault(m.typeCode(), m.typeCode()));
+                row.createCell(2).setCellValue(m.name());
+                var started = row.createCell(3);
+                started.setCellValue(m.startedOn());
+                started.setCellStyle(dateStyle);
+                if (m.endedOn() != null) {
+                    var ended = row.createCell(4);
+                    ended.setCellValue(m.endedOn());
+                    ended.setCellStyle(dateStyle);
+                }
+                row.createCell(5).setCellValue(m.leader() == null ? "" : m.leader());
+                if (m.members() != null) {
+                    row.createCell(6).setCellValue(m.members());
+                }
+                row.createCell(7).setCellValue(String.join("; ", m.campaigns()));
+            }
+            for (int i = 0; i < headers.length; i++) {
+                sheet.setColumnWidth(i, 24 * 256);
+            }
+            workbook.write(out);
+            return ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename("mo-hinh-" + unit.id() + ".xlsx", StandardCharsets.UTF_8).build().toString())
+                    .body(out.toByteArray());
+        }
+    }
+
+    private UnitView visible(long unitId) {
+        return units.latest(CurrentCaller.view(), unitId).orElseThrow(UnknownUnitException::new);
+    }
+
+    private Map<String, String> typeNames() {
+        boolean en = english();
+        return types.all().stream().collect(java.util.stream.Collectors.toMap(ModelType::code,
+                t -> en ? t.nameEn() : t.nameVi()));
+    }
+
+    private Map<String, String> titleNames() {
+        boolean en = english();
+        return titles.all().stream().collect(java.util.stream.Collectors.toMap(t -> t.code(),
+                t -> en ? t.nameEn() : t.nameVi()));
+    }
+
+    private static boolean english() {
+        return "en".equals(LocaleContextHolder.getLocale().getLanguage());
+    }
+
+    private static LocalDate date(String text, String field) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new MovementRefusedException(field, "movement.error.date");
+        }
+    }
+
+    private static Integer number(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            throw new MovementRefusedException("members", "movement.error.number");
+        }
+    }
+
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.NOT_FOUND)
+    static class UnknownUnitException extends RuntimeException {
+    }
+}
