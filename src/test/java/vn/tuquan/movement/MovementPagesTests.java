@@ -92,13 +92,48 @@ class MovementPagesTests {
         form.put("members", "12");
         HttpResponse<String> refused = wardHead.postForm(path + "/models", form);
         assertThat(refused.statusCode()).isEqualTo(200);
-        assertThat(Jsoup.parse(refused.body()).select(".model-error").text())
+        assertThat(Jsoup.parse(refused.body()).select(".form-error").text())
                 .contains("Ngày bắt đầu").contains("Vui lòng nhập thông tin này");
         form.put("startedOn", "2016-03-01");
         HttpResponse<String> saved = wardHead.postForm(path + "/models", form);
         assertThat(saved.statusCode()).isEqualTo(302);
         Document page = Jsoup.parse(wardHead.getPage(path).body());
         assertThat(page.select("table.movement-models td").eachText()).contains("Tổ an ninh nhân dân số 1");
+    }
+
+    @Test
+    void theReviewAndAwardFormsRefuseThenSave() {
+        String path = "/movement/units/" + MovementFixture.parish;
+        String csrf = Jsoup.parse(wardHead.getPage(path).body()).selectFirst("meta[name=_csrf]").attr("content");
+        Map<String, String> award = new LinkedHashMap<>();
+        award.put("_csrf", csrf);
+        award.put("titleCode", "ADVANCED_PARISH");
+        award.put("year", "2015");
+        award.put("decidingBody", "UBND thành phố Nam Định");
+        award.put("decisionNumber", "");
+        HttpResponse<String> refused = wardHead.postForm(path + "/awards", award);
+        assertThat(refused.statusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(refused.body());
+        assertThat(page.select("#award .form-error").text()).contains("Khen thưởng phải có số quyết định");
+        assertThat(page.select("#decidingBody").attr("value")).isEqualTo("UBND thành phố Nam Định");
+        award.put("decisionNumber", "99/QĐ-UBND");
+        assertThat(wardHead.postForm(path + "/awards", award).statusCode()).isEqualTo(302);
+        assertThat(Jsoup.parse(wardHead.getPage(path).body()).select("table.movement-awards").text()).contains("99/QĐ-UBND");
+
+        Map<String, String> review = new LinkedHashMap<>();
+        review.put("_csrf", csrf);
+        review.put("kind", "FINAL");
+        review.put("topic", "Tổng kết 10 năm giáo xứ tự quản");
+        review.put("heldOn", "2017-01-05");
+        review.put("periodFrom", "2007-01-01");
+        review.put("periodTo", "2017-06-30");
+        HttpResponse<String> early = wardHead.postForm(path + "/conferences", review);
+        assertThat(Jsoup.parse(early.body()).select("#conference .form-error").text()).contains("Ngày tổ chức");
+        review.put("heldOn", "2017-08-05");
+        assertThat(wardHead.postForm(path + "/conferences", review).statusCode()).isEqualTo(302);
+        Document after = Jsoup.parse(wardHead.getPage(path).body());
+        assertThat(after.select("table.movement-conferences").text()).contains("Tổng kết 10 năm giáo xứ tự quản");
+        assertThat(after.select("form[enctype=multipart/form-data]")).isNotEmpty();
     }
 
     @Test

@@ -23,7 +23,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import vn.tuquan.movement.Conference;
+import vn.tuquan.movement.Title;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
@@ -67,20 +70,6 @@ class MovementPages {
         this.messages = messages;
     }
 
-    /** The model form as posted by the page; text fields so that bad input comes back as typed. */
-    record ModelInput(String typeCode, String name, String startedOn, String endedOn, String leader, String members,
-            String campaigns) {
-
-        static ModelInput empty() {
-            return new ModelInput("", "", "", "", "", "", "");
-        }
-
-        List<String> campaignList() {
-            return campaigns == null ? List.of() : java.util.Arrays.stream(campaigns.split("[,;]")).map(String::strip)
-                    .filter(c -> !c.isEmpty()).toList();
-        }
-    }
-
     @GetMapping("/movement")
     String landing(Model model) {
         Caller caller = CurrentCaller.get();
@@ -93,28 +82,133 @@ class MovementPages {
 
     @GetMapping("/movement/units/{unitId}")
     String unit(@PathVariable long unitId, Model model) {
-        return show(unitId, ModelInput.empty(), null, model);
+        return show(unitId, Map.of(), null, null, model);
     }
 
     @PostMapping("/movement/units/{unitId}/models")
     @Requires(Permission.MOVEMENT_WRITE)
-    String createModel(@PathVariable long unitId, @ModelAttribute ModelInput input, Model model,
+    String createModel(@PathVariable long unitId, @RequestParam Map<String, String> input, Model model,
             RedirectAttributes redirect) {
-        Caller caller = CurrentCaller.get();
+        return attempt(unitId, "model", input, model, redirect, unit -> models.create(CurrentCaller.get(), unit,
+                new MovementModel.Form(input.get("typeCode"), input.get("name"), date(input, "startedOn"),
+                        date(input, "endedOn"), input.get("leader"), number(input, "members"), list(input, "campaigns")))
+                .name());
+    }
+
+    @PostMapping("/movement/units/{unitId}/assessments")
+    @Requires(Permission.MOVEMENT_WRITE)
+    String assess(@PathVariable long unitId, @RequestParam Map<String, String> input, Model model,
+            RedirectAttributes redirect) {
+        return attempt(unitId, "assessment", input, model, redirect, unit -> {
+            Integer modelId = number(input, "modelId");
+            Integer year = number(input, "year");
+            if (modelId == null) {
+                throw new MovementRefusedException("modelId", "movement.error.required");
+            }
+            if (year == null) {
+                throw new MovementRefusedException("year", "movement.error.required");
+            }
+            models.assess(CurrentCaller.get(), unit, modelId, year, "true".equals(input.get("effective")),
+                    input.get("reason"));
+            return input.get("reason");
+        });
+    }
+
+    @PostMapping("/movement/units/{unitId}/cameras")
+    @Requires(Permission.MOVEMENT_WRITE)
+    String registerCamera(@PathVariable long unitId, @RequestParam Map<String, String> input, Model model,
+            RedirectAttributes redirect) {
+        return attempt(unitId, "camera", input, model, redirect, unit -> {
+            Integer modelId = number(input, "modelId");
+            return models.register(CurrentCaller.get(), unit, new Camera.Form(modelId == null ? null : modelId.longValue(),
+                    decimal(input, "latitude"), decimal(input, "longitude"), input.get("owner"), input.get("description"),
+                    date(input, "installedOn"))).owner();
+        });
+    }
+
+    @PostMapping("/movement/units/{unitId}/conferences")
+    @Requires(Permission.MOVEMENT_WRITE)
+    String recordConference(@PathVariable long unitId, @RequestParam Map<String, String> input, Model model,
+            RedirectAttributes redirect) {
+        return attempt(unitId, "conference", input, model, redirect, unit -> {
+            Conference.Kind kind;
+            try {
+                kind = Conference.Kind.valueOf(input.getOrDefault("kind", ""));
+            } catch (IllegalArgumentException e) {
+                throw new MovementRefusedException("kind", "movement.error.required");
+            }
+            return conferences.record(CurrentCaller.get(), unit, new Conference.Form(kind, input.get("topic"),
+                    date(input, "heldOn"), date(input, "periodFrom"), date(input, "periodTo"), number(input, "attendance"),
+                    input.get("minutes"), list(input, "campaigns"))).topic();
+        });
+    }
+
+    @PostMapping(path = "/movement/units/{unitId}/conferences/{conferenceId}/attachments",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Requires(Permission.MOVEMENT_WRITE)
+    String attach(@PathVariable long unitId, @PathVariable long conferenceId,
+            @RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect) {
+        return attempt(unitId, "attachment", Map.of(), model, redirect, unit -> {
+            if (file == null) {
+                throw new MovementRefusedException("file", "movement.error.fileEmpty");
+            }
+            try {
+                return conferences.attach(CurrentCaller.get(), unit, conferenceId, file.getOriginalFilename(),
+                        file.getContentType(), file.getBytes()).fileName();
+            } catch (IOException e) {
+                throw new MovementRefusedException("file", "movement.error.fileEmpty");
+            }
+        });
+    }
+
+    @GetMapping("/movement/units/{unitId}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> attachment(@PathVariable long unitId, @PathVariable long attachmentId) {
+        Map.Entry<Conference.Attachment, byte[]> found = conferences.attachment(CurrentCaller.view(), unitId, attachmentId)
+                .orElseThrow(UnknownUnitException::new);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(found.getKey().contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(found.getKey().fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff").body(found.getValue());
+    }
+
+    @PostMapping("/movement/units/{unitId}/awards")
+    @Requires(Permission.MOVEMENT_WRITE)
+    String award(@PathVariable long unitId, @RequestParam Map<String, String> input, Model model,
+            RedirectAttributes redirect) {
+        return attempt(unitId, "award", input, model, redirect, unit -> titles.award(CurrentCaller.get(), unit,
+                new Title.AwardForm(input.get("titleCode"), number(input, "year"), input.get("personName"),
+                        input.get("decidingBody"), input.get("decisionNumber"), date(input, "decidedOn")))
+                .decisionNumber());
+    }
+
+    @PostMapping("/movement/units/{unitId}/agreements")
+    @Requires(Permission.MOVEMENT_WRITE)
+    String agree(@PathVariable long unitId, @RequestParam Map<String, String> input, Model model,
+            RedirectAttributes redirect) {
+        return attempt(unitId, "agreement", input, model, redirect, unit -> {
+            Integer party = number(input, "partyId");
+            return titles.agree(CurrentCaller.get(), unit, new Title.AgreementForm(
+                    party == null ? List.of() : List.of(party.longValue()), date(input, "signedOn"), input.get("content"),
+                    list(input, "campaigns"))).content();
+        });
+    }
+
+    /** Runs a write; on success back to the unit's page with a notice, on refusal the page with the message and the input. */
+    private String attempt(long unitId, String form, Map<String, String> input, Model model, RedirectAttributes redirect,
+            java.util.function.LongFunction<String> write) {
         UnitView unit = visible(unitId);
         try {
-            MovementModel created = models.create(caller, unit.id(), new MovementModel.Form(input.typeCode(), input.name(),
-                    date(input.startedOn(), "startedOn"), date(input.endedOn(), "endedOn"), input.leader(),
-                    number(input.members()), input.campaignList()));
-            redirect.addFlashAttribute("created", created.name());
-            return "redirect:/movement/units/" + unit.id();
+            String saved = write.apply(unit.id());
+            redirect.addFlashAttribute("saved", form);
+            redirect.addFlashAttribute("savedName", saved);
+            return "redirect:/movement/units/" + unit.id() + "#" + form;
         } catch (MovementRefusedException e) {
-            model.addAttribute("error", e);
-            return show(unitId, input, e, model);
+            return show(unitId, input, form, e, model);
         }
     }
 
-    private String show(long unitId, ModelInput input, MovementRefusedException error, Model model) {
+    private String show(long unitId, Map<String, String> input, String errorForm, MovementRefusedException error,
+            Model model) {
         Caller caller = CurrentCaller.get();
         UnitView unit = visible(unitId);
         LocalDate today = Dates.today();
@@ -123,14 +217,24 @@ class MovementPages {
         model.addAttribute("ancestors", units.ancestors(caller.view(), unit.id(), unit.validTo() == null ? today
                 : unit.validFrom()).stream().filter(a -> units.inScope(caller.view(), a, today)).toList());
         model.addAttribute("children", unit.validTo() == null ? units.children(caller.view(), unit.id(), today) : List.of());
-        model.addAttribute("models", models.under(caller.view(), unit.id()));
+        List<MovementModel> list = models.under(caller.view(), unit.id());
+        model.addAttribute("models", list);
+        model.addAttribute("ownModels", list.stream().filter(m -> m.unitId() == unit.id()).toList());
         model.addAttribute("typeNames", typeNames());
         model.addAttribute("allowedTypes", types.all().stream().filter(t -> t.active() && t.allows(unit.kind())).toList());
         model.addAttribute("canWrite", caller.can(Permission.MOVEMENT_WRITE) && units.contains(caller.capture(), unit.id(), today));
         model.addAttribute("input", input);
         model.addAttribute("error", error);
+        model.addAttribute("errorForm", errorForm);
+        model.addAttribute("titles", titles.all().stream().filter(t -> t.awardedTo() == Title.AwardedTo.PERSON
+                || t.awardedTo() == Title.AwardedTo.UNIT && t.unitKinds().contains(unit.kind())).toList());
+        model.addAttribute("kinds", Conference.Kind.values());
+        model.addAttribute("partners", partners(caller, unit, today));
         model.addAttribute("cameraCount", models.cameras(caller.view(), unit.id()).size());
-        model.addAttribute("conferences", conferences.under(caller.view(), unit.id()));
+        List<Conference> held = conferences.under(caller.view(), unit.id());
+        model.addAttribute("conferences", held);
+        model.addAttribute("attachments", held.stream().filter(c -> c.unitId() == unit.id()).collect(
+                java.util.stream.Collectors.toMap(Conference::id, c -> conferences.attachments(caller.view(), unit.id(), c.id()))));
         model.addAttribute("awards", titles.awardsUnder(caller.view(), unit.id()));
         model.addAttribute("titleNames", titleNames());
         model.addAttribute("agreements", titles.agreementsUnder(caller.view(), unit.id()));
@@ -204,6 +308,17 @@ class MovementPages {
         }
     }
 
+    /** The units an agreement may be signed with: the unit's siblings when the caller sees its parent, else its children. */
+    private List<UnitView> partners(Caller caller, UnitView unit, LocalDate today) {
+        if (unit.validTo() != null) {
+            return List.of();
+        }
+        if (unit.parentId() != null && units.contains(caller.view(), unit.parentId(), today)) {
+            return units.children(caller.view(), unit.parentId(), today).stream().filter(u -> u.id() != unit.id()).toList();
+        }
+        return units.children(caller.view(), unit.id(), today);
+    }
+
     private UnitView visible(long unitId) {
         return units.latest(CurrentCaller.view(), unitId).orElseThrow(UnknownUnitException::new);
     }
@@ -224,7 +339,8 @@ class MovementPages {
         return "en".equals(LocaleContextHolder.getLocale().getLanguage());
     }
 
-    private static LocalDate date(String text, String field) {
+    private static LocalDate date(Map<String, String> input, String field) {
+        String text = input.get(field);
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -235,15 +351,34 @@ class MovementPages {
         }
     }
 
-    private static Integer number(String text) {
+    private static Integer number(Map<String, String> input, String field) {
+        String text = input.get(field);
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
             return Integer.valueOf(text.strip());
         } catch (NumberFormatException e) {
-            throw new MovementRefusedException("members", "movement.error.number");
+            throw new MovementRefusedException(field, "movement.error.number");
         }
+    }
+
+    private static Double decimal(Map<String, String> input, String field) {
+        String text = input.get(field);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.valueOf(text.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new MovementRefusedException(field, "movement.error.number");
+        }
+    }
+
+    private static List<String> list(Map<String, String> input, String field) {
+        String text = input.get(field);
+        return text == null ? List.of() : java.util.Arrays.stream(text.split("[,;]")).map(String::strip)
+                .filter(c -> !c.isEmpty()).toList();
     }
 
     @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.NOT_FOUND)
