@@ -43,8 +43,14 @@ INSERT INTO model_type (code, name_vi, name_en, unit_kinds, self_manage, self_pr
         '{PARISH,SUB_PARISH}', true, true, false),
     ('DILIGENT_PAGODA', 'Chùa tinh tiến', 'Diligent pagoda',
         '{PAGODA}', true, true, false),
-    ('CATHOLIC_SELF_MANAGED_PARISH', 'Giáo xứ tự quản về an ninh trật tự', 'Parish self-managing security and order',
-        '{PARISH,SUB_PARISH}', true, true, true);
+    ('PARISH_FREE_OF_CRIME', 'Giáo xứ, giáo họ không có tội phạm, ma túy và tệ nạn xã hội',
+        'Parish or sub-parish without crime, drugs or social evils', '{PARISH,SUB_PARISH}', true, true, false),
+    ('BRIGHT_MIND', 'Tâm sáng, hướng thiện', 'Bright mind, towards goodness',
+        '{PAGODA}', true, true, false),
+    ('TRAFFIC_SAFE_STREET', 'Tuyến phố an toàn giao thông', 'Traffic-safe street',
+        '{RESIDENTIAL_AREA,COMMUNE}', true, true, false),
+    ('TRAFFIC_HYGIENE_TEAM', 'Tổ tự quản về trật tự an toàn giao thông và vệ sinh môi trường',
+        'Self-managing team for traffic order and environmental hygiene', '{RESIDENTIAL_AREA}', true, true, false);
 
 CREATE TABLE movement_model (
     id          bigint  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

@@ -63,7 +63,9 @@ class ModelsTests {
         assertThat(names).contains("Tổ an ninh nhân dân", "Nhóm liên gia tự quản", "Tiếng kẻng an toàn", "Ca-mê-ra an ninh",
                 "Trường học an toàn", "Trường học không có ma túy và tệ nạn xã hội", "Cổng trường an toàn",
                 "Giáo viên chủ nhiệm giỏi công tác ANTT", "Ký túc xá tự quản", "Cơ quan, đơn vị an toàn",
-                "Khu, cụm công nghiệp an toàn", "Ba an toàn (cơ sở tôn giáo)", "Xứ họ đạo tiên tiến", "Chùa tinh tiến");
+                "Khu, cụm công nghiệp an toàn", "Ba an toàn (cơ sở tôn giáo)", "Xứ họ đạo tiên tiến", "Chùa tinh tiến",
+                "Giáo xứ, giáo họ không có tội phạm, ma túy và tệ nạn xã hội", "Tâm sáng, hướng thiện",
+                "Tuyến phố an toàn giao thông", "Tổ tự quản về trật tự an toàn giao thông và vệ sinh môi trường");
         assertThat(types.find("SAFE_SCHOOL").orElseThrow().unitKinds()).containsExactly(UnitKind.SCHOOL);
         assertThat(types.all()).allMatch(t -> !t.nameEn().isBlank() && (t.selfManage() || t.selfPrevent() || t.selfProtect()));
     }

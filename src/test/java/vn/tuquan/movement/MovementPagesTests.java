@@ -137,6 +137,36 @@ class MovementPagesTests {
     }
 
     @Test
+    void onlyAProvincialAdministratorEditsModelTypesOnThePage() {
+        Document wardPage = Jsoup.parse(wardHead.getPage("/movement/model-types").body());
+        assertThat(wardPage.select("table.movement-types td").eachText()).contains("Tổ an ninh nhân dân");
+        assertThat(wardPage.select("#type-form")).isEmpty();
+        String wardCsrf = wardPage.selectFirst("meta[name=_csrf]").attr("content");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", wardCsrf);
+        form.put("code", "STREET_WATCH");
+        form.put("nameVi", "Tổ tự quản đường phố");
+        form.put("nameEn", "Street watch");
+        form.put("unitKinds", "RESIDENTIAL_AREA");
+        form.put("selfManage", "true");
+        form.put("active", "true");
+        assertThat(wardHead.postForm("/movement/model-types", form).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> adminResponse = session.getPage("/movement/model-types");
+        Document adminPage = Jsoup.parse(adminResponse.body());
+        assertThat(adminResponse.statusCode()).as(adminResponse.body()).isEqualTo(200);
+        assertThat(adminPage.select("#type-form")).as(adminPage.select("main").text()).isNotEmpty();
+        form.put("_csrf", adminPage.selectFirst("meta[name=_csrf]").attr("content"));
+        form.put("nameEn", "");
+        HttpResponse<String> refused = session.postForm("/movement/model-types", form);
+        assertThat(Jsoup.parse(refused.body()).select(".form-error").text()).contains("Vui lòng nhập thông tin này");
+        form.put("nameEn", "Street watch");
+        assertThat(session.postForm("/movement/model-types", form).statusCode()).isEqualTo(302);
+        assertThat(Jsoup.parse(session.getPage("/movement/model-types").body()).select("table.movement-types").text())
+                .contains("STREET_WATCH");
+    }
+
+    @Test
     void aUnitOutsideTheScopeIsRefused() {
         assertThat(wardHead.getPage("/movement/units/" + MovementFixture.villageElsewhere).statusCode()).isEqualTo(403);
         assertThat(wardHead.get("/api/v1/movement/units/" + MovementFixture.tranTeXuong + "/models").statusCode())
