@@ -194,6 +194,20 @@ class MovementPagesTests {
     }
 
     @Test
+    void everyListExportsToExcel() throws Exception {
+        for (String list : List.of("conferences", "awards", "cameras")) {
+            HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    "http://localhost:" + port + "/movement/units/" + MovementFixture.haLong + "/" + list + ".xlsx"))
+                    .header("Cookie", "TUQUAN_SESSION=" + session.cookie("TUQUAN_SESSION")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).as(list).isEqualTo(200);
+            try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
+                assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isNotBlank();
+            }
+        }
+    }
+
+    @Test
     void camerasComeAsGeoJsonForTheMap() {
         models.register(Caller.SYSTEM, MovementFixture.village, new Camera.Form(null, 20.43, 106.17, "Nhà văn hóa tổ 1",
                 null, null));

@@ -59,9 +59,11 @@ class MovementPages {
     private final Conferences conferences;
     private final Titles titles;
     private final MessageSource messages;
+    private final MovementSheets sheets;
 
     MovementPages(Units units, ModelTypes types, Models models, Conferences conferences, Titles titles,
-            MessageSource messages) {
+            MessageSource messages, MovementSheets sheets) {
+        this.sheets = sheets;
         this.units = units;
         this.types = types;
         this.models = models;
@@ -258,54 +260,55 @@ class MovementPages {
                         "description", c.description() == null ? "" : c.description()))).toList());
     }
 
-    @GetMapping(path = "/movement/units/{unitId}/models.xlsx",
-            produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    ResponseEntity<byte[]> exportModels(@PathVariable long unitId) throws IOException {
+    @GetMapping(path = "/movement/units/{unitId}/models.xlsx", produces = MovementSheets.XLSX)
+    ResponseEntity<byte[]> exportModels(@PathVariable long unitId) {
         UnitView unit = visible(unitId);
-        List<MovementModel> list = models.under(CurrentCaller.view(), unit.id());
-        Locale locale = LocaleContextHolder.getLocale();
         Map<String, String> typeNames = typeNames();
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet(messages.getMessage("movement.models.sheet", null, locale));
-            CellStyle dateStyle = workbook.createCellStyle();
-            dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
-            String[] headers = {"movement.model.unit", "movement.model.type", "movement.model.name",
-                    "movement.model.startedOn", "movement.model.endedOn", "movement.model.leader", "movement.model.members",
-                    "movement.model.campaigns"};
-            Row head = sheet.createRow(0);
-            for (int i = 0; i < headers.length; i++) {
-                head.createCell(i).setCellValue(messages.getMessage(headers[i], null, locale));
-            }
-            int r = 1;
-            for (MovementModel m : list) {
-                Row row = sheet.createRow(r++);
-                row.createCell(0).setCellValue(units.latest(CurrentCaller.view(), m.unitId()).map(UnitView::name).orElse(""));
-                row.createCell(1).setCellValue(typeNames.getOrDefault(m.typeCode(), m.typeCode()));
-                row.createCell(2).setCellValue(m.name());
-                var started = row.createCell(3);
-                started.setCellValue(m.startedOn());
-                started.setCellStyle(dateStyle);
-                if (m.endedOn() != null) {
-                    var ended = row.createCell(4);
-                    ended.setCellValue(m.endedOn());
-                    ended.setCellStyle(dateStyle);
-                }
-                row.createCell(5).setCellValue(m.leader() == null ? "" : m.leader());
-                if (m.members() != null) {
-                    row.createCell(6).setCellValue(m.members());
-                }
-                row.createCell(7).setCellValue(String.join("; ", m.campaigns()));
-            }
-            for (int i = 0; i < headers.length; i++) {
-                sheet.setColumnWidth(i, 24 * 256);
-            }
-            workbook.write(out);
-            return ResponseEntity.ok()
-                    .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                            .filename("mo-hinh-" + unit.id() + ".xlsx", StandardCharsets.UTF_8).build().toString())
-                    .body(out.toByteArray());
-        }
+        List<List<Object>> rows = models.under(CurrentCaller.view(), unit.id()).stream().map(m -> java.util.Arrays.<Object>asList(
+                unitName(m.unitId()), typeNames.getOrDefault(m.typeCode(), m.typeCode()), m.name(), m.startedOn(),
+                m.endedOn(), m.leader(), m.members(), String.join("; ", m.campaigns()))).toList();
+        return sheets.export("movement.models.sheet", "mo-hinh-" + unit.id() + ".xlsx", List.of("movement.model.unit",
+                "movement.model.type", "movement.model.name", "movement.model.startedOn", "movement.model.endedOn",
+                "movement.model.leader", "movement.model.members", "movement.model.campaigns"), rows);
+    }
+
+    @GetMapping(path = "/movement/units/{unitId}/conferences.xlsx", produces = MovementSheets.XLSX)
+    ResponseEntity<byte[]> exportConferences(@PathVariable long unitId) {
+        UnitView unit = visible(unitId);
+        Locale locale = LocaleContextHolder.getLocale();
+        List<List<Object>> rows = conferences.under(CurrentCaller.view(), unit.id()).stream().map(c -> java.util.Arrays.<Object>asList(
+                unitName(c.unitId()), messages.getMessage("movement.conference.kind." + c.kind(), null, locale), c.topic(),
+                c.heldOn(), c.periodFrom(), c.periodTo(), c.attendance(), String.join("; ", c.campaigns()))).toList();
+        return sheets.export("movement.conferences.sheet", "hoi-nghi-" + unit.id() + ".xlsx", List.of("movement.model.unit",
+                "movement.conference.kind", "movement.conference.topic", "movement.conference.heldOn",
+                "movement.field.periodFrom", "movement.field.periodTo", "movement.conference.attendance",
+                "movement.model.campaigns"), rows);
+    }
+
+    @GetMapping(path = "/movement/units/{unitId}/awards.xlsx", produces = MovementSheets.XLSX)
+    ResponseEntity<byte[]> exportAwards(@PathVariable long unitId) {
+        UnitView unit = visible(unitId);
+        Map<String, String> titleNames = titleNames();
+        List<List<Object>> rows = titles.awardsUnder(CurrentCaller.view(), unit.id()).stream().map(a -> java.util.Arrays.<Object>asList(
+                a.year(), titleNames.getOrDefault(a.titleCode(), a.titleCode()), unitName(a.unitId()), a.personName(),
+                a.decidingBody(), a.decisionNumber(), a.decidedOn())).toList();
+        return sheets.export("movement.awards.sheet", "danh-hieu-" + unit.id() + ".xlsx", List.of("movement.award.year",
+                "movement.award.title", "movement.model.unit", "movement.award.person", "movement.field.decidingBody",
+                "movement.field.decisionNumber", "movement.award.decidedOn"), rows);
+    }
+
+    @GetMapping(path = "/movement/units/{unitId}/cameras.xlsx", produces = MovementSheets.XLSX)
+    ResponseEntity<byte[]> exportCameras(@PathVariable long unitId) {
+        UnitView unit = visible(unitId);
+        List<List<Object>> rows = models.cameras(CurrentCaller.view(), unit.id()).stream().map(c -> java.util.Arrays.<Object>asList(
+                unitName(c.unitId()), c.latitude(), c.longitude(), c.owner(), c.description(), c.installedOn())).toList();
+        return sheets.export("movement.cameras.sheet", "camera-" + unit.id() + ".xlsx", List.of("movement.model.unit",
+                "movement.field.latitude", "movement.field.longitude", "movement.field.owner", "movement.camera.description",
+                "movement.camera.installedOn"), rows);
+    }
+
+    private String unitName(long unitId) {
+        return units.latest(CurrentCaller.view(), unitId).map(UnitView::name).orElse("");
     }
 
     /** The units an agreement may be signed with: the unit's siblings when the caller sees its parent, else its children. */
