@@ -34,6 +34,9 @@ class MovementBrowserTests {
 
     Chromium chromium;
 
+    @Autowired
+    Models models;
+
     @BeforeAll
     void setUp(@Autowired OfficialLists lists, @Autowired LocalUnits localUnits, @Autowired Units units,
             @Autowired UserAccounts accounts, @Autowired Models models) {
@@ -65,7 +68,8 @@ class MovementBrowserTests {
             assertThat(page.locator("h1")).hasText("Tổ dân phố số 1");
             assertThat(page.locator("h2").first()).hasText("Tóm tắt năm " + LocalDate.now().getYear());
             assertThat(page.locator("#camera-map path.leaflet-interactive").first()).isVisible();
-            assertThat(page.locator("#camera-map path.leaflet-interactive")).hasCount(2);
+            assertThat(page.locator("#camera-map path.leaflet-interactive"))
+                    .hasCount(models.cameras(Caller.SYSTEM.view(), MovementFixture.village).size());
             page.getByLabel("Loại mô hình").selectOption("INTER_FAMILY_GROUP");
             page.getByLabel("Tên mô hình").fill("Nhóm liên gia số 3");
             page.getByLabel("Ngày bắt đầu").fill("2016-05-01");
