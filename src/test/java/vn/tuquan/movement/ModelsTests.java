@@ -93,7 +93,11 @@ class ModelsTests {
                 .isInstanceOfSatisfying(MovementRefusedException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("movement.error.typeNotForKind"));
         assertThat(count()).isEqualTo(before);
+        long audited = jdbc.sql("SELECT count(*) FROM audit_event WHERE module = 'movement' AND entity_type = 'model'")
+                .query(Long.class).single();
         MovementModel created = models.create(wardOfficer, MovementFixture.school, safeSchool);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE module = 'movement' AND entity_type = 'model'")
+                .query(Long.class).single()).as("the write is in the audit log").isEqualTo(audited + 1);
         assertThat(created.unitId()).isEqualTo(MovementFixture.school);
         assertThat(models.under(wardOfficer.view(), MovementFixture.haLong)).extracting(MovementModel::id)
                 .contains(created.id());
