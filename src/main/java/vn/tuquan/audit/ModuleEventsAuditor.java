@@ -6,6 +6,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.tuquan.access.AccessGranted;
 import vn.tuquan.access.SignInRecorded;
+import vn.tuquan.movement.MovementRecorded;
 import vn.tuquan.shared.DataKeyRotated;
 import vn.tuquan.units.LocalUnitClosed;
 import vn.tuquan.units.LocalUnitCreated;
@@ -29,6 +30,12 @@ class ModuleEventsAuditor {
 
     ModuleEventsAuditor(AuditLog log) {
         this.log = log;
+    }
+
+    @EventListener
+    void on(MovementRecorded e) {
+        log.record(new AuditEntry(e.created() ? AuditAction.CREATED : AuditAction.UPDATED, "movement", e.entityType(),
+                e.entityId(), e.unitId(), null, e.after()));
     }
 
     @EventListener

@@ -37,10 +37,12 @@ class DemoData implements ApplicationRunner {
     private final UserAccounts accounts;
     private final NamDinh2017 namDinh;
     private final Units units;
+    private final DemoMovement movement;
     private final PrintStream console = System.out;
     private List<DemoLogin> logins = List.of();
 
-    DemoData(UserAccounts accounts, NamDinh2017 namDinh, Units units) {
+    DemoData(UserAccounts accounts, NamDinh2017 namDinh, Units units, DemoMovement movement) {
+        this.movement = movement;
         this.accounts = accounts;
         this.namDinh = namDinh;
         this.units = units;
@@ -85,6 +87,7 @@ class DemoData implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         namDinh.loadIfAbsent();
+        movement.loadIfAbsent();
         logins = logins();
         int created = 0;
         for (DemoLogin login : logins) {

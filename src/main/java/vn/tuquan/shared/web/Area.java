@@ -8,7 +8,7 @@ package vn.tuquan.shared.web;
 public enum Area {
     UNITS("units", true),
     ACCESS("access", true),
-    MOVEMENT("movement", false),
+    MOVEMENT("movement", true),
     ORDER("order", false),
     EVALUATION("evaluation", false),
     REPORTS("reports", false),

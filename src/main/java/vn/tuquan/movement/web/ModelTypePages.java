@@ -1,0 +1,85 @@
+package vn.tuquan.movement.web;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.tuquan.movement.ModelType;
+import vn.tuquan.movement.ModelTypes;
+import vn.tuquan.movement.MovementRefusedException;
+import vn.tuquan.shared.CurrentCaller;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.Requires;
+import vn.tuquan.units.UnitKind;
+
+/** The catalogue of model types, and its editor for a provincial administrator. */
+@Controller
+@Requires(Permission.MOVEMENT_READ)
+class ModelTypePages {
+
+    private final ModelTypes types;
+
+    ModelTypePages(ModelTypes types) {
+        this.types = types;
+    }
+
+    @GetMapping("/movement/model-types")
+    String list(@RequestParam(required = false) String code, Model model) {
+        ModelType editing = code == null ? null : types.find(code).orElse(null);
+        Map<String, Object> input = editing == null ? Map.of("active", true) : Map.of("code", editing.code(),
+                "nameVi", editing.nameVi(), "nameEn", editing.nameEn(), "unitKinds", editing.unitKinds(),
+                "selfManage", editing.selfManage(), "selfPrevent", editing.selfPrevent(),
+                "selfProtect", editing.selfProtect(), "active", editing.active());
+        return show(input, null, model);
+    }
+
+    @PostMapping("/movement/model-types")
+    @Requires(Permission.MOVEMENT_WRITE)
+    String save(@RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
+        Set<UnitKind> kinds = EnumSet.noneOf(UnitKind.class);
+        for (String k : form.getOrDefault("unitKinds", List.of())) {
+            try {
+                kinds.add(UnitKind.valueOf(k));
+            } catch (IllegalArgumentException e) {
+                // an unknown kind is ignored: the form offers only known ones
+            }
+        }
+        String code = form.getFirst("code") == null ? null : form.getFirst("code").strip();
+        ModelType type = new ModelType(code, form.getFirst("nameVi"), form.getFirst("nameEn"), kinds,
+                form.containsKey("selfManage"), form.containsKey("selfPrevent"), form.containsKey("selfProtect"),
+                form.containsKey("active"));
+        try {
+            ModelType saved = types.save(CurrentCaller.get(), type);
+            redirect.addFlashAttribute("savedName", saved.nameVi());
+            return "redirect:/movement/model-types";
+        } catch (MovementRefusedException e) {
+            Map<String, Object> input = new java.util.HashMap<>();
+            form.forEach((k, v) -> input.put(k, v.isEmpty() ? "" : v.get(0)));
+            input.put("unitKinds", kinds);
+            input.put("selfManage", type.selfManage());
+            input.put("selfPrevent", type.selfPrevent());
+            input.put("selfProtect", type.selfProtect());
+            input.put("active", type.active());
+            return show(input, e, model);
+        }
+    }
+
+    private String show(Map<String, Object> input, MovementRefusedException error, Model model) {
+        model.addAttribute("types", types.all());
+        model.addAttribute("editable", types.editable(CurrentCaller.get()));
+        model.addAttribute("kinds", UnitKind.values());
+        model.addAttribute("input", input);
+        model.addAttribute("error", error);
+        model.addAttribute("english", "en".equals(LocaleContextHolder.getLocale().getLanguage()));
+        return "movement/editModelTypes";
+    }
+}

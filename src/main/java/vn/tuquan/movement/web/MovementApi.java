@@ -1,0 +1,247 @@
+package vn.tuquan.movement.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import vn.tuquan.movement.Camera;
+import vn.tuquan.movement.Conference;
+import vn.tuquan.movement.Conferences;
+import vn.tuquan.movement.ModelType;
+import vn.tuquan.movement.ModelTypes;
+import vn.tuquan.movement.Models;
+import vn.tuquan.movement.MovementModel;
+import vn.tuquan.movement.MovementRefusedException;
+import vn.tuquan.movement.Title;
+import vn.tuquan.movement.Titles;
+import vn.tuquan.movement.UnknownMovementRecordException;
+import vn.tuquan.shared.CurrentCaller;
+import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.Requires;
+import vn.tuquan.units.UnitKind;
+
+/**
+ * The movement's registers over HTTP: model types, models and their assessments, cameras,
+ * conferences and attachments, titles, awards, emulation agreements and rates. Every path under
+ * {@code /units/{unitId}} is checked against the caller's scope (view for reads, capture for writes).
+ */
+@RestController
+@RequestMapping("/api/v1/movement")
+@Tag(name = "movement", description = "Phong trào: mô hình, ca-mê-ra, hội nghị, danh hiệu / movement registers")
+@Requires(Permission.MOVEMENT_READ)
+class MovementApi {
+
+    private final ModelTypes types;
+    private final Models models;
+    private final Conferences conferences;
+    private final Titles titles;
+    private final MessageSource messages;
+
+    MovementApi(ModelTypes types, Models models, Conferences conferences, Titles titles, MessageSource messages) {
+        this.types = types;
+        this.models = models;
+        this.conferences = conferences;
+        this.titles = titles;
+        this.messages = messages;
+    }
+
+    record AssessmentRequest(Integer year, Boolean effective, String reason) {
+    }
+
+    @GetMapping("/model-types")
+    @Operation(summary = "The catalogue of model types, with the unit kinds that may run each and the pledges it serves")
+    List<ModelType> modelTypes() {
+        return types.all();
+    }
+
+    @PostMapping("/model-types")
+    @Requires(Permission.MOVEMENT_WRITE)
+    @Operation(summary = "Add or change a model type (a provincial administrator only)")
+    ModelType saveModelType(@RequestBody ModelType type) {
+        return types.save(CurrentCaller.get(), type);
+    }
+
+    @GetMapping("/units/{unitId}/models")
+    @Operation(summary = "The models run by the unit and the units under it")
+    List<MovementModel> models(@PathVariable long unitId) {
+        return models.under(CurrentCaller.view(), unitId);
+    }
+
+    @PostMapping("/units/{unitId}/models")
+    @Requires(Permission.MOVEMENT_WRITE)
+    @Operation(summary = "Start a model in the unit", description = "400 when the type may not be run by the unit's kind.")
+    ResponseEntity<MovementModel> createModel(@PathVariable long unitId, @RequestBody MovementModel.Form form) {
+        MovementModel model = models.create(CurrentCaller.get(), unitId, form);
+        return ResponseEntity.created(URI.create("/api/v1/movement/units/" + unitId + "/models")).body(model);
+    }
+
+    @GetMapping("/units/{unitId}/models/{modelId}/assessments")
+    @Operation(summary = "The yearly assessments of a model of the unit")
+    List<MovementModel.Assessment> assessments(@PathVariable long unitId, @PathVariable long modelId) {
+        return models.assessments(CurrentCaller.view(), unitId, modelId);
+    }
+
+    @PostMapping("/units/{unitId}/models/{modelId}/assessments")
+    @Requires(Permission.MOVEMENT_WRITE)
+    @Operation(summary = "Record whether the model worked effectively in a year, and why")
+    MovementModel.Assessment assess(@PathVariable long unitId, @PathVariable long modelId,
+            @RequestBody AssessmentRequest request) {
+        if (request.year() == null) {
+            throw new MovementRefusedException("year", "movement.error.required");
+        }
+        if (request.effective() == null) {
+            throw new MovementRefusedException("effective", "movement.error.required");
+        }
+        return models.assess(CurrentCaller.get(), unitId, modelId, request.year(), request.effective(), request.reason());
+    }
+
+    @GetMapping("/units/{unitId}/cameras")
+    @Operation(summary = "The security cameras watching the unit and the units under it")
+    List<Camera> cameras(@PathVariable long unitId) {
+        return models.cameras(CurrentCaller.view(), unitId);
+    }
+
+    @PostMapping("/units/{unitId}/cameras")
+    @Requires(Permission.MOVEMENT_WRITE)
+    @Operation(summary = "Register a security camera watching the unit")
+    ResponseEntity<Camera> registerCamera(@PathVariable long unitId, @RequestBody Camera.Form form) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(models.register(CurrentCaller.get(), unitId, form));
+    }
+
+    @GetMapping("/units/{unitId}/conferences")
+    @Operation(summary = "Interim and final reviews held by the unit and the units under it, newest first")
+    List<Conference> conferences(@PathVariable long unitId) {
+        return conferences.under(CurrentCaller.view(), unitId);
+    }
+
+    @PostMapping("/units/{unitId}/conferences")
+    @Requires(Permission.MOVEMENT_WRITE)
+    @Operation(summary = "Record an interim (INTERIM) or final (FINAL) review held by the unit")
+    ResponseEntity<Conference> recordConference(@PathVariable long unitId, @RequestBody Conference.Form form) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(conferences.record(CurrentCaller.get(), unitId, form));
+    }
+
+    @PostMapping(path = "/units/{unitId}/conferences/{conferenceId}/attachments",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Requires(Permission.MOVEMENT_WRITE)
+    @Operation(summary = "Attach minutes or photos to a review",
+            description = "PDF, JPEG, PNG, DOCX or XLSX, at most 10 MB; the content must match its type.")
+    ResponseEntity<Conference.Attachment> attach(@PathVariable long unitId, @PathVariable long conferenceId,
+            @RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
+        if (file == null) {
+            throw new MovementRefusedException("file", "movement.error.fileEmpty");
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(conferences.attach(CurrentCaller.get(), unitId,
+                conferenceId, file.getOriginalFilename(), file.getContentType(), file.getBytes()));
+    }
+
+    @GetMapping("/units/{unitId}/attachments/{attachmentId}")
+    @Operation(summary = "The content of an attachment of a review held by the unit")
+    ResponseEntity<byte[]> attachment(@PathVariable long unitId, @PathVariable long attachmentId) {
+        Map.Entry<Conference.Attachment, byte[]> found = conferences.attachment(CurrentCaller.view(), unitId, attachmentId)
+                .orElseThrow(() -> new UnknownMovementRecordException("attachment", attachmentId));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(found.getKey().contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(found.getKey().fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff").body(found.getValue());
+    }
+
+    @GetMapping("/units/{unitId}/final-reviews")
+    @Operation(summary = "Which units under the unit held a final review covering a period, grouped by level and kind",
+            description = "Groups: PROVINCE, DISTRICT, COMMUNE, ORGANISATION (agencies, enterprises, schools …), RESIDENTIAL_AREA.")
+    Map<String, List<Conference.Holder>> finalReviews(@PathVariable long unitId,
+            @Parameter(description = "start of the period (default ten years before its end)")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @Parameter(description = "end of the period (default today)")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        LocalDate end = to == null ? Dates.today() : to;
+        LocalDate start = from == null ? end.minusYears(10) : from;
+        return conferences.finalReviews(CurrentCaller.view(), unitId, start, end);
+    }
+
+    @GetMapping("/titles")
+    @Operation(summary = "The catalogue of titles, each for households, units or persons")
+    List<Title> titles() {
+        return titles.all();
+    }
+
+    @GetMapping("/units/{unitId}/awards")
+    @Operation(summary = "Titles awarded to the unit, the units under it and their people")
+    List<Title.Award> awards(@PathVariable long unitId) {
+        return titles.awardsUnder(CurrentCaller.view(), unitId);
+    }
+
+    @PostMapping("/units/{unitId}/awards")
+    @Requires(Permission.MOVEMENT_WRITE)
+    @Operation(summary = "Award a title for a year", description = "400 without a deciding body and a decision number.")
+    ResponseEntity<Title.Award> award(@PathVariable long unitId, @RequestBody Title.AwardForm form) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(titles.award(CurrentCaller.get(), unitId, form));
+    }
+
+    @GetMapping("/units/{unitId}/rates")
+    @Operation(summary = "The share of units of a kind under the unit that held a title in a year",
+            description = "Default: parishes (PARISH) awarded ADVANCED_PARISH this year.")
+    Title.Rate rate(@PathVariable long unitId, @RequestParam(defaultValue = "ADVANCED_PARISH") String title,
+            @RequestParam(defaultValue = "PARISH") UnitKind kind, @RequestParam(required = false) Integer year) {
+        return titles.rate(CurrentCaller.view(), unitId, title, kind, year == null ? Dates.today().getYear() : year);
+    }
+
+    @GetMapping("/units/{unitId}/agreements")
+    @Operation(summary = "Emulation agreements recorded by the unit or the units under it, or naming them as parties")
+    List<Title.Agreement> agreements(@PathVariable long unitId) {
+        return titles.agreementsUnder(CurrentCaller.view(), unitId);
+    }
+
+    @PostMapping("/units/{unitId}/agreements")
+    @Requires(Permission.MOVEMENT_WRITE)
+    @Operation(summary = "Record an emulation agreement the unit signed with other units")
+    ResponseEntity<Title.Agreement> agree(@PathVariable long unitId, @RequestBody Title.AgreementForm form) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(titles.agree(CurrentCaller.get(), unitId, form));
+    }
+
+    @ExceptionHandler(MovementRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(MovementRefusedException e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                messages.getMessage(e.messageKey(), null, locale));
+        problem.setTitle(messages.getMessage("movement.problem.refused", null, locale));
+        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message",
+                messages.getMessage(e.messageKey(), null, locale))));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @ExceptionHandler(UnknownMovementRecordException.class)
+    ResponseEntity<ProblemDetail> unknown(UnknownMovementRecordException e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                messages.getMessage("movement.problem.unknown", null, locale));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+}

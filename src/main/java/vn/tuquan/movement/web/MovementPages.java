@@ -1,0 +1,384 @@
+package vn.tuquan.movement.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import vn.tuquan.movement.Conference;
+import vn.tuquan.movement.Title;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.tuquan.movement.Camera;
+import vn.tuquan.movement.Conferences;
+import vn.tuquan.movement.ModelType;
+import vn.tuquan.movement.ModelTypes;
+import vn.tuquan.movement.Models;
+import vn.tuquan.movement.MovementModel;
+import vn.tuquan.movement.MovementRefusedException;
+import vn.tuquan.movement.Titles;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.CurrentCaller;
+import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.Requires;
+import vn.tuquan.units.UnitKind;
+import vn.tuquan.units.UnitView;
+import vn.tuquan.units.Units;
+
+/** The movement area: the landing page, a unit's registers, the model form, the Excel export and the camera map. */
+@Controller
+@Requires(Permission.MOVEMENT_READ)
+class MovementPages {
+
+    private final Units units;
+    private final ModelTypes types;
+    private final Models models;
+    private final Conferences conferences;
+    private final Titles titles;
+    private final MessageSource messages;
+    private final MovementSheets sheets;
+
+    MovementPages(Units units, ModelTypes types, Models models, Conferences conferences, Titles titles,
+            MessageSource messages, MovementSheets sheets) {
+        this.sheets = sheets;
+        this.units = units;
+        this.types = types;
+        this.models = models;
+        this.conferences = conferences;
+        this.titles = titles;
+        this.messages = messages;
+    }
+
+    @GetMapping("/movement")
+    String landing(Model model) {
+        Caller caller = CurrentCaller.get();
+        model.addAttribute("roots", units.roots(caller.view(), Dates.today()));
+        model.addAttribute("types", types.all());
+        model.addAttribute("titles", titles.all());
+        model.addAttribute("english", english());
+        return "movement/showMovement";
+    }
+
+    @GetMapping("/movement/units/{unitId}")
+    String unit(@PathVariable long unitId, Model model) {
+        return show(unitId, Map.of(), null, null, model);
+    }
+
+    @PostMapping("/movement/units/{unitId}/models")
+    @Requires(Permission.MOVEMENT_WRITE)
+    String createModel(@PathVariable long unitId, @RequestParam Map<String, String> input, Model model,
+            RedirectAttributes redirect) {
+        return attempt(unitId, "model", input, model, redirect, unit -> models.create(CurrentCaller.get(), unit,
+                new MovementModel.Form(input.get("typeCode"), input.get("name"), date(input, "startedOn"),
+                        date(input, "endedOn"), input.get("leader"), number(input, "members"), list(input, "campaigns")))
+                .name());
+    }
+
+    @PostMapping("/movement/units/{unitId}/assessments")
+    @Requires(Permission.MOVEMENT_WRITE)
+    String assess(@PathVariable long unitId, @RequestParam Map<String, String> input, Model model,
+            RedirectAttributes redirect) {
+        return attempt(unitId, "assessment", input, model, redirect, unit -> {
+            Integer modelId = number(input, "modelId");
+            Integer year = number(input, "year");
+            if (modelId == null) {
+                throw new MovementRefusedException("modelId", "movement.error.required");
+            }
+            if (year == null) {
+                throw new MovementRefusedException("year", "movement.error.required");
+            }
+            models.assess(CurrentCaller.get(), unit, modelId, year, "true".equals(input.get("effective")),
+                    input.get("reason"));
+            return input.get("reason");
+        });
+    }
+
+    @PostMapping("/movement/units/{unitId}/cameras")
+    @Requires(Permission.MOVEMENT_WRITE)
+    String registerCamera(@PathVariable long unitId, @RequestParam Map<String, String> input, Model model,
+            RedirectAttributes redirect) {
+        return attempt(unitId, "camera", input, model, redirect, unit -> {
+            Integer modelId = number(input, "modelId");
+            return models.register(CurrentCaller.get(), unit, new Camera.Form(modelId == null ? null : modelId.longValue(),
+                    decimal(input, "latitude"), decimal(input, "longitude"), input.get("owner"), input.get("description"),
+                    date(input, "installedOn"))).owner();
+        });
+    }
+
+    @PostMapping("/movement/units/{unitId}/conferences")
+    @Requires(Permission.MOVEMENT_WRITE)
+    String recordConference(@PathVariable long unitId, @RequestParam Map<String, String> input, Model model,
+            RedirectAttributes redirect) {
+        return attempt(unitId, "conference", input, model, redirect, unit -> {
+            Conference.Kind kind;
+            try {
+                kind = Conference.Kind.valueOf(input.getOrDefault("kind", ""));
+            } catch (IllegalArgumentException e) {
+                throw new MovementRefusedException("kind", "movement.error.required");
+            }
+            return conferences.record(CurrentCaller.get(), unit, new Conference.Form(kind, input.get("topic"),
+                    date(input, "heldOn"), date(input, "periodFrom"), date(input, "periodTo"), number(input, "attendance"),
+                    input.get("minutes"), list(input, "campaigns"))).topic();
+        });
+    }
+
+    @PostMapping(path = "/movement/units/{unitId}/conferences/{conferenceId}/attachments",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Requires(Permission.MOVEMENT_WRITE)
+    String attach(@PathVariable long unitId, @PathVariable long conferenceId,
+            @RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect) {
+        return attempt(unitId, "attachment", Map.of(), model, redirect, unit -> {
+            if (file == null) {
+                throw new MovementRefusedException("file", "movement.error.fileEmpty");
+            }
+            try {
+                return conferences.attach(CurrentCaller.get(), unit, conferenceId, file.getOriginalFilename(),
+                        file.getContentType(), file.getBytes()).fileName();
+            } catch (IOException e) {
+                throw new MovementRefusedException("file", "movement.error.fileEmpty");
+            }
+        });
+    }
+
+    @GetMapping("/movement/units/{unitId}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> attachment(@PathVariable long unitId, @PathVariable long attachmentId) {
+        Map.Entry<Conference.Attachment, byte[]> found = conferences.attachment(CurrentCaller.view(), unitId, attachmentId)
+                .orElseThrow(UnknownUnitException::new);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(found.getKey().contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(found.getKey().fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff").body(found.getValue());
+    }
+
+    @PostMapping("/movement/units/{unitId}/awards")
+    @Requires(Permission.MOVEMENT_WRITE)
+    String award(@PathVariable long unitId, @RequestParam Map<String, String> input, Model model,
+            RedirectAttributes redirect) {
+        return attempt(unitId, "award", input, model, redirect, unit -> titles.award(CurrentCaller.get(), unit,
+                new Title.AwardForm(input.get("titleCode"), number(input, "year"), input.get("personName"),
+                        input.get("decidingBody"), input.get("decisionNumber"), date(input, "decidedOn")))
+                .decisionNumber());
+    }
+
+    @PostMapping("/movement/units/{unitId}/agreements")
+    @Requires(Permission.MOVEMENT_WRITE)
+    String agree(@PathVariable long unitId, @RequestParam Map<String, String> input, Model model,
+            RedirectAttributes redirect) {
+        return attempt(unitId, "agreement", input, model, redirect, unit -> {
+            Integer party = number(input, "partyId");
+            return titles.agree(CurrentCaller.get(), unit, new Title.AgreementForm(
+                    party == null ? List.of() : List.of(party.longValue()), date(input, "signedOn"), input.get("content"),
+                    list(input, "campaigns"))).content();
+        });
+    }
+
+    /** Runs a write; on success back to the unit's page with a notice, on refusal the page with the message and the input. */
+    private String attempt(long unitId, String form, Map<String, String> input, Model model, RedirectAttributes redirect,
+            java.util.function.LongFunction<String> write) {
+        UnitView unit = visible(unitId);
+        try {
+            String saved = write.apply(unit.id());
+            redirect.addFlashAttribute("saved", form);
+            redirect.addFlashAttribute("savedName", saved);
+            return "redirect:/movement/units/" + unit.id() + "#" + form;
+        } catch (MovementRefusedException e) {
+            return show(unitId, input, form, e, model);
+        }
+    }
+
+    private String show(long unitId, Map<String, String> input, String errorForm, MovementRefusedException error,
+            Model model) {
+        Caller caller = CurrentCaller.get();
+        UnitView unit = visible(unitId);
+        LocalDate today = Dates.today();
+        int year = today.getYear();
+        model.addAttribute("unit", unit);
+        model.addAttribute("ancestors", units.ancestors(caller.view(), unit.id(), unit.validTo() == null ? today
+                : unit.validFrom()).stream().filter(a -> units.inScope(caller.view(), a, today)).toList());
+        model.addAttribute("children", unit.validTo() == null ? units.children(caller.view(), unit.id(), today) : List.of());
+        List<MovementModel> list = models.under(caller.view(), unit.id());
+        model.addAttribute("models", list);
+        model.addAttribute("ownModels", list.stream().filter(m -> m.unitId() == unit.id()).toList());
+        model.addAttribute("typeNames", typeNames());
+        model.addAttribute("allowedTypes", types.all().stream().filter(t -> t.active() && t.allows(unit.kind())).toList());
+        model.addAttribute("canWrite", caller.can(Permission.MOVEMENT_WRITE) && units.contains(caller.capture(), unit.id(), today));
+        model.addAttribute("input", input);
+        model.addAttribute("error", error);
+        model.addAttribute("errorForm", errorForm);
+        model.addAttribute("titles", titles.all().stream().filter(t -> t.awardedTo() == Title.AwardedTo.PERSON
+                || t.awardedTo() == Title.AwardedTo.UNIT && t.unitKinds().contains(unit.kind())).toList());
+        model.addAttribute("kinds", Conference.Kind.values());
+        model.addAttribute("partners", partners(caller, unit, today));
+        model.addAttribute("cameraCount", models.cameras(caller.view(), unit.id()).size());
+        List<Conference> held = conferences.under(caller.view(), unit.id());
+        model.addAttribute("conferences", held);
+        model.addAttribute("attachments", held.stream().filter(c -> c.unitId() == unit.id()).collect(
+                java.util.stream.Collectors.toMap(Conference::id, c -> conferences.attachments(caller.view(), unit.id(), c.id()))));
+        model.addAttribute("awards", titles.awardsUnder(caller.view(), unit.id()));
+        model.addAttribute("titleNames", titleNames());
+        model.addAttribute("agreements", titles.agreementsUnder(caller.view(), unit.id()));
+        model.addAttribute("year", year);
+        model.addAttribute("parishRate", titles.rate(caller.view(), unit.id(), "ADVANCED_PARISH", UnitKind.PARISH, year));
+        model.addAttribute("pagodaRate", titles.rate(caller.view(), unit.id(), "DILIGENT_PAGODA", UnitKind.PAGODA, year));
+        model.addAttribute("effectiveModels", models.effectiveCount(caller.view(), unit.id(), year));
+        model.addAttribute("finalReviews", conferences.finalReviews(caller.view(), unit.id(), today.minusYears(10), today));
+        model.addAttribute("english", english());
+        return "movement/showUnitMovement";
+    }
+
+    @GetMapping(path = "/movement/units/{unitId}/cameras.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Map<String, Object> cameras(@PathVariable long unitId) {
+        UnitView unit = visible(unitId);
+        List<Camera> cameras = models.cameras(CurrentCaller.view(), unit.id());
+        return Map.of("type", "FeatureCollection", "features", cameras.stream().map(c -> Map.of("type", "Feature",
+                "geometry", Map.of("type", "Point", "coordinates", List.of(c.longitude(), c.latitude())),
+                "properties", Map.of("id", c.id(), "unitId", c.unitId(), "owner", c.owner(),
+                        "description", c.description() == null ? "" : c.description()))).toList());
+    }
+
+    @GetMapping(path = "/movement/units/{unitId}/models.xlsx", produces = MovementSheets.XLSX)
+    ResponseEntity<byte[]> exportModels(@PathVariable long unitId) {
+        UnitView unit = visible(unitId);
+        Map<String, String> typeNames = typeNames();
+        List<List<Object>> rows = models.under(CurrentCaller.view(), unit.id()).stream().map(m -> java.util.Arrays.<Object>asList(
+                unitName(m.unitId()), typeNames.getOrDefault(m.typeCode(), m.typeCode()), m.name(), m.startedOn(),
+                m.endedOn(), m.leader(), m.members(), String.join("; ", m.campaigns()))).toList();
+        return sheets.export("movement.models.sheet", "mo-hinh-" + unit.id() + ".xlsx", List.of("movement.model.unit",
+                "movement.model.type", "movement.model.name", "movement.model.startedOn", "movement.model.endedOn",
+                "movement.model.leader", "movement.model.members", "movement.model.campaigns"), rows);
+    }
+
+    @GetMapping(path = "/movement/units/{unitId}/conferences.xlsx", produces = MovementSheets.XLSX)
+    ResponseEntity<byte[]> exportConferences(@PathVariable long unitId) {
+        UnitView unit = visible(unitId);
+        Locale locale = LocaleContextHolder.getLocale();
+        List<List<Object>> rows = conferences.under(CurrentCaller.view(), unit.id()).stream().map(c -> java.util.Arrays.<Object>asList(
+                unitName(c.unitId()), messages.getMessage("movement.conference.kind." + c.kind(), null, locale), c.topic(),
+                c.heldOn(), c.periodFrom(), c.periodTo(), c.attendance(), String.join("; ", c.campaigns()))).toList();
+        return sheets.export("movement.conferences.sheet", "hoi-nghi-" + unit.id() + ".xlsx", List.of("movement.model.unit",
+                "movement.conference.kind", "movement.conference.topic", "movement.conference.heldOn",
+                "movement.field.periodFrom", "movement.field.periodTo", "movement.conference.attendance",
+                "movement.model.campaigns"), rows);
+    }
+
+    @GetMapping(path = "/movement/units/{unitId}/awards.xlsx", produces = MovementSheets.XLSX)
+    ResponseEntity<byte[]> exportAwards(@PathVariable long unitId) {
+        UnitView unit = visible(unitId);
+        Map<String, String> titleNames = titleNames();
+        List<List<Object>> rows = titles.awardsUnder(CurrentCaller.view(), unit.id()).stream().map(a -> java.util.Arrays.<Object>asList(
+                a.year(), titleNames.getOrDefault(a.titleCode(), a.titleCode()), unitName(a.unitId()), a.personName(),
+                a.decidingBody(), a.decisionNumber(), a.decidedOn())).toList();
+        return sheets.export("movement.awards.sheet", "danh-hieu-" + unit.id() + ".xlsx", List.of("movement.award.year",
+                "movement.award.title", "movement.model.unit", "movement.award.person", "movement.field.decidingBody",
+                "movement.field.decisionNumber", "movement.award.decidedOn"), rows);
+    }
+
+    @GetMapping(path = "/movement/units/{unitId}/cameras.xlsx", produces = MovementSheets.XLSX)
+    ResponseEntity<byte[]> exportCameras(@PathVariable long unitId) {
+        UnitView unit = visible(unitId);
+        List<List<Object>> rows = models.cameras(CurrentCaller.view(), unit.id()).stream().map(c -> java.util.Arrays.<Object>asList(
+                unitName(c.unitId()), c.latitude(), c.longitude(), c.owner(), c.description(), c.installedOn())).toList();
+        return sheets.export("movement.cameras.sheet", "camera-" + unit.id() + ".xlsx", List.of("movement.model.unit",
+                "movement.field.latitude", "movement.field.longitude", "movement.field.owner", "movement.camera.description",
+                "movement.camera.installedOn"), rows);
+    }
+
+    private String unitName(long unitId) {
+        return units.latest(CurrentCaller.view(), unitId).map(UnitView::name).orElse("");
+    }
+
+    /** The units an agreement may be signed with: the unit's siblings when the caller sees its parent, else its children. */
+    private List<UnitView> partners(Caller caller, UnitView unit, LocalDate today) {
+        if (unit.validTo() != null) {
+            return List.of();
+        }
+        if (unit.parentId() != null && units.contains(caller.view(), unit.parentId(), today)) {
+            return units.children(caller.view(), unit.parentId(), today).stream().filter(u -> u.id() != unit.id()).toList();
+        }
+        return units.children(caller.view(), unit.id(), today);
+    }
+
+    private UnitView visible(long unitId) {
+        return units.latest(CurrentCaller.view(), unitId).orElseThrow(UnknownUnitException::new);
+    }
+
+    private Map<String, String> typeNames() {
+        boolean en = english();
+        return types.all().stream().collect(java.util.stream.Collectors.toMap(ModelType::code,
+                t -> en ? t.nameEn() : t.nameVi()));
+    }
+
+    private Map<String, String> titleNames() {
+        boolean en = english();
+        return titles.all().stream().collect(java.util.stream.Collectors.toMap(t -> t.code(),
+                t -> en ? t.nameEn() : t.nameVi()));
+    }
+
+    private static boolean english() {
+        return "en".equals(LocaleContextHolder.getLocale().getLanguage());
+    }
+
+    private static LocalDate date(Map<String, String> input, String field) {
+        String text = input.get(field);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new MovementRefusedException(field, "movement.error.date");
+        }
+    }
+
+    private static Integer number(Map<String, String> input, String field) {
+        String text = input.get(field);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            throw new MovementRefusedException(field, "movement.error.number");
+        }
+    }
+
+    private static Double decimal(Map<String, String> input, String field) {
+        String text = input.get(field);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.valueOf(text.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new MovementRefusedException(field, "movement.error.number");
+        }
+    }
+
+    private static List<String> list(Map<String, String> input, String field) {
+        String text = input.get(field);
+        return text == null ? List.of() : java.util.Arrays.stream(text.split("[,;]")).map(String::strip)
+                .filter(c -> !c.isEmpty()).toList();
+    }
+
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.NOT_FOUND)
+    static class UnknownUnitException extends RuntimeException {
+    }
+}

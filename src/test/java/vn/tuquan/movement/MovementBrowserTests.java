@@ -1,0 +1,84 @@
+package vn.tuquan.movement;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+import vn.tuquan.Chromium;
+import vn.tuquan.TestUsers;
+import vn.tuquan.TuquanTest;
+import vn.tuquan.access.UserAccounts;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.units.LocalUnits;
+import vn.tuquan.units.OfficialLists;
+import vn.tuquan.units.Units;
+
+/** A unit's movement page in a real Chromium on a phone: the camera map draws, a model is added with the form. */
+@TuquanTest
+@TestPropertySource(properties = "tuquan.test.database=movement")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MovementBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    Chromium chromium;
+
+    @Autowired
+    Models models;
+
+    @BeforeAll
+    void setUp(@Autowired OfficialLists lists, @Autowired LocalUnits localUnits, @Autowired Units units,
+            @Autowired UserAccounts accounts, @Autowired Models models) {
+        MovementFixture.ensure(lists, localUnits, units);
+        TestUsers.administrator(accounts, MovementFixture.USERNAME, "Cán Bộ Phong Trào", MovementFixture.PASSWORD);
+        models.register(Caller.SYSTEM, MovementFixture.village, new Camera.Form(null, 20.4262, 106.1720,
+                "Nhà ông Vũ Văn E", "Cổng chợ", LocalDate.of(2017, 3, 1)));
+        models.register(Caller.SYSTEM, MovementFixture.village, new Camera.Form(null, 20.4241, 106.1699,
+                "Nhà văn hóa", null, null));
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    void close() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void onAPhoneTheCameraMapDrawsAndAModelIsAdded() {
+        try (Chromium.Tab tab = chromium.open(port, 390, 844)) {
+            Page page = tab.page();
+            page.navigate(tab.url("/login"));
+            page.getByLabel("Tên đăng nhập").fill(MovementFixture.USERNAME);
+            page.getByLabel("Mật khẩu").fill(MovementFixture.PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+            page.navigate(tab.url("/movement/units/" + MovementFixture.village));
+            assertThat(page.locator("h1")).hasText("Tổ dân phố số 1");
+            assertThat(page.locator("h2").first()).hasText("Tóm tắt năm " + LocalDate.now().getYear());
+            assertThat(page.locator("#camera-map path.leaflet-interactive").first()).isVisible();
+            assertThat(page.locator("#camera-map path.leaflet-interactive"))
+                    .hasCount(models.cameras(Caller.SYSTEM.view(), MovementFixture.village).size());
+            page.getByLabel("Loại mô hình").selectOption("INTER_FAMILY_GROUP");
+            page.getByLabel("Tên mô hình").fill("Nhóm liên gia số 3");
+            page.getByLabel("Ngày bắt đầu").fill("2016-05-01");
+            page.getByLabel("Số thành viên").fill("9");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu mô hình")).click();
+            assertThat(page.locator(".movement-saved")).containsText("Nhóm liên gia số 3");
+            assertThat(page.locator("table.movement-models")).containsText("Nhóm liên gia số 3");
+            tab.screenshot("movement-unit-phone");
+            org.assertj.core.api.Assertions.assertThat(tab.errors()).isEmpty();
+        }
+    }
+}
