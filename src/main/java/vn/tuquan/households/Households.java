@@ -146,7 +146,7 @@ public class Households {
     }
 
     /** A residential area of the scope on a date, or a refusal. */
-    UnitView area(Scope scope, long areaId, LocalDate asOf) {
+    public UnitView area(Scope scope, long areaId, LocalDate asOf) {
         UnitView area = units.find(scope, areaId, asOf)
                 .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknownArea", areaId));
         if (area.kind() != UnitKind.RESIDENTIAL_AREA) {
