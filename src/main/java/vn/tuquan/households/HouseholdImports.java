@@ -46,6 +46,8 @@ public class HouseholdImports {
     static final List<String> HEADER = List.of("area", "code", "head_name", "address", "members", "catholic");
     static final int MAX_PROBLEMS = 1000;
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HouseholdImports.class);
+
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final Units units;
@@ -72,8 +74,10 @@ public class HouseholdImports {
         caller.require(Permission.MOVEMENT_WRITE);
         UnitView within = units.find(caller.capture(), withinUnitId, from)
                 .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknownArea", withinUnitId));
+        long t0 = System.nanoTime();
         Map<String, Long> areas = areasUnder(caller, within, from);
         List<Row> rows = parse(in, areas);
+        log.debug("households import: {} rows parsed and checked in {} ms", rows.size(), (System.nanoTime() - t0) / 1_000_000);
         copy(rows, from);
         events.publishEvent(new HouseholdsImported(withinUnitId, fileName, rows.size(), from));
         return rows.size();
@@ -234,6 +238,8 @@ public class HouseholdImports {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+        long t0 = System.nanoTime();
+        log.debug("households import: COPY done");
         List<ImportProblem> taken = jdbc.sql("""
                 SELECT l.line, l.code FROM household_load l JOIN household_residence r
                     ON r.area_id = l.area_id AND r.code = l.code AND r.valid_to IS NULL
@@ -246,9 +252,12 @@ public class HouseholdImports {
         jdbc.sql("""
                 INSERT INTO household (id, head_name, address, members, catholic)
                 SELECT id, head_name, address, members, catholic FROM household_load""").update();
+        log.debug("households import: codes checked and households inserted in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        t0 = System.nanoTime();
         jdbc.sql("""
                 INSERT INTO household_residence (household_id, area_id, code, valid_from)
                 SELECT id, area_id, code, :from FROM household_load""").param("from", from).update();
+        log.debug("households import: residences inserted in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
 
     private static StringBuilder text(StringBuilder sb, String s) {

@@ -53,11 +53,12 @@ public final class HouseholdsBenchmark {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int areasCount = args.length > 1 ? Integer.parseInt(args[1]) : 6_000;
         int iterations = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        boolean importOnly = args.length > 3 && args[3].equals("import-only");
         Path dataDir = Files.createTempDirectory("tuquan-bench-households");
         SpringApplication app = new SpringApplication(TuquanApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         try (ConfigurableApplicationContext context = app.run("--tuquan.data-directory=" + dataDir,
-                "--logging.level.root=WARN")) {
+                "--logging.level.root=WARN", "--logging.level.vn.tuquan.households=DEBUG")) {
             OfficialLists lists = context.getBean(OfficialLists.class);
             Units units = context.getBean(Units.class);
             LocalUnits localUnits = context.getBean(LocalUnits.class);
@@ -100,6 +101,9 @@ public final class HouseholdsBenchmark {
             long ms = (System.nanoTime() - t0) / 1_000_000;
             System.out.printf("import_households=%d ms=%d rows_per_s=%d%n", imported, ms, imported * 1000L / Math.max(1, ms));
 
+            if (importOnly) {
+                return;
+            }
             // 95% of households registered for 2023, the others not (set-based, not timed)
             t0 = System.nanoTime();
             jdbc.sql("""

@@ -76,6 +76,16 @@ class HouseholdRulesTests {
                 .update())
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("household_residence_one_area");
+
+        // a household that never moved: its second stay marks both and the constraint checks them
+        Household still = households.add(Caller.SYSTEM, a, new HouseholdForm("MV-2", "Trần Thị Ở", null, 2, false), JAN_2023);
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO household_residence (household_id, area_id, code, valid_from)"
+                        + " VALUES (:id, :area, 'X-2', :from)")
+                .param("id", still.id()).param("area", HouseholdsFixture.area(4)).param("from", LocalDate.of(2023, 7, 1))
+                .update())
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("household_residence_one_area");
+        assertThat(households.history(Scope.WHOLE_COUNTRY, still.id())).hasSize(1);
     }
 
     @Test
