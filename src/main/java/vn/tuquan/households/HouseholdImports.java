@@ -200,7 +200,7 @@ public class HouseholdImports {
         jdbc.sql("""
                 CREATE TEMPORARY TABLE household_load (
                     id bigint NOT NULL DEFAULT nextval(pg_get_serial_sequence('household', 'id')),
-                    line integer NOT NULL, area_id bigint NOT NULL, code text NOT NULL, head_name text NOT NULL,
+                    line integer NOT NULL, area_id bigint NOT NULL, code text COLLATE "C" NOT NULL, head_name text NOT NULL,
                     address text, members integer NOT NULL, catholic boolean NOT NULL) ON COMMIT DROP""").update();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
