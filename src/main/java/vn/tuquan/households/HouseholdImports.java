@@ -83,6 +83,18 @@ public class HouseholdImports {
         return rows.size();
     }
 
+    /** The same from the first sheet of an .xlsx workbook (header row first). */
+    @Transactional
+    public int importXlsx(Caller caller, long withinUnitId, String fileName, InputStream in, LocalDate from) {
+        caller.require(Permission.MOVEMENT_WRITE);
+        UnitView within = units.find(caller.capture(), withinUnitId, from)
+                .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknownArea", withinUnitId));
+        List<Row> rows = parseXlsx(in, areasUnder(caller, within, from));
+        copy(rows, from);
+        events.publishEvent(new HouseholdsImported(withinUnitId, fileName, rows.size(), from));
+        return rows.size();
+    }
+
     /** The residential areas under (or being) the unit, by their own code and by their id. */
     private Map<String, Long> areasUnder(Caller caller, UnitView within, LocalDate from) {
         Map<String, Long> areas = new HashMap<>();
@@ -112,80 +124,142 @@ public class HouseholdImports {
     }
 
     static List<Row> parse(InputStream in, Map<String, Long> areas) {
-        List<Row> rows = new ArrayList<>();
-        List<ImportProblem> problems = new ArrayList<>();
-        Map<Long, Map<String, Integer>> codes = new HashMap<>();
+        Checker checker = new Checker(areas);
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
             String line = reader.readLine();
             if (line != null && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
             }
-            if (line == null || !CsvLine.split(line).stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList()
-                    .equals(HEADER)) {
-                throw new HouseholdImportRefusedException(List.of(new ImportProblem(1, "households.import.header",
-                        String.join(",", HEADER))));
-            }
+            checker.header(line == null ? List.of() : CsvLine.split(line));
             int number = 1;
-            while ((line = reader.readLine()) != null) {
+            while ((line = reader.readLine()) != null && !checker.full()) {
                 number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                List<String> f = CsvLine.split(line);
-                if (f.size() != HEADER.size()) {
-                    problems.add(new ImportProblem(number, "households.import.columns", HEADER.size(), f.size()));
-                    continue;
-                }
-                int before = problems.size();
-                String areaText = f.get(0).strip();
-                Long area = areas.get(areaText.toUpperCase(Locale.ROOT));
-                if (area == null) {
-                    problems.add(new ImportProblem(number, "households.import.unknownArea", areaText));
-                }
-                String code = f.get(1).strip();
-                if (code.isEmpty()) {
-                    problems.add(new ImportProblem(number, "households.import.missingCode"));
-                } else if (area != null) {
-                    Integer first = codes.computeIfAbsent(area, k -> new HashMap<>()).putIfAbsent(code, number);
-                    if (first != null) {
-                        problems.add(new ImportProblem(number, "households.import.duplicateCode", code, areaText, first));
-                    }
-                }
-                String head = f.get(2).strip();
-                if (head.isEmpty()) {
-                    problems.add(new ImportProblem(number, "households.import.missingHead"));
-                }
-                int members = 0;
-                try {
-                    members = Integer.parseInt(f.get(4).strip());
-                } catch (NumberFormatException e) {
-                    members = 0;
-                }
-                if (members < 1) {
-                    problems.add(new ImportProblem(number, "households.import.members", f.get(4).strip()));
-                }
-                Boolean catholic = yesNo(f.get(5));
-                if (catholic == null) {
-                    problems.add(new ImportProblem(number, "households.import.catholic", f.get(5).strip()));
-                }
-                if (problems.size() == before) {
-                    String address = f.get(3).strip();
-                    rows.add(new Row(number, area, code, head, address.isEmpty() ? null : address, members, catholic));
-                }
-                if (problems.size() >= MAX_PROBLEMS) {
-                    break;
+                if (!line.isBlank()) {
+                    checker.accept(number, CsvLine.split(line));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (!problems.isEmpty()) {
-            throw new HouseholdImportRefusedException(problems);
+        return checker.finish();
+    }
+
+    /** The first sheet of an .xlsx workbook, with the same columns as the CSV file. */
+    static List<Row> parseXlsx(InputStream in, Map<String, Long> areas) {
+        Checker checker = new Checker(areas);
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.getSheetAt(0);
+            org.apache.poi.ss.usermodel.DataFormatter formatter = new org.apache.poi.ss.usermodel.DataFormatter(Locale.ROOT);
+            boolean first = true;
+            for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                List<String> fields = new ArrayList<>();
+                int last = Math.max(row.getLastCellNum(), 0);
+                for (int i = 0; i < last; i++) {
+                    fields.add(formatter.formatCellValue(row.getCell(i)));
+                }
+                while (fields.size() > HEADER.size() && fields.get(fields.size() - 1).isBlank()) {
+                    fields.remove(fields.size() - 1);
+                }
+                while (!first && fields.size() < HEADER.size() && !fields.isEmpty()) {
+                    fields.add("");
+                }
+                if (first) {
+                    checker.header(fields);
+                    first = false;
+                } else if (fields.stream().anyMatch(f -> !f.isBlank())) {
+                    checker.accept(row.getRowNum() + 1, fields);
+                }
+                if (checker.full()) {
+                    break;
+                }
+            }
+            if (first) {
+                checker.header(List.of());
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof HouseholdImportRefusedException refused) {
+                throw refused;
+            }
+            throw new HouseholdImportRefusedException(List.of(new ImportProblem(1, "households.import.notXlsx")));
         }
-        if (rows.isEmpty()) {
-            throw new HouseholdImportRefusedException(List.of(new ImportProblem(1, "households.import.empty")));
+        return checker.finish();
+    }
+
+    /** Checks rows one at a time and keeps every problem. */
+    static final class Checker {
+
+        private final Map<String, Long> areas;
+        private final List<Row> rows = new ArrayList<>();
+        private final List<ImportProblem> problems = new ArrayList<>();
+        private final Map<Long, Map<String, Integer>> codes = new HashMap<>();
+
+        Checker(Map<String, Long> areas) {
+            this.areas = areas;
         }
-        return rows;
+
+        void header(List<String> fields) {
+            if (!fields.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList().equals(HEADER)) {
+                throw new HouseholdImportRefusedException(List.of(new ImportProblem(1, "households.import.header",
+                        String.join(",", HEADER))));
+            }
+        }
+
+        boolean full() {
+            return problems.size() >= MAX_PROBLEMS;
+        }
+
+        void accept(int number, List<String> f) {
+            if (f.size() != HEADER.size()) {
+                problems.add(new ImportProblem(number, "households.import.columns", HEADER.size(), f.size()));
+                return;
+            }
+            int before = problems.size();
+            String areaText = f.get(0).strip();
+            Long area = areas.get(areaText.toUpperCase(Locale.ROOT));
+            if (area == null) {
+                problems.add(new ImportProblem(number, "households.import.unknownArea", areaText));
+            }
+            String code = f.get(1).strip();
+            if (code.isEmpty()) {
+                problems.add(new ImportProblem(number, "households.import.missingCode"));
+            } else if (area != null) {
+                Integer first = codes.computeIfAbsent(area, k -> new HashMap<>()).putIfAbsent(code, number);
+                if (first != null) {
+                    problems.add(new ImportProblem(number, "households.import.duplicateCode", code, areaText, first));
+                }
+            }
+            String head = f.get(2).strip();
+            if (head.isEmpty()) {
+                problems.add(new ImportProblem(number, "households.import.missingHead"));
+            }
+            int members;
+            try {
+                members = Integer.parseInt(f.get(4).strip());
+            } catch (NumberFormatException e) {
+                members = 0;
+            }
+            if (members < 1) {
+                problems.add(new ImportProblem(number, "households.import.members", f.get(4).strip()));
+            }
+            Boolean catholic = yesNo(f.get(5));
+            if (catholic == null) {
+                problems.add(new ImportProblem(number, "households.import.catholic", f.get(5).strip()));
+            }
+            if (problems.size() == before) {
+                String address = f.get(3).strip();
+                rows.add(new Row(number, area, code, head, address.isEmpty() ? null : address, members, catholic));
+            }
+        }
+
+        List<Row> finish() {
+            if (!problems.isEmpty()) {
+                throw new HouseholdImportRefusedException(problems);
+            }
+            if (rows.isEmpty()) {
+                throw new HouseholdImportRefusedException(List.of(new ImportProblem(1, "households.import.empty")));
+            }
+            return rows;
+        }
     }
 
     static Boolean yesNo(String text) {

@@ -97,4 +97,49 @@ class HouseholdImportTests {
                         .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "households.import.codeTaken")));
         assertThat(count()).isEqualTo(before);
     }
+
+    @Test
+    void anExcelWorkbookIsCheckedTheSameWay() throws Exception {
+        org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+        var sheet = book.createSheet("Hộ");
+        String[][] cells = {{"area", "code", "head_name", "address", "members", "catholic"},
+                {"HM2", "XL-1", "Đoàn Văn Một", "Xóm 2", "3", "có"}, {"HM2", "XL-2", "Đoàn Văn Hai", "", "-1", ""}};
+        for (int r = 0; r < cells.length; r++) {
+            var row = sheet.createRow(r);
+            for (int c = 0; c < cells[r].length; c++) {
+                if (r > 0 && c == 4) {
+                    row.createCell(c).setCellValue(Double.parseDouble(cells[r][c]));
+                } else {
+                    row.createCell(c).setCellValue(cells[r][c]);
+                }
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        book.write(out);
+        book.close();
+        long before = count();
+        assertThatThrownBy(() -> imports.importXlsx(Caller.SYSTEM, HouseholdsFixture.haiMinh(), "ho.xlsx",
+                new ByteArrayInputStream(out.toByteArray()), FROM))
+                .isInstanceOfSatisfying(HouseholdImportRefusedException.class, e -> assertThat(e.problems())
+                        .extracting(ImportProblem::line, ImportProblem::key)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "households.import.members")));
+        assertThat(count()).isEqualTo(before);
+
+        sheet.getRow(2).getCell(4).setCellValue(2);
+        java.io.ByteArrayOutputStream fixed = new java.io.ByteArrayOutputStream();
+        org.apache.poi.xssf.usermodel.XSSFWorkbook again = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+        var s2 = again.createSheet("Hộ");
+        for (int r = 0; r < cells.length; r++) {
+            var row = s2.createRow(r);
+            for (int c = 0; c < cells[r].length; c++) {
+                row.createCell(c).setCellValue(r == 2 && c == 4 ? "2" : cells[r][c]);
+            }
+        }
+        again.write(fixed);
+        again.close();
+        assertThat(imports.importXlsx(Caller.SYSTEM, HouseholdsFixture.haiMinh(), "ho.xlsx",
+                new ByteArrayInputStream(fixed.toByteArray()), FROM)).isEqualTo(2);
+        assertThat(households.inArea(Scope.WHOLE_COUNTRY, HouseholdsFixture.area(1), FROM))
+                .extracting(Household::code).contains("XL-1", "XL-2");
+    }
 }

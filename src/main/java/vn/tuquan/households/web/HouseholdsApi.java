@@ -124,7 +124,7 @@ class HouseholdsApi {
 
     @PostMapping(path = "/units/{unitId}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
-    @Operation(summary = "Nhập hộ từ tệp CSV (cả tệp hoặc không gì) / import households from CSV, all or nothing")
+    @Operation(summary = "Nhập hộ từ tệp CSV hoặc .xlsx (cả tệp hoặc không gì) / import households from CSV or .xlsx, all or nothing")
     ResponseEntity<Imported> importCsv(@PathVariable long unitId, @RequestPart(name = "file", required = false) MultipartFile file,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf)
             throws IOException {
@@ -133,8 +133,11 @@ class HouseholdsApi {
                     "households.import.empty")));
         }
         try (InputStream in = file.getInputStream()) {
-            int n = imports.importCsv(CurrentCaller.get(), unitId, file.getOriginalFilename(), in,
-                    asOf == null ? Dates.today() : asOf);
+            LocalDate from = asOf == null ? Dates.today() : asOf;
+            String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
+            int n = name.toLowerCase(Locale.ROOT).endsWith(".xlsx")
+                    ? imports.importXlsx(CurrentCaller.get(), unitId, name, in, from)
+                    : imports.importCsv(CurrentCaller.get(), unitId, name, in, from);
             return ResponseEntity.status(HttpStatus.CREATED).body(new Imported(n));
         }
     }
