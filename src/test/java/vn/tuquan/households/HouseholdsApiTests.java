@@ -97,6 +97,15 @@ class HouseholdsApiTests {
         assertThat(recorded.statusCode()).isEqualTo(200);
         assertThat(recorded.body()).contains("\"added\":1");
 
+        HttpResponse<String> moved = post("/api/v1/households/" + id + "/move",
+                "{\"toAreaId\":" + HouseholdsFixture.area(8) + ",\"code\":\"API-M\",\"on\":\"2023-05-01\"}");
+        assertThat(moved.statusCode()).isEqualTo(200);
+        assertThat(moved.body()).contains("\"areaId\":" + HouseholdsFixture.area(8), "\"code\":\"API-M\"");
+        HttpResponse<String> back = post("/api/v1/households/" + id + "/move",
+                "{\"toAreaId\":" + HouseholdsFixture.area(7) + ",\"on\":\"2023-04-01\"}");
+        assertThat(back.statusCode()).isEqualTo(422);
+        assertThat(back.body()).contains("không thể cùng lúc ở hai khu dân cư");
+
         assertThat(get(base + "/rate?year=2023").body()).contains("\"areaId\":" + area);
         assertThat(get("/api/v1/households/units/" + HouseholdsFixture.namMy() + "/rates?year=2023").body())
                 .contains("\"areaId\":" + area, "\"areaId\":" + HouseholdsFixture.area(7));

@@ -47,13 +47,13 @@ final class HouseholdsFixture {
         for (int i = 1; i <= 6; i++) {
             forms.add(new SimpleEntry<>(haiMinh, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM", "HM" + i, "Xóm " + i, null)));
         }
-        for (int i = 1; i <= 2; i++) {
+        for (int i = 1; i <= 3; i++) {
             forms.add(new SimpleEntry<>(namMy, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "THON", "NM" + i, "Thôn " + i, null)));
         }
         AREAS.addAll(localUnits.createAll(Caller.SYSTEM, forms, LIST_DATE));
     }
 
-    /** Xóm 1 … Xóm 6 of Hải Minh are 0 … 5, Thôn 1 and 2 of Nam Mỹ are 6 and 7. */
+    /** Xóm 1 … Xóm 6 of Hải Minh are 0 … 5, Thôn 1, 2 and 3 of Nam Mỹ are 6, 7 and 8. */
     static long area(int index) {
         return AREAS.get(index);
     }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -71,6 +72,32 @@ class HouseholdsApi {
     }
 
     record Imported(int households) {
+    }
+
+    /** Where a household moves, its code there (its old code when empty) and from which day. */
+    record MoveInput(Long toAreaId, String code, LocalDate on) {
+    }
+
+    @PutMapping("/{householdId}")
+    @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
+    @Operation(summary = "Sửa thông tin hộ / correct a household's code, head, address, members and attributes")
+    Household edit(@PathVariable long householdId, @RequestBody(required = false) HouseholdForm form,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        if (form == null) {
+            throw new HouseholdRefusedException("households.refused.missingCode");
+        }
+        return households.edit(CurrentCaller.get(), householdId, form, asOf == null ? Dates.today() : asOf);
+    }
+
+    @PostMapping("/{householdId}/move")
+    @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
+    @Operation(summary = "Chuyển hộ sang khu dân cư khác từ một ngày / move a household to another area from a date")
+    Household move(@PathVariable long householdId, @RequestBody(required = false) MoveInput input) {
+        if (input == null || input.toAreaId() == null) {
+            throw new HouseholdRefusedException("households.refused.unknownArea", "");
+        }
+        return households.move(CurrentCaller.get(), householdId, input.toAreaId(), input.code(),
+                input.on() == null ? Dates.today() : input.on());
     }
 
     @GetMapping("/areas/{areaId}")
