@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -76,11 +77,15 @@ public class HouseholdImports {
                 .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknownArea", withinUnitId));
         long t0 = System.nanoTime();
         Map<String, Long> areas = areasUnder(caller, within, from);
-        List<Row> rows = parse(in, areas);
-        log.debug("households import: {} rows parsed and checked in {} ms", rows.size(), (System.nanoTime() - t0) / 1_000_000);
-        copy(rows, from);
-        events.publishEvent(new HouseholdsImported(withinUnitId, fileName, rows.size(), from));
-        return rows.size();
+        int rows;
+        try (Loader loader = new Loader()) {
+            rows = parse(in, areas, loader);
+            loader.end();
+        }
+        log.debug("households import: {} rows parsed, checked and copied in {} ms", rows, (System.nanoTime() - t0) / 1_000_000);
+        insertLoaded(from);
+        events.publishEvent(new HouseholdsImported(withinUnitId, fileName, rows, from));
+        return rows;
     }
 
     /** The same from the first sheet of an .xlsx workbook (header row first). */
@@ -89,10 +94,15 @@ public class HouseholdImports {
         caller.require(Permission.MOVEMENT_WRITE);
         UnitView within = units.find(caller.capture(), withinUnitId, from)
                 .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknownArea", withinUnitId));
-        List<Row> rows = parseXlsx(in, areasUnder(caller, within, from));
-        copy(rows, from);
-        events.publishEvent(new HouseholdsImported(withinUnitId, fileName, rows.size(), from));
-        return rows.size();
+        Map<String, Long> areas = areasUnder(caller, within, from);
+        int rows;
+        try (Loader loader = new Loader()) {
+            rows = parseXlsx(in, areas, loader);
+            loader.end();
+        }
+        insertLoaded(from);
+        events.publishEvent(new HouseholdsImported(withinUnitId, fileName, rows, from));
+        return rows;
     }
 
     /** The residential areas under (or being) the unit, by their own code and by their id. */
@@ -123,8 +133,8 @@ public class HouseholdImports {
         return areas;
     }
 
-    static List<Row> parse(InputStream in, Map<String, Long> areas) {
-        Checker checker = new Checker(areas);
+    static int parse(InputStream in, Map<String, Long> areas, Consumer<Row> sink) {
+        Checker checker = new Checker(areas, sink);
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
             String line = reader.readLine();
             if (line != null && line.startsWith("\uFEFF")) {
@@ -145,8 +155,8 @@ public class HouseholdImports {
     }
 
     /** The first sheet of an .xlsx workbook, with the same columns as the CSV file. */
-    static List<Row> parseXlsx(InputStream in, Map<String, Long> areas) {
-        Checker checker = new Checker(areas);
+    static int parseXlsx(InputStream in, Map<String, Long> areas, Consumer<Row> sink) {
+        Checker checker = new Checker(areas, sink);
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
             org.apache.poi.ss.usermodel.Sheet sheet = book.getSheetAt(0);
             org.apache.poi.ss.usermodel.DataFormatter formatter = new org.apache.poi.ss.usermodel.DataFormatter(Locale.ROOT);
@@ -189,12 +199,15 @@ public class HouseholdImports {
     static final class Checker {
 
         private final Map<String, Long> areas;
-        private final List<Row> rows = new ArrayList<>();
+        private final Consumer<Row> sink;
+        private int rows;
         private final List<ImportProblem> problems = new ArrayList<>();
         private final Map<Long, Map<String, Integer>> codes = new HashMap<>();
 
-        Checker(Map<String, Long> areas) {
+        /** @param sink receives the good rows while no row has been bad (the file is refused then) */
+        Checker(Map<String, Long> areas, Consumer<Row> sink) {
             this.areas = areas;
+            this.sink = sink;
         }
 
         void header(List<String> fields) {
@@ -246,16 +259,19 @@ public class HouseholdImports {
                 problems.add(new ImportProblem(number, "households.import.catholic", f.get(5).strip()));
             }
             if (problems.size() == before) {
-                String address = f.get(3).strip();
-                rows.add(new Row(number, area, code, head, address.isEmpty() ? null : address, members, catholic));
+                rows++;
+                if (problems.isEmpty()) {
+                    String address = f.get(3).strip();
+                    sink.accept(new Row(number, area, code, head, address.isEmpty() ? null : address, members, catholic));
+                }
             }
         }
 
-        List<Row> finish() {
+        int finish() {
             if (!problems.isEmpty()) {
                 throw new HouseholdImportRefusedException(problems);
             }
-            if (rows.isEmpty()) {
+            if (rows == 0) {
                 throw new HouseholdImportRefusedException(List.of(new ImportProblem(1, "households.import.empty")));
             }
             return rows;
@@ -270,48 +286,84 @@ public class HouseholdImports {
         };
     }
 
-    private void copy(List<Row> rows, LocalDate from) {
-        jdbc.sql("""
-                CREATE TEMPORARY TABLE household_load (
-                    id bigint NOT NULL DEFAULT nextval(pg_get_serial_sequence('household', 'id')),
-                    line integer NOT NULL, area_id bigint NOT NULL, code text COLLATE "C" NOT NULL, head_name text NOT NULL,
-                    address text, members integer NOT NULL, catholic boolean NOT NULL) ON COMMIT DROP""").update();
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            PGConnection pg = connection.unwrap(PGConnection.class);
-            CopyIn copy = pg.getCopyAPI().copyIn(
-                    "COPY household_load (line, area_id, code, head_name, address, members, catholic) FROM STDIN");
+    /**
+     * Streams checked rows through COPY into a temporary table of this transaction (dropped at its
+     * end); a refused file rolls the transaction back, so nothing reaches the register.
+     */
+    private final class Loader implements Consumer<Row>, AutoCloseable {
+
+        private final Connection connection;
+        private final CopyIn copy;
+        private final StringBuilder sb = new StringBuilder(1 << 17);
+
+        Loader() {
+            jdbc.sql("""
+                    CREATE TEMPORARY TABLE household_load (
+                        id bigint NOT NULL DEFAULT nextval(pg_get_serial_sequence('household', 'id')),
+                        line integer NOT NULL, area_id bigint NOT NULL, code text COLLATE "C" NOT NULL,
+                        head_name text NOT NULL, address text, members integer NOT NULL, catholic boolean NOT NULL)
+                    ON COMMIT DROP""").update();
+            connection = DataSourceUtils.getConnection(dataSource);
             try {
-                StringBuilder sb = new StringBuilder(1 << 17);
-                for (Row r : rows) {
-                    sb.append(r.line()).append('\t').append(r.areaId()).append('\t');
-                    text(sb, r.code()).append('\t');
-                    text(sb, r.headName()).append('\t');
-                    if (r.address() == null) {
-                        sb.append("\\N");
-                    } else {
-                        text(sb, r.address());
-                    }
-                    sb.append('\t').append(r.members()).append('\t').append(r.catholic() ? 't' : 'f').append('\n');
-                    if (sb.length() > 60_000) {
-                        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-                        copy.writeToCopy(bytes, 0, bytes.length);
-                        sb.setLength(0);
-                    }
-                }
-                byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+                copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                        "COPY household_load (line, area_id, code, head_name, address, members, catholic) FROM STDIN");
+            } catch (SQLException e) {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+                throw new IllegalStateException("COPY of households failed", e);
+            }
+        }
+
+        @Override
+        public void accept(Row r) {
+            sb.append(r.line()).append('\t').append(r.areaId()).append('\t');
+            text(sb, r.code()).append('\t');
+            text(sb, r.headName()).append('\t');
+            if (r.address() == null) {
+                sb.append("\\N");
+            } else {
+                text(sb, r.address());
+            }
+            sb.append('\t').append(r.members()).append('\t').append(r.catholic() ? 't' : 'f').append('\n');
+            if (sb.length() > 60_000) {
+                flush();
+            }
+        }
+
+        private void flush() {
+            byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+            sb.setLength(0);
+            try {
                 copy.writeToCopy(bytes, 0, bytes.length);
+            } catch (SQLException e) {
+                throw new IllegalStateException("COPY of households failed", e);
+            }
+        }
+
+        void end() {
+            flush();
+            try {
                 copy.endCopy();
-            } finally {
+            } catch (SQLException e) {
+                throw new IllegalStateException("COPY of households failed", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
                 if (copy.isActive()) {
                     copy.cancelCopy();
                 }
+            } catch (SQLException e) {
+                log.debug("cancelling COPY", e);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("COPY of households failed", e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
         }
+    }
+
+    /** From the temporary table into the register, set-based, once no code is already taken. */
+    private void insertLoaded(LocalDate from) {
         long t0 = System.nanoTime();
         log.debug("households import: COPY done");
         List<ImportProblem> taken = jdbc.sql("""
