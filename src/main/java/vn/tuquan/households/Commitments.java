@@ -1,0 +1,195 @@
+package vn.tuquan.households;
+
+import java.sql.Array;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Period;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.Scope;
+import vn.tuquan.units.UnitKind;
+import vn.tuquan.units.UnitView;
+import vn.tuquan.units.Units;
+
+/**
+ * Households' yearly registrations and signed commitments, and the registration rate per
+ * residential area and period (RULEBOOK criterion 1).
+ */
+@Service
+public class Commitments {
+
+    /** Resident households of areas at the period's end, with their commitment for the year. */
+    static final String RATES = """
+            SELECT r.area_id, count(*) AS residents, count(c.household_id) AS registered,
+                   count(*) FILTER (WHERE c.signed) AS signed
+              FROM household_residence r
+              LEFT JOIN commitment c ON c.household_id = r.household_id AND c.period_year = ?
+             WHERE r.area_id = ANY (?) AND r.valid_from <= ? AND (r.valid_to IS NULL OR r.valid_to > ?)
+             GROUP BY r.area_id""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final Households households;
+    private final Units units;
+    private final ApplicationEventPublisher events;
+
+    Commitments(JdbcClient jdbc, JdbcTemplate template, Households households, Units units,
+            ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.households = households;
+        this.units = units;
+        this.events = events;
+    }
+
+    /** Records one household's commitment; refused outside the period or when it already has one. */
+    @Transactional
+    public void record(Caller caller, long householdId, int year, CommitmentForm form) {
+        caller.require(Permission.MOVEMENT_WRITE);
+        Period period = inPeriod(year, form.registeredOn());
+        Household household = households.find(caller.capture(), householdId, form.registeredOn())
+                .orElseThrow(() -> new HouseholdRefusedException("households.refused.notResident", householdId,
+                        form.registeredOn()));
+        try {
+            insert(householdId, period.year(), form, caller.username());
+        } catch (DuplicateKeyException e) {
+            throw new HouseholdRefusedException("households.refused.alreadyCommitted", household.code(), year);
+        }
+        events.publishEvent(new CommitmentsRecorded(household.areaId(), year, 1));
+    }
+
+    /**
+     * Records the commitments of many households of one area at once (a village head's ticks), each
+     * registered and signed with the three pledges; households already registered stay as they are.
+     *
+     * @return how many were added
+     */
+    @Transactional
+    public int recordAll(Caller caller, long areaId, int year, Collection<Long> householdIds, LocalDate on) {
+        caller.require(Permission.MOVEMENT_WRITE);
+        inPeriod(year, on);
+        Set<Long> living = new java.util.HashSet<>();
+        households.inArea(caller.capture(), areaId, on).forEach(h -> living.add(h.id()));
+        for (Long id : householdIds) {
+            if (!living.contains(id)) {
+                throw new HouseholdRefusedException("households.refused.notResident", id, on);
+            }
+        }
+        int added = 0;
+        for (Long id : householdIds) {
+            added += jdbc.sql("""
+                    INSERT INTO commitment (household_id, period_year, registered_on, signed, self_manage, self_prevent,
+                                            self_protect, recorded_by)
+                    VALUES (:id, :year, :on, true, true, true, true, :by) ON CONFLICT DO NOTHING""")
+                    .param("id", id).param("year", year).param("on", on).param("by", caller.username()).update();
+        }
+        if (added > 0) {
+            events.publishEvent(new CommitmentsRecorded(areaId, year, added));
+        }
+        return added;
+    }
+
+    /** The household ids of an area that registered for the period. */
+    public Set<Long> registered(Scope scope, long areaId, int year) {
+        Period period = Period.residentialArea(year);
+        households.area(scope, areaId, period.to());
+        return Set.copyOf(jdbc.sql("""
+                SELECT c.household_id FROM commitment c JOIN household_residence r ON r.household_id = c.household_id
+                 WHERE c.period_year = :year AND r.area_id = :area AND r.valid_from <= :to
+                   AND (r.valid_to IS NULL OR r.valid_to > :from)""")
+                .param("year", year).param("area", areaId).param("to", period.to()).param("from", period.from())
+                .query(Long.class).list());
+    }
+
+    /** Registered resident households / resident households of the area at the period's end. */
+    public RegistrationRate registrationRate(Scope scope, long areaId, int year) {
+        Period period = Period.residentialArea(year);
+        households.area(scope, areaId, period.to());
+        return ratesOf(List.of(areaId), period).get(0);
+    }
+
+    /** The households living in the area at the period's end that have not registered. */
+    public List<Household> notRegistered(Scope scope, long areaId, int year) {
+        Period period = Period.residentialArea(year);
+        households.area(scope, areaId, period.to());
+        return jdbc.sql("SELECT " + Households.COLUMNS + " FROM household_residence r JOIN household h"
+                        + " ON h.id = r.household_id WHERE r.area_id = :area AND " + Households.LIVING_ON
+                        + " AND NOT EXISTS (SELECT FROM commitment c WHERE c.household_id = h.id AND c.period_year = :year)"
+                        + " ORDER BY length(r.code), r.code")
+                .param("area", areaId).param("asOf", period.to()).param("year", year).query(Households::row).list();
+    }
+
+    /** The rate of every residential area under a unit (itself included), in one query. */
+    public List<RegistrationRate> rates(Scope scope, long unitId, int year) {
+        Period period = Period.residentialArea(year);
+        UnitView root = units.find(scope, unitId, period.to())
+                .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknownArea", unitId));
+        List<Long> ids = new ArrayList<>();
+        if (root.kind() == UnitKind.RESIDENTIAL_AREA) {
+            ids.add(root.id());
+        }
+        int offset = 0;
+        while (true) {
+            Units.Page page = units.subtree(scope, unitId, Set.of(UnitKind.RESIDENTIAL_AREA), period.to(), 50_000, offset);
+            page.units().forEach(u -> ids.add(u.id()));
+            if (!page.more()) {
+                break;
+            }
+            offset += page.units().size();
+        }
+        return ratesOf(ids, period);
+    }
+
+    private List<RegistrationRate> ratesOf(List<Long> areaIds, Period period) {
+        Map<Long, RegistrationRate> found = new HashMap<>();
+        template.execute((java.sql.Connection c) -> {
+            Array ids = c.createArrayOf("bigint", areaIds.toArray());
+            try (var ps = c.prepareStatement(RATES)) {
+                ps.setInt(1, period.year());
+                ps.setArray(2, ids);
+                ps.setObject(3, period.to());
+                ps.setObject(4, period.to());
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long area = rs.getLong(1);
+                        found.put(area, new RegistrationRate(area, period.year(), rs.getLong(2), rs.getLong(3),
+                                rs.getLong(4)));
+                    }
+                }
+            }
+            return null;
+        });
+        return areaIds.stream().map(id -> found.getOrDefault(id, new RegistrationRate(id, period.year(), 0, 0, 0)))
+                .toList();
+    }
+
+    private static Period inPeriod(int year, LocalDate on) {
+        Period period = Period.residentialArea(year);
+        if (on == null || !period.contains(on)) {
+            throw new HouseholdRefusedException("households.refused.outsidePeriod", on, year, period.from(), period.to());
+        }
+        return period;
+    }
+
+    private void insert(long householdId, int year, CommitmentForm form, String by) {
+        jdbc.sql("""
+                INSERT INTO commitment (household_id, period_year, registered_on, signed, self_manage, self_prevent,
+                                        self_protect, recorded_by)
+                VALUES (:id, :year, :on, :signed, :m, :p, :pr, :by)""")
+                .param("id", householdId).param("year", year).param("on", form.registeredOn())
+                .param("signed", form.signed()).param("m", form.selfManage()).param("p", form.selfPrevent())
+                .param("pr", form.selfProtect()).param("by", by).update();
+    }
+}

@@ -1,0 +1,186 @@
+package vn.tuquan.households;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.tuquan.shared.AccessRefusedException;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.Scope;
+import vn.tuquan.units.UnitKind;
+import vn.tuquan.units.UnitView;
+import vn.tuquan.units.Units;
+
+/**
+ * The households of residential areas: added, edited, moved from a date to another area with
+ * their history kept. Reads take the caller's view scope, writes the caller and stay inside its
+ * capture scope.
+ */
+@Service
+public class Households {
+
+    static final String COLUMNS = """
+            h.id, r.area_id, r.code, h.head_name, h.address, h.members, h.catholic, r.valid_from, r.valid_to""";
+    static final String LIVING_ON = "r.valid_from <= :asOf AND (r.valid_to IS NULL OR r.valid_to > :asOf)";
+
+    private final JdbcClient jdbc;
+    private final Units units;
+    private final ApplicationEventPublisher events;
+
+    Households(JdbcClient jdbc, Units units, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.units = units;
+        this.events = events;
+    }
+
+    /** The households living in a residential area on a date, by code. */
+    public List<Household> inArea(Scope scope, long areaId, LocalDate asOf) {
+        area(scope, areaId, asOf);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM household_residence r JOIN household h ON h.id = r.household_id"
+                        + " WHERE r.area_id = :area AND " + LIVING_ON + " ORDER BY length(r.code), r.code")
+                .param("area", areaId).param("asOf", asOf).query(Households::row).list();
+    }
+
+    /** A household as it lives on a date; refused when its area lies outside the scope. */
+    public Optional<Household> find(Scope scope, long householdId, LocalDate asOf) {
+        Optional<Household> found = findAny(householdId, asOf);
+        found.ifPresent(h -> area(scope, h.areaId(), asOf));
+        return found;
+    }
+
+    /** Every stay of a household, the earliest first. */
+    public List<Household> history(Scope scope, long householdId) {
+        List<Household> stays = jdbc.sql("SELECT " + COLUMNS + " FROM household_residence r JOIN household h"
+                        + " ON h.id = r.household_id WHERE h.id = :id ORDER BY r.valid_from")
+                .param("id", householdId).query(Households::row).list();
+        if (!stays.isEmpty()) {
+            Household last = stays.get(stays.size() - 1);
+            if (!units.contains(scope, last.areaId(), last.validTo() == null ? last.validFrom() : last.validTo().minusDays(1))) {
+                throw new AccessRefusedException("household " + householdId + " is outside the caller's scope");
+            }
+        }
+        return stays;
+    }
+
+    @Transactional
+    public Household add(Caller caller, long areaId, HouseholdForm form, LocalDate from) {
+        caller.require(Permission.MOVEMENT_WRITE);
+        area(caller.capture(), areaId, from);
+        validate(form);
+        long id = jdbc.sql("INSERT INTO household (head_name, address, members, catholic) VALUES (:head, :address,"
+                        + " :members, :catholic) RETURNING id")
+                .param("head", form.headName().strip()).param("address", blankToNull(form.address()))
+                .param("members", form.members()).param("catholic", form.catholic()).query(Long.class).single();
+        reside(id, areaId, form.code().strip(), from);
+        events.publishEvent(new HouseholdAdded(id, areaId, form.code().strip(), from));
+        return findAny(id, from).orElseThrow();
+    }
+
+    /** Corrects the head, address, members, attributes and code of a household where it lives today. */
+    @Transactional
+    public Household edit(Caller caller, long householdId, HouseholdForm form, LocalDate asOf) {
+        caller.require(Permission.MOVEMENT_WRITE);
+        Household current = findAny(householdId, asOf)
+                .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknown", householdId));
+        area(caller.capture(), current.areaId(), asOf);
+        validate(form);
+        jdbc.sql("UPDATE household SET head_name = :head, address = :address, members = :members, catholic = :catholic"
+                        + " WHERE id = :id")
+                .param("head", form.headName().strip()).param("address", blankToNull(form.address()))
+                .param("members", form.members()).param("catholic", form.catholic()).param("id", householdId).update();
+        try {
+            jdbc.sql("UPDATE household_residence SET code = :code WHERE household_id = :id AND valid_from = :from")
+                    .param("code", form.code().strip()).param("id", householdId).param("from", current.validFrom())
+                    .update();
+        } catch (DataIntegrityViolationException e) {
+            throw new HouseholdRefusedException("households.refused.duplicateCode", form.code().strip());
+        }
+        events.publishEvent(new HouseholdEdited(householdId, current.areaId()));
+        return findAny(householdId, asOf).orElseThrow();
+    }
+
+    /**
+     * Moves a household to another residential area from a date: its stay on that date ends the day
+     * before, the new one starts. Refused when it would then live in two areas at once.
+     */
+    @Transactional
+    public Household move(Caller caller, long householdId, long toAreaId, String code, LocalDate on) {
+        caller.require(Permission.MOVEMENT_WRITE);
+        Household current = findAny(householdId, on)
+                .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknown", householdId));
+        area(caller.capture(), current.areaId(), on);
+        area(caller.capture(), toAreaId, on);
+        if (current.areaId() == toAreaId) {
+            throw new HouseholdRefusedException("households.refused.sameArea");
+        }
+        if (!current.validFrom().isBefore(on)) {
+            throw new HouseholdRefusedException("households.refused.twoAreas", current.validFrom());
+        }
+        jdbc.sql("UPDATE household_residence SET valid_to = :on WHERE household_id = :id AND valid_from = :from")
+                .param("on", on).param("id", householdId).param("from", current.validFrom()).update();
+        reside(householdId, toAreaId, code == null || code.isBlank() ? current.code() : code.strip(), on);
+        events.publishEvent(new HouseholdMoved(householdId, current.areaId(), toAreaId, on));
+        return findAny(householdId, on).orElseThrow();
+    }
+
+    private void reside(long householdId, long areaId, String code, LocalDate from) {
+        try {
+            jdbc.sql("INSERT INTO household_residence (household_id, area_id, code, valid_from) VALUES (:id, :area,"
+                            + " :code, :from)")
+                    .param("id", householdId).param("area", areaId).param("code", code).param("from", from).update();
+        } catch (DataIntegrityViolationException e) {
+            String message = String.valueOf(e.getMostSpecificCause().getMessage());
+            if (message.contains("household_residence_one_area")) {
+                throw new HouseholdRefusedException("households.refused.twoAreas", from);
+            }
+            throw new HouseholdRefusedException("households.refused.duplicateCode", code);
+        }
+    }
+
+    /** A residential area of the scope on a date, or a refusal. */
+    public UnitView area(Scope scope, long areaId, LocalDate asOf) {
+        UnitView area = units.find(scope, areaId, asOf)
+                .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknownArea", areaId));
+        if (area.kind() != UnitKind.RESIDENTIAL_AREA) {
+            throw new HouseholdRefusedException("households.refused.notResidentialArea", area.name());
+        }
+        return area;
+    }
+
+    Optional<Household> findAny(long householdId, LocalDate asOf) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM household_residence r JOIN household h ON h.id = r.household_id"
+                        + " WHERE h.id = :id AND " + LIVING_ON)
+                .param("id", householdId).param("asOf", asOf).query(Households::row).optional();
+    }
+
+    static void validate(HouseholdForm form) {
+        if (form.code() == null || form.code().isBlank()) {
+            throw new HouseholdRefusedException("households.refused.missingCode");
+        }
+        if (form.headName() == null || form.headName().isBlank()) {
+            throw new HouseholdRefusedException("households.refused.missingHead");
+        }
+        if (form.members() < 1) {
+            throw new HouseholdRefusedException("households.refused.members", form.members());
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static Household row(ResultSet rs, int n) throws SQLException {
+        java.sql.Date to = rs.getDate("valid_to");
+        return new Household(rs.getLong("id"), rs.getLong("area_id"), rs.getString("code"), rs.getString("head_name"),
+                rs.getString("address"), rs.getInt("members"), rs.getBoolean("catholic"),
+                rs.getDate("valid_from").toLocalDate(), to == null ? null : to.toLocalDate());
+    }
+}

@@ -1,0 +1,176 @@
+package vn.tuquan.households.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import vn.tuquan.households.Commitments;
+import vn.tuquan.households.Household;
+import vn.tuquan.households.HouseholdForm;
+import vn.tuquan.households.HouseholdRefusedException;
+import vn.tuquan.households.Households;
+import vn.tuquan.shared.CurrentCaller;
+import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Period;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.Requires;
+import vn.tuquan.units.UnitView;
+import vn.tuquan.units.Units;
+
+/**
+ * A residential area's households with their registration for the current period, and the
+ * phone-friendly page where a village head ticks the households that registered.
+ */
+@Controller
+@RequestMapping("/households/areas/{areaId}")
+@Requires(Permission.MOVEMENT_READ)
+class HouseholdPages {
+
+    private final Households households;
+    private final Commitments commitments;
+    private final Units units;
+    private final HouseholdSheet sheet;
+    private final MessageSource messages;
+
+    HouseholdPages(Households households, Commitments commitments, Units units, HouseholdSheet sheet,
+            MessageSource messages) {
+        this.households = households;
+        this.commitments = commitments;
+        this.units = units;
+        this.sheet = sheet;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String list(@PathVariable long areaId, Model model) {
+        LocalDate today = Dates.today();
+        Period period = Period.residentialAreaOn(today);
+        fill(areaId, today, period, model);
+        model.addAttribute("form", new HouseholdForm("", "", "", 1, false));
+        return "households/listHouseholds";
+    }
+
+    @PostMapping
+    @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
+    String add(@PathVariable long areaId, @RequestParam(defaultValue = "") String code,
+            @RequestParam(defaultValue = "") String headName, @RequestParam(defaultValue = "") String address,
+            @RequestParam(defaultValue = "0") String members, @RequestParam(defaultValue = "false") boolean catholic,
+            Model model) {
+        LocalDate today = Dates.today();
+        int count;
+        try {
+            count = Integer.parseInt(members.strip());
+        } catch (NumberFormatException e) {
+            count = 0;
+        }
+        HouseholdForm form = new HouseholdForm(code, headName, address, count, catholic);
+        try {
+            households.add(CurrentCaller.get(), areaId, form, today);
+        } catch (HouseholdRefusedException e) {
+            fill(areaId, today, Period.residentialAreaOn(today), model);
+            model.addAttribute("form", form);
+            model.addAttribute("error", message(e));
+            return "households/listHouseholds";
+        }
+        return "redirect:/households/areas/" + areaId;
+    }
+
+    @GetMapping("/commitments")
+    String commitments(@PathVariable long areaId, @RequestParam(required = false) Integer year, Model model) {
+        Period period = year == null ? Period.residentialAreaOn(Dates.today()) : Period.residentialArea(year);
+        fillCommitments(areaId, period, model);
+        return "households/recordCommitments";
+    }
+
+    @PostMapping("/commitments")
+    @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
+    String record(@PathVariable long areaId, @RequestParam(required = false) Integer year,
+            @RequestParam(name = "household", required = false) List<Long> ticked,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate registeredOn,
+            Model model) {
+        Period period = year == null ? Period.residentialAreaOn(Dates.today()) : Period.residentialArea(year);
+        LocalDate on = registeredOn != null ? registeredOn : defaultDate(period);
+        try {
+            int added = commitments.recordAll(CurrentCaller.get(), areaId, period.year(), ticked == null ? List.of() : ticked, on);
+            model.addAttribute("saved", added);
+        } catch (HouseholdRefusedException e) {
+            model.addAttribute("error", message(e));
+        }
+        fillCommitments(areaId, period, model);
+        return "households/recordCommitments";
+    }
+
+    @GetMapping(value = "/households.xlsx", produces = HouseholdSheet.MEDIA_TYPE)
+    ResponseEntity<byte[]> export(@PathVariable long areaId, @RequestParam(required = false) Integer year) {
+        Period period = year == null ? Period.residentialAreaOn(Dates.today()) : Period.residentialArea(year);
+        LocalDate asOf = period.to().isAfter(Dates.today()) ? Dates.today() : period.to();
+        List<Household> list = households.inArea(CurrentCaller.view(), areaId, asOf);
+        Set<Long> registered = commitments.registered(CurrentCaller.view(), areaId, period.year());
+        byte[] bytes = sheet.write(list, registered, period.year(), LocaleContextHolder.getLocale());
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(HouseholdSheet.MEDIA_TYPE))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"households-" + areaId + ".xlsx\"")
+                .body(bytes);
+    }
+
+    @ExceptionHandler(HouseholdRefusedException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String refused(HouseholdRefusedException e, Model model) {
+        model.addAttribute("error", message(e));
+        return "households/notAnArea";
+    }
+
+    private void fill(long areaId, LocalDate today, Period period, Model model) {
+        UnitView area = households.area(CurrentCaller.view(), areaId, today);
+        List<Household> list = households.inArea(CurrentCaller.view(), areaId, today);
+        model.addAttribute("area", area);
+        model.addAttribute("areaName", units.fullName(CurrentCaller.view(), areaId, today));
+        model.addAttribute("households", list);
+        model.addAttribute("period", period);
+        model.addAttribute("registered", commitments.registered(CurrentCaller.view(), areaId, period.year()));
+        model.addAttribute("rate", commitments.registrationRate(CurrentCaller.view(), areaId, period.year()));
+        model.addAttribute("canWrite", CurrentCaller.get().can(Permission.MOVEMENT_WRITE)
+                && units.contains(CurrentCaller.capture(), areaId, today));
+    }
+
+    private void fillCommitments(long areaId, Period period, Model model) {
+        LocalDate asOf = defaultDate(period);
+        UnitView area = households.area(CurrentCaller.view(), areaId, asOf);
+        model.addAttribute("area", area);
+        model.addAttribute("households", households.inArea(CurrentCaller.view(), areaId, asOf));
+        model.addAttribute("period", period);
+        model.addAttribute("registeredOn", asOf);
+        model.addAttribute("registered", commitments.registered(CurrentCaller.view(), areaId, period.year()));
+        model.addAttribute("rate", commitments.registrationRate(CurrentCaller.view(), areaId, period.year()));
+        model.addAttribute("canWrite", CurrentCaller.get().can(Permission.MOVEMENT_WRITE)
+                && units.contains(CurrentCaller.capture(), areaId, asOf));
+    }
+
+    /** Today when it falls in the period, else the period's last day (or first, for a future one). */
+    static LocalDate defaultDate(Period period) {
+        LocalDate today = Dates.today();
+        if (period.contains(today)) {
+            return today;
+        }
+        return today.isAfter(period.to()) ? period.to() : period.from();
+    }
+
+    private String message(HouseholdRefusedException e) {
+        return messages.getMessage(e.key(), e.args(), e.key(), LocaleContextHolder.getLocale());
+    }
+}

@@ -1,0 +1,195 @@
+package vn.tuquan.households.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import vn.tuquan.households.Commitments;
+import vn.tuquan.households.Household;
+import vn.tuquan.households.HouseholdForm;
+import vn.tuquan.households.HouseholdImportRefusedException;
+import vn.tuquan.households.HouseholdImports;
+import vn.tuquan.households.HouseholdRefusedException;
+import vn.tuquan.households.Households;
+import vn.tuquan.households.RegistrationRate;
+import vn.tuquan.shared.CurrentCaller;
+import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Period;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.Requires;
+
+/**
+ * Households of residential areas and their yearly registrations, for clients. Refusals are
+ * {@code application/problem+json} in the caller's language.
+ */
+@RestController
+@RequestMapping("/api/v1/households")
+@Tag(name = "households", description = "Hộ gia đình và đăng ký, cam kết / households and their commitments")
+@Requires(Permission.MOVEMENT_READ)
+class HouseholdsApi {
+
+    private final Households households;
+    private final Commitments commitments;
+    private final HouseholdImports imports;
+    private final MessageSource messages;
+
+    HouseholdsApi(Households households, Commitments commitments, HouseholdImports imports, MessageSource messages) {
+        this.households = households;
+        this.commitments = commitments;
+        this.imports = imports;
+        this.messages = messages;
+    }
+
+    /** The ticks of a village head: households registered and signed with the three pledges. */
+    record CommitmentsInput(List<Long> householdIds, LocalDate registeredOn) {
+    }
+
+    record Recorded(int added, RegistrationRate rate) {
+    }
+
+    record Imported(int households) {
+    }
+
+    /** Where a household moves, its code there (its old code when empty) and from which day. */
+    record MoveInput(Long toAreaId, String code, LocalDate on) {
+    }
+
+    @PutMapping("/{householdId}")
+    @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
+    @Operation(summary = "Sửa thông tin hộ / correct a household's code, head, address, members and attributes")
+    Household edit(@PathVariable long householdId, @RequestBody(required = false) HouseholdForm form,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        if (form == null) {
+            throw new HouseholdRefusedException("households.refused.missingCode");
+        }
+        return households.edit(CurrentCaller.get(), householdId, form, asOf == null ? Dates.today() : asOf);
+    }
+
+    @PostMapping("/{householdId}/move")
+    @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
+    @Operation(summary = "Chuyển hộ sang khu dân cư khác từ một ngày / move a household to another area from a date")
+    Household move(@PathVariable long householdId, @RequestBody(required = false) MoveInput input) {
+        if (input == null || input.toAreaId() == null) {
+            throw new HouseholdRefusedException("households.refused.unknownArea", "");
+        }
+        return households.move(CurrentCaller.get(), householdId, input.toAreaId(), input.code(),
+                input.on() == null ? Dates.today() : input.on());
+    }
+
+    @GetMapping("/areas/{areaId}")
+    @Operation(summary = "Các hộ đang ở khu dân cư vào một ngày / the households living in a residential area on a date")
+    List<Household> list(@PathVariable long areaId, @Parameter(description = "ngày / date, today when empty")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return households.inArea(CurrentCaller.view(), areaId, asOf == null ? Dates.today() : asOf);
+    }
+
+    @PostMapping("/areas/{areaId}")
+    @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
+    @Operation(summary = "Thêm một hộ / add a household from a date")
+    ResponseEntity<Household> add(@PathVariable long areaId, @RequestBody HouseholdForm form,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        Household added = households.add(CurrentCaller.get(), areaId, form, asOf == null ? Dates.today() : asOf);
+        return ResponseEntity.status(HttpStatus.CREATED).body(added);
+    }
+
+    @GetMapping("/areas/{areaId}/rate")
+    @Operation(summary = "Tỷ lệ hộ đăng ký trong kỳ / share of resident households registered for the period")
+    RegistrationRate rate(@PathVariable long areaId, @Parameter(description = "kỳ đánh giá / period year, current when empty")
+            @RequestParam(required = false) Integer year) {
+        return commitments.registrationRate(CurrentCaller.view(), areaId, year(year));
+    }
+
+    @GetMapping("/areas/{areaId}/not-registered")
+    @Operation(summary = "Các hộ chưa đăng ký / resident households not registered for the period")
+    List<Household> notRegistered(@PathVariable long areaId, @RequestParam(required = false) Integer year) {
+        return commitments.notRegistered(CurrentCaller.view(), areaId, year(year));
+    }
+
+    @PostMapping("/areas/{areaId}/commitments")
+    @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
+    @Operation(summary = "Ghi nhận nhiều hộ đăng ký / record the registrations of many households at once")
+    Recorded record(@PathVariable long areaId, @RequestParam(required = false) Integer year,
+            @RequestBody(required = false) CommitmentsInput input) {
+        int y = year(year);
+        Period period = Period.residentialArea(y);
+        LocalDate on = input != null && input.registeredOn() != null ? input.registeredOn()
+                : HouseholdPages.defaultDate(period);
+        int added = commitments.recordAll(CurrentCaller.get(), areaId, y,
+                input == null || input.householdIds() == null ? List.of() : input.householdIds(), on);
+        return new Recorded(added, commitments.registrationRate(CurrentCaller.view(), areaId, y));
+    }
+
+    @GetMapping("/units/{unitId}/rates")
+    @Operation(summary = "Tỷ lệ đăng ký của mọi khu dân cư dưới một đơn vị / the rate of every residential area under a unit")
+    List<RegistrationRate> rates(@PathVariable long unitId, @RequestParam(required = false) Integer year) {
+        return commitments.rates(CurrentCaller.view(), unitId, year(year));
+    }
+
+    @PostMapping(path = "/units/{unitId}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
+    @Operation(summary = "Nhập hộ từ tệp CSV hoặc .xlsx (cả tệp hoặc không gì) / import households from CSV or .xlsx, all or nothing")
+    ResponseEntity<Imported> importCsv(@PathVariable long unitId, @RequestPart(name = "file", required = false) MultipartFile file,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf)
+            throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw new HouseholdImportRefusedException(List.of(new vn.tuquan.households.ImportProblem(1,
+                    "households.import.empty")));
+        }
+        try (InputStream in = file.getInputStream()) {
+            LocalDate from = asOf == null ? Dates.today() : asOf;
+            String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
+            int n = name.toLowerCase(Locale.ROOT).endsWith(".xlsx")
+                    ? imports.importXlsx(CurrentCaller.get(), unitId, name, in, from)
+                    : imports.importCsv(CurrentCaller.get(), unitId, name, in, from);
+            return ResponseEntity.status(HttpStatus.CREATED).body(new Imported(n));
+        }
+    }
+
+    private static int year(Integer year) {
+        return year != null ? year : Period.residentialAreaOn(Dates.today()).year();
+    }
+
+    @ExceptionHandler(HouseholdRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(HouseholdRefusedException e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+        problem.setTitle(messages.getMessage("households.refused.title", null, locale));
+        problem.setDetail(messages.getMessage(e.key(), e.args(), e.key(), locale));
+        problem.setProperty("code", e.key());
+        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @ExceptionHandler(HouseholdImportRefusedException.class)
+    ResponseEntity<ProblemDetail> importRefused(HouseholdImportRefusedException e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+        problem.setTitle(messages.getMessage("households.refused.title", null, locale));
+        problem.setProperty("errors", e.problems().stream().map(p -> Map.<String, Object>of("line", p.line(),
+                "code", p.key(), "message", messages.getMessage(p.key(), p.args().toArray(), p.key(), locale))).toList());
+        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

@@ -1,0 +1,45 @@
+package vn.tuquan.shared;
+
+import java.time.LocalDate;
+
+/**
+ * An evaluation period, named by its year, with its first and last day (both included). The window
+ * depends on the regulation in force (RULEBOOK.md): for residential areas TT 23/2012 counts from
+ * 31 October of the year before to 31 October, TT 124/2021 (in force from 10 February 2022) from
+ * 1 November of the year before to 31 October.
+ */
+public record Period(int year, LocalDate from, LocalDate to) {
+
+    /** The day TT 124/2021/TT-BCA came into force. */
+    public static final LocalDate TT_124_IN_FORCE = LocalDate.of(2022, 2, 10);
+
+    public Period {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("period ends before it starts");
+        }
+    }
+
+    /** A residential area's period "year", under the regulation in force at its end. */
+    public static Period residentialArea(int year) {
+        LocalDate end = LocalDate.of(year, 10, 31);
+        if (end.isBefore(TT_124_IN_FORCE)) {
+            return new Period(year, LocalDate.of(year - 1, 10, 31), end);
+        }
+        return new Period(year, LocalDate.of(year - 1, 11, 1), end);
+    }
+
+    /** The residential areas' period a day falls in (the later one when two share the day). */
+    public static Period residentialAreaOn(LocalDate date) {
+        Period period = residentialArea(date.getYear());
+        return period.contains(date) ? period : residentialArea(date.getYear() + 1);
+    }
+
+    /** The regulation that defines the window. */
+    public String regulation() {
+        return to.isBefore(TT_124_IN_FORCE) ? "TT 23/2012/TT-BCA" : "TT 124/2021/TT-BCA";
+    }
+
+    public boolean contains(LocalDate date) {
+        return !date.isBefore(from) && !date.isAfter(to);
+    }
+}

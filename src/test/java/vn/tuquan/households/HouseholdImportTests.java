@@ -1,0 +1,145 @@
+package vn.tuquan.households;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import vn.tuquan.TuquanTest;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Scope;
+import vn.tuquan.units.LocalUnits;
+import vn.tuquan.units.OfficialLists;
+import vn.tuquan.units.Units;
+
+@TuquanTest
+@TestPropertySource(properties = "tuquan.test.database=households")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HouseholdImportTests {
+
+    static final LocalDate FROM = LocalDate.of(2023, 1, 5);
+
+    @Autowired
+    OfficialLists lists;
+    @Autowired
+    Units units;
+    @Autowired
+    LocalUnits localUnits;
+    @Autowired
+    HouseholdImports imports;
+    @Autowired
+    Households households;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeAll
+    void units() {
+        HouseholdsFixture.ensure(lists, units, localUnits);
+    }
+
+    long count() {
+        return jdbc.sql("SELECT count(*) FROM household").query(Long.class).single();
+    }
+
+    static ByteArrayInputStream csv(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aBadFileIsRefusedWholeWithEveryBadRowAndWritesNothing() {
+        long before = count();
+        String file = """
+                area,code,head_name,address,members,catholic
+                HM3,IMP-1,Nguyễn Văn Một,"Xóm 3, Hải Minh",4,0
+                ZZ9,IMP-2,Nguyễn Văn Hai,,3,0
+                HM3,IMP-1,Nguyễn Văn Ba,,3,1
+                HM3,IMP-4,,,3,0
+                HM3,IMP-5,Nguyễn Văn Năm,,không,0
+                HM3,IMP-6,Nguyễn Văn Sáu,,0,0
+                """;
+        assertThatThrownBy(() -> imports.importCsv(Caller.SYSTEM, HouseholdsFixture.haiMinh(), "bad.csv", csv(file), FROM))
+                .isInstanceOfSatisfying(HouseholdImportRefusedException.class, e -> assertThat(e.problems())
+                        .extracting(ImportProblem::line, ImportProblem::key)
+                        .containsExactly(
+                                org.assertj.core.groups.Tuple.tuple(3, "households.import.unknownArea"),
+                                org.assertj.core.groups.Tuple.tuple(4, "households.import.duplicateCode"),
+                                org.assertj.core.groups.Tuple.tuple(5, "households.import.missingHead"),
+                                org.assertj.core.groups.Tuple.tuple(6, "households.import.members"),
+                                org.assertj.core.groups.Tuple.tuple(7, "households.import.members")));
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void aGoodFileLandsWholeAndACodeAlreadyTakenRefusesTheNextOne() {
+        long area = HouseholdsFixture.area(2);
+        String file = "area,code,head_name,address,members,catholic\n"
+                + "HM3,G-1,Trần Thị Một,\"Đội 3, \"\"xóm\"\" giữa\",4,có\n"
+                + area + ",G-2,Trần Văn Hai,,2,\n";
+        assertThat(imports.importCsv(Caller.SYSTEM, HouseholdsFixture.haiMinh(), "good.csv", csv(file), FROM)).isEqualTo(2);
+        assertThat(households.inArea(Scope.WHOLE_COUNTRY, area, FROM)).filteredOn(h -> h.code().startsWith("G-"))
+                .extracting(Household::headName, Household::address, Household::catholic)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Trần Thị Một", "Đội 3, \"xóm\" giữa", true),
+                        org.assertj.core.groups.Tuple.tuple("Trần Văn Hai", null, false));
+
+        long before = count();
+        String again = "area,code,head_name,address,members,catholic\nHM3,G-3,Lê Văn Ba,,2,0\nHM3,G-2,Lê Văn Bốn,,2,0\n";
+        assertThatThrownBy(() -> imports.importCsv(Caller.SYSTEM, HouseholdsFixture.haiMinh(), "again.csv", csv(again), FROM))
+                .isInstanceOfSatisfying(HouseholdImportRefusedException.class, e -> assertThat(e.problems())
+                        .extracting(ImportProblem::line, ImportProblem::key)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "households.import.codeTaken")));
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void anExcelWorkbookIsCheckedTheSameWay() throws Exception {
+        org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+        var sheet = book.createSheet("Hộ");
+        String[][] cells = {{"area", "code", "head_name", "address", "members", "catholic"},
+                {"HM2", "XL-1", "Đoàn Văn Một", "Xóm 2", "3", "có"}, {"HM2", "XL-2", "Đoàn Văn Hai", "", "-1", ""}};
+        for (int r = 0; r < cells.length; r++) {
+            var row = sheet.createRow(r);
+            for (int c = 0; c < cells[r].length; c++) {
+                if (r > 0 && c == 4) {
+                    row.createCell(c).setCellValue(Double.parseDouble(cells[r][c]));
+                } else {
+                    row.createCell(c).setCellValue(cells[r][c]);
+                }
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        book.write(out);
+        book.close();
+        long before = count();
+        assertThatThrownBy(() -> imports.importXlsx(Caller.SYSTEM, HouseholdsFixture.haiMinh(), "ho.xlsx",
+                new ByteArrayInputStream(out.toByteArray()), FROM))
+                .isInstanceOfSatisfying(HouseholdImportRefusedException.class, e -> assertThat(e.problems())
+                        .extracting(ImportProblem::line, ImportProblem::key)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "households.import.members")));
+        assertThat(count()).isEqualTo(before);
+
+        sheet.getRow(2).getCell(4).setCellValue(2);
+        java.io.ByteArrayOutputStream fixed = new java.io.ByteArrayOutputStream();
+        org.apache.poi.xssf.usermodel.XSSFWorkbook again = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+        var s2 = again.createSheet("Hộ");
+        for (int r = 0; r < cells.length; r++) {
+            var row = s2.createRow(r);
+            for (int c = 0; c < cells[r].length; c++) {
+                row.createCell(c).setCellValue(r == 2 && c == 4 ? "2" : cells[r][c]);
+            }
+        }
+        again.write(fixed);
+        again.close();
+        assertThat(imports.importXlsx(Caller.SYSTEM, HouseholdsFixture.haiMinh(), "ho.xlsx",
+                new ByteArrayInputStream(fixed.toByteArray()), FROM)).isEqualTo(2);
+        assertThat(households.inArea(Scope.WHOLE_COUNTRY, HouseholdsFixture.area(1), FROM))
+                .extracting(Household::code).contains("XL-1", "XL-2");
+    }
+}

@@ -1,0 +1,161 @@
+package vn.tuquan.households;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import vn.tuquan.TuquanTest;
+import vn.tuquan.shared.AccessRefusedException;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.Scope;
+import vn.tuquan.units.LocalUnits;
+import vn.tuquan.units.OfficialLists;
+import vn.tuquan.units.Units;
+
+@TuquanTest
+@TestPropertySource(properties = "tuquan.test.database=households")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HouseholdRulesTests {
+
+    static final LocalDate JAN_2023 = LocalDate.of(2023, 1, 10);
+
+    @Autowired
+    OfficialLists lists;
+    @Autowired
+    Units units;
+    @Autowired
+    LocalUnits localUnits;
+    @Autowired
+    Households households;
+    @Autowired
+    Commitments commitments;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeAll
+    void units() {
+        HouseholdsFixture.ensure(lists, units, localUnits);
+    }
+
+    @Test
+    void aHouseholdMovesKeepingItsHistoryAndIsNeverInTwoAreasAtOnce() {
+        long a = HouseholdsFixture.area(1);
+        long b = HouseholdsFixture.area(2);
+        Household h = households.add(Caller.SYSTEM, a, new HouseholdForm("MV-1", "Trần Văn Chuyển", "Xóm 2", 4, false),
+                JAN_2023);
+        households.move(Caller.SYSTEM, h.id(), b, null, LocalDate.of(2023, 6, 1));
+
+        assertThat(households.find(Scope.WHOLE_COUNTRY, h.id(), LocalDate.of(2023, 5, 31)).orElseThrow().areaId())
+                .isEqualTo(a);
+        assertThat(households.find(Scope.WHOLE_COUNTRY, h.id(), LocalDate.of(2023, 6, 1)).orElseThrow().areaId())
+                .isEqualTo(b);
+        assertThat(households.history(Scope.WHOLE_COUNTRY, h.id())).extracting(Household::areaId).containsExactly(a, b);
+
+        // the service: a move back to a before the stay in b begins would overlap it
+        assertThatThrownBy(() -> households.move(Caller.SYSTEM, h.id(), HouseholdsFixture.area(3), null,
+                LocalDate.of(2023, 3, 1)))
+                .isInstanceOfSatisfying(HouseholdRefusedException.class,
+                        e -> assertThat(e.key()).isEqualTo("households.refused.twoAreas"));
+        assertThat(households.history(Scope.WHOLE_COUNTRY, h.id())).hasSize(2);
+
+        // the database itself, whatever the code does
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO household_residence (household_id, area_id, code, valid_from)"
+                        + " VALUES (:id, :area, 'X-1', :from)")
+                .param("id", h.id()).param("area", HouseholdsFixture.area(4)).param("from", LocalDate.of(2023, 7, 1))
+                .update())
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("household_residence_one_area");
+
+        // a household that never moved: its second stay marks both and the constraint checks them
+        Household still = households.add(Caller.SYSTEM, a, new HouseholdForm("MV-2", "Trần Thị Ở", null, 2, false), JAN_2023);
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO household_residence (household_id, area_id, code, valid_from)"
+                        + " VALUES (:id, :area, 'X-2', :from)")
+                .param("id", still.id()).param("area", HouseholdsFixture.area(4)).param("from", LocalDate.of(2023, 7, 1))
+                .update())
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("household_residence_one_area");
+        assertThat(households.history(Scope.WHOLE_COUNTRY, still.id())).hasSize(1);
+    }
+
+    @Test
+    void aCodeIsUniqueInItsArea() {
+        long a = HouseholdsFixture.area(5);
+        households.add(Caller.SYSTEM, a, new HouseholdForm("D-1", "Lê Thị Một", null, 2, false), JAN_2023);
+        assertThatThrownBy(() -> households.add(Caller.SYSTEM, a, new HouseholdForm("D-1", "Lê Thị Hai", null, 3, false),
+                JAN_2023))
+                .isInstanceOfSatisfying(HouseholdRefusedException.class,
+                        e -> assertThat(e.key()).isEqualTo("households.refused.duplicateCode"));
+        assertThatThrownBy(() -> households.add(Caller.SYSTEM, a, new HouseholdForm("D-2", "Lê Thị Ba", null, 0, false),
+                JAN_2023))
+                .isInstanceOfSatisfying(HouseholdRefusedException.class,
+                        e -> assertThat(e.key()).isEqualTo("households.refused.members"));
+    }
+
+    @Test
+    void aCommitmentOutsideItsPeriodIsRefused() {
+        long a = HouseholdsFixture.area(6);
+        Household h = households.add(Caller.SYSTEM, a, new HouseholdForm("P-1", "Phạm Văn Kỳ", null, 3, true), JAN_2023);
+        // period 2023 under TT 124/2021: 1 Nov 2022 – 31 Oct 2023
+        assertThatThrownBy(() -> commitments.record(Caller.SYSTEM, h.id(), 2023,
+                CommitmentForm.full(LocalDate.of(2023, 11, 1))))
+                .isInstanceOfSatisfying(HouseholdRefusedException.class,
+                        e -> assertThat(e.key()).isEqualTo("households.refused.outsidePeriod"));
+        commitments.record(Caller.SYSTEM, h.id(), 2023, CommitmentForm.full(LocalDate.of(2023, 10, 31)));
+        assertThatThrownBy(() -> commitments.record(Caller.SYSTEM, h.id(), 2023, CommitmentForm.full(JAN_2023)))
+                .isInstanceOfSatisfying(HouseholdRefusedException.class,
+                        e -> assertThat(e.key()).isEqualTo("households.refused.alreadyCommitted"));
+        // and the database refuses a date no regulation's window holds
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO commitment VALUES (:id, 2024, '2022-06-01', true, true, true,"
+                        + " true, 'x')").param("id", h.id()).update())
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void theRateMovesWhenOneCommitmentIsAdded() {
+        long a = HouseholdsFixture.area(7);
+        Household h1 = households.add(Caller.SYSTEM, a, new HouseholdForm("R-1", "Vũ Văn An", null, 4, false), JAN_2023);
+        Household h2 = households.add(Caller.SYSTEM, a, new HouseholdForm("R-2", "Vũ Văn Bình", null, 5, false), JAN_2023);
+        households.add(Caller.SYSTEM, a, new HouseholdForm("R-3", "Vũ Thị Cúc", null, 1, false), JAN_2023);
+        households.add(Caller.SYSTEM, a, new HouseholdForm("R-4", "Vũ Thị Dung", null, 6, true), JAN_2023);
+
+        assertThat(commitments.registrationRate(Scope.WHOLE_COUNTRY, a, 2023).percent()).isZero();
+        commitments.record(Caller.SYSTEM, h1.id(), 2023, CommitmentForm.full(LocalDate.of(2023, 2, 1)));
+        RegistrationRate rate = commitments.registrationRate(Scope.WHOLE_COUNTRY, a, 2023);
+        assertThat(rate.residents()).isEqualTo(4);
+        assertThat(rate.registered()).isEqualTo(1);
+        assertThat(rate.percent()).isEqualTo(25.0);
+        assertThat(commitments.notRegistered(Scope.WHOLE_COUNTRY, a, 2023)).extracting(Household::code)
+                .containsExactly("R-2", "R-3", "R-4");
+
+        commitments.recordAll(Caller.SYSTEM, a, 2023, List.of(h1.id(), h2.id()), LocalDate.of(2023, 3, 1));
+        assertThat(commitments.registrationRate(Scope.WHOLE_COUNTRY, a, 2023).percent()).isEqualTo(50.0);
+
+        List<RegistrationRate> rates = commitments.rates(Scope.WHOLE_COUNTRY, HouseholdsFixture.namMy(), 2023);
+        assertThat(rates).extracting(RegistrationRate::areaId).contains(a, HouseholdsFixture.area(6));
+        assertThat(rates).filteredOn(r -> r.areaId() == a).singleElement()
+                .extracting(RegistrationRate::registered).isEqualTo(2L);
+    }
+
+    @Test
+    void writesStayInsideTheCaptureScope() {
+        Caller head = new Caller(99, "truongthon.test", Set.of(Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE),
+                Scope.of(Set.of(HouseholdsFixture.area(0))), Scope.of(Set.of(HouseholdsFixture.area(0))));
+        households.add(head, HouseholdsFixture.area(0), new HouseholdForm("S-1", "Đỗ Văn Sơn", null, 2, false), JAN_2023);
+        assertThatThrownBy(() -> households.add(head, HouseholdsFixture.area(1),
+                new HouseholdForm("S-2", "Đỗ Văn Tùng", null, 2, false), JAN_2023))
+                .isInstanceOf(AccessRefusedException.class);
+        assertThatThrownBy(() -> commitments.rates(head.view(), HouseholdsFixture.haiMinh(), 2023))
+                .isInstanceOf(AccessRefusedException.class);
+    }
+}

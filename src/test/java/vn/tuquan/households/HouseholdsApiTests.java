@@ -1,0 +1,115 @@
+package vn.tuquan.households;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+import vn.tuquan.TestUsers;
+import vn.tuquan.TuquanTest;
+import vn.tuquan.access.UserAccounts;
+import vn.tuquan.shared.Scope;
+import vn.tuquan.units.LocalUnits;
+import vn.tuquan.units.OfficialLists;
+import vn.tuquan.units.Units;
+
+@TuquanTest
+@TestPropertySource(properties = "tuquan.test.database=households")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HouseholdsApiTests {
+
+    static final String PASSWORD = "mat-khau-api-nam-my-2026";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    OfficialLists lists;
+    @Autowired
+    Units units;
+    @Autowired
+    LocalUnits localUnits;
+    @Autowired
+    UserAccounts accounts;
+
+    HttpClient client;
+    String csrf;
+
+    @BeforeAll
+    void signIn() throws Exception {
+        HouseholdsFixture.ensure(lists, units, localUnits);
+        TestUsers.withRoles(accounts, "canbo.nammy", "Ngô Văn Mỹ", PASSWORD, Set.of("COMMUNE_OFFICER"),
+                Scope.of(Set.of(HouseholdsFixture.namMy())), Scope.of(Set.of(HouseholdsFixture.namMy())));
+        client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        String token = Jsoup.parse(get("/login").body()).selectFirst("input[name=_csrf]").attr("value");
+        String form = "username=canbo.nammy&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + token;
+        client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        csrf = Jsoup.parse(get("/").body()).selectFirst("meta[name=_csrf]").attr("content");
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<String> post(String path, String json) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Accept-Language", "vi").header("X-CSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void addsAHouseholdRecordsItsCommitmentAndReadsTheRates() throws Exception {
+        long area = HouseholdsFixture.area(6);
+        String base = "/api/v1/households/areas/" + area;
+        HttpResponse<String> added = post(base + "?asOf=2023-01-20",
+                "{\"code\":\"API-1\",\"headName\":\"Ngô Thị Api\",\"address\":null,\"members\":3,\"catholic\":false}");
+        assertThat(added.statusCode()).isEqualTo(201);
+        long id = Long.parseLong(added.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+
+        HttpResponse<String> refused = post(base + "?asOf=2023-01-20",
+                "{\"code\":\"API-2\",\"headName\":\"Ngô Văn Không\",\"members\":0,\"catholic\":false}");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Số nhân khẩu phải là số dương");
+
+        HttpResponse<String> outside = post(base + "/commitments?year=2023",
+                "{\"householdIds\":[" + id + "],\"registeredOn\":\"2023-11-02\"}");
+        assertThat(outside.statusCode()).isEqualTo(422);
+        assertThat(outside.body()).contains("nằm ngoài kỳ đánh giá 2023");
+
+        HttpResponse<String> recorded = post(base + "/commitments?year=2023",
+                "{\"householdIds\":[" + id + "],\"registeredOn\":\"2023-02-02\"}");
+        assertThat(recorded.statusCode()).isEqualTo(200);
+        assertThat(recorded.body()).contains("\"added\":1");
+
+        HttpResponse<String> moved = post("/api/v1/households/" + id + "/move",
+                "{\"toAreaId\":" + HouseholdsFixture.area(8) + ",\"code\":\"API-M\",\"on\":\"2023-05-01\"}");
+        assertThat(moved.statusCode()).isEqualTo(200);
+        assertThat(moved.body()).contains("\"areaId\":" + HouseholdsFixture.area(8), "\"code\":\"API-M\"");
+        HttpResponse<String> back = post("/api/v1/households/" + id + "/move",
+                "{\"toAreaId\":" + HouseholdsFixture.area(7) + ",\"on\":\"2023-04-01\"}");
+        assertThat(back.statusCode()).isEqualTo(422);
+        assertThat(back.body()).contains("không thể cùng lúc ở hai khu dân cư");
+
+        assertThat(get(base + "/rate?year=2023").body()).contains("\"areaId\":" + area);
+        assertThat(get("/api/v1/households/units/" + HouseholdsFixture.namMy() + "/rates?year=2023").body())
+                .contains("\"areaId\":" + area, "\"areaId\":" + HouseholdsFixture.area(7));
+        assertThat(get("/api/v1/households/areas/" + HouseholdsFixture.area(0)).statusCode())
+                .as("an area of Hải Minh").isEqualTo(403);
+    }
+}
