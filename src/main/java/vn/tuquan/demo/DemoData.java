@@ -38,11 +38,14 @@ class DemoData implements ApplicationRunner {
     private final NamDinh2017 namDinh;
     private final Units units;
     private final DemoMovement movement;
+    private final DemoHouseholds households;
     private final PrintStream console = System.out;
     private List<DemoLogin> logins = List.of();
 
-    DemoData(UserAccounts accounts, NamDinh2017 namDinh, Units units, DemoMovement movement) {
+    DemoData(UserAccounts accounts, NamDinh2017 namDinh, Units units, DemoMovement movement,
+            DemoHouseholds households) {
         this.movement = movement;
+        this.households = households;
         this.accounts = accounts;
         this.namDinh = namDinh;
         this.units = units;
@@ -88,6 +91,7 @@ class DemoData implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         namDinh.loadIfAbsent();
         movement.loadIfAbsent();
+        households.loadIfAbsent();
         logins = logins();
         int created = 0;
         for (DemoLogin login : logins) {

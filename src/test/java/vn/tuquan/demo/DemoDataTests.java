@@ -67,6 +67,21 @@ class DemoDataTests {
     }
 
     @Test
+    void haiHauHasALivingHouseholdRegisterFor2017(@Autowired vn.tuquan.households.Commitments commitments) {
+        UnitView haiHau = units.findByCode(Scope.WHOLE_COUNTRY, "366", NamDinh2017.AS_OF).orElseThrow();
+        var rates = commitments.rates(Scope.WHOLE_COUNTRY, haiHau.id(), DemoHouseholds.YEAR);
+        assertThat(rates).hasSizeGreaterThan(300);
+        long complete = rates.stream().filter(vn.tuquan.households.RegistrationRate::complete).count();
+        assertThat(complete).as("most villages fully registered").isGreaterThan(rates.size() / 2)
+                .as("some not").isLessThan(rates.size());
+        UnitView haiMinh = units.findByCode(Scope.WHOLE_COUNTRY, "14233", NamDinh2017.AS_OF).orElseThrow();
+        long demoVillage = units.children(Scope.WHOLE_COUNTRY, haiMinh.id(), NamDinh2017.AS_OF).stream()
+                .filter(u -> u.kind() == UnitKind.RESIDENTIAL_AREA).findFirst().orElseThrow().id();
+        var village = commitments.registrationRate(Scope.WHOLE_COUNTRY, demoVillage, DemoHouseholds.YEAR);
+        assertThat(village.residents() - village.registered()).as("left for the village head to register").isEqualTo(3);
+    }
+
+    @Test
     void loadingAgainAddsNothing() {
         long before = jdbc.sql("SELECT count(*) FROM unit_version").query(Long.class).single();
         namDinh.loadIfAbsent();
