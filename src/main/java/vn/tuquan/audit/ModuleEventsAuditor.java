@@ -6,6 +6,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.tuquan.access.AccessGranted;
 import vn.tuquan.access.SignInRecorded;
+import vn.tuquan.households.CommitmentsRecorded;
+import vn.tuquan.households.HouseholdAdded;
+import vn.tuquan.households.HouseholdEdited;
+import vn.tuquan.households.HouseholdMoved;
+import vn.tuquan.households.HouseholdsImported;
 import vn.tuquan.movement.MovementRecorded;
 import vn.tuquan.shared.DataKeyRotated;
 import vn.tuquan.units.LocalUnitClosed;
@@ -25,6 +30,7 @@ import vn.tuquan.units.UnitBoundariesImported;
 class ModuleEventsAuditor {
 
     private static final String UNITS = "units";
+    private static final String HOUSEHOLDS = "households";
 
     private final AuditLog log;
 
@@ -60,6 +66,34 @@ class ModuleEventsAuditor {
     void on(LocalUnitClosed e) {
         log.record(new AuditEntry(AuditAction.CLOSED, UNITS, "local-unit", Long.toString(e.before().id()),
                 e.before().id(), e.before(), Map.of("validTo", e.on())));
+    }
+
+    @EventListener
+    void on(HouseholdAdded e) {
+        log.record(new AuditEntry(AuditAction.CREATED, HOUSEHOLDS, "household", Long.toString(e.householdId()),
+                e.areaId(), null, e));
+    }
+
+    @EventListener
+    void on(HouseholdEdited e) {
+        log.record(new AuditEntry(AuditAction.UPDATED, HOUSEHOLDS, "household", Long.toString(e.householdId()),
+                e.areaId(), null, e));
+    }
+
+    @EventListener
+    void on(HouseholdMoved e) {
+        log.record(new AuditEntry(AuditAction.MOVED, HOUSEHOLDS, "household", Long.toString(e.householdId()),
+                e.toAreaId(), Map.of("areaId", e.fromAreaId()), e));
+    }
+
+    @EventListener
+    void on(HouseholdsImported e) {
+        log.record(new AuditEntry(AuditAction.IMPORTED, HOUSEHOLDS, "household", null, e.withinUnitId(), null, e));
+    }
+
+    @EventListener
+    void on(CommitmentsRecorded e) {
+        log.record(new AuditEntry(AuditAction.CREATED, HOUSEHOLDS, "commitment", null, e.areaId(), null, e));
     }
 
     @EventListener

@@ -49,6 +49,21 @@ class HouseholdRulesTests {
     }
 
     @Test
+    void everyWriteLandsInTheAuditLog(@Autowired vn.tuquan.audit.AuditLog log) {
+        long area = HouseholdsFixture.area(3);
+        Household h = households.add(Caller.SYSTEM, area, new HouseholdForm("AU-1", "Lý Thị Kiểm", "Xóm 3", 3, false),
+                HouseholdsFixture.LIST_DATE);
+        var entries = log.search(Caller.SYSTEM, new vn.tuquan.audit.AuditLog.Search(null, area, "households", null, null), 0)
+                .entries();
+        org.assertj.core.api.Assertions.assertThat(entries)
+                .anySatisfy(e -> {
+                    org.assertj.core.api.Assertions.assertThat(e.entityType()).isEqualTo("household");
+                    org.assertj.core.api.Assertions.assertThat(e.entityId()).isEqualTo(Long.toString(h.id()));
+                    org.assertj.core.api.Assertions.assertThat(e.action()).isEqualTo("CREATED");
+                });
+    }
+
+    @Test
     void aHouseholdMovesKeepingItsHistoryAndIsNeverInTwoAreasAtOnce() {
         long a = HouseholdsFixture.area(1);
         long b = HouseholdsFixture.area(2);
