@@ -1,5 +1,7 @@
 package vn.tuquan.households;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -7,6 +9,8 @@ import java.util.List;
  * arguments) so pages and the API say why in the caller's language.
  */
 public class HouseholdRefusedException extends RuntimeException {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final String key;
     private final transient List<Object> args;
@@ -21,7 +25,8 @@ public class HouseholdRefusedException extends RuntimeException {
         return key;
     }
 
+    /** The arguments for the message; dates written 31/10/2017, as everywhere in Tuquan. */
     public Object[] args() {
-        return args.toArray();
+        return args.stream().map(a -> a instanceof LocalDate d ? DATE.format(d) : a).toArray();
     }
 }

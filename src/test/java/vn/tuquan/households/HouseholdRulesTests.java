@@ -117,6 +117,9 @@ class HouseholdRulesTests {
                         e -> assertThat(e.key()).isEqualTo("households.refused.members"));
     }
 
+    @Autowired
+    org.springframework.context.MessageSource messages;
+
     @Test
     void aCommitmentOutsideItsPeriodIsRefused() {
         long a = HouseholdsFixture.area(6);
@@ -124,8 +127,11 @@ class HouseholdRulesTests {
         // period 2023 under TT 124/2021: 1 Nov 2022 – 31 Oct 2023
         assertThatThrownBy(() -> commitments.record(Caller.SYSTEM, h.id(), 2023,
                 CommitmentForm.full(LocalDate.of(2023, 11, 1))))
-                .isInstanceOfSatisfying(HouseholdRefusedException.class,
-                        e -> assertThat(e.key()).isEqualTo("households.refused.outsidePeriod"));
+                .isInstanceOfSatisfying(HouseholdRefusedException.class, e -> {
+                    assertThat(e.key()).isEqualTo("households.refused.outsidePeriod");
+                    assertThat(messages.getMessage(e.key(), e.args(), java.util.Locale.forLanguageTag("vi")))
+                            .isEqualTo("Ngày 01/11/2023 nằm ngoài kỳ đánh giá 2023 (01/11/2022 – 31/10/2023).");
+                });
         commitments.record(Caller.SYSTEM, h.id(), 2023, CommitmentForm.full(LocalDate.of(2023, 10, 31)));
         assertThatThrownBy(() -> commitments.record(Caller.SYSTEM, h.id(), 2023, CommitmentForm.full(JAN_2023)))
                 .isInstanceOfSatisfying(HouseholdRefusedException.class,
