@@ -11,6 +11,7 @@ import vn.tuquan.households.HouseholdAdded;
 import vn.tuquan.households.HouseholdEdited;
 import vn.tuquan.households.HouseholdMoved;
 import vn.tuquan.households.HouseholdsImported;
+import vn.tuquan.households.OrganisationCommitments;
 import vn.tuquan.movement.MovementRecorded;
 import vn.tuquan.shared.DataKeyRotated;
 import vn.tuquan.units.LocalUnitClosed;
@@ -94,6 +95,12 @@ class ModuleEventsAuditor {
     @EventListener
     void on(CommitmentsRecorded e) {
         log.record(new AuditEntry(AuditAction.CREATED, HOUSEHOLDS, "commitment", null, e.areaId(), null, e));
+    }
+
+    @EventListener
+    void on(OrganisationCommitments.OrganisationCommitmentRecorded e) {
+        log.record(new AuditEntry(AuditAction.UPDATED, HOUSEHOLDS, "organisation-commitment",
+                e.commitment().unitId() + "/" + e.commitment().year(), e.commitment().unitId(), null, e.commitment()));
     }
 
     @EventListener

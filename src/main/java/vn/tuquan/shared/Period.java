@@ -28,6 +28,19 @@ public record Period(int year, LocalDate from, LocalDate to) {
         return new Period(year, LocalDate.of(year - 1, 11, 1), end);
     }
 
+    /**
+     * An agency's or enterprise's period "year" (communes, agencies, enterprises): TT 23/2012 from
+     * 30 November of the year before to 30 November, TT 124/2021 from 16 November of the year before
+     * to 15 November.
+     */
+    public static Period organisation(int year) {
+        LocalDate tt23End = LocalDate.of(year, 11, 30);
+        if (tt23End.isBefore(TT_124_IN_FORCE)) {
+            return new Period(year, LocalDate.of(year - 1, 11, 30), tt23End);
+        }
+        return new Period(year, LocalDate.of(year - 1, 11, 16), LocalDate.of(year, 11, 15));
+    }
+
     /** The residential areas' period a day falls in (the later one when two share the day). */
     public static Period residentialAreaOn(LocalDate date) {
         Period period = residentialArea(date.getYear());

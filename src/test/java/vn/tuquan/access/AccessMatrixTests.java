@@ -278,6 +278,9 @@ class AccessMatrixTests {
         if (name.equals("code")) {
             return targets.code();
         }
+        if (name.equals("year")) {
+            return Integer.toString(today().getYear());
+        }
         Long id = switch (name) {
             case "communeId", "parentId" -> targets.commune();
             default -> endpoint.local() ? targets.local() : targets.unit();

@@ -1,5 +1,6 @@
 package vn.tuquan.households.web;
 
+import vn.tuquan.households.OrganisationCommitments;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -57,7 +58,11 @@ class HouseholdsApi {
     private final HouseholdImports imports;
     private final MessageSource messages;
 
-    HouseholdsApi(Households households, Commitments commitments, HouseholdImports imports, MessageSource messages) {
+    private final OrganisationCommitments organisations;
+
+    HouseholdsApi(Households households, Commitments commitments, HouseholdImports imports, MessageSource messages,
+            OrganisationCommitments organisations) {
+        this.organisations = organisations;
         this.households = households;
         this.commitments = commitments;
         this.imports = imports;
@@ -141,6 +146,26 @@ class HouseholdsApi {
         int added = commitments.recordAll(CurrentCaller.get(), areaId, y,
                 input == null || input.householdIds() == null ? List.of() : input.householdIds(), on);
         return new Recorded(added, commitments.registrationRate(CurrentCaller.view(), areaId, y));
+    }
+
+    /** An organisation's staff: how many, how many briefed, how many signed. */
+    record StaffCommitment(int staffTotal, int staffBriefed, int staffSigned, LocalDate recordedOn) {
+    }
+
+    @GetMapping("/organisations/{unitId}/commitments/{year}")
+    @Operation(summary = "An agency's, enterprise's or school's commitment for a period: staff briefed and signed")
+    ResponseEntity<OrganisationCommitments.OrganisationCommitment> organisationCommitment(@PathVariable long unitId,
+            @PathVariable int year) {
+        return ResponseEntity.of(organisations.find(CurrentCaller.view(), unitId, year));
+    }
+
+    @PutMapping("/organisations/{unitId}/commitments/{year}")
+    @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
+    @Operation(summary = "Record (or correct) an organisation's commitment for a period")
+    OrganisationCommitments.OrganisationCommitment recordOrganisationCommitment(@PathVariable long unitId,
+            @PathVariable int year, @RequestBody StaffCommitment body) {
+        return organisations.record(CurrentCaller.get(), unitId, year, body.staffTotal(), body.staffBriefed(),
+                body.staffSigned(), body.recordedOn() == null ? Dates.today() : body.recordedOn());
     }
 
     @GetMapping("/units/{unitId}/rates")
