@@ -1,7 +1,7 @@
 package vn.tuquan.households;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
+import vn.tuquan.shared.MessageArguments;
+
 import java.util.List;
 
 /**
@@ -10,7 +10,6 @@ import java.util.List;
  */
 public class HouseholdRefusedException extends RuntimeException {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final String key;
     private final transient List<Object> args;
@@ -27,6 +26,6 @@ public class HouseholdRefusedException extends RuntimeException {
 
     /** The arguments for the message; dates written 31/10/2017, as everywhere in Tuquan. */
     public Object[] args() {
-        return args.stream().map(a -> a instanceof LocalDate d ? DATE.format(d) : a).toArray();
+        return args.stream().map(MessageArguments::display).toArray();
     }
 }

@@ -1,7 +1,7 @@
 package vn.tuquan.units;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
+import vn.tuquan.shared.MessageArguments;
+
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
@@ -9,7 +9,6 @@ import org.springframework.context.MessageSource;
 /** Renders an import problem as "file, line 12: reason" in the reader's language. */
 public final class ImportMessages {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private ImportMessages() {
     }
@@ -17,7 +16,7 @@ public final class ImportMessages {
     public static String render(MessageSource messages, ImportRefusedException.Problem problem, Locale locale) {
         Object[] arguments = problem.arguments().stream()
                 .map(a -> a instanceof String s && s.startsWith("units.kind.") ? messages.getMessage(s, null, locale) : a)
-                .map(a -> a instanceof LocalDate d ? DATE.format(d) : a)
+                .map(MessageArguments::display)
                 .toArray();
         String reason = messages.getMessage(problem.messageKey(), arguments, locale);
         String where;

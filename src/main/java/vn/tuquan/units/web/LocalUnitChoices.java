@@ -1,8 +1,9 @@
 package vn.tuquan.units.web;
 
+import vn.tuquan.shared.MessageArguments;
+
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,7 +25,6 @@ class LocalUnitChoices {
 
     static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     static final List<UnitKind> KINDS = List.of(UnitKind.RESIDENTIAL_AREA, UnitKind.AGENCY, UnitKind.ENTERPRISE,
             UnitKind.INDUSTRIAL_ZONE, UnitKind.SCHOOL, UnitKind.HOSPITAL, UnitKind.PARISH, UnitKind.SUB_PARISH,
@@ -118,7 +118,7 @@ class LocalUnitChoices {
         Object[] resolved = arguments.stream()
                 .map(a -> a instanceof String s && (s.startsWith("units.kind.") || s.startsWith("units.subkind.")
                         || s.startsWith("units.exclusion.")) ? label(s, locale) : a)
-                .map(a -> a instanceof LocalDate d ? DATE.format(d) : a)
+                .map(MessageArguments::display)
                 .map(a -> a instanceof Long id ? id.toString() : a) // ids are not amounts: 987654321, not 987.654.321
                 .toArray();
         return messages.getMessage(key, resolved, key, locale);

@@ -1,0 +1,17 @@
+package vn.tuquan.shared;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
+/** Arguments of a message as people read them: dates written 31/10/2017, in both languages. */
+public final class MessageArguments {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private MessageArguments() {
+    }
+
+    public static Object display(Object argument) {
+        return argument instanceof LocalDate date ? DATE.format(date) : argument;
+    }
+}
