@@ -1,12 +1,13 @@
 package vn.tuquan.access;
 
+import vn.tuquan.shared.Dates;
+
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +35,7 @@ import vn.tuquan.shared.Scope;
 public class UserCommand implements Runnable {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
-            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+            .withZone(Dates.VIETNAM);
 
     @Spec
     CommandSpec spec;

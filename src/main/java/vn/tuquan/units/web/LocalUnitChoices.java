@@ -1,5 +1,7 @@
 package vn.tuquan.units.web;
 
+import vn.tuquan.shared.Dates;
+
 import vn.tuquan.shared.MessageArguments;
 
 import java.time.LocalDate;
@@ -24,7 +26,7 @@ import vn.tuquan.units.UnitKind;
 class LocalUnitChoices {
 
     static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VIETNAM = Dates.VIETNAM;
 
     static final List<UnitKind> KINDS = List.of(UnitKind.RESIDENTIAL_AREA, UnitKind.AGENCY, UnitKind.ENTERPRISE,
             UnitKind.INDUSTRIAL_ZONE, UnitKind.SCHOOL, UnitKind.HOSPITAL, UnitKind.PARISH, UnitKind.SUB_PARISH,

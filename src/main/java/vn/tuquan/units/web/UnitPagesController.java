@@ -1,5 +1,7 @@
 package vn.tuquan.units.web;
 
+import vn.tuquan.shared.Dates;
+
 import vn.tuquan.shared.Requires;
 
 import vn.tuquan.shared.Permission;
@@ -40,7 +42,7 @@ import vn.tuquan.units.Units;
 class UnitPagesController {
 
     static final int SEARCH_LIMIT = 20;
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VIETNAM = Dates.VIETNAM;
 
     private final Units units;
     private final UnitTree tree;
