@@ -79,7 +79,7 @@ public class Households {
                         + " :members, :catholic) RETURNING id")
                 .param("head", form.headName().strip()).param("address", blankToNull(form.address()))
                 .param("members", form.members()).param("catholic", form.catholic()).query(Long.class).single();
-        reside(id, areaId, form.code().strip(), from);
+        reside(id, areaId, form.code().strip(), from, false);
         events.publishEvent(new HouseholdAdded(id, areaId, form.code().strip(), from));
         return findAny(id, from).orElseThrow();
     }
@@ -126,19 +126,24 @@ public class Households {
         }
         jdbc.sql("UPDATE household_residence SET valid_to = :on WHERE household_id = :id AND valid_from = :from")
                 .param("on", on).param("id", householdId).param("from", current.validFrom()).update();
-        reside(householdId, toAreaId, code == null || code.isBlank() ? current.code() : code.strip(), on);
+        reside(householdId, toAreaId, code == null || code.isBlank() ? current.code() : code.strip(), on, true);
         events.publishEvent(new HouseholdMoved(householdId, current.areaId(), toAreaId, on));
         return findAny(householdId, on).orElseThrow();
     }
 
-    private void reside(long householdId, long areaId, String code, LocalDate from) {
+    /**
+     * A stay in an area from a date. A household's later stays are marked {@code moved}: the database
+     * then marks all its stays and checks them against each other (migration V16).
+     */
+    private void reside(long householdId, long areaId, String code, LocalDate from, boolean later) {
         try {
-            jdbc.sql("INSERT INTO household_residence (household_id, area_id, code, valid_from) VALUES (:id, :area,"
-                            + " :code, :from)")
-                    .param("id", householdId).param("area", areaId).param("code", code).param("from", from).update();
+            jdbc.sql("INSERT INTO household_residence (household_id, area_id, code, valid_from, moved) VALUES (:id,"
+                            + " :area, :code, :from, :later)")
+                    .param("id", householdId).param("area", areaId).param("code", code).param("from", from)
+                    .param("later", later).update();
         } catch (DataIntegrityViolationException e) {
             String message = String.valueOf(e.getMostSpecificCause().getMessage());
-            if (message.contains("household_residence_one_area")) {
+            if (message.contains("household_residence_one_area") || message.contains("household_residence_household")) {
                 throw new HouseholdRefusedException("households.refused.twoAreas", from);
             }
             throw new HouseholdRefusedException("households.refused.duplicateCode", code);

@@ -99,6 +99,25 @@ class HouseholdImportTests {
     }
 
     @Test
+    void theIdsAnImportReservesAreNeverHandedOutAgain() {
+        String file = "area,code,head_name,address,members,catholic\n"
+                + "HM3,SEQ-1,Phạm Văn Một,,3,0\nHM3,SEQ-2,Phạm Văn Hai,,3,0\nHM3,SEQ-3,Phạm Văn Ba,,3,0\n";
+        imports.importCsv(Caller.SYSTEM, HouseholdsFixture.haiMinh(), "seq.csv", csv(file), FROM);
+        long lastImported = jdbc.sql("""
+                SELECT max(household_id) FROM household_residence WHERE code LIKE 'SEQ-%'""").query(Long.class).single();
+        // a refused file reserved ids too, and rolled back: its block is skipped, not reused wrongly
+        assertThatThrownBy(() -> imports.importCsv(Caller.SYSTEM, HouseholdsFixture.haiMinh(), "bad.csv",
+                csv("area,code,head_name,address,members,catholic\nHM3,SEQ-4,Phạm Văn Bốn,,3,0\nHM3,SEQ-5,,,3,0\n"), FROM))
+                .isInstanceOf(HouseholdImportRefusedException.class);
+        Household added = households.add(Caller.SYSTEM, HouseholdsFixture.area(2),
+                new HouseholdForm("SEQ-9", "Phạm Thị Chín", null, 2, false), FROM);
+        assertThat(added.id()).isGreaterThan(lastImported);
+        assertThat(households.inArea(Scope.WHOLE_COUNTRY, HouseholdsFixture.area(2), FROM))
+                .filteredOn(h -> h.code().startsWith("SEQ-")).extracting(Household::headName)
+                .contains("Phạm Văn Một", "Phạm Văn Hai", "Phạm Văn Ba", "Phạm Thị Chín");
+    }
+
+    @Test
     void anExcelWorkbookIsCheckedTheSameWay() throws Exception {
         org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
         var sheet = book.createSheet("Hộ");

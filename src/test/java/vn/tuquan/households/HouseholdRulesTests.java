@@ -92,14 +92,31 @@ class HouseholdRulesTests {
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("household_residence_one_area");
 
-        // a household that never moved: its second stay marks both and the constraint checks them
+        // a household that never moved: a second unmarked stay is refused (one unmarked stay per household) …
         Household still = households.add(Caller.SYSTEM, a, new HouseholdForm("MV-2", "Trần Thị Ở", null, 2, false), JAN_2023);
         assertThatThrownBy(() -> jdbc.sql("INSERT INTO household_residence (household_id, area_id, code, valid_from)"
                         + " VALUES (:id, :area, 'X-2', :from)")
                 .param("id", still.id()).param("area", HouseholdsFixture.area(4)).param("from", LocalDate.of(2023, 7, 1))
                 .update())
                 .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("household_residence_household");
+        // … and a marked one marks the first stay, and the constraint checks both
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO household_residence (household_id, area_id, code, valid_from, moved)"
+                        + " VALUES (:id, :area, 'X-2', :from, true)")
+                .param("id", still.id()).param("area", HouseholdsFixture.area(4)).param("from", LocalDate.of(2023, 7, 1))
+                .update())
+                .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("household_residence_one_area");
+        // a stay of no household is refused like a foreign key would
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO household_residence (household_id, area_id, code, valid_from)"
+                        + " VALUES (-1, :area, 'X-3', :from)")
+                .param("area", HouseholdsFixture.area(4)).param("from", LocalDate.of(2023, 7, 1)).update())
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("household_residence_household_id_fkey");
+        // and a household with stays cannot be deleted
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM household WHERE id = :id").param("id", still.id()).update())
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("household_residence_household_id_fkey");
         assertThat(households.history(Scope.WHOLE_COUNTRY, still.id())).hasSize(1);
     }
 
