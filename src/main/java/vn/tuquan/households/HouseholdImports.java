@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +22,9 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.context.ApplicationEventPublisher;
@@ -129,18 +133,38 @@ public class HouseholdImports {
     }
 
     static int parse(InputStream in, Checker checker) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
-            String line = reader.readLine();
-            if (line != null && line.startsWith("\uFEFF")) {
-                line = line.substring(1);
-            }
-            checker.header(line == null ? List.of() : CsvLine.split(line));
-            int number = 1;
-            while ((line = reader.readLine()) != null && !checker.full()) {
-                number++;
-                if (!line.isBlank()) {
-                    checker.accept(number, CsvLine.split(line));
+        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+                CSVParser csv = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+            Iterator<CSVRecord> records = csv.iterator();
+            boolean first = true;
+            while (!checker.full()) {
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    record = records.next();
+                } catch (UncheckedIOException e) {
+                    // a quote opened and never closed
+                    java.util.regex.Matcher start = java.util.regex.Pattern.compile("startline (\\d+)")
+                            .matcher(String.valueOf(e.getMessage()));
+                    checker.broken(start.find() ? Integer.parseInt(start.group(1)) : (int) csv.getCurrentLineNumber());
+                    break;
                 }
+                List<String> fields = new ArrayList<>(record.toList());
+                if (first) {
+                    if (!fields.isEmpty() && fields.get(0).startsWith("\uFEFF")) {
+                        fields.set(0, fields.get(0).substring(1));
+                    }
+                    checker.header(fields);
+                    first = false;
+                } else if (fields.size() > 1 || !fields.get(0).isBlank()) {
+                    checker.accept((int) csv.getCurrentLineNumber(), fields);
+                }
+            }
+            if (first) {
+                checker.header(List.of());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -258,6 +282,10 @@ public class HouseholdImports {
                     sink.accept(new Row(number, area, code, head, address.isEmpty() ? null : address, members, catholic));
                 }
             }
+        }
+
+        void broken(int line) {
+            problems.add(new ImportProblem(line, "households.import.brokenQuote"));
         }
 
         /** The areas the file's households live in. */

@@ -93,6 +93,7 @@ public final class HouseholdsBenchmark {
             }
             System.out.printf("csv_rows=%d csv_mb=%.1f%n", total, Files.size(csv) / 1e6);
 
+            String walBefore = jdbc.sql("SELECT pg_current_wal_lsn()::text").query(String.class).single();
             long t0 = System.nanoTime();
             int imported;
             try (InputStream in = Files.newInputStream(csv)) {
@@ -100,6 +101,8 @@ public final class HouseholdsBenchmark {
             }
             long ms = (System.nanoTime() - t0) / 1_000_000;
             System.out.printf("import_households=%d ms=%d rows_per_s=%d%n", imported, ms, imported * 1000L / Math.max(1, ms));
+            System.out.printf("import_wal_mb=%d%n", jdbc.sql("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), CAST(:before AS pg_lsn))")
+                    .param("before", walBefore).query(Long.class).single() / 1_000_000);
 
             if (importOnly) {
                 return;

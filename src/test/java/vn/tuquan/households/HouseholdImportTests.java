@@ -99,6 +99,25 @@ class HouseholdImportTests {
     }
 
     @Test
+    void quotedFieldsMayHoldCommasQuotesAndLineBreaksAndABrokenQuoteIsNamed() {
+        String file = "area,code,head_name,address,members,catholic\n"
+                + "HM3,Q-1,Đỗ Văn Một,\"Số 5,\nđường \"\"Trục\"\"\",3,0\n"
+                + "HM3,Q-2,Đỗ Văn Hai,,2,0\n";
+        assertThat(imports.importCsv(Caller.SYSTEM, HouseholdsFixture.haiMinh(), "q.csv", csv(file), FROM)).isEqualTo(2);
+        assertThat(households.inArea(Scope.WHOLE_COUNTRY, HouseholdsFixture.area(2), FROM))
+                .filteredOn(h -> h.code().equals("Q-1")).extracting(Household::address)
+                .containsExactly("Số 5,\nđường \"Trục\"");
+
+        long before = count();
+        String broken = "area,code,head_name,address,members,catholic\nHM3,Q-3,Đỗ Văn Ba,,2,0\nHM3,Q-4,\"Đỗ Văn Bốn,,2,0\n";
+        assertThatThrownBy(() -> imports.importCsv(Caller.SYSTEM, HouseholdsFixture.haiMinh(), "broken.csv", csv(broken), FROM))
+                .isInstanceOfSatisfying(HouseholdImportRefusedException.class, e -> assertThat(e.problems())
+                        .extracting(ImportProblem::line, ImportProblem::key)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "households.import.brokenQuote")));
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
     void theIdsAnImportReservesAreNeverHandedOutAgain() {
         String file = "area,code,head_name,address,members,catholic\n"
                 + "HM3,SEQ-1,Phạm Văn Một,,3,0\nHM3,SEQ-2,Phạm Văn Hai,,3,0\nHM3,SEQ-3,Phạm Văn Ba,,3,0\n";
