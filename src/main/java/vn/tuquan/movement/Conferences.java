@@ -83,26 +83,28 @@ public class Conferences {
         return after;
     }
 
-    /** Removes a review recorded by mistake, with its attachments (the audit entry names them). */
+    /** Removes a review recorded by mistake, with its attachments (the audit entry names them); answers what it was. */
     @Transactional
-    public void remove(Caller caller, long unitId, long conferenceId) {
+    public Conference remove(Caller caller, long unitId, long conferenceId) {
         UnitView unit = units.writable(caller, unitId);
         Conference before = own(unit, conferenceId);
         List<Conference.Attachment> files = attachments(caller.view(), unit.id(), conferenceId);
         jdbc.sql("DELETE FROM conference WHERE id = :id").param("id", conferenceId).update();
         events.publishEvent(MovementRecorded.removed("conference", Long.toString(conferenceId), unit.id(),
                 Map.of("conference", before, "attachments", files)));
+        return before;
     }
 
-    /** Removes an attachment of a review held by the unit. */
+    /** Removes an attachment of a review held by the unit; answers its description. */
     @Transactional
-    public void removeAttachment(Caller caller, long unitId, long attachmentId) {
+    public Conference.Attachment removeAttachment(Caller caller, long unitId, long attachmentId) {
         UnitView unit = units.writable(caller, unitId);
         Conference.Attachment before = attachment(caller.capture(), unit.id(), attachmentId).map(Map.Entry::getKey)
                 .orElseThrow(() -> new UnknownMovementRecordException("attachment", attachmentId));
         jdbc.sql("DELETE FROM conference_attachment WHERE id = :id").param("id", attachmentId).update();
         events.publishEvent(MovementRecorded.removed("conference-attachment", Long.toString(attachmentId), unit.id(),
                 before));
+        return before;
     }
 
     private static void check(Conference.Form form) {

@@ -87,10 +87,10 @@ public class Models {
 
     /**
      * Removes a model recorded by mistake. Refused once it has a yearly assessment (the model ran:
-     * end it instead); its cameras stay, no longer part of a model.
+     * end it instead); its cameras stay, no longer part of a model. Answers what it was.
      */
     @Transactional
-    public void remove(Caller caller, long unitId, long modelId) {
+    public MovementModel remove(Caller caller, long unitId, long modelId) {
         UnitView unit = units.writable(caller, unitId);
         MovementModel model = ownModel(unit, modelId);
         boolean assessed = jdbc.sql("SELECT count(*) > 0 FROM model_assessment WHERE model_id = :id")
@@ -103,6 +103,7 @@ public class Models {
         jdbc.sql("DELETE FROM movement_model WHERE id = :id").param("id", modelId).update();
         events.publishEvent(MovementRecorded.removed("model", Long.toString(modelId), unit.id(),
                 Map.of("model", model, "camerasDetached", cameras)));
+        return model;
     }
 
     /** The rules of a model's form; the type it had may stay even when no longer used. */
@@ -194,9 +195,9 @@ public class Models {
         return assess(caller, unitId, modelId, year, effective, reason);
     }
 
-    /** Removes the assessment of a year recorded by mistake. */
+    /** Removes the assessment of a year recorded by mistake; answers what it was. */
     @Transactional
-    public void removeAssessment(Caller caller, long unitId, long modelId, int year) {
+    public MovementModel.Assessment removeAssessment(Caller caller, long unitId, long modelId, int year) {
         UnitView unit = units.writable(caller, unitId);
         ownModel(unit, modelId);
         MovementModel.Assessment before = assessment(modelId, year)
@@ -204,6 +205,7 @@ public class Models {
         jdbc.sql("DELETE FROM model_assessment WHERE model_id = :model AND year = :year").param("model", modelId)
                 .param("year", year).update();
         events.publishEvent(MovementRecorded.removed("model-assessment", modelId + "/" + year, unit.id(), before));
+        return before;
     }
 
     private Optional<MovementModel.Assessment> assessment(long modelId, int year) {
@@ -270,13 +272,14 @@ public class Models {
         return after;
     }
 
-    /** Removes a camera watching the unit (taken down, or recorded by mistake). */
+    /** Removes a camera watching the unit (taken down, or recorded by mistake); answers what it was. */
     @Transactional
-    public void removeCamera(Caller caller, long unitId, long cameraId) {
+    public Camera removeCamera(Caller caller, long unitId, long cameraId) {
         UnitView unit = units.writable(caller, unitId);
         Camera before = ownCamera(unit, cameraId);
         jdbc.sql("DELETE FROM security_camera WHERE id = :id").param("id", cameraId).update();
         events.publishEvent(MovementRecorded.removed("camera", Long.toString(cameraId), unit.id(), before));
+        return before;
     }
 
     private void check(Caller caller, Camera.Form form) {

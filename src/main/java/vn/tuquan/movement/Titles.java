@@ -130,7 +130,7 @@ public class Titles {
     @Transactional
     public Title.Agreement agree(Caller caller, long unitId, Title.AgreementForm form) {
         UnitView unit = units.writable(caller, unitId);
-        Long[] parties = parties(caller, unit, form);
+        Long[] parties = parties(caller, unit, form, List.of());
         long id = jdbc.sql("""
                 INSERT INTO emulation_agreement (unit_id, party_ids, signed_on, content, campaigns)
                 VALUES (:unit, CAST(:parties AS bigint[]), :signed, :content, CAST(:campaigns AS text[])) RETURNING id
@@ -147,7 +147,7 @@ public class Titles {
     public Title.Agreement editAgreement(Caller caller, long unitId, long agreementId, Title.AgreementForm form) {
         UnitView unit = units.writable(caller, unitId);
         Title.Agreement before = ownAgreement(unit, agreementId);
-        Long[] parties = parties(caller, unit, form);
+        Long[] parties = parties(caller, unit, form, before.partyIds());
         jdbc.sql("""
                 UPDATE emulation_agreement SET party_ids = CAST(:parties AS bigint[]), signed_on = :signed,
                        content = :content, campaigns = CAST(:campaigns AS text[]) WHERE id = :id
@@ -159,23 +159,27 @@ public class Titles {
         return after;
     }
 
-    /** Removes an agreement recorded by the unit (by mistake). */
+    /** Removes an agreement recorded by the unit (by mistake); answers what it was. */
     @Transactional
-    public void removeAgreement(Caller caller, long unitId, long agreementId) {
+    public Title.Agreement removeAgreement(Caller caller, long unitId, long agreementId) {
         UnitView unit = units.writable(caller, unitId);
         Title.Agreement before = ownAgreement(unit, agreementId);
         jdbc.sql("DELETE FROM emulation_agreement WHERE id = :id").param("id", agreementId).update();
         events.publishEvent(MovementRecorded.removed("emulation-agreement", Long.toString(agreementId), unit.id(), before));
+        return before;
     }
 
-    /** The parties of an agreement (the recording unit first), after its rules. */
-    private Long[] parties(Caller caller, UnitView unit, Title.AgreementForm form) {
+    /**
+     * The parties of an agreement (the recording unit first), after its rules: each visible to the
+     * caller, except those already on it (a correction keeps a party of a neighbouring area).
+     */
+    private Long[] parties(Caller caller, UnitView unit, Title.AgreementForm form, List<Long> already) {
         Set<Long> parties = new LinkedHashSet<>();
         parties.add(unit.id());
         if (form.partyIds() != null) {
             for (Long party : form.partyIds()) {
                 if (party != null) {
-                    parties.add(units.visible(caller.view(), party).id());
+                    parties.add(already.contains(party) ? party : units.visible(caller.view(), party).id());
                 }
             }
         }

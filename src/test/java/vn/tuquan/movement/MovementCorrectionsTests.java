@@ -339,11 +339,15 @@ class MovementCorrectionsTests {
     void agreementsAndModelTypesExportToExcel() throws Exception {
         titles.agree(Caller.SYSTEM, MovementFixture.school, new Title.AgreementForm(List.of(MovementFixture.pagoda),
                 LocalDate.of(2017, 4, 2), "Giao ước trường học và chùa", List.of("Toàn dân bảo vệ ANTQ")));
+        titles.agree(Caller.SYSTEM, MovementFixture.haLong, new Title.AgreementForm(List.of(MovementFixture.tranTeXuong),
+                LocalDate.of(2017, 5, 3), "Giao ước giữa hai phường", List.of()));
         List<List<String>> agreements = sheet("/movement/units/" + MovementFixture.haLong + "/agreements.xlsx");
         assertThat(agreements.get(0)).containsExactly("Ngày ký", "Đơn vị ghi", "Các bên", "Nội dung",
                 "Cuộc vận động, phong trào liên quan");
         assertThat(agreements).anySatisfy(row -> assertThat(row).containsExactly("02/04/2017", "Trường Tiểu học Hạ Long",
                 "Trường Tiểu học Hạ Long; Chùa Cả", "Giao ước trường học và chùa", "Toàn dân bảo vệ ANTQ"));
+        assertThat(agreements).as("a party outside the caller's scope is not named").anySatisfy(row -> assertThat(row)
+                .startsWith("03/05/2017", "Phường Hạ Long", "Phường Hạ Long; (đơn vị ngoài phạm vi của bạn)"));
 
         List<List<String>> types = sheet("/movement/model-types.xlsx");
         assertThat(types.get(0).get(1)).isEqualTo("Tên tiếng Việt");
@@ -352,7 +356,10 @@ class MovementCorrectionsTests {
         assertThat(types).hasSize(1 + jdbc.sql("SELECT count(*) FROM model_type").query(Integer.class).single());
         Document landing = Jsoup.parse(ward.getPage("/movement").body());
         assertThat(landing.select("a[href$=/movement/model-types.xlsx]")).isNotEmpty();
-        Document unit = Jsoup.parse(ward.getPage("/movement/units/" + MovementFixture.haLong).body());
+        HttpResponse<String> unitPage = ward.getPage("/movement/units/" + MovementFixture.haLong);
+        assertThat(unitPage.statusCode()).isEqualTo(200);
+        Document unit = Jsoup.parse(unitPage.body());
+        assertThat(unit.select(".movement-agreements").text()).contains("Giao ước giữa hai phường");
         assertThat(unit.select("a[href$=/agreements.xlsx]")).isNotEmpty();
     }
 

@@ -218,23 +218,17 @@ class MovementPages {
     @PostMapping("/movement/units/{unitId}/models/{modelId}/remove")
     @Requires(Permission.MOVEMENT_WRITE)
     String removeModel(@PathVariable long unitId, @PathVariable long modelId, Model model, RedirectAttributes redirect) {
-        return attempt(unitId, "model-" + modelId + "/end", "model.removed", Map.of(), model, redirect, unit -> {
-            String name = models.under(CurrentCaller.view(), unit).stream().filter(m -> m.id() == modelId)
-                    .map(MovementModel::name).findFirst().orElse("");
-            models.remove(CurrentCaller.get(), unit, modelId);
-            return name;
-        });
+        return attempt(unitId, "model-" + modelId + "/end", "model.removed", Map.of(), model, redirect,
+                unit -> models.remove(CurrentCaller.get(), unit, modelId).name());
     }
 
     @PostMapping("/movement/units/{unitId}/models/{modelId}/assessments/{year}")
     @Requires(Permission.MOVEMENT_WRITE)
     String reassess(@PathVariable long unitId, @PathVariable long modelId, @PathVariable int year,
             @RequestParam Map<String, String> input, Model model, RedirectAttributes redirect) {
-        return attempt(unitId, "model-" + modelId + "/assessment", "assessment.edited", input, model, redirect, unit -> {
-            models.reassess(CurrentCaller.get(), unit, modelId, year, "true".equals(input.get("effective")),
-                    input.get("reason"));
-            return Integer.toString(year);
-        });
+        return attempt(unitId, "model-" + modelId + "/assessment", "assessment.edited", input, model, redirect,
+                unit -> Integer.toString(models.reassess(CurrentCaller.get(), unit, modelId, year,
+                        "true".equals(input.get("effective")), input.get("reason")).year()));
     }
 
     @PostMapping("/movement/units/{unitId}/models/{modelId}/assessments/{year}/remove")
@@ -242,10 +236,7 @@ class MovementPages {
     String removeAssessment(@PathVariable long unitId, @PathVariable long modelId, @PathVariable int year, Model model,
             RedirectAttributes redirect) {
         return attempt(unitId, "model-" + modelId + "/assessment", "assessment.removed", Map.of(), model, redirect,
-                unit -> {
-                    models.removeAssessment(CurrentCaller.get(), unit, modelId, year);
-                    return Integer.toString(year);
-                });
+                unit -> Integer.toString(models.removeAssessment(CurrentCaller.get(), unit, modelId, year).year()));
     }
 
     @PostMapping("/movement/units/{unitId}/cameras/{cameraId}")
@@ -259,12 +250,8 @@ class MovementPages {
     @PostMapping("/movement/units/{unitId}/cameras/{cameraId}/remove")
     @Requires(Permission.MOVEMENT_WRITE)
     String removeCamera(@PathVariable long unitId, @PathVariable long cameraId, Model model, RedirectAttributes redirect) {
-        return attempt(unitId, "camera-" + cameraId + "/edit", "camera.removed", Map.of(), model, redirect, unit -> {
-            String owner = models.cameras(CurrentCaller.view(), unit).stream().filter(c -> c.id() == cameraId)
-                    .map(Camera::owner).findFirst().orElse("");
-            models.removeCamera(CurrentCaller.get(), unit, cameraId);
-            return owner;
-        });
+        return attempt(unitId, "camera-" + cameraId + "/edit", "camera.removed", Map.of(), model, redirect,
+                unit -> models.removeCamera(CurrentCaller.get(), unit, cameraId).owner());
     }
 
     @PostMapping("/movement/units/{unitId}/conferences/{conferenceId}")
@@ -280,24 +267,15 @@ class MovementPages {
     String removeConference(@PathVariable long unitId, @PathVariable long conferenceId, Model model,
             RedirectAttributes redirect) {
         return attempt(unitId, "conference-" + conferenceId + "/edit", "conference.removed", Map.of(), model, redirect,
-                unit -> {
-                    String topic = conferences.under(CurrentCaller.view(), unit).stream()
-                            .filter(c -> c.id() == conferenceId).map(Conference::topic).findFirst().orElse("");
-                    conferences.remove(CurrentCaller.get(), unit, conferenceId);
-                    return topic;
-                });
+                unit -> conferences.remove(CurrentCaller.get(), unit, conferenceId).topic());
     }
 
     @PostMapping("/movement/units/{unitId}/attachments/{attachmentId}/remove")
     @Requires(Permission.MOVEMENT_WRITE)
     String removeAttachment(@PathVariable long unitId, @PathVariable long attachmentId, Model model,
             RedirectAttributes redirect) {
-        return attempt(unitId, "attachment", "attachment.removed", Map.of(), model, redirect, unit -> {
-            String name = conferences.attachment(CurrentCaller.view(), unit, attachmentId)
-                    .map(a -> a.getKey().fileName()).orElse("");
-            conferences.removeAttachment(CurrentCaller.get(), unit, attachmentId);
-            return name;
-        });
+        return attempt(unitId, "attachment", "attachment.removed", Map.of(), model, redirect,
+                unit -> conferences.removeAttachment(CurrentCaller.get(), unit, attachmentId).fileName());
     }
 
     @PostMapping("/movement/units/{unitId}/agreements/{agreementId}")
@@ -320,12 +298,7 @@ class MovementPages {
     String removeAgreement(@PathVariable long unitId, @PathVariable long agreementId, Model model,
             RedirectAttributes redirect) {
         return attempt(unitId, "agreement-" + agreementId + "/edit", "agreement.removed", Map.of(), model, redirect,
-                unit -> {
-                    String content = titles.agreementsUnder(CurrentCaller.view(), unit).stream()
-                            .filter(a -> a.id() == agreementId).map(Title.Agreement::content).findFirst().orElse("");
-                    titles.removeAgreement(CurrentCaller.get(), unit, agreementId);
-                    return content;
-                });
+                unit -> titles.removeAgreement(CurrentCaller.get(), unit, agreementId).content());
     }
 
     private String attempt(long unitId, String form, Map<String, String> input, Model model, RedirectAttributes redirect,
@@ -391,7 +364,7 @@ class MovementPages {
         Map<Long, String> partyNames = new java.util.LinkedHashMap<>();
         partners(caller, unit, today).forEach(p -> partyNames.put(p.id(), p.name()));
         agreements.stream().flatMap(a -> a.partyIds().stream()).filter(id -> id != unit.id())
-                .forEach(id -> partyNames.computeIfAbsent(id, this::unitName));
+                .forEach(id -> partyNames.computeIfAbsent(id, this::partyName));
         model.addAttribute("partyNames", partyNames);
         model.addAttribute("year", year);
         model.addAttribute("parishRate", titles.rate(caller.view(), unit.id(), "ADVANCED_PARISH", UnitKind.PARISH, year));
@@ -464,7 +437,7 @@ class MovementPages {
     ResponseEntity<byte[]> exportAgreements(@PathVariable long unitId) {
         UnitView unit = visible(unitId);
         List<List<Object>> rows = titles.agreementsUnder(CurrentCaller.view(), unit.id()).stream().map(a -> java.util.Arrays.<Object>asList(
-                a.signedOn(), unitName(a.unitId()), String.join("; ", a.partyIds().stream().map(this::unitName).toList()),
+                a.signedOn(), partyName(a.unitId()), String.join("; ", a.partyIds().stream().map(this::partyName).toList()),
                 a.content(), String.join("; ", a.campaigns()))).toList();
         return sheets.export("movement.agreements.sheet", "giao-uoc-" + unit.id() + ".xlsx", List.of(
                 "movement.field.signedOn", "movement.agreement.recordedBy", "movement.field.partyIds",
@@ -475,6 +448,12 @@ class MovementPages {
     @ExceptionHandler(UnknownMovementRecordException.class)
     void unknownRecord(jakarta.servlet.http.HttpServletResponse response) throws IOException {
         response.sendError(HttpStatus.NOT_FOUND.value());
+    }
+
+    /** A party's name, or that it is outside the caller's view (an agreement may name units of a neighbouring area). */
+    private String partyName(long unitId) {
+        return units.contains(CurrentCaller.view(), unitId, Dates.today()) ? unitName(unitId)
+                : messages.getMessage("movement.agreement.outside", null, LocaleContextHolder.getLocale());
     }
 
     private String unitName(long unitId) {
