@@ -41,8 +41,12 @@ class ModuleEventsAuditor {
 
     @EventListener
     void on(MovementRecorded e) {
-        log.record(new AuditEntry(e.created() ? AuditAction.CREATED : AuditAction.UPDATED, "movement", e.entityType(),
-                e.entityId(), e.unitId(), null, e.after()));
+        AuditAction action = switch (e.change()) {
+            case CREATED -> AuditAction.CREATED;
+            case UPDATED -> AuditAction.UPDATED;
+            case DELETED -> AuditAction.DELETED;
+        };
+        log.record(new AuditEntry(action, "movement", e.entityType(), e.entityId(), e.unitId(), e.before(), e.after()));
     }
 
     @EventListener

@@ -44,6 +44,70 @@ public class Conferences {
     @Transactional
     public Conference record(Caller caller, long unitId, Conference.Form form) {
         UnitView unit = units.writable(caller, unitId);
+        check(form);
+        long id = jdbc.sql("""
+                INSERT INTO conference (unit_id, unit_kind, unit_level, kind, topic, held_on, period_from, period_to,
+                                        attendance, minutes, campaigns)
+                VALUES (:unit, :unitKind, :level, :kind, :topic, :held, :from, :to, :attendance, :minutes,
+                        CAST(:campaigns AS text[]))
+                RETURNING id
+                """).param("unit", unit.id()).param("unitKind", unit.kind().name()).param("level", unit.level())
+                .param("kind", form.kind().name()).param("topic", form.topic().strip()).param("held", form.heldOn())
+                .param("from", form.periodFrom()).param("to", form.periodTo()).param("attendance", form.attendance())
+                .param("minutes", Models.blankToNull(form.minutes())).param("campaigns", Models.textArray(form.campaigns()))
+                .query(Long.class).single();
+        Conference conference = find(id).orElseThrow();
+        events.publishEvent(new MovementRecorded("conference", Long.toString(id), unit.id(), true, conference));
+        return conference;
+    }
+
+    /**
+     * Corrects a review held by the unit, with the rules of {@link #record}. The organising unit's
+     * kind and level stay as they were when it was recorded.
+     */
+    @Transactional
+    public Conference edit(Caller caller, long unitId, long conferenceId, Conference.Form form) {
+        UnitView unit = units.writable(caller, unitId);
+        Conference before = own(unit, conferenceId);
+        check(form);
+        jdbc.sql("""
+                UPDATE conference SET kind = :kind, topic = :topic, held_on = :held, period_from = :from, period_to = :to,
+                       attendance = :attendance, minutes = :minutes, campaigns = CAST(:campaigns AS text[])
+                WHERE id = :id
+                """).param("kind", form.kind().name()).param("topic", form.topic().strip()).param("held", form.heldOn())
+                .param("from", form.periodFrom()).param("to", form.periodTo()).param("attendance", form.attendance())
+                .param("minutes", Models.blankToNull(form.minutes())).param("campaigns", Models.textArray(form.campaigns()))
+                .param("id", conferenceId).update();
+        Conference after = find(conferenceId).orElseThrow();
+        events.publishEvent(MovementRecorded.changed("conference", Long.toString(conferenceId), unit.id(), before, after));
+        return after;
+    }
+
+    /** Removes a review recorded by mistake, with its attachments (the audit entry names them); answers what it was. */
+    @Transactional
+    public Conference remove(Caller caller, long unitId, long conferenceId) {
+        UnitView unit = units.writable(caller, unitId);
+        Conference before = own(unit, conferenceId);
+        List<Conference.Attachment> files = attachments(caller.view(), unit.id(), conferenceId);
+        jdbc.sql("DELETE FROM conference WHERE id = :id").param("id", conferenceId).update();
+        events.publishEvent(MovementRecorded.removed("conference", Long.toString(conferenceId), unit.id(),
+                Map.of("conference", before, "attachments", files)));
+        return before;
+    }
+
+    /** Removes an attachment of a review held by the unit; answers its description. */
+    @Transactional
+    public Conference.Attachment removeAttachment(Caller caller, long unitId, long attachmentId) {
+        UnitView unit = units.writable(caller, unitId);
+        Conference.Attachment before = attachment(caller.capture(), unit.id(), attachmentId).map(Map.Entry::getKey)
+                .orElseThrow(() -> new UnknownMovementRecordException("attachment", attachmentId));
+        jdbc.sql("DELETE FROM conference_attachment WHERE id = :id").param("id", attachmentId).update();
+        events.publishEvent(MovementRecorded.removed("conference-attachment", Long.toString(attachmentId), unit.id(),
+                before));
+        return before;
+    }
+
+    private static void check(Conference.Form form) {
         if (form.kind() == null) {
             throw new MovementRefusedException("kind", "movement.error.required");
         }
@@ -65,20 +129,11 @@ public class Conferences {
         if (form.attendance() != null && form.attendance() < 0) {
             throw new MovementRefusedException("attendance", "movement.error.negative");
         }
-        long id = jdbc.sql("""
-                INSERT INTO conference (unit_id, unit_kind, unit_level, kind, topic, held_on, period_from, period_to,
-                                        attendance, minutes, campaigns)
-                VALUES (:unit, :unitKind, :level, :kind, :topic, :held, :from, :to, :attendance, :minutes,
-                        CAST(:campaigns AS text[]))
-                RETURNING id
-                """).param("unit", unit.id()).param("unitKind", unit.kind().name()).param("level", unit.level())
-                .param("kind", form.kind().name()).param("topic", form.topic().strip()).param("held", form.heldOn())
-                .param("from", form.periodFrom()).param("to", form.periodTo()).param("attendance", form.attendance())
-                .param("minutes", Models.blankToNull(form.minutes())).param("campaigns", Models.textArray(form.campaigns()))
-                .query(Long.class).single();
-        Conference conference = find(id).orElseThrow();
-        events.publishEvent(new MovementRecorded("conference", Long.toString(id), unit.id(), true, conference));
-        return conference;
+    }
+
+    private Conference own(UnitView unit, long conferenceId) {
+        return find(conferenceId).filter(c -> c.unitId() == unit.id())
+                .orElseThrow(() -> new UnknownMovementRecordException("conference", conferenceId));
     }
 
     /** Adds an attachment, refused when too large, of another type, or not what its type says. */
@@ -86,8 +141,7 @@ public class Conferences {
     public Conference.Attachment attach(Caller caller, long unitId, long conferenceId, String fileName,
             String contentType, byte[] content) {
         UnitView unit = units.writable(caller, unitId);
-        Conference conference = find(conferenceId).filter(c -> c.unitId() == unit.id())
-                .orElseThrow(() -> new UnknownMovementRecordException("conference", conferenceId));
+        Conference conference = own(unit, conferenceId);
         if (content == null || content.length == 0) {
             throw new MovementRefusedException("file", "movement.error.fileEmpty");
         }

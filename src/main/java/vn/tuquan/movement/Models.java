@@ -2,8 +2,11 @@ package vn.tuquan.movement;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,12 +36,84 @@ public class Models {
     @Transactional
     public MovementModel create(Caller caller, long unitId, MovementModel.Form form) {
         UnitView unit = units.writable(caller, unitId);
+        ModelType type = check(unit, form, null);
+        long id = jdbc.sql("""
+                INSERT INTO movement_model (unit_id, type_code, name, started_on, ended_on, leader, members, campaigns)
+                VALUES (:unit, :type, :name, :started, :ended, :leader, :members, CAST(:campaigns AS text[]))
+                RETURNING id
+                """).param("unit", unit.id()).param("type", type.code()).param("name", form.name().strip())
+                .param("started", form.startedOn()).param("ended", form.endedOn())
+                .param("leader", blankToNull(form.leader())).param("members", form.members())
+                .param("campaigns", textArray(form.campaigns())).query(Long.class).single();
+        MovementModel model = find(id);
+        events.publishEvent(new MovementRecorded("model", Long.toString(id), unit.id(), true, model));
+        return model;
+    }
+
+    /**
+     * Corrects a model of the unit: the rules of {@link #create} (a type that is no longer used may
+     * stay, not be chosen anew), and its yearly assessments must stay within its new dates.
+     */
+    @Transactional
+    public MovementModel edit(Caller caller, long unitId, long modelId, MovementModel.Form form) {
+        UnitView unit = units.writable(caller, unitId);
+        MovementModel before = ownModel(unit, modelId);
+        ModelType type = check(unit, form, before.typeCode());
+        requireAssessmentsWithin(modelId, form.startedOn(), form.endedOn());
+        jdbc.sql("""
+                UPDATE movement_model SET type_code = :type, name = :name, started_on = :started, ended_on = :ended,
+                       leader = :leader, members = :members, campaigns = CAST(:campaigns AS text[])
+                WHERE id = :id
+                """).param("type", type.code()).param("name", form.name().strip()).param("started", form.startedOn())
+                .param("ended", form.endedOn()).param("leader", blankToNull(form.leader()))
+                .param("members", form.members()).param("campaigns", textArray(form.campaigns()))
+                .param("id", modelId).update();
+        MovementModel after = find(modelId);
+        events.publishEvent(MovementRecorded.changed("model", Long.toString(modelId), unit.id(), before, after));
+        return after;
+    }
+
+    /** Ends a model of the unit on a day (or corrects its end): not before its start nor before its last assessed year. */
+    @Transactional
+    public MovementModel end(Caller caller, long unitId, long modelId, LocalDate endedOn) {
+        UnitView unit = units.writable(caller, unitId);
+        MovementModel model = ownModel(unit, modelId);
+        if (endedOn == null) {
+            throw new MovementRefusedException("endedOn", "movement.error.required");
+        }
+        return edit(caller, unitId, modelId, new MovementModel.Form(model.typeCode(), model.name(), model.startedOn(),
+                endedOn, model.leader(), model.members(), model.campaigns()));
+    }
+
+    /**
+     * Removes a model recorded by mistake. Refused once it has a yearly assessment (the model ran:
+     * end it instead); its cameras stay, no longer part of a model. Answers what it was.
+     */
+    @Transactional
+    public MovementModel remove(Caller caller, long unitId, long modelId) {
+        UnitView unit = units.writable(caller, unitId);
+        MovementModel model = ownModel(unit, modelId);
+        boolean assessed = jdbc.sql("SELECT count(*) > 0 FROM model_assessment WHERE model_id = :id")
+                .param("id", modelId).query(Boolean.class).single();
+        if (assessed) {
+            throw new MovementRefusedException("modelId", "movement.error.modelAssessed");
+        }
+        List<Long> cameras = jdbc.sql("UPDATE security_camera SET model_id = NULL WHERE model_id = :id RETURNING id")
+                .param("id", modelId).query(Long.class).list();
+        jdbc.sql("DELETE FROM movement_model WHERE id = :id").param("id", modelId).update();
+        events.publishEvent(MovementRecorded.removed("model", Long.toString(modelId), unit.id(),
+                Map.of("model", model, "camerasDetached", cameras)));
+        return model;
+    }
+
+    /** The rules of a model's form; the type it had may stay even when no longer used. */
+    private ModelType check(UnitView unit, MovementModel.Form form, String previousType) {
         if (form.typeCode() == null || form.typeCode().isBlank()) {
             throw new MovementRefusedException("typeCode", "movement.error.required");
         }
         ModelType type = types.find(form.typeCode())
                 .orElseThrow(() -> new MovementRefusedException("typeCode", "movement.error.unknownType"));
-        if (!type.active()) {
+        if (!type.active() && !type.code().equals(previousType)) {
             throw new MovementRefusedException("typeCode", "movement.error.inactiveType");
         }
         if (!type.allows(unit.kind())) {
@@ -56,16 +131,29 @@ public class Models {
         if (form.members() != null && form.members() < 0) {
             throw new MovementRefusedException("members", "movement.error.negative");
         }
-        long id = jdbc.sql("""
-                INSERT INTO movement_model (unit_id, type_code, name, started_on, ended_on, leader, members, campaigns)
-                VALUES (:unit, :type, :name, :started, :ended, :leader, :members, CAST(:campaigns AS text[]))
-                RETURNING id
-                """).param("unit", unit.id()).param("type", type.code()).param("name", form.name().strip())
-                .param("started", form.startedOn()).param("ended", form.endedOn())
-                .param("leader", blankToNull(form.leader())).param("members", form.members())
-                .param("campaigns", textArray(form.campaigns())).query(Long.class).single();
-        MovementModel model = find(id);
-        events.publishEvent(new MovementRecorded("model", Long.toString(id), unit.id(), true, model));
+        return type;
+    }
+
+    private void requireAssessmentsWithin(long modelId, LocalDate startedOn, LocalDate endedOn) {
+        var years = jdbc.sql("SELECT min(year) AS first, max(year) AS last FROM model_assessment WHERE model_id = :id")
+                .param("id", modelId).query((rs, n) -> new int[] {rs.getInt("first"), rs.getInt("last")}).single();
+        if (years[0] == 0) {
+            return;
+        }
+        if (startedOn.getYear() > years[0]) {
+            throw new MovementRefusedException("startedOn", "movement.error.assessedOutside");
+        }
+        if (endedOn != null && endedOn.getYear() < years[1]) {
+            throw new MovementRefusedException("endedOn", "movement.error.assessedOutside");
+        }
+    }
+
+    /** A model of the unit (a model of another unit is not found under it). */
+    private MovementModel ownModel(UnitView unit, long modelId) {
+        MovementModel model = find(modelId);
+        if (model.unitId() != unit.id()) {
+            throw new UnknownMovementRecordException("model", modelId);
+        }
         return model;
     }
 
@@ -74,24 +162,55 @@ public class Models {
     public MovementModel.Assessment assess(Caller caller, long unitId, long modelId, int year, boolean effective,
             String reason) {
         UnitView unit = units.writable(caller, unitId);
-        MovementModel model = find(modelId);
-        if (model.unitId() != unit.id()) {
-            throw new UnknownMovementRecordException("model", modelId);
-        }
+        MovementModel model = ownModel(unit, modelId);
         if (reason == null || reason.isBlank()) {
             throw new MovementRefusedException("reason", "movement.error.required");
         }
         if (year < model.startedOn().getYear() || model.endedOn() != null && year > model.endedOn().getYear()) {
             throw new MovementRefusedException("year", "movement.error.yearOutsideModel");
         }
+        Optional<MovementModel.Assessment> before = assessment(modelId, year);
         jdbc.sql("""
                 INSERT INTO model_assessment (model_id, year, effective, reason) VALUES (:model, :year, :effective, :reason)
                 ON CONFLICT (model_id, year) DO UPDATE SET effective = EXCLUDED.effective, reason = EXCLUDED.reason
                 """).param("model", modelId).param("year", year).param("effective", effective)
                 .param("reason", reason.strip()).update();
         var assessment = new MovementModel.Assessment(modelId, year, effective, reason.strip());
-        events.publishEvent(new MovementRecorded("model-assessment", modelId + "/" + year, unit.id(), false, assessment));
+        events.publishEvent(new MovementRecorded("model-assessment", modelId + "/" + year, unit.id(),
+                before.isEmpty() ? MovementRecorded.Change.CREATED : MovementRecorded.Change.UPDATED,
+                before.orElse(null), assessment));
         return assessment;
+    }
+
+    /** Changes the assessment of a year (which must exist: {@link #assess} records a new one). */
+    @Transactional
+    public MovementModel.Assessment reassess(Caller caller, long unitId, long modelId, int year, Boolean effective,
+            String reason) {
+        UnitView unit = units.writable(caller, unitId);
+        ownModel(unit, modelId);
+        assessment(modelId, year).orElseThrow(() -> new UnknownMovementRecordException("assessment", modelId + "/" + year));
+        if (effective == null) {
+            throw new MovementRefusedException("effective", "movement.error.required");
+        }
+        return assess(caller, unitId, modelId, year, effective, reason);
+    }
+
+    /** Removes the assessment of a year recorded by mistake; answers what it was. */
+    @Transactional
+    public MovementModel.Assessment removeAssessment(Caller caller, long unitId, long modelId, int year) {
+        UnitView unit = units.writable(caller, unitId);
+        ownModel(unit, modelId);
+        MovementModel.Assessment before = assessment(modelId, year)
+                .orElseThrow(() -> new UnknownMovementRecordException("assessment", modelId + "/" + year));
+        jdbc.sql("DELETE FROM model_assessment WHERE model_id = :model AND year = :year").param("model", modelId)
+                .param("year", year).update();
+        events.publishEvent(MovementRecorded.removed("model-assessment", modelId + "/" + year, unit.id(), before));
+        return before;
+    }
+
+    private Optional<MovementModel.Assessment> assessment(long modelId, int year) {
+        return jdbc.sql("SELECT * FROM model_assessment WHERE model_id = :model AND year = :year")
+                .param("model", modelId).param("year", year).query(Models::assessmentRow).optional();
     }
 
     /** The models of a unit and of every unit under it. */
@@ -107,8 +226,7 @@ public class Models {
                 SELECT a.* FROM model_assessment a JOIN movement_model m ON m.id = a.model_id
                 WHERE a.model_id = :model AND m.unit_id = :unit ORDER BY a.year
                 """).param("model", modelId).param("unit", unitId)
-                .query((rs, n) -> new MovementModel.Assessment(rs.getLong("model_id"), rs.getInt("year"),
-                        rs.getBoolean("effective"), rs.getString("reason"))).list();
+                .query(Models::assessmentRow).list();
     }
 
     /** How many models under the unit were assessed effective in the year (RULEBOOK: at least one). */
@@ -124,6 +242,47 @@ public class Models {
     @Transactional
     public Camera register(Caller caller, long unitId, Camera.Form form) {
         UnitView unit = units.writable(caller, unitId);
+        check(caller, form);
+        long id = jdbc.sql("""
+                INSERT INTO security_camera (unit_id, model_id, latitude, longitude, owner, description, installed_on)
+                VALUES (:unit, :model, :lat, :lon, :owner, :description, :installed) RETURNING id
+                """).param("unit", unit.id()).param("model", form.modelId()).param("lat", form.latitude())
+                .param("lon", form.longitude()).param("owner", form.owner().strip())
+                .param("description", blankToNull(form.description())).param("installed", form.installedOn())
+                .query(Long.class).single();
+        Camera camera = camera(id).orElseThrow();
+        events.publishEvent(new MovementRecorded("camera", Long.toString(id), unit.id(), true, camera));
+        return camera;
+    }
+
+    /** Corrects a camera watching the unit, with the rules of {@link #register}. */
+    @Transactional
+    public Camera editCamera(Caller caller, long unitId, long cameraId, Camera.Form form) {
+        UnitView unit = units.writable(caller, unitId);
+        Camera before = ownCamera(unit, cameraId);
+        check(caller, form);
+        jdbc.sql("""
+                UPDATE security_camera SET model_id = :model, latitude = :lat, longitude = :lon, owner = :owner,
+                       description = :description, installed_on = :installed WHERE id = :id
+                """).param("model", form.modelId()).param("lat", form.latitude()).param("lon", form.longitude())
+                .param("owner", form.owner().strip()).param("description", blankToNull(form.description()))
+                .param("installed", form.installedOn()).param("id", cameraId).update();
+        Camera after = camera(cameraId).orElseThrow();
+        events.publishEvent(MovementRecorded.changed("camera", Long.toString(cameraId), unit.id(), before, after));
+        return after;
+    }
+
+    /** Removes a camera watching the unit (taken down, or recorded by mistake); answers what it was. */
+    @Transactional
+    public Camera removeCamera(Caller caller, long unitId, long cameraId) {
+        UnitView unit = units.writable(caller, unitId);
+        Camera before = ownCamera(unit, cameraId);
+        jdbc.sql("DELETE FROM security_camera WHERE id = :id").param("id", cameraId).update();
+        events.publishEvent(MovementRecorded.removed("camera", Long.toString(cameraId), unit.id(), before));
+        return before;
+    }
+
+    private void check(Caller caller, Camera.Form form) {
         if (form.latitude() == null || form.latitude() < -90 || form.latitude() > 90) {
             throw new MovementRefusedException("latitude", "movement.error.latitude");
         }
@@ -139,28 +298,22 @@ public class Models {
                     .orElseThrow(() -> new MovementRefusedException("modelId", "movement.error.unknownModel"));
             units.writable(caller, model.unitId());
         }
-        long id = jdbc.sql("""
-                INSERT INTO security_camera (unit_id, model_id, latitude, longitude, owner, description, installed_on)
-                VALUES (:unit, :model, :lat, :lon, :owner, :description, :installed) RETURNING id
-                """).param("unit", unit.id()).param("model", form.modelId()).param("lat", form.latitude())
-                .param("lon", form.longitude()).param("owner", form.owner().strip())
-                .param("description", blankToNull(form.description())).param("installed", form.installedOn())
-                .query(Long.class).single();
-        Camera camera = new Camera(id, unit.id(), form.modelId(), form.latitude(), form.longitude(), form.owner().strip(),
-                blankToNull(form.description()), form.installedOn());
-        events.publishEvent(new MovementRecorded("camera", Long.toString(id), unit.id(), true, camera));
-        return camera;
+    }
+
+    private Camera ownCamera(UnitView unit, long cameraId) {
+        return camera(cameraId).filter(c -> c.unitId() == unit.id())
+                .orElseThrow(() -> new UnknownMovementRecordException("camera", cameraId));
+    }
+
+    private Optional<Camera> camera(long id) {
+        return jdbc.sql("SELECT * FROM security_camera WHERE id = :id").param("id", id).query(Models::cameraRow).optional();
     }
 
     /** The cameras watching the unit or any unit under it. */
     public List<Camera> cameras(Scope scope, long unitId) {
         List<Long> ids = units.subtreeIds(scope, unitId);
         return jdbc.sql("SELECT * FROM security_camera WHERE unit_id = ANY(CAST(:ids AS bigint[])) ORDER BY id")
-                .param("ids", ids.toArray(Long[]::new))
-                .query((rs, n) -> new Camera(rs.getLong("id"), rs.getLong("unit_id"), (Long) rs.getObject("model_id"),
-                        rs.getDouble("latitude"), rs.getDouble("longitude"), rs.getString("owner"),
-                        rs.getString("description"), rs.getObject("installed_on", java.time.LocalDate.class)))
-                .list();
+                .param("ids", ids.toArray(Long[]::new)).query(Models::cameraRow).list();
     }
 
     MovementModel find(long id) {
@@ -170,8 +323,19 @@ public class Models {
 
     static MovementModel row(ResultSet rs, int n) throws SQLException {
         return new MovementModel(rs.getLong("id"), rs.getLong("unit_id"), rs.getString("type_code"), rs.getString("name"),
-                rs.getObject("started_on", java.time.LocalDate.class), rs.getObject("ended_on", java.time.LocalDate.class),
+                rs.getObject("started_on", LocalDate.class), rs.getObject("ended_on", LocalDate.class),
                 rs.getString("leader"), (Integer) rs.getObject("members"), strings(rs.getArray("campaigns")));
+    }
+
+    static Camera cameraRow(ResultSet rs, int n) throws SQLException {
+        return new Camera(rs.getLong("id"), rs.getLong("unit_id"), (Long) rs.getObject("model_id"),
+                rs.getDouble("latitude"), rs.getDouble("longitude"), rs.getString("owner"), rs.getString("description"),
+                rs.getObject("installed_on", LocalDate.class));
+    }
+
+    static MovementModel.Assessment assessmentRow(ResultSet rs, int n) throws SQLException {
+        return new MovementModel.Assessment(rs.getLong("model_id"), rs.getInt("year"), rs.getBoolean("effective"),
+                rs.getString("reason"));
     }
 
     static List<String> strings(java.sql.Array array) throws SQLException {

@@ -130,12 +130,56 @@ public class Titles {
     @Transactional
     public Title.Agreement agree(Caller caller, long unitId, Title.AgreementForm form) {
         UnitView unit = units.writable(caller, unitId);
+        Long[] parties = parties(caller, unit, form, List.of());
+        long id = jdbc.sql("""
+                INSERT INTO emulation_agreement (unit_id, party_ids, signed_on, content, campaigns)
+                VALUES (:unit, CAST(:parties AS bigint[]), :signed, :content, CAST(:campaigns AS text[])) RETURNING id
+                """).param("unit", unit.id()).param("parties", parties)
+                .param("signed", form.signedOn()).param("content", form.content().strip())
+                .param("campaigns", Models.textArray(form.campaigns())).query(Long.class).single();
+        var agreement = agreement(id).orElseThrow();
+        events.publishEvent(new MovementRecorded("emulation-agreement", Long.toString(id), unit.id(), true, agreement));
+        return agreement;
+    }
+
+    /** Corrects an agreement recorded by the unit, with the rules of {@link #agree}. */
+    @Transactional
+    public Title.Agreement editAgreement(Caller caller, long unitId, long agreementId, Title.AgreementForm form) {
+        UnitView unit = units.writable(caller, unitId);
+        Title.Agreement before = ownAgreement(unit, agreementId);
+        Long[] parties = parties(caller, unit, form, before.partyIds());
+        jdbc.sql("""
+                UPDATE emulation_agreement SET party_ids = CAST(:parties AS bigint[]), signed_on = :signed,
+                       content = :content, campaigns = CAST(:campaigns AS text[]) WHERE id = :id
+                """).param("parties", parties).param("signed", form.signedOn()).param("content", form.content().strip())
+                .param("campaigns", Models.textArray(form.campaigns())).param("id", agreementId).update();
+        Title.Agreement after = agreement(agreementId).orElseThrow();
+        events.publishEvent(MovementRecorded.changed("emulation-agreement", Long.toString(agreementId), unit.id(),
+                before, after));
+        return after;
+    }
+
+    /** Removes an agreement recorded by the unit (by mistake); answers what it was. */
+    @Transactional
+    public Title.Agreement removeAgreement(Caller caller, long unitId, long agreementId) {
+        UnitView unit = units.writable(caller, unitId);
+        Title.Agreement before = ownAgreement(unit, agreementId);
+        jdbc.sql("DELETE FROM emulation_agreement WHERE id = :id").param("id", agreementId).update();
+        events.publishEvent(MovementRecorded.removed("emulation-agreement", Long.toString(agreementId), unit.id(), before));
+        return before;
+    }
+
+    /**
+     * The parties of an agreement (the recording unit first), after its rules: each visible to the
+     * caller, except those already on it (a correction keeps a party of a neighbouring area).
+     */
+    private Long[] parties(Caller caller, UnitView unit, Title.AgreementForm form, List<Long> already) {
         Set<Long> parties = new LinkedHashSet<>();
         parties.add(unit.id());
         if (form.partyIds() != null) {
             for (Long party : form.partyIds()) {
                 if (party != null) {
-                    parties.add(units.visible(caller.view(), party).id());
+                    parties.add(already.contains(party) ? party : units.visible(caller.view(), party).id());
                 }
             }
         }
@@ -148,17 +192,18 @@ public class Titles {
         if (form.content() == null || form.content().isBlank()) {
             throw new MovementRefusedException("content", "movement.error.required");
         }
-        long id = jdbc.sql("""
-                INSERT INTO emulation_agreement (unit_id, party_ids, signed_on, content, campaigns)
-                VALUES (:unit, CAST(:parties AS bigint[]), :signed, :content, CAST(:campaigns AS text[])) RETURNING id
-                """).param("unit", unit.id()).param("parties", parties.toArray(Long[]::new))
-                .param("signed", form.signedOn()).param("content", form.content().strip())
-                .param("campaigns", Models.textArray(form.campaigns())).query(Long.class).single();
-        var agreement = new Title.Agreement(id, unit.id(), List.copyOf(parties), form.signedOn(), form.content().strip(),
-                form.campaigns() == null ? List.of() : form.campaigns().stream().filter(c -> c != null && !c.isBlank())
-                        .map(String::strip).toList());
-        events.publishEvent(new MovementRecorded("emulation-agreement", Long.toString(id), unit.id(), true, agreement));
-        return agreement;
+        return parties.toArray(Long[]::new);
+    }
+
+    /** Only the recording unit corrects an agreement; the other parties see it. */
+    private Title.Agreement ownAgreement(UnitView unit, long agreementId) {
+        return agreement(agreementId).filter(a -> a.unitId() == unit.id())
+                .orElseThrow(() -> new UnknownMovementRecordException("emulation-agreement", agreementId));
+    }
+
+    private Optional<Title.Agreement> agreement(long id) {
+        return jdbc.sql("SELECT * FROM emulation_agreement WHERE id = :id").param("id", id)
+                .query(Titles::agreementRow).optional();
     }
 
     /** Agreements recorded by the unit or a unit under it, or naming one of them as a party. */
@@ -168,16 +213,17 @@ public class Titles {
                 SELECT * FROM emulation_agreement
                 WHERE unit_id = ANY(CAST(:ids AS bigint[])) OR party_ids && CAST(:ids AS bigint[])
                 ORDER BY signed_on DESC, id
-                """).param("ids", ids.toArray(Long[]::new))
-                .query((rs, n) -> {
-                    List<Long> parties = new ArrayList<>();
-                    for (Object o : (Object[]) rs.getArray("party_ids").getArray()) {
-                        parties.add(((Number) o).longValue());
-                    }
-                    return new Title.Agreement(rs.getLong("id"), rs.getLong("unit_id"), parties,
-                            rs.getObject("signed_on", LocalDate.class), rs.getString("content"),
-                            Models.strings(rs.getArray("campaigns")));
-                }).list();
+                """).param("ids", ids.toArray(Long[]::new)).query(Titles::agreementRow).list();
+    }
+
+    static Title.Agreement agreementRow(ResultSet rs, int n) throws SQLException {
+        List<Long> parties = new ArrayList<>();
+        for (Object o : (Object[]) rs.getArray("party_ids").getArray()) {
+            parties.add(((Number) o).longValue());
+        }
+        return new Title.Agreement(rs.getLong("id"), rs.getLong("unit_id"), parties,
+                rs.getObject("signed_on", LocalDate.class), rs.getString("content"),
+                Models.strings(rs.getArray("campaigns")));
     }
 
     static Title row(ResultSet rs, int n) throws SQLException {

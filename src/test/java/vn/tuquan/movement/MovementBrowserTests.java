@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import java.time.LocalDate;
 import java.util.List;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
@@ -59,26 +60,66 @@ class MovementBrowserTests {
     @Test
     void onAPhoneTheCameraMapDrawsAndAModelIsAdded() {
         try (Chromium.Tab tab = chromium.open(port, 390, 844)) {
-            Page page = tab.page();
-            page.navigate(tab.url("/login"));
-            page.getByLabel("Tên đăng nhập").fill(MovementFixture.USERNAME);
-            page.getByLabel("Mật khẩu").fill(MovementFixture.PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+            Page page = signedIn(tab);
             page.navigate(tab.url("/movement/units/" + MovementFixture.village));
             assertThat(page.locator("h1")).hasText("Tổ dân phố số 1");
             assertThat(page.locator("h2").first()).hasText("Tóm tắt năm " + LocalDate.now().getYear());
             assertThat(page.locator("#camera-map path.leaflet-interactive").first()).isVisible();
             assertThat(page.locator("#camera-map path.leaflet-interactive"))
                     .hasCount(models.cameras(Caller.SYSTEM.view(), MovementFixture.village).size());
-            page.getByLabel("Loại mô hình").selectOption("INTER_FAMILY_GROUP");
-            page.getByLabel("Tên mô hình").fill("Nhóm liên gia số 3");
-            page.getByLabel("Ngày bắt đầu").fill("2016-05-01");
-            page.getByLabel("Số thành viên").fill("9");
+            var newModel = page.locator("form.movement-model-form");
+            newModel.getByLabel("Loại mô hình").selectOption("INTER_FAMILY_GROUP");
+            newModel.getByLabel("Tên mô hình").fill("Nhóm liên gia số 3");
+            newModel.getByLabel("Ngày bắt đầu").fill("2016-05-01");
+            newModel.getByLabel("Số thành viên").fill("9");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu mô hình")).click();
             assertThat(page.locator(".movement-saved")).containsText("Nhóm liên gia số 3");
             assertThat(page.locator("table.movement-models")).containsText("Nhóm liên gia số 3");
             tab.screenshot("movement-unit-phone");
             org.assertj.core.api.Assertions.assertThat(tab.errors()).isEmpty();
         }
+    }
+
+    @Test
+    void onAPhoneAModelIsCorrectedThenEnded() {
+        MovementModel model = models.create(Caller.SYSTEM, MovementFixture.village, new MovementModel.Form(
+                "PEOPLES_SECURITY_TEAM", "Tổ ANND số 4", LocalDate.of(2016, 2, 1), null, "Đỗ Văn H", 7, List.of()));
+        try (Chromium.Tab tab = chromium.open(port, 390, 844)) {
+            Page page = signedIn(tab);
+            page.navigate(tab.url("/movement/units/" + MovementFixture.village));
+            var edit = page.locator("#edit-model-" + model.id());
+            assertThat(edit.getByLabel("Tên mô hình")).isHidden();
+            edit.locator("summary").click();
+            assertThat(edit.getByLabel("Tên mô hình")).hasValue("Tổ ANND số 4");
+            edit.getByLabel("Tên mô hình").fill("Tổ an ninh nhân dân số 4");
+            edit.getByLabel("Số thành viên").fill("12");
+            edit.getByLabel("Ngày kết thúc").first().fill("2015-01-01");
+            edit.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Lưu thay đổi"))
+                    .click();
+            assertThat(page.locator("#edit-model-" + model.id() + " .form-error")).containsText("Ngày kết thúc");
+            edit.getByLabel("Ngày kết thúc").first().fill("");
+            edit.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Lưu thay đổi"))
+                    .click();
+            assertThat(page.locator(".movement-saved")).containsText("Tổ an ninh nhân dân số 4");
+            assertThat(page.locator("#model-" + model.id())).containsText("Tổ an ninh nhân dân số 4");
+            assertThat(page.locator("#model-" + model.id())).containsText("12");
+            page.locator("#edit-model-" + model.id() + " summary").click();
+            page.locator("#end-" + model.id()).fill("2018-12-31");
+            page.locator("#edit-model-" + model.id()).getByRole(AriaRole.BUTTON,
+                    new Locator.GetByRoleOptions().setName("Kết thúc mô hình")).click();
+            assertThat(page.locator(".movement-saved")).containsText("Đã kết thúc mô hình");
+            assertThat(page.locator("#model-" + model.id())).containsText("31/12/2018");
+            tab.screenshot("movement-model-edit-phone");
+            org.assertj.core.api.Assertions.assertThat(tab.errors()).isEmpty();
+        }
+    }
+
+    Page signedIn(Chromium.Tab tab) {
+        Page page = tab.page();
+        page.navigate(tab.url("/login"));
+        page.getByLabel("Tên đăng nhập").fill(MovementFixture.USERNAME);
+        page.getByLabel("Mật khẩu").fill(MovementFixture.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+        return page;
     }
 }

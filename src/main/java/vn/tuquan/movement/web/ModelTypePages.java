@@ -2,10 +2,13 @@ package vn.tuquan.movement.web;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -27,9 +30,27 @@ import vn.tuquan.units.UnitKind;
 class ModelTypePages {
 
     private final ModelTypes types;
+    private final MovementSheets sheets;
+    private final MessageSource messages;
 
-    ModelTypePages(ModelTypes types) {
+    ModelTypePages(ModelTypes types, MovementSheets sheets, MessageSource messages) {
         this.types = types;
+        this.sheets = sheets;
+        this.messages = messages;
+    }
+
+    @GetMapping(path = "/movement/model-types.xlsx", produces = MovementSheets.XLSX)
+    ResponseEntity<byte[]> export() {
+        Locale locale = LocaleContextHolder.getLocale();
+        String yes = messages.getMessage("movement.yes", null, locale);
+        List<List<Object>> rows = types.all().stream().map(t -> java.util.Arrays.<Object>asList(t.code(), t.nameVi(),
+                t.nameEn(), String.join("; ", t.unitKinds().stream().sorted()
+                        .map(k -> messages.getMessage("units.kind." + k, null, locale)).toList()),
+                t.selfManage() ? yes : null, t.selfPrevent() ? yes : null, t.selfProtect() ? yes : null,
+                t.active() ? yes : null)).toList();
+        return sheets.export("movement.types.sheet", "danh-muc-mo-hinh.xlsx", List.of("movement.field.code",
+                "movement.types.nameVi", "movement.types.nameEn", "movement.types.kinds", "movement.pledge.selfManage",
+                "movement.pledge.selfPrevent", "movement.pledge.selfProtect", "movement.types.active"), rows);
     }
 
     @GetMapping("/movement/model-types")

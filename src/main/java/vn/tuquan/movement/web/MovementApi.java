@@ -19,10 +19,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -74,6 +76,9 @@ class MovementApi {
     record AssessmentRequest(Integer year, Boolean effective, String reason) {
     }
 
+    record EndRequest(LocalDate endedOn) {
+    }
+
     @GetMapping("/model-types")
     @Operation(summary = "The catalogue of model types, with the unit kinds that may run each and the pledges it serves")
     List<ModelType> modelTypes() {
@@ -101,6 +106,31 @@ class MovementApi {
         return ResponseEntity.created(URI.create("/api/v1/movement/units/" + unitId + "/models")).body(model);
     }
 
+    @PutMapping("/units/{unitId}/models/{modelId}")
+    @Requires(Permission.MOVEMENT_WRITE)
+    @Operation(summary = "Correct a model of the unit",
+            description = "The rules of creation: a type the unit's kind may run, the end not before the start; "
+                    + "its yearly assessments must stay within the new dates.")
+    MovementModel editModel(@PathVariable long unitId, @PathVariable long modelId, @RequestBody MovementModel.Form form) {
+        return models.edit(CurrentCaller.get(), unitId, modelId, form);
+    }
+
+    @PutMapping("/units/{unitId}/models/{modelId}/end")
+    @Requires(Permission.MOVEMENT_WRITE)
+    @Operation(summary = "End a model of the unit on a day (or correct its end)")
+    MovementModel endModel(@PathVariable long unitId, @PathVariable long modelId, @RequestBody EndRequest request) {
+        return models.end(CurrentCaller.get(), unitId, modelId, request.endedOn());
+    }
+
+    @DeleteMapping("/units/{unitId}/models/{modelId}")
+    @Requires(Permission.MOVEMENT_WRITE)
+    @Operation(summary = "Remove a model recorded by mistake",
+            description = "400 (field modelId) once the model has a yearly assessment: end it instead.")
+    ResponseEntity<Void> removeModel(@PathVariable long unitId, @PathVariable long modelId) {
+        models.remove(CurrentCaller.get(), unitId, modelId);
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/units/{unitId}/models/{modelId}/assessments")
     @Operation(summary = "The yearly assessments of a model of the unit")
     List<MovementModel.Assessment> assessments(@PathVariable long unitId, @PathVariable long modelId) {
@@ -121,6 +151,22 @@ class MovementApi {
         return models.assess(CurrentCaller.get(), unitId, modelId, request.year(), request.effective(), request.reason());
     }
 
+    @PutMapping("/units/{unitId}/models/{modelId}/assessments/{year}")
+    @Requires(Permission.MOVEMENT_WRITE)
+    @Operation(summary = "Change the assessment of a year", description = "404 when the year has none: POST records one.")
+    MovementModel.Assessment reassess(@PathVariable long unitId, @PathVariable long modelId, @PathVariable int year,
+            @RequestBody AssessmentRequest request) {
+        return models.reassess(CurrentCaller.get(), unitId, modelId, year, request.effective(), request.reason());
+    }
+
+    @DeleteMapping("/units/{unitId}/models/{modelId}/assessments/{year}")
+    @Requires(Permission.MOVEMENT_WRITE)
+    @Operation(summary = "Remove the assessment of a year recorded by mistake")
+    ResponseEntity<Void> removeAssessment(@PathVariable long unitId, @PathVariable long modelId, @PathVariable int year) {
+        models.removeAssessment(CurrentCaller.get(), unitId, modelId, year);
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/units/{unitId}/cameras")
     @Operation(summary = "The security cameras watching the unit and the units under it")
     List<Camera> cameras(@PathVariable long unitId) {
@@ -134,6 +180,21 @@ class MovementApi {
         return ResponseEntity.status(HttpStatus.CREATED).body(models.register(CurrentCaller.get(), unitId, form));
     }
 
+    @PutMapping("/units/{unitId}/cameras/{cameraId}")
+    @Requires(Permission.MOVEMENT_WRITE)
+    @Operation(summary = "Correct a camera watching the unit")
+    Camera editCamera(@PathVariable long unitId, @PathVariable long cameraId, @RequestBody Camera.Form form) {
+        return models.editCamera(CurrentCaller.get(), unitId, cameraId, form);
+    }
+
+    @DeleteMapping("/units/{unitId}/cameras/{cameraId}")
+    @Requires(Permission.MOVEMENT_WRITE)
+    @Operation(summary = "Remove a camera watching the unit")
+    ResponseEntity<Void> removeCamera(@PathVariable long unitId, @PathVariable long cameraId) {
+        models.removeCamera(CurrentCaller.get(), unitId, cameraId);
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/units/{unitId}/conferences")
     @Operation(summary = "Interim and final reviews held by the unit and the units under it, newest first")
     List<Conference> conferences(@PathVariable long unitId) {
@@ -145,6 +206,22 @@ class MovementApi {
     @Operation(summary = "Record an interim (INTERIM) or final (FINAL) review held by the unit")
     ResponseEntity<Conference> recordConference(@PathVariable long unitId, @RequestBody Conference.Form form) {
         return ResponseEntity.status(HttpStatus.CREATED).body(conferences.record(CurrentCaller.get(), unitId, form));
+    }
+
+    @PutMapping("/units/{unitId}/conferences/{conferenceId}")
+    @Requires(Permission.MOVEMENT_WRITE)
+    @Operation(summary = "Correct a review held by the unit", description = "The rules of recording one.")
+    Conference editConference(@PathVariable long unitId, @PathVariable long conferenceId,
+            @RequestBody Conference.Form form) {
+        return conferences.edit(CurrentCaller.get(), unitId, conferenceId, form);
+    }
+
+    @DeleteMapping("/units/{unitId}/conferences/{conferenceId}")
+    @Requires(Permission.MOVEMENT_WRITE)
+    @Operation(summary = "Remove a review recorded by mistake, with its attachments")
+    ResponseEntity<Void> removeConference(@PathVariable long unitId, @PathVariable long conferenceId) {
+        conferences.remove(CurrentCaller.get(), unitId, conferenceId);
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping(path = "/units/{unitId}/conferences/{conferenceId}/attachments",
@@ -170,6 +247,14 @@ class MovementApi {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(found.getKey().fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff").body(found.getValue());
+    }
+
+    @DeleteMapping("/units/{unitId}/attachments/{attachmentId}")
+    @Requires(Permission.MOVEMENT_WRITE)
+    @Operation(summary = "Remove an attachment of a review held by the unit")
+    ResponseEntity<Void> removeAttachment(@PathVariable long unitId, @PathVariable long attachmentId) {
+        conferences.removeAttachment(CurrentCaller.get(), unitId, attachmentId);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/units/{unitId}/final-reviews")
@@ -223,6 +308,22 @@ class MovementApi {
     @Operation(summary = "Record an emulation agreement the unit signed with other units")
     ResponseEntity<Title.Agreement> agree(@PathVariable long unitId, @RequestBody Title.AgreementForm form) {
         return ResponseEntity.status(HttpStatus.CREATED).body(titles.agree(CurrentCaller.get(), unitId, form));
+    }
+
+    @PutMapping("/units/{unitId}/agreements/{agreementId}")
+    @Requires(Permission.MOVEMENT_WRITE)
+    @Operation(summary = "Correct an emulation agreement recorded by the unit")
+    Title.Agreement editAgreement(@PathVariable long unitId, @PathVariable long agreementId,
+            @RequestBody Title.AgreementForm form) {
+        return titles.editAgreement(CurrentCaller.get(), unitId, agreementId, form);
+    }
+
+    @DeleteMapping("/units/{unitId}/agreements/{agreementId}")
+    @Requires(Permission.MOVEMENT_WRITE)
+    @Operation(summary = "Remove an emulation agreement recorded by the unit")
+    ResponseEntity<Void> removeAgreement(@PathVariable long unitId, @PathVariable long agreementId) {
+        titles.removeAgreement(CurrentCaller.get(), unitId, agreementId);
+        return ResponseEntity.noContent().build();
     }
 
     @ExceptionHandler(MovementRefusedException.class)

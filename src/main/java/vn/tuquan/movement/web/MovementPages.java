@@ -16,6 +16,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -33,6 +35,7 @@ import vn.tuquan.movement.Models;
 import vn.tuquan.movement.MovementModel;
 import vn.tuquan.movement.MovementRefusedException;
 import vn.tuquan.movement.Titles;
+import vn.tuquan.movement.UnknownMovementRecordException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
@@ -85,10 +88,13 @@ class MovementPages {
     @Requires(Permission.MOVEMENT_WRITE)
     String createModel(@PathVariable long unitId, @RequestParam Map<String, String> input, Model model,
             RedirectAttributes redirect) {
-        return attempt(unitId, "model", input, model, redirect, unit -> models.create(CurrentCaller.get(), unit,
-                new MovementModel.Form(input.get("typeCode"), input.get("name"), date(input, "startedOn"),
-                        date(input, "endedOn"), input.get("leader"), number(input, "members"), list(input, "campaigns")))
-                .name());
+        return attempt(unitId, "model", input, model, redirect,
+                unit -> models.create(CurrentCaller.get(), unit, modelForm(input)).name());
+    }
+
+    private static MovementModel.Form modelForm(Map<String, String> input) {
+        return new MovementModel.Form(input.get("typeCode"), input.get("name"), date(input, "startedOn"),
+                date(input, "endedOn"), input.get("leader"), number(input, "members"), list(input, "campaigns"));
     }
 
     @PostMapping("/movement/units/{unitId}/assessments")
@@ -114,29 +120,33 @@ class MovementPages {
     @Requires(Permission.MOVEMENT_WRITE)
     String registerCamera(@PathVariable long unitId, @RequestParam Map<String, String> input, Model model,
             RedirectAttributes redirect) {
-        return attempt(unitId, "camera", input, model, redirect, unit -> {
-            Integer modelId = number(input, "modelId");
-            return models.register(CurrentCaller.get(), unit, new Camera.Form(modelId == null ? null : modelId.longValue(),
-                    decimal(input, "latitude"), decimal(input, "longitude"), input.get("owner"), input.get("description"),
-                    date(input, "installedOn"))).owner();
-        });
+        return attempt(unitId, "camera", input, model, redirect,
+                unit -> models.register(CurrentCaller.get(), unit, cameraForm(input)).owner());
+    }
+
+    private static Camera.Form cameraForm(Map<String, String> input) {
+        Integer modelId = number(input, "modelId");
+        return new Camera.Form(modelId == null ? null : modelId.longValue(), decimal(input, "latitude"),
+                decimal(input, "longitude"), input.get("owner"), input.get("description"), date(input, "installedOn"));
     }
 
     @PostMapping("/movement/units/{unitId}/conferences")
     @Requires(Permission.MOVEMENT_WRITE)
     String recordConference(@PathVariable long unitId, @RequestParam Map<String, String> input, Model model,
             RedirectAttributes redirect) {
-        return attempt(unitId, "conference", input, model, redirect, unit -> {
-            Conference.Kind kind;
-            try {
-                kind = Conference.Kind.valueOf(input.getOrDefault("kind", ""));
-            } catch (IllegalArgumentException e) {
-                throw new MovementRefusedException("kind", "movement.error.required");
-            }
-            return conferences.record(CurrentCaller.get(), unit, new Conference.Form(kind, input.get("topic"),
-                    date(input, "heldOn"), date(input, "periodFrom"), date(input, "periodTo"), number(input, "attendance"),
-                    input.get("minutes"), list(input, "campaigns"))).topic();
-        });
+        return attempt(unitId, "conference", input, model, redirect,
+                unit -> conferences.record(CurrentCaller.get(), unit, conferenceForm(input)).topic());
+    }
+
+    private static Conference.Form conferenceForm(Map<String, String> input) {
+        Conference.Kind kind;
+        try {
+            kind = Conference.Kind.valueOf(input.getOrDefault("kind", ""));
+        } catch (IllegalArgumentException e) {
+            throw new MovementRefusedException("kind", "movement.error.required");
+        }
+        return new Conference.Form(kind, input.get("topic"), date(input, "heldOn"), date(input, "periodFrom"),
+                date(input, "periodTo"), number(input, "attendance"), input.get("minutes"), list(input, "campaigns"));
     }
 
     @PostMapping(path = "/movement/units/{unitId}/conferences/{conferenceId}/attachments",
@@ -189,15 +199,126 @@ class MovementPages {
         });
     }
 
-    /** Runs a write; on success back to the unit's page with a notice, on refusal the page with the message and the input. */
+    @PostMapping("/movement/units/{unitId}/models/{modelId}")
+    @Requires(Permission.MOVEMENT_WRITE)
+    String editModel(@PathVariable long unitId, @PathVariable long modelId, @RequestParam Map<String, String> input,
+            Model model, RedirectAttributes redirect) {
+        return attempt(unitId, "model-" + modelId + "/edit", "model.edited", input, model, redirect,
+                unit -> models.edit(CurrentCaller.get(), unit, modelId, modelForm(input)).name());
+    }
+
+    @PostMapping("/movement/units/{unitId}/models/{modelId}/end")
+    @Requires(Permission.MOVEMENT_WRITE)
+    String endModel(@PathVariable long unitId, @PathVariable long modelId, @RequestParam Map<String, String> input,
+            Model model, RedirectAttributes redirect) {
+        return attempt(unitId, "model-" + modelId + "/end", "model.ended", input, model, redirect,
+                unit -> models.end(CurrentCaller.get(), unit, modelId, date(input, "endedOn")).name());
+    }
+
+    @PostMapping("/movement/units/{unitId}/models/{modelId}/remove")
+    @Requires(Permission.MOVEMENT_WRITE)
+    String removeModel(@PathVariable long unitId, @PathVariable long modelId, Model model, RedirectAttributes redirect) {
+        return attempt(unitId, "model-" + modelId + "/end", "model.removed", Map.of(), model, redirect,
+                unit -> models.remove(CurrentCaller.get(), unit, modelId).name());
+    }
+
+    @PostMapping("/movement/units/{unitId}/models/{modelId}/assessments/{year}")
+    @Requires(Permission.MOVEMENT_WRITE)
+    String reassess(@PathVariable long unitId, @PathVariable long modelId, @PathVariable int year,
+            @RequestParam Map<String, String> input, Model model, RedirectAttributes redirect) {
+        return attempt(unitId, "model-" + modelId + "/assessment", "assessment.edited", input, model, redirect,
+                unit -> Integer.toString(models.reassess(CurrentCaller.get(), unit, modelId, year,
+                        "true".equals(input.get("effective")), input.get("reason")).year()));
+    }
+
+    @PostMapping("/movement/units/{unitId}/models/{modelId}/assessments/{year}/remove")
+    @Requires(Permission.MOVEMENT_WRITE)
+    String removeAssessment(@PathVariable long unitId, @PathVariable long modelId, @PathVariable int year, Model model,
+            RedirectAttributes redirect) {
+        return attempt(unitId, "model-" + modelId + "/assessment", "assessment.removed", Map.of(), model, redirect,
+                unit -> Integer.toString(models.removeAssessment(CurrentCaller.get(), unit, modelId, year).year()));
+    }
+
+    @PostMapping("/movement/units/{unitId}/cameras/{cameraId}")
+    @Requires(Permission.MOVEMENT_WRITE)
+    String editCamera(@PathVariable long unitId, @PathVariable long cameraId, @RequestParam Map<String, String> input,
+            Model model, RedirectAttributes redirect) {
+        return attempt(unitId, "camera-" + cameraId + "/edit", "camera.edited", input, model, redirect,
+                unit -> models.editCamera(CurrentCaller.get(), unit, cameraId, cameraForm(input)).owner());
+    }
+
+    @PostMapping("/movement/units/{unitId}/cameras/{cameraId}/remove")
+    @Requires(Permission.MOVEMENT_WRITE)
+    String removeCamera(@PathVariable long unitId, @PathVariable long cameraId, Model model, RedirectAttributes redirect) {
+        return attempt(unitId, "camera-" + cameraId + "/edit", "camera.removed", Map.of(), model, redirect,
+                unit -> models.removeCamera(CurrentCaller.get(), unit, cameraId).owner());
+    }
+
+    @PostMapping("/movement/units/{unitId}/conferences/{conferenceId}")
+    @Requires(Permission.MOVEMENT_WRITE)
+    String editConference(@PathVariable long unitId, @PathVariable long conferenceId,
+            @RequestParam Map<String, String> input, Model model, RedirectAttributes redirect) {
+        return attempt(unitId, "conference-" + conferenceId + "/edit", "conference.edited", input, model, redirect,
+                unit -> conferences.edit(CurrentCaller.get(), unit, conferenceId, conferenceForm(input)).topic());
+    }
+
+    @PostMapping("/movement/units/{unitId}/conferences/{conferenceId}/remove")
+    @Requires(Permission.MOVEMENT_WRITE)
+    String removeConference(@PathVariable long unitId, @PathVariable long conferenceId, Model model,
+            RedirectAttributes redirect) {
+        return attempt(unitId, "conference-" + conferenceId + "/edit", "conference.removed", Map.of(), model, redirect,
+                unit -> conferences.remove(CurrentCaller.get(), unit, conferenceId).topic());
+    }
+
+    @PostMapping("/movement/units/{unitId}/attachments/{attachmentId}/remove")
+    @Requires(Permission.MOVEMENT_WRITE)
+    String removeAttachment(@PathVariable long unitId, @PathVariable long attachmentId, Model model,
+            RedirectAttributes redirect) {
+        return attempt(unitId, "attachment", "attachment.removed", Map.of(), model, redirect,
+                unit -> conferences.removeAttachment(CurrentCaller.get(), unit, attachmentId).fileName());
+    }
+
+    @PostMapping("/movement/units/{unitId}/agreements/{agreementId}")
+    @Requires(Permission.MOVEMENT_WRITE)
+    String editAgreement(@PathVariable long unitId, @PathVariable long agreementId,
+            @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
+        Map<String, String> input = form.toSingleValueMap();
+        return attempt(unitId, "agreement-" + agreementId + "/edit", "agreement.edited", input, model, redirect, unit -> {
+            List<Long> parties = new java.util.ArrayList<>();
+            for (String party : form.getOrDefault("partyIds", List.of())) {
+                parties.add(number(Map.of("partyIds", party), "partyIds").longValue());
+            }
+            return titles.editAgreement(CurrentCaller.get(), unit, agreementId, new Title.AgreementForm(parties,
+                    date(input, "signedOn"), input.get("content"), list(input, "campaigns"))).content();
+        });
+    }
+
+    @PostMapping("/movement/units/{unitId}/agreements/{agreementId}/remove")
+    @Requires(Permission.MOVEMENT_WRITE)
+    String removeAgreement(@PathVariable long unitId, @PathVariable long agreementId, Model model,
+            RedirectAttributes redirect) {
+        return attempt(unitId, "agreement-" + agreementId + "/edit", "agreement.removed", Map.of(), model, redirect,
+                unit -> titles.removeAgreement(CurrentCaller.get(), unit, agreementId).content());
+    }
+
     private String attempt(long unitId, String form, Map<String, String> input, Model model, RedirectAttributes redirect,
             java.util.function.LongFunction<String> write) {
+        return attempt(unitId, form, form, input, model, redirect, write);
+    }
+
+    /** Runs a write; on success back to the unit's page with a notice, on refusal the page with the message and the input. */
+    /**
+     * @param form  the form, as the page names it to show a refusal next to it ({@code model-12/edit})
+     * @param saved the notice on success ({@code movement.saved.<saved>})
+     */
+    private String attempt(long unitId, String form, String saved, Map<String, String> input, Model model,
+            RedirectAttributes redirect, java.util.function.LongFunction<String> write) {
         UnitView unit = visible(unitId);
         try {
-            String saved = write.apply(unit.id());
-            redirect.addFlashAttribute("saved", form);
-            redirect.addFlashAttribute("savedName", saved);
-            return "redirect:/movement/units/" + unit.id() + "#" + form;
+            String name = write.apply(unit.id());
+            redirect.addFlashAttribute("saved", saved);
+            redirect.addFlashAttribute("savedName", name);
+            return "redirect:/movement/units/" + unit.id() + "#" + (form.contains("-") ? form.split("-")[0] + "s" : form);
         } catch (MovementRefusedException e) {
             return show(unitId, input, form, e, model);
         }
@@ -226,14 +347,25 @@ class MovementPages {
                 || t.awardedTo() == Title.AwardedTo.UNIT && t.unitKinds().contains(unit.kind())).toList());
         model.addAttribute("kinds", Conference.Kind.values());
         model.addAttribute("partners", partners(caller, unit, today));
-        model.addAttribute("cameraCount", models.cameras(caller.view(), unit.id()).size());
+        List<Camera> cameras = models.cameras(caller.view(), unit.id());
+        model.addAttribute("cameras", cameras);
+        model.addAttribute("cameraCount", cameras.size());
+        model.addAttribute("assessments", list.stream().filter(m -> m.unitId() == unit.id()).collect(
+                java.util.stream.Collectors.toMap(MovementModel::id, m -> models.assessments(caller.view(), unit.id(), m.id()))));
+        model.addAttribute("allTypes", types.all());
         List<Conference> held = conferences.under(caller.view(), unit.id());
         model.addAttribute("conferences", held);
         model.addAttribute("attachments", held.stream().filter(c -> c.unitId() == unit.id()).collect(
                 java.util.stream.Collectors.toMap(Conference::id, c -> conferences.attachments(caller.view(), unit.id(), c.id()))));
         model.addAttribute("awards", titles.awardsUnder(caller.view(), unit.id()));
         model.addAttribute("titleNames", titleNames());
-        model.addAttribute("agreements", titles.agreementsUnder(caller.view(), unit.id()));
+        List<Title.Agreement> agreements = titles.agreementsUnder(caller.view(), unit.id());
+        model.addAttribute("agreements", agreements);
+        Map<Long, String> partyNames = new java.util.LinkedHashMap<>();
+        partners(caller, unit, today).forEach(p -> partyNames.put(p.id(), p.name()));
+        agreements.stream().flatMap(a -> a.partyIds().stream()).filter(id -> id != unit.id())
+                .forEach(id -> partyNames.computeIfAbsent(id, this::partyName));
+        model.addAttribute("partyNames", partyNames);
         model.addAttribute("year", year);
         model.addAttribute("parishRate", titles.rate(caller.view(), unit.id(), "ADVANCED_PARISH", UnitKind.PARISH, year));
         model.addAttribute("pagodaRate", titles.rate(caller.view(), unit.id(), "DILIGENT_PAGODA", UnitKind.PAGODA, year));
@@ -299,6 +431,29 @@ class MovementPages {
         return sheets.export("movement.cameras.sheet", "camera-" + unit.id() + ".xlsx", List.of("movement.model.unit",
                 "movement.field.latitude", "movement.field.longitude", "movement.field.owner", "movement.camera.description",
                 "movement.camera.installedOn"), rows);
+    }
+
+    @GetMapping(path = "/movement/units/{unitId}/agreements.xlsx", produces = MovementSheets.XLSX)
+    ResponseEntity<byte[]> exportAgreements(@PathVariable long unitId) {
+        UnitView unit = visible(unitId);
+        List<List<Object>> rows = titles.agreementsUnder(CurrentCaller.view(), unit.id()).stream().map(a -> java.util.Arrays.<Object>asList(
+                a.signedOn(), partyName(a.unitId()), String.join("; ", a.partyIds().stream().map(this::partyName).toList()),
+                a.content(), String.join("; ", a.campaigns()))).toList();
+        return sheets.export("movement.agreements.sheet", "giao-uoc-" + unit.id() + ".xlsx", List.of(
+                "movement.field.signedOn", "movement.agreement.recordedBy", "movement.field.partyIds",
+                "movement.field.content", "movement.model.campaigns"), rows);
+    }
+
+    /** A record that is not the unit's (or no longer exists): the page's 404, as for an unknown unit. */
+    @ExceptionHandler(UnknownMovementRecordException.class)
+    void unknownRecord(jakarta.servlet.http.HttpServletResponse response) throws IOException {
+        response.sendError(HttpStatus.NOT_FOUND.value());
+    }
+
+    /** A party's name, or that it is outside the caller's view (an agreement may name units of a neighbouring area). */
+    private String partyName(long unitId) {
+        return units.contains(CurrentCaller.view(), unitId, Dates.today()) ? unitName(unitId)
+                : messages.getMessage("movement.agreement.outside", null, LocaleContextHolder.getLocale());
     }
 
     private String unitName(long unitId) {
