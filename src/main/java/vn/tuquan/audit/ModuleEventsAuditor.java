@@ -13,6 +13,7 @@ import vn.tuquan.households.HouseholdMoved;
 import vn.tuquan.households.HouseholdsImported;
 import vn.tuquan.households.OrganisationCommitments;
 import vn.tuquan.movement.MovementRecorded;
+import vn.tuquan.movement.TitleAwardRemoved;
 import vn.tuquan.shared.DataKeyRotated;
 import vn.tuquan.units.LocalUnitClosed;
 import vn.tuquan.units.LocalUnitCreated;
@@ -43,6 +44,12 @@ class ModuleEventsAuditor {
     void on(MovementRecorded e) {
         log.record(new AuditEntry(e.created() ? AuditAction.CREATED : AuditAction.UPDATED, "movement", e.entityType(),
                 e.entityId(), e.unitId(), null, e.after()));
+    }
+
+    @EventListener
+    void on(TitleAwardRemoved e) {
+        log.record(new AuditEntry(AuditAction.DELETED, "movement", "title-award", Long.toString(e.award().id()),
+                e.award().unitId(), e.award(), null));
     }
 
     @EventListener

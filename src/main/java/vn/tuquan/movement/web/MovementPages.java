@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -33,6 +34,8 @@ import vn.tuquan.movement.Models;
 import vn.tuquan.movement.MovementModel;
 import vn.tuquan.movement.MovementRefusedException;
 import vn.tuquan.movement.Titles;
+import vn.tuquan.movement.UnknownMovementRecordException;
+import vn.tuquan.households.Households;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
@@ -54,10 +57,12 @@ class MovementPages {
     private final Titles titles;
     private final MessageSource messages;
     private final MovementSheets sheets;
+    private final Households households;
 
     MovementPages(Units units, ModelTypes types, Models models, Conferences conferences, Titles titles,
-            MessageSource messages, MovementSheets sheets) {
+            MessageSource messages, MovementSheets sheets, Households households) {
         this.sheets = sheets;
+        this.households = households;
         this.units = units;
         this.types = types;
         this.models = models;
@@ -177,6 +182,70 @@ class MovementPages {
                 .decisionNumber());
     }
 
+    // ---- household titles and removing an award (issue 5, F16) -------------------------------------
+
+    /** One decision awarding a household title to the households ticked on a residential area's page. */
+    @PostMapping("/movement/units/{unitId}/household-awards")
+    @Requires(Permission.MOVEMENT_WRITE)
+    String awardHouseholds(@PathVariable long unitId, @RequestParam MultiValueMap<String, String> input, Model model,
+            RedirectAttributes redirect) {
+        List<String> ticked = input.getOrDefault("householdId", List.of());
+        Map<String, String> single = new java.util.HashMap<>(input.toSingleValueMap());
+        single.put("householdIds", "," + String.join(",", ticked) + ",");
+        return attempt(unitId, "householdAward", single, model, redirect, unit -> {
+            List<Long> ids = new java.util.ArrayList<>();
+            for (String id : ticked) {
+                try {
+                    ids.add(Long.valueOf(id.strip()));
+                } catch (NumberFormatException e) {
+                    throw new MovementRefusedException("householdIds", "movement.error.number");
+                }
+            }
+            return titles.awardHouseholds(CurrentCaller.get(), unit, new Title.HouseholdAwardForm(single.get("titleCode"),
+                    number(single, "year"), ids, single.get("decidingBody"), single.get("decisionNumber"),
+                    date(single, "decidedOn"))).get(0).decisionNumber();
+        });
+    }
+
+    @PostMapping("/movement/units/{unitId}/awards/{awardId}/remove")
+    @Requires(Permission.MOVEMENT_WRITE)
+    String removeAward(@PathVariable long unitId, @PathVariable long awardId, Model model, RedirectAttributes redirect) {
+        return attempt(unitId, "removedAward", Map.of(), model, redirect, unit -> {
+            try {
+                return titles.remove(CurrentCaller.get(), unit, awardId).decisionNumber();
+            } catch (UnknownMovementRecordException e) {
+                throw new MovementRefusedException("awardId", "movement.error.unknownAward");
+            }
+        });
+    }
+
+    /**
+     * The page's household titles: the F16 rates of the years with household awards (and this year),
+     * the household awards grouped by decision, and for a residential area its households with the
+     * titles each holds.
+     */
+    private void householdTitles(Model model, Caller caller, UnitView unit, int year, List<Title.Award> awards) {
+        java.util.SortedSet<Integer> years = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+        years.add(year);
+        awards.stream().filter(a -> a.householdId() != null).forEach(a -> years.add(a.year()));
+        List<Map<String, Object>> rates = years.stream().limit(5).map(y -> Map.<String, Object>of("year", y,
+                "families", titles.householdRate(caller.view(), unit.id(), Titles.EXEMPLARY_CATHOLIC_FAMILY, y),
+                "parishes", titles.rate(caller.view(), unit.id(), "ADVANCED_PARISH", UnitKind.PARISH, y))).toList();
+        model.addAttribute("householdRates", rates);
+        model.addAttribute("catholicFamilyRate", rates.stream().filter(r -> r.get("year").equals(year))
+                .map(r -> r.get("families")).findFirst().orElseGet(() -> titles.householdRate(caller.view(), unit.id(),
+                        Titles.EXEMPLARY_CATHOLIC_FAMILY, year)));
+        model.addAttribute("householdDecisions", awards.stream().filter(a -> a.householdId() != null)
+                .collect(java.util.stream.Collectors.groupingBy(a -> List.of(a.year(), a.titleCode(), a.decisionNumber(),
+                        a.decidingBody()), java.util.LinkedHashMap::new, java.util.stream.Collectors.counting())));
+        model.addAttribute("householdTitleChoices", titles.all().stream()
+                .filter(t -> t.awardedTo() == Title.AwardedTo.HOUSEHOLD).toList());
+        boolean area = unit.kind() == UnitKind.RESIDENTIAL_AREA && unit.validTo() == null;
+        model.addAttribute("areaHouseholds", area ? households.inArea(caller.view(), unit.id(), Dates.today()) : List.of());
+        model.addAttribute("householdAwards", awards.stream().filter(a -> a.householdId() != null)
+                .collect(java.util.stream.Collectors.groupingBy(Title.Award::householdId)));
+    }
+
     @PostMapping("/movement/units/{unitId}/agreements")
     @Requires(Permission.MOVEMENT_WRITE)
     String agree(@PathVariable long unitId, @RequestParam Map<String, String> input, Model model,
@@ -231,7 +300,9 @@ class MovementPages {
         model.addAttribute("conferences", held);
         model.addAttribute("attachments", held.stream().filter(c -> c.unitId() == unit.id()).collect(
                 java.util.stream.Collectors.toMap(Conference::id, c -> conferences.attachments(caller.view(), unit.id(), c.id()))));
-        model.addAttribute("awards", titles.awardsUnder(caller.view(), unit.id()));
+        List<Title.Award> awards = titles.awardsUnder(caller.view(), unit.id());
+        model.addAttribute("awards", awards);
+        householdTitles(model, caller, unit, year, awards);
         model.addAttribute("titleNames", titleNames());
         model.addAttribute("agreements", titles.agreementsUnder(caller.view(), unit.id()));
         model.addAttribute("year", year);
