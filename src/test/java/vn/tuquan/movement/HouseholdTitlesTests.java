@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import vn.tuquan.Chromium;
 import vn.tuquan.TestUsers;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.WebSession;
@@ -314,6 +319,36 @@ class HouseholdTitlesTests {
         Document back = Jsoup.parse(admin.getPage(page).body());
         assertThat(back.selectFirst("dd.catholic-family-rate").text()).startsWith(awardedBefore + "/4");
         assertThat(back.select("tr[data-household=" + catholic.get(3) + "]").text()).doesNotContain("88/QĐ-UBND");
+    }
+
+    @Test
+    void onAPhoneAVillageHeadTicksHouseholdsAndTheRateMoves() {
+        adminSession();
+        int year = Dates.today().getYear();
+        long before = titles.householdRate(Scope.WHOLE_COUNTRY, MovementFixture.village, CATHOLIC, year).awarded();
+        try (Chromium chromium = Chromium.launch(); Chromium.Tab tab = chromium.open(port, 390, 844)) {
+            Page page = tab.page();
+            page.navigate(tab.url("/login"));
+            page.getByLabel("Tên đăng nhập").fill(MovementFixture.USERNAME);
+            page.getByLabel("Mật khẩu").fill(MovementFixture.PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+            page.navigate(tab.url("/movement/units/" + MovementFixture.village));
+            page.getByLabel("Chọn hộ GD-1 – Trần Văn Giuse 1").check();
+            page.getByLabel("Chọn hộ GD-2 – Trần Văn Giuse 2").check();
+            page.locator("#householdTitleCode").selectOption(CATHOLIC);
+            page.locator("#householdDecidingBody").fill(BODY);
+            page.locator("#householdDecisionNumber").fill("120/QĐ-UBND");
+            page.locator("#householdDecidedOn").fill(year + "-11-20");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tặng danh hiệu cho các hộ đã chọn")).click();
+            PlaywrightAssertions.assertThat(page.locator(".movement-saved")).containsText("120/QĐ-UBND");
+            PlaywrightAssertions.assertThat(page.locator("dd.catholic-family-rate")).hasText(
+                    java.util.regex.Pattern.compile("^" + (before + 2) + "/4 "));
+            page.locator("#household-titles").screenshot(new Locator.ScreenshotOptions()
+                    .setPath(java.nio.file.Path.of("target/screenshots/movement-household-titles-phone.png")));
+            assertThat(tab.errors()).isEmpty();
+        }
+        assertThat(titles.householdRate(Scope.WHOLE_COUNTRY, MovementFixture.village, CATHOLIC, year).awarded())
+                .isEqualTo(before + 2);
     }
 
     WebSession adminSession() {
