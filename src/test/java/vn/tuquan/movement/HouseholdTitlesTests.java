@@ -198,6 +198,20 @@ class HouseholdTitlesTests {
                          "decidingBody": "UBND phường Hạ Long", "decisionNumber": "17/QĐ-UBND"}"""
                         .formatted(catholic.get(0), elsewhere))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(403);
+        // in scope but not Catholic: a problem naming the household
+        HttpResponse<String> notCatholic = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + port + "/api/v1/movement/units/" + MovementFixture.haLong + "/household-awards"))
+                .header("Cookie", "TUQUAN_SESSION=" + ward.cookie("TUQUAN_SESSION")).header("X-CSRF-TOKEN", csrf)
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Accept-Language", "vi")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"titleCode": "EXEMPLARY_CATHOLIC_FAMILY", "year": 2023, "householdIds": [%d, %d],
+                         "decidingBody": "UBND phường Hạ Long", "decisionNumber": "17/QĐ-UBND"}"""
+                        .formatted(catholic.get(0), others.get(1)))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(notCatholic.statusCode()).isEqualTo(400);
+        assertThat(notCatholic.headers().firstValue("Content-Type").orElseThrow()).contains("problem+json");
+        assertThat(notCatholic.body()).contains("householdIds").contains("GD-6 – Lê Văn Bình 6")
+                .contains("không phải hộ Công giáo");
         assertThat(awards()).isEqualTo(before);
     }
 

@@ -354,8 +354,10 @@ class MovementPages {
     ResponseEntity<byte[]> exportAwards(@PathVariable long unitId) {
         UnitView unit = visible(unitId);
         Map<String, String> titleNames = titleNames();
+        Map<Long, String> unitNames = new java.util.HashMap<>(); // household awards: thousands of rows, few areas
         List<List<Object>> rows = titles.awardsUnder(CurrentCaller.view(), unit.id()).stream().map(a -> java.util.Arrays.<Object>asList(
-                a.year(), titleNames.getOrDefault(a.titleCode(), a.titleCode()), unitName(a.unitId()), a.personName(),
+                a.year(), titleNames.getOrDefault(a.titleCode(), a.titleCode()),
+                unitNames.computeIfAbsent(a.unitId(), this::unitName), a.personName(),
                 a.decidingBody(), a.decisionNumber(), a.decidedOn())).toList();
         return sheets.export("movement.awards.sheet", "danh-hieu-" + unit.id() + ".xlsx", List.of("movement.award.year",
                 "movement.award.title", "movement.model.unit", "movement.award.person", "movement.field.decidingBody",
