@@ -20,6 +20,9 @@ import vn.tuquan.units.Units;
 @ActiveProfiles("demo")
 class DemoMovementTests {
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     @Autowired
     Units units;
 
@@ -72,6 +75,15 @@ class DemoMovementTests {
         // one decision per commune, by its People's Committee
         assertThat(jdbc.sql("SELECT count(DISTINCT decision_number) FROM title_award WHERE household_id IS NOT NULL")
                 .query(Long.class).single()).isGreaterThan(20);
+        // the district's page shows the 2017 rate next to the parishes'
+        vn.tuquan.WebSession officer = new vn.tuquan.WebSession(port);
+        officer.signIn("canbo.tinh", DemoLogins.PASSWORD);
+        var page = officer.getPage("/movement/units/" + haiHau.id());
+        assertThat(page.statusCode()).isEqualTo(200);
+        var row = org.jsoup.Jsoup.parse(page.body()).selectFirst("table.household-title-rates tr[data-year=2017]");
+        assertThat(row).isNotNull();
+        assertThat(row.selectFirst("td.families").text().replace(".", "")) // 6.285 in Vietnamese
+                .isEqualTo(rate.awarded() + "/" + rate.total() + " (" + rate.percent() + "%)");
         // loaded once
         movement.awardHouseholdsIfAbsent();
         assertThat(titles.householdRate(Scope.WHOLE_COUNTRY, haiHau.id(), Titles.EXEMPLARY_CATHOLIC_FAMILY, 2017))
