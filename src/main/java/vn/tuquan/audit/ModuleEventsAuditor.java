@@ -13,6 +13,7 @@ import vn.tuquan.households.HouseholdMoved;
 import vn.tuquan.households.HouseholdsImported;
 import vn.tuquan.households.OrganisationCommitments;
 import vn.tuquan.movement.MovementRecorded;
+import vn.tuquan.movement.TitleAwardRemoved;
 import vn.tuquan.shared.DataKeyRotated;
 import vn.tuquan.units.LocalUnitClosed;
 import vn.tuquan.units.LocalUnitCreated;
@@ -47,6 +48,12 @@ class ModuleEventsAuditor {
             case DELETED -> AuditAction.DELETED;
         };
         log.record(new AuditEntry(action, "movement", e.entityType(), e.entityId(), e.unitId(), e.before(), e.after()));
+    }
+
+    @EventListener
+    void on(TitleAwardRemoved e) {
+        log.record(new AuditEntry(AuditAction.DELETED, "movement", "title-award", Long.toString(e.award().id()),
+                e.award().unitId(), e.award(), null));
     }
 
     @EventListener

@@ -92,6 +92,7 @@ class DemoData implements ApplicationRunner {
         namDinh.loadIfAbsent();
         movement.loadIfAbsent();
         households.loadIfAbsent();
+        movement.awardHouseholdsIfAbsent();
         logins = logins();
         int created = 0;
         for (DemoLogin login : logins) {

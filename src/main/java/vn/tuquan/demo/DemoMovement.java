@@ -2,13 +2,17 @@ package vn.tuquan.demo;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
+import vn.tuquan.households.Household;
+import vn.tuquan.households.Households;
 import vn.tuquan.movement.Camera;
 import vn.tuquan.movement.Conference;
 import vn.tuquan.movement.Conferences;
@@ -40,8 +44,10 @@ class DemoMovement {
     private final Models models;
     private final Conferences conferences;
     private final Titles titles;
+    private final Households households;
 
-    DemoMovement(Units units, Models models, Conferences conferences, Titles titles) {
+    DemoMovement(Units units, Models models, Conferences conferences, Titles titles, Households households) {
+        this.households = households;
         this.units = units;
         this.models = models;
         this.conferences = conferences;
@@ -146,6 +152,41 @@ class DemoMovement {
                     List.of("Toàn dân đoàn kết xây dựng đời sống văn hóa")));
         }
         log.info("Demo data: {} movement models, {} final reviews", created, reviewing.size());
+    }
+
+    /**
+     * F16 for Huyện Hải Hậu: each commune's People's Committee awards "Gia đình Công giáo gương mẫu"
+     * for 2017 to four in five of its Catholic households (rounded; which ones by the commune's code),
+     * one decision per commune. Needs the demo households; loaded once.
+     */
+    void awardHouseholdsIfAbsent() {
+        UnitView haiHau = byCode(DemoHouseholds.DISTRICT);
+        if (titles.householdRate(Scope.WHOLE_COUNTRY, haiHau.id(), Titles.EXEMPLARY_CATHOLIC_FAMILY, 2017).awarded() > 0) {
+            return;
+        }
+        LocalDate endOf2017 = LocalDate.of(2017, 12, 31);
+        int awarded = 0;
+        int decision = 300;
+        for (UnitView commune : kinds(haiHau, UnitKind.COMMUNE)) {
+            List<Household> catholic = new ArrayList<>();
+            for (UnitView area : units.children(Scope.WHOLE_COUNTRY, commune.id(), endOf2017)) {
+                if (area.kind() == UnitKind.RESIDENTIAL_AREA) {
+                    households.inArea(Scope.WHOLE_COUNTRY, area.id(), endOf2017).stream().filter(Household::catholic)
+                            .forEach(catholic::add);
+                }
+            }
+            Collections.shuffle(catholic, new Random(Long.parseLong(commune.code()) * 13));
+            int count = (int) Math.round(catholic.size() * 0.8);
+            if (count == 0) {
+                continue;
+            }
+            titles.awardHouseholds(Caller.SYSTEM, commune.id(), new Title.HouseholdAwardForm(
+                    Titles.EXEMPLARY_CATHOLIC_FAMILY, 2017, catholic.subList(0, count).stream().map(Household::id).toList(),
+                    "Ủy ban nhân dân " + commune.name(), decision++ + "/QĐ-UBND", LocalDate.of(2017, 12, 28)));
+            awarded += count;
+        }
+        log.info("Demo data: {} Catholic households of Huyện Hải Hậu awarded \"Gia đình Công giáo gương mẫu\" for 2017",
+                awarded);
     }
 
     private UnitView byCode(String code) {

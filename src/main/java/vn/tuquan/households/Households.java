@@ -56,6 +56,18 @@ public class Households {
         return found;
     }
 
+    /**
+     * The households of a list as they live on a date, in one query (those living nowhere then are
+     * left out); refused when one of them lives outside the scope.
+     */
+    public List<Household> findAll(Scope scope, java.util.Collection<Long> householdIds, LocalDate asOf) {
+        List<Household> found = jdbc.sql("SELECT " + COLUMNS + " FROM household_residence r JOIN household h"
+                        + " ON h.id = r.household_id WHERE h.id = ANY (CAST(:ids AS bigint[])) AND " + LIVING_ON)
+                .param("ids", householdIds.toArray(Long[]::new)).param("asOf", asOf).query(Households::row).list();
+        found.stream().map(Household::areaId).distinct().forEach(areaId -> area(scope, areaId, asOf));
+        return found;
+    }
+
     /** Every stay of a household, the earliest first. */
     public List<Household> history(Scope scope, long householdId) {
         List<Household> stays = jdbc.sql("SELECT " + COLUMNS + " FROM household_residence r JOIN household h"
@@ -148,6 +160,29 @@ public class Households {
             }
             throw new HouseholdRefusedException("households.refused.duplicateCode", code);
         }
+    }
+
+    /**
+     * The households (or only the Catholic ones) living on a date in the residential areas under a
+     * unit, the unit itself included when it is one, by id: e.g. those a rate of "Gia đình Công giáo
+     * gương mẫu" counts. Refused when the unit lies outside the scope.
+     */
+    public List<Long> livingUnder(Scope scope, long unitId, LocalDate asOf, boolean catholicOnly) {
+        List<Long> areas = new java.util.ArrayList<>();
+        units.find(scope, unitId, asOf).filter(u -> u.kind() == UnitKind.RESIDENTIAL_AREA).ifPresent(u -> areas.add(u.id()));
+        for (int offset = 0; ; ) {
+            Units.Page page = units.subtree(scope, unitId, java.util.Set.of(UnitKind.RESIDENTIAL_AREA), asOf, 50_000, offset);
+            page.units().forEach(u -> areas.add(u.id()));
+            if (!page.more()) {
+                break;
+            }
+            offset += page.units().size();
+        }
+        return jdbc.sql("SELECT r.household_id FROM household_residence r JOIN household h ON h.id = r.household_id"
+                        + " WHERE (h.catholic OR NOT :catholicOnly) AND r.area_id = ANY (CAST(:areas AS bigint[])) AND "
+                        + LIVING_ON)
+                .param("catholicOnly", catholicOnly).param("areas", areas.toArray(Long[]::new)).param("asOf", asOf)
+                .query(Long.class).list();
     }
 
     /** A residential area of the scope on a date, or a refusal. */

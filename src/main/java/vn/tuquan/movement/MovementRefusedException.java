@@ -5,11 +5,14 @@ public class MovementRefusedException extends RuntimeException {
 
     private final String field;
     private final String messageKey;
+    private final Object[] args;
 
-    public MovementRefusedException(String field, String messageKey) {
+    /** @param args the message's arguments (e.g. which household), never a secret */
+    public MovementRefusedException(String field, String messageKey, Object... args) {
         super(field + ": " + messageKey);
         this.field = field;
         this.messageKey = messageKey;
+        this.args = args.clone();
     }
 
     public String field() {
@@ -18,5 +21,10 @@ public class MovementRefusedException extends RuntimeException {
 
     public String messageKey() {
         return messageKey;
+    }
+
+    /** The message's arguments as people read them (dates 31/10/2017). */
+    public Object[] args() {
+        return java.util.Arrays.stream(args).map(vn.tuquan.shared.MessageArguments::display).toArray();
     }
 }

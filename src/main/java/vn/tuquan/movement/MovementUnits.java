@@ -56,6 +56,11 @@ class MovementUnits {
         return subtree(scope, unitId, Set.of(), Dates.today()).stream().map(UnitView::id).toList();
     }
 
+    /** Whether a unit, as it is on the date, is the ancestor or lies under it. */
+    boolean under(long ancestorId, long unitId, java.time.LocalDate date) {
+        return units.contains(Scope.of(Set.of(ancestorId)), unitId, date);
+    }
+
     boolean isProvince(long unitId) {
         return units.latest(Scope.WHOLE_COUNTRY, unitId).map(u -> u.kind() == UnitKind.PROVINCE).orElse(false);
     }

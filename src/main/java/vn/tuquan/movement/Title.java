@@ -17,12 +17,26 @@ public record Title(String code, String nameVi, String nameEn, AwardedTo awarded
         HOUSEHOLD, UNIT, PERSON
     }
 
-    /** A title awarded for a year by a deciding body's decision (GLOSSARY: TitleAward). */
+    /**
+     * A title awarded for a year by a deciding body's decision (GLOSSARY: TitleAward).
+     *
+     * @param unitId      the unit awarded, the unit of the person awarded, or the residential area the
+     *                    household awarded lived in at the end of the year
+     * @param householdId the household awarded, for a household's title; else {@code null}
+     */
     public record Award(long id, String titleCode, int year, long unitId, String personName, String decidingBody,
-            String decisionNumber, LocalDate decidedOn) {
+            String decisionNumber, LocalDate decidedOn, Long householdId) {
     }
 
     public record AwardForm(String titleCode, Integer year, String personName, String decidingBody,
+            String decisionNumber, LocalDate decidedOn) {
+    }
+
+    /**
+     * One decision awarding a household title for a year to a list of households (a commune's
+     * decision lists its households): all of them are awarded, or none.
+     */
+    public record HouseholdAwardForm(String titleCode, Integer year, List<Long> householdIds, String decidingBody,
             String decisionNumber, LocalDate decidedOn) {
     }
 
@@ -34,11 +48,19 @@ public record Title(String code, String nameVi, String nameEn, AwardedTo awarded
     public record AgreementForm(List<Long> partyIds, LocalDate signedOn, String content, List<String> campaigns) {
     }
 
-    /** Of the units of a kind under a unit, how many held the title in the year. */
+    /**
+     * Of the units of a kind under a unit, how many held the title in the year; for a household
+     * title ({@code kind} null), of the households it is for living under the unit.
+     */
     public record Rate(long unitId, String titleCode, UnitKind kind, int year, long awarded, long total) {
 
         public double share() {
             return total == 0 ? 0 : (double) awarded / total;
+        }
+
+        /** The share in whole percent, rounded. */
+        public long percent() {
+            return Math.round(share() * 100);
         }
     }
 }

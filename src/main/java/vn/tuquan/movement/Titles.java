@@ -13,6 +13,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.tuquan.households.Household;
+import vn.tuquan.households.Households;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.units.UnitKind;
@@ -22,13 +24,18 @@ import vn.tuquan.units.UnitView;
 @Service
 public class Titles {
 
+    /** The household title only a Catholic household may hold (F16). */
+    public static final String EXEMPLARY_CATHOLIC_FAMILY = "EXEMPLARY_CATHOLIC_FAMILY";
+
     private final JdbcClient jdbc;
     private final MovementUnits units;
+    private final Households households;
     private final ApplicationEventPublisher events;
 
-    Titles(JdbcClient jdbc, MovementUnits units, ApplicationEventPublisher events) {
+    Titles(JdbcClient jdbc, MovementUnits units, Households households, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.units = units;
+        this.households = households;
         this.events = events;
     }
 
@@ -42,23 +49,13 @@ public class Titles {
 
     /**
      * Awards a title for a year to a unit (or to a person of the unit). Refused without a deciding
-     * body and a decision number, for a title of households (they come with the households
-     * register), or for a unit of a kind the title is not for.
+     * body and a decision number, for a title of households ({@link #awardHouseholds}), or for a
+     * unit of a kind the title is not for.
      */
     @Transactional
     public Title.Award award(Caller caller, long unitId, Title.AwardForm form) {
         UnitView unit = units.writable(caller, unitId);
-        Title title = Optional.ofNullable(form.titleCode()).flatMap(this::find)
-                .orElseThrow(() -> new MovementRefusedException("titleCode", "movement.error.unknownTitle"));
-        if (form.year() == null || form.year() < 1990 || form.year() > 2200) {
-            throw new MovementRefusedException("year", "movement.error.year");
-        }
-        if (form.decisionNumber() == null || form.decisionNumber().isBlank()) {
-            throw new MovementRefusedException("decisionNumber", "movement.error.decisionRequired");
-        }
-        if (form.decidingBody() == null || form.decidingBody().isBlank()) {
-            throw new MovementRefusedException("decidingBody", "movement.error.required");
-        }
+        Title title = decided(form.titleCode(), form.year(), form.decidingBody(), form.decisionNumber());
         String person = Models.blankToNull(form.personName());
         switch (title.awardedTo()) {
             case HOUSEHOLD -> throw new MovementRefusedException("titleCode", "movement.error.householdTitle");
@@ -85,27 +82,131 @@ public class Titles {
             }
         }
         long id = jdbc.sql("""
-                INSERT INTO title_award (title_code, year, unit_id, person_name, deciding_body, decision_number, decided_on)
-                VALUES (:title, :year, :unit, :person, :body, :number, :decided) RETURNING id
-                """).param("title", title.code()).param("year", form.year()).param("unit", unit.id())
+                INSERT INTO title_award (title_code, awarded_to, year, unit_id, person_name, deciding_body, decision_number,
+                                         decided_on)
+                VALUES (:title, :to, :year, :unit, :person, :body, :number, :decided) RETURNING id
+                """).param("title", title.code()).param("to", title.awardedTo().name()).param("year", form.year())
+                .param("unit", unit.id())
                 .param("person", person).param("body", form.decidingBody().strip())
                 .param("number", form.decisionNumber().strip()).param("decided", form.decidedOn())
                 .query(Long.class).single();
         var award = new Title.Award(id, title.code(), form.year(), unit.id(), person, form.decidingBody().strip(),
-                form.decisionNumber().strip(), form.decidedOn());
+                form.decisionNumber().strip(), form.decidedOn(), null);
         events.publishEvent(new MovementRecorded("title-award", Long.toString(id), unit.id(), true, award));
         return award;
+    }
+
+    /**
+     * Awards a household title for a year to every household of a decision, all or none. Each must
+     * live, at the end of the year (today for the current year), in a residential area under the
+     * unit and inside the caller's capture scope (else 403); "Gia đình Công giáo gương mẫu" only to a
+     * Catholic household; a household holds a title once a year. The award keeps the area the
+     * household lived in.
+     */
+    @Transactional
+    public List<Title.Award> awardHouseholds(Caller caller, long unitId, Title.HouseholdAwardForm form) {
+        UnitView unit = units.writable(caller, unitId);
+        Title title = decided(form.titleCode(), form.year(), form.decidingBody(), form.decisionNumber());
+        if (title.awardedTo() != Title.AwardedTo.HOUSEHOLD) {
+            throw new MovementRefusedException("titleCode", "movement.error.notHouseholdTitle");
+        }
+        List<Long> ids = form.householdIds() == null ? List.of()
+                : form.householdIds().stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
+            throw new MovementRefusedException("householdIds", "movement.error.noHouseholds");
+        }
+        LocalDate asOf = endOfYearOrToday(form.year());
+        java.util.Map<Long, Household> living = new java.util.HashMap<>();
+        households.findAll(caller.capture(), ids, asOf).forEach(h -> living.put(h.id(), h));
+        Set<Long> areasUnder = new java.util.HashSet<>();
+        List<Household> awarded = new ArrayList<>();
+        for (long id : ids) {
+            Household household = living.get(id);
+            if (household == null) {
+                throw new MovementRefusedException("householdIds", "movement.error.householdNotLiving", Long.toString(id),
+                        asOf);
+            }
+            if (!areasUnder.contains(household.areaId())) {
+                if (!units.under(unit.id(), household.areaId(), asOf)) {
+                    throw new MovementRefusedException("householdIds", "movement.error.householdNotUnder",
+                            household.code(), household.headName(), unit.name());
+                }
+                areasUnder.add(household.areaId());
+            }
+            if (EXEMPLARY_CATHOLIC_FAMILY.equals(title.code()) && !household.catholic()) {
+                throw new MovementRefusedException("householdIds", "movement.error.notCatholic", household.code(),
+                        household.headName());
+            }
+            awarded.add(household);
+        }
+        List<Long> already = jdbc.sql("""
+                SELECT household_id FROM title_award
+                 WHERE title_code = :title AND year = :year AND household_id = ANY (CAST(:ids AS bigint[]))
+                """).param("title", title.code()).param("year", form.year()).param("ids", ids.toArray(Long[]::new))
+                .query(Long.class).list();
+        if (!already.isEmpty()) {
+            Household first = awarded.stream().filter(h -> already.contains(h.id())).findFirst().orElseThrow();
+            throw new MovementRefusedException("householdIds", "movement.error.householdAlreadyAwarded", first.code(),
+                    first.headName(), form.year().toString());
+        }
+        String body = form.decidingBody().strip();
+        String number = form.decisionNumber().strip();
+        java.util.Map<Long, Long> awardIds = new java.util.HashMap<>();
+        jdbc.sql("""
+                INSERT INTO title_award (title_code, awarded_to, year, unit_id, household_id, deciding_body, decision_number,
+                                         decided_on)
+                SELECT :title, 'HOUSEHOLD', :year, a.area_id, a.household_id, :body, :number, :decided
+                  FROM unnest(CAST(:households AS bigint[]), CAST(:areas AS bigint[])) AS a (household_id, area_id)
+                RETURNING id, household_id
+                """).param("title", title.code()).param("year", form.year()).param("body", body).param("number", number)
+                .param("decided", form.decidedOn())
+                .param("households", awarded.stream().map(Household::id).toArray(Long[]::new))
+                .param("areas", awarded.stream().map(Household::areaId).toArray(Long[]::new))
+                .query((rs, n) -> awardIds.put(rs.getLong("household_id"), rs.getLong("id"))).list();
+        List<Title.Award> awards = awarded.stream().map(h -> new Title.Award(awardIds.get(h.id()), title.code(),
+                form.year(), h.areaId(), null, body, number, form.decidedOn(), h.id())).toList();
+        events.publishEvent(new MovementRecorded("title-award", awards.size() == 1 ? Long.toString(awards.get(0).id())
+                : null, unit.id(), true, awards));
+        return awards;
+    }
+
+    /**
+     * Removes a mistaken award of the unit or a unit under it (capture scope); the audit log keeps
+     * what was removed.
+     */
+    @Transactional
+    public Title.Award remove(Caller caller, long unitId, long awardId) {
+        UnitView unit = units.writable(caller, unitId);
+        Title.Award award = jdbc.sql("SELECT * FROM title_award WHERE id = :id").param("id", awardId)
+                .query(Titles::award).optional()
+                .filter(a -> units.under(unit.id(), a.unitId(), vn.tuquan.shared.Dates.today()))
+                .orElseThrow(() -> new UnknownMovementRecordException("award", awardId));
+        jdbc.sql("DELETE FROM title_award WHERE id = :id").param("id", awardId).update();
+        events.publishEvent(new TitleAwardRemoved(award));
+        return award;
+    }
+
+    /** The title of a decision, refused when the title is unknown, the year impossible, or the decision incomplete. */
+    private Title decided(String titleCode, Integer year, String decidingBody, String decisionNumber) {
+        Title title = Optional.ofNullable(titleCode).flatMap(this::find)
+                .orElseThrow(() -> new MovementRefusedException("titleCode", "movement.error.unknownTitle"));
+        if (year == null || year < 1990 || year > 2200) {
+            throw new MovementRefusedException("year", "movement.error.year");
+        }
+        if (decisionNumber == null || decisionNumber.isBlank()) {
+            throw new MovementRefusedException("decisionNumber", "movement.error.decisionRequired");
+        }
+        if (decidingBody == null || decidingBody.isBlank()) {
+            throw new MovementRefusedException("decidingBody", "movement.error.required");
+        }
+        return title;
     }
 
     /** Awards to the unit and the units under it, newest year first. */
     public List<Title.Award> awardsUnder(Scope scope, long unitId) {
         List<Long> ids = units.subtreeIds(scope, unitId);
         return jdbc.sql("SELECT * FROM title_award WHERE unit_id = ANY(CAST(:ids AS bigint[])) ORDER BY year DESC, id")
-                .param("ids", ids.toArray(Long[]::new))
-                .query((rs, n) -> new Title.Award(rs.getLong("id"), rs.getString("title_code"), rs.getInt("year"),
-                        rs.getLong("unit_id"), rs.getString("person_name"), rs.getString("deciding_body"),
-                        rs.getString("decision_number"), rs.getObject("decided_on", LocalDate.class)))
-                .list();
+                .param("ids", ids.toArray(Long[]::new)).query(Titles::award).list();
     }
 
     /**
@@ -114,9 +215,10 @@ public class Titles {
      */
     public Title.Rate rate(Scope scope, long unitId, String titleCode, UnitKind kind, int year) {
         Title title = find(titleCode).orElseThrow(() -> new UnknownMovementRecordException("title", titleCode));
-        LocalDate endOfYear = LocalDate.of(year, 12, 31);
-        LocalDate today = vn.tuquan.shared.Dates.today();
-        LocalDate asOf = endOfYear.isAfter(today) ? today : endOfYear;
+        if (title.awardedTo() == Title.AwardedTo.HOUSEHOLD) {
+            return householdRate(scope, unitId, title.code(), year);
+        }
+        LocalDate asOf = endOfYearOrToday(year);
         List<Long> ids = units.subtree(scope, unitId, Set.of(kind), asOf).stream().map(UnitView::id).toList();
         long awarded = ids.isEmpty() ? 0 : jdbc.sql("""
                 SELECT count(DISTINCT unit_id) FROM title_award
@@ -124,6 +226,32 @@ public class Titles {
                 """).param("title", title.code()).param("year", year).param("ids", ids.toArray(Long[]::new))
                 .query(Long.class).single();
         return new Title.Rate(unitId, title.code(), kind, year, awarded, ids.size());
+    }
+
+    /**
+     * The share of the households a household title is for (Catholic households for "Gia đình Công
+     * giáo gương mẫu", every household for the others) living under the unit at the end of the year
+     * (today for the current year) that were awarded it in the year (F16: 80%).
+     */
+    public Title.Rate householdRate(Scope scope, long unitId, String titleCode, int year) {
+        Title title = find(titleCode).filter(t -> t.awardedTo() == Title.AwardedTo.HOUSEHOLD)
+                .orElseThrow(() -> new UnknownMovementRecordException("title", titleCode));
+        units.visible(scope, unitId);
+        LocalDate asOf = endOfYearOrToday(year);
+        List<Long> living = households.livingUnder(scope, unitId, asOf, EXEMPLARY_CATHOLIC_FAMILY.equals(title.code()));
+        long awarded = living.isEmpty() ? 0 : jdbc.sql("""
+                SELECT count(*) FROM title_award
+                 WHERE title_code = :title AND year = :year AND household_id = ANY (CAST(:ids AS bigint[]))
+                """).param("title", title.code()).param("year", year).param("ids", living.toArray(Long[]::new))
+                .query(Long.class).single();
+        return new Title.Rate(unitId, title.code(), null, year, awarded, living.size());
+    }
+
+    /** The day a year's records are counted on: its last day, or today while it runs. */
+    static LocalDate endOfYearOrToday(int year) {
+        LocalDate endOfYear = LocalDate.of(year, 12, 31);
+        LocalDate today = vn.tuquan.shared.Dates.today();
+        return endOfYear.isAfter(today) ? today : endOfYear;
     }
 
     /** Records an emulation agreement signed by the unit with other units (all parties visible to the caller). */
@@ -224,6 +352,12 @@ public class Titles {
         return new Title.Agreement(rs.getLong("id"), rs.getLong("unit_id"), parties,
                 rs.getObject("signed_on", LocalDate.class), rs.getString("content"),
                 Models.strings(rs.getArray("campaigns")));
+    }
+
+    static Title.Award award(ResultSet rs, int n) throws SQLException {
+        return new Title.Award(rs.getLong("id"), rs.getString("title_code"), rs.getInt("year"), rs.getLong("unit_id"),
+                rs.getString("person_name"), rs.getString("deciding_body"), rs.getString("decision_number"),
+                rs.getObject("decided_on", LocalDate.class), rs.getObject("household_id", Long.class));
     }
 
     static Title row(ResultSet rs, int n) throws SQLException {

@@ -289,9 +289,29 @@ class MovementApi {
         return ResponseEntity.status(HttpStatus.CREATED).body(titles.award(CurrentCaller.get(), unitId, form));
     }
 
+    @PostMapping("/units/{unitId}/household-awards")
+    @Requires(Permission.MOVEMENT_WRITE)
+    @Operation(summary = "Award a household title for a year to the households of one decision, all or none",
+            description = "Each household must live under the unit, in the caller's capture scope (else 403), at the"
+                    + " end of the year (today for the current year); EXEMPLARY_CATHOLIC_FAMILY only to Catholic"
+                    + " households. 400 naming the first household refused; nothing is awarded then.")
+    ResponseEntity<List<Title.Award>> awardHouseholds(@PathVariable long unitId,
+            @RequestBody Title.HouseholdAwardForm form) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(titles.awardHouseholds(CurrentCaller.get(), unitId, form));
+    }
+
+    @DeleteMapping("/units/{unitId}/awards/{awardId}")
+    @Requires(Permission.MOVEMENT_WRITE)
+    @Operation(summary = "Remove a mistaken award of the unit or a unit under it; answers the award removed")
+    Title.Award removeAward(@PathVariable long unitId, @PathVariable long awardId) {
+        return titles.remove(CurrentCaller.get(), unitId, awardId);
+    }
+
     @GetMapping("/units/{unitId}/rates")
     @Operation(summary = "The share of units of a kind under the unit that held a title in a year",
-            description = "Default: parishes (PARISH) awarded ADVANCED_PARISH this year.")
+            description = "Default: parishes (PARISH) awarded ADVANCED_PARISH this year. For a household title"
+                    + " (EXEMPLARY_CATHOLIC_FAMILY, CULTURED_FAMILY) the share of the households it is for living"
+                    + " under the unit at the end of the year (kind is ignored and answered null).")
     Title.Rate rate(@PathVariable long unitId, @RequestParam(defaultValue = "ADVANCED_PARISH") String title,
             @RequestParam(defaultValue = "PARISH") UnitKind kind, @RequestParam(required = false) Integer year) {
         return titles.rate(CurrentCaller.view(), unitId, title, kind, year == null ? Dates.today().getYear() : year);
@@ -329,11 +349,10 @@ class MovementApi {
     @ExceptionHandler(MovementRefusedException.class)
     ResponseEntity<ProblemDetail> refused(MovementRefusedException e) {
         Locale locale = LocaleContextHolder.getLocale();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage(e.messageKey(), null, locale));
+        String message = messages.getMessage(e.messageKey(), e.args(), locale);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
         problem.setTitle(messages.getMessage("movement.problem.refused", null, locale));
-        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message",
-                messages.getMessage(e.messageKey(), null, locale))));
+        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", message)));
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 

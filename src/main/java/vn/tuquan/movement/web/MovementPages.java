@@ -36,6 +36,7 @@ import vn.tuquan.movement.MovementModel;
 import vn.tuquan.movement.MovementRefusedException;
 import vn.tuquan.movement.Titles;
 import vn.tuquan.movement.UnknownMovementRecordException;
+import vn.tuquan.households.Households;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
@@ -57,10 +58,12 @@ class MovementPages {
     private final Titles titles;
     private final MessageSource messages;
     private final MovementSheets sheets;
+    private final Households households;
 
     MovementPages(Units units, ModelTypes types, Models models, Conferences conferences, Titles titles,
-            MessageSource messages, MovementSheets sheets) {
+            MessageSource messages, MovementSheets sheets, Households households) {
         this.sheets = sheets;
+        this.households = households;
         this.units = units;
         this.types = types;
         this.models = models;
@@ -185,6 +188,70 @@ class MovementPages {
                 new Title.AwardForm(input.get("titleCode"), number(input, "year"), input.get("personName"),
                         input.get("decidingBody"), input.get("decisionNumber"), date(input, "decidedOn")))
                 .decisionNumber());
+    }
+
+    // ---- household titles and removing an award (issue 5, F16) -------------------------------------
+
+    /** One decision awarding a household title to the households ticked on a residential area's page. */
+    @PostMapping("/movement/units/{unitId}/household-awards")
+    @Requires(Permission.MOVEMENT_WRITE)
+    String awardHouseholds(@PathVariable long unitId, @RequestParam MultiValueMap<String, String> input, Model model,
+            RedirectAttributes redirect) {
+        List<String> ticked = input.getOrDefault("householdId", List.of());
+        Map<String, String> single = new java.util.HashMap<>(input.toSingleValueMap());
+        single.put("householdIds", "," + String.join(",", ticked) + ",");
+        return attempt(unitId, "householdAward", single, model, redirect, unit -> {
+            List<Long> ids = new java.util.ArrayList<>();
+            for (String id : ticked) {
+                try {
+                    ids.add(Long.valueOf(id.strip()));
+                } catch (NumberFormatException e) {
+                    throw new MovementRefusedException("householdIds", "movement.error.number");
+                }
+            }
+            return titles.awardHouseholds(CurrentCaller.get(), unit, new Title.HouseholdAwardForm(single.get("titleCode"),
+                    number(single, "year"), ids, single.get("decidingBody"), single.get("decisionNumber"),
+                    date(single, "decidedOn"))).get(0).decisionNumber();
+        });
+    }
+
+    @PostMapping("/movement/units/{unitId}/awards/{awardId}/remove")
+    @Requires(Permission.MOVEMENT_WRITE)
+    String removeAward(@PathVariable long unitId, @PathVariable long awardId, Model model, RedirectAttributes redirect) {
+        return attempt(unitId, "removedAward", Map.of(), model, redirect, unit -> {
+            try {
+                return titles.remove(CurrentCaller.get(), unit, awardId).decisionNumber();
+            } catch (UnknownMovementRecordException e) {
+                throw new MovementRefusedException("awardId", "movement.error.unknownAward");
+            }
+        });
+    }
+
+    /**
+     * The page's household titles: the F16 rates of the years with household awards (and this year),
+     * the household awards grouped by decision, and for a residential area its households with the
+     * titles each holds.
+     */
+    private void householdTitles(Model model, Caller caller, UnitView unit, int year, List<Title.Award> awards) {
+        java.util.SortedSet<Integer> years = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+        years.add(year);
+        awards.stream().filter(a -> a.householdId() != null).forEach(a -> years.add(a.year()));
+        List<Map<String, Object>> rates = years.stream().limit(5).map(y -> Map.<String, Object>of("year", y,
+                "families", titles.householdRate(caller.view(), unit.id(), Titles.EXEMPLARY_CATHOLIC_FAMILY, y),
+                "parishes", titles.rate(caller.view(), unit.id(), "ADVANCED_PARISH", UnitKind.PARISH, y))).toList();
+        model.addAttribute("householdRates", rates);
+        model.addAttribute("catholicFamilyRate", rates.stream().filter(r -> r.get("year").equals(year))
+                .map(r -> r.get("families")).findFirst().orElseGet(() -> titles.householdRate(caller.view(), unit.id(),
+                        Titles.EXEMPLARY_CATHOLIC_FAMILY, year)));
+        model.addAttribute("householdDecisions", awards.stream().filter(a -> a.householdId() != null)
+                .collect(java.util.stream.Collectors.groupingBy(a -> List.of(a.year(), a.titleCode(), a.decisionNumber(),
+                        a.decidingBody()), java.util.LinkedHashMap::new, java.util.stream.Collectors.counting())));
+        model.addAttribute("householdTitleChoices", titles.all().stream()
+                .filter(t -> t.awardedTo() == Title.AwardedTo.HOUSEHOLD).toList());
+        boolean area = unit.kind() == UnitKind.RESIDENTIAL_AREA && unit.validTo() == null;
+        model.addAttribute("areaHouseholds", area ? households.inArea(caller.view(), unit.id(), Dates.today()) : List.of());
+        model.addAttribute("householdAwards", awards.stream().filter(a -> a.householdId() != null)
+                .collect(java.util.stream.Collectors.groupingBy(Title.Award::householdId)));
     }
 
     @PostMapping("/movement/units/{unitId}/agreements")
@@ -357,7 +424,9 @@ class MovementPages {
         model.addAttribute("conferences", held);
         model.addAttribute("attachments", held.stream().filter(c -> c.unitId() == unit.id()).collect(
                 java.util.stream.Collectors.toMap(Conference::id, c -> conferences.attachments(caller.view(), unit.id(), c.id()))));
-        model.addAttribute("awards", titles.awardsUnder(caller.view(), unit.id()));
+        List<Title.Award> awards = titles.awardsUnder(caller.view(), unit.id());
+        model.addAttribute("awards", awards);
+        householdTitles(model, caller, unit, year, awards);
         model.addAttribute("titleNames", titleNames());
         List<Title.Agreement> agreements = titles.agreementsUnder(caller.view(), unit.id());
         model.addAttribute("agreements", agreements);
@@ -415,8 +484,10 @@ class MovementPages {
     ResponseEntity<byte[]> exportAwards(@PathVariable long unitId) {
         UnitView unit = visible(unitId);
         Map<String, String> titleNames = titleNames();
+        Map<Long, String> unitNames = new java.util.HashMap<>(); // household awards: thousands of rows, few areas
         List<List<Object>> rows = titles.awardsUnder(CurrentCaller.view(), unit.id()).stream().map(a -> java.util.Arrays.<Object>asList(
-                a.year(), titleNames.getOrDefault(a.titleCode(), a.titleCode()), unitName(a.unitId()), a.personName(),
+                a.year(), titleNames.getOrDefault(a.titleCode(), a.titleCode()),
+                unitNames.computeIfAbsent(a.unitId(), this::unitName), a.personName(),
                 a.decidingBody(), a.decisionNumber(), a.decidedOn())).toList();
         return sheets.export("movement.awards.sheet", "danh-hieu-" + unit.id() + ".xlsx", List.of("movement.award.year",
                 "movement.award.title", "movement.model.unit", "movement.award.person", "movement.field.decidingBody",
