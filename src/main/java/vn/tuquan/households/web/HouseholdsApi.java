@@ -112,11 +112,19 @@ class HouseholdsApi {
     @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
     @Operation(summary = "Sửa đăng ký, cam kết của một hộ / correct a household's commitment for a period (date, signed, pledges)")
     Commitment changeCommitment(@PathVariable long householdId, @PathVariable int year,
-            @RequestBody(required = false) CommitmentForm form) {
-        if (form == null) {
-            throw new HouseholdRefusedException("households.refused.missingDate");
-        }
-        return commitments.change(CurrentCaller.get(), householdId, year, form);
+            @RequestBody(required = false) CommitmentInput input) {
+        CommitmentInput in = input == null ? new CommitmentInput(null, null, null, null, null) : input;
+        return commitments.change(CurrentCaller.get(), householdId, year, new CommitmentForm(in.registeredOn(),
+                yes(in.signed()), yes(in.selfManage()), yes(in.selfPrevent()), yes(in.selfProtect())));
+    }
+
+    /** A household's commitment as a client sends it; a missing flag is false. */
+    record CommitmentInput(LocalDate registeredOn, Boolean signed, Boolean selfManage, Boolean selfPrevent,
+            Boolean selfProtect) {
+    }
+
+    private static boolean yes(Boolean flag) {
+        return Boolean.TRUE.equals(flag);
     }
 
     @DeleteMapping("/{householdId}/commitments/{year}")
