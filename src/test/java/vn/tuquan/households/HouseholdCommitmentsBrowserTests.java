@@ -74,11 +74,7 @@ class HouseholdCommitmentsBrowserTests {
     void aVillageHeadTicksEveryHouseholdOnAPhoneAndSeesOneHundredPercent() {
         try (Chromium.Tab tab = chromium.open(port, 390, 844)) {
             Page page = tab.page();
-            page.navigate(tab.url("/login"));
-            page.getByLabel("Tên đăng nhập").fill("truongthon.xom4");
-            page.getByLabel("Mật khẩu").fill(PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
-            assertThat(page).hasURL(tab.url("/"));
+            BrowserSignIn.signIn(tab, "truongthon.xom4", PASSWORD);
 
             page.navigate(tab.url("/households/areas/" + HouseholdsFixture.area(3) + "/commitments"));
             assertThat(page.locator("#rate")).hasText("Đã đăng ký: 0% (0/8 hộ)");

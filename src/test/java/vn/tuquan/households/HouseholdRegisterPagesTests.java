@@ -276,7 +276,10 @@ class HouseholdRegisterPagesTests {
         assertThat(commitments.find(Scope.WHOLE_COUNTRY, h.id(), 2024)).isEmpty();
         assertThat(web.send("DELETE", path, Map.of("_csrf", csrf), true).statusCode()).isEqualTo(422);
 
-        Household far = households.add(Caller.SYSTEM, HouseholdsFixture.area(7), new HouseholdForm("K-F", "Ngô Văn Xa",
+        long namMyArea = localUnits.create(Caller.SYSTEM, HouseholdsFixture.namMy(), new LocalUnitForm(
+                UnitKind.RESIDENTIAL_AREA, "THON", "NMX" + System.nanoTime() % 100_000, "Thôn Xa", null),
+                HouseholdsFixture.LIST_DATE).id();
+        Household far = households.add(Caller.SYSTEM, namMyArea, new HouseholdForm("K-F", "Ngô Văn Xa",
                 null, 1, false), JAN_2023);
         commitments.record(Caller.SYSTEM, far.id(), 2024, CommitmentForm.full(LocalDate.of(2024, 1, 5)));
         assertThat(web.send("DELETE", "/api/v1/households/" + far.id() + "/commitments/2024", Map.of("_csrf", csrf), true)

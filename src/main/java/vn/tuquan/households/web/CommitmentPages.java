@@ -5,8 +5,6 @@ import java.util.List;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,6 +52,7 @@ class CommitmentPages {
             Model model) {
         Period period = period(year);
         households.area(CurrentCaller.view(), areaId, HouseholdPages.defaultDate(period));
+        households.historyIn(CurrentCaller.view(), areaId, householdId);
         Commitment commitment = commitments.find(CurrentCaller.view(), householdId, period.year())
                 .orElseThrow(() -> new HouseholdRefusedException("households.refused.notCommitted", householdId,
                         period.year()));
@@ -101,10 +100,8 @@ class CommitmentPages {
         List<Household> list = households.inArea(CurrentCaller.view(), areaId, asOf);
         byte[] bytes = sheet.writeCommitments(list, commitments.inArea(CurrentCaller.view(), areaId, period.year()),
                 LocaleContextHolder.getLocale());
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(HouseholdSheet.MEDIA_TYPE))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        "attachment; filename=\"commitments-" + areaId + "-" + period.year() + ".xlsx\"")
-                .body(bytes);
+        return HouseholdSheet.download(HouseholdSheet.MEDIA_TYPE,
+                "commitments-" + areaId + "-" + period.year() + ".xlsx", bytes);
     }
 
     private void fill(long areaId, long householdId, Period period, CommitmentForm form, Model model) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -92,18 +91,18 @@ class HouseholdImportPages {
         return "households/importHouseholds";
     }
 
-    @GetMapping(value = "/template.csv", produces = "text/csv")
+    @GetMapping("/template.csv")
     ResponseEntity<byte[]> csvTemplate(@PathVariable long areaId) {
         UnitView area = households.area(CurrentCaller.view(), areaId, Dates.today());
         String text = "\uFEFF" + String.join(",", HouseholdImports.HEADER) + "\n"
                 + String.join(",", example(area)) + "\n";
-        return download("text/csv; charset=UTF-8", "households-template.csv", text.getBytes(StandardCharsets.UTF_8));
+        return HouseholdSheet.download("text/csv; charset=UTF-8", "households-template.csv", text.getBytes(StandardCharsets.UTF_8));
     }
 
     @GetMapping(value = "/template.xlsx", produces = HouseholdSheet.MEDIA_TYPE)
     ResponseEntity<byte[]> xlsxTemplate(@PathVariable long areaId) {
         UnitView area = households.area(CurrentCaller.view(), areaId, Dates.today());
-        return download(HouseholdSheet.MEDIA_TYPE, "households-template.xlsx",
+        return HouseholdSheet.download(HouseholdSheet.MEDIA_TYPE, "households-template.xlsx",
                 sheet.template(HouseholdImports.HEADER, example(area)));
     }
 
@@ -111,11 +110,6 @@ class HouseholdImportPages {
     private static List<String> example(UnitView area) {
         String areaCode = area.code() == null || area.code().isBlank() ? Long.toString(area.id()) : area.code();
         return List.of(areaCode, "01", "Nguyễn Văn An", "Số 1", "4", "0");
-    }
-
-    private static ResponseEntity<byte[]> download(String type, String name, byte[] bytes) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(bytes);
     }
 
     private void fill(UnitView area, LocalDate from, Model model) {

@@ -6,8 +6,6 @@ import java.util.Set;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -119,9 +117,7 @@ class HouseholdPages {
         List<Household> list = households.inArea(CurrentCaller.view(), areaId, asOf);
         Set<Long> registered = commitments.registered(CurrentCaller.view(), areaId, period.year());
         byte[] bytes = sheet.write(list, registered, period.year(), LocaleContextHolder.getLocale());
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(HouseholdSheet.MEDIA_TYPE))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"households-" + areaId + ".xlsx\"")
-                .body(bytes);
+        return HouseholdSheet.download(HouseholdSheet.MEDIA_TYPE, "households-" + areaId + ".xlsx", bytes);
     }
 
     private void fill(long areaId, LocalDate today, Period period, Model model) {

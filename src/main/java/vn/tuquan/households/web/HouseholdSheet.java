@@ -13,6 +13,9 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import vn.tuquan.households.Commitment;
 import vn.tuquan.households.Household;
@@ -30,6 +33,12 @@ class HouseholdSheet {
 
     HouseholdSheet(MessageSource messages) {
         this.messages = messages;
+    }
+
+    /** A file to download under a name. */
+    static ResponseEntity<byte[]> download(String type, String name, byte[] bytes) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(bytes);
     }
 
     /** An area's households, with the period year for those registered. */

@@ -37,8 +37,8 @@ class HouseholdStayPages {
 
     static final int MAX_TARGETS = 1000;
 
-    /** A stay as the page shows it, with the area's name. */
-    record Stay(String areaName, long areaId, String code, LocalDate from, LocalDate to) {
+    /** A stay as the page shows it, with the area's name and id ({@code null} outside the caller's view). */
+    record Stay(String areaName, Long areaId, String code, LocalDate from, LocalDate to) {
     }
 
     /** An area the household can move to. */
@@ -90,14 +90,9 @@ class HouseholdStayPages {
     private void fill(long areaId, long householdId, Model model) {
         LocalDate today = Dates.today();
         Scope view = CurrentCaller.view();
-        List<Household> history = households.history(view, householdId);
-        if (history.stream().noneMatch(h -> h.areaId() == areaId)) {
-            throw new HouseholdRefusedException("households.refused.notInArea", householdId);
-        }
+        List<Household> history = households.historyIn(view, areaId, householdId);
         Household last = history.get(history.size() - 1);
-        List<Stay> stays = history.stream().map(h -> new Stay(units.fullName(view, h.areaId(),
-                h.validTo() == null ? today : h.validTo().minusDays(1)), h.areaId(), h.code(), h.validFrom(), h.validTo()))
-                .toList();
+        List<Stay> stays = history.stream().map(h -> stay(view, h, today)).toList();
         boolean living = last.validTo() == null;
         boolean canWrite = living && CurrentCaller.get().can(Permission.MOVEMENT_WRITE)
                 && units.contains(CurrentCaller.capture(), last.areaId(), today);
@@ -109,6 +104,14 @@ class HouseholdStayPages {
         model.addAttribute("toAreaId", null);
         model.addAttribute("code", last.code());
         model.addAttribute("on", today);
+    }
+
+    /** A stay with its area's name, or without it when the area lies outside the caller's view. */
+    private Stay stay(Scope view, Household h, LocalDate today) {
+        LocalDate on = h.validTo() == null ? today : h.validTo().minusDays(1);
+        boolean visible = units.contains(view, h.areaId(), on);
+        return new Stay(visible ? units.fullName(view, h.areaId(), on) : null, visible ? h.areaId() : null, h.code(),
+                h.validFrom(), h.validTo());
     }
 
     /**

@@ -4,8 +4,6 @@ import java.time.LocalDate;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -96,10 +94,8 @@ class OrganisationCommitmentPages {
         Period period = period(year);
         byte[] bytes = sheet.writeOrganisations(organisations.under(CurrentCaller.view(), unitId, period.year()),
                 LocaleContextHolder.getLocale());
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(HouseholdSheet.MEDIA_TYPE))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        "attachment; filename=\"organisations-" + unitId + "-" + period.year() + ".xlsx\"")
-                .body(bytes);
+        return HouseholdSheet.download(HouseholdSheet.MEDIA_TYPE,
+                "organisations-" + unitId + "-" + period.year() + ".xlsx", bytes);
     }
 
     private void fill(UnitView unit, Period period, OrganisationCommitment recorded, StaffForm form, Model model) {
