@@ -34,6 +34,23 @@ public final class WebSession {
         return send(request.build());
     }
 
+    /** A download (an Excel workbook), as bytes; fails unless the answer is 200. */
+    public byte[] getBytes(String path) {
+        try {
+            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + path + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> getPage(String path) {
         return get(path, "Accept", "text/html");
     }

@@ -6,6 +6,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.tuquan.access.AccessGranted;
 import vn.tuquan.access.SignInRecorded;
+import vn.tuquan.households.CommitmentChanged;
+import vn.tuquan.households.CommitmentWithdrawn;
 import vn.tuquan.households.CommitmentsRecorded;
 import vn.tuquan.households.HouseholdAdded;
 import vn.tuquan.households.HouseholdEdited;
@@ -106,6 +108,18 @@ class ModuleEventsAuditor {
     @EventListener
     void on(CommitmentsRecorded e) {
         log.record(new AuditEntry(AuditAction.CREATED, HOUSEHOLDS, "commitment", null, e.areaId(), null, e));
+    }
+
+    @EventListener
+    void on(CommitmentChanged e) {
+        log.record(new AuditEntry(AuditAction.UPDATED, HOUSEHOLDS, "commitment", e.householdId() + "/" + e.periodYear(),
+                e.areaId(), e.before(), e.after()));
+    }
+
+    @EventListener
+    void on(CommitmentWithdrawn e) {
+        log.record(new AuditEntry(AuditAction.DELETED, HOUSEHOLDS, "commitment", e.householdId() + "/" + e.periodYear(),
+                e.areaId(), e.removed(), null));
     }
 
     @EventListener

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,6 +39,10 @@ public class Commitments {
               LEFT JOIN commitment c ON c.household_id = r.household_id AND c.period_year = ?
              WHERE r.area_id = ANY (?) AND r.valid_from <= ? AND (r.valid_to IS NULL OR r.valid_to > ?)
              GROUP BY r.area_id""";
+
+    static final String COMMITMENT_COLUMNS = """
+            c.household_id, c.period_year, c.registered_on, c.signed, c.self_manage, c.self_prevent, c.self_protect,
+            c.recorded_by""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -103,14 +108,93 @@ public class Commitments {
 
     /** The household ids of an area that registered for the period. */
     public Set<Long> registered(Scope scope, long areaId, int year) {
+        return Set.copyOf(inArea(scope, areaId, year).keySet());
+    }
+
+    /** The commitments for the period of the households that lived in the area during it, by household id. */
+    public Map<Long, Commitment> inArea(Scope scope, long areaId, int year) {
         Period period = Period.residentialArea(year);
         households.area(scope, areaId, period.to());
-        return Set.copyOf(jdbc.sql("""
-                SELECT c.household_id FROM commitment c JOIN household_residence r ON r.household_id = c.household_id
+        Map<Long, Commitment> found = new HashMap<>();
+        jdbc.sql("SELECT DISTINCT " + COMMITMENT_COLUMNS + " " + """
+                 FROM commitment c JOIN household_residence r ON r.household_id = c.household_id
                  WHERE c.period_year = :year AND r.area_id = :area AND r.valid_from <= :to
                    AND (r.valid_to IS NULL OR r.valid_to > :from)""")
                 .param("year", year).param("area", areaId).param("to", period.to()).param("from", period.from())
-                .query(Long.class).list());
+                .query(Commitments::commitment).list().forEach(c -> found.put(c.householdId(), c));
+        return found;
+    }
+
+    /** A household's commitment for a period; refused when the household lives outside the scope. */
+    public Optional<Commitment> find(Scope scope, long householdId, int year) {
+        if (households.history(scope, householdId).isEmpty()) {
+            throw new HouseholdRefusedException("households.refused.unknown", householdId);
+        }
+        return jdbc.sql("SELECT " + COMMITMENT_COLUMNS + " FROM commitment c WHERE c.household_id = :id"
+                        + " AND c.period_year = :year")
+                .param("id", householdId).param("year", year).query(Commitments::commitment).optional();
+    }
+
+    /**
+     * Corrects a household's commitment for a period: the date, signed, the three pledges. Refused
+     * when the new date lies outside the period, when the household lived outside the caller's
+     * capture scope on the old or the new date, or when it has no commitment for the period.
+     */
+    @Transactional
+    public Commitment change(Caller caller, long householdId, int year, CommitmentForm form) {
+        caller.require(Permission.MOVEMENT_WRITE);
+        Commitment before = locked(caller, householdId, year);
+        inPeriod(year, form.registeredOn());
+        Household now = households.find(caller.capture(), householdId, form.registeredOn())
+                .orElseThrow(() -> new HouseholdRefusedException("households.refused.notResident", householdId,
+                        form.registeredOn()));
+        jdbc.sql("""
+                UPDATE commitment SET registered_on = :on, signed = :signed, self_manage = :m, self_prevent = :p,
+                       self_protect = :pr, recorded_by = :by, recorded_at = now()
+                 WHERE household_id = :id AND period_year = :year""")
+                .param("on", form.registeredOn()).param("signed", form.signed()).param("m", form.selfManage())
+                .param("p", form.selfPrevent()).param("pr", form.selfProtect()).param("by", caller.username())
+                .param("id", householdId).param("year", year).update();
+        Commitment after = new Commitment(householdId, year, form.registeredOn(), form.signed(), form.selfManage(),
+                form.selfPrevent(), form.selfProtect(), caller.username());
+        events.publishEvent(new CommitmentChanged(householdId, now.areaId(), year, before, after));
+        return after;
+    }
+
+    /**
+     * Removes a household's commitment for a period (recorded by mistake): the household counts as
+     * not registered again. Refused outside the caller's capture scope.
+     *
+     * @return what was removed
+     */
+    @Transactional
+    public Commitment withdraw(Caller caller, long householdId, int year) {
+        caller.require(Permission.MOVEMENT_WRITE);
+        Commitment removed = locked(caller, householdId, year);
+        long area = households.find(caller.capture(), householdId, removed.registeredOn()).map(Household::areaId)
+                .orElseGet(() -> households.history(caller.capture(), householdId).get(0).areaId());
+        jdbc.sql("DELETE FROM commitment WHERE household_id = :id AND period_year = :year")
+                .param("id", householdId).param("year", year).update();
+        events.publishEvent(new CommitmentWithdrawn(householdId, area, year, removed));
+        return removed;
+    }
+
+    /** The commitment, locked for a change, once the household (where it lived then) is in the capture scope. */
+    private Commitment locked(Caller caller, long householdId, int year) {
+        Period period = Period.residentialArea(year);
+        Commitment found = jdbc.sql("SELECT " + COMMITMENT_COLUMNS + " FROM commitment c WHERE c.household_id = :id"
+                        + " AND c.period_year = :year FOR UPDATE")
+                .param("id", householdId).param("year", year).query(Commitments::commitment).optional()
+                .orElse(null);
+        LocalDate on = found != null ? found.registeredOn() : period.to();
+        Optional<Household> household = households.find(caller.capture(), householdId, on);
+        if (household.isEmpty() && households.history(caller.capture(), householdId).isEmpty()) {
+            throw new HouseholdRefusedException("households.refused.unknown", householdId);
+        }
+        if (found == null) {
+            throw new HouseholdRefusedException("households.refused.notCommitted", householdId, year);
+        }
+        return found;
     }
 
     /** Registered resident households / resident households of the area at the period's end. */
@@ -177,7 +261,10 @@ public class Commitments {
 
     private static Period inPeriod(int year, LocalDate on) {
         Period period = Period.residentialArea(year);
-        if (on == null || !period.contains(on)) {
+        if (on == null) {
+            throw new HouseholdRefusedException("households.refused.missingDate");
+        }
+        if (!period.contains(on)) {
             throw new HouseholdRefusedException("households.refused.outsidePeriod", on, year, period.from(), period.to());
         }
         return period;
@@ -191,5 +278,11 @@ public class Commitments {
                 .param("id", householdId).param("year", year).param("on", form.registeredOn())
                 .param("signed", form.signed()).param("m", form.selfManage()).param("p", form.selfPrevent())
                 .param("pr", form.selfProtect()).param("by", by).update();
+    }
+
+    static Commitment commitment(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Commitment(rs.getLong("household_id"), rs.getInt("period_year"),
+                rs.getObject("registered_on", LocalDate.class), rs.getBoolean("signed"), rs.getBoolean("self_manage"),
+                rs.getBoolean("self_prevent"), rs.getBoolean("self_protect"), rs.getString("recorded_by"));
     }
 }

@@ -51,7 +51,7 @@ import vn.tuquan.units.Units;
 @Service
 public class HouseholdImports {
 
-    static final List<String> HEADER = List.of("area", "code", "head_name", "address", "members", "catholic");
+    public static final List<String> HEADER = List.of("area", "code", "head_name", "address", "members", "catholic");
     static final int MAX_PROBLEMS = 1000;
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HouseholdImports.class);

@@ -82,6 +82,23 @@ public class Households {
         return stays;
     }
 
+    /**
+     * Every stay of a household that lived, at some time, in an area of the scope, the earliest
+     * first; refused (not found) when it never lived there, wherever it lives now.
+     */
+    public List<Household> historyIn(Scope scope, long areaId, long householdId) {
+        if (!units.contains(scope, areaId, vn.tuquan.shared.Dates.today())) {
+            throw new AccessRefusedException("area " + areaId + " is outside the caller's scope");
+        }
+        List<Household> stays = jdbc.sql("SELECT " + COLUMNS + " FROM household_residence r JOIN household h"
+                        + " ON h.id = r.household_id WHERE h.id = :id ORDER BY r.valid_from")
+                .param("id", householdId).query(Households::row).list();
+        if (stays.stream().noneMatch(s -> s.areaId() == areaId)) {
+            throw new HouseholdRefusedException("households.refused.notInArea", householdId);
+        }
+        return stays;
+    }
+
     @Transactional
     public Household add(Caller caller, long areaId, HouseholdForm form, LocalDate from) {
         caller.require(Permission.MOVEMENT_WRITE);

@@ -8,4 +8,16 @@ public record ImportProblem(int line, String key, List<Object> args) {
     public ImportProblem(int line, String key, Object... args) {
         this(line, key, List.of(args));
     }
+
+    /** The column of the file the problem is about, or {@code null} when it is about the file or the whole row. */
+    public String field() {
+        return switch (key) {
+            case "households.import.unknownArea" -> "area";
+            case "households.import.missingCode", "households.import.duplicateCode", "households.import.codeTaken" -> "code";
+            case "households.import.missingHead" -> "head_name";
+            case "households.import.members" -> "members";
+            case "households.import.catholic" -> "catholic";
+            default -> null;
+        };
+    }
 }

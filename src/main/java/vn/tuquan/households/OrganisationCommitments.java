@@ -1,7 +1,13 @@
 package vn.tuquan.households;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,6 +17,7 @@ import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
 
@@ -60,11 +67,16 @@ public class OrganisationCommitments {
         if (!unit.kind().organisation()) {
             throw new HouseholdRefusedException("households.refused.notAnOrganisation", unit.name());
         }
-        if (staffTotal <= 0 || staffBriefed < 0 || staffSigned < 0 || staffBriefed > staffTotal
-                || staffSigned > staffTotal) {
-            throw new HouseholdRefusedException("households.refused.staffCounts", staffTotal);
+        if (staffTotal <= 0) {
+            throw new HouseholdRefusedException("households.refused.staffTotal", staffTotal);
         }
-        if (!period.contains(recordedOn)) {
+        if (staffBriefed < 0 || staffBriefed > staffTotal) {
+            throw new HouseholdRefusedException("households.refused.staffBriefed", staffBriefed, staffTotal);
+        }
+        if (staffSigned < 0 || staffSigned > staffTotal) {
+            throw new HouseholdRefusedException("households.refused.staffSigned", staffSigned, staffTotal);
+        }
+        if (recordedOn == null || !period.contains(recordedOn)) {
             throw new HouseholdRefusedException("households.refused.outsidePeriod", recordedOn, year, period.from(),
                     period.to());
         }
@@ -89,9 +101,59 @@ public class OrganisationCommitments {
                 SELECT unit_id, period_year, staff_total, staff_briefed, staff_signed, recorded_on
                 FROM organisation_commitment WHERE unit_id = :unit AND period_year = :year
                 """).param("unit", unitId).param("year", year)
-                .query((rs, n) -> new OrganisationCommitment(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
-                        rs.getInt(5), rs.getObject(6, LocalDate.class)))
-                .optional();
+                .query(OrganisationCommitments::row).optional();
+    }
+
+    /** An organisation with what it recorded for a period, or {@code null} when it recorded nothing. */
+    public record OrganisationRow(UnitView unit, OrganisationCommitment commitment) {
+    }
+
+    /** Every organisation under a unit (itself included when it is one) with its record for the period, by name. */
+    public List<OrganisationRow> under(Scope scope, long unitId, int year) {
+        Period period = Period.organisation(year);
+        UnitView root = units.find(scope, unitId, period.to())
+                .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknownOrganisation", unitId));
+        Set<UnitKind> kinds = java.util.EnumSet.noneOf(UnitKind.class);
+        for (UnitKind kind : UnitKind.values()) {
+            if (kind.organisation()) {
+                kinds.add(kind);
+            }
+        }
+        List<UnitView> found = new ArrayList<>();
+        if (root.kind().organisation()) {
+            found.add(root);
+        }
+        int offset = 0;
+        while (true) {
+            Units.Page page = units.subtree(scope, unitId, kinds, period.to(), 50_000, offset);
+            found.addAll(page.units());
+            if (!page.more()) {
+                break;
+            }
+            offset += page.units().size();
+        }
+        Map<Long, OrganisationCommitment> recorded = new HashMap<>();
+        if (!found.isEmpty()) {
+            jdbc.sql("""
+                    SELECT unit_id, period_year, staff_total, staff_briefed, staff_signed, recorded_on
+                    FROM organisation_commitment WHERE unit_id IN (:units) AND period_year = :year
+                    """).param("units", found.stream().map(UnitView::id).collect(Collectors.toList()))
+                    .param("year", year).query(OrganisationCommitments::row)
+                    .list().forEach(c -> recorded.put(c.unitId(), c));
+        }
+        return found.stream().sorted(java.util.Comparator.comparing(UnitView::name))
+                .map(u -> new OrganisationRow(u, recorded.get(u.id()))).toList();
+    }
+
+    /** The organisations' period a day falls in. */
+    public static Period periodOn(LocalDate date) {
+        Period period = Period.organisation(date.getYear());
+        return period.contains(date) ? period : Period.organisation(date.getYear() + 1);
+    }
+
+    private static OrganisationCommitment row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new OrganisationCommitment(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                rs.getObject(6, LocalDate.class));
     }
 
     /** An organisation recorded (or corrected) its commitment for a period. */

@@ -25,7 +25,10 @@ import vn.tuquan.units.LocalUnits;
 import vn.tuquan.units.OfficialLists;
 import vn.tuquan.units.Units;
 
-/** A village head on a phone ticks every household of the village and sees the rate reach 100%. */
+/**
+ * A village head on a phone ticks every household of the village and sees the rate reach 100%, then
+ * unticks one ticked by mistake and sees the rate move back.
+ */
 @TuquanTest
 @TestPropertySource(properties = "tuquan.test.database=households")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -71,14 +74,10 @@ class HouseholdCommitmentsBrowserTests {
     }
 
     @Test
-    void aVillageHeadTicksEveryHouseholdOnAPhoneAndSeesOneHundredPercent() {
+    void aVillageHeadTicksEveryHouseholdOnAPhoneSeesOneHundredPercentAndUnticksAMistake() {
         try (Chromium.Tab tab = chromium.open(port, 390, 844)) {
             Page page = tab.page();
-            page.navigate(tab.url("/login"));
-            page.getByLabel("Tên đăng nhập").fill("truongthon.xom4");
-            page.getByLabel("Mật khẩu").fill(PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
-            assertThat(page).hasURL(tab.url("/"));
+            BrowserSignIn.signIn(tab, "truongthon.xom4", PASSWORD);
 
             page.navigate(tab.url("/households/areas/" + HouseholdsFixture.area(3) + "/commitments"));
             assertThat(page.locator("#rate")).hasText("Đã đăng ký: 0% (0/8 hộ)");
@@ -90,6 +89,16 @@ class HouseholdCommitmentsBrowserTests {
             assertThat(page.locator("#rate")).hasText("Đã đăng ký: 100% (8/8 hộ)");
             assertThat(page.locator(".alert-success")).hasText("Đã lưu 8 hộ đăng ký.");
             tab.screenshot("households-commitments-phone-after");
+
+            // the last one was ticked by mistake: untick it
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+                    .setName("Sửa hoặc bỏ đăng ký của hộ X4-8 – " + HEADS[7])).click();
+            assertThat(page.locator("#signed")).isChecked();
+            tab.screenshot("households-commitment-phone-correct");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bỏ đăng ký của hộ")).click();
+            assertThat(page.locator("#rate")).hasText("Đã đăng ký: 87% (7/8 hộ)");
+            assertThat(page.locator(".alert-success")).hasText("Đã bỏ đăng ký của hộ X4-8 – " + HEADS[7] + ".");
+            assertThat(page.getByLabel(HEADS[7], new Page.GetByLabelOptions().setExact(false))).isEnabled();
             assertThat(tab.errors()).isEmpty();
             Object overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth");
             assertThat(overflow).as("no sideways scrolling on a phone").isEqualTo(false);

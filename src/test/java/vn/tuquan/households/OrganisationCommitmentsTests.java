@@ -69,7 +69,7 @@ class OrganisationCommitmentsTests {
     void wrongCountsADateOutsideThePeriodOrAPlaceAreRefused() {
         assertThatThrownBy(() -> organisations.record(Caller.SYSTEM, school, 2023, 40, 41, 10, IN_2023))
                 .isInstanceOfSatisfying(HouseholdRefusedException.class,
-                        e -> assertThat(e.key()).isEqualTo("households.refused.staffCounts"));
+                        e -> assertThat(e.key()).isEqualTo("households.refused.staffBriefed"));
         assertThatThrownBy(() -> organisations.record(Caller.SYSTEM, school, 2023, 40, 40, 40, LocalDate.of(2023, 11, 20)))
                 .isInstanceOfSatisfying(HouseholdRefusedException.class,
                         e -> assertThat(e.key()).isEqualTo("households.refused.outsidePeriod"));

@@ -4,22 +4,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import vn.tuquan.households.Commitments;
 import vn.tuquan.households.Household;
 import vn.tuquan.households.HouseholdForm;
@@ -46,10 +40,10 @@ class HouseholdPages {
     private final Commitments commitments;
     private final Units units;
     private final HouseholdSheet sheet;
-    private final MessageSource messages;
+    private final PageMessages messages;
 
     HouseholdPages(Households households, Commitments commitments, Units units, HouseholdSheet sheet,
-            MessageSource messages) {
+            PageMessages messages) {
         this.households = households;
         this.commitments = commitments;
         this.units = units;
@@ -123,16 +117,7 @@ class HouseholdPages {
         List<Household> list = households.inArea(CurrentCaller.view(), areaId, asOf);
         Set<Long> registered = commitments.registered(CurrentCaller.view(), areaId, period.year());
         byte[] bytes = sheet.write(list, registered, period.year(), LocaleContextHolder.getLocale());
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(HouseholdSheet.MEDIA_TYPE))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"households-" + areaId + ".xlsx\"")
-                .body(bytes);
-    }
-
-    @ExceptionHandler(HouseholdRefusedException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String refused(HouseholdRefusedException e, Model model) {
-        model.addAttribute("error", message(e));
-        return "households/notAnArea";
+        return HouseholdSheet.download(HouseholdSheet.MEDIA_TYPE, "households-" + areaId + ".xlsx", bytes);
     }
 
     private void fill(long areaId, LocalDate today, Period period, Model model) {
@@ -171,6 +156,6 @@ class HouseholdPages {
     }
 
     private String message(HouseholdRefusedException e) {
-        return messages.getMessage(e.key(), e.args(), e.key(), LocaleContextHolder.getLocale());
+        return messages.of(e);
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,6 +30,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import vn.tuquan.households.Commitment;
+import vn.tuquan.households.CommitmentForm;
 import vn.tuquan.households.Commitments;
 import vn.tuquan.households.Household;
 import vn.tuquan.households.HouseholdForm;
@@ -103,6 +106,32 @@ class HouseholdsApi {
         }
         return households.move(CurrentCaller.get(), householdId, input.toAreaId(), input.code(),
                 input.on() == null ? Dates.today() : input.on());
+    }
+
+    @PutMapping("/{householdId}/commitments/{year}")
+    @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
+    @Operation(summary = "Sửa đăng ký, cam kết của một hộ / correct a household's commitment for a period (date, signed, pledges)")
+    Commitment changeCommitment(@PathVariable long householdId, @PathVariable int year,
+            @RequestBody(required = false) CommitmentInput input) {
+        CommitmentInput in = input == null ? new CommitmentInput(null, null, null, null, null) : input;
+        return commitments.change(CurrentCaller.get(), householdId, year, new CommitmentForm(in.registeredOn(),
+                yes(in.signed()), yes(in.selfManage()), yes(in.selfPrevent()), yes(in.selfProtect())));
+    }
+
+    /** A household's commitment as a client sends it; a missing flag is false. */
+    record CommitmentInput(LocalDate registeredOn, Boolean signed, Boolean selfManage, Boolean selfPrevent,
+            Boolean selfProtect) {
+    }
+
+    private static boolean yes(Boolean flag) {
+        return Boolean.TRUE.equals(flag);
+    }
+
+    @DeleteMapping("/{householdId}/commitments/{year}")
+    @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
+    @Operation(summary = "Bỏ đăng ký của một hộ (ghi nhầm) / withdraw a household's commitment for a period; answers what was removed")
+    Commitment withdrawCommitment(@PathVariable long householdId, @PathVariable int year) {
+        return commitments.withdraw(CurrentCaller.get(), householdId, year);
     }
 
     @GetMapping("/areas/{areaId}")

@@ -1,0 +1,126 @@
+package vn.tuquan.households.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
+import vn.tuquan.households.HouseholdImportRefusedException;
+import vn.tuquan.households.HouseholdImports;
+import vn.tuquan.households.HouseholdRefusedException;
+import vn.tuquan.households.Households;
+import vn.tuquan.households.ImportProblem;
+import vn.tuquan.shared.CurrentCaller;
+import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.Requires;
+import vn.tuquan.units.UnitView;
+import vn.tuquan.units.Units;
+
+/**
+ * Uploading a file of households (CSV or .xlsx) for a residential area: all or nothing, every bad
+ * row shown with its line, column and reason; and the file template to fill in.
+ */
+@Controller
+@RequestMapping("/households/areas/{areaId}/import")
+@Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
+class HouseholdImportPages {
+
+    /** One bad row as the page shows it. */
+    record Problem(int line, String field, String message) {
+    }
+
+    private final Households households;
+    private final HouseholdImports imports;
+    private final Units units;
+    private final HouseholdSheet sheet;
+    private final PageMessages messages;
+
+    HouseholdImportPages(Households households, HouseholdImports imports, Units units, HouseholdSheet sheet,
+            PageMessages messages) {
+        this.households = households;
+        this.imports = imports;
+        this.units = units;
+        this.sheet = sheet;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String form(@PathVariable long areaId, Model model) {
+        fill(households.area(CurrentCaller.view(), areaId, Dates.today()), Dates.today(), model);
+        return "households/importHouseholds";
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    String upload(@PathVariable long areaId, @RequestPart(name = "file", required = false) MultipartFile file,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from, Model model)
+            throws IOException {
+        UnitView area = households.area(CurrentCaller.capture(), areaId, Dates.today());
+        LocalDate on = from == null ? Dates.today() : from;
+        fill(area, on, model);
+        if (file == null || file.isEmpty()) {
+            model.addAttribute("problems", List.of(problem(new ImportProblem(1, "households.import.empty"))));
+            return "households/importHouseholds";
+        }
+        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
+        model.addAttribute("fileName", name);
+        try (InputStream in = file.getInputStream()) {
+            int added = name.toLowerCase(Locale.ROOT).endsWith(".xlsx")
+                    ? imports.importXlsx(CurrentCaller.get(), areaId, name, in, on)
+                    : imports.importCsv(CurrentCaller.get(), areaId, name, in, on);
+            model.addAttribute("imported", added);
+        } catch (HouseholdImportRefusedException e) {
+            model.addAttribute("problems", e.problems().stream().map(this::problem).toList());
+        } catch (HouseholdRefusedException e) {
+            model.addAttribute("error", messages.of(e));
+        }
+        return "households/importHouseholds";
+    }
+
+    @GetMapping("/template.csv")
+    ResponseEntity<byte[]> csvTemplate(@PathVariable long areaId) {
+        UnitView area = households.area(CurrentCaller.view(), areaId, Dates.today());
+        String text = "\uFEFF" + String.join(",", HouseholdImports.HEADER) + "\n"
+                + String.join(",", example(area)) + "\n";
+        return HouseholdSheet.download("text/csv; charset=UTF-8", "households-template.csv", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping(value = "/template.xlsx", produces = HouseholdSheet.MEDIA_TYPE)
+    ResponseEntity<byte[]> xlsxTemplate(@PathVariable long areaId) {
+        UnitView area = households.area(CurrentCaller.view(), areaId, Dates.today());
+        return HouseholdSheet.download(HouseholdSheet.MEDIA_TYPE, "households-template.xlsx",
+                sheet.template(HouseholdImports.HEADER, example(area)));
+    }
+
+    /** One example row: the area's own code (or id), a code, a head, an address, members, Catholic. */
+    private static List<String> example(UnitView area) {
+        String areaCode = area.code() == null || area.code().isBlank() ? Long.toString(area.id()) : area.code();
+        return List.of(areaCode, "01", "Nguyễn Văn An", "Số 1", "4", "0");
+    }
+
+    private void fill(UnitView area, LocalDate from, Model model) {
+        model.addAttribute("area", area);
+        model.addAttribute("areaName", units.fullName(CurrentCaller.view(), area.id(), Dates.today()));
+        model.addAttribute("from", from);
+        model.addAttribute("columns", HouseholdImports.HEADER);
+        model.addAttribute("canWrite", units.contains(CurrentCaller.capture(), area.id(), Dates.today()));
+    }
+
+    private Problem problem(ImportProblem p) {
+        return new Problem(p.line(), p.field(), messages.of(p));
+    }
+}
