@@ -6,12 +6,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -25,10 +22,7 @@ import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,6 +62,13 @@ public class HouseholdImports {
         this.events = events;
     }
 
+    private int chunkSize = HouseholdLoader.CHUNK;
+
+    /** For tests: files of a few rows cross chunk boundaries too. */
+    void chunkSize(int rows) {
+        this.chunkSize = rows;
+    }
+
     record Row(int line, long areaId, String code, String headName, String address, int members, boolean catholic) {
     }
 
@@ -95,10 +96,8 @@ public class HouseholdImports {
                 .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknownArea", withinUnitId));
         Map<String, Long> areas = areasUnder(caller, within, from);
         int rows;
-        try (Loader loader = new Loader(from)) {
-            Checker checker = new Checker(areas, loader);
-            rows = parser.applyAsInt(checker);
-            loader.finish(checker);
+        try (HouseholdLoader loader = new HouseholdLoader(jdbc, dataSource, from, chunkSize)) {
+            rows = loader.load(sink -> parser.applyAsInt(new Checker(areas, sink)));
         }
         events.publishEvent(new HouseholdsImported(withinUnitId, fileName, rows, from));
         return rows;
@@ -152,7 +151,7 @@ public class HouseholdImports {
                     checker.broken(start.find() ? Integer.parseInt(start.group(1)) : (int) csv.getCurrentLineNumber());
                     break;
                 }
-                List<String> fields = new ArrayList<>(record.toList());
+                List<String> fields = Arrays.asList(record.values());
                 if (first) {
                     if (!fields.isEmpty() && fields.get(0).startsWith("\uFEFF")) {
                         fields.set(0, fields.get(0).substring(1));
@@ -288,23 +287,6 @@ public class HouseholdImports {
             problems.add(new ImportProblem(line, "households.import.brokenQuote"));
         }
 
-        /** The areas the file's households live in. */
-        Long[] areaIds() {
-            return codes.keySet().toArray(Long[]::new);
-        }
-
-        /** The file's rows whose code a household living in the area already has, by line. */
-        List<ImportProblem> taken(Map<Long, Set<String>> existing) {
-            List<ImportProblem> taken = new ArrayList<>();
-            existing.forEach((area, held) -> codes.getOrDefault(area, Map.of()).forEach((code, line) -> {
-                if (held.contains(code)) {
-                    taken.add(new ImportProblem(line, "households.import.codeTaken", code));
-                }
-            }));
-            taken.sort(java.util.Comparator.comparingInt(ImportProblem::line));
-            return taken.size() > MAX_PROBLEMS ? taken.subList(0, MAX_PROBLEMS) : taken;
-        }
-
         int finish() {
             if (!problems.isEmpty()) {
                 throw new HouseholdImportRefusedException(problems);
@@ -324,170 +306,7 @@ public class HouseholdImports {
         };
     }
 
-    /**
-     * Streams the checked rows straight into the register at the speed of COPY. The households go
-     * through COPY while the file is read, with ids from a block of the sequence reserved under a
-     * lock on the table (no other household is added meanwhile; a second import waits); their
-     * stays are kept as COPY lines in memory (about 30 bytes a row) and copied once the whole file
-     * is known to be good and none of its codes is taken. A refused file leaves the transaction to
-     * roll back, so nothing reaches the register.
-     */
-    private final class Loader implements Consumer<Row>, AutoCloseable {
-
-        private final Connection connection;
-        private final long firstId;
-        private long nextId;
-        private CopyIn copy;
-        private final StringBuilder sb = new StringBuilder(1 << 17);
-        private final StaysBuffer stays;
-        private final long started = System.nanoTime();
-
-        Loader(LocalDate from) {
-            this.stays = new StaysBuffer(from);
-            jdbc.sql("LOCK TABLE household IN SHARE ROW EXCLUSIVE MODE").update();
-            firstId = jdbc.sql("SELECT nextval(pg_get_serial_sequence('household', 'id'))").query(Long.class).single();
-            nextId = firstId;
-            connection = DataSourceUtils.getConnection(dataSource);
-            copy = copyIn("COPY household (id, head_name, address, members, catholic) FROM STDIN");
-        }
-
-        private CopyIn copyIn(String sql) {
-            try {
-                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
-            } catch (SQLException e) {
-                throw new IllegalStateException("COPY of households failed", e);
-            }
-        }
-
-        @Override
-        public void accept(Row r) {
-            long id = nextId++;
-            sb.append(id).append('\t');
-            text(sb, r.headName()).append('\t');
-            if (r.address() == null) {
-                sb.append("\\N");
-            } else {
-                text(sb, r.address());
-            }
-            sb.append('\t').append(r.members()).append('\t').append(r.catholic() ? 't' : 'f').append('\n');
-            if (sb.length() > 60_000) {
-                write(sb);
-            }
-            stays.add(id, r.areaId(), r.code());
-        }
-
-        private void write(StringBuilder lines) {
-            byte[] bytes = lines.toString().getBytes(StandardCharsets.UTF_8);
-            lines.setLength(0);
-            try {
-                copy.writeToCopy(bytes, 0, bytes.length);
-            } catch (SQLException e) {
-                throw new IllegalStateException("COPY of households failed", e);
-            }
-        }
-
-        /** After a good file: the households' COPY ends, the sequence moves past the block, then the stays. */
-        void finish(Checker checker) {
-            long t0 = System.nanoTime();
-            write(sb);
-            try {
-                copy.endCopy();
-            } catch (SQLException e) {
-                throw new IllegalStateException("COPY of households failed", e);
-            }
-            jdbc.sql("SELECT setval(pg_get_serial_sequence('household', 'id'), :last)").param("last", nextId - 1)
-                    .query(Long.class).single();
-            List<ImportProblem> taken = checker.taken(existingCodes(checker.areaIds()));
-            if (!taken.isEmpty()) {
-                throw new HouseholdImportRefusedException(taken);
-            }
-            long t1 = System.nanoTime();
-            copy = copyIn("COPY household_residence (household_id, area_id, code, valid_from) FROM STDIN");
-            try {
-                stays.copy(copy);
-                copy.endCopy();
-            } catch (SQLException e) {
-                if ("23505".equals(e.getSQLState())) {
-                    // a code taken by somebody else since the check above
-                    throw new HouseholdImportRefusedException(List.of(new ImportProblem(1, "households.import.codeTakenMeanwhile")));
-                }
-                throw new IllegalStateException("COPY of household stays failed", e);
-            }
-            log.debug("households import: {} households in {} ms, codes checked in {} ms, stays in {} ms",
-                    nextId - firstId, (t0 - started) / 1_000_000, (t1 - t0) / 1_000_000,
-                    (System.nanoTime() - t1) / 1_000_000);
-        }
-
-        /** The codes of the households living now in the areas, by area. */
-        private Map<Long, Set<String>> existingCodes(Long[] areaIds) {
-            Map<Long, Set<String>> codes = new HashMap<>();
-            jdbc.sql("SELECT area_id, code FROM household_residence WHERE valid_to IS NULL"
-                            + " AND area_id = ANY(CAST(:areas AS bigint[]))")
-                    .param("areas", areaIds)
-                    .query(rs -> {
-                        codes.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2));
-                    });
-            return codes;
-        }
-
-        @Override
-        public void close() {
-            try {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            } catch (SQLException e) {
-                log.debug("cancelling COPY", e);
-            } finally {
-                DataSourceUtils.releaseConnection(connection, dataSource);
-            }
-        }
-    }
-
-    /**
-     * The stays of the imported households as COPY lines, grouped by area and copied area after area:
-     * the indexes by area then grow at a few places instead of at random ones, whatever the order of
-     * the file (1,000,000 stays spread over 6,000 areas: about a second less).
-     */
-    private static final class StaysBuffer {
-
-        private final String from;
-        private final Map<Long, Lines> byArea = new java.util.TreeMap<>();
-        private final StringBuilder line = new StringBuilder(64);
-
-        StaysBuffer(LocalDate from) {
-            this.from = from.toString();
-        }
-
-        void add(long householdId, long areaId, String code) {
-            line.setLength(0);
-            line.append(householdId).append('\t').append(areaId).append('\t');
-            text(line, code).append('\t').append(from).append('\n');
-            byArea.computeIfAbsent(areaId, k -> new Lines()).add(line.toString().getBytes(StandardCharsets.UTF_8));
-        }
-
-        void copy(CopyIn copy) throws SQLException {
-            for (Lines lines : byArea.values()) {
-                copy.writeToCopy(lines.bytes, 0, lines.size);
-            }
-        }
-
-        private static final class Lines {
-
-            private byte[] bytes = new byte[256];
-            private int size;
-
-            void add(byte[] b) {
-                if (size + b.length > bytes.length) {
-                    bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + b.length));
-                }
-                System.arraycopy(b, 0, bytes, size, b.length);
-                size += b.length;
-            }
-        }
-    }
-
-    private static StringBuilder text(StringBuilder sb, String s) {
+    static StringBuilder text(StringBuilder sb, String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {

@@ -118,6 +118,46 @@ class HouseholdImportTests {
     }
 
     @Test
+    void aFileLoadedInChunksLandsWholeOrNotAtAll() {
+        imports.chunkSize(2);
+        try {
+            String good = "area,code,head_name,address,members,catholic\n"
+                    + "HM3,CH-1,Vũ Văn Một,,1,0\nHM4,CH-2,Vũ Văn Hai,,2,0\nHM3,CH-3,Vũ Văn Ba,,3,0\n"
+                    + "HM4,CH-4,Vũ Văn Bốn,,4,0\nHM3,CH-5,Vũ Văn Năm,,5,1\n";
+            assertThat(imports.importCsv(Caller.SYSTEM, HouseholdsFixture.haiMinh(), "chunks.csv", csv(good), FROM))
+                    .isEqualTo(5);
+            assertThat(jdbc.sql("""
+                    SELECT string_agg(r.code || ':' || h.members, ',' ORDER BY r.code) FROM household_residence r
+                      JOIN household h ON h.id = r.household_id WHERE r.code LIKE 'CH-%'""").query(String.class).single())
+                    .isEqualTo("CH-1:1,CH-2:2,CH-3:3,CH-4:4,CH-5:5");
+
+            long before = count();
+            // the first chunks are copied before the bad row of the last one is read: all rolled back
+            String badAtTheEnd = "area,code,head_name,address,members,catholic\n"
+                    + "HM3,CH-6,Vũ Văn Sáu,,1,0\nHM3,CH-7,Vũ Văn Bảy,,1,0\nHM3,CH-8,Vũ Văn Tám,,1,0\n"
+                    + "HM3,CH-9,Vũ Văn Chín,,1,0\nHM3,CH-10,,,1,0\n";
+            assertThatThrownBy(() -> imports.importCsv(Caller.SYSTEM, HouseholdsFixture.haiMinh(), "bad.csv",
+                    csv(badAtTheEnd), FROM))
+                    .isInstanceOfSatisfying(HouseholdImportRefusedException.class, e -> assertThat(e.problems())
+                            .extracting(ImportProblem::line, ImportProblem::key)
+                            .containsExactly(org.assertj.core.groups.Tuple.tuple(6, "households.import.missingHead")));
+            // codes already held, found in the second and third chunks, all named
+            String taken = "area,code,head_name,address,members,catholic\n"
+                    + "HM3,CH-11,Vũ Văn X,,1,0\nHM3,CH-12,Vũ Văn Y,,1,0\nHM4,CH-2,Vũ Văn Z,,1,0\n"
+                    + "HM3,CH-13,Vũ Văn W,,1,0\nHM3,CH-5,Vũ Văn V,,1,0\n";
+            assertThatThrownBy(() -> imports.importCsv(Caller.SYSTEM, HouseholdsFixture.haiMinh(), "taken.csv",
+                    csv(taken), FROM))
+                    .isInstanceOfSatisfying(HouseholdImportRefusedException.class, e -> assertThat(e.problems())
+                            .extracting(ImportProblem::line, ImportProblem::key)
+                            .containsExactly(org.assertj.core.groups.Tuple.tuple(4, "households.import.codeTaken"),
+                                    org.assertj.core.groups.Tuple.tuple(6, "households.import.codeTaken")));
+            assertThat(count()).isEqualTo(before);
+        } finally {
+            imports.chunkSize(HouseholdLoader.CHUNK);
+        }
+    }
+
+    @Test
     void theIdsAnImportReservesAreNeverHandedOutAgain() {
         String file = "area,code,head_name,address,members,catholic\n"
                 + "HM3,SEQ-1,Phạm Văn Một,,3,0\nHM3,SEQ-2,Phạm Văn Hai,,3,0\nHM3,SEQ-3,Phạm Văn Ba,,3,0\n";
