@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -56,14 +57,23 @@ public class PersonStatistics {
      * each covering its own subtree.
      */
     public List<PersonCounts> counts(Scope scope, long unitId, int year, Set<UnitKind> kinds) {
+        return rows(scope, unitId, year, u -> kinds.contains(u.kind()));
+    }
+
+    /** The counts of the unit, then of each unit right under it (on the tree at the period's end). */
+    public List<PersonCounts> childCounts(Scope scope, long unitId, int year) {
+        return rows(scope, unitId, year, u -> u.parentId() != null && u.parentId() == unitId);
+    }
+
+    private List<PersonCounts> rows(Scope scope, long unitId, int year, Predicate<UnitView> shown) {
         Period period = Period.residentialArea(year);
         List<UnitView> tree = units.subtree(scope, unitId, Set.of(), period.to());
         long[][] totals = totals(tree, period);
-        Map<Long, Integer> index = index(tree);
         List<PersonCounts> rows = new ArrayList<>();
-        for (UnitView u : tree) {
-            if (u.id() == unitId || kinds.contains(u.kind())) {
-                long[] t = totals[index.get(u.id())];
+        for (int i = 0; i < tree.size(); i++) {
+            UnitView u = tree.get(i);
+            if (u.id() == unitId || shown.test(u)) {
+                long[] t = totals[i];
                 rows.add(new PersonCounts(u.id(), u.name(), u.kind(), year, t[0], t[1], t[2], t[3], t[4], t[5], t[6]));
             }
         }
