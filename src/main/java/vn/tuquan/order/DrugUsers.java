@@ -53,13 +53,10 @@ public class DrugUsers {
     /** Records a drug user living in a residential area (or a commune when the area is not known). */
     @Transactional
     public DrugUser record(Caller caller, long unitId, DrugUser.Form form) {
-        UnitView unit = registers.writable(caller, unitId, true);
-        PersonRegisters.requireKind(unit, "unitId", UnitKind.RESIDENTIAL_AREA, UnitKind.COMMUNE);
-        PersonDetails person = checked(form);
-        long id = insert(unit.id(), person, form.detectedOn(), caller.username());
+        UnitView unit = registers.residence(caller, unitId);
+        long id = insert(unit.id(), checked(form), form.detectedOn(), caller.username());
         DrugUser saved = one(id);
-        registers.recorded(new PersonRecorded(ENTITY, Long.toString(id), unit.id(), PersonRecorded.Change.CREATED,
-                null, saved.facts(), PersonDetails.FIELDS));
+        registers.created(ENTITY, id, unit.id(), saved.facts(), PersonDetails.FIELDS);
         return saved;
     }
 
@@ -193,10 +190,7 @@ public class DrugUsers {
             sql.append(" AND d.status = :status");
             params.put("status", status.name());
         }
-        sql.append(" ORDER BY d.detected_on DESC, d.id DESC LIMIT :limit OFFSET :offset");
-        params.put("limit", Math.max(1, Math.min(limit, 5000)));
-        params.put("offset", Math.max(0, offset));
-        List<DrugUser> found = jdbc.sql(sql.toString()).params(params).query(this::row).list();
+        List<DrugUser> found = registers.page(jdbc, sql, params, "d.detected_on DESC, d.id DESC", limit, offset, this::row);
         registers.read(ENTITY, found.stream().map(DrugUser::id).toList(), unitId, PersonDetails.FIELDS);
         return found;
     }

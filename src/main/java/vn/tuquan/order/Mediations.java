@@ -43,8 +43,7 @@ public class Mediations {
         Mediation.Form checked = checked(form);
         long id = insert(unit.id(), checked, caller.username());
         Mediation saved = one(id, false);
-        registers.recorded(new PersonRecorded(ENTITY, Long.toString(id), unit.id(), PersonRecorded.Change.CREATED,
-                null, saved.facts(), PARTIES));
+        registers.created(ENTITY, id, unit.id(), saved.facts(), PARTIES);
         return saved;
     }
 
@@ -52,8 +51,7 @@ public class Mediations {
     @Transactional
     public int recordAll(Caller caller, long withinUnitId, List<Map.Entry<Long, Mediation.Form>> rows) {
         UnitView within = registers.writable(caller, withinUnitId, false);
-        java.util.Set<Long> under = new java.util.HashSet<>(List.of(registers.units.subtreeIds(caller.capture(),
-                within.id(), Dates.today())));
+        java.util.Set<Long> under = registers.under(caller, within.id());
         for (Map.Entry<Long, Mediation.Form> row : rows) {
             if (!under.contains(row.getKey())) {
                 throw new UnknownPersonRecordException("unit", row.getKey());
@@ -111,10 +109,8 @@ public class Mediations {
             sql.append(" AND m.outcome = :outcome");
             params.put("outcome", outcome.name());
         }
-        sql.append(" ORDER BY m.held_on DESC, m.id DESC LIMIT :limit OFFSET :offset");
-        params.put("limit", Math.max(1, Math.min(limit, 5000)));
-        params.put("offset", Math.max(0, offset));
-        List<Mediation> found = jdbc.sql(sql.toString()).params(params).query((rs, n) -> row(rs, withParties)).list();
+        List<Mediation> found = registers.page(jdbc, sql, params, "m.held_on DESC, m.id DESC", limit, offset,
+                (rs, n) -> row(rs, withParties));
         if (withParties) {
             registers.read(ENTITY, found.stream().map(Mediation::id).toList(), unitId, PARTIES);
         }

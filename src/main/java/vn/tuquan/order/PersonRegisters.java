@@ -4,8 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
@@ -43,6 +46,33 @@ class PersonRegisters {
             caller.require(Permission.SENSITIVE_READ);
         }
         return units.visible(caller.capture(), unitId);
+    }
+
+    /** Where a sensitive person is recorded: a residential area or a commune of the capture scope. */
+    UnitView residence(Caller caller, long unitId) {
+        UnitView unit = writable(caller, unitId, true);
+        requireKind(unit, "unitId", UnitKind.RESIDENTIAL_AREA, UnitKind.COMMUNE);
+        return unit;
+    }
+
+    /** The ids of the unit and every unit under it today: where a bulk record may go. */
+    java.util.Set<Long> under(Caller caller, long withinUnitId) {
+        return new java.util.HashSet<>(java.util.List.of(units.subtreeIds(caller.capture(), withinUnitId, Dates.today())));
+    }
+
+    /** Runs a list query built from {@code sql} and {@code params}, ordered, one page of it. */
+    <T> List<T> page(JdbcClient jdbc, StringBuilder sql, Map<String, Object> params, String order, int limit,
+            int offset, RowMapper<T> rows) {
+        sql.append(" ORDER BY ").append(order).append(" LIMIT :limit OFFSET :offset");
+        params.put("limit", Math.max(1, Math.min(limit, 5000)));
+        params.put("offset", Math.max(0, offset));
+        return jdbc.sql(sql.toString()).params(params).query(rows).list();
+    }
+
+    /** Publishes the addition of a record (ids and non-personal fields only). */
+    void created(String entityType, long id, long unitId, Object facts, List<String> fields) {
+        events.publishEvent(new PersonRecorded(entityType, Long.toString(id), unitId, PersonRecorded.Change.CREATED, null,
+                facts, fields));
     }
 
     /** Refuses a unit of another kind than those given. */

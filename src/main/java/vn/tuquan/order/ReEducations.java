@@ -38,13 +38,10 @@ public class ReEducations {
     /** Opens a case at the unit (a residential area or a commune). */
     @Transactional
     public ReEducation record(Caller caller, long unitId, ReEducation.Form form) {
-        UnitView unit = registers.writable(caller, unitId, true);
-        PersonRegisters.requireKind(unit, "unitId", vn.tuquan.units.UnitKind.RESIDENTIAL_AREA,
-                vn.tuquan.units.UnitKind.COMMUNE);
+        UnitView unit = registers.residence(caller, unitId);
         long id = insert(unit.id(), checked(form), null, null, caller.username());
         ReEducation saved = one(id);
-        registers.recorded(new PersonRecorded(ENTITY, Long.toString(id), unit.id(), PersonRecorded.Change.CREATED,
-                null, saved.facts(), PersonDetails.FIELDS));
+        registers.created(ENTITY, id, unit.id(), saved.facts(), PersonDetails.FIELDS);
         return saved;
     }
 
@@ -52,8 +49,7 @@ public class ReEducations {
     @Transactional
     public int recordAll(Caller caller, long withinUnitId, List<ReEducation> cases) {
         UnitView within = registers.writable(caller, withinUnitId, true);
-        java.util.Set<Long> under = new java.util.HashSet<>(List.of(registers.units.subtreeIds(caller.capture(),
-                within.id(), Dates.today())));
+        java.util.Set<Long> under = registers.under(caller, within.id());
         for (ReEducation c : cases) {
             if (!under.contains(c.unitId())) {
                 throw new UnknownPersonRecordException("unit", c.unitId());
@@ -118,10 +114,8 @@ public class ReEducations {
         if (open != null) {
             sql.append(open ? " AND r.ended_on IS NULL" : " AND r.ended_on IS NOT NULL");
         }
-        sql.append(" ORDER BY r.started_on DESC, r.id DESC LIMIT :limit OFFSET :offset");
-        params.put("limit", Math.max(1, Math.min(limit, 5000)));
-        params.put("offset", Math.max(0, offset));
-        List<ReEducation> found = jdbc.sql(sql.toString()).params(params).query(this::row).list();
+        List<ReEducation> found = registers.page(jdbc, sql, params, "r.started_on DESC, r.id DESC", limit, offset,
+                this::row);
         registers.read(ENTITY, found.stream().map(ReEducation::id).toList(), unitId, PersonDetails.FIELDS);
         return found;
     }

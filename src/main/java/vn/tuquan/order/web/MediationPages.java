@@ -85,6 +85,7 @@ class MediationPages {
         model.addAttribute("outcome", chosen);
         model.addAttribute("outcomes", Mediation.Outcome.values());
         model.addAttribute("names", new UnitNames(units));
+        model.addAttribute("sensitive", caller.can(Permission.SENSITIVE_READ));
         model.addAttribute("canWrite", caller.can(Permission.ORDER_WRITE)
                 && units.contains(caller.capture(), unitId, Dates.today()));
     }
