@@ -88,7 +88,7 @@ public class DrugUsers {
     @Transactional
     public DrugUser correct(Caller caller, long unitId, long drugUserId, DrugUser.Form form) {
         registers.writable(caller, unitId, true);
-        DrugUser before = own(caller.capture(), unitId, drugUserId);
+        DrugUser before = own(caller.capture(), unitId, drugUserId, true);
         PersonDetails person = checked(form);
         LocalDate firstChange = jdbc.sql("SELECT min(since) FROM drug_user_status WHERE drug_user_id = :id AND since > "
                         + "(SELECT min(since) FROM drug_user_status WHERE drug_user_id = :id)")
@@ -122,7 +122,7 @@ public class DrugUsers {
     public DrugUser changeStatus(Caller caller, long unitId, long drugUserId, DrugUser.Status status, LocalDate since,
             String note) {
         registers.writable(caller, unitId, true);
-        DrugUser before = own(caller.capture(), unitId, drugUserId);
+        DrugUser before = own(caller.capture(), unitId, drugUserId, true);
         if (status == null) {
             throw new PersonRefusedException("status", "order.persons.error.required");
         }
@@ -147,7 +147,7 @@ public class DrugUsers {
     /** A drug user living in the unit or under it, with their details: SENSITIVE_READ, audited. */
     public DrugUser find(Caller caller, long unitId, long drugUserId) {
         registers.readable(caller, unitId);
-        DrugUser found = own(caller.view(), unitId, drugUserId);
+        DrugUser found = own(caller.view(), unitId, drugUserId, false);
         registers.read(ENTITY, List.of(drugUserId), unitId, PersonDetails.FIELDS);
         return found;
     }
@@ -155,7 +155,7 @@ public class DrugUsers {
     /** The statuses of a drug user over time, oldest first, with their notes: SENSITIVE_READ, audited. */
     public List<DrugUser.StatusChange> history(Caller caller, long unitId, long drugUserId) {
         registers.readable(caller, unitId);
-        own(caller.view(), unitId, drugUserId);
+        own(caller.view(), unitId, drugUserId, false);
         List<DrugUser.StatusChange> history = jdbc.sql("""
                 SELECT status, since, note_enc, recorded_by FROM drug_user_status WHERE drug_user_id = :id ORDER BY since""")
                 .param("id", drugUserId)
@@ -220,9 +220,9 @@ public class DrugUsers {
         return counts;
     }
 
-    private DrugUser own(Scope scope, long unitId, long drugUserId) {
+    private DrugUser own(Scope scope, long unitId, long drugUserId, boolean forUpdate) {
         registers.units.visible(scope, unitId);
-        DrugUser found = jdbc.sql("SELECT " + COLUMNS + " FROM drug_user d WHERE d.id = :id FOR UPDATE")
+        DrugUser found = jdbc.sql("SELECT " + COLUMNS + " FROM drug_user d WHERE d.id = :id" + (forUpdate ? " FOR UPDATE" : ""))
                 .param("id", drugUserId).query(this::row).optional()
                 .orElseThrow(() -> new UnknownPersonRecordException(ENTITY, drugUserId));
         registers.requireUnder(unitId, found.residenceUnitId(), ENTITY, drugUserId);

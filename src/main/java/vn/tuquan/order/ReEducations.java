@@ -66,7 +66,7 @@ public class ReEducations {
     @Transactional
     public ReEducation end(Caller caller, long unitId, long caseId, LocalDate endedOn, ReEducation.Outcome outcome) {
         registers.writable(caller, unitId, true);
-        ReEducation before = own(caller.capture(), unitId, caseId);
+        ReEducation before = own(caller.capture(), unitId, caseId, true);
         if (!before.open()) {
             throw new PersonRefusedException("endedOn", "order.reEducations.error.alreadyEnded", before.endedOn());
         }
@@ -88,7 +88,7 @@ public class ReEducations {
     /** A case of the unit or under it, with the person's details: SENSITIVE_READ, audited. */
     public ReEducation find(Caller caller, long unitId, long caseId) {
         registers.readable(caller, unitId);
-        ReEducation found = own(caller.view(), unitId, caseId);
+        ReEducation found = own(caller.view(), unitId, caseId, false);
         registers.read(ENTITY, List.of(caseId), unitId, PersonDetails.FIELDS);
         return found;
     }
@@ -120,9 +120,9 @@ public class ReEducations {
         return found;
     }
 
-    private ReEducation own(vn.tuquan.shared.Scope scope, long unitId, long caseId) {
+    private ReEducation own(vn.tuquan.shared.Scope scope, long unitId, long caseId, boolean forUpdate) {
         registers.units.visible(scope, unitId);
-        ReEducation found = jdbc.sql("SELECT " + COLUMNS + " FROM re_education r WHERE r.id = :id FOR UPDATE")
+        ReEducation found = jdbc.sql("SELECT " + COLUMNS + " FROM re_education r WHERE r.id = :id" + (forUpdate ? " FOR UPDATE" : ""))
                 .param("id", caseId).query(this::row).optional()
                 .orElseThrow(() -> new UnknownPersonRecordException(ENTITY, caseId));
         registers.requireUnder(unitId, found.unitId(), ENTITY, caseId);
