@@ -58,9 +58,7 @@ class DrugUserPages {
             return "redirect:/order/units/" + unitId + "/drug-users/" + saved.id() + "?saved=true";
         } catch (PersonRefusedException e) {
             fillList(unitId, null, false, null, model);
-            model.addAttribute("form", form);
-            model.addAttribute("error", sheets.of(e));
-            model.addAttribute("errorField", e.field());
+            sheets.refused(model, form, e);
             return "order/listDrugUsers";
         }
     }
@@ -84,9 +82,7 @@ class DrugUserPages {
             return "redirect:/order/units/" + unitId + "/drug-users/" + drugUserId + "?saved=true";
         } catch (PersonRefusedException e) {
             fillShow(unitId, drugUserId, model);
-            model.addAttribute("form", form);
-            model.addAttribute("error", sheets.of(e));
-            model.addAttribute("errorField", e.field());
+            sheets.refused(model, form, e);
             return "order/showDrugUser";
         }
     }

@@ -56,9 +56,7 @@ class MediationPages {
             return "redirect:/order/units/" + unitId + "/mediations/" + saved.id() + "?saved=true";
         } catch (PersonRefusedException e) {
             fill(unitId, null, null, model);
-            model.addAttribute("form", form);
-            model.addAttribute("error", sheets.of(e));
-            model.addAttribute("errorField", e.field());
+            sheets.refused(model, form, e);
             return "order/listMediations";
         }
     }

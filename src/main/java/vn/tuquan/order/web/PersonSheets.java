@@ -45,6 +45,13 @@ class PersonSheets {
         return message("order.persons.field." + e.field()) + ": " + message(e.messageKey(), e.args());
     }
 
+    /** Puts a refusal on a form page: the values typed, the message naming the field, the field to mark. */
+    void refused(org.springframework.ui.Model model, java.util.Map<String, String> form, PersonRefusedException e) {
+        model.addAttribute("form", form);
+        model.addAttribute("error", of(e));
+        model.addAttribute("errorField", e.field());
+    }
+
     /** A date typed as 2017-10-31 (a date input) or 31/10/2017; blank is {@code null}. */
     static LocalDate date(String text, String field) {
         if (text == null || text.isBlank()) {

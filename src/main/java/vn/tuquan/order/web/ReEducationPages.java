@@ -53,9 +53,7 @@ class ReEducationPages {
             return "redirect:/order/units/" + unitId + "/re-educations/" + saved.id() + "?saved=true";
         } catch (PersonRefusedException e) {
             fill(unitId, null, null, model);
-            model.addAttribute("form", form);
-            model.addAttribute("error", sheets.of(e));
-            model.addAttribute("errorField", e.field());
+            sheets.refused(model, form, e);
             return "order/listReEducations";
         }
     }
@@ -79,9 +77,7 @@ class ReEducationPages {
             return "redirect:/order/units/" + unitId + "/re-educations/" + caseId + "?saved=true";
         } catch (PersonRefusedException e) {
             fillShow(unitId, caseId, model);
-            model.addAttribute("form", form);
-            model.addAttribute("error", sheets.of(e));
-            model.addAttribute("errorField", e.field());
+            sheets.refused(model, form, e);
             return "order/showReEducation";
         }
     }
