@@ -16,6 +16,8 @@ import vn.tuquan.households.HouseholdsImported;
 import vn.tuquan.households.OrganisationCommitments;
 import vn.tuquan.movement.MovementRecorded;
 import vn.tuquan.movement.TitleAwardRemoved;
+import vn.tuquan.order.PersonRecorded;
+import vn.tuquan.order.PersonRecordsRead;
 import vn.tuquan.shared.DataKeyRotated;
 import vn.tuquan.units.LocalUnitClosed;
 import vn.tuquan.units.LocalUnitCreated;
@@ -169,5 +171,25 @@ class ModuleEventsAuditor {
     void on(SensitiveRead e) {
         log.recordSeparately(new AuditEntry(AuditAction.READ_SENSITIVE, e.module(), e.entityType(), e.entityId(),
                 e.unitId(), null, Map.of("fields", e.fields())));
+    }
+
+    /** The persons' registers (order): ids and non-personal fields only, with the names of the personal fields written. */
+    @EventListener
+    void on(PersonRecorded e) {
+        AuditAction action = switch (e.change()) {
+            case CREATED -> e.entityId() == null ? AuditAction.IMPORTED : AuditAction.CREATED;
+            case UPDATED -> AuditAction.UPDATED;
+            case DELETED -> AuditAction.DELETED;
+        };
+        Object after = e.after() == null ? null : Map.of("record", e.after(), "personalFields", e.fields());
+        log.record(new AuditEntry(action, "order", e.entityType(), e.entityId(), e.unitId(), e.before(), after));
+    }
+
+    /** A read of sensitive records of the order registers: one entry naming the records and the fields read. */
+    @EventListener
+    void on(PersonRecordsRead e) {
+        String id = e.ids().size() == 1 ? Long.toString(e.ids().get(0)) : null;
+        log.recordSeparately(new AuditEntry(AuditAction.READ_SENSITIVE, "order", e.entityType(), id, e.unitId(), null,
+                Map.of("fields", e.fields(), "ids", e.ids())));
     }
 }

@@ -1,0 +1,119 @@
+package vn.tuquan.order.web;
+
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.tuquan.order.DrugUser;
+import vn.tuquan.order.DrugUsers;
+import vn.tuquan.order.PersonDetails;
+import vn.tuquan.order.PersonRefusedException;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.CurrentCaller;
+import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.Requires;
+import vn.tuquan.units.Units;
+
+/**
+ * The drug users of a unit (sensitive: ORDER_READ and SENSITIVE_READ, every page audited): the
+ * list with its filters and a form to record one, a drug user's page with the history of their
+ * status and a form to change it.
+ */
+@Controller
+@RequestMapping("/order/units/{unitId}/drug-users")
+@Requires({Permission.ORDER_READ, Permission.SENSITIVE_READ})
+class DrugUserPages {
+
+    private final DrugUsers drugUsers;
+    private final Units units;
+    private final PersonSheets sheets;
+
+    DrugUserPages(DrugUsers drugUsers, Units units, PersonSheets sheets) {
+        this.drugUsers = drugUsers;
+        this.units = units;
+        this.sheets = sheets;
+    }
+
+    @GetMapping
+    String list(@PathVariable long unitId, @RequestParam(required = false) Integer year,
+            @RequestParam(defaultValue = "false") boolean newOnly, @RequestParam(required = false) String status,
+            Model model) {
+        fillList(unitId, year, newOnly, status, model);
+        model.addAttribute("form", Map.of());
+        return "order/listDrugUsers";
+    }
+
+    @PostMapping
+    @Requires({Permission.ORDER_READ, Permission.ORDER_WRITE, Permission.SENSITIVE_READ})
+    String record(@PathVariable long unitId, @RequestParam Map<String, String> form, Model model) {
+        try {
+            DrugUser saved = drugUsers.record(CurrentCaller.get(), unitId, new DrugUser.Form(person(form),
+                    PersonSheets.date(form.get("detectedOn"), "detectedOn")));
+            return "redirect:/order/units/" + unitId + "/drug-users/" + saved.id() + "?saved=true";
+        } catch (PersonRefusedException e) {
+            fillList(unitId, null, false, null, model);
+            sheets.refused(model, form, e);
+            return "order/listDrugUsers";
+        }
+    }
+
+    @GetMapping("/{drugUserId}")
+    String show(@PathVariable long unitId, @PathVariable long drugUserId,
+            @RequestParam(defaultValue = "false") boolean saved, Model model) {
+        fillShow(unitId, drugUserId, model);
+        model.addAttribute("saved", saved);
+        return "order/showDrugUser";
+    }
+
+    @PostMapping("/{drugUserId}/status")
+    @Requires({Permission.ORDER_READ, Permission.ORDER_WRITE, Permission.SENSITIVE_READ})
+    String changeStatus(@PathVariable long unitId, @PathVariable long drugUserId,
+            @RequestParam Map<String, String> form, Model model) {
+        try {
+            drugUsers.changeStatus(CurrentCaller.get(), unitId, drugUserId,
+                    PersonSheets.choice(DrugUser.Status.class, form.get("status"), "status"),
+                    PersonSheets.date(form.get("since"), "since"), form.get("note"));
+            return "redirect:/order/units/" + unitId + "/drug-users/" + drugUserId + "?saved=true";
+        } catch (PersonRefusedException e) {
+            fillShow(unitId, drugUserId, model);
+            sheets.refused(model, form, e);
+            return "order/showDrugUser";
+        }
+    }
+
+    static PersonDetails person(Map<String, String> form) {
+        return new PersonDetails(form.get("fullName"), form.get("birth"), form.get("nationalId"), form.get("address"));
+    }
+
+    private void fillList(long unitId, Integer year, boolean newOnly, String status, Model model) {
+        Caller caller = CurrentCaller.get();
+        DrugUser.Status chosen = PersonSheets.choice(DrugUser.Status.class, status, "status");
+        model.addAttribute("unit", units.latest(caller.view(), unitId).orElseThrow());
+        model.addAttribute("drugUsers", drugUsers.list(caller, unitId, PersonsApi.period(year), newOnly, chosen, 200, 0));
+        model.addAttribute("year", year);
+        model.addAttribute("newOnly", newOnly);
+        model.addAttribute("status", chosen);
+        model.addAttribute("statuses", DrugUser.Status.values());
+        model.addAttribute("names", new UnitNames(units));
+        model.addAttribute("canWrite", caller.can(Permission.ORDER_WRITE)
+                && units.contains(caller.capture(), unitId, Dates.today()));
+    }
+
+    private void fillShow(long unitId, long drugUserId, Model model) {
+        Caller caller = CurrentCaller.get();
+        model.addAttribute("unit", units.latest(caller.view(), unitId).orElseThrow());
+        model.addAttribute("drugUser", drugUsers.find(caller, unitId, drugUserId));
+        model.addAttribute("history", drugUsers.history(caller, unitId, drugUserId));
+        model.addAttribute("statuses", DrugUser.Status.values());
+        model.addAttribute("names", new UnitNames(units));
+        model.addAttribute("form", Map.of());
+        model.addAttribute("canWrite", caller.can(Permission.ORDER_WRITE)
+                && units.contains(caller.capture(), unitId, Dates.today()));
+    }
+}
