@@ -16,6 +16,8 @@ import vn.tuquan.households.HouseholdsImported;
 import vn.tuquan.households.OrganisationCommitments;
 import vn.tuquan.movement.MovementRecorded;
 import vn.tuquan.movement.TitleAwardRemoved;
+import vn.tuquan.order.CampaignRecorded;
+import vn.tuquan.order.HotspotRecorded;
 import vn.tuquan.shared.DataKeyRotated;
 import vn.tuquan.units.LocalUnitClosed;
 import vn.tuquan.units.LocalUnitCreated;
@@ -169,5 +171,19 @@ class ModuleEventsAuditor {
     void on(SensitiveRead e) {
         log.recordSeparately(new AuditEntry(AuditAction.READ_SENSITIVE, e.module(), e.entityType(), e.entityId(),
                 e.unitId(), null, Map.of("fields", e.fields())));
+    }
+
+    // order: hotspots and campaigns
+
+    @EventListener
+    void on(HotspotRecorded e) {
+        log.record(new AuditEntry("designated".equals(e.what()) ? AuditAction.CREATED : AuditAction.UPDATED, "order",
+                "hotspot", Long.toString(e.hotspotId()), e.unitId(), e.before(), e.after()));
+    }
+
+    @EventListener
+    void on(CampaignRecorded e) {
+        log.record(new AuditEntry(e.created() ? AuditAction.CREATED : AuditAction.UPDATED, "order", "campaign",
+                Long.toString(e.campaignId()), e.organisingUnitId(), e.before(), e.after()));
     }
 }
