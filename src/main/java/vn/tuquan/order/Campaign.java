@@ -23,8 +23,16 @@ public record Campaign(long id, String name, Kind kind, long organisingUnitId, L
      * What a campaign achieved: people arrested, rings broken, hotspots cleared, items seized (a
      * number and what they were), and a summary.
      */
-    public record Results(int arrests, int ringsBroken, int hotspotsCleared, int itemsSeized, String seizedDescription,
-            String summary) {
+    public record Results(Integer arrests, Integer ringsBroken, Integer hotspotsCleared, Integer itemsSeized,
+            String seizedDescription, String summary) {
+
+        /** A number not given is none. */
+        public Results {
+            arrests = arrests == null ? 0 : arrests;
+            ringsBroken = ringsBroken == null ? 0 : ringsBroken;
+            hotspotsCleared = hotspotsCleared == null ? 0 : hotspotsCleared;
+            itemsSeized = itemsSeized == null ? 0 : itemsSeized;
+        }
 
         public static final Results NONE = new Results(0, 0, 0, 0, null, null);
     }

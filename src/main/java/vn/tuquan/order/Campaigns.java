@@ -169,7 +169,7 @@ public class Campaigns {
                        count(*) FILTER (WHERE kind = 'PATROL') AS patrols, coalesce(sum(officers), 0) AS officers,
                        coalesce(sum(arrests), 0) AS arrests, coalesce(sum(rings_broken), 0) AS rings,
                        coalesce(sum(hotspots_cleared), 0) AS cleared, coalesce(sum(items_seized), 0) AS items
-                  FROM campaign c WHERE c.ended_on BETWEEN :from AND :to AND """ + UNDER)
+                  FROM campaign c WHERE c.ended_on BETWEEN :from AND :to""" + " AND " + UNDER)
                 .param("from", from).param("to", to).param("ids", ids)
                 .query((rs, n) -> new Campaign.Totals(unitId, from, to, rs.getLong("campaigns"), rs.getLong("crackdowns"),
                         rs.getLong("patrols"), rs.getLong("officers"), rs.getLong("arrests"), rs.getLong("rings"),

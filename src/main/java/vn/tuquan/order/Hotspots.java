@@ -60,7 +60,7 @@ public class Hotspots {
                   FROM hotspot h
                   JOIN hotspot_status s ON s.hotspot_id = h.id AND s.valid_from <= :on
                                        AND (s.valid_to IS NULL OR s.valid_to > :on)
-                 WHERE h.designated_on <= :on AND (h.removed_on IS NULL OR h.removed_on > :on) AND """ + UNDER)
+                 WHERE h.designated_on <= :on AND (h.removed_on IS NULL OR h.removed_on > :on)""" + " AND " + UNDER)
                 .param("on", on).param("ids", ids)
                 .query((rs, n) -> new Hotspot.Counts(unitId, on, rs.getLong("complex"), rs.getLong("contained"),
                         rs.getLong("stable"))).single();
