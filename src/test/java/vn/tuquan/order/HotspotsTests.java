@@ -122,6 +122,7 @@ class HotspotsTests {
         assertThat(page.select(".count-COMPLEX").text()).isEqualTo("1");
         assertThat(page.select(".count-STABLE").text()).isEqualTo("1");
         assertThat(page.select(".count-total").text()).isEqualTo("2");
+        assertThat(page.select(".order-hotspot").first().text()).contains("Ma túy").contains("Tổ dân phố số");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE module = 'order' AND entity_type = 'hotspot' "
                 + "AND entity_id = :id").param("id", Long.toString(first.id())).query(Long.class).single())
                 .as("designation and status change audited").isEqualTo(2);
