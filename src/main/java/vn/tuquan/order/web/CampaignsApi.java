@@ -6,11 +6,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,8 +18,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.tuquan.order.Campaign;
 import vn.tuquan.order.Campaigns;
-import vn.tuquan.order.HotspotRefusedException;
-import vn.tuquan.order.UnknownHotspotException;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Period;
@@ -37,11 +32,9 @@ import vn.tuquan.shared.Requires;
 class CampaignsApi {
 
     private final Campaigns campaigns;
-    private final MessageSource messages;
 
-    CampaignsApi(Campaigns campaigns, MessageSource messages) {
+    CampaignsApi(Campaigns campaigns) {
         this.campaigns = campaigns;
-        this.messages = messages;
     }
 
     @GetMapping("/units/{unitId}")
@@ -86,15 +79,5 @@ class CampaignsApi {
     @Operation(summary = "Record or correct a campaign's results")
     Campaign results(@PathVariable long unitId, @PathVariable long campaignId, @RequestBody Campaign.Results results) {
         return campaigns.recordResults(CurrentCaller.get(), unitId, campaignId, results);
-    }
-
-    @ExceptionHandler(HotspotRefusedException.class)
-    ResponseEntity<ProblemDetail> refused(HotspotRefusedException e) {
-        return HotspotProblems.refused(messages, e);
-    }
-
-    @ExceptionHandler(UnknownHotspotException.class)
-    ResponseEntity<ProblemDetail> unknown(UnknownHotspotException e) {
-        return HotspotProblems.unknown(messages);
     }
 }

@@ -144,27 +144,28 @@ class HotspotPages {
     @Requires(Permission.ORDER_WRITE)
     String changeStatus(@PathVariable long unitId, @PathVariable long hotspotId, @RequestParam Map<String, String> input,
             Model model, RedirectAttributes redirect) {
-        UnitView unit = support.unit(CurrentCaller.view(), unitId);
-        try {
-            hotspots.changeStatus(CurrentCaller.get(), unit.id(), hotspotId, HotspotInput.status(input));
-            redirect.addFlashAttribute("saved", "status");
-            return "redirect:/order/units/" + unit.id() + "/hotspots/" + hotspotId;
-        } catch (HotspotRefusedException e) {
-            return showHotspot(unit.id(), hotspotId, input, "status", e, model);
-        }
+        return attempt(unitId, hotspotId, "status", input, model, redirect,
+                unit -> hotspots.changeStatus(CurrentCaller.get(), unit, hotspotId, HotspotInput.status(input)));
     }
 
     @PostMapping("/order/units/{unitId}/hotspots/{hotspotId:\\d+}/removal")
     @Requires(Permission.ORDER_WRITE)
     String remove(@PathVariable long unitId, @PathVariable long hotspotId, @RequestParam Map<String, String> input,
             Model model, RedirectAttributes redirect) {
+        return attempt(unitId, hotspotId, "removal", input, model, redirect,
+                unit -> hotspots.remove(CurrentCaller.get(), unit, hotspotId, HotspotInput.removal(input)));
+    }
+
+    /** Runs a write on a hotspot: back to its page with a notice, or its page with the refusal beside the form. */
+    private String attempt(long unitId, long hotspotId, String form, Map<String, String> input, Model model,
+            RedirectAttributes redirect, java.util.function.LongConsumer write) {
         UnitView unit = support.unit(CurrentCaller.view(), unitId);
         try {
-            hotspots.remove(CurrentCaller.get(), unit.id(), hotspotId, HotspotInput.removal(input));
-            redirect.addFlashAttribute("saved", "removed");
+            write.accept(unit.id());
+            redirect.addFlashAttribute("saved", "status".equals(form) ? "status" : "removed");
             return "redirect:/order/units/" + unit.id() + "/hotspots/" + hotspotId;
         } catch (HotspotRefusedException e) {
-            return showHotspot(unit.id(), hotspotId, input, "removal", e, model);
+            return showHotspot(unit.id(), hotspotId, input, form, e, model);
         }
     }
 

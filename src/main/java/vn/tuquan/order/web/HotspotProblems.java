@@ -10,16 +10,30 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
 import vn.tuquan.order.HotspotRefusedException;
+import vn.tuquan.order.UnknownHotspotException;
 
-/** The API's answers to a refused or unknown hotspot or campaign: {@code application/problem+json} in the caller's language. */
-final class HotspotProblems {
+/**
+ * The hotspot and campaign APIs' answers to a refused or unknown record: {@code application/problem+json}
+ * in the caller's language.
+ */
+@RestControllerAdvice(assignableTypes = {HotspotsApi.class, CampaignsApi.class})
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class HotspotProblems {
 
-    private HotspotProblems() {
+    private final MessageSource messages;
+
+    HotspotProblems(MessageSource messages) {
+        this.messages = messages;
     }
 
     /** 400 with {@code errors: [{field, message}]}; the message names the field. */
-    static ResponseEntity<ProblemDetail> refused(MessageSource messages, HotspotRefusedException e) {
+    @ExceptionHandler(HotspotRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(HotspotRefusedException e) {
         Locale locale = LocaleContextHolder.getLocale();
         String field = messages.getMessage("order.hotspots.field." + e.field(), null, e.field(), locale);
         String message = messages.getMessage("order.hotspots.fieldError",
@@ -30,7 +44,8 @@ final class HotspotProblems {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    static ResponseEntity<ProblemDetail> unknown(MessageSource messages) {
+    @ExceptionHandler(UnknownHotspotException.class)
+    ResponseEntity<ProblemDetail> unknown() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
                 messages.getMessage("order.hotspots.problem.unknown", null, LocaleContextHolder.getLocale()));
         return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);

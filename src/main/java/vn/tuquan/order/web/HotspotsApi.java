@@ -6,11 +6,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,9 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.tuquan.order.Hotspot;
-import vn.tuquan.order.HotspotRefusedException;
 import vn.tuquan.order.Hotspots;
-import vn.tuquan.order.UnknownHotspotException;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Permission;
@@ -38,11 +33,9 @@ import vn.tuquan.shared.Requires;
 class HotspotsApi {
 
     private final Hotspots hotspots;
-    private final MessageSource messages;
 
-    HotspotsApi(Hotspots hotspots, MessageSource messages) {
+    HotspotsApi(Hotspots hotspots) {
         this.hotspots = hotspots;
-        this.messages = messages;
     }
 
     record HotspotWithHistory(Hotspot hotspot, List<Hotspot.StatusPeriod> history) {
@@ -97,15 +90,5 @@ class HotspotsApi {
     @Operation(summary = "Remove a hotspot from the list by a decision")
     Hotspot remove(@PathVariable long unitId, @PathVariable long hotspotId, @RequestBody Hotspot.RemovalForm form) {
         return hotspots.remove(CurrentCaller.get(), unitId, hotspotId, form);
-    }
-
-    @ExceptionHandler(HotspotRefusedException.class)
-    ResponseEntity<ProblemDetail> refused(HotspotRefusedException e) {
-        return HotspotProblems.refused(messages, e);
-    }
-
-    @ExceptionHandler(UnknownHotspotException.class)
-    ResponseEntity<ProblemDetail> unknown(UnknownHotspotException e) {
-        return HotspotProblems.unknown(messages);
     }
 }
