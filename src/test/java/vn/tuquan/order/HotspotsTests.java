@@ -73,13 +73,24 @@ class HotspotsTests {
     }
 
     HttpResponse<String> postJson(WebSession session, String path, String json) {
+        return post(session, path, "application/json", json, csrf(session));
+    }
+
+    /** A form with repeated fields, as a browser posts a multiple choice (the CSRF token in the body). */
+    HttpResponse<String> postRaw(WebSession session, String path, String body) {
+        return post(session, path, "application/x-www-form-urlencoded", body, null);
+    }
+
+    private HttpResponse<String> post(WebSession session, String path, String type, String body, String csrfHeader) {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                .header("Content-Type", type).header("Accept", type.contains("json") ? type : "text/html")
+                .header("Accept-Language", "vi").header("Cookie", "TUQUAN_SESSION=" + session.cookie("TUQUAN_SESSION"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        if (csrfHeader != null) {
+            request.header("X-CSRF-TOKEN", csrfHeader);
+        }
         try {
-            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
-                    .header("Content-Type", "application/json").header("Accept", "application/json")
-                    .header("Accept-Language", "vi").header("X-CSRF-TOKEN", csrf(session))
-                    .header("Cookie", "TUQUAN_SESSION=" + session.cookie("TUQUAN_SESSION"))
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build();
-            return java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -315,5 +326,44 @@ class HotspotsTests {
         }
         String map = officer.get("/order/units/" + village + "/hotspots/map.json?on=2017-10-31").body();
         assertThat(map).contains("\"status\":\"COMPLEX\"").contains("\"coordinates\":[106.17,20.43]");
+    }
+
+    @Test
+    void theCampaignPageRecordsACampaignWithItsHotspotsThenItsResults() throws Exception {
+        long village = HotspotsFixture.village(localUnits, HotspotsFixture.haLong);
+        Hotspot hotspot = HotspotsFixture.designate(hotspots, village, "Tụ điểm ma túy gầm cầu", LocalDate.of(2016, 4, 1));
+        WebSession officer = signedIn(HotspotsFixture.HA_LONG_OFFICER);
+        String list = "/order/campaigns?unit=" + village + "&from=2017-01-01&to=2017-12-31";
+        Document page = Jsoup.parse(officer.getPage(list).body());
+        assertThat(page.select("#campaign-hotspots option").eachText()).contains("Tụ điểm ma túy gầm cầu");
+        String body = "_csrf=" + csrf(officer) + "&name=" + enc("Tuần tra đêm gầm cầu") + "&kind=PATROL"
+                + "&startedOn=2017-02-01&endedOn=2017-01-15&unitIds=" + village + "&hotspotIds=" + hotspot.id()
+                + "&officers=6&arrests=2";
+        long before = count("campaign");
+        Document refused = Jsoup.parse(postRaw(officer, "/order/units/" + village + "/campaigns", body).body());
+        assertThat(refused.select(".order-form-error").text()).contains("Ngày kết thúc");
+        assertThat(refused.select("#campaign-name").val()).isEqualTo("Tuần tra đêm gầm cầu");
+        assertThat(refused.select("#campaign-hotspots option[selected]").eachText()).contains("Tụ điểm ma túy gầm cầu");
+        assertThat(count("campaign")).isEqualTo(before);
+        HttpResponse<String> saved = postRaw(officer, "/order/units/" + village + "/campaigns",
+                body.replace("endedOn=2017-01-15", "endedOn=2017-02-28"));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        page = Jsoup.parse(officer.getPage(list).body());
+        assertThat(page.select(".order-campaign").text()).contains("Tuần tra đêm gầm cầu").contains("Tụ điểm ma túy gầm cầu");
+        assertThat(page.select(".totals-arrests").text()).isEqualTo("2");
+        long id = campaigns.under(Scope.WHOLE_COUNTRY, village, LocalDate.of(2017, 1, 1), LocalDate.of(2017, 12, 31))
+                .get(0).id();
+        HttpResponse<String> results = postRaw(officer, "/order/units/" + village + "/campaigns/" + id + "/results",
+                "_csrf=" + csrf(officer) + "&arrests=5&ringsBroken=1&hotspotsCleared=1&itemsSeized=12");
+        assertThat(results.statusCode()).isEqualTo(302);
+        assertThat(Jsoup.parse(officer.getPage(list).body()).select(".totals-arrests").text()).isEqualTo("5");
+        assertThat(Jsoup.parse(officer.getPage("/order/units/" + village + "/hotspots/" + hotspot.id()).body())
+                .text()).contains("Tuần tra đêm gầm cầu");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE module = 'order' AND entity_type = 'campaign' "
+                + "AND entity_id = :id").param("id", Long.toString(id)).query(Long.class).single()).isEqualTo(2);
+    }
+
+    static String enc(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }
 }
