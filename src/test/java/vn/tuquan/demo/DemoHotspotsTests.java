@@ -87,4 +87,31 @@ class DemoHotspotsTests {
         assertThat(hotspots.under(Scope.WHOLE_COUNTRY, province().id(), DemoHotspots.F18_DAY, Hotspot.Filter.ALL))
                 .hasSize(51);
     }
+
+    @Test
+    void theProvincialOfficerSeesF18OnTheListAndTheMap() {
+        try (vn.tuquan.Chromium chromium = vn.tuquan.Chromium.launch(); vn.tuquan.Chromium.Tab tab = chromium.open(port, 1280, 900)) {
+            com.microsoft.playwright.Page page = tab.page();
+            page.navigate(tab.url("/login"));
+            page.getByLabel("Tên đăng nhập").fill("canbo.tinh");
+            page.getByLabel("Mật khẩu").fill(DemoLogins.PASSWORD);
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new com.microsoft.playwright.Page.GetByRoleOptions().setName("Đăng nhập")).click();
+            page.navigate(tab.url("/order/hotspots?on=2017-10-31"));
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".count-total")).hasText("48");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".count-STABLE")).hasText("22");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".count-CONTAINED")).hasText("22");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".count-COMPLEX")).hasText("4");
+            tab.screenshot("demo-hotspots");
+            page.navigate(tab.url("/order/hotspots/map?on=2017-10-31"));
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+                    page.locator("#hotspot-map path.leaflet-interactive").first()).isVisible();
+            assertThat(page.locator("#hotspot-map path.leaflet-interactive").count()).isGreaterThan(40);
+            tab.screenshot("demo-hotspot-map");
+            page.navigate(tab.url("/order/campaigns?from=2016-01-01&to=2017-12-31"));
+            assertThat(page.locator(".order-campaign").count()).isEqualTo(12);
+            tab.screenshot("demo-campaigns");
+            assertThat(tab.errors()).isEmpty();
+        }
+    }
 }
