@@ -81,7 +81,11 @@ class CampaignPages {
         model.addAttribute("choices", support.choices(caller.view(), unit));
         model.addAttribute("coverable", support.coverable(caller.view(), unit));
         model.addAttribute("targetable", targetable);
-        model.addAttribute("canWrite", support.canWrite(caller, unit));
+        boolean canWrite = support.canWrite(caller, unit);
+        model.addAttribute("canWrite", canWrite);
+        // results are recorded by the organiser or a unit above it
+        model.addAttribute("ownCampaigns", canWrite ? list.stream().filter(c -> support.under(unit, c.organisingUnitId()))
+                .map(Campaign::id).collect(Collectors.toSet()) : java.util.Set.of());
         model.addAttribute("kinds", Campaign.Kind.values());
         model.addAttribute("input", input.toSingleValueMap());
         model.addAttribute("inputUnits", input.getOrDefault("unitIds", List.of()));

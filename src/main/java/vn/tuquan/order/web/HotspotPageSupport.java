@@ -65,6 +65,11 @@ class HotspotPageSupport {
         return unit.validOn(Dates.today()) ? units.children(view, unit.id(), Dates.today()) : List.of();
     }
 
+    /** Whether a unit lies under the unit (or is it), as the tree is today. */
+    boolean under(UnitView unit, long unitId) {
+        return units.contains(Scope.of(java.util.Set.of(unit.id())), unitId, Dates.today());
+    }
+
     boolean canWrite(Caller caller, UnitView unit) {
         return caller.can(Permission.ORDER_WRITE) && units.contains(caller.capture(), unit.id(), Dates.today());
     }
