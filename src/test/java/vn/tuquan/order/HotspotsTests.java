@@ -363,6 +363,28 @@ class HotspotsTests {
                 + "AND entity_id = :id").param("id", Long.toString(id)).query(Long.class).single()).isEqualTo(2);
     }
 
+    @Test
+    void theMapDrawsTheBoundaryOfAHotspotsUnitWhenTheUnitsModuleHoldsOne(
+            @Autowired vn.tuquan.units.UnitBoundaries boundaries) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("ha-long", ".geojson");
+        java.nio.file.Files.writeString(file, """
+                {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"13633"},
+                 "geometry":{"type":"Polygon","coordinates":[[[106.17,20.42],[106.19,20.42],[106.19,20.44],[106.17,20.42]]]}}]}
+                """);
+        boundaries.importFiles(Caller.SYSTEM, List.of(file), HotspotsFixture.LIST_DATE, java.util.Optional.empty());
+        Hotspot ward = hotspots.designate(Caller.SYSTEM, HotspotsFixture.haLong, new Hotspot.Form("Khu vực gây rối chợ Rồng",
+                Hotspot.Kind.PUBLIC_ORDER, List.of(HotspotsFixture.haLong), LocalDate.of(2016, 1, 5), "Giám đốc Công an tỉnh",
+                "7/QĐ-CAT", Hotspot.Status.CONTAINED, "Thanh thiếu niên tụ tập", null, null, null));
+        WebSession officer = signedIn(HotspotsFixture.HA_LONG_OFFICER);
+        var map = tools.jackson.databind.json.JsonMapper.builder().build().readTree(officer.get("/order/units/"
+                + HotspotsFixture.haLong + "/hotspots/map.json?on=2017-10-31").body());
+        List<String> drawn = new java.util.ArrayList<>();
+        map.path("features").forEach(f -> drawn.add(f.path("properties").path("role").asString() + " "
+                + f.path("geometry").path("type").asString() + " " + f.path("properties").path("id").asString()));
+        assertThat(drawn).contains("context Polygon " + HotspotsFixture.haLong, "hotspot Polygon " + ward.id());
+        assertThat(map.toString()).contains("\"statusName\":\"Kiềm chế\"");
+    }
+
     static String enc(String text) {
         return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }

@@ -224,7 +224,7 @@ class HotspotPages {
         LocalDate date = on == null ? Dates.today() : on;
         ObjectNode collection = JSON.createObjectNode().put("type", "FeatureCollection");
         ArrayNode features = collection.putArray("features");
-        for (JsonNode context : JSON.readTree(boundaries.mapJson(view, root.id(), date)).path("features")) {
+        for (JsonNode context : JSON.readTree(boundaries.mapJson(view, root.id(), shownOn(root, date))).path("features")) {
             ((ObjectNode) context.path("properties")).put("role", "context");
             features.add(context);
         }
@@ -234,7 +234,8 @@ class HotspotPages {
         Map<Long, JsonNode> shapes = new LinkedHashMap<>();
         for (long id : covered) {
             if (!support.names(view, List.of(id)).get(id).equals(support.message("order.hotspots.outside"))) {
-                for (JsonNode f : JSON.readTree(boundaries.mapJson(view, id, date)).path("features")) {
+                UnitView unit = support.unit(view, id);
+                for (JsonNode f : JSON.readTree(boundaries.mapJson(view, id, shownOn(unit, date))).path("features")) {
                     if ("unit".equals(f.path("properties").path("role").asString(""))) {
                         shapes.put(id, f.path("geometry"));
                     }
@@ -260,6 +261,14 @@ class HotspotPages {
             }
         }
         return JSON.writeValueAsString(collection);
+    }
+
+    /** The date a unit's boundary is drawn for: the date asked, or the nearest day the unit existed. */
+    private static LocalDate shownOn(UnitView unit, LocalDate date) {
+        if (unit.validOn(date)) {
+            return date;
+        }
+        return date.isBefore(unit.validFrom()) || unit.validTo() == null ? unit.validFrom() : unit.validTo().minusDays(1);
     }
 
     private static Hotspot.Filter filter(String kind, String status, String q) {
