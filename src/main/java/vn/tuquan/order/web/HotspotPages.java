@@ -233,7 +233,9 @@ class HotspotPages {
         onList.forEach(h -> covered.addAll(h.unitIds()));
         Map<Long, JsonNode> shapes = new LinkedHashMap<>();
         for (long id : covered) {
-            if (!support.names(view, List.of(id)).get(id).equals(support.message("order.hotspots.outside"))) {
+            // only official units (provinces, districts, communes) have boundaries; a unit outside the view is not drawn
+            if (!support.names(view, List.of(id)).get(id).equals(support.message("order.hotspots.outside"))
+                    && support.unit(view, id).kind().official()) {
                 UnitView unit = support.unit(view, id);
                 for (JsonNode f : JSON.readTree(boundaries.mapJson(view, id, shownOn(unit, date))).path("features")) {
                     if ("unit".equals(f.path("properties").path("role").asString(""))) {
