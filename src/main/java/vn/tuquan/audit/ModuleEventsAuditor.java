@@ -18,6 +18,8 @@ import vn.tuquan.movement.MovementRecorded;
 import vn.tuquan.movement.TitleAwardRemoved;
 import vn.tuquan.order.PersonRecorded;
 import vn.tuquan.order.PersonRecordsRead;
+import vn.tuquan.order.CampaignRecorded;
+import vn.tuquan.order.HotspotRecorded;
 import vn.tuquan.shared.DataKeyRotated;
 import vn.tuquan.units.LocalUnitClosed;
 import vn.tuquan.units.LocalUnitCreated;
@@ -191,5 +193,19 @@ class ModuleEventsAuditor {
         String id = e.ids().size() == 1 ? Long.toString(e.ids().get(0)) : null;
         log.recordSeparately(new AuditEntry(AuditAction.READ_SENSITIVE, "order", e.entityType(), id, e.unitId(), null,
                 Map.of("fields", e.fields(), "ids", e.ids())));
+    }
+
+    // order: hotspots and campaigns
+
+    @EventListener
+    void on(HotspotRecorded e) {
+        log.record(new AuditEntry("designated".equals(e.what()) ? AuditAction.CREATED : AuditAction.UPDATED, "order",
+                "hotspot", Long.toString(e.hotspotId()), e.unitId(), e.before(), e.after()));
+    }
+
+    @EventListener
+    void on(CampaignRecorded e) {
+        log.record(new AuditEntry(e.created() ? AuditAction.CREATED : AuditAction.UPDATED, "order", "campaign",
+                Long.toString(e.campaignId()), e.organisingUnitId(), e.before(), e.after()));
     }
 }

@@ -40,12 +40,14 @@ class DemoData implements ApplicationRunner {
     private final DemoMovement movement;
     private final DemoHouseholds households;
     private final DemoPersons persons;
+    private final DemoHotspots hotspots;
     private final PrintStream console = System.out;
     private List<DemoLogin> logins = List.of();
 
     DemoData(UserAccounts accounts, NamDinh2017 namDinh, Units units, DemoMovement movement,
-            DemoHouseholds households, DemoPersons persons) {
+            DemoHouseholds households, DemoPersons persons, DemoHotspots hotspots) {
         this.persons = persons;
+        this.hotspots = hotspots;
         this.movement = movement;
         this.households = households;
         this.accounts = accounts;
@@ -96,6 +98,7 @@ class DemoData implements ApplicationRunner {
         households.loadIfAbsent();
         movement.awardHouseholdsIfAbsent();
         persons.loadIfAbsent();
+        hotspots.loadIfAbsent();
         logins = logins();
         int created = 0;
         for (DemoLogin login : logins) {

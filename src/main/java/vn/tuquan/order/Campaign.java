@@ -1,0 +1,48 @@
+package vn.tuquan.order;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A crackdown or patrol campaign (GLOSSARY: Campaign — truy quét, tuần tra): organised by a unit
+ * over a period, covering units, with its forces and results, linked to the hotspots it targeted (F17).
+ */
+public record Campaign(long id, String name, Kind kind, long organisingUnitId, LocalDate startedOn, LocalDate endedOn,
+        List<Long> unitIds, String forces, Integer officers, Results results, List<Long> hotspotIds) {
+
+    public Campaign {
+        unitIds = List.copyOf(unitIds);
+        hotspotIds = List.copyOf(hotspotIds);
+    }
+
+    public enum Kind {
+        CRACKDOWN, PATROL
+    }
+
+    /**
+     * What a campaign achieved: people arrested, rings broken, hotspots cleared, items seized (a
+     * number and what they were), and a summary.
+     */
+    public record Results(Integer arrests, Integer ringsBroken, Integer hotspotsCleared, Integer itemsSeized,
+            String seizedDescription, String summary) {
+
+        /** A number not given is none. */
+        public Results {
+            arrests = arrests == null ? 0 : arrests;
+            ringsBroken = ringsBroken == null ? 0 : ringsBroken;
+            hotspotsCleared = hotspotsCleared == null ? 0 : hotspotsCleared;
+            itemsSeized = itemsSeized == null ? 0 : itemsSeized;
+        }
+
+        public static final Results NONE = new Results(0, 0, 0, 0, null, null);
+    }
+
+    public record Form(String name, Kind kind, LocalDate startedOn, LocalDate endedOn, List<Long> unitIds, String forces,
+            Integer officers, Results results, List<Long> hotspotIds) {
+    }
+
+    /** The results of the campaigns under a unit that ended in a period, summed. */
+    public record Totals(long unitId, LocalDate from, LocalDate to, long campaigns, long crackdowns, long patrols,
+            long officers, long arrests, long ringsBroken, long hotspotsCleared, long itemsSeized) {
+    }
+}

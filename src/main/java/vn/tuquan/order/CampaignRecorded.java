@@ -1,0 +1,12 @@
+package vn.tuquan.order;
+
+/**
+ * A campaign was recorded ({@code before} null) or its results were changed; published inside the
+ * writing transaction so the audit log records it with the write.
+ */
+public record CampaignRecorded(long campaignId, long organisingUnitId, Campaign before, Campaign after) {
+
+    public boolean created() {
+        return before == null;
+    }
+}

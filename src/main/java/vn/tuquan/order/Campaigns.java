@@ -1,0 +1,217 @@
+package vn.tuquan.order;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.tuquan.shared.AccessRefusedException;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Scope;
+import vn.tuquan.units.UnitView;
+
+/**
+ * Crackdown and patrol campaigns (F17): recorded by the organising unit with the units covered, the
+ * forces, the results and the hotspots targeted; listed per unit and period, results summed.
+ */
+@Service
+public class Campaigns {
+
+    private static final String COLUMNS = """
+            c.*, ARRAY(SELECT cu.unit_id FROM campaign_unit cu WHERE cu.campaign_id = c.id ORDER BY cu.unit_id) AS unit_ids,
+            ARRAY(SELECT ch.hotspot_id FROM campaign_hotspot ch WHERE ch.campaign_id = c.id ORDER BY ch.hotspot_id)
+              AS hotspot_ids""";
+    /** Organised by, or covering, a unit of the subtree {@code :ids}. */
+    private static final String UNDER = """
+            (c.organising_unit_id = ANY (CAST(:ids AS bigint[]))
+             OR EXISTS (SELECT 1 FROM campaign_unit cu WHERE cu.campaign_id = c.id
+                                                        AND cu.unit_id = ANY (CAST(:ids AS bigint[]))))""";
+
+    private final JdbcClient jdbc;
+    private final HotspotUnits units;
+    private final Hotspots hotspots;
+    private final ApplicationEventPublisher events;
+
+    Campaigns(JdbcClient jdbc, HotspotUnits units, Hotspots hotspots, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.units = units;
+        this.hotspots = hotspots;
+        this.events = events;
+    }
+
+    /**
+     * Records a campaign organised by the unit. The units covered must lie under it (none given: the
+     * unit itself); every hotspot linked must be one the caller sees (else 403); the period's end not
+     * before its start; numbers not negative.
+     */
+    @Transactional
+    public Campaign record(Caller caller, long unitId, Campaign.Form form) {
+        UnitView unit = units.writable(caller, unitId);
+        String name = Hotspots.required("name", form.name());
+        if (form.kind() == null) {
+            throw new HotspotRefusedException("kind", "order.hotspots.error.required");
+        }
+        if (form.startedOn() == null) {
+            throw new HotspotRefusedException("startedOn", "order.hotspots.error.required");
+        }
+        if (form.endedOn() == null) {
+            throw new HotspotRefusedException("endedOn", "order.hotspots.error.required");
+        }
+        if (form.endedOn().isBefore(form.startedOn())) {
+            throw new HotspotRefusedException("endedOn", "order.campaign.error.endBeforeStart");
+        }
+        if (form.officers() != null && form.officers() < 0) {
+            throw new HotspotRefusedException("officers", "order.hotspots.error.negative");
+        }
+        List<Long> covered = distinct(form.unitIds());
+        if (covered.isEmpty()) {
+            covered = List.of(unit.id());
+        }
+        for (long id : covered) {
+            if (!units.under(unit.id(), id)) {
+                throw new HotspotRefusedException("unitIds", "order.campaign.error.unitNotUnder", unit.name());
+            }
+        }
+        List<Long> targeted = distinct(form.hotspotIds());
+        List<Hotspot> seen = hotspots.findAll(caller.view(), targeted, Dates.today());
+        if (seen.size() != targeted.size()) {
+            // a hotspot unknown, or one the caller does not see: refused without saying which
+            throw new AccessRefusedException("campaign links hotspots outside the caller's view: " + targeted);
+        }
+        Campaign.Results results = results(form.results());
+        long id = jdbc.sql("""
+                INSERT INTO campaign (name, kind, organising_unit_id, started_on, ended_on, forces, officers, arrests,
+                                      rings_broken, hotspots_cleared, items_seized, seized_description, results, created_by)
+                VALUES (:name, :kind, :unit, :from, :to, :forces, :officers, :arrests, :rings, :cleared, :items, :seized,
+                        :summary, :by) RETURNING id
+                """).param("name", name).param("kind", form.kind().name()).param("unit", unit.id())
+                .param("from", form.startedOn()).param("to", form.endedOn())
+                .param("forces", Hotspots.blankToNull(form.forces())).param("officers", form.officers())
+                .param("arrests", results.arrests()).param("rings", results.ringsBroken())
+                .param("cleared", results.hotspotsCleared()).param("items", results.itemsSeized())
+                .param("seized", results.seizedDescription()).param("summary", results.summary())
+                .param("by", caller.username()).query(Long.class).single();
+        jdbc.sql("INSERT INTO campaign_unit (campaign_id, unit_id) SELECT :id, unnest(CAST(:units AS bigint[]))")
+                .param("id", id).param("units", covered.toArray(Long[]::new)).update();
+        if (!targeted.isEmpty()) {
+            jdbc.sql("INSERT INTO campaign_hotspot (campaign_id, hotspot_id) SELECT :id, unnest(CAST(:h AS bigint[]))")
+                    .param("id", id).param("h", targeted.toArray(Long[]::new)).update();
+        }
+        Campaign after = load(id).orElseThrow();
+        events.publishEvent(new CampaignRecorded(id, unit.id(), null, after));
+        return after;
+    }
+
+    /** Records (or corrects) the results of a campaign organised by the unit or a unit under it. */
+    @Transactional
+    public Campaign recordResults(Caller caller, long unitId, long campaignId, Campaign.Results results) {
+        units.writable(caller, unitId);
+        Campaign before = find(caller.capture(), unitId, campaignId);
+        if (!units.under(unitId, before.organisingUnitId())) {
+            throw new UnknownHotspotException("campaign", campaignId);
+        }
+        Campaign.Results checked = results(results);
+        jdbc.sql("""
+                UPDATE campaign SET arrests = :arrests, rings_broken = :rings, hotspots_cleared = :cleared,
+                       items_seized = :items, seized_description = :seized, results = :summary WHERE id = :id""")
+                .param("arrests", checked.arrests()).param("rings", checked.ringsBroken())
+                .param("cleared", checked.hotspotsCleared()).param("items", checked.itemsSeized())
+                .param("seized", checked.seizedDescription()).param("summary", checked.summary())
+                .param("id", campaignId).update();
+        Campaign after = load(campaignId).orElseThrow();
+        events.publishEvent(new CampaignRecorded(campaignId, before.organisingUnitId(), before, after));
+        return after;
+    }
+
+    /** A campaign organised by, or covering, the unit or a unit under it. */
+    public Campaign find(Scope scope, long unitId, long campaignId) {
+        List<Long> ids = units.subtreeIds(scope, unitId);
+        Campaign campaign = load(campaignId).orElseThrow(() -> new UnknownHotspotException("campaign", campaignId));
+        if (!ids.contains(campaign.organisingUnitId()) && campaign.unitIds().stream().noneMatch(ids::contains)) {
+            throw new UnknownHotspotException("campaign", campaignId);
+        }
+        return campaign;
+    }
+
+    /** The campaigns organised by, or covering, the unit or a unit under it whose period meets {@code from}–{@code to}. */
+    public List<Campaign> under(Scope scope, long unitId, LocalDate from, LocalDate to) {
+        Long[] ids = units.subtreeIds(scope, unitId).toArray(Long[]::new);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM campaign c WHERE c.started_on <= :to AND c.ended_on >= :from AND "
+                        + UNDER + " ORDER BY c.started_on DESC, c.id DESC")
+                .param("from", from).param("to", to).param("ids", ids).query(Campaigns::row).list();
+    }
+
+    /** The campaigns of a hotspot the scope sees, newest first. */
+    public List<Campaign> ofHotspot(Scope scope, long unitId, long hotspotId) {
+        hotspots.find(scope, unitId, hotspotId, Dates.today());
+        return jdbc.sql("SELECT " + COLUMNS + " FROM campaign c JOIN campaign_hotspot ch ON ch.campaign_id = c.id"
+                        + " WHERE ch.hotspot_id = :h ORDER BY c.started_on DESC, c.id DESC")
+                .param("h", hotspotId).query(Campaigns::row).list();
+    }
+
+    /**
+     * The results of the campaigns under the unit (organised by or covering a unit of its subtree)
+     * that ended in the period, summed: a campaign's results count in the period of its last day.
+     */
+    public Campaign.Totals totals(Scope scope, long unitId, LocalDate from, LocalDate to) {
+        Long[] ids = units.subtreeIds(scope, unitId).toArray(Long[]::new);
+        return jdbc.sql("""
+                SELECT count(*) AS campaigns, count(*) FILTER (WHERE kind = 'CRACKDOWN') AS crackdowns,
+                       count(*) FILTER (WHERE kind = 'PATROL') AS patrols, coalesce(sum(officers), 0) AS officers,
+                       coalesce(sum(arrests), 0) AS arrests, coalesce(sum(rings_broken), 0) AS rings,
+                       coalesce(sum(hotspots_cleared), 0) AS cleared, coalesce(sum(items_seized), 0) AS items
+                  FROM campaign c WHERE c.ended_on BETWEEN :from AND :to""" + " AND " + UNDER)
+                .param("from", from).param("to", to).param("ids", ids)
+                .query((rs, n) -> new Campaign.Totals(unitId, from, to, rs.getLong("campaigns"), rs.getLong("crackdowns"),
+                        rs.getLong("patrols"), rs.getLong("officers"), rs.getLong("arrests"), rs.getLong("rings"),
+                        rs.getLong("cleared"), rs.getLong("items")))
+                .single();
+    }
+
+    private static Campaign.Results results(Campaign.Results results) {
+        if (results == null) {
+            return Campaign.Results.NONE;
+        }
+        check("arrests", results.arrests());
+        check("ringsBroken", results.ringsBroken());
+        check("hotspotsCleared", results.hotspotsCleared());
+        check("itemsSeized", results.itemsSeized());
+        return new Campaign.Results(results.arrests(), results.ringsBroken(), results.hotspotsCleared(),
+                results.itemsSeized(), Hotspots.blankToNull(results.seizedDescription()),
+                Hotspots.blankToNull(results.summary()));
+    }
+
+    private static void check(String field, int value) {
+        if (value < 0) {
+            throw new HotspotRefusedException(field, "order.hotspots.error.negative");
+        }
+    }
+
+    private static List<Long> distinct(List<Long> ids) {
+        return ids == null ? List.of() : new ArrayList<>(new LinkedHashSet<>(ids.stream().filter(Objects::nonNull).toList()));
+    }
+
+    private Optional<Campaign> load(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM campaign c WHERE c.id = :id").param("id", id)
+                .query(Campaigns::row).optional();
+    }
+
+    static Campaign row(ResultSet rs, int n) throws SQLException {
+        return new Campaign(rs.getLong("id"), rs.getString("name"), Campaign.Kind.valueOf(rs.getString("kind")),
+                rs.getLong("organising_unit_id"), rs.getObject("started_on", LocalDate.class),
+                rs.getObject("ended_on", LocalDate.class), Hotspots.longs(rs.getArray("unit_ids")),
+                rs.getString("forces"), rs.getObject("officers", Integer.class),
+                new Campaign.Results(rs.getInt("arrests"), rs.getInt("rings_broken"), rs.getInt("hotspots_cleared"),
+                        rs.getInt("items_seized"), rs.getString("seized_description"), rs.getString("results")),
+                Hotspots.longs(rs.getArray("hotspot_ids")));
+    }
+}

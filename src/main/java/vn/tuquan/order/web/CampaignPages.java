@@ -1,0 +1,172 @@
+package vn.tuquan.order.web;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.tuquan.order.Campaign;
+import vn.tuquan.order.Campaigns;
+import vn.tuquan.order.Hotspot;
+import vn.tuquan.order.HotspotRefusedException;
+import vn.tuquan.order.Hotspots;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.CurrentCaller;
+import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.MessageArguments;
+import vn.tuquan.shared.Period;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.Requires;
+import vn.tuquan.shared.Scope;
+import vn.tuquan.units.UnitView;
+
+/**
+ * The campaign pages: the crackdowns and patrols under a unit in a period with their results summed,
+ * the form recording one (with the hotspots it targeted), a results form per campaign, the Excel export.
+ */
+@Controller
+@Requires(Permission.ORDER_READ)
+class CampaignPages {
+
+    private final Campaigns campaigns;
+    private final Hotspots hotspots;
+    private final HotspotPageSupport support;
+    private final HotspotSheets sheets;
+
+    CampaignPages(Campaigns campaigns, Hotspots hotspots, HotspotPageSupport support, HotspotSheets sheets) {
+        this.campaigns = campaigns;
+        this.hotspots = hotspots;
+        this.support = support;
+        this.sheets = sheets;
+    }
+
+    @GetMapping("/order/campaigns")
+    String list(@RequestParam(required = false) Long unit,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+        return show(unit, from, to, new LinkedMultiValueMap<>(), null, null, model);
+    }
+
+    private String show(Long unitId, LocalDate from, LocalDate to, MultiValueMap<String, String> input, String errorForm,
+            HotspotRefusedException error, Model model) {
+        Caller caller = CurrentCaller.get();
+        UnitView unit = support.unit(caller.view(), unitId);
+        LocalDate[] period = period(from, to);
+        List<Campaign> list = campaigns.under(caller.view(), unit.id(), period[0], period[1]);
+        LocalDate today = Dates.today();
+        List<Hotspot> targetable = hotspots.under(caller.view(), unit.id(), today, new Hotspot.Filter(null, null, null,
+                false));
+        java.util.Set<Long> hotspotIds = list.stream().flatMap(c -> c.hotspotIds().stream()).collect(Collectors.toSet());
+        model.addAttribute("unit", unit);
+        model.addAttribute("from", period[0]);
+        model.addAttribute("to", period[1]);
+        model.addAttribute("campaigns", list);
+        model.addAttribute("totals", campaigns.totals(caller.view(), unit.id(), period[0], period[1]));
+        model.addAttribute("hotspotNames", hotspots.findAll(caller.view(), hotspotIds, today).stream()
+                .collect(Collectors.toMap(Hotspot::id, Hotspot::name)));
+        model.addAttribute("unitNames", support.names(caller.view(), list.stream().flatMap(c -> java.util.stream.Stream
+                .concat(c.unitIds().stream(), java.util.stream.Stream.of(c.organisingUnitId()))).toList()));
+        model.addAttribute("choices", support.choices(caller.view(), unit));
+        model.addAttribute("coverable", support.coverable(caller.view(), unit));
+        model.addAttribute("targetable", targetable);
+        boolean canWrite = support.canWrite(caller, unit);
+        model.addAttribute("canWrite", canWrite);
+        // results are recorded by the organiser or a unit above it
+        model.addAttribute("ownCampaigns", canWrite ? list.stream().filter(c -> support.under(unit, c.organisingUnitId()))
+                .map(Campaign::id).collect(Collectors.toSet()) : java.util.Set.of());
+        model.addAttribute("kinds", Campaign.Kind.values());
+        model.addAttribute("input", input.toSingleValueMap());
+        model.addAttribute("inputUnits", input.getOrDefault("unitIds", List.of()));
+        model.addAttribute("inputHotspots", input.getOrDefault("hotspotIds", List.of()));
+        model.addAttribute("errorForm", errorForm);
+        model.addAttribute("error", error);
+        return "order/listCampaigns";
+    }
+
+    @PostMapping("/order/units/{unitId}/campaigns")
+    @Requires(Permission.ORDER_WRITE)
+    String record(@PathVariable long unitId, @RequestParam MultiValueMap<String, String> input, Model model,
+            RedirectAttributes redirect) {
+        UnitView unit = support.unit(CurrentCaller.view(), unitId);
+        try {
+            Campaign campaign = campaigns.record(CurrentCaller.get(), unit.id(), HotspotInput.campaign(input));
+            redirect.addFlashAttribute("saved", "campaign");
+            redirect.addFlashAttribute("savedName", campaign.name());
+            return "redirect:/order/campaigns?unit=" + unit.id() + "&from=" + campaign.startedOn() + "&to="
+                    + campaign.endedOn() + "#campaign-" + campaign.id();
+        } catch (HotspotRefusedException e) {
+            return show(unit.id(), null, null, input, "campaign", e, model);
+        }
+    }
+
+    @PostMapping("/order/units/{unitId}/campaigns/{campaignId:\\d+}/results")
+    @Requires(Permission.ORDER_WRITE)
+    String results(@PathVariable long unitId, @PathVariable long campaignId,
+            @RequestParam MultiValueMap<String, String> input, Model model, RedirectAttributes redirect) {
+        UnitView unit = support.unit(CurrentCaller.view(), unitId);
+        try {
+            Campaign campaign = campaigns.recordResults(CurrentCaller.get(), unit.id(), campaignId,
+                    HotspotInput.results(input.toSingleValueMap()));
+            redirect.addFlashAttribute("saved", "results");
+            redirect.addFlashAttribute("savedName", campaign.name());
+            return "redirect:/order/campaigns?unit=" + unit.id() + "&from=" + campaign.startedOn() + "&to="
+                    + campaign.endedOn() + "#campaign-" + campaign.id();
+        } catch (HotspotRefusedException e) {
+            Campaign campaign = campaigns.find(CurrentCaller.view(), unit.id(), campaignId);
+            return show(unit.id(), campaign.startedOn(), campaign.endedOn(), input, "results-" + campaignId, e, model);
+        }
+    }
+
+    @GetMapping(path = "/order/campaigns.xlsx", produces = HotspotSheets.XLSX)
+    ResponseEntity<byte[]> export(@RequestParam(required = false) Long unit,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        Scope view = CurrentCaller.view();
+        UnitView root = support.unit(view, unit);
+        LocalDate[] period = period(from, to);
+        List<Campaign> list = campaigns.under(view, root.id(), period[0], period[1]);
+        Map<Long, String> names = support.names(view, list.stream().flatMap(c -> java.util.stream.Stream
+                .concat(c.unitIds().stream(), java.util.stream.Stream.of(c.organisingUnitId()))).toList());
+        Map<Long, String> hotspotNames = hotspots.findAll(view, list.stream().flatMap(c -> c.hotspotIds().stream())
+                .collect(Collectors.toSet()), Dates.today()).stream().collect(Collectors.toMap(Hotspot::id, Hotspot::name));
+        String outside = support.message("order.hotspots.outside");
+        List<List<Object>> rows = list.stream().map(c -> Arrays.<Object>asList(c.name(),
+                support.message("order.campaign.kind." + c.kind()), c.startedOn(), c.endedOn(),
+                names.get(c.organisingUnitId()), String.join("; ", c.unitIds().stream().map(names::get).toList()),
+                c.forces(), c.officers(), c.results().arrests(), c.results().ringsBroken(), c.results().hotspotsCleared(),
+                c.results().itemsSeized(), c.results().seizedDescription(), c.results().summary(),
+                String.join("; ", c.hotspotIds().stream().map(h -> hotspotNames.getOrDefault(h, outside)).toList())))
+                .toList();
+        return sheets.workbook("order.campaigns.sheet", support.message("order.campaigns.sheetTitle", root.name(),
+                        MessageArguments.display(period[0]), MessageArguments.display(period[1])),
+                "truy-quet-tuan-tra-" + root.id() + ".xlsx",
+                List.of("order.campaign.name", "order.campaign.kind", "order.campaign.startedOn",
+                        "order.campaign.endedOn", "order.campaign.organiser", "order.campaign.units",
+                        "order.campaign.forces", "order.campaign.officers", "order.campaign.arrests",
+                        "order.campaign.ringsBroken", "order.campaign.hotspotsCleared", "order.campaign.itemsSeized",
+                        "order.campaign.seizedDescription", "order.campaign.summary", "order.campaign.hotspots"), rows);
+    }
+
+    /** The period asked for, else the residential areas' period of today (TT 23 / TT 124). */
+    private static LocalDate[] period(LocalDate from, LocalDate to) {
+        Period current = Period.residentialAreaOn(Dates.today());
+        LocalDate start = from == null ? current.from() : from;
+        LocalDate end = to == null ? current.to() : to;
+        if (end.isBefore(start)) {
+            end = start;
+        }
+        return new LocalDate[] {start, end};
+    }
+}

@@ -1,0 +1,287 @@
+package vn.tuquan.order.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import vn.tuquan.order.Campaigns;
+import vn.tuquan.order.Hotspot;
+import vn.tuquan.order.HotspotRefusedException;
+import vn.tuquan.order.Hotspots;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.CurrentCaller;
+import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.Requires;
+import vn.tuquan.shared.Scope;
+import vn.tuquan.units.UnitBoundaries;
+import vn.tuquan.units.UnitView;
+
+/**
+ * The hotspot pages: the list under a unit with the status counts on a chosen date and the
+ * designation form, its Excel export, a hotspot with its status timeline and the forms to change its
+ * status or remove it, and the map of hotspots coloured by status.
+ */
+@Controller
+@Requires(Permission.ORDER_READ)
+class HotspotPages {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Hotspots hotspots;
+    private final Campaigns campaigns;
+    private final HotspotPageSupport support;
+    private final HotspotSheets sheets;
+    private final UnitBoundaries boundaries;
+
+    HotspotPages(Hotspots hotspots, Campaigns campaigns, HotspotPageSupport support, HotspotSheets sheets,
+            UnitBoundaries boundaries) {
+        this.hotspots = hotspots;
+        this.campaigns = campaigns;
+        this.support = support;
+        this.sheets = sheets;
+        this.boundaries = boundaries;
+    }
+
+    @GetMapping("/order/hotspots")
+    String list(@RequestParam(required = false) Long unit,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+            @RequestParam(required = false) String kind, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String q, Model model) {
+        return showList(unit, on, kind, status, q, new LinkedMultiValueMap<>(), null, model);
+    }
+
+    private String showList(Long unitId, LocalDate on, String kind, String status, String q,
+            MultiValueMap<String, String> input, HotspotRefusedException error, Model model) {
+        Caller caller = CurrentCaller.get();
+        UnitView unit = support.unit(caller.view(), unitId);
+        LocalDate date = on == null ? Dates.today() : on;
+        Hotspot.Filter filter = filter(kind, status, q);
+        List<Hotspot> list = hotspots.under(caller.view(), unit.id(), date, filter);
+        model.addAttribute("unit", unit);
+        model.addAttribute("on", date);
+        model.addAttribute("filter", filter);
+        model.addAttribute("counts", hotspots.counts(caller.view(), unit.id(), date));
+        model.addAttribute("hotspots", list);
+        model.addAttribute("unitNames", support.names(caller.view(), list.stream().flatMap(h -> h.unitIds().stream()).toList()));
+        model.addAttribute("choices", support.choices(caller.view(), unit));
+        model.addAttribute("coverable", support.coverable(caller.view(), unit));
+        model.addAttribute("canWrite", support.canWrite(caller, unit));
+        model.addAttribute("kinds", Hotspot.Kind.values());
+        model.addAttribute("statuses", Hotspot.Status.values());
+        model.addAttribute("input", input.toSingleValueMap());
+        model.addAttribute("inputUnits", input.getOrDefault("unitIds", List.of()));
+        model.addAttribute("error", error);
+        return "order/listHotspots";
+    }
+
+    @PostMapping("/order/units/{unitId}/hotspots")
+    @Requires(Permission.ORDER_WRITE)
+    String designate(@PathVariable long unitId, @RequestParam MultiValueMap<String, String> input, Model model,
+            RedirectAttributes redirect) {
+        UnitView unit = support.unit(CurrentCaller.view(), unitId);
+        try {
+            Hotspot hotspot = hotspots.designate(CurrentCaller.get(), unit.id(), HotspotInput.hotspot(input));
+            redirect.addFlashAttribute("saved", "designated");
+            return "redirect:/order/units/" + unit.id() + "/hotspots/" + hotspot.id();
+        } catch (HotspotRefusedException e) {
+            return showList(unit.id(), null, null, null, null, input, e, model);
+        }
+    }
+
+    @GetMapping("/order/units/{unitId}/hotspots/{hotspotId:\\d+}")
+    String show(@PathVariable long unitId, @PathVariable long hotspotId, Model model) {
+        return showHotspot(unitId, hotspotId, Map.of(), null, null, model);
+    }
+
+    private String showHotspot(long unitId, long hotspotId, Map<String, String> input, String errorForm,
+            HotspotRefusedException error, Model model) {
+        Caller caller = CurrentCaller.get();
+        UnitView unit = support.unit(caller.view(), unitId);
+        LocalDate today = Dates.today();
+        Hotspot hotspot = hotspots.find(caller.view(), unit.id(), hotspotId, today);
+        model.addAttribute("unit", unit);
+        model.addAttribute("hotspot", hotspot);
+        List<Hotspot.StatusPeriod> history = new ArrayList<>(hotspots.history(caller.view(), unit.id(), hotspotId));
+        java.util.Collections.reverse(history);
+        model.addAttribute("history", history);
+        model.addAttribute("unitNames", support.names(caller.view(), hotspot.unitIds()));
+        model.addAttribute("campaigns", campaigns.ofHotspot(caller.view(), unit.id(), hotspotId));
+        model.addAttribute("counts", hotspots.counts(caller.view(), unit.id(), today));
+        model.addAttribute("canWrite", support.canWrite(caller, unit) && hotspot.removedOn() == null
+                && hotspot.unitIds().stream().allMatch(u -> support.canWrite(caller, support.unit(Scope.WHOLE_COUNTRY, u))));
+        model.addAttribute("statuses", Hotspot.Status.values());
+        model.addAttribute("today", today);
+        model.addAttribute("input", input);
+        model.addAttribute("errorForm", errorForm);
+        model.addAttribute("error", error);
+        return "order/showHotspot";
+    }
+
+    @PostMapping("/order/units/{unitId}/hotspots/{hotspotId:\\d+}/status")
+    @Requires(Permission.ORDER_WRITE)
+    String changeStatus(@PathVariable long unitId, @PathVariable long hotspotId, @RequestParam Map<String, String> input,
+            Model model, RedirectAttributes redirect) {
+        return attempt(unitId, hotspotId, "status", input, model, redirect,
+                unit -> hotspots.changeStatus(CurrentCaller.get(), unit, hotspotId, HotspotInput.status(input)));
+    }
+
+    @PostMapping("/order/units/{unitId}/hotspots/{hotspotId:\\d+}/removal")
+    @Requires(Permission.ORDER_WRITE)
+    String remove(@PathVariable long unitId, @PathVariable long hotspotId, @RequestParam Map<String, String> input,
+            Model model, RedirectAttributes redirect) {
+        return attempt(unitId, hotspotId, "removal", input, model, redirect,
+                unit -> hotspots.remove(CurrentCaller.get(), unit, hotspotId, HotspotInput.removal(input)));
+    }
+
+    /** Runs a write on a hotspot: back to its page with a notice, or its page with the refusal beside the form. */
+    private String attempt(long unitId, long hotspotId, String form, Map<String, String> input, Model model,
+            RedirectAttributes redirect, java.util.function.LongConsumer write) {
+        UnitView unit = support.unit(CurrentCaller.view(), unitId);
+        try {
+            write.accept(unit.id());
+            redirect.addFlashAttribute("saved", "status".equals(form) ? "status" : "removed");
+            return "redirect:/order/units/" + unit.id() + "/hotspots/" + hotspotId;
+        } catch (HotspotRefusedException e) {
+            return showHotspot(unit.id(), hotspotId, input, form, e, model);
+        }
+    }
+
+    @GetMapping(path = "/order/hotspots.xlsx", produces = HotspotSheets.XLSX)
+    ResponseEntity<byte[]> export(@RequestParam(required = false) Long unit,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+            @RequestParam(required = false) String kind, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String q) {
+        Scope view = CurrentCaller.view();
+        UnitView root = support.unit(view, unit);
+        LocalDate date = on == null ? Dates.today() : on;
+        List<Hotspot> list = hotspots.under(view, root.id(), date, filter(kind, status, q));
+        Map<Long, String> names = support.names(view, list.stream().flatMap(h -> h.unitIds().stream()).toList());
+        List<List<Object>> rows = list.stream().map(h -> Arrays.<Object>asList(h.name(),
+                support.message("order.hotspot.kind." + h.kind()),
+                String.join("; ", h.unitIds().stream().map(names::get).toList()), h.designatedOn(), h.designatedBy(),
+                h.designationNumber(), h.onListOn(date) && h.status() != null
+                        ? support.message("order.hotspot.status." + h.status()) : null,
+                h.onListOn(date) ? h.statusSince() : null, h.removedOn(), h.removedBy(), h.removalNumber(),
+                h.latitude(), h.longitude(), h.notes())).toList();
+        return sheets.workbook("order.hotspots.sheet", support.message("order.hotspots.sheetTitle", root.name(),
+                        vn.tuquan.shared.MessageArguments.display(date)), "dia-ban-trong-diem-" + root.id() + "-" + date + ".xlsx",
+                List.of("order.hotspot.name", "order.hotspot.kind", "order.hotspot.units", "order.hotspot.designatedOn",
+                        "order.hotspot.designatedBy", "order.hotspot.designationNumber", "order.hotspot.statusOn",
+                        "order.hotspot.since", "order.hotspot.removedOn", "order.hotspot.removedBy",
+                        "order.hotspot.removalNumber", "order.hotspot.latitude", "order.hotspot.longitude",
+                        "order.hotspot.notes"), rows);
+    }
+
+    @GetMapping("/order/hotspots/map")
+    String map(@RequestParam(required = false) Long unit,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on, Model model) {
+        Scope view = CurrentCaller.view();
+        UnitView root = support.unit(view, unit);
+        LocalDate date = on == null ? Dates.today() : on;
+        List<Hotspot> onList = hotspots.under(view, root.id(), date, new Hotspot.Filter(null, null, null, false));
+        model.addAttribute("unit", root);
+        model.addAttribute("on", date);
+        model.addAttribute("choices", support.choices(view, root));
+        model.addAttribute("counts", hotspots.counts(view, root.id(), date));
+        model.addAttribute("unplaced", onList.stream().filter(h -> h.latitude() == null).toList());
+        return "order/showHotspotMap";
+    }
+
+    /**
+     * The map's data as GeoJSON: the unit's boundary and its children's (role {@code context}) when the
+     * units module holds them, and for each hotspot on the list on the date the boundaries of its units
+     * (when held) and its point (when recorded), with its status.
+     */
+    @GetMapping(path = "/order/units/{unitId}/hotspots/map.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    String mapJson(@PathVariable long unitId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+        Scope view = CurrentCaller.view();
+        UnitView root = support.unit(view, unitId);
+        LocalDate date = on == null ? Dates.today() : on;
+        ObjectNode collection = JSON.createObjectNode().put("type", "FeatureCollection");
+        ArrayNode features = collection.putArray("features");
+        for (JsonNode context : JSON.readTree(boundaries.mapJson(view, root.id(), shownOn(root, date))).path("features")) {
+            ((ObjectNode) context.path("properties")).put("role", "context");
+            features.add(context);
+        }
+        List<Hotspot> onList = hotspots.under(view, root.id(), date, new Hotspot.Filter(null, null, null, false));
+        Set<Long> covered = new LinkedHashSet<>();
+        onList.forEach(h -> covered.addAll(h.unitIds()));
+        Map<Long, JsonNode> shapes = new LinkedHashMap<>();
+        for (long id : covered) {
+            // only official units (provinces, districts, communes) have boundaries; a unit outside the view is not drawn
+            if (!support.names(view, List.of(id)).get(id).equals(support.message("order.hotspots.outside"))
+                    && support.unit(view, id).kind().official()) {
+                UnitView unit = support.unit(view, id);
+                for (JsonNode f : JSON.readTree(boundaries.mapJson(view, id, shownOn(unit, date))).path("features")) {
+                    if ("unit".equals(f.path("properties").path("role").asString(""))) {
+                        shapes.put(id, f.path("geometry"));
+                    }
+                }
+            }
+        }
+        for (Hotspot h : onList) {
+            List<JsonNode> geometries = new ArrayList<>();
+            h.unitIds().stream().map(shapes::get).filter(java.util.Objects::nonNull).forEach(geometries::add);
+            if (h.latitude() != null) {
+                ObjectNode point = JSON.createObjectNode().put("type", "Point");
+                point.putArray("coordinates").add(h.longitude()).add(h.latitude());
+                geometries.add(point);
+            }
+            for (JsonNode geometry : geometries) {
+                ObjectNode feature = features.addObject().put("type", "Feature");
+                feature.set("geometry", geometry);
+                feature.putObject("properties").put("role", "hotspot").put("id", h.id()).put("name", h.name())
+                        .put("status", h.status().name())
+                        .put("statusName", support.message("order.hotspot.status." + h.status()))
+                        .put("kindName", support.message("order.hotspot.kind." + h.kind()))
+                        .put("url", "/order/units/" + root.id() + "/hotspots/" + h.id());
+            }
+        }
+        return JSON.writeValueAsString(collection);
+    }
+
+    /** The date a unit's boundary is drawn for: the date asked, or the nearest day the unit existed. */
+    private static LocalDate shownOn(UnitView unit, LocalDate date) {
+        if (unit.validOn(date)) {
+            return date;
+        }
+        return date.isBefore(unit.validFrom()) || unit.validTo() == null ? unit.validFrom() : unit.validTo().minusDays(1);
+    }
+
+    private static Hotspot.Filter filter(String kind, String status, String q) {
+        Map<String, String> input = new LinkedHashMap<>();
+        input.put("kind", kind);
+        input.put("status", status);
+        try {
+            return new Hotspot.Filter(HotspotInput.choice(Hotspot.Kind.class, input, "kind"),
+                    HotspotInput.choice(Hotspot.Status.class, input, "status"), q, true);
+        } catch (HotspotRefusedException e) {
+            return Hotspot.Filter.ALL;
+        }
+    }
+}

@@ -1,0 +1,391 @@
+package vn.tuquan.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import vn.tuquan.TuquanTest;
+import vn.tuquan.WebSession;
+import vn.tuquan.access.UserAccounts;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Scope;
+import vn.tuquan.units.LocalUnits;
+import vn.tuquan.units.OfficialLists;
+import vn.tuquan.units.Units;
+
+/**
+ * Hotspots and campaigns on the embedded PostgreSQL over real HTTP: the status counts on a date move
+ * with one change; a change dated before the last one, a designation without a decision number and
+ * writes outside the caller's scope are refused with nothing written; removed hotspots stop counting
+ * on their removal day; campaigns' results are summed per period.
+ */
+@TuquanTest
+@TestPropertySource(properties = "tuquan.test.database=" + HotspotsFixture.DATABASE)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HotspotsTests {
+
+    static final LocalDate F18_DAY = LocalDate.of(2017, 10, 31);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Hotspots hotspots;
+
+    @Autowired
+    Campaigns campaigns;
+
+    @Autowired
+    LocalUnits localUnits;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeAll
+    void setUp(@Autowired OfficialLists lists, @Autowired Units units, @Autowired UserAccounts accounts) {
+        HotspotsFixture.ensure(lists, units, accounts);
+    }
+
+    WebSession signedIn(String username) {
+        WebSession session = new WebSession(port);
+        session.signIn(username, HotspotsFixture.PASSWORD);
+        return session;
+    }
+
+    String csrf(WebSession session) {
+        return Jsoup.parse(session.getPage("/").body()).selectFirst("meta[name=_csrf]").attr("content");
+    }
+
+    HttpResponse<String> postJson(WebSession session, String path, String json) {
+        return post(session, path, "application/json", json, csrf(session));
+    }
+
+    /** A form with repeated fields, as a browser posts a multiple choice (the CSRF token in the body). */
+    HttpResponse<String> postRaw(WebSession session, String path, String body) {
+        return post(session, path, "application/x-www-form-urlencoded", body, null);
+    }
+
+    private HttpResponse<String> post(WebSession session, String path, String type, String body, String csrfHeader) {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                .header("Content-Type", type).header("Accept", type.contains("json") ? type : "text/html")
+                .header("Accept-Language", "vi").header("Cookie", "TUQUAN_SESSION=" + session.cookie("TUQUAN_SESSION"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        if (csrfHeader != null) {
+            request.header("X-CSRF-TOKEN", csrfHeader);
+        }
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    long count(String table) {
+        return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+    }
+
+    @Test
+    void theCountsOnADateMoveWhenOneStatusChanges() {
+        long village = HotspotsFixture.village(localUnits, HotspotsFixture.haLong);
+        Hotspot first = HotspotsFixture.designate(hotspots, village, "Tụ điểm ma túy ngõ 12", LocalDate.of(2016, 1, 10));
+        HotspotsFixture.designate(hotspots, village, "Tụ điểm ma túy bãi sông", LocalDate.of(2016, 2, 1));
+        assertThat(hotspots.counts(Scope.WHOLE_COUNTRY, village, F18_DAY))
+                .extracting(Hotspot.Counts::complex, Hotspot.Counts::contained, Hotspot.Counts::stable)
+                .containsExactly(2L, 0L, 0L);
+
+        WebSession officer = signedIn(HotspotsFixture.HA_LONG_OFFICER);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", csrf(officer));
+        form.put("status", "STABLE");
+        form.put("from", "2017-03-01");
+        form.put("reason", "Không phát sinh vụ việc trong 6 tháng");
+        HttpResponse<String> saved = officer.postForm("/order/units/" + village + "/hotspots/" + first.id() + "/status", form);
+        assertThat(saved.statusCode()).isEqualTo(302);
+
+        assertThat(hotspots.counts(Scope.WHOLE_COUNTRY, village, F18_DAY))
+                .extracting(Hotspot.Counts::complex, Hotspot.Counts::contained, Hotspot.Counts::stable)
+                .containsExactly(1L, 0L, 1L);
+        assertThat(hotspots.counts(Scope.WHOLE_COUNTRY, village, LocalDate.of(2017, 2, 28)).complex())
+                .as("the day before the change").isEqualTo(2);
+        // the counts also under the commune, through the API and on the list page
+        String json = officer.get("/api/v1/order/hotspots/units/" + village + "/counts?on=2017-10-31").body();
+        assertThat(json).contains("\"complex\":1").contains("\"stable\":1").contains("\"contained\":0");
+        Document page = Jsoup.parse(officer.getPage("/order/hotspots?unit=" + village + "&on=2017-10-31").body());
+        assertThat(page.select(".count-COMPLEX").text()).isEqualTo("1");
+        assertThat(page.select(".count-STABLE").text()).isEqualTo("1");
+        assertThat(page.select(".count-total").text()).isEqualTo("2");
+        assertThat(page.select(".order-hotspot").first().text()).contains("Ma túy").contains("Tổ dân phố số");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE module = 'order' AND entity_type = 'hotspot' "
+                + "AND entity_id = :id").param("id", Long.toString(first.id())).query(Long.class).single())
+                .as("designation and status change audited").isEqualTo(2);
+    }
+
+    @Test
+    void aStatusDatedBeforeTheLastChangeIsRefused() {
+        long village = HotspotsFixture.village(localUnits, HotspotsFixture.haLong);
+        Hotspot hotspot = HotspotsFixture.designate(hotspots, village, "Tụ điểm cờ bạc chợ", LocalDate.of(2016, 1, 10));
+        hotspots.changeStatus(Caller.SYSTEM, village, hotspot.id(), new Hotspot.StatusForm(Hotspot.Status.CONTAINED,
+                LocalDate.of(2017, 1, 1), "Đã bắt đối tượng cầm đầu"));
+        WebSession officer = signedIn(HotspotsFixture.HA_LONG_OFFICER);
+        long events = count("audit_event");
+        HttpResponse<String> refused = postJson(officer, "/api/v1/order/hotspots/units/" + village + "/" + hotspot.id()
+                + "/statuses", "{\"status\":\"STABLE\",\"from\":\"2016-12-31\",\"reason\":\"Ổn định\"}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).contains("application/problem+json");
+        assertThat(refused.body()).contains("\"field\":\"from\"").contains("Từ ngày").contains("01/01/2017");
+        assertThat(hotspots.history(Scope.WHOLE_COUNTRY, village, hotspot.id())).hasSize(2);
+        assertThat(count("audit_event")).isEqualTo(events);
+        // on the same day as the last change too; the database holds one status at a time anyway
+        assertThatThrownBy(() -> hotspots.changeStatus(Caller.SYSTEM, village, hotspot.id(), new Hotspot.StatusForm(
+                Hotspot.Status.STABLE, LocalDate.of(2017, 1, 1), "Ổn định"))).isInstanceOf(HotspotRefusedException.class);
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO hotspot_status (hotspot_id, status, valid_from, reason, recorded_by) "
+                + "VALUES (:id, 'STABLE', DATE '2016-06-01', 'x', 'test')").param("id", hotspot.id()).update())
+                .hasMessageContaining("hotspot_status_one_at_a_time");
+    }
+
+    @Test
+    void aDesignationNeedsADecisionNumber() {
+        long village = HotspotsFixture.village(localUnits, HotspotsFixture.haLong);
+        WebSession officer = signedIn(HotspotsFixture.HA_LONG_OFFICER);
+        long before = count("hotspot");
+        HttpResponse<String> refused = postJson(officer, "/api/v1/order/hotspots/units/" + village, """
+                {"name":"Tụ điểm lô đề","kind":"GAMBLING","unitIds":[%d],"designatedOn":"2016-05-01",
+                 "designatedBy":"Giám đốc Công an tỉnh","designationNumber":" ","status":"COMPLEX","reason":"Ghi lô đề"}
+                """.formatted(village));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"field\":\"designationNumber\"").contains("Số quyết định");
+        assertThat(count("hotspot")).isEqualTo(before);
+        // the page keeps the input and names the field
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", csrf(officer));
+        form.put("name", "Tụ điểm lô đề");
+        form.put("kind", "GAMBLING");
+        form.put("unitIds", Long.toString(village));
+        form.put("designatedOn", "2016-05-01");
+        form.put("designatedBy", "Giám đốc Công an tỉnh");
+        form.put("status", "COMPLEX");
+        form.put("reason", "Ghi lô đề");
+        Document page = Jsoup.parse(officer.postForm("/order/units/" + village + "/hotspots", form).body());
+        assertThat(page.select(".order-form-error").text()).contains("Số quyết định");
+        assertThat(page.select("#name").val()).isEqualTo("Tụ điểm lô đề");
+        assertThat(count("hotspot")).isEqualTo(before);
+        // the database refuses it too
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO hotspot (name, kind, designated_on, designated_by, "
+                + "designation_number, created_by) VALUES ('x', 'DRUGS', DATE '2016-01-01', 'CA', '', 'test')").update())
+                .hasMessageContaining("designation_number");
+        // with the number, it is saved
+        HttpResponse<String> created = postJson(officer, "/api/v1/order/hotspots/units/" + village, """
+                {"name":"Tụ điểm lô đề","kind":"GAMBLING","unitIds":[%d],"designatedOn":"2016-05-01",
+                 "designatedBy":"Giám đốc Công an tỉnh","designationNumber":"45/QĐ-CAT","status":"COMPLEX","reason":"Ghi lô đề"}
+                """.formatted(village));
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(count("hotspot")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aRemovedHotspotIsNotCountedFromItsRemovalDay() {
+        long village = HotspotsFixture.village(localUnits, HotspotsFixture.haLong);
+        Hotspot hotspot = HotspotsFixture.designate(hotspots, village, "Khu vực trộm cắp chợ", LocalDate.of(2016, 1, 1));
+        hotspots.changeStatus(Caller.SYSTEM, village, hotspot.id(), new Hotspot.StatusForm(Hotspot.Status.STABLE,
+                LocalDate.of(2016, 9, 1), "Ổn định"));
+        assertThatThrownBy(() -> hotspots.remove(Caller.SYSTEM, village, hotspot.id(), new Hotspot.RemovalForm(
+                LocalDate.of(2017, 6, 1), "Giám đốc Công an tỉnh", ""))).isInstanceOf(HotspotRefusedException.class)
+                .hasMessageContaining("removalNumber");
+        hotspots.remove(Caller.SYSTEM, village, hotspot.id(), new Hotspot.RemovalForm(LocalDate.of(2017, 6, 1),
+                "Giám đốc Công an tỉnh", "88/QĐ-CAT"));
+        assertThat(hotspots.counts(Scope.WHOLE_COUNTRY, village, LocalDate.of(2017, 5, 31)).stable()).isEqualTo(1);
+        assertThat(hotspots.counts(Scope.WHOLE_COUNTRY, village, LocalDate.of(2017, 6, 1)).total()).isZero();
+        assertThat(hotspots.counts(Scope.WHOLE_COUNTRY, village, F18_DAY).total()).isZero();
+        assertThat(hotspots.under(Scope.WHOLE_COUNTRY, village, F18_DAY, new Hotspot.Filter(null, null, null, false)))
+                .isEmpty();
+        assertThat(hotspots.under(Scope.WHOLE_COUNTRY, village, F18_DAY, Hotspot.Filter.ALL)).hasSize(1);
+        assertThatThrownBy(() -> hotspots.changeStatus(Caller.SYSTEM, village, hotspot.id(), new Hotspot.StatusForm(
+                Hotspot.Status.COMPLEX, LocalDate.of(2017, 8, 1), "Tái phát"))).isInstanceOf(HotspotRefusedException.class);
+    }
+
+    @Test
+    void writesOutsideTheCallersScopeAreRefusedAndWriteNothing() {
+        long village = HotspotsFixture.village(localUnits, HotspotsFixture.haLong);
+        Hotspot hotspot = HotspotsFixture.designate(hotspots, village, "Tụ điểm ma túy cầu", LocalDate.of(2016, 3, 1));
+        WebSession other = signedIn(HotspotsFixture.OTHER_OFFICER);
+        long events = count("audit_event");
+        long statuses = count("hotspot_status");
+        long spots = count("hotspot");
+        assertThat(postJson(other, "/api/v1/order/hotspots/units/" + village + "/" + hotspot.id() + "/statuses",
+                "{\"status\":\"STABLE\",\"from\":\"2017-01-01\",\"reason\":\"Ổn định\"}").statusCode()).isEqualTo(403);
+        assertThat(postJson(other, "/api/v1/order/hotspots/units/" + HotspotsFixture.tranTeXuong + "/" + hotspot.id()
+                + "/statuses", "{\"status\":\"STABLE\",\"from\":\"2017-01-01\",\"reason\":\"Ổn định\"}").statusCode())
+                .as("from the officer's own ward: the hotspot is not under it").isEqualTo(404);
+        assertThat(postJson(other, "/api/v1/order/hotspots/units/" + HotspotsFixture.tranTeXuong, """
+                {"name":"Tụ điểm","kind":"DRUGS","unitIds":[%d],"designatedOn":"2016-05-01","designatedBy":"CA tỉnh",
+                 "designationNumber":"1/QĐ","status":"COMPLEX","reason":"x"}""".formatted(village)).statusCode())
+                .as("designating a hotspot over a unit outside the capture scope").isEqualTo(403);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", csrf(other));
+        form.put("removedOn", "2017-01-01");
+        form.put("removedBy", "CA tỉnh");
+        form.put("removalNumber", "2/QĐ");
+        assertThat(other.postForm("/order/units/" + village + "/hotspots/" + hotspot.id() + "/removal", form).statusCode())
+                .isEqualTo(403);
+        assertThat(other.getPage("/order/units/" + village + "/hotspots/" + hotspot.id()).statusCode()).isEqualTo(403);
+        assertThat(count("audit_event")).isEqualTo(events);
+        assertThat(count("hotspot_status")).isEqualTo(statuses);
+        assertThat(count("hotspot")).isEqualTo(spots);
+        assertThat(hotspots.find(Scope.WHOLE_COUNTRY, village, hotspot.id(), LocalDate.now()).removedOn()).isNull();
+    }
+
+    @Test
+    void aCampaignLinkingAHotspotOutsideTheCallersViewIsRefused() {
+        long village = HotspotsFixture.village(localUnits, HotspotsFixture.haLong);
+        Hotspot hotspot = HotspotsFixture.designate(hotspots, village, "Tụ điểm ma túy bến xe", LocalDate.of(2016, 3, 1));
+        WebSession other = signedIn(HotspotsFixture.OTHER_OFFICER);
+        long before = count("campaign");
+        long events = count("audit_event");
+        HttpResponse<String> refused = postJson(other, "/api/v1/order/campaigns/units/" + HotspotsFixture.tranTeXuong, """
+                {"name":"Truy quét ma túy","kind":"CRACKDOWN","startedOn":"2017-03-01","endedOn":"2017-04-30",
+                 "hotspotIds":[%d],"results":{"arrests":3}}""".formatted(hotspot.id()));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(count("campaign")).isEqualTo(before);
+        assertThat(count("audit_event")).isEqualTo(events);
+        // the Hạ Long officer may link it
+        WebSession officer = signedIn(HotspotsFixture.HA_LONG_OFFICER);
+        HttpResponse<String> created = postJson(officer, "/api/v1/order/campaigns/units/" + HotspotsFixture.haLong, """
+                {"name":"Truy quét ma túy","kind":"CRACKDOWN","startedOn":"2017-03-01","endedOn":"2017-04-30",
+                 "unitIds":[%d],"forces":"Công an phường","officers":12,"hotspotIds":[%d],"results":{"arrests":3}}
+                """.formatted(village, hotspot.id()));
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(count("campaign")).isEqualTo(before + 1);
+        assertThat(campaigns.ofHotspot(Scope.WHOLE_COUNTRY, village, hotspot.id())).extracting(Campaign::name)
+                .containsExactly("Truy quét ma túy");
+    }
+
+    @Test
+    void campaignResultsAreSummedPerPeriodByTheirLastDay() {
+        long village = HotspotsFixture.village(localUnits, HotspotsFixture.haLong);
+        Campaign.Form october = new Campaign.Form("Tuần tra đêm", Campaign.Kind.PATROL, LocalDate.of(2017, 10, 1),
+                LocalDate.of(2017, 10, 31), List.of(village), "Công an phường", 10,
+                new Campaign.Results(4, 1, 0, 7, "2 xe máy", null), List.of());
+        Campaign.Form november = new Campaign.Form("Truy quét cờ bạc", Campaign.Kind.CRACKDOWN, LocalDate.of(2017, 10, 20),
+                LocalDate.of(2017, 11, 1), List.of(village), "Công an phường", 15,
+                new Campaign.Results(6, 2, 1, 3, null, null), List.of());
+        campaigns.record(Caller.SYSTEM, village, october);
+        campaigns.record(Caller.SYSTEM, village, november);
+        var period2017 = vn.tuquan.shared.Period.residentialArea(2017);
+        Campaign.Totals totals = campaigns.totals(Scope.WHOLE_COUNTRY, village, period2017.from(), period2017.to());
+        assertThat(totals.campaigns()).isEqualTo(1);
+        assertThat(totals.arrests()).isEqualTo(4);
+        // the next period from 01/11/2017 (under TT 23 the day 31/10 closes one period: counted there only)
+        assertThat(campaigns.totals(Scope.WHOLE_COUNTRY, village, LocalDate.of(2017, 11, 1), LocalDate.of(2018, 10, 31))
+                .arrests()).isEqualTo(6);
+        assertThat(campaigns.under(Scope.WHOLE_COUNTRY, village, period2017.from(), period2017.to())).hasSize(2);
+        assertThatThrownBy(() -> campaigns.record(Caller.SYSTEM, village, new Campaign.Form("Sai ngày", Campaign.Kind.PATROL,
+                LocalDate.of(2017, 5, 2), LocalDate.of(2017, 5, 1), List.of(), null, null, null, List.of())))
+                .isInstanceOf(HotspotRefusedException.class).hasMessageContaining("endedOn");
+    }
+
+    @Test
+    void theExportsReadBackWithTheHotspotsAndCampaigns() throws Exception {
+        long village = HotspotsFixture.village(localUnits, HotspotsFixture.haLong);
+        Hotspot hotspot = HotspotsFixture.designate(hotspots, village, "Tụ điểm mại dâm nhà nghỉ", LocalDate.of(2016, 4, 1));
+        campaigns.record(Caller.SYSTEM, village, new Campaign.Form("Truy quét mại dâm", Campaign.Kind.CRACKDOWN,
+                LocalDate.of(2017, 2, 1), LocalDate.of(2017, 3, 1), List.of(), "Công an phường", 8,
+                new Campaign.Results(2, 1, 0, 5, null, null), List.of(hotspot.id())));
+        WebSession officer = signedIn(HotspotsFixture.HA_LONG_OFFICER);
+        try (var book = new XSSFWorkbook(new ByteArrayInputStream(officer.getBytes("/order/hotspots.xlsx?unit=" + village
+                + "&on=2017-10-31")))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Tên địa bàn");
+            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("Tụ điểm mại dâm nhà nghỉ");
+            assertThat(sheet.getRow(2).getCell(6).getStringCellValue()).isEqualTo("Phức tạp");
+        }
+        try (var book = new XSSFWorkbook(new ByteArrayInputStream(officer.getBytes("/order/campaigns.xlsx?unit=" + village
+                + "&from=2017-01-01&to=2017-12-31")))) {
+            var row = book.getSheetAt(0).getRow(2);
+            assertThat(row.getCell(0).getStringCellValue()).isEqualTo("Truy quét mại dâm");
+            assertThat(row.getCell(8).getNumericCellValue()).isEqualTo(2);
+            assertThat(row.getCell(14).getStringCellValue()).isEqualTo("Tụ điểm mại dâm nhà nghỉ");
+        }
+        String map = officer.get("/order/units/" + village + "/hotspots/map.json?on=2017-10-31").body();
+        assertThat(map).contains("\"status\":\"COMPLEX\"").contains("\"coordinates\":[106.17,20.43]");
+    }
+
+    @Test
+    void theCampaignPageRecordsACampaignWithItsHotspotsThenItsResults() throws Exception {
+        long village = HotspotsFixture.village(localUnits, HotspotsFixture.haLong);
+        Hotspot hotspot = HotspotsFixture.designate(hotspots, village, "Tụ điểm ma túy gầm cầu", LocalDate.of(2016, 4, 1));
+        WebSession officer = signedIn(HotspotsFixture.HA_LONG_OFFICER);
+        String list = "/order/campaigns?unit=" + village + "&from=2017-01-01&to=2017-12-31";
+        Document page = Jsoup.parse(officer.getPage(list).body());
+        assertThat(page.select("#campaign-hotspots option").eachText()).contains("Tụ điểm ma túy gầm cầu");
+        String body = "_csrf=" + csrf(officer) + "&name=" + enc("Tuần tra đêm gầm cầu") + "&kind=PATROL"
+                + "&startedOn=2017-02-01&endedOn=2017-01-15&unitIds=" + village + "&hotspotIds=" + hotspot.id()
+                + "&officers=6&arrests=2";
+        long before = count("campaign");
+        Document refused = Jsoup.parse(postRaw(officer, "/order/units/" + village + "/campaigns", body).body());
+        assertThat(refused.select(".order-form-error").text()).contains("Ngày kết thúc");
+        assertThat(refused.select("#campaign-name").val()).isEqualTo("Tuần tra đêm gầm cầu");
+        assertThat(refused.select("#campaign-hotspots option[selected]").eachText()).contains("Tụ điểm ma túy gầm cầu");
+        assertThat(count("campaign")).isEqualTo(before);
+        HttpResponse<String> saved = postRaw(officer, "/order/units/" + village + "/campaigns",
+                body.replace("endedOn=2017-01-15", "endedOn=2017-02-28"));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        page = Jsoup.parse(officer.getPage(list).body());
+        assertThat(page.select(".order-campaign").text()).contains("Tuần tra đêm gầm cầu").contains("Tụ điểm ma túy gầm cầu");
+        assertThat(page.select(".totals-arrests").text()).isEqualTo("2");
+        long id = campaigns.under(Scope.WHOLE_COUNTRY, village, LocalDate.of(2017, 1, 1), LocalDate.of(2017, 12, 31))
+                .get(0).id();
+        HttpResponse<String> results = postRaw(officer, "/order/units/" + village + "/campaigns/" + id + "/results",
+                "_csrf=" + csrf(officer) + "&arrests=5&ringsBroken=1&hotspotsCleared=1&itemsSeized=12");
+        assertThat(results.statusCode()).isEqualTo(302);
+        assertThat(Jsoup.parse(officer.getPage(list).body()).select(".totals-arrests").text()).isEqualTo("5");
+        assertThat(Jsoup.parse(officer.getPage("/order/units/" + village + "/hotspots/" + hotspot.id()).body())
+                .text()).contains("Tuần tra đêm gầm cầu");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE module = 'order' AND entity_type = 'campaign' "
+                + "AND entity_id = :id").param("id", Long.toString(id)).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void theMapDrawsTheBoundaryOfAHotspotsUnitWhenTheUnitsModuleHoldsOne(
+            @Autowired vn.tuquan.units.UnitBoundaries boundaries) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("ha-long", ".geojson");
+        java.nio.file.Files.writeString(file, """
+                {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"13633"},
+                 "geometry":{"type":"Polygon","coordinates":[[[106.17,20.42],[106.19,20.42],[106.19,20.44],[106.17,20.42]]]}}]}
+                """);
+        boundaries.importFiles(Caller.SYSTEM, List.of(file), HotspotsFixture.LIST_DATE, java.util.Optional.empty());
+        Hotspot ward = hotspots.designate(Caller.SYSTEM, HotspotsFixture.haLong, new Hotspot.Form("Khu vực gây rối chợ Rồng",
+                Hotspot.Kind.PUBLIC_ORDER, List.of(HotspotsFixture.haLong), LocalDate.of(2016, 1, 5), "Giám đốc Công an tỉnh",
+                "7/QĐ-CAT", Hotspot.Status.CONTAINED, "Thanh thiếu niên tụ tập", null, null, null));
+        WebSession officer = signedIn(HotspotsFixture.HA_LONG_OFFICER);
+        var map = tools.jackson.databind.json.JsonMapper.builder().build().readTree(officer.get("/order/units/"
+                + HotspotsFixture.haLong + "/hotspots/map.json?on=2017-10-31").body());
+        List<String> drawn = new java.util.ArrayList<>();
+        map.path("features").forEach(f -> drawn.add(f.path("properties").path("role").asString() + " "
+                + f.path("geometry").path("type").asString() + " " + f.path("properties").path("id").asString()));
+        assertThat(drawn).contains("context Polygon " + HotspotsFixture.haLong, "hotspot Polygon " + ward.id());
+        assertThat(map.toString()).contains("\"statusName\":\"Kiềm chế\"");
+    }
+
+    static String enc(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
