@@ -16,6 +16,10 @@ import vn.tuquan.households.HouseholdsImported;
 import vn.tuquan.households.OrganisationCommitments;
 import vn.tuquan.movement.MovementRecorded;
 import vn.tuquan.movement.TitleAwardRemoved;
+import vn.tuquan.order.IncidentRecorded;
+import vn.tuquan.order.IncidentStatusChanged;
+import vn.tuquan.order.IncidentWithdrawn;
+import vn.tuquan.order.IncidentsImported;
 import vn.tuquan.shared.DataKeyRotated;
 import vn.tuquan.units.LocalUnitClosed;
 import vn.tuquan.units.LocalUnitCreated;
@@ -169,5 +173,29 @@ class ModuleEventsAuditor {
     void on(SensitiveRead e) {
         log.recordSeparately(new AuditEntry(AuditAction.READ_SENSITIVE, e.module(), e.entityType(), e.entityId(),
                 e.unitId(), null, Map.of("fields", e.fields())));
+    }
+
+    @EventListener
+    void on(IncidentRecorded e) {
+        log.record(new AuditEntry(AuditAction.CREATED, "order", "incident", Long.toString(e.incident().id()),
+                e.incident().unitId(), null, e.incident()));
+    }
+
+    @EventListener
+    void on(IncidentStatusChanged e) {
+        log.record(new AuditEntry(AuditAction.UPDATED, "order", "incident", Long.toString(e.incidentId()), e.unitId(),
+                Map.of("status", e.from()), e.note() == null ? Map.of("status", e.to())
+                        : Map.of("status", e.to(), "note", e.note())));
+    }
+
+    @EventListener
+    void on(IncidentWithdrawn e) {
+        log.record(new AuditEntry(AuditAction.DELETED, "order", "incident", Long.toString(e.incident().id()),
+                e.incident().unitId(), e.incident(), Map.of("withdrawn", true, "reason", e.reason())));
+    }
+
+    @EventListener
+    void on(IncidentsImported e) {
+        log.record(new AuditEntry(AuditAction.IMPORTED, "order", "incident", null, e.unitId(), null, e));
     }
 }
