@@ -350,6 +350,7 @@ class IncidentPages {
     @Requires({Permission.ORDER_READ, Permission.ORDER_WRITE})
     String upload(@RequestPart(name = "file", required = false) MultipartFile file, Model model) throws IOException {
         model.addAttribute("columns", IncidentImports.HEADER);
+        model.addAttribute("fileName", file == null || file.getOriginalFilename() == null ? "" : file.getOriginalFilename());
         if (file == null || file.isEmpty()) {
             model.addAttribute("problems", List.of(new Problem(1, null, requests.text("order.import.empty"))));
             return "order/importIncidents";
