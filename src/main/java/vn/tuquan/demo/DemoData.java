@@ -39,11 +39,13 @@ class DemoData implements ApplicationRunner {
     private final Units units;
     private final DemoMovement movement;
     private final DemoHouseholds households;
+    private final DemoIncidents incidents;
     private final PrintStream console = System.out;
     private List<DemoLogin> logins = List.of();
 
     DemoData(UserAccounts accounts, NamDinh2017 namDinh, Units units, DemoMovement movement,
-            DemoHouseholds households) {
+            DemoHouseholds households, DemoIncidents incidents) {
+        this.incidents = incidents;
         this.movement = movement;
         this.households = households;
         this.accounts = accounts;
@@ -93,6 +95,7 @@ class DemoData implements ApplicationRunner {
         movement.loadIfAbsent();
         households.loadIfAbsent();
         movement.awardHouseholdsIfAbsent();
+        incidents.loadIfAbsent();
         logins = logins();
         int created = 0;
         for (DemoLogin login : logins) {

@@ -71,6 +71,7 @@ public class IncidentImports {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<IncidentImportProblem> problems = new ArrayList<>();
         List<Incidents.Checked> rows = new ArrayList<>();
+        Map<Long, vn.tuquan.units.UnitView> seen = new java.util.HashMap<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
                 CSVParser csv = CSVParser.builder().setReader(reader).setFormat(format).get()) {
@@ -109,7 +110,7 @@ public class IncidentImports {
                     problems.add(new IncidentImportProblem(line, null, "order.import.tooMany", List.of(MAX_ROWS)));
                     break;
                 }
-                row(caller, line, fields, now, rows, problems);
+                row(caller, line, fields, now, seen, rows, problems);
             }
             if (first) {
                 problems.add(new IncidentImportProblem(1, null, "order.import.empty", List.of()));
@@ -123,15 +124,14 @@ public class IncidentImports {
         if (!problems.isEmpty()) {
             throw new IncidentImportRefusedException(problems);
         }
-        for (Incidents.Checked row : rows) {
-            incidents.insert(row, caller.username());
-        }
+        incidents.insertAll(rows, null, caller.username());
         Long unit = rows.stream().map(Incidents.Checked::unitId).distinct().count() == 1 ? rows.get(0).unitId() : null;
         events.publishEvent(new IncidentsImported(fileName, rows.size(), unit));
         return rows.size();
     }
 
-    private void row(Caller caller, int line, List<String> fields, OffsetDateTime now, List<Incidents.Checked> rows,
+    private void row(Caller caller, int line, List<String> fields, OffsetDateTime now,
+            Map<Long, vn.tuquan.units.UnitView> seen, List<Incidents.Checked> rows,
             List<IncidentImportProblem> problems) {
         if (fields.size() != HEADER.size()) {
             problems.add(new IncidentImportProblem(line, null, "order.import.columns",
@@ -149,7 +149,7 @@ public class IncidentImports {
                         form.occurredAt(), form.occurredAt(), form.source(), form.latitude(), form.longitude(),
                         form.summary());
             }
-            rows.add(incidents.check(caller, form, now));
+            rows.add(incidents.check(caller, form, now, seen));
         } catch (IncidentRefusedException e) {
             String column = e.field() == null ? null : COLUMNS.getOrDefault(e.field(), e.field());
             problems.add(new IncidentImportProblem(line, column, e.key(), Arrays.asList(e.args())));

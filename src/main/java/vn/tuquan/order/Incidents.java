@@ -209,13 +209,22 @@ public class Incidents {
      * is about, or with {@link AccessRefusedException} when the unit lies outside the capture scope.
      */
     Checked check(Caller caller, IncidentForm form, OffsetDateTime now) {
+        return check(caller, form, now, null);
+    }
+
+    /** The same, looking units up once per batch in {@code seen} (when not null). */
+    Checked check(Caller caller, IncidentForm form, OffsetDateTime now, Map<Long, UnitView> seen) {
         caller.require(Permission.ORDER_WRITE);
         if (form == null || form.unitId() == null) {
             throw new IncidentRefusedException("unitId", "order.incident.refused.unitMissing");
         }
-        UnitView unit = units.latest(caller.capture(), form.unitId())
+        UnitView cached = seen == null ? null : seen.get(form.unitId());
+        UnitView unit = cached != null ? cached : units.latest(caller.capture(), form.unitId())
                 .orElseThrow(() -> new IncidentRefusedException("unitId", "order.incident.refused.unitUnknown",
                         form.unitId()));
+        if (seen != null) {
+            seen.put(unit.id(), unit);
+        }
         if (NOT_RECORDED_ON.contains(unit.kind())) {
             throw new IncidentRefusedException("unitId", "order.incident.refused.unitKind", unit.name());
         }
@@ -279,6 +288,87 @@ public class Incidents {
         } catch (IllegalArgumentException e) {
             throw new IncidentRefusedException("source", "order.incident.refused.sourceUnknown", source);
         }
+    }
+
+    /**
+     * Records many incidents at once, each checked as {@link #record} checks one, with the status
+     * each has reached (its history filled in, a step every three days from its report): for the
+     * demo and for files. All or nothing; one audit entry for the lot.
+     *
+     * @return the ids, in the order of the forms
+     */
+    @Transactional
+    public List<Long> recordAll(Caller caller, String what, List<IncidentForm> forms, List<IncidentStatus> reached) {
+        caller.require(Permission.ORDER_WRITE);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Map<Long, UnitView> seen = new java.util.HashMap<>();
+        List<Checked> checked = new ArrayList<>(forms.size());
+        for (IncidentForm form : forms) {
+            checked.add(check(caller, form, now, seen));
+        }
+        List<Long> ids = insertAll(checked, reached, caller.username());
+        Long unit = checked.stream().map(Checked::unitId).distinct().count() == 1 ? checked.get(0).unitId() : null;
+        events.publishEvent(new IncidentsImported(what, ids.size(), unit));
+        return ids;
+    }
+
+    /** Checked incidents in one statement (arrays unnested in order), and their status histories in another. */
+    List<Long> insertAll(List<Checked> rows, List<IncidentStatus> reached, String username) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        int n = rows.size();
+        String[] unit = new String[n];
+        String[] category = new String[n];
+        String[] severity = new String[n];
+        String[] subjective = new String[n];
+        String[] occurred = new String[n];
+        String[] reported = new String[n];
+        String[] status = new String[n];
+        String[] source = new String[n];
+        String[] lat = new String[n];
+        String[] lon = new String[n];
+        String[] summary = new String[n];
+        for (int i = 0; i < n; i++) {
+            Checked c = rows.get(i);
+            unit[i] = Long.toString(c.unitId());
+            category[i] = c.category().code();
+            severity[i] = c.severity();
+            subjective[i] = c.subjectiveCause() == null ? null : c.subjectiveCause().toString();
+            occurred[i] = c.occurredAt().toString();
+            reported[i] = c.reportedAt().toString();
+            status[i] = (reached == null ? IncidentStatus.REPORTED : reached.get(i)).name();
+            source[i] = c.source().name();
+            lat[i] = c.latitude() == null ? null : c.latitude().toString();
+            lon[i] = c.longitude() == null ? null : c.longitude().toString();
+            summary[i] = c.summary();
+        }
+        List<Long> ids = jdbc.sql("""
+                INSERT INTO incident (unit_id, category_code, severity, subjective_cause, occurred_at, reported_at, status,
+                                      source, latitude, longitude, summary, created_by)
+                SELECT CAST(u AS bigint), c, s, CAST(sc AS boolean), CAST(o AS timestamptz), CAST(r AS timestamptz), st, src,
+                       CAST(la AS double precision), CAST(lo AS double precision), su, :by
+                  FROM unnest(CAST(:unit AS text[]), CAST(:category AS text[]), CAST(:severity AS text[]),
+                              CAST(:subjective AS text[]), CAST(:occurred AS text[]), CAST(:reported AS text[]),
+                              CAST(:status AS text[]), CAST(:source AS text[]), CAST(:lat AS text[]), CAST(:lon AS text[]),
+                              CAST(:summary AS text[])) WITH ORDINALITY AS t(u, c, s, sc, o, r, st, src, la, lo, su, n)
+                 ORDER BY n
+                RETURNING id""")
+                .param("unit", unit).param("category", category).param("severity", severity)
+                .param("subjective", subjective).param("occurred", occurred).param("reported", reported)
+                .param("status", status).param("source", source).param("lat", lat).param("lon", lon)
+                .param("summary", summary).param("by", username).query(Long.class).list();
+        jdbc.sql("""
+                INSERT INTO incident_status (incident_id, changed_at, changed_by, from_status, to_status)
+                SELECT i.id, i.reported_at + s.n * interval '3 days', :by, (CAST(:steps AS text[]))[s.n],
+                       (CAST(:steps AS text[]))[s.n + 1]
+                  FROM incident i CROSS JOIN generate_series(0, 3) AS s(n)
+                 WHERE i.id = ANY (CAST(:ids AS bigint[])) AND s.n < array_position(CAST(:steps AS text[]), i.status)
+                 ORDER BY i.id, s.n""")
+                .param("by", username).param("steps", java.util.Arrays.stream(IncidentStatus.values()).map(Enum::name)
+                        .toArray(String[]::new))
+                .param("ids", ids.toArray(Long[]::new)).update();
+        return ids;
     }
 
     Incident insert(Checked c, String username) {
