@@ -20,6 +20,7 @@ import vn.tuquan.order.IncidentRecorded;
 import vn.tuquan.order.IncidentStatusChanged;
 import vn.tuquan.order.IncidentWithdrawn;
 import vn.tuquan.order.IncidentsImported;
+import vn.tuquan.order.IncidentsRecorded;
 import vn.tuquan.shared.DataKeyRotated;
 import vn.tuquan.units.LocalUnitClosed;
 import vn.tuquan.units.LocalUnitCreated;
@@ -197,5 +198,14 @@ class ModuleEventsAuditor {
     @EventListener
     void on(IncidentsImported e) {
         log.record(new AuditEntry(AuditAction.IMPORTED, "order", "incident", null, e.unitId(), null, e));
+    }
+
+    @EventListener
+    void on(IncidentsRecorded e) {
+        var first = e.incidents().get(0);
+        boolean one = e.incidents().size() == 1;
+        boolean oneUnit = e.incidents().stream().allMatch(i -> i.unitId() == first.unitId());
+        log.record(new AuditEntry(AuditAction.CREATED, "order", "incident", one ? Long.toString(first.id()) : null,
+                oneUnit ? first.unitId() : null, null, one ? first : e.incidents()));
     }
 }

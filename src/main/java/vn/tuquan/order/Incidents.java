@@ -59,12 +59,14 @@ public class Incidents {
     private final JdbcClient jdbc;
     private final Units units;
     private final ApplicationEventPublisher events;
+    private final IncidentIngestWriter writer;
     private volatile Map<String, IncidentCategory> catalogue;
 
-    Incidents(JdbcClient jdbc, Units units, ApplicationEventPublisher events) {
+    Incidents(JdbcClient jdbc, Units units, ApplicationEventPublisher events, IncidentIngestWriter writer) {
         this.jdbc = jdbc;
         this.units = units;
         this.events = events;
+        this.writer = writer;
     }
 
     /** One page of a list, with how many match in all. */
@@ -129,31 +131,13 @@ public class Incidents {
      * with another form is refused. Concurrent duplicates meet at the key's primary key: the second
      * waits for the first to commit and then finds its incident.
      */
-    @Transactional
     public Ingested ingest(Caller caller, String key, IncidentForm form) {
         caller.require(Permission.ORDER_WRITE);
         if (key == null || key.isBlank() || key.length() > MAX_KEY) {
             throw new IncidentRefusedException("Idempotency-Key", "order.incident.refused.key", MAX_KEY);
         }
         Checked checked = check(caller, form, OffsetDateTime.now(ZoneOffset.UTC));
-        String hash = hash(form);
-        int claimed = jdbc.sql("INSERT INTO incident_idempotency (username, key, request_hash) VALUES (:user, :key,"
-                        + " :hash) ON CONFLICT DO NOTHING")
-                .param("user", caller.username()).param("key", key).param("hash", hash).update();
-        if (claimed == 0) {
-            Map<String, Object> earlier = jdbc.sql("SELECT request_hash, incident_id FROM incident_idempotency"
-                            + " WHERE username = :user AND key = :key")
-                    .param("user", caller.username()).param("key", key).query().singleRow();
-            if (!hash.equals(earlier.get("request_hash"))) {
-                throw new IncidentRefusedException("Idempotency-Key", "order.incident.refused.keyReused", key);
-            }
-            return new Ingested(findAny(((Number) earlier.get("incident_id")).longValue()).orElseThrow(), true);
-        }
-        Incident incident = insert(checked, caller.username());
-        jdbc.sql("UPDATE incident_idempotency SET incident_id = :id WHERE username = :user AND key = :key")
-                .param("id", incident.id()).param("user", caller.username()).param("key", key).update();
-        events.publishEvent(new IncidentRecorded(incident));
-        return new Ingested(incident, false);
+        return writer.submit(caller.username(), key, hash(form), checked);
     }
 
     /** Moves an incident one step on: reported → verified → under investigation → closed. */
@@ -312,8 +296,16 @@ public class Incidents {
         return ids;
     }
 
-    /** Checked incidents in one statement (arrays unnested in order), and their status histories in another. */
     List<Long> insertAll(List<Checked> rows, List<IncidentStatus> reached, String username) {
+        return insertAll(jdbc, rows, reached, java.util.Collections.nCopies(rows.size(), username));
+    }
+
+    /**
+     * Checked incidents in one statement (arrays unnested in order), and their status histories in
+     * another, each recorded by its user.
+     */
+    static List<Long> insertAll(JdbcClient jdbc, List<Checked> rows, List<IncidentStatus> reached,
+            List<String> usernames) {
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -329,6 +321,7 @@ public class Incidents {
         String[] lat = new String[n];
         String[] lon = new String[n];
         String[] summary = new String[n];
+        String[] by = usernames.toArray(String[]::new);
         for (int i = 0; i < n; i++) {
             Checked c = rows.get(i);
             unit[i] = Long.toString(c.unitId());
@@ -347,25 +340,26 @@ public class Incidents {
                 INSERT INTO incident (unit_id, category_code, severity, subjective_cause, occurred_at, reported_at, status,
                                       source, latitude, longitude, summary, created_by)
                 SELECT CAST(u AS bigint), c, s, CAST(sc AS boolean), CAST(o AS timestamptz), CAST(r AS timestamptz), st, src,
-                       CAST(la AS double precision), CAST(lo AS double precision), su, :by
+                       CAST(la AS double precision), CAST(lo AS double precision), su, b
                   FROM unnest(CAST(:unit AS text[]), CAST(:category AS text[]), CAST(:severity AS text[]),
                               CAST(:subjective AS text[]), CAST(:occurred AS text[]), CAST(:reported AS text[]),
                               CAST(:status AS text[]), CAST(:source AS text[]), CAST(:lat AS text[]), CAST(:lon AS text[]),
-                              CAST(:summary AS text[])) WITH ORDINALITY AS t(u, c, s, sc, o, r, st, src, la, lo, su, n)
+                              CAST(:summary AS text[]), CAST(:by AS text[]))
+                       WITH ORDINALITY AS t(u, c, s, sc, o, r, st, src, la, lo, su, b, n)
                  ORDER BY n
                 RETURNING id""")
                 .param("unit", unit).param("category", category).param("severity", severity)
                 .param("subjective", subjective).param("occurred", occurred).param("reported", reported)
                 .param("status", status).param("source", source).param("lat", lat).param("lon", lon)
-                .param("summary", summary).param("by", username).query(Long.class).list();
+                .param("summary", summary).param("by", by).query(Long.class).list();
         jdbc.sql("""
                 INSERT INTO incident_status (incident_id, changed_at, changed_by, from_status, to_status)
-                SELECT i.id, i.reported_at + s.n * interval '3 days', :by, (CAST(:steps AS text[]))[s.n],
+                SELECT i.id, i.reported_at + s.n * interval '3 days', i.created_by, (CAST(:steps AS text[]))[s.n],
                        (CAST(:steps AS text[]))[s.n + 1]
                   FROM incident i CROSS JOIN generate_series(0, 3) AS s(n)
                  WHERE i.id = ANY (CAST(:ids AS bigint[])) AND s.n < array_position(CAST(:steps AS text[]), i.status)
                  ORDER BY i.id, s.n""")
-                .param("by", username).param("steps", java.util.Arrays.stream(IncidentStatus.values()).map(Enum::name)
+                .param("steps", java.util.Arrays.stream(IncidentStatus.values()).map(Enum::name)
                         .toArray(String[]::new))
                 .param("ids", ids.toArray(Long[]::new)).update();
         return ids;
@@ -384,7 +378,11 @@ public class Incidents {
                 .query(Long.class).single();
         jdbc.sql("INSERT INTO incident_status (incident_id, changed_by, to_status) VALUES (:id, :by, 'REPORTED')")
                 .param("id", id).param("by", username).update();
-        OffsetDateTime now = OffsetDateTime.now(Dates.VIETNAM);
+        return incident(id, c, username, OffsetDateTime.now(Dates.VIETNAM));
+    }
+
+    /** A checked incident just recorded under an id. */
+    static Incident incident(long id, Checked c, String username, OffsetDateTime now) {
         return new Incident(id, c.unitId(), c.category().code(), c.category().kind(), c.severity(), c.subjectiveCause(),
                 vietnam(c.occurredAt()), vietnam(c.reportedAt()), IncidentStatus.REPORTED, c.source(), c.latitude(),
                 c.longitude(), c.summary(), now, username, false);
