@@ -113,7 +113,11 @@ class IncidentIngestWriter {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
+                long started = System.nanoTime();
                 Map<Pending, Object> outcomes = transactions.execute(status -> write(batch));
+                if (log.isDebugEnabled()) {
+                    log.debug("batch of {} written in {} µs", batch.size(), (System.nanoTime() - started) / 1000);
+                }
                 for (Pending p : batch) {
                     Object outcome = outcomes == null ? null : outcomes.get(p);
                     if (outcome instanceof Incidents.Ingested ingested) {
