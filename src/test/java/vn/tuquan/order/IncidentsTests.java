@@ -344,12 +344,33 @@ class IncidentsTests {
                 .query(Long.class).single()).isGreaterThanOrEqualTo(1);
     }
 
+    @Test
+    void theUploadPageShowsEveryBadRowAndTheMapShowsPoints() throws Exception {
+        long area = IncidentsFixture.area(1);
+        String csv = String.join(",", IncidentImports.HEADER) + "\n"
+                + area + ",NO_SUCH,,,02/01/2026 08:00,,PATROL,,,\"trang nhập 1\"\n";
+        var page = Jsoup.parse(upload("/order/incidents/import", csv, "text/html").body());
+        assertThat(page.select("#problems tbody tr").text()).contains("2").contains("category").contains("NO_SUCH");
+        assertThat(count("trang nhập 1")).isZero();
+        incidents.record(Caller.SYSTEM, new IncidentForm(area, "FIRE", "SERIOUS", true,
+                OffsetDateTime.parse("2026-01-04T03:00:00+07:00"), null, "PATROL", 20.21, 106.27, "cháy kho"));
+        JsonNode map = JSON.readTree(get("/order/incidents/map.json?unit=" + area + "&kind=FIRE").body());
+        assertThat(map.get("type").asText()).isEqualTo("FeatureCollection");
+        assertThat(map.get("features").get(0).get("geometry").get("coordinates").get(0).asDouble()).isEqualTo(106.27);
+        assertThat(map.get("features").get(0).get("properties").get("category").asText()).isEqualTo("Cháy");
+        assertThat(get("/order/incidents/map").statusCode()).isEqualTo(200);
+    }
+
     HttpResponse<String> upload(String csv) throws Exception {
+        return upload("/api/v1/order/incidents/import", csv, "application/json");
+    }
+
+    HttpResponse<String> upload(String path, String csv, String accept) throws Exception {
         String boundary = "----vuviec" + System.nanoTime();
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"vu-viec.csv\"\r\n"
                 + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
-        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/order/incidents/import"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "application/json")
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", accept)
                 .header("Accept-Language", "vi").header("X-CSRF-TOKEN", csrf)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
