@@ -440,7 +440,11 @@ public class Incidents {
         return list(scope, filter, 0, limit).incidents();
     }
 
-    /** The units a caller may record on, by kind and name, under the units of their capture scope (at most 2,000). */
+    /**
+     * The units a caller may record on under the units of their capture scope, in tree order, at most
+     * {@value #MAX_RECORDABLE} (a commune officer's commune and its villages and organisations; a
+     * province's first units only — a larger scope picks the unit from a list page instead).
+     */
     public List<UnitView> recordableUnits(Caller caller) {
         List<UnitView> found = new ArrayList<>();
         LocalDate today = Dates.today();
@@ -448,11 +452,16 @@ public class Incidents {
             if (!NOT_RECORDED_ON.contains(root.kind())) {
                 found.add(root);
             }
-            Units.Page page = units.subtree(caller.capture(), root.id(), Set.of(), today, 2000, 0);
+            Units.Page page = units.subtree(caller.capture(), root.id(), Set.of(), today, MAX_RECORDABLE, 0);
             page.units().stream().filter(u -> !NOT_RECORDED_ON.contains(u.kind())).forEach(found::add);
+            if (found.size() >= MAX_RECORDABLE) {
+                return found.subList(0, MAX_RECORDABLE);
+            }
         }
         return found;
     }
+
+    static final int MAX_RECORDABLE = 1000;
 
     record Query(String where, Map<String, Object> params) {
     }

@@ -155,8 +155,18 @@ class IncidentPages {
     }
 
     private void fillForm(Caller caller, IncidentForm form, String occurredAt, Model model) {
-        List<UnitView> recordable = incidents.recordableUnits(caller);
+        List<UnitView> recordable = new ArrayList<>(incidents.recordableUnits(caller));
         Long unit = form.unitId();
+        if (unit != null && recordable.stream().noneMatch(u -> u.id() == unit)) {
+            // a unit further down a large scope, chosen before (or refused: then the first one)
+            try {
+                units.latest(caller.capture(), unit).filter(u -> u.kind().organisation()
+                        || u.kind() == vn.tuquan.units.UnitKind.RESIDENTIAL_AREA
+                        || u.kind() == vn.tuquan.units.UnitKind.COMMUNE).ifPresent(u -> recordable.add(0, u));
+            } catch (vn.tuquan.shared.AccessRefusedException e) {
+                // not one of the caller's: the form starts with the first of theirs
+            }
+        }
         if (unit == null || recordable.stream().noneMatch(u -> u.id() == unit)) {
             form = new IncidentForm(recordable.isEmpty() ? null : recordable.get(0).id(), form.categoryCode(),
                     form.severity(), form.subjectiveCause(), form.occurredAt(), form.reportedAt(), form.source(),
