@@ -169,7 +169,8 @@ class IncidentsTests {
         assertThat(jdbc.sql("SELECT count(*) FROM incident_idempotency WHERE key = :k").param("k", key)
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE module = 'order' AND entity_type = 'incident'"
-                + " AND action = 'CREATED' AND entity_id = :id").param("id", a.get("id").asText())
+                + " AND action = 'CREATED' AND entity_id = :id AND actor_username = :by").param("id", a.get("id").asText())
+                .param("by", IncidentsFixture.OFFICER)
                 .query(Long.class).single()).as("audited once").isEqualTo(1);
     }
 
