@@ -26,9 +26,12 @@ public class Callers {
                 SELECT id, username, view_whole_country, capture_whole_country FROM users
                 WHERE username = :username AND enabled
                 """).param("username", username)
-                .query((rs, n) -> load(rs.getLong("id"), rs.getString("username"),
-                        rs.getBoolean("view_whole_country"), rs.getBoolean("capture_whole_country")))
-                .optional();
+                .query((rs, n) -> new Object[] {rs.getLong("id"), rs.getString("username"),
+                        rs.getBoolean("view_whole_country"), rs.getBoolean("capture_whole_country")})
+                .optional()
+                // loaded once the first query has given its connection back: a query inside a row mapper
+                // holds two connections, and enough requests at once then wait for each other's
+                .map(r -> load((Long) r[0], (String) r[1], (Boolean) r[2], (Boolean) r[3]));
     }
 
     public Optional<Caller> forUserId(long userId) {

@@ -84,21 +84,30 @@ public class PersonalAccessTokens {
                 .param("id", tokenId).param("username", username).update() == 1;
     }
 
-    /** The username a valid token belongs to (recording its use), or empty: unknown, revoked, expired or disabled. */
+    /**
+     * The username a valid token belongs to, or empty: unknown, revoked, expired or disabled. Its
+     * use is recorded at most once a minute, so that a client sending many requests at once does not
+     * queue them all on the token's row.
+     */
     @Transactional
     public Optional<String> authenticate(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
-        return jdbc.sql("""
-                UPDATE access_tokens t SET last_used_at = now()
-                FROM users u
-                WHERE u.id = t.user_id AND t.token_hash = :hash AND t.revoked_at IS NULL AND t.expires_at > now()
-                  AND u.enabled
-                RETURNING u.username
+        byte[] hash = sha256(token);
+        Optional<String> username = jdbc.sql("""
+                SELECT u.username FROM access_tokens t JOIN users u ON u.id = t.user_id
+                WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND t.expires_at > now() AND u.enabled
                 """)
-                .param("hash", sha256(token))
-                .query(String.class).optional();
+                .param("hash", hash).query(String.class).optional();
+        if (username.isPresent()) {
+            jdbc.sql("""
+                    UPDATE access_tokens SET last_used_at = now()
+                    WHERE token_hash = :hash AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
+                    """)
+                    .param("hash", hash).update();
+        }
+        return username;
     }
 
     static byte[] sha256(String token) {

@@ -20,6 +20,11 @@ import vn.tuquan.order.PersonRecorded;
 import vn.tuquan.order.PersonRecordsRead;
 import vn.tuquan.order.CampaignRecorded;
 import vn.tuquan.order.HotspotRecorded;
+import vn.tuquan.order.IncidentRecorded;
+import vn.tuquan.order.IncidentStatusChanged;
+import vn.tuquan.order.IncidentWithdrawn;
+import vn.tuquan.order.IncidentsImported;
+import vn.tuquan.order.IncidentsRecorded;
 import vn.tuquan.shared.DataKeyRotated;
 import vn.tuquan.units.LocalUnitClosed;
 import vn.tuquan.units.LocalUnitCreated;
@@ -207,5 +212,38 @@ class ModuleEventsAuditor {
     void on(CampaignRecorded e) {
         log.record(new AuditEntry(e.created() ? AuditAction.CREATED : AuditAction.UPDATED, "order", "campaign",
                 Long.toString(e.campaignId()), e.organisingUnitId(), e.before(), e.after()));
+    }
+
+    @EventListener
+    void on(IncidentRecorded e) {
+        log.record(new AuditEntry(AuditAction.CREATED, "order", "incident", Long.toString(e.incident().id()),
+                e.incident().unitId(), null, e.incident()));
+    }
+
+    @EventListener
+    void on(IncidentStatusChanged e) {
+        log.record(new AuditEntry(AuditAction.UPDATED, "order", "incident", Long.toString(e.incidentId()), e.unitId(),
+                Map.of("status", e.from()), e.note() == null ? Map.of("status", e.to())
+                        : Map.of("status", e.to(), "note", e.note())));
+    }
+
+    @EventListener
+    void on(IncidentWithdrawn e) {
+        log.record(new AuditEntry(AuditAction.DELETED, "order", "incident", Long.toString(e.incident().id()),
+                e.incident().unitId(), e.incident(), Map.of("withdrawn", true, "reason", e.reason())));
+    }
+
+    @EventListener
+    void on(IncidentsImported e) {
+        log.record(new AuditEntry(AuditAction.IMPORTED, "order", "incident", null, e.unitId(), null, e));
+    }
+
+    @EventListener
+    void on(IncidentsRecorded e) {
+        var first = e.incidents().get(0);
+        boolean one = e.incidents().size() == 1;
+        boolean oneUnit = e.incidents().stream().allMatch(i -> i.unitId() == first.unitId());
+        log.record(new AuditEntry(AuditAction.CREATED, "order", "incident", one ? Long.toString(first.id()) : null,
+                oneUnit ? first.unitId() : null, null, one ? first : e.incidents()));
     }
 }

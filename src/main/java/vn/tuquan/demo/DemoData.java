@@ -41,13 +41,15 @@ class DemoData implements ApplicationRunner {
     private final DemoHouseholds households;
     private final DemoPersons persons;
     private final DemoHotspots hotspots;
+    private final DemoIncidents incidents;
     private final PrintStream console = System.out;
     private List<DemoLogin> logins = List.of();
 
     DemoData(UserAccounts accounts, NamDinh2017 namDinh, Units units, DemoMovement movement,
-            DemoHouseholds households, DemoPersons persons, DemoHotspots hotspots) {
+            DemoHouseholds households, DemoPersons persons, DemoHotspots hotspots, DemoIncidents incidents) {
         this.persons = persons;
         this.hotspots = hotspots;
+        this.incidents = incidents;
         this.movement = movement;
         this.households = households;
         this.accounts = accounts;
@@ -97,6 +99,7 @@ class DemoData implements ApplicationRunner {
         movement.loadIfAbsent();
         households.loadIfAbsent();
         movement.awardHouseholdsIfAbsent();
+        incidents.loadIfAbsent();
         persons.loadIfAbsent();
         hotspots.loadIfAbsent();
         logins = logins();

@@ -9,7 +9,7 @@ public enum Area {
     UNITS("units", true),
     ACCESS("access", true),
     MOVEMENT("movement", true),
-    ORDER("order", false),
+    ORDER("order", true),
     EVALUATION("evaluation", false),
     REPORTS("reports", false),
     CITIZENS("citizens", false);

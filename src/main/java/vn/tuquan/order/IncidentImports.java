@@ -1,0 +1,197 @@
+package vn.tuquan.order;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.tuquan.shared.AccessRefusedException;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Permission;
+
+/**
+ * Bulk import of incidents from a CSV file (UTF-8, a header line first), all or nothing: every row
+ * is checked as a recorded incident would be, every bad row is reported with its line, column and
+ * reason, and a file with any bad row writes nothing.
+ *
+ * <p>Columns: {@code unit,category,severity,subjective_cause,occurred_at,reported_at,source,latitude,
+ * longitude,summary}. {@code unit} is the unit's id; times are {@code 31/10/2017 23:59} (Vietnam's
+ * time) or ISO-8601 with an offset; an empty {@code reported_at} is the occurrence.
+ */
+@Service
+public class IncidentImports {
+
+    public static final List<String> HEADER = List.of("unit", "category", "severity", "subjective_cause", "occurred_at",
+            "reported_at", "source", "latitude", "longitude", "summary");
+    static final int MAX_PROBLEMS = 500;
+    static final int MAX_ROWS = 50_000;
+    private static final DateTimeFormatter VIETNAMESE = DateTimeFormatter.ofPattern("d/M/uuuu H:mm");
+    private static final Map<String, String> COLUMNS = Map.ofEntries(Map.entry("unitId", "unit"),
+            Map.entry("categoryCode", "category"), Map.entry("severity", "severity"),
+            Map.entry("subjectiveCause", "subjective_cause"), Map.entry("occurredAt", "occurred_at"),
+            Map.entry("reportedAt", "reported_at"), Map.entry("source", "source"), Map.entry("latitude", "latitude"),
+            Map.entry("longitude", "longitude"), Map.entry("summary", "summary"));
+
+    private final Incidents incidents;
+    private final ApplicationEventPublisher events;
+
+    IncidentImports(Incidents incidents, ApplicationEventPublisher events) {
+        this.incidents = incidents;
+        this.events = events;
+    }
+
+    /**
+     * Imports a CSV file of incidents on units of the caller's capture scope.
+     *
+     * @return the number of incidents recorded
+     */
+    @Transactional
+    public int importCsv(Caller caller, String fileName, InputStream in) {
+        caller.require(Permission.ORDER_WRITE);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<IncidentImportProblem> problems = new ArrayList<>();
+        List<Incidents.Checked> rows = new ArrayList<>();
+        Map<Long, vn.tuquan.units.UnitView> seen = new java.util.HashMap<>();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                CSVParser csv = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+            Iterator<CSVRecord> records = csv.iterator();
+            boolean first = true;
+            while (problems.size() < MAX_PROBLEMS) {
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    record = records.next();
+                } catch (UncheckedIOException e) {
+                    problems.add(new IncidentImportProblem((int) csv.getCurrentLineNumber(), null,
+                            "order.import.broken", List.of()));
+                    break;
+                }
+                List<String> fields = new ArrayList<>(Arrays.asList(record.values()));
+                int line = (int) csv.getCurrentLineNumber();
+                if (first) {
+                    first = false;
+                    if (!fields.isEmpty() && fields.get(0).startsWith("\uFEFF")) {
+                        fields.set(0, fields.get(0).substring(1));
+                    }
+                    List<String> header = fields.stream().map(f -> f.strip().toLowerCase(Locale.ROOT)).toList();
+                    if (!header.equals(HEADER)) {
+                        throw new IncidentImportRefusedException(List.of(new IncidentImportProblem(1, null,
+                                "order.import.header", List.of(String.join(",", HEADER)))));
+                    }
+                    continue;
+                }
+                if (fields.stream().allMatch(String::isBlank)) {
+                    continue;
+                }
+                if (rows.size() >= MAX_ROWS) {
+                    problems.add(new IncidentImportProblem(line, null, "order.import.tooMany", List.of(MAX_ROWS)));
+                    break;
+                }
+                row(caller, line, fields, now, seen, rows, problems);
+            }
+            if (first) {
+                problems.add(new IncidentImportProblem(1, null, "order.import.empty", List.of()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (rows.isEmpty() && problems.isEmpty()) {
+            problems.add(new IncidentImportProblem(2, null, "order.import.empty", List.of()));
+        }
+        if (!problems.isEmpty()) {
+            throw new IncidentImportRefusedException(problems);
+        }
+        incidents.insertAll(rows, null, caller.username());
+        Long unit = rows.stream().map(Incidents.Checked::unitId).distinct().count() == 1 ? rows.get(0).unitId() : null;
+        events.publishEvent(new IncidentsImported(fileName, rows.size(), unit));
+        return rows.size();
+    }
+
+    private void row(Caller caller, int line, List<String> fields, OffsetDateTime now,
+            Map<Long, vn.tuquan.units.UnitView> seen, List<Incidents.Checked> rows,
+            List<IncidentImportProblem> problems) {
+        if (fields.size() != HEADER.size()) {
+            problems.add(new IncidentImportProblem(line, null, "order.import.columns",
+                    List.of(fields.size(), HEADER.size())));
+            return;
+        }
+        try {
+            Long unit = number(fields.get(0), "unit", Long::valueOf);
+            IncidentForm form = new IncidentForm(unit, fields.get(1).strip().toUpperCase(Locale.ROOT), fields.get(2),
+                    yesNo(fields.get(3)), time(fields.get(4), "occurred_at"), time(fields.get(5), "reported_at"),
+                    fields.get(6), number(fields.get(7), "latitude", Double::valueOf),
+                    number(fields.get(8), "longitude", Double::valueOf), fields.get(9));
+            if (form.reportedAt() == null && form.occurredAt() != null) {
+                form = new IncidentForm(form.unitId(), form.categoryCode(), form.severity(), form.subjectiveCause(),
+                        form.occurredAt(), form.occurredAt(), form.source(), form.latitude(), form.longitude(),
+                        form.summary());
+            }
+            rows.add(incidents.check(caller, form, now, seen));
+        } catch (IncidentRefusedException e) {
+            String column = e.field() == null ? null : COLUMNS.getOrDefault(e.field(), e.field());
+            problems.add(new IncidentImportProblem(line, column, e.key(), Arrays.asList(e.args())));
+        } catch (AccessRefusedException e) {
+            problems.add(new IncidentImportProblem(line, "unit", "order.import.unitOutsideScope", List.of(fields.get(0))));
+        }
+    }
+
+    private static <T> T number(String text, String column, java.util.function.Function<String, T> parse) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return parse.apply(text.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new IncidentRefusedException(column, "order.import.number", text);
+        }
+    }
+
+    private static Boolean yesNo(String text) {
+        String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        return switch (t) {
+            case "" -> null;
+            case "1", "true", "có", "co", "x", "yes" -> true;
+            case "0", "false", "không", "khong", "no" -> false;
+            default -> throw new IncidentRefusedException("subjectiveCause", "order.import.yesNo", text);
+        };
+    }
+
+    /** {@code 31/10/2017 23:59} in Vietnam's time, or ISO-8601 with an offset. */
+    static OffsetDateTime time(String text, String column) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.strip();
+        try {
+            if (t.contains("T")) {
+                return OffsetDateTime.parse(t);
+            }
+            return LocalDateTime.parse(t, VIETNAMESE).atZone(Dates.VIETNAM).toOffsetDateTime();
+        } catch (DateTimeParseException e) {
+            throw new IncidentRefusedException(column, "order.import.time", text);
+        }
+    }
+}
