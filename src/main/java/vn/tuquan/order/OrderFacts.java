@@ -169,20 +169,24 @@ public class OrderFacts {
         args.add(ids);
         args.add(Windows.start(w.first()));
         args.add(Windows.start(w.last().plusDays(1)));
+        Map<String, String> kinds = new HashMap<>();
+        jdbc.query("SELECT code, kind FROM incident_category", rs -> {
+            kinds.put(rs.getString(1), rs.getString(2));
+        });
         jdbc.query("""
-                SELECT i.unit_id, c.kind, i.category_code, i.severity,
+                SELECT i.unit_id, i.category_code, i.severity,
                        count(*) FILTER (WHERE i.occurred_at >= ? AND i.occurred_at < ?),
                        count(*) FILTER (WHERE i.occurred_at >= ? AND i.occurred_at < ?),
                        count(*) FILTER (WHERE i.occurred_at >= ? AND i.occurred_at < ?),
                        count(*) FILTER (WHERE i.occurred_at >= ? AND i.occurred_at < ?)
-                  FROM incident i JOIN incident_category c ON c.code = i.category_code
+                  FROM incident i
                  WHERE i.unit_id = ANY (?) AND NOT i.withdrawn AND i.occurred_at >= ? AND i.occurred_at < ?
-                 GROUP BY i.unit_id, c.kind, i.category_code, i.severity""", rs -> {
+                 GROUP BY i.unit_id, i.category_code, i.severity""", rs -> {
             long unit = rs.getLong(1);
-            String kind = rs.getString(2);
-            String category = rs.getString(3);
-            String severity = rs.getString(4);
-            long[] n = {rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)};
+            String category = rs.getString(2);
+            String kind = kinds.get(category);
+            String severity = rs.getString(3);
+            long[] n = {rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)};
             for (long id : ancestors.get(unit)) {
                 Tally t = tallies.get(id);
                 t.add(t.byKind, kind, n);
