@@ -1,11 +1,9 @@
--- STUB for the facts branch only: replaced by the incidents helper's migration on merge.
+-- STUB for the facts branch only: replaced by the incidents branch's migration on merge.
 CREATE TABLE incident_category (
     code text PRIMARY KEY, parent_code text, name_vi text NOT NULL, name_en text NOT NULL, kind text NOT NULL);
 INSERT INTO incident_category (code, name_vi, name_en, kind) VALUES
     ('CRIME_THEFT', 'Trộm cắp tài sản', 'Theft', 'CRIME'),
-    ('CRIME_ASSAULT', 'Cố ý gây thương tích', 'Assault', 'CRIME'),
     ('SECURITY_A', 'Hoạt động chống Đảng, chính quyền', 'Activity against the Party or government', 'SECURITY_EVENT'),
-    ('SECURITY_E', 'Tranh chấp phức tạp kéo dài', 'Complex prolonged disputes', 'SECURITY_EVENT'),
     ('GAMBLING', 'Đánh bạc', 'Gambling', 'SOCIAL_EVIL'),
     ('FIRE', 'Cháy', 'Fire', 'FIRE');
 CREATE TABLE incident (
@@ -16,9 +14,9 @@ CREATE TABLE incident (
     subjective_cause boolean,
     occurred_at timestamptz NOT NULL,
     reported_at timestamptz NOT NULL,
-    status text NOT NULL DEFAULT 'REPORTED',
-    source text NOT NULL DEFAULT 'PATROL',
+    status text NOT NULL,
+    source text NOT NULL,
     latitude double precision, longitude double precision, summary text,
-    created_at timestamptz NOT NULL DEFAULT now(), created_by text NOT NULL DEFAULT 'system',
+    created_at timestamptz NOT NULL DEFAULT now(), created_by text NOT NULL,
     withdrawn boolean NOT NULL DEFAULT false);
 CREATE INDEX incident_unit_occurred ON incident (unit_id, occurred_at);

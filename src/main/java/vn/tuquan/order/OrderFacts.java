@@ -82,6 +82,49 @@ public class OrderFacts {
 
     /** Facts of the unit and of every unit under it, in tree order (the unit first). */
     public List<UnitFacts> forSubtree(Scope scope, long unitId, int year) {
+        Computed c = compute(scope, unitId, year);
+        List<UnitFacts> facts = new ArrayList<>(c.tree().size());
+        for (UnitView unit : c.tree()) {
+            int now = unit.kind() == UnitKind.RESIDENTIAL_AREA ? 0 : 2;
+            facts.add(c.facts(unit, now));
+        }
+        return facts;
+    }
+
+    /**
+     * The source's headline figures for a unit's subtree (F13): residential areas and communes with
+     * no crime, with no drug user — a statistic of the year, so communes are counted over the
+     * residential areas' period too (their own evaluation reads {@link #forSubtree}).
+     */
+    public Headline headline(Scope scope, long unitId, int year) {
+        Computed c = compute(scope, unitId, year);
+        long areas = 0, areasNoCrime = 0, areasNoDrugUser = 0, communes = 0, communesNoCrime = 0, communesNoDrugUser = 0;
+        for (UnitView unit : c.tree()) {
+            UnitFacts f = c.facts(unit, 0);
+            if (unit.kind() == UnitKind.RESIDENTIAL_AREA) {
+                areas++;
+                areasNoCrime += f.noCrime() ? 1 : 0;
+                areasNoDrugUser += f.noDrugUser() ? 1 : 0;
+            } else if (unit.kind() == UnitKind.COMMUNE) {
+                communes++;
+                communesNoCrime += f.noCrime() ? 1 : 0;
+                communesNoDrugUser += f.noDrugUser() ? 1 : 0;
+            }
+        }
+        return new Headline(unitId, year, areas, areasNoCrime, areasNoDrugUser, communes, communesNoCrime,
+                communesNoDrugUser);
+    }
+
+    private record Computed(List<UnitView> tree, Windows windows, Map<Long, Tally> tallies) {
+
+        UnitFacts facts(UnitView unit, int now) {
+            Tally t = tallies.get(unit.id());
+            return new UnitFacts(unit.id(), unit.code(), unit.name(), unit.kind(), unit.parentId(),
+                    windows.periods()[now], t.counts(now), t.counts(now + 1));
+        }
+    }
+
+    private Computed compute(Scope scope, long unitId, int year) {
         if (year < 2000 || year > 2200) {
             throw new IllegalArgumentException("year " + year);
         }
@@ -108,34 +151,8 @@ public class OrderFacts {
         Long[] ids = tree.stream().map(UnitView::id).toArray(Long[]::new);
         countIncidents(ids, windows, tallies, ancestors);
         countDrugUsers(ids, windows, tallies, ancestors);
-
-        List<UnitFacts> facts = new ArrayList<>(tree.size());
-        for (UnitView unit : tree) {
-            boolean area = unit.kind() == UnitKind.RESIDENTIAL_AREA;
-            Tally t = tallies.get(unit.id());
-            int now = area ? 0 : 2;
-            facts.add(new UnitFacts(unit.id(), unit.code(), unit.name(), unit.kind(), unit.parentId(),
-                    windows.periods()[now], t.counts(now), t.counts(now + 1)));
-        }
-        return facts;
-    }
-
-    /** The source's headline figures for a unit's subtree (F13): units with no crime, with no drug user. */
-    public Headline headline(Scope scope, long unitId, int year) {
-        long areas = 0, areasNoCrime = 0, areasNoDrugUser = 0, communes = 0, communesNoCrime = 0, communesNoDrugUser = 0;
-        for (UnitFacts f : forSubtree(scope, unitId, year)) {
-            if (f.kind() == UnitKind.RESIDENTIAL_AREA) {
-                areas++;
-                areasNoCrime += f.noCrime() ? 1 : 0;
-                areasNoDrugUser += f.noDrugUser() ? 1 : 0;
-            } else if (f.kind() == UnitKind.COMMUNE) {
-                communes++;
-                communesNoCrime += f.noCrime() ? 1 : 0;
-                communesNoDrugUser += f.noDrugUser() ? 1 : 0;
-            }
-        }
-        return new Headline(unitId, year, areas, areasNoCrime, areasNoDrugUser, communes, communesNoCrime,
-                communesNoDrugUser);
+        countCases(ids, windows, tallies, ancestors);
+        return new Computed(tree, windows, tallies);
     }
 
     /** How many residential areas and communes under a unit had no crime, no drug user, in the period. */
@@ -199,34 +216,40 @@ public class OrderFacts {
     }
 
     /**
-     * New drug users: detected during the window. Drug users present: detected on or before the
-     * window's last day and not recovered (status) — a drug user whose record is still open.
+     * Drug users by the unit they live in. New: detected during the window (an event, counted in one
+     * period only, like incidents). Present: a record active on some day of the regulation's period,
+     * both ends included (a state): detected by the period's last day with a status other than
+     * RECOVERED holding on a day of the period (the persons register's definition, docs/order.md).
      */
     private void countDrugUsers(Long[] ids, Windows w, Map<Long, Tally> tallies, Map<Long, long[]> ancestors) {
         Period[] p = w.periods();
         List<Object> args = new ArrayList<>();
+        args.add(ids);
+        args.add(w.last());
         for (int i = 0; i < p.length; i++) {
             args.add(w.firstDays()[i]);
             args.add(p[i].to());
         }
         for (Period period : p) {
             args.add(period.to());
+            args.add(period.from());
         }
-        args.add(ids);
-        args.add(w.last());
         jdbc.query("""
-                SELECT d.residence_unit_id,
-                       count(*) FILTER (WHERE d.detected_on BETWEEN ? AND ?),
-                       count(*) FILTER (WHERE d.detected_on BETWEEN ? AND ?),
-                       count(*) FILTER (WHERE d.detected_on BETWEEN ? AND ?),
-                       count(*) FILTER (WHERE d.detected_on BETWEEN ? AND ?),
-                       count(*) FILTER (WHERE d.detected_on <= ? AND d.status <> 'RECOVERED'),
-                       count(*) FILTER (WHERE d.detected_on <= ? AND d.status <> 'RECOVERED'),
-                       count(*) FILTER (WHERE d.detected_on <= ? AND d.status <> 'RECOVERED'),
-                       count(*) FILTER (WHERE d.detected_on <= ? AND d.status <> 'RECOVERED')
-                  FROM drug_user d
-                 WHERE d.residence_unit_id = ANY (?) AND d.detected_on <= ?
-                 GROUP BY d.residence_unit_id""", rs -> {
+                WITH h AS (
+                    SELECT d.id, d.residence_unit_id, d.detected_on, s.status, s.since,
+                           lead(s.since) OVER (PARTITION BY s.drug_user_id ORDER BY s.since) AS until
+                      FROM drug_user d JOIN drug_user_status s ON s.drug_user_id = d.id
+                     WHERE d.residence_unit_id = ANY (?) AND d.detected_on <= ?)
+                SELECT residence_unit_id,
+                       count(DISTINCT id) FILTER (WHERE detected_on BETWEEN ? AND ?),
+                       count(DISTINCT id) FILTER (WHERE detected_on BETWEEN ? AND ?),
+                       count(DISTINCT id) FILTER (WHERE detected_on BETWEEN ? AND ?),
+                       count(DISTINCT id) FILTER (WHERE detected_on BETWEEN ? AND ?),
+                       count(DISTINCT id) FILTER (WHERE status <> 'RECOVERED' AND since <= ? AND (until IS NULL OR until > ?)),
+                       count(DISTINCT id) FILTER (WHERE status <> 'RECOVERED' AND since <= ? AND (until IS NULL OR until > ?)),
+                       count(DISTINCT id) FILTER (WHERE status <> 'RECOVERED' AND since <= ? AND (until IS NULL OR until > ?)),
+                       count(DISTINCT id) FILTER (WHERE status <> 'RECOVERED' AND since <= ? AND (until IS NULL OR until > ?))
+                  FROM h GROUP BY residence_unit_id""", rs -> {
             long unit = rs.getLong(1);
             long[] detected = {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)};
             long[] present = {rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)};
@@ -240,6 +263,62 @@ public class OrderFacts {
         }, args.toArray());
     }
 
+    /** Mediations held and reconciled, re-education cases started, in the window (events). */
+    private void countCases(Long[] ids, Windows w, Map<Long, Tally> tallies, Map<Long, long[]> ancestors) {
+        Period[] p = w.periods();
+        List<Object> args = new ArrayList<>();
+        for (int i = 0; i < p.length; i++) {
+            args.add(w.firstDays()[i]);
+            args.add(p[i].to());
+        }
+        for (int i = 0; i < p.length; i++) {
+            args.add(w.firstDays()[i]);
+            args.add(p[i].to());
+        }
+        args.add(ids);
+        args.add(w.first());
+        args.add(w.last());
+        jdbc.query("""
+                SELECT unit_id,
+                       count(*) FILTER (WHERE held_on BETWEEN ? AND ?), count(*) FILTER (WHERE held_on BETWEEN ? AND ?),
+                       count(*) FILTER (WHERE held_on BETWEEN ? AND ?), count(*) FILTER (WHERE held_on BETWEEN ? AND ?),
+                       count(*) FILTER (WHERE outcome = 'RECONCILED' AND held_on BETWEEN ? AND ?),
+                       count(*) FILTER (WHERE outcome = 'RECONCILED' AND held_on BETWEEN ? AND ?),
+                       count(*) FILTER (WHERE outcome = 'RECONCILED' AND held_on BETWEEN ? AND ?),
+                       count(*) FILTER (WHERE outcome = 'RECONCILED' AND held_on BETWEEN ? AND ?)
+                  FROM mediation WHERE unit_id = ANY (?) AND held_on BETWEEN ? AND ? GROUP BY unit_id""", rs -> {
+            long unit = rs.getLong(1);
+            for (long id : ancestors.get(unit)) {
+                Tally t = tallies.get(id);
+                for (int i = 0; i < 4; i++) {
+                    t.mediations[i] += rs.getLong(2 + i);
+                    t.reconciled[i] += rs.getLong(6 + i);
+                }
+            }
+        }, args.toArray());
+        List<Object> reArgs = new ArrayList<>();
+        for (int i = 0; i < p.length; i++) {
+            reArgs.add(w.firstDays()[i]);
+            reArgs.add(p[i].to());
+        }
+        reArgs.add(ids);
+        reArgs.add(w.first());
+        reArgs.add(w.last());
+        jdbc.query("""
+                SELECT unit_id,
+                       count(*) FILTER (WHERE started_on BETWEEN ? AND ?), count(*) FILTER (WHERE started_on BETWEEN ? AND ?),
+                       count(*) FILTER (WHERE started_on BETWEEN ? AND ?), count(*) FILTER (WHERE started_on BETWEEN ? AND ?)
+                  FROM re_education WHERE unit_id = ANY (?) AND started_on BETWEEN ? AND ? GROUP BY unit_id""", rs -> {
+            long unit = rs.getLong(1);
+            for (long id : ancestors.get(unit)) {
+                Tally t = tallies.get(id);
+                for (int i = 0; i < 4; i++) {
+                    t.reEducations[i] += rs.getLong(2 + i);
+                }
+            }
+        }, reArgs.toArray());
+    }
+
     /** Counts of one unit for the four windows. */
     private static final class Tally {
 
@@ -248,6 +327,9 @@ public class OrderFacts {
         final Map<String, long[]> crimesBySeverity = new HashMap<>();
         final long[] newDrugUsers = new long[4];
         final long[] drugUsers = new long[4];
+        final long[] mediations = new long[4];
+        final long[] reconciled = new long[4];
+        final long[] reEducations = new long[4];
 
         void add(Map<String, long[]> map, String key, long[] n) {
             long[] sum = map.computeIfAbsent(key, k -> new long[4]);
@@ -258,7 +340,7 @@ public class OrderFacts {
 
         UnitFacts.Counts counts(int window) {
             return new UnitFacts.Counts(pick(byKind, window), pick(byCategory, window), pick(crimesBySeverity, window),
-                    newDrugUsers[window], drugUsers[window]);
+                    newDrugUsers[window], drugUsers[window], mediations[window], reconciled[window], reEducations[window]);
         }
 
         private static Map<String, Long> pick(Map<String, long[]> map, int window) {

@@ -19,9 +19,13 @@ import vn.tuquan.units.UnitKind;
 public record UnitFacts(long unitId, String code, String name, UnitKind kind, Long parentId, Period period,
         Counts current, Counts previous) {
 
-    /** Incidents by kind of category (CRIME, SECURITY_EVENT, SOCIAL_EVIL …), by category code and crimes by class. */
+    /**
+     * Incidents by kind of category (CRIME, SECURITY_EVENT, SOCIAL_EVIL …), by category code and
+     * crimes by class; drug users detected in the period and present during it; mediations held and
+     * reconciled; community re-education cases started.
+     */
     public record Counts(Map<String, Long> byKind, Map<String, Long> byCategory, Map<String, Long> crimesBySeverity,
-            long newDrugUsers, long drugUsers) {
+            long newDrugUsers, long drugUsers, long mediations, long reconciled, long reEducations) {
 
         public Counts {
             byKind = Map.copyOf(byKind);

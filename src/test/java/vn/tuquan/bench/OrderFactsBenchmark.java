@@ -32,7 +32,7 @@ import vn.tuquan.units.Units;
 /**
  * Prints the time to compute the facts of every unit of a province (Nam Định: 10 districts, 226
  * communes, 6,000 residential areas) holding 500,000 incidents in the 2023 period and 250,000 in the
- * period before, with 5,000 drug users. Run with {@code bench/order-facts}.
+ * period before, with 5,000 drug users and 20,000 mediations. Run with {@code bench/order-facts}.
  */
 public final class OrderFactsBenchmark {
 
@@ -88,9 +88,19 @@ public final class OrderFactsBenchmark {
                     .param("start", start).param("n", incidents * 3 / 2).param("n0", incidents).param("ids", places.toArray(Long[]::new))
                     .update();
             jdbc.sql("""
-                    INSERT INTO drug_user (residence_unit_id, detected_on, status)
-                    SELECT (CAST(:ids AS bigint[]))[1 + (g * 104729) % :areas], DATE '2021-01-01' + CAST(g % 1000 AS integer), 'NEW'
+                    INSERT INTO drug_user (residence_unit_id, detected_on, status, status_since, full_name_enc, recorded_by)
+                    SELECT (CAST(:ids AS bigint[]))[1 + (g * 104729) % :areas], DATE '2021-01-01' + CAST(g % 1000 AS integer),
+                           'NEW', DATE '2021-01-01' + CAST(g % 1000 AS integer), 'bench', 'bench'
                       FROM generate_series(CAST(1 AS bigint), 5000) g""").param("ids", areaIds.toArray(Long[]::new))
+                    .param("areas", areaIds.size()).update();
+            jdbc.sql("""
+                    INSERT INTO drug_user_status (drug_user_id, status, since, recorded_by)
+                    SELECT id, 'NEW', detected_on, 'bench' FROM drug_user""").update();
+            jdbc.sql("""
+                    INSERT INTO mediation (unit_id, held_on, parties_enc, subject, outcome, mediator, recorded_by)
+                    SELECT (CAST(:ids AS bigint[]))[1 + (g * 7919) % :areas], DATE '2022-01-01' + CAST(g % 700 AS integer),
+                           'bench', 'Tranh chấp', CASE WHEN g % 5 = 0 THEN 'NOT_RECONCILED' ELSE 'RECONCILED' END, 'Tổ hòa giải', 'bench'
+                      FROM generate_series(CAST(1 AS bigint), 20000) g""").param("ids", areaIds.toArray(Long[]::new))
                     .param("areas", areaIds.size()).update();
             jdbc.sql("ANALYZE incident").update();
             jdbc.sql("ANALYZE drug_user").update();

@@ -74,7 +74,14 @@ class OrderFactsTests {
         areas.addAll(localUnits.createAll(Caller.SYSTEM, forms, LIST_DATE));
     }
 
-    long incident(long unitId, String category, String severity, OffsetDateTime at) {
+    /** A category of the catalogue of that kind (the first by code). */
+    String code(String kind) {
+        return jdbc.sql("SELECT min(code) FROM incident_category WHERE kind = :kind").param("kind", kind)
+                .query(String.class).single();
+    }
+
+    long incident(long unitId, String kind, String severity, OffsetDateTime at) {
+        String category = code(kind);
         return jdbc.sql("""
                 INSERT INTO incident (unit_id, category_code, severity, occurred_at, reported_at, status, source, created_by)
                 VALUES (:unit, :category, :severity, :at, :at, 'REPORTED', 'PATROL', 'test') RETURNING id""")
@@ -91,12 +98,12 @@ class OrderFactsTests {
     void anIncidentAtTheLastMinuteOfOctober31BelongsToThatPeriodAndOneAtMidnightToTheNext() {
         long area = areas.get(0);
         // TT 23 (2017): 31/10/2016 – 31/10/2017
-        incident(area, "CRIME_THEFT", "LESS_SERIOUS", OffsetDateTime.of(2017, 10, 31, 23, 59, 0, 0, VN));
-        incident(area, "CRIME_THEFT", "LESS_SERIOUS", OffsetDateTime.of(2017, 11, 1, 0, 0, 0, 0, VN));
+        incident(area, "CRIME", "LESS_SERIOUS", OffsetDateTime.of(2017, 10, 31, 23, 59, 0, 0, VN));
+        incident(area, "CRIME", "LESS_SERIOUS", OffsetDateTime.of(2017, 11, 1, 0, 0, 0, 0, VN));
         // 23:59 in Vietnam is 16:59 UTC: the same instant written in UTC stays in the period
-        incident(area, "GAMBLING", null, OffsetDateTime.of(2017, 10, 31, 16, 59, 0, 0, ZoneOffset.UTC));
+        incident(area, "SOCIAL_EVIL", null, OffsetDateTime.of(2017, 10, 31, 16, 59, 0, 0, ZoneOffset.UTC));
         // 00:00 on 1 Nov in Vietnam is 17:00 UTC on 31 Oct: not in the period although the UTC date is 31 Oct
-        incident(area, "GAMBLING", null, OffsetDateTime.of(2017, 10, 31, 17, 0, 0, 0, ZoneOffset.UTC));
+        incident(area, "SOCIAL_EVIL", null, OffsetDateTime.of(2017, 10, 31, 17, 0, 0, 0, ZoneOffset.UTC));
         UnitFacts y2017 = of(area, 2017, haiMinh);
         assertThat(y2017.period().from()).isEqualTo(LocalDate.of(2016, 10, 31));
         assertThat(y2017.current().crimes()).isEqualTo(1);
@@ -110,9 +117,9 @@ class OrderFactsTests {
 
         // TT 124 (2023): 01/11/2022 – 31/10/2023; the first minute of 1 Nov 2022 is in, 31 Oct 2022 23:59 is not
         long other = areas.get(1);
-        incident(other, "CRIME_ASSAULT", "SERIOUS", OffsetDateTime.of(2022, 10, 31, 23, 59, 0, 0, VN));
-        incident(other, "CRIME_ASSAULT", "SERIOUS", OffsetDateTime.of(2022, 11, 1, 0, 0, 0, 0, VN));
-        incident(other, "CRIME_ASSAULT", "VERY_SERIOUS", OffsetDateTime.of(2023, 10, 31, 23, 59, 0, 0, VN));
+        incident(other, "CRIME", "SERIOUS", OffsetDateTime.of(2022, 10, 31, 23, 59, 0, 0, VN));
+        incident(other, "CRIME", "SERIOUS", OffsetDateTime.of(2022, 11, 1, 0, 0, 0, 0, VN));
+        incident(other, "CRIME", "VERY_SERIOUS", OffsetDateTime.of(2023, 10, 31, 23, 59, 0, 0, VN));
         UnitFacts y2023 = of(other, 2023, haiMinh);
         assertThat(y2023.period().from()).isEqualTo(LocalDate.of(2022, 11, 1));
         assertThat(y2023.current().crimes()).isEqualTo(2);
@@ -142,7 +149,7 @@ class OrderFactsTests {
         assertThat(before.residentialAreasWithNoCrime()).isEqualTo(2);
         assertThat(before.communesWithNoCrime()).isEqualTo(1);
 
-        long crime = incident(a7, "CRIME_THEFT", "LESS_SERIOUS", in);
+        long crime = incident(a7, "CRIME", "LESS_SERIOUS", in);
         OrderFacts.Headline one = facts.headline(Scope.WHOLE_COUNTRY, namMy, year);
         assertThat(one.residentialAreasWithNoCrime()).isEqualTo(1);
         assertThat(one.communesWithNoCrime()).isZero();
@@ -154,13 +161,17 @@ class OrderFactsTests {
         assertThat(facts.headline(Scope.WHOLE_COUNTRY, namMy, year).residentialAreasWithNoCrime()).isEqualTo(2);
 
         // a social evil is not a crime
-        incident(a8, "GAMBLING", null, in);
+        incident(a8, "SOCIAL_EVIL", null, in);
         assertThat(facts.headline(Scope.WHOLE_COUNTRY, namMy, year).residentialAreasWithNoCrime()).isEqualTo(2);
 
         // one drug user detected in the period: the area and the commune have a drug user, one new
         assertThat(before.residentialAreasWithNoDrugUser()).isEqualTo(2);
-        jdbc.sql("INSERT INTO drug_user (residence_unit_id, detected_on, status) VALUES (:unit, DATE '2019-05-02', 'NEW')")
-                .param("unit", a8).update();
+        long user = jdbc.sql("""
+                INSERT INTO drug_user (residence_unit_id, detected_on, status, status_since, full_name_enc, recorded_by)
+                VALUES (:unit, DATE '2019-05-02', 'NEW', DATE '2019-05-02', 'not-read-here', 'test') RETURNING id""")
+                .param("unit", a8).query(Long.class).single();
+        jdbc.sql("INSERT INTO drug_user_status (drug_user_id, status, since, recorded_by) VALUES (:id, 'NEW', DATE '2019-05-02', 'test')")
+                .param("id", user).update();
         OrderFacts.Headline drugs = facts.headline(Scope.WHOLE_COUNTRY, namMy, year);
         assertThat(drugs.residentialAreasWithNoDrugUser()).isEqualTo(1);
         assertThat(drugs.communesWithNoDrugUser()).isZero();
@@ -168,6 +179,22 @@ class OrderFactsTests {
         assertThat(of(namMy, year, namMy).current().newDrugUsers()).isEqualTo(1);
         assertThat(of(namMy, year + 1, namMy).current().newDrugUsers()).isZero();
         assertThat(of(namMy, year + 1, namMy).previous().newDrugUsers()).isEqualTo(1);
+        // still a drug user in the next period (not recovered) …
+        assertThat(of(a8, year + 1, namMy).noDrugUser()).isFalse();
+        // … until recovered before it began (TT 23: the residential areas' 2020 period starts on 31/10/2019)
+        jdbc.sql("INSERT INTO drug_user_status (drug_user_id, status, since, recorded_by) VALUES (:id, 'RECOVERED', DATE '2019-09-30', 'test')")
+                .param("id", user).update();
+        assertThat(of(a8, year + 1, namMy).noDrugUser()).isTrue();
+        assertThat(of(a8, year, namMy).noDrugUser()).isFalse();
+
+        // mediations held and reconciled count for the area and the commune
+        jdbc.sql("""
+                INSERT INTO mediation (unit_id, held_on, parties_enc, subject, outcome, mediator, recorded_by)
+                VALUES (:unit, DATE '2019-06-01', 'x', 'Tranh chấp ranh giới', 'RECONCILED', 'Tổ hòa giải', 'test'),
+                       (:unit, DATE '2019-07-01', 'x', 'Tranh chấp lối đi', 'NOT_RECONCILED', 'Tổ hòa giải', 'test')""")
+                .param("unit", a7).update();
+        assertThat(of(a7, year, namMy).current().mediations()).isEqualTo(2);
+        assertThat(of(namMy, year, namMy).current().reconciled()).isEqualTo(1);
     }
 
     @Test
