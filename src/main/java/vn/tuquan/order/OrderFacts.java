@@ -1,0 +1,356 @@
+package vn.tuquan.order;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Period;
+import vn.tuquan.shared.Scope;
+import vn.tuquan.units.UnitKind;
+import vn.tuquan.units.UnitView;
+import vn.tuquan.units.Units;
+
+/**
+ * The facts of the security-and-order registers per unit and evaluation period, for every unit of a
+ * subtree at once: what the yearly evaluation (RULEBOOK criteria 3 to 5) and the dashboards read.
+ *
+ * <p>One pass: the incidents and drug users of every unit of the subtree are counted per unit in one
+ * query each, for four windows at once (the residential areas' period and the organisations'
+ * period, this year's and the year before's); each count is then added to the unit and to every
+ * unit above it in the subtree, and each unit keeps the counts of its own window. The tree is taken
+ * as of the last day of the residential areas' period.
+ */
+@Service
+public class OrderFacts {
+
+    private static final int PAGE = 50_000;
+
+    private final JdbcTemplate jdbc;
+    private final Units units;
+
+    OrderFacts(JdbcTemplate jdbc, Units units) {
+        this.jdbc = jdbc;
+        this.units = units;
+    }
+
+    /**
+     * The four windows, in this order: areas now, areas before, organisations now, organisations
+     * before. A window counts from the day after the period before it ended to its own last day: TT
+     * 23's periods share their boundary day (31 October ends one and starts the next), and at the
+     * change of regulation the organisations' periods overlap (TT 23's 2021 ends on 30/11/2021, TT
+     * 124's 2022 starts on 16/11/2021); counted this way every instant belongs to one period only.
+     */
+    record Windows(Period[] periods, LocalDate[] firstDays) {
+
+        static Windows of(int year) {
+            Period[] periods = {Period.residentialArea(year), Period.residentialArea(year - 1),
+                Period.organisation(year), Period.organisation(year - 1)};
+            LocalDate[] first = {Period.residentialArea(year - 1).to().plusDays(1),
+                Period.residentialArea(year - 2).to().plusDays(1), Period.organisation(year - 1).to().plusDays(1),
+                Period.organisation(year - 2).to().plusDays(1)};
+            return new Windows(periods, first);
+        }
+
+        static OffsetDateTime start(LocalDate day) {
+            return day.atStartOfDay(Dates.VIETNAM).toOffsetDateTime();
+        }
+
+        LocalDate first() {
+            LocalDate first = firstDays[0];
+            for (LocalDate day : firstDays) {
+                first = day.isBefore(first) ? day : first;
+            }
+            return first;
+        }
+
+        LocalDate last() {
+            LocalDate last = periods[0].to();
+            for (Period p : periods) {
+                last = p.to().isAfter(last) ? p.to() : last;
+            }
+            return last;
+        }
+    }
+
+    /** Facts of the unit and of every unit under it, in tree order (the unit first). */
+    public List<UnitFacts> forSubtree(Scope scope, long unitId, int year) {
+        Computed c = compute(scope, unitId, year);
+        List<UnitFacts> facts = new ArrayList<>(c.tree().size());
+        for (UnitView unit : c.tree()) {
+            int now = unit.kind() == UnitKind.RESIDENTIAL_AREA ? 0 : 2;
+            facts.add(c.facts(unit, now));
+        }
+        return facts;
+    }
+
+    /**
+     * The source's headline figures for a unit's subtree (F13): residential areas and communes with
+     * no crime, with no drug user — a statistic of the year, so communes are counted over the
+     * residential areas' period too (their own evaluation reads {@link #forSubtree}).
+     */
+    public Headline headline(Scope scope, long unitId, int year) {
+        Computed c = compute(scope, unitId, year);
+        long areas = 0, areasNoCrime = 0, areasNoDrugUser = 0, communes = 0, communesNoCrime = 0, communesNoDrugUser = 0;
+        for (UnitView unit : c.tree()) {
+            UnitFacts f = c.facts(unit, 0);
+            if (unit.kind() == UnitKind.RESIDENTIAL_AREA) {
+                areas++;
+                areasNoCrime += f.noCrime() ? 1 : 0;
+                areasNoDrugUser += f.noDrugUser() ? 1 : 0;
+            } else if (unit.kind() == UnitKind.COMMUNE) {
+                communes++;
+                communesNoCrime += f.noCrime() ? 1 : 0;
+                communesNoDrugUser += f.noDrugUser() ? 1 : 0;
+            }
+        }
+        return new Headline(unitId, year, areas, areasNoCrime, areasNoDrugUser, communes, communesNoCrime,
+                communesNoDrugUser);
+    }
+
+    private record Computed(List<UnitView> tree, Windows windows, Map<Long, Tally> tallies) {
+
+        UnitFacts facts(UnitView unit, int now) {
+            Tally t = tallies.get(unit.id());
+            return new UnitFacts(unit.id(), unit.code(), unit.name(), unit.kind(), unit.parentId(),
+                    windows.periods()[now], t.counts(now), t.counts(now + 1));
+        }
+    }
+
+    private Computed compute(Scope scope, long unitId, int year) {
+        if (year < 2000 || year > 2200) {
+            throw new IllegalArgumentException("year " + year);
+        }
+        LocalDate asOf = Period.residentialArea(year).to();
+        List<UnitView> tree = new ArrayList<>();
+        tree.add(units.find(scope, unitId, asOf).orElseThrow(() -> new UnknownOrderUnitException(unitId)));
+        for (int offset = 0; ; offset += PAGE) {
+            Units.Page page = units.subtree(scope, unitId, Set.of(), asOf, PAGE, offset);
+            tree.addAll(page.units());
+            if (!page.more()) {
+                break;
+            }
+        }
+        Windows windows = Windows.of(year);
+        Map<Long, Tally> tallies = new HashMap<>(tree.size() * 2);
+        Map<Long, long[]> ancestors = new HashMap<>(tree.size() * 2);
+        for (UnitView unit : tree) {
+            tallies.put(unit.id(), new Tally());
+        }
+        String rootPath = tree.get(0).path();
+        for (UnitView unit : tree) {
+            ancestors.put(unit.id(), ancestorsWithin(unit.path(), rootPath, tallies));
+        }
+        Long[] ids = tree.stream().map(UnitView::id).toArray(Long[]::new);
+        countIncidents(ids, windows, tallies, ancestors);
+        countDrugUsers(ids, windows, tallies, ancestors);
+        countCases(ids, windows, tallies, ancestors);
+        return new Computed(tree, windows, tallies);
+    }
+
+    /** How many residential areas and communes under a unit had no crime, no drug user, in the period. */
+    public record Headline(long unitId, int year, long residentialAreas, long residentialAreasWithNoCrime,
+            long residentialAreasWithNoDrugUser, long communes, long communesWithNoCrime, long communesWithNoDrugUser) {
+    }
+
+    /** The ids of the unit and of the units above it up to the subtree's root, as tallies to add to. */
+    private static long[] ancestorsWithin(String path, String rootPath, Map<Long, Tally> tallies) {
+        // from the root's own id down: "/1/5/23/77/" under the root "/1/5/23/" gives 23 and 77
+        String[] parts = path.substring(rootPath.lastIndexOf('/', rootPath.length() - 2)).split("/");
+        List<Long> ids = new ArrayList<>(parts.length);
+        for (String part : parts) {
+            if (!part.isEmpty()) {
+                long id = Long.parseLong(part);
+                if (tallies.containsKey(id)) {
+                    ids.add(id);
+                }
+            }
+        }
+        return ids.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private void countIncidents(Long[] ids, Windows w, Map<Long, Tally> tallies, Map<Long, long[]> ancestors) {
+        Period[] p = w.periods();
+        List<Object> args = new ArrayList<>();
+        for (int i = 0; i < p.length; i++) {
+            args.add(Windows.start(w.firstDays()[i]));
+            args.add(Windows.start(p[i].to().plusDays(1)));
+        }
+        args.add(ids);
+        args.add(Windows.start(w.first()));
+        args.add(Windows.start(w.last().plusDays(1)));
+        Map<String, String> kinds = new HashMap<>();
+        jdbc.query("SELECT code, kind FROM incident_category", rs -> {
+            kinds.put(rs.getString(1), rs.getString(2));
+        });
+        jdbc.query("""
+                SELECT i.unit_id, i.category_code, i.severity,
+                       count(*) FILTER (WHERE i.occurred_at >= ? AND i.occurred_at < ?),
+                       count(*) FILTER (WHERE i.occurred_at >= ? AND i.occurred_at < ?),
+                       count(*) FILTER (WHERE i.occurred_at >= ? AND i.occurred_at < ?),
+                       count(*) FILTER (WHERE i.occurred_at >= ? AND i.occurred_at < ?)
+                  FROM incident i
+                 WHERE i.unit_id = ANY (?) AND NOT i.withdrawn AND i.occurred_at >= ? AND i.occurred_at < ?
+                 GROUP BY i.unit_id, i.category_code, i.severity""", rs -> {
+            long unit = rs.getLong(1);
+            String category = rs.getString(2);
+            String kind = kinds.get(category);
+            String severity = rs.getString(3);
+            long[] n = {rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)};
+            for (long id : ancestors.get(unit)) {
+                Tally t = tallies.get(id);
+                t.add(t.byKind, kind, n);
+                t.add(t.byCategory, category, n);
+                if ("CRIME".equals(kind) && severity != null) {
+                    t.add(t.crimesBySeverity, severity, n);
+                }
+            }
+        }, args.toArray());
+    }
+
+    /**
+     * Drug users by the unit they live in. New: detected during the window (an event, counted in one
+     * period only, like incidents). Present: a record active on some day of the regulation's period,
+     * both ends included (a state): detected by the period's last day with a status other than
+     * RECOVERED holding on a day of the period (the persons register's definition, docs/order.md).
+     */
+    private void countDrugUsers(Long[] ids, Windows w, Map<Long, Tally> tallies, Map<Long, long[]> ancestors) {
+        Period[] p = w.periods();
+        List<Object> args = new ArrayList<>();
+        args.add(ids);
+        args.add(w.last());
+        for (int i = 0; i < p.length; i++) {
+            args.add(w.firstDays()[i]);
+            args.add(p[i].to());
+        }
+        for (Period period : p) {
+            args.add(period.to());
+            args.add(period.from());
+        }
+        jdbc.query("""
+                WITH h AS (
+                    SELECT d.id, d.residence_unit_id, d.detected_on, s.status, s.since,
+                           lead(s.since) OVER (PARTITION BY s.drug_user_id ORDER BY s.since) AS until
+                      FROM drug_user d JOIN drug_user_status s ON s.drug_user_id = d.id
+                     WHERE d.residence_unit_id = ANY (?) AND d.detected_on <= ?)
+                SELECT residence_unit_id,
+                       count(DISTINCT id) FILTER (WHERE detected_on BETWEEN ? AND ?),
+                       count(DISTINCT id) FILTER (WHERE detected_on BETWEEN ? AND ?),
+                       count(DISTINCT id) FILTER (WHERE detected_on BETWEEN ? AND ?),
+                       count(DISTINCT id) FILTER (WHERE detected_on BETWEEN ? AND ?),
+                       count(DISTINCT id) FILTER (WHERE status <> 'RECOVERED' AND since <= ? AND (until IS NULL OR until > ?)),
+                       count(DISTINCT id) FILTER (WHERE status <> 'RECOVERED' AND since <= ? AND (until IS NULL OR until > ?)),
+                       count(DISTINCT id) FILTER (WHERE status <> 'RECOVERED' AND since <= ? AND (until IS NULL OR until > ?)),
+                       count(DISTINCT id) FILTER (WHERE status <> 'RECOVERED' AND since <= ? AND (until IS NULL OR until > ?))
+                  FROM h GROUP BY residence_unit_id""", rs -> {
+            long unit = rs.getLong(1);
+            long[] detected = {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)};
+            long[] present = {rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)};
+            for (long id : ancestors.get(unit)) {
+                Tally t = tallies.get(id);
+                for (int i = 0; i < 4; i++) {
+                    t.newDrugUsers[i] += detected[i];
+                    t.drugUsers[i] += present[i];
+                }
+            }
+        }, args.toArray());
+    }
+
+    /** Mediations held and reconciled, re-education cases started, in the window (events). */
+    private void countCases(Long[] ids, Windows w, Map<Long, Tally> tallies, Map<Long, long[]> ancestors) {
+        Period[] p = w.periods();
+        List<Object> args = new ArrayList<>();
+        for (int i = 0; i < p.length; i++) {
+            args.add(w.firstDays()[i]);
+            args.add(p[i].to());
+        }
+        for (int i = 0; i < p.length; i++) {
+            args.add(w.firstDays()[i]);
+            args.add(p[i].to());
+        }
+        args.add(ids);
+        args.add(w.first());
+        args.add(w.last());
+        jdbc.query("""
+                SELECT unit_id,
+                       count(*) FILTER (WHERE held_on BETWEEN ? AND ?), count(*) FILTER (WHERE held_on BETWEEN ? AND ?),
+                       count(*) FILTER (WHERE held_on BETWEEN ? AND ?), count(*) FILTER (WHERE held_on BETWEEN ? AND ?),
+                       count(*) FILTER (WHERE outcome = 'RECONCILED' AND held_on BETWEEN ? AND ?),
+                       count(*) FILTER (WHERE outcome = 'RECONCILED' AND held_on BETWEEN ? AND ?),
+                       count(*) FILTER (WHERE outcome = 'RECONCILED' AND held_on BETWEEN ? AND ?),
+                       count(*) FILTER (WHERE outcome = 'RECONCILED' AND held_on BETWEEN ? AND ?)
+                  FROM mediation WHERE unit_id = ANY (?) AND held_on BETWEEN ? AND ? GROUP BY unit_id""", rs -> {
+            long unit = rs.getLong(1);
+            for (long id : ancestors.get(unit)) {
+                Tally t = tallies.get(id);
+                for (int i = 0; i < 4; i++) {
+                    t.mediations[i] += rs.getLong(2 + i);
+                    t.reconciled[i] += rs.getLong(6 + i);
+                }
+            }
+        }, args.toArray());
+        List<Object> reArgs = new ArrayList<>();
+        for (int i = 0; i < p.length; i++) {
+            reArgs.add(w.firstDays()[i]);
+            reArgs.add(p[i].to());
+        }
+        reArgs.add(ids);
+        reArgs.add(w.first());
+        reArgs.add(w.last());
+        jdbc.query("""
+                SELECT unit_id,
+                       count(*) FILTER (WHERE started_on BETWEEN ? AND ?), count(*) FILTER (WHERE started_on BETWEEN ? AND ?),
+                       count(*) FILTER (WHERE started_on BETWEEN ? AND ?), count(*) FILTER (WHERE started_on BETWEEN ? AND ?)
+                  FROM re_education WHERE unit_id = ANY (?) AND started_on BETWEEN ? AND ? GROUP BY unit_id""", rs -> {
+            long unit = rs.getLong(1);
+            for (long id : ancestors.get(unit)) {
+                Tally t = tallies.get(id);
+                for (int i = 0; i < 4; i++) {
+                    t.reEducations[i] += rs.getLong(2 + i);
+                }
+            }
+        }, reArgs.toArray());
+    }
+
+    /** Counts of one unit for the four windows. */
+    private static final class Tally {
+
+        final Map<String, long[]> byKind = new HashMap<>();
+        final Map<String, long[]> byCategory = new HashMap<>();
+        final Map<String, long[]> crimesBySeverity = new HashMap<>();
+        final long[] newDrugUsers = new long[4];
+        final long[] drugUsers = new long[4];
+        final long[] mediations = new long[4];
+        final long[] reconciled = new long[4];
+        final long[] reEducations = new long[4];
+
+        void add(Map<String, long[]> map, String key, long[] n) {
+            long[] sum = map.computeIfAbsent(key, k -> new long[4]);
+            for (int i = 0; i < 4; i++) {
+                sum[i] += n[i];
+            }
+        }
+
+        UnitFacts.Counts counts(int window) {
+            return new UnitFacts.Counts(pick(byKind, window), pick(byCategory, window), pick(crimesBySeverity, window),
+                    newDrugUsers[window], drugUsers[window], mediations[window], reconciled[window], reEducations[window]);
+        }
+
+        private static Map<String, Long> pick(Map<String, long[]> map, int window) {
+            Map<String, Long> picked = new LinkedHashMap<>();
+            map.forEach((k, v) -> {
+                if (v[window] != 0) {
+                    picked.put(k, v[window]);
+                }
+            });
+            return picked;
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package vn.tuquan.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.AbstractMap.SimpleEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import vn.tuquan.TuquanTest;
+import vn.tuquan.shared.AccessRefusedException;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Scope;
+import vn.tuquan.units.AdminUnitsData;
+import vn.tuquan.units.LocalUnitForm;
+import vn.tuquan.units.LocalUnits;
+import vn.tuquan.units.OfficialLists;
+import vn.tuquan.units.UnitKind;
+import vn.tuquan.units.Units;
+
+/**
+ * The facts of the registers per unit and period, computed from records: period boundaries in
+ * Vietnam's time (TT 23 and TT 124 windows), "no crime" and "no drug user" for residential areas and
+ * communes moving with one record, crimes by class, the change against the previous period.
+ */
+@TuquanTest
+@TestPropertySource(properties = "tuquan.test.database=order-facts")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OrderFactsTests {
+
+    static final ZoneOffset VN = ZoneOffset.ofHours(7);
+    static final LocalDate LIST_DATE = LocalDate.of(2016, 1, 1);
+
+    @Autowired
+    OfficialLists lists;
+    @Autowired
+    Units units;
+    @Autowired
+    LocalUnits localUnits;
+    @Autowired
+    OrderFacts facts;
+    @Autowired
+    JdbcClient jdbc;
+
+    long province;
+    long haiMinh;
+    long namMy;
+    List<Long> areas = new ArrayList<>();
+
+    @BeforeAll
+    void units() {
+        lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv")), LIST_DATE,
+                Optional.empty());
+        province = units.findByCode(Scope.WHOLE_COUNTRY, "36", LIST_DATE).orElseThrow().id();
+        haiMinh = units.findByCode(Scope.WHOLE_COUNTRY, "14233", LIST_DATE).orElseThrow().id();
+        namMy = units.findByCode(Scope.WHOLE_COUNTRY, "13969", LIST_DATE).orElseThrow().id();
+        List<Map.Entry<Long, LocalUnitForm>> forms = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            forms.add(new SimpleEntry<>(i <= 6 ? haiMinh : namMy, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM",
+                    "F" + i, "Xóm " + i, null)));
+        }
+        areas.addAll(localUnits.createAll(Caller.SYSTEM, forms, LIST_DATE));
+    }
+
+    /** A category of the catalogue of that kind (the first by code). */
+    String code(String kind) {
+        return jdbc.sql("SELECT min(code) FROM incident_category WHERE kind = :kind").param("kind", kind)
+                .query(String.class).single();
+    }
+
+    long incident(long unitId, String kind, String severity, OffsetDateTime at) {
+        String category = code(kind);
+        return jdbc.sql("""
+                INSERT INTO incident (unit_id, category_code, severity, occurred_at, reported_at, status, source, created_by)
+                VALUES (:unit, :category, :severity, :at, :at, 'REPORTED', 'PATROL', 'test') RETURNING id""")
+                .param("unit", unitId).param("category", category).param("severity", severity).param("at", at)
+                .query(Long.class).single();
+    }
+
+    UnitFacts of(long unitId, int year, long root) {
+        return facts.forSubtree(Scope.WHOLE_COUNTRY, root, year).stream().filter(f -> f.unitId() == unitId)
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void anIncidentAtTheLastMinuteOfOctober31BelongsToThatPeriodAndOneAtMidnightToTheNext() {
+        long area = areas.get(0);
+        // TT 23 (2017): 31/10/2016 – 31/10/2017
+        incident(area, "CRIME", "LESS_SERIOUS", OffsetDateTime.of(2017, 10, 31, 23, 59, 0, 0, VN));
+        incident(area, "CRIME", "LESS_SERIOUS", OffsetDateTime.of(2017, 11, 1, 0, 0, 0, 0, VN));
+        // 23:59 in Vietnam is 16:59 UTC: the same instant written in UTC stays in the period
+        incident(area, "SOCIAL_EVIL", null, OffsetDateTime.of(2017, 10, 31, 16, 59, 0, 0, ZoneOffset.UTC));
+        // 00:00 on 1 Nov in Vietnam is 17:00 UTC on 31 Oct: not in the period although the UTC date is 31 Oct
+        incident(area, "SOCIAL_EVIL", null, OffsetDateTime.of(2017, 10, 31, 17, 0, 0, 0, ZoneOffset.UTC));
+        UnitFacts y2017 = of(area, 2017, haiMinh);
+        assertThat(y2017.period().from()).isEqualTo(LocalDate.of(2016, 10, 31));
+        assertThat(y2017.current().crimes()).isEqualTo(1);
+        assertThat(y2017.current().kind("SOCIAL_EVIL")).isEqualTo(1);
+        UnitFacts y2018 = of(area, 2018, haiMinh);
+        // TT 23's 2018 period begins on 31/10/2017 by the regulation, but 31/10/2017 is counted once, in 2017
+        assertThat(y2018.current().crimes()).isEqualTo(1);
+        assertThat(y2018.current().kind("SOCIAL_EVIL")).isEqualTo(1);
+        assertThat(y2018.previous().crimes()).isEqualTo(1);
+        assertThat(y2018.change("CRIME")).isZero();
+
+        // TT 124 (2023): 01/11/2022 – 31/10/2023; the first minute of 1 Nov 2022 is in, 31 Oct 2022 23:59 is not
+        long other = areas.get(1);
+        incident(other, "CRIME", "SERIOUS", OffsetDateTime.of(2022, 10, 31, 23, 59, 0, 0, VN));
+        incident(other, "CRIME", "SERIOUS", OffsetDateTime.of(2022, 11, 1, 0, 0, 0, 0, VN));
+        incident(other, "CRIME", "VERY_SERIOUS", OffsetDateTime.of(2023, 10, 31, 23, 59, 0, 0, VN));
+        UnitFacts y2023 = of(other, 2023, haiMinh);
+        assertThat(y2023.period().from()).isEqualTo(LocalDate.of(2022, 11, 1));
+        assertThat(y2023.current().crimes()).isEqualTo(2);
+        assertThat(y2023.current().crimes("SERIOUS")).isEqualTo(1);
+        assertThat(y2023.current().crimes("VERY_SERIOUS")).isEqualTo(1);
+        assertThat(y2023.previous().crimes()).isEqualTo(1);
+        assertThat(y2023.change("CRIME")).isEqualTo(1);
+
+        // the commune counts its areas over its own window (TT 124: 16/11/2022 – 15/11/2023)
+        incident(other, "FIRE", null, OffsetDateTime.of(2023, 11, 10, 12, 0, 0, 0, VN));
+        assertThat(of(other, 2023, haiMinh).current().kind("FIRE")).isZero();
+        UnitFacts commune = of(haiMinh, 2023, haiMinh);
+        assertThat(commune.period().to()).isEqualTo(LocalDate.of(2023, 11, 15));
+        assertThat(commune.current().kind("FIRE")).isEqualTo(1);
+        // of the crimes of 01/11/2022 and 31/10/2023 only the second is in the commune's window
+        assertThat(commune.current().crimes()).isEqualTo(1);
+    }
+
+    @Test
+    void noCrimeAndNoDrugUserPerAreaAndCommuneMoveWithOneRecord() {
+        int year = 2019;
+        OffsetDateTime in = OffsetDateTime.of(2019, 3, 1, 10, 0, 0, 0, VN);
+        long a7 = areas.get(6);
+        long a8 = areas.get(7);
+        OrderFacts.Headline before = facts.headline(Scope.WHOLE_COUNTRY, namMy, year);
+        assertThat(before.residentialAreas()).isEqualTo(2);
+        assertThat(before.residentialAreasWithNoCrime()).isEqualTo(2);
+        assertThat(before.communesWithNoCrime()).isEqualTo(1);
+
+        long crime = incident(a7, "CRIME", "LESS_SERIOUS", in);
+        OrderFacts.Headline one = facts.headline(Scope.WHOLE_COUNTRY, namMy, year);
+        assertThat(one.residentialAreasWithNoCrime()).isEqualTo(1);
+        assertThat(one.communesWithNoCrime()).isZero();
+        assertThat(of(a8, year, namMy).noCrime()).isTrue();
+        assertThat(of(a7, year, namMy).noCrime()).isFalse();
+
+        // a crime recorded in error is withdrawn: it no longer counts
+        jdbc.sql("UPDATE incident SET withdrawn = true WHERE id = :id").param("id", crime).update();
+        assertThat(facts.headline(Scope.WHOLE_COUNTRY, namMy, year).residentialAreasWithNoCrime()).isEqualTo(2);
+
+        // a social evil is not a crime
+        incident(a8, "SOCIAL_EVIL", null, in);
+        assertThat(facts.headline(Scope.WHOLE_COUNTRY, namMy, year).residentialAreasWithNoCrime()).isEqualTo(2);
+
+        // one drug user detected in the period: the area and the commune have a drug user, one new
+        assertThat(before.residentialAreasWithNoDrugUser()).isEqualTo(2);
+        long user = jdbc.sql("""
+                INSERT INTO drug_user (residence_unit_id, detected_on, status, status_since, full_name_enc, recorded_by)
+                VALUES (:unit, DATE '2019-05-02', 'NEW', DATE '2019-05-02', 'not-read-here', 'test') RETURNING id""")
+                .param("unit", a8).query(Long.class).single();
+        jdbc.sql("INSERT INTO drug_user_status (drug_user_id, status, since, recorded_by) VALUES (:id, 'NEW', DATE '2019-05-02', 'test')")
+                .param("id", user).update();
+        OrderFacts.Headline drugs = facts.headline(Scope.WHOLE_COUNTRY, namMy, year);
+        assertThat(drugs.residentialAreasWithNoDrugUser()).isEqualTo(1);
+        assertThat(drugs.communesWithNoDrugUser()).isZero();
+        assertThat(of(a8, year, namMy).current().newDrugUsers()).isEqualTo(1);
+        assertThat(of(namMy, year, namMy).current().newDrugUsers()).isEqualTo(1);
+        assertThat(of(namMy, year + 1, namMy).current().newDrugUsers()).isZero();
+        assertThat(of(namMy, year + 1, namMy).previous().newDrugUsers()).isEqualTo(1);
+        // still a drug user in the next period (not recovered) …
+        assertThat(of(a8, year + 1, namMy).noDrugUser()).isFalse();
+        // … until recovered before it began (TT 23: the residential areas' 2020 period starts on 31/10/2019)
+        jdbc.sql("INSERT INTO drug_user_status (drug_user_id, status, since, recorded_by) VALUES (:id, 'RECOVERED', DATE '2019-09-30', 'test')")
+                .param("id", user).update();
+        assertThat(of(a8, year + 1, namMy).noDrugUser()).isTrue();
+        assertThat(of(a8, year, namMy).noDrugUser()).isFalse();
+
+        // mediations held and reconciled count for the area and the commune
+        jdbc.sql("""
+                INSERT INTO mediation (unit_id, held_on, parties_enc, subject, outcome, mediator, recorded_by)
+                VALUES (:unit, DATE '2019-06-01', 'x', 'Tranh chấp ranh giới', 'RECONCILED', 'Tổ hòa giải', 'test'),
+                       (:unit, DATE '2019-07-01', 'x', 'Tranh chấp lối đi', 'NOT_RECONCILED', 'Tổ hòa giải', 'test')""")
+                .param("unit", a7).update();
+        assertThat(of(a7, year, namMy).current().mediations()).isEqualTo(2);
+        assertThat(of(namMy, year, namMy).current().reconciled()).isEqualTo(1);
+    }
+
+    @Test
+    void aProvinceSeesEveryUnitAndACommuneOfficerNotAnotherCommune() {
+        List<UnitFacts> all = facts.forSubtree(Scope.WHOLE_COUNTRY, province, 2017);
+        assertThat(all.get(0).unitId()).isEqualTo(province);
+        assertThat(all).extracting(UnitFacts::unitId).contains(haiMinh, namMy, areas.get(0));
+        UnitFacts provinceFacts = all.get(0);
+        long underHaiMinh = all.stream().filter(f -> f.parentId() != null && f.parentId() == haiMinh)
+                .mapToLong(f -> f.current().crimes()).sum();
+        assertThat(provinceFacts.current().crimes()).isGreaterThanOrEqualTo(underHaiMinh);
+
+        Scope haiMinhOnly = Scope.of(Set.of(haiMinh));
+        assertThat(facts.forSubtree(haiMinhOnly, haiMinh, 2017)).extracting(UnitFacts::unitId).doesNotContain(namMy);
+        assertThatThrownBy(() -> facts.forSubtree(haiMinhOnly, namMy, 2017)).isInstanceOf(AccessRefusedException.class);
+    }
+}
