@@ -138,12 +138,12 @@ class DemoIncidents {
             if (!crimeFree2017) {
                 int crimes = 1 + (a.urban() ? r.nextInt(3) : r.nextInt(10) < 7 ? 0 : 1);
                 for (int c = 0; c < crimes; c++) {
-                    planned.add(crime(r, a.unit().id(), centre, PERIOD_2017.from(), PERIOD_2017.to(), true));
+                    planned.add(crime(r, a.unit().id(), centre, PERIOD_2017.firstEventDay(), PERIOD_2017.to(), true));
                 }
             }
             if (r.nextInt(100) < (a.urban() ? 60 : 40)) {
-                // the 2016 period, before the first day it shares with 2017
-                planned.add(crime(r, a.unit().id(), centre, PERIOD_2016.from(), PERIOD_2016.to().minusDays(1), false));
+                // the 2016 period (its events: 01/11/2015 – 31/10/2016)
+                planned.add(crime(r, a.unit().id(), centre, PERIOD_2016.firstEventDay(), PERIOD_2016.to(), false));
             }
             if (r.nextInt(100) < 12) {
                 String code = pick(r, "SOCIAL_EVIL_GAMBLING", "SOCIAL_EVIL_DRUGS", "SOCIAL_EVIL_GAMBLING",
@@ -245,7 +245,7 @@ class DemoIncidents {
 
     private Planned other(Random r, long unitId, double[] centre, String code, String severity, Boolean subjective,
             Period period) {
-        OffsetDateTime occurred = instant(r, period.from(), period == PERIOD_2016 ? period.to().minusDays(1) : period.to());
+        OffsetDateTime occurred = instant(r, period.firstEventDay(), period.to());
         return new Planned(new IncidentForm(unitId, code, severity, subjective, occurred, occurred.plus(delay(r)),
                 SOURCES[r.nextInt(SOURCES.length)], near(r, centre[0]), near(r, centre[1]), SUMMARIES.get(code)),
                 status(r, period == PERIOD_2017));

@@ -94,10 +94,8 @@ public class IncidentPersons {
 
     /** The incident's unit must be the unit asked about or lie under it. */
     private void incidentUnder(long unitId, long incidentId) {
-        boolean incidents = jdbc.sql("SELECT to_regclass('incident') IS NOT NULL").query(Boolean.class).single();
-        Optional<Long> incidentUnit = incidents
-                ? jdbc.sql("SELECT unit_id FROM incident WHERE id = :id").param("id", incidentId).query(Long.class).optional()
-                : Optional.empty();
+        Optional<Long> incidentUnit = jdbc.sql("SELECT unit_id FROM incident WHERE id = :id AND NOT withdrawn")
+                .param("id", incidentId).query(Long.class).optional();
         if (incidentUnit.isEmpty()) {
             throw new UnknownPersonRecordException("incident", incidentId);
         }

@@ -536,9 +536,12 @@ public class Incidents {
         }
     }
 
-    /** The first instant of a period: its first day at 00:00 in Vietnam. */
+    /**
+     * The first instant an incident is counted in a period: its first event day at 00:00 in Vietnam
+     * ({@link Period#firstEventDay()}: under TT 23, 31 October belongs to the period it ends only).
+     */
     public static OffsetDateTime start(Period period) {
-        return period.from().atStartOfDay(Dates.VIETNAM).toOffsetDateTime();
+        return period.firstEventDay().atStartOfDay(Dates.VIETNAM).toOffsetDateTime();
     }
 
     /** The first instant after a period: the day after its last day at 00:00 in Vietnam. */

@@ -53,9 +53,10 @@ public class OrderFacts {
         static Windows of(int year) {
             Period[] periods = {Period.residentialArea(year), Period.residentialArea(year - 1),
                 Period.organisation(year), Period.organisation(year - 1)};
-            LocalDate[] first = {Period.residentialArea(year - 1).to().plusDays(1),
-                Period.residentialArea(year - 2).to().plusDays(1), Period.organisation(year - 1).to().plusDays(1),
-                Period.organisation(year - 2).to().plusDays(1)};
+            LocalDate[] first = new LocalDate[periods.length];
+            for (int i = 0; i < periods.length; i++) {
+                first[i] = periods[i].firstEventDay();
+            }
             return new Windows(periods, first);
         }
 

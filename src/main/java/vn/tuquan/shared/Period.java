@@ -52,6 +52,25 @@ public record Period(int year, LocalDate from, LocalDate to) {
         return to.isBefore(TT_124_IN_FORCE) ? "TT 23/2012/TT-BCA" : "TT 124/2021/TT-BCA";
     }
 
+    /**
+     * The first day an event (an incident, a detection) is counted in this period: the day after the
+     * period before it ended. It is {@link #from()} except where the regulation lets two periods share
+     * a day — under TT 23 the residential areas' 31 October ends one period and starts the next, the
+     * organisations' 30 November likewise, and TT 124's first organisations' period (from 16/11/2021)
+     * overlaps TT 23's last (to 30/11/2021). Counted from this day every instant belongs to one period
+     * only: an incident at 23:59 on 31 October to the period ending that day, one at 00:00 on 1 November
+     * to the next.
+     */
+    public LocalDate firstEventDay() {
+        if (equals(residentialArea(year))) {
+            return residentialArea(year - 1).to().plusDays(1);
+        }
+        if (equals(organisation(year))) {
+            return organisation(year - 1).to().plusDays(1);
+        }
+        return from;
+    }
+
     public boolean contains(LocalDate date) {
         return !date.isBefore(from) && !date.isAfter(to);
     }

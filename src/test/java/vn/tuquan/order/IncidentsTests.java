@@ -115,14 +115,14 @@ class IncidentsTests {
     @Test
     void anIncidentAt2359On31OctoberBelongsToThePeriodEndingThenOneAtMidnightToTheNext() {
         long area = IncidentsFixture.area(1);
-        // TT 23 (2017: 31/10/2016 → 31/10/2017; 31 October opens the next period too) and TT 124
-        // (2022: 01/11/2021 → 31/10/2022, 2023: 01/11/2022 → 31/10/2023); the periods each instant is in
+        // TT 23 (2017: 31/10/2016 → 31/10/2017, but 31/10/2016 is counted once, in the period it ends) and
+        // TT 124 (2022: 01/11/2021 → 31/10/2022, 2023: 01/11/2022 → 31/10/2023); the periods each instant is in
         String[][] cases = {
-            {"2016-10-30T23:59:00+07:00", ""}, {"2016-10-31T00:00:00+07:00", "2017"},
+            {"2016-10-30T23:59:00+07:00", ""}, {"2016-10-31T00:00:00+07:00", ""},
             {"2017-10-31T23:59:00+07:00", "2017"}, {"2017-11-01T00:00:00+07:00", ""},
             {"2022-10-31T23:59:00+07:00", "2022"}, {"2022-11-01T00:00:00+07:00", "2023"},
             {"2023-10-31T23:59:00+07:00", "2023"}, {"2023-11-01T00:00:00+07:00", ""},
-            {"2017-10-31T16:59:00Z", "2017"}, {"2017-10-31T17:00:00Z", ""}};
+            {"2017-10-31T16:59:00Z", "2017"}, {"2017-10-31T17:00:00Z", ""}, {"2016-11-01T00:00:00+07:00", "2017"}};
         List<Long> ids = new ArrayList<>();
         for (String[] c : cases) {
             ids.add(incidents.record(Caller.SYSTEM, new IncidentForm(area, "CRIME_THEFT", "LESS_SERIOUS", null,
@@ -140,10 +140,11 @@ class IncidentsTests {
             }
             assertThat(found).as("period " + year).containsExactlyInAnyOrderElementsOf(expected);
         }
-        // 01/11/2017 00:00 opens the 2018 period
+        // 01/11/2017 00:00 opens the 2018 period; 31/10/2017 23:59 is not in it although TT 23's 2018 period
+        // starts on 31/10/2017
         assertThat(incidents.list(Scope.WHOLE_COUNTRY, new IncidentFilter(area, null, Period.residentialArea(2018), null,
                 null, null, null), 0, 100).incidents().stream().map(Incident::id).toList()).contains(ids.get(3), ids.get(9))
-                .doesNotContain(ids.get(1));
+                .doesNotContain(ids.get(1), ids.get(2), ids.get(8));
         assertThat(Period.residentialArea(2017).regulation()).startsWith("TT 23");
         assertThat(Period.residentialArea(2023).regulation()).startsWith("TT 124");
         // shown in Vietnam's time whatever the offset it came with

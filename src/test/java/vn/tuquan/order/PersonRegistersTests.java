@@ -91,8 +91,6 @@ class PersonRegistersTests {
     @Autowired
     KeyRotation rotation;
 
-    @Autowired
-    vn.tuquan.shared.db.EmbeddedPostgresServer server;
 
     final HttpClient client = HttpClient.newHttpClient();
     WebSession admin;
@@ -386,19 +384,16 @@ class PersonRegistersTests {
 
     @Test
     void thePersonsOfAnIncidentAreLinkedReadAndUnlinkedWithTheSensitivePermissionOnly() throws Exception {
-        boolean incidents = jdbc.sql("SELECT to_regclass('incident') IS NOT NULL").query(Boolean.class).single();
-        org.junit.jupiter.api.Assumptions.assumeFalse(incidents,
-                "the incident table of V17 exists: record an incident through Incidents here instead");
-        // the incidents part (V17) is not on this branch: its table, as far as this part reads it, made by the owner
-        try (java.sql.Connection owner = java.sql.DriverManager.getConnection(server.jdbcUrl(), server.ownerUsername(), null);
-                var st = owner.createStatement()) {
-            st.execute("CREATE TABLE incident (id bigint PRIMARY KEY, unit_id bigint NOT NULL)");
-            st.execute("INSERT INTO incident VALUES (900001, " + PersonsFixture.area1 + ")");
-        }
-        String path = base(PersonsFixture.haLong) + "/incidents/900001/persons";
+        // an incident of the area, as the incidents register keeps it
+        long incident = jdbc.sql("""
+                INSERT INTO incident (unit_id, category_code, occurred_at, reported_at, status, source, created_by)
+                VALUES (:unit, (SELECT min(code) FROM incident_category WHERE kind = 'DRUG_OFFENCE'),
+                        TIMESTAMPTZ '2017-05-01 10:00+07', TIMESTAMPTZ '2017-05-01 11:00+07', 'REPORTED', 'PATROL', 'test')
+                RETURNING id""").param("unit", PersonsFixture.area1).query(Long.class).single();
+        String path = base(PersonsFixture.haLong) + "/incidents/" + incident + "/persons";
         assertThat(postJson(officer, path, "{\"kind\":\"DRUG_USER\",\"personId\":" + drugUserId + "}").statusCode())
                 .isEqualTo(403);
-        assertThat(postJson(admin, base(PersonsFixture.tranTeXuong) + "/incidents/900001/persons",
+        assertThat(postJson(admin, base(PersonsFixture.tranTeXuong) + "/incidents/" + incident + "/persons",
                 "{\"kind\":\"DRUG_USER\",\"personId\":" + drugUserId + "}").statusCode())
                 .as("the incident is not under that ward").isEqualTo(404);
         assertThat(postJson(admin, path, "{\"kind\":\"DRUG_USER\",\"personId\":" + drugUserId + "}").statusCode())

@@ -39,4 +39,21 @@ class PeriodTests {
         assertThat(Period.residentialAreaOn(LocalDate.of(2022, 11, 1)).year()).isEqualTo(2023);
         assertThat(Period.residentialAreaOn(LocalDate.of(2023, 10, 31)).year()).isEqualTo(2023);
     }
+
+    @Test
+    void anEventIsCountedFromTheDayAfterThePreviousPeriodEnded() {
+        // TT 23: the regulation's 2017 period starts on 31/10/2016, the day 2016 ends
+        assertThat(Period.residentialArea(2017).from()).isEqualTo(LocalDate.of(2016, 10, 31));
+        assertThat(Period.residentialArea(2017).firstEventDay()).isEqualTo(LocalDate.of(2016, 11, 1));
+        // TT 124: no shared day
+        assertThat(Period.residentialArea(2023).firstEventDay()).isEqualTo(LocalDate.of(2022, 11, 1));
+        // organisations: TT 23 shares 30 November; TT 124's first period overlaps TT 23's last
+        assertThat(Period.organisation(2017).firstEventDay()).isEqualTo(LocalDate.of(2016, 12, 1));
+        assertThat(Period.organisation(2022).from()).isEqualTo(LocalDate.of(2021, 11, 16));
+        assertThat(Period.organisation(2022).firstEventDay()).isEqualTo(LocalDate.of(2021, 12, 1));
+        assertThat(Period.organisation(2023).firstEventDay()).isEqualTo(LocalDate.of(2022, 11, 16));
+        // a period made by hand counts from its first day
+        assertThat(new Period(2017, LocalDate.of(2017, 1, 1), LocalDate.of(2017, 6, 30)).firstEventDay())
+                .isEqualTo(LocalDate.of(2017, 1, 1));
+    }
 }
