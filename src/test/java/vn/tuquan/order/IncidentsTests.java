@@ -397,6 +397,13 @@ class IncidentsTests {
             assertThat(sheet.getRow(1).getCell(12).getStringCellValue()).isEqualTo("đánh nhau ở trường");
         }
         assertThat(get("/order/incidents?kind=NOPE").statusCode()).isEqualTo(200);
-        assertThat(Jsoup.parse(get("/order").body()).select("#order-links a").size()).isGreaterThanOrEqualTo(3);
+        org.jsoup.nodes.Document landing = Jsoup.parse(get("/order").body());
+        assertThat(landing.select("#order-links a").size()).isGreaterThanOrEqualTo(3);
+        // the other registers, each reachable from the landing page
+        assertThat(landing.select("#order-registers a").eachAttr("href"))
+                .anyMatch(href -> href.matches("/order/units/\\d+/persons")).contains("/order/hotspots", "/order/campaigns");
+        for (String href : landing.select("#order-registers a").eachAttr("href")) {
+            assertThat(get(href).statusCode()).as(href).isEqualTo(200);
+        }
     }
 }

@@ -110,6 +110,9 @@ class IncidentPages {
                 IncidentStatus.REPORTED), 0, 1).total());
         model.addAttribute("latest", rows(incidents.list(view, IncidentFilter.all(), 0, 5).incidents()));
         model.addAttribute("canWrite", CurrentCaller.get().can(Permission.ORDER_WRITE));
+        // the other registers hang on a unit: the first unit the caller sees from
+        model.addAttribute("registersUnit", units.roots(view, Dates.today()).stream().findFirst()
+                .map(vn.tuquan.units.UnitView::id).orElse(null));
         return "order/showOrder";
     }
 
