@@ -181,8 +181,9 @@ public class DrugUsers {
         Map<String, Object> params = new HashMap<>();
         params.put("ids", ids);
         if (period != null) {
-            sql.append(newOnly ? " AND d.detected_on BETWEEN :from AND :to" : " AND " + ACTIVE_IN_PERIOD);
+            sql.append(newOnly ? " AND d.detected_on BETWEEN :firstDay AND :to" : " AND " + ACTIVE_IN_PERIOD);
             params.put("from", period.from());
+            params.put("firstDay", period.firstEventDay());
             params.put("to", period.to());
         }
         if (status != null) {
@@ -194,9 +195,12 @@ public class DrugUsers {
         return found;
     }
 
-    /** Drug users detected in the period (detected_on within it, both ends included), per residence unit given. */
+    /**
+     * Drug users detected in the period (from its first event day to its last day: under TT 23 a
+     * detection on 31 October counts in the period it ends only), per residence unit given.
+     */
     public Map<Long, Long> newDrugUsers(Scope scope, Collection<Long> unitIds, Period period) {
-        return countPer(scope, unitIds, period, "d.detected_on BETWEEN :from AND :to");
+        return countPer(scope, unitIds, period, "d.detected_on BETWEEN :firstDay AND :to");
     }
 
     /** Drug users whose record was active at some time in the period, per residence unit given. */
@@ -213,6 +217,7 @@ public class DrugUsers {
         jdbc.sql("SELECT d.residence_unit_id, count(*) FROM drug_user d WHERE d.residence_unit_id = ANY(:ids) AND "
                         + condition + " GROUP BY d.residence_unit_id")
                 .param("ids", unitIds.toArray(Long[]::new)).param("from", period.from()).param("to", period.to())
+                .param("firstDay", period.firstEventDay())
                 .query((ResultSet rs) -> {
                     counts.put(rs.getLong(1), rs.getLong(2));
                 });

@@ -102,7 +102,7 @@ public class Mediations {
         params.put("ids", ids);
         if (period != null) {
             sql.append(" AND m.held_on BETWEEN :from AND :to");
-            params.put("from", period.from());
+            params.put("from", period.firstEventDay());
             params.put("to", period.to());
         }
         if (outcome != null) {

@@ -30,16 +30,16 @@ public class PersonStatistics {
 
     private static final String[] QUERIES = {
         "SELECT d.residence_unit_id, count(*) FROM drug_user d WHERE d.residence_unit_id = ANY(:ids)"
-            + " AND d.detected_on BETWEEN :from AND :to GROUP BY 1",
+            + " AND d.detected_on BETWEEN :firstDay AND :to GROUP BY 1",
         "SELECT d.residence_unit_id, count(*) FROM drug_user d WHERE d.residence_unit_id = ANY(:ids) AND "
             + DrugUsers.ACTIVE_IN_PERIOD + " GROUP BY 1",
-        "SELECT unit_id, count(*) FROM mediation WHERE unit_id = ANY(:ids) AND held_on BETWEEN :from AND :to"
+        "SELECT unit_id, count(*) FROM mediation WHERE unit_id = ANY(:ids) AND held_on BETWEEN :firstDay AND :to"
             + " AND outcome = 'RECONCILED' GROUP BY 1",
-        "SELECT unit_id, count(*) FROM mediation WHERE unit_id = ANY(:ids) AND held_on BETWEEN :from AND :to"
+        "SELECT unit_id, count(*) FROM mediation WHERE unit_id = ANY(:ids) AND held_on BETWEEN :firstDay AND :to"
             + " AND outcome = 'NOT_RECONCILED' GROUP BY 1",
-        "SELECT unit_id, count(*) FROM re_education WHERE unit_id = ANY(:ids) AND started_on BETWEEN :from AND :to"
+        "SELECT unit_id, count(*) FROM re_education WHERE unit_id = ANY(:ids) AND started_on BETWEEN :firstDay AND :to"
             + " GROUP BY 1",
-        "SELECT unit_id, count(*) FROM re_education WHERE unit_id = ANY(:ids) AND ended_on BETWEEN :from AND :to"
+        "SELECT unit_id, count(*) FROM re_education WHERE unit_id = ANY(:ids) AND ended_on BETWEEN :firstDay AND :to"
             + " GROUP BY 1",
         "SELECT unit_id, count(*) FROM re_education WHERE unit_id = ANY(:ids) AND started_on <= :to"
             + " AND (ended_on IS NULL OR ended_on > :to) GROUP BY 1"};
@@ -109,6 +109,7 @@ public class PersonStatistics {
         for (int q = 0; q < QUERIES.length; q++) {
             int column = q;
             jdbc.sql(QUERIES[q]).param("ids", ids).param("from", period.from()).param("to", period.to())
+                    .param("firstDay", period.firstEventDay())
                     .query((ResultSet rs) -> {
                         long count = rs.getLong(2);
                         for (String part : paths.get(rs.getLong(1)).split("/")) {

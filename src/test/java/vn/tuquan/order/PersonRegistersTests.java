@@ -283,16 +283,17 @@ class PersonRegistersTests {
     }
 
     @Test
-    void detectedOnBelongsToThePeriodsOfItsDay_tt23AndTt124() {
+    void aDetectionCountsInThePeriodItsDayEnds_tt23AndTt124() {
         long area = PersonsFixture.areaElsewhere;
         record(area, "Người Ba Mươi", LocalDate.of(2016, 10, 30));
         record(area, "Người Ba Mốt", LocalDate.of(2016, 10, 31));
         record(area, "Người Ba Mốt Hai Hai", LocalDate.of(2022, 10, 31));
         record(area, "Người Mồng Một", LocalDate.of(2022, 11, 1));
-        // TT 23: 2016 = 31/10/2015–31/10/2016, 2017 = 31/10/2016–31/10/2017 (31/10 is in both)
+        // TT 23: 2016 = 31/10/2015–31/10/2016, 2017 = 31/10/2016–31/10/2017: the regulation puts 31/10 in
+        // both; a detection is an event and counts once, in the period that day ends (Period.firstEventDay)
         assertThat(Period.residentialArea(2017).from()).isEqualTo(LocalDate.of(2016, 10, 31));
         assertThat(newIn(area, 2016)).isEqualTo(2);
-        assertThat(newIn(area, 2017)).isEqualTo(1);
+        assertThat(newIn(area, 2017)).isZero();
         // TT 124: 2022 = 31/10/2021 (TT 23 still) … 2023 = 01/11/2022–31/10/2023
         assertThat(newIn(area, 2022)).isEqualTo(1);
         assertThat(newIn(area, 2023)).isEqualTo(1);
