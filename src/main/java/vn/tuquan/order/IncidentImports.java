@@ -60,6 +60,31 @@ public class IncidentImports {
         this.events = events;
     }
 
+    /** One line of a file: its number (1 is the header) and its fields. */
+    record Line(int number, List<String> fields) {
+    }
+
+    /**
+     * Imports a file of incidents on units of the caller's capture scope: an Excel workbook (.xlsx,
+     * its first sheet) when the file is one (it starts as a zip archive does), else CSV.
+     *
+     * @return the number of incidents recorded
+     */
+    @Transactional
+    public int importFile(Caller caller, String fileName, InputStream in) {
+        java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(in);
+        boolean zip;
+        try {
+            buffered.mark(4);
+            byte[] magic = buffered.readNBytes(4);
+            buffered.reset();
+            zip = magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return zip ? importXlsx(caller, fileName, buffered) : importCsv(caller, fileName, buffered);
+    }
+
     /**
      * Imports a CSV file of incidents on units of the caller's capture scope.
      *
@@ -67,56 +92,116 @@ public class IncidentImports {
      */
     @Transactional
     public int importCsv(Caller caller, String fileName, InputStream in) {
+        List<IncidentImportProblem> broken = new ArrayList<>();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                CSVParser csv = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+            Iterator<CSVRecord> records = csv.iterator();
+            Iterator<Line> lines = new Iterator<>() {
+                private Line next;
+
+                @Override
+                public boolean hasNext() {
+                    if (next == null && broken.isEmpty()) {
+                        try {
+                            if (records.hasNext()) {
+                                CSVRecord record = records.next();
+                                next = new Line((int) csv.getCurrentLineNumber(), new ArrayList<>(Arrays.asList(record.values())));
+                            }
+                        } catch (UncheckedIOException e) {
+                            broken.add(new IncidentImportProblem((int) csv.getCurrentLineNumber(), null,
+                                    "order.import.broken", List.of()));
+                        }
+                    }
+                    return next != null;
+                }
+
+                @Override
+                public Line next() {
+                    Line line = next;
+                    next = null;
+                    return line;
+                }
+            };
+            return load(caller, fileName, lines, broken);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The same from the first sheet of an Excel workbook (.xlsx), the header row first. */
+    @Transactional
+    public int importXlsx(Caller caller, String fileName, InputStream in) {
+        List<Line> lines = new ArrayList<>();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            org.apache.poi.ss.usermodel.DataFormatter formatter = new org.apache.poi.ss.usermodel.DataFormatter(Locale.ROOT);
+            for (org.apache.poi.ss.usermodel.Row row : book.getSheetAt(0)) {
+                List<String> fields = new ArrayList<>();
+                for (int i = 0; i < Math.max(row.getLastCellNum(), 0); i++) {
+                    fields.add(cell(row.getCell(i), formatter));
+                }
+                while (fields.size() > HEADER.size() && fields.get(fields.size() - 1).isBlank()) {
+                    fields.remove(fields.size() - 1);
+                }
+                while (fields.size() < HEADER.size() && !fields.isEmpty()) {
+                    fields.add("");
+                }
+                lines.add(new Line(row.getRowNum() + 1, fields));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IncidentImportRefusedException(List.of(new IncidentImportProblem(1, null, "order.import.notXlsx",
+                    List.of())));
+        }
+        return load(caller, fileName, lines.iterator(), new ArrayList<>());
+    }
+
+    /** A cell as the CSV file would hold it: a date and time written 31/10/2017 23:59 (Vietnam's time). */
+    private static String cell(org.apache.poi.ss.usermodel.Cell cell, org.apache.poi.ss.usermodel.DataFormatter formatter) {
+        if (cell == null) {
+            return "";
+        }
+        if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                && org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)) {
+            return cell.getLocalDateTimeCellValue().format(VIETNAMESE);
+        }
+        return formatter.formatCellValue(cell);
+    }
+
+    private int load(Caller caller, String fileName, Iterator<Line> lines, List<IncidentImportProblem> broken) {
         caller.require(Permission.ORDER_WRITE);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<IncidentImportProblem> problems = new ArrayList<>();
         List<Incidents.Checked> rows = new ArrayList<>();
         Map<Long, vn.tuquan.units.UnitView> seen = new java.util.HashMap<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                CSVParser csv = CSVParser.builder().setReader(reader).setFormat(format).get()) {
-            Iterator<CSVRecord> records = csv.iterator();
-            boolean first = true;
-            while (problems.size() < MAX_PROBLEMS) {
-                CSVRecord record;
-                try {
-                    if (!records.hasNext()) {
-                        break;
-                    }
-                    record = records.next();
-                } catch (UncheckedIOException e) {
-                    problems.add(new IncidentImportProblem((int) csv.getCurrentLineNumber(), null,
-                            "order.import.broken", List.of()));
-                    break;
-                }
-                List<String> fields = new ArrayList<>(Arrays.asList(record.values()));
-                int line = (int) csv.getCurrentLineNumber();
-                if (first) {
-                    first = false;
-                    if (!fields.isEmpty() && fields.get(0).startsWith("\uFEFF")) {
-                        fields.set(0, fields.get(0).substring(1));
-                    }
-                    List<String> header = fields.stream().map(f -> f.strip().toLowerCase(Locale.ROOT)).toList();
-                    if (!header.equals(HEADER)) {
-                        throw new IncidentImportRefusedException(List.of(new IncidentImportProblem(1, null,
-                                "order.import.header", List.of(String.join(",", HEADER)))));
-                    }
-                    continue;
-                }
-                if (fields.stream().allMatch(String::isBlank)) {
-                    continue;
-                }
-                if (rows.size() >= MAX_ROWS) {
-                    problems.add(new IncidentImportProblem(line, null, "order.import.tooMany", List.of(MAX_ROWS)));
-                    break;
-                }
-                row(caller, line, fields, now, seen, rows, problems);
-            }
+        boolean first = true;
+        while (problems.size() < MAX_PROBLEMS && lines.hasNext()) {
+            Line read = lines.next();
+            List<String> fields = read.fields();
+            int line = read.number();
             if (first) {
-                problems.add(new IncidentImportProblem(1, null, "order.import.empty", List.of()));
+                first = false;
+                if (!fields.isEmpty() && fields.get(0).startsWith("\uFEFF")) {
+                    fields.set(0, fields.get(0).substring(1));
+                }
+                List<String> header = fields.stream().map(f -> f.strip().toLowerCase(Locale.ROOT)).toList();
+                if (!header.equals(HEADER)) {
+                    throw new IncidentImportRefusedException(List.of(new IncidentImportProblem(1, null,
+                            "order.import.header", List.of(String.join(",", HEADER)))));
+                }
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (fields.stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            if (rows.size() >= MAX_ROWS) {
+                problems.add(new IncidentImportProblem(line, null, "order.import.tooMany", List.of(MAX_ROWS)));
+                break;
+            }
+            row(caller, line, fields, now, seen, rows, problems);
+        }
+        problems.addAll(broken);
+        if (first && problems.isEmpty()) {
+            problems.add(new IncidentImportProblem(1, null, "order.import.empty", List.of()));
         }
         if (rows.isEmpty() && problems.isEmpty()) {
             problems.add(new IncidentImportProblem(2, null, "order.import.empty", List.of()));

@@ -363,6 +363,79 @@ class IncidentsTests {
         assertThat(get("/order/incidents/map").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void anExcelWorkbookIsCheckedAndLoadedLikeACsvFileWithDateCellsInVietnamsTime() throws Exception {
+        long area = IncidentsFixture.area(3);
+        byte[] bad = workbook(area, "LESS_SERIOUS", "nhập excel 1", "");
+        long before = incidentsInAll();
+        HttpResponse<String> refused = uploadBytes(bad, "vu-viec.xlsx");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        JsonNode errors = JSON.readTree(refused.body()).get("errors");
+        assertThat(errors.size()).isEqualTo(1);
+        assertThat(errors.get(0).get("line").asInt()).isEqualTo(3);
+        assertThat(errors.get(0).get("column").asText()).isEqualTo("severity");
+        assertThat(incidentsInAll()).isEqualTo(before);
+
+        HttpResponse<String> imported = uploadBytes(workbook(area, "LESS_SERIOUS", "nhập excel 1", "LESS_SERIOUS"),
+                "vu-viec.xlsx");
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        assertThat(incidentsInAll()).isEqualTo(before + 2);
+        // the date cell 31/10/2025 23:59 is read in Vietnam's time
+        assertThat(jdbc.sql("SELECT occurred_at FROM incident WHERE summary = 'nhập excel 1'")
+                .query(OffsetDateTime.class).single().toInstant())
+                .isEqualTo(OffsetDateTime.parse("2025-10-31T23:59:00+07:00").toInstant());
+
+        HttpResponse<String> notAWorkbook = uploadBytes(new byte[] {'P', 'K', 3, 4, 0, 0}, "hong.xlsx");
+        assertThat(notAWorkbook.statusCode()).isEqualTo(422);
+        assertThat(notAWorkbook.body()).contains("Excel");
+    }
+
+    /** A workbook of two incidents: the first with a date cell, the second with the severity given. */
+    static byte[] workbook(long area, String firstSeverity, String summary, String secondSeverity) throws Exception {
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = book.createSheet("Vụ việc");
+            var header = sheet.createRow(0);
+            for (int i = 0; i < IncidentImports.HEADER.size(); i++) {
+                header.createCell(i).setCellValue(IncidentImports.HEADER.get(i));
+            }
+            var dateStyle = book.createCellStyle();
+            dateStyle.setDataFormat(book.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
+            var first = sheet.createRow(1);
+            first.createCell(0).setCellValue(area);
+            first.createCell(1).setCellValue("CRIME_THEFT");
+            first.createCell(2).setCellValue(firstSeverity);
+            var when = first.createCell(4);
+            when.setCellValue(java.time.LocalDateTime.of(2025, 10, 31, 23, 59));
+            when.setCellStyle(dateStyle);
+            first.createCell(6).setCellValue("PATROL");
+            first.createCell(9).setCellValue(summary);
+            var second = sheet.createRow(2);
+            second.createCell(0).setCellValue(area);
+            second.createCell(1).setCellValue("CRIME_THEFT");
+            second.createCell(2).setCellValue(secondSeverity);
+            second.createCell(4).setCellValue("02/11/2025 08:00");
+            second.createCell(6).setCellValue("TIP_OFF");
+            second.createCell(9).setCellValue(summary + " (2)");
+            book.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    HttpResponse<String> uploadBytes(byte[] file, String name) throws Exception {
+        String boundary = "----vuviec" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name + "\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(file);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/order/incidents/import"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "application/json")
+                .header("Accept-Language", "vi").header("X-CSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     HttpResponse<String> upload(String csv) throws Exception {
         return upload("/api/v1/order/incidents/import", csv, "application/json");
     }

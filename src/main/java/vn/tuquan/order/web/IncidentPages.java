@@ -371,7 +371,7 @@ class IncidentPages {
         String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
         model.addAttribute("fileName", name);
         try (InputStream in = file.getInputStream()) {
-            model.addAttribute("imported", imports.importCsv(CurrentCaller.get(), name, in));
+            model.addAttribute("imported", imports.importFile(CurrentCaller.get(), name, in));
         } catch (IncidentImportRefusedException e) {
             model.addAttribute("problems", e.problems().stream()
                     .map(p -> new Problem(p.line(), p.column(), requests.message(p))).toList());

@@ -148,7 +148,7 @@ class IncidentsApi {
 
     @PostMapping(path = "/incidents/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Requires({Permission.ORDER_READ, Permission.ORDER_WRITE})
-    @Operation(summary = "Nhập vụ việc từ tệp CSV (cả tệp hoặc không gì) / import incidents from CSV, all or nothing")
+    @Operation(summary = "Nhập vụ việc từ tệp CSV hoặc Excel (cả tệp hoặc không gì) / import incidents from CSV or .xlsx, all or nothing")
     ResponseEntity<Imported> importCsv(@RequestPart(name = "file", required = false) MultipartFile file)
             throws IOException {
         if (file == null || file.isEmpty()) {
@@ -156,7 +156,7 @@ class IncidentsApi {
                     List.of())));
         }
         try (InputStream in = file.getInputStream()) {
-            int n = imports.importCsv(CurrentCaller.get(), file.getOriginalFilename(), in);
+            int n = imports.importFile(CurrentCaller.get(), file.getOriginalFilename(), in);
             return ResponseEntity.status(HttpStatus.CREATED).body(new Imported(n));
         }
     }
