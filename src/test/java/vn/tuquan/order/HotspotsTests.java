@@ -426,6 +426,18 @@ class HotspotsTests {
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE module = 'order' AND entity_type = 'hotspot' "
                 + "AND entity_id = ? AND action = 'UPDATED'").param(Long.toString(hotspot.id())).query(Long.class).single())
                 .isEqualTo(1);
+
+        String page = "/order/units/" + HotspotsFixture.haLong + "/hotspots/" + hotspot.id();
+        Document shown = Jsoup.parse(officer.getPage(page).body());
+        assertThat(shown.select("#correct-name").attr("value")).as("the form prefilled").isEqualTo("Tụ điểm cờ bạc đầu cầu");
+        assertThat(shown.select("#correct-units option[selected]").eachAttr("value")).containsExactly(Long.toString(second));
+        HttpResponse<String> fromPage = postRaw(officer, page + "/correction", "_csrf=" + csrf(officer)
+                + "&name=T%E1%BB%A5+%C4%91i%E1%BB%83m+c%E1%BB%9D+b%E1%BA%A1c&kind=GAMBLING&unitIds=" + village
+                + "&unitIds=" + second + "&designatedOn=2016-01-05&designatedBy=CA+t%E1%BB%89nh&designationNumber=13%2FQ%C4%90");
+        assertThat(fromPage.statusCode()).as(fromPage.body()).isEqualTo(302);
+        assertThat(hotspots.find(Scope.WHOLE_COUNTRY, HotspotsFixture.haLong, hotspot.id(), F18_DAY))
+                .extracting(Hotspot::name, Hotspot::unitIds, Hotspot::notes)
+                .containsExactly("Tụ điểm cờ bạc", List.of(village, second).stream().sorted().toList(), null);
     }
 
     @Test
