@@ -44,6 +44,14 @@ public record Hotspot(long id, String name, Kind kind, List<Long> unitIds, Local
             String designationNumber, Status status, String reason, Double latitude, Double longitude, String notes) {
     }
 
+    /**
+     * A correction of what was saved at designation: name, kind, units covered, the decision (day,
+     * deciding body, number) and notes. The point and the statuses are left as they are.
+     */
+    public record Correction(String name, Kind kind, List<Long> unitIds, LocalDate designatedOn, String designatedBy,
+            String designationNumber, String notes) {
+    }
+
     /** A change of status from a day, with its reason. */
     public record StatusForm(Status status, LocalDate from, String reason) {
     }

@@ -125,26 +125,14 @@ public class Hotspots {
     @Transactional
     public Hotspot designate(Caller caller, long unitId, Hotspot.Form form) {
         UnitView unit = units.writable(caller, unitId);
-        List<Long> covered = form.unitIds() == null ? List.of()
-                : new ArrayList<>(new LinkedHashSet<>(form.unitIds().stream().filter(Objects::nonNull).toList()));
-        if (covered.isEmpty()) {
-            throw new HotspotRefusedException("unitIds", "order.hotspot.error.noUnits");
-        }
-        units.requireAll(caller.capture(), covered);
-        for (long id : covered) {
-            if (!units.under(unit.id(), id)) {
-                throw new HotspotRefusedException("unitIds", "order.hotspot.error.unitNotUnder", unit.name());
-            }
-        }
+        List<Long> covered = covered(caller, unit, form.unitIds());
         String name = required("name", form.name());
         if (form.kind() == null) {
             throw new HotspotRefusedException("kind", "order.hotspots.error.required");
         }
         LocalDate on = notFuture("designatedOn", form.designatedOn());
         String body = required("designatedBy", form.designatedBy());
-        if (form.designationNumber() == null || form.designationNumber().isBlank()) {
-            throw new HotspotRefusedException("designationNumber", "order.hotspot.error.decisionRequired");
-        }
+        decisionNumber("designationNumber", form.designationNumber());
         if (form.status() == null) {
             throw new HotspotRefusedException("status", "order.hotspots.error.required");
         }
@@ -202,6 +190,73 @@ public class Hotspots {
         return after;
     }
 
+    /**
+     * Corrects what was saved at designation: name, kind, notes, the decision (day, deciding body,
+     * number: checked as at designation) and the units covered (every one under the unit acted from
+     * and in the caller's capture scope, as are the units it covered before). A new designation day
+     * moves the first status's start with it; it must stay before the second status and the removal.
+     */
+    @Transactional
+    public Hotspot correct(Caller caller, long unitId, long hotspotId, Hotspot.Correction form) {
+        Hotspot before = writableHotspot(caller, unitId, hotspotId);
+        UnitView unit = units.writable(caller, unitId);
+        List<Long> covered = covered(caller, unit, form.unitIds());
+        String name = required("name", form.name());
+        if (form.kind() == null) {
+            throw new HotspotRefusedException("kind", "order.hotspots.error.required");
+        }
+        LocalDate on = notFuture("designatedOn", form.designatedOn());
+        String body = required("designatedBy", form.designatedBy());
+        decisionNumber("designationNumber", form.designationNumber());
+        List<Hotspot.StatusPeriod> history = historyOf(hotspotId);
+        if (history.size() > 1 && !on.isBefore(history.get(1).from())) {
+            throw new HotspotRefusedException("designatedOn", "order.hotspot.error.afterSecondStatus",
+                    history.get(1).from());
+        }
+        if (before.removedOn() != null && !on.isBefore(before.removedOn())) {
+            throw new HotspotRefusedException("designatedOn", "order.hotspot.error.afterRemoval", before.removedOn());
+        }
+        jdbc.sql("""
+                UPDATE hotspot SET name = :name, kind = :kind, designated_on = :on, designated_by = :body,
+                                   designation_number = :number, notes = :notes WHERE id = :id""")
+                .param("name", name).param("kind", form.kind().name()).param("on", on).param("body", body)
+                .param("number", form.designationNumber().strip()).param("notes", blankToNull(form.notes()))
+                .param("id", hotspotId).update();
+        jdbc.sql("UPDATE hotspot_status SET valid_from = :on WHERE hotspot_id = :id AND valid_from = :first")
+                .param("on", on).param("id", hotspotId).param("first", history.get(0).from()).update();
+        jdbc.sql("DELETE FROM hotspot_unit WHERE hotspot_id = :id").param("id", hotspotId).update();
+        jdbc.sql("INSERT INTO hotspot_unit (hotspot_id, unit_id) SELECT :id, unnest(CAST(:units AS bigint[]))")
+                .param("id", hotspotId).param("units", covered.toArray(Long[]::new)).update();
+        Hotspot after = load(hotspotId, Dates.today()).orElseThrow();
+        events.publishEvent(new HotspotRecorded("corrected", hotspotId, unitId, before, after));
+        return after;
+    }
+
+    /**
+     * Withdraws the last change of status, recorded by mistake: the status before it holds again
+     * with no end. The first status comes with the designation and cannot be withdrawn; nor can a
+     * status of a hotspot removed from the list.
+     */
+    @Transactional
+    public Hotspot withdrawLastStatus(Caller caller, long unitId, long hotspotId) {
+        Hotspot before = writableHotspot(caller, unitId, hotspotId);
+        if (before.removedOn() != null) {
+            throw new HotspotRefusedException("status", "order.hotspot.error.removed", before.removedOn());
+        }
+        List<Hotspot.StatusPeriod> history = historyOf(hotspotId);
+        if (history.size() < 2) {
+            throw new HotspotRefusedException("status", "order.hotspot.error.firstStatus");
+        }
+        Hotspot.StatusPeriod last = history.get(history.size() - 1);
+        jdbc.sql("DELETE FROM hotspot_status WHERE hotspot_id = :id AND valid_from = :from")
+                .param("id", hotspotId).param("from", last.from()).update();
+        jdbc.sql("UPDATE hotspot_status SET valid_to = NULL WHERE hotspot_id = :id AND valid_from = :from")
+                .param("id", hotspotId).param("from", history.get(history.size() - 2).from()).update();
+        Hotspot after = load(hotspotId, Dates.today()).orElseThrow();
+        events.publishEvent(new HotspotRecorded("statusWithdrawn", hotspotId, unitId, before, after));
+        return after;
+    }
+
     /** Removes a hotspot from the list by a decision (date, deciding body and number), after its last status change. */
     @Transactional
     public Hotspot remove(Caller caller, long unitId, long hotspotId, Hotspot.RemovalForm form) {
@@ -211,9 +266,7 @@ public class Hotspots {
         }
         LocalDate on = notFuture("removedOn", form.removedOn());
         String body = required("removedBy", form.removedBy());
-        if (form.removalNumber() == null || form.removalNumber().isBlank()) {
-            throw new HotspotRefusedException("removalNumber", "order.hotspot.error.decisionRequired");
-        }
+        decisionNumber("removalNumber", form.removalNumber());
         Hotspot.StatusPeriod last = lastStatus(hotspotId);
         if (!on.isAfter(last.from())) {
             throw new HotspotRefusedException("removedOn", "order.hotspot.error.beforeLast", last.from());
@@ -242,6 +295,28 @@ public class Hotspots {
         Hotspot hotspot = find(caller.capture(), unitId, hotspotId, Dates.today());
         units.requireAll(caller.capture(), hotspot.unitIds());
         return hotspot;
+    }
+
+    /** The units a hotspot covers: at least one, each under the unit acted from and in the capture scope (else 403). */
+    private List<Long> covered(Caller caller, UnitView unit, List<Long> unitIds) {
+        List<Long> covered = unitIds == null ? List.of()
+                : new ArrayList<>(new LinkedHashSet<>(unitIds.stream().filter(Objects::nonNull).toList()));
+        if (covered.isEmpty()) {
+            throw new HotspotRefusedException("unitIds", "order.hotspot.error.noUnits");
+        }
+        units.requireAll(caller.capture(), covered);
+        for (long id : covered) {
+            if (!units.under(unit.id(), id)) {
+                throw new HotspotRefusedException("unitIds", "order.hotspot.error.unitNotUnder", unit.name());
+            }
+        }
+        return covered;
+    }
+
+    private static void decisionNumber(String field, String number) {
+        if (number == null || number.isBlank()) {
+            throw new HotspotRefusedException(field, "order.hotspot.error.decisionRequired");
+        }
     }
 
     private Hotspot.StatusPeriod lastStatus(long hotspotId) {

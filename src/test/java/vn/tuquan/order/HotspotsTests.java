@@ -81,11 +81,21 @@ class HotspotsTests {
         return post(session, path, "application/x-www-form-urlencoded", body, null);
     }
 
+    /** A JSON request of any method with the CSRF header (PUT, DELETE). */
+    HttpResponse<String> sendJson(WebSession session, String method, String path, String json) {
+        return send(session, method, path, "application/json", json, csrf(session));
+    }
+
     private HttpResponse<String> post(WebSession session, String path, String type, String body, String csrfHeader) {
+        return send(session, "POST", path, type, body, csrfHeader);
+    }
+
+    private HttpResponse<String> send(WebSession session, String method, String path, String type, String body,
+            String csrfHeader) {
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
                 .header("Content-Type", type).header("Accept", type.contains("json") ? type : "text/html")
                 .header("Accept-Language", "vi").header("Cookie", "TUQUAN_SESSION=" + session.cookie("TUQUAN_SESSION"))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+                .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body));
         if (csrfHeader != null) {
             request.header("X-CSRF-TOKEN", csrfHeader);
         }
@@ -387,5 +397,144 @@ class HotspotsTests {
 
     static String enc(String text) {
         return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    static final String CORRECTION = """
+            {"name":"%s","kind":"GAMBLING","unitIds":[%d],"designatedOn":"2016-01-05",
+             "designatedBy":"Giám đốc Công an tỉnh Nam Định","designationNumber":"%s","notes":"Sửa theo quyết định gốc"}""";
+
+    @Test
+    void aCorrectionChangesTheHotspotAndIsAudited() {
+        long village = HotspotsFixture.village(localUnits, HotspotsFixture.haLong);
+        long second = HotspotsFixture.village(localUnits, HotspotsFixture.haLong);
+        Hotspot hotspot = HotspotsFixture.designate(hotspots, village, "Tụ điểm ghi sai tên", LocalDate.of(2016, 1, 10));
+        WebSession officer = signedIn(HotspotsFixture.HA_LONG_OFFICER);
+        long events = count("audit_event");
+        HttpResponse<String> corrected = sendJson(officer, "PUT", "/api/v1/order/hotspots/units/"
+                + HotspotsFixture.haLong + "/" + hotspot.id(), CORRECTION.formatted("Tụ điểm cờ bạc đầu cầu", second, "13/QĐ-CAT"));
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+        Hotspot after = hotspots.find(Scope.WHOLE_COUNTRY, HotspotsFixture.haLong, hotspot.id(), F18_DAY);
+        assertThat(after).extracting(Hotspot::name, Hotspot::kind, Hotspot::unitIds, Hotspot::designatedOn,
+                        Hotspot::designationNumber, Hotspot::notes)
+                .containsExactly("Tụ điểm cờ bạc đầu cầu", Hotspot.Kind.GAMBLING, List.of(second), LocalDate.of(2016, 1, 5),
+                        "13/QĐ-CAT", "Sửa theo quyết định gốc");
+        assertThat(hotspots.history(Scope.WHOLE_COUNTRY, HotspotsFixture.haLong, hotspot.id()).get(0).from())
+                .as("the first status starts on the corrected designation day").isEqualTo(LocalDate.of(2016, 1, 5));
+        assertThat(hotspots.counts(Scope.WHOLE_COUNTRY, second, LocalDate.of(2016, 1, 6)).complex()).isEqualTo(1);
+        assertThat(hotspots.counts(Scope.WHOLE_COUNTRY, village, F18_DAY).complex()).isZero();
+        assertThat(count("audit_event")).isEqualTo(events + 1);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE module = 'order' AND entity_type = 'hotspot' "
+                + "AND entity_id = ? AND action = 'UPDATED'").param(Long.toString(hotspot.id())).query(Long.class).single())
+                .isEqualTo(1);
+
+        String page = "/order/units/" + HotspotsFixture.haLong + "/hotspots/" + hotspot.id();
+        Document shown = Jsoup.parse(officer.getPage(page).body());
+        assertThat(shown.select("#correct-name").attr("value")).as("the form prefilled").isEqualTo("Tụ điểm cờ bạc đầu cầu");
+        assertThat(shown.select("#correct-units option[selected]").eachAttr("value")).containsExactly(Long.toString(second));
+        HttpResponse<String> fromPage = postRaw(officer, page + "/correction", "_csrf=" + csrf(officer)
+                + "&name=T%E1%BB%A5+%C4%91i%E1%BB%83m+c%E1%BB%9D+b%E1%BA%A1c&kind=GAMBLING&unitIds=" + village
+                + "&unitIds=" + second + "&designatedOn=2016-01-05&designatedBy=CA+t%E1%BB%89nh&designationNumber=13%2FQ%C4%90");
+        assertThat(fromPage.statusCode()).as(fromPage.body()).isEqualTo(302);
+        assertThat(hotspots.find(Scope.WHOLE_COUNTRY, HotspotsFixture.haLong, hotspot.id(), F18_DAY))
+                .extracting(Hotspot::name, Hotspot::unitIds, Hotspot::notes)
+                .containsExactly("Tụ điểm cờ bạc", List.of(village, second).stream().sorted().toList(), null);
+    }
+
+    @Test
+    void aCorrectionWithoutADecisionNumberIsRefusedAndChangesNothing() {
+        long village = HotspotsFixture.village(localUnits, HotspotsFixture.haLong);
+        Hotspot hotspot = HotspotsFixture.designate(hotspots, village, "Tụ điểm ma túy bến đò", LocalDate.of(2016, 1, 10));
+        WebSession officer = signedIn(HotspotsFixture.HA_LONG_OFFICER);
+        long events = count("audit_event");
+        HttpResponse<String> refused = sendJson(officer, "PUT", "/api/v1/order/hotspots/units/" + village + "/"
+                + hotspot.id(), CORRECTION.formatted("Tên mới", village, " "));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).contains("application/problem+json");
+        assertThat(refused.body()).contains("\"field\":\"designationNumber\"");
+
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", csrf(officer));
+        form.put("name", "Tên mới trên trang");
+        form.put("kind", "THEFT");
+        form.put("unitIds", Long.toString(village));
+        form.put("designatedOn", "2016-01-05");
+        form.put("designatedBy", "Giám đốc Công an tỉnh Nam Định");
+        form.put("designationNumber", "");
+        HttpResponse<String> page = officer.postForm("/order/units/" + village + "/hotspots/" + hotspot.id()
+                + "/correction", form);
+        assertThat(page.statusCode()).isEqualTo(200);
+        Document doc = Jsoup.parse(page.body());
+        assertThat(doc.select("#correct .order-form-error").text()).contains("Số quyết định");
+        assertThat(doc.select("#correct-name").attr("value")).as("the input kept").isEqualTo("Tên mới trên trang");
+
+        Hotspot now = hotspots.find(Scope.WHOLE_COUNTRY, village, hotspot.id(), F18_DAY);
+        assertThat(now).extracting(Hotspot::name, Hotspot::kind, Hotspot::designatedOn, Hotspot::designationNumber)
+                .containsExactly(hotspot.name(), hotspot.kind(), hotspot.designatedOn(), hotspot.designationNumber());
+        assertThat(count("audit_event")).isEqualTo(events);
+    }
+
+    @Test
+    void anOutOfScopeCorrectionIsRefusedAndChangesNothing() {
+        long village = HotspotsFixture.village(localUnits, HotspotsFixture.haLong);
+        long elsewhere = HotspotsFixture.village(localUnits, HotspotsFixture.tranTeXuong);
+        Hotspot hotspot = HotspotsFixture.designate(hotspots, village, "Tụ điểm trộm cắp chợ", LocalDate.of(2016, 1, 10));
+        WebSession officer = signedIn(HotspotsFixture.HA_LONG_OFFICER);
+        WebSession other = signedIn(HotspotsFixture.OTHER_OFFICER);
+        long events = count("audit_event");
+        assertThat(sendJson(officer, "PUT", "/api/v1/order/hotspots/units/" + HotspotsFixture.haLong + "/" + hotspot.id(),
+                CORRECTION.formatted("Tên mới", elsewhere, "13/QĐ")).statusCode())
+                .as("covering a unit outside the officer's capture scope").isEqualTo(403);
+        assertThat(sendJson(other, "PUT", "/api/v1/order/hotspots/units/" + village + "/" + hotspot.id(),
+                CORRECTION.formatted("Tên mới", village, "13/QĐ")).statusCode())
+                .as("a hotspot outside the other officer's scope").isEqualTo(403);
+        assertThat(sendJson(other, "DELETE", "/api/v1/order/hotspots/units/" + village + "/" + hotspot.id()
+                + "/statuses/last", "{}").statusCode()).isEqualTo(403);
+        Hotspot now = hotspots.find(Scope.WHOLE_COUNTRY, village, hotspot.id(), F18_DAY);
+        assertThat(now).extracting(Hotspot::name, Hotspot::unitIds, Hotspot::designationNumber)
+                .containsExactly(hotspot.name(), List.of(village), hotspot.designationNumber());
+        assertThat(count("audit_event")).isEqualTo(events);
+    }
+
+    @Test
+    void withdrawingTheLastStatusMovesTheCountsBackButTheFirstStaysPut() {
+        long village = HotspotsFixture.village(localUnits, HotspotsFixture.haLong);
+        Hotspot hotspot = HotspotsFixture.designate(hotspots, village, "Tụ điểm ma túy bãi xe", LocalDate.of(2016, 1, 10));
+        hotspots.changeStatus(Caller.SYSTEM, village, hotspot.id(), new Hotspot.StatusForm(Hotspot.Status.CONTAINED,
+                LocalDate.of(2017, 1, 1), "Đã bắt đối tượng cầm đầu"));
+        hotspots.changeStatus(Caller.SYSTEM, village, hotspot.id(), new Hotspot.StatusForm(Hotspot.Status.STABLE,
+                LocalDate.of(2017, 6, 1), "Ghi nhầm địa bàn"));
+        assertThat(hotspots.counts(Scope.WHOLE_COUNTRY, village, F18_DAY))
+                .extracting(Hotspot.Counts::complex, Hotspot.Counts::contained, Hotspot.Counts::stable)
+                .containsExactly(0L, 0L, 1L);
+        WebSession officer = signedIn(HotspotsFixture.HA_LONG_OFFICER);
+        String page = "/order/units/" + village + "/hotspots/" + hotspot.id();
+        assertThat(Jsoup.parse(officer.getPage(page).body()).select(".order-withdrawal-form")).hasSize(1);
+        long events = count("audit_event");
+
+        HttpResponse<String> withdrawn = sendJson(officer, "DELETE", "/api/v1/order/hotspots/units/" + village + "/"
+                + hotspot.id() + "/statuses/last", "{}");
+        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+        assertThat(hotspots.counts(Scope.WHOLE_COUNTRY, village, F18_DAY))
+                .extracting(Hotspot.Counts::complex, Hotspot.Counts::contained, Hotspot.Counts::stable)
+                .containsExactly(0L, 1L, 0L);
+        assertThat(count("audit_event")).isEqualTo(events + 1);
+
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", csrf(officer));
+        assertThat(officer.postForm(page + "/status/withdrawal", form).statusCode()).as("from the page").isEqualTo(302);
+        assertThat(hotspots.counts(Scope.WHOLE_COUNTRY, village, F18_DAY).complex()).isEqualTo(1);
+        assertThat(hotspots.history(Scope.WHOLE_COUNTRY, village, hotspot.id())).singleElement()
+                .extracting(Hotspot.StatusPeriod::to).isNull();
+        assertThat(Jsoup.parse(officer.getPage(page).body()).select(".order-withdrawal-form"))
+                .as("no button for the first status").isEmpty();
+
+        long before = count("audit_event");
+        HttpResponse<String> refused = sendJson(officer, "DELETE", "/api/v1/order/hotspots/units/" + village + "/"
+                + hotspot.id() + "/statuses/last", "{}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"field\":\"status\"");
+        assertThat(hotspots.history(Scope.WHOLE_COUNTRY, village, hotspot.id())).hasSize(1);
+        assertThat(hotspots.counts(Scope.WHOLE_COUNTRY, village, F18_DAY).complex()).isEqualTo(1);
+        assertThat(count("audit_event")).isEqualTo(before);
     }
 }

@@ -24,6 +24,13 @@ final class HotspotInput {
                 decimal(input, "longitude"), input.get("notes"));
     }
 
+    static Hotspot.Correction correction(MultiValueMap<String, String> form) {
+        Map<String, String> input = form.toSingleValueMap();
+        return new Hotspot.Correction(input.get("name"), choice(Hotspot.Kind.class, input, "kind"), ids(form, "unitIds"),
+                date(input, "designatedOn"), input.get("designatedBy"), input.get("designationNumber"),
+                input.get("notes"));
+    }
+
     static Hotspot.StatusForm status(Map<String, String> input) {
         return new Hotspot.StatusForm(choice(Hotspot.Status.class, input, "status"), date(input, "from"),
                 input.get("reason"));

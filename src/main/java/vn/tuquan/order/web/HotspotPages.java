@@ -133,6 +133,14 @@ class HotspotPages {
         model.addAttribute("canWrite", support.canWrite(caller, unit) && hotspot.removedOn() == null
                 && hotspot.unitIds().stream().allMatch(u -> support.canWrite(caller, support.unit(Scope.WHOLE_COUNTRY, u))));
         model.addAttribute("statuses", Hotspot.Status.values());
+        model.addAttribute("kinds", Hotspot.Kind.values());
+        Map<Long, String> coverable = new LinkedHashMap<>();
+        support.coverable(caller.view(), unit).forEach(u -> coverable.put(u.id(), u.name()));
+        hotspot.unitIds().forEach(u -> coverable.putIfAbsent(u, support.names(caller.view(), List.of(u)).get(u)));
+        model.addAttribute("coverable", coverable);
+        if (!model.containsAttribute("inputUnits") || model.getAttribute("inputUnits") == null) {
+            model.addAttribute("inputUnits", hotspot.unitIds().stream().map(String::valueOf).toList());
+        }
         model.addAttribute("today", today);
         model.addAttribute("input", input);
         model.addAttribute("errorForm", errorForm);
@@ -148,6 +156,23 @@ class HotspotPages {
                 unit -> hotspots.changeStatus(CurrentCaller.get(), unit, hotspotId, HotspotInput.status(input)));
     }
 
+    @PostMapping("/order/units/{unitId}/hotspots/{hotspotId:\\d+}/correction")
+    @Requires(Permission.ORDER_WRITE)
+    String correct(@PathVariable long unitId, @PathVariable long hotspotId,
+            @RequestParam MultiValueMap<String, String> input, Model model, RedirectAttributes redirect) {
+        return attempt(unitId, hotspotId, "correction", input.toSingleValueMap(), input.getOrDefault("unitIds", List.of()),
+                model, redirect,
+                unit -> hotspots.correct(CurrentCaller.get(), unit, hotspotId, HotspotInput.correction(input)));
+    }
+
+    @PostMapping("/order/units/{unitId}/hotspots/{hotspotId:\\d+}/status/withdrawal")
+    @Requires(Permission.ORDER_WRITE)
+    String withdrawLastStatus(@PathVariable long unitId, @PathVariable long hotspotId, Model model,
+            RedirectAttributes redirect) {
+        return attempt(unitId, hotspotId, "withdrawal", Map.of(), model, redirect,
+                unit -> hotspots.withdrawLastStatus(CurrentCaller.get(), unit, hotspotId));
+    }
+
     @PostMapping("/order/units/{unitId}/hotspots/{hotspotId:\\d+}/removal")
     @Requires(Permission.ORDER_WRITE)
     String remove(@PathVariable long unitId, @PathVariable long hotspotId, @RequestParam Map<String, String> input,
@@ -159,12 +184,18 @@ class HotspotPages {
     /** Runs a write on a hotspot: back to its page with a notice, or its page with the refusal beside the form. */
     private String attempt(long unitId, long hotspotId, String form, Map<String, String> input, Model model,
             RedirectAttributes redirect, java.util.function.LongConsumer write) {
+        return attempt(unitId, hotspotId, form, input, null, model, redirect, write);
+    }
+
+    private String attempt(long unitId, long hotspotId, String form, Map<String, String> input, List<String> inputUnits,
+            Model model, RedirectAttributes redirect, java.util.function.LongConsumer write) {
         UnitView unit = support.unit(CurrentCaller.view(), unitId);
         try {
             write.accept(unit.id());
-            redirect.addFlashAttribute("saved", "status".equals(form) ? "status" : "removed");
+            redirect.addFlashAttribute("saved", "removal".equals(form) ? "removed" : form);
             return "redirect:/order/units/" + unit.id() + "/hotspots/" + hotspotId;
         } catch (HotspotRefusedException e) {
+            model.addAttribute("inputUnits", inputUnits);
             return showHotspot(unit.id(), hotspotId, input, form, e, model);
         }
     }

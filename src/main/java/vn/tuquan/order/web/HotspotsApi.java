@@ -8,9 +8,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -75,6 +77,25 @@ class HotspotsApi {
     HotspotWithHistory find(@PathVariable long unitId, @PathVariable long hotspotId) {
         return new HotspotWithHistory(hotspots.find(CurrentCaller.view(), unitId, hotspotId, Dates.today()),
                 hotspots.history(CurrentCaller.view(), unitId, hotspotId));
+    }
+
+    @PutMapping("/units/{unitId}/{hotspotId:\\d+}")
+    @Requires(Permission.ORDER_WRITE)
+    @Operation(summary = "Correct a hotspot: name, kind, units covered, the designation decision and notes",
+            description = "The units covered must lie under the unit and in the caller's capture scope (403); "
+                    + "400 without the deciding body or the decision number, or with a designation day on or after "
+                    + "the second status or the removal.")
+    Hotspot correct(@PathVariable long unitId, @PathVariable long hotspotId, @RequestBody Hotspot.Correction form) {
+        return hotspots.correct(CurrentCaller.get(), unitId, hotspotId, form);
+    }
+
+    @DeleteMapping("/units/{unitId}/{hotspotId:\\d+}/statuses/last")
+    @Requires(Permission.ORDER_WRITE)
+    @Operation(summary = "Withdraw the last change of status, recorded by mistake",
+            description = "The status before it holds again; 400 for the first status (it comes with the designation) "
+                    + "or a hotspot removed from the list.")
+    Hotspot withdrawLastStatus(@PathVariable long unitId, @PathVariable long hotspotId) {
+        return hotspots.withdrawLastStatus(CurrentCaller.get(), unitId, hotspotId);
     }
 
     @PostMapping("/units/{unitId}/{hotspotId:\\d+}/statuses")
