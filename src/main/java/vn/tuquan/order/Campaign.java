@@ -41,6 +41,14 @@ public record Campaign(long id, String name, Kind kind, long organisingUnitId, L
             Integer officers, Results results, List<Long> hotspotIds) {
     }
 
+    /**
+     * What may be corrected after recording: name, kind, period, the units covered, forces, officers
+     * and the hotspots linked (the organising unit and the results are kept).
+     */
+    public record Correction(String name, Kind kind, LocalDate startedOn, LocalDate endedOn, List<Long> unitIds,
+            String forces, Integer officers, List<Long> hotspotIds) {
+    }
+
     /** The results of the campaigns under a unit that ended in a period, summed. */
     public record Totals(long unitId, LocalDate from, LocalDate to, long campaigns, long crackdowns, long patrols,
             long officers, long arrests, long ringsBroken, long hotspotsCleared, long itemsSeized) {

@@ -56,37 +56,11 @@ public class Campaigns {
     @Transactional
     public Campaign record(Caller caller, long unitId, Campaign.Form form) {
         UnitView unit = units.writable(caller, unitId);
-        String name = Hotspots.required("name", form.name());
-        if (form.kind() == null) {
-            throw new HotspotRefusedException("kind", "order.hotspots.error.required");
-        }
-        if (form.startedOn() == null) {
-            throw new HotspotRefusedException("startedOn", "order.hotspots.error.required");
-        }
-        if (form.endedOn() == null) {
-            throw new HotspotRefusedException("endedOn", "order.hotspots.error.required");
-        }
-        if (form.endedOn().isBefore(form.startedOn())) {
-            throw new HotspotRefusedException("endedOn", "order.campaign.error.endBeforeStart");
-        }
-        if (form.officers() != null && form.officers() < 0) {
-            throw new HotspotRefusedException("officers", "order.hotspots.error.negative");
-        }
-        List<Long> covered = distinct(form.unitIds());
-        if (covered.isEmpty()) {
-            covered = List.of(unit.id());
-        }
-        for (long id : covered) {
-            if (!units.under(unit.id(), id)) {
-                throw new HotspotRefusedException("unitIds", "order.campaign.error.unitNotUnder", unit.name());
-            }
-        }
-        List<Long> targeted = distinct(form.hotspotIds());
-        List<Hotspot> seen = hotspots.findAll(caller.view(), targeted, Dates.today());
-        if (seen.size() != targeted.size()) {
-            // a hotspot unknown, or one the caller does not see: refused without saying which
-            throw new AccessRefusedException("campaign links hotspots outside the caller's view: " + targeted);
-        }
+        Checked checked = check(caller, unit, form.name(), form.kind(), form.startedOn(), form.endedOn(),
+                form.unitIds(), form.officers(), form.hotspotIds());
+        String name = checked.name();
+        List<Long> covered = checked.covered();
+        List<Long> targeted = checked.targeted();
         Campaign.Results results = results(form.results());
         long id = jdbc.sql("""
                 INSERT INTO campaign (name, kind, organising_unit_id, started_on, ended_on, forces, officers, arrests,
@@ -114,11 +88,7 @@ public class Campaigns {
     /** Records (or corrects) the results of a campaign organised by the unit or a unit under it. */
     @Transactional
     public Campaign recordResults(Caller caller, long unitId, long campaignId, Campaign.Results results) {
-        units.writable(caller, unitId);
-        Campaign before = find(caller.capture(), unitId, campaignId);
-        if (!units.under(unitId, before.organisingUnitId())) {
-            throw new UnknownHotspotException("campaign", campaignId);
-        }
+        Campaign before = writableCampaign(caller, unitId, campaignId);
         Campaign.Results checked = results(results);
         jdbc.sql("""
                 UPDATE campaign SET arrests = :arrests, rings_broken = :rings, hotspots_cleared = :cleared,
@@ -127,6 +97,36 @@ public class Campaigns {
                 .param("cleared", checked.hotspotsCleared()).param("items", checked.itemsSeized())
                 .param("seized", checked.seizedDescription()).param("summary", checked.summary())
                 .param("id", campaignId).update();
+        Campaign after = load(campaignId).orElseThrow();
+        events.publishEvent(new CampaignRecorded(campaignId, before.organisingUnitId(), before, after));
+        return after;
+    }
+
+    /**
+     * Corrects what was recorded: name, kind, period, units covered, forces, officers and hotspots
+     * linked, checked as at recording; every unit covered, before and after, must be in the caller's
+     * capture scope (else 403). The organising unit and the results are kept.
+     */
+    @Transactional
+    public Campaign correct(Caller caller, long unitId, long campaignId, Campaign.Correction form) {
+        Campaign before = writableCampaign(caller, unitId, campaignId);
+        UnitView organiser = units.visible(caller.capture(), before.organisingUnitId());
+        Checked checked = check(caller, organiser, form.name(), form.kind(), form.startedOn(), form.endedOn(),
+                form.unitIds(), form.officers(), form.hotspotIds());
+        jdbc.sql("""
+                UPDATE campaign SET name = :name, kind = :kind, started_on = :from, ended_on = :to, forces = :forces,
+                       officers = :officers WHERE id = :id""")
+                .param("name", checked.name()).param("kind", form.kind().name()).param("from", form.startedOn())
+                .param("to", form.endedOn()).param("forces", Hotspots.blankToNull(form.forces()))
+                .param("officers", form.officers()).param("id", campaignId).update();
+        jdbc.sql("DELETE FROM campaign_unit WHERE campaign_id = :id").param("id", campaignId).update();
+        jdbc.sql("INSERT INTO campaign_unit (campaign_id, unit_id) SELECT :id, unnest(CAST(:units AS bigint[]))")
+                .param("id", campaignId).param("units", checked.covered().toArray(Long[]::new)).update();
+        jdbc.sql("DELETE FROM campaign_hotspot WHERE campaign_id = :id").param("id", campaignId).update();
+        if (!checked.targeted().isEmpty()) {
+            jdbc.sql("INSERT INTO campaign_hotspot (campaign_id, hotspot_id) SELECT :id, unnest(CAST(:h AS bigint[]))")
+                    .param("id", campaignId).param("h", checked.targeted().toArray(Long[]::new)).update();
+        }
         Campaign after = load(campaignId).orElseThrow();
         events.publishEvent(new CampaignRecorded(campaignId, before.organisingUnitId(), before, after));
         return after;
@@ -175,6 +175,62 @@ public class Campaigns {
                         rs.getLong("patrols"), rs.getLong("officers"), rs.getLong("arrests"), rs.getLong("rings"),
                         rs.getLong("cleared"), rs.getLong("items")))
                 .single();
+    }
+
+    /** A campaign organised by the unit or a unit under it, every unit it covers in the caller's capture scope. */
+    private Campaign writableCampaign(Caller caller, long unitId, long campaignId) {
+        units.writable(caller, unitId);
+        Campaign campaign = find(caller.capture(), unitId, campaignId);
+        if (!units.under(unitId, campaign.organisingUnitId())) {
+            throw new UnknownHotspotException("campaign", campaignId);
+        }
+        units.requireAll(caller.capture(), campaign.unitIds());
+        return campaign;
+    }
+
+    private record Checked(String name, List<Long> covered, List<Long> targeted) {
+    }
+
+    /**
+     * What recording and correcting check alike: name, kind and period required, its end not before its
+     * start, officers not negative; the units covered (none: the organiser) under the organiser and in
+     * the capture scope; every hotspot linked one the caller sees (else 403).
+     */
+    private Checked check(Caller caller, UnitView organiser, String name, Campaign.Kind kind, LocalDate from,
+            LocalDate to, List<Long> unitIds, Integer officers, List<Long> hotspotIds) {
+        String checkedName = Hotspots.required("name", name);
+        if (kind == null) {
+            throw new HotspotRefusedException("kind", "order.hotspots.error.required");
+        }
+        if (from == null) {
+            throw new HotspotRefusedException("startedOn", "order.hotspots.error.required");
+        }
+        if (to == null) {
+            throw new HotspotRefusedException("endedOn", "order.hotspots.error.required");
+        }
+        if (to.isBefore(from)) {
+            throw new HotspotRefusedException("endedOn", "order.campaign.error.endBeforeStart");
+        }
+        if (officers != null && officers < 0) {
+            throw new HotspotRefusedException("officers", "order.hotspots.error.negative");
+        }
+        List<Long> covered = distinct(unitIds);
+        if (covered.isEmpty()) {
+            covered = List.of(organiser.id());
+        }
+        for (long id : covered) {
+            if (!units.under(organiser.id(), id)) {
+                throw new HotspotRefusedException("unitIds", "order.campaign.error.unitNotUnder", organiser.name());
+            }
+        }
+        units.requireAll(caller.capture(), covered);
+        List<Long> targeted = distinct(hotspotIds);
+        List<Hotspot> seen = hotspots.findAll(caller.view(), targeted, Dates.today());
+        if (seen.size() != targeted.size()) {
+            // a hotspot unknown, or one the caller does not see: refused without saying which
+            throw new AccessRefusedException("campaign links hotspots outside the caller's view: " + targeted);
+        }
+        return new Checked(checkedName, covered, targeted);
     }
 
     private static Campaign.Results results(Campaign.Results results) {

@@ -288,6 +288,131 @@ class HotspotsTests {
                 .containsExactly("Truy quét ma túy");
     }
 
+    static final String CAMPAIGN_CORRECTION = """
+            {"name":"%s","kind":"PATROL","startedOn":"%s","endedOn":"%s","unitIds":[%d],"forces":"Công an xã",
+             "officers":20,"hotspotIds":[%d]}""";
+
+    Campaign campaignIn(long village, String name) {
+        return campaignBy(village, village, name);
+    }
+
+    Campaign campaignBy(long organiser, long village, String name) {
+        return campaigns.record(Caller.SYSTEM, organiser, new Campaign.Form(name, Campaign.Kind.CRACKDOWN,
+                LocalDate.of(2017, 3, 1), LocalDate.of(2017, 3, 31), List.of(village), "Công an phường", 8,
+                new Campaign.Results(3, 0, 0, 0, null, null), List.of()));
+    }
+
+    long auditOf(Campaign campaign) {
+        return jdbc.sql("SELECT count(*) FROM audit_event WHERE module = 'order' AND entity_type = 'campaign' "
+                + "AND entity_id = :id").param("id", Long.toString(campaign.id())).query(Long.class).single();
+    }
+
+    @Test
+    void aCampaignCorrectedChangesWhatWasRecordedKeepsItsResultsAndIsAuditedOnce() {
+        long village = HotspotsFixture.village(localUnits, HotspotsFixture.haLong);
+        long second = HotspotsFixture.village(localUnits, HotspotsFixture.haLong);
+        Hotspot hotspot = HotspotsFixture.designate(hotspots, village, "Tụ điểm ma túy bãi sông", LocalDate.of(2016, 2, 1));
+        long commune = HotspotsFixture.haLong;
+        Campaign campaign = campaignBy(commune, village, "Truy quét ban đầu");
+        WebSession officer = signedIn(HotspotsFixture.HA_LONG_OFFICER);
+        long audited = auditOf(campaign);
+        HttpResponse<String> corrected = sendJson(officer, "PUT", "/api/v1/order/campaigns/units/" + commune + "/"
+                + campaign.id(), CAMPAIGN_CORRECTION.formatted("Tuần tra đã sửa", "2017-04-01", "2017-04-15", second,
+                hotspot.id()).replace("\"unitIds\":[" + second + "]", "\"unitIds\":[" + village + "," + second + "]"));
+        assertThat(corrected.statusCode()).isEqualTo(200);
+        Campaign after = campaigns.find(Scope.WHOLE_COUNTRY, village, campaign.id());
+        assertThat(after).extracting(Campaign::name, Campaign::kind, Campaign::startedOn, Campaign::endedOn,
+                        Campaign::forces, Campaign::officers, Campaign::hotspotIds, Campaign::organisingUnitId)
+                .containsExactly("Tuần tra đã sửa", Campaign.Kind.PATROL, LocalDate.of(2017, 4, 1),
+                        LocalDate.of(2017, 4, 15), "Công an xã", 20, List.of(hotspot.id()), commune);
+        assertThat(after.unitIds()).containsExactlyInAnyOrder(village, second);
+        assertThat(after.results().arrests()).isEqualTo(3);
+        assertThat(auditOf(campaign)).isEqualTo(audited + 1);
+        assertThat(jdbc.sql("SELECT action FROM audit_event WHERE module = 'order' AND entity_type = 'campaign' "
+                + "AND entity_id = :id ORDER BY id DESC LIMIT 1").param("id", Long.toString(campaign.id()))
+                .query(String.class).single()).isEqualTo("UPDATED");
+
+        // on the page: the form prefilled, then a correction posted from it
+        String list = "/order/campaigns?unit=" + commune + "&from=2017-01-01&to=2017-12-31";
+        Document page = Jsoup.parse(officer.getPage(list).body());
+        assertThat(page.select("#correct-name-" + campaign.id()).val()).isEqualTo("Tuần tra đã sửa");
+        assertThat(page.select("#correct-endedOn-" + campaign.id()).val()).isEqualTo("2017-04-15");
+        assertThat(page.select("#correct-hotspots-" + campaign.id() + " option[selected]").eachText())
+                .containsExactly("Tụ điểm ma túy bãi sông");
+        HttpResponse<String> saved = postRaw(officer, "/order/units/" + commune + "/campaigns/" + campaign.id()
+                + "/correction", "_csrf=" + csrf(officer) + "&name=" + enc("Tuần tra trên trang") + "&kind=PATROL"
+                + "&startedOn=2017-04-01&endedOn=2017-04-20&unitIds=" + village + "&officers=9");
+        assertThat(saved.statusCode()).isEqualTo(302);
+        after = campaigns.find(Scope.WHOLE_COUNTRY, village, campaign.id());
+        assertThat(after).extracting(Campaign::name, Campaign::endedOn, Campaign::unitIds, Campaign::hotspotIds,
+                Campaign::officers).containsExactly("Tuần tra trên trang", LocalDate.of(2017, 4, 20), List.of(village),
+                List.of(), 9);
+        assertThat(auditOf(campaign)).isEqualTo(audited + 2);
+    }
+
+    @Test
+    void aCampaignCorrectionEndingBeforeItStartsIsRefusedNamingTheFieldAndChangesNothing() {
+        long village = HotspotsFixture.village(localUnits, HotspotsFixture.haLong);
+        Hotspot hotspot = HotspotsFixture.designate(hotspots, village, "Tụ điểm cờ bạc bến phà", LocalDate.of(2016, 2, 1));
+        Campaign campaign = campaignIn(village, "Truy quét cờ bạc bến phà");
+        WebSession officer = signedIn(HotspotsFixture.HA_LONG_OFFICER);
+        long events = count("audit_event");
+        HttpResponse<String> refused = sendJson(officer, "PUT", "/api/v1/order/campaigns/units/" + village + "/"
+                + campaign.id(), CAMPAIGN_CORRECTION.formatted("Tên mới", "2017-04-15", "2017-04-01", village,
+                hotspot.id()));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).contains("application/problem+json");
+        assertThat(refused.body()).contains("\"field\":\"endedOn\"").contains("Ngày kết thúc");
+        assertThat(campaigns.find(Scope.WHOLE_COUNTRY, village, campaign.id())).isEqualTo(campaign);
+        assertThat(count("audit_event")).isEqualTo(events);
+
+        Document page = Jsoup.parse(postRaw(officer, "/order/units/" + village + "/campaigns/" + campaign.id()
+                + "/correction", "_csrf=" + csrf(officer) + "&name=" + enc("Tên mới trên trang") + "&kind=PATROL"
+                + "&startedOn=2017-04-15&endedOn=2017-04-01&unitIds=" + village + "&hotspotIds=" + hotspot.id()).body());
+        assertThat(page.select("#campaign-" + campaign.id() + " .order-form-error").text()).contains("Ngày kết thúc");
+        assertThat(page.select("#correct-name-" + campaign.id()).val()).isEqualTo("Tên mới trên trang");
+        assertThat(page.select("#correct-endedOn-" + campaign.id()).val()).isEqualTo("2017-04-01");
+        assertThat(page.select("#correct-hotspots-" + campaign.id() + " option[selected]").eachText())
+                .containsExactly("Tụ điểm cờ bạc bến phà");
+        assertThat(page.select(".campaign-correction[open]")).hasSize(1);
+        assertThat(campaigns.find(Scope.WHOLE_COUNTRY, village, campaign.id())).isEqualTo(campaign);
+        assertThat(count("audit_event")).isEqualTo(events);
+    }
+
+    @Test
+    void aCampaignCorrectedFromOutsideTheScopeOrLinkingAnUnseenHotspotIsRefused() {
+        long village = HotspotsFixture.village(localUnits, HotspotsFixture.haLong);
+        long elsewhere = HotspotsFixture.village(localUnits, HotspotsFixture.tranTeXuong);
+        Hotspot unseen = HotspotsFixture.designate(hotspots, elsewhere, "Tụ điểm trộm cắp chợ Trần Tế Xương",
+                LocalDate.of(2016, 2, 1));
+        Campaign campaign = campaignIn(village, "Truy quét trộm cắp");
+        WebSession other = signedIn(HotspotsFixture.OTHER_OFFICER);
+        WebSession officer = signedIn(HotspotsFixture.HA_LONG_OFFICER);
+        long events = count("audit_event");
+        long links = count("campaign_hotspot");
+        // the Trần Tế Xương officer may not correct a Hạ Long campaign
+        HttpResponse<String> outside = sendJson(other, "PUT", "/api/v1/order/campaigns/units/" + village + "/"
+                + campaign.id(), CAMPAIGN_CORRECTION.formatted("Tên lạ", "2017-04-01", "2017-04-15", elsewhere,
+                unseen.id()));
+        assertThat(outside.statusCode()).isEqualTo(403);
+        assertThat(campaigns.find(Scope.WHOLE_COUNTRY, village, campaign.id())).isEqualTo(campaign);
+        assertThat(count("audit_event")).isEqualTo(events);
+        // the Hạ Long officer may not link a hotspot of Trần Tế Xương, which they do not see
+        HttpResponse<String> unseenLink = sendJson(officer, "PUT", "/api/v1/order/campaigns/units/" + village + "/"
+                + campaign.id(), CAMPAIGN_CORRECTION.formatted("Tên mới", "2017-04-01", "2017-04-15", village,
+                unseen.id()));
+        assertThat(unseenLink.statusCode()).isEqualTo(403);
+        assertThat(campaigns.find(Scope.WHOLE_COUNTRY, village, campaign.id())).isEqualTo(campaign);
+        assertThat(count("campaign_hotspot")).isEqualTo(links);
+        assertThat(count("audit_event")).isEqualTo(events);
+        // nor cover a unit outside their scope
+        assertThat(sendJson(officer, "PUT", "/api/v1/order/campaigns/units/" + village + "/" + campaign.id(),
+                CAMPAIGN_CORRECTION.formatted("Tên mới", "2017-04-01", "2017-04-15", elsewhere, unseen.id())
+                        .replace(",\"hotspotIds\":[" + unseen.id() + "]", "")).statusCode()).isEqualTo(400);
+        assertThat(campaigns.find(Scope.WHOLE_COUNTRY, village, campaign.id())).isEqualTo(campaign);
+        assertThat(count("audit_event")).isEqualTo(events);
+    }
+
     @Test
     void campaignResultsAreSummedPerPeriodByTheirLastDay() {
         long village = HotspotsFixture.village(localUnits, HotspotsFixture.haLong);

@@ -34,7 +34,8 @@ import vn.tuquan.units.UnitView;
 
 /**
  * The campaign pages: the crackdowns and patrols under a unit in a period with their results summed,
- * the form recording one (with the hotspots it targeted), a results form per campaign, the Excel export.
+ * the form recording one (with the hotspots it targeted), a results form and a correction form per campaign,
+ * the Excel export.
  */
 @Controller
 @Requires(Permission.ORDER_READ)
@@ -115,17 +116,34 @@ class CampaignPages {
     @Requires(Permission.ORDER_WRITE)
     String results(@PathVariable long unitId, @PathVariable long campaignId,
             @RequestParam MultiValueMap<String, String> input, Model model, RedirectAttributes redirect) {
+        return attempt(unitId, campaignId, "results", input, model, redirect, unit -> campaigns.recordResults(
+                CurrentCaller.get(), unit, campaignId, HotspotInput.results(input.toSingleValueMap())));
+    }
+
+    @PostMapping("/order/units/{unitId}/campaigns/{campaignId:\\d+}/correction")
+    @Requires(Permission.ORDER_WRITE)
+    String correct(@PathVariable long unitId, @PathVariable long campaignId,
+            @RequestParam MultiValueMap<String, String> input, Model model, RedirectAttributes redirect) {
+        return attempt(unitId, campaignId, "campaignCorrection", input, model, redirect, unit -> campaigns.correct(
+                CurrentCaller.get(), unit, campaignId, HotspotInput.campaignCorrection(input)));
+    }
+
+    /**
+     * Runs a write on a campaign: back to the list of its period with a notice, or the list with the
+     * refusal beside the campaign's form (the input kept).
+     */
+    private String attempt(long unitId, long campaignId, String form, MultiValueMap<String, String> input, Model model,
+            RedirectAttributes redirect, java.util.function.LongFunction<Campaign> write) {
         UnitView unit = support.unit(CurrentCaller.view(), unitId);
         try {
-            Campaign campaign = campaigns.recordResults(CurrentCaller.get(), unit.id(), campaignId,
-                    HotspotInput.results(input.toSingleValueMap()));
-            redirect.addFlashAttribute("saved", "results");
+            Campaign campaign = write.apply(unit.id());
+            redirect.addFlashAttribute("saved", form);
             redirect.addFlashAttribute("savedName", campaign.name());
             return "redirect:/order/campaigns?unit=" + unit.id() + "&from=" + campaign.startedOn() + "&to="
                     + campaign.endedOn() + "#campaign-" + campaign.id();
         } catch (HotspotRefusedException e) {
             Campaign campaign = campaigns.find(CurrentCaller.view(), unit.id(), campaignId);
-            return show(unit.id(), campaign.startedOn(), campaign.endedOn(), input, "results-" + campaignId, e, model);
+            return show(unit.id(), campaign.startedOn(), campaign.endedOn(), input, form + "-" + campaignId, e, model);
         }
     }
 

@@ -74,6 +74,16 @@ class CampaignsApi {
         return campaigns.find(CurrentCaller.view(), unitId, campaignId);
     }
 
+    @PutMapping("/units/{unitId}/{campaignId:\\d+}")
+    @Requires(Permission.ORDER_WRITE)
+    @Operation(summary = "Correct a campaign: name, kind, period, units covered, forces, officers, hotspots linked",
+            description = "The organising unit and the results are kept. 403 when a unit covered or a hotspot linked "
+                    + "is outside the caller's scope or view; 400 naming the field for a period ending before it starts.")
+    Campaign correct(@PathVariable long unitId, @PathVariable long campaignId,
+            @RequestBody Campaign.Correction form) {
+        return campaigns.correct(CurrentCaller.get(), unitId, campaignId, form);
+    }
+
     @PutMapping("/units/{unitId}/{campaignId:\\d+}/results")
     @Requires(Permission.ORDER_WRITE)
     @Operation(summary = "Record or correct a campaign's results")

@@ -47,6 +47,13 @@ final class HotspotInput {
                 results(input), ids(form, "hotspotIds"));
     }
 
+    static Campaign.Correction campaignCorrection(MultiValueMap<String, String> form) {
+        Map<String, String> input = form.toSingleValueMap();
+        return new Campaign.Correction(input.get("name"), choice(Campaign.Kind.class, input, "kind"),
+                date(input, "startedOn"), date(input, "endedOn"), ids(form, "unitIds"), input.get("forces"),
+                number(input, "officers"), ids(form, "hotspotIds"));
+    }
+
     static Campaign.Results results(Map<String, String> input) {
         return new Campaign.Results(count(input, "arrests"), count(input, "ringsBroken"), count(input, "hotspotsCleared"),
                 count(input, "itemsSeized"), input.get("seizedDescription"), input.get("summary"));
