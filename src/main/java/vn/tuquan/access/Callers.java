@@ -16,12 +16,28 @@ import vn.tuquan.shared.Scope;
 public class Callers {
 
     private final JdbcClient jdbc;
+    private final ShortLived<String, Optional<Caller>> kept;
 
-    Callers(JdbcClient jdbc) {
+    Callers(JdbcClient jdbc,
+            @org.springframework.beans.factory.annotation.Value("${tuquan.security.access-cache-millis:5000}") long ttlMillis) {
         this.jdbc = jdbc;
+        this.kept = new ShortLived<>(ttlMillis, 10_000);
     }
 
+    /**
+     * The caller a person is now: kept for a few seconds (tuquan.security.access-cache-millis, 5 s by
+     * default) so that a client's burst of requests reads it once; {@link #forget()} after any change.
+     */
     public Optional<Caller> forUsername(String username) {
+        return kept.get(username, this::load, Optional::isPresent);
+    }
+
+    /** Forgets every caller kept: their roles, scopes or accounts changed. */
+    void forget() {
+        kept.clear();
+    }
+
+    private Optional<Caller> load(String username) {
         return jdbc.sql("""
                 SELECT id, username, view_whole_country, capture_whole_country FROM users
                 WHERE username = :username AND enabled

@@ -30,7 +30,15 @@ public class PersonalAccessTokens {
 
     private final JdbcClient jdbc;
 
-    PersonalAccessTokens(JdbcClient jdbc) {
+    /** A valid token's person and the moment it expires. */
+    private record Valid(String username, Instant expiresAt) {
+    }
+
+    private final ShortLived<String, Optional<Valid>> kept;
+
+    PersonalAccessTokens(JdbcClient jdbc,
+            @org.springframework.beans.factory.annotation.Value("${tuquan.security.access-cache-millis:5000}") long ttlMillis) {
+        this.kept = new ShortLived<>(ttlMillis, 10_000);
         this.jdbc = jdbc;
     }
 
@@ -81,7 +89,12 @@ public class PersonalAccessTokens {
                 UPDATE access_tokens SET revoked_at = now()
                 WHERE id = :id AND revoked_at IS NULL AND user_id = (SELECT id FROM users WHERE username = :username)
                 """)
-                .param("id", tokenId).param("username", username).update() == 1;
+                .param("id", tokenId).param("username", username).update() == 1 && forgotten();
+    }
+
+    private boolean forgotten() {
+        kept.clear();
+        return true;
     }
 
     /**
@@ -89,25 +102,38 @@ public class PersonalAccessTokens {
      * use is recorded at most once a minute, so that a client sending many requests at once does not
      * queue them all on the token's row.
      */
-    @Transactional
     public Optional<String> authenticate(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
-        byte[] hash = sha256(token);
-        Optional<String> username = jdbc.sql("""
-                SELECT u.username FROM access_tokens t JOIN users u ON u.id = t.user_id
+        // a valid token's answer is kept a few seconds (revocation and disabling here clear it at once)
+        return kept.get(java.util.HexFormat.of().formatHex(sha256(token)), hex -> lookUp(java.util.HexFormat.of().parseHex(hex)),
+                Optional::isPresent)
+                .filter(valid -> valid.expiresAt().isAfter(Instant.now())) // expiry is kept with the answer
+                .map(Valid::username);
+    }
+
+    /** Forgets the valid tokens kept: one was revoked, or an account disabled. */
+    void forget() {
+        kept.clear();
+    }
+
+    private Optional<Valid> lookUp(byte[] hash) {
+        Optional<Valid> valid = jdbc.sql("""
+                SELECT u.username, t.expires_at FROM access_tokens t JOIN users u ON u.id = t.user_id
                 WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND t.expires_at > now() AND u.enabled
                 """)
-                .param("hash", hash).query(String.class).optional();
-        if (username.isPresent()) {
+                .param("hash", hash)
+                .query((rs, n) -> new Valid(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
+                .optional();
+        if (valid.isPresent()) {
             jdbc.sql("""
                     UPDATE access_tokens SET last_used_at = now()
                     WHERE token_hash = :hash AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
                     """)
                     .param("hash", hash).update();
         }
-        return username;
+        return valid;
     }
 
     static byte[] sha256(String token) {

@@ -32,11 +32,13 @@ public class UserAccounts {
     private final Units units;
     private final boolean secondFactorForSensitiveData;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final PersonalAccessTokens tokens;
 
     UserAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, Callers callers,
             Units units,
             @Value("${tuquan.security.second-factor-for-sensitive-data:true}") boolean secondFactorForSensitiveData,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, PersonalAccessTokens tokens) {
+        this.tokens = tokens;
         this.secondFactorForSensitiveData = secondFactorForSensitiveData;
         this.events = events;
         this.jdbc = jdbc;
@@ -79,6 +81,7 @@ public class UserAccounts {
         jdbc.sql("UPDATE users SET capture_whole_country = :capture, view_whole_country = :view WHERE id = :id")
                 .param("capture", capture.wholeCountry()).param("view", view.wholeCountry())
                 .param("id", user.value()).update();
+        callers.forget();
         events.publishEvent(new AccessGranted(user.value(), granter.username(), Set.copyOf(roles), capture, view));
     }
 
@@ -166,8 +169,11 @@ public class UserAccounts {
 
     /** Disables the account: it can no longer sign in, and its tokens stop working. */
     public boolean disable(String username) {
-        return jdbc.sql("UPDATE users SET enabled = false WHERE username = :username")
+        boolean disabled = jdbc.sql("UPDATE users SET enabled = false WHERE username = :username")
                 .param("username", username).update() == 1;
+        callers.forget();
+        tokens.forget();
+        return disabled;
     }
 
     /** Ends a lock-out now and clears the count of failed sign-ins. */

@@ -310,10 +310,32 @@ class SignInSecurityTests {
         assertThat(bearer("GET", "/api/v1/me", token).statusCode()).isEqualTo(200);
         jdbc.sql("UPDATE access_tokens SET expires_at = now() - interval '1 second' WHERE user_id = :id")
                 .param("id", created.id().value()).update();
+        // a token's answer is kept a few seconds with its expiry; a change made straight in the database
+        // (not through Tuquan) is seen once that time is over — here at once
+        tokens.forget();
         assertThat(bearer("GET", "/api/v1/me", token).statusCode()).isEqualTo(401);
         assertThat(bearer("GET", "/api/v1/me", "tq_made-up").statusCode()).isEqualTo(401);
         assertThat(bearer("GET", "/api/v1/me", "not-even-ours").statusCode()).isEqualTo(401);
         accounts.disable("het.han");
+    }
+
+    @Test
+    void aRevokedTokenOrADisabledAccountIsRefusedAtOnceAndANewRoleCountsAtOnce() throws Exception {
+        newUser("thu.hoi");
+        String token = tokens.create("thu.hoi", "cli", 7).token();
+        long tokenId = tokens.list("thu.hoi").get(0).id();
+        assertThat(bearer("GET", "/api/v1/me", token).statusCode()).isEqualTo(200);
+        assertThat(bearer("GET", "/api/v1/units", token).statusCode()).as("no UNITS_READ yet").isEqualTo(403);
+        vn.tuquan.TestUsers.withRoles(accounts, "thu.hoi", "Thu Hồi", PASSWORD, java.util.Set.of("STEERING_VIEWER"),
+                vn.tuquan.shared.Scope.NOTHING, vn.tuquan.shared.Scope.WHOLE_COUNTRY);
+        assertThat(bearer("GET", "/api/v1/units", token).statusCode()).as("the role counts at once").isEqualTo(200);
+        assertThat(tokens.revoke("thu.hoi", tokenId)).isTrue();
+        assertThat(bearer("GET", "/api/v1/me", token).statusCode()).as("revoked").isEqualTo(401);
+
+        String second = tokens.create("thu.hoi", "cli", 7).token();
+        assertThat(bearer("GET", "/api/v1/me", second).statusCode()).isEqualTo(200);
+        accounts.disable("thu.hoi");
+        assertThat(bearer("GET", "/api/v1/me", second).statusCode()).as("disabled").isEqualTo(401);
     }
 
     @Test
