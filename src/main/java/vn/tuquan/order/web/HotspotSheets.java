@@ -21,7 +21,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
-/** The hotspot and campaign lists as one-sheet Excel workbooks: a title row, a header row, one row per record. */
+/**
+ * The order registers' lists as one-sheet Excel workbooks: a title row (when given), a header row,
+ * one row per record. Hotspots, campaigns and the persons' registers write through it.
+ */
 @Component
 class HotspotSheets {
 
@@ -34,7 +37,8 @@ class HotspotSheets {
     }
 
     /**
-     * @param title      what the sheet shows (the unit and the date or period), on its first row
+     * @param title      what the sheet shows (the unit and the date or period), on its first row; {@code null}
+     *                   for none (the header row comes first)
      * @param headerKeys message keys of the columns
      * @param rows       strings, numbers, dates or {@code null}
      */
@@ -45,13 +49,15 @@ class HotspotSheets {
             Sheet sheet = book.createSheet(messages.getMessage(sheetKey, null, locale));
             CellStyle dates = book.createCellStyle();
             dates.setDataFormat(book.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
-            sheet.createRow(0).createCell(0).setCellValue(title);
-            Row head = sheet.createRow(1);
+            int r = 0;
+            if (title != null) {
+                sheet.createRow(r++).createCell(0).setCellValue(title);
+            }
+            Row head = sheet.createRow(r++);
             for (int i = 0; i < headerKeys.size(); i++) {
                 head.createCell(i).setCellValue(messages.getMessage(headerKeys.get(i), null, locale));
                 sheet.setColumnWidth(i, 22 * 256);
             }
-            int r = 2;
             for (List<Object> values : rows) {
                 Row row = sheet.createRow(r++);
                 for (int i = 0; i < values.size(); i++) {
