@@ -53,15 +53,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         String token = request.getHeader("Authorization").substring(7).strip();
-        var username = tokens.authenticate(token);
-        UserDetails user = null;
-        if (username.isPresent()) {
-            try {
-                user = users.loadUserByUsername(username.get());
-            } catch (org.springframework.security.core.userdetails.UsernameNotFoundException e) {
-                user = null;
-            }
-        }
+        UserDetails user = tokens.principal(token, users).orElse(null);
         if (user == null || !user.isEnabled()) {
             Locale locale = locales.resolveLocale(request);
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");

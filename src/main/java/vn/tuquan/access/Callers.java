@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.tuquan.shared.ShortLived;
 import org.springframework.stereotype.Service;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Permission;

@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.tuquan.shared.ShortLived;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,8 +34,8 @@ public class PersonalAccessTokens {
 
     private final JdbcClient jdbc;
 
-    /** A valid token's person and the moment it expires. */
-    private record Valid(String username, Instant expiresAt) {
+    /** A valid token's person, the moment it expires, and the person's account as the filter loaded it. */
+    private record Valid(String username, Instant expiresAt, UserDetails user) {
     }
 
     private final ShortLived<String, Optional<Valid>> kept;
@@ -103,14 +107,27 @@ public class PersonalAccessTokens {
      * queue them all on the token's row.
      */
     public Optional<String> authenticate(String token) {
+        return valid(token, null).map(Valid::username);
+    }
+
+    /**
+     * The account of a valid token's person, loaded by {@code users}, or empty: unknown, revoked,
+     * expired, disabled, or an account {@code users} does not know. Kept with the token's answer for
+     * a few seconds, so that a client's burst of requests reads the token and the account once.
+     */
+    public Optional<UserDetails> principal(String token, UserDetailsService users) {
+        return valid(token, users).map(Valid::user);
+    }
+
+    private Optional<Valid> valid(String token, UserDetailsService users) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
-        // a valid token's answer is kept a few seconds (revocation and disabling here clear it at once)
-        return kept.get(java.util.HexFormat.of().formatHex(sha256(token)), hex -> lookUp(java.util.HexFormat.of().parseHex(hex)),
-                Optional::isPresent)
-                .filter(valid -> valid.expiresAt().isAfter(Instant.now())) // expiry is kept with the answer
-                .map(Valid::username);
+        // a valid token's answer is kept a few seconds (revocation, disabling and new roles here clear it at once)
+        String key = java.util.HexFormat.of().formatHex(sha256(token)) + (users == null ? "" : "+account");
+        return kept.get(key, k -> lookUp(java.util.HexFormat.of().parseHex(k.substring(0, 64)), users),
+                        Optional::isPresent)
+                .filter(valid -> valid.expiresAt().isAfter(Instant.now())); // expiry is kept with the answer
     }
 
     /** Forgets the valid tokens kept: one was revoked, or an account disabled. */
@@ -118,14 +135,19 @@ public class PersonalAccessTokens {
         kept.clear();
     }
 
-    private Optional<Valid> lookUp(byte[] hash) {
+    private Optional<Valid> lookUp(byte[] hash, UserDetailsService users) {
         Optional<Valid> valid = jdbc.sql("""
                 SELECT u.username, t.expires_at FROM access_tokens t JOIN users u ON u.id = t.user_id
                 WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND t.expires_at > now() AND u.enabled
                 """)
                 .param("hash", hash)
-                .query((rs, n) -> new Valid(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
+                .query((rs, n) -> new Valid(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(), null))
                 .optional();
+        if (valid.isPresent() && users != null) {
+            // loaded once the token's query has given its connection back
+            valid = valid.flatMap(v -> account(users, v.username()).filter(UserDetails::isEnabled)
+                    .map(user -> new Valid(v.username(), v.expiresAt(), user)));
+        }
         if (valid.isPresent()) {
             jdbc.sql("""
                     UPDATE access_tokens SET last_used_at = now()
@@ -134,6 +156,14 @@ public class PersonalAccessTokens {
                     .param("hash", hash).update();
         }
         return valid;
+    }
+
+    private static Optional<UserDetails> account(UserDetailsService users, String username) {
+        try {
+            return Optional.ofNullable(users.loadUserByUsername(username));
+        } catch (UsernameNotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     static byte[] sha256(String token) {

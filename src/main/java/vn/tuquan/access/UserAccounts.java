@@ -82,6 +82,7 @@ public class UserAccounts {
                 .param("capture", capture.wholeCountry()).param("view", view.wholeCountry())
                 .param("id", user.value()).update();
         callers.forget();
+        tokens.forget(); // the second-factor rule of a token's person follows their roles
         events.publishEvent(new AccessGranted(user.value(), granter.username(), Set.copyOf(roles), capture, view));
     }
 
@@ -184,8 +185,10 @@ public class UserAccounts {
 
     /** Removes the second factor, for a person who lost their device; they enrol again at the next sign-in. */
     public boolean resetTotp(String username) {
-        return jdbc.sql("UPDATE users SET totp_secret = NULL, totp_last_step = NULL WHERE username = :username")
+        boolean reset = jdbc.sql("UPDATE users SET totp_secret = NULL, totp_last_step = NULL WHERE username = :username")
                 .param("username", username).update() == 1;
+        tokens.forget();
+        return reset;
     }
 
     /**
@@ -205,8 +208,10 @@ public class UserAccounts {
     }
 
     public boolean setSecondFactorRequired(String username, boolean required) {
-        return jdbc.sql("UPDATE users SET totp_required = :required WHERE username = :username")
+        boolean set = jdbc.sql("UPDATE users SET totp_required = :required WHERE username = :username")
                 .param("required", required).param("username", username).update() == 1;
+        tokens.forget();
+        return set;
     }
 
     private static final String SELECT = """

@@ -1,12 +1,12 @@
 package vn.tuquan.units;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import vn.tuquan.shared.Scope;
+import vn.tuquan.shared.ShortLived;
 
 /**
  * What a scope covers on a date, as path prefixes. A unit of the scope that exists on the date
@@ -19,21 +19,38 @@ final class ScopePaths {
     private static final int MAX_DEPTH = 6;
 
     private final Units units;
+    /** A scope's prefixes on a date, kept a few seconds for reads outside a writing transaction. */
+    private final ShortLived<On, List<String>> kept;
 
-    ScopePaths(Units units) {
-        this.units = units;
+    private record On(Scope scope, LocalDate date) {
     }
 
-    /** The prefixes, or {@code null} for the whole country (no condition). */
+    ScopePaths(Units units, long ttlMillis) {
+        this.units = units;
+        this.kept = new ShortLived<>(ttlMillis, 10_000);
+    }
+
+    void forget() {
+        kept.clear();
+    }
+
+    /** The prefixes (a list that cannot be changed), or {@code null} for the whole country (no condition). */
     List<String> prefixes(Scope scope, LocalDate date) {
         if (scope.wholeCountry()) {
             return null;
         }
+        On on = new On(scope, date);
+        return Units.writing() ? read(on) : kept.get(on, this::read, found -> true);
+    }
+
+    private List<String> read(On on) {
+        Scope scope = on.scope();
+        LocalDate date = on.date();
         Set<String> prefixes = new LinkedHashSet<>();
         for (long id : scope.unitIds()) {
             collect(id, date, prefixes, new LinkedHashSet<>(), 0);
         }
-        return new ArrayList<>(prefixes);
+        return List.copyOf(prefixes);
     }
 
     private void collect(long id, LocalDate date, Set<String> prefixes, Set<Long> seen, int depth) {

@@ -15,6 +15,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import vn.tuquan.shared.ShortLived;
 import org.springframework.stereotype.Service;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Scope;
@@ -34,10 +37,46 @@ public class Units {
 
     private final JdbcClient jdbc;
     private final ScopePaths scopes;
+    /** A unit's latest version, kept a few seconds for reads outside a writing transaction. */
+    private final ShortLived<Long, Optional<UnitView>> latestKept;
 
-    Units(JdbcClient jdbc) {
+    Units(JdbcClient jdbc,
+            @org.springframework.beans.factory.annotation.Value("${tuquan.security.access-cache-millis:5000}") long ttlMillis) {
         this.jdbc = jdbc;
-        this.scopes = new ScopePaths(this);
+        this.scopes = new ScopePaths(this, ttlMillis);
+        this.latestKept = new ShortLived<>(ttlMillis, 50_000);
+    }
+
+    /**
+     * Forgets the units and scope paths kept: the tree changed. Called by every writer of the tree,
+     * at once and again after its transaction commits, so that no answer read before the commit
+     * outlives it. (Reads inside a writing transaction never use what is kept.)
+     */
+    void forget() {
+        latestKept.clear();
+        scopes.forget();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    latestKept.clear();
+                    scopes.forget();
+                }
+            });
+        }
+    }
+
+    /** The tree changed on this node: what was kept is forgotten (see {@link #forget()}). */
+    @org.springframework.context.event.EventListener({OfficialListImported.class, LocalUnitCreated.class,
+            LocalUnitEdited.class, LocalUnitMoved.class, LocalUnitClosed.class, LocalUnitsImported.class})
+    void treeChanged() {
+        forget();
+    }
+
+    /** Whether this thread is in a transaction that may write: it reads the database, never what is kept. */
+    static boolean writing() {
+        return TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
     }
 
     // ---- the API: every query takes the caller's scope -------------------------------------
@@ -172,6 +211,10 @@ public class Units {
 
     /** The latest version of a unit, whatever the date: for a unit that no longer exists. */
     Optional<UnitView> latestAny(long id) {
+        return writing() ? latestRead(id) : latestKept.get(id, this::latestRead, Optional::isPresent);
+    }
+
+    private Optional<UnitView> latestRead(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM unit_version WHERE unit_id = :id ORDER BY valid_from DESC LIMIT 1")
                 .param("id", id).query(Units::view).optional();
     }

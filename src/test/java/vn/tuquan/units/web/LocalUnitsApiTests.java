@@ -132,6 +132,26 @@ class LocalUnitsApiTests {
     }
 
     @Test
+    void aUnitMovedOutOfAScopeLeavesItAtOnceThoughScopeAnswersAreKeptAFewSeconds() {
+        Scope namMyOnly = Scope.of(java.util.Set.of(namMy.id()));
+        HttpResponse<String> created = http.json("POST", "/api/v1/local-units", body("parentId", namMy.id(),
+                "kind", "RESIDENTIAL_AREA", "subkind", "THON", "code", "NM-K1", "name", "Xóm Giữ", "validFrom", "2024-01-01"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = UnitsHttp.tree(created).get("id").asLong();
+        // read twice: the second answer comes from what is kept (tuquan.security.access-cache-millis)
+        assertThat(units.latest(namMyOnly, id)).map(UnitView::name).hasValue("Xóm Giữ");
+        assertThat(units.latest(namMyOnly, id)).map(UnitView::name).hasValue("Xóm Giữ");
+
+        HttpResponse<String> moved = http.json("POST", "/api/v1/local-units/" + id + "/move",
+                body("parentId", dienXa.id(), "from", "2024-06-01"));
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> units.latest(namMyOnly, id))
+                .isInstanceOf(vn.tuquan.shared.AccessRefusedException.class);
+        assertThat(units.latest(Scope.of(java.util.Set.of(dienXa.id())), id)).map(UnitView::parentId).hasValue(dienXa.id());
+    }
+
+    @Test
     void aBadCreateIsA400ProblemNamingEachFieldAndWritesNothing() {
         long before = versions();
         HttpResponse<String> refused = http.json("POST", "/api/v1/local-units", body("parentId", namMy.id(),

@@ -1,4 +1,4 @@
-package vn.tuquan.access;
+package vn.tuquan.shared;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -6,11 +6,11 @@ import java.util.function.Function;
 
 /**
  * Answers kept for a few seconds, so that a client sending many requests does not make every one of
- * them read its account, permissions and scopes again. A change made on this node clears the
+ * them read its account, permissions, scopes and units again. A change made on this node clears the
  * answers at once ({@link #clear()}); one made on another node (or by {@code ./tuquan user}) is seen
  * after at most the time to live. A time to live of zero keeps nothing.
  */
-final class ShortLived<K, V> {
+public final class ShortLived<K, V> {
 
     private record Entry<V>(V value, long expiresAt) {
     }
@@ -19,13 +19,13 @@ final class ShortLived<K, V> {
     private final int maxEntries;
     private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
 
-    ShortLived(long ttlMillis, int maxEntries) {
+    public ShortLived(long ttlMillis, int maxEntries) {
         this.ttlNanos = ttlMillis * 1_000_000L;
         this.maxEntries = maxEntries;
     }
 
     /** The value kept for the key, or the loader's (kept when {@code keep} accepts it). */
-    V get(K key, Function<K, V> loader, java.util.function.Predicate<V> keep) {
+    public V get(K key, Function<K, V> loader, java.util.function.Predicate<V> keep) {
         if (ttlNanos <= 0) {
             return loader.apply(key);
         }
@@ -46,7 +46,7 @@ final class ShortLived<K, V> {
         return value;
     }
 
-    void clear() {
+    public void clear() {
         entries.clear();
     }
 }
