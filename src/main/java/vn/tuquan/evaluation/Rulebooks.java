@@ -100,6 +100,11 @@ public class Rulebooks {
         return versionInForce(periodEnd, provinceId).map(r -> new InForce(r, criteria(r, unitKind)));
     }
 
+    /** The rulebook in force for a unit kind's evaluation of a year (its window's last day, {@link EvaluationPeriods}). */
+    public Optional<InForce> inForce(String unitKind, int year, Long provinceId) {
+        return inForce(unitKind, EvaluationPeriods.of(unitKind, year).to(), provinceId);
+    }
+
     private Optional<RulebookVersion> versionInForce(LocalDate day, Long provinceId) {
         return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM rulebook" + """
 
