@@ -533,9 +533,9 @@ public class Evaluations {
         return text.strip();
     }
 
-    /** A status as a message argument: the page resolves {@code evaluation.status.X}. */
+    /** A status as a message argument: the page resolves {@code evaluation.process.status.X}. */
     private static String status(Status status) {
-        return "evaluation.status." + status.name();
+        return "evaluation.process.status." + status.name();
     }
 
     // ---- writing -----------------------------------------------------------------------------
