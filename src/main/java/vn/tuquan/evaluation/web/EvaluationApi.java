@@ -127,7 +127,7 @@ class EvaluationApi {
         return evaluations.reopen(CurrentCaller.get(), unitId, year, form.reason());
     }
 
-    @GetMapping(path = "/years/{year}/certificate.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @GetMapping("/years/{year}/certificate.pdf")
     @Operation(summary = "The certificate (Giấy công nhận) of a recognised unit, as PDF")
     ResponseEntity<byte[]> certificate(@PathVariable long unitId, @PathVariable int year) {
         return pdf(certificates.pdf(CurrentCaller.view(), unitId, year), unitId, year);
