@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import vn.tuquan.units.UnitView;
 
 /**
@@ -16,15 +17,18 @@ public record EvaluationProcess(UnitView unit, int year, String evaluatedKind, L
         Evaluation evaluation, String rulebook, UnitView competent, LocalDate dueBefore, Map<String, Object> facts,
         List<Evaluation.Line> lines, List<Evaluation.Step> steps) {
 
+    @JsonProperty("registered")
     public boolean registered() {
         return evaluation != null && evaluation.status() != Evaluation.Status.NOT_REGISTERED;
     }
 
+    @JsonProperty("status")
     public Evaluation.Status status() {
         return evaluation == null ? Evaluation.Status.NOT_REGISTERED : evaluation.status();
     }
 
     /** Criteria a person must still enter before the self-assessment can be submitted. */
+    @JsonProperty("pending")
     public List<String> pending() {
         return lines.stream().filter(l -> l.toEnter() && l.entered() == null).map(Evaluation.Line::criterion).toList();
     }

@@ -230,7 +230,7 @@ public class Evaluations {
                 .orElseThrow(() -> new EvaluationRefusedException("unitId", "evaluation.process.error.notEvaluated"));
         Optional<Evaluation> existing = load(unitId, year, true);
         if (existing.isPresent() && existing.get().status() != Status.NOT_REGISTERED) {
-            throw new EvaluationStateException("evaluation.process.error.alreadyRegistered", year,
+            throw new EvaluationStateException("evaluation.process.error.alreadyRegistered", String.valueOf(year),
                     existing.get().registeredOn());
         }
         if (registeredOn == null) {
@@ -259,7 +259,7 @@ public class Evaluations {
                     .param("on", registeredOn).param("id", evaluationId).update();
         } else {
             Rulebooks.InForce inForce = rulebooks.inForce(kind, period.to(), province(unit))
-                    .orElseThrow(() -> new EvaluationRefusedException("year", "evaluation.process.error.noRulebook", year));
+                    .orElseThrow(() -> new EvaluationRefusedException("year", "evaluation.process.error.noRulebook", String.valueOf(year)));
             evaluationId = jdbc.sql("""
                     INSERT INTO evaluation (unit_id, year, unit_kind, period_from, period_to, rulebook_id, status, registered_on)
                     VALUES (:unit, :year, :kind, :from, :to, :rulebook, 'REGISTERED', :on) RETURNING id""")
@@ -488,7 +488,8 @@ public class Evaluations {
         if (found.isEmpty()) {
             // nothing to approve; refuse the same way whoever asks, after the rights are known
             UnitView latest = visible(caller.capture(), unitId);
-            throw new EvaluationStateException("evaluation.process.error.notRegistered", latest.name(), year);
+            throw new EvaluationStateException("evaluation.process.error.notRegistered", latest.name(),
+                    String.valueOf(year));
         }
         Evaluation e = found.get();
         UnitView unit = units.find(Scope.WHOLE_COUNTRY, unitId, e.periodTo()).orElseThrow(
@@ -504,7 +505,7 @@ public class Evaluations {
         Evaluation e = load(unitId, year, true).orElse(null);
         if (e == null || e.status() == Status.NOT_REGISTERED) {
             throw new EvaluationStateException("evaluation.process.error.notRegistered",
-                    units.latest(Scope.WHOLE_COUNTRY, unitId).map(UnitView::name).orElse("#" + unitId), year);
+                    units.latest(Scope.WHOLE_COUNTRY, unitId).map(UnitView::name).orElse("#" + unitId), String.valueOf(year));
         }
         return e;
     }
