@@ -108,6 +108,7 @@ class EvaluationProcessBrowserTests {
                 tab.screenshot("evaluation-process-recognised-phone");
 
                 Download download = page.waitForDownload(() -> page.locator("#certificate").click());
+                download.saveAs(java.nio.file.Path.of("target", "screenshots", "evaluation-certificate.pdf"));
                 byte[] pdf = Files.readAllBytes(download.path());
                 assertThat(new String(pdf, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF");
                 assertThat(EvaluationProcessTests.certificateText(pdf)).contains(area.name()).contains("125/QĐ-UBND");

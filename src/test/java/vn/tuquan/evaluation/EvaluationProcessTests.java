@@ -75,10 +75,14 @@ class EvaluationProcessTests {
     }
 
     HttpResponse<String> post(WebSession session, String path, String json) {
+        return post(session, path, json, "vi");
+    }
+
+    HttpResponse<String> post(WebSession session, String path, String json, String language) {
         String csrf = Jsoup.parse(session.getPage("/").body()).selectFirst("meta[name=_csrf]").attr("content");
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
-                .header("Accept-Language", "vi").header("X-CSRF-TOKEN", csrf)
+                .header("Accept-Language", language).header("X-CSRF-TOKEN", csrf)
                 .header("Cookie", "TUQUAN_SESSION=" + session.cookie("TUQUAN_SESSION"))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
         try {
@@ -299,6 +303,9 @@ class EvaluationProcessTests {
         assertThat(april.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
         assertThat(json(april).path("errors").get(0).path("field").asString()).isEqualTo("registeredOn");
         assertThat(json(april).path("detail").asString()).isEqualTo("Ngày đăng ký: phải trong quý I, từ 01/01/2023 đến 31/03/2023.");
+        HttpResponse<String> english = post(head, api(area.id(), "register"), registration(LocalDate.of(2023, 4, 1)), "en");
+        assertThat(json(english).path("detail").asString())
+                .isEqualTo("Registration day: must fall in the first quarter, 01/01/2023 to 31/03/2023.");
         assertThat(post(head, api(area.id(), "register"), registration(LocalDate.of(2022, 12, 31))).statusCode())
                 .isEqualTo(400);
         assertThat(post(head, api(area.id(), "register"), "{}").statusCode()).isEqualTo(400);
@@ -306,9 +313,10 @@ class EvaluationProcessTests {
         assertThat(status(area.id())).isNull();
 
         // nothing registered: the process reads as not registered
-        HttpResponse<String> english = head.get(api(area.id(), ""), "Accept", "application/json");
-        assertThat(english.statusCode()).isEqualTo(200);
-        assertThat(json(english).path("status").asString()).isEqualTo("NOT_REGISTERED");
+        HttpResponse<String> process = head.get(api(area.id(), ""), "Accept", "application/json");
+        assertThat(process.statusCode()).isEqualTo(200);
+        assertThat(json(process).path("status").asString()).isEqualTo("NOT_REGISTERED");
+        assertThat(json(process).path("pending")).hasSize(2);
 
         assertThat(post(head, api(area.id(), "register"), registration(LocalDate.of(2023, 3, 31))).statusCode())
                 .isEqualTo(200);
