@@ -17,3 +17,19 @@ INSERT INTO evaluation_deadline (unit_kind, due_month, due_day, source) VALUES
     ('SCHOOL',           11, 30, 'QĐ 510/QĐ-BCA-V05'),
     ('DISTRICT',         12, 15, 'QĐ 510/QĐ-BCA-V05');
 
+
+-- Evidence files of a self-assessment's entry (a scan of the Party cell's resolution, the minutes):
+-- one per entered criterion, kept in the database as movement conferences keep theirs (bytea, backed
+-- up with the data, in step with the entry by the same transaction). Limits checked in Evaluations.
+CREATE TABLE evaluation_entry_attachment (
+    evaluation_id bigint      NOT NULL,
+    criterion     text        NOT NULL,
+    file_name     text        NOT NULL,
+    content_type  text        NOT NULL,
+    size          integer     NOT NULL CHECK (size > 0 AND size <= 10485760),
+    content       bytea       NOT NULL,
+    uploaded_by   text        NOT NULL,
+    uploaded_at   timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (evaluation_id, criterion),
+    FOREIGN KEY (evaluation_id, criterion) REFERENCES evaluation_entry (evaluation_id, criterion) ON DELETE CASCADE
+);

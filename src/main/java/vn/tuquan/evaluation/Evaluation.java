@@ -52,8 +52,13 @@ public record Evaluation(long id, long unitId, int year, String unitKind, LocalD
     public record Step(Status from, Status to, String reason, String takenBy, OffsetDateTime takenAt) {
     }
 
-    /** A value entered for a criterion with its evidence, who entered it and when. */
-    public record EnteredValue(boolean value, String evidence, String enteredBy, OffsetDateTime enteredAt) {
+    /** A value entered for a criterion with its evidence, who entered it and when, and its evidence file if any. */
+    public record EnteredValue(boolean value, String evidence, String enteredBy, OffsetDateTime enteredAt,
+            Attachment attachment) {
+    }
+
+    /** An evidence file of an entry (table {@code evaluation_entry_attachment}). */
+    public record Attachment(String fileName, String contentType, int size, String uploadedBy) {
     }
 
     /**

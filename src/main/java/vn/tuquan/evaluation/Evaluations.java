@@ -28,6 +28,7 @@ import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.shared.UploadedFiles;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
@@ -56,6 +57,8 @@ public class Evaluations {
     private static final String COLUMNS = """
             id, unit_id, year, unit_kind, period_from, period_to, rulebook_id, status, registered_on, proposed,
             computed_at, locked, decision_number, decision_date, decision_signer, decided_by_unit, reasons, updated_at""";
+    /** The largest evidence file accepted, as for movement conferences' attachments. */
+    public static final int MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -280,19 +283,10 @@ public class Evaluations {
      */
     @Transactional
     public Evaluation enter(Caller caller, long unitId, int year, String criterion, Boolean value, String evidence) {
-        ownSide(caller, unitId);
-        Evaluation e = required(unitId, year);
-        requireUnlocked(e);
-        if (!e.status().editable()) {
-            throw new EvaluationStateException("evaluation.process.error.notEditable", status(e.status()));
-        }
+        Evaluation e = editable(caller, unitId, year);
         String code = criterion == null ? "" : criterion.strip();
-        Optional<Evaluation.Line> line = lines(e.id(), rules(e)).stream().filter(l -> l.criterion().equals(code))
-                .findFirst();
-        if (line.isEmpty()) {
-            throw new EvaluationRefusedException("criterion", "evaluation.process.error.unknownCriterion", code);
-        }
-        if (!line.get().toEnter()) {
+        Evaluation.Line line = line(e, code);
+        if (!line.toEnter()) {
             throw new EvaluationRefusedException("criterion", "evaluation.process.error.computed", code);
         }
         if (value == null) {
@@ -304,7 +298,7 @@ public class Evaluations {
         if (evidence.length() > 2000) {
             throw new EvaluationRefusedException("evidence", "evaluation.process.error.tooLong", 2000);
         }
-        Evaluation.EnteredValue before = line.get().entered();
+        Evaluation.EnteredValue before = line.entered();
         jdbc.sql("""
                 INSERT INTO evaluation_entry (evaluation_id, criterion, value, evidence, entered_by)
                 VALUES (:id, :criterion, :value, :evidence, :by)
@@ -330,12 +324,7 @@ public class Evaluations {
      */
     @Transactional
     public Evaluation submit(Caller caller, long unitId, int year) {
-        ownSide(caller, unitId);
-        Evaluation e = required(unitId, year);
-        requireUnlocked(e);
-        if (!e.status().editable()) {
-            throw new EvaluationStateException("evaluation.process.error.notEditable", status(e.status()));
-        }
+        Evaluation e = editable(caller, unitId, year);
         List<String> pending = lines(e.id(), rules(e)).stream().filter(l -> l.toEnter() && l.entered() == null)
                 .map(Evaluation.Line::criterion).toList();
         if (!pending.isEmpty()) {
@@ -343,6 +332,63 @@ public class Evaluations {
         }
         moveTo(caller, e, Status.SUBMITTED, null, Map.of());
         return load(unitId, year, false).orElseThrow();
+    }
+
+    /**
+     * Attaches an evidence file to an entered criterion (replacing the one it had): PDF, JPEG, PNG,
+     * Word or Excel, at most {@link #MAX_ATTACHMENT_BYTES}, its content of the declared type (as
+     * movement conferences check theirs). Refused before the value is entered, on a locked result, or
+     * once submitted.
+     */
+    @Transactional
+    public Evaluation.Attachment attach(Caller caller, long unitId, int year, String criterion, String fileName,
+            String contentType, byte[] content) {
+        Evaluation e = editable(caller, unitId, year);
+        String code = criterion == null ? "" : criterion.strip();
+        Evaluation.Line line = line(e, code);
+        if (line.entered() == null) {
+            throw new EvaluationRefusedException("file", "evaluation.process.error.enterFirst");
+        }
+        if (content == null || content.length == 0) {
+            throw new EvaluationRefusedException("file", "evaluation.process.error.fileEmpty");
+        }
+        if (content.length > MAX_ATTACHMENT_BYTES) {
+            throw new EvaluationRefusedException("file", "evaluation.process.error.fileTooLarge");
+        }
+        String type = UploadedFiles.type(contentType);
+        if (!UploadedFiles.accepted(type, content)) {
+            throw new EvaluationRefusedException("file", "evaluation.process.error.fileType");
+        }
+        String name = UploadedFiles.safeName(fileName, "minh-chung");
+        Evaluation.Attachment before = line.entered().attachment();
+        jdbc.sql("""
+                INSERT INTO evaluation_entry_attachment (evaluation_id, criterion, file_name, content_type, size, content,
+                                                         uploaded_by)
+                VALUES (:id, :criterion, :name, :type, :size, :content, :by)
+                ON CONFLICT (evaluation_id, criterion) DO UPDATE
+                   SET file_name = EXCLUDED.file_name, content_type = EXCLUDED.content_type, size = EXCLUDED.size,
+                       content = EXCLUDED.content, uploaded_by = EXCLUDED.uploaded_by, uploaded_at = now()""")
+                .param("id", e.id()).param("criterion", code).param("name", name).param("type", type)
+                .param("size", content.length).param("content", content).param("by", caller.username()).update();
+        Evaluation.Attachment after = new Evaluation.Attachment(name, type, content.length, caller.username());
+        events.publishEvent(new EvaluationEntryRecorded(e.id(), unitId, year, code,
+                before == null ? null : Map.of("attachment", before), Map.of("attachment", after)));
+        touch(e.id());
+        return after;
+    }
+
+    /** An entry's evidence file with its content, when it has one. */
+    public Optional<Map.Entry<Evaluation.Attachment, byte[]>> attachment(Scope scope, long unitId, int year,
+            String criterion) {
+        visible(scope, unitId);
+        return jdbc.sql("""
+                SELECT a.file_name, a.content_type, a.size, a.uploaded_by, a.content
+                  FROM evaluation_entry_attachment a JOIN evaluation e ON e.id = a.evaluation_id
+                 WHERE e.unit_id = :unit AND e.year = :year AND a.criterion = :criterion""")
+                .param("unit", unitId).param("year", year).param("criterion", criterion == null ? "" : criterion)
+                .query((rs, n) -> Map.entry(new Evaluation.Attachment(rs.getString(1), rs.getString(2), rs.getInt(3),
+                        rs.getString(4)), rs.getBytes(5)))
+                .optional();
     }
 
     // ---- the competent level's side ----------------------------------------------------------
@@ -499,6 +545,24 @@ public class Evaluations {
             throw new AccessRefusedException("the competent level of unit " + unitId + " is outside the caller's scope");
         }
         return e;
+    }
+
+    /** The unit's side on a self-assessment it may still change: not locked, not submitted (409 otherwise). */
+    private Evaluation editable(Caller caller, long unitId, int year) {
+        ownSide(caller, unitId);
+        Evaluation e = required(unitId, year);
+        requireUnlocked(e);
+        if (!e.status().editable()) {
+            throw new EvaluationStateException("evaluation.process.error.notEditable", status(e.status()));
+        }
+        return e;
+    }
+
+    /** A criterion of the evaluation's rulebook, refused naming the field when it has no such criterion. */
+    private Evaluation.Line line(Evaluation e, String code) {
+        return lines(e.id(), rules(e)).stream().filter(l -> l.criterion().equals(code)).findFirst()
+                .orElseThrow(() -> new EvaluationRefusedException("criterion", "evaluation.process.error.unknownCriterion",
+                        code));
     }
 
     private Evaluation required(long unitId, int year) {
@@ -665,12 +729,17 @@ public class Evaluations {
                 }
             }
             jdbc.sql("""
-                    SELECT criterion, value, evidence, entered_by, entered_at FROM evaluation_entry
-                     WHERE evaluation_id = :id""")
+                    SELECT n.criterion, n.value, n.evidence, n.entered_by, n.entered_at,
+                           a.file_name, a.content_type, a.size, a.uploaded_by
+                      FROM evaluation_entry n
+                      LEFT JOIN evaluation_entry_attachment a ON a.evaluation_id = n.evaluation_id AND a.criterion = n.criterion
+                     WHERE n.evaluation_id = :id""")
                     .param("id", evaluationId)
                     .query((rs, n) -> Map.entry(rs.getString("criterion"), new Evaluation.EnteredValue(
                             rs.getBoolean("value"), rs.getString("evidence"), rs.getString("entered_by"),
-                            rs.getObject("entered_at", OffsetDateTime.class))))
+                            rs.getObject("entered_at", OffsetDateTime.class), rs.getString("file_name") == null ? null
+                                    : new Evaluation.Attachment(rs.getString("file_name"), rs.getString("content_type"),
+                                            rs.getInt("size"), rs.getString("uploaded_by")))))
                     .list().forEach(en -> entered.put(en.getKey(), en.getValue()));
         }
         List<Evaluation.Line> lines = new ArrayList<>();

@@ -86,6 +86,12 @@ class EvaluationProcessBrowserTests {
                 enter(page, "HOUSEHOLDS_REGISTERED", "Biên bản họp tổ dân phố ngày 20/02/2023");
                 assertThat(page.locator(".evaluation-status")).hasText("Đang tự đánh giá");
                 enter(page, "NO_NEW_DRUG_USERS", "Báo cáo số 15/BC-CAP của Công an phường");
+                java.nio.file.Path evidence = java.nio.file.Path.of("target", "bien-ban-chi-bo.pdf");
+                Files.write(evidence, "%PDF-1.4\n% bien ban\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                page.locator("#file-HOUSEHOLDS_REGISTERED").setInputFiles(evidence);
+                page.locator("[data-criterion=HOUSEHOLDS_REGISTERED] .evaluation-attach").click();
+                assertThat(page.locator("[data-criterion=HOUSEHOLDS_REGISTERED] .evaluation-attachment"))
+                        .containsText("bien-ban-chi-bo.pdf");
                 tab.screenshot("evaluation-process-self-assessment-phone");
                 page.locator("#submit").click();
                 assertThat(page.locator(".evaluation-status")).hasText("Đã gửi, chờ thẩm định");

@@ -57,6 +57,12 @@ class EvaluationProcessTests {
     @Autowired
     UserAccounts accounts;
 
+    @Autowired
+    Evaluations evaluations;
+
+    @Autowired
+    vn.tuquan.access.Callers callers;
+
     @BeforeAll
     void setUp(@Autowired OfficialLists lists, @Autowired Units units) {
         ProcessFixture.ensure(lists, units, accounts, jdbc);
@@ -303,7 +309,8 @@ class EvaluationProcessTests {
         assertThat(april.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
         assertThat(json(april).path("errors").get(0).path("field").asString()).isEqualTo("registeredOn");
         assertThat(json(april).path("detail").asString()).isEqualTo("Ngày đăng ký: phải trong quý I, từ 01/01/2023 đến 31/03/2023.");
-        HttpResponse<String> english = post(head, api(area.id(), "register"), registration(LocalDate.of(2023, 4, 1)), "en");
+        HttpResponse<String> english = post(head, api(area.id(), "register") + "?lang=en",
+                registration(LocalDate.of(2023, 4, 1)), "en");
         assertThat(json(english).path("detail").asString())
                 .isEqualTo("Registration day: must fall in the first quarter, 01/01/2023 to 31/03/2023.");
         assertThat(post(head, api(area.id(), "register"), registration(LocalDate.of(2022, 12, 31))).statusCode())
@@ -394,6 +401,67 @@ class EvaluationProcessTests {
         assertThat(post(otherHead, api(done.id(), "entries"), entry("NO_NEW_DRUG_USERS", true, "x")).statusCode())
                 .isEqualTo(403);
         assertThat(snapshot(done.id())).isEqualTo(submitted);
+    }
+
+    @Test
+    void anEvidenceFileIsAttachedToAnEnteredCriterionAndRefusedOtherwise() {
+        ProcessFixture.Area area = ProcessFixture.village(localUnits, accounts, ProcessFixture.haLong);
+        WebSession head = signedIn(area.head());
+        vn.tuquan.shared.Caller caller = callers.forUsername(area.head()).orElseThrow();
+        byte[] pdf = "%PDF-1.4\n% biên bản họp chi bộ\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        post(head, api(area.id(), "register"), registration(ProcessFixture.REGISTERED_ON));
+        assertThat(refusedField(() -> evaluations.attach(caller, area.id(), YEAR, "HOUSEHOLDS_REGISTERED", "bb.pdf",
+                "application/pdf", pdf))).as("before the value is entered").isEqualTo("file");
+        post(head, api(area.id(), "entries"), entry("HOUSEHOLDS_REGISTERED", true, "Biên bản họp chi bộ số 3"));
+        assertThat(refusedField(() -> evaluations.attach(caller, area.id(), YEAR, "HOUSEHOLDS_REGISTERED", "bb.pdf",
+                "application/pdf", "not a pdf".getBytes()))).as("not what its type says").isEqualTo("file");
+        assertThat(refusedField(() -> evaluations.attach(caller, area.id(), YEAR, "HOUSEHOLDS_REGISTERED", "bb.exe",
+                "application/x-msdownload", pdf))).isEqualTo("file");
+        // over HTTP from the page: a file of an unknown type is refused beside the form, nothing stored
+        java.nio.file.Path file = java.nio.file.Path.of("target", "evaluation-evidence.bin");
+        try {
+            java.nio.file.Files.write(file, pdf);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String page = "/evaluation/units/" + area.id() + "/years/" + YEAR;
+        HttpResponse<String> refused = head.postMultipart(page + "/entries/HOUSEHOLDS_REGISTERED/attachment",
+                java.util.Map.of("_csrf", head.csrfToken(page + "/process")), "file", List.of(file));
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(refused.body()).selectFirst(".evaluation-error").text()).startsWith("Tệp minh chứng:");
+        assertThat(jdbc.sql("SELECT count(*) FROM evaluation_entry_attachment WHERE evaluation_id = :id")
+                .param("id", evaluationId(area.id())).query(Long.class).single()).isZero();
+
+        evaluations.attach(caller, area.id(), YEAR, "HOUSEHOLDS_REGISTERED", "Biên bản chi bộ.pdf", "application/pdf", pdf);
+        assertThat(head.getBytes(api(area.id(), "entries/HOUSEHOLDS_REGISTERED/attachment"))).isEqualTo(pdf);
+        assertThat(head.getBytes(page + "/entries/HOUSEHOLDS_REGISTERED/attachment")).isEqualTo(pdf);
+        assertThat(Jsoup.parse(head.getPage(page + "/process").body()).selectFirst(".evaluation-attachment").text())
+                .contains("Biên bản chi bộ.pdf");
+        assertThat(jdbc.sql("""
+                SELECT after->'attachment'->>'fileName' FROM audit_event WHERE module = 'evaluation'
+                   AND entity_type = 'evaluation-entry' AND after->'attachment' IS NOT NULL AND entity_id = :id""")
+                .param("id", evaluationId(area.id()) + "/HOUSEHOLDS_REGISTERED").query(String.class).single())
+                .isEqualTo("Biên bản chi bộ.pdf");
+        assertThat(signedIn(ProcessFixture.OTHER_OFFICER).get(api(area.id(), "entries/HOUSEHOLDS_REGISTERED/attachment"))
+                .statusCode()).isEqualTo(403);
+
+        post(head, api(area.id(), "entries"), entry("NO_NEW_DRUG_USERS", true, "Báo cáo"));
+        post(head, api(area.id(), "submit"), "{}");
+        try {
+            evaluations.attach(caller, area.id(), YEAR, "HOUSEHOLDS_REGISTERED", "moi.pdf", "application/pdf", pdf);
+            throw new AssertionError("attached after submission");
+        } catch (EvaluationStateException expected) {
+            assertThat(expected.messageKey()).isEqualTo("evaluation.process.error.notEditable");
+        }
+    }
+
+    static String refusedField(Runnable step) {
+        try {
+            step.run();
+        } catch (EvaluationRefusedException e) {
+            return e.field();
+        }
+        throw new AssertionError("not refused");
     }
 
     // ---- who recognises whom -----------------------------------------------------------------

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import vn.tuquan.evaluation.Certificates;
 import vn.tuquan.evaluation.Evaluation;
 import vn.tuquan.evaluation.EvaluationProcess;
@@ -85,6 +86,22 @@ class EvaluationApi {
         return evaluations.enter(CurrentCaller.get(), unitId, year, form.criterion(), form.value(), form.evidence());
     }
 
+    @PostMapping(path = "/years/{year}/entries/{criterion}/attachment", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Requires(Permission.EVALUATION_WRITE)
+    @Operation(summary = "Attach an evidence file to an entered criterion (PDF, JPEG, PNG, Word, Excel; at most 10 MB)")
+    Evaluation.Attachment attach(@PathVariable long unitId, @PathVariable int year, @PathVariable String criterion,
+            @RequestParam(name = "file", required = false) MultipartFile file) {
+        return evaluations.attach(CurrentCaller.get(), unitId, year, criterion,
+                file == null ? null : file.getOriginalFilename(), file == null ? null : file.getContentType(), bytes(file));
+    }
+
+    @GetMapping("/years/{year}/entries/{criterion}/attachment")
+    @Operation(summary = "An entered criterion's evidence file")
+    ResponseEntity<byte[]> attachment(@PathVariable long unitId, @PathVariable int year, @PathVariable String criterion) {
+        return evaluations.attachment(CurrentCaller.view(), unitId, year, criterion).map(EvaluationApi::file)
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
     @PostMapping("/years/{year}/submit")
     @Requires(Permission.EVALUATION_WRITE)
     @Operation(summary = "Submit the self-assessment to the steering committee of the competent level")
@@ -135,9 +152,25 @@ class EvaluationApi {
 
     @GetMapping("/overdue")
     @Operation(summary = "Units under the unit registered for the year whose process is not finished past their deadline")
-    List<Evaluation.Overdue> overdue(@PathVariable long unitId, @RequestParam int year,
+    List<Evaluation.Overdue> overdue(@PathVariable long unitId, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
-        return evaluations.overdue(CurrentCaller.view(), unitId, year, on == null ? Dates.today() : on);
+        LocalDate day = on == null ? Dates.today() : on;
+        return evaluations.overdue(CurrentCaller.view(), unitId, year == null ? day.getYear() : year, day);
+    }
+
+    static byte[] bytes(MultipartFile file) {
+        try {
+            return file == null ? null : file.getBytes();
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    static ResponseEntity<byte[]> file(java.util.Map.Entry<Evaluation.Attachment, byte[]> found) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(found.getKey().contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(found.getKey().fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff").body(found.getValue());
     }
 
     static ResponseEntity<byte[]> pdf(byte[] bytes, long unitId, int year) {

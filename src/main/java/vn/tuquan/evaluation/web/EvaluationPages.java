@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.tuquan.evaluation.Certificates;
 import vn.tuquan.evaluation.Evaluation;
@@ -93,6 +95,25 @@ class EvaluationPages {
                         value == null || value.isBlank() ? null : Boolean.valueOf(value), input.get("evidence")));
     }
 
+    @PostMapping(path = BASE + "/entries/{criterion}/attachment", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Requires(Permission.EVALUATION_WRITE)
+    String attach(@PathVariable long unitId, @PathVariable int year, @PathVariable String criterion,
+            @RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect) {
+        return attempt(unitId, year, "attachment-" + criterion, Map.of(), model, redirect, caller ->
+                evaluations.attach(caller, unitId, year, criterion, file == null ? null : file.getOriginalFilename(),
+                        file == null ? null : file.getContentType(), EvaluationApi.bytes(file)));
+    }
+
+    @GetMapping(BASE + "/entries/{criterion}/attachment")
+    Object attachment(@PathVariable long unitId, @PathVariable int year, @PathVariable String criterion,
+            RedirectAttributes redirect) {
+        return evaluations.attachment(CurrentCaller.view(), unitId, year, criterion).<Object>map(EvaluationApi::file)
+                .orElseGet(() -> {
+                    redirect.addFlashAttribute("notice", messages.message("evaluation.process.noAttachment"));
+                    return "redirect:/evaluation/units/" + unitId + "/years/" + year + "/process";
+                });
+    }
+
     @PostMapping(BASE + "/submit")
     @Requires(Permission.EVALUATION_WRITE)
     String submit(@PathVariable long unitId, @PathVariable int year, Model model, RedirectAttributes redirect) {
@@ -166,9 +187,10 @@ class EvaluationPages {
             RedirectAttributes redirect, Consumer<Caller> step) {
         try {
             step.accept(CurrentCaller.get());
-            redirect.addFlashAttribute("saved", form.startsWith("entry-") ? "entry" : form);
+            boolean criterion = form.contains("-");
+            redirect.addFlashAttribute("saved", criterion ? form.substring(0, form.indexOf('-')) : form);
             return "redirect:/evaluation/units/" + unitId + "/years/" + year + "/process"
-                    + (form.startsWith("entry-") ? "#self-assessment" : "");
+                    + (criterion ? "#self-assessment" : "");
         } catch (EvaluationRefusedException e) {
             return show(unitId, year, new LinkedHashMap<>(input), form, messages.refused(e), model);
         } catch (EvaluationStateException e) {
