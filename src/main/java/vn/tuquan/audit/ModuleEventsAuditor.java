@@ -6,6 +6,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.tuquan.access.AccessGranted;
 import vn.tuquan.access.SignInRecorded;
+import vn.tuquan.evaluation.EvaluationRunCompleted;
 import vn.tuquan.households.CommitmentChanged;
 import vn.tuquan.households.CommitmentWithdrawn;
 import vn.tuquan.households.CommitmentsRecorded;
@@ -198,6 +199,14 @@ class ModuleEventsAuditor {
         String id = e.ids().size() == 1 ? Long.toString(e.ids().get(0)) : null;
         log.recordSeparately(new AuditEntry(AuditAction.READ_SENSITIVE, "order", e.entityType(), id, e.unitId(), null,
                 Map.of("fields", e.fields(), "ids", e.ids())));
+    }
+
+    // evaluation: the bulk run
+
+    @EventListener
+    void on(EvaluationRunCompleted e) {
+        log.record(new AuditEntry(AuditAction.UPDATED, "evaluation", "evaluation-run", e.unitId() + "/" + e.year(),
+                e.unitId(), null, e.summary()));
     }
 
     // order: hotspots and campaigns
