@@ -80,7 +80,7 @@ public class EvaluationRuns {
 
     /** What a run did: verdicts computed (by result) and rows inserted, changed, unchanged, kept (locked or decided). */
     public record RunSummary(int evaluated, int met, int notMet, int needsInput, int withoutRulebook, int inserted,
-            int updated, int unchanged, int kept) {
+            int updated, int unchanged, int kept) implements java.io.Serializable {
 
         RunSummary plus(RunSummary o) {
             return new RunSummary(evaluated + o.evaluated, met + o.met, notMet + o.notMet, needsInput + o.needsInput,
@@ -136,6 +136,7 @@ public class EvaluationRuns {
     /** "What if": the verdicts recomputed with a criterion's parameters changed, nothing stored. */
     public Preview preview(Scope scope, long unitId, int year, String criterion, Map<String, String> params) {
         checkYear(year);
+        UnitView root = units.find(scope, unitId, asOf(year)).orElseThrow(() -> new UnknownEvaluationException(unitId, year));
         if (criterion == null || !Criteria.exists(criterion)) {
             throw new EvaluationRefusedException("criterion", "evaluation.run.error.criterion", criterion);
         }
@@ -143,7 +144,6 @@ public class EvaluationRuns {
         if (override.params().isEmpty() || override.params().keySet().stream().anyMatch(String::isBlank)) {
             throw new EvaluationRefusedException("params", "evaluation.run.error.params", override.params());
         }
-        UnitView root = units.find(scope, unitId, asOf(year)).orElseThrow(() -> new UnknownEvaluationException(unitId, year));
         Computed now = compute(scope, root, year, null);
         Computed then;
         try {
@@ -439,14 +439,14 @@ public class EvaluationRuns {
     /** The stored verdicts of the evaluated units under a unit (itself included), optionally of one verdict. */
     public ResultsPage results(Scope scope, long unitId, int year, String proposed, int limit, int offset) {
         checkYear(year);
+        LocalDate asOf = asOf(year);
+        UnitView root = units.find(scope, unitId, asOf).orElseThrow(() -> new UnknownEvaluationException(unitId, year));
         if (proposed != null && !proposed.isBlank() && !Set.of("MET", "NOT_MET", "NEEDS_INPUT").contains(proposed)) {
             throw new EvaluationRefusedException("proposed", "evaluation.run.error.proposed", proposed);
         }
         String only = proposed == null || proposed.isBlank() ? null : proposed;
         int size = Math.max(1, Math.min(limit, 500));
         int from = Math.max(0, offset);
-        LocalDate asOf = asOf(year);
-        UnitView root = units.find(scope, unitId, asOf).orElseThrow(() -> new UnknownEvaluationException(unitId, year));
         Map<Long, UnitView> tree = new HashMap<>();
         tree.put(root.id(), root);
         for (int o = 0; ; o += 50_000) {
