@@ -1,6 +1,5 @@
 package vn.tuquan.evaluation;
 
-import vn.tuquan.shared.Period;
 import vn.tuquan.units.OrganisationDetails;
 import vn.tuquan.units.UnitKind;
 
@@ -16,8 +15,8 @@ import vn.tuquan.units.UnitKind;
  * <li>provinces, districts, industrial zones (their enterprises are evaluated), parishes, sub-parishes
  * and pagodas (their titles are tracked beside the verdict) are not evaluated.</li>
  * </ul>
- * The period: the residential areas' one ({@link Period#residentialArea}) for residential areas, the
- * organisations' one ({@link Period#organisation}) for communes, agencies, enterprises and schools.
+ * The period of the criteria kind comes from {@link EvaluationPeriods#of} (the residential areas' window
+ * for residential areas, the organisations' window for the others).
  */
 public final class EvaluatedUnits {
 
@@ -37,10 +36,5 @@ public final class EvaluatedUnits {
     /** Whether a commune counts the unit among its children (its residential areas and organisations). */
     public static boolean child(String criteriaKind) {
         return criteriaKind != null && !UnitKind.COMMUNE.name().equals(criteriaKind);
-    }
-
-    /** The evaluation period of a unit of the kind for the year. */
-    public static Period period(UnitKind kind, int year) {
-        return kind == UnitKind.RESIDENTIAL_AREA ? Period.residentialArea(year) : Period.organisation(year);
     }
 }

@@ -130,7 +130,7 @@ class FactsGatherer {
                 }
                 order(counts, "", u.current(), parents);
                 order(counts, Fact.previous(""), u.previous(), parents);
-                Period period = EvaluatedUnits.period(u.kind(), year);
+                Period period = EvaluationPeriods.of(criteriaKind, year);
                 facts = new Facts(criteriaKind, year, period.from(), period.to(), counts,
                         entered.getOrDefault(u.unitId(), Map.of()));
             }

@@ -36,7 +36,8 @@ import vn.tuquan.units.Units;
  * The bulk run from records: households registered or not, incidents at the edges of the period,
  * a locked verdict a later rule change leaves alone, a re-run with nothing changed that changes no
  * row, "what if" without storing. The rulebook is the test's own (a provincial version for Nam
- * Định), so the national seeds do not matter here.
+ * Định) and the national seeds (V22) are removed from this test's own database: the mechanics of
+ * the run are tested here; the national rulebooks in {@link EvaluationRunsRulebooksTests}.
  */
 @TuquanTest
 @TestPropertySource(properties = "tuquan.test.database=evaluation-runs")
@@ -77,6 +78,7 @@ class EvaluationRunsTests {
                     "R" + i, "Xóm " + i, null)));
         }
         areas.addAll(localUnits.createAll(Caller.SYSTEM, forms, LIST_DATE));
+        jdbc.sql("DELETE FROM rulebook WHERE province_id IS NULL").update();
         rulebook = jdbc.sql("""
                 INSERT INTO rulebook (code, version, province_id, regulation, name_vi, name_en, effective_from, created_by)
                 VALUES ('TEST_ND', 1, :province, 'test', 'Bộ tiêu chí thử', 'Test rulebook', DATE '2010-01-01', 'test')
