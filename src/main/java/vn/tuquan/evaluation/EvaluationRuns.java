@@ -29,6 +29,7 @@ import vn.tuquan.evaluation.rules.Facts;
 import vn.tuquan.evaluation.rules.Params;
 import vn.tuquan.evaluation.rules.Result;
 import vn.tuquan.evaluation.rules.Rule;
+import vn.tuquan.households.RegistrationRate;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Period;
@@ -54,6 +55,8 @@ import vn.tuquan.units.Units;
  */
 @Service
 public class EvaluationRuns {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EvaluationRuns.class);
 
     private static final int BATCH = 2_000;
     private static final Set<String> DECIDED = Set.of("RECOGNISED", "REJECTED");
@@ -112,25 +115,43 @@ public class EvaluationRuns {
         checkYear(year);
         UnitView root = units.find(caller.capture(), unitId, asOf(year))
                 .orElseThrow(() -> new UnknownEvaluationException(unitId, year));
-        return tx.execute(s -> {
-            RunSummary summary = store(compute(caller.capture(), root, year, null));
-            events.publishEvent(new EvaluationRunCompleted(unitId, year, summary));
-            return summary;
-        });
+        return runChunk(caller, root, year, null);
     }
 
-    /** {@link #run} for every province, one after the other, each in its own transaction. */
+    /**
+     * {@link #run} for every province, one after the other, each in its own transaction; the
+     * households' registration rates of the whole country are read first in one pass (one entry per
+     * residential area), the other registers per province.
+     */
     public RunSummary runCountry(Caller caller, int year) {
         caller.require(Permission.EVALUATION_WRITE);
         checkYear(year);
         if (!caller.capture().wholeCountry()) {
             throw new AccessRefusedException("the whole country is outside the caller's scope");
         }
+        long t0 = System.nanoTime();
+        Map<Long, RegistrationRate> rates = gatherer.everyAreaRate(year);
+        log.debug("households' rates of {} areas in {} ms", rates.size(), (System.nanoTime() - t0) / 1_000_000);
         RunSummary total = new RunSummary(0, 0, 0, 0, 0, 0, 0, 0, 0);
         for (UnitView province : units.roots(Scope.WHOLE_COUNTRY, asOf(year))) {
-            total = total.plus(run(caller, province.id(), year));
+            total = total.plus(runChunk(caller, province, year, rates));
         }
         return total;
+    }
+
+    private RunSummary runChunk(Caller caller, UnitView root, int year, Map<Long, RegistrationRate> rates) {
+        return tx.execute(s -> {
+            long t0 = System.nanoTime();
+            Computed computed = compute(caller.capture(), root, year, null, rates);
+            long t1 = System.nanoTime();
+            RunSummary summary = store(computed);
+            if (log.isDebugEnabled()) {
+                log.debug("run of {} for {}: computed in {} ms, stored in {} ms: {}", root.id(), year,
+                        (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000, summary);
+            }
+            events.publishEvent(new EvaluationRunCompleted(root.id(), year, summary));
+            return summary;
+        });
     }
 
     /** "What if": the verdicts recomputed with a criterion's parameters changed, nothing stored. */
@@ -144,10 +165,10 @@ public class EvaluationRuns {
         if (override.params().isEmpty() || override.params().keySet().stream().anyMatch(String::isBlank)) {
             throw new EvaluationRefusedException("params", "evaluation.run.error.params", override.params());
         }
-        Computed now = compute(scope, root, year, null);
+        Computed now = compute(scope, root, year, null, null);
         Computed then;
         try {
-            then = compute(scope, root, year, override);
+            then = compute(scope, root, year, override, null);
         } catch (IllegalArgumentException e) {
             throw new EvaluationRefusedException("params", "evaluation.run.error.params", e.getMessage());
         }
@@ -171,19 +192,21 @@ public class EvaluationRuns {
     }
 
     /** The verdicts of a chunk, the rows kept as they are (locked or decided), the units without a rulebook. */
-    record Computed(List<Verdict> verdicts, int kept, int withoutRulebook, Set<Long> frozen) {
+    record Computed(List<Verdict> verdicts, int kept, int withoutRulebook, Set<Long> frozen,
+            Map<Long, String> fingerprints) {
     }
 
     /** The stored state of an evaluation that the run must know: its status and whether it is locked. */
-    private record Existing(String status, boolean locked) {
+    private record Existing(String status, boolean locked, String fingerprint) {
 
         boolean frozen() {
             return locked || DECIDED.contains(status);
         }
     }
 
-    private Computed compute(Scope scope, UnitView root, int year, Override override) {
-        List<Gathered> tree = gatherer.gather(scope, root.id(), year, Map.of());
+    private Computed compute(Scope scope, UnitView root, int year, Override override,
+            Map<Long, RegistrationRate> rates) {
+        List<Gathered> tree = gatherer.gather(scope, root.id(), year, Map.of(), rates);
         Long[] ids = tree.stream().filter(Gathered::evaluated).map(Gathered::unitId).toArray(Long[]::new);
         Map<Long, Existing> existing = existing(ids, year);
         Map<Long, Map<String, Entry>> entered = entered(ids, year);
@@ -233,13 +256,17 @@ public class EvaluationRuns {
             }
         }
         Set<Long> frozen = new java.util.HashSet<>();
+        Map<Long, String> fingerprints = new HashMap<>();
         existing.forEach((id, e) -> {
             if (e.frozen()) {
                 frozen.add(id);
             }
+            if (e.fingerprint() != null) {
+                fingerprints.put(id, e.fingerprint());
+            }
         });
         int kept = (int) verdicts.stream().filter(v -> frozen.contains(v.unit().unitId())).count();
-        return new Computed(verdicts, kept, withoutRulebook, frozen);
+        return new Computed(verdicts, kept, withoutRulebook, frozen, fingerprints);
     }
 
     private static Map<String, Long> childrenCounts(long[] c) {
@@ -300,9 +327,10 @@ public class EvaluationRuns {
 
     private Map<Long, Existing> existing(Long[] ids, int year) {
         Map<Long, Existing> found = new HashMap<>();
-        jdbc.query("SELECT unit_id, status, locked FROM evaluation WHERE year = ? AND unit_id = ANY (?)", rs -> {
-            found.put(rs.getLong(1), new Existing(rs.getString(2), rs.getBoolean(3)));
-        }, year, ids);
+        jdbc.query("SELECT unit_id, status, locked, facts ->> 'fingerprint' FROM evaluation WHERE year = ? AND unit_id = ANY (?)",
+                rs -> {
+                    found.put(rs.getLong(1), new Existing(rs.getString(2), rs.getBoolean(3), rs.getString(4)));
+                }, year, ids);
         return found;
     }
 
@@ -331,19 +359,48 @@ public class EvaluationRuns {
                    facts = EXCLUDED.facts, outcomes = EXCLUDED.outcomes, computed_at = EXCLUDED.computed_at,
                    updated_at = now()
              WHERE NOT evaluation.locked AND evaluation.status NOT IN ('RECOGNISED', 'REJECTED')
-               AND (evaluation.proposed IS DISTINCT FROM EXCLUDED.proposed
-                    OR evaluation.facts IS DISTINCT FROM EXCLUDED.facts
-                    OR evaluation.outcomes IS DISTINCT FROM EXCLUDED.outcomes
-                    OR evaluation.rulebook_id IS DISTINCT FROM EXCLUDED.rulebook_id
-                    OR evaluation.unit_kind IS DISTINCT FROM EXCLUDED.unit_kind
-                    OR evaluation.period_from IS DISTINCT FROM EXCLUDED.period_from
-                    OR evaluation.period_to IS DISTINCT FROM EXCLUDED.period_to)
+               AND evaluation.facts ->> 'fingerprint' IS DISTINCT FROM EXCLUDED.facts ->> 'fingerprint'
             RETURNING xmax = 0""";
+
+    /** A verdict as it is stored: the facts as JSON (with the fingerprint of everything stored), the outcomes as JSON. */
+    private record Row(Verdict verdict, String facts, String outcomes, String fingerprint) {
+    }
+
+    /**
+     * The row of a verdict. The facts' JSON is written in a fixed order (counts and entries sorted by
+     * key) and carries a fingerprint: a SHA-256 of the rulebook, the kind, the period, the verdict, the
+     * facts and the outcomes. A re-run compares fingerprints and writes only rows that changed.
+     */
+    private Row row(Verdict v) {
+        Facts f = v.facts();
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("unitKind", f.unitKind());
+        facts.put("year", f.year());
+        facts.put("periodFrom", f.periodFrom().toString());
+        facts.put("periodTo", f.periodTo().toString());
+        facts.put("counts", new java.util.TreeMap<>(f.counts()));
+        facts.put("entered", new java.util.TreeMap<>(f.entered()));
+        String factsJson = json.writeValueAsString(facts);
+        String outcomes = json.writeValueAsString(v.evaluation().outcomes());
+        String fingerprint;
+        try {
+            var digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update((v.rulebook().rulebook().id() + "|" + v.unit().criteriaKind() + "|"
+                    + v.evaluation().result() + "|").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update(factsJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update(outcomes.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            fingerprint = java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String stored = factsJson.substring(0, factsJson.length() - 1) + ",\"fingerprint\":\"" + fingerprint + "\"}";
+        return new Row(v, stored, outcomes, fingerprint);
+    }
 
     private RunSummary store(Computed c) {
         int met = 0, notMet = 0, needsInput = 0, inserted = 0, updated = 0, sent = 0;
         OffsetDateTime now = OffsetDateTime.now();
-        List<Verdict> batch = new ArrayList<>(BATCH);
+        List<Row> batch = new ArrayList<>(BATCH);
         for (Verdict v : c.verdicts()) {
             switch (v.evaluation().result()) {
                 case MET -> met++;
@@ -353,12 +410,16 @@ public class EvaluationRuns {
             if (c.frozen().contains(v.unit().unitId())) {
                 continue;
             }
-            batch.add(v);
+            Row row = row(v);
+            sent++;
+            if (row.fingerprint().equals(c.fingerprints().get(v.unit().unitId()))) {
+                continue;
+            }
+            batch.add(row);
             if (batch.size() == BATCH) {
                 int[] n = write(batch, now);
                 inserted += n[0];
                 updated += n[1];
-                sent += batch.size();
                 batch.clear();
             }
         }
@@ -366,13 +427,12 @@ public class EvaluationRuns {
             int[] n = write(batch, now);
             inserted += n[0];
             updated += n[1];
-            sent += batch.size();
         }
         return new RunSummary(c.verdicts().size(), met, notMet, needsInput, c.withoutRulebook(), inserted, updated,
                 sent - inserted - updated, c.kept());
     }
 
-    private int[] write(List<Verdict> batch, OffsetDateTime now) {
+    private int[] write(List<Row> batch, OffsetDateTime now) {
         int n = batch.size();
         Long[] unit = new Long[n];
         String[] kind = new String[n];
@@ -382,17 +442,17 @@ public class EvaluationRuns {
         String[] proposed = new String[n];
         String[] facts = new String[n];
         String[] outcomes = new String[n];
-        int year = batch.get(0).facts().year();
+        int year = batch.get(0).verdict().facts().year();
         for (int i = 0; i < n; i++) {
-            Verdict v = batch.get(i);
+            Verdict v = batch.get(i).verdict();
             unit[i] = v.unit().unitId();
             kind[i] = v.unit().criteriaKind();
             from[i] = Date.valueOf(v.facts().periodFrom());
             to[i] = Date.valueOf(v.facts().periodTo());
             rulebook[i] = v.rulebook().rulebook().id();
             proposed[i] = v.evaluation().result().name();
-            facts[i] = json.writeValueAsString(v.facts());
-            outcomes[i] = json.writeValueAsString(v.evaluation().outcomes());
+            facts[i] = batch.get(i).facts();
+            outcomes[i] = batch.get(i).outcomes();
         }
         int[] counts = new int[2];
         jdbc.execute((java.sql.Connection con) -> {

@@ -38,6 +38,8 @@ import vn.tuquan.units.UnitKind;
 @Service
 class FactsGatherer {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FactsGatherer.class);
+
     private final OrderFacts orderFacts;
     private final Incidents incidents;
     private final Commitments commitments;
@@ -63,20 +65,46 @@ class FactsGatherer {
     }
 
     /**
-     * The units of the subtree in tree order (a unit before those under it), each evaluated one with
-     * its facts; {@code entered} gives the values people entered, by unit and criterion.
+     * The registration rate of every residential area of the country (one pass over the households'
+     * register, one small entry per area), for a run of the whole country: each province's facts then
+     * take their areas' rates from it instead of reading the year's commitments once per province.
      */
-    List<Gathered> gather(Scope scope, long rootId, int year, Map<Long, Map<String, Entry>> entered) {
-        List<UnitFacts> order = orderFacts.forSubtree(scope, rootId, year);
+    Map<Long, RegistrationRate> everyAreaRate(int year) {
         Map<Long, RegistrationRate> rates = new HashMap<>();
-        for (RegistrationRate r : commitments.rates(scope, rootId, year)) {
-            rates.put(r.areaId(), r);
+        commitments.everyAreaRate(Scope.WHOLE_COUNTRY, year, r -> rates.put(r.areaId(), r));
+        return rates;
+    }
+
+    /**
+     * The units of the subtree in tree order (a unit before those under it), each evaluated one with
+     * its facts; {@code entered} gives the values people entered, by unit and criterion;
+     * {@code countryRates} the rates of {@link #everyAreaRate}, or {@code null} to read the subtree's.
+     */
+    List<Gathered> gather(Scope scope, long rootId, int year, Map<Long, Map<String, Entry>> entered,
+            Map<Long, RegistrationRate> countryRates) {
+        long t0 = System.nanoTime();
+        List<UnitFacts> order = orderFacts.forSubtree(scope, rootId, year);
+        long t1 = System.nanoTime();
+        Map<Long, RegistrationRate> rates = countryRates;
+        if (rates == null) {
+            rates = new HashMap<>();
+            for (RegistrationRate r : commitments.rates(scope, rootId, year)) {
+                rates.put(r.areaId(), r);
+            }
         }
+        long t2 = System.nanoTime();
         Map<Long, OrganisationRow> staff = new HashMap<>();
         for (OrganisationRow row : organisations.under(scope, rootId, year)) {
             staff.put(row.unit().id(), row);
         }
+        long t3 = System.nanoTime();
         Map<Long, Long> ownModels = models.effectiveByUnit(scope, rootId, year);
+        long t4 = System.nanoTime();
+        if (log.isDebugEnabled()) {
+            log.debug("facts of {} units under {}: order {} ms, households {} ms, organisations {} ms, models {} ms",
+                    order.size(), rootId, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+                    (t4 - t3) / 1_000_000);
+        }
         Map<String, String> parents = new HashMap<>();
         for (IncidentCategory c : incidents.categories()) {
             if (c.parentCode() != null) {

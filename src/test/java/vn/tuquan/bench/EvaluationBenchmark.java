@@ -21,13 +21,14 @@ import vn.tuquan.shared.db.EmbeddedPostgresServer;
  * PostgreSQL, in the database (generate_series, as the owner role), a country after the 2025 reform:
  * 34 provinces, 3,321 communes, 100,000 residential areas, 50,000 organisations (agencies,
  * enterprises, schools; their staff records), 27 million households living in the areas with their
- * stays and 98% of them registered for 2026, a movement model assessed effective per commune and
- * 1 million incidents in the 2026 period; then VACUUM ANALYZE. It times one plain sequential scan of
+ * stays, registered for 2026 but for one in 25 households in one area in ten, a movement model assessed effective per commune and
+ * 1 million incidents in the 2026 period (in a quarter of the areas and in organisations); then VACUUM ANALYZE. It times one plain sequential scan of
  * the fact tables (the floor), then {@link EvaluationRuns#runCountry} for 2026 (under TT 48/2025,
  * V22's seeds), twice: a first run that inserts every verdict, a second that finds nothing changed.
  * Run with {@code bench/evaluation [scale] [dataDir]}: scale 1.0 is the country, 0.05 a twentieth
  * (the areas, organisations, households and incidents; the provinces and communes stay); a data
- * directory given and already generated is reused (the generation skipped) and kept.
+ * directory given and already generated is reused (the generation skipped) and kept; a third
+ * argument {@code generate} stops after the generation.
  */
 public final class EvaluationBenchmark {
 
@@ -39,6 +40,7 @@ public final class EvaluationBenchmark {
         double scale = args.length > 0 ? Double.parseDouble(args[0]) : 1.0;
         Path dataDir = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("tuquan-bench-evaluation");
         boolean keep = args.length > 1;
+        boolean generateOnly = args.length > 2 && args[2].equals("generate");
         int areas = (int) Math.round(100_000 * scale);
         int organisations = (int) Math.round(50_000 * scale);
         long households = Math.round(27_000_000 * scale);
@@ -46,7 +48,7 @@ public final class EvaluationBenchmark {
         SpringApplication app = new SpringApplication(TuquanApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         try (ConfigurableApplicationContext context = app.run("--tuquan.data-directory=" + dataDir,
-                "--logging.level.root=WARN")) {
+                "--logging.level.root=WARN", "--logging.level.vn.tuquan.evaluation=" + System.getProperty("bench.log", "INFO"))) {
             EmbeddedPostgresServer server = context.getBean(EmbeddedPostgresServer.class);
             EvaluationRuns runs = context.getBean(EvaluationRuns.class);
             try (Connection owner = DriverManager.getConnection(server.jdbcUrl(), server.ownerUsername(), null);
@@ -57,6 +59,9 @@ public final class EvaluationBenchmark {
                     System.out.printf("generated ms=%d%n", (System.nanoTime() - t0) / 1_000_000);
                 } else {
                     System.out.println("reused " + dataDir);
+                }
+                if (generateOnly) {
+                    return;
                 }
                 System.out.printf(Locale.ROOT, "provinces=%d communes=%d residential_areas=%d organisations=%d households=%d"
                         + " stays=%d commitments=%d incidents=%d%n",
@@ -169,13 +174,14 @@ public final class EvaluationBenchmark {
         for (long from = 1; from <= households; from += slice) {
             long to = Math.min(households, from + slice - 1);
             sql.execute("""
-                    INSERT INTO household (id, head_name, members) SELECT g, 'Hộ ' || g, 1 + g %% 6 FROM generate_series(%1$d, %2$d) g;
+                    INSERT INTO household (id, head_name, members) SELECT g, 'Hộ ' || g, 1 + g %% 6 FROM generate_series(CAST(%1$d AS bigint), %2$d) g;
                     INSERT INTO household_residence (household_id, area_id, code, valid_from)
-                    SELECT g, 10001 + ((g - 1) * %3$d) / %4$d, 'H' || g, DATE '2020-01-01' FROM generate_series(%1$d, %2$d) g;
+                    SELECT g, 10001 + ((g - 1) * %3$d) / %4$d, 'H' || g, DATE '2020-01-01' FROM generate_series(CAST(%1$d AS bigint), %2$d) g;
                     INSERT INTO commitment (household_id, period_year, registered_on, signed, self_manage, self_prevent,
                                             self_protect, recorded_by)
                     SELECT g, %5$d, make_date(%5$d, 2, 1), true, true, true, true, 'bench'
-                      FROM generate_series(%1$d, %2$d) g WHERE g %% 50 <> 0;
+                      FROM generate_series(CAST(%1$d AS bigint), %2$d) g
+                     WHERE NOT (g %% 25 = 0 AND ((g - 1) * %3$d / %4$d) %% 10 = 0);
                     """.formatted(from, to, areas, households, YEAR));
         }
         sql.execute("SELECT setval(pg_get_serial_sequence('household', 'id'), " + (households + 1) + ")");
@@ -187,7 +193,7 @@ public final class EvaluationBenchmark {
         step(sql, "incidents", """
                 INSERT INTO incident (unit_id, category_code, severity, subjective_cause, occurred_at, reported_at, status,
                                       source, created_by)
-                SELECT CASE WHEN g %% 10 = 0 THEN 1000001 + (g * 7919) %% %2$d ELSE 10001 + (g * 104729) %% %1$d END,
+                SELECT CASE WHEN g %% 10 = 0 THEN 1000001 + (g * 7919) %% %2$d ELSE 10001 + (g * 104729) %% (%1$d / 4) END,
                        x.code,
                        CASE WHEN x.kind IN ('CRIME') THEN (ARRAY['LESS_SERIOUS','SERIOUS','VERY_SERIOUS','ESPECIALLY_SERIOUS'])[1 + g %% 4]
                             WHEN x.kind IN ('FIRE', 'TRAFFIC_ACCIDENT', 'LABOUR_ACCIDENT') AND g %% 7 = 0 THEN 'SERIOUS' END,

@@ -141,9 +141,9 @@ class EvaluationRunsTests {
                 .param("key", key).param("u", unitId).param("y", year).query(Long.class).optional().orElse(-1L);
     }
 
-    /** The row versions (xmin) of the year's evaluations: a row written again gets a new one. */
+    /** The row versions (xmin, xmax) of the year's evaluations: a row written or even locked again changes. */
     List<String> versions(int year) {
-        return jdbc.sql("SELECT unit_id || ':' || xmin::text FROM evaluation WHERE year = :y ORDER BY unit_id")
+        return jdbc.sql("SELECT unit_id || ':' || xmin::text || ':' || xmax::text FROM evaluation WHERE year = :y ORDER BY unit_id")
                 .param("y", year).query(String.class).list();
     }
 
