@@ -8,6 +8,8 @@ import vn.tuquan.access.AccessGranted;
 import vn.tuquan.access.SignInRecorded;
 import vn.tuquan.evaluation.EvaluationEntryRecorded;
 import vn.tuquan.evaluation.EvaluationStepTaken;
+import vn.tuquan.evaluation.EvaluationRunCompleted;
+import vn.tuquan.evaluation.RulebookVersionAdopted;
 import vn.tuquan.households.CommitmentChanged;
 import vn.tuquan.households.CommitmentWithdrawn;
 import vn.tuquan.households.CommitmentsRecorded;
@@ -226,12 +228,33 @@ class ModuleEventsAuditor {
                 "evaluation-entry", e.evaluationId() + "/" + e.criterion(), e.unitId(), e.before(), e.after()));
     }
 
+    // evaluation: the bulk run
+
+    @EventListener
+    void on(EvaluationRunCompleted e) {
+        log.record(new AuditEntry(AuditAction.UPDATED, "evaluation", "evaluation-run", e.unitId() + "/" + e.year(),
+                e.unitId(), null, e.summary()));
+    }
+
     // order: hotspots and campaigns
 
     @EventListener
     void on(HotspotRecorded e) {
         log.record(new AuditEntry("designated".equals(e.what()) ? AuditAction.CREATED : AuditAction.UPDATED, "order",
                 "hotspot", Long.toString(e.hotspotId()), e.unitId(), e.before(), e.after()));
+    }
+
+    @EventListener
+    void on(RulebookVersionAdopted e) {
+        var after = new java.util.LinkedHashMap<String, Object>();
+        after.put("code", e.code());
+        after.put("version", e.version());
+        after.put("basedOn", e.basedOn());
+        after.put("effectiveFrom", e.effectiveFrom());
+        after.put("adjustments", e.adjustments());
+        after.put("additions", e.additions());
+        log.record(new AuditEntry(AuditAction.CREATED, "evaluation", "rulebook", Long.toString(e.rulebookId()),
+                e.provinceId(), null, after));
     }
 
     @EventListener

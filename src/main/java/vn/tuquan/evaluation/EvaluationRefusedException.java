@@ -5,8 +5,9 @@ import java.util.Arrays;
 import vn.tuquan.shared.MessageArguments;
 
 /**
- * A step of the evaluation process could not be taken because of the input: nothing was written.
- * The message key says why and the field which input is wrong (400 for the API).
+ * A request of the evaluation was refused because of its input (a step of the process, the bulk run,
+ * its results or "what if"): nothing was written. The message key says why and the field which input
+ * is wrong (400 for the API).
  */
 public class EvaluationRefusedException extends RuntimeException {
 

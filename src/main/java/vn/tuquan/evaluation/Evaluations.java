@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.tuquan.evaluation.Evaluation.Status;
 import vn.tuquan.evaluation.rules.Result;
 import vn.tuquan.evaluation.rules.Rule;
+import vn.tuquan.evaluation.rules.Source;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
@@ -65,13 +66,16 @@ public class Evaluations {
     private final JdbcClient jdbc;
     private final Units units;
     private final Rulebooks rulebooks;
+    private final EvaluationRuns runs;
     private final ApplicationEventPublisher events;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    Evaluations(JdbcClient jdbc, Units units, Rulebooks rulebooks, ApplicationEventPublisher events) {
+    Evaluations(JdbcClient jdbc, Units units, Rulebooks rulebooks, EvaluationRuns runs,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.units = units;
         this.rulebooks = rulebooks;
+        this.runs = runs;
         this.events = events;
     }
 
@@ -272,6 +276,8 @@ public class Evaluations {
         }
         step(caller, evaluationId, unitId, year, existing.map(Evaluation::status).orElse(null), Status.REGISTERED, null,
                 Map.of("registeredOn", registeredOn.toString()));
+        // the self-assessment starts from the values the registers give (EvaluationRuns, per unit)
+        runs.run(caller, unitId, year);
         return load(unitId, year, false).orElseThrow();
     }
 
@@ -325,6 +331,8 @@ public class Evaluations {
     @Transactional
     public Evaluation submit(Caller caller, long unitId, int year) {
         Evaluation e = editable(caller, unitId, year);
+        // the dossier goes with the values the registers give on the day it is submitted
+        runs.run(caller, unitId, year);
         List<String> pending = lines(e.id(), rules(e)).stream().filter(l -> l.toEnter() && l.entered() == null)
                 .map(Evaluation.Line::criterion).toList();
         if (!pending.isEmpty()) {
@@ -749,7 +757,9 @@ public class Evaluations {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> compared = outcome != null && outcome.get("compared") instanceof List<?> list
                     ? (List<Map<String, Object>>) list : List.of();
-            boolean toEnter = result == null || Result.NEEDS_INPUT.name().equals(result);
+            // a person enters it: nothing computed, the registers cannot give it, or it is a value people enter
+            boolean toEnter = result == null || Result.NEEDS_INPUT.name().equals(result)
+                    || compared.stream().anyMatch(c -> Source.ENTERED.name().equals(String.valueOf(c.get("source"))));
             lines.add(new Evaluation.Line(rule.criterion(), rule.article(), rule.nameVi(), rule.nameEn(), result, compared,
                     entered.get(rule.criterion()), toEnter));
         }

@@ -81,16 +81,16 @@ class EvaluationProcessBrowserTests {
                 page.locator("#registered-on").fill("2023-02-15");
                 page.locator("#register").click();
                 assertThat(page.locator(".evaluation-status")).hasText("Đã đăng ký");
-                assertThat(page.locator(".evaluation-not-computed").first()).isVisible();
+                assertThat(page.locator("[data-criterion=NO_NEW_DRUG_USERS] .evaluation-computed")).hasText("Đạt");
 
-                enter(page, "HOUSEHOLDS_REGISTERED", "Biên bản họp tổ dân phố ngày 20/02/2023");
+                enter(page, "PARTY_RESOLUTION_Q1", "Biên bản họp tổ dân phố ngày 20/02/2023");
                 assertThat(page.locator(".evaluation-status")).hasText("Đang tự đánh giá");
-                enter(page, "NO_NEW_DRUG_USERS", "Báo cáo số 15/BC-CAP của Công an phường");
+                enter(page, "POLICIES_CARRIED_OUT", "Báo cáo số 15/BC-CAP của Công an phường");
                 java.nio.file.Path evidence = java.nio.file.Path.of("target", "bien-ban-chi-bo.pdf");
                 Files.write(evidence, "%PDF-1.4\n% bien ban\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                page.locator("#file-HOUSEHOLDS_REGISTERED").setInputFiles(evidence);
-                page.locator("[data-criterion=HOUSEHOLDS_REGISTERED] .evaluation-attach").click();
-                assertThat(page.locator("[data-criterion=HOUSEHOLDS_REGISTERED] .evaluation-attachment"))
+                page.locator("#file-PARTY_RESOLUTION_Q1").setInputFiles(evidence);
+                page.locator("[data-criterion=PARTY_RESOLUTION_Q1] .evaluation-attach").click();
+                assertThat(page.locator("[data-criterion=PARTY_RESOLUTION_Q1] .evaluation-attachment"))
                         .containsText("bien-ban-chi-bo.pdf");
                 tab.screenshot("evaluation-process-self-assessment-phone");
                 page.locator("#submit").click();

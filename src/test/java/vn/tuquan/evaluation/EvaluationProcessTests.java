@@ -160,9 +160,9 @@ class EvaluationProcessTests {
         WebSession head = signedIn(area.head());
         assertThat(post(head, api(area.id(), "register"), registration(ProcessFixture.REGISTERED_ON)).statusCode())
                 .isEqualTo(200);
-        assertThat(post(head, api(area.id(), "entries"), entry("HOUSEHOLDS_REGISTERED", true,
+        assertThat(post(head, api(area.id(), "entries"), entry("PARTY_RESOLUTION_Q1", true,
                 "Biên bản họp tổ dân phố ngày 20/02/2023: 100% hộ đăng ký")).statusCode()).isEqualTo(200);
-        assertThat(post(head, api(area.id(), "entries"), entry("NO_NEW_DRUG_USERS", true,
+        assertThat(post(head, api(area.id(), "entries"), entry("POLICIES_CARRIED_OUT", true,
                 "Báo cáo của Công an phường số 15/BC-CAP")).statusCode()).isEqualTo(200);
         assertThat(post(head, api(area.id(), "submit"), "{}").statusCode()).isEqualTo(200);
         return area;
@@ -198,7 +198,7 @@ class EvaluationProcessTests {
                 SELECT after->>'decisionNumber' FROM audit_event WHERE module = 'evaluation' AND after->>'status' = 'RECOGNISED'
                    AND entity_id = :id""").param("id", Long.toString(evaluationId(area.id()))).query(String.class).single())
                 .isEqualTo("125/QĐ-UBND");
-        assertThat(jdbc.sql("SELECT entered_by FROM evaluation_entry WHERE evaluation_id = :id AND criterion = 'NO_NEW_DRUG_USERS'")
+        assertThat(jdbc.sql("SELECT entered_by FROM evaluation_entry WHERE evaluation_id = :id AND criterion = 'POLICIES_CARRIED_OUT'")
                 .param("id", evaluationId(area.id())).query(String.class).single()).isEqualTo(area.head());
 
         byte[] pdf = commune.getBytes(api(area.id(), "certificate.pdf"));
@@ -239,7 +239,7 @@ class EvaluationProcessTests {
         assertThat(json(returned).path("reasons").asString()).isEqualTo("Thiếu biên bản họp của chi bộ");
 
         WebSession head = signedIn(area.head());
-        assertThat(post(head, api(area.id(), "entries"), entry("HOUSEHOLDS_REGISTERED", true,
+        assertThat(post(head, api(area.id(), "entries"), entry("PARTY_RESOLUTION_Q1", true,
                 "Biên bản họp chi bộ số 3-BB/CB ngày 10/02/2023")).statusCode()).isEqualTo(200);
         assertThat(status(area.id())).isEqualTo("DRAFT");
         assertThat(post(head, api(area.id(), "submit"), "{}").statusCode()).isEqualTo(200);
@@ -269,7 +269,7 @@ class EvaluationProcessTests {
         // locked: nothing changes it, not even a new decision; no certificate for a rejection
         String locked = snapshot(area.id());
         WebSession head = signedIn(area.head());
-        HttpResponse<String> entry = post(head, api(area.id(), "entries"), entry("NO_NEW_DRUG_USERS", true, "Sửa lại"));
+        HttpResponse<String> entry = post(head, api(area.id(), "entries"), entry("POLICIES_CARRIED_OUT", true, "Sửa lại"));
         assertThat(entry.statusCode()).isEqualTo(409);
         assertThat(json(entry).path("detail").asString()).contains("khóa");
         assertThat(post(head, api(area.id(), "submit"), "{}").statusCode()).isEqualTo(409);
@@ -320,10 +320,10 @@ class EvaluationProcessTests {
         assertThat(status(area.id())).isNull();
 
         // nothing registered: the process reads as not registered
-        HttpResponse<String> process = head.get(api(area.id(), ""), "Accept", "application/json");
+        HttpResponse<String> process = head.get(api(area.id(), "process"), "Accept", "application/json");
         assertThat(process.statusCode()).isEqualTo(200);
         assertThat(json(process).path("status").asString()).isEqualTo("NOT_REGISTERED");
-        assertThat(json(process).path("pending")).hasSize(2);
+        assertThat(json(process).path("pending")).hasSize(3);
 
         assertThat(post(head, api(area.id(), "register"), registration(LocalDate.of(2023, 3, 31))).statusCode())
                 .isEqualTo(200);
@@ -348,27 +348,27 @@ class EvaluationProcessTests {
         // the entries missing: refused naming them
         HttpResponse<String> pending = post(head, api(area.id(), "submit"), "{}");
         assertThat(pending.statusCode()).isEqualTo(400);
-        assertThat(json(pending).path("detail").asString()).contains("HOUSEHOLDS_REGISTERED").contains("NO_NEW_DRUG_USERS");
+        assertThat(json(pending).path("detail").asString()).contains("PARTY_RESOLUTION_Q1").contains("POLICIES_CARRIED_OUT");
 
         // an entry without evidence, or of a criterion outside the rulebook
         String before = snapshot(area.id());
-        HttpResponse<String> noEvidence = post(head, api(area.id(), "entries"), entry("NO_NEW_DRUG_USERS", true, " "));
+        HttpResponse<String> noEvidence = post(head, api(area.id(), "entries"), entry("POLICIES_CARRIED_OUT", true, " "));
         assertThat(noEvidence.statusCode()).isEqualTo(400);
         assertThat(json(noEvidence).path("errors").get(0).path("field").asString()).isEqualTo("evidence");
-        assertThat(post(head, api(area.id(), "entries"), entry("NO_NEW_DRUG_USERS", true, null)).statusCode()).isEqualTo(400);
+        assertThat(post(head, api(area.id(), "entries"), entry("POLICIES_CARRIED_OUT", true, null)).statusCode()).isEqualTo(400);
         HttpResponse<String> unknown = post(head, api(area.id(), "entries"), entry("NO_SUCH_CRITERION", true, "Văn bản"));
         assertThat(json(unknown).path("errors").get(0).path("field").asString()).isEqualTo("criterion");
         assertThat(snapshot(area.id())).isEqualTo(before);
 
-        post(head, api(area.id(), "entries"), entry("HOUSEHOLDS_REGISTERED", true, "Biên bản số 1"));
-        post(head, api(area.id(), "entries"), entry("NO_NEW_DRUG_USERS", false, "Báo cáo số 2"));
+        post(head, api(area.id(), "entries"), entry("PARTY_RESOLUTION_Q1", true, "Biên bản số 1"));
+        post(head, api(area.id(), "entries"), entry("POLICIES_CARRIED_OUT", false, "Báo cáo số 2"));
         assertThat(post(head, api(area.id(), "submit"), "{}").statusCode()).isEqualTo(200);
         String submitted = snapshot(area.id());
         HttpResponse<String> twice = post(head, api(area.id(), "submit"), "{}");
         assertThat(twice.statusCode()).as("a second submit").isEqualTo(409);
         assertThat(post(commune, api(area.id(), "recognise"),
                 decision("1/QĐ-UBND", LocalDate.of(2023, 11, 1), "A", null)).statusCode()).as("not accepted yet").isEqualTo(409);
-        assertThat(post(head, api(area.id(), "entries"), entry("NO_NEW_DRUG_USERS", true, "Sửa")).statusCode())
+        assertThat(post(head, api(area.id(), "entries"), entry("POLICIES_CARRIED_OUT", true, "Sửa")).statusCode())
                 .as("submitted: not editable").isEqualTo(409);
         assertThat(snapshot(area.id())).isEqualTo(submitted);
         assertThat(post(commune, api(area.id(), "accept"), "{}").statusCode()).isEqualTo(200);
@@ -387,7 +387,7 @@ class EvaluationProcessTests {
                 .isEqualTo(403);
         assertThat(post(otherCommune, api(area.id(), "register"), registration(ProcessFixture.REGISTERED_ON)).statusCode())
                 .isEqualTo(403);
-        assertThat(otherCommune.get(api(area.id(), ""), "Accept", "application/json").statusCode()).isEqualTo(403);
+        assertThat(otherCommune.get(api(area.id(), "process"), "Accept", "application/json").statusCode()).isEqualTo(403);
         assertThat(otherCommune.getPage("/evaluation/units/" + area.id() + "/years/" + YEAR + "/process").statusCode())
                 .isEqualTo(403);
         assertThat(snapshot(area.id())).isEqualTo(before);
@@ -398,7 +398,7 @@ class EvaluationProcessTests {
         assertThat(post(head, api(done.id(), "accept"), "{}").statusCode()).as("the head does not appraise").isEqualTo(403);
         assertThat(post(otherCommune, api(done.id(), "accept"), "{}").statusCode()).as("another commune").isEqualTo(403);
         assertThat(post(otherCommune, api(done.id(), "return"), "{\"reasons\":\"x\"}").statusCode()).isEqualTo(403);
-        assertThat(post(otherHead, api(done.id(), "entries"), entry("NO_NEW_DRUG_USERS", true, "x")).statusCode())
+        assertThat(post(otherHead, api(done.id(), "entries"), entry("POLICIES_CARRIED_OUT", true, "x")).statusCode())
                 .isEqualTo(403);
         assertThat(snapshot(done.id())).isEqualTo(submitted);
     }
@@ -410,12 +410,12 @@ class EvaluationProcessTests {
         vn.tuquan.shared.Caller caller = callers.forUsername(area.head()).orElseThrow();
         byte[] pdf = "%PDF-1.4\n% biên bản họp chi bộ\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         post(head, api(area.id(), "register"), registration(ProcessFixture.REGISTERED_ON));
-        assertThat(refusedField(() -> evaluations.attach(caller, area.id(), YEAR, "HOUSEHOLDS_REGISTERED", "bb.pdf",
+        assertThat(refusedField(() -> evaluations.attach(caller, area.id(), YEAR, "PARTY_RESOLUTION_Q1", "bb.pdf",
                 "application/pdf", pdf))).as("before the value is entered").isEqualTo("file");
-        post(head, api(area.id(), "entries"), entry("HOUSEHOLDS_REGISTERED", true, "Biên bản họp chi bộ số 3"));
-        assertThat(refusedField(() -> evaluations.attach(caller, area.id(), YEAR, "HOUSEHOLDS_REGISTERED", "bb.pdf",
+        post(head, api(area.id(), "entries"), entry("PARTY_RESOLUTION_Q1", true, "Biên bản họp chi bộ số 3"));
+        assertThat(refusedField(() -> evaluations.attach(caller, area.id(), YEAR, "PARTY_RESOLUTION_Q1", "bb.pdf",
                 "application/pdf", "not a pdf".getBytes()))).as("not what its type says").isEqualTo("file");
-        assertThat(refusedField(() -> evaluations.attach(caller, area.id(), YEAR, "HOUSEHOLDS_REGISTERED", "bb.exe",
+        assertThat(refusedField(() -> evaluations.attach(caller, area.id(), YEAR, "PARTY_RESOLUTION_Q1", "bb.exe",
                 "application/x-msdownload", pdf))).isEqualTo("file");
         // over HTTP from the page: a file of an unknown type is refused beside the form, nothing stored
         java.nio.file.Path file = java.nio.file.Path.of("target", "evaluation-evidence.bin");
@@ -425,30 +425,30 @@ class EvaluationProcessTests {
             throw new java.io.UncheckedIOException(e);
         }
         String page = "/evaluation/units/" + area.id() + "/years/" + YEAR;
-        HttpResponse<String> refused = head.postMultipart(page + "/entries/HOUSEHOLDS_REGISTERED/attachment",
+        HttpResponse<String> refused = head.postMultipart(page + "/entries/PARTY_RESOLUTION_Q1/attachment",
                 java.util.Map.of("_csrf", head.csrfToken(page + "/process")), "file", List.of(file));
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(Jsoup.parse(refused.body()).selectFirst(".evaluation-error").text()).startsWith("Tệp minh chứng:");
         assertThat(jdbc.sql("SELECT count(*) FROM evaluation_entry_attachment WHERE evaluation_id = :id")
                 .param("id", evaluationId(area.id())).query(Long.class).single()).isZero();
 
-        evaluations.attach(caller, area.id(), YEAR, "HOUSEHOLDS_REGISTERED", "Biên bản chi bộ.pdf", "application/pdf", pdf);
-        assertThat(head.getBytes(api(area.id(), "entries/HOUSEHOLDS_REGISTERED/attachment"))).isEqualTo(pdf);
-        assertThat(head.getBytes(page + "/entries/HOUSEHOLDS_REGISTERED/attachment")).isEqualTo(pdf);
+        evaluations.attach(caller, area.id(), YEAR, "PARTY_RESOLUTION_Q1", "Biên bản chi bộ.pdf", "application/pdf", pdf);
+        assertThat(head.getBytes(api(area.id(), "entries/PARTY_RESOLUTION_Q1/attachment"))).isEqualTo(pdf);
+        assertThat(head.getBytes(page + "/entries/PARTY_RESOLUTION_Q1/attachment")).isEqualTo(pdf);
         assertThat(Jsoup.parse(head.getPage(page + "/process").body()).selectFirst(".evaluation-attachment").text())
                 .contains("Biên bản chi bộ.pdf");
         assertThat(jdbc.sql("""
                 SELECT after->'attachment'->>'fileName' FROM audit_event WHERE module = 'evaluation'
                    AND entity_type = 'evaluation-entry' AND after->'attachment' IS NOT NULL AND entity_id = :id""")
-                .param("id", evaluationId(area.id()) + "/HOUSEHOLDS_REGISTERED").query(String.class).single())
+                .param("id", evaluationId(area.id()) + "/PARTY_RESOLUTION_Q1").query(String.class).single())
                 .isEqualTo("Biên bản chi bộ.pdf");
-        assertThat(signedIn(ProcessFixture.OTHER_OFFICER).get(api(area.id(), "entries/HOUSEHOLDS_REGISTERED/attachment"))
+        assertThat(signedIn(ProcessFixture.OTHER_OFFICER).get(api(area.id(), "entries/PARTY_RESOLUTION_Q1/attachment"))
                 .statusCode()).isEqualTo(403);
 
-        post(head, api(area.id(), "entries"), entry("NO_NEW_DRUG_USERS", true, "Báo cáo"));
+        post(head, api(area.id(), "entries"), entry("POLICIES_CARRIED_OUT", true, "Báo cáo"));
         post(head, api(area.id(), "submit"), "{}");
         try {
-            evaluations.attach(caller, area.id(), YEAR, "HOUSEHOLDS_REGISTERED", "moi.pdf", "application/pdf", pdf);
+            evaluations.attach(caller, area.id(), YEAR, "PARTY_RESOLUTION_Q1", "moi.pdf", "application/pdf", pdf);
             throw new AssertionError("attached after submission");
         } catch (EvaluationStateException expected) {
             assertThat(expected.messageKey()).isEqualTo("evaluation.process.error.notEditable");
@@ -473,12 +473,12 @@ class EvaluationProcessTests {
         long haLong = ProcessFixture.haLong;
         assertThat(post(commune, api(haLong, "register"), registration(LocalDate.of(2023, 1, 20))).statusCode())
                 .isEqualTo(200);
-        JsonNode process = json(commune.get(api(haLong, ""), "Accept", "application/json"));
+        JsonNode process = json(commune.get(api(haLong, "process"), "Accept", "application/json"));
         assertThat(process.path("competent").path("id").asLong()).isEqualTo(ProcessFixture.city);
         assertThat(process.path("periodTo").asString()).isEqualTo("2023-11-15");
         assertThat(process.path("dueBefore").asString()).isEqualTo("2023-11-30");
-        post(commune, api(haLong, "entries"), entry("HOUSEHOLDS_REGISTERED", true, "Báo cáo của phường"));
-        post(commune, api(haLong, "entries"), entry("NO_NEW_DRUG_USERS", true, "Báo cáo của Công an phường"));
+        post(commune, api(haLong, "entries"), entry("PARTY_RESOLUTION_Q1", true, "Báo cáo của phường"));
+        post(commune, api(haLong, "entries"), entry("POLICIES_CARRIED_OUT", true, "Báo cáo của Công an phường"));
         assertThat(post(commune, api(haLong, "submit"), "{}").statusCode()).isEqualTo(200);
         assertThat(post(commune, api(haLong, "accept"), "{}").statusCode()).as("a commune does not appraise itself")
                 .isEqualTo(403);
@@ -507,35 +507,43 @@ class EvaluationProcessTests {
     // ---- computed values, deadlines --------------------------------------------------------
 
     @Test
-    void storedComputedValuesAreShownReadOnlyAndNotEntered() {
+    void theRegistersValuesArePrefilledReadOnlyAndOnlyTheOthersAreEntered() {
         ProcessFixture.Area area = ProcessFixture.village(localUnits, accounts, ProcessFixture.haLong);
         WebSession head = signedIn(area.head());
-        post(head, api(area.id(), "register"), registration(ProcessFixture.REGISTERED_ON));
         String page = "/evaluation/units/" + area.id() + "/years/" + YEAR + "/process";
         Document before = Jsoup.parse(head.getPage(page).body());
-        assertThat(before.select(".evaluation-not-computed")).isNotEmpty();
-        assertThat(before.select(".evaluation-entry-form")).hasSize(2);
+        assertThat(before.select(".evaluation-computed")).as("nothing computed before the registration").isEmpty();
 
-        // what a computation stores (eval-run): the facts and each criterion's outcome
-        jdbc.sql("""
-                UPDATE evaluation SET proposed = 'NEEDS_INPUT', computed_at = now(),
-                       facts = '{"households.total": 48, "households.registered": 48}',
-                       outcomes = '[{"criterion":"HOUSEHOLDS_REGISTERED","result":"MET","compared":[{"item":"households.registeredPercent","value":100,"operator":"AT_LEAST","threshold":100,"source":"COMPUTED"}]},
-                                    {"criterion":"NO_NEW_DRUG_USERS","result":"NEEDS_INPUT","compared":[]}]'
-                 WHERE unit_id = :u AND year = :y""").param("u", area.id()).param("y", YEAR).update();
+        // the registration runs the per-unit computation (EvaluationRuns): no drug user on the register → met
+        post(head, api(area.id(), "register"), registration(ProcessFixture.REGISTERED_ON));
+        assertThat(jdbc.sql("SELECT computed_at IS NOT NULL AND outcomes IS NOT NULL FROM evaluation WHERE unit_id = :u")
+                .param("u", area.id()).query(Boolean.class).single()).isTrue();
         Document after = Jsoup.parse(head.getPage(page).body());
         assertThat(after.select(".evaluation-not-computed")).isEmpty();
-        assertThat(after.select(".evaluation-facts td").eachText()).contains("48");
-        assertThat(after.selectFirst("[data-criterion=HOUSEHOLDS_REGISTERED] .evaluation-computed").text()).isEqualTo("Đạt");
-        assertThat(after.select("[data-criterion=HOUSEHOLDS_REGISTERED] form")).isEmpty();
-        assertThat(after.select("[data-criterion=NO_NEW_DRUG_USERS] form")).hasSize(1);
+        assertThat(after.selectFirst("[data-criterion=NO_NEW_DRUG_USERS] .evaluation-computed").text()).isEqualTo("Đạt");
+        assertThat(after.select("[data-criterion=NO_NEW_DRUG_USERS] form")).as("read-only").isEmpty();
+        assertThat(after.select("[data-criterion=PARTY_RESOLUTION_Q1] form.evaluation-entry-form")).hasSize(1);
+        assertThat(after.select("[data-criterion=POLICIES_CARRIED_OUT] form.evaluation-entry-form")).hasSize(1);
+        JsonNode process = json(head.get(api(area.id(), "process"), "Accept", "application/json"));
+        assertThat(process.path("pending")).extracting(JsonNode::asString)
+                .containsExactly("PARTY_RESOLUTION_Q1", "POLICIES_CARRIED_OUT");
 
-        HttpResponse<String> computed = post(head, api(area.id(), "entries"), entry("HOUSEHOLDS_REGISTERED", true, "x"));
+        HttpResponse<String> computed = post(head, api(area.id(), "entries"), entry("NO_NEW_DRUG_USERS", true, "x"));
         assertThat(computed.statusCode()).isEqualTo(400);
         assertThat(json(computed).path("errors").get(0).path("field").asString()).isEqualTo("criterion");
-        post(head, api(area.id(), "entries"), entry("NO_NEW_DRUG_USERS", true, "Báo cáo số 7/BC-CAP"));
-        assertThat(post(head, api(area.id(), "submit"), "{}").statusCode()).as("only the one to enter was needed")
+        post(head, api(area.id(), "entries"), entry("PARTY_RESOLUTION_Q1", true, "Nghị quyết số 01-NQ/CB ngày 15/01/2023"));
+        // an entered criterion stays open to correction once the computation has read the entry
+        assertThat(post(head, api(area.id(), "entries"), entry("PARTY_RESOLUTION_Q1", true,
+                "Nghị quyết số 01-NQ/CB ngày 16/01/2023")).statusCode()).isEqualTo(200);
+        post(head, api(area.id(), "entries"), entry("POLICIES_CARRIED_OUT", true, "Báo cáo số 7/BC-CAP"));
+        assertThat(post(head, api(area.id(), "submit"), "{}").statusCode()).as("the computed one needed no entry")
                 .isEqualTo(200);
+        assertThat(jdbc.sql("SELECT proposed FROM evaluation WHERE unit_id = :u").param("u", area.id())
+                .query(String.class).single()).as("recomputed on submission with the entries").isEqualTo("MET");
+
+        // what was not computed reads so
+        jdbc.sql("UPDATE evaluation SET facts = NULL, outcomes = NULL WHERE unit_id = :u").param("u", area.id()).update();
+        assertThat(Jsoup.parse(head.getPage(page).body()).select(".evaluation-not-computed")).isNotEmpty();
     }
 
     @Test
@@ -547,8 +555,8 @@ class EvaluationProcessTests {
         post(lateHead, api(late.id(), "register"), registration(ProcessFixture.REGISTERED_ON));
         WebSession onTimeHead = signedIn(onTime.head());
         post(onTimeHead, api(onTime.id(), "register"), registration(ProcessFixture.REGISTERED_ON));
-        post(onTimeHead, api(onTime.id(), "entries"), entry("HOUSEHOLDS_REGISTERED", true, "Biên bản"));
-        post(onTimeHead, api(onTime.id(), "entries"), entry("NO_NEW_DRUG_USERS", true, "Báo cáo"));
+        post(onTimeHead, api(onTime.id(), "entries"), entry("PARTY_RESOLUTION_Q1", true, "Biên bản"));
+        post(onTimeHead, api(onTime.id(), "entries"), entry("POLICIES_CARRIED_OUT", true, "Báo cáo"));
         post(onTimeHead, api(onTime.id(), "submit"), "{}");
         WebSession officer = signedIn(ProcessFixture.OTHER_OFFICER);
         post(officer, api(onTime.id(), "accept"), "{}");

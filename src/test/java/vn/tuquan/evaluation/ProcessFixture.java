@@ -20,8 +20,8 @@ import vn.tuquan.units.Units;
 
 /**
  * Nam Định from the list of October 2022, in the process tests' own database, with a provincial
- * rulebook (so that it is the one in force whatever national rulebooks are seeded) of two criteria
- * for residential areas and communes, and the people of the process: the commune officers of Phường
+ * rulebook, effective from 1 June 2022 (so that it is the one in force in 2023 over V22's national ones), of three criteria
+ * for residential areas and communes — two entered by people, one computed from the registers — and the people of the process: the commune officers of Phường
  * Hạ Long and Phường Trần Tế Xương (they appraise and recognise their residential areas) and an
  * officer of Thành phố Nam Định (it recognised its communes before the reform). Each test makes its
  * own residential areas, each with its head.
@@ -67,14 +67,16 @@ final class ProcessFixture {
             long rulebook = jdbc.sql("""
                     INSERT INTO rulebook (code, version, province_id, regulation, name_vi, name_en, effective_from, created_by)
                     VALUES ('NAM_DINH_PROCESS_TEST', 1, :province, 'TT 124/2021/TT-BCA', 'Bộ tiêu chí thử',
-                            'Test rulebook', DATE '2000-01-01', 'test') RETURNING id""")
+                            'Test rulebook', DATE '2022-06-01', 'test') RETURNING id""")
                     .param("province", province).query(Long.class).single();
             for (String kind : List.of("RESIDENTIAL_AREA", "COMMUNE")) {
                 jdbc.sql("""
                         INSERT INTO rulebook_criterion (rulebook_id, unit_kind, position, criterion, params, article, name_vi, name_en)
-                        VALUES (:id, :kind, 1, 'HOUSEHOLDS_REGISTERED', '{"minPercent":"100"}', 'Điều 4.1',
-                                '100% hộ gia đình đăng ký', '100% of households registered'),
-                               (:id, :kind, 2, 'NO_NEW_DRUG_USERS', '{}', 'Điều 4.4',
+                        VALUES (:id, :kind, 1, 'PARTY_RESOLUTION_Q1', '{}', 'Điều 4.1',
+                                'Chi bộ có nghị quyết trong quý I', 'Party cell resolution in Q1'),
+                               (:id, :kind, 2, 'POLICIES_CARRIED_OUT', '{}', 'Điều 4.2',
+                                'Chấp hành chủ trương, chính sách', 'Policies carried out'),
+                               (:id, :kind, 3, 'NO_NEW_DRUG_USERS', '{}', 'Điều 4.4',
                                 'Không phát sinh người nghiện mới', 'No new drug users')""")
                         .param("id", rulebook).param("kind", kind).update();
             }

@@ -66,7 +66,7 @@ class EvaluationApi {
         }
     }
 
-    @GetMapping("/years/{year}")
+    @GetMapping("/years/{year}/process")
     @Operation(summary = "The unit's process for the year: status, computed values, entries, steps")
     EvaluationProcess process(@PathVariable long unitId, @PathVariable int year) {
         return evaluations.process(CurrentCaller.view(), unitId, year);
