@@ -117,9 +117,10 @@ class FactsGatherer {
         for (UnitFacts u : order) {
             RegistrationRate rate = rates.get(u.unitId());
             long[] s = {ownModels.getOrDefault(u.unitId(), 0L), 0, 0, 0};
-            if (u.kind() == UnitKind.RESIDENTIAL_AREA && rate != null) {
-                s[1] = rate.residents();
-                s[2] = rate.registered();
+            if (u.kind() == UnitKind.RESIDENTIAL_AREA) {
+                // an area with no household on the register counts 0 of 0 (the same in both reads)
+                s[1] = rate == null ? 0 : rate.residents();
+                s[2] = rate == null ? 0 : rate.registered();
                 s[3] = 1;
             }
             sums.put(u.unitId(), s);

@@ -252,14 +252,24 @@ public class Commitments {
      * bulk run of the whole country, where a query per province would read the year's commitments
      * once per province. Refused unless the scope is the whole country.
      */
+    @Transactional(readOnly = true)
     public void everyAreaRate(Scope scope, int year, java.util.function.Consumer<RegistrationRate> each) {
         if (!scope.wholeCountry()) {
             throw new vn.tuquan.shared.AccessRefusedException("every area's rate needs the whole country's scope");
         }
         Period period = Period.residentialArea(year);
-        template.query(RATES_EVERY_AREA, rs -> {
+        // one row per area; enough memory for the aggregate of 100,000 areas not to spill to disk
+        template.execute("SET LOCAL work_mem = '64MB'");
+        template.query(con -> {
+            var ps = con.prepareStatement(RATES_EVERY_AREA);
+            ps.setFetchSize(10_000); // read through a cursor (inside the transaction), not all at once
+            ps.setInt(1, period.year());
+            ps.setObject(2, period.to());
+            ps.setObject(3, period.to());
+            return ps;
+        }, (java.sql.ResultSet rs) -> {
             each.accept(new RegistrationRate(rs.getLong(1), period.year(), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
-        }, period.year(), period.to(), period.to());
+        });
     }
 
     private List<RegistrationRate> ratesOf(List<Long> areaIds, Period period) {

@@ -63,6 +63,24 @@ public final class EvaluationBenchmark {
                 if (generateOnly) {
                     return;
                 }
+                if (args.length > 2 && args[2].startsWith("explain")) {
+                    // the plan of the households' one pass (Commitments.everyAreaRate's query), after the SETs given
+                    for (int i = 3; i < args.length; i++) {
+                        sql.execute("SET " + args[i]);
+                    }
+                    try (ResultSet rs = sql.executeQuery("""
+                            EXPLAIN (ANALYZE, BUFFERS) SELECT r.area_id, count(*), count(c.household_id),
+                                   count(*) FILTER (WHERE c.signed)
+                              FROM household_residence r
+                              LEFT JOIN commitment c ON c.household_id = r.household_id AND c.period_year = %1$d
+                             WHERE r.valid_from <= DATE '%1$d-10-31' AND (r.valid_to IS NULL OR r.valid_to > DATE '%1$d-10-31')
+                             GROUP BY r.area_id""".formatted(YEAR))) {
+                        while (rs.next()) {
+                            System.out.println("  plan: " + rs.getString(1));
+                        }
+                    }
+                    return;
+                }
                 System.out.printf(Locale.ROOT, "provinces=%d communes=%d residential_areas=%d organisations=%d households=%d"
                         + " stays=%d commitments=%d incidents=%d%n",
                         count(sql, "SELECT count(*) FROM unit_version WHERE kind = 'PROVINCE'"),

@@ -326,6 +326,30 @@ class EvaluationRunsTests {
     }
 
     @Test
+    void theWholeCountryRunsProvinceByProvinceWithTheHouseholdsReadInOnePass() {
+        int year = 2018;
+        households(areas.get(0), 3, 3, year);
+        households(areas.get(4), 3, 2, year);
+        EvaluationRuns.RunSummary country = runs.runCountry(Caller.SYSTEM, year);
+        long communes = jdbc.sql("""
+                SELECT count(*) FROM unit_version WHERE kind = 'COMMUNE' AND valid_from <= DATE '2018-10-31'
+                   AND (valid_to IS NULL OR valid_to > DATE '2018-10-31')""").query(Long.class).single();
+        assertThat(country.evaluated()).isEqualTo(communes + 6);
+        assertThat(proposed(areas.get(0), year)).isEqualTo("MET");
+        assertThat(proposed(areas.get(4), year)).isEqualTo("NOT_MET");
+        assertThat(fact(areas.get(4), year, "households.registered")).isEqualTo(2);
+        assertThat(fact(namMy, year, "households.total")).isEqualTo(3);
+        // the same facts as a run of the commune alone: nothing to write
+        List<String> before = versions(year);
+        EvaluationRuns.RunSummary commune = runs.run(Caller.SYSTEM, namMy, year);
+        assertThat(commune.unchanged()).isEqualTo(3);
+        assertThat(versions(year)).isEqualTo(before);
+        Caller provincial = new Caller(9, "tinh", Set.of(Permission.EVALUATION_WRITE), Scope.of(Set.of(province)),
+                Scope.of(Set.of(province)));
+        assertThatThrownBy(() -> runs.runCountry(provincial, year)).isInstanceOf(AccessRefusedException.class);
+    }
+
+    @Test
     void outsideTheCallersScopeNothingRunsAndNothingIsRead() {
         Caller commune = new Caller(7, "xa", Set.of(Permission.EVALUATION_READ, Permission.EVALUATION_WRITE),
                 Scope.of(Set.of(haiMinh)), Scope.of(Set.of(haiMinh)));

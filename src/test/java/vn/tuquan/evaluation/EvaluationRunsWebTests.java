@@ -15,6 +15,9 @@ import java.util.Set;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -24,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.tuquan.Chromium;
 import vn.tuquan.TestUsers;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.WebSession;
@@ -77,6 +81,8 @@ class EvaluationRunsWebTests {
         }
         TestUsers.withRoles(accounts, OFFICER, "Cán Bộ Đánh Giá", PASSWORD, Set.of("COMMUNE_OFFICER"),
                 Scope.of(Set.of(haLong)), Scope.of(Set.of(haLong)));
+        // the test's own provincial rulebook only (the national seeds are tested in EvaluationRunsRulebooksTests)
+        jdbc.sql("DELETE FROM rulebook WHERE province_id IS NULL").update();
         long book = jdbc.sql("""
                 INSERT INTO rulebook (code, version, province_id, regulation, name_vi, name_en, effective_from, created_by)
                 VALUES ('TEST_WEB', 1, :province, 'test', 'Bộ thử', 'Test', DATE '2010-01-01', 'test') RETURNING id""")
@@ -104,6 +110,42 @@ class EvaluationRunsWebTests {
                             .param("id", id).param("year", YEAR).update();
                 }
             }
+        }
+    }
+
+    Chromium chromium;
+
+    @AfterAll
+    void close() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void onAPhoneAnOfficerRunsTheEvaluationAndSeesTheCounts() {
+        chromium = Chromium.launch();
+        try (Chromium.Tab tab = chromium.open(port, 390, 844)) {
+            Page page = tab.page();
+            page.navigate(tab.url("/login"));
+            page.getByLabel("Tên đăng nhập").fill(OFFICER);
+            page.getByLabel("Mật khẩu").fill(PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+            page.navigate(tab.url("/evaluation/units/" + haLong + "/runs?year=" + YEAR));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                    .setName("Chạy đánh giá năm " + YEAR + " cho toàn bộ đơn vị trực thuộc")).click();
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".run-summary"))
+                    .containsText("Đã đánh giá 3 đơn vị");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".count-MET")).hasText("1");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".count-NOT_MET")).hasText("2");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+                    page.locator("table.run-verdicts tbody tr")).hasCount(3);
+            tab.screenshot("evaluation-runs-phone");
+            page.getByLabel("Kết quả đề xuất").selectOption("MET");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xem")).click();
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+                    page.locator("table.run-verdicts tbody tr")).hasCount(1);
+            assertThat(tab.errors()).isEmpty();
         }
     }
 
