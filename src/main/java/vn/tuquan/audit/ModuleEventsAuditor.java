@@ -6,6 +6,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.tuquan.access.AccessGranted;
 import vn.tuquan.access.SignInRecorded;
+import vn.tuquan.evaluation.EvaluationEntryRecorded;
+import vn.tuquan.evaluation.EvaluationStepTaken;
+import vn.tuquan.evaluation.EvaluationRunCompleted;
 import vn.tuquan.evaluation.RulebookVersionAdopted;
 import vn.tuquan.households.CommitmentChanged;
 import vn.tuquan.households.CommitmentWithdrawn;
@@ -199,6 +202,38 @@ class ModuleEventsAuditor {
         String id = e.ids().size() == 1 ? Long.toString(e.ids().get(0)) : null;
         log.recordSeparately(new AuditEntry(AuditAction.READ_SENSITIVE, "order", e.entityType(), id, e.unitId(), null,
                 Map.of("fields", e.fields(), "ids", e.ids())));
+    }
+
+    // evaluation: the process from registration to the recognition decision
+
+    /** A step of an evaluation's process: the status before and after, the reasons and what the step recorded. */
+    @EventListener
+    void on(EvaluationStepTaken e) {
+        Map<String, Object> after = new java.util.LinkedHashMap<>();
+        after.put("status", e.to());
+        after.put("year", e.year());
+        if (e.reason() != null) {
+            after.put("reason", e.reason());
+        }
+        after.putAll(e.detail());
+        log.record(new AuditEntry(e.from() == null ? AuditAction.CREATED : AuditAction.UPDATED, "evaluation",
+                "evaluation", Long.toString(e.evaluationId()), e.unitId(),
+                e.from() == null ? null : Map.of("status", e.from()), after));
+    }
+
+    /** A criterion's value entered with its evidence in a self-assessment. */
+    @EventListener
+    void on(EvaluationEntryRecorded e) {
+        log.record(new AuditEntry(e.before() == null ? AuditAction.CREATED : AuditAction.UPDATED, "evaluation",
+                "evaluation-entry", e.evaluationId() + "/" + e.criterion(), e.unitId(), e.before(), e.after()));
+    }
+
+    // evaluation: the bulk run
+
+    @EventListener
+    void on(EvaluationRunCompleted e) {
+        log.record(new AuditEntry(AuditAction.UPDATED, "evaluation", "evaluation-run", e.unitId() + "/" + e.year(),
+                e.unitId(), null, e.summary()));
     }
 
     // order: hotspots and campaigns

@@ -40,6 +40,15 @@ public class Commitments {
              WHERE r.area_id = ANY (?) AND r.valid_from <= ? AND (r.valid_to IS NULL OR r.valid_to > ?)
              GROUP BY r.area_id""";
 
+    /** {@link #RATES} for every area of the register: one pass over the stays and the year's commitments. */
+    static final String RATES_EVERY_AREA = """
+            SELECT r.area_id, count(*) AS residents, count(c.household_id) AS registered,
+                   count(*) FILTER (WHERE c.signed) AS signed
+              FROM household_residence r
+              LEFT JOIN commitment c ON c.household_id = r.household_id AND c.period_year = ?
+             WHERE r.valid_from <= ? AND (r.valid_to IS NULL OR r.valid_to > ?)
+             GROUP BY r.area_id""";
+
     static final String COMMITMENT_COLUMNS = """
             c.household_id, c.period_year, c.registered_on, c.signed, c.self_manage, c.self_prevent, c.self_protect,
             c.recorded_by""";
@@ -234,6 +243,33 @@ public class Commitments {
             offset += page.units().size();
         }
         return ratesOf(ids, period);
+    }
+
+    /**
+     * The rate of every residential area of the country for the year, in one pass over the register
+     * (the stays joined with the year's commitments once, grouped per area in the database): one
+     * row per area with households, handed to {@code each} as it is read. For the yearly evaluation's
+     * bulk run of the whole country, where a query per province would read the year's commitments
+     * once per province. Refused unless the scope is the whole country.
+     */
+    @Transactional(readOnly = true)
+    public void everyAreaRate(Scope scope, int year, java.util.function.Consumer<RegistrationRate> each) {
+        if (!scope.wholeCountry()) {
+            throw new vn.tuquan.shared.AccessRefusedException("every area's rate needs the whole country's scope");
+        }
+        Period period = Period.residentialArea(year);
+        // one row per area; enough memory for the aggregate of 100,000 areas not to spill to disk
+        template.execute("SET LOCAL work_mem = '64MB'");
+        template.query(con -> {
+            var ps = con.prepareStatement(RATES_EVERY_AREA);
+            ps.setFetchSize(10_000); // read through a cursor (inside the transaction), not all at once
+            ps.setInt(1, period.year());
+            ps.setObject(2, period.to());
+            ps.setObject(3, period.to());
+            return ps;
+        }, (java.sql.ResultSet rs) -> {
+            each.accept(new RegistrationRate(rs.getLong(1), period.year(), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+        });
     }
 
     private List<RegistrationRate> ratesOf(List<Long> areaIds, Period period) {

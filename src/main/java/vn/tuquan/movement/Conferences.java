@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.shared.UploadedFiles;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 
@@ -27,9 +28,7 @@ import vn.tuquan.units.UnitView;
 public class Conferences {
 
     public static final int MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-    public static final Set<String> CONTENT_TYPES = Set.of("application/pdf", "image/jpeg", "image/png",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    public static final Set<String> CONTENT_TYPES = UploadedFiles.CONTENT_TYPES;
 
     private final JdbcClient jdbc;
     private final MovementUnits units;
@@ -148,11 +147,11 @@ public class Conferences {
         if (content.length > MAX_ATTACHMENT_BYTES) {
             throw new MovementRefusedException("file", "movement.error.fileTooLarge");
         }
-        String type = contentType == null ? "" : contentType.toLowerCase().split(";")[0].strip();
-        if (!CONTENT_TYPES.contains(type) || !looksLike(type, content)) {
+        String type = UploadedFiles.type(contentType);
+        if (!UploadedFiles.accepted(type, content)) {
             throw new MovementRefusedException("file", "movement.error.fileType");
         }
-        String name = fileName == null || fileName.isBlank() ? "tep" : fileName.replaceAll("[\\\\/\\r\\n\"]", "_").strip();
+        String name = UploadedFiles.safeName(fileName, "tep");
         long id = jdbc.sql("""
                 INSERT INTO conference_attachment (conference_id, file_name, content_type, size, content)
                 VALUES (:conference, :name, :type, :size, :content) RETURNING id
@@ -161,28 +160,6 @@ public class Conferences {
         var attachment = new Conference.Attachment(id, conference.id(), name, type, content.length);
         events.publishEvent(new MovementRecorded("conference-attachment", Long.toString(id), unit.id(), true, attachment));
         return attachment;
-    }
-
-    /** The magic numbers of the accepted types (Office files are ZIP archives). */
-    static boolean looksLike(String type, byte[] c) {
-        return switch (type) {
-            case "application/pdf" -> starts(c, '%', 'P', 'D', 'F');
-            case "image/png" -> starts(c, 0x89, 'P', 'N', 'G');
-            case "image/jpeg" -> starts(c, 0xFF, 0xD8, 0xFF);
-            default -> starts(c, 'P', 'K', 3, 4);
-        };
-    }
-
-    private static boolean starts(byte[] content, int... magic) {
-        if (content.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if ((content[i] & 0xFF) != magic[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     public List<Conference.Attachment> attachments(Scope scope, long unitId, long conferenceId) {

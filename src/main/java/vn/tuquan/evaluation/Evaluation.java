@@ -1,0 +1,78 @@
+package vn.tuquan.evaluation;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One unit's evaluation for one period (table {@code evaluation}): where it stands in the process,
+ * the proposed verdict computed from the registers, and the decision.
+ */
+public record Evaluation(long id, long unitId, int year, String unitKind, LocalDate periodFrom, LocalDate periodTo,
+        long rulebookId, Status status, LocalDate registeredOn, String proposed, OffsetDateTime computedAt,
+        boolean locked, String decisionNumber, LocalDate decisionDate, String decisionSigner, Long decidedByUnit,
+        String reasons, OffsetDateTime updatedAt) {
+
+    /** The statuses of table {@code evaluation}, in the order of the process. */
+    public enum Status {
+        /** Proposed by a bulk run; the unit has not registered to strive for the standard. */
+        NOT_REGISTERED,
+        /** Registered in the first quarter. */
+        REGISTERED,
+        /** The self-assessment is being written by the unit. */
+        DRAFT,
+        /** Sent to the steering committee of the competent level. */
+        SUBMITTED,
+        /** Sent back by the steering committee with reasons; editable again. */
+        RETURNED,
+        /** The steering committee's appraisal found it right: the People's Committee decides. */
+        ACCEPTED,
+        /** Recognised safe by a decision of the People's Committee (locked). */
+        RECOGNISED,
+        /** Not recognised, by a decision with reasons (locked). */
+        REJECTED;
+
+        /** The unit may still change its self-assessment. */
+        public boolean editable() {
+            return this == REGISTERED || this == DRAFT || this == RETURNED;
+        }
+
+        /** Decided by the People's Committee. */
+        public boolean decided() {
+            return this == RECOGNISED || this == REJECTED;
+        }
+    }
+
+    /** A decision of the People's Committee: its number, day and signer. */
+    public record Decision(String number, LocalDate date, String signer) {
+    }
+
+    /** One step of the process (table {@code evaluation_step}). */
+    public record Step(Status from, Status to, String reason, String takenBy, OffsetDateTime takenAt) {
+    }
+
+    /** A value entered for a criterion with its evidence, who entered it and when, and its evidence file if any. */
+    public record EnteredValue(boolean value, String evidence, String enteredBy, OffsetDateTime enteredAt,
+            Attachment attachment) {
+    }
+
+    /** An evidence file of an entry (table {@code evaluation_entry_attachment}). */
+    public record Attachment(String fileName, String contentType, int size, String uploadedBy) {
+    }
+
+    /**
+     * One criterion of the self-assessment: the rulebook's line, what the registers gave (from the
+     * last computation: its result and values compared, {@code null} when not computed yet), and what
+     * a person entered. {@code toEnter} when a person must enter it (not computed, or the registers
+     * cannot give it).
+     */
+    public record Line(String criterion, String article, String nameVi, String nameEn, String computed,
+            List<Map<String, Object>> compared, EnteredValue entered, boolean toEnter) {
+    }
+
+    /** A unit registered whose dossier is not in (or not decided) past its kind's deadline. */
+    public record Overdue(long unitId, String unitName, String unitKind, Status status, LocalDate dueBefore,
+            LocalDate registeredOn) {
+    }
+}

@@ -1,0 +1,768 @@
+package vn.tuquan.evaluation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.tuquan.evaluation.Evaluation.Status;
+import vn.tuquan.evaluation.rules.Result;
+import vn.tuquan.evaluation.rules.Rule;
+import vn.tuquan.evaluation.rules.Source;
+import vn.tuquan.shared.AccessRefusedException;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Period;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.Scope;
+import vn.tuquan.shared.UploadedFiles;
+import vn.tuquan.units.UnitKind;
+import vn.tuquan.units.UnitView;
+import vn.tuquan.units.Units;
+
+/**
+ * The yearly evaluation's process, from registration to the recognition decision (RULEBOOK.md
+ * "Process and authority"): the unit registers in the first quarter, writes its self-assessment
+ * (the computed values beside the criteria a person enters with evidence) and submits it; the
+ * steering committee of the competent level accepts it or returns it with reasons; the People's
+ * Committee of that level recognises the unit by a decision or rejects it. A decided result is
+ * locked; reopening it needs a reason and returns it to ACCEPTED. Every step is a row of
+ * {@code evaluation_step} and an audited {@link EvaluationStepTaken}.
+ *
+ * <p>Who may do what: the unit's side (register, enter, submit) needs {@code EVALUATION_WRITE} with
+ * the unit in the capture scope; the competent level's side (accept, return, recognise, reject,
+ * reopen) needs {@code EVALUATION_APPROVE} with the competent unit in the capture scope. A step the
+ * status does not allow — a repeated one included — is refused ({@link EvaluationStateException})
+ * without changing anything.
+ */
+@Service
+public class Evaluations {
+
+    /** The two-tier reform: from this day communes are recognised by the province, not the district. */
+    public static final LocalDate REFORM = LocalDate.of(2025, 7, 1);
+
+    private static final String COLUMNS = """
+            id, unit_id, year, unit_kind, period_from, period_to, rulebook_id, status, registered_on, proposed,
+            computed_at, locked, decision_number, decision_date, decision_signer, decided_by_unit, reasons, updated_at""";
+    /** The largest evidence file accepted, as for movement conferences' attachments. */
+    public static final int MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final Units units;
+    private final Rulebooks rulebooks;
+    private final EvaluationRuns runs;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    Evaluations(JdbcClient jdbc, Units units, Rulebooks rulebooks, EvaluationRuns runs,
+            ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.units = units;
+        this.rulebooks = rulebooks;
+        this.runs = runs;
+        this.events = events;
+    }
+
+    // ---- who, when ---------------------------------------------------------------------------
+
+    /**
+     * The kind a unit is evaluated as (the rulebooks' kinds), or empty when the standard does not
+     * apply to it: hospitals as agencies, industrial zones as enterprises; parishes and pagodas not.
+     */
+    public static Optional<String> evaluatedKind(UnitKind kind) {
+        return Optional.ofNullable(switch (kind) {
+            case RESIDENTIAL_AREA, COMMUNE, AGENCY, ENTERPRISE, SCHOOL -> kind.name();
+            case HOSPITAL -> UnitKind.AGENCY.name();
+            case INDUSTRIAL_ZONE -> UnitKind.ENTERPRISE.name();
+            default -> null;
+        });
+    }
+
+    /** The period "year" of a kind: residential areas to 31 October, the others to 15 (30) November. */
+    public static Period period(String evaluatedKind, int year) {
+        return UnitKind.RESIDENTIAL_AREA.name().equals(evaluatedKind) ? Period.residentialArea(year)
+                : Period.organisation(year);
+    }
+
+    /**
+     * The kind of unit whose People's Committee recognises a unit of this kind, as the tree is on a
+     * day: the commune recognises its residential areas, agencies, enterprises and schools; communes
+     * are recognised by the district before 1 July 2025 and by the province from then.
+     */
+    public static UnitKind competentKind(UnitKind kind, LocalDate asOf) {
+        if (kind == UnitKind.COMMUNE) {
+            return asOf.isBefore(REFORM) ? UnitKind.DISTRICT : UnitKind.PROVINCE;
+        }
+        if (kind == UnitKind.DISTRICT) {
+            return UnitKind.PROVINCE;
+        }
+        return UnitKind.COMMUNE;
+    }
+
+    /**
+     * The unit whose steering committee appraises and whose People's Committee recognises: the
+     * nearest unit above of the competent kind on the day, else the nearest official unit above (a
+     * provincial agency is recognised by the province).
+     */
+    UnitView competent(UnitView unit, LocalDate asOf) {
+        List<UnitView> above = units.ancestors(Scope.WHOLE_COUNTRY, unit.id(), asOf);
+        UnitKind wanted = competentKind(unit.kind(), asOf);
+        for (int i = above.size() - 1; i >= 0; i--) {
+            if (above.get(i).kind() == wanted) {
+                return above.get(i);
+            }
+        }
+        for (int i = above.size() - 1; i >= 0; i--) {
+            if (above.get(i).kind().official()) {
+                return above.get(i);
+            }
+        }
+        return null;
+    }
+
+    // ---- reading -----------------------------------------------------------------------------
+
+    /** The unit's evaluation for a year, when it has one (refused outside the scope). */
+    public Optional<Evaluation> find(Scope scope, long unitId, int year) {
+        visible(scope, unitId);
+        return load(unitId, year, false);
+    }
+
+    /** The whole process of one unit for one year, as the process page shows it. */
+    public EvaluationProcess process(Scope scope, long unitId, int year) {
+        UnitView latest = visible(scope, unitId);
+        String kind = evaluatedKind(latest.kind()).orElse(null);
+        Optional<Evaluation> evaluation = load(unitId, year, false);
+        Period period = evaluation.map(e -> new Period(year, e.periodFrom(), e.periodTo()))
+                .orElseGet(() -> period(kind == null ? UnitKind.COMMUNE.name() : kind, year));
+        UnitView unit = units.find(Scope.WHOLE_COUNTRY, unitId, period.to()).orElse(latest);
+        UnitView competent = unit.validOn(period.to()) ? competent(unit, period.to()) : null;
+        String rulebook = null;
+        List<Rule> rules = List.of();
+        if (evaluation.isPresent()) {
+            Rulebooks.RulebookVersion version = rulebook(evaluation.get().rulebookId());
+            rulebook = version.regulation() + " (" + version.code() + " v" + version.version() + ")";
+            rules = rulebooks.criteria(version, evaluation.get().unitKind()).rules();
+        } else if (kind != null) {
+            Optional<Rulebooks.InForce> inForce = rulebooks.inForce(kind, period.to(), province(unit));
+            if (inForce.isPresent()) {
+                var v = inForce.get().rulebook();
+                rulebook = v.regulation() + " (" + v.code() + " v" + v.version() + ")";
+                rules = inForce.get().criteria().rules();
+            }
+        }
+        Map<String, Object> facts = evaluation.map(e -> facts(e.id())).orElse(null);
+        List<Evaluation.Line> lines = lines(evaluation.map(Evaluation::id).orElse(null), rules);
+        List<Evaluation.Step> steps = evaluation.map(e -> steps(e.id())).orElse(List.of());
+        return new EvaluationProcess(unit, year, kind, period.from(), period.to(), evaluation.orElse(null), rulebook,
+                competent, kind == null ? null : dueBefore(kind, year).orElse(null), facts, lines, steps);
+    }
+
+    /**
+     * The units under a unit (and itself) registered for the year whose process is not finished —
+     * not submitted, or submitted but not decided — on a day past their kind's deadline
+     * ({@code evaluation_deadline}), earliest deadline first.
+     */
+    public List<Evaluation.Overdue> overdue(Scope scope, long unitId, int year, LocalDate on) {
+        UnitView root = visible(scope, unitId);
+        LocalDate treeDay = on.isBefore(LocalDate.of(year, 12, 31)) ? on : LocalDate.of(year, 12, 31);
+        List<Long> ids = new ArrayList<>();
+        ids.add(root.id());
+        if (root.validOn(treeDay)) {
+            int offset = 0;
+            while (true) {
+                Units.Page page = units.subtree(scope, root.id(), Set.of(), treeDay, 5000, offset);
+                page.units().forEach(u -> ids.add(u.id()));
+                if (!page.more()) {
+                    break;
+                }
+                offset += page.units().size();
+            }
+        }
+        List<Object[]> rows = jdbc.sql("""
+                SELECT e.unit_id, e.unit_kind, e.status, e.registered_on,
+                       make_date(e.year, d.due_month, d.due_day) AS due_before
+                  FROM evaluation e JOIN evaluation_deadline d ON d.unit_kind = e.unit_kind
+                 WHERE e.year = :year AND e.unit_id = ANY (CAST(:ids AS bigint[]))
+                   AND e.status IN ('REGISTERED', 'DRAFT', 'RETURNED', 'SUBMITTED', 'ACCEPTED')
+                   AND make_date(e.year, d.due_month, d.due_day) <= :on
+                 ORDER BY due_before, e.unit_id""")
+                .param("year", year).param("ids", ids.toArray(Long[]::new)).param("on", on)
+                .query((rs, n) -> new Object[] {rs.getLong("unit_id"), rs.getString("unit_kind"),
+                        Status.valueOf(rs.getString("status")), rs.getObject("due_before", LocalDate.class),
+                        rs.getObject("registered_on", LocalDate.class)})
+                .list();
+        List<Evaluation.Overdue> overdue = new ArrayList<>();
+        for (Object[] r : rows) {
+            long id = (long) r[0];
+            String name = units.latest(Scope.WHOLE_COUNTRY, id).map(UnitView::name).orElse("#" + id);
+            overdue.add(new Evaluation.Overdue(id, name, (String) r[1], (Status) r[2], (LocalDate) r[3], (LocalDate) r[4]));
+        }
+        return overdue;
+    }
+
+    /** The day before which a kind's dossier is due in a year ({@code evaluation_deadline}). */
+    public Optional<LocalDate> dueBefore(String evaluatedKind, int year) {
+        return jdbc.sql("SELECT make_date(:year, due_month, due_day) FROM evaluation_deadline WHERE unit_kind = :kind")
+                .param("year", year).param("kind", evaluatedKind).query(LocalDate.class).optional();
+    }
+
+    // ---- the unit's side ---------------------------------------------------------------------
+
+    /**
+     * Registers the unit to strive for the standard in the year, on a day of the year's first
+     * quarter (not in the future). The period and the rulebook in force at its end are fixed now.
+     * A proposal made by a bulk run (NOT_REGISTERED) becomes the registration.
+     */
+    @Transactional
+    public Evaluation register(Caller caller, long unitId, int year, LocalDate registeredOn) {
+        UnitView latest = ownSide(caller, unitId);
+        String kind = evaluatedKind(latest.kind())
+                .orElseThrow(() -> new EvaluationRefusedException("unitId", "evaluation.process.error.notEvaluated"));
+        Optional<Evaluation> existing = load(unitId, year, true);
+        if (existing.isPresent() && existing.get().status() != Status.NOT_REGISTERED) {
+            throw new EvaluationStateException("evaluation.process.error.alreadyRegistered", String.valueOf(year),
+                    existing.get().registeredOn());
+        }
+        if (registeredOn == null) {
+            throw new EvaluationRefusedException("registeredOn", "evaluation.process.error.required");
+        }
+        LocalDate q1From = LocalDate.of(year, 1, 1);
+        LocalDate q1To = LocalDate.of(year, 3, 31);
+        if (registeredOn.isBefore(q1From) || registeredOn.isAfter(q1To)) {
+            throw new EvaluationRefusedException("registeredOn", "evaluation.process.error.notFirstQuarter", q1From, q1To);
+        }
+        if (registeredOn.isAfter(Dates.today())) {
+            throw new EvaluationRefusedException("registeredOn", "evaluation.process.error.future");
+        }
+        Period period = period(kind, year);
+        UnitView unit = units.find(Scope.WHOLE_COUNTRY, unitId, period.to())
+                .orElseThrow(() -> new EvaluationRefusedException("year", "evaluation.process.error.noUnitInPeriod",
+                        period.from(), period.to()));
+        if (competent(unit, period.to()) == null) {
+            throw new EvaluationRefusedException("unitId", "evaluation.process.error.noCompetentLevel");
+        }
+        long evaluationId;
+        if (existing.isPresent()) {
+            evaluationId = existing.get().id();
+            jdbc.sql("""
+                    UPDATE evaluation SET status = 'REGISTERED', registered_on = :on, updated_at = now() WHERE id = :id""")
+                    .param("on", registeredOn).param("id", evaluationId).update();
+        } else {
+            Rulebooks.InForce inForce = rulebooks.inForce(kind, period.to(), province(unit))
+                    .orElseThrow(() -> new EvaluationRefusedException("year", "evaluation.process.error.noRulebook", String.valueOf(year)));
+            evaluationId = jdbc.sql("""
+                    INSERT INTO evaluation (unit_id, year, unit_kind, period_from, period_to, rulebook_id, status, registered_on)
+                    VALUES (:unit, :year, :kind, :from, :to, :rulebook, 'REGISTERED', :on) RETURNING id""")
+                    .param("unit", unitId).param("year", year).param("kind", kind).param("from", period.from())
+                    .param("to", period.to()).param("rulebook", inForce.rulebook().id()).param("on", registeredOn)
+                    .query(Long.class).single();
+        }
+        step(caller, evaluationId, unitId, year, existing.map(Evaluation::status).orElse(null), Status.REGISTERED, null,
+                Map.of("registeredOn", registeredOn.toString()));
+        // the self-assessment starts from the values the registers give (EvaluationRuns, per unit)
+        runs.run(caller, unitId, year);
+        return load(unitId, year, false).orElseThrow();
+    }
+
+    /**
+     * Enters (or corrects) the value of a criterion the registers do not give, with its evidence. The
+     * first entry starts the self-assessment (DRAFT); an entry on a returned one takes it back to
+     * DRAFT. Refused for a criterion computed from the registers or not in the rulebook, without a
+     * value, or without evidence.
+     */
+    @Transactional
+    public Evaluation enter(Caller caller, long unitId, int year, String criterion, Boolean value, String evidence) {
+        Evaluation e = editable(caller, unitId, year);
+        String code = criterion == null ? "" : criterion.strip();
+        Evaluation.Line line = line(e, code);
+        if (!line.toEnter()) {
+            throw new EvaluationRefusedException("criterion", "evaluation.process.error.computed", code);
+        }
+        if (value == null) {
+            throw new EvaluationRefusedException("value", "evaluation.process.error.required");
+        }
+        if (evidence == null || evidence.isBlank()) {
+            throw new EvaluationRefusedException("evidence", "evaluation.process.error.evidence");
+        }
+        if (evidence.length() > 2000) {
+            throw new EvaluationRefusedException("evidence", "evaluation.process.error.tooLong", 2000);
+        }
+        Evaluation.EnteredValue before = line.entered();
+        jdbc.sql("""
+                INSERT INTO evaluation_entry (evaluation_id, criterion, value, evidence, entered_by)
+                VALUES (:id, :criterion, :value, :evidence, :by)
+                ON CONFLICT (evaluation_id, criterion) DO UPDATE
+                   SET value = EXCLUDED.value, evidence = EXCLUDED.evidence, entered_by = EXCLUDED.entered_by,
+                       entered_at = now()""")
+                .param("id", e.id()).param("criterion", code).param("value", value).param("evidence", evidence.strip())
+                .param("by", caller.username()).update();
+        events.publishEvent(new EvaluationEntryRecorded(e.id(), unitId, year, code,
+                before == null ? null : entryMap(before.value(), before.evidence(), before.enteredBy()),
+                entryMap(value, evidence.strip(), caller.username())));
+        if (e.status() != Status.DRAFT) {
+            moveTo(caller, e, Status.DRAFT, null, Map.of());
+        } else {
+            touch(e.id());
+        }
+        return load(unitId, year, false).orElseThrow();
+    }
+
+    /**
+     * Submits the self-assessment to the steering committee of the competent level. Refused while a
+     * criterion to enter has no value.
+     */
+    @Transactional
+    public Evaluation submit(Caller caller, long unitId, int year) {
+        Evaluation e = editable(caller, unitId, year);
+        // the dossier goes with the values the registers give on the day it is submitted
+        runs.run(caller, unitId, year);
+        List<String> pending = lines(e.id(), rules(e)).stream().filter(l -> l.toEnter() && l.entered() == null)
+                .map(Evaluation.Line::criterion).toList();
+        if (!pending.isEmpty()) {
+            throw new EvaluationRefusedException("entries", "evaluation.process.error.pending", String.join(", ", pending));
+        }
+        moveTo(caller, e, Status.SUBMITTED, null, Map.of());
+        return load(unitId, year, false).orElseThrow();
+    }
+
+    /**
+     * Attaches an evidence file to an entered criterion (replacing the one it had): PDF, JPEG, PNG,
+     * Word or Excel, at most {@link #MAX_ATTACHMENT_BYTES}, its content of the declared type (as
+     * movement conferences check theirs). Refused before the value is entered, on a locked result, or
+     * once submitted.
+     */
+    @Transactional
+    public Evaluation.Attachment attach(Caller caller, long unitId, int year, String criterion, String fileName,
+            String contentType, byte[] content) {
+        Evaluation e = editable(caller, unitId, year);
+        String code = criterion == null ? "" : criterion.strip();
+        Evaluation.Line line = line(e, code);
+        if (line.entered() == null) {
+            throw new EvaluationRefusedException("file", "evaluation.process.error.enterFirst");
+        }
+        if (content == null || content.length == 0) {
+            throw new EvaluationRefusedException("file", "evaluation.process.error.fileEmpty");
+        }
+        if (content.length > MAX_ATTACHMENT_BYTES) {
+            throw new EvaluationRefusedException("file", "evaluation.process.error.fileTooLarge");
+        }
+        String type = UploadedFiles.type(contentType);
+        if (!UploadedFiles.accepted(type, content)) {
+            throw new EvaluationRefusedException("file", "evaluation.process.error.fileType");
+        }
+        String name = UploadedFiles.safeName(fileName, "minh-chung");
+        Evaluation.Attachment before = line.entered().attachment();
+        jdbc.sql("""
+                INSERT INTO evaluation_entry_attachment (evaluation_id, criterion, file_name, content_type, size, content,
+                                                         uploaded_by)
+                VALUES (:id, :criterion, :name, :type, :size, :content, :by)
+                ON CONFLICT (evaluation_id, criterion) DO UPDATE
+                   SET file_name = EXCLUDED.file_name, content_type = EXCLUDED.content_type, size = EXCLUDED.size,
+                       content = EXCLUDED.content, uploaded_by = EXCLUDED.uploaded_by, uploaded_at = now()""")
+                .param("id", e.id()).param("criterion", code).param("name", name).param("type", type)
+                .param("size", content.length).param("content", content).param("by", caller.username()).update();
+        Evaluation.Attachment after = new Evaluation.Attachment(name, type, content.length, caller.username());
+        events.publishEvent(new EvaluationEntryRecorded(e.id(), unitId, year, code,
+                before == null ? null : Map.of("attachment", before), Map.of("attachment", after)));
+        touch(e.id());
+        return after;
+    }
+
+    /** An entry's evidence file with its content, when it has one. */
+    public Optional<Map.Entry<Evaluation.Attachment, byte[]>> attachment(Scope scope, long unitId, int year,
+            String criterion) {
+        visible(scope, unitId);
+        return jdbc.sql("""
+                SELECT a.file_name, a.content_type, a.size, a.uploaded_by, a.content
+                  FROM evaluation_entry_attachment a JOIN evaluation e ON e.id = a.evaluation_id
+                 WHERE e.unit_id = :unit AND e.year = :year AND a.criterion = :criterion""")
+                .param("unit", unitId).param("year", year).param("criterion", criterion == null ? "" : criterion)
+                .query((rs, n) -> Map.entry(new Evaluation.Attachment(rs.getString(1), rs.getString(2), rs.getInt(3),
+                        rs.getString(4)), rs.getBytes(5)))
+                .optional();
+    }
+
+    // ---- the competent level's side ----------------------------------------------------------
+
+    /** The steering committee's appraisal found the submitted self-assessment right. */
+    @Transactional
+    public Evaluation accept(Caller caller, long unitId, int year) {
+        Evaluation e = approverSide(caller, unitId, year);
+        expect(e, Status.SUBMITTED);
+        moveTo(caller, e, Status.ACCEPTED, null, Map.of());
+        return load(unitId, year, false).orElseThrow();
+    }
+
+    /** The steering committee sends the submitted self-assessment back, with reasons; the unit edits it again. */
+    @Transactional
+    public Evaluation returnWithReasons(Caller caller, long unitId, int year, String reasons) {
+        Evaluation e = approverSide(caller, unitId, year);
+        expect(e, Status.SUBMITTED);
+        String why = reason("reasons", reasons);
+        jdbc.sql("UPDATE evaluation SET reasons = :reasons WHERE id = :id").param("reasons", why).param("id", e.id())
+                .update();
+        moveTo(caller, e, Status.RETURNED, why, Map.of());
+        return load(unitId, year, false).orElseThrow();
+    }
+
+    /** The People's Committee recognises the unit safe by a decision; the result is locked. */
+    @Transactional
+    public Evaluation recognise(Caller caller, long unitId, int year, Evaluation.Decision decision) {
+        Evaluation e = approverSide(caller, unitId, year);
+        expect(e, Status.ACCEPTED);
+        decide(caller, e, Status.RECOGNISED, decision, null);
+        return load(unitId, year, false).orElseThrow();
+    }
+
+    /** The People's Committee decides not to recognise the unit, with reasons; the result is locked. */
+    @Transactional
+    public Evaluation reject(Caller caller, long unitId, int year, Evaluation.Decision decision, String reasons) {
+        Evaluation e = approverSide(caller, unitId, year);
+        expect(e, Status.ACCEPTED);
+        decide(caller, e, Status.REJECTED, decision, reasons);
+        return load(unitId, year, false).orElseThrow();
+    }
+
+    /**
+     * Reopens a decided result, with a reason (audited with the decision it undoes): it returns to
+     * ACCEPTED, unlocked, for a new decision.
+     */
+    @Transactional
+    public Evaluation reopen(Caller caller, long unitId, int year, String reason) {
+        Evaluation e = approverSide(caller, unitId, year);
+        if (!e.status().decided()) {
+            throw new EvaluationStateException("evaluation.process.error.notDecided", status(e.status()));
+        }
+        String why = reason("reason", reason);
+        Map<String, Object> undone = new LinkedHashMap<>();
+        undone.put("status", e.status().name());
+        undone.put("decisionNumber", e.decisionNumber());
+        undone.put("decisionDate", e.decisionDate().toString());
+        undone.put("decisionSigner", e.decisionSigner());
+        undone.put("reasons", e.reasons());
+        jdbc.sql("""
+                UPDATE evaluation SET locked = false, decision_number = NULL, decision_date = NULL, decision_signer = NULL,
+                       decided_by_unit = NULL, status = 'ACCEPTED', reasons = NULL, updated_at = now() WHERE id = :id""")
+                .param("id", e.id()).update();
+        step(caller, e.id(), unitId, year, e.status(), Status.ACCEPTED, why, Map.of("undone", undone));
+        return load(unitId, year, false).orElseThrow();
+    }
+
+    /** The unit whose People's Committee decided (or will decide) the evaluation. */
+    public Optional<UnitView> competentUnit(Scope scope, long unitId, int year) {
+        visible(scope, unitId);
+        Evaluation e = load(unitId, year, false).orElse(null);
+        if (e != null && e.decidedByUnit() != null) {
+            return units.find(Scope.WHOLE_COUNTRY, e.decidedByUnit(), e.periodTo())
+                    .or(() -> units.latest(Scope.WHOLE_COUNTRY, e.decidedByUnit()));
+        }
+        if (e == null) {
+            return Optional.empty();
+        }
+        return units.find(Scope.WHOLE_COUNTRY, unitId, e.periodTo()).map(u -> competent(u, e.periodTo()));
+    }
+
+    private void decide(Caller caller, Evaluation e, Status to, Evaluation.Decision decision, String reasons) {
+        if (decision == null || decision.number() == null || decision.number().isBlank()) {
+            throw new EvaluationRefusedException("decisionNumber", "evaluation.process.error.required");
+        }
+        if (decision.number().strip().length() > 100) {
+            throw new EvaluationRefusedException("decisionNumber", "evaluation.process.error.tooLong", 100);
+        }
+        if (decision.date() == null) {
+            throw new EvaluationRefusedException("decisionDate", "evaluation.process.error.required");
+        }
+        if (decision.date().isAfter(Dates.today())) {
+            throw new EvaluationRefusedException("decisionDate", "evaluation.process.error.future");
+        }
+        if (e.registeredOn() != null && decision.date().isBefore(e.registeredOn())) {
+            throw new EvaluationRefusedException("decisionDate", "evaluation.process.error.beforeRegistration",
+                    e.registeredOn());
+        }
+        if (decision.signer() == null || decision.signer().isBlank()) {
+            throw new EvaluationRefusedException("decisionSigner", "evaluation.process.error.required");
+        }
+        String why = to == Status.REJECTED ? reason("reasons", reasons) : null;
+        UnitView unit = units.find(Scope.WHOLE_COUNTRY, e.unitId(), e.periodTo()).orElseThrow();
+        UnitView competent = competent(unit, e.periodTo());
+        jdbc.sql("""
+                UPDATE evaluation SET status = :status, locked = true, decision_number = :number, decision_date = :date,
+                       decision_signer = :signer, decided_by_unit = :by, reasons = :reasons, updated_at = now()
+                 WHERE id = :id""")
+                .param("status", to.name()).param("number", decision.number().strip()).param("date", decision.date())
+                .param("signer", decision.signer().strip()).param("by", competent.id()).param("reasons", why)
+                .param("id", e.id()).update();
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("decisionNumber", decision.number().strip());
+        detail.put("decisionDate", decision.date().toString());
+        detail.put("decisionSigner", decision.signer().strip());
+        detail.put("decidedByUnit", competent.id());
+        step(caller, e.id(), e.unitId(), e.year(), e.status(), to, why, detail);
+    }
+
+    // ---- checks ------------------------------------------------------------------------------
+
+    private UnitView visible(Scope scope, long unitId) {
+        return units.latest(scope, unitId)
+                .orElseThrow(() -> new AccessRefusedException("unit " + unitId + " is unknown"));
+    }
+
+    /** The unit's side: EVALUATION_WRITE and the unit in the capture scope (403 otherwise). */
+    private UnitView ownSide(Caller caller, long unitId) {
+        UnitView unit = visible(caller.capture(), unitId);
+        caller.require(Permission.EVALUATION_WRITE);
+        return unit;
+    }
+
+    /**
+     * The competent level's side: EVALUATION_APPROVE and the competent unit (as the tree was at the
+     * period's end) in the capture scope (403 otherwise). The evaluation is locked for the step.
+     */
+    private Evaluation approverSide(Caller caller, long unitId, int year) {
+        visible(caller.view(), unitId);
+        caller.require(Permission.EVALUATION_APPROVE);
+        Optional<Evaluation> found = load(unitId, year, true);
+        if (found.isEmpty()) {
+            // nothing to approve; refuse the same way whoever asks, after the rights are known
+            UnitView latest = visible(caller.capture(), unitId);
+            throw new EvaluationStateException("evaluation.process.error.notRegistered", latest.name(),
+                    String.valueOf(year));
+        }
+        Evaluation e = found.get();
+        UnitView unit = units.find(Scope.WHOLE_COUNTRY, unitId, e.periodTo()).orElseThrow(
+                () -> new AccessRefusedException("unit " + unitId + " did not exist at the period's end"));
+        UnitView competent = competent(unit, e.periodTo());
+        if (competent == null || !units.contains(caller.capture(), competent.id(), e.periodTo())) {
+            throw new AccessRefusedException("the competent level of unit " + unitId + " is outside the caller's scope");
+        }
+        return e;
+    }
+
+    /** The unit's side on a self-assessment it may still change: not locked, not submitted (409 otherwise). */
+    private Evaluation editable(Caller caller, long unitId, int year) {
+        ownSide(caller, unitId);
+        Evaluation e = required(unitId, year);
+        requireUnlocked(e);
+        if (!e.status().editable()) {
+            throw new EvaluationStateException("evaluation.process.error.notEditable", status(e.status()));
+        }
+        return e;
+    }
+
+    /** A criterion of the evaluation's rulebook, refused naming the field when it has no such criterion. */
+    private Evaluation.Line line(Evaluation e, String code) {
+        return lines(e.id(), rules(e)).stream().filter(l -> l.criterion().equals(code)).findFirst()
+                .orElseThrow(() -> new EvaluationRefusedException("criterion", "evaluation.process.error.unknownCriterion",
+                        code));
+    }
+
+    private Evaluation required(long unitId, int year) {
+        Evaluation e = load(unitId, year, true).orElse(null);
+        if (e == null || e.status() == Status.NOT_REGISTERED) {
+            throw new EvaluationStateException("evaluation.process.error.notRegistered",
+                    units.latest(Scope.WHOLE_COUNTRY, unitId).map(UnitView::name).orElse("#" + unitId), String.valueOf(year));
+        }
+        return e;
+    }
+
+    private static void requireUnlocked(Evaluation e) {
+        if (e.locked()) {
+            throw new EvaluationStateException("evaluation.process.error.locked", status(e.status()));
+        }
+    }
+
+    private static void expect(Evaluation e, Status expected) {
+        requireUnlocked(e);
+        if (e.status() != expected) {
+            throw new EvaluationStateException("evaluation.process.error.wrongStatus", status(e.status()),
+                    status(expected));
+        }
+    }
+
+    private static String reason(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw new EvaluationRefusedException(field, "evaluation.process.error.reason");
+        }
+        if (text.length() > 4000) {
+            throw new EvaluationRefusedException(field, "evaluation.process.error.tooLong", 4000);
+        }
+        return text.strip();
+    }
+
+    /** A status as a message argument: the page resolves {@code evaluation.process.status.X}. */
+    private static String status(Status status) {
+        return "evaluation.process.status." + status.name();
+    }
+
+    // ---- writing -----------------------------------------------------------------------------
+
+    private void moveTo(Caller caller, Evaluation e, Status to, String reason, Map<String, Object> detail) {
+        jdbc.sql("UPDATE evaluation SET status = :status, updated_at = now() WHERE id = :id")
+                .param("status", to.name()).param("id", e.id()).update();
+        step(caller, e.id(), e.unitId(), e.year(), e.status(), to, reason, detail);
+    }
+
+    private void touch(long evaluationId) {
+        jdbc.sql("UPDATE evaluation SET updated_at = now() WHERE id = :id").param("id", evaluationId).update();
+    }
+
+    private void step(Caller caller, long evaluationId, long unitId, int year, Status from, Status to, String reason,
+            Map<String, Object> detail) {
+        jdbc.sql("""
+                INSERT INTO evaluation_step (evaluation_id, from_status, to_status, reason, taken_by)
+                VALUES (:id, :from, :to, :reason, :by)""")
+                .param("id", evaluationId).param("from", from == null ? null : from.name()).param("to", to.name())
+                .param("reason", reason).param("by", caller.username()).update();
+        events.publishEvent(new EvaluationStepTaken(evaluationId, unitId, year, from == null ? null : from.name(),
+                to.name(), reason, detail));
+    }
+
+    private static Map<String, Object> entryMap(boolean value, String evidence, String by) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("value", value);
+        map.put("evidence", evidence);
+        map.put("enteredBy", by);
+        return map;
+    }
+
+    // ---- rows --------------------------------------------------------------------------------
+
+    private Optional<Evaluation> load(long unitId, int year, boolean forUpdate) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM evaluation WHERE unit_id = :unit AND year = :year"
+                        + (forUpdate ? " FOR UPDATE" : ""))
+                .param("unit", unitId).param("year", year).query(Evaluations::row).optional();
+    }
+
+    private static Evaluation row(ResultSet rs, int n) throws SQLException {
+        return new Evaluation(rs.getLong("id"), rs.getLong("unit_id"), rs.getInt("year"), rs.getString("unit_kind"),
+                rs.getObject("period_from", LocalDate.class), rs.getObject("period_to", LocalDate.class),
+                rs.getLong("rulebook_id"), Status.valueOf(rs.getString("status")),
+                rs.getObject("registered_on", LocalDate.class), rs.getString("proposed"),
+                rs.getObject("computed_at", OffsetDateTime.class), rs.getBoolean("locked"),
+                rs.getString("decision_number"), rs.getObject("decision_date", LocalDate.class),
+                rs.getString("decision_signer"), rs.getObject("decided_by_unit", Long.class), rs.getString("reasons"),
+                rs.getObject("updated_at", OffsetDateTime.class));
+    }
+
+    private Rulebooks.RulebookVersion rulebook(long id) {
+        return jdbc.sql("""
+                SELECT id, code, version, province_id, regulation, name_vi, name_en, effective_from FROM rulebook
+                 WHERE id = :id""")
+                .param("id", id)
+                .query((rs, n) -> new Rulebooks.RulebookVersion(rs.getLong("id"), rs.getString("code"), rs.getInt("version"),
+                        rs.getObject("province_id", Long.class), rs.getString("regulation"), rs.getString("name_vi"),
+                        rs.getString("name_en"), rs.getObject("effective_from", LocalDate.class)))
+                .single();
+    }
+
+    private List<Rule> rules(Evaluation e) {
+        return rulebooks.criteria(rulebook(e.rulebookId()), e.unitKind()).rules();
+    }
+
+    private static Long province(UnitView unit) {
+        String[] parts = unit.path().split("/");
+        for (String p : parts) {
+            if (!p.isEmpty()) {
+                return Long.valueOf(p);
+            }
+        }
+        return null;
+    }
+
+    private List<Evaluation.Step> steps(long evaluationId) {
+        return jdbc.sql("""
+                SELECT from_status, to_status, reason, taken_by, taken_at FROM evaluation_step
+                 WHERE evaluation_id = :id ORDER BY taken_at, id""")
+                .param("id", evaluationId)
+                .query((rs, n) -> new Evaluation.Step(
+                        rs.getString("from_status") == null ? null : Status.valueOf(rs.getString("from_status")),
+                        Status.valueOf(rs.getString("to_status")), rs.getString("reason"), rs.getString("taken_by"),
+                        rs.getObject("taken_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    /**
+     * The computed facts stored by the last computation ({@code evaluation.facts}): the counts by
+     * fact key, or {@code null} when not computed yet.
+     */
+    private Map<String, Object> facts(long evaluationId) {
+        String stored = jdbc.sql("SELECT facts::text FROM evaluation WHERE id = :id").param("id", evaluationId)
+                .query(String.class).optional().orElse(null);
+        if (stored == null) {
+            return null;
+        }
+        JsonNode node = json.readTree(stored);
+        if (node.has("counts") && node.get("counts").isObject()) {
+            node = node.get("counts");
+        }
+        return node.isObject() ? new LinkedHashMap<>(json.convertValue(node, MAP)) : Map.of();
+    }
+
+    /**
+     * The criteria of the rulebook, each with its stored computed outcome ({@code evaluation.outcomes}:
+     * a list of outcomes, or an object holding one under {@code outcomes}) and its entered value.
+     */
+    private List<Evaluation.Line> lines(Long evaluationId, List<Rule> rules) {
+        Map<String, Map<String, Object>> outcomes = new HashMap<>();
+        Map<String, Evaluation.EnteredValue> entered = new HashMap<>();
+        if (evaluationId != null) {
+            String stored = jdbc.sql("SELECT outcomes::text FROM evaluation WHERE id = :id").param("id", evaluationId)
+                    .query(String.class).optional().orElse(null);
+            if (stored != null) {
+                JsonNode node = json.readTree(stored);
+                if (node.has("outcomes")) {
+                    node = node.get("outcomes");
+                }
+                for (JsonNode o : node) {
+                    if (o.has("criterion")) {
+                        outcomes.put(o.get("criterion").asString(), json.convertValue(o, MAP));
+                    }
+                }
+            }
+            jdbc.sql("""
+                    SELECT n.criterion, n.value, n.evidence, n.entered_by, n.entered_at,
+                           a.file_name, a.content_type, a.size, a.uploaded_by
+                      FROM evaluation_entry n
+                      LEFT JOIN evaluation_entry_attachment a ON a.evaluation_id = n.evaluation_id AND a.criterion = n.criterion
+                     WHERE n.evaluation_id = :id""")
+                    .param("id", evaluationId)
+                    .query((rs, n) -> Map.entry(rs.getString("criterion"), new Evaluation.EnteredValue(
+                            rs.getBoolean("value"), rs.getString("evidence"), rs.getString("entered_by"),
+                            rs.getObject("entered_at", OffsetDateTime.class), rs.getString("file_name") == null ? null
+                                    : new Evaluation.Attachment(rs.getString("file_name"), rs.getString("content_type"),
+                                            rs.getInt("size"), rs.getString("uploaded_by")))))
+                    .list().forEach(en -> entered.put(en.getKey(), en.getValue()));
+        }
+        List<Evaluation.Line> lines = new ArrayList<>();
+        for (Rule rule : rules) {
+            Map<String, Object> outcome = outcomes.get(rule.criterion());
+            String result = outcome == null ? null : String.valueOf(outcome.get("result"));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> compared = outcome != null && outcome.get("compared") instanceof List<?> list
+                    ? (List<Map<String, Object>>) list : List.of();
+            // a person enters it: nothing computed, the registers cannot give it, or it is a value people enter
+            boolean toEnter = result == null || Result.NEEDS_INPUT.name().equals(result)
+                    || compared.stream().anyMatch(c -> Source.ENTERED.name().equals(String.valueOf(c.get("source"))));
+            lines.add(new Evaluation.Line(rule.criterion(), rule.article(), rule.nameVi(), rule.nameEn(), result, compared,
+                    entered.get(rule.criterion()), toEnter));
+        }
+        return lines;
+    }
+}
