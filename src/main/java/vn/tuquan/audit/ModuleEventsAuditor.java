@@ -19,6 +19,7 @@ import vn.tuquan.movement.TitleAwardRemoved;
 import vn.tuquan.order.PersonRecorded;
 import vn.tuquan.order.PersonRecordsRead;
 import vn.tuquan.order.CampaignRecorded;
+import vn.tuquan.evaluation.ClassificationRecorded;
 import vn.tuquan.order.HotspotRecorded;
 import vn.tuquan.order.IncidentRecorded;
 import vn.tuquan.order.IncidentStatusChanged;
@@ -206,6 +207,13 @@ class ModuleEventsAuditor {
     void on(HotspotRecorded e) {
         log.record(new AuditEntry("designated".equals(e.what()) ? AuditAction.CREATED : AuditAction.UPDATED, "order",
                 "hotspot", Long.toString(e.hotspotId()), e.unitId(), e.before(), e.after()));
+    }
+
+    @EventListener
+    void on(ClassificationRecorded e) {
+        log.record(new AuditEntry(e.before() == null ? AuditAction.CREATED : AuditAction.UPDATED, "evaluation",
+                "computed".equals(e.what()) ? "classification" : "classification_entry", e.unitId() + "/" + e.year(),
+                e.unitId(), e.before(), e.after()));
     }
 
     @EventListener

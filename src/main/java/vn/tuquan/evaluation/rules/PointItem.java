@@ -15,10 +15,12 @@ import java.util.Objects;
  * <li>{@code AT_MOST}: full points when {@code fact ≤ threshold} (e.g. incidents.kind.CRIME ≤ 0);</li>
  * <li>{@code ENTERED}: the points a person entered, at most {@code maxPoints}.</li>
  * </ul>
- * A computed item whose fact is absent scores 0 and is reported as missing.
+ * A computed item whose fact is absent scores 0 and is reported as missing — unless the fact counts
+ * events ({@code events}: incidents, new drug users …), where no record means none happened and the
+ * count is 0, as {@link Facts#events(String)} reads it.
  */
 public record PointItem(String code, String nameVi, String nameEn, BigDecimal maxPoints, Rule rule, String fact,
-        String ofFact, BigDecimal threshold) {
+        String ofFact, BigDecimal threshold, boolean events) {
 
     public enum Rule {
         RATIO_AT_LEAST, AT_LEAST, AT_MOST, ENTERED
@@ -39,12 +41,20 @@ public record PointItem(String code, String nameVi, String nameEn, BigDecimal ma
     }
 
     public static PointItem entered(String code, String nameVi, String nameEn, String maxPoints) {
-        return new PointItem(code, nameVi, nameEn, new BigDecimal(maxPoints), Rule.ENTERED, null, null, null);
+        return new PointItem(code, nameVi, nameEn, new BigDecimal(maxPoints), Rule.ENTERED, null, null, null, false);
     }
 
     public static PointItem computed(String code, String nameVi, String nameEn, String maxPoints, Rule rule, String fact,
             String ofFact, String threshold) {
-        return new PointItem(code, nameVi, nameEn, new BigDecimal(maxPoints), rule, fact, ofFact, new BigDecimal(threshold));
+        return new PointItem(code, nameVi, nameEn, new BigDecimal(maxPoints), rule, fact, ofFact, new BigDecimal(threshold),
+                false);
+    }
+
+    /** Full points when the events counted stay at most {@code max}; no record of the fact means none. */
+    public static PointItem atMostEvents(String code, String nameVi, String nameEn, String maxPoints, String fact,
+            String max) {
+        return new PointItem(code, nameVi, nameEn, new BigDecimal(maxPoints), Rule.AT_MOST, fact, null, new BigDecimal(max),
+                true);
     }
 
     public boolean isComputed() {

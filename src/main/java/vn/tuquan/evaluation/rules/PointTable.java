@@ -78,6 +78,9 @@ public record PointTable(String unitKind, List<PointItem> items, Map<Level, BigD
 
     private static ItemScore computed(PointItem item, Map<String, Long> counts) {
         Long count = counts.get(item.fact());
+        if (count == null && item.events()) {
+            count = 0L;
+        }
         Long of = item.ofFact() == null ? null : counts.get(item.ofFact());
         boolean missing = count == null || item.rule() == PointItem.Rule.RATIO_AT_LEAST && (of == null || of == 0);
         if (missing) {

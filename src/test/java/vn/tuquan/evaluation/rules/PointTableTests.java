@@ -21,6 +21,8 @@ class PointTableTests {
                     Fact.STAFF_SIGNED, Fact.STAFF_TOTAL, "90"),
             PointItem.computed("NO_CRIME", "Không tội phạm", "No crime", "2", Rule.AT_MOST, Fact.incidentsOfKind("CRIME"),
                     null, "0"),
+            PointItem.atMostEvents("NO_DRUG_USER", "Không người nghiện mới", "No new drug user", "0", Fact.DRUG_USERS_NEW,
+                    "0"),
             PointItem.computed("MODEL", "Mô hình hiệu quả", "Effective model", "2", Rule.AT_LEAST, Fact.MODELS_EFFECTIVE,
                     null, "1")),
             Map.of(Level.EXCELLENT, new BigDecimal("9"), Level.GOOD, new BigDecimal("7"), Level.AVERAGE,
@@ -83,6 +85,9 @@ class PointTableTests {
                 .containsExactly("RESOLUTION", "PARTICIPATION", "NO_CRIME");
         assertThat(c.items().get(2).points()).isEqualByComparingTo("0");
         assertThat(c.items().get(2).value()).isNull();
+        // a count of events is never missing: no record means none
+        assertThat(c.items().get(3).missing()).isFalse();
+        assertThat(c.items().get(3).value()).isEqualByComparingTo("0");
         // a ratio over nobody is missing too
         Classification none = TABLE.classify(Map.of(Fact.STAFF_SIGNED, 0L, Fact.STAFF_TOTAL, 0L), Map.of());
         assertThat(none.items().get(1).missing()).isTrue();
