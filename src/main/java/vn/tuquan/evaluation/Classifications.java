@@ -117,7 +117,7 @@ public class Classifications {
         caller.require(Permission.EVALUATION_WRITE);
         unit(caller.capture(), unitId);
         var row = evaluations.find(unitId, year).orElseThrow(
-                () -> new ClassificationRefusedException("year", "evaluation.classification.refused.notEvaluated", year));
+                () -> new ClassificationRefusedException("year", "evaluation.classification.refused.notEvaluated", Integer.toString(year)));
         PointTable table = table(row.unitKind()).orElseThrow(() -> new ClassificationRefusedException("unitId",
                 "evaluation.classification.refused.noTable", row.unitKind()));
         Classification c = table.classify(row.counts(), entered(unitId, year));

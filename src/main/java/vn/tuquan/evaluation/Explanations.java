@@ -96,7 +96,7 @@ public class Explanations {
                 .toList();
         var row = evaluations.find(unitId, year);
         Period period = row.map(r -> new Period(year, r.periodFrom(), r.periodTo()))
-                .orElseGet(() -> unit.kind() == UnitKind.RESIDENTIAL_AREA || unit.kind().official()
+                .orElseGet(() -> unit.kind() == UnitKind.RESIDENTIAL_AREA
                         ? Period.residentialArea(year) : Period.organisation(year));
         Verdict verdict = row.map(r -> new Verdict(r.status(), r.proposed(), r.computedAt(), r.registeredOn(), r.locked(),
                 r.decisionNumber(), r.decisionDate(), r.decisionSigner(), r.decidedByUnit(), r.reasons())).orElse(null);
