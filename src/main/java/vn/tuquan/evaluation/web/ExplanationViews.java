@@ -1,6 +1,9 @@
 package vn.tuquan.evaluation.web;
 
 import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +18,7 @@ import vn.tuquan.evaluation.rules.Comparison;
 import vn.tuquan.evaluation.rules.PointItem;
 import vn.tuquan.order.Incidents;
 import vn.tuquan.shared.Caller;
-import vn.tuquan.shared.web.Formats;
+import vn.tuquan.shared.Dates;
 
 /**
  * An explanation as the page and the API show it: labels in the reader's language, values formatted
@@ -25,12 +28,10 @@ import vn.tuquan.shared.web.Formats;
 class ExplanationViews {
 
     private final MessageSource messages;
-    private final Formats fmt;
     private final Incidents incidents;
 
-    ExplanationViews(MessageSource messages, Formats fmt, Incidents incidents) {
+    ExplanationViews(MessageSource messages, Incidents incidents) {
         this.messages = messages;
-        this.fmt = fmt;
         this.incidents = incidents;
     }
 
@@ -95,7 +96,7 @@ class ExplanationViews {
         if (e.classification() != null) {
             var s = e.classification();
             return new Points(true, s.level().name(), text("evaluation.level." + s.level().name()), number(s.points()),
-                    number(s.maxPoints()), items(s.items(), e, caller, english), s.computedBy(), fmt.dateTime(s.computedAt()));
+                    number(s.maxPoints()), items(s.items(), e, caller, english), s.computedBy(), dateTime(s.computedAt()));
         }
         if (e.preview() != null) {
             var p = e.preview();
@@ -161,8 +162,20 @@ class ExplanationViews {
         return v.toString();
     }
 
-    private String number(Number n) {
-        return n instanceof BigDecimal d ? fmt.number(d.stripTrailingZeros()) : fmt.number(n);
+    /** As the pages' {@code @fmt}: 1.081 and 99,5 in Vietnamese, 1,081 and 99.5 in English. */
+    private static String number(Number n) {
+        if (n == null) {
+            return "";
+        }
+        Locale locale = english() ? Locale.UK : Locale.forLanguageTag("vi-VN");
+        return NumberFormat.getNumberInstance(locale).format(n instanceof BigDecimal d ? d.stripTrailingZeros() : n);
+    }
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    /** 31/10/2017 21:13 in Vietnam's time. */
+    private static String dateTime(OffsetDateTime t) {
+        return t == null ? "" : DATE_TIME.format(t.atZoneSameInstant(Dates.VIETNAM));
     }
 
     private String operator(Comparison.Operator op) {
