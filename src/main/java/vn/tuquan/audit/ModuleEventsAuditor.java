@@ -6,6 +6,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.tuquan.access.AccessGranted;
 import vn.tuquan.access.SignInRecorded;
+import vn.tuquan.evaluation.ClassificationRecorded;
+import vn.tuquan.evaluation.EvaluationRunCompleted;
+import vn.tuquan.evaluation.RulebookVersionAdopted;
 import vn.tuquan.households.CommitmentChanged;
 import vn.tuquan.households.CommitmentWithdrawn;
 import vn.tuquan.households.CommitmentsRecorded;
@@ -19,7 +22,6 @@ import vn.tuquan.movement.TitleAwardRemoved;
 import vn.tuquan.order.PersonRecorded;
 import vn.tuquan.order.PersonRecordsRead;
 import vn.tuquan.order.CampaignRecorded;
-import vn.tuquan.evaluation.ClassificationRecorded;
 import vn.tuquan.order.HotspotRecorded;
 import vn.tuquan.order.IncidentRecorded;
 import vn.tuquan.order.IncidentStatusChanged;
@@ -201,6 +203,14 @@ class ModuleEventsAuditor {
                 Map.of("fields", e.fields(), "ids", e.ids())));
     }
 
+    // evaluation: the bulk run
+
+    @EventListener
+    void on(EvaluationRunCompleted e) {
+        log.record(new AuditEntry(AuditAction.UPDATED, "evaluation", "evaluation-run", e.unitId() + "/" + e.year(),
+                e.unitId(), null, e.summary()));
+    }
+
     // order: hotspots and campaigns
 
     @EventListener
@@ -214,6 +224,19 @@ class ModuleEventsAuditor {
         log.record(new AuditEntry(e.before() == null ? AuditAction.CREATED : AuditAction.UPDATED, "evaluation",
                 "computed".equals(e.what()) ? "classification" : "classification_entry", e.unitId() + "/" + e.year(),
                 e.unitId(), e.before(), e.after()));
+    }
+
+    @EventListener
+    void on(RulebookVersionAdopted e) {
+        var after = new java.util.LinkedHashMap<String, Object>();
+        after.put("code", e.code());
+        after.put("version", e.version());
+        after.put("basedOn", e.basedOn());
+        after.put("effectiveFrom", e.effectiveFrom());
+        after.put("adjustments", e.adjustments());
+        after.put("additions", e.additions());
+        log.record(new AuditEntry(AuditAction.CREATED, "evaluation", "rulebook", Long.toString(e.rulebookId()),
+                e.provinceId(), null, after));
     }
 
     @EventListener

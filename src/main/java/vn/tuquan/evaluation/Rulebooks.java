@@ -1,34 +1,61 @@
 package vn.tuquan.evaluation;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import vn.tuquan.evaluation.rules.Criteria;
 import vn.tuquan.evaluation.rules.CriteriaSet;
+import vn.tuquan.evaluation.rules.Facts;
 import vn.tuquan.evaluation.rules.Params;
 import vn.tuquan.evaluation.rules.Rule;
+import vn.tuquan.shared.AccessRefusedException;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.Scope;
+import vn.tuquan.units.UnitKind;
+import vn.tuquan.units.UnitView;
+import vn.tuquan.units.Units;
 
 /**
  * The rulebooks: which criteria apply to which unit kind, with which thresholds, by regulation and
- * version. The rulebook in force for a period is the latest version effective on the period's last
- * day — a province's own version before the national one.
+ * version. The rulebook in force for a period is the version effective on the period's last day
+ * that took effect last — on the same day a province's own version before the national one — so a
+ * province's version applies from its date until a newer national regulation takes effect (the
+ * province then adopts again, from the new one). Versions are never changed: a province's change is
+ * a new version ({@link #adopt}).
  */
 @Service
 public class Rulebooks {
 
+    /** The unit kinds a rulebook has criteria for, in the regulation's order. */
+    public static final List<String> UNIT_KINDS = List.of("RESIDENTIAL_AREA", "COMMUNE", "AGENCY", "ENTERPRISE", "SCHOOL");
+
     private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {
     };
+    private static final String VERSION_COLUMNS = "id, code, version, province_id, regulation, name_vi, name_en, effective_from";
 
     private final JdbcClient jdbc;
+    private final Units units;
+    private final ApplicationEventPublisher events;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    Rulebooks(JdbcClient jdbc) {
+    Rulebooks(JdbcClient jdbc, Units units, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.units = units;
+        this.events = events;
     }
 
     /** A rulebook version: its id, code, version, regulation and the day it took effect. */
@@ -40,29 +67,266 @@ public class Rulebooks {
     public record InForce(RulebookVersion rulebook, CriteriaSet criteria) {
     }
 
+    /** One criterion of a version for a unit kind, as stored: for the pages and the API. */
+    public record CriterionLine(String unitKind, int position, String criterion, Map<String, String> params,
+            boolean editable, boolean provincial, String article, String nameVi, String nameEn) {
+    }
+
+    /** A version with the version it was based on (a province's), who made it, and its criteria per unit kind in order. */
+    public record VersionDetail(RulebookVersion rulebook, Long basedOn, String createdBy,
+            Map<String, List<CriterionLine>> criteria) {
+    }
+
+    /** A change of an editable criterion's params in a provincial version (only the params named change). */
+    public record Adjustment(String unitKind, String criterion, Map<String, String> params) {
+    }
+
+    /** A criterion the province adds (TT 124 Điều 8.1): any criterion that exists, not yet in the kind's set. */
+    public record Addition(String unitKind, String criterion, Map<String, String> params, String article, String nameVi,
+            String nameEn) {
+    }
+
+    /** What a provincial administrator asks for: the day it takes effect, the adjustments and the additions. */
+    public record Adoption(LocalDate effectiveFrom, List<Adjustment> adjustments, List<Addition> additions) {
+
+        public Adoption {
+            adjustments = adjustments == null ? List.of() : List.copyOf(adjustments);
+            additions = additions == null ? List.of() : List.copyOf(additions);
+        }
+    }
+
     /** The rulebook in force on a day (a period's last day) for a province (may be null), with the kind's criteria. */
     public Optional<InForce> inForce(String unitKind, LocalDate periodEnd, Long provinceId) {
-        return jdbc.sql("""
-                SELECT id, code, version, province_id, regulation, name_vi, name_en, effective_from FROM rulebook
+        return versionInForce(periodEnd, provinceId).map(r -> new InForce(r, criteria(r, unitKind)));
+    }
+
+    /** The rulebook in force for a unit kind's evaluation of a year (its window's last day, {@link EvaluationPeriods}). */
+    public Optional<InForce> inForce(String unitKind, int year, Long provinceId) {
+        return inForce(unitKind, EvaluationPeriods.of(unitKind, year).to(), provinceId);
+    }
+
+    private Optional<RulebookVersion> versionInForce(LocalDate day, Long provinceId) {
+        return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM rulebook" + """
+
                  WHERE effective_from <= :day AND (province_id IS NULL OR province_id = :province)
-                 ORDER BY province_id IS NULL, effective_from DESC, version DESC LIMIT 1""")
-                .param("day", periodEnd).param("province", provinceId)
-                .query((rs, n) -> new RulebookVersion(rs.getLong("id"), rs.getString("code"), rs.getInt("version"),
-                        (Long) rs.getObject("province_id", Long.class), rs.getString("regulation"), rs.getString("name_vi"),
-                        rs.getString("name_en"), rs.getObject("effective_from", LocalDate.class)))
-                .optional()
-                .map(r -> new InForce(r, criteria(r, unitKind)));
+                 ORDER BY effective_from DESC, province_id IS NULL, version DESC LIMIT 1""")
+                .param("day", day).param("province", provinceId)
+                .query((rs, n) -> version(rs)).optional();
     }
 
     /** The criteria a rulebook version applies to a unit kind, in order. */
     public CriteriaSet criteria(RulebookVersion rulebook, String unitKind) {
-        List<Rule> rules = jdbc.sql("""
-                SELECT criterion, params::text AS params, article, name_vi, name_en FROM rulebook_criterion
-                 WHERE rulebook_id = :id AND unit_kind = :kind ORDER BY position""")
-                .param("id", rulebook.id()).param("kind", unitKind)
-                .query((rs, n) -> new Rule(rs.getString("criterion"), new Params(json.readValue(rs.getString("params"), PARAMS)),
+        List<Rule> rules = lines(rulebook.id(), unitKind).stream()
+                .map(l -> new Rule(l.criterion(), new Params(l.params()), l.article(), l.nameVi(), l.nameEn())).toList();
+        return new CriteriaSet(rulebook.code() + " v" + rulebook.version(), unitKind, rules);
+    }
+
+    /**
+     * Every rulebook version the scope may see, national first then by the day they took effect: the
+     * national ones, and a province's own where the scope holds the province or a unit under it.
+     */
+    public List<RulebookVersion> versions(Scope scope) {
+        return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM rulebook ORDER BY province_id NULLS FIRST, effective_from, version")
+                .query((rs, n) -> version(rs)).list().stream().filter(v -> visible(scope, v)).toList();
+    }
+
+    /** One version with its criteria per unit kind; a province's version outside the scope is refused (403). */
+    public VersionDetail version(Scope scope, long id) {
+        RulebookVersion version = jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM rulebook WHERE id = :id").param("id", id)
+                .query((rs, n) -> version(rs)).optional().orElseThrow(() -> new UnknownRulebookException(id));
+        if (!visible(scope, version)) {
+            throw new AccessRefusedException("rulebook " + id + " belongs to a province outside the scope");
+        }
+        Map<String, Object> row = jdbc.sql("SELECT based_on, created_by FROM rulebook WHERE id = :id").param("id", id)
+                .query().singleRow();
+        Map<String, List<CriterionLine>> byKind = new LinkedHashMap<>();
+        for (String kind : UNIT_KINDS) {
+            byKind.put(kind, lines(id, kind));
+        }
+        return new VersionDetail(version, row.get("based_on") == null ? null : ((Number) row.get("based_on")).longValue(),
+                (String) row.get("created_by"), byKind);
+    }
+
+    /** The version a province would base its own on for a day: the one in force for it then. */
+    public Optional<VersionDetail> inForceFor(Caller caller, long provinceId, LocalDate day) {
+        requireProvincialAdministrator(caller, provinceId);
+        return versionInForce(day, provinceId).map(v -> version(Scope.WHOLE_COUNTRY, v.id()));
+    }
+
+    /**
+     * A province's own version (TT 124 Điều 8.1): a new version based on the rulebook in force for the
+     * province on {@code effectiveFrom}, with the same criteria, the params of editable criteria
+     * adjusted and the province's own criteria added at the end of their kind. Only a caller with
+     * EVALUATION_APPROVE whose capture scope holds the province may (else 403); a change of a criterion
+     * that is not editable, an unknown criterion, a parameter that does not parse or an addition of a
+     * criterion the kind already has is refused naming it, with nothing written. Earlier versions are
+     * never changed.
+     */
+    @Transactional
+    public VersionDetail adopt(Caller caller, long provinceId, Adoption adoption) {
+        UnitView province = requireProvincialAdministrator(caller, provinceId);
+        if (adoption.effectiveFrom() == null) {
+            throw new RulebookRefusedException("effectiveFrom", "evaluation.rulebooks.error.dateRequired");
+        }
+        if (adoption.adjustments().isEmpty() && adoption.additions().isEmpty()) {
+            throw new RulebookRefusedException("adjustments", "evaluation.rulebooks.error.nothingChanged");
+        }
+        RulebookVersion base = versionInForce(adoption.effectiveFrom(), provinceId).orElseThrow(
+                () -> new RulebookRefusedException("effectiveFrom", "evaluation.rulebooks.error.noRulebook",
+                        adoption.effectiveFrom()));
+        Map<String, List<CriterionLine>> lines = new LinkedHashMap<>();
+        for (String kind : UNIT_KINDS) {
+            lines.put(kind, new ArrayList<>(lines(base.id(), kind)));
+        }
+        Set<String> adjusted = new LinkedHashSet<>();
+        for (Adjustment a : adoption.adjustments()) {
+            List<CriterionLine> kindLines = kindLines(lines, a.unitKind(), "adjustments");
+            int i = indexOf(kindLines, a.criterion());
+            if (i < 0) {
+                throw new RulebookRefusedException("adjustments", "evaluation.rulebooks.error.notInRulebook", a.criterion(),
+                        a.unitKind());
+            }
+            CriterionLine line = kindLines.get(i);
+            if (!line.editable()) {
+                throw new RulebookRefusedException("adjustments", "evaluation.rulebooks.error.notEditable", a.criterion(),
+                        line.article());
+            }
+            if (!adjusted.add(a.unitKind() + "/" + a.criterion())) {
+                throw new RulebookRefusedException("adjustments", "evaluation.rulebooks.error.twice", a.criterion());
+            }
+            Map<String, String> params = new LinkedHashMap<>(line.params());
+            for (var p : (a.params() == null ? Map.<String, String>of() : a.params()).entrySet()) {
+                if (!params.containsKey(p.getKey())) {
+                    throw new RulebookRefusedException("adjustments", "evaluation.rulebooks.error.unknownParam",
+                            p.getKey(), a.criterion());
+                }
+                params.put(p.getKey(), p.getValue() == null ? "" : p.getValue().strip());
+            }
+            requireParses("adjustments", a.criterion(), params);
+            kindLines.set(i, new CriterionLine(line.unitKind(), line.position(), line.criterion(), params, true,
+                    line.provincial(), line.article(), line.nameVi(), line.nameEn()));
+        }
+        for (Addition a : adoption.additions()) {
+            List<CriterionLine> kindLines = kindLines(lines, a.unitKind(), "additions");
+            if (a.criterion() == null || !Criteria.exists(a.criterion())) {
+                throw new RulebookRefusedException("additions", "evaluation.rulebooks.error.unknownCriterion", a.criterion());
+            }
+            if (indexOf(kindLines, a.criterion()) >= 0) {
+                throw new RulebookRefusedException("additions", "evaluation.rulebooks.error.alreadyThere", a.criterion(),
+                        a.unitKind());
+            }
+            if (blank(a.nameVi()) || blank(a.nameEn())) {
+                throw new RulebookRefusedException("additions", "evaluation.rulebooks.error.nameRequired", a.criterion());
+            }
+            Map<String, String> params = a.params() == null ? Map.of() : Map.copyOf(a.params());
+            requireParses("additions", a.criterion(), params);
+            kindLines.add(new CriterionLine(a.unitKind(), kindLines.size() + 1, a.criterion(), params, true, true,
+                    blank(a.article()) ? null : a.article().strip(), a.nameVi().strip(), a.nameEn().strip()));
+        }
+        String code = provincialCode(base, province);
+        int version = jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM rulebook WHERE code = :code").param("code", code)
+                .query(Integer.class).single();
+        long id = jdbc.sql("""
+                INSERT INTO rulebook (code, version, province_id, based_on, regulation, name_vi, name_en, effective_from, created_by)
+                VALUES (:code, :version, :province, :base, :regulation, :nameVi, :nameEn, :from, :by) RETURNING id""")
+                .param("code", code).param("version", version).param("province", provinceId).param("base", base.id())
+                .param("regulation", base.regulation())
+                .param("nameVi", base.nameVi() + " — " + province.name())
+                .param("nameEn", base.nameEn() + " — " + (province.nameEn() == null ? province.name() : province.nameEn()))
+                .param("from", adoption.effectiveFrom()).param("by", caller.username()).query(Long.class).single();
+        for (List<CriterionLine> kindLines : lines.values()) {
+            for (CriterionLine l : kindLines) {
+                jdbc.sql("""
+                        INSERT INTO rulebook_criterion (rulebook_id, unit_kind, position, criterion, params, editable, provincial,
+                                                        article, name_vi, name_en)
+                        VALUES (:id, :kind, :position, :criterion, CAST(:params AS jsonb), :editable, :provincial, :article,
+                                :nameVi, :nameEn)""")
+                        .param("id", id).param("kind", l.unitKind()).param("position", l.position())
+                        .param("criterion", l.criterion()).param("params", json.writeValueAsString(l.params()))
+                        .param("editable", l.editable()).param("provincial", l.provincial()).param("article", l.article())
+                        .param("nameVi", l.nameVi()).param("nameEn", l.nameEn()).update();
+            }
+        }
+        events.publishEvent(new RulebookVersionAdopted(id, code, version, provinceId, base.id(), adoption.effectiveFrom(),
+                adoption.adjustments(), adoption.additions()));
+        return version(Scope.WHOLE_COUNTRY, id);
+    }
+
+    /** Whether the caller may adopt a version for the province: EVALUATION_APPROVE and the province in the capture scope. */
+    public boolean mayAdopt(Caller caller, long provinceId) {
+        return caller.can(Permission.EVALUATION_APPROVE) && units.contains(caller.capture(), provinceId, Dates.today());
+    }
+
+    private UnitView requireProvincialAdministrator(Caller caller, long provinceId) {
+        caller.require(Permission.EVALUATION_APPROVE);
+        UnitView unit = units.latest(caller.capture(), provinceId)
+                .orElseThrow(() -> new AccessRefusedException("unit " + provinceId + " does not exist"));
+        if (unit.kind() != UnitKind.PROVINCE) {
+            throw new RulebookRefusedException("unitId", "evaluation.rulebooks.error.notProvince", unit.name());
+        }
+        return unit;
+    }
+
+    private static String provincialCode(RulebookVersion base, UnitView province) {
+        String national = base.provinceId() == null ? base.code() : base.code().substring(0, base.code().lastIndexOf('-'));
+        return national + "-" + province.code();
+    }
+
+    private static List<CriterionLine> kindLines(Map<String, List<CriterionLine>> lines, String kind, String field) {
+        List<CriterionLine> kindLines = lines.get(kind);
+        if (kindLines == null) {
+            throw new RulebookRefusedException(field, "evaluation.rulebooks.error.unitKind", kind);
+        }
+        return kindLines;
+    }
+
+    private static int indexOf(List<CriterionLine> lines, String criterion) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).criterion().equals(criterion)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A criterion's params must parse: the criterion evaluates once with them against no facts. */
+    private static void requireParses(String field, String criterion, Map<String, String> params) {
+        try {
+            Criteria.get(criterion).evaluate(new Facts("", 0, LocalDate.EPOCH, LocalDate.EPOCH, Map.of(), Map.of()),
+                    new Params(params));
+        } catch (IllegalArgumentException e) {
+            throw new RulebookRefusedException(field, "evaluation.rulebooks.error.badParam", criterion, e.getMessage());
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private boolean visible(Scope scope, RulebookVersion v) {
+        if (v.provinceId() == null || scope.wholeCountry()) {
+            return true;
+        }
+        LocalDate today = Dates.today();
+        Scope province = Scope.of(Set.of(v.provinceId()));
+        return units.contains(scope, v.provinceId(), today)
+                || scope.unitIds().stream().anyMatch(u -> units.contains(province, u, today));
+    }
+
+    private List<CriterionLine> lines(long rulebookId, String unitKind) {
+        return jdbc.sql("""
+                SELECT unit_kind, position, criterion, params::text AS params, editable, provincial, article, name_vi, name_en
+                  FROM rulebook_criterion WHERE rulebook_id = :id AND unit_kind = :kind ORDER BY position""")
+                .param("id", rulebookId).param("kind", unitKind)
+                .query((rs, n) -> new CriterionLine(rs.getString("unit_kind"), rs.getInt("position"), rs.getString("criterion"),
+                        json.readValue(rs.getString("params"), PARAMS), rs.getBoolean("editable"), rs.getBoolean("provincial"),
                         rs.getString("article"), rs.getString("name_vi"), rs.getString("name_en")))
                 .list();
-        return new CriteriaSet(rulebook.code() + " v" + rulebook.version(), unitKind, rules);
+    }
+
+    private static RulebookVersion version(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new RulebookVersion(rs.getLong("id"), rs.getString("code"), rs.getInt("version"),
+                (Long) rs.getObject("province_id", Long.class), rs.getString("regulation"), rs.getString("name_vi"),
+                rs.getString("name_en"), rs.getObject("effective_from", LocalDate.class));
     }
 }

@@ -100,7 +100,7 @@ class StoredEvaluations {
                 for (JsonNode c : cs) {
                     compared.add(new Comparison(text(c, "item"), value(c.get("value")),
                             enumOf(Comparison.Operator.class, text(c, "operator")), value(c.get("threshold")),
-                            enumOf(Source.class, text(c, "source"))));
+                            enumOf(Source.class, text(c, "source")), text(c, "evidence"), text(c, "enteredBy")));
                 }
             }
             list.add(new Outcome(text(o, "criterion"), enumOf(Result.class, text(o, "result")), compared));

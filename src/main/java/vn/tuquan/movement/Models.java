@@ -231,11 +231,25 @@ public class Models {
 
     /** How many models under the unit were assessed effective in the year (RULEBOOK: at least one). */
     public long effectiveCount(Scope scope, long unitId, int year) {
+        return effectiveByUnit(scope, unitId, year).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * The models assessed effective in the year per unit that holds them, for the unit and every unit
+     * under it, in one query (the yearly evaluation's {@code models.effective}, summed up the tree by
+     * its reader). Units with none are absent.
+     */
+    public Map<Long, Long> effectiveByUnit(Scope scope, long unitId, int year) {
         List<Long> ids = units.subtreeIds(scope, unitId);
-        return jdbc.sql("""
-                SELECT count(*) FROM model_assessment a JOIN movement_model m ON m.id = a.model_id
-                WHERE m.unit_id = ANY(CAST(:ids AS bigint[])) AND a.year = :year AND a.effective
-                """).param("ids", ids.toArray(Long[]::new)).param("year", year).query(Long.class).single();
+        Map<Long, Long> found = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT m.unit_id, count(*) FROM model_assessment a JOIN movement_model m ON m.id = a.model_id
+                WHERE m.unit_id = ANY(CAST(:ids AS bigint[])) AND a.year = :year AND a.effective GROUP BY m.unit_id
+                """).param("ids", ids.toArray(Long[]::new)).param("year", year)
+                .query((java.sql.ResultSet rs) -> {
+                    found.put(rs.getLong(1), rs.getLong(2));
+                });
+        return found;
     }
 
     /** Registers a camera watching a unit (an area), optionally part of one of its models. */

@@ -153,6 +153,8 @@ public class OrderFacts {
         countIncidents(ids, windows, tallies, ancestors);
         countDrugUsers(ids, windows, tallies, ancestors);
         countCases(ids, windows, tallies, ancestors);
+        countSeriousSubjective(ids, windows, tallies, ancestors);
+        countDrugSpots(ids, windows, tallies, ancestors);
         return new Computed(tree, windows, tallies);
     }
 
@@ -178,28 +180,10 @@ public class OrderFacts {
     }
 
     private void countIncidents(Long[] ids, Windows w, Map<Long, Tally> tallies, Map<Long, long[]> ancestors) {
-        Period[] p = w.periods();
-        List<Object> args = new ArrayList<>();
-        for (int i = 0; i < p.length; i++) {
-            args.add(Windows.start(w.firstDays()[i]));
-            args.add(Windows.start(p[i].to().plusDays(1)));
-        }
-        args.add(ids);
-        args.add(Windows.start(w.first()));
-        args.add(Windows.start(w.last().plusDays(1)));
-        Map<String, String> kinds = new HashMap<>();
-        jdbc.query("SELECT code, kind FROM incident_category", rs -> {
-            kinds.put(rs.getString(1), rs.getString(2));
-        });
-        jdbc.query("""
-                SELECT i.unit_id, i.category_code, i.severity,
-                       count(*) FILTER (WHERE i.occurred_at >= ? AND i.occurred_at < ?),
-                       count(*) FILTER (WHERE i.occurred_at >= ? AND i.occurred_at < ?),
-                       count(*) FILTER (WHERE i.occurred_at >= ? AND i.occurred_at < ?),
-                       count(*) FILTER (WHERE i.occurred_at >= ? AND i.occurred_at < ?)
-                  FROM incident i
-                 WHERE i.unit_id = ANY (?) AND NOT i.withdrawn AND i.occurred_at >= ? AND i.occurred_at < ?
-                 GROUP BY i.unit_id, i.category_code, i.severity""", rs -> {
+        List<Object> args = incidentWindows(ids, w);
+        Map<String, String> kinds = categoryKinds();
+        jdbc.query("SELECT i.unit_id, i.category_code, i.severity, " + INCIDENTS_IN_WINDOWS
+                + " GROUP BY i.unit_id, i.category_code, i.severity", rs -> {
             long unit = rs.getLong(1);
             String category = rs.getString(2);
             String kind = kinds.get(category);
@@ -211,6 +195,95 @@ public class OrderFacts {
                 t.add(t.byCategory, category, n);
                 if ("CRIME".equals(kind) && severity != null) {
                     t.add(t.crimesBySeverity, severity, n);
+                }
+            }
+        }, args.toArray());
+    }
+
+    private Map<String, String> categoryKinds() {
+        Map<String, String> kinds = new HashMap<>();
+        jdbc.query("SELECT code, kind FROM incident_category", rs -> {
+            kinds.put(rs.getString(1), rs.getString(2));
+        });
+        return kinds;
+    }
+
+    /** Incidents of the units in each of the four windows: the columns, the table and the conditions. */
+    private static final String INCIDENTS_IN_WINDOWS = """
+                   count(*) FILTER (WHERE i.occurred_at >= ? AND i.occurred_at < ?),
+                   count(*) FILTER (WHERE i.occurred_at >= ? AND i.occurred_at < ?),
+                   count(*) FILTER (WHERE i.occurred_at >= ? AND i.occurred_at < ?),
+                   count(*) FILTER (WHERE i.occurred_at >= ? AND i.occurred_at < ?)
+              FROM incident i
+             WHERE i.unit_id = ANY (?) AND NOT i.withdrawn AND i.occurred_at >= ? AND i.occurred_at < ?""";
+
+    /** The incidents' window arguments (start, end) ×4, the ids, then the whole span. */
+    private static List<Object> incidentWindows(Long[] ids, Windows w) {
+        Period[] p = w.periods();
+        List<Object> args = new ArrayList<>();
+        for (int i = 0; i < p.length; i++) {
+            args.add(Windows.start(w.firstDays()[i]));
+            args.add(Windows.start(p[i].to().plusDays(1)));
+        }
+        args.add(ids);
+        args.add(Windows.start(w.first()));
+        args.add(Windows.start(w.last().plusDays(1)));
+        return args;
+    }
+
+    /**
+     * Serious fires, explosions, traffic and labour accidents of subjective cause (RULEBOOK criteria
+     * 4–5, {@code incidents.seriousSubjective}): the categories whose kind records a subjective cause,
+     * severity SERIOUS, cause subjective. The index {@code incident_facts} narrows by unit, date,
+     * category and severity; only the few serious ones are read from the table for their cause.
+     */
+    private void countSeriousSubjective(Long[] ids, Windows w, Map<Long, Tally> tallies, Map<Long, long[]> ancestors) {
+        String[] categories = categoryKinds().entrySet().stream()
+                .filter(e -> IncidentKind.valueOf(e.getValue()).hasSubjectiveCause()).map(Map.Entry::getKey)
+                .toArray(String[]::new);
+        List<Object> args = incidentWindows(ids, w);
+        args.add(categories);
+        jdbc.query("SELECT i.unit_id, " + INCIDENTS_IN_WINDOWS
+                + " AND i.category_code = ANY (?) AND i.severity = 'SERIOUS' AND i.subjective_cause GROUP BY i.unit_id",
+                rs -> {
+            long unit = rs.getLong(1);
+            for (long id : ancestors.get(unit)) {
+                long[] n = tallies.get(id).seriousSubjective;
+                for (int i = 0; i < 4; i++) {
+                    n[i] += rs.getLong(2 + i);
+                }
+            }
+        }, args.toArray());
+    }
+
+    /**
+     * Drug hotspots (kind DRUGS) covering each unit, at each window's last day: designated by then, not
+     * removed by then ({@code removed_on} after it), with a status other than STABLE that day. A hotspot
+     * covering several units under a commune counts once for the commune.
+     */
+    private void countDrugSpots(Long[] ids, Windows w, Map<Long, Tally> tallies, Map<Long, long[]> ancestors) {
+        String activeOn = """
+                (h.designated_on <= ? AND (h.removed_on IS NULL OR h.removed_on > ?) AND EXISTS (
+                    SELECT FROM hotspot_status s WHERE s.hotspot_id = h.id AND s.valid_from <= ?
+                       AND (s.valid_to IS NULL OR s.valid_to > ?) AND s.status <> 'STABLE'))""";
+        List<Object> args = new ArrayList<>();
+        for (Period p : w.periods()) {
+            for (int i = 0; i < 4; i++) {
+                args.add(p.to());
+            }
+        }
+        args.add(ids);
+        jdbc.query("SELECT hu.unit_id, h.id, " + activeOn + ", " + activeOn + ", " + activeOn + ", " + activeOn
+                + " FROM hotspot h JOIN hotspot_unit hu ON hu.hotspot_id = h.id"
+                + " WHERE h.kind = 'DRUGS' AND hu.unit_id = ANY (?)", rs -> {
+            long unit = rs.getLong(1);
+            long hotspot = rs.getLong(2);
+            for (long id : ancestors.get(unit)) {
+                Tally t = tallies.get(id);
+                for (int i = 0; i < 4; i++) {
+                    if (rs.getBoolean(3 + i)) {
+                        t.drugSpot(i, hotspot);
+                    }
                 }
             }
         }, args.toArray());
@@ -331,6 +404,20 @@ public class OrderFacts {
         final long[] mediations = new long[4];
         final long[] reconciled = new long[4];
         final long[] reEducations = new long[4];
+        final long[] seriousSubjective = new long[4];
+        /** The drug hotspots active at each window's end, by id (null until one is found). */
+        Set<Long>[] drugSpots;
+
+        @SuppressWarnings("unchecked")
+        void drugSpot(int window, long hotspotId) {
+            if (drugSpots == null) {
+                drugSpots = new Set[4];
+            }
+            if (drugSpots[window] == null) {
+                drugSpots[window] = new java.util.HashSet<>();
+            }
+            drugSpots[window].add(hotspotId);
+        }
 
         void add(Map<String, long[]> map, String key, long[] n) {
             long[] sum = map.computeIfAbsent(key, k -> new long[4]);
@@ -341,7 +428,9 @@ public class OrderFacts {
 
         UnitFacts.Counts counts(int window) {
             return new UnitFacts.Counts(pick(byKind, window), pick(byCategory, window), pick(crimesBySeverity, window),
-                    newDrugUsers[window], drugUsers[window], mediations[window], reconciled[window], reEducations[window]);
+                    newDrugUsers[window], drugUsers[window], mediations[window], reconciled[window], reEducations[window],
+                    seriousSubjective[window],
+                    drugSpots == null || drugSpots[window] == null ? 0 : drugSpots[window].size());
         }
 
         private static Map<String, Long> pick(Map<String, long[]> map, int window) {

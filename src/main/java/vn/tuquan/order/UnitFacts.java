@@ -22,10 +22,14 @@ public record UnitFacts(long unitId, String code, String name, UnitKind kind, Lo
     /**
      * Incidents by kind of category (CRIME, SECURITY_EVENT, SOCIAL_EVIL …), by category code and
      * crimes by class; drug users detected in the period and present during it; mediations held and
-     * reconciled; community re-education cases started.
+     * reconciled; community re-education cases started; serious fires, explosions, traffic and labour
+     * accidents whose cause was subjective (severity SERIOUS, {@code subjective_cause} true); hotspots of
+     * kind DRUGS covering the unit (or a unit under it; each hotspot once) designated by the period's last
+     * day, not removed by then and not STABLE that day.
      */
     public record Counts(Map<String, Long> byKind, Map<String, Long> byCategory, Map<String, Long> crimesBySeverity,
-            long newDrugUsers, long drugUsers, long mediations, long reconciled, long reEducations) {
+            long newDrugUsers, long drugUsers, long mediations, long reconciled, long reEducations,
+            long seriousSubjective, long drugSpots) {
 
         public Counts {
             byKind = Map.copyOf(byKind);

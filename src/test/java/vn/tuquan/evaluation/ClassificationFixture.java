@@ -25,8 +25,8 @@ import vn.tuquan.units.Units;
 /**
  * Nam Định (official list of October 2022) with Xóm 1 and Xóm 2 under Xã Hải Minh and Thôn Nam under
  * Xã Nam Mỹ; a commune officer of Hải Minh and an administrator; a rulebook with three criteria for
- * residential areas, and stored evaluations for 2023 as the bulk run would write them (until the run
- * is merged, the tests write the rows themselves): Xóm 1 fails "no crime" (one theft, recorded in
+ * residential areas (of no real province: the bulk run never picks it), and stored evaluations for 2023
+ * written as the bulk run writes them (a Facts object or a flat map): Xóm 1 fails "no crime" (one theft, recorded in
  * the incidents register) and the 100% households criterion (199 of 200); Hải Minh is recognised by
  * decision. Created once in the classification tests' own database.
  */
@@ -72,8 +72,8 @@ final class ClassificationFixture {
                 OffsetDateTime.parse("2023-03-15T21:00:00+07:00"), null, "PATROL", null, null, THEFT));
 
         long rulebook = jdbc.sql("""
-                INSERT INTO rulebook (code, version, regulation, name_vi, name_en, effective_from, created_by)
-                VALUES ('TT124_2021_TEST', 1, 'TT 124/2021/TT-BCA', 'Thông tư 124/2021 (thử)', 'Circular 124/2021 (test)',
+                INSERT INTO rulebook (code, version, province_id, regulation, name_vi, name_en, effective_from, created_by)
+                VALUES ('TT124_2021_TEST', 1, -1, 'TT 124/2021/TT-BCA', 'Thông tư 124/2021 (thử)', 'Circular 124/2021 (test)',
                         DATE '2022-02-10', 'test') RETURNING id""").query(Long.class).single();
         jdbc.sql("""
                 INSERT INTO rulebook_criterion (rulebook_id, unit_kind, position, criterion, article, name_vi, name_en) VALUES

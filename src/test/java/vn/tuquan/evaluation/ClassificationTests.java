@@ -131,6 +131,31 @@ class ClassificationTests {
     }
 
     @Test
+    void whatTheBulkRunStoredIsExplainedAndScored(@Autowired EvaluationRuns runs) {
+        long thonNam = ClassificationFixture.thonNam;
+        runs.run(vn.tuquan.shared.Caller.SYSTEM, ClassificationFixture.namMy, 2024);
+        WebSession admin = signedIn(ClassificationFixture.ADMIN);
+        JsonNode e = json(admin.get("/api/v1/evaluation/units/" + thonNam + "/years/2024/explanation"));
+        assertThat(e.get("explanation").get("rulebook").get("code").asString()).isEqualTo("TT124_2021");
+        long criteria = jdbc.sql("""
+                SELECT count(*) FROM rulebook_criterion c JOIN rulebook r ON r.id = c.rulebook_id
+                 WHERE r.code = 'TT124_2021' AND c.unit_kind = 'RESIDENTIAL_AREA'""").query(Long.class).single();
+        assertThat(e.get("criteria").size()).isEqualTo((int) criteria).isGreaterThan(1);
+        for (JsonNode c : e.get("criteria")) {
+            assertThat(c.get("name").asString()).isNotBlank();
+            assertThat(c.get("result").isNull()).as(c.get("criterion").asString()).isFalse();
+        }
+        // the theft of Xóm 1 is in Hải Minh: Thôn Nam has no crime in 2024, counted from the registers
+        JsonNode c = json(admin.get("/api/v1/evaluation/units/" + thonNam + "/classification?year=2024"))
+                .get("classification");
+        assertThat(item(c.get("items"), "NO_CRIME").get("points").decimalValue()).isEqualByComparingTo("3");
+        assertThat(item(c.get("items"), "NO_CRIME").get("missing").asBoolean()).isFalse();
+        assertThat(item(c.get("items"), "POLICY").get("missing").asBoolean()).isTrue();
+        JsonNode stored = json(post(admin, "/api/v1/evaluation/units/" + thonNam + "/classification?year=2024", ""));
+        assertThat(stored.get("points").decimalValue()).isEqualByComparingTo(c.get("points").decimalValue());
+    }
+
+    @Test
     void refusedPointsNameTheFieldAndChangeNothing() {
         long xom2 = ClassificationFixture.xom2;
         WebSession officer = signedIn(ClassificationFixture.OFFICER);

@@ -11,8 +11,37 @@ public final class Criteria {
 
     static {
         for (Criterion c : List.<Criterion>of(
+                // residential areas (TT 124 Điều 4), also read across a commune (Điều 5.2)
+                new PartyResolutionQ1(),
                 new HouseholdsRegistered(),
-                new NoNewDrugUsers())) {
+                new PoliciesCarriedOut(),
+                new NoSecurityEvents(),
+                new NoSeriousCrime(),
+                new CrimeHeldDown(),
+                new NoNewDrugUsers(),
+                new NoDrugSpot(),
+                new NoSeriousSubjectiveFireOrAccident(),
+                new DisputesMediated(),
+                new ReEducation(),
+                // communes (Điều 5)
+                new EffectiveModel(),
+                new PoliceNotDisciplined(),
+                new PoliceRatedAdvanced(),
+                new ChildrenRegisteredAndRecognised(),
+                // agencies and enterprises (Điều 6; TT 23 Điều 7)
+                new SecurityPlan(),
+                new InternalRules(),
+                new StaffBriefed(),
+                new StaffSigned(),
+                new NoMassComplaintOrStrike(),
+                new NoHighValueTheft(),
+                new NoSecretLeak(),
+                new NoStaffOffence(),
+                // schools (Điều 7)
+                new SchoolParentsCoordination(),
+                new NoSchoolViolence(),
+                new StaffFulfilDuties(),
+                new PupilsSigned())) {
             if (ALL.put(c.code(), c) != null) {
                 throw new IllegalStateException("two criteria share the code " + c.code());
             }

@@ -54,7 +54,7 @@ class ExplanationViews {
      * the operator's symbol, the source, and the link to the records behind it ({@code null}: none).
      */
     record Value(String item, String label, Object value, String shownValue, String operator, Object threshold,
-            String shownThreshold, String source, String sourceLabel, String records) {
+            String shownThreshold, String source, String sourceLabel, String records, String evidence, String enteredBy) {
     }
 
     /** The classification as shown: stored or previewed, its level and points per item. */
@@ -88,7 +88,8 @@ class ExplanationViews {
                 c.threshold(), c.threshold() == null ? "" : shown(c.threshold(), percent), source,
                 source == null ? "" : text("evaluation.source." + source),
                 source == null || "COMPUTED".equals(source) || "CHILDREN".equals(source)
-                        ? RecordLinks.of(c.item(), unitId, kind, year, caller) : null);
+                        ? RecordLinks.of(c.item(), unitId, kind, year, caller) : null,
+                c.evidence(), c.enteredBy());
     }
 
     private Points points(Explanation e, Caller caller) {

@@ -1,0 +1,509 @@
+package vn.tuquan.evaluation;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.tuquan.evaluation.FactsGatherer.Gathered;
+import vn.tuquan.evaluation.Rulebooks.InForce;
+import vn.tuquan.evaluation.rules.CriteriaSet;
+import vn.tuquan.evaluation.rules.Criteria;
+import vn.tuquan.evaluation.rules.Entry;
+import vn.tuquan.evaluation.rules.Fact;
+import vn.tuquan.evaluation.rules.Facts;
+import vn.tuquan.evaluation.rules.Params;
+import vn.tuquan.evaluation.rules.Result;
+import vn.tuquan.evaluation.rules.Rule;
+import vn.tuquan.shared.AccessRefusedException;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Period;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.Scope;
+import vn.tuquan.units.UnitKind;
+import vn.tuquan.units.UnitView;
+import vn.tuquan.units.Units;
+
+/**
+ * The bulk run of the yearly evaluation: for every evaluated unit under a unit ({@link EvaluatedUnits})
+ * the facts are gathered from the registers in one pass ({@link FactsGatherer}), each unit's criteria
+ * set is taken from the rulebook in force at its period's end in its province ({@link Rulebooks#inForce})
+ * and the proposed verdict computed — residential areas and organisations first, then the communes with
+ * their children's verdicts of the same run. The verdicts are stored in {@code evaluation} (with the
+ * facts and every comparison as JSON) by multi-row upserts that leave a row alone when nothing changed,
+ * and never touch an evaluation that is locked or decided (RECOGNISED / REJECTED).
+ *
+ * <p>Memory: a run over a province or below is one chunk; the whole country is run province by
+ * province ({@link #runCountry}), each in its own transaction. A chunk holds the units of one province
+ * with their counts — never a household or an incident: every register's read is grouped per unit in
+ * the database.
+ */
+@Service
+public class EvaluationRuns {
+
+    private static final int BATCH = 2_000;
+    private static final Set<String> DECIDED = Set.of("RECOGNISED", "REJECTED");
+    private static final Set<UnitKind> EVALUATED_KINDS = EnumSet.of(UnitKind.RESIDENTIAL_AREA, UnitKind.COMMUNE,
+            UnitKind.AGENCY, UnitKind.ENTERPRISE, UnitKind.SCHOOL, UnitKind.HOSPITAL);
+
+    private final JdbcTemplate jdbc;
+    private final Units units;
+    private final Rulebooks rulebooks;
+    private final FactsGatherer gatherer;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    EvaluationRuns(JdbcTemplate jdbc, Units units, Rulebooks rulebooks, FactsGatherer gatherer,
+            ApplicationEventPublisher events, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.units = units;
+        this.rulebooks = rulebooks;
+        this.gatherer = gatherer;
+        this.events = events;
+        this.tx = tx;
+    }
+
+    /** What a run did: verdicts computed (by result) and rows inserted, changed, unchanged, kept (locked or decided). */
+    public record RunSummary(int evaluated, int met, int notMet, int needsInput, int withoutRulebook, int inserted,
+            int updated, int unchanged, int kept) implements java.io.Serializable {
+
+        RunSummary plus(RunSummary o) {
+            return new RunSummary(evaluated + o.evaluated, met + o.met, notMet + o.notMet, needsInput + o.needsInput,
+                    withoutRulebook + o.withoutRulebook, inserted + o.inserted, updated + o.updated,
+                    unchanged + o.unchanged, kept + o.kept);
+        }
+    }
+
+    /** A change of a criterion's parameters for "what if": every criteria set that has the criterion takes them. */
+    public record Override(String criterion, Map<String, String> params) {
+
+        public Override {
+            params = Map.copyOf(params);
+        }
+    }
+
+    /** A unit whose verdict would change, from → to. */
+    public record Change(long unitId, String code, String name, String unitKind, Result from, Result to) {
+    }
+
+    /** The answer of "what if": how many units were evaluated, and those whose verdict would change. */
+    public record Preview(long unitId, int year, String criterion, Map<String, String> params, int evaluated,
+            List<Change> changes) {
+    }
+
+    /** Computes and stores the proposed verdicts of every evaluated unit under the unit (itself included). */
+    public RunSummary run(Caller caller, long unitId, int year) {
+        caller.require(Permission.EVALUATION_WRITE);
+        checkYear(year);
+        UnitView root = units.find(caller.capture(), unitId, asOf(year))
+                .orElseThrow(() -> new UnknownEvaluationException(unitId, year));
+        return tx.execute(s -> {
+            RunSummary summary = store(compute(caller.capture(), root, year, null));
+            events.publishEvent(new EvaluationRunCompleted(unitId, year, summary));
+            return summary;
+        });
+    }
+
+    /** {@link #run} for every province, one after the other, each in its own transaction. */
+    public RunSummary runCountry(Caller caller, int year) {
+        caller.require(Permission.EVALUATION_WRITE);
+        checkYear(year);
+        if (!caller.capture().wholeCountry()) {
+            throw new AccessRefusedException("the whole country is outside the caller's scope");
+        }
+        RunSummary total = new RunSummary(0, 0, 0, 0, 0, 0, 0, 0, 0);
+        for (UnitView province : units.roots(Scope.WHOLE_COUNTRY, asOf(year))) {
+            total = total.plus(run(caller, province.id(), year));
+        }
+        return total;
+    }
+
+    /** "What if": the verdicts recomputed with a criterion's parameters changed, nothing stored. */
+    public Preview preview(Scope scope, long unitId, int year, String criterion, Map<String, String> params) {
+        checkYear(year);
+        UnitView root = units.find(scope, unitId, asOf(year)).orElseThrow(() -> new UnknownEvaluationException(unitId, year));
+        if (criterion == null || !Criteria.exists(criterion)) {
+            throw new EvaluationRefusedException("criterion", "evaluation.run.error.criterion", criterion);
+        }
+        Override override = new Override(criterion, params == null ? Map.of() : params);
+        if (override.params().isEmpty() || override.params().keySet().stream().anyMatch(String::isBlank)) {
+            throw new EvaluationRefusedException("params", "evaluation.run.error.params", override.params());
+        }
+        Computed now = compute(scope, root, year, null);
+        Computed then;
+        try {
+            then = compute(scope, root, year, override);
+        } catch (IllegalArgumentException e) {
+            throw new EvaluationRefusedException("params", "evaluation.run.error.params", e.getMessage());
+        }
+        Map<Long, Verdict> after = new HashMap<>();
+        then.verdicts().forEach(v -> after.put(v.unit().unitId(), v));
+        List<Change> changes = new ArrayList<>();
+        for (Verdict v : now.verdicts()) {
+            Verdict w = after.get(v.unit().unitId());
+            if (w != null && w.evaluation().result() != v.evaluation().result()) {
+                changes.add(new Change(v.unit().unitId(), v.unit().code(), v.unit().name(), v.unit().criteriaKind(),
+                        v.evaluation().result(), w.evaluation().result()));
+            }
+        }
+        return new Preview(unitId, year, criterion, override.params(), now.verdicts().size(), changes);
+    }
+
+    // ---- computing ----------------------------------------------------------------------------
+
+    /** One unit's verdict of a run. */
+    record Verdict(Gathered unit, InForce rulebook, Facts facts, CriteriaSet.Evaluation evaluation) {
+    }
+
+    /** The verdicts of a chunk, the rows kept as they are (locked or decided), the units without a rulebook. */
+    record Computed(List<Verdict> verdicts, int kept, int withoutRulebook, Set<Long> frozen) {
+    }
+
+    /** The stored state of an evaluation that the run must know: its status and whether it is locked. */
+    private record Existing(String status, boolean locked) {
+
+        boolean frozen() {
+            return locked || DECIDED.contains(status);
+        }
+    }
+
+    private Computed compute(Scope scope, UnitView root, int year, Override override) {
+        List<Gathered> tree = gatherer.gather(scope, root.id(), year, Map.of());
+        Long[] ids = tree.stream().filter(Gathered::evaluated).map(Gathered::unitId).toArray(Long[]::new);
+        Map<Long, Existing> existing = existing(ids, year);
+        Map<Long, Map<String, Entry>> entered = entered(ids, year);
+        Long province = provinceOf(root);
+        Map<String, Optional<InForce>> books = new HashMap<>();
+        Map<Long, Gathered> byId = new HashMap<>();
+        tree.forEach(g -> byId.put(g.unitId(), g));
+
+        List<Verdict> verdicts = new ArrayList<>(ids.length);
+        Map<Long, long[]> children = new HashMap<>();
+        int withoutRulebook = 0;
+        // residential areas and organisations first, then the communes with their children's verdicts
+        for (int pass = 0; pass < 2; pass++) {
+            for (Gathered g : tree) {
+                if (!g.evaluated() || EvaluatedUnits.child(g.criteriaKind()) != (pass == 0)) {
+                    continue;
+                }
+                Facts own = withEntries(g.facts(), entered.get(g.unitId()));
+                Facts facts = pass == 1 ? own.withCounts(childrenCounts(children.get(g.unitId()))) : own;
+                Optional<InForce> book = books.computeIfAbsent(g.criteriaKind() + "|" + facts.periodTo(),
+                        k -> rulebooks.inForce(g.criteriaKind(), facts.periodTo(), province));
+                if (book.isEmpty() || book.get().criteria().rules().isEmpty()) {
+                    withoutRulebook++;
+                    continue;
+                }
+                CriteriaSet criteria = override == null ? book.get().criteria() : overridden(book.get().criteria(), override);
+                CriteriaSet.Evaluation evaluation = criteria.evaluate(facts);
+                Verdict verdict = new Verdict(g, book.get(), facts, evaluation);
+                verdicts.add(verdict);
+                if (pass == 0) {
+                    Long commune = communeOf(g, byId);
+                    if (commune != null) {
+                        Existing e = existing.get(g.unitId());
+                        boolean registered = e != null && !"NOT_REGISTERED".equals(e.status());
+                        boolean recognised = e != null && DECIDED.contains(e.status()) ? "RECOGNISED".equals(e.status())
+                                : evaluation.result() == Result.MET;
+                        boolean area = UnitKind.RESIDENTIAL_AREA.name().equals(g.criteriaKind());
+                        long[] c = children.computeIfAbsent(commune, k -> new long[6]);
+                        c[0]++;
+                        c[1] += registered ? 1 : 0;
+                        c[2] += recognised ? 1 : 0;
+                        c[3] += area ? 1 : 0;
+                        c[4] += area && registered ? 1 : 0;
+                        c[5] += area && recognised ? 1 : 0;
+                    }
+                }
+            }
+        }
+        Set<Long> frozen = new java.util.HashSet<>();
+        existing.forEach((id, e) -> {
+            if (e.frozen()) {
+                frozen.add(id);
+            }
+        });
+        int kept = (int) verdicts.stream().filter(v -> frozen.contains(v.unit().unitId())).count();
+        return new Computed(verdicts, kept, withoutRulebook, frozen);
+    }
+
+    private static Map<String, Long> childrenCounts(long[] c) {
+        long[] n = c == null ? new long[6] : c;
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put(Fact.CHILDREN_TOTAL, n[0]);
+        counts.put(Fact.CHILDREN_REGISTERED, n[1]);
+        counts.put(Fact.CHILDREN_RECOGNISED, n[2]);
+        counts.put(Fact.CHILDREN_AREAS_TOTAL, n[3]);
+        counts.put(Fact.CHILDREN_AREAS_REGISTERED, n[4]);
+        counts.put(Fact.CHILDREN_AREAS_RECOGNISED, n[5]);
+        return counts;
+    }
+
+    private static Facts withEntries(Facts facts, Map<String, Entry> entries) {
+        return entries == null ? facts
+                : new Facts(facts.unitKind(), facts.year(), facts.periodFrom(), facts.periodTo(), facts.counts(), entries);
+    }
+
+    /** The nearest commune above the unit within the chunk, or {@code null} (an organisation under a province or district). */
+    private static Long communeOf(Gathered g, Map<Long, Gathered> byId) {
+        Long parent = g.parentId();
+        while (parent != null) {
+            Gathered p = byId.get(parent);
+            if (p == null) {
+                return null;
+            }
+            if (p.kind() == UnitKind.COMMUNE) {
+                return p.unitId();
+            }
+            parent = p.parentId();
+        }
+        return null;
+    }
+
+    private static CriteriaSet overridden(CriteriaSet set, Override override) {
+        List<Rule> rules = new ArrayList<>(set.rules().size());
+        for (Rule r : set.rules()) {
+            if (r.criterion().equals(override.criterion())) {
+                Map<String, String> params = new HashMap<>(r.params().values());
+                params.putAll(override.params());
+                rules.add(new Rule(r.criterion(), new Params(params), r.article(), r.nameVi(), r.nameEn()));
+            } else {
+                rules.add(r);
+            }
+        }
+        return new CriteriaSet(set.rulebook(), set.unitKind(), rules);
+    }
+
+    private static Long provinceOf(UnitView unit) {
+        for (String part : unit.path().split("/")) {
+            if (!part.isEmpty()) {
+                return Long.parseLong(part);
+            }
+        }
+        return unit.id();
+    }
+
+    private Map<Long, Existing> existing(Long[] ids, int year) {
+        Map<Long, Existing> found = new HashMap<>();
+        jdbc.query("SELECT unit_id, status, locked FROM evaluation WHERE year = ? AND unit_id = ANY (?)", rs -> {
+            found.put(rs.getLong(1), new Existing(rs.getString(2), rs.getBoolean(3)));
+        }, year, ids);
+        return found;
+    }
+
+    private Map<Long, Map<String, Entry>> entered(Long[] ids, int year) {
+        Map<Long, Map<String, Entry>> found = new HashMap<>();
+        jdbc.query("""
+                SELECT e.unit_id, n.criterion, n.value, n.evidence, n.entered_by
+                  FROM evaluation_entry n JOIN evaluation e ON e.id = n.evaluation_id
+                 WHERE e.year = ? AND e.unit_id = ANY (?)""", rs -> {
+            found.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                    .put(rs.getString(2), new Entry(rs.getBoolean(3), rs.getString(4), rs.getString(5)));
+        }, year, ids);
+        return found;
+    }
+
+    // ---- storing ------------------------------------------------------------------------------
+
+    private static final String UPSERT = """
+            INSERT INTO evaluation (unit_id, year, unit_kind, period_from, period_to, rulebook_id, proposed, facts,
+                                    outcomes, computed_at)
+            SELECT u, ?, k, f, t, r, p, CAST(fa AS jsonb), CAST(o AS jsonb), ?
+              FROM unnest(?::bigint[], ?::text[], ?::date[], ?::date[], ?::bigint[], ?::text[], ?::text[], ?::text[])
+                   AS x(u, k, f, t, r, p, fa, o)
+            ON CONFLICT (unit_id, year) DO UPDATE SET unit_kind = EXCLUDED.unit_kind, period_from = EXCLUDED.period_from,
+                   period_to = EXCLUDED.period_to, rulebook_id = EXCLUDED.rulebook_id, proposed = EXCLUDED.proposed,
+                   facts = EXCLUDED.facts, outcomes = EXCLUDED.outcomes, computed_at = EXCLUDED.computed_at,
+                   updated_at = now()
+             WHERE NOT evaluation.locked AND evaluation.status NOT IN ('RECOGNISED', 'REJECTED')
+               AND (evaluation.proposed IS DISTINCT FROM EXCLUDED.proposed
+                    OR evaluation.facts IS DISTINCT FROM EXCLUDED.facts
+                    OR evaluation.outcomes IS DISTINCT FROM EXCLUDED.outcomes
+                    OR evaluation.rulebook_id IS DISTINCT FROM EXCLUDED.rulebook_id
+                    OR evaluation.unit_kind IS DISTINCT FROM EXCLUDED.unit_kind
+                    OR evaluation.period_from IS DISTINCT FROM EXCLUDED.period_from
+                    OR evaluation.period_to IS DISTINCT FROM EXCLUDED.period_to)
+            RETURNING xmax = 0""";
+
+    private RunSummary store(Computed c) {
+        int met = 0, notMet = 0, needsInput = 0, inserted = 0, updated = 0, sent = 0;
+        OffsetDateTime now = OffsetDateTime.now();
+        List<Verdict> batch = new ArrayList<>(BATCH);
+        for (Verdict v : c.verdicts()) {
+            switch (v.evaluation().result()) {
+                case MET -> met++;
+                case NOT_MET -> notMet++;
+                case NEEDS_INPUT -> needsInput++;
+            }
+            if (c.frozen().contains(v.unit().unitId())) {
+                continue;
+            }
+            batch.add(v);
+            if (batch.size() == BATCH) {
+                int[] n = write(batch, now);
+                inserted += n[0];
+                updated += n[1];
+                sent += batch.size();
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            int[] n = write(batch, now);
+            inserted += n[0];
+            updated += n[1];
+            sent += batch.size();
+        }
+        return new RunSummary(c.verdicts().size(), met, notMet, needsInput, c.withoutRulebook(), inserted, updated,
+                sent - inserted - updated, c.kept());
+    }
+
+    private int[] write(List<Verdict> batch, OffsetDateTime now) {
+        int n = batch.size();
+        Long[] unit = new Long[n];
+        String[] kind = new String[n];
+        Date[] from = new Date[n];
+        Date[] to = new Date[n];
+        Long[] rulebook = new Long[n];
+        String[] proposed = new String[n];
+        String[] facts = new String[n];
+        String[] outcomes = new String[n];
+        int year = batch.get(0).facts().year();
+        for (int i = 0; i < n; i++) {
+            Verdict v = batch.get(i);
+            unit[i] = v.unit().unitId();
+            kind[i] = v.unit().criteriaKind();
+            from[i] = Date.valueOf(v.facts().periodFrom());
+            to[i] = Date.valueOf(v.facts().periodTo());
+            rulebook[i] = v.rulebook().rulebook().id();
+            proposed[i] = v.evaluation().result().name();
+            facts[i] = json.writeValueAsString(v.facts());
+            outcomes[i] = json.writeValueAsString(v.evaluation().outcomes());
+        }
+        int[] counts = new int[2];
+        jdbc.execute((java.sql.Connection con) -> {
+            try (var ps = con.prepareStatement(UPSERT)) {
+                ps.setInt(1, year);
+                ps.setObject(2, now);
+                ps.setArray(3, con.createArrayOf("bigint", unit));
+                ps.setArray(4, con.createArrayOf("text", kind));
+                ps.setArray(5, con.createArrayOf("date", from));
+                ps.setArray(6, con.createArrayOf("date", to));
+                ps.setArray(7, con.createArrayOf("bigint", rulebook));
+                ps.setArray(8, con.createArrayOf("text", proposed));
+                ps.setArray(9, con.createArrayOf("text", facts));
+                ps.setArray(10, con.createArrayOf("text", outcomes));
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        counts[rs.getBoolean(1) ? 0 : 1]++;
+                    }
+                }
+            }
+            return null;
+        });
+        return counts;
+    }
+
+    // ---- reading ------------------------------------------------------------------------------
+
+    /** A stored verdict, for lists. */
+    public record StoredVerdict(long unitId, String code, String name, String unitKind, String status, String proposed,
+            boolean locked, OffsetDateTime computedAt) {
+    }
+
+    /** A page of stored verdicts under a unit, with the counts by proposed verdict over the whole subtree. */
+    public record ResultsPage(long unitId, int year, Map<String, Long> counts, long total, List<StoredVerdict> verdicts,
+            int limit, int offset) {
+    }
+
+    /** One unit's stored evaluation with its facts and each criterion's outcome (as stored, JSON). */
+    public record StoredEvaluation(long unitId, String code, String name, int year, String unitKind, LocalDate periodFrom,
+            LocalDate periodTo, String status, String proposed, boolean locked, long rulebookId, String rulebook,
+            String regulation, OffsetDateTime computedAt, JsonNode facts, JsonNode outcomes) {
+    }
+
+    /** The stored verdicts of the evaluated units under a unit (itself included), optionally of one verdict. */
+    public ResultsPage results(Scope scope, long unitId, int year, String proposed, int limit, int offset) {
+        checkYear(year);
+        LocalDate asOf = asOf(year);
+        UnitView root = units.find(scope, unitId, asOf).orElseThrow(() -> new UnknownEvaluationException(unitId, year));
+        if (proposed != null && !proposed.isBlank() && !Set.of("MET", "NOT_MET", "NEEDS_INPUT").contains(proposed)) {
+            throw new EvaluationRefusedException("proposed", "evaluation.run.error.proposed", proposed);
+        }
+        String only = proposed == null || proposed.isBlank() ? null : proposed;
+        int size = Math.max(1, Math.min(limit, 500));
+        int from = Math.max(0, offset);
+        Map<Long, UnitView> tree = new HashMap<>();
+        tree.put(root.id(), root);
+        for (int o = 0; ; o += 50_000) {
+            Units.Page page = units.subtree(scope, unitId, EVALUATED_KINDS, asOf, 50_000, o);
+            page.units().forEach(u -> tree.put(u.id(), u));
+            if (!page.more()) {
+                break;
+            }
+        }
+        Long[] ids = tree.keySet().toArray(Long[]::new);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Result r : Result.values()) {
+            counts.put(r.name(), 0L);
+        }
+        jdbc.query("SELECT proposed, count(*) FROM evaluation WHERE year = ? AND unit_id = ANY (?) GROUP BY proposed",
+                rs -> {
+                    counts.put(rs.getString(1) == null ? "NONE" : rs.getString(1), rs.getLong(2));
+                }, year, ids);
+        long total = only == null ? counts.values().stream().mapToLong(Long::longValue).sum() : counts.getOrDefault(only, 0L);
+        List<StoredVerdict> rows = jdbc.query("""
+                SELECT unit_id, unit_kind, status, proposed, locked, computed_at FROM evaluation
+                 WHERE year = ? AND unit_id = ANY (?) AND (CAST(? AS text) IS NULL OR proposed = ?)
+                 ORDER BY unit_kind, unit_id LIMIT ? OFFSET ?""", (rs, n) -> {
+            UnitView u = tree.get(rs.getLong(1));
+            return new StoredVerdict(rs.getLong(1), u == null ? null : u.code(), u == null ? null : u.name(),
+                    rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
+                    rs.getObject(6, OffsetDateTime.class));
+        }, year, ids, only, only, size, from);
+        return new ResultsPage(unitId, year, counts, total, rows, size, from);
+    }
+
+    /** One unit's stored evaluation for the year, with its facts and outcomes. */
+    public Optional<StoredEvaluation> one(Scope scope, long unitId, int year) {
+        checkYear(year);
+        UnitView unit = units.find(scope, unitId, asOf(year)).orElseThrow(() -> new UnknownEvaluationException(unitId, year));
+        return jdbc.query("""
+                SELECT e.unit_kind, e.period_from, e.period_to, e.status, e.proposed, e.locked, e.rulebook_id,
+                       r.code || ' v' || r.version, r.regulation, e.computed_at, e.facts::text, e.outcomes::text
+                  FROM evaluation e JOIN rulebook r ON r.id = e.rulebook_id WHERE e.unit_id = ? AND e.year = ?""",
+                (rs, n) -> new StoredEvaluation(unitId, unit.code(), unit.name(), year, rs.getString(1),
+                        rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class), rs.getString(4),
+                        rs.getString(5), rs.getBoolean(6), rs.getLong(7), rs.getString(8), rs.getString(9),
+                        rs.getObject(10, OffsetDateTime.class), node(rs.getString(11)), node(rs.getString(12))),
+                unitId, year).stream().findFirst();
+    }
+
+    private JsonNode node(String text) {
+        return text == null ? null : json.readTree(text);
+    }
+
+    private static LocalDate asOf(int year) {
+        return Period.residentialArea(year).to();
+    }
+
+    private static void checkYear(int year) {
+        if (year < 2000 || year > 2200) {
+            throw new EvaluationRefusedException("year", "evaluation.run.error.year", year);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package vn.tuquan.evaluation.rules;
+
+/**
+ * TT 124 Điều 5.3: no individual of the commune police was disciplined during the period.
+ * Entered with evidence (see {@link EnteredCriterion}).
+ */
+public final class PoliceNotDisciplined extends EnteredCriterion {
+
+    public static final String CODE = "POLICE_NOT_DISCIPLINED";
+
+    public PoliceNotDisciplined() {
+        super(CODE);
+    }
+}

@@ -1,0 +1,80 @@
+package vn.tuquan.evaluation.web;
+
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.tuquan.evaluation.EvaluationRefusedException;
+import vn.tuquan.evaluation.EvaluationRuns;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.CurrentCaller;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.Requires;
+import vn.tuquan.units.Units;
+
+/**
+ * The bulk run's page for a unit: start a run for a year, see the counts of proposed verdicts under
+ * the unit (MET / NOT_MET / NEEDS_INPUT) and the list of units with their verdict. The explanation
+ * of one verdict is another page.
+ */
+@Controller
+class EvaluationRunPages {
+
+    private static final int PAGE = 100;
+
+    private final EvaluationRuns runs;
+    private final Units units;
+    private final MessageSource messages;
+
+    EvaluationRunPages(EvaluationRuns runs, Units units, MessageSource messages) {
+        this.runs = runs;
+        this.units = units;
+        this.messages = messages;
+    }
+
+    @GetMapping("/evaluation/units/{unitId}/runs")
+    @Requires(Permission.EVALUATION_READ)
+    String page(@PathVariable long unitId, @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String proposed, @RequestParam(defaultValue = "0") int offset, Model model) {
+        Caller caller = CurrentCaller.get();
+        int y = EvaluationRunsApi.year(year);
+        model.addAttribute("year", y);
+        model.addAttribute("proposed", proposed == null || proposed.isBlank() ? null : proposed);
+        model.addAttribute("canRun", caller.can(Permission.EVALUATION_WRITE));
+        try {
+            EvaluationRuns.ResultsPage results = runs.results(caller.view(), unitId, y, proposed, PAGE, offset);
+            model.addAttribute("results", results);
+        } catch (EvaluationRefusedException e) {
+            model.addAttribute("error", message(messages, e, LocaleContextHolder.getLocale()));
+        }
+        model.addAttribute("unit", units.latest(caller.view(), unitId).orElseThrow());
+        return "evaluation/runs";
+    }
+
+    @PostMapping("/evaluation/units/{unitId}/runs")
+    @Requires(Permission.EVALUATION_WRITE)
+    String run(@PathVariable long unitId, @RequestParam(required = false) Integer year, RedirectAttributes redirect) {
+        int y = EvaluationRunsApi.year(year);
+        try {
+            redirect.addFlashAttribute("summary", runs.run(CurrentCaller.get(), unitId, y));
+        } catch (EvaluationRefusedException e) {
+            redirect.addFlashAttribute("error", message(messages, e, LocaleContextHolder.getLocale()));
+        }
+        redirect.addAttribute("year", y);
+        return "redirect:/evaluation/units/" + unitId + "/runs";
+    }
+
+    /** A refusal as people read it: the field's name and why. */
+    static String message(MessageSource messages, EvaluationRefusedException e, Locale locale) {
+        String field = messages.getMessage("evaluation.run.field." + e.field(), null, e.field(), locale);
+        return messages.getMessage("evaluation.run.fieldError",
+                new Object[] {field, messages.getMessage(e.messageKey(), e.args(), locale)}, locale);
+    }
+}

@@ -1,0 +1,108 @@
+package vn.tuquan.evaluation.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.tuquan.evaluation.EvaluationRefusedException;
+import vn.tuquan.evaluation.EvaluationRuns;
+import vn.tuquan.evaluation.UnknownEvaluationException;
+import vn.tuquan.shared.CurrentCaller;
+import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.Requires;
+
+/**
+ * The bulk run of the yearly evaluation over a unit's subtree: start it, read the stored verdicts,
+ * one unit's verdict with its facts and outcomes, and "what if" a criterion's thresholds changed.
+ */
+@RestController
+@RequestMapping("/api/v1/evaluation/units/{unitId}")
+@Tag(name = "evaluation runs", description = "Chạy đánh giá hằng năm / the yearly evaluation's bulk run")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class EvaluationRunsApi {
+
+    private final EvaluationRuns runs;
+    private final MessageSource messages;
+
+    EvaluationRunsApi(EvaluationRuns runs, MessageSource messages) {
+        this.runs = runs;
+        this.messages = messages;
+    }
+
+    /** "What if": a criterion and the parameters it would take. */
+    record WhatIf(String criterion, Map<String, String> params) {
+    }
+
+    @PostMapping("/runs")
+    @Requires(Permission.EVALUATION_WRITE)
+    @Operation(summary = "Compute and store the proposed verdicts of every evaluated unit under the unit for a year")
+    EvaluationRuns.RunSummary run(@PathVariable long unitId, @RequestParam(required = false) Integer year) {
+        return runs.run(CurrentCaller.get(), unitId, year(year));
+    }
+
+    @GetMapping("/runs")
+    @Requires(Permission.EVALUATION_READ)
+    @Operation(summary = "The stored verdicts under the unit for a year (a page), with the counts by verdict")
+    EvaluationRuns.ResultsPage results(@PathVariable long unitId, @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String proposed, @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(defaultValue = "0") int offset) {
+        return runs.results(CurrentCaller.view(), unitId, year(year), proposed, limit, offset);
+    }
+
+    @GetMapping("/years/{year}")
+    @Requires(Permission.EVALUATION_READ)
+    @Operation(summary = "One unit's stored verdict for a year, with its facts and every criterion's comparisons")
+    EvaluationRuns.StoredEvaluation one(@PathVariable long unitId, @PathVariable int year) {
+        return runs.one(CurrentCaller.view(), unitId, year).orElseThrow(() -> new UnknownEvaluationException(unitId, year));
+    }
+
+    @PostMapping("/what-if")
+    @Requires(Permission.EVALUATION_READ)
+    @Operation(summary = "Recompute without storing with a criterion's parameters changed: the units whose verdict would change")
+    EvaluationRuns.Preview whatIf(@PathVariable long unitId, @RequestParam(required = false) Integer year,
+            @RequestBody(required = false) WhatIf body) {
+        WhatIf asked = body == null ? new WhatIf(null, Map.of()) : body;
+        return runs.preview(CurrentCaller.view(), unitId, year(year), asked.criterion(), asked.params());
+    }
+
+    static int year(Integer year) {
+        return year == null ? Dates.today().getYear() : year;
+    }
+
+    /** 400 with {@code errors: [{field, message}]}; the message names the field. */
+    @ExceptionHandler(EvaluationRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(EvaluationRefusedException e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String message = EvaluationRunPages.message(messages, e, locale);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
+        problem.setTitle(messages.getMessage("evaluation.run.problem.refused", null, locale));
+        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", message)));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @ExceptionHandler(UnknownEvaluationException.class)
+    ResponseEntity<ProblemDetail> unknown(UnknownEvaluationException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, messages.getMessage(
+                "evaluation.run.problem.unknown", new Object[] {e.year()}, LocaleContextHolder.getLocale()));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}
