@@ -251,6 +251,45 @@ class ClassificationTests {
     }
 
     @Test
+    void pointsEnteredOnThePageAreShownWithTheirEvidenceAndARefusalNamesTheField() {
+        WebSession officer = signedIn(ClassificationFixture.OFFICER);
+        long xom2 = ClassificationFixture.xom2;
+        String page = "/evaluation/units/" + xom2 + "/years/" + YEAR;
+        String csrf = officer.csrfToken(page);
+        HttpResponse<String> refused = officer.postForm(page + "/classification/entries",
+                java.util.Map.of("_csrf", csrf, "item", "SECURITY_DAY", "points", "2", "evidence", "Biên bản"));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        Document shown = Jsoup.parse(officer.getPage(page).body());
+        assertThat(shown.select(".alert-danger").text()).isEqualTo("Nội dung chấm: không có nội dung chấm mã SECURITY_DAY.");
+        assertThat(shown.select("#entry-item option").eachAttr("value"))
+                .containsExactly("RESOLUTION_REGISTRATION", "POLICY", "MEDIATION_REEDUCATION");
+
+        officer.postForm(page + "/classification/entries", java.util.Map.of("_csrf", officer.csrfToken(page), "item",
+                "RESOLUTION_REGISTRATION", "points", "2,5", "evidence", "Nghị quyết chi bộ Xóm 2 ngày 12/01/2023"));
+        shown = Jsoup.parse(officer.getPage(page).body());
+        assertThat(shown.select("#entered")).hasSize(1);
+        Element row = shown.selectFirst(".classification-item[data-item=RESOLUTION_REGISTRATION]");
+        assertThat(row.select(".item-points").text()).isEqualTo("2,5/3");
+        assertThat(row.select(".item-evidence").text())
+                .isEqualTo("Căn cứ: Nghị quyết chi bộ Xóm 2 ngày 12/01/2023 (người nhập: " + ClassificationFixture.OFFICER + ")");
+        assertThat(jdbc.sql("SELECT points FROM classification_entry WHERE unit_id = :u AND item = 'RESOLUTION_REGISTRATION'")
+                .param("u", xom2).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("2.5");
+    }
+
+    @Test
+    void theEnglishPageSaysTheSameInEnglish() {
+        WebSession officer = signedIn(ClassificationFixture.OFFICER);
+        Document page = Jsoup.parse(officer.getPage("/evaluation/units/" + ClassificationFixture.xom1 + "/years/" + YEAR
+                + "?lang=en").body());
+        assertThat(page.select("#verdict-proposed").text()).isEqualTo("Not met");
+        Element crime = page.selectFirst("li.criterion[data-criterion=NO_CRIME]");
+        assertThat(crime.select(".criterion-name").text()).isEqualTo("No crime");
+        assertThat(crime.select(".comparison-item").text()).isEqualTo("Incidents: Crime");
+        assertThat(page.selectFirst("li.criterion[data-criterion=HOUSEHOLDS_REGISTERED] .comparison-value").text())
+                .isEqualTo("99.5%");
+    }
+
+    @Test
     void aYearWithNothingStoredSaysSoAndOffersTheRun() {
         WebSession officer = signedIn(ClassificationFixture.OFFICER);
         long xom2 = ClassificationFixture.xom2;

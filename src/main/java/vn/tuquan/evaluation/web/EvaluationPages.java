@@ -1,5 +1,6 @@
 package vn.tuquan.evaluation.web;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,6 +94,28 @@ class EvaluationPages {
             redirect.addFlashAttribute("classified", true);
         } catch (ClassificationRefusedException e) {
             redirect.addFlashAttribute("error", views.text(e.key(), e.args()));
+        }
+        return "redirect:/evaluation/units/" + unitId + "/years/" + year + "#classification";
+    }
+
+    @PostMapping("/evaluation/units/{unitId}/years/{year}/classification/entries")
+    @Requires({Permission.EVALUATION_READ, Permission.EVALUATION_WRITE})
+    String enter(@PathVariable long unitId, @PathVariable int year, @RequestParam(required = false) String item,
+            @RequestParam(required = false) String points, @RequestParam(required = false) String evidence,
+            RedirectAttributes redirect) {
+        try {
+            BigDecimal value;
+            try {
+                value = points == null || points.isBlank() ? null : new BigDecimal(points.strip().replace(',', '.'));
+            } catch (NumberFormatException e) {
+                value = BigDecimal.valueOf(-1);
+            }
+            classifications.enter(CurrentCaller.get(), unitId, year, item, value, evidence);
+            redirect.addFlashAttribute("entered", true);
+        } catch (ClassificationRefusedException e) {
+            redirect.addFlashAttribute("error", views.text("evaluation.classification.fieldError",
+                    views.text("evaluation.classification.field." + e.field()), views.text(e.key(), e.args())));
+            redirect.addFlashAttribute("errorField", e.field());
         }
         return "redirect:/evaluation/units/" + unitId + "/years/" + year + "#classification";
     }

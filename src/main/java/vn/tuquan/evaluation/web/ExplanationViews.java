@@ -36,8 +36,8 @@ class ExplanationViews {
     }
 
     /** The whole explanation: the stored data as it is, and what the page shows of it. */
-    record View(Explanation explanation, String unitName, List<Line> criteria, Points classification, String runs,
-            String process) {
+    record View(Explanation explanation, String unitName, List<Line> criteria, Points classification,
+            List<EnteredItem> enteredItems, String runs, String process) {
     }
 
     /** One criterion as shown: name, article, result (label), each value compared. */
@@ -62,6 +62,10 @@ class ExplanationViews {
             String computedBy, String computedAt) {
     }
 
+    /** An item a person scores, for the entry form. */
+    record EnteredItem(String code, String name, String maxPoints) {
+    }
+
     record PointLine(String code, String name, String rule, String shownValue, String points, String maxPoints,
             boolean missing, String enteredBy, String evidence, String records) {
     }
@@ -77,7 +81,7 @@ class ExplanationViews {
                     c.entry()));
         }
         return new View(e, english && e.unit().nameEn() != null ? e.unit().nameEn() : e.unit().name(), lines,
-                points(e, caller), "/evaluation/units/" + e.unit().id() + "/runs",
+                points(e, caller), enteredItems(e), "/evaluation/units/" + e.unit().id() + "/runs",
                 "/evaluation/units/" + e.unit().id() + "/years/" + e.year() + "/process");
     }
 
@@ -105,6 +109,14 @@ class ExplanationViews {
                     number(p.maxPoints()), items(p.items(), e, caller, english), null, null);
         }
         return null;
+    }
+
+    private List<EnteredItem> enteredItems(Explanation e) {
+        List<ItemScore> items = e.classification() != null ? e.classification().items()
+                : e.preview() != null ? e.preview().items() : List.of();
+        boolean english = english();
+        return items.stream().filter(i -> i.rule() == PointItem.Rule.ENTERED)
+                .map(i -> new EnteredItem(i.code(), english ? i.nameEn() : i.nameVi(), number(i.maxPoints()))).toList();
     }
 
     private List<PointLine> items(List<ItemScore> items, Explanation e, Caller caller, boolean english) {
