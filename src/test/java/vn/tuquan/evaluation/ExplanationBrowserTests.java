@@ -64,6 +64,9 @@ class ExplanationBrowserTests {
             page.navigate(tab.url("/evaluation"));
             page.getByLabel("Năm đánh giá").fill("2023");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xem")).click();
+            assertThat(page).hasURL(tab.url("/evaluation?year=2023"));
+            tab.screenshot("evaluation-index-phone");
+            assertThat(page.evaluate("document.documentElement.scrollWidth > window.innerWidth")).isEqualTo(false);
             page.locator(".explain-link", new Page.LocatorOptions().setHasText("Xóm 1")).click();
             assertThat(page.locator("#explain-heading")).hasText("Xóm 1 — năm 2023");
             assertThat(page.locator("#verdict-proposed")).hasText("Không đạt");
