@@ -127,6 +127,17 @@ public final class WebSession {
         return Jsoup.parse(getPage(path).body()).selectFirst("input[name=_csrf]").attr("value");
     }
 
+    /**
+     * A JSON request with a body (POST, PUT …) in Vietnamese, with the CSRF token of the signed-in
+     * session (read from the home page's meta tag) in its header, as the API's clients send it.
+     */
+    public HttpResponse<String> sendJson(String method, String path, String json) {
+        String csrf = Jsoup.parse(getPage("/").body()).selectFirst("meta[name=_csrf]").attr("content");
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+                .header("Accept", "application/json").header("Accept-Language", "vi").header("X-CSRF-TOKEN", csrf)
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     /** Signs in through the login form, as a browser does. */
     public HttpResponse<String> signIn(String username, String password) {
         Map<String, String> form = new LinkedHashMap<>();

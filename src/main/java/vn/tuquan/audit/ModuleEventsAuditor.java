@@ -8,6 +8,7 @@ import vn.tuquan.access.AccessGranted;
 import vn.tuquan.access.SignInRecorded;
 import vn.tuquan.evaluation.EvaluationEntryRecorded;
 import vn.tuquan.evaluation.EvaluationStepTaken;
+import vn.tuquan.evaluation.ClassificationRecorded;
 import vn.tuquan.evaluation.EvaluationRunCompleted;
 import vn.tuquan.evaluation.RulebookVersionAdopted;
 import vn.tuquan.households.CommitmentChanged;
@@ -242,6 +243,13 @@ class ModuleEventsAuditor {
     void on(HotspotRecorded e) {
         log.record(new AuditEntry("designated".equals(e.what()) ? AuditAction.CREATED : AuditAction.UPDATED, "order",
                 "hotspot", Long.toString(e.hotspotId()), e.unitId(), e.before(), e.after()));
+    }
+
+    @EventListener
+    void on(ClassificationRecorded e) {
+        log.record(new AuditEntry(e.before() == null ? AuditAction.CREATED : AuditAction.UPDATED, "evaluation",
+                "computed".equals(e.what()) ? "classification" : "classification_entry", e.unitId() + "/" + e.year(),
+                e.unitId(), e.before(), e.after()));
     }
 
     @EventListener

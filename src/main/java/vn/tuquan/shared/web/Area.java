@@ -10,7 +10,7 @@ public enum Area {
     ACCESS("access", true),
     MOVEMENT("movement", true),
     ORDER("order", true),
-    EVALUATION("evaluation", false),
+    EVALUATION("evaluation", true),
     REPORTS("reports", false),
     CITIZENS("citizens", false);
 

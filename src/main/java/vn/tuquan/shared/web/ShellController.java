@@ -30,7 +30,7 @@ class ShellController {
         return "shared/home";
     }
 
-    @GetMapping("/{area:evaluation|reports|citizens}")
+    @GetMapping("/{area:reports|citizens}")
     String pendingArea(@PathVariable String area, Model model) {
         model.addAttribute("area", Area.byKey(area));
         return "shared/areaPending";

@@ -1,0 +1,162 @@
+package vn.tuquan.evaluation;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import vn.tuquan.evaluation.rules.Classification;
+import vn.tuquan.evaluation.rules.Comparison;
+import vn.tuquan.evaluation.rules.Outcome;
+import vn.tuquan.shared.AccessRefusedException;
+import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Period;
+import vn.tuquan.shared.Scope;
+import vn.tuquan.units.UnitKind;
+import vn.tuquan.units.UnitView;
+import vn.tuquan.units.Units;
+
+/**
+ * Why a unit has the verdict it has for a year: the stored evaluation (status, proposed verdict,
+ * decision), the rulebook version it used, each criterion in the rulebook's order with the values it
+ * compared and where they came from (computed, entered with evidence and by whom, or the children's
+ * verdicts), the children with their verdicts, the movement classification, and the units above for
+ * a breadcrumb. Reads only; nothing is computed here.
+ */
+@Service
+public class Explanations {
+
+    private final JdbcClient jdbc;
+    private final Units units;
+    private final StoredEvaluations evaluations;
+    private final Classifications classifications;
+
+    Explanations(JdbcClient jdbc, Units units, StoredEvaluations evaluations, Classifications classifications) {
+        this.jdbc = jdbc;
+        this.units = units;
+        this.evaluations = evaluations;
+        this.classifications = classifications;
+    }
+
+    /**
+     * The explanation. {@code verdict}, {@code rulebook} are {@code null} and {@code criteria} empty
+     * when nothing is stored for the unit and year yet.
+     */
+    public record Explanation(Unit unit, int year, LocalDate periodFrom, LocalDate periodTo, List<Unit> breadcrumb,
+            Verdict verdict, Rulebook rulebook, List<CriterionLine> criteria, List<Child> children,
+            Classifications.Stored classification, Classification preview) {
+
+        public boolean stored() {
+            return verdict != null;
+        }
+    }
+
+    /** A unit as the page names it; {@code inScope}: its own explanation may be opened. */
+    public record Unit(long id, String name, String nameEn, String kind, boolean inScope) {
+    }
+
+    public record Verdict(String status, String proposed, OffsetDateTime computedAt, LocalDate registeredOn,
+            boolean locked, String decisionNumber, LocalDate decisionDate, String decisionSigner, Long decidedByUnit,
+            String reasons) {
+
+        public boolean decided() {
+            return "RECOGNISED".equals(status) || "REJECTED".equals(status);
+        }
+    }
+
+    public record Rulebook(long id, String code, int version, String regulation, String nameVi, String nameEn,
+            LocalDate effectiveFrom) {
+    }
+
+    /** One criterion: its names and article, its result and the values compared; {@code entry} when a person entered it. */
+    public record CriterionLine(int position, String criterion, String article, String nameVi, String nameEn,
+            String result, List<Comparison> compared, Entered entry) {
+    }
+
+    public record Entered(boolean value, String evidence, String enteredBy, OffsetDateTime enteredAt) {
+    }
+
+    /** A child unit with its evaluation for the same year ({@code status}/{@code proposed} null when none). */
+    public record Child(long id, String name, String nameEn, String kind, String status, String proposed) {
+    }
+
+    public Explanation explain(Scope scope, long unitId, int year) {
+        UnitView unit = units.latest(scope, unitId).orElseThrow(() -> new AccessRefusedException("no unit " + unitId));
+        LocalDate asOf = unit.validTo() == null ? Dates.today() : unit.validTo().minusDays(1);
+        List<Unit> breadcrumb = units.ancestors(scope, unitId, asOf).stream()
+                .map(u -> new Unit(u.id(), u.name(), u.nameEn(), u.kind().name(), units.inScope(scope, u, asOf)))
+                .toList();
+        var row = evaluations.find(unitId, year);
+        Period period = row.map(r -> new Period(year, r.periodFrom(), r.periodTo()))
+                .orElseGet(() -> unit.kind() == UnitKind.RESIDENTIAL_AREA
+                        ? Period.residentialArea(year) : Period.organisation(year));
+        Verdict verdict = row.map(r -> new Verdict(r.status(), r.proposed(), r.computedAt(), r.registeredOn(), r.locked(),
+                r.decisionNumber(), r.decisionDate(), r.decisionSigner(), r.decidedByUnit(), r.reasons())).orElse(null);
+        Rulebook rulebook = row.flatMap(r -> rulebook(r.rulebookId())).orElse(null);
+        List<CriterionLine> criteria = row.map(this::criteria).orElse(List.of());
+        List<UnitView> below = units.children(scope, unitId, asOf);
+        Map<Long, StoredEvaluations.Row> childRows = evaluations.rows(below.stream().map(UnitView::id).toList(), year)
+                .stream().collect(Collectors.toMap(StoredEvaluations.Row::unitId, Function.identity()));
+        List<Child> children = below.stream().map(u -> {
+            var r = childRows.get(u.id());
+            return new Child(u.id(), u.name(), u.nameEn(), u.kind().name(), r == null ? null : r.status(),
+                    r == null ? null : r.proposed());
+        }).toList();
+        var stored = classifications.find(scope, unitId, year).orElse(null);
+        Classification preview = stored != null ? null : classifications.preview(scope, unitId, year).orElse(null);
+        return new Explanation(new Unit(unit.id(), unit.name(), unit.nameEn(), unit.kind().name(), true), year,
+                period.from(), period.to(), breadcrumb, verdict, rulebook, criteria, children, stored, preview);
+    }
+
+    private Optional<Rulebook> rulebook(long id) {
+        return jdbc.sql("SELECT id, code, version, regulation, name_vi, name_en, effective_from FROM rulebook WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> new Rulebook(rs.getLong("id"), rs.getString("code"), rs.getInt("version"),
+                        rs.getString("regulation"), rs.getString("name_vi"), rs.getString("name_en"),
+                        rs.getObject("effective_from", LocalDate.class)))
+                .optional();
+    }
+
+    private record Named(int position, String criterion, String article, String nameVi, String nameEn) {
+    }
+
+    /** The rulebook's criteria for the kind in order, each with its outcome; outcomes the rulebook does not name follow. */
+    private List<CriterionLine> criteria(StoredEvaluations.Row row) {
+        List<Named> named = jdbc.sql("""
+                SELECT position, criterion, article, name_vi, name_en FROM rulebook_criterion
+                 WHERE rulebook_id = :id AND unit_kind = :kind ORDER BY position""")
+                .param("id", row.rulebookId()).param("kind", row.unitKind())
+                .query((rs, n) -> new Named(rs.getInt("position"), rs.getString("criterion"), rs.getString("article"),
+                        rs.getString("name_vi"), rs.getString("name_en")))
+                .list();
+        Map<String, Entered> entries = new HashMap<>();
+        jdbc.sql("SELECT criterion, value, evidence, entered_by, entered_at FROM evaluation_entry WHERE evaluation_id = :id")
+                .param("id", row.id())
+                .query((rs, n) -> entries.put(rs.getString("criterion"), new Entered(rs.getBoolean("value"),
+                        rs.getString("evidence"), rs.getString("entered_by"), rs.getObject("entered_at", OffsetDateTime.class))))
+                .list();
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        row.outcomes().forEach(o -> outcomes.put(o.criterion(), o));
+        List<CriterionLine> lines = new ArrayList<>();
+        for (Named n : named) {
+            Outcome o = outcomes.remove(n.criterion());
+            lines.add(new CriterionLine(n.position(), n.criterion(), n.article(), n.nameVi(), n.nameEn(),
+                    o == null || o.result() == null ? null : o.result().name(), o == null ? List.of() : o.compared(),
+                    entries.get(n.criterion())));
+        }
+        int position = named.size();
+        for (Outcome o : outcomes.values()) {
+            lines.add(new CriterionLine(++position, o.criterion(), null, o.criterion(), o.criterion(),
+                    o.result() == null ? null : o.result().name(), o.compared(), entries.get(o.criterion())));
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,87 @@
+package vn.tuquan.evaluation.web;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.tuquan.evaluation.Classifications;
+import vn.tuquan.evaluation.Explanations;
+import vn.tuquan.evaluation.rules.Classification;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.CurrentCaller;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.Requires;
+
+/** The explanation of a verdict and the movement classification, as JSON. */
+@RestController
+@RequestMapping("/api/v1/evaluation")
+@Requires(Permission.EVALUATION_READ)
+class ExplanationApi {
+
+    private final Explanations explanations;
+    private final Classifications classifications;
+    private final ExplanationViews views;
+
+    ExplanationApi(Explanations explanations, Classifications classifications, ExplanationViews views) {
+        this.explanations = explanations;
+        this.classifications = classifications;
+        this.views = views;
+    }
+
+    @GetMapping("/units/{unitId}/years/{year}/explanation")
+    ExplanationViews.View explanation(@PathVariable long unitId, @PathVariable int year) {
+        Caller caller = CurrentCaller.get();
+        return views.of(explanations.explain(caller.view(), unitId, year), caller);
+    }
+
+    /**
+     * The classification: as stored ({@code stored: true}), or else as it would be computed now from
+     * the stored evaluation ({@code stored: false}); {@code classification: null} when the unit's kind
+     * has no point table.
+     */
+    record ClassificationAnswer(long unitId, int year, boolean stored, Object classification) {
+    }
+
+    @GetMapping("/units/{unitId}/classification")
+    ClassificationAnswer classification(@PathVariable long unitId, @RequestParam(required = false) Integer year) {
+        int y = year == null ? ExplanationPages.currentYear() : year;
+        var scope = CurrentCaller.view();
+        var stored = classifications.find(scope, unitId, y);
+        if (stored.isPresent()) {
+            return new ClassificationAnswer(unitId, y, true, stored.get());
+        }
+        Classification preview = classifications.preview(scope, unitId, y).orElse(null);
+        return new ClassificationAnswer(unitId, y, false, preview);
+    }
+
+    /** The stored classifications of the unit and every unit under it. */
+    @GetMapping("/units/{unitId}/classifications")
+    List<Classifications.Stored> classifications(@PathVariable long unitId, @RequestParam(required = false) Integer year) {
+        return classifications.list(CurrentCaller.view(), unitId, year == null ? ExplanationPages.currentYear() : year);
+    }
+
+    /** Computes and stores the classification from the stored evaluation. */
+    @PostMapping("/units/{unitId}/classification")
+    @Requires({Permission.EVALUATION_READ, Permission.EVALUATION_WRITE})
+    Classifications.Stored compute(@PathVariable long unitId, @RequestParam(required = false) Integer year) {
+        return classifications.compute(CurrentCaller.get(), unitId, year == null ? ExplanationPages.currentYear() : year);
+    }
+
+    record EntryRequest(Integer year, String item, BigDecimal points, String evidence) {
+    }
+
+    /** Enters the points of an item a person scores, with the evidence. */
+    @PostMapping("/units/{unitId}/classification/entries")
+    @Requires({Permission.EVALUATION_READ, Permission.EVALUATION_WRITE})
+    Classifications.EnteredItem enter(@PathVariable long unitId, @RequestBody EntryRequest request) {
+        return classifications.enter(CurrentCaller.get(), unitId,
+                request.year() == null ? ExplanationPages.currentYear() : request.year(), request.item(), request.points(),
+                request.evidence());
+    }
+}

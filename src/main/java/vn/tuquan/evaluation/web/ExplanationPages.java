@@ -1,0 +1,126 @@
+package vn.tuquan.evaluation.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.tuquan.evaluation.ClassificationRefusedException;
+import vn.tuquan.evaluation.Classifications;
+import vn.tuquan.evaluation.Explanations;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.CurrentCaller;
+import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Period;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.Requires;
+import vn.tuquan.units.UnitView;
+import vn.tuquan.units.Units;
+
+/**
+ * The "evaluation" area: its index (the caller's units for a year, with the links to their
+ * explanations, runs, process pages and the rulebooks) and the explanation of one unit's verdict for
+ * one year, with its movement classification.
+ */
+@Controller
+@Requires(Permission.EVALUATION_READ)
+class ExplanationPages {
+
+    /** Roots shown with their children on the index when there are at most this many. */
+    private static final int EXPAND_ROOTS = 5;
+
+    private final Explanations explanations;
+    private final Classifications classifications;
+    private final ExplanationViews views;
+    private final Units units;
+
+    ExplanationPages(Explanations explanations, Classifications classifications, ExplanationViews views, Units units) {
+        this.explanations = explanations;
+        this.classifications = classifications;
+        this.views = views;
+        this.units = units;
+    }
+
+    /** The year whose residential-area period contains today. */
+    static int currentYear() {
+        return Period.residentialAreaOn(Dates.today()).year();
+    }
+
+    record IndexUnit(long id, String name, String kind, int depth) {
+    }
+
+    @GetMapping("/evaluation")
+    String index(@RequestParam(required = false) Integer year, Model model) {
+        int y = year == null ? currentYear() : year;
+        Caller caller = CurrentCaller.get();
+        LocalDate today = Dates.today();
+        List<UnitView> roots = units.roots(caller.view(), today);
+        List<IndexUnit> rows = new ArrayList<>();
+        boolean english = ExplanationViews.english();
+        for (UnitView root : roots) {
+            rows.add(new IndexUnit(root.id(), name(root, english), root.kind().name(), 0));
+            if (roots.size() <= EXPAND_ROOTS) {
+                for (UnitView child : units.children(caller.view(), root.id(), today)) {
+                    rows.add(new IndexUnit(child.id(), name(child, english), child.kind().name(), 1));
+                }
+            }
+        }
+        model.addAttribute("year", y);
+        model.addAttribute("rows", rows);
+        return "evaluation/showEvaluation";
+    }
+
+    @GetMapping("/evaluation/units/{unitId}/years/{year}")
+    String explain(@PathVariable long unitId, @PathVariable int year, Model model) {
+        Caller caller = CurrentCaller.get();
+        model.addAttribute("view", views.of(explanations.explain(caller.view(), unitId, year), caller));
+        model.addAttribute("english", ExplanationViews.english());
+        model.addAttribute("canWrite", caller.can(Permission.EVALUATION_WRITE));
+        return "evaluation/showExplanation";
+    }
+
+    @PostMapping("/evaluation/units/{unitId}/years/{year}/classification")
+    @Requires({Permission.EVALUATION_READ, Permission.EVALUATION_WRITE})
+    String classify(@PathVariable long unitId, @PathVariable int year, RedirectAttributes redirect) {
+        try {
+            classifications.compute(CurrentCaller.get(), unitId, year);
+            redirect.addFlashAttribute("classified", true);
+        } catch (ClassificationRefusedException e) {
+            redirect.addFlashAttribute("error", views.text(e.key(), e.args()));
+        }
+        return "redirect:/evaluation/units/" + unitId + "/years/" + year + "#classification";
+    }
+
+    @PostMapping("/evaluation/units/{unitId}/years/{year}/classification/entries")
+    @Requires({Permission.EVALUATION_READ, Permission.EVALUATION_WRITE})
+    String enter(@PathVariable long unitId, @PathVariable int year, @RequestParam(required = false) String item,
+            @RequestParam(required = false) String points, @RequestParam(required = false) String evidence,
+            RedirectAttributes redirect) {
+        try {
+            BigDecimal value;
+            try {
+                value = points == null || points.isBlank() ? null : new BigDecimal(points.strip().replace(',', '.'));
+            } catch (NumberFormatException e) {
+                value = BigDecimal.valueOf(-1);
+            }
+            classifications.enter(CurrentCaller.get(), unitId, year, item, value, evidence);
+            redirect.addFlashAttribute("entered", true);
+        } catch (ClassificationRefusedException e) {
+            redirect.addFlashAttribute("error", views.text("evaluation.classification.fieldError",
+                    views.text("evaluation.classification.field." + e.field()), views.text(e.key(), e.args())));
+            redirect.addFlashAttribute("errorField", e.field());
+        }
+        return "redirect:/evaluation/units/" + unitId + "/years/" + year + "#classification";
+    }
+
+    private static String name(UnitView u, boolean english) {
+        return english && u.nameEn() != null ? u.nameEn() : u.name();
+    }
+}
