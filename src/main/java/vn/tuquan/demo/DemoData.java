@@ -42,11 +42,14 @@ class DemoData implements ApplicationRunner {
     private final DemoPersons persons;
     private final DemoHotspots hotspots;
     private final DemoIncidents incidents;
+    private final DemoEvaluation evaluation;
     private final PrintStream console = System.out;
     private List<DemoLogin> logins = List.of();
 
     DemoData(UserAccounts accounts, NamDinh2017 namDinh, Units units, DemoMovement movement,
-            DemoHouseholds households, DemoPersons persons, DemoHotspots hotspots, DemoIncidents incidents) {
+            DemoHouseholds households, DemoPersons persons, DemoHotspots hotspots, DemoIncidents incidents,
+            DemoEvaluation evaluation) {
+        this.evaluation = evaluation;
         this.persons = persons;
         this.hotspots = hotspots;
         this.incidents = incidents;
@@ -102,6 +105,7 @@ class DemoData implements ApplicationRunner {
         incidents.loadIfAbsent();
         persons.loadIfAbsent();
         hotspots.loadIfAbsent();
+        evaluation.loadIfAbsent();
         logins = logins();
         int created = 0;
         for (DemoLogin login : logins) {
