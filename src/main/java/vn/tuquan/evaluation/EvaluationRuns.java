@@ -399,6 +399,7 @@ public class EvaluationRuns {
 
     private RunSummary store(Computed c) {
         int met = 0, notMet = 0, needsInput = 0, inserted = 0, updated = 0, sent = 0;
+        long serialising = 0;
         OffsetDateTime now = OffsetDateTime.now();
         List<Row> batch = new ArrayList<>(BATCH);
         for (Verdict v : c.verdicts()) {
@@ -410,7 +411,9 @@ public class EvaluationRuns {
             if (c.frozen().contains(v.unit().unitId())) {
                 continue;
             }
+            long r0 = System.nanoTime();
             Row row = row(v);
+            serialising += System.nanoTime() - r0;
             sent++;
             if (row.fingerprint().equals(c.fingerprints().get(v.unit().unitId()))) {
                 continue;
@@ -428,6 +431,7 @@ public class EvaluationRuns {
             inserted += n[0];
             updated += n[1];
         }
+        log.debug("rows of {} verdicts serialised and fingerprinted in {} ms", sent, serialising / 1_000_000);
         return new RunSummary(c.verdicts().size(), met, notMet, needsInput, c.withoutRulebook(), inserted, updated,
                 sent - inserted - updated, c.kept());
     }
