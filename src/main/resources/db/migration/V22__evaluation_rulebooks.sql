@@ -160,39 +160,6 @@ SELECT r.id, c.unit_kind, c.position, c.criterion, c.params::jsonb, c.editable, 
 INSERT INTO rulebook_criterion (rulebook_id, unit_kind, position, criterion, params, editable, article, name_vi, name_en)
 SELECT r.id, c.unit_kind, c.position, c.criterion, c.params::jsonb, c.editable, c.article, c.name_vi, c.name_en
   FROM rulebook r, (VALUES
-    ('COMMUNE', 1, 'PARTY_RESOLUTION_Q1', '{}', false, 'Điều 5.1',
-        'Quý I: Đảng ủy có nghị quyết, UBND có kế hoạch và đăng ký phấn đấu đạt tiêu chuẩn',
-        'Q1: the Party committee''s resolution, the People''s Committee''s plan and registration'),
-    ('COMMUNE', 2, 'EFFECTIVE_MODEL', '{"min": "1"}', false, 'Điều 5.1',
-        'Có ít nhất một mô hình phong trào hoạt động hiệu quả',
-        'At least one movement model working effectively'),
-    ('COMMUNE', 3, 'POLICIES_CARRIED_OUT', '{}', false, 'Điều 5.2',
-        'Tiêu chí 2 của khu dân cư đạt trên địa bàn xã',
-        'Residential criterion 2 met across the commune'),
-    ('COMMUNE', 4, 'NO_SECURITY_EVENTS', '{"categories": "SECURITY_A,SECURITY_B,SECURITY_C,SECURITY_D,SECURITY_E", "max": "0"}', false, 'Điều 5.2',
-        'Không xảy ra các vụ việc về an ninh (điểm a–e) trên địa bàn xã',
-        'No security events of categories (a)–(e) across the commune'),
-    ('COMMUNE', 5, 'NO_SERIOUS_CRIME', '{"fromClass": "SERIOUS", "max": "0"}', true, 'Điều 5.2',
-        'Không xảy ra tội phạm nghiêm trọng trở lên trên địa bàn xã',
-        'No crime of class serious or above across the commune'),
-    ('COMMUNE', 6, 'CRIME_HELD_DOWN', '{"kinds": "CRIME,SOCIAL_EVIL"}', true, 'Điều 5.2',
-        'Tội phạm, tệ nạn xã hội được kiềm chế, giảm so với kỳ trước trên địa bàn xã',
-        'Crime and social evils held down against the previous period across the commune'),
-    ('COMMUNE', 7, 'NO_NEW_DRUG_USERS', '{"max": "0"}', true, 'Điều 5.2',
-        'Không phát sinh người nghiện ma túy mới trên địa bàn xã',
-        'No new drug users across the commune'),
-    ('COMMUNE', 8, 'NO_DRUG_SPOT', '{"max": "0"}', true, 'Điều 5.2',
-        'Không có tụ điểm mua bán, sử dụng trái phép chất ma túy trên địa bàn xã',
-        'No drug-dealing or drug-use spot across the commune'),
-    ('COMMUNE', 9, 'NO_SERIOUS_SUBJECTIVE_FIRE_OR_ACCIDENT', '{"max": "0"}', true, 'Điều 5.2',
-        'Không xảy ra cháy, nổ, tai nạn nghiêm trọng do nguyên nhân chủ quan trên địa bàn xã',
-        'No serious fire, explosion or accident of subjective cause across the commune'),
-    ('COMMUNE', 10, 'DISPUTES_MEDIATED', '{"minPercent": "0"}', true, 'Điều 5.2',
-        'Mâu thuẫn, tranh chấp được hòa giải kịp thời tại cơ sở trên địa bàn xã',
-        'Disputes mediated at the grassroots across the commune'),
-    ('COMMUNE', 11, 'RE_EDUCATION', '{}', true, 'Điều 5.2',
-        'Người vi phạm pháp luật được giáo dục, giúp đỡ tại cộng đồng trên địa bàn xã',
-        'People who erred re-educated in the community across the commune'),
     ('COMMUNE', 12, 'POLICE_RATED_ADVANCED', '{}', false, 'Điều 5.3',
         'Công an xã và Ban chỉ huy quân sự đạt đơn vị tiên tiến trở lên, không ai bị kỷ luật từ khiển trách trở lên',
         'Commune police and civil defence rated advanced unit or better, no one disciplined at warning or above'),
@@ -263,14 +230,15 @@ SELECT c.rulebook_id, 'ENTERPRISE', c.position, c.criterion, c.params, c.editabl
   FROM rulebook_criterion c JOIN rulebook r ON r.id = c.rulebook_id AND r.code IN ('TT23_2012', 'TT124_2021')
  WHERE c.unit_kind = 'AGENCY';
 
--- TT23_2012, residential areas: the same five criteria as TT 124 Điều 4 (RULEBOOK.md lists no difference)
+-- TT23_2012: residential areas as TT 124 Điều 4 (RULEBOOK.md lists no difference), and communes' criteria 1–11
+-- (resolution, model, criteria 2–5 across the commune) as TT 124 Điều 5; its own 12 and 13 are above
 INSERT INTO rulebook_criterion (rulebook_id, unit_kind, position, criterion, params, editable, provincial, article, name_vi,
                                 name_en)
 SELECT n.id, c.unit_kind, c.position, c.criterion, c.params, c.editable, false, c.article, c.name_vi, c.name_en
   FROM rulebook_criterion c
   JOIN rulebook o ON o.id = c.rulebook_id AND o.code = 'TT124_2021' AND o.version = 1
   JOIN rulebook n ON n.code = 'TT23_2012' AND n.version = 1
- WHERE c.unit_kind = 'RESIDENTIAL_AREA';
+ WHERE c.unit_kind = 'RESIDENTIAL_AREA' OR (c.unit_kind = 'COMMUNE' AND c.position <= 11);
 
 -- TT48_2025: the criteria of TT 124, unchanged (the amendment moves the recognition of communes to the province)
 INSERT INTO rulebook_criterion (rulebook_id, unit_kind, position, criterion, params, editable, provincial, article, name_vi,

@@ -147,6 +147,19 @@ public class Rulebooks {
                 (String) row.get("created_by"), byKind);
     }
 
+    /**
+     * The rulebook in force on a day for a unit of the view scope (403 outside): its province's own
+     * version when it has one in force, else the national one; empty before any regulation.
+     */
+    public Optional<VersionDetail> inForceForUnit(Scope scope, long unitId, LocalDate on) {
+        UnitView unit = units.find(scope, unitId, on).or(() -> units.latest(scope, unitId))
+                .orElseThrow(() -> new AccessRefusedException("unit " + unitId + " does not exist"));
+        Long province = unit.kind() == UnitKind.PROVINCE ? Long.valueOf(unit.id())
+                : units.ancestors(scope, unit.id(), unit.validOn(on) ? on : unit.validFrom()).stream()
+                        .filter(u -> u.kind() == UnitKind.PROVINCE).map(UnitView::id).findFirst().orElse(null);
+        return versionInForce(on, province).map(v -> version(Scope.WHOLE_COUNTRY, v.id()));
+    }
+
     /** The version a province would base its own on for a day: the one in force for it then. */
     public Optional<VersionDetail> inForceFor(Caller caller, long provinceId, LocalDate day) {
         requireProvincialAdministrator(caller, provinceId);

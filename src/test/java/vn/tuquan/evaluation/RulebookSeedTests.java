@@ -76,6 +76,8 @@ class RulebookSeedTests {
     void tt23CountsResidentialAreasOnlyAndAsksForSignatures() {
         Rulebooks.InForce tt23 = rulebooks.inForce("COMMUNE", LocalDate.of(2017, 11, 30), null).orElseThrow();
         assertThat(tt23.rulebook().code()).isEqualTo("TT23_2012");
+        assertThat(tt23.criteria().rules()).hasSize(13).extracting(Rule::criterion).startsWith("PARTY_RESOLUTION_Q1",
+                "EFFECTIVE_MODEL").endsWith("RE_EDUCATION", "POLICE_RATED_ADVANCED", "CHILDREN_REGISTERED_AND_RECOGNISED");
         Rule children = tt23.criteria().rules().stream()
                 .filter(r -> r.criterion().equals("CHILDREN_REGISTERED_AND_RECOGNISED")).findFirst().orElseThrow();
         assertThat(children.params().flag("residentialAreasOnly", false)).isTrue();

@@ -1,0 +1,184 @@
+package vn.tuquan.evaluation.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.tuquan.evaluation.RulebookRefusedException;
+import vn.tuquan.evaluation.Rulebooks;
+import vn.tuquan.evaluation.Rulebooks.Addition;
+import vn.tuquan.evaluation.Rulebooks.Adjustment;
+import vn.tuquan.evaluation.Rulebooks.Adoption;
+import vn.tuquan.evaluation.Rulebooks.CriterionLine;
+import vn.tuquan.evaluation.Rulebooks.RulebookVersion;
+import vn.tuquan.evaluation.Rulebooks.VersionDetail;
+import vn.tuquan.evaluation.rules.Criteria;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.CurrentCaller;
+import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.Requires;
+import vn.tuquan.units.UnitKind;
+import vn.tuquan.units.UnitView;
+import vn.tuquan.units.Units;
+
+/**
+ * The rulebooks page ({@code /evaluation/rulebooks}: the versions, one version's criteria per unit
+ * kind with articles, names, thresholds and editable marks) and a province's adoption form
+ * ({@code /evaluation/units/{unitId}/rulebooks}, for a provincial administrator).
+ */
+@Controller
+@Requires(Permission.EVALUATION_READ)
+class RulebookPages {
+
+    /** A form input for an editable criterion's param: {@code p.<unit kind>.<criterion>.<param>}. */
+    static final String PARAM = "p.";
+
+    private final Rulebooks rulebooks;
+    private final Units units;
+    private final MessageSource messages;
+
+    RulebookPages(Rulebooks rulebooks, Units units, MessageSource messages) {
+        this.rulebooks = rulebooks;
+        this.units = units;
+        this.messages = messages;
+    }
+
+    @GetMapping("/evaluation/rulebooks")
+    String list(@RequestParam(required = false) Long id, Model model) {
+        Caller caller = CurrentCaller.get();
+        List<RulebookVersion> versions = rulebooks.versions(caller.view());
+        LocalDate today = Dates.today();
+        long selected = id != null ? id : rulebooks.inForce("COMMUNE", today, null).map(f -> f.rulebook().id())
+                .orElse(versions.get(versions.size() - 1).id());
+        model.addAttribute("versions", versions);
+        model.addAttribute("detail", rulebooks.version(caller.view(), selected));
+        model.addAttribute("provinces", adoptable(caller, today));
+        return "evaluation/listRulebooks";
+    }
+
+    @GetMapping("/evaluation/units/{unitId}/rulebooks")
+    @Requires(Permission.EVALUATION_APPROVE)
+    String adoptForm(@PathVariable long unitId, Model model) {
+        return form(unitId, new LinkedMultiValueMap<>(), null, model);
+    }
+
+    @PostMapping("/evaluation/units/{unitId}/rulebooks")
+    @Requires(Permission.EVALUATION_APPROVE)
+    String adopt(@PathVariable long unitId, @RequestParam MultiValueMap<String, String> input, Model model,
+            RedirectAttributes redirect) {
+        Caller caller = CurrentCaller.get();
+        try {
+            rulebooks.inForceFor(caller, unitId, Dates.today()); // the province and the caller's scope first (403)
+            LocalDate from = date(input.getFirst("effectiveFrom"));
+            VersionDetail base = rulebooks.inForceFor(caller, unitId, from == null ? Dates.today() : from).orElse(null);
+            VersionDetail adopted = rulebooks.adopt(caller, unitId,
+                    new Adoption(from, adjustments(base, input), additions(input)));
+            redirect.addFlashAttribute("adopted", adopted.rulebook().code() + " v" + adopted.rulebook().version());
+            return "redirect:/evaluation/rulebooks?id=" + adopted.rulebook().id();
+        } catch (RulebookRefusedException e) {
+            return form(unitId, input, e, model);
+        }
+    }
+
+    private String form(long unitId, MultiValueMap<String, String> input, RulebookRefusedException error, Model model) {
+        Caller caller = CurrentCaller.get();
+        LocalDate today = Dates.today();
+        try {
+            model.addAttribute("base", rulebooks.inForceFor(caller, unitId, today).orElse(null));
+            model.addAttribute("province", units.latest(caller.capture(), unitId).orElseThrow());
+        } catch (RulebookRefusedException e) {
+            model.addAttribute("province", null);
+            error = e;
+        }
+        model.addAttribute("input", input.toSingleValueMap());
+        model.addAttribute("error", error == null ? null
+                : RulebookProblems.message(messages, error, LocaleContextHolder.getLocale()));
+        model.addAttribute("errorField", error == null ? null : error.field());
+        model.addAttribute("kinds", Rulebooks.UNIT_KINDS);
+        model.addAttribute("criteria", Criteria.all().keySet());
+        model.addAttribute("today", today);
+        return "evaluation/adoptRulebook";
+    }
+
+    /** The provinces the caller may adopt a version for: approvers, the provinces of their capture scope. */
+    private List<UnitView> adoptable(Caller caller, LocalDate today) {
+        if (!caller.can(Permission.EVALUATION_APPROVE)) {
+            return List.of();
+        }
+        if (caller.capture().wholeCountry()) {
+            return units.roots(caller.capture(), today);
+        }
+        return caller.capture().unitIds().stream().map(id -> units.find(caller.capture(), id, today))
+                .flatMap(java.util.Optional::stream).filter(u -> u.kind() == UnitKind.PROVINCE).toList();
+    }
+
+    private static LocalDate date(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new RulebookRefusedException("effectiveFrom", "evaluation.rulebooks.error.dateFormat", text);
+        }
+    }
+
+    /** The params whose value differs from the base version's, per criterion. */
+    private static List<Adjustment> adjustments(VersionDetail base, MultiValueMap<String, String> input) {
+        Map<String, Map<String, String>> changed = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> e : input.entrySet()) {
+            String[] parts = e.getKey().split("\\.");
+            if (!e.getKey().startsWith(PARAM) || parts.length != 4 || e.getValue().isEmpty()) {
+                continue;
+            }
+            String value = e.getValue().get(0) == null ? "" : e.getValue().get(0).strip();
+            String current = base == null ? null : base.criteria().getOrDefault(parts[1], List.of()).stream()
+                    .filter(l -> l.criterion().equals(parts[2])).findFirst().map(CriterionLine::params)
+                    .map(p -> p.get(parts[3])).orElse(null);
+            if (!value.equals(current)) {
+                changed.computeIfAbsent(parts[1] + "." + parts[2], k -> new LinkedHashMap<>()).put(parts[3], value);
+            }
+        }
+        List<Adjustment> adjustments = new ArrayList<>();
+        changed.forEach((k, params) -> adjustments.add(new Adjustment(k.substring(0, k.indexOf('.')),
+                k.substring(k.indexOf('.') + 1), params)));
+        return adjustments;
+    }
+
+    /** The one criterion the form may add, when a criterion is chosen; its params as {@code key=value; key=value}. */
+    private static List<Addition> additions(MultiValueMap<String, String> input) {
+        String criterion = input.getFirst("addCriterion");
+        if (criterion == null || criterion.isBlank()) {
+            return List.of();
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        String text = input.getFirst("addParams");
+        for (String pair : text == null ? new String[0] : text.split(";")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new RulebookRefusedException("additions", "evaluation.rulebooks.error.paramFormat", pair.strip());
+            }
+            params.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+        }
+        return List.of(new Addition(input.getFirst("addKind"), criterion.strip(), params, input.getFirst("addArticle"),
+                input.getFirst("addNameVi"), input.getFirst("addNameEn")));
+    }
+}

@@ -1,0 +1,76 @@
+package vn.tuquan.evaluation.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.tuquan.evaluation.Rulebooks;
+import vn.tuquan.evaluation.Rulebooks.Adoption;
+import vn.tuquan.evaluation.Rulebooks.RulebookVersion;
+import vn.tuquan.evaluation.Rulebooks.VersionDetail;
+import vn.tuquan.evaluation.UnknownRulebookException;
+import vn.tuquan.shared.CurrentCaller;
+import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.Requires;
+
+/**
+ * The rulebooks over HTTP: the versions, one version's criteria per unit kind, the rulebook in force
+ * for a unit, and a province's own version (the province's id in the path: its capture scope, 403
+ * outside).
+ */
+@RestController
+@Tag(name = "evaluation-rulebooks", description = "Bộ tiêu chí an toàn về ANTT / rulebooks of the safety standard")
+@Requires(Permission.EVALUATION_READ)
+class RulebooksApi {
+
+    private final Rulebooks rulebooks;
+
+    RulebooksApi(Rulebooks rulebooks) {
+        this.rulebooks = rulebooks;
+    }
+
+    @GetMapping("/api/v1/evaluation/rulebooks")
+    @Operation(summary = "Every rulebook version: the national ones and the provinces' own within the caller's view scope")
+    List<RulebookVersion> list() {
+        return rulebooks.versions(CurrentCaller.view());
+    }
+
+    @GetMapping("/api/v1/evaluation/rulebooks/version")
+    @Operation(summary = "One version with its criteria per unit kind (RESIDENTIAL_AREA, COMMUNE, AGENCY, ENTERPRISE, SCHOOL)",
+            description = "404 for an unknown id; 403 for a province's version outside the view scope.")
+    VersionDetail version(@RequestParam long id) {
+        return rulebooks.version(CurrentCaller.view(), id);
+    }
+
+    @GetMapping("/api/v1/evaluation/units/{unitId}/rulebooks")
+    @Operation(summary = "The rulebook in force for the unit on a day (default today): its province's own version, else the national one")
+    VersionDetail inForce(@PathVariable long unitId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+        LocalDate day = on == null ? Dates.today() : on;
+        return rulebooks.inForceForUnit(CurrentCaller.view(), unitId, day)
+                .orElseThrow(() -> new UnknownRulebookException(unitId));
+    }
+
+    @PostMapping("/api/v1/evaluation/units/{unitId}/rulebooks")
+    @Requires(Permission.EVALUATION_APPROVE)
+    @Operation(summary = "Adopt a province's own version from a day: adjust editable criteria's params, add criteria",
+            description = "The unit is the province (in the caller's capture scope, else 403). 400 problem+json naming the "
+                    + "field for a change of a criterion that is not editable, an unknown criterion or parameter, a value "
+                    + "that does not parse, or no date. Earlier versions are never changed.")
+    ResponseEntity<VersionDetail> adopt(@PathVariable long unitId, @RequestBody Adoption adoption) {
+        VersionDetail adopted = rulebooks.adopt(CurrentCaller.get(), unitId, adoption);
+        return ResponseEntity.created(URI.create("/api/v1/evaluation/rulebooks/version?id=" + adopted.rulebook().id()))
+                .body(adopted);
+    }
+}
