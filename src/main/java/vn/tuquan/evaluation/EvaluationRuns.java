@@ -185,7 +185,10 @@ public class EvaluationRuns {
         });
     }
 
-    /** "What if": the verdicts recomputed with a criterion's parameters changed, nothing stored. */
+    /**
+     * "What if": the subtree's facts read once, the verdicts computed twice — as they are and with a
+     * criterion's parameters changed — and nothing stored.
+     */
     public Preview preview(Scope scope, long unitId, int year, String criterion, Map<String, String> params) {
         checkYear(year);
         UnitView root = units.find(scope, unitId, asOf(year)).orElseThrow(() -> new UnknownEvaluationException(unitId, year));
@@ -196,10 +199,11 @@ public class EvaluationRuns {
         if (override.params().isEmpty() || override.params().keySet().stream().anyMatch(String::isBlank)) {
             throw new EvaluationRefusedException("params", "evaluation.run.error.params", override.params());
         }
-        Computed now = compute(scope, root, year, null, null);
+        Chunk chunk = read(scope, root, year, null);
+        Computed now = compute(chunk, year, null);
         Computed then;
         try {
-            then = compute(scope, root, year, override, null);
+            then = compute(chunk, year, override);
         } catch (IllegalArgumentException e) {
             throw new EvaluationRefusedException("params", "evaluation.run.error.params", e.getMessage());
         }
@@ -244,11 +248,6 @@ public class EvaluationRuns {
         List<Gathered> tree = gatherer.gather(scope, root.id(), year, Map.of(), rates);
         Long[] ids = tree.stream().filter(Gathered::evaluated).map(Gathered::unitId).toArray(Long[]::new);
         return new Chunk(root, tree, existing(ids, year), entered(ids, year));
-    }
-
-    private Computed compute(Scope scope, UnitView root, int year, Override override,
-            Map<Long, RegistrationRate> rates) {
-        return compute(read(scope, root, year, rates), year, override);
     }
 
     private Computed compute(Chunk chunk, int year, Override override) {
