@@ -121,7 +121,9 @@ public class EvaluationRuns {
     /**
      * {@link #run} for every province, one after the other, each in its own transaction; the
      * households' registration rates of the whole country are read first in one pass (one entry per
-     * residential area), the other registers per province.
+     * residential area), the other registers per province. While a province's verdicts are computed
+     * and written, the next province's facts are read on a second thread (two provinces in memory at
+     * most).
      */
     public RunSummary runCountry(Caller caller, int year) {
         caller.require(Permission.EVALUATION_WRITE);
@@ -132,29 +134,61 @@ public class EvaluationRuns {
         long t0 = System.nanoTime();
         Map<Long, RegistrationRate> rates = gatherer.everyAreaRate(year);
         log.debug("households' rates of {} areas in {} ms", rates.size(), (System.nanoTime() - t0) / 1_000_000);
+        List<UnitView> provinces = units.roots(Scope.WHOLE_COUNTRY, asOf(year));
         RunSummary total = new RunSummary(0, 0, 0, 0, 0, 0, 0, 0, 0);
-        for (UnitView province : units.roots(Scope.WHOLE_COUNTRY, asOf(year))) {
-            total = total.plus(runChunk(caller, province, year, rates));
+        if (provinces.isEmpty()) {
+            return total;
+        }
+        var reader = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "evaluation-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            java.util.concurrent.Future<Chunk> next = reader.submit(() -> read(caller.capture(), provinces.get(0), year, rates));
+            for (int i = 0; i < provinces.size(); i++) {
+                Chunk chunk = next.get();
+                if (i + 1 < provinces.size()) {
+                    UnitView following = provinces.get(i + 1);
+                    next = reader.submit(() -> read(caller.capture(), following, year, rates));
+                }
+                total = total.plus(storeChunk(chunk, year));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            reader.shutdownNow();
         }
         return total;
     }
 
     private RunSummary runChunk(Caller caller, UnitView root, int year, Map<Long, RegistrationRate> rates) {
+        return storeChunk(read(caller.capture(), root, year, rates), year);
+    }
+
+    /** Computes a chunk's verdicts and stores them in one transaction, with its event. */
+    private RunSummary storeChunk(Chunk chunk, int year) {
         return tx.execute(s -> {
             long t0 = System.nanoTime();
-            Computed computed = compute(caller.capture(), root, year, null, rates);
+            Computed computed = compute(chunk, year, null);
             long t1 = System.nanoTime();
             RunSummary summary = store(computed);
             if (log.isDebugEnabled()) {
-                log.debug("run of {} for {}: computed in {} ms, stored in {} ms: {}", root.id(), year,
+                log.debug("run of {} for {}: computed in {} ms, stored in {} ms: {}", chunk.root().id(), year,
                         (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000, summary);
             }
-            events.publishEvent(new EvaluationRunCompleted(root.id(), year, summary));
+            events.publishEvent(new EvaluationRunCompleted(chunk.root().id(), year, summary));
             return summary;
         });
     }
 
-    /** "What if": the verdicts recomputed with a criterion's parameters changed, nothing stored. */
+    /**
+     * "What if": the subtree's facts read once, the verdicts computed twice — as they are and with a
+     * criterion's parameters changed — and nothing stored.
+     */
     public Preview preview(Scope scope, long unitId, int year, String criterion, Map<String, String> params) {
         checkYear(year);
         UnitView root = units.find(scope, unitId, asOf(year)).orElseThrow(() -> new UnknownEvaluationException(unitId, year));
@@ -165,10 +199,11 @@ public class EvaluationRuns {
         if (override.params().isEmpty() || override.params().keySet().stream().anyMatch(String::isBlank)) {
             throw new EvaluationRefusedException("params", "evaluation.run.error.params", override.params());
         }
-        Computed now = compute(scope, root, year, null, null);
+        Chunk chunk = read(scope, root, year, null);
+        Computed now = compute(chunk, year, null);
         Computed then;
         try {
-            then = compute(scope, root, year, override, null);
+            then = compute(chunk, year, override);
         } catch (IllegalArgumentException e) {
             throw new EvaluationRefusedException("params", "evaluation.run.error.params", e.getMessage());
         }
@@ -204,18 +239,28 @@ public class EvaluationRuns {
         }
     }
 
-    private Computed compute(Scope scope, UnitView root, int year, Override override,
-            Map<Long, RegistrationRate> rates) {
+    /** What a chunk's run reads before computing: the units with their facts, their stored evaluations, the entries. */
+    private record Chunk(UnitView root, List<Gathered> tree, Map<Long, Existing> existing,
+            Map<Long, Map<String, Entry>> entered) {
+    }
+
+    private Chunk read(Scope scope, UnitView root, int year, Map<Long, RegistrationRate> rates) {
         List<Gathered> tree = gatherer.gather(scope, root.id(), year, Map.of(), rates);
         Long[] ids = tree.stream().filter(Gathered::evaluated).map(Gathered::unitId).toArray(Long[]::new);
-        Map<Long, Existing> existing = existing(ids, year);
-        Map<Long, Map<String, Entry>> entered = entered(ids, year);
-        Long province = provinceOf(root);
+        return new Chunk(root, tree, existing(ids, year), entered(ids, year));
+    }
+
+    private Computed compute(Chunk chunk, int year, Override override) {
+        List<Gathered> tree = chunk.tree();
+        Map<Long, Existing> existing = chunk.existing();
+        Map<Long, Map<String, Entry>> entered = chunk.entered();
+        int evaluated = (int) tree.stream().filter(Gathered::evaluated).count();
+        Long province = provinceOf(chunk.root());
         Map<String, Optional<InForce>> books = new HashMap<>();
         Map<Long, Gathered> byId = new HashMap<>();
         tree.forEach(g -> byId.put(g.unitId(), g));
 
-        List<Verdict> verdicts = new ArrayList<>(ids.length);
+        List<Verdict> verdicts = new ArrayList<>(evaluated);
         Map<Long, long[]> children = new HashMap<>();
         int withoutRulebook = 0;
         // residential areas and organisations first, then the communes with their children's verdicts
@@ -399,6 +444,7 @@ public class EvaluationRuns {
 
     private RunSummary store(Computed c) {
         int met = 0, notMet = 0, needsInput = 0, inserted = 0, updated = 0, sent = 0;
+        long serialising = 0;
         OffsetDateTime now = OffsetDateTime.now();
         List<Row> batch = new ArrayList<>(BATCH);
         for (Verdict v : c.verdicts()) {
@@ -410,7 +456,9 @@ public class EvaluationRuns {
             if (c.frozen().contains(v.unit().unitId())) {
                 continue;
             }
+            long r0 = System.nanoTime();
             Row row = row(v);
+            serialising += System.nanoTime() - r0;
             sent++;
             if (row.fingerprint().equals(c.fingerprints().get(v.unit().unitId()))) {
                 continue;
@@ -428,6 +476,7 @@ public class EvaluationRuns {
             inserted += n[0];
             updated += n[1];
         }
+        log.debug("rows of {} verdicts serialised and fingerprinted in {} ms", sent, serialising / 1_000_000);
         return new RunSummary(c.verdicts().size(), met, notMet, needsInput, c.withoutRulebook(), inserted, updated,
                 sent - inserted - updated, c.kept());
     }

@@ -260,16 +260,11 @@ public class Commitments {
         Period period = Period.residentialArea(year);
         // one row per area; enough memory for the aggregate of 100,000 areas not to spill to disk
         template.execute("SET LOCAL work_mem = '64MB'");
-        template.query(con -> {
-            var ps = con.prepareStatement(RATES_EVERY_AREA);
-            ps.setFetchSize(10_000); // read through a cursor (inside the transaction), not all at once
-            ps.setInt(1, period.year());
-            ps.setObject(2, period.to());
-            ps.setObject(3, period.to());
-            return ps;
-        }, (java.sql.ResultSet rs) -> {
+        // the answer (one row per area, 100,000 for the country) is read at once: through a cursor
+        // (a fetch size) PostgreSQL would not run the pass in parallel, and it took 20 s instead of 10–16 s
+        template.query(RATES_EVERY_AREA, (java.sql.ResultSet rs) -> {
             each.accept(new RegistrationRate(rs.getLong(1), period.year(), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
-        });
+        }, period.year(), period.to(), period.to());
     }
 
     private List<RegistrationRate> ratesOf(List<Long> areaIds, Period period) {

@@ -90,6 +90,9 @@ public final class EvaluationBenchmark {
                         count(sql, "SELECT count(*) FROM household"), count(sql, "SELECT count(*) FROM household_residence"),
                         count(sql, "SELECT count(*) FROM commitment"), count(sql, "SELECT count(*) FROM incident"));
                 System.out.printf("load_average=%s%n", Files.readString(Path.of("/proc/loadavg")).strip());
+                // a reused directory keeps the verdicts of an earlier run: the first run below inserts them all again
+                System.out.printf("earlier_verdicts_removed=%d%n", sql.executeUpdate("DELETE FROM evaluation WHERE year = " + YEAR));
+                sql.execute("VACUUM evaluation");
                 // the floor: one plain sequential scan of each fact table
                 sql.execute("SET max_parallel_workers_per_gather = 0");
                 for (int i = 0; i < 2; i++) {
@@ -111,6 +114,12 @@ public final class EvaluationBenchmark {
                     System.out.printf("%s ms=%d heap_used_mb=%d max_heap_mb=%d %s%n", what, ms,
                             (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20, summary);
                     System.out.printf("load_average=%s%n", Files.readString(Path.of("/proc/loadavg")).strip());
+                }
+                try (ResultSet rs = sql.executeQuery("SELECT avg(pg_column_size(facts))::int, avg(pg_column_size(outcomes))::int,"
+                        + " avg(length(facts::text))::int, avg(length(outcomes::text))::int FROM evaluation")) {
+                    rs.next();
+                    System.out.printf("stored_json_bytes facts=%d outcomes=%d (text: %d, %d)%n", rs.getInt(1), rs.getInt(2),
+                            rs.getInt(3), rs.getInt(4));
                 }
                 try (ResultSet rs = sql.executeQuery(
                         "SELECT unit_kind, proposed, count(*) FROM evaluation WHERE year = " + YEAR + " GROUP BY 1, 2 ORDER BY 1, 2")) {

@@ -211,4 +211,47 @@ class OrderFactsTests {
         assertThat(facts.forSubtree(haiMinhOnly, haiMinh, 2017)).extracting(UnitFacts::unitId).doesNotContain(namMy);
         assertThatThrownBy(() -> facts.forSubtree(haiMinhOnly, namMy, 2017)).isInstanceOf(AccessRefusedException.class);
     }
+
+    @Test
+    void seriousSubjectiveFiresAndAccidentsAndDrugHotspotsNotStableAtThePeriodsEnd() {
+        long area = areas.get(3);
+        for (Object[] row : new Object[][] {
+            {"FIRE", "SERIOUS", true, OffsetDateTime.of(2025, 3, 1, 10, 0, 0, 0, VN)},   // counts
+            {"FIRE", "SERIOUS", false, OffsetDateTime.of(2025, 3, 2, 10, 0, 0, 0, VN)},  // cause not subjective
+            {"FIRE", null, true, OffsetDateTime.of(2025, 3, 3, 10, 0, 0, 0, VN)},        // not serious
+            {"TRAFFIC_ACCIDENT", "SERIOUS", true, OffsetDateTime.of(2025, 11, 10, 10, 0, 0, 0, VN)}}) { // commune's window only
+            jdbc.sql("""
+                    INSERT INTO incident (unit_id, category_code, severity, subjective_cause, occurred_at, reported_at, status,
+                                          source, created_by)
+                    VALUES (:unit, :category, :severity, :subjective, :at, :at, 'REPORTED', 'PATROL', 'test')""")
+                    .param("unit", area).param("category", row[0]).param("severity", row[1]).param("subjective", row[2])
+                    .param("at", row[3]).update();
+        }
+        // two drug hotspots over the area: one complex to the end, one stable from 01/10/2025; a gambling one
+        long[] ids = new long[3];
+        String[] kinds = {"DRUGS", "DRUGS", "GAMBLING"};
+        for (int i = 0; i < 3; i++) {
+            ids[i] = jdbc.sql("""
+                    INSERT INTO hotspot (name, kind, designated_on, designated_by, designation_number, created_by)
+                    VALUES (:name, :kind, DATE '2024-06-01', 'UBND', '1/QĐ', 'test') RETURNING id""")
+                    .param("name", "Điểm " + i).param("kind", kinds[i]).query(Long.class).single();
+            jdbc.sql("INSERT INTO hotspot_unit (hotspot_id, unit_id) VALUES (:h, :u)").param("h", ids[i]).param("u", area)
+                    .update();
+            jdbc.sql("""
+                    INSERT INTO hotspot_status (hotspot_id, status, valid_from, valid_to, reason, recorded_by)
+                    VALUES (:h, 'COMPLEX', DATE '2024-06-01', :to, 'thử', 'test')""").param("h", ids[i])
+                    .param("to", i == 1 ? LocalDate.of(2025, 10, 1) : null).update();
+        }
+        jdbc.sql("""
+                INSERT INTO hotspot_status (hotspot_id, status, valid_from, reason, recorded_by)
+                VALUES (:h, 'STABLE', DATE '2025-10-01', 'thử', 'test')""").param("h", ids[1]).update();
+        UnitFacts y2025 = of(area, 2025, haiMinh);
+        assertThat(y2025.current().seriousSubjective()).isEqualTo(1);
+        assertThat(y2025.current().drugSpots()).isEqualTo(1);
+        // the year before ended on 31/10/2024: both drug hotspots were complex
+        assertThat(y2025.previous().drugSpots()).isEqualTo(2);
+        UnitFacts commune = of(haiMinh, 2025, haiMinh);
+        assertThat(commune.current().seriousSubjective()).isEqualTo(2);
+        assertThat(commune.current().drugSpots()).isEqualTo(1);
+    }
 }
