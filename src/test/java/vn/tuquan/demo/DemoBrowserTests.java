@@ -75,7 +75,7 @@ class DemoBrowserTests {
         assertThat(page.evaluate("typeof bootstrap")).as("Bootstrap's script is loaded").isEqualTo("object");
         screenshot("home-desktop-vi");
 
-        page.locator("nav").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Đánh giá").setExact(true))
+        page.locator("nav").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Thống kê, báo cáo").setExact(true))
                 .click();
         assertThat(page.locator(".alert h2")).hasText("Phần này chưa được xây dựng");
         assertThat(consoleErrors).as("no script, style or security-policy errors").isEmpty();

@@ -55,7 +55,7 @@ class EvaluationRunPages {
             model.addAttribute("error", message(messages, e, LocaleContextHolder.getLocale()));
         }
         model.addAttribute("unit", units.latest(caller.view(), unitId).orElseThrow());
-        return "evaluation/runs";
+        return "evaluation/listRuns";
     }
 
     @PostMapping("/evaluation/units/{unitId}/runs")
