@@ -237,7 +237,7 @@ public class IncidentImports {
             rows.add(incidents.check(caller, form, now, seen));
         } catch (IncidentRefusedException e) {
             String column = e.field() == null ? null : COLUMNS.getOrDefault(e.field(), e.field());
-            problems.add(new IncidentImportProblem(line, column, e.key(), Arrays.asList(e.args())));
+            problems.add(new IncidentImportProblem(line, column, e.messageKey(), Arrays.asList(e.args())));
         } catch (AccessRefusedException e) {
             problems.add(new IncidentImportProblem(line, "unit", "order.import.unitOutsideScope", List.of(fields.get(0))));
         }

@@ -1,35 +1,14 @@
 package vn.tuquan.order;
 
-import java.util.List;
-
-import vn.tuquan.shared.MessageArguments;
+import vn.tuquan.shared.FieldRefusedException;
 
 /**
  * An incident the register refuses: a message key with its arguments, and the field it is about
  * ({@code null} when about the whole request), so pages and the API say why in the caller's language.
  */
-public class IncidentRefusedException extends RuntimeException {
+public class IncidentRefusedException extends FieldRefusedException {
 
-    private final String field;
-    private final String key;
-    private final transient List<Object> args;
-
-    public IncidentRefusedException(String field, String key, Object... args) {
-        super(key);
-        this.field = field;
-        this.key = key;
-        this.args = List.of(args);
-    }
-
-    public String field() {
-        return field;
-    }
-
-    public String key() {
-        return key;
-    }
-
-    public Object[] args() {
-        return args.stream().map(MessageArguments::display).toArray();
+    public IncidentRefusedException(String field, String messageKey, Object... args) {
+        super(field, messageKey, args);
     }
 }

@@ -32,7 +32,7 @@ class ClassificationProblems {
         Locale locale = LocaleContextHolder.getLocale();
         String field = messages.getMessage("evaluation.classification.field." + e.field(), null, e.field(), locale);
         String message = messages.getMessage("evaluation.classification.fieldError",
-                new Object[] {field, messages.getMessage(e.key(), e.args(), locale)}, locale);
+                new Object[] {field, messages.getMessage(e.messageKey(), e.args(), locale)}, locale);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
         problem.setTitle(messages.getMessage("evaluation.classification.problem.refused", null, locale));
         problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", message)));

@@ -93,7 +93,7 @@ class ExplanationPages {
             classifications.compute(CurrentCaller.get(), unitId, year);
             redirect.addFlashAttribute("classified", true);
         } catch (ClassificationRefusedException e) {
-            redirect.addFlashAttribute("error", views.text(e.key(), e.args()));
+            redirect.addFlashAttribute("error", views.text(e.messageKey(), e.args()));
         }
         return "redirect:/evaluation/units/" + unitId + "/years/" + year + "#classification";
     }
@@ -114,7 +114,7 @@ class ExplanationPages {
             redirect.addFlashAttribute("entered", true);
         } catch (ClassificationRefusedException e) {
             redirect.addFlashAttribute("error", views.text("evaluation.classification.fieldError",
-                    views.text("evaluation.classification.field." + e.field()), views.text(e.key(), e.args())));
+                    views.text("evaluation.classification.field." + e.field()), views.text(e.messageKey(), e.args())));
             redirect.addFlashAttribute("errorField", e.field());
         }
         return "redirect:/evaluation/units/" + unitId + "/years/" + year + "#classification";

@@ -51,7 +51,7 @@ class IncidentRequests {
     }
 
     String message(IncidentRefusedException e) {
-        return messages.getMessage(e.key(), e.args(), e.key(), LocaleContextHolder.getLocale());
+        return messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale());
     }
 
     /** The field a refusal is about, named in the reader's language. */

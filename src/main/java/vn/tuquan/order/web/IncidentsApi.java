@@ -166,7 +166,7 @@ class IncidentsApi {
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);
         problem.setTitle(requests.text("order.incident.refused.title"));
         problem.setDetail(requests.message(e));
-        problem.setProperty("code", e.key());
+        problem.setProperty("code", e.messageKey());
         if (e.field() != null) {
             problem.setProperty("field", e.field());
             problem.setProperty("fieldName", requests.field(e));
