@@ -145,6 +145,11 @@ class ClassificationTests {
             assertThat(c.get("name").asString()).isNotBlank();
             assertThat(c.get("result").isNull()).as(c.get("criterion").asString()).isFalse();
         }
+        // every compared value is named in words on the page: no fact key, message key or criterion code shows
+        String page = org.jsoup.Jsoup.parse(admin.get("/evaluation/units/" + thonNam + "/years/2024").body()).select("main")
+                .text();
+        assertThat(page).contains("Tổng số (các dòng dưới đây)", "Giá trị do người nhập")
+                .doesNotContain("incidents.", "crimes.severity.", "order.incident.", "evaluation.", "PARTY_RESOLUTION_Q1");
         // the theft of Xóm 1 is in Hải Minh: Thôn Nam has no crime in 2024, counted from the registers
         JsonNode c = json(admin.get("/api/v1/evaluation/units/" + thonNam + "/classification?year=2024"))
                 .get("classification");

@@ -145,6 +145,12 @@ class ExplanationViews {
         if (item.startsWith("previous.")) {
             return text("evaluation.fact.previous", label(item.substring("previous.".length())));
         }
+        if (item.contains("+")) { // a criterion's sum of several facts, each shown on its own line below
+            return text("evaluation.fact.sum");
+        }
+        if (vn.tuquan.evaluation.rules.Criteria.exists(item)) { // the value a person entered for the criterion
+            return text("evaluation.fact.entered");
+        }
         if (item.startsWith("incidents.kind.")) {
             String kind = item.substring("incidents.kind.".length());
             return text("evaluation.fact.incidentsOfKind", text("order.incident.kind." + kind));
