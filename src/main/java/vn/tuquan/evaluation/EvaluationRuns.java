@@ -119,6 +119,17 @@ public class EvaluationRuns {
     }
 
     /**
+     * Recomputes a commune's proposed verdict (and its subtree's undecided ones) after a decision on one
+     * of its units: the commune's "≥ 70% recognised" reads its children's decisions. For a step already
+     * authorised on the commune (the approver's side), so no permission of its own.
+     */
+    RunSummary refresh(Caller caller, long communeId, int year) {
+        UnitView root = units.find(Scope.WHOLE_COUNTRY, communeId, asOf(year))
+                .orElseThrow(() -> new UnknownEvaluationException(communeId, year));
+        return runChunk(caller, root, year, null);
+    }
+
+    /**
      * {@link #run} for every province, one after the other, each in its own transaction; the
      * households' registration rates of the whole country are read first in one pass (one entry per
      * residential area), the other registers per province. While a province's verdicts are computed

@@ -462,6 +462,7 @@ public class Evaluations {
                        decided_by_unit = NULL, status = 'ACCEPTED', reasons = NULL, updated_at = now() WHERE id = :id""")
                 .param("id", e.id()).update();
         step(caller, e.id(), unitId, year, e.status(), Status.ACCEPTED, why, Map.of("undone", undone));
+        units.find(Scope.WHOLE_COUNTRY, unitId, e.periodTo()).ifPresent(u -> refreshCommune(caller, competent(u, e.periodTo()), year));
         return load(unitId, year, false).orElseThrow();
     }
 
@@ -515,6 +516,14 @@ public class Evaluations {
         detail.put("decisionSigner", decision.signer().strip());
         detail.put("decidedByUnit", competent.id());
         step(caller, e.id(), e.unitId(), e.year(), e.status(), to, why, detail);
+        refreshCommune(caller, competent, e.year());
+    }
+
+    /** A decision on a unit of a commune changes the commune's own proposed verdict (its children's share). */
+    private void refreshCommune(Caller caller, UnitView competent, int year) {
+        if (competent != null && competent.kind() == UnitKind.COMMUNE) {
+            runs.refresh(caller, competent.id(), year);
+        }
     }
 
     // ---- checks ------------------------------------------------------------------------------

@@ -251,8 +251,9 @@ class EvaluationProcessTests {
 
     @Test
     void aRejectionIsLockedAndReopeningNeedsAReason() {
-        ProcessFixture.Area area = submitted(ProcessFixture.haLong);
-        WebSession commune = signedIn(ProcessFixture.HA_LONG_OFFICER);
+        // in Phường Trần Tế Xương, whose own evaluation no test decides (a decided one is never recomputed)
+        ProcessFixture.Area area = submitted(ProcessFixture.tranTeXuong);
+        WebSession commune = signedIn(ProcessFixture.OTHER_OFFICER);
         post(commune, api(area.id(), "accept"), "{}");
         HttpResponse<String> withoutReasons = post(commune, api(area.id(), "reject"),
                 decision("130/QĐ-UBND", LocalDate.of(2023, 11, 29), "Trần Văn Bình", null));
@@ -265,6 +266,9 @@ class EvaluationProcessTests {
         assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
         assertThat(json(rejected).path("status").asString()).isEqualTo("REJECTED");
         assertThat(json(rejected).path("locked").asBoolean()).isTrue();
+
+        // the commune's own proposed verdict is recomputed with its children's decisions
+        long recognisedAfterRejection = communeChildrenRecognised();
 
         // locked: nothing changes it, not even a new decision; no certificate for a rejection
         String locked = snapshot(area.id());
@@ -295,6 +299,13 @@ class EvaluationProcessTests {
                 decision("131/QĐ-UBND", LocalDate.of(2023, 11, 30), "Trần Văn Bình", null)).statusCode()).isEqualTo(200);
         assertThat(steps(area.id())).endsWith("ACCEPTED", "REJECTED", "ACCEPTED", "RECOGNISED");
         assertThat(auditedSteps(area.id())).isEqualTo(steps(area.id()));
+        assertThat(communeChildrenRecognised()).isEqualTo(recognisedAfterRejection + 1);
+    }
+
+    /** The children recognised (or proposed safe while undecided) in Phường Trần Tế Xương's stored facts. */
+    private long communeChildrenRecognised() {
+        return jdbc.sql("SELECT (facts->'counts'->>'children.recognised')::bigint FROM evaluation WHERE unit_id = :id"
+                        + " AND year = :year").param("id", ProcessFixture.tranTeXuong).param("year", YEAR).query(Long.class).single();
     }
 
     // ---- refusals --------------------------------------------------------------------------
