@@ -195,6 +195,30 @@ class EvaluationRunsWebTests {
     }
 
     @Test
+    void theWhatIfPageListsTheUnitsWhoseVerdictWouldChangeAndStoresNothing() throws Exception {
+        WebSession session = signedIn();
+        assertThat(postJson(session, "/api/v1/evaluation/units/" + haLong + "/runs?year=" + YEAR, "{}").statusCode())
+                .isEqualTo(200);
+        String stored = jdbc.sql("SELECT string_agg(unit_id || ':' || proposed || ':' || computed_at, ',' ORDER BY unit_id)"
+                + " FROM evaluation WHERE year = :year").param("year", YEAR).query(String.class).single();
+
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(session.get("/evaluation/units/" + haLong + "/what-if?year=" + YEAR
+                + "&criterion=HOUSEHOLDS_REGISTERED&param=minPercent&value=50").body());
+        assertThat(page.select("#criterion option").eachAttr("value")).contains("HOUSEHOLDS_REGISTERED");
+        assertThat(page.selectFirst("#criterion option[selected]").attr("value")).isEqualTo("HOUSEHOLDS_REGISTERED");
+        assertThat(page.selectFirst("#param").attr("value")).isEqualTo("minPercent");
+        assertThat(page.select("table.what-if-changes tbody tr")).hasSize(2);
+        assertThat(page.select("table.what-if-changes td.to").eachText()).containsOnly("Đạt");
+        assertThat(page.selectFirst(".what-if-summary").text()).isEqualTo("Đã tính lại 3 đơn vị; 2 đơn vị sẽ đổi kết quả.");
+
+        org.jsoup.nodes.Document refused = org.jsoup.Jsoup.parse(session.get("/evaluation/units/" + haLong + "/what-if?year="
+                + YEAR + "&criterion=KHONG_CO&param=x&value=1").body());
+        assertThat(refused.selectFirst(".what-if-error").text()).startsWith("Tiêu chí:");
+        assertThat(jdbc.sql("SELECT string_agg(unit_id || ':' || proposed || ':' || computed_at, ',' ORDER BY unit_id)"
+                + " FROM evaluation WHERE year = :year").param("year", YEAR).query(String.class).single()).isEqualTo(stored);
+    }
+
+    @Test
     void theApiRunsReadsExplainsAndPreviews() throws Exception {
         WebSession session = signedIn();
         HttpResponse<String> run = postJson(session, "/api/v1/evaluation/units/" + haLong + "/runs?year=" + YEAR, "{}");

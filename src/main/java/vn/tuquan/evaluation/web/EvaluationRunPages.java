@@ -32,8 +32,10 @@ class EvaluationRunPages {
     private final EvaluationRuns runs;
     private final Units units;
     private final MessageSource messages;
+    private final vn.tuquan.evaluation.Rulebooks rulebooks;
 
-    EvaluationRunPages(EvaluationRuns runs, Units units, MessageSource messages) {
+    EvaluationRunPages(EvaluationRuns runs, Units units, MessageSource messages, vn.tuquan.evaluation.Rulebooks rulebooks) {
+        this.rulebooks = rulebooks;
         this.runs = runs;
         this.units = units;
         this.messages = messages;
@@ -69,6 +71,44 @@ class EvaluationRunPages {
         }
         redirect.addAttribute("year", y);
         return "redirect:/evaluation/units/" + unitId + "/runs";
+    }
+
+    /** A criterion offered on the "what if" page: its code, its name in the rulebook in force, its thresholds now. */
+    record Offered(String code, String nameVi, String nameEn, java.util.Map<String, String> params) {
+    }
+
+    /**
+     * "What if": the verdicts under the unit recomputed with one criterion's threshold changed, and the
+     * units whose verdict would change — nothing is stored (a GET).
+     */
+    @GetMapping("/evaluation/units/{unitId}/what-if")
+    @Requires(Permission.EVALUATION_READ)
+    String whatIf(@PathVariable long unitId, @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String criterion, @RequestParam(required = false) String param,
+            @RequestParam(required = false) String value, Model model) {
+        Caller caller = CurrentCaller.get();
+        int y = EvaluationRunsApi.year(year);
+        model.addAttribute("unit", units.latest(caller.view(), unitId).orElseThrow());
+        model.addAttribute("year", y);
+        model.addAttribute("criterion", criterion);
+        model.addAttribute("paramName", param);
+        model.addAttribute("value", value);
+        java.util.Map<String, Offered> offered = new java.util.LinkedHashMap<>();
+        // the criteria of the rulebook in force for the unit's province at the residential areas' period end
+        rulebooks.inForceForUnit(caller.view(), unitId, vn.tuquan.evaluation.EvaluationPeriods.of("RESIDENTIAL_AREA", y).to())
+                .ifPresent(v -> v.criteria().values().forEach(lines -> lines.forEach(l -> offered.putIfAbsent(l.criterion(),
+                        new Offered(l.criterion(), l.nameVi(), l.nameEn(), l.params())))));
+        model.addAttribute("offered", offered.values());
+        if (criterion != null && !criterion.isBlank()) {
+            try {
+                java.util.Map<String, String> params = param == null || param.isBlank() ? java.util.Map.of()
+                        : java.util.Map.of(param.strip(), value == null ? "" : value.strip());
+                model.addAttribute("preview", runs.preview(caller.view(), unitId, y, criterion.strip(), params));
+            } catch (EvaluationRefusedException e) {
+                model.addAttribute("error", message(messages, e, LocaleContextHolder.getLocale()));
+            }
+        }
+        return "evaluation/showWhatIf";
     }
 
     /** A refusal as people read it: the field's name and why. */
