@@ -107,27 +107,27 @@ public class PersonalAccessTokens {
      * queue them all on the token's row.
      */
     public Optional<String> authenticate(String token) {
-        return valid(token, null).map(Valid::username);
+        return wellFormed(token) ? lookUp(sha256(token), null).map(Valid::username) : Optional.empty();
     }
 
     /**
      * The account of a valid token's person, loaded by {@code users}, or empty: unknown, revoked,
      * expired, disabled, or an account {@code users} does not know. Kept with the token's answer for
-     * a few seconds, so that a client's burst of requests reads the token and the account once.
+     * a few seconds (revocation, disabling and new roles here clear it at once), so that a client's
+     * burst of requests reads the token and the account once.
      */
     public Optional<UserDetails> principal(String token, UserDetailsService users) {
-        return valid(token, users).map(Valid::user);
-    }
-
-    private Optional<Valid> valid(String token, UserDetailsService users) {
-        if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
+        if (!wellFormed(token)) {
             return Optional.empty();
         }
-        // a valid token's answer is kept a few seconds (revocation, disabling and new roles here clear it at once)
-        String key = java.util.HexFormat.of().formatHex(sha256(token)) + (users == null ? "" : "+account");
-        return kept.get(key, k -> lookUp(java.util.HexFormat.of().parseHex(k.substring(0, 64)), users),
-                        Optional::isPresent)
-                .filter(valid -> valid.expiresAt().isAfter(Instant.now())); // expiry is kept with the answer
+        return kept.get(java.util.HexFormat.of().formatHex(sha256(token)),
+                        hex -> lookUp(java.util.HexFormat.of().parseHex(hex), users), Optional::isPresent)
+                .filter(valid -> valid.expiresAt().isAfter(Instant.now())) // expiry is kept with the answer
+                .map(Valid::user);
+    }
+
+    private static boolean wellFormed(String token) {
+        return token != null && token.startsWith(PREFIX) && token.length() <= 100;
     }
 
     /** Forgets the valid tokens kept: one was revoked, or an account disabled. */

@@ -73,10 +73,6 @@ class EvaluationRunPages {
         return "redirect:/evaluation/units/" + unitId + "/runs";
     }
 
-    /** A criterion offered on the "what if" page: its code, its name in the rulebook in force, its thresholds now. */
-    record Offered(String code, String nameVi, String nameEn, java.util.Map<String, String> params) {
-    }
-
     /**
      * "What if": the verdicts under the unit recomputed with one criterion's threshold changed, and the
      * units whose verdict would change — nothing is stored (a GET).
@@ -93,11 +89,11 @@ class EvaluationRunPages {
         model.addAttribute("criterion", criterion);
         model.addAttribute("paramName", param);
         model.addAttribute("value", value);
-        java.util.Map<String, Offered> offered = new java.util.LinkedHashMap<>();
+        // each criterion once (the first unit kind's line), with its name and thresholds now
+        java.util.Map<String, vn.tuquan.evaluation.Rulebooks.CriterionLine> offered = new java.util.LinkedHashMap<>();
         // the criteria of the rulebook in force for the unit's province at the residential areas' period end
         rulebooks.inForceForUnit(caller.view(), unitId, vn.tuquan.evaluation.EvaluationPeriods.of("RESIDENTIAL_AREA", y).to())
-                .ifPresent(v -> v.criteria().values().forEach(lines -> lines.forEach(l -> offered.putIfAbsent(l.criterion(),
-                        new Offered(l.criterion(), l.nameVi(), l.nameEn(), l.params())))));
+                .ifPresent(v -> v.criteria().values().forEach(lines -> lines.forEach(l -> offered.putIfAbsent(l.criterion(), l))));
         model.addAttribute("offered", offered.values());
         if (criterion != null && !criterion.isBlank()) {
             try {
