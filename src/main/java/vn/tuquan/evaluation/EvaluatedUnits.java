@@ -1,7 +1,10 @@
 package vn.tuquan.evaluation;
 
+import java.util.Optional;
+
 import vn.tuquan.units.OrganisationDetails;
 import vn.tuquan.units.UnitKind;
+import vn.tuquan.units.UnitView;
 
 /**
  * Which units the yearly evaluation evaluates, with which criteria set and over which period — the
@@ -16,7 +19,8 @@ import vn.tuquan.units.UnitKind;
  * and pagodas (their titles are tracked beside the verdict) are not evaluated.</li>
  * </ul>
  * The period of the criteria kind comes from {@link EvaluationPeriods#of} (the residential areas' window
- * for residential areas, the organisations' window for the others).
+ * for residential areas, the organisations' window for the others). The bulk run, the registration and
+ * the process page all ask this class, so a unit the run leaves out cannot be registered either.
  */
 public final class EvaluatedUnits {
 
@@ -31,6 +35,12 @@ public final class EvaluatedUnits {
             case HOSPITAL -> exclusion == null ? UnitKind.AGENCY.name() : null;
             default -> null;
         };
+    }
+
+    /** The criteria kind of a unit as it stands (its kind and, for an organisation, its exclusion), or empty. */
+    public static Optional<String> criteriaKind(UnitView unit) {
+        OrganisationDetails organisation = unit.organisation();
+        return Optional.ofNullable(criteriaKind(unit.kind(), organisation == null ? null : organisation.exclusion()));
     }
 
     /** Whether a commune counts the unit among its children (its residential areas and organisations). */

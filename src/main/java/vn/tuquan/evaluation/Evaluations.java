@@ -81,19 +81,6 @@ public class Evaluations {
 
     // ---- who, when ---------------------------------------------------------------------------
 
-    /**
-     * The kind a unit is evaluated as (the rulebooks' kinds), or empty when the standard does not
-     * apply to it: hospitals as agencies, industrial zones as enterprises; parishes and pagodas not.
-     */
-    public static Optional<String> evaluatedKind(UnitKind kind) {
-        return Optional.ofNullable(switch (kind) {
-            case RESIDENTIAL_AREA, COMMUNE, AGENCY, ENTERPRISE, SCHOOL -> kind.name();
-            case HOSPITAL -> UnitKind.AGENCY.name();
-            case INDUSTRIAL_ZONE -> UnitKind.ENTERPRISE.name();
-            default -> null;
-        });
-    }
-
     /** The period "year" of a kind: residential areas to 31 October, the others to 15 (30) November. */
     public static Period period(String evaluatedKind, int year) {
         return UnitKind.RESIDENTIAL_AREA.name().equals(evaluatedKind) ? Period.residentialArea(year)
@@ -147,7 +134,7 @@ public class Evaluations {
     /** The whole process of one unit for one year, as the process page shows it. */
     public EvaluationProcess process(Scope scope, long unitId, int year) {
         UnitView latest = visible(scope, unitId);
-        String kind = evaluatedKind(latest.kind()).orElse(null);
+        String kind = EvaluatedUnits.criteriaKind(latest).orElse(null);
         Optional<Evaluation> evaluation = load(unitId, year, false);
         Period period = evaluation.map(e -> new Period(year, e.periodFrom(), e.periodTo()))
                 .orElseGet(() -> period(kind == null ? UnitKind.COMMUNE.name() : kind, year));
@@ -233,7 +220,7 @@ public class Evaluations {
     @Transactional
     public Evaluation register(Caller caller, long unitId, int year, LocalDate registeredOn) {
         UnitView latest = ownSide(caller, unitId);
-        String kind = evaluatedKind(latest.kind())
+        String kind = EvaluatedUnits.criteriaKind(latest)
                 .orElseThrow(() -> new EvaluationRefusedException("unitId", "evaluation.process.error.notEvaluated"));
         Optional<Evaluation> existing = load(unitId, year, true);
         if (existing.isPresent() && existing.get().status() != Status.NOT_REGISTERED) {
@@ -266,6 +253,7 @@ public class Evaluations {
                     .param("on", registeredOn).param("id", evaluationId).update();
         } else {
             Rulebooks.InForce inForce = rulebooks.inForce(kind, period.to(), province(unit))
+                    .filter(book -> !book.criteria().rules().isEmpty()) // as the bulk run: no criteria, nothing to strive for
                     .orElseThrow(() -> new EvaluationRefusedException("year", "evaluation.process.error.noRulebook", String.valueOf(year)));
             evaluationId = jdbc.sql("""
                     INSERT INTO evaluation (unit_id, year, unit_kind, period_from, period_to, rulebook_id, status, registered_on)

@@ -27,6 +27,7 @@ import vn.tuquan.WebSession;
 import vn.tuquan.access.UserAccounts;
 import vn.tuquan.units.LocalUnits;
 import vn.tuquan.units.OfficialLists;
+import vn.tuquan.units.OrganisationDetails;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.Units;
 
@@ -62,6 +63,9 @@ class EvaluationProcessTests {
 
     @Autowired
     vn.tuquan.access.Callers callers;
+
+    @Autowired
+    EvaluationRuns runs;
 
     @BeforeAll
     void setUp(@Autowired OfficialLists lists, @Autowired Units units) {
@@ -511,8 +515,54 @@ class EvaluationProcessTests {
             assertThat(Evaluations.competentKind(kind, LocalDate.of(2017, 10, 31))).isEqualTo(UnitKind.COMMUNE);
             assertThat(Evaluations.competentKind(kind, LocalDate.of(2026, 10, 31))).isEqualTo(UnitKind.COMMUNE);
         }
-        assertThat(Evaluations.evaluatedKind(UnitKind.PAGODA)).isEmpty();
-        assertThat(Evaluations.evaluatedKind(UnitKind.HOSPITAL)).contains("AGENCY");
+    }
+
+    /**
+     * Which units are evaluated is one rule ({@link EvaluatedUnits}): an organisation the bulk run leaves
+     * out (an industrial zone, a kindergarten, a small enterprise, the armed forces, a pagoda) cannot be
+     * registered either, and each one registered is one the run computes.
+     */
+    @Test
+    void theRegistrationAndTheRunEvaluateTheSameUnits() {
+        record Case(UnitKind kind, String subkind, OrganisationDetails.Exclusion exclusion) {
+        }
+        List<Case> cases = List.of(new Case(UnitKind.ENTERPRISE, null, null),
+                new Case(UnitKind.ENTERPRISE, null, OrganisationDetails.Exclusion.SMALL_OR_MICRO_ENTERPRISE),
+                new Case(UnitKind.SCHOOL, null, null), new Case(UnitKind.SCHOOL, null, OrganisationDetails.Exclusion.KINDERGARTEN),
+                new Case(UnitKind.AGENCY, null, OrganisationDetails.Exclusion.ARMED_FORCES),
+                new Case(UnitKind.HOSPITAL, null, null), new Case(UnitKind.INDUSTRIAL_ZONE, null, null),
+                new Case(UnitKind.PAGODA, null, null));
+        WebSession officer = signedIn(ProcessFixture.HA_LONG_OFFICER);
+        int registered = 0;
+        int refused = 0;
+        for (int i = 0; i < cases.size(); i++) {
+            Case c = cases.get(i);
+            OrganisationDetails details = c.kind() == UnitKind.PAGODA || c.kind() == UnitKind.INDUSTRIAL_ZONE ? null
+                    : new OrganisationDetails("thử", false, 40, c.exclusion());
+            long id = localUnits.createAll(vn.tuquan.shared.Caller.SYSTEM, List.of(java.util.Map.entry(ProcessFixture.haLong,
+                    new vn.tuquan.units.LocalUnitForm(c.kind(), c.subkind(), "DG-EU-" + i, "Đơn vị thử " + c + " " + i,
+                            details))), ProcessFixture.LIST_DATE).get(0);
+            boolean byRule = EvaluatedUnits.criteriaKind(c.kind(), c.exclusion()) != null;
+
+            HttpResponse<String> registration = post(officer, api(id, "register"), registration(ProcessFixture.REGISTERED_ON));
+            runs.run(vn.tuquan.shared.Caller.SYSTEM, id, YEAR);
+            long computed = jdbc.sql("SELECT count(*) FROM evaluation WHERE unit_id = :u AND year = :y AND computed_at IS NOT NULL")
+                    .param("u", id).param("y", YEAR).query(Long.class).single();
+            if (byRule) {
+                registered++;
+                assertThat(registration.statusCode()).as(c + ": " + registration.body()).isEqualTo(200);
+                assertThat(status(id)).as(c.toString()).isEqualTo("REGISTERED");
+                assertThat(computed).as(c + " computed by the run").isEqualTo(1);
+            } else {
+                refused++;
+                assertThat(registration.statusCode()).as(c + ": " + registration.body()).isEqualTo(400);
+                assertThat(json(registration).path("errors").get(0).path("field").asString()).isEqualTo("unitId");
+                assertThat(status(id)).as(c + " has no evaluation").isNull();
+                assertThat(computed).as(c + " left out by the run").isZero();
+            }
+        }
+        assertThat(registered).isEqualTo(3);
+        assertThat(refused).isEqualTo(5);
     }
 
     // ---- computed values, deadlines --------------------------------------------------------

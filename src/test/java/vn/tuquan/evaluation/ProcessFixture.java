@@ -69,7 +69,7 @@ final class ProcessFixture {
                     VALUES ('NAM_DINH_PROCESS_TEST', 1, :province, 'TT 124/2021/TT-BCA', 'Bộ tiêu chí thử',
                             'Test rulebook', DATE '2022-06-01', 'test') RETURNING id""")
                     .param("province", province).query(Long.class).single();
-            for (String kind : List.of("RESIDENTIAL_AREA", "COMMUNE")) {
+            for (String kind : List.of("RESIDENTIAL_AREA", "COMMUNE", "AGENCY", "ENTERPRISE", "SCHOOL")) {
                 jdbc.sql("""
                         INSERT INTO rulebook_criterion (rulebook_id, unit_kind, position, criterion, params, article, name_vi, name_en)
                         VALUES (:id, :kind, 1, 'PARTY_RESOLUTION_Q1', '{}', 'Điều 4.1',
