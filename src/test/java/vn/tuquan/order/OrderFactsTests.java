@@ -254,4 +254,89 @@ class OrderFactsTests {
         assertThat(commune.current().seriousSubjective()).isEqualTo(2);
         assertThat(commune.current().drugSpots()).isEqualTo(1);
     }
+
+    /**
+     * Drug users around a period's first and last day (the {@code until} boundary of a status interval),
+     * under TT 23 (2021: 31/10/2020 – 31/10/2021) and TT 124 (2023: 01/11/2022 – 31/10/2023): the counts
+     * per area and the headline's "areas with no drug user" equal a count made day by day from the same
+     * status histories, independent of the SQL.
+     */
+    @Test
+    void drugUsersPresentOnAPeriodsFirstOrLastDayCountAsADayByDayRecountSays() {
+        long commune = units.findByCode(Scope.WHOLE_COUNTRY, "13933", LIST_DATE).orElseThrow().id();
+        Map<Long, List<Map.Entry<String, LocalDate>>> recorded = new java.util.LinkedHashMap<>();
+        for (int year : new int[] {2021, 2023}) {
+            vn.tuquan.shared.Period period = vn.tuquan.shared.Period.residentialArea(year);
+            LocalDate f = period.from();
+            LocalDate t = period.to();
+            // each history: (status, since) in order, the first since being the day detected
+            List<List<Map.Entry<String, LocalDate>>> histories = List.of(
+                    List.of(Map.entry("NEW", f.minusDays(30)), Map.entry("RECOVERED", f)),          // recovered on the first day
+                    List.of(Map.entry("NEW", f.minusDays(30)), Map.entry("RECOVERED", f.plusDays(1))), // using on the first day
+                    List.of(Map.entry("NEW", t)),                                                  // detected on the last day
+                    List.of(Map.entry("NEW", t.plusDays(1))),                                      // detected the day after
+                    List.of(Map.entry("NEW", f.minusDays(60)), Map.entry("RECOVERED", f.minusDays(10)),
+                            Map.entry("RELAPSED", t)),                                             // relapsed on the last day
+                    List.of(Map.entry("NEW", f.minusDays(60)), Map.entry("RECOVERED", f.minusDays(10)),
+                            Map.entry("RELAPSED", t.plusDays(1))),                                 // relapsed the day after
+                    List.of(Map.entry("NEW", f.minusDays(100)), Map.entry("RECOVERED", f.minusDays(1))), // recovered the day before
+                    List.of(Map.entry("NEW", f), Map.entry("RECOVERED", f.plusDays(1))));           // one day in the period
+            List<Map.Entry<Long, LocalUnitForm>> forms = new ArrayList<>();
+            for (int i = 0; i < histories.size(); i++) {
+                forms.add(new SimpleEntry<>(commune, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM", "B" + year + "-" + i,
+                        "Xóm biên " + year + " " + i, null)));
+            }
+            List<Long> boundaryAreas = localUnits.createAll(Caller.SYSTEM, forms, LIST_DATE);
+            for (int i = 0; i < histories.size(); i++) {
+                List<Map.Entry<String, LocalDate>> history = histories.get(i);
+                Map.Entry<String, LocalDate> last = history.get(history.size() - 1);
+                long user = jdbc.sql("""
+                        INSERT INTO drug_user (residence_unit_id, detected_on, status, status_since, full_name_enc, recorded_by)
+                        VALUES (:unit, :detected, :status, :since, 'not-read-here', 'test') RETURNING id""")
+                        .param("unit", boundaryAreas.get(i)).param("detected", history.get(0).getValue())
+                        .param("status", last.getKey()).param("since", last.getValue()).query(Long.class).single();
+                for (Map.Entry<String, LocalDate> status : history) {
+                    jdbc.sql("INSERT INTO drug_user_status (drug_user_id, status, since, recorded_by) VALUES (:id, :status, :since, 'test')")
+                            .param("id", user).param("status", status.getKey()).param("since", status.getValue()).update();
+                }
+                recorded.put(boundaryAreas.get(i), history);
+            }
+
+            // the recount, day by day over the period (a state: any day of [from, to]); new: detected from its first event day
+            long present = 0;
+            for (Map.Entry<Long, List<Map.Entry<String, LocalDate>>> area : recorded.entrySet()) {
+                List<Map.Entry<String, LocalDate>> history = area.getValue();
+                boolean presentHere = presentOnSomeDay(history, f, t);
+                LocalDate detected = history.get(0).getValue();
+                boolean newHere = !detected.isBefore(period.firstEventDay()) && !detected.isAfter(t);
+                present += presentHere ? 1 : 0;
+                UnitFacts facts = of(area.getKey(), year, commune);
+                assertThat(facts.current().drugUsers()).as(year + " " + history).isEqualTo(presentHere ? 1 : 0);
+                assertThat(facts.noDrugUser()).as(year + " " + history).isEqualTo(!presentHere);
+                assertThat(facts.current().newDrugUsers()).as(year + " new: " + history).isEqualTo(newHere ? 1 : 0);
+            }
+            OrderFacts.Headline headline = facts.headline(Scope.WHOLE_COUNTRY, commune, year);
+            assertThat(headline.residentialAreas()).isEqualTo(recorded.size());
+            assertThat(headline.residentialAreasWithNoDrugUser()).as(year + " headline").isEqualTo(recorded.size() - present);
+            assertThat(headline.communesWithNoDrugUser()).isZero();
+            assertThat(of(commune, year, commune).current().drugUsers()).isEqualTo(present);
+            assertThat(present).as("the cases give both answers").isBetween(1L, (long) recorded.size() - 1);
+        }
+    }
+
+    /** Whether the status on some day of [from, to] — the latest status whose day has come — is not RECOVERED. */
+    private static boolean presentOnSomeDay(List<Map.Entry<String, LocalDate>> history, LocalDate from, LocalDate to) {
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            String status = null;
+            for (Map.Entry<String, LocalDate> change : history) {
+                if (!change.getValue().isAfter(day)) {
+                    status = change.getKey();
+                }
+            }
+            if (status != null && !status.equals("RECOVERED")) {
+                return true;
+            }
+        }
+        return false;
+    }
 }
