@@ -229,43 +229,16 @@ public class AuditLog {
     public ChainReport verify() {
         Head head = jdbc.sql("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
-        List<ChainReport.Problem> problems = new ArrayList<>();
-        long count = 0;
-        long expectedId = 1;
-        String previousHash = AuditHashes.GENESIS;
-        long lastId = 0;
+        ChainWalk walk = new ChainWalk(head.lastId(), head.lastHash());
         while (true) {
             List<AuditRecord> batch = jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE id >= :from ORDER BY id LIMIT :n")
-                    .param("from", expectedId).param("n", VERIFY_BATCH).query(AuditLog::row).list();
-            for (AuditRecord r : batch) {
-                count++;
-                for (long missing = expectedId; missing < r.id(); missing++) {
-                    problems.add(new ChainReport.Problem(missing, ChainReport.Kind.MISSING));
-                }
-                if (r.id() > head.lastId()) {
-                    problems.add(new ChainReport.Problem(r.id(), ChainReport.Kind.NOT_APPENDED_BY_THE_LOG));
-                }
-                if (!AuditHashes.hash(r).equals(r.hash())) {
-                    problems.add(new ChainReport.Problem(r.id(), ChainReport.Kind.CONTENT_CHANGED));
-                }
-                if (!r.prevHash().equals(previousHash)) {
-                    problems.add(new ChainReport.Problem(r.id(), ChainReport.Kind.LINK_BROKEN));
-                }
-                previousHash = r.hash();
-                lastId = r.id();
-                expectedId = r.id() + 1;
-            }
+                    .param("from", walk.expectedId()).param("n", VERIFY_BATCH).query(AuditLog::row).list();
+            batch.forEach(walk::accept);
             if (batch.size() < VERIFY_BATCH) {
                 break;
             }
         }
-        for (long missing = lastId + 1; missing <= head.lastId(); missing++) {
-            problems.add(new ChainReport.Problem(missing, ChainReport.Kind.MISSING_AT_END));
-        }
-        if (head.lastId() == lastId && !head.lastHash().equals(previousHash) && lastId > 0) {
-            problems.add(new ChainReport.Problem(lastId, ChainReport.Kind.LINK_BROKEN));
-        }
-        return new ChainReport(count, lastId, previousHash, List.copyOf(problems));
+        return walk.end();
     }
 
     private static AuditRecord row(ResultSet rs, int n) throws SQLException {

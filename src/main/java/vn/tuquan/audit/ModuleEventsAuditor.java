@@ -105,7 +105,7 @@ class ModuleEventsAuditor {
     @EventListener
     void on(HouseholdEdited e) {
         log.record(new AuditEntry(AuditAction.UPDATED, HOUSEHOLDS, "household", Long.toString(e.householdId()),
-                e.areaId(), null, e));
+                e.areaId(), e.before(), e.after()));
     }
 
     @EventListener

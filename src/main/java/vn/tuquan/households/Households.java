@@ -132,8 +132,9 @@ public class Households {
         } catch (DataIntegrityViolationException e) {
             throw new HouseholdRefusedException("households.refused.duplicateCode", form.code().strip());
         }
-        events.publishEvent(new HouseholdEdited(householdId, current.areaId()));
-        return findAny(householdId, asOf).orElseThrow();
+        Household edited = findAny(householdId, asOf).orElseThrow();
+        events.publishEvent(HouseholdEdited.between(current, edited));
+        return edited;
     }
 
     /**
