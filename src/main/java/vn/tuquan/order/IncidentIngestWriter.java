@@ -140,7 +140,7 @@ class IncidentIngestWriter {
     }
 
     /** One batch in the current transaction: what each request gets (an {@code Ingested} or a refusal). */
-    private Map<Pending, Object> write(List<Pending> batch) {
+    Map<Pending, Object> write(List<Pending> batch) {
         Map<Pending, Object> outcomes = new HashMap<>();
         Map<String, Pending> firsts = new LinkedHashMap<>();
         List<Pending> repeats = new ArrayList<>();
