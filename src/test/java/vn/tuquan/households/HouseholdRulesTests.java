@@ -185,6 +185,99 @@ class HouseholdRulesTests {
                 .extracting(RegistrationRate::registered).isEqualTo(2L);
     }
 
+    /**
+     * The 100% rule counts the households living in the area on the period's last day (31/10 under TT 124):
+     * one that moves out on 31/10 no longer counts there, one that moves out on 1/11 still does, one that
+     * moves in on 31/10 counts in its new area and may register that day; each area's rate, its list of
+     * households not registered and the criterion computed from the rate agree.
+     */
+    @Test
+    void aHouseholdMovingInOrOutOn31OctoberCountsWhereItLivesThatDay() {
+        for (int year : new int[] {2023, 2024}) {
+            List<Long> areas = new java.util.ArrayList<>();
+            for (String name : List.of("P", "Q", "R")) {
+                areas.addAll(localUnits.createAll(Caller.SYSTEM, List.of(java.util.Map.entry(HouseholdsFixture.haiMinh(),
+                        new vn.tuquan.units.LocalUnitForm(vn.tuquan.units.UnitKind.RESIDENTIAL_AREA, "XOM", "BD-" + name + year,
+                                "Xóm Biên " + name + " " + year, null))), HouseholdsFixture.LIST_DATE));
+            }
+            long p = areas.get(0);
+            long q = areas.get(1);
+            long r = areas.get(2);
+            LocalDate end = vn.tuquan.shared.Period.residentialArea(year).to();
+            assertThat(end).isEqualTo(LocalDate.of(year, 10, 31));
+            LocalDate arrived = LocalDate.of(year - 1, 11, 1);
+            Household stays = households.add(Caller.SYSTEM, p, new HouseholdForm("BD-" + year + "-1", "Hộ Ở Lại P", null, 3, false), arrived);
+            Household leavesOnTheLastDay = households.add(Caller.SYSTEM, p,
+                    new HouseholdForm("BD-" + year + "-2", "Hộ Đi Ngày Cuối", null, 2, false), arrived);
+            Household staysInQ = households.add(Caller.SYSTEM, q, new HouseholdForm("BD-" + year + "-3", "Hộ Ở Lại Q", null, 3, false), arrived);
+            Household leavesTheDayAfter = households.add(Caller.SYSTEM, q,
+                    new HouseholdForm("BD-" + year + "-4", "Hộ Đi Hôm Sau", null, 4, false), arrived);
+            Household staysInR = households.add(Caller.SYSTEM, r, new HouseholdForm("BD-" + year + "-5", "Hộ Ở Lại R", null, 5, false), arrived);
+            commitments.recordAll(Caller.SYSTEM, p, year, List.of(stays.id()), LocalDate.of(year, 1, 1));
+            commitments.recordAll(Caller.SYSTEM, q, year, List.of(staysInQ.id()), LocalDate.of(year, 1, 1));
+            commitments.recordAll(Caller.SYSTEM, r, year, List.of(staysInR.id()), LocalDate.of(year, 1, 1));
+            households.move(Caller.SYSTEM, leavesOnTheLastDay.id(), r, null, end);         // out of P, into R on 31/10
+            households.move(Caller.SYSTEM, leavesTheDayAfter.id(), r, null, end.plusDays(1)); // out of Q on 1/11
+
+            RegistrationRate rateP = commitments.registrationRate(Scope.WHOLE_COUNTRY, p, year);
+            assertThat(rateP.residents()).as(year + ": P on 31/10").isEqualTo(1);
+            assertThat(rateP.complete()).isTrue();
+            assertThat(commitments.notRegistered(Scope.WHOLE_COUNTRY, p, year)).isEmpty();
+
+            RegistrationRate rateQ = commitments.registrationRate(Scope.WHOLE_COUNTRY, q, year);
+            assertThat(rateQ.residents()).as(year + ": Q on 31/10").isEqualTo(2);
+            assertThat(rateQ.registered()).isEqualTo(1);
+            assertThat(rateQ.complete()).isFalse();
+            assertThat(commitments.notRegistered(Scope.WHOLE_COUNTRY, q, year)).extracting(Household::id)
+                    .containsExactly(leavesTheDayAfter.id());
+
+            RegistrationRate rateR = commitments.registrationRate(Scope.WHOLE_COUNTRY, r, year);
+            assertThat(rateR.residents()).as(year + ": R on 31/10, the arrival of that day included").isEqualTo(2);
+            assertThat(rateR.complete()).isFalse();
+            assertThat(commitments.notRegistered(Scope.WHOLE_COUNTRY, r, year)).extracting(Household::id)
+                    .containsExactly(leavesOnTheLastDay.id());
+            assertThat(criterion(rateR)).isEqualTo(vn.tuquan.evaluation.rules.Result.NOT_MET);
+            // the arrival registers on its first day in R, the period's last: R is at 100%
+            commitments.recordAll(Caller.SYSTEM, r, year, List.of(leavesOnTheLastDay.id()), end);
+            assertThat(commitments.registrationRate(Scope.WHOLE_COUNTRY, r, year).complete()).isTrue();
+            assertThat(criterion(commitments.registrationRate(Scope.WHOLE_COUNTRY, r, year)))
+                    .isEqualTo(vn.tuquan.evaluation.rules.Result.MET);
+            assertThat(criterion(rateP)).isEqualTo(vn.tuquan.evaluation.rules.Result.MET);
+            assertThat(criterion(rateQ)).isEqualTo(vn.tuquan.evaluation.rules.Result.NOT_MET);
+            // the commune's list of rates says the same
+            assertThat(commitments.rates(Scope.WHOLE_COUNTRY, HouseholdsFixture.haiMinh(), year))
+                    .filteredOn(rate -> areas.contains(rate.areaId()))
+                    .extracting(RegistrationRate::areaId, RegistrationRate::residents, RegistrationRate::registered)
+                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(p, 1L, 1L), org.assertj.core.groups.Tuple.tuple(q, 2L, 1L),
+                            org.assertj.core.groups.Tuple.tuple(r, 2L, 2L));
+        }
+    }
+
+    /** A registration dated 1 January belongs to the period that runs over it (1/11 – 31/10), never to the year before's. */
+    @Test
+    void aRegistrationOn1JanuaryBelongsToThePeriodEndingThatOctober() {
+        long a = HouseholdsFixture.area(5);
+        Household h = households.add(Caller.SYSTEM, a, new HouseholdForm("JAN-1", "Đào Văn Tết", null, 3, false),
+                LocalDate.of(2022, 11, 1));
+        LocalDate newYear = LocalDate.of(2023, 1, 1);
+        assertThatThrownBy(() -> commitments.record(Caller.SYSTEM, h.id(), 2022, CommitmentForm.full(newYear)))
+                .isInstanceOfSatisfying(HouseholdRefusedException.class,
+                        e -> assertThat(e.key()).isEqualTo("households.refused.outsidePeriod"));
+        commitments.record(Caller.SYSTEM, h.id(), 2023, CommitmentForm.full(newYear));
+        assertThat(commitments.find(Scope.WHOLE_COUNTRY, h.id(), 2023).orElseThrow().registeredOn()).isEqualTo(newYear);
+        assertThat(commitments.registered(Scope.WHOLE_COUNTRY, a, 2023)).contains(h.id());
+        assertThat(commitments.registered(Scope.WHOLE_COUNTRY, a, 2022)).doesNotContain(h.id());
+    }
+
+    private static vn.tuquan.evaluation.rules.Result criterion(RegistrationRate rate) {
+        vn.tuquan.evaluation.rules.Facts facts = new vn.tuquan.evaluation.rules.Facts("RESIDENTIAL_AREA", rate.year(),
+                vn.tuquan.shared.Period.residentialArea(rate.year()).from(), vn.tuquan.shared.Period.residentialArea(rate.year()).to(),
+                java.util.Map.of(vn.tuquan.evaluation.rules.Fact.HOUSEHOLDS_TOTAL, rate.residents(),
+                        vn.tuquan.evaluation.rules.Fact.HOUSEHOLDS_REGISTERED, rate.registered()), java.util.Map.of());
+        return new vn.tuquan.evaluation.rules.HouseholdsRegistered()
+                .evaluate(facts, new vn.tuquan.evaluation.rules.Params(java.util.Map.of("minPercent", "100"))).result();
+    }
+
     @Test
     void writesStayInsideTheCaptureScope() {
         Caller head = new Caller(99, "truongthon.test", Set.of(Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE),
