@@ -7,13 +7,18 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
-/** Loads sign-in data from the {@code users} table: a locked-out account is not "non-locked". */
+/**
+ * Loads sign-in data from the {@code users} table: a locked-out account is not "non-locked". At a
+ * successful sign-in with a hash of an older algorithm (bcrypt), Spring Security hands the password's
+ * new Argon2id hash to {@link #updatePassword}, which stores it.
+ */
 @Component
-class DatabaseUserDetailsService implements UserDetailsService {
+class DatabaseUserDetailsService implements UserDetailsService, UserDetailsPasswordService {
 
     private final JdbcClient jdbc;
     private final UserAccounts accounts;
@@ -46,5 +51,15 @@ class DatabaseUserDetailsService implements UserDetailsService {
         }
         return new TuquanUser(user.getUsername(), user.getPassword(), user.isEnabled(), user.isAccountNonLocked(),
                 user.displayName(), user.secondFactorEnrolled(), true, user.getAuthorities());
+    }
+
+    @Override
+    public UserDetails updatePassword(UserDetails user, String newPassword) {
+        jdbc.sql("UPDATE users SET password_hash = :hash WHERE username = :username")
+                .param("hash", newPassword).param("username", user.getUsername()).update();
+        TuquanUser signedIn = (TuquanUser) user;
+        return new TuquanUser(signedIn.getUsername(), newPassword, signedIn.isEnabled(), signedIn.isAccountNonLocked(),
+                signedIn.displayName(), signedIn.secondFactorEnrolled(), signedIn.secondFactorRequired(),
+                signedIn.getAuthorities());
     }
 }

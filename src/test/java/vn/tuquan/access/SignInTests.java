@@ -80,10 +80,69 @@ class SignInTests {
     }
 
     @Test
-    void passwordsAreStoredWithAModernHash() {
+    void passwordsAreStoredWithArgon2id() {
         String hash = jdbc.sql("SELECT password_hash FROM users WHERE username = :u").param("u", USERNAME)
                 .query(String.class).single();
-        assertThat(hash).startsWith("{bcrypt}$2a$10$").doesNotContain(PASSWORD);
+        assertThat(hash).startsWith("{argon2@SpringSecurity_v5_8}$argon2id$v=19$m=16384,t=2,p=1$").doesNotContain(PASSWORD);
+    }
+
+    /** A passphrase of 128 Vietnamese characters (over 72 bytes in UTF-8: bcrypt could not hash it) signs in. */
+    @Test
+    void aLongVietnamesePassphraseIsStoredAndSignsIn() {
+        String passphrase = vietnamese(128);
+        assertThat(passphrase.codePointCount(0, passphrase.length())).isEqualTo(128);
+        assertThat(passphrase.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(150);
+        accounts.createIfAbsent("cumtu.dai", "Người Cụm Từ Dài", passphrase);
+        WebSession person = new WebSession(port);
+        assertThat(person.signIn("cumtu.dai", passphrase).headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        assertThat(person.signIn("cumtu.dai", passphrase.substring(0, passphrase.length() - 1) + "x").headers()
+                .firstValue("Location").orElseThrow()).endsWith("/login?error");
+
+        // and it is changed on the page to another one as long
+        String another = vietnamese(128).replace('Đ', 'Ư');
+        WebSession changing = new WebSession(port);
+        changing.signIn("cumtu.dai", passphrase);
+        var form = Jsoup.parse(changing.getPage("/account/password").body());
+        HttpResponse<String> changed = changing.postForm("/account/password", Map.of(
+                "_csrf", form.selectFirst("main form input[name=_csrf]").attr("value"),
+                "currentPassword", passphrase, "newPassword", another, "confirmPassword", another));
+        assertThat(changed.statusCode()).as(changed.body()).isIn(200, 302);
+        assertThat(new WebSession(port).signIn("cumtu.dai", another).headers().firstValue("Location").orElseThrow())
+                .doesNotContain("error");
+    }
+
+    /** An account whose hash is still bcrypt signs in, and its hash is then Argon2id. */
+    @Test
+    void aBcryptHashIsVerifiedAndReplacedByArgon2idAtSignIn() {
+        String password = "mat-khau-cu-bcrypt-2019";
+        accounts.createIfAbsent("nguoi.cu", "Người Dùng Cũ", "mot-mat-khau-tam-2026");
+        jdbc.sql("UPDATE users SET password_hash = :h WHERE username = 'nguoi.cu'")
+                .param("h", "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode(password))
+                .update();
+        assertThat(new WebSession(port).signIn("nguoi.cu", "khong-phai-mat-khau").headers().firstValue("Location")
+                .orElseThrow()).endsWith("/login?error");
+        assertThat(hashOf("nguoi.cu")).as("a failed sign-in changes nothing").startsWith("{bcrypt}");
+        assertThat(new WebSession(port).signIn("nguoi.cu", vietnamese(60)).headers().firstValue("Location").orElseThrow())
+                .as("over 72 bytes against a bcrypt hash: not a match, no error").endsWith("/login?error");
+        assertThat(new WebSession(port).signIn("nguoi.cu", password).headers().firstValue("Location").orElseThrow())
+                .doesNotContain("error");
+        assertThat(hashOf("nguoi.cu")).startsWith("{argon2@SpringSecurity_v5_8}$argon2id$");
+        assertThat(new WebSession(port).signIn("nguoi.cu", password).headers().firstValue("Location").orElseThrow())
+                .doesNotContain("error");
+    }
+
+    String hashOf(String username) {
+        return jdbc.sql("SELECT password_hash FROM users WHERE username = :u").param("u", username).query(String.class).single();
+    }
+
+    /** The first {@code length} characters of a Vietnamese sentence said over and over. */
+    static String vietnamese(int length) {
+        String sentence = "Đêm trăng sáng ngõ xóm bình yên, nhà nhà khóa cửa, tiếng kẻng an toàn vang lên ở đầu làng. ";
+        StringBuilder text = new StringBuilder();
+        while (text.codePointCount(0, text.length()) < length) {
+            text.append(sentence);
+        }
+        return text.substring(0, text.offsetByCodePoints(0, length));
     }
 
     @Test

@@ -70,7 +70,7 @@ class DatabaseStartupTests {
                     .as("the password appears exactly once in all output").hasSize(2);
             String hash = jdbc.sql("SELECT password_hash FROM users WHERE username = 'admin'")
                     .query(String.class).single();
-            assertThat(hash).startsWith("{bcrypt}").doesNotContain(password);
+            assertThat(hash).startsWith("{argon2@SpringSecurity_v5_8}").doesNotContain(password);
             assertThat(app.getBean(PasswordEncoder.class).matches(password, hash)).isTrue();
         }
         assertThat(dataDir.resolve("pg/postmaster.pid"))
