@@ -95,7 +95,7 @@ class UserPages {
             return List.of("*");
         }
         return scope.unitIds().stream()
-                .map(id -> units.latest(Scope.WHOLE_COUNTRY, id).map(UnitView::name).orElse("#" + id)).sorted().toList();
+                .map(id -> units.latest(Scope.WHOLE_COUNTRY, id).map(UnitView::name).orElse("#" + id)).sorted(vn.tuquan.shared.VietnameseText.NATURAL).toList();
     }
 
     /** The units one may give as a scope: one's own roots and what lies under them, down to villages. */

@@ -220,7 +220,7 @@ public class Commitments {
         return jdbc.sql("SELECT " + Households.COLUMNS + " FROM household_residence r JOIN household h"
                         + " ON h.id = r.household_id WHERE r.area_id = :area AND " + Households.LIVING_ON
                         + " AND NOT EXISTS (SELECT FROM commitment c WHERE c.household_id = h.id AND c.period_year = :year)"
-                        + " ORDER BY length(r.code), r.code")
+                        + " ORDER BY r.code COLLATE natural_vi")
                 .param("area", areaId).param("asOf", period.to()).param("year", year).query(Households::row).list();
     }
 

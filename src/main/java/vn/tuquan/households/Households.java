@@ -45,7 +45,7 @@ public class Households {
     public List<Household> inArea(Scope scope, long areaId, LocalDate asOf) {
         area(scope, areaId, asOf);
         return jdbc.sql("SELECT " + COLUMNS + " FROM household_residence r JOIN household h ON h.id = r.household_id"
-                        + " WHERE r.area_id = :area AND " + LIVING_ON + " ORDER BY length(r.code), r.code")
+                        + " WHERE r.area_id = :area AND " + LIVING_ON + " ORDER BY r.code COLLATE natural_vi")
                 .param("area", areaId).param("asOf", asOf).query(Households::row).list();
     }
 

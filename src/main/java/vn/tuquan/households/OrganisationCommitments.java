@@ -141,7 +141,7 @@ public class OrganisationCommitments {
                     .param("year", year).query(OrganisationCommitments::row)
                     .list().forEach(c -> recorded.put(c.unitId(), c));
         }
-        return found.stream().sorted(java.util.Comparator.comparing(UnitView::name))
+        return found.stream().sorted(java.util.Comparator.comparing(UnitView::name, vn.tuquan.shared.VietnameseText.NATURAL))
                 .map(u -> new OrganisationRow(u, recorded.get(u.id()))).toList();
     }
 

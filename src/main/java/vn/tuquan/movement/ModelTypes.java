@@ -32,7 +32,7 @@ public class ModelTypes {
     }
 
     public List<ModelType> all() {
-        return jdbc.sql("SELECT * FROM model_type ORDER BY name_vi").query(ModelTypes::row).list();
+        return jdbc.sql("SELECT * FROM model_type ORDER BY name_vi COLLATE natural_vi").query(ModelTypes::row).list();
     }
 
     public Optional<ModelType> find(String code) {

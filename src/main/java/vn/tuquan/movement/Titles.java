@@ -40,7 +40,7 @@ public class Titles {
     }
 
     public List<Title> all() {
-        return jdbc.sql("SELECT * FROM title ORDER BY awarded_to, name_vi").query(Titles::row).list();
+        return jdbc.sql("SELECT * FROM title ORDER BY awarded_to, name_vi COLLATE natural_vi").query(Titles::row).list();
     }
 
     public Optional<Title> find(String code) {

@@ -87,7 +87,7 @@ public class Hotspots {
         if (!text.isEmpty()) {
             sql.append(" AND search_fold(h.name) LIKE '%' || :text || '%'");
         }
-        sql.append(" ORDER BY CASE s.status WHEN 'COMPLEX' THEN 0 WHEN 'CONTAINED' THEN 1 ELSE 2 END, h.name, h.id");
+        sql.append(" ORDER BY CASE s.status WHEN 'COMPLEX' THEN 0 WHEN 'CONTAINED' THEN 1 ELSE 2 END, h.name COLLATE natural_vi, h.id");
         var query = jdbc.sql(sql.toString()).param("on", on).param("ids", ids);
         if (filter.kind() != null) {
             query = query.param("kind", filter.kind().name());
@@ -285,7 +285,7 @@ public class Hotspots {
             return List.of();
         }
         return jdbc.sql("SELECT " + COLUMNS + " FROM hotspot h " + STATUS_ON
-                        + " WHERE h.id = ANY (CAST(:hotspots AS bigint[])) ORDER BY h.name, h.id")
+                        + " WHERE h.id = ANY (CAST(:hotspots AS bigint[])) ORDER BY h.name COLLATE natural_vi, h.id")
                 .param("on", on).param("hotspots", hotspotIds.toArray(Long[]::new)).query(Hotspots::row).list()
                 .stream().filter(h -> h.unitIds().stream().anyMatch(u -> units.contains(scope, u))).toList();
     }

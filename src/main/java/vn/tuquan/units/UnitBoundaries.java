@@ -174,7 +174,7 @@ public class UnitBoundaries {
                                       LIMIT 1) b ON true
                         WHERE (v.unit_id = :id OR v.parent_id = :id)
                           AND v.valid_from <= :asOf AND (v.valid_to IS NULL OR v.valid_to > :asOf)
-                        ORDER BY v.level, v.code NULLS LAST, v.name""")
+                        ORDER BY v.level, v.code COLLATE natural_vi NULLS LAST, v.name COLLATE natural_vi""")
                 .param("id", id).param("asOf", asOf).query(String.class).list();
         return "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}";
     }

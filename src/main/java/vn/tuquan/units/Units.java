@@ -233,7 +233,7 @@ public class Units {
 
     List<UnitView> childrenAny(long id, LocalDate asOf) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM unit_version WHERE parent_id = :id AND " + VALID_ON
-                        + " ORDER BY level, kind, code NULLS LAST, name")
+                        + " ORDER BY level, kind, code COLLATE natural_vi NULLS LAST, name COLLATE natural_vi")
                 .param("id", id).param("asOf", asOf).query(Units::view).list();
     }
 
@@ -347,7 +347,7 @@ public class Units {
                         FROM unit_version
                         WHERE search_fold(name) LIKE :pattern AND path LIKE :prefix AND """ + " " + VALID_ON + kindFilter
                         + ScopePaths.condition(scopePrefixes) + """
-                         ORDER BY score DESC, level, name
+                         ORDER BY score DESC, level, name COLLATE natural_vi
                         LIMIT :limit""")
                 .param("q", folded).param("pattern", "%" + likeEscape(folded) + "%").param("prefix", prefix)
                 .param("asOf", asOf).param("limit", limit);

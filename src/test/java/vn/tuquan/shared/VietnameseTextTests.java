@@ -33,4 +33,14 @@ class VietnameseTextTests {
     void foldsLikeTheDatabase(String input, String folded) {
         assertThat(VietnameseText.fold(input)).isEqualTo(folded);
     }
+
+    @org.junit.jupiter.api.Test
+    void namesWithNumbersSortAsPeopleReadThem() {
+        java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of("Xóm 10", "Xóm 2", "Xóm 1", "Xóm 11",
+                "Tổ dân phố số 09", "Tổ dân phố số 8", "Đội 3", "Dốc Đá", "X10", "X9", "An Bình"));
+        names.add(null);
+        names.sort(VietnameseText.NATURAL);
+        org.assertj.core.api.Assertions.assertThat(names).containsExactly("An Bình", "Dốc Đá", "Đội 3", "Tổ dân phố số 8",
+                "Tổ dân phố số 09", "X9", "X10", "Xóm 1", "Xóm 2", "Xóm 10", "Xóm 11", null);
+    }
 }

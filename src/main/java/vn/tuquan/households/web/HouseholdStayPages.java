@@ -136,6 +136,7 @@ class HouseholdStayPages {
             }
         }
         return found.stream().filter(u -> u.id() != currentAreaId).distinct().limit(MAX_TARGETS)
-                .map(u -> new Target(u.id(), units.fullName(capture, u.id(), today))).toList();
+                .map(u -> new Target(u.id(), units.fullName(capture, u.id(), today)))
+                .sorted(java.util.Comparator.comparing(Target::name, vn.tuquan.shared.VietnameseText.NATURAL)).toList();
     }
 }

@@ -204,7 +204,9 @@ class LocalUnitPages {
             parents.add(c);
             units.subtree(CurrentCaller.view(), c.id(), java.util.Set.of(UnitKind.RESIDENTIAL_AREA, UnitKind.PARISH,
                     UnitKind.INDUSTRIAL_ZONE), today, 1000, 0).units().stream()
-                    .filter(u -> !u.path().startsWith(unit.path())).forEach(parents::add);
+                    .filter(u -> !u.path().startsWith(unit.path()))
+                    .sorted(java.util.Comparator.comparing(UnitView::name, vn.tuquan.shared.VietnameseText.NATURAL))
+                    .forEach(parents::add);
         });
         return parents;
     }

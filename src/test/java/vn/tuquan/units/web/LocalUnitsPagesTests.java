@@ -200,4 +200,41 @@ class LocalUnitsPagesTests {
         assertThat(http.get("/units/987654321/local/new").statusCode()).isEqualTo(404);
         assertThat(http.get("/units/987654321/local/import").statusCode()).isEqualTo(404);
     }
+
+    /** Names and codes with numbers are listed as people read them: Xóm 2 before Xóm 10, Đ after D. */
+    @Test
+    void residentialAreasAreListedInNaturalOrder(@Autowired vn.tuquan.units.LocalUnits localUnits) {
+        UnitView commune = NamDinh.commune(units, "13933");
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            names.add("Xóm " + i);
+        }
+        names.add("Xóm Đông");
+        names.add("Xóm Dưới");
+        java.util.List<String> shuffled = new java.util.ArrayList<>(names);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(7));
+        java.util.List<Map.Entry<Long, vn.tuquan.units.LocalUnitForm>> forms = new java.util.ArrayList<>();
+        for (String name : shuffled) {
+            String code = name.startsWith("Xóm 1") || name.matches("Xóm \\d+") ? "X" + name.substring(4) : null;
+            forms.add(Map.entry(commune.id(), new vn.tuquan.units.LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM", code, name, null)));
+        }
+        localUnits.createAll(vn.tuquan.shared.Caller.SYSTEM, forms, NamDinh.LIST_DATE);
+        java.util.List<String> expected = new java.util.ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            expected.add("Xóm " + i);
+        }
+        expected.add("Xóm Dưới");
+        expected.add("Xóm Đông");
+
+        assertThat(units.children(Scope.WHOLE_COUNTRY, commune.id(), vn.tuquan.shared.Dates.today()))
+                .extracting(UnitView::name).containsExactlyElementsOf(expected);
+        Document page = Jsoup.parse(http.get("/units/" + commune.id()).body());
+        assertThat(page.select(".unit-children li a").eachText()).containsExactlyElementsOf(expected);
+        // the same order in Java, as the database's natural_vi collation gives
+        java.util.List<String> sorted = new java.util.ArrayList<>(shuffled);
+        sorted.sort(vn.tuquan.shared.VietnameseText.NATURAL);
+        assertThat(sorted).containsExactlyElementsOf(expected);
+        assertThat(jdbc.sql("SELECT n FROM unnest(CAST(:names AS text[])) AS n ORDER BY n COLLATE natural_vi")
+                .param("names", shuffled.toArray(String[]::new)).query(String.class).list()).containsExactlyElementsOf(expected);
+    }
 }
