@@ -23,10 +23,12 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.ImportColumns;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
@@ -38,14 +40,32 @@ import vn.tuquan.units.Units;
  * a file with any bad row, or with a code already held in its area, is refused whole and the
  * transaction rolls back.
  *
- * <p>Columns (a header line first): {@code area,code,head_name,address,members,catholic} where
- * {@code area} is the residential area's own code or its unit id, {@code catholic} is one of
- * 1/0, true/false, có/không, x or empty.
+ * <p>Columns (a header line first, in any order): area, code, head_name, address, members, catholic
+ * ({@link #COLUMNS}: each also by its Vietnamese and English names — the template's "Khu dân cư",
+ * "Mã hộ", "Họ tên chủ hộ", "Địa chỉ", "Số nhân khẩu", "Hộ Công giáo" and the usual variants; address
+ * and catholic may be left out; other columns such as "STT" are left aside) where {@code area} is
+ * the residential area's own code or its unit id, {@code catholic} is one of 1/0, true/false,
+ * có/không, x or empty.
  */
 @Service
 public class HouseholdImports {
 
     public static final List<String> HEADER = List.of("area", "code", "head_name", "address", "members", "catholic");
+    /** The columns by their names in people's own sheets (compared without diacritics and case). */
+    public static final ImportColumns COLUMNS = ImportColumns.of(
+            ImportColumns.Column.required("area", "Khu dân cư", "Mã khu dân cư", "Thôn", "Xóm", "Tổ dân phố", "Thôn/xóm",
+                    "Thôn, xóm", "Thôn/tổ dân phố", "Mã thôn", "Mã xóm", "Mã tổ dân phố", "Khu", "Residential area",
+                    "Area code"),
+            ImportColumns.Column.required("code", "Mã hộ", "Mã hộ gia đình", "Mã số hộ", "Số hộ", "Số hiệu hộ",
+                    "Household code", "Household"),
+            ImportColumns.Column.required("head_name", "Họ tên chủ hộ", "Họ và tên chủ hộ", "Chủ hộ", "Tên chủ hộ",
+                    "Họ tên", "Head of household", "Household head", "Head name", "Head"),
+            ImportColumns.Column.optional("address", "Địa chỉ", "Địa chỉ thường trú", "Địa chỉ cư trú", "Nơi ở",
+                    "Nơi ở hiện nay", "Address"),
+            ImportColumns.Column.required("members", "Số nhân khẩu", "Nhân khẩu", "Số khẩu", "Số người", "Số thành viên",
+                    "Số người trong hộ", "Members", "Household members", "Persons"),
+            ImportColumns.Column.optional("catholic", "Hộ Công giáo", "Công giáo", "Theo đạo Công giáo",
+                    "Hộ theo đạo Công giáo", "Giáo dân", "Catholic", "Catholic household"));
     static final int MAX_PROBLEMS = 1000;
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HouseholdImports.class);
@@ -183,11 +203,8 @@ public class HouseholdImports {
                 for (int i = 0; i < last; i++) {
                     fields.add(formatter.formatCellValue(row.getCell(i)));
                 }
-                while (fields.size() > HEADER.size() && fields.get(fields.size() - 1).isBlank()) {
+                while (!fields.isEmpty() && fields.get(fields.size() - 1).isBlank()) {
                     fields.remove(fields.size() - 1);
-                }
-                while (!first && fields.size() < HEADER.size() && !fields.isEmpty()) {
-                    fields.add("");
                 }
                 if (first) {
                     checker.header(fields);
@@ -219,6 +236,7 @@ public class HouseholdImports {
         private int rows;
         private final List<ImportProblem> problems = new ArrayList<>();
         private final Map<Long, Map<String, Integer>> codes = new HashMap<>();
+        private ImportColumns.Mapping columns;
 
         /** @param sink receives the good rows while no row has been bad (the file is refused then) */
         Checker(Map<String, Long> areas, Consumer<Row> sink) {
@@ -227,9 +245,14 @@ public class HouseholdImports {
         }
 
         void header(List<String> fields) {
-            if (!fields.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList().equals(HEADER)) {
-                throw new HouseholdImportRefusedException(List.of(new ImportProblem(1, "households.import.header",
-                        String.join(",", HEADER))));
+            columns = COLUMNS.map(fields);
+            if (!columns.ok()) {
+                List<ImportProblem> wrong = new ArrayList<>();
+                columns.missing().forEach(key -> wrong.add(new ImportProblem(1, "households.import.missingColumn",
+                        new DefaultMessageSourceResolvable("households.import.header." + key))));
+                columns.repeated().forEach(key -> wrong.add(new ImportProblem(1, "households.import.repeatedColumn",
+                        new DefaultMessageSourceResolvable("households.import.header." + key))));
+                throw new HouseholdImportRefusedException(wrong);
             }
         }
 
@@ -237,11 +260,12 @@ public class HouseholdImports {
             return problems.size() >= MAX_PROBLEMS;
         }
 
-        void accept(int number, List<String> f) {
-            if (f.size() != HEADER.size()) {
-                problems.add(new ImportProblem(number, "households.import.columns", HEADER.size(), f.size()));
+        void accept(int number, List<String> row) {
+            if (columns.overflows(row)) {
+                problems.add(new ImportProblem(number, "households.import.columns", columns.width(), row.size()));
                 return;
             }
+            List<String> f = HEADER.stream().map(key -> columns.get(row, key)).toList();
             int before = problems.size();
             String areaText = f.get(0).strip();
             Long area = areas.get(areaText.toUpperCase(Locale.ROOT));

@@ -27,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.ImportColumns;
 import vn.tuquan.shared.Permission;
 
 /**
@@ -34,7 +35,8 @@ import vn.tuquan.shared.Permission;
  * is checked as a recorded incident would be, every bad row is reported with its line, column and
  * reason, and a file with any bad row writes nothing.
  *
- * <p>Columns: {@code unit,category,severity,subjective_cause,occurred_at,reported_at,source,latitude,
+ * <p>Columns, in any order, by these keys or their Vietnamese names ({@link #NAMED}; other columns are
+ * left aside): {@code unit,category,severity,subjective_cause,occurred_at,reported_at,source,latitude,
  * longitude,summary}. {@code unit} is the unit's id; times are {@code 31/10/2017 23:59} (Vietnam's
  * time) or ISO-8601 with an offset; an empty {@code reported_at} is the occurrence.
  */
@@ -43,6 +45,20 @@ public class IncidentImports {
 
     public static final List<String> HEADER = List.of("unit", "category", "severity", "subjective_cause", "occurred_at",
             "reported_at", "source", "latitude", "longitude", "summary");
+    /** The columns by their names in people's own sheets, in any order (compared without diacritics and case). */
+    public static final ImportColumns NAMED = ImportColumns.of(
+            ImportColumns.Column.required("unit", "Đơn vị", "Mã đơn vị", "Số hiệu đơn vị", "Unit id"),
+            ImportColumns.Column.required("category", "Loại vụ việc", "Mã loại vụ việc", "Loại", "Danh mục", "Category code"),
+            ImportColumns.Column.optional("severity", "Mức độ", "Phân loại tội phạm", "Mức độ nghiêm trọng", "Loại tội phạm"),
+            ImportColumns.Column.optional("subjective_cause", "Nguyên nhân chủ quan", "Do chủ quan", "Subjective cause"),
+            ImportColumns.Column.required("occurred_at", "Thời gian xảy ra", "Ngày xảy ra", "Thời điểm xảy ra", "Occurred",
+                    "Occurred at"),
+            ImportColumns.Column.optional("reported_at", "Thời gian tiếp nhận", "Ngày tiếp nhận", "Ngày trình báo",
+                    "Thời điểm tiếp nhận", "Reported", "Reported at"),
+            ImportColumns.Column.required("source", "Nguồn", "Nguồn tin", "Nguồn phát hiện"),
+            ImportColumns.Column.optional("latitude", "Vĩ độ", "Lat"),
+            ImportColumns.Column.optional("longitude", "Kinh độ", "Lng", "Lon"),
+            ImportColumns.Column.optional("summary", "Tóm tắt", "Nội dung", "Nội dung vụ việc", "Mô tả", "Diễn biến"));
     static final int MAX_PROBLEMS = 500;
     static final int MAX_ROWS = 50_000;
     private static final DateTimeFormatter VIETNAMESE = DateTimeFormatter.ofPattern("d/M/uuuu H:mm");
@@ -140,11 +156,8 @@ public class IncidentImports {
                 for (int i = 0; i < Math.max(row.getLastCellNum(), 0); i++) {
                     fields.add(cell(row.getCell(i), formatter));
                 }
-                while (fields.size() > HEADER.size() && fields.get(fields.size() - 1).isBlank()) {
+                while (!fields.isEmpty() && fields.get(fields.size() - 1).isBlank()) {
                     fields.remove(fields.size() - 1);
-                }
-                while (fields.size() < HEADER.size() && !fields.isEmpty()) {
-                    fields.add("");
                 }
                 lines.add(new Line(row.getRowNum() + 1, fields));
             }
@@ -174,19 +187,21 @@ public class IncidentImports {
         List<Incidents.Checked> rows = new ArrayList<>();
         Map<Long, vn.tuquan.units.UnitView> seen = new java.util.HashMap<>();
         boolean first = true;
+        ImportColumns.Mapping columns = null;
         while (problems.size() < MAX_PROBLEMS && lines.hasNext()) {
             Line read = lines.next();
             List<String> fields = read.fields();
             int line = read.number();
             if (first) {
                 first = false;
-                if (!fields.isEmpty() && fields.get(0).startsWith("\uFEFF")) {
-                    fields.set(0, fields.get(0).substring(1));
-                }
-                List<String> header = fields.stream().map(f -> f.strip().toLowerCase(Locale.ROOT)).toList();
-                if (!header.equals(HEADER)) {
-                    throw new IncidentImportRefusedException(List.of(new IncidentImportProblem(1, null,
-                            "order.import.header", List.of(String.join(",", HEADER)))));
+                columns = NAMED.map(fields);
+                if (!columns.ok()) {
+                    List<IncidentImportProblem> wrong = new ArrayList<>();
+                    columns.missing().forEach(key -> wrong.add(new IncidentImportProblem(1, key, "order.import.missingColumn",
+                            List.of(key))));
+                    columns.repeated().forEach(key -> wrong.add(new IncidentImportProblem(1, key, "order.import.repeatedColumn",
+                            List.of(key))));
+                    throw new IncidentImportRefusedException(wrong);
                 }
                 continue;
             }
@@ -197,7 +212,13 @@ public class IncidentImports {
                 problems.add(new IncidentImportProblem(line, null, "order.import.tooMany", List.of(MAX_ROWS)));
                 break;
             }
-            row(caller, line, fields, now, seen, rows, problems);
+            if (columns.overflows(fields)) {
+                problems.add(new IncidentImportProblem(line, null, "order.import.columns",
+                        List.of(fields.size(), columns.width())));
+                continue;
+            }
+            ImportColumns.Mapping named = columns;
+            row(caller, line, HEADER.stream().map(key -> named.get(fields, key)).toList(), now, seen, rows, problems);
         }
         problems.addAll(broken);
         if (first && problems.isEmpty()) {
@@ -218,11 +239,6 @@ public class IncidentImports {
     private void row(Caller caller, int line, List<String> fields, OffsetDateTime now,
             Map<Long, vn.tuquan.units.UnitView> seen, List<Incidents.Checked> rows,
             List<IncidentImportProblem> problems) {
-        if (fields.size() != HEADER.size()) {
-            problems.add(new IncidentImportProblem(line, null, "order.import.columns",
-                    List.of(fields.size(), HEADER.size())));
-            return;
-        }
         try {
             Long unit = number(fields.get(0), "unit", Long::valueOf);
             IncidentForm form = new IncidentForm(unit, fields.get(1).strip().toUpperCase(Locale.ROOT), fields.get(2),

@@ -220,4 +220,57 @@ class HouseholdImportTests {
         assertThat(households.inArea(Scope.WHOLE_COUNTRY, HouseholdsFixture.area(1), FROM))
                 .extracting(Household::code).contains("XL-1", "XL-2");
     }
+
+    /**
+     * The headers people have in their own sheets: the template's in either language, without diacritics,
+     * in capitals, in another order, with a row number column, without the optional columns.
+     */
+    @Test
+    void theHeadersOfPeoplesOwnSheetsAreRead() {
+        String[] headers = {
+            "Khu dân cư,Mã hộ,Họ tên chủ hộ,Địa chỉ,Số nhân khẩu,Hộ Công giáo",
+            "Residential area,Household code,Head of household,Address,Members,Catholic household",
+            "KHU DAN CU,MA HO,HO TEN CHU HO,DIA CHI,SO NHAN KHAU,CONG GIAO",
+            "area,code,head_name,address,members,catholic"};
+        int n = 0;
+        for (String header : headers) {
+            int k = ++n;
+            String file = header + "\nHM4,HD" + n + "-1,Trần Văn Một,Xóm 4,4,có\nHM4,HD" + n + "-2,Trần Văn Hai,,2,\n";
+            assertThat(imports.importCsv(Caller.SYSTEM, HouseholdsFixture.haiMinh(), "h.csv", csv(file), FROM)).as(header)
+                    .isEqualTo(2);
+            assertThat(households.inArea(Scope.WHOLE_COUNTRY, HouseholdsFixture.area(3), FROM))
+                    .filteredOn(h -> h.code().startsWith("HD" + k + "-"))
+                    .extracting(Household::code, Household::headName, Household::address, Household::members, Household::catholic)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("HD" + k + "-1", "Trần Văn Một", "Xóm 4", 4, true),
+                            org.assertj.core.groups.Tuple.tuple("HD" + k + "-2", "Trần Văn Hai", null, 2, false));
+        }
+        // another order, a row number and a note left aside, no address and no Catholic column
+        String reordered = "STT,Họ và tên chủ hộ,Số khẩu,Thôn,Mã hộ gia đình,Ghi chú\n1,Đỗ Văn Một,3,HM4,HD9-1,mới chuyển đến\n";
+        assertThat(imports.importCsv(Caller.SYSTEM, HouseholdsFixture.haiMinh(), "h.csv", csv(reordered), FROM)).isEqualTo(1);
+        assertThat(households.inArea(Scope.WHOLE_COUNTRY, HouseholdsFixture.area(3), FROM))
+                .filteredOn(h -> h.code().equals("HD9-1")).singleElement()
+                .extracting(Household::headName, Household::members, Household::catholic, Household::address)
+                .containsExactly("Đỗ Văn Một", 3, false, null);
+    }
+
+    @Test
+    void aHeaderWithoutARequiredColumnOrWithOneTwiceIsRefusedNamingIt(@Autowired org.springframework.context.MessageSource messages) {
+        long before = count();
+        assertThatThrownBy(() -> imports.importCsv(Caller.SYSTEM, HouseholdsFixture.haiMinh(), "h.csv",
+                csv("Khu dân cư,Họ tên chủ hộ,Địa chỉ\nHM4,Lê Văn Thiếu,Xóm 4\n"), FROM))
+                .isInstanceOfSatisfying(HouseholdImportRefusedException.class, e -> {
+                    assertThat(e.problems()).extracting(ImportProblem::line, ImportProblem::key).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(1, "households.import.missingColumn"),
+                            org.assertj.core.groups.Tuple.tuple(1, "households.import.missingColumn"));
+                    assertThat(messages.getMessage(e.problems().get(0).key(), e.problems().get(0).args().toArray(),
+                            java.util.Locale.forLanguageTag("vi"))).startsWith("Dòng tiêu đề thiếu cột \"Mã hộ\"");
+                    assertThat(messages.getMessage(e.problems().get(1).key(), e.problems().get(1).args().toArray(),
+                            java.util.Locale.forLanguageTag("en"))).startsWith("The header line has no column \"Members\"");
+                });
+        assertThatThrownBy(() -> imports.importCsv(Caller.SYSTEM, HouseholdsFixture.haiMinh(), "h.csv",
+                csv("area,code,head_name,members,Mã hộ\nHM4,X-1,Lê Văn Hai,2,X-2\n"), FROM))
+                .isInstanceOfSatisfying(HouseholdImportRefusedException.class, e -> assertThat(e.problems())
+                        .extracting(ImportProblem::key).containsExactly("households.import.repeatedColumn"));
+        assertThat(count()).isEqualTo(before);
+    }
 }

@@ -146,7 +146,11 @@ class HouseholdRegisterPagesTests {
 
         HttpResponse<String> csv = web.get(path + "/template.csv");
         assertThat(csv.statusCode()).isEqualTo(200);
-        assertThat(csv.body()).startsWith("\uFEFFarea,code,head_name,address,members,catholic\n" + importAreaCode + ",");
+        assertThat(csv.body()).startsWith("\uFEFFKhu dân cư,Mã hộ,Họ tên chủ hộ,Địa chỉ,Số nhân khẩu,Hộ Công giáo\n"
+                + importAreaCode + ",");
+        assertThat(web.get(path + "/template.csv?lang=en").body())
+                .startsWith("\uFEFFResidential area,Household code,Head of household,Address,Members,Catholic household\n");
+        web.get(path + "/template.csv?lang=vi"); // the language chosen is remembered: back to Vietnamese
         HttpResponse<String> xlsx = web.get(path + "/template.xlsx");
         assertThat(xlsx.statusCode()).isEqualTo(200);
         assertThat(xlsx.headers().firstValue("Content-Type").orElseThrow()).contains("spreadsheetml");

@@ -479,4 +479,27 @@ class IncidentsTests {
             assertThat(get(href).statusCode()).as(href).isEqualTo(200);
         }
     }
+
+    /** A sheet with Vietnamese headers in its own order, a row number column, and without the optional columns. */
+    @Test
+    void aFileWithVietnameseHeadersInAnotherOrderIsReadAndOneWithoutARequiredColumnIsRefusedNamingIt() throws Exception {
+        long area = IncidentsFixture.area(2);
+        String csv = "STT,Nội dung vụ việc,Thời gian xảy ra,Đơn vị,Loại vụ việc,Mức độ,Nguồn tin\n"
+                + "1,\"tiêu đề việt 1\",03/01/2026 08:00," + area + ",CRIME_THEFT,LESS_SERIOUS,PATROL\n"
+                + "2,\"tiêu đề việt 2\",03/01/2026 09:00," + area + ",FIRE,,PATROL\n";
+        HttpResponse<String> imported = upload(csv);
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        assertThat(count("tiêu đề việt 1")).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT category_code || '/' || unit_id FROM incident WHERE summary = 'tiêu đề việt 2'")
+                .query(String.class).single()).isEqualTo("FIRE/" + area);
+
+        long before = incidentsInAll();
+        HttpResponse<String> refused = upload("Đơn vị,Nội dung\n" + area + ",thiếu cột\n");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        JsonNode errors = JSON.readTree(refused.body()).get("errors");
+        assertThat(errors.findValuesAsString("column")).containsExactly("category", "occurred_at", "source");
+        assertThat(errors.get(0).get("line").asInt()).isEqualTo(1);
+        assertThat(errors.get(0).get("message").asText()).contains("thiếu cột category");
+        assertThat(incidentsInAll()).isEqualTo(before);
+    }
 }

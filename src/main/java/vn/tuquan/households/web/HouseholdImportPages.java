@@ -94,7 +94,7 @@ class HouseholdImportPages {
     @GetMapping("/template.csv")
     ResponseEntity<byte[]> csvTemplate(@PathVariable long areaId) {
         UnitView area = households.area(CurrentCaller.view(), areaId, Dates.today());
-        String text = "\uFEFF" + String.join(",", HouseholdImports.HEADER) + "\n"
+        String text = "\uFEFF" + String.join(",", header()) + "\n"
                 + String.join(",", example(area)) + "\n";
         return HouseholdSheet.download("text/csv; charset=UTF-8", "households-template.csv", text.getBytes(StandardCharsets.UTF_8));
     }
@@ -103,7 +103,12 @@ class HouseholdImportPages {
     ResponseEntity<byte[]> xlsxTemplate(@PathVariable long areaId) {
         UnitView area = households.area(CurrentCaller.view(), areaId, Dates.today());
         return HouseholdSheet.download(HouseholdSheet.MEDIA_TYPE, "households-template.xlsx",
-                sheet.template(HouseholdImports.HEADER, example(area)));
+                sheet.template(header(), example(area)));
+    }
+
+    /** The template's header in the person's language; the import reads either language's names. */
+    private List<String> header() {
+        return HouseholdImports.HEADER.stream().map(key -> messages.text("households.import.header." + key)).toList();
     }
 
     /** One example row: the area's own code (or id), a code, a head, an address, members, Catholic. */

@@ -20,6 +20,10 @@ class PageMessages {
         return messages.getMessage(e.key(), e.args(), e.key(), LocaleContextHolder.getLocale());
     }
 
+    String text(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+
     String of(ImportProblem problem) {
         return messages.getMessage(problem.key(), problem.args().stream().map(vn.tuquan.shared.MessageArguments::display)
                 .toArray(), problem.key(), LocaleContextHolder.getLocale());
