@@ -85,6 +85,13 @@ public final class ListFileReader {
             for (CSVRecord r : csv) {
                 RowPlace at = RowPlace.line(file, lineOf(lineStarts, r));
                 rows.add(new ListRow(at, UnitKind.PROVINCE, r.get("Mã TP"), r.get("Tỉnh Thành Phố"), null, null, null));
+                if (r.get("Mã PX").isBlank() && r.get("Phường Xã").isBlank()) {
+                    // a district with no commune (the island districts: Bạch Long Vĩ, Cồn Cỏ, Hoàng Sa, Lý Sơn,
+                    // Côn Đảo): the row declares the district, its level ("Cấp") being the district's
+                    rows.add(new ListRow(at, UnitKind.DISTRICT, r.get("Mã QH"), r.get("Quận Huyện"), null, r.get("Cấp"),
+                            r.get("Mã TP")));
+                    continue;
+                }
                 rows.add(new ListRow(at, UnitKind.DISTRICT, r.get("Mã QH"), r.get("Quận Huyện"), null, null,
                         r.get("Mã TP")));
                 rows.add(new ListRow(at, UnitKind.COMMUNE, r.get("Mã PX"), r.get("Phường Xã"),

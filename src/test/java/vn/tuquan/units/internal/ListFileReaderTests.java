@@ -28,9 +28,23 @@ class ListFileReaderTests {
     void theGsoCsvExportOfJanuary2025IsRead() {
         ListFile file = reader.read(AdminUnitsData.file("pre2025/gso_Xa_2025-01-04.csv"));
         assertThat(file.problems()).isEmpty();
-        Snapshot snapshot = Snapshot.build(((ListFile.Units) file).rows(), Optional.empty(), new ArrayList<>());
+        List<RowProblem> problems = new ArrayList<>();
+        Snapshot snapshot = Snapshot.build(((ListFile.Units) file).rows(), Optional.empty(), problems);
+        assertThat(problems).as("every problem the export would be refused for").isEmpty();
         assertThat(snapshot.provinces()).hasSize(63);
         assertThat(snapshot.communes()).hasSize(10_051);
+        // the five island districts are listed with no commune: each row declares its district
+        java.util.Set<String> withCommunes = new java.util.HashSet<>();
+        snapshot.communes().forEach(c -> withCommunes.add(c.parentCode()));
+        assertThat(snapshot.districts()).filteredOn(d -> !withCommunes.contains(d.code()))
+                .extracting(Snapshot.Unit::code, Snapshot.Unit::name, Snapshot.Unit::subkind)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("318", "Huyện Bạch Long Vĩ", "HUYEN"),
+                        org.assertj.core.groups.Tuple.tuple("471", "Huyện Cồn Cỏ", "HUYEN"),
+                        org.assertj.core.groups.Tuple.tuple("498", "Huyện Hoàng Sa", "HUYEN"),
+                        org.assertj.core.groups.Tuple.tuple("536", "Huyện Lý Sơn", "HUYEN"),
+                        org.assertj.core.groups.Tuple.tuple("755", "Huyện Côn Đảo", "HUYEN"));
+        assertThat(snapshot.districts()).as("691 with communes and the 5 islands").hasSize(696);
         Snapshot namDinh = Snapshot.build(((ListFile.Units) file).rows(), Optional.of("36"), new ArrayList<>());
         assertThat(namDinh.provinces()).extracting(Snapshot.Unit::name).containsExactly("Tỉnh Nam Định");
         assertThat(namDinh.communes()).allSatisfy(c -> assertThat(c.subkind()).isIn("XA", "PHUONG", "THI_TRAN"));
