@@ -96,6 +96,79 @@ class OfficialListRefusalTests {
         assertThat(again.selectFirst("#import-summary").text()).contains(": 0 đơn vị mới, 0 thay đổi, 0 đóng, 4 không đổi");
     }
 
+    /** The same import through the API with a token: 201 and the summary; 422 naming every bad row; 400 naming the field. */
+    @Test
+    void theApiImportsAListWithTheSameRefusals(@Autowired vn.tuquan.access.PersonalAccessTokens tokens) throws Exception {
+        TestUsers.administrator(accounts, "quan.tri.api.danh.muc", "Quản trị danh mục API", "mat-khau-danh-muc-api");
+        String token = tokens.create("quan.tri.api.danh.muc", "danh mục", 1).token();
+        Path bad = Files.writeString(dir.resolve("api-sai.csv"),
+                "Tỉnh Thành Phố,Mã TP,Quận Huyện,Mã QH,Phường Xã,Mã PX,Cấp,Tên Tiếng Anh\n"
+                        + "Tỉnh Thử API,97,Huyện Thử,997,Xã Một,99701,Xã,\n"
+                        + "Tỉnh Thử API,97,Huyện Thử,997,,99702,Xã,\n");
+        String before = snapshotOfTables();
+        var refused = multipart(token, Map.of("asOf", "2031-01-01"), List.of(bad), "vi");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).contains("application/problem+json");
+        var errors = tools.jackson.databind.json.JsonMapper.builder().build().readTree(refused.body()).get("errors");
+        assertThat(errors.size()).isEqualTo(1);
+        assertThat(errors.get(0).get("file").asString()).isEqualTo("api-sai.csv");
+        assertThat(errors.get(0).get("line").asInt()).isEqualTo(3);
+        assertThat(errors.get(0).get("message").asString()).isEqualTo("api-sai.csv, dòng 3: đơn vị mã 99702 không có tên");
+        assertThat(snapshotOfTables()).isEqualTo(before);
+
+        var noDate = multipart(token, Map.of(), List.of(bad), "en");
+        assertThat(noDate.statusCode()).isEqualTo(400);
+        assertThat(noDate.body()).contains("\"field\":\"asOf\"");
+        var noFile = multipart(token, Map.of("asOf", "2031-01-01"), List.of(), "vi");
+        assertThat(noFile.statusCode()).isEqualTo(400);
+        assertThat(noFile.body()).contains("\"field\":\"files\"").contains("Hãy chọn ít nhất một tệp.");
+        Path wrongType = Files.writeString(dir.resolve("danh-muc.txt"), "x");
+        assertThat(multipart(token, Map.of("asOf", "2031-01-01"), List.of(wrongType), "vi").statusCode()).isEqualTo(400);
+        assertThat(snapshotOfTables()).isEqualTo(before);
+
+        Path good = Files.writeString(dir.resolve("api-dung.csv"),
+                "Tỉnh Thành Phố,Mã TP,Quận Huyện,Mã QH,Phường Xã,Mã PX,Cấp,Tên Tiếng Anh\n"
+                        + "Tỉnh Thử API,97,Huyện Thử,997,Xã Một,99701,Xã,\n"
+                        + "Tỉnh Thử API,97,Huyện Thử,997,Xã Hai,99702,Xã,\n");
+        var imported = multipart(token, Map.of("asOf", "2031-01-01", "province", "97"), List.of(good), "vi");
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        var summary = tools.jackson.databind.json.JsonMapper.builder().build().readTree(imported.body());
+        assertThat(summary.get("opened").asInt()).isEqualTo(4);
+        assertThat(summary.get("asOf").asString()).isEqualTo("2031-01-01");
+        var again = multipart(token, Map.of("asOf", "2031-01-01", "province", "97"), List.of(good), "vi");
+        assertThat(tools.jackson.databind.json.JsonMapper.builder().build().readTree(again.body()).get("unchanged").asInt())
+                .isEqualTo(4);
+
+        // a person without the import permission is refused
+        TestUsers.withRoles(accounts, "can.bo.khong.nhap", "Cán bộ", "mat-khau-khong-nhap-2026", java.util.Set.of("COMMUNE_OFFICER"),
+                vn.tuquan.shared.Scope.WHOLE_COUNTRY, vn.tuquan.shared.Scope.WHOLE_COUNTRY);
+        String other = tokens.create("can.bo.khong.nhap", "thử", 1).token();
+        assertThat(multipart(other, Map.of("asOf", "2031-01-01"), List.of(good), "vi").statusCode()).isEqualTo(403);
+    }
+
+    private java.net.http.HttpResponse<String> multipart(String token, Map<String, String> fields, List<Path> files,
+            String language) throws Exception {
+        String boundary = "----tuquan" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+                    + field.getValue() + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        for (Path file : files) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + file.getFileName()
+                    + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.write(Files.readAllBytes(file));
+            body.write("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/v1/units/official-lists"))
+                .header("Authorization", "Bearer " + token).header("Accept-Language", language)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private String snapshotOfTables() {
         return jdbc.sql("""
                 SELECT (SELECT count(*) FROM unit) || '/' || (SELECT count(*) FROM unit_version) || '/'
