@@ -27,8 +27,17 @@ import vn.tuquan.units.Units;
 @Service
 public class Households {
 
+    /**
+     * A stay with the household as it was during it: an ended stay carries its own copy (made when the
+     * household moved on, V26), the current one reads the household's row.
+     */
     static final String COLUMNS = """
-            h.id, r.area_id, r.code, h.head_name, h.address, h.members, h.catholic, r.valid_from, r.valid_to""";
+            h.id, r.area_id, r.code,
+            CASE WHEN r.members IS NULL THEN h.head_name ELSE r.head_name END AS head_name,
+            CASE WHEN r.members IS NULL THEN h.address ELSE r.address END AS address,
+            CASE WHEN r.members IS NULL THEN h.members ELSE r.members END AS members,
+            CASE WHEN r.members IS NULL THEN h.catholic ELSE r.catholic END AS catholic,
+            r.valid_from, r.valid_to""";
     static final String LIVING_ON = "r.valid_from <= :asOf AND (r.valid_to IS NULL OR r.valid_to > :asOf)";
 
     private final JdbcClient jdbc;
@@ -83,8 +92,9 @@ public class Households {
     }
 
     /**
-     * Every stay of a household that lived, at some time, in an area of the scope, the earliest
-     * first; refused (not found) when it never lived there, wherever it lives now.
+     * The stays of a household inside the scope, the earliest first — where it lived before or went
+     * after, outside the scope, is not told — each with the household as it was then; refused (not
+     * found) when it never lived in the area.
      */
     public List<Household> historyIn(Scope scope, long areaId, long householdId) {
         if (!units.contains(scope, areaId, vn.tuquan.shared.Dates.today())) {
@@ -96,7 +106,8 @@ public class Households {
         if (stays.stream().noneMatch(s -> s.areaId() == areaId)) {
             throw new HouseholdRefusedException("households.refused.notInArea", householdId);
         }
-        return stays;
+        return stays.stream().filter(s -> units.contains(scope, s.areaId(),
+                s.validTo() == null ? vn.tuquan.shared.Dates.today() : s.validTo().minusDays(1))).toList();
     }
 
     @Transactional
@@ -113,7 +124,11 @@ public class Households {
         return findAny(id, from).orElseThrow();
     }
 
-    /** Corrects the head, address, members, attributes and code of a household where it lives today. */
+    /**
+     * Corrects the head, address, members, attributes and code of a household during the stay it has on
+     * the date: on its current stay, the household itself; on a stay that ended (it moved on), only that
+     * stay's own copy — the commune it left never changes what its new commune records.
+     */
     @Transactional
     public Household edit(Caller caller, long householdId, HouseholdForm form, LocalDate asOf) {
         caller.require(Permission.MOVEMENT_WRITE);
@@ -121,10 +136,18 @@ public class Households {
                 .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknown", householdId));
         area(caller.capture(), current.areaId(), asOf);
         validate(form);
-        jdbc.sql("UPDATE household SET head_name = :head, address = :address, members = :members, catholic = :catholic"
-                        + " WHERE id = :id")
-                .param("head", form.headName().strip()).param("address", blankToNull(form.address()))
-                .param("members", form.members()).param("catholic", form.catholic()).param("id", householdId).update();
+        if (current.validTo() == null) {
+            jdbc.sql("UPDATE household SET head_name = :head, address = :address, members = :members, catholic = :catholic"
+                            + " WHERE id = :id")
+                    .param("head", form.headName().strip()).param("address", blankToNull(form.address()))
+                    .param("members", form.members()).param("catholic", form.catholic()).param("id", householdId).update();
+        } else {
+            jdbc.sql("UPDATE household_residence SET head_name = :head, address = :address, members = :members,"
+                            + " catholic = :catholic WHERE household_id = :id AND valid_from = :from")
+                    .param("head", form.headName().strip()).param("address", blankToNull(form.address()))
+                    .param("members", form.members()).param("catholic", form.catholic()).param("id", householdId)
+                    .param("from", current.validFrom()).update();
+        }
         try {
             jdbc.sql("UPDATE household_residence SET code = :code WHERE household_id = :id AND valid_from = :from")
                     .param("code", form.code().strip()).param("id", householdId).param("from", current.validFrom())
@@ -154,7 +177,11 @@ public class Households {
         if (!current.validFrom().isBefore(on)) {
             throw new HouseholdRefusedException("households.refused.twoAreas", current.validFrom());
         }
-        jdbc.sql("UPDATE household_residence SET valid_to = :on WHERE household_id = :id AND valid_from = :from")
+        // the stay it leaves keeps the household as it was there
+        jdbc.sql("""
+                UPDATE household_residence r SET valid_to = :on, head_name = h.head_name, address = h.address,
+                       members = h.members, catholic = h.catholic
+                  FROM household h WHERE h.id = r.household_id AND r.household_id = :id AND r.valid_from = :from""")
                 .param("on", on).param("id", householdId).param("from", current.validFrom()).update();
         reside(householdId, toAreaId, code == null || code.isBlank() ? current.code() : code.strip(), on, true);
         events.publishEvent(new HouseholdMoved(householdId, current.areaId(), toAreaId, on));
@@ -197,7 +224,8 @@ public class Households {
             offset += page.units().size();
         }
         return jdbc.sql("SELECT r.household_id FROM household_residence r JOIN household h ON h.id = r.household_id"
-                        + " WHERE (h.catholic OR NOT :catholicOnly) AND r.area_id = ANY (CAST(:areas AS bigint[])) AND "
+                        + " WHERE (CASE WHEN r.members IS NULL THEN h.catholic ELSE r.catholic END OR NOT :catholicOnly)"
+                        + " AND r.area_id = ANY (CAST(:areas AS bigint[])) AND "
                         + LIVING_ON)
                 .param("catholicOnly", catholicOnly).param("areas", areas.toArray(Long[]::new)).param("asOf", asOf)
                 .query(Long.class).list();

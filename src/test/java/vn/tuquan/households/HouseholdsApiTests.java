@@ -112,4 +112,41 @@ class HouseholdsApiTests {
         assertThat(get("/api/v1/households/areas/" + HouseholdsFixture.area(0)).statusCode())
                 .as("an area of Hải Minh").isEqualTo(403);
     }
+
+    /**
+     * A household of Nam Mỹ moves to Hải Minh, whose officer then corrects its head, address and size:
+     * Nam Mỹ's officer still reads it as it was while it lived in Nam Mỹ (the list of a past date, its
+     * page), sees no stay in Hải Minh, and its correction of the past stay does not touch what Hải Minh keeps.
+     */
+    @Test
+    void aHouseholdThatMovedToAnotherCommuneShowsItsFormerCommuneOnlyItsOwnStay(@Autowired Households households)
+            throws Exception {
+        long namMyArea = HouseholdsFixture.area(8);
+        long haiMinhArea = HouseholdsFixture.area(4);
+        Household h = households.add(vn.tuquan.shared.Caller.SYSTEM, namMyArea,
+                new HouseholdForm("CHUYEN-1", "Phan Văn Cũ", "Thôn 3 Nam Mỹ", 4, false), java.time.LocalDate.of(2023, 1, 2));
+        households.move(vn.tuquan.shared.Caller.SYSTEM, h.id(), haiMinhArea, "HM-CHUYEN", java.time.LocalDate.of(2023, 6, 1));
+        households.edit(vn.tuquan.shared.Caller.SYSTEM, h.id(), new HouseholdForm("HM-CHUYEN", "Phan Thị Mới",
+                "Số 9 đường mới, Hải Minh", 6, true), java.time.LocalDate.of(2023, 7, 1));
+
+        String past = get("/api/v1/households/areas/" + namMyArea + "?asOf=2023-05-31").body();
+        assertThat(past).contains("Phan Văn Cũ").contains("Thôn 3 Nam Mỹ").doesNotContain("Phan Thị Mới")
+                .doesNotContain("đường mới");
+        assertThat(get("/api/v1/households/areas/" + namMyArea + "?asOf=2023-06-01").body()).doesNotContain("CHUYEN");
+        assertThat(get("/api/v1/households/areas/" + haiMinhArea + "?asOf=2023-07-01").statusCode()).isEqualTo(403);
+
+        String page = get("/households/areas/" + namMyArea + "/households/" + h.id()).body();
+        assertThat(page).contains("Phan Văn Cũ").doesNotContain("Phan Thị Mới").doesNotContain("đường mới")
+                .doesNotContain("HM-CHUYEN");
+        assertThat(Jsoup.parse(page).select("#stays li")).hasSize(1);
+
+        // Hải Minh reads the household as it keeps it; a correction of the past stay (as Nam Mỹ) leaves that alone
+        households.edit(vn.tuquan.shared.Caller.SYSTEM, h.id(), new HouseholdForm("CHUYEN-1", "Phan Văn Cũ Sửa",
+                "Thôn 3 Nam Mỹ", 4, false), java.time.LocalDate.of(2023, 3, 1));
+        assertThat(households.find(Scope.WHOLE_COUNTRY, h.id(), java.time.LocalDate.of(2023, 8, 1)).orElseThrow())
+                .extracting(Household::headName, Household::address, Household::members, Household::catholic)
+                .containsExactly("Phan Thị Mới", "Số 9 đường mới, Hải Minh", 6, true);
+        assertThat(households.find(Scope.WHOLE_COUNTRY, h.id(), java.time.LocalDate.of(2023, 3, 1)).orElseThrow().headName())
+                .isEqualTo("Phan Văn Cũ Sửa");
+    }
 }
