@@ -61,6 +61,11 @@ class UserPages {
             @RequestParam String role, @RequestParam long unitId, Model model, RedirectAttributes redirect,
             Locale locale) {
         Caller caller = CurrentCaller.get();
+        Scope scope = Scope.of(Set.of(unitId));
+        // the target first: a scope outside the manager's capture scope is refused before the form is looked at
+        if (!units.within(scope, caller.capture(), Dates.today())) {
+            throw new AccessRefusedException("cannot grant a scope on unit " + unitId);
+        }
         String name = username.strip().toLowerCase(Locale.ROOT);
         String problem = null;
         if (!name.matches("[a-z0-9][a-z0-9._-]{1,62}")) {
@@ -78,10 +83,8 @@ class UserPages {
             model.addAttribute("problem", messages.getMessage(problem, new Object[] {MIN_PASSWORD}, locale));
             return list(model);
         }
-        Scope scope = Scope.of(Set.of(unitId));
         // refuse before creating anything: the same checks as the grant itself
-        if (!units.within(scope, caller.capture(), Dates.today())
-                || accounts.grantableBy(caller).stream().noneMatch(r -> r.code().equals(role))) {
+        if (accounts.grantableBy(caller).stream().noneMatch(r -> r.code().equals(role))) {
             throw new AccessRefusedException("cannot grant role " + role + " on unit " + unitId);
         }
         var id = accounts.createIfAbsent(name, displayName.strip(), password).orElseThrow();

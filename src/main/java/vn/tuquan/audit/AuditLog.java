@@ -25,8 +25,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 import vn.tuquan.access.UserAccounts;
+import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.Scope;
 import vn.tuquan.units.Units;
 import vn.tuquan.shared.Dates;
 
@@ -163,7 +165,10 @@ public class AuditLog {
     }
 
     /**
-     * Entries matching every given criterion, newest first, {@value #PAGE_SIZE} a page.
+     * Entries matching every given criterion, newest first, {@value #PAGE_SIZE} a page. A reader with
+     * a view scope gets only the entries about units of it (as the units are today); entries about no
+     * unit (sign-ins, grants, official lists) are for readers of the whole country. Asking for a unit
+     * outside the scope is refused.
      *
      * @param page from 0
      */
@@ -174,9 +179,13 @@ public class AuditLog {
             return rows(search, Math.max(0, page) * PAGE_SIZE, PAGE_SIZE + 1, Math.max(0, page));
         }
         // inside a scope: only entries about units of the scope, scanned newest first
+        LocalDate today = Dates.today();
+        if (search.unitId() != null && !units.contains(caller.view(), search.unitId(), today)
+                && units.latest(Scope.WHOLE_COUNTRY, search.unitId()).isPresent()) {
+            throw new AccessRefusedException("unit " + search.unitId() + " is outside the caller's scope");
+        }
         List<AuditRecord> matching = new ArrayList<>();
         int wanted = (Math.max(0, page) + 1) * PAGE_SIZE + 1;
-        LocalDate today = LocalDate.now(VIETNAM);
         for (int offset = 0; matching.size() < wanted; offset += SCAN_BATCH) {
             List<AuditRecord> batch = rows(search, offset, SCAN_BATCH, 0).entries();
             batch.stream().filter(r -> r.unitId() != null && units.contains(caller.view(), r.unitId(), today))

@@ -159,10 +159,16 @@ public class Models {
 
     /** Records (or corrects) whether a model worked effectively in a year, and why. */
     @Transactional
-    public MovementModel.Assessment assess(Caller caller, long unitId, long modelId, int year, boolean effective,
+    public MovementModel.Assessment assess(Caller caller, long unitId, long modelId, Integer year, Boolean effective,
             String reason) {
-        UnitView unit = units.writable(caller, unitId);
+        UnitView unit = units.writable(caller, unitId); // the target first: refused outside the capture scope
         MovementModel model = ownModel(unit, modelId);
+        if (year == null) {
+            throw new MovementRefusedException("year", "movement.error.required");
+        }
+        if (effective == null) {
+            throw new MovementRefusedException("effective", "movement.error.required");
+        }
         if (reason == null || reason.isBlank()) {
             throw new MovementRefusedException("reason", "movement.error.required");
         }

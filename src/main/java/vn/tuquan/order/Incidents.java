@@ -510,9 +510,10 @@ public class Incidents {
             if (scope.wholeCountry()) {
                 return null;
             }
+            // the units the scope covers on that date (after a reorganisation: what its units were made of, or became)
             List<Long> ids = new ArrayList<>();
-            for (long root : scope.unitIds()) {
-                ids.addAll(subtree(scope, root, asOf));
+            for (UnitView root : units.roots(scope, asOf)) {
+                ids.addAll(subtree(scope, root.id(), asOf));
             }
             return ids;
         }

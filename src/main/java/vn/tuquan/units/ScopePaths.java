@@ -9,10 +9,14 @@ import vn.tuquan.shared.Scope;
 import vn.tuquan.shared.ShortLived;
 
 /**
- * What a scope covers on a date, as path prefixes. A unit of the scope that exists on the date
- * covers its subtree; one that did not exist yet covers what its predecessors covered; one that no
- * longer exists covers what took it over — so a commune officer of a ward formed in 2025 sees the
- * old communes it was made of, and a scope set on an old commune follows it into the new one.
+ * What a scope covers on a date, as path prefixes. A unit of a scope stands for what it is today:
+ * itself, or — when a reorganisation closed it — the units that took it over (its successions,
+ * followed forward). On any date the scope covers what then lay in those units, and in every unit
+ * that later went into them (their successions, followed back). So after the 2025 reform an officer
+ * of a commune merged into a new one reads the new commune, and the officer of the new commune
+ * reads, before 1 July 2025, every commune it was made of — also when it kept the code (and so the
+ * id) of one of them, as most did. A unit closed without successors (a district abolished in 2025)
+ * covers its own subtree while it existed, and nothing after.
  */
 final class ScopePaths {
 
@@ -46,13 +50,32 @@ final class ScopePaths {
     private List<String> read(On on) {
         Scope scope = on.scope();
         LocalDate date = on.date();
+        LocalDate today = vn.tuquan.shared.Dates.today();
+        LocalDate anchor = date.isAfter(today) ? date : today;
         Set<String> prefixes = new LinkedHashSet<>();
         for (long id : scope.unitIds()) {
-            collect(id, date, prefixes, new LinkedHashSet<>(), 0);
+            List<UnitView> now = units.continuationsOnAny(id, anchor);
+            if (now.isEmpty()) {
+                collect(id, date, prefixes, new LinkedHashSet<>(), 0);
+            } else {
+                Set<Long> seen = new LinkedHashSet<>();
+                now.forEach(u -> back(u.id(), date, prefixes, seen, 0));
+            }
         }
         return List.copyOf(prefixes);
     }
 
+    /** The unit's subtree on the date (when it existed then), and those of the units that went into it after the date. */
+    private void back(long id, LocalDate date, Set<String> prefixes, Set<Long> seen, int depth) {
+        if (depth > MAX_DEPTH || !seen.add(id)) {
+            return;
+        }
+        units.findAny(id, date).ifPresent(u -> prefixes.add(u.path()));
+        units.predecessorsAny(id).stream().filter(s -> s.effectiveDate().isAfter(date))
+                .forEach(s -> back(s.predecessorId(), date, prefixes, seen, depth + 1));
+    }
+
+    /** A unit with no continuation today: its subtree on the date, or what it came from or went into then. */
     private void collect(long id, LocalDate date, Set<String> prefixes, Set<Long> seen, int depth) {
         if (depth > MAX_DEPTH || !seen.add(id)) {
             return;

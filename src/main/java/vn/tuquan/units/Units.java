@@ -179,7 +179,11 @@ public class Units {
                 .map(u -> inScope(scope, u, u.validOn(date) ? date : u.validFrom())).orElse(false);
     }
 
-    /** Whether every unit of {@code inner} lies inside {@code outer} today (no one grants more than they hold). */
+    /**
+     * Whether every unit of {@code inner} lies inside {@code outer} today (no one grants more than they
+     * hold): itself, or — for a unit a reorganisation closed — every unit that took it over. A unit
+     * that no longer exists and went into nothing lies nowhere.
+     */
     public boolean within(Scope inner, Scope outer, LocalDate today) {
         if (outer.wholeCountry()) {
             return true;
@@ -187,7 +191,10 @@ public class Units {
         if (inner.wholeCountry()) {
             return false;
         }
-        return inner.unitIds().stream().allMatch(id -> findAny(id, today).map(u -> inScope(outer, u, today)).orElse(false));
+        return inner.unitIds().stream().allMatch(id -> {
+            List<UnitView> now = continuationsOnAny(id, today);
+            return !now.isEmpty() && now.stream().allMatch(u -> inScope(outer, u, today));
+        });
     }
 
     private Optional<UnitView> checked(Scope scope, Optional<UnitView> unit, LocalDate date) {

@@ -104,7 +104,7 @@ class AuditPagesTests {
 
     @Test
     void searchingByPersonUnitAndTimeNarrowsTheList_andNothingMatchingSaysSo() {
-        String today = LocalDate.now().toString();
+        String today = vn.tuquan.shared.Dates.today().toString();
         Document hit = Jsoup.parse(web.getPage("/audit?username=trang.kiemtoan&unitId=77&from=" + today + "&to=" + today).body());
         assertThat(hit.select("#audit-entries tbody tr")).hasSize(AuditLog.PAGE_SIZE);
         Document none = Jsoup.parse(web.getPage("/audit?username=no.one").body());

@@ -45,6 +45,7 @@ import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
+import vn.tuquan.units.Units;
 
 /**
  * Households of residential areas and their yearly registrations, for clients. Refusals are
@@ -62,10 +63,12 @@ class HouseholdsApi {
     private final MessageSource messages;
 
     private final OrganisationCommitments organisations;
+    private final Units units;
 
     HouseholdsApi(Households households, Commitments commitments, HouseholdImports imports, MessageSource messages,
-            OrganisationCommitments organisations) {
+            OrganisationCommitments organisations, Units units) {
         this.organisations = organisations;
+        this.units = units;
         this.households = households;
         this.commitments = commitments;
         this.imports = imports;
@@ -82,6 +85,18 @@ class HouseholdsApi {
     record Imported(int households) {
     }
 
+    /**
+     * A household as a client sends it; a missing number of members is 0 (refused). Read with boxed
+     * fields so that any body reaches the service, which refuses a unit outside the caller's capture
+     * scope before it looks at the fields.
+     */
+    record HouseholdInput(String code, String headName, String address, Integer members, Boolean catholic) {
+
+        HouseholdForm form() {
+            return new HouseholdForm(code, headName, address, members == null ? 0 : members, Boolean.TRUE.equals(catholic));
+        }
+    }
+
     /** Where a household moves, its code there (its old code when empty) and from which day. */
     record MoveInput(Long toAreaId, String code, LocalDate on) {
     }
@@ -89,12 +104,10 @@ class HouseholdsApi {
     @PutMapping("/{householdId}")
     @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
     @Operation(summary = "Sửa thông tin hộ / correct a household's code, head, address, members and attributes")
-    Household edit(@PathVariable long householdId, @RequestBody(required = false) HouseholdForm form,
+    Household edit(@PathVariable long householdId, @RequestBody(required = false) HouseholdInput input,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        if (form == null) {
-            throw new HouseholdRefusedException("households.refused.missingCode");
-        }
-        return households.edit(CurrentCaller.get(), householdId, form, asOf == null ? Dates.today() : asOf);
+        HouseholdInput in = input == null ? new HouseholdInput(null, null, null, null, null) : input;
+        return households.edit(CurrentCaller.get(), householdId, in.form(), asOf == null ? Dates.today() : asOf);
     }
 
     @PostMapping("/{householdId}/move")
@@ -144,9 +157,10 @@ class HouseholdsApi {
     @PostMapping("/areas/{areaId}")
     @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
     @Operation(summary = "Thêm một hộ / add a household from a date")
-    ResponseEntity<Household> add(@PathVariable long areaId, @RequestBody HouseholdForm form,
+    ResponseEntity<Household> add(@PathVariable long areaId, @RequestBody(required = false) HouseholdInput input,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        Household added = households.add(CurrentCaller.get(), areaId, form, asOf == null ? Dates.today() : asOf);
+        HouseholdInput in = input == null ? new HouseholdInput(null, null, null, null, null) : input;
+        Household added = households.add(CurrentCaller.get(), areaId, in.form(), asOf == null ? Dates.today() : asOf);
         return ResponseEntity.status(HttpStatus.CREATED).body(added);
     }
 
@@ -177,8 +191,12 @@ class HouseholdsApi {
         return new Recorded(added, commitments.registrationRate(CurrentCaller.view(), areaId, y));
     }
 
-    /** An organisation's staff: how many, how many briefed, how many signed. */
-    record StaffCommitment(int staffTotal, int staffBriefed, int staffSigned, LocalDate recordedOn) {
+    /** An organisation's staff: how many, how many briefed, how many signed (a missing number is 0). */
+    record StaffCommitment(Integer staffTotal, Integer staffBriefed, Integer staffSigned, LocalDate recordedOn) {
+    }
+
+    private static int number(Integer n) {
+        return n == null ? 0 : n;
     }
 
     @GetMapping("/organisations/{unitId}/commitments/{year}")
@@ -192,9 +210,12 @@ class HouseholdsApi {
     @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
     @Operation(summary = "Record (or correct) an organisation's commitment for a period")
     OrganisationCommitments.OrganisationCommitment recordOrganisationCommitment(@PathVariable long unitId,
-            @PathVariable int year, @RequestBody StaffCommitment body) {
-        return organisations.record(CurrentCaller.get(), unitId, year, body.staffTotal(), body.staffBriefed(),
-                body.staffSigned(), body.recordedOn() == null ? Dates.today() : body.recordedOn());
+            @PathVariable int year, @RequestBody(required = false) StaffCommitment body) {
+        StaffCommitment staff = body == null ? new StaffCommitment(null, null, null, null) : body;
+        // the service refuses an organisation outside the capture scope before it looks at the numbers
+        return organisations.record(CurrentCaller.get(), unitId, year, number(staff.staffTotal()),
+                number(staff.staffBriefed()), number(staff.staffSigned()),
+                staff.recordedOn() == null ? Dates.today() : staff.recordedOn());
     }
 
     @GetMapping("/units/{unitId}/rates")
@@ -209,6 +230,8 @@ class HouseholdsApi {
     ResponseEntity<Imported> importCsv(@PathVariable long unitId, @RequestPart(name = "file", required = false) MultipartFile file,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf)
             throws IOException {
+        // the target first: a unit outside the capture scope is refused before the file is looked at
+        units.find(CurrentCaller.capture(), unitId, asOf == null ? Dates.today() : asOf);
         if (file == null || file.isEmpty()) {
             throw new HouseholdImportRefusedException(List.of(new vn.tuquan.households.ImportProblem(1,
                     "households.import.empty")));

@@ -141,14 +141,10 @@ class MovementApi {
     @Requires(Permission.MOVEMENT_WRITE)
     @Operation(summary = "Record whether the model worked effectively in a year, and why")
     MovementModel.Assessment assess(@PathVariable long unitId, @PathVariable long modelId,
-            @RequestBody AssessmentRequest request) {
-        if (request.year() == null) {
-            throw new MovementRefusedException("year", "movement.error.required");
-        }
-        if (request.effective() == null) {
-            throw new MovementRefusedException("effective", "movement.error.required");
-        }
-        return models.assess(CurrentCaller.get(), unitId, modelId, request.year(), request.effective(), request.reason());
+            @RequestBody(required = false) AssessmentRequest request) {
+        AssessmentRequest asked = request == null ? new AssessmentRequest(null, null, null) : request;
+        // the service refuses a unit outside the capture scope before it looks at the fields
+        return models.assess(CurrentCaller.get(), unitId, modelId, asked.year(), asked.effective(), asked.reason());
     }
 
     @PutMapping("/units/{unitId}/models/{modelId}/assessments/{year}")
@@ -231,11 +227,10 @@ class MovementApi {
             description = "PDF, JPEG, PNG, DOCX or XLSX, at most 10 MB; the content must match its type.")
     ResponseEntity<Conference.Attachment> attach(@PathVariable long unitId, @PathVariable long conferenceId,
             @RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
-        if (file == null) {
-            throw new MovementRefusedException("file", "movement.error.fileEmpty");
-        }
+        // no file: the service refuses a unit outside the capture scope first, then the empty content
         return ResponseEntity.status(HttpStatus.CREATED).body(conferences.attach(CurrentCaller.get(), unitId,
-                conferenceId, file.getOriginalFilename(), file.getContentType(), file.getBytes()));
+                conferenceId, file == null ? null : file.getOriginalFilename(), file == null ? null : file.getContentType(),
+                file == null ? null : file.getBytes()));
     }
 
     @GetMapping("/units/{unitId}/attachments/{attachmentId}")
