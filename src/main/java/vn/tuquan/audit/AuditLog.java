@@ -2,7 +2,6 @@ package vn.tuquan.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -55,7 +54,6 @@ public class AuditLog {
     private final JsonMapper json;
     private final UserAccounts accounts;
     private final TransactionTemplate separately;
-    private final Clock clock = Clock.systemUTC();
     private final Units units;
 
     AuditLog(JdbcClient jdbc, JsonMapper json, UserAccounts accounts, PlatformTransactionManager transactions,
@@ -114,7 +112,7 @@ public class AuditLog {
         Head head = jdbc.sql("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
         markChainHeadHeld();
-        AuditRecord unhashed = new AuditRecord(head.lastId() + 1, clock.instant().truncatedTo(ChronoUnit.MICROS),
+        AuditRecord unhashed = new AuditRecord(head.lastId() + 1, Dates.now().truncatedTo(ChronoUnit.MICROS),
                 actor.userId(), actor.username(), entry.action().name(), entry.module(), entry.entityType(),
                 entry.entityId(), entry.unitId(), normalised[0], normalised[1],
                 head.lastHash(), null);
@@ -176,7 +174,7 @@ public class AuditLog {
         // inside a scope: only entries about units of the scope, scanned newest first
         List<AuditRecord> matching = new ArrayList<>();
         int wanted = (Math.max(0, page) + 1) * PAGE_SIZE + 1;
-        LocalDate today = LocalDate.now(VIETNAM);
+        LocalDate today = Dates.today();
         for (int offset = 0; matching.size() < wanted; offset += SCAN_BATCH) {
             List<AuditRecord> batch = rows(search, offset, SCAN_BATCH, 0).entries();
             batch.stream().filter(r -> r.unitId() != null && units.contains(caller.view(), r.unitId(), today))

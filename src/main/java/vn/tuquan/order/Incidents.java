@@ -119,7 +119,7 @@ public class Incidents {
     /** Records an incident on a unit of the caller's capture scope. */
     @Transactional
     public Incident record(Caller caller, IncidentForm form) {
-        Checked checked = check(caller, form, OffsetDateTime.now(ZoneOffset.UTC));
+        Checked checked = check(caller, form, Dates.now().atOffset(ZoneOffset.UTC));
         Incident incident = insert(checked, caller.username());
         events.publishEvent(new IncidentRecorded(incident));
         return incident;
@@ -136,7 +136,7 @@ public class Incidents {
         if (key == null || key.isBlank() || key.length() > MAX_KEY) {
             throw new IncidentRefusedException("Idempotency-Key", "order.incident.refused.key", MAX_KEY);
         }
-        Checked checked = check(caller, form, OffsetDateTime.now(ZoneOffset.UTC));
+        Checked checked = check(caller, form, Dates.now().atOffset(ZoneOffset.UTC));
         return writer.submit(caller.username(), key, hash(form), checked);
     }
 
@@ -170,9 +170,10 @@ public class Incidents {
         if (reason == null || reason.isBlank()) {
             throw new IncidentRefusedException("reason", "order.incident.refused.reasonMissing");
         }
-        jdbc.sql("UPDATE incident SET withdrawn = true, withdrawn_at = now(), withdrawn_by = :by,"
+        jdbc.sql("UPDATE incident SET withdrawn = true, withdrawn_at = :now, withdrawn_by = :by,"
                         + " withdrawn_reason = :reason WHERE id = :id")
-                .param("by", caller.username()).param("reason", reason.strip()).param("id", incidentId).update();
+                .param("by", caller.username()).param("reason", reason.strip()).param("id", incidentId)
+                .param("now", Dates.nowInVietnam()).update();
         events.publishEvent(new IncidentWithdrawn(before, reason.strip()));
         return findAny(incidentId).orElseThrow();
     }
@@ -284,7 +285,7 @@ public class Incidents {
     @Transactional
     public List<Long> recordAll(Caller caller, String what, List<IncidentForm> forms, List<IncidentStatus> reached) {
         caller.require(Permission.ORDER_WRITE);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = Dates.now().atOffset(ZoneOffset.UTC);
         Map<Long, UnitView> seen = new java.util.HashMap<>();
         List<Checked> checked = new ArrayList<>(forms.size());
         for (IncidentForm form : forms) {
@@ -378,7 +379,7 @@ public class Incidents {
                 .query(Long.class).single();
         jdbc.sql("INSERT INTO incident_status (incident_id, changed_by, to_status) VALUES (:id, :by, 'REPORTED')")
                 .param("id", id).param("by", username).update();
-        return incident(id, c, username, OffsetDateTime.now(Dates.VIETNAM));
+        return incident(id, c, username, Dates.nowInVietnam());
     }
 
     /** A checked incident just recorded under an id. */

@@ -39,6 +39,7 @@ import vn.tuquan.units.OfficialLists;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
+import vn.tuquan.shared.Dates;
 
 /** The audit log on the real database: what the units module's writes leave in it, and the chain. */
 @TuquanTest
@@ -213,7 +214,7 @@ class AuditLogTests {
         for (int i = 0; i < AuditLog.PAGE_SIZE + 5; i++) {
             log.record(new AuditEntry(AuditAction.CREATED, "paging", "probe", Integer.toString(i), null, null, null));
         }
-        AuditLog.Search paging = new AuditLog.Search(null, null, "paging", LocalDate.now().minusDays(1), LocalDate.now().plusDays(1));
+        AuditLog.Search paging = new AuditLog.Search(null, null, "paging", Dates.today().minusDays(1), Dates.today().plusDays(1));
         AuditLog.Page first = log.search(Caller.SYSTEM, paging, 0);
         assertThat(first.entries()).hasSize(AuditLog.PAGE_SIZE);
         assertThat(first.hasNext()).isTrue();

@@ -9,7 +9,6 @@ import vn.tuquan.shared.Caller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +28,7 @@ import vn.tuquan.access.UserAccounts;
 import vn.tuquan.units.AdminUnitsData;
 import vn.tuquan.units.OfficialLists;
 import vn.tuquan.units.Units;
+import vn.tuquan.shared.Dates;
 
 /** {@code /audit} over real HTTP, signed in: the search form, the entries newest first, the pages. */
 @TuquanTest
@@ -104,7 +104,7 @@ class AuditPagesTests {
 
     @Test
     void searchingByPersonUnitAndTimeNarrowsTheList_andNothingMatchingSaysSo() {
-        String today = LocalDate.now().toString();
+        String today = Dates.today().toString();
         Document hit = Jsoup.parse(web.getPage("/audit?username=trang.kiemtoan&unitId=77&from=" + today + "&to=" + today).body());
         assertThat(hit.select("#audit-entries tbody tr")).hasSize(AuditLog.PAGE_SIZE);
         Document none = Jsoup.parse(web.getPage("/audit?username=no.one").body());

@@ -22,6 +22,7 @@ import vn.tuquan.units.LocalUnits;
 import vn.tuquan.units.OfficialLists;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.Units;
+import vn.tuquan.shared.Dates;
 
 /** Reviews and their attachments, the final-review query, titles, awards, agreements and rates. */
 @TuquanTest
@@ -127,7 +128,7 @@ class ConferencesAndTitlesTests {
 
     @Test
     void theShareOfAdvancedParishesMovesWithOneAward() {
-        int year = LocalDate.now().getYear();
+        int year = Dates.today().getYear();
         Title.Rate before = titles.rate(districtOfficer.view(), MovementFixture.haLong, "ADVANCED_PARISH", UnitKind.PARISH, year);
         assertThat(before.total()).isEqualTo(2);
         assertThat(before.awarded()).isZero();

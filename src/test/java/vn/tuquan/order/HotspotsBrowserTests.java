@@ -20,6 +20,7 @@ import vn.tuquan.shared.Caller;
 import vn.tuquan.units.LocalUnits;
 import vn.tuquan.units.OfficialLists;
 import vn.tuquan.units.Units;
+import vn.tuquan.shared.Dates;
 
 /** A commune officer on a phone changes a hotspot's status and sees the counts move; the map draws the hotspots. */
 @TuquanTest
@@ -85,7 +86,7 @@ class HotspotsBrowserTests {
             assertThat(page.locator(".order-form-error")).containsText("02/05/2016");
 
             form = page.locator("form.order-status-form");
-            form.getByLabel("Từ ngày").fill(LocalDate.now().minusDays(1).toString());
+            form.getByLabel("Từ ngày").fill(Dates.today().minusDays(1).toString());
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu tình trạng")).click();
             assertThat(page.locator(".order-saved")).hasText("Đã ghi nhận tình trạng mới.");
             assertThat(page.locator(".hotspot-status-now")).hasText("Ổn định");

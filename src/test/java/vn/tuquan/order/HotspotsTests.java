@@ -28,6 +28,7 @@ import vn.tuquan.shared.Scope;
 import vn.tuquan.units.LocalUnits;
 import vn.tuquan.units.OfficialLists;
 import vn.tuquan.units.Units;
+import vn.tuquan.shared.Dates;
 
 /**
  * Hotspots and campaigns on the embedded PostgreSQL over real HTTP: the status counts on a date move
@@ -260,7 +261,7 @@ class HotspotsTests {
         assertThat(count("audit_event")).isEqualTo(events);
         assertThat(count("hotspot_status")).isEqualTo(statuses);
         assertThat(count("hotspot")).isEqualTo(spots);
-        assertThat(hotspots.find(Scope.WHOLE_COUNTRY, village, hotspot.id(), LocalDate.now()).removedOn()).isNull();
+        assertThat(hotspots.find(Scope.WHOLE_COUNTRY, village, hotspot.id(), Dates.today()).removedOn()).isNull();
     }
 
     @Test
