@@ -635,10 +635,10 @@ public class Evaluations {
     private void step(Caller caller, long evaluationId, long unitId, int year, Status from, Status to, String reason,
             Map<String, Object> detail) {
         jdbc.sql("""
-                INSERT INTO evaluation_step (evaluation_id, from_status, to_status, reason, taken_by)
-                VALUES (:id, :from, :to, :reason, :by)""")
+                INSERT INTO evaluation_step (evaluation_id, from_status, to_status, reason, taken_by, taken_at)
+                VALUES (:id, :from, :to, :reason, :by, :now)""")
                 .param("id", evaluationId).param("from", from == null ? null : from.name()).param("to", to.name())
-                .param("reason", reason).param("by", caller.username()).update();
+                .param("reason", reason).param("by", caller.username()).param("now", Dates.nowInVietnam()).update();
         events.publishEvent(new EvaluationStepTaken(evaluationId, unitId, year, from == null ? null : from.name(),
                 to.name(), reason, detail));
     }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,6 +36,7 @@ import vn.tuquan.shared.Dates;
  * passwords, signing out everywhere, personal access tokens, HSTS.
  */
 @TuquanTest
+@Tag("clock")
 @TestPropertySource(properties = {"tuquan.test.database=sign-in",
         "tuquan.security.second-factor-for-sensitive-data=true"})
 class SignInSecurityTests {

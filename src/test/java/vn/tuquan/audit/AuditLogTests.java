@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +44,7 @@ import vn.tuquan.shared.Dates;
 
 /** The audit log on the real database: what the units module's writes leave in it, and the chain. */
 @TuquanTest
+@Tag("clock")
 @TestPropertySource(properties = "tuquan.test.database=audit")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditLogTests {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +33,7 @@ import vn.tuquan.shared.Dates;
 
 /** {@code /audit} over real HTTP, signed in: the search form, the entries newest first, the pages. */
 @TuquanTest
+@Tag("clock")
 @TestPropertySource(properties = "tuquan.test.database=audit")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditPagesTests {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,7 @@ import vn.tuquan.shared.Dates;
 
 /** Reviews and their attachments, the final-review query, titles, awards, agreements and rates. */
 @TuquanTest
+@Tag("clock")
 @TestPropertySource(properties = "tuquan.test.database=movement")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConferencesAndTitlesTests {

@@ -10,6 +10,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +28,7 @@ import vn.tuquan.shared.Dates;
 
 /** A unit's movement page in a real Chromium on a phone: the camera map draws, a model is added with the form. */
 @TuquanTest
+@Tag("clock")
 @TestPropertySource(properties = "tuquan.test.database=movement")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MovementBrowserTests {

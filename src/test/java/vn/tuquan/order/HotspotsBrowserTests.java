@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +25,7 @@ import vn.tuquan.shared.Dates;
 
 /** A commune officer on a phone changes a hotspot's status and sees the counts move; the map draws the hotspots. */
 @TuquanTest
+@Tag("clock")
 @TestPropertySource(properties = "tuquan.test.database=" + HotspotsFixture.DATABASE)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HotspotsBrowserTests {
