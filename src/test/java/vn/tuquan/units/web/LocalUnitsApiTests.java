@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +31,6 @@ import vn.tuquan.shared.Dates;
 
 /** The local units' REST API over real HTTP, signed in, with CSRF, on the real database. */
 @TuquanTest
-@Tag("clock")
 @TestPropertySource(properties = "tuquan.test.database=local-units")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LocalUnitsApiTests {
