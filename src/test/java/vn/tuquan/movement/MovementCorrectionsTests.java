@@ -36,6 +36,7 @@ import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.units.LocalUnits;
 import vn.tuquan.units.OfficialLists;
+import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.Units;
 
 /**
@@ -360,7 +361,11 @@ class MovementCorrectionsTests {
         assertThat(agreements).as("a party outside the caller's scope is not named").anySatisfy(row -> assertThat(row)
                 .startsWith("03/05/2017", "Phường Hạ Long", "Phường Hạ Long; (đơn vị ngoài phạm vi của bạn)"));
 
+        modelTypes.save(Caller.SYSTEM, new ModelType("OLD_NIGHT_WATCH", "Tổ canh đêm (cũ)", "Night watch (old)",
+                java.util.EnumSet.of(UnitKind.RESIDENTIAL_AREA), false, false, true, false));
         List<List<String>> types = sheet("/movement/model-types.xlsx");
+        assertThat(types).as("a type no longer in use").contains(Workbooks.row("OLD_NIGHT_WATCH", "Tổ canh đêm (cũ)",
+                "Night watch (old)", "khu dân cư", null, null, "Có", null));
         assertThat(types.get(0).get(1)).isEqualTo("Tên tiếng Việt");
         assertThat(types).anySatisfy(row -> assertThat(row).startsWith("SAFE_SCHOOL", "Trường học an toàn",
                 "Safe school", "trường học"));
