@@ -3,6 +3,11 @@ package vn.tuquan;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import java.util.List;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -10,6 +15,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
+import vn.tuquan.shared.Dates;
 
 @AnalyzeClasses(packages = "vn.tuquan", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
@@ -21,6 +27,23 @@ class ArchitectureTests {
             .orShould().dependOnClassesThat().haveFullyQualifiedName("java.text.SimpleDateFormat")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("java.sql.Timestamp")
             .because("dates are java.time (ARCHITECTURE.md, rule 3)");
+
+    @ArchTest
+    static final ArchRule oneClock = noClasses().that().doNotHaveFullyQualifiedName(Dates.class.getName())
+            .should().callMethodWhere(readsTheMachinesClock())
+            .because("the product reads the time from Dates (its clock can be moved for the date-sensitive tests)");
+
+    /** {@code X.now()} or {@code X.now(zone)} of java.time, {@code Clock.system…()}, {@code System.currentTimeMillis()}. */
+    private static DescribedPredicate<JavaMethodCall> readsTheMachinesClock() {
+        return DescribedPredicate.describe("read the machine's clock", call -> {
+            String owner = call.getTarget().getOwner().getName();
+            String name = call.getTarget().getName();
+            List<String> parameters = call.getTarget().getRawParameterTypes().stream().map(JavaClass::getName).toList();
+            return owner.startsWith("java.time.") && name.equals("now") && !parameters.equals(List.of("java.time.Clock"))
+                    || owner.equals("java.time.Clock") && name.startsWith("system")
+                    || owner.equals("java.lang.System") && name.equals("currentTimeMillis");
+        });
+    }
 
     @ArchTest
     static final ArchRule constructorInjectionOnly = fields().should().notBeAnnotatedWith(Autowired.class)

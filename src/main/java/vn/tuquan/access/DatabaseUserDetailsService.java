@@ -11,6 +11,7 @@ import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
+import vn.tuquan.shared.Dates;
 
 /**
  * Loads sign-in data from the {@code users} table: a locked-out account is not "non-locked". At a
@@ -31,7 +32,7 @@ class DatabaseUserDetailsService implements UserDetailsService, UserDetailsPassw
     @Override
     public UserDetails loadUserByUsername(String username) {
         String normalised = SignInLockout.normalise(username);
-        Instant now = Instant.now();
+        Instant now = Dates.now();
         TuquanUser user = jdbc.sql("""
                 SELECT username, password_hash, enabled, display_name, locked_until, totp_secret IS NOT NULL AS enrolled
                 FROM users WHERE username = :username

@@ -19,6 +19,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.tuquan.shared.Dates;
 
 /**
  * Personal access tokens for the API ({@code Authorization: Bearer tq_…}): made by a person for
@@ -59,14 +60,16 @@ public class PersonalAccessTokens {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Instant expires = Instant.now().plus(Duration.ofDays(days));
+        Instant now = Dates.now();
+        Instant expires = now.plus(Duration.ofDays(days));
         long id = jdbc.sql("""
-                INSERT INTO access_tokens (user_id, name, token_hash, token_prefix, expires_at)
-                SELECT id, :name, :hash, :prefix, :expires FROM users WHERE username = :username
+                INSERT INTO access_tokens (user_id, name, token_hash, token_prefix, created_at, expires_at)
+                SELECT id, :name, :hash, :prefix, :now, :expires FROM users WHERE username = :username
                 RETURNING id
                 """)
                 .param("name", trimmed).param("hash", sha256(token)).param("prefix", token.substring(0, 8))
-                .param("expires", expires.atOffset(ZoneOffset.UTC)).param("username", username)
+                .param("now", now.atOffset(ZoneOffset.UTC)).param("expires", expires.atOffset(ZoneOffset.UTC))
+                .param("username", username)
                 .query(Long.class).optional()
                 .orElseThrow(() -> new IllegalArgumentException("no user " + username));
         return new CreatedToken(id, token, expires);
@@ -90,10 +93,10 @@ public class PersonalAccessTokens {
     /** Revokes one of the person's own tokens; false when they have no such token. */
     public boolean revoke(String username, long tokenId) {
         return jdbc.sql("""
-                UPDATE access_tokens SET revoked_at = now()
+                UPDATE access_tokens SET revoked_at = :now
                 WHERE id = :id AND revoked_at IS NULL AND user_id = (SELECT id FROM users WHERE username = :username)
                 """)
-                .param("id", tokenId).param("username", username).update() == 1 && forgotten();
+                .param("now", Dates.now().atOffset(ZoneOffset.UTC)).param("id", tokenId).param("username", username).update() == 1 && forgotten();
     }
 
     private boolean forgotten() {
@@ -122,7 +125,7 @@ public class PersonalAccessTokens {
         }
         return kept.get(java.util.HexFormat.of().formatHex(sha256(token)),
                         hex -> lookUp(java.util.HexFormat.of().parseHex(hex), users), Optional::isPresent)
-                .filter(valid -> valid.expiresAt().isAfter(Instant.now())) // expiry is kept with the answer
+                .filter(valid -> valid.expiresAt().isAfter(Dates.now())) // expiry is kept with the answer
                 .map(Valid::user);
     }
 
@@ -136,11 +139,12 @@ public class PersonalAccessTokens {
     }
 
     private Optional<Valid> lookUp(byte[] hash, UserDetailsService users) {
+        OffsetDateTime now = Dates.now().atOffset(ZoneOffset.UTC); // the product's clock, as the expiry was set by it
         Optional<Valid> valid = jdbc.sql("""
                 SELECT u.username, t.expires_at FROM access_tokens t JOIN users u ON u.id = t.user_id
-                WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND t.expires_at > now() AND u.enabled
+                WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND t.expires_at > :now AND u.enabled
                 """)
-                .param("hash", hash)
+                .param("hash", hash).param("now", now)
                 .query((rs, n) -> new Valid(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(), null))
                 .optional();
         if (valid.isPresent() && users != null) {
@@ -150,10 +154,10 @@ public class PersonalAccessTokens {
         }
         if (valid.isPresent()) {
             jdbc.sql("""
-                    UPDATE access_tokens SET last_used_at = now()
-                    WHERE token_hash = :hash AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
+                    UPDATE access_tokens SET last_used_at = :now
+                    WHERE token_hash = :hash AND (last_used_at IS NULL OR last_used_at < CAST(:now AS timestamptz) - interval '1 minute')
                     """)
-                    .param("hash", hash).update();
+                    .param("hash", hash).param("now", now).update();
         }
         return valid;
     }
@@ -181,7 +185,7 @@ public class PersonalAccessTokens {
             OffsetDateTime lastUsedAt, OffsetDateTime revokedAt) {
 
         public boolean active() {
-            return revokedAt == null && expiresAt.isAfter(OffsetDateTime.now());
+            return revokedAt == null && expiresAt.toInstant().isAfter(Dates.now());
         }
     }
 }

@@ -1,6 +1,5 @@
 package vn.tuquan.access;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -9,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.tuquan.shared.EncryptedColumns;
 import vn.tuquan.shared.FieldCipher;
+import vn.tuquan.shared.Dates;
 
 /**
  * The TOTP second factor of each person: enrolment (a secret confirmed by a first code) and
@@ -44,7 +44,7 @@ class SecondFactor implements EncryptedColumns {
         if (secret.isEmpty() || secret.get() == null) {
             return false;
         }
-        OptionalLong step = Totp.matchingStep(cipher.decrypt(secret.get()), code, Instant.now());
+        OptionalLong step = Totp.matchingStep(cipher.decrypt(secret.get()), code, Dates.now());
         if (step.isEmpty()) {
             return false;
         }
@@ -57,7 +57,7 @@ class SecondFactor implements EncryptedColumns {
 
     /** Stores the secret when the code proves the person's app holds it; false when the code is wrong. */
     boolean enrol(String username, String secret, String code) {
-        OptionalLong step = Totp.matchingStep(secret, code, Instant.now());
+        OptionalLong step = Totp.matchingStep(secret, code, Dates.now());
         if (step.isEmpty()) {
             return false;
         }

@@ -29,6 +29,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.tuquan.shared.Dates;
 
 /**
  * The steps of signing in: the password (form login), then the TOTP code for those who enrolled
@@ -76,7 +77,7 @@ class SignInFlow {
             if (user.secondFactorEnrolled()) {
                 SecurityContextHolder.clearContext();
                 contexts.saveContext(SecurityContextHolder.createEmptyContext(), request, response);
-                request.getSession().setAttribute(PENDING, new PendingSignIn(user.getUsername(), Instant.now()));
+                request.getSession().setAttribute(PENDING, new PendingSignIn(user.getUsername(), Dates.now()));
                 response.sendRedirect(request.getContextPath() + "/login/code");
                 return;
             }
@@ -111,7 +112,7 @@ class SignInFlow {
             String code) throws IOException, ServletException {
         HttpSession session = request.getSession(false);
         PendingSignIn pending = session == null ? null : (PendingSignIn) session.getAttribute(PENDING);
-        if (pending == null || pending.since().plus(PENDING_FOR).isBefore(Instant.now())) {
+        if (pending == null || pending.since().plus(PENDING_FOR).isBefore(Dates.now())) {
             return CodeResult.EXPIRED;
         }
         String username = pending.username();

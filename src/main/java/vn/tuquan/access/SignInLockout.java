@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.tuquan.shared.Dates;
 
 /**
  * Five failed sign-ins in a row (wrong password or wrong second-factor code) lock an account for
@@ -27,7 +28,7 @@ class SignInLockout {
     private static final int MAX_UNKNOWN_TRACKED = 10_000;
 
     private final JdbcClient jdbc;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Dates.clock();
     private final Map<String, Unknown> unknown = new ConcurrentHashMap<>();
 
     private final ApplicationEventPublisher events;

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
+import vn.tuquan.shared.Dates;
 
 /**
  * Token buckets for failed sign-in attempts (password or second-factor code), one per username
@@ -20,7 +21,7 @@ class SignInRateLimiter {
     static final Limit PER_ADDRESS = new Limit(30, 0.5);
     private static final int MAX_BUCKETS = 50_000;
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Dates.clock();
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     /** Whether an attempt may be made now: both buckets hold at least one token. */

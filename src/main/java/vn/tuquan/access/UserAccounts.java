@@ -118,13 +118,14 @@ public class UserAccounts {
         });
         return jdbc.sql("""
                 INSERT INTO users (username, display_name, password_hash, password_changed_at)
-                VALUES (:username, :displayName, :passwordHash, now())
+                VALUES (:username, :displayName, :passwordHash, :now)
                 ON CONFLICT (username) DO NOTHING
                 RETURNING id
                 """)
                 .param("username", username)
                 .param("displayName", displayName)
                 .param("passwordHash", passwordEncoder.encode(rawPassword))
+                .param("now", Dates.nowInVietnam())
                 .query((rs, n) -> new UserId(rs.getLong(1)))
                 .optional();
     }
@@ -163,9 +164,9 @@ public class UserAccounts {
             throw new PasswordRefusedException(key);
         });
         jdbc.sql("""
-                UPDATE users SET password_hash = :hash, password_changed_at = now() WHERE username = :username
+                UPDATE users SET password_hash = :hash, password_changed_at = :now WHERE username = :username
                 """)
-                .param("hash", passwordEncoder.encode(newPassword)).param("username", username).update();
+                .param("hash", passwordEncoder.encode(newPassword)).param("username", username).param("now", Dates.nowInVietnam()).update();
     }
 
     /** Disables the account: it can no longer sign in, and its tokens stop working. */
@@ -221,7 +222,7 @@ public class UserAccounts {
 
     private static UserAccount account(java.sql.ResultSet rs) throws java.sql.SQLException {
         OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
-        Instant lockedUntil = locked == null || locked.toInstant().isBefore(Instant.now()) ? null : locked.toInstant();
+        Instant lockedUntil = locked == null || locked.toInstant().isBefore(Dates.now()) ? null : locked.toInstant();
         return new UserAccount(new UserId(rs.getLong("id")), rs.getString("username"), rs.getString("display_name"),
                 rs.getBoolean("enabled"), Optional.ofNullable(lockedUntil), rs.getBoolean("totp_enrolled"),
                 rs.getBoolean("totp_required"),

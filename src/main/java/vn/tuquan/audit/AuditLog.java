@@ -2,7 +2,6 @@ package vn.tuquan.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -57,7 +56,6 @@ public class AuditLog {
     private final JsonMapper json;
     private final UserAccounts accounts;
     private final TransactionTemplate separately;
-    private final Clock clock = Clock.systemUTC();
     private final Units units;
 
     AuditLog(JdbcClient jdbc, JsonMapper json, UserAccounts accounts, PlatformTransactionManager transactions,
@@ -116,7 +114,7 @@ public class AuditLog {
         Head head = jdbc.sql("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
         markChainHeadHeld();
-        AuditRecord unhashed = new AuditRecord(head.lastId() + 1, clock.instant().truncatedTo(ChronoUnit.MICROS),
+        AuditRecord unhashed = new AuditRecord(head.lastId() + 1, Dates.now().truncatedTo(ChronoUnit.MICROS),
                 actor.userId(), actor.username(), entry.action().name(), entry.module(), entry.entityType(),
                 entry.entityId(), entry.unitId(), normalised[0], normalised[1],
                 head.lastHash(), null);

@@ -124,13 +124,13 @@ public class Classifications {
         Optional<Stored> before = stored(unitId, year);
         jdbc.sql("""
                 INSERT INTO classification (unit_id, year, unit_kind, level, points, max_points, items, computed_at, computed_by)
-                VALUES (:unit, :year, :kind, :level, :points, :max, CAST(:items AS jsonb), now(), :by)
+                VALUES (:unit, :year, :kind, :level, :points, :max, CAST(:items AS jsonb), :now, :by)
                 ON CONFLICT (unit_id, year) DO UPDATE SET unit_kind = EXCLUDED.unit_kind, level = EXCLUDED.level,
                        points = EXCLUDED.points, max_points = EXCLUDED.max_points, items = EXCLUDED.items,
                        computed_at = EXCLUDED.computed_at, computed_by = EXCLUDED.computed_by""")
                 .param("unit", unitId).param("year", year).param("kind", row.unitKind()).param("level", c.level().name())
                 .param("points", c.points()).param("max", c.maxPoints())
-                .param("items", json.writeValueAsString(c.items())).param("by", caller.username())
+                .param("items", json.writeValueAsString(c.items())).param("by", caller.username()).param("now", Dates.nowInVietnam())
                 .update();
         Stored after = stored(unitId, year).orElseThrow();
         events.publishEvent(new ClassificationRecorded("computed", unitId, year, before.map(Classifications::summary)
@@ -170,9 +170,9 @@ public class Classifications {
                 INSERT INTO classification_entry (unit_id, year, item, points, evidence, entered_by)
                 VALUES (:unit, :year, :item, :points, :evidence, :by)
                 ON CONFLICT (unit_id, year, item) DO UPDATE SET points = EXCLUDED.points, evidence = EXCLUDED.evidence,
-                       entered_by = EXCLUDED.entered_by, entered_at = now()""")
+                       entered_by = EXCLUDED.entered_by, entered_at = :now""")
                 .param("unit", unitId).param("year", year).param("item", code).param("points", points)
-                .param("evidence", evidence.strip()).param("by", caller.username())
+                .param("evidence", evidence.strip()).param("by", caller.username()).param("now", Dates.nowInVietnam())
                 .update();
         EnteredItem after = new EnteredItem(unitId, year, code, points, evidence.strip(), caller.username());
         events.publishEvent(new ClassificationRecorded("entered", unitId, year, before, after));

@@ -38,6 +38,7 @@ import vn.tuquan.shared.Scope;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
+import vn.tuquan.shared.Dates;
 
 /**
  * The bulk run of the yearly evaluation: for every evaluated unit under a unit ({@link EvaluatedUnits})
@@ -413,7 +414,7 @@ public class EvaluationRuns {
             ON CONFLICT (unit_id, year) DO UPDATE SET unit_kind = EXCLUDED.unit_kind, period_from = EXCLUDED.period_from,
                    period_to = EXCLUDED.period_to, rulebook_id = EXCLUDED.rulebook_id, proposed = EXCLUDED.proposed,
                    facts = EXCLUDED.facts, outcomes = EXCLUDED.outcomes, computed_at = EXCLUDED.computed_at,
-                   updated_at = now()
+                   updated_at = EXCLUDED.computed_at
              WHERE NOT evaluation.locked AND evaluation.status NOT IN ('RECOGNISED', 'REJECTED')
                AND evaluation.facts ->> 'fingerprint' IS DISTINCT FROM EXCLUDED.facts ->> 'fingerprint'
             RETURNING xmax = 0""";
@@ -456,7 +457,7 @@ public class EvaluationRuns {
     private RunSummary store(Computed c) {
         int met = 0, notMet = 0, needsInput = 0, inserted = 0, updated = 0, sent = 0;
         long serialising = 0;
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = Dates.nowInVietnam();
         List<Row> batch = new ArrayList<>(BATCH);
         for (Verdict v : c.verdicts()) {
             switch (v.evaluation().result()) {

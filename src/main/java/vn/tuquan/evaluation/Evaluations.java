@@ -249,8 +249,8 @@ public class Evaluations {
         if (existing.isPresent()) {
             evaluationId = existing.get().id();
             jdbc.sql("""
-                    UPDATE evaluation SET status = 'REGISTERED', registered_on = :on, updated_at = now() WHERE id = :id""")
-                    .param("on", registeredOn).param("id", evaluationId).update();
+                    UPDATE evaluation SET status = 'REGISTERED', registered_on = :on, updated_at = :now WHERE id = :id""")
+                    .param("on", registeredOn).param("id", evaluationId).param("now", Dates.nowInVietnam()).update();
         } else {
             Rulebooks.InForce inForce = rulebooks.inForce(kind, period.to(), province(unit))
                     .filter(book -> !book.criteria().rules().isEmpty()) // as the bulk run: no criteria, nothing to strive for
@@ -298,9 +298,9 @@ public class Evaluations {
                 VALUES (:id, :criterion, :value, :evidence, :by)
                 ON CONFLICT (evaluation_id, criterion) DO UPDATE
                    SET value = EXCLUDED.value, evidence = EXCLUDED.evidence, entered_by = EXCLUDED.entered_by,
-                       entered_at = now()""")
+                       entered_at = :now""")
                 .param("id", e.id()).param("criterion", code).param("value", value).param("evidence", evidence.strip())
-                .param("by", caller.username()).update();
+                .param("by", caller.username()).param("now", Dates.nowInVietnam()).update();
         events.publishEvent(new EvaluationEntryRecorded(e.id(), unitId, year, code,
                 before == null ? null : entryMap(before.value(), before.evidence(), before.enteredBy()),
                 entryMap(value, evidence.strip(), caller.username())));
@@ -363,9 +363,9 @@ public class Evaluations {
                 VALUES (:id, :criterion, :name, :type, :size, :content, :by)
                 ON CONFLICT (evaluation_id, criterion) DO UPDATE
                    SET file_name = EXCLUDED.file_name, content_type = EXCLUDED.content_type, size = EXCLUDED.size,
-                       content = EXCLUDED.content, uploaded_by = EXCLUDED.uploaded_by, uploaded_at = now()""")
+                       content = EXCLUDED.content, uploaded_by = EXCLUDED.uploaded_by, uploaded_at = :now""")
                 .param("id", e.id()).param("criterion", code).param("name", name).param("type", type)
-                .param("size", content.length).param("content", content).param("by", caller.username()).update();
+                .param("size", content.length).param("content", content).param("by", caller.username()).param("now", Dates.nowInVietnam()).update();
         Evaluation.Attachment after = new Evaluation.Attachment(name, type, content.length, caller.username());
         events.publishEvent(new EvaluationEntryRecorded(e.id(), unitId, year, code,
                 before == null ? null : Map.of("attachment", before), Map.of("attachment", after)));
@@ -447,8 +447,8 @@ public class Evaluations {
         undone.put("reasons", e.reasons());
         jdbc.sql("""
                 UPDATE evaluation SET locked = false, decision_number = NULL, decision_date = NULL, decision_signer = NULL,
-                       decided_by_unit = NULL, status = 'ACCEPTED', reasons = NULL, updated_at = now() WHERE id = :id""")
-                .param("id", e.id()).update();
+                       decided_by_unit = NULL, status = 'ACCEPTED', reasons = NULL, updated_at = :now WHERE id = :id""")
+                .param("id", e.id()).param("now", Dates.nowInVietnam()).update();
         step(caller, e.id(), unitId, year, e.status(), Status.ACCEPTED, why, Map.of("undone", undone));
         units.find(Scope.WHOLE_COUNTRY, unitId, e.periodTo()).ifPresent(u -> refreshCommune(caller, competent(u, e.periodTo()), year));
         return load(unitId, year, false).orElseThrow();
@@ -493,11 +493,11 @@ public class Evaluations {
         UnitView competent = competent(unit, e.periodTo());
         jdbc.sql("""
                 UPDATE evaluation SET status = :status, locked = true, decision_number = :number, decision_date = :date,
-                       decision_signer = :signer, decided_by_unit = :by, reasons = :reasons, updated_at = now()
+                       decision_signer = :signer, decided_by_unit = :by, reasons = :reasons, updated_at = :now
                  WHERE id = :id""")
                 .param("status", to.name()).param("number", decision.number().strip()).param("date", decision.date())
                 .param("signer", decision.signer().strip()).param("by", competent.id()).param("reasons", why)
-                .param("id", e.id()).update();
+                .param("id", e.id()).param("now", Dates.nowInVietnam()).update();
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("decisionNumber", decision.number().strip());
         detail.put("decisionDate", decision.date().toString());
@@ -611,22 +611,22 @@ public class Evaluations {
     // ---- writing -----------------------------------------------------------------------------
 
     private void moveTo(Caller caller, Evaluation e, Status to, String reason, Map<String, Object> detail) {
-        jdbc.sql("UPDATE evaluation SET status = :status, updated_at = now() WHERE id = :id")
-                .param("status", to.name()).param("id", e.id()).update();
+        jdbc.sql("UPDATE evaluation SET status = :status, updated_at = :now WHERE id = :id")
+                .param("status", to.name()).param("id", e.id()).param("now", Dates.nowInVietnam()).update();
         step(caller, e.id(), e.unitId(), e.year(), e.status(), to, reason, detail);
     }
 
     private void touch(long evaluationId) {
-        jdbc.sql("UPDATE evaluation SET updated_at = now() WHERE id = :id").param("id", evaluationId).update();
+        jdbc.sql("UPDATE evaluation SET updated_at = :now WHERE id = :id").param("id", evaluationId).param("now", Dates.nowInVietnam()).update();
     }
 
     private void step(Caller caller, long evaluationId, long unitId, int year, Status from, Status to, String reason,
             Map<String, Object> detail) {
         jdbc.sql("""
-                INSERT INTO evaluation_step (evaluation_id, from_status, to_status, reason, taken_by)
-                VALUES (:id, :from, :to, :reason, :by)""")
+                INSERT INTO evaluation_step (evaluation_id, from_status, to_status, reason, taken_by, taken_at)
+                VALUES (:id, :from, :to, :reason, :by, :now)""")
                 .param("id", evaluationId).param("from", from == null ? null : from.name()).param("to", to.name())
-                .param("reason", reason).param("by", caller.username()).update();
+                .param("reason", reason).param("by", caller.username()).param("now", Dates.nowInVietnam()).update();
         events.publishEvent(new EvaluationStepTaken(evaluationId, unitId, year, from == null ? null : from.name(),
                 to.name(), reason, detail));
     }

@@ -23,6 +23,7 @@ import vn.tuquan.shared.Scope;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
+import vn.tuquan.shared.Dates;
 
 /**
  * Households' yearly registrations and signed commitments, and the registration rate per
@@ -159,11 +160,11 @@ public class Commitments {
                         form.registeredOn()));
         jdbc.sql("""
                 UPDATE commitment SET registered_on = :on, signed = :signed, self_manage = :m, self_prevent = :p,
-                       self_protect = :pr, recorded_by = :by, recorded_at = now()
+                       self_protect = :pr, recorded_by = :by, recorded_at = :now
                  WHERE household_id = :id AND period_year = :year""")
                 .param("on", form.registeredOn()).param("signed", form.signed()).param("m", form.selfManage())
                 .param("p", form.selfPrevent()).param("pr", form.selfProtect()).param("by", caller.username())
-                .param("id", householdId).param("year", year).update();
+                .param("id", householdId).param("year", year).param("now", Dates.nowInVietnam()).update();
         Commitment after = new Commitment(householdId, year, form.registeredOn(), form.signed(), form.selfManage(),
                 form.selfPrevent(), form.selfProtect(), caller.username());
         events.publishEvent(new CommitmentChanged(householdId, now.areaId(), year, before, after));

@@ -182,7 +182,7 @@ public class IncidentImports {
 
     private int load(Caller caller, String fileName, Iterator<Line> lines, List<IncidentImportProblem> broken) {
         caller.require(Permission.ORDER_WRITE);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = Dates.now().atOffset(ZoneOffset.UTC);
         List<IncidentImportProblem> problems = new ArrayList<>();
         List<Incidents.Checked> rows = new ArrayList<>();
         Map<Long, vn.tuquan.units.UnitView> seen = new java.util.HashMap<>();

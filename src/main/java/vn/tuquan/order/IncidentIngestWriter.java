@@ -174,7 +174,7 @@ class IncidentIngestWriter {
                     .param("users", fresh.stream().map(Pending::username).toArray(String[]::new))
                     .param("keys", fresh.stream().map(Pending::key).toArray(String[]::new))
                     .param("ids", ids.toArray(Long[]::new)).update();
-            OffsetDateTime now = OffsetDateTime.now(Dates.VIETNAM);
+            OffsetDateTime now = Dates.nowInVietnam();
             Map<String, List<Incident>> byUser = new LinkedHashMap<>();
             Map<String, Authentication> who = new HashMap<>();
             for (int i = 0; i < fresh.size(); i++) {

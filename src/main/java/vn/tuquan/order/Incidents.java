@@ -119,7 +119,7 @@ public class Incidents {
     /** Records an incident on a unit of the caller's capture scope. */
     @Transactional
     public Incident record(Caller caller, IncidentForm form) {
-        Checked checked = check(caller, form, OffsetDateTime.now(ZoneOffset.UTC));
+        Checked checked = check(caller, form, Dates.now().atOffset(ZoneOffset.UTC));
         Incident incident = insert(checked, caller.username());
         events.publishEvent(new IncidentRecorded(incident));
         return incident;
@@ -136,7 +136,7 @@ public class Incidents {
         if (key == null || key.isBlank() || key.length() > MAX_KEY) {
             throw new IncidentRefusedException("Idempotency-Key", "order.incident.refused.key", MAX_KEY);
         }
-        Checked checked = check(caller, form, OffsetDateTime.now(ZoneOffset.UTC));
+        Checked checked = check(caller, form, Dates.now().atOffset(ZoneOffset.UTC));
         return writer.submit(caller.username(), key, hash(form), checked);
     }
 
@@ -154,10 +154,11 @@ public class Incidents {
                     new DefaultMessageSourceResolvable("order.incident.status." + to));
         }
         jdbc.sql("UPDATE incident SET status = :to WHERE id = :id").param("to", to.name()).param("id", incidentId).update();
-        jdbc.sql("INSERT INTO incident_status (incident_id, changed_by, from_status, to_status, note) VALUES (:id, :by,"
-                        + " :from, :to, :note)")
-                .param("id", incidentId).param("by", caller.username()).param("from", before.status().name())
-                .param("to", to.name()).param("note", blankToNull(note)).update();
+        // the product's time, as the first step's (its report time) is: the history is ordered by it
+        jdbc.sql("INSERT INTO incident_status (incident_id, changed_at, changed_by, from_status, to_status, note)"
+                        + " VALUES (:id, :now, :by, :from, :to, :note)")
+                .param("id", incidentId).param("now", Dates.nowInVietnam()).param("by", caller.username())
+                .param("from", before.status().name()).param("to", to.name()).param("note", blankToNull(note)).update();
         events.publishEvent(new IncidentStatusChanged(incidentId, before.unitId(), before.status(), to, blankToNull(note)));
         return findAny(incidentId).orElseThrow();
     }
@@ -170,9 +171,10 @@ public class Incidents {
         if (reason == null || reason.isBlank()) {
             throw new IncidentRefusedException("reason", "order.incident.refused.reasonMissing");
         }
-        jdbc.sql("UPDATE incident SET withdrawn = true, withdrawn_at = now(), withdrawn_by = :by,"
+        jdbc.sql("UPDATE incident SET withdrawn = true, withdrawn_at = :now, withdrawn_by = :by,"
                         + " withdrawn_reason = :reason WHERE id = :id")
-                .param("by", caller.username()).param("reason", reason.strip()).param("id", incidentId).update();
+                .param("by", caller.username()).param("reason", reason.strip()).param("id", incidentId)
+                .param("now", Dates.nowInVietnam()).update();
         events.publishEvent(new IncidentWithdrawn(before, reason.strip()));
         return findAny(incidentId).orElseThrow();
     }
@@ -284,7 +286,7 @@ public class Incidents {
     @Transactional
     public List<Long> recordAll(Caller caller, String what, List<IncidentForm> forms, List<IncidentStatus> reached) {
         caller.require(Permission.ORDER_WRITE);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = Dates.now().atOffset(ZoneOffset.UTC);
         Map<Long, UnitView> seen = new java.util.HashMap<>();
         List<Checked> checked = new ArrayList<>(forms.size());
         for (IncidentForm form : forms) {
@@ -338,9 +340,9 @@ public class Incidents {
         }
         List<Long> ids = jdbc.sql("""
                 INSERT INTO incident (unit_id, category_code, severity, subjective_cause, occurred_at, reported_at, status,
-                                      source, latitude, longitude, summary, created_by)
+                                      source, latitude, longitude, summary, created_by, created_at)
                 SELECT CAST(u AS bigint), c, s, CAST(sc AS boolean), CAST(o AS timestamptz), CAST(r AS timestamptz), st, src,
-                       CAST(la AS double precision), CAST(lo AS double precision), su, b
+                       CAST(la AS double precision), CAST(lo AS double precision), su, b, CAST(:now AS timestamptz)
                   FROM unnest(CAST(:unit AS text[]), CAST(:category AS text[]), CAST(:severity AS text[]),
                               CAST(:subjective AS text[]), CAST(:occurred AS text[]), CAST(:reported AS text[]),
                               CAST(:status AS text[]), CAST(:source AS text[]), CAST(:lat AS text[]), CAST(:lon AS text[]),
@@ -351,7 +353,7 @@ public class Incidents {
                 .param("unit", unit).param("category", category).param("severity", severity)
                 .param("subjective", subjective).param("occurred", occurred).param("reported", reported)
                 .param("status", status).param("source", source).param("lat", lat).param("lon", lon)
-                .param("summary", summary).param("by", by).query(Long.class).list();
+                .param("summary", summary).param("by", by).param("now", Dates.nowInVietnam()).query(Long.class).list();
         jdbc.sql("""
                 INSERT INTO incident_status (incident_id, changed_at, changed_by, from_status, to_status)
                 SELECT i.id, i.reported_at + s.n * interval '3 days', i.created_by, (CAST(:steps AS text[]))[s.n],
@@ -366,19 +368,21 @@ public class Incidents {
     }
 
     Incident insert(Checked c, String username) {
+        OffsetDateTime now = Dates.nowInVietnam();
         long id = jdbc.sql("""
                 INSERT INTO incident (unit_id, category_code, severity, subjective_cause, occurred_at, reported_at, status,
-                                      source, latitude, longitude, summary, created_by)
+                                      source, latitude, longitude, summary, created_by, created_at)
                 VALUES (:unit, :category, :severity, :subjective, :occurred, :reported, 'REPORTED', :source, :lat, :lon,
-                        :summary, :by) RETURNING id""")
+                        :summary, :by, :now) RETURNING id""")
                 .param("unit", c.unitId()).param("category", c.category().code()).param("severity", c.severity())
                 .param("subjective", c.subjectiveCause()).param("occurred", c.occurredAt())
                 .param("reported", c.reportedAt()).param("source", c.source().name()).param("lat", c.latitude())
-                .param("lon", c.longitude()).param("summary", c.summary()).param("by", username)
+                .param("lon", c.longitude()).param("summary", c.summary()).param("by", username).param("now", now)
                 .query(Long.class).single();
-        jdbc.sql("INSERT INTO incident_status (incident_id, changed_by, to_status) VALUES (:id, :by, 'REPORTED')")
-                .param("id", id).param("by", username).update();
-        return incident(id, c, username, OffsetDateTime.now(Dates.VIETNAM));
+        jdbc.sql("INSERT INTO incident_status (incident_id, changed_at, changed_by, to_status)"
+                        + " VALUES (:id, :now, :by, 'REPORTED')")
+                .param("id", id).param("now", now).param("by", username).update();
+        return incident(id, c, username, now);
     }
 
     /** A checked incident just recorded under an id. */

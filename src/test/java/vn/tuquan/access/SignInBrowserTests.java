@@ -3,7 +3,6 @@ package vn.tuquan.access;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Page;
@@ -18,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import vn.tuquan.Chromium;
 import vn.tuquan.TuquanTest;
+import vn.tuquan.shared.Dates;
 
 /**
  * In a real Chromium: enrol the second factor from the QR page, sign in with a TOTP code computed
@@ -78,7 +78,7 @@ class SignInBrowserTests {
                 .as("the QR code is drawn").isTrue();
         tab.screenshot("totp-enrolment");
         String secret = page.locator("#totp-secret").textContent().replace(" ", "");
-        page.getByLabel("Mã 6 chữ số").fill(Totp.code(secret, Totp.step(Instant.now())));
+        page.getByLabel("Mã 6 chữ số").fill(Totp.code(secret, Totp.step(Dates.now())));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bật xác thực hai lớp")).click();
         assertThat(page).hasURL(tab.url("/account"));
         assertThat(page.locator("#account-totp")).containsText("Đang bật");
@@ -89,7 +89,7 @@ class SignInBrowserTests {
         assertThat(page).hasURL(tab.url("/login/code"));
         assertThat(page.locator("h1")).hasText("Mã xác thực");
         long used = jdbc.sql("SELECT totp_last_step FROM users WHERE username = 'trinh.duyet'").query(Long.class).single();
-        long next = Math.max(used + 1, Totp.step(Instant.now()));
+        long next = Math.max(used + 1, Totp.step(Dates.now()));
         page.getByLabel("Mã 6 chữ số").fill(Totp.code(secret, next));
         tab.screenshot("totp-code");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xác nhận")).click();

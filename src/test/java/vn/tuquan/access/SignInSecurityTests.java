@@ -11,11 +11,13 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,12 +29,14 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.WebSession;
+import vn.tuquan.shared.Dates;
 
 /**
  * Issue 4, sign-in and sessions, over real HTTP on a real database: lock-out, the second factor,
  * passwords, signing out everywhere, personal access tokens, HSTS.
  */
 @TuquanTest
+@Tag("clock")
 @TestPropertySource(properties = {"tuquan.test.database=sign-in",
         "tuquan.security.second-factor-for-sensitive-data=true"})
 class SignInSecurityTests {
@@ -76,11 +80,11 @@ class SignInSecurityTests {
         for (int i = 1; i <= 4; i++) {
             assertThat(location(session.signIn("khoa.nam", "sai-mat-khau-" + i))).endsWith("/login?error");
         }
-        Instant before = Instant.now();
+        Instant before = Dates.now();
         assertThat(location(session.signIn("khoa.nam", "sai-mat-khau-5"))).endsWith("/login?locked");
         OffsetDateTime lockedUntil = jdbc.sql("SELECT locked_until FROM users WHERE username = 'khoa.nam'")
                 .query(OffsetDateTime.class).single();
-        assertThat(lockedUntil.toInstant()).isBetween(before.plusSeconds(15 * 60 - 5), Instant.now().plusSeconds(15 * 60));
+        assertThat(lockedUntil.toInstant()).isBetween(before.plusSeconds(15 * 60 - 5), Dates.now().plusSeconds(15 * 60));
 
         var page = Jsoup.parse(session.getPage("/login?locked").body());
         assertThat(page.selectFirst("#locked").text())
@@ -136,7 +140,7 @@ class SignInSecurityTests {
         String secret = enrol.selectFirst("#totp-secret").text().replace(" ", "");
         assertThat(enrol.selectFirst("img.totp-qr").attr("src")).startsWith("data:image/svg+xml;base64,");
         String csrf = enrol.selectFirst("form[action=/account/totp] input[name=_csrf]").attr("value");
-        String code = Totp.code(secret, Totp.step(Instant.now()));
+        String code = Totp.code(secret, Totp.step(Dates.now()));
         HttpResponse<String> confirmed = session.postForm("/account/totp", Map.of("code", code, "_csrf", csrf));
         assertThat(location(confirmed)).endsWith("/account");
         String stored = jdbc.sql("SELECT totp_secret FROM users WHERE username = 'hai.lop'").query(String.class).single();
@@ -163,7 +167,7 @@ class SignInSecurityTests {
         jdbc.sql("UPDATE users SET totp_secret = :s WHERE username = 'ma.sai'").param("s", cipher.encrypt(secret))
                 .update();
         assertThat(location(session.signIn("ma.sai", PASSWORD))).endsWith("/login/code");
-        long now = Totp.step(Instant.now());
+        long now = Totp.step(Dates.now());
         String wrong = "000000";
         for (long s = now - 2; s <= now + 2; s++) {
             if (Totp.code(secret, s).equals(wrong)) {
@@ -308,7 +312,8 @@ class SignInSecurityTests {
         var created = accounts.findByUsername("het.han").orElseThrow();
         String token = tokens.create("het.han", "cli", 7).token();
         assertThat(bearer("GET", "/api/v1/me", token).statusCode()).isEqualTo(200);
-        jdbc.sql("UPDATE access_tokens SET expires_at = now() - interval '1 second' WHERE user_id = :id")
+        jdbc.sql("UPDATE access_tokens SET expires_at = :past WHERE user_id = :id")
+                .param("past", Dates.now().minusSeconds(1).atOffset(ZoneOffset.UTC))
                 .param("id", created.id().value()).update();
         // a token's answer is kept a few seconds with its expiry; a change made straight in the database
         // (not through Tuquan) is seen once that time is over — here at once

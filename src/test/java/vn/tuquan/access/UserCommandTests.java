@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import picocli.CommandLine;
 import vn.tuquan.FreshDataDirectory;
 import vn.tuquan.TuquanApplication;
 import vn.tuquan.shared.CommandContexts;
+import vn.tuquan.shared.Dates;
 
 /** {@code ./tuquan user …} on a real database: each command opens the application as the launcher does. */
 class UserCommandTests {
@@ -65,9 +67,10 @@ class UserCommandTests {
         try (ConfigurableApplicationContext context = CommandContexts.open()) {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             jdbc.sql("""
-                    UPDATE users SET locked_until = now() + interval '10 minutes', failed_sign_ins = 3,
+                    UPDATE users SET locked_until = :until, failed_sign_ins = 3,
                         totp_secret = 'JBSWY3DPEHPK3PXP' WHERE username = 'can.bo'
-                    """).update();
+                    """).param("until", Dates.now().plusSeconds(600).atOffset(ZoneOffset.UTC))
+                    .update();
         }
         Run list = run(null, "list");
         assertThat(list.out()).contains("can.bo").contains("Cán Bộ Thử").contains("enabled")

@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,9 +40,11 @@ import vn.tuquan.units.OfficialLists;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
+import vn.tuquan.shared.Dates;
 
 /** The audit log on the real database: what the units module's writes leave in it, and the chain. */
 @TuquanTest
+@Tag("clock")
 @TestPropertySource(properties = "tuquan.test.database=audit")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditLogTests {
@@ -213,7 +216,7 @@ class AuditLogTests {
         for (int i = 0; i < AuditLog.PAGE_SIZE + 5; i++) {
             log.record(new AuditEntry(AuditAction.CREATED, "paging", "probe", Integer.toString(i), null, null, null));
         }
-        AuditLog.Search paging = new AuditLog.Search(null, null, "paging", LocalDate.now().minusDays(1), LocalDate.now().plusDays(1));
+        AuditLog.Search paging = new AuditLog.Search(null, null, "paging", Dates.today().minusDays(1), Dates.today().plusDays(1));
         AuditLog.Page first = log.search(Caller.SYSTEM, paging, 0);
         assertThat(first.entries()).hasSize(AuditLog.PAGE_SIZE);
         assertThat(first.hasNext()).isTrue();

@@ -9,7 +9,6 @@ import vn.tuquan.shared.Caller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,9 +29,11 @@ import vn.tuquan.access.UserAccounts;
 import vn.tuquan.units.AdminUnitsData;
 import vn.tuquan.units.OfficialLists;
 import vn.tuquan.units.Units;
+import vn.tuquan.shared.Dates;
 
 /** {@code /audit} over real HTTP, signed in: the search form, the entries newest first, the pages. */
 @TuquanTest
+@Tag("clock")
 @TestPropertySource(properties = "tuquan.test.database=audit")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditPagesTests {
@@ -104,7 +106,7 @@ class AuditPagesTests {
 
     @Test
     void searchingByPersonUnitAndTimeNarrowsTheList_andNothingMatchingSaysSo() {
-        String today = vn.tuquan.shared.Dates.today().toString();
+        String today = Dates.today().toString();
         Document hit = Jsoup.parse(web.getPage("/audit?username=trang.kiemtoan&unitId=77&from=" + today + "&to=" + today).body());
         assertThat(hit.select("#audit-entries tbody tr")).hasSize(AuditLog.PAGE_SIZE);
         Document none = Jsoup.parse(web.getPage("/audit?username=no.one").body());

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,15 +20,19 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import vn.tuquan.TestUsers;
 import vn.tuquan.TuquanTest;
+import vn.tuquan.Workbooks;
 import vn.tuquan.WebSession;
 import vn.tuquan.access.UserAccounts;
 import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.units.LocalUnits;
 import vn.tuquan.units.OfficialLists;
 import vn.tuquan.units.Units;
 
 @TuquanTest
+@Tag("clock")
 @TestPropertySource(properties = "tuquan.test.database=households")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HouseholdPagesTests {
@@ -45,6 +51,8 @@ class HouseholdPagesTests {
     UserAccounts accounts;
     @Autowired
     Households households;
+    @Autowired
+    Commitments commitments;
 
     @BeforeAll
     void data() {
@@ -87,7 +95,24 @@ class HouseholdPagesTests {
 
         assertThat(web.getPage("/households/areas/" + HouseholdsFixture.area(6)).statusCode())
                 .as("an area of another commune").isEqualTo(403);
-        assertThat(web.get(path + "/households.xlsx").statusCode()).isEqualTo(200);
+        // the export: every household of the area the officer sees today, with the period's registrations
+        Scope view = Scope.of(Set.of(HouseholdsFixture.haiMinh()));
+        int year = Period.residentialAreaOn(Dates.today()).year();
+        List<Household> records = households.inArea(view, HouseholdsFixture.area(4), Dates.today());
+        Set<Long> registered = commitments.registered(view, HouseholdsFixture.area(4), year);
+        long ticked = Long.parseLong(ticks.get("household"));
+        assertThat(records).extracting(Household::code).containsExactlyInAnyOrder("PG-1", "PG-2");
+        assertThat(registered).containsExactly(ticked);
+        List<List<String>> sheet = Workbooks.rows(web.getBytes(path + "/households.xlsx"));
+        assertThat(sheet.get(0)).containsExactly("Mã hộ", "Chủ hộ", "Địa chỉ", "Số nhân khẩu", "Hộ Công giáo",
+                "Đã đăng ký");
+        assertThat(sheet.subList(1, sheet.size())).containsExactlyElementsOf(records.stream().map(h -> Workbooks.row(
+                h.code(), h.headName(), h.address(), h.members(), h.catholic() ? "Có" : null,
+                registered.contains(h.id()) ? year : null)).toList());
+        assertThat(sheet).contains(Workbooks.row("PG-1", "Nguyễn Thị Hoa", "Xóm 5", 3, "Có",
+                records.stream().filter(h -> h.code().equals("PG-1")).findFirst().orElseThrow().id() == ticked ? year : null));
+        assertThat(sheet).contains(Workbooks.row("PG-2", "Trần Văn Nam", null, 2, null,
+                records.stream().filter(h -> h.code().equals("PG-2")).findFirst().orElseThrow().id() == ticked ? year : null));
         assertThat(web.get("/api/v1/households/units/" + HouseholdsFixture.haiMinh() + "/rates").body())
                 .contains("\"areaId\":" + HouseholdsFixture.area(4));
     }

@@ -21,6 +21,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import vn.tuquan.TestUsers;
 import vn.tuquan.TuquanTest;
+import vn.tuquan.Workbooks;
 import vn.tuquan.WebSession;
 import vn.tuquan.access.UserAccounts;
 import vn.tuquan.shared.Caller;
@@ -48,6 +50,7 @@ import vn.tuquan.units.Units;
  * school's staff commitment, and downloads the Excel exports.
  */
 @TuquanTest
+@Tag("clock")
 @TestPropertySource(properties = "tuquan.test.database=households")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HouseholdRegisterPagesTests {
@@ -245,7 +248,10 @@ class HouseholdRegisterPagesTests {
             assertThat(cells(s.getRow(1), text)).containsExactly("K-1", "Đỗ Văn Nhầm", "", "3", "",
                     MessageDate.of(period.from()), "Có", "Có", "", "");
             assertThat(cells(s.getRow(2), text)).containsExactly("K-2", "Đỗ Thị Chưa", "", "2", "Có", "Chưa đăng ký");
+            assertThat(s.getLastRowNum()).as("the area's two households, nothing else").isEqualTo(2);
         }
+        assertThat(households.inArea(Scope.of(Set.of(HouseholdsFixture.haiMinh())), commitmentArea, Dates.today()))
+                .as("the households the village head may see").hasSize(2);
 
         Map<String, String> withdraw = new LinkedHashMap<>();
         withdraw.put("_csrf", fields.get("_csrf"));
@@ -335,6 +341,18 @@ class HouseholdRegisterPagesTests {
                     .anySatisfy(r -> assertThat(r).containsExactly(r.get(0), "40", "38", "95", "30", "75",
                             MessageDate.of(period.from())));
         }
+        // every organisation of the commune the officer may see, with its record or empty cells
+        List<OrganisationCommitments.OrganisationRow> records = organisations.under(
+                Scope.of(Set.of(HouseholdsFixture.haiMinh())), HouseholdsFixture.haiMinh(), period.year());
+        assertThat(records).extracting(r -> r.unit().id()).contains(school);
+        List<List<String>> exported = Workbooks.rows(sheet);
+        assertThat(exported.subList(1, exported.size())).containsExactlyElementsOf(records.stream().map(r -> {
+            var c = r.commitment();
+            return c == null ? Workbooks.row(r.unit().name(), null, null, null, null, null, null)
+                    : Workbooks.row(r.unit().name(), c.staffTotal(), c.staffBriefed(),
+                            Math.round(c.briefedPercent() * 10) / 10.0, c.staffSigned(),
+                            Math.round(c.signedPercent() * 10) / 10.0, c.recordedOn());
+        }).toList());
 
         assertThat(web.getPage("/households/organisations/" + HouseholdsFixture.haiMinh() + "/commitments").statusCode())
                 .as("a commune is not an organisation").isEqualTo(404);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,9 +23,11 @@ import vn.tuquan.units.LocalUnits;
 import vn.tuquan.units.OfficialLists;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.Units;
+import vn.tuquan.shared.Dates;
 
 /** Reviews and their attachments, the final-review query, titles, awards, agreements and rates. */
 @TuquanTest
+@Tag("clock")
 @TestPropertySource(properties = "tuquan.test.database=movement")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConferencesAndTitlesTests {
@@ -127,7 +130,7 @@ class ConferencesAndTitlesTests {
 
     @Test
     void theShareOfAdvancedParishesMovesWithOneAward() {
-        int year = LocalDate.now().getYear();
+        int year = Dates.today().getYear();
         Title.Rate before = titles.rate(districtOfficer.view(), MovementFixture.haLong, "ADVANCED_PARISH", UnitKind.PARISH, year);
         assertThat(before.total()).isEqualTo(2);
         assertThat(before.awarded()).isZero();

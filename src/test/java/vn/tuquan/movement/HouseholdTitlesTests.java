@@ -20,6 +20,7 @@ import com.microsoft.playwright.options.AriaRole;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +51,7 @@ import vn.tuquan.units.Units;
  * the API and the unit's page.
  */
 @TuquanTest
+@Tag("clock")
 @TestPropertySource(properties = "tuquan.test.database=movement")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HouseholdTitlesTests {

@@ -10,6 +10,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,9 +24,11 @@ import vn.tuquan.shared.Caller;
 import vn.tuquan.units.LocalUnits;
 import vn.tuquan.units.OfficialLists;
 import vn.tuquan.units.Units;
+import vn.tuquan.shared.Dates;
 
 /** A unit's movement page in a real Chromium on a phone: the camera map draws, a model is added with the form. */
 @TuquanTest
+@Tag("clock")
 @TestPropertySource(properties = "tuquan.test.database=movement")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MovementBrowserTests {
@@ -63,7 +66,7 @@ class MovementBrowserTests {
             Page page = signedIn(tab);
             page.navigate(tab.url("/movement/units/" + MovementFixture.village));
             assertThat(page.locator("h1")).hasText("Tổ dân phố số 1");
-            assertThat(page.locator("h2").first()).hasText("Tóm tắt năm " + LocalDate.now().getYear());
+            assertThat(page.locator("h2").first()).hasText("Tóm tắt năm " + Dates.today().getYear());
             assertThat(page.locator("#camera-map path.leaflet-interactive").first()).isVisible();
             assertThat(page.locator("#camera-map path.leaflet-interactive"))
                     .hasCount(models.cameras(Caller.SYSTEM.view(), MovementFixture.village).size());

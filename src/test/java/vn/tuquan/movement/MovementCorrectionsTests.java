@@ -3,20 +3,17 @@ package vn.tuquan.movement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,18 +21,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import vn.tuquan.TestUsers;
 import vn.tuquan.TuquanTest;
+import vn.tuquan.Workbooks;
 import vn.tuquan.WebSession;
 import vn.tuquan.access.UserAccounts;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.units.LocalUnits;
 import vn.tuquan.units.OfficialLists;
+import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.Units;
 
 /**
@@ -76,6 +77,12 @@ class MovementCorrectionsTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ModelTypes modelTypes;
+
+    @Autowired
+    MessageSource messages;
 
     Caller wardOfficer;
     WebSession ward;
@@ -344,16 +351,32 @@ class MovementCorrectionsTests {
         List<List<String>> agreements = sheet("/movement/units/" + MovementFixture.haLong + "/agreements.xlsx");
         assertThat(agreements.get(0)).containsExactly("Ngày ký", "Đơn vị ghi", "Các bên", "Nội dung",
                 "Cuộc vận động, phong trào liên quan");
+        assertThat(agreements.subList(1, agreements.size())).as("every agreement the ward's officer may see")
+                .containsExactlyElementsOf(titles.agreementsUnder(wardOfficer.view(), MovementFixture.haLong).stream()
+                        .map(a -> Workbooks.row(a.signedOn(), partyName(a.unitId()), String.join("; ",
+                                a.partyIds().stream().map(this::partyName).toList()), a.content(),
+                                String.join("; ", a.campaigns()))).toList());
         assertThat(agreements).anySatisfy(row -> assertThat(row).containsExactly("02/04/2017", "Trường Tiểu học Hạ Long",
                 "Trường Tiểu học Hạ Long; Chùa Cả", "Giao ước trường học và chùa", "Toàn dân bảo vệ ANTQ"));
         assertThat(agreements).as("a party outside the caller's scope is not named").anySatisfy(row -> assertThat(row)
                 .startsWith("03/05/2017", "Phường Hạ Long", "Phường Hạ Long; (đơn vị ngoài phạm vi của bạn)"));
 
+        modelTypes.save(Caller.SYSTEM, new ModelType("OLD_NIGHT_WATCH", "Tổ canh đêm (cũ)", "Night watch (old)",
+                java.util.EnumSet.of(UnitKind.RESIDENTIAL_AREA), false, false, true, false));
         List<List<String>> types = sheet("/movement/model-types.xlsx");
+        assertThat(types).as("a type no longer in use").contains(Workbooks.row("OLD_NIGHT_WATCH", "Tổ canh đêm (cũ)",
+                "Night watch (old)", "khu dân cư", null, null, "Có", null));
         assertThat(types.get(0).get(1)).isEqualTo("Tên tiếng Việt");
         assertThat(types).anySatisfy(row -> assertThat(row).startsWith("SAFE_SCHOOL", "Trường học an toàn",
                 "Safe school", "trường học"));
         assertThat(types).hasSize(1 + jdbc.sql("SELECT count(*) FROM model_type").query(Integer.class).single());
+        Locale vi = Locale.forLanguageTag("vi");
+        assertThat(types.subList(1, types.size())).as("every model type, every column").containsExactlyElementsOf(
+                modelTypes.all().stream().map(t -> Workbooks.row(t.code(), t.nameVi(), t.nameEn(),
+                        String.join("; ", t.unitKinds().stream().sorted()
+                                .map(k -> messages.getMessage("units.kind." + k, null, vi)).toList()),
+                        t.selfManage() ? "Có" : null, t.selfPrevent() ? "Có" : null, t.selfProtect() ? "Có" : null,
+                        t.active() ? "Có" : null)).toList());
         Document landing = Jsoup.parse(ward.getPage("/movement").body());
         assertThat(landing.select("a[href$=/movement/model-types.xlsx]")).isNotEmpty();
         HttpResponse<String> unitPage = ward.getPage("/movement/units/" + MovementFixture.haLong);
@@ -410,23 +433,18 @@ class MovementCorrectionsTests {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The first sheet of an export, each cell as Excel shows it (dates 02/04/2017). */
+    /** A unit's name as an export shows it to the ward's officer: units outside the ward are not named. */
+    String partyName(long unitId) {
+        return units.contains(wardOfficer.view(), unitId, Dates.today())
+                ? units.latest(wardOfficer.view(), unitId).orElseThrow().name() : "(đơn vị ngoài phạm vi của bạn)";
+    }
+
+    /** The first sheet of an export, each cell as Excel shows it (dates 02/04/2017), rows as wide as the widest. */
     List<List<String>> sheet(String path) throws Exception {
         HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Cookie", "TUQUAN_SESSION=" + ward.cookie("TUQUAN_SESSION")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
-        var formatter = new org.apache.poi.ss.usermodel.DataFormatter();
-        List<List<String>> rows = new ArrayList<>();
-        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
-            for (Row row : workbook.getSheetAt(0)) {
-                List<String> cells = new ArrayList<>();
-                for (int i = 0; i < row.getLastCellNum(); i++) {
-                    cells.add(formatter.formatCellValue(row.getCell(i)));
-                }
-                rows.add(cells);
-            }
-        }
-        return rows;
+        return Workbooks.rows(response.body());
     }
 }

@@ -2,10 +2,6 @@ package vn.tuquan.movement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -13,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import vn.tuquan.TestUsers;
 import vn.tuquan.TuquanTest;
+import vn.tuquan.Workbooks;
 import vn.tuquan.WebSession;
 import vn.tuquan.access.UserAccounts;
 import vn.tuquan.shared.Caller;
@@ -55,6 +51,15 @@ class MovementPagesTests {
 
     @Autowired
     Models models;
+
+    @Autowired
+    ModelTypes types;
+
+    @Autowired
+    Conferences conferences;
+
+    @Autowired
+    Titles titles;
 
     WebSession session;
     WebSession wardHead;
@@ -174,37 +179,85 @@ class MovementPagesTests {
     }
 
     @Test
-    void theModelsExportToExcel() throws Exception {
+    void theModelsExportHoldsEveryModelTheReaderMaySee() {
         models.create(Caller.SYSTEM, MovementFixture.school, new MovementModel.Form("SAFE_SCHOOL_GATE",
-                "Cổng trường an toàn Hạ Long", LocalDate.of(2016, 9, 5), null, "Thầy Hùng", 8, List.of()));
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://localhost:" + port + "/movement/units/" + MovementFixture.haLong + "/models.xlsx"))
-                .header("Cookie", "TUQUAN_SESSION=" + session.cookie("TUQUAN_SESSION")).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).isEqualTo(200);
-        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
-            var sheet = workbook.getSheetAt(0);
-            assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("Tên mô hình");
-            boolean found = false;
-            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-                found |= sheet.getRow(r).getCell(2).getStringCellValue().equals("Cổng trường an toàn Hạ Long");
-            }
-            assertThat(found).isTrue();
+                "Cổng trường an toàn Hạ Long", LocalDate.of(2016, 9, 5), null, "Thầy Hùng", 8,
+                List.of("Toàn dân bảo vệ an ninh Tổ quốc")));
+        Map<String, String> typeNames = new java.util.HashMap<>();
+        types.all().forEach(t -> typeNames.put(t.code(), t.nameVi()));
+        // the district for the administrator, the ward for its officer: each reads what it may see
+        for (Reader reader : List.of(new Reader(session, Scope.WHOLE_COUNTRY, MovementFixture.district),
+                new Reader(wardHead, Scope.of(Set.of(MovementFixture.haLong)), MovementFixture.haLong))) {
+            List<MovementModel> records = models.under(reader.view(), reader.unitId());
+            assertThat(records).extracting(MovementModel::name).contains("Cổng trường an toàn Hạ Long");
+            List<List<String>> sheet = Workbooks.rows(reader.web().getBytes("/movement/units/" + reader.unitId()
+                    + "/models.xlsx"));
+            assertThat(sheet.get(0)).containsExactly("Đơn vị", "Loại mô hình", "Tên mô hình", "Ngày bắt đầu",
+                    "Ngày kết thúc", "Người phụ trách", "Số thành viên", "Cuộc vận động, phong trào liên quan");
+            assertThat(sheet.subList(1, sheet.size())).as("every model under %d, nothing else", reader.unitId())
+                    .containsExactlyElementsOf(records.stream().map(m -> Workbooks.row(unitName(m.unitId()),
+                            typeNames.get(m.typeCode()), m.name(), m.startedOn(), m.endedOn(), m.leader(), m.members(),
+                            String.join("; ", m.campaigns()))).toList());
+            assertThat(sheet).contains(List.of("Trường Tiểu học Hạ Long", typeNames.get("SAFE_SCHOOL_GATE"),
+                    "Cổng trường an toàn Hạ Long", "05/09/2016", "", "Thầy Hùng", "8", "Toàn dân bảo vệ an ninh Tổ quốc"));
         }
     }
 
     @Test
-    void everyListExportsToExcel() throws Exception {
-        for (String list : List.of("conferences", "awards", "cameras")) {
-            HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                    "http://localhost:" + port + "/movement/units/" + MovementFixture.haLong + "/" + list + ".xlsx"))
-                    .header("Cookie", "TUQUAN_SESSION=" + session.cookie("TUQUAN_SESSION")).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(response.statusCode()).as(list).isEqualTo(200);
-            try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
-                assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isNotBlank();
-            }
-        }
+    void theConferencesAwardsAndCamerasExportsHoldEveryRecordUnderTheUnit() {
+        Scope view = Scope.WHOLE_COUNTRY;
+        long unit = MovementFixture.haLong;
+        conferences.record(Caller.SYSTEM, MovementFixture.village, new Conference.Form(Conference.Kind.INTERIM,
+                "Sơ kết phong trào tổ dân phố", LocalDate.of(2017, 7, 1), LocalDate.of(2017, 1, 1),
+                LocalDate.of(2017, 6, 30), 45, null, List.of("Toàn dân bảo vệ an ninh Tổ quốc")));
+        titles.award(Caller.SYSTEM, MovementFixture.school, new Title.AwardForm("GOOD_HOMEROOM_TEACHER", 2016,
+                "Cô Phạm Thị Xuất Khẩu", "Công an tỉnh", "12/QĐ-CAT", LocalDate.of(2016, 12, 1)));
+        models.register(Caller.SYSTEM, MovementFixture.village, new Camera.Form(null, 20.4251, 106.1733,
+                "Nhà ông Trần Xuất", "Ngã ba chợ", LocalDate.of(2017, 5, 6)));
+
+        List<Conference> held = conferences.under(view, unit);
+        assertThat(held).extracting(Conference::topic).contains("Sơ kết phong trào tổ dân phố");
+        List<List<String>> conferenceSheet = Workbooks.rows(session.getBytes("/movement/units/" + unit + "/conferences.xlsx"));
+        assertThat(conferenceSheet.get(0)).containsExactly("Đơn vị", "Loại", "Chủ đề", "Ngày tổ chức", "Từ ngày",
+                "Đến ngày", "Số người dự", "Cuộc vận động, phong trào liên quan");
+        assertThat(conferenceSheet.subList(1, conferenceSheet.size())).containsExactlyElementsOf(held.stream()
+                .map(c -> Workbooks.row(unitName(c.unitId()), c.kind() == Conference.Kind.FINAL ? "Tổng kết" : "Sơ kết",
+                        c.topic(), c.heldOn(), c.periodFrom(), c.periodTo(), c.attendance(),
+                        String.join("; ", c.campaigns()))).toList());
+        assertThat(conferenceSheet).contains(List.of("Tổ dân phố số 1", "Sơ kết", "Sơ kết phong trào tổ dân phố",
+                "01/07/2017", "01/01/2017", "30/06/2017", "45", "Toàn dân bảo vệ an ninh Tổ quốc"));
+
+        Map<String, String> titleNames = new java.util.HashMap<>();
+        titles.all().forEach(t -> titleNames.put(t.code(), t.nameVi()));
+        List<Title.Award> awards = titles.awardsUnder(view, unit);
+        assertThat(awards).extracting(Title.Award::personName).contains("Cô Phạm Thị Xuất Khẩu");
+        List<List<String>> awardSheet = Workbooks.rows(session.getBytes("/movement/units/" + unit + "/awards.xlsx"));
+        assertThat(awardSheet.get(0)).containsExactly("Năm", "Danh hiệu", "Đơn vị", "Cá nhân", "Cơ quan quyết định",
+                "Số quyết định", "Ngày quyết định");
+        assertThat(awardSheet.subList(1, awardSheet.size())).containsExactlyElementsOf(awards.stream()
+                .map(a -> Workbooks.row(a.year(), titleNames.get(a.titleCode()), unitName(a.unitId()), a.personName(),
+                        a.decidingBody(), a.decisionNumber(), a.decidedOn())).toList());
+        assertThat(awardSheet).contains(List.of("2016", titleNames.get("GOOD_HOMEROOM_TEACHER"), "Trường Tiểu học Hạ Long",
+                "Cô Phạm Thị Xuất Khẩu", "Công an tỉnh", "12/QĐ-CAT", "01/12/2016"));
+
+        List<Camera> cameras = models.cameras(view, unit);
+        assertThat(cameras).extracting(Camera::owner).contains("Nhà ông Trần Xuất");
+        List<List<String>> cameraSheet = Workbooks.rows(session.getBytes("/movement/units/" + unit + "/cameras.xlsx"));
+        assertThat(cameraSheet.get(0)).containsExactly("Đơn vị", "Vĩ độ", "Kinh độ", "Chủ sở hữu",
+                "Vị trí, hướng quan sát", "Ngày lắp đặt");
+        assertThat(cameraSheet.subList(1, cameraSheet.size())).containsExactlyElementsOf(cameras.stream()
+                .map(c -> Workbooks.row(unitName(c.unitId()), c.latitude(), c.longitude(), c.owner(), c.description(),
+                        c.installedOn())).toList());
+        assertThat(cameraSheet).contains(List.of("Tổ dân phố số 1", "20.4251", "106.1733", "Nhà ông Trần Xuất",
+                "Ngã ba chợ", "06/05/2017"));
+    }
+
+    /** Who downloads, what they may see, and the unit whose list they download. */
+    record Reader(WebSession web, Scope view, long unitId) {
+    }
+
+    String unitName(long unitId) {
+        return units.latest(Scope.WHOLE_COUNTRY, unitId).orElseThrow().name();
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,9 +21,11 @@ import vn.tuquan.shared.Caller;
 import vn.tuquan.units.LocalUnits;
 import vn.tuquan.units.OfficialLists;
 import vn.tuquan.units.Units;
+import vn.tuquan.shared.Dates;
 
 /** A commune officer on a phone changes a hotspot's status and sees the counts move; the map draws the hotspots. */
 @TuquanTest
+@Tag("clock")
 @TestPropertySource(properties = "tuquan.test.database=" + HotspotsFixture.DATABASE)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HotspotsBrowserTests {
@@ -85,7 +88,7 @@ class HotspotsBrowserTests {
             assertThat(page.locator(".order-form-error")).containsText("02/05/2016");
 
             form = page.locator("form.order-status-form");
-            form.getByLabel("Từ ngày").fill(LocalDate.now().minusDays(1).toString());
+            form.getByLabel("Từ ngày").fill(Dates.today().minusDays(1).toString());
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu tình trạng")).click();
             assertThat(page.locator(".order-saved")).hasText("Đã ghi nhận tình trạng mới.");
             assertThat(page.locator(".hotspot-status-now")).hasText("Ổn định");

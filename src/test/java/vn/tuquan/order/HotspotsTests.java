@@ -3,24 +3,26 @@ package vn.tuquan.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import vn.tuquan.TuquanTest;
+import vn.tuquan.Workbooks;
 import vn.tuquan.WebSession;
 import vn.tuquan.access.UserAccounts;
 import vn.tuquan.shared.Caller;
@@ -28,6 +30,7 @@ import vn.tuquan.shared.Scope;
 import vn.tuquan.units.LocalUnits;
 import vn.tuquan.units.OfficialLists;
 import vn.tuquan.units.Units;
+import vn.tuquan.shared.Dates;
 
 /**
  * Hotspots and campaigns on the embedded PostgreSQL over real HTTP: the status counts on a date move
@@ -36,6 +39,7 @@ import vn.tuquan.units.Units;
  * on their removal day; campaigns' results are summed per period.
  */
 @TuquanTest
+@Tag("clock")
 @TestPropertySource(properties = "tuquan.test.database=" + HotspotsFixture.DATABASE)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HotspotsTests {
@@ -56,6 +60,12 @@ class HotspotsTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Units units;
+
+    @Autowired
+    MessageSource messages;
 
     @BeforeAll
     void setUp(@Autowired OfficialLists lists, @Autowired Units units, @Autowired UserAccounts accounts) {
@@ -260,7 +270,7 @@ class HotspotsTests {
         assertThat(count("audit_event")).isEqualTo(events);
         assertThat(count("hotspot_status")).isEqualTo(statuses);
         assertThat(count("hotspot")).isEqualTo(spots);
-        assertThat(hotspots.find(Scope.WHOLE_COUNTRY, village, hotspot.id(), LocalDate.now()).removedOn()).isNull();
+        assertThat(hotspots.find(Scope.WHOLE_COUNTRY, village, hotspot.id(), Dates.today()).removedOn()).isNull();
     }
 
     @Test
@@ -438,29 +448,72 @@ class HotspotsTests {
     }
 
     @Test
-    void theExportsReadBackWithTheHotspotsAndCampaigns() throws Exception {
+    void theExportsReadBackWithEveryHotspotAndCampaignTheReaderMaySee() throws Exception {
         long village = HotspotsFixture.village(localUnits, HotspotsFixture.haLong);
         Hotspot hotspot = HotspotsFixture.designate(hotspots, village, "Tụ điểm mại dâm nhà nghỉ", LocalDate.of(2016, 4, 1));
+        Hotspot removed = HotspotsFixture.designate(hotspots, village, "Tụ điểm cờ bạc bến đò", LocalDate.of(2016, 5, 1));
+        hotspots.remove(Caller.SYSTEM, village, removed.id(), new Hotspot.RemovalForm(LocalDate.of(2017, 6, 1),
+                "Giám đốc Công an tỉnh Nam Định", "30/QĐ-CAT"));
         campaigns.record(Caller.SYSTEM, village, new Campaign.Form("Truy quét mại dâm", Campaign.Kind.CRACKDOWN,
                 LocalDate.of(2017, 2, 1), LocalDate.of(2017, 3, 1), List.of(), "Công an phường", 8,
                 new Campaign.Results(2, 1, 0, 5, null, null), List.of(hotspot.id())));
+        campaigns.record(Caller.SYSTEM, village, new Campaign.Form("Tuần tra bến đò", Campaign.Kind.PATROL,
+                LocalDate.of(2017, 7, 1), LocalDate.of(2017, 7, 2), List.of(), null, null,
+                new Campaign.Results(null, null, null, null, null, "Không phát hiện vi phạm"), List.of()));
         WebSession officer = signedIn(HotspotsFixture.HA_LONG_OFFICER);
-        try (var book = new XSSFWorkbook(new ByteArrayInputStream(officer.getBytes("/order/hotspots.xlsx?unit=" + village
-                + "&on=2017-10-31")))) {
-            var sheet = book.getSheetAt(0);
-            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Tên địa bàn");
-            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("Tụ điểm mại dâm nhà nghỉ");
-            assertThat(sheet.getRow(2).getCell(6).getStringCellValue()).isEqualTo("Phức tạp");
-        }
-        try (var book = new XSSFWorkbook(new ByteArrayInputStream(officer.getBytes("/order/campaigns.xlsx?unit=" + village
-                + "&from=2017-01-01&to=2017-12-31")))) {
-            var row = book.getSheetAt(0).getRow(2);
-            assertThat(row.getCell(0).getStringCellValue()).isEqualTo("Truy quét mại dâm");
-            assertThat(row.getCell(8).getNumericCellValue()).isEqualTo(2);
-            assertThat(row.getCell(14).getStringCellValue()).isEqualTo("Tụ điểm mại dâm nhà nghỉ");
-        }
+        Scope view = Scope.of(Set.of(HotspotsFixture.haLong));
+        String villageName = units.latest(view, village).orElseThrow().name();
+
+        LocalDate on = LocalDate.of(2017, 10, 31);
+        List<List<String>> hotspotSheet = Workbooks.rows(officer.getBytes("/order/hotspots.xlsx?unit=" + village
+                + "&on=" + on));
+        assertThat(hotspotSheet.get(0).get(0)).isEqualTo("Địa bàn trọng điểm, phức tạp về ANTT — " + villageName
+                + " — ngày 31/10/2017");
+        assertThat(hotspotSheet.get(1)).containsExactly("Tên địa bàn", "Loại địa bàn", "Đơn vị thuộc địa bàn",
+                "Ngày xác định", "Cơ quan quyết định", "Số quyết định", "Tình trạng vào ngày", "Từ ngày",
+                "Ngày đưa ra khỏi danh sách", "Cơ quan quyết định", "Số quyết định", "Vĩ độ", "Kinh độ", "Ghi chú");
+        List<Hotspot> spots = hotspots.under(view, village, on, Hotspot.Filter.ALL);
+        assertThat(spots).extracting(Hotspot::id).containsExactlyInAnyOrder(hotspot.id(), removed.id());
+        assertThat(hotspotSheet.subList(2, hotspotSheet.size())).containsExactlyElementsOf(spots.stream()
+                .map(h -> Workbooks.row(h.name(), message("order.hotspot.kind." + h.kind()),
+                        String.join("; ", h.unitIds().stream().map(u -> units.latest(view, u).orElseThrow().name()).toList()),
+                        h.designatedOn(), h.designatedBy(), h.designationNumber(),
+                        h.onListOn(on) ? message("order.hotspot.status." + h.status()) : null,
+                        h.onListOn(on) ? h.statusSince() : null, h.removedOn(), h.removedBy(), h.removalNumber(),
+                        h.latitude(), h.longitude(), h.notes())).toList());
+        assertThat(hotspotSheet).contains(Workbooks.row("Tụ điểm mại dâm nhà nghỉ", "Ma túy", villageName, "01/04/2016",
+                "Giám đốc Công an tỉnh Nam Định", "12/QĐ-CAT", "Phức tạp", "01/04/2016", null, null, null, "20.43",
+                "106.17", null));
+        assertThat(hotspotSheet).contains(Workbooks.row("Tụ điểm cờ bạc bến đò", "Ma túy", villageName, "01/05/2016",
+                "Giám đốc Công an tỉnh Nam Định", "12/QĐ-CAT", null, null, "01/06/2017",
+                "Giám đốc Công an tỉnh Nam Định", "30/QĐ-CAT", "20.43", "106.17", null));
+
+        List<List<String>> campaignSheet = Workbooks.rows(officer.getBytes("/order/campaigns.xlsx?unit=" + village
+                + "&from=2017-01-01&to=2017-12-31"));
+        assertThat(campaignSheet.get(0).get(0)).isEqualTo("Các đợt truy quét, tuần tra — " + villageName
+                + " — từ 01/01/2017 đến 31/12/2017");
+        assertThat(campaignSheet.get(1)).containsExactly("Tên đợt", "Hình thức", "Ngày bắt đầu", "Ngày kết thúc",
+                "Đơn vị chủ trì", "Địa bàn triển khai", "Lực lượng tham gia", "Số cán bộ, chiến sĩ", "Số người bị bắt",
+                "Số ổ nhóm bị triệt phá", "Số địa bàn được chuyển hóa", "Số tang vật thu giữ", "Tang vật thu giữ",
+                "Kết quả khác", "Địa bàn trọng điểm nhắm tới");
+        List<Campaign> held = campaigns.under(view, village, LocalDate.of(2017, 1, 1), LocalDate.of(2017, 12, 31));
+        assertThat(held).extracting(Campaign::name).containsExactlyInAnyOrder("Truy quét mại dâm", "Tuần tra bến đò");
+        assertThat(campaignSheet.subList(2, campaignSheet.size())).containsExactlyElementsOf(held.stream()
+                .map(c -> Workbooks.row(c.name(), message("order.campaign.kind." + c.kind()), c.startedOn(), c.endedOn(),
+                        units.latest(view, c.organisingUnitId()).orElseThrow().name(),
+                        String.join("; ", c.unitIds().stream().map(u -> units.latest(view, u).orElseThrow().name()).toList()),
+                        c.forces(), c.officers(), c.results().arrests(), c.results().ringsBroken(),
+                        c.results().hotspotsCleared(), c.results().itemsSeized(), c.results().seizedDescription(),
+                        c.results().summary(), String.join("; ", c.hotspotIds().stream()
+                                .map(h -> hotspots.find(view, village, h, Dates.today()).name()).toList()))).toList());
+        assertThat(campaignSheet).contains(Workbooks.row("Truy quét mại dâm", "Truy quét", "01/02/2017", "01/03/2017",
+                villageName, villageName, "Công an phường", 8, 2, 1, 0, 5, null, null, "Tụ điểm mại dâm nhà nghỉ"));
         String map = officer.get("/order/units/" + village + "/hotspots/map.json?on=2017-10-31").body();
         assertThat(map).contains("\"status\":\"COMPLEX\"").contains("\"coordinates\":[106.17,20.43]");
+    }
+
+    String message(String key) {
+        return messages.getMessage(key, null, java.util.Locale.forLanguageTag("vi"));
     }
 
     @Test

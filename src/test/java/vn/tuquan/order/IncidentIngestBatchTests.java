@@ -96,7 +96,7 @@ class IncidentIngestBatchTests {
     IncidentIngestWriter.Pending pending(Caller caller, String key, IncidentForm form) {
         Authentication who = UsernamePasswordAuthenticationToken.authenticated(caller.username(), null, List.of());
         return new IncidentIngestWriter.Pending(caller.username(), who, key, Incidents.hash(form),
-                incidents.check(caller, form, OffsetDateTime.now(vn.tuquan.shared.Dates.VIETNAM)), new CompletableFuture<>());
+                incidents.check(caller, form, vn.tuquan.shared.Dates.nowInVietnam()), new CompletableFuture<>());
     }
 
     @Test

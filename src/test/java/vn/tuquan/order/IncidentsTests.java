@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -21,17 +22,21 @@ import java.util.concurrent.Future;
 
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import vn.tuquan.TuquanTest;
+import vn.tuquan.Workbooks;
 import vn.tuquan.access.UserAccounts;
 import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.units.LocalUnits;
@@ -44,6 +49,7 @@ import vn.tuquan.units.Units;
  * validation, status transitions, withdrawal and the all-or-nothing CSV import.
  */
 @TuquanTest
+@Tag("clock")
 @TestPropertySource(properties = "tuquan.test.database=" + IncidentsFixture.DATABASE)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IncidentsTests {
@@ -64,6 +70,8 @@ class IncidentsTests {
     Incidents incidents;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MessageSource messages;
 
     HttpClient client;
     String csrf;
@@ -323,8 +331,10 @@ class IncidentsTests {
                 + area + ",FIRE,SERIOUS,1,32/01/2026 09:00,,PATROL,,,\"nhập tệp 3\"\n"
                 + IncidentsFixture.area(4) + ",FIRE,,0,02/01/2026 10:00,,PATROL,,,\"nhập tệp 4\"\n";
         long before = incidentsInAll();
+        long entriesBefore = csvImportEntries(area);
         HttpResponse<String> refused = upload(csv);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(csvImportEntries(area)).as("a refused file is not audited as an import").isEqualTo(entriesBefore);
         JsonNode errors = JSON.readTree(refused.body()).get("errors");
         assertThat(errors.size()).isEqualTo(3);
         assertThat(errors.get(0).get("line").asInt()).isEqualTo(3);
@@ -342,8 +352,21 @@ class IncidentsTests {
         HttpResponse<String> imported = upload(good);
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
         assertThat(incidentsInAll()).isEqualTo(before + 2);
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE module = 'order' AND action = 'IMPORTED'")
-                .query(Long.class).single()).isGreaterThanOrEqualTo(1);
+        assertThat(csvImportEntries(area)).as("one entry for this file, not one per row").isEqualTo(entriesBefore + 1);
+        Map<String, Object> entry = jdbc.sql("""
+                SELECT actor_username, after->>'incidents' AS incidents FROM audit_event
+                 WHERE module = 'order' AND action = 'IMPORTED' AND entity_type = 'incident' AND unit_id = :unit
+                   AND after->>'fileName' = 'vu-viec.csv' ORDER BY id DESC LIMIT 1""")
+                .param("unit", area).query().singleRow();
+        assertThat(entry).containsEntry("actor_username", IncidentsFixture.OFFICER).containsEntry("incidents", "2");
+    }
+
+    /** Audit entries of CSV imports of incidents on one unit (the workbook test imports "vu-viec.xlsx" elsewhere). */
+    long csvImportEntries(long unit) {
+        return jdbc.sql("""
+                SELECT count(*) FROM audit_event
+                 WHERE module = 'order' AND action = 'IMPORTED' AND entity_type = 'incident' AND unit_id = :unit
+                   AND after->>'fileName' = 'vu-viec.csv'""").param("unit", unit).query(Long.class).single();
     }
 
     @Test
@@ -422,6 +445,23 @@ class IncidentsTests {
         }
     }
 
+    /** An incident as the export shows it to a Vietnamese reader. */
+    List<String> exported(Incident i) {
+        java.util.Locale vi = java.util.Locale.forLanguageTag("vi");
+        java.time.format.DateTimeFormatter minute = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+        return Workbooks.row(i.id(), units.latest(Scope.WHOLE_COUNTRY, i.unitId()).orElseThrow().name(),
+                incidents.category(i.categoryCode()).orElseThrow().name(vi),
+                messages.getMessage("order.incident.kind." + i.kind(), null, vi),
+                i.severity() == null ? null : messages.getMessage("order.incident.severity." + i.severity(), null, vi),
+                i.subjectiveCause() == null ? null
+                        : messages.getMessage(i.subjectiveCause() ? "order.yes" : "order.no", null, vi),
+                minute.format(i.occurredAt().atZoneSameInstant(Dates.VIETNAM)),
+                minute.format(i.reportedAt().atZoneSameInstant(Dates.VIETNAM)),
+                messages.getMessage("order.incident.status." + i.status(), null, vi),
+                messages.getMessage("order.incident.source." + i.source(), null, vi), i.latitude(), i.longitude(),
+                i.summary(), i.createdBy());
+    }
+
     HttpResponse<String> uploadBytes(byte[] file, String name) throws Exception {
         String boundary = "----vuviec" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
@@ -460,14 +500,33 @@ class IncidentsTests {
         assertThat(page.select("#incidents li").text()).contains("Bạo lực học đường").contains("đánh nhau ở trường");
         assertThat(page.select("#incidents li").text()).doesNotContain("Trộm cắp");
         assertThat(page.selectFirst("#export").attr("href")).contains("kind=SCHOOL_VIOLENCE");
-        HttpResponse<byte[]> xlsx = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + page.selectFirst("#export").attr("href"))).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(xlsx.statusCode()).isEqualTo(200);
-        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
-            var sheet = book.getSheetAt(0);
-            assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("Loại vụ việc");
-            assertThat(sheet.getLastRowNum()).isGreaterThanOrEqualTo(1);
-            assertThat(sheet.getRow(1).getCell(12).getStringCellValue()).isEqualTo("đánh nhau ở trường");
+        String export = page.selectFirst("#export").attr("href");
+        assertThat(export).isEqualTo("/order/incidents.xlsx?unit=" + area + "&kind=SCHOOL_VIOLENCE");
+        // the same kind in another village of the officer's commune, and in a commune outside the scope
+        incidents.record(Caller.SYSTEM, new IncidentForm(IncidentsFixture.area(1), "SCHOOL_VIOLENCE", null, null,
+                OffsetDateTime.parse("2026-01-05T16:30:00+07:00"), OffsetDateTime.parse("2026-01-05T17:00:00+07:00"),
+                "PATROL", 20.2113, 106.2654, "xô xát cổng trường"));
+        incidents.record(Caller.SYSTEM, new IncidentForm(IncidentsFixture.area(4), "SCHOOL_VIOLENCE", null, null,
+                OffsetDateTime.parse("2026-01-06T08:00:00+07:00"), null, "PATROL", null, null, "ngoài phạm vi"));
+        Scope officer = Scope.of(java.util.Set.of(IncidentsFixture.haiMinh()));
+        // the village's export from the list page, then the officer's whole commune
+        for (Long unit : java.util.Arrays.asList(area, null)) {
+            String path = unit == null ? "/order/incidents.xlsx?kind=SCHOOL_VIOLENCE" : export;
+            HttpResponse<byte[]> xlsx = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(xlsx.statusCode()).as(path).isEqualTo(200);
+            List<List<String>> sheet = Workbooks.rows(xlsx.body());
+            assertThat(sheet.get(0)).containsExactly("Số", "Đơn vị", "Loại vụ việc", "Loại", "Mức độ",
+                    "Do nguyên nhân chủ quan", "Thời gian xảy ra", "Thời gian tiếp nhận", "Trạng thái", "Nguồn tin",
+                    "Vĩ độ", "Kinh độ", "Tóm tắt", "Người ghi nhận");
+            List<Incident> records = incidents.all(officer, new IncidentFilter(unit, null, null, null,
+                    IncidentKind.SCHOOL_VIOLENCE, null, null), 100_000);
+            assertThat(records).extracting(Incident::summary).as(path).contains("đánh nhau ở trường")
+                    .doesNotContain("ngoài phạm vi");
+            assertThat(records).extracting(Incident::summary).as(path)
+                    .matches(list -> list.contains("xô xát cổng trường") == (unit == null));
+            assertThat(sheet.subList(1, sheet.size())).as(path).containsExactlyElementsOf(records.stream()
+                    .map(this::exported).toList());
         }
         assertThat(get("/order/incidents?kind=NOPE").statusCode()).isEqualTo(200);
         org.jsoup.nodes.Document landing = Jsoup.parse(get("/order").body());

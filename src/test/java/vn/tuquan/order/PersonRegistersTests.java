@@ -24,10 +24,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import vn.tuquan.TuquanTest;
+import vn.tuquan.Workbooks;
 import vn.tuquan.WebSession;
+import vn.tuquan.access.Callers;
 import vn.tuquan.access.UserAccounts;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
@@ -84,6 +87,12 @@ class PersonRegistersTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Callers callers;
+
+    @Autowired
+    MessageSource messages;
 
     @Autowired
     FieldCipher cipher;
@@ -233,6 +242,81 @@ class PersonRegistersTests {
         assertThat(jdbc.sql("SELECT string_agg(coalesce(before::text, '') || coalesce(after::text, ''), ' ')"
                 + " FROM audit_event WHERE module = 'order'").query(String.class).single())
                 .doesNotContain(NAME).doesNotContain(PARTY).doesNotContain("Vào cơ sở cai nghiện");
+    }
+
+    @Test
+    void theExportsHoldEveryRecordTheReaderMaySee_everyColumn() throws Exception {
+        long inArea2 = record(PersonsFixture.area2, "Lý Văn Xuất", LocalDate.of(2018, 3, 1));
+        long elsewhere = record(PersonsFixture.areaElsewhere, "Người Ngoài Phường", LocalDate.of(2019, 5, 1));
+        mediations.record(Caller.SYSTEM, PersonsFixture.area2, new Mediation.Form(LocalDate.of(2018, 4, 3),
+                "Hai bên hàng xóm", "Tranh chấp ranh giới đất", Mediation.Outcome.NOT_RECONCILED, "Tổ hòa giải số 2"));
+        Caller adminCaller = callers.forUsername(PersonsFixture.ADMIN).orElseThrow();
+        Caller viewerCaller = callers.forUsername(PersonsFixture.VIEWER).orElseThrow();
+        long haLong = PersonsFixture.haLong;
+
+        List<DrugUser> users = drugUsers.list(adminCaller, haLong, null, false, null, 5000, 0);
+        assertThat(users).extracting(DrugUser::id).contains(drugUserId, inArea2).doesNotContain(elsewhere);
+        List<List<String>> userSheet = Workbooks.rows(admin.getBytes(base(haLong) + "/drug-users.xlsx"));
+        assertThat(userSheet.get(0)).containsExactly("Mã hồ sơ", "Họ và tên", "Năm sinh hoặc ngày sinh",
+                "Số căn cước công dân", "Địa chỉ", "Đơn vị", "Ngày phát hiện", "Tình trạng", "Từ ngày");
+        assertThat(userSheet.subList(1, userSheet.size())).containsExactlyElementsOf(users.stream()
+                .map(d -> Workbooks.row(d.id(), d.person().fullName(), d.person().birth(), d.person().nationalId(),
+                        d.person().address(), unitName(d.residenceUnitId()), d.detectedOn(),
+                        message("order.drugUsers.status." + d.status()), d.statusSince())).toList());
+        assertThat(userSheet).contains(Workbooks.row(drugUserId, NAME, "1990", "036090001234", "Số 5 phố Hạ Long",
+                "Tổ dân phố số 1", LocalDate.of(2017, 3, 1), "Đang cai nghiện, điều trị", LocalDate.of(2017, 4, 1)));
+
+        // mediations: the parties' column for a reader with SENSITIVE_READ only
+        for (Caller reader : List.of(adminCaller, viewerCaller)) {
+            boolean parties = reader.can(Permission.SENSITIVE_READ);
+            WebSession web = parties ? admin : viewer;
+            List<Mediation> held = mediations.list(reader, haLong, null, null, parties, 5000, 0);
+            assertThat(held).extracting(Mediation::id).contains(mediationId);
+            List<List<String>> sheet = Workbooks.rows(web.getBytes(base(haLong) + "/mediations.xlsx"));
+            List<String> header = new ArrayList<>(List.of("Mã hồ sơ", "Đơn vị", "Ngày hòa giải", "Nội dung vụ việc",
+                    "Kết quả", "Hòa giải viên / tổ hòa giải"));
+            if (parties) {
+                header.add("Các bên");
+            }
+            assertThat(sheet.get(0)).as(reader.username()).containsExactlyElementsOf(header);
+            assertThat(sheet.subList(1, sheet.size())).as(reader.username()).containsExactlyElementsOf(held.stream()
+                    .map(m -> {
+                        List<String> row = new ArrayList<>(Workbooks.row(m.id(), unitName(m.unitId()), m.heldOn(),
+                                m.subject(), message("order.mediations.outcome." + m.outcome()), m.mediator()));
+                        if (parties) {
+                            row.add(m.parties());
+                        }
+                        return row;
+                    }).toList());
+            assertThat(sheet).as(reader.username()).anySatisfy(row -> assertThat(row).startsWith(
+                    Long.toString(mediationId), "Tổ dân phố số 1", "02/05/2017", "Tranh chấp lối đi chung",
+                    "Hòa giải thành", "Tổ hòa giải số 1"));
+            assertThat(sheet.stream().flatMap(List::stream).anyMatch(c -> c.contains(PARTY))).as(reader.username())
+                    .isEqualTo(parties);
+        }
+
+        List<ReEducation> cases = reEducations.list(adminCaller, haLong, null, null, 5000, 0);
+        assertThat(cases).extracting(ReEducation::id).contains(caseId);
+        List<List<String>> caseSheet = Workbooks.rows(admin.getBytes(base(haLong) + "/re-educations.xlsx"));
+        assertThat(caseSheet.get(0)).containsExactly("Mã hồ sơ", "Họ và tên", "Năm sinh hoặc ngày sinh",
+                "Số căn cước công dân", "Địa chỉ", "Đơn vị", "Ngày bắt đầu", "Ngày kết thúc", "Kết quả",
+                "Người, tổ chức được giao giúp đỡ");
+        assertThat(caseSheet.subList(1, caseSheet.size())).containsExactlyElementsOf(cases.stream()
+                .map(r -> Workbooks.row(r.id(), r.person().fullName(), r.person().birth(), r.person().nationalId(),
+                        r.person().address(), unitName(r.unitId()), r.startedOn(), r.endedOn(),
+                        r.outcome() == null ? null : message("order.reEducations.outcome." + r.outcome()),
+                        r.responsible())).toList());
+        assertThat(caseSheet).contains(Workbooks.row(caseId, "Vũ Văn Giáo Dục", "12/03/1995", "036095004321",
+                "Tổ dân phố số 2", unitName(PersonsFixture.area2), LocalDate.of(2017, 2, 1), null, null,
+                "Hội Phụ nữ phường Hạ Long"));
+    }
+
+    String unitName(long unitId) {
+        return units.latest(Scope.WHOLE_COUNTRY, unitId).orElseThrow().name();
+    }
+
+    String message(String key) {
+        return messages.getMessage(key, null, java.util.Locale.forLanguageTag("vi"));
     }
 
     @Test

@@ -450,7 +450,7 @@ class IncidentPages {
     }
 
     static String nowInVietnam() {
-        return LocalDateTime.now(Dates.VIETNAM).truncatedTo(ChronoUnit.MINUTES).format(LOCAL_INPUT);
+        return LocalDateTime.now(Dates.clock()).truncatedTo(ChronoUnit.MINUTES).format(LOCAL_INPUT);
     }
 
     /** A {@code datetime-local} value, read as Vietnam's time. */

@@ -12,6 +12,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.tuquan.shared.db.DatabaseInfo;
+import vn.tuquan.shared.Dates;
 
 /** Says, once the application is ready, where it serves and on which database. */
 @Component
@@ -30,11 +31,13 @@ class StartupReport {
 
     @EventListener
     void ready(ApplicationReadyEvent event) {
-        startedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        startedAt = Dates.now().atOffset(ZoneOffset.UTC);
         String db = database.isEmbedded()
                 ? "embedded PostgreSQL " + database.serverVersion() + " in " + database.embeddedClusterDir().orElseThrow()
                 : "external PostgreSQL " + database.serverVersion() + " at " + database.location();
         log.info("Database: {}; data directory: {}", db, dataDir);
+        Dates.moved().ifPresent(start -> log.warn("The clock was moved: it started at {} ({}) and reads {} now;"
+                + " PostgreSQL's own now() is still the machine's", start, Dates.CLOCK_PROPERTY, startedAt));
         if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
             log.info("Tuquan is ready at http://localhost:{}/ ({} ms after launch)", web.getWebServer().getPort(),
                     event.getTimeTaken() == null ? "?" : event.getTimeTaken().toMillis());

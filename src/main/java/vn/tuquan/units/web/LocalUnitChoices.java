@@ -41,7 +41,7 @@ class LocalUnitChoices {
     }
 
     static LocalDate today() {
-        return LocalDate.now(VIETNAM);
+        return Dates.today();
     }
 
     static String kindKey(UnitKind kind) {

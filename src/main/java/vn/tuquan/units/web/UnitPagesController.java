@@ -151,7 +151,7 @@ class UnitPagesController {
 
     /** Today in Vietnam: the default date of every page. */
     private static LocalDate today() {
-        return LocalDate.now(VIETNAM);
+        return Dates.today();
     }
 
     private void addSearch(String q, LocalDate date, Model model) {

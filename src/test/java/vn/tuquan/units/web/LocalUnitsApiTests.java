@@ -27,6 +27,7 @@ import vn.tuquan.units.OfficialLists;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
+import vn.tuquan.shared.Dates;
 
 /** The local units' REST API over real HTTP, signed in, with CSRF, on the real database. */
 @TuquanTest
@@ -257,7 +258,7 @@ class LocalUnitsApiTests {
                 namMy.id(), "kind", "PAGODA", "name", "Chùa Không Token"));
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
-        assertThat(units.search(Scope.WHOLE_COUNTRY, "Chùa Không Token", LocalDate.now(), java.util.Set.of(UnitKind.PAGODA),
+        assertThat(units.search(Scope.WHOLE_COUNTRY, "Chùa Không Token", Dates.today(), java.util.Set.of(UnitKind.PAGODA),
                 java.util.Optional.empty(), 5)).isEmpty();
     }
 
