@@ -82,6 +82,8 @@ class DemoData implements ApplicationRunner {
                 new DemoLogin("canbo.tinh", "Trần Thị Hạnh", "PROVINCIAL_OFFICER", "cán bộ tỉnh / provincial officer",
                         province, true),
                 new DemoLogin("canbo.xa", "Lê Văn Bình", "COMMUNE_OFFICER", "cán bộ xã / commune officer", haiMinh, true),
+                new DemoLogin("congan.xa", "Ngô Văn Công", "COMMUNE_POLICE",
+                        "công an xã (người nghiện, hòa giải) / commune police officer (drug users, mediation)", haiMinh, true),
                 new DemoLogin("truongthon", "Phạm Thị Lan", "AREA_HEAD", "trưởng thôn / head of a residential area",
                         firstVillage, true),
                 new DemoLogin("baove.benhvien", "Đặng Quốc Việt", "ORGANISATION_SECURITY_OFFICER",

@@ -6,14 +6,22 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.CurrentCaller;
 
-/** The navigation and the current path, for the layout of every page. */
+/** The navigation (the areas the signed-in person may open) and the current path, for the layout of every page. */
 @ControllerAdvice
 class NavigationAdvice {
 
+    private final AreaRules rules;
+
+    NavigationAdvice(AreaRules rules) {
+        this.rules = rules;
+    }
+
     @ModelAttribute("navigation")
-    List<Area> navigation() {
-        return List.of(Area.values());
+    List<Area> navigation(HttpServletRequest request) {
+        return request.getAttribute(CurrentCaller.ATTRIBUTE) instanceof Caller caller ? rules.open(caller) : List.of();
     }
 
     @ModelAttribute("currentPath")
