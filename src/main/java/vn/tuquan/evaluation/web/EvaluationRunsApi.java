@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -89,6 +90,7 @@ class EvaluationRunsApi {
     }
 
     /** 400 with {@code errors: [{field, message}]}; the message names the field. */
+    @ApiResponse(responseCode = "400", description = "A field is refused: `errors` names it, with a message in the caller's language.")
     @ExceptionHandler(EvaluationRefusedException.class)
     ResponseEntity<ProblemDetail> refused(EvaluationRefusedException e) {
         Locale locale = LocaleContextHolder.getLocale();
@@ -99,6 +101,7 @@ class EvaluationRunsApi {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    @ApiResponse(responseCode = "404", description = "No such unit, or no stored verdict for it that year.")
     @ExceptionHandler(UnknownEvaluationException.class)
     ResponseEntity<ProblemDetail> unknown(UnknownEvaluationException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, messages.getMessage(

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -341,6 +342,7 @@ class MovementApi {
         return ResponseEntity.noContent().build();
     }
 
+    @ApiResponse(responseCode = "400", description = "A field is refused: `errors` names it, with a message in the caller's language.")
     @ExceptionHandler(MovementRefusedException.class)
     ResponseEntity<ProblemDetail> refused(MovementRefusedException e) {
         Locale locale = LocaleContextHolder.getLocale();
@@ -351,6 +353,7 @@ class MovementApi {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    @ApiResponse(responseCode = "404", description = "No such record of the unit (model, camera, review, attachment, award or agreement).")
     @ExceptionHandler(UnknownMovementRecordException.class)
     ResponseEntity<ProblemDetail> unknown(UnknownMovementRecordException e) {
         Locale locale = LocaleContextHolder.getLocale();

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 import vn.tuquan.order.Incident;
 import vn.tuquan.order.IncidentCategory;
 import vn.tuquan.order.IncidentForm;
@@ -113,14 +115,19 @@ class IncidentsApi {
     @GetMapping("/units/{unitId}/incidents/{incidentId}")
     @Operation(summary = "Một vụ việc của đơn vị / one incident recorded on a unit")
     ResponseEntity<Incident> one(@PathVariable long unitId, @PathVariable long incidentId) {
-        return ResponseEntity.of(incidents.findIn(CurrentCaller.view(), unitId, incidentId));
+        return ResponseEntity.ok(incidents.findIn(CurrentCaller.view(), unitId, incidentId).orElseThrow(IncidentsApi::notFound));
     }
 
     @GetMapping("/units/{unitId}/incidents/{incidentId}/statuses")
     @Operation(summary = "Lịch sử trạng thái / who changed an incident's status, when, from what to what")
     ResponseEntity<List<IncidentStatusChange>> statuses(@PathVariable long unitId, @PathVariable long incidentId) {
-        return ResponseEntity.of(incidents.findIn(CurrentCaller.view(), unitId, incidentId)
-                .map(i -> incidents.history(CurrentCaller.view(), i.id())));
+        return ResponseEntity.ok(incidents.findIn(CurrentCaller.view(), unitId, incidentId)
+                .map(i -> incidents.history(CurrentCaller.view(), i.id())).orElseThrow(IncidentsApi::notFound));
+    }
+
+    /** No such incident on the unit: a 404 problem, as every refusal of the API. */
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
 
     @PostMapping("/units/{unitId}/incidents/{incidentId}/status")
@@ -129,7 +136,7 @@ class IncidentsApi {
     ResponseEntity<Incident> changeStatus(@PathVariable long unitId, @PathVariable long incidentId,
             @RequestBody(required = false) StatusInput input) {
         if (incidents.findIn(CurrentCaller.capture(), unitId, incidentId).isEmpty()) {
-            return ResponseEntity.notFound().build();
+            throw notFound();
         }
         return ResponseEntity.ok(incidents.changeStatus(CurrentCaller.get(), incidentId,
                 input == null ? null : input.status(), input == null ? null : input.note()));
@@ -141,7 +148,7 @@ class IncidentsApi {
     ResponseEntity<Incident> withdraw(@PathVariable long unitId, @PathVariable long incidentId,
             @RequestBody(required = false) WithdrawInput input) {
         if (incidents.findIn(CurrentCaller.capture(), unitId, incidentId).isEmpty()) {
-            return ResponseEntity.notFound().build();
+            throw notFound();
         }
         return ResponseEntity.ok(incidents.withdraw(CurrentCaller.get(), incidentId, input == null ? null : input.reason()));
     }
@@ -161,6 +168,7 @@ class IncidentsApi {
         }
     }
 
+    @ApiResponse(responseCode = "422", description = "Refused by a rule of the register: `code` names the rule (and `field` the field), or, for an import, `errors` lists every refused line; nothing is written.")
     @ExceptionHandler(IncidentRefusedException.class)
     ResponseEntity<ProblemDetail> refused(IncidentRefusedException e) {
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);
@@ -174,6 +182,7 @@ class IncidentsApi {
         return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    @ApiResponse(responseCode = "422", description = "Refused by a rule of the register: `code` names the rule (and `field` the field), or, for an import, `errors` lists every refused line; nothing is written.")
     @ExceptionHandler(IncidentImportRefusedException.class)
     ResponseEntity<ProblemDetail> importRefused(IncidentImportRefusedException e) {
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);

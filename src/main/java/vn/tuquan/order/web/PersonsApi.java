@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -328,6 +329,7 @@ class PersonsApi {
 
     // ---- errors ----------------------------------------------------------------------------------
 
+    @ApiResponse(responseCode = "400", description = "A field is refused: `errors` names it, with a message in the caller's language.")
     @ExceptionHandler(PersonRefusedException.class)
     ResponseEntity<ProblemDetail> refused(PersonRefusedException e) {
         String message = sheets.of(e);
@@ -337,6 +339,7 @@ class PersonsApi {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    @ApiResponse(responseCode = "404", description = "No such drug user, re-education case, mediation or link of the unit.")
     @ExceptionHandler(UnknownPersonRecordException.class)
     ResponseEntity<ProblemDetail> unknown(UnknownPersonRecordException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
@@ -195,6 +196,7 @@ class LocalUnitsApi {
         }
     }
 
+    @ApiResponse(responseCode = "400", description = "A field is refused: `errors` names it, with a message in the caller's language.")
     @ExceptionHandler(LocalUnitRefusedException.class)
     ResponseEntity<ProblemDetail> refused(LocalUnitRefusedException refused, HttpServletRequest request) {
         Locale locale = locale(request);
@@ -206,6 +208,7 @@ class LocalUnitsApi {
     }
 
     /** A body that is not JSON, or a value of the wrong type ("staffCount": "abc", a date "2024-13-40"). */
+    @ApiResponse(responseCode = "400", description = "The body is not JSON, or a value has the wrong type: `errors` names the field.")
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException unreadable, HttpServletRequest request) {
         Locale locale = locale(request);
@@ -222,6 +225,7 @@ class LocalUnitsApi {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    @ApiResponse(responseCode = "404", description = "No such unit.")
     @ExceptionHandler(UnknownUnitException.class)
     ResponseEntity<ProblemDetail> unknown(UnknownUnitException unknown, HttpServletRequest request) {
         Locale locale = locale(request);
