@@ -128,6 +128,8 @@ class DemoBrowserTests {
         assertThat(contrast("main p.lead", "body")).as("body text").isGreaterThanOrEqualTo(4.5);
         assertThat(contrast(".area-card a", ".area-card")).as("links on cards").isGreaterThanOrEqualTo(4.5);
         assertThat(contrast("nav .current-user", "nav.navbar")).as("the signed-in name").isGreaterThanOrEqualTo(4.5);
+        assertThat(contrast("footer a", "footer")).as("the footer's link to the API documentation")
+                .isGreaterThanOrEqualTo(4.5);
     }
 
     @Test
