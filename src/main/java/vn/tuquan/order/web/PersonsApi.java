@@ -310,12 +310,11 @@ class PersonsApi {
     @Requires({Permission.ORDER_WRITE, Permission.SENSITIVE_READ})
     @Operation(summary = "Link a drug user or a re-education case to an incident of the unit")
     ResponseEntity<IncidentPersons.Link> link(@PathVariable long unitId, @PathVariable long incidentId,
-            @RequestBody LinkRequest request) {
-        if (request.personId() == null) {
-            throw new PersonRefusedException("personId", "order.persons.error.required");
-        }
+            @RequestBody(required = false) LinkRequest request) {
+        // the unit first: a unit outside the capture scope is refused (403) before the body is looked at
+        LinkRequest link = request == null ? new LinkRequest(null, null) : request;
         return ResponseEntity.status(HttpStatus.CREATED).body(incidentPersons.link(CurrentCaller.get(), unitId,
-                incidentId, request.kind(), request.personId()));
+                incidentId, link.kind(), link.personId()));
     }
 
     @DeleteMapping("/incidents/{incidentId}/persons/{kind:DRUG_USER|RE_EDUCATION}/{personId}")
