@@ -50,17 +50,20 @@ final class ApiDescription implements OpenApiCustomizer {
     static final String PROBLEM_ERROR = "Problem.Error";
     static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
+    static final String FORBIDDEN = "Refused: the caller lacks the permission, the record lies outside their scope, "
+            + "they must enrol a second factor first, or a write with the session came without the CSRF header.";
+    static final String FAILED = "An unexpected failure, logged on the server; the answer holds no internals.";
+
     /** What a refusal means when the handler answering it says nothing more specific. */
     static final Map<String, String> REFUSALS = Map.of(
             "400", "Bad input: a parameter or a field is missing, malformed or refused; `errors` names each one "
                     + "with a message in the caller's language.",
             "401", "Not signed in: no valid personal access token and no signed-in session.",
-            "403", "Refused: the caller lacks the permission, the record lies outside their scope, they must enrol "
-                    + "a second factor first, or a write with the session came without the CSRF header.",
+            "403", FORBIDDEN,
             "404", "No such record.",
             "413", "The upload is larger than allowed (20 MB a file, 50 MB a request; some imports allow less).",
             "415", "The body is not of a media type the operation takes.",
-            "500", "An unexpected failure, logged on the server; the answer holds no internals.");
+            "500", FAILED);
 
     private static final Set<PathItem.HttpMethod> SAFE = Set.of(PathItem.HttpMethod.GET, PathItem.HttpMethod.HEAD,
             PathItem.HttpMethod.OPTIONS);

@@ -75,7 +75,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return super.createResponseEntity(body, headers, status, request);
     }
 
-    @ApiResponse(responseCode = "403", description = "Refused: the caller lacks the permission or the record lies outside their scope.")
+    @ApiResponse(responseCode = "403", description = ApiDescription.FORBIDDEN)
     @ExceptionHandler(AccessRefusedException.class)
     ResponseEntity<ProblemDetail> refused(AccessRefusedException ex) {
         log.info("Refused: {}", ex.getMessage());
@@ -86,7 +86,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
 
-    @ApiResponse(responseCode = "500", description = "An unexpected failure, logged on the server; the answer holds no internals.")
+    @ApiResponse(responseCode = "500", description = ApiDescription.FAILED)
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         log.error("Unexpected error in an API call", ex);

@@ -178,6 +178,9 @@ class LocalUnitsApi {
         return ResponseEntity.ok(new ImportResult(localUnits.createAll(CurrentCaller.get(), result.units(), from).size()));
     }
 
+    /** What the API's description says of this controller's 400s (its two handlers answer one status). */
+    static final String REFUSED = "A field is refused, the body is not JSON, or a value has the wrong type: `errors` names each field, with a message in the caller's language.";
+
     /** A 413 problem: the file is over the import's 5 MB. */
     static ResponseEntity<ProblemDetail> tooLarge(MessageSource messages, Locale locale, String path) {
         String message = messages.getMessage("units.local.web.error.fileTooLarge", new Object[] {5}, locale);
@@ -196,7 +199,7 @@ class LocalUnitsApi {
         }
     }
 
-    @ApiResponse(responseCode = "400", description = "A field is refused: `errors` names it, with a message in the caller's language.")
+    @ApiResponse(responseCode = "400", description = REFUSED)
     @ExceptionHandler(LocalUnitRefusedException.class)
     ResponseEntity<ProblemDetail> refused(LocalUnitRefusedException refused, HttpServletRequest request) {
         Locale locale = locale(request);
@@ -208,7 +211,7 @@ class LocalUnitsApi {
     }
 
     /** A body that is not JSON, or a value of the wrong type ("staffCount": "abc", a date "2024-13-40"). */
-    @ApiResponse(responseCode = "400", description = "The body is not JSON, or a value has the wrong type: `errors` names the field.")
+    @ApiResponse(responseCode = "400", description = REFUSED)
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException unreadable, HttpServletRequest request) {
         Locale locale = locale(request);
