@@ -30,15 +30,16 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  * {@code SecurityConfiguration} asks for on {@code /api/**};</li>
  * <li>its <b>refusals</b>, each an {@code application/problem+json} {@code Problem}: 401 and 403
  * always, 400 when it takes a parameter or a body, 404 when its path names a record, 415 when it
- * takes a body, 413 when that is an upload, and whatever the exception handlers that answer for its controller declare with
- * {@code @ApiResponse} (422, 409 …; springdoc finds them, this class gives them the problem
- * schema).</li>
+ * takes a body, 413 when that is an upload, and whatever the exception handlers that answer for
+ * its controller declare with {@code @ApiResponse} (422, 409 …; springdoc finds them, this class
+ * gives them the problem schema).</li>
  * </ul>
  *
  * <p>A success described as answering {@code *}{@code /*} (springdoc's default) is JSON unless it
- * is a file's bytes. It also declares the security schemes and the {@code Problem} schema, and drops schemas no
- * operation refers to any more (the {@code ProblemDetail} springdoc reads off the handlers).
- * An operation must still say what it does in a summary ({@code @Operation(summary = …)}).
+ * is a file's bytes. It also declares the security schemes and the {@code Problem} schema, and
+ * drops schemas no operation refers to any more (the {@code ProblemDetail} springdoc reads off the
+ * handlers). An operation must still say what it does in a summary
+ * ({@code @Operation(summary = …)}).
  */
 final class ApiDescription implements OpenApiCustomizer {
 
