@@ -4,8 +4,10 @@ import java.nio.file.Path;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -21,9 +23,22 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 @Conditional(EmbeddedDatabaseConfiguration.NoExternalDatabase.class)
 class EmbeddedDatabaseConfiguration {
 
+    /**
+     * With {@code tuquan.embedded-database.first-start-ends-when-ready} (the demo sets it), a new
+     * cluster counts as made only when the application is ready — after every {@code
+     * ApplicationRunner}, the demo's load among them — so that a first start stopped before then
+     * leaves a cluster the next start makes again instead of keeping half of it.
+     */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgresServer embeddedPostgresServer(@Value("${tuquan.data-directory}") Path dataDir) {
-        return EmbeddedPostgresServer.start(dataDir.resolve("pg"));
+    EmbeddedPostgresServer embeddedPostgresServer(@Value("${tuquan.data-directory}") Path dataDir,
+            @Value("${tuquan.embedded-database.first-start-ends-when-ready:false}") boolean firstStartEndsWhenReady) {
+        return EmbeddedPostgresServer.start(dataDir.resolve("pg"), firstStartEndsWhenReady);
+    }
+
+    /** Published after the runners: the first start is over (nothing to do on a cluster already made). */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> firstStartOfTheClusterIsOver(EmbeddedPostgresServer server) {
+        return event -> server.finishFirstStart();
     }
 
     /**
