@@ -7,12 +7,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.jdbc.DataSourceBuilder;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -35,10 +35,25 @@ class EmbeddedDatabaseConfiguration {
         return EmbeddedPostgresServer.start(dataDir.resolve("pg"), firstStartEndsWhenReady);
     }
 
-    /** Published after the runners: the first start is over (nothing to do on a cluster already made). */
     @Bean
-    ApplicationListener<ApplicationReadyEvent> firstStartOfTheClusterIsOver(EmbeddedPostgresServer server) {
-        return event -> server.finishFirstStart();
+    FirstStartEnd firstStartEnd(EmbeddedPostgresServer server) {
+        return new FirstStartEnd(server);
+    }
+
+    /** Ends the cluster's first start when the application is ready (nothing to do on a cluster already made). */
+    static final class FirstStartEnd {
+
+        private final EmbeddedPostgresServer server;
+
+        FirstStartEnd(EmbeddedPostgresServer server) {
+            this.server = server;
+        }
+
+        /** Published after every {@code ApplicationRunner} has run to its end. */
+        @EventListener(ApplicationReadyEvent.class)
+        void ready() {
+            server.finishFirstStart();
+        }
     }
 
     /**
