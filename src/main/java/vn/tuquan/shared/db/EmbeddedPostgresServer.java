@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * tuquan-creating}, written as soon as the new server runs (before the database is made), and
  * {@code tuquan-initialised}, written (and made durable) when the first start is over — right after
  * the database is made, or, with {@code finishFirstStartLater}, when {@link #finishFirstStart()}
- * is called (the demo calls it once its data is loaded whole). At the next start, a cluster
+ * is called (the demo: when the application is ready, its data loaded whole). At the next start, a cluster
  * without {@code tuquan-initialised} is deleted and made again when it carries {@code
  * tuquan-creating} (its first start was interrupted: what it holds is that start's own work) or
  * holds no database besides PostgreSQL's own (initdb or the first start stopped before anything
@@ -216,7 +216,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * first start never finished: no {@code tuquan-initialised} marker, and either the {@code
      * tuquan-creating} marker or no database besides PostgreSQL's own.
      */
-    static void discardUnfinishedCluster(Path dir) throws IOException {
+    private static void discardUnfinishedCluster(Path dir) throws IOException {
         if (!Files.isDirectory(dir) || !Files.exists(dir.resolve("PG_VERSION"))
                 || Files.exists(dir.resolve(INITIALISED_MARKER))) {
             return;
