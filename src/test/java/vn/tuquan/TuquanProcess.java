@@ -171,6 +171,40 @@ public final class TuquanProcess {
         }
     }
 
+    /**
+     * After a test, whether it passed or failed midway: kills each process still running and stops
+     * the embedded PostgreSQL still running on each data directory, so that no server outlives the
+     * test (a JVM killed with SIGKILL leaves its PostgreSQL running).
+     */
+    public static void stopLeftovers(List<TuquanProcess> processes, List<Path> dataDirs) {
+        for (TuquanProcess process : processes) {
+            if (process.alive()) {
+                process.kill9();
+            }
+        }
+        for (Path dataDir : dataDirs) {
+            if (!Files.exists(dataDir.resolve("pg").resolve("postmaster.pid"))) {
+                continue;
+            }
+            long pid;
+            try {
+                pid = postmaster(dataDir).pid();
+            } catch (RuntimeException unreadable) {
+                continue;
+            }
+            ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().command().orElse("").endsWith("/postgres"))
+                    .ifPresent(postgres -> {
+                        postgres.destroy(); // SIGTERM: PostgreSQL's smart shutdown, its clients being gone
+                        try {
+                            postgres.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (Exception notStopped) {
+                            postgres.destroyForcibly();
+                        }
+                    });
+        }
+    }
+
     /** The pid and port of the embedded PostgreSQL, from its {@code postmaster.pid}. */
     public static Postmaster postmaster(Path dataDir) {
         try {

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,9 +50,26 @@ class IncidentIngestCrashIT {
     record Sent(String key, Long incidentId, String failure) {
     }
 
+    /** Every process started and every data directory used, for {@link #stopLeftovers()}. */
+    private final List<TuquanProcess> started = new ArrayList<>();
+    private final List<Path> dataDirs = new ArrayList<>();
+
+    private TuquanProcess start(Path dataDir, String command, String name) {
+        TuquanProcess process = TuquanProcess.start(dataDir, command, name);
+        started.add(process);
+        return process;
+    }
+
+    /** A test that failed midway leaves no Tuquan and no PostgreSQL running. */
+    @AfterEach
+    void stopLeftovers() {
+        TuquanProcess.stopLeftovers(started, dataDirs);
+    }
+
     @Test
     void everyAcknowledgedIncidentSurvivesAPowerCutOnce_andRetriesWithTheSameKeysStoreEachOnce() throws Exception {
         Path dataDir = FreshDataDirectory.create();
+        dataDirs.add(dataDir);
         Path namDinh = AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv");
         TuquanProcess.CommandResult imported = TuquanProcess.command(dataDir, "units", "import", namDinh.toString(),
                 "--as-of", "2022-10-01");
@@ -68,7 +86,7 @@ class IncidentIngestCrashIT {
         assertThat(printed.find()).as(made.output()).isTrue();
         String token = printed.group(1);
 
-        TuquanProcess first = TuquanProcess.start(dataDir, "serve", "first").awaitReady(START);
+        TuquanProcess first = start(dataDir, "serve", "first").awaitReady(START);
         Postmaster postgres = TuquanProcess.postmaster(dataDir);
         long commune;
         try (Connection db = connect(postgres); var rs = db.createStatement().executeQuery(
@@ -121,7 +139,7 @@ class IncidentIngestCrashIT {
         assertThat(unacked).as("each client's last request, in flight or sent after the kill, got no answer")
                 .hasSize(CLIENTS);
 
-        TuquanProcess second = TuquanProcess.start(dataDir, "serve", "second").awaitReady(START);
+        TuquanProcess second = start(dataDir, "serve", "second").awaitReady(START);
         try (Connection db = connect(TuquanProcess.postmaster(dataDir))) {
             for (Map.Entry<String, Long> e : acked.entrySet()) {
                 assertThat(incidentsNamed(db, e.getKey())).as("acknowledged %s", e.getKey()).containsExactly(e.getValue());
