@@ -5,6 +5,7 @@ import vn.tuquan.TestUsers;
 import vn.tuquan.shared.Scope;
 
 import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Dates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
