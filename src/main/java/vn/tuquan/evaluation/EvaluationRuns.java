@@ -30,6 +30,7 @@ import vn.tuquan.evaluation.rules.Params;
 import vn.tuquan.evaluation.rules.Result;
 import vn.tuquan.evaluation.rules.Rule;
 import vn.tuquan.households.RegistrationRate;
+import vn.tuquan.shared.MessageArguments;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Period;
@@ -624,7 +625,7 @@ public class EvaluationRuns {
 
     private static void checkYear(int year) {
         if (year < 2000 || year > 2200) {
-            throw new EvaluationRefusedException("year", "evaluation.run.error.year", year);
+            throw new EvaluationRefusedException("year", "evaluation.run.error.year", MessageArguments.year(year));
         }
     }
 }

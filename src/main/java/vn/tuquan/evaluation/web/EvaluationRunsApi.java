@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.tuquan.evaluation.EvaluationRefusedException;
 import vn.tuquan.evaluation.EvaluationRuns;
 import vn.tuquan.evaluation.UnknownEvaluationException;
+import vn.tuquan.shared.MessageArguments;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Permission;
@@ -102,7 +103,7 @@ class EvaluationRunsApi {
     @ExceptionHandler(UnknownEvaluationException.class)
     ResponseEntity<ProblemDetail> unknown(UnknownEvaluationException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, messages.getMessage(
-                "evaluation.run.problem.unknown", new Object[] {e.year()}, LocaleContextHolder.getLocale()));
+                "evaluation.run.problem.unknown", new Object[] {MessageArguments.year(e.year())}, LocaleContextHolder.getLocale()));
         return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -77,10 +77,27 @@ class ExplanationPages {
         return "evaluation/showEvaluation";
     }
 
+    /**
+     * The explanation. {@code children} ({@code registered}, {@code recognised}) and {@code childKind}
+     * narrow the children shown to those a {@code children.*} fact counted: "Xem hồ sơ" of such a fact.
+     */
     @GetMapping("/evaluation/units/{unitId}/years/{year}")
-    String explain(@PathVariable long unitId, @PathVariable int year, Model model) {
+    String explain(@PathVariable long unitId, @PathVariable int year,
+            @RequestParam(required = false) String children, @RequestParam(required = false) String childKind,
+            Model model) {
         Caller caller = CurrentCaller.get();
-        model.addAttribute("view", views.of(explanations.explain(caller.view(), unitId, year), caller));
+        Explanations.Explanation explanation = explanations.explain(caller.view(), unitId, year);
+        model.addAttribute("view", views.of(explanation, caller));
+        String which = "registered".equals(children) || "recognised".equals(children) ? children : null;
+        String kind = "RESIDENTIAL_AREA".equals(childKind) ? childKind : null;
+        boolean filtered = which != null || kind != null;
+        model.addAttribute("childrenFiltered", filtered);
+        model.addAttribute("shownChildren", !filtered ? explanation.children() : explanation.children().stream()
+                .filter(c -> c.counted() && (kind == null || kind.equals(c.kind()))
+                        && (which == null || ("registered".equals(which) ? c.registered() : c.recognised())))
+                .toList());
+        model.addAttribute("childrenFilter", which == null ? "all" : which);
+        model.addAttribute("childKind", kind == null ? "ALL" : kind);
         model.addAttribute("english", ExplanationViews.english());
         model.addAttribute("canWrite", caller.can(Permission.EVALUATION_WRITE));
         return "evaluation/showExplanation";
