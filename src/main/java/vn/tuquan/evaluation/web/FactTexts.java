@@ -57,10 +57,12 @@ class FactTexts {
         return shown;
     }
 
-    /** The stored facts (fact key → count), each in words, in the order given. */
+    /** The stored facts (fact key → count), each in words: this period's by key, then the period before's. */
     List<ShownFact> facts(Map<String, Object> facts) {
         List<ShownFact> shown = new ArrayList<>();
-        facts.forEach((key, value) -> shown.add(new ShownFact(key, label(key), shown(value, percent(key)))));
+        facts.keySet().stream().sorted(java.util.Comparator.comparing((String k) -> k.startsWith("previous."))
+                .thenComparing(k -> k.startsWith("previous.") ? k.substring("previous.".length()) : k))
+                .forEach(key -> shown.add(new ShownFact(key, label(key), shown(facts.get(key), percent(key)))));
         return shown;
     }
 
