@@ -401,10 +401,23 @@ class MovementPages {
             String name = write.apply(unit.id());
             redirect.addFlashAttribute("saved", saved);
             redirect.addFlashAttribute("savedName", name);
-            return "redirect:/movement/units/" + unit.id() + "#" + (form.contains("-") ? form.split("-")[0] + "s" : form);
+            Integer year = yearOf(input);
+            // a write of a year (an assessment, an award) comes back to that year's summary
+            return "redirect:/movement/units/" + unit.id() + (year == null ? "" : "?year=" + year) + "#"
+                    + (form.contains("-") ? form.split("-")[0] + "s" : form);
         } catch (MovementRefusedException e) {
-            return show(unitId, null, input, form, e, model);
+            return show(unitId, yearOf(input), input, form, e, model);
         }
+    }
+
+    /** The year a form gave, when it is one the summary can show (2000–2200); else none. */
+    private static Integer yearOf(Map<String, String> input) {
+        String text = input == null ? null : input.get("year");
+        if (text == null || !text.strip().matches("\\d{4}")) {
+            return null;
+        }
+        int year = Integer.parseInt(text.strip());
+        return year >= 2000 && year <= 2200 ? year : null;
     }
 
     /** A unit's page: the summary of a year (its kind's period, the one in force today by default) and its registers. */
