@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 import com.microsoft.playwright.Page;
@@ -21,8 +22,10 @@ import vn.tuquan.TuquanTest;
 import vn.tuquan.access.UserAccounts;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.units.LocalUnitForm;
 import vn.tuquan.units.LocalUnits;
 import vn.tuquan.units.OfficialLists;
+import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.Units;
 
 /**
@@ -52,11 +55,15 @@ class HouseholdCommitmentsBrowserTests {
     Households households;
 
     Chromium chromium;
+    long village;
 
     @BeforeAll
     void data() {
         HouseholdsFixture.ensure(lists, units, localUnits);
-        long village = HouseholdsFixture.area(3);
+        // a village of its own: the other households tests of this database add households to Xóm 1 … 6
+        village = localUnits.createAll(Caller.SYSTEM, List.of(new java.util.AbstractMap.SimpleEntry<>(
+                HouseholdsFixture.haiMinh(), new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM", "HMT4", "Xóm Tư", null))),
+                HouseholdsFixture.LIST_DATE).get(0);
         TestUsers.withRoles(accounts, "truongthon.xom4", "Phạm Thị Lan", PASSWORD, Set.of("AREA_HEAD"),
                 Scope.of(Set.of(village)), Scope.of(Set.of(village)));
         for (int i = 0; i < HEADS.length; i++) {
@@ -79,7 +86,7 @@ class HouseholdCommitmentsBrowserTests {
             Page page = tab.page();
             BrowserSignIn.signIn(tab, "truongthon.xom4", PASSWORD);
 
-            page.navigate(tab.url("/households/areas/" + HouseholdsFixture.area(3) + "/commitments"));
+            page.navigate(tab.url("/households/areas/" + village + "/commitments"));
             assertThat(page.locator("#rate")).hasText("Đã đăng ký: 0% (0/8 hộ)");
             tab.screenshot("households-commitments-phone-before");
             for (String head : HEADS) {

@@ -21,11 +21,11 @@ import vn.tuquan.TestUsers;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.access.UserAccounts;
 import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Dates;
 import vn.tuquan.units.LocalUnits;
 import vn.tuquan.units.OfficialLists;
-import vn.tuquan.units.Units;
-import vn.tuquan.shared.Dates;
 import vn.tuquan.units.UnitKind;
+import vn.tuquan.units.Units;
 
 /** A unit's movement page in a real Chromium on a phone: the camera map draws, a model is added with the form. */
 @TuquanTest

@@ -44,9 +44,9 @@ import vn.tuquan.movement.Titles;
 import vn.tuquan.movement.UnknownMovementRecordException;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
-import vn.tuquan.shared.Period;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.Units;
 
