@@ -53,11 +53,6 @@ public record IncidentFilter(Long unitId, LocalDate asOf, Period period, Set<Str
         return single(severities);
     }
 
-    /** Whether a field asks for several values at once (the list's single choices cannot show it). */
-    public boolean several() {
-        return categoryCodes.size() > 1 || kinds.size() > 1 || severities.size() > 1 || subjectiveCause != null;
-    }
-
     private static <T> T single(Set<T> values) {
         return values.size() == 1 ? values.iterator().next() : null;
     }
