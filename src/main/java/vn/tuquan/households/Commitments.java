@@ -17,13 +17,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.MessageArguments;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
-import vn.tuquan.shared.Dates;
 
 /**
  * Households' yearly registrations and signed commitments, and the registration rate per
@@ -80,7 +81,7 @@ public class Commitments {
         try {
             insert(householdId, period.year(), form, caller.username());
         } catch (DuplicateKeyException e) {
-            throw new HouseholdRefusedException("households.refused.alreadyCommitted", household.code(), year);
+            throw new HouseholdRefusedException("households.refused.alreadyCommitted", household.code(), MessageArguments.year(year));
         }
         events.publishEvent(new CommitmentsRecorded(household.areaId(), year, 1));
     }
@@ -138,7 +139,7 @@ public class Commitments {
     /** A household's commitment for a period; refused when the household lives outside the scope. */
     public Optional<Commitment> find(Scope scope, long householdId, int year) {
         if (households.history(scope, householdId).isEmpty()) {
-            throw new HouseholdRefusedException("households.refused.unknown", householdId);
+            throw new HouseholdRefusedException("households.refused.unknown", Long.toString(householdId));
         }
         return jdbc.sql("SELECT " + COMMITMENT_COLUMNS + " FROM commitment c WHERE c.household_id = :id"
                         + " AND c.period_year = :year")
@@ -199,10 +200,10 @@ public class Commitments {
         LocalDate on = found != null ? found.registeredOn() : period.to();
         Optional<Household> household = households.find(caller.capture(), householdId, on);
         if (household.isEmpty() && households.history(caller.capture(), householdId).isEmpty()) {
-            throw new HouseholdRefusedException("households.refused.unknown", householdId);
+            throw new HouseholdRefusedException("households.refused.unknown", Long.toString(householdId));
         }
         if (found == null) {
-            throw new HouseholdRefusedException("households.refused.notCommitted", householdId, year);
+            throw new HouseholdRefusedException("households.refused.notCommitted", Long.toString(householdId), MessageArguments.year(year));
         }
         return found;
     }
@@ -297,7 +298,7 @@ public class Commitments {
             throw new HouseholdRefusedException("households.refused.missingDate");
         }
         if (!period.contains(on)) {
-            throw new HouseholdRefusedException("households.refused.outsidePeriod", on, year, period.from(), period.to());
+            throw new HouseholdRefusedException("households.refused.outsidePeriod", on, MessageArguments.year(year), period.from(), period.to());
         }
         return period;
     }

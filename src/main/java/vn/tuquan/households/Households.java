@@ -133,7 +133,7 @@ public class Households {
     public Household edit(Caller caller, long householdId, HouseholdForm form, LocalDate asOf) {
         caller.require(Permission.MOVEMENT_WRITE);
         Household current = findAny(householdId, asOf)
-                .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknown", householdId));
+                .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknown", Long.toString(householdId)));
         area(caller.capture(), current.areaId(), asOf);
         validate(form);
         if (current.validTo() == null) {
@@ -168,7 +168,7 @@ public class Households {
     public Household move(Caller caller, long householdId, long toAreaId, String code, LocalDate on) {
         caller.require(Permission.MOVEMENT_WRITE);
         Household current = findAny(householdId, on)
-                .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknown", householdId));
+                .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknown", Long.toString(householdId)));
         area(caller.capture(), current.areaId(), on);
         area(caller.capture(), toAreaId, on);
         if (current.areaId() == toAreaId) {

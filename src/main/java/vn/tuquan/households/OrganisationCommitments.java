@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.MessageArguments;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
@@ -77,7 +78,7 @@ public class OrganisationCommitments {
             throw new HouseholdRefusedException("households.refused.staffSigned", staffSigned, staffTotal);
         }
         if (recordedOn == null || !period.contains(recordedOn)) {
-            throw new HouseholdRefusedException("households.refused.outsidePeriod", recordedOn, year, period.from(),
+            throw new HouseholdRefusedException("households.refused.outsidePeriod", recordedOn, MessageArguments.year(year), period.from(),
                     period.to());
         }
         jdbc.sql("""
@@ -147,8 +148,7 @@ public class OrganisationCommitments {
 
     /** The organisations' period a day falls in. */
     public static Period periodOn(LocalDate date) {
-        Period period = Period.organisation(date.getYear());
-        return period.contains(date) ? period : Period.organisation(date.getYear() + 1);
+        return Period.organisationOn(date);
     }
 
     private static OrganisationCommitment row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.shared.UploadedFiles;
 import vn.tuquan.units.UnitKind;
@@ -195,12 +196,27 @@ public class Conferences {
      * communes, districts and organisations (agencies, enterprises, schools …) — F7.
      */
     public Map<String, List<Conference.Holder>> finalReviews(Scope scope, long unitId, LocalDate from, LocalDate to) {
-        List<Long> ids = units.subtreeIds(scope, unitId);
-        List<Conference> held = jdbc.sql("""
+        return grouped(scope, jdbc.sql("""
                 SELECT * FROM conference WHERE kind = 'FINAL' AND unit_id = ANY(CAST(:ids AS bigint[]))
                   AND period_from <= :from AND period_to >= :to ORDER BY held_on, id
-                """).param("ids", ids.toArray(Long[]::new)).param("from", from).param("to", to)
-                .query(Conferences::row).list();
+                """).param("ids", units.subtreeIds(scope, unitId).toArray(Long[]::new)).param("from", from).param("to", to)
+                .query(Conferences::row).list());
+    }
+
+    /**
+     * Which units under the unit held a final review during an evaluation period (held on one of its
+     * days, both ends included), grouped as {@link #finalReviews(Scope, long, LocalDate, LocalDate)}:
+     * the year's reviews, as a unit's yearly summary shows them.
+     */
+    public Map<String, List<Conference.Holder>> finalReviewsHeldIn(Scope scope, long unitId, Period period) {
+        return grouped(scope, jdbc.sql("""
+                SELECT * FROM conference WHERE kind = 'FINAL' AND unit_id = ANY(CAST(:ids AS bigint[]))
+                  AND held_on BETWEEN :from AND :to ORDER BY held_on, id
+                """).param("ids", units.subtreeIds(scope, unitId).toArray(Long[]::new)).param("from", period.from())
+                .param("to", period.to()).query(Conferences::row).list());
+    }
+
+    private Map<String, List<Conference.Holder>> grouped(Scope scope, List<Conference> held) {
         Map<String, List<Conference.Holder>> groups = new LinkedHashMap<>();
         for (String group : List.of("PROVINCE", "DISTRICT", "COMMUNE", "ORGANISATION", "RESIDENTIAL_AREA")) {
             groups.put(group, new java.util.ArrayList<>());

@@ -240,6 +240,15 @@ public class Models {
         return effectiveByUnit(scope, unitId, year).values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** The ids of the models of the unit and under it assessed effective in the year: what {@link #effectiveByUnit} counts. */
+    public java.util.Set<Long> effectiveIds(Scope scope, long unitId, int year) {
+        List<Long> ids = units.subtreeIds(scope, unitId);
+        return new java.util.HashSet<>(jdbc.sql("""
+                SELECT m.id FROM model_assessment a JOIN movement_model m ON m.id = a.model_id
+                WHERE m.unit_id = ANY(CAST(:ids AS bigint[])) AND a.year = :year AND a.effective
+                """).param("ids", ids.toArray(Long[]::new)).param("year", year).query(Long.class).list());
+    }
+
     /**
      * The models assessed effective in the year per unit that holds them, for the unit and every unit
      * under it, in one query (the yearly evaluation's {@code models.effective}, summed up the tree by

@@ -52,7 +52,12 @@ public class Hotspots {
      * date: those designated on or before the date and not removed by then, in one query.
      */
     public Hotspot.Counts counts(Scope scope, long unitId, LocalDate on) {
-        Long[] ids = units.subtreeIds(scope, unitId).toArray(Long[]::new);
+        return counts(scope, unitId, on, Dates.today());
+    }
+
+    /** The same, over the units under the unit on the day {@code tree} (a period's list: {@link FactWindow#treeOn}). */
+    public Hotspot.Counts counts(Scope scope, long unitId, LocalDate on, LocalDate tree) {
+        Long[] ids = units.subtreeIds(scope, unitId, tree).toArray(Long[]::new);
         return jdbc.sql("""
                 SELECT count(*) FILTER (WHERE s.status = 'COMPLEX') AS complex,
                        count(*) FILTER (WHERE s.status = 'CONTAINED') AS contained,
@@ -71,7 +76,15 @@ public class Hotspots {
      * narrowed by the filter (a status filter keeps only those still on the list then).
      */
     public List<Hotspot> under(Scope scope, long unitId, LocalDate on, Hotspot.Filter filter) {
-        Long[] ids = units.subtreeIds(scope, unitId).toArray(Long[]::new);
+        return under(scope, unitId, on, Dates.today(), filter);
+    }
+
+    /**
+     * The same, over the units under the unit on the day {@code tree}: a period's list takes the tree
+     * its facts were counted on ({@link FactWindow#treeOn}) and the period's last day as {@code on}.
+     */
+    public List<Hotspot> under(Scope scope, long unitId, LocalDate on, LocalDate tree, Hotspot.Filter filter) {
+        Long[] ids = units.subtreeIds(scope, unitId, tree).toArray(Long[]::new);
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM hotspot h " + STATUS_ON
                 + " WHERE h.designated_on <= :on AND " + UNDER);
         if (filter.kind() != null) {
@@ -80,7 +93,10 @@ public class Hotspots {
         if (filter.status() != null) {
             sql.append(" AND s.status = :status");
         }
-        if (filter.status() != null || !filter.withRemoved()) {
+        if (filter.unsettled()) {
+            sql.append(" AND s.status <> 'STABLE'");
+        }
+        if (filter.status() != null || !filter.withRemoved() || filter.unsettled()) {
             sql.append(" AND (h.removed_on IS NULL OR h.removed_on > :on)");
         }
         String text = filter.text() == null ? "" : VietnameseText.fold(filter.text().strip());

@@ -487,17 +487,21 @@ public class Incidents {
             params.put("from", start(f.period()));
             params.put("until", end(f.period()));
         }
-        if (f.categoryCode() != null) {
-            where.append(" AND (i.category_code = :category OR c.parent_code = :category)");
-            params.put("category", f.categoryCode());
+        if (!f.categoryCodes().isEmpty()) {
+            where.append(" AND (i.category_code = ANY (CAST(:categories AS text[])) OR c.parent_code = ANY (CAST(:categories AS text[])))");
+            params.put("categories", f.categoryCodes().toArray(String[]::new));
         }
-        if (f.kind() != null) {
-            where.append(" AND c.kind = :kind");
-            params.put("kind", f.kind().name());
+        if (!f.kinds().isEmpty()) {
+            where.append(" AND c.kind = ANY (CAST(:kinds AS text[]))");
+            params.put("kinds", f.kinds().stream().map(Enum::name).toArray(String[]::new));
         }
-        if (f.severity() != null) {
-            where.append(" AND i.severity = :severity");
-            params.put("severity", f.severity());
+        if (!f.severities().isEmpty()) {
+            where.append(" AND i.severity = ANY (CAST(:severities AS text[]))");
+            params.put("severities", f.severities().toArray(String[]::new));
+        }
+        if (f.subjectiveCause() != null) {
+            where.append(" AND i.subjective_cause = :subjective");
+            params.put("subjective", f.subjectiveCause());
         }
         if (f.status() != null) {
             where.append(" AND i.status = :status");
@@ -508,8 +512,8 @@ public class Incidents {
 
     /** The units a filter covers, or null for the whole country. */
     private List<Long> unitIds(Scope scope, IncidentFilter f) {
-        LocalDate asOf = f.asOf() != null ? f.asOf()
-                : f.period() != null && f.period().to().isBefore(Dates.today()) ? f.period().to() : Dates.today();
+        // a period's list takes the tree its facts were counted on (FactWindow), so it lists what they counted
+        LocalDate asOf = f.asOf() != null ? f.asOf() : f.period() != null ? FactWindow.treeOn(f.period().year()) : Dates.today();
         if (f.unitId() == null) {
             if (scope.wholeCountry()) {
                 return null;

@@ -22,6 +22,7 @@ import vn.tuquan.households.HouseholdRefusedException;
 import vn.tuquan.households.Households;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.MessageArguments;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
@@ -54,8 +55,8 @@ class CommitmentPages {
         households.area(CurrentCaller.view(), areaId, HouseholdPages.defaultDate(period));
         households.historyIn(CurrentCaller.view(), areaId, householdId);
         Commitment commitment = commitments.find(CurrentCaller.view(), householdId, period.year())
-                .orElseThrow(() -> new HouseholdRefusedException("households.refused.notCommitted", householdId,
-                        period.year()));
+                .orElseThrow(() -> new HouseholdRefusedException("households.refused.notCommitted",
+                        Long.toString(householdId), MessageArguments.year(period.year())));
         fill(areaId, householdId, period, commitment.form(), model);
         return "households/editCommitment";
     }
@@ -117,7 +118,7 @@ class CommitmentPages {
         return households.find(CurrentCaller.view(), householdId, on)
                 .or(() -> households.history(CurrentCaller.view(), householdId).stream()
                         .filter(h -> !h.validFrom().isAfter(period.to())).reduce((a, b) -> b))
-                .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknown", householdId));
+                .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknown", Long.toString(householdId)));
     }
 
     private String householdCode(long householdId, Period period) {
@@ -126,6 +127,6 @@ class CommitmentPages {
     }
 
     private static Period period(Integer year) {
-        return year == null ? Period.residentialAreaOn(Dates.today()) : Period.residentialArea(year);
+        return HouseholdPages.period(year);
     }
 }

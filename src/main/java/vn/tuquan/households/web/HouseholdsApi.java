@@ -45,6 +45,7 @@ import vn.tuquan.households.Households;
 import vn.tuquan.households.RegistrationRate;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.MessageArguments;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
@@ -277,10 +278,10 @@ class HouseholdsApi {
         return year != null ? year(year.intValue()) : Period.residentialAreaOn(Dates.today()).year();
     }
 
-    /** A period's year as asked, refused (422) outside 1990–2200 before any date is made of it. */
+    /** A period's year as asked, refused (422) outside 2000–2200 (as the pages) before any date is made of it. */
     private static int year(int year) {
-        if (year < 1990 || year > 2200) {
-            throw new HouseholdRefusedException("households.refused.year", year);
+        if (year < 2000 || year > 2200) {
+            throw new HouseholdRefusedException("households.refused.year", MessageArguments.year(year));
         }
         return year;
     }

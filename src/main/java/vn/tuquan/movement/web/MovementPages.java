@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -19,27 +20,28 @@ import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
-import vn.tuquan.movement.Conference;
-import vn.tuquan.movement.Title;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.tuquan.households.Households;
 import vn.tuquan.movement.Camera;
+import vn.tuquan.movement.Conference;
 import vn.tuquan.movement.Conferences;
 import vn.tuquan.movement.ModelType;
 import vn.tuquan.movement.ModelTypes;
 import vn.tuquan.movement.Models;
 import vn.tuquan.movement.MovementModel;
 import vn.tuquan.movement.MovementRefusedException;
+import vn.tuquan.movement.Title;
 import vn.tuquan.movement.Titles;
 import vn.tuquan.movement.UnknownMovementRecordException;
-import vn.tuquan.households.Households;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
 import vn.tuquan.units.UnitKind;
@@ -83,8 +85,22 @@ class MovementPages {
     }
 
     @GetMapping("/movement/units/{unitId}")
-    String unit(@PathVariable long unitId, Model model) {
-        return show(unitId, Map.of(), null, null, model);
+    String unit(@PathVariable long unitId, @RequestParam(required = false) Integer year,
+            @RequestParam(defaultValue = "false") boolean effective, Model model) {
+        model.addAttribute("effectiveOnly", effective);
+        return show(unitId, year, Map.of(), null, null, model);
+    }
+
+    /**
+     * The evaluation period of a unit for a year: its kind's window ({@link UnitKind#period}), the
+     * period in force today when no year is given. Years outside 2000–2200 are refused (400).
+     */
+    static Period period(Units units, long unitId, Integer year) {
+        UnitKind kind = units.latest(CurrentCaller.view(), unitId).orElseThrow(UnknownUnitException::new).kind();
+        if (year != null && (year < 2000 || year > 2200)) {
+            throw new MovementRefusedException("year", "movement.error.year");
+        }
+        return year == null ? kind.periodOn(Dates.today()) : kind.period(year);
     }
 
     @PostMapping("/movement/units/{unitId}/models")
@@ -385,24 +401,44 @@ class MovementPages {
             String name = write.apply(unit.id());
             redirect.addFlashAttribute("saved", saved);
             redirect.addFlashAttribute("savedName", name);
-            return "redirect:/movement/units/" + unit.id() + "#" + (form.contains("-") ? form.split("-")[0] + "s" : form);
+            Integer year = yearOf(input);
+            // a write of a year (an assessment, an award) comes back to that year's summary
+            return "redirect:/movement/units/" + unit.id() + (year == null ? "" : "?year=" + year) + "#"
+                    + (form.contains("-") ? form.split("-")[0] + "s" : form);
         } catch (MovementRefusedException e) {
-            return show(unitId, input, form, e, model);
+            return show(unitId, yearOf(input), input, form, e, model);
         }
     }
 
-    private String show(long unitId, Map<String, String> input, String errorForm, MovementRefusedException error,
-            Model model) {
+    /** The year a form gave, when it is one the summary can show (2000–2200); else none. */
+    private static Integer yearOf(Map<String, String> input) {
+        String text = input == null ? null : input.get("year");
+        if (text == null || !text.strip().matches("\\d{4}")) {
+            return null;
+        }
+        int year = Integer.parseInt(text.strip());
+        return year >= 2000 && year <= 2200 ? year : null;
+    }
+
+    /** A unit's page: the summary of a year (its kind's period, the one in force today by default) and its registers. */
+    private String show(long unitId, Integer askedYear, Map<String, String> input, String errorForm,
+            MovementRefusedException error, Model model) {
         Caller caller = CurrentCaller.get();
         UnitView unit = visible(unitId);
         LocalDate today = Dates.today();
-        int year = today.getYear();
+        Period period = period(units, unit.id(), askedYear);
+        int year = period.year();
         model.addAttribute("unit", unit);
         model.addAttribute("ancestors", units.ancestors(caller.view(), unit.id(), unit.validTo() == null ? today
                 : unit.validFrom()).stream().filter(a -> units.inScope(caller.view(), a, today)).toList());
         model.addAttribute("children", unit.validTo() == null ? units.children(caller.view(), unit.id(), today) : List.of());
         List<MovementModel> list = models.under(caller.view(), unit.id());
-        model.addAttribute("models", list);
+        // "Xem hồ sơ" behind models.effective: the models assessed effective in the year, as counted
+        Set<Long> effectiveIds = models.effectiveIds(caller.view(), unit.id(), year);
+        boolean effectiveOnly = Boolean.TRUE.equals(model.getAttribute("effectiveOnly"));
+        model.addAttribute("models", effectiveOnly ? list.stream().filter(m -> effectiveIds.contains(m.id())).toList() : list);
+        model.addAttribute("effectiveIds", effectiveIds);
+        model.addAttribute("effectiveOnly", effectiveOnly);
         model.addAttribute("ownModels", list.stream().filter(m -> m.unitId() == unit.id()).toList());
         model.addAttribute("typeNames", typeNames());
         model.addAttribute("allowedTypes", types.all().stream().filter(t -> t.active() && t.allows(unit.kind())).toList());
@@ -436,10 +472,11 @@ class MovementPages {
                 .forEach(id -> partyNames.computeIfAbsent(id, this::partyName));
         model.addAttribute("partyNames", partyNames);
         model.addAttribute("year", year);
+        model.addAttribute("period", period);
         model.addAttribute("parishRate", titles.rate(caller.view(), unit.id(), "ADVANCED_PARISH", UnitKind.PARISH, year));
         model.addAttribute("pagodaRate", titles.rate(caller.view(), unit.id(), "DILIGENT_PAGODA", UnitKind.PAGODA, year));
         model.addAttribute("effectiveModels", models.effectiveCount(caller.view(), unit.id(), year));
-        model.addAttribute("finalReviews", conferences.finalReviews(caller.view(), unit.id(), today.minusYears(10), today));
+        model.addAttribute("finalReviews", conferences.finalReviewsHeldIn(caller.view(), unit.id(), period));
         model.addAttribute("english", english());
         return "movement/showUnitMovement";
     }

@@ -27,12 +27,14 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import vn.tuquan.order.Campaigns;
+import vn.tuquan.order.FactWindow;
 import vn.tuquan.order.Hotspot;
 import vn.tuquan.order.HotspotRefusedException;
 import vn.tuquan.order.Hotspots;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
 import vn.tuquan.shared.Scope;
@@ -69,21 +71,34 @@ class HotspotPages {
     String list(@RequestParam(required = false) Long unit,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
             @RequestParam(required = false) String kind, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String q, Model model) {
-        return showList(unit, on, kind, status, q, new LinkedMultiValueMap<>(), null, model);
+            @RequestParam(required = false) String q, @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String periodOf, @RequestParam(defaultValue = "false") boolean unsettled,
+            Model model) {
+        FactWindow window = FactWindow.parse(periodOf);
+        return showList(unit, on, window, year == null ? null : window.period(year), kind, status, q, unsettled,
+                new LinkedMultiValueMap<>(), null, model);
     }
 
-    private String showList(Long unitId, LocalDate on, String kind, String status, String q,
-            MultiValueMap<String, String> input, HotspotRefusedException error, Model model) {
+    /**
+     * The list on a day ({@code on}, today when none) over today's tree; or, for a period, on its last
+     * day over the tree its facts were counted on ({@link FactWindow}): the hotspots a count of the
+     * period counted.
+     */
+    private String showList(Long unitId, LocalDate on, FactWindow window, Period period, String kind, String status, String q,
+            boolean unsettled, MultiValueMap<String, String> input, HotspotRefusedException error, Model model) {
         Caller caller = CurrentCaller.get();
         UnitView unit = support.unit(caller.view(), unitId);
-        LocalDate date = on == null ? Dates.today() : on;
-        Hotspot.Filter filter = filter(kind, status, q);
-        List<Hotspot> list = hotspots.under(caller.view(), unit.id(), date, filter);
+        LocalDate date = period != null ? period.to() : on == null ? Dates.today() : on;
+        LocalDate tree = period != null ? FactWindow.treeOn(period.year()) : Dates.today();
+        Hotspot.Filter base = filter(kind, status, q);
+        Hotspot.Filter filter = new Hotspot.Filter(base.kind(), base.status(), base.text(), base.withRemoved(), unsettled);
+        List<Hotspot> list = hotspots.under(caller.view(), unit.id(), date, tree, filter);
         model.addAttribute("unit", unit);
         model.addAttribute("on", date);
+        model.addAttribute("period", period);
+        model.addAttribute("window", window);
         model.addAttribute("filter", filter);
-        model.addAttribute("counts", hotspots.counts(caller.view(), unit.id(), date));
+        model.addAttribute("counts", hotspots.counts(caller.view(), unit.id(), date, tree));
         model.addAttribute("hotspots", list);
         model.addAttribute("unitNames", support.names(caller.view(), list.stream().flatMap(h -> h.unitIds().stream()).toList()));
         model.addAttribute("choices", support.choices(caller.view(), unit));
@@ -107,7 +122,7 @@ class HotspotPages {
             redirect.addFlashAttribute("saved", "designated");
             return "redirect:/order/units/" + unit.id() + "/hotspots/" + hotspot.id();
         } catch (HotspotRefusedException e) {
-            return showList(unit.id(), null, null, null, null, input, e, model);
+            return showList(unit.id(), null, FactWindow.RESIDENTIAL_AREA, null, null, null, null, false, input, e, model);
         }
     }
 

@@ -191,14 +191,14 @@ class IncidentPages {
     String list(@RequestParam(required = false) Long unit,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) Integer year, @RequestParam(required = false) String periodOf,
-            @RequestParam(required = false) String category, @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String severity, @RequestParam(required = false) String status,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(required = false) List<String> category, @RequestParam(required = false) List<String> kind,
+            @RequestParam(required = false) List<String> severity, @RequestParam(required = false) String status,
+            @RequestParam(required = false) Boolean subjective, @RequestParam(defaultValue = "0") int page, Model model) {
         Scope view = CurrentCaller.view();
         IncidentFilter filter;
         Incidents.IncidentPage found;
         try {
-            filter = IncidentRequests.filter(unit, asOf, year, periodOf, category, kind, severity, status);
+            filter = IncidentRequests.filter(unit, asOf, year, periodOf, category, kind, severity, status, subjective);
             found = incidents.list(view, filter, page, PAGE_SIZE);
         } catch (IncidentRefusedException e) {
             model.addAttribute("error", requests.message(e));
@@ -210,6 +210,7 @@ class IncidentPages {
         model.addAttribute("filter", filter);
         model.addAttribute("year", year);
         model.addAttribute("periodOf", periodOf);
+        model.addAttribute("window", vn.tuquan.order.FactWindow.parse(periodOf));
         model.addAttribute("years", years());
         model.addAttribute("unitChoices", unitChoices(view, unit));
         model.addAttribute("groups", groups());
@@ -218,17 +219,18 @@ class IncidentPages {
         model.addAttribute("crimeClasses", IncidentKind.CRIME_CLASSES);
         model.addAttribute("english", english());
         model.addAttribute("canWrite", CurrentCaller.get().can(Permission.ORDER_WRITE));
-        Map<String, Object> query = new LinkedHashMap<>();
-        query.put("unit", unit);
-        query.put("year", year);
-        query.put("periodOf", periodOf);
-        query.put("category", category);
-        query.put("kind", kind);
-        query.put("severity", severity);
-        query.put("status", status);
-        query.values().removeIf(v -> v == null || v.toString().isBlank());
-        model.addAttribute("queryString", String.join("&", query.entrySet().stream().map(e -> e.getKey() + "="
-                + java.net.URLEncoder.encode(e.getValue().toString(), StandardCharsets.UTF_8)).toList()));
+        model.addAttribute("several", several(filter));
+        List<String> query = new ArrayList<>();
+        param(query, "unit", unit);
+        param(query, "asOf", asOf);
+        param(query, "year", year);
+        param(query, "periodOf", periodOf);
+        param(query, "category", filter.categoryCodes());
+        param(query, "kind", filter.kinds());
+        param(query, "severity", filter.severities());
+        param(query, "status", status);
+        param(query, "subjective", subjective);
+        model.addAttribute("queryString", String.join("&", query));
         return "order/listIncidents";
     }
 
@@ -236,9 +238,11 @@ class IncidentPages {
     ResponseEntity<byte[]> export(@RequestParam(required = false) Long unit,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) Integer year, @RequestParam(required = false) String periodOf,
-            @RequestParam(required = false) String category, @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String severity, @RequestParam(required = false) String status) {
-        IncidentFilter filter = IncidentRequests.filter(unit, asOf, year, periodOf, category, kind, severity, status);
+            @RequestParam(required = false) List<String> category, @RequestParam(required = false) List<String> kind,
+            @RequestParam(required = false) List<String> severity, @RequestParam(required = false) String status,
+            @RequestParam(required = false) Boolean subjective) {
+        IncidentFilter filter = IncidentRequests.filter(unit, asOf, year, periodOf, category, kind, severity, status,
+                subjective);
         List<Row> rows = rows(incidents.all(CurrentCaller.view(), filter, EXPORT_LIMIT));
         return IncidentSheet.download("vu-viec" + (year == null ? "" : "-" + year) + ".xlsx",
                 sheet.write(rows, LocaleContextHolder.getLocale()));
@@ -300,7 +304,7 @@ class IncidentPages {
     String map(@RequestParam(required = false) Long unit, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String kind, Model model) {
         Scope view = CurrentCaller.view();
-        IncidentFilter filter = IncidentRequests.filter(unit, null, year, null, null, kind, null, null);
+        IncidentFilter filter = IncidentRequests.filter(unit, null, year, null, null, kind == null ? null : List.of(kind), null, null, null);
         Long boundaryUnit = unit != null ? unit
                 : view.wholeCountry() || view.unitIds().size() != 1 ? null : view.unitIds().iterator().next();
         model.addAttribute("filter", filter);
@@ -317,7 +321,7 @@ class IncidentPages {
     @ResponseBody
     Map<String, Object> points(@RequestParam(required = false) Long unit, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String kind) {
-        IncidentFilter filter = IncidentRequests.filter(unit, null, year, null, null, kind, null, null);
+        IncidentFilter filter = IncidentRequests.filter(unit, null, year, null, null, kind == null ? null : List.of(kind), null, null, null);
         Locale locale = LocaleContextHolder.getLocale();
         List<Map<String, Object>> features = new ArrayList<>();
         for (Incident i : incidents.all(CurrentCaller.view(), filter, MAP_LIMIT)) {
@@ -438,6 +442,45 @@ class IncidentPages {
             units.latest(view, chosen).ifPresent(u -> choices.add(0, u));
         }
         return choices;
+    }
+
+    /** {@code name=value} for each value given (none for null or blank), URL-encoded. */
+    private static void param(List<String> query, String name, Object value) {
+        if (value instanceof java.util.Collection<?> values) {
+            values.forEach(v -> param(query, name, v));
+        } else if (value != null && !value.toString().isBlank()) {
+            query.add(name + "=" + java.net.URLEncoder.encode(value instanceof Enum<?> e ? e.name() : value.toString(),
+                    StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * What a filter asks beyond the page's single choices (several categories, kinds or severities, a
+     * cause), in words: the link behind a sum of counts opens such a list.
+     */
+    private List<String> several(IncidentFilter filter) {
+        List<String> chosen = new ArrayList<>();
+        Locale locale = LocaleContextHolder.getLocale();
+        if (filter.categoryCodes().size() > 1) {
+            chosen.add(requests.text("order.incidents.filter.chosen", requests.text("order.incident.field.categoryCode"),
+                    String.join(", ", filter.categoryCodes().stream().sorted().map(c -> incidents.category(c)
+                            .map(x -> x.name(locale)).orElse(c)).toList())));
+        }
+        if (filter.kinds().size() > 1) {
+            chosen.add(requests.text("order.incidents.filter.chosen", requests.text("order.incident.field.kind"),
+                    String.join(", ", filter.kinds().stream().sorted()
+                            .map(k -> requests.text("order.incident.kind." + k.name())).toList())));
+        }
+        if (filter.severities().size() > 1) {
+            chosen.add(requests.text("order.incidents.filter.chosen", requests.text("order.incident.field.severity"),
+                    String.join(", ", IncidentKind.CRIME_CLASSES.stream().filter(filter.severities()::contains)
+                            .map(v -> requests.text("order.incident.severity." + v)).toList())));
+        }
+        if (filter.subjectiveCause() != null) {
+            chosen.add(requests.text(filter.subjectiveCause() ? "order.incidents.filter.subjective"
+                    : "order.incidents.filter.notSubjective"));
+        }
+        return chosen;
     }
 
     private static List<Integer> years() {

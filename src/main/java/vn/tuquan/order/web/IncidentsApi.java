@@ -99,11 +99,16 @@ class IncidentsApi {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @Parameter(description = "kỳ đánh giá / period year") @RequestParam(required = false) Integer year,
             @Parameter(description = "residential-area (default) or organisation") @RequestParam(required = false) String periodOf,
-            @RequestParam(required = false) String category, @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String severity, @RequestParam(required = false) String status,
+            @Parameter(description = "nhóm hoặc loại vụ việc, có thể nhiều / category codes (any of them)")
+            @RequestParam(required = false) List<String> category,
+            @Parameter(description = "loại / kinds (any of them)") @RequestParam(required = false) List<String> kind,
+            @Parameter(description = "mức độ / severities (any of them)") @RequestParam(required = false) List<String> severity,
+            @RequestParam(required = false) String status,
+            @Parameter(description = "nguyên nhân chủ quan / cause recorded subjective (true) or not (false)")
+            @RequestParam(required = false) Boolean subjective,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         return incidents.list(CurrentCaller.view(), IncidentRequests.filter(unit, asOf, year, periodOf, category, kind,
-                severity, status), page, size);
+                severity, status, subjective), page, size);
     }
 
     @GetMapping("/incident-categories")

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.tuquan.order.DrugUser;
 import vn.tuquan.order.DrugUsers;
+import vn.tuquan.order.FactWindow;
 import vn.tuquan.order.IncidentPersons;
 import vn.tuquan.order.Mediation;
 import vn.tuquan.order.Mediations;
@@ -130,9 +132,10 @@ class PersonsApi {
     @Operation(summary = "Drug users living in the unit or under it (sensitive, audited)",
             description = "year: only those active at some time in the period (newOnly: detected in it); status: their status now.")
     List<DrugUser> drugUsers(@PathVariable long unitId, @RequestParam(required = false) Integer year,
+            @Parameter(description = "residential-area (default) or organisation: the window of the year") @RequestParam(required = false) String periodOf,
             @RequestParam(defaultValue = "false") boolean newOnly, @RequestParam(required = false) DrugUser.Status status,
             @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit, @RequestParam(defaultValue = "0") int offset) {
-        return drugUsers.list(CurrentCaller.get(), unitId, period(year), newOnly, status, limit, offset);
+        return drugUsers.list(CurrentCaller.get(), unitId, period(year, periodOf), newOnly, status, limit, offset);
     }
 
     @PostMapping("/drug-users")
@@ -176,10 +179,10 @@ class PersonsApi {
     @Requires({Permission.ORDER_READ, Permission.SENSITIVE_READ})
     @Operation(summary = "The drug users of the list as an Excel workbook (sensitive, audited)")
     ResponseEntity<byte[]> exportDrugUsers(@PathVariable long unitId, @RequestParam(required = false) Integer year,
-            @RequestParam(defaultValue = "false") boolean newOnly, @RequestParam(required = false) DrugUser.Status status) {
+            @RequestParam(required = false) String periodOf, @RequestParam(defaultValue = "false") boolean newOnly, @RequestParam(required = false) DrugUser.Status status) {
         UnitNames names = new UnitNames(units);
         List<List<Object>> rows = new ArrayList<>();
-        for (DrugUser d : drugUsers.list(CurrentCaller.get(), unitId, period(year), newOnly, status, 5000, 0)) {
+        for (DrugUser d : drugUsers.list(CurrentCaller.get(), unitId, period(year, periodOf), newOnly, status, 5000, 0)) {
             rows.add(Arrays.asList(d.id(), d.person().fullName(), d.person().birth(), d.person().nationalId(),
                     d.person().address(), names.of(d.residenceUnitId()), d.detectedOn(),
                     sheets.message("order.drugUsers.status." + d.status()), d.statusSince()));
@@ -196,9 +199,10 @@ class PersonsApi {
     @Operation(summary = "Mediations held at the unit or under it",
             description = "year: held in the period; withParties=true adds the parties' names (SENSITIVE_READ, audited; 403 without).")
     List<Mediation> mediations(@PathVariable long unitId, @RequestParam(required = false) Integer year,
+            @Parameter(description = "residential-area (default) or organisation: the window of the year") @RequestParam(required = false) String periodOf,
             @RequestParam(required = false) Mediation.Outcome outcome, @RequestParam(defaultValue = "false") boolean withParties,
             @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit, @RequestParam(defaultValue = "0") int offset) {
-        return mediations.list(CurrentCaller.get(), unitId, period(year), outcome, withParties, limit, offset);
+        return mediations.list(CurrentCaller.get(), unitId, period(year, periodOf), outcome, withParties, limit, offset);
     }
 
     @PostMapping("/mediations")
@@ -219,12 +223,12 @@ class PersonsApi {
     @GetMapping(path = "/mediations.xlsx", produces = PersonSheets.XLSX)
     @Operation(summary = "The mediations as an Excel workbook; the parties' column only for SENSITIVE_READ (audited)")
     ResponseEntity<byte[]> exportMediations(@PathVariable long unitId, @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) Mediation.Outcome outcome) {
+            @RequestParam(required = false) String periodOf, @RequestParam(required = false) Mediation.Outcome outcome) {
         Caller caller = CurrentCaller.get();
         boolean parties = caller.can(Permission.SENSITIVE_READ);
         UnitNames names = new UnitNames(units);
         List<List<Object>> rows = new ArrayList<>();
-        for (Mediation m : mediations.list(caller, unitId, period(year), outcome, parties, 5000, 0)) {
+        for (Mediation m : mediations.list(caller, unitId, period(year, periodOf), outcome, parties, 5000, 0)) {
             List<Object> row = new ArrayList<>(Arrays.asList(m.id(), names.of(m.unitId()),
                     m.heldOn(), m.subject(), sheets.message("order.mediations.outcome." + m.outcome()), m.mediator()));
             if (parties) {
@@ -246,11 +250,12 @@ class PersonsApi {
     @GetMapping("/re-educations")
     @Requires({Permission.ORDER_READ, Permission.SENSITIVE_READ})
     @Operation(summary = "Re-education cases of the unit or under it (sensitive, audited)",
-            description = "year: open at some time in the period; open=true/false: open or ended today.")
+            description = "year: open at some time in the period (startedOnly: started in it); open=true/false: open or ended today.")
     List<ReEducation> reEducations(@PathVariable long unitId, @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) Boolean open, @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit,
+            @Parameter(description = "residential-area (default) or organisation: the window of the year") @RequestParam(required = false) String periodOf,
+            @RequestParam(defaultValue = "false") boolean startedOnly, @RequestParam(required = false) Boolean open, @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit,
             @RequestParam(defaultValue = "0") int offset) {
-        return reEducations.list(CurrentCaller.get(), unitId, period(year), open, limit, offset);
+        return reEducations.list(CurrentCaller.get(), unitId, period(year, periodOf), startedOnly, open, limit, offset);
     }
 
     @PostMapping("/re-educations")
@@ -282,10 +287,11 @@ class PersonsApi {
     @Requires({Permission.ORDER_READ, Permission.SENSITIVE_READ})
     @Operation(summary = "The re-education cases as an Excel workbook (sensitive, audited)")
     ResponseEntity<byte[]> exportReEducations(@PathVariable long unitId, @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String periodOf, @RequestParam(defaultValue = "false") boolean startedOnly,
             @RequestParam(required = false) Boolean open) {
         UnitNames names = new UnitNames(units);
         List<List<Object>> rows = new ArrayList<>();
-        for (ReEducation r : reEducations.list(CurrentCaller.get(), unitId, period(year), open, 5000, 0)) {
+        for (ReEducation r : reEducations.list(CurrentCaller.get(), unitId, period(year, periodOf), startedOnly, open, 5000, 0)) {
             rows.add(Arrays.asList(r.id(), r.person().fullName(), r.person().birth(), r.person().nationalId(),
                     r.person().address(), names.of(r.unitId()), r.startedOn(), r.endedOn(),
                     r.outcome() == null ? null : sheets.message("order.reEducations.outcome." + r.outcome()),
@@ -351,7 +357,8 @@ class PersonsApi {
         return year != null ? year : Period.residentialAreaOn(Dates.today()).year();
     }
 
-    static Period period(Integer year) {
-        return year == null ? null : Period.residentialArea(year);
+    /** The period of a list: the year in the window {@code periodOf} names ({@link FactWindow#parse}), or none. */
+    static Period period(Integer year, String periodOf) {
+        return year == null ? null : FactWindow.parse(periodOf).period(year);
     }
 }
