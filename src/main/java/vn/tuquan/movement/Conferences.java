@@ -1,5 +1,7 @@
 package vn.tuquan.movement;
 
+import vn.tuquan.shared.web.SheetExports;
+import java.util.function.Consumer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -185,9 +187,21 @@ public class Conferences {
 
     /** The conferences held by the unit or any unit under it, newest first. */
     public List<Conference> under(Scope scope, long unitId) {
+        return underQuery(scope, unitId).query(Conferences::row).list();
+    }
+
+    /** The same conferences, every one of them, handed over one at a time from a cursor (an export). */
+    @Transactional(readOnly = true)
+    public void eachUnder(Scope scope, long unitId, Consumer<Conference> each) {
+        underQuery(scope, unitId).withFetchSize(SheetExports.FETCH_SIZE).query(rs -> {
+            each.accept(row(rs, 0));
+        });
+    }
+
+    private JdbcClient.StatementSpec underQuery(Scope scope, long unitId) {
         List<Long> ids = units.subtreeIds(scope, unitId);
         return jdbc.sql("SELECT * FROM conference WHERE unit_id = ANY(CAST(:ids AS bigint[])) ORDER BY held_on DESC, id")
-                .param("ids", ids.toArray(Long[]::new)).query(Conferences::row).list();
+                .param("ids", ids.toArray(Long[]::new));
     }
 
     /**

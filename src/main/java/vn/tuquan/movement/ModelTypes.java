@@ -1,5 +1,7 @@
 package vn.tuquan.movement;
 
+import vn.tuquan.shared.web.SheetExports;
+import java.util.function.Consumer;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,8 +34,18 @@ public class ModelTypes {
     }
 
     public List<ModelType> all() {
-        return jdbc.sql("SELECT * FROM model_type ORDER BY name_vi COLLATE natural_vi").query(ModelTypes::row).list();
+        return jdbc.sql(ALL).query(ModelTypes::row).list();
     }
+
+    /** The same types, every one of them, handed over one at a time from a cursor (an export). */
+    @Transactional(readOnly = true)
+    public void each(Consumer<ModelType> each) {
+        jdbc.sql(ALL).withFetchSize(SheetExports.FETCH_SIZE).query(rs -> {
+            each.accept(row(rs, 0));
+        });
+    }
+
+    private static final String ALL = "SELECT * FROM model_type ORDER BY name_vi COLLATE natural_vi";
 
     public Optional<ModelType> find(String code) {
         return jdbc.sql("SELECT * FROM model_type WHERE code = :code").param("code", code).query(ModelTypes::row)

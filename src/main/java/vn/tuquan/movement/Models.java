@@ -1,5 +1,7 @@
 package vn.tuquan.movement;
 
+import vn.tuquan.shared.web.SheetExports;
+import java.util.function.Consumer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -221,9 +223,21 @@ public class Models {
 
     /** The models of a unit and of every unit under it. */
     public List<MovementModel> under(Scope scope, long unitId) {
+        return underQuery(scope, unitId).query(Models::row).list();
+    }
+
+    /** The same models, every one of them, handed over one at a time from a cursor (an export). */
+    @Transactional(readOnly = true)
+    public void eachUnder(Scope scope, long unitId, Consumer<MovementModel> each) {
+        underQuery(scope, unitId).withFetchSize(SheetExports.FETCH_SIZE).query(rs -> {
+            each.accept(row(rs, 0));
+        });
+    }
+
+    private JdbcClient.StatementSpec underQuery(Scope scope, long unitId) {
         List<Long> ids = units.subtreeIds(scope, unitId);
         return jdbc.sql("SELECT * FROM movement_model WHERE unit_id = ANY(CAST(:ids AS bigint[])) ORDER BY unit_id, started_on, id")
-                .param("ids", ids.toArray(Long[]::new)).query(Models::row).list();
+                .param("ids", ids.toArray(Long[]::new));
     }
 
     public List<MovementModel.Assessment> assessments(Scope scope, long unitId, long modelId) {
@@ -331,9 +345,21 @@ public class Models {
 
     /** The cameras watching the unit or any unit under it. */
     public List<Camera> cameras(Scope scope, long unitId) {
+        return camerasQuery(scope, unitId).query(Models::cameraRow).list();
+    }
+
+    /** The same cameras, every one of them, handed over one at a time from a cursor (an export). */
+    @Transactional(readOnly = true)
+    public void eachCamera(Scope scope, long unitId, Consumer<Camera> each) {
+        camerasQuery(scope, unitId).withFetchSize(SheetExports.FETCH_SIZE).query(rs -> {
+            each.accept(cameraRow(rs, 0));
+        });
+    }
+
+    private JdbcClient.StatementSpec camerasQuery(Scope scope, long unitId) {
         List<Long> ids = units.subtreeIds(scope, unitId);
         return jdbc.sql("SELECT * FROM security_camera WHERE unit_id = ANY(CAST(:ids AS bigint[])) ORDER BY id")
-                .param("ids", ids.toArray(Long[]::new)).query(Models::cameraRow).list();
+                .param("ids", ids.toArray(Long[]::new));
     }
 
     MovementModel find(long id) {

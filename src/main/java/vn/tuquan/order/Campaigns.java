@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +18,7 @@ import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.shared.web.SheetExports;
 import vn.tuquan.units.UnitView;
 
 /**
@@ -144,10 +146,22 @@ public class Campaigns {
 
     /** The campaigns organised by, or covering, the unit or a unit under it whose period meets {@code from}–{@code to}. */
     public List<Campaign> under(Scope scope, long unitId, LocalDate from, LocalDate to) {
+        return underQuery(scope, unitId, from, to).query(Campaigns::row).list();
+    }
+
+    /** The same campaigns, every one of them, handed over one at a time from a cursor (an export). */
+    @Transactional(readOnly = true)
+    public void each(Scope scope, long unitId, LocalDate from, LocalDate to, Consumer<Campaign> each) {
+        underQuery(scope, unitId, from, to).withFetchSize(SheetExports.FETCH_SIZE).query(rs -> {
+            each.accept(row(rs, 0));
+        });
+    }
+
+    private JdbcClient.StatementSpec underQuery(Scope scope, long unitId, LocalDate from, LocalDate to) {
         Long[] ids = units.subtreeIds(scope, unitId).toArray(Long[]::new);
         return jdbc.sql("SELECT " + COLUMNS + " FROM campaign c WHERE c.started_on <= :to AND c.ended_on >= :from AND "
                         + UNDER + " ORDER BY c.started_on DESC, c.id DESC")
-                .param("from", from).param("to", to).param("ids", ids).query(Campaigns::row).list();
+                .param("from", from).param("to", to).param("ids", ids);
     }
 
     /** The campaigns of a hotspot the scope sees, newest first. */

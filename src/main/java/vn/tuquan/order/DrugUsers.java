@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -176,9 +177,32 @@ public class DrugUsers {
     public List<DrugUser> list(Caller caller, long unitId, Period period, boolean newOnly, DrugUser.Status status,
             int limit, int offset) {
         registers.readable(caller, unitId);
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = listQuery(caller, unitId, period, newOnly, status, params);
+        List<DrugUser> found = registers.page(jdbc, sql, params, ORDER, limit, offset, this::row);
+        registers.read(ENTITY, found.stream().map(DrugUser::id).toList(), unitId, PersonDetails.FIELDS);
+        return found;
+    }
+
+    /**
+     * The same drug users, every one of them, handed over one at a time from a cursor (an export):
+     * SENSITIVE_READ, one audit entry naming every record handed over.
+     */
+    @Transactional(readOnly = true)
+    public void each(Caller caller, long unitId, Period period, boolean newOnly, DrugUser.Status status,
+            Consumer<DrugUser> each) {
+        registers.readable(caller, unitId);
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = listQuery(caller, unitId, period, newOnly, status, params);
+        registers.each(jdbc, sql, params, ORDER, this::row, DrugUser::id, each, ENTITY, unitId, PersonDetails.FIELDS);
+    }
+
+    private static final String ORDER = "d.detected_on DESC, d.id DESC";
+
+    private StringBuilder listQuery(Caller caller, long unitId, Period period, boolean newOnly, DrugUser.Status status,
+            Map<String, Object> params) {
         Long[] ids = registers.units.subtreeIds(caller.view(), unitId, Dates.today());
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM drug_user d WHERE d.residence_unit_id = ANY(:ids)");
-        Map<String, Object> params = new HashMap<>();
         params.put("ids", ids);
         if (period != null) {
             sql.append(newOnly ? " AND d.detected_on BETWEEN :firstDay AND :to" : " AND " + ACTIVE_IN_PERIOD);
@@ -190,9 +214,7 @@ public class DrugUsers {
             sql.append(" AND d.status = :status");
             params.put("status", status.name());
         }
-        List<DrugUser> found = registers.page(jdbc, sql, params, "d.detected_on DESC, d.id DESC", limit, offset, this::row);
-        registers.read(ENTITY, found.stream().map(DrugUser::id).toList(), unitId, PersonDetails.FIELDS);
-        return found;
+        return sql;
     }
 
     /**

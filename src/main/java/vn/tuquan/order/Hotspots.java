@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,6 +20,7 @@ import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.shared.VietnameseText;
 import vn.tuquan.units.UnitView;
+import vn.tuquan.shared.web.SheetExports;
 
 /**
  * The register of hotspot areas: designation and removal by decision, the status over time, and
@@ -71,6 +73,18 @@ public class Hotspots {
      * narrowed by the filter (a status filter keeps only those still on the list then).
      */
     public List<Hotspot> under(Scope scope, long unitId, LocalDate on, Hotspot.Filter filter) {
+        return underQuery(scope, unitId, on, filter).query(Hotspots::row).list();
+    }
+
+    /** The same hotspots, every one of them, handed over one at a time from a cursor (an export). */
+    @Transactional(readOnly = true)
+    public void each(Scope scope, long unitId, LocalDate on, Hotspot.Filter filter, Consumer<Hotspot> each) {
+        underQuery(scope, unitId, on, filter).withFetchSize(SheetExports.FETCH_SIZE).query(rs -> {
+            each.accept(row(rs, 0));
+        });
+    }
+
+    private JdbcClient.StatementSpec underQuery(Scope scope, long unitId, LocalDate on, Hotspot.Filter filter) {
         Long[] ids = units.subtreeIds(scope, unitId).toArray(Long[]::new);
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM hotspot h " + STATUS_ON
                 + " WHERE h.designated_on <= :on AND " + UNDER);
@@ -98,7 +112,7 @@ public class Hotspots {
         if (!text.isEmpty()) {
             query = query.param("text", text);
         }
-        return query.query(Hotspots::row).list();
+        return query;
     }
 
     /** A hotspot seen from a unit (one of its units lies under it), with its status on the date. */

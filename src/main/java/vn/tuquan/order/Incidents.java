@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -29,6 +30,7 @@ import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.shared.web.SheetExports;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
@@ -439,9 +441,43 @@ public class Incidents {
         return new IncidentPage(items, total, pageNumber, pageSize);
     }
 
-    /** Every incident a filter selects (for an export), the latest first; at most {@code limit}. */
-    public List<Incident> all(Scope scope, IncidentFilter filter, int limit) {
-        return list(scope, filter, 0, limit).incidents();
+    /**
+     * Every incident a filter selects, the latest first, handed over one at a time as PostgreSQL's
+     * cursor reads them ({@link SheetExports#FETCH_SIZE} rows at a time): an export, whatever the
+     * count. Read-only; in the caller's transaction when there is one (the export's snapshot).
+     */
+    @Transactional(readOnly = true)
+    public void each(Scope scope, IncidentFilter filter, Consumer<Incident> each) {
+        Query query = query(scope, filter);
+        if (query == null) {
+            return;
+        }
+        bind(jdbc.sql("SELECT " + COLUMNS + FROM + query.where() + " ORDER BY i.occurred_at DESC, i.id DESC"),
+                query.params()).withFetchSize(SheetExports.FETCH_SIZE).query(rs -> {
+                    each.accept(row(rs, 0));
+                });
+    }
+
+    /**
+     * The incidents a filter selects that have a place (latitude and longitude), the latest first, at
+     * most {@code limit}, and how many there are in all: the points of a map, which says when it
+     * shows only the latest ones.
+     */
+    public Placed placed(Scope scope, IncidentFilter filter, int limit) {
+        Query query = query(scope, filter);
+        if (query == null) {
+            return new Placed(List.of(), 0);
+        }
+        String where = query.where() + " AND i.latitude IS NOT NULL AND i.longitude IS NOT NULL";
+        long total = bind(jdbc.sql("SELECT count(*)" + FROM + where), query.params()).query(Long.class).single();
+        List<Incident> items = bind(jdbc.sql("SELECT " + COLUMNS + FROM + where
+                        + " ORDER BY i.occurred_at DESC, i.id DESC LIMIT :limit"), query.params())
+                .param("limit", Math.max(0, limit)).query(Incidents::row).list();
+        return new Placed(items, total);
+    }
+
+    /** The latest placed incidents a map shows, and how many placed incidents there are in all. */
+    public record Placed(List<Incident> incidents, long total) {
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -92,13 +93,39 @@ public class Mediations {
      */
     public List<Mediation> list(Caller caller, long unitId, Period period, Mediation.Outcome outcome,
             boolean withParties, int limit, int offset) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = listQuery(caller, unitId, period, outcome, withParties, params);
+        List<Mediation> found = registers.page(jdbc, sql, params, ORDER, limit, offset,
+                (rs, n) -> row(rs, withParties));
+        if (withParties) {
+            registers.read(ENTITY, found.stream().map(Mediation::id).toList(), unitId, PARTIES);
+        }
+        return found;
+    }
+
+    /**
+     * The same mediations, every one of them, handed over one at a time from a cursor (an export);
+     * with the parties: SENSITIVE_READ, one audit entry naming every record handed over.
+     */
+    @Transactional(readOnly = true)
+    public void each(Caller caller, long unitId, Period period, Mediation.Outcome outcome, boolean withParties,
+            Consumer<Mediation> each) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = listQuery(caller, unitId, period, outcome, withParties, params);
+        registers.each(jdbc, sql, params, ORDER, (rs, n) -> row(rs, withParties), Mediation::id, each, ENTITY, unitId,
+                withParties ? PARTIES : null);
+    }
+
+    private static final String ORDER = "m.held_on DESC, m.id DESC";
+
+    private StringBuilder listQuery(Caller caller, long unitId, Period period, Mediation.Outcome outcome,
+            boolean withParties, Map<String, Object> params) {
         caller.require(Permission.ORDER_READ);
         if (withParties) {
             PersonRegisters.requireSensitive(caller);
         }
         Long[] ids = registers.units.subtreeIds(caller.view(), unitId, Dates.today());
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM mediation m WHERE m.unit_id = ANY(:ids)");
-        Map<String, Object> params = new HashMap<>();
         params.put("ids", ids);
         if (period != null) {
             sql.append(" AND m.held_on BETWEEN :from AND :to");
@@ -109,12 +136,7 @@ public class Mediations {
             sql.append(" AND m.outcome = :outcome");
             params.put("outcome", outcome.name());
         }
-        List<Mediation> found = registers.page(jdbc, sql, params, "m.held_on DESC, m.id DESC", limit, offset,
-                (rs, n) -> row(rs, withParties));
-        if (withParties) {
-            registers.read(ENTITY, found.stream().map(Mediation::id).toList(), unitId, PARTIES);
-        }
-        return found;
+        return sql;
     }
 
     private static Mediation.Form checked(Mediation.Form form) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -102,9 +103,30 @@ public class ReEducations {
      */
     public List<ReEducation> list(Caller caller, long unitId, Period period, Boolean open, int limit, int offset) {
         registers.readable(caller, unitId);
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = listQuery(caller, unitId, period, open, params);
+        List<ReEducation> found = registers.page(jdbc, sql, params, ORDER, limit, offset, this::row);
+        registers.read(ENTITY, found.stream().map(ReEducation::id).toList(), unitId, PersonDetails.FIELDS);
+        return found;
+    }
+
+    /**
+     * The same cases, every one of them, handed over one at a time from a cursor (an export):
+     * SENSITIVE_READ, one audit entry naming every record handed over.
+     */
+    @Transactional(readOnly = true)
+    public void each(Caller caller, long unitId, Period period, Boolean open, Consumer<ReEducation> each) {
+        registers.readable(caller, unitId);
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = listQuery(caller, unitId, period, open, params);
+        registers.each(jdbc, sql, params, ORDER, this::row, ReEducation::id, each, ENTITY, unitId, PersonDetails.FIELDS);
+    }
+
+    private static final String ORDER = "r.started_on DESC, r.id DESC";
+
+    private StringBuilder listQuery(Caller caller, long unitId, Period period, Boolean open, Map<String, Object> params) {
         Long[] ids = registers.units.subtreeIds(caller.view(), unitId, Dates.today());
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM re_education r WHERE r.unit_id = ANY(:ids)");
-        Map<String, Object> params = new HashMap<>();
         params.put("ids", ids);
         if (period != null) {
             sql.append(" AND r.started_on <= :to AND (r.ended_on IS NULL OR r.ended_on >= :from)");
@@ -114,10 +136,7 @@ public class ReEducations {
         if (open != null) {
             sql.append(open ? " AND r.ended_on IS NULL" : " AND r.ended_on IS NOT NULL");
         }
-        List<ReEducation> found = registers.page(jdbc, sql, params, "r.started_on DESC, r.id DESC", limit, offset,
-                this::row);
-        registers.read(ENTITY, found.stream().map(ReEducation::id).toList(), unitId, PersonDetails.FIELDS);
-        return found;
+        return sql;
     }
 
     private ReEducation own(vn.tuquan.shared.Scope scope, long unitId, long caseId, boolean forUpdate) {
