@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -18,6 +19,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import vn.tuquan.TestUsers;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.WebSession;
@@ -51,6 +54,7 @@ class OrderExportTests {
     static final int INCIDENTS = 2_500;
     static final int DRUG_USERS = 5_200;
     static final Locale VI = Locale.forLanguageTag("vi");
+    static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
@@ -116,6 +120,13 @@ class OrderExportTests {
         assertThat(sheet.get(0)).startsWith("Số", "Đơn vị", "Loại vụ việc");
         assertThat(sheet).as("the header and every incident").hasSize(1 + INCIDENTS);
         assertThat(sheet.subList(1, sheet.size())).containsExactlyElementsOf(recorded.stream().map(this::exported).toList());
+
+        // the map asked for up to 5,000 points and got the list's 1,000 (500 of them placed): now every placed one
+        JsonNode points = JSON.readTree(admin.get("/order/incidents/map.json?unit=" + area, "Accept",
+                "application/json").body());
+        assertThat(points.get("features").size()).isEqualTo(INCIDENTS / 2);
+        assertThat(Jsoup.parse(admin.getPage("/order/incidents/map?unit=" + area).body()).select("#map-limited"))
+                .as("fewer than the map's limit: no notice").isEmpty();
     }
 
     @Test
