@@ -30,6 +30,10 @@ import vn.tuquan.units.UnitView;
 public class Conferences {
 
     public static final int MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+    /** A review's topic. */
+    static final int MAX_TOPIC = 300;
+    /** The minutes typed in (the signed minutes are an attachment). */
+    static final int MAX_MINUTES = 20_000;
     public static final Set<String> CONTENT_TYPES = UploadedFiles.CONTENT_TYPES;
 
     private final JdbcClient jdbc;
@@ -115,6 +119,9 @@ public class Conferences {
         if (form.topic() == null || form.topic().isBlank()) {
             throw new MovementRefusedException("topic", "movement.error.required");
         }
+        Models.bounded("topic", form.topic(), MAX_TOPIC);
+        Models.bounded("minutes", form.minutes(), MAX_MINUTES);
+        Models.boundedCampaigns(form.campaigns());
         if (form.heldOn() == null) {
             throw new MovementRefusedException("heldOn", "movement.error.required");
         }

@@ -23,6 +23,8 @@ import vn.tuquan.units.UnitKind;
 @Service
 public class ModelTypes {
 
+    static final int MAX_CODE = 60;
+
     private final JdbcClient jdbc;
     private final MovementUnits units;
     private final ApplicationEventPublisher events;
@@ -62,9 +64,12 @@ public class ModelTypes {
         if (type.code() == null || !type.code().matches("[A-Z][A-Z0-9_]*")) {
             throw new MovementRefusedException("code", "movement.error.code");
         }
+        Models.bounded("code", type.code(), MAX_CODE);
         if (blank(type.nameVi()) || blank(type.nameEn())) {
             throw new MovementRefusedException("nameVi", "movement.error.required");
         }
+        Models.bounded("nameVi", type.nameVi(), Models.MAX_NAME);
+        Models.bounded("nameEn", type.nameEn(), Models.MAX_NAME);
         if (type.unitKinds().isEmpty()) {
             throw new MovementRefusedException("unitKinds", "movement.error.unitKinds");
         }

@@ -29,6 +29,11 @@ public class Titles {
     /** The household title only a Catholic household may hold (F16). */
     public static final String EXEMPLARY_CATHOLIC_FAMILY = "EXEMPLARY_CATHOLIC_FAMILY";
 
+    static final int MAX_DECISION_NUMBER = 100;
+    static final int MAX_DECIDING_BODY = 300;
+    /** An emulation agreement's content. */
+    static final int MAX_CONTENT = 5000;
+
     private final JdbcClient jdbc;
     private final MovementUnits units;
     private final Households households;
@@ -58,6 +63,7 @@ public class Titles {
     public Title.Award award(Caller caller, long unitId, Title.AwardForm form) {
         UnitView unit = units.writable(caller, unitId);
         Title title = decided(form.titleCode(), form.year(), form.decidingBody(), form.decisionNumber());
+        Models.bounded("personName", form.personName(), Models.MAX_PERSON);
         String person = Models.blankToNull(form.personName());
         switch (title.awardedTo()) {
             case HOUSEHOLD -> throw new MovementRefusedException("titleCode", "movement.error.householdTitle");
@@ -201,6 +207,8 @@ public class Titles {
         if (decidingBody == null || decidingBody.isBlank()) {
             throw new MovementRefusedException("decidingBody", "movement.error.required");
         }
+        Models.bounded("decisionNumber", decisionNumber, MAX_DECISION_NUMBER);
+        Models.bounded("decidingBody", decidingBody, MAX_DECIDING_BODY);
         return title;
     }
 
@@ -334,6 +342,8 @@ public class Titles {
         if (form.content() == null || form.content().isBlank()) {
             throw new MovementRefusedException("content", "movement.error.required");
         }
+        Models.bounded("content", form.content(), MAX_CONTENT);
+        Models.boundedCampaigns(form.campaigns());
         return parties.toArray(Long[]::new);
     }
 

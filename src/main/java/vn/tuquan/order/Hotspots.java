@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.shared.TextLimits;
 import vn.tuquan.shared.VietnameseText;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.shared.web.SheetExports;
@@ -38,6 +39,13 @@ public class Hotspots {
                                       AND (s.valid_to IS NULL OR s.valid_to > :on)""";
     private static final String UNDER = """
             EXISTS (SELECT 1 FROM hotspot_unit hu WHERE hu.hotspot_id = h.id AND hu.unit_id = ANY (CAST(:ids AS bigint[])))""";
+
+    /** A hotspot's or a campaign's name; a deciding body. */
+    static final int MAX_NAME = 300;
+    static final int MAX_NUMBER = 100;
+    /** The reason of a status. */
+    static final int MAX_REASON = 1000;
+    static final int MAX_NOTES = 2000;
 
     private final JdbcClient jdbc;
     private final HotspotUnits units;
@@ -140,17 +148,18 @@ public class Hotspots {
     public Hotspot designate(Caller caller, long unitId, Hotspot.Form form) {
         UnitView unit = units.writable(caller, unitId);
         List<Long> covered = covered(caller, unit, form.unitIds());
-        String name = required("name", form.name());
+        String name = required("name", form.name(), MAX_NAME);
         if (form.kind() == null) {
             throw new HotspotRefusedException("kind", "order.hotspots.error.required");
         }
         LocalDate on = notFuture("designatedOn", form.designatedOn());
-        String body = required("designatedBy", form.designatedBy());
+        String body = required("designatedBy", form.designatedBy(), MAX_NAME);
         decisionNumber("designationNumber", form.designationNumber());
+        bounded("notes", form.notes(), MAX_NOTES);
         if (form.status() == null) {
             throw new HotspotRefusedException("status", "order.hotspots.error.required");
         }
-        String reason = required("reason", form.reason());
+        String reason = required("reason", form.reason(), MAX_REASON);
         if ((form.latitude() == null) != (form.longitude() == null)) {
             throw new HotspotRefusedException(form.latitude() == null ? "latitude" : "longitude",
                     "order.hotspot.error.point");
@@ -185,7 +194,7 @@ public class Hotspots {
             throw new HotspotRefusedException("status", "order.hotspots.error.required");
         }
         LocalDate from = notFuture("from", form.from());
-        String reason = required("reason", form.reason());
+        String reason = required("reason", form.reason(), MAX_REASON);
         if (before.removedOn() != null) {
             throw new HotspotRefusedException("from", "order.hotspot.error.removed", before.removedOn());
         }
@@ -215,13 +224,14 @@ public class Hotspots {
         Hotspot before = writableHotspot(caller, unitId, hotspotId);
         UnitView unit = units.writable(caller, unitId);
         List<Long> covered = covered(caller, unit, form.unitIds());
-        String name = required("name", form.name());
+        String name = required("name", form.name(), MAX_NAME);
         if (form.kind() == null) {
             throw new HotspotRefusedException("kind", "order.hotspots.error.required");
         }
         LocalDate on = notFuture("designatedOn", form.designatedOn());
-        String body = required("designatedBy", form.designatedBy());
+        String body = required("designatedBy", form.designatedBy(), MAX_NAME);
         decisionNumber("designationNumber", form.designationNumber());
+        bounded("notes", form.notes(), MAX_NOTES);
         List<Hotspot.StatusPeriod> history = historyOf(hotspotId);
         if (history.size() > 1 && !on.isBefore(history.get(1).from())) {
             throw new HotspotRefusedException("designatedOn", "order.hotspot.error.afterSecondStatus",
@@ -279,7 +289,7 @@ public class Hotspots {
             throw new HotspotRefusedException("removedOn", "order.hotspot.error.removed", before.removedOn());
         }
         LocalDate on = notFuture("removedOn", form.removedOn());
-        String body = required("removedBy", form.removedBy());
+        String body = required("removedBy", form.removedBy(), MAX_NAME);
         decisionNumber("removalNumber", form.removalNumber());
         Hotspot.StatusPeriod last = lastStatus(hotspotId);
         if (!on.isAfter(last.from())) {
@@ -331,6 +341,7 @@ public class Hotspots {
         if (number == null || number.isBlank()) {
             throw new HotspotRefusedException(field, "order.hotspot.error.decisionRequired");
         }
+        bounded(field, number, MAX_NUMBER);
     }
 
     private Hotspot.StatusPeriod lastStatus(long hotspotId) {
@@ -361,11 +372,19 @@ public class Hotspots {
                 .param("on", on).param("id", hotspotId).query(Hotspots::row).optional();
     }
 
-    static String required(String field, String value) {
+    static String required(String field, String value, int max) {
         if (value == null || value.isBlank()) {
             throw new HotspotRefusedException(field, "order.hotspots.error.required");
         }
-        return value.strip();
+        return bounded(field, value, max);
+    }
+
+    /** The text stripped, blank as {@code null}; refused naming the field when longer than {@code max} characters. */
+    static String bounded(String field, String value, int max) {
+        if (TextLimits.tooLong(value, max)) {
+            throw new HotspotRefusedException(field, "order.hotspots.error.tooLong", max, TextLimits.length(value));
+        }
+        return blankToNull(value);
     }
 
     static LocalDate notFuture(String field, LocalDate date) {

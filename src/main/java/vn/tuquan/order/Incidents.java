@@ -30,6 +30,7 @@ import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.shared.TextLimits;
 import vn.tuquan.shared.web.SheetExports;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
@@ -50,6 +51,8 @@ public class Incidents {
     /** How far ahead of the server's clock an occurrence may lie (a phone's clock runs a little fast). */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     static final int MAX_SUMMARY = 4000;
+    /** A status change's note and a withdrawal's reason. */
+    static final int MAX_NOTE = 500;
     static final int MAX_KEY = 200;
     static final Set<UnitKind> NOT_RECORDED_ON = Set.of(UnitKind.PROVINCE, UnitKind.DISTRICT);
 
@@ -155,6 +158,10 @@ public class Incidents {
                     new DefaultMessageSourceResolvable("order.incident.status." + before.status()),
                     new DefaultMessageSourceResolvable("order.incident.status." + to));
         }
+        if (TextLimits.tooLong(note, MAX_NOTE)) {
+            throw new IncidentRefusedException("note", "order.incident.refused.noteTooLong", MAX_NOTE,
+                    TextLimits.length(note));
+        }
         jdbc.sql("UPDATE incident SET status = :to WHERE id = :id").param("to", to.name()).param("id", incidentId).update();
         // the product's time, as the first step's (its report time) is: the history is ordered by it
         jdbc.sql("INSERT INTO incident_status (incident_id, changed_at, changed_by, from_status, to_status, note)"
@@ -172,6 +179,10 @@ public class Incidents {
         Incident before = locked(caller, incidentId);
         if (reason == null || reason.isBlank()) {
             throw new IncidentRefusedException("reason", "order.incident.refused.reasonMissing");
+        }
+        if (TextLimits.tooLong(reason, MAX_NOTE)) {
+            throw new IncidentRefusedException("reason", "order.incident.refused.reasonTooLong", MAX_NOTE,
+                    TextLimits.length(reason));
         }
         jdbc.sql("UPDATE incident SET withdrawn = true, withdrawn_at = :now, withdrawn_by = :by,"
                         + " withdrawn_reason = :reason WHERE id = :id")
@@ -255,8 +266,9 @@ public class Incidents {
             throw new IncidentRefusedException("latitude", "order.incident.refused.coordinates");
         }
         String summary = blankToNull(form.summary());
-        if (summary != null && summary.length() > MAX_SUMMARY) {
-            throw new IncidentRefusedException("summary", "order.incident.refused.summaryLong", MAX_SUMMARY);
+        if (TextLimits.tooLong(summary, MAX_SUMMARY)) {
+            throw new IncidentRefusedException("summary", "order.incident.refused.summaryTooLong", MAX_SUMMARY,
+                    TextLimits.length(summary));
         }
         Boolean subjective = kind.hasSubjectiveCause() ? form.subjectiveCause() : null;
         return new Checked(unit.id(), category, severity, subjective, form.occurredAt(), reported, source,

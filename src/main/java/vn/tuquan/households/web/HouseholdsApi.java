@@ -250,14 +250,23 @@ class HouseholdsApi {
         return year != null ? year : Period.residentialAreaOn(Dates.today()).year();
     }
 
+    /**
+     * A refusal: 400 naming the field ({@code errors: [{field, message}]}) for a field's value that is
+     * not accepted (a text too long), else 422 (the request cannot be done as the register stands).
+     */
     @ExceptionHandler(HouseholdRefusedException.class)
     ResponseEntity<ProblemDetail> refused(HouseholdRefusedException e) {
         Locale locale = LocaleContextHolder.getLocale();
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+        String message = messages.getMessage(e.key(), e.args(), e.key(), locale);
+        HttpStatus status = e.field() == null ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_REQUEST;
+        ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setTitle(messages.getMessage("households.refused.title", null, locale));
-        problem.setDetail(messages.getMessage(e.key(), e.args(), e.key(), locale));
+        problem.setDetail(message);
         problem.setProperty("code", e.key());
-        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        if (e.field() != null) {
+            problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", message)));
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(HouseholdImportRefusedException.class)

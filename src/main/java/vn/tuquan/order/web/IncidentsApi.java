@@ -36,6 +36,7 @@ import vn.tuquan.order.IncidentRefusedException;
 import vn.tuquan.order.IncidentStatus;
 import vn.tuquan.order.IncidentStatusChange;
 import vn.tuquan.order.Incidents;
+import vn.tuquan.shared.TextLimits;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
@@ -161,17 +162,21 @@ class IncidentsApi {
         }
     }
 
+    /** 422 naming the field; a text too long for its field is 400 ({@code errors: [{field, message}]}), as in every API. */
     @ExceptionHandler(IncidentRefusedException.class)
     ResponseEntity<ProblemDetail> refused(IncidentRefusedException e) {
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+        HttpStatus status = TextLimits.isLengthRefusal(e.messageKey()) ? HttpStatus.BAD_REQUEST
+                : HttpStatus.UNPROCESSABLE_ENTITY;
+        ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setTitle(requests.text("order.incident.refused.title"));
         problem.setDetail(requests.message(e));
         problem.setProperty("code", e.messageKey());
         if (e.field() != null) {
             problem.setProperty("field", e.field());
             problem.setProperty("fieldName", requests.field(e));
+            problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", requests.message(e))));
         }
-        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(IncidentImportRefusedException.class)
