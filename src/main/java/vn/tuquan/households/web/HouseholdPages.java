@@ -80,6 +80,7 @@ class HouseholdPages {
             fill(areaId, today, Period.residentialAreaOn(today), model);
             model.addAttribute("form", form);
             model.addAttribute("error", message(e));
+            model.addAttribute("errorField", e.field());
             return "households/listHouseholds";
         }
         return "redirect:/households/areas/" + areaId;

@@ -274,8 +274,16 @@ class HouseholdsApi {
         Locale locale = LocaleContextHolder.getLocale();
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);
         problem.setTitle(messages.getMessage("households.refused.title", null, locale));
-        problem.setProperty("errors", e.problems().stream().map(p -> Map.<String, Object>of("line", p.line(),
-                "code", p.key(), "message", messages.getMessage(p.key(), p.args().toArray(), p.key(), locale))).toList());
+        problem.setProperty("errors", e.problems().stream().map(p -> {
+            Map<String, Object> error = new java.util.LinkedHashMap<>();
+            error.put("line", p.line());
+            if (p.field() != null) {
+                error.put("column", p.field());
+            }
+            error.put("code", p.key());
+            error.put("message", messages.getMessage(p.key(), p.args().toArray(), p.key(), locale));
+            return error;
+        }).toList());
         return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -64,10 +64,9 @@ class ErrorPagesController implements ErrorController {
                 messages.getMessage(messageKey(status, "detail"), detailArguments(request), locale));
     }
 
-    /** What a detail names: for 413, the limit the body went over (the filter's, else the upload's per file). */
+    /** What a detail names: for 413 (an upload over the server's limit), the limit per file. */
     private Object[] detailArguments(HttpServletRequest request) {
-        Object limit = request.getAttribute(RequestBodyLimits.LIMIT);
-        return new Object[] {RequestBodyLimits.megabytes(limit instanceof Long l ? l : maxFile)};
+        return new Object[] {TooLarge.megabytes(maxFile)};
     }
 
     private static String messageKey(HttpStatus status, String part) {

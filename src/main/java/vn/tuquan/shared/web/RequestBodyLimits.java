@@ -28,7 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code spring.servlet.multipart.max-file-size}, checked by the server's multipart parser).
  *
  * <p>A larger body is answered 413 without being read or parsed ({@code application/problem+json}
- * for the API, the error page otherwise, in the caller's language, naming the limit): by its
+ * for the API, a short page otherwise, in the caller's language, naming the limit): by its
  * {@code Content-Length}, or, for a body sent in chunks without one, after reading one byte more
  * than the limit. A chunked body within the limit is kept in memory and handed on as it came.
  * Chunked form posts are left to Tomcat's own limit ({@code server.tomcat.max-http-form-post-size},
@@ -38,16 +38,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
 class RequestBodyLimits extends OncePerRequestFilter {
 
-    /** The request attribute holding the limit a refused body went over, for the error answer. */
-    static final String LIMIT = RequestBodyLimits.class.getName() + ".limit";
-
     private final long maxBody;
     private final long maxUpload;
+    private final TooLarge tooLarge;
 
     RequestBodyLimits(@Value("${tuquan.web.max-body-size:1MB}") DataSize maxBody,
-            @Value("${spring.servlet.multipart.max-request-size:50MB}") DataSize maxUpload) {
+            @Value("${spring.servlet.multipart.max-request-size:50MB}") DataSize maxUpload, TooLarge tooLarge) {
         this.maxBody = maxBody.toBytes();
         this.maxUpload = maxUpload.toBytes();
+        this.tooLarge = tooLarge;
     }
 
     @Override
@@ -89,17 +88,8 @@ class RequestBodyLimits extends OncePerRequestFilter {
         return out.toByteArray();
     }
 
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, long limit)
-            throws IOException {
-        request.setAttribute(LIMIT, limit);
-        response.setHeader("Connection", "close");
-        response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-    }
-
-    /** "1 MB", "50 MB": a limit as people read it. */
-    static String megabytes(long bytes) {
-        long mb = bytes / (1024 * 1024);
-        return mb * 1024 * 1024 == bytes ? mb + " MB" : bytes + " B";
+    private void refuse(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
+        tooLarge.answer(request, response, limit);
     }
 
     /** A request whose body was read here, within the limit: handed on from memory. */
