@@ -29,9 +29,12 @@ import vn.tuquan.TestUsers;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.WebSession;
 import vn.tuquan.access.UserAccounts;
+import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.units.LocalUnitForm;
 import vn.tuquan.units.LocalUnits;
 import vn.tuquan.units.OfficialLists;
+import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.Units;
 
 /**
@@ -77,7 +80,9 @@ class InputBoundsTests {
         officer = new WebSession(port);
         officer.signIn(OFFICER, PASSWORD);
         csrf = Jsoup.parse(officer.getPage("/").body()).selectFirst("meta[name=_csrf]").attr("content");
-        area = HouseholdsFixture.area(7);
+        // a village of its own (the one household it stores would change other classes' counts)
+        area = localUnits.create(Caller.SYSTEM, HouseholdsFixture.namMy(), new LocalUnitForm(UnitKind.RESIDENTIAL_AREA,
+                "THON", "GH" + System.nanoTime() % 100_000, "Thôn Giới Hạn", null), HouseholdsFixture.LIST_DATE).id();
     }
 
     /** What the households' tables and the audit log hold: nothing refused may change it. */
