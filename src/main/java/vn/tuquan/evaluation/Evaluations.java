@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.tuquan.shared.TextLimits;
 import vn.tuquan.evaluation.Evaluation.Status;
 import vn.tuquan.evaluation.rules.Result;
 import vn.tuquan.evaluation.rules.Rule;
@@ -295,8 +296,8 @@ public class Evaluations {
         if (evidence == null || evidence.isBlank()) {
             throw new EvaluationRefusedException("evidence", "evaluation.process.error.evidence");
         }
-        if (evidence.length() > 2000) {
-            throw new EvaluationRefusedException("evidence", "evaluation.process.error.tooLong", 2000);
+        if (TextLimits.tooLong(evidence, TextLimits.NOTE)) {
+            throw new EvaluationRefusedException("evidence", "evaluation.process.error.tooLong", TextLimits.NOTE);
         }
         Evaluation.EnteredValue before = line.entered();
         jdbc.sql("""
@@ -481,8 +482,8 @@ public class Evaluations {
         if (decision == null || decision.number() == null || decision.number().isBlank()) {
             throw new EvaluationRefusedException("decisionNumber", "evaluation.process.error.required");
         }
-        if (decision.number().strip().length() > 100) {
-            throw new EvaluationRefusedException("decisionNumber", "evaluation.process.error.tooLong", 100);
+        if (TextLimits.tooLong(decision.number(), TextLimits.NUMBER)) {
+            throw new EvaluationRefusedException("decisionNumber", "evaluation.process.error.tooLong", TextLimits.NUMBER);
         }
         if (decision.date() == null) {
             throw new EvaluationRefusedException("decisionDate", "evaluation.process.error.required");
@@ -496,6 +497,9 @@ public class Evaluations {
         }
         if (decision.signer() == null || decision.signer().isBlank()) {
             throw new EvaluationRefusedException("decisionSigner", "evaluation.process.error.required");
+        }
+        if (TextLimits.tooLong(decision.signer(), TextLimits.NAME)) {
+            throw new EvaluationRefusedException("decisionSigner", "evaluation.process.error.tooLong", TextLimits.NAME);
         }
         String why = to == Status.REJECTED ? reason("reasons", reasons) : null;
         UnitView unit = units.find(Scope.WHOLE_COUNTRY, e.unitId(), e.periodTo()).orElseThrow();
@@ -606,8 +610,8 @@ public class Evaluations {
         if (text == null || text.isBlank()) {
             throw new EvaluationRefusedException(field, "evaluation.process.error.reason");
         }
-        if (text.length() > 4000) {
-            throw new EvaluationRefusedException(field, "evaluation.process.error.tooLong", 4000);
+        if (TextLimits.tooLong(text, TextLimits.TEXT)) {
+            throw new EvaluationRefusedException(field, "evaluation.process.error.tooLong", TextLimits.TEXT);
         }
         return text.strip();
     }

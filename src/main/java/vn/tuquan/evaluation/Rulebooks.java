@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import vn.tuquan.shared.TextLimits;
 import vn.tuquan.evaluation.rules.Criteria;
 import vn.tuquan.evaluation.rules.CriteriaSet;
 import vn.tuquan.evaluation.rules.Facts;
@@ -249,6 +250,11 @@ public class Rulebooks {
             }
             if (blank(a.nameVi()) || blank(a.nameEn())) {
                 throw new RulebookRefusedException("additions", "evaluation.rulebooks.error.nameRequired", a.criterion());
+            }
+            if (TextLimits.tooLong(a.nameVi(), TextLimits.LINE) || TextLimits.tooLong(a.nameEn(), TextLimits.LINE)
+                    || TextLimits.tooLong(a.article(), TextLimits.NUMBER)) {
+                throw new RulebookRefusedException("additions", "evaluation.rulebooks.error.textTooLong", a.criterion(),
+                        TextLimits.LINE, TextLimits.NUMBER);
             }
             Map<String, String> params = a.params() == null ? Map.of() : Map.copyOf(a.params());
             requireParses("additions", a.criterion(), params);

@@ -1,5 +1,7 @@
 package vn.tuquan.households;
 
+import vn.tuquan.shared.web.SheetExports;
+import java.util.function.BiConsumer;
 import java.sql.Array;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -115,6 +117,25 @@ public class Commitments {
             events.publishEvent(new CommitmentsRecorded(areaId, year, added));
         }
         return added;
+    }
+
+    /**
+     * The households living in an area on a date, by code, each with its commitment for the period
+     * ({@code null} when it did not register), handed over one at a time from a cursor (an export).
+     */
+    @Transactional(readOnly = true)
+    public void eachInArea(Scope scope, long areaId, LocalDate asOf, int year, BiConsumer<Household, Commitment> each) {
+        households.area(scope, areaId, asOf);
+        jdbc.sql("SELECT " + Households.COLUMNS + ", " + COMMITMENT_COLUMNS + " " + """
+                 FROM household_residence r JOIN household h ON h.id = r.household_id
+                 LEFT JOIN commitment c ON c.household_id = h.id AND c.period_year = :year
+                 WHERE r.area_id = :area AND """ + " " + Households.LIVING_ON + " ORDER BY r.code COLLATE natural_vi")
+                .param("area", areaId).param("asOf", asOf).param("year", year)
+                .withFetchSize(SheetExports.FETCH_SIZE).query(rs -> {
+                    Household household = Households.row(rs, 0);
+                    rs.getLong("household_id");
+                    each.accept(household, rs.wasNull() ? null : commitment(rs, 0));
+                });
     }
 
     /** The household ids of an area that registered for the period. */

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -180,10 +181,25 @@ public class DrugUsers {
         registers.readable(caller, unitId);
         Map<String, Object> params = new HashMap<>();
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + where(caller, unitId, period, newOnly, status, params));
-        List<DrugUser> found = registers.page(jdbc, sql, params, "d.detected_on DESC, d.id DESC", limit, offset, this::row);
+        List<DrugUser> found = registers.page(jdbc, sql, params, ORDER, limit, offset, this::row);
         registers.read(ENTITY, found.stream().map(DrugUser::id).toList(), unitId, PersonDetails.FIELDS);
         return found;
     }
+
+    /**
+     * The same drug users, every one of them, handed over one at a time from a cursor (an export):
+     * SENSITIVE_READ, one audit entry naming every record handed over.
+     */
+    @Transactional(readOnly = true)
+    public void each(Caller caller, long unitId, Period period, boolean newOnly, DrugUser.Status status,
+            Consumer<DrugUser> each) {
+        registers.readable(caller, unitId);
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + where(caller, unitId, period, newOnly, status, params));
+        registers.each(jdbc, sql, params, ORDER, this::row, DrugUser::id, each, ENTITY, unitId, PersonDetails.FIELDS);
+    }
+
+    private static final String ORDER = "d.detected_on DESC, d.id DESC";
 
     /** How many drug users {@link #list} would show in all (nothing personal: ORDER_READ and SENSITIVE_READ all the same). */
     public long count(Caller caller, long unitId, Period period, boolean newOnly, DrugUser.Status status) {

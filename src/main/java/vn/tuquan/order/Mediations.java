@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -99,13 +100,32 @@ public class Mediations {
         }
         Map<String, Object> params = new HashMap<>();
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + where(caller, unitId, period, outcome, params));
-        List<Mediation> found = registers.page(jdbc, sql, params, "m.held_on DESC, m.id DESC", limit, offset,
+        List<Mediation> found = registers.page(jdbc, sql, params, ORDER, limit, offset,
                 (rs, n) -> row(rs, withParties));
         if (withParties) {
             registers.read(ENTITY, found.stream().map(Mediation::id).toList(), unitId, PARTIES);
         }
         return found;
     }
+
+    /**
+     * The same mediations, every one of them, handed over one at a time from a cursor (an export);
+     * with the parties: SENSITIVE_READ, one audit entry naming every record handed over.
+     */
+    @Transactional(readOnly = true)
+    public void each(Caller caller, long unitId, Period period, Mediation.Outcome outcome, boolean withParties,
+            Consumer<Mediation> each) {
+        caller.require(Permission.ORDER_READ);
+        if (withParties) {
+            PersonRegisters.requireSensitive(caller);
+        }
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + where(caller, unitId, period, outcome, params));
+        registers.each(jdbc, sql, params, ORDER, (rs, n) -> row(rs, withParties), Mediation::id, each, ENTITY, unitId,
+                withParties ? PARTIES : null);
+    }
+
+    private static final String ORDER = "m.held_on DESC, m.id DESC";
 
     /** How many mediations {@link #list} would show in all. */
     public long count(Caller caller, long unitId, Period period, Mediation.Outcome outcome) {

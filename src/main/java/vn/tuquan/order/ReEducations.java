@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -108,7 +109,7 @@ public class ReEducations {
         registers.readable(caller, unitId);
         Map<String, Object> params = new HashMap<>();
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + where(caller, unitId, period, startedOnly, open, params));
-        List<ReEducation> found = registers.page(jdbc, sql, params, "r.started_on DESC, r.id DESC", limit, offset,
+        List<ReEducation> found = registers.page(jdbc, sql, params, ORDER, limit, offset,
                 this::row);
         registers.read(ENTITY, found.stream().map(ReEducation::id).toList(), unitId, PersonDetails.FIELDS);
         return found;
@@ -118,6 +119,21 @@ public class ReEducations {
     public List<ReEducation> list(Caller caller, long unitId, Period period, Boolean open, int limit, int offset) {
         return list(caller, unitId, period, false, open, limit, offset);
     }
+
+    /**
+     * The same cases, every one of them, handed over one at a time from a cursor (an export):
+     * SENSITIVE_READ, one audit entry naming every record handed over.
+     */
+    @Transactional(readOnly = true)
+    public void each(Caller caller, long unitId, Period period, boolean startedOnly, Boolean open,
+            Consumer<ReEducation> each) {
+        registers.readable(caller, unitId);
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + where(caller, unitId, period, startedOnly, open, params));
+        registers.each(jdbc, sql, params, ORDER, this::row, ReEducation::id, each, ENTITY, unitId, PersonDetails.FIELDS);
+    }
+
+    private static final String ORDER = "r.started_on DESC, r.id DESC";
 
     /** How many cases {@link #list} would show in all. */
     public long count(Caller caller, long unitId, Period period, boolean startedOnly, Boolean open) {

@@ -1,5 +1,8 @@
 package vn.tuquan.units;
 
+import org.springframework.transaction.annotation.Transactional;
+import vn.tuquan.shared.web.SheetExports;
+import java.util.function.Consumer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -115,6 +118,36 @@ public class Units {
     public Page subtree(Scope scope, long id, Set<UnitKind> kinds, LocalDate asOf, int limit, int offset) {
         find(scope, id, asOf);
         return subtreeAny(id, kinds, asOf, limit, offset);
+    }
+
+    /**
+     * The units of a subtree as of a date, by name (Vietnamese natural order), handed over one at a
+     * time from a cursor: the rows of an export, whatever their number.
+     *
+     * @param kinds    only these kinds; all when empty
+     * @param withRoot the unit {@code id} itself too (when it is of those kinds)
+     */
+    @Transactional(readOnly = true)
+    public void eachByName(Scope scope, long id, Set<UnitKind> kinds, LocalDate asOf, boolean withRoot,
+            Consumer<UnitView> each) {
+        UnitView root = find(scope, id, asOf).orElse(null);
+        if (root == null) {
+            return;
+        }
+        String kindFilter = kinds.isEmpty() ? "" : " AND kind IN (:kinds)";
+        var query = jdbc.sql("SELECT " + COLUMNS + " FROM unit_version WHERE path LIKE :prefix"
+                        + (withRoot ? "" : " AND path <> :path") + " AND " + VALID_ON + kindFilter
+                        + " ORDER BY name COLLATE natural_vi, unit_id")
+                .param("prefix", likePrefix(root.path())).param("asOf", asOf);
+        if (!withRoot) {
+            query = query.param("path", root.path());
+        }
+        if (!kinds.isEmpty()) {
+            query = query.param("kinds", kinds.stream().map(Enum::name).toList());
+        }
+        query.withFetchSize(SheetExports.FETCH_SIZE).query(rs -> {
+            each.accept(view(rs, 0));
+        });
     }
 
     /** How many units of a kind exist on a date under a unit of the scope (or in the whole scope). */

@@ -1,11 +1,11 @@
 package vn.tuquan.households.web;
 
+import vn.tuquan.shared.Scope;
+import java.io.IOException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
-import java.util.List;
 
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -95,14 +95,14 @@ class CommitmentPages {
     }
 
     @GetMapping(value = "/commitments.xlsx", produces = HouseholdSheet.MEDIA_TYPE)
-    ResponseEntity<byte[]> export(@PathVariable long areaId, @RequestParam(required = false) Integer year) {
+    void export(@PathVariable long areaId, @RequestParam(required = false) Integer year, HttpServletResponse response)
+            throws IOException {
         Period period = period(year);
         LocalDate asOf = period.to().isAfter(Dates.today()) ? Dates.today() : period.to();
-        List<Household> list = households.inArea(CurrentCaller.view(), areaId, asOf);
-        byte[] bytes = sheet.writeCommitments(list, commitments.inArea(CurrentCaller.view(), areaId, period.year()),
-                LocaleContextHolder.getLocale());
-        return HouseholdSheet.download(HouseholdSheet.MEDIA_TYPE,
-                "commitments-" + areaId + "-" + period.year() + ".xlsx", bytes);
+        Scope view = CurrentCaller.view();
+        sheet.exports().send(response, "commitments-" + areaId + "-" + period.year() + ".xlsx",
+                HouseholdSheet.COMMITMENTS, rows -> commitments.eachInArea(view, areaId, asOf, period.year(),
+                        (h, c) -> rows.row(sheet.commitment(h, c))));
     }
 
     private void fill(long areaId, long householdId, Period period, CommitmentForm form, Model model) {

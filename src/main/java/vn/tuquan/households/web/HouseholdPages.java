@@ -1,12 +1,12 @@
 package vn.tuquan.households.web;
 
+import vn.tuquan.shared.Scope;
+import java.io.IOException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -83,6 +83,7 @@ class HouseholdPages {
             fill(areaId, today, Period.residentialAreaOn(today), model);
             model.addAttribute("form", form);
             model.addAttribute("error", message(e));
+            model.addAttribute("errorField", e.field());
             return "households/listHouseholds";
         }
         return "redirect:/households/areas/" + areaId;
@@ -122,13 +123,14 @@ class HouseholdPages {
     }
 
     @GetMapping(value = "/households.xlsx", produces = HouseholdSheet.MEDIA_TYPE)
-    ResponseEntity<byte[]> export(@PathVariable long areaId, @RequestParam(required = false) Integer year) {
+    void export(@PathVariable long areaId, @RequestParam(required = false) Integer year, HttpServletResponse response)
+            throws IOException {
         Period period = period(year);
         LocalDate asOf = period.to().isAfter(Dates.today()) ? Dates.today() : period.to();
-        List<Household> list = households.inArea(CurrentCaller.view(), areaId, asOf);
-        Set<Long> registered = commitments.registered(CurrentCaller.view(), areaId, period.year());
-        byte[] bytes = sheet.write(list, registered, period.year(), LocaleContextHolder.getLocale());
-        return HouseholdSheet.download(HouseholdSheet.MEDIA_TYPE, "households-" + areaId + ".xlsx", bytes);
+        Scope view = CurrentCaller.view();
+        sheet.exports().send(response, "households-" + areaId + ".xlsx", HouseholdSheet.HOUSEHOLDS,
+                rows -> commitments.eachInArea(view, areaId, asOf, period.year(),
+                        (h, c) -> rows.row(sheet.household(h, c, period.year()))));
     }
 
     private void fill(long areaId, LocalDate asOf, Period period, Model model) {

@@ -1,5 +1,9 @@
 package vn.tuquan.movement.web;
 
+import vn.tuquan.shared.Scope;
+import java.util.HashMap;
+import jakarta.servlet.http.HttpServletResponse;
+import vn.tuquan.shared.web.SheetExports;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -59,12 +63,12 @@ class MovementPages {
     private final Conferences conferences;
     private final Titles titles;
     private final MessageSource messages;
-    private final MovementSheets sheets;
+    private final SheetExports exports;
     private final Households households;
 
     MovementPages(Units units, ModelTypes types, Models models, Conferences conferences, Titles titles,
-            MessageSource messages, MovementSheets sheets, Households households) {
-        this.sheets = sheets;
+            MessageSource messages, SheetExports exports, Households households) {
+        this.exports = exports;
         this.households = households;
         this.units = units;
         this.types = types;
@@ -492,64 +496,76 @@ class MovementPages {
                         "description", c.description() == null ? "" : c.description()))).toList());
     }
 
-    @GetMapping(path = "/movement/units/{unitId}/models.xlsx", produces = MovementSheets.XLSX)
-    ResponseEntity<byte[]> exportModels(@PathVariable long unitId) {
+    @GetMapping(path = "/movement/units/{unitId}/models.xlsx", produces = SheetExports.XLSX)
+    void exportModels(@PathVariable long unitId, HttpServletResponse response) throws IOException {
         UnitView unit = visible(unitId);
+        Scope view = CurrentCaller.view();
         Map<String, String> typeNames = typeNames();
-        List<List<Object>> rows = models.under(CurrentCaller.view(), unit.id()).stream().map(m -> java.util.Arrays.<Object>asList(
-                unitName(m.unitId()), typeNames.getOrDefault(m.typeCode(), m.typeCode()), m.name(), m.startedOn(),
-                m.endedOn(), m.leader(), m.members(), String.join("; ", m.campaigns()))).toList();
-        return sheets.export("movement.models.sheet", "mo-hinh-" + unit.id() + ".xlsx", List.of("movement.model.unit",
-                "movement.model.type", "movement.model.name", "movement.model.startedOn", "movement.model.endedOn",
-                "movement.model.leader", "movement.model.members", "movement.model.campaigns"), rows);
+        Map<Long, String> unitNames = new HashMap<>();
+        exports.send(response, "mo-hinh-" + unit.id() + ".xlsx", SheetExports.Layout.of("movement.models.sheet",
+                List.of("movement.model.unit", "movement.model.type", "movement.model.name", "movement.model.startedOn",
+                        "movement.model.endedOn", "movement.model.leader", "movement.model.members",
+                        "movement.model.campaigns")),
+                rows -> models.eachUnder(view, unit.id(), m -> rows.row(unitNames.computeIfAbsent(m.unitId(), this::unitName),
+                        typeNames.getOrDefault(m.typeCode(), m.typeCode()), m.name(), m.startedOn(), m.endedOn(),
+                        m.leader(), m.members(), String.join("; ", m.campaigns()))));
     }
 
-    @GetMapping(path = "/movement/units/{unitId}/conferences.xlsx", produces = MovementSheets.XLSX)
-    ResponseEntity<byte[]> exportConferences(@PathVariable long unitId) {
+    @GetMapping(path = "/movement/units/{unitId}/conferences.xlsx", produces = SheetExports.XLSX)
+    void exportConferences(@PathVariable long unitId, HttpServletResponse response) throws IOException {
         UnitView unit = visible(unitId);
+        Scope view = CurrentCaller.view();
         Locale locale = LocaleContextHolder.getLocale();
-        List<List<Object>> rows = conferences.under(CurrentCaller.view(), unit.id()).stream().map(c -> java.util.Arrays.<Object>asList(
-                unitName(c.unitId()), messages.getMessage("movement.conference.kind." + c.kind(), null, locale), c.topic(),
-                c.heldOn(), c.periodFrom(), c.periodTo(), c.attendance(), String.join("; ", c.campaigns()))).toList();
-        return sheets.export("movement.conferences.sheet", "hoi-nghi-" + unit.id() + ".xlsx", List.of("movement.model.unit",
-                "movement.conference.kind", "movement.conference.topic", "movement.conference.heldOn",
-                "movement.field.periodFrom", "movement.field.periodTo", "movement.conference.attendance",
-                "movement.model.campaigns"), rows);
+        Map<Long, String> unitNames = new HashMap<>();
+        exports.send(response, "hoi-nghi-" + unit.id() + ".xlsx", SheetExports.Layout.of("movement.conferences.sheet",
+                List.of("movement.model.unit", "movement.conference.kind", "movement.conference.topic",
+                        "movement.conference.heldOn", "movement.field.periodFrom", "movement.field.periodTo",
+                        "movement.conference.attendance", "movement.model.campaigns")),
+                rows -> conferences.eachUnder(view, unit.id(), c -> rows.row(
+                        unitNames.computeIfAbsent(c.unitId(), this::unitName),
+                        messages.getMessage("movement.conference.kind." + c.kind(), null, locale), c.topic(),
+                        c.heldOn(), c.periodFrom(), c.periodTo(), c.attendance(), String.join("; ", c.campaigns()))));
     }
 
-    @GetMapping(path = "/movement/units/{unitId}/awards.xlsx", produces = MovementSheets.XLSX)
-    ResponseEntity<byte[]> exportAwards(@PathVariable long unitId) {
+    @GetMapping(path = "/movement/units/{unitId}/awards.xlsx", produces = SheetExports.XLSX)
+    void exportAwards(@PathVariable long unitId, HttpServletResponse response) throws IOException {
         UnitView unit = visible(unitId);
+        Scope view = CurrentCaller.view();
         Map<String, String> titleNames = titleNames();
-        Map<Long, String> unitNames = new java.util.HashMap<>(); // household awards: thousands of rows, few areas
-        List<List<Object>> rows = titles.awardsUnder(CurrentCaller.view(), unit.id()).stream().map(a -> java.util.Arrays.<Object>asList(
-                a.year(), titleNames.getOrDefault(a.titleCode(), a.titleCode()),
-                unitNames.computeIfAbsent(a.unitId(), this::unitName), a.personName(),
-                a.decidingBody(), a.decisionNumber(), a.decidedOn())).toList();
-        return sheets.export("movement.awards.sheet", "danh-hieu-" + unit.id() + ".xlsx", List.of("movement.award.year",
-                "movement.award.title", "movement.model.unit", "movement.award.person", "movement.field.decidingBody",
-                "movement.field.decisionNumber", "movement.award.decidedOn"), rows);
+        Map<Long, String> unitNames = new HashMap<>(); // household awards: thousands of rows, few areas
+        exports.send(response, "danh-hieu-" + unit.id() + ".xlsx", SheetExports.Layout.of("movement.awards.sheet",
+                List.of("movement.award.year", "movement.award.title", "movement.model.unit", "movement.award.person",
+                        "movement.field.decidingBody", "movement.field.decisionNumber", "movement.award.decidedOn")),
+                rows -> titles.eachAwardUnder(view, unit.id(), a -> rows.row(a.year(),
+                        titleNames.getOrDefault(a.titleCode(), a.titleCode()),
+                        unitNames.computeIfAbsent(a.unitId(), this::unitName), a.personName(), a.decidingBody(),
+                        a.decisionNumber(), a.decidedOn())));
     }
 
-    @GetMapping(path = "/movement/units/{unitId}/cameras.xlsx", produces = MovementSheets.XLSX)
-    ResponseEntity<byte[]> exportCameras(@PathVariable long unitId) {
+    @GetMapping(path = "/movement/units/{unitId}/cameras.xlsx", produces = SheetExports.XLSX)
+    void exportCameras(@PathVariable long unitId, HttpServletResponse response) throws IOException {
         UnitView unit = visible(unitId);
-        List<List<Object>> rows = models.cameras(CurrentCaller.view(), unit.id()).stream().map(c -> java.util.Arrays.<Object>asList(
-                unitName(c.unitId()), c.latitude(), c.longitude(), c.owner(), c.description(), c.installedOn())).toList();
-        return sheets.export("movement.cameras.sheet", "camera-" + unit.id() + ".xlsx", List.of("movement.model.unit",
-                "movement.field.latitude", "movement.field.longitude", "movement.field.owner", "movement.camera.description",
-                "movement.camera.installedOn"), rows);
+        Scope view = CurrentCaller.view();
+        Map<Long, String> unitNames = new HashMap<>();
+        exports.send(response, "camera-" + unit.id() + ".xlsx", SheetExports.Layout.of("movement.cameras.sheet",
+                List.of("movement.model.unit", "movement.field.latitude", "movement.field.longitude",
+                        "movement.field.owner", "movement.camera.description", "movement.camera.installedOn")),
+                rows -> models.eachCamera(view, unit.id(), c -> rows.row(unitNames.computeIfAbsent(c.unitId(), this::unitName),
+                        c.latitude(), c.longitude(), c.owner(), c.description(), c.installedOn())));
     }
 
-    @GetMapping(path = "/movement/units/{unitId}/agreements.xlsx", produces = MovementSheets.XLSX)
-    ResponseEntity<byte[]> exportAgreements(@PathVariable long unitId) {
+    @GetMapping(path = "/movement/units/{unitId}/agreements.xlsx", produces = SheetExports.XLSX)
+    void exportAgreements(@PathVariable long unitId, HttpServletResponse response) throws IOException {
         UnitView unit = visible(unitId);
-        List<List<Object>> rows = titles.agreementsUnder(CurrentCaller.view(), unit.id()).stream().map(a -> java.util.Arrays.<Object>asList(
-                a.signedOn(), partyName(a.unitId()), String.join("; ", a.partyIds().stream().map(this::partyName).toList()),
-                a.content(), String.join("; ", a.campaigns()))).toList();
-        return sheets.export("movement.agreements.sheet", "giao-uoc-" + unit.id() + ".xlsx", List.of(
-                "movement.field.signedOn", "movement.agreement.recordedBy", "movement.field.partyIds",
-                "movement.field.content", "movement.model.campaigns"), rows);
+        Scope view = CurrentCaller.view();
+        Map<Long, String> partyNames = new HashMap<>();
+        exports.send(response, "giao-uoc-" + unit.id() + ".xlsx", SheetExports.Layout.of("movement.agreements.sheet",
+                List.of("movement.field.signedOn", "movement.agreement.recordedBy", "movement.field.partyIds",
+                        "movement.field.content", "movement.model.campaigns")),
+                rows -> titles.eachAgreementUnder(view, unit.id(), a -> rows.row(a.signedOn(),
+                        partyNames.computeIfAbsent(a.unitId(), this::partyName),
+                        String.join("; ", a.partyIds().stream().map(id -> partyNames.computeIfAbsent(id, this::partyName))
+                                .toList()), a.content(), String.join("; ", a.campaigns()))));
     }
 
     /** A record that is not the unit's (or no longer exists): the page's 404, as for an unknown unit. */

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -51,6 +52,7 @@ import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.shared.web.SheetExports;
 import vn.tuquan.units.UnitBoundaries;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
@@ -66,7 +68,7 @@ class IncidentPages {
 
     static final String LAST_UNIT = "order.incidents.lastUnit";
     static final int PAGE_SIZE = 50;
-    static final int EXPORT_LIMIT = 100_000;
+    /** The latest placed incidents a map shows at most; it says when there are more. */
     static final int MAP_LIMIT = 5_000;
     private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
@@ -74,11 +76,13 @@ class IncidentPages {
     private final IncidentImports imports;
     private final IncidentRequests requests;
     private final IncidentSheet sheet;
+    private final SheetExports exports;
     private final Units units;
     private final UnitBoundaries boundaries;
 
     IncidentPages(Incidents incidents, IncidentImports imports, IncidentRequests requests, IncidentSheet sheet,
-            Units units, UnitBoundaries boundaries) {
+            SheetExports exports, Units units, UnitBoundaries boundaries) {
+        this.exports = exports;
         this.incidents = incidents;
         this.imports = imports;
         this.requests = requests;
@@ -235,17 +239,19 @@ class IncidentPages {
     }
 
     @GetMapping(path = "/order/incidents.xlsx", produces = IncidentSheet.MEDIA_TYPE)
-    ResponseEntity<byte[]> export(@RequestParam(required = false) Long unit,
+    void export(@RequestParam(required = false) Long unit,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) Integer year, @RequestParam(required = false) String periodOf,
             @RequestParam(required = false) List<String> category, @RequestParam(required = false) List<String> kind,
             @RequestParam(required = false) List<String> severity, @RequestParam(required = false) String status,
-            @RequestParam(required = false) Boolean subjective) {
+            @RequestParam(required = false) Boolean subjective, HttpServletResponse response) throws IOException {
         IncidentFilter filter = IncidentRequests.filter(unit, asOf, year, periodOf, category, kind, severity, status,
                 subjective);
-        List<Row> rows = rows(incidents.all(CurrentCaller.view(), filter, EXPORT_LIMIT));
-        return IncidentSheet.download("vu-viec" + (year == null ? "" : "-" + year) + ".xlsx",
-                sheet.write(rows, LocaleContextHolder.getLocale()));
+        Scope view = CurrentCaller.view();
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<Long, String> names = new HashMap<>();
+        exports.send(response, "vu-viec" + (year == null ? "" : "-" + year) + ".xlsx", IncidentSheet.layout(),
+                rows -> incidents.each(view, filter, i -> rows.row(sheet.cells(row(i, names, locale), locale))));
     }
 
     // ---- one incident ------------------------------------------------------------------------
@@ -312,6 +318,9 @@ class IncidentPages {
         model.addAttribute("years", years());
         model.addAttribute("kinds", IncidentKind.values());
         model.addAttribute("unitChoices", unitChoices(view, unit));
+        // the map draws the latest MAP_LIMIT placed incidents and says so when there are more
+        model.addAttribute("placedTotal", incidents.placed(view, filter, 0).total());
+        model.addAttribute("mapLimit", MAP_LIMIT);
         model.addAttribute("boundaryUnit", boundaryUnit != null
                 && boundaries.hasMap(view, boundaryUnit, Dates.today()) ? boundaryUnit : null);
         return "order/mapIncidents";
@@ -324,10 +333,7 @@ class IncidentPages {
         IncidentFilter filter = IncidentRequests.filter(unit, null, year, null, null, kind == null ? null : List.of(kind), null, null, null);
         Locale locale = LocaleContextHolder.getLocale();
         List<Map<String, Object>> features = new ArrayList<>();
-        for (Incident i : incidents.all(CurrentCaller.view(), filter, MAP_LIMIT)) {
-            if (i.latitude() == null) {
-                continue;
-            }
+        for (Incident i : incidents.placed(CurrentCaller.view(), filter, MAP_LIMIT).incidents()) {
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("id", i.id());
             properties.put("unitId", i.unitId());
@@ -398,14 +404,14 @@ class IncidentPages {
     private List<Row> rows(List<Incident> list) {
         Locale locale = LocaleContextHolder.getLocale();
         Map<Long, String> names = new HashMap<>();
-        List<Row> rows = new ArrayList<>();
-        for (Incident i : list) {
-            String unitName = names.computeIfAbsent(i.unitId(), id -> units.latest(CurrentCaller.view(), id)
-                    .map(UnitView::name).orElse("#" + id));
-            rows.add(new Row(i, unitName, incidents.category(i.categoryCode()).map(c -> c.name(locale))
-                    .orElse(i.categoryCode())));
-        }
-        return rows;
+        return list.stream().map(i -> row(i, names, locale)).toList();
+    }
+
+    /** An incident with its unit's name (looked up once per unit in {@code names}) and its category's. */
+    private Row row(Incident i, Map<Long, String> names, Locale locale) {
+        String unitName = names.computeIfAbsent(i.unitId(), id -> units.latest(CurrentCaller.view(), id)
+                .map(UnitView::name).orElse("#" + id));
+        return new Row(i, unitName, incidents.category(i.categoryCode()).map(c -> c.name(locale)).orElse(i.categoryCode()));
     }
 
     /** The catalogue as groups with their categories (a group is a category too, listed first). */

@@ -3,32 +3,29 @@ package vn.tuquan.order.web;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import vn.tuquan.order.FactWindow;
 import vn.tuquan.order.PersonRefusedException;
 import vn.tuquan.shared.Period;
+import vn.tuquan.shared.web.SheetExports;
 
-/** Messages, dates and Excel workbooks of the persons' pages and API, in the reader's language. */
+/** Messages and dates of the persons' pages and API, in the reader's language. */
 @Component
 class PersonSheets {
 
-    static final String XLSX = HotspotSheets.XLSX;
+    static final String XLSX = SheetExports.XLSX;
     /** The most records a list page shows (the page says how many there are in all). */
     static final int PAGE_LIMIT = 200;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
     private final MessageSource messages;
-    private final HotspotSheets workbooks;
 
-    PersonSheets(MessageSource messages, HotspotSheets workbooks) {
+    PersonSheets(MessageSource messages) {
         this.messages = messages;
-        this.workbooks = workbooks;
     }
 
     String message(String key, Object... args) {
@@ -86,10 +83,4 @@ class PersonSheets {
         }
     }
 
-    /**
-     * A one-sheet workbook: a header row of labels, then the rows (strings, numbers, dates or {@code null}).
-     */
-    ResponseEntity<byte[]> export(String sheetKey, String fileName, List<String> headerKeys, List<List<Object>> rows) {
-        return workbooks.workbook(sheetKey, null, fileName, headerKeys, rows);
-    }
 }
