@@ -7,8 +7,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -28,6 +29,7 @@ import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.units.ScopePeriod;
 import vn.tuquan.units.Units;
 import vn.tuquan.shared.Dates;
 
@@ -43,7 +45,6 @@ import vn.tuquan.shared.Dates;
 public class AuditLog {
 
     static final int PAGE_SIZE = 50;
-    static final int SCAN_BATCH = 500;
     private static final int VERIFY_BATCH = 2000;
     private static final ZoneId VIETNAM = Dates.VIETNAM;
     /** Bound to a transaction that holds the chain head's lock. */
@@ -51,6 +52,8 @@ public class AuditLog {
     private static final String COLUMNS = """
             id, occurred_at, actor_user_id, actor_username, action, module, entity_type, entity_id, unit_id,
             before::text AS before, after::text AS after, prev_hash, hash""";
+    /** Vietnam's day of an entry, as PostgreSQL computes it. */
+    static final String DAY = "(a.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -132,6 +135,15 @@ public class AuditLog {
                 .param("unitId", unhashed.unitId()).param("before", before).param("after", after)
                 .param("prevHash", unhashed.prevHash()).param("hash", hash)
                 .update();
+        if (unhashed.unitId() != null) {
+            // where the unit was on the entry's day: for the search of a scope (not hashed: an index)
+            jdbc.sql("""
+                    INSERT INTO audit_event_place (event_id, unit_path, unit_on)
+                    SELECT :id, p.path, p.valid_on FROM unit_place_on(:unitId, :day) AS p WHERE p.path IS NOT NULL
+                    """)
+                    .param("id", unhashed.id()).param("unitId", unhashed.unitId())
+                    .param("day", LocalDate.ofInstant(unhashed.occurredAt(), VIETNAM)).update();
+        }
         jdbc.sql("UPDATE audit_chain_head SET last_id = :id, last_hash = :hash WHERE id = 1")
                 .param("id", unhashed.id()).param("hash", hash).update();
         return unhashed.id();
@@ -164,62 +176,104 @@ public class AuditLog {
 
     /**
      * Entries matching every given criterion, newest first, {@value #PAGE_SIZE} a page. A reader with
-     * a view scope gets only the entries about units of it (as the units are today); entries about no
-     * unit (sign-ins, grants, official lists) are for readers of the whole country. Asking for a unit
-     * outside the scope is refused.
+     * a view scope gets only the entries about units of it: an entry is theirs when its unit, where it
+     * was on the entry's day, lay in the scope on that day ({@link Units#periods}: a scope unit stands
+     * for what it became and what went into it, so after the 2025 reform the new ward's reader reads the
+     * entries of the wards it was made of, and a merged ward's reader those of the new ward). Entries
+     * about no unit (sign-ins, grants, official lists) are for readers of the whole country. Asking for
+     * a unit outside the scope is refused. The scope is a condition of the SQL, answered through the
+     * index of {@code audit_event_place}: a reader of one commune does not wait for the whole log.
      *
-     * @param page from 0
+     * @param page from 0; a negative page is the first, a page past the last is the last
      */
     @Transactional(readOnly = true)
     public Page search(Caller caller, Search search, int page) {
         caller.require(Permission.AUDIT_READ);
-        if (caller.view().wholeCountry()) {
-            return rows(search, Math.max(0, page) * PAGE_SIZE, PAGE_SIZE + 1, Math.max(0, page));
+        List<ScopePeriod> periods = null;
+        if (!caller.view().wholeCountry()) {
+            if (search.unitId() != null && !units.contains(caller.view(), search.unitId(), Dates.today())
+                    && units.latest(Scope.WHOLE_COUNTRY, search.unitId()).isPresent()) {
+                throw new AccessRefusedException("unit " + search.unitId() + " is outside the caller's scope");
+            }
+            periods = units.periods(caller.view());
         }
-        // inside a scope: only entries about units of the scope, scanned newest first
-        LocalDate today = Dates.today();
-        if (search.unitId() != null && !units.contains(caller.view(), search.unitId(), today)
-                && units.latest(Scope.WHOLE_COUNTRY, search.unitId()).isPresent()) {
-            throw new AccessRefusedException("unit " + search.unitId() + " is outside the caller's scope");
-        }
-        List<AuditRecord> matching = new ArrayList<>();
-        int wanted = (Math.max(0, page) + 1) * PAGE_SIZE + 1;
-        for (int offset = 0; matching.size() < wanted; offset += SCAN_BATCH) {
-            List<AuditRecord> batch = rows(search, offset, SCAN_BATCH, 0).entries();
-            batch.stream().filter(r -> r.unitId() != null && units.contains(caller.view(), r.unitId(), today))
-                    .forEach(matching::add);
-            if (batch.size() < SCAN_BATCH) {
-                break;
+        int wanted = Math.max(0, page);
+        Page found = rows(search, periods, wanted);
+        if (found.entries().isEmpty() && wanted > 0) {
+            long count = jdbc.sql("SELECT count(*) FROM audit_event a WHERE " + CONDITIONS)
+                    .params(parameters(search, periods)).query(Long.class).single();
+            long last = count == 0 ? 0 : (count - 1) / PAGE_SIZE;
+            if (last < wanted) {
+                return rows(search, periods, (int) last);
             }
         }
-        int from = Math.min(matching.size(), Math.max(0, page) * PAGE_SIZE);
-        List<AuditRecord> pageRows = matching.subList(from, Math.min(matching.size(), from + PAGE_SIZE));
-        return new Page(pageRows, Math.max(0, page), matching.size() > from + PAGE_SIZE);
+        return found;
     }
 
-    private Page rows(Search search, int offset, int limit, int page) {
-        List<AuditRecord> rows = jdbc.sql("SELECT " + COLUMNS + """
-                 FROM audit_event
-                WHERE (CAST(:username AS text) IS NULL OR actor_username = :username)
-                  AND (CAST(:unitId AS bigint) IS NULL OR unit_id = :unitId)
-                  AND (CAST(:module AS text) IS NULL OR module = :module)
-                  AND (CAST(:from AS timestamptz) IS NULL OR occurred_at >= :from)
-                  AND (CAST(:to AS timestamptz) IS NULL OR occurred_at < :to)
-                ORDER BY id DESC
-                LIMIT :limit OFFSET :offset
-                """)
-                .param("username", blankToNull(search.username()))
-                .param("unitId", search.unitId())
-                .param("module", blankToNull(search.module()))
-                .param("from", search.from() == null ? null : search.from().atStartOfDay(VIETNAM).toOffsetDateTime())
-                .param("to", search.to() == null ? null : search.to().plusDays(1).atStartOfDay(VIETNAM).toOffsetDateTime())
-                .param("limit", limit).param("offset", offset)
+    /** The search's conditions on {@code audit_event a}; the scope's only when {@code :scoped}. */
+    private static final String CONDITIONS = """
+            (CAST(:username AS text) IS NULL OR a.actor_username = :username)
+              AND (CAST(:unitId AS bigint) IS NULL OR a.unit_id = :unitId)
+              AND (CAST(:module AS text) IS NULL OR a.module = :module)
+              AND (CAST(:from AS timestamptz) IS NULL OR a.occurred_at >= :from)
+              AND (CAST(:to AS timestamptz) IS NULL OR a.occurred_at < :to)
+              AND (NOT :scoped OR a.id IN (
+                  SELECT p.event_id
+                  FROM unnest(CAST(:paths AS text[]), CAST(:ends AS text[]), CAST(:froms AS date[]), CAST(:tos AS date[]))
+                       AS s(path, path_end, first_day, end_day)
+                  JOIN audit_event_place p ON p.unit_path >= s.path COLLATE "C" AND p.unit_path < s.path_end COLLATE "C"
+                   AND (s.first_day IS NULL OR p.unit_on >= s.first_day) AND (s.end_day IS NULL OR p.unit_on < s.end_day)))
+            """;
+
+    private Page rows(Search search, List<ScopePeriod> periods, int page) {
+        List<AuditRecord> rows = jdbc.sql("SELECT " + COLUMNS + " FROM audit_event a WHERE " + CONDITIONS
+                        + " ORDER BY a.id DESC LIMIT :limit OFFSET :offset")
+                .params(parameters(search, periods))
+                .param("limit", PAGE_SIZE + 1).param("offset", (long) page * PAGE_SIZE)
                 .query(AuditLog::row).list();
-        if (limit != PAGE_SIZE + 1) {
-            return new Page(rows, page, false);
-        }
         boolean hasNext = rows.size() > PAGE_SIZE;
         return new Page(hasNext ? rows.subList(0, PAGE_SIZE) : rows, page, hasNext);
+    }
+
+    private static Map<String, Object> parameters(Search search, List<ScopePeriod> periods) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("username", blankToNull(search.username()));
+        p.put("unitId", search.unitId());
+        p.put("module", blankToNull(search.module()));
+        p.put("from", search.from() == null ? null : search.from().atStartOfDay(VIETNAM).toOffsetDateTime());
+        p.put("to", search.to() == null ? null : search.to().plusDays(1).atStartOfDay(VIETNAM).toOffsetDateTime());
+        List<ScopePeriod> scope = periods == null ? List.of() : periods;
+        p.put("scoped", periods != null);
+        p.put("paths", scope.stream().map(ScopePeriod::path).toArray(String[]::new));
+        p.put("ends", scope.stream().map(ScopePeriod::end).toArray(String[]::new));
+        p.put("froms", scope.stream().map(s -> s.from() == null ? null : s.from().toString()).toArray(String[]::new));
+        p.put("tos", scope.stream().map(s -> s.to() == null ? null : s.to().toString()).toArray(String[]::new));
+        return p;
+    }
+
+    /**
+     * Places again the entries whose unit's place on their day may have changed: the tree changed
+     * from {@code since} on (an official list, or a local unit moved, closed or edited as of that
+     * day), and only the entries of that day or later, or placed on such a day, can have been placed
+     * by the tree as it was before — under {@code underPath} only, when given (the local unit's
+     * subtree). Runs in the transaction of the change.
+     *
+     * @return how many entries were placed anew
+     */
+    @Transactional
+    public int replace(LocalDate since, String underPath) {
+        return jdbc.sql("""
+                UPDATE audit_event_place u SET unit_path = p.path, unit_on = p.valid_on
+                FROM audit_event a CROSS JOIN LATERAL unit_place_on(a.unit_id, """ + DAY + """
+                ) AS p
+                WHERE a.id = u.event_id AND p.path IS NOT NULL
+                  AND (a.occurred_at >= :since OR u.unit_on >= :sinceDay)
+                  AND (CAST(:under AS text) IS NULL OR u.unit_path LIKE :under || '%')
+                  AND (u.unit_path <> p.path OR u.unit_on <> p.valid_on)
+                """)
+                .param("since", since.atStartOfDay(VIETNAM).toOffsetDateTime()).param("sinceDay", since)
+                .param("under", underPath)
+                .update();
     }
 
     /** The modules that have entries, for the search page's choice. */

@@ -82,18 +82,21 @@ class ModuleEventsAuditor {
     void on(LocalUnitEdited e) {
         log.record(new AuditEntry(AuditAction.UPDATED, UNITS, "local-unit", Long.toString(e.after().id()),
                 e.after().id(), e.before(), e.after()));
+        log.replace(e.after().validFrom(), e.before().path());
     }
 
     @EventListener
     void on(LocalUnitMoved e) {
         log.record(new AuditEntry(AuditAction.MOVED, UNITS, "local-unit", Long.toString(e.after().id()),
                 e.after().id(), e.before(), e.after()));
+        log.replace(e.after().validFrom(), e.before().path());
     }
 
     @EventListener
     void on(LocalUnitClosed e) {
         log.record(new AuditEntry(AuditAction.CLOSED, UNITS, "local-unit", Long.toString(e.before().id()),
                 e.before().id(), e.before(), Map.of("validTo", e.on())));
+        log.replace(e.on(), e.before().path());
     }
 
     @EventListener
@@ -167,6 +170,7 @@ class ModuleEventsAuditor {
     @EventListener
     void on(OfficialListImported e) {
         log.record(new AuditEntry(AuditAction.IMPORTED, UNITS, "official-list", e.summary().files(), null, null, e));
+        log.replace(e.summary().asOf(), null); // a list dated in the past moves where units were since then
     }
 
     @EventListener
