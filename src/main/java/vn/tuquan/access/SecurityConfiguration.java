@@ -81,9 +81,11 @@ class SecurityConfiguration {
                 .addFilterBefore(signIn.rateLimit(), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/login/code", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
-                                "/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/info")
+                                "/favicon.ico", "/livez", "/readyz")
                         .permitAll()
-                        .requestMatchers("/actuator/prometheus").access(localOrAuthenticated())
+                        // served on the management port only, bound to 127.0.0.1 (application.properties);
+                        // should it be bound wider, still only to the machine itself
+                        .requestMatchers("/actuator/**").access(fromTheMachineItself())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(signIn.passwordAccepted(contexts))
@@ -104,16 +106,9 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Prometheus scrapes from the machine itself; anyone else must sign in. */
-    private static AuthorizationManager<RequestAuthorizationContext> localOrAuthenticated() {
-        return (authentication, context) -> {
-            if (isLoopback(context.getRequest())) {
-                return new AuthorizationDecision(true);
-            }
-            var auth = authentication.get();
-            return new AuthorizationDecision(auth != null && auth.isAuthenticated()
-                    && !"anonymousUser".equals(auth.getPrincipal()));
-        };
+    /** Health, metrics and info: for the machine itself (Prometheus, the service manager), whoever is signed in or not. */
+    private static AuthorizationManager<RequestAuthorizationContext> fromTheMachineItself() {
+        return (authentication, context) -> new AuthorizationDecision(isLoopback(context.getRequest()));
     }
 
     private static boolean isLoopback(HttpServletRequest request) {
