@@ -4,8 +4,10 @@
 --
 -- The unit's path on that day, and that day; when the unit did not exist that day: its path as it
 -- last was before (and the last day of that version), or, for a unit that did not exist yet, as it
--- first was (and its first day). No row of NULLs answer for an unknown unit.
-CREATE FUNCTION unit_place_on(p_unit bigint, p_day date, OUT path text, OUT valid_on date)
+-- first was (and its first day). No row for an unknown unit. (A set-returning SQL function, so that
+-- PostgreSQL inlines it into the query that calls it.)
+CREATE FUNCTION unit_place_on(p_unit bigint, p_day date)
+    RETURNS TABLE (path text, valid_on date)
     LANGUAGE sql STABLE AS $$
     SELECT v.path,
            CASE WHEN v.valid_from > p_day THEN v.valid_from

@@ -52,8 +52,6 @@ public class AuditLog {
     private static final String COLUMNS = """
             id, occurred_at, actor_user_id, actor_username, action, module, entity_type, entity_id, unit_id,
             before::text AS before, after::text AS after, prev_hash, hash""";
-    /** Vietnam's day of an entry, as PostgreSQL computes it. */
-    static final String DAY = "(a.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -196,59 +194,79 @@ public class AuditLog {
                 throw new AccessRefusedException("unit " + search.unitId() + " is outside the caller's scope");
             }
             periods = units.periods(caller.view());
+            if (periods.isEmpty()) {
+                return new Page(List.of(), 0, false);
+            }
+            // the scope's paths are values PostgreSQL's statistics can judge: a plan for each search (a
+            // province reads the newest entries and checks them, a commune starts from its own places)
+            jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
         }
+        Query query = query(search, periods);
         int wanted = Math.max(0, page);
-        Page found = rows(search, periods, wanted);
+        Page found = rows(query, wanted);
         if (found.entries().isEmpty() && wanted > 0) {
-            long count = jdbc.sql("SELECT count(*) FROM audit_event a WHERE " + CONDITIONS)
-                    .params(parameters(search, periods)).query(Long.class).single();
+            long count = jdbc.sql("SELECT count(*) FROM audit_event a WHERE " + query.conditions())
+                    .params(query.parameters()).query(Long.class).single();
             long last = count == 0 ? 0 : (count - 1) / PAGE_SIZE;
             if (last < wanted) {
-                return rows(search, periods, (int) last);
+                return rows(query, (int) last);
             }
         }
         return found;
     }
 
-    /** The search's conditions on {@code audit_event a}; the scope's only when {@code :scoped}. */
-    private static final String CONDITIONS = """
-            (CAST(:username AS text) IS NULL OR a.actor_username = :username)
-              AND (CAST(:unitId AS bigint) IS NULL OR a.unit_id = :unitId)
-              AND (CAST(:module AS text) IS NULL OR a.module = :module)
-              AND (CAST(:from AS timestamptz) IS NULL OR a.occurred_at >= :from)
-              AND (CAST(:to AS timestamptz) IS NULL OR a.occurred_at < :to)
-              AND (NOT :scoped OR a.id IN (
-                  SELECT p.event_id
-                  FROM unnest(CAST(:paths AS text[]), CAST(:ends AS text[]), CAST(:froms AS date[]), CAST(:tos AS date[]))
-                       AS s(path, path_end, first_day, end_day)
-                  JOIN audit_event_place p ON p.unit_path >= s.path COLLATE "C" AND p.unit_path < s.path_end COLLATE "C"
-                   AND (s.first_day IS NULL OR p.unit_on >= s.first_day) AND (s.end_day IS NULL OR p.unit_on < s.end_day)))
-            """;
-
-    private Page rows(Search search, List<ScopePeriod> periods, int page) {
-        List<AuditRecord> rows = jdbc.sql("SELECT " + COLUMNS + " FROM audit_event a WHERE " + CONDITIONS
+    private Page rows(Query query, int page) {
+        List<AuditRecord> rows = jdbc.sql("SELECT " + COLUMNS + " FROM audit_event a WHERE " + query.conditions()
                         + " ORDER BY a.id DESC LIMIT :limit OFFSET :offset")
-                .params(parameters(search, periods))
+                .params(query.parameters())
                 .param("limit", PAGE_SIZE + 1).param("offset", (long) page * PAGE_SIZE)
                 .query(AuditLog::row).list();
         boolean hasNext = rows.size() > PAGE_SIZE;
         return new Page(hasNext ? rows.subList(0, PAGE_SIZE) : rows, page, hasNext);
     }
 
-    private static Map<String, Object> parameters(Search search, List<ScopePeriod> periods) {
+    /** A search's conditions on {@code audit_event a}, with their parameters. */
+    private record Query(String conditions, Map<String, Object> parameters) {
+    }
+
+    /**
+     * The search's conditions; with a scope, that the entry's place lies in one of its periods: each
+     * path as a range of the index on {@code audit_event_place (unit_path, unit_on)}, every value bound.
+     */
+    private static Query query(Search search, List<ScopePeriod> periods) {
+        StringBuilder conditions = new StringBuilder("""
+                (CAST(:username AS text) IS NULL OR a.actor_username = :username)
+                  AND (CAST(:unitId AS bigint) IS NULL OR a.unit_id = :unitId)
+                  AND (CAST(:module AS text) IS NULL OR a.module = :module)
+                  AND (CAST(:from AS timestamptz) IS NULL OR a.occurred_at >= :from)
+                  AND (CAST(:to AS timestamptz) IS NULL OR a.occurred_at < :to)""");
         Map<String, Object> p = new HashMap<>();
         p.put("username", blankToNull(search.username()));
         p.put("unitId", search.unitId());
         p.put("module", blankToNull(search.module()));
         p.put("from", search.from() == null ? null : search.from().atStartOfDay(VIETNAM).toOffsetDateTime());
         p.put("to", search.to() == null ? null : search.to().plusDays(1).atStartOfDay(VIETNAM).toOffsetDateTime());
-        List<ScopePeriod> scope = periods == null ? List.of() : periods;
-        p.put("scoped", periods != null);
-        p.put("paths", scope.stream().map(ScopePeriod::path).toArray(String[]::new));
-        p.put("ends", scope.stream().map(ScopePeriod::end).toArray(String[]::new));
-        p.put("froms", scope.stream().map(s -> s.from() == null ? null : s.from().toString()).toArray(String[]::new));
-        p.put("tos", scope.stream().map(s -> s.to() == null ? null : s.to().toString()).toArray(String[]::new));
-        return p;
+        if (periods != null) {
+            conditions.append("\n  AND EXISTS (SELECT 1 FROM audit_event_place p WHERE p.event_id = a.id AND (");
+            for (int i = 0; i < periods.size(); i++) {
+                ScopePeriod period = periods.get(i);
+                conditions.append(i == 0 ? "" : " OR ")
+                        .append("(p.unit_path >= :path").append(i).append(" AND p.unit_path < :pathEnd").append(i);
+                p.put("path" + i, period.path());
+                p.put("pathEnd" + i, period.end());
+                if (period.from() != null) {
+                    conditions.append(" AND p.unit_on >= :from").append(i);
+                    p.put("from" + i, period.from());
+                }
+                if (period.to() != null) {
+                    conditions.append(" AND p.unit_on < :to").append(i);
+                    p.put("to" + i, period.to());
+                }
+                conditions.append(')');
+            }
+            conditions.append("))");
+        }
+        return new Query(conditions.toString(), p);
     }
 
     /**
@@ -264,8 +282,8 @@ public class AuditLog {
     public int replace(LocalDate since, String underPath) {
         return jdbc.sql("""
                 UPDATE audit_event_place u SET unit_path = p.path, unit_on = p.valid_on
-                FROM audit_event a CROSS JOIN LATERAL unit_place_on(a.unit_id, """ + DAY + """
-                ) AS p
+                FROM audit_event a
+                CROSS JOIN LATERAL unit_place_on(a.unit_id, (a.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) AS p
                 WHERE a.id = u.event_id AND p.path IS NOT NULL
                   AND (a.occurred_at >= :since OR u.unit_on >= :sinceDay)
                   AND (CAST(:under AS text) IS NULL OR u.unit_path LIKE :under || '%')
