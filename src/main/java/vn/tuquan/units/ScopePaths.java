@@ -25,6 +25,8 @@ import vn.tuquan.shared.ShortLived;
 final class ScopePaths {
 
     private static final int MAX_DEPTH = 6;
+    /** How many units linked through successions a scope's periods look at, at most. */
+    private static final int MAX_LINKED = 2_000;
 
     private final Units units;
     /** A scope's prefixes on a date, kept a few seconds for reads outside a writing transaction. */
@@ -64,8 +66,6 @@ final class ScopePaths {
         On on = new On(scope, vn.tuquan.shared.Dates.today());
         return Units.writing() ? readPeriods(on) : periodsKept.get(on, this::readPeriods, found -> true);
     }
-
-    private static final int MAX_LINKED = 2_000;
 
     private List<ScopePeriod> readPeriods(On on) {
         TreeSet<LocalDate> changes = new TreeSet<>(units.changeDays(on.scope().unitIds(), 4 * MAX_DEPTH, MAX_LINKED));

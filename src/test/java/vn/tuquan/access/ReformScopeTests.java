@@ -289,8 +289,7 @@ class ReformScopeTests {
             List<vn.tuquan.units.ScopePeriod> periods = units.periods(scope);
             for (LocalDate day : days) {
                 Set<String> covered = new java.util.TreeSet<>();
-                periods.stream().filter(p -> (p.from() == null || !day.isBefore(p.from()))
-                        && (p.to() == null || day.isBefore(p.to()))).forEach(p -> covered.add(p.path()));
+                periods.stream().filter(p -> p.covers(p.path(), day)).forEach(p -> covered.add(p.path()));
                 Set<String> roots = new java.util.TreeSet<>();
                 units.roots(scope, day).forEach(r -> roots.add(r.path()));
                 assertThat(covered).as("scope of unit " + unit + " on " + day).isEqualTo(roots);
