@@ -30,6 +30,7 @@ import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.units.ScopePeriod;
+import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
 import vn.tuquan.shared.Dates;
 
@@ -179,7 +180,7 @@ public class AuditLog {
      * for what it became and what went into it, so after the 2025 reform the new ward's reader reads the
      * entries of the wards it was made of, and a merged ward's reader those of the new ward). Entries
      * about no unit (sign-ins, grants, official lists) are for readers of the whole country. Asking for
-     * a unit outside the scope is refused. The scope is a condition of the SQL, answered through the
+     * a unit that never lay in the scope is refused. The scope is a condition of the SQL, answered through the
      * index of {@code audit_event_place}: a reader of one commune does not wait for the whole log.
      *
      * @param page from 0; a negative page is the first, a page past the last is the last
@@ -189,11 +190,10 @@ public class AuditLog {
         caller.require(Permission.AUDIT_READ);
         List<ScopePeriod> periods = null;
         if (!caller.view().wholeCountry()) {
-            if (search.unitId() != null && !units.contains(caller.view(), search.unitId(), Dates.today())
-                    && units.latest(Scope.WHOLE_COUNTRY, search.unitId()).isPresent()) {
+            periods = units.periods(caller.view());
+            if (search.unitId() != null && !everInScope(search.unitId(), periods)) {
                 throw new AccessRefusedException("unit " + search.unitId() + " is outside the caller's scope");
             }
-            periods = units.periods(caller.view());
             if (periods.isEmpty()) {
                 return new Page(List.of(), 0, false);
             }
@@ -213,6 +213,18 @@ public class AuditLog {
             }
         }
         return found;
+    }
+
+    /**
+     * Whether the unit lay in the scope on some day of its life — then entries about it may be the
+     * reader's (or none are, and the answer is empty); a unit that never did is refused. An unknown
+     * unit is not refused: there is nothing to show.
+     */
+    private boolean everInScope(long unitId, List<ScopePeriod> periods) {
+        List<UnitView> versions = units.history(Scope.WHOLE_COUNTRY, unitId);
+        return versions.isEmpty() || versions.stream().anyMatch(v -> periods.stream().anyMatch(p ->
+                v.path().startsWith(p.path()) && (p.to() == null || v.validFrom().isBefore(p.to()))
+                        && (p.from() == null || v.validTo() == null || v.validTo().isAfter(p.from()))));
     }
 
     private Page rows(Query query, int page) {

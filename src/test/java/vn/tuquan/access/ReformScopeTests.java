@@ -338,6 +338,28 @@ class ReformScopeTests {
         }
     }
 
+    /**
+     * Searching by unit: a unit that lay in the reader's scope on some day may be asked for (the answer
+     * holds what of it is theirs), one that never did is refused. The city's reader may ask for Phường
+     * Trần Hưng Đạo (closed by the reform, in the city until then) and for Phường Nam Định (which, as
+     * Cửa Bắc, lay in the city before the reform — today's entries about it are not theirs); not for the
+     * province of Ninh Bình, which never lay in the city.
+     */
+    @Test
+    void auditReadersMayAskForAUnitThatLayInTheirScopeOnSomeDay() {
+        Caller cityReader = callers.forUsername(AUDITOR_CITY).orElseThrow();
+        assertThat(log.search(cityReader, new AuditLog.Search(null, tranHungDao, PROBES, null, null), 0).entries())
+                .extracting(AuditRecord::entityId).containsExactly("before:tran-hung-dao");
+        assertThat(log.search(cityReader, new AuditLog.Search(null, phuongNamDinh, PROBES, null, null), 0).entries())
+                .as("in the city as Cửa Bắc until the reform; its entries since are Phường Nam Định's").isEmpty();
+        long ninhBinh = code("37", REFORM).id();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> log.search(cityReader,
+                new AuditLog.Search(null, ninhBinh, PROBES, null, null), 0)).isInstanceOf(AccessRefusedException.class);
+        WebSession web = signIn(AUDITOR_CITY);
+        assertThat(web.getPage("/audit?unitId=" + phuongNamDinh).statusCode()).isEqualTo(200);
+        assertThat(web.getPage("/audit?unitId=" + ninhBinh).statusCode()).isEqualTo(403);
+    }
+
     /** Where the entry's unit was on the entry's day (or as it last was, or first was), in the scope on that day. */
     private boolean inScopeByTheRule(Scope scope, AuditRecord entry) {
         LocalDate day = LocalDate.ofInstant(entry.occurredAt(), vn.tuquan.shared.Dates.VIETNAM);

@@ -53,10 +53,15 @@ class HouseholdCommitmentsBrowserTests {
 
     Chromium chromium;
 
+    long village;
+
     @BeforeAll
     void data() {
         HouseholdsFixture.ensure(lists, units, localUnits);
-        long village = HouseholdsFixture.area(3);
+        // a village of its own: other classes of this database add households to the fixture's villages
+        village = localUnits.createAll(Caller.SYSTEM, java.util.List.of(java.util.Map.entry(HouseholdsFixture.haiMinh(),
+                new vn.tuquan.units.LocalUnitForm(vn.tuquan.units.UnitKind.RESIDENTIAL_AREA, "XOM", "HM4B", "Xóm 4B", null))),
+                HouseholdsFixture.LIST_DATE).get(0);
         TestUsers.withRoles(accounts, "truongthon.xom4", "Phạm Thị Lan", PASSWORD, Set.of("AREA_HEAD"),
                 Scope.of(Set.of(village)), Scope.of(Set.of(village)));
         for (int i = 0; i < HEADS.length; i++) {
@@ -79,7 +84,7 @@ class HouseholdCommitmentsBrowserTests {
             Page page = tab.page();
             BrowserSignIn.signIn(tab, "truongthon.xom4", PASSWORD);
 
-            page.navigate(tab.url("/households/areas/" + HouseholdsFixture.area(3) + "/commitments"));
+            page.navigate(tab.url("/households/areas/" + village + "/commitments"));
             assertThat(page.locator("#rate")).hasText("Đã đăng ký: 0% (0/8 hộ)");
             tab.screenshot("households-commitments-phone-before");
             for (String head : HEADS) {
