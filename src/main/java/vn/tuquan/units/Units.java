@@ -367,6 +367,49 @@ public class Units {
     }
 
     /**
+     * The days on which a version of these units, or of the units linked to them through successions
+     * (either way, up to {@code maxSteps} steps and {@code maxUnits} units), begins or ends, or on which
+     * such a succession takes effect: the days on which what a scope of these units covers may change.
+     */
+    List<LocalDate> changeDays(Collection<Long> ids, int maxSteps, int maxUnits) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                WITH RECURSIVE linked(id, steps) AS (
+                    SELECT unnest(CAST(:ids AS bigint[])), 0
+                    UNION
+                    SELECT CASE WHEN s.predecessor_id = l.id THEN s.successor_id ELSE s.predecessor_id END, l.steps + 1
+                    FROM linked l JOIN unit_succession s ON s.predecessor_id = l.id OR s.successor_id = l.id
+                    WHERE l.steps < :maxSteps
+                ), units AS (
+                    SELECT DISTINCT id FROM linked LIMIT :maxUnits
+                )
+                SELECT valid_from FROM unit_version WHERE unit_id IN (SELECT id FROM units)
+                UNION SELECT valid_to FROM unit_version WHERE unit_id IN (SELECT id FROM units) AND valid_to IS NOT NULL
+                UNION SELECT effective_date FROM unit_succession
+                      WHERE predecessor_id IN (SELECT id FROM units) OR successor_id IN (SELECT id FROM units)
+                ORDER BY 1
+                """)
+                .param("ids", ids.toArray(Long[]::new)).param("maxSteps", maxSteps).param("maxUnits", maxUnits)
+                .query(LocalDate.class).list();
+    }
+
+    /**
+     * What a scope covers over time: each path prefix with the days it covers (see {@link ScopePeriod}),
+     * as the tree is known now; {@code null} for the whole country. For a module that keeps, with each
+     * of its records, the path its unit had on the record's day, and finds a scope's records in SQL.
+     */
+    public List<ScopePeriod> periods(Scope scope) {
+        return scopes.periods(scope);
+    }
+
+    /** The scope's prefixes on a date ({@code null} for the whole country), for tests of {@link #periods}. */
+    List<String> prefixes(Scope scope, LocalDate date) {
+        return scopes.prefixes(scope, date);
+    }
+
+    /**
      * Units whose name matches, ignoring case and diacritics ("hai hau" finds "Huyện Hải Hậu"),
      * best first.
      *
