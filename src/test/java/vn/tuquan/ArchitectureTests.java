@@ -1,6 +1,7 @@
 package vn.tuquan;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import java.util.List;
@@ -12,9 +13,12 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
 import vn.tuquan.shared.Dates;
 
 @AnalyzeClasses(packages = "vn.tuquan", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -59,6 +63,15 @@ class ArchitectureTests {
             .that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
             .should().notBePublic()
             .because("a module's web layer is not part of its API");
+
+    @ArchTest
+    static final ArchRule apiRefusalsAreDescribed = methods().that().areAnnotatedWith(ExceptionHandler.class)
+            .and().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
+            .or().areAnnotatedWith(ExceptionHandler.class)
+            .and().areDeclaredInClassesThat().areAnnotatedWith(RestControllerAdvice.class)
+            .should().beAnnotatedWith(ApiResponse.class)
+            .because("the API's description lists what each exception handler of the API answers "
+                    + "(@ApiResponse(responseCode, description); shared.web.ApiDescription gives it the problem schema)");
 
     @ArchTest
     static final ArchRule noConsoleOutputOutsideItsPlaces = noClasses()

@@ -22,29 +22,34 @@ import java.util.regex.Pattern;
 public final class TuquanProcess {
 
     public static final Path JAR = Path.of("target", "tuquan.jar");
+    /** What the log says once the application is ready (after every start-up task, the demo's load among them). */
+    public static final String READY = "Tuquan is ready at http://";
 
     private final Process process;
     private final Path log;
     private final int port;
+    private final int managementPort;
 
-    private TuquanProcess(Process process, Path log, int port) {
+    private TuquanProcess(Process process, Path log, int port, int managementPort) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     public static TuquanProcess start(Path dataDir, String command, String name) {
         assertThat(JAR).as("the packaged application (mvn verify builds it before the *IT tests)").exists();
         int port = freePort();
+        int managementPort = freePort();
         Path log = dataDir.resolve(name + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-jar", JAR.toString(), command,
-                "--port", Integer.toString(port))
+                "--port", Integer.toString(port), "--management-port", Integer.toString(managementPort))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("TUQUAN_DATA_DIR", dataDir.toString());
         try {
-            return new TuquanProcess(builder.start(), log, port);
+            return new TuquanProcess(builder.start(), log, port, managementPort);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -56,12 +61,22 @@ public final class TuquanProcess {
 
     /** Runs one command of the packaged jar to its end, on a data directory, and returns what it printed. */
     public static CommandResult command(Path dataDir, String... args) {
+        return commandWithInput(dataDir, null, args);
+    }
+
+    /** The same, with {@code input} (when not null) as its standard input: a password for {@code --password-stdin}. */
+    public static CommandResult commandWithInput(Path dataDir, String input, String... args) {
         List<String> command = new java.util.ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m", "-jar", JAR.toString()));
         command.addAll(List.of(args));
         try {
             Path log = Files.createTempFile(dataDir, "cli", ".log");
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            if (input != null) {
+                Path in = Files.createTempFile(dataDir, "cli", ".in");
+                Files.writeString(in, input, StandardCharsets.UTF_8);
+                builder.redirectInput(in.toFile());
+            }
             builder.environment().put("TUQUAN_DATA_DIR", dataDir.toString());
             builder.environment().remove("TUQUAN_DATA_KEY");
             Process process = builder.start();
@@ -75,7 +90,10 @@ public final class TuquanProcess {
         }
     }
 
-    /** Waits until {@code /actuator/health} answers UP. */
+    /**
+     * Waits until the management port's {@code /actuator/health} (on 127.0.0.1) answers UP, the
+     * database included, and the main port's {@code /readyz} too.
+     */
     public TuquanProcess awaitReady(Duration timeout) {
         HttpClient client = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(timeout);
@@ -83,9 +101,12 @@ public final class TuquanProcess {
             assertThat(process.isAlive()).as("Tuquan exited early; its log:%n%s", output()).isTrue();
             try {
                 HttpResponse<String> health = client.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                        URI.create("http://127.0.0.1:" + managementPort + "/actuator/health")).build(),
                         HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+                HttpResponse<String> ready = health.statusCode() != 200 ? health : client.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/readyz")).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("\"UP\"") && ready.statusCode() == 200
+                        && ready.body().contains("\"UP\"")) {
                     return this;
                 }
             } catch (IOException notYet) {
@@ -99,8 +120,29 @@ public final class TuquanProcess {
         throw new AssertionError("Tuquan was not ready within " + timeout + "; its log:\n" + output());
     }
 
+    /** Waits until the process's output holds {@code text}; fails when the process exits first. */
+    public TuquanProcess awaitOutput(String text, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (output().contains(text)) {
+                return this;
+            }
+            assertThat(process.isAlive()).as("Tuquan exited before printing \"%s\"; its log:%n%s", text, output()).isTrue();
+            sleep(100);
+        }
+        throw new AssertionError("Tuquan did not print \"" + text + "\" within " + timeout + "; its log:\n" + output());
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
     public int port() {
         return port;
+    }
+
+    public int managementPort() {
+        return managementPort;
     }
 
     public long pid() {
@@ -139,6 +181,40 @@ public final class TuquanProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * After a test, whether it passed or failed midway: kills each process still running and stops
+     * the embedded PostgreSQL still running on each data directory, so that no server outlives the
+     * test (a JVM killed with SIGKILL leaves its PostgreSQL running).
+     */
+    public static void stopLeftovers(List<TuquanProcess> processes, List<Path> dataDirs) {
+        for (TuquanProcess process : processes) {
+            if (process.alive()) {
+                process.kill9();
+            }
+        }
+        for (Path dataDir : dataDirs) {
+            if (!Files.exists(dataDir.resolve("pg").resolve("postmaster.pid"))) {
+                continue;
+            }
+            long pid;
+            try {
+                pid = postmaster(dataDir).pid();
+            } catch (RuntimeException unreadable) {
+                continue;
+            }
+            ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().command().orElse("").endsWith("/postgres"))
+                    .ifPresent(postgres -> {
+                        postgres.destroy(); // SIGTERM: PostgreSQL's smart shutdown, its clients being gone
+                        try {
+                            postgres.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (Exception notStopped) {
+                            postgres.destroyForcibly();
+                        }
+                    });
         }
     }
 

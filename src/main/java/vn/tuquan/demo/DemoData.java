@@ -22,9 +22,16 @@ import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
 
 /**
- * The deterministic demo dataset, loaded on the first start of {@code ./tuquan demo} (and topped
- * up, never duplicated, on later starts): Nam Định as of 2017 with its residential areas and
- * organisations, and one login per role, each with a scope that makes sense there.
+ * The deterministic demo dataset, loaded on the first start of {@code ./tuquan demo}: Nam Định as
+ * of 2017 with its residential areas and organisations, its registers and evaluation, and one login
+ * per role, each with a scope that makes sense there.
+ *
+ * <p>The steps commit one by one (each skips itself when its kind of data is there, so later starts
+ * add nothing). A first load stopped midway is not topped up: the demo's embedded cluster counts as
+ * made only once the application is ready ({@code tuquan.embedded-database.first-start-ends-when-ready}
+ * in {@code application-demo.properties}), so the next start deletes the cluster, makes it again and
+ * loads the demo whole. (With an external database there is no cluster to make again: an interrupted
+ * load is topped up step by step there.)
  */
 @Component
 @Profile("demo")

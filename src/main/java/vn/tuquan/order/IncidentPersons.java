@@ -53,13 +53,19 @@ public class IncidentPersons {
         return links;
     }
 
-    /** Links a person of a sensitive register (visible to the caller) to an incident of the unit or under it. */
+    /**
+     * Links a person of a sensitive register (visible to the caller) to an incident of the unit or under it;
+     * the unit is checked against the caller's capture scope before anything of the request.
+     */
     @Transactional
-    public Link link(Caller caller, long unitId, long incidentId, Kind kind, long personId) {
+    public Link link(Caller caller, long unitId, long incidentId, Kind kind, Long personId) {
         registers.writable(caller, unitId, true);
         incidentUnder(unitId, incidentId);
         if (kind == null) {
             throw new PersonRefusedException("kind", "order.persons.error.required");
+        }
+        if (personId == null) {
+            throw new PersonRefusedException("personId", "order.persons.error.required");
         }
         long personUnit = personUnit(kind, personId)
                 .orElseThrow(() -> new PersonRefusedException("personId", "order.incidentPersons.error.unknownPerson", personId));

@@ -221,7 +221,7 @@ class AccessMatrixTests {
         return values;
     }
 
-    /** The names of a handler's request parameters that take a unit's id. */
+    /** The names of a handler's request parameters that take a unit's id, or its code ({@code ?code=}). */
     static List<String> unitParameters(HandlerMethod handler) {
         List<String> names = new ArrayList<>();
         for (MethodParameter parameter : handler.getMethodParameters()) {
@@ -230,12 +230,15 @@ class AccessMatrixTests {
             boolean anId = type == long.class || type == Long.class
                     || java.util.Collection.class.isAssignableFrom(type)
                     && parameter.getGenericParameterType().getTypeName().contains("java.lang.Long");
-            if (annotation == null || !anId) {
+            if (annotation == null || !anId && type != String.class) {
                 continue;
             }
             parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
             String name = !annotation.name().isEmpty() ? annotation.name() : parameter.getParameterName();
-            if (name != null && UNIT_PARAMETER.matcher(name).matches()) {
+            // a code names a unit in the units module (elsewhere: a household's, a model type's, a sign-in code)
+            boolean aUnitsCode = !anId && name != null && name.equals("code")
+                    && handler.getBeanType().getPackageName().startsWith("vn.tuquan.units");
+            if (name != null && (anId && UNIT_PARAMETER.matcher(name).matches() || aUnitsCode)) {
                 names.add(name);
             }
         }
@@ -246,8 +249,9 @@ class AccessMatrixTests {
     void theRequestParametersThatNameAUnitAreFoundOnTheHandlers() {
         Set<String> names = new java.util.TreeSet<>();
         endpoints.forEach(e -> names.addAll(e.unitParameters()));
-        // the list filters (?unit=), the forms (?unitId=), the unit search (?within=), the moves (?parentId=, ?toAreaId=)
-        assertThat(names).contains("unit", "unitId", "within", "parentId", "toAreaId");
+        // the list filters (?unit=), the forms (?unitId=), the unit search (?within=), the moves (?parentId=, ?toAreaId=),
+        // a unit by its code (?code=)
+        assertThat(names).contains("unit", "unitId", "within", "parentId", "toAreaId", "code");
         assertThat(endpoints.stream().filter(e -> !e.unitParameters().isEmpty()).count()).isGreaterThan(15);
     }
 
@@ -427,19 +431,23 @@ class AccessMatrixTests {
         endpoint.otherRequired().forEach((name, value) -> query.append(query.isEmpty() ? "?" : "&").append(name).append('=')
                 .append(value));
         for (String name : endpoint.unitParameters()) {
-            Long id = parameter(name, targets);
-            if (id != null) {
-                query.append(query.isEmpty() ? "?" : "&").append(name).append('=').append(id);
+            String unit = parameter(name, targets);
+            if (unit != null) {
+                query.append(query.isEmpty() ? "?" : "&").append(name).append('=').append(unit);
             }
         }
         return query.toString();
     }
 
-    /** A residential area for an area parameter, a commune for a commune or parent, else the unit. */
-    private static Long parameter(String name, Targets targets) {
+    /** The unit's code for a code, a residential area for an area parameter, a commune for a commune or parent, else the unit. */
+    private static String parameter(String name, Targets targets) {
+        if (name.equals("code")) {
+            return targets.code();
+        }
         String lower = name.toLowerCase(java.util.Locale.ROOT);
-        return lower.contains("area") ? targets.local()
+        Long id = lower.contains("area") ? targets.local()
                 : lower.contains("commune") || lower.contains("parent") ? targets.commune() : targets.unit();
+        return id == null ? null : id.toString();
     }
 
     private static String value(Endpoint endpoint, String name, String regex, Targets targets) {

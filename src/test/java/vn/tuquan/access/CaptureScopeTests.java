@@ -128,8 +128,8 @@ class CaptureScopeTests {
         List<Household> theirs = households.inArea(Scope.WHOLE_COUNTRY, outside, Dates.today());
         List<Household> ours = households.inArea(Scope.WHOLE_COUNTRY, inside, Dates.today());
         String form = "{\"code\": \"%s\", \"headName\": \"Trần Văn Mới\", \"address\": \"Xóm giữa\", \"members\": 4}";
-        assertThat(api("POST", "/api/v1/households/areas/" + outside, form.formatted("PV-1"))).isEqualTo(403);
-        assertThat(api("POST", "/api/v1/households/areas/" + inside, form.formatted("PV-1"))).isEqualTo(201);
+        assertThat(api("POST", "/api/v1/households/areas/" + outside + "/households", form.formatted("PV-1"))).isEqualTo(403);
+        assertThat(api("POST", "/api/v1/households/areas/" + inside + "/households", form.formatted("PV-1"))).isEqualTo(201);
         Map<String, String> fields = Map.of("code", "PV-2", "headName", "Trần Thị Mới", "members", "3");
         assertThat(page("/households/areas/" + outside, fields)).isEqualTo(403);
         assertThat(page("/households/areas/" + inside, fields)).isEqualTo(302);
@@ -141,7 +141,7 @@ class CaptureScopeTests {
                 .isEqualTo(403);
         assertThat(page("/households/areas/" + inside + "/households/" + ours.get(0).id() + "/move",
                 Map.of("toAreaId", Long.toString(outside)))).isEqualTo(403);
-        assertThat(web.get("/api/v1/households/areas/" + outside).body()).contains(theirs.get(0).headName());
+        assertThat(web.get("/api/v1/households/areas/" + outside + "/households").body()).contains(theirs.get(0).headName());
         assertThat(web.getPage("/households/areas/" + outside).statusCode()).isEqualTo(200);
         assertThat(households.inArea(Scope.WHOLE_COUNTRY, outside, Dates.today())).as("nothing written in Hải Vân")
                 .isEqualTo(theirs);

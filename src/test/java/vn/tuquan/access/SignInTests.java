@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.Set;
 
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,8 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.tuquan.TestUsers;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.WebSession;
+import vn.tuquan.shared.Scope;
 
 @TuquanTest
 class SignInTests {
@@ -53,6 +56,9 @@ class SignInTests {
 
     @Test
     void signingInWithTheRightPasswordOpensTheHomePage() {
+        // the menu offers only the areas a person may open (issue 13.5): a steering-committee member reads these
+        TestUsers.withRoles(accounts, USERNAME, "Người Kiểm Thử", PASSWORD, Set.of("STEERING_VIEWER"),
+                Scope.WHOLE_COUNTRY, Scope.WHOLE_COUNTRY);
         HttpResponse<String> signIn = session.signIn(USERNAME, PASSWORD);
         assertThat(signIn.statusCode()).isEqualTo(302);
         assertThat(signIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");

@@ -29,8 +29,8 @@ class AuditCommandIT {
 
         TuquanProcess.CommandResult intact = run(dataDir, "audit", "verify");
         assertThat(intact.exitCode()).as(intact.output()).isZero();
-        // the administrator's roles, the list, the boundaries, the rotated key
-        assertThat(intact.output()).contains("4 mục, chuỗi nguyên vẹn");
+        // the administrator's account and roles, the list, the boundaries, the rotated key
+        assertThat(intact.output()).contains("5 mục, chuỗi nguyên vẹn");
 
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir.resolve("pg"));
                 Connection c = DriverManager.getConnection(server.jdbcUrl(), "postgres", null); var st = c.createStatement()) {
@@ -39,7 +39,7 @@ class AuditCommandIT {
         }
         TuquanProcess.CommandResult edited = run(dataDir, "audit", "verify");
         assertThat(edited.exitCode()).isEqualTo(1);
-        assertThat(edited.output()).contains("Chuỗi nhật ký KHÔNG nguyên vẹn: 4 mục, 1 chỗ không khớp:")
+        assertThat(edited.output()).contains("Chuỗi nhật ký KHÔNG nguyên vẹn: 5 mục, 1 chỗ không khớp:")
                 .contains("mục 1: nội dung đã bị sửa");
 
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir.resolve("pg"));

@@ -5,6 +5,7 @@ import vn.tuquan.TestUsers;
 import vn.tuquan.shared.Scope;
 
 import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Dates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +30,6 @@ import vn.tuquan.access.UserAccounts;
 import vn.tuquan.units.AdminUnitsData;
 import vn.tuquan.units.OfficialLists;
 import vn.tuquan.units.Units;
-import vn.tuquan.shared.Dates;
 
 /** {@code /audit} over real HTTP, signed in: the search form, the entries newest first, the pages. */
 @TuquanTest

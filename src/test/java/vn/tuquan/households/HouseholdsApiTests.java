@@ -77,12 +77,12 @@ class HouseholdsApiTests {
     void addsAHouseholdRecordsItsCommitmentAndReadsTheRates() throws Exception {
         long area = HouseholdsFixture.area(6);
         String base = "/api/v1/households/areas/" + area;
-        HttpResponse<String> added = post(base + "?asOf=2023-01-20",
+        HttpResponse<String> added = post(base + "/households?asOf=2023-01-20",
                 "{\"code\":\"API-1\",\"headName\":\"Ngô Thị Api\",\"address\":null,\"members\":3,\"catholic\":false}");
         assertThat(added.statusCode()).isEqualTo(201);
         long id = Long.parseLong(added.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
 
-        HttpResponse<String> refused = post(base + "?asOf=2023-01-20",
+        HttpResponse<String> refused = post(base + "/households?asOf=2023-01-20",
                 "{\"code\":\"API-2\",\"headName\":\"Ngô Văn Không\",\"members\":0,\"catholic\":false}");
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("Số nhân khẩu phải là số dương");
@@ -109,7 +109,7 @@ class HouseholdsApiTests {
         assertThat(get(base + "/rate?year=2023").body()).contains("\"areaId\":" + area);
         assertThat(get("/api/v1/households/units/" + HouseholdsFixture.namMy() + "/rates?year=2023").body())
                 .contains("\"areaId\":" + area, "\"areaId\":" + HouseholdsFixture.area(7));
-        assertThat(get("/api/v1/households/areas/" + HouseholdsFixture.area(0)).statusCode())
+        assertThat(get("/api/v1/households/areas/" + HouseholdsFixture.area(0) + "/households").statusCode())
                 .as("an area of Hải Minh").isEqualTo(403);
     }
 
@@ -129,11 +129,11 @@ class HouseholdsApiTests {
         households.edit(vn.tuquan.shared.Caller.SYSTEM, h.id(), new HouseholdForm("HM-CHUYEN", "Phan Thị Mới",
                 "Số 9 đường mới, Hải Minh", 6, true), java.time.LocalDate.of(2023, 7, 1));
 
-        String past = get("/api/v1/households/areas/" + namMyArea + "?asOf=2023-05-31").body();
+        String past = get("/api/v1/households/areas/" + namMyArea + "/households?asOf=2023-05-31").body();
         assertThat(past).contains("Phan Văn Cũ").contains("Thôn 3 Nam Mỹ").doesNotContain("Phan Thị Mới")
                 .doesNotContain("đường mới");
-        assertThat(get("/api/v1/households/areas/" + namMyArea + "?asOf=2023-06-01").body()).doesNotContain("CHUYEN");
-        assertThat(get("/api/v1/households/areas/" + haiMinhArea + "?asOf=2023-07-01").statusCode()).isEqualTo(403);
+        assertThat(get("/api/v1/households/areas/" + namMyArea + "/households?asOf=2023-06-01").body()).doesNotContain("CHUYEN");
+        assertThat(get("/api/v1/households/areas/" + haiMinhArea + "/households?asOf=2023-07-01").statusCode()).isEqualTo(403);
 
         String page = get("/households/areas/" + namMyArea + "/households/" + h.id()).body();
         assertThat(page).contains("Phan Văn Cũ").doesNotContain("Phan Thị Mới").doesNotContain("đường mới")
@@ -148,5 +148,26 @@ class HouseholdsApiTests {
                 .containsExactly("Phan Thị Mới", "Số 9 đường mới, Hải Minh", 6, true);
         assertThat(households.find(Scope.WHOLE_COUNTRY, h.id(), java.time.LocalDate.of(2023, 3, 1)).orElseThrow().headName())
                 .isEqualTo("Phan Văn Cũ Sửa");
+    }
+
+    /**
+     * The paths of before issue 13.18 ({@code /areas/{areaId}}, now {@code /areas/{areaId}/households})
+     * still list and add households as the documented ones do (in 2025, a period the other tests leave alone);
+     * an absurd period year is refused, not a failure.
+     */
+    @Test
+    void theAreasOldPathsStillAnswer_andAnAbsurdYearIsRefused() throws Exception {
+        long area = HouseholdsFixture.area(7);
+        HttpResponse<String> added = post("/api/v1/households/areas/" + area + "?asOf=2025-01-21",
+                "{\"code\":\"CU-1\",\"headName\":\"Đỗ Văn Cũ\",\"members\":2,\"catholic\":false}");
+        assertThat(added.statusCode()).isEqualTo(201);
+        String documented = get("/api/v1/households/areas/" + area + "/households?asOf=2025-02-01").body();
+        assertThat(documented).contains("Đỗ Văn Cũ");
+        assertThat(get("/api/v1/households/areas/" + area + "?asOf=2025-02-01").body()).isEqualTo(documented);
+
+        HttpResponse<String> absurd = get("/api/v1/households/areas/" + area + "/rate?year=999999999");
+        assertThat(absurd.statusCode()).isEqualTo(422);
+        assertThat(absurd.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(absurd.body()).contains("households.refused.year");
     }
 }

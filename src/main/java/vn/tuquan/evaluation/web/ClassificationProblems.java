@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
@@ -27,6 +28,7 @@ class ClassificationProblems {
         this.messages = messages;
     }
 
+    @ApiResponse(responseCode = "400", description = "A field is refused: `errors` names it, with a message in the caller's language.")
     @ExceptionHandler(ClassificationRefusedException.class)
     ResponseEntity<ProblemDetail> refused(ClassificationRefusedException e) {
         Locale locale = LocaleContextHolder.getLocale();

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 import vn.tuquan.evaluation.Certificates;
 import vn.tuquan.evaluation.Evaluation;
 import vn.tuquan.evaluation.EvaluationProcess;
@@ -99,7 +101,7 @@ class EvaluationApi {
     @Operation(summary = "An entered criterion's evidence file")
     ResponseEntity<byte[]> attachment(@PathVariable long unitId, @PathVariable int year, @PathVariable String criterion) {
         return evaluations.attachment(CurrentCaller.view(), unitId, year, criterion).map(EvaluationApi::file)
-                .orElseGet(() -> ResponseEntity.notFound().build());
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     @PostMapping("/years/{year}/submit")

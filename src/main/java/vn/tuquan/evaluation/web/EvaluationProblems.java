@@ -3,6 +3,7 @@ package vn.tuquan.evaluation.web;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -28,6 +29,7 @@ class EvaluationProblems {
         this.messages = messages;
     }
 
+    @ApiResponse(responseCode = "400", description = "A field is refused: `errors` names it, with a message in the caller's language.")
     @ExceptionHandler(EvaluationRefusedException.class)
     ResponseEntity<ProblemDetail> refused(EvaluationRefusedException e) {
         String message = messages.refused(e);
@@ -37,6 +39,7 @@ class EvaluationProblems {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    @ApiResponse(responseCode = "409", description = "The step is not allowed in the process's present status (e.g. accepting a self-assessment not yet submitted).")
     @ExceptionHandler(EvaluationStateException.class)
     ResponseEntity<ProblemDetail> state(EvaluationStateException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, messages.state(e));

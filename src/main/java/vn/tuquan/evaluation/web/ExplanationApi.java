@@ -3,6 +3,8 @@ package vn.tuquan.evaluation.web;
 import java.math.BigDecimal;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,24 +19,31 @@ import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
+import vn.tuquan.units.Units;
 
 /** The explanation of a verdict and the movement classification, as JSON. */
 @RestController
 @RequestMapping("/api/v1/evaluation")
+@Tag(name = "evaluation-explanations", description = "Giải thích kết quả và xếp loại phong trào / the explanation of a "
+        + "verdict and the movement's classification")
 @Requires(Permission.EVALUATION_READ)
 class ExplanationApi {
 
     private final Explanations explanations;
     private final Classifications classifications;
     private final ExplanationViews views;
+    private final Units units;
 
-    ExplanationApi(Explanations explanations, Classifications classifications, ExplanationViews views) {
+    ExplanationApi(Explanations explanations, Classifications classifications, ExplanationViews views, Units units) {
+        this.units = units;
         this.explanations = explanations;
         this.classifications = classifications;
         this.views = views;
     }
 
     @GetMapping("/units/{unitId}/years/{year}/explanation")
+    @Operation(summary = "Why a unit got its verdict for a year: every criterion with the values it compared, its "
+            + "sources and the classification")
     ExplanationViews.View explanation(@PathVariable long unitId, @PathVariable int year) {
         Caller caller = CurrentCaller.get();
         return views.of(explanations.explain(caller.view(), unitId, year), caller);
@@ -49,8 +58,10 @@ class ExplanationApi {
     }
 
     @GetMapping("/units/{unitId}/classification")
+    @Operation(summary = "A unit's movement classification for a year: as stored, else as it would be computed now "
+            + "(QĐ 510 points)")
     ClassificationAnswer classification(@PathVariable long unitId, @RequestParam(required = false) Integer year) {
-        int y = year == null ? ExplanationPages.currentYear() : year;
+        int y = Years.of(units, CurrentCaller.view(), unitId, year);
         var scope = CurrentCaller.view();
         var stored = classifications.find(scope, unitId, y);
         if (stored.isPresent()) {
@@ -62,15 +73,17 @@ class ExplanationApi {
 
     /** The stored classifications of the unit and every unit under it. */
     @GetMapping("/units/{unitId}/classifications")
+    @Operation(summary = "The stored classifications of the unit and every unit under it for a year")
     List<Classifications.Stored> classifications(@PathVariable long unitId, @RequestParam(required = false) Integer year) {
-        return classifications.list(CurrentCaller.view(), unitId, year == null ? ExplanationPages.currentYear() : year);
+        return classifications.list(CurrentCaller.view(), unitId, Years.of(units, CurrentCaller.view(), unitId, year));
     }
 
     /** Computes and stores the classification from the stored evaluation. */
     @PostMapping("/units/{unitId}/classification")
+    @Operation(summary = "Compute and store a unit's classification for a year from its stored evaluation")
     @Requires({Permission.EVALUATION_READ, Permission.EVALUATION_WRITE})
     Classifications.Stored compute(@PathVariable long unitId, @RequestParam(required = false) Integer year) {
-        return classifications.compute(CurrentCaller.get(), unitId, year == null ? ExplanationPages.currentYear() : year);
+        return classifications.compute(CurrentCaller.get(), unitId, Years.of(units, CurrentCaller.view(), unitId, year));
     }
 
     record EntryRequest(Integer year, String item, BigDecimal points, String evidence) {
@@ -78,10 +91,11 @@ class ExplanationApi {
 
     /** Enters the points of an item a person scores, with the evidence. */
     @PostMapping("/units/{unitId}/classification/entries")
+    @Operation(summary = "Enter the points of an item that a person scores, with the evidence")
     @Requires({Permission.EVALUATION_READ, Permission.EVALUATION_WRITE})
     Classifications.EnteredItem enter(@PathVariable long unitId, @RequestBody EntryRequest request) {
         return classifications.enter(CurrentCaller.get(), unitId,
-                request.year() == null ? ExplanationPages.currentYear() : request.year(), request.item(), request.points(),
+                Years.of(units, CurrentCaller.view(), unitId, request.year()), request.item(), request.points(),
                 request.evidence());
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
@@ -36,6 +37,7 @@ class RulebookProblems {
     }
 
     /** 400 with {@code errors: [{field, message}]}. */
+    @ApiResponse(responseCode = "400", description = "A field is refused: `errors` names it, with a message in the caller's language.")
     @ExceptionHandler(RulebookRefusedException.class)
     ResponseEntity<ProblemDetail> refused(RulebookRefusedException e) {
         Locale locale = LocaleContextHolder.getLocale();
@@ -46,6 +48,7 @@ class RulebookProblems {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    @ApiResponse(responseCode = "404", description = "No such rulebook version.")
     @ExceptionHandler(UnknownRulebookException.class)
     ResponseEntity<ProblemDetail> unknown() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 import vn.tuquan.households.Commitment;
 import vn.tuquan.households.CommitmentForm;
 import vn.tuquan.households.Commitments;
@@ -42,6 +45,7 @@ import vn.tuquan.households.Households;
 import vn.tuquan.households.RegistrationRate;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.MessageArguments;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
@@ -127,7 +131,7 @@ class HouseholdsApi {
     Commitment changeCommitment(@PathVariable long householdId, @PathVariable int year,
             @RequestBody(required = false) CommitmentInput input) {
         CommitmentInput in = input == null ? new CommitmentInput(null, null, null, null, null) : input;
-        return commitments.change(CurrentCaller.get(), householdId, year, new CommitmentForm(in.registeredOn(),
+        return commitments.change(CurrentCaller.get(), householdId, year(year), new CommitmentForm(in.registeredOn(),
                 yes(in.signed()), yes(in.selfManage()), yes(in.selfPrevent()), yes(in.selfProtect())));
     }
 
@@ -144,17 +148,17 @@ class HouseholdsApi {
     @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
     @Operation(summary = "Bỏ đăng ký của một hộ (ghi nhầm) / withdraw a household's commitment for a period; answers what was removed")
     Commitment withdrawCommitment(@PathVariable long householdId, @PathVariable int year) {
-        return commitments.withdraw(CurrentCaller.get(), householdId, year);
+        return commitments.withdraw(CurrentCaller.get(), householdId, year(year));
     }
 
-    @GetMapping("/areas/{areaId}")
+    @GetMapping("/areas/{areaId}/households")
     @Operation(summary = "Các hộ đang ở khu dân cư vào một ngày / the households living in a residential area on a date")
     List<Household> list(@PathVariable long areaId, @Parameter(description = "ngày / date, today when empty")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         return households.inArea(CurrentCaller.view(), areaId, asOf == null ? Dates.today() : asOf);
     }
 
-    @PostMapping("/areas/{areaId}")
+    @PostMapping("/areas/{areaId}/households")
     @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
     @Operation(summary = "Thêm một hộ / add a household from a date")
     ResponseEntity<Household> add(@PathVariable long areaId, @RequestBody(required = false) HouseholdInput input,
@@ -162,6 +166,29 @@ class HouseholdsApi {
         HouseholdInput in = input == null ? new HouseholdInput(null, null, null, null, null) : input;
         Household added = households.add(CurrentCaller.get(), areaId, in.form(), asOf == null ? Dates.today() : asOf);
         return ResponseEntity.status(HttpStatus.CREATED).body(added);
+    }
+
+    /**
+     * The paths of {@link #list} and {@link #add} before issue 13.18, still answered for clients written
+     * against them but left out of the description: {@code /areas/{areaId}} beside
+     * {@code /{householdId}/move} made the paths ambiguous ({@code /households/areas/move} matches both).
+     */
+    @Hidden
+    @Deprecated
+    @GetMapping("/areas/{areaId}")
+    List<Household> listAtTheOldPath(@PathVariable long areaId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return list(areaId, asOf);
+    }
+
+    /** See {@link #listAtTheOldPath}. */
+    @Hidden
+    @Deprecated
+    @PostMapping("/areas/{areaId}")
+    @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
+    ResponseEntity<Household> addAtTheOldPath(@PathVariable long areaId, @RequestBody(required = false) HouseholdInput input,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return add(areaId, input, asOf);
     }
 
     @GetMapping("/areas/{areaId}/rate")
@@ -203,7 +230,8 @@ class HouseholdsApi {
     @Operation(summary = "An agency's, enterprise's or school's commitment for a period: staff briefed and signed")
     ResponseEntity<OrganisationCommitments.OrganisationCommitment> organisationCommitment(@PathVariable long unitId,
             @PathVariable int year) {
-        return ResponseEntity.of(organisations.find(CurrentCaller.view(), unitId, year));
+        return ResponseEntity.ok(organisations.find(CurrentCaller.view(), unitId, year(year))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
     }
 
     @PutMapping("/organisations/{unitId}/commitments/{year}")
@@ -213,7 +241,7 @@ class HouseholdsApi {
             @PathVariable int year, @RequestBody(required = false) StaffCommitment body) {
         StaffCommitment staff = body == null ? new StaffCommitment(null, null, null, null) : body;
         // the service refuses an organisation outside the capture scope before it looks at the numbers
-        return organisations.record(CurrentCaller.get(), unitId, year, number(staff.staffTotal()),
+        return organisations.record(CurrentCaller.get(), unitId, year(year), number(staff.staffTotal()),
                 number(staff.staffBriefed()), number(staff.staffSigned()),
                 staff.recordedOn() == null ? Dates.today() : staff.recordedOn());
     }
@@ -247,26 +275,54 @@ class HouseholdsApi {
     }
 
     private static int year(Integer year) {
-        return year != null ? year : Period.residentialAreaOn(Dates.today()).year();
+        return year != null ? year(year.intValue()) : Period.residentialAreaOn(Dates.today()).year();
     }
 
+    /** A period's year as asked, refused (422) outside 2000–2200 (as the pages) before any date is made of it. */
+    private static int year(int year) {
+        if (year < 2000 || year > 2200) {
+            throw new HouseholdRefusedException("households.refused.year", MessageArguments.year(year));
+        }
+        return year;
+    }
+
+    /**
+     * A refusal: 400 naming the field ({@code errors: [{field, message}]}) for a field's value that is
+     * not accepted (a text too long), else 422 (the request cannot be done as the register stands).
+     */
+    @ApiResponse(responseCode = "422", description = "Refused by a rule of the register: `code` names the rule (and `field` the field), or, for an import, `errors` lists every refused line; nothing is written.")
+    @ApiResponse(responseCode = "400", description = "A text too long for its field: `errors` names the field, with a message in the caller's language; nothing is written.")
     @ExceptionHandler(HouseholdRefusedException.class)
     ResponseEntity<ProblemDetail> refused(HouseholdRefusedException e) {
         Locale locale = LocaleContextHolder.getLocale();
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+        String message = messages.getMessage(e.key(), e.args(), e.key(), locale);
+        HttpStatus status = e.field() == null ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_REQUEST;
+        ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setTitle(messages.getMessage("households.refused.title", null, locale));
-        problem.setDetail(messages.getMessage(e.key(), e.args(), e.key(), locale));
+        problem.setDetail(message);
         problem.setProperty("code", e.key());
-        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        if (e.field() != null) {
+            problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", message)));
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    @ApiResponse(responseCode = "422", description = "Refused by a rule of the register: `code` names the rule (and `field` the field), or, for an import, `errors` lists every refused line; nothing is written.")
     @ExceptionHandler(HouseholdImportRefusedException.class)
     ResponseEntity<ProblemDetail> importRefused(HouseholdImportRefusedException e) {
         Locale locale = LocaleContextHolder.getLocale();
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);
         problem.setTitle(messages.getMessage("households.refused.title", null, locale));
-        problem.setProperty("errors", e.problems().stream().map(p -> Map.<String, Object>of("line", p.line(),
-                "code", p.key(), "message", messages.getMessage(p.key(), p.args().toArray(), p.key(), locale))).toList());
+        problem.setProperty("errors", e.problems().stream().map(p -> {
+            Map<String, Object> error = new java.util.LinkedHashMap<>();
+            error.put("line", p.line());
+            if (p.field() != null) {
+                error.put("column", p.field());
+            }
+            error.put("code", p.key());
+            error.put("message", messages.getMessage(p.key(), p.args().toArray(), p.key(), locale));
+            return error;
+        }).toList());
         return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

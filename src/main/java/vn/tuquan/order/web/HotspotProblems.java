@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -32,6 +33,7 @@ class HotspotProblems {
     }
 
     /** 400 with {@code errors: [{field, message}]}; the message names the field. */
+    @ApiResponse(responseCode = "400", description = "A field is refused: `errors` names it, with a message in the caller's language.")
     @ExceptionHandler(HotspotRefusedException.class)
     ResponseEntity<ProblemDetail> refused(HotspotRefusedException e) {
         Locale locale = LocaleContextHolder.getLocale();
@@ -44,6 +46,7 @@ class HotspotProblems {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    @ApiResponse(responseCode = "404", description = "No such hotspot or campaign of the unit.")
     @ExceptionHandler(UnknownHotspotException.class)
     ResponseEntity<ProblemDetail> unknown() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 import vn.tuquan.order.Incident;
 import vn.tuquan.order.IncidentCategory;
 import vn.tuquan.order.IncidentForm;
@@ -36,6 +38,7 @@ import vn.tuquan.order.IncidentRefusedException;
 import vn.tuquan.order.IncidentStatus;
 import vn.tuquan.order.IncidentStatusChange;
 import vn.tuquan.order.Incidents;
+import vn.tuquan.shared.TextLimits;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
@@ -97,11 +100,16 @@ class IncidentsApi {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @Parameter(description = "kỳ đánh giá / period year") @RequestParam(required = false) Integer year,
             @Parameter(description = "residential-area (default) or organisation") @RequestParam(required = false) String periodOf,
-            @RequestParam(required = false) String category, @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String severity, @RequestParam(required = false) String status,
+            @Parameter(description = "nhóm hoặc loại vụ việc, có thể nhiều / category codes (any of them)")
+            @RequestParam(required = false) List<String> category,
+            @Parameter(description = "loại / kinds (any of them)") @RequestParam(required = false) List<String> kind,
+            @Parameter(description = "mức độ / severities (any of them)") @RequestParam(required = false) List<String> severity,
+            @RequestParam(required = false) String status,
+            @Parameter(description = "nguyên nhân chủ quan / cause recorded subjective (true) or not (false)")
+            @RequestParam(required = false) Boolean subjective,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         return incidents.list(CurrentCaller.view(), IncidentRequests.filter(unit, asOf, year, periodOf, category, kind,
-                severity, status), page, size);
+                severity, status, subjective), page, size);
     }
 
     @GetMapping("/incident-categories")
@@ -113,14 +121,19 @@ class IncidentsApi {
     @GetMapping("/units/{unitId}/incidents/{incidentId}")
     @Operation(summary = "Một vụ việc của đơn vị / one incident recorded on a unit")
     ResponseEntity<Incident> one(@PathVariable long unitId, @PathVariable long incidentId) {
-        return ResponseEntity.of(incidents.findIn(CurrentCaller.view(), unitId, incidentId));
+        return ResponseEntity.ok(incidents.findIn(CurrentCaller.view(), unitId, incidentId).orElseThrow(IncidentsApi::notFound));
     }
 
     @GetMapping("/units/{unitId}/incidents/{incidentId}/statuses")
     @Operation(summary = "Lịch sử trạng thái / who changed an incident's status, when, from what to what")
     ResponseEntity<List<IncidentStatusChange>> statuses(@PathVariable long unitId, @PathVariable long incidentId) {
-        return ResponseEntity.of(incidents.findIn(CurrentCaller.view(), unitId, incidentId)
-                .map(i -> incidents.history(CurrentCaller.view(), i.id())));
+        return ResponseEntity.ok(incidents.findIn(CurrentCaller.view(), unitId, incidentId)
+                .map(i -> incidents.history(CurrentCaller.view(), i.id())).orElseThrow(IncidentsApi::notFound));
+    }
+
+    /** No such incident on the unit: a 404 problem, as every refusal of the API. */
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
 
     @PostMapping("/units/{unitId}/incidents/{incidentId}/status")
@@ -129,7 +142,7 @@ class IncidentsApi {
     ResponseEntity<Incident> changeStatus(@PathVariable long unitId, @PathVariable long incidentId,
             @RequestBody(required = false) StatusInput input) {
         if (incidents.findIn(CurrentCaller.capture(), unitId, incidentId).isEmpty()) {
-            return ResponseEntity.notFound().build();
+            throw notFound();
         }
         return ResponseEntity.ok(incidents.changeStatus(CurrentCaller.get(), incidentId,
                 input == null ? null : input.status(), input == null ? null : input.note()));
@@ -141,7 +154,7 @@ class IncidentsApi {
     ResponseEntity<Incident> withdraw(@PathVariable long unitId, @PathVariable long incidentId,
             @RequestBody(required = false) WithdrawInput input) {
         if (incidents.findIn(CurrentCaller.capture(), unitId, incidentId).isEmpty()) {
-            return ResponseEntity.notFound().build();
+            throw notFound();
         }
         return ResponseEntity.ok(incidents.withdraw(CurrentCaller.get(), incidentId, input == null ? null : input.reason()));
     }
@@ -161,19 +174,26 @@ class IncidentsApi {
         }
     }
 
+    /** 422 naming the field; a text too long for its field is 400 ({@code errors: [{field, message}]}), as in every API. */
+    @ApiResponse(responseCode = "422", description = "Refused by a rule of the register: `code` names the rule (and `field` the field); nothing is written.")
+    @ApiResponse(responseCode = "400", description = "A text too long for its field: `errors` names the field, with a message in the caller's language; nothing is written.")
     @ExceptionHandler(IncidentRefusedException.class)
     ResponseEntity<ProblemDetail> refused(IncidentRefusedException e) {
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+        HttpStatus status = TextLimits.isLengthRefusal(e.messageKey()) ? HttpStatus.BAD_REQUEST
+                : HttpStatus.UNPROCESSABLE_ENTITY;
+        ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setTitle(requests.text("order.incident.refused.title"));
         problem.setDetail(requests.message(e));
         problem.setProperty("code", e.messageKey());
         if (e.field() != null) {
             problem.setProperty("field", e.field());
             problem.setProperty("fieldName", requests.field(e));
+            problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", requests.message(e))));
         }
-        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    @ApiResponse(responseCode = "422", description = "Refused by a rule of the register: `code` names the rule (and `field` the field), or, for an import, `errors` lists every refused line; nothing is written.")
     @ExceptionHandler(IncidentImportRefusedException.class)
     ResponseEntity<ProblemDetail> importRefused(IncidentImportRefusedException e) {
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);

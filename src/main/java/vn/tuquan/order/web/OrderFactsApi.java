@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -68,6 +69,7 @@ class OrderFactsApi {
         return year;
     }
 
+    @ApiResponse(responseCode = "404", description = "No such unit.")
     @ExceptionHandler(UnknownOrderUnitException.class)
     ResponseEntity<ProblemDetail> unknown(UnknownOrderUnitException e) {
         Locale locale = LocaleContextHolder.getLocale();
@@ -80,6 +82,7 @@ class OrderFactsApi {
     static final class BadYearException extends RuntimeException {
     }
 
+    @ApiResponse(responseCode = "400", description = "The year is not one the registers can answer for.")
     @ExceptionHandler(BadYearException.class)
     ResponseEntity<ProblemDetail> badYear(BadYearException e) {
         Locale locale = LocaleContextHolder.getLocale();

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -21,9 +23,37 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 @Conditional(EmbeddedDatabaseConfiguration.NoExternalDatabase.class)
 class EmbeddedDatabaseConfiguration {
 
+    /**
+     * With {@code tuquan.embedded-database.first-start-ends-when-ready} (the demo sets it), a new
+     * cluster counts as made only when the application is ready — after every {@code
+     * ApplicationRunner}, the demo's load among them — so that a first start stopped before then
+     * leaves a cluster the next start makes again instead of keeping half of it.
+     */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgresServer embeddedPostgresServer(@Value("${tuquan.data-directory}") Path dataDir) {
-        return EmbeddedPostgresServer.start(dataDir.resolve("pg"));
+    EmbeddedPostgresServer embeddedPostgresServer(@Value("${tuquan.data-directory}") Path dataDir,
+            @Value("${tuquan.embedded-database.first-start-ends-when-ready:false}") boolean firstStartEndsWhenReady) {
+        return EmbeddedPostgresServer.start(dataDir.resolve("pg"), firstStartEndsWhenReady);
+    }
+
+    @Bean
+    FirstStartEnd firstStartEnd(EmbeddedPostgresServer server) {
+        return new FirstStartEnd(server);
+    }
+
+    /** Ends the cluster's first start when the application is ready (nothing to do on a cluster already made). */
+    static final class FirstStartEnd {
+
+        private final EmbeddedPostgresServer server;
+
+        FirstStartEnd(EmbeddedPostgresServer server) {
+            this.server = server;
+        }
+
+        /** Published after every {@code ApplicationRunner} has run to its end. */
+        @EventListener(ApplicationReadyEvent.class)
+        void ready() {
+            server.finishFirstStart();
+        }
     }
 
     /**

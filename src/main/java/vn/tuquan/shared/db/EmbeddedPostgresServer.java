@@ -28,8 +28,18 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Durability is on (fsync, synchronous commit, full-page writes), unlike the zonky defaults
  * made for throw-away test databases. A postmaster left running by a JVM that was killed is
- * stopped before the new one starts, and a cluster whose first initialisation never finished is
- * made again (it cannot hold data: the marker file is written before the first migration).
+ * stopped before the new one starts.
+ *
+ * <p>A cluster's first start is bracketed by two marker files in its directory: {@code
+ * tuquan-creating}, written as soon as the new server runs (before the database is made), and
+ * {@code tuquan-initialised}, written (and made durable) when the first start is over — right after
+ * the database is made, or, with {@code finishFirstStartLater}, when {@link #finishFirstStart()}
+ * is called (the demo: when the application is ready, its data loaded whole). At the next start, a cluster
+ * without {@code tuquan-initialised} is deleted and made again when it carries {@code
+ * tuquan-creating} (its first start was interrupted: what it holds is that start's own work) or
+ * holds no database besides PostgreSQL's own (initdb or the first start stopped before anything
+ * was made). Any other cluster — marked, or holding a database made elsewhere (restored from a
+ * base backup, say) — is never deleted.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -38,7 +48,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     static final String ROLE = "tuquan";
     /** What the application connects as: only the privileges the migrations grant it. */
     static final String APP_ROLE = "tuquan_app";
-    private static final String INITIALISED_MARKER = "tuquan-initialised";
+    static final String INITIALISED_MARKER = "tuquan-initialised";
+    /** Present from the first moments of a new cluster until its first start is over. */
+    static final String CREATING_MARKER = "tuquan-creating";
+    /**
+     * PostgreSQL's {@code FirstNormalObjectId}: the databases initdb makes (template1, template0,
+     * postgres) have lower object ids, every database made later has this one or a higher one.
+     */
+    private static final long FIRST_NORMAL_OBJECT_ID = 16384;
     private static final String ZONKY_LOCK = "epg-lock";
     private static final Duration STALE_STOP_WAIT = Duration.ofSeconds(60);
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
@@ -53,6 +70,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** Starts PostgreSQL on {@code clusterDir}, creating the cluster on first use. */
     public static EmbeddedPostgresServer start(Path clusterDir) {
+        return start(clusterDir, false);
+    }
+
+    /**
+     * Starts PostgreSQL on {@code clusterDir}, creating the cluster on first use.
+     *
+     * @param finishFirstStartLater when the cluster is new, it counts as made only once {@link
+     *        #finishFirstStart()} is called: if the process stops before, the next start makes it again
+     */
+    public static EmbeddedPostgresServer start(Path clusterDir, boolean finishFirstStartLater) {
         Path dir = clusterDir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir.getParent());
@@ -76,8 +103,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .start();
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(dir, postgres);
             if (fresh) {
+                writeDurably(dir.resolve(CREATING_MARKER), "first start of this cluster under way\n");
                 server.createDatabase();
-                Files.writeString(dir.resolve(INITIALISED_MARKER), "initialised by Tuquan\n");
+                if (!finishFirstStartLater) {
+                    server.finishFirstStart();
+                }
+            } else if (!Files.exists(dir.resolve(INITIALISED_MARKER)) && server.holdsTuquanDatabase()) {
+                // kept by discardUnfinishedCluster because it holds a database made elsewhere: ours from now on
+                writeDurably(dir.resolve(INITIALISED_MARKER), "initialised elsewhere, adopted by Tuquan\n");
             }
             server.createAppRoleIfMissing();
             log.info("Embedded PostgreSQL ready on port {} in {} ms (fsync on, synchronous_commit on)",
@@ -104,6 +137,24 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public Path clusterDir() {
         return clusterDir;
+    }
+
+    /**
+     * Ends the cluster's first start: from now on the cluster is kept whatever happens. Does
+     * nothing on a cluster whose first start is already over.
+     */
+    public void finishFirstStart() {
+        Path creating = clusterDir.resolve(CREATING_MARKER);
+        if (!Files.exists(creating)) {
+            return;
+        }
+        try {
+            writeDurably(clusterDir.resolve(INITIALISED_MARKER), "initialised by Tuquan\n");
+            Files.delete(creating);
+            syncDirectory(clusterDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not mark the cluster in " + clusterDir + " as initialised", e);
+        }
     }
 
     @Override
@@ -151,17 +202,69 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    private boolean holdsTuquanDatabase() {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                var rs = c.createStatement().executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+            return rs.next();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the databases of the cluster in " + clusterDir, e);
+        }
+    }
+
+    /**
+     * Deletes the cluster in {@code dir} (that directory only, never what is beside it) when its
+     * first start never finished: no {@code tuquan-initialised} marker, and either the {@code
+     * tuquan-creating} marker or no database besides PostgreSQL's own.
+     */
     private static void discardUnfinishedCluster(Path dir) throws IOException {
-        if (Files.isDirectory(dir) && Files.exists(dir.resolve("PG_VERSION"))
-                && !Files.exists(dir.resolve(INITIALISED_MARKER))) {
+        if (!Files.isDirectory(dir) || !Files.exists(dir.resolve("PG_VERSION"))
+                || Files.exists(dir.resolve(INITIALISED_MARKER))) {
+            return;
+        }
+        if (Files.exists(dir.resolve(CREATING_MARKER))) {
+            log.warn("The first start on the database cluster in {} did not finish (the process stopped before it was "
+                    + "ready; for the demo: before its data was loaded whole); making the cluster again", dir);
+        } else if (holdsDatabaseOfItsOwn(dir)) {
+            log.warn("The database cluster in {} has no {} marker but holds a database; keeping it as it is", dir,
+                    INITIALISED_MARKER);
+            return;
+        } else {
             log.warn("The database cluster in {} was never fully initialised (an interrupted first start); "
                     + "creating it again", dir);
-            stopStalePostmaster(dir);
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
+        }
+        stopStalePostmaster(dir);
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
             }
+        }
+    }
+
+    /** True when {@code base/} holds a database made after initdb (an object id from FirstNormalObjectId on). */
+    private static boolean holdsDatabaseOfItsOwn(Path dir) throws IOException {
+        Path base = dir.resolve("base");
+        if (!Files.isDirectory(base)) {
+            return false;
+        }
+        try (Stream<Path> databases = Files.list(base)) {
+            return databases.map(p -> p.getFileName().toString())
+                    .anyMatch(name -> name.matches("\\d{1,10}") && Long.parseLong(name) >= FIRST_NORMAL_OBJECT_ID);
+        }
+    }
+
+    /** Writes a small file and forces it and its directory entry to disk. */
+    private static void writeDurably(Path file, String content) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            channel.write(StandardCharsets.UTF_8.encode(content));
+            channel.force(true);
+        }
+        syncDirectory(file.getParent());
+    }
+
+    private static void syncDirectory(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
         }
     }
 

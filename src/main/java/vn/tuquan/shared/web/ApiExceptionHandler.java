@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -59,7 +60,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (body instanceof ProblemDetail problem) {
             Locale locale = LocaleContextHolder.getLocale();
             String key = switch (status.value()) {
-                case 400, 401, 403, 404, 405 -> "error." + status.value();
+                case 400, 401, 403, 404, 405, 413 -> "error." + status.value();
                 default -> status.is4xxClientError() ? "error.400" : "error.500";
             };
             HttpStatus known = HttpStatus.resolve(status.value());
@@ -74,6 +75,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return super.createResponseEntity(body, headers, status, request);
     }
 
+    @ApiResponse(responseCode = "403", description = ApiDescription.FORBIDDEN)
     @ExceptionHandler(AccessRefusedException.class)
     ResponseEntity<ProblemDetail> refused(AccessRefusedException ex) {
         log.info("Refused: {}", ex.getMessage());
@@ -84,6 +86,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
 
+    @ApiResponse(responseCode = "500", description = ApiDescription.FAILED)
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         log.error("Unexpected error in an API call", ex);

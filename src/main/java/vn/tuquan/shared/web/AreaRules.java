@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
@@ -26,11 +27,12 @@ import vn.tuquan.shared.Requires;
 @Component
 class AreaRules {
 
-    private final RequestMappingHandlerMapping mappings;
+    /** Looked up at first use: a command of {@code ./tuquan} opens the application without a web server, and without it. */
+    private final ObjectProvider<RequestMappingHandlerMapping> mappings;
     private volatile Map<Area, Optional<Permission[]>> rules;
 
     AreaRules(@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
-            RequestMappingHandlerMapping mappings) {
+            ObjectProvider<RequestMappingHandlerMapping> mappings) {
         this.mappings = mappings;
     }
 
@@ -56,7 +58,7 @@ class AreaRules {
 
     private Optional<HandlerMethod> handler(String path) {
         PathContainer container = PathContainer.parsePath(path);
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getObject().getHandlerMethods().entrySet()) {
             RequestMappingInfo info = entry.getKey();
             var methods = info.getMethodsCondition().getMethods();
             if (!methods.isEmpty() && !methods.contains(RequestMethod.GET)) {

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
@@ -177,6 +178,9 @@ class LocalUnitsApi {
         return ResponseEntity.ok(new ImportResult(localUnits.createAll(CurrentCaller.get(), result.units(), from).size()));
     }
 
+    /** What the API's description says of this controller's 400s (its two handlers answer one status). */
+    static final String REFUSED = "A field is refused, the body is not JSON, or a value has the wrong type: `errors` names each field, with a message in the caller's language.";
+
     /** A 413 problem: the file is over the import's 5 MB. */
     static ResponseEntity<ProblemDetail> tooLarge(MessageSource messages, Locale locale, String path) {
         String message = messages.getMessage("units.local.web.error.fileTooLarge", new Object[] {5}, locale);
@@ -195,6 +199,7 @@ class LocalUnitsApi {
         }
     }
 
+    @ApiResponse(responseCode = "400", description = REFUSED)
     @ExceptionHandler(LocalUnitRefusedException.class)
     ResponseEntity<ProblemDetail> refused(LocalUnitRefusedException refused, HttpServletRequest request) {
         Locale locale = locale(request);
@@ -206,6 +211,7 @@ class LocalUnitsApi {
     }
 
     /** A body that is not JSON, or a value of the wrong type ("staffCount": "abc", a date "2024-13-40"). */
+    @ApiResponse(responseCode = "400", description = REFUSED)
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException unreadable, HttpServletRequest request) {
         Locale locale = locale(request);
@@ -222,6 +228,7 @@ class LocalUnitsApi {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    @ApiResponse(responseCode = "404", description = "No such unit.")
     @ExceptionHandler(UnknownUnitException.class)
     ResponseEntity<ProblemDetail> unknown(UnknownUnitException unknown, HttpServletRequest request) {
         Locale locale = locale(request);

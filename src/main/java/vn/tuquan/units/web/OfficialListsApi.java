@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
@@ -89,6 +90,7 @@ class OfficialListsApi {
                 summary.warnings().stream().map(w -> problem(w, locale)).toList()));
     }
 
+    @ApiResponse(responseCode = "400", description = "The request is refused before any file is read (no file, no date …): `errors` names each field.")
     @ExceptionHandler(UploadRefused.class)
     ResponseEntity<ProblemDetail> refused(UploadRefused refused, HttpServletRequest request) {
         Locale locale = LocalUnitsApi.locale(request);
@@ -101,6 +103,7 @@ class OfficialListsApi {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    @ApiResponse(responseCode = "422", description = "A file of the list is refused: `errors` lists every problem (file, line, position); nothing is imported.")
     @ExceptionHandler(ImportRefusedException.class)
     ResponseEntity<ProblemDetail> fileRefused(ImportRefusedException refused, HttpServletRequest request) {
         Locale locale = LocalUnitsApi.locale(request);

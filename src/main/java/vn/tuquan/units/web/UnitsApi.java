@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -54,11 +56,26 @@ class UnitsApi {
         return units.find(CurrentCaller.view(), id, date(asOf)).orElseThrow(() -> notFound());
     }
 
-    @GetMapping("/by-code/{code}")
+    @GetMapping("/by-code")
     @Operation(summary = "The official unit with a GSO code on a date (codes are reused over the years)")
-    UnitView byCode(@PathVariable String code,
+    @ApiResponse(responseCode = "200", description = "The unit as it was on that date")
+    @ApiResponse(responseCode = "404", description = "No official unit has this code on that date.")
+    UnitView byCode(@Parameter(description = "mã GSO / the GSO code, e.g. 36 or 13636") @RequestParam String code,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         return units.findByCode(CurrentCaller.view(), code, date(asOf)).orElseThrow(() -> notFound());
+    }
+
+    /**
+     * The path of {@link #byCode} before issue 13.18, still answered for clients written against it
+     * but left out of the description: {@code /by-code/{code}} beside {@code /{id}/successors} made
+     * the paths ambiguous (OpenAPI's {@code /units/by-code/successors} matches both).
+     */
+    @Hidden
+    @Deprecated
+    @GetMapping("/by-code/{code}")
+    UnitView byCodeInPath(@PathVariable String code,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return byCode(code, asOf);
     }
 
     @GetMapping("/{id}/children")

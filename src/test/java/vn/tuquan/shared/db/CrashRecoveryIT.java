@@ -7,7 +7,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.tuquan.FreshDataDirectory;
 import vn.tuquan.TuquanProcess;
@@ -22,11 +25,28 @@ class CrashRecoveryIT {
 
     static final Duration START = Duration.ofMinutes(3);
 
+    /** Every process started and every data directory used, for {@link #stopLeftovers()}. */
+    private final List<TuquanProcess> started = new ArrayList<>();
+    private final List<Path> dataDirs = new ArrayList<>();
+
+    private TuquanProcess start(Path dataDir, String command, String name) {
+        TuquanProcess process = TuquanProcess.start(dataDir, command, name);
+        started.add(process);
+        return process;
+    }
+
+    /** A test that failed midway leaves no Tuquan and no PostgreSQL running. */
+    @AfterEach
+    void stopLeftovers() {
+        TuquanProcess.stopLeftovers(started, dataDirs);
+    }
+
     @Test
     void committedDataSurvivesKillMinus9OfTheJvmAndThenOfPostgresToo() throws Exception {
         Path dataDir = FreshDataDirectory.create();
+        dataDirs.add(dataDir);
 
-        TuquanProcess first = TuquanProcess.start(dataDir, "serve", "first").awaitReady(START);
+        TuquanProcess first = start(dataDir, "serve", "first").awaitReady(START);
         String password = first.printedAdminPassword();
         Postmaster firstPostgres = TuquanProcess.postmaster(dataDir);
         try (Connection db = connect(firstPostgres)) {
@@ -36,7 +56,7 @@ class CrashRecoveryIT {
         first.kill9();
         assertThat(firstPostgres.alive()).as("kill -9 of the JVM leaves its PostgreSQL running").isTrue();
 
-        TuquanProcess second = TuquanProcess.start(dataDir, "serve", "second").awaitReady(START);
+        TuquanProcess second = start(dataDir, "serve", "second").awaitReady(START);
         assertThat(firstPostgres.alive()).as("the stale PostgreSQL was stopped").isFalse();
         assertThat(second.output()).contains("was left running").doesNotContain("Password:");
         Postmaster secondPostgres = TuquanProcess.postmaster(dataDir);
@@ -56,7 +76,7 @@ class CrashRecoveryIT {
         backends.forEach(ProcessHandle::destroyForcibly);
         postgres.onExit().get();
 
-        TuquanProcess third = TuquanProcess.start(dataDir, "serve", "third").awaitReady(START);
+        TuquanProcess third = start(dataDir, "serve", "third").awaitReady(START);
         try (Connection db = connect(TuquanProcess.postmaster(dataDir))) {
             assertThat(count(db)).as("every committed row is back after WAL recovery").isEqualTo(1000);
         }

@@ -53,9 +53,9 @@ class UnitsApiTests {
 
     @Test
     void aCodeAsOfADateAndWhereItLeads() {
-        JsonNode in2022 = get("/api/v1/units/by-code/13636?asOf=2022-10-01");
+        JsonNode in2022 = get("/api/v1/units/by-code?code=13636&asOf=2022-10-01");
         assertThat(in2022.get("name").asString()).isEqualTo("Phường Trần Tế Xương");
-        JsonNode in2025 = get("/api/v1/units/by-code/13636?asOf=2025-03-01");
+        JsonNode in2025 = get("/api/v1/units/by-code?code=13636&asOf=2025-03-01");
         assertThat(in2025.get("name").asString()).isEqualTo("Phường Vị Xuyên");
         long id = in2025.get("id").asLong();
 
@@ -73,7 +73,7 @@ class UnitsApiTests {
 
     @Test
     void childrenSubtreeAndSearch() {
-        long namDinh = get("/api/v1/units/by-code/36?asOf=2022-10-01").get("id").asLong();
+        long namDinh = get("/api/v1/units/by-code?code=36&asOf=2022-10-01").get("id").asLong();
         assertThat(get("/api/v1/units/" + namDinh + "/children?asOf=2022-10-01").size()).isEqualTo(10);
         JsonNode page = get("/api/v1/units/" + namDinh + "/subtree?asOf=2022-10-01&kind=COMMUNE&limit=200");
         assertThat(page.get("units").size()).isEqualTo(200);
@@ -87,9 +87,18 @@ class UnitsApiTests {
         assertThat(get("/api/v1/units?asOf=2025-07-01").size()).isEqualTo(34);
     }
 
+    /** The path of before issue 13.18 ({@code /by-code/{code}}) still answers, as the documented one does. */
+    @Test
+    void theCodeInThePathStillAnswersAsTheDocumentedQuery() {
+        JsonNode documented = get("/api/v1/units/by-code?code=13636&asOf=2022-10-01");
+        assertThat(get("/api/v1/units/by-code/13636?asOf=2022-10-01")).isEqualTo(documented);
+        assertThat(session.get("/api/v1/units/by-code?code=99999&asOf=2022-10-01").statusCode()).isEqualTo(404);
+        assertThat(session.get("/api/v1/units/by-code/99999?asOf=2022-10-01").statusCode()).isEqualTo(404);
+    }
+
     @Test
     void aUnitThatDidNotExistThenIsA404Problem() {
-        long namDinh = get("/api/v1/units/by-code/36?asOf=2022-10-01").get("id").asLong();
+        long namDinh = get("/api/v1/units/by-code?code=36&asOf=2022-10-01").get("id").asLong();
         HttpResponse<String> gone = session.get("/api/v1/units/" + namDinh + "?asOf=2025-07-01");
         assertThat(gone.statusCode()).isEqualTo(404);
         assertThat(gone.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
