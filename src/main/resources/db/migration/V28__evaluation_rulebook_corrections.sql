@@ -18,8 +18,9 @@
 --    quyền quản lý) — in Tuquan, the residential areas and organisations recorded under the commune;
 --  * TT 23/2012: in force from 18/06/2012 (one source; to confirm); its commune criterion names the ward
 --    protection force (Bảo vệ dân phố), not civil defence;
---  * QĐ 510: only the agencies' (and enterprises') items for the Q1 resolution and reporting (3 points)
---    and ≥ 90% participation (3 points) were found; every other item and every level stays to confirm.
+--  * QĐ 510: only the agencies' items for the Q1 resolution and reporting (3 points) and ≥ 90%
+--    participation (3 points) were found; every other item (the enterprises' table too) and every level
+--    stays to confirm.
 
 ALTER TABLE rulebook_criterion ADD COLUMN to_confirm boolean NOT NULL DEFAULT false;
 
@@ -106,7 +107,7 @@ UPDATE rulebook_criterion c SET to_confirm = true
 
 -- QĐ 510: the two agency items found in a source; the rest stays to confirm
 UPDATE classification_item SET to_confirm = false
- WHERE unit_kind IN ('AGENCY', 'ENTERPRISE') AND code IN ('RESOLUTION_REPORTING', 'PARTICIPATION');
+ WHERE unit_kind = 'AGENCY' AND code IN ('RESOLUTION_REPORTING', 'PARTICIPATION');
 UPDATE classification_item SET to_confirm = true
- WHERE NOT (unit_kind IN ('AGENCY', 'ENTERPRISE') AND code IN ('RESOLUTION_REPORTING', 'PARTICIPATION'));
+ WHERE NOT (unit_kind = 'AGENCY' AND code IN ('RESOLUTION_REPORTING', 'PARTICIPATION'));
 UPDATE classification_level SET to_confirm = true;

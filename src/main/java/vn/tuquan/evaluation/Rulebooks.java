@@ -336,13 +336,17 @@ public class Rulebooks {
     public Confirmation confirm(Caller caller, long provinceId, long rulebookId, String unitKind, String criterion,
             String note) {
         requireProvincialAdministrator(caller, provinceId);
+        RulebookVersion version = version(caller.view(), rulebookId).rulebook();
+        if (version.provinceId() != null && version.provinceId() != provinceId) {
+            throw new AccessRefusedException("rulebook " + rulebookId + " is another province's own version");
+        }
         if (note == null || note.isBlank()) {
             throw new RulebookRefusedException("note", "evaluation.rulebooks.error.noteRequired");
         }
-        if (note.length() > 1000) {
+        if (vn.tuquan.shared.TextLimits.tooLong(note.strip(), 1000)) {
             throw new RulebookRefusedException("note", "evaluation.rulebooks.error.noteTooLong", 1000);
         }
-        CriterionLine line = UNIT_KINDS.contains(unitKind) ? lines(rulebookId, unitKind).stream()
+        CriterionLine line = unitKind != null && criterion != null && UNIT_KINDS.contains(unitKind) ? lines(rulebookId, unitKind).stream()
                 .filter(l -> l.criterion().equals(criterion)).findFirst().orElse(null) : null;
         if (line == null) {
             throw new RulebookRefusedException("criterion", "evaluation.rulebooks.error.notInRulebook", criterion, unitKind);
@@ -361,6 +365,16 @@ public class Rulebooks {
             events.publishEvent(new RulebookCriterionConfirmed(provinceId, rulebookId, unitKind, criterion, note.strip()));
         }
         return confirmation;
+    }
+
+    /** The province, in the view scope (403 outside, also for a unit that is not a province). */
+    public UnitView requireVisible(Scope scope, long provinceId) {
+        UnitView unit = units.latest(scope, provinceId)
+                .orElseThrow(() -> new AccessRefusedException("unit " + provinceId + " is outside the scope"));
+        if (unit.kind() != UnitKind.PROVINCE) {
+            throw new RulebookRefusedException("unitId", "evaluation.rulebooks.error.notProvince", unit.name());
+        }
+        return unit;
     }
 
     /** Whether the caller may adopt a version for the province: EVALUATION_APPROVE and the province in the capture scope. */

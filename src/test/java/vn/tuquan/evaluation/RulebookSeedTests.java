@@ -162,7 +162,7 @@ class RulebookSeedTests {
         // QĐ 510: the two agency items found in a source; everything else to confirm
         assertThat(jdbc.sql("SELECT string_agg(unit_kind || '/' || code, ',' ORDER BY unit_kind, code) FROM classification_item"
                 + " WHERE NOT to_confirm").query(String.class).single())
-                .isEqualTo("AGENCY/PARTICIPATION,AGENCY/RESOLUTION_REPORTING,ENTERPRISE/PARTICIPATION,ENTERPRISE/RESOLUTION_REPORTING");
+                .isEqualTo("AGENCY/PARTICIPATION,AGENCY/RESOLUTION_REPORTING");
         assertThat(jdbc.sql("SELECT bool_and(to_confirm) FROM classification_level").query(Boolean.class).single()).isTrue();
     }
 }
