@@ -110,7 +110,8 @@ class TextBoundsTests {
             // made by Tuquan: hashes, paths, prefixes, secrets, ids, the files of an import (an administrator's)
             "access_tokens.token_prefix", "audit_chain_head.last_hash", "audit_event.action", "audit_event.entity_id",
             "audit_event.entity_type", "audit_event.hash", "audit_event.module", "audit_event.prev_hash",
-            "incident_idempotency.request_hash", "unit_import.files", "unit_version.path", "users.password_hash",
+            "incident_idempotency.request_hash", "unit_import.files", "unit_version.path", "audit_event_place.unit_path",
+            "users.password_hash",
             "users.totp_secret",
             // Flyway's and Spring Session's own tables
             "flyway_schema_history.description", "flyway_schema_history.installed_by", "flyway_schema_history.script",
