@@ -20,6 +20,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
@@ -93,6 +95,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             host    replication     all             ::1/128                 scram-sha-256
             """;
     private static final Duration STALE_STOP_WAIT = Duration.ofSeconds(60);
+    /**
+     * The clusters whose server this JVM runs: found in use without opening their lock file, since
+     * closing a second channel on a file releases every lock this JVM holds on it (POSIX locks).
+     */
+    private static final Set<Path> RUNNING_HERE = ConcurrentHashMap.newKeySet();
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
     private final Path clusterDir;
@@ -187,6 +194,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             log.info("Starting embedded PostgreSQL in {}{}", dir, fresh ? " (new cluster)" : "");
             long started = System.nanoTime();
             EmbeddedPostgres postgres = startPostgres(dir, fresh, credentials);
+            RUNNING_HERE.add(dir);
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(dir, postgres, postgres.getPort(), credentials,
                     commandLock);
             try {
@@ -206,7 +214,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     server.moveToPasswords();
                 }
             } catch (RuntimeException | IOException e) {
-                postgres.close();
+                server.close();
                 throw e;
             }
             log.info("Embedded PostgreSQL ready on port {} in {} ms (fsync on, synchronous_commit on, passwords "
@@ -349,6 +357,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (postgres != null) {
                 log.info("Stopping embedded PostgreSQL in {}", clusterDir);
                 postgres.close();
+                RUNNING_HERE.remove(clusterDir);
             }
         } finally {
             if (commandLock != null) {
@@ -450,6 +459,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** True while another process (or this one) runs a server on the directory: zonky's lock is held. */
     private static boolean inUse(Path dir) {
+        if (RUNNING_HERE.contains(dir)) {
+            return true;
+        }
         try (FileChannel channel = FileChannel.open(dir.resolve(ZONKY_LOCK),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             FileLock lock = channel.tryLock();
