@@ -28,10 +28,13 @@ public class TuquanApplication {
     }
 
     /** Starts the web application; returns once it is ready to serve. */
-    static ConfigurableApplicationContext serve(List<String> profiles, Integer port) {
+    static ConfigurableApplicationContext serve(List<String> profiles, Integer port, Integer managementPort) {
         List<String> args = new ArrayList<>();
         if (port != null) {
             args.add("--server.port=" + port);
+        }
+        if (managementPort != null) {
+            args.add("--management.server.port=" + managementPort);
         }
         SpringApplication app = new SpringApplication(TuquanApplication.class);
         app.setAdditionalProfiles(profiles.toArray(String[]::new));

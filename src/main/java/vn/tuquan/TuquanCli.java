@@ -58,11 +58,16 @@ public final class TuquanCli implements Runnable {
         @Option(names = "--port", description = "HTTP port (default: $TUQUAN_PORT or 8080)")
         Integer port;
 
+        @Option(names = "--management-port", description = "port of health and metrics, on 127.0.0.1 only "
+                + "(default: $TUQUAN_MANAGEMENT_PORT, else --port + 1, else 8081)")
+        Integer managementPort;
+
         abstract List<String> profiles();
 
         @Override
         public Integer call() {
-            TuquanApplication.serve(profiles(), port);
+            TuquanApplication.serve(profiles(), port, managementPort(port, managementPort,
+                    System.getenv("TUQUAN_MANAGEMENT_PORT")));
             serving = true;
             return 0;
         }
@@ -84,6 +89,21 @@ public final class TuquanCli implements Runnable {
         List<String> profiles() {
             return List.of("demo");
         }
+    }
+
+    /**
+     * The management port to ask for: the one given; else none (the properties' own, from
+     * {@code TUQUAN_MANAGEMENT_PORT} or 8081) when the environment names one or no port was given;
+     * else the port after the main one, so that two instances on one machine do not collide.
+     */
+    static Integer managementPort(Integer port, Integer managementPort, String fromEnvironment) {
+        if (managementPort != null) {
+            return managementPort;
+        }
+        if (fromEnvironment != null && !fromEnvironment.isBlank() || port == null) {
+            return null;
+        }
+        return port == 0 ? 0 : port + 1;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -13,6 +13,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
 
 /**
  * Debian's Chromium driven by Playwright, as the browser tests use it. Without Chromium the tests
@@ -58,18 +59,25 @@ public final class Chromium implements AutoCloseable {
         playwright.close();
     }
 
-    /** One window, collecting every console error and failed response it sees. */
+    /**
+     * One window, collecting every console error and failed response it sees, and reading every page
+     * it loads for raw keys ({@link RawKeys}: a message or fact key, a criterion's code, a {@code null},
+     * a year printed 2.017): each one found is an error too, and closing the tab fails the test when
+     * any was found — so every browser test checks every page it opens, and the page it ends on.
+     */
     public static final class Tab implements AutoCloseable {
 
         private final BrowserContext context;
         private final Page page;
         private final int port;
         private final List<String> errors = new ArrayList<>();
+        private final List<String> rawKeys = new ArrayList<>();
 
         Tab(BrowserContext context, int port) {
             this.context = context;
             this.port = port;
             this.page = context.newPage();
+            page.onLoad(loaded -> readForRawKeys());
             page.onConsoleMessage(message -> {
                 if ("error".equals(message.type())) {
                     errors.add(message.text() + " at " + message.location());
@@ -99,13 +107,51 @@ public final class Chromium implements AutoCloseable {
             return "http://localhost:" + port + path;
         }
 
+        /** Reads the page's visible text for raw keys now (after a change the page made without loading). */
+        public void readForRawKeys() {
+            String text;
+            String url;
+            try {
+                // the document's own address and text, read together (the page may already be going elsewhere)
+                Object read = page.evaluate("() => [location.href, document.body ? document.body.innerText : '']");
+                List<?> pair = (List<?>) read;
+                url = String.valueOf(pair.get(0));
+                text = String.valueOf(pair.get(1));
+            } catch (PlaywrightException e) {
+                return; // the page went on to another before it could be read: that one is read when it loads
+            }
+            // the API and its documentation show the keys and codes clients use, on purpose
+            if (!url.startsWith("http") || url.contains("/api/") || url.contains("/swagger-ui") || url.contains("/v3/api-docs")
+                    || url.endsWith(".json") || url.endsWith(".pdf")) {
+                return;
+            }
+            for (String found : RawKeys.in(text)) {
+                String error = "raw key " + found + " on " + url;
+                if (!rawKeys.contains(error)) {
+                    rawKeys.add(error);
+                    errors.add(error);
+                }
+            }
+        }
+
+        /** Raw keys found on the pages read so far. */
+        public List<String> rawKeys() {
+            return rawKeys;
+        }
+
         public void screenshot(String name) {
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
         }
 
         @Override
         public void close() {
-            context.close();
+            try {
+                readForRawKeys();
+            } finally {
+                context.close();
+            }
+            assertThat(rawKeys).as("every page reads in words: no message key, fact key, criterion code, null or"
+                    + " year printed as a number").isEmpty();
         }
     }
 }

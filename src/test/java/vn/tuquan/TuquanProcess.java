@@ -34,11 +34,13 @@ public final class TuquanProcess {
     private final Process process;
     private final Path log;
     private final int port;
+    private final int managementPort;
 
-    private TuquanProcess(Process process, Path log, int port) {
+    private TuquanProcess(Process process, Path log, int port, int managementPort) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     public static TuquanProcess start(Path dataDir, String command, String name) {
@@ -49,16 +51,17 @@ public final class TuquanProcess {
     public static TuquanProcess start(Path dataDir, String command, String name, Map<String, String> environment) {
         assertThat(JAR).as("the packaged application (mvn verify builds it before the *IT tests)").exists();
         int port = freePort();
+        int managementPort = freePort();
         Path log = dataDir.resolve(name + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-jar", JAR.toString(), command,
-                "--port", Integer.toString(port))
+                "--port", Integer.toString(port), "--management-port", Integer.toString(managementPort))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("TUQUAN_DATA_DIR", dataDir.toString());
         builder.environment().putAll(environment);
         try {
-            return new TuquanProcess(builder.start(), log, port);
+            return new TuquanProcess(builder.start(), log, port, managementPort);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -122,7 +125,10 @@ public final class TuquanProcess {
         }
     }
 
-    /** Waits until {@code /actuator/health} answers UP. */
+    /**
+     * Waits until the management port's {@code /actuator/health} (on 127.0.0.1) answers UP, the
+     * database included, and the main port's {@code /readyz} too.
+     */
     public TuquanProcess awaitReady(Duration timeout) {
         HttpClient client = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(timeout);
@@ -130,9 +136,12 @@ public final class TuquanProcess {
             assertThat(process.isAlive()).as("Tuquan exited early; its log:%n%s", output()).isTrue();
             try {
                 HttpResponse<String> health = client.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                        URI.create("http://127.0.0.1:" + managementPort + "/actuator/health")).build(),
                         HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+                HttpResponse<String> ready = health.statusCode() != 200 ? health : client.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/readyz")).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("\"UP\"") && ready.statusCode() == 200
+                        && ready.body().contains("\"UP\"")) {
                     return this;
                 }
             } catch (IOException notYet) {
@@ -165,6 +174,10 @@ public final class TuquanProcess {
 
     public int port() {
         return port;
+    }
+
+    public int managementPort() {
+        return managementPort;
     }
 
     public long pid() {

@@ -1,11 +1,13 @@
 package vn.tuquan.access;
 
 import java.security.Principal;
+import java.time.ZoneOffset;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
@@ -25,11 +27,14 @@ class AccountController {
     private final UserAccounts accounts;
     private final UserSessions sessions;
     private final MessageSource messages;
+    private final ApplicationEventPublisher events;
 
-    AccountController(UserAccounts accounts, UserSessions sessions, MessageSource messages) {
+    AccountController(UserAccounts accounts, UserSessions sessions, MessageSource messages,
+            ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.messages = messages;
+        this.events = events;
     }
 
     @GetMapping("/account")
@@ -40,18 +45,22 @@ class AccountController {
         return "access/showAccount";
     }
 
-    /** Ends every session of this person on every node, this one included. */
+    /** Ends every session of this person on every node, this one included. Audited. */
     @PostMapping("/account/sign-out-everywhere")
     String signOutEverywhere(Principal principal, HttpServletRequest request, HttpServletResponse response) {
         String username = principal.getName();
         HttpSession current = request.getSession(false);
-        sessions.endAll(username, current == null ? null : current.getId());
+        int ended = sessions.endAll(username, current == null ? null : current.getId());
+        events.publishEvent(new AccountChanged(username, AccountChanged.Change.SIGNED_OUT_EVERYWHERE,
+                java.util.Map.of("otherSessionsEnded", ended)));
         new SecurityContextLogoutHandler().logout(request, response, SecurityContextHolder.getContext().getAuthentication());
         return "redirect:/login?signedOutEverywhere";
     }
 
     @GetMapping("/account/password")
-    String passwordPage() {
+    String passwordPage(Principal principal, Model model) {
+        accounts.lockedUntil(principal.getName()).ifPresent(until -> model.addAttribute("lockedUntil",
+                until.atOffset(ZoneOffset.UTC)));
         return "access/changePassword";
     }
 
@@ -65,6 +74,9 @@ class AccountController {
         }
         try {
             accounts.changePassword(principal.getName(), currentPassword, newPassword);
+        } catch (AccountLockedException locked) {
+            model.addAttribute("lockedUntil", locked.until().atOffset(ZoneOffset.UTC));
+            return "access/changePassword";
         } catch (PasswordRefusedException refused) {
             model.addAttribute("problem", refused.messageKey());
             return "access/changePassword";

@@ -34,6 +34,7 @@ public class PersonalAccessTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     /** A valid token's person, the moment it expires, and the person's account as the filter loaded it. */
     private record Valid(String username, Instant expiresAt, UserDetails user) {
@@ -42,9 +43,11 @@ public class PersonalAccessTokens {
     private final ShortLived<String, Optional<Valid>> kept;
 
     PersonalAccessTokens(JdbcClient jdbc,
-            @org.springframework.beans.factory.annotation.Value("${tuquan.security.access-cache-millis:5000}") long ttlMillis) {
+            @org.springframework.beans.factory.annotation.Value("${tuquan.security.access-cache-millis:5000}") long ttlMillis,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.kept = new ShortLived<>(ttlMillis, 10_000);
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** Makes a token; the returned text is the only time it exists outside the person's hands. */
@@ -72,6 +75,9 @@ public class PersonalAccessTokens {
                 .param("username", username)
                 .query(Long.class).optional()
                 .orElseThrow(() -> new IllegalArgumentException("no user " + username));
+        // the token's name, start and expiry: never the token
+        events.publishEvent(new AccountChanged(username, AccountChanged.Change.TOKEN_CREATED, java.util.Map.of(
+                "tokenId", id, "name", trimmed, "prefix", token.substring(0, 8), "expiresAt", expires.toString())));
         return new CreatedToken(id, token, expires);
     }
 
@@ -90,18 +96,20 @@ public class PersonalAccessTokens {
                 .list();
     }
 
-    /** Revokes one of the person's own tokens; false when they have no such token. */
+    /** Revokes one of the person's own tokens; false when they have no such token. Audited. */
+    @Transactional
     public boolean revoke(String username, long tokenId) {
-        return jdbc.sql("""
+        boolean revoked = jdbc.sql("""
                 UPDATE access_tokens SET revoked_at = :now
                 WHERE id = :id AND revoked_at IS NULL AND user_id = (SELECT id FROM users WHERE username = :username)
                 """)
-                .param("now", Dates.now().atOffset(ZoneOffset.UTC)).param("id", tokenId).param("username", username).update() == 1 && forgotten();
-    }
-
-    private boolean forgotten() {
-        kept.clear();
-        return true;
+                .param("now", Dates.now().atOffset(ZoneOffset.UTC)).param("id", tokenId).param("username", username).update() == 1;
+        if (revoked) {
+            kept.clear();
+            events.publishEvent(new AccountChanged(username, AccountChanged.Change.TOKEN_REVOKED,
+                    java.util.Map.of("tokenId", tokenId)));
+        }
+        return revoked;
     }
 
     /**

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Component;
 import vn.tuquan.shared.EncryptedColumns;
 import vn.tuquan.shared.FieldCipher;
@@ -20,10 +22,12 @@ class SecondFactor implements EncryptedColumns {
 
     private final JdbcClient jdbc;
     private final FieldCipher cipher;
+    private final ApplicationEventPublisher events;
 
-    SecondFactor(JdbcClient jdbc, FieldCipher cipher) {
+    SecondFactor(JdbcClient jdbc, FieldCipher cipher, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.events = events;
     }
 
     /** The TOTP secret is stored encrypted; key rotation re-encrypts it. */
@@ -55,16 +59,21 @@ class SecondFactor implements EncryptedColumns {
                 .param("step", step.getAsLong()).param("username", username).update() == 1;
     }
 
-    /** Stores the secret when the code proves the person's app holds it; false when the code is wrong. */
+    /** Stores the secret when the code proves the person's app holds it; false when the code is wrong. Audited. */
+    @Transactional
     boolean enrol(String username, String secret, String code) {
         OptionalLong step = Totp.matchingStep(secret, code, Dates.now());
         if (step.isEmpty()) {
             return false;
         }
-        return jdbc.sql("""
+        boolean enrolled = jdbc.sql("""
                 UPDATE users SET totp_secret = :secret, totp_last_step = :step WHERE username = :username
                 """)
                 .param("secret", cipher.encrypt(secret)).param("step", step.getAsLong()).param("username", username)
                 .update() == 1;
+        if (enrolled) {
+            events.publishEvent(new AccountChanged(username, AccountChanged.Change.SECOND_FACTOR_ENROLLED));
+        }
+        return enrolled;
     }
 }

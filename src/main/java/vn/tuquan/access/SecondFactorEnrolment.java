@@ -38,6 +38,7 @@ class SecondFactorEnrolment implements WebMvcConfigurer {
                     return true;
                 }
                 if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                    RefusedRequests.note(request, user.getUsername(), "second factor required and not enrolled");
                     response.sendError(HttpServletResponse.SC_FORBIDDEN);
                 } else {
                     response.sendRedirect(request.getContextPath() + "/account/totp?required");

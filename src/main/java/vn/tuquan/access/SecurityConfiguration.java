@@ -6,7 +6,12 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -42,8 +47,10 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, MessageSource messages,
-            LocaleResolver locales, PersonalAccessTokens tokens, UserDetailsService users) throws Exception {
+            LocaleResolver locales, PersonalAccessTokens tokens, UserDetailsService users,
+            ApplicationEventPublisher events) throws Exception {
         http.securityMatcher("/api/**")
+                .addFilterAfter(new RefusedRequests(events), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens, users, problems, messages, locales),
                         UsernamePasswordAuthenticationFilter.class)
@@ -54,32 +61,43 @@ class SecurityConfiguration {
                                 HttpStatus.UNAUTHORIZED,
                                 message(messages, "problem.unauthorized.title", locales.resolveLocale(request)),
                                 message(messages, "problem.unauthorized.detail", locales.resolveLocale(request))))
-                        .accessDeniedHandler((request, response, e) -> problems.write(request, response,
+                        .accessDeniedHandler(noting((request, response, e) -> problems.write(request, response,
                                 HttpStatus.FORBIDDEN,
                                 message(messages, "problem.forbidden.title", locales.resolveLocale(request)),
-                                message(messages, "problem.forbidden.detail", locales.resolveLocale(request)))))
+                                message(messages, "problem.forbidden.detail", locales.resolveLocale(request))))))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http, SignInFlow signIn) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http, SignInFlow signIn, ApplicationEventPublisher events)
+            throws Exception {
         SecurityContextRepository contexts = signIn.contexts();
         http.requestCache(cache -> cache.requestCache(SignInFlow.requestCache()))
+                .addFilterAfter(new RefusedRequests(events), SecurityContextHolderFilter.class)
+                .exceptionHandling(ex -> ex.accessDeniedHandler(noting(new AccessDeniedHandlerImpl())))
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .addFilterBefore(signIn.rateLimit(), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/login/code", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
-                                "/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/info")
+                                "/favicon.ico", "/livez", "/readyz")
                         .permitAll()
-                        .requestMatchers("/actuator/prometheus").access(localOrAuthenticated())
+                        // served on the management port only, bound to 127.0.0.1 (application.properties);
+                        // should it be bound wider, still only to the machine itself
+                        .requestMatchers("/actuator/**").access(fromTheMachineItself())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(signIn.passwordAccepted(contexts))
                         .failureHandler(signIn.passwordRefused())
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+                        .addLogoutHandler((request, response, authentication) -> {
+                            if (authentication != null && !(authentication instanceof AnonymousAuthenticationToken)) {
+                                events.publishEvent(new AccountChanged(authentication.getName(),
+                                        AccountChanged.Change.SIGNED_OUT));
+                            }
+                        })
                         .deleteCookies("TUQUAN_SESSION"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -88,16 +106,9 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Prometheus scrapes from the machine itself; anyone else must sign in. */
-    private static AuthorizationManager<RequestAuthorizationContext> localOrAuthenticated() {
-        return (authentication, context) -> {
-            if (isLoopback(context.getRequest())) {
-                return new AuthorizationDecision(true);
-            }
-            var auth = authentication.get();
-            return new AuthorizationDecision(auth != null && auth.isAuthenticated()
-                    && !"anonymousUser".equals(auth.getPrincipal()));
-        };
+    /** Health, metrics and info: for the machine itself (Prometheus, the service manager), whoever is signed in or not. */
+    private static AuthorizationManager<RequestAuthorizationContext> fromTheMachineItself() {
+        return (authentication, context) -> new AuthorizationDecision(isLoopback(context.getRequest()));
     }
 
     private static boolean isLoopback(HttpServletRequest request) {
@@ -106,6 +117,14 @@ class SecurityConfiguration {
         } catch (UnknownHostException e) {
             return false;
         }
+    }
+
+    /** Notes for {@link RefusedRequests} that Spring Security refused the request, and why (a CSRF token …). */
+    private static AccessDeniedHandler noting(AccessDeniedHandler handler) {
+        return (request, response, e) -> {
+            RefusedRequests.note(request, null, e.getClass().getSimpleName());
+            handler.handle(request, response, e);
+        };
     }
 
     private static String message(MessageSource messages, String key, Locale locale) {

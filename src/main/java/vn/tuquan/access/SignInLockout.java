@@ -17,8 +17,10 @@ import vn.tuquan.shared.Dates;
 
 /**
  * Five failed sign-ins in a row (wrong password or wrong second-factor code) lock an account for
- * fifteen minutes; a successful sign-in clears the count. Unknown usernames are "locked" the same
- * way in memory, so that the lock notice does not tell which usernames exist.
+ * fifteen minutes; a successful sign-in clears the count. A wrong current password on the password
+ * change form and a wrong code when turning the second factor off count the same way, and a locked
+ * account's session is refused those forms until the lock ends. Unknown usernames are "locked" the
+ * same way in memory, so that the lock notice does not tell which usernames exist.
  */
 @Component
 class SignInLockout {
@@ -56,8 +58,13 @@ class SignInLockout {
         return until.filter(now::isBefore);
     }
 
-    /** Counts one failure; returns until when the username is locked when this failure locked it (or it was). */
+    /** Counts one failure at sign-in; returns until when the username is locked when this failure locked it (or it was). */
     Optional<Instant> recordFailure(String username) {
+        return recordFailure(username, SignInRecorded.Check.SIGN_IN);
+    }
+
+    /** Counts one failure where {@code check} says; returns until when the username is locked when this failure locked it (or it was). */
+    Optional<Instant> recordFailure(String username, SignInRecorded.Check check) {
         String name = normalise(username);
         Instant now = clock.instant();
         Instant lockUntil = now.plus(LOCK);
@@ -77,7 +84,7 @@ class SignInLockout {
         if (known.isPresent()) {
             Optional<Instant> locked = known.get().filter(now::isBefore);
             events.publishEvent(new SignInRecorded(name,
-                    locked.isPresent() ? SignInRecorded.Outcome.LOCKED_OUT : SignInRecorded.Outcome.FAILED));
+                    locked.isPresent() ? SignInRecorded.Outcome.LOCKED_OUT : SignInRecorded.Outcome.FAILED, check));
             return locked;
         }
         if (unknown.size() > MAX_UNKNOWN_TRACKED) {
@@ -92,10 +99,14 @@ class SignInLockout {
     }
 
     void recordSuccess(String username) {
-        String name = normalise(username);
+        recordCorrect(username);
+        events.publishEvent(new SignInRecorded(normalise(username), SignInRecorded.Outcome.SIGNED_IN));
+    }
+
+    /** The right password or code outside sign-in (the password change form …): clears the count, nothing else. */
+    void recordCorrect(String username) {
         jdbc.sql("UPDATE users SET failed_sign_ins = 0 WHERE username = :username AND failed_sign_ins <> 0")
-                .param("username", name).update();
-        events.publishEvent(new SignInRecorded(name, SignInRecorded.Outcome.SIGNED_IN));
+                .param("username", normalise(username)).update();
     }
 
     private record Unknown(int failures, Instant lockedUntil) {

@@ -1,6 +1,7 @@
 package vn.tuquan.access;
 
 import java.security.Principal;
+import java.time.ZoneOffset;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpSession;
@@ -27,11 +28,13 @@ class TotpController {
     private final SecondFactor secondFactor;
     private final UserAccounts accounts;
     private final MessageSource messages;
+    private final SignInLockout lockout;
 
-    TotpController(SecondFactor secondFactor, UserAccounts accounts, MessageSource messages) {
+    TotpController(SecondFactor secondFactor, UserAccounts accounts, MessageSource messages, SignInLockout lockout) {
         this.secondFactor = secondFactor;
         this.accounts = accounts;
         this.messages = messages;
+        this.lockout = lockout;
     }
 
     @GetMapping("/account/totp")
@@ -40,6 +43,7 @@ class TotpController {
         boolean enrolled = secondFactor.enrolled(username);
         model.addAttribute("enrolled", enrolled);
         model.addAttribute("required", accounts.requiresSecondFactor(username));
+        lockout.lockedUntil(username).ifPresent(until -> model.addAttribute("lockedUntil", until.atOffset(ZoneOffset.UTC)));
         if (!enrolled) {
             String secret = session.getAttribute(ENROLLING) instanceof String s ? s : Totp.newSecret();
             session.setAttribute(ENROLLING, secret);
@@ -63,14 +67,26 @@ class TotpController {
         return "redirect:/account";
     }
 
-    /** Turns the second factor off (not allowed when it is required); a current code is needed. */
+    /**
+     * Turns the second factor off (not allowed when it is required); a current code is needed. A wrong
+     * code counts towards the lock-out as at sign-in, and is audited; while the account is locked no
+     * code is checked.
+     */
     @PostMapping("/account/totp/disable")
     String disable(Principal principal, @RequestParam(name = "code", required = false) String code,
             RedirectAttributes redirect, Locale locale) {
         String username = principal.getName();
-        if (accounts.requiresSecondFactor(username) || !secondFactor.verify(username, code)) {
+        if (accounts.requiresSecondFactor(username)) {
             return "redirect:/account/totp?error";
         }
+        if (lockout.lockedUntil(username).isPresent()) {
+            return "redirect:/account/totp?locked";
+        }
+        if (!secondFactor.verify(username, code)) {
+            boolean locked = lockout.recordFailure(username, SignInRecorded.Check.SECOND_FACTOR_REMOVAL).isPresent();
+            return locked ? "redirect:/account/totp?locked" : "redirect:/account/totp?error";
+        }
+        lockout.recordCorrect(username);
         accounts.resetTotp(username);
         redirect.addFlashAttribute("flash", messages.getMessage("totp.disabled", null, locale));
         return "redirect:/account";

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,12 +34,15 @@ public class UserAccounts {
     private final boolean secondFactorForSensitiveData;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final PersonalAccessTokens tokens;
+    private final SignInLockout lockout;
 
     UserAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, Callers callers,
             Units units,
             @Value("${tuquan.security.second-factor-for-sensitive-data:true}") boolean secondFactorForSensitiveData,
-            org.springframework.context.ApplicationEventPublisher events, PersonalAccessTokens tokens) {
+            org.springframework.context.ApplicationEventPublisher events, PersonalAccessTokens tokens,
+            SignInLockout lockout) {
         this.tokens = tokens;
+        this.lockout = lockout;
         this.secondFactorForSensitiveData = secondFactorForSensitiveData;
         this.events = events;
         this.jdbc = jdbc;
@@ -116,7 +120,7 @@ public class UserAccounts {
         passwordPolicy.problem(username, rawPassword).ifPresent(key -> {
             throw new PasswordRefusedException(key);
         });
-        return jdbc.sql("""
+        Optional<UserId> created = jdbc.sql("""
                 INSERT INTO users (username, display_name, password_hash, password_changed_at)
                 VALUES (:username, :displayName, :passwordHash, :now)
                 ON CONFLICT (username) DO NOTHING
@@ -128,6 +132,9 @@ public class UserAccounts {
                 .param("now", Dates.nowInVietnam())
                 .query((rs, n) -> new UserId(rs.getLong(1)))
                 .optional();
+        created.ifPresent(id -> events.publishEvent(new AccountChanged(username, AccountChanged.Change.CREATED,
+                Map.of("userId", id.value(), "displayName", displayName))));
+        return created;
     }
 
     public long count() {
@@ -145,15 +152,29 @@ public class UserAccounts {
         return jdbc.sql(SELECT + " ORDER BY username").query((rs, n) -> account(rs)).list();
     }
 
-    /** Changes the password after checking the current one; throws {@link PasswordRefusedException}. */
-    @Transactional
+    /**
+     * Changes the password after checking the current one; throws {@link PasswordRefusedException}. A
+     * wrong current password counts towards the lock-out as a failed sign-in does, and is audited;
+     * while the account is locked nothing is checked ({@link AccountLockedException}), so a session
+     * cannot go on guessing.
+     */
     public void changePassword(String username, String currentPassword, String newPassword) {
+        Optional<Instant> locked = lockout.lockedUntil(username);
+        if (locked.isPresent()) {
+            throw new AccountLockedException(locked.get());
+        }
         String hash = jdbc.sql("SELECT password_hash FROM users WHERE username = :username")
                 .param("username", username).query(String.class).optional()
                 .orElseThrow(() -> new PasswordRefusedException("password.error.current"));
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, hash)) {
+            // counted and audited in transactions of their own: the refusal must not roll them back
+            Optional<Instant> nowLocked = lockout.recordFailure(username, SignInRecorded.Check.PASSWORD_CHANGE);
+            if (nowLocked.isPresent()) {
+                throw new AccountLockedException(nowLocked.get());
+            }
             throw new PasswordRefusedException("password.error.current");
         }
+        lockout.recordCorrect(username);
         setPassword(username, newPassword);
     }
 
@@ -163,32 +184,61 @@ public class UserAccounts {
         passwordPolicy.problem(username, newPassword).ifPresent(key -> {
             throw new PasswordRefusedException(key);
         });
-        jdbc.sql("""
+        Optional<String> stored = jdbc.sql("SELECT password_hash FROM users WHERE username = :username")
+                .param("username", username).query(String.class).optional();
+        if (stored.isPresent() && passwordEncoder.matches(newPassword, stored.get())) {
+            return; // the same password again (the demo's logins at every start): nothing changes
+        }
+        int changed = jdbc.sql("""
                 UPDATE users SET password_hash = :hash, password_changed_at = :now WHERE username = :username
                 """)
                 .param("hash", passwordEncoder.encode(newPassword)).param("username", username).param("now", Dates.nowInVietnam()).update();
+        if (changed == 1) {
+            events.publishEvent(new AccountChanged(username, AccountChanged.Change.PASSWORD_CHANGED));
+        }
+    }
+
+    /** Until when the account is locked after wrong passwords or codes, if it is now. */
+    public Optional<Instant> lockedUntil(String username) {
+        return lockout.lockedUntil(username);
     }
 
     /** Disables the account: it can no longer sign in, and its tokens stop working. */
+    @Transactional
     public boolean disable(String username) {
         boolean disabled = jdbc.sql("UPDATE users SET enabled = false WHERE username = :username")
                 .param("username", username).update() == 1;
         callers.forget();
         tokens.forget();
+        if (disabled) {
+            events.publishEvent(new AccountChanged(username, AccountChanged.Change.DISABLED));
+        }
         return disabled;
     }
 
     /** Ends a lock-out now and clears the count of failed sign-ins. */
+    @Transactional
     public boolean unlock(String username) {
-        return jdbc.sql("UPDATE users SET locked_until = NULL, failed_sign_ins = 0 WHERE username = :username")
+        boolean unlocked = jdbc.sql("UPDATE users SET locked_until = NULL, failed_sign_ins = 0 WHERE username = :username")
                 .param("username", username).update() == 1;
+        if (unlocked) {
+            events.publishEvent(new AccountChanged(username, AccountChanged.Change.UNLOCKED));
+        }
+        return unlocked;
     }
 
     /** Removes the second factor, for a person who lost their device; they enrol again at the next sign-in. */
+    @Transactional
     public boolean resetTotp(String username) {
-        boolean reset = jdbc.sql("UPDATE users SET totp_secret = NULL, totp_last_step = NULL WHERE username = :username")
+        boolean reset = jdbc.sql("""
+                UPDATE users SET totp_secret = NULL, totp_last_step = NULL
+                WHERE username = :username AND totp_secret IS NOT NULL
+                """)
                 .param("username", username).update() == 1;
         tokens.forget();
+        if (reset) {
+            events.publishEvent(new AccountChanged(username, AccountChanged.Change.SECOND_FACTOR_REMOVED));
+        }
         return reset;
     }
 
@@ -218,10 +268,15 @@ public class UserAccounts {
         return !enrolled && requiresSecondFactor(username);
     }
 
+    @Transactional
     public boolean setSecondFactorRequired(String username, boolean required) {
         boolean set = jdbc.sql("UPDATE users SET totp_required = :required WHERE username = :username")
                 .param("required", required).param("username", username).update() == 1;
         tokens.forget();
+        if (set) {
+            events.publishEvent(new AccountChanged(username, AccountChanged.Change.SECOND_FACTOR_REQUIRED,
+                    Map.of("required", required)));
+        }
         return set;
     }
 

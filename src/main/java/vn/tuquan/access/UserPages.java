@@ -72,6 +72,8 @@ class UserPages {
             problem = "access.users.error.username";
         } else if (displayName.isBlank()) {
             problem = "access.users.error.displayName";
+        } else if (vn.tuquan.shared.TextLimits.tooLong(displayName, vn.tuquan.shared.TextLimits.NAME)) {
+            problem = "access.users.error.displayNameTooLong";
         } else if (password.length() < MIN_PASSWORD || password.length() > 128) {
             problem = "access.users.error.password";
         } else if (passwordPolicy.problem(name, password).isPresent()) {

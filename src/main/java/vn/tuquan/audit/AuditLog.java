@@ -7,8 +7,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -28,6 +29,8 @@ import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.units.ScopePeriod;
+import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
 import vn.tuquan.shared.Dates;
 
@@ -43,7 +46,6 @@ import vn.tuquan.shared.Dates;
 public class AuditLog {
 
     static final int PAGE_SIZE = 50;
-    static final int SCAN_BATCH = 500;
     private static final int VERIFY_BATCH = 2000;
     private static final ZoneId VIETNAM = Dates.VIETNAM;
     /** Bound to a transaction that holds the chain head's lock. */
@@ -132,6 +134,15 @@ public class AuditLog {
                 .param("unitId", unhashed.unitId()).param("before", before).param("after", after)
                 .param("prevHash", unhashed.prevHash()).param("hash", hash)
                 .update();
+        if (unhashed.unitId() != null) {
+            // where the unit was on the entry's day: for the search of a scope (not hashed: an index)
+            jdbc.sql("""
+                    INSERT INTO audit_event_place (event_id, unit_path, unit_on)
+                    SELECT :id, p.path, p.valid_on FROM unit_place_on(:unitId, :day) AS p WHERE p.path IS NOT NULL
+                    """)
+                    .param("id", unhashed.id()).param("unitId", unhashed.unitId())
+                    .param("day", LocalDate.ofInstant(unhashed.occurredAt(), VIETNAM)).update();
+        }
         jdbc.sql("UPDATE audit_chain_head SET last_id = :id, last_hash = :hash WHERE id = 1")
                 .param("id", unhashed.id()).param("hash", hash).update();
         return unhashed.id();
@@ -164,62 +175,135 @@ public class AuditLog {
 
     /**
      * Entries matching every given criterion, newest first, {@value #PAGE_SIZE} a page. A reader with
-     * a view scope gets only the entries about units of it (as the units are today); entries about no
-     * unit (sign-ins, grants, official lists) are for readers of the whole country. Asking for a unit
-     * outside the scope is refused.
+     * a view scope gets only the entries about units of it: an entry is theirs when its unit, where it
+     * was on the entry's day, lay in the scope on that day ({@link Units#periods}: a scope unit stands
+     * for what it became and what went into it, so after the 2025 reform the new ward's reader reads the
+     * entries of the wards it was made of, and a merged ward's reader those of the new ward). Entries
+     * about no unit (sign-ins, grants, official lists) are for readers of the whole country. Asking for
+     * a unit that never lay in the scope is refused. The scope is a condition of the SQL, answered through the
+     * index of {@code audit_event_place}: a reader of one commune does not wait for the whole log.
      *
-     * @param page from 0
+     * @param page from 0; a negative page is the first, a page past the last is the last
      */
     @Transactional(readOnly = true)
     public Page search(Caller caller, Search search, int page) {
         caller.require(Permission.AUDIT_READ);
-        if (caller.view().wholeCountry()) {
-            return rows(search, Math.max(0, page) * PAGE_SIZE, PAGE_SIZE + 1, Math.max(0, page));
+        List<ScopePeriod> periods = null;
+        if (!caller.view().wholeCountry()) {
+            periods = units.periods(caller.view());
+            if (search.unitId() != null && !everInScope(search.unitId(), periods)) {
+                throw new AccessRefusedException("unit " + search.unitId() + " is outside the caller's scope");
+            }
+            if (periods.isEmpty()) {
+                return new Page(List.of(), 0, false);
+            }
+            // the scope's paths are values PostgreSQL's statistics can judge: a plan for each search (a
+            // province reads the newest entries and checks them, a commune starts from its own places)
+            jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
         }
-        // inside a scope: only entries about units of the scope, scanned newest first
-        LocalDate today = Dates.today();
-        if (search.unitId() != null && !units.contains(caller.view(), search.unitId(), today)
-                && units.latest(Scope.WHOLE_COUNTRY, search.unitId()).isPresent()) {
-            throw new AccessRefusedException("unit " + search.unitId() + " is outside the caller's scope");
-        }
-        List<AuditRecord> matching = new ArrayList<>();
-        int wanted = (Math.max(0, page) + 1) * PAGE_SIZE + 1;
-        for (int offset = 0; matching.size() < wanted; offset += SCAN_BATCH) {
-            List<AuditRecord> batch = rows(search, offset, SCAN_BATCH, 0).entries();
-            batch.stream().filter(r -> r.unitId() != null && units.contains(caller.view(), r.unitId(), today))
-                    .forEach(matching::add);
-            if (batch.size() < SCAN_BATCH) {
-                break;
+        Query query = query(search, periods);
+        int wanted = Math.max(0, page);
+        Page found = rows(query, wanted);
+        if (found.entries().isEmpty() && wanted > 0) {
+            long count = jdbc.sql("SELECT count(*) FROM audit_event a WHERE " + query.conditions())
+                    .params(query.parameters()).query(Long.class).single();
+            long last = count == 0 ? 0 : (count - 1) / PAGE_SIZE;
+            if (last < wanted) {
+                return rows(query, (int) last);
             }
         }
-        int from = Math.min(matching.size(), Math.max(0, page) * PAGE_SIZE);
-        List<AuditRecord> pageRows = matching.subList(from, Math.min(matching.size(), from + PAGE_SIZE));
-        return new Page(pageRows, Math.max(0, page), matching.size() > from + PAGE_SIZE);
+        return found;
     }
 
-    private Page rows(Search search, int offset, int limit, int page) {
-        List<AuditRecord> rows = jdbc.sql("SELECT " + COLUMNS + """
-                 FROM audit_event
-                WHERE (CAST(:username AS text) IS NULL OR actor_username = :username)
-                  AND (CAST(:unitId AS bigint) IS NULL OR unit_id = :unitId)
-                  AND (CAST(:module AS text) IS NULL OR module = :module)
-                  AND (CAST(:from AS timestamptz) IS NULL OR occurred_at >= :from)
-                  AND (CAST(:to AS timestamptz) IS NULL OR occurred_at < :to)
-                ORDER BY id DESC
-                LIMIT :limit OFFSET :offset
-                """)
-                .param("username", blankToNull(search.username()))
-                .param("unitId", search.unitId())
-                .param("module", blankToNull(search.module()))
-                .param("from", search.from() == null ? null : search.from().atStartOfDay(VIETNAM).toOffsetDateTime())
-                .param("to", search.to() == null ? null : search.to().plusDays(1).atStartOfDay(VIETNAM).toOffsetDateTime())
-                .param("limit", limit).param("offset", offset)
+    /**
+     * Whether the unit lay in the scope on some day of its life — then entries about it may be the
+     * reader's (or none are, and the answer is empty); a unit that never did is refused. An unknown
+     * unit is not refused: there is nothing to show.
+     */
+    private boolean everInScope(long unitId, List<ScopePeriod> periods) {
+        List<UnitView> versions = units.history(Scope.WHOLE_COUNTRY, unitId);
+        return versions.isEmpty() || versions.stream().anyMatch(v -> periods.stream().anyMatch(p ->
+                v.path().startsWith(p.path()) && (p.to() == null || v.validFrom().isBefore(p.to()))
+                        && (p.from() == null || v.validTo() == null || v.validTo().isAfter(p.from()))));
+    }
+
+    private Page rows(Query query, int page) {
+        List<AuditRecord> rows = jdbc.sql("SELECT " + COLUMNS + " FROM audit_event a WHERE " + query.conditions()
+                        + " ORDER BY a.id DESC LIMIT :limit OFFSET :offset")
+                .params(query.parameters())
+                .param("limit", PAGE_SIZE + 1).param("offset", (long) page * PAGE_SIZE)
                 .query(AuditLog::row).list();
-        if (limit != PAGE_SIZE + 1) {
-            return new Page(rows, page, false);
-        }
         boolean hasNext = rows.size() > PAGE_SIZE;
         return new Page(hasNext ? rows.subList(0, PAGE_SIZE) : rows, page, hasNext);
+    }
+
+    /** A search's conditions on {@code audit_event a}, with their parameters. */
+    private record Query(String conditions, Map<String, Object> parameters) {
+    }
+
+    /**
+     * The search's conditions; with a scope, that the entry's place lies in one of its periods: each
+     * path as a range of the index on {@code audit_event_place (unit_path, unit_on)}, every value bound.
+     */
+    private static Query query(Search search, List<ScopePeriod> periods) {
+        StringBuilder conditions = new StringBuilder("""
+                (CAST(:username AS text) IS NULL OR a.actor_username = :username)
+                  AND (CAST(:unitId AS bigint) IS NULL OR a.unit_id = :unitId)
+                  AND (CAST(:module AS text) IS NULL OR a.module = :module)
+                  AND (CAST(:from AS timestamptz) IS NULL OR a.occurred_at >= :from)
+                  AND (CAST(:to AS timestamptz) IS NULL OR a.occurred_at < :to)""");
+        Map<String, Object> p = new HashMap<>();
+        p.put("username", blankToNull(search.username()));
+        p.put("unitId", search.unitId());
+        p.put("module", blankToNull(search.module()));
+        p.put("from", search.from() == null ? null : search.from().atStartOfDay(VIETNAM).toOffsetDateTime());
+        p.put("to", search.to() == null ? null : search.to().plusDays(1).atStartOfDay(VIETNAM).toOffsetDateTime());
+        if (periods != null) {
+            conditions.append("\n  AND EXISTS (SELECT 1 FROM audit_event_place p WHERE p.event_id = a.id AND (");
+            for (int i = 0; i < periods.size(); i++) {
+                ScopePeriod period = periods.get(i);
+                conditions.append(i == 0 ? "" : " OR ")
+                        .append("(p.unit_path >= :path").append(i).append(" AND p.unit_path < :pathEnd").append(i);
+                p.put("path" + i, period.path());
+                p.put("pathEnd" + i, period.end());
+                if (period.from() != null) {
+                    conditions.append(" AND p.unit_on >= :from").append(i);
+                    p.put("from" + i, period.from());
+                }
+                if (period.to() != null) {
+                    conditions.append(" AND p.unit_on < :to").append(i);
+                    p.put("to" + i, period.to());
+                }
+                conditions.append(')');
+            }
+            conditions.append("))");
+        }
+        return new Query(conditions.toString(), p);
+    }
+
+    /**
+     * Places again the entries whose unit's place on their day may have changed: the tree changed
+     * from {@code since} on (an official list, or a local unit moved, closed or edited as of that
+     * day), and only the entries of that day or later, or placed on such a day, can have been placed
+     * by the tree as it was before — under {@code underPath} only, when given (the local unit's
+     * subtree). Runs in the transaction of the change.
+     *
+     * @return how many entries were placed anew
+     */
+    @Transactional
+    public int replace(LocalDate since, String underPath) {
+        return jdbc.sql("""
+                UPDATE audit_event_place u SET unit_path = p.path, unit_on = p.valid_on
+                FROM audit_event a
+                CROSS JOIN LATERAL unit_place_on(a.unit_id, (a.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) AS p
+                WHERE a.id = u.event_id AND p.path IS NOT NULL
+                  AND (a.occurred_at >= :since OR u.unit_on >= :sinceDay)
+                  AND (CAST(:under AS text) IS NULL OR u.unit_path LIKE :under || '%')
+                  AND (u.unit_path <> p.path OR u.unit_on <> p.valid_on)
+                """)
+                .param("since", since.atStartOfDay(VIETNAM).toOffsetDateTime()).param("sinceDay", since)
+                .param("under", underPath)
+                .update();
     }
 
     /** The modules that have entries, for the search page's choice. */

@@ -5,6 +5,8 @@ import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.tuquan.access.AccessGranted;
+import vn.tuquan.access.AccessRefused;
+import vn.tuquan.access.AccountChanged;
 import vn.tuquan.access.SignInRecorded;
 import vn.tuquan.evaluation.EvaluationEntryRecorded;
 import vn.tuquan.evaluation.EvaluationStepTaken;
@@ -49,11 +51,14 @@ class ModuleEventsAuditor {
 
     private static final String UNITS = "units";
     private static final String HOUSEHOLDS = "households";
+    private static final String ACCESS = "access";
 
     private final AuditLog log;
+    private final RefusalsAuditor refusals;
 
-    ModuleEventsAuditor(AuditLog log) {
+    ModuleEventsAuditor(AuditLog log, RefusalsAuditor refusals) {
         this.log = log;
+        this.refusals = refusals;
     }
 
     @EventListener
@@ -82,18 +87,21 @@ class ModuleEventsAuditor {
     void on(LocalUnitEdited e) {
         log.record(new AuditEntry(AuditAction.UPDATED, UNITS, "local-unit", Long.toString(e.after().id()),
                 e.after().id(), e.before(), e.after()));
+        log.replace(e.after().validFrom(), e.before().path());
     }
 
     @EventListener
     void on(LocalUnitMoved e) {
         log.record(new AuditEntry(AuditAction.MOVED, UNITS, "local-unit", Long.toString(e.after().id()),
                 e.after().id(), e.before(), e.after()));
+        log.replace(e.after().validFrom(), e.before().path());
     }
 
     @EventListener
     void on(LocalUnitClosed e) {
         log.record(new AuditEntry(AuditAction.CLOSED, UNITS, "local-unit", Long.toString(e.before().id()),
                 e.before().id(), e.before(), Map.of("validTo", e.on())));
+        log.replace(e.on(), e.before().path());
     }
 
     @EventListener
@@ -144,12 +152,56 @@ class ModuleEventsAuditor {
 
     @EventListener
     void on(SignInRecorded e) {
+        if (e.check() != SignInRecorded.Check.SIGN_IN) {
+            // a wrong current password or code on a form of "my account": counted like a failed sign-in
+            AuditAction action = e.outcome() == SignInRecorded.Outcome.LOCKED_OUT ? AuditAction.LOCKED_OUT
+                    : AuditAction.VERIFICATION_FAILED;
+            log.recordFor(e.username(), new AuditEntry(action, ACCESS, "user", e.username(), null, null,
+                    Map.of("check", e.check().name())));
+            return;
+        }
         AuditAction action = switch (e.outcome()) {
             case SIGNED_IN -> AuditAction.SIGNED_IN;
             case FAILED -> AuditAction.SIGN_IN_FAILED;
             case LOCKED_OUT -> AuditAction.LOCKED_OUT;
         };
-        log.recordFor(e.username(), new AuditEntry(action, "access", "user", e.username(), null, null, null));
+        log.recordFor(e.username(), new AuditEntry(action, ACCESS, "user", e.username(), null, null, null));
+    }
+
+    /**
+     * A change of an account or of its sessions, by its person or an administrator (the system on the
+     * command line): the actor is whoever is signed in; the account is the entry's record.
+     */
+    @EventListener
+    void on(AccountChanged e) {
+        AuditAction action = switch (e.change()) {
+            case CREATED -> AuditAction.CREATED;
+            case PASSWORD_CHANGED -> AuditAction.PASSWORD_CHANGED;
+            case DISABLED -> AuditAction.DISABLED;
+            case UNLOCKED -> AuditAction.UNLOCKED;
+            case SECOND_FACTOR_ENROLLED -> AuditAction.SECOND_FACTOR_ENROLLED;
+            case SECOND_FACTOR_REMOVED -> AuditAction.SECOND_FACTOR_REMOVED;
+            case SECOND_FACTOR_REQUIRED -> AuditAction.SECOND_FACTOR_REQUIRED;
+            case TOKEN_CREATED -> AuditAction.TOKEN_CREATED;
+            case TOKEN_REVOKED -> AuditAction.TOKEN_REVOKED;
+            case SIGNED_OUT -> AuditAction.SIGNED_OUT;
+            case SIGNED_OUT_EVERYWHERE -> AuditAction.SIGNED_OUT_EVERYWHERE;
+        };
+        boolean token = e.change() == AccountChanged.Change.TOKEN_CREATED || e.change() == AccountChanged.Change.TOKEN_REVOKED;
+        Map<String, Object> after = new java.util.LinkedHashMap<>();
+        if (token) {
+            after.put("user", e.username());
+        }
+        after.putAll(e.detail());
+        log.record(new AuditEntry(action, ACCESS, token ? "access-token" : "user",
+                token ? String.valueOf(e.detail().get("tokenId")) : e.username(), null, null,
+                after.isEmpty() ? null : after));
+    }
+
+    /** A 403 answered to a signed-in person: recorded up to a limit per person, the rest counted (see {@link RefusalsAuditor}). */
+    @EventListener
+    void on(AccessRefused e) {
+        refusals.refused(e);
     }
 
     @EventListener
@@ -167,6 +219,7 @@ class ModuleEventsAuditor {
     @EventListener
     void on(OfficialListImported e) {
         log.record(new AuditEntry(AuditAction.IMPORTED, UNITS, "official-list", e.summary().files(), null, null, e));
+        log.replace(e.summary().asOf(), null); // a list dated in the past moves where units were since then
     }
 
     @EventListener

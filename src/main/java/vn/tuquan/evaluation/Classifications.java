@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import vn.tuquan.shared.TextLimits;
 import vn.tuquan.evaluation.rules.Classification;
 import vn.tuquan.evaluation.rules.Classification.ItemScore;
 import vn.tuquan.evaluation.rules.Classification.Level;
@@ -164,6 +165,10 @@ public class Classifications {
         }
         if (evidence == null || evidence.isBlank()) {
             throw new ClassificationRefusedException("evidence", "evaluation.classification.refused.evidence");
+        }
+        if (TextLimits.tooLong(evidence, TextLimits.NOTE)) {
+            throw new ClassificationRefusedException("evidence", "evaluation.classification.refused.evidenceTooLong",
+                    TextLimits.NOTE, TextLimits.length(evidence));
         }
         EnteredPoints before = entered(unitId, year).get(code);
         jdbc.sql("""

@@ -5,16 +5,17 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import vn.tuquan.shared.Named;
 import vn.tuquan.units.UnitView;
 
 /**
  * Everything the process page shows for one unit and one year: the unit, its evaluation (absent
  * before it registers), the period and the rulebook, the level that appraises and recognises it,
- * the deadline, the computed facts ({@code null}: not computed yet), each criterion with what was
+ * (its regulation and version, and its name in both languages), the deadline, the computed facts ({@code null}: not computed yet), each criterion with what was
  * computed and entered, and the steps taken, oldest first.
  */
 public record EvaluationProcess(UnitView unit, int year, String evaluatedKind, LocalDate periodFrom, LocalDate periodTo,
-        Evaluation evaluation, String rulebook, UnitView competent, LocalDate dueBefore, Map<String, Object> facts,
+        Evaluation evaluation, String rulebook, Named rulebookName, UnitView competent, LocalDate dueBefore, Map<String, Object> facts,
         List<Evaluation.Line> lines, List<Evaluation.Step> steps) {
 
     @JsonProperty("registered")

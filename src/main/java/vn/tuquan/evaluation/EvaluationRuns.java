@@ -21,8 +21,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.tuquan.evaluation.FactsGatherer.Gathered;
 import vn.tuquan.evaluation.Rulebooks.InForce;
-import vn.tuquan.evaluation.rules.CriteriaSet;
 import vn.tuquan.evaluation.rules.Criteria;
+import vn.tuquan.evaluation.rules.CriteriaSet;
 import vn.tuquan.evaluation.rules.Entry;
 import vn.tuquan.evaluation.rules.Fact;
 import vn.tuquan.evaluation.rules.Facts;
@@ -32,13 +32,14 @@ import vn.tuquan.evaluation.rules.Rule;
 import vn.tuquan.households.RegistrationRate;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.MessageArguments;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
-import vn.tuquan.shared.Dates;
 
 /**
  * The bulk run of the yearly evaluation: for every evaluated unit under a unit ({@link EvaluatedUnits})
@@ -624,7 +625,7 @@ public class EvaluationRuns {
 
     private static void checkYear(int year) {
         if (year < 2000 || year > 2200) {
-            throw new EvaluationRefusedException("year", "evaluation.run.error.year", year);
+            throw new EvaluationRefusedException("year", "evaluation.run.error.year", MessageArguments.year(year));
         }
     }
 }

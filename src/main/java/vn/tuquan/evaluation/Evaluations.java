@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.tuquan.shared.TextLimits;
 import vn.tuquan.evaluation.Evaluation.Status;
 import vn.tuquan.evaluation.rules.Result;
 import vn.tuquan.evaluation.rules.Rule;
@@ -26,6 +27,7 @@ import vn.tuquan.evaluation.rules.Source;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Named;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
@@ -141,16 +143,19 @@ public class Evaluations {
         UnitView unit = units.find(Scope.WHOLE_COUNTRY, unitId, period.to()).orElse(latest);
         UnitView competent = unit.validOn(period.to()) ? competent(unit, period.to()) : null;
         String rulebook = null;
+        Named rulebookName = null;
         List<Rule> rules = List.of();
         if (evaluation.isPresent()) {
             Rulebooks.RulebookVersion version = rulebook(evaluation.get().rulebookId());
             rulebook = version.regulation() + " (" + version.code() + " v" + version.version() + ")";
+            rulebookName = new Named(version.nameVi(), version.nameEn());
             rules = rulebooks.criteria(version, evaluation.get().unitKind()).rules();
         } else if (kind != null) {
             Optional<Rulebooks.InForce> inForce = rulebooks.inForce(kind, period.to(), province(unit));
             if (inForce.isPresent()) {
                 var v = inForce.get().rulebook();
                 rulebook = v.regulation() + " (" + v.code() + " v" + v.version() + ")";
+                rulebookName = new Named(v.nameVi(), v.nameEn());
                 rules = inForce.get().criteria().rules();
             }
         }
@@ -158,6 +163,7 @@ public class Evaluations {
         List<Evaluation.Line> lines = lines(evaluation.map(Evaluation::id).orElse(null), rules);
         List<Evaluation.Step> steps = evaluation.map(e -> steps(e.id())).orElse(List.of());
         return new EvaluationProcess(unit, year, kind, period.from(), period.to(), evaluation.orElse(null), rulebook,
+                rulebookName,
                 competent, kind == null ? null : dueBefore(kind, year).orElse(null), facts, lines, steps);
     }
 
@@ -281,7 +287,8 @@ public class Evaluations {
         String code = criterion == null ? "" : criterion.strip();
         Evaluation.Line line = line(e, code);
         if (!line.toEnter()) {
-            throw new EvaluationRefusedException("criterion", "evaluation.process.error.computed", code);
+            throw new EvaluationRefusedException("criterion", "evaluation.process.error.computed",
+                    new Named(line.nameVi(), line.nameEn()));
         }
         if (value == null) {
             throw new EvaluationRefusedException("value", "evaluation.process.error.required");
@@ -289,8 +296,8 @@ public class Evaluations {
         if (evidence == null || evidence.isBlank()) {
             throw new EvaluationRefusedException("evidence", "evaluation.process.error.evidence");
         }
-        if (evidence.length() > 2000) {
-            throw new EvaluationRefusedException("evidence", "evaluation.process.error.tooLong", 2000);
+        if (TextLimits.tooLong(evidence, TextLimits.NOTE)) {
+            throw new EvaluationRefusedException("evidence", "evaluation.process.error.tooLong", TextLimits.NOTE);
         }
         Evaluation.EnteredValue before = line.entered();
         jdbc.sql("""
@@ -321,10 +328,13 @@ public class Evaluations {
         Evaluation e = editable(caller, unitId, year);
         // the dossier goes with the values the registers give on the day it is submitted
         runs.run(caller, unitId, year);
-        List<String> pending = lines(e.id(), rules(e)).stream().filter(l -> l.toEnter() && l.entered() == null)
-                .map(Evaluation.Line::criterion).toList();
+        List<Evaluation.Line> pending = lines(e.id(), rules(e)).stream().filter(l -> l.toEnter() && l.entered() == null)
+                .toList();
         if (!pending.isEmpty()) {
-            throw new EvaluationRefusedException("entries", "evaluation.process.error.pending", String.join(", ", pending));
+            // named as the rulebook names them, in the reader's language (never the criterion's code)
+            throw new EvaluationRefusedException("entries", "evaluation.process.error.pending", new Named(
+                    String.join("; ", pending.stream().map(Evaluation.Line::nameVi).toList()),
+                    String.join("; ", pending.stream().map(Evaluation.Line::nameEn).toList())));
         }
         moveTo(caller, e, Status.SUBMITTED, null, Map.of());
         return load(unitId, year, false).orElseThrow();
@@ -472,8 +482,8 @@ public class Evaluations {
         if (decision == null || decision.number() == null || decision.number().isBlank()) {
             throw new EvaluationRefusedException("decisionNumber", "evaluation.process.error.required");
         }
-        if (decision.number().strip().length() > 100) {
-            throw new EvaluationRefusedException("decisionNumber", "evaluation.process.error.tooLong", 100);
+        if (TextLimits.tooLong(decision.number(), TextLimits.NUMBER)) {
+            throw new EvaluationRefusedException("decisionNumber", "evaluation.process.error.tooLong", TextLimits.NUMBER);
         }
         if (decision.date() == null) {
             throw new EvaluationRefusedException("decisionDate", "evaluation.process.error.required");
@@ -487,6 +497,9 @@ public class Evaluations {
         }
         if (decision.signer() == null || decision.signer().isBlank()) {
             throw new EvaluationRefusedException("decisionSigner", "evaluation.process.error.required");
+        }
+        if (TextLimits.tooLong(decision.signer(), TextLimits.NAME)) {
+            throw new EvaluationRefusedException("decisionSigner", "evaluation.process.error.tooLong", TextLimits.NAME);
         }
         String why = to == Status.REJECTED ? reason("reasons", reasons) : null;
         UnitView unit = units.find(Scope.WHOLE_COUNTRY, e.unitId(), e.periodTo()).orElseThrow();
@@ -597,8 +610,8 @@ public class Evaluations {
         if (text == null || text.isBlank()) {
             throw new EvaluationRefusedException(field, "evaluation.process.error.reason");
         }
-        if (text.length() > 4000) {
-            throw new EvaluationRefusedException(field, "evaluation.process.error.tooLong", 4000);
+        if (TextLimits.tooLong(text, TextLimits.TEXT)) {
+            throw new EvaluationRefusedException(field, "evaluation.process.error.tooLong", TextLimits.TEXT);
         }
         return text.strip();
     }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Service;
 import vn.tuquan.evaluation.rules.Classification;
 import vn.tuquan.evaluation.rules.Comparison;
 import vn.tuquan.evaluation.rules.Outcome;
+import vn.tuquan.order.FactWindow;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Period;
@@ -84,8 +86,16 @@ public class Explanations {
     public record Entered(boolean value, String evidence, String enteredBy, OffsetDateTime enteredAt) {
     }
 
-    /** A child unit with its evaluation for the same year ({@code status}/{@code proposed} null when none). */
-    public record Child(long id, String name, String nameEn, String kind, String status, String proposed) {
+    /**
+     * A unit under this one with its evaluation for the same year ({@code status}/{@code proposed} null
+     * when none). For a commune, {@code counted}: one of the children its {@code children.*} facts
+     * count — the evaluated units of its subtree on the tree the run read, each stored for the year —
+     * {@code registered} (past NOT_REGISTERED) and {@code recognised} (RECOGNISED once decided, else
+     * proposed MET) as the run counts them; the commune's other units (parishes, pagodas, industrial
+     * zones) follow, not counted. Elsewhere the units directly under it, none counted.
+     */
+    public record Child(long id, String name, String nameEn, String kind, String status, String proposed,
+            boolean counted, boolean registered, boolean recognised) {
     }
 
     public Explanation explain(Scope scope, long unitId, int year) {
@@ -102,18 +112,53 @@ public class Explanations {
                 r.decisionNumber(), r.decisionDate(), r.decisionSigner(), r.decidedByUnit(), r.reasons())).orElse(null);
         Rulebook rulebook = row.flatMap(r -> rulebook(r.rulebookId())).orElse(null);
         List<CriterionLine> criteria = row.map(this::criteria).orElse(List.of());
-        List<UnitView> below = units.children(scope, unitId, asOf);
-        Map<Long, StoredEvaluations.Row> childRows = evaluations.rows(below.stream().map(UnitView::id).toList(), year)
-                .stream().collect(Collectors.toMap(StoredEvaluations.Row::unitId, Function.identity()));
-        List<Child> children = below.stream().map(u -> {
-            var r = childRows.get(u.id());
-            return new Child(u.id(), u.name(), u.nameEn(), u.kind().name(), r == null ? null : r.status(),
-                    r == null ? null : r.proposed());
-        }).toList();
+        List<Child> children = unit.kind() == UnitKind.COMMUNE ? communeChildren(scope, unit, year, asOf)
+                : children(scope, units.children(scope, unitId, asOf), year, Set.of());
         var stored = classifications.find(scope, unitId, year).orElse(null);
         Classification preview = stored != null ? null : classifications.preview(scope, unitId, year).orElse(null);
         return new Explanation(new Unit(unit.id(), unit.name(), unit.nameEn(), unit.kind().name(), true), year,
                 period.from(), period.to(), breadcrumb, verdict, rulebook, criteria, children, stored, preview);
+    }
+
+    /**
+     * A commune's children as its {@code children.*} facts count them: the units of its subtree on the
+     * tree the run read ({@link FactWindow#treeOn}) that have a stored evaluation for the year; then
+     * its other units directly under it, not counted.
+     */
+    private List<Child> communeChildren(Scope scope, UnitView commune, int year, LocalDate asOf) {
+        List<UnitView> subtree = new ArrayList<>();
+        LocalDate tree = FactWindow.treeOn(year);
+        if (commune.validOn(tree)) {
+            for (int offset = 0; ; ) {
+                Units.Page page = units.subtree(scope, commune.id(), Set.of(), tree, 5000, offset);
+                subtree.addAll(page.units());
+                if (!page.more()) {
+                    break;
+                }
+                offset += page.units().size();
+            }
+        }
+        Set<Long> stored = evaluations.rows(subtree.stream().map(UnitView::id).toList(), year).stream()
+                .map(StoredEvaluations.Row::unitId).collect(Collectors.toSet());
+        List<UnitView> counted = subtree.stream().filter(u -> stored.contains(u.id())).toList();
+        List<Child> children = new ArrayList<>(children(scope, counted, year, stored));
+        Set<Long> listed = counted.stream().map(UnitView::id).collect(Collectors.toSet());
+        children.addAll(children(scope, units.children(scope, commune.id(), asOf).stream()
+                .filter(u -> !listed.contains(u.id())).toList(), year, Set.of()));
+        return children;
+    }
+
+    private List<Child> children(Scope scope, List<UnitView> below, int year, Set<Long> counted) {
+        Map<Long, StoredEvaluations.Row> rows = evaluations.rows(below.stream().map(UnitView::id).toList(), year)
+                .stream().collect(Collectors.toMap(StoredEvaluations.Row::unitId, Function.identity()));
+        return below.stream().map(u -> {
+            var r = rows.get(u.id());
+            boolean registered = r != null && !"NOT_REGISTERED".equals(r.status());
+            boolean decided = r != null && ("RECOGNISED".equals(r.status()) || "REJECTED".equals(r.status()));
+            boolean recognised = r != null && (decided ? "RECOGNISED".equals(r.status()) : "MET".equals(r.proposed()));
+            return new Child(u.id(), u.name(), u.nameEn(), u.kind().name(), r == null ? null : r.status(),
+                    r == null ? null : r.proposed(), counted.contains(u.id()), registered, recognised);
+        }).toList();
     }
 
     private Optional<Rulebook> rulebook(long id) {

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import vn.tuquan.shared.TextLimits;
 import vn.tuquan.evaluation.rules.Criteria;
 import vn.tuquan.evaluation.rules.CriteriaSet;
 import vn.tuquan.evaluation.rules.Facts;
@@ -23,6 +24,7 @@ import vn.tuquan.evaluation.rules.Rule;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Named;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.units.UnitKind;
@@ -125,6 +127,24 @@ public class Rulebooks {
      * Every rulebook version the scope may see, national first then by the day they took effect: the
      * national ones, and a province's own where the scope holds the province or a unit under it.
      */
+    /**
+     * Every criterion of the catalogue ({@link Criteria}) with a name in both languages: the name the
+     * latest rulebook gives it (any unit kind), its code only if no rulebook names it — for a choice of
+     * criteria a person reads (a province's addition).
+     */
+    public Map<String, Named> criterionNames() {
+        Map<String, Named> names = new java.util.TreeMap<>();
+        jdbc.sql("""
+                SELECT DISTINCT ON (criterion) criterion, name_vi, name_en FROM rulebook_criterion
+                 ORDER BY criterion, rulebook_id DESC, position""")
+                .query((java.sql.ResultSet rs) -> {
+                    names.put(rs.getString(1), new Named(rs.getString(2), rs.getString(3)));
+                });
+        Map<String, Named> all = new LinkedHashMap<>();
+        Criteria.all().keySet().stream().sorted().forEach(code -> all.put(code, names.getOrDefault(code, new Named(code, code))));
+        return all;
+    }
+
     public List<RulebookVersion> versions(Scope scope) {
         return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM rulebook ORDER BY province_id NULLS FIRST, effective_from, version")
                 .query((rs, n) -> version(rs)).list().stream().filter(v -> visible(scope, v)).toList();
@@ -230,6 +250,11 @@ public class Rulebooks {
             }
             if (blank(a.nameVi()) || blank(a.nameEn())) {
                 throw new RulebookRefusedException("additions", "evaluation.rulebooks.error.nameRequired", a.criterion());
+            }
+            if (TextLimits.tooLong(a.nameVi(), TextLimits.LINE) || TextLimits.tooLong(a.nameEn(), TextLimits.LINE)
+                    || TextLimits.tooLong(a.article(), TextLimits.NUMBER)) {
+                throw new RulebookRefusedException("additions", "evaluation.rulebooks.error.textTooLong", a.criterion(),
+                        TextLimits.LINE, TextLimits.NUMBER);
             }
             Map<String, String> params = a.params() == null ? Map.of() : Map.copyOf(a.params());
             requireParses("additions", a.criterion(), params);

@@ -1,5 +1,7 @@
 package vn.tuquan.households;
 
+import vn.tuquan.shared.web.SheetExports;
+import java.util.function.BiConsumer;
 import java.sql.Array;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,13 +19,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.MessageArguments;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
-import vn.tuquan.shared.Dates;
 
 /**
  * Households' yearly registrations and signed commitments, and the registration rate per
@@ -80,7 +83,7 @@ public class Commitments {
         try {
             insert(householdId, period.year(), form, caller.username());
         } catch (DuplicateKeyException e) {
-            throw new HouseholdRefusedException("households.refused.alreadyCommitted", household.code(), year);
+            throw new HouseholdRefusedException("households.refused.alreadyCommitted", household.code(), MessageArguments.year(year));
         }
         events.publishEvent(new CommitmentsRecorded(household.areaId(), year, 1));
     }
@@ -116,6 +119,25 @@ public class Commitments {
         return added;
     }
 
+    /**
+     * The households living in an area on a date, by code, each with its commitment for the period
+     * ({@code null} when it did not register), handed over one at a time from a cursor (an export).
+     */
+    @Transactional(readOnly = true)
+    public void eachInArea(Scope scope, long areaId, LocalDate asOf, int year, BiConsumer<Household, Commitment> each) {
+        households.area(scope, areaId, asOf);
+        jdbc.sql("SELECT " + Households.COLUMNS + ", " + COMMITMENT_COLUMNS + " " + """
+                 FROM household_residence r JOIN household h ON h.id = r.household_id
+                 LEFT JOIN commitment c ON c.household_id = h.id AND c.period_year = :year
+                 WHERE r.area_id = :area AND """ + " " + Households.LIVING_ON + " ORDER BY r.code COLLATE natural_vi")
+                .param("area", areaId).param("asOf", asOf).param("year", year)
+                .withFetchSize(SheetExports.FETCH_SIZE).query(rs -> {
+                    Household household = Households.row(rs, 0);
+                    rs.getLong("household_id");
+                    each.accept(household, rs.wasNull() ? null : commitment(rs, 0));
+                });
+    }
+
     /** The household ids of an area that registered for the period. */
     public Set<Long> registered(Scope scope, long areaId, int year) {
         return Set.copyOf(inArea(scope, areaId, year).keySet());
@@ -138,7 +160,7 @@ public class Commitments {
     /** A household's commitment for a period; refused when the household lives outside the scope. */
     public Optional<Commitment> find(Scope scope, long householdId, int year) {
         if (households.history(scope, householdId).isEmpty()) {
-            throw new HouseholdRefusedException("households.refused.unknown", householdId);
+            throw new HouseholdRefusedException("households.refused.unknown", Long.toString(householdId));
         }
         return jdbc.sql("SELECT " + COMMITMENT_COLUMNS + " FROM commitment c WHERE c.household_id = :id"
                         + " AND c.period_year = :year")
@@ -199,10 +221,10 @@ public class Commitments {
         LocalDate on = found != null ? found.registeredOn() : period.to();
         Optional<Household> household = households.find(caller.capture(), householdId, on);
         if (household.isEmpty() && households.history(caller.capture(), householdId).isEmpty()) {
-            throw new HouseholdRefusedException("households.refused.unknown", householdId);
+            throw new HouseholdRefusedException("households.refused.unknown", Long.toString(householdId));
         }
         if (found == null) {
-            throw new HouseholdRefusedException("households.refused.notCommitted", householdId, year);
+            throw new HouseholdRefusedException("households.refused.notCommitted", Long.toString(householdId), MessageArguments.year(year));
         }
         return found;
     }
@@ -297,7 +319,7 @@ public class Commitments {
             throw new HouseholdRefusedException("households.refused.missingDate");
         }
         if (!period.contains(on)) {
-            throw new HouseholdRefusedException("households.refused.outsidePeriod", on, year, period.from(), period.to());
+            throw new HouseholdRefusedException("households.refused.outsidePeriod", on, MessageArguments.year(year), period.from(), period.to());
         }
         return period;
     }

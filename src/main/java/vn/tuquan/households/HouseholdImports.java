@@ -27,6 +27,7 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.tuquan.shared.TextLimits;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.ImportColumns;
 import vn.tuquan.shared.Permission;
@@ -281,9 +282,20 @@ public class HouseholdImports {
                     problems.add(new ImportProblem(number, "households.import.duplicateCode", code, areaText, first));
                 }
             }
+            if (TextLimits.tooLong(code, TextLimits.CODE)) {
+                problems.add(new ImportProblem(number, "households.import.codeTooLong", TextLimits.CODE,
+                        TextLimits.length(code)));
+            }
             String head = f.get(2).strip();
             if (head.isEmpty()) {
                 problems.add(new ImportProblem(number, "households.import.missingHead"));
+            } else if (TextLimits.tooLong(head, TextLimits.NAME)) {
+                problems.add(new ImportProblem(number, "households.import.headTooLong", TextLimits.NAME,
+                        TextLimits.length(head)));
+            }
+            if (TextLimits.tooLong(f.get(3), TextLimits.LINE)) {
+                problems.add(new ImportProblem(number, "households.import.addressTooLong", TextLimits.LINE,
+                        TextLimits.length(f.get(3))));
             }
             int members;
             try {

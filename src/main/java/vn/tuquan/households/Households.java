@@ -15,6 +15,7 @@ import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.shared.TextLimits;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
@@ -133,7 +134,7 @@ public class Households {
     public Household edit(Caller caller, long householdId, HouseholdForm form, LocalDate asOf) {
         caller.require(Permission.MOVEMENT_WRITE);
         Household current = findAny(householdId, asOf)
-                .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknown", householdId));
+                .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknown", Long.toString(householdId)));
         area(caller.capture(), current.areaId(), asOf);
         validate(form);
         if (current.validTo() == null) {
@@ -168,7 +169,7 @@ public class Households {
     public Household move(Caller caller, long householdId, long toAreaId, String code, LocalDate on) {
         caller.require(Permission.MOVEMENT_WRITE);
         Household current = findAny(householdId, on)
-                .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknown", householdId));
+                .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknown", Long.toString(householdId)));
         area(caller.capture(), current.areaId(), on);
         area(caller.capture(), toAreaId, on);
         if (current.areaId() == toAreaId) {
@@ -177,6 +178,7 @@ public class Households {
         if (!current.validFrom().isBefore(on)) {
             throw new HouseholdRefusedException("households.refused.twoAreas", current.validFrom());
         }
+        requireLength("code", "households.code", code, TextLimits.CODE);
         // the stay it leaves keeps the household as it was there
         jdbc.sql("""
                 UPDATE household_residence r SET valid_to = :on, head_name = h.head_name, address = h.address,
@@ -251,11 +253,21 @@ public class Households {
         if (form.code() == null || form.code().isBlank()) {
             throw new HouseholdRefusedException("households.refused.missingCode");
         }
+        requireLength("code", "households.code", form.code(), TextLimits.CODE);
         if (form.headName() == null || form.headName().isBlank()) {
             throw new HouseholdRefusedException("households.refused.missingHead");
         }
+        requireLength("headName", "households.head", form.headName(), TextLimits.NAME);
+        requireLength("address", "households.address", form.address(), TextLimits.LINE);
         if (form.members() < 1) {
             throw new HouseholdRefusedException("households.refused.members", form.members());
+        }
+    }
+
+    /** Refuses a text longer than its field allows, naming the field. */
+    static void requireLength(String field, String labelKey, String value, int max) {
+        if (TextLimits.tooLong(value, max)) {
+            throw HouseholdRefusedException.tooLong(field, labelKey, max, value);
         }
     }
 

@@ -1,5 +1,6 @@
 package vn.tuquan.households;
 
+import java.util.function.Consumer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.MessageArguments;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
@@ -77,7 +78,7 @@ public class OrganisationCommitments {
             throw new HouseholdRefusedException("households.refused.staffSigned", staffSigned, staffTotal);
         }
         if (recordedOn == null || !period.contains(recordedOn)) {
-            throw new HouseholdRefusedException("households.refused.outsidePeriod", recordedOn, year, period.from(),
+            throw new HouseholdRefusedException("households.refused.outsidePeriod", recordedOn, MessageArguments.year(year), period.from(),
                     period.to());
         }
         jdbc.sql("""
@@ -110,6 +111,17 @@ public class OrganisationCommitments {
 
     /** Every organisation under a unit (itself included when it is one) with its record for the period, by name. */
     public List<OrganisationRow> under(Scope scope, long unitId, int year) {
+        List<OrganisationRow> rows = new ArrayList<>();
+        each(scope, unitId, year, rows::add);
+        return rows;
+    }
+
+    /**
+     * The same organisations, every one of them, handed over one at a time (an export): read by name
+     * from a cursor, their records a batch of {@value #BATCH} organisations at a time.
+     */
+    @Transactional(readOnly = true)
+    public void each(Scope scope, long unitId, int year, Consumer<OrganisationRow> each) {
         Period period = Period.organisation(year);
         UnitView root = units.find(scope, unitId, period.to())
                 .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknownOrganisation", unitId));
@@ -119,36 +131,37 @@ public class OrganisationCommitments {
                 kinds.add(kind);
             }
         }
-        List<UnitView> found = new ArrayList<>();
-        if (root.kind().organisation()) {
-            found.add(root);
-        }
-        int offset = 0;
-        while (true) {
-            Units.Page page = units.subtree(scope, unitId, kinds, period.to(), 50_000, offset);
-            found.addAll(page.units());
-            if (!page.more()) {
-                break;
+        List<UnitView> batch = new ArrayList<>();
+        units.eachByName(scope, root.id(), kinds, period.to(), true, unit -> {
+            batch.add(unit);
+            if (batch.size() == BATCH) {
+                emit(batch, year, each);
             }
-            offset += page.units().size();
+        });
+        emit(batch, year, each);
+    }
+
+    static final int BATCH = 1000;
+
+    /** Hands over a batch of organisations with their records (one query), then empties it. */
+    private void emit(List<UnitView> batch, int year, Consumer<OrganisationRow> each) {
+        if (batch.isEmpty()) {
+            return;
         }
         Map<Long, OrganisationCommitment> recorded = new HashMap<>();
-        if (!found.isEmpty()) {
-            jdbc.sql("""
-                    SELECT unit_id, period_year, staff_total, staff_briefed, staff_signed, recorded_on
-                    FROM organisation_commitment WHERE unit_id IN (:units) AND period_year = :year
-                    """).param("units", found.stream().map(UnitView::id).collect(Collectors.toList()))
-                    .param("year", year).query(OrganisationCommitments::row)
-                    .list().forEach(c -> recorded.put(c.unitId(), c));
-        }
-        return found.stream().sorted(java.util.Comparator.comparing(UnitView::name, vn.tuquan.shared.VietnameseText.NATURAL))
-                .map(u -> new OrganisationRow(u, recorded.get(u.id()))).toList();
+        jdbc.sql("""
+                SELECT unit_id, period_year, staff_total, staff_briefed, staff_signed, recorded_on
+                FROM organisation_commitment WHERE unit_id = ANY (CAST(:units AS bigint[])) AND period_year = :year
+                """).param("units", batch.stream().map(UnitView::id).toArray(Long[]::new))
+                .param("year", year).query(OrganisationCommitments::row)
+                .list().forEach(c -> recorded.put(c.unitId(), c));
+        batch.forEach(u -> each.accept(new OrganisationRow(u, recorded.get(u.id()))));
+        batch.clear();
     }
 
     /** The organisations' period a day falls in. */
     public static Period periodOn(LocalDate date) {
-        Period period = Period.organisation(date.getYear());
-        return period.contains(date) ? period : Period.organisation(date.getYear() + 1);
+        return Period.organisationOn(date);
     }
 
     private static OrganisationCommitment row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

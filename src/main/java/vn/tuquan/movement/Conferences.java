@@ -1,5 +1,7 @@
 package vn.tuquan.movement;
 
+import vn.tuquan.shared.web.SheetExports;
+import java.util.function.Consumer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -14,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.shared.UploadedFiles;
 import vn.tuquan.units.UnitKind;
@@ -28,6 +31,10 @@ import vn.tuquan.units.UnitView;
 public class Conferences {
 
     public static final int MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+    /** A review's topic. */
+    static final int MAX_TOPIC = 300;
+    /** The minutes typed in (the signed minutes are an attachment). */
+    static final int MAX_MINUTES = 20_000;
     public static final Set<String> CONTENT_TYPES = UploadedFiles.CONTENT_TYPES;
 
     private final JdbcClient jdbc;
@@ -113,6 +120,9 @@ public class Conferences {
         if (form.topic() == null || form.topic().isBlank()) {
             throw new MovementRefusedException("topic", "movement.error.required");
         }
+        Models.bounded("topic", form.topic(), MAX_TOPIC);
+        Models.bounded("minutes", form.minutes(), MAX_MINUTES);
+        Models.boundedCampaigns(form.campaigns());
         if (form.heldOn() == null) {
             throw new MovementRefusedException("heldOn", "movement.error.required");
         }
@@ -185,9 +195,21 @@ public class Conferences {
 
     /** The conferences held by the unit or any unit under it, newest first. */
     public List<Conference> under(Scope scope, long unitId) {
+        return underQuery(scope, unitId).query(Conferences::row).list();
+    }
+
+    /** The same conferences, every one of them, handed over one at a time from a cursor (an export). */
+    @Transactional(readOnly = true)
+    public void eachUnder(Scope scope, long unitId, Consumer<Conference> each) {
+        underQuery(scope, unitId).withFetchSize(SheetExports.FETCH_SIZE).query(rs -> {
+            each.accept(row(rs, 0));
+        });
+    }
+
+    private JdbcClient.StatementSpec underQuery(Scope scope, long unitId) {
         List<Long> ids = units.subtreeIds(scope, unitId);
         return jdbc.sql("SELECT * FROM conference WHERE unit_id = ANY(CAST(:ids AS bigint[])) ORDER BY held_on DESC, id")
-                .param("ids", ids.toArray(Long[]::new)).query(Conferences::row).list();
+                .param("ids", ids.toArray(Long[]::new));
     }
 
     /**
@@ -195,12 +217,27 @@ public class Conferences {
      * communes, districts and organisations (agencies, enterprises, schools …) — F7.
      */
     public Map<String, List<Conference.Holder>> finalReviews(Scope scope, long unitId, LocalDate from, LocalDate to) {
-        List<Long> ids = units.subtreeIds(scope, unitId);
-        List<Conference> held = jdbc.sql("""
+        return grouped(scope, jdbc.sql("""
                 SELECT * FROM conference WHERE kind = 'FINAL' AND unit_id = ANY(CAST(:ids AS bigint[]))
                   AND period_from <= :from AND period_to >= :to ORDER BY held_on, id
-                """).param("ids", ids.toArray(Long[]::new)).param("from", from).param("to", to)
-                .query(Conferences::row).list();
+                """).param("ids", units.subtreeIds(scope, unitId).toArray(Long[]::new)).param("from", from).param("to", to)
+                .query(Conferences::row).list());
+    }
+
+    /**
+     * Which units under the unit held a final review during an evaluation period (held on one of its
+     * days, both ends included), grouped as {@link #finalReviews(Scope, long, LocalDate, LocalDate)}:
+     * the year's reviews, as a unit's yearly summary shows them.
+     */
+    public Map<String, List<Conference.Holder>> finalReviewsHeldIn(Scope scope, long unitId, Period period) {
+        return grouped(scope, jdbc.sql("""
+                SELECT * FROM conference WHERE kind = 'FINAL' AND unit_id = ANY(CAST(:ids AS bigint[]))
+                  AND held_on BETWEEN :from AND :to ORDER BY held_on, id
+                """).param("ids", units.subtreeIds(scope, unitId).toArray(Long[]::new)).param("from", period.from())
+                .param("to", period.to()).query(Conferences::row).list());
+    }
+
+    private Map<String, List<Conference.Holder>> grouped(Scope scope, List<Conference> held) {
         Map<String, List<Conference.Holder>> groups = new LinkedHashMap<>();
         for (String group : List.of("PROVINCE", "DISTRICT", "COMMUNE", "ORGANISATION", "RESIDENTIAL_AREA")) {
             groups.put(group, new java.util.ArrayList<>());

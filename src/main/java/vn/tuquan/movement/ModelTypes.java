@@ -1,5 +1,7 @@
 package vn.tuquan.movement;
 
+import vn.tuquan.shared.web.SheetExports;
+import java.util.function.Consumer;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,6 +23,8 @@ import vn.tuquan.units.UnitKind;
 @Service
 public class ModelTypes {
 
+    static final int MAX_CODE = 60;
+
     private final JdbcClient jdbc;
     private final MovementUnits units;
     private final ApplicationEventPublisher events;
@@ -32,8 +36,18 @@ public class ModelTypes {
     }
 
     public List<ModelType> all() {
-        return jdbc.sql("SELECT * FROM model_type ORDER BY name_vi COLLATE natural_vi").query(ModelTypes::row).list();
+        return jdbc.sql(ALL).query(ModelTypes::row).list();
     }
+
+    /** The same types, every one of them, handed over one at a time from a cursor (an export). */
+    @Transactional(readOnly = true)
+    public void each(Consumer<ModelType> each) {
+        jdbc.sql(ALL).withFetchSize(SheetExports.FETCH_SIZE).query(rs -> {
+            each.accept(row(rs, 0));
+        });
+    }
+
+    private static final String ALL = "SELECT * FROM model_type ORDER BY name_vi COLLATE natural_vi";
 
     public Optional<ModelType> find(String code) {
         return jdbc.sql("SELECT * FROM model_type WHERE code = :code").param("code", code).query(ModelTypes::row)
@@ -50,9 +64,12 @@ public class ModelTypes {
         if (type.code() == null || !type.code().matches("[A-Z][A-Z0-9_]*")) {
             throw new MovementRefusedException("code", "movement.error.code");
         }
+        Models.bounded("code", type.code(), MAX_CODE);
         if (blank(type.nameVi()) || blank(type.nameEn())) {
             throw new MovementRefusedException("nameVi", "movement.error.required");
         }
+        Models.bounded("nameVi", type.nameVi(), Models.MAX_NAME);
+        Models.bounded("nameEn", type.nameEn(), Models.MAX_NAME);
         if (type.unitKinds().isEmpty()) {
             throw new MovementRefusedException("unitKinds", "movement.error.unitKinds");
         }

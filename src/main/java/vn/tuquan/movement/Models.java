@@ -1,5 +1,8 @@
 package vn.tuquan.movement;
 
+import vn.tuquan.shared.TextLimits;
+import vn.tuquan.shared.web.SheetExports;
+import java.util.function.Consumer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -122,6 +125,9 @@ public class Models {
         if (form.name() == null || form.name().isBlank()) {
             throw new MovementRefusedException("name", "movement.error.required");
         }
+        bounded("name", form.name(), MAX_NAME);
+        bounded("leader", form.leader(), MAX_PERSON);
+        boundedCampaigns(form.campaigns());
         if (form.startedOn() == null) {
             throw new MovementRefusedException("startedOn", "movement.error.required");
         }
@@ -172,6 +178,7 @@ public class Models {
         if (reason == null || reason.isBlank()) {
             throw new MovementRefusedException("reason", "movement.error.required");
         }
+        bounded("reason", reason, MAX_REASON);
         if (year < model.startedOn().getYear() || model.endedOn() != null && year > model.endedOn().getYear()) {
             throw new MovementRefusedException("year", "movement.error.yearOutsideModel");
         }
@@ -221,9 +228,21 @@ public class Models {
 
     /** The models of a unit and of every unit under it. */
     public List<MovementModel> under(Scope scope, long unitId) {
+        return underQuery(scope, unitId).query(Models::row).list();
+    }
+
+    /** The same models, every one of them, handed over one at a time from a cursor (an export). */
+    @Transactional(readOnly = true)
+    public void eachUnder(Scope scope, long unitId, Consumer<MovementModel> each) {
+        underQuery(scope, unitId).withFetchSize(SheetExports.FETCH_SIZE).query(rs -> {
+            each.accept(row(rs, 0));
+        });
+    }
+
+    private JdbcClient.StatementSpec underQuery(Scope scope, long unitId) {
         List<Long> ids = units.subtreeIds(scope, unitId);
         return jdbc.sql("SELECT * FROM movement_model WHERE unit_id = ANY(CAST(:ids AS bigint[])) ORDER BY unit_id, started_on, id")
-                .param("ids", ids.toArray(Long[]::new)).query(Models::row).list();
+                .param("ids", ids.toArray(Long[]::new));
     }
 
     public List<MovementModel.Assessment> assessments(Scope scope, long unitId, long modelId) {
@@ -238,6 +257,15 @@ public class Models {
     /** How many models under the unit were assessed effective in the year (RULEBOOK: at least one). */
     public long effectiveCount(Scope scope, long unitId, int year) {
         return effectiveByUnit(scope, unitId, year).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The ids of the models of the unit and under it assessed effective in the year: what {@link #effectiveByUnit} counts. */
+    public java.util.Set<Long> effectiveIds(Scope scope, long unitId, int year) {
+        List<Long> ids = units.subtreeIds(scope, unitId);
+        return new java.util.HashSet<>(jdbc.sql("""
+                SELECT m.id FROM model_assessment a JOIN movement_model m ON m.id = a.model_id
+                WHERE m.unit_id = ANY(CAST(:ids AS bigint[])) AND a.year = :year AND a.effective
+                """).param("ids", ids.toArray(Long[]::new)).param("year", year).query(Long.class).list());
     }
 
     /**
@@ -312,6 +340,8 @@ public class Models {
         if (form.owner() == null || form.owner().isBlank()) {
             throw new MovementRefusedException("owner", "movement.error.required");
         }
+        bounded("owner", form.owner(), MAX_PERSON);
+        bounded("description", form.description(), MAX_DESCRIPTION);
         if (form.modelId() != null) {
             MovementModel model = jdbc.sql("SELECT * FROM movement_model WHERE id = :id").param("id", form.modelId())
                     .query(Models::row).optional()
@@ -331,9 +361,21 @@ public class Models {
 
     /** The cameras watching the unit or any unit under it. */
     public List<Camera> cameras(Scope scope, long unitId) {
+        return camerasQuery(scope, unitId).query(Models::cameraRow).list();
+    }
+
+    /** The same cameras, every one of them, handed over one at a time from a cursor (an export). */
+    @Transactional(readOnly = true)
+    public void eachCamera(Scope scope, long unitId, Consumer<Camera> each) {
+        camerasQuery(scope, unitId).withFetchSize(SheetExports.FETCH_SIZE).query(rs -> {
+            each.accept(cameraRow(rs, 0));
+        });
+    }
+
+    private JdbcClient.StatementSpec camerasQuery(Scope scope, long unitId) {
         List<Long> ids = units.subtreeIds(scope, unitId);
         return jdbc.sql("SELECT * FROM security_camera WHERE unit_id = ANY(CAST(:ids AS bigint[])) ORDER BY id")
-                .param("ids", ids.toArray(Long[]::new)).query(Models::cameraRow).list();
+                .param("ids", ids.toArray(Long[]::new));
     }
 
     MovementModel find(long id) {
@@ -368,6 +410,32 @@ public class Models {
         }
         return "{" + String.join(",", values.stream().filter(v -> v != null && !v.isBlank())
                 .map(v -> "\"" + v.strip().replace("\\", "\\\\").replace("\"", "\\\"") + "\"").toList()) + "}";
+    }
+
+    /** A model's name; a model type's names (docs/security.md, "Input bounds"). */
+    static final int MAX_NAME = 300;
+    /** A person's name: a model's leader, a camera's owner, a person awarded. */
+    static final int MAX_PERSON = 200;
+    /** A camera's description. */
+    static final int MAX_DESCRIPTION = 300;
+    /** An assessment's reason. */
+    static final int MAX_REASON = 2000;
+    /** The campaigns a record belongs to, written one after another with commas. */
+    static final int MAX_CAMPAIGNS = 500;
+
+    /** Refuses a text longer than {@code max} characters, naming the field. */
+    static void bounded(String field, String value, int max) {
+        if (TextLimits.tooLong(value, max)) {
+            throw new MovementRefusedException(field, "movement.error.tooLong", max, TextLimits.length(value));
+        }
+    }
+
+    /** Refuses campaigns longer together (as stored: stripped, blanks left out, joined by commas) than allowed. */
+    static void boundedCampaigns(List<String> campaigns) {
+        if (campaigns != null) {
+            bounded("campaigns", String.join(",", campaigns.stream().filter(c -> c != null && !c.isBlank())
+                    .map(String::strip).toList()), MAX_CAMPAIGNS);
+        }
     }
 
     static String blankToNull(String s) {

@@ -1,5 +1,7 @@
 package vn.tuquan.movement;
 
+import vn.tuquan.shared.web.SheetExports;
+import java.util.function.Consumer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -26,6 +28,11 @@ public class Titles {
 
     /** The household title only a Catholic household may hold (F16). */
     public static final String EXEMPLARY_CATHOLIC_FAMILY = "EXEMPLARY_CATHOLIC_FAMILY";
+
+    static final int MAX_DECISION_NUMBER = 100;
+    static final int MAX_DECIDING_BODY = 300;
+    /** An emulation agreement's content. */
+    static final int MAX_CONTENT = 5000;
 
     private final JdbcClient jdbc;
     private final MovementUnits units;
@@ -56,6 +63,7 @@ public class Titles {
     public Title.Award award(Caller caller, long unitId, Title.AwardForm form) {
         UnitView unit = units.writable(caller, unitId);
         Title title = decided(form.titleCode(), form.year(), form.decidingBody(), form.decisionNumber());
+        Models.bounded("personName", form.personName(), Models.MAX_PERSON);
         String person = Models.blankToNull(form.personName());
         switch (title.awardedTo()) {
             case HOUSEHOLD -> throw new MovementRefusedException("titleCode", "movement.error.householdTitle");
@@ -199,14 +207,28 @@ public class Titles {
         if (decidingBody == null || decidingBody.isBlank()) {
             throw new MovementRefusedException("decidingBody", "movement.error.required");
         }
+        Models.bounded("decisionNumber", decisionNumber, MAX_DECISION_NUMBER);
+        Models.bounded("decidingBody", decidingBody, MAX_DECIDING_BODY);
         return title;
     }
 
     /** Awards to the unit and the units under it, newest year first. */
     public List<Title.Award> awardsUnder(Scope scope, long unitId) {
+        return awardsQuery(scope, unitId).query(Titles::award).list();
+    }
+
+    /** The same awards, every one of them, handed over one at a time from a cursor (an export). */
+    @Transactional(readOnly = true)
+    public void eachAwardUnder(Scope scope, long unitId, Consumer<Title.Award> each) {
+        awardsQuery(scope, unitId).withFetchSize(SheetExports.FETCH_SIZE).query(rs -> {
+            each.accept(award(rs, 0));
+        });
+    }
+
+    private JdbcClient.StatementSpec awardsQuery(Scope scope, long unitId) {
         List<Long> ids = units.subtreeIds(scope, unitId);
         return jdbc.sql("SELECT * FROM title_award WHERE unit_id = ANY(CAST(:ids AS bigint[])) ORDER BY year DESC, id")
-                .param("ids", ids.toArray(Long[]::new)).query(Titles::award).list();
+                .param("ids", ids.toArray(Long[]::new));
     }
 
     /**
@@ -320,6 +342,8 @@ public class Titles {
         if (form.content() == null || form.content().isBlank()) {
             throw new MovementRefusedException("content", "movement.error.required");
         }
+        Models.bounded("content", form.content(), MAX_CONTENT);
+        Models.boundedCampaigns(form.campaigns());
         return parties.toArray(Long[]::new);
     }
 
@@ -336,12 +360,24 @@ public class Titles {
 
     /** Agreements recorded by the unit or a unit under it, or naming one of them as a party. */
     public List<Title.Agreement> agreementsUnder(Scope scope, long unitId) {
+        return agreementsQuery(scope, unitId).query(Titles::agreementRow).list();
+    }
+
+    /** The same agreements, every one of them, handed over one at a time from a cursor (an export). */
+    @Transactional(readOnly = true)
+    public void eachAgreementUnder(Scope scope, long unitId, Consumer<Title.Agreement> each) {
+        agreementsQuery(scope, unitId).withFetchSize(SheetExports.FETCH_SIZE).query(rs -> {
+            each.accept(agreementRow(rs, 0));
+        });
+    }
+
+    private JdbcClient.StatementSpec agreementsQuery(Scope scope, long unitId) {
         List<Long> ids = units.subtreeIds(scope, unitId);
         return jdbc.sql("""
                 SELECT * FROM emulation_agreement
                 WHERE unit_id = ANY(CAST(:ids AS bigint[])) OR party_ids && CAST(:ids AS bigint[])
                 ORDER BY signed_on DESC, id
-                """).param("ids", ids.toArray(Long[]::new)).query(Titles::agreementRow).list();
+                """).param("ids", ids.toArray(Long[]::new));
     }
 
     static Title.Agreement agreementRow(ResultSet rs, int n) throws SQLException {

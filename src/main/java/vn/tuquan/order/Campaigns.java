@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +18,7 @@ import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.shared.web.SheetExports;
 import vn.tuquan.units.UnitView;
 
 /**
@@ -35,6 +37,12 @@ public class Campaigns {
             (c.organising_unit_id = ANY (CAST(:ids AS bigint[]))
              OR EXISTS (SELECT 1 FROM campaign_unit cu WHERE cu.campaign_id = c.id
                                                         AND cu.unit_id = ANY (CAST(:ids AS bigint[]))))""";
+
+    /** The forces taking part, what was seized. */
+    static final int MAX_FORCES = 1000;
+    static final int MAX_SEIZED = 1000;
+    /** The results in words. */
+    static final int MAX_SUMMARY = 2000;
 
     private final JdbcClient jdbc;
     private final HotspotUnits units;
@@ -69,7 +77,7 @@ public class Campaigns {
                         :summary, :by) RETURNING id
                 """).param("name", name).param("kind", form.kind().name()).param("unit", unit.id())
                 .param("from", form.startedOn()).param("to", form.endedOn())
-                .param("forces", Hotspots.blankToNull(form.forces())).param("officers", form.officers())
+                .param("forces", Hotspots.bounded("forces", form.forces(), MAX_FORCES)).param("officers", form.officers())
                 .param("arrests", results.arrests()).param("rings", results.ringsBroken())
                 .param("cleared", results.hotspotsCleared()).param("items", results.itemsSeized())
                 .param("seized", results.seizedDescription()).param("summary", results.summary())
@@ -117,7 +125,7 @@ public class Campaigns {
                 UPDATE campaign SET name = :name, kind = :kind, started_on = :from, ended_on = :to, forces = :forces,
                        officers = :officers WHERE id = :id""")
                 .param("name", checked.name()).param("kind", form.kind().name()).param("from", form.startedOn())
-                .param("to", form.endedOn()).param("forces", Hotspots.blankToNull(form.forces()))
+                .param("to", form.endedOn()).param("forces", Hotspots.bounded("forces", form.forces(), MAX_FORCES))
                 .param("officers", form.officers()).param("id", campaignId).update();
         jdbc.sql("DELETE FROM campaign_unit WHERE campaign_id = :id").param("id", campaignId).update();
         jdbc.sql("INSERT INTO campaign_unit (campaign_id, unit_id) SELECT :id, unnest(CAST(:units AS bigint[]))")
@@ -144,10 +152,22 @@ public class Campaigns {
 
     /** The campaigns organised by, or covering, the unit or a unit under it whose period meets {@code from}–{@code to}. */
     public List<Campaign> under(Scope scope, long unitId, LocalDate from, LocalDate to) {
+        return underQuery(scope, unitId, from, to).query(Campaigns::row).list();
+    }
+
+    /** The same campaigns, every one of them, handed over one at a time from a cursor (an export). */
+    @Transactional(readOnly = true)
+    public void each(Scope scope, long unitId, LocalDate from, LocalDate to, Consumer<Campaign> each) {
+        underQuery(scope, unitId, from, to).withFetchSize(SheetExports.FETCH_SIZE).query(rs -> {
+            each.accept(row(rs, 0));
+        });
+    }
+
+    private JdbcClient.StatementSpec underQuery(Scope scope, long unitId, LocalDate from, LocalDate to) {
         Long[] ids = units.subtreeIds(scope, unitId).toArray(Long[]::new);
         return jdbc.sql("SELECT " + COLUMNS + " FROM campaign c WHERE c.started_on <= :to AND c.ended_on >= :from AND "
                         + UNDER + " ORDER BY c.started_on DESC, c.id DESC")
-                .param("from", from).param("to", to).param("ids", ids).query(Campaigns::row).list();
+                .param("from", from).param("to", to).param("ids", ids);
     }
 
     /** The campaigns of a hotspot the scope sees, newest first. */
@@ -198,7 +218,7 @@ public class Campaigns {
      */
     private Checked check(Caller caller, UnitView organiser, String name, Campaign.Kind kind, LocalDate from,
             LocalDate to, List<Long> unitIds, Integer officers, List<Long> hotspotIds) {
-        String checkedName = Hotspots.required("name", name);
+        String checkedName = Hotspots.required("name", name, Hotspots.MAX_NAME);
         if (kind == null) {
             throw new HotspotRefusedException("kind", "order.hotspots.error.required");
         }
@@ -242,8 +262,8 @@ public class Campaigns {
         check("hotspotsCleared", results.hotspotsCleared());
         check("itemsSeized", results.itemsSeized());
         return new Campaign.Results(results.arrests(), results.ringsBroken(), results.hotspotsCleared(),
-                results.itemsSeized(), Hotspots.blankToNull(results.seizedDescription()),
-                Hotspots.blankToNull(results.summary()));
+                results.itemsSeized(), Hotspots.bounded("seizedDescription", results.seizedDescription(), MAX_SEIZED),
+                Hotspots.bounded("summary", results.summary(), MAX_SUMMARY));
     }
 
     private static void check(String field, int value) {

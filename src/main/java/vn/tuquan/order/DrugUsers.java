@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -166,19 +167,53 @@ public class DrugUsers {
     }
 
     /**
-     * The drug users living in the unit or under it (the tree as it is today), with their details,
-     * newest detection first: SENSITIVE_READ, audited (one entry naming the records shown).
+     * The drug users living in the unit or under it, with their details, newest detection first:
+     * SENSITIVE_READ, audited (one entry naming the records shown). With a period, the tree its facts
+     * were counted on ({@link FactWindow#treeOn}), so the list holds what {@link OrderFacts} counted;
+     * without, the tree as it is today.
      *
      * @param period  only those active at some time in the period (docs/order.md), or all when {@code null}
-     * @param newOnly with a period: only those detected in it
+     * @param newOnly with a period: only those detected in it (from its first event day)
      * @param status  only those whose status is this now, or all when {@code null}
      */
     public List<DrugUser> list(Caller caller, long unitId, Period period, boolean newOnly, DrugUser.Status status,
             int limit, int offset) {
         registers.readable(caller, unitId);
-        Long[] ids = registers.units.subtreeIds(caller.view(), unitId, Dates.today());
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM drug_user d WHERE d.residence_unit_id = ANY(:ids)");
         Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + where(caller, unitId, period, newOnly, status, params));
+        List<DrugUser> found = registers.page(jdbc, sql, params, ORDER, limit, offset, this::row);
+        registers.read(ENTITY, found.stream().map(DrugUser::id).toList(), unitId, PersonDetails.FIELDS);
+        return found;
+    }
+
+    /**
+     * The same drug users, every one of them, handed over one at a time from a cursor (an export):
+     * SENSITIVE_READ, one audit entry naming every record handed over.
+     */
+    @Transactional(readOnly = true)
+    public void each(Caller caller, long unitId, Period period, boolean newOnly, DrugUser.Status status,
+            Consumer<DrugUser> each) {
+        registers.readable(caller, unitId);
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + where(caller, unitId, period, newOnly, status, params));
+        registers.each(jdbc, sql, params, ORDER, this::row, DrugUser::id, each, ENTITY, unitId, PersonDetails.FIELDS);
+    }
+
+    private static final String ORDER = "d.detected_on DESC, d.id DESC";
+
+    /** How many drug users {@link #list} would show in all (nothing personal: ORDER_READ and SENSITIVE_READ all the same). */
+    public long count(Caller caller, long unitId, Period period, boolean newOnly, DrugUser.Status status) {
+        registers.readable(caller, unitId);
+        Map<String, Object> params = new HashMap<>();
+        return jdbc.sql("SELECT count(*)" + where(caller, unitId, period, newOnly, status, params)).params(params)
+                .query(Long.class).single();
+    }
+
+    private String where(Caller caller, long unitId, Period period, boolean newOnly, DrugUser.Status status,
+            Map<String, Object> params) {
+        Long[] ids = registers.units.subtreeIds(caller.view(), unitId,
+                period == null ? Dates.today() : FactWindow.treeOn(period.year()));
+        StringBuilder sql = new StringBuilder(" FROM drug_user d WHERE d.residence_unit_id = ANY(:ids)");
         params.put("ids", ids);
         if (period != null) {
             sql.append(newOnly ? " AND d.detected_on BETWEEN :firstDay AND :to" : " AND " + ACTIVE_IN_PERIOD);
@@ -190,9 +225,7 @@ public class DrugUsers {
             sql.append(" AND d.status = :status");
             params.put("status", status.name());
         }
-        List<DrugUser> found = registers.page(jdbc, sql, params, "d.detected_on DESC, d.id DESC", limit, offset, this::row);
-        registers.read(ENTITY, found.stream().map(DrugUser::id).toList(), unitId, PersonDetails.FIELDS);
-        return found;
+        return sql.toString();
     }
 
     /**

@@ -81,9 +81,16 @@ public record Hotspot(long id, String name, Kind kind, List<Long> unitIds, Local
         }
     }
 
-    /** What the hotspot list is narrowed to (each {@code null} for all). */
-    public record Filter(Kind kind, Status status, String text, boolean withRemoved) {
+    /**
+     * What the hotspot list is narrowed to (each {@code null} for all); {@code unsettled}: only those
+     * on the list whose status is not STABLE (what {@code hotspots.drugs} counts, with kind DRUGS).
+     */
+    public record Filter(Kind kind, Status status, String text, boolean withRemoved, boolean unsettled) {
 
         public static final Filter ALL = new Filter(null, null, null, true);
+
+        public Filter(Kind kind, Status status, String text, boolean withRemoved) {
+            this(kind, status, text, withRemoved, false);
+        }
     }
 }

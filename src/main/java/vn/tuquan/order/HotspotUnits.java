@@ -38,16 +38,20 @@ class HotspotUnits {
 
     /** The unit and every unit under it today, as ids (bound as {@code unit_id = ANY(?)}). */
     List<Long> subtreeIds(Scope scope, long unitId) {
+        return subtreeIds(scope, unitId, Dates.today());
+    }
+
+    /** The unit and every unit under it on a date (the unit alone when it did not exist then). */
+    List<Long> subtreeIds(Scope scope, long unitId, LocalDate on) {
         UnitView root = visible(scope, unitId);
         List<Long> ids = new ArrayList<>();
         ids.add(root.id());
-        LocalDate today = Dates.today();
-        if (!root.validOn(today)) {
+        if (!root.validOn(on)) {
             return ids;
         }
         int offset = 0;
         while (true) {
-            Units.Page page = units.subtree(scope, root.id(), Set.of(), today, 5000, offset);
+            Units.Page page = units.subtree(scope, root.id(), Set.of(), on, 5000, offset);
             page.units().forEach(u -> ids.add(u.id()));
             if (!page.more()) {
                 return ids;

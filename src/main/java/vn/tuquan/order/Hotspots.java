@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,7 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.shared.TextLimits;
 import vn.tuquan.shared.VietnameseText;
+import vn.tuquan.shared.web.SheetExports;
 import vn.tuquan.units.UnitView;
 
 /**
@@ -37,6 +40,13 @@ public class Hotspots {
     private static final String UNDER = """
             EXISTS (SELECT 1 FROM hotspot_unit hu WHERE hu.hotspot_id = h.id AND hu.unit_id = ANY (CAST(:ids AS bigint[])))""";
 
+    /** A hotspot's or a campaign's name; a deciding body. */
+    static final int MAX_NAME = 300;
+    static final int MAX_NUMBER = 100;
+    /** The reason of a status. */
+    static final int MAX_REASON = 1000;
+    static final int MAX_NOTES = 2000;
+
     private final JdbcClient jdbc;
     private final HotspotUnits units;
     private final ApplicationEventPublisher events;
@@ -52,7 +62,12 @@ public class Hotspots {
      * date: those designated on or before the date and not removed by then, in one query.
      */
     public Hotspot.Counts counts(Scope scope, long unitId, LocalDate on) {
-        Long[] ids = units.subtreeIds(scope, unitId).toArray(Long[]::new);
+        return counts(scope, unitId, on, Dates.today());
+    }
+
+    /** The same, over the units under the unit on the day {@code tree} (a period's list: {@link FactWindow#treeOn}). */
+    public Hotspot.Counts counts(Scope scope, long unitId, LocalDate on, LocalDate tree) {
+        Long[] ids = units.subtreeIds(scope, unitId, tree).toArray(Long[]::new);
         return jdbc.sql("""
                 SELECT count(*) FILTER (WHERE s.status = 'COMPLEX') AS complex,
                        count(*) FILTER (WHERE s.status = 'CONTAINED') AS contained,
@@ -71,7 +86,28 @@ public class Hotspots {
      * narrowed by the filter (a status filter keeps only those still on the list then).
      */
     public List<Hotspot> under(Scope scope, long unitId, LocalDate on, Hotspot.Filter filter) {
-        Long[] ids = units.subtreeIds(scope, unitId).toArray(Long[]::new);
+        return under(scope, unitId, on, Dates.today(), filter);
+    }
+
+    /**
+     * The same, over the units under the unit on the day {@code tree}: a period's list takes the tree
+     * its facts were counted on ({@link FactWindow#treeOn}) and the period's last day as {@code on}.
+     */
+    public List<Hotspot> under(Scope scope, long unitId, LocalDate on, LocalDate tree, Hotspot.Filter filter) {
+        return underQuery(scope, unitId, on, tree, filter).query(Hotspots::row).list();
+    }
+
+    /** The same hotspots (on today's tree), every one of them, handed over one at a time from a cursor (an export). */
+    @Transactional(readOnly = true)
+    public void each(Scope scope, long unitId, LocalDate on, Hotspot.Filter filter, Consumer<Hotspot> each) {
+        underQuery(scope, unitId, on, Dates.today(), filter).withFetchSize(SheetExports.FETCH_SIZE).query(rs -> {
+            each.accept(row(rs, 0));
+        });
+    }
+
+    private JdbcClient.StatementSpec underQuery(Scope scope, long unitId, LocalDate on, LocalDate tree,
+            Hotspot.Filter filter) {
+        Long[] ids = units.subtreeIds(scope, unitId, tree).toArray(Long[]::new);
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM hotspot h " + STATUS_ON
                 + " WHERE h.designated_on <= :on AND " + UNDER);
         if (filter.kind() != null) {
@@ -80,7 +116,10 @@ public class Hotspots {
         if (filter.status() != null) {
             sql.append(" AND s.status = :status");
         }
-        if (filter.status() != null || !filter.withRemoved()) {
+        if (filter.unsettled()) {
+            sql.append(" AND s.status <> 'STABLE'");
+        }
+        if (filter.status() != null || !filter.withRemoved() || filter.unsettled()) {
             sql.append(" AND (h.removed_on IS NULL OR h.removed_on > :on)");
         }
         String text = filter.text() == null ? "" : VietnameseText.fold(filter.text().strip());
@@ -98,7 +137,7 @@ public class Hotspots {
         if (!text.isEmpty()) {
             query = query.param("text", text);
         }
-        return query.query(Hotspots::row).list();
+        return query;
     }
 
     /** A hotspot seen from a unit (one of its units lies under it), with its status on the date. */
@@ -126,17 +165,18 @@ public class Hotspots {
     public Hotspot designate(Caller caller, long unitId, Hotspot.Form form) {
         UnitView unit = units.writable(caller, unitId);
         List<Long> covered = covered(caller, unit, form.unitIds());
-        String name = required("name", form.name());
+        String name = required("name", form.name(), MAX_NAME);
         if (form.kind() == null) {
             throw new HotspotRefusedException("kind", "order.hotspots.error.required");
         }
         LocalDate on = notFuture("designatedOn", form.designatedOn());
-        String body = required("designatedBy", form.designatedBy());
+        String body = required("designatedBy", form.designatedBy(), MAX_NAME);
         decisionNumber("designationNumber", form.designationNumber());
+        bounded("notes", form.notes(), MAX_NOTES);
         if (form.status() == null) {
             throw new HotspotRefusedException("status", "order.hotspots.error.required");
         }
-        String reason = required("reason", form.reason());
+        String reason = required("reason", form.reason(), MAX_REASON);
         if ((form.latitude() == null) != (form.longitude() == null)) {
             throw new HotspotRefusedException(form.latitude() == null ? "latitude" : "longitude",
                     "order.hotspot.error.point");
@@ -171,7 +211,7 @@ public class Hotspots {
             throw new HotspotRefusedException("status", "order.hotspots.error.required");
         }
         LocalDate from = notFuture("from", form.from());
-        String reason = required("reason", form.reason());
+        String reason = required("reason", form.reason(), MAX_REASON);
         if (before.removedOn() != null) {
             throw new HotspotRefusedException("from", "order.hotspot.error.removed", before.removedOn());
         }
@@ -201,13 +241,14 @@ public class Hotspots {
         Hotspot before = writableHotspot(caller, unitId, hotspotId);
         UnitView unit = units.writable(caller, unitId);
         List<Long> covered = covered(caller, unit, form.unitIds());
-        String name = required("name", form.name());
+        String name = required("name", form.name(), MAX_NAME);
         if (form.kind() == null) {
             throw new HotspotRefusedException("kind", "order.hotspots.error.required");
         }
         LocalDate on = notFuture("designatedOn", form.designatedOn());
-        String body = required("designatedBy", form.designatedBy());
+        String body = required("designatedBy", form.designatedBy(), MAX_NAME);
         decisionNumber("designationNumber", form.designationNumber());
+        bounded("notes", form.notes(), MAX_NOTES);
         List<Hotspot.StatusPeriod> history = historyOf(hotspotId);
         if (history.size() > 1 && !on.isBefore(history.get(1).from())) {
             throw new HotspotRefusedException("designatedOn", "order.hotspot.error.afterSecondStatus",
@@ -265,7 +306,7 @@ public class Hotspots {
             throw new HotspotRefusedException("removedOn", "order.hotspot.error.removed", before.removedOn());
         }
         LocalDate on = notFuture("removedOn", form.removedOn());
-        String body = required("removedBy", form.removedBy());
+        String body = required("removedBy", form.removedBy(), MAX_NAME);
         decisionNumber("removalNumber", form.removalNumber());
         Hotspot.StatusPeriod last = lastStatus(hotspotId);
         if (!on.isAfter(last.from())) {
@@ -317,6 +358,7 @@ public class Hotspots {
         if (number == null || number.isBlank()) {
             throw new HotspotRefusedException(field, "order.hotspot.error.decisionRequired");
         }
+        bounded(field, number, MAX_NUMBER);
     }
 
     private Hotspot.StatusPeriod lastStatus(long hotspotId) {
@@ -347,11 +389,19 @@ public class Hotspots {
                 .param("on", on).param("id", hotspotId).query(Hotspots::row).optional();
     }
 
-    static String required(String field, String value) {
+    static String required(String field, String value, int max) {
         if (value == null || value.isBlank()) {
             throw new HotspotRefusedException(field, "order.hotspots.error.required");
         }
-        return value.strip();
+        return bounded(field, value, max);
+    }
+
+    /** The text stripped, blank as {@code null}; refused naming the field when longer than {@code max} characters. */
+    static String bounded(String field, String value, int max) {
+        if (TextLimits.tooLong(value, max)) {
+            throw new HotspotRefusedException(field, "order.hotspots.error.tooLong", max, TextLimits.length(value));
+        }
+        return blankToNull(value);
     }
 
     static LocalDate notFuture(String field, LocalDate date) {

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -29,6 +30,8 @@ import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.shared.TextLimits;
+import vn.tuquan.shared.web.SheetExports;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
@@ -48,6 +51,8 @@ public class Incidents {
     /** How far ahead of the server's clock an occurrence may lie (a phone's clock runs a little fast). */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     static final int MAX_SUMMARY = 4000;
+    /** A status change's note and a withdrawal's reason. */
+    static final int MAX_NOTE = 500;
     static final int MAX_KEY = 200;
     static final Set<UnitKind> NOT_RECORDED_ON = Set.of(UnitKind.PROVINCE, UnitKind.DISTRICT);
 
@@ -153,6 +158,10 @@ public class Incidents {
                     new DefaultMessageSourceResolvable("order.incident.status." + before.status()),
                     new DefaultMessageSourceResolvable("order.incident.status." + to));
         }
+        if (TextLimits.tooLong(note, MAX_NOTE)) {
+            throw new IncidentRefusedException("note", "order.incident.refused.noteTooLong", MAX_NOTE,
+                    TextLimits.length(note));
+        }
         jdbc.sql("UPDATE incident SET status = :to WHERE id = :id").param("to", to.name()).param("id", incidentId).update();
         // the product's time, as the first step's (its report time) is: the history is ordered by it
         jdbc.sql("INSERT INTO incident_status (incident_id, changed_at, changed_by, from_status, to_status, note)"
@@ -170,6 +179,10 @@ public class Incidents {
         Incident before = locked(caller, incidentId);
         if (reason == null || reason.isBlank()) {
             throw new IncidentRefusedException("reason", "order.incident.refused.reasonMissing");
+        }
+        if (TextLimits.tooLong(reason, MAX_NOTE)) {
+            throw new IncidentRefusedException("reason", "order.incident.refused.reasonTooLong", MAX_NOTE,
+                    TextLimits.length(reason));
         }
         jdbc.sql("UPDATE incident SET withdrawn = true, withdrawn_at = :now, withdrawn_by = :by,"
                         + " withdrawn_reason = :reason WHERE id = :id")
@@ -253,8 +266,9 @@ public class Incidents {
             throw new IncidentRefusedException("latitude", "order.incident.refused.coordinates");
         }
         String summary = blankToNull(form.summary());
-        if (summary != null && summary.length() > MAX_SUMMARY) {
-            throw new IncidentRefusedException("summary", "order.incident.refused.summaryLong", MAX_SUMMARY);
+        if (TextLimits.tooLong(summary, MAX_SUMMARY)) {
+            throw new IncidentRefusedException("summary", "order.incident.refused.summaryTooLong", MAX_SUMMARY,
+                    TextLimits.length(summary));
         }
         Boolean subjective = kind.hasSubjectiveCause() ? form.subjectiveCause() : null;
         return new Checked(unit.id(), category, severity, subjective, form.occurredAt(), reported, source,
@@ -439,9 +453,43 @@ public class Incidents {
         return new IncidentPage(items, total, pageNumber, pageSize);
     }
 
-    /** Every incident a filter selects (for an export), the latest first; at most {@code limit}. */
-    public List<Incident> all(Scope scope, IncidentFilter filter, int limit) {
-        return list(scope, filter, 0, limit).incidents();
+    /**
+     * Every incident a filter selects, the latest first, handed over one at a time as PostgreSQL's
+     * cursor reads them ({@link SheetExports#FETCH_SIZE} rows at a time): an export, whatever the
+     * count. Read-only; in the caller's transaction when there is one (the export's snapshot).
+     */
+    @Transactional(readOnly = true)
+    public void each(Scope scope, IncidentFilter filter, Consumer<Incident> each) {
+        Query query = query(scope, filter);
+        if (query == null) {
+            return;
+        }
+        bind(jdbc.sql("SELECT " + COLUMNS + FROM + query.where() + " ORDER BY i.occurred_at DESC, i.id DESC"),
+                query.params()).withFetchSize(SheetExports.FETCH_SIZE).query(rs -> {
+                    each.accept(row(rs, 0));
+                });
+    }
+
+    /**
+     * The incidents a filter selects that have a place (latitude and longitude), the latest first, at
+     * most {@code limit}, and how many there are in all: the points of a map, which says when it
+     * shows only the latest ones.
+     */
+    public Placed placed(Scope scope, IncidentFilter filter, int limit) {
+        Query query = query(scope, filter);
+        if (query == null) {
+            return new Placed(List.of(), 0);
+        }
+        String where = query.where() + " AND i.latitude IS NOT NULL AND i.longitude IS NOT NULL";
+        long total = bind(jdbc.sql("SELECT count(*)" + FROM + where), query.params()).query(Long.class).single();
+        List<Incident> items = bind(jdbc.sql("SELECT " + COLUMNS + FROM + where
+                        + " ORDER BY i.occurred_at DESC, i.id DESC LIMIT :limit"), query.params())
+                .param("limit", Math.max(0, limit)).query(Incidents::row).list();
+        return new Placed(items, total);
+    }
+
+    /** The latest placed incidents a map shows, and how many placed incidents there are in all. */
+    public record Placed(List<Incident> incidents, long total) {
     }
 
     /**
@@ -487,17 +535,21 @@ public class Incidents {
             params.put("from", start(f.period()));
             params.put("until", end(f.period()));
         }
-        if (f.categoryCode() != null) {
-            where.append(" AND (i.category_code = :category OR c.parent_code = :category)");
-            params.put("category", f.categoryCode());
+        if (!f.categoryCodes().isEmpty()) {
+            where.append(" AND (i.category_code = ANY (CAST(:categories AS text[])) OR c.parent_code = ANY (CAST(:categories AS text[])))");
+            params.put("categories", f.categoryCodes().toArray(String[]::new));
         }
-        if (f.kind() != null) {
-            where.append(" AND c.kind = :kind");
-            params.put("kind", f.kind().name());
+        if (!f.kinds().isEmpty()) {
+            where.append(" AND c.kind = ANY (CAST(:kinds AS text[]))");
+            params.put("kinds", f.kinds().stream().map(Enum::name).toArray(String[]::new));
         }
-        if (f.severity() != null) {
-            where.append(" AND i.severity = :severity");
-            params.put("severity", f.severity());
+        if (!f.severities().isEmpty()) {
+            where.append(" AND i.severity = ANY (CAST(:severities AS text[]))");
+            params.put("severities", f.severities().toArray(String[]::new));
+        }
+        if (f.subjectiveCause() != null) {
+            where.append(" AND i.subjective_cause = :subjective");
+            params.put("subjective", f.subjectiveCause());
         }
         if (f.status() != null) {
             where.append(" AND i.status = :status");
@@ -508,8 +560,8 @@ public class Incidents {
 
     /** The units a filter covers, or null for the whole country. */
     private List<Long> unitIds(Scope scope, IncidentFilter f) {
-        LocalDate asOf = f.asOf() != null ? f.asOf()
-                : f.period() != null && f.period().to().isBefore(Dates.today()) ? f.period().to() : Dates.today();
+        // a period's list takes the tree its facts were counted on (FactWindow), so it lists what they counted
+        LocalDate asOf = f.asOf() != null ? f.asOf() : f.period() != null ? FactWindow.treeOn(f.period().year()) : Dates.today();
         if (f.unitId() == null) {
             if (scope.wholeCountry()) {
                 return null;

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -84,9 +85,10 @@ public class Mediations {
     }
 
     /**
-     * The mediations held at the unit or under it (the tree as it is today), newest first.
+     * The mediations held at the unit or under it, newest first. With a period, the tree its facts
+     * were counted on ({@link FactWindow#treeOn}); without, the tree as it is today.
      *
-     * @param period      only those held in the period, or all when {@code null}
+     * @param period      only those held in the period (from its first event day), or all when {@code null}
      * @param outcome     only those with this outcome, or all when {@code null}
      * @param withParties decrypt the parties' names: SENSITIVE_READ, audited (one entry naming the records)
      */
@@ -96,9 +98,47 @@ public class Mediations {
         if (withParties) {
             PersonRegisters.requireSensitive(caller);
         }
-        Long[] ids = registers.units.subtreeIds(caller.view(), unitId, Dates.today());
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM mediation m WHERE m.unit_id = ANY(:ids)");
         Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + where(caller, unitId, period, outcome, params));
+        List<Mediation> found = registers.page(jdbc, sql, params, ORDER, limit, offset,
+                (rs, n) -> row(rs, withParties));
+        if (withParties) {
+            registers.read(ENTITY, found.stream().map(Mediation::id).toList(), unitId, PARTIES);
+        }
+        return found;
+    }
+
+    /**
+     * The same mediations, every one of them, handed over one at a time from a cursor (an export);
+     * with the parties: SENSITIVE_READ, one audit entry naming every record handed over.
+     */
+    @Transactional(readOnly = true)
+    public void each(Caller caller, long unitId, Period period, Mediation.Outcome outcome, boolean withParties,
+            Consumer<Mediation> each) {
+        caller.require(Permission.ORDER_READ);
+        if (withParties) {
+            PersonRegisters.requireSensitive(caller);
+        }
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + where(caller, unitId, period, outcome, params));
+        registers.each(jdbc, sql, params, ORDER, (rs, n) -> row(rs, withParties), Mediation::id, each, ENTITY, unitId,
+                withParties ? PARTIES : null);
+    }
+
+    private static final String ORDER = "m.held_on DESC, m.id DESC";
+
+    /** How many mediations {@link #list} would show in all. */
+    public long count(Caller caller, long unitId, Period period, Mediation.Outcome outcome) {
+        caller.require(Permission.ORDER_READ);
+        Map<String, Object> params = new HashMap<>();
+        return jdbc.sql("SELECT count(*)" + where(caller, unitId, period, outcome, params)).params(params)
+                .query(Long.class).single();
+    }
+
+    private String where(Caller caller, long unitId, Period period, Mediation.Outcome outcome, Map<String, Object> params) {
+        Long[] ids = registers.units.subtreeIds(caller.view(), unitId,
+                period == null ? Dates.today() : FactWindow.treeOn(period.year()));
+        StringBuilder sql = new StringBuilder(" FROM mediation m WHERE m.unit_id = ANY(:ids)");
         params.put("ids", ids);
         if (period != null) {
             sql.append(" AND m.held_on BETWEEN :from AND :to");
@@ -109,12 +149,7 @@ public class Mediations {
             sql.append(" AND m.outcome = :outcome");
             params.put("outcome", outcome.name());
         }
-        List<Mediation> found = registers.page(jdbc, sql, params, "m.held_on DESC, m.id DESC", limit, offset,
-                (rs, n) -> row(rs, withParties));
-        if (withParties) {
-            registers.read(ENTITY, found.stream().map(Mediation::id).toList(), unitId, PARTIES);
-        }
-        return found;
+        return sql.toString();
     }
 
     private static Mediation.Form checked(Mediation.Form form) {

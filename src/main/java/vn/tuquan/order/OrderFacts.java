@@ -25,8 +25,9 @@ import vn.tuquan.units.Units;
  * <p>One pass: the incidents and drug users of every unit of the subtree are counted per unit in one
  * query each, for four windows at once (the residential areas' period and the organisations'
  * period, this year's and the year before's); each count is then added to the unit and to every
- * unit above it in the subtree, and each unit keeps the counts of its own window. The tree is taken
- * as of the last day of the residential areas' period.
+ * unit above it in the subtree, and each unit keeps the counts of its own window. Which window a
+ * unit's counts are in, and the tree they are counted on (as of the last day of the residential
+ * areas' period), is {@link FactWindow}'s rule, which the lists of records follow too.
  */
 @Service
 public class OrderFacts {
@@ -51,8 +52,8 @@ public class OrderFacts {
     record Windows(Period[] periods, LocalDate[] firstDays) {
 
         static Windows of(int year) {
-            Period[] periods = {Period.residentialArea(year), Period.residentialArea(year - 1),
-                Period.organisation(year), Period.organisation(year - 1)};
+            Period[] periods = {FactWindow.RESIDENTIAL_AREA.period(year), FactWindow.RESIDENTIAL_AREA.period(year - 1),
+                FactWindow.ORGANISATION.period(year), FactWindow.ORGANISATION.period(year - 1)};
             LocalDate[] first = new LocalDate[periods.length];
             for (int i = 0; i < periods.length; i++) {
                 first[i] = periods[i].firstEventDay();
@@ -86,8 +87,7 @@ public class OrderFacts {
         Computed c = compute(scope, unitId, year);
         List<UnitFacts> facts = new ArrayList<>(c.tree().size());
         for (UnitView unit : c.tree()) {
-            int now = unit.kind() == UnitKind.RESIDENTIAL_AREA ? 0 : 2;
-            facts.add(c.facts(unit, now));
+            facts.add(c.facts(unit, FactWindow.of(unit.kind()) == FactWindow.RESIDENTIAL_AREA ? 0 : 2));
         }
         return facts;
     }
@@ -129,7 +129,7 @@ public class OrderFacts {
         if (year < 2000 || year > 2200) {
             throw new IllegalArgumentException("year " + year);
         }
-        LocalDate asOf = Period.residentialArea(year).to();
+        LocalDate asOf = FactWindow.treeOn(year);
         List<UnitView> tree = new ArrayList<>();
         tree.add(units.find(scope, unitId, asOf).orElseThrow(() -> new UnknownOrderUnitException(unitId)));
         for (int offset = 0; ; offset += PAGE) {

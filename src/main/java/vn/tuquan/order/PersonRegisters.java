@@ -3,8 +3,11 @@ package vn.tuquan.order;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
@@ -17,6 +20,7 @@ import vn.tuquan.shared.FieldCipher;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
+import vn.tuquan.shared.web.SheetExports;
 
 /** What the three registers share: permissions, encrypted person details, audited reads. */
 @Component
@@ -67,6 +71,29 @@ class PersonRegisters {
         params.put("limit", Math.max(1, Math.min(limit, 5000)));
         params.put("offset", Math.max(0, offset));
         return jdbc.sql(sql.toString()).params(params).query(rows).list();
+    }
+
+    /**
+     * Runs a query built from {@code sql} and {@code params}, ordered, handing over every row as
+     * PostgreSQL's cursor reads it ({@link SheetExports#FETCH_SIZE} at a time): an export, whatever
+     * the count. When {@code fields} is given the read is sensitive: one audit entry naming every
+     * record handed over, published when the rows are done, also when they stop part way.
+     */
+    <T> void each(JdbcClient jdbc, StringBuilder sql, Map<String, Object> params, String order, RowMapper<T> rows,
+            ToLongFunction<T> id, Consumer<T> each, String entityType, long unitId, List<String> fields) {
+        sql.append(" ORDER BY ").append(order);
+        List<Long> read = new ArrayList<>();
+        try {
+            jdbc.sql(sql.toString()).params(params).withFetchSize(SheetExports.FETCH_SIZE).query(rs -> {
+                T row = rows.mapRow(rs, read.size());
+                read.add(id.applyAsLong(row));
+                each.accept(row);
+            });
+        } finally {
+            if (fields != null) {
+                read(entityType, read, unitId, fields);
+            }
+        }
     }
 
     /** Publishes the addition of a record (ids and non-personal fields only). */

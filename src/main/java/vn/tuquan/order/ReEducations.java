@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -94,19 +95,65 @@ public class ReEducations {
     }
 
     /**
-     * The cases of the unit or under it (the tree as it is today), newest first, with the persons'
-     * details: SENSITIVE_READ, audited.
+     * The cases of the unit or under it, newest first, with the persons' details: SENSITIVE_READ,
+     * audited. With a period, the tree its facts were counted on ({@link FactWindow#treeOn}); without,
+     * the tree as it is today.
      *
-     * @param period only the cases open at some time in the period, or all when {@code null}
-     * @param open   only open ({@code true}) or ended ({@code false}) cases today, or all when {@code null}
+     * @param period      only the cases open at some time in the period, or all when {@code null}
+     * @param startedOnly with a period: only the cases started in it (from its first event day), as
+     *                    {@link OrderFacts} counts them
+     * @param open        only open ({@code true}) or ended ({@code false}) cases today, or all when {@code null}
      */
-    public List<ReEducation> list(Caller caller, long unitId, Period period, Boolean open, int limit, int offset) {
+    public List<ReEducation> list(Caller caller, long unitId, Period period, boolean startedOnly, Boolean open, int limit,
+            int offset) {
         registers.readable(caller, unitId);
-        Long[] ids = registers.units.subtreeIds(caller.view(), unitId, Dates.today());
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM re_education r WHERE r.unit_id = ANY(:ids)");
         Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + where(caller, unitId, period, startedOnly, open, params));
+        List<ReEducation> found = registers.page(jdbc, sql, params, ORDER, limit, offset,
+                this::row);
+        registers.read(ENTITY, found.stream().map(ReEducation::id).toList(), unitId, PersonDetails.FIELDS);
+        return found;
+    }
+
+    /** The cases open at some time in the period (all when {@code null}). */
+    public List<ReEducation> list(Caller caller, long unitId, Period period, Boolean open, int limit, int offset) {
+        return list(caller, unitId, period, false, open, limit, offset);
+    }
+
+    /**
+     * The same cases, every one of them, handed over one at a time from a cursor (an export):
+     * SENSITIVE_READ, one audit entry naming every record handed over.
+     */
+    @Transactional(readOnly = true)
+    public void each(Caller caller, long unitId, Period period, boolean startedOnly, Boolean open,
+            Consumer<ReEducation> each) {
+        registers.readable(caller, unitId);
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + where(caller, unitId, period, startedOnly, open, params));
+        registers.each(jdbc, sql, params, ORDER, this::row, ReEducation::id, each, ENTITY, unitId, PersonDetails.FIELDS);
+    }
+
+    private static final String ORDER = "r.started_on DESC, r.id DESC";
+
+    /** How many cases {@link #list} would show in all. */
+    public long count(Caller caller, long unitId, Period period, boolean startedOnly, Boolean open) {
+        registers.readable(caller, unitId);
+        Map<String, Object> params = new HashMap<>();
+        return jdbc.sql("SELECT count(*)" + where(caller, unitId, period, startedOnly, open, params)).params(params)
+                .query(Long.class).single();
+    }
+
+    private String where(Caller caller, long unitId, Period period, boolean startedOnly, Boolean open,
+            Map<String, Object> params) {
+        Long[] ids = registers.units.subtreeIds(caller.view(), unitId,
+                period == null ? Dates.today() : FactWindow.treeOn(period.year()));
+        StringBuilder sql = new StringBuilder(" FROM re_education r WHERE r.unit_id = ANY(:ids)");
         params.put("ids", ids);
-        if (period != null) {
+        if (period != null && startedOnly) {
+            sql.append(" AND r.started_on BETWEEN :first AND :to");
+            params.put("first", period.firstEventDay());
+            params.put("to", period.to());
+        } else if (period != null) {
             sql.append(" AND r.started_on <= :to AND (r.ended_on IS NULL OR r.ended_on >= :from)");
             params.put("from", period.from());
             params.put("to", period.to());
@@ -114,10 +161,7 @@ public class ReEducations {
         if (open != null) {
             sql.append(open ? " AND r.ended_on IS NULL" : " AND r.ended_on IS NOT NULL");
         }
-        List<ReEducation> found = registers.page(jdbc, sql, params, "r.started_on DESC, r.id DESC", limit, offset,
-                this::row);
-        registers.read(ENTITY, found.stream().map(ReEducation::id).toList(), unitId, PersonDetails.FIELDS);
-        return found;
+        return sql.toString();
     }
 
     private ReEducation own(vn.tuquan.shared.Scope scope, long unitId, long caseId, boolean forUpdate) {

@@ -41,10 +41,16 @@ public record Period(int year, LocalDate from, LocalDate to) {
         return new Period(year, LocalDate.of(year - 1, 11, 16), LocalDate.of(year, 11, 15));
     }
 
-    /** The residential areas' period a day falls in (the later one when two share the day). */
+    /** The residential areas' period a day falls in (the one ending that day, when two share it). */
     public static Period residentialAreaOn(LocalDate date) {
         Period period = residentialArea(date.getYear());
         return period.contains(date) ? period : residentialArea(date.getYear() + 1);
+    }
+
+    /** The organisations' period a day falls in (the one ending that day, when two share it). */
+    public static Period organisationOn(LocalDate date) {
+        Period period = organisation(date.getYear());
+        return period.contains(date) ? period : organisation(date.getYear() + 1);
     }
 
     /** The regulation that defines the window. */

@@ -35,10 +35,25 @@ public final class UploadedFiles {
         };
     }
 
-    /** The name without path separators, line breaks or quotes; the fallback when there is none. */
+    /**
+     * The name without path separators, line breaks or quotes; the fallback when there is none; a
+     * name longer than {@value #MAX_NAME} characters is shortened, keeping its extension.
+     */
     public static String safeName(String fileName, String fallback) {
-        return fileName == null || fileName.isBlank() ? fallback : fileName.replaceAll("[\\\\/\\r\\n\"]", "_").strip();
+        String name = fileName == null || fileName.isBlank() ? fallback
+                : fileName.replaceAll("[\\\\/\\r\\n\"]", "_").strip();
+        if (name.codePointCount(0, name.length()) <= MAX_NAME) {
+            return name;
+        }
+        // a name longer than the column holds: its beginning and its extension (".pdf"), never an error
+        int dot = name.lastIndexOf('.');
+        String extension = dot > 0 && name.length() - dot <= 16 ? name.substring(dot) : "";
+        String stem = name.substring(0, name.offsetByCodePoints(0, MAX_NAME - extension.length() - 1));
+        return stem + "…" + extension;
     }
+
+    /** The longest file name kept (the columns {@code file_name} hold at most this many characters). */
+    public static final int MAX_NAME = 255;
 
     private static boolean starts(byte[] content, int... magic) {
         if (content.length < magic.length) {

@@ -1,5 +1,8 @@
 package vn.tuquan.units;
 
+import org.springframework.transaction.annotation.Transactional;
+import vn.tuquan.shared.web.SheetExports;
+import java.util.function.Consumer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -115,6 +118,36 @@ public class Units {
     public Page subtree(Scope scope, long id, Set<UnitKind> kinds, LocalDate asOf, int limit, int offset) {
         find(scope, id, asOf);
         return subtreeAny(id, kinds, asOf, limit, offset);
+    }
+
+    /**
+     * The units of a subtree as of a date, by name (Vietnamese natural order), handed over one at a
+     * time from a cursor: the rows of an export, whatever their number.
+     *
+     * @param kinds    only these kinds; all when empty
+     * @param withRoot the unit {@code id} itself too (when it is of those kinds)
+     */
+    @Transactional(readOnly = true)
+    public void eachByName(Scope scope, long id, Set<UnitKind> kinds, LocalDate asOf, boolean withRoot,
+            Consumer<UnitView> each) {
+        UnitView root = find(scope, id, asOf).orElse(null);
+        if (root == null) {
+            return;
+        }
+        String kindFilter = kinds.isEmpty() ? "" : " AND kind IN (:kinds)";
+        var query = jdbc.sql("SELECT " + COLUMNS + " FROM unit_version WHERE path LIKE :prefix"
+                        + (withRoot ? "" : " AND path <> :path") + " AND " + VALID_ON + kindFilter
+                        + " ORDER BY name COLLATE natural_vi, unit_id")
+                .param("prefix", likePrefix(root.path())).param("asOf", asOf);
+        if (!withRoot) {
+            query = query.param("path", root.path());
+        }
+        if (!kinds.isEmpty()) {
+            query = query.param("kinds", kinds.stream().map(Enum::name).toList());
+        }
+        query.withFetchSize(SheetExports.FETCH_SIZE).query(rs -> {
+            each.accept(view(rs, 0));
+        });
     }
 
     /** How many units of a kind exist on a date under a unit of the scope (or in the whole scope). */
@@ -331,6 +364,49 @@ public class Units {
             frontier = next;
         }
         return asOf(new ArrayList<>(found), date);
+    }
+
+    /**
+     * The days on which a version of these units, or of the units linked to them through successions
+     * (either way, up to {@code maxSteps} steps and {@code maxUnits} units), begins or ends, or on which
+     * such a succession takes effect: the days on which what a scope of these units covers may change.
+     */
+    List<LocalDate> changeDays(Collection<Long> ids, int maxSteps, int maxUnits) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                WITH RECURSIVE linked(id, steps) AS (
+                    SELECT unnest(CAST(:ids AS bigint[])), 0
+                    UNION
+                    SELECT CASE WHEN s.predecessor_id = l.id THEN s.successor_id ELSE s.predecessor_id END, l.steps + 1
+                    FROM linked l JOIN unit_succession s ON s.predecessor_id = l.id OR s.successor_id = l.id
+                    WHERE l.steps < :maxSteps
+                ), units AS (
+                    SELECT DISTINCT id FROM linked LIMIT :maxUnits
+                )
+                SELECT valid_from FROM unit_version WHERE unit_id IN (SELECT id FROM units)
+                UNION SELECT valid_to FROM unit_version WHERE unit_id IN (SELECT id FROM units) AND valid_to IS NOT NULL
+                UNION SELECT effective_date FROM unit_succession
+                      WHERE predecessor_id IN (SELECT id FROM units) OR successor_id IN (SELECT id FROM units)
+                ORDER BY 1
+                """)
+                .param("ids", ids.toArray(Long[]::new)).param("maxSteps", maxSteps).param("maxUnits", maxUnits)
+                .query(LocalDate.class).list();
+    }
+
+    /**
+     * What a scope covers over time: each path prefix with the days it covers (see {@link ScopePeriod}),
+     * as the tree is known now; {@code null} for the whole country. For a module that keeps, with each
+     * of its records, the path its unit had on the record's day, and finds a scope's records in SQL.
+     */
+    public List<ScopePeriod> periods(Scope scope) {
+        return scopes.periods(scope);
+    }
+
+    /** The scope's prefixes on a date ({@code null} for the whole country), for tests of {@link #periods}. */
+    List<String> prefixes(Scope scope, LocalDate date) {
+        return scopes.prefixes(scope, date);
     }
 
     /**

@@ -23,6 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.tuquan.TestUsers;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.WebSession;
+import vn.tuquan.audit.AuditAction;
+import vn.tuquan.audit.AuditEntry;
+import vn.tuquan.audit.AuditLog;
+import vn.tuquan.audit.AuditRecord;
 import vn.tuquan.order.IncidentForm;
 import vn.tuquan.order.Incidents;
 import vn.tuquan.shared.AccessRefusedException;
@@ -61,6 +65,12 @@ class ReformScopeTests {
     static final String PASSWORD = "mat-khau-sap-nhap-2026";
     static final String MERGED_AWAY = "canbo.vixuyen";
     static final String NEW_WARD = "canbo.phuongnamdinh";
+    /** Readers of the audit log scoped to Phường Nam Định, to Phường Vị Xuyên, to Phường Thiên Trường, to the city (a district until the reform). */
+    static final String AUDITOR_NEW_WARD = "kiemtra.phuongnamdinh";
+    static final String AUDITOR_MERGED_AWAY = "kiemtra.vixuyen";
+    static final String AUDITOR_THIEN_TRUONG = "kiemtra.thientruong";
+    static final String AUDITOR_CITY = "kiemtra.thanhpho";
+    static final String PROBES = "reform-probe";
 
     @LocalServerPort
     int port;
@@ -83,6 +93,9 @@ class ReformScopeTests {
     @Autowired
     Callers callers;
 
+    @Autowired
+    AuditLog log;
+
     final JsonMapper json = JsonMapper.builder().build();
 
     long viXuyen;
@@ -90,6 +103,9 @@ class ReformScopeTests {
     long locHa;
     long phuongNamDinh;
     long thienTruong;
+    /** Thành phố Nam Định, a district abolished by the reform (with no successor), and the province, merged into Ninh Bình. */
+    long city;
+    long namDinh;
     /** Residential areas: of Vị Xuyên, of Cửa Bắc, of Trần Hưng Đạo (all now in Phường Nam Định), of Lộc Hạ. */
     long areaViXuyen;
     long areaCuaBac;
@@ -116,12 +132,27 @@ class ReformScopeTests {
         areaLocHa = areas.get(3);
         lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("pre2025/thanglequoc_v2.4.1_simplified.json")),
                 FINAL_PRE_REFORM, Optional.of("36"));
+        // entries of the audit log made before the reform's lists were imported, today (after 1 July 2025):
+        // placed by the tree as it was known then, placed again when the reform is imported
+        city = units.find(Scope.WHOLE_COUNTRY, viXuyen, FINAL_PRE_REFORM).orElseThrow().parentId();
+        namDinh = code("36", FINAL_PRE_REFORM).id();
+        Map.of("before:vi-xuyen", viXuyen, "before:tran-hung-dao", tranHungDao, "before:cua-bac", cuaBac,
+                "before:loc-ha", locHa, "before:area-vi-xuyen", areaViXuyen, "before:area-loc-ha", areaLocHa,
+                "before:city", city, "before:nam-dinh", namDinh).forEach(this::probe);
         lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("post2025/thanglequoc_v4.2.0_full.json")), REFORM,
                 Optional.empty());
         lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("post2025/nam_dinh_36_old_to_new_mapping.csv")), REFORM,
                 Optional.empty());
         phuongNamDinh = code("13669", REFORM).id();
         thienTruong = code("13684", REFORM).id();
+        Map.of("after:phuong-nam-dinh", phuongNamDinh, "after:thien-truong", thienTruong, "after:vi-xuyen", viXuyen,
+                "after:area-vi-xuyen", areaViXuyen, "after:city", city).forEach(this::probe);
+        for (var reader : Map.of(AUDITOR_NEW_WARD, phuongNamDinh, AUDITOR_MERGED_AWAY, viXuyen, AUDITOR_THIEN_TRUONG,
+                thienTruong, AUDITOR_CITY, city).entrySet()) {
+            Scope scope = Scope.of(Set.of(reader.getValue()));
+            TestUsers.withRoles(accounts, reader.getKey(), "Kiểm Tra " + reader.getKey(), PASSWORD,
+                    Set.of("PROVINCIAL_OFFICER"), scope, scope); // the provincial officer's role reads the audit log
+        }
         for (long area : areas) {
             in2024.add(incident(area, "2024-05-10T09:00:00+07:00"));
             in2025.add(incident(area, "2025-09-10T09:00:00+07:00"));
@@ -237,6 +268,112 @@ class ReformScopeTests {
         accounts.assign(callers.forUsername("canbo.ninhbinh").orElseThrow(), officer, Set.of("COMMUNE_OFFICER"), scope, scope);
         assertThat(accounts.visibleTo(callers.forUsername("canbo.ninhbinh").orElseThrow()))
                 .extracting(p -> p.account().username()).contains(MERGED_AWAY, NEW_WARD);
+    }
+
+    /**
+     * What a scope covers over time, as one list of paths with their days ({@link Units#periods}, which
+     * the audit log's search reads in SQL), is on every day what the scope covers that day.
+     */
+    @Test
+    void aScopesPeriodsCoverOnEachDayWhatTheScopeCoversThatDay() {
+        LocalDate today = vn.tuquan.shared.Dates.today();
+        List<LocalDate> days = new ArrayList<>(List.of(LocalDate.of(2000, 1, 1), today, today.plusDays(1),
+                today.plusYears(5)));
+        for (LocalDate change : List.of(LIST_2022, FINAL_PRE_REFORM, REFORM)) {
+            days.addAll(List.of(change.minusDays(1), change, change.plusDays(1)));
+        }
+        int compared = 0;
+        for (long unit : List.of(viXuyen, phuongNamDinh, locHa, thienTruong, city, namDinh, code("37", REFORM).id(),
+                areaViXuyen)) {
+            Scope scope = Scope.of(Set.of(unit));
+            List<vn.tuquan.units.ScopePeriod> periods = units.periods(scope);
+            for (LocalDate day : days) {
+                Set<String> covered = new java.util.TreeSet<>();
+                periods.stream().filter(p -> p.covers(p.path(), day)).forEach(p -> covered.add(p.path()));
+                Set<String> roots = new java.util.TreeSet<>();
+                units.roots(scope, day).forEach(r -> roots.add(r.path()));
+                assertThat(covered).as("scope of unit " + unit + " on " + day).isEqualTo(roots);
+                compared += roots.size();
+            }
+        }
+        assertThat(compared).as("paths compared").isGreaterThan(50);
+        assertThat(units.periods(Scope.WHOLE_COUNTRY)).isNull();
+    }
+
+    /**
+     * The audit log through the reform: the reader of Phường Nam Định — and the reader of Phường Vị Xuyên,
+     * merged into it — reads the entries about the wards it was made of and their residential areas,
+     * whenever they were made, and never Lộc Hạ's, which went into Phường Thiên Trường; the reader of
+     * the city (abolished without successor) reads the entries about what lay in it while it existed.
+     * The entries made before the reform's lists were imported (today, on the tree as then known) are
+     * placed again by the import. Each reader gets exactly what the scope's rule (ScopePaths) gives for
+     * the place of each entry's unit on the entry's day, through the service and on /audit.
+     */
+    @Test
+    void auditReadersThroughTheReformReadWhatTheirScopeCoveredWhereTheEntrysUnitWasOnItsDay() {
+        Map<String, Set<String>> expected = Map.of(
+                AUDITOR_NEW_WARD, Set.of("before:vi-xuyen", "before:tran-hung-dao", "before:cua-bac", "before:area-vi-xuyen",
+                        "after:phuong-nam-dinh", "after:vi-xuyen", "after:area-vi-xuyen"),
+                AUDITOR_MERGED_AWAY, Set.of("before:vi-xuyen", "before:tran-hung-dao", "before:cua-bac",
+                        "before:area-vi-xuyen", "after:phuong-nam-dinh", "after:vi-xuyen", "after:area-vi-xuyen"),
+                AUDITOR_THIEN_TRUONG, Set.of("before:loc-ha", "before:area-loc-ha", "after:thien-truong"),
+                // Lộc Hạ kept its code, and so its unit, as Phường Thiên Trường: today it lies in no district
+                AUDITOR_CITY, Set.of("before:vi-xuyen", "before:tran-hung-dao", "before:city", "after:vi-xuyen",
+                        "after:city"));
+        AuditLog.Search probes = new AuditLog.Search(null, null, PROBES, null, null);
+        List<AuditRecord> every = log.search(Caller.SYSTEM, probes, 0).entries();
+        assertThat(every).hasSize(13);
+        for (var reader : expected.entrySet()) {
+            Caller caller = callers.forUsername(reader.getKey()).orElseThrow();
+            List<String> found = log.search(caller, probes, 0).entries().stream().map(AuditRecord::entityId).toList();
+            assertThat(found).as(reader.getKey()).containsExactlyInAnyOrderElementsOf(reader.getValue());
+            // the rule itself: where the unit was on the entry's day, in what the scope covered that day
+            List<String> byTheRule = every.stream().filter(e -> inScopeByTheRule(caller.view(), e)).map(AuditRecord::entityId)
+                    .toList();
+            assertThat(found).as(reader.getKey() + ", by the rule").containsExactlyInAnyOrderElementsOf(byTheRule);
+            WebSession web = signIn(reader.getKey());
+            assertThat(Jsoup.parse(web.getPage("/audit?module=" + PROBES).body())
+                    .select("#audit-entries tbody tr td:nth-child(6) span.text-body-secondary").eachText())
+                    .as(reader.getKey() + " on the page").containsExactlyInAnyOrderElementsOf(reader.getValue());
+        }
+    }
+
+    /**
+     * Searching by unit: a unit that lay in the reader's scope on some day may be asked for (the answer
+     * holds what of it is theirs), one that never did is refused. The city's reader may ask for Phường
+     * Trần Hưng Đạo (closed by the reform, in the city until then) and for Phường Nam Định (which, as
+     * Cửa Bắc, lay in the city before the reform — today's entries about it are not theirs); not for the
+     * province of Ninh Bình, which never lay in the city.
+     */
+    @Test
+    void auditReadersMayAskForAUnitThatLayInTheirScopeOnSomeDay() {
+        Caller cityReader = callers.forUsername(AUDITOR_CITY).orElseThrow();
+        assertThat(log.search(cityReader, new AuditLog.Search(null, tranHungDao, PROBES, null, null), 0).entries())
+                .extracting(AuditRecord::entityId).containsExactly("before:tran-hung-dao");
+        assertThat(log.search(cityReader, new AuditLog.Search(null, phuongNamDinh, PROBES, null, null), 0).entries())
+                .as("in the city as Cửa Bắc until the reform; its entries since are Phường Nam Định's").isEmpty();
+        long ninhBinh = code("37", REFORM).id();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> log.search(cityReader,
+                new AuditLog.Search(null, ninhBinh, PROBES, null, null), 0)).isInstanceOf(AccessRefusedException.class);
+        WebSession web = signIn(AUDITOR_CITY);
+        assertThat(web.getPage("/audit?unitId=" + phuongNamDinh).statusCode()).isEqualTo(200);
+        assertThat(web.getPage("/audit?unitId=" + ninhBinh).statusCode()).isEqualTo(403);
+    }
+
+    /** Where the entry's unit was on the entry's day (or as it last was, or first was), in the scope on that day. */
+    private boolean inScopeByTheRule(Scope scope, AuditRecord entry) {
+        LocalDate day = LocalDate.ofInstant(entry.occurredAt(), vn.tuquan.shared.Dates.VIETNAM);
+        List<UnitView> history = units.history(Scope.WHOLE_COUNTRY, entry.unitId());
+        UnitView version = history.stream().filter(v -> v.validOn(day)).findFirst()
+                .or(() -> history.stream().filter(v -> !v.validFrom().isAfter(day)).reduce((a, b) -> b))
+                .orElse(history.get(0));
+        LocalDate on = version.validOn(day) ? day : version.validFrom().isAfter(day) ? version.validFrom()
+                : version.validTo().minusDays(1);
+        return units.roots(scope, on).stream().anyMatch(r -> version.path().startsWith(r.path()));
+    }
+
+    private void probe(String entity, long unit) {
+        log.recordFor(null, new AuditEntry(AuditAction.UPDATED, PROBES, "probe", entity, unit, null, null));
     }
 
     private WebSession signIn(String username) {

@@ -38,7 +38,7 @@ class UserCommandTests {
         dataDir = FreshDataDirectory.create();
         // serve's first start makes the database and the administrator; a command never makes a database
         try (ConfigurableApplicationContext served = new SpringApplicationBuilder(TuquanApplication.class)
-                .run("--tuquan.data-directory=" + dataDir, "--server.port=0")) {
+                .run("--tuquan.data-directory=" + dataDir, "--server.port=0", "--management.server.port=0")) {
             assertThat(served.getBean(UserAccounts.class).findByUsername("admin")).isPresent();
         }
         CommandContexts.register(() -> TuquanApplication.commandContext("--tuquan.data-directory=" + dataDir));

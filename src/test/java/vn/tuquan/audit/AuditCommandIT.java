@@ -31,8 +31,8 @@ class AuditCommandIT {
 
         TuquanProcess.CommandResult intact = run(dataDir, "audit", "verify");
         assertThat(intact.exitCode()).as(intact.output()).isZero();
-        // the administrator's roles, the list, the boundaries, the rotated key
-        assertThat(intact.stdout()).startsWith("4 mục, chuỗi nguyên vẹn").hasLineCount(1);
+        // the administrator's account and roles, the list, the boundaries, the rotated key
+        assertThat(intact.stdout()).startsWith("5 mục, chuỗi nguyên vẹn").hasLineCount(1);
 
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir.resolve("pg"));
                 Connection c = server.connect("postgres"); var st = c.createStatement()) {
@@ -41,13 +41,13 @@ class AuditCommandIT {
         }
         TuquanProcess.CommandResult edited = run(dataDir, "audit", "verify");
         assertThat(edited.exitCode()).isEqualTo(1);
-        assertThat(edited.output()).contains("Chuỗi nhật ký KHÔNG nguyên vẹn: 4 mục, 1 chỗ không khớp:")
+        assertThat(edited.output()).contains("Chuỗi nhật ký KHÔNG nguyên vẹn: 5 mục, 1 chỗ không khớp:")
                 .contains("mục 1: nội dung đã bị sửa");
         TuquanProcess.CommandResult editedJson = run(dataDir, "audit", "verify", "--json");
         assertThat(editedJson.exitCode()).isEqualTo(1);
         JsonNode report = JsonMapper.builder().build().readTree(editedJson.stdout());
         assertThat(report.get("intact").asBoolean()).isFalse();
-        assertThat(report.get("entries").asLong()).isEqualTo(4);
+        assertThat(report.get("entries").asLong()).isEqualTo(5);
         assertThat(report.get("problems").get(0).get("id").asLong()).isEqualTo(1);
         assertThat(report.get("problems").get(0).get("kind").asString()).isEqualTo("CONTENT_CHANGED");
 

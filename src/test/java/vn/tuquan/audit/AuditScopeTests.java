@@ -47,8 +47,8 @@ class AuditScopeTests {
 
     static final String MODULE = "scope-probe";
     static final int NAM_DINH = 60;
-    /** More than a scan batch of Thái Bình's entries, all newer than Nam Định's. */
-    static final int THAI_BINH_AFTER = AuditLog.SCAN_BATCH + 20;
+    /** Many more of Thái Bình's entries, all newer than Nam Định's: ten pages of someone else's first. */
+    static final int THAI_BINH_AFTER = 10 * AuditLog.PAGE_SIZE + 20;
     static final String NAM_DINH_OFFICER = "canbo.tinh";
 
     @LocalServerPort

@@ -56,7 +56,7 @@ class DemoFirstLoadCrashIT {
         TuquanProcess reference = start(clean, "demo", "clean").awaitOutput(TuquanProcess.READY, START);
         Map<String, Long> expected = tableCounts(clean);
         assertThat(expected).containsEntry("incident", 5044L).containsEntry("household", 26248L)
-                .containsEntry("drug_user", 3159L).containsEntry("users", 7L);
+                .containsEntry("drug_user", 3159L).containsEntry("users", 8L);
         assertThat(residentialAreas(clean)).isEqualTo(3161);
 
         // loaded whole, then killed: kept as it is on the next start

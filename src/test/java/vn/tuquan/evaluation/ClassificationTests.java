@@ -3,6 +3,7 @@ package vn.tuquan.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -16,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.tuquan.RawKeys;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.WebSession;
 import vn.tuquan.access.UserAccounts;
@@ -131,7 +133,7 @@ class ClassificationTests {
     }
 
     @Test
-    void whatTheBulkRunStoredIsExplainedAndScored(@Autowired EvaluationRuns runs) {
+    void whatTheBulkRunStoredIsExplainedAndScored(@Autowired EvaluationRuns runs, @Autowired Evaluations evaluations) {
         long thonNam = ClassificationFixture.thonNam;
         runs.run(vn.tuquan.shared.Caller.SYSTEM, ClassificationFixture.namMy, 2024);
         WebSession admin = signedIn(ClassificationFixture.ADMIN);
@@ -146,10 +148,31 @@ class ClassificationTests {
             assertThat(c.get("result").isNull()).as(c.get("criterion").asString()).isFalse();
         }
         // every compared value is named in words on the page: no fact key, message key or criterion code shows
-        String page = org.jsoup.Jsoup.parse(admin.get("/evaluation/units/" + thonNam + "/years/2024").body()).select("main")
+        String page = Jsoup.parse(admin.get("/evaluation/units/" + thonNam + "/years/2024").body()).select("main")
                 .text();
         assertThat(page).contains("Tổng số (các dòng dưới đây)", "Giá trị do người nhập")
                 .doesNotContain("incidents.", "crimes.severity.", "order.incident.", "evaluation.", "PARTY_RESOLUTION_Q1");
+        // … nor on the commune's (shares of its children, of mediations reconciled) nor on the process pages,
+        // where the unit enters its self-assessment: the registers' values, each criterion's comparisons, what
+        // is still to enter — in both languages
+        evaluations.register(vn.tuquan.shared.Caller.SYSTEM, thonNam, 2024, java.time.LocalDate.of(2024, 2, 10));
+        for (String lang : List.of("vi", "en")) {
+            for (String path : List.of("/evaluation/units/" + thonNam + "/years/2024",
+                    "/evaluation/units/" + ClassificationFixture.namMy + "/years/2024",
+                    "/evaluation/units/" + thonNam + "/years/2024/process",
+                    "/evaluation/units/" + ClassificationFixture.namMy + "/years/2024/process")) {
+                HttpResponse<String> shown = admin.get(path + "?lang=" + lang);
+                assertThat(shown.statusCode()).as(path).isEqualTo(200);
+                RawKeys.assertNone(path + " (" + lang + ")", Jsoup.parse(shown.body()).body().text());
+            }
+        }
+        Document process = Jsoup.parse(admin.get("/evaluation/units/" + thonNam
+                + "/years/2024/process?lang=vi").body());
+        assertThat(process.select(".evaluation-facts th").eachText()).contains("Số hộ gia đình",
+                "Số người nghiện ma túy mới phát hiện", "Số điểm, tụ điểm về ma túy");
+        assertThat(process.select(".evaluation-compared").eachText()).anyMatch(t -> t.startsWith("Giá trị do người nhập:"));
+        assertThat(process.select(".evaluation-pending").text()).startsWith("Còn phải nhập: ")
+                .contains("Thực hiện tốt chủ trương, chính sách");
         // the theft of Xóm 1 is in Hải Minh: Thôn Nam has no crime in 2024, counted from the registers
         JsonNode c = json(admin.get("/api/v1/evaluation/units/" + thonNam + "/classification?year=2024"))
                 .get("classification");
@@ -222,7 +245,7 @@ class ClassificationTests {
         assertThat(value.get("shownThreshold").asString()).isEqualTo("0");
         assertThat(value.get("sourceLabel").asString()).isEqualTo("Tính từ sổ");
         assertThat(value.get("records").asString())
-                .isEqualTo("/order/incidents?unit=" + xom1 + "&year=" + YEAR + "&kind=CRIME");
+                .isEqualTo("/order/incidents?unit=" + xom1 + "&year=" + YEAR + "&periodOf=residential-area&kind=CRIME");
         assertThat(criteria.get(0).get("values").get(0).get("shownValue").asString()).isEqualTo("99,5%");
         assertThat(criteria.get(0).get("values").get(0).get("records").asString())
                 .isEqualTo("/households/areas/" + xom1 + "/commitments?year=" + YEAR);
@@ -232,7 +255,7 @@ class ClassificationTests {
         JsonNode admin = json(signedIn(ClassificationFixture.ADMIN)
                 .get("/api/v1/evaluation/units/" + xom1 + "/years/" + YEAR + "/explanation"));
         assertThat(admin.get("criteria").get(2).get("values").get(0).get("records").asString())
-                .isEqualTo("/order/units/" + xom1 + "/drug-users?year=" + YEAR + "&newOnly=true");
+                .isEqualTo("/order/units/" + xom1 + "/drug-users?year=" + YEAR + "&periodOf=residential-area&newOnly=true");
     }
 
     @Test
@@ -316,7 +339,9 @@ class ClassificationTests {
         assertThat(page.select(".evaluation-units a").eachAttr("href")).contains(
                 "/evaluation/units/" + ClassificationFixture.haiMinh + "/years/2022",
                 "/evaluation/units/" + ClassificationFixture.haiMinh + "/years/2022/process",
-                "/evaluation/units/" + ClassificationFixture.haiMinh + "/runs");
+                "/evaluation/units/" + ClassificationFixture.haiMinh + "/runs?year=2022");
+        assertThat(page.select("#index-periods").text()).isEqualTo("Năm 2022: kỳ của khu dân cư từ 01/11/2021 đến "
+                + "31/10/2022; kỳ của xã, cơ quan, doanh nghiệp, trường học năm 2022 từ 16/11/2021 đến 15/11/2022.");
         assertThat(page.select("#rulebooks-link").attr("href")).isEqualTo("/evaluation/rulebooks");
         assertThat(page.select("#navigation .me-auto .nav-link.active").text()).isEqualTo("Đánh giá");
     }

@@ -360,10 +360,11 @@ class EvaluationProcessTests {
         assertThat(early.statusCode()).isEqualTo(409);
         assertThat(json(early).path("detail").asString()).contains("Đã đăng ký").contains("Đã gửi, chờ thẩm định");
 
-        // the entries missing: refused naming them
+        // the entries missing: refused naming them as the rulebook names them, never by their codes
         HttpResponse<String> pending = post(head, api(area.id(), "submit"), "{}");
         assertThat(pending.statusCode()).isEqualTo(400);
-        assertThat(json(pending).path("detail").asString()).contains("PARTY_RESOLUTION_Q1").contains("POLICIES_CARRIED_OUT");
+        assertThat(json(pending).path("detail").asString()).isEqualTo(
+                "Các tiêu chí: chưa nhập: Chi bộ có nghị quyết trong quý I; Chấp hành chủ trương, chính sách.");
 
         // an entry without evidence, or of a criterion outside the rulebook
         String before = snapshot(area.id());

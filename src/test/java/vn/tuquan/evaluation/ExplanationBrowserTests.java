@@ -87,7 +87,7 @@ class ExplanationBrowserTests {
 
             crime.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Xem hồ sơ")).click();
             assertThat(page).hasURL(java.util.regex.Pattern.compile("/order/incidents\\?unit=" + ClassificationFixture.xom1
-                    + "&year=2023&kind=CRIME$"));
+                    + "&year=2023&periodOf=residential-area&kind=CRIME$"));
             assertThat(page.locator("#incidents")).containsText(ClassificationFixture.THEFT);
             tab.screenshot("evaluation-explanation-records-phone");
         }

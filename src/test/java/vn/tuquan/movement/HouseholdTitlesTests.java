@@ -42,6 +42,7 @@ import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.units.LocalUnits;
 import vn.tuquan.units.OfficialLists;
+import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.Units;
 
 /**
@@ -294,7 +295,7 @@ class HouseholdTitlesTests {
     @Test
     void aVillagePageAwardsTickedHouseholdsByOneDecisionAndShowsTheRate() {
         WebSession admin = adminSession();
-        int year = Dates.today().getYear();
+        int year = UnitKind.RESIDENTIAL_AREA.periodOn(Dates.today()).year(); // the year the village's page shows
         String page = "/movement/units/" + MovementFixture.village;
         Document before = Jsoup.parse(admin.getPage(page).body());
         assertThat(before.select("table.area-households input[name=householdId]")).hasSize(6);
@@ -340,7 +341,7 @@ class HouseholdTitlesTests {
     @Test
     void onAPhoneAVillageHeadTicksHouseholdsAndTheRateMoves() {
         adminSession();
-        int year = Dates.today().getYear();
+        int year = UnitKind.RESIDENTIAL_AREA.periodOn(Dates.today()).year(); // the year the village's page shows
         long before = titles.householdRate(Scope.WHOLE_COUNTRY, MovementFixture.village, CATHOLIC, year).awarded();
         try (Chromium chromium = Chromium.launch(); Chromium.Tab tab = chromium.open(port, 390, 844)) {
             Page page = tab.page();
@@ -354,7 +355,7 @@ class HouseholdTitlesTests {
             page.locator("#householdTitleCode").selectOption(CATHOLIC);
             page.locator("#householdDecidingBody").fill(BODY);
             page.locator("#householdDecisionNumber").fill("120/QĐ-UBND");
-            page.locator("#householdDecidedOn").fill(year + "-11-20");
+            page.locator("#householdDecidedOn").fill(Dates.today().toString());
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tặng danh hiệu cho các hộ đã chọn")).click();
             PlaywrightAssertions.assertThat(page.locator(".movement-saved")).containsText("120/QĐ-UBND");
             PlaywrightAssertions.assertThat(page.locator("dd.catholic-family-rate")).hasText(

@@ -21,10 +21,11 @@ import vn.tuquan.TestUsers;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.access.UserAccounts;
 import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Dates;
 import vn.tuquan.units.LocalUnits;
 import vn.tuquan.units.OfficialLists;
+import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.Units;
-import vn.tuquan.shared.Dates;
 
 /** A unit's movement page in a real Chromium on a phone: the camera map draws, a model is added with the form. */
 @TuquanTest
@@ -66,7 +67,9 @@ class MovementBrowserTests {
             Page page = signedIn(tab);
             page.navigate(tab.url("/movement/units/" + MovementFixture.village));
             assertThat(page.locator("h1")).hasText("Tổ dân phố số 1");
-            assertThat(page.locator("h2").first()).hasText("Tóm tắt năm " + Dates.today().getYear());
+            // the summary of the village's period in force today (from 1/11 the next year's)
+            assertThat(page.locator("h2").first()).hasText("Tóm tắt năm "
+                    + UnitKind.RESIDENTIAL_AREA.periodOn(Dates.today()).year());
             assertThat(page.locator("#camera-map path.leaflet-interactive").first()).isVisible();
             assertThat(page.locator("#camera-map path.leaflet-interactive"))
                     .hasCount(models.cameras(Caller.SYSTEM.view(), MovementFixture.village).size());

@@ -519,8 +519,9 @@ class IncidentsTests {
             assertThat(sheet.get(0)).containsExactly("Số", "Đơn vị", "Loại vụ việc", "Loại", "Mức độ",
                     "Do nguyên nhân chủ quan", "Thời gian xảy ra", "Thời gian tiếp nhận", "Trạng thái", "Nguồn tin",
                     "Vĩ độ", "Kinh độ", "Tóm tắt", "Người ghi nhận");
-            List<Incident> records = incidents.all(officer, new IncidentFilter(unit, null, null, null,
-                    IncidentKind.SCHOOL_VIOLENCE, null, null), 100_000);
+            List<Incident> records = new ArrayList<>();
+            incidents.each(officer, new IncidentFilter(unit, null, null, null, IncidentKind.SCHOOL_VIOLENCE, null, null),
+                    records::add);
             assertThat(records).extracting(Incident::summary).as(path).contains("đánh nhau ở trường")
                     .doesNotContain("ngoài phạm vi");
             assertThat(records).extracting(Incident::summary).as(path)

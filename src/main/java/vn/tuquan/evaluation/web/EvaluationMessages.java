@@ -8,6 +8,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import vn.tuquan.evaluation.EvaluationRefusedException;
 import vn.tuquan.evaluation.EvaluationStateException;
+import vn.tuquan.shared.Named;
 
 /** The process's refusals in the caller's language, for the pages and the API alike. */
 @Component
@@ -36,9 +37,12 @@ class EvaluationMessages {
         return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 
-    /** Arguments that are status keys ({@code evaluation.process.status.DRAFT}) become the status's name. */
+    /**
+     * Arguments that are status keys ({@code evaluation.process.status.DRAFT}) become the status's name,
+     * names in both languages ({@link Named}: criteria) the reader's.
+     */
     private Object[] resolved(Object[] args, Locale locale) {
         return Arrays.stream(args).map(a -> a instanceof String s && s.startsWith("evaluation.process.status.")
-                ? messages.getMessage(s, null, s, locale) : a).toArray();
+                ? messages.getMessage(s, null, s, locale) : a instanceof Named n ? n.in(locale) : a).toArray();
     }
 }

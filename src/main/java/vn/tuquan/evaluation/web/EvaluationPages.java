@@ -3,6 +3,7 @@ package vn.tuquan.evaluation.web;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -45,8 +46,11 @@ class EvaluationPages {
     private final Certificates certificates;
     private final Units units;
     private final EvaluationMessages messages;
+    private final FactTexts texts;
 
-    EvaluationPages(Evaluations evaluations, Certificates certificates, Units units, EvaluationMessages messages) {
+    EvaluationPages(Evaluations evaluations, Certificates certificates, Units units, EvaluationMessages messages,
+            FactTexts texts) {
+        this.texts = texts;
         this.evaluations = evaluations;
         this.certificates = certificates;
         this.units = units;
@@ -62,6 +66,14 @@ class EvaluationPages {
         Caller caller = CurrentCaller.get();
         EvaluationProcess process = evaluations.process(caller.view(), unitId, year);
         model.addAttribute("process", process);
+        // every fact and compared value in words (FactTexts), never a fact key or a criterion's code
+        model.addAttribute("facts", process.facts() == null ? null : texts.facts(process.facts()));
+        Map<String, List<FactTexts.Shown>> compared = new java.util.HashMap<>();
+        process.lines().forEach(l -> compared.put(l.criterion(), texts.compared(l.compared())));
+        model.addAttribute("compared", compared);
+        boolean english = FactTexts.english();
+        model.addAttribute("pendingNames", process.lines().stream().filter(l -> l.toEnter() && l.entered() == null)
+                .map(l -> english && l.nameEn() != null ? l.nameEn() : l.nameVi()).toList());
         model.addAttribute("unit", process.unit());
         model.addAttribute("year", year);
         model.addAttribute("canWrite", caller.can(Permission.EVALUATION_WRITE)

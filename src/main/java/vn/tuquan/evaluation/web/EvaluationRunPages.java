@@ -46,7 +46,7 @@ class EvaluationRunPages {
     String page(@PathVariable long unitId, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String proposed, @RequestParam(defaultValue = "0") int offset, Model model) {
         Caller caller = CurrentCaller.get();
-        int y = EvaluationRunsApi.year(year);
+        int y = Years.of(units, CurrentCaller.view(), unitId, year);
         model.addAttribute("year", y);
         model.addAttribute("proposed", proposed == null || proposed.isBlank() ? null : proposed);
         model.addAttribute("canRun", caller.can(Permission.EVALUATION_WRITE));
@@ -63,7 +63,7 @@ class EvaluationRunPages {
     @PostMapping("/evaluation/units/{unitId}/runs")
     @Requires(Permission.EVALUATION_WRITE)
     String run(@PathVariable long unitId, @RequestParam(required = false) Integer year, RedirectAttributes redirect) {
-        int y = EvaluationRunsApi.year(year);
+        int y = Years.of(units, CurrentCaller.view(), unitId, year);
         try {
             redirect.addFlashAttribute("summary", runs.run(CurrentCaller.get(), unitId, y));
         } catch (EvaluationRefusedException e) {
@@ -83,7 +83,7 @@ class EvaluationRunPages {
             @RequestParam(required = false) String criterion, @RequestParam(required = false) String param,
             @RequestParam(required = false) String value, Model model) {
         Caller caller = CurrentCaller.get();
-        int y = EvaluationRunsApi.year(year);
+        int y = Years.of(units, CurrentCaller.view(), unitId, year);
         model.addAttribute("unit", units.latest(caller.view(), unitId).orElseThrow());
         model.addAttribute("year", y);
         model.addAttribute("criterion", criterion);

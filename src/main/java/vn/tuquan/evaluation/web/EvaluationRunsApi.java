@@ -27,9 +27,10 @@ import vn.tuquan.evaluation.EvaluationRefusedException;
 import vn.tuquan.evaluation.EvaluationRuns;
 import vn.tuquan.evaluation.UnknownEvaluationException;
 import vn.tuquan.shared.CurrentCaller;
-import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.MessageArguments;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
+import vn.tuquan.units.Units;
 
 /**
  * The bulk run of the yearly evaluation over a unit's subtree: start it, read the stored verdicts,
@@ -43,10 +44,12 @@ class EvaluationRunsApi {
 
     private final EvaluationRuns runs;
     private final MessageSource messages;
+    private final Units units;
 
-    EvaluationRunsApi(EvaluationRuns runs, MessageSource messages) {
+    EvaluationRunsApi(EvaluationRuns runs, MessageSource messages, Units units) {
         this.runs = runs;
         this.messages = messages;
+        this.units = units;
     }
 
     /** "What if": a criterion and the parameters it would take. */
@@ -57,7 +60,7 @@ class EvaluationRunsApi {
     @Requires(Permission.EVALUATION_WRITE)
     @Operation(summary = "Compute and store the proposed verdicts of every evaluated unit under the unit for a year")
     EvaluationRuns.RunSummary run(@PathVariable long unitId, @RequestParam(required = false) Integer year) {
-        return runs.run(CurrentCaller.get(), unitId, year(year));
+        return runs.run(CurrentCaller.get(), unitId, Years.of(units, CurrentCaller.view(), unitId, year));
     }
 
     @GetMapping("/runs")
@@ -66,7 +69,8 @@ class EvaluationRunsApi {
     EvaluationRuns.ResultsPage results(@PathVariable long unitId, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String proposed, @RequestParam(defaultValue = "100") int limit,
             @RequestParam(defaultValue = "0") int offset) {
-        return runs.results(CurrentCaller.view(), unitId, year(year), proposed, limit, offset);
+        return runs.results(CurrentCaller.view(), unitId, Years.of(units, CurrentCaller.view(), unitId, year), proposed, limit,
+                offset);
     }
 
     @GetMapping("/years/{year}")
@@ -82,11 +86,8 @@ class EvaluationRunsApi {
     EvaluationRuns.Preview whatIf(@PathVariable long unitId, @RequestParam(required = false) Integer year,
             @RequestBody(required = false) WhatIf body) {
         WhatIf asked = body == null ? new WhatIf(null, Map.of()) : body;
-        return runs.preview(CurrentCaller.view(), unitId, year(year), asked.criterion(), asked.params());
-    }
-
-    static int year(Integer year) {
-        return year == null ? Dates.today().getYear() : year;
+        return runs.preview(CurrentCaller.view(), unitId, Years.of(units, CurrentCaller.view(), unitId, year),
+                asked.criterion(), asked.params());
     }
 
     /** 400 with {@code errors: [{field, message}]}; the message names the field. */
@@ -105,7 +106,7 @@ class EvaluationRunsApi {
     @ExceptionHandler(UnknownEvaluationException.class)
     ResponseEntity<ProblemDetail> unknown(UnknownEvaluationException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, messages.getMessage(
-                "evaluation.run.problem.unknown", new Object[] {e.year()}, LocaleContextHolder.getLocale()));
+                "evaluation.run.problem.unknown", new Object[] {MessageArguments.year(e.year())}, LocaleContextHolder.getLocale()));
         return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

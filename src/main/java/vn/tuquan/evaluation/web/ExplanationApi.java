@@ -19,6 +19,7 @@ import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
+import vn.tuquan.units.Units;
 
 /** The explanation of a verdict and the movement classification, as JSON. */
 @RestController
@@ -31,8 +32,10 @@ class ExplanationApi {
     private final Explanations explanations;
     private final Classifications classifications;
     private final ExplanationViews views;
+    private final Units units;
 
-    ExplanationApi(Explanations explanations, Classifications classifications, ExplanationViews views) {
+    ExplanationApi(Explanations explanations, Classifications classifications, ExplanationViews views, Units units) {
+        this.units = units;
         this.explanations = explanations;
         this.classifications = classifications;
         this.views = views;
@@ -58,7 +61,7 @@ class ExplanationApi {
     @Operation(summary = "A unit's movement classification for a year: as stored, else as it would be computed now "
             + "(QĐ 510 points)")
     ClassificationAnswer classification(@PathVariable long unitId, @RequestParam(required = false) Integer year) {
-        int y = year == null ? ExplanationPages.currentYear() : year;
+        int y = Years.of(units, CurrentCaller.view(), unitId, year);
         var scope = CurrentCaller.view();
         var stored = classifications.find(scope, unitId, y);
         if (stored.isPresent()) {
@@ -72,7 +75,7 @@ class ExplanationApi {
     @GetMapping("/units/{unitId}/classifications")
     @Operation(summary = "The stored classifications of the unit and every unit under it for a year")
     List<Classifications.Stored> classifications(@PathVariable long unitId, @RequestParam(required = false) Integer year) {
-        return classifications.list(CurrentCaller.view(), unitId, year == null ? ExplanationPages.currentYear() : year);
+        return classifications.list(CurrentCaller.view(), unitId, Years.of(units, CurrentCaller.view(), unitId, year));
     }
 
     /** Computes and stores the classification from the stored evaluation. */
@@ -80,7 +83,7 @@ class ExplanationApi {
     @Operation(summary = "Compute and store a unit's classification for a year from its stored evaluation")
     @Requires({Permission.EVALUATION_READ, Permission.EVALUATION_WRITE})
     Classifications.Stored compute(@PathVariable long unitId, @RequestParam(required = false) Integer year) {
-        return classifications.compute(CurrentCaller.get(), unitId, year == null ? ExplanationPages.currentYear() : year);
+        return classifications.compute(CurrentCaller.get(), unitId, Years.of(units, CurrentCaller.view(), unitId, year));
     }
 
     record EntryRequest(Integer year, String item, BigDecimal points, String evidence) {
@@ -92,7 +95,7 @@ class ExplanationApi {
     @Requires({Permission.EVALUATION_READ, Permission.EVALUATION_WRITE})
     Classifications.EnteredItem enter(@PathVariable long unitId, @RequestBody EntryRequest request) {
         return classifications.enter(CurrentCaller.get(), unitId,
-                request.year() == null ? ExplanationPages.currentYear() : request.year(), request.item(), request.points(),
+                Years.of(units, CurrentCaller.view(), unitId, request.year()), request.item(), request.points(),
                 request.evidence());
     }
 }

@@ -18,9 +18,9 @@ import vn.tuquan.evaluation.Explanations;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
-import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
+import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
 
@@ -48,39 +48,71 @@ class ExplanationPages {
         this.units = units;
     }
 
-    /** The year whose residential-area period contains today. */
-    static int currentYear() {
-        return Period.residentialAreaOn(Dates.today()).year();
+    record IndexUnit(long id, String name, String kind, int depth, int year) {
     }
 
-    record IndexUnit(long id, String name, String kind, int depth) {
-    }
-
+    /**
+     * The caller's units, each linking to its explanation and process of the year asked, or else of the
+     * period in force today for its kind (a village's and its commune's differ from 1/11 to 15/11); the
+     * page states both periods of the year.
+     */
     @GetMapping("/evaluation")
     String index(@RequestParam(required = false) Integer year, Model model) {
-        int y = year == null ? currentYear() : year;
         Caller caller = CurrentCaller.get();
         LocalDate today = Dates.today();
         List<UnitView> roots = units.roots(caller.view(), today);
         List<IndexUnit> rows = new ArrayList<>();
         boolean english = ExplanationViews.english();
         for (UnitView root : roots) {
-            rows.add(new IndexUnit(root.id(), name(root, english), root.kind().name(), 0));
+            rows.add(row(root, english, 0, year));
             if (roots.size() <= EXPAND_ROOTS) {
                 for (UnitView child : units.children(caller.view(), root.id(), today)) {
-                    rows.add(new IndexUnit(child.id(), name(child, english), child.kind().name(), 1));
+                    rows.add(row(child, english, 1, year));
                 }
             }
         }
-        model.addAttribute("year", y);
+        model.addAttribute("year", year == null ? Years.current(UnitKind.RESIDENTIAL_AREA) : year);
+        model.addAttribute("chosen", year != null);
+        model.addAttribute("areas", year == null ? UnitKind.RESIDENTIAL_AREA.periodOn(today) : UnitKind.RESIDENTIAL_AREA.period(year));
+        model.addAttribute("organisations", year == null ? UnitKind.COMMUNE.periodOn(today) : UnitKind.COMMUNE.period(year));
         model.addAttribute("rows", rows);
         return "evaluation/showEvaluation";
     }
 
+    private static IndexUnit row(UnitView u, boolean english, int depth, Integer year) {
+        return new IndexUnit(u.id(), name(u, english), u.kind().name(), depth, year == null ? Years.current(u.kind()) : year);
+    }
+
+    /** "Xem năm khác" on a unit's explanation: the same unit's explanation of the year asked (its kind's current one by default). */
+    @GetMapping("/evaluation/units/{unitId}")
+    String otherYear(@PathVariable long unitId, @RequestParam(required = false) Integer year) {
+        UnitView unit = units.latest(CurrentCaller.view(), unitId).orElseThrow(
+                () -> new vn.tuquan.shared.AccessRefusedException("no unit " + unitId));
+        int y = year == null || year < 2000 || year > 2200 ? Years.current(unit.kind()) : year;
+        return "redirect:/evaluation/units/" + unit.id() + "/years/" + y;
+    }
+
+    /**
+     * The explanation. {@code children} ({@code registered}, {@code recognised}) and {@code childKind}
+     * narrow the children shown to those a {@code children.*} fact counted: "Xem hồ sơ" of such a fact.
+     */
     @GetMapping("/evaluation/units/{unitId}/years/{year}")
-    String explain(@PathVariable long unitId, @PathVariable int year, Model model) {
+    String explain(@PathVariable long unitId, @PathVariable int year,
+            @RequestParam(required = false) String children, @RequestParam(required = false) String childKind,
+            Model model) {
         Caller caller = CurrentCaller.get();
-        model.addAttribute("view", views.of(explanations.explain(caller.view(), unitId, year), caller));
+        Explanations.Explanation explanation = explanations.explain(caller.view(), unitId, year);
+        model.addAttribute("view", views.of(explanation, caller));
+        String which = "registered".equals(children) || "recognised".equals(children) ? children : null;
+        String kind = "RESIDENTIAL_AREA".equals(childKind) ? childKind : null;
+        boolean filtered = which != null || kind != null;
+        model.addAttribute("childrenFiltered", filtered);
+        model.addAttribute("shownChildren", !filtered ? explanation.children() : explanation.children().stream()
+                .filter(c -> c.counted() && (kind == null || kind.equals(c.kind()))
+                        && (which == null || ("registered".equals(which) ? c.registered() : c.recognised())))
+                .toList());
+        model.addAttribute("childrenFilter", which == null ? "all" : which);
+        model.addAttribute("childKind", kind == null ? "ALL" : kind);
         model.addAttribute("english", ExplanationViews.english());
         model.addAttribute("canWrite", caller.can(Permission.EVALUATION_WRITE));
         return "evaluation/showExplanation";

@@ -1,7 +1,5 @@
 package vn.tuquan.evaluation.web;
 
-import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -16,7 +14,6 @@ import vn.tuquan.evaluation.Explanations.Explanation;
 import vn.tuquan.evaluation.rules.Classification.ItemScore;
 import vn.tuquan.evaluation.rules.Comparison;
 import vn.tuquan.evaluation.rules.PointItem;
-import vn.tuquan.order.Incidents;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
 
@@ -28,11 +25,11 @@ import vn.tuquan.shared.Dates;
 class ExplanationViews {
 
     private final MessageSource messages;
-    private final Incidents incidents;
+    private final FactTexts facts;
 
-    ExplanationViews(MessageSource messages, Incidents incidents) {
+    ExplanationViews(MessageSource messages, FactTexts facts) {
         this.messages = messages;
-        this.incidents = incidents;
+        this.facts = facts;
     }
 
     /** The whole explanation: the stored data as it is, and what the page shows of it. */
@@ -86,7 +83,7 @@ class ExplanationViews {
     }
 
     private Value value(Comparison c, long unitId, String kind, int year, Caller caller) {
-        boolean percent = c.item() != null && c.item().endsWith("Percent");
+        boolean percent = FactTexts.percent(c.item());
         String source = c.source() == null ? null : c.source().name();
         return new Value(c.item(), label(c.item()), c.value(), shown(c.value(), percent), operator(c.operator()),
                 c.threshold(), c.threshold() == null ? "" : shown(c.threshold(), percent), source,
@@ -137,57 +134,17 @@ class ExplanationViews {
         }).toList();
     }
 
-    /** A fact key in words: {@code incidents.kind.CRIME} → "Số vụ tội phạm". */
+    /** A fact key in words ({@link FactTexts#label}). */
     String label(String item) {
-        if (item == null) {
-            return "";
-        }
-        if (item.startsWith("previous.")) {
-            return text("evaluation.fact.previous", label(item.substring("previous.".length())));
-        }
-        if (item.contains("+")) { // a criterion's sum of several facts, each shown on its own line below
-            return text("evaluation.fact.sum");
-        }
-        if (vn.tuquan.evaluation.rules.Criteria.exists(item)) { // the value a person entered for the criterion
-            return text("evaluation.fact.entered");
-        }
-        if (item.startsWith("incidents.kind.")) {
-            String kind = item.substring("incidents.kind.".length());
-            return text("evaluation.fact.incidentsOfKind", text("order.incident.kind." + kind));
-        }
-        if (item.startsWith("incidents.category.")) {
-            String code = item.substring("incidents.category.".length());
-            String name = incidents.category(code).map(c -> english() ? c.nameEn() : c.nameVi()).orElse(code);
-            return text("evaluation.fact.incidentsOfCategory", name);
-        }
-        if (item.startsWith("crimes.severity.")) {
-            return text("evaluation.fact.crimesOfClass",
-                    text("order.incident.severity." + item.substring("crimes.severity.".length())));
-        }
-        return messages.getMessage("evaluation.fact." + item, null, item, LocaleContextHolder.getLocale());
+        return facts.label(item);
     }
 
     private String shown(Object v, boolean percent) {
-        if (v == null) {
-            return text("evaluation.value.missing");
-        }
-        if (v instanceof Boolean b) {
-            return text(b ? "evaluation.value.yes" : "evaluation.value.no");
-        }
-        if (v instanceof Number n) {
-            String s = number(n);
-            return percent ? text("evaluation.value.percent", s) : s;
-        }
-        return v.toString();
+        return facts.shown(v, percent);
     }
 
-    /** As the pages' {@code @fmt}: 1.081 and 99,5 in Vietnamese, 1,081 and 99.5 in English. */
     private static String number(Number n) {
-        if (n == null) {
-            return "";
-        }
-        Locale locale = english() ? Locale.UK : Locale.forLanguageTag("vi-VN");
-        return NumberFormat.getNumberInstance(locale).format(n instanceof BigDecimal d ? d.stripTrailingZeros() : n);
+        return FactTexts.number(n);
     }
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
@@ -198,7 +155,7 @@ class ExplanationViews {
     }
 
     private String operator(Comparison.Operator op) {
-        return op == null ? "" : text("evaluation.operator." + op.name());
+        return facts.operator(op);
     }
 
     String text(String key, Object... args) {

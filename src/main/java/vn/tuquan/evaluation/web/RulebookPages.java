@@ -26,7 +26,6 @@ import vn.tuquan.evaluation.Rulebooks.Adoption;
 import vn.tuquan.evaluation.Rulebooks.CriterionLine;
 import vn.tuquan.evaluation.Rulebooks.RulebookVersion;
 import vn.tuquan.evaluation.Rulebooks.VersionDetail;
-import vn.tuquan.evaluation.rules.Criteria;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
@@ -110,7 +109,7 @@ class RulebookPages {
                 : RulebookProblems.message(messages, error, LocaleContextHolder.getLocale()));
         model.addAttribute("errorField", error == null ? null : error.field());
         model.addAttribute("kinds", Rulebooks.UNIT_KINDS);
-        model.addAttribute("criteria", Criteria.all().keySet());
+        model.addAttribute("criteria", rulebooks.criterionNames());
         model.addAttribute("today", today);
         return "evaluation/adoptRulebook";
     }

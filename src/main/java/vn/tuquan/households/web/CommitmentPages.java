@@ -1,11 +1,11 @@
 package vn.tuquan.households.web;
 
+import vn.tuquan.shared.Scope;
+import java.io.IOException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
-import java.util.List;
 
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +22,7 @@ import vn.tuquan.households.HouseholdRefusedException;
 import vn.tuquan.households.Households;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.MessageArguments;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
@@ -54,8 +55,8 @@ class CommitmentPages {
         households.area(CurrentCaller.view(), areaId, HouseholdPages.defaultDate(period));
         households.historyIn(CurrentCaller.view(), areaId, householdId);
         Commitment commitment = commitments.find(CurrentCaller.view(), householdId, period.year())
-                .orElseThrow(() -> new HouseholdRefusedException("households.refused.notCommitted", householdId,
-                        period.year()));
+                .orElseThrow(() -> new HouseholdRefusedException("households.refused.notCommitted",
+                        Long.toString(householdId), MessageArguments.year(period.year())));
         fill(areaId, householdId, period, commitment.form(), model);
         return "households/editCommitment";
     }
@@ -94,14 +95,14 @@ class CommitmentPages {
     }
 
     @GetMapping(value = "/commitments.xlsx", produces = HouseholdSheet.MEDIA_TYPE)
-    ResponseEntity<byte[]> export(@PathVariable long areaId, @RequestParam(required = false) Integer year) {
+    void export(@PathVariable long areaId, @RequestParam(required = false) Integer year, HttpServletResponse response)
+            throws IOException {
         Period period = period(year);
         LocalDate asOf = period.to().isAfter(Dates.today()) ? Dates.today() : period.to();
-        List<Household> list = households.inArea(CurrentCaller.view(), areaId, asOf);
-        byte[] bytes = sheet.writeCommitments(list, commitments.inArea(CurrentCaller.view(), areaId, period.year()),
-                LocaleContextHolder.getLocale());
-        return HouseholdSheet.download(HouseholdSheet.MEDIA_TYPE,
-                "commitments-" + areaId + "-" + period.year() + ".xlsx", bytes);
+        Scope view = CurrentCaller.view();
+        sheet.exports().send(response, "commitments-" + areaId + "-" + period.year() + ".xlsx",
+                HouseholdSheet.COMMITMENTS, rows -> commitments.eachInArea(view, areaId, asOf, period.year(),
+                        (h, c) -> rows.row(sheet.commitment(h, c))));
     }
 
     private void fill(long areaId, long householdId, Period period, CommitmentForm form, Model model) {
@@ -117,7 +118,7 @@ class CommitmentPages {
         return households.find(CurrentCaller.view(), householdId, on)
                 .or(() -> households.history(CurrentCaller.view(), householdId).stream()
                         .filter(h -> !h.validFrom().isAfter(period.to())).reduce((a, b) -> b))
-                .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknown", householdId));
+                .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknown", Long.toString(householdId)));
     }
 
     private String householdCode(long householdId, Period period) {
@@ -126,6 +127,6 @@ class CommitmentPages {
     }
 
     private static Period period(Integer year) {
-        return year == null ? Period.residentialAreaOn(Dates.today()) : Period.residentialArea(year);
+        return HouseholdPages.period(year);
     }
 }

@@ -1,5 +1,6 @@
 package vn.tuquan.households.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -100,10 +101,9 @@ class HouseholdImportPages {
     }
 
     @GetMapping(value = "/template.xlsx", produces = HouseholdSheet.MEDIA_TYPE)
-    ResponseEntity<byte[]> xlsxTemplate(@PathVariable long areaId) {
+    void xlsxTemplate(@PathVariable long areaId, HttpServletResponse response) throws IOException {
         UnitView area = households.area(CurrentCaller.view(), areaId, Dates.today());
-        return HouseholdSheet.download(HouseholdSheet.MEDIA_TYPE, "households-template.xlsx",
-                sheet.template(header(), example(area)));
+        sheet.template(response, "households-template.xlsx", header(), example(area));
     }
 
     /** The template's header in the person's language; the import reads either language's names. */

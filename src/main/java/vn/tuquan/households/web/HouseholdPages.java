@@ -1,12 +1,12 @@
 package vn.tuquan.households.web;
 
+import vn.tuquan.shared.Scope;
+import java.io.IOException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,11 +51,14 @@ class HouseholdPages {
         this.messages = messages;
     }
 
+    /**
+     * The households of an area for a period (the one in force today by default): those living there
+     * today when the period holds today, else on its last day, with their registration for it.
+     */
     @GetMapping
-    String list(@PathVariable long areaId, Model model) {
-        LocalDate today = Dates.today();
-        Period period = Period.residentialAreaOn(today);
-        fill(areaId, today, period, model);
+    String list(@PathVariable long areaId, @RequestParam(required = false) Integer year, Model model) {
+        Period period = period(year);
+        fill(areaId, defaultDate(period), period, model);
         model.addAttribute("form", new HouseholdForm("", "", "", 1, false));
         return "households/listHouseholds";
     }
@@ -80,14 +83,23 @@ class HouseholdPages {
             fill(areaId, today, Period.residentialAreaOn(today), model);
             model.addAttribute("form", form);
             model.addAttribute("error", message(e));
+            model.addAttribute("errorField", e.field());
             return "households/listHouseholds";
         }
         return "redirect:/households/areas/" + areaId;
     }
 
+    /** The residential areas' period of the year, the one in force today when none is given (2000–2200, else refused). */
+    static Period period(Integer year) {
+        if (year != null && (year < 2000 || year > 2200)) {
+            throw new HouseholdRefusedException("households.refused.year", year.toString());
+        }
+        return year == null ? Period.residentialAreaOn(Dates.today()) : Period.residentialArea(year);
+    }
+
     @GetMapping("/commitments")
     String commitments(@PathVariable long areaId, @RequestParam(required = false) Integer year, Model model) {
-        Period period = year == null ? Period.residentialAreaOn(Dates.today()) : Period.residentialArea(year);
+        Period period = period(year);
         fillCommitments(areaId, period, model);
         return "households/recordCommitments";
     }
@@ -98,7 +110,7 @@ class HouseholdPages {
             @RequestParam(name = "household", required = false) List<Long> ticked,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate registeredOn,
             Model model) {
-        Period period = year == null ? Period.residentialAreaOn(Dates.today()) : Period.residentialArea(year);
+        Period period = period(year);
         LocalDate on = registeredOn != null ? registeredOn : defaultDate(period);
         try {
             int added = commitments.recordAll(CurrentCaller.get(), areaId, period.year(), ticked == null ? List.of() : ticked, on);
@@ -111,20 +123,24 @@ class HouseholdPages {
     }
 
     @GetMapping(value = "/households.xlsx", produces = HouseholdSheet.MEDIA_TYPE)
-    ResponseEntity<byte[]> export(@PathVariable long areaId, @RequestParam(required = false) Integer year) {
-        Period period = year == null ? Period.residentialAreaOn(Dates.today()) : Period.residentialArea(year);
+    void export(@PathVariable long areaId, @RequestParam(required = false) Integer year, HttpServletResponse response)
+            throws IOException {
+        Period period = period(year);
         LocalDate asOf = period.to().isAfter(Dates.today()) ? Dates.today() : period.to();
-        List<Household> list = households.inArea(CurrentCaller.view(), areaId, asOf);
-        Set<Long> registered = commitments.registered(CurrentCaller.view(), areaId, period.year());
-        byte[] bytes = sheet.write(list, registered, period.year(), LocaleContextHolder.getLocale());
-        return HouseholdSheet.download(HouseholdSheet.MEDIA_TYPE, "households-" + areaId + ".xlsx", bytes);
+        Scope view = CurrentCaller.view();
+        sheet.exports().send(response, "households-" + areaId + ".xlsx", HouseholdSheet.HOUSEHOLDS,
+                rows -> commitments.eachInArea(view, areaId, asOf, period.year(),
+                        (h, c) -> rows.row(sheet.household(h, c, period.year()))));
     }
 
-    private void fill(long areaId, LocalDate today, Period period, Model model) {
-        UnitView area = households.area(CurrentCaller.view(), areaId, today);
-        List<Household> list = households.inArea(CurrentCaller.view(), areaId, today);
+    private void fill(long areaId, LocalDate asOf, Period period, Model model) {
+        LocalDate today = Dates.today();
+        UnitView area = households.area(CurrentCaller.view(), areaId, asOf);
+        List<Household> list = households.inArea(CurrentCaller.view(), areaId, asOf);
         model.addAttribute("area", area);
-        model.addAttribute("areaName", units.fullName(CurrentCaller.view(), areaId, today));
+        model.addAttribute("asOf", asOf);
+        model.addAttribute("current", period.contains(today));
+        model.addAttribute("areaName", units.fullName(CurrentCaller.view(), areaId, asOf));
         model.addAttribute("households", list);
         model.addAttribute("period", period);
         model.addAttribute("registered", commitments.registered(CurrentCaller.view(), areaId, period.year()));

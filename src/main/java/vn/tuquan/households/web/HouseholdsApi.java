@@ -45,6 +45,7 @@ import vn.tuquan.households.Households;
 import vn.tuquan.households.RegistrationRate;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.MessageArguments;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
@@ -277,23 +278,33 @@ class HouseholdsApi {
         return year != null ? year(year.intValue()) : Period.residentialAreaOn(Dates.today()).year();
     }
 
-    /** A period's year as asked, refused (422) outside 1990–2200 before any date is made of it. */
+    /** A period's year as asked, refused (422) outside 2000–2200 (as the pages) before any date is made of it. */
     private static int year(int year) {
-        if (year < 1990 || year > 2200) {
-            throw new HouseholdRefusedException("households.refused.year", year);
+        if (year < 2000 || year > 2200) {
+            throw new HouseholdRefusedException("households.refused.year", MessageArguments.year(year));
         }
         return year;
     }
 
+    /**
+     * A refusal: 400 naming the field ({@code errors: [{field, message}]}) for a field's value that is
+     * not accepted (a text too long), else 422 (the request cannot be done as the register stands).
+     */
     @ApiResponse(responseCode = "422", description = "Refused by a rule of the register: `code` names the rule (and `field` the field), or, for an import, `errors` lists every refused line; nothing is written.")
+    @ApiResponse(responseCode = "400", description = "A text too long for its field: `errors` names the field, with a message in the caller's language; nothing is written.")
     @ExceptionHandler(HouseholdRefusedException.class)
     ResponseEntity<ProblemDetail> refused(HouseholdRefusedException e) {
         Locale locale = LocaleContextHolder.getLocale();
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+        String message = messages.getMessage(e.key(), e.args(), e.key(), locale);
+        HttpStatus status = e.field() == null ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_REQUEST;
+        ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setTitle(messages.getMessage("households.refused.title", null, locale));
-        problem.setDetail(messages.getMessage(e.key(), e.args(), e.key(), locale));
+        problem.setDetail(message);
         problem.setProperty("code", e.key());
-        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        if (e.field() != null) {
+            problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", message)));
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ApiResponse(responseCode = "422", description = "Refused by a rule of the register: `code` names the rule (and `field` the field), or, for an import, `errors` lists every refused line; nothing is written.")
@@ -302,8 +313,16 @@ class HouseholdsApi {
         Locale locale = LocaleContextHolder.getLocale();
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);
         problem.setTitle(messages.getMessage("households.refused.title", null, locale));
-        problem.setProperty("errors", e.problems().stream().map(p -> Map.<String, Object>of("line", p.line(),
-                "code", p.key(), "message", messages.getMessage(p.key(), p.args().toArray(), p.key(), locale))).toList());
+        problem.setProperty("errors", e.problems().stream().map(p -> {
+            Map<String, Object> error = new java.util.LinkedHashMap<>();
+            error.put("line", p.line());
+            if (p.field() != null) {
+                error.put("column", p.field());
+            }
+            error.put("code", p.key());
+            error.put("message", messages.getMessage(p.key(), p.args().toArray(), p.key(), locale));
+            return error;
+        }).toList());
         return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

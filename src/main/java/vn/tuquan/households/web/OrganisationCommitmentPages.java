@@ -1,10 +1,11 @@
 package vn.tuquan.households.web;
 
+import vn.tuquan.shared.Scope;
+import java.io.IOException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -90,12 +91,13 @@ class OrganisationCommitmentPages {
     }
 
     @GetMapping(value = "/commitments.xlsx", produces = HouseholdSheet.MEDIA_TYPE)
-    ResponseEntity<byte[]> export(@PathVariable long unitId, @RequestParam(required = false) Integer year) {
+    void export(@PathVariable long unitId, @RequestParam(required = false) Integer year, HttpServletResponse response)
+            throws IOException {
         Period period = period(year);
-        byte[] bytes = sheet.writeOrganisations(organisations.under(CurrentCaller.view(), unitId, period.year()),
-                LocaleContextHolder.getLocale());
-        return HouseholdSheet.download(HouseholdSheet.MEDIA_TYPE,
-                "organisations-" + unitId + "-" + period.year() + ".xlsx", bytes);
+        Scope view = CurrentCaller.view();
+        sheet.exports().send(response, "organisations-" + unitId + "-" + period.year() + ".xlsx",
+                HouseholdSheet.ORGANISATIONS, rows -> organisations.each(view, unitId, period.year(),
+                        o -> rows.row(HouseholdSheet.organisation(o))));
     }
 
     private void fill(UnitView unit, Period period, OrganisationCommitment recorded, StaffForm form, Model model) {

@@ -1,5 +1,8 @@
 package vn.tuquan.movement.web;
 
+import java.io.IOException;
+import jakarta.servlet.http.HttpServletResponse;
+import vn.tuquan.shared.web.SheetExports;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -8,7 +11,6 @@ import java.util.Set;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -30,27 +32,27 @@ import vn.tuquan.units.UnitKind;
 class ModelTypePages {
 
     private final ModelTypes types;
-    private final MovementSheets sheets;
+    private final SheetExports exports;
     private final MessageSource messages;
 
-    ModelTypePages(ModelTypes types, MovementSheets sheets, MessageSource messages) {
+    ModelTypePages(ModelTypes types, SheetExports exports, MessageSource messages) {
         this.types = types;
-        this.sheets = sheets;
+        this.exports = exports;
         this.messages = messages;
     }
 
-    @GetMapping(path = "/movement/model-types.xlsx", produces = MovementSheets.XLSX)
-    ResponseEntity<byte[]> export() {
+    @GetMapping(path = "/movement/model-types.xlsx", produces = SheetExports.XLSX)
+    void export(HttpServletResponse response) throws IOException {
         Locale locale = LocaleContextHolder.getLocale();
         String yes = messages.getMessage("movement.yes", null, locale);
-        List<List<Object>> rows = types.all().stream().map(t -> java.util.Arrays.<Object>asList(t.code(), t.nameVi(),
-                t.nameEn(), String.join("; ", t.unitKinds().stream().sorted()
-                        .map(k -> messages.getMessage("units.kind." + k, null, locale)).toList()),
-                t.selfManage() ? yes : null, t.selfPrevent() ? yes : null, t.selfProtect() ? yes : null,
-                t.active() ? yes : null)).toList();
-        return sheets.export("movement.types.sheet", "danh-muc-mo-hinh.xlsx", List.of("movement.field.code",
-                "movement.types.nameVi", "movement.types.nameEn", "movement.types.kinds", "movement.pledge.selfManage",
-                "movement.pledge.selfPrevent", "movement.pledge.selfProtect", "movement.types.active"), rows);
+        exports.send(response, "danh-muc-mo-hinh.xlsx", SheetExports.Layout.of("movement.types.sheet",
+                List.of("movement.field.code", "movement.types.nameVi", "movement.types.nameEn", "movement.types.kinds",
+                        "movement.pledge.selfManage", "movement.pledge.selfPrevent", "movement.pledge.selfProtect",
+                        "movement.types.active")),
+                rows -> types.each(t -> rows.row(t.code(), t.nameVi(), t.nameEn(), String.join("; ", t.unitKinds().stream()
+                        .sorted().map(k -> messages.getMessage("units.kind." + k, null, locale)).toList()),
+                        t.selfManage() ? yes : null, t.selfPrevent() ? yes : null, t.selfProtect() ? yes : null,
+                        t.active() ? yes : null)));
     }
 
     @GetMapping("/movement/model-types")

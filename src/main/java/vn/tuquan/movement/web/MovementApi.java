@@ -45,9 +45,11 @@ import vn.tuquan.movement.Titles;
 import vn.tuquan.movement.UnknownMovementRecordException;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
 import vn.tuquan.units.UnitKind;
+import vn.tuquan.units.Units;
 
 /**
  * The movement's registers over HTTP: model types, models and their assessments, cameras,
@@ -65,8 +67,11 @@ class MovementApi {
     private final Conferences conferences;
     private final Titles titles;
     private final MessageSource messages;
+    private final Units units;
 
-    MovementApi(ModelTypes types, Models models, Conferences conferences, Titles titles, MessageSource messages) {
+    MovementApi(ModelTypes types, Models models, Conferences conferences, Titles titles, MessageSource messages,
+            Units units) {
+        this.units = units;
         this.types = types;
         this.models = models;
         this.conferences = conferences;
@@ -253,17 +258,36 @@ class MovementApi {
         return ResponseEntity.noContent().build();
     }
 
+    /**
+     * The final reviews asked for: {@code match} HELD_IN (held during the period of the year) or
+     * COVERING (whose reviewed period covers {@code from}–{@code to}), with the units grouped.
+     */
+    record FinalReviews(Integer year, LocalDate from, LocalDate to, String match,
+            Map<String, List<Conference.Holder>> groups) {
+    }
+
     @GetMapping("/units/{unitId}/final-reviews")
-    @Operation(summary = "Which units under the unit held a final review covering a period, grouped by level and kind",
-            description = "Groups: PROVINCE, DISTRICT, COMMUNE, ORGANISATION (agencies, enterprises, schools …), RESIDENTIAL_AREA.")
-    Map<String, List<Conference.Holder>> finalReviews(@PathVariable long unitId,
-            @Parameter(description = "start of the period (default ten years before its end)")
+    @Operation(summary = "Which units under the unit held a final review in a year, or one covering a span, grouped by level and kind",
+            description = "With year (default: the period in force today for the unit's kind — residential areas to 31/10, "
+                    + "communes and organisations to 15/11 or 30/11): the final reviews held during that period. With from "
+                    + "and/or to: those whose reviewed period covers from–to (from defaults to ten years before to, to to "
+                    + "today). Groups: PROVINCE, DISTRICT, COMMUNE, ORGANISATION (agencies, enterprises, schools …), "
+                    + "RESIDENTIAL_AREA.")
+    FinalReviews finalReviews(@PathVariable long unitId,
+            @Parameter(description = "the period's year") @RequestParam(required = false) Integer year,
+            @Parameter(description = "start of the span a review must cover")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @Parameter(description = "end of the period (default today)")
+            @Parameter(description = "end of the span a review must cover")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        LocalDate end = to == null ? Dates.today() : to;
-        LocalDate start = from == null ? end.minusYears(10) : from;
-        return conferences.finalReviews(CurrentCaller.view(), unitId, start, end);
+        if (from != null || to != null) {
+            LocalDate end = to == null ? Dates.today() : to;
+            LocalDate start = from == null ? end.minusYears(10) : from;
+            return new FinalReviews(null, start, end, "COVERING",
+                    conferences.finalReviews(CurrentCaller.view(), unitId, start, end));
+        }
+        Period period = MovementPages.period(units, unitId, year);
+        return new FinalReviews(period.year(), period.from(), period.to(), "HELD_IN",
+                conferences.finalReviewsHeldIn(CurrentCaller.view(), unitId, period));
     }
 
     @GetMapping("/titles")
@@ -305,12 +329,13 @@ class MovementApi {
 
     @GetMapping("/units/{unitId}/rates")
     @Operation(summary = "The share of units of a kind under the unit that held a title in a year",
-            description = "Default: parishes (PARISH) awarded ADVANCED_PARISH this year. For a household title"
+            description = "Default: parishes (PARISH) awarded ADVANCED_PARISH in the year (default: the period in force"
+                    + " today for the unit's kind). For a household title"
                     + " (EXEMPLARY_CATHOLIC_FAMILY, CULTURED_FAMILY) the share of the households it is for living"
                     + " under the unit at the end of the year (kind is ignored and answered null).")
     Title.Rate rate(@PathVariable long unitId, @RequestParam(defaultValue = "ADVANCED_PARISH") String title,
             @RequestParam(defaultValue = "PARISH") UnitKind kind, @RequestParam(required = false) Integer year) {
-        return titles.rate(CurrentCaller.view(), unitId, title, kind, year == null ? Dates.today().getYear() : year);
+        return titles.rate(CurrentCaller.view(), unitId, title, kind, MovementPages.period(units, unitId, year).year());
     }
 
     @GetMapping("/units/{unitId}/agreements")

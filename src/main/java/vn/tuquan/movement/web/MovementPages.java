@@ -1,11 +1,16 @@
 package vn.tuquan.movement.web;
 
+import vn.tuquan.shared.Scope;
+import java.util.HashMap;
+import jakarta.servlet.http.HttpServletResponse;
+import vn.tuquan.shared.web.SheetExports;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -19,27 +24,28 @@ import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
-import vn.tuquan.movement.Conference;
-import vn.tuquan.movement.Title;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.tuquan.households.Households;
 import vn.tuquan.movement.Camera;
+import vn.tuquan.movement.Conference;
 import vn.tuquan.movement.Conferences;
 import vn.tuquan.movement.ModelType;
 import vn.tuquan.movement.ModelTypes;
 import vn.tuquan.movement.Models;
 import vn.tuquan.movement.MovementModel;
 import vn.tuquan.movement.MovementRefusedException;
+import vn.tuquan.movement.Title;
 import vn.tuquan.movement.Titles;
 import vn.tuquan.movement.UnknownMovementRecordException;
-import vn.tuquan.households.Households;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
 import vn.tuquan.units.UnitKind;
@@ -57,12 +63,12 @@ class MovementPages {
     private final Conferences conferences;
     private final Titles titles;
     private final MessageSource messages;
-    private final MovementSheets sheets;
+    private final SheetExports exports;
     private final Households households;
 
     MovementPages(Units units, ModelTypes types, Models models, Conferences conferences, Titles titles,
-            MessageSource messages, MovementSheets sheets, Households households) {
-        this.sheets = sheets;
+            MessageSource messages, SheetExports exports, Households households) {
+        this.exports = exports;
         this.households = households;
         this.units = units;
         this.types = types;
@@ -83,8 +89,22 @@ class MovementPages {
     }
 
     @GetMapping("/movement/units/{unitId}")
-    String unit(@PathVariable long unitId, Model model) {
-        return show(unitId, Map.of(), null, null, model);
+    String unit(@PathVariable long unitId, @RequestParam(required = false) Integer year,
+            @RequestParam(defaultValue = "false") boolean effective, Model model) {
+        model.addAttribute("effectiveOnly", effective);
+        return show(unitId, year, Map.of(), null, null, model);
+    }
+
+    /**
+     * The evaluation period of a unit for a year: its kind's window ({@link UnitKind#period}), the
+     * period in force today when no year is given. Years outside 2000–2200 are refused (400).
+     */
+    static Period period(Units units, long unitId, Integer year) {
+        UnitKind kind = units.latest(CurrentCaller.view(), unitId).orElseThrow(UnknownUnitException::new).kind();
+        if (year != null && (year < 2000 || year > 2200)) {
+            throw new MovementRefusedException("year", "movement.error.year");
+        }
+        return year == null ? kind.periodOn(Dates.today()) : kind.period(year);
     }
 
     @PostMapping("/movement/units/{unitId}/models")
@@ -385,24 +405,44 @@ class MovementPages {
             String name = write.apply(unit.id());
             redirect.addFlashAttribute("saved", saved);
             redirect.addFlashAttribute("savedName", name);
-            return "redirect:/movement/units/" + unit.id() + "#" + (form.contains("-") ? form.split("-")[0] + "s" : form);
+            Integer year = yearOf(input);
+            // a write of a year (an assessment, an award) comes back to that year's summary
+            return "redirect:/movement/units/" + unit.id() + (year == null ? "" : "?year=" + year) + "#"
+                    + (form.contains("-") ? form.split("-")[0] + "s" : form);
         } catch (MovementRefusedException e) {
-            return show(unitId, input, form, e, model);
+            return show(unitId, yearOf(input), input, form, e, model);
         }
     }
 
-    private String show(long unitId, Map<String, String> input, String errorForm, MovementRefusedException error,
-            Model model) {
+    /** The year a form gave, when it is one the summary can show (2000–2200); else none. */
+    private static Integer yearOf(Map<String, String> input) {
+        String text = input == null ? null : input.get("year");
+        if (text == null || !text.strip().matches("\\d{4}")) {
+            return null;
+        }
+        int year = Integer.parseInt(text.strip());
+        return year >= 2000 && year <= 2200 ? year : null;
+    }
+
+    /** A unit's page: the summary of a year (its kind's period, the one in force today by default) and its registers. */
+    private String show(long unitId, Integer askedYear, Map<String, String> input, String errorForm,
+            MovementRefusedException error, Model model) {
         Caller caller = CurrentCaller.get();
         UnitView unit = visible(unitId);
         LocalDate today = Dates.today();
-        int year = today.getYear();
+        Period period = period(units, unit.id(), askedYear);
+        int year = period.year();
         model.addAttribute("unit", unit);
         model.addAttribute("ancestors", units.ancestors(caller.view(), unit.id(), unit.validTo() == null ? today
                 : unit.validFrom()).stream().filter(a -> units.inScope(caller.view(), a, today)).toList());
         model.addAttribute("children", unit.validTo() == null ? units.children(caller.view(), unit.id(), today) : List.of());
         List<MovementModel> list = models.under(caller.view(), unit.id());
-        model.addAttribute("models", list);
+        // "Xem hồ sơ" behind models.effective: the models assessed effective in the year, as counted
+        Set<Long> effectiveIds = models.effectiveIds(caller.view(), unit.id(), year);
+        boolean effectiveOnly = Boolean.TRUE.equals(model.getAttribute("effectiveOnly"));
+        model.addAttribute("models", effectiveOnly ? list.stream().filter(m -> effectiveIds.contains(m.id())).toList() : list);
+        model.addAttribute("effectiveIds", effectiveIds);
+        model.addAttribute("effectiveOnly", effectiveOnly);
         model.addAttribute("ownModels", list.stream().filter(m -> m.unitId() == unit.id()).toList());
         model.addAttribute("typeNames", typeNames());
         model.addAttribute("allowedTypes", types.all().stream().filter(t -> t.active() && t.allows(unit.kind())).toList());
@@ -436,10 +476,11 @@ class MovementPages {
                 .forEach(id -> partyNames.computeIfAbsent(id, this::partyName));
         model.addAttribute("partyNames", partyNames);
         model.addAttribute("year", year);
+        model.addAttribute("period", period);
         model.addAttribute("parishRate", titles.rate(caller.view(), unit.id(), "ADVANCED_PARISH", UnitKind.PARISH, year));
         model.addAttribute("pagodaRate", titles.rate(caller.view(), unit.id(), "DILIGENT_PAGODA", UnitKind.PAGODA, year));
         model.addAttribute("effectiveModels", models.effectiveCount(caller.view(), unit.id(), year));
-        model.addAttribute("finalReviews", conferences.finalReviews(caller.view(), unit.id(), today.minusYears(10), today));
+        model.addAttribute("finalReviews", conferences.finalReviewsHeldIn(caller.view(), unit.id(), period));
         model.addAttribute("english", english());
         return "movement/showUnitMovement";
     }
@@ -455,64 +496,76 @@ class MovementPages {
                         "description", c.description() == null ? "" : c.description()))).toList());
     }
 
-    @GetMapping(path = "/movement/units/{unitId}/models.xlsx", produces = MovementSheets.XLSX)
-    ResponseEntity<byte[]> exportModels(@PathVariable long unitId) {
+    @GetMapping(path = "/movement/units/{unitId}/models.xlsx", produces = SheetExports.XLSX)
+    void exportModels(@PathVariable long unitId, HttpServletResponse response) throws IOException {
         UnitView unit = visible(unitId);
+        Scope view = CurrentCaller.view();
         Map<String, String> typeNames = typeNames();
-        List<List<Object>> rows = models.under(CurrentCaller.view(), unit.id()).stream().map(m -> java.util.Arrays.<Object>asList(
-                unitName(m.unitId()), typeNames.getOrDefault(m.typeCode(), m.typeCode()), m.name(), m.startedOn(),
-                m.endedOn(), m.leader(), m.members(), String.join("; ", m.campaigns()))).toList();
-        return sheets.export("movement.models.sheet", "mo-hinh-" + unit.id() + ".xlsx", List.of("movement.model.unit",
-                "movement.model.type", "movement.model.name", "movement.model.startedOn", "movement.model.endedOn",
-                "movement.model.leader", "movement.model.members", "movement.model.campaigns"), rows);
+        Map<Long, String> unitNames = new HashMap<>();
+        exports.send(response, "mo-hinh-" + unit.id() + ".xlsx", SheetExports.Layout.of("movement.models.sheet",
+                List.of("movement.model.unit", "movement.model.type", "movement.model.name", "movement.model.startedOn",
+                        "movement.model.endedOn", "movement.model.leader", "movement.model.members",
+                        "movement.model.campaigns")),
+                rows -> models.eachUnder(view, unit.id(), m -> rows.row(unitNames.computeIfAbsent(m.unitId(), this::unitName),
+                        typeNames.getOrDefault(m.typeCode(), m.typeCode()), m.name(), m.startedOn(), m.endedOn(),
+                        m.leader(), m.members(), String.join("; ", m.campaigns()))));
     }
 
-    @GetMapping(path = "/movement/units/{unitId}/conferences.xlsx", produces = MovementSheets.XLSX)
-    ResponseEntity<byte[]> exportConferences(@PathVariable long unitId) {
+    @GetMapping(path = "/movement/units/{unitId}/conferences.xlsx", produces = SheetExports.XLSX)
+    void exportConferences(@PathVariable long unitId, HttpServletResponse response) throws IOException {
         UnitView unit = visible(unitId);
+        Scope view = CurrentCaller.view();
         Locale locale = LocaleContextHolder.getLocale();
-        List<List<Object>> rows = conferences.under(CurrentCaller.view(), unit.id()).stream().map(c -> java.util.Arrays.<Object>asList(
-                unitName(c.unitId()), messages.getMessage("movement.conference.kind." + c.kind(), null, locale), c.topic(),
-                c.heldOn(), c.periodFrom(), c.periodTo(), c.attendance(), String.join("; ", c.campaigns()))).toList();
-        return sheets.export("movement.conferences.sheet", "hoi-nghi-" + unit.id() + ".xlsx", List.of("movement.model.unit",
-                "movement.conference.kind", "movement.conference.topic", "movement.conference.heldOn",
-                "movement.field.periodFrom", "movement.field.periodTo", "movement.conference.attendance",
-                "movement.model.campaigns"), rows);
+        Map<Long, String> unitNames = new HashMap<>();
+        exports.send(response, "hoi-nghi-" + unit.id() + ".xlsx", SheetExports.Layout.of("movement.conferences.sheet",
+                List.of("movement.model.unit", "movement.conference.kind", "movement.conference.topic",
+                        "movement.conference.heldOn", "movement.field.periodFrom", "movement.field.periodTo",
+                        "movement.conference.attendance", "movement.model.campaigns")),
+                rows -> conferences.eachUnder(view, unit.id(), c -> rows.row(
+                        unitNames.computeIfAbsent(c.unitId(), this::unitName),
+                        messages.getMessage("movement.conference.kind." + c.kind(), null, locale), c.topic(),
+                        c.heldOn(), c.periodFrom(), c.periodTo(), c.attendance(), String.join("; ", c.campaigns()))));
     }
 
-    @GetMapping(path = "/movement/units/{unitId}/awards.xlsx", produces = MovementSheets.XLSX)
-    ResponseEntity<byte[]> exportAwards(@PathVariable long unitId) {
+    @GetMapping(path = "/movement/units/{unitId}/awards.xlsx", produces = SheetExports.XLSX)
+    void exportAwards(@PathVariable long unitId, HttpServletResponse response) throws IOException {
         UnitView unit = visible(unitId);
+        Scope view = CurrentCaller.view();
         Map<String, String> titleNames = titleNames();
-        Map<Long, String> unitNames = new java.util.HashMap<>(); // household awards: thousands of rows, few areas
-        List<List<Object>> rows = titles.awardsUnder(CurrentCaller.view(), unit.id()).stream().map(a -> java.util.Arrays.<Object>asList(
-                a.year(), titleNames.getOrDefault(a.titleCode(), a.titleCode()),
-                unitNames.computeIfAbsent(a.unitId(), this::unitName), a.personName(),
-                a.decidingBody(), a.decisionNumber(), a.decidedOn())).toList();
-        return sheets.export("movement.awards.sheet", "danh-hieu-" + unit.id() + ".xlsx", List.of("movement.award.year",
-                "movement.award.title", "movement.model.unit", "movement.award.person", "movement.field.decidingBody",
-                "movement.field.decisionNumber", "movement.award.decidedOn"), rows);
+        Map<Long, String> unitNames = new HashMap<>(); // household awards: thousands of rows, few areas
+        exports.send(response, "danh-hieu-" + unit.id() + ".xlsx", SheetExports.Layout.of("movement.awards.sheet",
+                List.of("movement.award.year", "movement.award.title", "movement.model.unit", "movement.award.person",
+                        "movement.field.decidingBody", "movement.field.decisionNumber", "movement.award.decidedOn")),
+                rows -> titles.eachAwardUnder(view, unit.id(), a -> rows.row(a.year(),
+                        titleNames.getOrDefault(a.titleCode(), a.titleCode()),
+                        unitNames.computeIfAbsent(a.unitId(), this::unitName), a.personName(), a.decidingBody(),
+                        a.decisionNumber(), a.decidedOn())));
     }
 
-    @GetMapping(path = "/movement/units/{unitId}/cameras.xlsx", produces = MovementSheets.XLSX)
-    ResponseEntity<byte[]> exportCameras(@PathVariable long unitId) {
+    @GetMapping(path = "/movement/units/{unitId}/cameras.xlsx", produces = SheetExports.XLSX)
+    void exportCameras(@PathVariable long unitId, HttpServletResponse response) throws IOException {
         UnitView unit = visible(unitId);
-        List<List<Object>> rows = models.cameras(CurrentCaller.view(), unit.id()).stream().map(c -> java.util.Arrays.<Object>asList(
-                unitName(c.unitId()), c.latitude(), c.longitude(), c.owner(), c.description(), c.installedOn())).toList();
-        return sheets.export("movement.cameras.sheet", "camera-" + unit.id() + ".xlsx", List.of("movement.model.unit",
-                "movement.field.latitude", "movement.field.longitude", "movement.field.owner", "movement.camera.description",
-                "movement.camera.installedOn"), rows);
+        Scope view = CurrentCaller.view();
+        Map<Long, String> unitNames = new HashMap<>();
+        exports.send(response, "camera-" + unit.id() + ".xlsx", SheetExports.Layout.of("movement.cameras.sheet",
+                List.of("movement.model.unit", "movement.field.latitude", "movement.field.longitude",
+                        "movement.field.owner", "movement.camera.description", "movement.camera.installedOn")),
+                rows -> models.eachCamera(view, unit.id(), c -> rows.row(unitNames.computeIfAbsent(c.unitId(), this::unitName),
+                        c.latitude(), c.longitude(), c.owner(), c.description(), c.installedOn())));
     }
 
-    @GetMapping(path = "/movement/units/{unitId}/agreements.xlsx", produces = MovementSheets.XLSX)
-    ResponseEntity<byte[]> exportAgreements(@PathVariable long unitId) {
+    @GetMapping(path = "/movement/units/{unitId}/agreements.xlsx", produces = SheetExports.XLSX)
+    void exportAgreements(@PathVariable long unitId, HttpServletResponse response) throws IOException {
         UnitView unit = visible(unitId);
-        List<List<Object>> rows = titles.agreementsUnder(CurrentCaller.view(), unit.id()).stream().map(a -> java.util.Arrays.<Object>asList(
-                a.signedOn(), partyName(a.unitId()), String.join("; ", a.partyIds().stream().map(this::partyName).toList()),
-                a.content(), String.join("; ", a.campaigns()))).toList();
-        return sheets.export("movement.agreements.sheet", "giao-uoc-" + unit.id() + ".xlsx", List.of(
-                "movement.field.signedOn", "movement.agreement.recordedBy", "movement.field.partyIds",
-                "movement.field.content", "movement.model.campaigns"), rows);
+        Scope view = CurrentCaller.view();
+        Map<Long, String> partyNames = new HashMap<>();
+        exports.send(response, "giao-uoc-" + unit.id() + ".xlsx", SheetExports.Layout.of("movement.agreements.sheet",
+                List.of("movement.field.signedOn", "movement.agreement.recordedBy", "movement.field.partyIds",
+                        "movement.field.content", "movement.model.campaigns")),
+                rows -> titles.eachAgreementUnder(view, unit.id(), a -> rows.row(a.signedOn(),
+                        partyNames.computeIfAbsent(a.unitId(), this::partyName),
+                        String.join("; ", a.partyIds().stream().map(id -> partyNames.computeIfAbsent(id, this::partyName))
+                                .toList()), a.content(), String.join("; ", a.campaigns()))));
     }
 
     /** A record that is not the unit's (or no longer exists): the page's 404, as for an unknown unit. */

@@ -1,13 +1,15 @@
 package vn.tuquan.order.web;
 
+import java.io.IOException;
 import java.time.LocalDate;
-import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
@@ -30,6 +32,7 @@ import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.shared.web.SheetExports;
 import vn.tuquan.units.UnitView;
 
 /**
@@ -44,13 +47,13 @@ class CampaignPages {
     private final Campaigns campaigns;
     private final Hotspots hotspots;
     private final HotspotPageSupport support;
-    private final HotspotSheets sheets;
+    private final SheetExports exports;
 
-    CampaignPages(Campaigns campaigns, Hotspots hotspots, HotspotPageSupport support, HotspotSheets sheets) {
+    CampaignPages(Campaigns campaigns, Hotspots hotspots, HotspotPageSupport support, SheetExports exports) {
         this.campaigns = campaigns;
         this.hotspots = hotspots;
         this.support = support;
-        this.sheets = sheets;
+        this.exports = exports;
     }
 
     @GetMapping("/order/campaigns")
@@ -147,34 +150,41 @@ class CampaignPages {
         }
     }
 
-    @GetMapping(path = "/order/campaigns.xlsx", produces = HotspotSheets.XLSX)
-    ResponseEntity<byte[]> export(@RequestParam(required = false) Long unit,
+    @GetMapping(path = "/order/campaigns.xlsx", produces = SheetExports.XLSX)
+    void export(@RequestParam(required = false) Long unit,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            HttpServletResponse response) throws IOException {
         Scope view = CurrentCaller.view();
         UnitView root = support.unit(view, unit);
         LocalDate[] period = period(from, to);
-        List<Campaign> list = campaigns.under(view, root.id(), period[0], period[1]);
-        Map<Long, String> names = support.names(view, list.stream().flatMap(c -> java.util.stream.Stream
-                .concat(c.unitIds().stream(), java.util.stream.Stream.of(c.organisingUnitId()))).toList());
-        Map<Long, String> hotspotNames = hotspots.findAll(view, list.stream().flatMap(c -> c.hotspotIds().stream())
-                .collect(Collectors.toSet()), Dates.today()).stream().collect(Collectors.toMap(Hotspot::id, Hotspot::name));
         String outside = support.message("order.hotspots.outside");
-        List<List<Object>> rows = list.stream().map(c -> Arrays.<Object>asList(c.name(),
-                support.message("order.campaign.kind." + c.kind()), c.startedOn(), c.endedOn(),
-                names.get(c.organisingUnitId()), String.join("; ", c.unitIds().stream().map(names::get).toList()),
-                c.forces(), c.officers(), c.results().arrests(), c.results().ringsBroken(), c.results().hotspotsCleared(),
-                c.results().itemsSeized(), c.results().seizedDescription(), c.results().summary(),
-                String.join("; ", c.hotspotIds().stream().map(h -> hotspotNames.getOrDefault(h, outside)).toList())))
-                .toList();
-        return sheets.workbook("order.campaigns.sheet", support.message("order.campaigns.sheetTitle", root.name(),
-                        MessageArguments.display(period[0]), MessageArguments.display(period[1])),
-                "truy-quet-tuan-tra-" + root.id() + ".xlsx",
-                List.of("order.campaign.name", "order.campaign.kind", "order.campaign.startedOn",
-                        "order.campaign.endedOn", "order.campaign.organiser", "order.campaign.units",
-                        "order.campaign.forces", "order.campaign.officers", "order.campaign.arrests",
-                        "order.campaign.ringsBroken", "order.campaign.hotspotsCleared", "order.campaign.itemsSeized",
-                        "order.campaign.seizedDescription", "order.campaign.summary", "order.campaign.hotspots"), rows);
+        Map<Long, String> names = new HashMap<>();
+        Map<Long, String> hotspotNames = new HashMap<>();
+        SheetExports.Layout layout = SheetExports.Layout.of("order.campaigns.sheet", List.of("order.campaign.name",
+                "order.campaign.kind", "order.campaign.startedOn", "order.campaign.endedOn", "order.campaign.organiser",
+                "order.campaign.units", "order.campaign.forces", "order.campaign.officers", "order.campaign.arrests",
+                "order.campaign.ringsBroken", "order.campaign.hotspotsCleared", "order.campaign.itemsSeized",
+                "order.campaign.seizedDescription", "order.campaign.summary", "order.campaign.hotspots"))
+                .titled(support.message("order.campaigns.sheetTitle", root.name(), MessageArguments.display(period[0]),
+                        MessageArguments.display(period[1])));
+        exports.send(response, "truy-quet-tuan-tra-" + root.id() + ".xlsx", layout,
+                rows -> campaigns.each(view, root.id(), period[0], period[1], c -> {
+                    names.putAll(support.names(view, java.util.stream.Stream.concat(c.unitIds().stream(),
+                            java.util.stream.Stream.of(c.organisingUnitId())).filter(id -> !names.containsKey(id)).toList()));
+                    Set<Long> unknown = c.hotspotIds().stream().filter(id -> !hotspotNames.containsKey(id))
+                            .collect(Collectors.toSet());
+                    if (!unknown.isEmpty()) {
+                        hotspots.findAll(view, unknown, Dates.today()).forEach(h -> hotspotNames.put(h.id(), h.name()));
+                        unknown.forEach(id -> hotspotNames.putIfAbsent(id, outside));
+                    }
+                    rows.row(c.name(), support.message("order.campaign.kind." + c.kind()), c.startedOn(), c.endedOn(),
+                            names.get(c.organisingUnitId()),
+                            String.join("; ", c.unitIds().stream().map(names::get).toList()), c.forces(), c.officers(),
+                            c.results().arrests(), c.results().ringsBroken(), c.results().hotspotsCleared(),
+                            c.results().itemsSeized(), c.results().seizedDescription(), c.results().summary(),
+                            String.join("; ", c.hotspotIds().stream().map(hotspotNames::get).toList()));
+                }));
     }
 
     /** The period asked for, else the residential areas' period of today (TT 23 / TT 124). */

@@ -16,6 +16,7 @@ import vn.tuquan.order.PersonRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
 import vn.tuquan.units.Units;
@@ -42,9 +43,9 @@ class DrugUserPages {
 
     @GetMapping
     String list(@PathVariable long unitId, @RequestParam(required = false) Integer year,
-            @RequestParam(defaultValue = "false") boolean newOnly, @RequestParam(required = false) String status,
-            Model model) {
-        fillList(unitId, year, newOnly, status, model);
+            @RequestParam(required = false) String periodOf, @RequestParam(defaultValue = "false") boolean newOnly,
+            @RequestParam(required = false) String status, Model model) {
+        fillList(unitId, year, periodOf, newOnly, status, model);
         model.addAttribute("form", Map.of());
         return "order/listDrugUsers";
     }
@@ -57,7 +58,7 @@ class DrugUserPages {
                     PersonSheets.date(form.get("detectedOn"), "detectedOn")));
             return "redirect:/order/units/" + unitId + "/drug-users/" + saved.id() + "?saved=true";
         } catch (PersonRefusedException e) {
-            fillList(unitId, null, false, null, model);
+            fillList(unitId, null, null, false, null, model);
             sheets.refused(model, form, e);
             return "order/listDrugUsers";
         }
@@ -91,12 +92,14 @@ class DrugUserPages {
         return new PersonDetails(form.get("fullName"), form.get("birth"), form.get("nationalId"), form.get("address"));
     }
 
-    private void fillList(long unitId, Integer year, boolean newOnly, String status, Model model) {
+    private void fillList(long unitId, Integer year, String periodOf, boolean newOnly, String status, Model model) {
         Caller caller = CurrentCaller.get();
         DrugUser.Status chosen = PersonSheets.choice(DrugUser.Status.class, status, "status");
         model.addAttribute("unit", units.latest(caller.view(), unitId).orElseThrow());
-        model.addAttribute("drugUsers", drugUsers.list(caller, unitId, PersonsApi.period(year), newOnly, chosen, 200, 0));
-        model.addAttribute("year", year);
+        Period period = PersonsApi.period(year, periodOf);
+        model.addAttribute("drugUsers", drugUsers.list(caller, unitId, period, newOnly, chosen, PersonSheets.PAGE_LIMIT, 0));
+        model.addAttribute("total", drugUsers.count(caller, unitId, period, newOnly, chosen));
+        PersonSheets.period(model, year, periodOf, period);
         model.addAttribute("newOnly", newOnly);
         model.addAttribute("status", chosen);
         model.addAttribute("statuses", DrugUser.Status.values());

@@ -1,17 +1,18 @@
 package vn.tuquan.order.web;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
@@ -27,15 +28,18 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import vn.tuquan.order.Campaigns;
+import vn.tuquan.order.FactWindow;
 import vn.tuquan.order.Hotspot;
 import vn.tuquan.order.HotspotRefusedException;
 import vn.tuquan.order.Hotspots;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.shared.web.SheetExports;
 import vn.tuquan.units.UnitBoundaries;
 import vn.tuquan.units.UnitView;
 
@@ -53,15 +57,15 @@ class HotspotPages {
     private final Hotspots hotspots;
     private final Campaigns campaigns;
     private final HotspotPageSupport support;
-    private final HotspotSheets sheets;
+    private final SheetExports exports;
     private final UnitBoundaries boundaries;
 
-    HotspotPages(Hotspots hotspots, Campaigns campaigns, HotspotPageSupport support, HotspotSheets sheets,
+    HotspotPages(Hotspots hotspots, Campaigns campaigns, HotspotPageSupport support, SheetExports exports,
             UnitBoundaries boundaries) {
         this.hotspots = hotspots;
         this.campaigns = campaigns;
         this.support = support;
-        this.sheets = sheets;
+        this.exports = exports;
         this.boundaries = boundaries;
     }
 
@@ -69,21 +73,34 @@ class HotspotPages {
     String list(@RequestParam(required = false) Long unit,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
             @RequestParam(required = false) String kind, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String q, Model model) {
-        return showList(unit, on, kind, status, q, new LinkedMultiValueMap<>(), null, model);
+            @RequestParam(required = false) String q, @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String periodOf, @RequestParam(defaultValue = "false") boolean unsettled,
+            Model model) {
+        FactWindow window = FactWindow.parse(periodOf);
+        return showList(unit, on, window, year == null ? null : window.period(year), kind, status, q, unsettled,
+                new LinkedMultiValueMap<>(), null, model);
     }
 
-    private String showList(Long unitId, LocalDate on, String kind, String status, String q,
-            MultiValueMap<String, String> input, HotspotRefusedException error, Model model) {
+    /**
+     * The list on a day ({@code on}, today when none) over today's tree; or, for a period, on its last
+     * day over the tree its facts were counted on ({@link FactWindow}): the hotspots a count of the
+     * period counted.
+     */
+    private String showList(Long unitId, LocalDate on, FactWindow window, Period period, String kind, String status, String q,
+            boolean unsettled, MultiValueMap<String, String> input, HotspotRefusedException error, Model model) {
         Caller caller = CurrentCaller.get();
         UnitView unit = support.unit(caller.view(), unitId);
-        LocalDate date = on == null ? Dates.today() : on;
-        Hotspot.Filter filter = filter(kind, status, q);
-        List<Hotspot> list = hotspots.under(caller.view(), unit.id(), date, filter);
+        LocalDate date = period != null ? period.to() : on == null ? Dates.today() : on;
+        LocalDate tree = period != null ? FactWindow.treeOn(period.year()) : Dates.today();
+        Hotspot.Filter base = filter(kind, status, q);
+        Hotspot.Filter filter = new Hotspot.Filter(base.kind(), base.status(), base.text(), base.withRemoved(), unsettled);
+        List<Hotspot> list = hotspots.under(caller.view(), unit.id(), date, tree, filter);
         model.addAttribute("unit", unit);
         model.addAttribute("on", date);
+        model.addAttribute("period", period);
+        model.addAttribute("window", window);
         model.addAttribute("filter", filter);
-        model.addAttribute("counts", hotspots.counts(caller.view(), unit.id(), date));
+        model.addAttribute("counts", hotspots.counts(caller.view(), unit.id(), date, tree));
         model.addAttribute("hotspots", list);
         model.addAttribute("unitNames", support.names(caller.view(), list.stream().flatMap(h -> h.unitIds().stream()).toList()));
         model.addAttribute("choices", support.choices(caller.view(), unit));
@@ -107,7 +124,7 @@ class HotspotPages {
             redirect.addFlashAttribute("saved", "designated");
             return "redirect:/order/units/" + unit.id() + "/hotspots/" + hotspot.id();
         } catch (HotspotRefusedException e) {
-            return showList(unit.id(), null, null, null, null, input, e, model);
+            return showList(unit.id(), null, FactWindow.RESIDENTIAL_AREA, null, null, null, null, false, input, e, model);
         }
     }
 
@@ -200,30 +217,33 @@ class HotspotPages {
         }
     }
 
-    @GetMapping(path = "/order/hotspots.xlsx", produces = HotspotSheets.XLSX)
-    ResponseEntity<byte[]> export(@RequestParam(required = false) Long unit,
+    @GetMapping(path = "/order/hotspots.xlsx", produces = SheetExports.XLSX)
+    void export(@RequestParam(required = false) Long unit,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
             @RequestParam(required = false) String kind, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String q) {
+            @RequestParam(required = false) String q, HttpServletResponse response) throws IOException {
         Scope view = CurrentCaller.view();
         UnitView root = support.unit(view, unit);
         LocalDate date = on == null ? Dates.today() : on;
-        List<Hotspot> list = hotspots.under(view, root.id(), date, filter(kind, status, q));
-        Map<Long, String> names = support.names(view, list.stream().flatMap(h -> h.unitIds().stream()).toList());
-        List<List<Object>> rows = list.stream().map(h -> Arrays.<Object>asList(h.name(),
-                support.message("order.hotspot.kind." + h.kind()),
-                String.join("; ", h.unitIds().stream().map(names::get).toList()), h.designatedOn(), h.designatedBy(),
-                h.designationNumber(), h.onListOn(date) && h.status() != null
-                        ? support.message("order.hotspot.status." + h.status()) : null,
-                h.onListOn(date) ? h.statusSince() : null, h.removedOn(), h.removedBy(), h.removalNumber(),
-                h.latitude(), h.longitude(), h.notes())).toList();
-        return sheets.workbook("order.hotspots.sheet", support.message("order.hotspots.sheetTitle", root.name(),
-                        vn.tuquan.shared.MessageArguments.display(date)), "dia-ban-trong-diem-" + root.id() + "-" + date + ".xlsx",
-                List.of("order.hotspot.name", "order.hotspot.kind", "order.hotspot.units", "order.hotspot.designatedOn",
-                        "order.hotspot.designatedBy", "order.hotspot.designationNumber", "order.hotspot.statusOn",
-                        "order.hotspot.since", "order.hotspot.removedOn", "order.hotspot.removedBy",
-                        "order.hotspot.removalNumber", "order.hotspot.latitude", "order.hotspot.longitude",
-                        "order.hotspot.notes"), rows);
+        Hotspot.Filter filter = filter(kind, status, q);
+        Map<Long, String> names = new HashMap<>();
+        SheetExports.Layout layout = SheetExports.Layout.of("order.hotspots.sheet", List.of("order.hotspot.name",
+                "order.hotspot.kind", "order.hotspot.units", "order.hotspot.designatedOn", "order.hotspot.designatedBy",
+                "order.hotspot.designationNumber", "order.hotspot.statusOn", "order.hotspot.since",
+                "order.hotspot.removedOn", "order.hotspot.removedBy", "order.hotspot.removalNumber",
+                "order.hotspot.latitude", "order.hotspot.longitude", "order.hotspot.notes"))
+                .titled(support.message("order.hotspots.sheetTitle", root.name(),
+                        vn.tuquan.shared.MessageArguments.display(date)));
+        exports.send(response, "dia-ban-trong-diem-" + root.id() + "-" + date + ".xlsx", layout,
+                rows -> hotspots.each(view, root.id(), date, filter, h -> {
+                    names.putAll(support.names(view, h.unitIds().stream().filter(id -> !names.containsKey(id)).toList()));
+                    rows.row(h.name(), support.message("order.hotspot.kind." + h.kind()),
+                            String.join("; ", h.unitIds().stream().map(names::get).toList()), h.designatedOn(),
+                            h.designatedBy(), h.designationNumber(), h.onListOn(date) && h.status() != null
+                                    ? support.message("order.hotspot.status." + h.status()) : null,
+                            h.onListOn(date) ? h.statusSince() : null, h.removedOn(), h.removedBy(), h.removalNumber(),
+                            h.latitude(), h.longitude(), h.notes());
+                }));
     }
 
     @GetMapping("/order/hotspots/map")

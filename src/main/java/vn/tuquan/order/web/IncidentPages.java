@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -51,6 +52,7 @@ import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.shared.web.SheetExports;
 import vn.tuquan.units.UnitBoundaries;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
@@ -66,7 +68,7 @@ class IncidentPages {
 
     static final String LAST_UNIT = "order.incidents.lastUnit";
     static final int PAGE_SIZE = 50;
-    static final int EXPORT_LIMIT = 100_000;
+    /** The latest placed incidents a map shows at most; it says when there are more. */
     static final int MAP_LIMIT = 5_000;
     private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
@@ -74,11 +76,13 @@ class IncidentPages {
     private final IncidentImports imports;
     private final IncidentRequests requests;
     private final IncidentSheet sheet;
+    private final SheetExports exports;
     private final Units units;
     private final UnitBoundaries boundaries;
 
     IncidentPages(Incidents incidents, IncidentImports imports, IncidentRequests requests, IncidentSheet sheet,
-            Units units, UnitBoundaries boundaries) {
+            SheetExports exports, Units units, UnitBoundaries boundaries) {
+        this.exports = exports;
         this.incidents = incidents;
         this.imports = imports;
         this.requests = requests;
@@ -191,14 +195,14 @@ class IncidentPages {
     String list(@RequestParam(required = false) Long unit,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) Integer year, @RequestParam(required = false) String periodOf,
-            @RequestParam(required = false) String category, @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String severity, @RequestParam(required = false) String status,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(required = false) List<String> category, @RequestParam(required = false) List<String> kind,
+            @RequestParam(required = false) List<String> severity, @RequestParam(required = false) String status,
+            @RequestParam(required = false) Boolean subjective, @RequestParam(defaultValue = "0") int page, Model model) {
         Scope view = CurrentCaller.view();
         IncidentFilter filter;
         Incidents.IncidentPage found;
         try {
-            filter = IncidentRequests.filter(unit, asOf, year, periodOf, category, kind, severity, status);
+            filter = IncidentRequests.filter(unit, asOf, year, periodOf, category, kind, severity, status, subjective);
             found = incidents.list(view, filter, page, PAGE_SIZE);
         } catch (IncidentRefusedException e) {
             model.addAttribute("error", requests.message(e));
@@ -210,6 +214,7 @@ class IncidentPages {
         model.addAttribute("filter", filter);
         model.addAttribute("year", year);
         model.addAttribute("periodOf", periodOf);
+        model.addAttribute("window", vn.tuquan.order.FactWindow.parse(periodOf));
         model.addAttribute("years", years());
         model.addAttribute("unitChoices", unitChoices(view, unit));
         model.addAttribute("groups", groups());
@@ -218,30 +223,35 @@ class IncidentPages {
         model.addAttribute("crimeClasses", IncidentKind.CRIME_CLASSES);
         model.addAttribute("english", english());
         model.addAttribute("canWrite", CurrentCaller.get().can(Permission.ORDER_WRITE));
-        Map<String, Object> query = new LinkedHashMap<>();
-        query.put("unit", unit);
-        query.put("year", year);
-        query.put("periodOf", periodOf);
-        query.put("category", category);
-        query.put("kind", kind);
-        query.put("severity", severity);
-        query.put("status", status);
-        query.values().removeIf(v -> v == null || v.toString().isBlank());
-        model.addAttribute("queryString", String.join("&", query.entrySet().stream().map(e -> e.getKey() + "="
-                + java.net.URLEncoder.encode(e.getValue().toString(), StandardCharsets.UTF_8)).toList()));
+        model.addAttribute("several", several(filter));
+        List<String> query = new ArrayList<>();
+        param(query, "unit", unit);
+        param(query, "asOf", asOf);
+        param(query, "year", year);
+        param(query, "periodOf", periodOf);
+        param(query, "category", filter.categoryCodes());
+        param(query, "kind", filter.kinds());
+        param(query, "severity", filter.severities());
+        param(query, "status", status);
+        param(query, "subjective", subjective);
+        model.addAttribute("queryString", String.join("&", query));
         return "order/listIncidents";
     }
 
     @GetMapping(path = "/order/incidents.xlsx", produces = IncidentSheet.MEDIA_TYPE)
-    ResponseEntity<byte[]> export(@RequestParam(required = false) Long unit,
+    void export(@RequestParam(required = false) Long unit,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) Integer year, @RequestParam(required = false) String periodOf,
-            @RequestParam(required = false) String category, @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String severity, @RequestParam(required = false) String status) {
-        IncidentFilter filter = IncidentRequests.filter(unit, asOf, year, periodOf, category, kind, severity, status);
-        List<Row> rows = rows(incidents.all(CurrentCaller.view(), filter, EXPORT_LIMIT));
-        return IncidentSheet.download("vu-viec" + (year == null ? "" : "-" + year) + ".xlsx",
-                sheet.write(rows, LocaleContextHolder.getLocale()));
+            @RequestParam(required = false) List<String> category, @RequestParam(required = false) List<String> kind,
+            @RequestParam(required = false) List<String> severity, @RequestParam(required = false) String status,
+            @RequestParam(required = false) Boolean subjective, HttpServletResponse response) throws IOException {
+        IncidentFilter filter = IncidentRequests.filter(unit, asOf, year, periodOf, category, kind, severity, status,
+                subjective);
+        Scope view = CurrentCaller.view();
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<Long, String> names = new HashMap<>();
+        exports.send(response, "vu-viec" + (year == null ? "" : "-" + year) + ".xlsx", IncidentSheet.layout(),
+                rows -> incidents.each(view, filter, i -> rows.row(sheet.cells(row(i, names, locale), locale))));
     }
 
     // ---- one incident ------------------------------------------------------------------------
@@ -300,7 +310,7 @@ class IncidentPages {
     String map(@RequestParam(required = false) Long unit, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String kind, Model model) {
         Scope view = CurrentCaller.view();
-        IncidentFilter filter = IncidentRequests.filter(unit, null, year, null, null, kind, null, null);
+        IncidentFilter filter = IncidentRequests.filter(unit, null, year, null, null, kind == null ? null : List.of(kind), null, null, null);
         Long boundaryUnit = unit != null ? unit
                 : view.wholeCountry() || view.unitIds().size() != 1 ? null : view.unitIds().iterator().next();
         model.addAttribute("filter", filter);
@@ -308,6 +318,9 @@ class IncidentPages {
         model.addAttribute("years", years());
         model.addAttribute("kinds", IncidentKind.values());
         model.addAttribute("unitChoices", unitChoices(view, unit));
+        // the map draws the latest MAP_LIMIT placed incidents and says so when there are more
+        model.addAttribute("placedTotal", incidents.placed(view, filter, 0).total());
+        model.addAttribute("mapLimit", MAP_LIMIT);
         model.addAttribute("boundaryUnit", boundaryUnit != null
                 && boundaries.hasMap(view, boundaryUnit, Dates.today()) ? boundaryUnit : null);
         return "order/mapIncidents";
@@ -317,13 +330,10 @@ class IncidentPages {
     @ResponseBody
     Map<String, Object> points(@RequestParam(required = false) Long unit, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String kind) {
-        IncidentFilter filter = IncidentRequests.filter(unit, null, year, null, null, kind, null, null);
+        IncidentFilter filter = IncidentRequests.filter(unit, null, year, null, null, kind == null ? null : List.of(kind), null, null, null);
         Locale locale = LocaleContextHolder.getLocale();
         List<Map<String, Object>> features = new ArrayList<>();
-        for (Incident i : incidents.all(CurrentCaller.view(), filter, MAP_LIMIT)) {
-            if (i.latitude() == null) {
-                continue;
-            }
+        for (Incident i : incidents.placed(CurrentCaller.view(), filter, MAP_LIMIT).incidents()) {
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("id", i.id());
             properties.put("unitId", i.unitId());
@@ -394,14 +404,14 @@ class IncidentPages {
     private List<Row> rows(List<Incident> list) {
         Locale locale = LocaleContextHolder.getLocale();
         Map<Long, String> names = new HashMap<>();
-        List<Row> rows = new ArrayList<>();
-        for (Incident i : list) {
-            String unitName = names.computeIfAbsent(i.unitId(), id -> units.latest(CurrentCaller.view(), id)
-                    .map(UnitView::name).orElse("#" + id));
-            rows.add(new Row(i, unitName, incidents.category(i.categoryCode()).map(c -> c.name(locale))
-                    .orElse(i.categoryCode())));
-        }
-        return rows;
+        return list.stream().map(i -> row(i, names, locale)).toList();
+    }
+
+    /** An incident with its unit's name (looked up once per unit in {@code names}) and its category's. */
+    private Row row(Incident i, Map<Long, String> names, Locale locale) {
+        String unitName = names.computeIfAbsent(i.unitId(), id -> units.latest(CurrentCaller.view(), id)
+                .map(UnitView::name).orElse("#" + id));
+        return new Row(i, unitName, incidents.category(i.categoryCode()).map(c -> c.name(locale)).orElse(i.categoryCode()));
     }
 
     /** The catalogue as groups with their categories (a group is a category too, listed first). */
@@ -438,6 +448,45 @@ class IncidentPages {
             units.latest(view, chosen).ifPresent(u -> choices.add(0, u));
         }
         return choices;
+    }
+
+    /** {@code name=value} for each value given (none for null or blank), URL-encoded. */
+    private static void param(List<String> query, String name, Object value) {
+        if (value instanceof java.util.Collection<?> values) {
+            values.forEach(v -> param(query, name, v));
+        } else if (value != null && !value.toString().isBlank()) {
+            query.add(name + "=" + java.net.URLEncoder.encode(value instanceof Enum<?> e ? e.name() : value.toString(),
+                    StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * What a filter asks beyond the page's single choices (several categories, kinds or severities, a
+     * cause), in words: the link behind a sum of counts opens such a list.
+     */
+    private List<String> several(IncidentFilter filter) {
+        List<String> chosen = new ArrayList<>();
+        Locale locale = LocaleContextHolder.getLocale();
+        if (filter.categoryCodes().size() > 1) {
+            chosen.add(requests.text("order.incidents.filter.chosen", requests.text("order.incident.field.categoryCode"),
+                    String.join(", ", filter.categoryCodes().stream().sorted().map(c -> incidents.category(c)
+                            .map(x -> x.name(locale)).orElse(c)).toList())));
+        }
+        if (filter.kinds().size() > 1) {
+            chosen.add(requests.text("order.incidents.filter.chosen", requests.text("order.incident.field.kind"),
+                    String.join(", ", filter.kinds().stream().sorted()
+                            .map(k -> requests.text("order.incident.kind." + k.name())).toList())));
+        }
+        if (filter.severities().size() > 1) {
+            chosen.add(requests.text("order.incidents.filter.chosen", requests.text("order.incident.field.severity"),
+                    String.join(", ", IncidentKind.CRIME_CLASSES.stream().filter(filter.severities()::contains)
+                            .map(v -> requests.text("order.incident.severity." + v)).toList())));
+        }
+        if (filter.subjectiveCause() != null) {
+            chosen.add(requests.text(filter.subjectiveCause() ? "order.incidents.filter.subjective"
+                    : "order.incidents.filter.notSubjective"));
+        }
+        return chosen;
     }
 
     private static List<Integer> years() {

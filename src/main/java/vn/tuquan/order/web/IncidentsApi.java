@@ -38,6 +38,7 @@ import vn.tuquan.order.IncidentRefusedException;
 import vn.tuquan.order.IncidentStatus;
 import vn.tuquan.order.IncidentStatusChange;
 import vn.tuquan.order.Incidents;
+import vn.tuquan.shared.TextLimits;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
@@ -99,11 +100,16 @@ class IncidentsApi {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @Parameter(description = "kỳ đánh giá / period year") @RequestParam(required = false) Integer year,
             @Parameter(description = "residential-area (default) or organisation") @RequestParam(required = false) String periodOf,
-            @RequestParam(required = false) String category, @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String severity, @RequestParam(required = false) String status,
+            @Parameter(description = "nhóm hoặc loại vụ việc, có thể nhiều / category codes (any of them)")
+            @RequestParam(required = false) List<String> category,
+            @Parameter(description = "loại / kinds (any of them)") @RequestParam(required = false) List<String> kind,
+            @Parameter(description = "mức độ / severities (any of them)") @RequestParam(required = false) List<String> severity,
+            @RequestParam(required = false) String status,
+            @Parameter(description = "nguyên nhân chủ quan / cause recorded subjective (true) or not (false)")
+            @RequestParam(required = false) Boolean subjective,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         return incidents.list(CurrentCaller.view(), IncidentRequests.filter(unit, asOf, year, periodOf, category, kind,
-                severity, status), page, size);
+                severity, status, subjective), page, size);
     }
 
     @GetMapping("/incident-categories")
@@ -168,18 +174,23 @@ class IncidentsApi {
         }
     }
 
-    @ApiResponse(responseCode = "422", description = "Refused by a rule of the register: `code` names the rule (and `field` the field), or, for an import, `errors` lists every refused line; nothing is written.")
+    /** 422 naming the field; a text too long for its field is 400 ({@code errors: [{field, message}]}), as in every API. */
+    @ApiResponse(responseCode = "422", description = "Refused by a rule of the register: `code` names the rule (and `field` the field); nothing is written.")
+    @ApiResponse(responseCode = "400", description = "A text too long for its field: `errors` names the field, with a message in the caller's language; nothing is written.")
     @ExceptionHandler(IncidentRefusedException.class)
     ResponseEntity<ProblemDetail> refused(IncidentRefusedException e) {
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+        HttpStatus status = TextLimits.isLengthRefusal(e.messageKey()) ? HttpStatus.BAD_REQUEST
+                : HttpStatus.UNPROCESSABLE_ENTITY;
+        ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setTitle(requests.text("order.incident.refused.title"));
         problem.setDetail(requests.message(e));
         problem.setProperty("code", e.messageKey());
         if (e.field() != null) {
             problem.setProperty("field", e.field());
             problem.setProperty("fieldName", requests.field(e));
+            problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", requests.message(e))));
         }
-        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ApiResponse(responseCode = "422", description = "Refused by a rule of the register: `code` names the rule (and `field` the field), or, for an import, `errors` lists every refused line; nothing is written.")

@@ -15,6 +15,7 @@ import vn.tuquan.order.PersonRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
 import vn.tuquan.units.Units;
@@ -40,8 +41,8 @@ class MediationPages {
 
     @GetMapping
     String list(@PathVariable long unitId, @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) String outcome, Model model) {
-        fill(unitId, year, outcome, model);
+            @RequestParam(required = false) String periodOf, @RequestParam(required = false) String outcome, Model model) {
+        fill(unitId, year, periodOf, outcome, model);
         model.addAttribute("form", Map.of());
         return "order/listMediations";
     }
@@ -55,7 +56,7 @@ class MediationPages {
                     PersonSheets.choice(Mediation.Outcome.class, form.get("outcome"), "outcome"), form.get("mediator")));
             return "redirect:/order/units/" + unitId + "/mediations/" + saved.id() + "?saved=true";
         } catch (PersonRefusedException e) {
-            fill(unitId, null, null, model);
+            fill(unitId, null, null, null, model);
             sheets.refused(model, form, e);
             return "order/listMediations";
         }
@@ -74,12 +75,14 @@ class MediationPages {
         return "order/showMediation";
     }
 
-    private void fill(long unitId, Integer year, String outcome, Model model) {
+    private void fill(long unitId, Integer year, String periodOf, String outcome, Model model) {
         Caller caller = CurrentCaller.get();
         Mediation.Outcome chosen = PersonSheets.choice(Mediation.Outcome.class, outcome, "outcome");
         model.addAttribute("unit", units.latest(caller.view(), unitId).orElseThrow());
-        model.addAttribute("mediations", mediations.list(caller, unitId, PersonsApi.period(year), chosen, false, 200, 0));
-        model.addAttribute("year", year);
+        Period period = PersonsApi.period(year, periodOf);
+        model.addAttribute("mediations", mediations.list(caller, unitId, period, chosen, false, PersonSheets.PAGE_LIMIT, 0));
+        model.addAttribute("total", mediations.count(caller, unitId, period, chosen));
+        PersonSheets.period(model, year, periodOf, period);
         model.addAttribute("outcome", chosen);
         model.addAttribute("outcomes", Mediation.Outcome.values());
         model.addAttribute("names", new UnitNames(units));

@@ -3,27 +3,29 @@ package vn.tuquan.order.web;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import vn.tuquan.order.FactWindow;
 import vn.tuquan.order.PersonRefusedException;
+import vn.tuquan.shared.Period;
+import vn.tuquan.shared.web.SheetExports;
 
-/** Messages, dates and Excel workbooks of the persons' pages and API, in the reader's language. */
+/** Messages and dates of the persons' pages and API, in the reader's language. */
 @Component
 class PersonSheets {
 
-    static final String XLSX = HotspotSheets.XLSX;
+    static final String XLSX = SheetExports.XLSX;
+    /** The most records a list page shows (the page says how many there are in all). */
+    static final int PAGE_LIMIT = 200;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
     private final MessageSource messages;
-    private final HotspotSheets workbooks;
 
-    PersonSheets(MessageSource messages, HotspotSheets workbooks) {
+    PersonSheets(MessageSource messages) {
         this.messages = messages;
-        this.workbooks = workbooks;
     }
 
     String message(String key, Object... args) {
@@ -40,6 +42,17 @@ class PersonSheets {
         model.addAttribute("form", form);
         model.addAttribute("error", of(e));
         model.addAttribute("errorField", e.field());
+    }
+
+    /**
+     * The period of a list page: the year asked for ({@code null}: every year), the window
+     * ({@code periodOf}, {@link FactWindow}) and the period they give, for the filter and the
+     * sentence that states it.
+     */
+    static void period(Model model, Integer year, String periodOf, Period period) {
+        model.addAttribute("year", year);
+        model.addAttribute("window", FactWindow.parse(periodOf));
+        model.addAttribute("period", period);
     }
 
     /** A date typed as 2017-10-31 (a date input) or 31/10/2017; blank is {@code null}. */
@@ -70,10 +83,4 @@ class PersonSheets {
         }
     }
 
-    /**
-     * A one-sheet workbook: a header row of labels, then the rows (strings, numbers, dates or {@code null}).
-     */
-    ResponseEntity<byte[]> export(String sheetKey, String fileName, List<String> headerKeys, List<List<Object>> rows) {
-        return workbooks.workbook(sheetKey, null, fileName, headerKeys, rows);
-    }
 }

@@ -1,5 +1,6 @@
 package vn.tuquan.order.web;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,6 +11,8 @@ import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.tuquan.order.DrugUser;
 import vn.tuquan.order.DrugUsers;
+import vn.tuquan.order.FactWindow;
 import vn.tuquan.order.IncidentPersons;
 import vn.tuquan.order.Mediation;
 import vn.tuquan.order.Mediations;
@@ -43,6 +47,7 @@ import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
+import vn.tuquan.shared.web.SheetExports;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.Units;
 
@@ -67,10 +72,12 @@ class PersonsApi {
     private final IncidentPersons incidentPersons;
     private final PersonStatistics statistics;
     private final PersonSheets sheets;
+    private final SheetExports exports;
     private final Units units;
 
     PersonsApi(DrugUsers drugUsers, Mediations mediations, ReEducations reEducations, IncidentPersons incidentPersons,
-            PersonStatistics statistics, PersonSheets sheets, Units units) {
+            PersonStatistics statistics, PersonSheets sheets, SheetExports exports, Units units) {
+        this.exports = exports;
         this.units = units;
         this.drugUsers = drugUsers;
         this.mediations = mediations;
@@ -130,9 +137,10 @@ class PersonsApi {
     @Operation(summary = "Drug users living in the unit or under it (sensitive, audited)",
             description = "year: only those active at some time in the period (newOnly: detected in it); status: their status now.")
     List<DrugUser> drugUsers(@PathVariable long unitId, @RequestParam(required = false) Integer year,
+            @Parameter(description = "residential-area (default) or organisation: the window of the year") @RequestParam(required = false) String periodOf,
             @RequestParam(defaultValue = "false") boolean newOnly, @RequestParam(required = false) DrugUser.Status status,
             @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit, @RequestParam(defaultValue = "0") int offset) {
-        return drugUsers.list(CurrentCaller.get(), unitId, period(year), newOnly, status, limit, offset);
+        return drugUsers.list(CurrentCaller.get(), unitId, period(year, periodOf), newOnly, status, limit, offset);
     }
 
     @PostMapping("/drug-users")
@@ -174,20 +182,21 @@ class PersonsApi {
 
     @GetMapping(path = "/drug-users.xlsx", produces = PersonSheets.XLSX)
     @Requires({Permission.ORDER_READ, Permission.SENSITIVE_READ})
-    @Operation(summary = "The drug users of the list as an Excel workbook (sensitive, audited)")
-    ResponseEntity<byte[]> exportDrugUsers(@PathVariable long unitId, @RequestParam(required = false) Integer year,
-            @RequestParam(defaultValue = "false") boolean newOnly, @RequestParam(required = false) DrugUser.Status status) {
+    @Operation(summary = "The drug users of the list as an Excel workbook, every one of them (sensitive, one audit entry)")
+    void exportDrugUsers(@PathVariable long unitId, @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String periodOf, @RequestParam(defaultValue = "false") boolean newOnly,
+            @RequestParam(required = false) DrugUser.Status status, HttpServletResponse response) throws IOException {
+        Caller caller = CurrentCaller.get();
+        Period period = period(year, periodOf);
         UnitNames names = new UnitNames(units);
-        List<List<Object>> rows = new ArrayList<>();
-        for (DrugUser d : drugUsers.list(CurrentCaller.get(), unitId, period(year), newOnly, status, 5000, 0)) {
-            rows.add(Arrays.asList(d.id(), d.person().fullName(), d.person().birth(), d.person().nationalId(),
-                    d.person().address(), names.of(d.residenceUnitId()), d.detectedOn(),
-                    sheets.message("order.drugUsers.status." + d.status()), d.statusSince()));
-        }
-        return sheets.export("order.drugUsers.sheet", "nguoi-nghien-" + unitId + ".xlsx", List.of("order.persons.field.id",
-                "order.persons.field.fullName", "order.persons.field.birth", "order.persons.field.nationalId",
-                "order.persons.field.address", "order.persons.field.unitId", "order.persons.field.detectedOn",
-                "order.persons.field.status", "order.persons.field.since"), rows);
+        exports.send(response, "nguoi-nghien-" + unitId + ".xlsx", SheetExports.Layout.of("order.drugUsers.sheet",
+                List.of("order.persons.field.id", "order.persons.field.fullName", "order.persons.field.birth",
+                        "order.persons.field.nationalId", "order.persons.field.address", "order.persons.field.unitId",
+                        "order.persons.field.detectedOn", "order.persons.field.status", "order.persons.field.since")),
+                rows -> drugUsers.each(caller, unitId, period, newOnly, status, d -> rows.row(d.id(),
+                        d.person().fullName(), d.person().birth(), d.person().nationalId(), d.person().address(),
+                        names.of(d.residenceUnitId()), d.detectedOn(),
+                        sheets.message("order.drugUsers.status." + d.status()), d.statusSince())));
     }
 
     // ---- mediations: ORDER_READ; parties with SENSITIVE_READ ------------------------------------
@@ -196,9 +205,10 @@ class PersonsApi {
     @Operation(summary = "Mediations held at the unit or under it",
             description = "year: held in the period; withParties=true adds the parties' names (SENSITIVE_READ, audited; 403 without).")
     List<Mediation> mediations(@PathVariable long unitId, @RequestParam(required = false) Integer year,
+            @Parameter(description = "residential-area (default) or organisation: the window of the year") @RequestParam(required = false) String periodOf,
             @RequestParam(required = false) Mediation.Outcome outcome, @RequestParam(defaultValue = "false") boolean withParties,
             @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit, @RequestParam(defaultValue = "0") int offset) {
-        return mediations.list(CurrentCaller.get(), unitId, period(year), outcome, withParties, limit, offset);
+        return mediations.list(CurrentCaller.get(), unitId, period(year, periodOf), outcome, withParties, limit, offset);
     }
 
     @PostMapping("/mediations")
@@ -217,28 +227,29 @@ class PersonsApi {
     }
 
     @GetMapping(path = "/mediations.xlsx", produces = PersonSheets.XLSX)
-    @Operation(summary = "The mediations as an Excel workbook; the parties' column only for SENSITIVE_READ (audited)")
-    ResponseEntity<byte[]> exportMediations(@PathVariable long unitId, @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) Mediation.Outcome outcome) {
+    @Operation(summary = "The mediations as an Excel workbook, every one of them; the parties' column only for SENSITIVE_READ (one audit entry)")
+    void exportMediations(@PathVariable long unitId, @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String periodOf, @RequestParam(required = false) Mediation.Outcome outcome,
+            HttpServletResponse response) throws IOException {
         Caller caller = CurrentCaller.get();
         boolean parties = caller.can(Permission.SENSITIVE_READ);
+        Period period = period(year, periodOf);
         UnitNames names = new UnitNames(units);
-        List<List<Object>> rows = new ArrayList<>();
-        for (Mediation m : mediations.list(caller, unitId, period(year), outcome, parties, 5000, 0)) {
-            List<Object> row = new ArrayList<>(Arrays.asList(m.id(), names.of(m.unitId()),
-                    m.heldOn(), m.subject(), sheets.message("order.mediations.outcome." + m.outcome()), m.mediator()));
-            if (parties) {
-                row.add(m.parties());
-            }
-            rows.add(row);
-        }
         List<String> headers = new ArrayList<>(List.of("order.persons.field.id", "order.persons.field.unitId",
                 "order.persons.field.heldOn", "order.persons.field.subject", "order.persons.field.outcome",
                 "order.persons.field.mediator"));
         if (parties) {
             headers.add("order.persons.field.parties");
         }
-        return sheets.export("order.mediations.sheet", "hoa-giai-" + unitId + ".xlsx", headers, rows);
+        exports.send(response, "hoa-giai-" + unitId + ".xlsx", SheetExports.Layout.of("order.mediations.sheet", headers),
+                rows -> mediations.each(caller, unitId, period, outcome, parties, m -> {
+                    List<Object> row = new ArrayList<>(Arrays.asList(m.id(), names.of(m.unitId()), m.heldOn(),
+                            m.subject(), sheets.message("order.mediations.outcome." + m.outcome()), m.mediator()));
+                    if (parties) {
+                        row.add(m.parties());
+                    }
+                    rows.row(row);
+                }));
     }
 
     // ---- re-education: SENSITIVE_READ -----------------------------------------------------------
@@ -246,11 +257,12 @@ class PersonsApi {
     @GetMapping("/re-educations")
     @Requires({Permission.ORDER_READ, Permission.SENSITIVE_READ})
     @Operation(summary = "Re-education cases of the unit or under it (sensitive, audited)",
-            description = "year: open at some time in the period; open=true/false: open or ended today.")
+            description = "year: open at some time in the period (startedOnly: started in it); open=true/false: open or ended today.")
     List<ReEducation> reEducations(@PathVariable long unitId, @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) Boolean open, @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit,
+            @Parameter(description = "residential-area (default) or organisation: the window of the year") @RequestParam(required = false) String periodOf,
+            @RequestParam(defaultValue = "false") boolean startedOnly, @RequestParam(required = false) Boolean open, @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit,
             @RequestParam(defaultValue = "0") int offset) {
-        return reEducations.list(CurrentCaller.get(), unitId, period(year), open, limit, offset);
+        return reEducations.list(CurrentCaller.get(), unitId, period(year, periodOf), startedOnly, open, limit, offset);
     }
 
     @PostMapping("/re-educations")
@@ -280,21 +292,23 @@ class PersonsApi {
 
     @GetMapping(path = "/re-educations.xlsx", produces = PersonSheets.XLSX)
     @Requires({Permission.ORDER_READ, Permission.SENSITIVE_READ})
-    @Operation(summary = "The re-education cases as an Excel workbook (sensitive, audited)")
-    ResponseEntity<byte[]> exportReEducations(@PathVariable long unitId, @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) Boolean open) {
+    @Operation(summary = "The re-education cases as an Excel workbook, every one of them (sensitive, one audit entry)")
+    void exportReEducations(@PathVariable long unitId, @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String periodOf, @RequestParam(defaultValue = "false") boolean startedOnly,
+            @RequestParam(required = false) Boolean open, HttpServletResponse response) throws IOException {
+        Caller caller = CurrentCaller.get();
+        Period period = period(year, periodOf);
         UnitNames names = new UnitNames(units);
-        List<List<Object>> rows = new ArrayList<>();
-        for (ReEducation r : reEducations.list(CurrentCaller.get(), unitId, period(year), open, 5000, 0)) {
-            rows.add(Arrays.asList(r.id(), r.person().fullName(), r.person().birth(), r.person().nationalId(),
-                    r.person().address(), names.of(r.unitId()), r.startedOn(), r.endedOn(),
-                    r.outcome() == null ? null : sheets.message("order.reEducations.outcome." + r.outcome()),
-                    r.responsible()));
-        }
-        return sheets.export("order.reEducations.sheet", "giao-duc-" + unitId + ".xlsx", List.of("order.persons.field.id",
-                "order.persons.field.fullName", "order.persons.field.birth", "order.persons.field.nationalId",
-                "order.persons.field.address", "order.persons.field.unitId", "order.persons.field.startedOn",
-                "order.persons.field.endedOn", "order.persons.field.outcome", "order.persons.field.responsible"), rows);
+        exports.send(response, "giao-duc-" + unitId + ".xlsx", SheetExports.Layout.of("order.reEducations.sheet",
+                List.of("order.persons.field.id", "order.persons.field.fullName", "order.persons.field.birth",
+                        "order.persons.field.nationalId", "order.persons.field.address", "order.persons.field.unitId",
+                        "order.persons.field.startedOn", "order.persons.field.endedOn", "order.persons.field.outcome",
+                        "order.persons.field.responsible")),
+                rows -> reEducations.each(caller, unitId, period, startedOnly, open, r -> rows.row(r.id(), r.person().fullName(),
+                        r.person().birth(), r.person().nationalId(), r.person().address(), names.of(r.unitId()),
+                        r.startedOn(), r.endedOn(),
+                        r.outcome() == null ? null : sheets.message("order.reEducations.outcome." + r.outcome()),
+                        r.responsible())));
     }
 
     // ---- persons of incidents: SENSITIVE_READ --------------------------------------------------
@@ -351,7 +365,8 @@ class PersonsApi {
         return year != null ? year : Period.residentialAreaOn(Dates.today()).year();
     }
 
-    static Period period(Integer year) {
-        return year == null ? null : Period.residentialArea(year);
+    /** The period of a list: the year in the window {@code periodOf} names ({@link FactWindow#parse}), or none. */
+    static Period period(Integer year, String periodOf) {
+        return year == null ? null : FactWindow.parse(periodOf).period(year);
     }
 }

@@ -15,6 +15,7 @@ import vn.tuquan.order.ReEducations;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
 import vn.tuquan.units.Units;
@@ -37,8 +38,9 @@ class ReEducationPages {
 
     @GetMapping
     String list(@PathVariable long unitId, @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String periodOf, @RequestParam(defaultValue = "false") boolean startedOnly,
             @RequestParam(required = false) Boolean open, Model model) {
-        fill(unitId, year, open, model);
+        fill(unitId, year, periodOf, startedOnly, open, model);
         model.addAttribute("form", Map.of());
         return "order/listReEducations";
     }
@@ -52,7 +54,7 @@ class ReEducationPages {
                     form.get("responsible")));
             return "redirect:/order/units/" + unitId + "/re-educations/" + saved.id() + "?saved=true";
         } catch (PersonRefusedException e) {
-            fill(unitId, null, null, model);
+            fill(unitId, null, null, false, null, model);
             sheets.refused(model, form, e);
             return "order/listReEducations";
         }
@@ -82,11 +84,14 @@ class ReEducationPages {
         }
     }
 
-    private void fill(long unitId, Integer year, Boolean open, Model model) {
+    private void fill(long unitId, Integer year, String periodOf, boolean startedOnly, Boolean open, Model model) {
         Caller caller = CurrentCaller.get();
         model.addAttribute("unit", units.latest(caller.view(), unitId).orElseThrow());
-        model.addAttribute("cases", reEducations.list(caller, unitId, PersonsApi.period(year), open, 200, 0));
-        model.addAttribute("year", year);
+        Period period = PersonsApi.period(year, periodOf);
+        model.addAttribute("cases", reEducations.list(caller, unitId, period, startedOnly, open, PersonSheets.PAGE_LIMIT, 0));
+        model.addAttribute("total", reEducations.count(caller, unitId, period, startedOnly, open));
+        model.addAttribute("startedOnly", startedOnly);
+        PersonSheets.period(model, year, periodOf, period);
         model.addAttribute("open", open);
         model.addAttribute("names", new UnitNames(units));
         model.addAttribute("canWrite", canWrite(caller, unitId));

@@ -60,7 +60,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (body instanceof ProblemDetail problem) {
             Locale locale = LocaleContextHolder.getLocale();
             String key = switch (status.value()) {
-                case 400, 401, 403, 404, 405 -> "error." + status.value();
+                case 400, 401, 403, 404, 405, 413 -> "error." + status.value();
                 default -> status.is4xxClientError() ? "error.400" : "error.500";
             };
             HttpStatus known = HttpStatus.resolve(status.value());

@@ -8,12 +8,14 @@ import java.util.Locale;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 import vn.tuquan.shared.ProblemResponses;
@@ -29,10 +31,13 @@ class ErrorPagesController implements ErrorController {
 
     private final MessageSource messages;
     private final ProblemResponses problems;
+    private final long maxFile;
 
-    ErrorPagesController(MessageSource messages, ProblemResponses problems) {
+    ErrorPagesController(MessageSource messages, ProblemResponses problems,
+            @Value("${spring.servlet.multipart.max-file-size:20MB}") DataSize maxFile) {
         this.messages = messages;
         this.problems = problems;
+        this.maxFile = maxFile.toBytes();
     }
 
     @RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
@@ -46,6 +51,7 @@ class ErrorPagesController implements ErrorController {
         page.addObject("status", status.value());
         page.addObject("errorTitleKey", messageKey(status, "title"));
         page.addObject("errorDetailKey", messageKey(status, "detail"));
+        page.addObject("errorDetailArgs", detailArguments(request));
         return page;
     }
 
@@ -55,12 +61,17 @@ class ErrorPagesController implements ErrorController {
         Locale locale = LocaleContextHolder.getLocale();
         problems.write(originalRequest(request), response, status,
                 messages.getMessage(messageKey(status, "title"), null, locale),
-                messages.getMessage(messageKey(status, "detail"), null, locale));
+                messages.getMessage(messageKey(status, "detail"), detailArguments(request), locale));
+    }
+
+    /** What a detail names: for 413 (an upload over the server's limit), the limit per file. */
+    private Object[] detailArguments(HttpServletRequest request) {
+        return new Object[] {TooLarge.megabytes(maxFile)};
     }
 
     private static String messageKey(HttpStatus status, String part) {
         return switch (status.value()) {
-            case 400, 401, 403, 404, 405 -> "error." + status.value() + "." + part;
+            case 400, 401, 403, 404, 405, 413 -> "error." + status.value() + "." + part;
             default -> status.is4xxClientError() ? "error.400." + part : "error.500." + part;
         };
     }

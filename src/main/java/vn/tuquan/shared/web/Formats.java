@@ -11,11 +11,14 @@ import java.util.Locale;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.MessageArguments;
 
 /**
- * Formats for the pages, as {@code ${@fmt.date(d)}} and {@code ${@fmt.number(n)}}: dates are
- * written 31/10/2017 in both languages (the Vietnamese administrative convention); numbers follow
- * the page's language, 1.081 in Vietnamese and 1,081 in English.
+ * Formats for the pages, as {@code ${@fmt.date(d)}}, {@code ${@fmt.number(n)}} and
+ * {@code ${@fmt.year(y)}}: dates are written 31/10/2017 in both languages (the Vietnamese
+ * administrative convention); numbers follow the page's language, 1.081 in Vietnamese and 1,081 in
+ * English; years are names, not quantities: 2017 in both languages, never 2.017 or 2,017. A year
+ * given to a message goes through {@link #year} (a message's {@code {0}} would group its digits).
  */
 @Component("fmt")
 public class Formats {
@@ -34,6 +37,11 @@ public class Formats {
 
     public String number(Number value) {
         return value == null ? "" : NumberFormat.getNumberInstance(numberLocale()).format(value);
+    }
+
+    /** A year as people write it, 2017 in both languages; "" for none. */
+    public String year(Number year) {
+        return MessageArguments.year(year);
     }
 
     public LocalDate today() {

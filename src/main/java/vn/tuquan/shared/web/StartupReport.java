@@ -41,6 +41,11 @@ class StartupReport {
         if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
             log.info("Tuquan is ready at http://localhost:{}/ ({} ms after launch)", web.getWebServer().getPort(),
                     event.getTimeTaken() == null ? "?" : event.getTimeTaken().toMillis());
+            String management = web.getEnvironment().getProperty("local.management.port");
+            if (management != null) {
+                log.info("Health and metrics, for this machine only: http://127.0.0.1:{}/actuator/health and "
+                        + "/actuator/prometheus", management);
+            }
         }
     }
 

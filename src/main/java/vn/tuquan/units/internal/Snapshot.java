@@ -77,6 +77,12 @@ final class Snapshot {
             problems.add(RowProblem.of(row.where(), "units.import.error.noName", code));
             return;
         }
+        if (vn.tuquan.shared.TextLimits.tooLong(name, vn.tuquan.shared.TextLimits.NAME)
+                || vn.tuquan.shared.TextLimits.tooLong(row.nameEn(), vn.tuquan.shared.TextLimits.NAME)) {
+            problems.add(RowProblem.of(row.where(), "units.import.error.nameTooLong", code,
+                    vn.tuquan.shared.TextLimits.NAME));
+            return;
+        }
         Unit unit = new Unit(row.kind(), code, name, blankToNull(row.nameEn()), Subkinds.of(row.kind(), row.type(), name),
                 blankToNull(row.parentCode()), row.where());
         Map<String, Unit> level = level(row.kind());

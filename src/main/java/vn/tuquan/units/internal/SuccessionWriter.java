@@ -59,6 +59,9 @@ class SuccessionWriter {
             if (successor == null) {
                 problems.add(problem(row, "units.import.error.unknownNewCode", row.newCode(), asOf));
             }
+            if (vn.tuquan.shared.TextLimits.tooLong(row.note(), vn.tuquan.shared.TextLimits.NOTE)) {
+                problems.add(problem(row, "units.import.error.noteTooLong", vn.tuquan.shared.TextLimits.NOTE));
+            }
             if (predecessor == null || successor == null) {
                 continue;
             }

@@ -5,11 +5,13 @@ import vn.tuquan.TestUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,6 +25,9 @@ class WebShellTests {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     UserAccounts accounts;
@@ -106,18 +111,58 @@ class WebShellTests {
         assertThat(session.getPage("/swagger-ui/index.html").statusCode()).isEqualTo(200);
     }
 
+    /**
+     * Issue 13.16: health, metrics and info are served on the management port, bound to 127.0.0.1
+     * only, so a reverse proxy on the machine (which forwards the main port) publishes none of them;
+     * the main port answers the load balancer's probes and nothing else of the actuator.
+     */
     @Test
-    void healthChecksTheDatabaseAndMetricsArePrometheusText() {
-        HttpResponse<String> anonymousHealth = new WebSession(port).get("/actuator/health");
-        assertThat(anonymousHealth.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(anonymousHealth.body()).get("status").asString()).isEqualTo("UP");
-
-        JsonNode health = json.readTree(session.get("/actuator/health").body());
+    void healthAndMetricsAreOnTheManagementPortOnLoopbackOnly_andTheMainPortServesNoneOfThem() {
+        WebSession management = new WebSession(managementPort);
+        JsonNode health = json.readTree(management.get("/actuator/health").body());
+        assertThat(health.get("status").asString()).isEqualTo("UP");
         assertThat(health.at("/components/db/status").asString()).isEqualTo("UP");
         assertThat(health.at("/components/db/details/database").asString()).isEqualTo("PostgreSQL");
-
-        HttpResponse<String> metrics = new WebSession(port).get("/actuator/prometheus");
-        assertThat(metrics.statusCode()).as("scraping from this machine needs no sign-in").isEqualTo(200);
+        HttpResponse<String> metrics = management.get("/actuator/prometheus");
+        assertThat(metrics.statusCode()).as("Prometheus scrapes the machine itself").isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections_active");
+        assertThat(management.get("/actuator/metrics").statusCode()).isEqualTo(200);
+        assertThat(management.get("/actuator/info").body()).contains("Tuquan");
+
+        // the main port: no metrics, health or info for anyone, signed in or not
+        WebSession anonymous = new WebSession(port);
+        for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/health", "/actuator/info",
+                "/actuator")) {
+            for (WebSession caller : List.of(anonymous, session)) {
+                HttpResponse<String> answer = caller.get(path);
+                assertThat(answer.statusCode()).as(path).isIn(404);
+                assertThat(answer.body()).as(path).doesNotContain("jvm_memory").doesNotContain("hikaricp")
+                        .doesNotContain("\"components\"");
+            }
+        }
+        // the load balancer's probes stay on the main port, for anyone
+        assertThat(json.readTree(anonymous.get("/readyz").body()).get("status").asString()).isEqualTo("UP");
+        assertThat(json.readTree(anonymous.get("/livez").body()).get("status").asString()).isEqualTo("UP");
+    }
+
+    /**
+     * The management port listens on 127.0.0.1 only, not on every address of the machine: another
+     * address of it (127.0.0.2, on the loopback interface like any of the machine's, so that this holds
+     * on any machine) is refused there, while the main port, which listens on every address, answers it.
+     */
+    @Test
+    void theManagementPortListensOn127001Only() throws Exception {
+        assertThat(connects("127.0.0.1", managementPort)).isTrue();
+        assertThat(connects("127.0.0.2", port)).as("the main port, on every address").isTrue();
+        assertThat(connects("127.0.0.2", managementPort)).as("the management port, on another address").isFalse();
+    }
+
+    private static boolean connects(String address, int port) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getByName(address), port), 5_000);
+            return true;
+        } catch (java.net.ConnectException refused) {
+            return false;
+        }
     }
 }
