@@ -31,7 +31,8 @@ class DatabaseStartupTests {
 
     /** Starts the application as {@code ./tuquan serve} does; properties as command-line arguments. */
     private static ConfigurableApplicationContext start(Path dataDir, String... properties) {
-        List<String> args = new ArrayList<>(List.of("--tuquan.data-directory=" + dataDir, "--server.port=0"));
+        List<String> args = new ArrayList<>(List.of("--tuquan.data-directory=" + dataDir, "--server.port=0",
+                "--management.server.port=0"));
         for (String property : properties) {
             args.add("--" + property);
         }
@@ -125,11 +126,11 @@ class DatabaseStartupTests {
     void aClusterFromBeforeTheApplicationRoleGetsItAtStart() throws Exception {
         Path dataDir = FreshDataDirectory.create();
         try (EmbeddedPostgresServer old = EmbeddedPostgresServer.start(dataDir.resolve("pg"))) {
-            try (var superuser = java.sql.DriverManager.getConnection(
-                    old.jdbcUrl().replace("/tuquan", "/postgres"), "postgres", null); var st = superuser.createStatement()) {
+            try (var superuser = java.sql.DriverManager.getConnection(old.jdbcUrl().replace("/tuquan", "/postgres"),
+                    "postgres", old.password("postgres")); var st = superuser.createStatement()) {
                 st.execute("DROP ROLE tuquan_app");
             }
-            org.flywaydb.core.Flyway.configure().dataSource(old.jdbcUrl(), "tuquan", null)
+            org.flywaydb.core.Flyway.configure().dataSource(old.jdbcUrl(), "tuquan", old.password("tuquan"))
                     .locations("classpath:db/migration").target("4").load().migrate();
         }
         try (ConfigurableApplicationContext app = start(dataDir)) {
