@@ -69,6 +69,10 @@ class DatabaseStartupTests {
             assertThat(password).hasSizeGreaterThanOrEqualTo(20);
             assertThat(output.getAll().split(Pattern.quote(password), -1))
                     .as("the password appears exactly once in all output").hasSize(2);
+            assertThat(output.getOut()).as("standard output holds what Tuquan prints, the log is on standard error")
+                    .doesNotContain("Starting embedded PostgreSQL").doesNotContain("Created the administrator account");
+            assertThat(output.getErr()).contains("Starting embedded PostgreSQL")
+                    .contains("Created the administrator account 'admin'");
             String hash = jdbc.sql("SELECT password_hash FROM users WHERE username = 'admin'")
                     .query(String.class).single();
             assertThat(hash).startsWith("{argon2@SpringSecurity_v5_8}").doesNotContain(password);
