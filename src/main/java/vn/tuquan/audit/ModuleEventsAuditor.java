@@ -319,6 +319,12 @@ class ModuleEventsAuditor {
     }
 
     @EventListener
+    void on(vn.tuquan.evaluation.RulebookCriterionConfirmed e) {
+        log.record(new AuditEntry(AuditAction.UPDATED, "evaluation", "rulebook-confirmation",
+                e.rulebookId() + "/" + e.unitKind() + "/" + e.criterion(), e.provinceId(), null, e));
+    }
+
+    @EventListener
     void on(CampaignRecorded e) {
         log.record(new AuditEntry(e.created() ? AuditAction.CREATED : AuditAction.UPDATED, "order", "campaign",
                 Long.toString(e.campaignId()), e.organisingUnitId(), e.before(), e.after()));

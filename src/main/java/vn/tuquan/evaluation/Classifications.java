@@ -97,6 +97,29 @@ public class Classifications {
     }
 
     /**
+     * What of a point table is still "to confirm" (QĐ 510 as RULEBOOK.md found it): the items whose
+     * text and points were not found in a source, and whether the level thresholds are. Read as the
+     * table stands today, for a stored classification too: the mark is about the regulation, not
+     * about the score.
+     */
+    public record ToConfirm(Set<String> items, boolean levels) {
+
+        public static final ToConfirm NOTHING = new ToConfirm(Set.of(), false);
+    }
+
+    /** The marks of a point table kind ({@link #tableKind}); nothing for a kind without a table. */
+    public ToConfirm toConfirm(String tableKind) {
+        if (tableKind == null) {
+            return ToConfirm.NOTHING;
+        }
+        Set<String> items = Set.copyOf(jdbc.sql("SELECT code FROM classification_item WHERE unit_kind = :kind AND to_confirm")
+                .param("kind", tableKind).query(String.class).list());
+        boolean levels = jdbc.sql("SELECT coalesce(bool_or(to_confirm), false) FROM classification_level WHERE unit_kind = :kind")
+                .param("kind", tableKind).query(Boolean.class).single();
+        return new ToConfirm(items, levels);
+    }
+
+    /**
      * The classification as it would be computed now (nothing stored): the stored evaluation's facts
      * and the entered points; empty when the unit's kind has no table. Without an evaluation row every
      * computed item is missing.

@@ -67,8 +67,17 @@ public record Evaluation(long id, long unitId, int year, String unitKind, LocalD
      * a person entered. {@code toEnter} when a person must enter it (not computed, or the registers
      * cannot give it).
      */
+    /**
+     * One criterion of the process: {@code toConfirm} when its text was not found in the regulation
+     * (RULEBOOK.md) and the unit's province has not confirmed it: the page marks it "to confirm".
+     */
     public record Line(String criterion, String article, String nameVi, String nameEn, String computed,
-            List<Map<String, Object>> compared, EnteredValue entered, boolean toEnter) {
+            List<Map<String, Object>> compared, EnteredValue entered, boolean toEnter, boolean toConfirm) {
+
+        Line(String criterion, String article, String nameVi, String nameEn, String computed,
+                List<Map<String, Object>> compared, EnteredValue entered, boolean toEnter) {
+            this(criterion, article, nameVi, nameEn, computed, compared, entered, toEnter, false);
+        }
     }
 
     /** A unit registered whose dossier is not in (or not decided) past its kind's deadline. */

@@ -6,9 +6,19 @@ import vn.tuquan.shared.Period;
 
 /**
  * The evaluation window of a unit kind for a year, from the regulation in force at its end
- * (RULEBOOK.md): residential areas {@link Period#residentialArea(int)} (TT 23: 31/10 → 31/10;
- * TT 124 from 2022: 01/11 → 31/10), communes, agencies, enterprises and schools
- * {@link Period#organisation(int)} (TT 23: 30/11 → 30/11; TT 124 from 2022: 16/11 → 15/11).
+ * (RULEBOOK.md): residential areas {@link Period#residentialArea(int)}, communes, agencies,
+ * enterprises and schools {@link Period#organisation(int)}.
+ * <ul>
+ * <li>TT 124/2021 Điều 8.2 (periods ending from 10/02/2022): residential areas "01/11 năm trước đến
+ * 31/10", the others "16/11 năm trước đến 15/11";</li>
+ * <li>TT 23/2012 Điều 9.2 (periods ending before): residential areas 31/10 → 31/10, the others 30/11
+ * → 30/11. Consecutive windows share their boundary day; <b>that day belongs to the period it
+ * ends</b>, and the next period counts from the day after ({@link #firstCountedDay}): an incident on
+ * 31/10/2017 is of 2017, one on 01/11/2017 of 2018.</li>
+ * </ul>
+ * The residential areas' 2022 window (01/11/2021 – 31/10/2022) begins before TT 124 came into force
+ * (10/02/2022); no transitional rule was found, and the period is judged under TT 124, the rulebook
+ * in force at its end ({@link #beganUnderEarlierRegulation}: the pages say so).
  *
  * <p>TT 23 evaluated schools over the school year; that window is not modelled: schools take the
  * organisations' window in every year, because the registers' facts (OrderFacts, the households'
@@ -33,5 +43,19 @@ public final class EvaluationPeriods {
             return Period.organisation(year);
         }
         throw new IllegalArgumentException("no evaluation period for the unit kind " + unitKind);
+    }
+
+    /**
+     * The first day whose events count in the year's period: the day after the period before ended.
+     * Under TT 23 the shared boundary day belongs to the period it ends, so this is the day after
+     * {@code of(kind, year).from()}; under TT 124 it is {@code from()} itself.
+     */
+    public static java.time.LocalDate firstCountedDay(String unitKind, int year) {
+        return of(unitKind, year).firstEventDay();
+    }
+
+    /** Whether the period began before the regulation that judges it came into force (the residential areas' 2022). */
+    public static boolean beganUnderEarlierRegulation(Period period) {
+        return period.from().isBefore(Period.TT_124_IN_FORCE) && !period.to().isBefore(Period.TT_124_IN_FORCE);
     }
 }

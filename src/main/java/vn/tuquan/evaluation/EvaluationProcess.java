@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import vn.tuquan.shared.Named;
+import vn.tuquan.shared.Period;
 import vn.tuquan.units.UnitView;
 
 /**
@@ -26,6 +27,21 @@ public record EvaluationProcess(UnitView unit, int year, String evaluatedKind, L
     @JsonProperty("status")
     public Evaluation.Status status() {
         return evaluation == null ? Evaluation.Status.NOT_REGISTERED : evaluation.status();
+    }
+
+    /**
+     * The period began before TT 124 came into force and is judged under it (the residential areas'
+     * 2022): the page says which rulebook judges it ({@link EvaluationPeriods#beganUnderEarlierRegulation}).
+     */
+    @JsonProperty("beganUnderEarlierRegulation")
+    public boolean beganUnderEarlierRegulation() {
+        return rulebook != null && EvaluationPeriods.beganUnderEarlierRegulation(new Period(year, periodFrom, periodTo));
+    }
+
+    /** Criteria of the rulebook still marked "to confirm" for the unit's province. */
+    @JsonProperty("toConfirm")
+    public List<String> toConfirm() {
+        return lines.stream().filter(Evaluation.Line::toConfirm).map(Evaluation.Line::criterion).toList();
     }
 
     /** Criteria a person must still enter before the self-assessment can be submitted. */

@@ -144,11 +144,13 @@ public class Evaluations {
         UnitView competent = unit.validOn(period.to()) ? competent(unit, period.to()) : null;
         String rulebook = null;
         Named rulebookName = null;
+        Long rulebookId = null;
         List<Rule> rules = List.of();
         if (evaluation.isPresent()) {
             Rulebooks.RulebookVersion version = rulebook(evaluation.get().rulebookId());
             rulebook = version.regulation() + " (" + version.code() + " v" + version.version() + ")";
             rulebookName = new Named(version.nameVi(), version.nameEn());
+            rulebookId = version.id();
             rules = rulebooks.criteria(version, evaluation.get().unitKind()).rules();
         } else if (kind != null) {
             Optional<Rulebooks.InForce> inForce = rulebooks.inForce(kind, period.to(), province(unit));
@@ -156,11 +158,17 @@ public class Evaluations {
                 var v = inForce.get().rulebook();
                 rulebook = v.regulation() + " (" + v.code() + " v" + v.version() + ")";
                 rulebookName = new Named(v.nameVi(), v.nameEn());
+                rulebookId = v.id();
                 rules = inForce.get().criteria().rules();
             }
         }
         Map<String, Object> facts = evaluation.map(e -> facts(e.id())).orElse(null);
-        List<Evaluation.Line> lines = lines(evaluation.map(Evaluation::id).orElse(null), rules);
+        Set<String> toConfirm = rulebookId == null ? Set.of()
+                : rulebooks.stillToConfirm(rulebookId, evaluation.map(Evaluation::unitKind).orElse(kind), province(unit));
+        List<Evaluation.Line> lines = lines(evaluation.map(Evaluation::id).orElse(null), rules).stream()
+                .map(l -> toConfirm.contains(l.criterion()) ? new Evaluation.Line(l.criterion(), l.article(), l.nameVi(),
+                        l.nameEn(), l.computed(), l.compared(), l.entered(), l.toEnter(), true) : l)
+                .toList();
         List<Evaluation.Step> steps = evaluation.map(e -> steps(e.id())).orElse(List.of());
         return new EvaluationProcess(unit, year, kind, period.from(), period.to(), evaluation.orElse(null), rulebook,
                 rulebookName,

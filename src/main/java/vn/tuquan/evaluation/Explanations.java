@@ -59,6 +59,15 @@ public class Explanations {
         public boolean stored() {
             return verdict != null;
         }
+
+        /**
+         * The period began before the regulation that judged it came into force (the residential
+         * areas' 2022 window and TT 124): the page says which rulebook judged it
+         * ({@link EvaluationPeriods#beganUnderEarlierRegulation}).
+         */
+        public boolean beganBeforeItsRulebook() {
+            return rulebook != null && periodFrom.isBefore(rulebook.effectiveFrom()) && !periodTo.isBefore(rulebook.effectiveFrom());
+        }
     }
 
     /** A unit as the page names it; {@code inScope}: its own explanation may be opened. */
@@ -78,9 +87,13 @@ public class Explanations {
             LocalDate effectiveFrom) {
     }
 
-    /** One criterion: its names and article, its result and the values compared; {@code entry} when a person entered it. */
+    /**
+     * One criterion: its names and article, its result and the values compared; {@code entry} when a
+     * person entered it; {@code toConfirm} when its text was not found in the regulation (RULEBOOK.md)
+     * and the unit's province has not confirmed it ({@link Rulebooks#stillToConfirm}).
+     */
     public record CriterionLine(int position, String criterion, String article, String nameVi, String nameEn,
-            String result, List<Comparison> compared, Entered entry) {
+            String result, List<Comparison> compared, Entered entry, boolean toConfirm) {
     }
 
     public record Entered(boolean value, String evidence, String enteredBy, OffsetDateTime enteredAt) {
@@ -111,7 +124,9 @@ public class Explanations {
         Verdict verdict = row.map(r -> new Verdict(r.status(), r.proposed(), r.computedAt(), r.registeredOn(), r.locked(),
                 r.decisionNumber(), r.decisionDate(), r.decisionSigner(), r.decidedByUnit(), r.reasons())).orElse(null);
         Rulebook rulebook = row.flatMap(r -> rulebook(r.rulebookId())).orElse(null);
-        List<CriterionLine> criteria = row.map(this::criteria).orElse(List.of());
+        Long province = breadcrumb.stream().filter(u -> UnitKind.PROVINCE.name().equals(u.kind())).map(Unit::id)
+                .findFirst().orElse(unit.kind() == UnitKind.PROVINCE ? unit.id() : null);
+        List<CriterionLine> criteria = row.map(r -> criteria(r, province)).orElse(List.of());
         List<Child> children = unit.kind() == UnitKind.COMMUNE ? communeChildren(scope, unit, year, asOf)
                 : children(scope, units.children(scope, unitId, asOf), year, Set.of());
         var stored = classifications.find(scope, unitId, year).orElse(null);
@@ -170,17 +185,21 @@ public class Explanations {
                 .optional();
     }
 
-    private record Named(int position, String criterion, String article, String nameVi, String nameEn) {
+    private record Named(int position, String criterion, String article, String nameVi, String nameEn, boolean toConfirm) {
     }
 
     /** The rulebook's criteria for the kind in order, each with its outcome; outcomes the rulebook does not name follow. */
-    private List<CriterionLine> criteria(StoredEvaluations.Row row) {
+    private List<CriterionLine> criteria(StoredEvaluations.Row row, Long province) {
         List<Named> named = jdbc.sql("""
-                SELECT position, criterion, article, name_vi, name_en FROM rulebook_criterion
-                 WHERE rulebook_id = :id AND unit_kind = :kind ORDER BY position""")
-                .param("id", row.rulebookId()).param("kind", row.unitKind())
+                SELECT c.position, c.criterion, c.article, c.name_vi, c.name_en,
+                       c.to_confirm AND NOT EXISTS (SELECT FROM rulebook_confirmation f
+                                                     WHERE f.province_id = :province AND f.rulebook_id = c.rulebook_id
+                                                       AND f.unit_kind = c.unit_kind AND f.criterion = c.criterion) AS to_confirm
+                  FROM rulebook_criterion c
+                 WHERE c.rulebook_id = :id AND c.unit_kind = :kind ORDER BY c.position""")
+                .param("id", row.rulebookId()).param("kind", row.unitKind()).param("province", province, java.sql.Types.BIGINT)
                 .query((rs, n) -> new Named(rs.getInt("position"), rs.getString("criterion"), rs.getString("article"),
-                        rs.getString("name_vi"), rs.getString("name_en")))
+                        rs.getString("name_vi"), rs.getString("name_en"), rs.getBoolean("to_confirm")))
                 .list();
         Map<String, Entered> entries = new HashMap<>();
         jdbc.sql("SELECT criterion, value, evidence, entered_by, entered_at FROM evaluation_entry WHERE evaluation_id = :id")
@@ -195,12 +214,12 @@ public class Explanations {
             Outcome o = outcomes.remove(n.criterion());
             lines.add(new CriterionLine(n.position(), n.criterion(), n.article(), n.nameVi(), n.nameEn(),
                     o == null || o.result() == null ? null : o.result().name(), o == null ? List.of() : o.compared(),
-                    entries.get(n.criterion())));
+                    entries.get(n.criterion()), n.toConfirm()));
         }
         int position = named.size();
         for (Outcome o : outcomes.values()) {
             lines.add(new CriterionLine(++position, o.criterion(), null, o.criterion(), o.criterion(),
-                    o.result() == null ? null : o.result().name(), o.compared(), entries.get(o.criterion())));
+                    o.result() == null ? null : o.result().name(), o.compared(), entries.get(o.criterion()), false));
         }
         return lines;
     }

@@ -69,9 +69,19 @@ public class Rulebooks {
     public record InForce(RulebookVersion rulebook, CriteriaSet criteria) {
     }
 
-    /** One criterion of a version for a unit kind, as stored: for the pages and the API. */
+    /**
+     * One criterion of a version for a unit kind, as stored: for the pages and the API.
+     *
+     * @param toConfirm its text was not found in the regulation (RULEBOOK.md): shown as "to confirm"
+     *                  until a provincial administrator confirms it for their province
+     */
     public record CriterionLine(String unitKind, int position, String criterion, Map<String, String> params,
-            boolean editable, boolean provincial, String article, String nameVi, String nameEn) {
+            boolean editable, boolean provincial, String article, String nameVi, String nameEn, boolean toConfirm) {
+    }
+
+    /** A province's confirmation of a criterion marked to confirm. */
+    public record Confirmation(long provinceId, long rulebookId, String unitKind, String criterion, String note,
+            String confirmedBy, java.time.Instant confirmedAt) {
     }
 
     /** A version with the version it was based on (a province's), who made it, and its criteria per unit kind in order. */
@@ -237,7 +247,7 @@ public class Rulebooks {
             }
             requireParses("adjustments", a.criterion(), params);
             kindLines.set(i, new CriterionLine(line.unitKind(), line.position(), line.criterion(), params, true,
-                    line.provincial(), line.article(), line.nameVi(), line.nameEn()));
+                    line.provincial(), line.article(), line.nameVi(), line.nameEn(), line.toConfirm()));
         }
         for (Addition a : adoption.additions()) {
             List<CriterionLine> kindLines = kindLines(lines, a.unitKind(), "additions");
@@ -259,7 +269,7 @@ public class Rulebooks {
             Map<String, String> params = a.params() == null ? Map.of() : Map.copyOf(a.params());
             requireParses("additions", a.criterion(), params);
             kindLines.add(new CriterionLine(a.unitKind(), kindLines.size() + 1, a.criterion(), params, true, true,
-                    blank(a.article()) ? null : a.article().strip(), a.nameVi().strip(), a.nameEn().strip()));
+                    blank(a.article()) ? null : a.article().strip(), a.nameVi().strip(), a.nameEn().strip(), false));
         }
         String code = provincialCode(base, province);
         int version = jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM rulebook WHERE code = :code").param("code", code)
@@ -276,18 +286,95 @@ public class Rulebooks {
             for (CriterionLine l : kindLines) {
                 jdbc.sql("""
                         INSERT INTO rulebook_criterion (rulebook_id, unit_kind, position, criterion, params, editable, provincial,
-                                                        article, name_vi, name_en)
+                                                        article, name_vi, name_en, to_confirm)
                         VALUES (:id, :kind, :position, :criterion, CAST(:params AS jsonb), :editable, :provincial, :article,
-                                :nameVi, :nameEn)""")
+                                :nameVi, :nameEn, :toConfirm)""")
                         .param("id", id).param("kind", l.unitKind()).param("position", l.position())
                         .param("criterion", l.criterion()).param("params", json.writeValueAsString(l.params()))
                         .param("editable", l.editable()).param("provincial", l.provincial()).param("article", l.article())
-                        .param("nameVi", l.nameVi()).param("nameEn", l.nameEn()).update();
+                        .param("nameVi", l.nameVi()).param("nameEn", l.nameEn()).param("toConfirm", l.toConfirm()).update();
             }
         }
         events.publishEvent(new RulebookVersionAdopted(id, code, version, provinceId, base.id(), adoption.effectiveFrom(),
                 adoption.adjustments(), adoption.additions()));
         return version(Scope.WHOLE_COUNTRY, id);
+    }
+
+    /**
+     * The criteria of a version for a unit kind still shown "to confirm" for a province: marked so in the
+     * rulebook and not confirmed by the province (all marked ones when the province is not known).
+     */
+    public Set<String> stillToConfirm(long rulebookId, String unitKind, Long provinceId) {
+        return Set.copyOf(jdbc.sql("""
+                SELECT c.criterion FROM rulebook_criterion c
+                 WHERE c.rulebook_id = :id AND c.unit_kind = :kind AND c.to_confirm
+                   AND NOT EXISTS (SELECT FROM rulebook_confirmation f WHERE f.province_id = :province
+                                      AND f.rulebook_id = c.rulebook_id AND f.unit_kind = c.unit_kind
+                                      AND f.criterion = c.criterion)""")
+                .param("id", rulebookId).param("kind", unitKind).param("province", provinceId, java.sql.Types.BIGINT)
+                .query(String.class).list());
+    }
+
+    /** The confirmations a province made of a version's criteria. */
+    public List<Confirmation> confirmations(long provinceId, long rulebookId) {
+        return jdbc.sql("""
+                SELECT province_id, rulebook_id, unit_kind, criterion, note, confirmed_by, confirmed_at FROM rulebook_confirmation
+                 WHERE province_id = :province AND rulebook_id = :id ORDER BY unit_kind, criterion""")
+                .param("province", provinceId).param("id", rulebookId)
+                .query((rs, n) -> new Confirmation(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getObject(7, java.time.OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /**
+     * A provincial administrator confirms, for their province, a criterion the rulebook marks "to
+     * confirm" (its text or threshold checked against the regulation), with a note saying against what:
+     * the mark is no longer shown for the province's units. Only a criterion marked so may be confirmed;
+     * confirming twice changes nothing. Audited.
+     */
+    @Transactional
+    public Confirmation confirm(Caller caller, long provinceId, long rulebookId, String unitKind, String criterion,
+            String note) {
+        requireProvincialAdministrator(caller, provinceId);
+        RulebookVersion version = version(caller.view(), rulebookId).rulebook();
+        if (version.provinceId() != null && version.provinceId() != provinceId) {
+            throw new AccessRefusedException("rulebook " + rulebookId + " is another province's own version");
+        }
+        if (note == null || note.isBlank()) {
+            throw new RulebookRefusedException("note", "evaluation.rulebooks.error.noteRequired");
+        }
+        if (vn.tuquan.shared.TextLimits.tooLong(note.strip(), 1000)) {
+            throw new RulebookRefusedException("note", "evaluation.rulebooks.error.noteTooLong", 1000);
+        }
+        CriterionLine line = unitKind != null && criterion != null && UNIT_KINDS.contains(unitKind) ? lines(rulebookId, unitKind).stream()
+                .filter(l -> l.criterion().equals(criterion)).findFirst().orElse(null) : null;
+        if (line == null) {
+            throw new RulebookRefusedException("criterion", "evaluation.rulebooks.error.notInRulebook", criterion, unitKind);
+        }
+        if (!line.toConfirm()) {
+            throw new RulebookRefusedException("criterion", "evaluation.rulebooks.error.notToConfirm", criterion);
+        }
+        int added = jdbc.sql("""
+                INSERT INTO rulebook_confirmation (province_id, rulebook_id, unit_kind, criterion, note, confirmed_by, confirmed_at)
+                VALUES (:province, :id, :kind, :criterion, :note, :by, :at) ON CONFLICT DO NOTHING""")
+                .param("province", provinceId).param("id", rulebookId).param("kind", unitKind).param("criterion", criterion)
+                .param("note", note.strip()).param("by", caller.username()).param("at", Dates.nowInVietnam()).update();
+        Confirmation confirmation = confirmations(provinceId, rulebookId).stream()
+                .filter(c -> c.unitKind().equals(unitKind) && c.criterion().equals(criterion)).findFirst().orElseThrow();
+        if (added > 0) {
+            events.publishEvent(new RulebookCriterionConfirmed(provinceId, rulebookId, unitKind, criterion, note.strip()));
+        }
+        return confirmation;
+    }
+
+    /** The province, in the view scope (403 outside, also for a unit that is not a province). */
+    public UnitView requireVisible(Scope scope, long provinceId) {
+        UnitView unit = units.latest(scope, provinceId)
+                .orElseThrow(() -> new AccessRefusedException("unit " + provinceId + " is outside the scope"));
+        if (unit.kind() != UnitKind.PROVINCE) {
+            throw new RulebookRefusedException("unitId", "evaluation.rulebooks.error.notProvince", unit.name());
+        }
+        return unit;
     }
 
     /** Whether the caller may adopt a version for the province: EVALUATION_APPROVE and the province in the capture scope. */
@@ -353,12 +440,13 @@ public class Rulebooks {
 
     private List<CriterionLine> lines(long rulebookId, String unitKind) {
         return jdbc.sql("""
-                SELECT unit_kind, position, criterion, params::text AS params, editable, provincial, article, name_vi, name_en
+                SELECT unit_kind, position, criterion, params::text AS params, editable, provincial, article, name_vi, name_en,
+                       to_confirm
                   FROM rulebook_criterion WHERE rulebook_id = :id AND unit_kind = :kind ORDER BY position""")
                 .param("id", rulebookId).param("kind", unitKind)
                 .query((rs, n) -> new CriterionLine(rs.getString("unit_kind"), rs.getInt("position"), rs.getString("criterion"),
                         json.readValue(rs.getString("params"), PARAMS), rs.getBoolean("editable"), rs.getBoolean("provincial"),
-                        rs.getString("article"), rs.getString("name_vi"), rs.getString("name_en")))
+                        rs.getString("article"), rs.getString("name_vi"), rs.getString("name_en"), rs.getBoolean("to_confirm")))
                 .list();
     }
 

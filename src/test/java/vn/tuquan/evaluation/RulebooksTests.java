@@ -205,7 +205,8 @@ class RulebooksTests {
         assertThat(inCommune).extracting(Rulebooks.RulebookVersion::code).contains("TT23_2012", "TT124_2021", "TT48_2025",
                 "TT48_2025-36");
         assertThat(rulebooks.versions(Scope.of(java.util.Set.of(987_654_321L))))
-                .extracting(Rulebooks.RulebookVersion::code).containsExactly("TT23_2012", "TT124_2021", "TT48_2025");
+                .extracting(v -> v.code() + " v" + v.version()).containsExactly("TT23_2012 v1", "TT23_2012 v2",
+                        "TT124_2021 v1", "TT124_2021 v2", "TT48_2025 v1", "TT48_2025 v2");
         long provincial = inCommune.stream().filter(v -> v.provinceId() != null).findFirst().orElseThrow().id();
         assertThatThrownBy(() -> rulebooks.version(Scope.of(java.util.Set.of(987_654_321L)), provincial))
                 .isInstanceOf(AccessRefusedException.class);

@@ -25,6 +25,7 @@ public final class Criteria {
                 new ReEducation(),
                 // communes (Điều 5)
                 new EffectiveModel(),
+                new PoliceAdvised(),
                 new PoliceNotDisciplined(),
                 new PoliceRatedAdvanced(),
                 new ChildrenRegisteredAndRecognised(),

@@ -52,9 +52,11 @@ class ExplanationApi {
     /**
      * The classification: as stored ({@code stored: true}), or else as it would be computed now from
      * the stored evaluation ({@code stored: false}); {@code classification: null} when the unit's kind
-     * has no point table.
+     * has no point table. {@code toConfirm}: the table's items and whether its level thresholds are
+     * still to confirm against QĐ 510 (RULEBOOK.md), as the table stands today.
      */
-    record ClassificationAnswer(long unitId, int year, boolean stored, Object classification) {
+    record ClassificationAnswer(long unitId, int year, boolean stored, Object classification,
+            Classifications.ToConfirm toConfirm) {
     }
 
     @GetMapping("/units/{unitId}/classification")
@@ -65,10 +67,11 @@ class ExplanationApi {
         var scope = CurrentCaller.view();
         var stored = classifications.find(scope, unitId, y);
         if (stored.isPresent()) {
-            return new ClassificationAnswer(unitId, y, true, stored.get());
+            return new ClassificationAnswer(unitId, y, true, stored.get(), classifications.toConfirm(stored.get().unitKind()));
         }
         Classification preview = classifications.preview(scope, unitId, y).orElse(null);
-        return new ClassificationAnswer(unitId, y, false, preview);
+        return new ClassificationAnswer(unitId, y, false, preview,
+                preview == null ? Classifications.ToConfirm.NOTHING : classifications.toConfirm(preview.unitKind()));
     }
 
     /** The stored classifications of the unit and every unit under it. */

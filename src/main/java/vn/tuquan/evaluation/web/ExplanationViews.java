@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import vn.tuquan.evaluation.Classifications;
 import vn.tuquan.evaluation.Explanations.Entered;
 import vn.tuquan.evaluation.Explanations.Explanation;
 import vn.tuquan.evaluation.rules.Classification.ItemScore;
@@ -26,10 +27,12 @@ class ExplanationViews {
 
     private final MessageSource messages;
     private final FactTexts facts;
+    private final Classifications classifications;
 
-    ExplanationViews(MessageSource messages, FactTexts facts) {
+    ExplanationViews(MessageSource messages, FactTexts facts, Classifications classifications) {
         this.messages = messages;
         this.facts = facts;
+        this.classifications = classifications;
     }
 
     /** The whole explanation: the stored data as it is, and what the page shows of it. */
@@ -37,9 +40,9 @@ class ExplanationViews {
             List<EnteredItem> enteredItems, String runs, String process) {
     }
 
-    /** One criterion as shown: name, article, result (label), each value compared. */
+    /** One criterion as shown: name, article, result (label), each value compared; {@code toConfirm}: marked so. */
     record Line(int position, String criterion, String name, String article, String result, String resultLabel,
-            List<Value> values, Entered entry) {
+            List<Value> values, Entered entry, boolean toConfirm) {
 
         public boolean failed() {
             return "NOT_MET".equals(result);
@@ -54,17 +57,21 @@ class ExplanationViews {
             String shownThreshold, String source, String sourceLabel, String records, String evidence, String enteredBy) {
     }
 
-    /** The classification as shown: stored or previewed, its level and points per item. */
+    /**
+     * The classification as shown: stored or previewed, its level and points per item;
+     * {@code levelsToConfirm}: the level thresholds are still to confirm (QĐ 510).
+     */
     record Points(boolean stored, String level, String levelLabel, String points, String maxPoints, List<PointLine> items,
-            String computedBy, String computedAt) {
+            String computedBy, String computedAt, boolean levelsToConfirm) {
     }
 
     /** An item a person scores, for the entry form. */
     record EnteredItem(String code, String name, String maxPoints) {
     }
 
+    /** One item's score as shown; {@code toConfirm}: the item was not found in QĐ 510's sources. */
     record PointLine(String code, String name, String rule, String shownValue, String points, String maxPoints,
-            boolean missing, String enteredBy, String evidence, String records) {
+            boolean missing, String enteredBy, String evidence, String records, boolean toConfirm) {
     }
 
     View of(Explanation e, Caller caller) {
@@ -75,7 +82,7 @@ class ExplanationViews {
             List<Value> values = c.compared().stream().map(v -> value(v, e.unit().id(), kind, e.year(), caller)).toList();
             lines.add(new Line(c.position(), c.criterion(), english ? c.nameEn() : c.nameVi(), c.article(), c.result(),
                     c.result() == null ? text("evaluation.result.none") : text("evaluation.result." + c.result()), values,
-                    c.entry()));
+                    c.entry(), c.toConfirm()));
         }
         return new View(e, english && e.unit().nameEn() != null ? e.unit().nameEn() : e.unit().name(), lines,
                 points(e, caller), enteredItems(e), "/evaluation/units/" + e.unit().id() + "/runs",
@@ -97,13 +104,16 @@ class ExplanationViews {
         boolean english = english();
         if (e.classification() != null) {
             var s = e.classification();
+            Classifications.ToConfirm marks = classifications.toConfirm(s.unitKind());
             return new Points(true, s.level().name(), text("evaluation.level." + s.level().name()), number(s.points()),
-                    number(s.maxPoints()), items(s.items(), e, caller, english), s.computedBy(), dateTime(s.computedAt()));
+                    number(s.maxPoints()), items(s.items(), e, caller, english, marks), s.computedBy(),
+                    dateTime(s.computedAt()), marks.levels());
         }
         if (e.preview() != null) {
             var p = e.preview();
+            Classifications.ToConfirm marks = classifications.toConfirm(p.unitKind());
             return new Points(false, p.level().name(), text("evaluation.level." + p.level().name()), number(p.points()),
-                    number(p.maxPoints()), items(p.items(), e, caller, english), null, null);
+                    number(p.maxPoints()), items(p.items(), e, caller, english, marks), null, null, marks.levels());
         }
         return null;
     }
@@ -116,7 +126,8 @@ class ExplanationViews {
                 .map(i -> new EnteredItem(i.code(), english ? i.nameEn() : i.nameVi(), number(i.maxPoints()))).toList();
     }
 
-    private List<PointLine> items(List<ItemScore> items, Explanation e, Caller caller, boolean english) {
+    private List<PointLine> items(List<ItemScore> items, Explanation e, Caller caller, boolean english,
+            Classifications.ToConfirm marks) {
         return items.stream().map(i -> {
             boolean percent = i.rule() == PointItem.Rule.RATIO_AT_LEAST;
             String rule = switch (i.rule()) {
@@ -130,7 +141,8 @@ class ExplanationViews {
                     : i.value() == null ? "" : shown(i.value(), percent);
             return new PointLine(i.code(), english ? i.nameEn() : i.nameVi(), rule, shownValue, number(i.points()),
                     number(i.maxPoints()), i.missing(), i.enteredBy(), i.evidence(),
-                    i.fact() == null ? null : RecordLinks.of(i.fact(), e.unit().id(), e.unit().kind(), e.year(), caller));
+                    i.fact() == null ? null : RecordLinks.of(i.fact(), e.unit().id(), e.unit().kind(), e.year(), caller),
+                    marks.items().contains(i.code()));
         }).toList();
     }
 

@@ -31,6 +31,7 @@ import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
+import vn.tuquan.shared.Scope;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
@@ -57,17 +58,73 @@ class RulebookPages {
         this.messages = messages;
     }
 
+    /**
+     * The versions and one version's criteria. A criterion marked "to confirm" (its text not found in
+     * the regulation, RULEBOOK.md) says so; with a province ({@code province}, or the one province of
+     * the caller's view scope) the marks are that province's — a criterion it confirmed reads
+     * "confirmed" with its note — and a provincial administrator of it gets a form to confirm each.
+     */
     @GetMapping("/evaluation/rulebooks")
-    String list(@RequestParam(required = false) Long id, Model model) {
+    String list(@RequestParam(required = false) Long id, @RequestParam(required = false) Long province, Model model) {
         Caller caller = CurrentCaller.get();
         List<RulebookVersion> versions = rulebooks.versions(caller.view());
         LocalDate today = Dates.today();
         long selected = id != null ? id : rulebooks.inForce("COMMUNE", today, null).map(f -> f.rulebook().id())
                 .orElse(versions.get(versions.size() - 1).id());
+        VersionDetail detail = rulebooks.version(caller.view(), selected);
+        List<UnitView> adoptable = adoptable(caller, today);
+        UnitView marksOf = province != null ? rulebooks.requireVisible(caller.view(), province) : ownProvince(caller, today);
+        Map<String, java.util.Set<String>> toConfirm = new LinkedHashMap<>();
+        for (String kind : detail.criteria().keySet()) {
+            toConfirm.put(kind, rulebooks.stillToConfirm(selected, kind, marksOf == null ? null : marksOf.id()));
+        }
+        Map<String, Rulebooks.Confirmation> confirmed = new LinkedHashMap<>();
+        if (marksOf != null) {
+            rulebooks.confirmations(marksOf.id(), selected).forEach(c -> confirmed.put(c.unitKind() + "." + c.criterion(), c));
+        }
         model.addAttribute("versions", versions);
-        model.addAttribute("detail", rulebooks.version(caller.view(), selected));
-        model.addAttribute("provinces", adoptable(caller, today));
+        model.addAttribute("detail", detail);
+        model.addAttribute("provinces", adoptable);
+        model.addAttribute("marksOf", marksOf);
+        model.addAttribute("toConfirm", toConfirm);
+        model.addAttribute("confirmed", confirmed);
+        model.addAttribute("mayConfirm", marksOf != null && (detail.rulebook().provinceId() == null
+                || detail.rulebook().provinceId() == marksOf.id()) && rulebooks.mayAdopt(caller, marksOf.id()));
+        model.addAttribute("provinceChoices", caller.view().wholeCountry() ? units.roots(caller.view(), today)
+                : adoptable.size() > 1 ? adoptable : List.of());
         return "evaluation/listRulebooks";
+    }
+
+    /** A provincial administrator confirms a criterion marked "to confirm" for their province (audited). */
+    @PostMapping("/evaluation/units/{unitId}/rulebooks/{rulebookId}/confirmations")
+    @Requires(Permission.EVALUATION_APPROVE)
+    String confirm(@PathVariable long unitId, @PathVariable long rulebookId, @RequestParam(required = false) String unitKind,
+            @RequestParam(required = false) String criterion, @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
+        String back = "redirect:/evaluation/rulebooks?id=" + rulebookId + "&province=" + unitId + "#c-" + unitKind + "-" + criterion;
+        try {
+            rulebooks.confirm(CurrentCaller.get(), unitId, rulebookId, unitKind, criterion, note);
+            redirect.addFlashAttribute("confirmedNow", unitKind + "." + criterion);
+        } catch (RulebookRefusedException e) {
+            redirect.addFlashAttribute("confirmError", RulebookProblems.message(messages, e, LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute("confirmErrorAt", unitKind + "." + criterion);
+            redirect.addFlashAttribute("confirmNote", note);
+        }
+        return back;
+    }
+
+    /** The one province of the caller's view scope, when it holds exactly one (a provincial or lower officer). */
+    private UnitView ownProvince(Caller caller, LocalDate today) {
+        if (caller.view().wholeCountry()) {
+            return null;
+        }
+        java.util.Set<Long> provinces = new java.util.LinkedHashSet<>();
+        for (long id : caller.view().unitIds()) {
+            units.ancestors(caller.view(), id, today).stream().filter(u -> u.kind() == UnitKind.PROVINCE)
+                    .findFirst().ifPresent(u -> provinces.add(u.id()));
+            units.find(caller.view(), id, today).filter(u -> u.kind() == UnitKind.PROVINCE).ifPresent(u -> provinces.add(u.id()));
+        }
+        return provinces.size() == 1 ? units.latest(Scope.WHOLE_COUNTRY, provinces.iterator().next()).orElse(null) : null;
     }
 
     @GetMapping("/evaluation/units/{unitId}/rulebooks")

@@ -73,4 +73,30 @@ class RulebooksApi {
         return ResponseEntity.created(URI.create("/api/v1/evaluation/rulebooks/version?id=" + adopted.rulebook().id()))
                 .body(adopted);
     }
+
+    /** A criterion a province confirms for itself, with what it was checked against. */
+    record ConfirmationForm(String unitKind, String criterion, String note) {
+    }
+
+    @GetMapping("/api/v1/evaluation/units/{unitId}/rulebooks/{rulebookId}/confirmations")
+    @Operation(summary = "What a province confirmed of a version's criteria marked \"to confirm\" (RULEBOOK.md)",
+            description = "The unit is the province (in the caller's view scope, else 403).")
+    List<Rulebooks.Confirmation> confirmations(@PathVariable long unitId, @PathVariable long rulebookId) {
+        rulebooks.requireVisible(CurrentCaller.view(), unitId);
+        return rulebooks.confirmations(unitId, rulebookId);
+    }
+
+    @PostMapping("/api/v1/evaluation/units/{unitId}/rulebooks/{rulebookId}/confirmations")
+    @Requires(Permission.EVALUATION_APPROVE)
+    @Operation(summary = "A province confirms a criterion marked \"to confirm\": the mark is no longer shown for its units",
+            description = "The unit is the province (in the caller's capture scope, else 403). 400 problem+json naming the "
+                    + "field for no note, a note over 1,000 characters, a criterion not in the version or not marked to "
+                    + "confirm. Confirming twice changes nothing. Audited.")
+    ResponseEntity<Rulebooks.Confirmation> confirm(@PathVariable long unitId, @PathVariable long rulebookId,
+            @RequestBody ConfirmationForm form) {
+        Rulebooks.Confirmation confirmation = rulebooks.confirm(CurrentCaller.get(), unitId, rulebookId,
+                form == null ? null : form.unitKind(), form == null ? null : form.criterion(), form == null ? null : form.note());
+        return ResponseEntity.created(URI.create("/api/v1/evaluation/units/" + unitId + "/rulebooks/" + rulebookId
+                + "/confirmations")).body(confirmation);
+    }
 }

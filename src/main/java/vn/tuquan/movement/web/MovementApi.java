@@ -378,7 +378,7 @@ class MovementApi {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    @ApiResponse(responseCode = "404", description = "No such record of the unit (model, camera, review, attachment, award or agreement).")
+    @ApiResponse(responseCode = "404", description = "No such unit in the caller's view, or no such record of the unit (model, camera, review, attachment, award or agreement).")
     @ExceptionHandler(UnknownMovementRecordException.class)
     ResponseEntity<ProblemDetail> unknown(UnknownMovementRecordException e) {
         Locale locale = LocaleContextHolder.getLocale();

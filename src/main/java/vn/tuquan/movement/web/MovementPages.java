@@ -100,7 +100,8 @@ class MovementPages {
      * period in force today when no year is given. Years outside 2000–2200 are refused (400).
      */
     static Period period(Units units, long unitId, Integer year) {
-        UnitKind kind = units.latest(CurrentCaller.view(), unitId).orElseThrow(UnknownUnitException::new).kind();
+        UnitKind kind = units.latest(CurrentCaller.view(), unitId)
+                .orElseThrow(() -> new UnknownMovementRecordException("unit", unitId)).kind();
         if (year != null && (year < 2000 || year > 2200)) {
             throw new MovementRefusedException("year", "movement.error.year");
         }
@@ -193,7 +194,7 @@ class MovementPages {
     @GetMapping("/movement/units/{unitId}/attachments/{attachmentId}")
     ResponseEntity<byte[]> attachment(@PathVariable long unitId, @PathVariable long attachmentId) {
         Map.Entry<Conference.Attachment, byte[]> found = conferences.attachment(CurrentCaller.view(), unitId, attachmentId)
-                .orElseThrow(UnknownUnitException::new);
+                .orElseThrow(() -> new UnknownMovementRecordException("attachment", attachmentId));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(found.getKey().contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(found.getKey().fileName(), StandardCharsets.UTF_8).build().toString())
@@ -596,7 +597,8 @@ class MovementPages {
     }
 
     private UnitView visible(long unitId) {
-        return units.latest(CurrentCaller.view(), unitId).orElseThrow(UnknownUnitException::new);
+        return units.latest(CurrentCaller.view(), unitId)
+                .orElseThrow(() -> new UnknownMovementRecordException("unit", unitId));
     }
 
     private Map<String, String> typeNames() {
@@ -655,9 +657,5 @@ class MovementPages {
         String text = input.get(field);
         return text == null ? List.of() : java.util.Arrays.stream(text.split("[,;]")).map(String::strip)
                 .filter(c -> !c.isEmpty()).toList();
-    }
-
-    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.NOT_FOUND)
-    static class UnknownUnitException extends RuntimeException {
     }
 }

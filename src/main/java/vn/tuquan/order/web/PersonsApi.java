@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletResponse;
@@ -181,6 +183,8 @@ class PersonsApi {
     }
 
     @GetMapping(path = "/drug-users.xlsx", produces = PersonSheets.XLSX)
+    @ApiResponse(responseCode = "200", description = "The workbook, streamed: every record the caller may see",
+            content = @Content(mediaType = PersonSheets.XLSX, schema = @Schema(type = "string", format = "binary")))
     @Requires({Permission.ORDER_READ, Permission.SENSITIVE_READ})
     @Operation(summary = "The drug users of the list as an Excel workbook, every one of them (sensitive, one audit entry)")
     void exportDrugUsers(@PathVariable long unitId, @RequestParam(required = false) Integer year,
@@ -227,6 +231,8 @@ class PersonsApi {
     }
 
     @GetMapping(path = "/mediations.xlsx", produces = PersonSheets.XLSX)
+    @ApiResponse(responseCode = "200", description = "The workbook, streamed: every record the caller may see",
+            content = @Content(mediaType = PersonSheets.XLSX, schema = @Schema(type = "string", format = "binary")))
     @Operation(summary = "The mediations as an Excel workbook, every one of them; the parties' column only for SENSITIVE_READ (one audit entry)")
     void exportMediations(@PathVariable long unitId, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String periodOf, @RequestParam(required = false) Mediation.Outcome outcome,
@@ -291,6 +297,8 @@ class PersonsApi {
     }
 
     @GetMapping(path = "/re-educations.xlsx", produces = PersonSheets.XLSX)
+    @ApiResponse(responseCode = "200", description = "The workbook, streamed: every record the caller may see",
+            content = @Content(mediaType = PersonSheets.XLSX, schema = @Schema(type = "string", format = "binary")))
     @Requires({Permission.ORDER_READ, Permission.SENSITIVE_READ})
     @Operation(summary = "The re-education cases as an Excel workbook, every one of them (sensitive, one audit entry)")
     void exportReEducations(@PathVariable long unitId, @RequestParam(required = false) Integer year,

@@ -73,7 +73,7 @@ class TextBoundsTests {
             Map.entry("evaluation_step.reason", 4000), Map.entry("evaluation_entry_attachment.file_name", 255),
             Map.entry("evaluation_entry_attachment.content_type", 100), Map.entry("classification_entry.evidence", 2000),
             Map.entry("rulebook_criterion.article", 100), Map.entry("rulebook_criterion.name_vi", 300),
-            Map.entry("rulebook_criterion.name_en", 300)));
+            Map.entry("rulebook_criterion.name_en", 300), Map.entry("rulebook_confirmation.note", 1000)));
 
     /** Text columns nobody types into: written by Tuquan, by the migrations, or checked against a fixed list. */
     static final Set<String> NOT_FREE_TEXT = Set.of(
@@ -98,17 +98,20 @@ class TextBoundsTests {
             "incident_person.person_kind", "incident_status.from_status", "incident_status.to_status",
             "mediation.outcome", "model_type.unit_kinds", "movement_model.type_code", "re_education.outcome",
             "role.code", "role_permission.permission", "role_permission.role_code", "rulebook_criterion.criterion",
-            "rulebook_criterion.unit_kind", "title.awarded_to", "title.code", "title.unit_kinds",
+            "rulebook_criterion.unit_kind", "rulebook_confirmation.unit_kind", "rulebook_confirmation.criterion",
+            "rulebook_confirmation.confirmed_by", "tipoff_time_limit.code", "title.awarded_to", "title.code", "title.unit_kinds",
             "title_award.awarded_to", "title_award.title_code", "unit.kind", "unit_import.kind", "unit_version.change",
             "unit_version.kind", "user_role.role_code", "user_scope.kind",
             // catalogues written by the migrations (names of categories, roles, items, rulebooks, sources)
             "classification_item.name_en", "classification_item.name_vi", "classification_item.regulation",
             "evaluation_deadline.source", "incident_category.name_en", "incident_category.name_vi", "role.name_en",
             "role.name_vi", "rulebook.code", "rulebook.name_en", "rulebook.name_vi", "rulebook.regulation",
+            "tipoff_time_limit.article", "tipoff_time_limit.name_vi", "tipoff_time_limit.name_en",
             // made by Tuquan: hashes, paths, prefixes, secrets, ids, the files of an import (an administrator's)
             "access_tokens.token_prefix", "audit_chain_head.last_hash", "audit_event.action", "audit_event.entity_id",
             "audit_event.entity_type", "audit_event.hash", "audit_event.module", "audit_event.prev_hash",
-            "incident_idempotency.request_hash", "unit_import.files", "unit_version.path", "users.password_hash",
+            "incident_idempotency.request_hash", "unit_import.files", "unit_version.path", "audit_event_place.unit_path",
+            "users.password_hash",
             "users.totp_secret",
             // Flyway's and Spring Session's own tables
             "flyway_schema_history.description", "flyway_schema_history.installed_by", "flyway_schema_history.script",
