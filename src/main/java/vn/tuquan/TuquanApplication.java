@@ -1,8 +1,8 @@
 package vn.tuquan;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -43,12 +43,19 @@ public class TuquanApplication {
 
     /**
      * Starts the application without a web server, for a command that needs the database and the
-     * modules. Close the returned context when the command is done.
+     * modules. Close the returned context when the command is done. With the embedded database a
+     * command never makes the cluster ({@code serve}'s first start does) and uses the running
+     * Tuquan's PostgreSQL when Tuquan serves on the data directory; the start-up tasks of a server
+     * (the administrator's account) do not run. Logs go to standard error, as always: standard
+     * output is the command's result.
+     *
+     * @param args properties as {@code --name=value} (tests give their data directory so)
      */
-    public static ConfigurableApplicationContext commandContext(String... profiles) {
+    public static ConfigurableApplicationContext commandContext(String... args) {
         SpringApplication app = new SpringApplication(TuquanApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
-        app.setAdditionalProfiles(Arrays.copyOf(profiles, profiles.length));
-        return app.run();
+        app.setLogStartupInfo(false);
+        app.setDefaultProperties(Map.of("tuquan.command-line", "true"));
+        return app.run(args);
     }
 }

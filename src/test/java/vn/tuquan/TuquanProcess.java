@@ -12,11 +12,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import vn.tuquan.shared.db.EmbeddedCredentials;
 
 /** The packaged {@code target/tuquan.jar} running as a separate process, as {@code ./tuquan} runs it. */
 public final class TuquanProcess {
@@ -38,6 +44,11 @@ public final class TuquanProcess {
     }
 
     public static TuquanProcess start(Path dataDir, String command, String name) {
+        return start(dataDir, command, name, Map.of());
+    }
+
+    /** The same, with more environment variables (e.g. {@code TUQUAN_SECURITY_SECOND_FACTOR_FOR_SENSITIVE_DATA}). */
+    public static TuquanProcess start(Path dataDir, String command, String name, Map<String, String> environment) {
         assertThat(JAR).as("the packaged application (mvn verify builds it before the *IT tests)").exists();
         int port = freePort();
         int managementPort = freePort();
@@ -48,6 +59,7 @@ public final class TuquanProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("TUQUAN_DATA_DIR", dataDir.toString());
+        builder.environment().putAll(environment);
         try {
             return new TuquanProcess(builder.start(), log, port, managementPort);
         } catch (IOException e) {
@@ -55,8 +67,29 @@ public final class TuquanProcess {
         }
     }
 
-    /** What a command of {@code ./tuquan} printed and how it exited. */
-    public record CommandResult(int exitCode, String output) {
+    /**
+     * Makes a new data directory ready for commands as an operator does: a first {@code serve}
+     * (which makes the database and the administrator), stopped once ready. Returns the
+     * administrator's password it printed.
+     */
+    public static String initialise(Path dataDir) {
+        TuquanProcess first = start(dataDir, "serve", "initialise");
+        try {
+            first.awaitOutput(READY, Duration.ofMinutes(3));
+            return first.printedAdminPassword();
+        } finally {
+            if (first.alive()) {
+                first.stop();
+            }
+        }
+    }
+
+    /** What a command of {@code ./tuquan} printed on standard output and on standard error, and how it exited. */
+    public record CommandResult(int exitCode, String stdout, String stderr) {
+        /** Both, standard output first: for messages that may be on either. */
+        public String output() {
+            return stdout + stderr;
+        }
     }
 
     /** Runs one command of the packaged jar to its end, on a data directory, and returns what it printed. */
@@ -70,8 +103,9 @@ public final class TuquanProcess {
                 "-Xmx512m", "-jar", JAR.toString()));
         command.addAll(List.of(args));
         try {
-            Path log = Files.createTempFile(dataDir, "cli", ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            Path out = Files.createTempFile(dataDir, "cli", ".out");
+            Path err = Files.createTempFile(dataDir, "cli", ".err");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
             if (input != null) {
                 Path in = Files.createTempFile(dataDir, "cli", ".in");
                 Files.writeString(in, input, StandardCharsets.UTF_8);
@@ -81,7 +115,8 @@ public final class TuquanProcess {
             builder.environment().remove("TUQUAN_DATA_KEY");
             Process process = builder.start();
             assertThat(process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
-            return new CommandResult(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+            return new CommandResult(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -222,19 +257,28 @@ public final class TuquanProcess {
     public static Postmaster postmaster(Path dataDir) {
         try {
             List<String> lines = Files.readAllLines(dataDir.resolve("pg").resolve("postmaster.pid"));
-            return new Postmaster(Long.parseLong(lines.get(0).trim()), Integer.parseInt(lines.get(3).trim()));
+            return new Postmaster(Long.parseLong(lines.get(0).trim()), Integer.parseInt(lines.get(3).trim()),
+                    dataDir.resolve("pg"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    public record Postmaster(long pid, int port) {
+    /** The embedded PostgreSQL of a data directory (its {@code pg/}), as {@code pg_dump} finds it. */
+    public record Postmaster(long pid, int port, Path clusterDir) {
         public boolean alive() {
             return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
         }
 
         public String jdbcUrl() {
             return "jdbc:postgresql://localhost:" + port + "/tuquan";
+        }
+
+        /** A connection to the database {@code tuquan} as a role, with its password from the cluster's password file. */
+        public Connection connect(String role) throws SQLException {
+            EmbeddedCredentials credentials = EmbeddedCredentials.read(clusterDir)
+                    .orElseThrow(() -> new SQLException("no password file in " + clusterDir + " (yet)"));
+            return DriverManager.getConnection(jdbcUrl(), role, credentials.password(role));
         }
     }
 

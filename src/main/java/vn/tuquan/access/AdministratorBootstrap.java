@@ -8,19 +8,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Scope;
 
 /**
- * On the very first start of an instance (no user yet), creates the administrator account with a
- * random password and prints that password once to the console. It is never logged: the log
- * line only says that the account was made.
+ * On the very first start of a server (no user yet), creates the administrator account with a
+ * random password and prints that password once to standard output. It is never logged: the log
+ * line only says that the account was made. Only {@code serve} does this: the commands of
+ * {@code ./tuquan} run without a web server, and this class does not exist for them.
+ *
+ * <p>The password cannot be lost between the account's creation and its printing: it is printed
+ * inside the transaction that creates the account, before the commit, so that an account exists
+ * only if its password was printed. A start stopped after the printing and before the commit
+ * leaves no account, and the next start makes and prints another. With the embedded database the
+ * cluster's first start moreover ends only when the application is ready (after this runner):
+ * a first start stopped before then is made again whole at the next start.
  */
 @Component
 @Profile("!demo")
+@ConditionalOnWebApplication
 @Order(0)
 class AdministratorBootstrap implements ApplicationRunner {
 
@@ -29,11 +40,13 @@ class AdministratorBootstrap implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(AdministratorBootstrap.class);
 
     private final UserAccounts accounts;
+    private final TransactionTemplate transactions;
     private final SecureRandom random = new SecureRandom();
     private final PrintStream console = System.out;
 
-    AdministratorBootstrap(UserAccounts accounts) {
+    AdministratorBootstrap(UserAccounts accounts, TransactionTemplate transactions) {
         this.accounts = accounts;
+        this.transactions = transactions;
     }
 
     @Override
@@ -42,13 +55,22 @@ class AdministratorBootstrap implements ApplicationRunner {
             return;
         }
         String password = randomPassword(20);
-        var admin = accounts.createIfAbsent(ADMIN_USERNAME, "Quản trị hệ thống", password);
-        if (admin.isEmpty()) {
-            return;
+        boolean created = Boolean.TRUE.equals(transactions.execute(status -> {
+            var admin = accounts.createIfAbsent(ADMIN_USERNAME, "Quản trị hệ thống", password);
+            if (admin.isEmpty()) {
+                return false; // another node made it at the same time, and printed its password
+            }
+            accounts.assign(Caller.SYSTEM, admin.get(), Set.of("SYSTEM_ADMIN"), Scope.WHOLE_COUNTRY, Scope.WHOLE_COUNTRY);
+            print(password); // before the commit: no account whose password was not printed
+            return true;
+        }));
+        if (created) {
+            log.info("Created the administrator account '{}' (first start); its password was printed on standard output",
+                    ADMIN_USERNAME);
         }
-        accounts.assign(Caller.SYSTEM, admin.get(), Set.of("SYSTEM_ADMIN"), Scope.WHOLE_COUNTRY, Scope.WHOLE_COUNTRY);
-        log.info("Created the administrator account '{}' (first start); its password was printed to the console",
-                ADMIN_USERNAME);
+    }
+
+    private void print(String password) {
         console.println();
         console.println("==================================================================");
         console.println(" Tài khoản quản trị / Administrator account (shown only this once)");

@@ -20,14 +20,22 @@ import vn.tuquan.shared.Requires;
 class TokenController {
 
     private final PersonalAccessTokens tokens;
+    private final UserAccounts accounts;
 
-    TokenController(PersonalAccessTokens tokens) {
+    TokenController(PersonalAccessTokens tokens, UserAccounts accounts) {
         this.tokens = tokens;
+        this.accounts = accounts;
     }
 
+    /**
+     * The page says so when the person's tokens are refused until they enrol a second factor: a
+     * person who signed in before the rule came to apply to them (a role given since, or {@code
+     * --require-totp}) reaches this page, while the API refuses their tokens (403).
+     */
     @GetMapping("/account/tokens")
     String list(Principal principal, Model model) {
         model.addAttribute("tokens", tokens.list(principal.getName()));
+        model.addAttribute("secondFactorNeeded", accounts.secondFactorMissing(principal.getName()));
         model.addAttribute("maxDays", PersonalAccessTokens.MAX_DAYS);
         return "access/listTokens";
     }

@@ -258,6 +258,16 @@ public class UserAccounts {
                 && callers.forUsername(username).map(c -> c.can(Permission.SENSITIVE_READ)).orElse(false);
     }
 
+    /**
+     * Whether the person must use a second factor and has not enrolled one yet: until they do, they
+     * reach only the enrolment page and the API refuses their tokens (403).
+     */
+    public boolean secondFactorMissing(String username) {
+        boolean enrolled = jdbc.sql("SELECT totp_secret IS NOT NULL FROM users WHERE username = :username")
+                .param("username", username).query(Boolean.class).optional().orElse(false);
+        return !enrolled && requiresSecondFactor(username);
+    }
+
     @Transactional
     public boolean setSecondFactorRequired(String username, boolean required) {
         boolean set = jdbc.sql("UPDATE users SET totp_required = :required WHERE username = :username")

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.json.JsonMapper;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CommandContexts;
 import vn.tuquan.shared.Scope;
@@ -36,6 +38,7 @@ public class UserCommand implements Runnable {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
             .withZone(Dates.VIETNAM);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Spec
     CommandSpec spec;
@@ -172,15 +175,34 @@ public class UserCommand implements Runnable {
         }
     }
 
+    /** One account in {@code user list --json}; {@code secondFactor} is enrolled, needed (not enrolled yet) or none. */
+    record ListedUser(String username, String displayName, boolean enabled, String secondFactor, String lockedUntil) {
+    }
+
+    /** What {@code user token --json} prints. */
+    record MadeToken(String username, String name, String token, String expiresAt, boolean secondFactorNeeded) {
+    }
+
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Liệt kê tài khoản. / List the accounts.")
     static class ListUsers implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
+        @Option(names = "--json", description = "print a JSON array (lockedUntil: an ISO-8601 instant in UTC, or null)")
+        boolean json;
+
         @Override
         public Integer call() {
             try (ConfigurableApplicationContext context = CommandContexts.open()) {
                 PrintWriter out = spec.commandLine().getOut();
+                if (json) {
+                    out.println(JSON.writeValueAsString(context.getBean(UserAccounts.class).list().stream()
+                            .map(a -> new ListedUser(a.username(), a.displayName(), a.enabled(),
+                                    a.totpEnrolled() ? "enrolled" : a.totpRequired() ? "needed" : "none",
+                                    a.lockedUntil().map(Instant::toString).orElse(null)))
+                            .toList()));
+                    return 0;
+                }
                 out.printf("%-24s %-30s %-9s %-6s %s%n", "USERNAME", "NAME", "STATE", "TOTP", "LOCKED UNTIL");
                 for (UserAccounts.UserAccount a : context.getBean(UserAccounts.class).list()) {
                     out.printf("%-24s %-30s %-9s %-6s %s%n", a.username(), a.displayName(),
@@ -237,16 +259,35 @@ public class UserCommand implements Runnable {
         @Option(names = "--days", defaultValue = "90", description = "days until it expires (1 to 365; default 90)")
         int days;
 
+        @Option(names = "--json", description = "print a JSON object: username, name, token, expiresAt (ISO-8601, UTC), "
+                + "secondFactorNeeded (true: the API refuses the token, 403, until the person enrols a second factor)")
+        boolean json;
+
+        @Option(names = "--lang", defaultValue = "vi", description = "language of the warnings: vi or en")
+        String language;
+
         @Override
         boolean apply(ConfigurableApplicationContext context, String name, PrintWriter out) {
+            PrintWriter err = spec.commandLine().getErr();
             if (days < 1 || days > PersonalAccessTokens.MAX_DAYS) {
-                spec.commandLine().getErr().println("tuquan: --days must be from 1 to " + PersonalAccessTokens.MAX_DAYS);
+                err.println("tuquan: --days must be from 1 to " + PersonalAccessTokens.MAX_DAYS);
                 return false;
             }
             var created = context.getBean(PersonalAccessTokens.class).create(name, tokenName, days);
-            out.println(created.token());
-            spec.commandLine().getErr().println("Token for " + name + ", expires " + WHEN.format(created.expiresAt())
+            boolean secondFactorNeeded = context.getBean(UserAccounts.class).secondFactorMissing(name);
+            if (json) {
+                out.println(JSON.writeValueAsString(new MadeToken(name, tokenName, created.token(),
+                        created.expiresAt().toString(), secondFactorNeeded)));
+            } else {
+                out.println(created.token());
+            }
+            err.println("Token for " + name + ", expires " + WHEN.format(created.expiresAt())
                     + " (Vietnam time). It is not shown again.");
+            if (secondFactorNeeded) {
+                Locale locale = Locale.forLanguageTag("en".equals(language) ? "en" : "vi");
+                err.println("tuquan: " + context.getBean(MessageSource.class)
+                        .getMessage("user.token.secondFactorNeeded", new Object[] {name}, locale));
+            }
             return true;
         }
     }

@@ -64,6 +64,20 @@ final class DataKeys {
         return new DataKeys(keys, "k" + newestFile);
     }
 
+    /**
+     * The keys as the directory holds them now (another process — {@code ./tuquan keys rotate} —
+     * may have added a key file); {@code current} when it holds none any more (never a new file).
+     */
+    static DataKeys reread(Path dir, String envKey, DataKeys current) {
+        Map<String, SecretKey> keys = new LinkedHashMap<>();
+        int newestFile = readFiles(dir, keys);
+        if (envKey != null && !envKey.isBlank()) {
+            keys.put(ENV_KEY_ID, decodeKey(envKey.strip(), "TUQUAN_DATA_KEY"));
+            return new DataKeys(keys, ENV_KEY_ID);
+        }
+        return newestFile == 0 ? current : new DataKeys(keys, "k" + newestFile);
+    }
+
     /** Writes a new key file numbered after the newest one; returns the keys with it as the current key. */
     DataKeys withNewKeyFile(Path dir) {
         if (ENV_KEY_ID.equals(currentId)) {

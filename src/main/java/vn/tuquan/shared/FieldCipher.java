@@ -2,10 +2,15 @@ package vn.tuquan.shared;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +32,11 @@ import org.springframework.stereotype.Component;
  * this object's keys, which it does not expose); decrypt only to show the value to a person
  * allowed to see it, and publish a {@code SensitiveRead} (audit module) when you do. Register
  * the columns you encrypt as an {@link EncryptedColumns} bean so key rotation re-encrypts them.
+ *
+ * <p>The key files may change under a running server: {@code ./tuquan keys rotate} (another
+ * process) adds one while Tuquan serves. The key directory is read again when its modification time
+ * changed (looked at before each encryption, so new values take the new key from the server's next
+ * write on) and whenever a value names a key not read yet.
  */
 @Component
 public class FieldCipher {
@@ -38,11 +48,40 @@ public class FieldCipher {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path keysDir;
+    private final String envKey;
     private volatile DataKeys keys;
+    /** The key directory's modification time when it was last read ({@code null}: no directory). */
+    private volatile FileTime keysRead;
 
     FieldCipher(@Value("${tuquan.data-directory}") Path dataDir, @Value("${tuquan.data-key:}") String envKey) {
         this.keysDir = dataDir.resolve("keys");
+        this.envKey = envKey;
         this.keys = DataKeys.load(keysDir, envKey);
+        this.keysRead = modified(keysDir);
+    }
+
+    /** The keys, read again first when the directory changed since. */
+    private DataKeys keys() {
+        if (!Objects.equals(modified(keysDir), keysRead)) {
+            reread(false);
+        }
+        return keys;
+    }
+
+    private synchronized void reread(boolean always) {
+        FileTime modified = modified(keysDir);
+        if (always || !Objects.equals(modified, keysRead)) {
+            keys = DataKeys.reread(keysDir, envKey, keys);
+            keysRead = modified;
+        }
+    }
+
+    private static FileTime modified(Path dir) {
+        try {
+            return Files.isDirectory(dir) ? Files.getLastModifiedTime(dir) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the data key directory " + dir, e);
+        }
     }
 
     /** Encrypts with the current key; {@code null} stays {@code null}. */
@@ -50,7 +89,7 @@ public class FieldCipher {
         if (plaintext == null) {
             return null;
         }
-        DataKeys current = keys;
+        DataKeys current = keys();
         String header = VERSION + ":" + current.currentId();
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
@@ -79,7 +118,11 @@ public class FieldCipher {
         if (!m.matches()) {
             throw new UnreadableValueException("not an encrypted value of format v1");
         }
-        SecretKey key = keys.byId(m.group(1));
+        SecretKey key = keys().byId(m.group(1));
+        if (key == null) {
+            reread(true); // a key file made since, perhaps within the directory's time resolution
+            key = keys.byId(m.group(1));
+        }
         if (key == null) {
             throw new UnreadableValueException("no data key with id " + m.group(1)
                     + " (is the key file missing from <data dir>/keys, or TUQUAN_DATA_KEY different?)");
@@ -108,17 +151,18 @@ public class FieldCipher {
 
     /** The id of the key new values are encrypted with. */
     public String currentKeyId() {
-        return keys.currentId();
+        return keys().currentId();
     }
 
     /** Whether a stored value is encrypted with the current key (rotation leaves it alone then). */
     public boolean isCurrent(String stored) {
-        return stored != null && stored.startsWith(VERSION + ":" + keys.currentId() + ":");
+        return stored != null && stored.startsWith(VERSION + ":" + keys().currentId() + ":");
     }
 
     /** Makes a new key file the current key; values encrypted before stay readable. */
     synchronized String newKey() {
-        keys = keys.withNewKeyFile(keysDir);
+        keys = keys().withNewKeyFile(keysDir);
+        keysRead = modified(keysDir);
         return keys.currentId();
     }
 

@@ -15,6 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Rotates the data key: a new key file becomes the current key, then every registered encrypted
  * column is re-encrypted with it in batches, each batch its own transaction (a stopped rotation
  * is resumed by running it again; values not yet re-encrypted stay readable with the old key).
+ * It may run while Tuquan serves on the same key directory: the server reads the new key file at
+ * its next encryption or at the first value it cannot read with the keys it has ({@link FieldCipher}).
  */
 @Service
 public class KeyRotation {
@@ -53,6 +55,9 @@ public class KeyRotation {
         String keyId = cipher.newKey();
         log.info("New data key {} created; re-encrypting", keyId);
         long count = reencryptAll(registeredColumns(), batchSize);
+        // A running server (this command may run beside it) encrypts with the new key from its first write after the
+        // key file appeared; a value it encrypted just before and committed after the pass went by is caught here.
+        count += reencryptAll(registeredColumns(), batchSize);
         DataKeyRotated rotated = new DataKeyRotated(keyId, count);
         transactions.executeWithoutResult(status -> events.publishEvent(rotated));
         return rotated;

@@ -1,6 +1,7 @@
 package vn.tuquan.shared;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code ./tuquan keys …}: the data keys of encrypted fields. */
 @Command(name = "keys", mixinStandardHelpOptions = true,
@@ -25,8 +27,10 @@ public class KeysCommand implements Runnable {
     }
 
     @Command(name = "rotate", mixinStandardHelpOptions = true,
-            description = {"Tạo khoá mới (tệp trong <thư mục dữ liệu>/keys) và mã hoá lại mọi giá trị đã mã hoá theo từng lô.",
-                    "Create a new key file in <data dir>/keys and re-encrypt every encrypted value with it, in batches."})
+            description = {"Tạo khoá mới (tệp trong <thư mục dữ liệu>/keys) và mã hoá lại mọi giá trị đã mã hoá theo từng lô;"
+                    + " Tuquan đang chạy dùng khoá mới ngay.",
+                    "Create a new key file in <data dir>/keys and re-encrypt every encrypted value with it, in batches;"
+                    + " a running Tuquan reads and writes with the new key at once."})
     static class Rotate implements Callable<Integer> {
 
         @Spec
@@ -38,6 +42,9 @@ public class KeysCommand implements Runnable {
         @Option(names = "--lang", defaultValue = "vi", description = "language of the messages: vi or en")
         String language;
 
+        @Option(names = "--json", description = "print a JSON object: keyId, reencrypted")
+        boolean json;
+
         @Override
         public Integer call() {
             Locale locale = Locale.forLanguageTag("en".equals(language) ? "en" : "vi");
@@ -48,8 +55,11 @@ public class KeysCommand implements Runnable {
                     return 1;
                 }
                 DataKeyRotated rotated = context.getBean(KeyRotation.class).rotate(batchSize);
-                spec.commandLine().getOut().println(messages.getMessage("keys.rotate.done",
-                        new Object[] {rotated.keyId(), rotated.reencrypted()}, locale));
+                spec.commandLine().getOut().println(json
+                        ? JsonMapper.builder().build().writeValueAsString(Map.of("keyId", rotated.keyId(),
+                                "reencrypted", rotated.reencrypted()))
+                        : messages.getMessage("keys.rotate.done", new Object[] {rotated.keyId(), rotated.reencrypted()},
+                                locale));
                 return 0;
             }
         }

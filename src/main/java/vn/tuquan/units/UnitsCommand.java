@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -16,6 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import tools.jackson.databind.json.JsonMapper;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CommandContexts;
 
@@ -24,6 +27,8 @@ import vn.tuquan.shared.CommandContexts;
         description = "Đơn vị hành chính: nhập danh mục chính thức và ranh giới. / Administrative units: import official lists and boundaries.",
         subcommands = {UnitsCommand.Import.class, UnitsCommand.Boundaries.class})
 public class UnitsCommand implements Runnable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Spec
     CommandSpec spec;
@@ -52,8 +57,16 @@ public class UnitsCommand implements Runnable {
         @Option(names = "--lang", defaultValue = "vi", description = "language of the messages: vi or en")
         String language;
 
+        @Option(names = "--json", description = "print the summary as a JSON object (refused: {\"imported\": false, "
+                + "\"problems\": [...]}, exit 1)")
+        boolean json;
+
         /** Imports and returns the lines to print; throws {@link ImportRefusedException} when refused. */
         abstract List<String> importFiles(ConfigurableApplicationContext context, MessageSource messages, Locale locale);
+
+        /** Imports and returns the summary as {@code --json} prints it; throws {@link ImportRefusedException} when refused. */
+        abstract Map<String, Object> importFilesForJson(ConfigurableApplicationContext context, MessageSource messages,
+                Locale locale);
 
         @Override
         public Integer call() {
@@ -69,12 +82,23 @@ public class UnitsCommand implements Runnable {
                 MessageSource messages = context.getBean(MessageSource.class);
                 Locale locale = Locale.forLanguageTag("en".equals(language) ? "en" : "vi");
                 try {
-                    importFiles(context, messages, locale).forEach(out::println);
+                    if (json) {
+                        out.println(JSON.writeValueAsString(importFilesForJson(context, messages, locale)));
+                    } else {
+                        importFiles(context, messages, locale).forEach(out::println);
+                    }
                     return 0;
                 } catch (ImportRefusedException refused) {
                     err.println(messages.getMessage("units.import.refused",
                             new Object[] {refused.problems().size()}, locale));
                     refused.problems().forEach(p -> err.println("  " + ImportMessages.render(messages, p, locale)));
+                    if (json) {
+                        Map<String, Object> refusal = new LinkedHashMap<>();
+                        refusal.put("imported", false);
+                        refusal.put("problems", refused.problems().stream()
+                                .map(p -> ImportMessages.render(messages, p, locale)).toList());
+                        out.println(JSON.writeValueAsString(refusal));
+                    }
                     return 1;
                 }
             }
@@ -93,6 +117,28 @@ public class UnitsCommand implements Runnable {
         @Override
         List<String> importFiles(ConfigurableApplicationContext context, MessageSource messages, Locale locale) {
             ImportSummary summary = context.getBean(OfficialLists.class).importFiles(Caller.SYSTEM, files, asOf, province());
+            return lines(summary, messages, locale);
+        }
+
+        @Override
+        Map<String, Object> importFilesForJson(ConfigurableApplicationContext context, MessageSource messages,
+                Locale locale) {
+            ImportSummary summary = context.getBean(OfficialLists.class).importFiles(Caller.SYSTEM, files, asOf, province());
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("imported", true);
+            json.put("files", summary.files());
+            json.put("asOf", summary.asOf().toString());
+            json.put("opened", summary.opened());
+            json.put("changed", summary.changed());
+            json.put("closed", summary.closed());
+            json.put("unchanged", summary.unchanged());
+            json.put("successions", summary.successions());
+            json.put("localUnitsMoved", summary.localUnitsMoved());
+            json.put("warnings", summary.warnings().stream().map(w -> ImportMessages.render(messages, w, locale)).toList());
+            return json;
+        }
+
+        private static List<String> lines(ImportSummary summary, MessageSource messages, Locale locale) {
             List<String> lines = new java.util.ArrayList<>();
             lines.add(messages.getMessage("units.import.summary", new Object[] {summary.files(),
                     summary.asOf().toString(), summary.opened(), summary.changed(), summary.closed(),
@@ -114,6 +160,22 @@ public class UnitsCommand implements Runnable {
             return List.of(messages.getMessage("units.boundaries.summary", new Object[] {summary.files(),
                     summary.asOf().toString(), summary.inserted(), summary.changed(), summary.unchanged(),
                     summary.skipped()}, locale));
+        }
+
+        @Override
+        Map<String, Object> importFilesForJson(ConfigurableApplicationContext context, MessageSource messages,
+                Locale locale) {
+            UnitBoundaries.BoundaryImportSummary summary = context.getBean(UnitBoundaries.class)
+                    .importFiles(Caller.SYSTEM, files, asOf, province());
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("imported", true);
+            json.put("files", summary.files());
+            json.put("asOf", summary.asOf().toString());
+            json.put("inserted", summary.inserted());
+            json.put("changed", summary.changed());
+            json.put("unchanged", summary.unchanged());
+            json.put("skipped", summary.skipped());
+            return json;
         }
     }
 }

@@ -52,7 +52,8 @@ class SharedSessionTests {
         try (ConfigurableApplicationContext nodeB = new SpringApplicationBuilder(TuquanApplication.class).run(
                 "--tuquan.data-directory=" + FreshDataDirectory.create(), "--server.port=0",
                 "--spring.datasource.url=" + dataSource.getJdbcUrl(),
-                "--spring.datasource.username=" + dataSource.getUsername())) {
+                "--spring.datasource.username=" + dataSource.getUsername(),
+                "--spring.datasource.password=" + dataSource.getPassword(), "--management.server.port=0")) {
             int portB = ((WebServerApplicationContext) nodeB).getWebServer().getPort();
             assertThat(portB).isNotEqualTo(portA);
 

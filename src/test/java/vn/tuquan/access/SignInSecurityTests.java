@@ -194,6 +194,30 @@ class SignInSecurityTests {
         assertThat(page.selectFirst(".alert-warning").text()).contains("bắt buộc");
     }
 
+    /**
+     * Issue 13.23: someone signed in before the rule came to apply to them (here --require-totp) still
+     * reaches their tokens page, while the API refuses their tokens: the page says so and links the enrolment.
+     */
+    @Test
+    void theTokensPageSaysWhenTheApiRefusesThePersonsTokensUntilTheyEnrol() {
+        WebSession later = newUser("bat.buoc.sau");
+        assertThat(location(later.signIn("bat.buoc.sau", PASSWORD))).doesNotContain("login");
+        var before = Jsoup.parse(later.getPage("/account/tokens").body());
+        assertThat(before.selectFirst("#second-factor-needed")).isNull();
+
+        accounts.setSecondFactorRequired("bat.buoc.sau", true);
+        HttpResponse<String> page = later.getPage("/account/tokens");
+        assertThat(page.statusCode()).isEqualTo(200);
+        var warning = Jsoup.parse(page.body()).selectFirst("#second-factor-needed");
+        assertThat(warning).isNotNull();
+        assertThat(warning.text()).contains("403");
+        assertThat(warning.selectFirst("a[href=/account/totp]")).isNotNull();
+        String token = tokens.create("bat.buoc.sau", "thử", 1).token();
+        assertThat(HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/me")).header("Authorization", "Bearer " + token).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString()).join().statusCode()).as("as the page says").isEqualTo(403);
+    }
+
     @Test
     void whoMayReadSensitiveRegistersMustUseASecondFactor() {
         WebSession session = newUser("doc.nhay.cam");

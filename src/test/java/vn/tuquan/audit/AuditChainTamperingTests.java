@@ -176,7 +176,7 @@ class AuditChainTamperingTests {
 
     /** The superuser of the embedded server, with triggers off (as for replication). */
     private void asSuperuser(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), "postgres", null); var st = c.createStatement()) {
+        try (Connection c = server.connect("postgres"); var st = c.createStatement()) {
             st.execute("SET session_replication_role = replica");
             st.execute(sql);
         }

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import vn.tuquan.FreshDataDirectory;
 import vn.tuquan.TuquanProcess;
 import vn.tuquan.shared.db.EmbeddedPostgresServer;
@@ -18,6 +19,7 @@ class AuditCommandIT {
     @Test
     void verifySaysTheChainIsIntact_thenNamesTheRowsEditedAndDeletedByHand() throws Exception {
         Path dataDir = FreshDataDirectory.create();
+        TuquanProcess.initialise(dataDir);
         Path namDinh = AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv");
         assertThat(run(dataDir, "units", "import", namDinh.toString(), "--as-of", "2022-10-01").exitCode()).isZero();
         Path districts = AdminUnitsData.file("geo/old_pre2025/vn_districts_old_dvhcvn_simplified.geojson");
@@ -25,15 +27,15 @@ class AuditCommandIT {
                 .exitCode()).isZero();
         TuquanProcess.CommandResult rotated = run(dataDir, "keys", "rotate", "--lang", "en");
         assertThat(rotated.exitCode()).as(rotated.output()).isZero();
-        assertThat(rotated.output()).contains("Created key k2 and re-encrypted 0 values.");
+        assertThat(rotated.stdout()).isEqualTo("Created key k2 and re-encrypted 0 values.\n");
 
         TuquanProcess.CommandResult intact = run(dataDir, "audit", "verify");
         assertThat(intact.exitCode()).as(intact.output()).isZero();
         // the administrator's account and roles, the list, the boundaries, the rotated key
-        assertThat(intact.output()).contains("5 mục, chuỗi nguyên vẹn");
+        assertThat(intact.stdout()).startsWith("5 mục, chuỗi nguyên vẹn").hasLineCount(1);
 
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir.resolve("pg"));
-                Connection c = DriverManager.getConnection(server.jdbcUrl(), "postgres", null); var st = c.createStatement()) {
+                Connection c = server.connect("postgres"); var st = c.createStatement()) {
             st.execute("SET session_replication_role = replica");
             st.execute("UPDATE audit_event SET actor_username = 'someone.else' WHERE id = 1");
         }
@@ -41,9 +43,16 @@ class AuditCommandIT {
         assertThat(edited.exitCode()).isEqualTo(1);
         assertThat(edited.output()).contains("Chuỗi nhật ký KHÔNG nguyên vẹn: 5 mục, 1 chỗ không khớp:")
                 .contains("mục 1: nội dung đã bị sửa");
+        TuquanProcess.CommandResult editedJson = run(dataDir, "audit", "verify", "--json");
+        assertThat(editedJson.exitCode()).isEqualTo(1);
+        JsonNode report = JsonMapper.builder().build().readTree(editedJson.stdout());
+        assertThat(report.get("intact").asBoolean()).isFalse();
+        assertThat(report.get("entries").asLong()).isEqualTo(5);
+        assertThat(report.get("problems").get(0).get("id").asLong()).isEqualTo(1);
+        assertThat(report.get("problems").get(0).get("kind").asString()).isEqualTo("CONTENT_CHANGED");
 
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir.resolve("pg"));
-                Connection c = DriverManager.getConnection(server.jdbcUrl(), "postgres", null); var st = c.createStatement()) {
+                Connection c = server.connect("postgres"); var st = c.createStatement()) {
             st.execute("SET session_replication_role = replica");
             st.execute("DELETE FROM audit_event WHERE id = 2");
         }

@@ -51,7 +51,7 @@ public final class EvaluationBenchmark {
                 "--logging.level.root=WARN", "--logging.level.vn.tuquan.evaluation=" + System.getProperty("bench.log", "INFO"))) {
             EmbeddedPostgresServer server = context.getBean(EmbeddedPostgresServer.class);
             EvaluationRuns runs = context.getBean(EvaluationRuns.class);
-            try (Connection owner = DriverManager.getConnection(server.jdbcUrl(), server.ownerUsername(), null);
+            try (Connection owner = server.connect(server.ownerUsername());
                     Statement sql = owner.createStatement()) {
                 if (count(sql, "SELECT count(*) FROM unit") == 0) {
                     long t0 = System.nanoTime();

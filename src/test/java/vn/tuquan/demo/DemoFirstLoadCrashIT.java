@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -170,7 +169,7 @@ class DemoFirstLoadCrashIT {
     }
 
     private static Connection connect(Postmaster postmaster) throws SQLException {
-        return DriverManager.getConnection(postmaster.jdbcUrl(), "tuquan", "");
+        return postmaster.connect("tuquan");
     }
 
     private static boolean tableExists(Connection db, String table) throws SQLException {

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +68,8 @@ class IncidentIngestCrashIT {
         Path dataDir = FreshDataDirectory.create();
         dataDirs.add(dataDir);
         Path namDinh = AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv");
+        // the first start, then the list, the officer and the token with the commands, while it serves
+        TuquanProcess first = start(dataDir, "serve", "first").awaitReady(START);
         TuquanProcess.CommandResult imported = TuquanProcess.command(dataDir, "units", "import", namDinh.toString(),
                 "--as-of", "2022-10-01");
         assertThat(imported.exitCode()).as(imported.output()).isZero();
@@ -82,11 +81,9 @@ class IncidentIngestCrashIT {
         TuquanProcess.CommandResult made = TuquanProcess.command(dataDir, "user", "token", "nhaplieu", "--name", "crash test",
                 "--days", "1");
         assertThat(made.exitCode()).as(made.output()).isZero();
-        Matcher printed = Pattern.compile("(?m)^(tq_[A-Za-z0-9_-]+)$").matcher(made.output());
-        assertThat(printed.find()).as(made.output()).isTrue();
-        String token = printed.group(1);
+        assertThat(made.stdout()).as("the token alone on standard output").matches("tq_[A-Za-z0-9_-]+\n");
+        String token = made.stdout().strip();
 
-        TuquanProcess first = start(dataDir, "serve", "first").awaitReady(START);
         Postmaster postgres = TuquanProcess.postmaster(dataDir);
         long commune;
         try (Connection db = connect(postgres); var rs = db.createStatement().executeQuery(
@@ -254,6 +251,6 @@ class IncidentIngestCrashIT {
     }
 
     private static Connection connect(Postmaster postmaster) throws SQLException {
-        return DriverManager.getConnection(postmaster.jdbcUrl(), "tuquan", "");
+        return postmaster.connect("tuquan");
     }
 }

@@ -32,7 +32,7 @@ class KeyRotationTests {
     @Test
     void rotationReencryptsEveryValueInBatches_andOldValuesStayReadableUntilThen() throws Exception {
         // a module's table, made by its owner as a migration would; the application's role gets its grants by default
-        try (Connection owner = DriverManager.getConnection(server.jdbcUrl(), server.ownerUsername(), null);
+        try (Connection owner = server.connect(server.ownerUsername());
                 var st = owner.createStatement()) {
             st.execute("CREATE TABLE rotation_probe (id bigint PRIMARY KEY, secret text)");
         }

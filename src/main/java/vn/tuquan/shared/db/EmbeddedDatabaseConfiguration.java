@@ -2,10 +2,15 @@ package vn.tuquan.shared.db;
 
 import java.nio.file.Path;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
 import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.api.MigrationInfo;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -18,6 +23,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /**
  * Without {@code SPRING_DATASOURCE_URL} Tuquan runs its own PostgreSQL in
  * {@code <data dir>/pg}; with it, Spring Boot's usual data source is used and nothing is started.
+ * A command of {@code ./tuquan} ({@code tuquan.command-line=true}) never makes a cluster, and uses
+ * the running Tuquan's server when there is one ({@link EmbeddedPostgresServer#forCommand}).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoExternalDatabase.class)
@@ -31,8 +38,10 @@ class EmbeddedDatabaseConfiguration {
      */
     @Bean(destroyMethod = "close")
     EmbeddedPostgresServer embeddedPostgresServer(@Value("${tuquan.data-directory}") Path dataDir,
-            @Value("${tuquan.embedded-database.first-start-ends-when-ready:false}") boolean firstStartEndsWhenReady) {
-        return EmbeddedPostgresServer.start(dataDir.resolve("pg"), firstStartEndsWhenReady);
+            @Value("${tuquan.embedded-database.first-start-ends-when-ready:false}") boolean firstStartEndsWhenReady,
+            @Value("${tuquan.command-line:false}") boolean commandLine) {
+        return commandLine ? EmbeddedPostgresServer.forCommand(dataDir.resolve("pg"))
+                : EmbeddedPostgresServer.start(dataDir.resolve("pg"), firstStartEndsWhenReady);
     }
 
     @Bean
@@ -67,6 +76,7 @@ class EmbeddedDatabaseConfiguration {
                 .type(HikariDataSource.class)
                 .url(server.jdbcUrl())
                 .username(server.appUsername())
+                .password(server.password(server.appUsername()))
                 .build();
         dataSource.setPoolName("tuquan");
         dataSource.setMaximumPoolSize(maximumPoolSize);
@@ -79,7 +89,29 @@ class EmbeddedDatabaseConfiguration {
      */
     @Bean
     FlywayConfigurationCustomizer migrateAsOwner(EmbeddedPostgresServer server) {
-        return configuration -> configuration.dataSource(server.jdbcUrl(), server.ownerUsername(), null);
+        return configuration -> configuration.dataSource(server.jdbcUrl(), server.ownerUsername(),
+                server.password(server.ownerUsername()));
+    }
+
+    /**
+     * A command using the running Tuquan's server migrates nothing under it: the server ran its
+     * migrations at its start. A command newer than the server (migrations the database lacks) stops.
+     */
+    @Bean
+    FlywayMigrationStrategy migrateUnlessAttached(EmbeddedPostgresServer server) {
+        return flyway -> {
+            if (!server.attached()) {
+                flyway.migrate();
+                return;
+            }
+            MigrationInfo[] pending = flyway.info().pending();
+            if (pending.length > 0) {
+                throw new IllegalStateException("The Tuquan running on " + server.clusterDir() + " is older than this "
+                        + "./tuquan: its database lacks the migration(s) "
+                        + Arrays.stream(pending).map(m -> String.valueOf(m.getVersion())).collect(Collectors.joining(", "))
+                        + ". Stop it and start this version's `./tuquan serve` (which migrates), then run the command again.");
+            }
+        };
     }
 
     static final class NoExternalDatabase implements Condition {

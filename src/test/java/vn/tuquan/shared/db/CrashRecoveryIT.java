@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,7 +87,7 @@ class CrashRecoveryIT {
     }
 
     private static Connection connect(Postmaster postmaster) throws SQLException {
-        return DriverManager.getConnection(postmaster.jdbcUrl(), "tuquan", "");
+        return postmaster.connect("tuquan");
     }
 
     /** One committed transaction per row, as separate user actions would be. */

@@ -31,7 +31,8 @@ class DatabaseStartupTests {
 
     /** Starts the application as {@code ./tuquan serve} does; properties as command-line arguments. */
     private static ConfigurableApplicationContext start(Path dataDir, String... properties) {
-        List<String> args = new ArrayList<>(List.of("--tuquan.data-directory=" + dataDir, "--server.port=0"));
+        List<String> args = new ArrayList<>(List.of("--tuquan.data-directory=" + dataDir, "--server.port=0",
+                "--management.server.port=0"));
         for (String property : properties) {
             args.add("--" + property);
         }
@@ -68,6 +69,10 @@ class DatabaseStartupTests {
             assertThat(password).hasSizeGreaterThanOrEqualTo(20);
             assertThat(output.getAll().split(Pattern.quote(password), -1))
                     .as("the password appears exactly once in all output").hasSize(2);
+            assertThat(output.getOut()).as("standard output holds what Tuquan prints, the log is on standard error")
+                    .doesNotContain("Starting embedded PostgreSQL").doesNotContain("Created the administrator account");
+            assertThat(output.getErr()).contains("Starting embedded PostgreSQL")
+                    .contains("Created the administrator account 'admin'");
             String hash = jdbc.sql("SELECT password_hash FROM users WHERE username = 'admin'")
                     .query(String.class).single();
             assertThat(hash).startsWith("{argon2@SpringSecurity_v5_8}").doesNotContain(password);
@@ -125,11 +130,11 @@ class DatabaseStartupTests {
     void aClusterFromBeforeTheApplicationRoleGetsItAtStart() throws Exception {
         Path dataDir = FreshDataDirectory.create();
         try (EmbeddedPostgresServer old = EmbeddedPostgresServer.start(dataDir.resolve("pg"))) {
-            try (var superuser = java.sql.DriverManager.getConnection(
-                    old.jdbcUrl().replace("/tuquan", "/postgres"), "postgres", null); var st = superuser.createStatement()) {
+            try (var superuser = java.sql.DriverManager.getConnection(old.jdbcUrl().replace("/tuquan", "/postgres"),
+                    "postgres", old.password("postgres")); var st = superuser.createStatement()) {
                 st.execute("DROP ROLE tuquan_app");
             }
-            org.flywaydb.core.Flyway.configure().dataSource(old.jdbcUrl(), "tuquan", null)
+            org.flywaydb.core.Flyway.configure().dataSource(old.jdbcUrl(), "tuquan", old.password("tuquan"))
                     .locations("classpath:db/migration").target("4").load().migrate();
         }
         try (ConfigurableApplicationContext app = start(dataDir)) {

@@ -117,11 +117,12 @@ class EmbeddedClusterCleanupTests {
     }
 
     private static Connection owner(EmbeddedPostgresServer server) throws SQLException {
-        return DriverManager.getConnection(server.jdbcUrl(), "tuquan", null);
+        return server.connect("tuquan");
     }
 
     private static Connection superuser(EmbeddedPostgresServer server) throws SQLException {
-        return DriverManager.getConnection(server.jdbcUrl().replace("/tuquan", "/postgres"), "postgres", null);
+        return DriverManager.getConnection(server.jdbcUrl().replace("/tuquan", "/postgres"), "postgres",
+                server.password("postgres"));
     }
 
     private static boolean exists(Connection c, String table) throws SQLException {
