@@ -1,9 +1,7 @@
 package vn.tuquan.evaluation;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +41,6 @@ public class Classifications {
 
     private static final TypeReference<List<ItemScore>> ITEMS = new TypeReference<>() {
     };
-    private static final int PAGE = 5_000;
 
     private final JdbcClient jdbc;
     private final Units units;
@@ -216,18 +213,10 @@ public class Classifications {
     /** The stored classifications of the unit and every unit under it (as the tree is today), for a year. */
     public List<Stored> list(Scope scope, long unitId, int year) {
         unit(scope, unitId);
-        LocalDate today = Dates.today();
-        List<Long> ids = new ArrayList<>();
-        ids.add(unitId);
-        int offset = 0;
-        Units.Page page;
-        do {
-            page = units.subtree(scope, unitId, Set.of(), today, PAGE, offset);
-            page.units().forEach(u -> ids.add(u.id()));
-            offset += PAGE;
-        } while (page.more());
+        Long[] ids = units.subtreeWithRoot(scope, unitId, Set.of(), Dates.today()).stream().map(UnitView::id)
+                .toArray(Long[]::new);
         return jdbc.sql(SELECT + " WHERE unit_id = ANY(:ids) AND year = :year ORDER BY unit_id")
-                .param("ids", ids.stream().distinct().toArray(Long[]::new)).param("year", year)
+                .param("ids", ids).param("year", year)
                 .query((rs, n) -> new Stored(rs.getLong("unit_id"), rs.getInt("year"), rs.getString("unit_kind"),
                         Level.valueOf(rs.getString("level")), rs.getBigDecimal("points"), rs.getBigDecimal("max_points"),
                         json.readValue(rs.getString("items"), ITEMS), rs.getObject("computed_at", OffsetDateTime.class),

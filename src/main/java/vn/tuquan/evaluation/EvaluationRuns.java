@@ -570,14 +570,8 @@ public class EvaluationRuns {
         int size = Math.max(1, Math.min(limit, 500));
         int from = Math.max(0, offset);
         Map<Long, UnitView> tree = new HashMap<>();
-        tree.put(root.id(), root);
-        for (int o = 0; ; o += 50_000) {
-            Units.Page page = units.subtree(scope, unitId, EVALUATED_KINDS, asOf, 50_000, o);
-            page.units().forEach(u -> tree.put(u.id(), u));
-            if (!page.more()) {
-                break;
-            }
-        }
+        tree.put(root.id(), root); // whatever its kind
+        units.subtreeWithRoot(scope, unitId, EVALUATED_KINDS, asOf).forEach(u -> tree.put(u.id(), u));
         Long[] ids = tree.keySet().toArray(Long[]::new);
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Result r : Result.values()) {

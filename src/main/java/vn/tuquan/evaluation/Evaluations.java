@@ -181,21 +181,11 @@ public class Evaluations {
      * ({@code evaluation_deadline}), earliest deadline first.
      */
     public List<Evaluation.Overdue> overdue(Scope scope, long unitId, int year, LocalDate on) {
-        UnitView root = visible(scope, unitId);
+        visible(scope, unitId);
+        // the tree on the day asked, or on the year's last day for a day after the year
         LocalDate treeDay = on.isBefore(LocalDate.of(year, 12, 31)) ? on : LocalDate.of(year, 12, 31);
-        List<Long> ids = new ArrayList<>();
-        ids.add(root.id());
-        if (root.validOn(treeDay)) {
-            int offset = 0;
-            while (true) {
-                Units.Page page = units.subtree(scope, root.id(), Set.of(), treeDay, 5000, offset);
-                page.units().forEach(u -> ids.add(u.id()));
-                if (!page.more()) {
-                    break;
-                }
-                offset += page.units().size();
-            }
-        }
+        Long[] ids = units.subtreeWithRoot(scope, unitId, Set.of(), treeDay).stream().map(UnitView::id)
+                .toArray(Long[]::new);
         List<Object[]> rows = jdbc.sql("""
                 SELECT e.unit_id, e.unit_kind, e.status, e.registered_on,
                        make_date(e.year, d.due_month, d.due_day) AS due_before
@@ -204,7 +194,7 @@ public class Evaluations {
                    AND e.status IN ('REGISTERED', 'DRAFT', 'RETURNED', 'SUBMITTED', 'ACCEPTED')
                    AND make_date(e.year, d.due_month, d.due_day) <= :on
                  ORDER BY due_before, e.unit_id""")
-                .param("year", year).param("ids", ids.toArray(Long[]::new)).param("on", on)
+                .param("year", year).param("ids", ids).param("on", on)
                 .query((rs, n) -> new Object[] {rs.getLong("unit_id"), rs.getString("unit_kind"),
                         Status.valueOf(rs.getString("status")), rs.getObject("due_before", LocalDate.class),
                         rs.getObject("registered_on", LocalDate.class)})

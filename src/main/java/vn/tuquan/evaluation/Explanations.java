@@ -141,18 +141,9 @@ public class Explanations {
      * its other units directly under it, not counted.
      */
     private List<Child> communeChildren(Scope scope, UnitView commune, int year, LocalDate asOf) {
-        List<UnitView> subtree = new ArrayList<>();
-        LocalDate tree = FactWindow.treeOn(year);
-        if (commune.validOn(tree)) {
-            for (int offset = 0; ; ) {
-                Units.Page page = units.subtree(scope, commune.id(), Set.of(), tree, 5000, offset);
-                subtree.addAll(page.units());
-                if (!page.more()) {
-                    break;
-                }
-                offset += page.units().size();
-            }
-        }
+        // the units under the commune on that day, not the commune (nothing when it did not exist then)
+        List<UnitView> subtree = units.subtreeWithRoot(scope, commune.id(), Set.of(), FactWindow.treeOn(year)).stream()
+                .filter(u -> u.id() != commune.id()).toList();
         Set<Long> stored = evaluations.rows(subtree.stream().map(UnitView::id).toList(), year).stream()
                 .map(StoredEvaluations.Row::unitId).collect(Collectors.toSet());
         List<UnitView> counted = subtree.stream().filter(u -> stored.contains(u.id())).toList();

@@ -4,7 +4,6 @@ import vn.tuquan.shared.web.SheetExports;
 import java.util.function.BiConsumer;
 import java.sql.Array;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -250,21 +249,10 @@ public class Commitments {
     /** The rate of every residential area under a unit (itself included), in one query. */
     public List<RegistrationRate> rates(Scope scope, long unitId, int year) {
         Period period = Period.residentialArea(year);
-        UnitView root = units.find(scope, unitId, period.to())
+        units.find(scope, unitId, period.to())
                 .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknownArea", unitId));
-        List<Long> ids = new ArrayList<>();
-        if (root.kind() == UnitKind.RESIDENTIAL_AREA) {
-            ids.add(root.id());
-        }
-        int offset = 0;
-        while (true) {
-            Units.Page page = units.subtree(scope, unitId, Set.of(UnitKind.RESIDENTIAL_AREA), period.to(), 50_000, offset);
-            page.units().forEach(u -> ids.add(u.id()));
-            if (!page.more()) {
-                break;
-            }
-            offset += page.units().size();
-        }
+        List<Long> ids = units.subtreeWithRoot(scope, unitId, Set.of(UnitKind.RESIDENTIAL_AREA), period.to()).stream()
+                .map(UnitView::id).toList();
         return ratesOf(ids, period);
     }
 

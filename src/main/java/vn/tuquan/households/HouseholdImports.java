@@ -127,20 +127,7 @@ public class HouseholdImports {
     /** The residential areas under (or being) the unit, by their own code and by their id. */
     private Map<String, Long> areasUnder(Caller caller, UnitView within, LocalDate from) {
         Map<String, Long> areas = new HashMap<>();
-        List<UnitView> found = new ArrayList<>();
-        if (within.kind() == UnitKind.RESIDENTIAL_AREA) {
-            found.add(within);
-        }
-        int offset = 0;
-        while (true) {
-            Units.Page page = units.subtree(caller.capture(), within.id(), Set.of(UnitKind.RESIDENTIAL_AREA), from,
-                    50_000, offset);
-            found.addAll(page.units());
-            if (!page.more()) {
-                break;
-            }
-            offset += page.units().size();
-        }
+        List<UnitView> found = units.subtreeWithRoot(caller.capture(), within.id(), Set.of(UnitKind.RESIDENTIAL_AREA), from);
         for (UnitView area : found) {
             areas.put(Long.toString(area.id()), area.id());
         }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -215,21 +216,15 @@ public class Households {
      * gương mẫu" counts. Refused when the unit lies outside the scope.
      */
     public List<Long> livingUnder(Scope scope, long unitId, LocalDate asOf, boolean catholicOnly) {
-        List<Long> areas = new java.util.ArrayList<>();
-        units.find(scope, unitId, asOf).filter(u -> u.kind() == UnitKind.RESIDENTIAL_AREA).ifPresent(u -> areas.add(u.id()));
-        for (int offset = 0; ; ) {
-            Units.Page page = units.subtree(scope, unitId, java.util.Set.of(UnitKind.RESIDENTIAL_AREA), asOf, 50_000, offset);
-            page.units().forEach(u -> areas.add(u.id()));
-            if (!page.more()) {
-                break;
-            }
-            offset += page.units().size();
-        }
+        // nothing when the unit did not exist on the date (not the unit alone, as a subtree would give)
+        Long[] areas = units.find(scope, unitId, asOf).isEmpty() ? new Long[0]
+                : units.subtreeWithRoot(scope, unitId, Set.of(UnitKind.RESIDENTIAL_AREA), asOf).stream().map(UnitView::id)
+                        .toArray(Long[]::new);
         return jdbc.sql("SELECT r.household_id FROM household_residence r JOIN household h ON h.id = r.household_id"
                         + " WHERE (CASE WHEN r.members IS NULL THEN h.catholic ELSE r.catholic END OR NOT :catholicOnly)"
                         + " AND r.area_id = ANY (CAST(:areas AS bigint[])) AND "
                         + LIVING_ON)
-                .param("catholicOnly", catholicOnly).param("areas", areas.toArray(Long[]::new)).param("asOf", asOf)
+                .param("catholicOnly", catholicOnly).param("areas", areas).param("asOf", asOf)
                 .query(Long.class).list();
     }
 

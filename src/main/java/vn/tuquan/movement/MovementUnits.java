@@ -1,6 +1,6 @@
 package vn.tuquan.movement;
 
-import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -34,30 +34,22 @@ class MovementUnits {
         return units.latest(caller.capture(), unitId).orElseThrow(() -> new UnknownMovementRecordException("unit", unitId));
     }
 
-    /** The unit and every unit under it today (ids), of the kinds given (all when empty). */
-    List<UnitView> subtree(Scope scope, long unitId, Set<UnitKind> kinds, java.time.LocalDate asOf) {
-        UnitView root = visible(scope, unitId);
-        List<UnitView> all = new ArrayList<>();
-        if (kinds.isEmpty() || kinds.contains(root.kind())) {
-            all.add(root);
-        }
-        int offset = 0;
-        while (true) {
-            Units.Page page = units.subtree(scope, unitId, kinds, asOf, 2000, offset);
-            all.addAll(page.units());
-            if (!page.more()) {
-                return all;
-            }
-            offset += page.units().size();
-        }
+    /**
+     * The unit and every unit under it on the date, of the kinds given (all when empty), the unit first:
+     * {@link Units#subtreeWithRoot} (the unit alone when it did not exist then); unknown when there is none.
+     */
+    List<UnitView> subtree(Scope scope, long unitId, Set<UnitKind> kinds, LocalDate asOf) {
+        visible(scope, unitId);
+        return units.subtreeWithRoot(scope, unitId, kinds, asOf);
     }
 
+    /** The ids of the unit and of every unit under it today. */
     List<Long> subtreeIds(Scope scope, long unitId) {
         return subtree(scope, unitId, Set.of(), Dates.today()).stream().map(UnitView::id).toList();
     }
 
     /** Whether a unit, as it is on the date, is the ancestor or lies under it. */
-    boolean under(long ancestorId, long unitId, java.time.LocalDate date) {
+    boolean under(long ancestorId, long unitId, LocalDate date) {
         return units.contains(Scope.of(Set.of(ancestorId)), unitId, date);
     }
 

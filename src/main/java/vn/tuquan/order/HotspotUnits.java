@@ -1,7 +1,6 @@
 package vn.tuquan.order;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -41,23 +40,10 @@ class HotspotUnits {
         return subtreeIds(scope, unitId, Dates.today());
     }
 
-    /** The unit and every unit under it on a date (the unit alone when it did not exist then). */
+    /** The unit and every unit under it on a date: {@link Units#subtreeWithRoot} (the unit alone when it did not exist then). */
     List<Long> subtreeIds(Scope scope, long unitId, LocalDate on) {
-        UnitView root = visible(scope, unitId);
-        List<Long> ids = new ArrayList<>();
-        ids.add(root.id());
-        if (!root.validOn(on)) {
-            return ids;
-        }
-        int offset = 0;
-        while (true) {
-            Units.Page page = units.subtree(scope, root.id(), Set.of(), on, 5000, offset);
-            page.units().forEach(u -> ids.add(u.id()));
-            if (!page.more()) {
-                return ids;
-            }
-            offset += page.units().size();
-        }
+        visible(scope, unitId);
+        return units.subtreeWithRoot(scope, unitId, Set.of(), on).stream().map(UnitView::id).toList();
     }
 
     /** Whether the unit lies under the ancestor (or is it), as the tree is today. */

@@ -576,21 +576,15 @@ public class Incidents {
         return subtree(scope, f.unitId(), asOf);
     }
 
-    /** A unit and every unit under it on a date (today's tree when the unit did not exist then). */
+    /**
+     * A unit and every unit under it on a date; for a unit that did not exist then, the tree of its last
+     * day (today's when it exists today) — not {@link Units#subtreeWithRoot}'s unit alone.
+     */
     private List<Long> subtree(Scope scope, long unitId, LocalDate asOf) {
         UnitView root = units.latest(scope, unitId).orElseThrow(() -> new IncidentRefusedException("unitId",
                 "order.incident.refused.unitUnknown", unitId));
         LocalDate on = root.validOn(asOf) ? asOf : root.validTo() == null ? Dates.today() : root.validTo().minusDays(1);
-        List<Long> ids = new ArrayList<>();
-        ids.add(root.id());
-        for (int offset = 0; ; ) {
-            Units.Page page = units.subtree(scope, root.id(), Set.of(), on, 50_000, offset);
-            page.units().forEach(u -> ids.add(u.id()));
-            if (!page.more()) {
-                return ids;
-            }
-            offset += page.units().size();
-        }
+        return units.subtreeWithRoot(scope, root.id(), Set.of(), on).stream().map(UnitView::id).toList();
     }
 
     /**

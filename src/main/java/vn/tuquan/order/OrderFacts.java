@@ -32,8 +32,6 @@ import vn.tuquan.units.Units;
 @Service
 public class OrderFacts {
 
-    private static final int PAGE = 50_000;
-
     private final JdbcTemplate jdbc;
     private final Units units;
 
@@ -130,15 +128,8 @@ public class OrderFacts {
             throw new IllegalArgumentException("year " + year);
         }
         LocalDate asOf = FactWindow.treeOn(year);
-        List<UnitView> tree = new ArrayList<>();
-        tree.add(units.find(scope, unitId, asOf).orElseThrow(() -> new UnknownOrderUnitException(unitId)));
-        for (int offset = 0; ; offset += PAGE) {
-            Units.Page page = units.subtree(scope, unitId, Set.of(), asOf, PAGE, offset);
-            tree.addAll(page.units());
-            if (!page.more()) {
-                break;
-            }
-        }
+        units.find(scope, unitId, asOf).orElseThrow(() -> new UnknownOrderUnitException(unitId));
+        List<UnitView> tree = units.subtreeWithRoot(scope, unitId, Set.of(), asOf);
         Windows windows = Windows.of(year);
         Map<Long, Tally> tallies = new HashMap<>(tree.size() * 2);
         Map<Long, long[]> ancestors = new HashMap<>(tree.size() * 2);

@@ -1,7 +1,6 @@
 package vn.tuquan.order;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -26,25 +25,13 @@ class PersonUnits {
         return units.latest(scope, unitId).orElseThrow(() -> new UnknownPersonRecordException("unit", unitId));
     }
 
-    /** The unit and every unit under it on the date (the tree as it was then), of the kinds given (all when empty). */
+    /**
+     * The unit and every unit under it on the date (the tree as it was then), of the kinds given (all
+     * when empty): {@link Units#subtreeWithRoot} (the unit alone when it did not exist then).
+     */
     List<UnitView> subtree(Scope scope, long unitId, Set<UnitKind> kinds, LocalDate asOf) {
-        UnitView root = visible(scope, unitId);
-        List<UnitView> all = new ArrayList<>();
-        if (kinds.isEmpty() || kinds.contains(root.kind())) {
-            all.add(root);
-        }
-        if (!root.validOn(asOf)) {
-            return all;
-        }
-        int offset = 0;
-        while (true) {
-            Units.Page page = units.subtree(scope, unitId, kinds, asOf, 20_000, offset);
-            all.addAll(page.units());
-            if (!page.more()) {
-                return all;
-            }
-            offset += page.units().size();
-        }
+        visible(scope, unitId);
+        return units.subtreeWithRoot(scope, unitId, kinds, asOf);
     }
 
     Long[] subtreeIds(Scope scope, long unitId, LocalDate asOf) {

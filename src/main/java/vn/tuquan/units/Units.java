@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +24,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import vn.tuquan.shared.ShortLived;
 import org.springframework.stereotype.Service;
 import vn.tuquan.shared.AccessRefusedException;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.shared.VietnameseText;
 
@@ -118,6 +122,54 @@ public class Units {
     public Page subtree(Scope scope, long id, Set<UnitKind> kinds, LocalDate asOf, int limit, int offset) {
         find(scope, id, asOf);
         return subtreeAny(id, kinds, asOf, limit, offset);
+    }
+
+    /**
+     * A unit and every unit under it on a date, in tree order with the unit first: the one way a module
+     * collects a subtree (its units, or their ids for {@code unit_id = ANY(:ids)}). docs/units.md,
+     * "Subtrees".
+     *
+     * <p>A root that did not exist on {@code asOf} (closed before it, or opened after it) gives the root
+     * alone, as it last was, and nothing under it. A unit that never existed gives an empty list: a
+     * caller that must refuse it looks it up first, with its own refusal.
+     *
+     * @param kinds only units of these kinds, the root too; all when empty
+     * @throws AccessRefusedException when the root, as it is on {@code asOf} (or as it last was), lies
+     *                                outside the scope
+     */
+    public List<UnitView> subtreeWithRoot(Scope scope, long id, Set<UnitKind> kinds, LocalDate asOf) {
+        Optional<UnitView> onDay = find(scope, id, asOf);
+        if (onDay.isEmpty()) {
+            return latest(scope, id).filter(u -> ofKinds(u, kinds)).map(List::of).orElse(List.of());
+        }
+        UnitView root = onDay.get();
+        String kindFilter = kinds.isEmpty() ? "" : " AND kind IN (:kinds)";
+        var query = jdbc.sql("SELECT " + COLUMNS + " FROM unit_version WHERE path LIKE :prefix AND path <> :path AND "
+                        + VALID_ON + kindFilter + " ORDER BY path")
+                .param("prefix", likePrefix(root.path())).param("path", root.path()).param("asOf", asOf);
+        if (!kinds.isEmpty()) {
+            query = query.param("kinds", kinds.stream().map(Enum::name).toList());
+        }
+        List<UnitView> below = query.query(Units::view).list();
+        List<UnitView> all = new ArrayList<>(below.size() + 1);
+        if (ofKinds(root, kinds)) {
+            all.add(root);
+        }
+        all.addAll(below);
+        return Collections.unmodifiableList(all);
+    }
+
+    private static boolean ofKinds(UnitView unit, Set<UnitKind> kinds) {
+        return kinds.isEmpty() || kinds.contains(unit.kind());
+    }
+
+    /**
+     * Whether the caller may write for the unit today: they hold the permission and the unit (as it is
+     * today, or as it last was) lies in their capture scope. For a page deciding whether to offer a
+     * form; the write itself checks again and refuses.
+     */
+    public boolean writable(Caller caller, Permission permission, long id) {
+        return caller.can(permission) && contains(caller.capture(), id, Dates.today());
     }
 
     /**
