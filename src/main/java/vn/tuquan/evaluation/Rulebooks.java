@@ -379,7 +379,7 @@ public class Rulebooks {
 
     /** Whether the caller may adopt a version for the province: EVALUATION_APPROVE and the province in the capture scope. */
     public boolean mayAdopt(Caller caller, long provinceId) {
-        return caller.can(Permission.EVALUATION_APPROVE) && units.contains(caller.capture(), provinceId, Dates.today());
+        return units.writable(caller, Permission.EVALUATION_APPROVE, provinceId);
     }
 
     private UnitView requireProvincialAdministrator(Caller caller, long provinceId) {

@@ -76,8 +76,7 @@ class EvaluationPages {
                 .map(l -> english && l.nameEn() != null ? l.nameEn() : l.nameVi()).toList());
         model.addAttribute("unit", process.unit());
         model.addAttribute("year", year);
-        model.addAttribute("canWrite", caller.can(Permission.EVALUATION_WRITE)
-                && units.contains(caller.capture(), unitId, Dates.today()));
+        model.addAttribute("canWrite", units.writable(caller, Permission.EVALUATION_WRITE, unitId));
         model.addAttribute("canApprove", caller.can(Permission.EVALUATION_APPROVE) && process.competent() != null
                 && units.contains(caller.capture(), process.competent().id(), process.periodTo()));
         model.addAttribute("english", "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale()

@@ -145,8 +145,7 @@ class HouseholdPages {
         model.addAttribute("period", period);
         model.addAttribute("registered", commitments.registered(CurrentCaller.view(), areaId, period.year()));
         model.addAttribute("rate", commitments.registrationRate(CurrentCaller.view(), areaId, period.year()));
-        model.addAttribute("canWrite", CurrentCaller.get().can(Permission.MOVEMENT_WRITE)
-                && units.contains(CurrentCaller.capture(), areaId, today));
+        model.addAttribute("canWrite", units.writable(CurrentCaller.get(), Permission.MOVEMENT_WRITE, areaId));
     }
 
     private void fillCommitments(long areaId, Period period, Model model) {

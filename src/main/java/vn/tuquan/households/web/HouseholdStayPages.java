@@ -94,8 +94,7 @@ class HouseholdStayPages {
         Household last = history.get(history.size() - 1);
         List<Stay> stays = history.stream().map(h -> stay(view, h, today)).toList();
         boolean living = last.validTo() == null;
-        boolean canWrite = living && CurrentCaller.get().can(Permission.MOVEMENT_WRITE)
-                && units.contains(CurrentCaller.capture(), last.areaId(), today);
+        boolean canWrite = living && units.writable(CurrentCaller.get(), Permission.MOVEMENT_WRITE, last.areaId());
         model.addAttribute("areaId", areaId);
         model.addAttribute("household", last);
         model.addAttribute("stays", stays);

@@ -447,7 +447,7 @@ class MovementPages {
         model.addAttribute("ownModels", list.stream().filter(m -> m.unitId() == unit.id()).toList());
         model.addAttribute("typeNames", typeNames());
         model.addAttribute("allowedTypes", types.all().stream().filter(t -> t.active() && t.allows(unit.kind())).toList());
-        model.addAttribute("canWrite", caller.can(Permission.MOVEMENT_WRITE) && units.contains(caller.capture(), unit.id(), today));
+        model.addAttribute("canWrite", units.writable(caller, Permission.MOVEMENT_WRITE, unit.id()));
         model.addAttribute("input", input);
         model.addAttribute("error", error);
         model.addAttribute("errorForm", errorForm);

@@ -15,7 +15,6 @@ import vn.tuquan.order.PersonDetails;
 import vn.tuquan.order.PersonRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
-import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
@@ -104,8 +103,7 @@ class DrugUserPages {
         model.addAttribute("status", chosen);
         model.addAttribute("statuses", DrugUser.Status.values());
         model.addAttribute("names", new UnitNames(units));
-        model.addAttribute("canWrite", caller.can(Permission.ORDER_WRITE)
-                && units.contains(caller.capture(), unitId, Dates.today()));
+        model.addAttribute("canWrite", units.writable(caller, Permission.ORDER_WRITE, unitId));
     }
 
     private void fillShow(long unitId, long drugUserId, Model model) {
@@ -116,7 +114,6 @@ class DrugUserPages {
         model.addAttribute("statuses", DrugUser.Status.values());
         model.addAttribute("names", new UnitNames(units));
         model.addAttribute("form", Map.of());
-        model.addAttribute("canWrite", caller.can(Permission.ORDER_WRITE)
-                && units.contains(caller.capture(), unitId, Dates.today()));
+        model.addAttribute("canWrite", units.writable(caller, Permission.ORDER_WRITE, unitId));
     }
 }

@@ -71,7 +71,7 @@ class HotspotPageSupport {
     }
 
     boolean canWrite(Caller caller, UnitView unit) {
-        return caller.can(Permission.ORDER_WRITE) && units.contains(caller.capture(), unit.id(), Dates.today());
+        return units.writable(caller, Permission.ORDER_WRITE, unit.id());
     }
 
     /** Names of units, or that a unit lies outside the caller's view (a hotspot may cover a neighbouring area). */

@@ -263,8 +263,7 @@ class IncidentPages {
         model.addAttribute("row", rows(List.of(incident)).get(0));
         model.addAttribute("statuses", incidents.history(CurrentCaller.view(), incidentId));
         model.addAttribute("next", incident.withdrawn() ? null : incident.status().next().orElse(null));
-        model.addAttribute("canWrite", CurrentCaller.get().can(Permission.ORDER_WRITE)
-                && units.contains(CurrentCaller.capture(), unitId, Dates.today()));
+        model.addAttribute("canWrite", units.writable(CurrentCaller.get(), Permission.ORDER_WRITE, unitId));
         model.addAttribute("english", english());
         return "order/showIncident";
     }

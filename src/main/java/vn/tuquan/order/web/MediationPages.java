@@ -14,7 +14,6 @@ import vn.tuquan.order.Mediations;
 import vn.tuquan.order.PersonRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
-import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
@@ -87,7 +86,6 @@ class MediationPages {
         model.addAttribute("outcomes", Mediation.Outcome.values());
         model.addAttribute("names", new UnitNames(units));
         model.addAttribute("sensitive", caller.can(Permission.SENSITIVE_READ));
-        model.addAttribute("canWrite", caller.can(Permission.ORDER_WRITE)
-                && units.contains(caller.capture(), unitId, Dates.today()));
+        model.addAttribute("canWrite", units.writable(caller, Permission.ORDER_WRITE, unitId));
     }
 }

@@ -14,7 +14,6 @@ import vn.tuquan.order.ReEducation;
 import vn.tuquan.order.ReEducations;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
-import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
@@ -107,6 +106,6 @@ class ReEducationPages {
     }
 
     private boolean canWrite(Caller caller, long unitId) {
-        return caller.can(Permission.ORDER_WRITE) && units.contains(caller.capture(), unitId, Dates.today());
+        return units.writable(caller, Permission.ORDER_WRITE, unitId);
     }
 }
