@@ -375,12 +375,7 @@ public class EvaluationRuns {
     }
 
     private static Long provinceOf(UnitView unit) {
-        for (String part : unit.path().split("/")) {
-            if (!part.isEmpty()) {
-                return Long.parseLong(part);
-            }
-        }
-        return unit.id();
+        return unit.unitPath().provinceId();
     }
 
     private Map<Long, Existing> existing(Long[] ids, int year) {

@@ -685,13 +685,7 @@ public class Evaluations {
     }
 
     private static Long province(UnitView unit) {
-        String[] parts = unit.path().split("/");
-        for (String p : parts) {
-            if (!p.isEmpty()) {
-                return Long.valueOf(p);
-            }
-        }
-        return null;
+        return unit.unitPath().provinceId();
     }
 
     private List<Evaluation.Step> steps(long evaluationId) {

@@ -15,6 +15,7 @@ import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.units.UnitKind;
+import vn.tuquan.units.UnitPath;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
 
@@ -136,9 +137,8 @@ public class OrderFacts {
         for (UnitView unit : tree) {
             tallies.put(unit.id(), new Tally());
         }
-        String rootPath = tree.get(0).path();
         for (UnitView unit : tree) {
-            ancestors.put(unit.id(), ancestorsWithin(unit.path(), rootPath, tallies));
+            ancestors.put(unit.id(), ancestorsWithin(unit.unitPath(), tallies));
         }
         Long[] ids = tree.stream().map(UnitView::id).toArray(Long[]::new);
         countIncidents(ids, windows, tallies, ancestors);
@@ -155,19 +155,9 @@ public class OrderFacts {
     }
 
     /** The ids of the unit and of the units above it up to the subtree's root, as tallies to add to. */
-    private static long[] ancestorsWithin(String path, String rootPath, Map<Long, Tally> tallies) {
-        // from the root's own id down: "/1/5/23/77/" under the root "/1/5/23/" gives 23 and 77
-        String[] parts = path.substring(rootPath.lastIndexOf('/', rootPath.length() - 2)).split("/");
-        List<Long> ids = new ArrayList<>(parts.length);
-        for (String part : parts) {
-            if (!part.isEmpty()) {
-                long id = Long.parseLong(part);
-                if (tallies.containsKey(id)) {
-                    ids.add(id);
-                }
-            }
-        }
-        return ids.stream().mapToLong(Long::longValue).toArray();
+    private static long[] ancestorsWithin(UnitPath path, Map<Long, Tally> tallies) {
+        // the tallies are the subtree's: "/1/5/23/77/" under the root "/1/5/23/" gives 23 and 77
+        return path.ids().stream().filter(tallies::containsKey).mapToLong(Long::longValue).toArray();
     }
 
     private void countIncidents(Long[] ids, Windows w, Map<Long, Tally> tallies, Map<Long, long[]> ancestors) {

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.units.UnitKind;
+import vn.tuquan.units.UnitPath;
 import vn.tuquan.units.UnitView;
 
 /**
@@ -104,16 +105,16 @@ public class PersonStatistics {
         Map<Long, Integer> index = index(tree);
         long[][] totals = new long[tree.size()][QUERIES.length];
         Long[] ids = tree.stream().map(UnitView::id).toArray(Long[]::new);
-        Map<Long, String> paths = new HashMap<>();
-        tree.forEach(u -> paths.put(u.id(), u.path()));
+        Map<Long, UnitPath> paths = new HashMap<>();
+        tree.forEach(u -> paths.put(u.id(), u.unitPath()));
         for (int q = 0; q < QUERIES.length; q++) {
             int column = q;
             jdbc.sql(QUERIES[q]).param("ids", ids).param("from", period.from()).param("to", period.to())
                     .param("firstDay", period.firstEventDay())
                     .query((ResultSet rs) -> {
                         long count = rs.getLong(2);
-                        for (String part : paths.get(rs.getLong(1)).split("/")) {
-                            Integer at = part.isEmpty() ? null : index.get(Long.parseLong(part));
+                        for (long id : paths.get(rs.getLong(1)).ids()) {
+                            Integer at = index.get(id);
                             if (at != null) {
                                 totals[at][column] += count;
                             }

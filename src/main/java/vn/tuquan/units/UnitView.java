@@ -14,6 +14,11 @@ public record UnitView(long id, long versionId, String code, String name, String
         String subkind, Long parentId, String path, int level, LocalDate validFrom, LocalDate validTo,
         String change, OrganisationDetails organisation) {
 
+    /** The path read: the ids from the province down to this unit. */
+    public UnitPath unitPath() {
+        return UnitPath.parse(path);
+    }
+
     public boolean validOn(LocalDate date) {
         return !validFrom.isAfter(date) && (validTo == null || validTo.isAfter(date));
     }

@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -110,7 +109,7 @@ public class Units {
             return provincesAny(asOf);
         }
         List<String> prefixes = scopes.prefixes(scope, asOf);
-        List<Long> ids = prefixes.stream().map(p -> pathIds(p)).map(l -> l.get(l.size() - 1)).distinct().toList();
+        List<Long> ids = prefixes.stream().map(p -> UnitPath.parse(p).unitId()).distinct().toList();
         return asOf(ids, asOf);
     }
 
@@ -369,11 +368,7 @@ public class Units {
 
     /** From the province down to the unit's parent, as they were on the date. */
     List<UnitView> ancestorsAny(long id, LocalDate asOf) {
-        return findAny(id, asOf).map(unit -> {
-            List<Long> ids = pathIds(unit.path());
-            ids.remove(ids.size() - 1);
-            return asOf(ids, asOf);
-        }).orElse(List.of());
+        return findAny(id, asOf).map(unit -> asOf(unit.unitPath().ancestorIds(), asOf)).orElse(List.of());
     }
 
     /** Every version of the unit, oldest first. */
@@ -504,12 +499,12 @@ public class Units {
     }
 
     private Map<Long, String> fullNames(Collection<UnitView> units, LocalDate asOf) {
-        Set<Long> ids = units.stream().flatMap(u -> pathIds(u.path()).stream()).collect(Collectors.toSet());
+        Set<Long> ids = units.stream().flatMap(u -> u.unitPath().ids().stream()).collect(Collectors.toSet());
         Map<Long, String> names = new HashMap<>();
         asOf(new ArrayList<>(ids), asOf).forEach(u -> names.put(u.id(), u.name()));
         Map<Long, String> result = new HashMap<>();
         for (UnitView unit : units) {
-            List<Long> path = pathIds(unit.path());
+            List<Long> path = unit.unitPath().ids();
             List<String> parts = new ArrayList<>();
             for (int i = path.size() - 1; i >= 0; i--) {
                 parts.add(names.getOrDefault(path.get(i), "?"));
@@ -544,10 +539,6 @@ public class Units {
                         rs.getString("n_code"), rs.getObject("effective_date", LocalDate.class),
                         rs.getBoolean("whole"), rs.getString("note")))
                 .list();
-    }
-
-    static List<Long> pathIds(String path) {
-        return new ArrayList<>(Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).map(Long::valueOf).toList());
     }
 
     static String likePrefix(String path) {

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import vn.tuquan.units.ImportRefusedException;
 import vn.tuquan.units.ImportSummary;
 import vn.tuquan.units.UnitKind;
+import vn.tuquan.units.UnitPath;
 
 /**
  * Brings the official tree as of a date in line with a snapshot: new codes open units, changed
@@ -80,7 +81,7 @@ class OfficialListWriter {
             String parentPath = u.parentCode() == null ? "/" : paths.get(key(parentKind, u.parentCode()));
             String path = parentPath + id + "/";
             paths.put(key, path);
-            int level = (int) path.chars().filter(c -> c == '/').count() - 1;
+            int level = UnitPath.parse(path).depth();
             Current was = current.get(key);
             if (was == null) {
                 opening.add(new NewVersion(id, u.kind(), u.subkind(), u.code(), u.name(), u.nameEn(), parentId, path,
