@@ -1,5 +1,7 @@
 package vn.tuquan.audit;
 
+import static vn.tuquan.shared.Texts.blankToNull;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -338,10 +340,6 @@ public class AuditLog {
                 rs.getString("module"), rs.getString("entity_type"), rs.getString("entity_id"),
                 rs.getObject("unit_id", Long.class), rs.getString("before"), rs.getString("after"),
                 rs.getString("prev_hash"), rs.getString("hash"));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private Actor currentActor() {

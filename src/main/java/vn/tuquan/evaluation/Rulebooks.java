@@ -1,5 +1,7 @@
 package vn.tuquan.evaluation;
 
+import static vn.tuquan.shared.Texts.blankToNull;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -269,7 +271,7 @@ public class Rulebooks {
             Map<String, String> params = a.params() == null ? Map.of() : Map.copyOf(a.params());
             requireParses("additions", a.criterion(), params);
             kindLines.add(new CriterionLine(a.unitKind(), kindLines.size() + 1, a.criterion(), params, true, true,
-                    blank(a.article()) ? null : a.article().strip(), a.nameVi().strip(), a.nameEn().strip(), false));
+                    blankToNull(a.article()), a.nameVi().strip(), a.nameEn().strip(), false));
         }
         String code = provincialCode(base, province);
         int version = jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM rulebook WHERE code = :code").param("code", code)

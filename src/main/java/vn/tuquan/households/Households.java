@@ -1,5 +1,7 @@
 package vn.tuquan.households;
 
+import static vn.tuquan.shared.Texts.blankToNull;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -264,10 +266,6 @@ public class Households {
         if (TextLimits.tooLong(value, max)) {
             throw HouseholdRefusedException.tooLong(field, labelKey, max, value);
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     static Household row(ResultSet rs, int n) throws SQLException {

@@ -1,5 +1,7 @@
 package vn.tuquan.movement;
 
+import static vn.tuquan.shared.Texts.blankToNull;
+
 import vn.tuquan.shared.web.SheetExports;
 import java.util.function.Consumer;
 import java.sql.ResultSet;
@@ -60,7 +62,7 @@ public class Conferences {
                 """).param("unit", unit.id()).param("unitKind", unit.kind().name()).param("level", unit.level())
                 .param("kind", form.kind().name()).param("topic", form.topic().strip()).param("held", form.heldOn())
                 .param("from", form.periodFrom()).param("to", form.periodTo()).param("attendance", form.attendance())
-                .param("minutes", Models.blankToNull(form.minutes())).param("campaigns", Models.textArray(form.campaigns()))
+                .param("minutes", blankToNull(form.minutes())).param("campaigns", Models.textArray(form.campaigns()))
                 .query(Long.class).single();
         Conference conference = find(id).orElseThrow();
         events.publishEvent(new MovementRecorded("conference", Long.toString(id), unit.id(), true, conference));
@@ -82,7 +84,7 @@ public class Conferences {
                 WHERE id = :id
                 """).param("kind", form.kind().name()).param("topic", form.topic().strip()).param("held", form.heldOn())
                 .param("from", form.periodFrom()).param("to", form.periodTo()).param("attendance", form.attendance())
-                .param("minutes", Models.blankToNull(form.minutes())).param("campaigns", Models.textArray(form.campaigns()))
+                .param("minutes", blankToNull(form.minutes())).param("campaigns", Models.textArray(form.campaigns()))
                 .param("id", conferenceId).update();
         Conference after = find(conferenceId).orElseThrow();
         events.publishEvent(MovementRecorded.changed("conference", Long.toString(conferenceId), unit.id(), before, after));

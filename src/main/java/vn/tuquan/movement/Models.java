@@ -1,5 +1,7 @@
 package vn.tuquan.movement;
 
+import static vn.tuquan.shared.Texts.blankToNull;
+
 import vn.tuquan.shared.TextLimits;
 import vn.tuquan.shared.web.SheetExports;
 import java.util.function.Consumer;
@@ -436,9 +438,5 @@ public class Models {
             bounded("campaigns", String.join(",", campaigns.stream().filter(c -> c != null && !c.isBlank())
                     .map(String::strip).toList()), MAX_CAMPAIGNS);
         }
-    }
-
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

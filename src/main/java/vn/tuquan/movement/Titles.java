@@ -1,5 +1,7 @@
 package vn.tuquan.movement;
 
+import static vn.tuquan.shared.Texts.blankToNull;
+
 import vn.tuquan.shared.web.SheetExports;
 import java.util.function.Consumer;
 import java.sql.ResultSet;
@@ -64,7 +66,7 @@ public class Titles {
         UnitView unit = units.writable(caller, unitId);
         Title title = decided(form.titleCode(), form.year(), form.decidingBody(), form.decisionNumber());
         Models.bounded("personName", form.personName(), Models.MAX_PERSON);
-        String person = Models.blankToNull(form.personName());
+        String person = blankToNull(form.personName());
         switch (title.awardedTo()) {
             case HOUSEHOLD -> throw new MovementRefusedException("titleCode", "movement.error.householdTitle");
             case PERSON -> {

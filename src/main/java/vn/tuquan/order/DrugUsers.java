@@ -1,5 +1,7 @@
 package vn.tuquan.order;
 
+import static vn.tuquan.shared.Texts.blankToNull;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -133,7 +135,7 @@ public class DrugUsers {
         if (status == before.status()) {
             throw new PersonRefusedException("status", "order.drugUsers.error.sameStatus");
         }
-        String text = PersonDetails.blankToNull(note);
+        String text = blankToNull(note);
         if (text != null && text.length() > 1000) {
             throw new PersonRefusedException("note", "order.persons.error.tooLong", 1000);
         }

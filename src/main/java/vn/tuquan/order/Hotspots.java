@@ -1,5 +1,7 @@
 package vn.tuquan.order;
 
+import static vn.tuquan.shared.Texts.blankToNull;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -412,10 +414,6 @@ public class Hotspots {
             throw new HotspotRefusedException(field, "order.hotspots.error.future");
         }
         return date;
-    }
-
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     static List<Long> longs(java.sql.Array array) throws SQLException {

@@ -1,5 +1,7 @@
 package vn.tuquan.order;
 
+import static vn.tuquan.shared.Texts.blankToNull;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -53,9 +55,5 @@ public record PersonDetails(String fullName, String birth, String nationalId, St
             throw new PersonRefusedException("address", "order.persons.error.tooLong", 500);
         }
         return new PersonDetails(name, born, id, where);
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,5 +1,7 @@
 package vn.tuquan.order;
 
+import static vn.tuquan.shared.Texts.blankToNull;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -123,7 +125,7 @@ class PersonRegisters {
     }
 
     static String requireText(String text, String field, int max) {
-        String value = PersonDetails.blankToNull(text);
+        String value = blankToNull(text);
         if (value == null) {
             throw new PersonRefusedException(field, "order.persons.error.required");
         }

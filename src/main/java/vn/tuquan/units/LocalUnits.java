@@ -1,5 +1,7 @@
 package vn.tuquan.units;
 
+import static vn.tuquan.shared.Texts.blankToNull;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -221,7 +223,7 @@ public class LocalUnits {
         } else if (name.length() > 200) {
             problems.add(FieldProblem.of("name", "units.local.error.nameTooLong", 200));
         }
-        String code = form.code() == null || form.code().isBlank() ? null : form.code().strip();
+        String code = blankToNull(form.code());
         if (code != null && !code.matches("[\\p{L}\\p{N}._/-]{1,40}")) {
             problems.add(FieldProblem.of("code", "units.local.error.code"));
         }
@@ -235,7 +237,7 @@ public class LocalUnits {
         if (!problems.isEmpty()) {
             throw new LocalUnitRefusedException(problems);
         }
-        String subkind = form.subkind() == null || form.subkind().isBlank() ? null : form.subkind().strip();
+        String subkind = blankToNull(form.subkind());
         return new LocalUnitForm(form.kind(), subkind, code, name, organisation);
     }
 

@@ -1,5 +1,7 @@
 package vn.tuquan.units.internal;
 
+import static vn.tuquan.shared.Texts.blankToNull;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -317,10 +319,6 @@ public final class ListFileReader {
         return value == null || value.isNull() ? "" : value.asString().strip();
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
-
     private static ListFile failed(String file, String key, Object... arguments) {
         return failed(RowPlace.line(file, 0), key, arguments);
     }
@@ -328,5 +326,4 @@ public final class ListFileReader {
     private static ListFile failed(RowPlace where, String key, Object... arguments) {
         return new ListFile.Units(List.of(), List.of(RowProblem.of(where, key, arguments)));
     }
-
 }

@@ -1,5 +1,7 @@
 package vn.tuquan.units.internal;
 
+import static vn.tuquan.shared.Texts.blankToNull;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -150,9 +152,5 @@ final class Snapshot {
 
     static String describe(RowPlace where) {
         return where.position() != null ? where.position() : Integer.toString(where.line());
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

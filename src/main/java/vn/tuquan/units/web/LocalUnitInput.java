@@ -1,5 +1,7 @@
 package vn.tuquan.units.web;
 
+import static vn.tuquan.shared.Texts.blankToNull;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +39,7 @@ record LocalUnitInput(String kind, String subkind, String code, String name, Str
                 }
             }
         }
-        String cleanSubkind = LocalUnitChoices.blank(subkind) ? null : subkind.strip();
+        String cleanSubkind = blankToNull(subkind);
         if (unitKind == UnitKind.RESIDENTIAL_AREA) {
             Optional<String> area = cleanSubkind == null ? Optional.empty() : choices.areaSubkind(cleanSubkind);
             if (area.isEmpty()) {
@@ -86,9 +88,9 @@ record LocalUnitInput(String kind, String subkind, String code, String name, Str
             return null;
         }
         OrganisationDetails organisation = unitKind == UnitKind.RESIDENTIAL_AREA ? null
-                : new OrganisationDetails(LocalUnitChoices.blank(sector) ? null : sector.strip(), hasPartyOrganisation,
+                : new OrganisationDetails(blankToNull(sector), hasPartyOrganisation,
                         staffCount, cleanExclusion.orElse(null));
-        return new LocalUnitForm(unitKind, cleanSubkind, LocalUnitChoices.blank(code) ? null : code.strip(), cleanName,
+        return new LocalUnitForm(unitKind, cleanSubkind, blankToNull(code), cleanName,
                 organisation);
     }
 

@@ -1,5 +1,7 @@
 package vn.tuquan.units.web;
 
+import static vn.tuquan.shared.Texts.blankToNull;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -80,7 +82,7 @@ class OfficialListUploads {
                 }
                 saved.add(target);
             }
-            String scope = province == null || province.isBlank() ? null : province.strip();
+            String scope = blankToNull(province);
             return lists.importFiles(caller, saved, asOf, Optional.ofNullable(scope));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
