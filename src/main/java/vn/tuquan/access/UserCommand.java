@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CommandContexts;
+import vn.tuquan.shared.Named;
 import vn.tuquan.shared.Scope;
 
 /** {@code ./tuquan user …}: accounts from the command line (the administrator's recovery tools). */
@@ -284,7 +285,7 @@ public class UserCommand implements Runnable {
             err.println("Token for " + name + ", expires " + WHEN.format(created.expiresAt())
                     + " (Vietnam time). It is not shown again.");
             if (secondFactorNeeded) {
-                Locale locale = Locale.forLanguageTag("en".equals(language) ? "en" : "vi");
+                Locale locale = Named.locale(language);
                 err.println("tuquan: " + context.getBean(MessageSource.class)
                         .getMessage("user.token.secondFactorNeeded", new Object[] {name}, locale));
             }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 import vn.tuquan.shared.CommandContexts;
+import vn.tuquan.shared.Named;
 
 /** {@code ./tuquan audit …}: the audit log. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
@@ -53,7 +54,7 @@ public class AuditCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Locale locale = Locale.forLanguageTag("en".equals(language) ? "en" : "vi");
+            Locale locale = Named.locale(language);
             try (ConfigurableApplicationContext context = CommandContexts.open()) {
                 MessageSource messages = context.getBean(MessageSource.class);
                 ChainReport report = context.getBean(AuditLog.class).verify();

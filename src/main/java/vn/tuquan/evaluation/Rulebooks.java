@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -282,7 +283,7 @@ public class Rulebooks {
                 .param("code", code).param("version", version).param("province", provinceId).param("base", base.id())
                 .param("regulation", base.regulation())
                 .param("nameVi", base.nameVi() + " — " + province.name())
-                .param("nameEn", base.nameEn() + " — " + (province.nameEn() == null ? province.name() : province.nameEn()))
+                .param("nameEn", base.nameEn() + " — " + new Named(province.name(), province.nameEn()).in(Locale.ENGLISH))
                 .param("from", adoption.effectiveFrom()).param("by", caller.username()).query(Long.class).single();
         for (List<CriterionLine> kindLines : lines.values()) {
             for (CriterionLine l : kindLines) {

@@ -47,7 +47,7 @@ public class KeysCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Locale locale = Locale.forLanguageTag("en".equals(language) ? "en" : "vi");
+            Locale locale = Named.locale(language);
             try (ConfigurableApplicationContext context = CommandContexts.open()) {
                 MessageSource messages = context.getBean(MessageSource.class);
                 if (context.getBean(FieldCipher.class).keyFromEnvironment()) {

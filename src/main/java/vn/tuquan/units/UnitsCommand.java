@@ -21,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.json.JsonMapper;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CommandContexts;
+import vn.tuquan.shared.Named;
 
 /** {@code ./tuquan units …}: the official lists of administrative units. */
 @Command(name = "units", mixinStandardHelpOptions = true,
@@ -80,7 +81,7 @@ public class UnitsCommand implements Runnable {
             }
             try (ConfigurableApplicationContext context = CommandContexts.open()) {
                 MessageSource messages = context.getBean(MessageSource.class);
-                Locale locale = Locale.forLanguageTag("en".equals(language) ? "en" : "vi");
+                Locale locale = Named.locale(language);
                 try {
                     if (json) {
                         out.println(JSON.writeValueAsString(importFilesForJson(context, messages, locale)));

@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -26,6 +28,7 @@ import vn.tuquan.evaluation.Evaluations;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Named;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
 import vn.tuquan.units.Units;
@@ -71,16 +74,15 @@ class EvaluationPages {
         Map<String, List<FactTexts.Shown>> compared = new java.util.HashMap<>();
         process.lines().forEach(l -> compared.put(l.criterion(), texts.compared(l.compared())));
         model.addAttribute("compared", compared);
-        boolean english = FactTexts.english();
+        Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute("pendingNames", process.lines().stream().filter(l -> l.toEnter() && l.entered() == null)
-                .map(l -> english && l.nameEn() != null ? l.nameEn() : l.nameVi()).toList());
+                .map(l -> new Named(l.nameVi(), l.nameEn()).in(locale)).toList());
         model.addAttribute("unit", process.unit());
         model.addAttribute("year", year);
         model.addAttribute("canWrite", units.writable(caller, Permission.EVALUATION_WRITE, unitId));
         model.addAttribute("canApprove", caller.can(Permission.EVALUATION_APPROVE) && process.competent() != null
                 && units.contains(caller.capture(), process.competent().id(), process.periodTo()));
-        model.addAttribute("english", "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale()
-                .getLanguage()));
+        model.addAttribute("english", Named.english(locale));
         model.addAttribute("today", Dates.today());
         model.addAttribute("input", input);
         model.addAttribute("errorForm", errorForm);

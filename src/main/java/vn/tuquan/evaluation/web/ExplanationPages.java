@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +20,7 @@ import vn.tuquan.evaluation.Explanations;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Named;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
 import vn.tuquan.units.UnitKind;
@@ -62,12 +65,12 @@ class ExplanationPages {
         LocalDate today = Dates.today();
         List<UnitView> roots = units.roots(caller.view(), today);
         List<IndexUnit> rows = new ArrayList<>();
-        boolean english = ExplanationViews.english();
+        Locale locale = LocaleContextHolder.getLocale();
         for (UnitView root : roots) {
-            rows.add(row(root, english, 0, year));
+            rows.add(row(root, locale, 0, year));
             if (roots.size() <= EXPAND_ROOTS) {
                 for (UnitView child : units.children(caller.view(), root.id(), today)) {
-                    rows.add(row(child, english, 1, year));
+                    rows.add(row(child, locale, 1, year));
                 }
             }
         }
@@ -79,8 +82,9 @@ class ExplanationPages {
         return "evaluation/showEvaluation";
     }
 
-    private static IndexUnit row(UnitView u, boolean english, int depth, Integer year) {
-        return new IndexUnit(u.id(), name(u, english), u.kind().name(), depth, year == null ? Years.current(u.kind()) : year);
+    private static IndexUnit row(UnitView u, Locale locale, int depth, Integer year) {
+        return new IndexUnit(u.id(), new Named(u.name(), u.nameEn()).in(locale), u.kind().name(), depth,
+                year == null ? Years.current(u.kind()) : year);
     }
 
     /** "Xem năm khác" on a unit's explanation: the same unit's explanation of the year asked (its kind's current one by default). */
@@ -113,7 +117,7 @@ class ExplanationPages {
                 .toList());
         model.addAttribute("childrenFilter", which == null ? "all" : which);
         model.addAttribute("childKind", kind == null ? "ALL" : kind);
-        model.addAttribute("english", ExplanationViews.english());
+        model.addAttribute("english", Named.english());
         model.addAttribute("canWrite", caller.can(Permission.EVALUATION_WRITE));
         return "evaluation/showExplanation";
     }
@@ -150,9 +154,5 @@ class ExplanationPages {
             redirect.addFlashAttribute("errorField", e.field());
         }
         return "redirect:/evaluation/units/" + unitId + "/years/" + year + "#classification";
-    }
-
-    private static String name(UnitView u, boolean english) {
-        return english && u.nameEn() != null ? u.nameEn() : u.name();
     }
 }

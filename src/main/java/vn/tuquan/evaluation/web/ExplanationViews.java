@@ -17,6 +17,7 @@ import vn.tuquan.evaluation.rules.Comparison;
 import vn.tuquan.evaluation.rules.PointItem;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Named;
 
 /**
  * An explanation as the page and the API show it: labels in the reader's language, values formatted
@@ -75,16 +76,16 @@ class ExplanationViews {
     }
 
     View of(Explanation e, Caller caller) {
-        boolean english = english();
+        Locale locale = locale();
         String kind = e.unit().kind();
         List<Line> lines = new ArrayList<>();
         for (var c : e.criteria()) {
             List<Value> values = c.compared().stream().map(v -> value(v, e.unit().id(), kind, e.year(), caller)).toList();
-            lines.add(new Line(c.position(), c.criterion(), english ? c.nameEn() : c.nameVi(), c.article(), c.result(),
-                    c.result() == null ? text("evaluation.result.none") : text("evaluation.result." + c.result()), values,
-                    c.entry(), c.toConfirm()));
+            lines.add(new Line(c.position(), c.criterion(), new Named(c.nameVi(), c.nameEn()).in(locale), c.article(),
+                    c.result(), c.result() == null ? text("evaluation.result.none") : text("evaluation.result." + c.result()),
+                    values, c.entry(), c.toConfirm()));
         }
-        return new View(e, english && e.unit().nameEn() != null ? e.unit().nameEn() : e.unit().name(), lines,
+        return new View(e, new Named(e.unit().name(), e.unit().nameEn()).in(locale), lines,
                 points(e, caller), enteredItems(e), "/evaluation/units/" + e.unit().id() + "/runs",
                 "/evaluation/units/" + e.unit().id() + "/years/" + e.year() + "/process");
     }
@@ -101,19 +102,19 @@ class ExplanationViews {
     }
 
     private Points points(Explanation e, Caller caller) {
-        boolean english = english();
+        Locale locale = locale();
         if (e.classification() != null) {
             var s = e.classification();
             Classifications.ToConfirm marks = classifications.toConfirm(s.unitKind());
             return new Points(true, s.level().name(), text("evaluation.level." + s.level().name()), number(s.points()),
-                    number(s.maxPoints()), items(s.items(), e, caller, english, marks), s.computedBy(),
+                    number(s.maxPoints()), items(s.items(), e, caller, locale, marks), s.computedBy(),
                     dateTime(s.computedAt()), marks.levels());
         }
         if (e.preview() != null) {
             var p = e.preview();
             Classifications.ToConfirm marks = classifications.toConfirm(p.unitKind());
             return new Points(false, p.level().name(), text("evaluation.level." + p.level().name()), number(p.points()),
-                    number(p.maxPoints()), items(p.items(), e, caller, english, marks), null, null, marks.levels());
+                    number(p.maxPoints()), items(p.items(), e, caller, locale, marks), null, null, marks.levels());
         }
         return null;
     }
@@ -121,12 +122,14 @@ class ExplanationViews {
     private List<EnteredItem> enteredItems(Explanation e) {
         List<ItemScore> items = e.classification() != null ? e.classification().items()
                 : e.preview() != null ? e.preview().items() : List.of();
-        boolean english = english();
+        Locale locale = locale();
         return items.stream().filter(i -> i.rule() == PointItem.Rule.ENTERED)
-                .map(i -> new EnteredItem(i.code(), english ? i.nameEn() : i.nameVi(), number(i.maxPoints()))).toList();
+                .map(i -> new EnteredItem(i.code(), new Named(i.nameVi(), i.nameEn()).in(locale),
+                        number(i.maxPoints())))
+                .toList();
     }
 
-    private List<PointLine> items(List<ItemScore> items, Explanation e, Caller caller, boolean english,
+    private List<PointLine> items(List<ItemScore> items, Explanation e, Caller caller, Locale locale,
             Classifications.ToConfirm marks) {
         return items.stream().map(i -> {
             boolean percent = i.rule() == PointItem.Rule.RATIO_AT_LEAST;
@@ -139,8 +142,8 @@ class ExplanationViews {
             };
             String shownValue = i.missing() ? text("evaluation.value.missing")
                     : i.value() == null ? "" : shown(i.value(), percent);
-            return new PointLine(i.code(), english ? i.nameEn() : i.nameVi(), rule, shownValue, number(i.points()),
-                    number(i.maxPoints()), i.missing(), i.enteredBy(), i.evidence(),
+            return new PointLine(i.code(), new Named(i.nameVi(), i.nameEn()).in(locale), rule, shownValue,
+                    number(i.points()), number(i.maxPoints()), i.missing(), i.enteredBy(), i.evidence(),
                     i.fact() == null ? null : RecordLinks.of(i.fact(), e.unit().id(), e.unit().kind(), e.year(), caller),
                     marks.items().contains(i.code()));
         }).toList();
@@ -172,10 +175,6 @@ class ExplanationViews {
 
     String text(String key, Object... args) {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
-    }
-
-    static boolean english() {
-        return "en".equals(LocaleContextHolder.getLocale().getLanguage());
     }
 
     static Locale locale() {

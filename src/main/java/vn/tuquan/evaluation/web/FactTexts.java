@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import vn.tuquan.evaluation.rules.Comparison;
 import vn.tuquan.evaluation.rules.Criteria;
 import vn.tuquan.order.Incidents;
+import vn.tuquan.shared.Named;
 
 /**
  * The evaluation's facts and compared values in words, in the reader's language, for every page and
@@ -90,7 +91,7 @@ class FactTexts {
         }
         if (item.startsWith("incidents.category.")) {
             String code = item.substring("incidents.category.".length());
-            String name = incidents.category(code).map(c -> english() ? c.nameEn() : c.nameVi()).orElse(code);
+            String name = incidents.category(code).map(c -> c.name(LocaleContextHolder.getLocale())).orElse(code);
             return text("evaluation.fact.incidentsOfCategory", name);
         }
         if (item.startsWith("crimes.severity.")) {
@@ -131,15 +132,11 @@ class FactTexts {
         if (n == null) {
             return "";
         }
-        Locale locale = english() ? Locale.UK : Locale.forLanguageTag("vi-VN");
+        Locale locale = Named.english() ? Locale.UK : Locale.forLanguageTag("vi-VN");
         return NumberFormat.getNumberInstance(locale).format(n instanceof BigDecimal d ? d.stripTrailingZeros() : n);
     }
 
     String text(String key, Object... args) {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
-    }
-
-    static boolean english() {
-        return "en".equals(LocaleContextHolder.getLocale().getLanguage());
     }
 }

@@ -2,6 +2,7 @@ package vn.tuquan.movement.web;
 
 import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
+import vn.tuquan.shared.Named;
 import vn.tuquan.shared.web.SheetExports;
 import java.util.EnumSet;
 import java.util.List;
@@ -102,7 +103,7 @@ class ModelTypePages {
         model.addAttribute("kinds", UnitKind.values());
         model.addAttribute("input", input);
         model.addAttribute("error", error);
-        model.addAttribute("english", "en".equals(LocaleContextHolder.getLocale().getLanguage()));
+        model.addAttribute("english", Named.english());
         return "movement/editModelTypes";
     }
 }

@@ -1,5 +1,6 @@
 package vn.tuquan.movement.web;
 
+import vn.tuquan.shared.Named;
 import vn.tuquan.shared.Scope;
 import java.util.HashMap;
 import jakarta.servlet.http.HttpServletResponse;
@@ -84,7 +85,7 @@ class MovementPages {
         model.addAttribute("roots", units.roots(caller.view(), Dates.today()));
         model.addAttribute("types", types.all());
         model.addAttribute("titles", titles.all());
-        model.addAttribute("english", english());
+        model.addAttribute("english", Named.english());
         return "movement/showMovement";
     }
 
@@ -482,7 +483,7 @@ class MovementPages {
         model.addAttribute("pagodaRate", titles.rate(caller.view(), unit.id(), "DILIGENT_PAGODA", UnitKind.PAGODA, year));
         model.addAttribute("effectiveModels", models.effectiveCount(caller.view(), unit.id(), year));
         model.addAttribute("finalReviews", conferences.finalReviewsHeldIn(caller.view(), unit.id(), period));
-        model.addAttribute("english", english());
+        model.addAttribute("english", Named.english());
         return "movement/showUnitMovement";
     }
 
@@ -602,19 +603,15 @@ class MovementPages {
     }
 
     private Map<String, String> typeNames() {
-        boolean en = english();
+        Locale locale = LocaleContextHolder.getLocale();
         return types.all().stream().collect(java.util.stream.Collectors.toMap(ModelType::code,
-                t -> en ? t.nameEn() : t.nameVi()));
+                t -> new Named(t.nameVi(), t.nameEn()).in(locale)));
     }
 
     private Map<String, String> titleNames() {
-        boolean en = english();
+        Locale locale = LocaleContextHolder.getLocale();
         return titles.all().stream().collect(java.util.stream.Collectors.toMap(t -> t.code(),
-                t -> en ? t.nameEn() : t.nameVi()));
-    }
-
-    private static boolean english() {
-        return "en".equals(LocaleContextHolder.getLocale().getLanguage());
+                t -> new Named(t.nameVi(), t.nameEn()).in(locale)));
     }
 
     private static LocalDate date(Map<String, String> input, String field) {

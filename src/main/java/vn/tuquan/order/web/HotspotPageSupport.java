@@ -88,8 +88,4 @@ class HotspotPageSupport {
     String message(String key, Object... args) {
         return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
-
-    static boolean english() {
-        return "en".equals(LocaleContextHolder.getLocale().getLanguage());
-    }
 }

@@ -48,6 +48,7 @@ import vn.tuquan.order.Incidents;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Named;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
@@ -186,7 +187,7 @@ class IncidentPages {
         model.addAttribute("groups", groups());
         model.addAttribute("sources", IncidentSource.values());
         model.addAttribute("crimeClasses", IncidentKind.CRIME_CLASSES);
-        model.addAttribute("english", english());
+        model.addAttribute("english", Named.english());
     }
 
     // ---- the list ----------------------------------------------------------------------------
@@ -221,7 +222,7 @@ class IncidentPages {
         model.addAttribute("kinds", IncidentKind.values());
         model.addAttribute("statuses", IncidentStatus.values());
         model.addAttribute("crimeClasses", IncidentKind.CRIME_CLASSES);
-        model.addAttribute("english", english());
+        model.addAttribute("english", Named.english());
         model.addAttribute("canWrite", CurrentCaller.get().can(Permission.ORDER_WRITE));
         model.addAttribute("several", several(filter));
         List<String> query = new ArrayList<>();
@@ -264,7 +265,7 @@ class IncidentPages {
         model.addAttribute("statuses", incidents.history(CurrentCaller.view(), incidentId));
         model.addAttribute("next", incident.withdrawn() ? null : incident.status().next().orElse(null));
         model.addAttribute("canWrite", units.writable(CurrentCaller.get(), Permission.ORDER_WRITE, unitId));
-        model.addAttribute("english", english());
+        model.addAttribute("english", Named.english());
         return "order/showIncident";
     }
 
@@ -513,9 +514,6 @@ class IncidentPages {
         }
     }
 
-    private static boolean english() {
-        return "en".equals(LocaleContextHolder.getLocale().getLanguage());
-    }
 
     /** Times as the pages write them. */
     static final class Formatting {

@@ -12,6 +12,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.MessageArguments;
+import vn.tuquan.shared.Named;
 
 /**
  * Formats for the pages, as {@code ${@fmt.date(d)}}, {@code ${@fmt.number(n)}} and
@@ -64,6 +65,6 @@ public class Formats {
 
     private static Locale numberLocale() {
         Locale locale = LocaleContextHolder.getLocale();
-        return "en".equals(locale.getLanguage()) ? Locale.UK : Locale.forLanguageTag("vi-VN");
+        return Named.english(locale) ? Locale.UK : Locale.forLanguageTag("vi-VN");
     }
 }
