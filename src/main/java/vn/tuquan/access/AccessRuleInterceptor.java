@@ -1,5 +1,7 @@
 package vn.tuquan.access;
 
+import java.lang.annotation.Annotation;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -62,7 +64,7 @@ class AccessRuleInterceptor implements HandlerInterceptor {
         return true;
     }
 
-    static <A extends java.lang.annotation.Annotation> A rule(HandlerMethod method, Class<A> type) {
+    static <A extends Annotation> A rule(HandlerMethod method, Class<A> type) {
         A onMethod = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), type);
         return onMethod != null ? onMethod : AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), type);
     }

@@ -3,6 +3,7 @@ package vn.tuquan.access;
 import java.security.Principal;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -52,7 +53,7 @@ class AccountController {
         HttpSession current = request.getSession(false);
         int ended = sessions.endAll(username, current == null ? null : current.getId());
         events.publishEvent(new AccountChanged(username, AccountChanged.Change.SIGNED_OUT_EVERYWHERE,
-                java.util.Map.of("otherSessionsEnded", ended)));
+                Map.of("otherSessionsEnded", ended)));
         new SecurityContextLogoutHandler().logout(request, response, SecurityContextHolder.getContext().getAuthentication());
         return "redirect:/login?signedOutEverywhere";
     }

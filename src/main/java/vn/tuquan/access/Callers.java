@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.tuquan.shared.ShortLived;
 import org.springframework.stereotype.Service;
@@ -20,7 +21,7 @@ public class Callers {
     private final ShortLived<String, Optional<Caller>> kept;
 
     Callers(JdbcClient jdbc,
-            @org.springframework.beans.factory.annotation.Value("${tuquan.security.access-cache-millis:5000}") long ttlMillis) {
+            @Value("${tuquan.security.access-cache-millis:5000}") long ttlMillis) {
         this.jdbc = jdbc;
         this.kept = new ShortLived<>(ttlMillis, 10_000);
     }

@@ -9,9 +9,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.tuquan.shared.ShortLived;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -34,7 +38,7 @@ public class PersonalAccessTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     /** A valid token's person, the moment it expires, and the person's account as the filter loaded it. */
     private record Valid(String username, Instant expiresAt, UserDetails user) {
@@ -43,8 +47,8 @@ public class PersonalAccessTokens {
     private final ShortLived<String, Optional<Valid>> kept;
 
     PersonalAccessTokens(JdbcClient jdbc,
-            @org.springframework.beans.factory.annotation.Value("${tuquan.security.access-cache-millis:5000}") long ttlMillis,
-            org.springframework.context.ApplicationEventPublisher events) {
+            @Value("${tuquan.security.access-cache-millis:5000}") long ttlMillis,
+            ApplicationEventPublisher events) {
         this.kept = new ShortLived<>(ttlMillis, 10_000);
         this.jdbc = jdbc;
         this.events = events;
@@ -76,7 +80,7 @@ public class PersonalAccessTokens {
                 .query(Long.class).optional()
                 .orElseThrow(() -> new IllegalArgumentException("no user " + username));
         // the token's name, start and expiry: never the token
-        events.publishEvent(new AccountChanged(username, AccountChanged.Change.TOKEN_CREATED, java.util.Map.of(
+        events.publishEvent(new AccountChanged(username, AccountChanged.Change.TOKEN_CREATED, Map.of(
                 "tokenId", id, "name", trimmed, "prefix", token.substring(0, 8), "expiresAt", expires.toString())));
         return new CreatedToken(id, token, expires);
     }
@@ -107,7 +111,7 @@ public class PersonalAccessTokens {
         if (revoked) {
             kept.clear();
             events.publishEvent(new AccountChanged(username, AccountChanged.Change.TOKEN_REVOKED,
-                    java.util.Map.of("tokenId", tokenId)));
+                    Map.of("tokenId", tokenId)));
         }
         return revoked;
     }
@@ -131,8 +135,8 @@ public class PersonalAccessTokens {
         if (!wellFormed(token)) {
             return Optional.empty();
         }
-        return kept.get(java.util.HexFormat.of().formatHex(sha256(token)),
-                        hex -> lookUp(java.util.HexFormat.of().parseHex(hex), users), Optional::isPresent)
+        return kept.get(HexFormat.of().formatHex(sha256(token)),
+                        hex -> lookUp(HexFormat.of().parseHex(hex), users), Optional::isPresent)
                 .filter(valid -> valid.expiresAt().isAfter(Dates.now())) // expiry is kept with the answer
                 .map(Valid::user);
     }

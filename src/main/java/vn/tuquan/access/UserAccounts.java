@@ -1,9 +1,12 @@
 package vn.tuquan.access;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -32,14 +36,14 @@ public class UserAccounts {
     private final Callers callers;
     private final Units units;
     private final boolean secondFactorForSensitiveData;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
     private final PersonalAccessTokens tokens;
     private final SignInLockout lockout;
 
     UserAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, Callers callers,
             Units units,
             @Value("${tuquan.security.second-factor-for-sensitive-data:true}") boolean secondFactorForSensitiveData,
-            org.springframework.context.ApplicationEventPublisher events, PersonalAccessTokens tokens,
+            ApplicationEventPublisher events, PersonalAccessTokens tokens,
             SignInLockout lockout) {
         this.tokens = tokens;
         this.lockout = lockout;
@@ -285,7 +289,7 @@ public class UserAccounts {
                    totp_required, created_at
             FROM users""";
 
-    private static UserAccount account(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static UserAccount account(ResultSet rs) throws SQLException {
         OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
         Instant lockedUntil = locked == null || locked.toInstant().isBefore(Dates.now()) ? null : locked.toInstant();
         return new UserAccount(new UserId(rs.getLong("id")), rs.getString("username"), rs.getString("display_name"),
@@ -298,7 +302,7 @@ public class UserAccounts {
     public List<Person> visibleTo(Caller manager) {
         manager.require(Permission.USERS_MANAGE);
         LocalDate today = Dates.today();
-        List<Person> people = new java.util.ArrayList<>();
+        List<Person> people = new ArrayList<>();
         for (UserAccount account : list()) {
             Optional<Caller> caller = callers.forUserId(account.id().value());
             Scope view = caller.map(Caller::view).orElse(Scope.NOTHING);

@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -124,7 +125,7 @@ public class UserCommand implements Runnable {
                                 : Scope.of(unitIds == null ? Set.of() : Set.copyOf(unitIds));
                         try {
                             accounts.assign(Caller.SYSTEM, created.get(), Set.copyOf(roles), scope, scope);
-                        } catch (org.springframework.dao.DataAccessException refused) {
+                        } catch (DataAccessException refused) {
                             err.println("tuquan: the user " + name + " was created without roles: unknown role or unit in "
                                     + roles + " " + (unitIds == null ? "" : unitIds));
                             return 1;

@@ -1,5 +1,6 @@
 package vn.tuquan.access;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -18,6 +19,8 @@ import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.shared.TextLimits;
+import vn.tuquan.shared.VietnameseText;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
@@ -72,7 +75,7 @@ class UserPages {
             problem = "access.users.error.username";
         } else if (displayName.isBlank()) {
             problem = "access.users.error.displayName";
-        } else if (vn.tuquan.shared.TextLimits.tooLong(displayName, vn.tuquan.shared.TextLimits.NAME)) {
+        } else if (TextLimits.tooLong(displayName, TextLimits.NAME)) {
             problem = "access.users.error.displayNameTooLong";
         } else if (password.length() < MIN_PASSWORD || password.length() > 128) {
             problem = "access.users.error.password";
@@ -100,13 +103,13 @@ class UserPages {
             return List.of("*");
         }
         return scope.unitIds().stream()
-                .map(id -> units.latest(Scope.WHOLE_COUNTRY, id).map(UnitView::name).orElse("#" + id)).sorted(vn.tuquan.shared.VietnameseText.NATURAL).toList();
+                .map(id -> units.latest(Scope.WHOLE_COUNTRY, id).map(UnitView::name).orElse("#" + id)).sorted(VietnameseText.NATURAL).toList();
     }
 
     /** The units one may give as a scope: one's own roots and what lies under them, down to villages. */
     private List<UnitView> scopeChoices(Caller caller) {
         var today = Dates.today();
-        List<UnitView> choices = new java.util.ArrayList<>();
+        List<UnitView> choices = new ArrayList<>();
         for (UnitView root : units.roots(caller.capture(), today)) {
             choices.add(root);
             Set<UnitKind> below = root.kind() == UnitKind.COMMUNE ? Set.of(UnitKind.RESIDENTIAL_AREA)

@@ -1,5 +1,6 @@
 package vn.tuquan.audit;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.context.event.EventListener;
@@ -12,6 +13,7 @@ import vn.tuquan.evaluation.EvaluationEntryRecorded;
 import vn.tuquan.evaluation.EvaluationStepTaken;
 import vn.tuquan.evaluation.ClassificationRecorded;
 import vn.tuquan.evaluation.EvaluationRunCompleted;
+import vn.tuquan.evaluation.RulebookCriterionConfirmed;
 import vn.tuquan.evaluation.RulebookVersionAdopted;
 import vn.tuquan.households.CommitmentChanged;
 import vn.tuquan.households.CommitmentWithdrawn;
@@ -188,7 +190,7 @@ class ModuleEventsAuditor {
             case SIGNED_OUT_EVERYWHERE -> AuditAction.SIGNED_OUT_EVERYWHERE;
         };
         boolean token = e.change() == AccountChanged.Change.TOKEN_CREATED || e.change() == AccountChanged.Change.TOKEN_REVOKED;
-        Map<String, Object> after = new java.util.LinkedHashMap<>();
+        Map<String, Object> after = new LinkedHashMap<>();
         if (token) {
             after.put("user", e.username());
         }
@@ -263,7 +265,7 @@ class ModuleEventsAuditor {
     /** A step of an evaluation's process: the status before and after, the reasons and what the step recorded. */
     @EventListener
     void on(EvaluationStepTaken e) {
-        Map<String, Object> after = new java.util.LinkedHashMap<>();
+        Map<String, Object> after = new LinkedHashMap<>();
         after.put("status", e.to());
         after.put("year", e.year());
         if (e.reason() != null) {
@@ -307,7 +309,7 @@ class ModuleEventsAuditor {
 
     @EventListener
     void on(RulebookVersionAdopted e) {
-        var after = new java.util.LinkedHashMap<String, Object>();
+        var after = new LinkedHashMap<String, Object>();
         after.put("code", e.code());
         after.put("version", e.version());
         after.put("basedOn", e.basedOn());
@@ -319,7 +321,7 @@ class ModuleEventsAuditor {
     }
 
     @EventListener
-    void on(vn.tuquan.evaluation.RulebookCriterionConfirmed e) {
+    void on(RulebookCriterionConfirmed e) {
         log.record(new AuditEntry(AuditAction.UPDATED, "evaluation", "rulebook-confirmation",
                 e.rulebookId() + "/" + e.unitKind() + "/" + e.criterion(), e.provinceId(), null, e));
     }

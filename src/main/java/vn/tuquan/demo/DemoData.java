@@ -2,6 +2,7 @@ package vn.tuquan.demo;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -82,7 +83,7 @@ class DemoData implements ApplicationRunner {
         Function<Units, UnitView> firstVillage = u -> u.children(Scope.WHOLE_COUNTRY, byCode(u, "14233").id(),
                 NamDinh2017.AS_OF).stream().filter(c -> c.kind() == UnitKind.RESIDENTIAL_AREA).findFirst().orElseThrow();
         Function<Units, UnitView> hospital = u -> u.search(Scope.WHOLE_COUNTRY, "benh vien da khoa tinh nam dinh",
-                NamDinh2017.AS_OF, Set.of(UnitKind.HOSPITAL), java.util.Optional.empty(), 1).get(0).unit();
+                NamDinh2017.AS_OF, Set.of(UnitKind.HOSPITAL), Optional.empty(), 1).get(0).unit();
         return List.of(
                 new DemoLogin("quantri", "Nguyễn Văn Quản", "SYSTEM_ADMIN", "quản trị hệ thống / system administrator",
                         null, true),

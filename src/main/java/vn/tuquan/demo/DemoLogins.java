@@ -1,5 +1,7 @@
 package vn.tuquan.demo;
 
+import java.util.List;
+
 /** What a person needs to try the demo: the password shared by every demo login (never for real data). */
 public final class DemoLogins {
 
@@ -10,7 +12,7 @@ public final class DemoLogins {
     }
 
     /** The demo logins, one per role. */
-    public static java.util.List<String> usernames() {
+    public static List<String> usernames() {
         return DemoData.logins().stream().map(DemoData.DemoLogin::username).toList();
     }
 }

@@ -3,6 +3,7 @@ package vn.tuquan.demo;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,7 @@ class DemoPersons {
         List<UnitView> communes = new ArrayList<>(units.subtree(Scope.WHOLE_COUNTRY, province.id(),
                 Set.of(UnitKind.COMMUNE), period.to(), 1000, 0).units());
         communes.sort(Comparator.comparing(UnitView::code));
-        Map<Long, List<UnitView>> areas = new java.util.HashMap<>();
+        Map<Long, List<UnitView>> areas = new HashMap<>();
         for (UnitView commune : communes) {
             areas.put(commune.id(), units.children(Scope.WHOLE_COUNTRY, commune.id(), period.to()).stream()
                     .filter(u -> u.kind() == UnitKind.RESIDENTIAL_AREA).sorted(Comparator.comparing(UnitView::code)).toList());
@@ -93,7 +94,7 @@ class DemoPersons {
         int cleanInCleanCommunes = cleanCommunes.stream().mapToInt(id -> areas.get(id).size()).sum();
         // among the other communes, every area but the one with the highest score may be clean
         List<UnitView> candidates = new ArrayList<>();
-        Map<Long, Double> scores = new java.util.HashMap<>();
+        Map<Long, Double> scores = new HashMap<>();
         for (UnitView commune : communes) {
             if (cleanCommunes.contains(commune.id())) {
                 continue;

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,7 +90,7 @@ class NamDinh2017 {
                 }
             } else {
                 List<String> names = new ArrayList<>(VILLAGE_NAMES);
-                java.util.Collections.shuffle(names, random);
+                Collections.shuffle(names, random);
                 for (int i = 0; i < Math.min(count, names.size()); i++) {
                     areas.add(area(commune, "THON", "Thôn " + names.get(i), "T" + (i + 1)));
                 }

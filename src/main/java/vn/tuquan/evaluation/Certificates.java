@@ -1,5 +1,6 @@
 package vn.tuquan.evaluation;
 
+import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +26,7 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import vn.tuquan.shared.MessageArguments;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
@@ -92,9 +94,9 @@ public class Certificates {
         Font mottoSub = new Font(bold, 12.5f, Font.UNDERLINE);
         Font issuerFont = new Font(bold, 12.5f, Font.UNDERLINE);
         Font italic = new Font(regular, 12.5f, Font.ITALIC);
-        Font title = new Font(bold, 26, Font.NORMAL, new java.awt.Color(0xB0, 0x10, 0x10));
+        Font title = new Font(bold, 26, Font.NORMAL, new Color(0xB0, 0x10, 0x10));
         Font text = new Font(regular, 14);
-        Font unitFont = new Font(bold, 18, Font.NORMAL, new java.awt.Color(0x10, 0x30, 0x90));
+        Font unitFont = new Font(bold, 18, Font.NORMAL, new Color(0x10, 0x30, 0x90));
         Font standard = new Font(bold, 15);
         Font signerFont = new Font(bold, 13);
 
@@ -138,7 +140,7 @@ public class Certificates {
     }
 
     private static void border(PdfContentByte canvas, Rectangle page) {
-        canvas.setColorStroke(new java.awt.Color(0xB0, 0x10, 0x10));
+        canvas.setColorStroke(new Color(0xB0, 0x10, 0x10));
         canvas.setLineWidth(3f);
         canvas.rectangle(24, 24, page.getWidth() - 48, page.getHeight() - 48);
         canvas.stroke();
@@ -189,7 +191,7 @@ public class Certificates {
     }
 
     private static String dd(LocalDate date) {
-        return vn.tuquan.shared.MessageArguments.display(date).toString();
+        return MessageArguments.display(date).toString();
     }
 
     /** The regular (0) or bold (1) font: the configured file, or the first candidate found on the machine. */

@@ -1,5 +1,6 @@
 package vn.tuquan.evaluation;
 
+import java.time.LocalDate;
 import java.util.Set;
 
 import vn.tuquan.shared.Period;
@@ -50,7 +51,7 @@ public final class EvaluationPeriods {
      * Under TT 23 the shared boundary day belongs to the period it ends, so this is the day after
      * {@code of(kind, year).from()}; under TT 124 it is {@code from()} itself.
      */
-    public static java.time.LocalDate firstCountedDay(String unitKind, int year) {
+    public static LocalDate firstCountedDay(String unitKind, int year) {
         return of(unitKind, year).firstEventDay();
     }
 

@@ -1,18 +1,31 @@
 package vn.tuquan.evaluation;
 
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -58,7 +71,7 @@ import vn.tuquan.units.Units;
 @Service
 public class EvaluationRuns {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EvaluationRuns.class);
+    private static final Logger log = LoggerFactory.getLogger(EvaluationRuns.class);
 
     private static final int BATCH = 2_000;
     private static final Set<String> DECIDED = Set.of("RECOGNISED", "REJECTED");
@@ -85,7 +98,7 @@ public class EvaluationRuns {
 
     /** What a run did: verdicts computed (by result) and rows inserted, changed, unchanged, kept (locked or decided). */
     public record RunSummary(int evaluated, int met, int notMet, int needsInput, int withoutRulebook, int inserted,
-            int updated, int unchanged, int kept) implements java.io.Serializable {
+            int updated, int unchanged, int kept) implements Serializable {
 
         RunSummary plus(RunSummary o) {
             return new RunSummary(evaluated + o.evaluated, met + o.met, notMet + o.notMet, needsInput + o.needsInput,
@@ -152,13 +165,13 @@ public class EvaluationRuns {
         if (provinces.isEmpty()) {
             return total;
         }
-        var reader = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        var reader = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "evaluation-reader");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            java.util.concurrent.Future<Chunk> next = reader.submit(() -> read(caller.capture(), provinces.get(0), year, rates));
+            Future<Chunk> next = reader.submit(() -> read(caller.capture(), provinces.get(0), year, rates));
             for (int i = 0; i < provinces.size(); i++) {
                 Chunk chunk = next.get();
                 if (i + 1 < provinces.size()) {
@@ -170,7 +183,7 @@ public class EvaluationRuns {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
             reader.shutdownNow();
@@ -313,7 +326,7 @@ public class EvaluationRuns {
                 }
             }
         }
-        Set<Long> frozen = new java.util.HashSet<>();
+        Set<Long> frozen = new HashSet<>();
         Map<Long, String> fingerprints = new HashMap<>();
         existing.forEach((id, e) -> {
             if (e.frozen()) {
@@ -431,19 +444,19 @@ public class EvaluationRuns {
         facts.put("year", f.year());
         facts.put("periodFrom", f.periodFrom().toString());
         facts.put("periodTo", f.periodTo().toString());
-        facts.put("counts", new java.util.TreeMap<>(f.counts()));
-        facts.put("entered", new java.util.TreeMap<>(f.entered()));
+        facts.put("counts", new TreeMap<>(f.counts()));
+        facts.put("entered", new TreeMap<>(f.entered()));
         String factsJson = json.writeValueAsString(facts);
         String outcomes = json.writeValueAsString(v.evaluation().outcomes());
         String fingerprint;
         try {
-            var digest = java.security.MessageDigest.getInstance("SHA-256");
+            var digest = MessageDigest.getInstance("SHA-256");
             digest.update((v.rulebook().rulebook().id() + "|" + v.unit().criteriaKind() + "|"
-                    + v.evaluation().result() + "|").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            digest.update(factsJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            digest.update(outcomes.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            fingerprint = java.util.HexFormat.of().formatHex(digest.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
+                    + v.evaluation().result() + "|").getBytes(StandardCharsets.UTF_8));
+            digest.update(factsJson.getBytes(StandardCharsets.UTF_8));
+            digest.update(outcomes.getBytes(StandardCharsets.UTF_8));
+            fingerprint = HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
         String stored = factsJson.substring(0, factsJson.length() - 1) + ",\"fingerprint\":\"" + fingerprint + "\"}";
@@ -512,7 +525,7 @@ public class EvaluationRuns {
             outcomes[i] = batch.get(i).outcomes();
         }
         int[] counts = new int[2];
-        jdbc.execute((java.sql.Connection con) -> {
+        jdbc.execute((Connection con) -> {
             try (var ps = con.prepareStatement(UPSERT)) {
                 ps.setInt(1, year);
                 ps.setObject(2, now);

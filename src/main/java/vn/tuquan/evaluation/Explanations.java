@@ -1,5 +1,6 @@
 package vn.tuquan.evaluation;
 
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -188,7 +189,7 @@ public class Explanations {
                                                        AND f.unit_kind = c.unit_kind AND f.criterion = c.criterion) AS to_confirm
                   FROM rulebook_criterion c
                  WHERE c.rulebook_id = :id AND c.unit_kind = :kind ORDER BY c.position""")
-                .param("id", row.rulebookId()).param("kind", row.unitKind()).param("province", province, java.sql.Types.BIGINT)
+                .param("id", row.rulebookId()).param("kind", row.unitKind()).param("province", province, Types.BIGINT)
                 .query((rs, n) -> new Named(rs.getInt("position"), rs.getString("criterion"), rs.getString("article"),
                         rs.getString("name_vi"), rs.getString("name_en"), rs.getBoolean("to_confirm")))
                 .list();

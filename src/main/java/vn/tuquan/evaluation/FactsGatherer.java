@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import vn.tuquan.evaluation.rules.Entry;
 import vn.tuquan.evaluation.rules.Fact;
@@ -38,7 +40,7 @@ import vn.tuquan.units.UnitKind;
 @Service
 class FactsGatherer {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FactsGatherer.class);
+    private static final Logger log = LoggerFactory.getLogger(FactsGatherer.class);
 
     private final OrderFacts orderFacts;
     private final Incidents incidents;

@@ -2,7 +2,12 @@ package vn.tuquan.evaluation;
 
 import static vn.tuquan.shared.Texts.blankToNull;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,7 +90,7 @@ public class Rulebooks {
 
     /** A province's confirmation of a criterion marked to confirm. */
     public record Confirmation(long provinceId, long rulebookId, String unitKind, String criterion, String note,
-            String confirmedBy, java.time.Instant confirmedAt) {
+            String confirmedBy, Instant confirmedAt) {
     }
 
     /** A version with the version it was based on (a province's), who made it, and its criteria per unit kind in order. */
@@ -146,11 +152,11 @@ public class Rulebooks {
      * criteria a person reads (a province's addition).
      */
     public Map<String, Named> criterionNames() {
-        Map<String, Named> names = new java.util.TreeMap<>();
+        Map<String, Named> names = new TreeMap<>();
         jdbc.sql("""
                 SELECT DISTINCT ON (criterion) criterion, name_vi, name_en FROM rulebook_criterion
                  ORDER BY criterion, rulebook_id DESC, position""")
-                .query((java.sql.ResultSet rs) -> {
+                .query((ResultSet rs) -> {
                     names.put(rs.getString(1), new Named(rs.getString(2), rs.getString(3)));
                 });
         Map<String, Named> all = new LinkedHashMap<>();
@@ -314,7 +320,7 @@ public class Rulebooks {
                    AND NOT EXISTS (SELECT FROM rulebook_confirmation f WHERE f.province_id = :province
                                       AND f.rulebook_id = c.rulebook_id AND f.unit_kind = c.unit_kind
                                       AND f.criterion = c.criterion)""")
-                .param("id", rulebookId).param("kind", unitKind).param("province", provinceId, java.sql.Types.BIGINT)
+                .param("id", rulebookId).param("kind", unitKind).param("province", provinceId, Types.BIGINT)
                 .query(String.class).list());
     }
 
@@ -325,7 +331,7 @@ public class Rulebooks {
                  WHERE province_id = :province AND rulebook_id = :id ORDER BY unit_kind, criterion""")
                 .param("province", provinceId).param("id", rulebookId)
                 .query((rs, n) -> new Confirmation(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getObject(7, java.time.OffsetDateTime.class).toInstant()))
+                        rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant()))
                 .list();
     }
 
@@ -346,7 +352,7 @@ public class Rulebooks {
         if (note == null || note.isBlank()) {
             throw new RulebookRefusedException("note", "evaluation.rulebooks.error.noteRequired");
         }
-        if (vn.tuquan.shared.TextLimits.tooLong(note.strip(), 1000)) {
+        if (TextLimits.tooLong(note.strip(), 1000)) {
             throw new RulebookRefusedException("note", "evaluation.rulebooks.error.noteTooLong", 1000);
         }
         CriterionLine line = unitKind != null && criterion != null && UNIT_KINDS.contains(unitKind) ? lines(rulebookId, unitKind).stream()
@@ -453,7 +459,7 @@ public class Rulebooks {
                 .list();
     }
 
-    private static RulebookVersion version(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static RulebookVersion version(ResultSet rs) throws SQLException {
         return new RulebookVersion(rs.getLong("id"), rs.getString("code"), rs.getInt("version"),
                 (Long) rs.getObject("province_id", Long.class), rs.getString("regulation"), rs.getString("name_vi"),
                 rs.getString("name_en"), rs.getObject("effective_from", LocalDate.class));

@@ -3,13 +3,18 @@ package vn.tuquan.households;
 import vn.tuquan.shared.web.SheetExports;
 import java.util.function.BiConsumer;
 import java.sql.Array;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -17,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.MessageArguments;
@@ -97,7 +103,7 @@ public class Commitments {
     public int recordAll(Caller caller, long areaId, int year, Collection<Long> householdIds, LocalDate on) {
         caller.require(Permission.MOVEMENT_WRITE);
         inPeriod(year, on);
-        Set<Long> living = new java.util.HashSet<>();
+        Set<Long> living = new HashSet<>();
         households.inArea(caller.capture(), areaId, on).forEach(h -> living.add(h.id()));
         for (Long id : householdIds) {
             if (!living.contains(id)) {
@@ -264,23 +270,23 @@ public class Commitments {
      * once per province. Refused unless the scope is the whole country.
      */
     @Transactional(readOnly = true)
-    public void everyAreaRate(Scope scope, int year, java.util.function.Consumer<RegistrationRate> each) {
+    public void everyAreaRate(Scope scope, int year, Consumer<RegistrationRate> each) {
         if (!scope.wholeCountry()) {
-            throw new vn.tuquan.shared.AccessRefusedException("every area's rate needs the whole country's scope");
+            throw new AccessRefusedException("every area's rate needs the whole country's scope");
         }
         Period period = Period.residentialArea(year);
         // one row per area; enough memory for the aggregate of 100,000 areas not to spill to disk
         template.execute("SET LOCAL work_mem = '64MB'");
         // the answer (one row per area, 100,000 for the country) is read at once: through a cursor
         // (a fetch size) PostgreSQL would not run the pass in parallel, and it took 20 s instead of 10–16 s
-        template.query(RATES_EVERY_AREA, (java.sql.ResultSet rs) -> {
+        template.query(RATES_EVERY_AREA, (ResultSet rs) -> {
             each.accept(new RegistrationRate(rs.getLong(1), period.year(), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
         }, period.year(), period.to(), period.to());
     }
 
     private List<RegistrationRate> ratesOf(List<Long> areaIds, Period period) {
         Map<Long, RegistrationRate> found = new HashMap<>();
-        template.execute((java.sql.Connection c) -> {
+        template.execute((Connection c) -> {
             Array ids = c.createArrayOf("bigint", areaIds.toArray());
             try (var ps = c.prepareStatement(RATES)) {
                 ps.setInt(1, period.year());
@@ -322,7 +328,7 @@ public class Commitments {
                 .param("pr", form.selfProtect()).param("by", by).update();
     }
 
-    static Commitment commitment(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    static Commitment commitment(ResultSet rs, int n) throws SQLException {
         return new Commitment(rs.getLong("household_id"), rs.getInt("period_year"),
                 rs.getObject("registered_on", LocalDate.class), rs.getBoolean("signed"), rs.getBoolean("self_manage"),
                 rs.getBoolean("self_prevent"), rs.getBoolean("self_protect"), rs.getString("recorded_by"));

@@ -1,7 +1,9 @@
 package vn.tuquan.households;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A household's head, address, members, attributes or code changed (for the audit log): the fields
@@ -10,8 +12,8 @@ import java.util.Map;
 public record HouseholdEdited(long householdId, long areaId, Map<String, Object> before, Map<String, Object> after) {
 
     public HouseholdEdited {
-        before = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(before));
-        after = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(after));
+        before = Collections.unmodifiableMap(new LinkedHashMap<>(before));
+        after = Collections.unmodifiableMap(new LinkedHashMap<>(after));
     }
 
     static HouseholdEdited between(Household old, Household now) {
@@ -26,7 +28,7 @@ public record HouseholdEdited(long householdId, long areaId, Map<String, Object>
     }
 
     private static void changed(Map<String, Object> before, Map<String, Object> after, String field, Object old, Object now) {
-        if (!java.util.Objects.equals(old, now)) {
+        if (!Objects.equals(old, now)) {
             before.put(field, old);
             after.put(field, now);
         }

@@ -16,12 +16,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,7 +77,7 @@ public class HouseholdImports {
                     "Hộ theo đạo Công giáo", "Giáo dân", "Catholic", "Catholic household"));
     static final int MAX_PROBLEMS = 1000;
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HouseholdImports.class);
+    private static final Logger log = LoggerFactory.getLogger(HouseholdImports.class);
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -111,7 +119,7 @@ public class HouseholdImports {
     }
 
     private int load(Caller caller, long withinUnitId, String fileName, LocalDate from,
-            java.util.function.ToIntFunction<Checker> parser) {
+            ToIntFunction<Checker> parser) {
         caller.require(Permission.MOVEMENT_WRITE);
         UnitView within = units.find(caller.capture(), withinUnitId, from)
                 .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknownArea", withinUnitId));
@@ -154,7 +162,7 @@ public class HouseholdImports {
                     record = records.next();
                 } catch (UncheckedIOException e) {
                     // a quote opened and never closed
-                    java.util.regex.Matcher start = java.util.regex.Pattern.compile("startline (\\d+)")
+                    Matcher start = Pattern.compile("startline (\\d+)")
                             .matcher(String.valueOf(e.getMessage()));
                     checker.broken(start.find() ? Integer.parseInt(start.group(1)) : (int) csv.getCurrentLineNumber());
                     break;
@@ -181,9 +189,9 @@ public class HouseholdImports {
 
     /** The first sheet of an .xlsx workbook, with the same columns as the CSV file. */
     static int parseXlsx(InputStream in, Checker checker) {
-        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
-            org.apache.poi.ss.usermodel.Sheet sheet = book.getSheetAt(0);
-            org.apache.poi.ss.usermodel.DataFormatter formatter = new org.apache.poi.ss.usermodel.DataFormatter(Locale.ROOT);
+        try (XSSFWorkbook book = new XSSFWorkbook(in)) {
+            Sheet sheet = book.getSheetAt(0);
+            DataFormatter formatter = new DataFormatter(Locale.ROOT);
             boolean first = true;
             for (org.apache.poi.ss.usermodel.Row row : sheet) {
                 List<String> fields = new ArrayList<>();

@@ -1,5 +1,6 @@
 package vn.tuquan.households;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -15,6 +16,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 
@@ -253,7 +255,7 @@ final class HouseholdLoader implements AutoCloseable {
 
         private void hand(Chunk c) {
             try {
-                while (!cancelled && !chunks.offer(c, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                while (!cancelled && !chunks.offer(c, 100, TimeUnit.MILLISECONDS)) {
                     // the copying thread is busy with the chunk before
                 }
             } catch (InterruptedException e) {
@@ -293,7 +295,7 @@ final class HouseholdLoader implements AutoCloseable {
         private int size;
 
         void add(CharSequence line) {
-            byte[] b = line.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] b = line.toString().getBytes(StandardCharsets.UTF_8);
             if (size + b.length > bytes.length) {
                 bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + b.length));
             }
@@ -323,7 +325,7 @@ final class HouseholdLoader implements AutoCloseable {
                     if (used + 21 + length > out.length) {
                         flush();
                     }
-                    byte[] id = Long.toString(nextId++).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                    byte[] id = Long.toString(nextId++).getBytes(StandardCharsets.US_ASCII);
                     System.arraycopy(id, 0, out, used, id.length);
                     used += id.length;
                     out[used++] = '\t';

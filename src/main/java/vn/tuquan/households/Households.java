@@ -2,9 +2,11 @@ package vn.tuquan.households;
 
 import static vn.tuquan.shared.Texts.blankToNull;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.shared.TextLimits;
@@ -73,7 +76,7 @@ public class Households {
      * The households of a list as they live on a date, in one query (those living nowhere then are
      * left out); refused when one of them lives outside the scope.
      */
-    public List<Household> findAll(Scope scope, java.util.Collection<Long> householdIds, LocalDate asOf) {
+    public List<Household> findAll(Scope scope, Collection<Long> householdIds, LocalDate asOf) {
         List<Household> found = jdbc.sql("SELECT " + COLUMNS + " FROM household_residence r JOIN household h"
                         + " ON h.id = r.household_id WHERE h.id = ANY (CAST(:ids AS bigint[])) AND " + LIVING_ON)
                 .param("ids", householdIds.toArray(Long[]::new)).param("asOf", asOf).query(Households::row).list();
@@ -101,7 +104,7 @@ public class Households {
      * found) when it never lived in the area.
      */
     public List<Household> historyIn(Scope scope, long areaId, long householdId) {
-        if (!units.contains(scope, areaId, vn.tuquan.shared.Dates.today())) {
+        if (!units.contains(scope, areaId, Dates.today())) {
             throw new AccessRefusedException("area " + areaId + " is outside the caller's scope");
         }
         List<Household> stays = jdbc.sql("SELECT " + COLUMNS + " FROM household_residence r JOIN household h"
@@ -111,7 +114,7 @@ public class Households {
             throw new HouseholdRefusedException("households.refused.notInArea", householdId);
         }
         return stays.stream().filter(s -> units.contains(scope, s.areaId(),
-                s.validTo() == null ? vn.tuquan.shared.Dates.today() : s.validTo().minusDays(1))).toList();
+                s.validTo() == null ? Dates.today() : s.validTo().minusDays(1))).toList();
     }
 
     @Transactional
@@ -269,7 +272,7 @@ public class Households {
     }
 
     static Household row(ResultSet rs, int n) throws SQLException {
-        java.sql.Date to = rs.getDate("valid_to");
+        Date to = rs.getDate("valid_to");
         return new Household(rs.getLong("id"), rs.getLong("area_id"), rs.getString("code"), rs.getString("head_name"),
                 rs.getString("address"), rs.getInt("members"), rs.getBoolean("catholic"),
                 rs.getDate("valid_from").toLocalDate(), to == null ? null : to.toLocalDate());

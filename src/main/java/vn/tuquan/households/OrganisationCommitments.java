@@ -1,8 +1,11 @@
 package vn.tuquan.households;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.function.Consumer;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +128,7 @@ public class OrganisationCommitments {
         Period period = Period.organisation(year);
         UnitView root = units.find(scope, unitId, period.to())
                 .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknownOrganisation", unitId));
-        Set<UnitKind> kinds = java.util.EnumSet.noneOf(UnitKind.class);
+        Set<UnitKind> kinds = EnumSet.noneOf(UnitKind.class);
         for (UnitKind kind : UnitKind.values()) {
             if (kind.organisation()) {
                 kinds.add(kind);
@@ -164,7 +167,7 @@ public class OrganisationCommitments {
         return Period.organisationOn(date);
     }
 
-    private static OrganisationCommitment row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static OrganisationCommitment row(ResultSet rs, int n) throws SQLException {
         return new OrganisationCommitment(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
                 rs.getObject(6, LocalDate.class));
     }

@@ -7,6 +7,8 @@ import java.util.function.Consumer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -242,9 +244,9 @@ public class Conferences {
     private Map<String, List<Conference.Holder>> grouped(Scope scope, List<Conference> held) {
         Map<String, List<Conference.Holder>> groups = new LinkedHashMap<>();
         for (String group : List.of("PROVINCE", "DISTRICT", "COMMUNE", "ORGANISATION", "RESIDENTIAL_AREA")) {
-            groups.put(group, new java.util.ArrayList<>());
+            groups.put(group, new ArrayList<>());
         }
-        Set<Long> seen = new java.util.HashSet<>();
+        Set<Long> seen = new HashSet<>();
         for (Conference c : held) {
             if (!seen.add(c.unitId())) {
                 continue;

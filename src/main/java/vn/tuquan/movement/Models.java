@@ -4,14 +4,18 @@ import static vn.tuquan.shared.Texts.blankToNull;
 
 import vn.tuquan.shared.TextLimits;
 import vn.tuquan.shared.web.SheetExports;
+import java.sql.Array;
 import java.util.function.Consumer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -262,9 +266,9 @@ public class Models {
     }
 
     /** The ids of the models of the unit and under it assessed effective in the year: what {@link #effectiveByUnit} counts. */
-    public java.util.Set<Long> effectiveIds(Scope scope, long unitId, int year) {
+    public Set<Long> effectiveIds(Scope scope, long unitId, int year) {
         List<Long> ids = units.subtreeIds(scope, unitId);
-        return new java.util.HashSet<>(jdbc.sql("""
+        return new HashSet<>(jdbc.sql("""
                 SELECT m.id FROM model_assessment a JOIN movement_model m ON m.id = a.model_id
                 WHERE m.unit_id = ANY(CAST(:ids AS bigint[])) AND a.year = :year AND a.effective
                 """).param("ids", ids.toArray(Long[]::new)).param("year", year).query(Long.class).list());
@@ -277,12 +281,12 @@ public class Models {
      */
     public Map<Long, Long> effectiveByUnit(Scope scope, long unitId, int year) {
         List<Long> ids = units.subtreeIds(scope, unitId);
-        Map<Long, Long> found = new java.util.HashMap<>();
+        Map<Long, Long> found = new HashMap<>();
         jdbc.sql("""
                 SELECT m.unit_id, count(*) FROM model_assessment a JOIN movement_model m ON m.id = a.model_id
                 WHERE m.unit_id = ANY(CAST(:ids AS bigint[])) AND a.year = :year AND a.effective GROUP BY m.unit_id
                 """).param("ids", ids.toArray(Long[]::new)).param("year", year)
-                .query((java.sql.ResultSet rs) -> {
+                .query((ResultSet rs) -> {
                     found.put(rs.getLong(1), rs.getLong(2));
                 });
         return found;
@@ -402,7 +406,7 @@ public class Models {
                 rs.getString("reason"));
     }
 
-    static List<String> strings(java.sql.Array array) throws SQLException {
+    static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
     }
 

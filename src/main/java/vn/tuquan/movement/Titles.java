@@ -8,8 +8,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.tuquan.households.Household;
 import vn.tuquan.households.Households;
 import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
@@ -121,14 +126,14 @@ public class Titles {
             throw new MovementRefusedException("titleCode", "movement.error.notHouseholdTitle");
         }
         List<Long> ids = form.householdIds() == null ? List.of()
-                : form.householdIds().stream().filter(java.util.Objects::nonNull).distinct().toList();
+                : form.householdIds().stream().filter(Objects::nonNull).distinct().toList();
         if (ids.isEmpty()) {
             throw new MovementRefusedException("householdIds", "movement.error.noHouseholds");
         }
         LocalDate asOf = endOfYearOrToday(form.year());
-        java.util.Map<Long, Household> living = new java.util.HashMap<>();
+        Map<Long, Household> living = new HashMap<>();
         households.findAll(caller.capture(), ids, asOf).forEach(h -> living.put(h.id(), h));
-        Set<Long> areasUnder = new java.util.HashSet<>();
+        Set<Long> areasUnder = new HashSet<>();
         List<Household> awarded = new ArrayList<>();
         for (long id : ids) {
             Household household = living.get(id);
@@ -161,7 +166,7 @@ public class Titles {
         }
         String body = form.decidingBody().strip();
         String number = form.decisionNumber().strip();
-        java.util.Map<Long, Long> awardIds = new java.util.HashMap<>();
+        Map<Long, Long> awardIds = new HashMap<>();
         jdbc.sql("""
                 INSERT INTO title_award (title_code, awarded_to, year, unit_id, household_id, deciding_body, decision_number,
                                          decided_on)
@@ -189,7 +194,7 @@ public class Titles {
         UnitView unit = units.writable(caller, unitId);
         Title.Award award = jdbc.sql("SELECT * FROM title_award WHERE id = :id").param("id", awardId)
                 .query(Titles::award).optional()
-                .filter(a -> units.under(unit.id(), a.unitId(), vn.tuquan.shared.Dates.today()))
+                .filter(a -> units.under(unit.id(), a.unitId(), Dates.today()))
                 .orElseThrow(() -> new UnknownMovementRecordException("award", awardId));
         jdbc.sql("DELETE FROM title_award WHERE id = :id").param("id", awardId).update();
         events.publishEvent(new TitleAwardRemoved(award));
@@ -274,7 +279,7 @@ public class Titles {
     /** The day a year's records are counted on: its last day, or today while it runs. */
     static LocalDate endOfYearOrToday(int year) {
         LocalDate endOfYear = LocalDate.of(year, 12, 31);
-        LocalDate today = vn.tuquan.shared.Dates.today();
+        LocalDate today = Dates.today();
         return endOfYear.isAfter(today) ? today : endOfYear;
     }
 

@@ -3,6 +3,7 @@ package vn.tuquan.shared;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Answers kept for a few seconds, so that a client sending many requests does not make every one of
@@ -25,7 +26,7 @@ public final class ShortLived<K, V> {
     }
 
     /** The value kept for the key, or the loader's (kept when {@code keep} accepts it). */
-    public V get(K key, Function<K, V> loader, java.util.function.Predicate<V> keep) {
+    public V get(K key, Function<K, V> loader, Predicate<V> keep) {
         if (ttlNanos <= 0) {
             return loader.apply(key);
         }

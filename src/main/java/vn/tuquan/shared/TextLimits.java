@@ -1,5 +1,7 @@
 package vn.tuquan.shared;
 
+import java.util.Locale;
+
 /**
  * How long a free-text field may be, in characters: the same number in the form ({@code maxlength},
  * through the {@code @limits} bean of the pages), in the module's checks (a refusal naming the field,
@@ -43,7 +45,7 @@ public final class TextLimits {
      * keys end in {@code tooLong} / {@code TooLong}, and every API answers them 400 naming the field.
      */
     public static boolean isLengthRefusal(String messageKey) {
-        return messageKey != null && messageKey.toLowerCase(java.util.Locale.ROOT).endsWith("toolong");
+        return messageKey != null && messageKey.toLowerCase(Locale.ROOT).endsWith("toolong");
     }
 
     /** Whether the stripped value is longer than {@code max} characters. */

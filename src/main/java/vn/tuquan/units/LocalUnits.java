@@ -4,6 +4,7 @@ import static vn.tuquan.shared.Texts.blankToNull;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,7 +66,7 @@ public class LocalUnits {
     @Transactional
     public List<Long> createAll(Caller caller, List<Map.Entry<Long, LocalUnitForm>> parentsAndForms, LocalDate from) {
         caller.require(Permission.UNITS_WRITE);
-        Map<Long, UnitView> parents = new java.util.HashMap<>();
+        Map<Long, UnitView> parents = new HashMap<>();
         List<LocalUnitForm> forms = new ArrayList<>(parentsAndForms.size());
         for (Map.Entry<Long, LocalUnitForm> entry : parentsAndForms) {
             UnitView parent = parents.get(entry.getKey());

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.shared.ShortLived;
 
@@ -63,7 +64,7 @@ final class ScopePaths {
         if (scope.wholeCountry()) {
             return null;
         }
-        On on = new On(scope, vn.tuquan.shared.Dates.today());
+        On on = new On(scope, Dates.today());
         return Units.writing() ? readPeriods(on) : periodsKept.get(on, this::readPeriods, found -> true);
     }
 
@@ -104,7 +105,7 @@ final class ScopePaths {
     private List<String> read(On on) {
         Scope scope = on.scope();
         LocalDate date = on.date();
-        LocalDate today = vn.tuquan.shared.Dates.today();
+        LocalDate today = Dates.today();
         LocalDate anchor = date.isAfter(today) ? date : today;
         Set<String> prefixes = new LinkedHashSet<>();
         for (long id : scope.unitIds()) {

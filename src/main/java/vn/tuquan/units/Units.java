@@ -1,5 +1,7 @@
 package vn.tuquan.units;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tuquan.shared.web.SheetExports;
 import java.util.function.Consumer;
@@ -47,7 +49,7 @@ public class Units {
     private final ShortLived<Long, Optional<UnitView>> latestKept;
 
     Units(JdbcClient jdbc,
-            @org.springframework.beans.factory.annotation.Value("${tuquan.security.access-cache-millis:5000}") long ttlMillis) {
+            @Value("${tuquan.security.access-cache-millis:5000}") long ttlMillis) {
         this.jdbc = jdbc;
         this.scopes = new ScopePaths(this, ttlMillis);
         this.latestKept = new ShortLived<>(ttlMillis, 50_000);
@@ -73,7 +75,7 @@ public class Units {
     }
 
     /** The tree changed on this node: what was kept is forgotten (see {@link #forget()}). */
-    @org.springframework.context.event.EventListener({OfficialListImported.class, LocalUnitCreated.class,
+    @EventListener({OfficialListImported.class, LocalUnitCreated.class,
             LocalUnitEdited.class, LocalUnitMoved.class, LocalUnitClosed.class, LocalUnitsImported.class})
     void treeChanged() {
         forget();

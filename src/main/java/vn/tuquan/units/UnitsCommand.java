@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -140,7 +141,7 @@ public class UnitsCommand implements Runnable {
         }
 
         private static List<String> lines(ImportSummary summary, MessageSource messages, Locale locale) {
-            List<String> lines = new java.util.ArrayList<>();
+            List<String> lines = new ArrayList<>();
             lines.add(messages.getMessage("units.import.summary", new Object[] {summary.files(),
                     summary.asOf().toString(), summary.opened(), summary.changed(), summary.closed(),
                     summary.unchanged(), summary.successions(), summary.localUnitsMoved()}, locale));

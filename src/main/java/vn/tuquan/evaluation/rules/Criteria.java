@@ -1,5 +1,6 @@
 package vn.tuquan.evaluation.rules;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,6 @@ public final class Criteria {
     }
 
     public static Map<String, Criterion> all() {
-        return java.util.Collections.unmodifiableMap(ALL);
+        return Collections.unmodifiableMap(ALL);
     }
 }

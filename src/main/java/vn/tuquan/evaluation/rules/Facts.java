@@ -1,6 +1,7 @@
 package vn.tuquan.evaluation.rules;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -32,7 +33,7 @@ public record Facts(String unitKind, int year, LocalDate periodFrom, LocalDate p
     }
 
     public Facts withCounts(Map<String, Long> more) {
-        var all = new java.util.HashMap<>(counts);
+        var all = new HashMap<>(counts);
         all.putAll(more);
         return new Facts(unitKind, year, periodFrom, periodTo, all, entered);
     }

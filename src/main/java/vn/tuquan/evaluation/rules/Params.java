@@ -2,6 +2,7 @@ package vn.tuquan.evaluation.rules;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ public record Params(Map<String, String> values) {
     }
 
     public static Params of(String... keysAndValues) {
-        var map = new java.util.LinkedHashMap<String, String>();
+        var map = new LinkedHashMap<String, String>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             map.put(keysAndValues[i], keysAndValues[i + 1]);
         }

@@ -3,6 +3,7 @@ package vn.tuquan.evaluation.rules;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -40,7 +41,7 @@ public record PointTable(String unitKind, List<PointItem> items, Map<Level, BigD
             }
             previous = min;
         }
-        minimums = java.util.Collections.unmodifiableMap(copy);
+        minimums = Collections.unmodifiableMap(copy);
     }
 
     public BigDecimal maxPoints() {

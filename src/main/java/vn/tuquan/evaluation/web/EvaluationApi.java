@@ -1,7 +1,10 @@
 package vn.tuquan.evaluation.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -163,15 +166,15 @@ class EvaluationApi {
     static byte[] bytes(MultipartFile file) {
         try {
             return file == null ? null : file.getBytes();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }
 
-    static ResponseEntity<byte[]> file(java.util.Map.Entry<Evaluation.Attachment, byte[]> found) {
+    static ResponseEntity<byte[]> file(Map.Entry<Evaluation.Attachment, byte[]> found) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(found.getKey().contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(found.getKey().fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                        .filename(found.getKey().fileName(), StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff").body(found.getValue());
     }
 

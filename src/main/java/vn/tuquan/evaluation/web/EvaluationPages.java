@@ -2,6 +2,7 @@ package vn.tuquan.evaluation.web;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +72,7 @@ class EvaluationPages {
         model.addAttribute("process", process);
         // every fact and compared value in words (FactTexts), never a fact key or a criterion's code
         model.addAttribute("facts", process.facts() == null ? null : texts.facts(process.facts()));
-        Map<String, List<FactTexts.Shown>> compared = new java.util.HashMap<>();
+        Map<String, List<FactTexts.Shown>> compared = new HashMap<>();
         process.lines().forEach(l -> compared.put(l.criterion(), texts.compared(l.compared())));
         model.addAttribute("compared", compared);
         Locale locale = LocaleContextHolder.getLocale();

@@ -1,6 +1,8 @@
 package vn.tuquan.evaluation.web;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -11,8 +13,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.tuquan.evaluation.EvaluationPeriods;
 import vn.tuquan.evaluation.EvaluationRefusedException;
 import vn.tuquan.evaluation.EvaluationRuns;
+import vn.tuquan.evaluation.Rulebooks;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Permission;
@@ -32,9 +36,9 @@ class EvaluationRunPages {
     private final EvaluationRuns runs;
     private final Units units;
     private final MessageSource messages;
-    private final vn.tuquan.evaluation.Rulebooks rulebooks;
+    private final Rulebooks rulebooks;
 
-    EvaluationRunPages(EvaluationRuns runs, Units units, MessageSource messages, vn.tuquan.evaluation.Rulebooks rulebooks) {
+    EvaluationRunPages(EvaluationRuns runs, Units units, MessageSource messages, Rulebooks rulebooks) {
         this.rulebooks = rulebooks;
         this.runs = runs;
         this.units = units;
@@ -90,15 +94,15 @@ class EvaluationRunPages {
         model.addAttribute("paramName", param);
         model.addAttribute("value", value);
         // each criterion once (the first unit kind's line), with its name and thresholds now
-        java.util.Map<String, vn.tuquan.evaluation.Rulebooks.CriterionLine> offered = new java.util.LinkedHashMap<>();
+        Map<String, Rulebooks.CriterionLine> offered = new LinkedHashMap<>();
         // the criteria of the rulebook in force for the unit's province at the residential areas' period end
-        rulebooks.inForceForUnit(caller.view(), unitId, vn.tuquan.evaluation.EvaluationPeriods.of("RESIDENTIAL_AREA", y).to())
+        rulebooks.inForceForUnit(caller.view(), unitId, EvaluationPeriods.of("RESIDENTIAL_AREA", y).to())
                 .ifPresent(v -> v.criteria().values().forEach(lines -> lines.forEach(l -> offered.putIfAbsent(l.criterion(), l))));
         model.addAttribute("offered", offered.values());
         if (criterion != null && !criterion.isBlank()) {
             try {
-                java.util.Map<String, String> params = param == null || param.isBlank() ? java.util.Map.of()
-                        : java.util.Map.of(param.strip(), value == null ? "" : value.strip());
+                Map<String, String> params = param == null || param.isBlank() ? Map.of()
+                        : Map.of(param.strip(), value == null ? "" : value.strip());
                 model.addAttribute("preview", runs.preview(caller.view(), unitId, y, criterion.strip(), params));
             } catch (EvaluationRefusedException e) {
                 model.addAttribute("error", message(messages, e, LocaleContextHolder.getLocale()));

@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.tuquan.evaluation.ClassificationRefusedException;
 import vn.tuquan.evaluation.Classifications;
 import vn.tuquan.evaluation.Explanations;
+import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
@@ -91,7 +92,7 @@ class ExplanationPages {
     @GetMapping("/evaluation/units/{unitId}")
     String otherYear(@PathVariable long unitId, @RequestParam(required = false) Integer year) {
         UnitView unit = units.latest(CurrentCaller.view(), unitId).orElseThrow(
-                () -> new vn.tuquan.shared.AccessRefusedException("no unit " + unitId));
+                () -> new AccessRefusedException("no unit " + unitId));
         int y = year == null || year < 2000 || year > 2200 ? Years.current(unit.kind()) : year;
         return "redirect:/evaluation/units/" + unit.id() + "/years/" + y;
     }

@@ -3,6 +3,7 @@ package vn.tuquan.evaluation.web;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,7 +62,7 @@ class FactTexts {
     /** The stored facts (fact key → count), each in words: this period's by key, then the period before's. */
     List<ShownFact> facts(Map<String, Object> facts) {
         List<ShownFact> shown = new ArrayList<>();
-        facts.keySet().stream().sorted(java.util.Comparator.comparing((String k) -> k.startsWith("previous."))
+        facts.keySet().stream().sorted(Comparator.comparing((String k) -> k.startsWith("previous."))
                 .thenComparing(k -> k.startsWith("previous.") ? k.substring("previous.".length()) : k))
                 .forEach(key -> shown.add(new ShownFact(key, label(key), shown(facts.get(key), percent(key)))));
         return shown;

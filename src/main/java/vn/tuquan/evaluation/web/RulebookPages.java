@@ -4,8 +4,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -74,7 +77,7 @@ class RulebookPages {
         VersionDetail detail = rulebooks.version(caller.view(), selected);
         List<UnitView> adoptable = adoptable(caller, today);
         UnitView marksOf = province != null ? rulebooks.requireVisible(caller.view(), province) : ownProvince(caller, today);
-        Map<String, java.util.Set<String>> toConfirm = new LinkedHashMap<>();
+        Map<String, Set<String>> toConfirm = new LinkedHashMap<>();
         for (String kind : detail.criteria().keySet()) {
             toConfirm.put(kind, rulebooks.stillToConfirm(selected, kind, marksOf == null ? null : marksOf.id()));
         }
@@ -118,7 +121,7 @@ class RulebookPages {
         if (caller.view().wholeCountry()) {
             return null;
         }
-        java.util.Set<Long> provinces = new java.util.LinkedHashSet<>();
+        Set<Long> provinces = new LinkedHashSet<>();
         for (long id : caller.view().unitIds()) {
             units.ancestors(caller.view(), id, today).stream().filter(u -> u.kind() == UnitKind.PROVINCE)
                     .findFirst().ifPresent(u -> provinces.add(u.id()));
@@ -180,7 +183,7 @@ class RulebookPages {
             return units.roots(caller.capture(), today);
         }
         return caller.capture().unitIds().stream().map(id -> units.find(caller.capture(), id, today))
-                .flatMap(java.util.Optional::stream).filter(u -> u.kind() == UnitKind.PROVINCE).toList();
+                .flatMap(Optional::stream).filter(u -> u.kind() == UnitKind.PROVINCE).toList();
     }
 
     private static LocalDate date(String text) {

@@ -2,6 +2,7 @@ package vn.tuquan.households.web;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -22,6 +23,7 @@ import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.shared.VietnameseText;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
@@ -136,6 +138,6 @@ class HouseholdStayPages {
         }
         return found.stream().filter(u -> u.id() != currentAreaId).distinct().limit(MAX_TARGETS)
                 .map(u -> new Target(u.id(), units.fullName(capture, u.id(), today)))
-                .sorted(java.util.Comparator.comparing(Target::name, vn.tuquan.shared.VietnameseText.NATURAL)).toList();
+                .sorted(Comparator.comparing(Target::name, VietnameseText.NATURAL)).toList();
     }
 }

@@ -42,6 +42,7 @@ import vn.tuquan.households.HouseholdImportRefusedException;
 import vn.tuquan.households.HouseholdImports;
 import vn.tuquan.households.HouseholdRefusedException;
 import vn.tuquan.households.Households;
+import vn.tuquan.households.ImportProblem;
 import vn.tuquan.households.RegistrationRate;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
@@ -261,7 +262,7 @@ class HouseholdsApi {
         // the target first: a unit outside the capture scope is refused before the file is looked at
         units.find(CurrentCaller.capture(), unitId, asOf == null ? Dates.today() : asOf);
         if (file == null || file.isEmpty()) {
-            throw new HouseholdImportRefusedException(List.of(new vn.tuquan.households.ImportProblem(1,
+            throw new HouseholdImportRefusedException(List.of(new ImportProblem(1,
                     "households.import.empty")));
         }
         try (InputStream in = file.getInputStream()) {

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import vn.tuquan.shared.Named;
 import vn.tuquan.shared.web.SheetExports;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,7 +87,7 @@ class ModelTypePages {
             redirect.addFlashAttribute("savedName", saved.nameVi());
             return "redirect:/movement/model-types";
         } catch (MovementRefusedException e) {
-            Map<String, Object> input = new java.util.HashMap<>();
+            Map<String, Object> input = new HashMap<>();
             form.forEach((k, v) -> input.put(k, v.isEmpty() ? "" : v.get(0)));
             input.put("unitKinds", kinds);
             input.put("selfManage", type.selfManage());

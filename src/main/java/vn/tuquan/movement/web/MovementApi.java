@@ -2,6 +2,7 @@ package vn.tuquan.movement.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -246,7 +247,7 @@ class MovementApi {
                 .orElseThrow(() -> new UnknownMovementRecordException("attachment", attachmentId));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(found.getKey().contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(found.getKey().fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                        .filename(found.getKey().fileName(), StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff").body(found.getValue());
     }
 

@@ -8,10 +8,19 @@ import vn.tuquan.shared.web.SheetExports;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.LongFunction;
+import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -220,10 +229,10 @@ class MovementPages {
     String awardHouseholds(@PathVariable long unitId, @RequestParam MultiValueMap<String, String> input, Model model,
             RedirectAttributes redirect) {
         List<String> ticked = input.getOrDefault("householdId", List.of());
-        Map<String, String> single = new java.util.HashMap<>(input.toSingleValueMap());
+        Map<String, String> single = new HashMap<>(input.toSingleValueMap());
         single.put("householdIds", "," + String.join(",", ticked) + ",");
         return attempt(unitId, "householdAward", single, model, redirect, unit -> {
-            List<Long> ids = new java.util.ArrayList<>();
+            List<Long> ids = new ArrayList<>();
             for (String id : ticked) {
                 try {
                     ids.add(Long.valueOf(id.strip()));
@@ -255,7 +264,7 @@ class MovementPages {
      * titles each holds.
      */
     private void householdTitles(Model model, Caller caller, UnitView unit, int year, List<Title.Award> awards) {
-        java.util.SortedSet<Integer> years = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+        SortedSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
         years.add(year);
         awards.stream().filter(a -> a.householdId() != null).forEach(a -> years.add(a.year()));
         List<Map<String, Object>> rates = years.stream().limit(5).map(y -> Map.<String, Object>of("year", y,
@@ -266,14 +275,14 @@ class MovementPages {
                 .map(r -> r.get("families")).findFirst().orElseGet(() -> titles.householdRate(caller.view(), unit.id(),
                         Titles.EXEMPLARY_CATHOLIC_FAMILY, year)));
         model.addAttribute("householdDecisions", awards.stream().filter(a -> a.householdId() != null)
-                .collect(java.util.stream.Collectors.groupingBy(a -> List.of(a.year(), a.titleCode(), a.decisionNumber(),
-                        a.decidingBody()), java.util.LinkedHashMap::new, java.util.stream.Collectors.counting())));
+                .collect(Collectors.groupingBy(a -> List.of(a.year(), a.titleCode(), a.decisionNumber(),
+                        a.decidingBody()), LinkedHashMap::new, Collectors.counting())));
         model.addAttribute("householdTitleChoices", titles.all().stream()
                 .filter(t -> t.awardedTo() == Title.AwardedTo.HOUSEHOLD).toList());
         boolean area = unit.kind() == UnitKind.RESIDENTIAL_AREA && unit.validTo() == null;
         model.addAttribute("areaHouseholds", area ? households.inArea(caller.view(), unit.id(), Dates.today()) : List.of());
         model.addAttribute("householdAwards", awards.stream().filter(a -> a.householdId() != null)
-                .collect(java.util.stream.Collectors.groupingBy(Title.Award::householdId)));
+                .collect(Collectors.groupingBy(Title.Award::householdId)));
     }
 
     @PostMapping("/movement/units/{unitId}/agreements")
@@ -373,7 +382,7 @@ class MovementPages {
             @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
         Map<String, String> input = form.toSingleValueMap();
         return attempt(unitId, "agreement-" + agreementId + "/edit", "agreement.edited", input, model, redirect, unit -> {
-            List<Long> parties = new java.util.ArrayList<>();
+            List<Long> parties = new ArrayList<>();
             for (String party : form.getOrDefault("partyIds", List.of())) {
                 parties.add(number(Map.of("partyIds", party), "partyIds").longValue());
             }
@@ -391,7 +400,7 @@ class MovementPages {
     }
 
     private String attempt(long unitId, String form, Map<String, String> input, Model model, RedirectAttributes redirect,
-            java.util.function.LongFunction<String> write) {
+            LongFunction<String> write) {
         return attempt(unitId, form, form, input, model, redirect, write);
     }
 
@@ -401,7 +410,7 @@ class MovementPages {
      * @param saved the notice on success ({@code movement.saved.<saved>})
      */
     private String attempt(long unitId, String form, String saved, Map<String, String> input, Model model,
-            RedirectAttributes redirect, java.util.function.LongFunction<String> write) {
+            RedirectAttributes redirect, LongFunction<String> write) {
         UnitView unit = visible(unitId);
         try {
             String name = write.apply(unit.id());
@@ -460,19 +469,19 @@ class MovementPages {
         model.addAttribute("cameras", cameras);
         model.addAttribute("cameraCount", cameras.size());
         model.addAttribute("assessments", list.stream().filter(m -> m.unitId() == unit.id()).collect(
-                java.util.stream.Collectors.toMap(MovementModel::id, m -> models.assessments(caller.view(), unit.id(), m.id()))));
+                Collectors.toMap(MovementModel::id, m -> models.assessments(caller.view(), unit.id(), m.id()))));
         model.addAttribute("allTypes", types.all());
         List<Conference> held = conferences.under(caller.view(), unit.id());
         model.addAttribute("conferences", held);
         model.addAttribute("attachments", held.stream().filter(c -> c.unitId() == unit.id()).collect(
-                java.util.stream.Collectors.toMap(Conference::id, c -> conferences.attachments(caller.view(), unit.id(), c.id()))));
+                Collectors.toMap(Conference::id, c -> conferences.attachments(caller.view(), unit.id(), c.id()))));
         List<Title.Award> awards = titles.awardsUnder(caller.view(), unit.id());
         model.addAttribute("awards", awards);
         householdTitles(model, caller, unit, year, awards);
         model.addAttribute("titleNames", titleNames());
         List<Title.Agreement> agreements = titles.agreementsUnder(caller.view(), unit.id());
         model.addAttribute("agreements", agreements);
-        Map<Long, String> partyNames = new java.util.LinkedHashMap<>();
+        Map<Long, String> partyNames = new LinkedHashMap<>();
         partners(caller, unit, today).forEach(p -> partyNames.put(p.id(), p.name()));
         agreements.stream().flatMap(a -> a.partyIds().stream()).filter(id -> id != unit.id())
                 .forEach(id -> partyNames.computeIfAbsent(id, this::partyName));
@@ -604,13 +613,13 @@ class MovementPages {
 
     private Map<String, String> typeNames() {
         Locale locale = LocaleContextHolder.getLocale();
-        return types.all().stream().collect(java.util.stream.Collectors.toMap(ModelType::code,
+        return types.all().stream().collect(Collectors.toMap(ModelType::code,
                 t -> new Named(t.nameVi(), t.nameEn()).in(locale)));
     }
 
     private Map<String, String> titleNames() {
         Locale locale = LocaleContextHolder.getLocale();
-        return titles.all().stream().collect(java.util.stream.Collectors.toMap(t -> t.code(),
+        return titles.all().stream().collect(Collectors.toMap(t -> t.code(),
                 t -> new Named(t.nameVi(), t.nameEn()).in(locale)));
     }
 
@@ -621,7 +630,7 @@ class MovementPages {
         }
         try {
             return LocalDate.parse(text.strip());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new MovementRefusedException(field, "movement.error.date");
         }
     }
@@ -652,7 +661,7 @@ class MovementPages {
 
     private static List<String> list(Map<String, String> input, String field) {
         String text = input.get(field);
-        return text == null ? List.of() : java.util.Arrays.stream(text.split("[,;]")).map(String::strip)
+        return text == null ? List.of() : Arrays.stream(text.split("[,;]")).map(String::strip)
                 .filter(c -> !c.isEmpty()).toList();
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -20,6 +21,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.http.HttpStatus;
 
 /**
  * What every operation of the API gets in its description without anything written on it:
@@ -177,7 +179,7 @@ final class ApiDescription implements OpenApiCustomizer {
 
     /** springdoc's description of a response nobody described (the reason phrase). */
     private static String defaultDescription(String code) {
-        org.springframework.http.HttpStatus status = org.springframework.http.HttpStatus.resolve(Integer.parseInt(code));
+        HttpStatus status = HttpStatus.resolve(Integer.parseInt(code));
         return status == null ? null : status.getReasonPhrase();
     }
 
@@ -208,7 +210,7 @@ final class ApiDescription implements OpenApiCustomizer {
     private static String json(Object value) {
         try {
             return Json31.mapper().writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -216,7 +218,7 @@ final class ApiDescription implements OpenApiCustomizer {
     private static Schema<?> schema(String json) {
         try {
             return Json31.mapper().readValue(json, Schema.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

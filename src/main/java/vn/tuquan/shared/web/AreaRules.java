@@ -1,11 +1,14 @@
 package vn.tuquan.shared.web;
 
+import java.lang.annotation.Annotation;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
@@ -31,7 +34,7 @@ class AreaRules {
     private final ObjectProvider<RequestMappingHandlerMapping> mappings;
     private volatile Map<Area, Optional<Permission[]>> rules;
 
-    AreaRules(@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    AreaRules(@Qualifier("requestMappingHandlerMapping")
             ObjectProvider<RequestMappingHandlerMapping> mappings) {
         this.mappings = mappings;
     }
@@ -39,8 +42,8 @@ class AreaRules {
     /** The areas the caller may open, in the navigation's order; every area for a caller with every permission. */
     List<Area> open(Caller caller) {
         Map<Area, Optional<Permission[]>> known = rules();
-        return java.util.Arrays.stream(Area.values()).filter(area -> known.get(area)
-                .map(permissions -> java.util.Arrays.stream(permissions).allMatch(caller::can)).orElse(true)).toList();
+        return Arrays.stream(Area.values()).filter(area -> known.get(area)
+                .map(permissions -> Arrays.stream(permissions).allMatch(caller::can)).orElse(true)).toList();
     }
 
     /** The permissions of the GET handler of each area's path (empty: any signed-in person). */
@@ -84,7 +87,7 @@ class AreaRules {
         return requires == null ? new Permission[0] : requires.value();
     }
 
-    private static <A extends java.lang.annotation.Annotation> A find(HandlerMethod method, Class<A> type) {
+    private static <A extends Annotation> A find(HandlerMethod method, Class<A> type) {
         A onMethod = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), type);
         return onMethod != null ? onMethod : AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), type);
     }

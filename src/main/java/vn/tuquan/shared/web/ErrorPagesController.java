@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -93,7 +94,7 @@ class ErrorPagesController implements ErrorController {
         if (uri == null) {
             return request;
         }
-        return new jakarta.servlet.http.HttpServletRequestWrapper(request) {
+        return new HttpServletRequestWrapper(request) {
             @Override
             public String getRequestURI() {
                 return uri.toString();

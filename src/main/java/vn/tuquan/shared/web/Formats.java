@@ -1,6 +1,7 @@
 package vn.tuquan.shared.web;
 
 import java.text.NumberFormat;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -57,7 +58,7 @@ public class Formats {
         if (value instanceof OffsetDateTime odt) {
             return formatter.format(odt.atZoneSameInstant(VIETNAM));
         }
-        if (value instanceof java.time.Instant instant) {
+        if (value instanceof Instant instant) {
             return formatter.format(instant.atZone(VIETNAM));
         }
         return formatter.format(value);

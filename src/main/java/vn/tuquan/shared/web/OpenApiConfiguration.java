@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The API's description at {@code /v3/api-docs}: its info and server here; what every operation
@@ -26,7 +27,7 @@ class OpenApiConfiguration {
         ApiSchemaNames.install();
         // swagger-core knows Jackson 2's JsonNode, not Jackson 3's: without this it describes the node's
         // getters (isArray, isEmpty …) instead of the JSON it holds
-        SpringDocUtils.getConfig().replaceWithSchema(tools.jackson.databind.JsonNode.class,
+        SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class,
                 new JsonSchema().description("any JSON value"));
     }
 

@@ -1,9 +1,13 @@
 package vn.tuquan.shared.web;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.Charset;
 import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
@@ -144,10 +148,10 @@ class RequestBodyLimits extends OncePerRequestFilter {
         }
 
         @Override
-        public java.io.BufferedReader getReader() throws java.io.UnsupportedEncodingException {
+        public BufferedReader getReader() throws UnsupportedEncodingException {
             String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
-            return new java.io.BufferedReader(new java.io.InputStreamReader(new ByteArrayInputStream(body),
-                    java.nio.charset.Charset.forName(encoding)));
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
+                    Charset.forName(encoding)));
         }
     }
 }

@@ -7,8 +7,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
+import vn.tuquan.shared.TextLimits;
 import vn.tuquan.shared.VietnameseText;
 import vn.tuquan.units.UnitKind;
 
@@ -79,10 +81,10 @@ final class Snapshot {
             problems.add(RowProblem.of(row.where(), "units.import.error.noName", code));
             return;
         }
-        if (vn.tuquan.shared.TextLimits.tooLong(name, vn.tuquan.shared.TextLimits.NAME)
-                || vn.tuquan.shared.TextLimits.tooLong(row.nameEn(), vn.tuquan.shared.TextLimits.NAME)) {
+        if (TextLimits.tooLong(name, TextLimits.NAME)
+                || TextLimits.tooLong(row.nameEn(), TextLimits.NAME)) {
             problems.add(RowProblem.of(row.where(), "units.import.error.nameTooLong", code,
-                    vn.tuquan.shared.TextLimits.NAME));
+                    TextLimits.NAME));
             return;
         }
         Unit unit = new Unit(row.kind(), code, name, blankToNull(row.nameEn()), Subkinds.of(row.kind(), row.type(), name),
@@ -93,7 +95,7 @@ final class Snapshot {
             level.put(code, unit);
         } else if (row.kind() == UnitKind.COMMUNE) {
             problems.add(RowProblem.of(row.where(), "units.import.error.duplicateCode", code, describe(earlier.where())));
-        } else if (!earlier.name().equals(name) || !java.util.Objects.equals(earlier.parentCode(), unit.parentCode())) {
+        } else if (!earlier.name().equals(name) || !Objects.equals(earlier.parentCode(), unit.parentCode())) {
             problems.add(RowProblem.of(row.where(), "units.import.error.conflict", code, describe(earlier.where()),
                     earlier.name(), name));
         } else if (earlier.nameEn() == null && unit.nameEn() != null || earlier.subkind() == null && unit.subkind() != null) {

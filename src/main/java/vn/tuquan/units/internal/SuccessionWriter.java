@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.tuquan.shared.TextLimits;
 import vn.tuquan.shared.VietnameseText;
 import vn.tuquan.units.ImportRefusedException;
 import vn.tuquan.units.ImportSummary;
@@ -59,8 +60,8 @@ class SuccessionWriter {
             if (successor == null) {
                 problems.add(problem(row, "units.import.error.unknownNewCode", row.newCode(), asOf));
             }
-            if (vn.tuquan.shared.TextLimits.tooLong(row.note(), vn.tuquan.shared.TextLimits.NOTE)) {
-                problems.add(problem(row, "units.import.error.noteTooLong", vn.tuquan.shared.TextLimits.NOTE));
+            if (TextLimits.tooLong(row.note(), TextLimits.NOTE)) {
+                problems.add(problem(row, "units.import.error.noteTooLong", TextLimits.NOTE));
             }
             if (predecessor == null || successor == null) {
                 continue;

@@ -11,11 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -33,6 +35,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.tuquan.shared.VietnameseText;
 import vn.tuquan.units.LocalUnitRefusedException;
 import vn.tuquan.units.LocalUnitRefusedException.FieldProblem;
 import vn.tuquan.units.LocalUnits;
@@ -202,10 +205,10 @@ class LocalUnitPages {
         List<UnitView> parents = new ArrayList<>();
         commune.ifPresent(c -> {
             parents.add(c);
-            units.subtree(CurrentCaller.view(), c.id(), java.util.Set.of(UnitKind.RESIDENTIAL_AREA, UnitKind.PARISH,
+            units.subtree(CurrentCaller.view(), c.id(), Set.of(UnitKind.RESIDENTIAL_AREA, UnitKind.PARISH,
                     UnitKind.INDUSTRIAL_ZONE), today, 1000, 0).units().stream()
                     .filter(u -> !u.path().startsWith(unit.path()))
-                    .sorted(java.util.Comparator.comparing(UnitView::name, vn.tuquan.shared.VietnameseText.NATURAL))
+                    .sorted(Comparator.comparing(UnitView::name, VietnameseText.NATURAL))
                     .forEach(parents::add);
         });
         return parents;

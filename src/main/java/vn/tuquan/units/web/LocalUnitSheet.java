@@ -22,6 +22,7 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -88,7 +89,7 @@ class LocalUnitSheet {
             CellStyle note = workbook.createCellStyle();
             Font noteFont = workbook.createFont();
             noteFont.setItalic(true);
-            noteFont.setColor(org.apache.poi.ss.usermodel.IndexedColors.GREY_50_PERCENT.getIndex());
+            noteFont.setColor(IndexedColors.GREY_50_PERCENT.getIndex());
             note.setFont(noteFont);
             note.setWrapText(true);
             CellStyle text = workbook.createCellStyle();
