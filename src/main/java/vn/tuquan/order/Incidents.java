@@ -1,7 +1,5 @@
 package vn.tuquan.order;
 
-import static vn.tuquan.shared.Texts.blankToNull;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -627,6 +625,10 @@ public class Incidents {
 
     static OffsetDateTime vietnam(OffsetDateTime instant) {
         return instant == null ? null : instant.atZoneSameInstant(Dates.VIETNAM).toOffsetDateTime();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     static Incident row(ResultSet rs, int n) throws SQLException {

@@ -5,7 +5,6 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import vn.tuquan.households.HouseholdRefusedException;
 import vn.tuquan.households.ImportProblem;
-import vn.tuquan.shared.MessageArguments;
 
 /** Refusals and import problems of the households module in the reader's language. */
 @Component
@@ -26,7 +25,7 @@ class PageMessages {
     }
 
     String of(ImportProblem problem) {
-        return messages.getMessage(problem.key(), problem.args().stream().map(MessageArguments::display)
+        return messages.getMessage(problem.key(), problem.args().stream().map(vn.tuquan.shared.MessageArguments::display)
                 .toArray(), problem.key(), LocaleContextHolder.getLocale());
     }
 }

@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -254,11 +252,11 @@ class LocalUnitsApi {
      */
     static Locale locale(HttpServletRequest request) {
         boolean chosen = request.getParameter("lang") != null || request.getCookies() != null
-                && Arrays.stream(request.getCookies()).anyMatch(c -> "TUQUAN_LANG".equals(c.getName()));
+                && java.util.Arrays.stream(request.getCookies()).anyMatch(c -> "TUQUAN_LANG".equals(c.getName()));
         if (chosen || request.getHeader("Accept-Language") == null) {
             return LocaleContextHolder.getLocale();
         }
-        for (Locale accepted : Collections.list(request.getLocales())) {
+        for (Locale accepted : java.util.Collections.list(request.getLocales())) {
             if ("en".equals(accepted.getLanguage()) || "vi".equals(accepted.getLanguage())) {
                 return Locale.forLanguageTag(accepted.getLanguage());
             }
