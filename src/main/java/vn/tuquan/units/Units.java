@@ -127,8 +127,8 @@ public class Units {
 
     /**
      * A unit and every unit under it on a date, in tree order with the unit first: the one way a module
-     * collects a subtree (its units, or their ids for {@code unit_id = ANY(:ids)}). docs/units.md,
-     * "Subtrees".
+     * collects a subtree (its units, or their ids for {@code unit_id = ANY(:ids)}); docs/units.md, "The
+     * tree for other modules".
      *
      * <p>A root that did not exist on {@code asOf} (closed before it, or opened after it) gives the root
      * alone, as it last was, and nothing under it. A unit that never existed gives an empty list: a
@@ -170,7 +170,12 @@ public class Units {
      * form; the write itself checks again and refuses.
      */
     public boolean writable(Caller caller, Permission permission, long id) {
-        return caller.can(permission) && contains(caller.capture(), id, Dates.today());
+        return writable(caller, permission, id, Dates.today());
+    }
+
+    /** {@link #writable(Caller, Permission, long)} with the unit as it is on a date (a period's last day). */
+    public boolean writable(Caller caller, Permission permission, long id, LocalDate on) {
+        return caller.can(permission) && contains(caller.capture(), id, on);
     }
 
     /**

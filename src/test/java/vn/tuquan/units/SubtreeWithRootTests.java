@@ -131,5 +131,10 @@ class SubtreeWithRootTests {
         assertThat(units.writable(officer, Permission.MOVEMENT_WRITE, first)).isFalse();
         assertThat(units.writable(officer, Permission.ORDER_WRITE, otherCommune)).isFalse();
         assertThat(units.writable(officer, Permission.ORDER_WRITE, 987_654_321L)).isFalse();
+        // on a date: the unit as it was then (before it opened, as it first was)
+        assertThat(units.writable(officer, Permission.ORDER_WRITE, later, ASKED)).isTrue();
+        Caller elsewhere = new Caller(2, "canbo.xuanhong", Set.of(Permission.ORDER_WRITE), Scope.of(Set.of(otherCommune)),
+                Scope.WHOLE_COUNTRY);
+        assertThat(units.writable(elsewhere, Permission.ORDER_WRITE, first, ASKED)).isFalse();
     }
 }

@@ -81,8 +81,8 @@ class EvaluationPages {
         model.addAttribute("unit", process.unit());
         model.addAttribute("year", year);
         model.addAttribute("canWrite", units.writable(caller, Permission.EVALUATION_WRITE, unitId));
-        model.addAttribute("canApprove", caller.can(Permission.EVALUATION_APPROVE) && process.competent() != null
-                && units.contains(caller.capture(), process.competent().id(), process.periodTo()));
+        model.addAttribute("canApprove", process.competent() != null
+                && units.writable(caller, Permission.EVALUATION_APPROVE, process.competent().id(), process.periodTo()));
         model.addAttribute("english", Named.english(locale));
         model.addAttribute("today", Dates.today());
         model.addAttribute("input", input);

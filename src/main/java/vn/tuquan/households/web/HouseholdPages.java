@@ -157,8 +157,7 @@ class HouseholdPages {
         model.addAttribute("registeredOn", asOf);
         model.addAttribute("registered", commitments.registered(CurrentCaller.view(), areaId, period.year()));
         model.addAttribute("rate", commitments.registrationRate(CurrentCaller.view(), areaId, period.year()));
-        model.addAttribute("canWrite", CurrentCaller.get().can(Permission.MOVEMENT_WRITE)
-                && units.contains(CurrentCaller.capture(), areaId, asOf));
+        model.addAttribute("canWrite", units.writable(CurrentCaller.get(), Permission.MOVEMENT_WRITE, areaId, asOf));
     }
 
     /** Today when it falls in the period, else the period's last day (or first, for a future one). */

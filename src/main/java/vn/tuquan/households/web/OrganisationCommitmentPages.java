@@ -110,8 +110,7 @@ class OrganisationCommitmentPages {
             model.addAttribute("signedShare", oneDecimal(recorded.signedPercent()));
         }
         model.addAttribute("form", form);
-        model.addAttribute("canWrite", CurrentCaller.get().can(Permission.MOVEMENT_WRITE)
-                && units.contains(CurrentCaller.capture(), unit.id(), period.to()));
+        model.addAttribute("canWrite", units.writable(CurrentCaller.get(), Permission.MOVEMENT_WRITE, unit.id(), period.to()));
     }
 
     private UnitView organisation(long unitId, Period period) {
