@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,7 +155,7 @@ public class IncidentIngestWriter {
         }
     }
 
-    /** One batch in the current transaction: what each request gets (an {@code Ingested} or a refusal). */
+    /** One batch in the current transaction: what each request gets (an {@link IngestedIncident} or a refusal). */
     Map<Pending, Object> write(List<Pending> batch) {
         Map<Pending, Object> outcomes = new HashMap<>();
         Map<String, Pending> firsts = new LinkedHashMap<>();
