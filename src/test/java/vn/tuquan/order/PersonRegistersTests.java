@@ -32,6 +32,7 @@ import vn.tuquan.Workbooks;
 import vn.tuquan.WebSession;
 import vn.tuquan.access.Callers;
 import vn.tuquan.access.UserAccounts;
+import vn.tuquan.order.internal.PersonColumns;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.EncryptedColumns;

@@ -38,6 +38,7 @@ import vn.tuquan.order.IncidentRefusedException;
 import vn.tuquan.order.IncidentStatus;
 import vn.tuquan.order.IncidentStatusChange;
 import vn.tuquan.order.Incidents;
+import vn.tuquan.order.IngestedIncident;
 import vn.tuquan.shared.TextLimits;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Permission;
@@ -84,7 +85,7 @@ class IncidentsApi {
         if (key == null) {
             incident = incidents.record(CurrentCaller.get(), form);
         } else {
-            Incidents.Ingested ingested = incidents.ingest(CurrentCaller.get(), key, form);
+            IngestedIncident ingested = incidents.ingest(CurrentCaller.get(), key, form);
             incident = ingested.incident();
             replayed = ingested.replayed();
         }

@@ -1,4 +1,4 @@
-package vn.tuquan.order;
+package vn.tuquan.order.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,13 +7,14 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.order.UnknownPersonRecordException;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
 
 /** The units the persons' registers hang on, looked up through the caller's scopes. */
 @Component
-class PersonUnits {
+public class PersonUnits {
 
     private final Units units;
 
@@ -22,12 +23,12 @@ class PersonUnits {
     }
 
     /** A unit the scope may see (its latest version); refused outside the scope, unknown when there is none. */
-    UnitView visible(Scope scope, long unitId) {
+    public UnitView visible(Scope scope, long unitId) {
         return units.latest(scope, unitId).orElseThrow(() -> new UnknownPersonRecordException("unit", unitId));
     }
 
     /** The unit and every unit under it on the date (the tree as it was then), of the kinds given (all when empty). */
-    List<UnitView> subtree(Scope scope, long unitId, Set<UnitKind> kinds, LocalDate asOf) {
+    public List<UnitView> subtree(Scope scope, long unitId, Set<UnitKind> kinds, LocalDate asOf) {
         UnitView root = visible(scope, unitId);
         List<UnitView> all = new ArrayList<>();
         if (kinds.isEmpty() || kinds.contains(root.kind())) {
@@ -47,16 +48,16 @@ class PersonUnits {
         }
     }
 
-    Long[] subtreeIds(Scope scope, long unitId, LocalDate asOf) {
+    public Long[] subtreeIds(Scope scope, long unitId, LocalDate asOf) {
         return subtree(scope, unitId, Set.of(), asOf).stream().map(UnitView::id).toArray(Long[]::new);
     }
 
     /** Whether a unit (as it is on the date, or as it last was) lies under the ancestor (or is it). */
-    boolean under(long ancestorId, long unitId, LocalDate date) {
+    public boolean under(long ancestorId, long unitId, LocalDate date) {
         return units.contains(Scope.of(Set.of(ancestorId)), unitId, date);
     }
 
-    String name(long unitId) {
+    public String name(long unitId) {
         return units.latest(Scope.WHOLE_COUNTRY, unitId).map(UnitView::name).orElse("#" + unitId);
     }
 }
