@@ -58,12 +58,15 @@ public class RefusalMessages {
         return messages.getMessage(refusal.fieldLabels() + field, null, field, locale);
     }
 
-    /** Each field refused and why (its first problem), in order, for a form; a problem without a field is left out. */
+    /**
+     * Each field refused and why, in order, for a form (a field with several problems: each, joined by
+     * "; "); a problem without a field is left out.
+     */
     public Map<String, String> byField(FieldRefusedException refusal) {
         Locale locale = locale();
         Map<String, String> byField = new LinkedHashMap<>();
         refusal.problems().stream().filter(p -> p.field() != null)
-                .forEach(p -> byField.putIfAbsent(p.field(), why(p, locale)));
+                .forEach(p -> byField.merge(p.field(), why(p, locale), (a, b) -> a + "; " + b));
         return byField;
     }
 
@@ -73,8 +76,17 @@ public class RefusalMessages {
     }
 
     public String message(FileRefusedException refusal, RowProblem problem, Locale locale) {
-        String why = text(problem.messageKey(), problem.arguments(), locale);
-        return refusal.messageNamesPlace() ? place(problem, locale) + ": " + why : why;
+        return refusal.messageNamesPlace() ? withPlace(problem, locale) : why(problem, locale);
+    }
+
+    /** Why, without where: what a table of the file's rows shows beside the row and column. */
+    public String why(RowProblem problem, Locale locale) {
+        return text(problem.messageKey(), problem.arguments(), locale);
+    }
+
+    /** Where, then why: "danh-muc.csv, dòng 3: đơn vị mã 99702 không có tên" (a problem or a warning of an import). */
+    public String withPlace(RowProblem problem, Locale locale) {
+        return place(problem, locale) + ": " + why(problem, locale);
     }
 
     /** Every problem of a refused file, in order. */

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CommandContexts;
+import vn.tuquan.shared.RefusalMessages;
 
 /** {@code ./tuquan units …}: the official lists of administrative units. */
 @Command(name = "units", mixinStandardHelpOptions = true,
@@ -67,6 +68,7 @@ public class UnitsCommand implements Runnable {
             }
             try (ConfigurableApplicationContext context = CommandContexts.open()) {
                 MessageSource messages = context.getBean(MessageSource.class);
+                RefusalMessages refusals = context.getBean(RefusalMessages.class);
                 Locale locale = Locale.forLanguageTag("en".equals(language) ? "en" : "vi");
                 try {
                     importFiles(context, messages, locale).forEach(out::println);
@@ -74,7 +76,7 @@ public class UnitsCommand implements Runnable {
                 } catch (ImportRefusedException refused) {
                     err.println(messages.getMessage("units.import.refused",
                             new Object[] {refused.problems().size()}, locale));
-                    refused.problems().forEach(p -> err.println("  " + ImportMessages.render(messages, p, locale)));
+                    refused.rows().forEach(p -> err.println("  " + refusals.message(refused, p, locale)));
                     return 1;
                 }
             }
@@ -97,7 +99,8 @@ public class UnitsCommand implements Runnable {
             lines.add(messages.getMessage("units.import.summary", new Object[] {summary.files(),
                     summary.asOf().toString(), summary.opened(), summary.changed(), summary.closed(),
                     summary.unchanged(), summary.successions(), summary.localUnitsMoved()}, locale));
-            summary.warnings().forEach(w -> lines.add(ImportMessages.render(messages, w, locale)));
+            RefusalMessages refusals = context.getBean(RefusalMessages.class);
+            summary.warnings().forEach(w -> lines.add(refusals.withPlace(w.row(), locale)));
             return lines;
         }
     }
