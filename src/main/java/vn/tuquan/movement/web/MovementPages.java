@@ -569,12 +569,6 @@ class MovementPages {
                                 .toList()), a.content(), String.join("; ", a.campaigns()))));
     }
 
-    /** A record that is not the unit's (or no longer exists): the page's 404, as for an unknown unit. */
-    @ExceptionHandler(UnknownMovementRecordException.class)
-    void unknownRecord(jakarta.servlet.http.HttpServletResponse response) throws IOException {
-        response.sendError(HttpStatus.NOT_FOUND.value());
-    }
-
     /** A party's name, or that it is outside the caller's view (an agreement may name units of a neighbouring area). */
     private String partyName(long unitId) {
         return units.contains(CurrentCaller.view(), unitId, Dates.today()) ? unitName(unitId)
