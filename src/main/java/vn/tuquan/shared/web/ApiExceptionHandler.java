@@ -37,6 +37,8 @@ import vn.tuquan.shared.FieldRefusedException;
 import vn.tuquan.shared.FileRefusedException;
 import vn.tuquan.shared.RefusalMessages;
 import vn.tuquan.shared.RowProblem;
+import vn.tuquan.shared.StateConflictException;
+import vn.tuquan.shared.UnknownRecordException;
 
 /**
  * Every error of a REST controller is an RFC 9457 problem in the caller's language; invalid input
@@ -64,12 +66,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /**
      * A refusal: {@code code} is the (first) problem's message key, {@code field} and {@code fieldName}
      * the field it is about, {@code errors: [{field, message}]} every field refused; the detail says the
-     * first problem.
+     * first problem. 400, or what the refusal says (422 for a rule of a register: the file handler's
+     * description covers it).
      */
     @ApiResponse(responseCode = "400", description = ApiDescription.REFUSED)
-    @ApiResponse(responseCode = "404", description = ApiDescription.UNKNOWN)
-    @ApiResponse(responseCode = "409", description = ApiDescription.CONFLICT)
-    @ApiResponse(responseCode = "422", description = ApiDescription.RULE)
     @ExceptionHandler(FieldRefusedException.class)
     ResponseEntity<ProblemDetail> refused(FieldRefusedException refusal, HttpServletRequest request) {
         Locale locale = CallerLanguage.of(request);
@@ -90,6 +90,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", errors);
         }
         return answer(problem);
+    }
+
+    /** An unknown record: 404, the detail saying what was not found. */
+    @ApiResponse(responseCode = "404", description = ApiDescription.UNKNOWN)
+    @ExceptionHandler(UnknownRecordException.class)
+    ResponseEntity<ProblemDetail> unknown(UnknownRecordException refusal, HttpServletRequest request) {
+        return refused(refusal, request);
+    }
+
+    /** A step the record's state does not allow: 409, the detail saying which state and what it allows. */
+    @ApiResponse(responseCode = "409", description = ApiDescription.CONFLICT)
+    @ExceptionHandler(StateConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(StateConflictException refusal, HttpServletRequest request) {
+        return refused(refusal, request);
     }
 
     /** A file refused whole: {@code errors: [{file, line, row, position, column, code, message}]}, the members known. */
