@@ -27,11 +27,7 @@ public class RefusalMessages {
 
     /** The refusal as people read it: its first problem, named by its field when the refusal names fields. */
     public String message(FieldRefusedException refusal) {
-        return message(refusal, locale());
-    }
-
-    public String message(FieldRefusedException refusal, Locale locale) {
-        return message(refusal, refusal.problems().get(0), locale);
+        return message(refusal, refusal.problems().get(0), locale());
     }
 
     /** One problem of the refusal: "Ngày đăng ký: phải trong quý I …", or only why when its messages say it. */
@@ -71,10 +67,6 @@ public class RefusalMessages {
     }
 
     /** One problem of a refused file, with where it is first when the refusal says so ("a.csv, dòng 3: …"). */
-    public String message(FileRefusedException refusal, RowProblem problem) {
-        return message(refusal, problem, locale());
-    }
-
     public String message(FileRefusedException refusal, RowProblem problem, Locale locale) {
         return refusal.messageNamesPlace() ? withPlace(problem, locale) : why(problem, locale);
     }
@@ -87,12 +79,6 @@ public class RefusalMessages {
     /** Where, then why: "danh-muc.csv, dòng 3: đơn vị mã 99702 không có tên" (a problem or a warning of an import). */
     public String withPlace(RowProblem problem, Locale locale) {
         return place(problem, locale) + ": " + why(problem, locale);
-    }
-
-    /** Every problem of a refused file, in order. */
-    public List<String> messages(FileRefusedException refusal) {
-        Locale locale = locale();
-        return refusal.rows().stream().map(p -> message(refusal, p, locale)).toList();
     }
 
     private String place(RowProblem problem, Locale locale) {
