@@ -25,6 +25,7 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import vn.tuquan.shared.MessageArguments;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
@@ -66,9 +67,9 @@ public class Certificates {
     public byte[] pdf(Scope scope, long unitId, int year) {
         Evaluation e = evaluations.find(scope, unitId, year)
                 .orElseThrow(() -> new EvaluationStateException("evaluation.process.error.noCertificate",
-                        "evaluation.process.status.NOT_REGISTERED"));
+                        MessageArguments.label("evaluation.process.status.NOT_REGISTERED")));
         if (e.status() != Evaluation.Status.RECOGNISED) {
-            throw new EvaluationStateException("evaluation.process.error.noCertificate", "evaluation.process.status." + e.status());
+            throw new EvaluationStateException("evaluation.process.error.noCertificate", MessageArguments.label("evaluation.process.status." + e.status()));
         }
         UnitView unit = units.find(Scope.WHOLE_COUNTRY, unitId, e.periodTo())
                 .or(() -> units.latest(Scope.WHOLE_COUNTRY, unitId)).orElseThrow();

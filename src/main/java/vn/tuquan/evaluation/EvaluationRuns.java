@@ -206,11 +206,11 @@ public class EvaluationRuns {
         checkYear(year);
         UnitView root = units.find(scope, unitId, asOf(year)).orElseThrow(() -> new UnknownEvaluationException(unitId, year));
         if (criterion == null || !Criteria.exists(criterion)) {
-            throw new EvaluationRefusedException("criterion", "evaluation.run.error.criterion", criterion);
+            throw new EvaluationRunRefusedException("criterion", "evaluation.run.error.criterion", criterion);
         }
         Override override = new Override(criterion, params == null ? Map.of() : params);
         if (override.params().isEmpty() || override.params().keySet().stream().anyMatch(String::isBlank)) {
-            throw new EvaluationRefusedException("params", "evaluation.run.error.params", override.params());
+            throw new EvaluationRunRefusedException("params", "evaluation.run.error.params", override.params());
         }
         Chunk chunk = read(scope, root, year, null);
         Computed now = compute(chunk, year, null);
@@ -218,7 +218,7 @@ public class EvaluationRuns {
         try {
             then = compute(chunk, year, override);
         } catch (IllegalArgumentException e) {
-            throw new EvaluationRefusedException("params", "evaluation.run.error.params", e.getMessage());
+            throw new EvaluationRunRefusedException("params", "evaluation.run.error.params", e.getMessage());
         }
         Map<Long, Verdict> after = new HashMap<>();
         then.verdicts().forEach(v -> after.put(v.unit().unitId(), v));
@@ -564,7 +564,7 @@ public class EvaluationRuns {
         LocalDate asOf = asOf(year);
         UnitView root = units.find(scope, unitId, asOf).orElseThrow(() -> new UnknownEvaluationException(unitId, year));
         if (proposed != null && !proposed.isBlank() && !Set.of("MET", "NOT_MET", "NEEDS_INPUT").contains(proposed)) {
-            throw new EvaluationRefusedException("proposed", "evaluation.run.error.proposed", proposed);
+            throw new EvaluationRunRefusedException("proposed", "evaluation.run.error.proposed", proposed);
         }
         String only = proposed == null || proposed.isBlank() ? null : proposed;
         int size = Math.max(1, Math.min(limit, 500));
@@ -625,7 +625,7 @@ public class EvaluationRuns {
 
     private static void checkYear(int year) {
         if (year < 2000 || year > 2200) {
-            throw new EvaluationRefusedException("year", "evaluation.run.error.year", MessageArguments.year(year));
+            throw new EvaluationRunRefusedException("year", "evaluation.run.error.year", MessageArguments.year(year));
         }
     }
 }

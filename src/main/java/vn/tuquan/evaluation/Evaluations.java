@@ -27,6 +27,7 @@ import vn.tuquan.evaluation.rules.Source;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.MessageArguments;
 import vn.tuquan.shared.Named;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
@@ -624,9 +625,9 @@ public class Evaluations {
         return text.strip();
     }
 
-    /** A status as a message argument: the page resolves {@code evaluation.process.status.X}. */
-    private static String status(Status status) {
-        return "evaluation.process.status." + status.name();
+    /** A status as a message argument: its name in the reader's language. */
+    private static Object status(Status status) {
+        return MessageArguments.label("evaluation.process.status." + status.name());
     }
 
     // ---- writing -----------------------------------------------------------------------------

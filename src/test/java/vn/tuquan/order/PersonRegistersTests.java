@@ -433,7 +433,7 @@ class PersonRegistersTests {
         // a status change dated before the current status is refused
         assertThatThrownBy(() -> drugUsers.changeStatus(Caller.SYSTEM, PersonsFixture.area1, drugUserId,
                 DrugUser.Status.RECOVERED, LocalDate.of(2017, 3, 15), null))
-                .isInstanceOf(PersonRefusedException.class).extracting("field").isEqualTo("since");
+                .isInstanceOfSatisfying(PersonRefusedException.class, e -> assertThat(e.field()).isEqualTo("since"));
     }
 
     @Test

@@ -16,13 +16,11 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -567,12 +565,6 @@ class MovementPages {
                         partyNames.computeIfAbsent(a.unitId(), this::partyName),
                         String.join("; ", a.partyIds().stream().map(id -> partyNames.computeIfAbsent(id, this::partyName))
                                 .toList()), a.content(), String.join("; ", a.campaigns()))));
-    }
-
-    /** A record that is not the unit's (or no longer exists): the page's 404, as for an unknown unit. */
-    @ExceptionHandler(UnknownMovementRecordException.class)
-    void unknownRecord(jakarta.servlet.http.HttpServletResponse response) throws IOException {
-        response.sendError(HttpStatus.NOT_FOUND.value());
     }
 
     /** A party's name, or that it is outside the caller's view (an agreement may name units of a neighbouring area). */
