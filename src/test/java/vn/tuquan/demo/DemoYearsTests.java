@@ -202,7 +202,7 @@ class DemoYearsTests {
             page.locator("#year").fill("2017");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xem năm khác")).click();
             assertThat(page.locator("#period")).hasText("Kỳ đánh giá 2017: 31/10/2016 – 31/10/2017.");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mở hoặc đóng trình đơn")).click();
+            tab.openMenu("Mở hoặc đóng trình đơn");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English")).click();
             assertThat(page).hasURL(Pattern.compile("year=2017&lang=en$"));
             assertThat(page.locator("#period")).hasText("Evaluation period 2017: 31/10/2016 – 31/10/2017.");
@@ -211,7 +211,7 @@ class DemoYearsTests {
 
             page.navigate(tab.url("/movement/units/" + xom1 + "?year=2017"));
             assertThat(page.locator("#summary")).hasText("Summary of 2017");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open or close the menu")).click();
+            tab.openMenu("Open or close the menu");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tiếng Việt")).click();
             assertThat(page).hasURL(Pattern.compile("year=2017&lang=vi$"));
             assertThat(page.locator("#summary")).hasText("Tóm tắt năm 2017");
