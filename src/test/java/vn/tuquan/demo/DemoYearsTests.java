@@ -204,6 +204,8 @@ class DemoYearsTests {
             assertThat(page.locator("#period")).hasText("Kỳ đánh giá 2017: 31/10/2016 – 31/10/2017.");
             tab.openMenu("Mở hoặc đóng trình đơn");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English")).click();
+            // a navigation may take longer than the assertion's 5 s on a loaded two-core machine
+            page.waitForURL(Pattern.compile("year=2017&lang=en$"), new Page.WaitForURLOptions().setTimeout(30_000));
             assertThat(page).hasURL(Pattern.compile("year=2017&lang=en$"));
             assertThat(page.locator("#period")).hasText("Evaluation period 2017: 31/10/2016 – 31/10/2017.");
             assertThat(page.locator("#rate")).hasText("Registered: 90% (29/32 households)");
@@ -213,6 +215,8 @@ class DemoYearsTests {
             assertThat(page.locator("#summary")).hasText("Summary of 2017");
             tab.openMenu("Open or close the menu");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tiếng Việt")).click();
+            // a navigation may take longer than the assertion's 5 s on a loaded two-core machine
+            page.waitForURL(Pattern.compile("year=2017&lang=vi$"), new Page.WaitForURLOptions().setTimeout(30_000));
             assertThat(page).hasURL(Pattern.compile("year=2017&lang=vi$"));
             assertThat(page.locator("#summary")).hasText("Tóm tắt năm 2017");
 
