@@ -90,9 +90,9 @@ public class EvaluationRuns {
     }
 
     /** A change of a criterion's parameters for "what if": every criteria set that has the criterion takes them. */
-    public record Override(String criterion, Map<String, String> params) {
+    public record ChangedParams(String criterion, Map<String, String> params) {
 
-        public Override {
+        public ChangedParams {
             params = Map.copyOf(params);
         }
     }
@@ -203,7 +203,7 @@ public class EvaluationRuns {
         if (criterion == null || !Criteria.exists(criterion)) {
             throw new EvaluationRunRefusedException("criterion", "evaluation.run.error.criterion", criterion);
         }
-        Override override = new Override(criterion, params == null ? Map.of() : params);
+        ChangedParams override = new ChangedParams(criterion, params == null ? Map.of() : params);
         if (override.params().isEmpty() || override.params().keySet().stream().anyMatch(String::isBlank)) {
             throw new EvaluationRunRefusedException("params", "evaluation.run.error.params", override.params());
         }
@@ -250,7 +250,7 @@ public class EvaluationRuns {
         return new Chunk(root, tree, store.existing(ids, year), store.entries(ids, year));
     }
 
-    private Computed compute(Chunk chunk, int year, Override override) {
+    private Computed compute(Chunk chunk, int year, ChangedParams override) {
         List<Gathered> tree = chunk.tree();
         Map<Long, EvaluationStore.Existing> existing = chunk.existing();
         Map<Long, Map<String, Entry>> entered = chunk.entered();
@@ -347,7 +347,7 @@ public class EvaluationRuns {
         return null;
     }
 
-    private static CriteriaSet overridden(CriteriaSet set, Override override) {
+    private static CriteriaSet overridden(CriteriaSet set, ChangedParams override) {
         List<Rule> rules = new ArrayList<>(set.rules().size());
         for (Rule r : set.rules()) {
             if (r.criterion().equals(override.criterion())) {

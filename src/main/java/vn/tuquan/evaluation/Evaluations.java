@@ -49,23 +49,22 @@ import vn.tuquan.units.Units;
 @Service
 public class Evaluations {
 
-    /** The two-tier reform: from this day communes are recognised by the province, not the district. */
-    public static final LocalDate REFORM = LocalDate.of(2025, 7, 1);
-
     /** The largest evidence file accepted, as for movement conferences' attachments. */
     public static final int MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
     private final JdbcClient jdbc;
     private final EvaluationStore store;
+    private final CompetentLevels levels;
     private final Units units;
     private final Rulebooks rulebooks;
     private final EvaluationRuns runs;
     private final ApplicationEventPublisher events;
 
-    Evaluations(JdbcClient jdbc, EvaluationStore store, Units units, Rulebooks rulebooks, EvaluationRuns runs,
+    Evaluations(JdbcClient jdbc, EvaluationStore store, CompetentLevels levels, Units units, Rulebooks rulebooks, EvaluationRuns runs,
             ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.store = store;
+        this.levels = levels;
         this.units = units;
         this.rulebooks = rulebooks;
         this.runs = runs;
@@ -78,42 +77,6 @@ public class Evaluations {
     public static Period period(String evaluatedKind, int year) {
         return UnitKind.RESIDENTIAL_AREA.name().equals(evaluatedKind) ? Period.residentialArea(year)
                 : Period.organisation(year);
-    }
-
-    /**
-     * The kind of unit whose People's Committee recognises a unit of this kind, as the tree is on a
-     * day: the commune recognises its residential areas, agencies, enterprises and schools; communes
-     * are recognised by the district before 1 July 2025 and by the province from then.
-     */
-    public static UnitKind competentKind(UnitKind kind, LocalDate asOf) {
-        if (kind == UnitKind.COMMUNE) {
-            return asOf.isBefore(REFORM) ? UnitKind.DISTRICT : UnitKind.PROVINCE;
-        }
-        if (kind == UnitKind.DISTRICT) {
-            return UnitKind.PROVINCE;
-        }
-        return UnitKind.COMMUNE;
-    }
-
-    /**
-     * The unit whose steering committee appraises and whose People's Committee recognises: the
-     * nearest unit above of the competent kind on the day, else the nearest official unit above (a
-     * provincial agency is recognised by the province).
-     */
-    UnitView competent(UnitView unit, LocalDate asOf) {
-        List<UnitView> above = units.ancestors(Scope.WHOLE_COUNTRY, unit.id(), asOf);
-        UnitKind wanted = competentKind(unit.kind(), asOf);
-        for (int i = above.size() - 1; i >= 0; i--) {
-            if (above.get(i).kind() == wanted) {
-                return above.get(i);
-            }
-        }
-        for (int i = above.size() - 1; i >= 0; i--) {
-            if (above.get(i).kind().official()) {
-                return above.get(i);
-            }
-        }
-        return null;
     }
 
     // ---- reading -----------------------------------------------------------------------------
@@ -132,7 +95,7 @@ public class Evaluations {
         Period period = evaluation.map(e -> new Period(year, e.periodFrom(), e.periodTo()))
                 .orElseGet(() -> period(kind == null ? UnitKind.COMMUNE.name() : kind, year));
         UnitView unit = units.find(Scope.WHOLE_COUNTRY, unitId, period.to()).orElse(latest);
-        UnitView competent = unit.validOn(period.to()) ? competent(unit, period.to()) : null;
+        UnitView competent = unit.validOn(period.to()) ? levels.of(unit, period.to()) : null;
         String rulebook = null;
         Named rulebookName = null;
         Long rulebookId = null;
@@ -214,7 +177,7 @@ public class Evaluations {
         String kind = EvaluatedUnits.criteriaKind(latest)
                 .orElseThrow(() -> new EvaluationRefusedException("unitId", "evaluation.process.error.notEvaluated"));
         Optional<Evaluation> existing = load(unitId, year, true);
-        if (existing.isPresent() && existing.get().status() != Status.NOT_REGISTERED) {
+        if (existing.isPresent() && !Transition.REGISTER.allowedFrom(existing.get().status())) {
             throw new EvaluationStateException("evaluation.process.error.alreadyRegistered", String.valueOf(year),
                     existing.get().registeredOn());
         }
@@ -233,7 +196,7 @@ public class Evaluations {
         UnitView unit = units.find(Scope.WHOLE_COUNTRY, unitId, period.to())
                 .orElseThrow(() -> new EvaluationRefusedException("year", "evaluation.process.error.noUnitInPeriod",
                         period.from(), period.to()));
-        if (competent(unit, period.to()) == null) {
+        if (levels.of(unit, period.to()) == null) {
             throw new EvaluationRefusedException("unitId", "evaluation.process.error.noCompetentLevel");
         }
         long evaluationId;
@@ -246,7 +209,7 @@ public class Evaluations {
                     .orElseThrow(() -> new EvaluationRefusedException("year", "evaluation.process.error.noRulebook", String.valueOf(year)));
             evaluationId = store.insertRegistered(unitId, year, kind, period, inForce.rulebook().id(), registeredOn);
         }
-        step(caller, evaluationId, unitId, year, existing.map(Evaluation::status).orElse(null), Status.REGISTERED, null,
+        step(caller, evaluationId, unitId, year, existing.map(Evaluation::status).orElse(null), Transition.REGISTER.to(), null,
                 Map.of("registeredOn", registeredOn.toString()));
         // the self-assessment starts from the values the registers give (EvaluationRuns, per unit)
         runs.run(caller, unitId, year);
@@ -282,8 +245,8 @@ public class Evaluations {
         events.publishEvent(new EvaluationEntryRecorded(e.id(), unitId, year, code,
                 before == null ? null : entryMap(before.value(), before.evidence(), before.enteredBy()),
                 entryMap(value, evidence.strip(), caller.username())));
-        if (e.status() != Status.DRAFT) {
-            moveTo(caller, e, Status.DRAFT, null, Map.of());
+        if (e.status() != Transition.ENTER.to()) {
+            take(caller, e, Transition.ENTER, null, Map.of());
         } else {
             touch(e.id());
         }
@@ -307,7 +270,7 @@ public class Evaluations {
                     String.join("; ", pending.stream().map(Evaluation.Line::nameVi).toList()),
                     String.join("; ", pending.stream().map(Evaluation.Line::nameEn).toList())));
         }
-        moveTo(caller, e, Status.SUBMITTED, null, Map.of());
+        take(caller, e, Transition.SUBMIT, null, Map.of());
         return load(unitId, year, false).orElseThrow();
     }
 
@@ -359,8 +322,8 @@ public class Evaluations {
     @Transactional
     public Evaluation accept(Caller caller, long unitId, int year) {
         Evaluation e = approverSide(caller, unitId, year);
-        expect(e, Status.SUBMITTED);
-        moveTo(caller, e, Status.ACCEPTED, null, Map.of());
+        expect(e, Transition.ACCEPT);
+        take(caller, e, Transition.ACCEPT, null, Map.of());
         return load(unitId, year, false).orElseThrow();
     }
 
@@ -368,10 +331,10 @@ public class Evaluations {
     @Transactional
     public Evaluation returnWithReasons(Caller caller, long unitId, int year, String reasons) {
         Evaluation e = approverSide(caller, unitId, year);
-        expect(e, Status.SUBMITTED);
+        expect(e, Transition.RETURN);
         String why = reason("reasons", reasons);
         store.setReasons(e.id(), why);
-        moveTo(caller, e, Status.RETURNED, why, Map.of());
+        take(caller, e, Transition.RETURN, why, Map.of());
         return load(unitId, year, false).orElseThrow();
     }
 
@@ -379,8 +342,8 @@ public class Evaluations {
     @Transactional
     public Evaluation recognise(Caller caller, long unitId, int year, Evaluation.Decision decision) {
         Evaluation e = approverSide(caller, unitId, year);
-        expect(e, Status.ACCEPTED);
-        decide(caller, e, Status.RECOGNISED, decision, null);
+        expect(e, Transition.RECOGNISE);
+        decide(caller, e, Transition.RECOGNISE, decision, null);
         return load(unitId, year, false).orElseThrow();
     }
 
@@ -388,8 +351,8 @@ public class Evaluations {
     @Transactional
     public Evaluation reject(Caller caller, long unitId, int year, Evaluation.Decision decision, String reasons) {
         Evaluation e = approverSide(caller, unitId, year);
-        expect(e, Status.ACCEPTED);
-        decide(caller, e, Status.REJECTED, decision, reasons);
+        expect(e, Transition.REJECT);
+        decide(caller, e, Transition.REJECT, decision, reasons);
         return load(unitId, year, false).orElseThrow();
     }
 
@@ -400,7 +363,7 @@ public class Evaluations {
     @Transactional
     public Evaluation reopen(Caller caller, long unitId, int year, String reason) {
         Evaluation e = approverSide(caller, unitId, year);
-        if (!e.status().decided()) {
+        if (!Transition.REOPEN.allowedFrom(e.status())) {
             throw new EvaluationStateException("evaluation.process.error.notDecided", status(e.status()));
         }
         String why = reason("reason", reason);
@@ -411,8 +374,8 @@ public class Evaluations {
         undone.put("decisionSigner", e.decisionSigner());
         undone.put("reasons", e.reasons());
         store.reopen(e.id());
-        step(caller, e.id(), unitId, year, e.status(), Status.ACCEPTED, why, Map.of("undone", undone));
-        units.find(Scope.WHOLE_COUNTRY, unitId, e.periodTo()).ifPresent(u -> refreshCommune(caller, competent(u, e.periodTo()), year));
+        step(caller, e.id(), unitId, year, e.status(), Transition.REOPEN.to(), why, Map.of("undone", undone));
+        units.find(Scope.WHOLE_COUNTRY, unitId, e.periodTo()).ifPresent(u -> refreshCommune(caller, levels.of(u, e.periodTo()), year));
         return load(unitId, year, false).orElseThrow();
     }
 
@@ -427,10 +390,11 @@ public class Evaluations {
         if (e == null) {
             return Optional.empty();
         }
-        return units.find(Scope.WHOLE_COUNTRY, unitId, e.periodTo()).map(u -> competent(u, e.periodTo()));
+        return units.find(Scope.WHOLE_COUNTRY, unitId, e.periodTo()).map(u -> levels.of(u, e.periodTo()));
     }
 
-    private void decide(Caller caller, Evaluation e, Status to, Evaluation.Decision decision, String reasons) {
+    private void decide(Caller caller, Evaluation e, Transition step, Evaluation.Decision decision, String reasons) {
+        Status to = step.to();
         if (decision == null || decision.number() == null || decision.number().isBlank()) {
             throw new EvaluationRefusedException("decisionNumber", "evaluation.process.error.required");
         }
@@ -453,9 +417,9 @@ public class Evaluations {
         if (TextLimits.tooLong(decision.signer(), TextLimits.NAME)) {
             throw new EvaluationRefusedException("decisionSigner", "evaluation.process.error.tooLong", TextLimits.NAME);
         }
-        String why = to == Status.REJECTED ? reason("reasons", reasons) : null;
+        String why = step == Transition.REJECT ? reason("reasons", reasons) : null;
         UnitView unit = units.find(Scope.WHOLE_COUNTRY, e.unitId(), e.periodTo()).orElseThrow();
-        UnitView competent = competent(unit, e.periodTo());
+        UnitView competent = levels.of(unit, e.periodTo());
         store.decide(e.id(), to, decision.number().strip(), decision.date(), decision.signer().strip(), competent.id(),
                 why);
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -505,7 +469,7 @@ public class Evaluations {
         Evaluation e = found.get();
         UnitView unit = units.find(Scope.WHOLE_COUNTRY, unitId, e.periodTo()).orElseThrow(
                 () -> new AccessRefusedException("unit " + unitId + " did not exist at the period's end"));
-        UnitView competent = competent(unit, e.periodTo());
+        UnitView competent = levels.of(unit, e.periodTo());
         if (competent == null || !units.contains(caller.capture(), competent.id(), e.periodTo())) {
             throw new AccessRefusedException("the competent level of unit " + unitId + " is outside the caller's scope");
         }
@@ -545,11 +509,12 @@ public class Evaluations {
         }
     }
 
-    private static void expect(Evaluation e, Status expected) {
+    /** A step of the competent level, refused on a locked result or from a status its table does not allow. */
+    private static void expect(Evaluation e, Transition step) {
         requireUnlocked(e);
-        if (e.status() != expected) {
+        if (!step.allowedFrom(e.status())) {
             throw new EvaluationStateException("evaluation.process.error.wrongStatus", status(e.status()),
-                    status(expected));
+                    status(step.from().iterator().next()));
         }
     }
 
@@ -570,9 +535,9 @@ public class Evaluations {
 
     // ---- writing -----------------------------------------------------------------------------
 
-    private void moveTo(Caller caller, Evaluation e, Status to, String reason, Map<String, Object> detail) {
-        store.moveTo(e.id(), to);
-        step(caller, e.id(), e.unitId(), e.year(), e.status(), to, reason, detail);
+    private void take(Caller caller, Evaluation e, Transition step, String reason, Map<String, Object> detail) {
+        store.moveTo(e.id(), step.to());
+        step(caller, e.id(), e.unitId(), e.year(), e.status(), step.to(), reason, detail);
     }
 
     private void touch(long evaluationId) {
