@@ -16,16 +16,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import vn.tuquan.evaluation.FactsGatherer.Gathered;
-import vn.tuquan.evaluation.Rulebooks.InForce;
+import vn.tuquan.evaluation.VerdictComputer.Verdict;
 import vn.tuquan.evaluation.internal.EvaluationStore;
 import vn.tuquan.evaluation.rules.Criteria;
-import vn.tuquan.evaluation.rules.CriteriaSet;
 import vn.tuquan.evaluation.rules.Entry;
-import vn.tuquan.evaluation.rules.Fact;
-import vn.tuquan.evaluation.rules.Facts;
-import vn.tuquan.evaluation.rules.Params;
 import vn.tuquan.evaluation.rules.Result;
-import vn.tuquan.evaluation.rules.Rule;
 import vn.tuquan.households.RegistrationRate;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
@@ -230,10 +225,6 @@ public class EvaluationRuns {
 
     // ---- computing ----------------------------------------------------------------------------
 
-    /** One unit's verdict of a run. */
-    record Verdict(Gathered unit, InForce rulebook, Facts facts, CriteriaSet.Evaluation evaluation) {
-    }
-
     /** The verdicts of a chunk, the rows kept as they are (locked or decided), the units without a rulebook. */
     record Computed(List<Verdict> verdicts, int kept, int withoutRulebook, Set<Long> frozen,
             Map<Long, String> fingerprints) {
@@ -250,56 +241,14 @@ public class EvaluationRuns {
         return new Chunk(root, tree, store.existing(ids, year), store.entries(ids, year));
     }
 
+    /** The chunk's verdicts ({@link VerdictComputer}), with the rows a run keeps as they are (locked or decided). */
     private Computed compute(Chunk chunk, int year, ChangedParams override) {
-        List<Gathered> tree = chunk.tree();
         Map<Long, EvaluationStore.Existing> existing = chunk.existing();
-        Map<Long, Map<String, Entry>> entered = chunk.entered();
-        int evaluated = (int) tree.stream().filter(Gathered::evaluated).count();
         Long province = provinceOf(chunk.root());
-        Map<String, Optional<InForce>> books = new HashMap<>();
-        Map<Long, Gathered> byId = new HashMap<>();
-        tree.forEach(g -> byId.put(g.unitId(), g));
-
-        List<Verdict> verdicts = new ArrayList<>(evaluated);
-        Map<Long, long[]> children = new HashMap<>();
-        int withoutRulebook = 0;
-        // residential areas and organisations first, then the communes with their children's verdicts
-        for (int pass = 0; pass < 2; pass++) {
-            for (Gathered g : tree) {
-                if (!g.evaluated() || EvaluatedUnits.child(g.criteriaKind()) != (pass == 0)) {
-                    continue;
-                }
-                Facts own = withEntries(g.facts(), entered.get(g.unitId()));
-                Facts facts = pass == 1 ? own.withCounts(childrenCounts(children.get(g.unitId()))) : own;
-                Optional<InForce> book = books.computeIfAbsent(g.criteriaKind() + "|" + facts.periodTo(),
-                        k -> rulebooks.inForce(g.criteriaKind(), facts.periodTo(), province));
-                if (book.isEmpty() || book.get().criteria().rules().isEmpty()) {
-                    withoutRulebook++;
-                    continue;
-                }
-                CriteriaSet criteria = override == null ? book.get().criteria() : overridden(book.get().criteria(), override);
-                CriteriaSet.Evaluation evaluation = criteria.evaluate(facts);
-                Verdict verdict = new Verdict(g, book.get(), facts, evaluation);
-                verdicts.add(verdict);
-                if (pass == 0) {
-                    Long commune = communeOf(g, byId);
-                    if (commune != null) {
-                        EvaluationStore.Existing e = existing.get(g.unitId());
-                        boolean registered = e != null && !"NOT_REGISTERED".equals(e.status());
-                        boolean recognised = e != null && EvaluationStore.DECIDED.contains(e.status()) ? "RECOGNISED".equals(e.status())
-                                : evaluation.result() == Result.MET;
-                        boolean area = UnitKind.RESIDENTIAL_AREA.name().equals(g.criteriaKind());
-                        long[] c = children.computeIfAbsent(commune, k -> new long[6]);
-                        c[0]++;
-                        c[1] += registered ? 1 : 0;
-                        c[2] += recognised ? 1 : 0;
-                        c[3] += area ? 1 : 0;
-                        c[4] += area && registered ? 1 : 0;
-                        c[5] += area && recognised ? 1 : 0;
-                    }
-                }
-            }
-        }
+        VerdictComputer.Verdicts computed = VerdictComputer.compute(chunk.tree(),
+                id -> existing.containsKey(id) ? existing.get(id).status() : null, chunk.entered(),
+                (kind, periodTo) -> rulebooks.inForce(kind, periodTo, province), override);
+        List<Verdict> verdicts = computed.verdicts();
         Set<Long> frozen = new java.util.HashSet<>();
         Map<Long, String> fingerprints = new HashMap<>();
         existing.forEach((id, e) -> {
@@ -311,54 +260,7 @@ public class EvaluationRuns {
             }
         });
         int kept = (int) verdicts.stream().filter(v -> frozen.contains(v.unit().unitId())).count();
-        return new Computed(verdicts, kept, withoutRulebook, frozen, fingerprints);
-    }
-
-    private static Map<String, Long> childrenCounts(long[] c) {
-        long[] n = c == null ? new long[6] : c;
-        Map<String, Long> counts = new LinkedHashMap<>();
-        counts.put(Fact.CHILDREN_TOTAL, n[0]);
-        counts.put(Fact.CHILDREN_REGISTERED, n[1]);
-        counts.put(Fact.CHILDREN_RECOGNISED, n[2]);
-        counts.put(Fact.CHILDREN_AREAS_TOTAL, n[3]);
-        counts.put(Fact.CHILDREN_AREAS_REGISTERED, n[4]);
-        counts.put(Fact.CHILDREN_AREAS_RECOGNISED, n[5]);
-        return counts;
-    }
-
-    private static Facts withEntries(Facts facts, Map<String, Entry> entries) {
-        return entries == null ? facts
-                : new Facts(facts.unitKind(), facts.year(), facts.periodFrom(), facts.periodTo(), facts.counts(), entries);
-    }
-
-    /** The nearest commune above the unit within the chunk, or {@code null} (an organisation under a province or district). */
-    private static Long communeOf(Gathered g, Map<Long, Gathered> byId) {
-        Long parent = g.parentId();
-        while (parent != null) {
-            Gathered p = byId.get(parent);
-            if (p == null) {
-                return null;
-            }
-            if (p.kind() == UnitKind.COMMUNE) {
-                return p.unitId();
-            }
-            parent = p.parentId();
-        }
-        return null;
-    }
-
-    private static CriteriaSet overridden(CriteriaSet set, ChangedParams override) {
-        List<Rule> rules = new ArrayList<>(set.rules().size());
-        for (Rule r : set.rules()) {
-            if (r.criterion().equals(override.criterion())) {
-                Map<String, String> params = new HashMap<>(r.params().values());
-                params.putAll(override.params());
-                rules.add(new Rule(r.criterion(), new Params(params), r.article(), r.nameVi(), r.nameEn()));
-            } else {
-                rules.add(r);
-            }
-        }
-        return new CriteriaSet(set.rulebook(), set.unitKind(), rules);
+        return new Computed(verdicts, kept, computed.withoutRulebook(), frozen, fingerprints);
     }
 
     private static Long provinceOf(UnitView unit) {
