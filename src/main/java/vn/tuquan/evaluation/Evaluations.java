@@ -60,8 +60,8 @@ public class Evaluations {
     private final EvaluationRuns runs;
     private final ApplicationEventPublisher events;
 
-    Evaluations(JdbcClient jdbc, EvaluationStore store, CompetentLevels levels, Units units, Rulebooks rulebooks, EvaluationRuns runs,
-            ApplicationEventPublisher events) {
+    Evaluations(JdbcClient jdbc, EvaluationStore store, CompetentLevels levels, Units units, Rulebooks rulebooks,
+            EvaluationRuns runs, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.store = store;
         this.levels = levels;

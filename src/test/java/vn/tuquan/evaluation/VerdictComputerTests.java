@@ -38,9 +38,11 @@ class VerdictComputerTests {
             "Thử", "Test", LocalDate.of(2022, 2, 10));
     private static final Map<String, CriteriaSet> CRITERIA = Map.of(
             "RESIDENTIAL_AREA", new CriteriaSet("TEST", "RESIDENTIAL_AREA",
-                    List.of(new Rule("HOUSEHOLDS_REGISTERED", Params.NONE, "Điều 4.1", "Hộ đăng ký", "Households registered"))),
+                    List.of(new Rule("HOUSEHOLDS_REGISTERED", Params.NONE, "Điều 4.1", "Hộ đăng ký",
+                            "Households registered"))),
             "COMMUNE", new CriteriaSet("TEST", "COMMUNE", List.of(new Rule("CHILDREN_REGISTERED_AND_RECOGNISED",
-                    Params.NONE, "Điều 5.4", "Đơn vị đăng ký, được công nhận", "Units registered and recognised"))));
+                    Params.NONE, "Điều 5.4", "Đơn vị đăng ký, được công nhận",
+                    "Units registered and recognised"))));
     /** Residential areas and communes have criteria; schools have none in this rulebook. */
     private static final BiFunction<String, LocalDate, Optional<InForce>> IN_FORCE = (kind, periodTo) -> Optional
             .ofNullable(CRITERIA.get(kind)).map(c -> new InForce(BOOK, c));
