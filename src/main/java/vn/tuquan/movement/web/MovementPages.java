@@ -254,14 +254,10 @@ class MovementPages {
 
     @PostMapping("/movement/units/{unitId}/agreements")
     @Requires(Permission.MOVEMENT_WRITE)
-    String agree(@PathVariable long unitId, @RequestParam Map<String, String> input, Model model,
+    String agree(@PathVariable long unitId, @ModelAttribute("input") AgreementInput input, Model model,
             RedirectAttributes redirect) {
-        return attempt(unitId, "agreement", input, model, redirect, unit -> {
-            Integer party = number(input, "partyId");
-            return titles.agree(CurrentCaller.get(), unit, new Title.AgreementForm(
-                    party == null ? List.of() : List.of(party.longValue()), date(input, "signedOn"), input.get("content"),
-                    list(input, "campaigns"))).content();
-        });
+        return attempt(unitId, "agreement", input, model, redirect,
+                unit -> titles.agree(CurrentCaller.get(), unit, input.added()).content());
     }
 
     @PostMapping("/movement/units/{unitId}/models/{modelId}")
@@ -346,16 +342,9 @@ class MovementPages {
     @PostMapping("/movement/units/{unitId}/agreements/{agreementId}")
     @Requires(Permission.MOVEMENT_WRITE)
     String editAgreement(@PathVariable long unitId, @PathVariable long agreementId,
-            @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
-        Map<String, String> input = form.toSingleValueMap();
-        return attempt(unitId, "agreement-" + agreementId + "/edit", "agreement.edited", input, model, redirect, unit -> {
-            List<Long> parties = new java.util.ArrayList<>();
-            for (String party : form.getOrDefault("partyIds", List.of())) {
-                parties.add(number(Map.of("partyIds", party), "partyIds").longValue());
-            }
-            return titles.editAgreement(CurrentCaller.get(), unit, agreementId, new Title.AgreementForm(parties,
-                    date(input, "signedOn"), input.get("content"), list(input, "campaigns"))).content();
-        });
+            @ModelAttribute("input") AgreementInput input, Model model, RedirectAttributes redirect) {
+        return attempt(unitId, "agreement-" + agreementId + "/edit", "agreement.edited", input, model, redirect,
+                unit -> titles.editAgreement(CurrentCaller.get(), unit, agreementId, input.corrected()).content());
     }
 
     @PostMapping("/movement/units/{unitId}/agreements/{agreementId}/remove")
@@ -630,10 +619,6 @@ class MovementPages {
         } catch (NumberFormatException e) {
             throw new MovementRefusedException(field, "movement.error.number");
         }
-    }
-
-    private static List<String> list(Map<String, String> input, String field) {
-        return list(input.get(field));
     }
 
     /** A list typed separated by commas or semicolons. */
