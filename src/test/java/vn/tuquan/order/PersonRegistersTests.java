@@ -429,6 +429,9 @@ class PersonRegistersTests {
         Document page = Jsoup.parse(form.body());
         assertThat(page.select(".person-error").text()).isEqualTo("Họ và tên: chưa nhập.");
         assertThat(page.select("#fullName.is-invalid")).hasSize(1);
+        assertThat(page.selectFirst("#fullName").attr("aria-describedby")).isEqualTo("fullName-error");
+        assertThat(page.select("#fullName-error.invalid-feedback").text()).isEqualTo("Họ và tên: chưa nhập.");
+        assertThat(page.selectFirst("#fullName").attr("maxlength")).isEqualTo("200");
         assertThat(count("drug_user")).isEqualTo(before);
         // a status change dated before the current status is refused
         assertThatThrownBy(() -> drugUsers.changeStatus(Caller.SYSTEM, PersonsFixture.area1, drugUserId,

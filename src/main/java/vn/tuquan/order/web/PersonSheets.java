@@ -35,8 +35,8 @@ class PersonSheets {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }
 
-    /** Puts a refusal on a form page: the values typed, the message naming the field, the field to mark. */
-    void refused(org.springframework.ui.Model model, java.util.Map<String, String> form, PersonRefusedException e) {
+    /** Puts a refusal on a form page: the values typed (the form's record), the message naming the field, the field to mark. */
+    void refused(org.springframework.ui.Model model, Record form, PersonRefusedException e) {
         model.addAttribute("form", form);
         model.addAttribute("error", refusals.message(e));
         model.addAttribute("errorField", e.field());
