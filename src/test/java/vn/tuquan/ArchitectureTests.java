@@ -54,6 +54,12 @@ class ArchitectureTests {
             .because("dependencies come in through constructors");
 
     @ArchTest
+    static final ArchRule rulesArePureJava = noClasses().that().resideInAPackage("vn.tuquan.evaluation.rules..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..",
+                    "com.fasterxml.jackson..", "tools.jackson..")
+            .because("the criteria are pure Java, tested alone (ARCHITECTURE.md: evaluation/rules, no Spring)");
+
+    @ArchTest
     static final ArchRule noJpa = noClasses().should().dependOnClassesThat()
             .resideInAnyPackage("jakarta.persistence..", "org.hibernate..")
             .because("SQL is written with JdbcClient (ARCHITECTURE.md)");

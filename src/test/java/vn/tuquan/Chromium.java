@@ -11,9 +11,13 @@ import java.util.Map;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 
 /**
  * Debian's Chromium driven by Playwright, as the browser tests use it. Without Chromium the tests
@@ -101,6 +105,24 @@ public final class Chromium implements AutoCloseable {
         /** Console errors and responses of 400 or more seen so far (scripts, styles, the security policy). */
         public List<String> errors() {
             return errors;
+        }
+
+        /**
+         * Opens the top bar's menu on a narrow screen by its toggle's label. Waits for the page's
+         * scripts first (a click before Bootstrap has run does nothing) and until the menu says it is
+         * open, clicking once more if the first click was lost.
+         */
+        public void openMenu(String toggleLabel) {
+            page.waitForLoadState(LoadState.LOAD);
+            Locator toggle = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(toggleLabel));
+            toggle.click();
+            if (!"true".equals(toggle.getAttribute("aria-expanded"))) {
+                page.waitForTimeout(500);
+                if (!"true".equals(toggle.getAttribute("aria-expanded"))) {
+                    toggle.click();
+                }
+            }
+            PlaywrightAssertions.assertThat(toggle).hasAttribute("aria-expanded", "true");
         }
 
         public String url(String path) {

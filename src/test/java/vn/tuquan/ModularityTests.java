@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
@@ -18,6 +19,22 @@ class ModularityTests {
     @Test
     void modulesKeepTheirBoundaries() {
         modules.verify();
+    }
+
+    /**
+     * Every module states the modules it may use in its {@code package-info.java}
+     * ({@code @ApplicationModule(allowedDependencies = …)}, ARCHITECTURE.md's layers), so that
+     * {@link #modulesKeepTheirBoundaries} fails on a new import across the layers.
+     */
+    @Test
+    void everyModuleDeclaresWhatItMayUse() {
+        assertThat(modules.stream()).allSatisfy(module -> {
+            ApplicationModule declared = Class.forName(module.getBasePackage().getName() + ".package-info")
+                    .getAnnotation(ApplicationModule.class);
+            assertThat(declared).as(module.getIdentifier() + "'s package-info.java").isNotNull();
+            assertThat(declared.allowedDependencies()).as(module.getIdentifier() + "'s allowed dependencies")
+                    .doesNotContain(ApplicationModule.OPEN_TOKEN);
+        });
     }
 
     @Test

@@ -1,16 +1,14 @@
 package vn.tuquan.access;
 
-/** A password the policy refuses; {@link #messageKey()} says why, in the messages. */
-public class PasswordRefusedException extends RuntimeException {
+import java.util.List;
 
-    private final String messageKey;
+import vn.tuquan.shared.FieldProblem;
+import vn.tuquan.shared.FieldRefusedException;
+
+/** A password the policy refuses, or a wrong current password; {@link #messageKey()} says why, in the messages. */
+public class PasswordRefusedException extends FieldRefusedException {
 
     public PasswordRefusedException(String messageKey) {
-        super("password refused: " + messageKey);
-        this.messageKey = messageKey;
-    }
-
-    public String messageKey() {
-        return messageKey;
+        super("password refused: " + messageKey, List.of(FieldProblem.of(null, messageKey)));
     }
 }

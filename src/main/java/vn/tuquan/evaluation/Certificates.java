@@ -68,9 +68,9 @@ public class Certificates {
     public byte[] pdf(Scope scope, long unitId, int year) {
         Evaluation e = evaluations.find(scope, unitId, year)
                 .orElseThrow(() -> new EvaluationStateException("evaluation.process.error.noCertificate",
-                        "evaluation.process.status.NOT_REGISTERED"));
+                        MessageArguments.label("evaluation.process.status.NOT_REGISTERED")));
         if (e.status() != Evaluation.Status.RECOGNISED) {
-            throw new EvaluationStateException("evaluation.process.error.noCertificate", "evaluation.process.status." + e.status());
+            throw new EvaluationStateException("evaluation.process.error.noCertificate", MessageArguments.label("evaluation.process.status." + e.status()));
         }
         UnitView unit = units.find(Scope.WHOLE_COUNTRY, unitId, e.periodTo())
                 .or(() -> units.latest(Scope.WHOLE_COUNTRY, unitId)).orElseThrow();

@@ -12,4 +12,14 @@ public class ClassificationRefusedException extends FieldRefusedException {
     public ClassificationRefusedException(String field, String messageKey, Object... args) {
         super(field, messageKey, args);
     }
+
+    @Override
+    public String titleKey() {
+        return "evaluation.classification.problem.refused";
+    }
+
+    @Override
+    public String fieldLabels() {
+        return "evaluation.classification.field.";
+    }
 }

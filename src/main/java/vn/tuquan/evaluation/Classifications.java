@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import vn.tuquan.shared.TextLimits;
+import vn.tuquan.evaluation.internal.EvaluationStore;
 import vn.tuquan.evaluation.rules.Classification;
 import vn.tuquan.evaluation.rules.Classification.ItemScore;
 import vn.tuquan.evaluation.rules.Classification.Level;
@@ -44,11 +45,11 @@ public class Classifications {
 
     private final JdbcClient jdbc;
     private final Units units;
-    private final StoredEvaluations evaluations;
+    private final EvaluationStore evaluations;
     private final ApplicationEventPublisher events;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    Classifications(JdbcClient jdbc, Units units, StoredEvaluations evaluations, ApplicationEventPublisher events) {
+    Classifications(JdbcClient jdbc, Units units, EvaluationStore evaluations, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.units = units;
         this.evaluations = evaluations;
@@ -124,11 +125,11 @@ public class Classifications {
     public Optional<Classification> preview(Scope scope, long unitId, int year) {
         UnitView unit = unit(scope, unitId);
         var row = evaluations.find(unitId, year);
-        String kind = row.map(StoredEvaluations.Row::unitKind).or(() -> tableKind(unit.kind())).orElse(null);
+        String kind = row.map(EvaluationStore.Row::unitKind).or(() -> tableKind(unit.kind())).orElse(null);
         if (kind == null) {
             return Optional.empty();
         }
-        return table(kind).map(t -> t.classify(row.map(StoredEvaluations.Row::counts).orElse(Map.of()),
+        return table(kind).map(t -> t.classify(row.map(EvaluationStore.Row::counts).orElse(Map.of()),
                 entered(unitId, year)));
     }
 
@@ -167,7 +168,7 @@ public class Classifications {
     public EnteredItem enter(Caller caller, long unitId, int year, String item, BigDecimal points, String evidence) {
         caller.require(Permission.EVALUATION_WRITE);
         UnitView unit = unit(caller.capture(), unitId);
-        String kind = evaluations.find(unitId, year).map(StoredEvaluations.Row::unitKind)
+        String kind = evaluations.find(unitId, year).map(EvaluationStore.Row::unitKind)
                 .or(() -> tableKind(unit.kind())).orElseThrow(() -> new ClassificationRefusedException("unitId",
                         "evaluation.classification.refused.noTable", unit.kind().name()));
         PointTable table = table(kind).orElseThrow(() -> new ClassificationRefusedException("unitId",

@@ -33,14 +33,19 @@ public record Evaluation(long id, long unitId, int year, String unitKind, LocalD
         /** Not recognised, by a decision with reasons (locked). */
         REJECTED;
 
-        /** The unit may still change its self-assessment. */
+        /** The unit may still change its self-assessment: it may enter values and submit ({@link Transition}). */
         public boolean editable() {
-            return this == REGISTERED || this == DRAFT || this == RETURNED;
+            return Transition.ENTER.allowedFrom(this);
         }
 
-        /** Decided by the People's Committee. */
+        /** Decided by the People's Committee: only reopening leads on ({@link Transition#REOPEN}). */
         public boolean decided() {
-            return this == RECOGNISED || this == REJECTED;
+            return Transition.REOPEN.allowedFrom(this);
+        }
+
+        /** The statuses a step of the process may lead to from this one ({@link Transition}). */
+        public java.util.Set<Status> next() {
+            return Transition.next(this);
         }
     }
 

@@ -1,24 +1,17 @@
 package vn.tuquan.evaluation;
 
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,21 +19,15 @@ import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import vn.tuquan.evaluation.FactsGatherer.Gathered;
-import vn.tuquan.evaluation.Rulebooks.InForce;
+import vn.tuquan.evaluation.VerdictComputer.Verdict;
+import vn.tuquan.evaluation.internal.EvaluationStore;
 import vn.tuquan.evaluation.rules.Criteria;
-import vn.tuquan.evaluation.rules.CriteriaSet;
 import vn.tuquan.evaluation.rules.Entry;
-import vn.tuquan.evaluation.rules.Fact;
-import vn.tuquan.evaluation.rules.Facts;
-import vn.tuquan.evaluation.rules.Params;
 import vn.tuquan.evaluation.rules.Result;
-import vn.tuquan.evaluation.rules.Rule;
 import vn.tuquan.households.RegistrationRate;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
@@ -73,21 +60,19 @@ public class EvaluationRuns {
     private static final Logger log = LoggerFactory.getLogger(EvaluationRuns.class);
 
     private static final int BATCH = 2_000;
-    private static final Set<String> DECIDED = Set.of("RECOGNISED", "REJECTED");
     private static final Set<UnitKind> EVALUATED_KINDS = EnumSet.of(UnitKind.RESIDENTIAL_AREA, UnitKind.COMMUNE,
             UnitKind.AGENCY, UnitKind.ENTERPRISE, UnitKind.SCHOOL, UnitKind.HOSPITAL);
 
-    private final JdbcTemplate jdbc;
+    private final EvaluationStore store;
     private final Units units;
     private final Rulebooks rulebooks;
     private final FactsGatherer gatherer;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
-    private final JsonMapper json = JsonMapper.builder().build();
 
-    EvaluationRuns(JdbcTemplate jdbc, Units units, Rulebooks rulebooks, FactsGatherer gatherer,
+    EvaluationRuns(EvaluationStore store, Units units, Rulebooks rulebooks, FactsGatherer gatherer,
             ApplicationEventPublisher events, TransactionTemplate tx) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.units = units;
         this.rulebooks = rulebooks;
         this.gatherer = gatherer;
@@ -107,9 +92,9 @@ public class EvaluationRuns {
     }
 
     /** A change of a criterion's parameters for "what if": every criteria set that has the criterion takes them. */
-    public record Override(String criterion, Map<String, String> params) {
+    public record ChangedParams(String criterion, Map<String, String> params) {
 
-        public Override {
+        public ChangedParams {
             params = Map.copyOf(params);
         }
     }
@@ -218,11 +203,11 @@ public class EvaluationRuns {
         checkYear(year);
         UnitView root = units.find(scope, unitId, asOf(year)).orElseThrow(() -> new UnknownEvaluationException(unitId, year));
         if (criterion == null || !Criteria.exists(criterion)) {
-            throw new EvaluationRefusedException("criterion", "evaluation.run.error.criterion", criterion);
+            throw new EvaluationRunRefusedException("criterion", "evaluation.run.error.criterion", criterion);
         }
-        Override override = new Override(criterion, params == null ? Map.of() : params);
+        ChangedParams override = new ChangedParams(criterion, params == null ? Map.of() : params);
         if (override.params().isEmpty() || override.params().keySet().stream().anyMatch(String::isBlank)) {
-            throw new EvaluationRefusedException("params", "evaluation.run.error.params", override.params());
+            throw new EvaluationRunRefusedException("params", "evaluation.run.error.params", override.params());
         }
         Chunk chunk = read(scope, root, year, null);
         Computed now = compute(chunk, year, null);
@@ -230,7 +215,7 @@ public class EvaluationRuns {
         try {
             then = compute(chunk, year, override);
         } catch (IllegalArgumentException e) {
-            throw new EvaluationRefusedException("params", "evaluation.run.error.params", e.getMessage());
+            throw new EvaluationRunRefusedException("params", "evaluation.run.error.params", e.getMessage());
         }
         Map<Long, Verdict> after = new HashMap<>();
         then.verdicts().forEach(v -> after.put(v.unit().unitId(), v));
@@ -247,84 +232,30 @@ public class EvaluationRuns {
 
     // ---- computing ----------------------------------------------------------------------------
 
-    /** One unit's verdict of a run. */
-    record Verdict(Gathered unit, InForce rulebook, Facts facts, CriteriaSet.Evaluation evaluation) {
-    }
-
     /** The verdicts of a chunk, the rows kept as they are (locked or decided), the units without a rulebook. */
     record Computed(List<Verdict> verdicts, int kept, int withoutRulebook, Set<Long> frozen,
             Map<Long, String> fingerprints) {
     }
 
-    /** The stored state of an evaluation that the run must know: its status and whether it is locked. */
-    private record Existing(String status, boolean locked, String fingerprint) {
-
-        boolean frozen() {
-            return locked || DECIDED.contains(status);
-        }
-    }
-
     /** What a chunk's run reads before computing: the units with their facts, their stored evaluations, the entries. */
-    private record Chunk(UnitView root, List<Gathered> tree, Map<Long, Existing> existing,
+    private record Chunk(UnitView root, List<Gathered> tree, Map<Long, EvaluationStore.Existing> existing,
             Map<Long, Map<String, Entry>> entered) {
     }
 
     private Chunk read(Scope scope, UnitView root, int year, Map<Long, RegistrationRate> rates) {
         List<Gathered> tree = gatherer.gather(scope, root.id(), year, Map.of(), rates);
         Long[] ids = tree.stream().filter(Gathered::evaluated).map(Gathered::unitId).toArray(Long[]::new);
-        return new Chunk(root, tree, existing(ids, year), entered(ids, year));
+        return new Chunk(root, tree, store.existing(ids, year), store.entries(ids, year));
     }
 
-    private Computed compute(Chunk chunk, int year, Override override) {
-        List<Gathered> tree = chunk.tree();
-        Map<Long, Existing> existing = chunk.existing();
-        Map<Long, Map<String, Entry>> entered = chunk.entered();
-        int evaluated = (int) tree.stream().filter(Gathered::evaluated).count();
+    /** The chunk's verdicts ({@link VerdictComputer}), with the rows a run keeps as they are (locked or decided). */
+    private Computed compute(Chunk chunk, int year, ChangedParams override) {
+        Map<Long, EvaluationStore.Existing> existing = chunk.existing();
         Long province = provinceOf(chunk.root());
-        Map<String, Optional<InForce>> books = new HashMap<>();
-        Map<Long, Gathered> byId = new HashMap<>();
-        tree.forEach(g -> byId.put(g.unitId(), g));
-
-        List<Verdict> verdicts = new ArrayList<>(evaluated);
-        Map<Long, long[]> children = new HashMap<>();
-        int withoutRulebook = 0;
-        // residential areas and organisations first, then the communes with their children's verdicts
-        for (int pass = 0; pass < 2; pass++) {
-            for (Gathered g : tree) {
-                if (!g.evaluated() || EvaluatedUnits.child(g.criteriaKind()) != (pass == 0)) {
-                    continue;
-                }
-                Facts own = withEntries(g.facts(), entered.get(g.unitId()));
-                Facts facts = pass == 1 ? own.withCounts(childrenCounts(children.get(g.unitId()))) : own;
-                Optional<InForce> book = books.computeIfAbsent(g.criteriaKind() + "|" + facts.periodTo(),
-                        k -> rulebooks.inForce(g.criteriaKind(), facts.periodTo(), province));
-                if (book.isEmpty() || book.get().criteria().rules().isEmpty()) {
-                    withoutRulebook++;
-                    continue;
-                }
-                CriteriaSet criteria = override == null ? book.get().criteria() : overridden(book.get().criteria(), override);
-                CriteriaSet.Evaluation evaluation = criteria.evaluate(facts);
-                Verdict verdict = new Verdict(g, book.get(), facts, evaluation);
-                verdicts.add(verdict);
-                if (pass == 0) {
-                    Long commune = communeOf(g, byId);
-                    if (commune != null) {
-                        Existing e = existing.get(g.unitId());
-                        boolean registered = e != null && !"NOT_REGISTERED".equals(e.status());
-                        boolean recognised = e != null && DECIDED.contains(e.status()) ? "RECOGNISED".equals(e.status())
-                                : evaluation.result() == Result.MET;
-                        boolean area = UnitKind.RESIDENTIAL_AREA.name().equals(g.criteriaKind());
-                        long[] c = children.computeIfAbsent(commune, k -> new long[6]);
-                        c[0]++;
-                        c[1] += registered ? 1 : 0;
-                        c[2] += recognised ? 1 : 0;
-                        c[3] += area ? 1 : 0;
-                        c[4] += area && registered ? 1 : 0;
-                        c[5] += area && recognised ? 1 : 0;
-                    }
-                }
-            }
-        }
+        VerdictComputer.Verdicts computed = VerdictComputer.compute(chunk.tree(),
+                id -> existing.containsKey(id) ? existing.get(id).status() : null, chunk.entered(),
+                (kind, periodTo) -> rulebooks.inForce(kind, periodTo, province), override);
+        List<Verdict> verdicts = computed.verdicts();
         Set<Long> frozen = new HashSet<>();
         Map<Long, String> fingerprints = new HashMap<>();
         existing.forEach((id, e) -> {
@@ -336,137 +267,28 @@ public class EvaluationRuns {
             }
         });
         int kept = (int) verdicts.stream().filter(v -> frozen.contains(v.unit().unitId())).count();
-        return new Computed(verdicts, kept, withoutRulebook, frozen, fingerprints);
-    }
-
-    private static Map<String, Long> childrenCounts(long[] c) {
-        long[] n = c == null ? new long[6] : c;
-        Map<String, Long> counts = new LinkedHashMap<>();
-        counts.put(Fact.CHILDREN_TOTAL, n[0]);
-        counts.put(Fact.CHILDREN_REGISTERED, n[1]);
-        counts.put(Fact.CHILDREN_RECOGNISED, n[2]);
-        counts.put(Fact.CHILDREN_AREAS_TOTAL, n[3]);
-        counts.put(Fact.CHILDREN_AREAS_REGISTERED, n[4]);
-        counts.put(Fact.CHILDREN_AREAS_RECOGNISED, n[5]);
-        return counts;
-    }
-
-    private static Facts withEntries(Facts facts, Map<String, Entry> entries) {
-        return entries == null ? facts
-                : new Facts(facts.unitKind(), facts.year(), facts.periodFrom(), facts.periodTo(), facts.counts(), entries);
-    }
-
-    /** The nearest commune above the unit within the chunk, or {@code null} (an organisation under a province or district). */
-    private static Long communeOf(Gathered g, Map<Long, Gathered> byId) {
-        Long parent = g.parentId();
-        while (parent != null) {
-            Gathered p = byId.get(parent);
-            if (p == null) {
-                return null;
-            }
-            if (p.kind() == UnitKind.COMMUNE) {
-                return p.unitId();
-            }
-            parent = p.parentId();
-        }
-        return null;
-    }
-
-    private static CriteriaSet overridden(CriteriaSet set, Override override) {
-        List<Rule> rules = new ArrayList<>(set.rules().size());
-        for (Rule r : set.rules()) {
-            if (r.criterion().equals(override.criterion())) {
-                Map<String, String> params = new HashMap<>(r.params().values());
-                params.putAll(override.params());
-                rules.add(new Rule(r.criterion(), new Params(params), r.article(), r.nameVi(), r.nameEn()));
-            } else {
-                rules.add(r);
-            }
-        }
-        return new CriteriaSet(set.rulebook(), set.unitKind(), rules);
+        return new Computed(verdicts, kept, computed.withoutRulebook(), frozen, fingerprints);
     }
 
     private static Long provinceOf(UnitView unit) {
         return unit.unitPath().provinceId();
     }
 
-    private Map<Long, Existing> existing(Long[] ids, int year) {
-        Map<Long, Existing> found = new HashMap<>();
-        jdbc.query("SELECT unit_id, status, locked, facts ->> 'fingerprint' FROM evaluation WHERE year = ? AND unit_id = ANY (?)",
-                rs -> {
-                    found.put(rs.getLong(1), new Existing(rs.getString(2), rs.getBoolean(3), rs.getString(4)));
-                }, year, ids);
-        return found;
-    }
-
-    private Map<Long, Map<String, Entry>> entered(Long[] ids, int year) {
-        Map<Long, Map<String, Entry>> found = new HashMap<>();
-        jdbc.query("""
-                SELECT e.unit_id, n.criterion, n.value, n.evidence, n.entered_by
-                  FROM evaluation_entry n JOIN evaluation e ON e.id = n.evaluation_id
-                 WHERE e.year = ? AND e.unit_id = ANY (?)""", rs -> {
-            found.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
-                    .put(rs.getString(2), new Entry(rs.getBoolean(3), rs.getString(4), rs.getString(5)));
-        }, year, ids);
-        return found;
-    }
-
     // ---- storing ------------------------------------------------------------------------------
 
-    private static final String UPSERT = """
-            INSERT INTO evaluation (unit_id, year, unit_kind, period_from, period_to, rulebook_id, proposed, facts,
-                                    outcomes, computed_at)
-            SELECT u, ?, k, f, t, r, p, CAST(fa AS jsonb), CAST(o AS jsonb), ?
-              FROM unnest(?::bigint[], ?::text[], ?::date[], ?::date[], ?::bigint[], ?::text[], ?::text[], ?::text[])
-                   AS x(u, k, f, t, r, p, fa, o)
-            ON CONFLICT (unit_id, year) DO UPDATE SET unit_kind = EXCLUDED.unit_kind, period_from = EXCLUDED.period_from,
-                   period_to = EXCLUDED.period_to, rulebook_id = EXCLUDED.rulebook_id, proposed = EXCLUDED.proposed,
-                   facts = EXCLUDED.facts, outcomes = EXCLUDED.outcomes, computed_at = EXCLUDED.computed_at,
-                   updated_at = EXCLUDED.computed_at
-             WHERE NOT evaluation.locked AND evaluation.status NOT IN ('RECOGNISED', 'REJECTED')
-               AND evaluation.facts ->> 'fingerprint' IS DISTINCT FROM EXCLUDED.facts ->> 'fingerprint'
-            RETURNING xmax = 0""";
-
-    /** A verdict as it is stored: the facts as JSON (with the fingerprint of everything stored), the outcomes as JSON. */
-    private record Row(Verdict verdict, String facts, String outcomes, String fingerprint) {
-    }
-
-    /**
-     * The row of a verdict. The facts' JSON is written in a fixed order (counts and entries sorted by
-     * key) and carries a fingerprint: a SHA-256 of the rulebook, the kind, the period, the verdict, the
-     * facts and the outcomes. A re-run compares fingerprints and writes only rows that changed.
-     */
-    private Row row(Verdict v) {
-        Facts f = v.facts();
-        Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("unitKind", f.unitKind());
-        facts.put("year", f.year());
-        facts.put("periodFrom", f.periodFrom().toString());
-        facts.put("periodTo", f.periodTo().toString());
-        facts.put("counts", new TreeMap<>(f.counts()));
-        facts.put("entered", new TreeMap<>(f.entered()));
-        String factsJson = json.writeValueAsString(facts);
-        String outcomes = json.writeValueAsString(v.evaluation().outcomes());
-        String fingerprint;
-        try {
-            var digest = MessageDigest.getInstance("SHA-256");
-            digest.update((v.rulebook().rulebook().id() + "|" + v.unit().criteriaKind() + "|"
-                    + v.evaluation().result() + "|").getBytes(StandardCharsets.UTF_8));
-            digest.update(factsJson.getBytes(StandardCharsets.UTF_8));
-            digest.update(outcomes.getBytes(StandardCharsets.UTF_8));
-            fingerprint = HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        String stored = factsJson.substring(0, factsJson.length() - 1) + ",\"fingerprint\":\"" + fingerprint + "\"}";
-        return new Row(v, stored, outcomes, fingerprint);
+    /** A verdict as the store writes it. */
+    private EvaluationStore.Proposal row(Verdict v) {
+        return new EvaluationStore.Proposal(v.unit().unitId(), v.facts().year(), v.unit().criteriaKind(),
+                v.facts().periodFrom(), v.facts().periodTo(), v.rulebook().rulebook().id(), v.evaluation().result().name(),
+                store.encode(v.rulebook().rulebook().id(), v.unit().criteriaKind(), v.evaluation().result(), v.facts(),
+                        v.evaluation().outcomes()));
     }
 
     private RunSummary store(Computed c) {
         int met = 0, notMet = 0, needsInput = 0, inserted = 0, updated = 0, sent = 0;
         long serialising = 0;
         OffsetDateTime now = Dates.nowInVietnam();
-        List<Row> batch = new ArrayList<>(BATCH);
+        List<EvaluationStore.Proposal> batch = new ArrayList<>(BATCH);
         for (Verdict v : c.verdicts()) {
             switch (v.evaluation().result()) {
                 case MET -> met++;
@@ -477,74 +299,28 @@ public class EvaluationRuns {
                 continue;
             }
             long r0 = System.nanoTime();
-            Row row = row(v);
+            EvaluationStore.Proposal row = row(v);
             serialising += System.nanoTime() - r0;
             sent++;
-            if (row.fingerprint().equals(c.fingerprints().get(v.unit().unitId()))) {
+            if (row.encoded().fingerprint().equals(c.fingerprints().get(v.unit().unitId()))) {
                 continue;
             }
             batch.add(row);
             if (batch.size() == BATCH) {
-                int[] n = write(batch, now);
+                int[] n = store.upsert(batch, now);
                 inserted += n[0];
                 updated += n[1];
                 batch.clear();
             }
         }
         if (!batch.isEmpty()) {
-            int[] n = write(batch, now);
+            int[] n = store.upsert(batch, now);
             inserted += n[0];
             updated += n[1];
         }
         log.debug("rows of {} verdicts serialised and fingerprinted in {} ms", sent, serialising / 1_000_000);
         return new RunSummary(c.verdicts().size(), met, notMet, needsInput, c.withoutRulebook(), inserted, updated,
                 sent - inserted - updated, c.kept());
-    }
-
-    private int[] write(List<Row> batch, OffsetDateTime now) {
-        int n = batch.size();
-        Long[] unit = new Long[n];
-        String[] kind = new String[n];
-        Date[] from = new Date[n];
-        Date[] to = new Date[n];
-        Long[] rulebook = new Long[n];
-        String[] proposed = new String[n];
-        String[] facts = new String[n];
-        String[] outcomes = new String[n];
-        int year = batch.get(0).verdict().facts().year();
-        for (int i = 0; i < n; i++) {
-            Verdict v = batch.get(i).verdict();
-            unit[i] = v.unit().unitId();
-            kind[i] = v.unit().criteriaKind();
-            from[i] = Date.valueOf(v.facts().periodFrom());
-            to[i] = Date.valueOf(v.facts().periodTo());
-            rulebook[i] = v.rulebook().rulebook().id();
-            proposed[i] = v.evaluation().result().name();
-            facts[i] = batch.get(i).facts();
-            outcomes[i] = batch.get(i).outcomes();
-        }
-        int[] counts = new int[2];
-        jdbc.execute((Connection con) -> {
-            try (var ps = con.prepareStatement(UPSERT)) {
-                ps.setInt(1, year);
-                ps.setObject(2, now);
-                ps.setArray(3, con.createArrayOf("bigint", unit));
-                ps.setArray(4, con.createArrayOf("text", kind));
-                ps.setArray(5, con.createArrayOf("date", from));
-                ps.setArray(6, con.createArrayOf("date", to));
-                ps.setArray(7, con.createArrayOf("bigint", rulebook));
-                ps.setArray(8, con.createArrayOf("text", proposed));
-                ps.setArray(9, con.createArrayOf("text", facts));
-                ps.setArray(10, con.createArrayOf("text", outcomes));
-                try (var rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        counts[rs.getBoolean(1) ? 0 : 1]++;
-                    }
-                }
-            }
-            return null;
-        });
-        return counts;
     }
 
     // ---- reading ------------------------------------------------------------------------------
@@ -571,7 +347,7 @@ public class EvaluationRuns {
         LocalDate asOf = asOf(year);
         UnitView root = units.find(scope, unitId, asOf).orElseThrow(() -> new UnknownEvaluationException(unitId, year));
         if (proposed != null && !proposed.isBlank() && !Set.of("MET", "NOT_MET", "NEEDS_INPUT").contains(proposed)) {
-            throw new EvaluationRefusedException("proposed", "evaluation.run.error.proposed", proposed);
+            throw new EvaluationRunRefusedException("proposed", "evaluation.run.error.proposed", proposed);
         }
         String only = proposed == null || proposed.isBlank() ? null : proposed;
         int size = Math.max(1, Math.min(limit, 500));
@@ -584,20 +360,13 @@ public class EvaluationRuns {
         for (Result r : Result.values()) {
             counts.put(r.name(), 0L);
         }
-        jdbc.query("SELECT proposed, count(*) FROM evaluation WHERE year = ? AND unit_id = ANY (?) GROUP BY proposed",
-                rs -> {
-                    counts.put(rs.getString(1) == null ? "NONE" : rs.getString(1), rs.getLong(2));
-                }, year, ids);
+        counts.putAll(store.countByProposed(year, ids));
         long total = only == null ? counts.values().stream().mapToLong(Long::longValue).sum() : counts.getOrDefault(only, 0L);
-        List<StoredVerdict> rows = jdbc.query("""
-                SELECT unit_id, unit_kind, status, proposed, locked, computed_at FROM evaluation
-                 WHERE year = ? AND unit_id = ANY (?) AND (CAST(? AS text) IS NULL OR proposed = ?)
-                 ORDER BY unit_kind, unit_id LIMIT ? OFFSET ?""", (rs, n) -> {
-            UnitView u = tree.get(rs.getLong(1));
-            return new StoredVerdict(rs.getLong(1), u == null ? null : u.code(), u == null ? null : u.name(),
-                    rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
-                    rs.getObject(6, OffsetDateTime.class));
-        }, year, ids, only, only, size, from);
+        List<StoredVerdict> rows = store.listed(year, ids, only, size, from).stream().map(r -> {
+            UnitView u = tree.get(r.unitId());
+            return new StoredVerdict(r.unitId(), u == null ? null : u.code(), u == null ? null : u.name(), r.unitKind(),
+                    r.status(), r.proposed(), r.locked(), r.computedAt());
+        }).toList();
         return new ResultsPage(unitId, year, counts, total, rows, size, from);
     }
 
@@ -605,19 +374,9 @@ public class EvaluationRuns {
     public Optional<StoredEvaluation> one(Scope scope, long unitId, int year) {
         checkYear(year);
         UnitView unit = units.find(scope, unitId, asOf(year)).orElseThrow(() -> new UnknownEvaluationException(unitId, year));
-        return jdbc.query("""
-                SELECT e.unit_kind, e.period_from, e.period_to, e.status, e.proposed, e.locked, e.rulebook_id,
-                       r.code || ' v' || r.version, r.regulation, e.computed_at, e.facts::text, e.outcomes::text
-                  FROM evaluation e JOIN rulebook r ON r.id = e.rulebook_id WHERE e.unit_id = ? AND e.year = ?""",
-                (rs, n) -> new StoredEvaluation(unitId, unit.code(), unit.name(), year, rs.getString(1),
-                        rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class), rs.getString(4),
-                        rs.getString(5), rs.getBoolean(6), rs.getLong(7), rs.getString(8), rs.getString(9),
-                        rs.getObject(10, OffsetDateTime.class), node(rs.getString(11)), node(rs.getString(12))),
-                unitId, year).stream().findFirst();
-    }
-
-    private JsonNode node(String text) {
-        return text == null ? null : json.readTree(text);
+        return store.stored(unitId, year).map(e -> new StoredEvaluation(unitId, unit.code(), unit.name(), year,
+                e.unitKind(), e.periodFrom(), e.periodTo(), e.status(), e.proposed(), e.locked(), e.rulebookId(),
+                e.rulebook(), e.regulation(), e.computedAt(), e.facts(), e.outcomes()));
     }
 
     private static LocalDate asOf(int year) {
@@ -626,7 +385,7 @@ public class EvaluationRuns {
 
     private static void checkYear(int year) {
         if (year < 2000 || year > 2200) {
-            throw new EvaluationRefusedException("year", "evaluation.run.error.year", MessageArguments.year(year));
+            throw new EvaluationRunRefusedException("year", "evaluation.run.error.year", MessageArguments.year(year));
         }
     }
 }

@@ -1,11 +1,7 @@
 package vn.tuquan.evaluation;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,17 +12,16 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import vn.tuquan.shared.TextLimits;
 import vn.tuquan.evaluation.Evaluation.Status;
+import vn.tuquan.evaluation.internal.EvaluationStore;
 import vn.tuquan.evaluation.rules.Result;
 import vn.tuquan.evaluation.rules.Rule;
 import vn.tuquan.evaluation.rules.Source;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.MessageArguments;
 import vn.tuquan.shared.Named;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
@@ -54,27 +49,22 @@ import vn.tuquan.units.Units;
 @Service
 public class Evaluations {
 
-    /** The two-tier reform: from this day communes are recognised by the province, not the district. */
-    public static final LocalDate REFORM = LocalDate.of(2025, 7, 1);
-
-    private static final String COLUMNS = """
-            id, unit_id, year, unit_kind, period_from, period_to, rulebook_id, status, registered_on, proposed,
-            computed_at, locked, decision_number, decision_date, decision_signer, decided_by_unit, reasons, updated_at""";
     /** The largest evidence file accepted, as for movement conferences' attachments. */
     public static final int MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
 
     private final JdbcClient jdbc;
+    private final EvaluationStore store;
+    private final CompetentLevels levels;
     private final Units units;
     private final Rulebooks rulebooks;
     private final EvaluationRuns runs;
     private final ApplicationEventPublisher events;
-    private final JsonMapper json = JsonMapper.builder().build();
 
-    Evaluations(JdbcClient jdbc, Units units, Rulebooks rulebooks, EvaluationRuns runs,
-            ApplicationEventPublisher events) {
+    Evaluations(JdbcClient jdbc, EvaluationStore store, CompetentLevels levels, Units units, Rulebooks rulebooks,
+            EvaluationRuns runs, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.store = store;
+        this.levels = levels;
         this.units = units;
         this.rulebooks = rulebooks;
         this.runs = runs;
@@ -87,42 +77,6 @@ public class Evaluations {
     public static Period period(String evaluatedKind, int year) {
         return UnitKind.RESIDENTIAL_AREA.name().equals(evaluatedKind) ? Period.residentialArea(year)
                 : Period.organisation(year);
-    }
-
-    /**
-     * The kind of unit whose People's Committee recognises a unit of this kind, as the tree is on a
-     * day: the commune recognises its residential areas, agencies, enterprises and schools; communes
-     * are recognised by the district before 1 July 2025 and by the province from then.
-     */
-    public static UnitKind competentKind(UnitKind kind, LocalDate asOf) {
-        if (kind == UnitKind.COMMUNE) {
-            return asOf.isBefore(REFORM) ? UnitKind.DISTRICT : UnitKind.PROVINCE;
-        }
-        if (kind == UnitKind.DISTRICT) {
-            return UnitKind.PROVINCE;
-        }
-        return UnitKind.COMMUNE;
-    }
-
-    /**
-     * The unit whose steering committee appraises and whose People's Committee recognises: the
-     * nearest unit above of the competent kind on the day, else the nearest official unit above (a
-     * provincial agency is recognised by the province).
-     */
-    UnitView competent(UnitView unit, LocalDate asOf) {
-        List<UnitView> above = units.ancestors(Scope.WHOLE_COUNTRY, unit.id(), asOf);
-        UnitKind wanted = competentKind(unit.kind(), asOf);
-        for (int i = above.size() - 1; i >= 0; i--) {
-            if (above.get(i).kind() == wanted) {
-                return above.get(i);
-            }
-        }
-        for (int i = above.size() - 1; i >= 0; i--) {
-            if (above.get(i).kind().official()) {
-                return above.get(i);
-            }
-        }
-        return null;
     }
 
     // ---- reading -----------------------------------------------------------------------------
@@ -141,7 +95,7 @@ public class Evaluations {
         Period period = evaluation.map(e -> new Period(year, e.periodFrom(), e.periodTo()))
                 .orElseGet(() -> period(kind == null ? UnitKind.COMMUNE.name() : kind, year));
         UnitView unit = units.find(Scope.WHOLE_COUNTRY, unitId, period.to()).orElse(latest);
-        UnitView competent = unit.validOn(period.to()) ? competent(unit, period.to()) : null;
+        UnitView competent = unit.validOn(period.to()) ? levels.of(unit, period.to()) : null;
         String rulebook = null;
         Named rulebookName = null;
         Long rulebookId = null;
@@ -162,14 +116,14 @@ public class Evaluations {
                 rules = inForce.get().criteria().rules();
             }
         }
-        Map<String, Object> facts = evaluation.map(e -> facts(e.id())).orElse(null);
+        Map<String, Object> facts = evaluation.map(e -> store.facts(e.id())).orElse(null);
         Set<String> toConfirm = rulebookId == null ? Set.of()
                 : rulebooks.stillToConfirm(rulebookId, evaluation.map(Evaluation::unitKind).orElse(kind), province(unit));
         List<Evaluation.Line> lines = lines(evaluation.map(Evaluation::id).orElse(null), rules).stream()
                 .map(l -> toConfirm.contains(l.criterion()) ? new Evaluation.Line(l.criterion(), l.article(), l.nameVi(),
                         l.nameEn(), l.computed(), l.compared(), l.entered(), l.toEnter(), true) : l)
                 .toList();
-        List<Evaluation.Step> steps = evaluation.map(e -> steps(e.id())).orElse(List.of());
+        List<Evaluation.Step> steps = evaluation.map(e -> store.steps(e.id())).orElse(List.of());
         return new EvaluationProcess(unit, year, kind, period.from(), period.to(), evaluation.orElse(null), rulebook,
                 rulebookName,
                 competent, kind == null ? null : dueBefore(kind, year).orElse(null), facts, lines, steps);
@@ -184,34 +138,19 @@ public class Evaluations {
         visible(scope, unitId);
         // the tree on the day asked, or on the year's last day for a day after the year
         LocalDate treeDay = on.isBefore(LocalDate.of(year, 12, 31)) ? on : LocalDate.of(year, 12, 31);
-        Long[] ids = units.subtreeWithRoot(scope, unitId, Set.of(), treeDay).stream().map(UnitView::id)
-                .toArray(Long[]::new);
-        List<Object[]> rows = jdbc.sql("""
-                SELECT e.unit_id, e.unit_kind, e.status, e.registered_on,
-                       make_date(e.year, d.due_month, d.due_day) AS due_before
-                  FROM evaluation e JOIN evaluation_deadline d ON d.unit_kind = e.unit_kind
-                 WHERE e.year = :year AND e.unit_id = ANY (CAST(:ids AS bigint[]))
-                   AND e.status IN ('REGISTERED', 'DRAFT', 'RETURNED', 'SUBMITTED', 'ACCEPTED')
-                   AND make_date(e.year, d.due_month, d.due_day) <= :on
-                 ORDER BY due_before, e.unit_id""")
-                .param("year", year).param("ids", ids).param("on", on)
-                .query((rs, n) -> new Object[] {rs.getLong("unit_id"), rs.getString("unit_kind"),
-                        Status.valueOf(rs.getString("status")), rs.getObject("due_before", LocalDate.class),
-                        rs.getObject("registered_on", LocalDate.class)})
-                .list();
+        List<Long> ids = units.subtreeWithRoot(scope, unitId, Set.of(), treeDay).stream().map(UnitView::id).toList();
         List<Evaluation.Overdue> overdue = new ArrayList<>();
-        for (Object[] r : rows) {
-            long id = (long) r[0];
-            String name = units.latest(Scope.WHOLE_COUNTRY, id).map(UnitView::name).orElse("#" + id);
-            overdue.add(new Evaluation.Overdue(id, name, (String) r[1], (Status) r[2], (LocalDate) r[3], (LocalDate) r[4]));
+        for (EvaluationStore.OverdueRow r : store.overdue(year, ids, on)) {
+            String name = units.latest(Scope.WHOLE_COUNTRY, r.unitId()).map(UnitView::name).orElse("#" + r.unitId());
+            overdue.add(new Evaluation.Overdue(r.unitId(), name, r.unitKind(), r.status(), r.dueBefore(),
+                    r.registeredOn()));
         }
         return overdue;
     }
 
     /** The day before which a kind's dossier is due in a year ({@code evaluation_deadline}). */
     public Optional<LocalDate> dueBefore(String evaluatedKind, int year) {
-        return jdbc.sql("SELECT make_date(:year, due_month, due_day) FROM evaluation_deadline WHERE unit_kind = :kind")
-                .param("year", year).param("kind", evaluatedKind).query(LocalDate.class).optional();
+        return store.dueBefore(evaluatedKind, year);
     }
 
     // ---- the unit's side ---------------------------------------------------------------------
@@ -227,7 +166,7 @@ public class Evaluations {
         String kind = EvaluatedUnits.criteriaKind(latest)
                 .orElseThrow(() -> new EvaluationRefusedException("unitId", "evaluation.process.error.notEvaluated"));
         Optional<Evaluation> existing = load(unitId, year, true);
-        if (existing.isPresent() && existing.get().status() != Status.NOT_REGISTERED) {
+        if (existing.isPresent() && !Transition.REGISTER.allowedFrom(existing.get().status())) {
             throw new EvaluationStateException("evaluation.process.error.alreadyRegistered", String.valueOf(year),
                     existing.get().registeredOn());
         }
@@ -246,27 +185,20 @@ public class Evaluations {
         UnitView unit = units.find(Scope.WHOLE_COUNTRY, unitId, period.to())
                 .orElseThrow(() -> new EvaluationRefusedException("year", "evaluation.process.error.noUnitInPeriod",
                         period.from(), period.to()));
-        if (competent(unit, period.to()) == null) {
+        if (levels.of(unit, period.to()) == null) {
             throw new EvaluationRefusedException("unitId", "evaluation.process.error.noCompetentLevel");
         }
         long evaluationId;
         if (existing.isPresent()) {
             evaluationId = existing.get().id();
-            jdbc.sql("""
-                    UPDATE evaluation SET status = 'REGISTERED', registered_on = :on, updated_at = :now WHERE id = :id""")
-                    .param("on", registeredOn).param("id", evaluationId).param("now", Dates.nowInVietnam()).update();
+            store.register(evaluationId, registeredOn);
         } else {
             Rulebooks.InForce inForce = rulebooks.inForce(kind, period.to(), province(unit))
                     .filter(book -> !book.criteria().rules().isEmpty()) // as the bulk run: no criteria, nothing to strive for
                     .orElseThrow(() -> new EvaluationRefusedException("year", "evaluation.process.error.noRulebook", String.valueOf(year)));
-            evaluationId = jdbc.sql("""
-                    INSERT INTO evaluation (unit_id, year, unit_kind, period_from, period_to, rulebook_id, status, registered_on)
-                    VALUES (:unit, :year, :kind, :from, :to, :rulebook, 'REGISTERED', :on) RETURNING id""")
-                    .param("unit", unitId).param("year", year).param("kind", kind).param("from", period.from())
-                    .param("to", period.to()).param("rulebook", inForce.rulebook().id()).param("on", registeredOn)
-                    .query(Long.class).single();
+            evaluationId = store.insertRegistered(unitId, year, kind, period, inForce.rulebook().id(), registeredOn);
         }
-        step(caller, evaluationId, unitId, year, existing.map(Evaluation::status).orElse(null), Status.REGISTERED, null,
+        step(caller, evaluationId, unitId, year, existing.map(Evaluation::status).orElse(null), Transition.REGISTER.to(), null,
                 Map.of("registeredOn", registeredOn.toString()));
         // the self-assessment starts from the values the registers give (EvaluationRuns, per unit)
         runs.run(caller, unitId, year);
@@ -298,19 +230,12 @@ public class Evaluations {
             throw new EvaluationRefusedException("evidence", "evaluation.process.error.tooLong", TextLimits.NOTE);
         }
         Evaluation.EnteredValue before = line.entered();
-        jdbc.sql("""
-                INSERT INTO evaluation_entry (evaluation_id, criterion, value, evidence, entered_by)
-                VALUES (:id, :criterion, :value, :evidence, :by)
-                ON CONFLICT (evaluation_id, criterion) DO UPDATE
-                   SET value = EXCLUDED.value, evidence = EXCLUDED.evidence, entered_by = EXCLUDED.entered_by,
-                       entered_at = :now""")
-                .param("id", e.id()).param("criterion", code).param("value", value).param("evidence", evidence.strip())
-                .param("by", caller.username()).param("now", Dates.nowInVietnam()).update();
+        store.putEntry(e.id(), code, value, evidence.strip(), caller.username());
         events.publishEvent(new EvaluationEntryRecorded(e.id(), unitId, year, code,
                 before == null ? null : entryMap(before.value(), before.evidence(), before.enteredBy()),
                 entryMap(value, evidence.strip(), caller.username())));
-        if (e.status() != Status.DRAFT) {
-            moveTo(caller, e, Status.DRAFT, null, Map.of());
+        if (e.status() != Transition.ENTER.to()) {
+            take(caller, e, Transition.ENTER, null, Map.of());
         } else {
             touch(e.id());
         }
@@ -334,7 +259,7 @@ public class Evaluations {
                     String.join("; ", pending.stream().map(Evaluation.Line::nameVi).toList()),
                     String.join("; ", pending.stream().map(Evaluation.Line::nameEn).toList())));
         }
-        moveTo(caller, e, Status.SUBMITTED, null, Map.of());
+        take(caller, e, Transition.SUBMIT, null, Map.of());
         return load(unitId, year, false).orElseThrow();
     }
 
@@ -365,15 +290,7 @@ public class Evaluations {
         }
         String name = UploadedFiles.safeName(fileName, "minh-chung");
         Evaluation.Attachment before = line.entered().attachment();
-        jdbc.sql("""
-                INSERT INTO evaluation_entry_attachment (evaluation_id, criterion, file_name, content_type, size, content,
-                                                         uploaded_by)
-                VALUES (:id, :criterion, :name, :type, :size, :content, :by)
-                ON CONFLICT (evaluation_id, criterion) DO UPDATE
-                   SET file_name = EXCLUDED.file_name, content_type = EXCLUDED.content_type, size = EXCLUDED.size,
-                       content = EXCLUDED.content, uploaded_by = EXCLUDED.uploaded_by, uploaded_at = :now""")
-                .param("id", e.id()).param("criterion", code).param("name", name).param("type", type)
-                .param("size", content.length).param("content", content).param("by", caller.username()).param("now", Dates.nowInVietnam()).update();
+        store.putAttachment(e.id(), code, name, type, content, caller.username());
         Evaluation.Attachment after = new Evaluation.Attachment(name, type, content.length, caller.username());
         events.publishEvent(new EvaluationEntryRecorded(e.id(), unitId, year, code,
                 before == null ? null : Map.of("attachment", before), Map.of("attachment", after)));
@@ -385,14 +302,7 @@ public class Evaluations {
     public Optional<Map.Entry<Evaluation.Attachment, byte[]>> attachment(Scope scope, long unitId, int year,
             String criterion) {
         visible(scope, unitId);
-        return jdbc.sql("""
-                SELECT a.file_name, a.content_type, a.size, a.uploaded_by, a.content
-                  FROM evaluation_entry_attachment a JOIN evaluation e ON e.id = a.evaluation_id
-                 WHERE e.unit_id = :unit AND e.year = :year AND a.criterion = :criterion""")
-                .param("unit", unitId).param("year", year).param("criterion", criterion == null ? "" : criterion)
-                .query((rs, n) -> Map.entry(new Evaluation.Attachment(rs.getString(1), rs.getString(2), rs.getInt(3),
-                        rs.getString(4)), rs.getBytes(5)))
-                .optional();
+        return store.attachment(unitId, year, criterion);
     }
 
     // ---- the competent level's side ----------------------------------------------------------
@@ -401,8 +311,8 @@ public class Evaluations {
     @Transactional
     public Evaluation accept(Caller caller, long unitId, int year) {
         Evaluation e = approverSide(caller, unitId, year);
-        expect(e, Status.SUBMITTED);
-        moveTo(caller, e, Status.ACCEPTED, null, Map.of());
+        expect(e, Transition.ACCEPT);
+        take(caller, e, Transition.ACCEPT, null, Map.of());
         return load(unitId, year, false).orElseThrow();
     }
 
@@ -410,11 +320,10 @@ public class Evaluations {
     @Transactional
     public Evaluation returnWithReasons(Caller caller, long unitId, int year, String reasons) {
         Evaluation e = approverSide(caller, unitId, year);
-        expect(e, Status.SUBMITTED);
+        expect(e, Transition.RETURN);
         String why = reason("reasons", reasons);
-        jdbc.sql("UPDATE evaluation SET reasons = :reasons WHERE id = :id").param("reasons", why).param("id", e.id())
-                .update();
-        moveTo(caller, e, Status.RETURNED, why, Map.of());
+        store.setReasons(e.id(), why);
+        take(caller, e, Transition.RETURN, why, Map.of());
         return load(unitId, year, false).orElseThrow();
     }
 
@@ -422,8 +331,8 @@ public class Evaluations {
     @Transactional
     public Evaluation recognise(Caller caller, long unitId, int year, Evaluation.Decision decision) {
         Evaluation e = approverSide(caller, unitId, year);
-        expect(e, Status.ACCEPTED);
-        decide(caller, e, Status.RECOGNISED, decision, null);
+        expect(e, Transition.RECOGNISE);
+        decide(caller, e, Transition.RECOGNISE, decision, null);
         return load(unitId, year, false).orElseThrow();
     }
 
@@ -431,8 +340,8 @@ public class Evaluations {
     @Transactional
     public Evaluation reject(Caller caller, long unitId, int year, Evaluation.Decision decision, String reasons) {
         Evaluation e = approverSide(caller, unitId, year);
-        expect(e, Status.ACCEPTED);
-        decide(caller, e, Status.REJECTED, decision, reasons);
+        expect(e, Transition.REJECT);
+        decide(caller, e, Transition.REJECT, decision, reasons);
         return load(unitId, year, false).orElseThrow();
     }
 
@@ -443,7 +352,7 @@ public class Evaluations {
     @Transactional
     public Evaluation reopen(Caller caller, long unitId, int year, String reason) {
         Evaluation e = approverSide(caller, unitId, year);
-        if (!e.status().decided()) {
+        if (!Transition.REOPEN.allowedFrom(e.status())) {
             throw new EvaluationStateException("evaluation.process.error.notDecided", status(e.status()));
         }
         String why = reason("reason", reason);
@@ -453,12 +362,9 @@ public class Evaluations {
         undone.put("decisionDate", e.decisionDate().toString());
         undone.put("decisionSigner", e.decisionSigner());
         undone.put("reasons", e.reasons());
-        jdbc.sql("""
-                UPDATE evaluation SET locked = false, decision_number = NULL, decision_date = NULL, decision_signer = NULL,
-                       decided_by_unit = NULL, status = 'ACCEPTED', reasons = NULL, updated_at = :now WHERE id = :id""")
-                .param("id", e.id()).param("now", Dates.nowInVietnam()).update();
-        step(caller, e.id(), unitId, year, e.status(), Status.ACCEPTED, why, Map.of("undone", undone));
-        units.find(Scope.WHOLE_COUNTRY, unitId, e.periodTo()).ifPresent(u -> refreshCommune(caller, competent(u, e.periodTo()), year));
+        store.reopen(e.id());
+        step(caller, e.id(), unitId, year, e.status(), Transition.REOPEN.to(), why, Map.of("undone", undone));
+        units.find(Scope.WHOLE_COUNTRY, unitId, e.periodTo()).ifPresent(u -> refreshCommune(caller, levels.of(u, e.periodTo()), year));
         return load(unitId, year, false).orElseThrow();
     }
 
@@ -473,10 +379,11 @@ public class Evaluations {
         if (e == null) {
             return Optional.empty();
         }
-        return units.find(Scope.WHOLE_COUNTRY, unitId, e.periodTo()).map(u -> competent(u, e.periodTo()));
+        return units.find(Scope.WHOLE_COUNTRY, unitId, e.periodTo()).map(u -> levels.of(u, e.periodTo()));
     }
 
-    private void decide(Caller caller, Evaluation e, Status to, Evaluation.Decision decision, String reasons) {
+    private void decide(Caller caller, Evaluation e, Transition step, Evaluation.Decision decision, String reasons) {
+        Status to = step.to();
         if (decision == null || decision.number() == null || decision.number().isBlank()) {
             throw new EvaluationRefusedException("decisionNumber", "evaluation.process.error.required");
         }
@@ -499,16 +406,11 @@ public class Evaluations {
         if (TextLimits.tooLong(decision.signer(), TextLimits.NAME)) {
             throw new EvaluationRefusedException("decisionSigner", "evaluation.process.error.tooLong", TextLimits.NAME);
         }
-        String why = to == Status.REJECTED ? reason("reasons", reasons) : null;
+        String why = step == Transition.REJECT ? reason("reasons", reasons) : null;
         UnitView unit = units.find(Scope.WHOLE_COUNTRY, e.unitId(), e.periodTo()).orElseThrow();
-        UnitView competent = competent(unit, e.periodTo());
-        jdbc.sql("""
-                UPDATE evaluation SET status = :status, locked = true, decision_number = :number, decision_date = :date,
-                       decision_signer = :signer, decided_by_unit = :by, reasons = :reasons, updated_at = :now
-                 WHERE id = :id""")
-                .param("status", to.name()).param("number", decision.number().strip()).param("date", decision.date())
-                .param("signer", decision.signer().strip()).param("by", competent.id()).param("reasons", why)
-                .param("id", e.id()).param("now", Dates.nowInVietnam()).update();
+        UnitView competent = levels.of(unit, e.periodTo());
+        store.decide(e.id(), to, decision.number().strip(), decision.date(), decision.signer().strip(), competent.id(),
+                why);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("decisionNumber", decision.number().strip());
         detail.put("decisionDate", decision.date().toString());
@@ -556,7 +458,7 @@ public class Evaluations {
         Evaluation e = found.get();
         UnitView unit = units.find(Scope.WHOLE_COUNTRY, unitId, e.periodTo()).orElseThrow(
                 () -> new AccessRefusedException("unit " + unitId + " did not exist at the period's end"));
-        UnitView competent = competent(unit, e.periodTo());
+        UnitView competent = levels.of(unit, e.periodTo());
         if (competent == null || !units.contains(caller.capture(), competent.id(), e.periodTo())) {
             throw new AccessRefusedException("the competent level of unit " + unitId + " is outside the caller's scope");
         }
@@ -596,11 +498,12 @@ public class Evaluations {
         }
     }
 
-    private static void expect(Evaluation e, Status expected) {
+    /** A step of the competent level, refused on a locked result or from a status its table does not allow. */
+    private static void expect(Evaluation e, Transition step) {
         requireUnlocked(e);
-        if (e.status() != expected) {
+        if (!step.allowedFrom(e.status())) {
             throw new EvaluationStateException("evaluation.process.error.wrongStatus", status(e.status()),
-                    status(expected));
+                    status(step.from().iterator().next()));
         }
     }
 
@@ -614,30 +517,25 @@ public class Evaluations {
         return text.strip();
     }
 
-    /** A status as a message argument: the page resolves {@code evaluation.process.status.X}. */
-    private static String status(Status status) {
-        return "evaluation.process.status." + status.name();
+    /** A status as a message argument: its name in the reader's language. */
+    private static Object status(Status status) {
+        return MessageArguments.label("evaluation.process.status." + status.name());
     }
 
     // ---- writing -----------------------------------------------------------------------------
 
-    private void moveTo(Caller caller, Evaluation e, Status to, String reason, Map<String, Object> detail) {
-        jdbc.sql("UPDATE evaluation SET status = :status, updated_at = :now WHERE id = :id")
-                .param("status", to.name()).param("id", e.id()).param("now", Dates.nowInVietnam()).update();
-        step(caller, e.id(), e.unitId(), e.year(), e.status(), to, reason, detail);
+    private void take(Caller caller, Evaluation e, Transition step, String reason, Map<String, Object> detail) {
+        store.moveTo(e.id(), step.to());
+        step(caller, e.id(), e.unitId(), e.year(), e.status(), step.to(), reason, detail);
     }
 
     private void touch(long evaluationId) {
-        jdbc.sql("UPDATE evaluation SET updated_at = :now WHERE id = :id").param("id", evaluationId).param("now", Dates.nowInVietnam()).update();
+        store.touch(evaluationId);
     }
 
     private void step(Caller caller, long evaluationId, long unitId, int year, Status from, Status to, String reason,
             Map<String, Object> detail) {
-        jdbc.sql("""
-                INSERT INTO evaluation_step (evaluation_id, from_status, to_status, reason, taken_by, taken_at)
-                VALUES (:id, :from, :to, :reason, :by, :now)""")
-                .param("id", evaluationId).param("from", from == null ? null : from.name()).param("to", to.name())
-                .param("reason", reason).param("by", caller.username()).param("now", Dates.nowInVietnam()).update();
+        store.insertStep(evaluationId, from, to, reason, caller.username());
         events.publishEvent(new EvaluationStepTaken(evaluationId, unitId, year, from == null ? null : from.name(),
                 to.name(), reason, detail));
     }
@@ -653,20 +551,7 @@ public class Evaluations {
     // ---- rows --------------------------------------------------------------------------------
 
     private Optional<Evaluation> load(long unitId, int year, boolean forUpdate) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM evaluation WHERE unit_id = :unit AND year = :year"
-                        + (forUpdate ? " FOR UPDATE" : ""))
-                .param("unit", unitId).param("year", year).query(Evaluations::row).optional();
-    }
-
-    private static Evaluation row(ResultSet rs, int n) throws SQLException {
-        return new Evaluation(rs.getLong("id"), rs.getLong("unit_id"), rs.getInt("year"), rs.getString("unit_kind"),
-                rs.getObject("period_from", LocalDate.class), rs.getObject("period_to", LocalDate.class),
-                rs.getLong("rulebook_id"), Status.valueOf(rs.getString("status")),
-                rs.getObject("registered_on", LocalDate.class), rs.getString("proposed"),
-                rs.getObject("computed_at", OffsetDateTime.class), rs.getBoolean("locked"),
-                rs.getString("decision_number"), rs.getObject("decision_date", LocalDate.class),
-                rs.getString("decision_signer"), rs.getObject("decided_by_unit", Long.class), rs.getString("reasons"),
-                rs.getObject("updated_at", OffsetDateTime.class));
+        return store.load(unitId, year, forUpdate);
     }
 
     private Rulebooks.RulebookVersion rulebook(long id) {
@@ -688,70 +573,13 @@ public class Evaluations {
         return unit.unitPath().provinceId();
     }
 
-    private List<Evaluation.Step> steps(long evaluationId) {
-        return jdbc.sql("""
-                SELECT from_status, to_status, reason, taken_by, taken_at FROM evaluation_step
-                 WHERE evaluation_id = :id ORDER BY taken_at, id""")
-                .param("id", evaluationId)
-                .query((rs, n) -> new Evaluation.Step(
-                        rs.getString("from_status") == null ? null : Status.valueOf(rs.getString("from_status")),
-                        Status.valueOf(rs.getString("to_status")), rs.getString("reason"), rs.getString("taken_by"),
-                        rs.getObject("taken_at", OffsetDateTime.class)))
-                .list();
-    }
-
-    /**
-     * The computed facts stored by the last computation ({@code evaluation.facts}): the counts by
-     * fact key, or {@code null} when not computed yet.
-     */
-    private Map<String, Object> facts(long evaluationId) {
-        String stored = jdbc.sql("SELECT facts::text FROM evaluation WHERE id = :id").param("id", evaluationId)
-                .query(String.class).optional().orElse(null);
-        if (stored == null) {
-            return null;
-        }
-        JsonNode node = json.readTree(stored);
-        if (node.has("counts") && node.get("counts").isObject()) {
-            node = node.get("counts");
-        }
-        return node.isObject() ? new LinkedHashMap<>(json.convertValue(node, MAP)) : Map.of();
-    }
-
     /**
      * The criteria of the rulebook, each with its stored computed outcome ({@code evaluation.outcomes}:
      * a list of outcomes, or an object holding one under {@code outcomes}) and its entered value.
      */
     private List<Evaluation.Line> lines(Long evaluationId, List<Rule> rules) {
-        Map<String, Map<String, Object>> outcomes = new HashMap<>();
-        Map<String, Evaluation.EnteredValue> entered = new HashMap<>();
-        if (evaluationId != null) {
-            String stored = jdbc.sql("SELECT outcomes::text FROM evaluation WHERE id = :id").param("id", evaluationId)
-                    .query(String.class).optional().orElse(null);
-            if (stored != null) {
-                JsonNode node = json.readTree(stored);
-                if (node.has("outcomes")) {
-                    node = node.get("outcomes");
-                }
-                for (JsonNode o : node) {
-                    if (o.has("criterion")) {
-                        outcomes.put(o.get("criterion").asString(), json.convertValue(o, MAP));
-                    }
-                }
-            }
-            jdbc.sql("""
-                    SELECT n.criterion, n.value, n.evidence, n.entered_by, n.entered_at,
-                           a.file_name, a.content_type, a.size, a.uploaded_by
-                      FROM evaluation_entry n
-                      LEFT JOIN evaluation_entry_attachment a ON a.evaluation_id = n.evaluation_id AND a.criterion = n.criterion
-                     WHERE n.evaluation_id = :id""")
-                    .param("id", evaluationId)
-                    .query((rs, n) -> Map.entry(rs.getString("criterion"), new Evaluation.EnteredValue(
-                            rs.getBoolean("value"), rs.getString("evidence"), rs.getString("entered_by"),
-                            rs.getObject("entered_at", OffsetDateTime.class), rs.getString("file_name") == null ? null
-                                    : new Evaluation.Attachment(rs.getString("file_name"), rs.getString("content_type"),
-                                            rs.getInt("size"), rs.getString("uploaded_by")))))
-                    .list().forEach(en -> entered.put(en.getKey(), en.getValue()));
-        }
+        Map<String, Map<String, Object>> outcomes = evaluationId == null ? Map.of() : store.outcomeMaps(evaluationId);
+        Map<String, Evaluation.EnteredValue> entered = evaluationId == null ? Map.of() : store.entered(evaluationId);
         List<Evaluation.Line> lines = new ArrayList<>();
         for (Rule rule : rules) {
             Map<String, Object> outcome = outcomes.get(rule.criterion());

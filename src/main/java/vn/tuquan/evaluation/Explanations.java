@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import vn.tuquan.evaluation.internal.EvaluationStore;
 import vn.tuquan.evaluation.rules.Classification;
 import vn.tuquan.evaluation.rules.Comparison;
 import vn.tuquan.evaluation.rules.Outcome;
@@ -39,10 +40,10 @@ public class Explanations {
 
     private final JdbcClient jdbc;
     private final Units units;
-    private final StoredEvaluations evaluations;
+    private final EvaluationStore evaluations;
     private final Classifications classifications;
 
-    Explanations(JdbcClient jdbc, Units units, StoredEvaluations evaluations, Classifications classifications) {
+    Explanations(JdbcClient jdbc, Units units, EvaluationStore evaluations, Classifications classifications) {
         this.jdbc = jdbc;
         this.units = units;
         this.evaluations = evaluations;
@@ -146,7 +147,7 @@ public class Explanations {
         List<UnitView> subtree = units.subtreeWithRoot(scope, commune.id(), Set.of(), FactWindow.treeOn(year)).stream()
                 .filter(u -> u.id() != commune.id()).toList();
         Set<Long> stored = evaluations.rows(subtree.stream().map(UnitView::id).toList(), year).stream()
-                .map(StoredEvaluations.Row::unitId).collect(Collectors.toSet());
+                .map(EvaluationStore.Row::unitId).collect(Collectors.toSet());
         List<UnitView> counted = subtree.stream().filter(u -> stored.contains(u.id())).toList();
         List<Child> children = new ArrayList<>(children(scope, counted, year, stored));
         Set<Long> listed = counted.stream().map(UnitView::id).collect(Collectors.toSet());
@@ -156,8 +157,8 @@ public class Explanations {
     }
 
     private List<Child> children(Scope scope, List<UnitView> below, int year, Set<Long> counted) {
-        Map<Long, StoredEvaluations.Row> rows = evaluations.rows(below.stream().map(UnitView::id).toList(), year)
-                .stream().collect(Collectors.toMap(StoredEvaluations.Row::unitId, Function.identity()));
+        Map<Long, EvaluationStore.Row> rows = evaluations.rows(below.stream().map(UnitView::id).toList(), year)
+                .stream().collect(Collectors.toMap(EvaluationStore.Row::unitId, Function.identity()));
         return below.stream().map(u -> {
             var r = rows.get(u.id());
             boolean registered = r != null && !"NOT_REGISTERED".equals(r.status());
@@ -181,7 +182,7 @@ public class Explanations {
     }
 
     /** The rulebook's criteria for the kind in order, each with its outcome; outcomes the rulebook does not name follow. */
-    private List<CriterionLine> criteria(StoredEvaluations.Row row, Long province) {
+    private List<CriterionLine> criteria(EvaluationStore.Row row, Long province) {
         List<Named> named = jdbc.sql("""
                 SELECT c.position, c.criterion, c.article, c.name_vi, c.name_en,
                        c.to_confirm AND NOT EXISTS (SELECT FROM rulebook_confirmation f
@@ -194,11 +195,8 @@ public class Explanations {
                         rs.getString("name_vi"), rs.getString("name_en"), rs.getBoolean("to_confirm")))
                 .list();
         Map<String, Entered> entries = new HashMap<>();
-        jdbc.sql("SELECT criterion, value, evidence, entered_by, entered_at FROM evaluation_entry WHERE evaluation_id = :id")
-                .param("id", row.id())
-                .query((rs, n) -> entries.put(rs.getString("criterion"), new Entered(rs.getBoolean("value"),
-                        rs.getString("evidence"), rs.getString("entered_by"), rs.getObject("entered_at", OffsetDateTime.class))))
-                .list();
+        evaluations.entered(row.id()).forEach((criterion, v) -> entries.put(criterion,
+                new Entered(v.value(), v.evidence(), v.enteredBy(), v.enteredAt())));
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         row.outcomes().forEach(o -> outcomes.put(o.criterion(), o));
         List<CriterionLine> lines = new ArrayList<>();

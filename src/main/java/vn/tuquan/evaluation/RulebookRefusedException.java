@@ -11,4 +11,14 @@ public class RulebookRefusedException extends FieldRefusedException {
     public RulebookRefusedException(String field, String messageKey, Object... args) {
         super(field, messageKey, args);
     }
+
+    @Override
+    public String titleKey() {
+        return "evaluation.rulebooks.problem.refused";
+    }
+
+    @Override
+    public String fieldLabels() {
+        return "evaluation.rulebooks.field.";
+    }
 }

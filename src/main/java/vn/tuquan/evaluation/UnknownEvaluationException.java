@@ -1,22 +1,13 @@
 package vn.tuquan.evaluation;
 
-/** No such unit (on the period's last day) or no evaluation stored for it and the year: 404. */
-public class UnknownEvaluationException extends RuntimeException {
+import vn.tuquan.shared.MessageArguments;
+import vn.tuquan.shared.UnknownRecordException;
 
-    private final long unitId;
-    private final int year;
+/** No such unit (on the period's last day) or no evaluation stored for it and the year: 404. */
+public class UnknownEvaluationException extends UnknownRecordException {
 
     public UnknownEvaluationException(long unitId, int year) {
-        super("no evaluation of unit " + unitId + " for " + year);
-        this.unitId = unitId;
-        this.year = year;
-    }
-
-    public long unitId() {
-        return unitId;
-    }
-
-    public int year() {
-        return year;
+        super("no evaluation of unit " + unitId + " for " + year, "evaluation.run.problem.unknown",
+                MessageArguments.year(year));
     }
 }

@@ -1,13 +1,11 @@
 package vn.tuquan.evaluation;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import vn.tuquan.shared.UnknownRecordException;
 
 /** No rulebook version has this id: 404. */
-@ResponseStatus(HttpStatus.NOT_FOUND)
-public class UnknownRulebookException extends RuntimeException {
+public class UnknownRulebookException extends UnknownRecordException {
 
     public UnknownRulebookException(long id) {
-        super("no rulebook version " + id);
+        super("no rulebook version " + id, "evaluation.rulebooks.problem.unknown");
     }
 }

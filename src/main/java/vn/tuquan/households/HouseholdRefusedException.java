@@ -1,52 +1,48 @@
 package vn.tuquan.households;
 
+import org.springframework.http.HttpStatus;
+import vn.tuquan.shared.FieldRefusedException;
 import vn.tuquan.shared.MessageArguments;
-
-import java.util.List;
+import vn.tuquan.shared.TextLimits;
 
 /**
- * A household or commitment the register refuses: {@link #key()} is a message key (with its
- * arguments) so pages and the API say why in the caller's language.
+ * A household or commitment the register refuses: {@link #messageKey()} is a message key (with its
+ * arguments) so pages and the API say why in the caller's language. A rule of the register (a
+ * household in two areas at once, a day outside the period) is 422 for the API; a field refused
+ * ({@link #tooLong}) 400. A page that cannot be shown because of one (not an area, nothing to
+ * correct) is 404.
  */
-public class HouseholdRefusedException extends RuntimeException {
-
-
-    private final String key;
-    private final transient List<Object> args;
-    private final String field;
+public class HouseholdRefusedException extends FieldRefusedException {
 
     public HouseholdRefusedException(String key, Object... args) {
         this(null, key, args);
     }
 
     private HouseholdRefusedException(String field, String key, Object... args) {
-        super(field == null ? key : field + ": " + key);
-        this.key = key;
-        this.args = List.of(args);
-        this.field = field;
+        super(field, key, args);
     }
 
     /**
-     * A text longer than its field allows ({@link vn.tuquan.shared.TextLimits}): names the field (as
-     * the API calls it) and its label, the limit and the length given. The API answers 400.
+     * A text longer than its field allows ({@link TextLimits}): names the field (as the API calls it)
+     * and its label, the limit and the length given. The API answers 400.
      */
     public static HouseholdRefusedException tooLong(String field, String labelKey, int max, String value) {
-        return new HouseholdRefusedException(field, "households.refused.tooLong",
-                new org.springframework.context.support.DefaultMessageSourceResolvable(labelKey), max,
-                vn.tuquan.shared.TextLimits.length(value));
+        return new HouseholdRefusedException(field, "households.refused.tooLong", MessageArguments.label(labelKey), max,
+                TextLimits.length(value));
     }
 
-    /** The field refused (as the API names it), or {@code null} when the refusal is about the request as a whole. */
-    public String field() {
-        return field;
+    @Override
+    public HttpStatus status() {
+        return field() == null ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_REQUEST;
     }
 
-    public String key() {
-        return key;
+    @Override
+    public HttpStatus pageStatus() {
+        return HttpStatus.NOT_FOUND;
     }
 
-    /** The arguments for the message; dates written 31/10/2017, as everywhere in Tuquan. */
-    public Object[] args() {
-        return args.stream().map(MessageArguments::display).toArray();
+    @Override
+    public String titleKey() {
+        return "households.refused.title";
     }
 }

@@ -8,4 +8,9 @@ public class MovementRefusedException extends FieldRefusedException {
     public MovementRefusedException(String field, String messageKey, Object... args) {
         super(field, messageKey, args);
     }
+
+    @Override
+    public String titleKey() {
+        return "movement.problem.refused";
+    }
 }

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.tuquan.order.internal.PersonRegisters;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Period;
@@ -67,7 +68,7 @@ public class DrugUsers {
     public int recordAll(Caller caller, long withinUnitId, List<Imported> rows) {
         UnitView within = registers.writable(caller, withinUnitId, true);
         java.util.Set<Long> residences = new java.util.HashSet<>();
-        registers.units.subtree(caller.capture(), within.id(), java.util.Set.of(UnitKind.RESIDENTIAL_AREA, UnitKind.COMMUNE),
+        registers.units().subtree(caller.capture(), within.id(), java.util.Set.of(UnitKind.RESIDENTIAL_AREA, UnitKind.COMMUNE),
                 Dates.today()).forEach(u -> residences.add(u.id()));
         for (Imported row : rows) {
             if (!residences.contains(row.residenceUnitId())) {
@@ -162,7 +163,7 @@ public class DrugUsers {
                 SELECT status, since, note_enc, recorded_by FROM drug_user_status WHERE drug_user_id = :id ORDER BY since""")
                 .param("id", drugUserId)
                 .query((rs, n) -> new DrugUser.StatusChange(DrugUser.Status.valueOf(rs.getString(1)),
-                        rs.getObject(2, LocalDate.class), registers.cipher.decrypt(rs.getString(3)), rs.getString(4)))
+                        rs.getObject(2, LocalDate.class), registers.cipher().decrypt(rs.getString(3)), rs.getString(4)))
                 .list();
         registers.read("drug-user-status", List.of(drugUserId), unitId, List.of("note"));
         return history;
@@ -213,7 +214,7 @@ public class DrugUsers {
 
     private String where(Caller caller, long unitId, Period period, boolean newOnly, DrugUser.Status status,
             Map<String, Object> params) {
-        Long[] ids = registers.units.subtreeIds(caller.view(), unitId,
+        Long[] ids = registers.units().subtreeIds(caller.view(), unitId,
                 period == null ? Dates.today() : FactWindow.treeOn(period.year()));
         StringBuilder sql = new StringBuilder(" FROM drug_user d WHERE d.residence_unit_id = ANY(:ids)");
         params.put("ids", ids);
@@ -245,7 +246,7 @@ public class DrugUsers {
 
     private Map<Long, Long> countPer(Scope scope, Collection<Long> unitIds, Period period, String condition) {
         if (!scope.wholeCountry()) {
-            unitIds.forEach(id -> registers.units.visible(scope, id));
+            unitIds.forEach(id -> registers.units().visible(scope, id));
         }
         Map<Long, Long> counts = new HashMap<>();
         unitIds.forEach(id -> counts.put(id, 0L));
@@ -260,7 +261,7 @@ public class DrugUsers {
     }
 
     private DrugUser own(Scope scope, long unitId, long drugUserId, boolean forUpdate) {
-        registers.units.visible(scope, unitId);
+        registers.units().visible(scope, unitId);
         DrugUser found = jdbc.sql("SELECT " + COLUMNS + " FROM drug_user d WHERE d.id = :id" + (forUpdate ? " FOR UPDATE" : ""))
                 .param("id", drugUserId).query(this::row).optional()
                 .orElseThrow(() -> new UnknownPersonRecordException(ENTITY, drugUserId));
@@ -295,7 +296,7 @@ public class DrugUsers {
                 INSERT INTO drug_user_status (drug_user_id, status, since, note_enc, recorded_by)
                 VALUES (:id, :status, :since, :note, :by)""")
                 .param("id", id).param("status", status.name()).param("since", since)
-                .param("note", registers.cipher.encrypt(note)).param("by", by).update();
+                .param("note", registers.cipher().encrypt(note)).param("by", by).update();
         jdbc.sql("UPDATE drug_user SET status = :status, status_since = :since WHERE id = :id AND status_since <= :since")
                 .param("status", status.name()).param("since", since).param("id", id).update();
     }

@@ -11,4 +11,14 @@ public class HotspotRefusedException extends FieldRefusedException {
     public HotspotRefusedException(String field, String messageKey, Object... args) {
         super(field, messageKey, args);
     }
+
+    @Override
+    public String titleKey() {
+        return "order.hotspots.problem.refused";
+    }
+
+    @Override
+    public String fieldLabels() {
+        return "order.hotspots.field.";
+    }
 }

@@ -24,6 +24,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.tuquan.order.internal.CheckedIncident;
+import vn.tuquan.order.internal.IncidentChecks;
+import vn.tuquan.order.internal.IncidentStore;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
@@ -68,11 +71,13 @@ public class IncidentImports {
             Map.entry("reportedAt", "reported_at"), Map.entry("source", "source"), Map.entry("latitude", "latitude"),
             Map.entry("longitude", "longitude"), Map.entry("summary", "summary"));
 
-    private final Incidents incidents;
+    private final IncidentChecks checks;
+    private final IncidentStore store;
     private final ApplicationEventPublisher events;
 
-    IncidentImports(Incidents incidents, ApplicationEventPublisher events) {
-        this.incidents = incidents;
+    IncidentImports(IncidentChecks checks, IncidentStore store, ApplicationEventPublisher events) {
+        this.checks = checks;
+        this.store = store;
         this.events = events;
     }
 
@@ -184,7 +189,7 @@ public class IncidentImports {
         caller.require(Permission.ORDER_WRITE);
         OffsetDateTime now = Dates.now().atOffset(ZoneOffset.UTC);
         List<IncidentImportProblem> problems = new ArrayList<>();
-        List<Incidents.Checked> rows = new ArrayList<>();
+        List<CheckedIncident> rows = new ArrayList<>();
         Map<Long, vn.tuquan.units.UnitView> seen = new java.util.HashMap<>();
         boolean first = true;
         ImportColumns.Mapping columns = null;
@@ -230,14 +235,14 @@ public class IncidentImports {
         if (!problems.isEmpty()) {
             throw new IncidentImportRefusedException(problems);
         }
-        incidents.insertAll(rows, null, caller.username());
-        Long unit = rows.stream().map(Incidents.Checked::unitId).distinct().count() == 1 ? rows.get(0).unitId() : null;
+        store.insertAll(rows, null, java.util.Collections.nCopies(rows.size(), caller.username()));
+        Long unit = rows.stream().map(CheckedIncident::unitId).distinct().count() == 1 ? rows.get(0).unitId() : null;
         events.publishEvent(new IncidentsImported(fileName, rows.size(), unit));
         return rows.size();
     }
 
     private void row(Caller caller, int line, List<String> fields, OffsetDateTime now,
-            Map<Long, vn.tuquan.units.UnitView> seen, List<Incidents.Checked> rows,
+            Map<Long, vn.tuquan.units.UnitView> seen, List<CheckedIncident> rows,
             List<IncidentImportProblem> problems) {
         try {
             Long unit = number(fields.get(0), "unit", Long::valueOf);
@@ -250,7 +255,7 @@ public class IncidentImports {
                         form.occurredAt(), form.occurredAt(), form.source(), form.latitude(), form.longitude(),
                         form.summary());
             }
-            rows.add(incidents.check(caller, form, now, seen));
+            rows.add(checks.check(caller, form, now, seen));
         } catch (IncidentRefusedException e) {
             String column = e.field() == null ? null : COLUMNS.getOrDefault(e.field(), e.field());
             problems.add(new IncidentImportProblem(line, column, e.messageKey(), Arrays.asList(e.args())));

@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.tuquan.order.internal.IncidentStore;
+import vn.tuquan.order.internal.PersonRegisters;
 import vn.tuquan.shared.Caller;
 
 /**
@@ -29,10 +31,12 @@ public class IncidentPersons {
     private static final String ENTITY = "incident-person";
 
     private final JdbcClient jdbc;
+    private final IncidentStore incidents;
     private final PersonRegisters registers;
 
-    IncidentPersons(JdbcClient jdbc, PersonRegisters registers) {
+    IncidentPersons(JdbcClient jdbc, IncidentStore incidents, PersonRegisters registers) {
         this.jdbc = jdbc;
+        this.incidents = incidents;
         this.registers = registers;
     }
 
@@ -69,7 +73,7 @@ public class IncidentPersons {
         }
         long personUnit = personUnit(kind, personId)
                 .orElseThrow(() -> new PersonRefusedException("personId", "order.incidentPersons.error.unknownPerson", personId));
-        registers.units.visible(caller.view(), personUnit);
+        registers.units().visible(caller.view(), personUnit);
         jdbc.sql("""
                 INSERT INTO incident_person (incident_id, person_kind, person_id, linked_by)
                 VALUES (:incident, :kind, :person, :by) ON CONFLICT DO NOTHING""")
@@ -100,8 +104,7 @@ public class IncidentPersons {
 
     /** The incident's unit must be the unit asked about or lie under it. */
     private void incidentUnder(long unitId, long incidentId) {
-        Optional<Long> incidentUnit = jdbc.sql("SELECT unit_id FROM incident WHERE id = :id AND NOT withdrawn")
-                .param("id", incidentId).query(Long.class).optional();
+        Optional<Long> incidentUnit = incidents.unitOf(incidentId);
         if (incidentUnit.isEmpty()) {
             throw new UnknownPersonRecordException("incident", incidentId);
         }

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.tuquan.order.internal.PersonRegisters;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Period;
@@ -73,7 +74,7 @@ public class Mediations {
         if (withParties) {
             PersonRegisters.requireSensitive(caller);
         }
-        registers.units.visible(caller.view(), unitId);
+        registers.units().visible(caller.view(), unitId);
         Mediation found = jdbc.sql("SELECT " + COLUMNS + " FROM mediation m WHERE m.id = :id").param("id", mediationId)
                 .query((rs, n) -> row(rs, withParties)).optional()
                 .orElseThrow(() -> new UnknownPersonRecordException(ENTITY, mediationId));
@@ -136,7 +137,7 @@ public class Mediations {
     }
 
     private String where(Caller caller, long unitId, Period period, Mediation.Outcome outcome, Map<String, Object> params) {
-        Long[] ids = registers.units.subtreeIds(caller.view(), unitId,
+        Long[] ids = registers.units().subtreeIds(caller.view(), unitId,
                 period == null ? Dates.today() : FactWindow.treeOn(period.year()));
         StringBuilder sql = new StringBuilder(" FROM mediation m WHERE m.unit_id = ANY(:ids)");
         params.put("ids", ids);
@@ -170,7 +171,7 @@ public class Mediations {
         return jdbc.sql("""
                 INSERT INTO mediation (unit_id, held_on, parties_enc, subject, outcome, mediator, recorded_by)
                 VALUES (:unit, :held, :parties, :subject, :outcome, :mediator, :by) RETURNING id""")
-                .param("unit", unitId).param("held", form.heldOn()).param("parties", registers.cipher.encrypt(form.parties()))
+                .param("unit", unitId).param("held", form.heldOn()).param("parties", registers.cipher().encrypt(form.parties()))
                 .param("subject", form.subject()).param("outcome", form.outcome().name()).param("mediator", form.mediator())
                 .param("by", by).query(Long.class).single();
     }
@@ -182,7 +183,7 @@ public class Mediations {
 
     private Mediation row(ResultSet rs, boolean withParties) throws SQLException {
         return new Mediation(rs.getLong("id"), rs.getLong("unit_id"), rs.getObject("held_on", LocalDate.class),
-                withParties ? registers.cipher.decrypt(rs.getString("parties_enc")) : null, rs.getString("subject"),
+                withParties ? registers.cipher().decrypt(rs.getString("parties_enc")) : null, rs.getString("subject"),
                 Mediation.Outcome.valueOf(rs.getString("outcome")), rs.getString("mediator"), rs.getString("recorded_by"));
     }
 }

@@ -11,4 +11,14 @@ public class PersonRefusedException extends FieldRefusedException {
     public PersonRefusedException(String field, String messageKey, Object... args) {
         super(field, messageKey, args);
     }
+
+    @Override
+    public String titleKey() {
+        return "order.persons.problem.refused";
+    }
+
+    @Override
+    public String fieldLabels() {
+        return "order.persons.field.";
+    }
 }

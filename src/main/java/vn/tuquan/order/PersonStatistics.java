@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import vn.tuquan.order.internal.PersonUnits;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.units.UnitKind;

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.tuquan.order.internal.PersonRegisters;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Period;
@@ -145,7 +146,7 @@ public class ReEducations {
 
     private String where(Caller caller, long unitId, Period period, boolean startedOnly, Boolean open,
             Map<String, Object> params) {
-        Long[] ids = registers.units.subtreeIds(caller.view(), unitId,
+        Long[] ids = registers.units().subtreeIds(caller.view(), unitId,
                 period == null ? Dates.today() : FactWindow.treeOn(period.year()));
         StringBuilder sql = new StringBuilder(" FROM re_education r WHERE r.unit_id = ANY(:ids)");
         params.put("ids", ids);
@@ -165,7 +166,7 @@ public class ReEducations {
     }
 
     private ReEducation own(vn.tuquan.shared.Scope scope, long unitId, long caseId, boolean forUpdate) {
-        registers.units.visible(scope, unitId);
+        registers.units().visible(scope, unitId);
         ReEducation found = jdbc.sql("SELECT " + COLUMNS + " FROM re_education r WHERE r.id = :id" + (forUpdate ? " FOR UPDATE" : ""))
                 .param("id", caseId).query(this::row).optional()
                 .orElseThrow(() -> new UnknownPersonRecordException(ENTITY, caseId));

@@ -1,10 +1,11 @@
 package vn.tuquan.order;
 
+import vn.tuquan.shared.UnknownRecordException;
+
 /** No such hotspot or campaign under the unit (or no such unit): 404. */
-@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
-public class UnknownHotspotException extends RuntimeException {
+public class UnknownHotspotException extends UnknownRecordException {
 
     public UnknownHotspotException(String what, Object id) {
-        super("unknown " + what + " " + id);
+        super("unknown " + what + " " + id, "order.hotspots.problem.unknown");
     }
 }

@@ -1,16 +1,11 @@
 package vn.tuquan.order;
 
-/** A unit that does not exist on the date asked (404). */
-public class UnknownOrderUnitException extends RuntimeException {
+import vn.tuquan.shared.UnknownRecordException;
 
-    private final long unitId;
+/** A unit that does not exist on the date asked (404). */
+public class UnknownOrderUnitException extends UnknownRecordException {
 
     public UnknownOrderUnitException(long unitId) {
-        super("no unit " + unitId);
-        this.unitId = unitId;
-    }
-
-    public long unitId() {
-        return unitId;
+        super("no unit " + unitId, "order.facts.unknownUnit", unitId);
     }
 }

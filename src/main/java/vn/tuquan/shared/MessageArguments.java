@@ -3,6 +3,9 @@ package vn.tuquan.shared;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
 /** Arguments of a message as people read them: dates written 31/10/2017, in both languages. */
 public final class MessageArguments {
 
@@ -17,6 +20,14 @@ public final class MessageArguments {
      */
     public static String year(Number year) {
         return year == null ? "" : Long.toString(year.longValue());
+    }
+
+    /**
+     * A message key as an argument: the label it names (a unit's kind, a status), resolved in the
+     * reader's language when the message is; the key itself when it has no label.
+     */
+    public static MessageSourceResolvable label(String key) {
+        return new DefaultMessageSourceResolvable(new String[] {key}, null, key);
     }
 
     public static Object display(Object argument) {

@@ -18,7 +18,8 @@ import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.VietnameseText;
-import vn.tuquan.units.LocalUnitRefusedException.FieldProblem;
+import vn.tuquan.shared.FieldProblem;
+import vn.tuquan.shared.MessageArguments;
 import vn.tuquan.units.internal.DescendantMover;
 
 /**
@@ -158,7 +159,7 @@ public class LocalUnits {
 
     private UnitView currentLocal(long id, LocalDate date) {
         UnitView current = units.findAny(id, date).orElseThrow(() -> new LocalUnitRefusedException(
-                List.of(FieldProblem.of("id", "units.local.error.noSuchUnit", id))));
+                List.of(FieldProblem.of("id", "units.local.error.noSuchUnit", Long.toString(id)))));
         if (current.kind().official()) {
             throw new LocalUnitRefusedException(List.of(FieldProblem.of("id", "units.local.error.official")));
         }
@@ -185,10 +186,11 @@ public class LocalUnits {
 
     private UnitView checkedParent(long parentId, UnitKind kind, LocalDate from) {
         UnitView parent = units.findAny(parentId, from).orElseThrow(() -> new LocalUnitRefusedException(
-                List.of(FieldProblem.of("parentId", "units.local.error.noSuchParent", parentId))));
+                List.of(FieldProblem.of("parentId", "units.local.error.noSuchParent", Long.toString(parentId)))));
         if (!allowedUnder(kind, parent.kind())) {
             throw new LocalUnitRefusedException(List.of(FieldProblem.of("parentId", "units.local.error.parentKind",
-                    "units.kind." + kind.name(), "units.kind." + parent.kind().name())));
+                    MessageArguments.label("units.kind." + kind.name()),
+                    MessageArguments.label("units.kind." + parent.kind().name()))));
         }
         return parent;
     }

@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CommandContexts;
 import vn.tuquan.shared.Named;
+import vn.tuquan.shared.RefusalMessages;
 
 /** {@code ./tuquan units …}: the official lists of administrative units. */
 @Command(name = "units", mixinStandardHelpOptions = true,
@@ -82,6 +83,7 @@ public class UnitsCommand implements Runnable {
             }
             try (ConfigurableApplicationContext context = CommandContexts.open()) {
                 MessageSource messages = context.getBean(MessageSource.class);
+                RefusalMessages refusals = context.getBean(RefusalMessages.class);
                 Locale locale = Named.locale(language);
                 try {
                     if (json) {
@@ -93,12 +95,12 @@ public class UnitsCommand implements Runnable {
                 } catch (ImportRefusedException refused) {
                     err.println(messages.getMessage("units.import.refused",
                             new Object[] {refused.problems().size()}, locale));
-                    refused.problems().forEach(p -> err.println("  " + ImportMessages.render(messages, p, locale)));
+                    refused.rows().forEach(p -> err.println("  " + refusals.message(refused, p, locale)));
                     if (json) {
                         Map<String, Object> refusal = new LinkedHashMap<>();
                         refusal.put("imported", false);
-                        refusal.put("problems", refused.problems().stream()
-                                .map(p -> ImportMessages.render(messages, p, locale)).toList());
+                        refusal.put("problems", refused.rows().stream()
+                                .map(p -> refusals.message(refused, p, locale)).toList());
                         out.println(JSON.writeValueAsString(refusal));
                     }
                     return 1;
@@ -119,7 +121,7 @@ public class UnitsCommand implements Runnable {
         @Override
         List<String> importFiles(ConfigurableApplicationContext context, MessageSource messages, Locale locale) {
             ImportSummary summary = context.getBean(OfficialLists.class).importFiles(Caller.SYSTEM, files, asOf, province());
-            return lines(summary, messages, locale);
+            return lines(summary, messages, context.getBean(RefusalMessages.class), locale);
         }
 
         @Override
@@ -136,16 +138,18 @@ public class UnitsCommand implements Runnable {
             json.put("unchanged", summary.unchanged());
             json.put("successions", summary.successions());
             json.put("localUnitsMoved", summary.localUnitsMoved());
-            json.put("warnings", summary.warnings().stream().map(w -> ImportMessages.render(messages, w, locale)).toList());
+            json.put("warnings", summary.warnings().stream()
+                    .map(w -> context.getBean(RefusalMessages.class).withPlace(w.row(), locale)).toList());
             return json;
         }
 
-        private static List<String> lines(ImportSummary summary, MessageSource messages, Locale locale) {
+        private static List<String> lines(ImportSummary summary, MessageSource messages, RefusalMessages refusals,
+                Locale locale) {
             List<String> lines = new ArrayList<>();
             lines.add(messages.getMessage("units.import.summary", new Object[] {summary.files(),
                     summary.asOf().toString(), summary.opened(), summary.changed(), summary.closed(),
                     summary.unchanged(), summary.successions(), summary.localUnitsMoved()}, locale));
-            summary.warnings().forEach(w -> lines.add(ImportMessages.render(messages, w, locale)));
+            summary.warnings().forEach(w -> lines.add(refusals.withPlace(w.row(), locale)));
             return lines;
         }
     }

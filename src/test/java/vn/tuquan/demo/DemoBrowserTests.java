@@ -106,7 +106,7 @@ class DemoBrowserTests {
         signIn("truongthon");
         var unitsLink = page.locator("nav a.nav-link", new Page.LocatorOptions().setHasText("Đơn vị"));
         assertThat(unitsLink).isHidden();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mở hoặc đóng trình đơn")).click();
+        tab.openMenu("Mở hoặc đóng trình đơn");
         assertThat(unitsLink).isVisible();
         assertThat(page.locator("nav a.nav-link", new Page.LocatorOptions().setHasText("Người dân"))).isVisible();
         assertThat(page.locator("#navigation.show")).isVisible();

@@ -202,8 +202,10 @@ class DemoYearsTests {
             page.locator("#year").fill("2017");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xem năm khác")).click();
             assertThat(page.locator("#period")).hasText("Kỳ đánh giá 2017: 31/10/2016 – 31/10/2017.");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mở hoặc đóng trình đơn")).click();
+            tab.openMenu("Mở hoặc đóng trình đơn");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English")).click();
+            // a navigation may take longer than the assertion's 5 s on a loaded two-core machine
+            page.waitForURL(Pattern.compile("year=2017&lang=en$"), new Page.WaitForURLOptions().setTimeout(30_000));
             assertThat(page).hasURL(Pattern.compile("year=2017&lang=en$"));
             assertThat(page.locator("#period")).hasText("Evaluation period 2017: 31/10/2016 – 31/10/2017.");
             assertThat(page.locator("#rate")).hasText("Registered: 90% (29/32 households)");
@@ -211,8 +213,10 @@ class DemoYearsTests {
 
             page.navigate(tab.url("/movement/units/" + xom1 + "?year=2017"));
             assertThat(page.locator("#summary")).hasText("Summary of 2017");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open or close the menu")).click();
+            tab.openMenu("Open or close the menu");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tiếng Việt")).click();
+            // a navigation may take longer than the assertion's 5 s on a loaded two-core machine
+            page.waitForURL(Pattern.compile("year=2017&lang=vi$"), new Page.WaitForURLOptions().setTimeout(30_000));
             assertThat(page).hasURL(Pattern.compile("year=2017&lang=vi$"));
             assertThat(page.locator("#summary")).hasText("Tóm tắt năm 2017");
 

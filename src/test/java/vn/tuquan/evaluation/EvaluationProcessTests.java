@@ -509,12 +509,12 @@ class EvaluationProcessTests {
 
     @Test
     void theCompetentLevelFollowsTheReform() {
-        assertThat(Evaluations.competentKind(UnitKind.COMMUNE, LocalDate.of(2025, 6, 30))).isEqualTo(UnitKind.DISTRICT);
-        assertThat(Evaluations.competentKind(UnitKind.COMMUNE, LocalDate.of(2025, 7, 1))).isEqualTo(UnitKind.PROVINCE);
-        assertThat(Evaluations.competentKind(UnitKind.COMMUNE, LocalDate.of(2025, 11, 15))).isEqualTo(UnitKind.PROVINCE);
+        assertThat(CompetentLevels.kind(UnitKind.COMMUNE, LocalDate.of(2025, 6, 30))).isEqualTo(UnitKind.DISTRICT);
+        assertThat(CompetentLevels.kind(UnitKind.COMMUNE, LocalDate.of(2025, 7, 1))).isEqualTo(UnitKind.PROVINCE);
+        assertThat(CompetentLevels.kind(UnitKind.COMMUNE, LocalDate.of(2025, 11, 15))).isEqualTo(UnitKind.PROVINCE);
         for (UnitKind kind : List.of(UnitKind.RESIDENTIAL_AREA, UnitKind.AGENCY, UnitKind.ENTERPRISE, UnitKind.SCHOOL)) {
-            assertThat(Evaluations.competentKind(kind, LocalDate.of(2017, 10, 31))).isEqualTo(UnitKind.COMMUNE);
-            assertThat(Evaluations.competentKind(kind, LocalDate.of(2026, 10, 31))).isEqualTo(UnitKind.COMMUNE);
+            assertThat(CompetentLevels.kind(kind, LocalDate.of(2017, 10, 31))).isEqualTo(UnitKind.COMMUNE);
+            assertThat(CompetentLevels.kind(kind, LocalDate.of(2026, 10, 31))).isEqualTo(UnitKind.COMMUNE);
         }
     }
 

@@ -57,9 +57,9 @@ class EvaluationReformTests {
         lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("pre2025/thanglequoc_v2.4.1_simplified.json")),
                 LocalDate.of(2025, 3, 1), Optional.of("36"));
         lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("post2025/thanglequoc_v4.2.0_full.json")),
-                Evaluations.REFORM, Optional.empty());
+                CompetentLevels.REFORM, Optional.empty());
         lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("post2025/nam_dinh_36_old_to_new_mapping.csv")),
-                Evaluations.REFORM, Optional.empty());
+                CompetentLevels.REFORM, Optional.empty());
     }
 
     /** The commune the village lay in on a day. */

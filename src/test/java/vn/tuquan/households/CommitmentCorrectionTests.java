@@ -83,7 +83,7 @@ class CommitmentCorrectionTests {
 
         assertThatThrownBy(() -> commitments.withdraw(head, first.id(), 2024))
                 .isInstanceOfSatisfying(HouseholdRefusedException.class,
-                        e -> assertThat(e.key()).isEqualTo("households.refused.notCommitted"));
+                        e -> assertThat(e.messageKey()).isEqualTo("households.refused.notCommitted"));
     }
 
     @Test
@@ -94,11 +94,11 @@ class CommitmentCorrectionTests {
         assertThatThrownBy(() -> commitments.change(head, second.id(), 2025,
                 new CommitmentForm(LocalDate.of(2025, 11, 1), true, true, false, true)))
                 .isInstanceOfSatisfying(HouseholdRefusedException.class,
-                        e -> assertThat(e.key()).isEqualTo("households.refused.outsidePeriod"));
+                        e -> assertThat(e.messageKey()).isEqualTo("households.refused.outsidePeriod"));
         assertThatThrownBy(() -> commitments.change(head, second.id(), 2025,
                 new CommitmentForm(LocalDate.of(2024, 10, 31), true, true, false, true)))
                 .isInstanceOfSatisfying(HouseholdRefusedException.class,
-                        e -> assertThat(e.key()).isEqualTo("households.refused.outsidePeriod"));
+                        e -> assertThat(e.messageKey()).isEqualTo("households.refused.outsidePeriod"));
         assertThat(commitments.find(Scope.WHOLE_COUNTRY, second.id(), 2025).orElseThrow().form())
                 .as("nothing changed").isEqualTo(CommitmentForm.full(LocalDate.of(2025, 2, 1)));
 

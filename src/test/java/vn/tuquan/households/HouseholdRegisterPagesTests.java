@@ -321,6 +321,8 @@ class HouseholdRegisterPagesTests {
         Document late = Jsoup.parse(web.postForm(page, form).body());
         assertThat(late.selectFirst("#error").text()).contains("nằm ngoài kỳ đánh giá " + period.year());
         assertThat(late.selectFirst("#recordedOn").hasClass("is-invalid")).isTrue();
+        assertThat(late.selectFirst("#recordedOn").attr("aria-describedby")).isEqualTo("recordedOn-error");
+        assertThat(late.selectFirst("#recordedOn").attr("min")).isEqualTo(period.from().toString());
         assertThat(organisations.find(Scope.WHOLE_COUNTRY, school, period.year())).as("nothing recorded").isEmpty();
 
         form.put("recordedOn", period.from().toString());

@@ -81,7 +81,7 @@ class HouseholdRulesTests {
         assertThatThrownBy(() -> households.move(Caller.SYSTEM, h.id(), HouseholdsFixture.area(3), null,
                 LocalDate.of(2023, 3, 1)))
                 .isInstanceOfSatisfying(HouseholdRefusedException.class,
-                        e -> assertThat(e.key()).isEqualTo("households.refused.twoAreas"));
+                        e -> assertThat(e.messageKey()).isEqualTo("households.refused.twoAreas"));
         assertThat(households.history(Scope.WHOLE_COUNTRY, h.id())).hasSize(2);
 
         // the database itself, whatever the code does
@@ -127,11 +127,11 @@ class HouseholdRulesTests {
         assertThatThrownBy(() -> households.add(Caller.SYSTEM, a, new HouseholdForm("D-1", "Lê Thị Hai", null, 3, false),
                 JAN_2023))
                 .isInstanceOfSatisfying(HouseholdRefusedException.class,
-                        e -> assertThat(e.key()).isEqualTo("households.refused.duplicateCode"));
+                        e -> assertThat(e.messageKey()).isEqualTo("households.refused.duplicateCode"));
         assertThatThrownBy(() -> households.add(Caller.SYSTEM, a, new HouseholdForm("D-2", "Lê Thị Ba", null, 0, false),
                 JAN_2023))
                 .isInstanceOfSatisfying(HouseholdRefusedException.class,
-                        e -> assertThat(e.key()).isEqualTo("households.refused.members"));
+                        e -> assertThat(e.messageKey()).isEqualTo("households.refused.members"));
     }
 
     @Autowired
@@ -145,14 +145,14 @@ class HouseholdRulesTests {
         assertThatThrownBy(() -> commitments.record(Caller.SYSTEM, h.id(), 2023,
                 CommitmentForm.full(LocalDate.of(2023, 11, 1))))
                 .isInstanceOfSatisfying(HouseholdRefusedException.class, e -> {
-                    assertThat(e.key()).isEqualTo("households.refused.outsidePeriod");
-                    assertThat(messages.getMessage(e.key(), e.args(), java.util.Locale.forLanguageTag("vi")))
+                    assertThat(e.messageKey()).isEqualTo("households.refused.outsidePeriod");
+                    assertThat(messages.getMessage(e.messageKey(), e.args(), java.util.Locale.forLanguageTag("vi")))
                             .isEqualTo("Ngày 01/11/2023 nằm ngoài kỳ đánh giá 2023 (01/11/2022 – 31/10/2023).");
                 });
         commitments.record(Caller.SYSTEM, h.id(), 2023, CommitmentForm.full(LocalDate.of(2023, 10, 31)));
         assertThatThrownBy(() -> commitments.record(Caller.SYSTEM, h.id(), 2023, CommitmentForm.full(JAN_2023)))
                 .isInstanceOfSatisfying(HouseholdRefusedException.class,
-                        e -> assertThat(e.key()).isEqualTo("households.refused.alreadyCommitted"));
+                        e -> assertThat(e.messageKey()).isEqualTo("households.refused.alreadyCommitted"));
         // and the database refuses a date no regulation's window holds
         assertThatThrownBy(() -> jdbc.sql("INSERT INTO commitment VALUES (:id, 2024, '2022-06-01', true, true, true,"
                         + " true, 'x')").param("id", h.id()).update())
@@ -262,7 +262,7 @@ class HouseholdRulesTests {
         LocalDate newYear = LocalDate.of(2023, 1, 1);
         assertThatThrownBy(() -> commitments.record(Caller.SYSTEM, h.id(), 2022, CommitmentForm.full(newYear)))
                 .isInstanceOfSatisfying(HouseholdRefusedException.class,
-                        e -> assertThat(e.key()).isEqualTo("households.refused.outsidePeriod"));
+                        e -> assertThat(e.messageKey()).isEqualTo("households.refused.outsidePeriod"));
         commitments.record(Caller.SYSTEM, h.id(), 2023, CommitmentForm.full(newYear));
         assertThat(commitments.find(Scope.WHOLE_COUNTRY, h.id(), 2023).orElseThrow().registeredOn()).isEqualTo(newYear);
         assertThat(commitments.registered(Scope.WHOLE_COUNTRY, a, 2023)).contains(h.id());

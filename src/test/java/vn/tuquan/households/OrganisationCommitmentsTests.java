@@ -69,13 +69,13 @@ class OrganisationCommitmentsTests {
     void wrongCountsADateOutsideThePeriodOrAPlaceAreRefused() {
         assertThatThrownBy(() -> organisations.record(Caller.SYSTEM, school, 2023, 40, 41, 10, IN_2023))
                 .isInstanceOfSatisfying(HouseholdRefusedException.class,
-                        e -> assertThat(e.key()).isEqualTo("households.refused.staffBriefed"));
+                        e -> assertThat(e.messageKey()).isEqualTo("households.refused.staffBriefed"));
         assertThatThrownBy(() -> organisations.record(Caller.SYSTEM, school, 2023, 40, 40, 40, LocalDate.of(2023, 11, 20)))
                 .isInstanceOfSatisfying(HouseholdRefusedException.class,
-                        e -> assertThat(e.key()).isEqualTo("households.refused.outsidePeriod"));
+                        e -> assertThat(e.messageKey()).isEqualTo("households.refused.outsidePeriod"));
         assertThatThrownBy(() -> organisations.record(Caller.SYSTEM, commune, 2023, 40, 40, 40, IN_2023))
                 .isInstanceOfSatisfying(HouseholdRefusedException.class,
-                        e -> assertThat(e.key()).isEqualTo("households.refused.notAnOrganisation"));
+                        e -> assertThat(e.messageKey()).isEqualTo("households.refused.notAnOrganisation"));
     }
 
     @Test

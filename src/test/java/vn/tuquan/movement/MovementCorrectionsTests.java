@@ -395,6 +395,39 @@ class MovementCorrectionsTests {
     }
 
     @Test
+    void onThePageAnAgreementIsRefusedMarkingItsField_thenRecordedAndCorrected() {
+        String path = "/movement/units/" + MovementFixture.parish;
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", csrf);
+        form.put("partyId", Long.toString(MovementFixture.secondParish));
+        form.put("signedOn", "2017-02-30x");
+        form.put("content", "Giao ước qua trang");
+        form.put("campaigns", "Toàn dân bảo vệ ANTQ");
+        HttpResponse<String> refused = ward.postForm(path + "/agreements", form);
+        assertThat(refused.statusCode()).isEqualTo(200);
+        Document refusedPage = Jsoup.parse(refused.body());
+        assertThat(refusedPage.selectFirst("#signedOn").hasClass("is-invalid")).isTrue();
+        assertThat(refusedPage.selectFirst("#signedOn").attr("aria-describedby")).isEqualTo("signedOn-error");
+        assertThat(refusedPage.selectFirst("#agreementContent").text()).isEqualTo("Giao ước qua trang");
+        form.put("signedOn", "2017-02-20");
+        assertThat(ward.postForm(path + "/agreements", form).statusCode()).isEqualTo(302);
+        Title.Agreement recorded = titles.agreementsUnder(wardOfficer.view(), MovementFixture.haLong).stream()
+                .filter(a -> a.content().equals("Giao ước qua trang")).findFirst().orElseThrow();
+        assertThat(recorded.partyIds()).contains(MovementFixture.secondParish);
+        assertThat(recorded.campaigns()).containsExactly("Toàn dân bảo vệ ANTQ");
+
+        Map<String, String> correction = Map.of("_csrf", csrf, "partyIds", Long.toString(MovementFixture.pagoda),
+                "signedOn", "2017-02-21", "content", "Giao ước sửa", "campaigns", "");
+        assertThat(ward.postForm(path + "/agreements/" + recorded.id(), correction).statusCode()).isEqualTo(302);
+        Title.Agreement corrected = titles.agreementsUnder(wardOfficer.view(), MovementFixture.haLong).stream()
+                .filter(a -> a.id() == recorded.id()).findFirst().orElseThrow();
+        assertThat(corrected.partyIds()).contains(MovementFixture.pagoda).doesNotContain(MovementFixture.secondParish);
+        assertThat(corrected.signedOn()).isEqualTo(LocalDate.of(2017, 2, 21));
+        assertThat(corrected.content()).isEqualTo("Giao ước sửa");
+        titles.removeAgreement(wardOfficer, MovementFixture.parish, recorded.id());
+    }
+
+    @Test
     void onThePageAModelIsEditedAndARefusedRemovalOffersTheEnd() {
         MovementModel model = team(MovementFixture.village, "Tổ ANND số 8");
         models.assess(Caller.SYSTEM, MovementFixture.village, model.id(), 2016, true, "Tốt");

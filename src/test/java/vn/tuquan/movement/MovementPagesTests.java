@@ -99,6 +99,13 @@ class MovementPagesTests {
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(Jsoup.parse(refused.body()).select(".form-error").text())
                 .contains("Ngày bắt đầu").contains("Vui lòng nhập thông tin này");
+        Document refusedPage = Jsoup.parse(refused.body());
+        assertThat(refusedPage.selectFirst("#startedOn").hasClass("is-invalid")).isTrue();
+        assertThat(refusedPage.selectFirst("#startedOn").attr("aria-describedby")).isEqualTo("startedOn-error");
+        assertThat(refusedPage.select("#startedOn-error").text()).contains("Vui lòng nhập thông tin này");
+        assertThat(refusedPage.selectFirst("#name").hasClass("is-invalid")).isFalse();
+        assertThat(refusedPage.selectFirst("#name").attr("value")).isEqualTo("Tổ an ninh nhân dân số 1");
+        assertThat(refusedPage.selectFirst("#name").attr("maxlength")).isEqualTo("300");
         form.put("startedOn", "2016-03-01");
         HttpResponse<String> saved = wardHead.postForm(path + "/models", form);
         assertThat(saved.statusCode()).isEqualTo(302);

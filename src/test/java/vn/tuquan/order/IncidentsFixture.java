@@ -23,9 +23,9 @@ import vn.tuquan.units.Units;
  * Nam Định (official list of October 2022) with residential areas under Xã Hải Minh and Xã Nam Mỹ,
  * and a commune officer of Hải Minh, created once in the incidents tests' own database.
  */
-final class IncidentsFixture {
+public final class IncidentsFixture {
 
-    static final String DATABASE = "order-incidents";
+    public static final String DATABASE = "order-incidents";
     static final LocalDate LIST_DATE = LocalDate.of(2022, 10, 1);
     static final String OFFICER = "canbo.haiminh";
     static final String PASSWORD = "mat-khau-vu-viec-hai-minh-2026";
@@ -37,7 +37,7 @@ final class IncidentsFixture {
     private IncidentsFixture() {
     }
 
-    static synchronized void ensure(OfficialLists lists, Units units, LocalUnits localUnits, UserAccounts accounts) {
+    public static synchronized void ensure(OfficialLists lists, Units units, LocalUnits localUnits, UserAccounts accounts) {
         if (!AREAS.isEmpty()) {
             return;
         }
@@ -58,15 +58,15 @@ final class IncidentsFixture {
     }
 
     /** Xóm 1 … Xóm 4 of Hải Minh are 0 … 3; Thôn Nam of Nam Mỹ (outside the officer's scope) is 4. */
-    static long area(int index) {
+    public static long area(int index) {
         return AREAS.get(index);
     }
 
-    static long haiMinh() {
+    public static long haiMinh() {
         return haiMinh;
     }
 
-    static long namMy() {
+    public static long namMy() {
         return namMy;
     }
 }

@@ -35,6 +35,7 @@ import tools.jackson.databind.ObjectMapper;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.Workbooks;
 import vn.tuquan.access.UserAccounts;
+import vn.tuquan.order.internal.IncidentStore;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Period;
@@ -68,6 +69,8 @@ class IncidentsTests {
     UserAccounts accounts;
     @Autowired
     Incidents incidents;
+    @Autowired
+    IncidentStore store;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -156,7 +159,7 @@ class IncidentsTests {
         assertThat(Period.residentialArea(2017).regulation()).startsWith("TT 23");
         assertThat(Period.residentialArea(2023).regulation()).startsWith("TT 124");
         // shown in Vietnam's time whatever the offset it came with
-        assertThat(incidents.findAny(ids.get(8)).orElseThrow().occurredAt())
+        assertThat(store.find(ids.get(8)).orElseThrow().occurredAt())
                 .isEqualTo(OffsetDateTime.parse("2017-10-31T23:59:00+07:00"));
     }
 

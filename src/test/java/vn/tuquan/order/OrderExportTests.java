@@ -26,6 +26,7 @@ import vn.tuquan.TuquanTest;
 import vn.tuquan.WebSession;
 import vn.tuquan.Workbooks;
 import vn.tuquan.access.UserAccounts;
+import vn.tuquan.order.internal.IncidentStore;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.FieldCipher;
@@ -113,9 +114,9 @@ class OrderExportTests {
 
         List<List<String>> sheet = Workbooks.rows(admin.getBytes("/order/incidents.xlsx?unit=" + area));
 
-        List<Incident> recorded = jdbc.sql("SELECT " + Incidents.COLUMNS + Incidents.FROM
+        List<Incident> recorded = jdbc.sql("SELECT " + IncidentStore.COLUMNS + IncidentStore.FROM
                         + " WHERE i.unit_id = :area AND NOT i.withdrawn ORDER BY i.occurred_at DESC, i.id DESC")
-                .param("area", area).query(Incidents::row).list();
+                .param("area", area).query(IncidentStore::row).list();
         assertThat(recorded).hasSize(INCIDENTS);
         assertThat(sheet.get(0)).startsWith("Số", "Đơn vị", "Loại vụ việc");
         assertThat(sheet).as("the header and every incident").hasSize(1 + INCIDENTS);

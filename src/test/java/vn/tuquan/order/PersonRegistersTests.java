@@ -32,6 +32,7 @@ import vn.tuquan.Workbooks;
 import vn.tuquan.WebSession;
 import vn.tuquan.access.Callers;
 import vn.tuquan.access.UserAccounts;
+import vn.tuquan.order.internal.PersonColumns;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.EncryptedColumns;
@@ -428,11 +429,14 @@ class PersonRegistersTests {
         Document page = Jsoup.parse(form.body());
         assertThat(page.select(".person-error").text()).isEqualTo("Họ và tên: chưa nhập.");
         assertThat(page.select("#fullName.is-invalid")).hasSize(1);
+        assertThat(page.selectFirst("#fullName").attr("aria-describedby")).isEqualTo("fullName-error");
+        assertThat(page.select("#fullName-error.invalid-feedback").text()).isEqualTo("Họ và tên: chưa nhập.");
+        assertThat(page.selectFirst("#fullName").attr("maxlength")).isEqualTo("200");
         assertThat(count("drug_user")).isEqualTo(before);
         // a status change dated before the current status is refused
         assertThatThrownBy(() -> drugUsers.changeStatus(Caller.SYSTEM, PersonsFixture.area1, drugUserId,
                 DrugUser.Status.RECOVERED, LocalDate.of(2017, 3, 15), null))
-                .isInstanceOf(PersonRefusedException.class).extracting("field").isEqualTo("since");
+                .isInstanceOfSatisfying(PersonRefusedException.class, e -> assertThat(e.field()).isEqualTo("since"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package vn.tuquan.units;
 import vn.tuquan.TestUsers;
 
 import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.RefusalMessages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -19,7 +20,6 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.WebSession;
@@ -35,7 +35,7 @@ class OfficialListRefusalTests {
     JdbcClient jdbc;
 
     @Autowired
-    MessageSource messages;
+    RefusalMessages refusals;
 
     @Autowired
     vn.tuquan.access.UserAccounts accounts;
@@ -61,9 +61,9 @@ class OfficialListRefusalTests {
         assertThat(refused.problems()).extracting(ImportRefusedException.Problem::line).containsExactly(3, 4);
         assertThat(snapshotOfTables()).isEqualTo(before);
         Locale vi = Locale.forLanguageTag("vi");
-        assertThat(ImportMessages.render(messages, refused.problems().get(0), vi))
+        assertThat(refusals.message(refused, refused.rows().get(0), vi))
                 .isEqualTo("danh-muc.csv, dòng 3: mã \"142\" không hợp lệ: mã xã phải có 5 chữ số");
-        assertThat(ImportMessages.render(messages, refused.problems().get(1), Locale.ENGLISH))
+        assertThat(refusals.message(refused, refused.rows().get(1), Locale.ENGLISH))
                 .isEqualTo("danh-muc.csv, line 4: code 14236 is already given at 2");
     }
 

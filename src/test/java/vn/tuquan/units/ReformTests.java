@@ -79,7 +79,7 @@ class ReformTests {
                 LocalUnitRefusedException.class, () -> localUnits.edit(Caller.SYSTEM, village, new LocalUnitForm(
                         UnitKind.RESIDENTIAL_AREA, "TO_DAN_PHO", null, "Tổ dân phố số 3A", null),
                         LocalDate.of(2024, 1, 1)));
-        assertThat(refused.problems()).extracting(LocalUnitRefusedException.FieldProblem::messageKey)
+        assertThat(refused.problems()).extracting(vn.tuquan.shared.FieldProblem::messageKey)
                 .containsExactly("units.local.error.laterChange");
         assertThat(units.history(Scope.WHOLE_COUNTRY, village)).hasSize(2);
     }

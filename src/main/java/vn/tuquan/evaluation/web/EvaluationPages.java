@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -31,6 +32,7 @@ import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Named;
 import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.RefusalMessages;
 import vn.tuquan.shared.Requires;
 import vn.tuquan.units.Units;
 
@@ -49,15 +51,17 @@ class EvaluationPages {
     private final Evaluations evaluations;
     private final Certificates certificates;
     private final Units units;
-    private final EvaluationMessages messages;
+    private final RefusalMessages refusals;
+    private final MessageSource messages;
     private final FactTexts texts;
 
-    EvaluationPages(Evaluations evaluations, Certificates certificates, Units units, EvaluationMessages messages,
-            FactTexts texts) {
+    EvaluationPages(Evaluations evaluations, Certificates certificates, Units units, RefusalMessages refusals,
+            MessageSource messages, FactTexts texts) {
         this.texts = texts;
         this.evaluations = evaluations;
         this.certificates = certificates;
         this.units = units;
+        this.refusals = refusals;
         this.messages = messages;
     }
 
@@ -123,7 +127,8 @@ class EvaluationPages {
             RedirectAttributes redirect) {
         return evaluations.attachment(CurrentCaller.view(), unitId, year, criterion).<Object>map(EvaluationApi::file)
                 .orElseGet(() -> {
-                    redirect.addFlashAttribute("notice", messages.message("evaluation.process.noAttachment"));
+                    redirect.addFlashAttribute("notice", messages.getMessage("evaluation.process.noAttachment", null,
+                            LocaleContextHolder.getLocale()));
                     return "redirect:/evaluation/units/" + unitId + "/years/" + year + "/process";
                 });
     }
@@ -179,7 +184,7 @@ class EvaluationPages {
         try {
             return EvaluationApi.pdf(certificates.pdf(CurrentCaller.view(), unitId, year), unitId, year);
         } catch (EvaluationStateException e) {
-            redirect.addFlashAttribute("notice", messages.state(e));
+            redirect.addFlashAttribute("notice", refusals.message(e));
             return "redirect:/evaluation/units/" + unitId + "/years/" + year + "/process";
         }
     }
@@ -206,9 +211,9 @@ class EvaluationPages {
             return "redirect:/evaluation/units/" + unitId + "/years/" + year + "/process"
                     + (criterion ? "#self-assessment" : "");
         } catch (EvaluationRefusedException e) {
-            return show(unitId, year, new LinkedHashMap<>(input), form, messages.refused(e), model);
+            return show(unitId, year, new LinkedHashMap<>(input), form, refusals.message(e), model);
         } catch (EvaluationStateException e) {
-            return show(unitId, year, new LinkedHashMap<>(input), form, messages.state(e), model);
+            return show(unitId, year, new LinkedHashMap<>(input), form, refusals.message(e), model);
         }
     }
 

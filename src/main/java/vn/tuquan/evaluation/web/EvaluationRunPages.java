@@ -1,11 +1,8 @@
 package vn.tuquan.evaluation.web;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +17,7 @@ import vn.tuquan.evaluation.Rulebooks;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.RefusalMessages;
 import vn.tuquan.shared.Requires;
 import vn.tuquan.units.Units;
 
@@ -35,14 +33,14 @@ class EvaluationRunPages {
 
     private final EvaluationRuns runs;
     private final Units units;
-    private final MessageSource messages;
+    private final RefusalMessages refusals;
     private final Rulebooks rulebooks;
 
-    EvaluationRunPages(EvaluationRuns runs, Units units, MessageSource messages, Rulebooks rulebooks) {
+    EvaluationRunPages(EvaluationRuns runs, Units units, RefusalMessages refusals, Rulebooks rulebooks) {
         this.rulebooks = rulebooks;
         this.runs = runs;
         this.units = units;
-        this.messages = messages;
+        this.refusals = refusals;
     }
 
     @GetMapping("/evaluation/units/{unitId}/runs")
@@ -58,7 +56,7 @@ class EvaluationRunPages {
             EvaluationRuns.ResultsPage results = runs.results(caller.view(), unitId, y, proposed, PAGE, offset);
             model.addAttribute("results", results);
         } catch (EvaluationRefusedException e) {
-            model.addAttribute("error", message(messages, e, LocaleContextHolder.getLocale()));
+            model.addAttribute("error", refusals.message(e));
         }
         model.addAttribute("unit", units.latest(caller.view(), unitId).orElseThrow());
         return "evaluation/listRuns";
@@ -71,7 +69,7 @@ class EvaluationRunPages {
         try {
             redirect.addFlashAttribute("summary", runs.run(CurrentCaller.get(), unitId, y));
         } catch (EvaluationRefusedException e) {
-            redirect.addFlashAttribute("error", message(messages, e, LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute("error", refusals.message(e));
         }
         redirect.addAttribute("year", y);
         return "redirect:/evaluation/units/" + unitId + "/runs";
@@ -105,16 +103,9 @@ class EvaluationRunPages {
                         : Map.of(param.strip(), value == null ? "" : value.strip());
                 model.addAttribute("preview", runs.preview(caller.view(), unitId, y, criterion.strip(), params));
             } catch (EvaluationRefusedException e) {
-                model.addAttribute("error", message(messages, e, LocaleContextHolder.getLocale()));
+                model.addAttribute("error", refusals.message(e));
             }
         }
         return "evaluation/showWhatIf";
-    }
-
-    /** A refusal as people read it: the field's name and why. */
-    static String message(MessageSource messages, EvaluationRefusedException e, Locale locale) {
-        String field = messages.getMessage("evaluation.run.field." + e.field(), null, e.field(), locale);
-        return messages.getMessage("evaluation.run.fieldError",
-                new Object[] {field, messages.getMessage(e.messageKey(), e.args(), locale)}, locale);
     }
 }

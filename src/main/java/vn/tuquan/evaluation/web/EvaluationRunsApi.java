@@ -1,21 +1,9 @@
 package vn.tuquan.evaluation.web;
 
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,11 +11,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.tuquan.evaluation.EvaluationRefusedException;
 import vn.tuquan.evaluation.EvaluationRuns;
 import vn.tuquan.evaluation.UnknownEvaluationException;
 import vn.tuquan.shared.CurrentCaller;
-import vn.tuquan.shared.MessageArguments;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
 import vn.tuquan.units.Units;
@@ -39,16 +25,13 @@ import vn.tuquan.units.Units;
 @RestController
 @RequestMapping("/api/v1/evaluation/units/{unitId}")
 @Tag(name = "evaluation runs", description = "Chạy đánh giá hằng năm / the yearly evaluation's bulk run")
-@Order(Ordered.HIGHEST_PRECEDENCE)
 class EvaluationRunsApi {
 
     private final EvaluationRuns runs;
-    private final MessageSource messages;
     private final Units units;
 
-    EvaluationRunsApi(EvaluationRuns runs, MessageSource messages, Units units) {
+    EvaluationRunsApi(EvaluationRuns runs, Units units) {
         this.runs = runs;
-        this.messages = messages;
         this.units = units;
     }
 
@@ -88,25 +71,5 @@ class EvaluationRunsApi {
         WhatIf asked = body == null ? new WhatIf(null, Map.of()) : body;
         return runs.preview(CurrentCaller.view(), unitId, Years.of(units, CurrentCaller.view(), unitId, year),
                 asked.criterion(), asked.params());
-    }
-
-    /** 400 with {@code errors: [{field, message}]}; the message names the field. */
-    @ApiResponse(responseCode = "400", description = "A field is refused: `errors` names it, with a message in the caller's language.")
-    @ExceptionHandler(EvaluationRefusedException.class)
-    ResponseEntity<ProblemDetail> refused(EvaluationRefusedException e) {
-        Locale locale = LocaleContextHolder.getLocale();
-        String message = EvaluationRunPages.message(messages, e, locale);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
-        problem.setTitle(messages.getMessage("evaluation.run.problem.refused", null, locale));
-        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", message)));
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    @ApiResponse(responseCode = "404", description = "No such unit, or no stored verdict for it that year.")
-    @ExceptionHandler(UnknownEvaluationException.class)
-    ResponseEntity<ProblemDetail> unknown(UnknownEvaluationException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, messages.getMessage(
-                "evaluation.run.problem.unknown", new Object[] {MessageArguments.year(e.year())}, LocaleContextHolder.getLocale()));
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -23,6 +23,7 @@ import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Named;
 import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.RefusalMessages;
 import vn.tuquan.shared.Requires;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
@@ -44,12 +45,15 @@ class ExplanationPages {
     private final Classifications classifications;
     private final ExplanationViews views;
     private final Units units;
+    private final RefusalMessages refusals;
 
-    ExplanationPages(Explanations explanations, Classifications classifications, ExplanationViews views, Units units) {
+    ExplanationPages(Explanations explanations, Classifications classifications, ExplanationViews views, Units units,
+            RefusalMessages refusals) {
         this.explanations = explanations;
         this.classifications = classifications;
         this.views = views;
         this.units = units;
+        this.refusals = refusals;
     }
 
     record IndexUnit(long id, String name, String kind, int depth, int year) {
@@ -130,7 +134,7 @@ class ExplanationPages {
             classifications.compute(CurrentCaller.get(), unitId, year);
             redirect.addFlashAttribute("classified", true);
         } catch (ClassificationRefusedException e) {
-            redirect.addFlashAttribute("error", views.text(e.messageKey(), e.args()));
+            redirect.addFlashAttribute("error", refusals.why(e.problems().get(0)));
         }
         return "redirect:/evaluation/units/" + unitId + "/years/" + year + "#classification";
     }
@@ -150,8 +154,7 @@ class ExplanationPages {
             classifications.enter(CurrentCaller.get(), unitId, year, item, value, evidence);
             redirect.addFlashAttribute("entered", true);
         } catch (ClassificationRefusedException e) {
-            redirect.addFlashAttribute("error", views.text("evaluation.classification.fieldError",
-                    views.text("evaluation.classification.field." + e.field()), views.text(e.messageKey(), e.args())));
+            redirect.addFlashAttribute("error", refusals.message(e));
             redirect.addFlashAttribute("errorField", e.field());
         }
         return "redirect:/evaluation/units/" + unitId + "/years/" + year + "#classification";

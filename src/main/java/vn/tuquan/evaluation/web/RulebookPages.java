@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
@@ -33,6 +31,7 @@ import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.RefusalMessages;
 import vn.tuquan.shared.Requires;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.units.UnitKind;
@@ -53,12 +52,12 @@ class RulebookPages {
 
     private final Rulebooks rulebooks;
     private final Units units;
-    private final MessageSource messages;
+    private final RefusalMessages refusals;
 
-    RulebookPages(Rulebooks rulebooks, Units units, MessageSource messages) {
+    RulebookPages(Rulebooks rulebooks, Units units, RefusalMessages refusals) {
         this.rulebooks = rulebooks;
         this.units = units;
-        this.messages = messages;
+        this.refusals = refusals;
     }
 
     /**
@@ -109,7 +108,7 @@ class RulebookPages {
             rulebooks.confirm(CurrentCaller.get(), unitId, rulebookId, unitKind, criterion, note);
             redirect.addFlashAttribute("confirmedNow", unitKind + "." + criterion);
         } catch (RulebookRefusedException e) {
-            redirect.addFlashAttribute("confirmError", RulebookProblems.message(messages, e, LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute("confirmError", refusals.message(e));
             redirect.addFlashAttribute("confirmErrorAt", unitKind + "." + criterion);
             redirect.addFlashAttribute("confirmNote", note);
         }
@@ -166,7 +165,7 @@ class RulebookPages {
         }
         model.addAttribute("input", input.toSingleValueMap());
         model.addAttribute("error", error == null ? null
-                : RulebookProblems.message(messages, error, LocaleContextHolder.getLocale()));
+                : refusals.message(error));
         model.addAttribute("errorField", error == null ? null : error.field());
         model.addAttribute("kinds", Rulebooks.UNIT_KINDS);
         model.addAttribute("criteria", rulebooks.criterionNames());

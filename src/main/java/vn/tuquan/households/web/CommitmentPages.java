@@ -1,5 +1,6 @@
 package vn.tuquan.households.web;
 
+import vn.tuquan.shared.RefusalMessages;
 import vn.tuquan.shared.Scope;
 import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,13 +40,13 @@ class CommitmentPages {
     private final Households households;
     private final Commitments commitments;
     private final HouseholdSheet sheet;
-    private final PageMessages messages;
+    private final RefusalMessages refusals;
 
-    CommitmentPages(Households households, Commitments commitments, HouseholdSheet sheet, PageMessages messages) {
+    CommitmentPages(Households households, Commitments commitments, HouseholdSheet sheet, RefusalMessages refusals) {
         this.households = households;
         this.commitments = commitments;
         this.sheet = sheet;
-        this.messages = messages;
+        this.refusals = refusals;
     }
 
     @GetMapping("/commitments/{householdId}")
@@ -75,7 +76,7 @@ class CommitmentPages {
             commitments.change(CurrentCaller.get(), householdId, period.year(), form);
         } catch (HouseholdRefusedException e) {
             fill(areaId, householdId, period, form, model);
-            model.addAttribute("error", messages.of(e));
+            model.addAttribute("error", refusals.message(e));
             return "households/editCommitment";
         }
         redirect.addFlashAttribute("corrected", householdCode(householdId, period));

@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,10 +26,10 @@ import vn.tuquan.households.HouseholdImportRefusedException;
 import vn.tuquan.households.HouseholdImports;
 import vn.tuquan.households.HouseholdRefusedException;
 import vn.tuquan.households.Households;
-import vn.tuquan.households.ImportProblem;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.RefusalMessages;
 import vn.tuquan.shared.Requires;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
@@ -49,14 +51,16 @@ class HouseholdImportPages {
     private final HouseholdImports imports;
     private final Units units;
     private final HouseholdSheet sheet;
-    private final PageMessages messages;
+    private final RefusalMessages refusals;
+    private final MessageSource messages;
 
     HouseholdImportPages(Households households, HouseholdImports imports, Units units, HouseholdSheet sheet,
-            PageMessages messages) {
+            RefusalMessages refusals, MessageSource messages) {
         this.households = households;
         this.imports = imports;
         this.units = units;
         this.sheet = sheet;
+        this.refusals = refusals;
         this.messages = messages;
     }
 
@@ -74,7 +78,8 @@ class HouseholdImportPages {
         LocalDate on = from == null ? Dates.today() : from;
         fill(area, on, model);
         if (file == null || file.isEmpty()) {
-            model.addAttribute("problems", List.of(problem(new ImportProblem(1, "households.import.empty"))));
+            model.addAttribute("problems", List.of(new Problem(1, null, messages.getMessage("households.import.empty",
+                    null, LocaleContextHolder.getLocale()))));
             return "households/importHouseholds";
         }
         String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
@@ -85,9 +90,11 @@ class HouseholdImportPages {
                     : imports.importCsv(CurrentCaller.get(), areaId, name, in, on);
             model.addAttribute("imported", added);
         } catch (HouseholdImportRefusedException e) {
-            model.addAttribute("problems", e.problems().stream().map(this::problem).toList());
+            Locale locale = LocaleContextHolder.getLocale();
+            model.addAttribute("problems", e.rows().stream()
+                    .map(p -> new Problem(p.line(), p.column(), refusals.why(p, locale))).toList());
         } catch (HouseholdRefusedException e) {
-            model.addAttribute("error", messages.of(e));
+            model.addAttribute("error", refusals.message(e));
         }
         return "households/importHouseholds";
     }
@@ -108,7 +115,8 @@ class HouseholdImportPages {
 
     /** The template's header in the person's language; the import reads either language's names. */
     private List<String> header() {
-        return HouseholdImports.HEADER.stream().map(key -> messages.text("households.import.header." + key)).toList();
+        return HouseholdImports.HEADER.stream().map(key -> messages.getMessage("households.import.header." + key, null, key,
+                LocaleContextHolder.getLocale())).toList();
     }
 
     /** One example row: the area's own code (or id), a code, a head, an address, members, Catholic. */
@@ -123,9 +131,5 @@ class HouseholdImportPages {
         model.addAttribute("from", from);
         model.addAttribute("columns", HouseholdImports.HEADER);
         model.addAttribute("canWrite", units.contains(CurrentCaller.capture(), area.id(), Dates.today()));
-    }
-
-    private Problem problem(ImportProblem p) {
-        return new Problem(p.line(), p.field(), messages.of(p));
     }
 }

@@ -1,5 +1,6 @@
 package vn.tuquan.households.web;
 
+import vn.tuquan.shared.RefusalMessages;
 import vn.tuquan.shared.Scope;
 import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,15 +41,15 @@ class HouseholdPages {
     private final Commitments commitments;
     private final Units units;
     private final HouseholdSheet sheet;
-    private final PageMessages messages;
+    private final RefusalMessages refusals;
 
     HouseholdPages(Households households, Commitments commitments, Units units, HouseholdSheet sheet,
-            PageMessages messages) {
+            RefusalMessages refusals) {
         this.households = households;
         this.commitments = commitments;
         this.units = units;
         this.sheet = sheet;
-        this.messages = messages;
+        this.refusals = refusals;
     }
 
     /**
@@ -170,6 +171,6 @@ class HouseholdPages {
     }
 
     private String message(HouseholdRefusedException e) {
-        return messages.of(e);
+        return refusals.message(e);
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.tuquan.households.Household;
 import vn.tuquan.households.HouseholdRefusedException;
 import vn.tuquan.households.Households;
+import vn.tuquan.shared.RefusalMessages;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Permission;
@@ -49,12 +50,12 @@ class HouseholdStayPages {
 
     private final Households households;
     private final Units units;
-    private final PageMessages messages;
+    private final RefusalMessages refusals;
 
-    HouseholdStayPages(Households households, Units units, PageMessages messages) {
+    HouseholdStayPages(Households households, Units units, RefusalMessages refusals) {
         this.households = households;
         this.units = units;
-        this.messages = messages;
+        this.refusals = refusals;
     }
 
     @GetMapping
@@ -81,7 +82,7 @@ class HouseholdStayPages {
             return "redirect:/households/areas/" + moved.areaId() + "/households/" + householdId;
         } catch (HouseholdRefusedException e) {
             fill(areaId, householdId, model);
-            model.addAttribute("error", messages.of(e));
+            model.addAttribute("error", refusals.message(e));
             model.addAttribute("toAreaId", toAreaId);
             model.addAttribute("code", code);
             model.addAttribute("on", day);

@@ -6,22 +6,16 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -65,19 +59,16 @@ class HouseholdsApi {
     private final Households households;
     private final Commitments commitments;
     private final HouseholdImports imports;
-    private final MessageSource messages;
-
     private final OrganisationCommitments organisations;
     private final Units units;
 
-    HouseholdsApi(Households households, Commitments commitments, HouseholdImports imports, MessageSource messages,
+    HouseholdsApi(Households households, Commitments commitments, HouseholdImports imports,
             OrganisationCommitments organisations, Units units) {
         this.organisations = organisations;
         this.units = units;
         this.households = households;
         this.commitments = commitments;
         this.imports = imports;
-        this.messages = messages;
     }
 
     /** The ticks of a village head: households registered and signed with the three pledges. */
@@ -285,45 +276,5 @@ class HouseholdsApi {
             throw new HouseholdRefusedException("households.refused.year", MessageArguments.year(year));
         }
         return year;
-    }
-
-    /**
-     * A refusal: 400 naming the field ({@code errors: [{field, message}]}) for a field's value that is
-     * not accepted (a text too long), else 422 (the request cannot be done as the register stands).
-     */
-    @ApiResponse(responseCode = "422", description = "Refused by a rule of the register: `code` names the rule (and `field` the field), or, for an import, `errors` lists every refused line; nothing is written.")
-    @ApiResponse(responseCode = "400", description = "A text too long for its field: `errors` names the field, with a message in the caller's language; nothing is written.")
-    @ExceptionHandler(HouseholdRefusedException.class)
-    ResponseEntity<ProblemDetail> refused(HouseholdRefusedException e) {
-        Locale locale = LocaleContextHolder.getLocale();
-        String message = messages.getMessage(e.key(), e.args(), e.key(), locale);
-        HttpStatus status = e.field() == null ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_REQUEST;
-        ProblemDetail problem = ProblemDetail.forStatus(status);
-        problem.setTitle(messages.getMessage("households.refused.title", null, locale));
-        problem.setDetail(message);
-        problem.setProperty("code", e.key());
-        if (e.field() != null) {
-            problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", message)));
-        }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    @ApiResponse(responseCode = "422", description = "Refused by a rule of the register: `code` names the rule (and `field` the field), or, for an import, `errors` lists every refused line; nothing is written.")
-    @ExceptionHandler(HouseholdImportRefusedException.class)
-    ResponseEntity<ProblemDetail> importRefused(HouseholdImportRefusedException e) {
-        Locale locale = LocaleContextHolder.getLocale();
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);
-        problem.setTitle(messages.getMessage("households.refused.title", null, locale));
-        problem.setProperty("errors", e.problems().stream().map(p -> {
-            Map<String, Object> error = new java.util.LinkedHashMap<>();
-            error.put("line", p.line());
-            if (p.field() != null) {
-                error.put("column", p.field());
-            }
-            error.put("code", p.key());
-            error.put("message", messages.getMessage(p.key(), p.args().toArray(), p.key(), locale));
-            return error;
-        }).toList());
-        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -1,5 +1,6 @@
 package vn.tuquan.households.web;
 
+import vn.tuquan.shared.RefusalMessages;
 import vn.tuquan.shared.Scope;
 import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,14 +41,14 @@ class OrganisationCommitmentPages {
     private final OrganisationCommitments organisations;
     private final Units units;
     private final HouseholdSheet sheet;
-    private final PageMessages messages;
+    private final RefusalMessages refusals;
 
     OrganisationCommitmentPages(OrganisationCommitments organisations, Units units, HouseholdSheet sheet,
-            PageMessages messages) {
+            RefusalMessages refusals) {
         this.organisations = organisations;
         this.units = units;
         this.sheet = sheet;
-        this.messages = messages;
+        this.refusals = refusals;
     }
 
     @GetMapping("/commitments")
@@ -84,8 +85,8 @@ class OrganisationCommitmentPages {
             model.addAttribute("saved", true);
         } catch (HouseholdRefusedException e) {
             fill(unit, period, organisations.find(CurrentCaller.view(), unitId, period.year()).orElse(null), form, model);
-            model.addAttribute("error", messages.of(e));
-            model.addAttribute("errorField", field(e.key()));
+            model.addAttribute("error", refusals.message(e));
+            model.addAttribute("errorField", field(e.messageKey()));
         }
         return "households/organisationCommitments";
     }

@@ -5,24 +5,18 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,7 +34,6 @@ import vn.tuquan.movement.ModelType;
 import vn.tuquan.movement.ModelTypes;
 import vn.tuquan.movement.Models;
 import vn.tuquan.movement.MovementModel;
-import vn.tuquan.movement.MovementRefusedException;
 import vn.tuquan.movement.Title;
 import vn.tuquan.movement.Titles;
 import vn.tuquan.movement.UnknownMovementRecordException;
@@ -67,17 +60,14 @@ class MovementApi {
     private final Models models;
     private final Conferences conferences;
     private final Titles titles;
-    private final MessageSource messages;
     private final Units units;
 
-    MovementApi(ModelTypes types, Models models, Conferences conferences, Titles titles, MessageSource messages,
-            Units units) {
+    MovementApi(ModelTypes types, Models models, Conferences conferences, Titles titles, Units units) {
         this.units = units;
         this.types = types;
         this.models = models;
         this.conferences = conferences;
         this.titles = titles;
-        this.messages = messages;
     }
 
     record AssessmentRequest(Integer year, Boolean effective, String reason) {
@@ -367,25 +357,4 @@ class MovementApi {
         titles.removeAgreement(CurrentCaller.get(), unitId, agreementId);
         return ResponseEntity.noContent().build();
     }
-
-    @ApiResponse(responseCode = "400", description = "A field is refused: `errors` names it, with a message in the caller's language.")
-    @ExceptionHandler(MovementRefusedException.class)
-    ResponseEntity<ProblemDetail> refused(MovementRefusedException e) {
-        Locale locale = LocaleContextHolder.getLocale();
-        String message = messages.getMessage(e.messageKey(), e.args(), locale);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
-        problem.setTitle(messages.getMessage("movement.problem.refused", null, locale));
-        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", message)));
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    @ApiResponse(responseCode = "404", description = "No such unit in the caller's view, or no such record of the unit (model, camera, review, attachment, award or agreement).")
-    @ExceptionHandler(UnknownMovementRecordException.class)
-    ResponseEntity<ProblemDetail> unknown(UnknownMovementRecordException e) {
-        Locale locale = LocaleContextHolder.getLocale();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                messages.getMessage("movement.problem.unknown", null, locale));
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
 }

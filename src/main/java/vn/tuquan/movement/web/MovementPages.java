@@ -26,14 +26,13 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -120,15 +119,10 @@ class MovementPages {
 
     @PostMapping("/movement/units/{unitId}/models")
     @Requires(Permission.MOVEMENT_WRITE)
-    String createModel(@PathVariable long unitId, @RequestParam Map<String, String> input, Model model,
+    String createModel(@PathVariable long unitId, @ModelAttribute("input") ModelInput input, Model model,
             RedirectAttributes redirect) {
         return attempt(unitId, "model", input, model, redirect,
-                unit -> models.create(CurrentCaller.get(), unit, modelForm(input)).name());
-    }
-
-    private static MovementModel.Form modelForm(Map<String, String> input) {
-        return new MovementModel.Form(input.get("typeCode"), input.get("name"), date(input, "startedOn"),
-                date(input, "endedOn"), input.get("leader"), number(input, "members"), list(input, "campaigns"));
+                unit -> models.create(CurrentCaller.get(), unit, input.form()).name());
     }
 
     @PostMapping("/movement/units/{unitId}/assessments")
@@ -152,35 +146,18 @@ class MovementPages {
 
     @PostMapping("/movement/units/{unitId}/cameras")
     @Requires(Permission.MOVEMENT_WRITE)
-    String registerCamera(@PathVariable long unitId, @RequestParam Map<String, String> input, Model model,
+    String registerCamera(@PathVariable long unitId, @ModelAttribute("input") CameraInput input, Model model,
             RedirectAttributes redirect) {
         return attempt(unitId, "camera", input, model, redirect,
-                unit -> models.register(CurrentCaller.get(), unit, cameraForm(input)).owner());
-    }
-
-    private static Camera.Form cameraForm(Map<String, String> input) {
-        Integer modelId = number(input, "modelId");
-        return new Camera.Form(modelId == null ? null : modelId.longValue(), decimal(input, "latitude"),
-                decimal(input, "longitude"), input.get("owner"), input.get("description"), date(input, "installedOn"));
+                unit -> models.register(CurrentCaller.get(), unit, input.form()).owner());
     }
 
     @PostMapping("/movement/units/{unitId}/conferences")
     @Requires(Permission.MOVEMENT_WRITE)
-    String recordConference(@PathVariable long unitId, @RequestParam Map<String, String> input, Model model,
+    String recordConference(@PathVariable long unitId, @ModelAttribute("input") ConferenceInput input, Model model,
             RedirectAttributes redirect) {
         return attempt(unitId, "conference", input, model, redirect,
-                unit -> conferences.record(CurrentCaller.get(), unit, conferenceForm(input)).topic());
-    }
-
-    private static Conference.Form conferenceForm(Map<String, String> input) {
-        Conference.Kind kind;
-        try {
-            kind = Conference.Kind.valueOf(input.getOrDefault("kind", ""));
-        } catch (IllegalArgumentException e) {
-            throw new MovementRefusedException("kind", "movement.error.required");
-        }
-        return new Conference.Form(kind, input.get("topic"), date(input, "heldOn"), date(input, "periodFrom"),
-                date(input, "periodTo"), number(input, "attendance"), input.get("minutes"), list(input, "campaigns"));
+                unit -> conferences.record(CurrentCaller.get(), unit, input.form()).topic());
     }
 
     @PostMapping(path = "/movement/units/{unitId}/conferences/{conferenceId}/attachments",
@@ -287,22 +264,18 @@ class MovementPages {
 
     @PostMapping("/movement/units/{unitId}/agreements")
     @Requires(Permission.MOVEMENT_WRITE)
-    String agree(@PathVariable long unitId, @RequestParam Map<String, String> input, Model model,
+    String agree(@PathVariable long unitId, @ModelAttribute("input") AgreementInput input, Model model,
             RedirectAttributes redirect) {
-        return attempt(unitId, "agreement", input, model, redirect, unit -> {
-            Integer party = number(input, "partyId");
-            return titles.agree(CurrentCaller.get(), unit, new Title.AgreementForm(
-                    party == null ? List.of() : List.of(party.longValue()), date(input, "signedOn"), input.get("content"),
-                    list(input, "campaigns"))).content();
-        });
+        return attempt(unitId, "agreement", input, model, redirect,
+                unit -> titles.agree(CurrentCaller.get(), unit, input.added()).content());
     }
 
     @PostMapping("/movement/units/{unitId}/models/{modelId}")
     @Requires(Permission.MOVEMENT_WRITE)
-    String editModel(@PathVariable long unitId, @PathVariable long modelId, @RequestParam Map<String, String> input,
+    String editModel(@PathVariable long unitId, @PathVariable long modelId, @ModelAttribute("input") ModelInput input,
             Model model, RedirectAttributes redirect) {
         return attempt(unitId, "model-" + modelId + "/edit", "model.edited", input, model, redirect,
-                unit -> models.edit(CurrentCaller.get(), unit, modelId, modelForm(input)).name());
+                unit -> models.edit(CurrentCaller.get(), unit, modelId, input.form()).name());
     }
 
     @PostMapping("/movement/units/{unitId}/models/{modelId}/end")
@@ -339,10 +312,10 @@ class MovementPages {
 
     @PostMapping("/movement/units/{unitId}/cameras/{cameraId}")
     @Requires(Permission.MOVEMENT_WRITE)
-    String editCamera(@PathVariable long unitId, @PathVariable long cameraId, @RequestParam Map<String, String> input,
+    String editCamera(@PathVariable long unitId, @PathVariable long cameraId, @ModelAttribute("input") CameraInput input,
             Model model, RedirectAttributes redirect) {
         return attempt(unitId, "camera-" + cameraId + "/edit", "camera.edited", input, model, redirect,
-                unit -> models.editCamera(CurrentCaller.get(), unit, cameraId, cameraForm(input)).owner());
+                unit -> models.editCamera(CurrentCaller.get(), unit, cameraId, input.form()).owner());
     }
 
     @PostMapping("/movement/units/{unitId}/cameras/{cameraId}/remove")
@@ -355,9 +328,9 @@ class MovementPages {
     @PostMapping("/movement/units/{unitId}/conferences/{conferenceId}")
     @Requires(Permission.MOVEMENT_WRITE)
     String editConference(@PathVariable long unitId, @PathVariable long conferenceId,
-            @RequestParam Map<String, String> input, Model model, RedirectAttributes redirect) {
+            @ModelAttribute("input") ConferenceInput input, Model model, RedirectAttributes redirect) {
         return attempt(unitId, "conference-" + conferenceId + "/edit", "conference.edited", input, model, redirect,
-                unit -> conferences.edit(CurrentCaller.get(), unit, conferenceId, conferenceForm(input)).topic());
+                unit -> conferences.edit(CurrentCaller.get(), unit, conferenceId, input.form()).topic());
     }
 
     @PostMapping("/movement/units/{unitId}/conferences/{conferenceId}/remove")
@@ -379,16 +352,9 @@ class MovementPages {
     @PostMapping("/movement/units/{unitId}/agreements/{agreementId}")
     @Requires(Permission.MOVEMENT_WRITE)
     String editAgreement(@PathVariable long unitId, @PathVariable long agreementId,
-            @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
-        Map<String, String> input = form.toSingleValueMap();
-        return attempt(unitId, "agreement-" + agreementId + "/edit", "agreement.edited", input, model, redirect, unit -> {
-            List<Long> parties = new ArrayList<>();
-            for (String party : form.getOrDefault("partyIds", List.of())) {
-                parties.add(number(Map.of("partyIds", party), "partyIds").longValue());
-            }
-            return titles.editAgreement(CurrentCaller.get(), unit, agreementId, new Title.AgreementForm(parties,
-                    date(input, "signedOn"), input.get("content"), list(input, "campaigns"))).content();
-        });
+            @ModelAttribute("input") AgreementInput input, Model model, RedirectAttributes redirect) {
+        return attempt(unitId, "agreement-" + agreementId + "/edit", "agreement.edited", input, model, redirect,
+                unit -> titles.editAgreement(CurrentCaller.get(), unit, agreementId, input.corrected()).content());
     }
 
     @PostMapping("/movement/units/{unitId}/agreements/{agreementId}/remove")
@@ -399,7 +365,7 @@ class MovementPages {
                 unit -> titles.removeAgreement(CurrentCaller.get(), unit, agreementId).content());
     }
 
-    private String attempt(long unitId, String form, Map<String, String> input, Model model, RedirectAttributes redirect,
+    private String attempt(long unitId, String form, Object input, Model model, RedirectAttributes redirect,
             LongFunction<String> write) {
         return attempt(unitId, form, form, input, model, redirect, write);
     }
@@ -409,7 +375,7 @@ class MovementPages {
      * @param form  the form, as the page names it to show a refusal next to it ({@code model-12/edit})
      * @param saved the notice on success ({@code movement.saved.<saved>})
      */
-    private String attempt(long unitId, String form, String saved, Map<String, String> input, Model model,
+    private String attempt(long unitId, String form, String saved, Object input, Model model,
             RedirectAttributes redirect, LongFunction<String> write) {
         UnitView unit = visible(unitId);
         try {
@@ -426,8 +392,8 @@ class MovementPages {
     }
 
     /** The year a form gave, when it is one the summary can show (2000–2200); else none. */
-    private static Integer yearOf(Map<String, String> input) {
-        String text = input == null ? null : input.get("year");
+    private static Integer yearOf(Object input) {
+        String text = input instanceof Map<?, ?> map && map.get("year") instanceof String y ? y : null;
         if (text == null || !text.strip().matches("\\d{4}")) {
             return null;
         }
@@ -436,7 +402,7 @@ class MovementPages {
     }
 
     /** A unit's page: the summary of a year (its kind's period, the one in force today by default) and its registers. */
-    private String show(long unitId, Integer askedYear, Map<String, String> input, String errorForm,
+    private String show(long unitId, Integer askedYear, Object input, String errorForm,
             MovementRefusedException error, Model model) {
         Caller caller = CurrentCaller.get();
         UnitView unit = visible(unitId);
@@ -579,12 +545,6 @@ class MovementPages {
                                 .toList()), a.content(), String.join("; ", a.campaigns()))));
     }
 
-    /** A record that is not the unit's (or no longer exists): the page's 404, as for an unknown unit. */
-    @ExceptionHandler(UnknownMovementRecordException.class)
-    void unknownRecord(jakarta.servlet.http.HttpServletResponse response) throws IOException {
-        response.sendError(HttpStatus.NOT_FOUND.value());
-    }
-
     /** A party's name, or that it is outside the caller's view (an agreement may name units of a neighbouring area). */
     private String partyName(long unitId) {
         return units.contains(CurrentCaller.view(), unitId, Dates.today()) ? unitName(unitId)
@@ -624,7 +584,11 @@ class MovementPages {
     }
 
     private static LocalDate date(Map<String, String> input, String field) {
-        String text = input.get(field);
+        return date(input.get(field), field);
+    }
+
+    /** The field's text as a LocalDate, or null when blank; refused naming the field when it is not one. */
+    static LocalDate date(String text, String field) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -636,7 +600,11 @@ class MovementPages {
     }
 
     private static Integer number(Map<String, String> input, String field) {
-        String text = input.get(field);
+        return number(input.get(field), field);
+    }
+
+    /** The field's text as a Integer, or null when blank; refused naming the field when it is not one. */
+    static Integer number(String text, String field) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -647,8 +615,8 @@ class MovementPages {
         }
     }
 
-    private static Double decimal(Map<String, String> input, String field) {
-        String text = input.get(field);
+    /** The field's text as a Double, or null when blank; refused naming the field when it is not one. */
+    static Double decimal(String text, String field) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -659,8 +627,8 @@ class MovementPages {
         }
     }
 
-    private static List<String> list(Map<String, String> input, String field) {
-        String text = input.get(field);
+    /** A list typed separated by commas or semicolons. */
+    static List<String> list(String text) {
         return text == null ? List.of() : Arrays.stream(text.split("[,;]")).map(String::strip)
                 .filter(c -> !c.isEmpty()).toList();
     }

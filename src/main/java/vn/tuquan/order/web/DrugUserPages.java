@@ -1,17 +1,16 @@
 package vn.tuquan.order.web;
 
-import java.util.Map;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.tuquan.order.DrugUser;
 import vn.tuquan.order.DrugUsers;
-import vn.tuquan.order.PersonDetails;
 import vn.tuquan.order.PersonRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
@@ -45,16 +44,16 @@ class DrugUserPages {
             @RequestParam(required = false) String periodOf, @RequestParam(defaultValue = "false") boolean newOnly,
             @RequestParam(required = false) String status, Model model) {
         fillList(unitId, year, periodOf, newOnly, status, model);
-        model.addAttribute("form", Map.of());
+        model.addAttribute("form", new DrugUserInput(null, null, null, null, null));
         return "order/listDrugUsers";
     }
 
     @PostMapping
     @Requires({Permission.ORDER_READ, Permission.ORDER_WRITE, Permission.SENSITIVE_READ})
-    String record(@PathVariable long unitId, @RequestParam Map<String, String> form, Model model) {
+    String record(@PathVariable long unitId, @ModelAttribute("form") DrugUserInput form, Model model) {
         try {
-            DrugUser saved = drugUsers.record(CurrentCaller.get(), unitId, new DrugUser.Form(person(form),
-                    PersonSheets.date(form.get("detectedOn"), "detectedOn")));
+            DrugUser saved = drugUsers.record(CurrentCaller.get(), unitId, new DrugUser.Form(form.person(),
+                    PersonSheets.date(form.detectedOn(), "detectedOn")));
             return "redirect:/order/units/" + unitId + "/drug-users/" + saved.id() + "?saved=true";
         } catch (PersonRefusedException e) {
             fillList(unitId, null, null, false, null, model);
@@ -74,21 +73,17 @@ class DrugUserPages {
     @PostMapping("/{drugUserId}/status")
     @Requires({Permission.ORDER_READ, Permission.ORDER_WRITE, Permission.SENSITIVE_READ})
     String changeStatus(@PathVariable long unitId, @PathVariable long drugUserId,
-            @RequestParam Map<String, String> form, Model model) {
+            @ModelAttribute("form") DrugUserStatusInput form, Model model) {
         try {
             drugUsers.changeStatus(CurrentCaller.get(), unitId, drugUserId,
-                    PersonSheets.choice(DrugUser.Status.class, form.get("status"), "status"),
-                    PersonSheets.date(form.get("since"), "since"), form.get("note"));
+                    PersonSheets.choice(DrugUser.Status.class, form.status(), "status"),
+                    PersonSheets.date(form.since(), "since"), form.note());
             return "redirect:/order/units/" + unitId + "/drug-users/" + drugUserId + "?saved=true";
         } catch (PersonRefusedException e) {
             fillShow(unitId, drugUserId, model);
             sheets.refused(model, form, e);
             return "order/showDrugUser";
         }
-    }
-
-    static PersonDetails person(Map<String, String> form) {
-        return new PersonDetails(form.get("fullName"), form.get("birth"), form.get("nationalId"), form.get("address"));
     }
 
     private void fillList(long unitId, Integer year, String periodOf, boolean newOnly, String status, Model model) {
@@ -113,7 +108,7 @@ class DrugUserPages {
         model.addAttribute("history", drugUsers.history(caller, unitId, drugUserId));
         model.addAttribute("statuses", DrugUser.Status.values());
         model.addAttribute("names", new UnitNames(units));
-        model.addAttribute("form", Map.of());
+        model.addAttribute("form", new DrugUserStatusInput(null, null, null));
         model.addAttribute("canWrite", units.writable(caller, Permission.ORDER_WRITE, unitId));
     }
 }

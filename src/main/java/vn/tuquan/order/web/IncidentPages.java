@@ -51,6 +51,7 @@ import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Named;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.RefusalMessages;
 import vn.tuquan.shared.Requires;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.shared.web.SheetExports;
@@ -80,9 +81,10 @@ class IncidentPages {
     private final SheetExports exports;
     private final Units units;
     private final UnitBoundaries boundaries;
+    private final RefusalMessages refusals;
 
     IncidentPages(Incidents incidents, IncidentImports imports, IncidentRequests requests, IncidentSheet sheet,
-            SheetExports exports, Units units, UnitBoundaries boundaries) {
+            SheetExports exports, Units units, UnitBoundaries boundaries, RefusalMessages refusals) {
         this.exports = exports;
         this.incidents = incidents;
         this.imports = imports;
@@ -90,6 +92,7 @@ class IncidentPages {
         this.sheet = sheet;
         this.units = units;
         this.boundaries = boundaries;
+        this.refusals = refusals;
     }
 
     /** A category group with the categories under it, for a select's optgroup. */
@@ -156,7 +159,7 @@ class IncidentPages {
             return "redirect:/order/units/" + recorded.unitId() + "/incidents/" + recorded.id();
         } catch (IncidentRefusedException e) {
             fillForm(caller, form, occurredAt == null ? nowInVietnam() : occurredAt, model);
-            model.addAttribute("error", requests.message(e));
+            model.addAttribute("error", refusals.message(e));
             model.addAttribute("errorField", e.field());
             return "order/newIncident";
         }
@@ -206,7 +209,7 @@ class IncidentPages {
             filter = IncidentRequests.filter(unit, asOf, year, periodOf, category, kind, severity, status, subjective);
             found = incidents.list(view, filter, page, PAGE_SIZE);
         } catch (IncidentRefusedException e) {
-            model.addAttribute("error", requests.message(e));
+            model.addAttribute("error", refusals.message(e));
             filter = IncidentFilter.all().withUnit(unit);
             found = new Incidents.IncidentPage(List.of(), 0, 0, PAGE_SIZE);
         }
@@ -282,7 +285,7 @@ class IncidentPages {
             incidents.changeStatus(CurrentCaller.get(), incidentId, to, note);
             redirect.addFlashAttribute("changed", to);
         } catch (IncidentRefusedException e) {
-            redirect.addFlashAttribute("error", requests.message(e));
+            redirect.addFlashAttribute("error", refusals.message(e));
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", requests.text("order.incident.refused.filter", status));
         }
@@ -299,7 +302,7 @@ class IncidentPages {
             incidents.withdraw(CurrentCaller.get(), incidentId, reason);
             redirect.addFlashAttribute("withdrawn", true);
         } catch (IncidentRefusedException e) {
-            redirect.addFlashAttribute("error", requests.message(e));
+            redirect.addFlashAttribute("error", refusals.message(e));
         }
         return "redirect:/order/units/" + unitId + "/incidents/" + incidentId;
     }
@@ -383,8 +386,8 @@ class IncidentPages {
         try (InputStream in = file.getInputStream()) {
             model.addAttribute("imported", imports.importFile(CurrentCaller.get(), name, in));
         } catch (IncidentImportRefusedException e) {
-            model.addAttribute("problems", e.problems().stream()
-                    .map(p -> new Problem(p.line(), p.column(), requests.message(p))).toList());
+            model.addAttribute("problems", e.rows().stream()
+                    .map(p -> new Problem(p.line(), p.column(), refusals.why(p, LocaleContextHolder.getLocale()))).toList());
         }
         return "order/importIncidents";
     }

@@ -12,14 +12,12 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import vn.tuquan.order.FactWindow;
 import vn.tuquan.order.IncidentFilter;
-import vn.tuquan.order.IncidentImportProblem;
 import vn.tuquan.order.IncidentKind;
 import vn.tuquan.order.IncidentRefusedException;
 import vn.tuquan.order.IncidentStatus;
-import vn.tuquan.shared.MessageArguments;
 import vn.tuquan.shared.Period;
 
-/** What the incidents' pages and API share: filters from request parameters, refusals in the reader's language. */
+/** What the incidents' pages and API share: filters from request parameters, texts in the reader's language. */
 @Component
 class IncidentRequests {
 
@@ -68,21 +66,6 @@ class IncidentRequests {
 
     static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    String message(IncidentRefusedException e) {
-        return messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale());
-    }
-
-    /** The field a refusal is about, named in the reader's language. */
-    String field(IncidentRefusedException e) {
-        return e.field() == null ? null
-                : messages.getMessage("order.incident.field." + e.field(), null, e.field(), LocaleContextHolder.getLocale());
-    }
-
-    String message(IncidentImportProblem p) {
-        return messages.getMessage(p.key(), p.args().stream().map(MessageArguments::display).toArray(), p.key(),
-                LocaleContextHolder.getLocale());
     }
 
     String text(String key, Object... args) {

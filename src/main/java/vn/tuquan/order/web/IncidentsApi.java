@@ -5,18 +5,14 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,11 +30,10 @@ import vn.tuquan.order.IncidentForm;
 import vn.tuquan.order.IncidentImportProblem;
 import vn.tuquan.order.IncidentImportRefusedException;
 import vn.tuquan.order.IncidentImports;
-import vn.tuquan.order.IncidentRefusedException;
 import vn.tuquan.order.IncidentStatus;
 import vn.tuquan.order.IncidentStatusChange;
 import vn.tuquan.order.Incidents;
-import vn.tuquan.shared.TextLimits;
+import vn.tuquan.order.IngestedIncident;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
@@ -84,7 +79,7 @@ class IncidentsApi {
         if (key == null) {
             incident = incidents.record(CurrentCaller.get(), form);
         } else {
-            Incidents.Ingested ingested = incidents.ingest(CurrentCaller.get(), key, form);
+            IngestedIncident ingested = incidents.ingest(CurrentCaller.get(), key, form);
             incident = ingested.incident();
             replayed = ingested.replayed();
         }
@@ -172,40 +167,5 @@ class IncidentsApi {
             int n = imports.importFile(CurrentCaller.get(), file.getOriginalFilename(), in);
             return ResponseEntity.status(HttpStatus.CREATED).body(new Imported(n));
         }
-    }
-
-    /** 422 naming the field; a text too long for its field is 400 ({@code errors: [{field, message}]}), as in every API. */
-    @ApiResponse(responseCode = "422", description = "Refused by a rule of the register: `code` names the rule (and `field` the field); nothing is written.")
-    @ApiResponse(responseCode = "400", description = "A text too long for its field: `errors` names the field, with a message in the caller's language; nothing is written.")
-    @ExceptionHandler(IncidentRefusedException.class)
-    ResponseEntity<ProblemDetail> refused(IncidentRefusedException e) {
-        HttpStatus status = TextLimits.isLengthRefusal(e.messageKey()) ? HttpStatus.BAD_REQUEST
-                : HttpStatus.UNPROCESSABLE_ENTITY;
-        ProblemDetail problem = ProblemDetail.forStatus(status);
-        problem.setTitle(requests.text("order.incident.refused.title"));
-        problem.setDetail(requests.message(e));
-        problem.setProperty("code", e.messageKey());
-        if (e.field() != null) {
-            problem.setProperty("field", e.field());
-            problem.setProperty("fieldName", requests.field(e));
-            problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", requests.message(e))));
-        }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    @ApiResponse(responseCode = "422", description = "Refused by a rule of the register: `code` names the rule (and `field` the field), or, for an import, `errors` lists every refused line; nothing is written.")
-    @ExceptionHandler(IncidentImportRefusedException.class)
-    ResponseEntity<ProblemDetail> importRefused(IncidentImportRefusedException e) {
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);
-        problem.setTitle(requests.text("order.import.refused"));
-        problem.setProperty("errors", e.problems().stream().map(p -> {
-            Map<String, Object> error = new java.util.LinkedHashMap<>();
-            error.put("line", p.line());
-            error.put("column", p.column());
-            error.put("code", p.key());
-            error.put("message", requests.message(p));
-            return error;
-        }).toList());
-        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

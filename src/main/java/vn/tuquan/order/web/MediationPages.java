@@ -1,10 +1,10 @@
 package vn.tuquan.order.web;
 
-import java.util.Map;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -42,17 +42,17 @@ class MediationPages {
     String list(@PathVariable long unitId, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String periodOf, @RequestParam(required = false) String outcome, Model model) {
         fill(unitId, year, periodOf, outcome, model);
-        model.addAttribute("form", Map.of());
+        model.addAttribute("form", new MediationInput(null, null, null, null, null));
         return "order/listMediations";
     }
 
     @PostMapping
     @Requires({Permission.ORDER_READ, Permission.ORDER_WRITE})
-    String record(@PathVariable long unitId, @RequestParam Map<String, String> form, Model model) {
+    String record(@PathVariable long unitId, @ModelAttribute("form") MediationInput form, Model model) {
         try {
             Mediation saved = mediations.record(CurrentCaller.get(), unitId, new Mediation.Form(
-                    PersonSheets.date(form.get("heldOn"), "heldOn"), form.get("parties"), form.get("subject"),
-                    PersonSheets.choice(Mediation.Outcome.class, form.get("outcome"), "outcome"), form.get("mediator")));
+                    PersonSheets.date(form.heldOn(), "heldOn"), form.parties(), form.subject(),
+                    PersonSheets.choice(Mediation.Outcome.class, form.outcome(), "outcome"), form.mediator()));
             return "redirect:/order/units/" + unitId + "/mediations/" + saved.id() + "?saved=true";
         } catch (PersonRefusedException e) {
             fill(unitId, null, null, null, model);

@@ -1,19 +1,10 @@
 package vn.tuquan.order.web;
 
 import java.util.List;
-import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,9 +12,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.tuquan.order.OrderFacts;
 import vn.tuquan.order.UnitFacts;
-import vn.tuquan.order.UnknownOrderUnitException;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.FieldRefusedException;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
 
@@ -38,11 +29,9 @@ import vn.tuquan.shared.Requires;
 class OrderFactsApi {
 
     private final OrderFacts facts;
-    private final MessageSource messages;
 
-    OrderFactsApi(OrderFacts facts, MessageSource messages) {
+    OrderFactsApi(OrderFacts facts) {
         this.facts = facts;
-        this.messages = messages;
     }
 
     @GetMapping("/units/{unitId}")
@@ -69,25 +58,11 @@ class OrderFactsApi {
         return year;
     }
 
-    @ApiResponse(responseCode = "404", description = "No such unit.")
-    @ExceptionHandler(UnknownOrderUnitException.class)
-    ResponseEntity<ProblemDetail> unknown(UnknownOrderUnitException e) {
-        Locale locale = LocaleContextHolder.getLocale();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                messages.getMessage("order.facts.unknownUnit", new Object[] {e.unitId()}, locale));
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
+    /** A period's year outside 2000–2200: 400. */
+    static final class BadYearException extends FieldRefusedException {
 
-    /** A period's year outside 2000–2200. */
-    static final class BadYearException extends RuntimeException {
-    }
-
-    @ApiResponse(responseCode = "400", description = "The year is not one the registers can answer for.")
-    @ExceptionHandler(BadYearException.class)
-    ResponseEntity<ProblemDetail> badYear(BadYearException e) {
-        Locale locale = LocaleContextHolder.getLocale();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage("order.facts.year", null, locale));
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        BadYearException() {
+            super(null, "order.facts.year");
+        }
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.ui.Model;
 import vn.tuquan.order.FactWindow;
 import vn.tuquan.order.PersonRefusedException;
 import vn.tuquan.shared.Period;
+import vn.tuquan.shared.RefusalMessages;
 import vn.tuquan.shared.web.SheetExports;
 
 /** Messages and dates of the persons' pages and API, in the reader's language. */
@@ -23,24 +24,21 @@ class PersonSheets {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
     private final MessageSource messages;
+    private final RefusalMessages refusals;
 
-    PersonSheets(MessageSource messages) {
+    PersonSheets(MessageSource messages, RefusalMessages refusals) {
         this.messages = messages;
+        this.refusals = refusals;
     }
 
     String message(String key, Object... args) {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }
 
-    /** "Field: what is wrong", in the reader's language. */
-    String of(PersonRefusedException e) {
-        return message("order.persons.field." + e.field()) + ": " + message(e.messageKey(), e.args());
-    }
-
-    /** Puts a refusal on a form page: the values typed, the message naming the field, the field to mark. */
-    void refused(org.springframework.ui.Model model, java.util.Map<String, String> form, PersonRefusedException e) {
+    /** Puts a refusal on a form page: the values typed (the form's record), the message naming the field, the field to mark. */
+    void refused(org.springframework.ui.Model model, Record form, PersonRefusedException e) {
         model.addAttribute("form", form);
-        model.addAttribute("error", of(e));
+        model.addAttribute("error", refusals.message(e));
         model.addAttribute("errorField", e.field());
     }
 

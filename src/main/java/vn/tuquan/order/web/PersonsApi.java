@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,11 +16,8 @@ import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,11 +34,9 @@ import vn.tuquan.order.Mediation;
 import vn.tuquan.order.Mediations;
 import vn.tuquan.order.PersonCounts;
 import vn.tuquan.order.PersonDetails;
-import vn.tuquan.order.PersonRefusedException;
 import vn.tuquan.order.PersonStatistics;
 import vn.tuquan.order.ReEducation;
 import vn.tuquan.order.ReEducations;
-import vn.tuquan.order.UnknownPersonRecordException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
@@ -349,25 +343,6 @@ class PersonsApi {
     }
 
     // ---- errors ----------------------------------------------------------------------------------
-
-    @ApiResponse(responseCode = "400", description = "A field is refused: `errors` names it, with a message in the caller's language.")
-    @ExceptionHandler(PersonRefusedException.class)
-    ResponseEntity<ProblemDetail> refused(PersonRefusedException e) {
-        String message = sheets.of(e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
-        problem.setTitle(sheets.message("order.persons.problem.refused"));
-        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", message)));
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    @ApiResponse(responseCode = "404", description = "No such drug user, re-education case, mediation or link of the unit.")
-    @ExceptionHandler(UnknownPersonRecordException.class)
-    ResponseEntity<ProblemDetail> unknown(UnknownPersonRecordException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                sheets.message("order.persons.problem.unknown"));
-        problem.setTitle(sheets.message("error.404.title"));
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
 
     static int year(Integer year) {
         return year != null ? year : Period.residentialAreaOn(Dates.today()).year();

@@ -1,10 +1,10 @@
 package vn.tuquan.order.web;
 
-import java.util.Map;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,17 +40,16 @@ class ReEducationPages {
             @RequestParam(required = false) String periodOf, @RequestParam(defaultValue = "false") boolean startedOnly,
             @RequestParam(required = false) Boolean open, Model model) {
         fill(unitId, year, periodOf, startedOnly, open, model);
-        model.addAttribute("form", Map.of());
+        model.addAttribute("form", new ReEducationInput(null, null, null, null, null, null));
         return "order/listReEducations";
     }
 
     @PostMapping
     @Requires({Permission.ORDER_READ, Permission.ORDER_WRITE, Permission.SENSITIVE_READ})
-    String record(@PathVariable long unitId, @RequestParam Map<String, String> form, Model model) {
+    String record(@PathVariable long unitId, @ModelAttribute("form") ReEducationInput form, Model model) {
         try {
             ReEducation saved = reEducations.record(CurrentCaller.get(), unitId, new ReEducation.Form(
-                    DrugUserPages.person(form), PersonSheets.date(form.get("startedOn"), "startedOn"),
-                    form.get("responsible")));
+                    form.person(), PersonSheets.date(form.startedOn(), "startedOn"), form.responsible()));
             return "redirect:/order/units/" + unitId + "/re-educations/" + saved.id() + "?saved=true";
         } catch (PersonRefusedException e) {
             fill(unitId, null, null, false, null, model);
@@ -64,17 +63,17 @@ class ReEducationPages {
             @RequestParam(defaultValue = "false") boolean saved, Model model) {
         fillShow(unitId, caseId, model);
         model.addAttribute("saved", saved);
-        model.addAttribute("form", Map.of());
+        model.addAttribute("form", new ReEducationEndInput(null, null));
         return "order/showReEducation";
     }
 
     @PostMapping("/{caseId}/end")
     @Requires({Permission.ORDER_READ, Permission.ORDER_WRITE, Permission.SENSITIVE_READ})
-    String end(@PathVariable long unitId, @PathVariable long caseId, @RequestParam Map<String, String> form,
+    String end(@PathVariable long unitId, @PathVariable long caseId, @ModelAttribute("form") ReEducationEndInput form,
             Model model) {
         try {
-            reEducations.end(CurrentCaller.get(), unitId, caseId, PersonSheets.date(form.get("endedOn"), "endedOn"),
-                    PersonSheets.choice(ReEducation.Outcome.class, form.get("outcome"), "outcome"));
+            reEducations.end(CurrentCaller.get(), unitId, caseId, PersonSheets.date(form.endedOn(), "endedOn"),
+                    PersonSheets.choice(ReEducation.Outcome.class, form.outcome(), "outcome"));
             return "redirect:/order/units/" + unitId + "/re-educations/" + caseId + "?saved=true";
         } catch (PersonRefusedException e) {
             fillShow(unitId, caseId, model);

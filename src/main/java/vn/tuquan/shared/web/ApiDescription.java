@@ -56,6 +56,14 @@ final class ApiDescription implements OpenApiCustomizer {
     static final String FORBIDDEN = "Refused: the caller lacks the permission, the record lies outside their scope, "
             + "they must enrol a second factor first, or a write with the session came without the CSRF header.";
     static final String FAILED = "An unexpected failure, logged on the server; the answer holds no internals.";
+    static final String REFUSED = "Bad input: a parameter or a field is missing, malformed or refused; `errors` names "
+            + "each one with a message in the caller's language (`code` the rule, `field` and `fieldName` the first "
+            + "field); nothing is written.";
+    static final String UNKNOWN = "No such record, or none of it under the unit asked about or in the caller's view.";
+    static final String CONFLICT = "The record's present state does not allow the step (e.g. accepting a "
+            + "self-assessment not yet submitted, submitting twice); nothing is written.";
+    static final String RULE = "Refused by a rule of the register: `code` names the rule (and `field` the field), or, "
+            + "for a file, `errors` lists every refused line or row; nothing is written.";
 
     /** What a refusal means when the handler answering it says nothing more specific. */
     static final Map<String, String> REFUSALS = Map.of(

@@ -22,8 +22,9 @@ import org.springframework.web.servlet.ModelAndView;
 import vn.tuquan.shared.ProblemResponses;
 
 /**
- * Replaces Spring Boot's error handling: a friendly page in the person's language, and
- * {@code application/problem+json} for the API and for any client that does not ask for HTML.
+ * Replaces Spring Boot's error handling: a friendly page in the person's language (saying why, when
+ * a refusal says it: {@link RefusalPages}), and {@code application/problem+json} for the API and for
+ * any client that does not ask for HTML.
  */
 @Controller
 @RequestMapping("/error")
@@ -53,6 +54,7 @@ class ErrorPagesController implements ErrorController {
         page.addObject("errorTitleKey", messageKey(status, "title"));
         page.addObject("errorDetailKey", messageKey(status, "detail"));
         page.addObject("errorDetailArgs", detailArguments(request));
+        page.addObject("errorMessage", request.getAttribute(RefusalPages.MESSAGE));
         return page;
     }
 

@@ -148,8 +148,8 @@ final class Snapshot {
         };
     }
 
-    static String kindKey(UnitKind kind) {
-        return "units.kind." + kind.name();
+    static org.springframework.context.MessageSourceResolvable kindKey(UnitKind kind) {
+        return vn.tuquan.shared.MessageArguments.label("units.kind." + kind.name());
     }
 
     static String describe(RowPlace where) {

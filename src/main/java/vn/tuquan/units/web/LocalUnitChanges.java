@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.tuquan.units.LocalUnitForm;
 import vn.tuquan.units.LocalUnitRefusedException;
-import vn.tuquan.units.LocalUnitRefusedException.FieldProblem;
+import vn.tuquan.shared.FieldProblem;
 import vn.tuquan.units.LocalUnits;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
@@ -90,7 +90,7 @@ class LocalUnitChanges {
                     later.get().validFrom())));
         }
         UnitView current = units.find(CurrentCaller.view(), id, date).orElseThrow(() -> new LocalUnitRefusedException(
-                List.of(FieldProblem.of(dateField, "units.local.error.noSuchUnit", id))));
+                List.of(FieldProblem.of(dateField, "units.local.error.noSuchUnit", Long.toString(id)))));
         if (!withUnitsUnder) {
             return current;
         }

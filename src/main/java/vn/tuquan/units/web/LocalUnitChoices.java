@@ -13,7 +13,6 @@ import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import vn.tuquan.shared.VietnameseText;
-import vn.tuquan.units.LocalUnitRefusedException.FieldProblem;
 import vn.tuquan.units.OrganisationDetails.Exclusion;
 import vn.tuquan.units.UnitKind;
 
@@ -111,11 +110,7 @@ class LocalUnitChoices {
         return text == null || text.isBlank();
     }
 
-    /** A problem's message in the reader's language; arguments that are label keys are resolved first. */
-    String render(FieldProblem problem, Locale locale) {
-        return render(problem.messageKey(), problem.arguments(), locale);
-    }
-
+    /** A message in the reader's language; arguments that are label keys are resolved first. */
     String render(String key, List<Object> arguments, Locale locale) {
         Object[] resolved = arguments.stream()
                 .map(a -> a instanceof String s && (s.startsWith("units.kind.") || s.startsWith("units.subkind.")

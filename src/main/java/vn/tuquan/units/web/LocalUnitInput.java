@@ -9,7 +9,8 @@ import java.util.Optional;
 import vn.tuquan.shared.VietnameseText;
 import vn.tuquan.units.LocalUnitForm;
 import vn.tuquan.units.LocalUnitRefusedException;
-import vn.tuquan.units.LocalUnitRefusedException.FieldProblem;
+import vn.tuquan.shared.FieldProblem;
+import vn.tuquan.shared.MessageArguments;
 import vn.tuquan.units.OrganisationDetails;
 import vn.tuquan.units.OrganisationDetails.Exclusion;
 import vn.tuquan.units.UnitKind;
@@ -51,7 +52,7 @@ record LocalUnitInput(String kind, String subkind, String code, String name, Str
             problems.add(FieldProblem.of("subkind", "units.local.web.error.subkindTooLong", 40));
         } else if (unitKind != null && cleanSubkind != null && choices.areaSubkind(cleanSubkind).isPresent()) {
             problems.add(FieldProblem.of("subkind", "units.local.web.error.subkindOfArea",
-                    LocalUnitChoices.subkindKey(choices.areaSubkind(cleanSubkind).get())));
+                    MessageArguments.label(LocalUnitChoices.subkindKey(choices.areaSubkind(cleanSubkind).get()))));
         }
         String cleanName = VietnameseText.normaliseName(name);
         if (cleanName == null || cleanName.isBlank()) {
@@ -78,7 +79,8 @@ record LocalUnitInput(String kind, String subkind, String code, String name, Str
             };
             if (only != null && only != unitKind) { // RULEBOOK.md: who is excluded from the evaluation
                 problems.add(FieldProblem.of("exclusion", "units.local.web.error.exclusionKind",
-                        LocalUnitChoices.exclusionKey(cleanExclusion.get()), LocalUnitChoices.kindKey(only)));
+                        MessageArguments.label(LocalUnitChoices.exclusionKey(cleanExclusion.get())),
+                        MessageArguments.label(LocalUnitChoices.kindKey(only))));
             }
         }
         if (!LocalUnitChoices.blank(sector) && sector.strip().length() > 200) {

@@ -37,7 +37,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.tuquan.shared.VietnameseText;
 import vn.tuquan.units.LocalUnitRefusedException;
-import vn.tuquan.units.LocalUnitRefusedException.FieldProblem;
+import vn.tuquan.shared.FieldProblem;
+import vn.tuquan.shared.RefusalMessages;
 import vn.tuquan.units.LocalUnits;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
@@ -59,14 +60,16 @@ class LocalUnitPages {
     private final Units units;
     private final LocalUnitChoices choices;
     private final LocalUnitSheet sheet;
+    private final RefusalMessages refusals;
 
     LocalUnitPages(LocalUnitChanges changes, LocalUnits localUnits, Units units, LocalUnitChoices choices,
-            LocalUnitSheet sheet) {
+            LocalUnitSheet sheet, RefusalMessages refusals) {
         this.changes = changes;
         this.localUnits = localUnits;
         this.units = units;
         this.choices = choices;
         this.sheet = sheet;
+        this.refusals = refusals;
     }
 
     @ModelAttribute
@@ -103,7 +106,7 @@ class LocalUnitPages {
                     List.of(LocalUnitChoices.kindKey(created.kind()), created.name()), locale()));
             return "redirect:/units/" + created.id();
         } catch (LocalUnitRefusedException refused) {
-            return newPage(parent, form, errors(refused), model);
+            return newPage(parent, form, refusals.byField(refused), model);
         }
     }
 
@@ -144,7 +147,7 @@ class LocalUnitPages {
         } catch (LocalUnitRefusedException refused) {
             form.setKind(unit.kind().name());
             return editPage(unit, form, null, LocalUnitChoices.today().toString(), LocalUnitChoices.today().toString(),
-                    errors(refused), model);
+                    refusals.byField(refused), model);
         }
     }
 
@@ -162,7 +165,7 @@ class LocalUnitPages {
             return "redirect:/units/" + id;
         } catch (LocalUnitRefusedException refused) {
             return editPage(unit, LocalUnitPageForm.of(unit, LocalUnitChoices.today().toString()), parentId, moveFrom,
-                    LocalUnitChoices.today().toString(), errors(refused), model);
+                    LocalUnitChoices.today().toString(), refusals.byField(refused), model);
         }
     }
 
@@ -180,7 +183,7 @@ class LocalUnitPages {
             return "redirect:/units/" + id;
         } catch (LocalUnitRefusedException refused) {
             return editPage(unit, LocalUnitPageForm.of(unit, LocalUnitChoices.today().toString()), null,
-                    LocalUnitChoices.today().toString(), closeOn, errors(refused), model);
+                    LocalUnitChoices.today().toString(), closeOn, refusals.byField(refused), model);
         }
     }
 
@@ -241,7 +244,7 @@ class LocalUnitPages {
         Locale locale = locale();
         List<Map<String, Object>> rows = new ArrayList<>();
         if (!problems.isEmpty()) {
-            problems.forEach(p -> rows.add(row(0, "", choices.render(p, locale))));
+            problems.forEach(p -> rows.add(row(0, "", refusals.why(p, locale))));
         } else if (file == null || file.isEmpty()) {
             rows.add(row(0, "", choices.render("units.local.web.error.fileRequired", List.of(), locale)));
         } else if (file.getSize() > MAX_UPLOAD) {
@@ -251,8 +254,7 @@ class LocalUnitPages {
             try (InputStream in = file.getInputStream()) {
                 result = sheet.read(in, from);
             }
-            result.problems().forEach(p -> rows.add(row(p.row(), p.column(),
-                    choices.render(p.messageKey(), p.arguments(), locale))));
+            result.problems().forEach(p -> rows.add(row(p.row(), p.column(), refusals.why(p, locale))));
             if (rows.isEmpty()) {
                 try {
                     int created = localUnits.createAll(CurrentCaller.get(), result.units(), from).size();
@@ -260,7 +262,7 @@ class LocalUnitPages {
                             locale));
                     return "redirect:/units/" + communeId;
                 } catch (LocalUnitRefusedException refused) {
-                    refused.problems().forEach(p -> rows.add(row(0, "", choices.render(p, locale))));
+                    refused.problems().forEach(p -> rows.add(row(0, "", refusals.why(p, locale))));
                 }
             }
         }
@@ -329,15 +331,6 @@ class LocalUnitPages {
             return null;
         }
         return Integer.valueOf(digits);
-    }
-
-    private Map<String, String> errors(LocalUnitRefusedException refused) {
-        Locale locale = locale();
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (FieldProblem problem : refused.problems()) {
-            errors.merge(problem.field(), choices.render(problem, locale), (a, b) -> a + "; " + b);
-        }
-        return errors;
     }
 
     private static Locale locale() {

@@ -31,7 +31,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 import vn.tuquan.shared.VietnameseText;
 import vn.tuquan.units.LocalUnitForm;
-import vn.tuquan.units.LocalUnitRefusedException.FieldProblem;
+import vn.tuquan.shared.FieldProblem;
+import vn.tuquan.shared.RowProblem;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
@@ -161,27 +162,26 @@ class LocalUnitSheet {
         sheet.addValidationData(validation);
     }
 
-    /** A bad cell: its Excel row number (1-based), its column letter, and a message key with arguments. */
-    record Problem(int row, String column, String messageKey, List<Object> arguments) {
-    }
-
-    /** The rows read: the units to create under their communes, or the problems (then nothing may be written). */
-    record Result(List<Map.Entry<Long, LocalUnitForm>> units, List<Problem> problems) {
+    /**
+     * The rows read: the units to create under their communes, or the problems (a bad cell: its Excel row
+     * number, 1-based, and its column letter; then nothing may be written).
+     */
+    record Result(List<Map.Entry<Long, LocalUnitForm>> units, List<RowProblem> problems) {
     }
 
     /** Reads and checks every row; the file is refused whole when any row is bad. */
     Result read(InputStream input, LocalDate asOf) {
-        List<Problem> problems = new ArrayList<>();
+        List<RowProblem> problems = new ArrayList<>();
         List<Map.Entry<Long, LocalUnitForm>> found = new ArrayList<>();
         try (InputStream in = FileMagic.prepareToCheckMagic(input)) {
             if (FileMagic.valueOf(in) != FileMagic.OOXML) {
-                return refused(new Problem(0, "", "units.local.sheet.error.notXlsx", List.of()));
+                return refused(RowProblem.atRow(0, "", "units.local.sheet.error.notXlsx", List.of()));
             }
             Workbook workbook;
             try {
                 workbook = new XSSFWorkbook(in);
             } catch (IOException | RuntimeException e) {
-                return refused(new Problem(0, "", "units.local.sheet.error.notXlsx", List.of()));
+                return refused(RowProblem.atRow(0, "", "units.local.sheet.error.notXlsx", List.of()));
             }
             try (workbook) {
                 Sheet sheet = workbook.getSheetAt(0);
@@ -210,7 +210,7 @@ class LocalUnitSheet {
                         continue;
                     }
                     if (++unitRows > MAX_UNITS) {
-                        return refused(new Problem(r + 1, "", "units.local.sheet.error.tooManyRows", List.of(MAX_UNITS)));
+                        return refused(RowProblem.atRow(r + 1, "", "units.local.sheet.error.tooManyRows", List.of(MAX_UNITS)));
                     }
                     Map.Entry<Long, LocalUnitForm> unit = row(r + 1, row, cells, asOf, communes, names, problems);
                     if (unit != null) {
@@ -219,19 +219,19 @@ class LocalUnitSheet {
                 }
             }
         } catch (IOException e) {
-            return refused(new Problem(0, "", "units.local.sheet.error.notXlsx", List.of()));
+            return refused(RowProblem.atRow(0, "", "units.local.sheet.error.notXlsx", List.of()));
         }
         if (problems.isEmpty() && found.isEmpty()) {
-            problems.add(new Problem(0, "", "units.local.sheet.error.empty", List.of()));
+            problems.add(RowProblem.atRow(0, "", "units.local.sheet.error.empty", List.of()));
         }
         return problems.isEmpty() ? new Result(found, List.of()) : new Result(List.of(), problems);
     }
 
-    private static Result refused(Problem problem) {
+    private static Result refused(RowProblem problem) {
         return new Result(List.of(), List.of(problem));
     }
 
-    private void checkHeader(Row header, List<Problem> problems) {
+    private void checkHeader(Row header, List<RowProblem> problems) {
         for (int c = 0; c < COLUMNS.size(); c++) {
             String expected = choices.label(titleKey(COLUMNS.get(c)), LocalUnitChoices.VIETNAMESE);
             String english = choices.label(titleKey(COLUMNS.get(c)), Locale.ENGLISH);
@@ -239,7 +239,7 @@ class LocalUnitSheet {
             String actual = cell == null ? "" : new DataFormatter(Locale.ROOT).formatCellValue(cell).strip();
             if (actual.isEmpty() || !(LocalUnitChoices.fold(actual).equals(LocalUnitChoices.fold(expected))
                     || LocalUnitChoices.fold(actual).equals(LocalUnitChoices.fold(english)))) {
-                problems.add(new Problem(1, letter(c), "units.local.sheet.error.header", List.of(expected)));
+                problems.add(RowProblem.atRow(1, letter(c), "units.local.sheet.error.header", List.of(expected)));
             }
         }
     }
@@ -250,7 +250,7 @@ class LocalUnitSheet {
     }
 
     private Map.Entry<Long, LocalUnitForm> row(int rowNumber, Row row, String[] cells, LocalDate asOf,
-            Map<String, Optional<UnitView>> communes, Map<String, Integer> names, List<Problem> problems) {
+            Map<String, Optional<UnitView>> communes, Map<String, Integer> names, List<RowProblem> problems) {
         int before = problems.size();
         String parentCode = cells[0];
         if (parentCode.matches("\\d{1,5}")) {
@@ -258,14 +258,14 @@ class LocalUnitSheet {
         }
         UnitView commune = null;
         if (parentCode.isEmpty()) {
-            problems.add(new Problem(rowNumber, letter(0), "units.local.sheet.error.communeRequired", List.of()));
+            problems.add(RowProblem.atRow(rowNumber, letter(0), "units.local.sheet.error.communeRequired", List.of()));
         } else if (!parentCode.matches("\\d{5}")) {
-            problems.add(new Problem(rowNumber, letter(0), "units.local.sheet.error.communeCode", List.of(parentCode)));
+            problems.add(RowProblem.atRow(rowNumber, letter(0), "units.local.sheet.error.communeCode", List.of(parentCode)));
         } else {
             commune = communes.computeIfAbsent(parentCode, code -> units.findByCode(CurrentCaller.view(), code, asOf)
                     .filter(u -> u.kind() == UnitKind.COMMUNE)).orElse(null);
             if (commune == null) {
-                problems.add(new Problem(rowNumber, letter(0), "units.local.sheet.error.unknownCommune",
+                problems.add(RowProblem.atRow(rowNumber, letter(0), "units.local.sheet.error.unknownCommune",
                         List.of(parentCode, asOf)));
             }
         }
@@ -273,13 +273,13 @@ class LocalUnitSheet {
         try {
             party = choices.yesNo(cells[6]);
         } catch (IllegalArgumentException e) {
-            problems.add(new Problem(rowNumber, letter(6), "units.local.sheet.error.yesNo", List.of(cells[6])));
+            problems.add(RowProblem.atRow(rowNumber, letter(6), "units.local.sheet.error.yesNo", List.of(cells[6])));
         }
         Integer staff = null;
         if (!cells[7].isEmpty()) {
             staff = staffCount(row.getCell(7), cells[7]);
             if (staff == null) {
-                problems.add(new Problem(rowNumber, letter(7), "units.local.sheet.error.staffCount", List.of(cells[7])));
+                problems.add(RowProblem.atRow(rowNumber, letter(7), "units.local.sheet.error.staffCount", List.of(cells[7])));
             }
         }
         List<FieldProblem> fieldProblems = new ArrayList<>();
@@ -287,13 +287,13 @@ class LocalUnitSheet {
                 staff, cells[8]).check(choices, null, fieldProblems);
         for (FieldProblem p : fieldProblems) {
             int column = Math.max(0, COLUMNS.indexOf(p.field()));
-            problems.add(new Problem(rowNumber, letter(column), p.messageKey(), p.arguments()));
+            problems.add(RowProblem.atRow(rowNumber, letter(column), p.messageKey(), p.arguments()));
         }
         if (form != null) {
             String key = parentCode + "|" + LocalUnitChoices.fold(form.name());
             Integer first = names.putIfAbsent(key, rowNumber);
             if (first != null) {
-                problems.add(new Problem(rowNumber, letter(4), "units.local.sheet.error.duplicateName",
+                problems.add(RowProblem.atRow(rowNumber, letter(4), "units.local.sheet.error.duplicateName",
                         List.of(form.name(), first)));
             }
         }

@@ -10,23 +10,14 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,16 +28,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import tools.jackson.core.JacksonException;
-import vn.tuquan.units.LocalUnitRefusedException;
+import vn.tuquan.shared.RowProblem;
+import vn.tuquan.shared.UnknownRecordException;
 import vn.tuquan.units.LocalUnits;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
 
 /**
  * Residential areas and organisations, by the people responsible for them: create, edit from a
- * date, move, close, and the Excel import. Refusals are {@code application/problem+json} with
- * every field and its message in the caller's language.
+ * date, move, close, and the Excel import. Refusals ({@code LocalUnitRefusedException}, an unknown id,
+ * a refused sheet) are {@code application/problem+json} with every field and its message in the
+ * caller's language (shared's {@code ApiExceptionHandler}).
  */
 @RestController
 @RequestMapping("/api/v1/local-units")
@@ -58,17 +50,12 @@ class LocalUnitsApi {
     private final LocalUnits localUnits;
     private final Units units;
     private final LocalUnitSheet sheet;
-    private final LocalUnitChoices choices;
-    private final MessageSource messages;
 
-    LocalUnitsApi(LocalUnitChanges changes, LocalUnits localUnits, Units units, LocalUnitSheet sheet,
-            LocalUnitChoices choices, MessageSource messages) {
+    LocalUnitsApi(LocalUnitChanges changes, LocalUnits localUnits, Units units, LocalUnitSheet sheet) {
         this.changes = changes;
         this.localUnits = localUnits;
         this.units = units;
         this.sheet = sheet;
-        this.choices = choices;
-        this.messages = messages;
     }
 
     /**
@@ -158,39 +145,21 @@ class LocalUnitsApi {
                     + "errors [{row, column, message}] and nothing written.")
     ResponseEntity<?> importFile(@RequestPart("file") MultipartFile file,
             @Parameter(description = "the day the units start; today when empty")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
-            HttpServletRequest request) throws IOException {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom)
+            throws IOException {
         LocalDate from = validFrom == null ? LocalUnitChoices.today() : validFrom;
         if (file.getSize() > LocalUnitPages.MAX_UPLOAD) {
-            return tooLarge(messages, locale(request), request.getRequestURI());
+            throw new LocalUnitSheetRefusedException(HttpStatus.CONTENT_TOO_LARGE,
+                    List.of(RowProblem.atRow(0, "", "units.local.web.error.fileTooLarge", List.of(5))));
         }
         LocalUnitSheet.Result result;
         try (InputStream in = file.getInputStream()) {
             result = sheet.read(in, from);
         }
-        Locale locale = locale(request);
         if (!result.problems().isEmpty()) {
-            ProblemDetail problem = badRequest(locale);
-            problem.setProperty("errors", result.problems().stream().map(p -> Map.<String, Object>of("row", p.row(),
-                    "column", p.column(), "message", choices.render(p.messageKey(), p.arguments(), locale))).toList());
-            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            throw new LocalUnitSheetRefusedException(HttpStatus.BAD_REQUEST, result.problems());
         }
         return ResponseEntity.ok(new ImportResult(localUnits.createAll(CurrentCaller.get(), result.units(), from).size()));
-    }
-
-    /** What the API's description says of this controller's 400s (its two handlers answer one status). */
-    static final String REFUSED = "A field is refused, the body is not JSON, or a value has the wrong type: `errors` names each field, with a message in the caller's language.";
-
-    /** A 413 problem: the file is over the import's 5 MB. */
-    static ResponseEntity<ProblemDetail> tooLarge(MessageSource messages, Locale locale, String path) {
-        String message = messages.getMessage("units.local.web.error.fileTooLarge", new Object[] {5}, locale);
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.CONTENT_TOO_LARGE);
-        problem.setTitle(messages.getMessage("error.400.title", null, locale));
-        problem.setDetail(message);
-        problem.setInstance(URI.create(path));
-        problem.setProperty("errors", List.of(Map.of("row", 0, "column", "", "message", message)));
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
     }
 
     private void known(long id) {
@@ -199,78 +168,11 @@ class LocalUnitsApi {
         }
     }
 
-    @ApiResponse(responseCode = "400", description = REFUSED)
-    @ExceptionHandler(LocalUnitRefusedException.class)
-    ResponseEntity<ProblemDetail> refused(LocalUnitRefusedException refused, HttpServletRequest request) {
-        Locale locale = locale(request);
-        ProblemDetail problem = badRequest(locale);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        problem.setProperty("errors", refused.problems().stream()
-                .map(p -> Map.of("field", p.field(), "message", choices.render(p, locale))).toList());
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    /** A body that is not JSON, or a value of the wrong type ("staffCount": "abc", a date "2024-13-40"). */
-    @ApiResponse(responseCode = "400", description = REFUSED)
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException unreadable, HttpServletRequest request) {
-        Locale locale = locale(request);
-        ProblemDetail problem = badRequest(locale);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        String field = unreadable.getCause() instanceof JacksonException json && !json.getPath().isEmpty()
-                ? json.getPath().get(json.getPath().size() - 1).getPropertyName() : null;
-        if (field != null) {
-            problem.setProperty("errors", List.of(Map.of("field", field,
-                    "message", messages.getMessage("units.local.web.error.unreadableValue", null, locale))));
-        } else {
-            problem.setDetail(messages.getMessage("error.400.detail", null, locale));
-        }
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    @ApiResponse(responseCode = "404", description = "No such unit.")
-    @ExceptionHandler(UnknownUnitException.class)
-    ResponseEntity<ProblemDetail> unknown(UnknownUnitException unknown, HttpServletRequest request) {
-        Locale locale = locale(request);
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.NOT_FOUND);
-        problem.setTitle(messages.getMessage("error.404.title", null, locale));
-        problem.setDetail(messages.getMessage("units.local.web.error.unknownUnit", new Object[] {Long.toString(unknown.id)}, locale));
-        problem.setInstance(URI.create(request.getRequestURI()));
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    private ProblemDetail badRequest(Locale locale) {
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-        problem.setTitle(messages.getMessage("error.400.title", null, locale));
-        problem.setDetail(messages.getMessage("error.validation.detail", null, locale));
-        return problem;
-    }
-
-    /**
-     * The page's language (the {@code lang} parameter or the remembered cookie); else the first
-     * of Vietnamese or English the client accepts; Vietnamese by default.
-     */
-    static Locale locale(HttpServletRequest request) {
-        boolean chosen = request.getParameter("lang") != null || request.getCookies() != null
-                && java.util.Arrays.stream(request.getCookies()).anyMatch(c -> "TUQUAN_LANG".equals(c.getName()));
-        if (chosen || request.getHeader("Accept-Language") == null) {
-            return LocaleContextHolder.getLocale();
-        }
-        for (Locale accepted : java.util.Collections.list(request.getLocales())) {
-            if ("en".equals(accepted.getLanguage()) || "vi".equals(accepted.getLanguage())) {
-                return Locale.forLanguageTag(accepted.getLanguage());
-            }
-        }
-        return LocalUnitChoices.VIETNAMESE;
-    }
-
-    static class UnknownUnitException extends RuntimeException {
-
-        final long id;
+    /** No residential area or organisation with this id in the caller's view: 404. */
+    static class UnknownUnitException extends UnknownRecordException {
 
         UnknownUnitException(long id) {
-            super("no local unit " + id);
-            this.id = id;
+            super("no local unit " + id, "units.local.web.error.unknownUnit", Long.toString(id));
         }
     }
 }

@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
-import vn.tuquan.units.ImportMessages;
+import vn.tuquan.shared.FieldProblem;
+import vn.tuquan.shared.RefusalMessages;
 import vn.tuquan.units.ImportRefusedException;
 import vn.tuquan.units.ImportSummary;
 
@@ -31,10 +32,12 @@ class OfficialListPages {
 
     private final OfficialListUploads uploads;
     private final MessageSource messages;
+    private final RefusalMessages refusals;
 
-    OfficialListPages(OfficialListUploads uploads, MessageSource messages) {
+    OfficialListPages(OfficialListUploads uploads, MessageSource messages, RefusalMessages refusals) {
         this.uploads = uploads;
         this.messages = messages;
+        this.refusals = refusals;
     }
 
     @GetMapping
@@ -49,9 +52,9 @@ class OfficialListPages {
             @RequestParam(required = false) String province, Model model, Locale locale) {
         model.addAttribute("asOf", asOf == null ? Dates.today() : asOf);
         model.addAttribute("province", province);
-        List<OfficialListUploads.Refusal> refusals = uploads.check(files, asOf, locale);
-        if (!refusals.isEmpty()) {
-            model.addAttribute("problems", refusals.stream().map(OfficialListUploads.Refusal::message).toList());
+        List<FieldProblem> badRequest = uploads.check(files, asOf);
+        if (!badRequest.isEmpty()) {
+            model.addAttribute("problems", badRequest.stream().map(p -> refusals.why(p, locale)).toList());
             return "units/importOfficialList";
         }
         try {
@@ -60,11 +63,11 @@ class OfficialListPages {
                     summary.asOf().toString(), summary.opened(), summary.changed(), summary.closed(),
                     summary.unchanged(), summary.successions(), summary.localUnitsMoved()}, locale));
             model.addAttribute("warnings",
-                    summary.warnings().stream().map(w -> ImportMessages.render(messages, w, locale)).toList());
+                    summary.warnings().stream().map(w -> refusals.withPlace(w.row(), locale)).toList());
         } catch (ImportRefusedException refused) {
             model.addAttribute("refusedCount", refused.problems().size());
             model.addAttribute("problems",
-                    refused.problems().stream().map(p -> ImportMessages.render(messages, p, locale)).toList());
+                    refused.rows().stream().map(p -> refusals.message(refused, p, locale)).toList());
         }
         return "units/importOfficialList";
     }

@@ -17,16 +17,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.FieldProblem;
 import vn.tuquan.units.ImportSummary;
 import vn.tuquan.units.OfficialLists;
 
 /**
  * An upload of official list files, as the page and the API receive it: the files and the day are
- * checked first (each problem in the reader's language, naming its field), then the files are
+ * checked first (each problem naming its field), then the files are
  * saved under their own names in a temporary directory, imported together, and deleted.
  */
 @Component
@@ -34,32 +34,25 @@ class OfficialListUploads {
 
     static final Set<String> ACCEPTED = Set.of("csv", "xls", "json");
 
-    /** A problem with the request itself: the field it is about and the message. */
-    record Refusal(String field, String message) {
-    }
-
     private final OfficialLists lists;
-    private final MessageSource messages;
 
-    OfficialListUploads(OfficialLists lists, MessageSource messages) {
+    OfficialListUploads(OfficialLists lists) {
         this.lists = lists;
-        this.messages = messages;
     }
 
-    /** What is wrong with the request before anything is read (empty: nothing). */
-    List<Refusal> check(List<MultipartFile> files, LocalDate asOf, Locale locale) {
-        List<Refusal> problems = new ArrayList<>();
+    /** What is wrong with the request before anything is read (empty: nothing), each naming its field. */
+    List<FieldProblem> check(List<MultipartFile> files, LocalDate asOf) {
+        List<FieldProblem> problems = new ArrayList<>();
         List<MultipartFile> chosen = chosen(files);
         if (chosen.isEmpty()) {
-            problems.add(new Refusal("files", messages.getMessage("units.lists.error.noFile", null, locale)));
+            problems.add(FieldProblem.of("files", "units.lists.error.noFile"));
         }
         if (asOf == null) {
-            problems.add(new Refusal("asOf", messages.getMessage("units.lists.error.noDate", null, locale)));
+            problems.add(FieldProblem.of("asOf", "units.lists.error.noDate"));
         }
         for (MultipartFile file : chosen) {
             if (!ACCEPTED.contains(extension(file.getOriginalFilename()))) {
-                problems.add(new Refusal("files", messages.getMessage("units.lists.error.fileType",
-                        new Object[] {file.getOriginalFilename()}, locale)));
+                problems.add(FieldProblem.of("files", "units.lists.error.fileType", file.getOriginalFilename()));
             }
         }
         return problems;

@@ -1,40 +1,38 @@
 package vn.tuquan.units.web;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import vn.tuquan.shared.CallerLanguage;
 import vn.tuquan.shared.CurrentCaller;
+import vn.tuquan.shared.FieldProblem;
+import vn.tuquan.shared.FieldRefusedException;
 import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.RefusalMessages;
 import vn.tuquan.shared.Requires;
-import vn.tuquan.units.ImportMessages;
 import vn.tuquan.units.ImportRefusedException;
 import vn.tuquan.units.ImportSummary;
 
 /**
  * Official lists for scripts: the same import as the page ("Nhập danh sách đơn vị hành chính"),
  * with the same refusals. A refused request (no file, no day, a file type not read) answers 400
- * naming the field; a refused file answers 422 with every problem (file, line or JSON position,
- * message); nothing is written then.
+ * naming the field; a refused file ({@link ImportRefusedException}) answers 422 with every problem
+ * (file, line or JSON position, message); nothing is written then.
  */
 @RestController
 @RequestMapping("/api/v1/units/official-lists")
@@ -43,14 +41,14 @@ import vn.tuquan.units.ImportSummary;
 class OfficialListsApi {
 
     private final OfficialListUploads uploads;
-    private final MessageSource messages;
+    private final RefusalMessages refusals;
 
-    OfficialListsApi(OfficialListUploads uploads, MessageSource messages) {
+    OfficialListsApi(OfficialListUploads uploads, RefusalMessages refusals) {
         this.uploads = uploads;
-        this.messages = messages;
+        this.refusals = refusals;
     }
 
-    /** One problem of a refused file, or a warning of an imported one. */
+    /** One warning of an imported list: where and why. */
     record FileProblem(String file, Integer line, String position, String message) {
     }
 
@@ -60,13 +58,10 @@ class OfficialListsApi {
     }
 
     /** A request refused before any file was read. */
-    static final class UploadRefused extends RuntimeException {
+    static final class UploadRefused extends FieldRefusedException {
 
-        final List<OfficialListUploads.Refusal> refusals;
-
-        UploadRefused(List<OfficialListUploads.Refusal> refusals) {
-            super(refusals.toString());
-            this.refusals = refusals;
+        UploadRefused(List<FieldProblem> problems) {
+            super(problems);
         }
     }
 
@@ -79,43 +74,15 @@ class OfficialListsApi {
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @Parameter(description = "chỉ nhập một tỉnh (mã) / only this province (its code)")
             @RequestParam(required = false) String province, HttpServletRequest request) {
-        Locale locale = LocalUnitsApi.locale(request);
-        List<OfficialListUploads.Refusal> refusals = uploads.check(files, asOf, locale);
-        if (!refusals.isEmpty()) {
-            throw new UploadRefused(refusals);
+        List<FieldProblem> problems = uploads.check(files, asOf);
+        if (!problems.isEmpty()) {
+            throw new UploadRefused(problems);
         }
         ImportSummary summary = uploads.importFiles(CurrentCaller.get(), files, asOf, province);
+        Locale locale = CallerLanguage.of(request);
         return ResponseEntity.status(HttpStatus.CREATED).body(new Imported(summary.files(), summary.asOf(), summary.opened(),
                 summary.changed(), summary.closed(), summary.unchanged(), summary.successions(), summary.localUnitsMoved(),
-                summary.warnings().stream().map(w -> problem(w, locale)).toList()));
-    }
-
-    @ApiResponse(responseCode = "400", description = "The request is refused before any file is read (no file, no date …): `errors` names each field.")
-    @ExceptionHandler(UploadRefused.class)
-    ResponseEntity<ProblemDetail> refused(UploadRefused refused, HttpServletRequest request) {
-        Locale locale = LocalUnitsApi.locale(request);
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-        problem.setTitle(messages.getMessage("error.400.title", null, locale));
-        problem.setDetail(refused.refusals.get(0).message());
-        problem.setInstance(URI.create(request.getRequestURI()));
-        problem.setProperty("errors", refused.refusals.stream()
-                .map(r -> java.util.Map.of("field", r.field(), "message", r.message())).toList());
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    @ApiResponse(responseCode = "422", description = "A file of the list is refused: `errors` lists every problem (file, line, position); nothing is imported.")
-    @ExceptionHandler(ImportRefusedException.class)
-    ResponseEntity<ProblemDetail> fileRefused(ImportRefusedException refused, HttpServletRequest request) {
-        Locale locale = LocalUnitsApi.locale(request);
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);
-        problem.setTitle(messages.getMessage("units.lists.refused.title", null, locale));
-        problem.setDetail(messages.getMessage("units.lists.refused.detail", new Object[] {refused.problems().size()}, locale));
-        problem.setInstance(URI.create(request.getRequestURI()));
-        problem.setProperty("errors", refused.problems().stream().map(p -> problem(p, locale)).toList());
-        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    private FileProblem problem(ImportRefusedException.Problem p, Locale locale) {
-        return new FileProblem(p.file(), p.line() > 0 ? p.line() : null, p.position(), ImportMessages.render(messages, p, locale));
+                summary.warnings().stream().map(w -> new FileProblem(w.file(), w.line() > 0 ? w.line() : null,
+                        w.position(), refusals.withPlace(w.row(), locale))).toList()));
     }
 }

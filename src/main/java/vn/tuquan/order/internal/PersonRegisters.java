@@ -1,4 +1,4 @@
-package vn.tuquan.order;
+package vn.tuquan.order.internal;
 
 import static vn.tuquan.shared.Texts.blankToNull;
 
@@ -16,6 +16,11 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.tuquan.shared.AccessRefusedException;
+import vn.tuquan.order.PersonDetails;
+import vn.tuquan.order.PersonRecorded;
+import vn.tuquan.order.PersonRecordsRead;
+import vn.tuquan.order.PersonRefusedException;
+import vn.tuquan.order.UnknownPersonRecordException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.FieldCipher;
@@ -26,10 +31,10 @@ import vn.tuquan.shared.web.SheetExports;
 
 /** What the three registers share: permissions, encrypted person details, audited reads. */
 @Component
-class PersonRegisters {
+public class PersonRegisters {
 
-    final PersonUnits units;
-    final FieldCipher cipher;
+    private final PersonUnits units;
+    private final FieldCipher cipher;
     private final ApplicationEventPublisher events;
 
     PersonRegisters(PersonUnits units, FieldCipher cipher, ApplicationEventPublisher events) {
@@ -38,15 +43,25 @@ class PersonRegisters {
         this.events = events;
     }
 
+    /** The units the registers hang on. */
+    public PersonUnits units() {
+        return units;
+    }
+
+    /** The cipher of the registers' encrypted columns. */
+    public FieldCipher cipher() {
+        return cipher;
+    }
+
     /** Reading sensitive records: ORDER_READ and SENSITIVE_READ, the unit in the view scope. */
-    UnitView readable(Caller caller, long unitId) {
+    public UnitView readable(Caller caller, long unitId) {
         caller.require(Permission.ORDER_READ);
         caller.require(Permission.SENSITIVE_READ);
         return units.visible(caller.view(), unitId);
     }
 
     /** Writing sensitive records: ORDER_WRITE and SENSITIVE_READ (the form shows them), the unit in the capture scope. */
-    UnitView writable(Caller caller, long unitId, boolean sensitive) {
+    public UnitView writable(Caller caller, long unitId, boolean sensitive) {
         caller.require(Permission.ORDER_WRITE);
         if (sensitive) {
             caller.require(Permission.SENSITIVE_READ);
@@ -55,19 +70,19 @@ class PersonRegisters {
     }
 
     /** Where a sensitive person is recorded: a residential area or a commune of the capture scope. */
-    UnitView residence(Caller caller, long unitId) {
+    public UnitView residence(Caller caller, long unitId) {
         UnitView unit = writable(caller, unitId, true);
         requireKind(unit, "unitId", UnitKind.RESIDENTIAL_AREA, UnitKind.COMMUNE);
         return unit;
     }
 
     /** The ids of the unit and every unit under it today: where a bulk record may go. */
-    java.util.Set<Long> under(Caller caller, long withinUnitId) {
+    public java.util.Set<Long> under(Caller caller, long withinUnitId) {
         return new java.util.HashSet<>(java.util.List.of(units.subtreeIds(caller.capture(), withinUnitId, Dates.today())));
     }
 
     /** Runs a list query built from {@code sql} and {@code params}, ordered, one page of it. */
-    <T> List<T> page(JdbcClient jdbc, StringBuilder sql, Map<String, Object> params, String order, int limit,
+    public <T> List<T> page(JdbcClient jdbc, StringBuilder sql, Map<String, Object> params, String order, int limit,
             int offset, RowMapper<T> rows) {
         sql.append(" ORDER BY ").append(order).append(" LIMIT :limit OFFSET :offset");
         params.put("limit", Math.max(1, Math.min(limit, 5000)));
@@ -81,7 +96,7 @@ class PersonRegisters {
      * the count. When {@code fields} is given the read is sensitive: one audit entry naming every
      * record handed over, published when the rows are done, also when they stop part way.
      */
-    <T> void each(JdbcClient jdbc, StringBuilder sql, Map<String, Object> params, String order, RowMapper<T> rows,
+    public <T> void each(JdbcClient jdbc, StringBuilder sql, Map<String, Object> params, String order, RowMapper<T> rows,
             ToLongFunction<T> id, Consumer<T> each, String entityType, long unitId, List<String> fields) {
         sql.append(" ORDER BY ").append(order);
         List<Long> read = new ArrayList<>();
@@ -99,13 +114,13 @@ class PersonRegisters {
     }
 
     /** Publishes the addition of a record (ids and non-personal fields only). */
-    void created(String entityType, long id, long unitId, Object facts, List<String> fields) {
+    public void created(String entityType, long id, long unitId, Object facts, List<String> fields) {
         events.publishEvent(new PersonRecorded(entityType, Long.toString(id), unitId, PersonRecorded.Change.CREATED, null,
                 facts, fields));
     }
 
     /** Refuses a unit of another kind than those given. */
-    static void requireKind(UnitView unit, String field, UnitKind... kinds) {
+    public static void requireKind(UnitView unit, String field, UnitKind... kinds) {
         for (UnitKind kind : kinds) {
             if (unit.kind() == kind) {
                 return;
@@ -114,7 +129,7 @@ class PersonRegisters {
         throw new PersonRefusedException(field, "order.persons.error.unitKind", unit.name());
     }
 
-    static LocalDate requireDate(LocalDate date, String field) {
+    public static LocalDate requireDate(LocalDate date, String field) {
         if (date == null) {
             throw new PersonRefusedException(field, "order.persons.error.required");
         }
@@ -124,7 +139,7 @@ class PersonRegisters {
         return date;
     }
 
-    static String requireText(String text, String field, int max) {
+    public static String requireText(String text, String field, int max) {
         String value = blankToNull(text);
         if (value == null) {
             throw new PersonRefusedException(field, "order.persons.error.required");
@@ -136,34 +151,34 @@ class PersonRegisters {
     }
 
     /** The record must hang on the unit asked about or a unit under it, else it is unknown there. */
-    void requireUnder(long unitId, long recordUnitId, String what, long id) {
+    public void requireUnder(long unitId, long recordUnitId, String what, long id) {
         if (unitId != recordUnitId && !units.under(unitId, recordUnitId, Dates.today())) {
             throw new UnknownPersonRecordException(what, id);
         }
     }
 
-    String[] encrypt(PersonDetails p) {
+    public String[] encrypt(PersonDetails p) {
         return new String[] {cipher.encrypt(p.fullName()), cipher.encrypt(p.birth()), cipher.encrypt(p.nationalId()),
             cipher.encrypt(p.address())};
     }
 
-    PersonDetails decrypt(ResultSet rs) throws SQLException {
+    public PersonDetails decrypt(ResultSet rs) throws SQLException {
         return new PersonDetails(cipher.decrypt(rs.getString("full_name_enc")), cipher.decrypt(rs.getString("birth_enc")),
                 cipher.decrypt(rs.getString("national_id_enc")), cipher.decrypt(rs.getString("address_enc")));
     }
 
     /** Records who read which records (the audit log), whatever happens to the reading transaction. */
-    void read(String entityType, List<Long> ids, long unitId, List<String> fields) {
+    public void read(String entityType, List<Long> ids, long unitId, List<String> fields) {
         if (!ids.isEmpty()) {
             events.publishEvent(new PersonRecordsRead(entityType, ids, unitId, fields));
         }
     }
 
-    void recorded(PersonRecorded event) {
+    public void recorded(PersonRecorded event) {
         events.publishEvent(event);
     }
 
-    static void requireSensitive(Caller caller) {
+    public static void requireSensitive(Caller caller) {
         if (!caller.can(Permission.SENSITIVE_READ)) {
             throw new AccessRefusedException("missing permission SENSITIVE_READ");
         }

@@ -1,9 +1,13 @@
-package vn.tuquan.order;
+package vn.tuquan.order.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +29,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.tuquan.order.Incident;
+import vn.tuquan.order.IncidentForm;
+import vn.tuquan.order.IncidentRefusedException;
+import vn.tuquan.order.IncidentsRecorded;
+import vn.tuquan.order.IngestedIncident;
 import vn.tuquan.shared.Dates;
 
 /**
@@ -34,10 +43,11 @@ import vn.tuquan.shared.Dates;
  * queueing for it one by one. Idempotency stays with the database: a key is claimed by
  * {@code INSERT … ON CONFLICT DO NOTHING} on the primary key (username, key), and two requests with
  * one key in one batch are told apart in the order they came. A failed batch fails each of its
- * requests; their clients retry with the same keys.
+ * requests; their clients retry with the same keys. The incidents themselves are written by
+ * {@link IncidentStore}; the keys ({@code incident_idempotency}) here.
  */
 @Component
-class IncidentIngestWriter {
+public class IncidentIngestWriter {
 
     static final int MAX_BATCH = 256;
     static final long WAIT_SECONDS = 30;
@@ -45,32 +55,38 @@ class IncidentIngestWriter {
     private static final Logger log = LoggerFactory.getLogger(IncidentIngestWriter.class);
 
     private final JdbcClient jdbc;
+    private final IncidentStore store;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private volatile Thread thread;
     private volatile boolean stopped;
 
-    IncidentIngestWriter(JdbcClient jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
+    IncidentIngestWriter(JdbcClient jdbc, IncidentStore store, PlatformTransactionManager transactions,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.store = store;
         this.transactions = new TransactionTemplate(transactions);
         this.events = events;
     }
 
     /** One request waiting for the writer. */
-    record Pending(String username, Authentication authentication, String key, String hash, Incidents.Checked checked,
-            CompletableFuture<Incidents.Ingested> result) {
+    record Pending(String username, Authentication authentication, String key, String hash, CheckedIncident checked,
+            CompletableFuture<IngestedIncident> result) {
 
         String id() {
             return username + '\u0000' + key;
         }
     }
 
-    /** Writes one incident with its key (in the next batch) and answers what was written, or the refusal. */
-    Incidents.Ingested submit(String username, String key, String hash, Incidents.Checked checked) {
+    /**
+     * Writes one checked incident with its key (in the next batch) and answers what was written, or
+     * the refusal; {@code form} is what the client sent, whose hash tells a retry from another request.
+     */
+    public IngestedIncident submit(String username, String key, IncidentForm form, CheckedIncident checked) {
         start();
-        Pending pending = new Pending(username, SecurityContextHolder.getContext().getAuthentication(), key, hash, checked,
-                new CompletableFuture<>());
+        Pending pending = new Pending(username, SecurityContextHolder.getContext().getAuthentication(), key, hash(form),
+                checked, new CompletableFuture<>());
         queue.add(pending);
         try {
             return pending.result().get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -120,7 +136,7 @@ class IncidentIngestWriter {
                 }
                 for (Pending p : batch) {
                     Object outcome = outcomes == null ? null : outcomes.get(p);
-                    if (outcome instanceof Incidents.Ingested ingested) {
+                    if (outcome instanceof IngestedIncident ingested) {
                         p.result().complete(ingested);
                     } else if (outcome instanceof RuntimeException e) {
                         p.result().completeExceptionally(e);
@@ -139,7 +155,7 @@ class IncidentIngestWriter {
         }
     }
 
-    /** One batch in the current transaction: what each request gets (an {@code Ingested} or a refusal). */
+    /** One batch in the current transaction: what each request gets (an {@link IngestedIncident} or a refusal). */
     Map<Pending, Object> write(List<Pending> batch) {
         Map<Pending, Object> outcomes = new HashMap<>();
         Map<String, Pending> firsts = new LinkedHashMap<>();
@@ -165,7 +181,7 @@ class IncidentIngestWriter {
             replays(earlier, outcomes);
         }
         if (!fresh.isEmpty()) {
-            List<Long> ids = Incidents.insertAll(jdbc, fresh.stream().map(Pending::checked).toList(), null,
+            List<Long> ids = store.insertAll(fresh.stream().map(Pending::checked).toList(), null,
                     fresh.stream().map(Pending::username).toList());
             jdbc.sql("""
                     UPDATE incident_idempotency i SET incident_id = v.id
@@ -179,8 +195,8 @@ class IncidentIngestWriter {
             Map<String, Authentication> who = new HashMap<>();
             for (int i = 0; i < fresh.size(); i++) {
                 Pending p = fresh.get(i);
-                Incident incident = Incidents.incident(ids.get(i), p.checked(), p.username(), now);
-                outcomes.put(p, new Incidents.Ingested(incident, false));
+                Incident incident = IncidentStore.recorded(ids.get(i), p.checked(), p.username(), now);
+                outcomes.put(p, new IngestedIncident(incident, false));
                 byUser.computeIfAbsent(p.username(), u -> new ArrayList<>()).add(incident);
                 who.putIfAbsent(p.username(), p.authentication());
             }
@@ -199,8 +215,8 @@ class IncidentIngestWriter {
             Object outcome = outcomes.get(first);
             if (!p.hash().equals(first.hash())) {
                 outcomes.put(p, new IncidentRefusedException("Idempotency-Key", "order.incident.refused.keyReused", p.key()));
-            } else if (outcome instanceof Incidents.Ingested ingested) {
-                outcomes.put(p, new Incidents.Ingested(ingested.incident(), true));
+            } else if (outcome instanceof IngestedIncident ingested) {
+                outcomes.put(p, new IngestedIncident(ingested.incident(), true));
             } else {
                 outcomes.put(p, outcome);
             }
@@ -227,10 +243,19 @@ class IncidentIngestWriter {
                 continue;
             }
             long incidentId = ((Number) row[1]).longValue();
-            outcomes.put(p, jdbc.sql("SELECT " + Incidents.COLUMNS + Incidents.FROM + " WHERE i.id = :id")
-                    .param("id", incidentId).query(Incidents::row).optional()
-                    .<Object>map(i -> new Incidents.Ingested(i, true))
+            outcomes.put(p, store.find(incidentId)
+                    .<Object>map(i -> new IngestedIncident(i, true))
                     .orElseGet(() -> new IllegalStateException("incident " + incidentId + " is missing")));
+        }
+    }
+
+    /** The SHA-256 of a form, in a fixed order of its fields: what "the same request" means for a key. */
+    static String hash(IncidentForm form) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(form.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

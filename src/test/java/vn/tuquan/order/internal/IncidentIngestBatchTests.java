@@ -1,4 +1,4 @@
-package vn.tuquan.order;
+package vn.tuquan.order.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +36,11 @@ import vn.tuquan.TuquanTest;
 import vn.tuquan.access.Callers;
 import vn.tuquan.access.PersonalAccessTokens;
 import vn.tuquan.access.UserAccounts;
+import vn.tuquan.order.Incident;
+import vn.tuquan.order.IncidentForm;
+import vn.tuquan.order.IncidentRefusedException;
+import vn.tuquan.order.IncidentsFixture;
+import vn.tuquan.order.IngestedIncident;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.units.LocalUnits;
@@ -61,7 +66,7 @@ class IncidentIngestBatchTests {
     @LocalServerPort
     int port;
     @Autowired
-    Incidents incidents;
+    IncidentChecks checks;
     @Autowired
     IncidentIngestWriter writer;
     @Autowired
@@ -95,8 +100,8 @@ class IncidentIngestBatchTests {
 
     IncidentIngestWriter.Pending pending(Caller caller, String key, IncidentForm form) {
         Authentication who = UsernamePasswordAuthenticationToken.authenticated(caller.username(), null, List.of());
-        return new IncidentIngestWriter.Pending(caller.username(), who, key, Incidents.hash(form),
-                incidents.check(caller, form, vn.tuquan.shared.Dates.nowInVietnam()), new CompletableFuture<>());
+        return new IncidentIngestWriter.Pending(caller.username(), who, key, IncidentIngestWriter.hash(form),
+                checks.check(caller, form, vn.tuquan.shared.Dates.nowInVietnam()), new CompletableFuture<>());
     }
 
     @Test
@@ -125,8 +130,8 @@ class IncidentIngestBatchTests {
 
         Map<Integer, Incident> answered = new HashMap<>();
         for (int i : new int[] {0, 1, 2, 3, 4, 6}) {
-            assertThat(outcomes.get(batch.get(i))).as("request " + i).isInstanceOf(Incidents.Ingested.class);
-            answered.put(i, ((Incidents.Ingested) outcomes.get(batch.get(i))).incident());
+            assertThat(outcomes.get(batch.get(i))).as("request " + i).isInstanceOf(IngestedIncident.class);
+            answered.put(i, ((IngestedIncident) outcomes.get(batch.get(i))).incident());
         }
         assertThat(outcomes.get(batch.get(5))).isInstanceOfSatisfying(IncidentRefusedException.class,
                 e -> assertThat(e.getMessage()).contains("Idempotency-Key"));
@@ -142,8 +147,8 @@ class IncidentIngestBatchTests {
             assertThat(jdbc.sql("SELECT summary FROM incident WHERE id = :id").param("id", incident.id()).query(String.class)
                     .single()).isEqualTo(form.summary());
         }
-        assertThat(((Incidents.Ingested) outcomes.get(batch.get(0))).replayed()).isFalse();
-        assertThat(((Incidents.Ingested) outcomes.get(batch.get(3))).replayed()).isTrue();
+        assertThat(((IngestedIncident) outcomes.get(batch.get(0))).replayed()).isFalse();
+        assertThat(((IngestedIncident) outcomes.get(batch.get(3))).replayed()).isTrue();
         assertThat(answered.get(3).id()).isEqualTo(answered.get(0).id());
         assertThat(answered.get(1).id()).as("the same key of two people: two incidents").isNotEqualTo(answered.get(0).id());
         assertThat(answered.values().stream().map(Incident::id).distinct()).hasSize(5);

@@ -1,4 +1,4 @@
-package vn.tuquan.order;
+package vn.tuquan.order.internal;
 
 import java.util.List;
 
@@ -7,9 +7,9 @@ import vn.tuquan.shared.EncryptedColumns;
 
 /** The encrypted columns of the persons' registers, re-encrypted by {@code ./tuquan keys rotate}. */
 @Component
-class PersonColumns implements EncryptedColumns {
+public class PersonColumns implements EncryptedColumns {
 
-    static final List<Column> COLUMNS = List.of(
+    public static final List<Column> COLUMNS = List.of(
             Column.of("drug_user", "full_name_enc"), Column.of("drug_user", "birth_enc"),
             Column.of("drug_user", "national_id_enc"), Column.of("drug_user", "address_enc"),
             Column.of("drug_user_status", "note_enc"),

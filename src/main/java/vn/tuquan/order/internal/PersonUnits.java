@@ -1,4 +1,4 @@
-package vn.tuquan.order;
+package vn.tuquan.order.internal;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -6,13 +6,14 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.order.UnknownPersonRecordException;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
 
 /** The units the persons' registers hang on, looked up through the caller's scopes. */
 @Component
-class PersonUnits {
+public class PersonUnits {
 
     private final Units units;
 
@@ -21,7 +22,7 @@ class PersonUnits {
     }
 
     /** A unit the scope may see (its latest version); refused outside the scope, unknown when there is none. */
-    UnitView visible(Scope scope, long unitId) {
+    public UnitView visible(Scope scope, long unitId) {
         return units.latest(scope, unitId).orElseThrow(() -> new UnknownPersonRecordException("unit", unitId));
     }
 
@@ -29,21 +30,21 @@ class PersonUnits {
      * The unit and every unit under it on the date (the tree as it was then), of the kinds given (all
      * when empty): {@link Units#subtreeWithRoot} (the unit alone when it did not exist then).
      */
-    List<UnitView> subtree(Scope scope, long unitId, Set<UnitKind> kinds, LocalDate asOf) {
+    public List<UnitView> subtree(Scope scope, long unitId, Set<UnitKind> kinds, LocalDate asOf) {
         visible(scope, unitId);
         return units.subtreeWithRoot(scope, unitId, kinds, asOf);
     }
 
-    Long[] subtreeIds(Scope scope, long unitId, LocalDate asOf) {
+    public Long[] subtreeIds(Scope scope, long unitId, LocalDate asOf) {
         return subtree(scope, unitId, Set.of(), asOf).stream().map(UnitView::id).toArray(Long[]::new);
     }
 
     /** Whether a unit (as it is on the date, or as it last was) lies under the ancestor (or is it). */
-    boolean under(long ancestorId, long unitId, LocalDate date) {
+    public boolean under(long ancestorId, long unitId, LocalDate date) {
         return units.contains(Scope.of(Set.of(ancestorId)), unitId, date);
     }
 
-    String name(long unitId) {
+    public String name(long unitId) {
         return units.latest(Scope.WHOLE_COUNTRY, unitId).map(UnitView::name).orElse("#" + unitId);
     }
 }

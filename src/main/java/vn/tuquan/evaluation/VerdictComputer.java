@@ -1,0 +1,161 @@
+package vn.tuquan.evaluation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import vn.tuquan.evaluation.EvaluationRuns.ChangedParams;
+import vn.tuquan.evaluation.FactsGatherer.Gathered;
+import vn.tuquan.evaluation.Rulebooks.InForce;
+import vn.tuquan.evaluation.rules.CriteriaSet;
+import vn.tuquan.evaluation.rules.Entry;
+import vn.tuquan.evaluation.rules.Fact;
+import vn.tuquan.evaluation.rules.Facts;
+import vn.tuquan.evaluation.rules.Params;
+import vn.tuquan.evaluation.rules.Result;
+import vn.tuquan.evaluation.rules.Rule;
+import vn.tuquan.units.UnitKind;
+
+/**
+ * The proposed verdicts of a subtree, from its gathered facts, the values entered and the rulebooks
+ * in force: residential areas and organisations first, then each commune with its children's counts
+ * ({@code children.*}: its units counted, registered and recognised — a decided child by its
+ * decision, an undecided one by its proposed verdict of the same run). Pure: no Spring, no database;
+ * the run reads and stores around it ({@link EvaluationRuns}).
+ */
+final class VerdictComputer {
+
+    private VerdictComputer() {
+    }
+
+    /** One unit's verdict: its facts (with the entries and, for a commune, its children's counts), its rulebook. */
+    record Verdict(Gathered unit, InForce rulebook, Facts facts, CriteriaSet.Evaluation evaluation) {
+    }
+
+    /** The verdicts of the evaluated units that have a rulebook, and how many had none (or one without criteria). */
+    record Verdicts(List<Verdict> verdicts, int withoutRulebook) {
+    }
+
+    /** A commune's children as its {@code children.*} facts count them; all residential areas among them counted apart. */
+    record ChildrenCounts(long total, long registered, long recognised, long areas, long areasRegistered,
+            long areasRecognised) {
+
+        static final ChildrenCounts NONE = new ChildrenCounts(0, 0, 0, 0, 0, 0);
+
+        /** These counts and one more child. */
+        ChildrenCounts plus(boolean isRegistered, boolean isRecognised, boolean isArea) {
+            return new ChildrenCounts(total + 1, registered + (isRegistered ? 1 : 0), recognised + (isRecognised ? 1 : 0),
+                    areas + (isArea ? 1 : 0), areasRegistered + (isArea && isRegistered ? 1 : 0),
+                    areasRecognised + (isArea && isRecognised ? 1 : 0));
+        }
+
+        /** The counts under their fact keys. */
+        Map<String, Long> facts() {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            counts.put(Fact.CHILDREN_TOTAL, total);
+            counts.put(Fact.CHILDREN_REGISTERED, registered);
+            counts.put(Fact.CHILDREN_RECOGNISED, recognised);
+            counts.put(Fact.CHILDREN_AREAS_TOTAL, areas);
+            counts.put(Fact.CHILDREN_AREAS_REGISTERED, areasRegistered);
+            counts.put(Fact.CHILDREN_AREAS_RECOGNISED, areasRecognised);
+            return counts;
+        }
+    }
+
+    /**
+     * Computes the verdicts of the tree's evaluated units.
+     *
+     * @param tree the units with their gathered facts (the root's subtree)
+     * @param status the stored status of a unit's evaluation, {@code null} when it has none
+     * @param entered the values entered per unit, by criterion
+     * @param inForce the rulebook in force for a criteria kind on a period's last day
+     * @param change a criterion's parameters changed for "what if", or {@code null}
+     */
+    static Verdicts compute(List<Gathered> tree, Function<Long, String> status, Map<Long, Map<String, Entry>> entered,
+            BiFunction<String, LocalDate, Optional<InForce>> inForce, ChangedParams change) {
+        int evaluated = (int) tree.stream().filter(Gathered::evaluated).count();
+        Map<String, Optional<InForce>> books = new HashMap<>();
+        Map<Long, Gathered> byId = new HashMap<>();
+        tree.forEach(g -> byId.put(g.unitId(), g));
+
+        List<Verdict> verdicts = new ArrayList<>(evaluated);
+        Map<Long, ChildrenCounts> children = new HashMap<>();
+        int withoutRulebook = 0;
+        // residential areas and organisations first, then the communes with their children's verdicts
+        for (int pass = 0; pass < 2; pass++) {
+            for (Gathered g : tree) {
+                if (!g.evaluated() || EvaluatedUnits.child(g.criteriaKind()) != (pass == 0)) {
+                    continue;
+                }
+                Facts own = withEntries(g.facts(), entered.get(g.unitId()));
+                Facts facts = pass == 1 ? own.withCounts(children.getOrDefault(g.unitId(), ChildrenCounts.NONE).facts())
+                        : own;
+                Optional<InForce> book = books.computeIfAbsent(g.criteriaKind() + "|" + facts.periodTo(),
+                        k -> inForce.apply(g.criteriaKind(), facts.periodTo()));
+                if (book.isEmpty() || book.get().criteria().rules().isEmpty()) {
+                    withoutRulebook++;
+                    continue;
+                }
+                CriteriaSet criteria = change == null ? book.get().criteria() : changed(book.get().criteria(), change);
+                CriteriaSet.Evaluation evaluation = criteria.evaluate(facts);
+                verdicts.add(new Verdict(g, book.get(), facts, evaluation));
+                if (pass == 0) {
+                    Long commune = communeOf(g, byId);
+                    if (commune != null) {
+                        String s = status.apply(g.unitId());
+                        boolean registered = s != null && !Evaluation.Status.NOT_REGISTERED.name().equals(s);
+                        boolean recognised = s != null && Evaluation.Status.valueOf(s).decided()
+                                ? Evaluation.Status.RECOGNISED.name().equals(s)
+                                : evaluation.result() == Result.MET;
+                        boolean area = UnitKind.RESIDENTIAL_AREA.name().equals(g.criteriaKind());
+                        children.merge(commune, ChildrenCounts.NONE.plus(registered, recognised, area),
+                                (a, b) -> a.plus(registered, recognised, area));
+                    }
+                }
+            }
+        }
+        return new Verdicts(verdicts, withoutRulebook);
+    }
+
+    private static Facts withEntries(Facts facts, Map<String, Entry> entries) {
+        return entries == null ? facts
+                : new Facts(facts.unitKind(), facts.year(), facts.periodFrom(), facts.periodTo(), facts.counts(), entries);
+    }
+
+    /** The nearest commune above the unit within the tree, or {@code null} (an organisation under a province or district). */
+    private static Long communeOf(Gathered g, Map<Long, Gathered> byId) {
+        Long parent = g.parentId();
+        while (parent != null) {
+            Gathered p = byId.get(parent);
+            if (p == null) {
+                return null;
+            }
+            if (p.kind() == UnitKind.COMMUNE) {
+                return p.unitId();
+            }
+            parent = p.parentId();
+        }
+        return null;
+    }
+
+    /** The criteria set with a criterion's parameters changed (every criteria set that has the criterion). */
+    static CriteriaSet changed(CriteriaSet set, ChangedParams change) {
+        List<Rule> rules = new ArrayList<>(set.rules().size());
+        for (Rule r : set.rules()) {
+            if (r.criterion().equals(change.criterion())) {
+                Map<String, String> params = new HashMap<>(r.params().values());
+                params.putAll(change.params());
+                rules.add(new Rule(r.criterion(), new Params(params), r.article(), r.nameVi(), r.nameEn()));
+            } else {
+                rules.add(r);
+            }
+        }
+        return new CriteriaSet(set.rulebook(), set.unitKind(), rules);
+    }
+}
