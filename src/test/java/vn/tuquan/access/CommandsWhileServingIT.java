@@ -18,11 +18,12 @@ import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.tuquan.FreshDataDirectory;
+import vn.tuquan.StartedProcesses;
 import vn.tuquan.TuquanProcess;
 import vn.tuquan.TuquanProcess.CommandResult;
 import vn.tuquan.TuquanProcess.Postmaster;
@@ -43,19 +44,14 @@ class CommandsWhileServingIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private final List<TuquanProcess> started = new ArrayList<>();
-    private final List<Path> dataDirs = new ArrayList<>();
+    @RegisterExtension
+    final StartedProcesses processes = new StartedProcesses();
     private final List<CommandResult> results = new ArrayList<>();
-
-    @AfterEach
-    void stopLeftovers() {
-        TuquanProcess.stopLeftovers(started, dataDirs);
-    }
 
     @Test
     void theAdministratorIsMadeByServeAlone_andEveryCommandWorksWhileItServes() throws Exception {
         Path dataDir = FreshDataDirectory.create();
-        dataDirs.add(dataDir);
+        processes.watch(dataDir);
 
         // 22: a command on a new data directory makes nothing: no database, no administrator, no password
         CommandResult early = run(dataDir, null, "user", "list");
@@ -156,8 +152,7 @@ class CommandsWhileServingIT {
     }
 
     private TuquanProcess start(Path dataDir, String command) {
-        TuquanProcess process = TuquanProcess.start(dataDir, command, command + "-" + started.size());
-        started.add(process);
+        TuquanProcess process = processes.start(dataDir, command, command + "-" + processes.count());
         return process.awaitOutput(TuquanProcess.READY, START);
     }
 

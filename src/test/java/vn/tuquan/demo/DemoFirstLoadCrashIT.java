@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.tuquan.FreshDataDirectory;
+import vn.tuquan.StartedProcesses;
 import vn.tuquan.TuquanProcess;
 import vn.tuquan.TuquanProcess.Postmaster;
 
@@ -32,28 +33,15 @@ class DemoFirstLoadCrashIT {
     static final List<String> NOT_COMPARED = List.of("spring_session", "spring_session_attributes");
     static final String MADE_AGAIN = "did not finish (the process stopped before it was ready";
 
-    /** Every process started and every data directory used, for {@link #stopLeftovers()}. */
-    private final List<TuquanProcess> started = new ArrayList<>();
-    private final List<Path> dataDirs = new ArrayList<>();
-
-    private TuquanProcess start(Path dataDir, String command, String name) {
-        TuquanProcess process = TuquanProcess.start(dataDir, command, name);
-        started.add(process);
-        return process;
-    }
-
-    /** A test that failed midway leaves no Tuquan and no PostgreSQL running. */
-    @AfterEach
-    void stopLeftovers() {
-        TuquanProcess.stopLeftovers(started, dataDirs);
-    }
+    @RegisterExtension
+    final StartedProcesses processes = new StartedProcesses();
 
     @Test
     void aFirstLoadKilledMidwayIsMadeAgainWholeOnTheNextStart_asManyRowsAsACleanLoad() throws Exception {
         // a clean first load: the reference, and the figures the demo is known by
         Path clean = FreshDataDirectory.create();
-        dataDirs.add(clean.resolve("demo"));
-        TuquanProcess reference = start(clean, "demo", "clean").awaitOutput(TuquanProcess.READY, START);
+        processes.watch(clean.resolve("demo"));
+        TuquanProcess reference = processes.start(clean, "demo", "clean").awaitOutput(TuquanProcess.READY, START);
         Map<String, Long> expected = tableCounts(clean);
         assertThat(expected).containsEntry("incident", 5044L).containsEntry("household", 26248L)
                 .containsEntry("drug_user", 3159L).containsEntry("users", 8L);
@@ -61,7 +49,7 @@ class DemoFirstLoadCrashIT {
 
         // loaded whole, then killed: kept as it is on the next start
         reference.kill9();
-        TuquanProcess warm = start(clean, "demo", "clean-again").awaitOutput(TuquanProcess.READY, START);
+        TuquanProcess warm = processes.start(clean, "demo", "clean-again").awaitOutput(TuquanProcess.READY, START);
         assertThat(warm.output()).as("a demo loaded whole is never made again").doesNotContain(MADE_AGAIN)
                 .contains("was left running");
         Map<String, Long> kept = tableCounts(clean);
@@ -71,8 +59,8 @@ class DemoFirstLoadCrashIT {
 
         // a first load killed midway: after the official list, before the villages and the rest
         Path dataDir = FreshDataDirectory.create();
-        dataDirs.add(dataDir.resolve("demo"));
-        TuquanProcess first = start(dataDir, "demo", "first");
+        processes.watch(dataDir.resolve("demo"));
+        TuquanProcess first = processes.start(dataDir, "demo", "first");
         killOnceTheLoadHasBegun(first, dataDir.resolve("demo"));
         Postmaster orphan = TuquanProcess.postmaster(dataDir.resolve("demo"));
         assertThat(orphan.alive()).isTrue();
@@ -82,7 +70,7 @@ class DemoFirstLoadCrashIT {
         }
         assertThat(first.output()).doesNotContain(TuquanProcess.READY);
 
-        TuquanProcess second = start(dataDir, "demo", "second").awaitOutput(TuquanProcess.READY, START);
+        TuquanProcess second = processes.start(dataDir, "demo", "second").awaitOutput(TuquanProcess.READY, START);
         assertThat(tableCounts(dataDir)).as("every table as a clean load has it").isEqualTo(expected);
         assertThat(residentialAreas(dataDir)).isEqualTo(3161);
         assertThat(orphan.alive()).as("the PostgreSQL the killed process left running was stopped").isFalse();

@@ -19,11 +19,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.tuquan.FreshDataDirectory;
+import vn.tuquan.StartedProcesses;
 import vn.tuquan.TuquanProcess;
 import vn.tuquan.TuquanProcess.Postmaster;
 import vn.tuquan.units.AdminUnitsData;
@@ -47,29 +48,16 @@ class IncidentIngestCrashIT {
     record Sent(String key, Long incidentId, String failure) {
     }
 
-    /** Every process started and every data directory used, for {@link #stopLeftovers()}. */
-    private final List<TuquanProcess> started = new ArrayList<>();
-    private final List<Path> dataDirs = new ArrayList<>();
-
-    private TuquanProcess start(Path dataDir, String command, String name) {
-        TuquanProcess process = TuquanProcess.start(dataDir, command, name);
-        started.add(process);
-        return process;
-    }
-
-    /** A test that failed midway leaves no Tuquan and no PostgreSQL running. */
-    @AfterEach
-    void stopLeftovers() {
-        TuquanProcess.stopLeftovers(started, dataDirs);
-    }
+    @RegisterExtension
+    final StartedProcesses processes = new StartedProcesses();
 
     @Test
     void everyAcknowledgedIncidentSurvivesAPowerCutOnce_andRetriesWithTheSameKeysStoreEachOnce() throws Exception {
         Path dataDir = FreshDataDirectory.create();
-        dataDirs.add(dataDir);
+        processes.watch(dataDir);
         Path namDinh = AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv");
         // the first start, then the list, the officer and the token with the commands, while it serves
-        TuquanProcess first = start(dataDir, "serve", "first").awaitReady(START);
+        TuquanProcess first = processes.start(dataDir, "serve", "first").awaitReady(START);
         TuquanProcess.CommandResult imported = TuquanProcess.command(dataDir, "units", "import", namDinh.toString(),
                 "--as-of", "2022-10-01");
         assertThat(imported.exitCode()).as(imported.output()).isZero();
@@ -136,7 +124,7 @@ class IncidentIngestCrashIT {
         assertThat(unacked).as("each client's last request, in flight or sent after the kill, got no answer")
                 .hasSize(CLIENTS);
 
-        TuquanProcess second = start(dataDir, "serve", "second").awaitReady(START);
+        TuquanProcess second = processes.start(dataDir, "serve", "second").awaitReady(START);
         try (Connection db = connect(TuquanProcess.postmaster(dataDir))) {
             for (Map.Entry<String, Long> e : acked.entrySet()) {
                 assertThat(incidentsNamed(db, e.getKey())).as("acknowledged %s", e.getKey()).containsExactly(e.getValue());

@@ -75,7 +75,7 @@ class RulebookPages {
                 .orElse(versions.get(versions.size() - 1).id());
         VersionDetail detail = rulebooks.version(caller.view(), selected);
         List<UnitView> adoptable = adoptable(caller, today);
-        UnitView marksOf = province != null ? rulebooks.requireVisible(caller.view(), province) : ownProvince(caller, today);
+        UnitView marksOf = province != null ? rulebooks.requireVisible(caller.view(), province) : ownProvince(caller);
         Map<String, Set<String>> toConfirm = new LinkedHashMap<>();
         for (String kind : detail.criteria().keySet()) {
             toConfirm.put(kind, rulebooks.stillToConfirm(selected, kind, marksOf == null ? null : marksOf.id()));
@@ -116,15 +116,13 @@ class RulebookPages {
     }
 
     /** The one province of the caller's view scope, when it holds exactly one (a provincial or lower officer). */
-    private UnitView ownProvince(Caller caller, LocalDate today) {
+    private UnitView ownProvince(Caller caller) {
         if (caller.view().wholeCountry()) {
             return null;
         }
         Set<Long> provinces = new LinkedHashSet<>();
         for (long id : caller.view().unitIds()) {
-            units.ancestors(caller.view(), id, today).stream().filter(u -> u.kind() == UnitKind.PROVINCE)
-                    .findFirst().ifPresent(u -> provinces.add(u.id()));
-            units.find(caller.view(), id, today).filter(u -> u.kind() == UnitKind.PROVINCE).ifPresent(u -> provinces.add(u.id()));
+            units.latest(caller.view(), id).ifPresent(u -> provinces.add(u.unitPath().provinceId()));
         }
         return provinces.size() == 1 ? units.latest(Scope.WHOLE_COUNTRY, provinces.iterator().next()).orElse(null) : null;
     }

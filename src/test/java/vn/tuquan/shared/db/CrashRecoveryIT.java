@@ -6,12 +6,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.tuquan.FreshDataDirectory;
+import vn.tuquan.StartedProcesses;
 import vn.tuquan.TuquanProcess;
 import vn.tuquan.TuquanProcess.Postmaster;
 import vn.tuquan.WebSession;
@@ -24,28 +23,15 @@ class CrashRecoveryIT {
 
     static final Duration START = Duration.ofMinutes(3);
 
-    /** Every process started and every data directory used, for {@link #stopLeftovers()}. */
-    private final List<TuquanProcess> started = new ArrayList<>();
-    private final List<Path> dataDirs = new ArrayList<>();
-
-    private TuquanProcess start(Path dataDir, String command, String name) {
-        TuquanProcess process = TuquanProcess.start(dataDir, command, name);
-        started.add(process);
-        return process;
-    }
-
-    /** A test that failed midway leaves no Tuquan and no PostgreSQL running. */
-    @AfterEach
-    void stopLeftovers() {
-        TuquanProcess.stopLeftovers(started, dataDirs);
-    }
+    @RegisterExtension
+    final StartedProcesses processes = new StartedProcesses();
 
     @Test
     void committedDataSurvivesKillMinus9OfTheJvmAndThenOfPostgresToo() throws Exception {
         Path dataDir = FreshDataDirectory.create();
-        dataDirs.add(dataDir);
+        processes.watch(dataDir);
 
-        TuquanProcess first = start(dataDir, "serve", "first").awaitReady(START);
+        TuquanProcess first = processes.start(dataDir, "serve", "first").awaitReady(START);
         String password = first.printedAdminPassword();
         Postmaster firstPostgres = TuquanProcess.postmaster(dataDir);
         try (Connection db = connect(firstPostgres)) {
@@ -55,7 +41,7 @@ class CrashRecoveryIT {
         first.kill9();
         assertThat(firstPostgres.alive()).as("kill -9 of the JVM leaves its PostgreSQL running").isTrue();
 
-        TuquanProcess second = start(dataDir, "serve", "second").awaitReady(START);
+        TuquanProcess second = processes.start(dataDir, "serve", "second").awaitReady(START);
         assertThat(firstPostgres.alive()).as("the stale PostgreSQL was stopped").isFalse();
         assertThat(second.output()).contains("was left running").doesNotContain("Password:");
         Postmaster secondPostgres = TuquanProcess.postmaster(dataDir);
@@ -75,7 +61,7 @@ class CrashRecoveryIT {
         backends.forEach(ProcessHandle::destroyForcibly);
         postgres.onExit().get();
 
-        TuquanProcess third = start(dataDir, "serve", "third").awaitReady(START);
+        TuquanProcess third = processes.start(dataDir, "serve", "third").awaitReady(START);
         try (Connection db = connect(TuquanProcess.postmaster(dataDir))) {
             assertThat(count(db)).as("every committed row is back after WAL recovery").isEqualTo(1000);
         }
