@@ -81,7 +81,7 @@ class ArchitectureTests {
 
     @ArchTest
     static final ArchRule noConsoleOutputOutsideItsPlaces = noClasses()
-            .that().resideOutsideOfPackages("vn.tuquan", "vn.tuquan.demo", "vn.tuquan.access")
+            .that().resideOutsideOfPackages("vn.tuquan", "vn.tuquan.demo", "vn.tuquan.access.internal")
             .should().accessField(System.class, "out")
             .because("logs go through SLF4J; only the CLI, the demo and the one-time admin password print");
 }

@@ -30,6 +30,9 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.access.internal.SecondFactor;
+import vn.tuquan.access.internal.SignInRateLimiter;
+import vn.tuquan.access.internal.SignInLockout;
 
 /**
  * The steps of signing in: the password (form login), then the TOTP code for those who enrolled
@@ -37,10 +40,10 @@ import vn.tuquan.shared.Dates;
  * two steps, {@link #LOCKED_UNTIL} for the login page's lock notice.
  */
 @Component
-class SignInFlow {
+public class SignInFlow {
 
-    static final String PENDING = "tuquan.signIn.pending";
-    static final String LOCKED_UNTIL = "tuquan.signIn.lockedUntil";
+    public static final String PENDING = "tuquan.signIn.pending";
+    public static final String LOCKED_UNTIL = "tuquan.signIn.lockedUntil";
     static final Duration PENDING_FOR = Duration.ofMinutes(5);
 
     private final SignInLockout lockout;
@@ -60,18 +63,18 @@ class SignInFlow {
         this.savedRequest.setDefaultTargetUrl("/");
     }
 
-    SecurityContextRepository contexts() {
+    public SecurityContextRepository contexts() {
         return contexts;
     }
 
-    static HttpSessionRequestCache requestCache() {
+    public static HttpSessionRequestCache requestCache() {
         HttpSessionRequestCache cache = new HttpSessionRequestCache();
         cache.setMatchingRequestParameterName(null); // no "?continue" on the page after sign-in
         return cache;
     }
 
     /** After the password: either signed in, or on to the code page with nothing authenticated yet. */
-    AuthenticationSuccessHandler passwordAccepted(SecurityContextRepository contexts) {
+    public AuthenticationSuccessHandler passwordAccepted(SecurityContextRepository contexts) {
         return (request, response, authentication) -> {
             TuquanUser user = (TuquanUser) authentication.getPrincipal();
             if (user.secondFactorEnrolled()) {
@@ -87,7 +90,7 @@ class SignInFlow {
     }
 
     /** A refused password: counted towards the lock-out; the same message for unknown users and wrong passwords. */
-    AuthenticationFailureHandler passwordRefused() {
+    public AuthenticationFailureHandler passwordRefused() {
         return (request, response, exception) -> {
             String username = request.getParameter("username");
             Optional<Instant> lockedUntil = failed(request, username, exception);
@@ -108,7 +111,7 @@ class SignInFlow {
     }
 
     /** The code step: true when signed in, false when the code was wrong; throws nothing. */
-    CodeResult checkCode(HttpServletRequest request, HttpServletResponse response, SecondFactor secondFactor,
+    public CodeResult checkCode(HttpServletRequest request, HttpServletResponse response, SecondFactor secondFactor,
             String code) throws IOException, ServletException {
         HttpSession session = request.getSession(false);
         PendingSignIn pending = session == null ? null : (PendingSignIn) session.getAttribute(PENDING);
@@ -164,7 +167,7 @@ class SignInFlow {
     }
 
     /** Refuses password posts once the username's or the address's bucket is empty, or the name is locked. */
-    OncePerRequestFilter rateLimit() {
+    public OncePerRequestFilter rateLimit() {
         return new OncePerRequestFilter() {
             @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -192,7 +195,7 @@ class SignInFlow {
         };
     }
 
-    enum CodeResult { SIGNED_IN, WRONG, LOCKED, THROTTLED, EXPIRED }
+    public enum CodeResult { SIGNED_IN, WRONG, LOCKED, THROTTLED, EXPIRED }
 
     /** A person who gave the right password and still owes the code. */
     record PendingSignIn(String username, Instant since) implements Serializable {

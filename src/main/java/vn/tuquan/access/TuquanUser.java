@@ -9,7 +9,7 @@ import org.springframework.security.core.userdetails.User;
  * The signed-in person, with the name the pages greet them by and what their sign-in needs: a
  * second factor when they enrolled one, an enrolment first when it is required and missing.
  */
-class TuquanUser extends User {
+public class TuquanUser extends User {
 
     /** Sessions in PostgreSQL hold this class serialised: change the number when its fields change. */
     private static final long serialVersionUID = 1L;
@@ -18,7 +18,7 @@ class TuquanUser extends User {
     private final boolean secondFactorEnrolled;
     private final boolean secondFactorRequired;
 
-    TuquanUser(String username, String password, boolean enabled, boolean accountNonLocked, String displayName,
+    public TuquanUser(String username, String password, boolean enabled, boolean accountNonLocked, String displayName,
             boolean secondFactorEnrolled, boolean secondFactorRequired,
             Collection<? extends GrantedAuthority> authorities) {
         super(username, password, enabled, true, true, accountNonLocked, authorities);
@@ -27,15 +27,15 @@ class TuquanUser extends User {
         this.secondFactorRequired = secondFactorRequired;
     }
 
-    String displayName() {
+    public String displayName() {
         return displayName;
     }
 
-    boolean secondFactorEnrolled() {
+    public boolean secondFactorEnrolled() {
         return secondFactorEnrolled;
     }
 
-    boolean secondFactorRequired() {
+    public boolean secondFactorRequired() {
         return secondFactorRequired;
     }
 }

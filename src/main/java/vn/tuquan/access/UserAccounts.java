@@ -25,6 +25,8 @@ import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.units.Units;
+import vn.tuquan.access.internal.PasswordPolicy;
+import vn.tuquan.access.internal.SignInLockout;
 
 /** The people who can sign in: the access module's API to the rest of Tuquan. */
 @Service
@@ -334,10 +336,4 @@ public class UserAccounts {
     public record Role(String code, String nameVi, String nameEn) {
     }
 
-    public record UserId(long value) {
-    }
-
-    public record UserAccount(UserId id, String username, String displayName, boolean enabled,
-            Optional<Instant> lockedUntil, boolean totpEnrolled, boolean totpRequired, Instant createdAt) {
-    }
 }

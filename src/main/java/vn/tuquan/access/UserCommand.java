@@ -29,6 +29,8 @@ import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CommandContexts;
 import vn.tuquan.shared.Named;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.access.internal.UserSessions;
+import vn.tuquan.access.internal.SignInLockout;
 
 /** {@code ./tuquan user …}: accounts from the command line (the administrator's recovery tools). */
 @Command(name = "user", mixinStandardHelpOptions = true,
@@ -206,7 +208,7 @@ public class UserCommand implements Runnable {
                     return 0;
                 }
                 out.printf("%-24s %-30s %-9s %-6s %s%n", "USERNAME", "NAME", "STATE", "TOTP", "LOCKED UNTIL");
-                for (UserAccounts.UserAccount a : context.getBean(UserAccounts.class).list()) {
+                for (UserAccount a : context.getBean(UserAccounts.class).list()) {
                     out.printf("%-24s %-30s %-9s %-6s %s%n", a.username(), a.displayName(),
                             a.enabled() ? "enabled" : "disabled",
                             a.totpEnrolled() ? "yes" : a.totpRequired() ? "needed" : "no",

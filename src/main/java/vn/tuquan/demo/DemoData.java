@@ -15,6 +15,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import vn.tuquan.access.UserAccount;
 import vn.tuquan.access.UserAccounts;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Scope;
@@ -125,7 +126,7 @@ class DemoData implements ApplicationRunner {
             } else {
                 accounts.setPassword(login.username(), DEMO_PASSWORD); // the printed password always works
             }
-            var id = user.or(() -> accounts.findByUsername(login.username()).map(UserAccounts.UserAccount::id))
+            var id = user.or(() -> accounts.findByUsername(login.username()).map(UserAccount::id))
                     .orElseThrow();
             Scope scope = login.scopeUnit() == null ? Scope.WHOLE_COUNTRY
                     : Scope.of(Set.of(login.scopeUnit().apply(units).id()));

@@ -17,6 +17,7 @@ import org.springframework.test.context.TestPropertySource;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.WebSession;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.access.internal.Totp;
 
 /**
  * Issue 13.13 and 13.14 over real HTTP: what a person does to their own account is in the audit log

@@ -18,6 +18,7 @@ import org.springframework.test.context.TestPropertySource;
 import vn.tuquan.Chromium;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.access.internal.Totp;
 
 /**
  * In a real Chromium: enrol the second factor from the QR page, sign in with a TOTP code computed

@@ -30,6 +30,7 @@ import org.springframework.web.context.WebApplicationContext;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.WebSession;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.access.internal.Totp;
 
 /**
  * Issue 4, sign-in and sessions, over real HTTP on a real database: lock-out, the second factor,

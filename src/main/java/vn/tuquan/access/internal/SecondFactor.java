@@ -1,4 +1,4 @@
-package vn.tuquan.access;
+package vn.tuquan.access.internal;
 
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import vn.tuquan.shared.EncryptedColumns;
 import vn.tuquan.shared.FieldCipher;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.access.AccountChanged;
 
 /**
  * The TOTP second factor of each person: enrolment (a secret confirmed by a first code) and
@@ -18,7 +19,7 @@ import vn.tuquan.shared.Dates;
  * later step is accepted next time.
  */
 @Component
-class SecondFactor implements EncryptedColumns {
+public class SecondFactor implements EncryptedColumns {
 
     private final JdbcClient jdbc;
     private final FieldCipher cipher;
@@ -36,13 +37,13 @@ class SecondFactor implements EncryptedColumns {
         return List.of(Column.of("users", "totp_secret"));
     }
 
-    boolean enrolled(String username) {
+    public boolean enrolled(String username) {
         return jdbc.sql("SELECT totp_secret IS NOT NULL FROM users WHERE username = :username")
                 .param("username", username).query(Boolean.class).optional().orElse(false);
     }
 
     /** Checks the code against the person's secret; true at most once per code. */
-    boolean verify(String username, String code) {
+    public boolean verify(String username, String code) {
         Optional<String> secret = jdbc.sql("SELECT totp_secret FROM users WHERE username = :username")
                 .param("username", username).query(String.class).optional();
         if (secret.isEmpty() || secret.get() == null) {
@@ -61,7 +62,7 @@ class SecondFactor implements EncryptedColumns {
 
     /** Stores the secret when the code proves the person's app holds it; false when the code is wrong. Audited. */
     @Transactional
-    boolean enrol(String username, String secret, String code) {
+    public boolean enrol(String username, String secret, String code) {
         OptionalLong step = Totp.matchingStep(secret, code, Dates.now());
         if (step.isEmpty()) {
             return false;

@@ -1,4 +1,4 @@
-package vn.tuquan.access;
+package vn.tuquan.access.web;
 
 import java.security.Principal;
 import java.time.ZoneOffset;
@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.tuquan.shared.Requires;
+import vn.tuquan.access.UserAccounts;
+import vn.tuquan.access.PersonalAccessTokens;
 
 /** The person's own personal access tokens: make one (shown once), list them, revoke one. */
 @Controller

@@ -1,4 +1,4 @@
-package vn.tuquan.access;
+package vn.tuquan.access.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.WebSession;
+import vn.tuquan.access.UserAccounts;
 
 /**
  * Credential stuffing from one address (many names, one failure each, so no lock-out) runs into

@@ -1,4 +1,4 @@
-package vn.tuquan.access;
+package vn.tuquan.access.internal;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -27,6 +27,9 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.servlet.LocaleResolver;
 import vn.tuquan.shared.ProblemResponses;
+import vn.tuquan.access.AccountChanged;
+import vn.tuquan.access.SignInFlow;
+import vn.tuquan.access.PersonalAccessTokens;
 
 /**
  * Form login for people (password, then the TOTP code for those who enrolled one; lock-out and

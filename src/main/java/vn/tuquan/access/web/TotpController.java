@@ -1,4 +1,4 @@
-package vn.tuquan.access;
+package vn.tuquan.access.web;
 
 import java.security.Principal;
 import java.time.ZoneOffset;
@@ -13,6 +13,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.tuquan.shared.Requires;
+import vn.tuquan.access.internal.Totp;
+import vn.tuquan.access.internal.QrCodes;
+import vn.tuquan.access.UserAccounts;
+import vn.tuquan.access.internal.SecondFactor;
+import vn.tuquan.access.SignInRecorded;
+import vn.tuquan.access.internal.SignInLockout;
 
 /**
  * Enrolling the TOTP second factor: a new secret, shown as text and as a QR code of its

@@ -1,4 +1,4 @@
-package vn.tuquan.access;
+package vn.tuquan.access.web;
 
 import vn.tuquan.shared.Requires;
 
@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.tuquan.access.UserAccounts;
 
 @RestController
 @RequestMapping("/api/v1/me")

@@ -1,4 +1,4 @@
-package vn.tuquan.access;
+package vn.tuquan.access.internal;
 
 import java.util.Set;
 
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * deleted directly.
  */
 @Component
-class UserSessions {
+public class UserSessions {
 
     private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions;
     private final JdbcClient jdbc;
@@ -24,7 +24,7 @@ class UserSessions {
         this.jdbc = jdbc;
     }
 
-    int count(String username) {
+    public int count(String username) {
         var repository = sessions.getIfAvailable();
         if (repository == null) {
             return jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = :username")
@@ -34,7 +34,7 @@ class UserSessions {
     }
 
     /** Ends every session of the person except {@code keepSessionId} (null: all of them); returns how many. */
-    int endAll(String username, String keepSessionId) {
+    public int endAll(String username, String keepSessionId) {
         var repository = sessions.getIfAvailable();
         if (repository == null) {
             return jdbc.sql("DELETE FROM spring_session WHERE principal_name = :username")

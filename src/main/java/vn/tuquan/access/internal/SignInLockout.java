@@ -1,4 +1,4 @@
-package vn.tuquan.access;
+package vn.tuquan.access.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.access.SignInRecorded;
 
 /**
  * Five failed sign-ins in a row (wrong password or wrong second-factor code) lock an account for
@@ -23,7 +24,7 @@ import vn.tuquan.shared.Dates;
  * same way in memory, so that the lock notice does not tell which usernames exist.
  */
 @Component
-class SignInLockout {
+public class SignInLockout {
 
     static final int MAX_FAILURES = 5;
     static final Duration LOCK = Duration.ofMinutes(15);
@@ -40,12 +41,12 @@ class SignInLockout {
         this.events = events;
     }
 
-    static String normalise(String username) {
+    public static String normalise(String username) {
         return username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
     }
 
     /** Until when this username is locked, if it is now. */
-    Optional<Instant> lockedUntil(String username) {
+    public Optional<Instant> lockedUntil(String username) {
         String name = normalise(username);
         Instant now = clock.instant();
         Optional<Optional<Instant>> known = jdbc.sql("SELECT locked_until FROM users WHERE username = :username")
@@ -59,12 +60,12 @@ class SignInLockout {
     }
 
     /** Counts one failure at sign-in; returns until when the username is locked when this failure locked it (or it was). */
-    Optional<Instant> recordFailure(String username) {
+    public Optional<Instant> recordFailure(String username) {
         return recordFailure(username, SignInRecorded.Check.SIGN_IN);
     }
 
     /** Counts one failure where {@code check} says; returns until when the username is locked when this failure locked it (or it was). */
-    Optional<Instant> recordFailure(String username, SignInRecorded.Check check) {
+    public Optional<Instant> recordFailure(String username, SignInRecorded.Check check) {
         String name = normalise(username);
         Instant now = clock.instant();
         Instant lockUntil = now.plus(LOCK);
@@ -98,13 +99,13 @@ class SignInLockout {
         return Optional.ofNullable(next.lockedUntil()).filter(now::isBefore);
     }
 
-    void recordSuccess(String username) {
+    public void recordSuccess(String username) {
         recordCorrect(username);
         events.publishEvent(new SignInRecorded(normalise(username), SignInRecorded.Outcome.SIGNED_IN));
     }
 
     /** The right password or code outside sign-in (the password change form …): clears the count, nothing else. */
-    void recordCorrect(String username) {
+    public void recordCorrect(String username) {
         jdbc.sql("UPDATE users SET failed_sign_ins = 0 WHERE username = :username AND failed_sign_ins <> 0")
                 .param("username", normalise(username)).update();
     }

@@ -1,4 +1,4 @@
-package vn.tuquan.access;
+package vn.tuquan.access.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
@@ -19,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
  * steps, one step of clock drift accepted either way. Secrets are 20 random bytes, written in
  * base32 (RFC 4648) as authenticator apps expect.
  */
-final class Totp {
+public final class Totp {
 
     static final int DIGITS = 6;
     static final long STEP_SECONDS = 30;
@@ -30,18 +30,18 @@ final class Totp {
     private Totp() {
     }
 
-    static String newSecret() {
+    public static String newSecret() {
         byte[] bytes = new byte[20];
         RANDOM.nextBytes(bytes);
         return base32(bytes);
     }
 
-    static long step(Instant time) {
+    public static long step(Instant time) {
         return Math.floorDiv(time.getEpochSecond(), STEP_SECONDS);
     }
 
     /** The code of one step. */
-    static String code(String base32Secret, long step) {
+    public static String code(String base32Secret, long step) {
         return hotp("HmacSHA1", base32Decode(base32Secret), step, DIGITS);
     }
 
@@ -82,7 +82,7 @@ final class Totp {
     }
 
     /** The {@code otpauth://} URI an authenticator app reads from the QR code. */
-    static String otpauthUri(String issuer, String account, String base32Secret) {
+    public static String otpauthUri(String issuer, String account, String base32Secret) {
         return "otpauth://totp/" + uriEncode(issuer) + ":" + uriEncode(account) + "?secret=" + base32Secret
                 + "&issuer=" + uriEncode(issuer) + "&algorithm=SHA1&digits=" + DIGITS + "&period=" + STEP_SECONDS;
     }

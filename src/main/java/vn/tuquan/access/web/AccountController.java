@@ -1,4 +1,4 @@
-package vn.tuquan.access;
+package vn.tuquan.access.web;
 
 import java.security.Principal;
 import java.time.ZoneOffset;
@@ -19,6 +19,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.tuquan.shared.Requires;
+import vn.tuquan.access.AccountChanged;
+import vn.tuquan.access.PasswordRefusedException;
+import vn.tuquan.access.UserAccounts;
+import vn.tuquan.access.AccountLockedException;
+import vn.tuquan.access.internal.UserSessions;
 
 /** "My account": who I am, my sessions (sign out everywhere), my password, my second factor. */
 @Controller

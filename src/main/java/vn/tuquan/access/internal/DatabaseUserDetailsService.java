@@ -1,4 +1,4 @@
-package vn.tuquan.access;
+package vn.tuquan.access.internal;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,6 +12,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.access.TuquanUser;
+import vn.tuquan.access.UserAccounts;
 
 /**
  * Loads sign-in data from the {@code users} table: a locked-out account is not "non-locked". At a

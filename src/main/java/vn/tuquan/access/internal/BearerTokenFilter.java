@@ -1,4 +1,4 @@
-package vn.tuquan.access;
+package vn.tuquan.access.internal;
 
 import java.io.IOException;
 import java.util.Locale;
@@ -17,6 +17,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import vn.tuquan.shared.ProblemResponses;
+import vn.tuquan.access.PersonalAccessTokens;
 
 /**
  * {@code Authorization: Bearer tq_…} on {@code /api/**}: authenticates the request as the token's

@@ -1,4 +1,4 @@
-package vn.tuquan.access;
+package vn.tuquan.access.internal;
 
 import java.time.Clock;
 import java.util.Map;
@@ -15,7 +15,7 @@ import vn.tuquan.shared.Dates;
  * everyone behind a reverse proxy when forwarded headers are off). Successful attempts cost nothing.
  */
 @Component
-class SignInRateLimiter {
+public class SignInRateLimiter {
 
     static final Limit PER_USERNAME = new Limit(10, 1.0 / 6);
     static final Limit PER_ADDRESS = new Limit(30, 0.5);
@@ -25,13 +25,13 @@ class SignInRateLimiter {
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     /** Whether an attempt may be made now: both buckets hold at least one token. */
-    boolean allows(String username, String address) {
+    public boolean allows(String username, String address) {
         return tokens("u:" + SignInLockout.normalise(username), PER_USERNAME) >= 1
                 && tokens("a:" + address, PER_ADDRESS) >= 1;
     }
 
     /** Charges one failed attempt to the username and the address. */
-    void failed(String username, String address) {
+    public void failed(String username, String address) {
         take("u:" + SignInLockout.normalise(username), PER_USERNAME);
         take("a:" + address, PER_ADDRESS);
     }

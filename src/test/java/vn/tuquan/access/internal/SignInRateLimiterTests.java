@@ -1,4 +1,4 @@
-package vn.tuquan.access;
+package vn.tuquan.access.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package vn.tuquan.access;
+package vn.tuquan.access.web;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.tuquan.shared.PublicEndpoint;
+import vn.tuquan.access.internal.SecondFactor;
+import vn.tuquan.access.SignInFlow;
 
 /** The login page (with the lock-out notice) and the second step, the TOTP code. */
 @Controller

@@ -1,4 +1,4 @@
-package vn.tuquan.access;
+package vn.tuquan.access.internal;
 
 import java.io.PrintStream;
 import java.security.SecureRandom;
@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.access.UserAccounts;
 
 /**
  * On the very first start of a server (no user yet), creates the administrator account with a

@@ -1,4 +1,4 @@
-package vn.tuquan.access;
+package vn.tuquan.access.internal;
 
 import java.lang.annotation.Annotation;
 
@@ -18,6 +18,7 @@ import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.PublicEndpoint;
 import vn.tuquan.shared.Requires;
+import vn.tuquan.access.Callers;
 
 /**
  * Checks every Tuquan endpoint's access rule before it runs, and puts the {@link Caller} on the

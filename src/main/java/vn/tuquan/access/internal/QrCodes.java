@@ -1,4 +1,4 @@
-package vn.tuquan.access;
+package vn.tuquan.access.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -12,7 +12,7 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 /** QR codes drawn on the server (ZXing) as SVG, so the page needs no script. */
-final class QrCodes {
+public final class QrCodes {
 
     private QrCodes() {
     }
@@ -41,7 +41,7 @@ final class QrCodes {
     }
 
     /** The SVG as a {@code data:} URI for an {@code <img>} (the content security policy allows data: images). */
-    static String svgDataUri(String text) {
+    public static String svgDataUri(String text) {
         return "data:image/svg+xml;base64,"
                 + Base64.getEncoder().encodeToString(svg(text).getBytes(StandardCharsets.UTF_8));
     }

@@ -1,4 +1,4 @@
-package vn.tuquan.access;
+package vn.tuquan.access.web;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +24,8 @@ import vn.tuquan.shared.VietnameseText;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
+import vn.tuquan.access.internal.PasswordPolicy;
+import vn.tuquan.access.UserAccounts;
 
 /**
  * The "Users" area: the people inside one's scope, and a new account with a role and a scope no

@@ -1,4 +1,4 @@
-package vn.tuquan.access;
+package vn.tuquan.access.internal;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package vn.tuquan.access;
+package vn.tuquan.access.internal;
 
 import java.util.List;
 
@@ -12,6 +12,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import vn.tuquan.shared.AccessRefusedException;
+import vn.tuquan.access.Callers;
 
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication

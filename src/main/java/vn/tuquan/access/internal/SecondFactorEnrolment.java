@@ -1,4 +1,4 @@
-package vn.tuquan.access;
+package vn.tuquan.access.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,6 +8,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import vn.tuquan.access.TuquanUser;
 
 /**
  * A person who must use a second factor and has not enrolled one yet can reach only the

@@ -1,4 +1,4 @@
-package vn.tuquan.access;
+package vn.tuquan.access.internal;
 
 import java.io.IOException;
 
@@ -13,6 +13,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
+import vn.tuquan.access.AccessRefused;
 
 /**
  * Publishes {@link AccessRefused} for every request answered 403 to a signed-in person (a session or
