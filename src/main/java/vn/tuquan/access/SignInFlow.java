@@ -29,10 +29,10 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import vn.tuquan.shared.Dates;
 import vn.tuquan.access.internal.SecondFactor;
-import vn.tuquan.access.internal.SignInRateLimiter;
 import vn.tuquan.access.internal.SignInLockout;
+import vn.tuquan.access.internal.SignInRateLimiter;
+import vn.tuquan.shared.Dates;
 
 /**
  * The steps of signing in: the password (form login), then the TOTP code for those who enrolled

@@ -19,14 +19,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.tuquan.access.internal.PasswordPolicy;
+import vn.tuquan.access.internal.SignInLockout;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.units.Units;
-import vn.tuquan.access.internal.PasswordPolicy;
-import vn.tuquan.access.internal.SignInLockout;
 
 /** The people who can sign in: the access module's API to the rest of Tuquan. */
 @Service

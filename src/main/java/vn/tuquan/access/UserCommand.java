@@ -25,12 +25,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
+import vn.tuquan.access.internal.SignInLockout;
+import vn.tuquan.access.internal.UserSessions;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CommandContexts;
 import vn.tuquan.shared.Named;
 import vn.tuquan.shared.Scope;
-import vn.tuquan.access.internal.UserSessions;
-import vn.tuquan.access.internal.SignInLockout;
 
 /** {@code ./tuquan user …}: accounts from the command line (the administrator's recovery tools). */
 @Command(name = "user", mixinStandardHelpOptions = true,

@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.WebSession;
-import vn.tuquan.shared.Dates;
 import vn.tuquan.access.internal.Totp;
+import vn.tuquan.shared.Dates;
 
 /**
  * Issue 13.13 and 13.14 over real HTTP: what a person does to their own account is in the audit log

@@ -28,9 +28,9 @@ import vn.tuquan.TuquanProcess;
 import vn.tuquan.TuquanProcess.CommandResult;
 import vn.tuquan.TuquanProcess.Postmaster;
 import vn.tuquan.WebSession;
+import vn.tuquan.access.internal.Totp;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.units.AdminUnitsData;
-import vn.tuquan.access.internal.Totp;
 
 /**
  * The commands of {@code ./tuquan} on the packaged jar, as an operator runs them (issue 13, items 20–23):

@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import vn.tuquan.Chromium;
 import vn.tuquan.TuquanTest;
-import vn.tuquan.shared.Dates;
 import vn.tuquan.access.internal.Totp;
+import vn.tuquan.shared.Dates;
 
 /**
  * In a real Chromium: enrol the second factor from the QR page, sign in with a TOTP code computed

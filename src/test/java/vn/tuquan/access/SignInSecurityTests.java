@@ -29,8 +29,8 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.WebSession;
-import vn.tuquan.shared.Dates;
 import vn.tuquan.access.internal.Totp;
+import vn.tuquan.shared.Dates;
 
 /**
  * Issue 4, sign-in and sessions, over real HTTP on a real database: lock-out, the second factor,

@@ -12,13 +12,13 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+import vn.tuquan.access.Callers;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.PublicEndpoint;
 import vn.tuquan.shared.Requires;
-import vn.tuquan.access.Callers;
 
 /**
  * Checks every Tuquan endpoint's access rule before it runs, and puts the {@link Caller} on the

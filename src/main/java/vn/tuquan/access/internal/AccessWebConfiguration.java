@@ -11,8 +11,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.access.Callers;
+import vn.tuquan.shared.AccessRefusedException;
 
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication

@@ -13,9 +13,9 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.tuquan.access.UserAccounts;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Scope;
-import vn.tuquan.access.UserAccounts;
 
 /**
  * On the very first start of a server (no user yet), creates the administrator account with a

@@ -16,8 +16,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
-import vn.tuquan.shared.ProblemResponses;
 import vn.tuquan.access.PersonalAccessTokens;
+import vn.tuquan.shared.ProblemResponses;
 
 /**
  * {@code Authorization: Bearer tq_…} on {@code /api/**}: authenticates the request as the token's

@@ -11,9 +11,9 @@ import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
-import vn.tuquan.shared.Dates;
 import vn.tuquan.access.TuquanUser;
 import vn.tuquan.access.UserAccounts;
+import vn.tuquan.shared.Dates;
 
 /**
  * Loads sign-in data from the {@code users} table: a locked-out account is not "non-locked". At a

@@ -11,9 +11,9 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.tuquan.access.AccessRefused;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
-import vn.tuquan.access.AccessRefused;
 
 /**
  * Publishes {@link AccessRefused} for every request answered 403 to a signed-in person (a session or

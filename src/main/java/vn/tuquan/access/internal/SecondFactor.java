@@ -8,10 +8,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Component;
+import vn.tuquan.access.AccountChanged;
 import vn.tuquan.shared.EncryptedColumns;
 import vn.tuquan.shared.FieldCipher;
 import vn.tuquan.shared.Dates;
-import vn.tuquan.access.AccountChanged;
 
 /**
  * The TOTP second factor of each person: enrolment (a secret confirmed by a first code) and

@@ -26,10 +26,10 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.servlet.LocaleResolver;
-import vn.tuquan.shared.ProblemResponses;
 import vn.tuquan.access.AccountChanged;
-import vn.tuquan.access.SignInFlow;
 import vn.tuquan.access.PersonalAccessTokens;
+import vn.tuquan.access.SignInFlow;
+import vn.tuquan.shared.ProblemResponses;
 
 /**
  * Form login for people (password, then the TOTP code for those who enrolled one; lock-out and

@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import vn.tuquan.shared.Dates;
 import vn.tuquan.access.SignInRecorded;
+import vn.tuquan.shared.Dates;
 
 /**
  * Five failed sign-ins in a row (wrong password or wrong second-factor code) lock an account for

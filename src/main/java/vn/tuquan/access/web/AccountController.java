@@ -18,12 +18,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.tuquan.shared.Requires;
 import vn.tuquan.access.AccountChanged;
+import vn.tuquan.access.AccountLockedException;
 import vn.tuquan.access.PasswordRefusedException;
 import vn.tuquan.access.UserAccounts;
-import vn.tuquan.access.AccountLockedException;
 import vn.tuquan.access.internal.UserSessions;
+import vn.tuquan.shared.Requires;
 
 /** "My account": who I am, my sessions (sign out everywhere), my password, my second factor. */
 @Controller

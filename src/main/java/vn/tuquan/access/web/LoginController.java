@@ -13,9 +13,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import vn.tuquan.shared.PublicEndpoint;
-import vn.tuquan.access.internal.SecondFactor;
 import vn.tuquan.access.SignInFlow;
+import vn.tuquan.access.internal.SecondFactor;
+import vn.tuquan.shared.PublicEndpoint;
 
 /** The login page (with the lock-out notice) and the second step, the TOTP code. */
 @Controller

@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.tuquan.shared.Requires;
-import vn.tuquan.access.UserAccounts;
 import vn.tuquan.access.PersonalAccessTokens;
+import vn.tuquan.access.UserAccounts;
+import vn.tuquan.shared.Requires;
 
 /** The person's own personal access tokens: make one (shown once), list them, revoke one. */
 @Controller

@@ -12,13 +12,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.tuquan.shared.Requires;
-import vn.tuquan.access.internal.Totp;
-import vn.tuquan.access.internal.QrCodes;
-import vn.tuquan.access.UserAccounts;
-import vn.tuquan.access.internal.SecondFactor;
 import vn.tuquan.access.SignInRecorded;
+import vn.tuquan.access.UserAccounts;
+import vn.tuquan.access.internal.QrCodes;
+import vn.tuquan.access.internal.SecondFactor;
 import vn.tuquan.access.internal.SignInLockout;
+import vn.tuquan.access.internal.Totp;
+import vn.tuquan.shared.Requires;
 
 /**
  * Enrolling the TOTP second factor: a new secret, shown as text and as a QR code of its

@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.tuquan.access.UserAccounts;
+import vn.tuquan.access.internal.PasswordPolicy;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
@@ -24,8 +26,6 @@ import vn.tuquan.shared.VietnameseText;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
-import vn.tuquan.access.internal.PasswordPolicy;
-import vn.tuquan.access.UserAccounts;
 
 /**
  * The "Users" area: the people inside one's scope, and a new account with a role and a scope no

@@ -30,6 +30,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.WebSession;
+import vn.tuquan.access.Callers;
 import vn.tuquan.demo.DemoLogins;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Permission;
@@ -39,7 +40,6 @@ import vn.tuquan.shared.Scope;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
-import vn.tuquan.access.Callers;
 
 /**
  * Every endpoint of Tuquan (found in the handler mappings, so a new one cannot be forgotten) ×
