@@ -37,7 +37,8 @@ import vn.tuquan.shared.Dates;
 /**
  * The steps of signing in: the password (form login), then the TOTP code for those who enrolled
  * one, with lock-out and rate limiting on both. Session attributes: {@link #PENDING} between the
- * two steps, {@link #LOCKED_UNTIL} for the login page's lock notice.
+ * two steps, {@link #LOCKED_UNTIL} for the login page's lock notice. In the base package, not
+ * {@code internal/}: sessions stored in PostgreSQL hold its {@code PendingSignIn} by its class name.
  */
 @Component
 public class SignInFlow {

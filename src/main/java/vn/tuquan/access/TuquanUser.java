@@ -7,7 +7,8 @@ import org.springframework.security.core.userdetails.User;
 
 /**
  * The signed-in person, with the name the pages greet them by and what their sign-in needs: a
- * second factor when they enrolled one, an enrolment first when it is required and missing.
+ * second factor when they enrolled one, an enrolment first when it is required and missing. In the
+ * base package, not {@code internal/}: sessions stored in PostgreSQL hold it by its class name.
  */
 public class TuquanUser extends User {
 
