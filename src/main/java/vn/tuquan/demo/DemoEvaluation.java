@@ -11,6 +11,7 @@ import vn.tuquan.evaluation.Evaluation;
 import vn.tuquan.evaluation.EvaluationProcess;
 import vn.tuquan.evaluation.EvaluationRuns;
 import vn.tuquan.evaluation.Evaluations;
+import vn.tuquan.evaluation.RunSummary;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.units.UnitKind;
@@ -54,7 +55,7 @@ class DemoEvaluation {
             return;
         }
         long started = System.nanoTime();
-        EvaluationRuns.RunSummary summary = runs.run(Caller.SYSTEM, province.id(), YEAR);
+        RunSummary summary = runs.run(Caller.SYSTEM, province.id(), YEAR);
         List<UnitView> areas = units.children(Scope.WHOLE_COUNTRY, haiMinh.id(), NamDinh2017.AS_OF).stream()
                 .filter(u -> u.kind() == UnitKind.RESIDENTIAL_AREA).toList();
         int recognised = 0;

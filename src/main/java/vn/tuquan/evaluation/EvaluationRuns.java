@@ -1,6 +1,5 @@
 package vn.tuquan.evaluation;
 
-import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -21,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.JsonNode;
 import vn.tuquan.evaluation.FactsGatherer.Gathered;
 import vn.tuquan.evaluation.VerdictComputer.Verdict;
 import vn.tuquan.evaluation.internal.EvaluationStore;
@@ -78,34 +76,6 @@ public class EvaluationRuns {
         this.gatherer = gatherer;
         this.events = events;
         this.tx = tx;
-    }
-
-    /** What a run did: verdicts computed (by result) and rows inserted, changed, unchanged, kept (locked or decided). */
-    public record RunSummary(int evaluated, int met, int notMet, int needsInput, int withoutRulebook, int inserted,
-            int updated, int unchanged, int kept) implements Serializable {
-
-        RunSummary plus(RunSummary o) {
-            return new RunSummary(evaluated + o.evaluated, met + o.met, notMet + o.notMet, needsInput + o.needsInput,
-                    withoutRulebook + o.withoutRulebook, inserted + o.inserted, updated + o.updated,
-                    unchanged + o.unchanged, kept + o.kept);
-        }
-    }
-
-    /** A change of a criterion's parameters for "what if": every criteria set that has the criterion takes them. */
-    public record ChangedParams(String criterion, Map<String, String> params) {
-
-        public ChangedParams {
-            params = Map.copyOf(params);
-        }
-    }
-
-    /** A unit whose verdict would change, from → to. */
-    public record Change(long unitId, String code, String name, String unitKind, Result from, Result to) {
-    }
-
-    /** The answer of "what if": how many units were evaluated, and those whose verdict would change. */
-    public record Preview(long unitId, int year, String criterion, Map<String, String> params, int evaluated,
-            List<Change> changes) {
     }
 
     /** Computes and stores the proposed verdicts of every evaluated unit under the unit (itself included). */
@@ -199,7 +169,7 @@ public class EvaluationRuns {
      * "What if": the subtree's facts read once, the verdicts computed twice — as they are and with a
      * criterion's parameters changed — and nothing stored.
      */
-    public Preview preview(Scope scope, long unitId, int year, String criterion, Map<String, String> params) {
+    public WhatIfPreview preview(Scope scope, long unitId, int year, String criterion, Map<String, String> params) {
         checkYear(year);
         UnitView root = units.find(scope, unitId, asOf(year)).orElseThrow(() -> new UnknownEvaluationException(unitId, year));
         if (criterion == null || !Criteria.exists(criterion)) {
@@ -219,15 +189,15 @@ public class EvaluationRuns {
         }
         Map<Long, Verdict> after = new HashMap<>();
         then.verdicts().forEach(v -> after.put(v.unit().unitId(), v));
-        List<Change> changes = new ArrayList<>();
+        List<VerdictChange> changes = new ArrayList<>();
         for (Verdict v : now.verdicts()) {
             Verdict w = after.get(v.unit().unitId());
             if (w != null && w.evaluation().result() != v.evaluation().result()) {
-                changes.add(new Change(v.unit().unitId(), v.unit().code(), v.unit().name(), v.unit().criteriaKind(),
+                changes.add(new VerdictChange(v.unit().unitId(), v.unit().code(), v.unit().name(), v.unit().criteriaKind(),
                         v.evaluation().result(), w.evaluation().result()));
             }
         }
-        return new Preview(unitId, year, criterion, override.params(), now.verdicts().size(), changes);
+        return new WhatIfPreview(unitId, year, criterion, override.params(), now.verdicts().size(), changes);
     }
 
     // ---- computing ----------------------------------------------------------------------------
@@ -324,22 +294,6 @@ public class EvaluationRuns {
     }
 
     // ---- reading ------------------------------------------------------------------------------
-
-    /** A stored verdict, for lists. */
-    public record StoredVerdict(long unitId, String code, String name, String unitKind, String status, String proposed,
-            boolean locked, OffsetDateTime computedAt) {
-    }
-
-    /** A page of stored verdicts under a unit, with the counts by proposed verdict over the whole subtree. */
-    public record ResultsPage(long unitId, int year, Map<String, Long> counts, long total, List<StoredVerdict> verdicts,
-            int limit, int offset) {
-    }
-
-    /** One unit's stored evaluation with its facts and each criterion's outcome (as stored, JSON). */
-    public record StoredEvaluation(long unitId, String code, String name, int year, String unitKind, LocalDate periodFrom,
-            LocalDate periodTo, String status, String proposed, boolean locked, long rulebookId, String rulebook,
-            String regulation, OffsetDateTime computedAt, JsonNode facts, JsonNode outcomes) {
-    }
 
     /** The stored verdicts of the evaluated units under a unit (itself included), optionally of one verdict. */
     public ResultsPage results(Scope scope, long unitId, int year, String proposed, int limit, int offset) {

@@ -12,7 +12,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.tuquan.shared.TextLimits;
 import vn.tuquan.evaluation.Evaluation.Status;
 import vn.tuquan.evaluation.internal.EvaluationStore;
 import vn.tuquan.evaluation.rules.Result;
@@ -26,6 +25,7 @@ import vn.tuquan.shared.Named;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.shared.TextLimits;
 import vn.tuquan.shared.UploadedFiles;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
@@ -101,13 +101,13 @@ public class Evaluations {
         Long rulebookId = null;
         List<Rule> rules = List.of();
         if (evaluation.isPresent()) {
-            Rulebooks.RulebookVersion version = rulebook(evaluation.get().rulebookId());
+            RulebookVersion version = rulebook(evaluation.get().rulebookId());
             rulebook = version.regulation() + " (" + version.code() + " v" + version.version() + ")";
             rulebookName = new Named(version.nameVi(), version.nameEn());
             rulebookId = version.id();
             rules = rulebooks.criteria(version, evaluation.get().unitKind()).rules();
         } else if (kind != null) {
-            Optional<Rulebooks.InForce> inForce = rulebooks.inForce(kind, period.to(), province(unit));
+            Optional<RulebookInForce> inForce = rulebooks.inForce(kind, period.to(), province(unit));
             if (inForce.isPresent()) {
                 var v = inForce.get().rulebook();
                 rulebook = v.regulation() + " (" + v.code() + " v" + v.version() + ")";
@@ -193,7 +193,7 @@ public class Evaluations {
             evaluationId = existing.get().id();
             store.register(evaluationId, registeredOn);
         } else {
-            Rulebooks.InForce inForce = rulebooks.inForce(kind, period.to(), province(unit))
+            RulebookInForce inForce = rulebooks.inForce(kind, period.to(), province(unit))
                     .filter(book -> !book.criteria().rules().isEmpty()) // as the bulk run: no criteria, nothing to strive for
                     .orElseThrow(() -> new EvaluationRefusedException("year", "evaluation.process.error.noRulebook", String.valueOf(year)));
             evaluationId = store.insertRegistered(unitId, year, kind, period, inForce.rulebook().id(), registeredOn);
@@ -554,12 +554,12 @@ public class Evaluations {
         return store.load(unitId, year, forUpdate);
     }
 
-    private Rulebooks.RulebookVersion rulebook(long id) {
+    private RulebookVersion rulebook(long id) {
         return jdbc.sql("""
                 SELECT id, code, version, province_id, regulation, name_vi, name_en, effective_from FROM rulebook
                  WHERE id = :id""")
                 .param("id", id)
-                .query((rs, n) -> new Rulebooks.RulebookVersion(rs.getLong("id"), rs.getString("code"), rs.getInt("version"),
+                .query((rs, n) -> new RulebookVersion(rs.getLong("id"), rs.getString("code"), rs.getInt("version"),
                         rs.getObject("province_id", Long.class), rs.getString("regulation"), rs.getString("name_vi"),
                         rs.getString("name_en"), rs.getObject("effective_from", LocalDate.class)))
                 .single();

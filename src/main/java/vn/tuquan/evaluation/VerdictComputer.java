@@ -10,9 +10,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-import vn.tuquan.evaluation.EvaluationRuns.ChangedParams;
 import vn.tuquan.evaluation.FactsGatherer.Gathered;
-import vn.tuquan.evaluation.Rulebooks.InForce;
 import vn.tuquan.evaluation.rules.CriteriaSet;
 import vn.tuquan.evaluation.rules.Entry;
 import vn.tuquan.evaluation.rules.Fact;
@@ -35,7 +33,7 @@ final class VerdictComputer {
     }
 
     /** One unit's verdict: its facts (with the entries and, for a commune, its children's counts), its rulebook. */
-    record Verdict(Gathered unit, InForce rulebook, Facts facts, CriteriaSet.Evaluation evaluation) {
+    record Verdict(Gathered unit, RulebookInForce rulebook, Facts facts, CriteriaSet.Evaluation evaluation) {
     }
 
     /** The verdicts of the evaluated units that have a rulebook, and how many had none (or one without criteria). */
@@ -78,9 +76,9 @@ final class VerdictComputer {
      * @param change a criterion's parameters changed for "what if", or {@code null}
      */
     static Verdicts compute(List<Gathered> tree, Function<Long, String> status, Map<Long, Map<String, Entry>> entered,
-            BiFunction<String, LocalDate, Optional<InForce>> inForce, ChangedParams change) {
+            BiFunction<String, LocalDate, Optional<RulebookInForce>> inForce, ChangedParams change) {
         int evaluated = (int) tree.stream().filter(Gathered::evaluated).count();
-        Map<String, Optional<InForce>> books = new HashMap<>();
+        Map<String, Optional<RulebookInForce>> books = new HashMap<>();
         Map<Long, Gathered> byId = new HashMap<>();
         tree.forEach(g -> byId.put(g.unitId(), g));
 
@@ -96,7 +94,7 @@ final class VerdictComputer {
                 Facts own = withEntries(g.facts(), entered.get(g.unitId()));
                 Facts facts = pass == 1 ? own.withCounts(children.getOrDefault(g.unitId(), ChildrenCounts.NONE).facts())
                         : own;
-                Optional<InForce> book = books.computeIfAbsent(g.criteriaKind() + "|" + facts.periodTo(),
+                Optional<RulebookInForce> book = books.computeIfAbsent(g.criteriaKind() + "|" + facts.periodTo(),
                         k -> inForce.apply(g.criteriaKind(), facts.periodTo()));
                 if (book.isEmpty() || book.get().criteria().rules().isEmpty()) {
                     withoutRulebook++;

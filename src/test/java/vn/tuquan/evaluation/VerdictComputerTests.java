@@ -10,9 +10,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 import org.junit.jupiter.api.Test;
-import vn.tuquan.evaluation.EvaluationRuns.ChangedParams;
 import vn.tuquan.evaluation.FactsGatherer.Gathered;
-import vn.tuquan.evaluation.Rulebooks.InForce;
 import vn.tuquan.evaluation.VerdictComputer.ChildrenCounts;
 import vn.tuquan.evaluation.VerdictComputer.Verdict;
 import vn.tuquan.evaluation.VerdictComputer.Verdicts;
@@ -34,7 +32,7 @@ class VerdictComputerTests {
 
     private static final LocalDate FROM = LocalDate.of(2022, 11, 1);
     private static final LocalDate TO = LocalDate.of(2023, 10, 31);
-    private static final Rulebooks.RulebookVersion BOOK = new Rulebooks.RulebookVersion(1, "TEST", 1, null, "TT test",
+    private static final RulebookVersion BOOK = new RulebookVersion(1, "TEST", 1, null, "TT test",
             "Thử", "Test", LocalDate.of(2022, 2, 10));
     private static final Map<String, CriteriaSet> CRITERIA = Map.of(
             "RESIDENTIAL_AREA", new CriteriaSet("TEST", "RESIDENTIAL_AREA",
@@ -44,8 +42,8 @@ class VerdictComputerTests {
                     Params.NONE, "Điều 5.4", "Đơn vị đăng ký, được công nhận",
                     "Units registered and recognised"))));
     /** Residential areas and communes have criteria; schools have none in this rulebook. */
-    private static final BiFunction<String, LocalDate, Optional<InForce>> IN_FORCE = (kind, periodTo) -> Optional
-            .ofNullable(CRITERIA.get(kind)).map(c -> new InForce(BOOK, c));
+    private static final BiFunction<String, LocalDate, Optional<RulebookInForce>> IN_FORCE = (kind, periodTo) -> Optional
+            .ofNullable(CRITERIA.get(kind)).map(c -> new RulebookInForce(BOOK, c));
 
     private static Gathered commune(long id) {
         return new Gathered(id, "C" + id, "Xã " + id, UnitKind.COMMUNE, 100L, "COMMUNE", facts("COMMUNE", Map.of()));

@@ -13,6 +13,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.tuquan.evaluation.EvaluationPeriods;
 import vn.tuquan.evaluation.EvaluationRefusedException;
 import vn.tuquan.evaluation.EvaluationRuns;
+import vn.tuquan.evaluation.ResultsPage;
+import vn.tuquan.evaluation.RulebookCriterion;
 import vn.tuquan.evaluation.Rulebooks;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
@@ -53,7 +55,7 @@ class EvaluationRunPages {
         model.addAttribute("proposed", proposed == null || proposed.isBlank() ? null : proposed);
         model.addAttribute("canRun", caller.can(Permission.EVALUATION_WRITE));
         try {
-            EvaluationRuns.ResultsPage results = runs.results(caller.view(), unitId, y, proposed, PAGE, offset);
+            ResultsPage results = runs.results(caller.view(), unitId, y, proposed, PAGE, offset);
             model.addAttribute("results", results);
         } catch (EvaluationRefusedException e) {
             model.addAttribute("error", refusals.message(e));
@@ -92,7 +94,7 @@ class EvaluationRunPages {
         model.addAttribute("paramName", param);
         model.addAttribute("value", value);
         // each criterion once (the first unit kind's line), with its name and thresholds now
-        Map<String, Rulebooks.CriterionLine> offered = new LinkedHashMap<>();
+        Map<String, RulebookCriterion> offered = new LinkedHashMap<>();
         // the criteria of the rulebook in force for the unit's province at the residential areas' period end
         rulebooks.inForceForUnit(caller.view(), unitId, EvaluationPeriods.of("RESIDENTIAL_AREA", y).to())
                 .ifPresent(v -> v.criteria().values().forEach(lines -> lines.forEach(l -> offered.putIfAbsent(l.criterion(), l))));
