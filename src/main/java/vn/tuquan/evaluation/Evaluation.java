@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import vn.tuquan.evaluation.internal.Transition;
+
 /**
  * One unit's evaluation for one period (table {@code evaluation}): where it stands in the process,
  * the proposed verdict computed from the registers, and the decision.

@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.WebSession;
 import vn.tuquan.access.UserAccounts;
+import vn.tuquan.evaluation.internal.CompetentLevels;
 import vn.tuquan.units.LocalUnits;
 import vn.tuquan.units.OfficialLists;
 import vn.tuquan.units.OrganisationDetails;

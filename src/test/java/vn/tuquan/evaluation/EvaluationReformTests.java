@@ -13,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import vn.tuquan.TuquanTest;
+import vn.tuquan.evaluation.internal.CompetentLevels;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.units.AdminUnitsData;

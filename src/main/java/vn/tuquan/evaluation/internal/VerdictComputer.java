@@ -1,4 +1,4 @@
-package vn.tuquan.evaluation;
+package vn.tuquan.evaluation.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,7 +10,12 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-import vn.tuquan.evaluation.FactsGatherer.Gathered;
+import vn.tuquan.evaluation.ChangedParams;
+import vn.tuquan.evaluation.EvaluatedUnits;
+import vn.tuquan.evaluation.Evaluation;
+import vn.tuquan.evaluation.EvaluationRuns;
+import vn.tuquan.evaluation.RulebookInForce;
+import vn.tuquan.evaluation.internal.FactsGatherer.Gathered;
 import vn.tuquan.evaluation.rules.CriteriaSet;
 import vn.tuquan.evaluation.rules.Entry;
 import vn.tuquan.evaluation.rules.Fact;
@@ -27,21 +32,21 @@ import vn.tuquan.units.UnitKind;
  * decision, an undecided one by its proposed verdict of the same run). Pure: no Spring, no database;
  * the run reads and stores around it ({@link EvaluationRuns}).
  */
-final class VerdictComputer {
+public final class VerdictComputer {
 
     private VerdictComputer() {
     }
 
     /** One unit's verdict: its facts (with the entries and, for a commune, its children's counts), its rulebook. */
-    record Verdict(Gathered unit, RulebookInForce rulebook, Facts facts, CriteriaSet.Evaluation evaluation) {
+    public record Verdict(Gathered unit, RulebookInForce rulebook, Facts facts, CriteriaSet.Evaluation evaluation) {
     }
 
     /** The verdicts of the evaluated units that have a rulebook, and how many had none (or one without criteria). */
-    record Verdicts(List<Verdict> verdicts, int withoutRulebook) {
+    public record Verdicts(List<Verdict> verdicts, int withoutRulebook) {
     }
 
     /** A commune's children as its {@code children.*} facts count them; all residential areas among them counted apart. */
-    record ChildrenCounts(long total, long registered, long recognised, long areas, long areasRegistered,
+    public record ChildrenCounts(long total, long registered, long recognised, long areas, long areasRegistered,
             long areasRecognised) {
 
         static final ChildrenCounts NONE = new ChildrenCounts(0, 0, 0, 0, 0, 0);
@@ -75,7 +80,7 @@ final class VerdictComputer {
      * @param inForce the rulebook in force for a criteria kind on a period's last day
      * @param change a criterion's parameters changed for "what if", or {@code null}
      */
-    static Verdicts compute(List<Gathered> tree, Function<Long, String> status, Map<Long, Map<String, Entry>> entered,
+    public static Verdicts compute(List<Gathered> tree, Function<Long, String> status, Map<Long, Map<String, Entry>> entered,
             BiFunction<String, LocalDate, Optional<RulebookInForce>> inForce, ChangedParams change) {
         int evaluated = (int) tree.stream().filter(Gathered::evaluated).count();
         Map<String, Optional<RulebookInForce>> books = new HashMap<>();
@@ -143,7 +148,7 @@ final class VerdictComputer {
     }
 
     /** The criteria set with a criterion's parameters changed (every criteria set that has the criterion). */
-    static CriteriaSet changed(CriteriaSet set, ChangedParams change) {
+    public static CriteriaSet changed(CriteriaSet set, ChangedParams change) {
         List<Rule> rules = new ArrayList<>(set.rules().size());
         for (Rule r : set.rules()) {
             if (r.criterion().equals(change.criterion())) {

@@ -1,4 +1,4 @@
-package vn.tuquan.evaluation;
+package vn.tuquan.evaluation.internal;
 
 import static vn.tuquan.evaluation.Evaluation.Status.ACCEPTED;
 import static vn.tuquan.evaluation.Evaluation.Status.DRAFT;
@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import vn.tuquan.evaluation.Evaluation.Status;
+import vn.tuquan.evaluation.Evaluations;
 
 /**
  * The allowed steps of the yearly evaluation's process (RULEBOOK.md "Process and authority"), as a

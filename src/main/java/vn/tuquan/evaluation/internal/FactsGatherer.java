@@ -1,4 +1,4 @@
-package vn.tuquan.evaluation;
+package vn.tuquan.evaluation.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,13 +9,16 @@ import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import vn.tuquan.evaluation.EvaluatedUnits;
+import vn.tuquan.evaluation.EvaluationPeriods;
+import vn.tuquan.evaluation.EvaluationRuns;
 import vn.tuquan.evaluation.rules.Entry;
 import vn.tuquan.evaluation.rules.Fact;
 import vn.tuquan.evaluation.rules.Facts;
 import vn.tuquan.households.Commitments;
-import vn.tuquan.households.OrganisationCommitments;
 import vn.tuquan.households.OrganisationCommitments.OrganisationCommitment;
 import vn.tuquan.households.OrganisationCommitments.OrganisationRow;
+import vn.tuquan.households.OrganisationCommitments;
 import vn.tuquan.households.RegistrationRate;
 import vn.tuquan.movement.Models;
 import vn.tuquan.order.IncidentCategory;
@@ -38,7 +41,7 @@ import vn.tuquan.units.UnitKind;
  * not here: they come from the children's verdicts of the same run ({@link EvaluationRuns}).
  */
 @Service
-class FactsGatherer {
+public class FactsGatherer {
 
     private static final Logger log = LoggerFactory.getLogger(FactsGatherer.class);
 
@@ -58,10 +61,10 @@ class FactsGatherer {
     }
 
     /** One unit of the subtree, evaluated or not, with its facts when it is evaluated. */
-    record Gathered(long unitId, String code, String name, UnitKind kind, Long parentId, String criteriaKind,
+    public record Gathered(long unitId, String code, String name, UnitKind kind, Long parentId, String criteriaKind,
             Facts facts) {
 
-        boolean evaluated() {
+        public boolean evaluated() {
             return criteriaKind != null;
         }
     }
@@ -71,7 +74,7 @@ class FactsGatherer {
      * register, one small entry per area), for a run of the whole country: each province's facts then
      * take their areas' rates from it instead of reading the year's commitments once per province.
      */
-    Map<Long, RegistrationRate> everyAreaRate(int year) {
+    public Map<Long, RegistrationRate> everyAreaRate(int year) {
         Map<Long, RegistrationRate> rates = new HashMap<>();
         commitments.everyAreaRate(Scope.WHOLE_COUNTRY, year, r -> rates.put(r.areaId(), r));
         return rates;
@@ -82,7 +85,7 @@ class FactsGatherer {
      * its facts; {@code entered} gives the values people entered, by unit and criterion;
      * {@code countryRates} the rates of {@link #everyAreaRate}, or {@code null} to read the subtree's.
      */
-    List<Gathered> gather(Scope scope, long rootId, int year, Map<Long, Map<String, Entry>> entered,
+    public List<Gathered> gather(Scope scope, long rootId, int year, Map<Long, Map<String, Entry>> entered,
             Map<Long, RegistrationRate> countryRates) {
         long t0 = System.nanoTime();
         List<UnitFacts> order = orderFacts.forSubtree(scope, rootId, year);

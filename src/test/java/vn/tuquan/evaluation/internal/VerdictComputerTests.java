@@ -1,4 +1,4 @@
-package vn.tuquan.evaluation;
+package vn.tuquan.evaluation.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,10 +10,13 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 import org.junit.jupiter.api.Test;
-import vn.tuquan.evaluation.FactsGatherer.Gathered;
-import vn.tuquan.evaluation.VerdictComputer.ChildrenCounts;
-import vn.tuquan.evaluation.VerdictComputer.Verdict;
-import vn.tuquan.evaluation.VerdictComputer.Verdicts;
+import vn.tuquan.evaluation.ChangedParams;
+import vn.tuquan.evaluation.RulebookInForce;
+import vn.tuquan.evaluation.RulebookVersion;
+import vn.tuquan.evaluation.internal.FactsGatherer.Gathered;
+import vn.tuquan.evaluation.internal.VerdictComputer.ChildrenCounts;
+import vn.tuquan.evaluation.internal.VerdictComputer.Verdict;
+import vn.tuquan.evaluation.internal.VerdictComputer.Verdicts;
 import vn.tuquan.evaluation.rules.CriteriaSet;
 import vn.tuquan.evaluation.rules.Entry;
 import vn.tuquan.evaluation.rules.Fact;
