@@ -81,7 +81,7 @@ public record Evaluation(long id, long unitId, int year, String unitKind, LocalD
     public record Line(String criterion, String article, String nameVi, String nameEn, String computed,
             List<Map<String, Object>> compared, EnteredValue entered, boolean toEnter, boolean toConfirm) {
 
-        Line(String criterion, String article, String nameVi, String nameEn, String computed,
+        public Line(String criterion, String article, String nameVi, String nameEn, String computed,
                 List<Map<String, Object>> compared, EnteredValue entered, boolean toEnter) {
             this(criterion, article, nameVi, nameEn, computed, compared, entered, toEnter, false);
         }

@@ -45,7 +45,7 @@ class RulebookCorrectionsTests {
     @Autowired
     EvaluationRuns runs;
     @Autowired
-    Evaluations evaluations;
+    SubmittingSelfAssessments selfAssessments;
     @Autowired
     Households households;
     @Autowired
@@ -100,23 +100,23 @@ class RulebookCorrectionsTests {
 
     @Test
     void aCommuneNeedsBothPartsOfThePoliceCriterion() {
-        evaluations.register(Caller.SYSTEM, haiMinh, YEAR, LocalDate.of(2023, 2, 10));
-        evaluations.enter(Caller.SYSTEM, haiMinh, YEAR, "POLICE_ADVISED", true, "Báo cáo tham mưu số 12/BC-CAX ngày 05/01/2023");
+        selfAssessments.register(Caller.SYSTEM, haiMinh, YEAR, LocalDate.of(2023, 2, 10));
+        selfAssessments.enter(Caller.SYSTEM, haiMinh, YEAR, "POLICE_ADVISED", true, "Báo cáo tham mưu số 12/BC-CAX ngày 05/01/2023");
         runs.run(Caller.SYSTEM, haiMinh, YEAR);
         assertThat(outcome(haiMinh, "POLICE_ADVISED").get("result").asString()).isEqualTo("MET");
         assertThat(outcome(haiMinh, "POLICE_NOT_DISCIPLINED").get("result").asString()).as("the second part, missing")
                 .isEqualTo("NEEDS_INPUT");
         assertThat(runs.one(Scope.WHOLE_COUNTRY, haiMinh, YEAR).orElseThrow().proposed()).isNotEqualTo("MET");
 
-        evaluations.enter(Caller.SYSTEM, haiMinh, YEAR, "POLICE_NOT_DISCIPLINED", false,
+        selfAssessments.enter(Caller.SYSTEM, haiMinh, YEAR, "POLICE_NOT_DISCIPLINED", false,
                 "Quyết định kỷ luật số 3/QĐ-CAH ngày 20/06/2023 đối với một cán bộ công an xã");
         runs.run(Caller.SYSTEM, haiMinh, YEAR);
         assertThat(outcome(haiMinh, "POLICE_NOT_DISCIPLINED").get("result").asString()).isEqualTo("NOT_MET");
         assertThat(runs.one(Scope.WHOLE_COUNTRY, haiMinh, YEAR).orElseThrow().proposed()).isEqualTo("NOT_MET");
 
         // the other way round: disciplined no one, but did not advise
-        evaluations.enter(Caller.SYSTEM, haiMinh, YEAR, "POLICE_NOT_DISCIPLINED", true, "Không có cán bộ bị kỷ luật");
-        evaluations.enter(Caller.SYSTEM, haiMinh, YEAR, "POLICE_ADVISED", false, "Không có văn bản tham mưu");
+        selfAssessments.enter(Caller.SYSTEM, haiMinh, YEAR, "POLICE_NOT_DISCIPLINED", true, "Không có cán bộ bị kỷ luật");
+        selfAssessments.enter(Caller.SYSTEM, haiMinh, YEAR, "POLICE_ADVISED", false, "Không có văn bản tham mưu");
         runs.run(Caller.SYSTEM, haiMinh, YEAR);
         assertThat(outcome(haiMinh, "POLICE_ADVISED").get("result").asString()).isEqualTo("NOT_MET");
         assertThat(outcome(haiMinh, "POLICE_NOT_DISCIPLINED").get("result").asString()).isEqualTo("MET");
