@@ -3,13 +3,10 @@ package vn.tuquan.evaluation;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -27,7 +24,6 @@ import vn.tuquan.evaluation.internal.VerdictComputer.Verdict;
 import vn.tuquan.evaluation.internal.VerdictComputer;
 import vn.tuquan.evaluation.rules.Criteria;
 import vn.tuquan.evaluation.rules.Entry;
-import vn.tuquan.evaluation.rules.Result;
 import vn.tuquan.households.RegistrationRate;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
@@ -36,7 +32,6 @@ import vn.tuquan.shared.MessageArguments;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
-import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
 
@@ -60,8 +55,6 @@ public class EvaluationRuns {
     private static final Logger log = LoggerFactory.getLogger(EvaluationRuns.class);
 
     private static final int BATCH = 2_000;
-    private static final Set<UnitKind> EVALUATED_KINDS = EnumSet.of(UnitKind.RESIDENTIAL_AREA, UnitKind.COMMUNE,
-            UnitKind.AGENCY, UnitKind.ENTERPRISE, UnitKind.SCHOOL, UnitKind.HOSPITAL);
 
     private final EvaluationStore store;
     private final Units units;
@@ -295,51 +288,12 @@ public class EvaluationRuns {
                 sent - inserted - updated, c.kept());
     }
 
-    // ---- reading ------------------------------------------------------------------------------
-
-    /** The stored verdicts of the evaluated units under a unit (itself included), optionally of one verdict. */
-    public ResultsPage results(Scope scope, long unitId, int year, String proposed, int limit, int offset) {
-        checkYear(year);
-        LocalDate asOf = asOf(year);
-        UnitView root = units.find(scope, unitId, asOf).orElseThrow(() -> new UnknownEvaluationException(unitId, year));
-        if (proposed != null && !proposed.isBlank() && !Set.of("MET", "NOT_MET", "NEEDS_INPUT").contains(proposed)) {
-            throw new EvaluationRunRefusedException("proposed", "evaluation.run.error.proposed", proposed);
-        }
-        String only = proposed == null || proposed.isBlank() ? null : proposed;
-        int size = Math.max(1, Math.min(limit, 500));
-        int from = Math.max(0, offset);
-        Map<Long, UnitView> tree = new HashMap<>();
-        tree.put(root.id(), root); // whatever its kind
-        units.subtreeWithRoot(scope, unitId, EVALUATED_KINDS, asOf).forEach(u -> tree.put(u.id(), u));
-        Long[] ids = tree.keySet().toArray(Long[]::new);
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (Result r : Result.values()) {
-            counts.put(r.name(), 0L);
-        }
-        counts.putAll(store.countByProposed(year, ids));
-        long total = only == null ? counts.values().stream().mapToLong(Long::longValue).sum() : counts.getOrDefault(only, 0L);
-        List<StoredVerdict> rows = store.listed(year, ids, only, size, from).stream().map(r -> {
-            UnitView u = tree.get(r.unitId());
-            return new StoredVerdict(r.unitId(), u == null ? null : u.code(), u == null ? null : u.name(), r.unitKind(),
-                    r.status(), r.proposed(), r.locked(), r.computedAt());
-        }).toList();
-        return new ResultsPage(unitId, year, counts, total, rows, size, from);
-    }
-
-    /** One unit's stored evaluation for the year, with its facts and outcomes. */
-    public Optional<StoredEvaluation> one(Scope scope, long unitId, int year) {
-        checkYear(year);
-        UnitView unit = units.find(scope, unitId, asOf(year)).orElseThrow(() -> new UnknownEvaluationException(unitId, year));
-        return store.stored(unitId, year).map(e -> new StoredEvaluation(unitId, unit.code(), unit.name(), year,
-                e.unitKind(), e.periodFrom(), e.periodTo(), e.status(), e.proposed(), e.locked(), e.rulebookId(),
-                e.rulebook(), e.regulation(), e.computedAt(), e.facts(), e.outcomes()));
-    }
-
-    private static LocalDate asOf(int year) {
+    /** The tree a run reads for a year: as of the residential areas' period end. */
+    static LocalDate asOf(int year) {
         return Period.residentialArea(year).to();
     }
 
-    private static void checkYear(int year) {
+    static void checkYear(int year) {
         if (year < 2000 || year > 2200) {
             throw new EvaluationRunRefusedException("year", "evaluation.run.error.year", MessageArguments.year(year));
         }

@@ -1,17 +1,12 @@
 package vn.tuquan.evaluation;
 
-import static vn.tuquan.shared.Texts.blankToNull;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +20,6 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import vn.tuquan.evaluation.rules.Criteria;
 import vn.tuquan.evaluation.rules.CriteriaSet;
-import vn.tuquan.evaluation.rules.Facts;
 import vn.tuquan.evaluation.rules.Params;
 import vn.tuquan.evaluation.rules.Rule;
 import vn.tuquan.shared.AccessRefusedException;
@@ -45,7 +39,7 @@ import vn.tuquan.units.Units;
  * that took effect last — on the same day a province's own version before the national one — so a
  * province's version applies from its date until a newer national regulation takes effect (the
  * province then adopts again, from the new one). Versions are never changed: a province's change is
- * a new version ({@link #adopt}).
+ * a new version ({@link AdoptingRulebooks#adopt}).
  */
 @Service
 public class Rulebooks {
@@ -78,7 +72,7 @@ public class Rulebooks {
         return inForce(unitKind, EvaluationPeriods.of(unitKind, year).to(), provinceId);
     }
 
-    private Optional<RulebookVersion> versionInForce(LocalDate day, Long provinceId) {
+    Optional<RulebookVersion> versionInForce(LocalDate day, Long provinceId) {
         return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM rulebook" + """
 
                  WHERE effective_from <= :day AND (province_id IS NULL OR province_id = :province)
@@ -155,110 +149,6 @@ public class Rulebooks {
     public Optional<RulebookVersionDetail> inForceFor(Caller caller, long provinceId, LocalDate day) {
         requireProvincialAdministrator(caller, provinceId);
         return versionInForce(day, provinceId).map(v -> version(Scope.WHOLE_COUNTRY, v.id()));
-    }
-
-    /**
-     * A province's own version (TT 124 Điều 8.1): a new version based on the rulebook in force for the
-     * province on {@code effectiveFrom}, with the same criteria, the params of editable criteria
-     * adjusted and the province's own criteria added at the end of their kind. Only a caller with
-     * EVALUATION_APPROVE whose capture scope holds the province may (else 403); a change of a criterion
-     * that is not editable, an unknown criterion, a parameter that does not parse or an addition of a
-     * criterion the kind already has is refused naming it, with nothing written. Earlier versions are
-     * never changed.
-     */
-    @Transactional
-    public RulebookVersionDetail adopt(Caller caller, long provinceId, RulebookAdoption adoption) {
-        UnitView province = requireProvincialAdministrator(caller, provinceId);
-        if (adoption.effectiveFrom() == null) {
-            throw new RulebookRefusedException("effectiveFrom", "evaluation.rulebooks.error.dateRequired");
-        }
-        if (adoption.adjustments().isEmpty() && adoption.additions().isEmpty()) {
-            throw new RulebookRefusedException("adjustments", "evaluation.rulebooks.error.nothingChanged");
-        }
-        RulebookVersion base = versionInForce(adoption.effectiveFrom(), provinceId).orElseThrow(
-                () -> new RulebookRefusedException("effectiveFrom", "evaluation.rulebooks.error.noRulebook",
-                        adoption.effectiveFrom()));
-        Map<String, List<RulebookCriterion>> lines = new LinkedHashMap<>();
-        for (String kind : UNIT_KINDS) {
-            lines.put(kind, new ArrayList<>(lines(base.id(), kind)));
-        }
-        Set<String> adjusted = new LinkedHashSet<>();
-        for (CriterionAdjustment a : adoption.adjustments()) {
-            List<RulebookCriterion> kindLines = kindLines(lines, a.unitKind(), "adjustments");
-            int i = indexOf(kindLines, a.criterion());
-            if (i < 0) {
-                throw new RulebookRefusedException("adjustments", "evaluation.rulebooks.error.notInRulebook", a.criterion(),
-                        a.unitKind());
-            }
-            RulebookCriterion line = kindLines.get(i);
-            if (!line.editable()) {
-                throw new RulebookRefusedException("adjustments", "evaluation.rulebooks.error.notEditable", a.criterion(),
-                        line.article());
-            }
-            if (!adjusted.add(a.unitKind() + "/" + a.criterion())) {
-                throw new RulebookRefusedException("adjustments", "evaluation.rulebooks.error.twice", a.criterion());
-            }
-            Map<String, String> params = new LinkedHashMap<>(line.params());
-            for (var p : (a.params() == null ? Map.<String, String>of() : a.params()).entrySet()) {
-                if (!params.containsKey(p.getKey())) {
-                    throw new RulebookRefusedException("adjustments", "evaluation.rulebooks.error.unknownParam",
-                            p.getKey(), a.criterion());
-                }
-                params.put(p.getKey(), p.getValue() == null ? "" : p.getValue().strip());
-            }
-            requireParses("adjustments", a.criterion(), params);
-            kindLines.set(i, new RulebookCriterion(line.unitKind(), line.position(), line.criterion(), params, true,
-                    line.provincial(), line.article(), line.nameVi(), line.nameEn(), line.toConfirm()));
-        }
-        for (CriterionAddition a : adoption.additions()) {
-            List<RulebookCriterion> kindLines = kindLines(lines, a.unitKind(), "additions");
-            if (a.criterion() == null || !Criteria.exists(a.criterion())) {
-                throw new RulebookRefusedException("additions", "evaluation.rulebooks.error.unknownCriterion", a.criterion());
-            }
-            if (indexOf(kindLines, a.criterion()) >= 0) {
-                throw new RulebookRefusedException("additions", "evaluation.rulebooks.error.alreadyThere", a.criterion(),
-                        a.unitKind());
-            }
-            if (blank(a.nameVi()) || blank(a.nameEn())) {
-                throw new RulebookRefusedException("additions", "evaluation.rulebooks.error.nameRequired", a.criterion());
-            }
-            if (TextLimits.tooLong(a.nameVi(), TextLimits.LINE) || TextLimits.tooLong(a.nameEn(), TextLimits.LINE)
-                    || TextLimits.tooLong(a.article(), TextLimits.NUMBER)) {
-                throw new RulebookRefusedException("additions", "evaluation.rulebooks.error.textTooLong", a.criterion(),
-                        TextLimits.LINE, TextLimits.NUMBER);
-            }
-            Map<String, String> params = a.params() == null ? Map.of() : Map.copyOf(a.params());
-            requireParses("additions", a.criterion(), params);
-            kindLines.add(new RulebookCriterion(a.unitKind(), kindLines.size() + 1, a.criterion(), params, true, true,
-                    blankToNull(a.article()), a.nameVi().strip(), a.nameEn().strip(), false));
-        }
-        String code = provincialCode(base, province);
-        int version = jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM rulebook WHERE code = :code").param("code", code)
-                .query(Integer.class).single();
-        long id = jdbc.sql("""
-                INSERT INTO rulebook (code, version, province_id, based_on, regulation, name_vi, name_en, effective_from, created_by)
-                VALUES (:code, :version, :province, :base, :regulation, :nameVi, :nameEn, :from, :by) RETURNING id""")
-                .param("code", code).param("version", version).param("province", provinceId).param("base", base.id())
-                .param("regulation", base.regulation())
-                .param("nameVi", base.nameVi() + " — " + province.name())
-                .param("nameEn", base.nameEn() + " — " + new Named(province.name(), province.nameEn()).in(Locale.ENGLISH))
-                .param("from", adoption.effectiveFrom()).param("by", caller.username()).query(Long.class).single();
-        for (List<RulebookCriterion> kindLines : lines.values()) {
-            for (RulebookCriterion l : kindLines) {
-                jdbc.sql("""
-                        INSERT INTO rulebook_criterion (rulebook_id, unit_kind, position, criterion, params, editable, provincial,
-                                                        article, name_vi, name_en, to_confirm)
-                        VALUES (:id, :kind, :position, :criterion, CAST(:params AS jsonb), :editable, :provincial, :article,
-                                :nameVi, :nameEn, :toConfirm)""")
-                        .param("id", id).param("kind", l.unitKind()).param("position", l.position())
-                        .param("criterion", l.criterion()).param("params", json.writeValueAsString(l.params()))
-                        .param("editable", l.editable()).param("provincial", l.provincial()).param("article", l.article())
-                        .param("nameVi", l.nameVi()).param("nameEn", l.nameEn()).param("toConfirm", l.toConfirm()).update();
-            }
-        }
-        events.publishEvent(new RulebookVersionAdopted(id, code, version, provinceId, base.id(), adoption.effectiveFrom(),
-                adoption.adjustments(), adoption.additions()));
-        return version(Scope.WHOLE_COUNTRY, id);
     }
 
     /**
@@ -343,7 +233,7 @@ public class Rulebooks {
         return units.writable(caller, Permission.EVALUATION_APPROVE, provinceId);
     }
 
-    private UnitView requireProvincialAdministrator(Caller caller, long provinceId) {
+    UnitView requireProvincialAdministrator(Caller caller, long provinceId) {
         caller.require(Permission.EVALUATION_APPROVE);
         UnitView unit = units.latest(caller.capture(), provinceId)
                 .orElseThrow(() -> new AccessRefusedException("unit " + provinceId + " does not exist"));
@@ -351,42 +241,6 @@ public class Rulebooks {
             throw new RulebookRefusedException("unitId", "evaluation.rulebooks.error.notProvince", unit.name());
         }
         return unit;
-    }
-
-    private static String provincialCode(RulebookVersion base, UnitView province) {
-        String national = base.provinceId() == null ? base.code() : base.code().substring(0, base.code().lastIndexOf('-'));
-        return national + "-" + province.code();
-    }
-
-    private static List<RulebookCriterion> kindLines(Map<String, List<RulebookCriterion>> lines, String kind, String field) {
-        List<RulebookCriterion> kindLines = lines.get(kind);
-        if (kindLines == null) {
-            throw new RulebookRefusedException(field, "evaluation.rulebooks.error.unitKind", kind);
-        }
-        return kindLines;
-    }
-
-    private static int indexOf(List<RulebookCriterion> lines, String criterion) {
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).criterion().equals(criterion)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** A criterion's params must parse: the criterion evaluates once with them against no facts. */
-    private static void requireParses(String field, String criterion, Map<String, String> params) {
-        try {
-            Criteria.get(criterion).evaluate(new Facts("", 0, LocalDate.EPOCH, LocalDate.EPOCH, Map.of(), Map.of()),
-                    new Params(params));
-        } catch (IllegalArgumentException e) {
-            throw new RulebookRefusedException(field, "evaluation.rulebooks.error.badParam", criterion, e.getMessage());
-        }
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 
     private boolean visible(Scope scope, RulebookVersion v) {
@@ -399,7 +253,7 @@ public class Rulebooks {
                 || scope.unitIds().stream().anyMatch(u -> units.contains(province, u, today));
     }
 
-    private List<RulebookCriterion> lines(long rulebookId, String unitKind) {
+    List<RulebookCriterion> lines(long rulebookId, String unitKind) {
         return jdbc.sql("""
                 SELECT unit_kind, position, criterion, params::text AS params, editable, provincial, article, name_vi, name_en,
                        to_confirm

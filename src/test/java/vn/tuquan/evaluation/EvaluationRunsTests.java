@@ -56,6 +56,8 @@ class EvaluationRunsTests {
     @Autowired
     EvaluationRuns runs;
     @Autowired
+    StoredVerdicts storedVerdicts;
+    @Autowired
     JdbcClient jdbc;
 
     long province;
@@ -182,7 +184,7 @@ class EvaluationRunsTests {
         assertThat(again.notMet()).isEqualTo(2);
 
         // the stored explanation: every comparison of the area's criteria
-        StoredEvaluation one = runs.one(Scope.WHOLE_COUNTRY, areas.get(2), year).orElseThrow();
+        StoredEvaluation one = storedVerdicts.one(Scope.WHOLE_COUNTRY, areas.get(2), year).orElseThrow();
         assertThat(one.proposed()).isEqualTo("NOT_MET");
         assertThat(one.outcomes().get(0).get("criterion").asString()).isEqualTo("HOUSEHOLDS_REGISTERED");
         assertThat(one.outcomes().get(0).get("result").asString()).isEqualTo("NOT_MET");
@@ -190,7 +192,7 @@ class EvaluationRunsTests {
                 .isEqualByComparingTo("75");
         assertThat(one.facts().get("counts").get("households.total").asLong()).isEqualTo(4);
 
-        ResultsPage page = runs.results(Scope.WHOLE_COUNTRY, haiMinh, year, "NOT_MET", 10, 0);
+        ResultsPage page = storedVerdicts.results(Scope.WHOLE_COUNTRY, haiMinh, year, "NOT_MET", 10, 0);
         assertThat(page.counts()).containsEntry("MET", 3L).containsEntry("NOT_MET", 2L);
         assertThat(page.verdicts()).extracting(StoredVerdict::unitId)
                 .containsExactlyInAnyOrder(haiMinh, areas.get(2));
@@ -354,7 +356,7 @@ class EvaluationRunsTests {
         Caller commune = new Caller(7, "xa", Set.of(Permission.EVALUATION_READ, Permission.EVALUATION_WRITE),
                 Scope.of(Set.of(haiMinh)), Scope.of(Set.of(haiMinh)));
         assertThatThrownBy(() -> runs.run(commune, namMy, 2019)).isInstanceOf(AccessRefusedException.class);
-        assertThatThrownBy(() -> runs.results(Scope.of(Set.of(haiMinh)), namMy, 2019, null, 10, 0))
+        assertThatThrownBy(() -> storedVerdicts.results(Scope.of(Set.of(haiMinh)), namMy, 2019, null, 10, 0))
                 .isInstanceOf(AccessRefusedException.class);
         Caller reader = new Caller(8, "doc", Set.of(Permission.EVALUATION_READ), Scope.of(Set.of(haiMinh)),
                 Scope.of(Set.of(haiMinh)));

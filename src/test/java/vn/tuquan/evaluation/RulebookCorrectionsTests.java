@@ -45,6 +45,8 @@ class RulebookCorrectionsTests {
     @Autowired
     EvaluationRuns runs;
     @Autowired
+    StoredVerdicts storedVerdicts;
+    @Autowired
     SubmittingSelfAssessments selfAssessments;
     @Autowired
     Households households;
@@ -72,7 +74,7 @@ class RulebookCorrectionsTests {
     }
 
     JsonNode outcome(long unitId, String criterion) {
-        for (JsonNode o : runs.one(Scope.WHOLE_COUNTRY, unitId, YEAR).orElseThrow().outcomes()) {
+        for (JsonNode o : storedVerdicts.one(Scope.WHOLE_COUNTRY, unitId, YEAR).orElseThrow().outcomes()) {
             if (o.get("criterion").asString().equals(criterion)) {
                 return o;
             }
@@ -92,10 +94,10 @@ class RulebookCorrectionsTests {
         runs.run(Caller.SYSTEM, area, YEAR);
         JsonNode registered = outcome(area, "HOUSEHOLDS_REGISTERED");
         assertThat(registered.get("result").asString()).isEqualTo("MET");
-        JsonNode facts = runs.one(Scope.WHOLE_COUNTRY, area, YEAR).orElseThrow().facts().get("counts");
+        JsonNode facts = storedVerdicts.one(Scope.WHOLE_COUNTRY, area, YEAR).orElseThrow().facts().get("counts");
         assertThat(facts.get("households.total").asLong()).as("residing on 31/10/2023").isEqualTo(3);
         assertThat(facts.get("households.registered").asLong()).isEqualTo(3);
-        assertThat(runs.one(Scope.WHOLE_COUNTRY, area, YEAR).orElseThrow().rulebook()).contains("TT124_2021 v2");
+        assertThat(storedVerdicts.one(Scope.WHOLE_COUNTRY, area, YEAR).orElseThrow().rulebook()).contains("TT124_2021 v2");
     }
 
     @Test
@@ -106,13 +108,13 @@ class RulebookCorrectionsTests {
         assertThat(outcome(haiMinh, "POLICE_ADVISED").get("result").asString()).isEqualTo("MET");
         assertThat(outcome(haiMinh, "POLICE_NOT_DISCIPLINED").get("result").asString()).as("the second part, missing")
                 .isEqualTo("NEEDS_INPUT");
-        assertThat(runs.one(Scope.WHOLE_COUNTRY, haiMinh, YEAR).orElseThrow().proposed()).isNotEqualTo("MET");
+        assertThat(storedVerdicts.one(Scope.WHOLE_COUNTRY, haiMinh, YEAR).orElseThrow().proposed()).isNotEqualTo("MET");
 
         selfAssessments.enter(Caller.SYSTEM, haiMinh, YEAR, "POLICE_NOT_DISCIPLINED", false,
                 "Quyết định kỷ luật số 3/QĐ-CAH ngày 20/06/2023 đối với một cán bộ công an xã");
         runs.run(Caller.SYSTEM, haiMinh, YEAR);
         assertThat(outcome(haiMinh, "POLICE_NOT_DISCIPLINED").get("result").asString()).isEqualTo("NOT_MET");
-        assertThat(runs.one(Scope.WHOLE_COUNTRY, haiMinh, YEAR).orElseThrow().proposed()).isEqualTo("NOT_MET");
+        assertThat(storedVerdicts.one(Scope.WHOLE_COUNTRY, haiMinh, YEAR).orElseThrow().proposed()).isEqualTo("NOT_MET");
 
         // the other way round: disciplined no one, but did not advise
         selfAssessments.enter(Caller.SYSTEM, haiMinh, YEAR, "POLICE_NOT_DISCIPLINED", true, "Không có cán bộ bị kỷ luật");
@@ -120,6 +122,6 @@ class RulebookCorrectionsTests {
         runs.run(Caller.SYSTEM, haiMinh, YEAR);
         assertThat(outcome(haiMinh, "POLICE_ADVISED").get("result").asString()).isEqualTo("NOT_MET");
         assertThat(outcome(haiMinh, "POLICE_NOT_DISCIPLINED").get("result").asString()).isEqualTo("MET");
-        assertThat(runs.one(Scope.WHOLE_COUNTRY, haiMinh, YEAR).orElseThrow().proposed()).isEqualTo("NOT_MET");
+        assertThat(storedVerdicts.one(Scope.WHOLE_COUNTRY, haiMinh, YEAR).orElseThrow().proposed()).isEqualTo("NOT_MET");
     }
 }

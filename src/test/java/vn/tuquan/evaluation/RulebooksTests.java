@@ -34,6 +34,8 @@ class RulebooksTests {
 
     @Autowired
     Rulebooks rulebooks;
+    @Autowired
+    AdoptingRulebooks adopting;
 
     @Autowired
     JdbcClient jdbc;
@@ -75,7 +77,7 @@ class RulebooksTests {
         String before = rows();
         long audited = count("SELECT count(*) FROM audit_event WHERE module = 'evaluation' AND entity_type = 'rulebook'");
         LocalDate from = LocalDate.of(2026, 1, 1);
-        RulebookVersionDetail adopted = rulebooks.adopt(nd.provincialOfficer(), nd.province(), new RulebookAdoption(from,
+        RulebookVersionDetail adopted = adopting.adopt(nd.provincialOfficer(), nd.province(), new RulebookAdoption(from,
                 List.of(new CriterionAdjustment("RESIDENTIAL_AREA", "DISPUTES_MEDIATED", Map.of("minPercent", "80")),
                         new CriterionAdjustment("COMMUNE", "NO_SERIOUS_CRIME", Map.of("fromClass", "LESS_SERIOUS"))),
                 List.of(new CriterionAddition("RESIDENTIAL_AREA", "INTERNAL_RULES", Map.of(), "QĐ 15/2025/QĐ-UBND",
@@ -115,7 +117,7 @@ class RulebooksTests {
                 .isEqualTo("TT48_2025-36");
 
         // a second version is based on the first, numbered after it, and keeps the province's addition
-        RulebookVersionDetail second = rulebooks.adopt(nd.provincialOfficer(), nd.province(), new RulebookAdoption(LocalDate.of(2027, 1, 1),
+        RulebookVersionDetail second = adopting.adopt(nd.provincialOfficer(), nd.province(), new RulebookAdoption(LocalDate.of(2027, 1, 1),
                 List.of(new CriterionAdjustment("RESIDENTIAL_AREA", "DISPUTES_MEDIATED", Map.of("minPercent", "90"))), List.of()));
         assertThat(second.rulebook().code()).isEqualTo("TT48_2025-36");
         assertThat(second.rulebook().version()).isEqualTo(adopted.rulebook().version() + 1);
@@ -129,7 +131,7 @@ class RulebooksTests {
     @Test
     void aChangeOfACriterionThatIsNotEditableIsRefusedNamingIt() {
         String before = rows();
-        assertThatThrownBy(() -> rulebooks.adopt(nd.provincialOfficer(), nd.province(), new RulebookAdoption(LocalDate.of(2026, 3, 1),
+        assertThatThrownBy(() -> adopting.adopt(nd.provincialOfficer(), nd.province(), new RulebookAdoption(LocalDate.of(2026, 3, 1),
                 List.of(new CriterionAdjustment("RESIDENTIAL_AREA", "HOUSEHOLDS_REGISTERED", Map.of("minPercent", "90"))), List.of())))
                 .isInstanceOfSatisfying(RulebookRefusedException.class, e -> {
                     assertThat(e.field()).isEqualTo("adjustments");
@@ -163,13 +165,13 @@ class RulebooksTests {
                         "additions", "evaluation.rulebooks.error.alreadyThere"),
                 new Case(new RulebookAdoption(day, List.of(), List.of(new CriterionAddition("SCHOOL", "NO_DRUG_SPOT", Map.of(), null, " ", "x"))),
                         "additions", "evaluation.rulebooks.error.nameRequired"))) {
-            assertThatThrownBy(() -> rulebooks.adopt(nd.provincialOfficer(), nd.province(), c.adoption()))
+            assertThatThrownBy(() -> adopting.adopt(nd.provincialOfficer(), nd.province(), c.adoption()))
                     .as(c.key()).isInstanceOfSatisfying(RulebookRefusedException.class, e -> {
                         assertThat(e.field()).isEqualTo(c.field());
                         assertThat(e.messageKey()).isEqualTo(c.key());
                     });
         }
-        assertThatThrownBy(() -> rulebooks.adopt(nd.provincialOfficer(), nd.commune(), new RulebookAdoption(day,
+        assertThatThrownBy(() -> adopting.adopt(nd.provincialOfficer(), nd.commune(), new RulebookAdoption(day,
                 List.of(new CriterionAdjustment("COMMUNE", "NO_DRUG_SPOT", Map.of("max", "1"))), List.of())))
                 .isInstanceOfSatisfying(RulebookRefusedException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("evaluation.rulebooks.error.notProvince"));
@@ -181,10 +183,10 @@ class RulebooksTests {
         String before = rows();
         RulebookAdoption adoption = new RulebookAdoption(LocalDate.of(2026, 3, 1),
                 List.of(new CriterionAdjustment("COMMUNE", "NO_DRUG_SPOT", Map.of("max", "1"))), List.of());
-        assertThatThrownBy(() -> rulebooks.adopt(nd.communeOfficer(), nd.province(), adoption))
+        assertThatThrownBy(() -> adopting.adopt(nd.communeOfficer(), nd.province(), adoption))
                 .isInstanceOf(AccessRefusedException.class);
-        assertThatThrownBy(() -> rulebooks.adopt(nd.viewer(), nd.province(), adoption)).isInstanceOf(AccessRefusedException.class);
-        assertThatThrownBy(() -> rulebooks.adopt(nd.provincialOfficer(), 987_654_321L, adoption))
+        assertThatThrownBy(() -> adopting.adopt(nd.viewer(), nd.province(), adoption)).isInstanceOf(AccessRefusedException.class);
+        assertThatThrownBy(() -> adopting.adopt(nd.provincialOfficer(), 987_654_321L, adoption))
                 .isInstanceOf(AccessRefusedException.class);
         assertThat(rulebooks.mayAdopt(nd.provincialOfficer(), nd.province())).isTrue();
         assertThat(rulebooks.mayAdopt(nd.communeOfficer(), nd.province())).isFalse();
@@ -194,7 +196,7 @@ class RulebooksTests {
 
     @Test
     void aProvincesVersionsAreSeenInsideItOnly() {
-        rulebooks.adopt(nd.provincialOfficer(), nd.province(), new RulebookAdoption(LocalDate.of(2030, 1, 1),
+        adopting.adopt(nd.provincialOfficer(), nd.province(), new RulebookAdoption(LocalDate.of(2030, 1, 1),
                 List.of(new CriterionAdjustment("SCHOOL", "NO_SCHOOL_VIOLENCE", Map.of("max", "1"))), List.of()));
         List<RulebookVersion> inCommune = rulebooks.versions(nd.communeOfficer().view());
         assertThat(inCommune).extracting(RulebookVersion::code).contains("TT23_2012", "TT124_2021", "TT48_2025",

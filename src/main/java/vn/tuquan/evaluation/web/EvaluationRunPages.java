@@ -16,6 +16,7 @@ import vn.tuquan.evaluation.EvaluationRuns;
 import vn.tuquan.evaluation.ResultsPage;
 import vn.tuquan.evaluation.RulebookCriterion;
 import vn.tuquan.evaluation.Rulebooks;
+import vn.tuquan.evaluation.StoredVerdicts;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Permission;
@@ -34,13 +35,15 @@ class EvaluationRunPages {
     private static final int PAGE = 100;
 
     private final EvaluationRuns runs;
+    private final StoredVerdicts storedVerdicts;
     private final Units units;
     private final RefusalMessages refusals;
     private final Rulebooks rulebooks;
 
-    EvaluationRunPages(EvaluationRuns runs, Units units, RefusalMessages refusals, Rulebooks rulebooks) {
+    EvaluationRunPages(EvaluationRuns runs, StoredVerdicts storedVerdicts, Units units, RefusalMessages refusals, Rulebooks rulebooks) {
         this.rulebooks = rulebooks;
         this.runs = runs;
+        this.storedVerdicts = storedVerdicts;
         this.units = units;
         this.refusals = refusals;
     }
@@ -55,7 +58,7 @@ class EvaluationRunPages {
         model.addAttribute("proposed", proposed == null || proposed.isBlank() ? null : proposed);
         model.addAttribute("canRun", caller.can(Permission.EVALUATION_WRITE));
         try {
-            ResultsPage results = runs.results(caller.view(), unitId, y, proposed, PAGE, offset);
+            ResultsPage results = storedVerdicts.results(caller.view(), unitId, y, proposed, PAGE, offset);
             model.addAttribute("results", results);
         } catch (EvaluationRefusedException e) {
             model.addAttribute("error", refusals.message(e));

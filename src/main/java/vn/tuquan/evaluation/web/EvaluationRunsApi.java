@@ -15,6 +15,7 @@ import vn.tuquan.evaluation.EvaluationRuns;
 import vn.tuquan.evaluation.ResultsPage;
 import vn.tuquan.evaluation.RunSummary;
 import vn.tuquan.evaluation.StoredEvaluation;
+import vn.tuquan.evaluation.StoredVerdicts;
 import vn.tuquan.evaluation.UnknownEvaluationException;
 import vn.tuquan.evaluation.WhatIfPreview;
 import vn.tuquan.shared.CurrentCaller;
@@ -32,10 +33,12 @@ import vn.tuquan.units.Units;
 class EvaluationRunsApi {
 
     private final EvaluationRuns runs;
+    private final StoredVerdicts storedVerdicts;
     private final Units units;
 
-    EvaluationRunsApi(EvaluationRuns runs, Units units) {
+    EvaluationRunsApi(EvaluationRuns runs, StoredVerdicts storedVerdicts, Units units) {
         this.runs = runs;
+        this.storedVerdicts = storedVerdicts;
         this.units = units;
     }
 
@@ -56,7 +59,7 @@ class EvaluationRunsApi {
     ResultsPage results(@PathVariable long unitId, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String proposed, @RequestParam(defaultValue = "100") int limit,
             @RequestParam(defaultValue = "0") int offset) {
-        return runs.results(CurrentCaller.view(), unitId, Years.of(units, CurrentCaller.view(), unitId, year), proposed, limit,
+        return storedVerdicts.results(CurrentCaller.view(), unitId, Years.of(units, CurrentCaller.view(), unitId, year), proposed, limit,
                 offset);
     }
 
@@ -64,7 +67,7 @@ class EvaluationRunsApi {
     @Requires(Permission.EVALUATION_READ)
     @Operation(summary = "One unit's stored verdict for a year, with its facts and every criterion's comparisons")
     StoredEvaluation one(@PathVariable long unitId, @PathVariable int year) {
-        return runs.one(CurrentCaller.view(), unitId, year).orElseThrow(() -> new UnknownEvaluationException(unitId, year));
+        return storedVerdicts.one(CurrentCaller.view(), unitId, year).orElseThrow(() -> new UnknownEvaluationException(unitId, year));
     }
 
     @PostMapping("/what-if")

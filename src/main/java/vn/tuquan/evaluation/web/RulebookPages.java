@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.tuquan.evaluation.AdoptingRulebooks;
 import vn.tuquan.evaluation.CriterionAddition;
 import vn.tuquan.evaluation.CriterionAdjustment;
 import vn.tuquan.evaluation.CriterionConfirmation;
@@ -52,11 +53,13 @@ class RulebookPages {
     static final String PARAM = "p.";
 
     private final Rulebooks rulebooks;
+    private final AdoptingRulebooks adopting;
     private final Units units;
     private final RefusalMessages refusals;
 
-    RulebookPages(Rulebooks rulebooks, Units units, RefusalMessages refusals) {
+    RulebookPages(Rulebooks rulebooks, AdoptingRulebooks adopting, Units units, RefusalMessages refusals) {
         this.rulebooks = rulebooks;
+        this.adopting = adopting;
         this.units = units;
         this.refusals = refusals;
     }
@@ -143,7 +146,7 @@ class RulebookPages {
             rulebooks.inForceFor(caller, unitId, Dates.today()); // the province and the caller's scope first (403)
             LocalDate from = date(input.getFirst("effectiveFrom"));
             RulebookVersionDetail base = rulebooks.inForceFor(caller, unitId, from == null ? Dates.today() : from).orElse(null);
-            RulebookVersionDetail adopted = rulebooks.adopt(caller, unitId,
+            RulebookVersionDetail adopted = adopting.adopt(caller, unitId,
                     new RulebookAdoption(from, adjustments(base, input), additions(input)));
             redirect.addFlashAttribute("adopted", adopted.rulebook().code() + " v" + adopted.rulebook().version());
             return "redirect:/evaluation/rulebooks?id=" + adopted.rulebook().id();

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.tuquan.evaluation.AdoptingRulebooks;
 import vn.tuquan.evaluation.CriterionConfirmation;
 import vn.tuquan.evaluation.RulebookAdoption;
 import vn.tuquan.evaluation.RulebookVersion;
@@ -36,9 +37,11 @@ import vn.tuquan.shared.Requires;
 class RulebooksApi {
 
     private final Rulebooks rulebooks;
+    private final AdoptingRulebooks adopting;
 
-    RulebooksApi(Rulebooks rulebooks) {
+    RulebooksApi(Rulebooks rulebooks, AdoptingRulebooks adopting) {
         this.rulebooks = rulebooks;
+        this.adopting = adopting;
     }
 
     @GetMapping("/api/v1/evaluation/rulebooks")
@@ -70,7 +73,7 @@ class RulebooksApi {
                     + "field for a change of a criterion that is not editable, an unknown criterion or parameter, a value "
                     + "that does not parse, or no date. Earlier versions are never changed.")
     ResponseEntity<RulebookVersionDetail> adopt(@PathVariable long unitId, @RequestBody RulebookAdoption adoption) {
-        RulebookVersionDetail adopted = rulebooks.adopt(CurrentCaller.get(), unitId, adoption);
+        RulebookVersionDetail adopted = adopting.adopt(CurrentCaller.get(), unitId, adoption);
         return ResponseEntity.created(URI.create("/api/v1/evaluation/rulebooks/version?id=" + adopted.rulebook().id()))
                 .body(adopted);
     }
