@@ -17,10 +17,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.tuquan.evaluation.internal.ComputedVerdict;
+import vn.tuquan.evaluation.internal.ComputedVerdicts;
 import vn.tuquan.evaluation.internal.EvaluationStore;
-import vn.tuquan.evaluation.internal.FactsGatherer.Gathered;
 import vn.tuquan.evaluation.internal.FactsGatherer;
-import vn.tuquan.evaluation.internal.VerdictComputer.Verdict;
+import vn.tuquan.evaluation.internal.GatheredUnit;
 import vn.tuquan.evaluation.internal.VerdictComputer;
 import vn.tuquan.evaluation.rules.Criteria;
 import vn.tuquan.evaluation.rules.Entry;
@@ -182,11 +183,11 @@ public class EvaluationRuns {
         } catch (IllegalArgumentException e) {
             throw new EvaluationRunRefusedException("params", "evaluation.run.error.params", e.getMessage());
         }
-        Map<Long, Verdict> after = new HashMap<>();
+        Map<Long, ComputedVerdict> after = new HashMap<>();
         then.verdicts().forEach(v -> after.put(v.unit().unitId(), v));
         List<VerdictChange> changes = new ArrayList<>();
-        for (Verdict v : now.verdicts()) {
-            Verdict w = after.get(v.unit().unitId());
+        for (ComputedVerdict v : now.verdicts()) {
+            ComputedVerdict w = after.get(v.unit().unitId());
             if (w != null && w.evaluation().result() != v.evaluation().result()) {
                 changes.add(new VerdictChange(v.unit().unitId(), v.unit().code(), v.unit().name(), v.unit().criteriaKind(),
                         v.evaluation().result(), w.evaluation().result()));
@@ -198,18 +199,18 @@ public class EvaluationRuns {
     // ---- computing ----------------------------------------------------------------------------
 
     /** The verdicts of a chunk, the rows kept as they are (locked or decided), the units without a rulebook. */
-    record Computed(List<Verdict> verdicts, int kept, int withoutRulebook, Set<Long> frozen,
+    record Computed(List<ComputedVerdict> verdicts, int kept, int withoutRulebook, Set<Long> frozen,
             Map<Long, String> fingerprints) {
     }
 
     /** What a chunk's run reads before computing: the units with their facts, their stored evaluations, the entries. */
-    private record Chunk(UnitView root, List<Gathered> tree, Map<Long, EvaluationStore.Existing> existing,
+    private record Chunk(UnitView root, List<GatheredUnit> tree, Map<Long, EvaluationStore.Existing> existing,
             Map<Long, Map<String, Entry>> entered) {
     }
 
     private Chunk read(Scope scope, UnitView root, int year, Map<Long, RegistrationRate> rates) {
-        List<Gathered> tree = gatherer.gather(scope, root.id(), year, Map.of(), rates);
-        Long[] ids = tree.stream().filter(Gathered::evaluated).map(Gathered::unitId).toArray(Long[]::new);
+        List<GatheredUnit> tree = gatherer.gather(scope, root.id(), year, Map.of(), rates);
+        Long[] ids = tree.stream().filter(GatheredUnit::evaluated).map(GatheredUnit::unitId).toArray(Long[]::new);
         return new Chunk(root, tree, store.existing(ids, year), store.entries(ids, year));
     }
 
@@ -217,10 +218,10 @@ public class EvaluationRuns {
     private Computed compute(Chunk chunk, int year, ChangedParams override) {
         Map<Long, EvaluationStore.Existing> existing = chunk.existing();
         Long province = provinceOf(chunk.root());
-        VerdictComputer.Verdicts computed = VerdictComputer.compute(chunk.tree(),
+        ComputedVerdicts computed = VerdictComputer.compute(chunk.tree(),
                 id -> existing.containsKey(id) ? existing.get(id).status() : null, chunk.entered(),
                 (kind, periodTo) -> rulebooks.inForce(kind, periodTo, province), override);
-        List<Verdict> verdicts = computed.verdicts();
+        List<ComputedVerdict> verdicts = computed.verdicts();
         Set<Long> frozen = new HashSet<>();
         Map<Long, String> fingerprints = new HashMap<>();
         existing.forEach((id, e) -> {
@@ -242,7 +243,7 @@ public class EvaluationRuns {
     // ---- storing ------------------------------------------------------------------------------
 
     /** A verdict as the store writes it. */
-    private EvaluationStore.Proposal row(Verdict v) {
+    private EvaluationStore.Proposal row(ComputedVerdict v) {
         return new EvaluationStore.Proposal(v.unit().unitId(), v.facts().year(), v.unit().criteriaKind(),
                 v.facts().periodFrom(), v.facts().periodTo(), v.rulebook().rulebook().id(), v.evaluation().result().name(),
                 store.encode(v.rulebook().rulebook().id(), v.unit().criteriaKind(), v.evaluation().result(), v.facts(),
@@ -254,7 +255,7 @@ public class EvaluationRuns {
         long serialising = 0;
         OffsetDateTime now = Dates.nowInVietnam();
         List<EvaluationStore.Proposal> batch = new ArrayList<>(BATCH);
-        for (Verdict v : c.verdicts()) {
+        for (ComputedVerdict v : c.verdicts()) {
             switch (v.evaluation().result()) {
                 case MET -> met++;
                 case NOT_MET -> notMet++;

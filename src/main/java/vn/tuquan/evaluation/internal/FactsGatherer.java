@@ -60,15 +60,6 @@ public class FactsGatherer {
         this.models = models;
     }
 
-    /** One unit of the subtree, evaluated or not, with its facts when it is evaluated. */
-    public record Gathered(long unitId, String code, String name, UnitKind kind, Long parentId, String criteriaKind,
-            Facts facts) {
-
-        public boolean evaluated() {
-            return criteriaKind != null;
-        }
-    }
-
     /**
      * The registration rate of every residential area of the country (one pass over the households'
      * register, one small entry per area), for a run of the whole country: each province's facts then
@@ -85,7 +76,7 @@ public class FactsGatherer {
      * its facts; {@code entered} gives the values people entered, by unit and criterion;
      * {@code countryRates} the rates of {@link #everyAreaRate}, or {@code null} to read the subtree's.
      */
-    public List<Gathered> gather(Scope scope, long rootId, int year, Map<Long, Map<String, Entry>> entered,
+    public List<GatheredUnit> gather(Scope scope, long rootId, int year, Map<Long, Map<String, Entry>> entered,
             Map<Long, RegistrationRate> countryRates) {
         long t0 = System.nanoTime();
         List<UnitFacts> order = orderFacts.forSubtree(scope, rootId, year);
@@ -141,7 +132,7 @@ public class FactsGatherer {
             }
         }
 
-        List<Gathered> gathered = new ArrayList<>(order.size());
+        List<GatheredUnit> gathered = new ArrayList<>(order.size());
         for (UnitFacts u : order) {
             OrganisationRow org = staff.get(u.unitId());
             OrganisationDetails.Exclusion exclusion = org == null || org.unit().organisation() == null ? null
@@ -168,7 +159,7 @@ public class FactsGatherer {
                 facts = new Facts(criteriaKind, year, period.from(), period.to(), counts,
                         entered.getOrDefault(u.unitId(), Map.of()));
             }
-            gathered.add(new Gathered(u.unitId(), u.code(), u.name(), u.kind(), u.parentId(), criteriaKind, facts));
+            gathered.add(new GatheredUnit(u.unitId(), u.code(), u.name(), u.kind(), u.parentId(), criteriaKind, facts));
         }
         return gathered;
     }
