@@ -60,6 +60,13 @@ class ArchitectureTests {
             .because("the criteria are pure Java, tested alone (ARCHITECTURE.md: evaluation/rules, no Spring)");
 
     @ArchTest
+    static final ArchRule verdictComputerIsPureJava = noClasses()
+            .that().haveNameMatching("vn\\.tuquan\\.evaluation\\.internal\\.VerdictComputer(\\$.*)?")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..",
+                    "com.fasterxml.jackson..", "tools.jackson..")
+            .because("the verdicts are computed from gathered facts alone, tested without a database");
+
+    @ArchTest
     static final ArchRule noJpa = noClasses().should().dependOnClassesThat()
             .resideInAnyPackage("jakarta.persistence..", "org.hibernate..")
             .because("SQL is written with JdbcClient (ARCHITECTURE.md)");

@@ -11,6 +11,9 @@ import vn.tuquan.evaluation.Evaluation;
 import vn.tuquan.evaluation.EvaluationProcess;
 import vn.tuquan.evaluation.EvaluationRuns;
 import vn.tuquan.evaluation.Evaluations;
+import vn.tuquan.evaluation.RecognisingUnits;
+import vn.tuquan.evaluation.RunSummary;
+import vn.tuquan.evaluation.SubmittingSelfAssessments;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.units.UnitKind;
@@ -40,11 +43,16 @@ class DemoEvaluation {
     private final Units units;
     private final EvaluationRuns runs;
     private final Evaluations evaluations;
+    private final SubmittingSelfAssessments selfAssessments;
+    private final RecognisingUnits recognising;
 
-    DemoEvaluation(Units units, EvaluationRuns runs, Evaluations evaluations) {
+    DemoEvaluation(Units units, EvaluationRuns runs, Evaluations evaluations, SubmittingSelfAssessments selfAssessments,
+            RecognisingUnits recognising) {
         this.units = units;
         this.runs = runs;
         this.evaluations = evaluations;
+        this.selfAssessments = selfAssessments;
+        this.recognising = recognising;
     }
 
     void loadIfAbsent() {
@@ -54,7 +62,7 @@ class DemoEvaluation {
             return;
         }
         long started = System.nanoTime();
-        EvaluationRuns.RunSummary summary = runs.run(Caller.SYSTEM, province.id(), YEAR);
+        RunSummary summary = runs.run(Caller.SYSTEM, province.id(), YEAR);
         List<UnitView> areas = units.children(Scope.WHOLE_COUNTRY, haiMinh.id(), NamDinh2017.AS_OF).stream()
                 .filter(u -> u.kind() == UnitKind.RESIDENTIAL_AREA).toList();
         int recognised = 0;
@@ -62,27 +70,27 @@ class DemoEvaluation {
         for (int i = 0; i < areas.size(); i++) {
             UnitView area = areas.get(i);
             LocalDate registeredOn = LocalDate.of(YEAR, 2, 10).plusDays(i % 20);
-            evaluations.register(Caller.SYSTEM, area.id(), YEAR, registeredOn);
+            selfAssessments.register(Caller.SYSTEM, area.id(), YEAR, registeredOn);
             if (i == 0) { // the demo village head's area (DemoData.logins): one criterion entered, the rest to them
-                evaluations.enter(Caller.SYSTEM, area.id(), YEAR, "PARTY_RESOLUTION_Q1", true,
+                selfAssessments.enter(Caller.SYSTEM, area.id(), YEAR, "PARTY_RESOLUTION_Q1", true,
                         "Nghị quyết số 01-NQ/CB ngày 16/01/2017 của chi bộ " + area.name());
                 continue;
             }
             enterAll(area, i);
-            evaluations.submit(Caller.SYSTEM, area.id(), YEAR);
-            Evaluation accepted = evaluations.accept(Caller.SYSTEM, area.id(), YEAR);
+            selfAssessments.submit(Caller.SYSTEM, area.id(), YEAR);
+            Evaluation accepted = recognising.accept(Caller.SYSTEM, area.id(), YEAR);
             if ("MET".equals(accepted.proposed())) {
-                evaluations.recognise(Caller.SYSTEM, area.id(), YEAR, COMMUNE_DECISION);
+                recognising.recognise(Caller.SYSTEM, area.id(), YEAR, COMMUNE_DECISION);
                 recognised++;
             } else {
-                evaluations.reject(Caller.SYSTEM, area.id(), YEAR, COMMUNE_DECISION, reasons(area));
+                recognising.reject(Caller.SYSTEM, area.id(), YEAR, COMMUNE_DECISION, reasons(area));
                 rejected++;
             }
         }
         // the commune: registered, self-assessed from its children's decisions, submitted to the district
-        evaluations.register(Caller.SYSTEM, haiMinh.id(), YEAR, LocalDate.of(YEAR, 2, 8));
+        selfAssessments.register(Caller.SYSTEM, haiMinh.id(), YEAR, LocalDate.of(YEAR, 2, 8));
         enterAll(haiMinh, 0);
-        evaluations.submit(Caller.SYSTEM, haiMinh.id(), YEAR);
+        selfAssessments.submit(Caller.SYSTEM, haiMinh.id(), YEAR);
         log.info("Demo data: 2017 evaluation of Nam Định — {} units evaluated ({} met, {} not met, {} needing input);"
                         + " {} residential areas of Xã Hải Minh recognised, {} not; in {} ms", summary.evaluated(), summary.met(),
                 summary.notMet(), summary.needsInput(), recognised, rejected, (System.nanoTime() - started) / 1_000_000);
@@ -92,7 +100,7 @@ class DemoEvaluation {
     private void enterAll(UnitView unit, int i) {
         EvaluationProcess process = evaluations.process(Scope.WHOLE_COUNTRY, unit.id(), YEAR);
         for (String criterion : process.pending()) {
-            evaluations.enter(Caller.SYSTEM, unit.id(), YEAR, criterion, true, evidence(criterion, unit, i));
+            selfAssessments.enter(Caller.SYSTEM, unit.id(), YEAR, criterion, true, evidence(criterion, unit, i));
         }
     }
 

@@ -15,19 +15,19 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
-import vn.tuquan.shared.TextLimits;
 import vn.tuquan.evaluation.internal.EvaluationStore;
-import vn.tuquan.evaluation.rules.Classification;
 import vn.tuquan.evaluation.rules.Classification.ItemScore;
 import vn.tuquan.evaluation.rules.Classification.Level;
+import vn.tuquan.evaluation.rules.Classification;
 import vn.tuquan.evaluation.rules.PointItem;
-import vn.tuquan.evaluation.rules.PointTable;
 import vn.tuquan.evaluation.rules.PointTable.EnteredPoints;
+import vn.tuquan.evaluation.rules.PointTable;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.shared.TextLimits;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
@@ -54,15 +54,6 @@ public class Classifications {
         this.units = units;
         this.evaluations = evaluations;
         this.events = events;
-    }
-
-    /** A classification as stored: who computed it and when. */
-    public record Stored(long unitId, int year, String unitKind, Level level, BigDecimal points, BigDecimal maxPoints,
-            List<ItemScore> items, OffsetDateTime computedAt, String computedBy) {
-    }
-
-    /** Points entered for one item. */
-    public record EnteredItem(long unitId, int year, String item, BigDecimal points, String evidence, String enteredBy) {
     }
 
     /** The point-table kind of a unit kind: RESIDENTIAL_AREA, COMMUNE, AGENCY, ENTERPRISE, SCHOOL (others: none). */
@@ -94,27 +85,16 @@ public class Classifications {
         return Optional.of(new PointTable(unitKind, items, minimums));
     }
 
-    /**
-     * What of a point table is still "to confirm" (QĐ 510 as RULEBOOK.md found it): the items whose
-     * text and points were not found in a source, and whether the level thresholds are. Read as the
-     * table stands today, for a stored classification too: the mark is about the regulation, not
-     * about the score.
-     */
-    public record ToConfirm(Set<String> items, boolean levels) {
-
-        public static final ToConfirm NOTHING = new ToConfirm(Set.of(), false);
-    }
-
     /** The marks of a point table kind ({@link #tableKind}); nothing for a kind without a table. */
-    public ToConfirm toConfirm(String tableKind) {
+    public ClassificationToConfirm toConfirm(String tableKind) {
         if (tableKind == null) {
-            return ToConfirm.NOTHING;
+            return ClassificationToConfirm.NOTHING;
         }
         Set<String> items = Set.copyOf(jdbc.sql("SELECT code FROM classification_item WHERE unit_kind = :kind AND to_confirm")
                 .param("kind", tableKind).query(String.class).list());
         boolean levels = jdbc.sql("SELECT coalesce(bool_or(to_confirm), false) FROM classification_level WHERE unit_kind = :kind")
                 .param("kind", tableKind).query(Boolean.class).single();
-        return new ToConfirm(items, levels);
+        return new ClassificationToConfirm(items, levels);
     }
 
     /**
@@ -135,7 +115,7 @@ public class Classifications {
 
     /** Computes and stores the unit's classification for the year from its stored evaluation; audited. */
     @Transactional
-    public Stored compute(Caller caller, long unitId, int year) {
+    public StoredClassification compute(Caller caller, long unitId, int year) {
         caller.require(Permission.EVALUATION_WRITE);
         unit(caller.capture(), unitId);
         var row = evaluations.find(unitId, year).orElseThrow(
@@ -143,7 +123,7 @@ public class Classifications {
         PointTable table = table(row.unitKind()).orElseThrow(() -> new ClassificationRefusedException("unitId",
                 "evaluation.classification.refused.noTable", row.unitKind()));
         Classification c = table.classify(row.counts(), entered(unitId, year));
-        Optional<Stored> before = stored(unitId, year);
+        Optional<StoredClassification> before = stored(unitId, year);
         jdbc.sql("""
                 INSERT INTO classification (unit_id, year, unit_kind, level, points, max_points, items, computed_at, computed_by)
                 VALUES (:unit, :year, :kind, :level, :points, :max, CAST(:items AS jsonb), :now, :by)
@@ -154,7 +134,7 @@ public class Classifications {
                 .param("points", c.points()).param("max", c.maxPoints())
                 .param("items", json.writeValueAsString(c.items())).param("by", caller.username()).param("now", Dates.nowInVietnam())
                 .update();
-        Stored after = stored(unitId, year).orElseThrow();
+        StoredClassification after = stored(unitId, year).orElseThrow();
         events.publishEvent(new ClassificationRecorded("computed", unitId, year, before.map(Classifications::summary)
                 .orElse(null), summary(after)));
         return after;
@@ -165,7 +145,7 @@ public class Classifications {
      * refused for an unknown or computed item, points outside 0 … the item's maximum, no evidence. Audited.
      */
     @Transactional
-    public EnteredItem enter(Caller caller, long unitId, int year, String item, BigDecimal points, String evidence) {
+    public ClassificationEntry enter(Caller caller, long unitId, int year, String item, BigDecimal points, String evidence) {
         caller.require(Permission.EVALUATION_WRITE);
         UnitView unit = unit(caller.capture(), unitId);
         String kind = evaluations.find(unitId, year).map(EvaluationStore.Row::unitKind)
@@ -200,25 +180,25 @@ public class Classifications {
                 .param("unit", unitId).param("year", year).param("item", code).param("points", points)
                 .param("evidence", evidence.strip()).param("by", caller.username()).param("now", Dates.nowInVietnam())
                 .update();
-        EnteredItem after = new EnteredItem(unitId, year, code, points, evidence.strip(), caller.username());
+        ClassificationEntry after = new ClassificationEntry(unitId, year, code, points, evidence.strip(), caller.username());
         events.publishEvent(new ClassificationRecorded("entered", unitId, year, before, after));
         return after;
     }
 
     /** The stored classification of a unit for a year. */
-    public Optional<Stored> find(Scope scope, long unitId, int year) {
+    public Optional<StoredClassification> find(Scope scope, long unitId, int year) {
         unit(scope, unitId);
         return stored(unitId, year);
     }
 
     /** The stored classifications of the unit and every unit under it (as the tree is today), for a year. */
-    public List<Stored> list(Scope scope, long unitId, int year) {
+    public List<StoredClassification> list(Scope scope, long unitId, int year) {
         unit(scope, unitId);
         Long[] ids = units.subtreeWithRoot(scope, unitId, Set.of(), Dates.today()).stream().map(UnitView::id)
                 .toArray(Long[]::new);
         return jdbc.sql(SELECT + " WHERE unit_id = ANY(:ids) AND year = :year ORDER BY unit_id")
                 .param("ids", ids).param("year", year)
-                .query((rs, n) -> new Stored(rs.getLong("unit_id"), rs.getInt("year"), rs.getString("unit_kind"),
+                .query((rs, n) -> new StoredClassification(rs.getLong("unit_id"), rs.getInt("year"), rs.getString("unit_kind"),
                         Level.valueOf(rs.getString("level")), rs.getBigDecimal("points"), rs.getBigDecimal("max_points"),
                         json.readValue(rs.getString("items"), ITEMS), rs.getObject("computed_at", OffsetDateTime.class),
                         rs.getString("computed_by")))
@@ -229,9 +209,9 @@ public class Classifications {
             SELECT unit_id, year, unit_kind, level, points, max_points, items::text AS items, computed_at, computed_by
               FROM classification""";
 
-    private Optional<Stored> stored(long unitId, int year) {
+    private Optional<StoredClassification> stored(long unitId, int year) {
         return jdbc.sql(SELECT + " WHERE unit_id = :unit AND year = :year").param("unit", unitId).param("year", year)
-                .query((rs, n) -> new Stored(rs.getLong("unit_id"), rs.getInt("year"), rs.getString("unit_kind"),
+                .query((rs, n) -> new StoredClassification(rs.getLong("unit_id"), rs.getInt("year"), rs.getString("unit_kind"),
                         Level.valueOf(rs.getString("level")), rs.getBigDecimal("points"), rs.getBigDecimal("max_points"),
                         json.readValue(rs.getString("items"), ITEMS), rs.getObject("computed_at", OffsetDateTime.class),
                         rs.getString("computed_by")))
@@ -248,7 +228,7 @@ public class Classifications {
         return entered;
     }
 
-    private static Map<String, Object> summary(Stored s) {
+    private static Map<String, Object> summary(StoredClassification s) {
         Map<String, Object> points = new LinkedHashMap<>();
         s.items().forEach(i -> points.put(i.code(), i.points()));
         return Map.of("level", s.level().name(), "points", s.points(), "items", points);

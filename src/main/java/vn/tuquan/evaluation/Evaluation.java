@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import vn.tuquan.evaluation.internal.Transition;
+
 /**
  * One unit's evaluation for one period (table {@code evaluation}): where it stands in the process,
  * the proposed verdict computed from the registers, and the decision.
@@ -79,7 +81,7 @@ public record Evaluation(long id, long unitId, int year, String unitKind, LocalD
     public record Line(String criterion, String article, String nameVi, String nameEn, String computed,
             List<Map<String, Object>> compared, EnteredValue entered, boolean toEnter, boolean toConfirm) {
 
-        Line(String criterion, String article, String nameVi, String nameEn, String computed,
+        public Line(String criterion, String article, String nameVi, String nameEn, String computed,
                 List<Map<String, Object>> compared, EnteredValue entered, boolean toEnter) {
             this(criterion, article, nameVi, nameEn, computed, compared, entered, toEnter, false);
         }

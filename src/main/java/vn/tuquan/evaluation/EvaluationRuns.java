@@ -1,16 +1,12 @@
 package vn.tuquan.evaluation;
 
-import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -21,13 +17,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.JsonNode;
-import vn.tuquan.evaluation.FactsGatherer.Gathered;
-import vn.tuquan.evaluation.VerdictComputer.Verdict;
+import vn.tuquan.evaluation.internal.ComputedVerdict;
+import vn.tuquan.evaluation.internal.ComputedVerdicts;
 import vn.tuquan.evaluation.internal.EvaluationStore;
+import vn.tuquan.evaluation.internal.FactsGatherer;
+import vn.tuquan.evaluation.internal.GatheredUnit;
+import vn.tuquan.evaluation.internal.VerdictComputer;
 import vn.tuquan.evaluation.rules.Criteria;
 import vn.tuquan.evaluation.rules.Entry;
-import vn.tuquan.evaluation.rules.Result;
 import vn.tuquan.households.RegistrationRate;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
@@ -36,7 +33,6 @@ import vn.tuquan.shared.MessageArguments;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
-import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
 
@@ -60,8 +56,6 @@ public class EvaluationRuns {
     private static final Logger log = LoggerFactory.getLogger(EvaluationRuns.class);
 
     private static final int BATCH = 2_000;
-    private static final Set<UnitKind> EVALUATED_KINDS = EnumSet.of(UnitKind.RESIDENTIAL_AREA, UnitKind.COMMUNE,
-            UnitKind.AGENCY, UnitKind.ENTERPRISE, UnitKind.SCHOOL, UnitKind.HOSPITAL);
 
     private final EvaluationStore store;
     private final Units units;
@@ -78,34 +72,6 @@ public class EvaluationRuns {
         this.gatherer = gatherer;
         this.events = events;
         this.tx = tx;
-    }
-
-    /** What a run did: verdicts computed (by result) and rows inserted, changed, unchanged, kept (locked or decided). */
-    public record RunSummary(int evaluated, int met, int notMet, int needsInput, int withoutRulebook, int inserted,
-            int updated, int unchanged, int kept) implements Serializable {
-
-        RunSummary plus(RunSummary o) {
-            return new RunSummary(evaluated + o.evaluated, met + o.met, notMet + o.notMet, needsInput + o.needsInput,
-                    withoutRulebook + o.withoutRulebook, inserted + o.inserted, updated + o.updated,
-                    unchanged + o.unchanged, kept + o.kept);
-        }
-    }
-
-    /** A change of a criterion's parameters for "what if": every criteria set that has the criterion takes them. */
-    public record ChangedParams(String criterion, Map<String, String> params) {
-
-        public ChangedParams {
-            params = Map.copyOf(params);
-        }
-    }
-
-    /** A unit whose verdict would change, from → to. */
-    public record Change(long unitId, String code, String name, String unitKind, Result from, Result to) {
-    }
-
-    /** The answer of "what if": how many units were evaluated, and those whose verdict would change. */
-    public record Preview(long unitId, int year, String criterion, Map<String, String> params, int evaluated,
-            List<Change> changes) {
     }
 
     /** Computes and stores the proposed verdicts of every evaluated unit under the unit (itself included). */
@@ -199,7 +165,7 @@ public class EvaluationRuns {
      * "What if": the subtree's facts read once, the verdicts computed twice — as they are and with a
      * criterion's parameters changed — and nothing stored.
      */
-    public Preview preview(Scope scope, long unitId, int year, String criterion, Map<String, String> params) {
+    public WhatIfPreview preview(Scope scope, long unitId, int year, String criterion, Map<String, String> params) {
         checkYear(year);
         UnitView root = units.find(scope, unitId, asOf(year)).orElseThrow(() -> new UnknownEvaluationException(unitId, year));
         if (criterion == null || !Criteria.exists(criterion)) {
@@ -217,34 +183,34 @@ public class EvaluationRuns {
         } catch (IllegalArgumentException e) {
             throw new EvaluationRunRefusedException("params", "evaluation.run.error.params", e.getMessage());
         }
-        Map<Long, Verdict> after = new HashMap<>();
+        Map<Long, ComputedVerdict> after = new HashMap<>();
         then.verdicts().forEach(v -> after.put(v.unit().unitId(), v));
-        List<Change> changes = new ArrayList<>();
-        for (Verdict v : now.verdicts()) {
-            Verdict w = after.get(v.unit().unitId());
+        List<VerdictChange> changes = new ArrayList<>();
+        for (ComputedVerdict v : now.verdicts()) {
+            ComputedVerdict w = after.get(v.unit().unitId());
             if (w != null && w.evaluation().result() != v.evaluation().result()) {
-                changes.add(new Change(v.unit().unitId(), v.unit().code(), v.unit().name(), v.unit().criteriaKind(),
+                changes.add(new VerdictChange(v.unit().unitId(), v.unit().code(), v.unit().name(), v.unit().criteriaKind(),
                         v.evaluation().result(), w.evaluation().result()));
             }
         }
-        return new Preview(unitId, year, criterion, override.params(), now.verdicts().size(), changes);
+        return new WhatIfPreview(unitId, year, criterion, override.params(), now.verdicts().size(), changes);
     }
 
     // ---- computing ----------------------------------------------------------------------------
 
     /** The verdicts of a chunk, the rows kept as they are (locked or decided), the units without a rulebook. */
-    record Computed(List<Verdict> verdicts, int kept, int withoutRulebook, Set<Long> frozen,
+    record Computed(List<ComputedVerdict> verdicts, int kept, int withoutRulebook, Set<Long> frozen,
             Map<Long, String> fingerprints) {
     }
 
     /** What a chunk's run reads before computing: the units with their facts, their stored evaluations, the entries. */
-    private record Chunk(UnitView root, List<Gathered> tree, Map<Long, EvaluationStore.Existing> existing,
+    private record Chunk(UnitView root, List<GatheredUnit> tree, Map<Long, EvaluationStore.Existing> existing,
             Map<Long, Map<String, Entry>> entered) {
     }
 
     private Chunk read(Scope scope, UnitView root, int year, Map<Long, RegistrationRate> rates) {
-        List<Gathered> tree = gatherer.gather(scope, root.id(), year, Map.of(), rates);
-        Long[] ids = tree.stream().filter(Gathered::evaluated).map(Gathered::unitId).toArray(Long[]::new);
+        List<GatheredUnit> tree = gatherer.gather(scope, root.id(), year, Map.of(), rates);
+        Long[] ids = tree.stream().filter(GatheredUnit::evaluated).map(GatheredUnit::unitId).toArray(Long[]::new);
         return new Chunk(root, tree, store.existing(ids, year), store.entries(ids, year));
     }
 
@@ -252,10 +218,10 @@ public class EvaluationRuns {
     private Computed compute(Chunk chunk, int year, ChangedParams override) {
         Map<Long, EvaluationStore.Existing> existing = chunk.existing();
         Long province = provinceOf(chunk.root());
-        VerdictComputer.Verdicts computed = VerdictComputer.compute(chunk.tree(),
+        ComputedVerdicts computed = VerdictComputer.compute(chunk.tree(),
                 id -> existing.containsKey(id) ? existing.get(id).status() : null, chunk.entered(),
                 (kind, periodTo) -> rulebooks.inForce(kind, periodTo, province), override);
-        List<Verdict> verdicts = computed.verdicts();
+        List<ComputedVerdict> verdicts = computed.verdicts();
         Set<Long> frozen = new HashSet<>();
         Map<Long, String> fingerprints = new HashMap<>();
         existing.forEach((id, e) -> {
@@ -277,7 +243,7 @@ public class EvaluationRuns {
     // ---- storing ------------------------------------------------------------------------------
 
     /** A verdict as the store writes it. */
-    private EvaluationStore.Proposal row(Verdict v) {
+    private EvaluationStore.Proposal row(ComputedVerdict v) {
         return new EvaluationStore.Proposal(v.unit().unitId(), v.facts().year(), v.unit().criteriaKind(),
                 v.facts().periodFrom(), v.facts().periodTo(), v.rulebook().rulebook().id(), v.evaluation().result().name(),
                 store.encode(v.rulebook().rulebook().id(), v.unit().criteriaKind(), v.evaluation().result(), v.facts(),
@@ -289,7 +255,7 @@ public class EvaluationRuns {
         long serialising = 0;
         OffsetDateTime now = Dates.nowInVietnam();
         List<EvaluationStore.Proposal> batch = new ArrayList<>(BATCH);
-        for (Verdict v : c.verdicts()) {
+        for (ComputedVerdict v : c.verdicts()) {
             switch (v.evaluation().result()) {
                 case MET -> met++;
                 case NOT_MET -> notMet++;
@@ -323,67 +289,12 @@ public class EvaluationRuns {
                 sent - inserted - updated, c.kept());
     }
 
-    // ---- reading ------------------------------------------------------------------------------
-
-    /** A stored verdict, for lists. */
-    public record StoredVerdict(long unitId, String code, String name, String unitKind, String status, String proposed,
-            boolean locked, OffsetDateTime computedAt) {
-    }
-
-    /** A page of stored verdicts under a unit, with the counts by proposed verdict over the whole subtree. */
-    public record ResultsPage(long unitId, int year, Map<String, Long> counts, long total, List<StoredVerdict> verdicts,
-            int limit, int offset) {
-    }
-
-    /** One unit's stored evaluation with its facts and each criterion's outcome (as stored, JSON). */
-    public record StoredEvaluation(long unitId, String code, String name, int year, String unitKind, LocalDate periodFrom,
-            LocalDate periodTo, String status, String proposed, boolean locked, long rulebookId, String rulebook,
-            String regulation, OffsetDateTime computedAt, JsonNode facts, JsonNode outcomes) {
-    }
-
-    /** The stored verdicts of the evaluated units under a unit (itself included), optionally of one verdict. */
-    public ResultsPage results(Scope scope, long unitId, int year, String proposed, int limit, int offset) {
-        checkYear(year);
-        LocalDate asOf = asOf(year);
-        UnitView root = units.find(scope, unitId, asOf).orElseThrow(() -> new UnknownEvaluationException(unitId, year));
-        if (proposed != null && !proposed.isBlank() && !Set.of("MET", "NOT_MET", "NEEDS_INPUT").contains(proposed)) {
-            throw new EvaluationRunRefusedException("proposed", "evaluation.run.error.proposed", proposed);
-        }
-        String only = proposed == null || proposed.isBlank() ? null : proposed;
-        int size = Math.max(1, Math.min(limit, 500));
-        int from = Math.max(0, offset);
-        Map<Long, UnitView> tree = new HashMap<>();
-        tree.put(root.id(), root); // whatever its kind
-        units.subtreeWithRoot(scope, unitId, EVALUATED_KINDS, asOf).forEach(u -> tree.put(u.id(), u));
-        Long[] ids = tree.keySet().toArray(Long[]::new);
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (Result r : Result.values()) {
-            counts.put(r.name(), 0L);
-        }
-        counts.putAll(store.countByProposed(year, ids));
-        long total = only == null ? counts.values().stream().mapToLong(Long::longValue).sum() : counts.getOrDefault(only, 0L);
-        List<StoredVerdict> rows = store.listed(year, ids, only, size, from).stream().map(r -> {
-            UnitView u = tree.get(r.unitId());
-            return new StoredVerdict(r.unitId(), u == null ? null : u.code(), u == null ? null : u.name(), r.unitKind(),
-                    r.status(), r.proposed(), r.locked(), r.computedAt());
-        }).toList();
-        return new ResultsPage(unitId, year, counts, total, rows, size, from);
-    }
-
-    /** One unit's stored evaluation for the year, with its facts and outcomes. */
-    public Optional<StoredEvaluation> one(Scope scope, long unitId, int year) {
-        checkYear(year);
-        UnitView unit = units.find(scope, unitId, asOf(year)).orElseThrow(() -> new UnknownEvaluationException(unitId, year));
-        return store.stored(unitId, year).map(e -> new StoredEvaluation(unitId, unit.code(), unit.name(), year,
-                e.unitKind(), e.periodFrom(), e.periodTo(), e.status(), e.proposed(), e.locked(), e.rulebookId(),
-                e.rulebook(), e.regulation(), e.computedAt(), e.facts(), e.outcomes()));
-    }
-
-    private static LocalDate asOf(int year) {
+    /** The tree a run reads for a year: as of the residential areas' period end. */
+    static LocalDate asOf(int year) {
         return Period.residentialArea(year).to();
     }
 
-    private static void checkYear(int year) {
+    static void checkYear(int year) {
         if (year < 2000 || year > 2200) {
             throw new EvaluationRunRefusedException("year", "evaluation.run.error.year", MessageArguments.year(year));
         }

@@ -12,5 +12,5 @@ import java.util.List;
  * @param additions   the province's own criteria
  */
 public record RulebookVersionAdopted(long rulebookId, String code, int version, long provinceId, long basedOn,
-        LocalDate effectiveFrom, List<Rulebooks.Adjustment> adjustments, List<Rulebooks.Addition> additions) {
+        LocalDate effectiveFrom, List<CriterionAdjustment> adjustments, List<CriterionAddition> additions) {
 }

@@ -1,18 +1,12 @@
 package vn.tuquan.evaluation;
 
-import static vn.tuquan.shared.Texts.blankToNull;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,10 +18,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
-import vn.tuquan.shared.TextLimits;
 import vn.tuquan.evaluation.rules.Criteria;
 import vn.tuquan.evaluation.rules.CriteriaSet;
-import vn.tuquan.evaluation.rules.Facts;
 import vn.tuquan.evaluation.rules.Params;
 import vn.tuquan.evaluation.rules.Rule;
 import vn.tuquan.shared.AccessRefusedException;
@@ -36,6 +28,7 @@ import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Named;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.shared.TextLimits;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
@@ -46,7 +39,7 @@ import vn.tuquan.units.Units;
  * that took effect last — on the same day a province's own version before the national one — so a
  * province's version applies from its date until a newer national regulation takes effect (the
  * province then adopts again, from the new one). Versions are never changed: a province's change is
- * a new version ({@link #adopt}).
+ * a new version ({@link AdoptingRulebooks#adopt}).
  */
 @Service
 public class Rulebooks {
@@ -69,64 +62,17 @@ public class Rulebooks {
         this.events = events;
     }
 
-    /** A rulebook version: its id, code, version, regulation and the day it took effect. */
-    public record RulebookVersion(long id, String code, int version, Long provinceId, String regulation, String nameVi,
-            String nameEn, LocalDate effectiveFrom) {
-    }
-
-    /** A rulebook version and its criteria set for one unit kind. */
-    public record InForce(RulebookVersion rulebook, CriteriaSet criteria) {
-    }
-
-    /**
-     * One criterion of a version for a unit kind, as stored: for the pages and the API.
-     *
-     * @param toConfirm its text was not found in the regulation (RULEBOOK.md): shown as "to confirm"
-     *                  until a provincial administrator confirms it for their province
-     */
-    public record CriterionLine(String unitKind, int position, String criterion, Map<String, String> params,
-            boolean editable, boolean provincial, String article, String nameVi, String nameEn, boolean toConfirm) {
-    }
-
-    /** A province's confirmation of a criterion marked to confirm. */
-    public record Confirmation(long provinceId, long rulebookId, String unitKind, String criterion, String note,
-            String confirmedBy, Instant confirmedAt) {
-    }
-
-    /** A version with the version it was based on (a province's), who made it, and its criteria per unit kind in order. */
-    public record VersionDetail(RulebookVersion rulebook, Long basedOn, String createdBy,
-            Map<String, List<CriterionLine>> criteria) {
-    }
-
-    /** A change of an editable criterion's params in a provincial version (only the params named change). */
-    public record Adjustment(String unitKind, String criterion, Map<String, String> params) {
-    }
-
-    /** A criterion the province adds (TT 124 Điều 8.1): any criterion that exists, not yet in the kind's set. */
-    public record Addition(String unitKind, String criterion, Map<String, String> params, String article, String nameVi,
-            String nameEn) {
-    }
-
-    /** What a provincial administrator asks for: the day it takes effect, the adjustments and the additions. */
-    public record Adoption(LocalDate effectiveFrom, List<Adjustment> adjustments, List<Addition> additions) {
-
-        public Adoption {
-            adjustments = adjustments == null ? List.of() : List.copyOf(adjustments);
-            additions = additions == null ? List.of() : List.copyOf(additions);
-        }
-    }
-
     /** The rulebook in force on a day (a period's last day) for a province (may be null), with the kind's criteria. */
-    public Optional<InForce> inForce(String unitKind, LocalDate periodEnd, Long provinceId) {
-        return versionInForce(periodEnd, provinceId).map(r -> new InForce(r, criteria(r, unitKind)));
+    public Optional<RulebookInForce> inForce(String unitKind, LocalDate periodEnd, Long provinceId) {
+        return versionInForce(periodEnd, provinceId).map(r -> new RulebookInForce(r, criteria(r, unitKind)));
     }
 
     /** The rulebook in force for a unit kind's evaluation of a year (its window's last day, {@link EvaluationPeriods}). */
-    public Optional<InForce> inForce(String unitKind, int year, Long provinceId) {
+    public Optional<RulebookInForce> inForce(String unitKind, int year, Long provinceId) {
         return inForce(unitKind, EvaluationPeriods.of(unitKind, year).to(), provinceId);
     }
 
-    private Optional<RulebookVersion> versionInForce(LocalDate day, Long provinceId) {
+    Optional<RulebookVersion> versionInForce(LocalDate day, Long provinceId) {
         return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM rulebook" + """
 
                  WHERE effective_from <= :day AND (province_id IS NULL OR province_id = :province)
@@ -170,7 +116,7 @@ public class Rulebooks {
     }
 
     /** One version with its criteria per unit kind; a province's version outside the scope is refused (403). */
-    public VersionDetail version(Scope scope, long id) {
+    public RulebookVersionDetail version(Scope scope, long id) {
         RulebookVersion version = jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM rulebook WHERE id = :id").param("id", id)
                 .query((rs, n) -> version(rs)).optional().orElseThrow(() -> new UnknownRulebookException(id));
         if (!visible(scope, version)) {
@@ -178,11 +124,11 @@ public class Rulebooks {
         }
         Map<String, Object> row = jdbc.sql("SELECT based_on, created_by FROM rulebook WHERE id = :id").param("id", id)
                 .query().singleRow();
-        Map<String, List<CriterionLine>> byKind = new LinkedHashMap<>();
+        Map<String, List<RulebookCriterion>> byKind = new LinkedHashMap<>();
         for (String kind : UNIT_KINDS) {
             byKind.put(kind, lines(id, kind));
         }
-        return new VersionDetail(version, row.get("based_on") == null ? null : ((Number) row.get("based_on")).longValue(),
+        return new RulebookVersionDetail(version, row.get("based_on") == null ? null : ((Number) row.get("based_on")).longValue(),
                 (String) row.get("created_by"), byKind);
     }
 
@@ -190,7 +136,7 @@ public class Rulebooks {
      * The rulebook in force on a day for a unit of the view scope (403 outside): its province's own
      * version when it has one in force, else the national one; empty before any regulation.
      */
-    public Optional<VersionDetail> inForceForUnit(Scope scope, long unitId, LocalDate on) {
+    public Optional<RulebookVersionDetail> inForceForUnit(Scope scope, long unitId, LocalDate on) {
         UnitView unit = units.find(scope, unitId, on).or(() -> units.latest(scope, unitId))
                 .orElseThrow(() -> new AccessRefusedException("unit " + unitId + " does not exist"));
         Long province = unit.kind() == UnitKind.PROVINCE ? Long.valueOf(unit.id())
@@ -200,113 +146,9 @@ public class Rulebooks {
     }
 
     /** The version a province would base its own on for a day: the one in force for it then. */
-    public Optional<VersionDetail> inForceFor(Caller caller, long provinceId, LocalDate day) {
+    public Optional<RulebookVersionDetail> inForceFor(Caller caller, long provinceId, LocalDate day) {
         requireProvincialAdministrator(caller, provinceId);
         return versionInForce(day, provinceId).map(v -> version(Scope.WHOLE_COUNTRY, v.id()));
-    }
-
-    /**
-     * A province's own version (TT 124 Điều 8.1): a new version based on the rulebook in force for the
-     * province on {@code effectiveFrom}, with the same criteria, the params of editable criteria
-     * adjusted and the province's own criteria added at the end of their kind. Only a caller with
-     * EVALUATION_APPROVE whose capture scope holds the province may (else 403); a change of a criterion
-     * that is not editable, an unknown criterion, a parameter that does not parse or an addition of a
-     * criterion the kind already has is refused naming it, with nothing written. Earlier versions are
-     * never changed.
-     */
-    @Transactional
-    public VersionDetail adopt(Caller caller, long provinceId, Adoption adoption) {
-        UnitView province = requireProvincialAdministrator(caller, provinceId);
-        if (adoption.effectiveFrom() == null) {
-            throw new RulebookRefusedException("effectiveFrom", "evaluation.rulebooks.error.dateRequired");
-        }
-        if (adoption.adjustments().isEmpty() && adoption.additions().isEmpty()) {
-            throw new RulebookRefusedException("adjustments", "evaluation.rulebooks.error.nothingChanged");
-        }
-        RulebookVersion base = versionInForce(adoption.effectiveFrom(), provinceId).orElseThrow(
-                () -> new RulebookRefusedException("effectiveFrom", "evaluation.rulebooks.error.noRulebook",
-                        adoption.effectiveFrom()));
-        Map<String, List<CriterionLine>> lines = new LinkedHashMap<>();
-        for (String kind : UNIT_KINDS) {
-            lines.put(kind, new ArrayList<>(lines(base.id(), kind)));
-        }
-        Set<String> adjusted = new LinkedHashSet<>();
-        for (Adjustment a : adoption.adjustments()) {
-            List<CriterionLine> kindLines = kindLines(lines, a.unitKind(), "adjustments");
-            int i = indexOf(kindLines, a.criterion());
-            if (i < 0) {
-                throw new RulebookRefusedException("adjustments", "evaluation.rulebooks.error.notInRulebook", a.criterion(),
-                        a.unitKind());
-            }
-            CriterionLine line = kindLines.get(i);
-            if (!line.editable()) {
-                throw new RulebookRefusedException("adjustments", "evaluation.rulebooks.error.notEditable", a.criterion(),
-                        line.article());
-            }
-            if (!adjusted.add(a.unitKind() + "/" + a.criterion())) {
-                throw new RulebookRefusedException("adjustments", "evaluation.rulebooks.error.twice", a.criterion());
-            }
-            Map<String, String> params = new LinkedHashMap<>(line.params());
-            for (var p : (a.params() == null ? Map.<String, String>of() : a.params()).entrySet()) {
-                if (!params.containsKey(p.getKey())) {
-                    throw new RulebookRefusedException("adjustments", "evaluation.rulebooks.error.unknownParam",
-                            p.getKey(), a.criterion());
-                }
-                params.put(p.getKey(), p.getValue() == null ? "" : p.getValue().strip());
-            }
-            requireParses("adjustments", a.criterion(), params);
-            kindLines.set(i, new CriterionLine(line.unitKind(), line.position(), line.criterion(), params, true,
-                    line.provincial(), line.article(), line.nameVi(), line.nameEn(), line.toConfirm()));
-        }
-        for (Addition a : adoption.additions()) {
-            List<CriterionLine> kindLines = kindLines(lines, a.unitKind(), "additions");
-            if (a.criterion() == null || !Criteria.exists(a.criterion())) {
-                throw new RulebookRefusedException("additions", "evaluation.rulebooks.error.unknownCriterion", a.criterion());
-            }
-            if (indexOf(kindLines, a.criterion()) >= 0) {
-                throw new RulebookRefusedException("additions", "evaluation.rulebooks.error.alreadyThere", a.criterion(),
-                        a.unitKind());
-            }
-            if (blank(a.nameVi()) || blank(a.nameEn())) {
-                throw new RulebookRefusedException("additions", "evaluation.rulebooks.error.nameRequired", a.criterion());
-            }
-            if (TextLimits.tooLong(a.nameVi(), TextLimits.LINE) || TextLimits.tooLong(a.nameEn(), TextLimits.LINE)
-                    || TextLimits.tooLong(a.article(), TextLimits.NUMBER)) {
-                throw new RulebookRefusedException("additions", "evaluation.rulebooks.error.textTooLong", a.criterion(),
-                        TextLimits.LINE, TextLimits.NUMBER);
-            }
-            Map<String, String> params = a.params() == null ? Map.of() : Map.copyOf(a.params());
-            requireParses("additions", a.criterion(), params);
-            kindLines.add(new CriterionLine(a.unitKind(), kindLines.size() + 1, a.criterion(), params, true, true,
-                    blankToNull(a.article()), a.nameVi().strip(), a.nameEn().strip(), false));
-        }
-        String code = provincialCode(base, province);
-        int version = jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM rulebook WHERE code = :code").param("code", code)
-                .query(Integer.class).single();
-        long id = jdbc.sql("""
-                INSERT INTO rulebook (code, version, province_id, based_on, regulation, name_vi, name_en, effective_from, created_by)
-                VALUES (:code, :version, :province, :base, :regulation, :nameVi, :nameEn, :from, :by) RETURNING id""")
-                .param("code", code).param("version", version).param("province", provinceId).param("base", base.id())
-                .param("regulation", base.regulation())
-                .param("nameVi", base.nameVi() + " — " + province.name())
-                .param("nameEn", base.nameEn() + " — " + new Named(province.name(), province.nameEn()).in(Locale.ENGLISH))
-                .param("from", adoption.effectiveFrom()).param("by", caller.username()).query(Long.class).single();
-        for (List<CriterionLine> kindLines : lines.values()) {
-            for (CriterionLine l : kindLines) {
-                jdbc.sql("""
-                        INSERT INTO rulebook_criterion (rulebook_id, unit_kind, position, criterion, params, editable, provincial,
-                                                        article, name_vi, name_en, to_confirm)
-                        VALUES (:id, :kind, :position, :criterion, CAST(:params AS jsonb), :editable, :provincial, :article,
-                                :nameVi, :nameEn, :toConfirm)""")
-                        .param("id", id).param("kind", l.unitKind()).param("position", l.position())
-                        .param("criterion", l.criterion()).param("params", json.writeValueAsString(l.params()))
-                        .param("editable", l.editable()).param("provincial", l.provincial()).param("article", l.article())
-                        .param("nameVi", l.nameVi()).param("nameEn", l.nameEn()).param("toConfirm", l.toConfirm()).update();
-            }
-        }
-        events.publishEvent(new RulebookVersionAdopted(id, code, version, provinceId, base.id(), adoption.effectiveFrom(),
-                adoption.adjustments(), adoption.additions()));
-        return version(Scope.WHOLE_COUNTRY, id);
     }
 
     /**
@@ -325,12 +167,12 @@ public class Rulebooks {
     }
 
     /** The confirmations a province made of a version's criteria. */
-    public List<Confirmation> confirmations(long provinceId, long rulebookId) {
+    public List<CriterionConfirmation> confirmations(long provinceId, long rulebookId) {
         return jdbc.sql("""
                 SELECT province_id, rulebook_id, unit_kind, criterion, note, confirmed_by, confirmed_at FROM rulebook_confirmation
                  WHERE province_id = :province AND rulebook_id = :id ORDER BY unit_kind, criterion""")
                 .param("province", provinceId).param("id", rulebookId)
-                .query((rs, n) -> new Confirmation(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                .query((rs, n) -> new CriterionConfirmation(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant()))
                 .list();
     }
@@ -342,7 +184,7 @@ public class Rulebooks {
      * confirming twice changes nothing. Audited.
      */
     @Transactional
-    public Confirmation confirm(Caller caller, long provinceId, long rulebookId, String unitKind, String criterion,
+    public CriterionConfirmation confirm(Caller caller, long provinceId, long rulebookId, String unitKind, String criterion,
             String note) {
         requireProvincialAdministrator(caller, provinceId);
         RulebookVersion version = version(caller.view(), rulebookId).rulebook();
@@ -355,7 +197,7 @@ public class Rulebooks {
         if (TextLimits.tooLong(note.strip(), 1000)) {
             throw new RulebookRefusedException("note", "evaluation.rulebooks.error.noteTooLong", 1000);
         }
-        CriterionLine line = unitKind != null && criterion != null && UNIT_KINDS.contains(unitKind) ? lines(rulebookId, unitKind).stream()
+        RulebookCriterion line = unitKind != null && criterion != null && UNIT_KINDS.contains(unitKind) ? lines(rulebookId, unitKind).stream()
                 .filter(l -> l.criterion().equals(criterion)).findFirst().orElse(null) : null;
         if (line == null) {
             throw new RulebookRefusedException("criterion", "evaluation.rulebooks.error.notInRulebook", criterion, unitKind);
@@ -368,7 +210,7 @@ public class Rulebooks {
                 VALUES (:province, :id, :kind, :criterion, :note, :by, :at) ON CONFLICT DO NOTHING""")
                 .param("province", provinceId).param("id", rulebookId).param("kind", unitKind).param("criterion", criterion)
                 .param("note", note.strip()).param("by", caller.username()).param("at", Dates.nowInVietnam()).update();
-        Confirmation confirmation = confirmations(provinceId, rulebookId).stream()
+        CriterionConfirmation confirmation = confirmations(provinceId, rulebookId).stream()
                 .filter(c -> c.unitKind().equals(unitKind) && c.criterion().equals(criterion)).findFirst().orElseThrow();
         if (added > 0) {
             events.publishEvent(new RulebookCriterionConfirmed(provinceId, rulebookId, unitKind, criterion, note.strip()));
@@ -391,7 +233,7 @@ public class Rulebooks {
         return units.writable(caller, Permission.EVALUATION_APPROVE, provinceId);
     }
 
-    private UnitView requireProvincialAdministrator(Caller caller, long provinceId) {
+    UnitView requireProvincialAdministrator(Caller caller, long provinceId) {
         caller.require(Permission.EVALUATION_APPROVE);
         UnitView unit = units.latest(caller.capture(), provinceId)
                 .orElseThrow(() -> new AccessRefusedException("unit " + provinceId + " does not exist"));
@@ -399,42 +241,6 @@ public class Rulebooks {
             throw new RulebookRefusedException("unitId", "evaluation.rulebooks.error.notProvince", unit.name());
         }
         return unit;
-    }
-
-    private static String provincialCode(RulebookVersion base, UnitView province) {
-        String national = base.provinceId() == null ? base.code() : base.code().substring(0, base.code().lastIndexOf('-'));
-        return national + "-" + province.code();
-    }
-
-    private static List<CriterionLine> kindLines(Map<String, List<CriterionLine>> lines, String kind, String field) {
-        List<CriterionLine> kindLines = lines.get(kind);
-        if (kindLines == null) {
-            throw new RulebookRefusedException(field, "evaluation.rulebooks.error.unitKind", kind);
-        }
-        return kindLines;
-    }
-
-    private static int indexOf(List<CriterionLine> lines, String criterion) {
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).criterion().equals(criterion)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** A criterion's params must parse: the criterion evaluates once with them against no facts. */
-    private static void requireParses(String field, String criterion, Map<String, String> params) {
-        try {
-            Criteria.get(criterion).evaluate(new Facts("", 0, LocalDate.EPOCH, LocalDate.EPOCH, Map.of(), Map.of()),
-                    new Params(params));
-        } catch (IllegalArgumentException e) {
-            throw new RulebookRefusedException(field, "evaluation.rulebooks.error.badParam", criterion, e.getMessage());
-        }
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 
     private boolean visible(Scope scope, RulebookVersion v) {
@@ -447,13 +253,13 @@ public class Rulebooks {
                 || scope.unitIds().stream().anyMatch(u -> units.contains(province, u, today));
     }
 
-    private List<CriterionLine> lines(long rulebookId, String unitKind) {
+    List<RulebookCriterion> lines(long rulebookId, String unitKind) {
         return jdbc.sql("""
                 SELECT unit_kind, position, criterion, params::text AS params, editable, provincial, article, name_vi, name_en,
                        to_confirm
                   FROM rulebook_criterion WHERE rulebook_id = :id AND unit_kind = :kind ORDER BY position""")
                 .param("id", rulebookId).param("kind", unitKind)
-                .query((rs, n) -> new CriterionLine(rs.getString("unit_kind"), rs.getInt("position"), rs.getString("criterion"),
+                .query((rs, n) -> new RulebookCriterion(rs.getString("unit_kind"), rs.getInt("position"), rs.getString("criterion"),
                         json.readValue(rs.getString("params"), PARAMS), rs.getBoolean("editable"), rs.getBoolean("provincial"),
                         rs.getString("article"), rs.getString("name_vi"), rs.getString("name_en"), rs.getBoolean("to_confirm")))
                 .list();

@@ -21,6 +21,7 @@ import vn.tuquan.ScopeFixture;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.WebSession;
 import vn.tuquan.evaluation.Evaluations;
+import vn.tuquan.evaluation.SubmittingSelfAssessments;
 import vn.tuquan.households.Household;
 import vn.tuquan.households.Households;
 import vn.tuquan.order.Incident;
@@ -64,6 +65,8 @@ class CaptureScopeTests {
 
     @Autowired
     Evaluations evaluations;
+    @Autowired
+    SubmittingSelfAssessments selfAssessments;
 
     @Autowired
     JdbcClient jdbc;
@@ -88,7 +91,7 @@ class CaptureScopeTests {
         inside = haiMinhAreas.get(0).id(); // registered for 2017 by the demo, its criteria still to enter
         outside = ScopeFixture.firstArea(units, ScopeFixture.code(units, "14230")).id();
         if (evaluations.find(Scope.WHOLE_COUNTRY, outside, YEAR).map(e -> e.registeredOn() == null).orElse(true)) {
-            evaluations.register(Caller.SYSTEM, outside, YEAR, LocalDate.of(YEAR, 2, 15));
+            selfAssessments.register(Caller.SYSTEM, outside, YEAR, LocalDate.of(YEAR, 2, 15));
         }
         web = new WebSession(port);
         assertThat(web.signIn(ScopeFixture.SMALL_CAPTURE, ScopeFixture.PASSWORD).statusCode()).isEqualTo(302);

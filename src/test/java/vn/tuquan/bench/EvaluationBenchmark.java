@@ -3,7 +3,6 @@ package vn.tuquan.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Locale;
@@ -13,6 +12,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.tuquan.TuquanApplication;
 import vn.tuquan.evaluation.EvaluationRuns;
+import vn.tuquan.evaluation.RunSummary;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.db.EmbeddedPostgresServer;
 
@@ -108,7 +108,7 @@ public final class EvaluationBenchmark {
                 for (String what : new String[] {"first_run", "second_run"}) {
                     System.gc();
                     long t0 = System.nanoTime();
-                    EvaluationRuns.RunSummary summary = runs.runCountry(Caller.SYSTEM, YEAR);
+                    RunSummary summary = runs.runCountry(Caller.SYSTEM, YEAR);
                     long ms = (System.nanoTime() - t0) / 1_000_000;
                     Runtime rt = Runtime.getRuntime();
                     System.out.printf("%s ms=%d heap_used_mb=%d max_heap_mb=%d %s%n", what, ms,

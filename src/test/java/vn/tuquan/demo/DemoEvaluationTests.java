@@ -9,8 +9,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ActiveProfiles;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.evaluation.Evaluation;
-import vn.tuquan.evaluation.EvaluationRuns;
 import vn.tuquan.evaluation.Evaluations;
+import vn.tuquan.evaluation.ResultsPage;
+import vn.tuquan.evaluation.StoredVerdicts;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
@@ -28,14 +29,14 @@ class DemoEvaluationTests {
     @Autowired
     Units units;
     @Autowired
-    EvaluationRuns runs;
+    StoredVerdicts storedVerdicts;
     @Autowired
     Evaluations evaluations;
 
     @Test
     void everyResidentialAreaOfTheProvinceHasAProposedVerdictFor2017() {
         UnitView province = units.findByCode(Scope.WHOLE_COUNTRY, NamDinh2017.PROVINCE, NamDinh2017.AS_OF).orElseThrow();
-        EvaluationRuns.ResultsPage page = runs.results(Scope.WHOLE_COUNTRY, province.id(), DemoEvaluation.YEAR, null, 1, 0);
+        ResultsPage page = storedVerdicts.results(Scope.WHOLE_COUNTRY, province.id(), DemoEvaluation.YEAR, null, 1, 0);
         long proposed = page.counts().values().stream().mapToLong(Long::longValue).sum();
         // the 3,161 residential areas (DemoFactsTests) and the 229 communes at least, each with one verdict
         assertThat(proposed).isGreaterThanOrEqualTo(3161 + 229);

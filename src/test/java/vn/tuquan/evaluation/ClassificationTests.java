@@ -133,7 +133,7 @@ class ClassificationTests {
     }
 
     @Test
-    void whatTheBulkRunStoredIsExplainedAndScored(@Autowired EvaluationRuns runs, @Autowired Evaluations evaluations) {
+    void whatTheBulkRunStoredIsExplainedAndScored(@Autowired EvaluationRuns runs, @Autowired SubmittingSelfAssessments selfAssessments) {
         long thonNam = ClassificationFixture.thonNam;
         runs.run(vn.tuquan.shared.Caller.SYSTEM, ClassificationFixture.namMy, 2024);
         WebSession admin = signedIn(ClassificationFixture.ADMIN);
@@ -155,7 +155,7 @@ class ClassificationTests {
         // … nor on the commune's (shares of its children, of mediations reconciled) nor on the process pages,
         // where the unit enters its self-assessment: the registers' values, each criterion's comparisons, what
         // is still to enter — in both languages
-        evaluations.register(vn.tuquan.shared.Caller.SYSTEM, thonNam, 2024, java.time.LocalDate.of(2024, 2, 10));
+        selfAssessments.register(vn.tuquan.shared.Caller.SYSTEM, thonNam, 2024, java.time.LocalDate.of(2024, 2, 10));
         for (String lang : List.of("vi", "en")) {
             for (String path : List.of("/evaluation/units/" + thonNam + "/years/2024",
                     "/evaluation/units/" + ClassificationFixture.namMy + "/years/2024",

@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.WebSession;
 import vn.tuquan.access.UserAccounts;
+import vn.tuquan.evaluation.internal.CompetentLevels;
 import vn.tuquan.units.LocalUnits;
 import vn.tuquan.units.OfficialLists;
 import vn.tuquan.units.OrganisationDetails;
@@ -59,7 +60,7 @@ class EvaluationProcessTests {
     UserAccounts accounts;
 
     @Autowired
-    Evaluations evaluations;
+    SubmittingSelfAssessments selfAssessments;
 
     @Autowired
     vn.tuquan.access.Callers callers;
@@ -426,12 +427,12 @@ class EvaluationProcessTests {
         vn.tuquan.shared.Caller caller = callers.forUsername(area.head()).orElseThrow();
         byte[] pdf = "%PDF-1.4\n% biên bản họp chi bộ\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         post(head, api(area.id(), "register"), registration(ProcessFixture.REGISTERED_ON));
-        assertThat(refusedField(() -> evaluations.attach(caller, area.id(), YEAR, "PARTY_RESOLUTION_Q1", "bb.pdf",
+        assertThat(refusedField(() -> selfAssessments.attach(caller, area.id(), YEAR, "PARTY_RESOLUTION_Q1", "bb.pdf",
                 "application/pdf", pdf))).as("before the value is entered").isEqualTo("file");
         post(head, api(area.id(), "entries"), entry("PARTY_RESOLUTION_Q1", true, "Biên bản họp chi bộ số 3"));
-        assertThat(refusedField(() -> evaluations.attach(caller, area.id(), YEAR, "PARTY_RESOLUTION_Q1", "bb.pdf",
+        assertThat(refusedField(() -> selfAssessments.attach(caller, area.id(), YEAR, "PARTY_RESOLUTION_Q1", "bb.pdf",
                 "application/pdf", "not a pdf".getBytes()))).as("not what its type says").isEqualTo("file");
-        assertThat(refusedField(() -> evaluations.attach(caller, area.id(), YEAR, "PARTY_RESOLUTION_Q1", "bb.exe",
+        assertThat(refusedField(() -> selfAssessments.attach(caller, area.id(), YEAR, "PARTY_RESOLUTION_Q1", "bb.exe",
                 "application/x-msdownload", pdf))).isEqualTo("file");
         // over HTTP from the page: a file of an unknown type is refused beside the form, nothing stored
         java.nio.file.Path file = java.nio.file.Path.of("target", "evaluation-evidence.bin");
@@ -448,7 +449,7 @@ class EvaluationProcessTests {
         assertThat(jdbc.sql("SELECT count(*) FROM evaluation_entry_attachment WHERE evaluation_id = :id")
                 .param("id", evaluationId(area.id())).query(Long.class).single()).isZero();
 
-        evaluations.attach(caller, area.id(), YEAR, "PARTY_RESOLUTION_Q1", "Biên bản chi bộ.pdf", "application/pdf", pdf);
+        selfAssessments.attach(caller, area.id(), YEAR, "PARTY_RESOLUTION_Q1", "Biên bản chi bộ.pdf", "application/pdf", pdf);
         assertThat(head.getBytes(api(area.id(), "entries/PARTY_RESOLUTION_Q1/attachment"))).isEqualTo(pdf);
         assertThat(head.getBytes(page + "/entries/PARTY_RESOLUTION_Q1/attachment")).isEqualTo(pdf);
         assertThat(Jsoup.parse(head.getPage(page + "/process").body()).selectFirst(".evaluation-attachment").text())
@@ -464,7 +465,7 @@ class EvaluationProcessTests {
         post(head, api(area.id(), "entries"), entry("POLICIES_CARRIED_OUT", true, "Báo cáo"));
         post(head, api(area.id(), "submit"), "{}");
         try {
-            evaluations.attach(caller, area.id(), YEAR, "PARTY_RESOLUTION_Q1", "moi.pdf", "application/pdf", pdf);
+            selfAssessments.attach(caller, area.id(), YEAR, "PARTY_RESOLUTION_Q1", "moi.pdf", "application/pdf", pdf);
             throw new AssertionError("attached after submission");
         } catch (EvaluationStateException expected) {
             assertThat(expected.messageKey()).isEqualTo("evaluation.process.error.notEditable");

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import vn.tuquan.TuquanTest;
+import vn.tuquan.evaluation.internal.CompetentLevels;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.units.AdminUnitsData;
@@ -38,6 +39,10 @@ class EvaluationReformTests {
 
     @Autowired
     Evaluations evaluations;
+    @Autowired
+    SubmittingSelfAssessments selfAssessments;
+    @Autowired
+    RecognisingUnits recognising;
 
     @Autowired
     Certificates certificates;
@@ -89,16 +94,16 @@ class EvaluationReformTests {
     void theProvinceDecidesAndIssuesTheCertificateOfACommuneAfterTheReform() {
         UnitView ward = communeOf(LocalDate.of(2025, 11, 15));
         long id = ward.id();
-        evaluations.register(Caller.SYSTEM, id, 2025, LocalDate.of(2025, 2, 10));
+        selfAssessments.register(Caller.SYSTEM, id, 2025, LocalDate.of(2025, 2, 10));
         EvaluationProcess process = evaluations.process(Scope.WHOLE_COUNTRY, id, 2025);
         for (Evaluation.Line line : process.lines()) {
             if (line.toEnter()) {
-                evaluations.enter(Caller.SYSTEM, id, 2025, line.criterion(), true, "Báo cáo của phường số 12/BC-UBND");
+                selfAssessments.enter(Caller.SYSTEM, id, 2025, line.criterion(), true, "Báo cáo của phường số 12/BC-UBND");
             }
         }
-        evaluations.submit(Caller.SYSTEM, id, 2025);
-        evaluations.accept(Caller.SYSTEM, id, 2025);
-        Evaluation recognised = evaluations.recognise(Caller.SYSTEM, id, 2025,
+        selfAssessments.submit(Caller.SYSTEM, id, 2025);
+        recognising.accept(Caller.SYSTEM, id, 2025);
+        Evaluation recognised = recognising.recognise(Caller.SYSTEM, id, 2025,
                 new Evaluation.Decision("3120/QĐ-UBND", LocalDate.of(2025, 12, 20), "Phạm Quang Ngọc"));
         UnitView province = units.find(Scope.WHOLE_COUNTRY, process.competent().id(), LocalDate.of(2025, 11, 15))
                 .orElseThrow();

@@ -131,7 +131,7 @@ class EvaluationRunsRulebooksTests {
         List<Long> all = new ArrayList<>(areas);
         all.add(commune);
         registeredAndEntered(year, all);
-        EvaluationRuns.RunSummary summary = runs.run(Caller.SYSTEM, commune, year);
+        RunSummary summary = runs.run(Caller.SYSTEM, commune, year);
         for (long unit : all) {
             assertThat(rulebook(unit, year)).isEqualTo(code);
             assertThat(notMet(unit, year)).as("criteria not met of unit " + unit).isEmpty();

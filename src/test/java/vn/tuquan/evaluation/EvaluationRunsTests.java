@@ -56,6 +56,8 @@ class EvaluationRunsTests {
     @Autowired
     EvaluationRuns runs;
     @Autowired
+    StoredVerdicts storedVerdicts;
+    @Autowired
     JdbcClient jdbc;
 
     long province;
@@ -153,7 +155,7 @@ class EvaluationRunsTests {
         for (int i = 0; i < 4; i++) {
             households(areas.get(i), 3, 3, year);
         }
-        EvaluationRuns.RunSummary summary = runs.run(Caller.SYSTEM, haiMinh, year);
+        RunSummary summary = runs.run(Caller.SYSTEM, haiMinh, year);
         assertThat(summary.evaluated()).isEqualTo(5);
         assertThat(summary.met()).isEqualTo(5);
         assertThat(summary.inserted()).isEqualTo(5);
@@ -173,7 +175,7 @@ class EvaluationRunsTests {
 
         // one household more, not registered: its area and the commune fail; a changed record, a changed verdict
         households(areas.get(2), 1, 0, year);
-        EvaluationRuns.RunSummary again = runs.run(Caller.SYSTEM, haiMinh, year);
+        RunSummary again = runs.run(Caller.SYSTEM, haiMinh, year);
         assertThat(proposed(areas.get(2), year)).isEqualTo("NOT_MET");
         assertThat(proposed(haiMinh, year)).isEqualTo("NOT_MET");
         assertThat(fact(haiMinh, year, "children.recognised")).isEqualTo(3);
@@ -182,7 +184,7 @@ class EvaluationRunsTests {
         assertThat(again.notMet()).isEqualTo(2);
 
         // the stored explanation: every comparison of the area's criteria
-        EvaluationRuns.StoredEvaluation one = runs.one(Scope.WHOLE_COUNTRY, areas.get(2), year).orElseThrow();
+        StoredEvaluation one = storedVerdicts.one(Scope.WHOLE_COUNTRY, areas.get(2), year).orElseThrow();
         assertThat(one.proposed()).isEqualTo("NOT_MET");
         assertThat(one.outcomes().get(0).get("criterion").asString()).isEqualTo("HOUSEHOLDS_REGISTERED");
         assertThat(one.outcomes().get(0).get("result").asString()).isEqualTo("NOT_MET");
@@ -190,9 +192,9 @@ class EvaluationRunsTests {
                 .isEqualByComparingTo("75");
         assertThat(one.facts().get("counts").get("households.total").asLong()).isEqualTo(4);
 
-        EvaluationRuns.ResultsPage page = runs.results(Scope.WHOLE_COUNTRY, haiMinh, year, "NOT_MET", 10, 0);
+        ResultsPage page = storedVerdicts.results(Scope.WHOLE_COUNTRY, haiMinh, year, "NOT_MET", 10, 0);
         assertThat(page.counts()).containsEntry("MET", 3L).containsEntry("NOT_MET", 2L);
-        assertThat(page.verdicts()).extracting(EvaluationRuns.StoredVerdict::unitId)
+        assertThat(page.verdicts()).extracting(StoredVerdict::unitId)
                 .containsExactlyInAnyOrder(haiMinh, areas.get(2));
     }
 
@@ -204,7 +206,7 @@ class EvaluationRunsTests {
         runs.run(Caller.SYSTEM, namMy, year);
         List<String> before = versions(year);
         assertThat(before).hasSize(3);
-        EvaluationRuns.RunSummary again = runs.run(Caller.SYSTEM, namMy, year);
+        RunSummary again = runs.run(Caller.SYSTEM, namMy, year);
         assertThat(versions(year)).isEqualTo(before);
         assertThat(again.unchanged()).isEqualTo(3);
         assertThat(again.inserted() + again.updated()).isZero();
@@ -231,7 +233,7 @@ class EvaluationRunsTests {
         criterion(v2, "RESIDENTIAL_AREA", 1, "HOUSEHOLDS_REGISTERED", "{\"minPercent\": \"70\"}");
         criterion(v2, "COMMUNE", 1, "HOUSEHOLDS_REGISTERED", "{\"minPercent\": \"70\"}");
         try {
-            EvaluationRuns.RunSummary again = runs.run(Caller.SYSTEM, namMy, year);
+            RunSummary again = runs.run(Caller.SYSTEM, namMy, year);
             assertThat(again.kept()).isEqualTo(1);
             assertThat(proposed(areas.get(5), year)).isEqualTo("MET");
             assertThat(proposed(areas.get(4), year)).isEqualTo("NOT_MET");
@@ -309,15 +311,15 @@ class EvaluationRunsTests {
         households(areas.get(5), 10, 6, year);
         runs.run(Caller.SYSTEM, namMy, year);
         List<String> before = versions(year);
-        EvaluationRuns.Preview preview = runs.preview(Scope.WHOLE_COUNTRY, namMy, year, "HOUSEHOLDS_REGISTERED",
+        WhatIfPreview preview = runs.preview(Scope.WHOLE_COUNTRY, namMy, year, "HOUSEHOLDS_REGISTERED",
                 Map.of("minPercent", "80"));
         assertThat(preview.evaluated()).isEqualTo(3);
-        assertThat(preview.changes()).extracting(EvaluationRuns.Change::unitId).containsExactly(areas.get(4));
+        assertThat(preview.changes()).extracting(VerdictChange::unitId).containsExactly(areas.get(4));
         assertThat(preview.changes().get(0).from()).isEqualTo(Result.NOT_MET);
         assertThat(preview.changes().get(0).to()).isEqualTo(Result.MET);
         assertThat(versions(year)).isEqualTo(before);
         assertThat(runs.preview(Scope.WHOLE_COUNTRY, namMy, year, "HOUSEHOLDS_REGISTERED", Map.of("minPercent", "70"))
-                .changes()).extracting(EvaluationRuns.Change::unitId)
+                .changes()).extracting(VerdictChange::unitId)
                 .containsExactlyInAnyOrder(areas.get(4), namMy);
         assertThatThrownBy(() -> runs.preview(Scope.WHOLE_COUNTRY, namMy, year, "NO_SUCH", Map.of("x", "1")))
                 .isInstanceOf(EvaluationRefusedException.class);
@@ -330,7 +332,7 @@ class EvaluationRunsTests {
         int year = 2018;
         households(areas.get(0), 3, 3, year);
         households(areas.get(4), 3, 2, year);
-        EvaluationRuns.RunSummary country = runs.runCountry(Caller.SYSTEM, year);
+        RunSummary country = runs.runCountry(Caller.SYSTEM, year);
         long communes = jdbc.sql("""
                 SELECT count(*) FROM unit_version WHERE kind = 'COMMUNE' AND valid_from <= DATE '2018-10-31'
                    AND (valid_to IS NULL OR valid_to > DATE '2018-10-31')""").query(Long.class).single();
@@ -341,7 +343,7 @@ class EvaluationRunsTests {
         assertThat(fact(namMy, year, "households.total")).isEqualTo(3);
         // the same facts as a run of the commune alone: nothing to write
         List<String> before = versions(year);
-        EvaluationRuns.RunSummary commune = runs.run(Caller.SYSTEM, namMy, year);
+        RunSummary commune = runs.run(Caller.SYSTEM, namMy, year);
         assertThat(commune.unchanged()).isEqualTo(3);
         assertThat(versions(year)).isEqualTo(before);
         Caller provincial = new Caller(9, "tinh", Set.of(Permission.EVALUATION_WRITE), Scope.of(Set.of(province)),
@@ -354,7 +356,7 @@ class EvaluationRunsTests {
         Caller commune = new Caller(7, "xa", Set.of(Permission.EVALUATION_READ, Permission.EVALUATION_WRITE),
                 Scope.of(Set.of(haiMinh)), Scope.of(Set.of(haiMinh)));
         assertThatThrownBy(() -> runs.run(commune, namMy, 2019)).isInstanceOf(AccessRefusedException.class);
-        assertThatThrownBy(() -> runs.results(Scope.of(Set.of(haiMinh)), namMy, 2019, null, 10, 0))
+        assertThatThrownBy(() -> storedVerdicts.results(Scope.of(Set.of(haiMinh)), namMy, 2019, null, 10, 0))
                 .isInstanceOf(AccessRefusedException.class);
         Caller reader = new Caller(8, "doc", Set.of(Permission.EVALUATION_READ), Scope.of(Set.of(haiMinh)),
                 Scope.of(Set.of(haiMinh)));

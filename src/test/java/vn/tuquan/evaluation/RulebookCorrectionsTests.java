@@ -45,7 +45,9 @@ class RulebookCorrectionsTests {
     @Autowired
     EvaluationRuns runs;
     @Autowired
-    Evaluations evaluations;
+    StoredVerdicts storedVerdicts;
+    @Autowired
+    SubmittingSelfAssessments selfAssessments;
     @Autowired
     Households households;
     @Autowired
@@ -72,7 +74,7 @@ class RulebookCorrectionsTests {
     }
 
     JsonNode outcome(long unitId, String criterion) {
-        for (JsonNode o : runs.one(Scope.WHOLE_COUNTRY, unitId, YEAR).orElseThrow().outcomes()) {
+        for (JsonNode o : storedVerdicts.one(Scope.WHOLE_COUNTRY, unitId, YEAR).orElseThrow().outcomes()) {
             if (o.get("criterion").asString().equals(criterion)) {
                 return o;
             }
@@ -92,34 +94,34 @@ class RulebookCorrectionsTests {
         runs.run(Caller.SYSTEM, area, YEAR);
         JsonNode registered = outcome(area, "HOUSEHOLDS_REGISTERED");
         assertThat(registered.get("result").asString()).isEqualTo("MET");
-        JsonNode facts = runs.one(Scope.WHOLE_COUNTRY, area, YEAR).orElseThrow().facts().get("counts");
+        JsonNode facts = storedVerdicts.one(Scope.WHOLE_COUNTRY, area, YEAR).orElseThrow().facts().get("counts");
         assertThat(facts.get("households.total").asLong()).as("residing on 31/10/2023").isEqualTo(3);
         assertThat(facts.get("households.registered").asLong()).isEqualTo(3);
-        assertThat(runs.one(Scope.WHOLE_COUNTRY, area, YEAR).orElseThrow().rulebook()).contains("TT124_2021 v2");
+        assertThat(storedVerdicts.one(Scope.WHOLE_COUNTRY, area, YEAR).orElseThrow().rulebook()).contains("TT124_2021 v2");
     }
 
     @Test
     void aCommuneNeedsBothPartsOfThePoliceCriterion() {
-        evaluations.register(Caller.SYSTEM, haiMinh, YEAR, LocalDate.of(2023, 2, 10));
-        evaluations.enter(Caller.SYSTEM, haiMinh, YEAR, "POLICE_ADVISED", true, "Báo cáo tham mưu số 12/BC-CAX ngày 05/01/2023");
+        selfAssessments.register(Caller.SYSTEM, haiMinh, YEAR, LocalDate.of(2023, 2, 10));
+        selfAssessments.enter(Caller.SYSTEM, haiMinh, YEAR, "POLICE_ADVISED", true, "Báo cáo tham mưu số 12/BC-CAX ngày 05/01/2023");
         runs.run(Caller.SYSTEM, haiMinh, YEAR);
         assertThat(outcome(haiMinh, "POLICE_ADVISED").get("result").asString()).isEqualTo("MET");
         assertThat(outcome(haiMinh, "POLICE_NOT_DISCIPLINED").get("result").asString()).as("the second part, missing")
                 .isEqualTo("NEEDS_INPUT");
-        assertThat(runs.one(Scope.WHOLE_COUNTRY, haiMinh, YEAR).orElseThrow().proposed()).isNotEqualTo("MET");
+        assertThat(storedVerdicts.one(Scope.WHOLE_COUNTRY, haiMinh, YEAR).orElseThrow().proposed()).isNotEqualTo("MET");
 
-        evaluations.enter(Caller.SYSTEM, haiMinh, YEAR, "POLICE_NOT_DISCIPLINED", false,
+        selfAssessments.enter(Caller.SYSTEM, haiMinh, YEAR, "POLICE_NOT_DISCIPLINED", false,
                 "Quyết định kỷ luật số 3/QĐ-CAH ngày 20/06/2023 đối với một cán bộ công an xã");
         runs.run(Caller.SYSTEM, haiMinh, YEAR);
         assertThat(outcome(haiMinh, "POLICE_NOT_DISCIPLINED").get("result").asString()).isEqualTo("NOT_MET");
-        assertThat(runs.one(Scope.WHOLE_COUNTRY, haiMinh, YEAR).orElseThrow().proposed()).isEqualTo("NOT_MET");
+        assertThat(storedVerdicts.one(Scope.WHOLE_COUNTRY, haiMinh, YEAR).orElseThrow().proposed()).isEqualTo("NOT_MET");
 
         // the other way round: disciplined no one, but did not advise
-        evaluations.enter(Caller.SYSTEM, haiMinh, YEAR, "POLICE_NOT_DISCIPLINED", true, "Không có cán bộ bị kỷ luật");
-        evaluations.enter(Caller.SYSTEM, haiMinh, YEAR, "POLICE_ADVISED", false, "Không có văn bản tham mưu");
+        selfAssessments.enter(Caller.SYSTEM, haiMinh, YEAR, "POLICE_NOT_DISCIPLINED", true, "Không có cán bộ bị kỷ luật");
+        selfAssessments.enter(Caller.SYSTEM, haiMinh, YEAR, "POLICE_ADVISED", false, "Không có văn bản tham mưu");
         runs.run(Caller.SYSTEM, haiMinh, YEAR);
         assertThat(outcome(haiMinh, "POLICE_ADVISED").get("result").asString()).isEqualTo("NOT_MET");
         assertThat(outcome(haiMinh, "POLICE_NOT_DISCIPLINED").get("result").asString()).isEqualTo("MET");
-        assertThat(runs.one(Scope.WHOLE_COUNTRY, haiMinh, YEAR).orElseThrow().proposed()).isEqualTo("NOT_MET");
+        assertThat(storedVerdicts.one(Scope.WHOLE_COUNTRY, haiMinh, YEAR).orElseThrow().proposed()).isEqualTo("NOT_MET");
     }
 }

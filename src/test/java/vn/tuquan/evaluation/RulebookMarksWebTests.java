@@ -56,7 +56,7 @@ class RulebookMarksWebTests {
     @Autowired
     Rulebooks rulebooks;
     @Autowired
-    Evaluations evaluations;
+    SubmittingSelfAssessments selfAssessments;
 
     RulebooksFixture nd;
     long area;
@@ -68,8 +68,8 @@ class RulebookMarksWebTests {
         area = localUnits.create(Caller.SYSTEM, nd.commune(), new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "TO", "RM1",
                 "Tổ dân phố Dấu", null), RulebooksFixture.LIST_DATE).id();
         // registered, so the process page shows the self-assessment's criteria
-        evaluations.register(Caller.SYSTEM, area, 2022, java.time.LocalDate.of(2022, 3, 1));
-        evaluations.register(Caller.SYSTEM, area, 2023, java.time.LocalDate.of(2023, 2, 10));
+        selfAssessments.register(Caller.SYSTEM, area, 2022, java.time.LocalDate.of(2022, 3, 1));
+        selfAssessments.register(Caller.SYSTEM, area, 2023, java.time.LocalDate.of(2023, 2, 10));
         runs.run(Caller.SYSTEM, area, 2022);
         runs.run(Caller.SYSTEM, area, 2023);
     }

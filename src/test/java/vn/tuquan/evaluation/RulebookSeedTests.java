@@ -39,7 +39,7 @@ class RulebookSeedTests {
         assertThat(codes).hasSizeGreaterThanOrEqualTo(25).allSatisfy(c -> assertThat(Criteria.exists(c)).as(c).isTrue());
         Facts none = new Facts("X", 2023, LocalDate.of(2022, 11, 1), LocalDate.of(2023, 10, 31), Map.of(), Map.of());
         for (String code : List.of("TT23_2012", "TT124_2021", "TT48_2025")) {
-            Rulebooks.RulebookVersion version = rulebooks.versions(vn.tuquan.shared.Scope.WHOLE_COUNTRY).stream()
+            RulebookVersion version = rulebooks.versions(vn.tuquan.shared.Scope.WHOLE_COUNTRY).stream()
                     .filter(v -> v.code().equals(code) && v.version() == 1).findFirst().orElseThrow();
             for (String kind : KINDS) {
                 CriteriaSet set = rulebooks.criteria(version, kind);
@@ -57,7 +57,7 @@ class RulebookSeedTests {
 
     @Test
     void theCriteriaFollowTheRegulationsOrderPerKind() {
-        Rulebooks.RulebookVersion tt124 = rulebooks.inForce("RESIDENTIAL_AREA", LocalDate.of(2023, 10, 31), null)
+        RulebookVersion tt124 = rulebooks.inForce("RESIDENTIAL_AREA", LocalDate.of(2023, 10, 31), null)
                 .orElseThrow().rulebook();
         assertThat(tt124.code()).isEqualTo("TT124_2021");
         assertThat(rulebooks.criteria(tt124, "RESIDENTIAL_AREA").rules()).extracting(Rule::criterion).startsWith(
@@ -75,7 +75,7 @@ class RulebookSeedTests {
 
     @Test
     void tt23CountsResidentialAreasOnlyAndAsksForSignatures() {
-        Rulebooks.InForce tt23 = rulebooks.inForce("COMMUNE", LocalDate.of(2017, 11, 30), null).orElseThrow();
+        RulebookInForce tt23 = rulebooks.inForce("COMMUNE", LocalDate.of(2017, 11, 30), null).orElseThrow();
         assertThat(tt23.rulebook().code()).isEqualTo("TT23_2012");
         assertThat(tt23.criteria().rules()).hasSize(13).extracting(Rule::criterion).startsWith("PARTY_RESOLUTION_Q1",
                 "EFFECTIVE_MODEL").endsWith("RE_EDUCATION", "POLICE_RATED_ADVANCED", "CHILDREN_REGISTERED_AND_RECOGNISED");
@@ -91,7 +91,7 @@ class RulebookSeedTests {
     void tt48HasTheCriteriaOf124AndIsInForceFromTheReform() {
         assertThat(rulebooks.inForce("COMMUNE", LocalDate.of(2025, 6, 30), null).orElseThrow().rulebook().code())
                 .isEqualTo("TT124_2021");
-        Rulebooks.InForce tt48 = rulebooks.inForce("COMMUNE", LocalDate.of(2025, 7, 1), null).orElseThrow();
+        RulebookInForce tt48 = rulebooks.inForce("COMMUNE", LocalDate.of(2025, 7, 1), null).orElseThrow();
         assertThat(tt48.rulebook().code()).isEqualTo("TT48_2025");
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM (
@@ -149,7 +149,7 @@ class RulebookSeedTests {
             assertThat(commune.get("POLICE_ADVISED")).contains("chủ động tham mưu");
             assertThat(commune.get("CHILDREN_REGISTERED_AND_RECOGNISED")).contains("thuộc thẩm quyền hoặc được ủy quyền quản lý");
         }
-        Rulebooks.InForce tt23 = rulebooks.inForce("COMMUNE", LocalDate.of(2017, 11, 30), null).orElseThrow();
+        RulebookInForce tt23 = rulebooks.inForce("COMMUNE", LocalDate.of(2017, 11, 30), null).orElseThrow();
         assertThat(tt23.rulebook().version()).isEqualTo(2);
         assertThat(tt23.rulebook().effectiveFrom()).isEqualTo(LocalDate.of(2012, 6, 18));
         assertThat(tt23.criteria().rules().stream().filter(r -> r.criterion().equals("POLICE_RATED_ADVANCED")).findFirst()

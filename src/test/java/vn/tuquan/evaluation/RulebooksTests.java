@@ -15,11 +15,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.access.UserAccounts;
-import vn.tuquan.evaluation.Rulebooks.Addition;
-import vn.tuquan.evaluation.Rulebooks.Adjustment;
-import vn.tuquan.evaluation.Rulebooks.Adoption;
-import vn.tuquan.evaluation.Rulebooks.CriterionLine;
-import vn.tuquan.evaluation.Rulebooks.VersionDetail;
 import vn.tuquan.evaluation.rules.Rule;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Scope;
@@ -39,6 +34,8 @@ class RulebooksTests {
 
     @Autowired
     Rulebooks rulebooks;
+    @Autowired
+    AdoptingRulebooks adopting;
 
     @Autowired
     JdbcClient jdbc;
@@ -80,10 +77,10 @@ class RulebooksTests {
         String before = rows();
         long audited = count("SELECT count(*) FROM audit_event WHERE module = 'evaluation' AND entity_type = 'rulebook'");
         LocalDate from = LocalDate.of(2026, 1, 1);
-        VersionDetail adopted = rulebooks.adopt(nd.provincialOfficer(), nd.province(), new Adoption(from,
-                List.of(new Adjustment("RESIDENTIAL_AREA", "DISPUTES_MEDIATED", Map.of("minPercent", "80")),
-                        new Adjustment("COMMUNE", "NO_SERIOUS_CRIME", Map.of("fromClass", "LESS_SERIOUS"))),
-                List.of(new Addition("RESIDENTIAL_AREA", "INTERNAL_RULES", Map.of(), "QĐ 15/2025/QĐ-UBND",
+        RulebookVersionDetail adopted = adopting.adopt(nd.provincialOfficer(), nd.province(), new RulebookAdoption(from,
+                List.of(new CriterionAdjustment("RESIDENTIAL_AREA", "DISPUTES_MEDIATED", Map.of("minPercent", "80")),
+                        new CriterionAdjustment("COMMUNE", "NO_SERIOUS_CRIME", Map.of("fromClass", "LESS_SERIOUS"))),
+                List.of(new CriterionAddition("RESIDENTIAL_AREA", "INTERNAL_RULES", Map.of(), "QĐ 15/2025/QĐ-UBND",
                         "Có hương ước, quy ước về an ninh, trật tự", "Village rules on security adopted"))));
 
         assertThat(adopted.rulebook().code()).isEqualTo("TT48_2025-36");
@@ -92,14 +89,14 @@ class RulebooksTests {
         assertThat(adopted.createdBy()).isEqualTo(RulebooksFixture.PROVINCIAL);
         long tt48 = rulebooks.inForce("RESIDENTIAL_AREA", LocalDate.of(2025, 12, 31), nd.province()).orElseThrow().rulebook().id();
         assertThat(adopted.basedOn()).isEqualTo(tt48);
-        List<CriterionLine> areas = adopted.criteria().get("RESIDENTIAL_AREA");
-        CriterionLine disputes = areas.stream().filter(l -> l.criterion().equals("DISPUTES_MEDIATED")).findFirst().orElseThrow();
+        List<RulebookCriterion> areas = adopted.criteria().get("RESIDENTIAL_AREA");
+        RulebookCriterion disputes = areas.stream().filter(l -> l.criterion().equals("DISPUTES_MEDIATED")).findFirst().orElseThrow();
         assertThat(disputes.params()).containsEntry("minPercent", "80");
-        CriterionLine added = areas.get(areas.size() - 1);
+        RulebookCriterion added = areas.get(areas.size() - 1);
         assertThat(added.criterion()).isEqualTo("INTERNAL_RULES");
         assertThat(added.provincial()).isTrue();
         assertThat(added.position()).isEqualTo(areas.size());
-        assertThat(areas.stream().filter(CriterionLine::provincial)).hasSize(1);
+        assertThat(areas.stream().filter(RulebookCriterion::provincial)).hasSize(1);
 
         // earlier versions: every row as it was, the new rows beside them
         assertThat(rows()).startsWith(before);
@@ -120,12 +117,12 @@ class RulebooksTests {
                 .isEqualTo("TT48_2025-36");
 
         // a second version is based on the first, numbered after it, and keeps the province's addition
-        VersionDetail second = rulebooks.adopt(nd.provincialOfficer(), nd.province(), new Adoption(LocalDate.of(2027, 1, 1),
-                List.of(new Adjustment("RESIDENTIAL_AREA", "DISPUTES_MEDIATED", Map.of("minPercent", "90"))), List.of()));
+        RulebookVersionDetail second = adopting.adopt(nd.provincialOfficer(), nd.province(), new RulebookAdoption(LocalDate.of(2027, 1, 1),
+                List.of(new CriterionAdjustment("RESIDENTIAL_AREA", "DISPUTES_MEDIATED", Map.of("minPercent", "90"))), List.of()));
         assertThat(second.rulebook().code()).isEqualTo("TT48_2025-36");
         assertThat(second.rulebook().version()).isEqualTo(adopted.rulebook().version() + 1);
         assertThat(second.basedOn()).isEqualTo(adopted.rulebook().id());
-        assertThat(second.criteria().get("RESIDENTIAL_AREA")).extracting(CriterionLine::criterion).endsWith("INTERNAL_RULES");
+        assertThat(second.criteria().get("RESIDENTIAL_AREA")).extracting(RulebookCriterion::criterion).endsWith("INTERNAL_RULES");
         assertThat(rulebooks.version(Scope.WHOLE_COUNTRY, adopted.rulebook().id()).criteria().get("RESIDENTIAL_AREA").stream()
                 .filter(l -> l.criterion().equals("DISPUTES_MEDIATED")).findFirst().orElseThrow().params())
                 .containsEntry("minPercent", "80");
@@ -134,8 +131,8 @@ class RulebooksTests {
     @Test
     void aChangeOfACriterionThatIsNotEditableIsRefusedNamingIt() {
         String before = rows();
-        assertThatThrownBy(() -> rulebooks.adopt(nd.provincialOfficer(), nd.province(), new Adoption(LocalDate.of(2026, 3, 1),
-                List.of(new Adjustment("RESIDENTIAL_AREA", "HOUSEHOLDS_REGISTERED", Map.of("minPercent", "90"))), List.of())))
+        assertThatThrownBy(() -> adopting.adopt(nd.provincialOfficer(), nd.province(), new RulebookAdoption(LocalDate.of(2026, 3, 1),
+                List.of(new CriterionAdjustment("RESIDENTIAL_AREA", "HOUSEHOLDS_REGISTERED", Map.of("minPercent", "90"))), List.of())))
                 .isInstanceOfSatisfying(RulebookRefusedException.class, e -> {
                     assertThat(e.field()).isEqualTo("adjustments");
                     assertThat(e.messageKey()).isEqualTo("evaluation.rulebooks.error.notEditable");
@@ -148,34 +145,34 @@ class RulebooksTests {
     void badAdjustmentsAndAdditionsAreRefusedWithNothingWritten() {
         String before = rows();
         LocalDate day = LocalDate.of(2026, 3, 1);
-        record Case(Adoption adoption, String field, String key) {
+        record Case(RulebookAdoption adoption, String field, String key) {
         }
         for (Case c : List.of(
-                new Case(new Adoption(null, List.of(new Adjustment("COMMUNE", "NO_DRUG_SPOT", Map.of("max", "1"))), List.of()),
+                new Case(new RulebookAdoption(null, List.of(new CriterionAdjustment("COMMUNE", "NO_DRUG_SPOT", Map.of("max", "1"))), List.of()),
                         "effectiveFrom", "evaluation.rulebooks.error.dateRequired"),
-                new Case(new Adoption(day, List.of(), List.of()), "adjustments", "evaluation.rulebooks.error.nothingChanged"),
-                new Case(new Adoption(day, List.of(new Adjustment("COMMUNE", "NO_DRUG_SPOT", Map.of("max", "một"))), List.of()),
+                new Case(new RulebookAdoption(day, List.of(), List.of()), "adjustments", "evaluation.rulebooks.error.nothingChanged"),
+                new Case(new RulebookAdoption(day, List.of(new CriterionAdjustment("COMMUNE", "NO_DRUG_SPOT", Map.of("max", "một"))), List.of()),
                         "adjustments", "evaluation.rulebooks.error.badParam"),
-                new Case(new Adoption(day, List.of(new Adjustment("COMMUNE", "NO_DRUG_SPOT", Map.of("maximum", "1"))), List.of()),
+                new Case(new RulebookAdoption(day, List.of(new CriterionAdjustment("COMMUNE", "NO_DRUG_SPOT", Map.of("maximum", "1"))), List.of()),
                         "adjustments", "evaluation.rulebooks.error.unknownParam"),
-                new Case(new Adoption(day, List.of(new Adjustment("COMMUNE", "STAFF_SIGNED", Map.of())), List.of()),
+                new Case(new RulebookAdoption(day, List.of(new CriterionAdjustment("COMMUNE", "STAFF_SIGNED", Map.of())), List.of()),
                         "adjustments", "evaluation.rulebooks.error.notInRulebook"),
-                new Case(new Adoption(day, List.of(new Adjustment("PAGODA", "NO_DRUG_SPOT", Map.of())), List.of()),
+                new Case(new RulebookAdoption(day, List.of(new CriterionAdjustment("PAGODA", "NO_DRUG_SPOT", Map.of())), List.of()),
                         "adjustments", "evaluation.rulebooks.error.unitKind"),
-                new Case(new Adoption(day, List.of(), List.of(new Addition("SCHOOL", "NO_SUCH_CRITERION", Map.of(), null, "x", "x"))),
+                new Case(new RulebookAdoption(day, List.of(), List.of(new CriterionAddition("SCHOOL", "NO_SUCH_CRITERION", Map.of(), null, "x", "x"))),
                         "additions", "evaluation.rulebooks.error.unknownCriterion"),
-                new Case(new Adoption(day, List.of(), List.of(new Addition("SCHOOL", "NO_SCHOOL_VIOLENCE", Map.of(), null, "x", "x"))),
+                new Case(new RulebookAdoption(day, List.of(), List.of(new CriterionAddition("SCHOOL", "NO_SCHOOL_VIOLENCE", Map.of(), null, "x", "x"))),
                         "additions", "evaluation.rulebooks.error.alreadyThere"),
-                new Case(new Adoption(day, List.of(), List.of(new Addition("SCHOOL", "NO_DRUG_SPOT", Map.of(), null, " ", "x"))),
+                new Case(new RulebookAdoption(day, List.of(), List.of(new CriterionAddition("SCHOOL", "NO_DRUG_SPOT", Map.of(), null, " ", "x"))),
                         "additions", "evaluation.rulebooks.error.nameRequired"))) {
-            assertThatThrownBy(() -> rulebooks.adopt(nd.provincialOfficer(), nd.province(), c.adoption()))
+            assertThatThrownBy(() -> adopting.adopt(nd.provincialOfficer(), nd.province(), c.adoption()))
                     .as(c.key()).isInstanceOfSatisfying(RulebookRefusedException.class, e -> {
                         assertThat(e.field()).isEqualTo(c.field());
                         assertThat(e.messageKey()).isEqualTo(c.key());
                     });
         }
-        assertThatThrownBy(() -> rulebooks.adopt(nd.provincialOfficer(), nd.commune(), new Adoption(day,
-                List.of(new Adjustment("COMMUNE", "NO_DRUG_SPOT", Map.of("max", "1"))), List.of())))
+        assertThatThrownBy(() -> adopting.adopt(nd.provincialOfficer(), nd.commune(), new RulebookAdoption(day,
+                List.of(new CriterionAdjustment("COMMUNE", "NO_DRUG_SPOT", Map.of("max", "1"))), List.of())))
                 .isInstanceOfSatisfying(RulebookRefusedException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("evaluation.rulebooks.error.notProvince"));
         assertThat(rows()).isEqualTo(before);
@@ -184,12 +181,12 @@ class RulebooksTests {
     @Test
     void onlyAnApproverWhoseCaptureScopeHoldsTheProvinceMayAdopt() {
         String before = rows();
-        Adoption adoption = new Adoption(LocalDate.of(2026, 3, 1),
-                List.of(new Adjustment("COMMUNE", "NO_DRUG_SPOT", Map.of("max", "1"))), List.of());
-        assertThatThrownBy(() -> rulebooks.adopt(nd.communeOfficer(), nd.province(), adoption))
+        RulebookAdoption adoption = new RulebookAdoption(LocalDate.of(2026, 3, 1),
+                List.of(new CriterionAdjustment("COMMUNE", "NO_DRUG_SPOT", Map.of("max", "1"))), List.of());
+        assertThatThrownBy(() -> adopting.adopt(nd.communeOfficer(), nd.province(), adoption))
                 .isInstanceOf(AccessRefusedException.class);
-        assertThatThrownBy(() -> rulebooks.adopt(nd.viewer(), nd.province(), adoption)).isInstanceOf(AccessRefusedException.class);
-        assertThatThrownBy(() -> rulebooks.adopt(nd.provincialOfficer(), 987_654_321L, adoption))
+        assertThatThrownBy(() -> adopting.adopt(nd.viewer(), nd.province(), adoption)).isInstanceOf(AccessRefusedException.class);
+        assertThatThrownBy(() -> adopting.adopt(nd.provincialOfficer(), 987_654_321L, adoption))
                 .isInstanceOf(AccessRefusedException.class);
         assertThat(rulebooks.mayAdopt(nd.provincialOfficer(), nd.province())).isTrue();
         assertThat(rulebooks.mayAdopt(nd.communeOfficer(), nd.province())).isFalse();
@@ -199,10 +196,10 @@ class RulebooksTests {
 
     @Test
     void aProvincesVersionsAreSeenInsideItOnly() {
-        rulebooks.adopt(nd.provincialOfficer(), nd.province(), new Adoption(LocalDate.of(2030, 1, 1),
-                List.of(new Adjustment("SCHOOL", "NO_SCHOOL_VIOLENCE", Map.of("max", "1"))), List.of()));
-        List<Rulebooks.RulebookVersion> inCommune = rulebooks.versions(nd.communeOfficer().view());
-        assertThat(inCommune).extracting(Rulebooks.RulebookVersion::code).contains("TT23_2012", "TT124_2021", "TT48_2025",
+        adopting.adopt(nd.provincialOfficer(), nd.province(), new RulebookAdoption(LocalDate.of(2030, 1, 1),
+                List.of(new CriterionAdjustment("SCHOOL", "NO_SCHOOL_VIOLENCE", Map.of("max", "1"))), List.of()));
+        List<RulebookVersion> inCommune = rulebooks.versions(nd.communeOfficer().view());
+        assertThat(inCommune).extracting(RulebookVersion::code).contains("TT23_2012", "TT124_2021", "TT48_2025",
                 "TT48_2025-36");
         assertThat(rulebooks.versions(Scope.of(java.util.Set.of(987_654_321L))))
                 .extracting(v -> v.code() + " v" + v.version()).containsExactly("TT23_2012 v1", "TT23_2012 v2",

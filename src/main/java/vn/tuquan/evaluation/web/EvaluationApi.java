@@ -27,6 +27,8 @@ import vn.tuquan.evaluation.Certificates;
 import vn.tuquan.evaluation.Evaluation;
 import vn.tuquan.evaluation.EvaluationProcess;
 import vn.tuquan.evaluation.Evaluations;
+import vn.tuquan.evaluation.RecognisingUnits;
+import vn.tuquan.evaluation.SubmittingSelfAssessments;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Permission;
@@ -45,10 +47,15 @@ import vn.tuquan.shared.Requires;
 class EvaluationApi {
 
     private final Evaluations evaluations;
+    private final SubmittingSelfAssessments selfAssessments;
+    private final RecognisingUnits recognising;
     private final Certificates certificates;
 
-    EvaluationApi(Evaluations evaluations, Certificates certificates) {
+    EvaluationApi(Evaluations evaluations, SubmittingSelfAssessments selfAssessments,
+            RecognisingUnits recognising, Certificates certificates) {
         this.evaluations = evaluations;
+        this.selfAssessments = selfAssessments;
+        this.recognising = recognising;
         this.certificates = certificates;
     }
 
@@ -81,14 +88,14 @@ class EvaluationApi {
     @Requires(Permission.EVALUATION_WRITE)
     @Operation(summary = "Register to strive for the standard (a day of the year's first quarter)")
     Evaluation register(@PathVariable long unitId, @PathVariable int year, @RequestBody Registration form) {
-        return evaluations.register(CurrentCaller.get(), unitId, year, form.registeredOn());
+        return selfAssessments.register(CurrentCaller.get(), unitId, year, form.registeredOn());
     }
 
     @PostMapping("/years/{year}/entries")
     @Requires(Permission.EVALUATION_WRITE)
     @Operation(summary = "Enter a criterion's value with its evidence (the self-assessment)")
     Evaluation enter(@PathVariable long unitId, @PathVariable int year, @RequestBody EntryForm form) {
-        return evaluations.enter(CurrentCaller.get(), unitId, year, form.criterion(), form.value(), form.evidence());
+        return selfAssessments.enter(CurrentCaller.get(), unitId, year, form.criterion(), form.value(), form.evidence());
     }
 
     @PostMapping(path = "/years/{year}/entries/{criterion}/attachment", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -96,7 +103,7 @@ class EvaluationApi {
     @Operation(summary = "Attach an evidence file to an entered criterion (PDF, JPEG, PNG, Word, Excel; at most 10 MB)")
     Evaluation.Attachment attach(@PathVariable long unitId, @PathVariable int year, @PathVariable String criterion,
             @RequestParam(name = "file", required = false) MultipartFile file) {
-        return evaluations.attach(CurrentCaller.get(), unitId, year, criterion,
+        return selfAssessments.attach(CurrentCaller.get(), unitId, year, criterion,
                 file == null ? null : file.getOriginalFilename(), file == null ? null : file.getContentType(), bytes(file));
     }
 
@@ -111,42 +118,42 @@ class EvaluationApi {
     @Requires(Permission.EVALUATION_WRITE)
     @Operation(summary = "Submit the self-assessment to the steering committee of the competent level")
     Evaluation submit(@PathVariable long unitId, @PathVariable int year) {
-        return evaluations.submit(CurrentCaller.get(), unitId, year);
+        return selfAssessments.submit(CurrentCaller.get(), unitId, year);
     }
 
     @PostMapping("/years/{year}/accept")
     @Requires(Permission.EVALUATION_APPROVE)
     @Operation(summary = "Appraisal: accept the submitted self-assessment")
     Evaluation accept(@PathVariable long unitId, @PathVariable int year) {
-        return evaluations.accept(CurrentCaller.get(), unitId, year);
+        return recognising.accept(CurrentCaller.get(), unitId, year);
     }
 
     @PostMapping("/years/{year}/return")
     @Requires(Permission.EVALUATION_APPROVE)
     @Operation(summary = "Appraisal: return the submitted self-assessment with reasons")
     Evaluation returnWithReasons(@PathVariable long unitId, @PathVariable int year, @RequestBody Reasons form) {
-        return evaluations.returnWithReasons(CurrentCaller.get(), unitId, year, form.reasons());
+        return recognising.returnWithReasons(CurrentCaller.get(), unitId, year, form.reasons());
     }
 
     @PostMapping("/years/{year}/recognise")
     @Requires(Permission.EVALUATION_APPROVE)
     @Operation(summary = "Recognition decision of the People's Committee: number, date, signer")
     Evaluation recognise(@PathVariable long unitId, @PathVariable int year, @RequestBody DecisionForm form) {
-        return evaluations.recognise(CurrentCaller.get(), unitId, year, form.decision());
+        return recognising.recognise(CurrentCaller.get(), unitId, year, form.decision());
     }
 
     @PostMapping("/years/{year}/reject")
     @Requires(Permission.EVALUATION_APPROVE)
     @Operation(summary = "Decision not to recognise, with reasons")
     Evaluation reject(@PathVariable long unitId, @PathVariable int year, @RequestBody DecisionForm form) {
-        return evaluations.reject(CurrentCaller.get(), unitId, year, form.decision(), form.reasons());
+        return recognising.reject(CurrentCaller.get(), unitId, year, form.decision(), form.reasons());
     }
 
     @PostMapping("/years/{year}/reopen")
     @Requires(Permission.EVALUATION_APPROVE)
     @Operation(summary = "Reopen a decided result with a reason (back to ACCEPTED)")
     Evaluation reopen(@PathVariable long unitId, @PathVariable int year, @RequestBody Reopening form) {
-        return evaluations.reopen(CurrentCaller.get(), unitId, year, form.reason());
+        return recognising.reopen(CurrentCaller.get(), unitId, year, form.reason());
     }
 
     @GetMapping("/years/{year}/certificate.pdf")

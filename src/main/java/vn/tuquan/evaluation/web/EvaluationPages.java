@@ -27,6 +27,8 @@ import vn.tuquan.evaluation.EvaluationProcess;
 import vn.tuquan.evaluation.EvaluationRefusedException;
 import vn.tuquan.evaluation.EvaluationStateException;
 import vn.tuquan.evaluation.Evaluations;
+import vn.tuquan.evaluation.RecognisingUnits;
+import vn.tuquan.evaluation.SubmittingSelfAssessments;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
@@ -49,16 +51,21 @@ class EvaluationPages {
     private static final String BASE = "/evaluation/units/{unitId}/years/{year}";
 
     private final Evaluations evaluations;
+    private final SubmittingSelfAssessments selfAssessments;
+    private final RecognisingUnits recognising;
     private final Certificates certificates;
     private final Units units;
     private final RefusalMessages refusals;
     private final MessageSource messages;
     private final FactTexts texts;
 
-    EvaluationPages(Evaluations evaluations, Certificates certificates, Units units, RefusalMessages refusals,
+    EvaluationPages(Evaluations evaluations, SubmittingSelfAssessments selfAssessments,
+            RecognisingUnits recognising, Certificates certificates, Units units, RefusalMessages refusals,
             MessageSource messages, FactTexts texts) {
         this.texts = texts;
         this.evaluations = evaluations;
+        this.selfAssessments = selfAssessments;
+        this.recognising = recognising;
         this.certificates = certificates;
         this.units = units;
         this.refusals = refusals;
@@ -100,7 +107,7 @@ class EvaluationPages {
     String register(@PathVariable long unitId, @PathVariable int year, @RequestParam Map<String, String> input,
             Model model, RedirectAttributes redirect) {
         return attempt(unitId, year, "register", input, model, redirect, caller ->
-                evaluations.register(caller, unitId, year, date("registeredOn", input.get("registeredOn"))));
+                selfAssessments.register(caller, unitId, year, date("registeredOn", input.get("registeredOn"))));
     }
 
     @PostMapping(BASE + "/entries")
@@ -109,7 +116,7 @@ class EvaluationPages {
             Model model, RedirectAttributes redirect) {
         String value = input.get("value");
         return attempt(unitId, year, "entry-" + input.getOrDefault("criterion", ""), input, model, redirect, caller ->
-                evaluations.enter(caller, unitId, year, input.get("criterion"),
+                selfAssessments.enter(caller, unitId, year, input.get("criterion"),
                         value == null || value.isBlank() ? null : Boolean.valueOf(value), input.get("evidence")));
     }
 
@@ -118,7 +125,7 @@ class EvaluationPages {
     String attach(@PathVariable long unitId, @PathVariable int year, @PathVariable String criterion,
             @RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect) {
         return attempt(unitId, year, "attachment-" + criterion, Map.of(), model, redirect, caller ->
-                evaluations.attach(caller, unitId, year, criterion, file == null ? null : file.getOriginalFilename(),
+                selfAssessments.attach(caller, unitId, year, criterion, file == null ? null : file.getOriginalFilename(),
                         file == null ? null : file.getContentType(), EvaluationApi.bytes(file)));
     }
 
@@ -137,14 +144,14 @@ class EvaluationPages {
     @Requires(Permission.EVALUATION_WRITE)
     String submit(@PathVariable long unitId, @PathVariable int year, Model model, RedirectAttributes redirect) {
         return attempt(unitId, year, "submit", Map.of(), model, redirect,
-                caller -> evaluations.submit(caller, unitId, year));
+                caller -> selfAssessments.submit(caller, unitId, year));
     }
 
     @PostMapping(BASE + "/accept")
     @Requires(Permission.EVALUATION_APPROVE)
     String accept(@PathVariable long unitId, @PathVariable int year, Model model, RedirectAttributes redirect) {
         return attempt(unitId, year, "appraisal", Map.of(), model, redirect,
-                caller -> evaluations.accept(caller, unitId, year));
+                caller -> recognising.accept(caller, unitId, year));
     }
 
     @PostMapping(BASE + "/return")
@@ -152,7 +159,7 @@ class EvaluationPages {
     String returnWithReasons(@PathVariable long unitId, @PathVariable int year, @RequestParam Map<String, String> input,
             Model model, RedirectAttributes redirect) {
         return attempt(unitId, year, "appraisal", input, model, redirect,
-                caller -> evaluations.returnWithReasons(caller, unitId, year, input.get("reasons")));
+                caller -> recognising.returnWithReasons(caller, unitId, year, input.get("reasons")));
     }
 
     @PostMapping(BASE + "/recognise")
@@ -160,7 +167,7 @@ class EvaluationPages {
     String recognise(@PathVariable long unitId, @PathVariable int year, @RequestParam Map<String, String> input,
             Model model, RedirectAttributes redirect) {
         return attempt(unitId, year, "decision", input, model, redirect,
-                caller -> evaluations.recognise(caller, unitId, year, decision(input)));
+                caller -> recognising.recognise(caller, unitId, year, decision(input)));
     }
 
     @PostMapping(BASE + "/reject")
@@ -168,7 +175,7 @@ class EvaluationPages {
     String reject(@PathVariable long unitId, @PathVariable int year, @RequestParam Map<String, String> input,
             Model model, RedirectAttributes redirect) {
         return attempt(unitId, year, "decision", input, model, redirect,
-                caller -> evaluations.reject(caller, unitId, year, decision(input), input.get("reasons")));
+                caller -> recognising.reject(caller, unitId, year, decision(input), input.get("reasons")));
     }
 
     @PostMapping(BASE + "/reopen")
@@ -176,7 +183,7 @@ class EvaluationPages {
     String reopen(@PathVariable long unitId, @PathVariable int year, @RequestParam Map<String, String> input,
             Model model, RedirectAttributes redirect) {
         return attempt(unitId, year, "reopen", input, model, redirect,
-                caller -> evaluations.reopen(caller, unitId, year, input.get("reason")));
+                caller -> recognising.reopen(caller, unitId, year, input.get("reason")));
     }
 
     @GetMapping(BASE + "/certificate.pdf")

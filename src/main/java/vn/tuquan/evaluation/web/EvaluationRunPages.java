@@ -13,7 +13,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.tuquan.evaluation.EvaluationPeriods;
 import vn.tuquan.evaluation.EvaluationRefusedException;
 import vn.tuquan.evaluation.EvaluationRuns;
+import vn.tuquan.evaluation.ResultsPage;
+import vn.tuquan.evaluation.RulebookCriterion;
 import vn.tuquan.evaluation.Rulebooks;
+import vn.tuquan.evaluation.StoredVerdicts;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Permission;
@@ -32,13 +35,15 @@ class EvaluationRunPages {
     private static final int PAGE = 100;
 
     private final EvaluationRuns runs;
+    private final StoredVerdicts storedVerdicts;
     private final Units units;
     private final RefusalMessages refusals;
     private final Rulebooks rulebooks;
 
-    EvaluationRunPages(EvaluationRuns runs, Units units, RefusalMessages refusals, Rulebooks rulebooks) {
+    EvaluationRunPages(EvaluationRuns runs, StoredVerdicts storedVerdicts, Units units, RefusalMessages refusals, Rulebooks rulebooks) {
         this.rulebooks = rulebooks;
         this.runs = runs;
+        this.storedVerdicts = storedVerdicts;
         this.units = units;
         this.refusals = refusals;
     }
@@ -53,7 +58,7 @@ class EvaluationRunPages {
         model.addAttribute("proposed", proposed == null || proposed.isBlank() ? null : proposed);
         model.addAttribute("canRun", caller.can(Permission.EVALUATION_WRITE));
         try {
-            EvaluationRuns.ResultsPage results = runs.results(caller.view(), unitId, y, proposed, PAGE, offset);
+            ResultsPage results = storedVerdicts.results(caller.view(), unitId, y, proposed, PAGE, offset);
             model.addAttribute("results", results);
         } catch (EvaluationRefusedException e) {
             model.addAttribute("error", refusals.message(e));
@@ -92,7 +97,7 @@ class EvaluationRunPages {
         model.addAttribute("paramName", param);
         model.addAttribute("value", value);
         // each criterion once (the first unit kind's line), with its name and thresholds now
-        Map<String, Rulebooks.CriterionLine> offered = new LinkedHashMap<>();
+        Map<String, RulebookCriterion> offered = new LinkedHashMap<>();
         // the criteria of the rulebook in force for the unit's province at the residential areas' period end
         rulebooks.inForceForUnit(caller.view(), unitId, EvaluationPeriods.of("RESIDENTIAL_AREA", y).to())
                 .ifPresent(v -> v.criteria().values().forEach(lines -> lines.forEach(l -> offered.putIfAbsent(l.criterion(), l))));

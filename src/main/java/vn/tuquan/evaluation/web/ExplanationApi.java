@@ -12,8 +12,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.tuquan.evaluation.ClassificationEntry;
+import vn.tuquan.evaluation.ClassificationToConfirm;
 import vn.tuquan.evaluation.Classifications;
 import vn.tuquan.evaluation.Explanations;
+import vn.tuquan.evaluation.StoredClassification;
 import vn.tuquan.evaluation.rules.Classification;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
@@ -56,7 +59,7 @@ class ExplanationApi {
      * still to confirm against QĐ 510 (RULEBOOK.md), as the table stands today.
      */
     record ClassificationAnswer(long unitId, int year, boolean stored, Object classification,
-            Classifications.ToConfirm toConfirm) {
+            ClassificationToConfirm toConfirm) {
     }
 
     @GetMapping("/units/{unitId}/classification")
@@ -71,13 +74,13 @@ class ExplanationApi {
         }
         Classification preview = classifications.preview(scope, unitId, y).orElse(null);
         return new ClassificationAnswer(unitId, y, false, preview,
-                preview == null ? Classifications.ToConfirm.NOTHING : classifications.toConfirm(preview.unitKind()));
+                preview == null ? ClassificationToConfirm.NOTHING : classifications.toConfirm(preview.unitKind()));
     }
 
     /** The stored classifications of the unit and every unit under it. */
     @GetMapping("/units/{unitId}/classifications")
     @Operation(summary = "The stored classifications of the unit and every unit under it for a year")
-    List<Classifications.Stored> classifications(@PathVariable long unitId, @RequestParam(required = false) Integer year) {
+    List<StoredClassification> classifications(@PathVariable long unitId, @RequestParam(required = false) Integer year) {
         return classifications.list(CurrentCaller.view(), unitId, Years.of(units, CurrentCaller.view(), unitId, year));
     }
 
@@ -85,7 +88,7 @@ class ExplanationApi {
     @PostMapping("/units/{unitId}/classification")
     @Operation(summary = "Compute and store a unit's classification for a year from its stored evaluation")
     @Requires({Permission.EVALUATION_READ, Permission.EVALUATION_WRITE})
-    Classifications.Stored compute(@PathVariable long unitId, @RequestParam(required = false) Integer year) {
+    StoredClassification compute(@PathVariable long unitId, @RequestParam(required = false) Integer year) {
         return classifications.compute(CurrentCaller.get(), unitId, Years.of(units, CurrentCaller.view(), unitId, year));
     }
 
@@ -96,7 +99,7 @@ class ExplanationApi {
     @PostMapping("/units/{unitId}/classification/entries")
     @Operation(summary = "Enter the points of an item that a person scores, with the evidence")
     @Requires({Permission.EVALUATION_READ, Permission.EVALUATION_WRITE})
-    Classifications.EnteredItem enter(@PathVariable long unitId, @RequestBody EntryRequest request) {
+    ClassificationEntry enter(@PathVariable long unitId, @RequestBody EntryRequest request) {
         return classifications.enter(CurrentCaller.get(), unitId,
                 Years.of(units, CurrentCaller.view(), unitId, request.year()), request.item(), request.points(),
                 request.evidence());

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.tuquan.evaluation.ClassificationRefusedException;
 import vn.tuquan.evaluation.Classifications;
+import vn.tuquan.evaluation.Explanation;
 import vn.tuquan.evaluation.Explanations;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
@@ -110,7 +111,7 @@ class ExplanationPages {
             @RequestParam(required = false) String children, @RequestParam(required = false) String childKind,
             Model model) {
         Caller caller = CurrentCaller.get();
-        Explanations.Explanation explanation = explanations.explain(caller.view(), unitId, year);
+        Explanation explanation = explanations.explain(caller.view(), unitId, year);
         model.addAttribute("view", views.of(explanation, caller));
         String which = "registered".equals(children) || "recognised".equals(children) ? children : null;
         String kind = "RESIDENTIAL_AREA".equals(childKind) ? childKind : null;

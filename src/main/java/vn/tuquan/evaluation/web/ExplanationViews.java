@@ -9,9 +9,10 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import vn.tuquan.evaluation.ClassificationToConfirm;
 import vn.tuquan.evaluation.Classifications;
-import vn.tuquan.evaluation.Explanations.Entered;
-import vn.tuquan.evaluation.Explanations.Explanation;
+import vn.tuquan.evaluation.Explanation.Entered;
+import vn.tuquan.evaluation.Explanation;
 import vn.tuquan.evaluation.rules.Classification.ItemScore;
 import vn.tuquan.evaluation.rules.Comparison;
 import vn.tuquan.evaluation.rules.PointItem;
@@ -105,14 +106,14 @@ class ExplanationViews {
         Locale locale = locale();
         if (e.classification() != null) {
             var s = e.classification();
-            Classifications.ToConfirm marks = classifications.toConfirm(s.unitKind());
+            ClassificationToConfirm marks = classifications.toConfirm(s.unitKind());
             return new Points(true, s.level().name(), text("evaluation.level." + s.level().name()), number(s.points()),
                     number(s.maxPoints()), items(s.items(), e, caller, locale, marks), s.computedBy(),
                     dateTime(s.computedAt()), marks.levels());
         }
         if (e.preview() != null) {
             var p = e.preview();
-            Classifications.ToConfirm marks = classifications.toConfirm(p.unitKind());
+            ClassificationToConfirm marks = classifications.toConfirm(p.unitKind());
             return new Points(false, p.level().name(), text("evaluation.level." + p.level().name()), number(p.points()),
                     number(p.maxPoints()), items(p.items(), e, caller, locale, marks), null, null, marks.levels());
         }
@@ -130,7 +131,7 @@ class ExplanationViews {
     }
 
     private List<PointLine> items(List<ItemScore> items, Explanation e, Caller caller, Locale locale,
-            Classifications.ToConfirm marks) {
+            ClassificationToConfirm marks) {
         return items.stream().map(i -> {
             boolean percent = i.rule() == PointItem.Rule.RATIO_AT_LEAST;
             String rule = switch (i.rule()) {

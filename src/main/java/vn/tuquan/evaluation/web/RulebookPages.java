@@ -19,14 +19,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.tuquan.evaluation.AdoptingRulebooks;
+import vn.tuquan.evaluation.CriterionAddition;
+import vn.tuquan.evaluation.CriterionAdjustment;
+import vn.tuquan.evaluation.CriterionConfirmation;
+import vn.tuquan.evaluation.RulebookAdoption;
+import vn.tuquan.evaluation.RulebookCriterion;
 import vn.tuquan.evaluation.RulebookRefusedException;
+import vn.tuquan.evaluation.RulebookVersion;
+import vn.tuquan.evaluation.RulebookVersionDetail;
 import vn.tuquan.evaluation.Rulebooks;
-import vn.tuquan.evaluation.Rulebooks.Addition;
-import vn.tuquan.evaluation.Rulebooks.Adjustment;
-import vn.tuquan.evaluation.Rulebooks.Adoption;
-import vn.tuquan.evaluation.Rulebooks.CriterionLine;
-import vn.tuquan.evaluation.Rulebooks.RulebookVersion;
-import vn.tuquan.evaluation.Rulebooks.VersionDetail;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
@@ -51,11 +53,13 @@ class RulebookPages {
     static final String PARAM = "p.";
 
     private final Rulebooks rulebooks;
+    private final AdoptingRulebooks adopting;
     private final Units units;
     private final RefusalMessages refusals;
 
-    RulebookPages(Rulebooks rulebooks, Units units, RefusalMessages refusals) {
+    RulebookPages(Rulebooks rulebooks, AdoptingRulebooks adopting, Units units, RefusalMessages refusals) {
         this.rulebooks = rulebooks;
+        this.adopting = adopting;
         this.units = units;
         this.refusals = refusals;
     }
@@ -73,14 +77,14 @@ class RulebookPages {
         LocalDate today = Dates.today();
         long selected = id != null ? id : rulebooks.inForce("COMMUNE", today, null).map(f -> f.rulebook().id())
                 .orElse(versions.get(versions.size() - 1).id());
-        VersionDetail detail = rulebooks.version(caller.view(), selected);
+        RulebookVersionDetail detail = rulebooks.version(caller.view(), selected);
         List<UnitView> adoptable = adoptable(caller, today);
         UnitView marksOf = province != null ? rulebooks.requireVisible(caller.view(), province) : ownProvince(caller);
         Map<String, Set<String>> toConfirm = new LinkedHashMap<>();
         for (String kind : detail.criteria().keySet()) {
             toConfirm.put(kind, rulebooks.stillToConfirm(selected, kind, marksOf == null ? null : marksOf.id()));
         }
-        Map<String, Rulebooks.Confirmation> confirmed = new LinkedHashMap<>();
+        Map<String, CriterionConfirmation> confirmed = new LinkedHashMap<>();
         if (marksOf != null) {
             rulebooks.confirmations(marksOf.id(), selected).forEach(c -> confirmed.put(c.unitKind() + "." + c.criterion(), c));
         }
@@ -141,9 +145,9 @@ class RulebookPages {
         try {
             rulebooks.inForceFor(caller, unitId, Dates.today()); // the province and the caller's scope first (403)
             LocalDate from = date(input.getFirst("effectiveFrom"));
-            VersionDetail base = rulebooks.inForceFor(caller, unitId, from == null ? Dates.today() : from).orElse(null);
-            VersionDetail adopted = rulebooks.adopt(caller, unitId,
-                    new Adoption(from, adjustments(base, input), additions(input)));
+            RulebookVersionDetail base = rulebooks.inForceFor(caller, unitId, from == null ? Dates.today() : from).orElse(null);
+            RulebookVersionDetail adopted = adopting.adopt(caller, unitId,
+                    new RulebookAdoption(from, adjustments(base, input), additions(input)));
             redirect.addFlashAttribute("adopted", adopted.rulebook().code() + " v" + adopted.rulebook().version());
             return "redirect:/evaluation/rulebooks?id=" + adopted.rulebook().id();
         } catch (RulebookRefusedException e) {
@@ -195,7 +199,7 @@ class RulebookPages {
     }
 
     /** The params whose value differs from the base version's, per criterion. */
-    private static List<Adjustment> adjustments(VersionDetail base, MultiValueMap<String, String> input) {
+    private static List<CriterionAdjustment> adjustments(RulebookVersionDetail base, MultiValueMap<String, String> input) {
         Map<String, Map<String, String>> changed = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : input.entrySet()) {
             String[] parts = e.getKey().split("\\.");
@@ -204,20 +208,20 @@ class RulebookPages {
             }
             String value = e.getValue().get(0) == null ? "" : e.getValue().get(0).strip();
             String current = base == null ? null : base.criteria().getOrDefault(parts[1], List.of()).stream()
-                    .filter(l -> l.criterion().equals(parts[2])).findFirst().map(CriterionLine::params)
+                    .filter(l -> l.criterion().equals(parts[2])).findFirst().map(RulebookCriterion::params)
                     .map(p -> p.get(parts[3])).orElse(null);
             if (!value.equals(current)) {
                 changed.computeIfAbsent(parts[1] + "." + parts[2], k -> new LinkedHashMap<>()).put(parts[3], value);
             }
         }
-        List<Adjustment> adjustments = new ArrayList<>();
-        changed.forEach((k, params) -> adjustments.add(new Adjustment(k.substring(0, k.indexOf('.')),
+        List<CriterionAdjustment> adjustments = new ArrayList<>();
+        changed.forEach((k, params) -> adjustments.add(new CriterionAdjustment(k.substring(0, k.indexOf('.')),
                 k.substring(k.indexOf('.') + 1), params)));
         return adjustments;
     }
 
     /** The one criterion the form may add, when a criterion is chosen; its params as {@code key=value; key=value}. */
-    private static List<Addition> additions(MultiValueMap<String, String> input) {
+    private static List<CriterionAddition> additions(MultiValueMap<String, String> input) {
         String criterion = input.getFirst("addCriterion");
         if (criterion == null || criterion.isBlank()) {
             return List.of();
@@ -234,7 +238,7 @@ class RulebookPages {
             }
             params.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
         }
-        return List.of(new Addition(input.getFirst("addKind"), criterion.strip(), params, input.getFirst("addArticle"),
+        return List.of(new CriterionAddition(input.getFirst("addKind"), criterion.strip(), params, input.getFirst("addArticle"),
                 input.getFirst("addNameVi"), input.getFirst("addNameEn")));
     }
 }

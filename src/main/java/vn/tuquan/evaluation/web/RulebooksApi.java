@@ -14,10 +14,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.tuquan.evaluation.AdoptingRulebooks;
+import vn.tuquan.evaluation.CriterionConfirmation;
+import vn.tuquan.evaluation.RulebookAdoption;
+import vn.tuquan.evaluation.RulebookVersion;
+import vn.tuquan.evaluation.RulebookVersionDetail;
 import vn.tuquan.evaluation.Rulebooks;
-import vn.tuquan.evaluation.Rulebooks.Adoption;
-import vn.tuquan.evaluation.Rulebooks.RulebookVersion;
-import vn.tuquan.evaluation.Rulebooks.VersionDetail;
 import vn.tuquan.evaluation.UnknownRulebookException;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
@@ -35,9 +37,11 @@ import vn.tuquan.shared.Requires;
 class RulebooksApi {
 
     private final Rulebooks rulebooks;
+    private final AdoptingRulebooks adopting;
 
-    RulebooksApi(Rulebooks rulebooks) {
+    RulebooksApi(Rulebooks rulebooks, AdoptingRulebooks adopting) {
         this.rulebooks = rulebooks;
+        this.adopting = adopting;
     }
 
     @GetMapping("/api/v1/evaluation/rulebooks")
@@ -49,13 +53,13 @@ class RulebooksApi {
     @GetMapping("/api/v1/evaluation/rulebooks/version")
     @Operation(summary = "One version with its criteria per unit kind (RESIDENTIAL_AREA, COMMUNE, AGENCY, ENTERPRISE, SCHOOL)",
             description = "404 for an unknown id; 403 for a province's version outside the view scope.")
-    VersionDetail version(@RequestParam long id) {
+    RulebookVersionDetail version(@RequestParam long id) {
         return rulebooks.version(CurrentCaller.view(), id);
     }
 
     @GetMapping("/api/v1/evaluation/units/{unitId}/rulebooks")
     @Operation(summary = "The rulebook in force for the unit on a day (default today): its province's own version, else the national one")
-    VersionDetail inForce(@PathVariable long unitId,
+    RulebookVersionDetail inForce(@PathVariable long unitId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
         LocalDate day = on == null ? Dates.today() : on;
         return rulebooks.inForceForUnit(CurrentCaller.view(), unitId, day)
@@ -68,8 +72,8 @@ class RulebooksApi {
             description = "The unit is the province (in the caller's capture scope, else 403). 400 problem+json naming the "
                     + "field for a change of a criterion that is not editable, an unknown criterion or parameter, a value "
                     + "that does not parse, or no date. Earlier versions are never changed.")
-    ResponseEntity<VersionDetail> adopt(@PathVariable long unitId, @RequestBody Adoption adoption) {
-        VersionDetail adopted = rulebooks.adopt(CurrentCaller.get(), unitId, adoption);
+    ResponseEntity<RulebookVersionDetail> adopt(@PathVariable long unitId, @RequestBody RulebookAdoption adoption) {
+        RulebookVersionDetail adopted = adopting.adopt(CurrentCaller.get(), unitId, adoption);
         return ResponseEntity.created(URI.create("/api/v1/evaluation/rulebooks/version?id=" + adopted.rulebook().id()))
                 .body(adopted);
     }
@@ -81,7 +85,7 @@ class RulebooksApi {
     @GetMapping("/api/v1/evaluation/units/{unitId}/rulebooks/{rulebookId}/confirmations")
     @Operation(summary = "What a province confirmed of a version's criteria marked \"to confirm\" (RULEBOOK.md)",
             description = "The unit is the province (in the caller's view scope, else 403).")
-    List<Rulebooks.Confirmation> confirmations(@PathVariable long unitId, @PathVariable long rulebookId) {
+    List<CriterionConfirmation> confirmations(@PathVariable long unitId, @PathVariable long rulebookId) {
         rulebooks.requireVisible(CurrentCaller.view(), unitId);
         return rulebooks.confirmations(unitId, rulebookId);
     }
@@ -92,9 +96,9 @@ class RulebooksApi {
             description = "The unit is the province (in the caller's capture scope, else 403). 400 problem+json naming the "
                     + "field for no note, a note over 1,000 characters, a criterion not in the version or not marked to "
                     + "confirm. Confirming twice changes nothing. Audited.")
-    ResponseEntity<Rulebooks.Confirmation> confirm(@PathVariable long unitId, @PathVariable long rulebookId,
+    ResponseEntity<CriterionConfirmation> confirm(@PathVariable long unitId, @PathVariable long rulebookId,
             @RequestBody ConfirmationForm form) {
-        Rulebooks.Confirmation confirmation = rulebooks.confirm(CurrentCaller.get(), unitId, rulebookId,
+        CriterionConfirmation confirmation = rulebooks.confirm(CurrentCaller.get(), unitId, rulebookId,
                 form == null ? null : form.unitKind(), form == null ? null : form.criterion(), form == null ? null : form.note());
         return ResponseEntity.created(URI.create("/api/v1/evaluation/units/" + unitId + "/rulebooks/" + rulebookId
                 + "/confirmations")).body(confirmation);

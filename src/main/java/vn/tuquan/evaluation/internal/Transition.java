@@ -1,4 +1,4 @@
-package vn.tuquan.evaluation;
+package vn.tuquan.evaluation.internal;
 
 import static vn.tuquan.evaluation.Evaluation.Status.ACCEPTED;
 import static vn.tuquan.evaluation.Evaluation.Status.DRAFT;
@@ -18,8 +18,8 @@ import vn.tuquan.evaluation.Evaluation.Status;
  * The allowed steps of the yearly evaluation's process (RULEBOOK.md "Process and authority"), as a
  * table: each step, the statuses it may be taken from, and the status it leads to. A unit without an
  * evaluation row registers as from {@link Status#NOT_REGISTERED}. The unit's side takes the first
- * three, the competent level's side the others; {@link Evaluations} checks the caller and refuses a
- * step its table does not allow.
+ * three ({@code SubmittingSelfAssessments}), the competent level's side the others
+ * ({@code RecognisingUnits}); each checks the caller and refuses a step its table does not allow.
  */
 public enum Transition {
 

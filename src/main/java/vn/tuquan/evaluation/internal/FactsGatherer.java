@@ -1,4 +1,4 @@
-package vn.tuquan.evaluation;
+package vn.tuquan.evaluation.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,13 +9,16 @@ import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import vn.tuquan.evaluation.EvaluatedUnits;
+import vn.tuquan.evaluation.EvaluationPeriods;
+import vn.tuquan.evaluation.EvaluationRuns;
 import vn.tuquan.evaluation.rules.Entry;
 import vn.tuquan.evaluation.rules.Fact;
 import vn.tuquan.evaluation.rules.Facts;
 import vn.tuquan.households.Commitments;
-import vn.tuquan.households.OrganisationCommitments;
 import vn.tuquan.households.OrganisationCommitments.OrganisationCommitment;
 import vn.tuquan.households.OrganisationCommitments.OrganisationRow;
+import vn.tuquan.households.OrganisationCommitments;
 import vn.tuquan.households.RegistrationRate;
 import vn.tuquan.movement.Models;
 import vn.tuquan.order.IncidentCategory;
@@ -38,7 +41,7 @@ import vn.tuquan.units.UnitKind;
  * not here: they come from the children's verdicts of the same run ({@link EvaluationRuns}).
  */
 @Service
-class FactsGatherer {
+public class FactsGatherer {
 
     private static final Logger log = LoggerFactory.getLogger(FactsGatherer.class);
 
@@ -57,21 +60,12 @@ class FactsGatherer {
         this.models = models;
     }
 
-    /** One unit of the subtree, evaluated or not, with its facts when it is evaluated. */
-    record Gathered(long unitId, String code, String name, UnitKind kind, Long parentId, String criteriaKind,
-            Facts facts) {
-
-        boolean evaluated() {
-            return criteriaKind != null;
-        }
-    }
-
     /**
      * The registration rate of every residential area of the country (one pass over the households'
      * register, one small entry per area), for a run of the whole country: each province's facts then
      * take their areas' rates from it instead of reading the year's commitments once per province.
      */
-    Map<Long, RegistrationRate> everyAreaRate(int year) {
+    public Map<Long, RegistrationRate> everyAreaRate(int year) {
         Map<Long, RegistrationRate> rates = new HashMap<>();
         commitments.everyAreaRate(Scope.WHOLE_COUNTRY, year, r -> rates.put(r.areaId(), r));
         return rates;
@@ -82,7 +76,7 @@ class FactsGatherer {
      * its facts; {@code entered} gives the values people entered, by unit and criterion;
      * {@code countryRates} the rates of {@link #everyAreaRate}, or {@code null} to read the subtree's.
      */
-    List<Gathered> gather(Scope scope, long rootId, int year, Map<Long, Map<String, Entry>> entered,
+    public List<GatheredUnit> gather(Scope scope, long rootId, int year, Map<Long, Map<String, Entry>> entered,
             Map<Long, RegistrationRate> countryRates) {
         long t0 = System.nanoTime();
         List<UnitFacts> order = orderFacts.forSubtree(scope, rootId, year);
@@ -138,7 +132,7 @@ class FactsGatherer {
             }
         }
 
-        List<Gathered> gathered = new ArrayList<>(order.size());
+        List<GatheredUnit> gathered = new ArrayList<>(order.size());
         for (UnitFacts u : order) {
             OrganisationRow org = staff.get(u.unitId());
             OrganisationDetails.Exclusion exclusion = org == null || org.unit().organisation() == null ? null
@@ -165,7 +159,7 @@ class FactsGatherer {
                 facts = new Facts(criteriaKind, year, period.from(), period.to(), counts,
                         entered.getOrDefault(u.unitId(), Map.of()));
             }
-            gathered.add(new Gathered(u.unitId(), u.code(), u.name(), u.kind(), u.parentId(), criteriaKind, facts));
+            gathered.add(new GatheredUnit(u.unitId(), u.code(), u.name(), u.kind(), u.parentId(), criteriaKind, facts));
         }
         return gathered;
     }

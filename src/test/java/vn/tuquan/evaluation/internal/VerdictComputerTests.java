@@ -1,4 +1,4 @@
-package vn.tuquan.evaluation;
+package vn.tuquan.evaluation.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,12 +10,9 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 import org.junit.jupiter.api.Test;
-import vn.tuquan.evaluation.EvaluationRuns.ChangedParams;
-import vn.tuquan.evaluation.FactsGatherer.Gathered;
-import vn.tuquan.evaluation.Rulebooks.InForce;
-import vn.tuquan.evaluation.VerdictComputer.ChildrenCounts;
-import vn.tuquan.evaluation.VerdictComputer.Verdict;
-import vn.tuquan.evaluation.VerdictComputer.Verdicts;
+import vn.tuquan.evaluation.ChangedParams;
+import vn.tuquan.evaluation.RulebookInForce;
+import vn.tuquan.evaluation.RulebookVersion;
 import vn.tuquan.evaluation.rules.CriteriaSet;
 import vn.tuquan.evaluation.rules.Entry;
 import vn.tuquan.evaluation.rules.Fact;
@@ -34,7 +31,7 @@ class VerdictComputerTests {
 
     private static final LocalDate FROM = LocalDate.of(2022, 11, 1);
     private static final LocalDate TO = LocalDate.of(2023, 10, 31);
-    private static final Rulebooks.RulebookVersion BOOK = new Rulebooks.RulebookVersion(1, "TEST", 1, null, "TT test",
+    private static final RulebookVersion BOOK = new RulebookVersion(1, "TEST", 1, null, "TT test",
             "Thử", "Test", LocalDate.of(2022, 2, 10));
     private static final Map<String, CriteriaSet> CRITERIA = Map.of(
             "RESIDENTIAL_AREA", new CriteriaSet("TEST", "RESIDENTIAL_AREA",
@@ -44,37 +41,37 @@ class VerdictComputerTests {
                     Params.NONE, "Điều 5.4", "Đơn vị đăng ký, được công nhận",
                     "Units registered and recognised"))));
     /** Residential areas and communes have criteria; schools have none in this rulebook. */
-    private static final BiFunction<String, LocalDate, Optional<InForce>> IN_FORCE = (kind, periodTo) -> Optional
-            .ofNullable(CRITERIA.get(kind)).map(c -> new InForce(BOOK, c));
+    private static final BiFunction<String, LocalDate, Optional<RulebookInForce>> IN_FORCE = (kind, periodTo) -> Optional
+            .ofNullable(CRITERIA.get(kind)).map(c -> new RulebookInForce(BOOK, c));
 
-    private static Gathered commune(long id) {
-        return new Gathered(id, "C" + id, "Xã " + id, UnitKind.COMMUNE, 100L, "COMMUNE", facts("COMMUNE", Map.of()));
+    private static GatheredUnit commune(long id) {
+        return new GatheredUnit(id, "C" + id, "Xã " + id, UnitKind.COMMUNE, 100L, "COMMUNE", facts("COMMUNE", Map.of()));
     }
 
-    private static Gathered area(long id, long parent, long registered, long total) {
-        return new Gathered(id, "A" + id, "Thôn " + id, UnitKind.RESIDENTIAL_AREA, parent, "RESIDENTIAL_AREA",
+    private static GatheredUnit area(long id, long parent, long registered, long total) {
+        return new GatheredUnit(id, "A" + id, "Thôn " + id, UnitKind.RESIDENTIAL_AREA, parent, "RESIDENTIAL_AREA",
                 facts("RESIDENTIAL_AREA", Map.of(Fact.HOUSEHOLDS_REGISTERED, registered, Fact.HOUSEHOLDS_TOTAL, total)));
     }
 
-    private static Gathered school(long id, long parent) {
-        return new Gathered(id, "S" + id, "Trường " + id, UnitKind.SCHOOL, parent, "SCHOOL", facts("SCHOOL", Map.of()));
+    private static GatheredUnit school(long id, long parent) {
+        return new GatheredUnit(id, "S" + id, "Trường " + id, UnitKind.SCHOOL, parent, "SCHOOL", facts("SCHOOL", Map.of()));
     }
 
     private static Facts facts(String kind, Map<String, Long> counts) {
         return new Facts(kind, 2023, FROM, TO, counts, Map.of());
     }
 
-    private static Verdict of(Verdicts verdicts, long unitId) {
+    private static ComputedVerdict of(ComputedVerdicts verdicts, long unitId) {
         return verdicts.verdicts().stream().filter(v -> v.unit().unitId() == unitId).findFirst().orElseThrow();
     }
 
     @Test
     void aCommuneCountsItsChildrenByTheirDecisionOrElseTheirProposedVerdict() {
-        List<Gathered> tree = List.of(commune(1), area(2, 1, 10, 10), area(3, 1, 9, 10), area(4, 1, 10, 10),
+        List<GatheredUnit> tree = List.of(commune(1), area(2, 1, 10, 10), area(3, 1, 9, 10), area(4, 1, 10, 10),
                 area(7, 1, 10, 10), school(5, 1));
         Map<Long, String> status = Map.of(2L, "REGISTERED", 3L, "RECOGNISED", 4L, "REJECTED");
 
-        Verdicts verdicts = VerdictComputer.compute(tree, status::get, Map.of(), IN_FORCE, null);
+        ComputedVerdicts verdicts = VerdictComputer.compute(tree, status::get, Map.of(), IN_FORCE, null);
 
         assertThat(verdicts.withoutRulebook()).as("the school: no criteria in this rulebook").isEqualTo(1);
         assertThat(verdicts.verdicts()).hasSize(5);
@@ -95,21 +92,21 @@ class VerdictComputerTests {
 
     @Test
     void aCommuneWithEveryChildRegisteredAndSeventyPercentRecognisedIsMet() {
-        List<Gathered> tree = new java.util.ArrayList<>(List.of(commune(1)));
+        List<GatheredUnit> tree = new java.util.ArrayList<>(List.of(commune(1)));
         Map<Long, String> status = new HashMap<>();
         for (long id = 2; id <= 11; id++) {
             tree.add(area(id, 1, id <= 8 ? 10 : 9, 10)); // 7 of 10 met: exactly 70%
             status.put(id, "DRAFT");
         }
-        Verdicts verdicts = VerdictComputer.compute(tree, status::get, Map.of(), IN_FORCE, null);
+        ComputedVerdicts verdicts = VerdictComputer.compute(tree, status::get, Map.of(), IN_FORCE, null);
         assertThat(of(verdicts, 1).evaluation().result()).isEqualTo(Result.MET);
     }
 
     @Test
     void aCommuneWithoutChildrenNeedsInputAndAUnitOutsideACommuneIsNotCounted() {
-        Gathered agency = new Gathered(20, "G", "Sở", UnitKind.AGENCY, 100L, "RESIDENTIAL_AREA",
+        GatheredUnit agency = new GatheredUnit(20, "G", "Sở", UnitKind.AGENCY, 100L, "RESIDENTIAL_AREA",
                 facts("RESIDENTIAL_AREA", Map.of(Fact.HOUSEHOLDS_REGISTERED, 1L, Fact.HOUSEHOLDS_TOTAL, 1L)));
-        Verdicts verdicts = VerdictComputer.compute(List.of(commune(1), agency), id -> null, Map.of(), IN_FORCE, null);
+        ComputedVerdicts verdicts = VerdictComputer.compute(List.of(commune(1), agency), id -> null, Map.of(), IN_FORCE, null);
         assertThat(of(verdicts, 1).facts().count(Fact.CHILDREN_TOTAL)).isZero();
         assertThat(of(verdicts, 1).evaluation().result()).isEqualTo(Result.NEEDS_INPUT);
         assertThat(of(verdicts, 20).evaluation().result()).isEqualTo(Result.MET);
@@ -117,14 +114,14 @@ class VerdictComputerTests {
 
     @Test
     void entriesJoinTheFactsAndAChangedParameterChangesTheVerdict() {
-        List<Gathered> tree = List.of(area(3, 1, 9, 10));
+        List<GatheredUnit> tree = List.of(area(3, 1, 9, 10));
         Entry entry = new Entry(true, "Biên bản", "truongthon");
-        Verdicts now = VerdictComputer.compute(tree, id -> null, Map.of(3L, Map.of("POLICIES_CARRIED_OUT", entry)),
+        ComputedVerdicts now = VerdictComputer.compute(tree, id -> null, Map.of(3L, Map.of("POLICIES_CARRIED_OUT", entry)),
                 IN_FORCE, null);
         assertThat(of(now, 3).facts().entered("POLICIES_CARRIED_OUT")).isEqualTo(entry);
         assertThat(of(now, 3).evaluation().result()).isEqualTo(Result.NOT_MET);
 
-        Verdicts then = VerdictComputer.compute(tree, id -> null, Map.of(), IN_FORCE,
+        ComputedVerdicts then = VerdictComputer.compute(tree, id -> null, Map.of(), IN_FORCE,
                 new ChangedParams("HOUSEHOLDS_REGISTERED", Map.of("minPercent", "90")));
         assertThat(of(then, 3).evaluation().result()).as("9 of 10 is 90%").isEqualTo(Result.MET);
         assertThat(CRITERIA.get("RESIDENTIAL_AREA").rules().get(0).params()).as("the rulebook unchanged")

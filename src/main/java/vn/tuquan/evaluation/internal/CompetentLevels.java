@@ -1,4 +1,4 @@
-package vn.tuquan.evaluation;
+package vn.tuquan.evaluation.internal;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -15,10 +15,10 @@ import vn.tuquan.units.Units;
  * The one place of the rule, for the process, its authority checks and the certificates.
  */
 @Component
-class CompetentLevels {
+public class CompetentLevels {
 
     /** The two-tier reform: from this day communes are recognised by the province, not the district. */
-    static final LocalDate REFORM = LocalDate.of(2025, 7, 1);
+    public static final LocalDate REFORM = LocalDate.of(2025, 7, 1);
 
     private final Units units;
 
@@ -31,7 +31,7 @@ class CompetentLevels {
      * day: the commune recognises its residential areas, agencies, enterprises and schools; communes
      * are recognised by the district before 1 July 2025 and by the province from then.
      */
-    static UnitKind kind(UnitKind kind, LocalDate asOf) {
+    public static UnitKind kind(UnitKind kind, LocalDate asOf) {
         if (kind == UnitKind.COMMUNE) {
             return asOf.isBefore(REFORM) ? UnitKind.DISTRICT : UnitKind.PROVINCE;
         }
@@ -45,7 +45,7 @@ class CompetentLevels {
      * The competent unit: the nearest unit above of the competent kind on the day, else the nearest
      * official unit above (a provincial agency is recognised by the province); {@code null} when none.
      */
-    UnitView of(UnitView unit, LocalDate asOf) {
+    public UnitView of(UnitView unit, LocalDate asOf) {
         List<UnitView> above = units.ancestors(Scope.WHOLE_COUNTRY, unit.id(), asOf);
         UnitKind wanted = kind(unit.kind(), asOf);
         for (int i = above.size() - 1; i >= 0; i--) {

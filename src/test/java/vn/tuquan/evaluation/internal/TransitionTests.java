@@ -1,4 +1,4 @@
-package vn.tuquan.evaluation;
+package vn.tuquan.evaluation.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.tuquan.evaluation.Evaluation.Status.ACCEPTED;

@@ -1,21 +1,21 @@
-package vn.tuquan.evaluation;
+package vn.tuquan.evaluation.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-import vn.tuquan.evaluation.EvaluationRuns.ChangedParams;
-import vn.tuquan.evaluation.FactsGatherer.Gathered;
-import vn.tuquan.evaluation.Rulebooks.InForce;
+import vn.tuquan.evaluation.ChangedParams;
+import vn.tuquan.evaluation.EvaluatedUnits;
+import vn.tuquan.evaluation.Evaluation;
+import vn.tuquan.evaluation.EvaluationRuns;
+import vn.tuquan.evaluation.RulebookInForce;
 import vn.tuquan.evaluation.rules.CriteriaSet;
 import vn.tuquan.evaluation.rules.Entry;
-import vn.tuquan.evaluation.rules.Fact;
 import vn.tuquan.evaluation.rules.Facts;
 import vn.tuquan.evaluation.rules.Params;
 import vn.tuquan.evaluation.rules.Result;
@@ -29,43 +29,9 @@ import vn.tuquan.units.UnitKind;
  * decision, an undecided one by its proposed verdict of the same run). Pure: no Spring, no database;
  * the run reads and stores around it ({@link EvaluationRuns}).
  */
-final class VerdictComputer {
+public final class VerdictComputer {
 
     private VerdictComputer() {
-    }
-
-    /** One unit's verdict: its facts (with the entries and, for a commune, its children's counts), its rulebook. */
-    record Verdict(Gathered unit, InForce rulebook, Facts facts, CriteriaSet.Evaluation evaluation) {
-    }
-
-    /** The verdicts of the evaluated units that have a rulebook, and how many had none (or one without criteria). */
-    record Verdicts(List<Verdict> verdicts, int withoutRulebook) {
-    }
-
-    /** A commune's children as its {@code children.*} facts count them; all residential areas among them counted apart. */
-    record ChildrenCounts(long total, long registered, long recognised, long areas, long areasRegistered,
-            long areasRecognised) {
-
-        static final ChildrenCounts NONE = new ChildrenCounts(0, 0, 0, 0, 0, 0);
-
-        /** These counts and one more child. */
-        ChildrenCounts plus(boolean isRegistered, boolean isRecognised, boolean isArea) {
-            return new ChildrenCounts(total + 1, registered + (isRegistered ? 1 : 0), recognised + (isRecognised ? 1 : 0),
-                    areas + (isArea ? 1 : 0), areasRegistered + (isArea && isRegistered ? 1 : 0),
-                    areasRecognised + (isArea && isRecognised ? 1 : 0));
-        }
-
-        /** The counts under their fact keys. */
-        Map<String, Long> facts() {
-            Map<String, Long> counts = new LinkedHashMap<>();
-            counts.put(Fact.CHILDREN_TOTAL, total);
-            counts.put(Fact.CHILDREN_REGISTERED, registered);
-            counts.put(Fact.CHILDREN_RECOGNISED, recognised);
-            counts.put(Fact.CHILDREN_AREAS_TOTAL, areas);
-            counts.put(Fact.CHILDREN_AREAS_REGISTERED, areasRegistered);
-            counts.put(Fact.CHILDREN_AREAS_RECOGNISED, areasRecognised);
-            return counts;
-        }
     }
 
     /**
@@ -77,26 +43,26 @@ final class VerdictComputer {
      * @param inForce the rulebook in force for a criteria kind on a period's last day
      * @param change a criterion's parameters changed for "what if", or {@code null}
      */
-    static Verdicts compute(List<Gathered> tree, Function<Long, String> status, Map<Long, Map<String, Entry>> entered,
-            BiFunction<String, LocalDate, Optional<InForce>> inForce, ChangedParams change) {
-        int evaluated = (int) tree.stream().filter(Gathered::evaluated).count();
-        Map<String, Optional<InForce>> books = new HashMap<>();
-        Map<Long, Gathered> byId = new HashMap<>();
+    public static ComputedVerdicts compute(List<GatheredUnit> tree, Function<Long, String> status, Map<Long, Map<String, Entry>> entered,
+            BiFunction<String, LocalDate, Optional<RulebookInForce>> inForce, ChangedParams change) {
+        int evaluated = (int) tree.stream().filter(GatheredUnit::evaluated).count();
+        Map<String, Optional<RulebookInForce>> books = new HashMap<>();
+        Map<Long, GatheredUnit> byId = new HashMap<>();
         tree.forEach(g -> byId.put(g.unitId(), g));
 
-        List<Verdict> verdicts = new ArrayList<>(evaluated);
+        List<ComputedVerdict> verdicts = new ArrayList<>(evaluated);
         Map<Long, ChildrenCounts> children = new HashMap<>();
         int withoutRulebook = 0;
         // residential areas and organisations first, then the communes with their children's verdicts
         for (int pass = 0; pass < 2; pass++) {
-            for (Gathered g : tree) {
+            for (GatheredUnit g : tree) {
                 if (!g.evaluated() || EvaluatedUnits.child(g.criteriaKind()) != (pass == 0)) {
                     continue;
                 }
                 Facts own = withEntries(g.facts(), entered.get(g.unitId()));
                 Facts facts = pass == 1 ? own.withCounts(children.getOrDefault(g.unitId(), ChildrenCounts.NONE).facts())
                         : own;
-                Optional<InForce> book = books.computeIfAbsent(g.criteriaKind() + "|" + facts.periodTo(),
+                Optional<RulebookInForce> book = books.computeIfAbsent(g.criteriaKind() + "|" + facts.periodTo(),
                         k -> inForce.apply(g.criteriaKind(), facts.periodTo()));
                 if (book.isEmpty() || book.get().criteria().rules().isEmpty()) {
                     withoutRulebook++;
@@ -104,7 +70,7 @@ final class VerdictComputer {
                 }
                 CriteriaSet criteria = change == null ? book.get().criteria() : changed(book.get().criteria(), change);
                 CriteriaSet.Evaluation evaluation = criteria.evaluate(facts);
-                verdicts.add(new Verdict(g, book.get(), facts, evaluation));
+                verdicts.add(new ComputedVerdict(g, book.get(), facts, evaluation));
                 if (pass == 0) {
                     Long commune = communeOf(g, byId);
                     if (commune != null) {
@@ -120,7 +86,7 @@ final class VerdictComputer {
                 }
             }
         }
-        return new Verdicts(verdicts, withoutRulebook);
+        return new ComputedVerdicts(verdicts, withoutRulebook);
     }
 
     private static Facts withEntries(Facts facts, Map<String, Entry> entries) {
@@ -129,10 +95,10 @@ final class VerdictComputer {
     }
 
     /** The nearest commune above the unit within the tree, or {@code null} (an organisation under a province or district). */
-    private static Long communeOf(Gathered g, Map<Long, Gathered> byId) {
+    private static Long communeOf(GatheredUnit g, Map<Long, GatheredUnit> byId) {
         Long parent = g.parentId();
         while (parent != null) {
-            Gathered p = byId.get(parent);
+            GatheredUnit p = byId.get(parent);
             if (p == null) {
                 return null;
             }
@@ -145,7 +111,7 @@ final class VerdictComputer {
     }
 
     /** The criteria set with a criterion's parameters changed (every criteria set that has the criterion). */
-    static CriteriaSet changed(CriteriaSet set, ChangedParams change) {
+    public static CriteriaSet changed(CriteriaSet set, ChangedParams change) {
         List<Rule> rules = new ArrayList<>(set.rules().size());
         for (Rule r : set.rules()) {
             if (r.criterion().equals(change.criterion())) {
