@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -30,7 +29,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -127,20 +125,13 @@ class MovementPages {
 
     @PostMapping("/movement/units/{unitId}/assessments")
     @Requires(Permission.MOVEMENT_WRITE)
-    String assess(@PathVariable long unitId, @RequestParam Map<String, String> input, Model model,
+    String assess(@PathVariable long unitId, @ModelAttribute("input") AssessmentInput input, Model model,
             RedirectAttributes redirect) {
         return attempt(unitId, "assessment", input, model, redirect, unit -> {
-            Integer modelId = number(input, "modelId");
-            Integer year = number(input, "year");
-            if (modelId == null) {
-                throw new MovementRefusedException("modelId", "movement.error.required");
-            }
-            if (year == null) {
-                throw new MovementRefusedException("year", "movement.error.required");
-            }
-            models.assess(CurrentCaller.get(), unit, modelId, year, "true".equals(input.get("effective")),
-                    input.get("reason"));
-            return input.get("reason");
+            int[] modelAndYear = input.modelAndYear();
+            models.assess(CurrentCaller.get(), unit, modelAndYear[0], modelAndYear[1], input.isEffective(),
+                    input.reason());
+            return input.reason();
         });
     }
 
@@ -190,12 +181,10 @@ class MovementPages {
 
     @PostMapping("/movement/units/{unitId}/awards")
     @Requires(Permission.MOVEMENT_WRITE)
-    String award(@PathVariable long unitId, @RequestParam Map<String, String> input, Model model,
+    String award(@PathVariable long unitId, @ModelAttribute("input") AwardInput input, Model model,
             RedirectAttributes redirect) {
-        return attempt(unitId, "award", input, model, redirect, unit -> titles.award(CurrentCaller.get(), unit,
-                new Title.AwardForm(input.get("titleCode"), number(input, "year"), input.get("personName"),
-                        input.get("decidingBody"), input.get("decisionNumber"), date(input, "decidedOn")))
-                .decisionNumber());
+        return attempt(unitId, "award", input, model, redirect,
+                unit -> titles.award(CurrentCaller.get(), unit, input.form()).decisionNumber());
     }
 
     // ---- household titles and removing an award (issue 5, F16) -------------------------------------
@@ -203,24 +192,10 @@ class MovementPages {
     /** One decision awarding a household title to the households ticked on a residential area's page. */
     @PostMapping("/movement/units/{unitId}/household-awards")
     @Requires(Permission.MOVEMENT_WRITE)
-    String awardHouseholds(@PathVariable long unitId, @RequestParam MultiValueMap<String, String> input, Model model,
+    String awardHouseholds(@PathVariable long unitId, @ModelAttribute("input") HouseholdAwardInput input, Model model,
             RedirectAttributes redirect) {
-        List<String> ticked = input.getOrDefault("householdId", List.of());
-        Map<String, String> single = new HashMap<>(input.toSingleValueMap());
-        single.put("householdIds", "," + String.join(",", ticked) + ",");
-        return attempt(unitId, "householdAward", single, model, redirect, unit -> {
-            List<Long> ids = new ArrayList<>();
-            for (String id : ticked) {
-                try {
-                    ids.add(Long.valueOf(id.strip()));
-                } catch (NumberFormatException e) {
-                    throw new MovementRefusedException("householdIds", "movement.error.number");
-                }
-            }
-            return titles.awardHouseholds(CurrentCaller.get(), unit, new Title.HouseholdAwardForm(single.get("titleCode"),
-                    number(single, "year"), ids, single.get("decidingBody"), single.get("decisionNumber"),
-                    date(single, "decidedOn"))).get(0).decisionNumber();
-        });
+        return attempt(unitId, "householdAward", input, model, redirect, unit -> titles.awardHouseholds(
+                CurrentCaller.get(), unit, input.form()).get(0).decisionNumber());
     }
 
     @PostMapping("/movement/units/{unitId}/awards/{awardId}/remove")
@@ -280,10 +255,10 @@ class MovementPages {
 
     @PostMapping("/movement/units/{unitId}/models/{modelId}/end")
     @Requires(Permission.MOVEMENT_WRITE)
-    String endModel(@PathVariable long unitId, @PathVariable long modelId, @RequestParam Map<String, String> input,
+    String endModel(@PathVariable long unitId, @PathVariable long modelId, @ModelAttribute("input") ModelEndInput input,
             Model model, RedirectAttributes redirect) {
         return attempt(unitId, "model-" + modelId + "/end", "model.ended", input, model, redirect,
-                unit -> models.end(CurrentCaller.get(), unit, modelId, date(input, "endedOn")).name());
+                unit -> models.end(CurrentCaller.get(), unit, modelId, input.day()).name());
     }
 
     @PostMapping("/movement/units/{unitId}/models/{modelId}/remove")
@@ -296,10 +271,10 @@ class MovementPages {
     @PostMapping("/movement/units/{unitId}/models/{modelId}/assessments/{year}")
     @Requires(Permission.MOVEMENT_WRITE)
     String reassess(@PathVariable long unitId, @PathVariable long modelId, @PathVariable int year,
-            @RequestParam Map<String, String> input, Model model, RedirectAttributes redirect) {
+            @ModelAttribute("input") ReassessmentInput input, Model model, RedirectAttributes redirect) {
         return attempt(unitId, "model-" + modelId + "/assessment", "assessment.edited", input, model, redirect,
                 unit -> Integer.toString(models.reassess(CurrentCaller.get(), unit, modelId, year,
-                        "true".equals(input.get("effective")), input.get("reason")).year()));
+                        input.isEffective(), input.reason()).year()));
     }
 
     @PostMapping("/movement/units/{unitId}/models/{modelId}/assessments/{year}/remove")
@@ -393,7 +368,7 @@ class MovementPages {
 
     /** The year a form gave, when it is one the summary can show (2000–2200); else none. */
     private static Integer yearOf(Object input) {
-        String text = input instanceof Map<?, ?> map && map.get("year") instanceof String y ? y : null;
+        String text = input instanceof YearInput typed ? typed.year() : null;
         if (text == null || !text.strip().matches("\\d{4}")) {
             return null;
         }
@@ -583,10 +558,6 @@ class MovementPages {
                 t -> new Named(t.nameVi(), t.nameEn()).in(locale)));
     }
 
-    private static LocalDate date(Map<String, String> input, String field) {
-        return date(input.get(field), field);
-    }
-
     /** The field's text as a LocalDate, or null when blank; refused naming the field when it is not one. */
     static LocalDate date(String text, String field) {
         if (text == null || text.isBlank()) {
@@ -597,10 +568,6 @@ class MovementPages {
         } catch (DateTimeParseException e) {
             throw new MovementRefusedException(field, "movement.error.date");
         }
-    }
-
-    private static Integer number(Map<String, String> input, String field) {
-        return number(input.get(field), field);
     }
 
     /** The field's text as a Integer, or null when blank; refused naming the field when it is not one. */
