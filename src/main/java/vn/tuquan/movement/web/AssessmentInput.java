@@ -10,8 +10,8 @@ public record AssessmentInput(String modelId, String year, String effective, Str
 
     /** The model and the year assessed; a number that is not one, or one missing, is refused naming its field. */
     int[] modelAndYear() {
-        Integer model = MovementPages.number(modelId, "modelId");
-        Integer assessed = MovementPages.number(year, "year");
+        Integer model = FormText.number(modelId, "modelId");
+        Integer assessed = FormText.number(year, "year");
         if (model == null) {
             throw new MovementRefusedException("modelId", "movement.error.required");
         }

@@ -8,7 +8,7 @@ public record AwardInput(String titleCode, String year, String personName, Strin
 
     /** The award's form; a year or date that is not one is refused naming its field. */
     Title.AwardForm form() {
-        return new Title.AwardForm(titleCode, MovementPages.number(year, "year"), personName, decidingBody,
-                decisionNumber, MovementPages.date(decidedOn, "decidedOn"));
+        return new Title.AwardForm(titleCode, FormText.number(year, "year"), personName, decidingBody,
+                decisionNumber, FormText.date(decidedOn, "decidedOn"));
     }
 }

@@ -24,7 +24,7 @@ public record HouseholdAwardInput(List<String> householdId, String titleCode, St
                 throw new MovementRefusedException("householdIds", "movement.error.number");
             }
         }
-        return new Title.HouseholdAwardForm(titleCode, MovementPages.number(year, "year"), ids, decidingBody,
-                decisionNumber, MovementPages.date(decidedOn, "decidedOn"));
+        return new Title.HouseholdAwardForm(titleCode, FormText.number(year, "year"), ids, decidingBody,
+                decisionNumber, FormText.date(decidedOn, "decidedOn"));
     }
 }

@@ -7,6 +7,6 @@ public record ModelEndInput(String endedOn) {
 
     /** The day the model ended, or null when blank; refused naming the field when it is not a date. */
     LocalDate day() {
-        return MovementPages.date(endedOn, "endedOn");
+        return FormText.date(endedOn, "endedOn");
     }
 }
