@@ -1,5 +1,8 @@
 package vn.tuquan.movement.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,7 +18,11 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import vn.tuquan.households.Households;
 import vn.tuquan.movement.Camera;
 import vn.tuquan.movement.Conference;
@@ -85,6 +92,9 @@ class UnitMovementPage {
 
     /**
      * Runs a write; on success back to the unit's page with a notice, on refusal the page with the message and the input.
+     * A form that adds a record ({@link #ALONE}) posts with htmx: refused, it comes back alone (its register's form
+     * fragment with the refused field marked), not the whole page; saved, htmx is sent to the unit's page (HX-Redirect)
+     * with the notice. Without JavaScript (no HX-Request header) the page is drawn again, or redirected to.
      *
      * @param form  the form, as the page names it to show a refusal next to it ({@code model-12/edit})
      * @param saved the notice on success ({@code movement.saved.<saved>})
@@ -92,17 +102,88 @@ class UnitMovementPage {
     String attempt(long unitId, String form, String saved, Object input, Model model,
             RedirectAttributes redirect, LongFunction<String> write) {
         UnitView unit = visible(unitId);
+        ServletRequestAttributes current = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
+        boolean alone = current.getRequest().getHeader("HX-Request") != null && ALONE.containsKey(form);
         try {
             String name = write.apply(unit.id());
-            redirect.addFlashAttribute("saved", saved);
-            redirect.addFlashAttribute("savedName", name);
             Integer year = yearOf(input);
             // a write of a year (an assessment, an award) comes back to that year's summary
-            return "redirect:/movement/units/" + unit.id() + (year == null ? "" : "?year=" + year) + "#"
+            String location = "/movement/units/" + unit.id() + (year == null ? "" : "?year=" + year) + "#"
                     + (form.contains("-") ? form.split("-")[0] + "s" : form);
+            if (alone) {
+                return htmxRedirect(current.getRequest(), current.getResponse(), location, saved, name);
+            }
+            redirect.addFlashAttribute("saved", saved);
+            redirect.addFlashAttribute("savedName", name);
+            return "redirect:" + location;
         } catch (MovementRefusedException e) {
-            return show(unitId, yearOf(input), input, form, e, model);
+            return alone ? refusedAlone(unit, yearOf(input), input, form, e, model)
+                    : show(unitId, yearOf(input), input, form, e, model);
         }
+    }
+
+    /** The forms that add a record, each drawn alone by its register's fragment when refused to htmx. */
+    static final Map<String, String> ALONE = Map.of("model", "movement/models :: newModel",
+            "assessment", "movement/models :: newAssessment", "camera", "movement/cameras :: newCamera",
+            "conference", "movement/conferences :: newConference", "award", "movement/titles :: newAward",
+            "agreement", "movement/agreements :: newAgreement");
+
+    /**
+     * A write saved by htmx: the notice kept for the unit's page (as a redirect keeps it) and htmx sent there. When the
+     * page is the one shown but for its anchor, the browser would only scroll: htmx is also told to reload it.
+     */
+    private String htmxRedirect(HttpServletRequest request, HttpServletResponse response, String location,
+            String saved, String name) {
+        String target = request.getContextPath() + location;
+        FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
+        flash.put("saved", saved);
+        flash.put("savedName", name);
+        RequestContextUtils.saveOutputFlashMap(target, request, response);
+        response.setHeader("HX-Redirect", target);
+        String shown = request.getHeader("HX-Current-URL");
+        if (shown != null && withoutAnchor(shown).equals(withoutAnchor(target))) {
+            response.setHeader("HX-Refresh", "true");
+        }
+        return "movement/fields :: nothing";
+    }
+
+    /** An address's path and query, without its anchor. */
+    private static String withoutAnchor(String address) {
+        URI uri = URI.create(address);
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    /** A refused form drawn alone, with only what its register's fragment needs. */
+    private String refusedAlone(UnitView unit, Integer askedYear, Object input, String form,
+            MovementRefusedException error, Model model) {
+        Caller caller = CurrentCaller.get();
+        model.addAttribute("unit", unit);
+        model.addAttribute("year", period(units, unit.id(), askedYear).year());
+        model.addAttribute("canWrite", units.writable(caller, Permission.MOVEMENT_WRITE, unit.id()));
+        model.addAttribute("input", input);
+        model.addAttribute("error", error);
+        model.addAttribute("errorForm", form);
+        model.addAttribute("english", Named.english());
+        switch (form) {
+            case "model" -> {
+                model.addAttribute("allTypes", types.all());
+                model.addAttribute("allowedTypes",
+                        types.all().stream().filter(t -> t.active() && t.allows(unit.kind())).toList());
+            }
+            case "assessment", "camera" -> model.addAttribute("ownModels",
+                    models.under(caller.view(), unit.id()).stream().filter(m -> m.unitId() == unit.id()).toList());
+            case "conference" -> model.addAttribute("kinds", Conference.Kind.values());
+            case "award" -> model.addAttribute("titles", unitTitles(unit));
+            case "agreement" -> model.addAttribute("partners", partners(caller, unit, Dates.today()));
+            default -> throw new IllegalArgumentException(form);
+        }
+        return ALONE.get(form);
+    }
+
+    /** The titles a unit's award form offers: those of a person, and those of a unit of its kind. */
+    private List<Title> unitTitles(UnitView unit) {
+        return titles.all().stream().filter(t -> t.awardedTo() == Title.AwardedTo.PERSON
+                || t.awardedTo() == Title.AwardedTo.UNIT && t.unitKinds().contains(unit.kind())).toList();
     }
 
     /** The year a form gave, when it is one the summary can show (2000–2200); else none. */
@@ -141,8 +222,7 @@ class UnitMovementPage {
         model.addAttribute("input", input);
         model.addAttribute("error", error);
         model.addAttribute("errorForm", errorForm);
-        model.addAttribute("titles", titles.all().stream().filter(t -> t.awardedTo() == Title.AwardedTo.PERSON
-                || t.awardedTo() == Title.AwardedTo.UNIT && t.unitKinds().contains(unit.kind())).toList());
+        model.addAttribute("titles", unitTitles(unit));
         model.addAttribute("kinds", Conference.Kind.values());
         model.addAttribute("partners", partners(caller, unit, today));
         List<Camera> cameras = models.cameras(caller.view(), unit.id());
