@@ -244,6 +244,14 @@ class MovementPagesTests {
         form.put("nameEn", "");
         HttpResponse<String> refused = session.postForm("/movement/model-types", form);
         assertThat(Jsoup.parse(refused.body()).select(".form-error").text()).contains("Vui lòng nhập thông tin này");
+        Document refusedPage = Jsoup.parse(refused.body()); // the form shown back as typed, the refused field marked
+        assertThat(refusedPage.selectFirst("#nameVi").hasClass("is-invalid")).isTrue(); // the names are refused as one
+        assertThat(refusedPage.selectFirst("#nameVi").attr("value")).isEqualTo("Tổ tự quản đường phố");
+        assertThat(refusedPage.selectFirst("#code").attr("value")).isEqualTo("STREET_WATCH");
+        assertThat(refusedPage.selectFirst("#kind-RESIDENTIAL_AREA").hasAttr("checked")).isTrue();
+        assertThat(refusedPage.selectFirst("#kind-PARISH").hasAttr("checked")).isFalse();
+        assertThat(refusedPage.selectFirst("#selfManage").hasAttr("checked")).isTrue();
+        assertThat(refusedPage.selectFirst("#selfPrevent").hasAttr("checked")).isFalse();
         form.put("nameEn", "Street watch");
         assertThat(session.postForm("/movement/model-types", form).statusCode()).isEqualTo(302);
         assertThat(Jsoup.parse(session.getPage("/movement/model-types").body()).select("table.movement-types").text())
