@@ -76,6 +76,12 @@ class MovementBrowserTests {
             var newModel = page.locator("form.movement-model-form");
             newModel.getByLabel("Loại mô hình").selectOption("INTER_FAMILY_GROUP");
             newModel.getByLabel("Tên mô hình").fill("Nhóm liên gia số 3");
+            // refused without a start date: the form alone comes back (htmx), the field marked, the input kept
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu mô hình")).click();
+            assertThat(newModel.locator(".form-error")).containsText("Ngày bắt đầu");
+            assertThat(newModel.getByLabel("Ngày bắt đầu")).hasClass(java.util.regex.Pattern.compile("is-invalid"));
+            assertThat(newModel.getByLabel("Tên mô hình")).hasValue("Nhóm liên gia số 3");
+            assertThat(page.locator("form.movement-model-form")).hasCount(1);
             newModel.getByLabel("Ngày bắt đầu").fill("2016-05-01");
             newModel.getByLabel("Số thành viên").fill("9");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu mô hình")).click();

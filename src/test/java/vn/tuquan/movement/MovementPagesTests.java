@@ -114,6 +114,78 @@ class MovementPagesTests {
     }
 
     @Test
+    void aFormRefusedToHtmxComesBackAloneThenSavesToThePage() {
+        String path = "/movement/units/" + MovementFixture.village;
+        String csrf = Jsoup.parse(wardHead.getPage(path).body()).selectFirst("meta[name=_csrf]").attr("content");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", csrf);
+        form.put("typeCode", "PEOPLES_SECURITY_TEAM");
+        form.put("name", "Tổ an ninh nhân dân số 9");
+        form.put("startedOn", "");
+        // the page's form posts with htmx, to itself
+        Document shown = Jsoup.parse(wardHead.getPage(path).body());
+        assertThat(shown.selectFirst("form.movement-model-form").attr("hx-post")).isEqualTo(path + "/models");
+        assertThat(shown.selectFirst("form.movement-model-form").attr("hx-target")).isEqualTo("this");
+
+        HttpResponse<String> refused = htmxPost(path + "/models", form, "http://localhost:" + port + path);
+        assertThat(refused.statusCode()).isEqualTo(200); // htmx swaps only a 2xx answer
+        Document alone = Jsoup.parseBodyFragment(refused.body());
+        // the model form alone, not the page: no other register, no layout
+        assertThat(alone.select("form")).hasSize(1);
+        assertThat(alone.selectFirst("form").hasClass("movement-model-form")).isTrue();
+        assertThat(alone.select("h1, nav, table, #camera, #award, #conference")).isEmpty();
+        assertThat(alone.select(".form-error").text()).contains("Ngày bắt đầu").contains("Vui lòng nhập thông tin này");
+        assertThat(alone.selectFirst("#startedOn").hasClass("is-invalid")).isTrue();
+        assertThat(alone.select("#startedOn-error").text()).contains("Vui lòng nhập thông tin này");
+        assertThat(alone.selectFirst("#name").hasClass("is-invalid")).isFalse();
+        assertThat(alone.selectFirst("#name").attr("value")).isEqualTo("Tổ an ninh nhân dân số 9");
+        assertThat(alone.select("input[name=_csrf]")).hasSize(1);
+
+        // saved: htmx is sent to the page (reloaded, as only its anchor differs), which shows the notice
+        form.put("startedOn", "2016-03-01");
+        HttpResponse<String> saved = htmxPost(path + "/models", form, "http://localhost:" + port + path);
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(saved.headers().firstValue("HX-Redirect")).hasValue(path + "#model");
+        assertThat(saved.headers().firstValue("HX-Refresh")).hasValue("true");
+        Document page = Jsoup.parse(wardHead.getPage(path).body());
+        assertThat(page.select(".movement-saved").text()).contains("Tổ an ninh nhân dân số 9");
+        assertThat(page.select("table.movement-models td").eachText()).contains("Tổ an ninh nhân dân số 9");
+        assertThat(Jsoup.parse(wardHead.getPage(path).body()).select(".movement-saved")).isEmpty();
+
+        // the award form, refused alone, keeps the year typed
+        Map<String, String> award = new LinkedHashMap<>();
+        award.put("_csrf", csrf);
+        award.put("titleCode", "CULTURAL_STANDARD_AREA");
+        award.put("year", "2015");
+        award.put("decidingBody", "UBND phường Hạ Long");
+        award.put("decisionNumber", "");
+        Document awardAlone = Jsoup.parseBodyFragment(htmxPost(path + "/awards", award,
+                "http://localhost:" + port + path).body());
+        assertThat(awardAlone.select("form")).hasSize(1);
+        assertThat(awardAlone.select("form#award .form-error").text()).contains("Khen thưởng phải có số quyết định");
+        assertThat(awardAlone.selectFirst("#decisionNumber").hasClass("is-invalid")).isTrue();
+        assertThat(awardAlone.selectFirst("#awardYear").attr("value")).isEqualTo("2015");
+    }
+
+    /** A form posted as htmx posts it from the page at {@code shownAt}, in this ward head's session. */
+    HttpResponse<String> htmxPost(String path, Map<String, String> fields, String shownAt) {
+        String body = fields.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(),
+                java.nio.charset.StandardCharsets.UTF_8) + "=" + java.net.URLEncoder.encode(e.getValue(),
+                java.nio.charset.StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"));
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port + path))
+                    .header("Cookie", "TUQUAN_SESSION=" + wardHead.cookie("TUQUAN_SESSION"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "*/*")
+                    .header("Accept-Language", "vi").header("HX-Request", "true").header("HX-Current-URL", shownAt)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void theReviewAndAwardFormsRefuseThenSave() {
         String path = "/movement/units/" + MovementFixture.parish;
         String csrf = Jsoup.parse(wardHead.getPage(path).body()).selectFirst("meta[name=_csrf]").attr("content");
@@ -172,6 +244,14 @@ class MovementPagesTests {
         form.put("nameEn", "");
         HttpResponse<String> refused = session.postForm("/movement/model-types", form);
         assertThat(Jsoup.parse(refused.body()).select(".form-error").text()).contains("Vui lòng nhập thông tin này");
+        Document refusedPage = Jsoup.parse(refused.body()); // the form shown back as typed, the refused field marked
+        assertThat(refusedPage.selectFirst("#nameVi").hasClass("is-invalid")).isTrue(); // the names are refused as one
+        assertThat(refusedPage.selectFirst("#nameVi").attr("value")).isEqualTo("Tổ tự quản đường phố");
+        assertThat(refusedPage.selectFirst("#code").attr("value")).isEqualTo("STREET_WATCH");
+        assertThat(refusedPage.selectFirst("#kind-RESIDENTIAL_AREA").hasAttr("checked")).isTrue();
+        assertThat(refusedPage.selectFirst("#kind-PARISH").hasAttr("checked")).isFalse();
+        assertThat(refusedPage.selectFirst("#selfManage").hasAttr("checked")).isTrue();
+        assertThat(refusedPage.selectFirst("#selfPrevent").hasAttr("checked")).isFalse();
         form.put("nameEn", "Street watch");
         assertThat(session.postForm("/movement/model-types", form).statusCode()).isEqualTo(302);
         assertThat(Jsoup.parse(session.getPage("/movement/model-types").body()).select("table.movement-types").text())

@@ -13,7 +13,7 @@ public record AgreementInput(String partyId, List<String> partyIds, String signe
 
     /** The agreement with the one party the adding form chose. */
     Title.AgreementForm added() {
-        Integer party = MovementPages.number(partyId, "partyId");
+        Integer party = FormText.number(partyId, "partyId");
         return form(party == null ? List.of() : List.of(party.longValue()));
     }
 
@@ -21,13 +21,13 @@ public record AgreementInput(String partyId, List<String> partyIds, String signe
     Title.AgreementForm corrected() {
         List<Long> parties = new ArrayList<>();
         for (String party : partyIds == null ? List.<String>of() : partyIds) {
-            parties.add(MovementPages.number(party, "partyIds").longValue());
+            parties.add(FormText.number(party, "partyIds").longValue());
         }
         return form(parties);
     }
 
     private Title.AgreementForm form(List<Long> parties) {
-        return new Title.AgreementForm(parties, MovementPages.date(signedOn, "signedOn"), content,
-                MovementPages.list(campaigns));
+        return new Title.AgreementForm(parties, FormText.date(signedOn, "signedOn"), content,
+                FormText.list(campaigns));
     }
 }

@@ -8,9 +8,9 @@ public record CameraInput(String modelId, String latitude, String longitude, Str
 
     /** The camera's form; a number or date that is not one is refused naming its field. */
     Camera.Form form() {
-        Integer model = MovementPages.number(modelId, "modelId");
-        return new Camera.Form(model == null ? null : model.longValue(), MovementPages.decimal(latitude, "latitude"),
-                MovementPages.decimal(longitude, "longitude"), owner, description,
-                MovementPages.date(installedOn, "installedOn"));
+        Integer model = FormText.number(modelId, "modelId");
+        return new Camera.Form(model == null ? null : model.longValue(), FormText.decimal(latitude, "latitude"),
+                FormText.decimal(longitude, "longitude"), owner, description,
+                FormText.date(installedOn, "installedOn"));
     }
 }

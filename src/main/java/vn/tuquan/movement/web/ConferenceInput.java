@@ -15,8 +15,8 @@ public record ConferenceInput(String kind, String topic, String heldOn, String p
         } catch (IllegalArgumentException e) {
             throw new MovementRefusedException("kind", "movement.error.required");
         }
-        return new Conference.Form(chosen, topic, MovementPages.date(heldOn, "heldOn"),
-                MovementPages.date(periodFrom, "periodFrom"), MovementPages.date(periodTo, "periodTo"),
-                MovementPages.number(attendance, "attendance"), minutes, MovementPages.list(campaigns));
+        return new Conference.Form(chosen, topic, FormText.date(heldOn, "heldOn"),
+                FormText.date(periodFrom, "periodFrom"), FormText.date(periodTo, "periodTo"),
+                FormText.number(attendance, "attendance"), minutes, FormText.list(campaigns));
     }
 }

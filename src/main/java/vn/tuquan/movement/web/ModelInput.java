@@ -8,8 +8,8 @@ public record ModelInput(String typeCode, String name, String startedOn, String 
 
     /** The model's form; a date or number that is not one is refused naming its field. */
     MovementModel.Form form() {
-        return new MovementModel.Form(typeCode, name, MovementPages.date(startedOn, "startedOn"),
-                MovementPages.date(endedOn, "endedOn"), leader, MovementPages.number(members, "members"),
-                MovementPages.list(campaigns));
+        return new MovementModel.Form(typeCode, name, FormText.date(startedOn, "startedOn"),
+                FormText.date(endedOn, "endedOn"), leader, FormText.number(members, "members"),
+                FormText.list(campaigns));
     }
 }

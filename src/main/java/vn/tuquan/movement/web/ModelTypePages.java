@@ -4,19 +4,16 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 import vn.tuquan.shared.Named;
 import vn.tuquan.shared.web.SheetExports;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -69,32 +66,13 @@ class ModelTypePages {
 
     @PostMapping("/movement/model-types")
     @Requires(Permission.MOVEMENT_WRITE)
-    String save(@RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
-        Set<UnitKind> kinds = EnumSet.noneOf(UnitKind.class);
-        for (String k : form.getOrDefault("unitKinds", List.of())) {
-            try {
-                kinds.add(UnitKind.valueOf(k));
-            } catch (IllegalArgumentException e) {
-                // an unknown kind is ignored: the form offers only known ones
-            }
-        }
-        String code = form.getFirst("code") == null ? null : form.getFirst("code").strip();
-        ModelType type = new ModelType(code, form.getFirst("nameVi"), form.getFirst("nameEn"), kinds,
-                form.containsKey("selfManage"), form.containsKey("selfPrevent"), form.containsKey("selfProtect"),
-                form.containsKey("active"));
+    String save(@ModelAttribute("form") ModelTypeInput form, Model model, RedirectAttributes redirect) {
         try {
-            ModelType saved = types.save(CurrentCaller.get(), type);
+            ModelType saved = types.save(CurrentCaller.get(), form.type());
             redirect.addFlashAttribute("savedName", saved.nameVi());
             return "redirect:/movement/model-types";
         } catch (MovementRefusedException e) {
-            Map<String, Object> input = new HashMap<>();
-            form.forEach((k, v) -> input.put(k, v.isEmpty() ? "" : v.get(0)));
-            input.put("unitKinds", kinds);
-            input.put("selfManage", type.selfManage());
-            input.put("selfPrevent", type.selfPrevent());
-            input.put("selfProtect", type.selfProtect());
-            input.put("active", type.active());
-            return show(input, e, model);
+            return show(form.shown(), e, model);
         }
     }
 

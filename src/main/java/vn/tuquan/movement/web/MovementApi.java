@@ -276,7 +276,7 @@ class MovementApi {
             return new FinalReviews(null, start, end, "COVERING",
                     conferences.finalReviews(CurrentCaller.view(), unitId, start, end));
         }
-        Period period = MovementPages.period(units, unitId, year);
+        Period period = UnitMovementPage.period(units, unitId, year);
         return new FinalReviews(period.year(), period.from(), period.to(), "HELD_IN",
                 conferences.finalReviewsHeldIn(CurrentCaller.view(), unitId, period));
     }
@@ -326,7 +326,7 @@ class MovementApi {
                     + " under the unit at the end of the year (kind is ignored and answered null).")
     Title.Rate rate(@PathVariable long unitId, @RequestParam(defaultValue = "ADVANCED_PARISH") String title,
             @RequestParam(defaultValue = "PARISH") UnitKind kind, @RequestParam(required = false) Integer year) {
-        return titles.rate(CurrentCaller.view(), unitId, title, kind, MovementPages.period(units, unitId, year).year());
+        return titles.rate(CurrentCaller.view(), unitId, title, kind, UnitMovementPage.period(units, unitId, year).year());
     }
 
     @GetMapping("/units/{unitId}/agreements")
