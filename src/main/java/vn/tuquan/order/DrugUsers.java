@@ -7,8 +7,10 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,8 +69,8 @@ public class DrugUsers {
     @Transactional
     public int recordAll(Caller caller, long withinUnitId, List<Imported> rows) {
         UnitView within = registers.writable(caller, withinUnitId, true);
-        java.util.Set<Long> residences = new java.util.HashSet<>();
-        registers.units().subtree(caller.capture(), within.id(), java.util.Set.of(UnitKind.RESIDENTIAL_AREA, UnitKind.COMMUNE),
+        Set<Long> residences = new HashSet<>();
+        registers.units().subtree(caller.capture(), within.id(), Set.of(UnitKind.RESIDENTIAL_AREA, UnitKind.COMMUNE),
                 Dates.today()).forEach(u -> residences.add(u.id()));
         for (Imported row : rows) {
             if (!residences.contains(row.residenceUnitId())) {

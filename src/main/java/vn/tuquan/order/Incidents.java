@@ -1,10 +1,13 @@
 package vn.tuquan.order;
 
+import static vn.tuquan.shared.Texts.blankToNull;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -122,7 +125,7 @@ public class Incidents {
             throw new IncidentRefusedException("note", "order.incident.refused.noteTooLong", MAX_NOTE,
                     TextLimits.length(note));
         }
-        String stripped = note == null || note.isBlank() ? null : note.strip();
+        String stripped = blankToNull(note);
         store.changeStatus(incidentId, before.status(), to, caller.username(), stripped);
         events.publishEvent(new IncidentStatusChanged(incidentId, before.unitId(), before.status(), to, stripped));
         return store.find(incidentId).orElseThrow();
@@ -166,7 +169,7 @@ public class Incidents {
     public List<Long> recordAll(Caller caller, String what, List<IncidentForm> forms, List<IncidentStatus> reached) {
         caller.require(Permission.ORDER_WRITE);
         OffsetDateTime now = Dates.now().atOffset(ZoneOffset.UTC);
-        Map<Long, UnitView> seen = new java.util.HashMap<>();
+        Map<Long, UnitView> seen = new HashMap<>();
         List<CheckedIncident> checked = new ArrayList<>(forms.size());
         for (IncidentForm form : forms) {
             checked.add(checks.check(caller, form, now, seen));

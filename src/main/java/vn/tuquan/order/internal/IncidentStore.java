@@ -3,6 +3,7 @@ package vn.tuquan.order.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,7 +150,7 @@ public class IncidentStore {
                   FROM incident i CROSS JOIN generate_series(0, 3) AS s(n)
                  WHERE i.id = ANY (CAST(:ids AS bigint[])) AND s.n < array_position(CAST(:steps AS text[]), i.status)
                  ORDER BY i.id, s.n""")
-                .param("steps", java.util.Arrays.stream(IncidentStatus.values()).map(Enum::name)
+                .param("steps", Arrays.stream(IncidentStatus.values()).map(Enum::name)
                         .toArray(String[]::new))
                 .param("ids", ids.toArray(Long[]::new)).update();
         return ids;

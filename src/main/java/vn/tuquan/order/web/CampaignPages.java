@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -72,7 +74,7 @@ class CampaignPages {
         LocalDate today = Dates.today();
         List<Hotspot> targetable = hotspots.under(caller.view(), unit.id(), today, new Hotspot.Filter(null, null, null,
                 false));
-        java.util.Set<Long> hotspotIds = list.stream().flatMap(c -> c.hotspotIds().stream()).collect(Collectors.toSet());
+        Set<Long> hotspotIds = list.stream().flatMap(c -> c.hotspotIds().stream()).collect(Collectors.toSet());
         model.addAttribute("unit", unit);
         model.addAttribute("from", period[0]);
         model.addAttribute("to", period[1]);
@@ -80,8 +82,8 @@ class CampaignPages {
         model.addAttribute("totals", campaigns.totals(caller.view(), unit.id(), period[0], period[1]));
         model.addAttribute("hotspotNames", hotspots.findAll(caller.view(), hotspotIds, today).stream()
                 .collect(Collectors.toMap(Hotspot::id, Hotspot::name)));
-        model.addAttribute("unitNames", support.names(caller.view(), list.stream().flatMap(c -> java.util.stream.Stream
-                .concat(c.unitIds().stream(), java.util.stream.Stream.of(c.organisingUnitId()))).toList()));
+        model.addAttribute("unitNames", support.names(caller.view(), list.stream().flatMap(c -> Stream
+                .concat(c.unitIds().stream(), Stream.of(c.organisingUnitId()))).toList()));
         model.addAttribute("choices", support.choices(caller.view(), unit));
         model.addAttribute("coverable", support.coverable(caller.view(), unit));
         model.addAttribute("targetable", targetable);
@@ -89,7 +91,7 @@ class CampaignPages {
         model.addAttribute("canWrite", canWrite);
         // results are recorded by the organiser or a unit above it
         model.addAttribute("ownCampaigns", canWrite ? list.stream().filter(c -> support.under(unit, c.organisingUnitId()))
-                .map(Campaign::id).collect(Collectors.toSet()) : java.util.Set.of());
+                .map(Campaign::id).collect(Collectors.toSet()) : Set.of());
         model.addAttribute("kinds", Campaign.Kind.values());
         model.addAttribute("input", input.toSingleValueMap());
         model.addAttribute("inputUnits", input.getOrDefault("unitIds", List.of()));
@@ -136,7 +138,7 @@ class CampaignPages {
      * refusal beside the campaign's form (the input kept).
      */
     private String attempt(long unitId, long campaignId, String form, MultiValueMap<String, String> input, Model model,
-            RedirectAttributes redirect, java.util.function.LongFunction<Campaign> write) {
+            RedirectAttributes redirect, LongFunction<Campaign> write) {
         UnitView unit = support.unit(CurrentCaller.view(), unitId);
         try {
             Campaign campaign = write.apply(unit.id());
@@ -170,8 +172,8 @@ class CampaignPages {
                         MessageArguments.display(period[1])));
         exports.send(response, "truy-quet-tuan-tra-" + root.id() + ".xlsx", layout,
                 rows -> campaigns.each(view, root.id(), period[0], period[1], c -> {
-                    names.putAll(support.names(view, java.util.stream.Stream.concat(c.unitIds().stream(),
-                            java.util.stream.Stream.of(c.organisingUnitId())).filter(id -> !names.containsKey(id)).toList()));
+                    names.putAll(support.names(view, Stream.concat(c.unitIds().stream(),
+                            Stream.of(c.organisingUnitId())).filter(id -> !names.containsKey(id)).toList()));
                     Set<Long> unknown = c.hotspotIds().stream().filter(id -> !hotspotNames.containsKey(id))
                             .collect(Collectors.toSet());
                     if (!unknown.isEmpty()) {

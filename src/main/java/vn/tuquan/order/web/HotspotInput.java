@@ -1,6 +1,7 @@
 package vn.tuquan.order.web;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,7 @@ final class HotspotInput {
         }
         try {
             return LocalDate.parse(text.strip());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new HotspotRefusedException(field, "order.hotspots.error.date");
         }
     }

@@ -3,12 +3,15 @@ package vn.tuquan.order.web;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -35,6 +38,7 @@ import vn.tuquan.order.Hotspots;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.MessageArguments;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
@@ -142,7 +146,7 @@ class HotspotPages {
         model.addAttribute("unit", unit);
         model.addAttribute("hotspot", hotspot);
         List<Hotspot.StatusPeriod> history = new ArrayList<>(hotspots.history(caller.view(), unit.id(), hotspotId));
-        java.util.Collections.reverse(history);
+        Collections.reverse(history);
         model.addAttribute("history", history);
         model.addAttribute("unitNames", support.names(caller.view(), hotspot.unitIds()));
         model.addAttribute("campaigns", campaigns.ofHotspot(caller.view(), unit.id(), hotspotId));
@@ -200,12 +204,12 @@ class HotspotPages {
 
     /** Runs a write on a hotspot: back to its page with a notice, or its page with the refusal beside the form. */
     private String attempt(long unitId, long hotspotId, String form, Map<String, String> input, Model model,
-            RedirectAttributes redirect, java.util.function.LongConsumer write) {
+            RedirectAttributes redirect, LongConsumer write) {
         return attempt(unitId, hotspotId, form, input, null, model, redirect, write);
     }
 
     private String attempt(long unitId, long hotspotId, String form, Map<String, String> input, List<String> inputUnits,
-            Model model, RedirectAttributes redirect, java.util.function.LongConsumer write) {
+            Model model, RedirectAttributes redirect, LongConsumer write) {
         UnitView unit = support.unit(CurrentCaller.view(), unitId);
         try {
             write.accept(unit.id());
@@ -233,7 +237,7 @@ class HotspotPages {
                 "order.hotspot.removedOn", "order.hotspot.removedBy", "order.hotspot.removalNumber",
                 "order.hotspot.latitude", "order.hotspot.longitude", "order.hotspot.notes"))
                 .titled(support.message("order.hotspots.sheetTitle", root.name(),
-                        vn.tuquan.shared.MessageArguments.display(date)));
+                        MessageArguments.display(date)));
         exports.send(response, "dia-ban-trong-diem-" + root.id() + "-" + date + ".xlsx", layout,
                 rows -> hotspots.each(view, root.id(), date, filter, h -> {
                     names.putAll(support.names(view, h.unitIds().stream().filter(id -> !names.containsKey(id)).toList()));
@@ -297,7 +301,7 @@ class HotspotPages {
         }
         for (Hotspot h : onList) {
             List<JsonNode> geometries = new ArrayList<>();
-            h.unitIds().stream().map(shapes::get).filter(java.util.Objects::nonNull).forEach(geometries::add);
+            h.unitIds().stream().map(shapes::get).filter(Objects::nonNull).forEach(geometries::add);
             if (h.latitude() != null) {
                 ObjectNode point = JSON.createObjectNode().put("type", "Point");
                 point.putArray("coordinates").add(h.longitude()).add(h.latitude());
