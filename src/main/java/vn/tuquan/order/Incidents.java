@@ -22,6 +22,7 @@ import vn.tuquan.order.internal.CheckedIncident;
 import vn.tuquan.order.internal.IncidentChecks;
 import vn.tuquan.order.internal.IncidentIngestWriter;
 import vn.tuquan.order.internal.IncidentStore;
+import vn.tuquan.order.internal.IncidentWhere;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Period;
@@ -210,7 +211,7 @@ public class Incidents {
     public IncidentPage list(Scope scope, IncidentFilter filter, int page, int size) {
         int pageSize = Math.max(1, Math.min(size, 1000));
         int pageNumber = Math.max(0, page);
-        IncidentStore.Where where = where(scope, filter);
+        IncidentWhere where = where(scope, filter);
         if (where == null) {
             return new IncidentPage(List.of(), 0, pageNumber, pageSize);
         }
@@ -226,7 +227,7 @@ public class Incidents {
      */
     @Transactional(readOnly = true)
     public void each(Scope scope, IncidentFilter filter, Consumer<Incident> each) {
-        IncidentStore.Where where = where(scope, filter);
+        IncidentWhere where = where(scope, filter);
         if (where == null) {
             return;
         }
@@ -239,7 +240,7 @@ public class Incidents {
      * shows only the latest ones.
      */
     public Placed placed(Scope scope, IncidentFilter filter, int limit) {
-        IncidentStore.Where where = where(scope, filter);
+        IncidentWhere where = where(scope, filter);
         if (where == null) {
             return new Placed(List.of(), 0);
         }
@@ -276,7 +277,7 @@ public class Incidents {
     static final int MAX_RECORDABLE = 1000;
 
     /** The conditions of a filter, or null when it can select nothing (a unit with no units under it). */
-    private IncidentStore.Where where(Scope scope, IncidentFilter f) {
+    private IncidentWhere where(Scope scope, IncidentFilter f) {
         List<Long> ids = unitIds(scope, f);
         if (ids != null && ids.isEmpty()) {
             return null;

@@ -45,10 +45,6 @@ public class IncidentStore {
         this.jdbc = jdbc;
     }
 
-    /** The conditions of a list (bound parameters by name), after {@code FROM … WHERE}. */
-    public record Where(String sql, Map<String, Object> params) {
-    }
-
     // ---- the catalogue ---------------------------------------------------------------------
 
     /** The active categories by code, groups first within each kind, in the catalogue's order (read once). */
@@ -216,7 +212,7 @@ public class IncidentStore {
      * occurred in [{@code from}, {@code until}) when given, and the filter's categories (a group takes
      * the categories under it), kinds, severities, cause and status.
      */
-    public Where where(IncidentFilter f, List<Long> unitIds, OffsetDateTime from, OffsetDateTime until) {
+    public IncidentWhere where(IncidentFilter f, List<Long> unitIds, OffsetDateTime from, OffsetDateTime until) {
         StringBuilder where = new StringBuilder(" WHERE NOT i.withdrawn");
         Map<String, Object> params = new LinkedHashMap<>();
         if (unitIds != null) {
@@ -248,17 +244,17 @@ public class IncidentStore {
             where.append(" AND i.status = :status");
             params.put("status", f.status().name());
         }
-        return new Where(where.toString(), params);
+        return new IncidentWhere(where.toString(), params);
     }
 
     /** How many incidents match; only those with a place when {@code placed}. */
-    public long count(Where where, boolean placed) {
+    public long count(IncidentWhere where, boolean placed) {
         return bind(jdbc.sql("SELECT count(*)" + FROM + where.sql() + (placed ? PLACED : "")), where.params())
                 .query(Long.class).single();
     }
 
     /** The matching incidents (only those with a place when {@code placed}), the latest occurrence first, a page of them. */
-    public List<Incident> latest(Where where, boolean placed, int limit, long offset) {
+    public List<Incident> latest(IncidentWhere where, boolean placed, int limit, long offset) {
         return bind(jdbc.sql("SELECT " + COLUMNS + FROM + where.sql() + (placed ? PLACED : "")
                         + " ORDER BY i.occurred_at DESC, i.id DESC LIMIT :limit OFFSET :offset"), where.params())
                 .param("limit", limit).param("offset", offset).query(IncidentStore::row).list();
@@ -268,7 +264,7 @@ public class IncidentStore {
      * Every matching incident, the latest first, handed over one at a time as PostgreSQL's cursor
      * reads them ({@link SheetExports#FETCH_SIZE} rows at a time).
      */
-    public void each(Where where, Consumer<Incident> each) {
+    public void each(IncidentWhere where, Consumer<Incident> each) {
         bind(jdbc.sql("SELECT " + COLUMNS + FROM + where.sql() + " ORDER BY i.occurred_at DESC, i.id DESC"),
                 where.params()).withFetchSize(SheetExports.FETCH_SIZE).query(rs -> {
                     each.accept(row(rs, 0));
