@@ -29,6 +29,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -144,17 +145,12 @@ class IncidentPages {
 
     @PostMapping("/order/incidents/new")
     @Requires({Permission.ORDER_READ, Permission.ORDER_WRITE})
-    String record(@RequestParam(required = false) Long unitId, @RequestParam(required = false) String categoryCode,
-            @RequestParam(required = false) String severity,
-            @RequestParam(defaultValue = "false") boolean subjectiveCause,
-            @RequestParam(required = false) String occurredAt, @RequestParam(required = false) String source,
-            @RequestParam(required = false) Double latitude, @RequestParam(required = false) Double longitude,
-            @RequestParam(required = false) String summary, HttpSession session, Model model,
-            RedirectAttributes redirect) {
+    String record(@ModelAttribute IncidentInput input, HttpSession session, Model model, RedirectAttributes redirect) {
         Caller caller = CurrentCaller.get();
+        String occurredAt = input.occurredAt();
         OffsetDateTime occurred = parseLocal(occurredAt);
-        IncidentForm form = new IncidentForm(unitId, categoryCode, severity, subjectiveCause, occurred, null, source,
-                latitude, longitude, summary);
+        IncidentForm form = new IncidentForm(input.unitId(), input.categoryCode(), input.severity(), input.subjective(),
+                occurred, null, input.source(), input.latitude(), input.longitude(), input.summary());
         try {
             if (occurred == null && occurredAt != null && !occurredAt.isBlank()) {
                 throw new IncidentRefusedException("occurredAt", "order.import.time", occurredAt);
