@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.tuquan.order.DrugUser;
 import vn.tuquan.order.DrugUsers;
+import vn.tuquan.order.ImportedDrugUser;
 import vn.tuquan.order.Mediation;
 import vn.tuquan.order.Mediations;
 import vn.tuquan.order.PersonDetails;
@@ -112,7 +113,7 @@ class DemoPersons {
         candidates.subList(0, AREAS_WITHOUT - cleanInCleanCommunes).forEach(a -> cleanAreas.add(a.id()));
         cleanCommunes.forEach(id -> areas.get(id).forEach(a -> cleanAreas.add(a.id())));
 
-        List<DrugUsers.Imported> users = new ArrayList<>();
+        List<ImportedDrugUser> users = new ArrayList<>();
         List<Map.Entry<Long, Mediation.Form>> cases = new ArrayList<>();
         List<ReEducation> reEducated = new ArrayList<>();
         for (UnitView commune : communes) {
@@ -127,7 +128,7 @@ class DemoPersons {
                     if (random.nextInt(12) == 0) {
                         users.add(recoveredBefore(area, address, random, period));
                     } else if (random.nextInt(12) == 0) {
-                        users.add(new DrugUsers.Imported(area.id(), new DrugUser.Form(person(address, random),
+                        users.add(new ImportedDrugUser(area.id(), new DrugUser.Form(person(address, random),
                                 period.to().plusDays(1 + random.nextInt(60))), List.of()));
                     }
                 } else {
@@ -163,7 +164,7 @@ class DemoPersons {
     }
 
     /** A drug user whose record is active in the period: detected before it and still a drug user, or new in it. */
-    private static DrugUsers.Imported active(UnitView unit, UnitView commune, Random random, Period period) {
+    private static ImportedDrugUser active(UnitView unit, UnitView commune, Random random, Period period) {
         String address = (unit == commune ? "" : unit.name() + ", ") + commune.name() + ", tỉnh Nam Định";
         boolean isNew = random.nextInt(10) < 4;
         LocalDate detected = isNew ? period.from().plusDays(random.nextInt(366))
@@ -177,14 +178,14 @@ class DemoPersons {
                         null, null));
             }
         }
-        return new DrugUsers.Imported(unit.id(), new DrugUser.Form(person(address, random), detected), later);
+        return new ImportedDrugUser(unit.id(), new DrugUser.Form(person(address, random), detected), later);
     }
 
     /** Detected years before the period and recovered before it started: not a drug user in the period. */
-    private static DrugUsers.Imported recoveredBefore(UnitView area, String address, Random random, Period period) {
+    private static ImportedDrugUser recoveredBefore(UnitView area, String address, Random random, Period period) {
         LocalDate recovered = period.from().minusDays(1 + random.nextInt(300));
         LocalDate detected = recovered.minusDays(200 + random.nextInt(500));
-        return new DrugUsers.Imported(area.id(), new DrugUser.Form(person(address, random), detected),
+        return new ImportedDrugUser(area.id(), new DrugUser.Form(person(address, random), detected),
                 List.of(new DrugUser.StatusChange(DrugUser.Status.IN_TREATMENT, detected.plusDays(30), null, null),
                         new DrugUser.StatusChange(DrugUser.Status.RECOVERED, recovered, "Cai nghiện thành công", null)));
     }

@@ -7,8 +7,10 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,10 +51,6 @@ public class DrugUsers {
         this.registers = registers;
     }
 
-    /** One drug user to record in bulk (the demo, an import). */
-    public record Imported(long residenceUnitId, DrugUser.Form form, List<DrugUser.StatusChange> laterStatuses) {
-    }
-
     /** Records a drug user living in a residential area (or a commune when the area is not known). */
     @Transactional
     public DrugUser record(Caller caller, long unitId, DrugUser.Form form) {
@@ -65,12 +63,12 @@ public class DrugUsers {
 
     /** Records many drug users at once with their later statuses; one audit entry. */
     @Transactional
-    public int recordAll(Caller caller, long withinUnitId, List<Imported> rows) {
+    public int recordAll(Caller caller, long withinUnitId, List<ImportedDrugUser> rows) {
         UnitView within = registers.writable(caller, withinUnitId, true);
-        java.util.Set<Long> residences = new java.util.HashSet<>();
-        registers.units().subtree(caller.capture(), within.id(), java.util.Set.of(UnitKind.RESIDENTIAL_AREA, UnitKind.COMMUNE),
+        Set<Long> residences = new HashSet<>();
+        registers.units().subtree(caller.capture(), within.id(), Set.of(UnitKind.RESIDENTIAL_AREA, UnitKind.COMMUNE),
                 Dates.today()).forEach(u -> residences.add(u.id()));
-        for (Imported row : rows) {
+        for (ImportedDrugUser row : rows) {
             if (!residences.contains(row.residenceUnitId())) {
                 throw new PersonRefusedException("unitId", "order.persons.error.unitKind", row.residenceUnitId());
             }

@@ -2,11 +2,13 @@ package vn.tuquan.order;
 
 import static vn.tuquan.shared.Texts.blankToNull;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -324,7 +326,7 @@ public class Hotspots {
     }
 
     /** Hotspots by id as the scope sees them (those it does not see are left out), with their status on the date. */
-    public List<Hotspot> findAll(Scope scope, java.util.Collection<Long> hotspotIds, LocalDate on) {
+    public List<Hotspot> findAll(Scope scope, Collection<Long> hotspotIds, LocalDate on) {
         if (hotspotIds.isEmpty()) {
             return List.of();
         }
@@ -417,7 +419,7 @@ public class Hotspots {
         return date;
     }
 
-    static List<Long> longs(java.sql.Array array) throws SQLException {
+    static List<Long> longs(Array array) throws SQLException {
         List<Long> ids = new ArrayList<>();
         for (Object o : (Object[]) array.getArray()) {
             ids.add(((Number) o).longValue());

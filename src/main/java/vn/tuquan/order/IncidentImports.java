@@ -1,5 +1,6 @@
 package vn.tuquan.order;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,14 +14,23 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +42,7 @@ import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.ImportColumns;
 import vn.tuquan.shared.Permission;
+import vn.tuquan.units.UnitView;
 
 /**
  * Bulk import of incidents from a CSV file (UTF-8, a header line first), all or nothing: every row
@@ -93,7 +104,7 @@ public class IncidentImports {
      */
     @Transactional
     public int importFile(Caller caller, String fileName, InputStream in) {
-        java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(in);
+        BufferedInputStream buffered = new BufferedInputStream(in);
         boolean zip;
         try {
             buffered.mark(4);
@@ -154,9 +165,9 @@ public class IncidentImports {
     @Transactional
     public int importXlsx(Caller caller, String fileName, InputStream in) {
         List<Line> lines = new ArrayList<>();
-        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
-            org.apache.poi.ss.usermodel.DataFormatter formatter = new org.apache.poi.ss.usermodel.DataFormatter(Locale.ROOT);
-            for (org.apache.poi.ss.usermodel.Row row : book.getSheetAt(0)) {
+        try (XSSFWorkbook book = new XSSFWorkbook(in)) {
+            DataFormatter formatter = new DataFormatter(Locale.ROOT);
+            for (Row row : book.getSheetAt(0)) {
                 List<String> fields = new ArrayList<>();
                 for (int i = 0; i < Math.max(row.getLastCellNum(), 0); i++) {
                     fields.add(cell(row.getCell(i), formatter));
@@ -174,12 +185,12 @@ public class IncidentImports {
     }
 
     /** A cell as the CSV file would hold it: a date and time written 31/10/2017 23:59 (Vietnam's time). */
-    private static String cell(org.apache.poi.ss.usermodel.Cell cell, org.apache.poi.ss.usermodel.DataFormatter formatter) {
+    private static String cell(Cell cell, DataFormatter formatter) {
         if (cell == null) {
             return "";
         }
-        if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
-                && org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)) {
+        if (cell.getCellType() == CellType.NUMERIC
+                && DateUtil.isCellDateFormatted(cell)) {
             return cell.getLocalDateTimeCellValue().format(VIETNAMESE);
         }
         return formatter.formatCellValue(cell);
@@ -190,7 +201,7 @@ public class IncidentImports {
         OffsetDateTime now = Dates.now().atOffset(ZoneOffset.UTC);
         List<IncidentImportProblem> problems = new ArrayList<>();
         List<CheckedIncident> rows = new ArrayList<>();
-        Map<Long, vn.tuquan.units.UnitView> seen = new java.util.HashMap<>();
+        Map<Long, UnitView> seen = new HashMap<>();
         boolean first = true;
         ImportColumns.Mapping columns = null;
         while (problems.size() < MAX_PROBLEMS && lines.hasNext()) {
@@ -235,14 +246,14 @@ public class IncidentImports {
         if (!problems.isEmpty()) {
             throw new IncidentImportRefusedException(problems);
         }
-        store.insertAll(rows, null, java.util.Collections.nCopies(rows.size(), caller.username()));
+        store.insertAll(rows, null, Collections.nCopies(rows.size(), caller.username()));
         Long unit = rows.stream().map(CheckedIncident::unitId).distinct().count() == 1 ? rows.get(0).unitId() : null;
         events.publishEvent(new IncidentsImported(fileName, rows.size(), unit));
         return rows.size();
     }
 
     private void row(Caller caller, int line, List<String> fields, OffsetDateTime now,
-            Map<Long, vn.tuquan.units.UnitView> seen, List<CheckedIncident> rows,
+            Map<Long, UnitView> seen, List<CheckedIncident> rows,
             List<IncidentImportProblem> problems) {
         try {
             Long unit = number(fields.get(0), "unit", Long::valueOf);
@@ -264,7 +275,7 @@ public class IncidentImports {
         }
     }
 
-    private static <T> T number(String text, String column, java.util.function.Function<String, T> parse) {
+    private static <T> T number(String text, String column, Function<String, T> parse) {
         if (text == null || text.isBlank()) {
             return null;
         }

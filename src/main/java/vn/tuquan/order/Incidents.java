@@ -1,10 +1,13 @@
 package vn.tuquan.order;
 
+import static vn.tuquan.shared.Texts.blankToNull;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +22,7 @@ import vn.tuquan.order.internal.CheckedIncident;
 import vn.tuquan.order.internal.IncidentChecks;
 import vn.tuquan.order.internal.IncidentIngestWriter;
 import vn.tuquan.order.internal.IncidentStore;
+import vn.tuquan.order.internal.IncidentWhere;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Period;
@@ -122,7 +126,7 @@ public class Incidents {
             throw new IncidentRefusedException("note", "order.incident.refused.noteTooLong", MAX_NOTE,
                     TextLimits.length(note));
         }
-        String stripped = note == null || note.isBlank() ? null : note.strip();
+        String stripped = blankToNull(note);
         store.changeStatus(incidentId, before.status(), to, caller.username(), stripped);
         events.publishEvent(new IncidentStatusChanged(incidentId, before.unitId(), before.status(), to, stripped));
         return store.find(incidentId).orElseThrow();
@@ -166,7 +170,7 @@ public class Incidents {
     public List<Long> recordAll(Caller caller, String what, List<IncidentForm> forms, List<IncidentStatus> reached) {
         caller.require(Permission.ORDER_WRITE);
         OffsetDateTime now = Dates.now().atOffset(ZoneOffset.UTC);
-        Map<Long, UnitView> seen = new java.util.HashMap<>();
+        Map<Long, UnitView> seen = new HashMap<>();
         List<CheckedIncident> checked = new ArrayList<>(forms.size());
         for (IncidentForm form : forms) {
             checked.add(checks.check(caller, form, now, seen));
@@ -207,7 +211,7 @@ public class Incidents {
     public IncidentPage list(Scope scope, IncidentFilter filter, int page, int size) {
         int pageSize = Math.max(1, Math.min(size, 1000));
         int pageNumber = Math.max(0, page);
-        IncidentStore.Where where = where(scope, filter);
+        IncidentWhere where = where(scope, filter);
         if (where == null) {
             return new IncidentPage(List.of(), 0, pageNumber, pageSize);
         }
@@ -223,7 +227,7 @@ public class Incidents {
      */
     @Transactional(readOnly = true)
     public void each(Scope scope, IncidentFilter filter, Consumer<Incident> each) {
-        IncidentStore.Where where = where(scope, filter);
+        IncidentWhere where = where(scope, filter);
         if (where == null) {
             return;
         }
@@ -236,7 +240,7 @@ public class Incidents {
      * shows only the latest ones.
      */
     public Placed placed(Scope scope, IncidentFilter filter, int limit) {
-        IncidentStore.Where where = where(scope, filter);
+        IncidentWhere where = where(scope, filter);
         if (where == null) {
             return new Placed(List.of(), 0);
         }
@@ -273,7 +277,7 @@ public class Incidents {
     static final int MAX_RECORDABLE = 1000;
 
     /** The conditions of a filter, or null when it can select nothing (a unit with no units under it). */
-    private IncidentStore.Where where(Scope scope, IncidentFilter f) {
+    private IncidentWhere where(Scope scope, IncidentFilter f) {
         List<Long> ids = unitIds(scope, f);
         if (ids != null && ids.isEmpty()) {
             return null;

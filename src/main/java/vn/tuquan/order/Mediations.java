@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,7 +54,7 @@ public class Mediations {
     @Transactional
     public int recordAll(Caller caller, long withinUnitId, List<Map.Entry<Long, Mediation.Form>> rows) {
         UnitView within = registers.writable(caller, withinUnitId, false);
-        java.util.Set<Long> under = registers.under(caller, within.id());
+        Set<Long> under = registers.under(caller, within.id());
         for (Map.Entry<Long, Mediation.Form> row : rows) {
             if (!under.contains(row.getKey())) {
                 throw new UnknownPersonRecordException("unit", row.getKey());

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -395,7 +396,7 @@ public class OrderFacts {
                 drugSpots = new Set[4];
             }
             if (drugSpots[window] == null) {
-                drugSpots[window] = new java.util.HashSet<>();
+                drugSpots[window] = new HashSet<>();
             }
             drugSpots[window].add(hotspotId);
         }

@@ -1,5 +1,7 @@
 package vn.tuquan.order;
 
+import java.util.List;
+
 /**
  * A record of the persons' registers (a drug user, a status change, a mediation, a re-education
  * case, a link from an incident) was added, changed or removed. Published inside the writing
@@ -11,7 +13,7 @@ package vn.tuquan.order;
  * @param fields     the names of the personal fields written (never their values)
  */
 public record PersonRecorded(String entityType, String entityId, long unitId, Change change, Object before,
-        Object after, java.util.List<String> fields) {
+        Object after, List<String> fields) {
 
     public enum Change {
         CREATED, UPDATED, DELETED

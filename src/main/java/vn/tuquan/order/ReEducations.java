@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +16,7 @@ import vn.tuquan.order.internal.PersonRegisters;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Period;
+import vn.tuquan.shared.Scope;
 import vn.tuquan.units.UnitView;
 
 /**
@@ -51,7 +53,7 @@ public class ReEducations {
     @Transactional
     public int recordAll(Caller caller, long withinUnitId, List<ReEducation> cases) {
         UnitView within = registers.writable(caller, withinUnitId, true);
-        java.util.Set<Long> under = registers.under(caller, within.id());
+        Set<Long> under = registers.under(caller, within.id());
         for (ReEducation c : cases) {
             if (!under.contains(c.unitId())) {
                 throw new UnknownPersonRecordException("unit", c.unitId());
@@ -165,7 +167,7 @@ public class ReEducations {
         return sql.toString();
     }
 
-    private ReEducation own(vn.tuquan.shared.Scope scope, long unitId, long caseId, boolean forUpdate) {
+    private ReEducation own(Scope scope, long unitId, long caseId, boolean forUpdate) {
         registers.units().visible(scope, unitId);
         ReEducation found = jdbc.sql("SELECT " + COLUMNS + " FROM re_education r WHERE r.id = :id" + (forUpdate ? " FOR UPDATE" : ""))
                 .param("id", caseId).query(this::row).optional()

@@ -1,5 +1,7 @@
 package vn.tuquan.order.internal;
 
+import static vn.tuquan.shared.Texts.blankToNull;
+
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Locale;
@@ -133,9 +135,5 @@ public class IncidentChecks {
         } catch (IllegalArgumentException e) {
             throw new IncidentRefusedException("source", "order.incident.refused.sourceUnknown", source);
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -3,6 +3,7 @@ package vn.tuquan.order.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,10 +43,6 @@ public class IncidentStore {
 
     IncidentStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** The conditions of a list (bound parameters by name), after {@code FROM … WHERE}. */
-    public record Where(String sql, Map<String, Object> params) {
     }
 
     // ---- the catalogue ---------------------------------------------------------------------
@@ -149,7 +146,7 @@ public class IncidentStore {
                   FROM incident i CROSS JOIN generate_series(0, 3) AS s(n)
                  WHERE i.id = ANY (CAST(:ids AS bigint[])) AND s.n < array_position(CAST(:steps AS text[]), i.status)
                  ORDER BY i.id, s.n""")
-                .param("steps", java.util.Arrays.stream(IncidentStatus.values()).map(Enum::name)
+                .param("steps", Arrays.stream(IncidentStatus.values()).map(Enum::name)
                         .toArray(String[]::new))
                 .param("ids", ids.toArray(Long[]::new)).update();
         return ids;
@@ -215,7 +212,7 @@ public class IncidentStore {
      * occurred in [{@code from}, {@code until}) when given, and the filter's categories (a group takes
      * the categories under it), kinds, severities, cause and status.
      */
-    public Where where(IncidentFilter f, List<Long> unitIds, OffsetDateTime from, OffsetDateTime until) {
+    public IncidentWhere where(IncidentFilter f, List<Long> unitIds, OffsetDateTime from, OffsetDateTime until) {
         StringBuilder where = new StringBuilder(" WHERE NOT i.withdrawn");
         Map<String, Object> params = new LinkedHashMap<>();
         if (unitIds != null) {
@@ -247,17 +244,17 @@ public class IncidentStore {
             where.append(" AND i.status = :status");
             params.put("status", f.status().name());
         }
-        return new Where(where.toString(), params);
+        return new IncidentWhere(where.toString(), params);
     }
 
     /** How many incidents match; only those with a place when {@code placed}. */
-    public long count(Where where, boolean placed) {
+    public long count(IncidentWhere where, boolean placed) {
         return bind(jdbc.sql("SELECT count(*)" + FROM + where.sql() + (placed ? PLACED : "")), where.params())
                 .query(Long.class).single();
     }
 
     /** The matching incidents (only those with a place when {@code placed}), the latest occurrence first, a page of them. */
-    public List<Incident> latest(Where where, boolean placed, int limit, long offset) {
+    public List<Incident> latest(IncidentWhere where, boolean placed, int limit, long offset) {
         return bind(jdbc.sql("SELECT " + COLUMNS + FROM + where.sql() + (placed ? PLACED : "")
                         + " ORDER BY i.occurred_at DESC, i.id DESC LIMIT :limit OFFSET :offset"), where.params())
                 .param("limit", limit).param("offset", offset).query(IncidentStore::row).list();
@@ -267,7 +264,7 @@ public class IncidentStore {
      * Every matching incident, the latest first, handed over one at a time as PostgreSQL's cursor
      * reads them ({@link SheetExports#FETCH_SIZE} rows at a time).
      */
-    public void each(Where where, Consumer<Incident> each) {
+    public void each(IncidentWhere where, Consumer<Incident> each) {
         bind(jdbc.sql("SELECT " + COLUMNS + FROM + where.sql() + " ORDER BY i.occurred_at DESC, i.id DESC"),
                 where.params()).withFetchSize(SheetExports.FETCH_SIZE).query(rs -> {
                     each.accept(row(rs, 0));

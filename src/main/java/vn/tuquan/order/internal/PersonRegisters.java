@@ -6,8 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 
@@ -77,8 +79,8 @@ public class PersonRegisters {
     }
 
     /** The ids of the unit and every unit under it today: where a bulk record may go. */
-    public java.util.Set<Long> under(Caller caller, long withinUnitId) {
-        return new java.util.HashSet<>(java.util.List.of(units.subtreeIds(caller.capture(), withinUnitId, Dates.today())));
+    public Set<Long> under(Caller caller, long withinUnitId) {
+        return new HashSet<>(List.of(units.subtreeIds(caller.capture(), withinUnitId, Dates.today())));
     }
 
     /** Runs a list query built from {@code sql} and {@code params}, ordered, one page of it. */

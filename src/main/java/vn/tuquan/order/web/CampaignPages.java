@@ -6,15 +6,16 @@ import java.util.HashMap;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -60,11 +61,16 @@ class CampaignPages {
     String list(@RequestParam(required = false) Long unit,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
-        return show(unit, from, to, new LinkedMultiValueMap<>(), null, null, model);
+        return show(unit, from, to, null, null, model);
     }
 
-    private String show(Long unitId, LocalDate from, LocalDate to, MultiValueMap<String, String> input, String errorForm,
-            HotspotRefusedException error, Model model) {
+    /**
+     * The list of a period; after a refusal, the refused form ({@code errorForm}) shows what was typed: the
+     * model holds it as bound ({@code campaignForm}, {@code resultsForm} or {@code correctionForm}), the
+     * other forms empty.
+     */
+    private String show(Long unitId, LocalDate from, LocalDate to, String errorForm, HotspotRefusedException error,
+            Model model) {
         Caller caller = CurrentCaller.get();
         UnitView unit = support.unit(caller.view(), unitId);
         LocalDate[] period = period(from, to);
@@ -72,7 +78,7 @@ class CampaignPages {
         LocalDate today = Dates.today();
         List<Hotspot> targetable = hotspots.under(caller.view(), unit.id(), today, new Hotspot.Filter(null, null, null,
                 false));
-        java.util.Set<Long> hotspotIds = list.stream().flatMap(c -> c.hotspotIds().stream()).collect(Collectors.toSet());
+        Set<Long> hotspotIds = list.stream().flatMap(c -> c.hotspotIds().stream()).collect(Collectors.toSet());
         model.addAttribute("unit", unit);
         model.addAttribute("from", period[0]);
         model.addAttribute("to", period[1]);
@@ -80,8 +86,8 @@ class CampaignPages {
         model.addAttribute("totals", campaigns.totals(caller.view(), unit.id(), period[0], period[1]));
         model.addAttribute("hotspotNames", hotspots.findAll(caller.view(), hotspotIds, today).stream()
                 .collect(Collectors.toMap(Hotspot::id, Hotspot::name)));
-        model.addAttribute("unitNames", support.names(caller.view(), list.stream().flatMap(c -> java.util.stream.Stream
-                .concat(c.unitIds().stream(), java.util.stream.Stream.of(c.organisingUnitId()))).toList()));
+        model.addAttribute("unitNames", support.names(caller.view(), list.stream().flatMap(c -> Stream
+                .concat(c.unitIds().stream(), Stream.of(c.organisingUnitId()))).toList()));
         model.addAttribute("choices", support.choices(caller.view(), unit));
         model.addAttribute("coverable", support.coverable(caller.view(), unit));
         model.addAttribute("targetable", targetable);
@@ -89,11 +95,19 @@ class CampaignPages {
         model.addAttribute("canWrite", canWrite);
         // results are recorded by the organiser or a unit above it
         model.addAttribute("ownCampaigns", canWrite ? list.stream().filter(c -> support.under(unit, c.organisingUnitId()))
-                .map(Campaign::id).collect(Collectors.toSet()) : java.util.Set.of());
+                .map(Campaign::id).collect(Collectors.toSet()) : Set.of());
         model.addAttribute("kinds", Campaign.Kind.values());
-        model.addAttribute("input", input.toSingleValueMap());
-        model.addAttribute("inputUnits", input.getOrDefault("unitIds", List.of()));
-        model.addAttribute("inputHotspots", input.getOrDefault("hotspotIds", List.of()));
+        CampaignInput campaign = (CampaignInput) model.getAttribute("campaignForm");
+        CampaignCorrectionInput correction = (CampaignCorrectionInput) model.getAttribute("correctionForm");
+        model.addAttribute("campaignForm", campaign == null ? CampaignInput.EMPTY : campaign);
+        model.addAttribute("correctionForm", correction == null ? CampaignCorrectionInput.EMPTY : correction);
+        model.addAttribute("resultsForm", model.containsAttribute("resultsForm") ? model.getAttribute("resultsForm")
+                : CampaignResultsInput.EMPTY);
+        List<String> inputUnits = campaign != null ? campaign.unitIds() : correction != null ? correction.unitIds() : null;
+        List<String> inputHotspots = campaign != null ? campaign.hotspotIds()
+                : correction != null ? correction.hotspotIds() : null;
+        model.addAttribute("inputUnits", inputUnits == null ? List.of() : inputUnits);
+        model.addAttribute("inputHotspots", inputHotspots == null ? List.of() : inputHotspots);
         model.addAttribute("errorForm", errorForm);
         model.addAttribute("error", error);
         return "order/listCampaigns";
@@ -101,7 +115,7 @@ class CampaignPages {
 
     @PostMapping("/order/units/{unitId}/campaigns")
     @Requires(Permission.ORDER_WRITE)
-    String record(@PathVariable long unitId, @RequestParam MultiValueMap<String, String> input, Model model,
+    String record(@PathVariable long unitId, @ModelAttribute("campaignForm") CampaignInput input, Model model,
             RedirectAttributes redirect) {
         UnitView unit = support.unit(CurrentCaller.view(), unitId);
         try {
@@ -111,23 +125,23 @@ class CampaignPages {
             return "redirect:/order/campaigns?unit=" + unit.id() + "&from=" + campaign.startedOn() + "&to="
                     + campaign.endedOn() + "#campaign-" + campaign.id();
         } catch (HotspotRefusedException e) {
-            return show(unit.id(), null, null, input, "campaign", e, model);
+            return show(unit.id(), null, null, "campaign", e, model);
         }
     }
 
     @PostMapping("/order/units/{unitId}/campaigns/{campaignId:\\d+}/results")
     @Requires(Permission.ORDER_WRITE)
     String results(@PathVariable long unitId, @PathVariable long campaignId,
-            @RequestParam MultiValueMap<String, String> input, Model model, RedirectAttributes redirect) {
-        return attempt(unitId, campaignId, "results", input, model, redirect, unit -> campaigns.recordResults(
-                CurrentCaller.get(), unit, campaignId, HotspotInput.results(input.toSingleValueMap())));
+            @ModelAttribute("resultsForm") CampaignResultsInput input, Model model, RedirectAttributes redirect) {
+        return attempt(unitId, campaignId, "results", model, redirect, unit -> campaigns.recordResults(
+                CurrentCaller.get(), unit, campaignId, HotspotInput.results(input)));
     }
 
     @PostMapping("/order/units/{unitId}/campaigns/{campaignId:\\d+}/correction")
     @Requires(Permission.ORDER_WRITE)
     String correct(@PathVariable long unitId, @PathVariable long campaignId,
-            @RequestParam MultiValueMap<String, String> input, Model model, RedirectAttributes redirect) {
-        return attempt(unitId, campaignId, "campaignCorrection", input, model, redirect, unit -> campaigns.correct(
+            @ModelAttribute("correctionForm") CampaignCorrectionInput input, Model model, RedirectAttributes redirect) {
+        return attempt(unitId, campaignId, "campaignCorrection", model, redirect, unit -> campaigns.correct(
                 CurrentCaller.get(), unit, campaignId, HotspotInput.campaignCorrection(input)));
     }
 
@@ -135,8 +149,8 @@ class CampaignPages {
      * Runs a write on a campaign: back to the list of its period with a notice, or the list with the
      * refusal beside the campaign's form (the input kept).
      */
-    private String attempt(long unitId, long campaignId, String form, MultiValueMap<String, String> input, Model model,
-            RedirectAttributes redirect, java.util.function.LongFunction<Campaign> write) {
+    private String attempt(long unitId, long campaignId, String form, Model model, RedirectAttributes redirect,
+            LongFunction<Campaign> write) {
         UnitView unit = support.unit(CurrentCaller.view(), unitId);
         try {
             Campaign campaign = write.apply(unit.id());
@@ -146,7 +160,7 @@ class CampaignPages {
                     + campaign.endedOn() + "#campaign-" + campaign.id();
         } catch (HotspotRefusedException e) {
             Campaign campaign = campaigns.find(CurrentCaller.view(), unit.id(), campaignId);
-            return show(unit.id(), campaign.startedOn(), campaign.endedOn(), input, form + "-" + campaignId, e, model);
+            return show(unit.id(), campaign.startedOn(), campaign.endedOn(), form + "-" + campaignId, e, model);
         }
     }
 
@@ -170,8 +184,8 @@ class CampaignPages {
                         MessageArguments.display(period[1])));
         exports.send(response, "truy-quet-tuan-tra-" + root.id() + ".xlsx", layout,
                 rows -> campaigns.each(view, root.id(), period[0], period[1], c -> {
-                    names.putAll(support.names(view, java.util.stream.Stream.concat(c.unitIds().stream(),
-                            java.util.stream.Stream.of(c.organisingUnitId())).filter(id -> !names.containsKey(id)).toList()));
+                    names.putAll(support.names(view, Stream.concat(c.unitIds().stream(),
+                            Stream.of(c.organisingUnitId())).filter(id -> !names.containsKey(id)).toList()));
                     Set<Long> unknown = c.hotspotIds().stream().filter(id -> !hotspotNames.containsKey(id))
                             .collect(Collectors.toSet());
                     if (!unknown.isEmpty()) {

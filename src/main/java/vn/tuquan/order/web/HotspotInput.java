@@ -1,66 +1,62 @@
 package vn.tuquan.order.web;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.springframework.util.MultiValueMap;
 import vn.tuquan.order.Campaign;
 import vn.tuquan.order.Hotspot;
 import vn.tuquan.order.HotspotRefusedException;
 
-/** Reading the hotspot and campaign forms: each unreadable field refused with its name. */
+/** Reading the hotspot and campaign forms as typed ({@code *Input}): each unreadable field refused with its name. */
 final class HotspotInput {
 
     private HotspotInput() {
     }
 
-    static Hotspot.Form hotspot(MultiValueMap<String, String> form) {
-        Map<String, String> input = form.toSingleValueMap();
-        return new Hotspot.Form(input.get("name"), choice(Hotspot.Kind.class, input, "kind"), ids(form, "unitIds"),
-                date(input, "designatedOn"), input.get("designatedBy"), input.get("designationNumber"),
-                choice(Hotspot.Status.class, input, "status"), input.get("reason"), decimal(input, "latitude"),
-                decimal(input, "longitude"), input.get("notes"));
+    static Hotspot.Form hotspot(HotspotDesignationInput input) {
+        return new Hotspot.Form(input.name(), choice(Hotspot.Kind.class, input.kind(), "kind"),
+                ids(input.unitIds(), "unitIds"), date(input.designatedOn(), "designatedOn"), input.designatedBy(),
+                input.designationNumber(), choice(Hotspot.Status.class, input.status(), "status"), input.reason(),
+                decimal(input.latitude(), "latitude"), decimal(input.longitude(), "longitude"), input.notes());
     }
 
-    static Hotspot.Correction correction(MultiValueMap<String, String> form) {
-        Map<String, String> input = form.toSingleValueMap();
-        return new Hotspot.Correction(input.get("name"), choice(Hotspot.Kind.class, input, "kind"), ids(form, "unitIds"),
-                date(input, "designatedOn"), input.get("designatedBy"), input.get("designationNumber"),
-                input.get("notes"));
+    static Hotspot.Correction correction(HotspotCorrectionInput input) {
+        return new Hotspot.Correction(input.name(), choice(Hotspot.Kind.class, input.kind(), "kind"),
+                ids(input.unitIds(), "unitIds"), date(input.designatedOn(), "designatedOn"), input.designatedBy(),
+                input.designationNumber(), input.notes());
     }
 
-    static Hotspot.StatusForm status(Map<String, String> input) {
-        return new Hotspot.StatusForm(choice(Hotspot.Status.class, input, "status"), date(input, "from"),
-                input.get("reason"));
+    static Hotspot.StatusForm status(HotspotStatusInput input) {
+        return new Hotspot.StatusForm(choice(Hotspot.Status.class, input.status(), "status"), date(input.from(), "from"),
+                input.reason());
     }
 
-    static Hotspot.RemovalForm removal(Map<String, String> input) {
-        return new Hotspot.RemovalForm(date(input, "removedOn"), input.get("removedBy"), input.get("removalNumber"));
+    static Hotspot.RemovalForm removal(HotspotRemovalInput input) {
+        return new Hotspot.RemovalForm(date(input.removedOn(), "removedOn"), input.removedBy(), input.removalNumber());
     }
 
-    static Campaign.Form campaign(MultiValueMap<String, String> form) {
-        Map<String, String> input = form.toSingleValueMap();
-        return new Campaign.Form(input.get("name"), choice(Campaign.Kind.class, input, "kind"), date(input, "startedOn"),
-                date(input, "endedOn"), ids(form, "unitIds"), input.get("forces"), number(input, "officers"),
-                results(input), ids(form, "hotspotIds"));
+    static Campaign.Form campaign(CampaignInput input) {
+        return new Campaign.Form(input.name(), choice(Campaign.Kind.class, input.kind(), "kind"),
+                date(input.startedOn(), "startedOn"), date(input.endedOn(), "endedOn"), ids(input.unitIds(), "unitIds"),
+                input.forces(), number(input.officers(), "officers"), results(input.results()),
+                ids(input.hotspotIds(), "hotspotIds"));
     }
 
-    static Campaign.Correction campaignCorrection(MultiValueMap<String, String> form) {
-        Map<String, String> input = form.toSingleValueMap();
-        return new Campaign.Correction(input.get("name"), choice(Campaign.Kind.class, input, "kind"),
-                date(input, "startedOn"), date(input, "endedOn"), ids(form, "unitIds"), input.get("forces"),
-                number(input, "officers"), ids(form, "hotspotIds"));
+    static Campaign.Correction campaignCorrection(CampaignCorrectionInput input) {
+        return new Campaign.Correction(input.name(), choice(Campaign.Kind.class, input.kind(), "kind"),
+                date(input.startedOn(), "startedOn"), date(input.endedOn(), "endedOn"), ids(input.unitIds(), "unitIds"),
+                input.forces(), number(input.officers(), "officers"), ids(input.hotspotIds(), "hotspotIds"));
     }
 
-    static Campaign.Results results(Map<String, String> input) {
-        return new Campaign.Results(count(input, "arrests"), count(input, "ringsBroken"), count(input, "hotspotsCleared"),
-                count(input, "itemsSeized"), input.get("seizedDescription"), input.get("summary"));
+    static Campaign.Results results(CampaignResultsInput input) {
+        return new Campaign.Results(count(input.arrests(), "arrests"), count(input.ringsBroken(), "ringsBroken"),
+                count(input.hotspotsCleared(), "hotspotsCleared"), count(input.itemsSeized(), "itemsSeized"),
+                input.seizedDescription(), input.summary());
     }
 
-    static <E extends Enum<E>> E choice(Class<E> type, Map<String, String> input, String field) {
-        String text = input.get(field);
+    static <E extends Enum<E>> E choice(Class<E> type, String text, String field) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -71,20 +67,18 @@ final class HotspotInput {
         }
     }
 
-    static LocalDate date(Map<String, String> input, String field) {
-        String text = input.get(field);
+    static LocalDate date(String text, String field) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
             return LocalDate.parse(text.strip());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new HotspotRefusedException(field, "order.hotspots.error.date");
         }
     }
 
-    static Integer number(Map<String, String> input, String field) {
-        String text = input.get(field);
+    static Integer number(String text, String field) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -95,13 +89,12 @@ final class HotspotInput {
         }
     }
 
-    private static int count(Map<String, String> input, String field) {
-        Integer value = number(input, field);
+    private static int count(String text, String field) {
+        Integer value = number(text, field);
         return value == null ? 0 : value;
     }
 
-    static Double decimal(Map<String, String> input, String field) {
-        String text = input.get(field);
+    static Double decimal(String text, String field) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -112,9 +105,9 @@ final class HotspotInput {
         }
     }
 
-    static List<Long> ids(MultiValueMap<String, String> form, String field) {
+    static List<Long> ids(List<String> texts, String field) {
         List<Long> ids = new ArrayList<>();
-        for (String text : form.getOrDefault(field, List.of())) {
+        for (String text : texts == null ? List.<String>of() : texts) {
             if (text == null || text.isBlank()) {
                 continue;
             }

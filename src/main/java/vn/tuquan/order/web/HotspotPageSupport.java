@@ -6,10 +6,12 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import vn.tuquan.order.UnknownHotspotException;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
@@ -33,7 +35,7 @@ class HotspotPageSupport {
     /** The unit a list is for: the one asked for (refused outside the view), else the first of the caller's tree. */
     UnitView unit(Scope view, Long unitId) {
         if (unitId != null) {
-            return units.latest(view, unitId).orElseThrow(() -> new vn.tuquan.order.UnknownHotspotException("unit", unitId));
+            return units.latest(view, unitId).orElseThrow(() -> new UnknownHotspotException("unit", unitId));
         }
         return units.roots(view, Dates.today()).stream().findFirst()
                 .orElseThrow(() -> new AccessRefusedException("no unit in the caller's view"));
@@ -67,7 +69,7 @@ class HotspotPageSupport {
 
     /** Whether a unit lies under the unit (or is it), as the tree is today. */
     boolean under(UnitView unit, long unitId) {
-        return units.contains(Scope.of(java.util.Set.of(unit.id())), unitId, Dates.today());
+        return units.contains(Scope.of(Set.of(unit.id())), unitId, Dates.today());
     }
 
     boolean canWrite(Caller caller, UnitView unit) {

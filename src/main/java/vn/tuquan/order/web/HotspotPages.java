@@ -3,21 +3,23 @@ package vn.tuquan.order.web;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,6 +37,7 @@ import vn.tuquan.order.Hotspots;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.MessageArguments;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
@@ -78,7 +81,7 @@ class HotspotPages {
             Model model) {
         FactWindow window = FactWindow.parse(periodOf);
         return showList(unit, on, window, year == null ? null : window.period(year), kind, status, q, unsettled,
-                new LinkedMultiValueMap<>(), null, model);
+                HotspotDesignationInput.EMPTY, null, model);
     }
 
     /**
@@ -87,7 +90,7 @@ class HotspotPages {
      * period counted.
      */
     private String showList(Long unitId, LocalDate on, FactWindow window, Period period, String kind, String status, String q,
-            boolean unsettled, MultiValueMap<String, String> input, HotspotRefusedException error, Model model) {
+            boolean unsettled, HotspotDesignationInput input, HotspotRefusedException error, Model model) {
         Caller caller = CurrentCaller.get();
         UnitView unit = support.unit(caller.view(), unitId);
         LocalDate date = period != null ? period.to() : on == null ? Dates.today() : on;
@@ -108,15 +111,15 @@ class HotspotPages {
         model.addAttribute("canWrite", support.canWrite(caller, unit));
         model.addAttribute("kinds", Hotspot.Kind.values());
         model.addAttribute("statuses", Hotspot.Status.values());
-        model.addAttribute("input", input.toSingleValueMap());
-        model.addAttribute("inputUnits", input.getOrDefault("unitIds", List.of()));
+        model.addAttribute("input", input);
+        model.addAttribute("inputUnits", input.unitIds() == null ? List.of() : input.unitIds());
         model.addAttribute("error", error);
         return "order/listHotspots";
     }
 
     @PostMapping("/order/units/{unitId}/hotspots")
     @Requires(Permission.ORDER_WRITE)
-    String designate(@PathVariable long unitId, @RequestParam MultiValueMap<String, String> input, Model model,
+    String designate(@PathVariable long unitId, @ModelAttribute("input") HotspotDesignationInput input, Model model,
             RedirectAttributes redirect) {
         UnitView unit = support.unit(CurrentCaller.view(), unitId);
         try {
@@ -130,11 +133,16 @@ class HotspotPages {
 
     @GetMapping("/order/units/{unitId}/hotspots/{hotspotId:\\d+}")
     String show(@PathVariable long unitId, @PathVariable long hotspotId, Model model) {
-        return showHotspot(unitId, hotspotId, Map.of(), null, null, model);
+        return showHotspot(unitId, hotspotId, null, null, model);
     }
 
-    private String showHotspot(long unitId, long hotspotId, Map<String, String> input, String errorForm,
-            HotspotRefusedException error, Model model) {
+    /**
+     * The hotspot's page; after a refusal, the refused form ({@code errorForm}) shows what was typed: the
+     * model holds it as bound ({@code statusForm}, {@code correctionForm} or {@code removalForm}), the
+     * other forms empty.
+     */
+    private String showHotspot(long unitId, long hotspotId, String errorForm, HotspotRefusedException error,
+            Model model) {
         Caller caller = CurrentCaller.get();
         UnitView unit = support.unit(caller.view(), unitId);
         LocalDate today = Dates.today();
@@ -142,7 +150,7 @@ class HotspotPages {
         model.addAttribute("unit", unit);
         model.addAttribute("hotspot", hotspot);
         List<Hotspot.StatusPeriod> history = new ArrayList<>(hotspots.history(caller.view(), unit.id(), hotspotId));
-        java.util.Collections.reverse(history);
+        Collections.reverse(history);
         model.addAttribute("history", history);
         model.addAttribute("unitNames", support.names(caller.view(), hotspot.unitIds()));
         model.addAttribute("campaigns", campaigns.ofHotspot(caller.view(), unit.id(), hotspotId));
@@ -155,11 +163,18 @@ class HotspotPages {
         support.coverable(caller.view(), unit).forEach(u -> coverable.put(u.id(), u.name()));
         hotspot.unitIds().forEach(u -> coverable.putIfAbsent(u, support.names(caller.view(), List.of(u)).get(u)));
         model.addAttribute("coverable", coverable);
-        if (!model.containsAttribute("inputUnits") || model.getAttribute("inputUnits") == null) {
+        model.addAttribute("statusForm", model.containsAttribute("statusForm") ? model.getAttribute("statusForm")
+                : HotspotStatusInput.EMPTY);
+        model.addAttribute("removalForm", model.containsAttribute("removalForm") ? model.getAttribute("removalForm")
+                : HotspotRemovalInput.EMPTY);
+        HotspotCorrectionInput correction = (HotspotCorrectionInput) model.getAttribute("correctionForm");
+        model.addAttribute("correctionForm", correction == null ? HotspotCorrectionInput.EMPTY : correction);
+        if ("correction".equals(errorForm)) {
+            model.addAttribute("inputUnits", correction.unitIds() == null ? List.of() : correction.unitIds());
+        } else {
             model.addAttribute("inputUnits", hotspot.unitIds().stream().map(String::valueOf).toList());
         }
         model.addAttribute("today", today);
-        model.addAttribute("input", input);
         model.addAttribute("errorForm", errorForm);
         model.addAttribute("error", error);
         return "order/showHotspot";
@@ -167,18 +182,17 @@ class HotspotPages {
 
     @PostMapping("/order/units/{unitId}/hotspots/{hotspotId:\\d+}/status")
     @Requires(Permission.ORDER_WRITE)
-    String changeStatus(@PathVariable long unitId, @PathVariable long hotspotId, @RequestParam Map<String, String> input,
-            Model model, RedirectAttributes redirect) {
-        return attempt(unitId, hotspotId, "status", input, model, redirect,
+    String changeStatus(@PathVariable long unitId, @PathVariable long hotspotId,
+            @ModelAttribute("statusForm") HotspotStatusInput input, Model model, RedirectAttributes redirect) {
+        return attempt(unitId, hotspotId, "status", model, redirect,
                 unit -> hotspots.changeStatus(CurrentCaller.get(), unit, hotspotId, HotspotInput.status(input)));
     }
 
     @PostMapping("/order/units/{unitId}/hotspots/{hotspotId:\\d+}/correction")
     @Requires(Permission.ORDER_WRITE)
     String correct(@PathVariable long unitId, @PathVariable long hotspotId,
-            @RequestParam MultiValueMap<String, String> input, Model model, RedirectAttributes redirect) {
-        return attempt(unitId, hotspotId, "correction", input.toSingleValueMap(), input.getOrDefault("unitIds", List.of()),
-                model, redirect,
+            @ModelAttribute("correctionForm") HotspotCorrectionInput input, Model model, RedirectAttributes redirect) {
+        return attempt(unitId, hotspotId, "correction", model, redirect,
                 unit -> hotspots.correct(CurrentCaller.get(), unit, hotspotId, HotspotInput.correction(input)));
     }
 
@@ -186,34 +200,28 @@ class HotspotPages {
     @Requires(Permission.ORDER_WRITE)
     String withdrawLastStatus(@PathVariable long unitId, @PathVariable long hotspotId, Model model,
             RedirectAttributes redirect) {
-        return attempt(unitId, hotspotId, "withdrawal", Map.of(), model, redirect,
+        return attempt(unitId, hotspotId, "withdrawal", model, redirect,
                 unit -> hotspots.withdrawLastStatus(CurrentCaller.get(), unit, hotspotId));
     }
 
     @PostMapping("/order/units/{unitId}/hotspots/{hotspotId:\\d+}/removal")
     @Requires(Permission.ORDER_WRITE)
-    String remove(@PathVariable long unitId, @PathVariable long hotspotId, @RequestParam Map<String, String> input,
-            Model model, RedirectAttributes redirect) {
-        return attempt(unitId, hotspotId, "removal", input, model, redirect,
+    String remove(@PathVariable long unitId, @PathVariable long hotspotId,
+            @ModelAttribute("removalForm") HotspotRemovalInput input, Model model, RedirectAttributes redirect) {
+        return attempt(unitId, hotspotId, "removal", model, redirect,
                 unit -> hotspots.remove(CurrentCaller.get(), unit, hotspotId, HotspotInput.removal(input)));
     }
 
     /** Runs a write on a hotspot: back to its page with a notice, or its page with the refusal beside the form. */
-    private String attempt(long unitId, long hotspotId, String form, Map<String, String> input, Model model,
-            RedirectAttributes redirect, java.util.function.LongConsumer write) {
-        return attempt(unitId, hotspotId, form, input, null, model, redirect, write);
-    }
-
-    private String attempt(long unitId, long hotspotId, String form, Map<String, String> input, List<String> inputUnits,
-            Model model, RedirectAttributes redirect, java.util.function.LongConsumer write) {
+    private String attempt(long unitId, long hotspotId, String form, Model model, RedirectAttributes redirect,
+            LongConsumer write) {
         UnitView unit = support.unit(CurrentCaller.view(), unitId);
         try {
             write.accept(unit.id());
             redirect.addFlashAttribute("saved", "removal".equals(form) ? "removed" : form);
             return "redirect:/order/units/" + unit.id() + "/hotspots/" + hotspotId;
         } catch (HotspotRefusedException e) {
-            model.addAttribute("inputUnits", inputUnits);
-            return showHotspot(unit.id(), hotspotId, input, form, e, model);
+            return showHotspot(unit.id(), hotspotId, form, e, model);
         }
     }
 
@@ -233,7 +241,7 @@ class HotspotPages {
                 "order.hotspot.removedOn", "order.hotspot.removedBy", "order.hotspot.removalNumber",
                 "order.hotspot.latitude", "order.hotspot.longitude", "order.hotspot.notes"))
                 .titled(support.message("order.hotspots.sheetTitle", root.name(),
-                        vn.tuquan.shared.MessageArguments.display(date)));
+                        MessageArguments.display(date)));
         exports.send(response, "dia-ban-trong-diem-" + root.id() + "-" + date + ".xlsx", layout,
                 rows -> hotspots.each(view, root.id(), date, filter, h -> {
                     names.putAll(support.names(view, h.unitIds().stream().filter(id -> !names.containsKey(id)).toList()));
@@ -297,7 +305,7 @@ class HotspotPages {
         }
         for (Hotspot h : onList) {
             List<JsonNode> geometries = new ArrayList<>();
-            h.unitIds().stream().map(shapes::get).filter(java.util.Objects::nonNull).forEach(geometries::add);
+            h.unitIds().stream().map(shapes::get).filter(Objects::nonNull).forEach(geometries::add);
             if (h.latitude() != null) {
                 ObjectNode point = JSON.createObjectNode().put("type", "Point");
                 point.putArray("coordinates").add(h.longitude()).add(h.latitude());
@@ -325,12 +333,9 @@ class HotspotPages {
     }
 
     private static Hotspot.Filter filter(String kind, String status, String q) {
-        Map<String, String> input = new LinkedHashMap<>();
-        input.put("kind", kind);
-        input.put("status", status);
         try {
-            return new Hotspot.Filter(HotspotInput.choice(Hotspot.Kind.class, input, "kind"),
-                    HotspotInput.choice(Hotspot.Status.class, input, "status"), q, true);
+            return new Hotspot.Filter(HotspotInput.choice(Hotspot.Kind.class, kind, "kind"),
+                    HotspotInput.choice(Hotspot.Status.class, status, "status"), q, true);
         } catch (HotspotRefusedException e) {
             return Hotspot.Filter.ALL;
         }

@@ -2,13 +2,16 @@ package vn.tuquan.order.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +29,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,6 +38,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.tuquan.order.FactWindow;
 import vn.tuquan.order.Incident;
 import vn.tuquan.order.IncidentCategory;
 import vn.tuquan.order.IncidentFilter;
@@ -45,6 +50,7 @@ import vn.tuquan.order.IncidentRefusedException;
 import vn.tuquan.order.IncidentSource;
 import vn.tuquan.order.IncidentStatus;
 import vn.tuquan.order.Incidents;
+import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
@@ -56,6 +62,7 @@ import vn.tuquan.shared.Requires;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.shared.web.SheetExports;
 import vn.tuquan.units.UnitBoundaries;
+import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
 
@@ -120,7 +127,7 @@ class IncidentPages {
         model.addAttribute("canWrite", CurrentCaller.get().can(Permission.ORDER_WRITE));
         // the other registers hang on a unit: the first unit the caller sees from
         model.addAttribute("registersUnit", units.roots(view, Dates.today()).stream().findFirst()
-                .map(vn.tuquan.units.UnitView::id).orElse(null));
+                .map(UnitView::id).orElse(null));
         return "order/showOrder";
     }
 
@@ -138,17 +145,12 @@ class IncidentPages {
 
     @PostMapping("/order/incidents/new")
     @Requires({Permission.ORDER_READ, Permission.ORDER_WRITE})
-    String record(@RequestParam(required = false) Long unitId, @RequestParam(required = false) String categoryCode,
-            @RequestParam(required = false) String severity,
-            @RequestParam(defaultValue = "false") boolean subjectiveCause,
-            @RequestParam(required = false) String occurredAt, @RequestParam(required = false) String source,
-            @RequestParam(required = false) Double latitude, @RequestParam(required = false) Double longitude,
-            @RequestParam(required = false) String summary, HttpSession session, Model model,
-            RedirectAttributes redirect) {
+    String record(@ModelAttribute IncidentInput input, HttpSession session, Model model, RedirectAttributes redirect) {
         Caller caller = CurrentCaller.get();
+        String occurredAt = input.occurredAt();
         OffsetDateTime occurred = parseLocal(occurredAt);
-        IncidentForm form = new IncidentForm(unitId, categoryCode, severity, subjectiveCause, occurred, null, source,
-                latitude, longitude, summary);
+        IncidentForm form = new IncidentForm(input.unitId(), input.categoryCode(), input.severity(), input.subjective(),
+                occurred, null, input.source(), input.latitude(), input.longitude(), input.summary());
         try {
             if (occurred == null && occurredAt != null && !occurredAt.isBlank()) {
                 throw new IncidentRefusedException("occurredAt", "order.import.time", occurredAt);
@@ -172,9 +174,9 @@ class IncidentPages {
             // a unit further down a large scope, chosen before (or refused: then the first one)
             try {
                 units.latest(caller.capture(), unit).filter(u -> u.kind().organisation()
-                        || u.kind() == vn.tuquan.units.UnitKind.RESIDENTIAL_AREA
-                        || u.kind() == vn.tuquan.units.UnitKind.COMMUNE).ifPresent(u -> recordable.add(0, u));
-            } catch (vn.tuquan.shared.AccessRefusedException e) {
+                        || u.kind() == UnitKind.RESIDENTIAL_AREA
+                        || u.kind() == UnitKind.COMMUNE).ifPresent(u -> recordable.add(0, u));
+            } catch (AccessRefusedException e) {
                 // not one of the caller's: the form starts with the first of theirs
             }
         }
@@ -218,7 +220,7 @@ class IncidentPages {
         model.addAttribute("filter", filter);
         model.addAttribute("year", year);
         model.addAttribute("periodOf", periodOf);
-        model.addAttribute("window", vn.tuquan.order.FactWindow.parse(periodOf));
+        model.addAttribute("window", FactWindow.parse(periodOf));
         model.addAttribute("years", years());
         model.addAttribute("unitChoices", unitChoices(view, unit));
         model.addAttribute("groups", groups());
@@ -455,10 +457,10 @@ class IncidentPages {
 
     /** {@code name=value} for each value given (none for null or blank), URL-encoded. */
     private static void param(List<String> query, String name, Object value) {
-        if (value instanceof java.util.Collection<?> values) {
+        if (value instanceof Collection<?> values) {
             values.forEach(v -> param(query, name, v));
         } else if (value != null && !value.toString().isBlank()) {
-            query.add(name + "=" + java.net.URLEncoder.encode(value instanceof Enum<?> e ? e.name() : value.toString(),
+            query.add(name + "=" + URLEncoder.encode(value instanceof Enum<?> e ? e.name() : value.toString(),
                     StandardCharsets.UTF_8));
         }
     }
@@ -512,7 +514,7 @@ class IncidentPages {
         }
         try {
             return LocalDateTime.parse(value.strip()).atZone(Dates.VIETNAM).toOffsetDateTime();
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return null;
         }
     }

@@ -36,7 +36,7 @@ class PersonSheets {
     }
 
     /** Puts a refusal on a form page: the values typed (the form's record), the message naming the field, the field to mark. */
-    void refused(org.springframework.ui.Model model, Record form, PersonRefusedException e) {
+    void refused(Model model, Record form, PersonRefusedException e) {
         model.addAttribute("form", form);
         model.addAttribute("error", refusals.message(e));
         model.addAttribute("errorField", e.field());
