@@ -2,7 +2,6 @@ package vn.tuquan;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -17,11 +16,23 @@ import vn.tuquan.units.UnitsCommand;
  * (in the module it belongs to; use {@link TuquanApplication#commandContext} when it needs the
  * database) and list it in {@code subcommands} below.
  */
-@Command(name = "tuquan", mixinStandardHelpOptions = true, versionProvider = TuquanCli.Version.class,
-        description = {"Tuquan: phần mềm cho phong trào \"Tự quản, tự phòng, tự bảo vệ\".",
-                "Software for the community security movement \"Tự quản, tự phòng, tự bảo vệ\"."},
-        subcommands = {TuquanCli.Serve.class, TuquanCli.Demo.class, UnitsCommand.class, UserCommand.class,
-                AuditCommand.class, KeysCommand.class, HelpCommand.class})
+@Command(
+        name = "tuquan",
+        mixinStandardHelpOptions = true,
+        versionProvider = TuquanCli.Version.class,
+        description = {
+            "Tuquan: phần mềm cho phong trào \"Tự quản, tự phòng, tự bảo vệ\".",
+            "Software for the community security movement \"Tự quản, tự phòng, tự bảo vệ\"."
+        },
+        subcommands = {
+            TuquanCli.Serve.class,
+            TuquanCli.Demo.class,
+            UnitsCommand.class,
+            UserCommand.class,
+            AuditCommand.class,
+            KeysCommand.class,
+            HelpCommand.class
+        })
 public final class TuquanCli implements Runnable {
 
     private static volatile boolean serving;
@@ -37,8 +48,9 @@ public final class TuquanCli implements Runnable {
                     while (cause.getCause() != null) {
                         cause = cause.getCause();
                     }
-                    commandLine.getErr().println("tuquan: " + commandLine.getCommandName() + " failed: "
-                            + cause.getMessage());
+                    commandLine
+                            .getErr()
+                            .println("tuquan: " + commandLine.getCommandName() + " failed: " + cause.getMessage());
                     return 1;
                 })
                 .execute(args);
@@ -58,22 +70,26 @@ public final class TuquanCli implements Runnable {
         @Option(names = "--port", description = "HTTP port (default: $TUQUAN_PORT or 8080)")
         Integer port;
 
-        @Option(names = "--management-port", description = "port of health and metrics, on 127.0.0.1 only "
-                + "(default: $TUQUAN_MANAGEMENT_PORT, else --port + 1, else 8081)")
+        @Option(
+                names = "--management-port",
+                description = "port of health and metrics, on 127.0.0.1 only "
+                        + "(default: $TUQUAN_MANAGEMENT_PORT, else --port + 1, else 8081)")
         Integer managementPort;
 
         abstract List<String> profiles();
 
         @Override
         public Integer call() {
-            TuquanApplication.serve(profiles(), port, managementPort(port, managementPort,
-                    System.getenv("TUQUAN_MANAGEMENT_PORT")));
+            TuquanApplication.serve(
+                    profiles(), port, managementPort(port, managementPort, System.getenv("TUQUAN_MANAGEMENT_PORT")));
             serving = true;
             return 0;
         }
     }
 
-    @Command(name = "serve", mixinStandardHelpOptions = true,
+    @Command(
+            name = "serve",
+            mixinStandardHelpOptions = true,
             description = "Phục vụ Tuquan (không có dữ liệu mẫu). / Serve Tuquan without demo data.")
     static final class Serve extends WebCommand {
         @Override
@@ -82,7 +98,9 @@ public final class TuquanCli implements Runnable {
         }
     }
 
-    @Command(name = "demo", mixinStandardHelpOptions = true,
+    @Command(
+            name = "demo",
+            mixinStandardHelpOptions = true,
             description = "Phục vụ Tuquan với dữ liệu mẫu trong <thư mục dữ liệu>/demo. / Serve Tuquan with demo data.")
     static final class Demo extends WebCommand {
         @Override

@@ -2,12 +2,6 @@ package vn.tuquan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -18,6 +12,11 @@ import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Debian's Chromium driven by Playwright, as the browser tests use it. Without Chromium the tests
@@ -38,23 +37,35 @@ public final class Chromium implements AutoCloseable {
 
     public static Chromium launch() {
         assertThat(Files.isExecutable(EXECUTABLE))
-                .as("Chromium is needed at %s for the browser tests (apt-get install chromium chromium-driver, "
-                        + "or set TUQUAN_CHROMIUM)", EXECUTABLE)
+                .as(
+                        "Chromium is needed at %s for the browser tests (apt-get install chromium chromium-driver, "
+                                + "or set TUQUAN_CHROMIUM)",
+                        EXECUTABLE)
                 .isTrue();
-        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(EXECUTABLE)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        Playwright playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        Browser browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(EXECUTABLE)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync")));
         return new Chromium(playwright, browser);
     }
 
     /** A new window of the given size (a phone's when narrow) on the application at {@code port}. */
     public Tab open(int port, int width, int height) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
-                .setIsMobile(width < 600).setHasTouch(width < 600));
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(width, height)
+                .setIsMobile(width < 600)
+                .setHasTouch(width < 600));
         return new Tab(context, port);
     }
 
@@ -143,8 +154,12 @@ public final class Chromium implements AutoCloseable {
                 return; // the page went on to another before it could be read: that one is read when it loads
             }
             // the API and its documentation show the keys and codes clients use, on purpose
-            if (!url.startsWith("http") || url.contains("/api/") || url.contains("/swagger-ui") || url.contains("/v3/api-docs")
-                    || url.endsWith(".json") || url.endsWith(".pdf")) {
+            if (!url.startsWith("http")
+                    || url.contains("/api/")
+                    || url.contains("/swagger-ui")
+                    || url.contains("/v3/api-docs")
+                    || url.endsWith(".json")
+                    || url.endsWith(".pdf")) {
                 return;
             }
             for (String found : RawKeys.in(text)) {
@@ -162,7 +177,9 @@ public final class Chromium implements AutoCloseable {
         }
 
         public void screenshot(String name) {
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SCREENSHOTS.resolve(name + ".png"))
+                    .setFullPage(true));
         }
 
         @Override
@@ -172,8 +189,10 @@ public final class Chromium implements AutoCloseable {
             } finally {
                 context.close();
             }
-            assertThat(rawKeys).as("every page reads in words: no message key, fact key, criterion code, null or"
-                    + " year printed as a number").isEmpty();
+            assertThat(rawKeys)
+                    .as("every page reads in words: no message key, fact key, criterion code, null or"
+                            + " year printed as a number")
+                    .isEmpty();
         }
     }
 }

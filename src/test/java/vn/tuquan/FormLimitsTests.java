@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -27,18 +26,35 @@ class FormLimitsTests {
 
     static final Path TEMPLATES = Path.of("src/main/resources/templates");
     /** Input types that hold no free text. */
-    static final Set<String> NOT_TEXT = Set.of("hidden", "checkbox", "radio", "file", "date", "datetime-local",
-            "month", "week", "time", "number", "range", "color", "submit", "button", "reset", "image");
+    static final Set<String> NOT_TEXT = Set.of(
+            "hidden",
+            "checkbox",
+            "radio",
+            "file",
+            "date",
+            "datetime-local",
+            "month",
+            "week",
+            "time",
+            "number",
+            "range",
+            "color",
+            "submit",
+            "button",
+            "reset",
+            "image");
 
     @Test
     void everyTextInputAndTextareaHasAMaximumLength() throws IOException {
         List<String> missing = new ArrayList<>();
         int fields = 0;
         try (Stream<Path> files = Files.walk(TEMPLATES)) {
-            for (Path template : files.filter(f -> f.toString().endsWith(".html")).sorted().toList()) {
+            for (Path template :
+                    files.filter(f -> f.toString().endsWith(".html")).sorted().toList()) {
                 Document page = Jsoup.parse(Files.readString(template), "", Parser.xmlParser());
                 for (Element field : page.select("input, textarea")) {
-                    String type = field.hasAttr("type") ? field.attr("type").toLowerCase(Locale.ROOT)
+                    String type = field.hasAttr("type")
+                            ? field.attr("type").toLowerCase(Locale.ROOT)
                             : field.hasAttr("th:type") ? "dynamic" : "text";
                     if (field.tagName().equals("input") && NOT_TEXT.contains(type)) {
                         continue;

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -32,10 +31,11 @@ public class FreshDataDirectory implements ApplicationContextInitializer<Configu
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         var sources = context.getEnvironment().getPropertySources();
-        sources.addFirst(new MapPropertySource("fresh-data-directory",
-                Map.of("tuquan.data-directory", create().toString())));
+        sources.addFirst(
+                new MapPropertySource("fresh-data-directory", Map.of("tuquan.data-directory", create().toString())));
         if (!context.getEnvironment().containsProperty(SECOND_FACTOR_RULE)) {
-            sources.addLast(new MapPropertySource("features-without-second-factor", Map.of(SECOND_FACTOR_RULE, "false")));
+            sources.addLast(
+                    new MapPropertySource("features-without-second-factor", Map.of(SECOND_FACTOR_RULE, "false")));
         }
     }
 }

@@ -16,11 +16,19 @@ class ManagementPortTests {
     @Test
     void givenEnvironmentOrTheMainPortPlusOne() {
         assertThat(TuquanCli.managementPort(8095, 9100, null)).isEqualTo(9100);
-        assertThat(TuquanCli.managementPort(8095, 9100, "9200")).as("the option wins").isEqualTo(9100);
-        assertThat(TuquanCli.managementPort(8095, null, "9200")).as("the environment's, through the properties").isNull();
-        assertThat(TuquanCli.managementPort(null, null, null)).as("8081, through the properties").isNull();
+        assertThat(TuquanCli.managementPort(8095, 9100, "9200"))
+                .as("the option wins")
+                .isEqualTo(9100);
+        assertThat(TuquanCli.managementPort(8095, null, "9200"))
+                .as("the environment's, through the properties")
+                .isNull();
+        assertThat(TuquanCli.managementPort(null, null, null))
+                .as("8081, through the properties")
+                .isNull();
         assertThat(TuquanCli.managementPort(8095, null, null)).isEqualTo(8096);
         assertThat(TuquanCli.managementPort(8095, null, " ")).isEqualTo(8096);
-        assertThat(TuquanCli.managementPort(0, null, null)).as("any free port for any free port").isZero();
+        assertThat(TuquanCli.managementPort(0, null, null))
+                .as("any free port for any free port")
+                .isZero();
     }
 }

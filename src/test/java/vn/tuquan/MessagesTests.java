@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
@@ -27,8 +26,9 @@ class MessagesTests {
 
     static final Path TEMPLATES = Path.of("src/main/resources/templates");
     /** Attributes a person reads or hears: they must come from messages too. */
-    static final Set<String> READABLE_ATTRIBUTES = Set.of("title", "alt", "placeholder", "aria-label",
-            "aria-description", "value", "label");
+    static final Set<String> READABLE_ATTRIBUTES =
+            Set.of("title", "alt", "placeholder", "aria-label", "aria-description", "value", "label");
+
     static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([a-zA-Z0-9_.\\-]+)[}(]");
 
     @Test
@@ -43,8 +43,10 @@ class MessagesTests {
     @Test
     void theVietnameseLabelsAreVietnamese() throws IOException {
         Properties vi = load("messages_vi.properties");
-        long withDiacritics = vi.values().stream().map(Object::toString)
-                .filter(v -> v.chars().anyMatch(c -> c > 127)).count();
+        long withDiacritics = vi.values().stream()
+                .map(Object::toString)
+                .filter(v -> v.chars().anyMatch(c -> c > 127))
+                .count();
         assertThat(withDiacritics).as("labels with Vietnamese letters").isGreaterThan(vi.size() / 2);
     }
 
@@ -85,15 +87,19 @@ class MessagesTests {
         List<String> offences = new ArrayList<>();
         var document = Jsoup.parse(html, "", Parser.xmlParser());
         for (Element element : document.getAllElements()) {
-            boolean replaced = element.hasAttr("th:text") || element.hasAttr("th:utext")
-                    || element.hasAttr("th:replace") || element.hasAttr("th:insert");
+            boolean replaced = element.hasAttr("th:text")
+                    || element.hasAttr("th:utext")
+                    || element.hasAttr("th:replace")
+                    || element.hasAttr("th:insert");
             for (TextNode text : element.textNodes()) {
                 if (!replaced && text.text().codePoints().anyMatch(Character::isLetter)) {
-                    offences.add(name + ": <" + element.tagName() + "> \"" + text.text().strip() + "\"");
+                    offences.add(name + ": <" + element.tagName() + "> \""
+                            + text.text().strip() + "\"");
                 }
             }
             for (String attribute : READABLE_ATTRIBUTES) {
-                if (element.hasAttr(attribute) && element.attr(attribute).codePoints().anyMatch(Character::isLetter)) {
+                if (element.hasAttr(attribute)
+                        && element.attr(attribute).codePoints().anyMatch(Character::isLetter)) {
                     offences.add(name + ": " + attribute + "=\"" + element.attr(attribute) + "\"");
                 }
             }

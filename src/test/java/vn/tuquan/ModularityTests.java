@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
@@ -31,8 +30,11 @@ class ModularityTests {
         assertThat(modules.stream()).allSatisfy(module -> {
             ApplicationModule declared = Class.forName(module.getBasePackage().getName() + ".package-info")
                     .getAnnotation(ApplicationModule.class);
-            assertThat(declared).as(module.getIdentifier() + "'s package-info.java").isNotNull();
-            assertThat(declared.allowedDependencies()).as(module.getIdentifier() + "'s allowed dependencies")
+            assertThat(declared)
+                    .as(module.getIdentifier() + "'s package-info.java")
+                    .isNotNull();
+            assertThat(declared.allowedDependencies())
+                    .as(module.getIdentifier() + "'s allowed dependencies")
                     .doesNotContain(ApplicationModule.OPEN_TOKEN);
         });
     }
@@ -40,8 +42,18 @@ class ModularityTests {
     @Test
     void theModulesOfArchitectureMdAreTheOnlyOnes() {
         assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-                .isSubsetOf("shared", "access", "audit", "units", "households", "movement", "order", "evaluation",
-                        "reporting", "citizens", "demo");
+                .isSubsetOf(
+                        "shared",
+                        "access",
+                        "audit",
+                        "units",
+                        "households",
+                        "movement",
+                        "order",
+                        "evaluation",
+                        "reporting",
+                        "citizens",
+                        "demo");
     }
 
     @Test
@@ -60,7 +72,9 @@ class ModularityTests {
                 }
             }
         }
-        assertThat(Files.readString(output.resolve("components.puml"))).contains("\"Access\"").contains("\"Units\"");
+        assertThat(Files.readString(output.resolve("components.puml")))
+                .contains("\"Access\"")
+                .contains("\"Units\"");
     }
 
     /** Canvas cells list types and events in no fixed order: sort each run of bullets. */
@@ -75,7 +89,9 @@ class ModularityTests {
             }
             boolean cellStart = lines.get(i).startsWith("|");
             List<String> run = new java.util.ArrayList<>();
-            while (i < lines.size() && lines.get(i).matches("\\|?\\* .*") && (run.isEmpty() || !lines.get(i).startsWith("|"))) {
+            while (i < lines.size()
+                    && lines.get(i).matches("\\|?\\* .*")
+                    && (run.isEmpty() || !lines.get(i).startsWith("|"))) {
                 run.add(lines.get(i).startsWith("|") ? lines.get(i).substring(1) : lines.get(i));
                 i++;
             }
@@ -91,8 +107,13 @@ class ModularityTests {
     /** The documenter lists relations in no fixed order; sorted, the committed diagram changes only when they do. */
     private static void sortRelations(Path diagram) throws Exception {
         List<String> lines = Files.readAllLines(diagram);
-        List<String> relations = lines.stream().filter(l -> l.startsWith("Rel(")).sorted().toList();
+        List<String> relations =
+                lines.stream().filter(l -> l.startsWith("Rel(")).sorted().toList();
         Iterator<String> sorted = relations.iterator();
-        Files.write(diagram, lines.stream().map(l -> l.startsWith("Rel(") ? sorted.next() : l).toList());
+        Files.write(
+                diagram,
+                lines.stream()
+                        .map(l -> l.startsWith("Rel(") ? sorted.next() : l)
+                        .toList());
     }
 }

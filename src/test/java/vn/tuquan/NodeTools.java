@@ -38,8 +38,7 @@ public final class NodeTools {
 
     private static Path installed;
 
-    private NodeTools() {
-    }
+    private NodeTools() {}
 
     /** The folder whose {@code node_modules} holds the tools, installed when needed. */
     public static synchronized Path home() {
@@ -48,18 +47,28 @@ public final class NodeTools {
         }
         try {
             Files.createDirectories(HOME);
-            try (FileChannel channel = FileChannel.open(HOME.resolve(".lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+            try (FileChannel channel = FileChannel.open(
+                            HOME.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = channel.lock()) {
                 checkNode();
                 String stamp = stamp();
                 Path marker = HOME.resolve(".installed");
-                if (!(Files.isDirectory(HOME.resolve("node_modules")) && Files.exists(marker)
+                if (!(Files.isDirectory(HOME.resolve("node_modules"))
+                        && Files.exists(marker)
                         && Files.readString(marker).equals(stamp))) {
                     for (String file : List.of("package.json", "package-lock.json")) {
                         Files.copy(SOURCE.resolve(file), HOME.resolve(file), StandardCopyOption.REPLACE_EXISTING);
                     }
-                    Result install = run(HOME, Duration.ofMinutes(10), Map.of(), "npm", "ci", "--no-audit", "--no-fund",
-                            "--ignore-scripts", "--prefer-offline");
+                    Result install = run(
+                            HOME,
+                            Duration.ofMinutes(10),
+                            Map.of(),
+                            "npm",
+                            "ci",
+                            "--no-audit",
+                            "--no-fund",
+                            "--ignore-scripts",
+                            "--prefer-offline");
                     if (install.exit() != 0) {
                         throw new AssertionError("npm ci of the test tools (" + SOURCE.resolve("package-lock.json")
                                 + ") failed with exit code " + install.exit() + "; the npm registry must be reachable "
@@ -97,15 +106,16 @@ public final class NodeTools {
     }
 
     /** What a process wrote: stdout alone in {@code stdout}, stdout then stderr in {@code output}. */
-    public record Result(int exit, String stdout, String output) {
-    }
+    public record Result(int exit, String stdout, String output) {}
 
     private static void checkNode() {
         Result version = run(HOME, Duration.ofMinutes(1), Map.of(), "node", "--version");
         Matcher m = Pattern.compile("v(\\d+)\\.(\\d+)").matcher(version.stdout());
-        boolean recent = version.exit() == 0 && m.find()
+        boolean recent = version.exit() == 0
+                && m.find()
                 && (Integer.parseInt(m.group(1)) > NODE_AT_LEAST[0]
-                        || Integer.parseInt(m.group(1)) == NODE_AT_LEAST[0] && Integer.parseInt(m.group(2)) >= NODE_AT_LEAST[1]);
+                        || Integer.parseInt(m.group(1)) == NODE_AT_LEAST[0]
+                                && Integer.parseInt(m.group(2)) >= NODE_AT_LEAST[1]);
         if (!recent) {
             throw new AssertionError("Node.js " + NODE_AT_LEAST[0] + "." + NODE_AT_LEAST[1]
                     + " or newer with npm is needed for these tests (README, prerequisites); `node --version` said: "
@@ -118,16 +128,21 @@ public final class NodeTools {
             Path out = Files.createTempFile(HOME, "out", ".txt");
             Path err = Files.createTempFile(HOME, "err", ".txt");
             try {
-                ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-                        .redirectOutput(out.toFile()).redirectError(err.toFile());
+                ProcessBuilder builder = new ProcessBuilder(command)
+                        .directory(directory.toFile())
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile());
                 builder.environment().putAll(environment);
                 Process process;
                 try {
                     process = builder.start();
                 } catch (IOException e) {
-                    throw new AssertionError("Cannot run " + command[0] + " (" + e.getMessage() + "): Node.js "
-                            + NODE_AT_LEAST[0] + "." + NODE_AT_LEAST[1] + " or newer with npm is needed for these "
-                            + "tests (README, prerequisites)", e);
+                    throw new AssertionError(
+                            "Cannot run " + command[0] + " (" + e.getMessage() + "): Node.js "
+                                    + NODE_AT_LEAST[0] + "." + NODE_AT_LEAST[1]
+                                    + " or newer with npm is needed for these "
+                                    + "tests (README, prerequisites)",
+                            e);
                 }
                 if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     process.destroyForcibly();

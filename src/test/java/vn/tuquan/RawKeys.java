@@ -13,7 +13,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import vn.tuquan.evaluation.rules.Criteria;
 
 /**
@@ -26,17 +25,28 @@ import vn.tuquan.evaluation.rules.Criteria;
 public final class RawKeys {
 
     /** The prefixes of the evaluation's fact keys (rules.Fact). */
-    private static final List<String> FACT_PREFIXES = List.of("incidents.", "crimes.", "drugUsers.", "hotspots.",
-            "households.", "staff.", "models.", "mediations.", "reEducations.", "children.", "previous.");
-    private static final Pattern DOTTED = Pattern.compile("(?<![\\w./@-])[a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9_]+)+(?![\\w/@-])");
+    private static final List<String> FACT_PREFIXES = List.of(
+            "incidents.",
+            "crimes.",
+            "drugUsers.",
+            "hotspots.",
+            "households.",
+            "staff.",
+            "models.",
+            "mediations.",
+            "reEducations.",
+            "children.",
+            "previous.");
+
+    private static final Pattern DOTTED =
+            Pattern.compile("(?<![\\w./@-])[a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9_]+)+(?![\\w/@-])");
     private static final Pattern UPPER_SNAKE = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b");
     private static final Pattern NOTHING = Pattern.compile("\\b(null|undefined|NaN)\\b");
-    private static final Pattern GROUPED_YEAR = Pattern.compile(
-            "(?iu)(?<![\\p{L}])(năm|kỳ|year|period)\\s+((?:19|20|21)[.,]\\d{3})(?!\\d)");
+    private static final Pattern GROUPED_YEAR =
+            Pattern.compile("(?iu)(?<![\\p{L}])(năm|kỳ|year|period)\\s+((?:19|20|21)[.,]\\d{3})(?!\\d)");
     private static final Set<String> MESSAGE_KEYS = messageKeys();
 
-    private RawKeys() {
-    }
+    private RawKeys() {}
 
     /** The raw keys, codes and grouped years found in a text, in order (empty: it reads in words). */
     public static Set<String> in(String text) {

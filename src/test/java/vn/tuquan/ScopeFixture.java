@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import vn.tuquan.access.UserAccounts;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Scope;
@@ -38,25 +37,45 @@ public final class ScopeFixture {
 
     private static boolean done;
 
-    private ScopeFixture() {
-    }
+    private ScopeFixture() {}
 
-    public static synchronized void ensure(OfficialLists lists, Units units, LocalUnits localUnits, UserAccounts accounts) {
+    public static synchronized void ensure(
+            OfficialLists lists, Units units, LocalUnits localUnits, UserAccounts accounts) {
         if (done) {
             return;
         }
         if (units.findByCode(Scope.WHOLE_COUNTRY, "34", AS_OF).isEmpty()) {
-            lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("pre2025/units_flat_2022-10_from_dvhcvn_v20221001.csv")),
-                    AS_OF, Optional.of("34"));
+            lists.importFiles(
+                    Caller.SYSTEM,
+                    List.of(AdminUnitsData.file("pre2025/units_flat_2022-10_from_dvhcvn_v20221001.csv")),
+                    AS_OF,
+                    Optional.of("34"));
             long leHongPhong = code(units, "12433").id();
-            localUnits.createAll(Caller.SYSTEM, List.of(Map.entry(leHongPhong, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA,
-                    "TO_DAN_PHO", "TB1", "Tổ dân phố Kỳ Đồng", null))), AS_OF);
+            localUnits.createAll(
+                    Caller.SYSTEM,
+                    List.of(Map.entry(
+                            leHongPhong,
+                            new LocalUnitForm(
+                                    UnitKind.RESIDENTIAL_AREA, "TO_DAN_PHO", "TB1", "Tổ dân phố Kỳ Đồng", null))),
+                    AS_OF);
         }
         long thaiBinh = code(units, "34").id();
-        TestUsers.withRoles(accounts, THAI_BINH_OFFICER, "Cán Bộ Thái Bình", PASSWORD, Set.of("PROVINCIAL_OFFICER"),
-                Scope.of(Set.of(thaiBinh)), Scope.of(Set.of(thaiBinh)));
-        TestUsers.withRoles(accounts, SMALL_CAPTURE, "Cán Bộ Hải Minh Xem Huyện", PASSWORD, Set.of("COMMUNE_OFFICER"),
-                Scope.of(Set.of(code(units, "14233").id())), Scope.of(Set.of(code(units, "366").id())));
+        TestUsers.withRoles(
+                accounts,
+                THAI_BINH_OFFICER,
+                "Cán Bộ Thái Bình",
+                PASSWORD,
+                Set.of("PROVINCIAL_OFFICER"),
+                Scope.of(Set.of(thaiBinh)),
+                Scope.of(Set.of(thaiBinh)));
+        TestUsers.withRoles(
+                accounts,
+                SMALL_CAPTURE,
+                "Cán Bộ Hải Minh Xem Huyện",
+                PASSWORD,
+                Set.of("COMMUNE_OFFICER"),
+                Scope.of(Set.of(code(units, "14233").id())),
+                Scope.of(Set.of(code(units, "366").id())));
         done = true;
     }
 
@@ -68,6 +87,8 @@ public final class ScopeFixture {
     /** The first residential area of a commune. */
     public static UnitView firstArea(Units units, UnitView commune) {
         return units.children(Scope.WHOLE_COUNTRY, commune.id(), vn.tuquan.shared.Dates.today()).stream()
-                .filter(u -> u.kind() == UnitKind.RESIDENTIAL_AREA).findFirst().orElseThrow();
+                .filter(u -> u.kind() == UnitKind.RESIDENTIAL_AREA)
+                .findFirst()
+                .orElseThrow();
     }
 }

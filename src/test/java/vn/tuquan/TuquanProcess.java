@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import vn.tuquan.shared.db.EmbeddedCredentials;
 
 /** The packaged {@code target/tuquan.jar} running as a separate process, as {@code ./tuquan} runs it. */
@@ -49,13 +48,23 @@ public final class TuquanProcess {
 
     /** The same, with more environment variables (e.g. {@code TUQUAN_SECURITY_SECOND_FACTOR_FOR_SENSITIVE_DATA}). */
     public static TuquanProcess start(Path dataDir, String command, String name, Map<String, String> environment) {
-        assertThat(JAR).as("the packaged application (mvn verify builds it before the *IT tests)").exists();
+        assertThat(JAR)
+                .as("the packaged application (mvn verify builds it before the *IT tests)")
+                .exists();
         int port = freePort();
         int managementPort = freePort();
         Path log = dataDir.resolve(name + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-jar", JAR.toString(), command,
-                "--port", Integer.toString(port), "--management-port", Integer.toString(managementPort))
+        ProcessBuilder builder = new ProcessBuilder(
+                        java,
+                        "-Xmx512m",
+                        "-jar",
+                        JAR.toString(),
+                        command,
+                        "--port",
+                        Integer.toString(port),
+                        "--management-port",
+                        Integer.toString(managementPort))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("TUQUAN_DATA_DIR", dataDir.toString());
@@ -99,13 +108,14 @@ public final class TuquanProcess {
 
     /** The same, with {@code input} (when not null) as its standard input: a password for {@code --password-stdin}. */
     public static CommandResult commandWithInput(Path dataDir, String input, String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-jar", JAR.toString()));
+        List<String> command = new java.util.ArrayList<>(
+                List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-jar", JAR.toString()));
         command.addAll(List.of(args));
         try {
             Path out = Files.createTempFile(dataDir, "cli", ".out");
             Path err = Files.createTempFile(dataDir, "cli", ".err");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
             if (input != null) {
                 Path in = Files.createTempFile(dataDir, "cli", ".in");
                 Files.writeString(in, input, StandardCharsets.UTF_8);
@@ -114,8 +124,11 @@ public final class TuquanProcess {
             builder.environment().put("TUQUAN_DATA_DIR", dataDir.toString());
             builder.environment().remove("TUQUAN_DATA_KEY");
             Process process = builder.start();
-            assertThat(process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
-            return new CommandResult(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            assertThat(process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES))
+                    .isTrue();
+            return new CommandResult(
+                    process.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -133,14 +146,23 @@ public final class TuquanProcess {
         HttpClient client = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            assertThat(process.isAlive()).as("Tuquan exited early; its log:%n%s", output()).isTrue();
+            assertThat(process.isAlive())
+                    .as("Tuquan exited early; its log:%n%s", output())
+                    .isTrue();
             try {
-                HttpResponse<String> health = client.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + managementPort + "/actuator/health")).build(),
+                HttpResponse<String> health = client.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
-                HttpResponse<String> ready = health.statusCode() != 200 ? health : client.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/readyz")).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().contains("\"UP\"") && ready.statusCode() == 200
+                HttpResponse<String> ready = health.statusCode() != 200
+                        ? health
+                        : client.send(
+                                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/readyz"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200
+                        && health.body().contains("\"UP\"")
+                        && ready.statusCode() == 200
                         && ready.body().contains("\"UP\"")) {
                     return this;
                 }
@@ -162,7 +184,9 @@ public final class TuquanProcess {
             if (output().contains(text)) {
                 return this;
             }
-            assertThat(process.isAlive()).as("Tuquan exited before printing \"%s\"; its log:%n%s", text, output()).isTrue();
+            assertThat(process.isAlive())
+                    .as("Tuquan exited before printing \"%s\"; its log:%n%s", text, output())
+                    .isTrue();
             sleep(100);
         }
         throw new AssertionError("Tuquan did not print \"" + text + "\" within " + timeout + "; its log:\n" + output());
@@ -194,7 +218,9 @@ public final class TuquanProcess {
 
     public String printedAdminPassword() {
         Matcher m = Pattern.compile("Password:\\s+(\\S+)").matcher(output());
-        assertThat(m.find()).as("the administrator password is printed on the first start").isTrue();
+        assertThat(m.find())
+                .as("the administrator password is printed on the first start")
+                .isTrue();
         return m.group(1);
     }
 
@@ -240,7 +266,8 @@ public final class TuquanProcess {
             } catch (RuntimeException unreadable) {
                 continue;
             }
-            ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+            ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
                     .filter(p -> p.info().command().orElse("").endsWith("/postgres"))
                     .ifPresent(postgres -> {
                         postgres.destroy(); // SIGTERM: PostgreSQL's smart shutdown, its clients being gone
@@ -257,7 +284,9 @@ public final class TuquanProcess {
     public static Postmaster postmaster(Path dataDir) {
         try {
             List<String> lines = Files.readAllLines(dataDir.resolve("pg").resolve("postmaster.pid"));
-            return new Postmaster(Long.parseLong(lines.get(0).trim()), Integer.parseInt(lines.get(3).trim()),
+            return new Postmaster(
+                    Long.parseLong(lines.get(0).trim()),
+                    Integer.parseInt(lines.get(3).trim()),
                     dataDir.resolve("pg"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.jsoup.Jsoup;
 
 /** One person's HTTP session against the running application: cookies kept, redirects not followed. */
@@ -23,11 +22,15 @@ public final class WebSession {
 
     public WebSession(int port) {
         this.baseUrl = "http://localhost:" + port;
-        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     public HttpResponse<String> get(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -37,7 +40,8 @@ public final class WebSession {
     /** A download (an Excel workbook), as bytes; fails unless the answer is 200. */
     public byte[] getBytes(String path) {
         try {
-            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+            HttpResponse<byte[]> response = client.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new AssertionError("GET " + path + " answered " + response.statusCode());
@@ -63,7 +67,8 @@ public final class WebSession {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     /**
@@ -83,26 +88,29 @@ public final class WebSession {
                     .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                             + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                     .collect(Collectors.joining("&"));
-            request.header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+            request.header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Accept", "text/html")
                     .method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         return send(request.build());
     }
 
     /** A multipart form post, as a browser sends a form with file inputs. */
-    public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField,
-            java.util.List<java.nio.file.Path> files) {
+    public HttpResponse<String> postMultipart(
+            String path, Map<String, String> fields, String fileField, java.util.List<java.nio.file.Path> files) {
         String boundary = "----tuquan" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         try {
             for (Map.Entry<String, String> field : fields.entrySet()) {
                 body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
-                        + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+                                + "\"\r\n\r\n" + field.getValue() + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
             }
             for (java.nio.file.Path file : files) {
-                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
-                        + "\"; filename=\"" + file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-                        .getBytes(StandardCharsets.UTF_8));
+                body.write(
+                        ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                                        + file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                                .getBytes(StandardCharsets.UTF_8));
                 body.write(java.nio.file.Files.readAllBytes(file));
                 body.write("\r\n".getBytes(StandardCharsets.UTF_8));
             }
@@ -113,18 +121,24 @@ public final class WebSession {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Accept", "text/html")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build());
     }
 
     /** The value of one of the cookies this session holds, for sending it from another client. */
     public String cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-                .findFirst().orElseThrow(() -> new IllegalStateException("no cookie " + name)).getValue();
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no cookie " + name))
+                .getValue();
     }
 
     /** Reads the CSRF token from the form on the page at {@code path}. */
     public String csrfToken(String path) {
-        return Jsoup.parse(getPage(path).body()).selectFirst("input[name=_csrf]").attr("value");
+        return Jsoup.parse(getPage(path).body())
+                .selectFirst("input[name=_csrf]")
+                .attr("value");
     }
 
     /**
@@ -132,10 +146,15 @@ public final class WebSession {
      * session (read from the home page's meta tag) in its header, as the API's clients send it.
      */
     public HttpResponse<String> sendJson(String method, String path, String json) {
-        String csrf = Jsoup.parse(getPage("/").body()).selectFirst("meta[name=_csrf]").attr("content");
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
-                .header("Accept", "application/json").header("Accept-Language", "vi").header("X-CSRF-TOKEN", csrf)
-                .method(method, HttpRequest.BodyPublishers.ofString(json)).build());
+        String csrf =
+                Jsoup.parse(getPage("/").body()).selectFirst("meta[name=_csrf]").attr("content");
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("Accept-Language", "vi")
+                .header("X-CSRF-TOKEN", csrf)
+                .method(method, HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     /** Signs in through the login form, as a browser does. */

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -24,8 +23,7 @@ public final class Workbooks {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
-    private Workbooks() {
-    }
+    private Workbooks() {}
 
     /** The rows of the first sheet, top to bottom (a title row or the header first). */
     public static List<List<String>> rows(byte[] xlsx) {

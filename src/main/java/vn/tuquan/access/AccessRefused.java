@@ -10,5 +10,4 @@ package vn.tuquan.access;
  * @param reason what refused it: the missing permission, the unit outside the scope … (ids and names
  *               of permissions only), or {@code null} when nothing said
  */
-public record AccessRefused(String username, String method, String path, String reason) {
-}
+public record AccessRefused(String username, String method, String path, String reason) {}

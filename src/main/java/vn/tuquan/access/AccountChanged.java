@@ -16,7 +16,16 @@ public record AccountChanged(String username, Change change, Map<String, Object>
     }
 
     public enum Change {
-        CREATED, PASSWORD_CHANGED, DISABLED, UNLOCKED, SECOND_FACTOR_ENROLLED, SECOND_FACTOR_REMOVED,
-        SECOND_FACTOR_REQUIRED, TOKEN_CREATED, TOKEN_REVOKED, SIGNED_OUT, SIGNED_OUT_EVERYWHERE
+        CREATED,
+        PASSWORD_CHANGED,
+        DISABLED,
+        UNLOCKED,
+        SECOND_FACTOR_ENROLLED,
+        SECOND_FACTOR_REMOVED,
+        SECOND_FACTOR_REQUIRED,
+        TOKEN_CREATED,
+        TOKEN_REVOKED,
+        SIGNED_OUT,
+        SIGNED_OUT_EVERYWHERE
     }
 }

@@ -1,7 +1,6 @@
 package vn.tuquan.access;
 
 import java.util.List;
-
 import vn.tuquan.shared.FieldProblem;
 import vn.tuquan.shared.FieldRefusedException;
 

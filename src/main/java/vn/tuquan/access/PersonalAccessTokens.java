@@ -13,17 +13,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import vn.tuquan.shared.ShortLived;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.ShortLived;
 
 /**
  * Personal access tokens for the API ({@code Authorization: Bearer tq_…}): made by a person for
@@ -41,12 +40,12 @@ public class PersonalAccessTokens {
     private final ApplicationEventPublisher events;
 
     /** A valid token's person, the moment it expires, and the person's account as the filter loaded it. */
-    private record Valid(String username, Instant expiresAt, UserDetails user) {
-    }
+    private record Valid(String username, Instant expiresAt, UserDetails user) {}
 
     private final ShortLived<String, Optional<Valid>> kept;
 
-    PersonalAccessTokens(JdbcClient jdbc,
+    PersonalAccessTokens(
+            JdbcClient jdbc,
             @Value("${tuquan.security.access-cache-millis:5000}") long ttlMillis,
             ApplicationEventPublisher events) {
         this.kept = new ShortLived<>(ttlMillis, 10_000);
@@ -74,14 +73,28 @@ public class PersonalAccessTokens {
                 SELECT id, :name, :hash, :prefix, :now, :expires FROM users WHERE username = :username
                 RETURNING id
                 """)
-                .param("name", trimmed).param("hash", sha256(token)).param("prefix", token.substring(0, 8))
-                .param("now", now.atOffset(ZoneOffset.UTC)).param("expires", expires.atOffset(ZoneOffset.UTC))
+                .param("name", trimmed)
+                .param("hash", sha256(token))
+                .param("prefix", token.substring(0, 8))
+                .param("now", now.atOffset(ZoneOffset.UTC))
+                .param("expires", expires.atOffset(ZoneOffset.UTC))
                 .param("username", username)
-                .query(Long.class).optional()
+                .query(Long.class)
+                .optional()
                 .orElseThrow(() -> new IllegalArgumentException("no user " + username));
         // the token's name, start and expiry: never the token
-        events.publishEvent(new AccountChanged(username, AccountChanged.Change.TOKEN_CREATED, Map.of(
-                "tokenId", id, "name", trimmed, "prefix", token.substring(0, 8), "expiresAt", expires.toString())));
+        events.publishEvent(new AccountChanged(
+                username,
+                AccountChanged.Change.TOKEN_CREATED,
+                Map.of(
+                        "tokenId",
+                        id,
+                        "name",
+                        trimmed,
+                        "prefix",
+                        token.substring(0, 8),
+                        "expiresAt",
+                        expires.toString())));
         return new CreatedToken(id, token, expires);
     }
 
@@ -93,8 +106,12 @@ public class PersonalAccessTokens {
                 ORDER BY t.created_at DESC, t.id DESC
                 """)
                 .param("username", username)
-                .query((rs, n) -> new TokenView(rs.getLong("id"), rs.getString("name"), rs.getString("token_prefix"),
-                        rs.getObject("created_at", OffsetDateTime.class), rs.getObject("expires_at", OffsetDateTime.class),
+                .query((rs, n) -> new TokenView(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getString("token_prefix"),
+                        rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getObject("expires_at", OffsetDateTime.class),
                         rs.getObject("last_used_at", OffsetDateTime.class),
                         rs.getObject("revoked_at", OffsetDateTime.class)))
                 .list();
@@ -107,11 +124,15 @@ public class PersonalAccessTokens {
                 UPDATE access_tokens SET revoked_at = :now
                 WHERE id = :id AND revoked_at IS NULL AND user_id = (SELECT id FROM users WHERE username = :username)
                 """)
-                .param("now", Dates.now().atOffset(ZoneOffset.UTC)).param("id", tokenId).param("username", username).update() == 1;
+                        .param("now", Dates.now().atOffset(ZoneOffset.UTC))
+                        .param("id", tokenId)
+                        .param("username", username)
+                        .update()
+                == 1;
         if (revoked) {
             kept.clear();
-            events.publishEvent(new AccountChanged(username, AccountChanged.Change.TOKEN_REVOKED,
-                    Map.of("tokenId", tokenId)));
+            events.publishEvent(
+                    new AccountChanged(username, AccountChanged.Change.TOKEN_REVOKED, Map.of("tokenId", tokenId)));
         }
         return revoked;
     }
@@ -135,8 +156,10 @@ public class PersonalAccessTokens {
         if (!wellFormed(token)) {
             return Optional.empty();
         }
-        return kept.get(HexFormat.of().formatHex(sha256(token)),
-                        hex -> lookUp(HexFormat.of().parseHex(hex), users), Optional::isPresent)
+        return kept.get(
+                        HexFormat.of().formatHex(sha256(token)),
+                        hex -> lookUp(HexFormat.of().parseHex(hex), users),
+                        Optional::isPresent)
                 .filter(valid -> valid.expiresAt().isAfter(Dates.now())) // expiry is kept with the answer
                 .map(Valid::user);
     }
@@ -156,20 +179,22 @@ public class PersonalAccessTokens {
                 SELECT u.username, t.expires_at FROM access_tokens t JOIN users u ON u.id = t.user_id
                 WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND t.expires_at > :now AND u.enabled
                 """)
-                .param("hash", hash).param("now", now)
-                .query((rs, n) -> new Valid(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(), null))
+                .param("hash", hash)
+                .param("now", now)
+                .query((rs, n) -> new Valid(
+                        rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(), null))
                 .optional();
         if (valid.isPresent() && users != null) {
             // loaded once the token's query has given its connection back
-            valid = valid.flatMap(v -> account(users, v.username()).filter(UserDetails::isEnabled)
+            valid = valid.flatMap(v -> account(users, v.username())
+                    .filter(UserDetails::isEnabled)
                     .map(user -> new Valid(v.username(), v.expiresAt(), user)));
         }
         if (valid.isPresent()) {
             jdbc.sql("""
                     UPDATE access_tokens SET last_used_at = :now
                     WHERE token_hash = :hash AND (last_used_at IS NULL OR last_used_at < CAST(:now AS timestamptz) - interval '1 minute')
-                    """)
-                    .param("hash", hash).param("now", now).update();
+                    """).param("hash", hash).param("now", now).update();
         }
         return valid;
     }
@@ -190,11 +215,16 @@ public class PersonalAccessTokens {
         }
     }
 
-    public record CreatedToken(long id, String token, Instant expiresAt) {
-    }
+    public record CreatedToken(long id, String token, Instant expiresAt) {}
 
-    public record TokenView(long id, String name, String prefix, OffsetDateTime createdAt, OffsetDateTime expiresAt,
-            OffsetDateTime lastUsedAt, OffsetDateTime revokedAt) {
+    public record TokenView(
+            long id,
+            String name,
+            String prefix,
+            OffsetDateTime createdAt,
+            OffsetDateTime expiresAt,
+            OffsetDateTime lastUsedAt,
+            OffsetDateTime revokedAt) {
 
         public boolean active() {
             return revokedAt == null && expiresAt.toInstant().isAfter(Dates.now());

@@ -1,24 +1,23 @@
 package vn.tuquan.access;
 
-import java.io.IOException;
-import java.io.Serializable;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -112,8 +111,9 @@ public class SignInFlow {
     }
 
     /** The code step: true when signed in, false when the code was wrong; throws nothing. */
-    public CodeResult checkCode(HttpServletRequest request, HttpServletResponse response, SecondFactor secondFactor,
-            String code) throws IOException, ServletException {
+    public CodeResult checkCode(
+            HttpServletRequest request, HttpServletResponse response, SecondFactor secondFactor, String code)
+            throws IOException, ServletException {
         HttpSession session = request.getSession(false);
         PendingSignIn pending = session == null ? null : (PendingSignIn) session.getAttribute(PENDING);
         if (pending == null || pending.since().plus(PENDING_FOR).isBefore(Dates.now())) {
@@ -145,8 +145,8 @@ public class SignInFlow {
             return CodeResult.EXPIRED;
         }
         session.removeAttribute(PENDING);
-        Authentication authentication = UsernamePasswordAuthenticationToken.authenticated(user, null,
-                user.getAuthorities());
+        Authentication authentication =
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
@@ -157,8 +157,9 @@ public class SignInFlow {
         return CodeResult.SIGNED_IN;
     }
 
-    void redirectAfterFailure(HttpServletRequest request, HttpServletResponse response, Optional<Instant> lockedUntil,
-            String otherwise) throws IOException {
+    void redirectAfterFailure(
+            HttpServletRequest request, HttpServletResponse response, Optional<Instant> lockedUntil, String otherwise)
+            throws IOException {
         if (lockedUntil.isPresent()) {
             request.getSession().setAttribute(LOCKED_UNTIL, lockedUntil.get());
             response.sendRedirect(request.getContextPath() + "/login?locked");
@@ -173,12 +174,14 @@ public class SignInFlow {
             @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {
                 return !("POST".equals(request.getMethod())
-                        && "/login".equals(request.getRequestURI().substring(request.getContextPath().length())));
+                        && "/login"
+                                .equals(request.getRequestURI()
+                                        .substring(request.getContextPath().length())));
             }
 
             @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                    FilterChain chain) throws ServletException, IOException {
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
                 String username = request.getParameter("username");
                 if (!limiter.allows(username, request.getRemoteAddr())) {
                     response.sendRedirect(request.getContextPath() + "/login?throttled");
@@ -196,9 +199,14 @@ public class SignInFlow {
         };
     }
 
-    public enum CodeResult { SIGNED_IN, WRONG, LOCKED, THROTTLED, EXPIRED }
+    public enum CodeResult {
+        SIGNED_IN,
+        WRONG,
+        LOCKED,
+        THROTTLED,
+        EXPIRED
+    }
 
     /** A person who gave the right password and still owes the code. */
-    record PendingSignIn(String username, Instant since) implements Serializable {
-    }
+    record PendingSignIn(String username, Instant since) implements Serializable {}
 }

@@ -15,7 +15,9 @@ public record SignInRecorded(String username, Outcome outcome, Check check) {
     }
 
     public enum Outcome {
-        SIGNED_IN, FAILED, LOCKED_OUT
+        SIGNED_IN,
+        FAILED,
+        LOCKED_OUT
     }
 
     /** Where the password or the code was asked for. */

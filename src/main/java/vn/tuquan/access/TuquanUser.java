@@ -1,7 +1,6 @@
 package vn.tuquan.access;
 
 import java.util.Collection;
-
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
@@ -19,8 +18,14 @@ public class TuquanUser extends User {
     private final boolean secondFactorEnrolled;
     private final boolean secondFactorRequired;
 
-    public TuquanUser(String username, String password, boolean enabled, boolean accountNonLocked, String displayName,
-            boolean secondFactorEnrolled, boolean secondFactorRequired,
+    public TuquanUser(
+            String username,
+            String password,
+            boolean enabled,
+            boolean accountNonLocked,
+            String displayName,
+            boolean secondFactorEnrolled,
+            boolean secondFactorRequired,
             Collection<? extends GrantedAuthority> authorities) {
         super(username, password, enabled, true, true, accountNonLocked, authorities);
         this.displayName = displayName;

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,10 +41,15 @@ public class UserAccounts {
     private final PersonalAccessTokens tokens;
     private final SignInLockout lockout;
 
-    UserAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, Callers callers,
+    UserAccounts(
+            JdbcClient jdbc,
+            PasswordEncoder passwordEncoder,
+            PasswordPolicy passwordPolicy,
+            Callers callers,
             Units units,
             @Value("${tuquan.security.second-factor-for-sensitive-data:true}") boolean secondFactorForSensitiveData,
-            ApplicationEventPublisher events, PersonalAccessTokens tokens,
+            ApplicationEventPublisher events,
+            PersonalAccessTokens tokens,
             SignInLockout lockout) {
         this.tokens = tokens;
         this.lockout = lockout;
@@ -66,8 +70,8 @@ public class UserAccounts {
     public void assign(Caller granter, UserId user, Set<String> roles, Scope capture, Scope view) {
         if (granter != Caller.SYSTEM) {
             granter.require(Permission.USERS_MANAGE);
-            Caller target = callers.forUserId(user.value()).orElseThrow(
-                    () -> new AccessRefusedException("no such user " + user.value()));
+            Caller target = callers.forUserId(user.value())
+                    .orElseThrow(() -> new AccessRefusedException("no such user " + user.value()));
             LocalDate today = Dates.today();
             if (!units.within(target.view(), granter.view(), today)) {
                 throw new AccessRefusedException("user " + user.value() + " is outside the granter's scope");
@@ -80,17 +84,25 @@ public class UserAccounts {
                 throw new AccessRefusedException("cannot grant a scope one does not hold");
             }
         }
-        jdbc.sql("DELETE FROM user_role WHERE user_id = :id").param("id", user.value()).update();
-        jdbc.sql("DELETE FROM user_scope WHERE user_id = :id").param("id", user.value()).update();
+        jdbc.sql("DELETE FROM user_role WHERE user_id = :id")
+                .param("id", user.value())
+                .update();
+        jdbc.sql("DELETE FROM user_scope WHERE user_id = :id")
+                .param("id", user.value())
+                .update();
         for (String role : roles) {
             jdbc.sql("INSERT INTO user_role (user_id, role_code) VALUES (:id, :role)")
-                    .param("id", user.value()).param("role", role).update();
+                    .param("id", user.value())
+                    .param("role", role)
+                    .update();
         }
         insertScope(user, "CAPTURE", capture);
         insertScope(user, "VIEW", view);
         jdbc.sql("UPDATE users SET capture_whole_country = :capture, view_whole_country = :view WHERE id = :id")
-                .param("capture", capture.wholeCountry()).param("view", view.wholeCountry())
-                .param("id", user.value()).update();
+                .param("capture", capture.wholeCountry())
+                .param("view", view.wholeCountry())
+                .param("id", user.value())
+                .update();
         callers.forget();
         tokens.forget(); // the second-factor rule of a token's person follows their roles
         events.publishEvent(new AccessGranted(user.value(), granter.username(), Set.copyOf(roles), capture, view));
@@ -99,7 +111,10 @@ public class UserAccounts {
     private void insertScope(UserId user, String kind, Scope scope) {
         for (long unit : scope.unitIds()) {
             jdbc.sql("INSERT INTO user_scope (user_id, kind, unit_id) VALUES (:id, :kind, :unit)")
-                    .param("id", user.value()).param("kind", kind).param("unit", unit).update();
+                    .param("id", user.value())
+                    .param("kind", kind)
+                    .param("unit", unit)
+                    .update();
         }
     }
 
@@ -109,7 +124,9 @@ public class UserAccounts {
         }
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
         jdbc.sql("SELECT DISTINCT permission FROM role_permission WHERE role_code IN (:roles)")
-                .param("roles", List.copyOf(roles)).query(String.class).list()
+                .param("roles", List.copyOf(roles))
+                .query(String.class)
+                .list()
                 .forEach(p -> permissions.add(Permission.valueOf(p)));
         return permissions;
     }
@@ -138,8 +155,8 @@ public class UserAccounts {
                 .param("now", Dates.nowInVietnam())
                 .query((rs, n) -> new UserId(rs.getLong(1)))
                 .optional();
-        created.ifPresent(id -> events.publishEvent(new AccountChanged(username, AccountChanged.Change.CREATED,
-                Map.of("userId", id.value(), "displayName", displayName))));
+        created.ifPresent(id -> events.publishEvent(new AccountChanged(
+                username, AccountChanged.Change.CREATED, Map.of("userId", id.value(), "displayName", displayName))));
         return created;
     }
 
@@ -155,7 +172,9 @@ public class UserAccounts {
     }
 
     public List<UserAccount> list() {
-        return jdbc.sql(SELECT + " ORDER BY username").query((rs, n) -> account(rs)).list();
+        return jdbc.sql(SELECT + " ORDER BY username")
+                .query((rs, n) -> account(rs))
+                .list();
     }
 
     /**
@@ -170,7 +189,9 @@ public class UserAccounts {
             throw new AccountLockedException(locked.get());
         }
         String hash = jdbc.sql("SELECT password_hash FROM users WHERE username = :username")
-                .param("username", username).query(String.class).optional()
+                .param("username", username)
+                .query(String.class)
+                .optional()
                 .orElseThrow(() -> new PasswordRefusedException("password.error.current"));
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, hash)) {
             // counted and audited in transactions of their own: the refusal must not roll them back
@@ -191,14 +212,19 @@ public class UserAccounts {
             throw new PasswordRefusedException(key);
         });
         Optional<String> stored = jdbc.sql("SELECT password_hash FROM users WHERE username = :username")
-                .param("username", username).query(String.class).optional();
+                .param("username", username)
+                .query(String.class)
+                .optional();
         if (stored.isPresent() && passwordEncoder.matches(newPassword, stored.get())) {
             return; // the same password again (the demo's logins at every start): nothing changes
         }
         int changed = jdbc.sql("""
                 UPDATE users SET password_hash = :hash, password_changed_at = :now WHERE username = :username
                 """)
-                .param("hash", passwordEncoder.encode(newPassword)).param("username", username).param("now", Dates.nowInVietnam()).update();
+                .param("hash", passwordEncoder.encode(newPassword))
+                .param("username", username)
+                .param("now", Dates.nowInVietnam())
+                .update();
         if (changed == 1) {
             events.publishEvent(new AccountChanged(username, AccountChanged.Change.PASSWORD_CHANGED));
         }
@@ -213,7 +239,9 @@ public class UserAccounts {
     @Transactional
     public boolean disable(String username) {
         boolean disabled = jdbc.sql("UPDATE users SET enabled = false WHERE username = :username")
-                .param("username", username).update() == 1;
+                        .param("username", username)
+                        .update()
+                == 1;
         callers.forget();
         tokens.forget();
         if (disabled) {
@@ -225,8 +253,11 @@ public class UserAccounts {
     /** Ends a lock-out now and clears the count of failed sign-ins. */
     @Transactional
     public boolean unlock(String username) {
-        boolean unlocked = jdbc.sql("UPDATE users SET locked_until = NULL, failed_sign_ins = 0 WHERE username = :username")
-                .param("username", username).update() == 1;
+        boolean unlocked =
+                jdbc.sql("UPDATE users SET locked_until = NULL, failed_sign_ins = 0 WHERE username = :username")
+                                .param("username", username)
+                                .update()
+                        == 1;
         if (unlocked) {
             events.publishEvent(new AccountChanged(username, AccountChanged.Change.UNLOCKED));
         }
@@ -239,8 +270,7 @@ public class UserAccounts {
         boolean reset = jdbc.sql("""
                 UPDATE users SET totp_secret = NULL, totp_last_step = NULL
                 WHERE username = :username AND totp_secret IS NOT NULL
-                """)
-                .param("username", username).update() == 1;
+                """).param("username", username).update() == 1;
         tokens.forget();
         if (reset) {
             events.publishEvent(new AccountChanged(username, AccountChanged.Change.SECOND_FACTOR_REMOVED));
@@ -259,9 +289,15 @@ public class UserAccounts {
      */
     public boolean requiresSecondFactor(String username) {
         boolean marked = jdbc.sql("SELECT totp_required FROM users WHERE username = :username")
-                .param("username", username).query(Boolean.class).optional().orElse(false);
-        return marked || secondFactorForSensitiveData
-                && callers.forUsername(username).map(c -> c.can(Permission.SENSITIVE_READ)).orElse(false);
+                .param("username", username)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+        return marked
+                || secondFactorForSensitiveData
+                        && callers.forUsername(username)
+                                .map(c -> c.can(Permission.SENSITIVE_READ))
+                                .orElse(false);
     }
 
     /**
@@ -270,18 +306,24 @@ public class UserAccounts {
      */
     public boolean secondFactorMissing(String username) {
         boolean enrolled = jdbc.sql("SELECT totp_secret IS NOT NULL FROM users WHERE username = :username")
-                .param("username", username).query(Boolean.class).optional().orElse(false);
+                .param("username", username)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
         return !enrolled && requiresSecondFactor(username);
     }
 
     @Transactional
     public boolean setSecondFactorRequired(String username, boolean required) {
         boolean set = jdbc.sql("UPDATE users SET totp_required = :required WHERE username = :username")
-                .param("required", required).param("username", username).update() == 1;
+                        .param("required", required)
+                        .param("username", username)
+                        .update()
+                == 1;
         tokens.forget();
         if (set) {
-            events.publishEvent(new AccountChanged(username, AccountChanged.Change.SECOND_FACTOR_REQUIRED,
-                    Map.of("required", required)));
+            events.publishEvent(new AccountChanged(
+                    username, AccountChanged.Change.SECOND_FACTOR_REQUIRED, Map.of("required", required)));
         }
         return set;
     }
@@ -294,10 +336,17 @@ public class UserAccounts {
     private static UserAccount account(ResultSet rs) throws SQLException {
         OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
         Instant lockedUntil = locked == null || locked.toInstant().isBefore(Dates.now()) ? null : locked.toInstant();
-        return new UserAccount(new UserId(rs.getLong("id")), rs.getString("username"), rs.getString("display_name"),
-                rs.getBoolean("enabled"), Optional.ofNullable(lockedUntil), rs.getBoolean("totp_enrolled"),
+        return new UserAccount(
+                new UserId(rs.getLong("id")),
+                rs.getString("username"),
+                rs.getString("display_name"),
+                rs.getBoolean("enabled"),
+                Optional.ofNullable(lockedUntil),
+                rs.getBoolean("totp_enrolled"),
                 rs.getBoolean("totp_required"),
-                rs.getObject("created_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).toInstant());
+                rs.getObject("created_at", OffsetDateTime.class)
+                        .withOffsetSameInstant(ZoneOffset.UTC)
+                        .toInstant());
     }
 
     /** The people a manager may see: those whose view scope lies inside the manager's. */
@@ -319,21 +368,24 @@ public class UserAccounts {
 
     public List<String> rolesOf(UserId user) {
         return jdbc.sql("SELECT role_code FROM user_role WHERE user_id = :id ORDER BY role_code")
-                .param("id", user.value()).query(String.class).list();
+                .param("id", user.value())
+                .query(String.class)
+                .list();
     }
 
     /** The roles a manager may give: those whose permissions they hold themselves. */
     public List<Role> grantableBy(Caller manager) {
-        return jdbc.sql("SELECT code, name_vi, name_en FROM role ORDER BY code")
-                .query((rs, n) -> new Role(rs.getString(1), rs.getString(2), rs.getString(3))).list().stream()
-                .filter(r -> manager == Caller.SYSTEM || manager.permissions().containsAll(permissionsOf(Set.of(r.code()))))
+        return jdbc
+                .sql("SELECT code, name_vi, name_en FROM role ORDER BY code")
+                .query((rs, n) -> new Role(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list()
+                .stream()
+                .filter(r ->
+                        manager == Caller.SYSTEM || manager.permissions().containsAll(permissionsOf(Set.of(r.code()))))
                 .toList();
     }
 
-    public record Person(UserAccount account, List<String> roles, Scope capture, Scope view) {
-    }
+    public record Person(UserAccount account, List<String> roles, Scope capture, Scope view) {}
 
-    public record Role(String code, String nameVi, String nameEn) {
-    }
-
+    public record Role(String code, String nameVi, String nameEn) {}
 }

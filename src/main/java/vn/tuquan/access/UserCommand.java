@@ -1,7 +1,5 @@
 package vn.tuquan.access;
 
-import vn.tuquan.shared.Dates;
-
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessException;
@@ -29,19 +26,28 @@ import vn.tuquan.access.internal.SignInLockout;
 import vn.tuquan.access.internal.UserSessions;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CommandContexts;
+import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Named;
 import vn.tuquan.shared.Scope;
 
 /** {@code ./tuquan user …}: accounts from the command line (the administrator's recovery tools). */
-@Command(name = "user", mixinStandardHelpOptions = true,
+@Command(
+        name = "user",
+        mixinStandardHelpOptions = true,
         description = "Tài khoản người dùng: thêm, liệt kê, khóa, mở khóa, đặt lại mã xác thực, tạo token. / "
                 + "User accounts: add, list, disable, unlock, reset the second factor, make a token.",
-        subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Disable.class,
-                UserCommand.Unlock.class, UserCommand.ResetTotp.class, UserCommand.Token.class})
+        subcommands = {
+            UserCommand.Add.class,
+            UserCommand.ListUsers.class,
+            UserCommand.Disable.class,
+            UserCommand.Unlock.class,
+            UserCommand.ResetTotp.class,
+            UserCommand.Token.class
+        })
 public class UserCommand implements Runnable {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
-            .withZone(Dates.VIETNAM);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(Dates.VIETNAM);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Spec
@@ -75,9 +81,13 @@ public class UserCommand implements Runnable {
         }
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
-            description = {"Thêm tài khoản; mật khẩu được hỏi hai lần (hoặc đọc từ đầu vào với --password-stdin).",
-                    "Add an account; the password is asked twice (or read from standard input with --password-stdin)."})
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Thêm tài khoản; mật khẩu được hỏi hai lần (hoặc đọc từ đầu vào với --password-stdin).",
+                "Add an account; the password is asked twice (or read from standard input with --password-stdin)."
+            })
     static class Add implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -88,11 +98,15 @@ public class UserCommand implements Runnable {
         @Option(names = "--display-name", required = true, description = "the person's full name")
         String displayName;
 
-        @Option(names = "--role", paramLabel = "ROLE",
+        @Option(
+                names = "--role",
+                paramLabel = "ROLE",
                 description = "a role code, e.g. COMMUNE_OFFICER (repeat for several)")
         List<String> roles;
 
-        @Option(names = "--unit", paramLabel = "UNIT_ID",
+        @Option(
+                names = "--unit",
+                paramLabel = "UNIT_ID",
                 description = "a unit (id) the roles apply to, its whole subtree (repeat for several)")
         List<Long> unitIds;
 
@@ -117,19 +131,21 @@ public class UserCommand implements Runnable {
                 MessageSource messages = context.getBean(MessageSource.class);
                 UserAccounts accounts = context.getBean(UserAccounts.class);
                 try {
-                        var created = accounts.createIfAbsent(name, displayName, password);
+                    var created = accounts.createIfAbsent(name, displayName, password);
                     if (created.isEmpty()) {
                         err.println("tuquan: the user " + name + " already exists");
                         return 1;
                     }
                     if (roles != null && !roles.isEmpty()) {
-                        Scope scope = wholeCountry ? Scope.WHOLE_COUNTRY
+                        Scope scope = wholeCountry
+                                ? Scope.WHOLE_COUNTRY
                                 : Scope.of(unitIds == null ? Set.of() : Set.copyOf(unitIds));
                         try {
                             accounts.assign(Caller.SYSTEM, created.get(), Set.copyOf(roles), scope, scope);
                         } catch (DataAccessException refused) {
-                            err.println("tuquan: the user " + name + " was created without roles: unknown role or unit in "
-                                    + roles + " " + (unitIds == null ? "" : unitIds));
+                            err.println(
+                                    "tuquan: the user " + name + " was created without roles: unknown role or unit in "
+                                            + roles + " " + (unitIds == null ? "" : unitIds));
                             return 1;
                         }
                     }
@@ -140,8 +156,10 @@ public class UserCommand implements Runnable {
                 if (requireTotp) {
                     accounts.setSecondFactorRequired(name, true);
                 }
-                spec.commandLine().getOut().println("Created user " + name
-                        + (roles == null || roles.isEmpty() ? " (no role yet)" : " with roles " + roles));
+                spec.commandLine()
+                        .getOut()
+                        .println("Created user " + name
+                                + (roles == null || roles.isEmpty() ? " (no role yet)" : " with roles " + roles));
                 return 0;
             }
         }
@@ -180,12 +198,10 @@ public class UserCommand implements Runnable {
     }
 
     /** One account in {@code user list --json}; {@code secondFactor} is enrolled, needed (not enrolled yet) or none. */
-    record ListedUser(String username, String displayName, boolean enabled, String secondFactor, String lockedUntil) {
-    }
+    record ListedUser(String username, String displayName, boolean enabled, String secondFactor, String lockedUntil) {}
 
     /** What {@code user token --json} prints. */
-    record MadeToken(String username, String name, String token, String expiresAt, boolean secondFactorNeeded) {
-    }
+    record MadeToken(String username, String name, String token, String expiresAt, boolean secondFactorNeeded) {}
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Liệt kê tài khoản. / List the accounts.")
     static class ListUsers implements Callable<Integer> {
@@ -201,7 +217,10 @@ public class UserCommand implements Runnable {
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
                     out.println(JSON.writeValueAsString(context.getBean(UserAccounts.class).list().stream()
-                            .map(a -> new ListedUser(a.username(), a.displayName(), a.enabled(),
+                            .map(a -> new ListedUser(
+                                    a.username(),
+                                    a.displayName(),
+                                    a.enabled(),
                                     a.totpEnrolled() ? "enrolled" : a.totpRequired() ? "needed" : "none",
                                     a.lockedUntil().map(Instant::toString).orElse(null)))
                             .toList()));
@@ -209,7 +228,10 @@ public class UserCommand implements Runnable {
                 }
                 out.printf("%-24s %-30s %-9s %-6s %s%n", "USERNAME", "NAME", "STATE", "TOTP", "LOCKED UNTIL");
                 for (UserAccount a : context.getBean(UserAccounts.class).list()) {
-                    out.printf("%-24s %-30s %-9s %-6s %s%n", a.username(), a.displayName(),
+                    out.printf(
+                            "%-24s %-30s %-9s %-6s %s%n",
+                            a.username(),
+                            a.displayName(),
                             a.enabled() ? "enabled" : "disabled",
                             a.totpEnrolled() ? "yes" : a.totpRequired() ? "needed" : "no",
                             a.lockedUntil().map(WHEN::format).orElse(""));
@@ -219,7 +241,9 @@ public class UserCommand implements Runnable {
         }
     }
 
-    @Command(name = "disable", mixinStandardHelpOptions = true,
+    @Command(
+            name = "disable",
+            mixinStandardHelpOptions = true,
             description = "Khóa hẳn tài khoản và kết thúc mọi phiên của nó. / Disable an account and end its sessions.")
     static class Disable extends OnUser {
         @Override
@@ -231,8 +255,11 @@ public class UserCommand implements Runnable {
         }
     }
 
-    @Command(name = "unlock", mixinStandardHelpOptions = true,
-            description = "Mở khóa tài khoản bị khóa do đăng nhập sai nhiều lần. / End a lock-out after failed sign-ins.")
+    @Command(
+            name = "unlock",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Mở khóa tài khoản bị khóa do đăng nhập sai nhiều lần. / End a lock-out after failed sign-ins.")
     static class Unlock extends OnUser {
         @Override
         boolean apply(ConfigurableApplicationContext context, String name, PrintWriter out) {
@@ -242,7 +269,9 @@ public class UserCommand implements Runnable {
         }
     }
 
-    @Command(name = "reset-totp", mixinStandardHelpOptions = true,
+    @Command(
+            name = "reset-totp",
+            mixinStandardHelpOptions = true,
             description = "Xóa mã xác thực hai lớp (mất điện thoại). / Remove the second factor (a lost phone).")
     static class ResetTotp extends OnUser {
         @Override
@@ -253,9 +282,13 @@ public class UserCommand implements Runnable {
         }
     }
 
-    @Command(name = "token", mixinStandardHelpOptions = true,
-            description = {"Tạo token truy cập API cho tài khoản; token chỉ in ra một lần.",
-                    "Make a personal access token for the API; it is printed this once only."})
+    @Command(
+            name = "token",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Tạo token truy cập API cho tài khoản; token chỉ in ra một lần.",
+                "Make a personal access token for the API; it is printed this once only."
+            })
     static class Token extends OnUser {
         @Option(names = "--name", required = true, description = "what the token is for")
         String tokenName;
@@ -263,8 +296,11 @@ public class UserCommand implements Runnable {
         @Option(names = "--days", defaultValue = "90", description = "days until it expires (1 to 365; default 90)")
         int days;
 
-        @Option(names = "--json", description = "print a JSON object: username, name, token, expiresAt (ISO-8601, UTC), "
-                + "secondFactorNeeded (true: the API refuses the token, 403, until the person enrols a second factor)")
+        @Option(
+                names = "--json",
+                description =
+                        "print a JSON object: username, name, token, expiresAt (ISO-8601, UTC), "
+                                + "secondFactorNeeded (true: the API refuses the token, 403, until the person enrols a second factor)")
         boolean json;
 
         @Option(names = "--lang", defaultValue = "vi", description = "language of the warnings: vi or en")
@@ -280,8 +316,8 @@ public class UserCommand implements Runnable {
             var created = context.getBean(PersonalAccessTokens.class).create(name, tokenName, days);
             boolean secondFactorNeeded = context.getBean(UserAccounts.class).secondFactorMissing(name);
             if (json) {
-                out.println(JSON.writeValueAsString(new MadeToken(name, tokenName, created.token(),
-                        created.expiresAt().toString(), secondFactorNeeded)));
+                out.println(JSON.writeValueAsString(new MadeToken(
+                        name, tokenName, created.token(), created.expiresAt().toString(), secondFactorNeeded)));
             } else {
                 out.println(created.token());
             }
@@ -289,8 +325,9 @@ public class UserCommand implements Runnable {
                     + " (Vietnam time). It is not shown again.");
             if (secondFactorNeeded) {
                 Locale locale = Named.locale(language);
-                err.println("tuquan: " + context.getBean(MessageSource.class)
-                        .getMessage("user.token.secondFactorNeeded", new Object[] {name}, locale));
+                err.println("tuquan: "
+                        + context.getBean(MessageSource.class)
+                                .getMessage("user.token.secondFactorNeeded", new Object[] {name}, locale));
             }
             return true;
         }

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.MessageSource;
 import picocli.CommandLine.Command;
@@ -16,7 +15,9 @@ import vn.tuquan.shared.CommandContexts;
 import vn.tuquan.shared.Named;
 
 /** {@code ./tuquan audit …}: the audit log. */
-@Command(name = "audit", mixinStandardHelpOptions = true,
+@Command(
+        name = "audit",
+        mixinStandardHelpOptions = true,
         description = "Nhật ký kiểm toán. / The audit log.",
         subcommands = {AuditCommand.Verify.class})
 public class AuditCommand implements Runnable {
@@ -31,13 +32,16 @@ public class AuditCommand implements Runnable {
 
     /** What {@code audit verify --json} prints. */
     record Verified(boolean intact, long entries, long lastId, String lastHash, List<Problem> problems) {
-        record Problem(long id, String kind) {
-        }
+        record Problem(long id, String kind) {}
     }
 
-    @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Kiểm tra chuỗi băm của nhật ký: thoát 0 nếu nguyên vẹn, 1 và liệt kê từng mục sai nếu không.",
-                    "Check the log's hash chain: exit 0 when intact, else 1 naming every entry that does not match."})
+    @Command(
+            name = "verify",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Kiểm tra chuỗi băm của nhật ký: thoát 0 nếu nguyên vẹn, 1 và liệt kê từng mục sai nếu không.",
+                "Check the log's hash chain: exit 0 when intact, else 1 naming every entry that does not match."
+            })
     static class Verify implements Callable<Integer> {
 
         @Spec
@@ -46,8 +50,10 @@ public class AuditCommand implements Runnable {
         @Option(names = "--lang", defaultValue = "vi", description = "language of the messages: vi or en")
         String language;
 
-        @Option(names = "--json", description = "print a JSON object: intact, entries, lastId, lastHash, "
-                + "problems [{id, kind}] (the exit code is the same: 0 intact, 1 not)")
+        @Option(
+                names = "--json",
+                description = "print a JSON object: intact, entries, lastId, lastHash, "
+                        + "problems [{id, kind}] (the exit code is the same: 0 intact, 1 not)")
         boolean json;
 
         @Override
@@ -59,21 +65,36 @@ public class AuditCommand implements Runnable {
                 MessageSource messages = context.getBean(MessageSource.class);
                 ChainReport report = context.getBean(AuditLog.class).verify();
                 if (json) {
-                    out.println(JsonMapper.builder().build().writeValueAsString(new Verified(report.intact(),
-                            report.entries(), report.lastId(), report.lastHash(), report.problems().stream()
-                                    .map(p -> new Verified.Problem(p.id(), p.kind().name())).toList())));
+                    out.println(JsonMapper.builder()
+                            .build()
+                            .writeValueAsString(new Verified(
+                                    report.intact(),
+                                    report.entries(),
+                                    report.lastId(),
+                                    report.lastHash(),
+                                    report.problems().stream()
+                                            .map(p -> new Verified.Problem(
+                                                    p.id(), p.kind().name()))
+                                            .toList())));
                     return report.intact() ? 0 : 1;
                 }
                 if (report.intact()) {
-                    out.println(messages.getMessage("audit.verify.intact",
-                            new Object[] {report.entries(), report.lastId(), report.lastHash()}, locale));
+                    out.println(messages.getMessage(
+                            "audit.verify.intact",
+                            new Object[] {report.entries(), report.lastId(), report.lastHash()},
+                            locale));
                     return 0;
                 }
-                err.println(messages.getMessage("audit.verify.broken",
-                        new Object[] {report.entries(), report.problems().size()}, locale));
+                err.println(messages.getMessage(
+                        "audit.verify.broken",
+                        new Object[] {report.entries(), report.problems().size()},
+                        locale));
                 for (ChainReport.Problem problem : report.problems()) {
-                    err.println("  " + messages.getMessage("audit.verify.problem." + problem.kind().name(),
-                            new Object[] {problem.id()}, locale));
+                    err.println("  "
+                            + messages.getMessage(
+                                    "audit.verify.problem." + problem.kind().name(),
+                                    new Object[] {problem.id()},
+                                    locale));
                 }
                 return 1;
             }

@@ -14,8 +14,14 @@ import java.util.Objects;
  * @param after      the state after, or {@code null}. Never put a sensitive value in clear here: the
  *                   log is readable by auditors; give the field's name, or the encrypted value.
  */
-public record AuditEntry(AuditAction action, String module, String entityType, String entityId, Long unitId,
-        Object before, Object after) {
+public record AuditEntry(
+        AuditAction action,
+        String module,
+        String entityType,
+        String entityId,
+        Long unitId,
+        Object before,
+        Object after) {
 
     public AuditEntry {
         Objects.requireNonNull(action, "action");

@@ -17,8 +17,7 @@ final class AuditHashes {
 
     static final String GENESIS = "0".repeat(64);
 
-    private AuditHashes() {
-    }
+    private AuditHashes() {}
 
     static String hash(AuditRecord r) {
         StringBuilder canonical = new StringBuilder(256);

@@ -12,15 +12,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -29,12 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.tuquan.access.UserAccounts;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.units.ScopePeriod;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
-import vn.tuquan.shared.Dates;
 
 /**
  * The audit log: an append-only, hash-chained record of every write and every sensitive read.
@@ -52,6 +51,7 @@ public class AuditLog {
     private static final ZoneId VIETNAM = Dates.VIETNAM;
     /** Bound to a transaction that holds the chain head's lock. */
     private static final Object CHAIN_HEAD_HELD = new Object();
+
     private static final String COLUMNS = """
             id, occurred_at, actor_user_id, actor_username, action, module, entity_type, entity_id, unit_id,
             before::text AS before, after::text AS after, prev_hash, hash""";
@@ -62,7 +62,11 @@ public class AuditLog {
     private final TransactionTemplate separately;
     private final Units units;
 
-    AuditLog(JdbcClient jdbc, JsonMapper json, UserAccounts accounts, PlatformTransactionManager transactions,
+    AuditLog(
+            JdbcClient jdbc,
+            JsonMapper json,
+            UserAccounts accounts,
+            PlatformTransactionManager transactions,
             Units units) {
         this.units = units;
         this.jdbc = jdbc;
@@ -112,16 +116,28 @@ public class AuditLog {
         String after = entry.after() == null ? null : json.writeValueAsString(entry.after());
         // The text PostgreSQL gives back for jsonb is what the hash covers (it reorders keys).
         String[] normalised = jdbc.sql("SELECT CAST(:before AS jsonb)::text, CAST(:after AS jsonb)::text")
-                .param("before", before).param("after", after)
+                .param("before", before)
+                .param("after", after)
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
                 .single();
         Head head = jdbc.sql("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
+                .single();
         markChainHeadHeld();
-        AuditRecord unhashed = new AuditRecord(head.lastId() + 1, Dates.now().truncatedTo(ChronoUnit.MICROS),
-                actor.userId(), actor.username(), entry.action().name(), entry.module(), entry.entityType(),
-                entry.entityId(), entry.unitId(), normalised[0], normalised[1],
-                head.lastHash(), null);
+        AuditRecord unhashed = new AuditRecord(
+                head.lastId() + 1,
+                Dates.now().truncatedTo(ChronoUnit.MICROS),
+                actor.userId(),
+                actor.username(),
+                entry.action().name(),
+                entry.module(),
+                entry.entityType(),
+                entry.entityId(),
+                entry.unitId(),
+                normalised[0],
+                normalised[1],
+                head.lastHash(),
+                null);
         String hash = AuditHashes.hash(unhashed);
         jdbc.sql("""
                 INSERT INTO audit_event (id, occurred_at, actor_user_id, actor_username, action, module, entity_type,
@@ -129,12 +145,19 @@ public class AuditLog {
                 VALUES (:id, :at, :userId, :username, :action, :module, :entityType, :entityId, :unitId,
                         CAST(:before AS jsonb), CAST(:after AS jsonb), :prevHash, :hash)
                 """)
-                .param("id", unhashed.id()).param("at", OffsetDateTime.ofInstant(unhashed.occurredAt(), ZoneOffset.UTC))
-                .param("userId", unhashed.actorUserId()).param("username", unhashed.actorUsername())
-                .param("action", unhashed.action()).param("module", unhashed.module())
-                .param("entityType", unhashed.entityType()).param("entityId", unhashed.entityId())
-                .param("unitId", unhashed.unitId()).param("before", before).param("after", after)
-                .param("prevHash", unhashed.prevHash()).param("hash", hash)
+                .param("id", unhashed.id())
+                .param("at", OffsetDateTime.ofInstant(unhashed.occurredAt(), ZoneOffset.UTC))
+                .param("userId", unhashed.actorUserId())
+                .param("username", unhashed.actorUsername())
+                .param("action", unhashed.action())
+                .param("module", unhashed.module())
+                .param("entityType", unhashed.entityType())
+                .param("entityId", unhashed.entityId())
+                .param("unitId", unhashed.unitId())
+                .param("before", before)
+                .param("after", after)
+                .param("prevHash", unhashed.prevHash())
+                .param("hash", hash)
                 .update();
         if (unhashed.unitId() != null) {
             // where the unit was on the entry's day: for the search of a scope (not hashed: an index)
@@ -142,11 +165,15 @@ public class AuditLog {
                     INSERT INTO audit_event_place (event_id, unit_path, unit_on)
                     SELECT :id, p.path, p.valid_on FROM unit_place_on(:unitId, :day) AS p WHERE p.path IS NOT NULL
                     """)
-                    .param("id", unhashed.id()).param("unitId", unhashed.unitId())
-                    .param("day", LocalDate.ofInstant(unhashed.occurredAt(), VIETNAM)).update();
+                    .param("id", unhashed.id())
+                    .param("unitId", unhashed.unitId())
+                    .param("day", LocalDate.ofInstant(unhashed.occurredAt(), VIETNAM))
+                    .update();
         }
         jdbc.sql("UPDATE audit_chain_head SET last_id = :id, last_hash = :hash WHERE id = 1")
-                .param("id", unhashed.id()).param("hash", hash).update();
+                .param("id", unhashed.id())
+                .param("hash", hash)
+                .update();
         return unhashed.id();
     }
 
@@ -208,7 +235,9 @@ public class AuditLog {
         Page found = rows(query, wanted);
         if (found.entries().isEmpty() && wanted > 0) {
             long count = jdbc.sql("SELECT count(*) FROM audit_event a WHERE " + query.conditions())
-                    .params(query.parameters()).query(Long.class).single();
+                    .params(query.parameters())
+                    .query(Long.class)
+                    .single();
             long last = count == 0 ? 0 : (count - 1) / PAGE_SIZE;
             if (last < wanted) {
                 return rows(query, (int) last);
@@ -224,24 +253,30 @@ public class AuditLog {
      */
     private boolean everInScope(long unitId, List<ScopePeriod> periods) {
         List<UnitView> versions = units.history(Scope.WHOLE_COUNTRY, unitId);
-        return versions.isEmpty() || versions.stream().anyMatch(v -> periods.stream().anyMatch(p ->
-                v.path().startsWith(p.path()) && (p.to() == null || v.validFrom().isBefore(p.to()))
-                        && (p.from() == null || v.validTo() == null || v.validTo().isAfter(p.from()))));
+        return versions.isEmpty()
+                || versions.stream()
+                        .anyMatch(v -> periods.stream()
+                                .anyMatch(p -> v.path().startsWith(p.path())
+                                        && (p.to() == null || v.validFrom().isBefore(p.to()))
+                                        && (p.from() == null
+                                                || v.validTo() == null
+                                                || v.validTo().isAfter(p.from()))));
     }
 
     private Page rows(Query query, int page) {
         List<AuditRecord> rows = jdbc.sql("SELECT " + COLUMNS + " FROM audit_event a WHERE " + query.conditions()
                         + " ORDER BY a.id DESC LIMIT :limit OFFSET :offset")
                 .params(query.parameters())
-                .param("limit", PAGE_SIZE + 1).param("offset", (long) page * PAGE_SIZE)
-                .query(AuditLog::row).list();
+                .param("limit", PAGE_SIZE + 1)
+                .param("offset", (long) page * PAGE_SIZE)
+                .query(AuditLog::row)
+                .list();
         boolean hasNext = rows.size() > PAGE_SIZE;
         return new Page(hasNext ? rows.subList(0, PAGE_SIZE) : rows, page, hasNext);
     }
 
     /** A search's conditions on {@code audit_event a}, with their parameters. */
-    private record Query(String conditions, Map<String, Object> parameters) {
-    }
+    private record Query(String conditions, Map<String, Object> parameters) {}
 
     /**
      * The search's conditions; with a scope, that the entry's place lies in one of its periods: each
@@ -258,14 +293,26 @@ public class AuditLog {
         p.put("username", blankToNull(search.username()));
         p.put("unitId", search.unitId());
         p.put("module", blankToNull(search.module()));
-        p.put("from", search.from() == null ? null : search.from().atStartOfDay(VIETNAM).toOffsetDateTime());
-        p.put("to", search.to() == null ? null : search.to().plusDays(1).atStartOfDay(VIETNAM).toOffsetDateTime());
+        p.put(
+                "from",
+                search.from() == null
+                        ? null
+                        : search.from().atStartOfDay(VIETNAM).toOffsetDateTime());
+        p.put(
+                "to",
+                search.to() == null
+                        ? null
+                        : search.to().plusDays(1).atStartOfDay(VIETNAM).toOffsetDateTime());
         if (periods != null) {
             conditions.append("\n  AND EXISTS (SELECT 1 FROM audit_event_place p WHERE p.event_id = a.id AND (");
             for (int i = 0; i < periods.size(); i++) {
                 ScopePeriod period = periods.get(i);
-                conditions.append(i == 0 ? "" : " OR ")
-                        .append("(p.unit_path >= :path").append(i).append(" AND p.unit_path < :pathEnd").append(i);
+                conditions
+                        .append(i == 0 ? "" : " OR ")
+                        .append("(p.unit_path >= :path")
+                        .append(i)
+                        .append(" AND p.unit_path < :pathEnd")
+                        .append(i);
                 p.put("path" + i, period.path());
                 p.put("pathEnd" + i, period.end());
                 if (period.from() != null) {
@@ -303,7 +350,8 @@ public class AuditLog {
                   AND (CAST(:under AS text) IS NULL OR u.unit_path LIKE :under || '%')
                   AND (u.unit_path <> p.path OR u.unit_on <> p.valid_on)
                 """)
-                .param("since", since.atStartOfDay(VIETNAM).toOffsetDateTime()).param("sinceDay", since)
+                .param("since", since.atStartOfDay(VIETNAM).toOffsetDateTime())
+                .param("sinceDay", since)
                 .param("under", underPath)
                 .update();
     }
@@ -311,7 +359,9 @@ public class AuditLog {
     /** The modules that have entries, for the search page's choice. */
     @Transactional(readOnly = true)
     public List<String> modules() {
-        return jdbc.sql("SELECT DISTINCT module FROM audit_event ORDER BY module").query(String.class).list();
+        return jdbc.sql("SELECT DISTINCT module FROM audit_event ORDER BY module")
+                .query(String.class)
+                .list();
     }
 
     /**
@@ -321,11 +371,16 @@ public class AuditLog {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ) // one snapshot: appends go on meanwhile
     public ChainReport verify() {
         Head head = jdbc.sql("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1")
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
+                .single();
         ChainWalk walk = new ChainWalk(head.lastId(), head.lastHash());
         while (true) {
-            List<AuditRecord> batch = jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE id >= :from ORDER BY id LIMIT :n")
-                    .param("from", walk.expectedId()).param("n", VERIFY_BATCH).query(AuditLog::row).list();
+            List<AuditRecord> batch = jdbc.sql(
+                            "SELECT " + COLUMNS + " FROM audit_event WHERE id >= :from ORDER BY id LIMIT :n")
+                    .param("from", walk.expectedId())
+                    .param("n", VERIFY_BATCH)
+                    .query(AuditLog::row)
+                    .list();
             batch.forEach(walk::accept);
             if (batch.size() < VERIFY_BATCH) {
                 break;
@@ -335,11 +390,20 @@ public class AuditLog {
     }
 
     private static AuditRecord row(ResultSet rs, int n) throws SQLException {
-        return new AuditRecord(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("actor_user_id", Long.class), rs.getString("actor_username"), rs.getString("action"),
-                rs.getString("module"), rs.getString("entity_type"), rs.getString("entity_id"),
-                rs.getObject("unit_id", Long.class), rs.getString("before"), rs.getString("after"),
-                rs.getString("prev_hash"), rs.getString("hash"));
+        return new AuditRecord(
+                rs.getLong("id"),
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("actor_user_id", Long.class),
+                rs.getString("actor_username"),
+                rs.getString("action"),
+                rs.getString("module"),
+                rs.getString("entity_type"),
+                rs.getString("entity_id"),
+                rs.getObject("unit_id", Long.class),
+                rs.getString("before"),
+                rs.getString("after"),
+                rs.getString("prev_hash"),
+                rs.getString("hash"));
     }
 
     private Actor currentActor() {
@@ -354,19 +418,17 @@ public class AuditLog {
         if (username == null) {
             return Actor.SYSTEM;
         }
-        return new Actor(accounts.findByUsername(username).map(a -> a.id().value()).orElse(null), username);
+        return new Actor(
+                accounts.findByUsername(username).map(a -> a.id().value()).orElse(null), username);
     }
 
     /** What to search for; {@code null} or blank criteria match everything. Dates are days in Vietnam, inclusive. */
-    public record Search(String username, Long unitId, String module, LocalDate from, LocalDate to) {
-    }
+    public record Search(String username, Long unitId, String module, LocalDate from, LocalDate to) {}
 
     /** One page of entries, newest first. */
-    public record Page(List<AuditRecord> entries, int page, boolean hasNext) {
-    }
+    public record Page(List<AuditRecord> entries, int page, boolean hasNext) {}
 
-    private record Head(long lastId, String lastHash) {
-    }
+    private record Head(long lastId, String lastHash) {}
 
     private record Actor(Long userId, String username) {
         static final Actor SYSTEM = new Actor(null, null);

@@ -6,5 +6,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** The audit log's timed work: writing the counts of refused requests ({@link RefusalsAuditor#flush()}). */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-class AuditScheduling {
-}
+class AuditScheduling {}

@@ -16,8 +16,7 @@ public record ChainReport(long entries, long lastId, String lastHash, List<Probl
     }
 
     /** One entry that does not match, by id. */
-    public record Problem(long id, Kind kind) {
-    }
+    public record Problem(long id, Kind kind) {}
 
     public enum Kind {
         /** The entry's content does not give its hash: edited. */

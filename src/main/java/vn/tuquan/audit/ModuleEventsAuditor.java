@@ -2,17 +2,16 @@ package vn.tuquan.audit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.tuquan.access.AccessGranted;
 import vn.tuquan.access.AccessRefused;
 import vn.tuquan.access.AccountChanged;
 import vn.tuquan.access.SignInRecorded;
-import vn.tuquan.evaluation.EvaluationEntryRecorded;
-import vn.tuquan.evaluation.EvaluationStepTaken;
 import vn.tuquan.evaluation.ClassificationRecorded;
+import vn.tuquan.evaluation.EvaluationEntryRecorded;
 import vn.tuquan.evaluation.EvaluationRunCompleted;
+import vn.tuquan.evaluation.EvaluationStepTaken;
 import vn.tuquan.evaluation.RulebookCriterionConfirmed;
 import vn.tuquan.evaluation.RulebookVersionAdopted;
 import vn.tuquan.households.CommitmentChanged;
@@ -25,8 +24,6 @@ import vn.tuquan.households.HouseholdsImported;
 import vn.tuquan.households.OrganisationCommitments;
 import vn.tuquan.movement.MovementRecorded;
 import vn.tuquan.movement.TitleAwardRemoved;
-import vn.tuquan.order.PersonRecorded;
-import vn.tuquan.order.PersonRecordsRead;
 import vn.tuquan.order.CampaignRecorded;
 import vn.tuquan.order.HotspotRecorded;
 import vn.tuquan.order.IncidentRecorded;
@@ -34,6 +31,8 @@ import vn.tuquan.order.IncidentStatusChanged;
 import vn.tuquan.order.IncidentWithdrawn;
 import vn.tuquan.order.IncidentsImported;
 import vn.tuquan.order.IncidentsRecorded;
+import vn.tuquan.order.PersonRecorded;
+import vn.tuquan.order.PersonRecordsRead;
 import vn.tuquan.shared.DataKeyRotated;
 import vn.tuquan.units.LocalUnitClosed;
 import vn.tuquan.units.LocalUnitCreated;
@@ -75,53 +74,95 @@ class ModuleEventsAuditor {
 
     @EventListener
     void on(TitleAwardRemoved e) {
-        log.record(new AuditEntry(AuditAction.DELETED, "movement", "title-award", Long.toString(e.award().id()),
-                e.award().unitId(), e.award(), null));
+        log.record(new AuditEntry(
+                AuditAction.DELETED,
+                "movement",
+                "title-award",
+                Long.toString(e.award().id()),
+                e.award().unitId(),
+                e.award(),
+                null));
     }
 
     @EventListener
     void on(LocalUnitCreated e) {
-        log.record(new AuditEntry(AuditAction.CREATED, UNITS, "local-unit", Long.toString(e.unit().id()),
-                e.unit().id(), null, e.unit()));
+        log.record(new AuditEntry(
+                AuditAction.CREATED,
+                UNITS,
+                "local-unit",
+                Long.toString(e.unit().id()),
+                e.unit().id(),
+                null,
+                e.unit()));
     }
 
     @EventListener
     void on(LocalUnitEdited e) {
-        log.record(new AuditEntry(AuditAction.UPDATED, UNITS, "local-unit", Long.toString(e.after().id()),
-                e.after().id(), e.before(), e.after()));
+        log.record(new AuditEntry(
+                AuditAction.UPDATED,
+                UNITS,
+                "local-unit",
+                Long.toString(e.after().id()),
+                e.after().id(),
+                e.before(),
+                e.after()));
         log.replace(e.after().validFrom(), e.before().path());
     }
 
     @EventListener
     void on(LocalUnitMoved e) {
-        log.record(new AuditEntry(AuditAction.MOVED, UNITS, "local-unit", Long.toString(e.after().id()),
-                e.after().id(), e.before(), e.after()));
+        log.record(new AuditEntry(
+                AuditAction.MOVED,
+                UNITS,
+                "local-unit",
+                Long.toString(e.after().id()),
+                e.after().id(),
+                e.before(),
+                e.after()));
         log.replace(e.after().validFrom(), e.before().path());
     }
 
     @EventListener
     void on(LocalUnitClosed e) {
-        log.record(new AuditEntry(AuditAction.CLOSED, UNITS, "local-unit", Long.toString(e.before().id()),
-                e.before().id(), e.before(), Map.of("validTo", e.on())));
+        log.record(new AuditEntry(
+                AuditAction.CLOSED,
+                UNITS,
+                "local-unit",
+                Long.toString(e.before().id()),
+                e.before().id(),
+                e.before(),
+                Map.of("validTo", e.on())));
         log.replace(e.on(), e.before().path());
     }
 
     @EventListener
     void on(HouseholdAdded e) {
-        log.record(new AuditEntry(AuditAction.CREATED, HOUSEHOLDS, "household", Long.toString(e.householdId()),
-                e.areaId(), null, e));
+        log.record(new AuditEntry(
+                AuditAction.CREATED, HOUSEHOLDS, "household", Long.toString(e.householdId()), e.areaId(), null, e));
     }
 
     @EventListener
     void on(HouseholdEdited e) {
-        log.record(new AuditEntry(AuditAction.UPDATED, HOUSEHOLDS, "household", Long.toString(e.householdId()),
-                e.areaId(), e.before(), e.after()));
+        log.record(new AuditEntry(
+                AuditAction.UPDATED,
+                HOUSEHOLDS,
+                "household",
+                Long.toString(e.householdId()),
+                e.areaId(),
+                e.before(),
+                e.after()));
     }
 
     @EventListener
     void on(HouseholdMoved e) {
-        log.record(new AuditEntry(AuditAction.MOVED, HOUSEHOLDS, "household", Long.toString(e.householdId()),
-                e.toAreaId(), Map.of("areaId", e.fromAreaId()), e));
+        log.record(new AuditEntry(
+                AuditAction.MOVED,
+                HOUSEHOLDS,
+                "household",
+                Long.toString(e.householdId()),
+                e.toAreaId(),
+                Map.of("areaId", e.fromAreaId()),
+                e));
     }
 
     @EventListener
@@ -136,30 +177,57 @@ class ModuleEventsAuditor {
 
     @EventListener
     void on(CommitmentChanged e) {
-        log.record(new AuditEntry(AuditAction.UPDATED, HOUSEHOLDS, "commitment", e.householdId() + "/" + e.periodYear(),
-                e.areaId(), e.before(), e.after()));
+        log.record(new AuditEntry(
+                AuditAction.UPDATED,
+                HOUSEHOLDS,
+                "commitment",
+                e.householdId() + "/" + e.periodYear(),
+                e.areaId(),
+                e.before(),
+                e.after()));
     }
 
     @EventListener
     void on(CommitmentWithdrawn e) {
-        log.record(new AuditEntry(AuditAction.DELETED, HOUSEHOLDS, "commitment", e.householdId() + "/" + e.periodYear(),
-                e.areaId(), e.removed(), null));
+        log.record(new AuditEntry(
+                AuditAction.DELETED,
+                HOUSEHOLDS,
+                "commitment",
+                e.householdId() + "/" + e.periodYear(),
+                e.areaId(),
+                e.removed(),
+                null));
     }
 
     @EventListener
     void on(OrganisationCommitments.OrganisationCommitmentRecorded e) {
-        log.record(new AuditEntry(AuditAction.UPDATED, HOUSEHOLDS, "organisation-commitment",
-                e.commitment().unitId() + "/" + e.commitment().year(), e.commitment().unitId(), null, e.commitment()));
+        log.record(new AuditEntry(
+                AuditAction.UPDATED,
+                HOUSEHOLDS,
+                "organisation-commitment",
+                e.commitment().unitId() + "/" + e.commitment().year(),
+                e.commitment().unitId(),
+                null,
+                e.commitment()));
     }
 
     @EventListener
     void on(SignInRecorded e) {
         if (e.check() != SignInRecorded.Check.SIGN_IN) {
             // a wrong current password or code on a form of "my account": counted like a failed sign-in
-            AuditAction action = e.outcome() == SignInRecorded.Outcome.LOCKED_OUT ? AuditAction.LOCKED_OUT
+            AuditAction action = e.outcome() == SignInRecorded.Outcome.LOCKED_OUT
+                    ? AuditAction.LOCKED_OUT
                     : AuditAction.VERIFICATION_FAILED;
-            log.recordFor(e.username(), new AuditEntry(action, ACCESS, "user", e.username(), null, null,
-                    Map.of("check", e.check().name())));
+            log.recordFor(
+                    e.username(),
+                    new AuditEntry(
+                            action,
+                            ACCESS,
+                            "user",
+                            e.username(),
+                            null,
+                            null,
+                            Map.of("check", e.check().name())));
             return;
         }
         AuditAction action = switch (e.outcome()) {
@@ -189,14 +257,20 @@ class ModuleEventsAuditor {
             case SIGNED_OUT -> AuditAction.SIGNED_OUT;
             case SIGNED_OUT_EVERYWHERE -> AuditAction.SIGNED_OUT_EVERYWHERE;
         };
-        boolean token = e.change() == AccountChanged.Change.TOKEN_CREATED || e.change() == AccountChanged.Change.TOKEN_REVOKED;
+        boolean token =
+                e.change() == AccountChanged.Change.TOKEN_CREATED || e.change() == AccountChanged.Change.TOKEN_REVOKED;
         Map<String, Object> after = new LinkedHashMap<>();
         if (token) {
             after.put("user", e.username());
         }
         after.putAll(e.detail());
-        log.record(new AuditEntry(action, ACCESS, token ? "access-token" : "user",
-                token ? String.valueOf(e.detail().get("tokenId")) : e.username(), null, null,
+        log.record(new AuditEntry(
+                action,
+                ACCESS,
+                token ? "access-token" : "user",
+                token ? String.valueOf(e.detail().get("tokenId")) : e.username(),
+                null,
+                null,
                 after.isEmpty() ? null : after));
     }
 
@@ -208,7 +282,13 @@ class ModuleEventsAuditor {
 
     @EventListener
     void on(AccessGranted e) {
-        log.record(new AuditEntry(AuditAction.GRANTED, "access", "user", Long.toString(e.userId()), null, null,
+        log.record(new AuditEntry(
+                AuditAction.GRANTED,
+                "access",
+                "user",
+                Long.toString(e.userId()),
+                null,
+                null,
                 Map.of("granter", e.granter(), "roles", e.roles(), "capture", e.capture(), "view", e.view())));
     }
 
@@ -220,13 +300,15 @@ class ModuleEventsAuditor {
 
     @EventListener
     void on(OfficialListImported e) {
-        log.record(new AuditEntry(AuditAction.IMPORTED, UNITS, "official-list", e.summary().files(), null, null, e));
+        log.record(new AuditEntry(
+                AuditAction.IMPORTED, UNITS, "official-list", e.summary().files(), null, null, e));
         log.replace(e.summary().asOf(), null); // a list dated in the past moves where units were since then
     }
 
     @EventListener
     void on(UnitBoundariesImported e) {
-        log.record(new AuditEntry(AuditAction.IMPORTED, UNITS, "unit-boundaries", e.summary().files(), null, null, e));
+        log.record(new AuditEntry(
+                AuditAction.IMPORTED, UNITS, "unit-boundaries", e.summary().files(), null, null, e));
     }
 
     @EventListener
@@ -236,8 +318,14 @@ class ModuleEventsAuditor {
 
     @EventListener
     void on(SensitiveRead e) {
-        log.recordSeparately(new AuditEntry(AuditAction.READ_SENSITIVE, e.module(), e.entityType(), e.entityId(),
-                e.unitId(), null, Map.of("fields", e.fields())));
+        log.recordSeparately(new AuditEntry(
+                AuditAction.READ_SENSITIVE,
+                e.module(),
+                e.entityType(),
+                e.entityId(),
+                e.unitId(),
+                null,
+                Map.of("fields", e.fields())));
     }
 
     /** The persons' registers (order): ids and non-personal fields only, with the names of the personal fields written. */
@@ -256,7 +344,13 @@ class ModuleEventsAuditor {
     @EventListener
     void on(PersonRecordsRead e) {
         String id = e.ids().size() == 1 ? Long.toString(e.ids().get(0)) : null;
-        log.recordSeparately(new AuditEntry(AuditAction.READ_SENSITIVE, "order", e.entityType(), id, e.unitId(), null,
+        log.recordSeparately(new AuditEntry(
+                AuditAction.READ_SENSITIVE,
+                "order",
+                e.entityType(),
+                id,
+                e.unitId(),
+                null,
                 Map.of("fields", e.fields(), "ids", e.ids())));
     }
 
@@ -272,39 +366,67 @@ class ModuleEventsAuditor {
             after.put("reason", e.reason());
         }
         after.putAll(e.detail());
-        log.record(new AuditEntry(e.from() == null ? AuditAction.CREATED : AuditAction.UPDATED, "evaluation",
-                "evaluation", Long.toString(e.evaluationId()), e.unitId(),
-                e.from() == null ? null : Map.of("status", e.from()), after));
+        log.record(new AuditEntry(
+                e.from() == null ? AuditAction.CREATED : AuditAction.UPDATED,
+                "evaluation",
+                "evaluation",
+                Long.toString(e.evaluationId()),
+                e.unitId(),
+                e.from() == null ? null : Map.of("status", e.from()),
+                after));
     }
 
     /** A criterion's value entered with its evidence in a self-assessment. */
     @EventListener
     void on(EvaluationEntryRecorded e) {
-        log.record(new AuditEntry(e.before() == null ? AuditAction.CREATED : AuditAction.UPDATED, "evaluation",
-                "evaluation-entry", e.evaluationId() + "/" + e.criterion(), e.unitId(), e.before(), e.after()));
+        log.record(new AuditEntry(
+                e.before() == null ? AuditAction.CREATED : AuditAction.UPDATED,
+                "evaluation",
+                "evaluation-entry",
+                e.evaluationId() + "/" + e.criterion(),
+                e.unitId(),
+                e.before(),
+                e.after()));
     }
 
     // evaluation: the bulk run
 
     @EventListener
     void on(EvaluationRunCompleted e) {
-        log.record(new AuditEntry(AuditAction.UPDATED, "evaluation", "evaluation-run", e.unitId() + "/" + e.year(),
-                e.unitId(), null, e.summary()));
+        log.record(new AuditEntry(
+                AuditAction.UPDATED,
+                "evaluation",
+                "evaluation-run",
+                e.unitId() + "/" + e.year(),
+                e.unitId(),
+                null,
+                e.summary()));
     }
 
     // order: hotspots and campaigns
 
     @EventListener
     void on(HotspotRecorded e) {
-        log.record(new AuditEntry("designated".equals(e.what()) ? AuditAction.CREATED : AuditAction.UPDATED, "order",
-                "hotspot", Long.toString(e.hotspotId()), e.unitId(), e.before(), e.after()));
+        log.record(new AuditEntry(
+                "designated".equals(e.what()) ? AuditAction.CREATED : AuditAction.UPDATED,
+                "order",
+                "hotspot",
+                Long.toString(e.hotspotId()),
+                e.unitId(),
+                e.before(),
+                e.after()));
     }
 
     @EventListener
     void on(ClassificationRecorded e) {
-        log.record(new AuditEntry(e.before() == null ? AuditAction.CREATED : AuditAction.UPDATED, "evaluation",
-                "computed".equals(e.what()) ? "classification" : "classification_entry", e.unitId() + "/" + e.year(),
-                e.unitId(), e.before(), e.after()));
+        log.record(new AuditEntry(
+                e.before() == null ? AuditAction.CREATED : AuditAction.UPDATED,
+                "evaluation",
+                "computed".equals(e.what()) ? "classification" : "classification_entry",
+                e.unitId() + "/" + e.year(),
+                e.unitId(),
+                e.before(),
+                e.after()));
     }
 
     @EventListener
@@ -316,39 +438,74 @@ class ModuleEventsAuditor {
         after.put("effectiveFrom", e.effectiveFrom());
         after.put("adjustments", e.adjustments());
         after.put("additions", e.additions());
-        log.record(new AuditEntry(AuditAction.CREATED, "evaluation", "rulebook", Long.toString(e.rulebookId()),
-                e.provinceId(), null, after));
+        log.record(new AuditEntry(
+                AuditAction.CREATED,
+                "evaluation",
+                "rulebook",
+                Long.toString(e.rulebookId()),
+                e.provinceId(),
+                null,
+                after));
     }
 
     @EventListener
     void on(RulebookCriterionConfirmed e) {
-        log.record(new AuditEntry(AuditAction.UPDATED, "evaluation", "rulebook-confirmation",
-                e.rulebookId() + "/" + e.unitKind() + "/" + e.criterion(), e.provinceId(), null, e));
+        log.record(new AuditEntry(
+                AuditAction.UPDATED,
+                "evaluation",
+                "rulebook-confirmation",
+                e.rulebookId() + "/" + e.unitKind() + "/" + e.criterion(),
+                e.provinceId(),
+                null,
+                e));
     }
 
     @EventListener
     void on(CampaignRecorded e) {
-        log.record(new AuditEntry(e.created() ? AuditAction.CREATED : AuditAction.UPDATED, "order", "campaign",
-                Long.toString(e.campaignId()), e.organisingUnitId(), e.before(), e.after()));
+        log.record(new AuditEntry(
+                e.created() ? AuditAction.CREATED : AuditAction.UPDATED,
+                "order",
+                "campaign",
+                Long.toString(e.campaignId()),
+                e.organisingUnitId(),
+                e.before(),
+                e.after()));
     }
 
     @EventListener
     void on(IncidentRecorded e) {
-        log.record(new AuditEntry(AuditAction.CREATED, "order", "incident", Long.toString(e.incident().id()),
-                e.incident().unitId(), null, e.incident()));
+        log.record(new AuditEntry(
+                AuditAction.CREATED,
+                "order",
+                "incident",
+                Long.toString(e.incident().id()),
+                e.incident().unitId(),
+                null,
+                e.incident()));
     }
 
     @EventListener
     void on(IncidentStatusChanged e) {
-        log.record(new AuditEntry(AuditAction.UPDATED, "order", "incident", Long.toString(e.incidentId()), e.unitId(),
-                Map.of("status", e.from()), e.note() == null ? Map.of("status", e.to())
-                        : Map.of("status", e.to(), "note", e.note())));
+        log.record(new AuditEntry(
+                AuditAction.UPDATED,
+                "order",
+                "incident",
+                Long.toString(e.incidentId()),
+                e.unitId(),
+                Map.of("status", e.from()),
+                e.note() == null ? Map.of("status", e.to()) : Map.of("status", e.to(), "note", e.note())));
     }
 
     @EventListener
     void on(IncidentWithdrawn e) {
-        log.record(new AuditEntry(AuditAction.DELETED, "order", "incident", Long.toString(e.incident().id()),
-                e.incident().unitId(), e.incident(), Map.of("withdrawn", true, "reason", e.reason())));
+        log.record(new AuditEntry(
+                AuditAction.DELETED,
+                "order",
+                "incident",
+                Long.toString(e.incident().id()),
+                e.incident().unitId(),
+                e.incident(),
+                Map.of("withdrawn", true, "reason", e.reason())));
     }
 
     @EventListener
@@ -361,7 +518,13 @@ class ModuleEventsAuditor {
         var first = e.incidents().get(0);
         boolean one = e.incidents().size() == 1;
         boolean oneUnit = e.incidents().stream().allMatch(i -> i.unitId() == first.unitId());
-        log.record(new AuditEntry(AuditAction.CREATED, "order", "incident", one ? Long.toString(first.id()) : null,
-                oneUnit ? first.unitId() : null, null, one ? first : e.incidents()));
+        log.record(new AuditEntry(
+                AuditAction.CREATED,
+                "order",
+                "incident",
+                one ? Long.toString(first.id()) : null,
+                oneUnit ? first.unitId() : null,
+                null,
+                one ? first : e.incidents()));
     }
 }

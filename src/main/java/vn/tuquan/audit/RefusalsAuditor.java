@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import vn.tuquan.access.AccessRefused;
@@ -45,7 +44,8 @@ class RefusalsAuditor {
             if (people.size() > MAX_PEOPLE && !people.containsKey(e.username())) {
                 flush();
             }
-            Person person = people.computeIfAbsent(e.username(), u -> new Person(new Bucket(BURST, now.toEpochMilli())));
+            Person person =
+                    people.computeIfAbsent(e.username(), u -> new Person(new Bucket(BURST, now.toEpochMilli())));
             person.bucket = person.bucket.refilled(BURST, 1, now.toEpochMilli());
             if (person.bucket.tokens() < 1) {
                 person.count(now, request);
@@ -58,8 +58,10 @@ class RefusalsAuditor {
                 person.reset();
             }
         }
-        log.recordFor(e.username(), new AuditEntry(AuditAction.REFUSED, "access", "request",
-                e.method() + " " + e.path(), null, null, entry));
+        log.recordFor(
+                e.username(),
+                new AuditEntry(
+                        AuditAction.REFUSED, "access", "request", e.method() + " " + e.path(), null, null, entry));
     }
 
     /**
@@ -73,13 +75,23 @@ class RefusalsAuditor {
             if (p.counted > 0) {
                 Map<String, Object> summary = p.summary();
                 p.reset();
-                log.recordFor(person.getKey(), new AuditEntry(AuditAction.REFUSED, "access", "request", null, null,
-                        null, Map.of("notRecordedOneByOne", summary)));
+                log.recordFor(
+                        person.getKey(),
+                        new AuditEntry(
+                                AuditAction.REFUSED,
+                                "access",
+                                "request",
+                                null,
+                                null,
+                                null,
+                                Map.of("notRecordedOneByOne", summary)));
             }
         }
         // the people whose bucket is full again have nothing to remember
         long now = clock.millis();
-        people.values().removeIf(p -> p.counted == 0 && p.bucket.refilled(BURST, 1, now).tokens() >= BURST);
+        people.values()
+                .removeIf(
+                        p -> p.counted == 0 && p.bucket.refilled(BURST, 1, now).tokens() >= BURST);
     }
 
     private static Map<String, Object> request(AccessRefused e) {

@@ -10,5 +10,4 @@ import java.util.List;
  *
  * @param fields the names of the sensitive fields shown (never their values)
  */
-public record SensitiveRead(String module, String entityType, String entityId, Long unitId, List<String> fields) {
-}
+public record SensitiveRead(String module, String entityType, String entityId, Long unitId, List<String> fields) {}

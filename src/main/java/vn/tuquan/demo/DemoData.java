@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -55,8 +54,15 @@ class DemoData implements ApplicationRunner {
     private final PrintStream console = System.out;
     private List<DemoLogin> logins = List.of();
 
-    DemoData(UserAccounts accounts, NamDinh2017 namDinh, Units units, DemoMovement movement,
-            DemoHouseholds households, DemoPersons persons, DemoHotspots hotspots, DemoIncidents incidents,
+    DemoData(
+            UserAccounts accounts,
+            NamDinh2017 namDinh,
+            Units units,
+            DemoMovement movement,
+            DemoHouseholds households,
+            DemoPersons persons,
+            DemoHotspots hotspots,
+            DemoIncidents incidents,
             DemoEvaluation evaluation) {
         this.evaluation = evaluation;
         this.persons = persons;
@@ -70,37 +76,90 @@ class DemoData implements ApplicationRunner {
     }
 
     /** A demo login: its role, and the unit of its scope (none: the whole country). */
-    record DemoLogin(String username, String displayName, String role, String roleLabel,
-            Function<Units, UnitView> scopeUnit, boolean captures) {
+    record DemoLogin(
+            String username,
+            String displayName,
+            String role,
+            String roleLabel,
+            Function<Units, UnitView> scopeUnit,
+            boolean captures) {
 
         String scopeName(Units units) {
-            return scopeUnit == null ? "cả nước / whole country" : scopeUnit.apply(units).name();
+            return scopeUnit == null
+                    ? "cả nước / whole country"
+                    : scopeUnit.apply(units).name();
         }
     }
 
     static List<DemoLogin> logins() {
         Function<Units, UnitView> province = u -> byCode(u, "36");
         Function<Units, UnitView> haiMinh = u -> byCode(u, "14233");
-        Function<Units, UnitView> firstVillage = u -> u.children(Scope.WHOLE_COUNTRY, byCode(u, "14233").id(),
-                NamDinh2017.AS_OF).stream().filter(c -> c.kind() == UnitKind.RESIDENTIAL_AREA).findFirst().orElseThrow();
-        Function<Units, UnitView> hospital = u -> u.search(Scope.WHOLE_COUNTRY, "benh vien da khoa tinh nam dinh",
-                NamDinh2017.AS_OF, Set.of(UnitKind.HOSPITAL), Optional.empty(), 1).get(0).unit();
+        Function<Units, UnitView> firstVillage =
+                u -> u.children(Scope.WHOLE_COUNTRY, byCode(u, "14233").id(), NamDinh2017.AS_OF).stream()
+                        .filter(c -> c.kind() == UnitKind.RESIDENTIAL_AREA)
+                        .findFirst()
+                        .orElseThrow();
+        Function<Units, UnitView> hospital = u -> u.search(
+                        Scope.WHOLE_COUNTRY,
+                        "benh vien da khoa tinh nam dinh",
+                        NamDinh2017.AS_OF,
+                        Set.of(UnitKind.HOSPITAL),
+                        Optional.empty(),
+                        1)
+                .get(0)
+                .unit();
         return List.of(
-                new DemoLogin("quantri", "Nguyễn Văn Quản", "SYSTEM_ADMIN", "quản trị hệ thống / system administrator",
-                        null, true),
-                new DemoLogin("canbo.tinh", "Trần Thị Hạnh", "PROVINCIAL_OFFICER", "cán bộ tỉnh / provincial officer",
-                        province, true),
-                new DemoLogin("canbo.xa", "Lê Văn Bình", "COMMUNE_OFFICER", "cán bộ xã / commune officer", haiMinh, true),
-                new DemoLogin("congan.xa", "Ngô Văn Công", "COMMUNE_POLICE",
-                        "công an xã (người nghiện, hòa giải) / commune police officer (drug users, mediation)", haiMinh, true),
-                new DemoLogin("truongthon", "Phạm Thị Lan", "AREA_HEAD", "trưởng thôn / head of a residential area",
-                        firstVillage, true),
-                new DemoLogin("baove.benhvien", "Đặng Quốc Việt", "ORGANISATION_SECURITY_OFFICER",
-                        "bảo vệ cơ quan / security officer of an organisation", hospital, true),
-                new DemoLogin("bandaochi", "Vũ Thị Thu", "STEERING_VIEWER", "ban chỉ đạo (xem) / steering committee",
-                        province, false),
-                new DemoLogin("tiepnhan", "Hoàng Minh Tuấn", "TIPOFF_HANDLER", "tiếp nhận tố giác / tip-off handler",
-                        province, false));
+                new DemoLogin(
+                        "quantri",
+                        "Nguyễn Văn Quản",
+                        "SYSTEM_ADMIN",
+                        "quản trị hệ thống / system administrator",
+                        null,
+                        true),
+                new DemoLogin(
+                        "canbo.tinh",
+                        "Trần Thị Hạnh",
+                        "PROVINCIAL_OFFICER",
+                        "cán bộ tỉnh / provincial officer",
+                        province,
+                        true),
+                new DemoLogin(
+                        "canbo.xa", "Lê Văn Bình", "COMMUNE_OFFICER", "cán bộ xã / commune officer", haiMinh, true),
+                new DemoLogin(
+                        "congan.xa",
+                        "Ngô Văn Công",
+                        "COMMUNE_POLICE",
+                        "công an xã (người nghiện, hòa giải) / commune police officer (drug users, mediation)",
+                        haiMinh,
+                        true),
+                new DemoLogin(
+                        "truongthon",
+                        "Phạm Thị Lan",
+                        "AREA_HEAD",
+                        "trưởng thôn / head of a residential area",
+                        firstVillage,
+                        true),
+                new DemoLogin(
+                        "baove.benhvien",
+                        "Đặng Quốc Việt",
+                        "ORGANISATION_SECURITY_OFFICER",
+                        "bảo vệ cơ quan / security officer of an organisation",
+                        hospital,
+                        true),
+                new DemoLogin(
+                        "bandaochi",
+                        "Vũ Thị Thu",
+                        "STEERING_VIEWER",
+                        "ban chỉ đạo (xem) / steering committee",
+                        province,
+                        false),
+                new DemoLogin(
+                        "tiepnhan",
+                        "Hoàng Minh Tuấn",
+                        "TIPOFF_HANDLER",
+                        "tiếp nhận tố giác / tip-off handler",
+                        province,
+                        false));
     }
 
     private static UnitView byCode(Units units, String code) {
@@ -128,10 +187,12 @@ class DemoData implements ApplicationRunner {
             }
             var id = user.or(() -> accounts.findByUsername(login.username()).map(UserAccount::id))
                     .orElseThrow();
-            Scope scope = login.scopeUnit() == null ? Scope.WHOLE_COUNTRY
+            Scope scope = login.scopeUnit() == null
+                    ? Scope.WHOLE_COUNTRY
                     : Scope.of(Set.of(login.scopeUnit().apply(units).id()));
             if (user.isPresent() || accounts.rolesOf(id).isEmpty()) { // roles given once, not at every start
-                accounts.assign(Caller.SYSTEM, id, Set.of(login.role()), login.captures() ? scope : Scope.NOTHING, scope);
+                accounts.assign(
+                        Caller.SYSTEM, id, Set.of(login.role()), login.captures() ? scope : Scope.NOTHING, scope);
             }
         }
         log.info("Demo data: {} demo logins created, {} already present", created, logins.size() - created);
@@ -146,8 +207,9 @@ class DemoData implements ApplicationRunner {
         console.println("Tuquan (demo): http://localhost:" + web.getWebServer().getPort() + "/");
         console.println("Tài khoản mẫu / demo logins (mật khẩu / password: " + DEMO_PASSWORD + "):");
         for (DemoLogin login : logins) {
-            console.printf("  %-15s %-16s %s — %s%n", login.username(), login.displayName(), login.roleLabel(),
-                    login.scopeName(units));
+            console.printf(
+                    "  %-15s %-16s %s — %s%n",
+                    login.username(), login.displayName(), login.roleLabel(), login.scopeName(units));
         }
         console.println();
         console.flush();

@@ -2,7 +2,6 @@ package vn.tuquan.demo;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
@@ -35,8 +34,8 @@ class DemoEvaluation {
 
     static final int YEAR = 2017;
     static final String HAI_MINH = "14233";
-    static final Evaluation.Decision COMMUNE_DECISION = new Evaluation.Decision("86/QĐ-UBND", LocalDate.of(2017, 11, 24),
-            "Nguyễn Văn Thịnh, Chủ tịch UBND xã Hải Minh");
+    static final Evaluation.Decision COMMUNE_DECISION = new Evaluation.Decision(
+            "86/QĐ-UBND", LocalDate.of(2017, 11, 24), "Nguyễn Văn Thịnh, Chủ tịch UBND xã Hải Minh");
 
     private static final Logger log = LoggerFactory.getLogger(DemoEvaluation.class);
 
@@ -46,7 +45,11 @@ class DemoEvaluation {
     private final SubmittingSelfAssessments selfAssessments;
     private final RecognisingUnits recognising;
 
-    DemoEvaluation(Units units, EvaluationRuns runs, Evaluations evaluations, SubmittingSelfAssessments selfAssessments,
+    DemoEvaluation(
+            Units units,
+            EvaluationRuns runs,
+            Evaluations evaluations,
+            SubmittingSelfAssessments selfAssessments,
             RecognisingUnits recognising) {
         this.units = units;
         this.runs = runs;
@@ -56,15 +59,18 @@ class DemoEvaluation {
     }
 
     void loadIfAbsent() {
-        UnitView province = units.findByCode(Scope.WHOLE_COUNTRY, NamDinh2017.PROVINCE, NamDinh2017.AS_OF).orElseThrow();
-        UnitView haiMinh = units.findByCode(Scope.WHOLE_COUNTRY, HAI_MINH, NamDinh2017.AS_OF).orElseThrow();
+        UnitView province = units.findByCode(Scope.WHOLE_COUNTRY, NamDinh2017.PROVINCE, NamDinh2017.AS_OF)
+                .orElseThrow();
+        UnitView haiMinh = units.findByCode(Scope.WHOLE_COUNTRY, HAI_MINH, NamDinh2017.AS_OF)
+                .orElseThrow();
         if (evaluations.find(Scope.WHOLE_COUNTRY, haiMinh.id(), YEAR).isPresent()) {
             return;
         }
         long started = System.nanoTime();
         RunSummary summary = runs.run(Caller.SYSTEM, province.id(), YEAR);
         List<UnitView> areas = units.children(Scope.WHOLE_COUNTRY, haiMinh.id(), NamDinh2017.AS_OF).stream()
-                .filter(u -> u.kind() == UnitKind.RESIDENTIAL_AREA).toList();
+                .filter(u -> u.kind() == UnitKind.RESIDENTIAL_AREA)
+                .toList();
         int recognised = 0;
         int rejected = 0;
         for (int i = 0; i < areas.size(); i++) {
@@ -72,7 +78,12 @@ class DemoEvaluation {
             LocalDate registeredOn = LocalDate.of(YEAR, 2, 10).plusDays(i % 20);
             selfAssessments.register(Caller.SYSTEM, area.id(), YEAR, registeredOn);
             if (i == 0) { // the demo village head's area (DemoData.logins): one criterion entered, the rest to them
-                selfAssessments.enter(Caller.SYSTEM, area.id(), YEAR, "PARTY_RESOLUTION_Q1", true,
+                selfAssessments.enter(
+                        Caller.SYSTEM,
+                        area.id(),
+                        YEAR,
+                        "PARTY_RESOLUTION_Q1",
+                        true,
                         "Nghị quyết số 01-NQ/CB ngày 16/01/2017 của chi bộ " + area.name());
                 continue;
             }
@@ -91,9 +102,16 @@ class DemoEvaluation {
         selfAssessments.register(Caller.SYSTEM, haiMinh.id(), YEAR, LocalDate.of(YEAR, 2, 8));
         enterAll(haiMinh, 0);
         selfAssessments.submit(Caller.SYSTEM, haiMinh.id(), YEAR);
-        log.info("Demo data: 2017 evaluation of Nam Định — {} units evaluated ({} met, {} not met, {} needing input);"
-                        + " {} residential areas of Xã Hải Minh recognised, {} not; in {} ms", summary.evaluated(), summary.met(),
-                summary.notMet(), summary.needsInput(), recognised, rejected, (System.nanoTime() - started) / 1_000_000);
+        log.info(
+                "Demo data: 2017 evaluation of Nam Định — {} units evaluated ({} met, {} not met, {} needing input);"
+                        + " {} residential areas of Xã Hải Minh recognised, {} not; in {} ms",
+                summary.evaluated(),
+                summary.met(),
+                summary.notMet(),
+                summary.needsInput(),
+                recognised,
+                rejected,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Enters every criterion a person must enter, yes, with a plausible piece of evidence. */
@@ -106,10 +124,12 @@ class DemoEvaluation {
 
     private static String evidence(String criterion, UnitView unit, int i) {
         return switch (criterion) {
-            case "PARTY_RESOLUTION_Q1" -> "Nghị quyết số 01-NQ/CB ngày " + (10 + i % 15) + "/01/2017 của chi bộ " + unit.name();
+            case "PARTY_RESOLUTION_Q1" ->
+                "Nghị quyết số 01-NQ/CB ngày " + (10 + i % 15) + "/01/2017 của chi bộ " + unit.name();
             case "POLICIES_CARRIED_OUT" -> "Biên bản họp tổng kết năm 2017 của " + unit.name() + " ngày 25/10/2017";
             case "RE_EDUCATION" -> "Báo cáo công tác giúp đỡ người lầm lỗi năm 2017 của " + unit.name();
-            case "POLICE_NOT_DISCIPLINED", "POLICE_RATED_ADVANCED" -> "Báo cáo số 112/BC-CAX ngày 30/10/2017 của Công an xã";
+            case "POLICE_NOT_DISCIPLINED", "POLICE_RATED_ADVANCED" ->
+                "Báo cáo số 112/BC-CAX ngày 30/10/2017 của Công an xã";
             default -> "Biên bản tự đánh giá năm 2017 của " + unit.name();
         };
     }
@@ -117,7 +137,9 @@ class DemoEvaluation {
     /** The reasons of a refusal: the criteria not met, by name. */
     private String reasons(UnitView area) {
         List<String> failed = evaluations.process(Scope.WHOLE_COUNTRY, area.id(), YEAR).lines().stream()
-                .filter(l -> "NOT_MET".equals(l.computed())).map(Evaluation.Line::nameVi).toList();
+                .filter(l -> "NOT_MET".equals(l.computed()))
+                .map(Evaluation.Line::nameVi)
+                .toList();
         return "Chưa đạt tiêu chí: " + (failed.isEmpty() ? "theo biên bản thẩm định" : String.join("; ", failed));
     }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -34,11 +33,14 @@ class DemoHouseholds {
     static final LocalDate SIGNED_ON = LocalDate.of(2017, 1, 15);
 
     private static final Logger log = LoggerFactory.getLogger(DemoHouseholds.class);
-    private static final String[] FAMILY = {"Nguyễn", "Trần", "Lê", "Phạm", "Vũ", "Đặng", "Bùi", "Đỗ", "Hoàng", "Ngô",
-        "Đinh", "Phan", "Mai", "Đoàn"};
+    private static final String[] FAMILY = {
+        "Nguyễn", "Trần", "Lê", "Phạm", "Vũ", "Đặng", "Bùi", "Đỗ", "Hoàng", "Ngô", "Đinh", "Phan", "Mai", "Đoàn"
+    };
     private static final String[] MIDDLE = {"Văn", "Thị", "Đức", "Minh", "Hữu", "Quang", "Thanh", "Ngọc"};
-    private static final String[] GIVEN = {"An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hạnh", "Hoa", "Hùng", "Lan",
-        "Long", "Mai", "Nam", "Nga", "Phúc", "Quân", "Sơn", "Tâm", "Thảo", "Thủy", "Trung", "Tuấn", "Vân", "Yến"};
+    private static final String[] GIVEN = {
+        "An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hạnh", "Hoa", "Hùng", "Lan", "Long", "Mai", "Nam", "Nga", "Phúc",
+        "Quân", "Sơn", "Tâm", "Thảo", "Thủy", "Trung", "Tuấn", "Vân", "Yến"
+    };
 
     private final Units units;
     private final Households households;
@@ -71,34 +73,56 @@ class DemoHouseholds {
                 for (int i = 1; i <= size; i++) {
                     String head = FAMILY[random.nextInt(FAMILY.length)] + " " + MIDDLE[random.nextInt(MIDDLE.length)]
                             + " " + GIVEN[random.nextInt(GIVEN.length)];
-                    csv.append(area.id()).append(",H").append(String.format("%03d", i)).append(',').append(head)
-                            .append(",\"").append(area.name()).append(", ").append(commune.name()).append("\",")
-                            .append(2 + random.nextInt(5)).append(',').append(random.nextInt(10) < 3 ? 1 : 0).append('\n');
+                    csv.append(area.id())
+                            .append(",H")
+                            .append(String.format("%03d", i))
+                            .append(',')
+                            .append(head)
+                            .append(",\"")
+                            .append(area.name())
+                            .append(", ")
+                            .append(commune.name())
+                            .append("\",")
+                            .append(2 + random.nextInt(5))
+                            .append(',')
+                            .append(random.nextInt(10) < 3 ? 1 : 0)
+                            .append('\n');
                     count++;
                 }
             }
         }
-        imports.importCsv(Caller.SYSTEM, district.id(), "demo-hai-hau.csv",
-                new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), NamDinh2017.AS_OF);
+        imports.importCsv(
+                Caller.SYSTEM,
+                district.id(),
+                "demo-hai-hau.csv",
+                new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
+                NamDinh2017.AS_OF);
         int registered = 0;
         for (UnitView commune : communes) {
             Random random = new Random(Long.parseLong(commune.code()) * 17);
             List<UnitView> areas = areas(commune);
             for (int a = 0; a < areas.size(); a++) {
-                List<Long> ids = new ArrayList<>(households.inArea(all, areas.get(a).id(), NamDinh2017.AS_OF).stream()
-                        .map(Household::id).toList());
+                List<Long> ids =
+                        new ArrayList<>(households.inArea(all, areas.get(a).id(), NamDinh2017.AS_OF).stream()
+                                .map(Household::id)
+                                .toList());
                 boolean demoVillage = "14233".equals(commune.code()) && a == 0;
                 int missing = demoVillage ? 3 : random.nextInt(10) < 8 ? 0 : 1 + random.nextInt(4);
                 List<Long> signing = ids.subList(0, Math.max(0, ids.size() - missing));
                 registered += commitments.recordAll(Caller.SYSTEM, areas.get(a).id(), YEAR, signing, SIGNED_ON);
             }
         }
-        log.info("Demo data: {} households in Huyện Hải Hậu, {} registered for {} ({} ms)", count, registered, YEAR,
+        log.info(
+                "Demo data: {} households in Huyện Hải Hậu, {} registered for {} ({} ms)",
+                count,
+                registered,
+                YEAR,
                 (System.nanoTime() - started) / 1_000_000);
     }
 
     private List<UnitView> areas(UnitView commune) {
         return units.children(Scope.WHOLE_COUNTRY, commune.id(), NamDinh2017.AS_OF).stream()
-                .filter(u -> u.kind() == UnitKind.RESIDENTIAL_AREA).toList();
+                .filter(u -> u.kind() == UnitKind.RESIDENTIAL_AREA)
+                .toList();
     }
 }

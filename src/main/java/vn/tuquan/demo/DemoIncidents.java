@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -43,9 +42,20 @@ class DemoIncidents {
     static final Period PERIOD_2017 = Period.residentialArea(2017);
 
     private static final Logger log = LoggerFactory.getLogger(DemoIncidents.class);
-    private static final String[] CRIMES = {"CRIME_THEFT", "CRIME_THEFT", "CRIME_THEFT", "CRIME_ASSAULT", "CRIME_ASSAULT",
-        "CRIME_SNATCHING", "CRIME_FRAUD", "CRIME_GAMBLING", "CRIME_DISORDER", "CRIME_ROBBERY", "CRIME_MURDER",
-        "CRIME_OTHER"};
+    private static final String[] CRIMES = {
+        "CRIME_THEFT",
+        "CRIME_THEFT",
+        "CRIME_THEFT",
+        "CRIME_ASSAULT",
+        "CRIME_ASSAULT",
+        "CRIME_SNATCHING",
+        "CRIME_FRAUD",
+        "CRIME_GAMBLING",
+        "CRIME_DISORDER",
+        "CRIME_ROBBERY",
+        "CRIME_MURDER",
+        "CRIME_OTHER"
+    };
     private static final Map<String, String> SUMMARIES = Map.ofEntries(
             Map.entry("CRIME_THEFT", "Mất trộm xe máy, tài sản trong nhà"),
             Map.entry("CRIME_ASSAULT", "Xô xát, gây thương tích sau mâu thuẫn"),
@@ -74,10 +84,28 @@ class DemoIncidents {
             Map.entry("MASS_COMPLAINT", "Đông người khiếu kiện về đền bù đất"),
             Map.entry("EXPLOSION", "Nổ bình gas tại cơ sở kinh doanh"));
     /** Rough centres of Nam Định's districts (2017 codes), for coordinates without a map of the villages. */
-    private static final Map<String, double[]> DISTRICT_CENTRES = Map.of("356", new double[] {20.43, 106.17},
-            "358", new double[] {20.46, 106.12}, "359", new double[] {20.37, 106.08}, "360", new double[] {20.32, 106.02},
-            "361", new double[] {20.12, 106.17}, "362", new double[] {20.34, 106.21}, "363", new double[] {20.25, 106.24},
-            "364", new double[] {20.30, 106.33}, "365", new double[] {20.25, 106.45}, "366", new double[] {20.14, 106.28});
+    private static final Map<String, double[]> DISTRICT_CENTRES = Map.of(
+            "356",
+            new double[] {20.43, 106.17},
+            "358",
+            new double[] {20.46, 106.12},
+            "359",
+            new double[] {20.37, 106.08},
+            "360",
+            new double[] {20.32, 106.02},
+            "361",
+            new double[] {20.12, 106.17},
+            "362",
+            new double[] {20.34, 106.21},
+            "363",
+            new double[] {20.25, 106.24},
+            "364",
+            new double[] {20.30, 106.33},
+            "365",
+            new double[] {20.25, 106.45},
+            "366",
+            new double[] {20.14, 106.28});
+
     private static final String[] SOURCES = {"PATROL", "PATROL", "TIP_OFF", "TIP_OFF", "TIP_OFF", "OTHER_AGENCY"};
 
     private final Units units;
@@ -89,8 +117,7 @@ class DemoIncidents {
     }
 
     /** One incident to be: the form and the status it has reached. */
-    private record Planned(IncidentForm form, IncidentStatus status) {
-    }
+    private record Planned(IncidentForm form, IncidentStatus status) {}
 
     void loadIfAbsent() {
         Scope all = Scope.WHOLE_COUNTRY;
@@ -98,17 +125,22 @@ class DemoIncidents {
             return;
         }
         long started = System.nanoTime();
-        UnitView province = units.findByCode(all, NamDinh2017.PROVINCE, NamDinh2017.AS_OF).orElseThrow();
-        List<UnitView> districts = units.subtree(all, province.id(), Set.of(UnitKind.DISTRICT), NamDinh2017.AS_OF, 100, 0)
+        UnitView province =
+                units.findByCode(all, NamDinh2017.PROVINCE, NamDinh2017.AS_OF).orElseThrow();
+        List<UnitView> districts = units.subtree(
+                        all, province.id(), Set.of(UnitKind.DISTRICT), NamDinh2017.AS_OF, 100, 0)
                 .units();
         Map<Long, double[]> centres = new HashMap<>();
         List<UnitView> communes = new ArrayList<>();
         for (UnitView district : districts) {
-            for (UnitView commune : units.subtree(all, district.id(), Set.of(UnitKind.COMMUNE), NamDinh2017.AS_OF, 1000, 0)
+            for (UnitView commune : units.subtree(
+                            all, district.id(), Set.of(UnitKind.COMMUNE), NamDinh2017.AS_OF, 1000, 0)
                     .units()) {
                 Random r = new Random(seed(commune.code()));
                 double[] d = DISTRICT_CENTRES.getOrDefault(district.code(), new double[] {20.3, 106.2});
-                centres.put(commune.id(), new double[] {d[0] + (r.nextDouble() - 0.5) * 0.1, d[1] + (r.nextDouble() - 0.5) * 0.1});
+                centres.put(commune.id(), new double[] {
+                    d[0] + (r.nextDouble() - 0.5) * 0.1, d[1] + (r.nextDouble() - 0.5) * 0.1
+                });
                 communes.add(commune);
             }
         }
@@ -129,10 +161,12 @@ class DemoIncidents {
             log.warn("Demo data: only {} residential areas, no incidents generated", areas.size());
             return;
         }
-        areas.sort(Comparator.comparingDouble(Area::risk).thenComparing(a -> a.commune().code() + "/" + a.unit().code()));
+        areas.sort(Comparator.comparingDouble(Area::risk)
+                .thenComparing(a -> a.commune().code() + "/" + a.unit().code()));
         for (int i = 0; i < areas.size(); i++) {
             Area a = areas.get(i);
-            Random r = new Random(seed("incidents/" + a.commune().code() + "/" + a.unit().code()));
+            Random r = new Random(
+                    seed("incidents/" + a.commune().code() + "/" + a.unit().code()));
             double[] centre = centres.get(a.commune().id());
             boolean crimeFree2017 = i < NO_CRIME_AREAS;
             if (!crimeFree2017) {
@@ -146,13 +180,24 @@ class DemoIncidents {
                 planned.add(crime(r, a.unit().id(), centre, PERIOD_2016.firstEventDay(), PERIOD_2016.to(), false));
             }
             if (r.nextInt(100) < 12) {
-                String code = pick(r, "SOCIAL_EVIL_GAMBLING", "SOCIAL_EVIL_DRUGS", "SOCIAL_EVIL_GAMBLING",
+                String code = pick(
+                        r,
+                        "SOCIAL_EVIL_GAMBLING",
+                        "SOCIAL_EVIL_DRUGS",
+                        "SOCIAL_EVIL_GAMBLING",
                         "SOCIAL_EVIL_PROSTITUTION");
-                planned.add(other(r, a.unit().id(), centre, code, null, null, r.nextBoolean() ? PERIOD_2017 : PERIOD_2016));
+                planned.add(
+                        other(r, a.unit().id(), centre, code, null, null, r.nextBoolean() ? PERIOD_2017 : PERIOD_2016));
             }
             if (!crimeFree2017 && r.nextInt(100) < 4) {
-                planned.add(other(r, a.unit().id(), centre, pick(r, "DRUG_POSSESSION", "DRUG_TRAFFICKING"),
-                        pick(r, "LESS_SERIOUS", "SERIOUS", "VERY_SERIOUS"), null, PERIOD_2017));
+                planned.add(other(
+                        r,
+                        a.unit().id(),
+                        centre,
+                        pick(r, "DRUG_POSSESSION", "DRUG_TRAFFICKING"),
+                        pick(r, "LESS_SERIOUS", "SERIOUS", "VERY_SERIOUS"),
+                        null,
+                        PERIOD_2017));
             }
         }
         // criterion 3: a few events on villages that already had crimes
@@ -160,7 +205,13 @@ class DemoIncidents {
         for (int k = 0; k < security.length; k++) {
             Area a = areas.get(areas.size() - 1 - k * 97);
             Random r = new Random(seed("security/" + k));
-            planned.add(other(r, a.unit().id(), centres.get(a.commune().id()), security[k], null, null,
+            planned.add(other(
+                    r,
+                    a.unit().id(),
+                    centres.get(a.commune().id()),
+                    security[k],
+                    null,
+                    null,
                     k < 4 ? PERIOD_2017 : PERIOD_2016));
         }
         // communes: traffic accidents on the main roads, fires, a mass complaint
@@ -169,12 +220,24 @@ class DemoIncidents {
             double[] centre = centres.get(commune.id());
             int accidents = r.nextInt(3);
             for (int k = 0; k < accidents; k++) {
-                planned.add(other(r, commune.id(), centre, "TRAFFIC_ACCIDENT", r.nextInt(5) == 0 ? "SERIOUS" : null,
-                        r.nextBoolean(), r.nextBoolean() ? PERIOD_2017 : PERIOD_2016));
+                planned.add(other(
+                        r,
+                        commune.id(),
+                        centre,
+                        "TRAFFIC_ACCIDENT",
+                        r.nextInt(5) == 0 ? "SERIOUS" : null,
+                        r.nextBoolean(),
+                        r.nextBoolean() ? PERIOD_2017 : PERIOD_2016));
             }
             if (r.nextInt(6) == 0) {
-                planned.add(other(r, commune.id(), centre, "FIRE", r.nextInt(4) == 0 ? "SERIOUS" : null,
-                        r.nextInt(3) == 0, r.nextBoolean() ? PERIOD_2017 : PERIOD_2016));
+                planned.add(other(
+                        r,
+                        commune.id(),
+                        centre,
+                        "FIRE",
+                        r.nextInt(4) == 0 ? "SERIOUS" : null,
+                        r.nextInt(3) == 0,
+                        r.nextBoolean() ? PERIOD_2017 : PERIOD_2016));
             }
             if (r.nextInt(60) == 0) {
                 planned.add(other(r, commune.id(), centre, "MASS_COMPLAINT", null, null, PERIOD_2017));
@@ -184,17 +247,25 @@ class DemoIncidents {
         List<IncidentForm> forms = planned.stream().map(Planned::form).toList();
         List<IncidentStatus> statuses = planned.stream().map(Planned::status).toList();
         incidents.recordAll(Caller.SYSTEM, "demo", forms, statuses);
-        log.info("Demo data: {} incidents, {} of {} residential areas without crime in the 2017 period ({} ms)",
-                forms.size(), NO_CRIME_AREAS, areas.size(), (System.nanoTime() - started) / 1_000_000);
+        log.info(
+                "Demo data: {} incidents, {} of {} residential areas without crime in the 2017 period ({} ms)",
+                forms.size(),
+                NO_CRIME_AREAS,
+                areas.size(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
-    private record Area(UnitView unit, UnitView commune, boolean urban, double risk) {
-    }
+    private record Area(UnitView unit, UnitView commune, boolean urban, double risk) {}
 
     /** Organisations: thefts and labour accidents in enterprises, a strike, staff offences, school violence. */
     private void organisations(UnitView province, Map<Long, double[]> centres, List<Planned> planned) {
-        List<UnitView> organisations = new ArrayList<>(units.subtree(Scope.WHOLE_COUNTRY, province.id(),
-                Set.of(UnitKind.ENTERPRISE, UnitKind.AGENCY, UnitKind.SCHOOL, UnitKind.HOSPITAL), NamDinh2017.AS_OF, 1000, 0)
+        List<UnitView> organisations = new ArrayList<>(units.subtree(
+                        Scope.WHOLE_COUNTRY,
+                        province.id(),
+                        Set.of(UnitKind.ENTERPRISE, UnitKind.AGENCY, UnitKind.SCHOOL, UnitKind.HOSPITAL),
+                        NamDinh2017.AS_OF,
+                        1000,
+                        0)
                 .units());
         organisations.sort(Comparator.comparing(UnitView::name));
         for (UnitView o : organisations) {
@@ -206,8 +277,14 @@ class DemoIncidents {
                         planned.add(other(r, o.id(), centre, "HIGH_VALUE_THEFT", null, null, PERIOD_2017));
                     }
                     if (r.nextBoolean()) {
-                        planned.add(other(r, o.id(), centre, "LABOUR_ACCIDENT", r.nextInt(3) == 0 ? "SERIOUS" : null,
-                                r.nextBoolean(), r.nextBoolean() ? PERIOD_2017 : PERIOD_2016));
+                        planned.add(other(
+                                r,
+                                o.id(),
+                                centre,
+                                "LABOUR_ACCIDENT",
+                                r.nextInt(3) == 0 ? "SERIOUS" : null,
+                                r.nextBoolean(),
+                                r.nextBoolean() ? PERIOD_2017 : PERIOD_2016));
                     }
                     if (o.name().contains("Dệt may Sơn Nam")) {
                         planned.add(other(r, o.id(), centre, "ILLEGAL_STRIKE", null, null, PERIOD_2016));
@@ -226,8 +303,7 @@ class DemoIncidents {
                         planned.add(other(r, o.id(), centre, "STAFF_OFFENCE", "LESS_SERIOUS", null, PERIOD_2017));
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
     }
@@ -235,26 +311,49 @@ class DemoIncidents {
     private Planned crime(Random r, long unitId, double[] centre, LocalDate from, LocalDate to, boolean recent) {
         String code = CRIMES[r.nextInt(CRIMES.length)];
         int roll = r.nextInt(100);
-        String severity = code.equals("CRIME_MURDER") ? "ESPECIALLY_SERIOUS"
+        String severity = code.equals("CRIME_MURDER")
+                ? "ESPECIALLY_SERIOUS"
                 : roll < 70 ? "LESS_SERIOUS" : roll < 92 ? "SERIOUS" : "VERY_SERIOUS";
         OffsetDateTime occurred = instant(r, from, to);
-        return new Planned(new IncidentForm(unitId, code, severity, null, occurred, occurred.plus(delay(r)),
-                SOURCES[r.nextInt(SOURCES.length)], near(r, centre[0]), near(r, centre[1]), SUMMARIES.get(code)),
+        return new Planned(
+                new IncidentForm(
+                        unitId,
+                        code,
+                        severity,
+                        null,
+                        occurred,
+                        occurred.plus(delay(r)),
+                        SOURCES[r.nextInt(SOURCES.length)],
+                        near(r, centre[0]),
+                        near(r, centre[1]),
+                        SUMMARIES.get(code)),
                 status(r, recent));
     }
 
-    private Planned other(Random r, long unitId, double[] centre, String code, String severity, Boolean subjective,
-            Period period) {
+    private Planned other(
+            Random r, long unitId, double[] centre, String code, String severity, Boolean subjective, Period period) {
         OffsetDateTime occurred = instant(r, period.firstEventDay(), period.to());
-        return new Planned(new IncidentForm(unitId, code, severity, subjective, occurred, occurred.plus(delay(r)),
-                SOURCES[r.nextInt(SOURCES.length)], near(r, centre[0]), near(r, centre[1]), SUMMARIES.get(code)),
+        return new Planned(
+                new IncidentForm(
+                        unitId,
+                        code,
+                        severity,
+                        subjective,
+                        occurred,
+                        occurred.plus(delay(r)),
+                        SOURCES[r.nextInt(SOURCES.length)],
+                        near(r, centre[0]),
+                        near(r, centre[1]),
+                        SUMMARIES.get(code)),
                 status(r, period == PERIOD_2017));
     }
 
     /** A moment between the first day's 00:00 and the last day's 23:59 in Vietnam, by the minute. */
     private static OffsetDateTime instant(Random r, LocalDate from, LocalDate to) {
         OffsetDateTime start = from.atStartOfDay(Dates.VIETNAM).toOffsetDateTime();
-        long minutes = Duration.between(start, to.plusDays(1).atStartOfDay(Dates.VIETNAM).toOffsetDateTime()).toMinutes();
+        long minutes = Duration.between(
+                        start, to.plusDays(1).atStartOfDay(Dates.VIETNAM).toOffsetDateTime())
+                .toMinutes();
         return start.plusMinutes((long) (r.nextDouble() * minutes));
     }
 
@@ -267,7 +366,9 @@ class DemoIncidents {
             return IncidentStatus.CLOSED;
         }
         int roll = r.nextInt(100);
-        return roll < 70 ? IncidentStatus.CLOSED : roll < 90 ? IncidentStatus.UNDER_INVESTIGATION : IncidentStatus.VERIFIED;
+        return roll < 70
+                ? IncidentStatus.CLOSED
+                : roll < 90 ? IncidentStatus.UNDER_INVESTIGATION : IncidentStatus.VERIFIED;
     }
 
     private static double near(Random r, double value) {

@@ -8,8 +8,7 @@ public final class DemoLogins {
     /** Printed at start and in the README. */
     public static final String PASSWORD = "demo-nam-dinh-2017";
 
-    private DemoLogins() {
-    }
+    private DemoLogins() {}
 
     /** The demo logins, one per role. */
     public static List<String> usernames() {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -46,15 +45,27 @@ class DemoPersons {
     static final int COMMUNES_WITHOUT = 12;
 
     private static final Logger log = LoggerFactory.getLogger(DemoPersons.class);
-    private static final String[] FAMILY = {"Nguyễn", "Trần", "Lê", "Phạm", "Vũ", "Đặng", "Bùi", "Đỗ", "Hoàng", "Ngô",
-        "Đinh", "Phan", "Mai", "Đoàn", "Trịnh", "Lương"};
+    private static final String[] FAMILY = {
+        "Nguyễn", "Trần", "Lê", "Phạm", "Vũ", "Đặng", "Bùi", "Đỗ", "Hoàng", "Ngô", "Đinh", "Phan", "Mai", "Đoàn",
+        "Trịnh", "Lương"
+    };
     private static final String[] MIDDLE = {"Văn", "Đức", "Minh", "Hữu", "Quang", "Thanh", "Công", "Xuân", "Thị"};
-    private static final String[] GIVEN = {"An", "Bình", "Cường", "Dũng", "Hải", "Hùng", "Khánh", "Long", "Nam", "Phúc",
-        "Quân", "Sơn", "Thắng", "Trung", "Tuấn", "Việt", "Hoa", "Lan"};
-    private static final String[] SUBJECTS = {"Tranh chấp ranh giới đất", "Mâu thuẫn giữa hàng xóm", "Mâu thuẫn gia đình",
-        "Tranh chấp lối đi chung", "Tranh chấp về nợ", "Mâu thuẫn do chăn nuôi gây ô nhiễm", "Tranh chấp thừa kế"};
-    private static final String[] RESPONSIBLE = {"Hội Phụ nữ", "Đoàn Thanh niên", "Hội Cựu chiến binh", "Mặt trận Tổ quốc",
-        "Công an xã"};
+    private static final String[] GIVEN = {
+        "An", "Bình", "Cường", "Dũng", "Hải", "Hùng", "Khánh", "Long", "Nam", "Phúc", "Quân", "Sơn", "Thắng", "Trung",
+        "Tuấn", "Việt", "Hoa", "Lan"
+    };
+    private static final String[] SUBJECTS = {
+        "Tranh chấp ranh giới đất",
+        "Mâu thuẫn giữa hàng xóm",
+        "Mâu thuẫn gia đình",
+        "Tranh chấp lối đi chung",
+        "Tranh chấp về nợ",
+        "Mâu thuẫn do chăn nuôi gây ô nhiễm",
+        "Tranh chấp thừa kế"
+    };
+    private static final String[] RESPONSIBLE = {
+        "Hội Phụ nữ", "Đoàn Thanh niên", "Hội Cựu chiến binh", "Mặt trận Tổ quốc", "Công an xã"
+    };
 
     private final Units units;
     private final DrugUsers drugUsers;
@@ -62,7 +73,11 @@ class DemoPersons {
     private final ReEducations reEducations;
     private final PersonStatistics statistics;
 
-    DemoPersons(Units units, DrugUsers drugUsers, Mediations mediations, ReEducations reEducations,
+    DemoPersons(
+            Units units,
+            DrugUsers drugUsers,
+            Mediations mediations,
+            ReEducations reEducations,
             PersonStatistics statistics) {
         this.units = units;
         this.drugUsers = drugUsers;
@@ -73,26 +88,37 @@ class DemoPersons {
 
     void loadIfAbsent() {
         Period period = Period.residentialArea(YEAR);
-        UnitView province = units.findByCode(Scope.WHOLE_COUNTRY, NamDinh2017.PROVINCE, period.to()).orElseThrow();
-        var total = statistics.counts(Scope.WHOLE_COUNTRY, province.id(), YEAR, Set.of()).get(0);
+        UnitView province = units.findByCode(Scope.WHOLE_COUNTRY, NamDinh2017.PROVINCE, period.to())
+                .orElseThrow();
+        var total = statistics
+                .counts(Scope.WHOLE_COUNTRY, province.id(), YEAR, Set.of())
+                .get(0);
         if (total.activeDrugUsers() + total.reconciled() + total.notReconciled() > 0) {
             return;
         }
         long started = System.nanoTime();
-        List<UnitView> communes = new ArrayList<>(units.subtree(Scope.WHOLE_COUNTRY, province.id(),
-                Set.of(UnitKind.COMMUNE), period.to(), 1000, 0).units());
+        List<UnitView> communes = new ArrayList<>(
+                units.subtree(Scope.WHOLE_COUNTRY, province.id(), Set.of(UnitKind.COMMUNE), period.to(), 1000, 0)
+                        .units());
         communes.sort(Comparator.comparing(UnitView::code));
         Map<Long, List<UnitView>> areas = new HashMap<>();
         for (UnitView commune : communes) {
-            areas.put(commune.id(), units.children(Scope.WHOLE_COUNTRY, commune.id(), period.to()).stream()
-                    .filter(u -> u.kind() == UnitKind.RESIDENTIAL_AREA).sorted(Comparator.comparing(UnitView::code)).toList());
+            areas.put(
+                    commune.id(),
+                    units.children(Scope.WHOLE_COUNTRY, commune.id(), period.to()).stream()
+                            .filter(u -> u.kind() == UnitKind.RESIDENTIAL_AREA)
+                            .sorted(Comparator.comparing(UnitView::code))
+                            .toList());
         }
         // twelve rural communes (xã) with no drug user: the lowest seeded scores
-        List<UnitView> rural = communes.stream().filter(c -> c.name().startsWith("Xã")
-                && !areas.get(c.id()).isEmpty()).sorted(Comparator.comparingDouble(c -> score(c.code()))).toList();
+        List<UnitView> rural = communes.stream()
+                .filter(c -> c.name().startsWith("Xã") && !areas.get(c.id()).isEmpty())
+                .sorted(Comparator.comparingDouble(c -> score(c.code())))
+                .toList();
         Set<Long> cleanCommunes = new HashSet<>();
         rural.subList(0, COMMUNES_WITHOUT).forEach(c -> cleanCommunes.add(c.id()));
-        int cleanInCleanCommunes = cleanCommunes.stream().mapToInt(id -> areas.get(id).size()).sum();
+        int cleanInCleanCommunes =
+                cleanCommunes.stream().mapToInt(id -> areas.get(id).size()).sum();
         // among the other communes, every area but the one with the highest score may be clean
         List<UnitView> candidates = new ArrayList<>();
         Map<Long, Double> scores = new HashMap<>();
@@ -128,8 +154,11 @@ class DemoPersons {
                     if (random.nextInt(12) == 0) {
                         users.add(recoveredBefore(area, address, random, period));
                     } else if (random.nextInt(12) == 0) {
-                        users.add(new ImportedDrugUser(area.id(), new DrugUser.Form(person(address, random),
-                                period.to().plusDays(1 + random.nextInt(60))), List.of()));
+                        users.add(new ImportedDrugUser(
+                                area.id(),
+                                new DrugUser.Form(
+                                        person(address, random), period.to().plusDays(1 + random.nextInt(60))),
+                                List.of()));
                     }
                 } else {
                     int count = 1 + random.nextInt(town ? 3 : 2) - (random.nextInt(3) == 0 ? 0 : (town ? 0 : 1));
@@ -140,42 +169,61 @@ class DemoPersons {
                 int held = random.nextInt(town ? 3 : 2);
                 for (int i = 0; i < held; i++) {
                     LocalDate on = LocalDate.of(2016, 1, 1).plusDays(random.nextInt(700));
-                    cases.add(Map.entry(area.id(), new Mediation.Form(on, name(random) + " và " + name(random),
-                            SUBJECTS[random.nextInt(SUBJECTS.length)],
-                            random.nextInt(10) < 8 ? Mediation.Outcome.RECONCILED : Mediation.Outcome.NOT_RECONCILED,
-                            "Tổ hòa giải " + area.name())));
+                    cases.add(Map.entry(
+                            area.id(),
+                            new Mediation.Form(
+                                    on,
+                                    name(random) + " và " + name(random),
+                                    SUBJECTS[random.nextInt(SUBJECTS.length)],
+                                    random.nextInt(10) < 8
+                                            ? Mediation.Outcome.RECONCILED
+                                            : Mediation.Outcome.NOT_RECONCILED,
+                                    "Tổ hòa giải " + area.name())));
                 }
                 if (random.nextInt(town ? 8 : 14) == 0) {
                     LocalDate start = LocalDate.of(2016, 1, 1).plusDays(random.nextInt(600));
                     boolean ended = random.nextInt(3) > 0;
-                    reEducated.add(new ReEducation(0, area.id(), start, ended ? start.plusMonths(3 + random.nextInt(4)) : null,
-                            ended ? (random.nextInt(6) > 0 ? ReEducation.Outcome.REFORMED : ReEducation.Outcome.NOT_REFORMED)
+                    reEducated.add(new ReEducation(
+                            0,
+                            area.id(),
+                            start,
+                            ended ? start.plusMonths(3 + random.nextInt(4)) : null,
+                            ended
+                                    ? (random.nextInt(6) > 0
+                                            ? ReEducation.Outcome.REFORMED
+                                            : ReEducation.Outcome.NOT_REFORMED)
                                     : null,
                             RESPONSIBLE[random.nextInt(RESPONSIBLE.length)] + " " + commune.name(),
-                            person(address, random), "system"));
+                            person(address, random),
+                            "system"));
                 }
             }
         }
         drugUsers.recordAll(Caller.SYSTEM, province.id(), users);
         mediations.recordAll(Caller.SYSTEM, province.id(), cases);
         reEducations.recordAll(Caller.SYSTEM, province.id(), reEducated);
-        log.info("Demo persons: {} drug users, {} mediations, {} re-education cases in {} ms", users.size(), cases.size(),
-                reEducated.size(), (System.nanoTime() - started) / 1_000_000);
+        log.info(
+                "Demo persons: {} drug users, {} mediations, {} re-education cases in {} ms",
+                users.size(),
+                cases.size(),
+                reEducated.size(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /** A drug user whose record is active in the period: detected before it and still a drug user, or new in it. */
     private static ImportedDrugUser active(UnitView unit, UnitView commune, Random random, Period period) {
         String address = (unit == commune ? "" : unit.name() + ", ") + commune.name() + ", tỉnh Nam Định";
         boolean isNew = random.nextInt(10) < 4;
-        LocalDate detected = isNew ? period.from().plusDays(random.nextInt(366))
+        LocalDate detected = isNew
+                ? period.from().plusDays(random.nextInt(366))
                 : period.from().minusDays(30 + random.nextInt(700));
         List<DrugUser.StatusChange> later = new ArrayList<>();
         LocalDate treated = detected.plusDays(20 + random.nextInt(90));
         if (treated.isBefore(period.to()) && random.nextInt(3) > 0) {
             later.add(new DrugUser.StatusChange(DrugUser.Status.IN_TREATMENT, treated, null, null));
             if (random.nextInt(4) == 0) {
-                later.add(new DrugUser.StatusChange(DrugUser.Status.RELAPSED, treated.plusDays(120 + random.nextInt(200)),
-                        null, null));
+                later.add(new DrugUser.StatusChange(
+                        DrugUser.Status.RELAPSED, treated.plusDays(120 + random.nextInt(200)), null, null));
             }
         }
         return new ImportedDrugUser(unit.id(), new DrugUser.Form(person(address, random), detected), later);
@@ -185,9 +233,13 @@ class DemoPersons {
     private static ImportedDrugUser recoveredBefore(UnitView area, String address, Random random, Period period) {
         LocalDate recovered = period.from().minusDays(1 + random.nextInt(300));
         LocalDate detected = recovered.minusDays(200 + random.nextInt(500));
-        return new ImportedDrugUser(area.id(), new DrugUser.Form(person(address, random), detected),
-                List.of(new DrugUser.StatusChange(DrugUser.Status.IN_TREATMENT, detected.plusDays(30), null, null),
-                        new DrugUser.StatusChange(DrugUser.Status.RECOVERED, recovered, "Cai nghiện thành công", null)));
+        return new ImportedDrugUser(
+                area.id(),
+                new DrugUser.Form(person(address, random), detected),
+                List.of(
+                        new DrugUser.StatusChange(DrugUser.Status.IN_TREATMENT, detected.plusDays(30), null, null),
+                        new DrugUser.StatusChange(
+                                DrugUser.Status.RECOVERED, recovered, "Cai nghiện thành công", null)));
     }
 
     private static PersonDetails person(String address, Random random) {

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
@@ -43,11 +42,43 @@ class NamDinh2017 {
     static final String PROVINCE = "36";
 
     private static final Logger log = LoggerFactory.getLogger(NamDinh2017.class);
-    private static final List<String> VILLAGE_NAMES = List.of("Đông", "Đoài", "Nam", "Bắc", "Trung", "Thượng", "Hạ",
-            "An Lạc", "An Phú", "Bình An", "Cát Xuyên", "Đại Đồng", "Đồng Tâm", "Hòa Bình", "Hưng Long", "Kim Thành",
-            "Lạc Thiện", "Minh Châu", "Nam Phú", "Ngọc Tỉnh", "Phú Lễ", "Phú Nhai", "Phúc Hải", "Quần Liêu",
-            "Tân Thành", "Thanh Khê", "Thịnh Long", "Thượng Đồng", "Tiên Hòa", "Trung Lao", "Văn Lý", "Vân Tràng",
-            "Xuân Bảng", "Yên Bình", "Yên Lộc", "Đức Thành");
+    private static final List<String> VILLAGE_NAMES = List.of(
+            "Đông",
+            "Đoài",
+            "Nam",
+            "Bắc",
+            "Trung",
+            "Thượng",
+            "Hạ",
+            "An Lạc",
+            "An Phú",
+            "Bình An",
+            "Cát Xuyên",
+            "Đại Đồng",
+            "Đồng Tâm",
+            "Hòa Bình",
+            "Hưng Long",
+            "Kim Thành",
+            "Lạc Thiện",
+            "Minh Châu",
+            "Nam Phú",
+            "Ngọc Tỉnh",
+            "Phú Lễ",
+            "Phú Nhai",
+            "Phúc Hải",
+            "Quần Liêu",
+            "Tân Thành",
+            "Thanh Khê",
+            "Thịnh Long",
+            "Thượng Đồng",
+            "Tiên Hòa",
+            "Trung Lao",
+            "Văn Lý",
+            "Vân Tràng",
+            "Xuân Bảng",
+            "Yên Bình",
+            "Yên Lộc",
+            "Đức Thành");
 
     private final OfficialLists lists;
     private final Units units;
@@ -66,12 +97,20 @@ class NamDinh2017 {
         }
         long started = System.nanoTime();
         lists.importFiles(Caller.SYSTEM, List.of(listFile()), AS_OF, Optional.of(PROVINCE));
-        UnitView province = units.findByCode(Scope.WHOLE_COUNTRY, PROVINCE, AS_OF).orElseThrow();
-        List<UnitView> communes = units.subtree(Scope.WHOLE_COUNTRY, province.id(), Set.of(UnitKind.COMMUNE), AS_OF, 1000, 0).units();
+        UnitView province =
+                units.findByCode(Scope.WHOLE_COUNTRY, PROVINCE, AS_OF).orElseThrow();
+        List<UnitView> communes = units.subtree(
+                        Scope.WHOLE_COUNTRY, province.id(), Set.of(UnitKind.COMMUNE), AS_OF, 1000, 0)
+                .units();
         int areas = residentialAreas(communes);
         int organisations = organisations();
-        log.info("Demo data: Nam Định as of {} — {} communes, {} residential areas, {} organisations ({} ms)",
-                AS_OF, communes.size(), areas, organisations, (System.nanoTime() - started) / 1_000_000);
+        log.info(
+                "Demo data: Nam Định as of {} — {} communes, {} residential areas, {} organisations ({} ms)",
+                AS_OF,
+                communes.size(),
+                areas,
+                organisations,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private int residentialAreas(List<UnitView> communes) {
@@ -116,9 +155,16 @@ class NamDinh2017 {
         all.add(org("14215", UnitKind.SCHOOL, "Trường THPT Hải Hậu A", "giáo dục", true, 110, null));
         all.add(org("14089", UnitKind.SCHOOL, "Trường THPT Xuân Trường", "giáo dục", true, 105, null));
         all.add(org("13891", UnitKind.SCHOOL, "Trường THPT Nghĩa Hưng A", "giáo dục", true, 98, null));
-        all.add(org("14215", UnitKind.SCHOOL, "Trường Tiểu học Thị trấn Yên Định", "giáo dục", true, 45,
+        all.add(org(
+                "14215",
+                UnitKind.SCHOOL,
+                "Trường Tiểu học Thị trấn Yên Định",
+                "giáo dục",
+                true,
+                45,
                 Exclusion.PRIMARY_SCHOOL));
-        all.add(org("14215", UnitKind.SCHOOL, "Trường Mầm non Yên Định", "giáo dục", false, 30, Exclusion.KINDERGARTEN));
+        all.add(org(
+                "14215", UnitKind.SCHOOL, "Trường Mầm non Yên Định", "giáo dục", false, 30, Exclusion.KINDERGARTEN));
         all.add(org("14026", UnitKind.PAGODA, "Chùa Cổ Lễ", "tôn giáo", null, null, null));
         all.add(org("14095", UnitKind.PAGODA, "Chùa Keo Hành Thiện", "tôn giáo", null, null, null));
         all.add(org("13687", UnitKind.PAGODA, "Chùa Phổ Minh", "tôn giáo", null, null, null));
@@ -127,16 +173,40 @@ class NamDinh2017 {
         List<Long> ids = localUnits.createAll(Caller.SYSTEM, all, AS_OF);
 
         // Bảo Minh industrial zone, with enterprises inside it; sub-parishes under Phú Nhai parish
-        long zone = localUnits.createAll(Caller.SYSTEM, List.of(org("13783", UnitKind.INDUSTRIAL_ZONE, "Khu công nghiệp Bảo Minh",
-                "công nghiệp", true, 60, null)), AS_OF).get(0);
+        long zone = localUnits
+                .createAll(
+                        Caller.SYSTEM,
+                        List.of(org(
+                                "13783",
+                                UnitKind.INDUSTRIAL_ZONE,
+                                "Khu công nghiệp Bảo Minh",
+                                "công nghiệp",
+                                true,
+                                60,
+                                null)),
+                        AS_OF)
+                .get(0);
         List<Map.Entry<Long, LocalUnitForm>> inside = new ArrayList<>();
-        String[][] enterprises = {{"Công ty TNHH May mặc Bảo Minh", "dệt may", "1800"},
-                {"Công ty TNHH Sợi Vụ Bản", "dệt may", "640"}, {"Công ty Cổ phần Cơ khí Liên Minh", "cơ khí", "210"},
-                {"Công ty TNHH Bao bì Kim Thái", "bao bì", "35"}};
+        String[][] enterprises = {
+            {"Công ty TNHH May mặc Bảo Minh", "dệt may", "1800"},
+            {"Công ty TNHH Sợi Vụ Bản", "dệt may", "640"},
+            {"Công ty Cổ phần Cơ khí Liên Minh", "cơ khí", "210"},
+            {"Công ty TNHH Bao bì Kim Thái", "bao bì", "35"}
+        };
         for (String[] e : enterprises) {
             int staff = Integer.parseInt(e[2]);
-            inside.add(new SimpleEntry<>(zone, new LocalUnitForm(UnitKind.ENTERPRISE, null, null, e[0],
-                    new OrganisationDetails(e[1], staff > 100, staff, staff < 50 ? Exclusion.SMALL_OR_MICRO_ENTERPRISE : null))));
+            inside.add(new SimpleEntry<>(
+                    zone,
+                    new LocalUnitForm(
+                            UnitKind.ENTERPRISE,
+                            null,
+                            null,
+                            e[0],
+                            new OrganisationDetails(
+                                    e[1],
+                                    staff > 100,
+                                    staff,
+                                    staff < 50 ? Exclusion.SMALL_OR_MICRO_ENTERPRISE : null))));
         }
         long phuNhai = ids.get(ids.size() - 1);
         for (String name : List.of("Giáo họ Phú Nhai Thượng", "Giáo họ Phú Nhai Hạ")) {
@@ -146,11 +216,20 @@ class NamDinh2017 {
         return all.size() + 1 + inside.size();
     }
 
-    private Map.Entry<Long, LocalUnitForm> org(String communeCode, UnitKind kind, String name, String sector,
-            Boolean party, Integer staff, Exclusion exclusion) {
-        long commune = units.findByCode(Scope.WHOLE_COUNTRY, communeCode, AS_OF).orElseThrow().id();
-        return new SimpleEntry<>(commune, new LocalUnitForm(kind, null, null, name,
-                new OrganisationDetails(sector, party, staff, exclusion)));
+    private Map.Entry<Long, LocalUnitForm> org(
+            String communeCode,
+            UnitKind kind,
+            String name,
+            String sector,
+            Boolean party,
+            Integer staff,
+            Exclusion exclusion) {
+        long commune = units.findByCode(Scope.WHOLE_COUNTRY, communeCode, AS_OF)
+                .orElseThrow()
+                .id();
+        return new SimpleEntry<>(
+                commune,
+                new LocalUnitForm(kind, null, null, name, new OrganisationDetails(sector, party, staff, exclusion)));
     }
 
     private static Path listFile() {

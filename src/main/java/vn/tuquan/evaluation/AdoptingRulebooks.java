@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -62,9 +61,10 @@ public class AdoptingRulebooks {
         if (adoption.adjustments().isEmpty() && adoption.additions().isEmpty()) {
             throw new RulebookRefusedException("adjustments", "evaluation.rulebooks.error.nothingChanged");
         }
-        RulebookVersion base = rulebooks.versionInForce(adoption.effectiveFrom(), provinceId).orElseThrow(
-                () -> new RulebookRefusedException("effectiveFrom", "evaluation.rulebooks.error.noRulebook",
-                        adoption.effectiveFrom()));
+        RulebookVersion base = rulebooks
+                .versionInForce(adoption.effectiveFrom(), provinceId)
+                .orElseThrow(() -> new RulebookRefusedException(
+                        "effectiveFrom", "evaluation.rulebooks.error.noRulebook", adoption.effectiveFrom()));
         Map<String, List<RulebookCriterion>> lines = new LinkedHashMap<>();
         for (String kind : Rulebooks.UNIT_KINDS) {
             lines.put(kind, new ArrayList<>(rulebooks.lines(base.id(), kind)));
@@ -74,13 +74,13 @@ public class AdoptingRulebooks {
             List<RulebookCriterion> kindLines = kindLines(lines, a.unitKind(), "adjustments");
             int i = indexOf(kindLines, a.criterion());
             if (i < 0) {
-                throw new RulebookRefusedException("adjustments", "evaluation.rulebooks.error.notInRulebook", a.criterion(),
-                        a.unitKind());
+                throw new RulebookRefusedException(
+                        "adjustments", "evaluation.rulebooks.error.notInRulebook", a.criterion(), a.unitKind());
             }
             RulebookCriterion line = kindLines.get(i);
             if (!line.editable()) {
-                throw new RulebookRefusedException("adjustments", "evaluation.rulebooks.error.notEditable", a.criterion(),
-                        line.article());
+                throw new RulebookRefusedException(
+                        "adjustments", "evaluation.rulebooks.error.notEditable", a.criterion(), line.article());
             }
             if (!adjusted.add(a.unitKind() + "/" + a.criterion())) {
                 throw new RulebookRefusedException("adjustments", "evaluation.rulebooks.error.twice", a.criterion());
@@ -88,48 +88,85 @@ public class AdoptingRulebooks {
             Map<String, String> params = new LinkedHashMap<>(line.params());
             for (var p : (a.params() == null ? Map.<String, String>of() : a.params()).entrySet()) {
                 if (!params.containsKey(p.getKey())) {
-                    throw new RulebookRefusedException("adjustments", "evaluation.rulebooks.error.unknownParam",
-                            p.getKey(), a.criterion());
+                    throw new RulebookRefusedException(
+                            "adjustments", "evaluation.rulebooks.error.unknownParam", p.getKey(), a.criterion());
                 }
                 params.put(p.getKey(), p.getValue() == null ? "" : p.getValue().strip());
             }
             requireParses("adjustments", a.criterion(), params);
-            kindLines.set(i, new RulebookCriterion(line.unitKind(), line.position(), line.criterion(), params, true,
-                    line.provincial(), line.article(), line.nameVi(), line.nameEn(), line.toConfirm()));
+            kindLines.set(
+                    i,
+                    new RulebookCriterion(
+                            line.unitKind(),
+                            line.position(),
+                            line.criterion(),
+                            params,
+                            true,
+                            line.provincial(),
+                            line.article(),
+                            line.nameVi(),
+                            line.nameEn(),
+                            line.toConfirm()));
         }
         for (CriterionAddition a : adoption.additions()) {
             List<RulebookCriterion> kindLines = kindLines(lines, a.unitKind(), "additions");
             if (a.criterion() == null || !Criteria.exists(a.criterion())) {
-                throw new RulebookRefusedException("additions", "evaluation.rulebooks.error.unknownCriterion", a.criterion());
+                throw new RulebookRefusedException(
+                        "additions", "evaluation.rulebooks.error.unknownCriterion", a.criterion());
             }
             if (indexOf(kindLines, a.criterion()) >= 0) {
-                throw new RulebookRefusedException("additions", "evaluation.rulebooks.error.alreadyThere", a.criterion(),
-                        a.unitKind());
+                throw new RulebookRefusedException(
+                        "additions", "evaluation.rulebooks.error.alreadyThere", a.criterion(), a.unitKind());
             }
             if (blank(a.nameVi()) || blank(a.nameEn())) {
-                throw new RulebookRefusedException("additions", "evaluation.rulebooks.error.nameRequired", a.criterion());
+                throw new RulebookRefusedException(
+                        "additions", "evaluation.rulebooks.error.nameRequired", a.criterion());
             }
-            if (TextLimits.tooLong(a.nameVi(), TextLimits.LINE) || TextLimits.tooLong(a.nameEn(), TextLimits.LINE)
+            if (TextLimits.tooLong(a.nameVi(), TextLimits.LINE)
+                    || TextLimits.tooLong(a.nameEn(), TextLimits.LINE)
                     || TextLimits.tooLong(a.article(), TextLimits.NUMBER)) {
-                throw new RulebookRefusedException("additions", "evaluation.rulebooks.error.textTooLong", a.criterion(),
-                        TextLimits.LINE, TextLimits.NUMBER);
+                throw new RulebookRefusedException(
+                        "additions",
+                        "evaluation.rulebooks.error.textTooLong",
+                        a.criterion(),
+                        TextLimits.LINE,
+                        TextLimits.NUMBER);
             }
             Map<String, String> params = a.params() == null ? Map.of() : Map.copyOf(a.params());
             requireParses("additions", a.criterion(), params);
-            kindLines.add(new RulebookCriterion(a.unitKind(), kindLines.size() + 1, a.criterion(), params, true, true,
-                    blankToNull(a.article()), a.nameVi().strip(), a.nameEn().strip(), false));
+            kindLines.add(new RulebookCriterion(
+                    a.unitKind(),
+                    kindLines.size() + 1,
+                    a.criterion(),
+                    params,
+                    true,
+                    true,
+                    blankToNull(a.article()),
+                    a.nameVi().strip(),
+                    a.nameEn().strip(),
+                    false));
         }
         String code = provincialCode(base, province);
-        int version = jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM rulebook WHERE code = :code").param("code", code)
-                .query(Integer.class).single();
+        int version = jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM rulebook WHERE code = :code")
+                .param("code", code)
+                .query(Integer.class)
+                .single();
         long id = jdbc.sql("""
                 INSERT INTO rulebook (code, version, province_id, based_on, regulation, name_vi, name_en, effective_from, created_by)
                 VALUES (:code, :version, :province, :base, :regulation, :nameVi, :nameEn, :from, :by) RETURNING id""")
-                .param("code", code).param("version", version).param("province", provinceId).param("base", base.id())
+                .param("code", code)
+                .param("version", version)
+                .param("province", provinceId)
+                .param("base", base.id())
                 .param("regulation", base.regulation())
                 .param("nameVi", base.nameVi() + " — " + province.name())
-                .param("nameEn", base.nameEn() + " — " + new Named(province.name(), province.nameEn()).in(Locale.ENGLISH))
-                .param("from", adoption.effectiveFrom()).param("by", caller.username()).query(Long.class).single();
+                .param(
+                        "nameEn",
+                        base.nameEn() + " — " + new Named(province.name(), province.nameEn()).in(Locale.ENGLISH))
+                .param("from", adoption.effectiveFrom())
+                .param("by", caller.username())
+                .query(Long.class)
+                .single();
         for (List<RulebookCriterion> kindLines : lines.values()) {
             for (RulebookCriterion l : kindLines) {
                 jdbc.sql("""
@@ -137,23 +174,41 @@ public class AdoptingRulebooks {
                                                         article, name_vi, name_en, to_confirm)
                         VALUES (:id, :kind, :position, :criterion, CAST(:params AS jsonb), :editable, :provincial, :article,
                                 :nameVi, :nameEn, :toConfirm)""")
-                        .param("id", id).param("kind", l.unitKind()).param("position", l.position())
-                        .param("criterion", l.criterion()).param("params", json.writeValueAsString(l.params()))
-                        .param("editable", l.editable()).param("provincial", l.provincial()).param("article", l.article())
-                        .param("nameVi", l.nameVi()).param("nameEn", l.nameEn()).param("toConfirm", l.toConfirm()).update();
+                        .param("id", id)
+                        .param("kind", l.unitKind())
+                        .param("position", l.position())
+                        .param("criterion", l.criterion())
+                        .param("params", json.writeValueAsString(l.params()))
+                        .param("editable", l.editable())
+                        .param("provincial", l.provincial())
+                        .param("article", l.article())
+                        .param("nameVi", l.nameVi())
+                        .param("nameEn", l.nameEn())
+                        .param("toConfirm", l.toConfirm())
+                        .update();
             }
         }
-        events.publishEvent(new RulebookVersionAdopted(id, code, version, provinceId, base.id(), adoption.effectiveFrom(),
-                adoption.adjustments(), adoption.additions()));
+        events.publishEvent(new RulebookVersionAdopted(
+                id,
+                code,
+                version,
+                provinceId,
+                base.id(),
+                adoption.effectiveFrom(),
+                adoption.adjustments(),
+                adoption.additions()));
         return rulebooks.version(Scope.WHOLE_COUNTRY, id);
     }
 
     private static String provincialCode(RulebookVersion base, UnitView province) {
-        String national = base.provinceId() == null ? base.code() : base.code().substring(0, base.code().lastIndexOf('-'));
+        String national = base.provinceId() == null
+                ? base.code()
+                : base.code().substring(0, base.code().lastIndexOf('-'));
         return national + "-" + province.code();
     }
 
-    private static List<RulebookCriterion> kindLines(Map<String, List<RulebookCriterion>> lines, String kind, String field) {
+    private static List<RulebookCriterion> kindLines(
+            Map<String, List<RulebookCriterion>> lines, String kind, String field) {
         List<RulebookCriterion> kindLines = lines.get(kind);
         if (kindLines == null) {
             throw new RulebookRefusedException(field, "evaluation.rulebooks.error.unitKind", kind);
@@ -173,8 +228,9 @@ public class AdoptingRulebooks {
     /** A criterion's params must parse: the criterion evaluates once with them against no facts. */
     private static void requireParses(String field, String criterion, Map<String, String> params) {
         try {
-            Criteria.get(criterion).evaluate(new Facts("", 0, LocalDate.EPOCH, LocalDate.EPOCH, Map.of(), Map.of()),
-                    new Params(params));
+            Criteria.get(criterion)
+                    .evaluate(
+                            new Facts("", 0, LocalDate.EPOCH, LocalDate.EPOCH, Map.of(), Map.of()), new Params(params));
         } catch (IllegalArgumentException e) {
             throw new RulebookRefusedException(field, "evaluation.rulebooks.error.badParam", criterion, e.getMessage());
         }

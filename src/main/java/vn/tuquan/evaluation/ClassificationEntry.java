@@ -3,5 +3,5 @@ package vn.tuquan.evaluation;
 import java.math.BigDecimal;
 
 /** Points entered for one item. */
-public record ClassificationEntry(long unitId, int year, String item, BigDecimal points, String evidence, String enteredBy) {
-}
+public record ClassificationEntry(
+        long unitId, int year, String item, BigDecimal points, String evidence, String enteredBy) {}

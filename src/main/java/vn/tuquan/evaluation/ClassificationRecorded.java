@@ -8,5 +8,4 @@ package vn.tuquan.evaluation;
  * @param before the classification (or the entry) before, {@code null} when there was none
  * @param after  the classification (or the entry) after
  */
-public record ClassificationRecorded(String what, long unitId, int year, Object before, Object after) {
-}
+public record ClassificationRecorded(String what, long unitId, int year, Object before, Object after) {}

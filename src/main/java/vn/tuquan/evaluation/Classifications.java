@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -16,12 +15,12 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import vn.tuquan.evaluation.internal.EvaluationStore;
+import vn.tuquan.evaluation.rules.Classification;
 import vn.tuquan.evaluation.rules.Classification.ItemScore;
 import vn.tuquan.evaluation.rules.Classification.Level;
-import vn.tuquan.evaluation.rules.Classification;
 import vn.tuquan.evaluation.rules.PointItem;
-import vn.tuquan.evaluation.rules.PointTable.EnteredPoints;
 import vn.tuquan.evaluation.rules.PointTable;
+import vn.tuquan.evaluation.rules.PointTable.EnteredPoints;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
@@ -40,8 +39,7 @@ import vn.tuquan.units.Units;
 @Service
 public class Classifications {
 
-    private static final TypeReference<List<ItemScore>> ITEMS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<ItemScore>> ITEMS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final Units units;
@@ -71,15 +69,23 @@ public class Classifications {
                 SELECT code, name_vi, name_en, max_points, rule, fact, of_fact, threshold, events FROM classification_item
                  WHERE unit_kind = :kind ORDER BY position""")
                 .param("kind", unitKind)
-                .query((rs, n) -> new PointItem(rs.getString("code"), rs.getString("name_vi"), rs.getString("name_en"),
-                        rs.getBigDecimal("max_points"), PointItem.Rule.valueOf(rs.getString("rule")), rs.getString("fact"),
-                        rs.getString("of_fact"), rs.getBigDecimal("threshold"), rs.getBoolean("events")))
+                .query((rs, n) -> new PointItem(
+                        rs.getString("code"),
+                        rs.getString("name_vi"),
+                        rs.getString("name_en"),
+                        rs.getBigDecimal("max_points"),
+                        PointItem.Rule.valueOf(rs.getString("rule")),
+                        rs.getString("fact"),
+                        rs.getString("of_fact"),
+                        rs.getBigDecimal("threshold"),
+                        rs.getBoolean("events")))
                 .list();
         if (items.isEmpty()) {
             return Optional.empty();
         }
         Map<Level, BigDecimal> minimums = new EnumMap<>(Level.class);
-        jdbc.sql("SELECT level, min_points FROM classification_level WHERE unit_kind = :kind").param("kind", unitKind)
+        jdbc.sql("SELECT level, min_points FROM classification_level WHERE unit_kind = :kind")
+                .param("kind", unitKind)
                 .query((rs, n) -> minimums.put(Level.valueOf(rs.getString("level")), rs.getBigDecimal("min_points")))
                 .list();
         return Optional.of(new PointTable(unitKind, items, minimums));
@@ -90,10 +96,16 @@ public class Classifications {
         if (tableKind == null) {
             return ClassificationToConfirm.NOTHING;
         }
-        Set<String> items = Set.copyOf(jdbc.sql("SELECT code FROM classification_item WHERE unit_kind = :kind AND to_confirm")
-                .param("kind", tableKind).query(String.class).list());
-        boolean levels = jdbc.sql("SELECT coalesce(bool_or(to_confirm), false) FROM classification_level WHERE unit_kind = :kind")
-                .param("kind", tableKind).query(Boolean.class).single();
+        Set<String> items =
+                Set.copyOf(jdbc.sql("SELECT code FROM classification_item WHERE unit_kind = :kind AND to_confirm")
+                        .param("kind", tableKind)
+                        .query(String.class)
+                        .list());
+        boolean levels = jdbc.sql(
+                        "SELECT coalesce(bool_or(to_confirm), false) FROM classification_level WHERE unit_kind = :kind")
+                .param("kind", tableKind)
+                .query(Boolean.class)
+                .single();
         return new ClassificationToConfirm(items, levels);
     }
 
@@ -105,12 +117,14 @@ public class Classifications {
     public Optional<Classification> preview(Scope scope, long unitId, int year) {
         UnitView unit = unit(scope, unitId);
         var row = evaluations.find(unitId, year);
-        String kind = row.map(EvaluationStore.Row::unitKind).or(() -> tableKind(unit.kind())).orElse(null);
+        String kind = row.map(EvaluationStore.Row::unitKind)
+                .or(() -> tableKind(unit.kind()))
+                .orElse(null);
         if (kind == null) {
             return Optional.empty();
         }
-        return table(kind).map(t -> t.classify(row.map(EvaluationStore.Row::counts).orElse(Map.of()),
-                entered(unitId, year)));
+        return table(kind)
+                .map(t -> t.classify(row.map(EvaluationStore.Row::counts).orElse(Map.of()), entered(unitId, year)));
     }
 
     /** Computes and stores the unit's classification for the year from its stored evaluation; audited. */
@@ -118,10 +132,13 @@ public class Classifications {
     public StoredClassification compute(Caller caller, long unitId, int year) {
         caller.require(Permission.EVALUATION_WRITE);
         unit(caller.capture(), unitId);
-        var row = evaluations.find(unitId, year).orElseThrow(
-                () -> new ClassificationRefusedException("year", "evaluation.classification.refused.notEvaluated", Integer.toString(year)));
-        PointTable table = table(row.unitKind()).orElseThrow(() -> new ClassificationRefusedException("unitId",
-                "evaluation.classification.refused.noTable", row.unitKind()));
+        var row = evaluations
+                .find(unitId, year)
+                .orElseThrow(() -> new ClassificationRefusedException(
+                        "year", "evaluation.classification.refused.notEvaluated", Integer.toString(year)));
+        PointTable table = table(row.unitKind())
+                .orElseThrow(() -> new ClassificationRefusedException(
+                        "unitId", "evaluation.classification.refused.noTable", row.unitKind()));
         Classification c = table.classify(row.counts(), entered(unitId, year));
         Optional<StoredClassification> before = stored(unitId, year);
         jdbc.sql("""
@@ -130,13 +147,19 @@ public class Classifications {
                 ON CONFLICT (unit_id, year) DO UPDATE SET unit_kind = EXCLUDED.unit_kind, level = EXCLUDED.level,
                        points = EXCLUDED.points, max_points = EXCLUDED.max_points, items = EXCLUDED.items,
                        computed_at = EXCLUDED.computed_at, computed_by = EXCLUDED.computed_by""")
-                .param("unit", unitId).param("year", year).param("kind", row.unitKind()).param("level", c.level().name())
-                .param("points", c.points()).param("max", c.maxPoints())
-                .param("items", json.writeValueAsString(c.items())).param("by", caller.username()).param("now", Dates.nowInVietnam())
+                .param("unit", unitId)
+                .param("year", year)
+                .param("kind", row.unitKind())
+                .param("level", c.level().name())
+                .param("points", c.points())
+                .param("max", c.maxPoints())
+                .param("items", json.writeValueAsString(c.items()))
+                .param("by", caller.username())
+                .param("now", Dates.nowInVietnam())
                 .update();
         StoredClassification after = stored(unitId, year).orElseThrow();
-        events.publishEvent(new ClassificationRecorded("computed", unitId, year, before.map(Classifications::summary)
-                .orElse(null), summary(after)));
+        events.publishEvent(new ClassificationRecorded(
+                "computed", unitId, year, before.map(Classifications::summary).orElse(null), summary(after)));
         return after;
     }
 
@@ -145,31 +168,45 @@ public class Classifications {
      * refused for an unknown or computed item, points outside 0 … the item's maximum, no evidence. Audited.
      */
     @Transactional
-    public ClassificationEntry enter(Caller caller, long unitId, int year, String item, BigDecimal points, String evidence) {
+    public ClassificationEntry enter(
+            Caller caller, long unitId, int year, String item, BigDecimal points, String evidence) {
         caller.require(Permission.EVALUATION_WRITE);
         UnitView unit = unit(caller.capture(), unitId);
-        String kind = evaluations.find(unitId, year).map(EvaluationStore.Row::unitKind)
-                .or(() -> tableKind(unit.kind())).orElseThrow(() -> new ClassificationRefusedException("unitId",
-                        "evaluation.classification.refused.noTable", unit.kind().name()));
-        PointTable table = table(kind).orElseThrow(() -> new ClassificationRefusedException("unitId",
-                "evaluation.classification.refused.noTable", kind));
+        String kind = evaluations
+                .find(unitId, year)
+                .map(EvaluationStore.Row::unitKind)
+                .or(() -> tableKind(unit.kind()))
+                .orElseThrow(() -> new ClassificationRefusedException(
+                        "unitId",
+                        "evaluation.classification.refused.noTable",
+                        unit.kind().name()));
+        PointTable table = table(kind)
+                .orElseThrow(() -> new ClassificationRefusedException(
+                        "unitId", "evaluation.classification.refused.noTable", kind));
         String code = item == null ? "" : item.strip();
-        PointItem found = table.items().stream().filter(i -> i.code().equals(code)).findFirst()
-                .orElseThrow(() -> new ClassificationRefusedException("item", "evaluation.classification.refused.unknownItem",
-                        code));
+        PointItem found = table.items().stream()
+                .filter(i -> i.code().equals(code))
+                .findFirst()
+                .orElseThrow(() -> new ClassificationRefusedException(
+                        "item", "evaluation.classification.refused.unknownItem", code));
         if (found.isComputed()) {
             throw new ClassificationRefusedException("item", "evaluation.classification.refused.computedItem", code);
         }
         if (points == null || points.signum() < 0 || points.compareTo(found.maxPoints()) > 0) {
-            throw new ClassificationRefusedException("points", "evaluation.classification.refused.points",
+            throw new ClassificationRefusedException(
+                    "points",
+                    "evaluation.classification.refused.points",
                     found.maxPoints().stripTrailingZeros().toPlainString());
         }
         if (evidence == null || evidence.isBlank()) {
             throw new ClassificationRefusedException("evidence", "evaluation.classification.refused.evidence");
         }
         if (TextLimits.tooLong(evidence, TextLimits.NOTE)) {
-            throw new ClassificationRefusedException("evidence", "evaluation.classification.refused.evidenceTooLong",
-                    TextLimits.NOTE, TextLimits.length(evidence));
+            throw new ClassificationRefusedException(
+                    "evidence",
+                    "evaluation.classification.refused.evidenceTooLong",
+                    TextLimits.NOTE,
+                    TextLimits.length(evidence));
         }
         EnteredPoints before = entered(unitId, year).get(code);
         jdbc.sql("""
@@ -177,10 +214,16 @@ public class Classifications {
                 VALUES (:unit, :year, :item, :points, :evidence, :by)
                 ON CONFLICT (unit_id, year, item) DO UPDATE SET points = EXCLUDED.points, evidence = EXCLUDED.evidence,
                        entered_by = EXCLUDED.entered_by, entered_at = :now""")
-                .param("unit", unitId).param("year", year).param("item", code).param("points", points)
-                .param("evidence", evidence.strip()).param("by", caller.username()).param("now", Dates.nowInVietnam())
+                .param("unit", unitId)
+                .param("year", year)
+                .param("item", code)
+                .param("points", points)
+                .param("evidence", evidence.strip())
+                .param("by", caller.username())
+                .param("now", Dates.nowInVietnam())
                 .update();
-        ClassificationEntry after = new ClassificationEntry(unitId, year, code, points, evidence.strip(), caller.username());
+        ClassificationEntry after =
+                new ClassificationEntry(unitId, year, code, points, evidence.strip(), caller.username());
         events.publishEvent(new ClassificationRecorded("entered", unitId, year, before, after));
         return after;
     }
@@ -194,13 +237,21 @@ public class Classifications {
     /** The stored classifications of the unit and every unit under it (as the tree is today), for a year. */
     public List<StoredClassification> list(Scope scope, long unitId, int year) {
         unit(scope, unitId);
-        Long[] ids = units.subtreeWithRoot(scope, unitId, Set.of(), Dates.today()).stream().map(UnitView::id)
+        Long[] ids = units.subtreeWithRoot(scope, unitId, Set.of(), Dates.today()).stream()
+                .map(UnitView::id)
                 .toArray(Long[]::new);
         return jdbc.sql(SELECT + " WHERE unit_id = ANY(:ids) AND year = :year ORDER BY unit_id")
-                .param("ids", ids).param("year", year)
-                .query((rs, n) -> new StoredClassification(rs.getLong("unit_id"), rs.getInt("year"), rs.getString("unit_kind"),
-                        Level.valueOf(rs.getString("level")), rs.getBigDecimal("points"), rs.getBigDecimal("max_points"),
-                        json.readValue(rs.getString("items"), ITEMS), rs.getObject("computed_at", OffsetDateTime.class),
+                .param("ids", ids)
+                .param("year", year)
+                .query((rs, n) -> new StoredClassification(
+                        rs.getLong("unit_id"),
+                        rs.getInt("year"),
+                        rs.getString("unit_kind"),
+                        Level.valueOf(rs.getString("level")),
+                        rs.getBigDecimal("points"),
+                        rs.getBigDecimal("max_points"),
+                        json.readValue(rs.getString("items"), ITEMS),
+                        rs.getObject("computed_at", OffsetDateTime.class),
                         rs.getString("computed_by")))
                 .list();
     }
@@ -210,20 +261,32 @@ public class Classifications {
               FROM classification""";
 
     private Optional<StoredClassification> stored(long unitId, int year) {
-        return jdbc.sql(SELECT + " WHERE unit_id = :unit AND year = :year").param("unit", unitId).param("year", year)
-                .query((rs, n) -> new StoredClassification(rs.getLong("unit_id"), rs.getInt("year"), rs.getString("unit_kind"),
-                        Level.valueOf(rs.getString("level")), rs.getBigDecimal("points"), rs.getBigDecimal("max_points"),
-                        json.readValue(rs.getString("items"), ITEMS), rs.getObject("computed_at", OffsetDateTime.class),
+        return jdbc.sql(SELECT + " WHERE unit_id = :unit AND year = :year")
+                .param("unit", unitId)
+                .param("year", year)
+                .query((rs, n) -> new StoredClassification(
+                        rs.getLong("unit_id"),
+                        rs.getInt("year"),
+                        rs.getString("unit_kind"),
+                        Level.valueOf(rs.getString("level")),
+                        rs.getBigDecimal("points"),
+                        rs.getBigDecimal("max_points"),
+                        json.readValue(rs.getString("items"), ITEMS),
+                        rs.getObject("computed_at", OffsetDateTime.class),
                         rs.getString("computed_by")))
                 .optional();
     }
 
     private Map<String, EnteredPoints> entered(long unitId, int year) {
         Map<String, EnteredPoints> entered = new LinkedHashMap<>();
-        jdbc.sql("SELECT item, points, evidence, entered_by FROM classification_entry WHERE unit_id = :unit AND year = :year")
-                .param("unit", unitId).param("year", year)
-                .query((rs, n) -> entered.put(rs.getString("item"), new EnteredPoints(rs.getBigDecimal("points"),
-                        rs.getString("evidence"), rs.getString("entered_by"))))
+        jdbc.sql(
+                        "SELECT item, points, evidence, entered_by FROM classification_entry WHERE unit_id = :unit AND year = :year")
+                .param("unit", unitId)
+                .param("year", year)
+                .query((rs, n) -> entered.put(
+                        rs.getString("item"),
+                        new EnteredPoints(
+                                rs.getBigDecimal("points"), rs.getString("evidence"), rs.getString("entered_by"))))
                 .list();
         return entered;
     }

@@ -1,7 +1,6 @@
 package vn.tuquan.evaluation;
 
 import java.util.Optional;
-
 import vn.tuquan.units.OrganisationDetails;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
@@ -24,8 +23,7 @@ import vn.tuquan.units.UnitView;
  */
 public final class EvaluatedUnits {
 
-    private EvaluatedUnits() {
-    }
+    private EvaluatedUnits() {}
 
     /** The unit kind whose criteria apply (a rulebook's {@code unit_kind}), or {@code null}: not evaluated. */
     public static String criteriaKind(UnitKind kind, OrganisationDetails.Exclusion exclusion) {

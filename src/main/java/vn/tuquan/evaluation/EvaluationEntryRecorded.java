@@ -9,6 +9,10 @@ import java.util.Map;
  * @param before the entry before ({@code value}, {@code evidence}, {@code enteredBy}), {@code null} when new
  * @param after  the entry saved
  */
-public record EvaluationEntryRecorded(long evaluationId, long unitId, int year, String criterion,
-        Map<String, Object> before, Map<String, Object> after) {
-}
+public record EvaluationEntryRecorded(
+        long evaluationId,
+        long unitId,
+        int year,
+        String criterion,
+        Map<String, Object> before,
+        Map<String, Object> after) {}

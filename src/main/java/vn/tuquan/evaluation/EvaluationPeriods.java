@@ -2,7 +2,6 @@ package vn.tuquan.evaluation;
 
 import java.time.LocalDate;
 import java.util.Set;
-
 import vn.tuquan.shared.Period;
 
 /**
@@ -32,8 +31,7 @@ public final class EvaluationPeriods {
     /** The unit kinds a rulebook evaluates with the organisations' window. */
     private static final Set<String> ORGANISATION_WINDOW = Set.of("COMMUNE", "AGENCY", "ENTERPRISE", "SCHOOL");
 
-    private EvaluationPeriods() {
-    }
+    private EvaluationPeriods() {}
 
     /** The window of the year for a unit kind of a rulebook (RESIDENTIAL_AREA, COMMUNE, AGENCY, ENTERPRISE, SCHOOL). */
     public static Period of(String unitKind, int year) {

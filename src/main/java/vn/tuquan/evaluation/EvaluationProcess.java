@@ -1,10 +1,9 @@
 package vn.tuquan.evaluation;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
 import vn.tuquan.shared.Named;
 import vn.tuquan.shared.Period;
 import vn.tuquan.units.UnitView;
@@ -15,9 +14,20 @@ import vn.tuquan.units.UnitView;
  * (its regulation and version, and its name in both languages), the deadline, the computed facts ({@code null}: not computed yet), each criterion with what was
  * computed and entered, and the steps taken, oldest first.
  */
-public record EvaluationProcess(UnitView unit, int year, String evaluatedKind, LocalDate periodFrom, LocalDate periodTo,
-        Evaluation evaluation, String rulebook, Named rulebookName, UnitView competent, LocalDate dueBefore, Map<String, Object> facts,
-        List<Evaluation.Line> lines, List<Evaluation.Step> steps) {
+public record EvaluationProcess(
+        UnitView unit,
+        int year,
+        String evaluatedKind,
+        LocalDate periodFrom,
+        LocalDate periodTo,
+        Evaluation evaluation,
+        String rulebook,
+        Named rulebookName,
+        UnitView competent,
+        LocalDate dueBefore,
+        Map<String, Object> facts,
+        List<Evaluation.Line> lines,
+        List<Evaluation.Step> steps) {
 
     @JsonProperty("registered")
     public boolean registered() {
@@ -35,18 +45,25 @@ public record EvaluationProcess(UnitView unit, int year, String evaluatedKind, L
      */
     @JsonProperty("beganUnderEarlierRegulation")
     public boolean beganUnderEarlierRegulation() {
-        return rulebook != null && EvaluationPeriods.beganUnderEarlierRegulation(new Period(year, periodFrom, periodTo));
+        return rulebook != null
+                && EvaluationPeriods.beganUnderEarlierRegulation(new Period(year, periodFrom, periodTo));
     }
 
     /** Criteria of the rulebook still marked "to confirm" for the unit's province. */
     @JsonProperty("toConfirm")
     public List<String> toConfirm() {
-        return lines.stream().filter(Evaluation.Line::toConfirm).map(Evaluation.Line::criterion).toList();
+        return lines.stream()
+                .filter(Evaluation.Line::toConfirm)
+                .map(Evaluation.Line::criterion)
+                .toList();
     }
 
     /** Criteria a person must still enter before the self-assessment can be submitted. */
     @JsonProperty("pending")
     public List<String> pending() {
-        return lines.stream().filter(l -> l.toEnter() && l.entered() == null).map(Evaluation.Line::criterion).toList();
+        return lines.stream()
+                .filter(l -> l.toEnter() && l.entered() == null)
+                .map(Evaluation.Line::criterion)
+                .toList();
     }
 }

@@ -5,5 +5,4 @@ package vn.tuquan.evaluation;
  * stored them: how many units were evaluated, with which verdicts, and how many rows were inserted,
  * changed, left as they were, or kept because locked or decided.
  */
-public record EvaluationRunCompleted(long unitId, int year, RunSummary summary) {
-}
+public record EvaluationRunCompleted(long unitId, int year, RunSummary summary) {}

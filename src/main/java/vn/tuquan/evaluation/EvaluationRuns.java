@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -64,8 +63,13 @@ public class EvaluationRuns {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
 
-    EvaluationRuns(EvaluationStore store, Units units, Rulebooks rulebooks, FactsGatherer gatherer,
-            ApplicationEventPublisher events, TransactionTemplate tx) {
+    EvaluationRuns(
+            EvaluationStore store,
+            Units units,
+            Rulebooks rulebooks,
+            FactsGatherer gatherer,
+            ApplicationEventPublisher events,
+            TransactionTemplate tx) {
         this.store = store;
         this.units = units;
         this.rulebooks = rulebooks;
@@ -153,8 +157,13 @@ public class EvaluationRuns {
             long t1 = System.nanoTime();
             RunSummary summary = store(computed);
             if (log.isDebugEnabled()) {
-                log.debug("run of {} for {}: computed in {} ms, stored in {} ms: {}", chunk.root().id(), year,
-                        (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000, summary);
+                log.debug(
+                        "run of {} for {}: computed in {} ms, stored in {} ms: {}",
+                        chunk.root().id(),
+                        year,
+                        (t1 - t0) / 1_000_000,
+                        (System.nanoTime() - t1) / 1_000_000,
+                        summary);
             }
             events.publishEvent(new EvaluationRunCompleted(chunk.root().id(), year, summary));
             return summary;
@@ -167,7 +176,8 @@ public class EvaluationRuns {
      */
     public WhatIfPreview preview(Scope scope, long unitId, int year, String criterion, Map<String, String> params) {
         checkYear(year);
-        UnitView root = units.find(scope, unitId, asOf(year)).orElseThrow(() -> new UnknownEvaluationException(unitId, year));
+        UnitView root =
+                units.find(scope, unitId, asOf(year)).orElseThrow(() -> new UnknownEvaluationException(unitId, year));
         if (criterion == null || !Criteria.exists(criterion)) {
             throw new EvaluationRunRefusedException("criterion", "evaluation.run.error.criterion", criterion);
         }
@@ -189,28 +199,42 @@ public class EvaluationRuns {
         for (ComputedVerdict v : now.verdicts()) {
             ComputedVerdict w = after.get(v.unit().unitId());
             if (w != null && w.evaluation().result() != v.evaluation().result()) {
-                changes.add(new VerdictChange(v.unit().unitId(), v.unit().code(), v.unit().name(), v.unit().criteriaKind(),
-                        v.evaluation().result(), w.evaluation().result()));
+                changes.add(new VerdictChange(
+                        v.unit().unitId(),
+                        v.unit().code(),
+                        v.unit().name(),
+                        v.unit().criteriaKind(),
+                        v.evaluation().result(),
+                        w.evaluation().result()));
             }
         }
-        return new WhatIfPreview(unitId, year, criterion, override.params(), now.verdicts().size(), changes);
+        return new WhatIfPreview(
+                unitId, year, criterion, override.params(), now.verdicts().size(), changes);
     }
 
     // ---- computing ----------------------------------------------------------------------------
 
     /** The verdicts of a chunk, the rows kept as they are (locked or decided), the units without a rulebook. */
-    record Computed(List<ComputedVerdict> verdicts, int kept, int withoutRulebook, Set<Long> frozen,
-            Map<Long, String> fingerprints) {
-    }
+    record Computed(
+            List<ComputedVerdict> verdicts,
+            int kept,
+            int withoutRulebook,
+            Set<Long> frozen,
+            Map<Long, String> fingerprints) {}
 
     /** What a chunk's run reads before computing: the units with their facts, their stored evaluations, the entries. */
-    private record Chunk(UnitView root, List<GatheredUnit> tree, Map<Long, EvaluationStore.Existing> existing,
-            Map<Long, Map<String, Entry>> entered) {
-    }
+    private record Chunk(
+            UnitView root,
+            List<GatheredUnit> tree,
+            Map<Long, EvaluationStore.Existing> existing,
+            Map<Long, Map<String, Entry>> entered) {}
 
     private Chunk read(Scope scope, UnitView root, int year, Map<Long, RegistrationRate> rates) {
         List<GatheredUnit> tree = gatherer.gather(scope, root.id(), year, Map.of(), rates);
-        Long[] ids = tree.stream().filter(GatheredUnit::evaluated).map(GatheredUnit::unitId).toArray(Long[]::new);
+        Long[] ids = tree.stream()
+                .filter(GatheredUnit::evaluated)
+                .map(GatheredUnit::unitId)
+                .toArray(Long[]::new);
         return new Chunk(root, tree, store.existing(ids, year), store.entries(ids, year));
     }
 
@@ -218,9 +242,12 @@ public class EvaluationRuns {
     private Computed compute(Chunk chunk, int year, ChangedParams override) {
         Map<Long, EvaluationStore.Existing> existing = chunk.existing();
         Long province = provinceOf(chunk.root());
-        ComputedVerdicts computed = VerdictComputer.compute(chunk.tree(),
-                id -> existing.containsKey(id) ? existing.get(id).status() : null, chunk.entered(),
-                (kind, periodTo) -> rulebooks.inForce(kind, periodTo, province), override);
+        ComputedVerdicts computed = VerdictComputer.compute(
+                chunk.tree(),
+                id -> existing.containsKey(id) ? existing.get(id).status() : null,
+                chunk.entered(),
+                (kind, periodTo) -> rulebooks.inForce(kind, periodTo, province),
+                override);
         List<ComputedVerdict> verdicts = computed.verdicts();
         Set<Long> frozen = new HashSet<>();
         Map<Long, String> fingerprints = new HashMap<>();
@@ -232,7 +259,9 @@ public class EvaluationRuns {
                 fingerprints.put(id, e.fingerprint());
             }
         });
-        int kept = (int) verdicts.stream().filter(v -> frozen.contains(v.unit().unitId())).count();
+        int kept = (int) verdicts.stream()
+                .filter(v -> frozen.contains(v.unit().unitId()))
+                .count();
         return new Computed(verdicts, kept, computed.withoutRulebook(), frozen, fingerprints);
     }
 
@@ -244,9 +273,19 @@ public class EvaluationRuns {
 
     /** A verdict as the store writes it. */
     private EvaluationStore.Proposal row(ComputedVerdict v) {
-        return new EvaluationStore.Proposal(v.unit().unitId(), v.facts().year(), v.unit().criteriaKind(),
-                v.facts().periodFrom(), v.facts().periodTo(), v.rulebook().rulebook().id(), v.evaluation().result().name(),
-                store.encode(v.rulebook().rulebook().id(), v.unit().criteriaKind(), v.evaluation().result(), v.facts(),
+        return new EvaluationStore.Proposal(
+                v.unit().unitId(),
+                v.facts().year(),
+                v.unit().criteriaKind(),
+                v.facts().periodFrom(),
+                v.facts().periodTo(),
+                v.rulebook().rulebook().id(),
+                v.evaluation().result().name(),
+                store.encode(
+                        v.rulebook().rulebook().id(),
+                        v.unit().criteriaKind(),
+                        v.evaluation().result(),
+                        v.facts(),
                         v.evaluation().outcomes()));
     }
 
@@ -285,8 +324,16 @@ public class EvaluationRuns {
             updated += n[1];
         }
         log.debug("rows of {} verdicts serialised and fingerprinted in {} ms", sent, serialising / 1_000_000);
-        return new RunSummary(c.verdicts().size(), met, notMet, needsInput, c.withoutRulebook(), inserted, updated,
-                sent - inserted - updated, c.kept());
+        return new RunSummary(
+                c.verdicts().size(),
+                met,
+                notMet,
+                needsInput,
+                c.withoutRulebook(),
+                inserted,
+                updated,
+                sent - inserted - updated,
+                c.kept());
     }
 
     /** The tree a run reads for a year: as of the residential areas' period end. */

@@ -12,6 +12,5 @@ import java.util.Map;
  * @param reason the reasons given (return, rejection, reopening), or {@code null}
  * @param detail what else the step recorded (the registration day, the decision), may be empty
  */
-public record EvaluationStepTaken(long evaluationId, long unitId, int year, String from, String to, String reason,
-        Map<String, Object> detail) {
-}
+public record EvaluationStepTaken(
+        long evaluationId, long unitId, int year, String from, String to, String reason, Map<String, Object> detail) {}

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.stereotype.Service;
 import vn.tuquan.evaluation.internal.CompetentLevels;
 import vn.tuquan.evaluation.internal.EvaluationStore;
@@ -53,7 +52,8 @@ public class Evaluations {
         UnitView latest = steps.visible(scope, unitId);
         String kind = EvaluatedUnits.criteriaKind(latest).orElse(null);
         Optional<Evaluation> evaluation = steps.load(unitId, year, false);
-        Period period = evaluation.map(e -> new Period(year, e.periodFrom(), e.periodTo()))
+        Period period = evaluation
+                .map(e -> new Period(year, e.periodFrom(), e.periodTo()))
                 .orElseGet(() -> ProcessSteps.period(kind == null ? UnitKind.COMMUNE.name() : kind, year));
         UnitView unit = units.find(Scope.WHOLE_COUNTRY, unitId, period.to()).orElse(latest);
         UnitView competent = unit.validOn(period.to()) ? levels.of(unit, period.to()) : null;
@@ -78,17 +78,39 @@ public class Evaluations {
             }
         }
         Map<String, Object> facts = evaluation.map(e -> store.facts(e.id())).orElse(null);
-        Set<String> toConfirm = rulebookId == null ? Set.of()
-                : rulebooks.stillToConfirm(rulebookId, evaluation.map(Evaluation::unitKind).orElse(kind),
-                        ProcessSteps.province(unit));
+        Set<String> toConfirm = rulebookId == null
+                ? Set.of()
+                : rulebooks.stillToConfirm(
+                        rulebookId, evaluation.map(Evaluation::unitKind).orElse(kind), ProcessSteps.province(unit));
         List<Evaluation.Line> lines = steps.lines(evaluation.map(Evaluation::id).orElse(null), rules).stream()
-                .map(l -> toConfirm.contains(l.criterion()) ? new Evaluation.Line(l.criterion(), l.article(), l.nameVi(),
-                        l.nameEn(), l.computed(), l.compared(), l.entered(), l.toEnter(), true) : l)
+                .map(l -> toConfirm.contains(l.criterion())
+                        ? new Evaluation.Line(
+                                l.criterion(),
+                                l.article(),
+                                l.nameVi(),
+                                l.nameEn(),
+                                l.computed(),
+                                l.compared(),
+                                l.entered(),
+                                l.toEnter(),
+                                true)
+                        : l)
                 .toList();
         List<Evaluation.Step> taken = evaluation.map(e -> store.steps(e.id())).orElse(List.of());
-        return new EvaluationProcess(unit, year, kind, period.from(), period.to(), evaluation.orElse(null), rulebook,
+        return new EvaluationProcess(
+                unit,
+                year,
+                kind,
+                period.from(),
+                period.to(),
+                evaluation.orElse(null),
+                rulebook,
                 rulebookName,
-                competent, kind == null ? null : dueBefore(kind, year).orElse(null), facts, lines, taken);
+                competent,
+                kind == null ? null : dueBefore(kind, year).orElse(null),
+                facts,
+                lines,
+                taken);
     }
 
     /**
@@ -100,12 +122,16 @@ public class Evaluations {
         steps.visible(scope, unitId);
         // the tree on the day asked, or on the year's last day for a day after the year
         LocalDate treeDay = on.isBefore(LocalDate.of(year, 12, 31)) ? on : LocalDate.of(year, 12, 31);
-        List<Long> ids = units.subtreeWithRoot(scope, unitId, Set.of(), treeDay).stream().map(UnitView::id).toList();
+        List<Long> ids = units.subtreeWithRoot(scope, unitId, Set.of(), treeDay).stream()
+                .map(UnitView::id)
+                .toList();
         List<Evaluation.Overdue> overdue = new ArrayList<>();
         for (EvaluationStore.OverdueRow r : store.overdue(year, ids, on)) {
-            String name = units.latest(Scope.WHOLE_COUNTRY, r.unitId()).map(UnitView::name).orElse("#" + r.unitId());
-            overdue.add(new Evaluation.Overdue(r.unitId(), name, r.unitKind(), r.status(), r.dueBefore(),
-                    r.registeredOn()));
+            String name = units.latest(Scope.WHOLE_COUNTRY, r.unitId())
+                    .map(UnitView::name)
+                    .orElse("#" + r.unitId());
+            overdue.add(new Evaluation.Overdue(
+                    r.unitId(), name, r.unitKind(), r.status(), r.dueBefore(), r.registeredOn()));
         }
         return overdue;
     }
@@ -116,8 +142,8 @@ public class Evaluations {
     }
 
     /** An entry's evidence file with its content, when it has one. */
-    public Optional<Map.Entry<Evaluation.Attachment, byte[]>> attachment(Scope scope, long unitId, int year,
-            String criterion) {
+    public Optional<Map.Entry<Evaluation.Attachment, byte[]>> attachment(
+            Scope scope, long unitId, int year, String criterion) {
         steps.visible(scope, unitId);
         return store.attachment(unitId, year, criterion);
     }

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.tuquan.evaluation.Explanation.Child;
@@ -63,19 +62,46 @@ public class Explanations {
         var row = evaluations.find(unitId, year);
         Period period = row.map(r -> new Period(year, r.periodFrom(), r.periodTo()))
                 .orElseGet(() -> unit.kind() == UnitKind.RESIDENTIAL_AREA
-                        ? Period.residentialArea(year) : Period.organisation(year));
-        Verdict verdict = row.map(r -> new Verdict(r.status(), r.proposed(), r.computedAt(), r.registeredOn(), r.locked(),
-                r.decisionNumber(), r.decisionDate(), r.decisionSigner(), r.decidedByUnit(), r.reasons())).orElse(null);
+                        ? Period.residentialArea(year)
+                        : Period.organisation(year));
+        Verdict verdict = row.map(r -> new Verdict(
+                        r.status(),
+                        r.proposed(),
+                        r.computedAt(),
+                        r.registeredOn(),
+                        r.locked(),
+                        r.decisionNumber(),
+                        r.decisionDate(),
+                        r.decisionSigner(),
+                        r.decidedByUnit(),
+                        r.reasons()))
+                .orElse(null);
         Rulebook rulebook = row.flatMap(r -> rulebook(r.rulebookId())).orElse(null);
-        Long province = breadcrumb.stream().filter(u -> UnitKind.PROVINCE.name().equals(u.kind())).map(Unit::id)
-                .findFirst().orElse(unit.kind() == UnitKind.PROVINCE ? unit.id() : null);
+        Long province = breadcrumb.stream()
+                .filter(u -> UnitKind.PROVINCE.name().equals(u.kind()))
+                .map(Unit::id)
+                .findFirst()
+                .orElse(unit.kind() == UnitKind.PROVINCE ? unit.id() : null);
         List<CriterionLine> criteria = row.map(r -> criteria(r, province)).orElse(List.of());
-        List<Child> children = unit.kind() == UnitKind.COMMUNE ? communeChildren(scope, unit, year, asOf)
+        List<Child> children = unit.kind() == UnitKind.COMMUNE
+                ? communeChildren(scope, unit, year, asOf)
                 : children(scope, units.children(scope, unitId, asOf), year, Set.of());
         var stored = classifications.find(scope, unitId, year).orElse(null);
-        Classification preview = stored != null ? null : classifications.preview(scope, unitId, year).orElse(null);
-        return new Explanation(new Unit(unit.id(), unit.name(), unit.nameEn(), unit.kind().name(), true), year,
-                period.from(), period.to(), breadcrumb, verdict, rulebook, criteria, children, stored, preview);
+        Classification preview = stored != null
+                ? null
+                : classifications.preview(scope, unitId, year).orElse(null);
+        return new Explanation(
+                new Unit(unit.id(), unit.name(), unit.nameEn(), unit.kind().name(), true),
+                year,
+                period.from(),
+                period.to(),
+                breadcrumb,
+                verdict,
+                rulebook,
+                criteria,
+                children,
+                stored,
+                preview);
     }
 
     /**
@@ -86,41 +112,68 @@ public class Explanations {
     private List<Child> communeChildren(Scope scope, UnitView commune, int year, LocalDate asOf) {
         // the units under the commune on that day, not the commune (nothing when it did not exist then)
         List<UnitView> subtree = units.subtreeWithRoot(scope, commune.id(), Set.of(), FactWindow.treeOn(year)).stream()
-                .filter(u -> u.id() != commune.id()).toList();
+                .filter(u -> u.id() != commune.id())
+                .toList();
         Set<Long> stored = evaluations.rows(subtree.stream().map(UnitView::id).toList(), year).stream()
-                .map(EvaluationStore.Row::unitId).collect(Collectors.toSet());
-        List<UnitView> counted = subtree.stream().filter(u -> stored.contains(u.id())).toList();
+                .map(EvaluationStore.Row::unitId)
+                .collect(Collectors.toSet());
+        List<UnitView> counted =
+                subtree.stream().filter(u -> stored.contains(u.id())).toList();
         List<Child> children = new ArrayList<>(children(scope, counted, year, stored));
         Set<Long> listed = counted.stream().map(UnitView::id).collect(Collectors.toSet());
-        children.addAll(children(scope, units.children(scope, commune.id(), asOf).stream()
-                .filter(u -> !listed.contains(u.id())).toList(), year, Set.of()));
+        children.addAll(children(
+                scope,
+                units.children(scope, commune.id(), asOf).stream()
+                        .filter(u -> !listed.contains(u.id()))
+                        .toList(),
+                year,
+                Set.of()));
         return children;
     }
 
     private List<Child> children(Scope scope, List<UnitView> below, int year, Set<Long> counted) {
-        Map<Long, EvaluationStore.Row> rows = evaluations.rows(below.stream().map(UnitView::id).toList(), year)
-                .stream().collect(Collectors.toMap(EvaluationStore.Row::unitId, Function.identity()));
-        return below.stream().map(u -> {
-            var r = rows.get(u.id());
-            boolean registered = r != null && !"NOT_REGISTERED".equals(r.status());
-            boolean decided = r != null && ("RECOGNISED".equals(r.status()) || "REJECTED".equals(r.status()));
-            boolean recognised = r != null && (decided ? "RECOGNISED".equals(r.status()) : "MET".equals(r.proposed()));
-            return new Child(u.id(), u.name(), u.nameEn(), u.kind().name(), r == null ? null : r.status(),
-                    r == null ? null : r.proposed(), counted.contains(u.id()), registered, recognised);
-        }).toList();
+        Map<Long, EvaluationStore.Row> rows = evaluations
+                .rows(below.stream().map(UnitView::id).toList(), year)
+                .stream()
+                .collect(Collectors.toMap(EvaluationStore.Row::unitId, Function.identity()));
+        return below.stream()
+                .map(u -> {
+                    var r = rows.get(u.id());
+                    boolean registered = r != null && !"NOT_REGISTERED".equals(r.status());
+                    boolean decided = r != null && ("RECOGNISED".equals(r.status()) || "REJECTED".equals(r.status()));
+                    boolean recognised =
+                            r != null && (decided ? "RECOGNISED".equals(r.status()) : "MET".equals(r.proposed()));
+                    return new Child(
+                            u.id(),
+                            u.name(),
+                            u.nameEn(),
+                            u.kind().name(),
+                            r == null ? null : r.status(),
+                            r == null ? null : r.proposed(),
+                            counted.contains(u.id()),
+                            registered,
+                            recognised);
+                })
+                .toList();
     }
 
     private Optional<Rulebook> rulebook(long id) {
-        return jdbc.sql("SELECT id, code, version, regulation, name_vi, name_en, effective_from FROM rulebook WHERE id = :id")
+        return jdbc.sql(
+                        "SELECT id, code, version, regulation, name_vi, name_en, effective_from FROM rulebook WHERE id = :id")
                 .param("id", id)
-                .query((rs, n) -> new Rulebook(rs.getLong("id"), rs.getString("code"), rs.getInt("version"),
-                        rs.getString("regulation"), rs.getString("name_vi"), rs.getString("name_en"),
+                .query((rs, n) -> new Rulebook(
+                        rs.getLong("id"),
+                        rs.getString("code"),
+                        rs.getInt("version"),
+                        rs.getString("regulation"),
+                        rs.getString("name_vi"),
+                        rs.getString("name_en"),
                         rs.getObject("effective_from", LocalDate.class)))
                 .optional();
     }
 
-    private record Named(int position, String criterion, String article, String nameVi, String nameEn, boolean toConfirm) {
-    }
+    private record Named(
+            int position, String criterion, String article, String nameVi, String nameEn, boolean toConfirm) {}
 
     /** The rulebook's criteria for the kind in order, each with its outcome; outcomes the rulebook does not name follow. */
     private List<CriterionLine> criteria(EvaluationStore.Row row, Long province) {
@@ -131,26 +184,50 @@ public class Explanations {
                                                        AND f.unit_kind = c.unit_kind AND f.criterion = c.criterion) AS to_confirm
                   FROM rulebook_criterion c
                  WHERE c.rulebook_id = :id AND c.unit_kind = :kind ORDER BY c.position""")
-                .param("id", row.rulebookId()).param("kind", row.unitKind()).param("province", province, Types.BIGINT)
-                .query((rs, n) -> new Named(rs.getInt("position"), rs.getString("criterion"), rs.getString("article"),
-                        rs.getString("name_vi"), rs.getString("name_en"), rs.getBoolean("to_confirm")))
+                .param("id", row.rulebookId())
+                .param("kind", row.unitKind())
+                .param("province", province, Types.BIGINT)
+                .query((rs, n) -> new Named(
+                        rs.getInt("position"),
+                        rs.getString("criterion"),
+                        rs.getString("article"),
+                        rs.getString("name_vi"),
+                        rs.getString("name_en"),
+                        rs.getBoolean("to_confirm")))
                 .list();
         Map<String, Entered> entries = new HashMap<>();
-        evaluations.entered(row.id()).forEach((criterion, v) -> entries.put(criterion,
-                new Entered(v.value(), v.evidence(), v.enteredBy(), v.enteredAt())));
+        evaluations
+                .entered(row.id())
+                .forEach((criterion, v) ->
+                        entries.put(criterion, new Entered(v.value(), v.evidence(), v.enteredBy(), v.enteredAt())));
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         row.outcomes().forEach(o -> outcomes.put(o.criterion(), o));
         List<CriterionLine> lines = new ArrayList<>();
         for (Named n : named) {
             Outcome o = outcomes.remove(n.criterion());
-            lines.add(new CriterionLine(n.position(), n.criterion(), n.article(), n.nameVi(), n.nameEn(),
-                    o == null || o.result() == null ? null : o.result().name(), o == null ? List.of() : o.compared(),
-                    entries.get(n.criterion()), n.toConfirm()));
+            lines.add(new CriterionLine(
+                    n.position(),
+                    n.criterion(),
+                    n.article(),
+                    n.nameVi(),
+                    n.nameEn(),
+                    o == null || o.result() == null ? null : o.result().name(),
+                    o == null ? List.of() : o.compared(),
+                    entries.get(n.criterion()),
+                    n.toConfirm()));
         }
         int position = named.size();
         for (Outcome o : outcomes.values()) {
-            lines.add(new CriterionLine(++position, o.criterion(), null, o.criterion(), o.criterion(),
-                    o.result() == null ? null : o.result().name(), o.compared(), entries.get(o.criterion()), false));
+            lines.add(new CriterionLine(
+                    ++position,
+                    o.criterion(),
+                    null,
+                    o.criterion(),
+                    o.criterion(),
+                    o.result() == null ? null : o.result().name(),
+                    o.compared(),
+                    entries.get(o.criterion()),
+                    false));
         }
         return lines;
     }

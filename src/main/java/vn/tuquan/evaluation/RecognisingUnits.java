@@ -3,7 +3,6 @@ package vn.tuquan.evaluation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tuquan.evaluation.Evaluation.Status;
@@ -38,8 +37,8 @@ public class RecognisingUnits {
     private final Units units;
     private final EvaluationRuns runs;
 
-    RecognisingUnits(EvaluationStore store, ProcessSteps steps, CompetentLevels levels, Units units,
-            EvaluationRuns runs) {
+    RecognisingUnits(
+            EvaluationStore store, ProcessSteps steps, CompetentLevels levels, Units units, EvaluationRuns runs) {
         this.store = store;
         this.steps = steps;
         this.levels = levels;
@@ -115,7 +114,8 @@ public class RecognisingUnits {
             throw new EvaluationRefusedException("decisionNumber", "evaluation.process.error.required");
         }
         if (TextLimits.tooLong(decision.number(), TextLimits.NUMBER)) {
-            throw new EvaluationRefusedException("decisionNumber", "evaluation.process.error.tooLong", TextLimits.NUMBER);
+            throw new EvaluationRefusedException(
+                    "decisionNumber", "evaluation.process.error.tooLong", TextLimits.NUMBER);
         }
         if (decision.date() == null) {
             throw new EvaluationRefusedException("decisionDate", "evaluation.process.error.required");
@@ -124,8 +124,8 @@ public class RecognisingUnits {
             throw new EvaluationRefusedException("decisionDate", "evaluation.process.error.future");
         }
         if (e.registeredOn() != null && decision.date().isBefore(e.registeredOn())) {
-            throw new EvaluationRefusedException("decisionDate", "evaluation.process.error.beforeRegistration",
-                    e.registeredOn());
+            throw new EvaluationRefusedException(
+                    "decisionDate", "evaluation.process.error.beforeRegistration", e.registeredOn());
         }
         if (decision.signer() == null || decision.signer().isBlank()) {
             throw new EvaluationRefusedException("decisionSigner", "evaluation.process.error.required");
@@ -134,9 +134,16 @@ public class RecognisingUnits {
             throw new EvaluationRefusedException("decisionSigner", "evaluation.process.error.tooLong", TextLimits.NAME);
         }
         String why = step == Transition.REJECT ? ProcessSteps.reason("reasons", reasons) : null;
-        UnitView unit = units.find(Scope.WHOLE_COUNTRY, e.unitId(), e.periodTo()).orElseThrow();
+        UnitView unit =
+                units.find(Scope.WHOLE_COUNTRY, e.unitId(), e.periodTo()).orElseThrow();
         UnitView competent = levels.of(unit, e.periodTo());
-        store.decide(e.id(), to, decision.number().strip(), decision.date(), decision.signer().strip(), competent.id(),
+        store.decide(
+                e.id(),
+                to,
+                decision.number().strip(),
+                decision.date(),
+                decision.signer().strip(),
+                competent.id(),
                 why);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("decisionNumber", decision.number().strip());
@@ -165,15 +172,16 @@ public class RecognisingUnits {
         if (found.isEmpty()) {
             // nothing to approve; refuse the same way whoever asks, after the rights are known
             UnitView latest = steps.visible(caller.capture(), unitId);
-            throw new EvaluationStateException("evaluation.process.error.notRegistered", latest.name(),
-                    String.valueOf(year));
+            throw new EvaluationStateException(
+                    "evaluation.process.error.notRegistered", latest.name(), String.valueOf(year));
         }
         Evaluation e = found.get();
-        UnitView unit = units.find(Scope.WHOLE_COUNTRY, unitId, e.periodTo()).orElseThrow(
-                () -> new AccessRefusedException("unit " + unitId + " did not exist at the period's end"));
+        UnitView unit = units.find(Scope.WHOLE_COUNTRY, unitId, e.periodTo())
+                .orElseThrow(() -> new AccessRefusedException("unit " + unitId + " did not exist at the period's end"));
         UnitView competent = levels.of(unit, e.periodTo());
         if (competent == null || !units.contains(caller.capture(), competent.id(), e.periodTo())) {
-            throw new AccessRefusedException("the competent level of unit " + unitId + " is outside the caller's scope");
+            throw new AccessRefusedException(
+                    "the competent level of unit " + unitId + " is outside the caller's scope");
         }
         return e;
     }
@@ -182,7 +190,9 @@ public class RecognisingUnits {
     private static void expect(Evaluation e, Transition step) {
         ProcessSteps.requireUnlocked(e);
         if (!step.allowedFrom(e.status())) {
-            throw new EvaluationStateException("evaluation.process.error.wrongStatus", ProcessSteps.status(e.status()),
+            throw new EvaluationStateException(
+                    "evaluation.process.error.wrongStatus",
+                    ProcessSteps.status(e.status()),
                     ProcessSteps.status(step.from().iterator().next()));
         }
     }

@@ -8,6 +8,14 @@ import java.util.Map;
  * @param toConfirm its text was not found in the regulation (RULEBOOK.md): shown as "to confirm"
  *                  until a provincial administrator confirms it for their province
  */
-public record RulebookCriterion(String unitKind, int position, String criterion, Map<String, String> params,
-        boolean editable, boolean provincial, String article, String nameVi, String nameEn, boolean toConfirm) {
-}
+public record RulebookCriterion(
+        String unitKind,
+        int position,
+        String criterion,
+        Map<String, String> params,
+        boolean editable,
+        boolean provincial,
+        String article,
+        String nameVi,
+        String nameEn,
+        boolean toConfirm) {}

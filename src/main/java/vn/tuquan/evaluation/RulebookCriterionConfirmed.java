@@ -1,5 +1,5 @@
 package vn.tuquan.evaluation;
 
 /** A provincial administrator confirmed, for their province, a criterion marked "to confirm" (for the audit log). */
-public record RulebookCriterionConfirmed(long provinceId, long rulebookId, String unitKind, String criterion, String note) {
-}
+public record RulebookCriterionConfirmed(
+        long provinceId, long rulebookId, String unitKind, String criterion, String note) {}

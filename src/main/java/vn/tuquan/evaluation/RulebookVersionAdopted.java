@@ -11,6 +11,12 @@ import java.util.List;
  * @param adjustments the editable criteria whose params changed
  * @param additions   the province's own criteria
  */
-public record RulebookVersionAdopted(long rulebookId, String code, int version, long provinceId, long basedOn,
-        LocalDate effectiveFrom, List<CriterionAdjustment> adjustments, List<CriterionAddition> additions) {
-}
+public record RulebookVersionAdopted(
+        long rulebookId,
+        String code,
+        int version,
+        long provinceId,
+        long basedOn,
+        LocalDate effectiveFrom,
+        List<CriterionAdjustment> adjustments,
+        List<CriterionAddition> additions) {}

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,11 +44,12 @@ import vn.tuquan.units.Units;
 public class Rulebooks {
 
     /** The unit kinds a rulebook has criteria for, in the regulation's order. */
-    public static final List<String> UNIT_KINDS = List.of("RESIDENTIAL_AREA", "COMMUNE", "AGENCY", "ENTERPRISE", "SCHOOL");
+    public static final List<String> UNIT_KINDS =
+            List.of("RESIDENTIAL_AREA", "COMMUNE", "AGENCY", "ENTERPRISE", "SCHOOL");
 
-    private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {
-    };
-    private static final String VERSION_COLUMNS = "id, code, version, province_id, regulation, name_vi, name_en, effective_from";
+    private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {};
+    private static final String VERSION_COLUMNS =
+            "id, code, version, province_id, regulation, name_vi, name_en, effective_from";
 
     private final JdbcClient jdbc;
     private final Units units;
@@ -77,14 +77,17 @@ public class Rulebooks {
 
                  WHERE effective_from <= :day AND (province_id IS NULL OR province_id = :province)
                  ORDER BY effective_from DESC, province_id IS NULL, version DESC LIMIT 1""")
-                .param("day", day).param("province", provinceId)
-                .query((rs, n) -> version(rs)).optional();
+                .param("day", day)
+                .param("province", provinceId)
+                .query((rs, n) -> version(rs))
+                .optional();
     }
 
     /** The criteria a rulebook version applies to a unit kind, in order. */
     public CriteriaSet criteria(RulebookVersion rulebook, String unitKind) {
         List<Rule> rules = lines(rulebook.id(), unitKind).stream()
-                .map(l -> new Rule(l.criterion(), new Params(l.params()), l.article(), l.nameVi(), l.nameEn())).toList();
+                .map(l -> new Rule(l.criterion(), new Params(l.params()), l.article(), l.nameVi(), l.nameEn()))
+                .toList();
         return new CriteriaSet(rulebook.code() + " v" + rulebook.version(), unitKind, rules);
     }
 
@@ -101,35 +104,50 @@ public class Rulebooks {
         Map<String, Named> names = new TreeMap<>();
         jdbc.sql("""
                 SELECT DISTINCT ON (criterion) criterion, name_vi, name_en FROM rulebook_criterion
-                 ORDER BY criterion, rulebook_id DESC, position""")
-                .query((ResultSet rs) -> {
-                    names.put(rs.getString(1), new Named(rs.getString(2), rs.getString(3)));
-                });
+                 ORDER BY criterion, rulebook_id DESC, position""").query((ResultSet rs) -> {
+            names.put(rs.getString(1), new Named(rs.getString(2), rs.getString(3)));
+        });
         Map<String, Named> all = new LinkedHashMap<>();
-        Criteria.all().keySet().stream().sorted().forEach(code -> all.put(code, names.getOrDefault(code, new Named(code, code))));
+        Criteria.all().keySet().stream()
+                .sorted()
+                .forEach(code -> all.put(code, names.getOrDefault(code, new Named(code, code))));
         return all;
     }
 
     public List<RulebookVersion> versions(Scope scope) {
-        return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM rulebook ORDER BY province_id NULLS FIRST, effective_from, version")
-                .query((rs, n) -> version(rs)).list().stream().filter(v -> visible(scope, v)).toList();
+        return jdbc
+                .sql("SELECT " + VERSION_COLUMNS
+                        + " FROM rulebook ORDER BY province_id NULLS FIRST, effective_from, version")
+                .query((rs, n) -> version(rs))
+                .list()
+                .stream()
+                .filter(v -> visible(scope, v))
+                .toList();
     }
 
     /** One version with its criteria per unit kind; a province's version outside the scope is refused (403). */
     public RulebookVersionDetail version(Scope scope, long id) {
-        RulebookVersion version = jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM rulebook WHERE id = :id").param("id", id)
-                .query((rs, n) -> version(rs)).optional().orElseThrow(() -> new UnknownRulebookException(id));
+        RulebookVersion version = jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM rulebook WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> version(rs))
+                .optional()
+                .orElseThrow(() -> new UnknownRulebookException(id));
         if (!visible(scope, version)) {
             throw new AccessRefusedException("rulebook " + id + " belongs to a province outside the scope");
         }
-        Map<String, Object> row = jdbc.sql("SELECT based_on, created_by FROM rulebook WHERE id = :id").param("id", id)
-                .query().singleRow();
+        Map<String, Object> row = jdbc.sql("SELECT based_on, created_by FROM rulebook WHERE id = :id")
+                .param("id", id)
+                .query()
+                .singleRow();
         Map<String, List<RulebookCriterion>> byKind = new LinkedHashMap<>();
         for (String kind : UNIT_KINDS) {
             byKind.put(kind, lines(id, kind));
         }
-        return new RulebookVersionDetail(version, row.get("based_on") == null ? null : ((Number) row.get("based_on")).longValue(),
-                (String) row.get("created_by"), byKind);
+        return new RulebookVersionDetail(
+                version,
+                row.get("based_on") == null ? null : ((Number) row.get("based_on")).longValue(),
+                (String) row.get("created_by"),
+                byKind);
     }
 
     /**
@@ -137,11 +155,16 @@ public class Rulebooks {
      * version when it has one in force, else the national one; empty before any regulation.
      */
     public Optional<RulebookVersionDetail> inForceForUnit(Scope scope, long unitId, LocalDate on) {
-        UnitView unit = units.find(scope, unitId, on).or(() -> units.latest(scope, unitId))
+        UnitView unit = units.find(scope, unitId, on)
+                .or(() -> units.latest(scope, unitId))
                 .orElseThrow(() -> new AccessRefusedException("unit " + unitId + " does not exist"));
-        Long province = unit.kind() == UnitKind.PROVINCE ? Long.valueOf(unit.id())
+        Long province = unit.kind() == UnitKind.PROVINCE
+                ? Long.valueOf(unit.id())
                 : units.ancestors(scope, unit.id(), unit.validOn(on) ? on : unit.validFrom()).stream()
-                        .filter(u -> u.kind() == UnitKind.PROVINCE).map(UnitView::id).findFirst().orElse(null);
+                        .filter(u -> u.kind() == UnitKind.PROVINCE)
+                        .map(UnitView::id)
+                        .findFirst()
+                        .orElse(null);
         return versionInForce(on, province).map(v -> version(Scope.WHOLE_COUNTRY, v.id()));
     }
 
@@ -162,8 +185,11 @@ public class Rulebooks {
                    AND NOT EXISTS (SELECT FROM rulebook_confirmation f WHERE f.province_id = :province
                                       AND f.rulebook_id = c.rulebook_id AND f.unit_kind = c.unit_kind
                                       AND f.criterion = c.criterion)""")
-                .param("id", rulebookId).param("kind", unitKind).param("province", provinceId, Types.BIGINT)
-                .query(String.class).list());
+                .param("id", rulebookId)
+                .param("kind", unitKind)
+                .param("province", provinceId, Types.BIGINT)
+                .query(String.class)
+                .list());
     }
 
     /** The confirmations a province made of a version's criteria. */
@@ -171,9 +197,16 @@ public class Rulebooks {
         return jdbc.sql("""
                 SELECT province_id, rulebook_id, unit_kind, criterion, note, confirmed_by, confirmed_at FROM rulebook_confirmation
                  WHERE province_id = :province AND rulebook_id = :id ORDER BY unit_kind, criterion""")
-                .param("province", provinceId).param("id", rulebookId)
-                .query((rs, n) -> new CriterionConfirmation(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant()))
+                .param("province", provinceId)
+                .param("id", rulebookId)
+                .query((rs, n) -> new CriterionConfirmation(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getObject(7, OffsetDateTime.class).toInstant()))
                 .list();
     }
 
@@ -184,8 +217,8 @@ public class Rulebooks {
      * confirming twice changes nothing. Audited.
      */
     @Transactional
-    public CriterionConfirmation confirm(Caller caller, long provinceId, long rulebookId, String unitKind, String criterion,
-            String note) {
+    public CriterionConfirmation confirm(
+            Caller caller, long provinceId, long rulebookId, String unitKind, String criterion, String note) {
         requireProvincialAdministrator(caller, provinceId);
         RulebookVersion version = version(caller.view(), rulebookId).rulebook();
         if (version.provinceId() != null && version.provinceId() != provinceId) {
@@ -197,10 +230,15 @@ public class Rulebooks {
         if (TextLimits.tooLong(note.strip(), 1000)) {
             throw new RulebookRefusedException("note", "evaluation.rulebooks.error.noteTooLong", 1000);
         }
-        RulebookCriterion line = unitKind != null && criterion != null && UNIT_KINDS.contains(unitKind) ? lines(rulebookId, unitKind).stream()
-                .filter(l -> l.criterion().equals(criterion)).findFirst().orElse(null) : null;
+        RulebookCriterion line = unitKind != null && criterion != null && UNIT_KINDS.contains(unitKind)
+                ? lines(rulebookId, unitKind).stream()
+                        .filter(l -> l.criterion().equals(criterion))
+                        .findFirst()
+                        .orElse(null)
+                : null;
         if (line == null) {
-            throw new RulebookRefusedException("criterion", "evaluation.rulebooks.error.notInRulebook", criterion, unitKind);
+            throw new RulebookRefusedException(
+                    "criterion", "evaluation.rulebooks.error.notInRulebook", criterion, unitKind);
         }
         if (!line.toConfirm()) {
             throw new RulebookRefusedException("criterion", "evaluation.rulebooks.error.notToConfirm", criterion);
@@ -208,12 +246,21 @@ public class Rulebooks {
         int added = jdbc.sql("""
                 INSERT INTO rulebook_confirmation (province_id, rulebook_id, unit_kind, criterion, note, confirmed_by, confirmed_at)
                 VALUES (:province, :id, :kind, :criterion, :note, :by, :at) ON CONFLICT DO NOTHING""")
-                .param("province", provinceId).param("id", rulebookId).param("kind", unitKind).param("criterion", criterion)
-                .param("note", note.strip()).param("by", caller.username()).param("at", Dates.nowInVietnam()).update();
+                .param("province", provinceId)
+                .param("id", rulebookId)
+                .param("kind", unitKind)
+                .param("criterion", criterion)
+                .param("note", note.strip())
+                .param("by", caller.username())
+                .param("at", Dates.nowInVietnam())
+                .update();
         CriterionConfirmation confirmation = confirmations(provinceId, rulebookId).stream()
-                .filter(c -> c.unitKind().equals(unitKind) && c.criterion().equals(criterion)).findFirst().orElseThrow();
+                .filter(c -> c.unitKind().equals(unitKind) && c.criterion().equals(criterion))
+                .findFirst()
+                .orElseThrow();
         if (added > 0) {
-            events.publishEvent(new RulebookCriterionConfirmed(provinceId, rulebookId, unitKind, criterion, note.strip()));
+            events.publishEvent(
+                    new RulebookCriterionConfirmed(provinceId, rulebookId, unitKind, criterion, note.strip()));
         }
         return confirmation;
     }
@@ -258,16 +305,31 @@ public class Rulebooks {
                 SELECT unit_kind, position, criterion, params::text AS params, editable, provincial, article, name_vi, name_en,
                        to_confirm
                   FROM rulebook_criterion WHERE rulebook_id = :id AND unit_kind = :kind ORDER BY position""")
-                .param("id", rulebookId).param("kind", unitKind)
-                .query((rs, n) -> new RulebookCriterion(rs.getString("unit_kind"), rs.getInt("position"), rs.getString("criterion"),
-                        json.readValue(rs.getString("params"), PARAMS), rs.getBoolean("editable"), rs.getBoolean("provincial"),
-                        rs.getString("article"), rs.getString("name_vi"), rs.getString("name_en"), rs.getBoolean("to_confirm")))
+                .param("id", rulebookId)
+                .param("kind", unitKind)
+                .query((rs, n) -> new RulebookCriterion(
+                        rs.getString("unit_kind"),
+                        rs.getInt("position"),
+                        rs.getString("criterion"),
+                        json.readValue(rs.getString("params"), PARAMS),
+                        rs.getBoolean("editable"),
+                        rs.getBoolean("provincial"),
+                        rs.getString("article"),
+                        rs.getString("name_vi"),
+                        rs.getString("name_en"),
+                        rs.getBoolean("to_confirm")))
                 .list();
     }
 
     private static RulebookVersion version(ResultSet rs) throws SQLException {
-        return new RulebookVersion(rs.getLong("id"), rs.getString("code"), rs.getInt("version"),
-                (Long) rs.getObject("province_id", Long.class), rs.getString("regulation"), rs.getString("name_vi"),
-                rs.getString("name_en"), rs.getObject("effective_from", LocalDate.class));
+        return new RulebookVersion(
+                rs.getLong("id"),
+                rs.getString("code"),
+                rs.getInt("version"),
+                (Long) rs.getObject("province_id", Long.class),
+                rs.getString("regulation"),
+                rs.getString("name_vi"),
+                rs.getString("name_en"),
+                rs.getObject("effective_from", LocalDate.class));
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.stereotype.Service;
 import vn.tuquan.evaluation.internal.EvaluationStore;
 import vn.tuquan.evaluation.rules.Result;
@@ -25,8 +24,13 @@ import vn.tuquan.units.Units;
 @Service
 public class StoredVerdicts {
 
-    private static final Set<UnitKind> EVALUATED_KINDS = EnumSet.of(UnitKind.RESIDENTIAL_AREA, UnitKind.COMMUNE,
-            UnitKind.AGENCY, UnitKind.ENTERPRISE, UnitKind.SCHOOL, UnitKind.HOSPITAL);
+    private static final Set<UnitKind> EVALUATED_KINDS = EnumSet.of(
+            UnitKind.RESIDENTIAL_AREA,
+            UnitKind.COMMUNE,
+            UnitKind.AGENCY,
+            UnitKind.ENTERPRISE,
+            UnitKind.SCHOOL,
+            UnitKind.HOSPITAL);
 
     private final EvaluationStore store;
     private final Units units;
@@ -41,7 +45,9 @@ public class StoredVerdicts {
         EvaluationRuns.checkYear(year);
         LocalDate asOf = EvaluationRuns.asOf(year);
         UnitView root = units.find(scope, unitId, asOf).orElseThrow(() -> new UnknownEvaluationException(unitId, year));
-        if (proposed != null && !proposed.isBlank() && !Set.of("MET", "NOT_MET", "NEEDS_INPUT").contains(proposed)) {
+        if (proposed != null
+                && !proposed.isBlank()
+                && !Set.of("MET", "NOT_MET", "NEEDS_INPUT").contains(proposed)) {
             throw new EvaluationRunRefusedException("proposed", "evaluation.run.error.proposed", proposed);
         }
         String only = proposed == null || proposed.isBlank() ? null : proposed;
@@ -56,21 +62,48 @@ public class StoredVerdicts {
             counts.put(r.name(), 0L);
         }
         counts.putAll(store.countByProposed(year, ids));
-        long total = only == null ? counts.values().stream().mapToLong(Long::longValue).sum() : counts.getOrDefault(only, 0L);
-        List<StoredVerdict> rows = store.listed(year, ids, only, size, from).stream().map(r -> {
-            UnitView u = tree.get(r.unitId());
-            return new StoredVerdict(r.unitId(), u == null ? null : u.code(), u == null ? null : u.name(), r.unitKind(),
-                    r.status(), r.proposed(), r.locked(), r.computedAt());
-        }).toList();
+        long total = only == null
+                ? counts.values().stream().mapToLong(Long::longValue).sum()
+                : counts.getOrDefault(only, 0L);
+        List<StoredVerdict> rows = store.listed(year, ids, only, size, from).stream()
+                .map(r -> {
+                    UnitView u = tree.get(r.unitId());
+                    return new StoredVerdict(
+                            r.unitId(),
+                            u == null ? null : u.code(),
+                            u == null ? null : u.name(),
+                            r.unitKind(),
+                            r.status(),
+                            r.proposed(),
+                            r.locked(),
+                            r.computedAt());
+                })
+                .toList();
         return new ResultsPage(unitId, year, counts, total, rows, size, from);
     }
 
     /** One unit's stored evaluation for the year, with its facts and outcomes. */
     public Optional<StoredEvaluation> one(Scope scope, long unitId, int year) {
         EvaluationRuns.checkYear(year);
-        UnitView unit = units.find(scope, unitId, EvaluationRuns.asOf(year)).orElseThrow(() -> new UnknownEvaluationException(unitId, year));
-        return store.stored(unitId, year).map(e -> new StoredEvaluation(unitId, unit.code(), unit.name(), year,
-                e.unitKind(), e.periodFrom(), e.periodTo(), e.status(), e.proposed(), e.locked(), e.rulebookId(),
-                e.rulebook(), e.regulation(), e.computedAt(), e.facts(), e.outcomes()));
+        UnitView unit = units.find(scope, unitId, EvaluationRuns.asOf(year))
+                .orElseThrow(() -> new UnknownEvaluationException(unitId, year));
+        return store.stored(unitId, year)
+                .map(e -> new StoredEvaluation(
+                        unitId,
+                        unit.code(),
+                        unit.name(),
+                        year,
+                        e.unitKind(),
+                        e.periodFrom(),
+                        e.periodTo(),
+                        e.status(),
+                        e.proposed(),
+                        e.locked(),
+                        e.rulebookId(),
+                        e.rulebook(),
+                        e.regulation(),
+                        e.computedAt(),
+                        e.facts(),
+                        e.outcomes()));
     }
 }

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,8 +44,14 @@ public class SubmittingSelfAssessments {
     private final EvaluationRuns runs;
     private final ApplicationEventPublisher events;
 
-    SubmittingSelfAssessments(EvaluationStore store, ProcessSteps steps, CompetentLevels levels, Units units,
-            Rulebooks rulebooks, EvaluationRuns runs, ApplicationEventPublisher events) {
+    SubmittingSelfAssessments(
+            EvaluationStore store,
+            ProcessSteps steps,
+            CompetentLevels levels,
+            Units units,
+            Rulebooks rulebooks,
+            EvaluationRuns runs,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.steps = steps;
         this.levels = levels;
@@ -67,8 +72,11 @@ public class SubmittingSelfAssessments {
         String kind = EvaluatedUnits.criteriaKind(latest)
                 .orElseThrow(() -> new EvaluationRefusedException("unitId", "evaluation.process.error.notEvaluated"));
         Optional<Evaluation> existing = steps.load(unitId, year, true);
-        if (existing.isPresent() && !Transition.REGISTER.allowedFrom(existing.get().status())) {
-            throw new EvaluationStateException("evaluation.process.error.alreadyRegistered", String.valueOf(year),
+        if (existing.isPresent()
+                && !Transition.REGISTER.allowedFrom(existing.get().status())) {
+            throw new EvaluationStateException(
+                    "evaluation.process.error.alreadyRegistered",
+                    String.valueOf(year),
                     existing.get().registeredOn());
         }
         if (registeredOn == null) {
@@ -77,15 +85,16 @@ public class SubmittingSelfAssessments {
         LocalDate q1From = LocalDate.of(year, 1, 1);
         LocalDate q1To = LocalDate.of(year, 3, 31);
         if (registeredOn.isBefore(q1From) || registeredOn.isAfter(q1To)) {
-            throw new EvaluationRefusedException("registeredOn", "evaluation.process.error.notFirstQuarter", q1From, q1To);
+            throw new EvaluationRefusedException(
+                    "registeredOn", "evaluation.process.error.notFirstQuarter", q1From, q1To);
         }
         if (registeredOn.isAfter(Dates.today())) {
             throw new EvaluationRefusedException("registeredOn", "evaluation.process.error.future");
         }
         Period period = ProcessSteps.period(kind, year);
         UnitView unit = units.find(Scope.WHOLE_COUNTRY, unitId, period.to())
-                .orElseThrow(() -> new EvaluationRefusedException("year", "evaluation.process.error.noUnitInPeriod",
-                        period.from(), period.to()));
+                .orElseThrow(() -> new EvaluationRefusedException(
+                        "year", "evaluation.process.error.noUnitInPeriod", period.from(), period.to()));
         if (levels.of(unit, period.to()) == null) {
             throw new EvaluationRefusedException("unitId", "evaluation.process.error.noCompetentLevel");
         }
@@ -94,13 +103,24 @@ public class SubmittingSelfAssessments {
             evaluationId = existing.get().id();
             store.register(evaluationId, registeredOn);
         } else {
-            RulebookInForce inForce = rulebooks.inForce(kind, period.to(), ProcessSteps.province(unit))
-                    .filter(book -> !book.criteria().rules().isEmpty()) // as the bulk run: no criteria, nothing to strive for
-                    .orElseThrow(() -> new EvaluationRefusedException("year", "evaluation.process.error.noRulebook", String.valueOf(year)));
-            evaluationId = store.insertRegistered(unitId, year, kind, period, inForce.rulebook().id(), registeredOn);
+            RulebookInForce inForce = rulebooks
+                    .inForce(kind, period.to(), ProcessSteps.province(unit))
+                    .filter(book ->
+                            !book.criteria().rules().isEmpty()) // as the bulk run: no criteria, nothing to strive for
+                    .orElseThrow(() -> new EvaluationRefusedException(
+                            "year", "evaluation.process.error.noRulebook", String.valueOf(year)));
+            evaluationId = store.insertRegistered(
+                    unitId, year, kind, period, inForce.rulebook().id(), registeredOn);
         }
-        steps.step(caller, evaluationId, unitId, year, existing.map(Evaluation::status).orElse(null),
-                Transition.REGISTER.to(), null, Map.of("registeredOn", registeredOn.toString()));
+        steps.step(
+                caller,
+                evaluationId,
+                unitId,
+                year,
+                existing.map(Evaluation::status).orElse(null),
+                Transition.REGISTER.to(),
+                null,
+                Map.of("registeredOn", registeredOn.toString()));
         // the self-assessment starts from the values the registers give (EvaluationRuns, per unit)
         runs.run(caller, unitId, year);
         return steps.load(unitId, year, false).orElseThrow();
@@ -118,8 +138,8 @@ public class SubmittingSelfAssessments {
         String code = criterion == null ? "" : criterion.strip();
         Evaluation.Line line = line(e, code);
         if (!line.toEnter()) {
-            throw new EvaluationRefusedException("criterion", "evaluation.process.error.computed",
-                    new Named(line.nameVi(), line.nameEn()));
+            throw new EvaluationRefusedException(
+                    "criterion", "evaluation.process.error.computed", new Named(line.nameVi(), line.nameEn()));
         }
         if (value == null) {
             throw new EvaluationRefusedException("value", "evaluation.process.error.required");
@@ -132,7 +152,11 @@ public class SubmittingSelfAssessments {
         }
         Evaluation.EnteredValue before = line.entered();
         store.putEntry(e.id(), code, value, evidence.strip(), caller.username());
-        events.publishEvent(new EvaluationEntryRecorded(e.id(), unitId, year, code,
+        events.publishEvent(new EvaluationEntryRecorded(
+                e.id(),
+                unitId,
+                year,
+                code,
                 before == null ? null : entryMap(before.value(), before.evidence(), before.enteredBy()),
                 entryMap(value, evidence.strip(), caller.username())));
         if (e.status() != Transition.ENTER.to()) {
@@ -157,9 +181,20 @@ public class SubmittingSelfAssessments {
                 .toList();
         if (!pending.isEmpty()) {
             // named as the rulebook names them, in the reader's language (never the criterion's code)
-            throw new EvaluationRefusedException("entries", "evaluation.process.error.pending", new Named(
-                    String.join("; ", pending.stream().map(Evaluation.Line::nameVi).toList()),
-                    String.join("; ", pending.stream().map(Evaluation.Line::nameEn).toList())));
+            throw new EvaluationRefusedException(
+                    "entries",
+                    "evaluation.process.error.pending",
+                    new Named(
+                            String.join(
+                                    "; ",
+                                    pending.stream()
+                                            .map(Evaluation.Line::nameVi)
+                                            .toList()),
+                            String.join(
+                                    "; ",
+                                    pending.stream()
+                                            .map(Evaluation.Line::nameEn)
+                                            .toList())));
         }
         steps.take(caller, e, Transition.SUBMIT, null, Map.of());
         return steps.load(unitId, year, false).orElseThrow();
@@ -172,8 +207,14 @@ public class SubmittingSelfAssessments {
      * once submitted.
      */
     @Transactional
-    public Evaluation.Attachment attach(Caller caller, long unitId, int year, String criterion, String fileName,
-            String contentType, byte[] content) {
+    public Evaluation.Attachment attach(
+            Caller caller,
+            long unitId,
+            int year,
+            String criterion,
+            String fileName,
+            String contentType,
+            byte[] content) {
         Evaluation e = editable(caller, unitId, year);
         String code = criterion == null ? "" : criterion.strip();
         Evaluation.Line line = line(e, code);
@@ -194,8 +235,13 @@ public class SubmittingSelfAssessments {
         Evaluation.Attachment before = line.entered().attachment();
         store.putAttachment(e.id(), code, name, type, content, caller.username());
         Evaluation.Attachment after = new Evaluation.Attachment(name, type, content.length, caller.username());
-        events.publishEvent(new EvaluationEntryRecorded(e.id(), unitId, year, code,
-                before == null ? null : Map.of("attachment", before), Map.of("attachment", after)));
+        events.publishEvent(new EvaluationEntryRecorded(
+                e.id(),
+                unitId,
+                year,
+                code,
+                before == null ? null : Map.of("attachment", before),
+                Map.of("attachment", after)));
         store.touch(e.id());
         return after;
     }
@@ -220,9 +266,11 @@ public class SubmittingSelfAssessments {
 
     /** A criterion of the evaluation's rulebook, refused naming the field when it has no such criterion. */
     private Evaluation.Line line(Evaluation e, String code) {
-        return steps.lines(e.id(), steps.rules(e)).stream().filter(l -> l.criterion().equals(code)).findFirst()
-                .orElseThrow(() -> new EvaluationRefusedException("criterion", "evaluation.process.error.unknownCriterion",
-                        code));
+        return steps.lines(e.id(), steps.rules(e)).stream()
+                .filter(l -> l.criterion().equals(code))
+                .findFirst()
+                .orElseThrow(() ->
+                        new EvaluationRefusedException("criterion", "evaluation.process.error.unknownCriterion", code));
     }
 
     private static Map<String, Object> entryMap(boolean value, String evidence, String by) {

@@ -7,7 +7,9 @@ import vn.tuquan.shared.UnknownRecordException;
 public class UnknownEvaluationException extends UnknownRecordException {
 
     public UnknownEvaluationException(long unitId, int year) {
-        super("no evaluation of unit " + unitId + " for " + year, "evaluation.run.problem.unknown",
+        super(
+                "no evaluation of unit " + unitId + " for " + year,
+                "evaluation.run.problem.unknown",
                 MessageArguments.year(year));
     }
 }

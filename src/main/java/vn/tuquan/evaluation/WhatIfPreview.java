@@ -4,6 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /** The answer of "what if": how many units were evaluated, and those whose verdict would change. */
-public record WhatIfPreview(long unitId, int year, String criterion, Map<String, String> params, int evaluated,
-        List<VerdictChange> changes) {
-}
+public record WhatIfPreview(
+        long unitId,
+        int year,
+        String criterion,
+        Map<String, String> params,
+        int evaluated,
+        List<VerdictChange> changes) {}

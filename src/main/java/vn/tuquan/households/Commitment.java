@@ -3,8 +3,15 @@ package vn.tuquan.households;
 import java.time.LocalDate;
 
 /** A household's recorded registration and commitment for a period. */
-public record Commitment(long householdId, int periodYear, LocalDate registeredOn, boolean signed, boolean selfManage,
-        boolean selfPrevent, boolean selfProtect, String recordedBy) {
+public record Commitment(
+        long householdId,
+        int periodYear,
+        LocalDate registeredOn,
+        boolean signed,
+        boolean selfManage,
+        boolean selfPrevent,
+        boolean selfProtect,
+        String recordedBy) {
 
     /** The same commitment as a form, to show it for correction. */
     public CommitmentForm form() {

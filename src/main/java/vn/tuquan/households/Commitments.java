@@ -1,7 +1,5 @@
 package vn.tuquan.households;
 
-import vn.tuquan.shared.web.SheetExports;
-import java.util.function.BiConsumer;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -14,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +27,7 @@ import vn.tuquan.shared.MessageArguments;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.shared.web.SheetExports;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
@@ -68,7 +67,11 @@ public class Commitments {
     private final Units units;
     private final ApplicationEventPublisher events;
 
-    Commitments(JdbcClient jdbc, JdbcTemplate template, Households households, Units units,
+    Commitments(
+            JdbcClient jdbc,
+            JdbcTemplate template,
+            Households households,
+            Units units,
             ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.template = template;
@@ -82,13 +85,15 @@ public class Commitments {
     public void record(Caller caller, long householdId, int year, CommitmentForm form) {
         caller.require(Permission.MOVEMENT_WRITE);
         Period period = inPeriod(year, form.registeredOn());
-        Household household = households.find(caller.capture(), householdId, form.registeredOn())
-                .orElseThrow(() -> new HouseholdRefusedException("households.refused.notResident", householdId,
-                        form.registeredOn()));
+        Household household = households
+                .find(caller.capture(), householdId, form.registeredOn())
+                .orElseThrow(() -> new HouseholdRefusedException(
+                        "households.refused.notResident", householdId, form.registeredOn()));
         try {
             insert(householdId, period.year(), form, caller.username());
         } catch (DuplicateKeyException e) {
-            throw new HouseholdRefusedException("households.refused.alreadyCommitted", household.code(), MessageArguments.year(year));
+            throw new HouseholdRefusedException(
+                    "households.refused.alreadyCommitted", household.code(), MessageArguments.year(year));
         }
         events.publishEvent(new CommitmentsRecorded(household.areaId(), year, 1));
     }
@@ -116,7 +121,11 @@ public class Commitments {
                     INSERT INTO commitment (household_id, period_year, registered_on, signed, self_manage, self_prevent,
                                             self_protect, recorded_by)
                     VALUES (:id, :year, :on, true, true, true, true, :by) ON CONFLICT DO NOTHING""")
-                    .param("id", id).param("year", year).param("on", on).param("by", caller.username()).update();
+                    .param("id", id)
+                    .param("year", year)
+                    .param("on", on)
+                    .param("by", caller.username())
+                    .update();
         }
         if (added > 0) {
             events.publishEvent(new CommitmentsRecorded(areaId, year, added));
@@ -134,9 +143,13 @@ public class Commitments {
         jdbc.sql("SELECT " + Households.COLUMNS + ", " + COMMITMENT_COLUMNS + " " + """
                  FROM household_residence r JOIN household h ON h.id = r.household_id
                  LEFT JOIN commitment c ON c.household_id = h.id AND c.period_year = :year
-                 WHERE r.area_id = :area AND """ + " " + Households.LIVING_ON + " ORDER BY r.code COLLATE natural_vi")
-                .param("area", areaId).param("asOf", asOf).param("year", year)
-                .withFetchSize(SheetExports.FETCH_SIZE).query(rs -> {
+                 WHERE r.area_id = :area AND """ + " " + Households.LIVING_ON
+                        + " ORDER BY r.code COLLATE natural_vi")
+                .param("area", areaId)
+                .param("asOf", asOf)
+                .param("year", year)
+                .withFetchSize(SheetExports.FETCH_SIZE)
+                .query(rs -> {
                     Household household = Households.row(rs, 0);
                     rs.getLong("household_id");
                     each.accept(household, rs.wasNull() ? null : commitment(rs, 0));
@@ -157,8 +170,13 @@ public class Commitments {
                  FROM commitment c JOIN household_residence r ON r.household_id = c.household_id
                  WHERE c.period_year = :year AND r.area_id = :area AND r.valid_from <= :to
                    AND (r.valid_to IS NULL OR r.valid_to > :from)""")
-                .param("year", year).param("area", areaId).param("to", period.to()).param("from", period.from())
-                .query(Commitments::commitment).list().forEach(c -> found.put(c.householdId(), c));
+                .param("year", year)
+                .param("area", areaId)
+                .param("to", period.to())
+                .param("from", period.from())
+                .query(Commitments::commitment)
+                .list()
+                .forEach(c -> found.put(c.householdId(), c));
         return found;
     }
 
@@ -169,7 +187,10 @@ public class Commitments {
         }
         return jdbc.sql("SELECT " + COMMITMENT_COLUMNS + " FROM commitment c WHERE c.household_id = :id"
                         + " AND c.period_year = :year")
-                .param("id", householdId).param("year", year).query(Commitments::commitment).optional();
+                .param("id", householdId)
+                .param("year", year)
+                .query(Commitments::commitment)
+                .optional();
     }
 
     /**
@@ -182,18 +203,33 @@ public class Commitments {
         caller.require(Permission.MOVEMENT_WRITE);
         Commitment before = locked(caller, householdId, year);
         inPeriod(year, form.registeredOn());
-        Household now = households.find(caller.capture(), householdId, form.registeredOn())
-                .orElseThrow(() -> new HouseholdRefusedException("households.refused.notResident", householdId,
-                        form.registeredOn()));
+        Household now = households
+                .find(caller.capture(), householdId, form.registeredOn())
+                .orElseThrow(() -> new HouseholdRefusedException(
+                        "households.refused.notResident", householdId, form.registeredOn()));
         jdbc.sql("""
                 UPDATE commitment SET registered_on = :on, signed = :signed, self_manage = :m, self_prevent = :p,
                        self_protect = :pr, recorded_by = :by, recorded_at = :now
                  WHERE household_id = :id AND period_year = :year""")
-                .param("on", form.registeredOn()).param("signed", form.signed()).param("m", form.selfManage())
-                .param("p", form.selfPrevent()).param("pr", form.selfProtect()).param("by", caller.username())
-                .param("id", householdId).param("year", year).param("now", Dates.nowInVietnam()).update();
-        Commitment after = new Commitment(householdId, year, form.registeredOn(), form.signed(), form.selfManage(),
-                form.selfPrevent(), form.selfProtect(), caller.username());
+                .param("on", form.registeredOn())
+                .param("signed", form.signed())
+                .param("m", form.selfManage())
+                .param("p", form.selfPrevent())
+                .param("pr", form.selfProtect())
+                .param("by", caller.username())
+                .param("id", householdId)
+                .param("year", year)
+                .param("now", Dates.nowInVietnam())
+                .update();
+        Commitment after = new Commitment(
+                householdId,
+                year,
+                form.registeredOn(),
+                form.signed(),
+                form.selfManage(),
+                form.selfPrevent(),
+                form.selfProtect(),
+                caller.username());
         events.publishEvent(new CommitmentChanged(householdId, now.areaId(), year, before, after));
         return after;
     }
@@ -208,10 +244,15 @@ public class Commitments {
     public Commitment withdraw(Caller caller, long householdId, int year) {
         caller.require(Permission.MOVEMENT_WRITE);
         Commitment removed = locked(caller, householdId, year);
-        long area = households.find(caller.capture(), householdId, removed.registeredOn()).map(Household::areaId)
-                .orElseGet(() -> households.history(caller.capture(), householdId).get(0).areaId());
+        long area = households
+                .find(caller.capture(), householdId, removed.registeredOn())
+                .map(Household::areaId)
+                .orElseGet(() ->
+                        households.history(caller.capture(), householdId).get(0).areaId());
         jdbc.sql("DELETE FROM commitment WHERE household_id = :id AND period_year = :year")
-                .param("id", householdId).param("year", year).update();
+                .param("id", householdId)
+                .param("year", year)
+                .update();
         events.publishEvent(new CommitmentWithdrawn(householdId, area, year, removed));
         return removed;
     }
@@ -221,15 +262,20 @@ public class Commitments {
         Period period = Period.residentialArea(year);
         Commitment found = jdbc.sql("SELECT " + COMMITMENT_COLUMNS + " FROM commitment c WHERE c.household_id = :id"
                         + " AND c.period_year = :year FOR UPDATE")
-                .param("id", householdId).param("year", year).query(Commitments::commitment).optional()
+                .param("id", householdId)
+                .param("year", year)
+                .query(Commitments::commitment)
+                .optional()
                 .orElse(null);
         LocalDate on = found != null ? found.registeredOn() : period.to();
         Optional<Household> household = households.find(caller.capture(), householdId, on);
-        if (household.isEmpty() && households.history(caller.capture(), householdId).isEmpty()) {
+        if (household.isEmpty()
+                && households.history(caller.capture(), householdId).isEmpty()) {
             throw new HouseholdRefusedException("households.refused.unknown", Long.toString(householdId));
         }
         if (found == null) {
-            throw new HouseholdRefusedException("households.refused.notCommitted", Long.toString(householdId), MessageArguments.year(year));
+            throw new HouseholdRefusedException(
+                    "households.refused.notCommitted", Long.toString(householdId), MessageArguments.year(year));
         }
         return found;
     }
@@ -249,7 +295,11 @@ public class Commitments {
                         + " ON h.id = r.household_id WHERE r.area_id = :area AND " + Households.LIVING_ON
                         + " AND NOT EXISTS (SELECT FROM commitment c WHERE c.household_id = h.id AND c.period_year = :year)"
                         + " ORDER BY r.code COLLATE natural_vi")
-                .param("area", areaId).param("asOf", period.to()).param("year", year).query(Households::row).list();
+                .param("area", areaId)
+                .param("asOf", period.to())
+                .param("year", year)
+                .query(Households::row)
+                .list();
     }
 
     /** The rate of every residential area under a unit (itself included), in one query. */
@@ -258,7 +308,8 @@ public class Commitments {
         units.find(scope, unitId, period.to())
                 .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknownArea", unitId));
         List<Long> ids = units.subtreeWithRoot(scope, unitId, Set.of(UnitKind.RESIDENTIAL_AREA), period.to()).stream()
-                .map(UnitView::id).toList();
+                .map(UnitView::id)
+                .toList();
         return ratesOf(ids, period);
     }
 
@@ -279,9 +330,15 @@ public class Commitments {
         template.execute("SET LOCAL work_mem = '64MB'");
         // the answer (one row per area, 100,000 for the country) is read at once: through a cursor
         // (a fetch size) PostgreSQL would not run the pass in parallel, and it took 20 s instead of 10–16 s
-        template.query(RATES_EVERY_AREA, (ResultSet rs) -> {
-            each.accept(new RegistrationRate(rs.getLong(1), period.year(), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
-        }, period.year(), period.to(), period.to());
+        template.query(
+                RATES_EVERY_AREA,
+                (ResultSet rs) -> {
+                    each.accept(new RegistrationRate(
+                            rs.getLong(1), period.year(), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                },
+                period.year(),
+                period.to(),
+                period.to());
     }
 
     private List<RegistrationRate> ratesOf(List<Long> areaIds, Period period) {
@@ -296,14 +353,16 @@ public class Commitments {
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {
                         long area = rs.getLong(1);
-                        found.put(area, new RegistrationRate(area, period.year(), rs.getLong(2), rs.getLong(3),
-                                rs.getLong(4)));
+                        found.put(
+                                area,
+                                new RegistrationRate(area, period.year(), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
                     }
                 }
             }
             return null;
         });
-        return areaIds.stream().map(id -> found.getOrDefault(id, new RegistrationRate(id, period.year(), 0, 0, 0)))
+        return areaIds.stream()
+                .map(id -> found.getOrDefault(id, new RegistrationRate(id, period.year(), 0, 0, 0)))
                 .toList();
     }
 
@@ -313,7 +372,8 @@ public class Commitments {
             throw new HouseholdRefusedException("households.refused.missingDate");
         }
         if (!period.contains(on)) {
-            throw new HouseholdRefusedException("households.refused.outsidePeriod", on, MessageArguments.year(year), period.from(), period.to());
+            throw new HouseholdRefusedException(
+                    "households.refused.outsidePeriod", on, MessageArguments.year(year), period.from(), period.to());
         }
         return period;
     }
@@ -323,14 +383,26 @@ public class Commitments {
                 INSERT INTO commitment (household_id, period_year, registered_on, signed, self_manage, self_prevent,
                                         self_protect, recorded_by)
                 VALUES (:id, :year, :on, :signed, :m, :p, :pr, :by)""")
-                .param("id", householdId).param("year", year).param("on", form.registeredOn())
-                .param("signed", form.signed()).param("m", form.selfManage()).param("p", form.selfPrevent())
-                .param("pr", form.selfProtect()).param("by", by).update();
+                .param("id", householdId)
+                .param("year", year)
+                .param("on", form.registeredOn())
+                .param("signed", form.signed())
+                .param("m", form.selfManage())
+                .param("p", form.selfPrevent())
+                .param("pr", form.selfProtect())
+                .param("by", by)
+                .update();
     }
 
     static Commitment commitment(ResultSet rs, int n) throws SQLException {
-        return new Commitment(rs.getLong("household_id"), rs.getInt("period_year"),
-                rs.getObject("registered_on", LocalDate.class), rs.getBoolean("signed"), rs.getBoolean("self_manage"),
-                rs.getBoolean("self_prevent"), rs.getBoolean("self_protect"), rs.getString("recorded_by"));
+        return new Commitment(
+                rs.getLong("household_id"),
+                rs.getInt("period_year"),
+                rs.getObject("registered_on", LocalDate.class),
+                rs.getBoolean("signed"),
+                rs.getBoolean("self_manage"),
+                rs.getBoolean("self_prevent"),
+                rs.getBoolean("self_protect"),
+                rs.getString("recorded_by"));
     }
 }

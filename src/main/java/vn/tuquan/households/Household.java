@@ -7,6 +7,13 @@ import java.time.LocalDate;
  *
  * @param validTo exclusive end of the stay, {@code null} while it lives there
  */
-public record Household(long id, long areaId, String code, String headName, String address, int members,
-        boolean catholic, LocalDate validFrom, LocalDate validTo) {
-}
+public record Household(
+        long id,
+        long areaId,
+        String code,
+        String headName,
+        String address,
+        int members,
+        boolean catholic,
+        LocalDate validFrom,
+        LocalDate validTo) {}

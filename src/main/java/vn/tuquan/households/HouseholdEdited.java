@@ -27,7 +27,8 @@ public record HouseholdEdited(long householdId, long areaId, Map<String, Object>
         return new HouseholdEdited(now.id(), now.areaId(), before, after);
     }
 
-    private static void changed(Map<String, Object> before, Map<String, Object> after, String field, Object old, Object now) {
+    private static void changed(
+            Map<String, Object> before, Map<String, Object> after, String field, Object old, Object now) {
         if (!Objects.equals(old, now)) {
             before.put(field, old);
             after.put(field, now);

@@ -1,7 +1,6 @@
 package vn.tuquan.households;
 
 import java.util.List;
-
 import vn.tuquan.shared.FileRefusedException;
 import vn.tuquan.shared.RowProblem;
 
@@ -11,7 +10,9 @@ public class HouseholdImportRefusedException extends FileRefusedException {
     private final transient List<ImportProblem> problems;
 
     public HouseholdImportRefusedException(List<ImportProblem> problems) {
-        super(problems.stream().map(p -> RowProblem.atLine(p.line(), p.field(), p.key(), p.args())).toList());
+        super(problems.stream()
+                .map(p -> RowProblem.atLine(p.line(), p.field(), p.key(), p.args()))
+                .toList());
         this.problems = List.copyOf(problems);
     }
 

@@ -19,9 +19,7 @@ import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.sql.DataSource;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -35,10 +33,10 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.tuquan.shared.TextLimits;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.ImportColumns;
 import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.TextLimits;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
@@ -62,19 +60,65 @@ public class HouseholdImports {
     public static final List<String> HEADER = List.of("area", "code", "head_name", "address", "members", "catholic");
     /** The columns by their names in people's own sheets (compared without diacritics and case). */
     public static final ImportColumns COLUMNS = ImportColumns.of(
-            ImportColumns.Column.required("area", "Khu dân cư", "Mã khu dân cư", "Thôn", "Xóm", "Tổ dân phố", "Thôn/xóm",
-                    "Thôn, xóm", "Thôn/tổ dân phố", "Mã thôn", "Mã xóm", "Mã tổ dân phố", "Khu", "Residential area",
+            ImportColumns.Column.required(
+                    "area",
+                    "Khu dân cư",
+                    "Mã khu dân cư",
+                    "Thôn",
+                    "Xóm",
+                    "Tổ dân phố",
+                    "Thôn/xóm",
+                    "Thôn, xóm",
+                    "Thôn/tổ dân phố",
+                    "Mã thôn",
+                    "Mã xóm",
+                    "Mã tổ dân phố",
+                    "Khu",
+                    "Residential area",
                     "Area code"),
-            ImportColumns.Column.required("code", "Mã hộ", "Mã hộ gia đình", "Mã số hộ", "Số hộ", "Số hiệu hộ",
-                    "Household code", "Household"),
-            ImportColumns.Column.required("head_name", "Họ tên chủ hộ", "Họ và tên chủ hộ", "Chủ hộ", "Tên chủ hộ",
-                    "Họ tên", "Head of household", "Household head", "Head name", "Head"),
-            ImportColumns.Column.optional("address", "Địa chỉ", "Địa chỉ thường trú", "Địa chỉ cư trú", "Nơi ở",
-                    "Nơi ở hiện nay", "Address"),
-            ImportColumns.Column.required("members", "Số nhân khẩu", "Nhân khẩu", "Số khẩu", "Số người", "Số thành viên",
-                    "Số người trong hộ", "Members", "Household members", "Persons"),
-            ImportColumns.Column.optional("catholic", "Hộ Công giáo", "Công giáo", "Theo đạo Công giáo",
-                    "Hộ theo đạo Công giáo", "Giáo dân", "Catholic", "Catholic household"));
+            ImportColumns.Column.required(
+                    "code",
+                    "Mã hộ",
+                    "Mã hộ gia đình",
+                    "Mã số hộ",
+                    "Số hộ",
+                    "Số hiệu hộ",
+                    "Household code",
+                    "Household"),
+            ImportColumns.Column.required(
+                    "head_name",
+                    "Họ tên chủ hộ",
+                    "Họ và tên chủ hộ",
+                    "Chủ hộ",
+                    "Tên chủ hộ",
+                    "Họ tên",
+                    "Head of household",
+                    "Household head",
+                    "Head name",
+                    "Head"),
+            ImportColumns.Column.optional(
+                    "address", "Địa chỉ", "Địa chỉ thường trú", "Địa chỉ cư trú", "Nơi ở", "Nơi ở hiện nay", "Address"),
+            ImportColumns.Column.required(
+                    "members",
+                    "Số nhân khẩu",
+                    "Nhân khẩu",
+                    "Số khẩu",
+                    "Số người",
+                    "Số thành viên",
+                    "Số người trong hộ",
+                    "Members",
+                    "Household members",
+                    "Persons"),
+            ImportColumns.Column.optional(
+                    "catholic",
+                    "Hộ Công giáo",
+                    "Công giáo",
+                    "Theo đạo Công giáo",
+                    "Hộ theo đạo Công giáo",
+                    "Giáo dân",
+                    "Catholic",
+                    "Catholic household"));
+
     static final int MAX_PROBLEMS = 1000;
 
     private static final Logger log = LoggerFactory.getLogger(HouseholdImports.class);
@@ -98,8 +142,7 @@ public class HouseholdImports {
         this.chunkSize = rows;
     }
 
-    record Row(int line, long areaId, String code, String headName, String address, int members, boolean catholic) {
-    }
+    record Row(int line, long areaId, String code, String headName, String address, int members, boolean catholic) {}
 
     /**
      * Imports a CSV file of households living, from a date, in residential areas under a unit of the
@@ -118,8 +161,7 @@ public class HouseholdImports {
         return load(caller, withinUnitId, fileName, from, checker -> parseXlsx(in, checker));
     }
 
-    private int load(Caller caller, long withinUnitId, String fileName, LocalDate from,
-            ToIntFunction<Checker> parser) {
+    private int load(Caller caller, long withinUnitId, String fileName, LocalDate from, ToIntFunction<Checker> parser) {
         caller.require(Permission.MOVEMENT_WRITE);
         UnitView within = units.find(caller.capture(), withinUnitId, from)
                 .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknownArea", withinUnitId));
@@ -135,7 +177,8 @@ public class HouseholdImports {
     /** The residential areas under (or being) the unit, by their own code and by their id. */
     private Map<String, Long> areasUnder(Caller caller, UnitView within, LocalDate from) {
         Map<String, Long> areas = new HashMap<>();
-        List<UnitView> found = units.subtreeWithRoot(caller.capture(), within.id(), Set.of(UnitKind.RESIDENTIAL_AREA), from);
+        List<UnitView> found =
+                units.subtreeWithRoot(caller.capture(), within.id(), Set.of(UnitKind.RESIDENTIAL_AREA), from);
         for (UnitView area : found) {
             areas.put(Long.toString(area.id()), area.id());
         }
@@ -150,7 +193,8 @@ public class HouseholdImports {
     static int parse(InputStream in, Checker checker) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-                CSVParser csv = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+                CSVParser csv =
+                        CSVParser.builder().setReader(reader).setFormat(format).get()) {
             Iterator<CSVRecord> records = csv.iterator();
             boolean first = true;
             while (!checker.full()) {
@@ -162,8 +206,7 @@ public class HouseholdImports {
                     record = records.next();
                 } catch (UncheckedIOException e) {
                     // a quote opened and never closed
-                    Matcher start = Pattern.compile("startline (\\d+)")
-                            .matcher(String.valueOf(e.getMessage()));
+                    Matcher start = Pattern.compile("startline (\\d+)").matcher(String.valueOf(e.getMessage()));
                     checker.broken(start.find() ? Integer.parseInt(start.group(1)) : (int) csv.getCurrentLineNumber());
                     break;
                 }
@@ -244,10 +287,16 @@ public class HouseholdImports {
             columns = COLUMNS.map(fields);
             if (!columns.ok()) {
                 List<ImportProblem> wrong = new ArrayList<>();
-                columns.missing().forEach(key -> wrong.add(new ImportProblem(1, "households.import.missingColumn",
-                        new DefaultMessageSourceResolvable("households.import.header." + key))));
-                columns.repeated().forEach(key -> wrong.add(new ImportProblem(1, "households.import.repeatedColumn",
-                        new DefaultMessageSourceResolvable("households.import.header." + key))));
+                columns.missing()
+                        .forEach(key -> wrong.add(new ImportProblem(
+                                1,
+                                "households.import.missingColumn",
+                                new DefaultMessageSourceResolvable("households.import.header." + key))));
+                columns.repeated()
+                        .forEach(key -> wrong.add(new ImportProblem(
+                                1,
+                                "households.import.repeatedColumn",
+                                new DefaultMessageSourceResolvable("households.import.header." + key))));
                 throw new HouseholdImportRefusedException(wrong);
             }
         }
@@ -272,25 +321,26 @@ public class HouseholdImports {
             if (code.isEmpty()) {
                 problems.add(new ImportProblem(number, "households.import.missingCode"));
             } else if (area != null) {
-                Integer first = codes.computeIfAbsent(area, k -> new HashMap<>()).putIfAbsent(code, number);
+                Integer first =
+                        codes.computeIfAbsent(area, k -> new HashMap<>()).putIfAbsent(code, number);
                 if (first != null) {
                     problems.add(new ImportProblem(number, "households.import.duplicateCode", code, areaText, first));
                 }
             }
             if (TextLimits.tooLong(code, TextLimits.CODE)) {
-                problems.add(new ImportProblem(number, "households.import.codeTooLong", TextLimits.CODE,
-                        TextLimits.length(code)));
+                problems.add(new ImportProblem(
+                        number, "households.import.codeTooLong", TextLimits.CODE, TextLimits.length(code)));
             }
             String head = f.get(2).strip();
             if (head.isEmpty()) {
                 problems.add(new ImportProblem(number, "households.import.missingHead"));
             } else if (TextLimits.tooLong(head, TextLimits.NAME)) {
-                problems.add(new ImportProblem(number, "households.import.headTooLong", TextLimits.NAME,
-                        TextLimits.length(head)));
+                problems.add(new ImportProblem(
+                        number, "households.import.headTooLong", TextLimits.NAME, TextLimits.length(head)));
             }
             if (TextLimits.tooLong(f.get(3), TextLimits.LINE)) {
-                problems.add(new ImportProblem(number, "households.import.addressTooLong", TextLimits.LINE,
-                        TextLimits.length(f.get(3))));
+                problems.add(new ImportProblem(
+                        number, "households.import.addressTooLong", TextLimits.LINE, TextLimits.length(f.get(3))));
             }
             int members;
             try {
@@ -299,17 +349,20 @@ public class HouseholdImports {
                 members = 0;
             }
             if (members < 1) {
-                problems.add(new ImportProblem(number, "households.import.members", f.get(4).strip()));
+                problems.add(new ImportProblem(
+                        number, "households.import.members", f.get(4).strip()));
             }
             Boolean catholic = yesNo(f.get(5));
             if (catholic == null) {
-                problems.add(new ImportProblem(number, "households.import.catholic", f.get(5).strip()));
+                problems.add(new ImportProblem(
+                        number, "households.import.catholic", f.get(5).strip()));
             }
             if (problems.size() == before) {
                 rows++;
                 if (problems.isEmpty()) {
                     String address = f.get(3).strip();
-                    sink.accept(new Row(number, area, code, head, address.isEmpty() ? null : address, members, catholic));
+                    sink.accept(
+                            new Row(number, area, code, head, address.isEmpty() ? null : address, members, catholic));
                 }
             }
         }

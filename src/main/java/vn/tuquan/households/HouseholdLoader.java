@@ -19,9 +19,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
-
 import javax.sql.DataSource;
-
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
@@ -74,21 +72,23 @@ final class HouseholdLoader implements AutoCloseable {
      */
     int load(ToIntFunction<Consumer<HouseholdImports.Row>> reader) {
         long started = System.nanoTime();
-        CompletableFuture<Integer> read = CompletableFuture.supplyAsync(() -> {
-            Producer producer = new Producer();
-            boolean good = false;
-            try {
-                int rows = reader.applyAsInt(producer);
-                good = true;
-                return rows;
-            } finally {
-                producer.end(good);
-            }
-        }, task -> {
-            Thread thread = new Thread(task, "households-import-reader");
-            thread.setDaemon(true);
-            thread.start();
-        });
+        CompletableFuture<Integer> read = CompletableFuture.supplyAsync(
+                () -> {
+                    Producer producer = new Producer();
+                    boolean good = false;
+                    try {
+                        int rows = reader.applyAsInt(producer);
+                        good = true;
+                        return rows;
+                    } finally {
+                        producer.end(good);
+                    }
+                },
+                task -> {
+                    Thread thread = new Thread(task, "households-import-reader");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
         int copied = 0;
         List<ImportProblem> taken = new ArrayList<>();
         try {
@@ -115,10 +115,14 @@ final class HouseholdLoader implements AutoCloseable {
         }
         if (!taken.isEmpty()) {
             taken.sort(Comparator.comparingInt(ImportProblem::line));
-            throw new HouseholdImportRefusedException(taken.size() > HouseholdImports.MAX_PROBLEMS
-                    ? taken.subList(0, HouseholdImports.MAX_PROBLEMS) : taken);
+            throw new HouseholdImportRefusedException(
+                    taken.size() > HouseholdImports.MAX_PROBLEMS
+                            ? taken.subList(0, HouseholdImports.MAX_PROBLEMS)
+                            : taken);
         }
-        log.debug("households import: {} rows read, checked and copied in {} ms", copied,
+        log.debug(
+                "households import: {} rows read, checked and copied in {} ms",
+                copied,
                 (System.nanoTime() - started) / 1_000_000);
         return rows;
     }
@@ -134,7 +138,8 @@ final class HouseholdLoader implements AutoCloseable {
 
     /** Rows of the chunk whose code a household living in the area already has. */
     private List<ImportProblem> taken(Chunk chunk) {
-        List<Long> unseen = chunk.areas.keySet().stream().filter(a -> !held.containsKey(a)).toList();
+        List<Long> unseen =
+                chunk.areas.keySet().stream().filter(a -> !held.containsKey(a)).toList();
         if (!unseen.isEmpty()) {
             unseen.forEach(a -> held.put(a, Set.of()));
             jdbc.sql("SELECT area_id, code FROM household_residence WHERE valid_to IS NULL"
@@ -151,7 +156,8 @@ final class HouseholdLoader implements AutoCloseable {
             if (!codes.isEmpty()) {
                 for (int i = 0; i < rows.codes.size(); i++) {
                     if (codes.contains(rows.codes.get(i))) {
-                        problems.add(new ImportProblem(rows.lines[i], "households.import.codeTaken", rows.codes.get(i)));
+                        problems.add(
+                                new ImportProblem(rows.lines[i], "households.import.codeTaken", rows.codes.get(i)));
                     }
                 }
             }
@@ -167,24 +173,32 @@ final class HouseholdLoader implements AutoCloseable {
         }
         long firstId = jdbc.sql("""
                 SELECT setval(pg_get_serial_sequence('household', 'id'),
-                              nextval(pg_get_serial_sequence('household', 'id')) + :rows - 1) - :rows + 1""")
-                .param("rows", chunk.rows).query(Long.class).single();
-        List<Area> areas = chunk.areas.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(Map.Entry::getValue).toList();
+                              nextval(pg_get_serial_sequence('household', 'id')) + :rows - 1) - :rows + 1""").param("rows", chunk.rows).query(Long.class).single();
+        List<Area> areas = chunk.areas.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(Map.Entry::getValue)
+                .toList();
         try {
-            copy = connection.unwrap(PGConnection.class).getCopyAPI()
+            copy = connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
                     .copyIn("COPY household (id, head_name, address, members, catholic) FROM STDIN");
             Numbered households = new Numbered(copy, firstId);
             areas.forEach(area -> households.write(area.households));
             households.end();
             long t1 = System.nanoTime();
-            copy = connection.unwrap(PGConnection.class).getCopyAPI()
+            copy = connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
                     .copyIn("COPY household_residence (household_id, area_id, code, valid_from) FROM STDIN");
             Numbered stays = new Numbered(copy, firstId);
             areas.forEach(area -> stays.write(area.stays));
             stays.end();
-            log.debug("households import: chunk of {} rows, households copied in {} ms, stays in {} ms", chunk.rows,
-                    (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+            log.debug(
+                    "households import: chunk of {} rows, households copied in {} ms, stays in {} ms",
+                    chunk.rows,
+                    (t1 - t0) / 1_000_000,
+                    (System.nanoTime() - t1) / 1_000_000);
         } catch (SQLException e) {
             if ("23505".equals(e.getSQLState())) {
                 // a code taken by somebody else since the check above
@@ -232,7 +246,11 @@ final class HouseholdLoader implements AutoCloseable {
             } else {
                 HouseholdImports.text(sb, r.address());
             }
-            sb.append('\t').append(r.members()).append('\t').append(r.catholic() ? 't' : 'f').append('\n');
+            sb.append('\t')
+                    .append(r.members())
+                    .append('\t')
+                    .append(r.catholic() ? 't' : 'f')
+                    .append('\n');
             area.households.add(sb);
             sb.setLength(0);
             sb.append(r.areaId()).append('\t');

@@ -27,8 +27,8 @@ public class HouseholdRefusedException extends FieldRefusedException {
      * and its label, the limit and the length given. The API answers 400.
      */
     public static HouseholdRefusedException tooLong(String field, String labelKey, int max, String value) {
-        return new HouseholdRefusedException(field, "households.refused.tooLong", MessageArguments.label(labelKey), max,
-                TextLimits.length(value));
+        return new HouseholdRefusedException(
+                field, "households.refused.tooLong", MessageArguments.label(labelKey), max, TextLimits.length(value));
     }
 
     @Override

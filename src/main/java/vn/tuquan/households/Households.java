@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,6 +44,7 @@ public class Households {
             CASE WHEN r.members IS NULL THEN h.members ELSE r.members END AS members,
             CASE WHEN r.members IS NULL THEN h.catholic ELSE r.catholic END AS catholic,
             r.valid_from, r.valid_to""";
+
     static final String LIVING_ON = "r.valid_from <= :asOf AND (r.valid_to IS NULL OR r.valid_to > :asOf)";
 
     private final JdbcClient jdbc;
@@ -62,7 +62,10 @@ public class Households {
         area(scope, areaId, asOf);
         return jdbc.sql("SELECT " + COLUMNS + " FROM household_residence r JOIN household h ON h.id = r.household_id"
                         + " WHERE r.area_id = :area AND " + LIVING_ON + " ORDER BY r.code COLLATE natural_vi")
-                .param("area", areaId).param("asOf", asOf).query(Households::row).list();
+                .param("area", areaId)
+                .param("asOf", asOf)
+                .query(Households::row)
+                .list();
     }
 
     /** A household as it lives on a date; refused when its area lies outside the scope. */
@@ -79,7 +82,10 @@ public class Households {
     public List<Household> findAll(Scope scope, Collection<Long> householdIds, LocalDate asOf) {
         List<Household> found = jdbc.sql("SELECT " + COLUMNS + " FROM household_residence r JOIN household h"
                         + " ON h.id = r.household_id WHERE h.id = ANY (CAST(:ids AS bigint[])) AND " + LIVING_ON)
-                .param("ids", householdIds.toArray(Long[]::new)).param("asOf", asOf).query(Households::row).list();
+                .param("ids", householdIds.toArray(Long[]::new))
+                .param("asOf", asOf)
+                .query(Households::row)
+                .list();
         found.stream().map(Household::areaId).distinct().forEach(areaId -> area(scope, areaId, asOf));
         return found;
     }
@@ -88,10 +94,15 @@ public class Households {
     public List<Household> history(Scope scope, long householdId) {
         List<Household> stays = jdbc.sql("SELECT " + COLUMNS + " FROM household_residence r JOIN household h"
                         + " ON h.id = r.household_id WHERE h.id = :id ORDER BY r.valid_from")
-                .param("id", householdId).query(Households::row).list();
+                .param("id", householdId)
+                .query(Households::row)
+                .list();
         if (!stays.isEmpty()) {
             Household last = stays.get(stays.size() - 1);
-            if (!units.contains(scope, last.areaId(), last.validTo() == null ? last.validFrom() : last.validTo().minusDays(1))) {
+            if (!units.contains(
+                    scope,
+                    last.areaId(),
+                    last.validTo() == null ? last.validFrom() : last.validTo().minusDays(1))) {
                 throw new AccessRefusedException("household " + householdId + " is outside the caller's scope");
             }
         }
@@ -109,12 +120,18 @@ public class Households {
         }
         List<Household> stays = jdbc.sql("SELECT " + COLUMNS + " FROM household_residence r JOIN household h"
                         + " ON h.id = r.household_id WHERE h.id = :id ORDER BY r.valid_from")
-                .param("id", householdId).query(Households::row).list();
+                .param("id", householdId)
+                .query(Households::row)
+                .list();
         if (stays.stream().noneMatch(s -> s.areaId() == areaId)) {
             throw new HouseholdRefusedException("households.refused.notInArea", householdId);
         }
-        return stays.stream().filter(s -> units.contains(scope, s.areaId(),
-                s.validTo() == null ? Dates.today() : s.validTo().minusDays(1))).toList();
+        return stays.stream()
+                .filter(s -> units.contains(
+                        scope,
+                        s.areaId(),
+                        s.validTo() == null ? Dates.today() : s.validTo().minusDays(1)))
+                .toList();
     }
 
     @Transactional
@@ -124,8 +141,12 @@ public class Households {
         validate(form);
         long id = jdbc.sql("INSERT INTO household (head_name, address, members, catholic) VALUES (:head, :address,"
                         + " :members, :catholic) RETURNING id")
-                .param("head", form.headName().strip()).param("address", blankToNull(form.address()))
-                .param("members", form.members()).param("catholic", form.catholic()).query(Long.class).single();
+                .param("head", form.headName().strip())
+                .param("address", blankToNull(form.address()))
+                .param("members", form.members())
+                .param("catholic", form.catholic())
+                .query(Long.class)
+                .single();
         reside(id, areaId, form.code().strip(), from, false);
         events.publishEvent(new HouseholdAdded(id, areaId, form.code().strip(), from));
         return findAny(id, from).orElseThrow();
@@ -140,27 +161,40 @@ public class Households {
     public Household edit(Caller caller, long householdId, HouseholdForm form, LocalDate asOf) {
         caller.require(Permission.MOVEMENT_WRITE);
         Household current = findAny(householdId, asOf)
-                .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknown", Long.toString(householdId)));
+                .orElseThrow(
+                        () -> new HouseholdRefusedException("households.refused.unknown", Long.toString(householdId)));
         area(caller.capture(), current.areaId(), asOf);
         validate(form);
         if (current.validTo() == null) {
-            jdbc.sql("UPDATE household SET head_name = :head, address = :address, members = :members, catholic = :catholic"
-                            + " WHERE id = :id")
-                    .param("head", form.headName().strip()).param("address", blankToNull(form.address()))
-                    .param("members", form.members()).param("catholic", form.catholic()).param("id", householdId).update();
+            jdbc.sql(
+                            "UPDATE household SET head_name = :head, address = :address, members = :members, catholic = :catholic"
+                                    + " WHERE id = :id")
+                    .param("head", form.headName().strip())
+                    .param("address", blankToNull(form.address()))
+                    .param("members", form.members())
+                    .param("catholic", form.catholic())
+                    .param("id", householdId)
+                    .update();
         } else {
             jdbc.sql("UPDATE household_residence SET head_name = :head, address = :address, members = :members,"
                             + " catholic = :catholic WHERE household_id = :id AND valid_from = :from")
-                    .param("head", form.headName().strip()).param("address", blankToNull(form.address()))
-                    .param("members", form.members()).param("catholic", form.catholic()).param("id", householdId)
-                    .param("from", current.validFrom()).update();
+                    .param("head", form.headName().strip())
+                    .param("address", blankToNull(form.address()))
+                    .param("members", form.members())
+                    .param("catholic", form.catholic())
+                    .param("id", householdId)
+                    .param("from", current.validFrom())
+                    .update();
         }
         try {
             jdbc.sql("UPDATE household_residence SET code = :code WHERE household_id = :id AND valid_from = :from")
-                    .param("code", form.code().strip()).param("id", householdId).param("from", current.validFrom())
+                    .param("code", form.code().strip())
+                    .param("id", householdId)
+                    .param("from", current.validFrom())
                     .update();
         } catch (DataIntegrityViolationException e) {
-            throw new HouseholdRefusedException("households.refused.duplicateCode", form.code().strip());
+            throw new HouseholdRefusedException(
+                    "households.refused.duplicateCode", form.code().strip());
         }
         Household edited = findAny(householdId, asOf).orElseThrow();
         events.publishEvent(HouseholdEdited.between(current, edited));
@@ -175,7 +209,8 @@ public class Households {
     public Household move(Caller caller, long householdId, long toAreaId, String code, LocalDate on) {
         caller.require(Permission.MOVEMENT_WRITE);
         Household current = findAny(householdId, on)
-                .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknown", Long.toString(householdId)));
+                .orElseThrow(
+                        () -> new HouseholdRefusedException("households.refused.unknown", Long.toString(householdId)));
         area(caller.capture(), current.areaId(), on);
         area(caller.capture(), toAreaId, on);
         if (current.areaId() == toAreaId) {
@@ -190,7 +225,10 @@ public class Households {
                 UPDATE household_residence r SET valid_to = :on, head_name = h.head_name, address = h.address,
                        members = h.members, catholic = h.catholic
                   FROM household h WHERE h.id = r.household_id AND r.household_id = :id AND r.valid_from = :from""")
-                .param("on", on).param("id", householdId).param("from", current.validFrom()).update();
+                .param("on", on)
+                .param("id", householdId)
+                .param("from", current.validFrom())
+                .update();
         reside(householdId, toAreaId, code == null || code.isBlank() ? current.code() : code.strip(), on, true);
         events.publishEvent(new HouseholdMoved(householdId, current.areaId(), toAreaId, on));
         return findAny(householdId, on).orElseThrow();
@@ -204,8 +242,12 @@ public class Households {
         try {
             jdbc.sql("INSERT INTO household_residence (household_id, area_id, code, valid_from, moved) VALUES (:id,"
                             + " :area, :code, :from, :later)")
-                    .param("id", householdId).param("area", areaId).param("code", code).param("from", from)
-                    .param("later", later).update();
+                    .param("id", householdId)
+                    .param("area", areaId)
+                    .param("code", code)
+                    .param("from", from)
+                    .param("later", later)
+                    .update();
         } catch (DataIntegrityViolationException e) {
             String message = String.valueOf(e.getMostSpecificCause().getMessage());
             if (message.contains("household_residence_one_area") || message.contains("household_residence_household")) {
@@ -222,15 +264,20 @@ public class Households {
      */
     public List<Long> livingUnder(Scope scope, long unitId, LocalDate asOf, boolean catholicOnly) {
         // nothing when the unit did not exist on the date (not the unit alone, as a subtree would give)
-        Long[] areas = units.find(scope, unitId, asOf).isEmpty() ? new Long[0]
-                : units.subtreeWithRoot(scope, unitId, Set.of(UnitKind.RESIDENTIAL_AREA), asOf).stream().map(UnitView::id)
+        Long[] areas = units.find(scope, unitId, asOf).isEmpty()
+                ? new Long[0]
+                : units.subtreeWithRoot(scope, unitId, Set.of(UnitKind.RESIDENTIAL_AREA), asOf).stream()
+                        .map(UnitView::id)
                         .toArray(Long[]::new);
         return jdbc.sql("SELECT r.household_id FROM household_residence r JOIN household h ON h.id = r.household_id"
                         + " WHERE (CASE WHEN r.members IS NULL THEN h.catholic ELSE r.catholic END OR NOT :catholicOnly)"
                         + " AND r.area_id = ANY (CAST(:areas AS bigint[])) AND "
                         + LIVING_ON)
-                .param("catholicOnly", catholicOnly).param("areas", areas).param("asOf", asOf)
-                .query(Long.class).list();
+                .param("catholicOnly", catholicOnly)
+                .param("areas", areas)
+                .param("asOf", asOf)
+                .query(Long.class)
+                .list();
     }
 
     /** A residential area of the scope on a date, or a refusal. */
@@ -246,7 +293,10 @@ public class Households {
     Optional<Household> findAny(long householdId, LocalDate asOf) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM household_residence r JOIN household h ON h.id = r.household_id"
                         + " WHERE h.id = :id AND " + LIVING_ON)
-                .param("id", householdId).param("asOf", asOf).query(Households::row).optional();
+                .param("id", householdId)
+                .param("asOf", asOf)
+                .query(Households::row)
+                .optional();
     }
 
     static void validate(HouseholdForm form) {
@@ -273,8 +323,15 @@ public class Households {
 
     static Household row(ResultSet rs, int n) throws SQLException {
         Date to = rs.getDate("valid_to");
-        return new Household(rs.getLong("id"), rs.getLong("area_id"), rs.getString("code"), rs.getString("head_name"),
-                rs.getString("address"), rs.getInt("members"), rs.getBoolean("catholic"),
-                rs.getDate("valid_from").toLocalDate(), to == null ? null : to.toLocalDate());
+        return new Household(
+                rs.getLong("id"),
+                rs.getLong("area_id"),
+                rs.getString("code"),
+                rs.getString("head_name"),
+                rs.getString("address"),
+                rs.getInt("members"),
+                rs.getBoolean("catholic"),
+                rs.getDate("valid_from").toLocalDate(),
+                to == null ? null : to.toLocalDate());
     }
 }

@@ -13,7 +13,9 @@ public record ImportProblem(int line, String key, List<Object> args) {
     public String field() {
         return switch (key) {
             case "households.import.unknownArea" -> "area";
-            case "households.import.missingCode", "households.import.duplicateCode", "households.import.codeTaken",
+            case "households.import.missingCode",
+                    "households.import.duplicateCode",
+                    "households.import.codeTaken",
                     "households.import.codeTooLong" -> "code";
             case "households.import.missingHead", "households.import.headTooLong" -> "head_name";
             case "households.import.addressTooLong" -> "address";

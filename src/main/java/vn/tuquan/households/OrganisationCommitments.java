@@ -2,7 +2,6 @@ package vn.tuquan.households;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.function.Consumer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -11,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
+import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -44,8 +43,8 @@ public class OrganisationCommitments {
     }
 
     /** What an organisation recorded for a period, with its shares. */
-    public record OrganisationCommitment(long unitId, int year, int staffTotal, int staffBriefed, int staffSigned,
-            LocalDate recordedOn) {
+    public record OrganisationCommitment(
+            long unitId, int year, int staffTotal, int staffBriefed, int staffSigned, LocalDate recordedOn) {
 
         public double briefedPercent() {
             return 100.0 * staffBriefed / staffTotal;
@@ -62,8 +61,14 @@ public class OrganisationCommitments {
     }
 
     @Transactional
-    public OrganisationCommitment record(Caller caller, long unitId, int year, int staffTotal, int staffBriefed,
-            int staffSigned, LocalDate recordedOn) {
+    public OrganisationCommitment record(
+            Caller caller,
+            long unitId,
+            int year,
+            int staffTotal,
+            int staffBriefed,
+            int staffSigned,
+            LocalDate recordedOn) {
         caller.require(Permission.MOVEMENT_WRITE);
         Period period = Period.organisation(year);
         UnitView unit = units.find(caller.capture(), unitId, period.to())
@@ -81,7 +86,11 @@ public class OrganisationCommitments {
             throw new HouseholdRefusedException("households.refused.staffSigned", staffSigned, staffTotal);
         }
         if (recordedOn == null || !period.contains(recordedOn)) {
-            throw new HouseholdRefusedException("households.refused.outsidePeriod", recordedOn, MessageArguments.year(year), period.from(),
+            throw new HouseholdRefusedException(
+                    "households.refused.outsidePeriod",
+                    recordedOn,
+                    MessageArguments.year(year),
+                    period.from(),
                     period.to());
         }
         jdbc.sql("""
@@ -91,10 +100,16 @@ public class OrganisationCommitments {
                 ON CONFLICT (unit_id, period_year) DO UPDATE
                     SET staff_total = EXCLUDED.staff_total, staff_briefed = EXCLUDED.staff_briefed,
                         staff_signed = EXCLUDED.staff_signed, recorded_on = EXCLUDED.recorded_on
-                """).param("unit", unitId).param("year", year).param("total", staffTotal)
-                .param("briefed", staffBriefed).param("signed", staffSigned).param("on", recordedOn).update();
-        OrganisationCommitment recorded = new OrganisationCommitment(unitId, year, staffTotal, staffBriefed,
-                staffSigned, recordedOn);
+                """)
+                .param("unit", unitId)
+                .param("year", year)
+                .param("total", staffTotal)
+                .param("briefed", staffBriefed)
+                .param("signed", staffSigned)
+                .param("on", recordedOn)
+                .update();
+        OrganisationCommitment recorded =
+                new OrganisationCommitment(unitId, year, staffTotal, staffBriefed, staffSigned, recordedOn);
         events.publishEvent(new OrganisationCommitmentRecorded(recorded));
         return recorded;
     }
@@ -104,13 +119,15 @@ public class OrganisationCommitments {
         return jdbc.sql("""
                 SELECT unit_id, period_year, staff_total, staff_briefed, staff_signed, recorded_on
                 FROM organisation_commitment WHERE unit_id = :unit AND period_year = :year
-                """).param("unit", unitId).param("year", year)
-                .query(OrganisationCommitments::row).optional();
+                """)
+                .param("unit", unitId)
+                .param("year", year)
+                .query(OrganisationCommitments::row)
+                .optional();
     }
 
     /** An organisation with what it recorded for a period, or {@code null} when it recorded nothing. */
-    public record OrganisationRow(UnitView unit, OrganisationCommitment commitment) {
-    }
+    public record OrganisationRow(UnitView unit, OrganisationCommitment commitment) {}
 
     /** Every organisation under a unit (itself included when it is one) with its record for the period, by name. */
     public List<OrganisationRow> under(Scope scope, long unitId, int year) {
@@ -155,9 +172,12 @@ public class OrganisationCommitments {
         jdbc.sql("""
                 SELECT unit_id, period_year, staff_total, staff_briefed, staff_signed, recorded_on
                 FROM organisation_commitment WHERE unit_id = ANY (CAST(:units AS bigint[])) AND period_year = :year
-                """).param("units", batch.stream().map(UnitView::id).toArray(Long[]::new))
-                .param("year", year).query(OrganisationCommitments::row)
-                .list().forEach(c -> recorded.put(c.unitId(), c));
+                """)
+                .param("units", batch.stream().map(UnitView::id).toArray(Long[]::new))
+                .param("year", year)
+                .query(OrganisationCommitments::row)
+                .list()
+                .forEach(c -> recorded.put(c.unitId(), c));
         batch.forEach(u -> each.accept(new OrganisationRow(u, recorded.get(u.id()))));
         batch.clear();
     }
@@ -168,11 +188,15 @@ public class OrganisationCommitments {
     }
 
     private static OrganisationCommitment row(ResultSet rs, int n) throws SQLException {
-        return new OrganisationCommitment(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+        return new OrganisationCommitment(
+                rs.getLong(1),
+                rs.getInt(2),
+                rs.getInt(3),
+                rs.getInt(4),
+                rs.getInt(5),
                 rs.getObject(6, LocalDate.class));
     }
 
     /** An organisation recorded (or corrected) its commitment for a period. */
-    public record OrganisationCommitmentRecorded(OrganisationCommitment commitment) {
-    }
+    public record OrganisationCommitmentRecorded(OrganisationCommitment commitment) {}
 }

@@ -2,8 +2,6 @@ package vn.tuquan.movement;
 
 import static vn.tuquan.shared.Texts.blankToNull;
 
-import vn.tuquan.shared.web.SheetExports;
-import java.util.function.Consumer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -14,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
+import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -23,6 +21,7 @@ import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.shared.UploadedFiles;
+import vn.tuquan.shared.web.SheetExports;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 
@@ -39,6 +38,7 @@ public class Conferences {
     static final int MAX_TOPIC = 300;
     /** The minutes typed in (the signed minutes are an attachment). */
     static final int MAX_MINUTES = 20_000;
+
     public static final Set<String> CONTENT_TYPES = UploadedFiles.CONTENT_TYPES;
 
     private final JdbcClient jdbc;
@@ -61,11 +61,20 @@ public class Conferences {
                 VALUES (:unit, :unitKind, :level, :kind, :topic, :held, :from, :to, :attendance, :minutes,
                         CAST(:campaigns AS text[]))
                 RETURNING id
-                """).param("unit", unit.id()).param("unitKind", unit.kind().name()).param("level", unit.level())
-                .param("kind", form.kind().name()).param("topic", form.topic().strip()).param("held", form.heldOn())
-                .param("from", form.periodFrom()).param("to", form.periodTo()).param("attendance", form.attendance())
-                .param("minutes", blankToNull(form.minutes())).param("campaigns", Models.textArray(form.campaigns()))
-                .query(Long.class).single();
+                """)
+                .param("unit", unit.id())
+                .param("unitKind", unit.kind().name())
+                .param("level", unit.level())
+                .param("kind", form.kind().name())
+                .param("topic", form.topic().strip())
+                .param("held", form.heldOn())
+                .param("from", form.periodFrom())
+                .param("to", form.periodTo())
+                .param("attendance", form.attendance())
+                .param("minutes", blankToNull(form.minutes()))
+                .param("campaigns", Models.textArray(form.campaigns()))
+                .query(Long.class)
+                .single();
         Conference conference = find(id).orElseThrow();
         events.publishEvent(new MovementRecorded("conference", Long.toString(id), unit.id(), true, conference));
         return conference;
@@ -84,12 +93,20 @@ public class Conferences {
                 UPDATE conference SET kind = :kind, topic = :topic, held_on = :held, period_from = :from, period_to = :to,
                        attendance = :attendance, minutes = :minutes, campaigns = CAST(:campaigns AS text[])
                 WHERE id = :id
-                """).param("kind", form.kind().name()).param("topic", form.topic().strip()).param("held", form.heldOn())
-                .param("from", form.periodFrom()).param("to", form.periodTo()).param("attendance", form.attendance())
-                .param("minutes", blankToNull(form.minutes())).param("campaigns", Models.textArray(form.campaigns()))
-                .param("id", conferenceId).update();
+                """)
+                .param("kind", form.kind().name())
+                .param("topic", form.topic().strip())
+                .param("held", form.heldOn())
+                .param("from", form.periodFrom())
+                .param("to", form.periodTo())
+                .param("attendance", form.attendance())
+                .param("minutes", blankToNull(form.minutes()))
+                .param("campaigns", Models.textArray(form.campaigns()))
+                .param("id", conferenceId)
+                .update();
         Conference after = find(conferenceId).orElseThrow();
-        events.publishEvent(MovementRecorded.changed("conference", Long.toString(conferenceId), unit.id(), before, after));
+        events.publishEvent(
+                MovementRecorded.changed("conference", Long.toString(conferenceId), unit.id(), before, after));
         return after;
     }
 
@@ -99,8 +116,13 @@ public class Conferences {
         UnitView unit = units.writable(caller, unitId);
         Conference before = own(unit, conferenceId);
         List<Conference.Attachment> files = attachments(caller.view(), unit.id(), conferenceId);
-        jdbc.sql("DELETE FROM conference WHERE id = :id").param("id", conferenceId).update();
-        events.publishEvent(MovementRecorded.removed("conference", Long.toString(conferenceId), unit.id(),
+        jdbc.sql("DELETE FROM conference WHERE id = :id")
+                .param("id", conferenceId)
+                .update();
+        events.publishEvent(MovementRecorded.removed(
+                "conference",
+                Long.toString(conferenceId),
+                unit.id(),
                 Map.of("conference", before, "attachments", files)));
         return before;
     }
@@ -109,11 +131,14 @@ public class Conferences {
     @Transactional
     public Conference.Attachment removeAttachment(Caller caller, long unitId, long attachmentId) {
         UnitView unit = units.writable(caller, unitId);
-        Conference.Attachment before = attachment(caller.capture(), unit.id(), attachmentId).map(Map.Entry::getKey)
+        Conference.Attachment before = attachment(caller.capture(), unit.id(), attachmentId)
+                .map(Map.Entry::getKey)
                 .orElseThrow(() -> new UnknownMovementRecordException("attachment", attachmentId));
-        jdbc.sql("DELETE FROM conference_attachment WHERE id = :id").param("id", attachmentId).update();
-        events.publishEvent(MovementRecorded.removed("conference-attachment", Long.toString(attachmentId), unit.id(),
-                before));
+        jdbc.sql("DELETE FROM conference_attachment WHERE id = :id")
+                .param("id", attachmentId)
+                .update();
+        events.publishEvent(
+                MovementRecorded.removed("conference-attachment", Long.toString(attachmentId), unit.id(), before));
         return before;
     }
 
@@ -145,14 +170,15 @@ public class Conferences {
     }
 
     private Conference own(UnitView unit, long conferenceId) {
-        return find(conferenceId).filter(c -> c.unitId() == unit.id())
+        return find(conferenceId)
+                .filter(c -> c.unitId() == unit.id())
                 .orElseThrow(() -> new UnknownMovementRecordException("conference", conferenceId));
     }
 
     /** Adds an attachment, refused when too large, of another type, or not what its type says. */
     @Transactional
-    public Conference.Attachment attach(Caller caller, long unitId, long conferenceId, String fileName,
-            String contentType, byte[] content) {
+    public Conference.Attachment attach(
+            Caller caller, long unitId, long conferenceId, String fileName, String contentType, byte[] content) {
         UnitView unit = units.writable(caller, unitId);
         Conference conference = own(unit, conferenceId);
         if (content == null || content.length == 0) {
@@ -169,10 +195,17 @@ public class Conferences {
         long id = jdbc.sql("""
                 INSERT INTO conference_attachment (conference_id, file_name, content_type, size, content)
                 VALUES (:conference, :name, :type, :size, :content) RETURNING id
-                """).param("conference", conference.id()).param("name", name).param("type", type)
-                .param("size", content.length).param("content", content).query(Long.class).single();
+                """)
+                .param("conference", conference.id())
+                .param("name", name)
+                .param("type", type)
+                .param("size", content.length)
+                .param("content", content)
+                .query(Long.class)
+                .single();
         var attachment = new Conference.Attachment(id, conference.id(), name, type, content.length);
-        events.publishEvent(new MovementRecorded("conference-attachment", Long.toString(id), unit.id(), true, attachment));
+        events.publishEvent(
+                new MovementRecorded("conference-attachment", Long.toString(id), unit.id(), true, attachment));
         return attachment;
     }
 
@@ -181,9 +214,12 @@ public class Conferences {
         return jdbc.sql("""
                 SELECT a.id, a.conference_id, a.file_name, a.content_type, a.size FROM conference_attachment a
                 JOIN conference c ON c.id = a.conference_id WHERE c.id = :conference AND c.unit_id = :unit ORDER BY a.id
-                """).param("conference", conferenceId).param("unit", unitId)
-                .query((rs, n) -> new Conference.Attachment(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        rs.getString(4), rs.getInt(5))).list();
+                """)
+                .param("conference", conferenceId)
+                .param("unit", unitId)
+                .query((rs, n) -> new Conference.Attachment(
+                        rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+                .list();
     }
 
     /** An attachment's description and content, when it belongs to a conference of the unit. */
@@ -192,9 +228,14 @@ public class Conferences {
         return jdbc.sql("""
                 SELECT a.id, a.conference_id, a.file_name, a.content_type, a.size, a.content FROM conference_attachment a
                 JOIN conference c ON c.id = a.conference_id WHERE a.id = :id AND c.unit_id = :unit
-                """).param("id", attachmentId).param("unit", unitId)
-                .query((rs, n) -> Map.entry(new Conference.Attachment(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        rs.getString(4), rs.getInt(5)), rs.getBytes(6))).optional();
+                """)
+                .param("id", attachmentId)
+                .param("unit", unitId)
+                .query((rs, n) -> Map.entry(
+                        new Conference.Attachment(
+                                rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5)),
+                        rs.getBytes(6)))
+                .optional();
     }
 
     /** The conferences held by the unit or any unit under it, newest first. */
@@ -212,7 +253,8 @@ public class Conferences {
 
     private JdbcClient.StatementSpec underQuery(Scope scope, long unitId) {
         List<Long> ids = units.subtreeIds(scope, unitId);
-        return jdbc.sql("SELECT * FROM conference WHERE unit_id = ANY(CAST(:ids AS bigint[])) ORDER BY held_on DESC, id")
+        return jdbc.sql(
+                        "SELECT * FROM conference WHERE unit_id = ANY(CAST(:ids AS bigint[])) ORDER BY held_on DESC, id")
                 .param("ids", ids.toArray(Long[]::new));
     }
 
@@ -221,11 +263,17 @@ public class Conferences {
      * communes, districts and organisations (agencies, enterprises, schools …) — F7.
      */
     public Map<String, List<Conference.Holder>> finalReviews(Scope scope, long unitId, LocalDate from, LocalDate to) {
-        return grouped(scope, jdbc.sql("""
+        return grouped(
+                scope,
+                jdbc.sql("""
                 SELECT * FROM conference WHERE kind = 'FINAL' AND unit_id = ANY(CAST(:ids AS bigint[]))
                   AND period_from <= :from AND period_to >= :to ORDER BY held_on, id
-                """).param("ids", units.subtreeIds(scope, unitId).toArray(Long[]::new)).param("from", from).param("to", to)
-                .query(Conferences::row).list());
+                """)
+                        .param("ids", units.subtreeIds(scope, unitId).toArray(Long[]::new))
+                        .param("from", from)
+                        .param("to", to)
+                        .query(Conferences::row)
+                        .list());
     }
 
     /**
@@ -234,11 +282,17 @@ public class Conferences {
      * the year's reviews, as a unit's yearly summary shows them.
      */
     public Map<String, List<Conference.Holder>> finalReviewsHeldIn(Scope scope, long unitId, Period period) {
-        return grouped(scope, jdbc.sql("""
+        return grouped(
+                scope,
+                jdbc.sql("""
                 SELECT * FROM conference WHERE kind = 'FINAL' AND unit_id = ANY(CAST(:ids AS bigint[]))
                   AND held_on BETWEEN :from AND :to ORDER BY held_on, id
-                """).param("ids", units.subtreeIds(scope, unitId).toArray(Long[]::new)).param("from", period.from())
-                .param("to", period.to()).query(Conferences::row).list());
+                """)
+                        .param("ids", units.subtreeIds(scope, unitId).toArray(Long[]::new))
+                        .param("from", period.from())
+                        .param("to", period.to())
+                        .query(Conferences::row)
+                        .list());
     }
 
     private Map<String, List<Conference.Holder>> grouped(Scope scope, List<Conference> held) {
@@ -253,21 +307,33 @@ public class Conferences {
             }
             UnitKind kind = UnitKind.valueOf(c.unitKind());
             String group = kind.official() || kind == UnitKind.RESIDENTIAL_AREA ? kind.name() : "ORGANISATION";
-            groups.get(group).add(new Conference.Holder(group, c.unitId(), units.name(scope, c.unitId()), c.unitKind(),
-                    c.id(), c.heldOn()));
+            groups.get(group)
+                    .add(new Conference.Holder(
+                            group, c.unitId(), units.name(scope, c.unitId()), c.unitKind(), c.id(), c.heldOn()));
         }
         return groups;
     }
 
     Optional<Conference> find(long id) {
-        return jdbc.sql("SELECT * FROM conference WHERE id = :id").param("id", id).query(Conferences::row).optional();
+        return jdbc.sql("SELECT * FROM conference WHERE id = :id")
+                .param("id", id)
+                .query(Conferences::row)
+                .optional();
     }
 
     static Conference row(ResultSet rs, int n) throws SQLException {
-        return new Conference(rs.getLong("id"), rs.getLong("unit_id"), rs.getString("unit_kind"), rs.getInt("unit_level"),
-                Conference.Kind.valueOf(rs.getString("kind")), rs.getString("topic"),
-                rs.getObject("held_on", LocalDate.class), rs.getObject("period_from", LocalDate.class),
-                rs.getObject("period_to", LocalDate.class), (Integer) rs.getObject("attendance"), rs.getString("minutes"),
+        return new Conference(
+                rs.getLong("id"),
+                rs.getLong("unit_id"),
+                rs.getString("unit_kind"),
+                rs.getInt("unit_level"),
+                Conference.Kind.valueOf(rs.getString("kind")),
+                rs.getString("topic"),
+                rs.getObject("held_on", LocalDate.class),
+                rs.getObject("period_from", LocalDate.class),
+                rs.getObject("period_to", LocalDate.class),
+                (Integer) rs.getObject("attendance"),
+                rs.getString("minutes"),
                 Models.strings(rs.getArray("campaigns")));
     }
 }

@@ -1,7 +1,5 @@
 package vn.tuquan.movement;
 
-import vn.tuquan.shared.web.SheetExports;
-import java.util.function.Consumer;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,7 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
+import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -17,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.web.SheetExports;
 import vn.tuquan.units.UnitKind;
 
 /** The catalogue of model types: read by everyone in the movement, changed by a provincial administrator. */
@@ -50,7 +49,9 @@ public class ModelTypes {
     private static final String ALL = "SELECT * FROM model_type ORDER BY name_vi COLLATE natural_vi";
 
     public Optional<ModelType> find(String code) {
-        return jdbc.sql("SELECT * FROM model_type WHERE code = :code").param("code", code).query(ModelTypes::row)
+        return jdbc.sql("SELECT * FROM model_type WHERE code = :code")
+                .param("code", code)
+                .query(ModelTypes::row)
                 .optional();
     }
 
@@ -83,10 +84,24 @@ public class ModelTypes {
                 ON CONFLICT (code) DO UPDATE SET name_vi = EXCLUDED.name_vi, name_en = EXCLUDED.name_en,
                     unit_kinds = EXCLUDED.unit_kinds, self_manage = EXCLUDED.self_manage,
                     self_prevent = EXCLUDED.self_prevent, self_protect = EXCLUDED.self_protect, active = EXCLUDED.active
-                """).param("code", type.code()).param("vi", type.nameVi().strip()).param("en", type.nameEn().strip())
-                .param("kinds", "{" + String.join(",", type.unitKinds().stream().map(Enum::name).sorted().toList()) + "}")
-                .param("manage", type.selfManage()).param("prevent", type.selfPrevent())
-                .param("protect", type.selfProtect()).param("active", type.active()).update();
+                """)
+                .param("code", type.code())
+                .param("vi", type.nameVi().strip())
+                .param("en", type.nameEn().strip())
+                .param(
+                        "kinds",
+                        "{"
+                                + String.join(
+                                        ",",
+                                        type.unitKinds().stream()
+                                                .map(Enum::name)
+                                                .sorted()
+                                                .toList()) + "}")
+                .param("manage", type.selfManage())
+                .param("prevent", type.selfPrevent())
+                .param("protect", type.selfProtect())
+                .param("active", type.active())
+                .update();
         ModelType saved = find(type.code()).orElseThrow();
         events.publishEvent(new MovementRecorded("model-type", saved.code(), null, created, saved));
         return saved;
@@ -94,9 +109,10 @@ public class ModelTypes {
 
     /** Whether the caller may change the catalogue (the pages show the form only then). */
     public boolean editable(Caller caller) {
-        return caller.can(Permission.MOVEMENT_WRITE) && caller.can(Permission.USERS_MANAGE)
-                && (caller.capture().wholeCountry() || caller.capture().unitIds().stream()
-                        .anyMatch(id -> units.isProvince(id)));
+        return caller.can(Permission.MOVEMENT_WRITE)
+                && caller.can(Permission.USERS_MANAGE)
+                && (caller.capture().wholeCountry()
+                        || caller.capture().unitIds().stream().anyMatch(id -> units.isProvince(id)));
     }
 
     private void requireProvincialAdministrator(Caller caller) {
@@ -110,9 +126,15 @@ public class ModelTypes {
     }
 
     static ModelType row(ResultSet rs, int n) throws SQLException {
-        return new ModelType(rs.getString("code"), rs.getString("name_vi"), rs.getString("name_en"),
-                kinds(rs.getArray("unit_kinds")), rs.getBoolean("self_manage"), rs.getBoolean("self_prevent"),
-                rs.getBoolean("self_protect"), rs.getBoolean("active"));
+        return new ModelType(
+                rs.getString("code"),
+                rs.getString("name_vi"),
+                rs.getString("name_en"),
+                kinds(rs.getArray("unit_kinds")),
+                rs.getBoolean("self_manage"),
+                rs.getBoolean("self_prevent"),
+                rs.getBoolean("self_protect"),
+                rs.getBoolean("active"));
     }
 
     static Set<UnitKind> kinds(Array array) throws SQLException {

@@ -2,10 +2,7 @@ package vn.tuquan.movement;
 
 import static vn.tuquan.shared.Texts.blankToNull;
 
-import vn.tuquan.shared.TextLimits;
-import vn.tuquan.shared.web.SheetExports;
 import java.sql.Array;
-import java.util.function.Consumer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -16,13 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
+import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.shared.TextLimits;
+import vn.tuquan.shared.web.SheetExports;
 import vn.tuquan.units.UnitView;
 
 /** Models run by units, their yearly assessments, and the security cameras. */
@@ -50,10 +49,17 @@ public class Models {
                 INSERT INTO movement_model (unit_id, type_code, name, started_on, ended_on, leader, members, campaigns)
                 VALUES (:unit, :type, :name, :started, :ended, :leader, :members, CAST(:campaigns AS text[]))
                 RETURNING id
-                """).param("unit", unit.id()).param("type", type.code()).param("name", form.name().strip())
-                .param("started", form.startedOn()).param("ended", form.endedOn())
-                .param("leader", blankToNull(form.leader())).param("members", form.members())
-                .param("campaigns", textArray(form.campaigns())).query(Long.class).single();
+                """)
+                .param("unit", unit.id())
+                .param("type", type.code())
+                .param("name", form.name().strip())
+                .param("started", form.startedOn())
+                .param("ended", form.endedOn())
+                .param("leader", blankToNull(form.leader()))
+                .param("members", form.members())
+                .param("campaigns", textArray(form.campaigns()))
+                .query(Long.class)
+                .single();
         MovementModel model = find(id);
         events.publishEvent(new MovementRecorded("model", Long.toString(id), unit.id(), true, model));
         return model;
@@ -73,10 +79,16 @@ public class Models {
                 UPDATE movement_model SET type_code = :type, name = :name, started_on = :started, ended_on = :ended,
                        leader = :leader, members = :members, campaigns = CAST(:campaigns AS text[])
                 WHERE id = :id
-                """).param("type", type.code()).param("name", form.name().strip()).param("started", form.startedOn())
-                .param("ended", form.endedOn()).param("leader", blankToNull(form.leader()))
-                .param("members", form.members()).param("campaigns", textArray(form.campaigns()))
-                .param("id", modelId).update();
+                """)
+                .param("type", type.code())
+                .param("name", form.name().strip())
+                .param("started", form.startedOn())
+                .param("ended", form.endedOn())
+                .param("leader", blankToNull(form.leader()))
+                .param("members", form.members())
+                .param("campaigns", textArray(form.campaigns()))
+                .param("id", modelId)
+                .update();
         MovementModel after = find(modelId);
         events.publishEvent(MovementRecorded.changed("model", Long.toString(modelId), unit.id(), before, after));
         return after;
@@ -90,8 +102,18 @@ public class Models {
         if (endedOn == null) {
             throw new MovementRefusedException("endedOn", "movement.error.required");
         }
-        return edit(caller, unitId, modelId, new MovementModel.Form(model.typeCode(), model.name(), model.startedOn(),
-                endedOn, model.leader(), model.members(), model.campaigns()));
+        return edit(
+                caller,
+                unitId,
+                modelId,
+                new MovementModel.Form(
+                        model.typeCode(),
+                        model.name(),
+                        model.startedOn(),
+                        endedOn,
+                        model.leader(),
+                        model.members(),
+                        model.campaigns()));
     }
 
     /**
@@ -103,15 +125,21 @@ public class Models {
         UnitView unit = units.writable(caller, unitId);
         MovementModel model = ownModel(unit, modelId);
         boolean assessed = jdbc.sql("SELECT count(*) > 0 FROM model_assessment WHERE model_id = :id")
-                .param("id", modelId).query(Boolean.class).single();
+                .param("id", modelId)
+                .query(Boolean.class)
+                .single();
         if (assessed) {
             throw new MovementRefusedException("modelId", "movement.error.modelAssessed");
         }
         List<Long> cameras = jdbc.sql("UPDATE security_camera SET model_id = NULL WHERE model_id = :id RETURNING id")
-                .param("id", modelId).query(Long.class).list();
-        jdbc.sql("DELETE FROM movement_model WHERE id = :id").param("id", modelId).update();
-        events.publishEvent(MovementRecorded.removed("model", Long.toString(modelId), unit.id(),
-                Map.of("model", model, "camerasDetached", cameras)));
+                .param("id", modelId)
+                .query(Long.class)
+                .list();
+        jdbc.sql("DELETE FROM movement_model WHERE id = :id")
+                .param("id", modelId)
+                .update();
+        events.publishEvent(MovementRecorded.removed(
+                "model", Long.toString(modelId), unit.id(), Map.of("model", model, "camerasDetached", cameras)));
         return model;
     }
 
@@ -148,7 +176,9 @@ public class Models {
 
     private void requireAssessmentsWithin(long modelId, LocalDate startedOn, LocalDate endedOn) {
         var years = jdbc.sql("SELECT min(year) AS first, max(year) AS last FROM model_assessment WHERE model_id = :id")
-                .param("id", modelId).query((rs, n) -> new int[] {rs.getInt("first"), rs.getInt("last")}).single();
+                .param("id", modelId)
+                .query((rs, n) -> new int[] {rs.getInt("first"), rs.getInt("last")})
+                .single();
         if (years[0] == 0) {
             return;
         }
@@ -171,8 +201,8 @@ public class Models {
 
     /** Records (or corrects) whether a model worked effectively in a year, and why. */
     @Transactional
-    public MovementModel.Assessment assess(Caller caller, long unitId, long modelId, Integer year, Boolean effective,
-            String reason) {
+    public MovementModel.Assessment assess(
+            Caller caller, long unitId, long modelId, Integer year, Boolean effective, String reason) {
         UnitView unit = units.writable(caller, unitId); // the target first: refused outside the capture scope
         MovementModel model = ownModel(unit, modelId);
         if (year == null) {
@@ -185,29 +215,39 @@ public class Models {
             throw new MovementRefusedException("reason", "movement.error.required");
         }
         bounded("reason", reason, MAX_REASON);
-        if (year < model.startedOn().getYear() || model.endedOn() != null && year > model.endedOn().getYear()) {
+        if (year < model.startedOn().getYear()
+                || model.endedOn() != null && year > model.endedOn().getYear()) {
             throw new MovementRefusedException("year", "movement.error.yearOutsideModel");
         }
         Optional<MovementModel.Assessment> before = assessment(modelId, year);
         jdbc.sql("""
                 INSERT INTO model_assessment (model_id, year, effective, reason) VALUES (:model, :year, :effective, :reason)
                 ON CONFLICT (model_id, year) DO UPDATE SET effective = EXCLUDED.effective, reason = EXCLUDED.reason
-                """).param("model", modelId).param("year", year).param("effective", effective)
-                .param("reason", reason.strip()).update();
+                """)
+                .param("model", modelId)
+                .param("year", year)
+                .param("effective", effective)
+                .param("reason", reason.strip())
+                .update();
         var assessment = new MovementModel.Assessment(modelId, year, effective, reason.strip());
-        events.publishEvent(new MovementRecorded("model-assessment", modelId + "/" + year, unit.id(),
+        events.publishEvent(new MovementRecorded(
+                "model-assessment",
+                modelId + "/" + year,
+                unit.id(),
                 before.isEmpty() ? MovementRecorded.Change.CREATED : MovementRecorded.Change.UPDATED,
-                before.orElse(null), assessment));
+                before.orElse(null),
+                assessment));
         return assessment;
     }
 
     /** Changes the assessment of a year (which must exist: {@link #assess} records a new one). */
     @Transactional
-    public MovementModel.Assessment reassess(Caller caller, long unitId, long modelId, int year, Boolean effective,
-            String reason) {
+    public MovementModel.Assessment reassess(
+            Caller caller, long unitId, long modelId, int year, Boolean effective, String reason) {
         UnitView unit = units.writable(caller, unitId);
         ownModel(unit, modelId);
-        assessment(modelId, year).orElseThrow(() -> new UnknownMovementRecordException("assessment", modelId + "/" + year));
+        assessment(modelId, year)
+                .orElseThrow(() -> new UnknownMovementRecordException("assessment", modelId + "/" + year));
         if (effective == null) {
             throw new MovementRefusedException("effective", "movement.error.required");
         }
@@ -221,15 +261,20 @@ public class Models {
         ownModel(unit, modelId);
         MovementModel.Assessment before = assessment(modelId, year)
                 .orElseThrow(() -> new UnknownMovementRecordException("assessment", modelId + "/" + year));
-        jdbc.sql("DELETE FROM model_assessment WHERE model_id = :model AND year = :year").param("model", modelId)
-                .param("year", year).update();
+        jdbc.sql("DELETE FROM model_assessment WHERE model_id = :model AND year = :year")
+                .param("model", modelId)
+                .param("year", year)
+                .update();
         events.publishEvent(MovementRecorded.removed("model-assessment", modelId + "/" + year, unit.id(), before));
         return before;
     }
 
     private Optional<MovementModel.Assessment> assessment(long modelId, int year) {
         return jdbc.sql("SELECT * FROM model_assessment WHERE model_id = :model AND year = :year")
-                .param("model", modelId).param("year", year).query(Models::assessmentRow).optional();
+                .param("model", modelId)
+                .param("year", year)
+                .query(Models::assessmentRow)
+                .optional();
     }
 
     /** The models of a unit and of every unit under it. */
@@ -247,7 +292,8 @@ public class Models {
 
     private JdbcClient.StatementSpec underQuery(Scope scope, long unitId) {
         List<Long> ids = units.subtreeIds(scope, unitId);
-        return jdbc.sql("SELECT * FROM movement_model WHERE unit_id = ANY(CAST(:ids AS bigint[])) ORDER BY unit_id, started_on, id")
+        return jdbc.sql(
+                        "SELECT * FROM movement_model WHERE unit_id = ANY(CAST(:ids AS bigint[])) ORDER BY unit_id, started_on, id")
                 .param("ids", ids.toArray(Long[]::new));
     }
 
@@ -256,13 +302,18 @@ public class Models {
         return jdbc.sql("""
                 SELECT a.* FROM model_assessment a JOIN movement_model m ON m.id = a.model_id
                 WHERE a.model_id = :model AND m.unit_id = :unit ORDER BY a.year
-                """).param("model", modelId).param("unit", unitId)
-                .query(Models::assessmentRow).list();
+                """)
+                .param("model", modelId)
+                .param("unit", unitId)
+                .query(Models::assessmentRow)
+                .list();
     }
 
     /** How many models under the unit were assessed effective in the year (RULEBOOK: at least one). */
     public long effectiveCount(Scope scope, long unitId, int year) {
-        return effectiveByUnit(scope, unitId, year).values().stream().mapToLong(Long::longValue).sum();
+        return effectiveByUnit(scope, unitId, year).values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
     }
 
     /** The ids of the models of the unit and under it assessed effective in the year: what {@link #effectiveByUnit} counts. */
@@ -271,7 +322,11 @@ public class Models {
         return new HashSet<>(jdbc.sql("""
                 SELECT m.id FROM model_assessment a JOIN movement_model m ON m.id = a.model_id
                 WHERE m.unit_id = ANY(CAST(:ids AS bigint[])) AND a.year = :year AND a.effective
-                """).param("ids", ids.toArray(Long[]::new)).param("year", year).query(Long.class).list());
+                """)
+                .param("ids", ids.toArray(Long[]::new))
+                .param("year", year)
+                .query(Long.class)
+                .list());
     }
 
     /**
@@ -285,10 +340,9 @@ public class Models {
         jdbc.sql("""
                 SELECT m.unit_id, count(*) FROM model_assessment a JOIN movement_model m ON m.id = a.model_id
                 WHERE m.unit_id = ANY(CAST(:ids AS bigint[])) AND a.year = :year AND a.effective GROUP BY m.unit_id
-                """).param("ids", ids.toArray(Long[]::new)).param("year", year)
-                .query((ResultSet rs) -> {
-                    found.put(rs.getLong(1), rs.getLong(2));
-                });
+                """).param("ids", ids.toArray(Long[]::new)).param("year", year).query((ResultSet rs) -> {
+            found.put(rs.getLong(1), rs.getLong(2));
+        });
         return found;
     }
 
@@ -300,10 +354,16 @@ public class Models {
         long id = jdbc.sql("""
                 INSERT INTO security_camera (unit_id, model_id, latitude, longitude, owner, description, installed_on)
                 VALUES (:unit, :model, :lat, :lon, :owner, :description, :installed) RETURNING id
-                """).param("unit", unit.id()).param("model", form.modelId()).param("lat", form.latitude())
-                .param("lon", form.longitude()).param("owner", form.owner().strip())
-                .param("description", blankToNull(form.description())).param("installed", form.installedOn())
-                .query(Long.class).single();
+                """)
+                .param("unit", unit.id())
+                .param("model", form.modelId())
+                .param("lat", form.latitude())
+                .param("lon", form.longitude())
+                .param("owner", form.owner().strip())
+                .param("description", blankToNull(form.description()))
+                .param("installed", form.installedOn())
+                .query(Long.class)
+                .single();
         Camera camera = camera(id).orElseThrow();
         events.publishEvent(new MovementRecorded("camera", Long.toString(id), unit.id(), true, camera));
         return camera;
@@ -318,9 +378,15 @@ public class Models {
         jdbc.sql("""
                 UPDATE security_camera SET model_id = :model, latitude = :lat, longitude = :lon, owner = :owner,
                        description = :description, installed_on = :installed WHERE id = :id
-                """).param("model", form.modelId()).param("lat", form.latitude()).param("lon", form.longitude())
-                .param("owner", form.owner().strip()).param("description", blankToNull(form.description()))
-                .param("installed", form.installedOn()).param("id", cameraId).update();
+                """)
+                .param("model", form.modelId())
+                .param("lat", form.latitude())
+                .param("lon", form.longitude())
+                .param("owner", form.owner().strip())
+                .param("description", blankToNull(form.description()))
+                .param("installed", form.installedOn())
+                .param("id", cameraId)
+                .update();
         Camera after = camera(cameraId).orElseThrow();
         events.publishEvent(MovementRecorded.changed("camera", Long.toString(cameraId), unit.id(), before, after));
         return after;
@@ -331,7 +397,9 @@ public class Models {
     public Camera removeCamera(Caller caller, long unitId, long cameraId) {
         UnitView unit = units.writable(caller, unitId);
         Camera before = ownCamera(unit, cameraId);
-        jdbc.sql("DELETE FROM security_camera WHERE id = :id").param("id", cameraId).update();
+        jdbc.sql("DELETE FROM security_camera WHERE id = :id")
+                .param("id", cameraId)
+                .update();
         events.publishEvent(MovementRecorded.removed("camera", Long.toString(cameraId), unit.id(), before));
         return before;
     }
@@ -349,20 +417,26 @@ public class Models {
         bounded("owner", form.owner(), MAX_PERSON);
         bounded("description", form.description(), MAX_DESCRIPTION);
         if (form.modelId() != null) {
-            MovementModel model = jdbc.sql("SELECT * FROM movement_model WHERE id = :id").param("id", form.modelId())
-                    .query(Models::row).optional()
+            MovementModel model = jdbc.sql("SELECT * FROM movement_model WHERE id = :id")
+                    .param("id", form.modelId())
+                    .query(Models::row)
+                    .optional()
                     .orElseThrow(() -> new MovementRefusedException("modelId", "movement.error.unknownModel"));
             units.writable(caller, model.unitId());
         }
     }
 
     private Camera ownCamera(UnitView unit, long cameraId) {
-        return camera(cameraId).filter(c -> c.unitId() == unit.id())
+        return camera(cameraId)
+                .filter(c -> c.unitId() == unit.id())
                 .orElseThrow(() -> new UnknownMovementRecordException("camera", cameraId));
     }
 
     private Optional<Camera> camera(long id) {
-        return jdbc.sql("SELECT * FROM security_camera WHERE id = :id").param("id", id).query(Models::cameraRow).optional();
+        return jdbc.sql("SELECT * FROM security_camera WHERE id = :id")
+                .param("id", id)
+                .query(Models::cameraRow)
+                .optional();
     }
 
     /** The cameras watching the unit or any unit under it. */
@@ -385,37 +459,63 @@ public class Models {
     }
 
     MovementModel find(long id) {
-        return jdbc.sql("SELECT * FROM movement_model WHERE id = :id").param("id", id).query(Models::row).optional()
+        return jdbc.sql("SELECT * FROM movement_model WHERE id = :id")
+                .param("id", id)
+                .query(Models::row)
+                .optional()
                 .orElseThrow(() -> new UnknownMovementRecordException("model", id));
     }
 
     static MovementModel row(ResultSet rs, int n) throws SQLException {
-        return new MovementModel(rs.getLong("id"), rs.getLong("unit_id"), rs.getString("type_code"), rs.getString("name"),
-                rs.getObject("started_on", LocalDate.class), rs.getObject("ended_on", LocalDate.class),
-                rs.getString("leader"), (Integer) rs.getObject("members"), strings(rs.getArray("campaigns")));
+        return new MovementModel(
+                rs.getLong("id"),
+                rs.getLong("unit_id"),
+                rs.getString("type_code"),
+                rs.getString("name"),
+                rs.getObject("started_on", LocalDate.class),
+                rs.getObject("ended_on", LocalDate.class),
+                rs.getString("leader"),
+                (Integer) rs.getObject("members"),
+                strings(rs.getArray("campaigns")));
     }
 
     static Camera cameraRow(ResultSet rs, int n) throws SQLException {
-        return new Camera(rs.getLong("id"), rs.getLong("unit_id"), (Long) rs.getObject("model_id"),
-                rs.getDouble("latitude"), rs.getDouble("longitude"), rs.getString("owner"), rs.getString("description"),
+        return new Camera(
+                rs.getLong("id"),
+                rs.getLong("unit_id"),
+                (Long) rs.getObject("model_id"),
+                rs.getDouble("latitude"),
+                rs.getDouble("longitude"),
+                rs.getString("owner"),
+                rs.getString("description"),
                 rs.getObject("installed_on", LocalDate.class));
     }
 
     static MovementModel.Assessment assessmentRow(ResultSet rs, int n) throws SQLException {
-        return new MovementModel.Assessment(rs.getLong("model_id"), rs.getInt("year"), rs.getBoolean("effective"),
-                rs.getString("reason"));
+        return new MovementModel.Assessment(
+                rs.getLong("model_id"), rs.getInt("year"), rs.getBoolean("effective"), rs.getString("reason"));
     }
 
     static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
+        return array == null
+                ? List.of()
+                : Arrays.stream((Object[]) array.getArray())
+                        .map(String::valueOf)
+                        .toList();
     }
 
     static String textArray(List<String> values) {
         if (values == null) {
             return "{}";
         }
-        return "{" + String.join(",", values.stream().filter(v -> v != null && !v.isBlank())
-                .map(v -> "\"" + v.strip().replace("\\", "\\\\").replace("\"", "\\\"") + "\"").toList()) + "}";
+        return "{"
+                + String.join(
+                        ",",
+                        values.stream()
+                                .filter(v -> v != null && !v.isBlank())
+                                .map(v -> "\"" + v.strip().replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                                .toList())
+                + "}";
     }
 
     /** A model's name; a model type's names (docs/security.md, "Input bounds"). */
@@ -439,8 +539,15 @@ public class Models {
     /** Refuses campaigns longer together (as stored: stripped, blanks left out, joined by commas) than allowed. */
     static void boundedCampaigns(List<String> campaigns) {
         if (campaigns != null) {
-            bounded("campaigns", String.join(",", campaigns.stream().filter(c -> c != null && !c.isBlank())
-                    .map(String::strip).toList()), MAX_CAMPAIGNS);
+            bounded(
+                    "campaigns",
+                    String.join(
+                            ",",
+                            campaigns.stream()
+                                    .filter(c -> c != null && !c.isBlank())
+                                    .map(String::strip)
+                                    .toList()),
+                    MAX_CAMPAIGNS);
         }
     }
 }

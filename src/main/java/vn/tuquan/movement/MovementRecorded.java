@@ -10,11 +10,13 @@ package vn.tuquan.movement;
  * @param before     the record before a change or a removal, {@code null} for an addition
  * @param after      the record as written, {@code null} for a removal (never a file's content)
  */
-public record MovementRecorded(String entityType, String entityId, Long unitId, Change change, Object before,
-        Object after) {
+public record MovementRecorded(
+        String entityType, String entityId, Long unitId, Change change, Object before, Object after) {
 
     public enum Change {
-        CREATED, UPDATED, DELETED
+        CREATED,
+        UPDATED,
+        DELETED
     }
 
     /** An addition ({@code created}) or a change whose earlier state is not kept. */

@@ -3,7 +3,6 @@ package vn.tuquan.movement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.stereotype.Component;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
@@ -31,7 +30,8 @@ class MovementUnits {
     /** A unit the caller may write for: movement write permission and the capture scope. */
     UnitView writable(Caller caller, long unitId) {
         caller.require(Permission.MOVEMENT_WRITE);
-        return units.latest(caller.capture(), unitId).orElseThrow(() -> new UnknownMovementRecordException("unit", unitId));
+        return units.latest(caller.capture(), unitId)
+                .orElseThrow(() -> new UnknownMovementRecordException("unit", unitId));
     }
 
     /**
@@ -45,7 +45,9 @@ class MovementUnits {
 
     /** The ids of the unit and of every unit under it today. */
     List<Long> subtreeIds(Scope scope, long unitId) {
-        return subtree(scope, unitId, Set.of(), Dates.today()).stream().map(UnitView::id).toList();
+        return subtree(scope, unitId, Set.of(), Dates.today()).stream()
+                .map(UnitView::id)
+                .toList();
     }
 
     /** Whether a unit, as it is on the date, is the ancestor or lies under it. */
@@ -54,7 +56,9 @@ class MovementUnits {
     }
 
     boolean isProvince(long unitId) {
-        return units.latest(Scope.WHOLE_COUNTRY, unitId).map(u -> u.kind() == UnitKind.PROVINCE).orElse(false);
+        return units.latest(Scope.WHOLE_COUNTRY, unitId)
+                .map(u -> u.kind() == UnitKind.PROVINCE)
+                .orElse(false);
     }
 
     String name(Scope scope, long unitId) {

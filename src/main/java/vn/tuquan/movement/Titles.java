@@ -2,8 +2,6 @@ package vn.tuquan.movement;
 
 import static vn.tuquan.shared.Texts.blankToNull;
 
-import vn.tuquan.shared.web.SheetExports;
-import java.util.function.Consumer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -16,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-
+import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,6 +24,7 @@ import vn.tuquan.households.Households;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.shared.web.SheetExports;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 
@@ -54,11 +53,16 @@ public class Titles {
     }
 
     public List<Title> all() {
-        return jdbc.sql("SELECT * FROM title ORDER BY awarded_to, name_vi COLLATE natural_vi").query(Titles::row).list();
+        return jdbc.sql("SELECT * FROM title ORDER BY awarded_to, name_vi COLLATE natural_vi")
+                .query(Titles::row)
+                .list();
     }
 
     public Optional<Title> find(String code) {
-        return jdbc.sql("SELECT * FROM title WHERE code = :code").param("code", code).query(Titles::row).optional();
+        return jdbc.sql("SELECT * FROM title WHERE code = :code")
+                .param("code", code)
+                .query(Titles::row)
+                .optional();
     }
 
     /**
@@ -89,8 +93,12 @@ public class Titles {
                 boolean already = jdbc.sql("""
                         SELECT count(*) > 0 FROM title_award WHERE title_code = :title AND year = :year AND unit_id = :unit
                           AND person_name IS NULL
-                        """).param("title", title.code()).param("year", form.year()).param("unit", unit.id())
-                        .query(Boolean.class).single();
+                        """)
+                        .param("title", title.code())
+                        .param("year", form.year())
+                        .param("unit", unit.id())
+                        .query(Boolean.class)
+                        .single();
                 if (already) {
                     throw new MovementRefusedException("titleCode", "movement.error.alreadyAwarded");
                 }
@@ -100,13 +108,27 @@ public class Titles {
                 INSERT INTO title_award (title_code, awarded_to, year, unit_id, person_name, deciding_body, decision_number,
                                          decided_on)
                 VALUES (:title, :to, :year, :unit, :person, :body, :number, :decided) RETURNING id
-                """).param("title", title.code()).param("to", title.awardedTo().name()).param("year", form.year())
+                """)
+                .param("title", title.code())
+                .param("to", title.awardedTo().name())
+                .param("year", form.year())
                 .param("unit", unit.id())
-                .param("person", person).param("body", form.decidingBody().strip())
-                .param("number", form.decisionNumber().strip()).param("decided", form.decidedOn())
-                .query(Long.class).single();
-        var award = new Title.Award(id, title.code(), form.year(), unit.id(), person, form.decidingBody().strip(),
-                form.decisionNumber().strip(), form.decidedOn(), null);
+                .param("person", person)
+                .param("body", form.decidingBody().strip())
+                .param("number", form.decisionNumber().strip())
+                .param("decided", form.decidedOn())
+                .query(Long.class)
+                .single();
+        var award = new Title.Award(
+                id,
+                title.code(),
+                form.year(),
+                unit.id(),
+                person,
+                form.decidingBody().strip(),
+                form.decisionNumber().strip(),
+                form.decidedOn(),
+                null);
         events.publishEvent(new MovementRecorded("title-award", Long.toString(id), unit.id(), true, award));
         return award;
     }
@@ -125,8 +147,12 @@ public class Titles {
         if (title.awardedTo() != Title.AwardedTo.HOUSEHOLD) {
             throw new MovementRefusedException("titleCode", "movement.error.notHouseholdTitle");
         }
-        List<Long> ids = form.householdIds() == null ? List.of()
-                : form.householdIds().stream().filter(Objects::nonNull).distinct().toList();
+        List<Long> ids = form.householdIds() == null
+                ? List.of()
+                : form.householdIds().stream()
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .toList();
         if (ids.isEmpty()) {
             throw new MovementRefusedException("householdIds", "movement.error.noHouseholds");
         }
@@ -138,31 +164,46 @@ public class Titles {
         for (long id : ids) {
             Household household = living.get(id);
             if (household == null) {
-                throw new MovementRefusedException("householdIds", "movement.error.householdNotLiving", Long.toString(id),
-                        asOf);
+                throw new MovementRefusedException(
+                        "householdIds", "movement.error.householdNotLiving", Long.toString(id), asOf);
             }
             if (!areasUnder.contains(household.areaId())) {
                 if (!units.under(unit.id(), household.areaId(), asOf)) {
-                    throw new MovementRefusedException("householdIds", "movement.error.householdNotUnder",
-                            household.code(), household.headName(), unit.name());
+                    throw new MovementRefusedException(
+                            "householdIds",
+                            "movement.error.householdNotUnder",
+                            household.code(),
+                            household.headName(),
+                            unit.name());
                 }
                 areasUnder.add(household.areaId());
             }
             if (EXEMPLARY_CATHOLIC_FAMILY.equals(title.code()) && !household.catholic()) {
-                throw new MovementRefusedException("householdIds", "movement.error.notCatholic", household.code(),
-                        household.headName());
+                throw new MovementRefusedException(
+                        "householdIds", "movement.error.notCatholic", household.code(), household.headName());
             }
             awarded.add(household);
         }
         List<Long> already = jdbc.sql("""
                 SELECT household_id FROM title_award
                  WHERE title_code = :title AND year = :year AND household_id = ANY (CAST(:ids AS bigint[]))
-                """).param("title", title.code()).param("year", form.year()).param("ids", ids.toArray(Long[]::new))
-                .query(Long.class).list();
+                """)
+                .param("title", title.code())
+                .param("year", form.year())
+                .param("ids", ids.toArray(Long[]::new))
+                .query(Long.class)
+                .list();
         if (!already.isEmpty()) {
-            Household first = awarded.stream().filter(h -> already.contains(h.id())).findFirst().orElseThrow();
-            throw new MovementRefusedException("householdIds", "movement.error.householdAlreadyAwarded", first.code(),
-                    first.headName(), form.year().toString());
+            Household first = awarded.stream()
+                    .filter(h -> already.contains(h.id()))
+                    .findFirst()
+                    .orElseThrow();
+            throw new MovementRefusedException(
+                    "householdIds",
+                    "movement.error.householdAlreadyAwarded",
+                    first.code(),
+                    first.headName(),
+                    form.year().toString());
         }
         String body = form.decidingBody().strip();
         String number = form.decisionNumber().strip();
@@ -173,15 +214,30 @@ public class Titles {
                 SELECT :title, 'HOUSEHOLD', :year, a.area_id, a.household_id, :body, :number, :decided
                   FROM unnest(CAST(:households AS bigint[]), CAST(:areas AS bigint[])) AS a (household_id, area_id)
                 RETURNING id, household_id
-                """).param("title", title.code()).param("year", form.year()).param("body", body).param("number", number)
+                """)
+                .param("title", title.code())
+                .param("year", form.year())
+                .param("body", body)
+                .param("number", number)
                 .param("decided", form.decidedOn())
                 .param("households", awarded.stream().map(Household::id).toArray(Long[]::new))
                 .param("areas", awarded.stream().map(Household::areaId).toArray(Long[]::new))
-                .query((rs, n) -> awardIds.put(rs.getLong("household_id"), rs.getLong("id"))).list();
-        List<Title.Award> awards = awarded.stream().map(h -> new Title.Award(awardIds.get(h.id()), title.code(),
-                form.year(), h.areaId(), null, body, number, form.decidedOn(), h.id())).toList();
-        events.publishEvent(new MovementRecorded("title-award", awards.size() == 1 ? Long.toString(awards.get(0).id())
-                : null, unit.id(), true, awards));
+                .query((rs, n) -> awardIds.put(rs.getLong("household_id"), rs.getLong("id")))
+                .list();
+        List<Title.Award> awards = awarded.stream()
+                .map(h -> new Title.Award(
+                        awardIds.get(h.id()),
+                        title.code(),
+                        form.year(),
+                        h.areaId(),
+                        null,
+                        body,
+                        number,
+                        form.decidedOn(),
+                        h.id()))
+                .toList();
+        events.publishEvent(new MovementRecorded(
+                "title-award", awards.size() == 1 ? Long.toString(awards.get(0).id()) : null, unit.id(), true, awards));
         return awards;
     }
 
@@ -192,8 +248,10 @@ public class Titles {
     @Transactional
     public Title.Award remove(Caller caller, long unitId, long awardId) {
         UnitView unit = units.writable(caller, unitId);
-        Title.Award award = jdbc.sql("SELECT * FROM title_award WHERE id = :id").param("id", awardId)
-                .query(Titles::award).optional()
+        Title.Award award = jdbc.sql("SELECT * FROM title_award WHERE id = :id")
+                .param("id", awardId)
+                .query(Titles::award)
+                .optional()
                 .filter(a -> units.under(unit.id(), a.unitId(), Dates.today()))
                 .orElseThrow(() -> new UnknownMovementRecordException("award", awardId));
         jdbc.sql("DELETE FROM title_award WHERE id = :id").param("id", awardId).update();
@@ -203,7 +261,8 @@ public class Titles {
 
     /** The title of a decision, refused when the title is unknown, the year impossible, or the decision incomplete. */
     private Title decided(String titleCode, Integer year, String decidingBody, String decisionNumber) {
-        Title title = Optional.ofNullable(titleCode).flatMap(this::find)
+        Title title = Optional.ofNullable(titleCode)
+                .flatMap(this::find)
                 .orElseThrow(() -> new MovementRefusedException("titleCode", "movement.error.unknownTitle"));
         if (year == null || year < 1990 || year > 2200) {
             throw new MovementRefusedException("year", "movement.error.year");
@@ -248,12 +307,20 @@ public class Titles {
             return householdRate(scope, unitId, title.code(), year);
         }
         LocalDate asOf = endOfYearOrToday(year);
-        List<Long> ids = units.subtree(scope, unitId, Set.of(kind), asOf).stream().map(UnitView::id).toList();
-        long awarded = ids.isEmpty() ? 0 : jdbc.sql("""
+        List<Long> ids = units.subtree(scope, unitId, Set.of(kind), asOf).stream()
+                .map(UnitView::id)
+                .toList();
+        long awarded = ids.isEmpty()
+                ? 0
+                : jdbc.sql("""
                 SELECT count(DISTINCT unit_id) FROM title_award
                 WHERE title_code = :title AND year = :year AND person_name IS NULL AND unit_id = ANY(CAST(:ids AS bigint[]))
-                """).param("title", title.code()).param("year", year).param("ids", ids.toArray(Long[]::new))
-                .query(Long.class).single();
+                """)
+                        .param("title", title.code())
+                        .param("year", year)
+                        .param("ids", ids.toArray(Long[]::new))
+                        .query(Long.class)
+                        .single();
         return new Title.Rate(unitId, title.code(), kind, year, awarded, ids.size());
     }
 
@@ -263,16 +330,23 @@ public class Titles {
      * (today for the current year) that were awarded it in the year (F16: 80%).
      */
     public Title.Rate householdRate(Scope scope, long unitId, String titleCode, int year) {
-        Title title = find(titleCode).filter(t -> t.awardedTo() == Title.AwardedTo.HOUSEHOLD)
+        Title title = find(titleCode)
+                .filter(t -> t.awardedTo() == Title.AwardedTo.HOUSEHOLD)
                 .orElseThrow(() -> new UnknownMovementRecordException("title", titleCode));
         units.visible(scope, unitId);
         LocalDate asOf = endOfYearOrToday(year);
         List<Long> living = households.livingUnder(scope, unitId, asOf, EXEMPLARY_CATHOLIC_FAMILY.equals(title.code()));
-        long awarded = living.isEmpty() ? 0 : jdbc.sql("""
+        long awarded = living.isEmpty()
+                ? 0
+                : jdbc.sql("""
                 SELECT count(*) FROM title_award
                  WHERE title_code = :title AND year = :year AND household_id = ANY (CAST(:ids AS bigint[]))
-                """).param("title", title.code()).param("year", year).param("ids", living.toArray(Long[]::new))
-                .query(Long.class).single();
+                """)
+                        .param("title", title.code())
+                        .param("year", year)
+                        .param("ids", living.toArray(Long[]::new))
+                        .query(Long.class)
+                        .single();
         return new Title.Rate(unitId, title.code(), null, year, awarded, living.size());
     }
 
@@ -291,9 +365,14 @@ public class Titles {
         long id = jdbc.sql("""
                 INSERT INTO emulation_agreement (unit_id, party_ids, signed_on, content, campaigns)
                 VALUES (:unit, CAST(:parties AS bigint[]), :signed, :content, CAST(:campaigns AS text[])) RETURNING id
-                """).param("unit", unit.id()).param("parties", parties)
-                .param("signed", form.signedOn()).param("content", form.content().strip())
-                .param("campaigns", Models.textArray(form.campaigns())).query(Long.class).single();
+                """)
+                .param("unit", unit.id())
+                .param("parties", parties)
+                .param("signed", form.signedOn())
+                .param("content", form.content().strip())
+                .param("campaigns", Models.textArray(form.campaigns()))
+                .query(Long.class)
+                .single();
         var agreement = agreement(id).orElseThrow();
         events.publishEvent(new MovementRecorded("emulation-agreement", Long.toString(id), unit.id(), true, agreement));
         return agreement;
@@ -308,11 +387,16 @@ public class Titles {
         jdbc.sql("""
                 UPDATE emulation_agreement SET party_ids = CAST(:parties AS bigint[]), signed_on = :signed,
                        content = :content, campaigns = CAST(:campaigns AS text[]) WHERE id = :id
-                """).param("parties", parties).param("signed", form.signedOn()).param("content", form.content().strip())
-                .param("campaigns", Models.textArray(form.campaigns())).param("id", agreementId).update();
+                """)
+                .param("parties", parties)
+                .param("signed", form.signedOn())
+                .param("content", form.content().strip())
+                .param("campaigns", Models.textArray(form.campaigns()))
+                .param("id", agreementId)
+                .update();
         Title.Agreement after = agreement(agreementId).orElseThrow();
-        events.publishEvent(MovementRecorded.changed("emulation-agreement", Long.toString(agreementId), unit.id(),
-                before, after));
+        events.publishEvent(
+                MovementRecorded.changed("emulation-agreement", Long.toString(agreementId), unit.id(), before, after));
         return after;
     }
 
@@ -321,8 +405,11 @@ public class Titles {
     public Title.Agreement removeAgreement(Caller caller, long unitId, long agreementId) {
         UnitView unit = units.writable(caller, unitId);
         Title.Agreement before = ownAgreement(unit, agreementId);
-        jdbc.sql("DELETE FROM emulation_agreement WHERE id = :id").param("id", agreementId).update();
-        events.publishEvent(MovementRecorded.removed("emulation-agreement", Long.toString(agreementId), unit.id(), before));
+        jdbc.sql("DELETE FROM emulation_agreement WHERE id = :id")
+                .param("id", agreementId)
+                .update();
+        events.publishEvent(
+                MovementRecorded.removed("emulation-agreement", Long.toString(agreementId), unit.id(), before));
         return before;
     }
 
@@ -336,7 +423,10 @@ public class Titles {
         if (form.partyIds() != null) {
             for (Long party : form.partyIds()) {
                 if (party != null) {
-                    parties.add(already.contains(party) ? party : units.visible(caller.view(), party).id());
+                    parties.add(
+                            already.contains(party)
+                                    ? party
+                                    : units.visible(caller.view(), party).id());
                 }
             }
         }
@@ -356,13 +446,16 @@ public class Titles {
 
     /** Only the recording unit corrects an agreement; the other parties see it. */
     private Title.Agreement ownAgreement(UnitView unit, long agreementId) {
-        return agreement(agreementId).filter(a -> a.unitId() == unit.id())
+        return agreement(agreementId)
+                .filter(a -> a.unitId() == unit.id())
                 .orElseThrow(() -> new UnknownMovementRecordException("emulation-agreement", agreementId));
     }
 
     private Optional<Title.Agreement> agreement(long id) {
-        return jdbc.sql("SELECT * FROM emulation_agreement WHERE id = :id").param("id", id)
-                .query(Titles::agreementRow).optional();
+        return jdbc.sql("SELECT * FROM emulation_agreement WHERE id = :id")
+                .param("id", id)
+                .query(Titles::agreementRow)
+                .optional();
     }
 
     /** Agreements recorded by the unit or a unit under it, or naming one of them as a party. */
@@ -392,19 +485,34 @@ public class Titles {
         for (Object o : (Object[]) rs.getArray("party_ids").getArray()) {
             parties.add(((Number) o).longValue());
         }
-        return new Title.Agreement(rs.getLong("id"), rs.getLong("unit_id"), parties,
-                rs.getObject("signed_on", LocalDate.class), rs.getString("content"),
+        return new Title.Agreement(
+                rs.getLong("id"),
+                rs.getLong("unit_id"),
+                parties,
+                rs.getObject("signed_on", LocalDate.class),
+                rs.getString("content"),
                 Models.strings(rs.getArray("campaigns")));
     }
 
     static Title.Award award(ResultSet rs, int n) throws SQLException {
-        return new Title.Award(rs.getLong("id"), rs.getString("title_code"), rs.getInt("year"), rs.getLong("unit_id"),
-                rs.getString("person_name"), rs.getString("deciding_body"), rs.getString("decision_number"),
-                rs.getObject("decided_on", LocalDate.class), rs.getObject("household_id", Long.class));
+        return new Title.Award(
+                rs.getLong("id"),
+                rs.getString("title_code"),
+                rs.getInt("year"),
+                rs.getLong("unit_id"),
+                rs.getString("person_name"),
+                rs.getString("deciding_body"),
+                rs.getString("decision_number"),
+                rs.getObject("decided_on", LocalDate.class),
+                rs.getObject("household_id", Long.class));
     }
 
     static Title row(ResultSet rs, int n) throws SQLException {
-        return new Title(rs.getString("code"), rs.getString("name_vi"), rs.getString("name_en"),
-                Title.AwardedTo.valueOf(rs.getString("awarded_to")), ModelTypes.kinds(rs.getArray("unit_kinds")));
+        return new Title(
+                rs.getString("code"),
+                rs.getString("name_vi"),
+                rs.getString("name_en"),
+                Title.AwardedTo.valueOf(rs.getString("awarded_to")),
+                ModelTypes.kinds(rs.getArray("unit_kinds")));
     }
 }

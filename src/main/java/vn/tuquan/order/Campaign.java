@@ -7,8 +7,18 @@ import java.util.List;
  * A crackdown or patrol campaign (GLOSSARY: Campaign — truy quét, tuần tra): organised by a unit
  * over a period, covering units, with its forces and results, linked to the hotspots it targeted (F17).
  */
-public record Campaign(long id, String name, Kind kind, long organisingUnitId, LocalDate startedOn, LocalDate endedOn,
-        List<Long> unitIds, String forces, Integer officers, Results results, List<Long> hotspotIds) {
+public record Campaign(
+        long id,
+        String name,
+        Kind kind,
+        long organisingUnitId,
+        LocalDate startedOn,
+        LocalDate endedOn,
+        List<Long> unitIds,
+        String forces,
+        Integer officers,
+        Results results,
+        List<Long> hotspotIds) {
 
     public Campaign {
         unitIds = List.copyOf(unitIds);
@@ -16,15 +26,21 @@ public record Campaign(long id, String name, Kind kind, long organisingUnitId, L
     }
 
     public enum Kind {
-        CRACKDOWN, PATROL
+        CRACKDOWN,
+        PATROL
     }
 
     /**
      * What a campaign achieved: people arrested, rings broken, hotspots cleared, items seized (a
      * number and what they were), and a summary.
      */
-    public record Results(Integer arrests, Integer ringsBroken, Integer hotspotsCleared, Integer itemsSeized,
-            String seizedDescription, String summary) {
+    public record Results(
+            Integer arrests,
+            Integer ringsBroken,
+            Integer hotspotsCleared,
+            Integer itemsSeized,
+            String seizedDescription,
+            String summary) {
 
         /** A number not given is none. */
         public Results {
@@ -37,20 +53,42 @@ public record Campaign(long id, String name, Kind kind, long organisingUnitId, L
         public static final Results NONE = new Results(0, 0, 0, 0, null, null);
     }
 
-    public record Form(String name, Kind kind, LocalDate startedOn, LocalDate endedOn, List<Long> unitIds, String forces,
-            Integer officers, Results results, List<Long> hotspotIds) {
-    }
+    public record Form(
+            String name,
+            Kind kind,
+            LocalDate startedOn,
+            LocalDate endedOn,
+            List<Long> unitIds,
+            String forces,
+            Integer officers,
+            Results results,
+            List<Long> hotspotIds) {}
 
     /**
      * What may be corrected after recording: name, kind, period, the units covered, forces, officers
      * and the hotspots linked (the organising unit and the results are kept).
      */
-    public record Correction(String name, Kind kind, LocalDate startedOn, LocalDate endedOn, List<Long> unitIds,
-            String forces, Integer officers, List<Long> hotspotIds) {
-    }
+    public record Correction(
+            String name,
+            Kind kind,
+            LocalDate startedOn,
+            LocalDate endedOn,
+            List<Long> unitIds,
+            String forces,
+            Integer officers,
+            List<Long> hotspotIds) {}
 
     /** The results of the campaigns under a unit that ended in a period, summed. */
-    public record Totals(long unitId, LocalDate from, LocalDate to, long campaigns, long crackdowns, long patrols,
-            long officers, long arrests, long ringsBroken, long hotspotsCleared, long itemsSeized) {
-    }
+    public record Totals(
+            long unitId,
+            LocalDate from,
+            LocalDate to,
+            long campaigns,
+            long crackdowns,
+            long patrols,
+            long officers,
+            long arrests,
+            long ringsBroken,
+            long hotspotsCleared,
+            long itemsSeized) {}
 }

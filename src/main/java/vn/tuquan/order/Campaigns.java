@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -41,6 +40,7 @@ public class Campaigns {
 
     /** The forces taking part, what was seized. */
     static final int MAX_FORCES = 1000;
+
     static final int MAX_SEIZED = 1000;
     /** The results in words. */
     static final int MAX_SUMMARY = 2000;
@@ -65,8 +65,16 @@ public class Campaigns {
     @Transactional
     public Campaign record(Caller caller, long unitId, Campaign.Form form) {
         UnitView unit = units.writable(caller, unitId);
-        Checked checked = check(caller, unit, form.name(), form.kind(), form.startedOn(), form.endedOn(),
-                form.unitIds(), form.officers(), form.hotspotIds());
+        Checked checked = check(
+                caller,
+                unit,
+                form.name(),
+                form.kind(),
+                form.startedOn(),
+                form.endedOn(),
+                form.unitIds(),
+                form.officers(),
+                form.hotspotIds());
         String name = checked.name();
         List<Long> covered = checked.covered();
         List<Long> targeted = checked.targeted();
@@ -76,18 +84,32 @@ public class Campaigns {
                                       rings_broken, hotspots_cleared, items_seized, seized_description, results, created_by)
                 VALUES (:name, :kind, :unit, :from, :to, :forces, :officers, :arrests, :rings, :cleared, :items, :seized,
                         :summary, :by) RETURNING id
-                """).param("name", name).param("kind", form.kind().name()).param("unit", unit.id())
-                .param("from", form.startedOn()).param("to", form.endedOn())
-                .param("forces", Hotspots.bounded("forces", form.forces(), MAX_FORCES)).param("officers", form.officers())
-                .param("arrests", results.arrests()).param("rings", results.ringsBroken())
-                .param("cleared", results.hotspotsCleared()).param("items", results.itemsSeized())
-                .param("seized", results.seizedDescription()).param("summary", results.summary())
-                .param("by", caller.username()).query(Long.class).single();
+                """)
+                .param("name", name)
+                .param("kind", form.kind().name())
+                .param("unit", unit.id())
+                .param("from", form.startedOn())
+                .param("to", form.endedOn())
+                .param("forces", Hotspots.bounded("forces", form.forces(), MAX_FORCES))
+                .param("officers", form.officers())
+                .param("arrests", results.arrests())
+                .param("rings", results.ringsBroken())
+                .param("cleared", results.hotspotsCleared())
+                .param("items", results.itemsSeized())
+                .param("seized", results.seizedDescription())
+                .param("summary", results.summary())
+                .param("by", caller.username())
+                .query(Long.class)
+                .single();
         jdbc.sql("INSERT INTO campaign_unit (campaign_id, unit_id) SELECT :id, unnest(CAST(:units AS bigint[]))")
-                .param("id", id).param("units", covered.toArray(Long[]::new)).update();
+                .param("id", id)
+                .param("units", covered.toArray(Long[]::new))
+                .update();
         if (!targeted.isEmpty()) {
             jdbc.sql("INSERT INTO campaign_hotspot (campaign_id, hotspot_id) SELECT :id, unnest(CAST(:h AS bigint[]))")
-                    .param("id", id).param("h", targeted.toArray(Long[]::new)).update();
+                    .param("id", id)
+                    .param("h", targeted.toArray(Long[]::new))
+                    .update();
         }
         Campaign after = load(id).orElseThrow();
         events.publishEvent(new CampaignRecorded(id, unit.id(), null, after));
@@ -102,10 +124,14 @@ public class Campaigns {
         jdbc.sql("""
                 UPDATE campaign SET arrests = :arrests, rings_broken = :rings, hotspots_cleared = :cleared,
                        items_seized = :items, seized_description = :seized, results = :summary WHERE id = :id""")
-                .param("arrests", checked.arrests()).param("rings", checked.ringsBroken())
-                .param("cleared", checked.hotspotsCleared()).param("items", checked.itemsSeized())
-                .param("seized", checked.seizedDescription()).param("summary", checked.summary())
-                .param("id", campaignId).update();
+                .param("arrests", checked.arrests())
+                .param("rings", checked.ringsBroken())
+                .param("cleared", checked.hotspotsCleared())
+                .param("items", checked.itemsSeized())
+                .param("seized", checked.seizedDescription())
+                .param("summary", checked.summary())
+                .param("id", campaignId)
+                .update();
         Campaign after = load(campaignId).orElseThrow();
         events.publishEvent(new CampaignRecorded(campaignId, before.organisingUnitId(), before, after));
         return after;
@@ -120,21 +146,42 @@ public class Campaigns {
     public Campaign correct(Caller caller, long unitId, long campaignId, Campaign.Correction form) {
         Campaign before = writableCampaign(caller, unitId, campaignId);
         UnitView organiser = units.visible(caller.capture(), before.organisingUnitId());
-        Checked checked = check(caller, organiser, form.name(), form.kind(), form.startedOn(), form.endedOn(),
-                form.unitIds(), form.officers(), form.hotspotIds());
+        Checked checked = check(
+                caller,
+                organiser,
+                form.name(),
+                form.kind(),
+                form.startedOn(),
+                form.endedOn(),
+                form.unitIds(),
+                form.officers(),
+                form.hotspotIds());
         jdbc.sql("""
                 UPDATE campaign SET name = :name, kind = :kind, started_on = :from, ended_on = :to, forces = :forces,
                        officers = :officers WHERE id = :id""")
-                .param("name", checked.name()).param("kind", form.kind().name()).param("from", form.startedOn())
-                .param("to", form.endedOn()).param("forces", Hotspots.bounded("forces", form.forces(), MAX_FORCES))
-                .param("officers", form.officers()).param("id", campaignId).update();
-        jdbc.sql("DELETE FROM campaign_unit WHERE campaign_id = :id").param("id", campaignId).update();
+                .param("name", checked.name())
+                .param("kind", form.kind().name())
+                .param("from", form.startedOn())
+                .param("to", form.endedOn())
+                .param("forces", Hotspots.bounded("forces", form.forces(), MAX_FORCES))
+                .param("officers", form.officers())
+                .param("id", campaignId)
+                .update();
+        jdbc.sql("DELETE FROM campaign_unit WHERE campaign_id = :id")
+                .param("id", campaignId)
+                .update();
         jdbc.sql("INSERT INTO campaign_unit (campaign_id, unit_id) SELECT :id, unnest(CAST(:units AS bigint[]))")
-                .param("id", campaignId).param("units", checked.covered().toArray(Long[]::new)).update();
-        jdbc.sql("DELETE FROM campaign_hotspot WHERE campaign_id = :id").param("id", campaignId).update();
+                .param("id", campaignId)
+                .param("units", checked.covered().toArray(Long[]::new))
+                .update();
+        jdbc.sql("DELETE FROM campaign_hotspot WHERE campaign_id = :id")
+                .param("id", campaignId)
+                .update();
         if (!checked.targeted().isEmpty()) {
             jdbc.sql("INSERT INTO campaign_hotspot (campaign_id, hotspot_id) SELECT :id, unnest(CAST(:h AS bigint[]))")
-                    .param("id", campaignId).param("h", checked.targeted().toArray(Long[]::new)).update();
+                    .param("id", campaignId)
+                    .param("h", checked.targeted().toArray(Long[]::new))
+                    .update();
         }
         Campaign after = load(campaignId).orElseThrow();
         events.publishEvent(new CampaignRecorded(campaignId, before.organisingUnitId(), before, after));
@@ -145,7 +192,8 @@ public class Campaigns {
     public Campaign find(Scope scope, long unitId, long campaignId) {
         List<Long> ids = units.subtreeIds(scope, unitId);
         Campaign campaign = load(campaignId).orElseThrow(() -> new UnknownHotspotException("campaign", campaignId));
-        if (!ids.contains(campaign.organisingUnitId()) && campaign.unitIds().stream().noneMatch(ids::contains)) {
+        if (!ids.contains(campaign.organisingUnitId())
+                && campaign.unitIds().stream().noneMatch(ids::contains)) {
             throw new UnknownHotspotException("campaign", campaignId);
         }
         return campaign;
@@ -159,16 +207,20 @@ public class Campaigns {
     /** The same campaigns, every one of them, handed over one at a time from a cursor (an export). */
     @Transactional(readOnly = true)
     public void each(Scope scope, long unitId, LocalDate from, LocalDate to, Consumer<Campaign> each) {
-        underQuery(scope, unitId, from, to).withFetchSize(SheetExports.FETCH_SIZE).query(rs -> {
-            each.accept(row(rs, 0));
-        });
+        underQuery(scope, unitId, from, to)
+                .withFetchSize(SheetExports.FETCH_SIZE)
+                .query(rs -> {
+                    each.accept(row(rs, 0));
+                });
     }
 
     private JdbcClient.StatementSpec underQuery(Scope scope, long unitId, LocalDate from, LocalDate to) {
         Long[] ids = units.subtreeIds(scope, unitId).toArray(Long[]::new);
         return jdbc.sql("SELECT " + COLUMNS + " FROM campaign c WHERE c.started_on <= :to AND c.ended_on >= :from AND "
                         + UNDER + " ORDER BY c.started_on DESC, c.id DESC")
-                .param("from", from).param("to", to).param("ids", ids);
+                .param("from", from)
+                .param("to", to)
+                .param("ids", ids);
     }
 
     /** The campaigns of a hotspot the scope sees, newest first. */
@@ -176,7 +228,9 @@ public class Campaigns {
         hotspots.find(scope, unitId, hotspotId, Dates.today());
         return jdbc.sql("SELECT " + COLUMNS + " FROM campaign c JOIN campaign_hotspot ch ON ch.campaign_id = c.id"
                         + " WHERE ch.hotspot_id = :h ORDER BY c.started_on DESC, c.id DESC")
-                .param("h", hotspotId).query(Campaigns::row).list();
+                .param("h", hotspotId)
+                .query(Campaigns::row)
+                .list();
     }
 
     /**
@@ -191,10 +245,21 @@ public class Campaigns {
                        coalesce(sum(arrests), 0) AS arrests, coalesce(sum(rings_broken), 0) AS rings,
                        coalesce(sum(hotspots_cleared), 0) AS cleared, coalesce(sum(items_seized), 0) AS items
                   FROM campaign c WHERE c.ended_on BETWEEN :from AND :to""" + " AND " + UNDER)
-                .param("from", from).param("to", to).param("ids", ids)
-                .query((rs, n) -> new Campaign.Totals(unitId, from, to, rs.getLong("campaigns"), rs.getLong("crackdowns"),
-                        rs.getLong("patrols"), rs.getLong("officers"), rs.getLong("arrests"), rs.getLong("rings"),
-                        rs.getLong("cleared"), rs.getLong("items")))
+                .param("from", from)
+                .param("to", to)
+                .param("ids", ids)
+                .query((rs, n) -> new Campaign.Totals(
+                        unitId,
+                        from,
+                        to,
+                        rs.getLong("campaigns"),
+                        rs.getLong("crackdowns"),
+                        rs.getLong("patrols"),
+                        rs.getLong("officers"),
+                        rs.getLong("arrests"),
+                        rs.getLong("rings"),
+                        rs.getLong("cleared"),
+                        rs.getLong("items")))
                 .single();
     }
 
@@ -209,16 +274,23 @@ public class Campaigns {
         return campaign;
     }
 
-    private record Checked(String name, List<Long> covered, List<Long> targeted) {
-    }
+    private record Checked(String name, List<Long> covered, List<Long> targeted) {}
 
     /**
      * What recording and correcting check alike: name, kind and period required, its end not before its
      * start, officers not negative; the units covered (none: the organiser) under the organiser and in
      * the capture scope; every hotspot linked one the caller sees (else 403).
      */
-    private Checked check(Caller caller, UnitView organiser, String name, Campaign.Kind kind, LocalDate from,
-            LocalDate to, List<Long> unitIds, Integer officers, List<Long> hotspotIds) {
+    private Checked check(
+            Caller caller,
+            UnitView organiser,
+            String name,
+            Campaign.Kind kind,
+            LocalDate from,
+            LocalDate to,
+            List<Long> unitIds,
+            Integer officers,
+            List<Long> hotspotIds) {
         String checkedName = Hotspots.required("name", name, Hotspots.MAX_NAME);
         if (kind == null) {
             throw new HotspotRefusedException("kind", "order.hotspots.error.required");
@@ -262,8 +334,12 @@ public class Campaigns {
         check("ringsBroken", results.ringsBroken());
         check("hotspotsCleared", results.hotspotsCleared());
         check("itemsSeized", results.itemsSeized());
-        return new Campaign.Results(results.arrests(), results.ringsBroken(), results.hotspotsCleared(),
-                results.itemsSeized(), Hotspots.bounded("seizedDescription", results.seizedDescription(), MAX_SEIZED),
+        return new Campaign.Results(
+                results.arrests(),
+                results.ringsBroken(),
+                results.hotspotsCleared(),
+                results.itemsSeized(),
+                Hotspots.bounded("seizedDescription", results.seizedDescription(), MAX_SEIZED),
                 Hotspots.bounded("summary", results.summary(), MAX_SUMMARY));
     }
 
@@ -274,21 +350,37 @@ public class Campaigns {
     }
 
     private static List<Long> distinct(List<Long> ids) {
-        return ids == null ? List.of() : new ArrayList<>(new LinkedHashSet<>(ids.stream().filter(Objects::nonNull).toList()));
+        return ids == null
+                ? List.of()
+                : new ArrayList<>(new LinkedHashSet<>(
+                        ids.stream().filter(Objects::nonNull).toList()));
     }
 
     private Optional<Campaign> load(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM campaign c WHERE c.id = :id").param("id", id)
-                .query(Campaigns::row).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM campaign c WHERE c.id = :id")
+                .param("id", id)
+                .query(Campaigns::row)
+                .optional();
     }
 
     static Campaign row(ResultSet rs, int n) throws SQLException {
-        return new Campaign(rs.getLong("id"), rs.getString("name"), Campaign.Kind.valueOf(rs.getString("kind")),
-                rs.getLong("organising_unit_id"), rs.getObject("started_on", LocalDate.class),
-                rs.getObject("ended_on", LocalDate.class), Hotspots.longs(rs.getArray("unit_ids")),
-                rs.getString("forces"), rs.getObject("officers", Integer.class),
-                new Campaign.Results(rs.getInt("arrests"), rs.getInt("rings_broken"), rs.getInt("hotspots_cleared"),
-                        rs.getInt("items_seized"), rs.getString("seized_description"), rs.getString("results")),
+        return new Campaign(
+                rs.getLong("id"),
+                rs.getString("name"),
+                Campaign.Kind.valueOf(rs.getString("kind")),
+                rs.getLong("organising_unit_id"),
+                rs.getObject("started_on", LocalDate.class),
+                rs.getObject("ended_on", LocalDate.class),
+                Hotspots.longs(rs.getArray("unit_ids")),
+                rs.getString("forces"),
+                rs.getObject("officers", Integer.class),
+                new Campaign.Results(
+                        rs.getInt("arrests"),
+                        rs.getInt("rings_broken"),
+                        rs.getInt("hotspots_cleared"),
+                        rs.getInt("items_seized"),
+                        rs.getString("seized_description"),
+                        rs.getString("results")),
                 Hotspots.longs(rs.getArray("hotspot_ids")));
     }
 }

@@ -9,24 +9,40 @@ import java.util.Map;
  *
  * @param person {@code null} when the details were not read
  */
-public record DrugUser(long id, long residenceUnitId, LocalDate detectedOn, Status status, LocalDate statusSince,
-        PersonDetails person, String recordedBy) {
+public record DrugUser(
+        long id,
+        long residenceUnitId,
+        LocalDate detectedOn,
+        Status status,
+        LocalDate statusSince,
+        PersonDetails person,
+        String recordedBy) {
 
     public enum Status {
-        NEW, IN_TREATMENT, RELAPSED, RECOVERED
+        NEW,
+        IN_TREATMENT,
+        RELAPSED,
+        RECOVERED
     }
 
     /** What a drug user is recorded with. */
-    public record Form(PersonDetails person, LocalDate detectedOn) {
-    }
+    public record Form(PersonDetails person, LocalDate detectedOn) {}
 
     /** A change of status, with the day it took effect and an optional note (stored encrypted). */
-    public record StatusChange(Status status, LocalDate since, String note, String recordedBy) {
-    }
+    public record StatusChange(Status status, LocalDate since, String note, String recordedBy) {}
 
     /** The non-personal fields, for the audit log. */
     Map<String, Object> facts() {
-        return Map.of("id", id, "residenceUnitId", residenceUnitId, "detectedOn", detectedOn, "status", status,
-                "statusSince", statusSince);
+        return Map.of(
+                "id",
+                id,
+                "residenceUnitId",
+                residenceUnitId,
+                "detectedOn",
+                detectedOn,
+                "status",
+                status,
+                "statusSince",
+                statusSince);
     }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,6 +37,7 @@ public class DrugUsers {
                 SELECT FROM (SELECT s.status, s.since, lead(s.since) OVER (ORDER BY s.since) AS until
                                FROM drug_user_status s WHERE s.drug_user_id = d.id) h
                  WHERE h.status <> 'RECOVERED' AND h.since <= :to AND (h.until IS NULL OR h.until > :from))""";
+
     private static final String COLUMNS = """
             d.id, d.residence_unit_id, d.detected_on, d.status, d.status_since, d.full_name_enc, d.birth_enc,
             d.national_id_enc, d.address_enc, d.recorded_by""";
@@ -66,19 +66,32 @@ public class DrugUsers {
     public int recordAll(Caller caller, long withinUnitId, List<ImportedDrugUser> rows) {
         UnitView within = registers.writable(caller, withinUnitId, true);
         Set<Long> residences = new HashSet<>();
-        registers.units().subtree(caller.capture(), within.id(), Set.of(UnitKind.RESIDENTIAL_AREA, UnitKind.COMMUNE),
-                Dates.today()).forEach(u -> residences.add(u.id()));
+        registers
+                .units()
+                .subtree(
+                        caller.capture(),
+                        within.id(),
+                        Set.of(UnitKind.RESIDENTIAL_AREA, UnitKind.COMMUNE),
+                        Dates.today())
+                .forEach(u -> residences.add(u.id()));
         for (ImportedDrugUser row : rows) {
             if (!residences.contains(row.residenceUnitId())) {
                 throw new PersonRefusedException("unitId", "order.persons.error.unitKind", row.residenceUnitId());
             }
-            long id = insert(row.residenceUnitId(), checked(row.form()), row.form().detectedOn(), caller.username());
+            long id = insert(
+                    row.residenceUnitId(), checked(row.form()), row.form().detectedOn(), caller.username());
             for (DrugUser.StatusChange change : row.laterStatuses()) {
                 appendStatus(id, change.status(), change.since(), change.note(), caller.username());
             }
         }
-        registers.recorded(new PersonRecorded(ENTITY, null, within.id(), PersonRecorded.Change.CREATED, null,
-                Map.of("imported", rows.size()), PersonDetails.FIELDS));
+        registers.recorded(new PersonRecorded(
+                ENTITY,
+                null,
+                within.id(),
+                PersonRecorded.Change.CREATED,
+                null,
+                Map.of("imported", rows.size()),
+                PersonDetails.FIELDS));
         return rows.size();
     }
 
@@ -93,7 +106,10 @@ public class DrugUsers {
         PersonDetails person = checked(form);
         LocalDate firstChange = jdbc.sql("SELECT min(since) FROM drug_user_status WHERE drug_user_id = :id AND since > "
                         + "(SELECT min(since) FROM drug_user_status WHERE drug_user_id = :id)")
-                .param("id", drugUserId).query(LocalDate.class).optional().orElse(null);
+                .param("id", drugUserId)
+                .query(LocalDate.class)
+                .optional()
+                .orElse(null);
         if (firstChange != null && !form.detectedOn().isBefore(firstChange)) {
             throw new PersonRefusedException("detectedOn", "order.drugUsers.error.detectedAfterChange", firstChange);
         }
@@ -103,15 +119,28 @@ public class DrugUsers {
                        detected_on = :detected,
                        status_since = CASE WHEN status_since = detected_on THEN :detected ELSE status_since END
                  WHERE id = :id""")
-                .param("name", enc[0]).param("birth", enc[1]).param("nid", enc[2]).param("addr", enc[3])
-                .param("detected", form.detectedOn()).param("id", drugUserId).update();
+                .param("name", enc[0])
+                .param("birth", enc[1])
+                .param("nid", enc[2])
+                .param("addr", enc[3])
+                .param("detected", form.detectedOn())
+                .param("id", drugUserId)
+                .update();
         jdbc.sql("""
                 UPDATE drug_user_status SET since = :detected
                  WHERE drug_user_id = :id AND since = (SELECT min(since) FROM drug_user_status WHERE drug_user_id = :id)""")
-                .param("detected", form.detectedOn()).param("id", drugUserId).update();
+                .param("detected", form.detectedOn())
+                .param("id", drugUserId)
+                .update();
         DrugUser after = one(drugUserId);
-        registers.recorded(new PersonRecorded(ENTITY, Long.toString(drugUserId), before.residenceUnitId(),
-                PersonRecorded.Change.UPDATED, before.facts(), after.facts(), PersonDetails.FIELDS));
+        registers.recorded(new PersonRecorded(
+                ENTITY,
+                Long.toString(drugUserId),
+                before.residenceUnitId(),
+                PersonRecorded.Change.UPDATED,
+                before.facts(),
+                after.facts(),
+                PersonDetails.FIELDS));
         return after;
     }
 
@@ -120,8 +149,8 @@ public class DrugUsers {
      * before the current status's day, nor in the future; the status must change.
      */
     @Transactional
-    public DrugUser changeStatus(Caller caller, long unitId, long drugUserId, DrugUser.Status status, LocalDate since,
-            String note) {
+    public DrugUser changeStatus(
+            Caller caller, long unitId, long drugUserId, DrugUser.Status status, LocalDate since, String note) {
         registers.writable(caller, unitId, true);
         DrugUser before = own(caller.capture(), unitId, drugUserId, true);
         if (status == null) {
@@ -140,8 +169,14 @@ public class DrugUsers {
         }
         appendStatus(drugUserId, status, since, text, caller.username());
         DrugUser after = one(drugUserId);
-        registers.recorded(new PersonRecorded("drug-user-status", Long.toString(drugUserId), before.residenceUnitId(),
-                PersonRecorded.Change.UPDATED, before.facts(), after.facts(), text == null ? List.of() : List.of("note")));
+        registers.recorded(new PersonRecorded(
+                "drug-user-status",
+                Long.toString(drugUserId),
+                before.residenceUnitId(),
+                PersonRecorded.Change.UPDATED,
+                before.facts(),
+                after.facts(),
+                text == null ? List.of() : List.of("note")));
         return after;
     }
 
@@ -160,8 +195,11 @@ public class DrugUsers {
         List<DrugUser.StatusChange> history = jdbc.sql("""
                 SELECT status, since, note_enc, recorded_by FROM drug_user_status WHERE drug_user_id = :id ORDER BY since""")
                 .param("id", drugUserId)
-                .query((rs, n) -> new DrugUser.StatusChange(DrugUser.Status.valueOf(rs.getString(1)),
-                        rs.getObject(2, LocalDate.class), registers.cipher().decrypt(rs.getString(3)), rs.getString(4)))
+                .query((rs, n) -> new DrugUser.StatusChange(
+                        DrugUser.Status.valueOf(rs.getString(1)),
+                        rs.getObject(2, LocalDate.class),
+                        registers.cipher().decrypt(rs.getString(3)),
+                        rs.getString(4)))
                 .list();
         registers.read("drug-user-status", List.of(drugUserId), unitId, List.of("note"));
         return history;
@@ -177,11 +215,12 @@ public class DrugUsers {
      * @param newOnly with a period: only those detected in it (from its first event day)
      * @param status  only those whose status is this now, or all when {@code null}
      */
-    public List<DrugUser> list(Caller caller, long unitId, Period period, boolean newOnly, DrugUser.Status status,
-            int limit, int offset) {
+    public List<DrugUser> list(
+            Caller caller, long unitId, Period period, boolean newOnly, DrugUser.Status status, int limit, int offset) {
         registers.readable(caller, unitId);
         Map<String, Object> params = new HashMap<>();
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + where(caller, unitId, period, newOnly, status, params));
+        StringBuilder sql =
+                new StringBuilder("SELECT " + COLUMNS + where(caller, unitId, period, newOnly, status, params));
         List<DrugUser> found = registers.page(jdbc, sql, params, ORDER, limit, offset, this::row);
         registers.read(ENTITY, found.stream().map(DrugUser::id).toList(), unitId, PersonDetails.FIELDS);
         return found;
@@ -192,11 +231,17 @@ public class DrugUsers {
      * SENSITIVE_READ, one audit entry naming every record handed over.
      */
     @Transactional(readOnly = true)
-    public void each(Caller caller, long unitId, Period period, boolean newOnly, DrugUser.Status status,
+    public void each(
+            Caller caller,
+            long unitId,
+            Period period,
+            boolean newOnly,
+            DrugUser.Status status,
             Consumer<DrugUser> each) {
         registers.readable(caller, unitId);
         Map<String, Object> params = new HashMap<>();
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + where(caller, unitId, period, newOnly, status, params));
+        StringBuilder sql =
+                new StringBuilder("SELECT " + COLUMNS + where(caller, unitId, period, newOnly, status, params));
         registers.each(jdbc, sql, params, ORDER, this::row, DrugUser::id, each, ENTITY, unitId, PersonDetails.FIELDS);
     }
 
@@ -206,14 +251,22 @@ public class DrugUsers {
     public long count(Caller caller, long unitId, Period period, boolean newOnly, DrugUser.Status status) {
         registers.readable(caller, unitId);
         Map<String, Object> params = new HashMap<>();
-        return jdbc.sql("SELECT count(*)" + where(caller, unitId, period, newOnly, status, params)).params(params)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT count(*)" + where(caller, unitId, period, newOnly, status, params))
+                .params(params)
+                .query(Long.class)
+                .single();
     }
 
-    private String where(Caller caller, long unitId, Period period, boolean newOnly, DrugUser.Status status,
+    private String where(
+            Caller caller,
+            long unitId,
+            Period period,
+            boolean newOnly,
+            DrugUser.Status status,
             Map<String, Object> params) {
-        Long[] ids = registers.units().subtreeIds(caller.view(), unitId,
-                period == null ? Dates.today() : FactWindow.treeOn(period.year()));
+        Long[] ids = registers
+                .units()
+                .subtreeIds(caller.view(), unitId, period == null ? Dates.today() : FactWindow.treeOn(period.year()));
         StringBuilder sql = new StringBuilder(" FROM drug_user d WHERE d.residence_unit_id = ANY(:ids)");
         params.put("ids", ids);
         if (period != null) {
@@ -250,7 +303,9 @@ public class DrugUsers {
         unitIds.forEach(id -> counts.put(id, 0L));
         jdbc.sql("SELECT d.residence_unit_id, count(*) FROM drug_user d WHERE d.residence_unit_id = ANY(:ids) AND "
                         + condition + " GROUP BY d.residence_unit_id")
-                .param("ids", unitIds.toArray(Long[]::new)).param("from", period.from()).param("to", period.to())
+                .param("ids", unitIds.toArray(Long[]::new))
+                .param("from", period.from())
+                .param("to", period.to())
                 .param("firstDay", period.firstEventDay())
                 .query((ResultSet rs) -> {
                     counts.put(rs.getLong(1), rs.getLong(2));
@@ -260,8 +315,11 @@ public class DrugUsers {
 
     private DrugUser own(Scope scope, long unitId, long drugUserId, boolean forUpdate) {
         registers.units().visible(scope, unitId);
-        DrugUser found = jdbc.sql("SELECT " + COLUMNS + " FROM drug_user d WHERE d.id = :id" + (forUpdate ? " FOR UPDATE" : ""))
-                .param("id", drugUserId).query(this::row).optional()
+        DrugUser found = jdbc.sql(
+                        "SELECT " + COLUMNS + " FROM drug_user d WHERE d.id = :id" + (forUpdate ? " FOR UPDATE" : ""))
+                .param("id", drugUserId)
+                .query(this::row)
+                .optional()
                 .orElseThrow(() -> new UnknownPersonRecordException(ENTITY, drugUserId));
         registers.requireUnder(unitId, found.residenceUnitId(), ENTITY, drugUserId);
         return found;
@@ -282,10 +340,21 @@ public class DrugUsers {
                 INSERT INTO drug_user (residence_unit_id, detected_on, status, status_since, full_name_enc, birth_enc,
                                        national_id_enc, address_enc, recorded_by)
                 VALUES (:unit, :detected, 'NEW', :detected, :name, :birth, :nid, :addr, :by) RETURNING id""")
-                .param("unit", unitId).param("detected", detectedOn).param("name", enc[0]).param("birth", enc[1])
-                .param("nid", enc[2]).param("addr", enc[3]).param("by", by).query(Long.class).single();
-        jdbc.sql("INSERT INTO drug_user_status (drug_user_id, status, since, recorded_by) VALUES (:id, 'NEW', :since, :by)")
-                .param("id", id).param("since", detectedOn).param("by", by).update();
+                .param("unit", unitId)
+                .param("detected", detectedOn)
+                .param("name", enc[0])
+                .param("birth", enc[1])
+                .param("nid", enc[2])
+                .param("addr", enc[3])
+                .param("by", by)
+                .query(Long.class)
+                .single();
+        jdbc.sql(
+                        "INSERT INTO drug_user_status (drug_user_id, status, since, recorded_by) VALUES (:id, 'NEW', :since, :by)")
+                .param("id", id)
+                .param("since", detectedOn)
+                .param("by", by)
+                .update();
         return id;
     }
 
@@ -293,20 +362,35 @@ public class DrugUsers {
         jdbc.sql("""
                 INSERT INTO drug_user_status (drug_user_id, status, since, note_enc, recorded_by)
                 VALUES (:id, :status, :since, :note, :by)""")
-                .param("id", id).param("status", status.name()).param("since", since)
-                .param("note", registers.cipher().encrypt(note)).param("by", by).update();
-        jdbc.sql("UPDATE drug_user SET status = :status, status_since = :since WHERE id = :id AND status_since <= :since")
-                .param("status", status.name()).param("since", since).param("id", id).update();
+                .param("id", id)
+                .param("status", status.name())
+                .param("since", since)
+                .param("note", registers.cipher().encrypt(note))
+                .param("by", by)
+                .update();
+        jdbc.sql(
+                        "UPDATE drug_user SET status = :status, status_since = :since WHERE id = :id AND status_since <= :since")
+                .param("status", status.name())
+                .param("since", since)
+                .param("id", id)
+                .update();
     }
 
     private DrugUser one(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM drug_user d WHERE d.id = :id").param("id", id).query(this::row)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM drug_user d WHERE d.id = :id")
+                .param("id", id)
+                .query(this::row)
                 .single();
     }
 
     private DrugUser row(ResultSet rs, int n) throws SQLException {
-        return new DrugUser(rs.getLong("id"), rs.getLong("residence_unit_id"), rs.getObject("detected_on", LocalDate.class),
-                DrugUser.Status.valueOf(rs.getString("status")), rs.getObject("status_since", LocalDate.class),
-                registers.decrypt(rs), rs.getString("recorded_by"));
+        return new DrugUser(
+                rs.getLong("id"),
+                rs.getLong("residence_unit_id"),
+                rs.getObject("detected_on", LocalDate.class),
+                DrugUser.Status.valueOf(rs.getString("status")),
+                rs.getObject("status_since", LocalDate.class),
+                registers.decrypt(rs),
+                rs.getString("recorded_by"));
     }
 }

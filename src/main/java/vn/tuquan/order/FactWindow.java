@@ -2,7 +2,6 @@ package vn.tuquan.order;
 
 import java.time.LocalDate;
 import java.util.Locale;
-
 import vn.tuquan.shared.Period;
 import vn.tuquan.units.UnitKind;
 
@@ -44,7 +43,8 @@ public enum FactWindow {
 
     /** The window named by a request's {@code periodOf}: {@code organisation}, else the residential areas'. */
     public static FactWindow parse(String periodOf) {
-        return periodOf != null && periodOf.strip().toLowerCase(Locale.ROOT).startsWith("organisation") ? ORGANISATION
+        return periodOf != null && periodOf.strip().toLowerCase(Locale.ROOT).startsWith("organisation")
+                ? ORGANISATION
                 : RESIDENTIAL_AREA;
     }
 

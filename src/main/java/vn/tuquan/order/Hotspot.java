@@ -14,21 +14,41 @@ import java.util.List;
  * @param statusSince  since when it has had that status
  * @param removedOn    the day it left the list (not counted from that day), {@code null} while it is on it
  */
-public record Hotspot(long id, String name, Kind kind, List<Long> unitIds, LocalDate designatedOn, String designatedBy,
-        String designationNumber, LocalDate removedOn, String removedBy, String removalNumber, Double latitude,
-        Double longitude, String notes, Status status, LocalDate statusSince) {
+public record Hotspot(
+        long id,
+        String name,
+        Kind kind,
+        List<Long> unitIds,
+        LocalDate designatedOn,
+        String designatedBy,
+        String designationNumber,
+        LocalDate removedOn,
+        String removedBy,
+        String removalNumber,
+        Double latitude,
+        Double longitude,
+        String notes,
+        Status status,
+        LocalDate statusSince) {
 
     public Hotspot {
         unitIds = List.copyOf(unitIds);
     }
 
     public enum Kind {
-        DRUGS, GAMBLING, THEFT, PROSTITUTION, PUBLIC_ORDER, OTHER
+        DRUGS,
+        GAMBLING,
+        THEFT,
+        PROSTITUTION,
+        PUBLIC_ORDER,
+        OTHER
     }
 
     /** Phức tạp / kiềm chế / ổn định. */
     public enum Status {
-        COMPLEX, CONTAINED, STABLE
+        COMPLEX,
+        CONTAINED,
+        STABLE
     }
 
     /** Whether it was on the list on the date: designated by then and not yet removed. */
@@ -40,30 +60,41 @@ public record Hotspot(long id, String name, Kind kind, List<Long> unitIds, Local
      * A designation: the units, the decision (deciding body and number both required), the status it
      * starts with (usually COMPLEX) and why.
      */
-    public record Form(String name, Kind kind, List<Long> unitIds, LocalDate designatedOn, String designatedBy,
-            String designationNumber, Status status, String reason, Double latitude, Double longitude, String notes) {
-    }
+    public record Form(
+            String name,
+            Kind kind,
+            List<Long> unitIds,
+            LocalDate designatedOn,
+            String designatedBy,
+            String designationNumber,
+            Status status,
+            String reason,
+            Double latitude,
+            Double longitude,
+            String notes) {}
 
     /**
      * A correction of what was saved at designation: name, kind, units covered, the decision (day,
      * deciding body, number) and notes. The point and the statuses are left as they are.
      */
-    public record Correction(String name, Kind kind, List<Long> unitIds, LocalDate designatedOn, String designatedBy,
-            String designationNumber, String notes) {
-    }
+    public record Correction(
+            String name,
+            Kind kind,
+            List<Long> unitIds,
+            LocalDate designatedOn,
+            String designatedBy,
+            String designationNumber,
+            String notes) {}
 
     /** A change of status from a day, with its reason. */
-    public record StatusForm(Status status, LocalDate from, String reason) {
-    }
+    public record StatusForm(Status status, LocalDate from, String reason) {}
 
     /** Removal from the list by a decision. */
-    public record RemovalForm(LocalDate removedOn, String removedBy, String removalNumber) {
-    }
+    public record RemovalForm(LocalDate removedOn, String removedBy, String removalNumber) {}
 
     /** One status of the history: from a day up to the next one ({@code to} exclusive, {@code null} for the current). */
-    public record StatusPeriod(Status status, LocalDate from, LocalDate to, String reason, String recordedBy,
-            Instant recordedAt) {
-    }
+    public record StatusPeriod(
+            Status status, LocalDate from, LocalDate to, String reason, String recordedBy, Instant recordedAt) {}
 
     /** How many hotspots on the list were in each status on a date, under a unit. */
     public record Counts(long unitId, LocalDate on, long complex, long contained, long stable) {

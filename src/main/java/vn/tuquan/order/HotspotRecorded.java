@@ -9,5 +9,4 @@ package vn.tuquan.order;
  * @param before the hotspot before the change, {@code null} for a designation
  * @param after  the hotspot (with its status) after the change
  */
-public record HotspotRecorded(String what, long hotspotId, long unitId, Object before, Object after) {
-}
+public record HotspotRecorded(String what, long hotspotId, long unitId, Object before, Object after) {}

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -47,9 +46,11 @@ public class Hotspots {
 
     /** A hotspot's or a campaign's name; a deciding body. */
     static final int MAX_NAME = 300;
+
     static final int MAX_NUMBER = 100;
     /** The reason of a status. */
     static final int MAX_REASON = 1000;
+
     static final int MAX_NOTES = 2000;
 
     private final JdbcClient jdbc;
@@ -81,9 +82,11 @@ public class Hotspots {
                   JOIN hotspot_status s ON s.hotspot_id = h.id AND s.valid_from <= :on
                                        AND (s.valid_to IS NULL OR s.valid_to > :on)
                  WHERE h.designated_on <= :on AND (h.removed_on IS NULL OR h.removed_on > :on)""" + " AND " + UNDER)
-                .param("on", on).param("ids", ids)
-                .query((rs, n) -> new Hotspot.Counts(unitId, on, rs.getLong("complex"), rs.getLong("contained"),
-                        rs.getLong("stable"))).single();
+                .param("on", on)
+                .param("ids", ids)
+                .query((rs, n) -> new Hotspot.Counts(
+                        unitId, on, rs.getLong("complex"), rs.getLong("contained"), rs.getLong("stable")))
+                .single();
     }
 
     /**
@@ -105,16 +108,18 @@ public class Hotspots {
     /** The same hotspots (on today's tree), every one of them, handed over one at a time from a cursor (an export). */
     @Transactional(readOnly = true)
     public void each(Scope scope, long unitId, LocalDate on, Hotspot.Filter filter, Consumer<Hotspot> each) {
-        underQuery(scope, unitId, on, Dates.today(), filter).withFetchSize(SheetExports.FETCH_SIZE).query(rs -> {
-            each.accept(row(rs, 0));
-        });
+        underQuery(scope, unitId, on, Dates.today(), filter)
+                .withFetchSize(SheetExports.FETCH_SIZE)
+                .query(rs -> {
+                    each.accept(row(rs, 0));
+                });
     }
 
-    private JdbcClient.StatementSpec underQuery(Scope scope, long unitId, LocalDate on, LocalDate tree,
-            Hotspot.Filter filter) {
+    private JdbcClient.StatementSpec underQuery(
+            Scope scope, long unitId, LocalDate on, LocalDate tree, Hotspot.Filter filter) {
         Long[] ids = units.subtreeIds(scope, unitId, tree).toArray(Long[]::new);
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM hotspot h " + STATUS_ON
-                + " WHERE h.designated_on <= :on AND " + UNDER);
+        StringBuilder sql = new StringBuilder(
+                "SELECT " + COLUMNS + " FROM hotspot h " + STATUS_ON + " WHERE h.designated_on <= :on AND " + UNDER);
         if (filter.kind() != null) {
             sql.append(" AND h.kind = :kind");
         }
@@ -127,11 +132,13 @@ public class Hotspots {
         if (filter.status() != null || !filter.withRemoved() || filter.unsettled()) {
             sql.append(" AND (h.removed_on IS NULL OR h.removed_on > :on)");
         }
-        String text = filter.text() == null ? "" : VietnameseText.fold(filter.text().strip());
+        String text =
+                filter.text() == null ? "" : VietnameseText.fold(filter.text().strip());
         if (!text.isEmpty()) {
             sql.append(" AND search_fold(h.name) LIKE '%' || :text || '%'");
         }
-        sql.append(" ORDER BY CASE s.status WHEN 'COMPLEX' THEN 0 WHEN 'CONTAINED' THEN 1 ELSE 2 END, h.name COLLATE natural_vi, h.id");
+        sql.append(
+                " ORDER BY CASE s.status WHEN 'COMPLEX' THEN 0 WHEN 'CONTAINED' THEN 1 ELSE 2 END, h.name COLLATE natural_vi, h.id");
         var query = jdbc.sql(sql.toString()).param("on", on).param("ids", ids);
         if (filter.kind() != null) {
             query = query.param("kind", filter.kind().name());
@@ -183,8 +190,8 @@ public class Hotspots {
         }
         String reason = required("reason", form.reason(), MAX_REASON);
         if ((form.latitude() == null) != (form.longitude() == null)) {
-            throw new HotspotRefusedException(form.latitude() == null ? "latitude" : "longitude",
-                    "order.hotspot.error.point");
+            throw new HotspotRefusedException(
+                    form.latitude() == null ? "latitude" : "longitude", "order.hotspot.error.point");
         }
         if (form.latitude() != null && (Math.abs(form.latitude()) > 90 || Math.abs(form.longitude()) > 180)) {
             throw new HotspotRefusedException("latitude", "order.hotspot.error.point");
@@ -193,12 +200,22 @@ public class Hotspots {
                 INSERT INTO hotspot (name, kind, designated_on, designated_by, designation_number, latitude, longitude,
                                      notes, created_by)
                 VALUES (:name, :kind, :on, :body, :number, :lat, :lon, :notes, :by) RETURNING id
-                """).param("name", name).param("kind", form.kind().name()).param("on", on).param("body", body)
-                .param("number", form.designationNumber().strip()).param("lat", form.latitude())
-                .param("lon", form.longitude()).param("notes", blankToNull(form.notes()))
-                .param("by", caller.username()).query(Long.class).single();
+                """)
+                .param("name", name)
+                .param("kind", form.kind().name())
+                .param("on", on)
+                .param("body", body)
+                .param("number", form.designationNumber().strip())
+                .param("lat", form.latitude())
+                .param("lon", form.longitude())
+                .param("notes", blankToNull(form.notes()))
+                .param("by", caller.username())
+                .query(Long.class)
+                .single();
         jdbc.sql("INSERT INTO hotspot_unit (hotspot_id, unit_id) SELECT :id, unnest(CAST(:units AS bigint[]))")
-                .param("id", id).param("units", covered.toArray(Long[]::new)).update();
+                .param("id", id)
+                .param("units", covered.toArray(Long[]::new))
+                .update();
         insertStatus(id, form.status(), on, reason, caller.username());
         Hotspot after = load(id, on).orElseThrow();
         events.publishEvent(new HotspotRecorded("designated", id, unit.id(), null, after));
@@ -228,7 +245,9 @@ public class Hotspots {
             throw new HotspotRefusedException("status", "order.hotspot.error.sameStatus");
         }
         jdbc.sql("UPDATE hotspot_status SET valid_to = :from WHERE hotspot_id = :id AND valid_to IS NULL")
-                .param("from", from).param("id", hotspotId).update();
+                .param("from", from)
+                .param("id", hotspotId)
+                .update();
         insertStatus(hotspotId, form.status(), from, reason, caller.username());
         Hotspot after = load(hotspotId, from).orElseThrow();
         events.publishEvent(new HotspotRecorded("status", hotspotId, unitId, before, after));
@@ -256,7 +275,9 @@ public class Hotspots {
         bounded("notes", form.notes(), MAX_NOTES);
         List<Hotspot.StatusPeriod> history = historyOf(hotspotId);
         if (history.size() > 1 && !on.isBefore(history.get(1).from())) {
-            throw new HotspotRefusedException("designatedOn", "order.hotspot.error.afterSecondStatus",
+            throw new HotspotRefusedException(
+                    "designatedOn",
+                    "order.hotspot.error.afterSecondStatus",
                     history.get(1).from());
         }
         if (before.removedOn() != null && !on.isBefore(before.removedOn())) {
@@ -265,14 +286,26 @@ public class Hotspots {
         jdbc.sql("""
                 UPDATE hotspot SET name = :name, kind = :kind, designated_on = :on, designated_by = :body,
                                    designation_number = :number, notes = :notes WHERE id = :id""")
-                .param("name", name).param("kind", form.kind().name()).param("on", on).param("body", body)
-                .param("number", form.designationNumber().strip()).param("notes", blankToNull(form.notes()))
-                .param("id", hotspotId).update();
+                .param("name", name)
+                .param("kind", form.kind().name())
+                .param("on", on)
+                .param("body", body)
+                .param("number", form.designationNumber().strip())
+                .param("notes", blankToNull(form.notes()))
+                .param("id", hotspotId)
+                .update();
         jdbc.sql("UPDATE hotspot_status SET valid_from = :on WHERE hotspot_id = :id AND valid_from = :first")
-                .param("on", on).param("id", hotspotId).param("first", history.get(0).from()).update();
-        jdbc.sql("DELETE FROM hotspot_unit WHERE hotspot_id = :id").param("id", hotspotId).update();
+                .param("on", on)
+                .param("id", hotspotId)
+                .param("first", history.get(0).from())
+                .update();
+        jdbc.sql("DELETE FROM hotspot_unit WHERE hotspot_id = :id")
+                .param("id", hotspotId)
+                .update();
         jdbc.sql("INSERT INTO hotspot_unit (hotspot_id, unit_id) SELECT :id, unnest(CAST(:units AS bigint[]))")
-                .param("id", hotspotId).param("units", covered.toArray(Long[]::new)).update();
+                .param("id", hotspotId)
+                .param("units", covered.toArray(Long[]::new))
+                .update();
         Hotspot after = load(hotspotId, Dates.today()).orElseThrow();
         events.publishEvent(new HotspotRecorded("corrected", hotspotId, unitId, before, after));
         return after;
@@ -295,9 +328,13 @@ public class Hotspots {
         }
         Hotspot.StatusPeriod last = history.get(history.size() - 1);
         jdbc.sql("DELETE FROM hotspot_status WHERE hotspot_id = :id AND valid_from = :from")
-                .param("id", hotspotId).param("from", last.from()).update();
+                .param("id", hotspotId)
+                .param("from", last.from())
+                .update();
         jdbc.sql("UPDATE hotspot_status SET valid_to = NULL WHERE hotspot_id = :id AND valid_from = :from")
-                .param("id", hotspotId).param("from", history.get(history.size() - 2).from()).update();
+                .param("id", hotspotId)
+                .param("from", history.get(history.size() - 2).from())
+                .update();
         Hotspot after = load(hotspotId, Dates.today()).orElseThrow();
         events.publishEvent(new HotspotRecorded("statusWithdrawn", hotspotId, unitId, before, after));
         return after;
@@ -318,8 +355,11 @@ public class Hotspots {
             throw new HotspotRefusedException("removedOn", "order.hotspot.error.beforeLast", last.from());
         }
         jdbc.sql("UPDATE hotspot SET removed_on = :on, removed_by = :body, removal_number = :number WHERE id = :id")
-                .param("on", on).param("body", body).param("number", form.removalNumber().strip())
-                .param("id", hotspotId).update();
+                .param("on", on)
+                .param("body", body)
+                .param("number", form.removalNumber().strip())
+                .param("id", hotspotId)
+                .update();
         Hotspot after = load(hotspotId, Dates.today()).orElseThrow();
         events.publishEvent(new HotspotRecorded("removed", hotspotId, unitId, before, after));
         return after;
@@ -330,10 +370,16 @@ public class Hotspots {
         if (hotspotIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM hotspot h " + STATUS_ON
+        return jdbc
+                .sql("SELECT " + COLUMNS + " FROM hotspot h " + STATUS_ON
                         + " WHERE h.id = ANY (CAST(:hotspots AS bigint[])) ORDER BY h.name COLLATE natural_vi, h.id")
-                .param("on", on).param("hotspots", hotspotIds.toArray(Long[]::new)).query(Hotspots::row).list()
-                .stream().filter(h -> h.unitIds().stream().anyMatch(u -> units.contains(scope, u))).toList();
+                .param("on", on)
+                .param("hotspots", hotspotIds.toArray(Long[]::new))
+                .query(Hotspots::row)
+                .list()
+                .stream()
+                .filter(h -> h.unitIds().stream().anyMatch(u -> units.contains(scope, u)))
+                .toList();
     }
 
     private Hotspot writableHotspot(Caller caller, long unitId, long hotspotId) {
@@ -345,8 +391,10 @@ public class Hotspots {
 
     /** The units a hotspot covers: at least one, each under the unit acted from and in the capture scope (else 403). */
     private List<Long> covered(Caller caller, UnitView unit, List<Long> unitIds) {
-        List<Long> covered = unitIds == null ? List.of()
-                : new ArrayList<>(new LinkedHashSet<>(unitIds.stream().filter(Objects::nonNull).toList()));
+        List<Long> covered = unitIds == null
+                ? List.of()
+                : new ArrayList<>(new LinkedHashSet<>(
+                        unitIds.stream().filter(Objects::nonNull).toList()));
         if (covered.isEmpty()) {
             throw new HotspotRefusedException("unitIds", "order.hotspot.error.noUnits");
         }
@@ -375,23 +423,33 @@ public class Hotspots {
         jdbc.sql("""
                 INSERT INTO hotspot_status (hotspot_id, status, valid_from, reason, recorded_by)
                 VALUES (:id, :status, :from, :reason, :by)""")
-                .param("id", hotspotId).param("status", status.name()).param("from", from).param("reason", reason)
-                .param("by", by).update();
+                .param("id", hotspotId)
+                .param("status", status.name())
+                .param("from", from)
+                .param("reason", reason)
+                .param("by", by)
+                .update();
     }
 
     private List<Hotspot.StatusPeriod> historyOf(long hotspotId) {
         return jdbc.sql("SELECT * FROM hotspot_status WHERE hotspot_id = :id ORDER BY valid_from")
                 .param("id", hotspotId)
-                .query((rs, n) -> new Hotspot.StatusPeriod(Hotspot.Status.valueOf(rs.getString("status")),
-                        rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
-                        rs.getString("reason"), rs.getString("recorded_by"),
+                .query((rs, n) -> new Hotspot.StatusPeriod(
+                        Hotspot.Status.valueOf(rs.getString("status")),
+                        rs.getObject("valid_from", LocalDate.class),
+                        rs.getObject("valid_to", LocalDate.class),
+                        rs.getString("reason"),
+                        rs.getString("recorded_by"),
                         rs.getObject("recorded_at", OffsetDateTime.class).toInstant()))
                 .list();
     }
 
     private Optional<Hotspot> load(long hotspotId, LocalDate on) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM hotspot h " + STATUS_ON + " WHERE h.id = :id")
-                .param("on", on).param("id", hotspotId).query(Hotspots::row).optional();
+                .param("on", on)
+                .param("id", hotspotId)
+                .query(Hotspots::row)
+                .optional();
     }
 
     static String required(String field, String value, int max) {
@@ -429,11 +487,21 @@ public class Hotspots {
 
     static Hotspot row(ResultSet rs, int n) throws SQLException {
         String status = rs.getString("status_on");
-        return new Hotspot(rs.getLong("id"), rs.getString("name"), Hotspot.Kind.valueOf(rs.getString("kind")),
-                longs(rs.getArray("unit_ids")), rs.getObject("designated_on", LocalDate.class),
-                rs.getString("designated_by"), rs.getString("designation_number"),
-                rs.getObject("removed_on", LocalDate.class), rs.getString("removed_by"), rs.getString("removal_number"),
-                rs.getObject("latitude", Double.class), rs.getObject("longitude", Double.class), rs.getString("notes"),
-                status == null ? null : Hotspot.Status.valueOf(status), rs.getObject("status_since", LocalDate.class));
+        return new Hotspot(
+                rs.getLong("id"),
+                rs.getString("name"),
+                Hotspot.Kind.valueOf(rs.getString("kind")),
+                longs(rs.getArray("unit_ids")),
+                rs.getObject("designated_on", LocalDate.class),
+                rs.getString("designated_by"),
+                rs.getString("designation_number"),
+                rs.getObject("removed_on", LocalDate.class),
+                rs.getString("removed_by"),
+                rs.getString("removal_number"),
+                rs.getObject("latitude", Double.class),
+                rs.getObject("longitude", Double.class),
+                rs.getString("notes"),
+                status == null ? null : Hotspot.Status.valueOf(status),
+                rs.getObject("status_since", LocalDate.class));
     }
 }

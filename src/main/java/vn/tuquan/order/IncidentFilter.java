@@ -2,7 +2,6 @@ package vn.tuquan.order;
 
 import java.time.LocalDate;
 import java.util.Set;
-
 import vn.tuquan.shared.Period;
 
 /**
@@ -14,8 +13,15 @@ import vn.tuquan.shared.Period;
  * out. Without {@code asOf}, a list of a period takes the tree its facts were counted on
  * ({@link FactWindow#treeOn(int)}), otherwise today's.
  */
-public record IncidentFilter(Long unitId, LocalDate asOf, Period period, Set<String> categoryCodes,
-        Set<IncidentKind> kinds, Set<String> severities, IncidentStatus status, Boolean subjectiveCause) {
+public record IncidentFilter(
+        Long unitId,
+        LocalDate asOf,
+        Period period,
+        Set<String> categoryCodes,
+        Set<IncidentKind> kinds,
+        Set<String> severities,
+        IncidentStatus status,
+        Boolean subjectiveCause) {
 
     public IncidentFilter {
         categoryCodes = categoryCodes == null ? Set.of() : Set.copyOf(categoryCodes);
@@ -24,10 +30,23 @@ public record IncidentFilter(Long unitId, LocalDate asOf, Period period, Set<Str
     }
 
     /** One category, kind and severity at most (null: any). */
-    public IncidentFilter(Long unitId, LocalDate asOf, Period period, String categoryCode, IncidentKind kind,
-            String severity, IncidentStatus status) {
-        this(unitId, asOf, period, categoryCode == null ? Set.of() : Set.of(categoryCode),
-                kind == null ? Set.of() : Set.of(kind), severity == null ? Set.of() : Set.of(severity), status, null);
+    public IncidentFilter(
+            Long unitId,
+            LocalDate asOf,
+            Period period,
+            String categoryCode,
+            IncidentKind kind,
+            String severity,
+            IncidentStatus status) {
+        this(
+                unitId,
+                asOf,
+                period,
+                categoryCode == null ? Set.of() : Set.of(categoryCode),
+                kind == null ? Set.of() : Set.of(kind),
+                severity == null ? Set.of() : Set.of(severity),
+                status,
+                null);
     }
 
     public static IncidentFilter all() {

@@ -1,7 +1,6 @@
 package vn.tuquan.order;
 
 import java.util.List;
-
 import vn.tuquan.shared.FileRefusedException;
 import vn.tuquan.shared.RowProblem;
 
@@ -11,7 +10,9 @@ public class IncidentImportRefusedException extends FileRefusedException {
     private final transient List<IncidentImportProblem> problems;
 
     public IncidentImportRefusedException(List<IncidentImportProblem> problems) {
-        super(problems.stream().map(p -> RowProblem.atLine(p.line(), p.column(), p.key(), p.args())).toList());
+        super(problems.stream()
+                .map(p -> RowProblem.atLine(p.line(), p.column(), p.key(), p.args()))
+                .toList());
         this.problems = List.copyOf(problems);
     }
 

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -57,30 +56,55 @@ import vn.tuquan.units.UnitView;
 @Service
 public class IncidentImports {
 
-    public static final List<String> HEADER = List.of("unit", "category", "severity", "subjective_cause", "occurred_at",
-            "reported_at", "source", "latitude", "longitude", "summary");
+    public static final List<String> HEADER = List.of(
+            "unit",
+            "category",
+            "severity",
+            "subjective_cause",
+            "occurred_at",
+            "reported_at",
+            "source",
+            "latitude",
+            "longitude",
+            "summary");
     /** The columns by their names in people's own sheets, in any order (compared without diacritics and case). */
     public static final ImportColumns NAMED = ImportColumns.of(
             ImportColumns.Column.required("unit", "Đơn vị", "Mã đơn vị", "Số hiệu đơn vị", "Unit id"),
-            ImportColumns.Column.required("category", "Loại vụ việc", "Mã loại vụ việc", "Loại", "Danh mục", "Category code"),
-            ImportColumns.Column.optional("severity", "Mức độ", "Phân loại tội phạm", "Mức độ nghiêm trọng", "Loại tội phạm"),
-            ImportColumns.Column.optional("subjective_cause", "Nguyên nhân chủ quan", "Do chủ quan", "Subjective cause"),
-            ImportColumns.Column.required("occurred_at", "Thời gian xảy ra", "Ngày xảy ra", "Thời điểm xảy ra", "Occurred",
-                    "Occurred at"),
-            ImportColumns.Column.optional("reported_at", "Thời gian tiếp nhận", "Ngày tiếp nhận", "Ngày trình báo",
-                    "Thời điểm tiếp nhận", "Reported", "Reported at"),
+            ImportColumns.Column.required(
+                    "category", "Loại vụ việc", "Mã loại vụ việc", "Loại", "Danh mục", "Category code"),
+            ImportColumns.Column.optional(
+                    "severity", "Mức độ", "Phân loại tội phạm", "Mức độ nghiêm trọng", "Loại tội phạm"),
+            ImportColumns.Column.optional(
+                    "subjective_cause", "Nguyên nhân chủ quan", "Do chủ quan", "Subjective cause"),
+            ImportColumns.Column.required(
+                    "occurred_at", "Thời gian xảy ra", "Ngày xảy ra", "Thời điểm xảy ra", "Occurred", "Occurred at"),
+            ImportColumns.Column.optional(
+                    "reported_at",
+                    "Thời gian tiếp nhận",
+                    "Ngày tiếp nhận",
+                    "Ngày trình báo",
+                    "Thời điểm tiếp nhận",
+                    "Reported",
+                    "Reported at"),
             ImportColumns.Column.required("source", "Nguồn", "Nguồn tin", "Nguồn phát hiện"),
             ImportColumns.Column.optional("latitude", "Vĩ độ", "Lat"),
             ImportColumns.Column.optional("longitude", "Kinh độ", "Lng", "Lon"),
             ImportColumns.Column.optional("summary", "Tóm tắt", "Nội dung", "Nội dung vụ việc", "Mô tả", "Diễn biến"));
+
     static final int MAX_PROBLEMS = 500;
     static final int MAX_ROWS = 50_000;
     private static final DateTimeFormatter VIETNAMESE = DateTimeFormatter.ofPattern("d/M/uuuu H:mm");
-    private static final Map<String, String> COLUMNS = Map.ofEntries(Map.entry("unitId", "unit"),
-            Map.entry("categoryCode", "category"), Map.entry("severity", "severity"),
-            Map.entry("subjectiveCause", "subjective_cause"), Map.entry("occurredAt", "occurred_at"),
-            Map.entry("reportedAt", "reported_at"), Map.entry("source", "source"), Map.entry("latitude", "latitude"),
-            Map.entry("longitude", "longitude"), Map.entry("summary", "summary"));
+    private static final Map<String, String> COLUMNS = Map.ofEntries(
+            Map.entry("unitId", "unit"),
+            Map.entry("categoryCode", "category"),
+            Map.entry("severity", "severity"),
+            Map.entry("subjectiveCause", "subjective_cause"),
+            Map.entry("occurredAt", "occurred_at"),
+            Map.entry("reportedAt", "reported_at"),
+            Map.entry("source", "source"),
+            Map.entry("latitude", "latitude"),
+            Map.entry("longitude", "longitude"),
+            Map.entry("summary", "summary"));
 
     private final IncidentChecks checks;
     private final IncidentStore store;
@@ -93,8 +117,7 @@ public class IncidentImports {
     }
 
     /** One line of a file: its number (1 is the header) and its fields. */
-    record Line(int number, List<String> fields) {
-    }
+    record Line(int number, List<String> fields) {}
 
     /**
      * Imports a file of incidents on units of the caller's capture scope: an Excel workbook (.xlsx,
@@ -127,7 +150,8 @@ public class IncidentImports {
         List<IncidentImportProblem> broken = new ArrayList<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                CSVParser csv = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+                CSVParser csv =
+                        CSVParser.builder().setReader(reader).setFormat(format).get()) {
             Iterator<CSVRecord> records = csv.iterator();
             Iterator<Line> lines = new Iterator<>() {
                 private Line next;
@@ -138,11 +162,13 @@ public class IncidentImports {
                         try {
                             if (records.hasNext()) {
                                 CSVRecord record = records.next();
-                                next = new Line((int) csv.getCurrentLineNumber(), new ArrayList<>(Arrays.asList(record.values())));
+                                next = new Line(
+                                        (int) csv.getCurrentLineNumber(),
+                                        new ArrayList<>(Arrays.asList(record.values())));
                             }
                         } catch (UncheckedIOException e) {
-                            broken.add(new IncidentImportProblem((int) csv.getCurrentLineNumber(), null,
-                                    "order.import.broken", List.of()));
+                            broken.add(new IncidentImportProblem(
+                                    (int) csv.getCurrentLineNumber(), null, "order.import.broken", List.of()));
                         }
                     }
                     return next != null;
@@ -178,8 +204,8 @@ public class IncidentImports {
                 lines.add(new Line(row.getRowNum() + 1, fields));
             }
         } catch (IOException | RuntimeException e) {
-            throw new IncidentImportRefusedException(List.of(new IncidentImportProblem(1, null, "order.import.notXlsx",
-                    List.of())));
+            throw new IncidentImportRefusedException(
+                    List.of(new IncidentImportProblem(1, null, "order.import.notXlsx", List.of())));
         }
         return load(caller, fileName, lines.iterator(), new ArrayList<>());
     }
@@ -189,8 +215,7 @@ public class IncidentImports {
         if (cell == null) {
             return "";
         }
-        if (cell.getCellType() == CellType.NUMERIC
-                && DateUtil.isCellDateFormatted(cell)) {
+        if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
             return cell.getLocalDateTimeCellValue().format(VIETNAMESE);
         }
         return formatter.formatCellValue(cell);
@@ -213,10 +238,12 @@ public class IncidentImports {
                 columns = NAMED.map(fields);
                 if (!columns.ok()) {
                     List<IncidentImportProblem> wrong = new ArrayList<>();
-                    columns.missing().forEach(key -> wrong.add(new IncidentImportProblem(1, key, "order.import.missingColumn",
-                            List.of(key))));
-                    columns.repeated().forEach(key -> wrong.add(new IncidentImportProblem(1, key, "order.import.repeatedColumn",
-                            List.of(key))));
+                    columns.missing()
+                            .forEach(key -> wrong.add(
+                                    new IncidentImportProblem(1, key, "order.import.missingColumn", List.of(key))));
+                    columns.repeated()
+                            .forEach(key -> wrong.add(
+                                    new IncidentImportProblem(1, key, "order.import.repeatedColumn", List.of(key))));
                     throw new IncidentImportRefusedException(wrong);
                 }
                 continue;
@@ -229,8 +256,8 @@ public class IncidentImports {
                 break;
             }
             if (columns.overflows(fields)) {
-                problems.add(new IncidentImportProblem(line, null, "order.import.columns",
-                        List.of(fields.size(), columns.width())));
+                problems.add(new IncidentImportProblem(
+                        line, null, "order.import.columns", List.of(fields.size(), columns.width())));
                 continue;
             }
             ImportColumns.Mapping named = columns;
@@ -247,23 +274,45 @@ public class IncidentImports {
             throw new IncidentImportRefusedException(problems);
         }
         store.insertAll(rows, null, Collections.nCopies(rows.size(), caller.username()));
-        Long unit = rows.stream().map(CheckedIncident::unitId).distinct().count() == 1 ? rows.get(0).unitId() : null;
+        Long unit = rows.stream().map(CheckedIncident::unitId).distinct().count() == 1
+                ? rows.get(0).unitId()
+                : null;
         events.publishEvent(new IncidentsImported(fileName, rows.size(), unit));
         return rows.size();
     }
 
-    private void row(Caller caller, int line, List<String> fields, OffsetDateTime now,
-            Map<Long, UnitView> seen, List<CheckedIncident> rows,
+    private void row(
+            Caller caller,
+            int line,
+            List<String> fields,
+            OffsetDateTime now,
+            Map<Long, UnitView> seen,
+            List<CheckedIncident> rows,
             List<IncidentImportProblem> problems) {
         try {
             Long unit = number(fields.get(0), "unit", Long::valueOf);
-            IncidentForm form = new IncidentForm(unit, fields.get(1).strip().toUpperCase(Locale.ROOT), fields.get(2),
-                    yesNo(fields.get(3)), time(fields.get(4), "occurred_at"), time(fields.get(5), "reported_at"),
-                    fields.get(6), number(fields.get(7), "latitude", Double::valueOf),
-                    number(fields.get(8), "longitude", Double::valueOf), fields.get(9));
+            IncidentForm form = new IncidentForm(
+                    unit,
+                    fields.get(1).strip().toUpperCase(Locale.ROOT),
+                    fields.get(2),
+                    yesNo(fields.get(3)),
+                    time(fields.get(4), "occurred_at"),
+                    time(fields.get(5), "reported_at"),
+                    fields.get(6),
+                    number(fields.get(7), "latitude", Double::valueOf),
+                    number(fields.get(8), "longitude", Double::valueOf),
+                    fields.get(9));
             if (form.reportedAt() == null && form.occurredAt() != null) {
-                form = new IncidentForm(form.unitId(), form.categoryCode(), form.severity(), form.subjectiveCause(),
-                        form.occurredAt(), form.occurredAt(), form.source(), form.latitude(), form.longitude(),
+                form = new IncidentForm(
+                        form.unitId(),
+                        form.categoryCode(),
+                        form.severity(),
+                        form.subjectiveCause(),
+                        form.occurredAt(),
+                        form.occurredAt(),
+                        form.source(),
+                        form.latitude(),
+                        form.longitude(),
                         form.summary());
             }
             rows.add(checks.check(caller, form, now, seen));
@@ -271,7 +320,8 @@ public class IncidentImports {
             String column = e.field() == null ? null : COLUMNS.getOrDefault(e.field(), e.field());
             problems.add(new IncidentImportProblem(line, column, e.messageKey(), Arrays.asList(e.args())));
         } catch (AccessRefusedException e) {
-            problems.add(new IncidentImportProblem(line, "unit", "order.import.unitOutsideScope", List.of(fields.get(0))));
+            problems.add(
+                    new IncidentImportProblem(line, "unit", "order.import.unitOutsideScope", List.of(fields.get(0))));
         }
     }
 

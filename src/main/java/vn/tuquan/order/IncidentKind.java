@@ -8,12 +8,24 @@ import java.util.List;
  * offences a class when they are crimes; fires and accidents "serious" or nothing; the rest none.
  */
 public enum IncidentKind {
-    CRIME, SECURITY_EVENT, SOCIAL_EVIL, DRUG_OFFENCE, TRAFFIC_ACCIDENT, LABOUR_ACCIDENT, FIRE, SCHOOL_VIOLENCE,
-    MASS_COMPLAINT, ILLEGAL_STRIKE, HIGH_VALUE_THEFT, SECRET_LEAK, STAFF_OFFENCE, OTHER;
+    CRIME,
+    SECURITY_EVENT,
+    SOCIAL_EVIL,
+    DRUG_OFFENCE,
+    TRAFFIC_ACCIDENT,
+    LABOUR_ACCIDENT,
+    FIRE,
+    SCHOOL_VIOLENCE,
+    MASS_COMPLAINT,
+    ILLEGAL_STRIKE,
+    HIGH_VALUE_THEFT,
+    SECRET_LEAK,
+    STAFF_OFFENCE,
+    OTHER;
 
     /** The Criminal Code's four classes of crime, the least first. */
-    public static final List<String> CRIME_CLASSES = List.of("LESS_SERIOUS", "SERIOUS", "VERY_SERIOUS",
-            "ESPECIALLY_SERIOUS");
+    public static final List<String> CRIME_CLASSES =
+            List.of("LESS_SERIOUS", "SERIOUS", "VERY_SERIOUS", "ESPECIALLY_SERIOUS");
 
     /** The severities this kind allows (empty: none). */
     public List<String> severities() {

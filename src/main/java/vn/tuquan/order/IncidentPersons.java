@@ -3,7 +3,6 @@ package vn.tuquan.order;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,12 +20,12 @@ import vn.tuquan.shared.Caller;
 public class IncidentPersons {
 
     public enum Kind {
-        DRUG_USER, RE_EDUCATION
+        DRUG_USER,
+        RE_EDUCATION
     }
 
     /** One link: the person's record and the unit it hangs on (no personal field). */
-    public record Link(long incidentId, Kind kind, long personId, long personUnitId) {
-    }
+    public record Link(long incidentId, Kind kind, long personId, long personUnitId) {}
 
     private static final String ENTITY = "incident-person";
 
@@ -72,16 +71,26 @@ public class IncidentPersons {
             throw new PersonRefusedException("personId", "order.persons.error.required");
         }
         long personUnit = personUnit(kind, personId)
-                .orElseThrow(() -> new PersonRefusedException("personId", "order.incidentPersons.error.unknownPerson", personId));
+                .orElseThrow(() ->
+                        new PersonRefusedException("personId", "order.incidentPersons.error.unknownPerson", personId));
         registers.units().visible(caller.view(), personUnit);
         jdbc.sql("""
                 INSERT INTO incident_person (incident_id, person_kind, person_id, linked_by)
                 VALUES (:incident, :kind, :person, :by) ON CONFLICT DO NOTHING""")
-                .param("incident", incidentId).param("kind", kind.name()).param("person", personId)
-                .param("by", caller.username()).update();
+                .param("incident", incidentId)
+                .param("kind", kind.name())
+                .param("person", personId)
+                .param("by", caller.username())
+                .update();
         Link link = new Link(incidentId, kind, personId, personUnit);
-        registers.recorded(new PersonRecorded(ENTITY, incidentId + "/" + kind + "/" + personId, unitId,
-                PersonRecorded.Change.CREATED, null, link, List.of()));
+        registers.recorded(new PersonRecorded(
+                ENTITY,
+                incidentId + "/" + kind + "/" + personId,
+                unitId,
+                PersonRecorded.Change.CREATED,
+                null,
+                link,
+                List.of()));
         return link;
     }
 
@@ -92,14 +101,21 @@ public class IncidentPersons {
         incidentUnder(unitId, incidentId);
         int removed = jdbc.sql("DELETE FROM incident_person WHERE incident_id = :incident AND person_kind = :kind"
                         + " AND person_id = :person")
-                .param("incident", incidentId).param("kind", kind == null ? "" : kind.name()).param("person", personId)
+                .param("incident", incidentId)
+                .param("kind", kind == null ? "" : kind.name())
+                .param("person", personId)
                 .update();
         if (removed == 0) {
             throw new UnknownPersonRecordException(ENTITY, incidentId + "/" + kind + "/" + personId);
         }
-        registers.recorded(new PersonRecorded(ENTITY, incidentId + "/" + kind + "/" + personId, unitId,
-                PersonRecorded.Change.DELETED, Map.of("incidentId", incidentId, "kind", kind, "personId", personId),
-                null, List.of()));
+        registers.recorded(new PersonRecorded(
+                ENTITY,
+                incidentId + "/" + kind + "/" + personId,
+                unitId,
+                PersonRecorded.Change.DELETED,
+                Map.of("incidentId", incidentId, "kind", kind, "personId", personId),
+                null,
+                List.of()));
     }
 
     /** The incident's unit must be the unit asked about or lie under it. */
@@ -112,7 +128,8 @@ public class IncidentPersons {
     }
 
     private Optional<Long> personUnit(Kind kind, long personId) {
-        String sql = kind == Kind.DRUG_USER ? "SELECT residence_unit_id FROM drug_user WHERE id = :id"
+        String sql = kind == Kind.DRUG_USER
+                ? "SELECT residence_unit_id FROM drug_user WHERE id = :id"
                 : "SELECT unit_id FROM re_education WHERE id = :id";
         return jdbc.sql(sql).param("id", personId).query(Long.class).optional();
     }

@@ -1,5 +1,4 @@
 package vn.tuquan.order;
 
 /** An incident was recorded (for the audit log). */
-public record IncidentRecorded(Incident incident) {
-}
+public record IncidentRecorded(Incident incident) {}

@@ -4,7 +4,10 @@ import java.util.Optional;
 
 /** The life of an incident: reported, verified, under investigation, closed — one step forward at a time. */
 public enum IncidentStatus {
-    REPORTED, VERIFIED, UNDER_INVESTIGATION, CLOSED;
+    REPORTED,
+    VERIFIED,
+    UNDER_INVESTIGATION,
+    CLOSED;
 
     /** The status that may follow this one. */
     public Optional<IncidentStatus> next() {

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
@@ -47,6 +46,7 @@ public class Incidents {
 
     /** A status change's note and a withdrawal's reason. */
     static final int MAX_NOTE = 500;
+
     static final int MAX_KEY = 200;
 
     private final IncidentStore store;
@@ -55,7 +55,11 @@ public class Incidents {
     private final Units units;
     private final ApplicationEventPublisher events;
 
-    Incidents(IncidentStore store, IncidentChecks checks, IncidentIngestWriter writer, Units units,
+    Incidents(
+            IncidentStore store,
+            IncidentChecks checks,
+            IncidentIngestWriter writer,
+            Units units,
             ApplicationEventPublisher events) {
         this.store = store;
         this.checks = checks;
@@ -118,13 +122,15 @@ public class Incidents {
             throw new IncidentRefusedException("status", "order.incident.refused.statusMissing");
         }
         if (before.status().next().filter(to::equals).isEmpty()) {
-            throw new IncidentRefusedException("status", "order.incident.refused.transition",
+            throw new IncidentRefusedException(
+                    "status",
+                    "order.incident.refused.transition",
                     new DefaultMessageSourceResolvable("order.incident.status." + before.status()),
                     new DefaultMessageSourceResolvable("order.incident.status." + to));
         }
         if (TextLimits.tooLong(note, MAX_NOTE)) {
-            throw new IncidentRefusedException("note", "order.incident.refused.noteTooLong", MAX_NOTE,
-                    TextLimits.length(note));
+            throw new IncidentRefusedException(
+                    "note", "order.incident.refused.noteTooLong", MAX_NOTE, TextLimits.length(note));
         }
         String stripped = blankToNull(note);
         store.changeStatus(incidentId, before.status(), to, caller.username(), stripped);
@@ -141,8 +147,8 @@ public class Incidents {
             throw new IncidentRefusedException("reason", "order.incident.refused.reasonMissing");
         }
         if (TextLimits.tooLong(reason, MAX_NOTE)) {
-            throw new IncidentRefusedException("reason", "order.incident.refused.reasonTooLong", MAX_NOTE,
-                    TextLimits.length(reason));
+            throw new IncidentRefusedException(
+                    "reason", "order.incident.refused.reasonTooLong", MAX_NOTE, TextLimits.length(reason));
         }
         store.withdraw(incidentId, caller.username(), reason.strip());
         events.publishEvent(new IncidentWithdrawn(before, reason.strip()));
@@ -176,7 +182,9 @@ public class Incidents {
             checked.add(checks.check(caller, form, now, seen));
         }
         List<Long> ids = store.insertAll(checked, reached, Collections.nCopies(checked.size(), caller.username()));
-        Long unit = checked.stream().map(CheckedIncident::unitId).distinct().count() == 1 ? checked.get(0).unitId() : null;
+        Long unit = checked.stream().map(CheckedIncident::unitId).distinct().count() == 1
+                ? checked.get(0).unitId()
+                : null;
         events.publishEvent(new IncidentsImported(what, ids.size(), unit));
         return ids;
     }
@@ -250,8 +258,7 @@ public class Incidents {
     }
 
     /** The latest placed incidents a map shows, and how many placed incidents there are in all. */
-    public record Placed(List<Incident> incidents, long total) {
-    }
+    public record Placed(List<Incident> incidents, long total) {}
 
     /**
      * The units a caller may record on under the units of their capture scope, in tree order, at most
@@ -266,7 +273,9 @@ public class Incidents {
                 found.add(root);
             }
             Units.Page page = units.subtree(caller.capture(), root.id(), Set.of(), today, MAX_RECORDABLE, 0);
-            page.units().stream().filter(u -> IncidentChecks.recordedOn(u.kind())).forEach(found::add);
+            page.units().stream()
+                    .filter(u -> IncidentChecks.recordedOn(u.kind()))
+                    .forEach(found::add);
             if (found.size() >= MAX_RECORDABLE) {
                 return found.subList(0, MAX_RECORDABLE);
             }
@@ -282,14 +291,17 @@ public class Incidents {
         if (ids != null && ids.isEmpty()) {
             return null;
         }
-        return f.period() == null ? store.where(f, ids, null, null)
+        return f.period() == null
+                ? store.where(f, ids, null, null)
                 : store.where(f, ids, start(f.period()), end(f.period()));
     }
 
     /** The units a filter covers, or null for the whole country. */
     private List<Long> unitIds(Scope scope, IncidentFilter f) {
         // a period's list takes the tree its facts were counted on (FactWindow), so it lists what they counted
-        LocalDate asOf = f.asOf() != null ? f.asOf() : f.period() != null ? FactWindow.treeOn(f.period().year()) : Dates.today();
+        LocalDate asOf = f.asOf() != null
+                ? f.asOf()
+                : f.period() != null ? FactWindow.treeOn(f.period().year()) : Dates.today();
         if (f.unitId() == null) {
             if (scope.wholeCountry()) {
                 return null;
@@ -309,10 +321,15 @@ public class Incidents {
      * day (today's when it exists today) — not {@link Units#subtreeWithRoot}'s unit alone.
      */
     private List<Long> subtree(Scope scope, long unitId, LocalDate asOf) {
-        UnitView root = units.latest(scope, unitId).orElseThrow(() -> new IncidentRefusedException("unitId",
-                "order.incident.refused.unitUnknown", unitId));
-        LocalDate on = root.validOn(asOf) ? asOf : root.validTo() == null ? Dates.today() : root.validTo().minusDays(1);
-        return units.subtreeWithRoot(scope, root.id(), Set.of(), on).stream().map(UnitView::id).toList();
+        UnitView root = units.latest(scope, unitId)
+                .orElseThrow(
+                        () -> new IncidentRefusedException("unitId", "order.incident.refused.unitUnknown", unitId));
+        LocalDate on = root.validOn(asOf)
+                ? asOf
+                : root.validTo() == null ? Dates.today() : root.validTo().minusDays(1);
+        return units.subtreeWithRoot(scope, root.id(), Set.of(), on).stream()
+                .map(UnitView::id)
+                .toList();
     }
 
     /**

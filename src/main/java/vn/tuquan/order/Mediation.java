@@ -10,18 +10,36 @@ import java.util.Map;
  *
  * @param parties {@code null} when not read
  */
-public record Mediation(long id, long unitId, LocalDate heldOn, String parties, String subject, Outcome outcome,
-        String mediator, String recordedBy) {
+public record Mediation(
+        long id,
+        long unitId,
+        LocalDate heldOn,
+        String parties,
+        String subject,
+        Outcome outcome,
+        String mediator,
+        String recordedBy) {
 
     public enum Outcome {
-        RECONCILED, NOT_RECONCILED
+        RECONCILED,
+        NOT_RECONCILED
     }
 
-    public record Form(LocalDate heldOn, String parties, String subject, Outcome outcome, String mediator) {
-    }
+    public record Form(LocalDate heldOn, String parties, String subject, Outcome outcome, String mediator) {}
 
     Map<String, Object> facts() {
-        return Map.of("id", id, "unitId", unitId, "heldOn", heldOn, "subject", subject, "outcome", outcome,
-                "mediator", mediator);
+        return Map.of(
+                "id",
+                id,
+                "unitId",
+                unitId,
+                "heldOn",
+                heldOn,
+                "subject",
+                subject,
+                "outcome",
+                outcome,
+                "mediator",
+                mediator);
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,7 +26,8 @@ import vn.tuquan.units.UnitView;
 @Service
 public class Mediations {
 
-    private static final String COLUMNS = "m.id, m.unit_id, m.held_on, m.parties_enc, m.subject, m.outcome, m.mediator, m.recorded_by";
+    private static final String COLUMNS =
+            "m.id, m.unit_id, m.held_on, m.parties_enc, m.subject, m.outcome, m.mediator, m.recorded_by";
     private static final String ENTITY = "mediation";
     private static final List<String> PARTIES = List.of("parties");
 
@@ -61,8 +61,14 @@ public class Mediations {
             }
             insert(row.getKey(), checked(row.getValue()), caller.username());
         }
-        registers.recorded(new PersonRecorded(ENTITY, null, within.id(), PersonRecorded.Change.CREATED, null,
-                Map.of("imported", rows.size()), PARTIES));
+        registers.recorded(new PersonRecorded(
+                ENTITY,
+                null,
+                within.id(),
+                PersonRecorded.Change.CREATED,
+                null,
+                Map.of("imported", rows.size()),
+                PARTIES));
         return rows.size();
     }
 
@@ -76,8 +82,10 @@ public class Mediations {
             PersonRegisters.requireSensitive(caller);
         }
         registers.units().visible(caller.view(), unitId);
-        Mediation found = jdbc.sql("SELECT " + COLUMNS + " FROM mediation m WHERE m.id = :id").param("id", mediationId)
-                .query((rs, n) -> row(rs, withParties)).optional()
+        Mediation found = jdbc.sql("SELECT " + COLUMNS + " FROM mediation m WHERE m.id = :id")
+                .param("id", mediationId)
+                .query((rs, n) -> row(rs, withParties))
+                .optional()
                 .orElseThrow(() -> new UnknownPersonRecordException(ENTITY, mediationId));
         registers.requireUnder(unitId, found.unitId(), ENTITY, mediationId);
         if (withParties) {
@@ -94,16 +102,22 @@ public class Mediations {
      * @param outcome     only those with this outcome, or all when {@code null}
      * @param withParties decrypt the parties' names: SENSITIVE_READ, audited (one entry naming the records)
      */
-    public List<Mediation> list(Caller caller, long unitId, Period period, Mediation.Outcome outcome,
-            boolean withParties, int limit, int offset) {
+    public List<Mediation> list(
+            Caller caller,
+            long unitId,
+            Period period,
+            Mediation.Outcome outcome,
+            boolean withParties,
+            int limit,
+            int offset) {
         caller.require(Permission.ORDER_READ);
         if (withParties) {
             PersonRegisters.requireSensitive(caller);
         }
         Map<String, Object> params = new HashMap<>();
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + where(caller, unitId, period, outcome, params));
-        List<Mediation> found = registers.page(jdbc, sql, params, ORDER, limit, offset,
-                (rs, n) -> row(rs, withParties));
+        List<Mediation> found =
+                registers.page(jdbc, sql, params, ORDER, limit, offset, (rs, n) -> row(rs, withParties));
         if (withParties) {
             registers.read(ENTITY, found.stream().map(Mediation::id).toList(), unitId, PARTIES);
         }
@@ -115,7 +129,12 @@ public class Mediations {
      * with the parties: SENSITIVE_READ, one audit entry naming every record handed over.
      */
     @Transactional(readOnly = true)
-    public void each(Caller caller, long unitId, Period period, Mediation.Outcome outcome, boolean withParties,
+    public void each(
+            Caller caller,
+            long unitId,
+            Period period,
+            Mediation.Outcome outcome,
+            boolean withParties,
             Consumer<Mediation> each) {
         caller.require(Permission.ORDER_READ);
         if (withParties) {
@@ -123,7 +142,16 @@ public class Mediations {
         }
         Map<String, Object> params = new HashMap<>();
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + where(caller, unitId, period, outcome, params));
-        registers.each(jdbc, sql, params, ORDER, (rs, n) -> row(rs, withParties), Mediation::id, each, ENTITY, unitId,
+        registers.each(
+                jdbc,
+                sql,
+                params,
+                ORDER,
+                (rs, n) -> row(rs, withParties),
+                Mediation::id,
+                each,
+                ENTITY,
+                unitId,
                 withParties ? PARTIES : null);
     }
 
@@ -133,13 +161,17 @@ public class Mediations {
     public long count(Caller caller, long unitId, Period period, Mediation.Outcome outcome) {
         caller.require(Permission.ORDER_READ);
         Map<String, Object> params = new HashMap<>();
-        return jdbc.sql("SELECT count(*)" + where(caller, unitId, period, outcome, params)).params(params)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT count(*)" + where(caller, unitId, period, outcome, params))
+                .params(params)
+                .query(Long.class)
+                .single();
     }
 
-    private String where(Caller caller, long unitId, Period period, Mediation.Outcome outcome, Map<String, Object> params) {
-        Long[] ids = registers.units().subtreeIds(caller.view(), unitId,
-                period == null ? Dates.today() : FactWindow.treeOn(period.year()));
+    private String where(
+            Caller caller, long unitId, Period period, Mediation.Outcome outcome, Map<String, Object> params) {
+        Long[] ids = registers
+                .units()
+                .subtreeIds(caller.view(), unitId, period == null ? Dates.today() : FactWindow.treeOn(period.year()));
         StringBuilder sql = new StringBuilder(" FROM mediation m WHERE m.unit_id = ANY(:ids)");
         params.put("ids", ids);
         if (period != null) {
@@ -172,19 +204,33 @@ public class Mediations {
         return jdbc.sql("""
                 INSERT INTO mediation (unit_id, held_on, parties_enc, subject, outcome, mediator, recorded_by)
                 VALUES (:unit, :held, :parties, :subject, :outcome, :mediator, :by) RETURNING id""")
-                .param("unit", unitId).param("held", form.heldOn()).param("parties", registers.cipher().encrypt(form.parties()))
-                .param("subject", form.subject()).param("outcome", form.outcome().name()).param("mediator", form.mediator())
-                .param("by", by).query(Long.class).single();
+                .param("unit", unitId)
+                .param("held", form.heldOn())
+                .param("parties", registers.cipher().encrypt(form.parties()))
+                .param("subject", form.subject())
+                .param("outcome", form.outcome().name())
+                .param("mediator", form.mediator())
+                .param("by", by)
+                .query(Long.class)
+                .single();
     }
 
     private Mediation one(long id, boolean withParties) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM mediation m WHERE m.id = :id").param("id", id)
-                .query((rs, n) -> row(rs, withParties)).single();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM mediation m WHERE m.id = :id")
+                .param("id", id)
+                .query((rs, n) -> row(rs, withParties))
+                .single();
     }
 
     private Mediation row(ResultSet rs, boolean withParties) throws SQLException {
-        return new Mediation(rs.getLong("id"), rs.getLong("unit_id"), rs.getObject("held_on", LocalDate.class),
-                withParties ? registers.cipher().decrypt(rs.getString("parties_enc")) : null, rs.getString("subject"),
-                Mediation.Outcome.valueOf(rs.getString("outcome")), rs.getString("mediator"), rs.getString("recorded_by"));
+        return new Mediation(
+                rs.getLong("id"),
+                rs.getLong("unit_id"),
+                rs.getObject("held_on", LocalDate.class),
+                withParties ? registers.cipher().decrypt(rs.getString("parties_enc")) : null,
+                rs.getString("subject"),
+                Mediation.Outcome.valueOf(rs.getString("outcome")),
+                rs.getString("mediator"),
+                rs.getString("recorded_by"));
     }
 }

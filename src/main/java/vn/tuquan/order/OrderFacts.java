@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import vn.tuquan.shared.Dates;
@@ -52,8 +51,12 @@ public class OrderFacts {
     record Windows(Period[] periods, LocalDate[] firstDays) {
 
         static Windows of(int year) {
-            Period[] periods = {FactWindow.RESIDENTIAL_AREA.period(year), FactWindow.RESIDENTIAL_AREA.period(year - 1),
-                FactWindow.ORGANISATION.period(year), FactWindow.ORGANISATION.period(year - 1)};
+            Period[] periods = {
+                FactWindow.RESIDENTIAL_AREA.period(year),
+                FactWindow.RESIDENTIAL_AREA.period(year - 1),
+                FactWindow.ORGANISATION.period(year),
+                FactWindow.ORGANISATION.period(year - 1)
+            };
             LocalDate[] first = new LocalDate[periods.length];
             for (int i = 0; i < periods.length; i++) {
                 first[i] = periods[i].firstEventDay();
@@ -99,7 +102,12 @@ public class OrderFacts {
      */
     public Headline headline(Scope scope, long unitId, int year) {
         Computed c = compute(scope, unitId, year);
-        long areas = 0, areasNoCrime = 0, areasNoDrugUser = 0, communes = 0, communesNoCrime = 0, communesNoDrugUser = 0;
+        long areas = 0,
+                areasNoCrime = 0,
+                areasNoDrugUser = 0,
+                communes = 0,
+                communesNoCrime = 0,
+                communesNoDrugUser = 0;
         for (UnitView unit : c.tree()) {
             UnitFacts f = c.facts(unit, 0);
             if (unit.kind() == UnitKind.RESIDENTIAL_AREA) {
@@ -112,16 +120,23 @@ public class OrderFacts {
                 communesNoDrugUser += f.noDrugUser() ? 1 : 0;
             }
         }
-        return new Headline(unitId, year, areas, areasNoCrime, areasNoDrugUser, communes, communesNoCrime,
-                communesNoDrugUser);
+        return new Headline(
+                unitId, year, areas, areasNoCrime, areasNoDrugUser, communes, communesNoCrime, communesNoDrugUser);
     }
 
     private record Computed(List<UnitView> tree, Windows windows, Map<Long, Tally> tallies) {
 
         UnitFacts facts(UnitView unit, int now) {
             Tally t = tallies.get(unit.id());
-            return new UnitFacts(unit.id(), unit.code(), unit.name(), unit.kind(), unit.parentId(),
-                    windows.periods()[now], t.counts(now), t.counts(now + 1));
+            return new UnitFacts(
+                    unit.id(),
+                    unit.code(),
+                    unit.name(),
+                    unit.kind(),
+                    unit.parentId(),
+                    windows.periods()[now],
+                    t.counts(now),
+                    t.counts(now + 1));
         }
     }
 
@@ -151,35 +166,47 @@ public class OrderFacts {
     }
 
     /** How many residential areas and communes under a unit had no crime, no drug user, in the period. */
-    public record Headline(long unitId, int year, long residentialAreas, long residentialAreasWithNoCrime,
-            long residentialAreasWithNoDrugUser, long communes, long communesWithNoCrime, long communesWithNoDrugUser) {
-    }
+    public record Headline(
+            long unitId,
+            int year,
+            long residentialAreas,
+            long residentialAreasWithNoCrime,
+            long residentialAreasWithNoDrugUser,
+            long communes,
+            long communesWithNoCrime,
+            long communesWithNoDrugUser) {}
 
     /** The ids of the unit and of the units above it up to the subtree's root, as tallies to add to. */
     private static long[] ancestorsWithin(UnitPath path, Map<Long, Tally> tallies) {
         // the tallies are the subtree's: "/1/5/23/77/" under the root "/1/5/23/" gives 23 and 77
-        return path.ids().stream().filter(tallies::containsKey).mapToLong(Long::longValue).toArray();
+        return path.ids().stream()
+                .filter(tallies::containsKey)
+                .mapToLong(Long::longValue)
+                .toArray();
     }
 
     private void countIncidents(Long[] ids, Windows w, Map<Long, Tally> tallies, Map<Long, long[]> ancestors) {
         List<Object> args = incidentWindows(ids, w);
         Map<String, String> kinds = categoryKinds();
-        jdbc.query("SELECT i.unit_id, i.category_code, i.severity, " + INCIDENTS_IN_WINDOWS
-                + " GROUP BY i.unit_id, i.category_code, i.severity", rs -> {
-            long unit = rs.getLong(1);
-            String category = rs.getString(2);
-            String kind = kinds.get(category);
-            String severity = rs.getString(3);
-            long[] n = {rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)};
-            for (long id : ancestors.get(unit)) {
-                Tally t = tallies.get(id);
-                t.add(t.byKind, kind, n);
-                t.add(t.byCategory, category, n);
-                if ("CRIME".equals(kind) && severity != null) {
-                    t.add(t.crimesBySeverity, severity, n);
-                }
-            }
-        }, args.toArray());
+        jdbc.query(
+                "SELECT i.unit_id, i.category_code, i.severity, " + INCIDENTS_IN_WINDOWS
+                        + " GROUP BY i.unit_id, i.category_code, i.severity",
+                rs -> {
+                    long unit = rs.getLong(1);
+                    String category = rs.getString(2);
+                    String kind = kinds.get(category);
+                    String severity = rs.getString(3);
+                    long[] n = {rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)};
+                    for (long id : ancestors.get(unit)) {
+                        Tally t = tallies.get(id);
+                        t.add(t.byKind, kind, n);
+                        t.add(t.byCategory, category, n);
+                        if ("CRIME".equals(kind) && severity != null) {
+                            t.add(t.crimesBySeverity, severity, n);
+                        }
+                    }
+                },
+                args.toArray());
     }
 
     private Map<String, String> categoryKinds() {
@@ -221,21 +248,24 @@ public class OrderFacts {
      */
     private void countSeriousSubjective(Long[] ids, Windows w, Map<Long, Tally> tallies, Map<Long, long[]> ancestors) {
         String[] categories = categoryKinds().entrySet().stream()
-                .filter(e -> IncidentKind.valueOf(e.getValue()).hasSubjectiveCause()).map(Map.Entry::getKey)
+                .filter(e -> IncidentKind.valueOf(e.getValue()).hasSubjectiveCause())
+                .map(Map.Entry::getKey)
                 .toArray(String[]::new);
         List<Object> args = incidentWindows(ids, w);
         args.add(categories);
-        jdbc.query("SELECT i.unit_id, " + INCIDENTS_IN_WINDOWS
-                + " AND i.category_code = ANY (?) AND i.severity = 'SERIOUS' AND i.subjective_cause GROUP BY i.unit_id",
+        jdbc.query(
+                "SELECT i.unit_id, " + INCIDENTS_IN_WINDOWS
+                        + " AND i.category_code = ANY (?) AND i.severity = 'SERIOUS' AND i.subjective_cause GROUP BY i.unit_id",
                 rs -> {
-            long unit = rs.getLong(1);
-            for (long id : ancestors.get(unit)) {
-                long[] n = tallies.get(id).seriousSubjective;
-                for (int i = 0; i < 4; i++) {
-                    n[i] += rs.getLong(2 + i);
-                }
-            }
-        }, args.toArray());
+                    long unit = rs.getLong(1);
+                    for (long id : ancestors.get(unit)) {
+                        long[] n = tallies.get(id).seriousSubjective;
+                        for (int i = 0; i < 4; i++) {
+                            n[i] += rs.getLong(2 + i);
+                        }
+                    }
+                },
+                args.toArray());
     }
 
     /**
@@ -255,20 +285,23 @@ public class OrderFacts {
             }
         }
         args.add(ids);
-        jdbc.query("SELECT hu.unit_id, h.id, " + activeOn + ", " + activeOn + ", " + activeOn + ", " + activeOn
-                + " FROM hotspot h JOIN hotspot_unit hu ON hu.hotspot_id = h.id"
-                + " WHERE h.kind = 'DRUGS' AND hu.unit_id = ANY (?)", rs -> {
-            long unit = rs.getLong(1);
-            long hotspot = rs.getLong(2);
-            for (long id : ancestors.get(unit)) {
-                Tally t = tallies.get(id);
-                for (int i = 0; i < 4; i++) {
-                    if (rs.getBoolean(3 + i)) {
-                        t.drugSpot(i, hotspot);
+        jdbc.query(
+                "SELECT hu.unit_id, h.id, " + activeOn + ", " + activeOn + ", " + activeOn + ", " + activeOn
+                        + " FROM hotspot h JOIN hotspot_unit hu ON hu.hotspot_id = h.id"
+                        + " WHERE h.kind = 'DRUGS' AND hu.unit_id = ANY (?)",
+                rs -> {
+                    long unit = rs.getLong(1);
+                    long hotspot = rs.getLong(2);
+                    for (long id : ancestors.get(unit)) {
+                        Tally t = tallies.get(id);
+                        for (int i = 0; i < 4; i++) {
+                            if (rs.getBoolean(3 + i)) {
+                                t.drugSpot(i, hotspot);
+                            }
+                        }
                     }
-                }
-            }
-        }, args.toArray());
+                },
+                args.toArray());
     }
 
     /**
@@ -290,7 +323,8 @@ public class OrderFacts {
             args.add(period.to());
             args.add(period.from());
         }
-        jdbc.query("""
+        jdbc.query(
+                """
                 WITH h AS (
                     SELECT d.id, d.residence_unit_id, d.detected_on, s.status, s.since,
                            lead(s.since) OVER (PARTITION BY s.drug_user_id ORDER BY s.since) AS until
@@ -305,18 +339,20 @@ public class OrderFacts {
                        count(DISTINCT id) FILTER (WHERE status <> 'RECOVERED' AND since <= ? AND (until IS NULL OR until > ?)),
                        count(DISTINCT id) FILTER (WHERE status <> 'RECOVERED' AND since <= ? AND (until IS NULL OR until > ?)),
                        count(DISTINCT id) FILTER (WHERE status <> 'RECOVERED' AND since <= ? AND (until IS NULL OR until > ?))
-                  FROM h GROUP BY residence_unit_id""", rs -> {
-            long unit = rs.getLong(1);
-            long[] detected = {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)};
-            long[] present = {rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)};
-            for (long id : ancestors.get(unit)) {
-                Tally t = tallies.get(id);
-                for (int i = 0; i < 4; i++) {
-                    t.newDrugUsers[i] += detected[i];
-                    t.drugUsers[i] += present[i];
-                }
-            }
-        }, args.toArray());
+                  FROM h GROUP BY residence_unit_id""",
+                rs -> {
+                    long unit = rs.getLong(1);
+                    long[] detected = {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)};
+                    long[] present = {rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)};
+                    for (long id : ancestors.get(unit)) {
+                        Tally t = tallies.get(id);
+                        for (int i = 0; i < 4; i++) {
+                            t.newDrugUsers[i] += detected[i];
+                            t.drugUsers[i] += present[i];
+                        }
+                    }
+                },
+                args.toArray());
     }
 
     /** Mediations held and reconciled, re-education cases started, in the window (events). */
@@ -334,7 +370,8 @@ public class OrderFacts {
         args.add(ids);
         args.add(w.first());
         args.add(w.last());
-        jdbc.query("""
+        jdbc.query(
+                """
                 SELECT unit_id,
                        count(*) FILTER (WHERE held_on BETWEEN ? AND ?), count(*) FILTER (WHERE held_on BETWEEN ? AND ?),
                        count(*) FILTER (WHERE held_on BETWEEN ? AND ?), count(*) FILTER (WHERE held_on BETWEEN ? AND ?),
@@ -342,16 +379,18 @@ public class OrderFacts {
                        count(*) FILTER (WHERE outcome = 'RECONCILED' AND held_on BETWEEN ? AND ?),
                        count(*) FILTER (WHERE outcome = 'RECONCILED' AND held_on BETWEEN ? AND ?),
                        count(*) FILTER (WHERE outcome = 'RECONCILED' AND held_on BETWEEN ? AND ?)
-                  FROM mediation WHERE unit_id = ANY (?) AND held_on BETWEEN ? AND ? GROUP BY unit_id""", rs -> {
-            long unit = rs.getLong(1);
-            for (long id : ancestors.get(unit)) {
-                Tally t = tallies.get(id);
-                for (int i = 0; i < 4; i++) {
-                    t.mediations[i] += rs.getLong(2 + i);
-                    t.reconciled[i] += rs.getLong(6 + i);
-                }
-            }
-        }, args.toArray());
+                  FROM mediation WHERE unit_id = ANY (?) AND held_on BETWEEN ? AND ? GROUP BY unit_id""",
+                rs -> {
+                    long unit = rs.getLong(1);
+                    for (long id : ancestors.get(unit)) {
+                        Tally t = tallies.get(id);
+                        for (int i = 0; i < 4; i++) {
+                            t.mediations[i] += rs.getLong(2 + i);
+                            t.reconciled[i] += rs.getLong(6 + i);
+                        }
+                    }
+                },
+                args.toArray());
         List<Object> reArgs = new ArrayList<>();
         for (int i = 0; i < p.length; i++) {
             reArgs.add(w.firstDays()[i]);
@@ -360,19 +399,22 @@ public class OrderFacts {
         reArgs.add(ids);
         reArgs.add(w.first());
         reArgs.add(w.last());
-        jdbc.query("""
+        jdbc.query(
+                """
                 SELECT unit_id,
                        count(*) FILTER (WHERE started_on BETWEEN ? AND ?), count(*) FILTER (WHERE started_on BETWEEN ? AND ?),
                        count(*) FILTER (WHERE started_on BETWEEN ? AND ?), count(*) FILTER (WHERE started_on BETWEEN ? AND ?)
-                  FROM re_education WHERE unit_id = ANY (?) AND started_on BETWEEN ? AND ? GROUP BY unit_id""", rs -> {
-            long unit = rs.getLong(1);
-            for (long id : ancestors.get(unit)) {
-                Tally t = tallies.get(id);
-                for (int i = 0; i < 4; i++) {
-                    t.reEducations[i] += rs.getLong(2 + i);
-                }
-            }
-        }, reArgs.toArray());
+                  FROM re_education WHERE unit_id = ANY (?) AND started_on BETWEEN ? AND ? GROUP BY unit_id""",
+                rs -> {
+                    long unit = rs.getLong(1);
+                    for (long id : ancestors.get(unit)) {
+                        Tally t = tallies.get(id);
+                        for (int i = 0; i < 4; i++) {
+                            t.reEducations[i] += rs.getLong(2 + i);
+                        }
+                    }
+                },
+                reArgs.toArray());
     }
 
     /** Counts of one unit for the four windows. */
@@ -409,8 +451,15 @@ public class OrderFacts {
         }
 
         UnitFacts.Counts counts(int window) {
-            return new UnitFacts.Counts(pick(byKind, window), pick(byCategory, window), pick(crimesBySeverity, window),
-                    newDrugUsers[window], drugUsers[window], mediations[window], reconciled[window], reEducations[window],
+            return new UnitFacts.Counts(
+                    pick(byKind, window),
+                    pick(byCategory, window),
+                    pick(crimesBySeverity, window),
+                    newDrugUsers[window],
+                    drugUsers[window],
+                    mediations[window],
+                    reconciled[window],
+                    reEducations[window],
                     seriousSubjective[window],
                     drugSpots == null || drugSpots[window] == null ? 0 : drugSpots[window].size());
         }

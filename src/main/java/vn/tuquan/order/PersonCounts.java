@@ -15,8 +15,17 @@ import vn.tuquan.units.UnitKind;
  * @param reEducationsEnded   re-education cases ended in the period
  * @param reEducationsOpen    re-education cases open on the period's last day
  */
-public record PersonCounts(long unitId, String unitName, UnitKind kind, int year, long newDrugUsers,
-        long activeDrugUsers, long reconciled, long notReconciled, long reEducationsStarted, long reEducationsEnded,
+public record PersonCounts(
+        long unitId,
+        String unitName,
+        UnitKind kind,
+        int year,
+        long newDrugUsers,
+        long activeDrugUsers,
+        long reconciled,
+        long notReconciled,
+        long reEducationsStarted,
+        long reEducationsEnded,
         long reEducationsOpen) {
 
     public boolean noDrugUser() {

@@ -12,10 +12,18 @@ import java.util.List;
  *                   {@code incident-person}
  * @param fields     the names of the personal fields written (never their values)
  */
-public record PersonRecorded(String entityType, String entityId, long unitId, Change change, Object before,
-        Object after, List<String> fields) {
+public record PersonRecorded(
+        String entityType,
+        String entityId,
+        long unitId,
+        Change change,
+        Object before,
+        Object after,
+        List<String> fields) {
 
     public enum Change {
-        CREATED, UPDATED, DELETED
+        CREATED,
+        UPDATED,
+        DELETED
     }
 }

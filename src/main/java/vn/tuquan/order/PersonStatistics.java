@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.tuquan.order.internal.PersonUnits;
@@ -27,24 +26,24 @@ import vn.tuquan.units.UnitView;
 public class PersonStatistics {
 
     /** How many residential areas and communes under a unit had no drug user in a period (docs/order.md). */
-    public record NoDrugUser(int year, long areas, long areasWithout, long communes, long communesWithout) {
-    }
+    public record NoDrugUser(int year, long areas, long areasWithout, long communes, long communesWithout) {}
 
     private static final String[] QUERIES = {
         "SELECT d.residence_unit_id, count(*) FROM drug_user d WHERE d.residence_unit_id = ANY(:ids)"
-            + " AND d.detected_on BETWEEN :firstDay AND :to GROUP BY 1",
+                + " AND d.detected_on BETWEEN :firstDay AND :to GROUP BY 1",
         "SELECT d.residence_unit_id, count(*) FROM drug_user d WHERE d.residence_unit_id = ANY(:ids) AND "
-            + DrugUsers.ACTIVE_IN_PERIOD + " GROUP BY 1",
+                + DrugUsers.ACTIVE_IN_PERIOD + " GROUP BY 1",
         "SELECT unit_id, count(*) FROM mediation WHERE unit_id = ANY(:ids) AND held_on BETWEEN :firstDay AND :to"
-            + " AND outcome = 'RECONCILED' GROUP BY 1",
+                + " AND outcome = 'RECONCILED' GROUP BY 1",
         "SELECT unit_id, count(*) FROM mediation WHERE unit_id = ANY(:ids) AND held_on BETWEEN :firstDay AND :to"
-            + " AND outcome = 'NOT_RECONCILED' GROUP BY 1",
+                + " AND outcome = 'NOT_RECONCILED' GROUP BY 1",
         "SELECT unit_id, count(*) FROM re_education WHERE unit_id = ANY(:ids) AND started_on BETWEEN :firstDay AND :to"
-            + " GROUP BY 1",
+                + " GROUP BY 1",
         "SELECT unit_id, count(*) FROM re_education WHERE unit_id = ANY(:ids) AND ended_on BETWEEN :firstDay AND :to"
-            + " GROUP BY 1",
+                + " GROUP BY 1",
         "SELECT unit_id, count(*) FROM re_education WHERE unit_id = ANY(:ids) AND started_on <= :to"
-            + " AND (ended_on IS NULL OR ended_on > :to) GROUP BY 1"};
+                + " AND (ended_on IS NULL OR ended_on > :to) GROUP BY 1"
+    };
 
     private final JdbcClient jdbc;
     private final PersonUnits units;
@@ -110,7 +109,10 @@ public class PersonStatistics {
         tree.forEach(u -> paths.put(u.id(), u.unitPath()));
         for (int q = 0; q < QUERIES.length; q++) {
             int column = q;
-            jdbc.sql(QUERIES[q]).param("ids", ids).param("from", period.from()).param("to", period.to())
+            jdbc.sql(QUERIES[q])
+                    .param("ids", ids)
+                    .param("from", period.from())
+                    .param("to", period.to())
                     .param("firstDay", period.firstEventDay())
                     .query((ResultSet rs) -> {
                         long count = rs.getLong(2);

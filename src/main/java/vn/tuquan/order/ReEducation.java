@@ -11,15 +11,22 @@ import java.util.Map;
  * @param endedOn {@code null} while the case is open (and {@code outcome} too)
  * @param person  {@code null} when the details were not read
  */
-public record ReEducation(long id, long unitId, LocalDate startedOn, LocalDate endedOn, Outcome outcome,
-        String responsible, PersonDetails person, String recordedBy) {
+public record ReEducation(
+        long id,
+        long unitId,
+        LocalDate startedOn,
+        LocalDate endedOn,
+        Outcome outcome,
+        String responsible,
+        PersonDetails person,
+        String recordedBy) {
 
     public enum Outcome {
-        REFORMED, NOT_REFORMED
+        REFORMED,
+        NOT_REFORMED
     }
 
-    public record Form(PersonDetails person, LocalDate startedOn, String responsible) {
-    }
+    public record Form(PersonDetails person, LocalDate startedOn, String responsible) {}
 
     public boolean open() {
         return endedOn == null;

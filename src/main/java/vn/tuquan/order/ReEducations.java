@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,8 +60,14 @@ public class ReEducations {
             ReEducation.Form form = checked(new ReEducation.Form(c.person(), c.startedOn(), c.responsible()));
             insert(c.unitId(), form, c.endedOn(), c.outcome(), caller.username());
         }
-        registers.recorded(new PersonRecorded(ENTITY, null, within.id(), PersonRecorded.Change.CREATED, null,
-                Map.of("imported", cases.size()), PersonDetails.FIELDS));
+        registers.recorded(new PersonRecorded(
+                ENTITY,
+                null,
+                within.id(),
+                PersonRecorded.Change.CREATED,
+                null,
+                Map.of("imported", cases.size()),
+                PersonDetails.FIELDS));
         return cases.size();
     }
 
@@ -82,10 +87,19 @@ public class ReEducations {
             throw new PersonRefusedException("outcome", "order.persons.error.required");
         }
         jdbc.sql("UPDATE re_education SET ended_on = :ended, outcome = :outcome WHERE id = :id")
-                .param("ended", endedOn).param("outcome", outcome.name()).param("id", caseId).update();
+                .param("ended", endedOn)
+                .param("outcome", outcome.name())
+                .param("id", caseId)
+                .update();
         ReEducation after = one(caseId);
-        registers.recorded(new PersonRecorded(ENTITY, Long.toString(caseId), before.unitId(),
-                PersonRecorded.Change.UPDATED, before.facts(), after.facts(), List.of()));
+        registers.recorded(new PersonRecorded(
+                ENTITY,
+                Long.toString(caseId),
+                before.unitId(),
+                PersonRecorded.Change.UPDATED,
+                before.facts(),
+                after.facts(),
+                List.of()));
         return after;
     }
 
@@ -107,13 +121,13 @@ public class ReEducations {
      *                    {@link OrderFacts} counts them
      * @param open        only open ({@code true}) or ended ({@code false}) cases today, or all when {@code null}
      */
-    public List<ReEducation> list(Caller caller, long unitId, Period period, boolean startedOnly, Boolean open, int limit,
-            int offset) {
+    public List<ReEducation> list(
+            Caller caller, long unitId, Period period, boolean startedOnly, Boolean open, int limit, int offset) {
         registers.readable(caller, unitId);
         Map<String, Object> params = new HashMap<>();
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + where(caller, unitId, period, startedOnly, open, params));
-        List<ReEducation> found = registers.page(jdbc, sql, params, ORDER, limit, offset,
-                this::row);
+        StringBuilder sql =
+                new StringBuilder("SELECT " + COLUMNS + where(caller, unitId, period, startedOnly, open, params));
+        List<ReEducation> found = registers.page(jdbc, sql, params, ORDER, limit, offset, this::row);
         registers.read(ENTITY, found.stream().map(ReEducation::id).toList(), unitId, PersonDetails.FIELDS);
         return found;
     }
@@ -128,12 +142,14 @@ public class ReEducations {
      * SENSITIVE_READ, one audit entry naming every record handed over.
      */
     @Transactional(readOnly = true)
-    public void each(Caller caller, long unitId, Period period, boolean startedOnly, Boolean open,
-            Consumer<ReEducation> each) {
+    public void each(
+            Caller caller, long unitId, Period period, boolean startedOnly, Boolean open, Consumer<ReEducation> each) {
         registers.readable(caller, unitId);
         Map<String, Object> params = new HashMap<>();
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + where(caller, unitId, period, startedOnly, open, params));
-        registers.each(jdbc, sql, params, ORDER, this::row, ReEducation::id, each, ENTITY, unitId, PersonDetails.FIELDS);
+        StringBuilder sql =
+                new StringBuilder("SELECT " + COLUMNS + where(caller, unitId, period, startedOnly, open, params));
+        registers.each(
+                jdbc, sql, params, ORDER, this::row, ReEducation::id, each, ENTITY, unitId, PersonDetails.FIELDS);
     }
 
     private static final String ORDER = "r.started_on DESC, r.id DESC";
@@ -142,14 +158,17 @@ public class ReEducations {
     public long count(Caller caller, long unitId, Period period, boolean startedOnly, Boolean open) {
         registers.readable(caller, unitId);
         Map<String, Object> params = new HashMap<>();
-        return jdbc.sql("SELECT count(*)" + where(caller, unitId, period, startedOnly, open, params)).params(params)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT count(*)" + where(caller, unitId, period, startedOnly, open, params))
+                .params(params)
+                .query(Long.class)
+                .single();
     }
 
-    private String where(Caller caller, long unitId, Period period, boolean startedOnly, Boolean open,
-            Map<String, Object> params) {
-        Long[] ids = registers.units().subtreeIds(caller.view(), unitId,
-                period == null ? Dates.today() : FactWindow.treeOn(period.year()));
+    private String where(
+            Caller caller, long unitId, Period period, boolean startedOnly, Boolean open, Map<String, Object> params) {
+        Long[] ids = registers
+                .units()
+                .subtreeIds(caller.view(), unitId, period == null ? Dates.today() : FactWindow.treeOn(period.year()));
         StringBuilder sql = new StringBuilder(" FROM re_education r WHERE r.unit_id = ANY(:ids)");
         params.put("ids", ids);
         if (period != null && startedOnly) {
@@ -169,8 +188,11 @@ public class ReEducations {
 
     private ReEducation own(Scope scope, long unitId, long caseId, boolean forUpdate) {
         registers.units().visible(scope, unitId);
-        ReEducation found = jdbc.sql("SELECT " + COLUMNS + " FROM re_education r WHERE r.id = :id" + (forUpdate ? " FOR UPDATE" : ""))
-                .param("id", caseId).query(this::row).optional()
+        ReEducation found = jdbc.sql("SELECT " + COLUMNS + " FROM re_education r WHERE r.id = :id"
+                        + (forUpdate ? " FOR UPDATE" : ""))
+                .param("id", caseId)
+                .query(this::row)
+                .optional()
                 .orElseThrow(() -> new UnknownPersonRecordException(ENTITY, caseId));
         registers.requireUnder(unitId, found.unitId(), ENTITY, caseId);
         return found;
@@ -192,21 +214,37 @@ public class ReEducations {
                 INSERT INTO re_education (unit_id, started_on, ended_on, outcome, responsible, full_name_enc, birth_enc,
                                           national_id_enc, address_enc, recorded_by)
                 VALUES (:unit, :started, :ended, :outcome, :responsible, :name, :birth, :nid, :addr, :by) RETURNING id""")
-                .param("unit", unitId).param("started", form.startedOn()).param("ended", endedOn)
-                .param("outcome", outcome == null ? null : outcome.name()).param("responsible", form.responsible())
-                .param("name", enc[0]).param("birth", enc[1]).param("nid", enc[2]).param("addr", enc[3]).param("by", by)
-                .query(Long.class).single();
+                .param("unit", unitId)
+                .param("started", form.startedOn())
+                .param("ended", endedOn)
+                .param("outcome", outcome == null ? null : outcome.name())
+                .param("responsible", form.responsible())
+                .param("name", enc[0])
+                .param("birth", enc[1])
+                .param("nid", enc[2])
+                .param("addr", enc[3])
+                .param("by", by)
+                .query(Long.class)
+                .single();
     }
 
     private ReEducation one(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM re_education r WHERE r.id = :id").param("id", id).query(this::row)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM re_education r WHERE r.id = :id")
+                .param("id", id)
+                .query(this::row)
                 .single();
     }
 
     private ReEducation row(ResultSet rs, int n) throws SQLException {
         String outcome = rs.getString("outcome");
-        return new ReEducation(rs.getLong("id"), rs.getLong("unit_id"), rs.getObject("started_on", LocalDate.class),
-                rs.getObject("ended_on", LocalDate.class), outcome == null ? null : ReEducation.Outcome.valueOf(outcome),
-                rs.getString("responsible"), registers.decrypt(rs), rs.getString("recorded_by"));
+        return new ReEducation(
+                rs.getLong("id"),
+                rs.getLong("unit_id"),
+                rs.getObject("started_on", LocalDate.class),
+                rs.getObject("ended_on", LocalDate.class),
+                outcome == null ? null : ReEducation.Outcome.valueOf(outcome),
+                rs.getString("responsible"),
+                registers.decrypt(rs),
+                rs.getString("recorded_by"));
     }
 }

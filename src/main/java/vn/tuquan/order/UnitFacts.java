@@ -1,7 +1,6 @@
 package vn.tuquan.order;
 
 import java.util.Map;
-
 import vn.tuquan.shared.Period;
 import vn.tuquan.units.UnitKind;
 
@@ -16,8 +15,15 @@ import vn.tuquan.units.UnitKind;
  * way an incident at 23:59 on 31 October belongs to the period ending that day, one at 00:00 on
  * 1 November to the next, and none to two.
  */
-public record UnitFacts(long unitId, String code, String name, UnitKind kind, Long parentId, Period period,
-        Counts current, Counts previous) {
+public record UnitFacts(
+        long unitId,
+        String code,
+        String name,
+        UnitKind kind,
+        Long parentId,
+        Period period,
+        Counts current,
+        Counts previous) {
 
     /**
      * Incidents by kind of category (CRIME, SECURITY_EVENT, SOCIAL_EVIL …), by category code and
@@ -27,9 +33,17 @@ public record UnitFacts(long unitId, String code, String name, UnitKind kind, Lo
      * kind DRUGS covering the unit (or a unit under it; each hotspot once) designated by the period's last
      * day, not removed by then and not STABLE that day.
      */
-    public record Counts(Map<String, Long> byKind, Map<String, Long> byCategory, Map<String, Long> crimesBySeverity,
-            long newDrugUsers, long drugUsers, long mediations, long reconciled, long reEducations,
-            long seriousSubjective, long drugSpots) {
+    public record Counts(
+            Map<String, Long> byKind,
+            Map<String, Long> byCategory,
+            Map<String, Long> crimesBySeverity,
+            long newDrugUsers,
+            long drugUsers,
+            long mediations,
+            long reconciled,
+            long reEducations,
+            long seriousSubjective,
+            long drugSpots) {
 
         public Counts {
             byKind = Map.copyOf(byKind);

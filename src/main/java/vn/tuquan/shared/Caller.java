@@ -11,8 +11,8 @@ import java.util.Set;
 public record Caller(long userId, String username, Set<Permission> permissions, Scope capture, Scope view) {
 
     /** The system itself: imports from the command line, the demo loader. */
-    public static final Caller SYSTEM = new Caller(0, "system", EnumSet.allOf(Permission.class), Scope.WHOLE_COUNTRY,
-            Scope.WHOLE_COUNTRY);
+    public static final Caller SYSTEM =
+            new Caller(0, "system", EnumSet.allOf(Permission.class), Scope.WHOLE_COUNTRY, Scope.WHOLE_COUNTRY);
 
     public Caller {
         permissions = permissions.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(permissions));

@@ -1,10 +1,9 @@
 package vn.tuquan.shared;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Locale;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
@@ -16,12 +15,12 @@ public final class CallerLanguage {
 
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
-    private CallerLanguage() {
-    }
+    private CallerLanguage() {}
 
     public static Locale of(HttpServletRequest request) {
-        boolean chosen = request.getParameter("lang") != null || request.getCookies() != null
-                && Arrays.stream(request.getCookies()).anyMatch(c -> "TUQUAN_LANG".equals(c.getName()));
+        boolean chosen = request.getParameter("lang") != null
+                || request.getCookies() != null
+                        && Arrays.stream(request.getCookies()).anyMatch(c -> "TUQUAN_LANG".equals(c.getName()));
         if (chosen || request.getHeader("Accept-Language") == null) {
             return LocaleContextHolder.getLocale();
         }

@@ -1,7 +1,6 @@
 package vn.tuquan.shared;
 
 import java.util.function.Supplier;
-
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -13,8 +12,7 @@ public final class CommandContexts {
 
     private static volatile Supplier<ConfigurableApplicationContext> opener;
 
-    private CommandContexts() {
-    }
+    private CommandContexts() {}
 
     public static void register(Supplier<ConfigurableApplicationContext> applicationOpener) {
         opener = applicationOpener;

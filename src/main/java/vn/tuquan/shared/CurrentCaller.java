@@ -12,8 +12,7 @@ public final class CurrentCaller {
 
     public static final String ATTRIBUTE = CurrentCaller.class.getName();
 
-    private CurrentCaller() {
-    }
+    private CurrentCaller() {}
 
     public static Caller get() {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();

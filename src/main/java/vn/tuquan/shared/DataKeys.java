@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -122,7 +121,12 @@ final class DataKeys {
                 }
                 refuseIfOpenToOthers(file, false);
                 int number = Integer.parseInt(m.group(1));
-                into.put("k" + number, decodeKey(Files.readString(file, StandardCharsets.US_ASCII).strip(), file.toString()));
+                into.put(
+                        "k" + number,
+                        decodeKey(
+                                Files.readString(file, StandardCharsets.US_ASCII)
+                                        .strip(),
+                                file.toString()));
                 newest = Math.max(newest, number);
             }
         } catch (IOException e) {
@@ -143,7 +147,8 @@ final class DataKeys {
             if (Files.exists(file)) {
                 throw new IllegalStateException("The key file " + file + " exists already");
             }
-            Path temp = Files.createTempFile(dir, ".k" + number, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+            Path temp = Files.createTempFile(
+                    dir, ".k" + number, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
             Files.writeString(temp, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
@@ -163,7 +168,8 @@ final class DataKeys {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the permissions of " + path, e);
         }
-        boolean open = permissions.stream().anyMatch(p -> p.name().startsWith("GROUP_") || p.name().startsWith("OTHERS_"));
+        boolean open = permissions.stream()
+                .anyMatch(p -> p.name().startsWith("GROUP_") || p.name().startsWith("OTHERS_"));
         if (open) {
             throw new InsecureKeyFileException(path, PosixFilePermissions.toString(permissions), directory);
         }
@@ -174,7 +180,8 @@ final class DataKeys {
         try {
             bytes = Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(source + " does not hold a base64 key (32 random bytes, e.g. `openssl rand -base64 32`)");
+            throw new IllegalStateException(
+                    source + " does not hold a base64 key (32 random bytes, e.g. `openssl rand -base64 32`)");
         }
         if (bytes.length != 32) {
             throw new IllegalStateException(source + " holds " + bytes.length

@@ -37,8 +37,7 @@ public final class Dates {
     private static final String SETTING = System.getProperty(CLOCK_PROPERTY);
     private static final Clock CLOCK = startingAt(SETTING, Clock.systemUTC());
 
-    private Dates() {
-    }
+    private Dates() {}
 
     /** The product's clock, in Vietnam's zone. */
     public static Clock clock() {
@@ -79,9 +78,12 @@ public final class Dates {
         try {
             start = OffsetDateTime.parse(setting.strip());
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException(CLOCK_PROPERTY + " must be an instant with its offset, such as "
-                    + "2026-12-31T23:30+07:00, not " + setting, e);
+            throw new IllegalArgumentException(
+                    CLOCK_PROPERTY + " must be an instant with its offset, such as " + "2026-12-31T23:30+07:00, not "
+                            + setting,
+                    e);
         }
-        return Clock.offset(base, Duration.between(base.instant(), start.toInstant())).withZone(VIETNAM);
+        return Clock.offset(base, Duration.between(base.instant(), start.toInstant()))
+                .withZone(VIETNAM);
     }
 }

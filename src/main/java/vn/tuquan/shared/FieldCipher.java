@@ -1,9 +1,9 @@
 package vn.tuquan.shared;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -13,12 +13,10 @@ import java.util.Base64;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -98,7 +96,10 @@ public class FieldCipher {
             cipher.init(Cipher.ENCRYPT_MODE, current.current(), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(header.getBytes(StandardCharsets.US_ASCII));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            byte[] out = ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+            byte[] out = ByteBuffer.allocate(NONCE_BYTES + sealed.length)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
             return header + ":" + Base64.getEncoder().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed", e);
@@ -145,7 +146,8 @@ public class FieldCipher {
         } catch (AEADBadTagException e) {
             throw new UnreadableValueException("authentication failed: the value was changed or the key is wrong");
         } catch (GeneralSecurityException e) {
-            throw new UnreadableValueException("decryption failed: " + e.getClass().getSimpleName());
+            throw new UnreadableValueException(
+                    "decryption failed: " + e.getClass().getSimpleName());
         }
     }
 

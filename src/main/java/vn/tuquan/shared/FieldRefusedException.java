@@ -2,7 +2,6 @@ package vn.tuquan.shared;
 
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.springframework.http.HttpStatus;
 
 /**
@@ -56,7 +55,9 @@ public abstract class FieldRefusedException extends RuntimeException {
 
     /** The (first) problem's message arguments as people read them (dates 31/10/2017). */
     public Object[] args() {
-        return problems.get(0).arguments().stream().map(MessageArguments::display).toArray();
+        return problems.get(0).arguments().stream()
+                .map(MessageArguments::display)
+                .toArray();
     }
 
     /** The API's status: 400 (bad input). */
@@ -88,7 +89,8 @@ public abstract class FieldRefusedException extends RuntimeException {
     }
 
     private static String describe(List<FieldProblem> problems) {
-        return problems.stream().map(p -> p.field() == null ? p.messageKey() : p.field() + ": " + p.messageKey())
+        return problems.stream()
+                .map(p -> p.field() == null ? p.messageKey() : p.field() + ": " + p.messageKey())
                 .collect(Collectors.joining(", "));
     }
 }

@@ -1,7 +1,6 @@
 package vn.tuquan.shared;
 
 import java.util.List;
-
 import org.springframework.http.HttpStatus;
 
 /**

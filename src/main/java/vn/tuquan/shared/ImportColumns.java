@@ -40,7 +40,11 @@ public final class ImportColumns {
     }
 
     /** Where each column is in a file, or what is wrong with its header. */
-    public record Mapping(Map<String, Integer> positions, int width, List<String> missing, List<String> repeated,
+    public record Mapping(
+            Map<String, Integer> positions,
+            int width,
+            List<String> missing,
+            List<String> repeated,
             List<String> ignored) {
 
         public boolean ok() {
@@ -103,21 +107,29 @@ public final class ImportColumns {
                 continue;
             }
             width = i + 1;
-            Column column = columns.stream().filter(c -> c.names().contains(name)).findFirst().orElse(null);
+            Column column = columns.stream()
+                    .filter(c -> c.names().contains(name))
+                    .findFirst()
+                    .orElse(null);
             if (column == null) {
                 ignored.add(cell.strip());
             } else if (positions.putIfAbsent(column.key(), i) != null && !repeated.contains(column.key())) {
                 repeated.add(column.key());
             }
         }
-        List<String> missing = columns.stream().filter(c -> c.required() && !positions.containsKey(c.key()))
-                .map(Column::key).toList();
+        List<String> missing = columns.stream()
+                .filter(c -> c.required() && !positions.containsKey(c.key()))
+                .map(Column::key)
+                .toList();
         return new Mapping(Map.copyOf(positions), width, missing, List.copyOf(repeated), List.copyOf(ignored));
     }
 
     /** A header cell as compared: no diacritics (đ → d), lower case, words separated by one space. */
     static String fold(String text) {
         String folded = VietnameseText.fold(text == null ? "" : text.replace("\uFEFF", ""));
-        return folded.replaceAll("[_\\-./:()\\[\\]*]+", " ").replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
+        return folded.replaceAll("[_\\-./:()\\[\\]*]+", " ")
+                .replaceAll("\\s+", " ")
+                .strip()
+                .toLowerCase(Locale.ROOT);
     }
 }

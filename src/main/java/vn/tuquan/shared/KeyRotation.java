@@ -2,7 +2,6 @@ package vn.tuquan.shared;
 
 import java.util.List;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,8 +28,12 @@ public class KeyRotation {
     private final ObjectProvider<EncryptedColumns> registered;
     private final ApplicationEventPublisher events;
 
-    KeyRotation(FieldCipher cipher, JdbcClient jdbc, TransactionTemplate transactions,
-            ObjectProvider<EncryptedColumns> registered, ApplicationEventPublisher events) {
+    KeyRotation(
+            FieldCipher cipher,
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            ObjectProvider<EncryptedColumns> registered,
+            ApplicationEventPublisher events) {
         this.cipher = cipher;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -40,7 +43,10 @@ public class KeyRotation {
 
     /** Every column the modules registered. */
     public List<EncryptedColumns.Column> registeredColumns() {
-        return registered.orderedStream().flatMap(r -> r.encryptedColumns().stream()).toList();
+        return registered
+                .orderedStream()
+                .flatMap(r -> r.encryptedColumns().stream())
+                .toList();
     }
 
     /**
@@ -84,19 +90,23 @@ public class KeyRotation {
                                 + " FROM " + c.table() + " WHERE " + c.column() + " IS NOT NULL AND " + c.column()
                                 + " NOT LIKE :current" + (from == null ? "" : " AND " + c.idColumn() + " > :after")
                                 + " ORDER BY " + c.idColumn() + " LIMIT :n")
-                        .param("current", "v1:" + cipher.currentKeyId() + ":%").param("n", batchSize)
+                        .param("current", "v1:" + cipher.currentKeyId() + ":%")
+                        .param("n", batchSize)
                         .params(from == null ? Map.of() : Map.of("after", from))
-                        .query((rs, n) -> Map.entry(rs.getObject(1), rs.getString(2))).list();
+                        .query((rs, n) -> Map.entry(rs.getObject(1), rs.getString(2)))
+                        .list();
                 if (batch.isEmpty()) {
                     break;
                 }
                 Integer changed = transactions.execute(status -> {
                     int n = 0;
                     for (Map.Entry<Object, String> row : batch) {
-                        n += jdbc.sql("UPDATE " + c.table() + " SET " + c.column() + " = :new WHERE "
-                                        + c.idColumn() + " = :id AND " + c.column() + " = :old")
+                        n += jdbc.sql("UPDATE " + c.table() + " SET " + c.column() + " = :new WHERE " + c.idColumn()
+                                        + " = :id AND " + c.column() + " = :old")
                                 .param("new", cipher.encrypt(cipher.decrypt(row.getValue())))
-                                .param("id", row.getKey()).param("old", row.getValue()).update();
+                                .param("id", row.getKey())
+                                .param("old", row.getValue())
+                                .update();
                     }
                     return n;
                 });

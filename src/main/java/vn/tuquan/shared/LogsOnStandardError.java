@@ -1,12 +1,11 @@
 package vn.tuquan.shared;
 
-import java.util.Iterator;
-
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
+import java.util.Iterator;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
@@ -35,7 +34,7 @@ public class LogsOnStandardError implements GenericApplicationListener {
             return;
         }
         for (Logger logger : context.getLoggerList()) {
-            for (Iterator<Appender<ILoggingEvent>> appenders = logger.iteratorForAppenders(); appenders.hasNext();) {
+            for (Iterator<Appender<ILoggingEvent>> appenders = logger.iteratorForAppenders(); appenders.hasNext(); ) {
                 if (appenders.next() instanceof ConsoleAppender<ILoggingEvent> console
                         && !"System.err".equals(console.getTarget())) {
                     console.stop();

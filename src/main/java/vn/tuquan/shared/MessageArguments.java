@@ -2,7 +2,6 @@ package vn.tuquan.shared;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 
@@ -11,8 +10,7 @@ public final class MessageArguments {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    private MessageArguments() {
-    }
+    private MessageArguments() {}
 
     /**
      * A year as a message argument: its digits as text, 2017 in both languages (a number given to a

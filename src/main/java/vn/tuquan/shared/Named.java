@@ -1,7 +1,6 @@
 package vn.tuquan.shared;
 
 import java.util.Locale;
-
 import org.springframework.context.i18n.LocaleContextHolder;
 
 /**

@@ -1,10 +1,9 @@
 package vn.tuquan.shared;
 
-import java.io.IOException;
-import java.net.URI;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -24,8 +23,9 @@ public class ProblemResponses {
         this.json = json;
     }
 
-    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-            String title, String detail) throws IOException {
+    public void write(
+            HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title, String detail)
+            throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         problem.setInstance(URI.create(request.getRequestURI()));

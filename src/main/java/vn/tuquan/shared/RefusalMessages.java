@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -61,7 +60,8 @@ public class RefusalMessages {
     public Map<String, String> byField(FieldRefusedException refusal) {
         Locale locale = locale();
         Map<String, String> byField = new LinkedHashMap<>();
-        refusal.problems().stream().filter(p -> p.field() != null)
+        refusal.problems().stream()
+                .filter(p -> p.field() != null)
                 .forEach(p -> byField.merge(p.field(), why(p, locale), (a, b) -> a + "; " + b));
         return byField;
     }
@@ -92,8 +92,10 @@ public class RefusalMessages {
     }
 
     private String text(String key, List<Object> arguments, Locale locale) {
-        Object[] args = arguments.stream().map(MessageArguments::display)
-                .map(a -> a instanceof Named named ? named.in(locale) : a).toArray();
+        Object[] args = arguments.stream()
+                .map(MessageArguments::display)
+                .map(a -> a instanceof Named named ? named.in(locale) : a)
+                .toArray();
         return messages.getMessage(key, args, key, locale);
     }
 

@@ -9,7 +9,13 @@ import java.util.List;
  * file or a row of a workbook, a column, a position in a JSON file; each may be absent), and why as a
  * message key with its arguments.
  */
-public record RowProblem(String file, Integer line, Integer row, String column, String position, String messageKey,
+public record RowProblem(
+        String file,
+        Integer line,
+        Integer row,
+        String column,
+        String position,
+        String messageKey,
         List<Object> arguments) {
 
     public RowProblem {

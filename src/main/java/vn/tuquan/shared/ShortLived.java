@@ -13,8 +13,7 @@ import java.util.function.Predicate;
  */
 public final class ShortLived<K, V> {
 
-    private record Entry<V>(V value, long expiresAt) {
-    }
+    private record Entry<V>(V value, long expiresAt) {}
 
     private final long ttlNanos;
     private final int maxEntries;

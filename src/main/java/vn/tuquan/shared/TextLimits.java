@@ -28,8 +28,7 @@ public final class TextLimits {
     /** The minutes of a conference typed in (the signed minutes are an attachment). */
     public static final int MINUTES = 20000;
 
-    private TextLimits() {
-    }
+    private TextLimits() {}
 
     /** The length PostgreSQL's {@code char_length} gives the stripped value ({@code null} is 0). */
     public static int length(String value) {

@@ -6,8 +6,7 @@ package vn.tuquan.shared;
  */
 public final class Texts {
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** The value stripped of the spaces around it; {@code null} for {@code null}, empty or only spaces. */
     public static String blankToNull(String value) {

@@ -10,16 +10,20 @@ import java.util.Set;
  */
 public final class UploadedFiles {
 
-    public static final Set<String> CONTENT_TYPES = Set.of("application/pdf", "image/jpeg", "image/png",
+    public static final Set<String> CONTENT_TYPES = Set.of(
+            "application/pdf",
+            "image/jpeg",
+            "image/png",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-    private UploadedFiles() {
-    }
+    private UploadedFiles() {}
 
     /** The declared type without parameters, lower case ({@code application/pdf}). */
     public static String type(String contentType) {
-        return contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split(";")[0].strip();
+        return contentType == null
+                ? ""
+                : contentType.toLowerCase(Locale.ROOT).split(";")[0].strip();
     }
 
     /** Whether the type is accepted and the content starts as that type's files do. */
@@ -40,7 +44,8 @@ public final class UploadedFiles {
      * name longer than {@value #MAX_NAME} characters is shortened, keeping its extension.
      */
     public static String safeName(String fileName, String fallback) {
-        String name = fileName == null || fileName.isBlank() ? fallback
+        String name = fileName == null || fileName.isBlank()
+                ? fallback
                 : fileName.replaceAll("[\\\\/\\r\\n\"]", "_").strip();
         if (name.codePointCount(0, name.length()) <= MAX_NAME) {
             return name;

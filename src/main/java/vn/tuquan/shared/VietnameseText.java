@@ -37,8 +37,7 @@ public final class VietnameseText {
         return collator;
     });
 
-    private VietnameseText() {
-    }
+    private VietnameseText() {}
 
     private static int compareNaturally(String a, String b) {
         int i = 0;
@@ -84,7 +83,9 @@ public final class VietnameseText {
             return null;
         }
         String text = Normalizer.normalize(name, Normalizer.Form.NFC)
-                .replace('\u2019', '\'').replace('\u2018', '\'').replace('\u00a0', ' ');
+                .replace('\u2019', '\'')
+                .replace('\u2018', '\'')
+                .replace('\u00a0', ' ');
         text = SPACES.matcher(text.strip()).replaceAll(" ");
         Matcher words = WORD.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
@@ -100,7 +101,9 @@ public final class VietnameseText {
         if (text == null) {
             return null;
         }
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replace('đ', 'd').replace('Đ', 'D');
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD)
+                .replace('đ', 'd')
+                .replace('Đ', 'D');
         return decomposed.replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
     }
 

@@ -7,5 +7,5 @@ package vn.tuquan.units;
  * @param code         an own code, optional
  * @param organisation the evaluation's facts about an organisation; {@code null} for a residential area
  */
-public record LocalUnitForm(UnitKind kind, String subkind, String code, String name, OrganisationDetails organisation) {
-}
+public record LocalUnitForm(
+        UnitKind kind, String subkind, String code, String name, OrganisationDetails organisation) {}

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,10 +15,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
-import vn.tuquan.shared.Permission;
-import vn.tuquan.shared.VietnameseText;
 import vn.tuquan.shared.FieldProblem;
 import vn.tuquan.shared.MessageArguments;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.VietnameseText;
 import vn.tuquan.units.internal.DescendantMover;
 
 /**
@@ -36,7 +35,11 @@ public class LocalUnits {
     private final DescendantMover descendants;
     private final ApplicationEventPublisher events;
 
-    LocalUnits(JdbcClient jdbc, JdbcTemplate template, Units units, DescendantMover descendants,
+    LocalUnits(
+            JdbcClient jdbc,
+            JdbcTemplate template,
+            Units units,
+            DescendantMover descendants,
             ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.template = template;
@@ -51,8 +54,10 @@ public class LocalUnits {
         UnitView parent = checkedParent(parentId, form.kind(), from);
         requireCapture(caller, parent, from);
         LocalUnitForm clean = checked(form);
-        long id = jdbc.sql("INSERT INTO unit (kind) VALUES (:kind) RETURNING id").param("kind", form.kind().name())
-                .query(Long.class).single();
+        long id = jdbc.sql("INSERT INTO unit (kind) VALUES (:kind) RETURNING id")
+                .param("kind", form.kind().name())
+                .query(Long.class)
+                .single();
         insertVersion(id, clean, parent, from, "CREATED");
         UnitView created = units.findAny(id, from).orElseThrow();
         events.publishEvent(new LocalUnitCreated(created));
@@ -82,7 +87,9 @@ public class LocalUnits {
             return List.of();
         }
         List<Long> ids = jdbc.sql("SELECT nextval(pg_get_serial_sequence('unit', 'id')) FROM generate_series(1, :n)")
-                .param("n", forms.size()).query(Long.class).list();
+                .param("n", forms.size())
+                .query(Long.class)
+                .list();
         List<Object[]> unitRows = new ArrayList<>(forms.size());
         List<Object[]> versionRows = new ArrayList<>(forms.size());
         for (int i = 0; i < forms.size(); i++) {
@@ -90,9 +97,22 @@ public class LocalUnits {
             UnitView parent = parents.get(parentsAndForms.get(i).getKey());
             OrganisationDetails o = form.organisation() == null ? OrganisationDetails.NONE : form.organisation();
             unitRows.add(new Object[] {ids.get(i), form.kind().name()});
-            versionRows.add(new Object[] {ids.get(i), form.kind().name(), form.subkind(), form.code(), form.name(),
-                    parent.id(), parent.path() + ids.get(i) + "/", parent.level() + 1, from, "CREATED", o.sector(),
-                    o.hasPartyOrganisation(), o.staffCount(), o.exclusion() == null ? null : o.exclusion().name()});
+            versionRows.add(new Object[] {
+                ids.get(i),
+                form.kind().name(),
+                form.subkind(),
+                form.code(),
+                form.name(),
+                parent.id(),
+                parent.path() + ids.get(i) + "/",
+                parent.level() + 1,
+                from,
+                "CREATED",
+                o.sector(),
+                o.hasPartyOrganisation(),
+                o.staffCount(),
+                o.exclusion() == null ? null : o.exclusion().name()
+            });
         }
         template.batchUpdate("INSERT INTO unit (id, kind) OVERRIDING SYSTEM VALUE VALUES (?, ?)", unitRows);
         template.batchUpdate("""
@@ -110,8 +130,8 @@ public class LocalUnits {
         caller.require(Permission.UNITS_WRITE);
         UnitView current = currentLocal(id, from);
         requireCapture(caller, current, from);
-        LocalUnitForm clean = checked(new LocalUnitForm(current.kind(), form.subkind(), form.code(), form.name(),
-                form.organisation()));
+        LocalUnitForm clean = checked(
+                new LocalUnitForm(current.kind(), form.subkind(), form.code(), form.name(), form.organisation()));
         UnitView parent = units.findAny(current.parentId(), from).orElseThrow();
         String change = Objects.equals(current.name(), clean.name()) ? "EDITED" : "RENAMED";
         endVersion(current, from);
@@ -132,8 +152,8 @@ public class LocalUnits {
         if (parent.path().startsWith(current.path())) {
             throw new LocalUnitRefusedException(List.of(FieldProblem.of("parentId", "units.local.error.underItself")));
         }
-        LocalUnitForm same = new LocalUnitForm(current.kind(), current.subkind(), current.code(), current.name(),
-                current.organisation());
+        LocalUnitForm same = new LocalUnitForm(
+                current.kind(), current.subkind(), current.code(), current.name(), current.organisation());
         endVersion(current, from);
         insertVersion(id, same, parent, from, "MOVED");
         UnitView moved = units.findAny(id, from).orElseThrow();
@@ -153,13 +173,16 @@ public class LocalUnits {
                 WHERE path LIKE :prefix AND valid_from < :on AND (valid_to IS NULL OR valid_to > :on)
                 """).param("on", on).param("prefix", current.path() + "%").update();
         jdbc.sql("DELETE FROM unit_version WHERE path LIKE :prefix AND valid_from = :on")
-                .param("on", on).param("prefix", current.path() + "%").update();
+                .param("on", on)
+                .param("prefix", current.path() + "%")
+                .update();
         events.publishEvent(new LocalUnitClosed(current, on));
     }
 
     private UnitView currentLocal(long id, LocalDate date) {
-        UnitView current = units.findAny(id, date).orElseThrow(() -> new LocalUnitRefusedException(
-                List.of(FieldProblem.of("id", "units.local.error.noSuchUnit", Long.toString(id)))));
+        UnitView current = units.findAny(id, date)
+                .orElseThrow(() -> new LocalUnitRefusedException(
+                        List.of(FieldProblem.of("id", "units.local.error.noSuchUnit", Long.toString(id)))));
         if (current.kind().official()) {
             throw new LocalUnitRefusedException(List.of(FieldProblem.of("id", "units.local.error.official")));
         }
@@ -175,20 +198,26 @@ public class LocalUnits {
         jdbc.sql("""
                 SELECT max(greatest(valid_from, coalesce(valid_to, valid_from))) FROM unit_version
                 WHERE unit_id = :id OR path LIKE :prefix
-                """).param("id", unit.id()).param("prefix", unit.path() + "%")
-                .query(LocalDate.class).optional()
+                """)
+                .param("id", unit.id())
+                .param("prefix", unit.path() + "%")
+                .query(LocalDate.class)
+                .optional()
                 .filter(latest -> latest.isAfter(date))
                 .ifPresent(latest -> {
-                    throw new LocalUnitRefusedException(List.of(
-                            FieldProblem.of("validFrom", "units.local.error.laterChange", latest)));
+                    throw new LocalUnitRefusedException(
+                            List.of(FieldProblem.of("validFrom", "units.local.error.laterChange", latest)));
                 });
     }
 
     private UnitView checkedParent(long parentId, UnitKind kind, LocalDate from) {
-        UnitView parent = units.findAny(parentId, from).orElseThrow(() -> new LocalUnitRefusedException(
-                List.of(FieldProblem.of("parentId", "units.local.error.noSuchParent", Long.toString(parentId)))));
+        UnitView parent = units.findAny(parentId, from)
+                .orElseThrow(() -> new LocalUnitRefusedException(List.of(
+                        FieldProblem.of("parentId", "units.local.error.noSuchParent", Long.toString(parentId)))));
         if (!allowedUnder(kind, parent.kind())) {
-            throw new LocalUnitRefusedException(List.of(FieldProblem.of("parentId", "units.local.error.parentKind",
+            throw new LocalUnitRefusedException(List.of(FieldProblem.of(
+                    "parentId",
+                    "units.local.error.parentKind",
                     MessageArguments.label("units.kind." + kind.name()),
                     MessageArguments.label("units.kind." + parent.kind().name()))));
         }
@@ -207,10 +236,10 @@ public class LocalUnits {
         return switch (kind) {
             case RESIDENTIAL_AREA -> parent == UnitKind.COMMUNE;
             case PROVINCE, DISTRICT, COMMUNE -> false;
-            case SUB_PARISH -> parent == UnitKind.PARISH || parent == UnitKind.COMMUNE
-                    || parent == UnitKind.RESIDENTIAL_AREA;
-            case ENTERPRISE -> parent == UnitKind.INDUSTRIAL_ZONE || parent == UnitKind.COMMUNE
-                    || parent == UnitKind.RESIDENTIAL_AREA;
+            case SUB_PARISH ->
+                parent == UnitKind.PARISH || parent == UnitKind.COMMUNE || parent == UnitKind.RESIDENTIAL_AREA;
+            case ENTERPRISE ->
+                parent == UnitKind.INDUSTRIAL_ZONE || parent == UnitKind.COMMUNE || parent == UnitKind.RESIDENTIAL_AREA;
             default -> parent == UnitKind.COMMUNE || parent == UnitKind.RESIDENTIAL_AREA;
         };
     }
@@ -246,10 +275,14 @@ public class LocalUnits {
 
     private void endVersion(UnitView current, LocalDate from) {
         if (!current.validFrom().isBefore(from)) {
-            jdbc.sql("DELETE FROM unit_version WHERE id = :id").param("id", current.versionId()).update();
+            jdbc.sql("DELETE FROM unit_version WHERE id = :id")
+                    .param("id", current.versionId())
+                    .update();
         } else {
             jdbc.sql("UPDATE unit_version SET valid_to = :from WHERE id = :id")
-                    .param("from", from).param("id", current.versionId()).update();
+                    .param("from", from)
+                    .param("id", current.versionId())
+                    .update();
         }
     }
 
@@ -262,10 +295,19 @@ public class LocalUnits {
                 VALUES (:id, :kind, :subkind, :code, :name, :parent, :path, :level, :from, :change,
                         :sector, :party, :staff, :exclusion)
                 """)
-                .param("id", id).param("kind", form.kind().name()).param("subkind", form.subkind())
-                .param("code", form.code()).param("name", form.name()).param("parent", parent.id())
-                .param("path", path).param("level", parent.level() + 1).param("from", from).param("change", change)
-                .param("sector", o.sector()).param("party", o.hasPartyOrganisation()).param("staff", o.staffCount())
+                .param("id", id)
+                .param("kind", form.kind().name())
+                .param("subkind", form.subkind())
+                .param("code", form.code())
+                .param("name", form.name())
+                .param("parent", parent.id())
+                .param("path", path)
+                .param("level", parent.level() + 1)
+                .param("from", from)
+                .param("change", change)
+                .param("sector", o.sector())
+                .param("party", o.hasPartyOrganisation())
+                .param("staff", o.staffCount())
                 .param("exclusion", o.exclusion() == null ? null : o.exclusion().name())
                 .update();
     }

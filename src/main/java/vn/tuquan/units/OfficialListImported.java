@@ -6,5 +6,4 @@ package vn.tuquan.units;
  *
  * @param province the province the import was limited to, or {@code null}
  */
-public record OfficialListImported(ImportSummary summary, String province) {
-}
+public record OfficialListImported(ImportSummary summary, String province) {}

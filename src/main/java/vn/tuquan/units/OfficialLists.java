@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-
 import vn.tuquan.shared.Caller;
 
 /** Imports the official lists of administrative units and the successions of reorganisations. */

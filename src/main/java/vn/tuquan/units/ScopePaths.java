@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.shared.ShortLived;
@@ -35,8 +34,7 @@ final class ScopePaths {
     /** A scope's periods, as of a day (today), kept like the prefixes. */
     private final ShortLived<On, List<ScopePeriod>> periodsKept;
 
-    private record On(Scope scope, LocalDate date) {
-    }
+    private record On(Scope scope, LocalDate date) {}
 
     ScopePaths(Units units, long ttlMillis) {
         this.units = units;
@@ -126,7 +124,8 @@ final class ScopePaths {
             return;
         }
         units.findAny(id, date).ifPresent(u -> prefixes.add(u.path()));
-        units.predecessorsAny(id).stream().filter(s -> s.effectiveDate().isAfter(date))
+        units.predecessorsAny(id).stream()
+                .filter(s -> s.effectiveDate().isAfter(date))
                 .forEach(s -> back(s.predecessorId(), date, prefixes, seen, depth + 1));
     }
 
@@ -149,13 +148,16 @@ final class ScopePaths {
         if (notYet) {
             units.predecessorsAny(id).forEach(s -> collect(s.predecessorId(), date, prefixes, seen, depth + 1));
         } else {
-            units.successorsAny(id).stream().filter(s -> !s.effectiveDate().isAfter(date))
+            units.successorsAny(id).stream()
+                    .filter(s -> !s.effectiveDate().isAfter(date))
                     .forEach(s -> collect(s.successorId(), date, prefixes, seen, depth + 1));
         }
     }
 
     /** The SQL condition for a query's {@code path} column, with the parameter {@code :scopePrefixes}. */
     static String condition(List<String> prefixes) {
-        return prefixes == null ? "" : " AND path LIKE ANY (SELECT p || '%' FROM unnest(CAST(:scopePrefixes AS text[])) AS p)";
+        return prefixes == null
+                ? ""
+                : " AND path LIKE ANY (SELECT p || '%' FROM unnest(CAST(:scopePrefixes AS text[])) AS p)";
     }
 }

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -54,7 +53,8 @@ public class UnitBoundaries {
      * @throws ImportRefusedException listing every feature whose code is unknown on the date, or unreadable files
      */
     @Transactional
-    public BoundaryImportSummary importFiles(Caller caller, List<Path> files, LocalDate asOf, Optional<String> province) {
+    public BoundaryImportSummary importFiles(
+            Caller caller, List<Path> files, LocalDate asOf, Optional<String> province) {
         caller.require(Permission.UNITS_IMPORT);
         List<Problem> problems = new ArrayList<>();
         Map<Long, String> geometries = new LinkedHashMap<>();
@@ -68,8 +68,8 @@ public class UnitBoundaries {
                 problems.add(new Problem(name, 0, null, "units.import.error.unreadable", List.of(e.getMessage())));
                 continue;
             }
-            JsonNode features = "FeatureCollection".equals(root.path("type").asString(""))
-                    ? root.path("features") : null;
+            JsonNode features =
+                    "FeatureCollection".equals(root.path("type").asString("")) ? root.path("features") : null;
             if (features == null || !features.isArray()) {
                 problems.add(new Problem(name, 0, null, "units.boundaries.error.notFeatureCollection", List.of()));
                 continue;
@@ -84,7 +84,9 @@ public class UnitBoundaries {
                     problems.add(new Problem(name, 0, position, "units.boundaries.error.noCode", List.of()));
                     continue;
                 }
-                if (province.isPresent() && !province.get().equals(properties.path("provinceCode").asString(null))
+                if (province.isPresent()
+                        && !province.get()
+                                .equals(properties.path("provinceCode").asString(null))
                         && !province.get().equals(code)) {
                     skipped++;
                     continue;
@@ -97,10 +99,13 @@ public class UnitBoundaries {
                                 SELECT unit_id FROM unit_version
                                 WHERE code = :code AND kind IN ('PROVINCE', 'DISTRICT', 'COMMUNE')
                                   AND valid_from <= :asOf AND (valid_to IS NULL OR valid_to > :asOf)""")
-                        .param("code", code).param("asOf", asOf).query(Long.class).optional();
+                        .param("code", code)
+                        .param("asOf", asOf)
+                        .query(Long.class)
+                        .optional();
                 if (unit.isEmpty()) {
-                    problems.add(new Problem(name, 0, position, "units.boundaries.error.unknownCode",
-                            List.of(code, asOf)));
+                    problems.add(
+                            new Problem(name, 0, position, "units.boundaries.error.unknownCode", List.of(code, asOf)));
                     continue;
                 }
                 geometries.put(unit.get(), JSON.writeValueAsString(geometry));
@@ -115,26 +120,42 @@ public class UnitBoundaries {
             Optional<Boolean> same = jdbc.sql("""
                             SELECT geometry = CAST(:geometry AS jsonb) FROM unit_boundary
                             WHERE unit_id = :unit AND valid_from = :asOf""")
-                    .param("unit", entry.getKey()).param("asOf", asOf).param("geometry", entry.getValue())
-                    .query(Boolean.class).optional();
+                    .param("unit", entry.getKey())
+                    .param("asOf", asOf)
+                    .param("geometry", entry.getValue())
+                    .query(Boolean.class)
+                    .optional();
             if (same.isEmpty()) {
-                jdbc.sql("INSERT INTO unit_boundary (unit_id, valid_from, geometry) VALUES (:unit, :asOf, CAST(:geometry AS jsonb))")
-                        .param("unit", entry.getKey()).param("asOf", asOf).param("geometry", entry.getValue()).update();
+                jdbc.sql(
+                                "INSERT INTO unit_boundary (unit_id, valid_from, geometry) VALUES (:unit, :asOf, CAST(:geometry AS jsonb))")
+                        .param("unit", entry.getKey())
+                        .param("asOf", asOf)
+                        .param("geometry", entry.getValue())
+                        .update();
                 inserted++;
             } else if (!same.get()) {
-                jdbc.sql("UPDATE unit_boundary SET geometry = CAST(:geometry AS jsonb) WHERE unit_id = :unit AND valid_from = :asOf")
-                        .param("unit", entry.getKey()).param("asOf", asOf).param("geometry", entry.getValue()).update();
+                jdbc.sql(
+                                "UPDATE unit_boundary SET geometry = CAST(:geometry AS jsonb) WHERE unit_id = :unit AND valid_from = :asOf")
+                        .param("unit", entry.getKey())
+                        .param("asOf", asOf)
+                        .param("geometry", entry.getValue())
+                        .update();
                 changed++;
             }
         }
         int unchanged = geometries.size() - inserted - changed;
-        String names = String.join(", ", files.stream().map(f -> f.getFileName().toString()).toList());
+        String names = String.join(
+                ", ", files.stream().map(f -> f.getFileName().toString()).toList());
         if (inserted + changed > 0) {
             jdbc.sql("""
                     INSERT INTO unit_import (files, as_of, kind, opened, changed, unchanged)
                     VALUES (:files, :asOf, 'BOUNDARIES', :inserted, :changed, :unchanged)""")
-                    .param("files", names).param("asOf", asOf).param("inserted", inserted).param("changed", changed)
-                    .param("unchanged", unchanged).update();
+                    .param("files", names)
+                    .param("asOf", asOf)
+                    .param("inserted", inserted)
+                    .param("changed", changed)
+                    .param("unchanged", unchanged)
+                    .update();
         }
         BoundaryImportSummary summary = new BoundaryImportSummary(names, asOf, inserted, changed, unchanged, skipped);
         if (inserted + changed > 0) {
@@ -150,7 +171,10 @@ public class UnitBoundaries {
                         SELECT EXISTS (SELECT 1 FROM unit_version v JOIN unit_boundary b ON b.unit_id = v.unit_id
                                        WHERE (v.unit_id = :id OR v.parent_id = :id)
                                          AND v.valid_from <= :asOf AND (v.valid_to IS NULL OR v.valid_to > :asOf))""")
-                .param("id", id).param("asOf", asOf).query(Boolean.class).single();
+                .param("id", id)
+                .param("asOf", asOf)
+                .query(Boolean.class)
+                .single();
     }
 
     /**
@@ -175,7 +199,10 @@ public class UnitBoundaries {
                         WHERE (v.unit_id = :id OR v.parent_id = :id)
                           AND v.valid_from <= :asOf AND (v.valid_to IS NULL OR v.valid_to > :asOf)
                         ORDER BY v.level, v.code COLLATE natural_vi NULLS LAST, v.name COLLATE natural_vi""")
-                .param("id", id).param("asOf", asOf).query(String.class).list();
+                .param("id", id)
+                .param("asOf", asOf)
+                .query(String.class)
+                .list();
         return "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}";
     }
 
@@ -197,7 +224,6 @@ public class UnitBoundaries {
      *
      * @param skipped features outside the chosen province
      */
-    public record BoundaryImportSummary(String files, LocalDate asOf, int inserted, int changed, int unchanged,
-            int skipped) {
-    }
+    public record BoundaryImportSummary(
+            String files, LocalDate asOf, int inserted, int changed, int unchanged, int skipped) {}
 }

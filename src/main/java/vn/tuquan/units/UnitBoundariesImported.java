@@ -1,5 +1,4 @@
 package vn.tuquan.units;
 
 /** Boundaries were imported and changed something. */
-public record UnitBoundariesImported(UnitBoundaries.BoundaryImportSummary summary, String province) {
-}
+public record UnitBoundariesImported(UnitBoundaries.BoundaryImportSummary summary, String province) {}

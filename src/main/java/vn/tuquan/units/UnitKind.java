@@ -1,7 +1,6 @@
 package vn.tuquan.units;
 
 import java.time.LocalDate;
-
 import vn.tuquan.shared.Period;
 
 /** The kinds of unit (GLOSSARY.md). The first three are the official administrative levels. */

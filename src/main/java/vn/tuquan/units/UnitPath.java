@@ -75,7 +75,8 @@ public record UnitPath(List<Long> ids) {
 
     /** Whether this unit is {@code other} or lies under it. */
     public boolean within(UnitPath other) {
-        return ids.size() >= other.ids.size() && ids.subList(0, other.ids.size()).equals(other.ids);
+        return ids.size() >= other.ids.size()
+                && ids.subList(0, other.ids.size()).equals(other.ids);
     }
 
     /** {@code /1/5/23/}, as stored. */

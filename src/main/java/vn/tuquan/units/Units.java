@@ -1,10 +1,5 @@
 package vn.tuquan.units;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
-import org.springframework.transaction.annotation.Transactional;
-import vn.tuquan.shared.web.SheetExports;
-import java.util.function.Consumer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -17,19 +12,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
-
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import vn.tuquan.shared.ShortLived;
-import org.springframework.stereotype.Service;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.shared.ShortLived;
 import vn.tuquan.shared.VietnameseText;
+import vn.tuquan.shared.web.SheetExports;
 
 /**
  * Reading the tree of units as it was on any date: a unit, its children, its subtree, its
@@ -48,8 +47,7 @@ public class Units {
     /** A unit's latest version, kept a few seconds for reads outside a writing transaction. */
     private final ShortLived<Long, Optional<UnitView>> latestKept;
 
-    Units(JdbcClient jdbc,
-            @Value("${tuquan.security.access-cache-millis:5000}") long ttlMillis) {
+    Units(JdbcClient jdbc, @Value("${tuquan.security.access-cache-millis:5000}") long ttlMillis) {
         this.jdbc = jdbc;
         this.scopes = new ScopePaths(this, ttlMillis);
         this.latestKept = new ShortLived<>(ttlMillis, 50_000);
@@ -75,8 +73,14 @@ public class Units {
     }
 
     /** The tree changed on this node: what was kept is forgotten (see {@link #forget()}). */
-    @EventListener({OfficialListImported.class, LocalUnitCreated.class,
-            LocalUnitEdited.class, LocalUnitMoved.class, LocalUnitClosed.class, LocalUnitsImported.class})
+    @EventListener({
+        OfficialListImported.class,
+        LocalUnitCreated.class,
+        LocalUnitEdited.class,
+        LocalUnitMoved.class,
+        LocalUnitClosed.class,
+        LocalUnitsImported.class
+    })
     void treeChanged() {
         forget();
     }
@@ -97,7 +101,8 @@ public class Units {
     /** The latest version of a unit, whatever the date (for a unit that no longer exists). */
     public Optional<UnitView> latest(Scope scope, long id) {
         Optional<UnitView> latest = latestAny(id);
-        latest.ifPresent(u -> requireInScope(scope, u, u.validTo() == null ? u.validFrom() : u.validTo().minusDays(1)));
+        latest.ifPresent(u -> requireInScope(
+                scope, u, u.validTo() == null ? u.validFrom() : u.validTo().minusDays(1)));
         return latest;
     }
 
@@ -111,7 +116,10 @@ public class Units {
             return provincesAny(asOf);
         }
         List<String> prefixes = scopes.prefixes(scope, asOf);
-        List<Long> ids = prefixes.stream().map(p -> UnitPath.parse(p).unitId()).distinct().toList();
+        List<Long> ids = prefixes.stream()
+                .map(p -> UnitPath.parse(p).unitId())
+                .distinct()
+                .toList();
         return asOf(ids, asOf);
     }
 
@@ -141,13 +149,18 @@ public class Units {
     public List<UnitView> subtreeWithRoot(Scope scope, long id, Set<UnitKind> kinds, LocalDate asOf) {
         Optional<UnitView> onDay = find(scope, id, asOf);
         if (onDay.isEmpty()) {
-            return latest(scope, id).filter(u -> ofKinds(u, kinds)).map(List::of).orElse(List.of());
+            return latest(scope, id)
+                    .filter(u -> ofKinds(u, kinds))
+                    .map(List::of)
+                    .orElse(List.of());
         }
         UnitView root = onDay.get();
         String kindFilter = kinds.isEmpty() ? "" : " AND kind IN (:kinds)";
         var query = jdbc.sql("SELECT " + COLUMNS + " FROM unit_version WHERE path LIKE :prefix AND path <> :path AND "
                         + VALID_ON + kindFilter + " ORDER BY path")
-                .param("prefix", likePrefix(root.path())).param("path", root.path()).param("asOf", asOf);
+                .param("prefix", likePrefix(root.path()))
+                .param("path", root.path())
+                .param("asOf", asOf);
         if (!kinds.isEmpty()) {
             query = query.param("kinds", kinds.stream().map(Enum::name).toList());
         }
@@ -186,8 +199,8 @@ public class Units {
      * @param withRoot the unit {@code id} itself too (when it is of those kinds)
      */
     @Transactional(readOnly = true)
-    public void eachByName(Scope scope, long id, Set<UnitKind> kinds, LocalDate asOf, boolean withRoot,
-            Consumer<UnitView> each) {
+    public void eachByName(
+            Scope scope, long id, Set<UnitKind> kinds, LocalDate asOf, boolean withRoot, Consumer<UnitView> each) {
         UnitView root = find(scope, id, asOf).orElse(null);
         if (root == null) {
             return;
@@ -196,7 +209,8 @@ public class Units {
         var query = jdbc.sql("SELECT " + COLUMNS + " FROM unit_version WHERE path LIKE :prefix"
                         + (withRoot ? "" : " AND path <> :path") + " AND " + VALID_ON + kindFilter
                         + " ORDER BY name COLLATE natural_vi, unit_id")
-                .param("prefix", likePrefix(root.path())).param("asOf", asOf);
+                .param("prefix", likePrefix(root.path()))
+                .param("asOf", asOf);
         if (!withRoot) {
             query = query.param("path", root.path());
         }
@@ -217,8 +231,9 @@ public class Units {
         if (scope.wholeCountry()) {
             return countAny(kind, asOf, Optional.empty());
         }
-        return roots(scope, asOf).stream().mapToLong(r -> (r.kind() == kind ? 1 : 0)
-                + countAny(kind, asOf, Optional.of(r.id()))).sum();
+        return roots(scope, asOf).stream()
+                .mapToLong(r -> (r.kind() == kind ? 1 : 0) + countAny(kind, asOf, Optional.of(r.id())))
+                .sum();
     }
 
     /** The units above a unit of the scope, for breadcrumbs (their names are not restricted). */
@@ -245,7 +260,9 @@ public class Units {
     /** Where a unit of the scope lives on a later date (only what lies in the scope). */
     public List<UnitView> continuationsOn(Scope scope, long id, LocalDate date) {
         latest(scope, id);
-        return continuationsOnAny(id, date).stream().filter(u -> inScope(scope, u, date)).toList();
+        return continuationsOnAny(id, date).stream()
+                .filter(u -> inScope(scope, u, date))
+                .toList();
     }
 
     public String fullName(Scope scope, long id, LocalDate asOf) {
@@ -266,8 +283,10 @@ public class Units {
         if (scope.wholeCountry()) {
             return true;
         }
-        return findAny(unitId, date).or(() -> latestAny(unitId))
-                .map(u -> inScope(scope, u, u.validOn(date) ? date : u.validFrom())).orElse(false);
+        return findAny(unitId, date)
+                .or(() -> latestAny(unitId))
+                .map(u -> inScope(scope, u, u.validOn(date) ? date : u.validFrom()))
+                .orElse(false);
     }
 
     /**
@@ -301,10 +320,12 @@ public class Units {
 
     // ---- inside the module: the whole tree -------------------------------------------------
 
-
     Optional<UnitView> findAny(long id, LocalDate asOf) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM unit_version WHERE unit_id = :id AND " + VALID_ON)
-                .param("id", id).param("asOf", asOf).query(Units::view).optional();
+                .param("id", id)
+                .param("asOf", asOf)
+                .query(Units::view)
+                .optional();
     }
 
     /** The latest version of a unit, whatever the date: for a unit that no longer exists. */
@@ -314,25 +335,35 @@ public class Units {
 
     private Optional<UnitView> latestRead(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM unit_version WHERE unit_id = :id ORDER BY valid_from DESC LIMIT 1")
-                .param("id", id).query(Units::view).optional();
+                .param("id", id)
+                .query(Units::view)
+                .optional();
     }
 
     Optional<UnitView> findByCodeAny(String code, LocalDate asOf) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM unit_version WHERE code = :code AND kind IN "
                         + "('PROVINCE', 'DISTRICT', 'COMMUNE') AND " + VALID_ON)
-                .param("code", code).param("asOf", asOf).query(Units::view).optional();
+                .param("code", code)
+                .param("asOf", asOf)
+                .query(Units::view)
+                .optional();
     }
 
     List<UnitView> provincesAny(LocalDate asOf) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM unit_version WHERE kind = 'PROVINCE' AND " + VALID_ON
                         + " ORDER BY code, name")
-                .param("asOf", asOf).query(Units::view).list();
+                .param("asOf", asOf)
+                .query(Units::view)
+                .list();
     }
 
     List<UnitView> childrenAny(long id, LocalDate asOf) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM unit_version WHERE parent_id = :id AND " + VALID_ON
                         + " ORDER BY level, kind, code COLLATE natural_vi NULLS LAST, name COLLATE natural_vi")
-                .param("id", id).param("asOf", asOf).query(Units::view).list();
+                .param("id", id)
+                .param("asOf", asOf)
+                .query(Units::view)
+                .list();
     }
 
     /**
@@ -348,8 +379,11 @@ public class Units {
         String kindFilter = kinds.isEmpty() ? "" : " AND kind IN (:kinds)";
         var query = jdbc.sql("SELECT " + COLUMNS + " FROM unit_version WHERE path LIKE :prefix AND path <> :path AND "
                         + VALID_ON + kindFilter + " ORDER BY path LIMIT :limit OFFSET :offset")
-                .param("prefix", likePrefix(root.get().path())).param("path", root.get().path())
-                .param("asOf", asOf).param("limit", limit + 1).param("offset", offset);
+                .param("prefix", likePrefix(root.get().path()))
+                .param("path", root.get().path())
+                .param("asOf", asOf)
+                .param("limit", limit + 1)
+                .param("offset", offset);
         if (!kinds.isEmpty()) {
             query = query.param("kinds", kinds.stream().map(Enum::name).toList());
         }
@@ -362,26 +396,36 @@ public class Units {
     long countAny(UnitKind kind, LocalDate asOf, Optional<Long> within) {
         if (within.isEmpty()) {
             return jdbc.sql("SELECT count(*) FROM unit_version WHERE kind = :kind AND " + VALID_ON)
-                    .param("kind", kind.name()).param("asOf", asOf).query(Long.class).single();
+                    .param("kind", kind.name())
+                    .param("asOf", asOf)
+                    .query(Long.class)
+                    .single();
         }
         Optional<UnitView> root = findAny(within.get(), asOf);
         if (root.isEmpty()) {
             return 0;
         }
         return jdbc.sql("SELECT count(*) FROM unit_version WHERE kind = :kind AND path LIKE :prefix AND " + VALID_ON)
-                .param("kind", kind.name()).param("prefix", likePrefix(root.get().path())).param("asOf", asOf)
-                .query(Long.class).single();
+                .param("kind", kind.name())
+                .param("prefix", likePrefix(root.get().path()))
+                .param("asOf", asOf)
+                .query(Long.class)
+                .single();
     }
 
     /** From the province down to the unit's parent, as they were on the date. */
     List<UnitView> ancestorsAny(long id, LocalDate asOf) {
-        return findAny(id, asOf).map(unit -> asOf(unit.unitPath().ancestorIds(), asOf)).orElse(List.of());
+        return findAny(id, asOf)
+                .map(unit -> asOf(unit.unitPath().ancestorIds(), asOf))
+                .orElse(List.of());
     }
 
     /** Every version of the unit, oldest first. */
     List<UnitView> historyAny(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM unit_version WHERE unit_id = :id ORDER BY valid_from")
-                .param("id", id).query(Units::view).list();
+                .param("id", id)
+                .query(Units::view)
+                .list();
     }
 
     /** The units this one took over, whole or in part. */
@@ -412,7 +456,8 @@ public class Units {
                     found.add(unit);
                     continue;
                 }
-                successorsAny(unit).stream().filter(s -> !s.effectiveDate().isAfter(date))
+                successorsAny(unit).stream()
+                        .filter(s -> !s.effectiveDate().isAfter(date))
                         .forEach(s -> next.add(s.successorId()));
             }
             frontier = next;
@@ -445,8 +490,11 @@ public class Units {
                       WHERE predecessor_id IN (SELECT id FROM units) OR successor_id IN (SELECT id FROM units)
                 ORDER BY 1
                 """)
-                .param("ids", ids.toArray(Long[]::new)).param("maxSteps", maxSteps).param("maxUnits", maxUnits)
-                .query(LocalDate.class).list();
+                .param("ids", ids.toArray(Long[]::new))
+                .param("maxSteps", maxSteps)
+                .param("maxUnits", maxUnits)
+                .query(LocalDate.class)
+                .list();
     }
 
     /**
@@ -469,15 +517,17 @@ public class Units {
      *
      * @param within only under this unit, when present
      */
-    public List<SearchHit> search(Scope scope, String text, LocalDate asOf, Set<UnitKind> kinds, Optional<Long> within,
-            int limit) {
+    public List<SearchHit> search(
+            Scope scope, String text, LocalDate asOf, Set<UnitKind> kinds, Optional<Long> within, int limit) {
         String folded = VietnameseText.fold(text == null ? "" : text.strip());
         List<String> scopePrefixes = scopes.prefixes(scope, asOf);
         if (folded.isBlank() || scopePrefixes != null && scopePrefixes.isEmpty()) {
             return List.of();
         }
         within.ifPresent(w -> find(scope, w, asOf));
-        String prefix = within.flatMap(w -> findAny(w, asOf)).map(u -> likePrefix(u.path())).orElse("/%");
+        String prefix = within.flatMap(w -> findAny(w, asOf))
+                .map(u -> likePrefix(u.path()))
+                .orElse("/%");
         String kindFilter = kinds.isEmpty() ? "" : " AND kind IN (:kinds)";
         var query = jdbc.sql("SELECT " + COLUMNS + """
                         , word_similarity(:q, search_fold(name)) AS score
@@ -486,23 +536,31 @@ public class Units {
                         + ScopePaths.condition(scopePrefixes) + """
                          ORDER BY score DESC, level, name COLLATE natural_vi
                         LIMIT :limit""")
-                .param("q", folded).param("pattern", "%" + likeEscape(folded) + "%").param("prefix", prefix)
-                .param("asOf", asOf).param("limit", limit);
+                .param("q", folded)
+                .param("pattern", "%" + likeEscape(folded) + "%")
+                .param("prefix", prefix)
+                .param("asOf", asOf)
+                .param("limit", limit);
         if (!kinds.isEmpty()) {
             query = query.param("kinds", kinds.stream().map(Enum::name).toList());
         }
         if (scopePrefixes != null) {
             query = query.param("scopePrefixes", scopePrefixes.toArray(String[]::new));
         }
-        List<Object[]> rows = query.query((rs, n) -> new Object[] {view(rs, n), rs.getDouble("score")}).list();
-        Map<Long, String> fullNames = fullNames(rows.stream().map(r -> (UnitView) r[0]).toList(), asOf);
-        return rows.stream().map(r -> new SearchHit((UnitView) r[0], fullNames.get(((UnitView) r[0]).id()), (double) r[1]))
+        List<Object[]> rows = query.query((rs, n) -> new Object[] {view(rs, n), rs.getDouble("score")})
+                .list();
+        Map<Long, String> fullNames =
+                fullNames(rows.stream().map(r -> (UnitView) r[0]).toList(), asOf);
+        return rows.stream()
+                .map(r -> new SearchHit((UnitView) r[0], fullNames.get(((UnitView) r[0]).id()), (double) r[1]))
                 .toList();
     }
 
     /** "Xã Hải Minh, Huyện Hải Hậu, Tỉnh Nam Định": the unit and its ancestors as of the date. */
     String fullNameAny(long id, LocalDate asOf) {
-        return findAny(id, asOf).map(u -> fullNames(List.of(u), asOf).get(u.id())).orElse(null);
+        return findAny(id, asOf)
+                .map(u -> fullNames(List.of(u), asOf).get(u.id()))
+                .orElse(null);
     }
 
     private Map<Long, String> fullNames(Collection<UnitView> units, LocalDate asOf) {
@@ -527,7 +585,10 @@ public class Units {
         }
         return jdbc.sql("SELECT " + COLUMNS + " FROM unit_version WHERE unit_id IN (:ids) AND " + VALID_ON
                         + " ORDER BY level")
-                .param("ids", ids).param("asOf", asOf).query(Units::view).list();
+                .param("ids", ids)
+                .param("asOf", asOf)
+                .query(Units::view)
+                .list();
     }
 
     private List<Succession> successions(String condition, long id) {
@@ -541,10 +602,16 @@ public class Units {
                               AND valid_from <= s.effective_date ORDER BY valid_from DESC LIMIT 1) n ON true
                 WHERE \s""" + condition + " ORDER BY s.effective_date, p.code, n.code")
                 .param("id", id)
-                .query((rs, n) -> new Succession(rs.getLong("predecessor_id"), rs.getString("p_name"),
-                        rs.getString("p_code"), rs.getLong("successor_id"), rs.getString("n_name"),
-                        rs.getString("n_code"), rs.getObject("effective_date", LocalDate.class),
-                        rs.getBoolean("whole"), rs.getString("note")))
+                .query((rs, n) -> new Succession(
+                        rs.getLong("predecessor_id"),
+                        rs.getString("p_name"),
+                        rs.getString("p_code"),
+                        rs.getLong("successor_id"),
+                        rs.getString("n_name"),
+                        rs.getString("n_code"),
+                        rs.getObject("effective_date", LocalDate.class),
+                        rs.getBoolean("whole"),
+                        rs.getString("note")))
                 .list();
     }
 
@@ -558,18 +625,28 @@ public class Units {
 
     static UnitView view(ResultSet rs, int row) throws SQLException {
         String exclusion = rs.getString("exclusion");
-        OrganisationDetails organisation = new OrganisationDetails(rs.getString("sector"),
-                rs.getObject("has_party_organisation", Boolean.class), rs.getObject("staff_count", Integer.class),
+        OrganisationDetails organisation = new OrganisationDetails(
+                rs.getString("sector"),
+                rs.getObject("has_party_organisation", Boolean.class),
+                rs.getObject("staff_count", Integer.class),
                 exclusion == null ? null : OrganisationDetails.Exclusion.valueOf(exclusion));
-        return new UnitView(rs.getLong("unit_id"), rs.getLong("version_id"), rs.getString("code"), rs.getString("name"),
-                rs.getString("name_en"), UnitKind.valueOf(rs.getString("kind")), rs.getString("subkind"),
-                rs.getObject("parent_id", Long.class), rs.getString("path"), rs.getInt("level"),
-                rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
+        return new UnitView(
+                rs.getLong("unit_id"),
+                rs.getLong("version_id"),
+                rs.getString("code"),
+                rs.getString("name"),
+                rs.getString("name_en"),
+                UnitKind.valueOf(rs.getString("kind")),
+                rs.getString("subkind"),
+                rs.getObject("parent_id", Long.class),
+                rs.getString("path"),
+                rs.getInt("level"),
+                rs.getObject("valid_from", LocalDate.class),
+                rs.getObject("valid_to", LocalDate.class),
                 rs.getString("change"),
                 organisation.equals(OrganisationDetails.NONE) ? null : organisation);
     }
 
     /** A page of units; {@code more} when there are further pages. */
-    public record Page(List<UnitView> units, boolean more) {
-    }
+    public record Page(List<UnitView> units, boolean more) {}
 }

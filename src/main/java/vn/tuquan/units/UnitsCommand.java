@@ -11,14 +11,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.MessageSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.json.JsonMapper;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CommandContexts;
@@ -26,8 +25,11 @@ import vn.tuquan.shared.Named;
 import vn.tuquan.shared.RefusalMessages;
 
 /** {@code ./tuquan units …}: the official lists of administrative units. */
-@Command(name = "units", mixinStandardHelpOptions = true,
-        description = "Đơn vị hành chính: nhập danh mục chính thức và ranh giới. / Administrative units: import official lists and boundaries.",
+@Command(
+        name = "units",
+        mixinStandardHelpOptions = true,
+        description =
+                "Đơn vị hành chính: nhập danh mục chính thức và ranh giới. / Administrative units: import official lists and boundaries.",
         subcommands = {UnitsCommand.Import.class, UnitsCommand.Boundaries.class})
 public class UnitsCommand implements Runnable {
 
@@ -50,7 +52,10 @@ public class UnitsCommand implements Runnable {
         @Parameters(arity = "1..*", paramLabel = "FILE", description = "the file(s), imported together, all or nothing")
         List<Path> files;
 
-        @Option(names = "--as-of", required = true, paramLabel = "DATE",
+        @Option(
+                names = "--as-of",
+                required = true,
+                paramLabel = "DATE",
                 description = "the date the files take effect, e.g. 2025-07-01")
         LocalDate asOf;
 
@@ -60,16 +65,19 @@ public class UnitsCommand implements Runnable {
         @Option(names = "--lang", defaultValue = "vi", description = "language of the messages: vi or en")
         String language;
 
-        @Option(names = "--json", description = "print the summary as a JSON object (refused: {\"imported\": false, "
-                + "\"problems\": [...]}, exit 1)")
+        @Option(
+                names = "--json",
+                description = "print the summary as a JSON object (refused: {\"imported\": false, "
+                        + "\"problems\": [...]}, exit 1)")
         boolean json;
 
         /** Imports and returns the lines to print; throws {@link ImportRefusedException} when refused. */
-        abstract List<String> importFiles(ConfigurableApplicationContext context, MessageSource messages, Locale locale);
+        abstract List<String> importFiles(
+                ConfigurableApplicationContext context, MessageSource messages, Locale locale);
 
         /** Imports and returns the summary as {@code --json} prints it; throws {@link ImportRefusedException} when refused. */
-        abstract Map<String, Object> importFilesForJson(ConfigurableApplicationContext context, MessageSource messages,
-                Locale locale);
+        abstract Map<String, Object> importFilesForJson(
+                ConfigurableApplicationContext context, MessageSource messages, Locale locale);
 
         @Override
         public Integer call() {
@@ -93,14 +101,19 @@ public class UnitsCommand implements Runnable {
                     }
                     return 0;
                 } catch (ImportRefusedException refused) {
-                    err.println(messages.getMessage("units.import.refused",
-                            new Object[] {refused.problems().size()}, locale));
+                    err.println(messages.getMessage(
+                            "units.import.refused",
+                            new Object[] {refused.problems().size()},
+                            locale));
                     refused.rows().forEach(p -> err.println("  " + refusals.message(refused, p, locale)));
                     if (json) {
                         Map<String, Object> refusal = new LinkedHashMap<>();
                         refusal.put("imported", false);
-                        refusal.put("problems", refused.rows().stream()
-                                .map(p -> refusals.message(refused, p, locale)).toList());
+                        refusal.put(
+                                "problems",
+                                refused.rows().stream()
+                                        .map(p -> refusals.message(refused, p, locale))
+                                        .toList());
                         out.println(JSON.writeValueAsString(refusal));
                     }
                     return 1;
@@ -113,21 +126,27 @@ public class UnitsCommand implements Runnable {
         }
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Nhập danh mục đơn vị hành chính (CSV, XLS, JSON của TCTK) hoặc bảng chuyển đổi 2025.",
-                    "Import an official list (GSO CSV/XLS, JSON lists) or the 2025 reform mapping; format detected."})
+    @Command(
+            name = "import",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Nhập danh mục đơn vị hành chính (CSV, XLS, JSON của TCTK) hoặc bảng chuyển đổi 2025.",
+                "Import an official list (GSO CSV/XLS, JSON lists) or the 2025 reform mapping; format detected."
+            })
     static class Import extends FileImport {
 
         @Override
         List<String> importFiles(ConfigurableApplicationContext context, MessageSource messages, Locale locale) {
-            ImportSummary summary = context.getBean(OfficialLists.class).importFiles(Caller.SYSTEM, files, asOf, province());
+            ImportSummary summary =
+                    context.getBean(OfficialLists.class).importFiles(Caller.SYSTEM, files, asOf, province());
             return lines(summary, messages, context.getBean(RefusalMessages.class), locale);
         }
 
         @Override
-        Map<String, Object> importFilesForJson(ConfigurableApplicationContext context, MessageSource messages,
-                Locale locale) {
-            ImportSummary summary = context.getBean(OfficialLists.class).importFiles(Caller.SYSTEM, files, asOf, province());
+        Map<String, Object> importFilesForJson(
+                ConfigurableApplicationContext context, MessageSource messages, Locale locale) {
+            ImportSummary summary =
+                    context.getBean(OfficialLists.class).importFiles(Caller.SYSTEM, files, asOf, province());
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("imported", true);
             json.put("files", summary.files());
@@ -138,41 +157,66 @@ public class UnitsCommand implements Runnable {
             json.put("unchanged", summary.unchanged());
             json.put("successions", summary.successions());
             json.put("localUnitsMoved", summary.localUnitsMoved());
-            json.put("warnings", summary.warnings().stream()
-                    .map(w -> context.getBean(RefusalMessages.class).withPlace(w.row(), locale)).toList());
+            json.put(
+                    "warnings",
+                    summary.warnings().stream()
+                            .map(w -> context.getBean(RefusalMessages.class).withPlace(w.row(), locale))
+                            .toList());
             return json;
         }
 
-        private static List<String> lines(ImportSummary summary, MessageSource messages, RefusalMessages refusals,
-                Locale locale) {
+        private static List<String> lines(
+                ImportSummary summary, MessageSource messages, RefusalMessages refusals, Locale locale) {
             List<String> lines = new ArrayList<>();
-            lines.add(messages.getMessage("units.import.summary", new Object[] {summary.files(),
-                    summary.asOf().toString(), summary.opened(), summary.changed(), summary.closed(),
-                    summary.unchanged(), summary.successions(), summary.localUnitsMoved()}, locale));
+            lines.add(messages.getMessage(
+                    "units.import.summary",
+                    new Object[] {
+                        summary.files(),
+                        summary.asOf().toString(),
+                        summary.opened(),
+                        summary.changed(),
+                        summary.closed(),
+                        summary.unchanged(),
+                        summary.successions(),
+                        summary.localUnitsMoved()
+                    },
+                    locale));
             summary.warnings().forEach(w -> lines.add(refusals.withPlace(w.row(), locale)));
             return lines;
         }
     }
 
-    @Command(name = "boundaries", mixinStandardHelpOptions = true,
-            description = {"Nhập ranh giới đơn vị hành chính (GeoJSON FeatureCollection, mỗi đối tượng có mã TCTK).",
-                    "Import unit boundaries (GeoJSON FeatureCollections whose features carry the GSO code)."})
+    @Command(
+            name = "boundaries",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Nhập ranh giới đơn vị hành chính (GeoJSON FeatureCollection, mỗi đối tượng có mã TCTK).",
+                "Import unit boundaries (GeoJSON FeatureCollections whose features carry the GSO code)."
+            })
     static class Boundaries extends FileImport {
 
         @Override
         List<String> importFiles(ConfigurableApplicationContext context, MessageSource messages, Locale locale) {
-            UnitBoundaries.BoundaryImportSummary summary = context.getBean(UnitBoundaries.class)
-                    .importFiles(Caller.SYSTEM, files, asOf, province());
-            return List.of(messages.getMessage("units.boundaries.summary", new Object[] {summary.files(),
-                    summary.asOf().toString(), summary.inserted(), summary.changed(), summary.unchanged(),
-                    summary.skipped()}, locale));
+            UnitBoundaries.BoundaryImportSummary summary =
+                    context.getBean(UnitBoundaries.class).importFiles(Caller.SYSTEM, files, asOf, province());
+            return List.of(messages.getMessage(
+                    "units.boundaries.summary",
+                    new Object[] {
+                        summary.files(),
+                        summary.asOf().toString(),
+                        summary.inserted(),
+                        summary.changed(),
+                        summary.unchanged(),
+                        summary.skipped()
+                    },
+                    locale));
         }
 
         @Override
-        Map<String, Object> importFilesForJson(ConfigurableApplicationContext context, MessageSource messages,
-                Locale locale) {
-            UnitBoundaries.BoundaryImportSummary summary = context.getBean(UnitBoundaries.class)
-                    .importFiles(Caller.SYSTEM, files, asOf, province());
+        Map<String, Object> importFilesForJson(
+                ConfigurableApplicationContext context, MessageSource messages, Locale locale) {
+            UnitBoundaries.BoundaryImportSummary summary =
+                    context.getBean(UnitBoundaries.class).importFiles(Caller.SYSTEM, files, asOf, province());
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("imported", true);
             json.put("files", summary.files());

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,6 +66,7 @@ class ReformScopeTests {
     static final String NEW_WARD = "canbo.phuongnamdinh";
     /** Readers of the audit log scoped to Phường Nam Định, to Phường Vị Xuyên, to Phường Thiên Trường, to the city (a district until the reform). */
     static final String AUDITOR_NEW_WARD = "kiemtra.phuongnamdinh";
+
     static final String AUDITOR_MERGED_AWAY = "kiemtra.vixuyen";
     static final String AUDITOR_THIEN_TRUONG = "kiemtra.thientruong";
     static final String AUDITOR_CITY = "kiemtra.thanhpho";
@@ -105,106 +105,208 @@ class ReformScopeTests {
     long thienTruong;
     /** Thành phố Nam Định, a district abolished by the reform (with no successor), and the province, merged into Ninh Bình. */
     long city;
+
     long namDinh;
     /** Residential areas: of Vị Xuyên, of Cửa Bắc, of Trần Hưng Đạo (all now in Phường Nam Định), of Lộc Hạ. */
     long areaViXuyen;
+
     long areaCuaBac;
     long areaTranHungDao;
     long areaLocHa;
     /** Incidents of 2024 and of September 2025 on those areas, in the same order. */
     final List<Long> in2024 = new ArrayList<>();
+
     final List<Long> in2025 = new ArrayList<>();
 
     @BeforeAll
     void namDinhThroughTheReform() {
-        lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv")), LIST_2022,
+        lists.importFiles(
+                Caller.SYSTEM,
+                List.of(AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv")),
+                LIST_2022,
                 Optional.empty());
         viXuyen = code("13636", LIST_2022).id();
         tranHungDao = code("13666", LIST_2022).id();
         locHa = code("13684", LIST_2022).id();
         long cuaBac = code("13669", LIST_2022).id();
-        List<Long> areas = localUnits.createAll(Caller.SYSTEM, List.of(area(viXuyen, "Tổ dân phố Hàng Sắt"),
-                area(cuaBac, "Tổ dân phố Cửa Bắc"), area(tranHungDao, "Tổ dân phố Hàng Đồng"),
-                area(locHa, "Tổ dân phố Lộc Hạ Ba")), LIST_2022);
+        List<Long> areas = localUnits.createAll(
+                Caller.SYSTEM,
+                List.of(
+                        area(viXuyen, "Tổ dân phố Hàng Sắt"),
+                        area(cuaBac, "Tổ dân phố Cửa Bắc"),
+                        area(tranHungDao, "Tổ dân phố Hàng Đồng"),
+                        area(locHa, "Tổ dân phố Lộc Hạ Ba")),
+                LIST_2022);
         areaViXuyen = areas.get(0);
         areaCuaBac = areas.get(1);
         areaTranHungDao = areas.get(2);
         areaLocHa = areas.get(3);
-        lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("pre2025/thanglequoc_v2.4.1_simplified.json")),
-                FINAL_PRE_REFORM, Optional.of("36"));
+        lists.importFiles(
+                Caller.SYSTEM,
+                List.of(AdminUnitsData.file("pre2025/thanglequoc_v2.4.1_simplified.json")),
+                FINAL_PRE_REFORM,
+                Optional.of("36"));
         // entries of the audit log made before the reform's lists were imported, today (after 1 July 2025):
         // placed by the tree as it was known then, placed again when the reform is imported
-        city = units.find(Scope.WHOLE_COUNTRY, viXuyen, FINAL_PRE_REFORM).orElseThrow().parentId();
+        city = units.find(Scope.WHOLE_COUNTRY, viXuyen, FINAL_PRE_REFORM)
+                .orElseThrow()
+                .parentId();
         namDinh = code("36", FINAL_PRE_REFORM).id();
-        Map.of("before:vi-xuyen", viXuyen, "before:tran-hung-dao", tranHungDao, "before:cua-bac", cuaBac,
-                "before:loc-ha", locHa, "before:area-vi-xuyen", areaViXuyen, "before:area-loc-ha", areaLocHa,
-                "before:city", city, "before:nam-dinh", namDinh).forEach(this::probe);
-        lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("post2025/thanglequoc_v4.2.0_full.json")), REFORM,
+        Map.of(
+                        "before:vi-xuyen",
+                        viXuyen,
+                        "before:tran-hung-dao",
+                        tranHungDao,
+                        "before:cua-bac",
+                        cuaBac,
+                        "before:loc-ha",
+                        locHa,
+                        "before:area-vi-xuyen",
+                        areaViXuyen,
+                        "before:area-loc-ha",
+                        areaLocHa,
+                        "before:city",
+                        city,
+                        "before:nam-dinh",
+                        namDinh)
+                .forEach(this::probe);
+        lists.importFiles(
+                Caller.SYSTEM,
+                List.of(AdminUnitsData.file("post2025/thanglequoc_v4.2.0_full.json")),
+                REFORM,
                 Optional.empty());
-        lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("post2025/nam_dinh_36_old_to_new_mapping.csv")), REFORM,
+        lists.importFiles(
+                Caller.SYSTEM,
+                List.of(AdminUnitsData.file("post2025/nam_dinh_36_old_to_new_mapping.csv")),
+                REFORM,
                 Optional.empty());
         phuongNamDinh = code("13669", REFORM).id();
         thienTruong = code("13684", REFORM).id();
-        Map.of("after:phuong-nam-dinh", phuongNamDinh, "after:thien-truong", thienTruong, "after:vi-xuyen", viXuyen,
-                "after:area-vi-xuyen", areaViXuyen, "after:city", city).forEach(this::probe);
-        for (var reader : Map.of(AUDITOR_NEW_WARD, phuongNamDinh, AUDITOR_MERGED_AWAY, viXuyen, AUDITOR_THIEN_TRUONG,
-                thienTruong, AUDITOR_CITY, city).entrySet()) {
+        Map.of(
+                        "after:phuong-nam-dinh",
+                        phuongNamDinh,
+                        "after:thien-truong",
+                        thienTruong,
+                        "after:vi-xuyen",
+                        viXuyen,
+                        "after:area-vi-xuyen",
+                        areaViXuyen,
+                        "after:city",
+                        city)
+                .forEach(this::probe);
+        for (var reader : Map.of(
+                        AUDITOR_NEW_WARD,
+                        phuongNamDinh,
+                        AUDITOR_MERGED_AWAY,
+                        viXuyen,
+                        AUDITOR_THIEN_TRUONG,
+                        thienTruong,
+                        AUDITOR_CITY,
+                        city)
+                .entrySet()) {
             Scope scope = Scope.of(Set.of(reader.getValue()));
-            TestUsers.withRoles(accounts, reader.getKey(), "Kiểm Tra " + reader.getKey(), PASSWORD,
-                    Set.of("PROVINCIAL_OFFICER"), scope, scope); // the provincial officer's role reads the audit log
+            TestUsers.withRoles(
+                    accounts,
+                    reader.getKey(),
+                    "Kiểm Tra " + reader.getKey(),
+                    PASSWORD,
+                    Set.of("PROVINCIAL_OFFICER"),
+                    scope,
+                    scope); // the provincial officer's role reads the audit log
         }
         for (long area : areas) {
             in2024.add(incident(area, "2024-05-10T09:00:00+07:00"));
             in2025.add(incident(area, "2025-09-10T09:00:00+07:00"));
         }
-        TestUsers.withRoles(accounts, MERGED_AWAY, "Cán Bộ Vị Xuyên", PASSWORD, Set.of("COMMUNE_OFFICER"),
-                Scope.of(Set.of(viXuyen)), Scope.of(Set.of(viXuyen)));
-        TestUsers.withRoles(accounts, NEW_WARD, "Cán Bộ Phường Nam Định", PASSWORD, Set.of("COMMUNE_OFFICER"),
-                Scope.of(Set.of(phuongNamDinh)), Scope.of(Set.of(phuongNamDinh)));
+        TestUsers.withRoles(
+                accounts,
+                MERGED_AWAY,
+                "Cán Bộ Vị Xuyên",
+                PASSWORD,
+                Set.of("COMMUNE_OFFICER"),
+                Scope.of(Set.of(viXuyen)),
+                Scope.of(Set.of(viXuyen)));
+        TestUsers.withRoles(
+                accounts,
+                NEW_WARD,
+                "Cán Bộ Phường Nam Định",
+                PASSWORD,
+                Set.of("COMMUNE_OFFICER"),
+                Scope.of(Set.of(phuongNamDinh)),
+                Scope.of(Set.of(phuongNamDinh)));
     }
 
     @Test
     void theDataIsWhatTheReformSays() {
         assertThat(code("13636", FINAL_PRE_REFORM).name()).isEqualTo("Phường Vị Xuyên");
         assertThat(units.findByCode(Scope.WHOLE_COUNTRY, "13636", REFORM)).isEmpty();
-        assertThat(phuongNamDinh).as("the new ward kept Cửa Bắc's code, and so its unit").isEqualTo(code("13669", LIST_2022).id());
-        assertThat(units.find(Scope.WHOLE_COUNTRY, phuongNamDinh, REFORM).orElseThrow().name()).isEqualTo("Phường Nam Định");
-        assertThat(units.find(Scope.WHOLE_COUNTRY, thienTruong, REFORM).orElseThrow().name()).isEqualTo("Phường Thiên Trường");
-        assertThat(units.predecessors(Scope.WHOLE_COUNTRY, phuongNamDinh)).extracting(s -> s.predecessorCode())
-                .contains("13636", "13666").doesNotContain("13684").hasSize(7);
-        assertThat(units.find(Scope.WHOLE_COUNTRY, areaTranHungDao, REFORM).orElseThrow().parentId())
-                .as("a ward that went whole takes its residential areas along").isEqualTo(phuongNamDinh);
-        assertThat(units.find(Scope.WHOLE_COUNTRY, areaLocHa, REFORM).orElseThrow().parentId()).isEqualTo(thienTruong);
+        assertThat(phuongNamDinh)
+                .as("the new ward kept Cửa Bắc's code, and so its unit")
+                .isEqualTo(code("13669", LIST_2022).id());
+        assertThat(units.find(Scope.WHOLE_COUNTRY, phuongNamDinh, REFORM)
+                        .orElseThrow()
+                        .name())
+                .isEqualTo("Phường Nam Định");
+        assertThat(units.find(Scope.WHOLE_COUNTRY, thienTruong, REFORM)
+                        .orElseThrow()
+                        .name())
+                .isEqualTo("Phường Thiên Trường");
+        assertThat(units.predecessors(Scope.WHOLE_COUNTRY, phuongNamDinh))
+                .extracting(s -> s.predecessorCode())
+                .contains("13636", "13666")
+                .doesNotContain("13684")
+                .hasSize(7);
+        assertThat(units.find(Scope.WHOLE_COUNTRY, areaTranHungDao, REFORM)
+                        .orElseThrow()
+                        .parentId())
+                .as("a ward that went whole takes its residential areas along")
+                .isEqualTo(phuongNamDinh);
+        assertThat(units.find(Scope.WHOLE_COUNTRY, areaLocHa, REFORM)
+                        .orElseThrow()
+                        .parentId())
+                .isEqualTo(thienTruong);
     }
 
     @Test
     void bothOfficersReadTheNewWardAfterTheReformAndNothingElse() {
         for (String officer : List.of(MERGED_AWAY, NEW_WARD)) {
             WebSession web = signIn(officer);
-            for (String asOf : List.of(REFORM.toString(), vn.tuquan.shared.Dates.today().toString())) {
-                assertThat(ids(json(web, "/api/v1/units?asOf=" + asOf))).as(officer + " " + asOf).containsExactly(phuongNamDinh);
+            for (String asOf :
+                    List.of(REFORM.toString(), vn.tuquan.shared.Dates.today().toString())) {
+                assertThat(ids(json(web, "/api/v1/units?asOf=" + asOf)))
+                        .as(officer + " " + asOf)
+                        .containsExactly(phuongNamDinh);
                 for (long unit : List.of(phuongNamDinh, areaViXuyen, areaCuaBac, areaTranHungDao)) {
-                    assertThat(web.get("/api/v1/units/" + unit + "?asOf=" + asOf).statusCode()).as(officer + " " + unit)
+                    assertThat(web.get("/api/v1/units/" + unit + "?asOf=" + asOf)
+                                    .statusCode())
+                            .as(officer + " " + unit)
                             .isEqualTo(200);
                 }
                 for (long unit : List.of(thienTruong, areaLocHa)) {
-                    assertThat(web.get("/api/v1/units/" + unit + "?asOf=" + asOf).statusCode()).as(officer + " " + unit)
+                    assertThat(web.get("/api/v1/units/" + unit + "?asOf=" + asOf)
+                                    .statusCode())
+                            .as(officer + " " + unit)
                             .isEqualTo(403);
                 }
                 assertThat(names(json(web, "/api/v1/units/search?q=to%20dan%20pho&asOf=" + asOf)))
-                        .as(officer + ": search").containsExactlyInAnyOrder("Tổ dân phố Hàng Sắt", "Tổ dân phố Cửa Bắc",
-                                "Tổ dân phố Hàng Đồng");
+                        .as(officer + ": search")
+                        .containsExactlyInAnyOrder("Tổ dân phố Hàng Sắt", "Tổ dân phố Cửa Bắc", "Tổ dân phố Hàng Đồng");
             }
             assertThat(web.getPage("/units/" + areaTranHungDao).statusCode()).isEqualTo(200);
             assertThat(web.getPage("/units/" + areaLocHa).statusCode()).isEqualTo(403);
-            assertThat(Jsoup.parse(web.getPage("/units?q=phuong").body()).select("#search-results a").eachText())
-                    .as(officer + ": the units page's search").anyMatch(t -> t.contains("Phường Nam Định"))
+            assertThat(Jsoup.parse(web.getPage("/units?q=phuong").body())
+                            .select("#search-results a")
+                            .eachText())
+                    .as(officer + ": the units page's search")
+                    .anyMatch(t -> t.contains("Phường Nam Định"))
                     .noneMatch(t -> t.contains("Thiên Trường"));
             // the incidents of today's ward, whenever they happened; none of Lộc Hạ's
             assertThat(incidentIds(json(web, "/api/v1/order/incidents")))
-                    .as(officer).containsExactlyInAnyOrder(in2024.get(0), in2024.get(1), in2024.get(2), in2025.get(0),
-                            in2025.get(1), in2025.get(2));
-            assertThat(web.get("/api/v1/order/incidents?unit=" + thienTruong).statusCode()).isEqualTo(403);
+                    .as(officer)
+                    .containsExactlyInAnyOrder(
+                            in2024.get(0), in2024.get(1), in2024.get(2), in2025.get(0), in2025.get(1), in2025.get(2));
+            assertThat(web.get("/api/v1/order/incidents?unit=" + thienTruong).statusCode())
+                    .isEqualTo(403);
         }
     }
 
@@ -215,29 +317,46 @@ class ReformScopeTests {
             for (LocalDate date : List.of(LIST_2022, FINAL_PRE_REFORM, BEFORE)) {
                 String asOf = "?asOf=" + date;
                 List<Long> roots = ids(json(web, "/api/v1/units" + asOf));
-                assertThat(roots).as(officer + " " + date + ": the wards Phường Nam Định was made of")
-                        .hasSize(8).contains(viXuyen, tranHungDao, phuongNamDinh).doesNotContain(locHa);
-                for (long unit : List.of(viXuyen, tranHungDao, phuongNamDinh, areaViXuyen, areaCuaBac, areaTranHungDao)) {
-                    assertThat(web.get("/api/v1/units/" + unit + asOf).statusCode()).as(officer + " " + date + " " + unit)
+                assertThat(roots)
+                        .as(officer + " " + date + ": the wards Phường Nam Định was made of")
+                        .hasSize(8)
+                        .contains(viXuyen, tranHungDao, phuongNamDinh)
+                        .doesNotContain(locHa);
+                for (long unit :
+                        List.of(viXuyen, tranHungDao, phuongNamDinh, areaViXuyen, areaCuaBac, areaTranHungDao)) {
+                    assertThat(web.get("/api/v1/units/" + unit + asOf).statusCode())
+                            .as(officer + " " + date + " " + unit)
                             .isEqualTo(200);
                 }
                 for (long unit : List.of(locHa, areaLocHa)) {
-                    assertThat(web.get("/api/v1/units/" + unit + asOf).statusCode()).as(officer + " " + date + " " + unit)
+                    assertThat(web.get("/api/v1/units/" + unit + asOf).statusCode())
+                            .as(officer + " " + date + " " + unit)
                             .isEqualTo(403);
                 }
                 assertThat(names(json(web, "/api/v1/units/search?q=to%20dan%20pho&asOf=" + date)))
-                        .as(officer + " " + date + ": search").containsExactlyInAnyOrder("Tổ dân phố Hàng Sắt",
-                                "Tổ dân phố Cửa Bắc", "Tổ dân phố Hàng Đồng");
-                assertThat(names(json(web, "/api/v1/units/search?q=loc%20ha&asOf=" + date))).as(officer).isEmpty();
-                assertThat(json(web, "/api/v1/units/" + tranHungDao + "/children" + asOf).findValues("id"))
-                        .extracting(JsonNode::asLong).contains(areaTranHungDao);
+                        .as(officer + " " + date + ": search")
+                        .containsExactlyInAnyOrder("Tổ dân phố Hàng Sắt", "Tổ dân phố Cửa Bắc", "Tổ dân phố Hàng Đồng");
+                assertThat(names(json(web, "/api/v1/units/search?q=loc%20ha&asOf=" + date)))
+                        .as(officer)
+                        .isEmpty();
+                assertThat(json(web, "/api/v1/units/" + tranHungDao + "/children" + asOf)
+                                .findValues("id"))
+                        .extracting(JsonNode::asLong)
+                        .contains(areaTranHungDao);
             }
-            assertThat(web.getPage("/units/" + tranHungDao + "?asOf=" + FINAL_PRE_REFORM).statusCode()).isEqualTo(200);
-            assertThat(web.getPage("/units/" + locHa + "?asOf=" + FINAL_PRE_REFORM).statusCode()).isEqualTo(403);
+            assertThat(web.getPage("/units/" + tranHungDao + "?asOf=" + FINAL_PRE_REFORM)
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(web.getPage("/units/" + locHa + "?asOf=" + FINAL_PRE_REFORM)
+                            .statusCode())
+                    .isEqualTo(403);
             // the 2024 period is read on the tree of 2024: the three wards' incidents, not Lộc Hạ's
             assertThat(incidentIds(json(web, "/api/v1/order/incidents?year=2024")))
-                    .as(officer + ": the 2024 period").containsExactlyInAnyOrder(in2024.get(0), in2024.get(1), in2024.get(2));
-            assertThat(web.get("/api/v1/order/incidents?year=2024&unit=" + locHa).statusCode()).isEqualTo(403);
+                    .as(officer + ": the 2024 period")
+                    .containsExactlyInAnyOrder(in2024.get(0), in2024.get(1), in2024.get(2));
+            assertThat(web.get("/api/v1/order/incidents?year=2024&unit=" + locHa)
+                            .statusCode())
+                    .isEqualTo(403);
         }
     }
 
@@ -245,29 +364,56 @@ class ReformScopeTests {
     void theServicesAnswerTheSameAndSoDoesTheManagerOfTheNewProvince() {
         for (String officer : List.of(MERGED_AWAY, NEW_WARD)) {
             Caller caller = callers.forUsername(officer).orElseThrow();
-            assertThat(units.roots(caller.view(), BEFORE)).extracting(UnitView::id).hasSize(8).contains(viXuyen, tranHungDao);
-            assertThat(units.roots(caller.view(), REFORM)).extracting(UnitView::id).containsExactly(phuongNamDinh);
+            assertThat(units.roots(caller.view(), BEFORE))
+                    .extracting(UnitView::id)
+                    .hasSize(8)
+                    .contains(viXuyen, tranHungDao);
+            assertThat(units.roots(caller.view(), REFORM))
+                    .extracting(UnitView::id)
+                    .containsExactly(phuongNamDinh);
             assertThat(units.find(caller.view(), areaTranHungDao, BEFORE)).isPresent();
-            assertThat(units.contains(caller.capture(), areaTranHungDao, REFORM)).as("capture follows too").isTrue();
+            assertThat(units.contains(caller.capture(), areaTranHungDao, REFORM))
+                    .as("capture follows too")
+                    .isTrue();
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> units.find(caller.view(), areaLocHa, BEFORE))
                     .isInstanceOf(AccessRefusedException.class);
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> units.find(caller.view(), thienTruong, REFORM))
                     .isInstanceOf(AccessRefusedException.class);
         }
-        // the officer of the merged ward lies inside Ninh Bình now: its provincial officer may manage them, Hà Nội's not
+        // the officer of the merged ward lies inside Ninh Bình now: its provincial officer may manage them, Hà Nội's
+        // not
         long ninhBinh = code("37", REFORM).id();
         long haNoi = code("01", REFORM).id();
-        TestUsers.withRoles(accounts, "canbo.ninhbinh", "Cán Bộ Ninh Bình", PASSWORD, Set.of("PROVINCIAL_OFFICER"),
-                Scope.of(Set.of(ninhBinh)), Scope.of(Set.of(ninhBinh)));
-        TestUsers.withRoles(accounts, "canbo.hanoi", "Cán Bộ Hà Nội", PASSWORD, Set.of("PROVINCIAL_OFFICER"),
-                Scope.of(Set.of(haNoi)), Scope.of(Set.of(haNoi)));
+        TestUsers.withRoles(
+                accounts,
+                "canbo.ninhbinh",
+                "Cán Bộ Ninh Bình",
+                PASSWORD,
+                Set.of("PROVINCIAL_OFFICER"),
+                Scope.of(Set.of(ninhBinh)),
+                Scope.of(Set.of(ninhBinh)));
+        TestUsers.withRoles(
+                accounts,
+                "canbo.hanoi",
+                "Cán Bộ Hà Nội",
+                PASSWORD,
+                Set.of("PROVINCIAL_OFFICER"),
+                Scope.of(Set.of(haNoi)),
+                Scope.of(Set.of(haNoi)));
         var officer = accounts.findByUsername(MERGED_AWAY).orElseThrow().id();
         Scope scope = Scope.of(Set.of(viXuyen));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> accounts.assign(callers.forUsername("canbo.hanoi")
-                .orElseThrow(), officer, Set.of("COMMUNE_OFFICER"), scope, scope)).isInstanceOf(AccessRefusedException.class);
-        accounts.assign(callers.forUsername("canbo.ninhbinh").orElseThrow(), officer, Set.of("COMMUNE_OFFICER"), scope, scope);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> accounts.assign(
+                        callers.forUsername("canbo.hanoi").orElseThrow(),
+                        officer,
+                        Set.of("COMMUNE_OFFICER"),
+                        scope,
+                        scope))
+                .isInstanceOf(AccessRefusedException.class);
+        accounts.assign(
+                callers.forUsername("canbo.ninhbinh").orElseThrow(), officer, Set.of("COMMUNE_OFFICER"), scope, scope);
         assertThat(accounts.visibleTo(callers.forUsername("canbo.ninhbinh").orElseThrow()))
-                .extracting(p -> p.account().username()).contains(MERGED_AWAY, NEW_WARD);
+                .extracting(p -> p.account().username())
+                .contains(MERGED_AWAY, NEW_WARD);
     }
 
     /**
@@ -277,13 +423,20 @@ class ReformScopeTests {
     @Test
     void aScopesPeriodsCoverOnEachDayWhatTheScopeCoversThatDay() {
         LocalDate today = vn.tuquan.shared.Dates.today();
-        List<LocalDate> days = new ArrayList<>(List.of(LocalDate.of(2000, 1, 1), today, today.plusDays(1),
-                today.plusYears(5)));
+        List<LocalDate> days =
+                new ArrayList<>(List.of(LocalDate.of(2000, 1, 1), today, today.plusDays(1), today.plusYears(5)));
         for (LocalDate change : List.of(LIST_2022, FINAL_PRE_REFORM, REFORM)) {
             days.addAll(List.of(change.minusDays(1), change, change.plusDays(1)));
         }
         int compared = 0;
-        for (long unit : List.of(viXuyen, phuongNamDinh, locHa, thienTruong, city, namDinh, code("37", REFORM).id(),
+        for (long unit : List.of(
+                viXuyen,
+                phuongNamDinh,
+                locHa,
+                thienTruong,
+                city,
+                namDinh,
+                code("37", REFORM).id(),
                 areaViXuyen)) {
             Scope scope = Scope.of(Set.of(unit));
             List<vn.tuquan.units.ScopePeriod> periods = units.periods(scope);
@@ -312,29 +465,54 @@ class ReformScopeTests {
     @Test
     void auditReadersThroughTheReformReadWhatTheirScopeCoveredWhereTheEntrysUnitWasOnItsDay() {
         Map<String, Set<String>> expected = Map.of(
-                AUDITOR_NEW_WARD, Set.of("before:vi-xuyen", "before:tran-hung-dao", "before:cua-bac", "before:area-vi-xuyen",
-                        "after:phuong-nam-dinh", "after:vi-xuyen", "after:area-vi-xuyen"),
-                AUDITOR_MERGED_AWAY, Set.of("before:vi-xuyen", "before:tran-hung-dao", "before:cua-bac",
-                        "before:area-vi-xuyen", "after:phuong-nam-dinh", "after:vi-xuyen", "after:area-vi-xuyen"),
+                AUDITOR_NEW_WARD,
+                        Set.of(
+                                "before:vi-xuyen",
+                                "before:tran-hung-dao",
+                                "before:cua-bac",
+                                "before:area-vi-xuyen",
+                                "after:phuong-nam-dinh",
+                                "after:vi-xuyen",
+                                "after:area-vi-xuyen"),
+                AUDITOR_MERGED_AWAY,
+                        Set.of(
+                                "before:vi-xuyen",
+                                "before:tran-hung-dao",
+                                "before:cua-bac",
+                                "before:area-vi-xuyen",
+                                "after:phuong-nam-dinh",
+                                "after:vi-xuyen",
+                                "after:area-vi-xuyen"),
                 AUDITOR_THIEN_TRUONG, Set.of("before:loc-ha", "before:area-loc-ha", "after:thien-truong"),
                 // Lộc Hạ kept its code, and so its unit, as Phường Thiên Trường: today it lies in no district
-                AUDITOR_CITY, Set.of("before:vi-xuyen", "before:tran-hung-dao", "before:city", "after:vi-xuyen",
-                        "after:city"));
+                AUDITOR_CITY,
+                        Set.of(
+                                "before:vi-xuyen",
+                                "before:tran-hung-dao",
+                                "before:city",
+                                "after:vi-xuyen",
+                                "after:city"));
         AuditLog.Search probes = new AuditLog.Search(null, null, PROBES, null, null);
         List<AuditRecord> every = log.search(Caller.SYSTEM, probes, 0).entries();
         assertThat(every).hasSize(13);
         for (var reader : expected.entrySet()) {
             Caller caller = callers.forUsername(reader.getKey()).orElseThrow();
-            List<String> found = log.search(caller, probes, 0).entries().stream().map(AuditRecord::entityId).toList();
+            List<String> found = log.search(caller, probes, 0).entries().stream()
+                    .map(AuditRecord::entityId)
+                    .toList();
             assertThat(found).as(reader.getKey()).containsExactlyInAnyOrderElementsOf(reader.getValue());
             // the rule itself: where the unit was on the entry's day, in what the scope covered that day
-            List<String> byTheRule = every.stream().filter(e -> inScopeByTheRule(caller.view(), e)).map(AuditRecord::entityId)
+            List<String> byTheRule = every.stream()
+                    .filter(e -> inScopeByTheRule(caller.view(), e))
+                    .map(AuditRecord::entityId)
                     .toList();
             assertThat(found).as(reader.getKey() + ", by the rule").containsExactlyInAnyOrderElementsOf(byTheRule);
             WebSession web = signIn(reader.getKey());
             assertThat(Jsoup.parse(web.getPage("/audit?module=" + PROBES).body())
-                    .select("#audit-entries tbody tr td:nth-child(6) span.text-body-secondary").eachText())
-                    .as(reader.getKey() + " on the page").containsExactlyInAnyOrderElementsOf(reader.getValue());
+                            .select("#audit-entries tbody tr td:nth-child(6) span.text-body-secondary")
+                            .eachText())
+                    .as(reader.getKey() + " on the page")
+                    .containsExactlyInAnyOrderElementsOf(reader.getValue());
         }
     }
 
@@ -348,13 +526,18 @@ class ReformScopeTests {
     @Test
     void auditReadersMayAskForAUnitThatLayInTheirScopeOnSomeDay() {
         Caller cityReader = callers.forUsername(AUDITOR_CITY).orElseThrow();
-        assertThat(log.search(cityReader, new AuditLog.Search(null, tranHungDao, PROBES, null, null), 0).entries())
-                .extracting(AuditRecord::entityId).containsExactly("before:tran-hung-dao");
-        assertThat(log.search(cityReader, new AuditLog.Search(null, phuongNamDinh, PROBES, null, null), 0).entries())
-                .as("in the city as Cửa Bắc until the reform; its entries since are Phường Nam Định's").isEmpty();
+        assertThat(log.search(cityReader, new AuditLog.Search(null, tranHungDao, PROBES, null, null), 0)
+                        .entries())
+                .extracting(AuditRecord::entityId)
+                .containsExactly("before:tran-hung-dao");
+        assertThat(log.search(cityReader, new AuditLog.Search(null, phuongNamDinh, PROBES, null, null), 0)
+                        .entries())
+                .as("in the city as Cửa Bắc until the reform; its entries since are Phường Nam Định's")
+                .isEmpty();
         long ninhBinh = code("37", REFORM).id();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> log.search(cityReader,
-                new AuditLog.Search(null, ninhBinh, PROBES, null, null), 0)).isInstanceOf(AccessRefusedException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> log.search(cityReader, new AuditLog.Search(null, ninhBinh, PROBES, null, null), 0))
+                .isInstanceOf(AccessRefusedException.class);
         WebSession web = signIn(AUDITOR_CITY);
         assertThat(web.getPage("/audit?unitId=" + phuongNamDinh).statusCode()).isEqualTo(200);
         assertThat(web.getPage("/audit?unitId=" + ninhBinh).statusCode()).isEqualTo(403);
@@ -364,11 +547,18 @@ class ReformScopeTests {
     private boolean inScopeByTheRule(Scope scope, AuditRecord entry) {
         LocalDate day = LocalDate.ofInstant(entry.occurredAt(), vn.tuquan.shared.Dates.VIETNAM);
         List<UnitView> history = units.history(Scope.WHOLE_COUNTRY, entry.unitId());
-        UnitView version = history.stream().filter(v -> v.validOn(day)).findFirst()
-                .or(() -> history.stream().filter(v -> !v.validFrom().isAfter(day)).reduce((a, b) -> b))
+        UnitView version = history.stream()
+                .filter(v -> v.validOn(day))
+                .findFirst()
+                .or(() -> history.stream()
+                        .filter(v -> !v.validFrom().isAfter(day))
+                        .reduce((a, b) -> b))
                 .orElse(history.get(0));
-        LocalDate on = version.validOn(day) ? day : version.validFrom().isAfter(day) ? version.validFrom()
-                : version.validTo().minusDays(1);
+        LocalDate on = version.validOn(day)
+                ? day
+                : version.validFrom().isAfter(day)
+                        ? version.validFrom()
+                        : version.validTo().minusDays(1);
         return units.roots(scope, on).stream().anyMatch(r -> version.path().startsWith(r.path()));
     }
 
@@ -415,7 +605,20 @@ class ReformScopeTests {
     }
 
     private long incident(long area, String at) {
-        return incidents.record(Caller.SYSTEM, new IncidentForm(area, "CRIME_THEFT", "LESS_SERIOUS", null,
-                OffsetDateTime.parse(at), null, "PATROL", null, null, "Trộm cắp ở " + area)).id();
+        return incidents
+                .record(
+                        Caller.SYSTEM,
+                        new IncidentForm(
+                                area,
+                                "CRIME_THEFT",
+                                "LESS_SERIOUS",
+                                null,
+                                OffsetDateTime.parse(at),
+                                null,
+                                "PATROL",
+                                null,
+                                null,
+                                "Trộm cắp ở " + area))
+                .id();
     }
 }

@@ -2,12 +2,11 @@ package vn.tuquan.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
-import com.zaxxer.hikari.HikariDataSource;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,14 +45,20 @@ class SharedSessionTests {
         assertThat(onA.getPage("/").statusCode()).isEqualTo(200);
         String cookie = onA.cookie("TUQUAN_SESSION");
         assertThat(org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
-                .sql("SELECT count(*) FROM spring_session WHERE principal_name = 'hai.nut'").query(Long.class).single())
-                .as("the session is a row in PostgreSQL").isEqualTo(1L);
+                        .sql("SELECT count(*) FROM spring_session WHERE principal_name = 'hai.nut'")
+                        .query(Long.class)
+                        .single())
+                .as("the session is a row in PostgreSQL")
+                .isEqualTo(1L);
 
-        try (ConfigurableApplicationContext nodeB = new SpringApplicationBuilder(TuquanApplication.class).run(
-                "--tuquan.data-directory=" + FreshDataDirectory.create(), "--server.port=0",
-                "--spring.datasource.url=" + dataSource.getJdbcUrl(),
-                "--spring.datasource.username=" + dataSource.getUsername(),
-                "--spring.datasource.password=" + dataSource.getPassword(), "--management.server.port=0")) {
+        try (ConfigurableApplicationContext nodeB = new SpringApplicationBuilder(TuquanApplication.class)
+                .run(
+                        "--tuquan.data-directory=" + FreshDataDirectory.create(),
+                        "--server.port=0",
+                        "--spring.datasource.url=" + dataSource.getJdbcUrl(),
+                        "--spring.datasource.username=" + dataSource.getUsername(),
+                        "--spring.datasource.password=" + dataSource.getPassword(),
+                        "--management.server.port=0")) {
             int portB = ((WebServerApplicationContext) nodeB).getWebServer().getPort();
             assertThat(portB).isNotEqualTo(portA);
 
@@ -61,22 +66,32 @@ class SharedSessionTests {
             assertThat(home.statusCode()).isEqualTo(200);
             assertThat(Jsoup.parse(home.body()).selectFirst("h1").text()).isEqualTo("Xin chào, Người Hai Nút!");
 
-            String csrf = Jsoup.parse(home.body()).selectFirst("form[action=/logout] input[name=_csrf]").attr("value");
-            HttpResponse<String> logout = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + portB + "/logout"))
-                    .header("Cookie", "TUQUAN_SESSION=" + cookie)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            String csrf = Jsoup.parse(home.body())
+                    .selectFirst("form[action=/logout] input[name=_csrf]")
+                    .attr("value");
+            HttpResponse<String> logout = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + portB + "/logout"))
+                                    .header("Cookie", "TUQUAN_SESSION=" + cookie)
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(logout.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout");
         }
-        assertThat(onA.getPage("/").statusCode()).as("signed out on B means signed out on A").isEqualTo(302);
+        assertThat(onA.getPage("/").statusCode())
+                .as("signed out on B means signed out on A")
+                .isEqualTo(302);
     }
 
     static HttpResponse<String> get(int port, String path, String cookie) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Cookie", "TUQUAN_SESSION=" + cookie).header("Accept", "text/html").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .header("Cookie", "TUQUAN_SESSION=" + cookie)
+                                .header("Accept", "text/html")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
-
 }

@@ -3,10 +3,9 @@ package vn.tuquan.access;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.regex.Pattern;
-
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,27 +75,37 @@ class SignInBrowserTests {
         page.locator("#account-totp a").click();
         assertThat(page).hasURL(tab.url("/account/totp"));
         assertThat((Boolean) page.evaluate("document.querySelector('img.totp-qr').naturalWidth > 20"))
-                .as("the QR code is drawn").isTrue();
+                .as("the QR code is drawn")
+                .isTrue();
         tab.screenshot("totp-enrolment");
         String secret = page.locator("#totp-secret").textContent().replace(" ", "");
         page.getByLabel("Mã 6 chữ số").fill(Totp.code(secret, Totp.step(Dates.now())));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bật xác thực hai lớp")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bật xác thực hai lớp"))
+                .click();
         assertThat(page).hasURL(tab.url("/account"));
         assertThat(page.locator("#account-totp")).containsText("Đang bật");
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng xuất").setExact(true)).click();
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Đăng xuất").setExact(true))
+                .click();
         assertThat(page).hasURL(tab.url("/login?logout"));
         signIn(page, "trinh.duyet", PASSWORD);
         assertThat(page).hasURL(tab.url("/login/code"));
         assertThat(page.locator("h1")).hasText("Mã xác thực");
-        long used = jdbc.sql("SELECT totp_last_step FROM users WHERE username = 'trinh.duyet'").query(Long.class).single();
+        long used = jdbc.sql("SELECT totp_last_step FROM users WHERE username = 'trinh.duyet'")
+                .query(Long.class)
+                .single();
         long next = Math.max(used + 1, Totp.step(Dates.now()));
         page.getByLabel("Mã 6 chữ số").fill(Totp.code(secret, next));
         tab.screenshot("totp-code");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xác nhận")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xác nhận"))
+                .click();
         assertThat(page).hasURL(tab.url("/"));
         assertThat(page.locator("h1")).hasText("Xin chào, Đỗ Thị Duyệt!");
-        assertThat(tab.errors()).as("no script, style or security-policy errors").isEmpty();
+        assertThat(tab.errors())
+                .as("no script, style or security-policy errors")
+                .isEmpty();
     }
 
     @Test
@@ -110,8 +119,9 @@ class SignInBrowserTests {
             assertThat(page.locator(".alert-danger")).hasText("Tên đăng nhập hoặc mật khẩu không đúng.");
         }
         signIn(page, "bi.khoa", "sai-mat-khau-lan-5");
-        assertThat(page.locator("#locked")).containsText(
-                Pattern.compile("Tài khoản tạm bị khóa đến \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2} \\(giờ Việt Nam\\)"));
+        assertThat(page.locator("#locked"))
+                .containsText(Pattern.compile(
+                        "Tài khoản tạm bị khóa đến \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2} \\(giờ Việt Nam\\)"));
         assertThat(page.locator("#locked")).containsText("./tuquan user unlock");
         signIn(page, "bi.khoa", PASSWORD);
         assertThat(page.locator("#locked")).isVisible();
@@ -122,6 +132,9 @@ class SignInBrowserTests {
     private static void signIn(Page page, String username, String password) {
         page.getByLabel("Tên đăng nhập").fill(username);
         page.getByLabel("Mật khẩu").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Đăng nhập").setExact(true))
+                .click();
     }
 }

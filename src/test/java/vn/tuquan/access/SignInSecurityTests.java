@@ -15,7 +15,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -38,13 +37,13 @@ import vn.tuquan.shared.Dates;
  */
 @TuquanTest
 @Tag("clock")
-@TestPropertySource(properties = {"tuquan.test.database=sign-in",
-        "tuquan.security.second-factor-for-sensitive-data=true"})
+@TestPropertySource(
+        properties = {"tuquan.test.database=sign-in", "tuquan.security.second-factor-for-sensitive-data=true"})
 class SignInSecurityTests {
 
     static final String PASSWORD = "mat-khau-dai-du-roi";
-    static final DateTimeFormatter VIETNAM_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
-            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+    static final DateTimeFormatter VIETNAM_TIME =
+            DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
     @LocalServerPort
     int port;
@@ -79,20 +78,25 @@ class SignInSecurityTests {
     void fiveFailuresInARowLockTheAccountForFifteenMinutesWithAClearNotice() {
         WebSession session = newUser("khoa.nam");
         for (int i = 1; i <= 4; i++) {
-            assertThat(location(session.signIn("khoa.nam", "sai-mat-khau-" + i))).endsWith("/login?error");
+            assertThat(location(session.signIn("khoa.nam", "sai-mat-khau-" + i)))
+                    .endsWith("/login?error");
         }
         Instant before = Dates.now();
         assertThat(location(session.signIn("khoa.nam", "sai-mat-khau-5"))).endsWith("/login?locked");
         OffsetDateTime lockedUntil = jdbc.sql("SELECT locked_until FROM users WHERE username = 'khoa.nam'")
-                .query(OffsetDateTime.class).single();
-        assertThat(lockedUntil.toInstant()).isBetween(before.plusSeconds(15 * 60 - 5), Dates.now().plusSeconds(15 * 60));
+                .query(OffsetDateTime.class)
+                .single();
+        assertThat(lockedUntil.toInstant())
+                .isBetween(before.plusSeconds(15 * 60 - 5), Dates.now().plusSeconds(15 * 60));
 
         var page = Jsoup.parse(session.getPage("/login?locked").body());
         assertThat(page.selectFirst("#locked").text())
-                .contains("Tài khoản tạm bị khóa đến " + VIETNAM_TIME.format(lockedUntil.toInstant()) + " (giờ Việt Nam)")
+                .contains(
+                        "Tài khoản tạm bị khóa đến " + VIETNAM_TIME.format(lockedUntil.toInstant()) + " (giờ Việt Nam)")
                 .contains("./tuquan user unlock");
 
-        assertThat(location(session.signIn("khoa.nam", PASSWORD))).as("the right password while locked")
+        assertThat(location(session.signIn("khoa.nam", PASSWORD)))
+                .as("the right password while locked")
                 .endsWith("/login?locked");
         assertThat(session.getPage("/").statusCode()).isEqualTo(302);
 
@@ -108,8 +112,10 @@ class SignInSecurityTests {
             session.signIn("dem.lai", "sai-" + i);
         }
         assertThat(location(session.signIn("dem.lai", PASSWORD))).doesNotContain("login");
-        assertThat(jdbc.sql("SELECT failed_sign_ins FROM users WHERE username = 'dem.lai'").query(Integer.class)
-                .single()).isZero();
+        assertThat(jdbc.sql("SELECT failed_sign_ins FROM users WHERE username = 'dem.lai'")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
         WebSession again = new WebSession(port);
         for (int i = 0; i < 4; i++) {
             assertThat(location(again.signIn("dem.lai", "sai-lan-hai-" + i))).endsWith("/login?error");
@@ -126,8 +132,10 @@ class SignInSecurityTests {
             String b = location(unknown.signIn("khong.co.ai", "sai-" + i));
             assertThat(b).as("attempt " + i).isEqualTo(a);
         }
-        assertThat(Jsoup.parse(unknown.getPage("/login?locked").body()).selectFirst("#locked")).isNotNull();
-        var wrong = Jsoup.parse(new WebSession(port).getPage("/login?error").body()).selectFirst(".alert-danger");
+        assertThat(Jsoup.parse(unknown.getPage("/login?locked").body()).selectFirst("#locked"))
+                .isNotNull();
+        var wrong =
+                Jsoup.parse(new WebSession(port).getPage("/login?error").body()).selectFirst(".alert-danger");
         assertThat(wrong.text()).isEqualTo("Tên đăng nhập hoặc mật khẩu không đúng.");
     }
 
@@ -140,20 +148,27 @@ class SignInSecurityTests {
         var enrol = Jsoup.parse(session.getPage("/account/totp").body());
         String secret = enrol.selectFirst("#totp-secret").text().replace(" ", "");
         assertThat(enrol.selectFirst("img.totp-qr").attr("src")).startsWith("data:image/svg+xml;base64,");
-        String csrf = enrol.selectFirst("form[action=/account/totp] input[name=_csrf]").attr("value");
+        String csrf = enrol.selectFirst("form[action=/account/totp] input[name=_csrf]")
+                .attr("value");
         String code = Totp.code(secret, Totp.step(Dates.now()));
         HttpResponse<String> confirmed = session.postForm("/account/totp", Map.of("code", code, "_csrf", csrf));
         assertThat(location(confirmed)).endsWith("/account");
-        String stored = jdbc.sql("SELECT totp_secret FROM users WHERE username = 'hai.lop'").query(String.class).single();
+        String stored = jdbc.sql("SELECT totp_secret FROM users WHERE username = 'hai.lop'")
+                .query(String.class)
+                .single();
         assertThat(stored).as("stored encrypted").startsWith("v1:").doesNotContain(secret);
         assertThat(cipher.decrypt(stored)).isEqualTo(secret);
-        long usedStep = jdbc.sql("SELECT totp_last_step FROM users WHERE username = 'hai.lop'").query(Long.class)
+        long usedStep = jdbc.sql("SELECT totp_last_step FROM users WHERE username = 'hai.lop'")
+                .query(Long.class)
                 .single();
 
         WebSession next = new WebSession(port);
         assertThat(location(next.signIn("hai.lop", PASSWORD))).endsWith("/login/code");
-        assertThat(next.getPage("/").statusCode()).as("the password alone does not sign in").isEqualTo(302);
-        assertThat(location(postCode(next, Totp.code(secret, usedStep)))).as("a code already used")
+        assertThat(next.getPage("/").statusCode())
+                .as("the password alone does not sign in")
+                .isEqualTo(302);
+        assertThat(location(postCode(next, Totp.code(secret, usedStep))))
+                .as("a code already used")
                 .endsWith("/login/code?error");
         assertThat(location(postCode(next, Totp.code(secret, usedStep + 1)))).doesNotContain("login");
         var home = next.getPage("/");
@@ -165,7 +180,8 @@ class SignInSecurityTests {
     void wrongCodesCountTowardsTheLockOut() {
         WebSession session = newUser("ma.sai");
         String secret = Totp.newSecret();
-        jdbc.sql("UPDATE users SET totp_secret = :s WHERE username = 'ma.sai'").param("s", cipher.encrypt(secret))
+        jdbc.sql("UPDATE users SET totp_secret = :s WHERE username = 'ma.sai'")
+                .param("s", cipher.encrypt(secret))
                 .update();
         assertThat(location(session.signIn("ma.sai", PASSWORD))).endsWith("/login/code");
         long now = Totp.step(Dates.now());
@@ -179,7 +195,8 @@ class SignInSecurityTests {
             assertThat(location(postCode(session, wrong))).endsWith("/login/code?error");
         }
         assertThat(location(postCode(session, wrong))).endsWith("/login?locked");
-        assertThat(Jsoup.parse(session.getPage("/login?locked").body()).selectFirst("#locked")).isNotNull();
+        assertThat(Jsoup.parse(session.getPage("/login?locked").body()).selectFirst("#locked"))
+                .isNotNull();
     }
 
     @Test
@@ -190,7 +207,8 @@ class SignInSecurityTests {
         session.signIn("bat.buoc", PASSWORD);
         HttpResponse<String> home = session.getPage("/");
         assertThat(location(home)).endsWith("/account/totp?required");
-        assertThat(session.get("/api/v1/me", "Accept", "application/json").statusCode()).isEqualTo(403);
+        assertThat(session.get("/api/v1/me", "Accept", "application/json").statusCode())
+                .isEqualTo(403);
         var page = Jsoup.parse(session.getPage("/account/totp?required").body());
         assertThat(page.selectFirst(".alert-warning").text()).contains("bắt buộc");
     }
@@ -214,9 +232,17 @@ class SignInSecurityTests {
         assertThat(warning.text()).contains("403");
         assertThat(warning.selectFirst("a[href=/account/totp]")).isNotNull();
         String token = tokens.create("bat.buoc.sau", "thử", 1).token();
-        assertThat(HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/api/v1/me")).header("Authorization", "Bearer " + token).header("Accept", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString()).join().statusCode()).as("as the page says").isEqualTo(403);
+        assertThat(HttpClient.newHttpClient()
+                        .sendAsync(
+                                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/me"))
+                                        .header("Authorization", "Bearer " + token)
+                                        .header("Accept", "application/json")
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .join()
+                        .statusCode())
+                .as("as the page says")
+                .isEqualTo(403);
     }
 
     @Test
@@ -224,9 +250,15 @@ class SignInSecurityTests {
         WebSession session = newUser("doc.nhay.cam");
         assertThat(accounts.requiresSecondFactor("doc.nhay.cam")).isFalse();
         var id = accounts.findByUsername("doc.nhay.cam").orElseThrow().id();
-        accounts.assign(vn.tuquan.shared.Caller.SYSTEM, id, java.util.Set.of("PROVINCIAL_OFFICER"),
-                vn.tuquan.shared.Scope.WHOLE_COUNTRY, vn.tuquan.shared.Scope.WHOLE_COUNTRY);
-        assertThat(accounts.requiresSecondFactor("doc.nhay.cam")).as("PROVINCIAL_OFFICER holds SENSITIVE_READ").isTrue();
+        accounts.assign(
+                vn.tuquan.shared.Caller.SYSTEM,
+                id,
+                java.util.Set.of("PROVINCIAL_OFFICER"),
+                vn.tuquan.shared.Scope.WHOLE_COUNTRY,
+                vn.tuquan.shared.Scope.WHOLE_COUNTRY);
+        assertThat(accounts.requiresSecondFactor("doc.nhay.cam"))
+                .as("PROVINCIAL_OFFICER holds SENSITIVE_READ")
+                .isTrue();
         session.signIn("doc.nhay.cam", PASSWORD);
         assertThat(location(session.getPage("/"))).endsWith("/account/totp?required");
     }
@@ -249,13 +281,18 @@ class SignInSecurityTests {
         assertThat(refused.selectFirst("#password-problem").text()).isEqualTo("Mật khẩu phải dài ít nhất 12 ký tự.");
         refused = Jsoup.parse(changePassword(session, PASSWORD, "password1234").body());
         assertThat(refused.selectFirst("#password-problem").text()).contains("quá phổ biến");
-        refused = Jsoup.parse(changePassword(session, "khong-phai-mat-khau", "mot cau that dai").body());
+        refused = Jsoup.parse(changePassword(session, "khong-phai-mat-khau", "mot cau that dai")
+                .body());
         assertThat(refused.selectFirst("#password-problem").text()).isEqualTo("Mật khẩu hiện tại không đúng.");
 
-        assertThat(location(changePassword(session, PASSWORD, "mot cau that dai"))).endsWith("/account");
+        assertThat(location(changePassword(session, PASSWORD, "mot cau that dai")))
+                .endsWith("/account");
         assertThat(session.getPage("/account").statusCode()).isEqualTo(200);
-        assertThat(other.getPage("/").statusCode()).as("the other session ended").isEqualTo(302);
-        assertThat(location(new WebSession(port).signIn("doi.mk", "mot cau that dai"))).doesNotContain("login");
+        assertThat(other.getPage("/").statusCode())
+                .as("the other session ended")
+                .isEqualTo(302);
+        assertThat(location(new WebSession(port).signIn("doi.mk", "mot cau that dai")))
+                .doesNotContain("login");
     }
 
     static HttpResponse<String> changePassword(WebSession session, String current, String next) {
@@ -277,7 +314,8 @@ class SignInSecurityTests {
         someoneElse.signIn("nguoi.khac", PASSWORD);
         var account = Jsoup.parse(desktop.getPage("/account").body());
         assertThat(account.selectFirst("#account-sessions").text()).isEqualTo("2 phiên đang mở");
-        String csrf = account.selectFirst("form[action=/account/sign-out-everywhere] input[name=_csrf]").attr("value");
+        String csrf = account.selectFirst("form[action=/account/sign-out-everywhere] input[name=_csrf]")
+                .attr("value");
 
         HttpResponse<String> out = desktop.postForm("/account/sign-out-everywhere", Map.of("_csrf", csrf));
         assertThat(location(out)).endsWith("/login?signedOutEverywhere");
@@ -285,7 +323,9 @@ class SignInSecurityTests {
         assertThat(phone.getPage("/").statusCode()).isEqualTo(302);
         assertThat(someoneElse.getPage("/").statusCode()).isEqualTo(200);
         assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = 'moi.noi'")
-                .query(Long.class).single()).isZero();
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     // --- personal access tokens -------------------------------------------------------------
@@ -295,33 +335,50 @@ class SignInSecurityTests {
         WebSession session = newUser("co.token");
         session.signIn("co.token", PASSWORD);
         String csrf = session.csrfToken("/account/tokens");
-        var created = Jsoup.parse(session.postForm("/account/tokens",
-                Map.of("name", "báo cáo tự động", "days", "30", "_csrf", csrf)).body());
+        var created = Jsoup.parse(
+                session.postForm("/account/tokens", Map.of("name", "báo cáo tự động", "days", "30", "_csrf", csrf))
+                        .body());
         String token = created.selectFirst("#created-token").text();
         assertThat(token).startsWith("tq_").hasSize(3 + 43);
         assertThat(session.getPage("/account/tokens").body()).doesNotContain(token);
-        assertThat(jdbc.sql("SELECT count(*) FROM access_tokens WHERE encode(token_hash, 'escape') LIKE '%' || :t || '%'")
-                .param("t", token.substring(3)).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM access_tokens WHERE encode(token_hash, 'escape') LIKE '%' || :t || '%'")
+                        .param("t", token.substring(3))
+                        .query(Long.class)
+                        .single())
+                .isZero();
 
         HttpResponse<String> me = bearer("GET", "/api/v1/me", token);
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(me.body()).contains("\"username\":\"co.token\"");
-        assertThat(me.headers().allValues("Set-Cookie")).as("a bearer request makes no session").isEmpty();
+        assertThat(me.headers().allValues("Set-Cookie"))
+                .as("a bearer request makes no session")
+                .isEmpty();
         assertThat(jdbc.sql("SELECT last_used_at FROM access_tokens t JOIN users u ON u.id = t.user_id "
-                + "WHERE u.username = 'co.token'").query(OffsetDateTime.class).single()).isNotNull();
+                                + "WHERE u.username = 'co.token'")
+                        .query(OffsetDateTime.class)
+                        .single())
+                .isNotNull();
         assertThat(bearer("POST", "/api/v1/me", token).statusCode())
-                .as("no CSRF token needed with a bearer token: the method is refused, not the request").isEqualTo(405);
+                .as("no CSRF token needed with a bearer token: the method is refused, not the request")
+                .isEqualTo(405);
         assertThat(session.postForm("/api/v1/me", Map.of()).statusCode())
-                .as("a cookie session still needs the CSRF token").isEqualTo(403);
+                .as("a cookie session still needs the CSRF token")
+                .isEqualTo(403);
 
-        long id = jdbc.sql("SELECT t.id FROM access_tokens t JOIN users u ON u.id = t.user_id WHERE u.username = 'co.token'")
-                .query(Long.class).single();
+        long id = jdbc.sql(
+                        "SELECT t.id FROM access_tokens t JOIN users u ON u.id = t.user_id WHERE u.username = 'co.token'")
+                .query(Long.class)
+                .single();
         String csrf2 = session.csrfToken("/account/tokens");
         WebSession stranger = newUser("nguoi.la");
         stranger.signIn("nguoi.la", PASSWORD);
-        assertThat(stranger.postForm("/account/tokens/" + id + "/revoke",
-                Map.of("_csrf", stranger.csrfToken("/account/tokens"))).statusCode())
-                .as("someone else's token cannot be revoked").isEqualTo(404);
+        assertThat(stranger.postForm(
+                                "/account/tokens/" + id + "/revoke",
+                                Map.of("_csrf", stranger.csrfToken("/account/tokens")))
+                        .statusCode())
+                .as("someone else's token cannot be revoked")
+                .isEqualTo(404);
         assertThat(bearer("GET", "/api/v1/me", token).statusCode()).isEqualTo(200);
         assertThat(location(session.postForm("/account/tokens/" + id + "/revoke", Map.of("_csrf", csrf2))))
                 .endsWith("/account/tokens");
@@ -339,7 +396,8 @@ class SignInSecurityTests {
         assertThat(bearer("GET", "/api/v1/me", token).statusCode()).isEqualTo(200);
         jdbc.sql("UPDATE access_tokens SET expires_at = :past WHERE user_id = :id")
                 .param("past", Dates.now().minusSeconds(1).atOffset(ZoneOffset.UTC))
-                .param("id", created.id().value()).update();
+                .param("id", created.id().value())
+                .update();
         // a token's answer is kept a few seconds with its expiry; a change made straight in the database
         // (not through Tuquan) is seen once that time is over — here at once
         tokens.forget();
@@ -355,35 +413,59 @@ class SignInSecurityTests {
         String token = tokens.create("thu.hoi", "cli", 7).token();
         long tokenId = tokens.list("thu.hoi").get(0).id();
         assertThat(bearer("GET", "/api/v1/me", token).statusCode()).isEqualTo(200);
-        assertThat(bearer("GET", "/api/v1/units", token).statusCode()).as("no UNITS_READ yet").isEqualTo(403);
-        vn.tuquan.TestUsers.withRoles(accounts, "thu.hoi", "Thu Hồi", PASSWORD, java.util.Set.of("STEERING_VIEWER"),
-                vn.tuquan.shared.Scope.NOTHING, vn.tuquan.shared.Scope.WHOLE_COUNTRY);
-        assertThat(bearer("GET", "/api/v1/units", token).statusCode()).as("the role counts at once").isEqualTo(200);
+        assertThat(bearer("GET", "/api/v1/units", token).statusCode())
+                .as("no UNITS_READ yet")
+                .isEqualTo(403);
+        vn.tuquan.TestUsers.withRoles(
+                accounts,
+                "thu.hoi",
+                "Thu Hồi",
+                PASSWORD,
+                java.util.Set.of("STEERING_VIEWER"),
+                vn.tuquan.shared.Scope.NOTHING,
+                vn.tuquan.shared.Scope.WHOLE_COUNTRY);
+        assertThat(bearer("GET", "/api/v1/units", token).statusCode())
+                .as("the role counts at once")
+                .isEqualTo(200);
         assertThat(tokens.revoke("thu.hoi", tokenId)).isTrue();
-        assertThat(bearer("GET", "/api/v1/me", token).statusCode()).as("revoked").isEqualTo(401);
+        assertThat(bearer("GET", "/api/v1/me", token).statusCode())
+                .as("revoked")
+                .isEqualTo(401);
 
         String second = tokens.create("thu.hoi", "cli", 7).token();
         assertThat(bearer("GET", "/api/v1/me", second).statusCode()).isEqualTo(200);
         accounts.disable("thu.hoi");
-        assertThat(bearer("GET", "/api/v1/me", second).statusCode()).as("disabled").isEqualTo(401);
+        assertThat(bearer("GET", "/api/v1/me", second).statusCode())
+                .as("disabled")
+                .isEqualTo(401);
     }
 
     @Test
     void aTokenCarriesExactlyItsPersonsPermissions() throws Exception {
         newUser("khong.quyen");
         String without = tokens.create("khong.quyen", "thử", 1).token();
-        vn.tuquan.TestUsers.withRoles(accounts, "co.quyen", "Có Quyền", PASSWORD, java.util.Set.of("STEERING_VIEWER"),
-                vn.tuquan.shared.Scope.NOTHING, vn.tuquan.shared.Scope.WHOLE_COUNTRY);
+        vn.tuquan.TestUsers.withRoles(
+                accounts,
+                "co.quyen",
+                "Có Quyền",
+                PASSWORD,
+                java.util.Set.of("STEERING_VIEWER"),
+                vn.tuquan.shared.Scope.NOTHING,
+                vn.tuquan.shared.Scope.WHOLE_COUNTRY);
         String with = tokens.create("co.quyen", "thử", 1).token();
         assertThat(bearer("GET", "/api/v1/me", without).statusCode()).isEqualTo(200);
-        assertThat(bearer("GET", "/api/v1/units", without).statusCode()).as("no UNITS_READ").isEqualTo(403);
+        assertThat(bearer("GET", "/api/v1/units", without).statusCode())
+                .as("no UNITS_READ")
+                .isEqualTo(403);
         assertThat(bearer("GET", "/api/v1/units", with).statusCode()).isEqualTo(200);
     }
 
     HttpResponse<String> bearer(String method, String path, String token) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json")
-                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -391,7 +473,9 @@ class SignInSecurityTests {
 
     @Test
     void hstsIsSentOnlyOverTls() throws Exception {
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(web).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(web)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
         mvc.perform(get("/login").secure(true))
                 .andExpect(header().string("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains"));
         mvc.perform(get("/login")).andExpect(header().doesNotExist("Strict-Transport-Security"));
@@ -403,6 +487,9 @@ class SignInSecurityTests {
         session.signIn("loi.trang", PASSWORD);
         HttpResponse<String> missing = session.getPage("/account/tokens/not-a-number/revoke");
         assertThat(missing.statusCode()).isGreaterThanOrEqualTo(400);
-        assertThat(missing.body()).doesNotContain("Exception").doesNotContain("at vn.tuquan").doesNotContain("at org.");
+        assertThat(missing.body())
+                .doesNotContain("Exception")
+                .doesNotContain("at vn.tuquan")
+                .doesNotContain("at org.");
     }
 }

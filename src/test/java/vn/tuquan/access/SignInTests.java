@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Set;
-
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,8 @@ class SignInTests {
     void pagesNeedSignInAndTheLoginPageIsVietnamese() {
         HttpResponse<String> home = session.getPage("/");
         assertThat(home.statusCode()).isEqualTo(302);
-        assertThat(home.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        assertThat(home.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
 
         var login = Jsoup.parse(session.getPage("/login").body());
         assertThat(login.selectFirst("html").attr("lang")).isEqualTo("vi");
@@ -57,8 +57,14 @@ class SignInTests {
     @Test
     void signingInWithTheRightPasswordOpensTheHomePage() {
         // the menu offers only the areas a person may open (issue 13.5): a steering-committee member reads these
-        TestUsers.withRoles(accounts, USERNAME, "Người Kiểm Thử", PASSWORD, Set.of("STEERING_VIEWER"),
-                Scope.WHOLE_COUNTRY, Scope.WHOLE_COUNTRY);
+        TestUsers.withRoles(
+                accounts,
+                USERNAME,
+                "Người Kiểm Thử",
+                PASSWORD,
+                Set.of("STEERING_VIEWER"),
+                Scope.WHOLE_COUNTRY,
+                Scope.WHOLE_COUNTRY);
         HttpResponse<String> signIn = session.signIn(USERNAME, PASSWORD);
         assertThat(signIn.statusCode()).isEqualTo(302);
         assertThat(signIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
@@ -87,9 +93,13 @@ class SignInTests {
 
     @Test
     void passwordsAreStoredWithArgon2id() {
-        String hash = jdbc.sql("SELECT password_hash FROM users WHERE username = :u").param("u", USERNAME)
-                .query(String.class).single();
-        assertThat(hash).startsWith("{argon2@SpringSecurity_v5_8}$argon2id$v=19$m=16384,t=2,p=1$").doesNotContain(PASSWORD);
+        String hash = jdbc.sql("SELECT password_hash FROM users WHERE username = :u")
+                .param("u", USERNAME)
+                .query(String.class)
+                .single();
+        assertThat(hash)
+                .startsWith("{argon2@SpringSecurity_v5_8}$argon2id$v=19$m=16384,t=2,p=1$")
+                .doesNotContain(PASSWORD);
     }
 
     /** A passphrase of 128 Vietnamese characters (over 72 bytes in UTF-8: bcrypt could not hash it) signs in. */
@@ -97,23 +107,43 @@ class SignInTests {
     void aLongVietnamesePassphraseIsStoredAndSignsIn() {
         String passphrase = vietnamese(128);
         assertThat(passphrase.codePointCount(0, passphrase.length())).isEqualTo(128);
-        assertThat(passphrase.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(150);
+        assertThat(passphrase.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .isGreaterThan(150);
         accounts.createIfAbsent("cumtu.dai", "Người Cụm Từ Dài", passphrase);
         WebSession person = new WebSession(port);
-        assertThat(person.signIn("cumtu.dai", passphrase).headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-        assertThat(person.signIn("cumtu.dai", passphrase.substring(0, passphrase.length() - 1) + "x").headers()
-                .firstValue("Location").orElseThrow()).endsWith("/login?error");
+        assertThat(person.signIn("cumtu.dai", passphrase)
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
+                .doesNotContain("error");
+        assertThat(person.signIn("cumtu.dai", passphrase.substring(0, passphrase.length() - 1) + "x")
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
+                .endsWith("/login?error");
 
         // and it is changed on the page to another one as long
         String another = vietnamese(128).replace('Đ', 'Ư');
         WebSession changing = new WebSession(port);
         changing.signIn("cumtu.dai", passphrase);
         var form = Jsoup.parse(changing.getPage("/account/password").body());
-        HttpResponse<String> changed = changing.postForm("/account/password", Map.of(
-                "_csrf", form.selectFirst("main form input[name=_csrf]").attr("value"),
-                "currentPassword", passphrase, "newPassword", another, "confirmPassword", another));
+        HttpResponse<String> changed = changing.postForm(
+                "/account/password",
+                Map.of(
+                        "_csrf",
+                        form.selectFirst("main form input[name=_csrf]").attr("value"),
+                        "currentPassword",
+                        passphrase,
+                        "newPassword",
+                        another,
+                        "confirmPassword",
+                        another));
         assertThat(changed.statusCode()).as(changed.body()).isIn(200, 302);
-        assertThat(new WebSession(port).signIn("cumtu.dai", another).headers().firstValue("Location").orElseThrow())
+        assertThat(new WebSession(port)
+                        .signIn("cumtu.dai", another)
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
                 .doesNotContain("error");
     }
 
@@ -123,22 +153,46 @@ class SignInTests {
         String password = "mat-khau-cu-bcrypt-2019";
         accounts.createIfAbsent("nguoi.cu", "Người Dùng Cũ", "mot-mat-khau-tam-2026");
         jdbc.sql("UPDATE users SET password_hash = :h WHERE username = 'nguoi.cu'")
-                .param("h", "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode(password))
+                .param(
+                        "h",
+                        "{bcrypt}"
+                                + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder()
+                                        .encode(password))
                 .update();
-        assertThat(new WebSession(port).signIn("nguoi.cu", "khong-phai-mat-khau").headers().firstValue("Location")
-                .orElseThrow()).endsWith("/login?error");
+        assertThat(new WebSession(port)
+                        .signIn("nguoi.cu", "khong-phai-mat-khau")
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
+                .endsWith("/login?error");
         assertThat(hashOf("nguoi.cu")).as("a failed sign-in changes nothing").startsWith("{bcrypt}");
-        assertThat(new WebSession(port).signIn("nguoi.cu", vietnamese(60)).headers().firstValue("Location").orElseThrow())
-                .as("over 72 bytes against a bcrypt hash: not a match, no error").endsWith("/login?error");
-        assertThat(new WebSession(port).signIn("nguoi.cu", password).headers().firstValue("Location").orElseThrow())
+        assertThat(new WebSession(port)
+                        .signIn("nguoi.cu", vietnamese(60))
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
+                .as("over 72 bytes against a bcrypt hash: not a match, no error")
+                .endsWith("/login?error");
+        assertThat(new WebSession(port)
+                        .signIn("nguoi.cu", password)
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
                 .doesNotContain("error");
         assertThat(hashOf("nguoi.cu")).startsWith("{argon2@SpringSecurity_v5_8}$argon2id$");
-        assertThat(new WebSession(port).signIn("nguoi.cu", password).headers().firstValue("Location").orElseThrow())
+        assertThat(new WebSession(port)
+                        .signIn("nguoi.cu", password)
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
                 .doesNotContain("error");
     }
 
     String hashOf(String username) {
-        return jdbc.sql("SELECT password_hash FROM users WHERE username = :u").param("u", username).query(String.class).single();
+        return jdbc.sql("SELECT password_hash FROM users WHERE username = :u")
+                .param("u", username)
+                .query(String.class)
+                .single();
     }
 
     /** The first {@code length} characters of a Vietnamese sentence said over and over. */
@@ -154,14 +208,18 @@ class SignInTests {
     @Test
     void theSessionCookieIsHttpOnlyAndSameSite() {
         HttpResponse<String> login = session.getPage("/login");
-        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-                .startsWith("TUQUAN_SESSION=").contains("HttpOnly").contains("SameSite=Lax"));
+        assertThat(login.headers().allValues("Set-Cookie"))
+                .anySatisfy(cookie -> assertThat(cookie)
+                        .startsWith("TUQUAN_SESSION=")
+                        .contains("HttpOnly")
+                        .contains("SameSite=Lax"));
     }
 
     @Test
     void signingOutEndsTheSession() {
         session.signIn(USERNAME, PASSWORD);
-        String token = Jsoup.parse(session.getPage("/").body()).selectFirst("form[action=/logout] input[name=_csrf]")
+        String token = Jsoup.parse(session.getPage("/").body())
+                .selectFirst("form[action=/logout] input[name=_csrf]")
                 .attr("value");
         HttpResponse<String> logout = session.postForm("/logout", Map.of("_csrf", token));
         assertThat(logout.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout");

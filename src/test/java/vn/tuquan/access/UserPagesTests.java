@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -33,11 +32,16 @@ class UserPagesTests {
     void aProvincialOfficerCreatesACommuneOfficerForOneCommune() {
         WebSession session = signedIn("canbo.tinh");
         Document page = Jsoup.parse(session.getPage("/access").body());
-        assertThat(page.select("#people td code").eachText()).contains("canbo.tinh", "canbo.xa", "truongthon")
+        assertThat(page.select("#people td code").eachText())
+                .contains("canbo.tinh", "canbo.xa", "truongthon")
                 .doesNotContain("quantri");
-        String haiMinh = page.select("#unitId option").stream().filter(o -> o.text().equals("Xã Hải Minh"))
-                .findFirst().orElseThrow().attr("value");
-        assertThat(page.select("#role option").eachAttr("value")).contains("COMMUNE_OFFICER")
+        String haiMinh = page.select("#unitId option").stream()
+                .filter(o -> o.text().equals("Xã Hải Minh"))
+                .findFirst()
+                .orElseThrow()
+                .attr("value");
+        assertThat(page.select("#role option").eachAttr("value"))
+                .contains("COMMUNE_OFFICER")
                 .doesNotContain("SYSTEM_ADMIN");
 
         Map<String, String> form = new LinkedHashMap<>();
@@ -54,7 +58,9 @@ class UserPagesTests {
         assertThat(newOfficer.can(Permission.ORDER_WRITE)).isTrue();
         assertThat(newOfficer.can(Permission.SENSITIVE_READ)).isFalse();
         assertThat(newOfficer.capture().unitIds()).containsExactly(Long.parseLong(haiMinh));
-        assertThat(Jsoup.parse(session.getPage("/access").body()).select("#people td code").eachText())
+        assertThat(Jsoup.parse(session.getPage("/access").body())
+                        .select("#people td code")
+                        .eachText())
                 .contains("canbo.haiminh2");
     }
 
@@ -62,9 +68,11 @@ class UserPagesTests {
     void aCommuneOfficerSeesOnlyPeopleOfTheirCommuneAndCannotGrantMore() {
         WebSession session = signedIn("canbo.xa");
         Document page = Jsoup.parse(session.getPage("/access").body());
-        assertThat(page.select("#people td code").eachText()).contains("canbo.xa", "truongthon")
+        assertThat(page.select("#people td code").eachText())
+                .contains("canbo.xa", "truongthon")
                 .doesNotContain("canbo.tinh", "bandaochi", "quantri");
-        assertThat(page.select("#role option").eachAttr("value")).contains("AREA_HEAD")
+        assertThat(page.select("#role option").eachAttr("value"))
+                .contains("AREA_HEAD")
                 .doesNotContain("PROVINCIAL_OFFICER", "SYSTEM_ADMIN");
 
         Map<String, String> form = new LinkedHashMap<>();
@@ -75,7 +83,9 @@ class UserPagesTests {
         form.put("role", "PROVINCIAL_OFFICER");
         form.put("unitId", page.selectFirst("#unitId option").attr("value"));
         assertThat(session.postForm("/access/users", form).statusCode()).isEqualTo(403);
-        assertThat(callers.forUsername("quyen.qua.lon")).as("nothing was created").isEmpty();
+        assertThat(callers.forUsername("quyen.qua.lon"))
+                .as("nothing was created")
+                .isEmpty();
     }
 
     @Test

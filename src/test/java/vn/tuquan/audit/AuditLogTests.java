@@ -1,9 +1,5 @@
 package vn.tuquan.audit;
 
-import vn.tuquan.shared.Scope;
-
-import vn.tuquan.shared.Caller;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -17,7 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -32,6 +27,9 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.access.UserAccounts;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Scope;
 import vn.tuquan.units.AdminUnitsData;
 import vn.tuquan.units.LocalUnitForm;
 import vn.tuquan.units.LocalUnitRefusedException;
@@ -40,7 +38,6 @@ import vn.tuquan.units.OfficialLists;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
-import vn.tuquan.shared.Dates;
 
 /** The audit log on the real database: what the units module's writes leave in it, and the chain. */
 @TuquanTest
@@ -79,7 +76,11 @@ class AuditLogTests {
 
     @BeforeAll
     void importNamDinh() {
-        lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv")), LIST_DATE, Optional.empty());
+        lists.importFiles(
+                Caller.SYSTEM,
+                List.of(AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv")),
+                LIST_DATE,
+                Optional.empty());
         commune = units.findByCode(Scope.WHOLE_COUNTRY, "13969", LIST_DATE).orElseThrow();
     }
 
@@ -90,8 +91,10 @@ class AuditLogTests {
 
     @Test
     void anOfficialListImportIsOneEntryWithItsSummary() {
-        List<AuditRecord> imports = log.search(Caller.SYSTEM, new AuditLog.Search(null, null, "units", null, null), 0).entries()
-                .stream().filter(e -> e.entityType().equals("official-list")).toList();
+        List<AuditRecord> imports =
+                log.search(Caller.SYSTEM, new AuditLog.Search(null, null, "units", null, null), 0).entries().stream()
+                        .filter(e -> e.entityType().equals("official-list"))
+                        .toList();
         assertThat(imports).hasSize(1);
         AuditRecord entry = imports.get(0);
         assertThat(entry.action()).isEqualTo("IMPORTED");
@@ -102,18 +105,30 @@ class AuditLogTests {
 
     @Test
     void eachWriteOfALocalUnitLeavesAnEntryWithWhoBeforeAndAfter() {
-        long userId = accounts.createIfAbsent("kiem.toan", "Kiểm Toán", "mat-khau-kiem-toan-2026").orElseThrow().value();
-        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("kiem.toan", null, "ROLE_USER"));
+        long userId = accounts.createIfAbsent("kiem.toan", "Kiểm Toán", "mat-khau-kiem-toan-2026")
+                .orElseThrow()
+                .value();
+        SecurityContextHolder.getContext()
+                .setAuthentication(new TestingAuthenticationToken("kiem.toan", null, "ROLE_USER"));
 
-        UnitView created = localUnits.create(Caller.SYSTEM, commune.id(),
-                new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "THON", null, "Thôn Kiểm Toán", null), LocalDate.of(2023, 1, 1));
-        localUnits.edit(Caller.SYSTEM, created.id(), new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "THON", null, "Thôn Kiểm Toán Mới", null),
+        UnitView created = localUnits.create(
+                Caller.SYSTEM,
+                commune.id(),
+                new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "THON", null, "Thôn Kiểm Toán", null),
+                LocalDate.of(2023, 1, 1));
+        localUnits.edit(
+                Caller.SYSTEM,
+                created.id(),
+                new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "THON", null, "Thôn Kiểm Toán Mới", null),
                 LocalDate.of(2023, 2, 1));
-        UnitView other = units.findByCode(Scope.WHOLE_COUNTRY, "13972", LIST_DATE).orElseThrow();
+        UnitView other =
+                units.findByCode(Scope.WHOLE_COUNTRY, "13972", LIST_DATE).orElseThrow();
         localUnits.move(Caller.SYSTEM, created.id(), other.id(), LocalDate.of(2023, 3, 1));
         localUnits.close(Caller.SYSTEM, created.id(), LocalDate.of(2023, 4, 1));
 
-        List<AuditRecord> entries = log.search(Caller.SYSTEM, new AuditLog.Search("kiem.toan", created.id(), null, null, null), 0).entries();
+        List<AuditRecord> entries = log.search(
+                        Caller.SYSTEM, new AuditLog.Search("kiem.toan", created.id(), null, null, null), 0)
+                .entries();
         assertThat(entries).extracting(AuditRecord::action).containsExactly("CLOSED", "MOVED", "UPDATED", "CREATED");
         assertThat(entries).allSatisfy(e -> {
             assertThat(e.actorUserId()).isEqualTo(userId);
@@ -133,15 +148,24 @@ class AuditLogTests {
     @Test
     void manyLocalUnitsCreatedAtOnceAreOneEntry() {
         long before = count();
-        List<Long> ids = localUnits.createAll(Caller.SYSTEM, List.of(
-                Map.entry(commune.id(), new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "THON", null, "Thôn Một", null)),
-                Map.entry(commune.id(), new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "THON", null, "Thôn Hai", null)),
-                Map.entry(commune.id(), new LocalUnitForm(UnitKind.PAGODA, null, null, "Chùa Ba", null))),
+        List<Long> ids = localUnits.createAll(
+                Caller.SYSTEM,
+                List.of(
+                        Map.entry(
+                                commune.id(),
+                                new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "THON", null, "Thôn Một", null)),
+                        Map.entry(
+                                commune.id(),
+                                new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "THON", null, "Thôn Hai", null)),
+                        Map.entry(commune.id(), new LocalUnitForm(UnitKind.PAGODA, null, null, "Chùa Ba", null))),
                 LocalDate.of(2023, 6, 1));
         assertThat(count()).isEqualTo(before + 1);
-        AuditRecord entry = log.search(Caller.SYSTEM, new AuditLog.Search(null, commune.id(), "units", null, null), 0).entries().get(0);
+        AuditRecord entry = log.search(Caller.SYSTEM, new AuditLog.Search(null, commune.id(), "units", null, null), 0)
+                .entries()
+                .get(0);
         assertThat(entry.action()).isEqualTo("IMPORTED");
-        assertThat(entry.after()).contains("\"unitIds\": " + ids.toString().replace(",", ", ").replace("  ", " "))
+        assertThat(entry.after())
+                .contains("\"unitIds\": " + ids.toString().replace(",", ", ").replace("  ", " "))
                 .contains("\"from\": \"2023-06-01\"");
     }
 
@@ -149,26 +173,37 @@ class AuditLogTests {
     void aWriteThatRollsBackLeavesNoEntry_andARefusedOneNeither() {
         long before = count();
         transactions.executeWithoutResult(status -> {
-            localUnits.create(Caller.SYSTEM, commune.id(), new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM", null, "Xóm Rút Lại", null),
+            localUnits.create(
+                    Caller.SYSTEM,
+                    commune.id(),
+                    new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM", null, "Xóm Rút Lại", null),
                     LocalDate.of(2023, 5, 1));
             assertThat(count()).as("inside the transaction the entry is there").isEqualTo(before + 1);
             status.setRollbackOnly();
         });
         assertThat(count()).isEqualTo(before);
-        assertThatThrownBy(() -> localUnits.create(Caller.SYSTEM, commune.id(),
-                new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM", null, " ", null), LocalDate.of(2023, 5, 1)))
+        assertThatThrownBy(() -> localUnits.create(
+                        Caller.SYSTEM,
+                        commune.id(),
+                        new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM", null, " ", null),
+                        LocalDate.of(2023, 5, 1)))
                 .isInstanceOf(LocalUnitRefusedException.class);
         assertThat(count()).isEqualTo(before);
-        assertThat(log.verify().intact()).as("the chain head rolled back with the entry").isTrue();
+        assertThat(log.verify().intact())
+                .as("the chain head rolled back with the entry")
+                .isTrue();
     }
 
     @Test
     void aSensitiveReadIsRecordedEvenWhenTheReadingTransactionRollsBack() {
         transactions.executeWithoutResult(status -> {
-            events.publishEvent(new SensitiveRead("order", "drug-user", "42", commune.id(), List.of("fullName", "address")));
+            events.publishEvent(
+                    new SensitiveRead("order", "drug-user", "42", commune.id(), List.of("fullName", "address")));
             status.setRollbackOnly();
         });
-        AuditRecord read = log.search(Caller.SYSTEM, new AuditLog.Search(null, commune.id(), "order", null, null), 0).entries().get(0);
+        AuditRecord read = log.search(Caller.SYSTEM, new AuditLog.Search(null, commune.id(), "order", null, null), 0)
+                .entries()
+                .get(0);
         assertThat(read.action()).isEqualTo("READ_SENSITIVE");
         assertThat(read.entityId()).isEqualTo("42");
         assertThat(read.after()).isEqualTo("{\"fields\": [\"fullName\", \"address\"]}");
@@ -177,11 +212,17 @@ class AuditLogTests {
     @Test
     void aSensitiveReadAfterAnAuditedWriteInOneTransactionDoesNotWaitForItself() {
         long before = count();
-        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> transactions.executeWithoutResult(status -> {
-            localUnits.create(Caller.SYSTEM, commune.id(), new LocalUnitForm(UnitKind.SCHOOL, null, null, "Trường Đọc Ngay", null),
-                    LocalDate.of(2023, 7, 1));
-            events.publishEvent(new SensitiveRead("order", "drug-user", "43", commune.id(), List.of("fullName")));
-        }));
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(30),
+                () -> transactions.executeWithoutResult(status -> {
+                    localUnits.create(
+                            Caller.SYSTEM,
+                            commune.id(),
+                            new LocalUnitForm(UnitKind.SCHOOL, null, null, "Trường Đọc Ngay", null),
+                            LocalDate.of(2023, 7, 1));
+                    events.publishEvent(
+                            new SensitiveRead("order", "drug-user", "43", commune.id(), List.of("fullName")));
+                }));
         assertThat(count()).isEqualTo(before + 2);
         assertThat(log.verify().intact()).isTrue();
     }
@@ -194,8 +235,14 @@ class AuditLogTests {
             List<Callable<Long>> appends = new ArrayList<>();
             for (int i = 0; i < 80; i++) {
                 int n = i;
-                appends.add(() -> log.record(new AuditEntry(AuditAction.UPDATED, "test", "probe", Integer.toString(n),
-                        null, Map.of("n", n - 1), Map.of("n", n))));
+                appends.add(() -> log.record(new AuditEntry(
+                        AuditAction.UPDATED,
+                        "test",
+                        "probe",
+                        Integer.toString(n),
+                        null,
+                        Map.of("n", n - 1),
+                        Map.of("n", n))));
             }
             List<Long> ids = new ArrayList<>();
             for (Future<Long> f : pool.invokeAll(appends)) {
@@ -216,7 +263,8 @@ class AuditLogTests {
         for (int i = 0; i < AuditLog.PAGE_SIZE + 5; i++) {
             log.record(new AuditEntry(AuditAction.CREATED, "paging", "probe", Integer.toString(i), null, null, null));
         }
-        AuditLog.Search paging = new AuditLog.Search(null, null, "paging", Dates.today().minusDays(1), Dates.today().plusDays(1));
+        AuditLog.Search paging = new AuditLog.Search(
+                null, null, "paging", Dates.today().minusDays(1), Dates.today().plusDays(1));
         AuditLog.Page first = log.search(Caller.SYSTEM, paging, 0);
         assertThat(first.entries()).hasSize(AuditLog.PAGE_SIZE);
         assertThat(first.hasNext()).isTrue();
@@ -225,8 +273,13 @@ class AuditLogTests {
         assertThat(second.entries()).hasSize(5);
         assertThat(second.hasNext()).isFalse();
         assertThat(second.entries().get(4).entityId()).isEqualTo("0");
-        assertThat(log.search(Caller.SYSTEM, new AuditLog.Search(null, null, "paging", LocalDate.of(2020, 1, 1), LocalDate.of(2020, 12, 31)), 0)
-                .entries()).isEmpty();
+        assertThat(log.search(
+                                Caller.SYSTEM,
+                                new AuditLog.Search(
+                                        null, null, "paging", LocalDate.of(2020, 1, 1), LocalDate.of(2020, 12, 31)),
+                                0)
+                        .entries())
+                .isEmpty();
     }
 
     private long count() {

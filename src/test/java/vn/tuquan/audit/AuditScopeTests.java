@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -49,6 +48,7 @@ class AuditScopeTests {
     static final int NAM_DINH = 60;
     /** Many more of Thái Bình's entries, all newer than Nam Định's: ten pages of someone else's first. */
     static final int THAI_BINH_AFTER = 10 * AuditLog.PAGE_SIZE + 20;
+
     static final String NAM_DINH_OFFICER = "canbo.tinh";
 
     @LocalServerPort
@@ -71,23 +71,41 @@ class AuditScopeTests {
     final Set<String> thaiBinhByNamDinhOfficer = new LinkedHashSet<>();
 
     @BeforeAll
-    void entriesOfTwoProvinces(@Autowired OfficialLists lists, @Autowired LocalUnits localUnits,
-            @Autowired UserAccounts accounts) {
+    void entriesOfTwoProvinces(
+            @Autowired OfficialLists lists, @Autowired LocalUnits localUnits, @Autowired UserAccounts accounts) {
         ScopeFixture.ensure(lists, units, localUnits, accounts);
         var haiMinh = ScopeFixture.code(units, "14233");
-        namDinhUnits = List.of(ScopeFixture.code(units, "36").id(), haiMinh.id(), ScopeFixture.firstArea(units, haiMinh).id(),
+        namDinhUnits = List.of(
+                ScopeFixture.code(units, "36").id(),
+                haiMinh.id(),
+                ScopeFixture.firstArea(units, haiMinh).id(),
                 ScopeFixture.code(units, "13636").id());
-        thaiBinhArea = units.search(Scope.WHOLE_COUNTRY, "Tổ dân phố Kỳ Đồng", ScopeFixture.AS_OF, Set.of(UnitKind.RESIDENTIAL_AREA),
-                java.util.Optional.empty(), 1).get(0).unit().id();
-        thaiBinhUnits = List.of(ScopeFixture.code(units, "34").id(), ScopeFixture.code(units, "12433").id(), thaiBinhArea);
+        thaiBinhArea = units.search(
+                        Scope.WHOLE_COUNTRY,
+                        "Tổ dân phố Kỳ Đồng",
+                        ScopeFixture.AS_OF,
+                        Set.of(UnitKind.RESIDENTIAL_AREA),
+                        java.util.Optional.empty(),
+                        1)
+                .get(0)
+                .unit()
+                .id();
+        thaiBinhUnits = List.of(
+                ScopeFixture.code(units, "34").id(),
+                ScopeFixture.code(units, "12433").id(),
+                thaiBinhArea);
         for (int i = 0; i < NAM_DINH; i++) {
             namDinhEntries.add(probe(NAM_DINH_OFFICER, "nd-" + i, namDinhUnits.get(i % namDinhUnits.size())));
             String other = "tb-" + i;
-            probe(i % 12 == 0 ? NAM_DINH_OFFICER : ScopeFixture.THAI_BINH_OFFICER, other, thaiBinhUnits.get(i % thaiBinhUnits.size()));
+            probe(
+                    i % 12 == 0 ? NAM_DINH_OFFICER : ScopeFixture.THAI_BINH_OFFICER,
+                    other,
+                    thaiBinhUnits.get(i % thaiBinhUnits.size()));
             (i % 12 == 0 ? thaiBinhByNamDinhOfficer : thaiBinhEntries).add(other);
         }
         for (int i = NAM_DINH; i < NAM_DINH + THAI_BINH_AFTER; i++) {
-            thaiBinhEntries.add(probe(ScopeFixture.THAI_BINH_OFFICER, "tb-" + i, thaiBinhUnits.get(i % thaiBinhUnits.size())));
+            thaiBinhEntries.add(
+                    probe(ScopeFixture.THAI_BINH_OFFICER, "tb-" + i, thaiBinhUnits.get(i % thaiBinhUnits.size())));
         }
         thaiBinhEntries.addAll(thaiBinhByNamDinhOfficer);
         probe(NAM_DINH_OFFICER, "no-unit", null);
@@ -100,8 +118,11 @@ class AuditScopeTests {
         AuditLog.Page first = log.search(namDinh, probes(null, null), 0);
         assertThat(first.entries()).hasSize(AuditLog.PAGE_SIZE);
         assertThat(first.hasNext()).isTrue();
-        assertThat(first.entries()).extracting(AuditRecord::id).isSortedAccordingTo(java.util.Comparator.reverseOrder());
-        assertThat(all(namDinh, probes(null, null))).as("Nam Định's entries, all of them, none of Thái Bình's")
+        assertThat(first.entries())
+                .extracting(AuditRecord::id)
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(all(namDinh, probes(null, null)))
+                .as("Nam Định's entries, all of them, none of Thái Bình's")
                 .containsExactlyInAnyOrderElementsOf(namDinhEntries);
         AuditLog.Page second = log.search(namDinh, probes(null, null), 1);
         assertThat(second.entries()).hasSize(NAM_DINH - AuditLog.PAGE_SIZE);
@@ -110,23 +131,31 @@ class AuditScopeTests {
         Caller thaiBinh = callers.forUsername(ScopeFixture.THAI_BINH_OFFICER).orElseThrow();
         assertThat(all(thaiBinh, probes(null, null))).containsExactlyInAnyOrderElementsOf(thaiBinhEntries);
         Caller admin = callers.forUsername("quantri").orElseThrow();
-        assertThat(all(admin, probes(null, null))).as("the whole country: every entry, with or without a unit")
-                .hasSize(namDinhEntries.size() + thaiBinhEntries.size() + 2).contains("no-unit", "unknown-unit");
+        assertThat(all(admin, probes(null, null)))
+                .as("the whole country: every entry, with or without a unit")
+                .hasSize(namDinhEntries.size() + thaiBinhEntries.size() + 2)
+                .contains("no-unit", "unknown-unit");
     }
 
     @Test
     void searchingByPersonOrUnitStaysInsideTheScope() {
         Caller namDinh = callers.forUsername(NAM_DINH_OFFICER).orElseThrow();
         Caller thaiBinh = callers.forUsername(ScopeFixture.THAI_BINH_OFFICER).orElseThrow();
-        assertThat(all(namDinh, probes(ScopeFixture.THAI_BINH_OFFICER, null))).as("what Thái Bình's officer did in Thái Bình")
+        assertThat(all(namDinh, probes(ScopeFixture.THAI_BINH_OFFICER, null)))
+                .as("what Thái Bình's officer did in Thái Bình")
                 .isEmpty();
-        assertThat(all(thaiBinh, probes(NAM_DINH_OFFICER, null))).as("what Nam Định's officer did in Thái Bình")
+        assertThat(all(thaiBinh, probes(NAM_DINH_OFFICER, null)))
+                .as("what Nam Định's officer did in Thái Bình")
                 .containsExactlyInAnyOrderElementsOf(thaiBinhByNamDinhOfficer);
         long haiMinhArea = namDinhUnits.get(2);
         assertThat(all(namDinh, probes(null, haiMinhArea))).hasSize(NAM_DINH / namDinhUnits.size());
-        assertThatThrownBy(() -> log.search(namDinh, probes(null, thaiBinhArea), 0)).isInstanceOf(AccessRefusedException.class);
-        assertThatThrownBy(() -> log.search(thaiBinh, probes(null, haiMinhArea), 0)).isInstanceOf(AccessRefusedException.class);
-        assertThat(all(namDinh, probes(null, Long.MAX_VALUE))).as("a unit that does not exist: nothing to show").isEmpty();
+        assertThatThrownBy(() -> log.search(namDinh, probes(null, thaiBinhArea), 0))
+                .isInstanceOf(AccessRefusedException.class);
+        assertThatThrownBy(() -> log.search(thaiBinh, probes(null, haiMinhArea), 0))
+                .isInstanceOf(AccessRefusedException.class);
+        assertThat(all(namDinh, probes(null, Long.MAX_VALUE)))
+                .as("a unit that does not exist: nothing to show")
+                .isEmpty();
     }
 
     @Test
@@ -143,19 +172,29 @@ class AuditScopeTests {
         assertThat(second.selectFirst("a[rel=next]")).isNull();
         assertThat(seen).containsExactlyInAnyOrderElementsOf(namDinhEntries);
         for (Document page : List.of(first, second)) {
-            assertThat(page.select("#audit-entries tbody tr td:nth-child(7) a")).extracting(a -> a.attr("href"))
-                    .allSatisfy(href -> assertThat(namDinhUnits.stream().map(u -> "/units/" + u)).contains(href));
+            assertThat(page.select("#audit-entries tbody tr td:nth-child(7) a"))
+                    .extracting(a -> a.attr("href"))
+                    .allSatisfy(href -> assertThat(namDinhUnits.stream().map(u -> "/units/" + u))
+                            .contains(href));
         }
-        assertThat(web.getPage("/audit?module=" + MODULE + "&unitId=" + thaiBinhArea).statusCode()).isEqualTo(403);
-        assertThat(entities(Jsoup.parse(web.getPage("/audit?module=" + MODULE + "&username=" + ScopeFixture.THAI_BINH_OFFICER)
-                .body()))).isEmpty();
+        assertThat(web.getPage("/audit?module=" + MODULE + "&unitId=" + thaiBinhArea)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(entities(Jsoup.parse(
+                        web.getPage("/audit?module=" + MODULE + "&username=" + ScopeFixture.THAI_BINH_OFFICER)
+                                .body())))
+                .isEmpty();
         Document signIns = Jsoup.parse(web.getPage("/audit?module=access").body());
-        assertThat(signIns.select("#audit-entries tbody tr")).as("sign-ins and grants name no unit").isEmpty();
+        assertThat(signIns.select("#audit-entries tbody tr"))
+                .as("sign-ins and grants name no unit")
+                .isEmpty();
         assertThat(signIns.selectFirst("[role=status]").text()).isEqualTo("Không có mục nào khớp.");
     }
 
     private String probe(String actor, String entity, Long unit) {
-        log.recordFor(actor, new AuditEntry(AuditAction.UPDATED, MODULE, "probe", entity, unit, null, Map.of("entity", entity)));
+        log.recordFor(
+                actor,
+                new AuditEntry(AuditAction.UPDATED, MODULE, "probe", entity, unit, null, Map.of("entity", entity)));
         return entity;
     }
 
@@ -177,6 +216,7 @@ class AuditScopeTests {
 
     private static List<String> entities(Document page) {
         return page.select("#audit-entries tbody tr td:nth-child(6)").eachText().stream()
-                .map(text -> text.substring(text.indexOf(' ') + 1)).toList();
+                .map(text -> text.substring(text.indexOf(' ') + 1))
+                .toList();
     }
 }

@@ -7,9 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -50,14 +48,19 @@ class AuditedWritesTests {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Households households;
+
     @Autowired
     HouseholdImports imports;
+
     @Autowired
     OrganisationCommitments commitments;
+
     @Autowired
     Conferences conferences;
+
     @Autowired
     LocalUnits localUnits;
 
@@ -68,14 +71,30 @@ class AuditedWritesTests {
 
     @BeforeAll
     void units(@Autowired OfficialLists lists, @Autowired Units units) {
-        lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv")), LIST_DATE,
+        lists.importFiles(
+                Caller.SYSTEM,
+                List.of(AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv")),
+                LIST_DATE,
                 Optional.empty());
-        commune = units.findByCode(Scope.WHOLE_COUNTRY, "14233", LIST_DATE).orElseThrow().id();
-        List<Long> ids = localUnits.createAll(Caller.SYSTEM, List.of(
-                new SimpleEntry<>(commune, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM", "AW1", "Xóm Một", null)),
-                new SimpleEntry<>(commune, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM", "AW2", "Xóm Hai", null)),
-                new SimpleEntry<>(commune, new LocalUnitForm(UnitKind.ENTERPRISE, null, "AW-DN", "Công ty May Hải Minh",
-                        new OrganisationDetails("dệt may", true, 120, null)))), LIST_DATE);
+        commune = units.findByCode(Scope.WHOLE_COUNTRY, "14233", LIST_DATE)
+                .orElseThrow()
+                .id();
+        List<Long> ids = localUnits.createAll(
+                Caller.SYSTEM,
+                List.of(
+                        new SimpleEntry<>(
+                                commune, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM", "AW1", "Xóm Một", null)),
+                        new SimpleEntry<>(
+                                commune, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM", "AW2", "Xóm Hai", null)),
+                        new SimpleEntry<>(
+                                commune,
+                                new LocalUnitForm(
+                                        UnitKind.ENTERPRISE,
+                                        null,
+                                        "AW-DN",
+                                        "Công ty May Hải Minh",
+                                        new OrganisationDetails("dệt may", true, 120, null)))),
+                LIST_DATE);
         area1 = ids.get(0);
         area2 = ids.get(1);
         enterprise = ids.get(2);
@@ -87,24 +106,38 @@ class AuditedWritesTests {
                 SELECT id, occurred_at, actor_user_id, actor_username, action, module, entity_type, entity_id, unit_id,
                        before::text AS before, after::text AS after, prev_hash, hash
                   FROM audit_event WHERE id > :last AND module = :module AND entity_type = :type ORDER BY id""")
-                .param("last", lastId).param("module", module).param("type", entityType)
-                .query((rs, n) -> new AuditRecord(rs.getLong("id"), rs.getObject("occurred_at", java.time.OffsetDateTime.class)
-                        .toInstant(), rs.getObject("actor_user_id", Long.class), rs.getString("actor_username"),
-                        rs.getString("action"), rs.getString("module"), rs.getString("entity_type"), rs.getString("entity_id"),
-                        rs.getObject("unit_id", Long.class), rs.getString("before"), rs.getString("after"),
-                        rs.getString("prev_hash"), rs.getString("hash")))
+                .param("last", lastId)
+                .param("module", module)
+                .param("type", entityType)
+                .query((rs, n) -> new AuditRecord(
+                        rs.getLong("id"),
+                        rs.getObject("occurred_at", java.time.OffsetDateTime.class)
+                                .toInstant(),
+                        rs.getObject("actor_user_id", Long.class),
+                        rs.getString("actor_username"),
+                        rs.getString("action"),
+                        rs.getString("module"),
+                        rs.getString("entity_type"),
+                        rs.getString("entity_id"),
+                        rs.getObject("unit_id", Long.class),
+                        rs.getString("before"),
+                        rs.getString("after"),
+                        rs.getString("prev_hash"),
+                        rs.getString("hash")))
                 .list();
     }
 
     long lastId() {
-        return jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_event").query(Long.class).single();
+        return jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_event")
+                .query(Long.class)
+                .single();
     }
 
     @Test
     void aHouseholdAddedEditedAndMovedIsOneEntryEachWithWhatChanged() {
         long mark = lastId();
-        Household added = households.add(Caller.SYSTEM, area1, new HouseholdForm("AW-H1", "Nguyễn Văn Mười", "Đội 1", 4, false),
-                FROM);
+        Household added = households.add(
+                Caller.SYSTEM, area1, new HouseholdForm("AW-H1", "Nguyễn Văn Mười", "Đội 1", 4, false), FROM);
         List<AuditRecord> created = since(mark, "households", "household");
         assertThat(created).extracting(AuditRecord::action).containsExactly("CREATED");
         assertThat(created.get(0).entityId()).isEqualTo(Long.toString(added.id()));
@@ -112,12 +145,16 @@ class AuditedWritesTests {
         assertThat(created.get(0).after()).contains("AW-H1");
 
         mark = lastId();
-        households.edit(Caller.SYSTEM, added.id(), new HouseholdForm("AW-H1", "Nguyễn Văn Mười Một", "Đội 1", 5, false),
+        households.edit(
+                Caller.SYSTEM,
+                added.id(),
+                new HouseholdForm("AW-H1", "Nguyễn Văn Mười Một", "Đội 1", 5, false),
                 FROM.plusDays(10));
         List<AuditRecord> edited = since(mark, "households", "household");
         assertThat(edited).extracting(AuditRecord::action).containsExactly("UPDATED");
         assertThat(edited.get(0).entityId()).isEqualTo(Long.toString(added.id()));
-        assertThat(edited.get(0).before()).as("only what changed, before")
+        assertThat(edited.get(0).before())
+                .as("only what changed, before")
                 .isEqualTo("{\"members\": 4, \"headName\": \"Nguyễn Văn Mười\"}");
         assertThat(edited.get(0).after()).isEqualTo("{\"members\": 5, \"headName\": \"Nguyễn Văn Mười Một\"}");
 
@@ -133,10 +170,11 @@ class AuditedWritesTests {
     @Test
     void aHouseholdImportIsOneEntryWithItsCount() {
         long mark = lastId();
-        String csv = "area,code,head_name,address,members,catholic\nAW1,AW-I1,Trần Văn Một,,3,0\nAW1,AW-I2,Trần Văn Hai,,2,1\n"
-                + "AW2,AW-I3,Trần Văn Ba,,5,0\n";
-        int count = imports.importCsv(Caller.SYSTEM, commune, "ho.csv",
-                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), FROM);
+        String csv =
+                "area,code,head_name,address,members,catholic\nAW1,AW-I1,Trần Văn Một,,3,0\nAW1,AW-I2,Trần Văn Hai,,2,1\n"
+                        + "AW2,AW-I3,Trần Văn Ba,,5,0\n";
+        int count = imports.importCsv(
+                Caller.SYSTEM, commune, "ho.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), FROM);
         assertThat(count).isEqualTo(3);
         List<AuditRecord> imported = since(mark, "households", "household");
         assertThat(imported).extracting(AuditRecord::action).containsExactly("IMPORTED");
@@ -161,9 +199,18 @@ class AuditedWritesTests {
     @Test
     void aReviewConferenceIsAnEntry() {
         long mark = lastId();
-        Conference review = conferences.record(Caller.SYSTEM, commune, new Conference.Form(Conference.Kind.FINAL,
-                "Tổng kết phong trào năm 2023", LocalDate.of(2023, 12, 5), LocalDate.of(2022, 11, 16), LocalDate.of(2023, 11, 15),
-                85, null, List.of()));
+        Conference review = conferences.record(
+                Caller.SYSTEM,
+                commune,
+                new Conference.Form(
+                        Conference.Kind.FINAL,
+                        "Tổng kết phong trào năm 2023",
+                        LocalDate.of(2023, 12, 5),
+                        LocalDate.of(2022, 11, 16),
+                        LocalDate.of(2023, 11, 15),
+                        85,
+                        null,
+                        List.of()));
         List<AuditRecord> recorded = since(mark, "movement", "conference");
         assertThat(recorded).extracting(AuditRecord::action).containsExactly("CREATED");
         assertThat(recorded.get(0).entityId()).isEqualTo(Long.toString(review.id()));

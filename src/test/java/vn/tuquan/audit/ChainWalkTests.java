@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,14 +21,48 @@ class ChainWalkTests {
     /** Three entries as PostgreSQL stores and prints them (jsonb text with ": " and ", "). */
     static List<AuditRecord> knownChain() {
         return List.of(
-                new AuditRecord(1, Instant.parse("2017-10-31T16:59:59.123456Z"), null, null, "IMPORTED", "units",
-                        "official-list", "nam_dinh_36_2022-10.csv", null, null,
-                        "{\"asOf\": \"2022-10-01\", \"opened\": 237}", AuditHashes.GENESIS, H1),
-                new AuditRecord(2, Instant.parse("2017-11-01T01:02:03Z"), 7L, "canbo.xa", "UPDATED", "households",
-                        "household", "42", 1234L, "{\"headName\": \"Nguyễn Văn Một\"}",
-                        "{\"headName\": \"Nguyễn Văn Mốt\"}", H1, H2),
-                new AuditRecord(3, Instant.parse("2026-12-07T00:00:00Z"), 7L, "canbo.xa", "READ", "order", "drug-user",
-                        "9", 1234L, null, "{\"fields\": [\"fullName\", \"nationalId\"]}", H2, H3));
+                new AuditRecord(
+                        1,
+                        Instant.parse("2017-10-31T16:59:59.123456Z"),
+                        null,
+                        null,
+                        "IMPORTED",
+                        "units",
+                        "official-list",
+                        "nam_dinh_36_2022-10.csv",
+                        null,
+                        null,
+                        "{\"asOf\": \"2022-10-01\", \"opened\": 237}",
+                        AuditHashes.GENESIS,
+                        H1),
+                new AuditRecord(
+                        2,
+                        Instant.parse("2017-11-01T01:02:03Z"),
+                        7L,
+                        "canbo.xa",
+                        "UPDATED",
+                        "households",
+                        "household",
+                        "42",
+                        1234L,
+                        "{\"headName\": \"Nguyễn Văn Một\"}",
+                        "{\"headName\": \"Nguyễn Văn Mốt\"}",
+                        H1,
+                        H2),
+                new AuditRecord(
+                        3,
+                        Instant.parse("2026-12-07T00:00:00Z"),
+                        7L,
+                        "canbo.xa",
+                        "READ",
+                        "order",
+                        "drug-user",
+                        "9",
+                        1234L,
+                        null,
+                        "{\"fields\": [\"fullName\", \"nationalId\"]}",
+                        H2,
+                        H3));
     }
 
     static ChainReport walk(List<AuditRecord> records, long headId, String headHash) {
@@ -55,33 +88,165 @@ class ChainWalkTests {
         List<AuditRecord> chain = knownChain();
         AuditRecord r = chain.get(1);
         List<AuditRecord> variants = List.of(
-                new AuditRecord(r.id(), r.occurredAt().plusNanos(1000), r.actorUserId(), r.actorUsername(), r.action(), r.module(),
-                        r.entityType(), r.entityId(), r.unitId(), r.before(), r.after(), r.prevHash(), r.hash()),
-                new AuditRecord(r.id(), r.occurredAt(), 8L, r.actorUsername(), r.action(), r.module(),
-                        r.entityType(), r.entityId(), r.unitId(), r.before(), r.after(), r.prevHash(), r.hash()),
-                new AuditRecord(r.id(), r.occurredAt(), r.actorUserId(), "canbo.tinh", r.action(), r.module(),
-                        r.entityType(), r.entityId(), r.unitId(), r.before(), r.after(), r.prevHash(), r.hash()),
-                new AuditRecord(r.id(), r.occurredAt(), r.actorUserId(), r.actorUsername(), "DELETED", r.module(),
-                        r.entityType(), r.entityId(), r.unitId(), r.before(), r.after(), r.prevHash(), r.hash()),
-                new AuditRecord(r.id(), r.occurredAt(), r.actorUserId(), r.actorUsername(), r.action(), "order",
-                        r.entityType(), r.entityId(), r.unitId(), r.before(), r.after(), r.prevHash(), r.hash()),
-                new AuditRecord(r.id(), r.occurredAt(), r.actorUserId(), r.actorUsername(), r.action(), r.module(),
-                        "commitment", r.entityId(), r.unitId(), r.before(), r.after(), r.prevHash(), r.hash()),
-                new AuditRecord(r.id(), r.occurredAt(), r.actorUserId(), r.actorUsername(), r.action(), r.module(),
-                        r.entityType(), "43", r.unitId(), r.before(), r.after(), r.prevHash(), r.hash()),
-                new AuditRecord(r.id(), r.occurredAt(), r.actorUserId(), r.actorUsername(), r.action(), r.module(),
-                        r.entityType(), r.entityId(), 1235L, r.before(), r.after(), r.prevHash(), r.hash()),
-                new AuditRecord(r.id(), r.occurredAt(), r.actorUserId(), r.actorUsername(), r.action(), r.module(),
-                        r.entityType(), r.entityId(), null, r.before(), r.after(), r.prevHash(), r.hash()),
-                new AuditRecord(r.id(), r.occurredAt(), r.actorUserId(), r.actorUsername(), r.action(), r.module(),
-                        r.entityType(), r.entityId(), r.unitId(), null, r.after(), r.prevHash(), r.hash()),
-                new AuditRecord(r.id(), r.occurredAt(), r.actorUserId(), r.actorUsername(), r.action(), r.module(),
-                        r.entityType(), r.entityId(), r.unitId(), r.before(), "{\"headName\": \"Nguyễn Văn Một\"}",
-                        r.prevHash(), r.hash()));
+                new AuditRecord(
+                        r.id(),
+                        r.occurredAt().plusNanos(1000),
+                        r.actorUserId(),
+                        r.actorUsername(),
+                        r.action(),
+                        r.module(),
+                        r.entityType(),
+                        r.entityId(),
+                        r.unitId(),
+                        r.before(),
+                        r.after(),
+                        r.prevHash(),
+                        r.hash()),
+                new AuditRecord(
+                        r.id(),
+                        r.occurredAt(),
+                        8L,
+                        r.actorUsername(),
+                        r.action(),
+                        r.module(),
+                        r.entityType(),
+                        r.entityId(),
+                        r.unitId(),
+                        r.before(),
+                        r.after(),
+                        r.prevHash(),
+                        r.hash()),
+                new AuditRecord(
+                        r.id(),
+                        r.occurredAt(),
+                        r.actorUserId(),
+                        "canbo.tinh",
+                        r.action(),
+                        r.module(),
+                        r.entityType(),
+                        r.entityId(),
+                        r.unitId(),
+                        r.before(),
+                        r.after(),
+                        r.prevHash(),
+                        r.hash()),
+                new AuditRecord(
+                        r.id(),
+                        r.occurredAt(),
+                        r.actorUserId(),
+                        r.actorUsername(),
+                        "DELETED",
+                        r.module(),
+                        r.entityType(),
+                        r.entityId(),
+                        r.unitId(),
+                        r.before(),
+                        r.after(),
+                        r.prevHash(),
+                        r.hash()),
+                new AuditRecord(
+                        r.id(),
+                        r.occurredAt(),
+                        r.actorUserId(),
+                        r.actorUsername(),
+                        r.action(),
+                        "order",
+                        r.entityType(),
+                        r.entityId(),
+                        r.unitId(),
+                        r.before(),
+                        r.after(),
+                        r.prevHash(),
+                        r.hash()),
+                new AuditRecord(
+                        r.id(),
+                        r.occurredAt(),
+                        r.actorUserId(),
+                        r.actorUsername(),
+                        r.action(),
+                        r.module(),
+                        "commitment",
+                        r.entityId(),
+                        r.unitId(),
+                        r.before(),
+                        r.after(),
+                        r.prevHash(),
+                        r.hash()),
+                new AuditRecord(
+                        r.id(),
+                        r.occurredAt(),
+                        r.actorUserId(),
+                        r.actorUsername(),
+                        r.action(),
+                        r.module(),
+                        r.entityType(),
+                        "43",
+                        r.unitId(),
+                        r.before(),
+                        r.after(),
+                        r.prevHash(),
+                        r.hash()),
+                new AuditRecord(
+                        r.id(),
+                        r.occurredAt(),
+                        r.actorUserId(),
+                        r.actorUsername(),
+                        r.action(),
+                        r.module(),
+                        r.entityType(),
+                        r.entityId(),
+                        1235L,
+                        r.before(),
+                        r.after(),
+                        r.prevHash(),
+                        r.hash()),
+                new AuditRecord(
+                        r.id(),
+                        r.occurredAt(),
+                        r.actorUserId(),
+                        r.actorUsername(),
+                        r.action(),
+                        r.module(),
+                        r.entityType(),
+                        r.entityId(),
+                        null,
+                        r.before(),
+                        r.after(),
+                        r.prevHash(),
+                        r.hash()),
+                new AuditRecord(
+                        r.id(),
+                        r.occurredAt(),
+                        r.actorUserId(),
+                        r.actorUsername(),
+                        r.action(),
+                        r.module(),
+                        r.entityType(),
+                        r.entityId(),
+                        r.unitId(),
+                        null,
+                        r.after(),
+                        r.prevHash(),
+                        r.hash()),
+                new AuditRecord(
+                        r.id(),
+                        r.occurredAt(),
+                        r.actorUserId(),
+                        r.actorUsername(),
+                        r.action(),
+                        r.module(),
+                        r.entityType(),
+                        r.entityId(),
+                        r.unitId(),
+                        r.before(),
+                        "{\"headName\": \"Nguyễn Văn Một\"}",
+                        r.prevHash(),
+                        r.hash()));
         for (AuditRecord edited : variants) {
             List<AuditRecord> chain2 = new ArrayList<>(chain);
             chain2.set(1, edited);
-            assertThat(walk(chain2, 3, H3).problems()).as(edited.toString())
+            assertThat(walk(chain2, 3, H3).problems())
+                    .as(edited.toString())
                     .containsExactly(new ChainReport.Problem(2, ChainReport.Kind.CONTENT_CHANGED));
         }
     }
@@ -90,26 +255,54 @@ class ChainWalkTests {
     void anEntryEditedAndReHashedBreaksTheLinkOfTheNextOrTheHeadWhenItIsTheLast() {
         List<AuditRecord> chain = new ArrayList<>(knownChain());
         AuditRecord middle = chain.get(1);
-        AuditRecord forged = rehashed(new AuditRecord(2, middle.occurredAt(), middle.actorUserId(), middle.actorUsername(),
-                middle.action(), middle.module(), middle.entityType(), middle.entityId(), middle.unitId(), middle.before(),
-                "{\"headName\": \"Người Khác\"}", middle.prevHash(), null));
+        AuditRecord forged = rehashed(new AuditRecord(
+                2,
+                middle.occurredAt(),
+                middle.actorUserId(),
+                middle.actorUsername(),
+                middle.action(),
+                middle.module(),
+                middle.entityType(),
+                middle.entityId(),
+                middle.unitId(),
+                middle.before(),
+                "{\"headName\": \"Người Khác\"}",
+                middle.prevHash(),
+                null));
         chain.set(1, forged);
-        assertThat(walk(chain, 3, H3).problems()).containsExactly(new ChainReport.Problem(3, ChainReport.Kind.LINK_BROKEN));
+        assertThat(walk(chain, 3, H3).problems())
+                .containsExactly(new ChainReport.Problem(3, ChainReport.Kind.LINK_BROKEN));
 
         List<AuditRecord> lastForged = new ArrayList<>(knownChain());
         AuditRecord last = lastForged.get(2);
-        lastForged.set(2, rehashed(new AuditRecord(3, last.occurredAt(), last.actorUserId(), last.actorUsername(), last.action(),
-                last.module(), last.entityType(), last.entityId(), last.unitId(), last.before(), "{\"fields\": []}",
-                last.prevHash(), null)));
-        assertThat(walk(lastForged, 3, H3).problems()).as("the head keeps the hash the log appended")
+        lastForged.set(
+                2,
+                rehashed(new AuditRecord(
+                        3,
+                        last.occurredAt(),
+                        last.actorUserId(),
+                        last.actorUsername(),
+                        last.action(),
+                        last.module(),
+                        last.entityType(),
+                        last.entityId(),
+                        last.unitId(),
+                        last.before(),
+                        "{\"fields\": []}",
+                        last.prevHash(),
+                        null)));
+        assertThat(walk(lastForged, 3, H3).problems())
+                .as("the head keeps the hash the log appended")
                 .containsExactly(new ChainReport.Problem(3, ChainReport.Kind.LINK_BROKEN));
     }
 
     @Test
     void missingAndAppendedEntriesAreNamed() {
         List<AuditRecord> chain = knownChain();
-        assertThat(walk(List.of(chain.get(0), chain.get(2)), 3, H3).problems()).containsExactly(
-                new ChainReport.Problem(2, ChainReport.Kind.MISSING), new ChainReport.Problem(3, ChainReport.Kind.LINK_BROKEN));
+        assertThat(walk(List.of(chain.get(0), chain.get(2)), 3, H3).problems())
+                .containsExactly(
+                        new ChainReport.Problem(2, ChainReport.Kind.MISSING),
+                        new ChainReport.Problem(3, ChainReport.Kind.LINK_BROKEN));
         assertThat(walk(chain.subList(0, 2), 3, H3).problems())
                 .containsExactly(new ChainReport.Problem(3, ChainReport.Kind.MISSING_AT_END));
         assertThat(walk(chain, 2, H2).problems())
@@ -117,9 +310,33 @@ class ChainWalkTests {
     }
 
     static AuditRecord rehashed(AuditRecord r) {
-        AuditRecord draft = new AuditRecord(r.id(), r.occurredAt(), r.actorUserId(), r.actorUsername(), r.action(), r.module(),
-                r.entityType(), r.entityId(), r.unitId(), r.before(), r.after(), r.prevHash(), null);
-        return new AuditRecord(r.id(), r.occurredAt(), r.actorUserId(), r.actorUsername(), r.action(), r.module(),
-                r.entityType(), r.entityId(), r.unitId(), r.before(), r.after(), r.prevHash(), AuditHashes.hash(draft));
+        AuditRecord draft = new AuditRecord(
+                r.id(),
+                r.occurredAt(),
+                r.actorUserId(),
+                r.actorUsername(),
+                r.action(),
+                r.module(),
+                r.entityType(),
+                r.entityId(),
+                r.unitId(),
+                r.before(),
+                r.after(),
+                r.prevHash(),
+                null);
+        return new AuditRecord(
+                r.id(),
+                r.occurredAt(),
+                r.actorUserId(),
+                r.actorUsername(),
+                r.action(),
+                r.module(),
+                r.entityType(),
+                r.entityId(),
+                r.unitId(),
+                r.before(),
+                r.after(),
+                r.prevHash(),
+                AuditHashes.hash(draft));
     }
 }

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -61,22 +60,41 @@ class RefusedRequestsAuditTests {
 
     @Test
     void aRefusedPageApiCallOrFormIsRecordedWithWhoWhatAndWhy() {
-        long haiMinh = units.findByCode(Scope.WHOLE_COUNTRY, "14233", Dates.today()).orElseThrow().id();
-        long province = units.findByCode(Scope.WHOLE_COUNTRY, "36", Dates.today()).orElseThrow().id();
-        TestUsers.withRoles(accounts, "tu.choi", "Người Bị Từ Chối", PASSWORD, Set.of("COMMUNE_OFFICER"),
-                Scope.of(Set.of(haiMinh)), Scope.of(Set.of(haiMinh)));
+        long haiMinh = units.findByCode(Scope.WHOLE_COUNTRY, "14233", Dates.today())
+                .orElseThrow()
+                .id();
+        long province = units.findByCode(Scope.WHOLE_COUNTRY, "36", Dates.today())
+                .orElseThrow()
+                .id();
+        TestUsers.withRoles(
+                accounts,
+                "tu.choi",
+                "Người Bị Từ Chối",
+                PASSWORD,
+                Set.of("COMMUNE_OFFICER"),
+                Scope.of(Set.of(haiMinh)),
+                Scope.of(Set.of(haiMinh)));
         long since = lastEntry();
         WebSession session = new WebSession(port);
         session.signIn("tu.choi", PASSWORD);
         assertThat(session.getPage("/audit?page=2").statusCode()).isEqualTo(403);
-        assertThat(session.postForm("/account/password", Map.of("currentPassword", "x", "newPassword", "y",
-                "confirmPassword", "y")).statusCode()).as("no CSRF token").isEqualTo(403);
+        assertThat(session.postForm(
+                                "/account/password",
+                                Map.of("currentPassword", "x", "newPassword", "y", "confirmPassword", "y"))
+                        .statusCode())
+                .as("no CSRF token")
+                .isEqualTo(403);
         String token = tokens.create("tu.choi", "thử", 1).token();
-        assertThat(bearer(token, "/api/v1/units/" + province).statusCode()).as("outside the scope").isEqualTo(403);
-        assertThat(session.getPage("/units/" + haiMinh).statusCode()).as("allowed: not recorded").isEqualTo(200);
+        assertThat(bearer(token, "/api/v1/units/" + province).statusCode())
+                .as("outside the scope")
+                .isEqualTo(403);
+        assertThat(session.getPage("/units/" + haiMinh).statusCode())
+                .as("allowed: not recorded")
+                .isEqualTo(200);
 
         List<JsonNode> refused = refusedSince(since, "tu.choi");
-        assertThat(refused).extracting(e -> e.get("entity").asString())
+        assertThat(refused)
+                .extracting(e -> e.get("entity").asString())
                 .containsExactly("GET /audit", "POST /account/password", "GET /api/v1/units/" + province);
         assertThat(refused.get(0).get("after").get("reason").asString()).isEqualTo("missing permission AUDIT_READ");
         assertThat(refused.get(1).get("after").get("reason").asString()).endsWith("CsrfTokenException");
@@ -102,15 +120,22 @@ class RefusedRequestsAuditTests {
         refusals.flush();
         List<JsonNode> refused = refusedSince(since, "ran.ri");
         long oneByOne = refused.stream().filter(e -> !e.get("entity").isNull()).count();
-        long counted = refused.stream().mapToLong(e -> {
-            JsonNode after = e.get("after");
-            JsonNode summary = after.has("notRecordedOneByOne") ? after.get("notRecordedOneByOne") : after.get("notRecordedBefore");
-            return summary == null ? 0 : summary.get("refusals").asLong();
-        }).sum();
-        assertThat(oneByOne).as("recorded one by one: the burst (and one a minute)")
+        long counted = refused.stream()
+                .mapToLong(e -> {
+                    JsonNode after = e.get("after");
+                    JsonNode summary = after.has("notRecordedOneByOne")
+                            ? after.get("notRecordedOneByOne")
+                            : after.get("notRecordedBefore");
+                    return summary == null ? 0 : summary.get("refusals").asLong();
+                })
+                .sum();
+        assertThat(oneByOne)
+                .as("recorded one by one: the burst (and one a minute)")
                 .isBetween((long) RefusalsAuditor.BURST, (long) RefusalsAuditor.BURST + 4);
         assertThat(oneByOne + counted).as("every refusal accounted for").isEqualTo(sent);
-        assertThat(refused.size()).as("entries written for %d refusals", sent).isLessThanOrEqualTo(RefusalsAuditor.BURST + 6);
+        assertThat(refused.size())
+                .as("entries written for %d refusals", sent)
+                .isLessThanOrEqualTo(RefusalsAuditor.BURST + 6);
         JsonNode summary = refused.get(refused.size() - 1).get("after").get("notRecordedOneByOne");
         assertThat(summary.get("last").get("path").asString()).isEqualTo("/audit");
         assertThat(summary.has("from")).isTrue();
@@ -118,16 +143,22 @@ class RefusedRequestsAuditTests {
 
     private HttpResponse<String> bearer(String token, String path) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Authorization", "Bearer " + token).header("Accept", "application/json").build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                    .header("Authorization", "Bearer " + token)
+                                    .header("Accept", "application/json")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     private long lastEntry() {
-        return jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_event").query(Long.class).single();
+        return jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_event")
+                .query(Long.class)
+                .single();
     }
 
     /** The REFUSED entries of a person since an entry, oldest first, as JSON: entity, actor, after. */
@@ -135,7 +166,8 @@ class RefusedRequestsAuditTests {
         return jdbc.sql("""
                 SELECT json_build_object('entity', entity_id, 'actor', actor_username, 'after', after)::text
                 FROM audit_event WHERE id > :since AND action = 'REFUSED' AND actor_username = :username ORDER BY id
-                """).param("since", since).param("username", username).query(String.class).list()
-                .stream().map(json::readTree).toList();
+                """).param("since", since).param("username", username).query(String.class).list().stream()
+                .map(json::readTree)
+                .toList();
     }
 }

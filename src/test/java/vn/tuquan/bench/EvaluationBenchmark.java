@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Locale;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -47,8 +46,10 @@ public final class EvaluationBenchmark {
         long incidents = Math.round(1_000_000 * scale);
         SpringApplication app = new SpringApplication(TuquanApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
-        try (ConfigurableApplicationContext context = app.run("--tuquan.data-directory=" + dataDir,
-                "--logging.level.root=WARN", "--logging.level.vn.tuquan.evaluation=" + System.getProperty("bench.log", "INFO"))) {
+        try (ConfigurableApplicationContext context = app.run(
+                "--tuquan.data-directory=" + dataDir,
+                "--logging.level.root=WARN",
+                "--logging.level.vn.tuquan.evaluation=" + System.getProperty("bench.log", "INFO"))) {
             EmbeddedPostgresServer server = context.getBean(EmbeddedPostgresServer.class);
             EvaluationRuns runs = context.getBean(EvaluationRuns.class);
             try (Connection owner = server.connect(server.ownerUsername());
@@ -81,17 +82,27 @@ public final class EvaluationBenchmark {
                     }
                     return;
                 }
-                System.out.printf(Locale.ROOT, "provinces=%d communes=%d residential_areas=%d organisations=%d households=%d"
-                        + " stays=%d commitments=%d incidents=%d%n",
+                System.out.printf(
+                        Locale.ROOT,
+                        "provinces=%d communes=%d residential_areas=%d organisations=%d households=%d"
+                                + " stays=%d commitments=%d incidents=%d%n",
                         count(sql, "SELECT count(*) FROM unit_version WHERE kind = 'PROVINCE'"),
                         count(sql, "SELECT count(*) FROM unit_version WHERE kind = 'COMMUNE'"),
                         count(sql, "SELECT count(*) FROM unit_version WHERE kind = 'RESIDENTIAL_AREA'"),
-                        count(sql, "SELECT count(*) FROM unit_version WHERE kind IN ('AGENCY', 'ENTERPRISE', 'SCHOOL')"),
-                        count(sql, "SELECT count(*) FROM household"), count(sql, "SELECT count(*) FROM household_residence"),
-                        count(sql, "SELECT count(*) FROM commitment"), count(sql, "SELECT count(*) FROM incident"));
-                System.out.printf("load_average=%s%n", Files.readString(Path.of("/proc/loadavg")).strip());
+                        count(
+                                sql,
+                                "SELECT count(*) FROM unit_version WHERE kind IN ('AGENCY', 'ENTERPRISE', 'SCHOOL')"),
+                        count(sql, "SELECT count(*) FROM household"),
+                        count(sql, "SELECT count(*) FROM household_residence"),
+                        count(sql, "SELECT count(*) FROM commitment"),
+                        count(sql, "SELECT count(*) FROM incident"));
+                System.out.printf(
+                        "load_average=%s%n",
+                        Files.readString(Path.of("/proc/loadavg")).strip());
                 // a reused directory keeps the verdicts of an earlier run: the first run below inserts them all again
-                System.out.printf("earlier_verdicts_removed=%d%n", sql.executeUpdate("DELETE FROM evaluation WHERE year = " + YEAR));
+                System.out.printf(
+                        "earlier_verdicts_removed=%d%n",
+                        sql.executeUpdate("DELETE FROM evaluation WHERE year = " + YEAR));
                 sql.execute("VACUUM evaluation");
                 // the floor: one plain sequential scan of each fact table
                 sql.execute("SET max_parallel_workers_per_gather = 0");
@@ -111,18 +122,24 @@ public final class EvaluationBenchmark {
                     RunSummary summary = runs.runCountry(Caller.SYSTEM, YEAR);
                     long ms = (System.nanoTime() - t0) / 1_000_000;
                     Runtime rt = Runtime.getRuntime();
-                    System.out.printf("%s ms=%d heap_used_mb=%d max_heap_mb=%d %s%n", what, ms,
-                            (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20, summary);
-                    System.out.printf("load_average=%s%n", Files.readString(Path.of("/proc/loadavg")).strip());
+                    System.out.printf(
+                            "%s ms=%d heap_used_mb=%d max_heap_mb=%d %s%n",
+                            what, ms, (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20, summary);
+                    System.out.printf(
+                            "load_average=%s%n",
+                            Files.readString(Path.of("/proc/loadavg")).strip());
                 }
-                try (ResultSet rs = sql.executeQuery("SELECT avg(pg_column_size(facts))::int, avg(pg_column_size(outcomes))::int,"
-                        + " avg(length(facts::text))::int, avg(length(outcomes::text))::int FROM evaluation")) {
+                try (ResultSet rs =
+                        sql.executeQuery("SELECT avg(pg_column_size(facts))::int, avg(pg_column_size(outcomes))::int,"
+                                + " avg(length(facts::text))::int, avg(length(outcomes::text))::int FROM evaluation")) {
                     rs.next();
-                    System.out.printf("stored_json_bytes facts=%d outcomes=%d (text: %d, %d)%n", rs.getInt(1), rs.getInt(2),
-                            rs.getInt(3), rs.getInt(4));
+                    System.out.printf(
+                            "stored_json_bytes facts=%d outcomes=%d (text: %d, %d)%n",
+                            rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4));
                 }
-                try (ResultSet rs = sql.executeQuery(
-                        "SELECT unit_kind, proposed, count(*) FROM evaluation WHERE year = " + YEAR + " GROUP BY 1, 2 ORDER BY 1, 2")) {
+                try (ResultSet rs =
+                        sql.executeQuery("SELECT unit_kind, proposed, count(*) FROM evaluation WHERE year = " + YEAR
+                                + " GROUP BY 1, 2 ORDER BY 1, 2")) {
                     while (rs.next()) {
                         System.out.printf("  %s %s %d%n", rs.getString(1), rs.getString(2), rs.getLong(3));
                     }
@@ -153,7 +170,8 @@ public final class EvaluationBenchmark {
      * organisations from 1,000,001; each a contiguous run under its parent. Households are numbered
      * area by area, as an import would.
      */
-    static void generate(Statement sql, int areas, int organisations, long households, long incidents) throws Exception {
+    static void generate(Statement sql, int areas, int organisations, long households, long incidents)
+            throws Exception {
         sql.execute("SET synchronous_commit = off");
         sql.execute("SET maintenance_work_mem = '512MB'");
         String validFrom = "DATE '2025-07-01'";

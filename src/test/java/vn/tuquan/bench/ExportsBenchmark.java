@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -50,14 +49,26 @@ public final class ExportsBenchmark {
         int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path dataDir = Files.createTempDirectory("tuquan-bench-exports");
         SpringApplication app = new SpringApplication(TuquanApplication.class);
-        try (ConfigurableApplicationContext context = app.run("--tuquan.data-directory=" + dataDir, "--server.port=0",
-                "--logging.level.root=WARN", "--tuquan.security.second-factor-for-sensitive-data=false")) {
+        try (ConfigurableApplicationContext context = app.run(
+                "--tuquan.data-directory=" + dataDir,
+                "--server.port=0",
+                "--logging.level.root=WARN",
+                "--tuquan.security.second-factor-for-sensitive-data=false")) {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             Units units = context.getBean(Units.class);
             context.getBean(OfficialLists.class).importFiles(Caller.SYSTEM, List.of(LIST), AS_OF, Optional.empty());
-            long commune = units.findByCode(Scope.WHOLE_COUNTRY, "14233", AS_OF).orElseThrow().id();
-            long area = context.getBean(LocalUnits.class).createAll(Caller.SYSTEM, List.of(Map.entry(commune,
-                    new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM", "BENCH-1", "Xóm Đo Xuất", null))), AS_OF).get(0);
+            long commune = units.findByCode(Scope.WHOLE_COUNTRY, "14233", AS_OF)
+                    .orElseThrow()
+                    .id();
+            long area = context.getBean(LocalUnits.class)
+                    .createAll(
+                            Caller.SYSTEM,
+                            List.of(Map.entry(
+                                    commune,
+                                    new LocalUnitForm(
+                                            UnitKind.RESIDENTIAL_AREA, "XOM", "BENCH-1", "Xóm Đo Xuất", null))),
+                            AS_OF)
+                    .get(0);
             TestUsers.administrator(context.getBean(UserAccounts.class), "bench.xuat", "Đo Xuất", PASSWORD);
             long t0 = System.nanoTime();
             jdbc.sql("""
@@ -78,8 +89,11 @@ public final class ExportsBenchmark {
             session.signIn("bench.xuat", PASSWORD);
             String cookie = session.cookie("TUQUAN_SESSION");
             java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                    + "/order/incidents.xlsx?unit=" + area)).header("Cookie", "TUQUAN_SESSION=" + cookie).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/order/incidents.xlsx?unit=" + area))
+                    .header("Cookie", "TUQUAN_SESSION=" + cookie)
+                    .GET()
+                    .build();
             for (int i = 1; i <= iterations; i++) {
                 System.gc();
                 long baseline = heapUsed();
@@ -108,9 +122,17 @@ public final class ExportsBenchmark {
                 }
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 sampler.join();
-                System.out.printf("export_%d status=%d rows=%d bytes=%d ms=%d rows_per_s=%d heap_baseline_mib=%d"
-                                + " heap_peak_mib=%d max_heap_mib=%d%n", i, response.statusCode(), counted[0] - 1,
-                        counted[1], ms, (counted[0] - 1) * 1000 / Math.max(1, ms), baseline >> 20, peak.get() >> 20,
+                System.out.printf(
+                        "export_%d status=%d rows=%d bytes=%d ms=%d rows_per_s=%d heap_baseline_mib=%d"
+                                + " heap_peak_mib=%d max_heap_mib=%d%n",
+                        i,
+                        response.statusCode(),
+                        counted[0] - 1,
+                        counted[1],
+                        ms,
+                        (counted[0] - 1) * 1000 / Math.max(1, ms),
+                        baseline >> 20,
+                        peak.get() >> 20,
                         Runtime.getRuntime().maxMemory() >> 20);
             }
         } finally {

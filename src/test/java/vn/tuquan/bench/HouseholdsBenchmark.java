@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -46,8 +45,10 @@ public final class HouseholdsBenchmark {
     static final Path LIST = Path.of("..", "shared", "data", "admin-units", "pre2025", "nam_dinh_36_2022-10.csv");
     static final String[] FAMILY = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Đinh"};
     static final String[] MIDDLE = {"Văn", "Thị", "Đức", "Minh", "Ngọc", "Quang", "Thu", "Hữu"};
-    static final String[] GIVEN = {"An", "Bình", "Cúc", "Dũng", "Hà", "Hải", "Hạnh", "Hùng", "Lan", "Long", "Mai",
-            "Nam", "Phúc", "Quân", "Sơn", "Thảo", "Tuấn", "Yến"};
+    static final String[] GIVEN = {
+        "An", "Bình", "Cúc", "Dũng", "Hà", "Hải", "Hạnh", "Hùng", "Lan", "Long", "Mai", "Nam", "Phúc", "Quân", "Sơn",
+        "Thảo", "Tuấn", "Yến"
+    };
 
     public static void main(String[] args) throws Exception {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -57,8 +58,10 @@ public final class HouseholdsBenchmark {
         Path dataDir = Files.createTempDirectory("tuquan-bench-households");
         SpringApplication app = new SpringApplication(TuquanApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
-        try (ConfigurableApplicationContext context = app.run("--tuquan.data-directory=" + dataDir,
-                "--logging.level.root=WARN", "--logging.level.vn.tuquan.households=DEBUG")) {
+        try (ConfigurableApplicationContext context = app.run(
+                "--tuquan.data-directory=" + dataDir,
+                "--logging.level.root=WARN",
+                "--logging.level.vn.tuquan.households=DEBUG")) {
             OfficialLists lists = context.getBean(OfficialLists.class);
             Units units = context.getBean(Units.class);
             LocalUnits localUnits = context.getBean(LocalUnits.class);
@@ -67,13 +70,21 @@ public final class HouseholdsBenchmark {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
 
             lists.importFiles(Caller.SYSTEM, List.of(LIST), AS_OF, Optional.empty());
-            UnitView province = units.findByCode(Scope.WHOLE_COUNTRY, "36", AS_OF).orElseThrow();
-            List<UnitView> communes = units.subtree(Scope.WHOLE_COUNTRY, province.id(), Set.of(UnitKind.COMMUNE), AS_OF,
-                    1000, 0).units();
+            UnitView province =
+                    units.findByCode(Scope.WHOLE_COUNTRY, "36", AS_OF).orElseThrow();
+            List<UnitView> communes = units.subtree(
+                            Scope.WHOLE_COUNTRY, province.id(), Set.of(UnitKind.COMMUNE), AS_OF, 1000, 0)
+                    .units();
             List<Map.Entry<Long, LocalUnitForm>> forms = new ArrayList<>();
             for (int i = 0; i < areasCount; i++) {
-                forms.add(new SimpleEntry<>(communes.get(i % communes.size()).id(), new LocalUnitForm(
-                        UnitKind.RESIDENTIAL_AREA, "THON", "ND-T" + i, "Thôn " + (i / communes.size() + 1), null)));
+                forms.add(new SimpleEntry<>(
+                        communes.get(i % communes.size()).id(),
+                        new LocalUnitForm(
+                                UnitKind.RESIDENTIAL_AREA,
+                                "THON",
+                                "ND-T" + i,
+                                "Thôn " + (i / communes.size() + 1),
+                                null)));
             }
             List<Long> areaIds = localUnits.createAll(Caller.SYSTEM, forms, AS_OF);
             System.out.printf("residential_areas=%d communes=%d%n", areaIds.size(), communes.size());
@@ -91,22 +102,32 @@ public final class HouseholdsBenchmark {
             try (InputStream in = Files.newInputStream(warmUp)) {
                 int n = imports.importCsv(Caller.SYSTEM, province.id(), "warm-up.csv", in, MOVED_IN);
                 long wms = (System.nanoTime() - w0) / 1_000_000;
-                System.out.printf("first_import_cold_jvm=%d ms=%d rows_per_s=%d%n", n, wms, n * 1000L / Math.max(1, wms));
+                System.out.printf(
+                        "first_import_cold_jvm=%d ms=%d rows_per_s=%d%n", n, wms, n * 1000L / Math.max(1, wms));
             }
             jdbc.sql("DELETE FROM household_residence WHERE code LIKE 'W%'").update();
-            jdbc.sql("DELETE FROM household h WHERE NOT EXISTS (SELECT 1 FROM household_residence r WHERE r.household_id = h.id)")
+            jdbc.sql(
+                            "DELETE FROM household h WHERE NOT EXISTS (SELECT 1 FROM household_residence r WHERE r.household_id = h.id)")
                     .update();
 
-            String walBefore = jdbc.sql("SELECT pg_current_wal_lsn()::text").query(String.class).single();
+            String walBefore = jdbc.sql("SELECT pg_current_wal_lsn()::text")
+                    .query(String.class)
+                    .single();
             long t0 = System.nanoTime();
             int imported;
             try (InputStream in = Files.newInputStream(csv)) {
                 imported = imports.importCsv(Caller.SYSTEM, province.id(), "households.csv", in, MOVED_IN);
             }
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            System.out.printf("import_households=%d ms=%d rows_per_s=%d%n", imported, ms, imported * 1000L / Math.max(1, ms));
-            System.out.printf("import_wal_mb=%d%n", jdbc.sql("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), CAST(:before AS pg_lsn))")
-                    .param("before", walBefore).query(Long.class).single() / 1_000_000);
+            System.out.printf(
+                    "import_households=%d ms=%d rows_per_s=%d%n", imported, ms, imported * 1000L / Math.max(1, ms));
+            System.out.printf(
+                    "import_wal_mb=%d%n",
+                    jdbc.sql("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), CAST(:before AS pg_lsn))")
+                                    .param("before", walBefore)
+                                    .query(Long.class)
+                                    .single()
+                            / 1_000_000);
 
             if (importOnly) {
                 return;
@@ -124,10 +145,14 @@ public final class HouseholdsBenchmark {
             System.out.printf("commitments_inserted_ms=%d%n", (System.nanoTime() - t0) / 1_000_000);
 
             List<RegistrationRate> rates = commitments.rates(Scope.WHOLE_COUNTRY, province.id(), YEAR);
-            long households = rates.stream().mapToLong(RegistrationRate::residents).sum();
-            long registered = rates.stream().mapToLong(RegistrationRate::registered).sum();
+            long households =
+                    rates.stream().mapToLong(RegistrationRate::residents).sum();
+            long registered =
+                    rates.stream().mapToLong(RegistrationRate::registered).sum();
             System.out.printf("province_areas=%d households=%d registered=%d%n", rates.size(), households, registered);
-            measure("rates_every_area_of_province_" + households, iterations,
+            measure(
+                    "rates_every_area_of_province_" + households,
+                    iterations,
                     () -> commitments.rates(Scope.WHOLE_COUNTRY, province.id(), YEAR));
 
             // the districts that together hold about 600,000 households
@@ -139,15 +164,21 @@ public final class HouseholdsBenchmark {
                     break;
                 }
                 long n = commitments.rates(Scope.WHOLE_COUNTRY, district.id(), YEAR).stream()
-                        .mapToLong(RegistrationRate::residents).sum();
+                        .mapToLong(RegistrationRate::residents)
+                        .sum();
                 chosen.add(district.id());
                 held += n;
             }
             System.out.printf("districts=%d households=%d%n", chosen.size(), held);
-            measure("rates_every_area_of_districts_" + held, iterations,
+            measure(
+                    "rates_every_area_of_districts_" + held,
+                    iterations,
                     () -> chosen.forEach(d -> commitments.rates(Scope.WHOLE_COUNTRY, d, YEAR)));
-            measure("rate_one_area", iterations * 10,
-                    () -> commitments.registrationRate(Scope.WHOLE_COUNTRY, areaIds.get(random.nextInt(areaIds.size())), YEAR));
+            measure(
+                    "rate_one_area",
+                    iterations * 10,
+                    () -> commitments.registrationRate(
+                            Scope.WHOLE_COUNTRY, areaIds.get(random.nextInt(areaIds.size())), YEAR));
         } finally {
             org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
         }
@@ -160,9 +191,10 @@ public final class HouseholdsBenchmark {
             out.write("area,code,head_name,address,members,catholic\n");
             for (int i = 0; i < rows; i++) {
                 int area = i % areasCount;
-                String head = FAMILY[random.nextInt(FAMILY.length)] + " " + MIDDLE[random.nextInt(MIDDLE.length)]
-                        + " " + GIVEN[random.nextInt(GIVEN.length)];
-                out.write("ND-T" + area + "," + prefix + (i / areasCount + 1) + "," + head + ",\"Số " + (1 + random.nextInt(200))
+                String head = FAMILY[random.nextInt(FAMILY.length)] + " " + MIDDLE[random.nextInt(MIDDLE.length)] + " "
+                        + GIVEN[random.nextInt(GIVEN.length)];
+                out.write("ND-T" + area + "," + prefix + (i / areasCount + 1) + "," + head + ",\"Số "
+                        + (1 + random.nextInt(200))
                         + ", Thôn " + (area / communes + 1) + "\"," + (1 + random.nextInt(7)) + ","
                         + (random.nextInt(10) == 0 ? "1" : "0") + "\n");
             }
@@ -179,7 +211,12 @@ public final class HouseholdsBenchmark {
             micros[i] = (System.nanoTime() - t) / 1_000;
         }
         Arrays.sort(micros);
-        System.out.printf("%s: n=%d p50=%.1f ms p95=%.1f ms max=%.1f ms%n", name, iterations, micros[iterations / 2] / 1000.0,
-                micros[(int) (iterations * 0.95)] / 1000.0, micros[iterations - 1] / 1000.0);
+        System.out.printf(
+                "%s: n=%d p50=%.1f ms p95=%.1f ms max=%.1f ms%n",
+                name,
+                iterations,
+                micros[iterations / 2] / 1000.0,
+                micros[(int) (iterations * 0.95)] / 1000.0,
+                micros[iterations - 1] / 1000.0);
     }
 }

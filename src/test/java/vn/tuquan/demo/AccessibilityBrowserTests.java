@@ -3,13 +3,12 @@ package vn.tuquan.demo;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,8 +63,15 @@ class AccessibilityBrowserTests {
 
     @Test
     void axeFindsNoViolationOnThePagesPeopleUse() {
-        long haiMinh = units.findByCode(Scope.WHOLE_COUNTRY, "14233", NamDinh2017.AS_OF).orElseThrow().id();
-        long villageHeadsArea = callers.forUsername("truongthon").orElseThrow().capture().unitIds().iterator().next();
+        long haiMinh = units.findByCode(Scope.WHOLE_COUNTRY, "14233", NamDinh2017.AS_OF)
+                .orElseThrow()
+                .id();
+        long villageHeadsArea = callers.forUsername("truongthon")
+                .orElseThrow()
+                .capture()
+                .unitIds()
+                .iterator()
+                .next();
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("home", "/");
         pages.put("units", "/units");
@@ -88,11 +94,14 @@ class AccessibilityBrowserTests {
             violations.addAll(check("login", page));
             page.getByLabel("Tên đăng nhập").fill("quantri");
             page.getByLabel("Mật khẩu").fill(DemoData.DEMO_PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập"))
+                    .click();
             assertThat(page).hasURL(tab.url("/"));
             pages.forEach((name, path) -> {
                 var response = page.navigate(tab.url(path));
-                org.assertj.core.api.Assertions.assertThat(response.status()).as(path).isEqualTo(200);
+                org.assertj.core.api.Assertions.assertThat(response.status())
+                        .as(path)
+                        .isEqualTo(200);
                 violations.addAll(check(name, page));
             });
         }
@@ -113,9 +122,13 @@ class AccessibilityBrowserTests {
         List<String> found = new ArrayList<>();
         for (JsonNode violation : json.readTree(result)) {
             List<String> nodes = new ArrayList<>();
-            violation.get("nodes").forEach(n -> nodes.add(n.get("target").toString() + " " + n.path("failureSummary").asString()));
-            found.add(name + " (" + page.url() + "): " + violation.get("id").asString() + " [" + violation.get("impact").asString()
-                    + "] " + violation.get("help").asString() + " — " + nodes);
+            violation
+                    .get("nodes")
+                    .forEach(n -> nodes.add(n.get("target").toString() + " "
+                            + n.path("failureSummary").asString()));
+            found.add(name + " (" + page.url() + "): " + violation.get("id").asString() + " ["
+                    + violation.get("impact").asString() + "] "
+                    + violation.get("help").asString() + " — " + nodes);
         }
         return found;
     }

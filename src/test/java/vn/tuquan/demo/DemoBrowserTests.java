@@ -3,16 +3,15 @@ package vn.tuquan.demo;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,13 +72,22 @@ class DemoBrowserTests {
         assertThat(page.locator("nav a.nav-link").first()).hasText("Đơn vị");
         assertThat(page.locator(".area-card")).hasCount(7);
         assertThat(page.evaluate("typeof htmx")).as("htmx is loaded").isEqualTo("object");
-        assertThat(page.evaluate("typeof bootstrap")).as("Bootstrap's script is loaded").isEqualTo("object");
+        assertThat(page.evaluate("typeof bootstrap"))
+                .as("Bootstrap's script is loaded")
+                .isEqualTo("object");
         screenshot("home-desktop-vi");
 
-        page.locator("nav").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Thống kê, báo cáo").setExact(true))
+        page.locator("nav")
+                .getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions()
+                                .setName("Thống kê, báo cáo")
+                                .setExact(true))
                 .click();
         assertThat(page.locator(".alert h2")).hasText("Phần này chưa được xây dựng");
-        assertThat(consoleErrors).as("no script, style or security-policy errors").isEmpty();
+        assertThat(consoleErrors)
+                .as("no script, style or security-policy errors")
+                .isEmpty();
     }
 
     @Test
@@ -87,9 +95,13 @@ class DemoBrowserTests {
         openPage(1280, 800);
         page.navigate(url("/login"));
         signIn("truongthon");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English"))
+                .click();
         assertThat(page.locator("h1")).hasText("Hello, Phạm Thị Lan!");
-        page.locator("nav").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Units").setExact(true))
+        page.locator("nav")
+                .getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions().setName("Units").setExact(true))
                 .click();
         assertThat(page.locator("h1")).hasText("Units");
         Page another = context.newPage();
@@ -108,11 +120,13 @@ class DemoBrowserTests {
         assertThat(unitsLink).isHidden();
         tab.openMenu("Mở hoặc đóng trình đơn");
         assertThat(unitsLink).isVisible();
-        assertThat(page.locator("nav a.nav-link", new Page.LocatorOptions().setHasText("Người dân"))).isVisible();
+        assertThat(page.locator("nav a.nav-link", new Page.LocatorOptions().setHasText("Người dân")))
+                .isVisible();
         assertThat(page.locator("#navigation.show")).isVisible();
         screenshot("home-phone-menu");
         assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
-                .as("nothing overflows the phone screen sideways").isTrue();
+                .as("nothing overflows the phone screen sideways")
+                .isTrue();
     }
 
     @Test
@@ -125,25 +139,39 @@ class DemoBrowserTests {
         page.keyboard().press("Enter");
         assertThat(page.evaluate("document.activeElement.id")).isEqualTo("main");
 
-        assertThat(contrast("nav a.nav-link", "nav.navbar")).as("navigation links").isGreaterThanOrEqualTo(4.5);
+        assertThat(contrast("nav a.nav-link", "nav.navbar"))
+                .as("navigation links")
+                .isGreaterThanOrEqualTo(4.5);
         assertThat(contrast("main p.lead", "body")).as("body text").isGreaterThanOrEqualTo(4.5);
         assertThat(contrast(".area-card a", ".area-card")).as("links on cards").isGreaterThanOrEqualTo(4.5);
-        assertThat(contrast("nav .current-user", "nav.navbar")).as("the signed-in name").isGreaterThanOrEqualTo(4.5);
-        assertThat(contrast("footer a", "footer")).as("the footer's link to the API documentation")
+        assertThat(contrast("nav .current-user", "nav.navbar"))
+                .as("the signed-in name")
+                .isGreaterThanOrEqualTo(4.5);
+        assertThat(contrast("footer a", "footer"))
+                .as("the footer's link to the API documentation")
                 .isGreaterThanOrEqualTo(4.5);
     }
 
     @Test
     void aCommuneOfficerSeesTheirCommuneAndIsRefusedAnotherOne(@Autowired vn.tuquan.units.Units units) {
         var scope = vn.tuquan.shared.Scope.WHOLE_COUNTRY;
-        long haiMinh = units.findByCode(scope, "14233", NamDinh2017.AS_OF).orElseThrow().id();
-        long otherWard = units.findByCode(scope, "13636", NamDinh2017.AS_OF).orElseThrow().id();
+        long haiMinh = units.findByCode(scope, "14233", NamDinh2017.AS_OF)
+                .orElseThrow()
+                .id();
+        long otherWard = units.findByCode(scope, "13636", NamDinh2017.AS_OF)
+                .orElseThrow()
+                .id();
         openPage(1280, 800);
         page.navigate(url("/login"));
         signIn("canbo.xa");
-        page.locator("nav").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Đơn vị").setExact(true))
+        page.locator("nav")
+                .getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions().setName("Đơn vị").setExact(true))
                 .click();
-        assertThat(page.locator(".unit-tree a", new Page.LocatorOptions().setHasText("Xã Hải Minh")).first()).isVisible();
+        assertThat(page.locator(".unit-tree a", new Page.LocatorOptions().setHasText("Xã Hải Minh"))
+                        .first())
+                .isVisible();
 
         page.navigate(url("/units/" + haiMinh));
         assertThat(page.locator("h1")).hasText("Xã Hải Minh");
@@ -160,12 +188,15 @@ class DemoBrowserTests {
         openPage(1280, 800);
         page.navigate(url("/login"));
         signIn("quantri");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tài liệu API")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tài liệu API"))
+                .click();
         // springdoc builds the API description on its first request: 6 s on a loaded two-core machine
-        assertThat(page.locator(".swagger-ui .info .title")).containsText("Tuquan API",
-                new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+        assertThat(page.locator(".swagger-ui .info .title"))
+                .containsText("Tuquan API", new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
         assertThat(page.locator(".swagger-ui .opblock-summary-path").first()).isVisible();
-        assertThat(consoleErrors).as("Swagger UI runs under the content security policy").isEmpty();
+        assertThat(consoleErrors)
+                .as("Swagger UI runs under the content security policy")
+                .isEmpty();
         screenshot("swagger-ui");
     }
 
@@ -179,7 +210,8 @@ class DemoBrowserTests {
     private void signIn(String username) {
         page.getByLabel("Tên đăng nhập").fill(username);
         page.getByLabel("Mật khẩu").fill(DemoData.DEMO_PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập"))
+                .click();
         assertThat(page).hasURL(url("/"));
         page.waitForLoadState(); // the scripts at the end of the body have run (a loaded machine paints first)
     }
@@ -195,8 +227,8 @@ class DemoBrowserTests {
     /** WCAG contrast ratio between the text colour of one element and the background of another. */
     private double contrast(String textSelector, String backgroundSelector) {
         String color = (String) page.locator(textSelector).first().evaluate("e => getComputedStyle(e).color");
-        String background = (String) page.locator(backgroundSelector).first()
-                .evaluate("e => getComputedStyle(e).backgroundColor");
+        String background =
+                (String) page.locator(backgroundSelector).first().evaluate("e => getComputedStyle(e).backgroundColor");
         if (background.equals("rgba(0, 0, 0, 0)")) {
             background = "rgb(255, 255, 255)";
         }

@@ -3,7 +3,6 @@ package vn.tuquan.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ActiveProfiles;
@@ -28,16 +27,20 @@ class DemoEvaluationTests {
 
     @Autowired
     Units units;
+
     @Autowired
     StoredVerdicts storedVerdicts;
+
     @Autowired
     Evaluations evaluations;
 
     @Test
     void everyResidentialAreaOfTheProvinceHasAProposedVerdictFor2017() {
-        UnitView province = units.findByCode(Scope.WHOLE_COUNTRY, NamDinh2017.PROVINCE, NamDinh2017.AS_OF).orElseThrow();
+        UnitView province = units.findByCode(Scope.WHOLE_COUNTRY, NamDinh2017.PROVINCE, NamDinh2017.AS_OF)
+                .orElseThrow();
         ResultsPage page = storedVerdicts.results(Scope.WHOLE_COUNTRY, province.id(), DemoEvaluation.YEAR, null, 1, 0);
-        long proposed = page.counts().values().stream().mapToLong(Long::longValue).sum();
+        long proposed =
+                page.counts().values().stream().mapToLong(Long::longValue).sum();
         // the 3,161 residential areas (DemoFactsTests) and the 229 communes at least, each with one verdict
         assertThat(proposed).isGreaterThanOrEqualTo(3161 + 229);
         assertThat(page.counts().getOrDefault("NOT_MET", 0L)).isPositive();
@@ -45,16 +48,20 @@ class DemoEvaluationTests {
 
     @Test
     void haiMinhsAreasWereDecidedByTheirRecordsAndTheVillageHeadsAreaAwaitsThem() {
-        UnitView haiMinh = units.findByCode(Scope.WHOLE_COUNTRY, DemoEvaluation.HAI_MINH, NamDinh2017.AS_OF).orElseThrow();
+        UnitView haiMinh = units.findByCode(Scope.WHOLE_COUNTRY, DemoEvaluation.HAI_MINH, NamDinh2017.AS_OF)
+                .orElseThrow();
         List<UnitView> areas = units.children(Scope.WHOLE_COUNTRY, haiMinh.id(), NamDinh2017.AS_OF).stream()
-                .filter(u -> u.kind() == UnitKind.RESIDENTIAL_AREA).toList();
+                .filter(u -> u.kind() == UnitKind.RESIDENTIAL_AREA)
+                .toList();
         assertThat(areas).hasSizeGreaterThan(3);
-        Evaluation villageHeads = evaluations.find(Scope.WHOLE_COUNTRY, areas.get(0).id(), 2017).orElseThrow();
+        Evaluation villageHeads =
+                evaluations.find(Scope.WHOLE_COUNTRY, areas.get(0).id(), 2017).orElseThrow();
         assertThat(villageHeads.status()).isIn(Evaluation.Status.REGISTERED, Evaluation.Status.DRAFT);
         assertThat(villageHeads.locked()).isFalse();
         int recognised = 0;
         for (UnitView area : areas.subList(1, areas.size())) {
-            Evaluation e = evaluations.find(Scope.WHOLE_COUNTRY, area.id(), 2017).orElseThrow();
+            Evaluation e =
+                    evaluations.find(Scope.WHOLE_COUNTRY, area.id(), 2017).orElseThrow();
             assertThat(e.locked()).as(area.name()).isTrue();
             assertThat(e.decisionNumber()).isEqualTo(DemoEvaluation.COMMUNE_DECISION.number());
             if (e.status() == Evaluation.Status.RECOGNISED) {
@@ -67,7 +74,10 @@ class DemoEvaluationTests {
             }
         }
         assertThat(recognised).isPositive();
-        assertThat(evaluations.find(Scope.WHOLE_COUNTRY, haiMinh.id(), 2017).orElseThrow().status())
+        assertThat(evaluations
+                        .find(Scope.WHOLE_COUNTRY, haiMinh.id(), 2017)
+                        .orElseThrow()
+                        .status())
                 .isEqualTo(Evaluation.Status.SUBMITTED);
     }
 }

@@ -21,12 +21,15 @@ class DemoFactsTests {
 
     @Autowired
     OrderFacts facts;
+
     @Autowired
     Units units;
 
     @Test
     void theHeadlineFiguresOf2017AreComputedFromTheRegisters() {
-        long province = units.findByCode(Scope.WHOLE_COUNTRY, NamDinh2017.PROVINCE, NamDinh2017.AS_OF).orElseThrow().id();
+        long province = units.findByCode(Scope.WHOLE_COUNTRY, NamDinh2017.PROVINCE, NamDinh2017.AS_OF)
+                .orElseThrow()
+                .id();
         OrderFacts.Headline headline = facts.headline(Scope.WHOLE_COUNTRY, province, 2017);
         assertThat(headline.residentialAreas()).isEqualTo(3161);
         assertThat(headline.residentialAreasWithNoCrime()).isEqualTo(1081);

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.tuquan.FreshDataDirectory;
@@ -31,6 +30,7 @@ class DemoFirstLoadCrashIT {
     static final Duration START = Duration.ofMinutes(4);
     /** Sessions depend on who signed in, not on the load. */
     static final List<String> NOT_COMPARED = List.of("spring_session", "spring_session_attributes");
+
     static final String MADE_AGAIN = "did not finish (the process stopped before it was ready";
 
     @RegisterExtension
@@ -43,14 +43,19 @@ class DemoFirstLoadCrashIT {
         processes.watch(clean.resolve("demo"));
         TuquanProcess reference = processes.start(clean, "demo", "clean").awaitOutput(TuquanProcess.READY, START);
         Map<String, Long> expected = tableCounts(clean);
-        assertThat(expected).containsEntry("incident", 5044L).containsEntry("household", 26248L)
-                .containsEntry("drug_user", 3159L).containsEntry("users", 8L);
+        assertThat(expected)
+                .containsEntry("incident", 5044L)
+                .containsEntry("household", 26248L)
+                .containsEntry("drug_user", 3159L)
+                .containsEntry("users", 8L);
         assertThat(residentialAreas(clean)).isEqualTo(3161);
 
         // loaded whole, then killed: kept as it is on the next start
         reference.kill9();
         TuquanProcess warm = processes.start(clean, "demo", "clean-again").awaitOutput(TuquanProcess.READY, START);
-        assertThat(warm.output()).as("a demo loaded whole is never made again").doesNotContain(MADE_AGAIN)
+        assertThat(warm.output())
+                .as("a demo loaded whole is never made again")
+                .doesNotContain(MADE_AGAIN)
                 .contains("was left running");
         Map<String, Long> kept = tableCounts(clean);
         kept.remove("audit_event"); // a warm start resets the demo logins' password, audited
@@ -65,23 +70,34 @@ class DemoFirstLoadCrashIT {
         Postmaster orphan = TuquanProcess.postmaster(dataDir.resolve("demo"));
         assertThat(orphan.alive()).isTrue();
         try (Connection db = connect(orphan)) {
-            assertThat(count(db, "unit_version")).as("part of the demo was committed").isPositive();
-            assertThat(count(db, "users")).as("not all of it: the logins come last").isZero();
+            assertThat(count(db, "unit_version"))
+                    .as("part of the demo was committed")
+                    .isPositive();
+            assertThat(count(db, "users"))
+                    .as("not all of it: the logins come last")
+                    .isZero();
         }
         assertThat(first.output()).doesNotContain(TuquanProcess.READY);
 
         TuquanProcess second = processes.start(dataDir, "demo", "second").awaitOutput(TuquanProcess.READY, START);
-        assertThat(tableCounts(dataDir)).as("every table as a clean load has it").isEqualTo(expected);
+        assertThat(tableCounts(dataDir))
+                .as("every table as a clean load has it")
+                .isEqualTo(expected);
         assertThat(residentialAreas(dataDir)).isEqualTo(3161);
-        assertThat(orphan.alive()).as("the PostgreSQL the killed process left running was stopped").isFalse();
-        assertThat(second.output()).contains(MADE_AGAIN)
+        assertThat(orphan.alive())
+                .as("the PostgreSQL the killed process left running was stopped")
+                .isFalse();
+        assertThat(second.output())
+                .contains(MADE_AGAIN)
                 .doesNotContain("no incidents generated")
                 .contains("Demo data: 5044 incidents, 1081 of 3161 residential areas without crime");
         assertThat(second.output().lines().filter(l -> l.contains(" WARN ") && l.contains("vn.tuquan.demo")))
-                .as("no warning from the demo's load").isEmpty();
+                .as("no warning from the demo's load")
+                .isEmpty();
         try (Connection db = connect(TuquanProcess.postmaster(dataDir.resolve("demo")))) {
             assertThat(count(db, "(SELECT DISTINCT parent_id, kind, name, valid_from FROM unit_version) AS u"))
-                    .as("no unit twice").isEqualTo(count(db, "unit_version"));
+                    .as("no unit twice")
+                    .isEqualTo(count(db, "unit_version"));
         }
         assertThat(dataDir.resolve("demo/pg/tuquan-initialised")).exists();
         assertThat(dataDir.resolve("demo/pg/tuquan-creating")).doesNotExist();
@@ -98,10 +114,16 @@ class DemoFirstLoadCrashIT {
         Connection db = null;
         try {
             while (Instant.now().isBefore(deadline)) {
-                assertThat(process.alive()).as("the first start stopped by itself:%n%s", process.output()).isTrue();
-                assertThat(process.output()).as("the load ended before it was seen").doesNotContain(TuquanProcess.READY);
+                assertThat(process.alive())
+                        .as("the first start stopped by itself:%n%s", process.output())
+                        .isTrue();
+                assertThat(process.output())
+                        .as("the load ended before it was seen")
+                        .doesNotContain(TuquanProcess.READY);
                 try {
-                    if (db == null && Files.exists(pid) && Files.readAllLines(pid).size() >= 4) {
+                    if (db == null
+                            && Files.exists(pid)
+                            && Files.readAllLines(pid).size() >= 4) {
                         db = connect(TuquanProcess.postmaster(demoDir));
                     }
                     if (db != null && tableExists(db, "unit_version") && count(db, "unit_version") > 0) {
@@ -130,8 +152,9 @@ class DemoFirstLoadCrashIT {
         Map<String, Long> counts = new TreeMap<>();
         try (Connection db = connect(TuquanProcess.postmaster(dataDir.resolve("demo")))) {
             List<String> tables = new ArrayList<>();
-            try (var rs = db.createStatement().executeQuery(
-                    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'")) {
+            try (var rs = db.createStatement()
+                    .executeQuery(
+                            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'")) {
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -26,8 +25,8 @@ import vn.tuquan.units.Units;
 @ActiveProfiles("demo")
 class DemoHomeTests {
 
-    static final List<String> AREAS = List.of("/units", "/access", "/movement", "/order", "/evaluation", "/reports",
-            "/citizens");
+    static final List<String> AREAS =
+            List.of("/units", "/access", "/movement", "/order", "/evaluation", "/reports", "/citizens");
 
     @LocalServerPort
     int port;
@@ -40,8 +39,11 @@ class DemoHomeTests {
             session.signIn(login, DemoLogins.PASSWORD);
             Document home = Jsoup.parse(session.getPage("/").body());
             List<String> cards = home.select(".area-card a").eachAttr("href");
-            List<String> menu = home.select("#navigation .navbar-nav.me-auto a.nav-link").eachAttr("href");
-            assertThat(menu).as(login + ": the menu offers what the cards offer").isEqualTo(cards);
+            List<String> menu =
+                    home.select("#navigation .navbar-nav.me-auto a.nav-link").eachAttr("href");
+            assertThat(menu)
+                    .as(login + ": the menu offers what the cards offer")
+                    .isEqualTo(cards);
             List<String> opening = new ArrayList<>();
             for (String area : AREAS) {
                 int status = session.getPage(area).statusCode();
@@ -50,7 +52,9 @@ class DemoHomeTests {
                     opening.add(area);
                 }
             }
-            assertThat(cards).as(login + ": a card for each area that opens, none for one that refuses").isEqualTo(opening);
+            assertThat(cards)
+                    .as(login + ": a card for each area that opens, none for one that refuses")
+                    .isEqualTo(opening);
             hidden += AREAS.size() - cards.size();
         }
         assertThat(hidden).as("some logins are refused some areas").isPositive();
@@ -58,19 +62,32 @@ class DemoHomeTests {
 
     @Test
     void theCommunePoliceOfficerManagesTheCommunesDrugUsersOnly(@Autowired Units units, @Autowired JdbcClient jdbc) {
-        long haiMinh = units.findByCode(Scope.WHOLE_COUNTRY, "14233", NamDinh2017.AS_OF).orElseThrow().id();
-        long namMy = units.findByCode(Scope.WHOLE_COUNTRY, "13969", NamDinh2017.AS_OF).orElseThrow().id();
+        long haiMinh = units.findByCode(Scope.WHOLE_COUNTRY, "14233", NamDinh2017.AS_OF)
+                .orElseThrow()
+                .id();
+        long namMy = units.findByCode(Scope.WHOLE_COUNTRY, "13969", NamDinh2017.AS_OF)
+                .orElseThrow()
+                .id();
         WebSession police = new WebSession(port);
         police.signIn("congan.xa", DemoLogins.PASSWORD);
         var list = police.getPage("/order/units/" + haiMinh + "/drug-users?year=2017");
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(Jsoup.parse(list.body()).select("table.drug-users tbody tr")).isNotEmpty();
-        assertThat(police.getPage("/order/units/" + namMy + "/drug-users?year=2017").statusCode()).isEqualTo(403);
-        assertThat(police.getPage("/access").statusCode()).as("no user management").isEqualTo(403);
-        long readsBefore = jdbc.sql("SELECT count(*) FROM audit_event WHERE actor_username = 'congan.xa' AND module = 'order'")
-                .query(Long.class).single();
+        assertThat(police.getPage("/order/units/" + namMy + "/drug-users?year=2017")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(police.getPage("/access").statusCode())
+                .as("no user management")
+                .isEqualTo(403);
+        long readsBefore = jdbc.sql(
+                        "SELECT count(*) FROM audit_event WHERE actor_username = 'congan.xa' AND module = 'order'")
+                .query(Long.class)
+                .single();
         police.getPage("/order/units/" + haiMinh + "/drug-users?year=2017");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE actor_username = 'congan.xa' AND module = 'order'")
-                .query(Long.class).single()).as("the read of the list is audited").isGreaterThan(readsBefore);
+                        .query(Long.class)
+                        .single())
+                .as("the read of the list is audited")
+                .isGreaterThan(readsBefore);
     }
 }

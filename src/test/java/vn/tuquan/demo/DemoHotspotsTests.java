@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ActiveProfiles;
@@ -56,9 +55,11 @@ class DemoHotspotsTests {
 
     @Test
     void eachAreaWasDesignatedIn2014To2016AndStartedComplex() {
-        List<Hotspot> all = hotspots.under(Scope.WHOLE_COUNTRY, province().id(), DemoHotspots.F18_DAY, Hotspot.Filter.ALL);
+        List<Hotspot> all =
+                hotspots.under(Scope.WHOLE_COUNTRY, province().id(), DemoHotspots.F18_DAY, Hotspot.Filter.ALL);
         assertThat(all).hasSize(51);
-        assertThat(all.stream().filter(h -> h.removedOn() != null)).hasSize(3)
+        assertThat(all.stream().filter(h -> h.removedOn() != null))
+                .hasSize(3)
                 .allMatch(h -> h.removedOn().isBefore(DemoHotspots.F18_DAY));
         for (Hotspot h : all) {
             assertThat(h.designatedOn().getYear()).isBetween(2014, 2016);
@@ -71,14 +72,16 @@ class DemoHotspotsTests {
 
     @Test
     void aDozenCampaignsOf2016And2017TargetedTheAreas() {
-        List<Campaign> list = campaigns.under(Scope.WHOLE_COUNTRY, province().id(), LocalDate.of(2016, 1, 1),
-                LocalDate.of(2017, 12, 31));
+        List<Campaign> list = campaigns.under(
+                Scope.WHOLE_COUNTRY, province().id(), LocalDate.of(2016, 1, 1), LocalDate.of(2017, 12, 31));
         assertThat(list).hasSize(12);
         assertThat(list).allMatch(c -> !c.hotspotIds().isEmpty() && c.results().arrests() > 0);
-        assertThat(list.stream().map(Campaign::kind).distinct()).contains(Campaign.Kind.CRACKDOWN, Campaign.Kind.PATROL);
-        Campaign.Totals totals = campaigns.totals(Scope.WHOLE_COUNTRY, province().id(), LocalDate.of(2016, 1, 1),
-                LocalDate.of(2017, 12, 31));
-        assertThat(totals.arrests()).isEqualTo(list.stream().mapToLong(c -> c.results().arrests()).sum());
+        assertThat(list.stream().map(Campaign::kind).distinct())
+                .contains(Campaign.Kind.CRACKDOWN, Campaign.Kind.PATROL);
+        Campaign.Totals totals = campaigns.totals(
+                Scope.WHOLE_COUNTRY, province().id(), LocalDate.of(2016, 1, 1), LocalDate.of(2017, 12, 31));
+        assertThat(totals.arrests())
+                .isEqualTo(list.stream().mapToLong(c -> c.results().arrests()).sum());
     }
 
     @Test
@@ -90,23 +93,33 @@ class DemoHotspotsTests {
 
     @Test
     void theProvincialOfficerSeesF18OnTheListAndTheMap() {
-        try (vn.tuquan.Chromium chromium = vn.tuquan.Chromium.launch(); vn.tuquan.Chromium.Tab tab = chromium.open(port, 1280, 900)) {
+        try (vn.tuquan.Chromium chromium = vn.tuquan.Chromium.launch();
+                vn.tuquan.Chromium.Tab tab = chromium.open(port, 1280, 900)) {
             com.microsoft.playwright.Page page = tab.page();
             page.navigate(tab.url("/login"));
             page.getByLabel("Tên đăng nhập").fill("canbo.tinh");
             page.getByLabel("Mật khẩu").fill(DemoLogins.PASSWORD);
-            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                    new com.microsoft.playwright.Page.GetByRoleOptions().setName("Đăng nhập")).click();
+            page.getByRole(
+                            com.microsoft.playwright.options.AriaRole.BUTTON,
+                            new com.microsoft.playwright.Page.GetByRoleOptions().setName("Đăng nhập"))
+                    .click();
             page.navigate(tab.url("/order/hotspots?on=2017-10-31"));
-            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".count-total")).hasText("48");
-            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".count-STABLE")).hasText("22");
-            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".count-CONTAINED")).hasText("22");
-            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".count-COMPLEX")).hasText("4");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".count-total"))
+                    .hasText("48");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".count-STABLE"))
+                    .hasText("22");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".count-CONTAINED"))
+                    .hasText("22");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".count-COMPLEX"))
+                    .hasText("4");
             tab.screenshot("demo-hotspots");
             page.navigate(tab.url("/order/hotspots/map?on=2017-10-31"));
             com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
-                    page.locator("#hotspot-map path.leaflet-interactive").first()).isVisible();
-            assertThat(page.locator("#hotspot-map path.leaflet-interactive").count()).isGreaterThan(40);
+                            page.locator("#hotspot-map path.leaflet-interactive")
+                                    .first())
+                    .isVisible();
+            assertThat(page.locator("#hotspot-map path.leaflet-interactive").count())
+                    .isGreaterThan(40);
             tab.screenshot("demo-hotspot-map");
             page.navigate(tab.url("/order/campaigns?from=2016-01-01&to=2017-12-31"));
             assertThat(page.locator(".order-campaign").count()).isEqualTo(12);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,21 +26,25 @@ class DemoIncidentsTests {
 
     @Autowired
     Units units;
+
     @Autowired
     Incidents incidents;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     DemoIncidents demo;
 
     @Test
     void exactly1081ResidentialAreasOfNamDinhHadNoCrimeInThe2017Period() {
         Period period = Period.residentialArea(2017);
-        UnitView province = units.findByCode(Scope.WHOLE_COUNTRY, "36", NamDinh2017.AS_OF).orElseThrow();
+        UnitView province =
+                units.findByCode(Scope.WHOLE_COUNTRY, "36", NamDinh2017.AS_OF).orElseThrow();
         List<Long> areas = new ArrayList<>();
         for (int offset = 0; ; ) {
-            Units.Page page = units.subtree(Scope.WHOLE_COUNTRY, province.id(), Set.of(UnitKind.RESIDENTIAL_AREA),
-                    period.to(), 2000, offset);
+            Units.Page page = units.subtree(
+                    Scope.WHOLE_COUNTRY, province.id(), Set.of(UnitKind.RESIDENTIAL_AREA), period.to(), 2000, offset);
             page.units().forEach(u -> areas.add(u.id()));
             if (!page.more()) {
                 break;
@@ -52,8 +55,11 @@ class DemoIncidentsTests {
                 SELECT count(DISTINCT i.unit_id) FROM incident i JOIN incident_category c ON c.code = i.category_code
                  WHERE c.kind = 'CRIME' AND NOT i.withdrawn AND i.unit_id = ANY (CAST(:areas AS bigint[]))
                    AND i.occurred_at >= :from AND i.occurred_at < :until""")
-                .param("areas", areas.toArray(Long[]::new)).param("from", Incidents.start(period))
-                .param("until", Incidents.end(period)).query(Long.class).single();
+                .param("areas", areas.toArray(Long[]::new))
+                .param("from", Incidents.start(period))
+                .param("until", Incidents.end(period))
+                .query(Long.class)
+                .single();
         assertThat(areas).hasSize(3161);
         assertThat(areas.size() - withCrime).isEqualTo(1081);
     }
@@ -61,14 +67,30 @@ class DemoIncidentsTests {
     @Test
     void theDemoHasCriterionThreeEventsFiresAccidentsAndSchoolViolenceAndLoadsOnce() {
         Period period = Period.residentialArea(2017);
-        for (IncidentKind kind : List.of(IncidentKind.SECURITY_EVENT, IncidentKind.FIRE, IncidentKind.TRAFFIC_ACCIDENT,
-                IncidentKind.SCHOOL_VIOLENCE, IncidentKind.LABOUR_ACCIDENT, IncidentKind.HIGH_VALUE_THEFT)) {
-            assertThat(incidents.list(Scope.WHOLE_COUNTRY, new IncidentFilter(null, null, period, null, kind, null, null),
-                    0, 1).total()).as(kind.name()).isPositive();
+        for (IncidentKind kind : List.of(
+                IncidentKind.SECURITY_EVENT,
+                IncidentKind.FIRE,
+                IncidentKind.TRAFFIC_ACCIDENT,
+                IncidentKind.SCHOOL_VIOLENCE,
+                IncidentKind.LABOUR_ACCIDENT,
+                IncidentKind.HIGH_VALUE_THEFT)) {
+            assertThat(incidents
+                            .list(
+                                    Scope.WHOLE_COUNTRY,
+                                    new IncidentFilter(null, null, period, null, kind, null, null),
+                                    0,
+                                    1)
+                            .total())
+                    .as(kind.name())
+                    .isPositive();
         }
-        long all = incidents.list(Scope.WHOLE_COUNTRY, IncidentFilter.all(), 0, 1).total();
+        long all =
+                incidents.list(Scope.WHOLE_COUNTRY, IncidentFilter.all(), 0, 1).total();
         assertThat(all).isBetween(2_000L, 10_000L);
         demo.loadIfAbsent();
-        assertThat(incidents.list(Scope.WHOLE_COUNTRY, IncidentFilter.all(), 0, 1).total()).isEqualTo(all);
+        assertThat(incidents
+                        .list(Scope.WHOLE_COUNTRY, IncidentFilter.all(), 0, 1)
+                        .total())
+                .isEqualTo(all);
     }
 }

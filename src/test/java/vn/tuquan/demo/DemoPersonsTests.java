@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,13 +38,13 @@ class DemoPersonsTests {
     @Autowired
     JdbcClient jdbc;
 
-    record Status(long drugUserId, String status, LocalDate since) {
-    }
+    record Status(long drugUserId, String status, LocalDate since) {}
 
     @Test
     void f13EightHundredSevenAreasAndTwelveCommunesHaveNoDrugUserIn2017() {
         Period period = Period.residentialArea(2017);
-        UnitView province = units.findByCode(Scope.WHOLE_COUNTRY, "36", period.to()).orElseThrow();
+        UnitView province =
+                units.findByCode(Scope.WHOLE_COUNTRY, "36", period.to()).orElseThrow();
         PersonStatistics.NoDrugUser facts = statistics.noDrugUser(Scope.WHOLE_COUNTRY, province.id(), 2017);
         assertThat(facts).isEqualTo(new PersonStatistics.NoDrugUser(2017, 3161, 807, 229, 12));
 
@@ -58,8 +57,10 @@ class DemoPersonsTests {
         });
         Map<Long, List<Status>> history = new HashMap<>();
         jdbc.sql("SELECT drug_user_id, status, since FROM drug_user_status ORDER BY drug_user_id, since")
-                .query((rs, n) -> new Status(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class))).list()
-                .forEach(s -> history.computeIfAbsent(s.drugUserId(), k -> new ArrayList<>()).add(s));
+                .query((rs, n) -> new Status(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class)))
+                .list()
+                .forEach(s -> history.computeIfAbsent(s.drugUserId(), k -> new ArrayList<>())
+                        .add(s));
         Set<Long> unitsWithADrugUser = new HashSet<>();
         int inactiveRecords = 0;
         for (long id : residence.keySet()) {
@@ -82,9 +83,12 @@ class DemoPersonsTests {
                 inactiveRecords++;
             }
         }
-        assertThat(inactiveRecords).as("records that do not count for 2017 exist").isPositive();
-        List<UnitView> communes = units.subtree(Scope.WHOLE_COUNTRY, province.id(), Set.of(UnitKind.COMMUNE), period.to(),
-                1000, 0).units();
+        assertThat(inactiveRecords)
+                .as("records that do not count for 2017 exist")
+                .isPositive();
+        List<UnitView> communes = units.subtree(
+                        Scope.WHOLE_COUNTRY, province.id(), Set.of(UnitKind.COMMUNE), period.to(), 1000, 0)
+                .units();
         int areas = 0;
         int areasWithout = 0;
         int communesWithout = 0;
@@ -107,10 +111,16 @@ class DemoPersonsTests {
         assertThat(communesWithout).isEqualTo(12);
 
         // loading again adds nothing
-        long records = jdbc.sql("SELECT count(*) FROM drug_user").query(Long.class).single();
+        long records =
+                jdbc.sql("SELECT count(*) FROM drug_user").query(Long.class).single();
         persons.loadIfAbsent();
-        assertThat(jdbc.sql("SELECT count(*) FROM drug_user").query(Long.class).single()).isEqualTo(records);
-        assertThat(jdbc.sql("SELECT count(*) FROM mediation").query(Long.class).single()).isGreaterThan(1000);
-        assertThat(jdbc.sql("SELECT count(*) FROM re_education").query(Long.class).single()).isGreaterThan(100);
+        assertThat(jdbc.sql("SELECT count(*) FROM drug_user").query(Long.class).single())
+                .isEqualTo(records);
+        assertThat(jdbc.sql("SELECT count(*) FROM mediation").query(Long.class).single())
+                .isGreaterThan(1000);
+        assertThat(jdbc.sql("SELECT count(*) FROM re_education")
+                        .query(Long.class)
+                        .single())
+                .isGreaterThan(100);
     }
 }

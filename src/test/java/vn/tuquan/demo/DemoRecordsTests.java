@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -42,6 +41,7 @@ class DemoRecordsTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Units units;
 
@@ -49,7 +49,8 @@ class DemoRecordsTests {
     void everyCountOfTheDemos2017RunLeadsToAListOfExactlyThatManyRecords() {
         WebSession admin = new WebSession(port);
         assertThat(admin.signIn("quantri", DemoLogins.PASSWORD).statusCode()).isLessThan(400);
-        UnitView haiMinh = units.findByCode(Scope.WHOLE_COUNTRY, DemoEvaluation.HAI_MINH, NamDinh2017.AS_OF).orElseThrow();
+        UnitView haiMinh = units.findByCode(Scope.WHOLE_COUNTRY, DemoEvaluation.HAI_MINH, NamDinh2017.AS_OF)
+                .orElseThrow();
         JsonNode commune = explanation(admin, haiMinh.id());
         List<Long> walked = new ArrayList<>(List.of(haiMinh.id()));
         for (JsonNode child : commune.get("explanation").get("children")) {
@@ -58,8 +59,16 @@ class DemoRecordsTests {
             }
         }
         assertThat(walked).as("Hải Minh and its residential areas").hasSizeGreaterThan(10);
-        walked.add(units.search(Scope.WHOLE_COUNTRY, "Bệnh viện Đa khoa tỉnh Nam Định", NamDinh2017.AS_OF,
-                Set.of(UnitKind.HOSPITAL), Optional.empty(), 1).get(0).unit().id());
+        walked.add(units.search(
+                        Scope.WHOLE_COUNTRY,
+                        "Bệnh viện Đa khoa tỉnh Nam Định",
+                        NamDinh2017.AS_OF,
+                        Set.of(UnitKind.HOSPITAL),
+                        Optional.empty(),
+                        1)
+                .get(0)
+                .unit()
+                .id());
 
         List<String> mismatches = new ArrayList<>();
         Set<String> keys = new LinkedHashSet<>();
@@ -67,22 +76,30 @@ class DemoRecordsTests {
         for (long unitId : walked) {
             JsonNode e = unitId == haiMinh.id() ? commune : explanation(admin, unitId);
             String where = e.get("unitName").asString();
-            Set<String> pageLinks = new LinkedHashSet<>(Jsoup.parse(admin.getPage("/evaluation/units/" + unitId
-                    + "/years/" + DemoEvaluation.YEAR).body()).select("a.records-link").eachAttr("href"));
+            Set<String> pageLinks = new LinkedHashSet<>(
+                    Jsoup.parse(admin.getPage("/evaluation/units/" + unitId + "/years/" + DemoEvaluation.YEAR)
+                                    .body())
+                            .select("a.records-link")
+                            .eachAttr("href"));
             for (JsonNode criterion : e.get("criteria")) {
                 for (JsonNode v : criterion.get("values")) {
                     String item = v.get("item").asString();
-                    String records = v.get("records").isNull() ? null : v.get("records").asString();
-                    if (records == null || item.endsWith("Percent") || !v.get("value").isIntegralNumber()) {
+                    String records =
+                            v.get("records").isNull() ? null : v.get("records").asString();
+                    if (records == null
+                            || item.endsWith("Percent")
+                            || !v.get("value").isIntegralNumber()) {
                         continue; // a share is compared with its part and whole, each checked on its own line
                     }
-                    assertThat(pageLinks).as("the page gives the JSON's link for %s of %s", item, where).contains(records);
+                    assertThat(pageLinks)
+                            .as("the page gives the JSON's link for %s of %s", item, where)
+                            .contains(records);
                     keys.add(item.contains("+") ? "a sum" : item.replaceAll("\\.[A-Z][A-Z_]*$", ".*"));
                     long listed = listed(admin, records, item);
                     followed++;
                     if (listed != v.get("value").asLong()) {
-                        mismatches.add(where + ": " + item + " counted " + v.get("value").asLong() + ", listed " + listed
-                                + " at " + records);
+                        mismatches.add(where + ": " + item + " counted "
+                                + v.get("value").asLong() + ", listed " + listed + " at " + records);
                     }
                 }
             }
@@ -93,27 +110,45 @@ class DemoRecordsTests {
                     if (i.get("records").isNull() || !shown.matches("\\d+")) {
                         continue;
                     }
-                    long listed = listed(admin, i.get("records").asString(), i.get("code").asString());
+                    long listed = listed(
+                            admin, i.get("records").asString(), i.get("code").asString());
                     followed++;
                     if (listed != Long.parseLong(shown)) {
-                        mismatches.add(where + ": classification item " + i.get("code").asString() + " counted " + shown
-                                + ", listed " + listed + " at " + i.get("records").asString());
+                        mismatches.add(where + ": classification item "
+                                + i.get("code").asString() + " counted " + shown + ", listed " + listed + " at "
+                                + i.get("records").asString());
                     }
                 }
             }
         }
-        assertThat(keys).as("the facts walked").contains("incidents.kind.*", "incidents.category.*", "crimes.severity.*",
-                "incidents.seriousSubjective", "drugUsers.new", "hotspots.drugs", "mediations.total",
-                "mediations.reconciled", "reEducations.total", "households.total", "households.registered",
-                "models.effective", "children.residentialAreas.total", "children.residentialAreas.registered",
-                "children.residentialAreas.recognised", "a sum");
+        assertThat(keys)
+                .as("the facts walked")
+                .contains(
+                        "incidents.kind.*",
+                        "incidents.category.*",
+                        "crimes.severity.*",
+                        "incidents.seriousSubjective",
+                        "drugUsers.new",
+                        "hotspots.drugs",
+                        "mediations.total",
+                        "mediations.reconciled",
+                        "reEducations.total",
+                        "households.total",
+                        "households.registered",
+                        "models.effective",
+                        "children.residentialAreas.total",
+                        "children.residentialAreas.registered",
+                        "children.residentialAreas.recognised",
+                        "a sum");
         assertThat(followed).isGreaterThan(300);
-        assertThat(mismatches).as("counts whose records list holds another number").isEmpty();
+        assertThat(mismatches)
+                .as("counts whose records list holds another number")
+                .isEmpty();
     }
 
     private static JsonNode explanation(WebSession session, long unitId) {
-        HttpResponse<String> response = session.get("/api/v1/evaluation/units/" + unitId + "/years/"
-                + DemoEvaluation.YEAR + "/explanation");
+        HttpResponse<String> response =
+                session.get("/api/v1/evaluation/units/" + unitId + "/years/" + DemoEvaluation.YEAR + "/explanation");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
@@ -126,14 +161,18 @@ class DemoRecordsTests {
         if (link.startsWith("/order/incidents")) {
             long total = number(page.select("#found").text());
             if (total <= 50) {
-                assertThat(page.select("#incidents > li")).as("the incidents listed at %s", link).hasSize((int) total);
+                assertThat(page.select("#incidents > li"))
+                        .as("the incidents listed at %s", link)
+                        .hasSize((int) total);
             }
             return total;
         }
         if (link.contains("/drug-users") || link.contains("/mediations") || link.contains("/re-educations")) {
             long total = number(page.select(".person-found").text());
             if (total <= 200) {
-                assertThat(page.select("table tbody tr")).as("the records listed at %s", link).hasSize((int) total);
+                assertThat(page.select("table tbody tr"))
+                        .as("the records listed at %s", link)
+                        .hasSize((int) total);
             }
             return total;
         }
@@ -142,7 +181,10 @@ class DemoRecordsTests {
         }
         if (link.contains("/households/areas/")) {
             // each household living there on the day counted; those registered for the period marked
-            return page.select(item.endsWith(".registered") ? "li.household-item[data-registered=true]" : "li.household-item")
+            return page.select(
+                            item.endsWith(".registered")
+                                    ? "li.household-item[data-registered=true]"
+                                    : "li.household-item")
                     .size();
         }
         if (link.startsWith("/movement/units/")) {

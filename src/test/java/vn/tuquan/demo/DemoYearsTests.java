@@ -3,12 +3,10 @@ package vn.tuquan.demo;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
-import java.util.List;
-import java.util.regex.Pattern;
-
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.net.http.HttpResponse;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -48,6 +46,7 @@ class DemoYearsTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Units units;
 
@@ -58,11 +57,17 @@ class DemoYearsTests {
 
     @BeforeAll
     void units() {
-        province = units.findByCode(Scope.WHOLE_COUNTRY, NamDinh2017.PROVINCE, NamDinh2017.AS_OF).orElseThrow().id();
-        UnitView commune = units.findByCode(Scope.WHOLE_COUNTRY, DemoEvaluation.HAI_MINH, NamDinh2017.AS_OF).orElseThrow();
+        province = units.findByCode(Scope.WHOLE_COUNTRY, NamDinh2017.PROVINCE, NamDinh2017.AS_OF)
+                .orElseThrow()
+                .id();
+        UnitView commune = units.findByCode(Scope.WHOLE_COUNTRY, DemoEvaluation.HAI_MINH, NamDinh2017.AS_OF)
+                .orElseThrow();
         haiMinh = commune.id();
         xom1 = units.children(Scope.WHOLE_COUNTRY, haiMinh, NamDinh2017.AS_OF).stream()
-                .filter(u -> u.kind() == UnitKind.RESIDENTIAL_AREA).findFirst().orElseThrow().id();
+                .filter(u -> u.kind() == UnitKind.RESIDENTIAL_AREA)
+                .findFirst()
+                .orElseThrow()
+                .id();
         chromium = Chromium.launch();
     }
 
@@ -85,12 +90,14 @@ class DemoYearsTests {
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         Document page = Jsoup.parse(response.body());
         RawKeys.assertNone(path, page.body().text());
-        String query = path.contains("?") ? path.substring(path.indexOf('?') + 1).replaceAll("&?lang=\\w+", "") : "";
+        String query =
+                path.contains("?") ? path.substring(path.indexOf('?') + 1).replaceAll("&?lang=\\w+", "") : "";
         String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-        assertThat(page.select("a[hreflang=en]").attr("href")).as("the English link of %s", path)
+        assertThat(page.select("a[hreflang=en]").attr("href"))
+                .as("the English link of %s", path)
                 .isEqualTo(bare + "?" + (query.isEmpty() ? "" : query + "&") + "lang=en");
-        assertThat(page.select("a[hreflang=vi]").attr("href")).isEqualTo(bare + "?" + (query.isEmpty() ? "" : query + "&")
-                + "lang=vi");
+        assertThat(page.select("a[hreflang=vi]").attr("href"))
+                .isEqualTo(bare + "?" + (query.isEmpty() ? "" : query + "&") + "lang=vi");
         return page;
     }
 
@@ -106,7 +113,8 @@ class DemoYearsTests {
         assertThat(list.select("#as-of").text()).isEqualTo("Các hộ sống tại đây ngày 31/10/2017.");
         assertThat(list.select("#rate").text()).isEqualTo("Đã đăng ký: 90% (29/32 hộ)");
         assertThat(list.select("#year").val()).isEqualTo("2017");
-        assertThat(list.select("a.btn-primary").attr("href")).isEqualTo("/households/areas/" + xom1 + "/commitments?year=2017");
+        assertThat(list.select("a.btn-primary").attr("href"))
+                .isEqualTo("/households/areas/" + xom1 + "/commitments?year=2017");
         Document english = page(admin, "/households/areas/" + xom1 + "?year=2017&lang=en");
         assertThat(english.select("#period").text()).isEqualTo("Evaluation period 2017: 31/10/2016 – 31/10/2017.");
         Document commitments = page(admin, "/households/areas/" + xom1 + "/commitments?year=2017&lang=en");
@@ -115,7 +123,8 @@ class DemoYearsTests {
         assertThat(vi.select("h1").text()).isEqualTo("Xóm 1: đăng ký năm 2017");
         // no year: the residential areas' period in force today, said
         int now = today(UnitKind.RESIDENTIAL_AREA);
-        assertThat(page(admin, "/households/areas/" + xom1).select("#period").text()).startsWith("Kỳ đánh giá " + now + ": ");
+        assertThat(page(admin, "/households/areas/" + xom1).select("#period").text())
+                .startsWith("Kỳ đánh giá " + now + ": ");
     }
 
     @Test
@@ -129,21 +138,27 @@ class DemoYearsTests {
         Document provinceYear = page(admin, "/movement/units/" + province + "?year=2017&lang=en");
         assertThat(provinceYear.select("#summary").text()).isEqualTo("Summary of 2017");
         assertThat(provinceYear.select(".final-reviews").text()).contains("13").contains("11");
-        assertThat(page(admin, "/movement/units/" + haiMinh + "?lang=vi").select("#summary").text())
+        assertThat(page(admin, "/movement/units/" + haiMinh + "?lang=vi")
+                        .select("#summary")
+                        .text())
                 .isEqualTo("Tóm tắt năm " + today(UnitKind.COMMUNE));
 
         // the final reviews answer for a year (the period in force by default, said), or a span covered
-        JsonNode held = JSON.readTree(admin.get("/api/v1/movement/units/" + province + "/final-reviews?year=2017").body());
+        JsonNode held = JSON.readTree(admin.get("/api/v1/movement/units/" + province + "/final-reviews?year=2017")
+                .body());
         assertThat(held.get("match").asString()).isEqualTo("HELD_IN");
         assertThat(held.get("from").asString()).isEqualTo("2016-11-30");
         assertThat(held.get("groups").get("COMMUNE").size()).isEqualTo(13);
         assertThat(held.get("groups").get("DISTRICT").size()).isEqualTo(2);
         assertThat(held.get("groups").get("ORGANISATION").size()).isEqualTo(11);
-        JsonNode byDefault = JSON.readTree(admin.get("/api/v1/movement/units/" + province + "/final-reviews").body());
+        JsonNode byDefault = JSON.readTree(admin.get("/api/v1/movement/units/" + province + "/final-reviews")
+                .body());
         assertThat(byDefault.get("year").asInt()).isEqualTo(today(UnitKind.PROVINCE));
-        assertThat(byDefault.get("to").asString()).isEqualTo(UnitKind.PROVINCE.periodOn(Dates.today()).to().toString());
-        JsonNode covering = JSON.readTree(admin.get("/api/v1/movement/units/" + province
-                + "/final-reviews?from=2007-07-01&to=2017-06-30").body());
+        assertThat(byDefault.get("to").asString())
+                .isEqualTo(UnitKind.PROVINCE.periodOn(Dates.today()).to().toString());
+        JsonNode covering = JSON.readTree(
+                admin.get("/api/v1/movement/units/" + province + "/final-reviews?from=2007-07-01&to=2017-06-30")
+                        .body());
         assertThat(covering.get("match").asString()).isEqualTo("COVERING");
         assertThat(covering.get("groups").get("COMMUNE").size()).isEqualTo(13);
     }
@@ -153,12 +168,14 @@ class DemoYearsTests {
         WebSession admin = admin();
         String path = "/order/incidents?unit=" + haiMinh + "&year=2017&periodOf=organisation&kind=CRIME";
         Document list = page(admin, path);
-        assertThat(list.select("#period").text()).isEqualTo("Kỳ 2017 của xã, cơ quan, doanh nghiệp, trường học: vụ việc "
-                + "xảy ra từ 00:00 ngày 01/12/2016 đến hết ngày 30/11/2017 (TT 23/2012/TT-BCA).");
+        assertThat(list.select("#period").text())
+                .isEqualTo("Kỳ 2017 của xã, cơ quan, doanh nghiệp, trường học: vụ việc "
+                        + "xảy ra từ 00:00 ngày 01/12/2016 đến hết ngày 30/11/2017 (TT 23/2012/TT-BCA).");
         assertThat(list.select("#found").text()).isEqualTo("Tìm thấy 4 vụ việc");
         assertThat(list.select("#year option[selected]").text()).isEqualTo("2017");
         Document english = page(admin, path + "&lang=en");
-        assertThat(english.select("#period").text()).startsWith("Period 2017 of communes, agencies, enterprises and schools");
+        assertThat(english.select("#period").text())
+                .startsWith("Period 2017 of communes, agencies, enterprises and schools");
         page(admin, path + "&lang=vi");
     }
 
@@ -166,17 +183,21 @@ class DemoYearsTests {
     void theEvaluationPagesSayTheirYearAndPeriods() throws Exception {
         WebSession admin = admin();
         Document index = page(admin, "/evaluation?year=2017");
-        assertThat(index.select("#index-periods").text()).isEqualTo("Năm 2017: kỳ của khu dân cư từ 31/10/2016 đến "
-                + "31/10/2017; kỳ của xã, cơ quan, doanh nghiệp, trường học năm 2017 từ 30/11/2016 đến 30/11/2017.");
+        assertThat(index.select("#index-periods").text())
+                .isEqualTo(
+                        "Năm 2017: kỳ của khu dân cư từ 31/10/2016 đến "
+                                + "31/10/2017; kỳ của xã, cơ quan, doanh nghiệp, trường học năm 2017 từ 30/11/2016 đến 30/11/2017.");
         Document today = page(admin, "/evaluation");
-        assertThat(today.select("#index-periods").text()).startsWith("Kỳ đánh giá đang diễn ra hôm nay: khu dân cư năm "
-                + today(UnitKind.RESIDENTIAL_AREA) + " (");
-        assertThat(today.select(".explain-link").eachAttr("href")).contains(
-                "/evaluation/units/" + province + "/years/" + today(UnitKind.PROVINCE));
+        assertThat(today.select("#index-periods").text())
+                .startsWith(
+                        "Kỳ đánh giá đang diễn ra hôm nay: khu dân cư năm " + today(UnitKind.RESIDENTIAL_AREA) + " (");
+        assertThat(today.select(".explain-link").eachAttr("href"))
+                .contains("/evaluation/units/" + province + "/years/" + today(UnitKind.PROVINCE));
         // "Xem năm khác" stays on the unit
         HttpResponse<String> other = admin.getPage("/evaluation/units/" + haiMinh + "?year=2016");
         assertThat(other.statusCode()).isEqualTo(302);
-        assertThat(other.headers().firstValue("Location").orElseThrow()).endsWith("/evaluation/units/" + haiMinh + "/years/2016");
+        assertThat(other.headers().firstValue("Location").orElseThrow())
+                .endsWith("/evaluation/units/" + haiMinh + "/years/2016");
         Document explanation = page(admin, "/evaluation/units/" + haiMinh + "/years/2017?lang=en");
         assertThat(explanation.select("#explain-heading").text()).isEqualTo("Xã Hải Minh — 2017");
         page(admin, "/evaluation/units/" + haiMinh + "/years/2017?lang=vi");
@@ -185,7 +206,8 @@ class DemoYearsTests {
         // a refusal naming a year writes it 2009, not 2.009
         HttpResponse<String> none = admin.get("/api/v1/evaluation/units/" + haiMinh + "/years/2009");
         assertThat(none.statusCode()).isEqualTo(404);
-        assertThat(JSON.readTree(none.body()).get("detail").asString()).isEqualTo("Đơn vị chưa có kết quả đánh giá năm 2009.");
+        assertThat(JSON.readTree(none.body()).get("detail").asString())
+                .isEqualTo("Đơn vị chưa có kết quả đánh giá năm 2009.");
     }
 
     @Test
@@ -195,15 +217,18 @@ class DemoYearsTests {
             page.navigate(tab.url("/login"));
             page.getByLabel("Tên đăng nhập").fill("truongthon");
             page.getByLabel("Mật khẩu").fill(DemoLogins.PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập"))
+                    .click();
             assertThat(page).hasURL(tab.url("/"));
 
             page.navigate(tab.url("/households/areas/" + xom1));
             page.locator("#year").fill("2017");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xem năm khác")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xem năm khác"))
+                    .click();
             assertThat(page.locator("#period")).hasText("Kỳ đánh giá 2017: 31/10/2016 – 31/10/2017.");
             tab.openMenu("Mở hoặc đóng trình đơn");
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English"))
+                    .click();
             // a navigation may take longer than the assertion's 5 s on a loaded two-core machine
             page.waitForURL(Pattern.compile("year=2017&lang=en$"), new Page.WaitForURLOptions().setTimeout(30_000));
             assertThat(page).hasURL(Pattern.compile("year=2017&lang=en$"));
@@ -214,7 +239,8 @@ class DemoYearsTests {
             page.navigate(tab.url("/movement/units/" + xom1 + "?year=2017"));
             assertThat(page.locator("#summary")).hasText("Summary of 2017");
             tab.openMenu("Open or close the menu");
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tiếng Việt")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tiếng Việt"))
+                    .click();
             // a navigation may take longer than the assertion's 5 s on a loaded two-core machine
             page.waitForURL(Pattern.compile("year=2017&lang=vi$"), new Page.WaitForURLOptions().setTimeout(30_000));
             assertThat(page).hasURL(Pattern.compile("year=2017&lang=vi$"));
@@ -222,12 +248,12 @@ class DemoYearsTests {
 
             page.navigate(tab.url("/evaluation/units/" + xom1 + "/years/" + today(UnitKind.RESIDENTIAL_AREA)));
             page.locator("#year").fill("2017");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xem năm khác")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xem năm khác"))
+                    .click();
             assertThat(page).hasURL(tab.url("/evaluation/units/" + xom1 + "/years/2017"));
             assertThat(page.locator("#explain-heading")).hasText("Xóm 1 — năm 2017");
             tab.screenshot("years-explanation-phone");
             assertThat(tab.errors()).isEmpty();
         }
     }
-
 }

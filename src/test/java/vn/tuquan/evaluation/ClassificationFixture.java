@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.tuquan.TestUsers;
 import vn.tuquan.access.UserAccounts;
@@ -46,30 +45,58 @@ final class ClassificationFixture {
     static long xom2;
     static long thonNam;
 
-    private ClassificationFixture() {
-    }
+    private ClassificationFixture() {}
 
-    static synchronized void ensure(OfficialLists lists, Units units, LocalUnits localUnits, UserAccounts accounts,
-            Incidents incidents, JdbcClient jdbc) {
+    static synchronized void ensure(
+            OfficialLists lists,
+            Units units,
+            LocalUnits localUnits,
+            UserAccounts accounts,
+            Incidents incidents,
+            JdbcClient jdbc) {
         if (xom1 != 0) {
             return;
         }
         AdminUnitsData.namDinh2022(lists, units);
-        haiMinh = units.findByCode(Scope.WHOLE_COUNTRY, "14233", LIST_DATE).orElseThrow().id();
-        namMy = units.findByCode(Scope.WHOLE_COUNTRY, "13969", LIST_DATE).orElseThrow().id();
+        haiMinh = units.findByCode(Scope.WHOLE_COUNTRY, "14233", LIST_DATE)
+                .orElseThrow()
+                .id();
+        namMy = units.findByCode(Scope.WHOLE_COUNTRY, "13969", LIST_DATE)
+                .orElseThrow()
+                .id();
         List<Map.Entry<Long, LocalUnitForm>> forms = new ArrayList<>();
-        forms.add(new SimpleEntry<>(haiMinh, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM", "DG1", "Xóm 1", null)));
-        forms.add(new SimpleEntry<>(haiMinh, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM", "DG2", "Xóm 2", null)));
-        forms.add(new SimpleEntry<>(namMy, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "THON", "DGN", "Thôn Nam", null)));
+        forms.add(
+                new SimpleEntry<>(haiMinh, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM", "DG1", "Xóm 1", null)));
+        forms.add(
+                new SimpleEntry<>(haiMinh, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM", "DG2", "Xóm 2", null)));
+        forms.add(new SimpleEntry<>(
+                namMy, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "THON", "DGN", "Thôn Nam", null)));
         List<Long> ids = localUnits.createAll(Caller.SYSTEM, forms, LIST_DATE);
         xom1 = ids.get(0);
         xom2 = ids.get(1);
         thonNam = ids.get(2);
-        TestUsers.withRoles(accounts, OFFICER, "Trần Văn Đức", PASSWORD, Set.of("COMMUNE_OFFICER"),
-                Scope.of(Set.of(haiMinh)), Scope.of(Set.of(haiMinh)));
+        TestUsers.withRoles(
+                accounts,
+                OFFICER,
+                "Trần Văn Đức",
+                PASSWORD,
+                Set.of("COMMUNE_OFFICER"),
+                Scope.of(Set.of(haiMinh)),
+                Scope.of(Set.of(haiMinh)));
         TestUsers.administrator(accounts, ADMIN, "Quản trị đánh giá", PASSWORD);
-        incidents.record(Caller.SYSTEM, new IncidentForm(xom1, "CRIME_THEFT", "LESS_SERIOUS", null,
-                OffsetDateTime.parse("2023-03-15T21:00:00+07:00"), null, "PATROL", null, null, THEFT));
+        incidents.record(
+                Caller.SYSTEM,
+                new IncidentForm(
+                        xom1,
+                        "CRIME_THEFT",
+                        "LESS_SERIOUS",
+                        null,
+                        OffsetDateTime.parse("2023-03-15T21:00:00+07:00"),
+                        null,
+                        "PATROL",
+                        null,
+                        null,
+                        THEFT));
 
         long rulebook = jdbc.sql("""
                 INSERT INTO rulebook (code, version, province_id, regulation, name_vi, name_en, effective_from, created_by)
@@ -83,8 +110,7 @@ final class ClassificationFixture {
                 (:r, 'RESIDENTIAL_AREA', 3, 'NO_NEW_DRUG_USERS', 'Điều 4.5', 'Không phát sinh người nghiện mới',
                  'No new drug user'),
                 (:r, 'COMMUNE', 1, 'CHILDREN_RECOGNISED', 'Điều 5.4', 'Từ 70% đơn vị trực thuộc được công nhận',
-                 'At least 70% of the units under it recognised')""")
-                .param("r", rulebook).update();
+                 'At least 70% of the units under it recognised')""").param("r", rulebook).update();
         // Xóm 1: facts as a Facts object (its counts), outcomes as an array
         insert(jdbc, xom1, "RESIDENTIAL_AREA", rulebook, "NOT_MET", """
                 {"unitKind": "RESIDENTIAL_AREA", "year": 2023, "counts": {"households.total": 200,
@@ -111,23 +137,31 @@ final class ClassificationFixture {
         jdbc.sql("""
                 UPDATE evaluation SET status = 'RECOGNISED', decision_number = '125/QĐ-UBND', decision_date = DATE '2023-11-28',
                        decision_signer = 'Nguyễn Văn Hòa' WHERE unit_id = :u""").param("u", haiMinh).update();
-        long evaluation = jdbc.sql("SELECT id FROM evaluation WHERE unit_id = :u").param("u", xom1).query(Long.class).single();
+        long evaluation = jdbc.sql("SELECT id FROM evaluation WHERE unit_id = :u")
+                .param("u", xom1)
+                .query(Long.class)
+                .single();
         jdbc.sql("""
                 INSERT INTO evaluation_entry (evaluation_id, criterion, value, evidence, entered_by)
-                VALUES (:e, 'NO_NEW_DRUG_USERS', true, 'Biên bản họp khu dân cư 20/10/2023', 'truongthon')""")
-                .param("e", evaluation).update();
+                VALUES (:e, 'NO_NEW_DRUG_USERS', true, 'Biên bản họp khu dân cư 20/10/2023', 'truongthon')""").param("e", evaluation).update();
     }
 
-    private static void insert(JdbcClient jdbc, long unit, String kind, long rulebook, String proposed, String facts,
-            String outcomes) {
+    private static void insert(
+            JdbcClient jdbc, long unit, String kind, long rulebook, String proposed, String facts, String outcomes) {
         boolean area = kind.equals("RESIDENTIAL_AREA");
         jdbc.sql("""
                 INSERT INTO evaluation (unit_id, year, unit_kind, period_from, period_to, rulebook_id, status, proposed,
                                         facts, outcomes, computed_at)
                 VALUES (:u, :y, :k, :from, :to, :r, 'DRAFT', :p, CAST(:f AS jsonb), CAST(:o AS jsonb), now())""")
-                .param("u", unit).param("y", YEAR).param("k", kind)
+                .param("u", unit)
+                .param("y", YEAR)
+                .param("k", kind)
                 .param("from", area ? LocalDate.of(2022, 11, 1) : LocalDate.of(2022, 11, 16))
                 .param("to", area ? LocalDate.of(2023, 10, 31) : LocalDate.of(2023, 11, 15))
-                .param("r", rulebook).param("p", proposed).param("f", facts).param("o", outcomes).update();
+                .param("r", rulebook)
+                .param("p", proposed)
+                .param("f", facts)
+                .param("o", outcomes)
+                .update();
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import vn.tuquan.units.OrganisationDetails.Exclusion;
 import vn.tuquan.units.UnitKind;
@@ -20,10 +19,18 @@ class EvaluatedUnitsTests {
                 evaluated.add(kind);
             }
         }
-        assertThat(evaluated).containsExactlyInAnyOrder(UnitKind.RESIDENTIAL_AREA, UnitKind.COMMUNE, UnitKind.AGENCY,
-                UnitKind.ENTERPRISE, UnitKind.SCHOOL, UnitKind.HOSPITAL);
+        assertThat(evaluated)
+                .containsExactlyInAnyOrder(
+                        UnitKind.RESIDENTIAL_AREA,
+                        UnitKind.COMMUNE,
+                        UnitKind.AGENCY,
+                        UnitKind.ENTERPRISE,
+                        UnitKind.SCHOOL,
+                        UnitKind.HOSPITAL);
         assertThat(EvaluatedUnits.criteriaKind(UnitKind.HOSPITAL, null)).isEqualTo("AGENCY");
-        assertThat(EvaluatedUnits.criteriaKind(UnitKind.INDUSTRIAL_ZONE, null)).as("its enterprises are evaluated").isNull();
+        assertThat(EvaluatedUnits.criteriaKind(UnitKind.INDUSTRIAL_ZONE, null))
+                .as("its enterprises are evaluated")
+                .isNull();
         assertThat(EvaluatedUnits.criteriaKind(UnitKind.PAGODA, null)).isNull();
         assertThat(EvaluatedUnits.criteriaKind(UnitKind.PARISH, null)).isNull();
     }
@@ -32,7 +39,9 @@ class EvaluatedUnitsTests {
     void anOrganisationTheLawExcludesIsNotEvaluatedWhateverItsKind() {
         for (UnitKind kind : Set.of(UnitKind.AGENCY, UnitKind.ENTERPRISE, UnitKind.SCHOOL, UnitKind.HOSPITAL)) {
             for (Exclusion exclusion : Exclusion.values()) {
-                assertThat(EvaluatedUnits.criteriaKind(kind, exclusion)).as(kind + " " + exclusion).isNull();
+                assertThat(EvaluatedUnits.criteriaKind(kind, exclusion))
+                        .as(kind + " " + exclusion)
+                        .isNull();
             }
         }
     }

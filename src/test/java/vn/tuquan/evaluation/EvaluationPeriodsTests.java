@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-
 import org.junit.jupiter.api.Test;
 import vn.tuquan.shared.Period;
 
@@ -26,9 +25,11 @@ class EvaluationPeriodsTests {
     @Test
     void communesAgenciesEnterprisesAndSchoolsTakeTheOrganisationsWindow() {
         for (String kind : new String[] {"COMMUNE", "AGENCY", "ENTERPRISE", "SCHOOL"}) {
-            assertThat(EvaluationPeriods.of(kind, 2021)).as(kind)
+            assertThat(EvaluationPeriods.of(kind, 2021))
+                    .as(kind)
                     .isEqualTo(new Period(2021, LocalDate.of(2020, 11, 30), LocalDate.of(2021, 11, 30)));
-            assertThat(EvaluationPeriods.of(kind, 2022)).as(kind)
+            assertThat(EvaluationPeriods.of(kind, 2022))
+                    .as(kind)
                     .isEqualTo(new Period(2022, LocalDate.of(2021, 11, 16), LocalDate.of(2022, 11, 15)));
         }
         assertThat(EvaluationPeriods.of("SCHOOL", 2026).to()).isEqualTo(LocalDate.of(2026, 11, 15));
@@ -45,7 +46,9 @@ class EvaluationPeriodsTests {
     void underTt23TheSharedBoundaryDayBelongsToThePeriodItEnds() {
         Period p2017 = EvaluationPeriods.of("RESIDENTIAL_AREA", 2017);
         Period p2018 = EvaluationPeriods.of("RESIDENTIAL_AREA", 2018);
-        assertThat(p2018.from()).as("the regulation's window starts on the day 2017's ends").isEqualTo(p2017.to());
+        assertThat(p2018.from())
+                .as("the regulation's window starts on the day 2017's ends")
+                .isEqualTo(p2017.to());
         assertThat(EvaluationPeriods.firstCountedDay("RESIDENTIAL_AREA", 2018)).isEqualTo(LocalDate.of(2017, 11, 1));
         assertThat(EvaluationPeriods.firstCountedDay("RESIDENTIAL_AREA", 2017)).isEqualTo(LocalDate.of(2016, 11, 1));
         assertThat(EvaluationPeriods.firstCountedDay("COMMUNE", 2018)).isEqualTo(LocalDate.of(2017, 12, 1));
@@ -61,8 +64,11 @@ class EvaluationPeriodsTests {
         Period p2022 = EvaluationPeriods.of("RESIDENTIAL_AREA", 2022);
         assertThat(EvaluationPeriods.beganUnderEarlierRegulation(p2022)).isTrue();
         assertThat(p2022.regulation()).isEqualTo("TT 124/2021/TT-BCA");
-        assertThat(EvaluationPeriods.beganUnderEarlierRegulation(EvaluationPeriods.of("RESIDENTIAL_AREA", 2021))).isFalse();
-        assertThat(EvaluationPeriods.beganUnderEarlierRegulation(EvaluationPeriods.of("RESIDENTIAL_AREA", 2023))).isFalse();
-        assertThat(EvaluationPeriods.beganUnderEarlierRegulation(EvaluationPeriods.of("COMMUNE", 2022))).isTrue();
+        assertThat(EvaluationPeriods.beganUnderEarlierRegulation(EvaluationPeriods.of("RESIDENTIAL_AREA", 2021)))
+                .isFalse();
+        assertThat(EvaluationPeriods.beganUnderEarlierRegulation(EvaluationPeriods.of("RESIDENTIAL_AREA", 2023)))
+                .isFalse();
+        assertThat(EvaluationPeriods.beganUnderEarlierRegulation(EvaluationPeriods.of("COMMUNE", 2022)))
+                .isTrue();
     }
 }

@@ -3,12 +3,11 @@ package vn.tuquan.evaluation;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.time.LocalDate;
-
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -55,7 +54,8 @@ class EvaluationProcessBrowserTests {
         page.navigate(tab.url("/login"));
         page.getByLabel("Tên đăng nhập").fill(username);
         page.getByLabel("Mật khẩu").fill(ProcessFixture.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập"))
+                .click();
         assertThat(page).hasURL(tab.url("/"));
     }
 
@@ -65,7 +65,8 @@ class EvaluationProcessBrowserTests {
         card.locator("input[name=evidence]").fill(evidence);
         card.locator(".evaluation-save-entry").click();
         assertThat(page.locator(".evaluation-saved")).isVisible();
-        assertThat(page.locator("[data-criterion=" + criterion + "] .evaluation-entered")).containsText(evidence);
+        assertThat(page.locator("[data-criterion=" + criterion + "] .evaluation-entered"))
+                .containsText(evidence);
     }
 
     @Test
@@ -81,15 +82,18 @@ class EvaluationProcessBrowserTests {
                 page.locator("#registered-on").fill("2023-02-15");
                 page.locator("#register").click();
                 assertThat(page.locator(".evaluation-status")).hasText("Đã đăng ký");
-                assertThat(page.locator("[data-criterion=NO_NEW_DRUG_USERS] .evaluation-computed")).hasText("Đạt");
+                assertThat(page.locator("[data-criterion=NO_NEW_DRUG_USERS] .evaluation-computed"))
+                        .hasText("Đạt");
 
                 enter(page, "PARTY_RESOLUTION_Q1", "Biên bản họp tổ dân phố ngày 20/02/2023");
                 assertThat(page.locator(".evaluation-status")).hasText("Đang tự đánh giá");
                 enter(page, "POLICIES_CARRIED_OUT", "Báo cáo số 15/BC-CAP của Công an phường");
                 java.nio.file.Path evidence = java.nio.file.Path.of("target", "bien-ban-chi-bo.pdf");
-                Files.write(evidence, "%PDF-1.4\n% bien ban\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                Files.write(
+                        evidence, "%PDF-1.4\n% bien ban\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                 page.locator("#file-PARTY_RESOLUTION_Q1").setInputFiles(evidence);
-                page.locator("[data-criterion=PARTY_RESOLUTION_Q1] .evaluation-attach").click();
+                page.locator("[data-criterion=PARTY_RESOLUTION_Q1] .evaluation-attach")
+                        .click();
                 assertThat(page.locator("[data-criterion=PARTY_RESOLUTION_Q1] .evaluation-attachment"))
                         .containsText("bien-ban-chi-bo.pdf");
                 tab.screenshot("evaluation-process-self-assessment-phone");
@@ -113,18 +117,29 @@ class EvaluationProcessBrowserTests {
                 assertThat(page.locator(".evaluation-steps li")).hasCount(5);
                 tab.screenshot("evaluation-process-recognised-phone");
 
-                Download download = page.waitForDownload(() -> page.locator("#certificate").click());
+                Download download =
+                        page.waitForDownload(() -> page.locator("#certificate").click());
                 download.saveAs(java.nio.file.Path.of("target", "screenshots", "evaluation-certificate.pdf"));
                 byte[] pdf = Files.readAllBytes(download.path());
-                assertThat(new String(pdf, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF");
-                assertThat(EvaluationProcessTests.certificateText(pdf)).contains(area.name()).contains("125/QĐ-UBND");
+                assertThat(new String(pdf, 0, 4, java.nio.charset.StandardCharsets.US_ASCII))
+                        .isEqualTo("%PDF");
+                assertThat(EvaluationProcessTests.certificateText(pdf))
+                        .contains(area.name())
+                        .contains("125/QĐ-UBND");
                 assertThat(download.suggestedFilename()).endsWith(".pdf");
                 assertThat(tab.errors()).isEmpty();
             }
         }
-        assertThat(jdbc.sql("SELECT status FROM evaluation WHERE unit_id = :u AND year = :y").param("u", area.id())
-                .param("y", ProcessFixture.YEAR).query(String.class).single()).isEqualTo("RECOGNISED");
-        assertThat(jdbc.sql("SELECT decision_date FROM evaluation WHERE unit_id = :u").param("u", area.id())
-                .query(LocalDate.class).single()).isEqualTo(LocalDate.of(2023, 11, 28));
+        assertThat(jdbc.sql("SELECT status FROM evaluation WHERE unit_id = :u AND year = :y")
+                        .param("u", area.id())
+                        .param("y", ProcessFixture.YEAR)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("RECOGNISED");
+        assertThat(jdbc.sql("SELECT decision_date FROM evaluation WHERE unit_id = :u")
+                        .param("u", area.id())
+                        .query(LocalDate.class)
+                        .single())
+                .isEqualTo(LocalDate.of(2023, 11, 28));
     }
 }

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -39,8 +38,10 @@ class EvaluationReformTests {
 
     @Autowired
     Evaluations evaluations;
+
     @Autowired
     SubmittingSelfAssessments selfAssessments;
+
     @Autowired
     RecognisingUnits recognising;
 
@@ -54,22 +55,46 @@ class EvaluationReformTests {
 
     @BeforeAll
     void namDinhThroughTheReform(@Autowired OfficialLists lists, @Autowired LocalUnits localUnits) {
-        lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv")), LIST_2022,
+        lists.importFiles(
+                Caller.SYSTEM,
+                List.of(AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv")),
+                LIST_2022,
                 Optional.empty());
-        long ward = units.findByCode(Scope.WHOLE_COUNTRY, "13636", LIST_2022).orElseThrow().id();
-        village = localUnits.create(Caller.SYSTEM, ward, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "TO_DAN_PHO", null,
-                "Tổ dân phố số 3", null), LIST_2022).id();
-        lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("pre2025/thanglequoc_v2.4.1_simplified.json")),
-                LocalDate.of(2025, 3, 1), Optional.of("36"));
-        lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("post2025/thanglequoc_v4.2.0_full.json")),
-                CompetentLevels.REFORM, Optional.empty());
-        lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("post2025/nam_dinh_36_old_to_new_mapping.csv")),
-                CompetentLevels.REFORM, Optional.empty());
+        long ward = units.findByCode(Scope.WHOLE_COUNTRY, "13636", LIST_2022)
+                .orElseThrow()
+                .id();
+        village = localUnits
+                .create(
+                        Caller.SYSTEM,
+                        ward,
+                        new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "TO_DAN_PHO", null, "Tổ dân phố số 3", null),
+                        LIST_2022)
+                .id();
+        lists.importFiles(
+                Caller.SYSTEM,
+                List.of(AdminUnitsData.file("pre2025/thanglequoc_v2.4.1_simplified.json")),
+                LocalDate.of(2025, 3, 1),
+                Optional.of("36"));
+        lists.importFiles(
+                Caller.SYSTEM,
+                List.of(AdminUnitsData.file("post2025/thanglequoc_v4.2.0_full.json")),
+                CompetentLevels.REFORM,
+                Optional.empty());
+        lists.importFiles(
+                Caller.SYSTEM,
+                List.of(AdminUnitsData.file("post2025/nam_dinh_36_old_to_new_mapping.csv")),
+                CompetentLevels.REFORM,
+                Optional.empty());
     }
 
     /** The commune the village lay in on a day. */
     UnitView communeOf(LocalDate day) {
-        return units.find(Scope.WHOLE_COUNTRY, units.find(Scope.WHOLE_COUNTRY, village, day).orElseThrow().parentId(), day)
+        return units.find(
+                        Scope.WHOLE_COUNTRY,
+                        units.find(Scope.WHOLE_COUNTRY, village, day)
+                                .orElseThrow()
+                                .parentId(),
+                        day)
                 .orElseThrow();
     }
 
@@ -80,14 +105,22 @@ class EvaluationReformTests {
         assertThat(before.competent().kind()).isEqualTo(UnitKind.DISTRICT);
         assertThat(before.competent().name()).isEqualTo("Thành phố Nam Định");
         // the village is recognised by its commune in both years
-        assertThat(evaluations.process(Scope.WHOLE_COUNTRY, village, 2024).competent().id()).isEqualTo(ward2024.id());
+        assertThat(evaluations
+                        .process(Scope.WHOLE_COUNTRY, village, 2024)
+                        .competent()
+                        .id())
+                .isEqualTo(ward2024.id());
 
         UnitView ward2025 = communeOf(LocalDate.of(2025, 11, 15));
         assertThat(ward2025.name()).isEqualTo("Phường Nam Định");
         EvaluationProcess after = evaluations.process(Scope.WHOLE_COUNTRY, ward2025.id(), 2025);
         assertThat(after.competent().kind()).isEqualTo(UnitKind.PROVINCE);
         assertThat(after.competent().name()).isEqualTo("Tỉnh Ninh Bình");
-        assertThat(evaluations.process(Scope.WHOLE_COUNTRY, village, 2025).competent().id()).isEqualTo(ward2025.id());
+        assertThat(evaluations
+                        .process(Scope.WHOLE_COUNTRY, village, 2025)
+                        .competent()
+                        .id())
+                .isEqualTo(ward2025.id());
     }
 
     @Test
@@ -98,18 +131,26 @@ class EvaluationReformTests {
         EvaluationProcess process = evaluations.process(Scope.WHOLE_COUNTRY, id, 2025);
         for (Evaluation.Line line : process.lines()) {
             if (line.toEnter()) {
-                selfAssessments.enter(Caller.SYSTEM, id, 2025, line.criterion(), true, "Báo cáo của phường số 12/BC-UBND");
+                selfAssessments.enter(
+                        Caller.SYSTEM, id, 2025, line.criterion(), true, "Báo cáo của phường số 12/BC-UBND");
             }
         }
         selfAssessments.submit(Caller.SYSTEM, id, 2025);
         recognising.accept(Caller.SYSTEM, id, 2025);
-        Evaluation recognised = recognising.recognise(Caller.SYSTEM, id, 2025,
+        Evaluation recognised = recognising.recognise(
+                Caller.SYSTEM,
+                id,
+                2025,
                 new Evaluation.Decision("3120/QĐ-UBND", LocalDate.of(2025, 12, 20), "Phạm Quang Ngọc"));
         UnitView province = units.find(Scope.WHOLE_COUNTRY, process.competent().id(), LocalDate.of(2025, 11, 15))
                 .orElseThrow();
         assertThat(recognised.decidedByUnit()).isEqualTo(province.id());
         String text = EvaluationProcessTests.certificateText(certificates.pdf(Scope.WHOLE_COUNTRY, id, 2025));
-        assertThat(text).contains("TỈNH NINH BÌNH".toUpperCase(new Locale("vi"))).contains("Phường Nam Định")
-                .contains("3120/QĐ-UBND").contains("20/12/2025").contains("năm 2025");
+        assertThat(text)
+                .contains("TỈNH NINH BÌNH".toUpperCase(new Locale("vi")))
+                .contains("Phường Nam Định")
+                .contains("3120/QĐ-UBND")
+                .contains("20/12/2025")
+                .contains("năm 2025");
     }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -39,6 +38,7 @@ class EvaluationRunsRulebooksTests {
 
     @Autowired
     EvaluationRuns runs;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -49,14 +49,27 @@ class EvaluationRunsRulebooksTests {
 
     @BeforeAll
     void units(@Autowired OfficialLists lists, @Autowired Units units, @Autowired LocalUnits localUnits) {
-        lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv")), LIST_DATE,
+        lists.importFiles(
+                Caller.SYSTEM,
+                List.of(AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv")),
+                LIST_DATE,
                 Optional.empty());
-        tt23Commune = units.findByCode(Scope.WHOLE_COUNTRY, "14233", LIST_DATE).orElseThrow().id();
-        tt124Commune = units.findByCode(Scope.WHOLE_COUNTRY, "13969", LIST_DATE).orElseThrow().id();
+        tt23Commune = units.findByCode(Scope.WHOLE_COUNTRY, "14233", LIST_DATE)
+                .orElseThrow()
+                .id();
+        tt124Commune = units.findByCode(Scope.WHOLE_COUNTRY, "13969", LIST_DATE)
+                .orElseThrow()
+                .id();
         for (int i = 0; i < 6; i++) {
             long commune = i < 3 ? tt23Commune : tt124Commune;
-            long area = localUnits.createAll(Caller.SYSTEM, List.of(Map.entry(commune, new LocalUnitForm(
-                    UnitKind.RESIDENTIAL_AREA, "XOM", "N" + i, "Xóm " + i, null))), LIST_DATE).get(0);
+            long area = localUnits
+                    .createAll(
+                            Caller.SYSTEM,
+                            List.of(Map.entry(
+                                    commune,
+                                    new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM", "N" + i, "Xóm " + i, null))),
+                            LIST_DATE)
+                    .get(0);
             (i < 3 ? tt23Areas : tt124Areas).add(area);
         }
     }
@@ -64,17 +77,20 @@ class EvaluationRunsRulebooksTests {
     void households(long area, int count, int registered, int year) {
         for (int i = 0; i < count; i++) {
             long id = jdbc.sql("INSERT INTO household (head_name, members) VALUES ('Hộ', 3) RETURNING id")
-                    .query(Long.class).single();
+                    .query(Long.class)
+                    .single();
             jdbc.sql("""
                     INSERT INTO household_residence (household_id, area_id, code, valid_from)
-                    VALUES (:id, :area, :code, DATE '2015-01-01')""").param("id", id).param("area", area)
-                    .param("code", "H" + id).update();
+                    VALUES (:id, :area, :code, DATE '2015-01-01')""")
+                    .param("id", id)
+                    .param("area", area)
+                    .param("code", "H" + id)
+                    .update();
             if (i < registered) {
                 jdbc.sql("""
                         INSERT INTO commitment (household_id, period_year, registered_on, signed, self_manage,
                                                 self_prevent, self_protect, recorded_by)
-                        VALUES (:id, :year, make_date(:year, 3, 1), true, true, true, true, 'test')""")
-                        .param("id", id).param("year", year).update();
+                        VALUES (:id, :year, make_date(:year, 3, 1), true, true, true, true, 'test')""").param("id", id).param("year", year).update();
             }
         }
     }
@@ -82,10 +98,11 @@ class EvaluationRunsRulebooksTests {
     void effectiveModel(long unit, int year) {
         long model = jdbc.sql("""
                 INSERT INTO movement_model (unit_id, type_code, name, started_on)
-                VALUES (:unit, 'PEOPLES_SECURITY_TEAM', 'Tổ an ninh', DATE '2015-01-01') RETURNING id""")
-                .param("unit", unit).query(Long.class).single();
+                VALUES (:unit, 'PEOPLES_SECURITY_TEAM', 'Tổ an ninh', DATE '2015-01-01') RETURNING id""").param("unit", unit).query(Long.class).single();
         jdbc.sql("INSERT INTO model_assessment (model_id, year, effective, reason) VALUES (:m, :y, true, 'tốt')")
-                .param("m", model).param("y", year).update();
+                .param("m", model)
+                .param("y", year)
+                .update();
     }
 
     /**
@@ -105,8 +122,11 @@ class EvaluationRunsRulebooksTests {
     }
 
     String proposed(long unitId, int year) {
-        return jdbc.sql("SELECT proposed FROM evaluation WHERE unit_id = :u AND year = :y").param("u", unitId)
-                .param("y", year).query(String.class).single();
+        return jdbc.sql("SELECT proposed FROM evaluation WHERE unit_id = :u AND year = :y")
+                .param("u", unitId)
+                .param("y", year)
+                .query(String.class)
+                .single();
     }
 
     /** The criteria of the unit's stored verdict that are not met (or need input), as "CODE=RESULT". */
@@ -114,12 +134,19 @@ class EvaluationRunsRulebooksTests {
         return jdbc.sql("""
                 SELECT o ->> 'criterion' || '=' || (o ->> 'result') FROM evaluation e, jsonb_array_elements(e.outcomes) o
                  WHERE e.unit_id = :u AND e.year = :y AND o ->> 'result' <> 'MET'""")
-                .param("u", unitId).param("y", year).query(String.class).list();
+                .param("u", unitId)
+                .param("y", year)
+                .query(String.class)
+                .list();
     }
 
     String rulebook(long unitId, int year) {
-        return jdbc.sql("SELECT r.code FROM evaluation e JOIN rulebook r ON r.id = e.rulebook_id WHERE e.unit_id = :u AND e.year = :y")
-                .param("u", unitId).param("y", year).query(String.class).single();
+        return jdbc.sql(
+                        "SELECT r.code FROM evaluation e JOIN rulebook r ON r.id = e.rulebook_id WHERE e.unit_id = :u AND e.year = :y")
+                .param("u", unitId)
+                .param("y", year)
+                .query(String.class)
+                .single();
     }
 
     void passesThenFailsBecauseOneChildFails(long commune, List<Long> areas, int year, String code) {
@@ -134,7 +161,9 @@ class EvaluationRunsRulebooksTests {
         RunSummary summary = runs.run(Caller.SYSTEM, commune, year);
         for (long unit : all) {
             assertThat(rulebook(unit, year)).isEqualTo(code);
-            assertThat(notMet(unit, year)).as("criteria not met of unit " + unit).isEmpty();
+            assertThat(notMet(unit, year))
+                    .as("criteria not met of unit " + unit)
+                    .isEmpty();
             assertThat(proposed(unit, year)).isEqualTo("MET");
         }
         assertThat(summary.met()).isEqualTo(4);

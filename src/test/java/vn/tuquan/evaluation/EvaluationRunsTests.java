@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -49,14 +48,19 @@ class EvaluationRunsTests {
 
     @Autowired
     OfficialLists lists;
+
     @Autowired
     Units units;
+
     @Autowired
     LocalUnits localUnits;
+
     @Autowired
     EvaluationRuns runs;
+
     @Autowired
     StoredVerdicts storedVerdicts;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -69,15 +73,25 @@ class EvaluationRunsTests {
 
     @BeforeAll
     void units() {
-        lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv")), LIST_DATE,
+        lists.importFiles(
+                Caller.SYSTEM,
+                List.of(AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv")),
+                LIST_DATE,
                 Optional.empty());
-        province = units.findByCode(Scope.WHOLE_COUNTRY, "36", LIST_DATE).orElseThrow().id();
-        haiMinh = units.findByCode(Scope.WHOLE_COUNTRY, "14233", LIST_DATE).orElseThrow().id();
-        namMy = units.findByCode(Scope.WHOLE_COUNTRY, "13969", LIST_DATE).orElseThrow().id();
+        province = units.findByCode(Scope.WHOLE_COUNTRY, "36", LIST_DATE)
+                .orElseThrow()
+                .id();
+        haiMinh = units.findByCode(Scope.WHOLE_COUNTRY, "14233", LIST_DATE)
+                .orElseThrow()
+                .id();
+        namMy = units.findByCode(Scope.WHOLE_COUNTRY, "13969", LIST_DATE)
+                .orElseThrow()
+                .id();
         List<Map.Entry<Long, LocalUnitForm>> forms = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            forms.add(new SimpleEntry<>(i < 4 ? haiMinh : namMy, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM",
-                    "R" + i, "Xóm " + i, null)));
+            forms.add(new SimpleEntry<>(
+                    i < 4 ? haiMinh : namMy,
+                    new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM", "R" + i, "Xóm " + i, null)));
         }
         areas.addAll(localUnits.createAll(Caller.SYSTEM, forms, LIST_DATE));
         jdbc.sql("DELETE FROM rulebook WHERE province_id IS NULL").update();
@@ -94,8 +108,12 @@ class EvaluationRunsTests {
         jdbc.sql("""
                 INSERT INTO rulebook_criterion (rulebook_id, unit_kind, position, criterion, params, editable, name_vi, name_en)
                 VALUES (:book, :kind, :position, :code, CAST(:params AS jsonb), true, :code, :code)""")
-                .param("book", book).param("kind", kind).param("position", position).param("code", code)
-                .param("params", params).update();
+                .param("book", book)
+                .param("kind", kind)
+                .param("position", position)
+                .param("code", code)
+                .param("params", params)
+                .update();
     }
 
     /**
@@ -105,11 +123,16 @@ class EvaluationRunsTests {
     void households(long area, int count, int registered, int year) {
         for (int i = 0; i < count; i++) {
             long id = jdbc.sql("INSERT INTO household (head_name, members) VALUES ('Hộ thử', 3) RETURNING id")
-                    .query(Long.class).single();
+                    .query(Long.class)
+                    .single();
             jdbc.sql("""
                     INSERT INTO household_residence (household_id, area_id, code, valid_from, valid_to)
                     VALUES (:id, :area, :code, make_date(:year - 1, 1, 1), make_date(:year + 1, 1, 1))""")
-                    .param("id", id).param("area", area).param("code", "H" + id).param("year", year).update();
+                    .param("id", id)
+                    .param("area", area)
+                    .param("code", "H" + id)
+                    .param("year", year)
+                    .update();
             if (i < registered) {
                 register(id, year);
             }
@@ -120,8 +143,7 @@ class EvaluationRunsTests {
         jdbc.sql("""
                 INSERT INTO commitment (household_id, period_year, registered_on, signed, self_manage, self_prevent,
                                         self_protect, recorded_by)
-                VALUES (:id, :year, make_date(:year, 3, 1), true, true, true, true, 'test')""")
-                .param("id", household).param("year", year).update();
+                VALUES (:id, :year, make_date(:year, 3, 1), true, true, true, true, 'test')""").param("id", household).param("year", year).update();
     }
 
     long incident(long unitId, String category, String severity, Boolean subjective, OffsetDateTime at) {
@@ -129,24 +151,42 @@ class EvaluationRunsTests {
                 INSERT INTO incident (unit_id, category_code, severity, subjective_cause, occurred_at, reported_at, status,
                                       source, created_by)
                 VALUES (:unit, :category, :severity, :subjective, :at, :at, 'REPORTED', 'PATROL', 'test') RETURNING id""")
-                .param("unit", unitId).param("category", category).param("severity", severity)
-                .param("subjective", subjective).param("at", at).query(Long.class).single();
+                .param("unit", unitId)
+                .param("category", category)
+                .param("severity", severity)
+                .param("subjective", subjective)
+                .param("at", at)
+                .query(Long.class)
+                .single();
     }
 
     String proposed(long unitId, int year) {
-        return jdbc.sql("SELECT proposed FROM evaluation WHERE unit_id = :u AND year = :y").param("u", unitId)
-                .param("y", year).query(String.class).optional().orElse(null);
+        return jdbc.sql("SELECT proposed FROM evaluation WHERE unit_id = :u AND year = :y")
+                .param("u", unitId)
+                .param("y", year)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     long fact(long unitId, int year, String key) {
-        return jdbc.sql("SELECT CAST(facts -> 'counts' ->> :key AS bigint) FROM evaluation WHERE unit_id = :u AND year = :y")
-                .param("key", key).param("u", unitId).param("y", year).query(Long.class).optional().orElse(-1L);
+        return jdbc.sql(
+                        "SELECT CAST(facts -> 'counts' ->> :key AS bigint) FROM evaluation WHERE unit_id = :u AND year = :y")
+                .param("key", key)
+                .param("u", unitId)
+                .param("y", year)
+                .query(Long.class)
+                .optional()
+                .orElse(-1L);
     }
 
     /** The row versions (xmin, xmax) of the year's evaluations: a row written or even locked again changes. */
     List<String> versions(int year) {
-        return jdbc.sql("SELECT unit_id || ':' || xmin::text || ':' || xmax::text FROM evaluation WHERE year = :y ORDER BY unit_id")
-                .param("y", year).query(String.class).list();
+        return jdbc.sql(
+                        "SELECT unit_id || ':' || xmin::text || ':' || xmax::text FROM evaluation WHERE year = :y ORDER BY unit_id")
+                .param("y", year)
+                .query(String.class)
+                .list();
     }
 
     @Test
@@ -170,7 +210,10 @@ class EvaluationRunsTests {
         // Nam Mỹ is not under Hải Minh: not evaluated by this run
         assertThat(proposed(namMy, year)).isNull();
         String status = jdbc.sql("SELECT status FROM evaluation WHERE unit_id = :u AND year = :y")
-                .param("u", areas.get(0)).param("y", year).query(String.class).single();
+                .param("u", areas.get(0))
+                .param("y", year)
+                .query(String.class)
+                .single();
         assertThat(status).isEqualTo("NOT_REGISTERED");
 
         // one household more, not registered: its area and the commune fail; a changed record, a changed verdict
@@ -184,7 +227,8 @@ class EvaluationRunsTests {
         assertThat(again.notMet()).isEqualTo(2);
 
         // the stored explanation: every comparison of the area's criteria
-        StoredEvaluation one = storedVerdicts.one(Scope.WHOLE_COUNTRY, areas.get(2), year).orElseThrow();
+        StoredEvaluation one =
+                storedVerdicts.one(Scope.WHOLE_COUNTRY, areas.get(2), year).orElseThrow();
         assertThat(one.proposed()).isEqualTo("NOT_MET");
         assertThat(one.outcomes().get(0).get("criterion").asString()).isEqualTo("HOUSEHOLDS_REGISTERED");
         assertThat(one.outcomes().get(0).get("result").asString()).isEqualTo("NOT_MET");
@@ -194,8 +238,7 @@ class EvaluationRunsTests {
 
         ResultsPage page = storedVerdicts.results(Scope.WHOLE_COUNTRY, haiMinh, year, "NOT_MET", 10, 0);
         assertThat(page.counts()).containsEntry("MET", 3L).containsEntry("NOT_MET", 2L);
-        assertThat(page.verdicts()).extracting(StoredVerdict::unitId)
-                .containsExactlyInAnyOrder(haiMinh, areas.get(2));
+        assertThat(page.verdicts()).extracting(StoredVerdict::unitId).containsExactlyInAnyOrder(haiMinh, areas.get(2));
     }
 
     @Test
@@ -221,15 +264,21 @@ class EvaluationRunsTests {
         assertThat(proposed(areas.get(4), year)).isEqualTo("NOT_MET");
         jdbc.sql("""
                 UPDATE evaluation SET status = 'REJECTED', locked = true, decision_number = '12/QĐ-UBND',
-                       decision_date = DATE '2021-11-20', decision_signer = 'Chủ tịch' WHERE unit_id = :u AND year = :y""")
-                .param("u", areas.get(4)).param("y", year).update();
-        String lockedRow = versions(year).stream().filter(v -> v.startsWith(areas.get(4) + ":")).findFirst().orElseThrow();
+                       decision_date = DATE '2021-11-20', decision_signer = 'Chủ tịch' WHERE unit_id = :u AND year = :y""").param("u", areas.get(4)).param("y", year).update();
+        String lockedRow = versions(year).stream()
+                .filter(v -> v.startsWith(areas.get(4) + ":"))
+                .findFirst()
+                .orElseThrow();
         // the province lowers its threshold to 70% in a new version of its rulebook
         long v2 = jdbc.sql("""
                 INSERT INTO rulebook (code, version, province_id, based_on, regulation, name_vi, name_en, effective_from,
                                       created_by)
                 VALUES ('TEST_ND', 2, :province, :v1, 'test', 'Bộ tiêu chí thử 2', 'Test rulebook 2', DATE '2021-01-01', 'test')
-                RETURNING id""").param("province", province).param("v1", rulebook).query(Long.class).single();
+                RETURNING id""")
+                .param("province", province)
+                .param("v1", rulebook)
+                .query(Long.class)
+                .single();
         criterion(v2, "RESIDENTIAL_AREA", 1, "HOUSEHOLDS_REGISTERED", "{\"minPercent\": \"70\"}");
         criterion(v2, "COMMUNE", 1, "HOUSEHOLDS_REGISTERED", "{\"minPercent\": \"70\"}");
         try {
@@ -239,13 +288,21 @@ class EvaluationRunsTests {
             assertThat(proposed(areas.get(4), year)).isEqualTo("NOT_MET");
             assertThat(versions(year)).contains(lockedRow);
             assertThat(jdbc.sql("SELECT rulebook_id FROM evaluation WHERE unit_id = :u AND year = :y")
-                    .param("u", areas.get(4)).param("y", year).query(Long.class).single()).isEqualTo(rulebook);
+                            .param("u", areas.get(4))
+                            .param("y", year)
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(rulebook);
             // the commune counts the decided child as it was decided: not recognised
             assertThat(fact(namMy, year, "children.recognised")).isEqualTo(1);
         } finally {
-            jdbc.sql("DELETE FROM rulebook_criterion WHERE rulebook_id = :id").param("id", v2).update();
-            jdbc.sql("UPDATE evaluation SET rulebook_id = :v1 WHERE rulebook_id = :id").param("v1", rulebook)
-                    .param("id", v2).update();
+            jdbc.sql("DELETE FROM rulebook_criterion WHERE rulebook_id = :id")
+                    .param("id", v2)
+                    .update();
+            jdbc.sql("UPDATE evaluation SET rulebook_id = :v1 WHERE rulebook_id = :id")
+                    .param("v1", rulebook)
+                    .param("id", v2)
+                    .update();
             jdbc.sql("DELETE FROM rulebook WHERE id = :id").param("id", v2).update();
         }
     }
@@ -289,9 +346,10 @@ class EvaluationRunsTests {
         long area = areas.get(3);
         long hotspot = jdbc.sql("""
                 INSERT INTO hotspot (name, kind, designated_on, designated_by, designation_number, created_by)
-                VALUES ('Điểm thử', 'DRUGS', DATE '2021-03-01', 'UBND', '1/QĐ', 'test') RETURNING id""")
-                .query(Long.class).single();
-        jdbc.sql("INSERT INTO hotspot_unit (hotspot_id, unit_id) VALUES (:h, :u)").param("h", hotspot).param("u", area)
+                VALUES ('Điểm thử', 'DRUGS', DATE '2021-03-01', 'UBND', '1/QĐ', 'test') RETURNING id""").query(Long.class).single();
+        jdbc.sql("INSERT INTO hotspot_unit (hotspot_id, unit_id) VALUES (:h, :u)")
+                .param("h", hotspot)
+                .param("u", area)
                 .update();
         jdbc.sql("""
                 INSERT INTO hotspot_status (hotspot_id, status, valid_from, valid_to, reason, recorded_by)
@@ -311,20 +369,22 @@ class EvaluationRunsTests {
         households(areas.get(5), 10, 6, year);
         runs.run(Caller.SYSTEM, namMy, year);
         List<String> before = versions(year);
-        WhatIfPreview preview = runs.preview(Scope.WHOLE_COUNTRY, namMy, year, "HOUSEHOLDS_REGISTERED",
-                Map.of("minPercent", "80"));
+        WhatIfPreview preview =
+                runs.preview(Scope.WHOLE_COUNTRY, namMy, year, "HOUSEHOLDS_REGISTERED", Map.of("minPercent", "80"));
         assertThat(preview.evaluated()).isEqualTo(3);
         assertThat(preview.changes()).extracting(VerdictChange::unitId).containsExactly(areas.get(4));
         assertThat(preview.changes().get(0).from()).isEqualTo(Result.NOT_MET);
         assertThat(preview.changes().get(0).to()).isEqualTo(Result.MET);
         assertThat(versions(year)).isEqualTo(before);
         assertThat(runs.preview(Scope.WHOLE_COUNTRY, namMy, year, "HOUSEHOLDS_REGISTERED", Map.of("minPercent", "70"))
-                .changes()).extracting(VerdictChange::unitId)
+                        .changes())
+                .extracting(VerdictChange::unitId)
                 .containsExactlyInAnyOrder(areas.get(4), namMy);
         assertThatThrownBy(() -> runs.preview(Scope.WHOLE_COUNTRY, namMy, year, "NO_SUCH", Map.of("x", "1")))
                 .isInstanceOf(EvaluationRefusedException.class);
-        assertThatThrownBy(() -> runs.preview(Scope.WHOLE_COUNTRY, namMy, year, "HOUSEHOLDS_REGISTERED",
-                Map.of("minPercent", "abc"))).isInstanceOf(EvaluationRefusedException.class);
+        assertThatThrownBy(() -> runs.preview(
+                        Scope.WHOLE_COUNTRY, namMy, year, "HOUSEHOLDS_REGISTERED", Map.of("minPercent", "abc")))
+                .isInstanceOf(EvaluationRefusedException.class);
     }
 
     @Test
@@ -346,20 +406,24 @@ class EvaluationRunsTests {
         RunSummary commune = runs.run(Caller.SYSTEM, namMy, year);
         assertThat(commune.unchanged()).isEqualTo(3);
         assertThat(versions(year)).isEqualTo(before);
-        Caller provincial = new Caller(9, "tinh", Set.of(Permission.EVALUATION_WRITE), Scope.of(Set.of(province)),
-                Scope.of(Set.of(province)));
+        Caller provincial = new Caller(
+                9, "tinh", Set.of(Permission.EVALUATION_WRITE), Scope.of(Set.of(province)), Scope.of(Set.of(province)));
         assertThatThrownBy(() -> runs.runCountry(provincial, year)).isInstanceOf(AccessRefusedException.class);
     }
 
     @Test
     void outsideTheCallersScopeNothingRunsAndNothingIsRead() {
-        Caller commune = new Caller(7, "xa", Set.of(Permission.EVALUATION_READ, Permission.EVALUATION_WRITE),
-                Scope.of(Set.of(haiMinh)), Scope.of(Set.of(haiMinh)));
+        Caller commune = new Caller(
+                7,
+                "xa",
+                Set.of(Permission.EVALUATION_READ, Permission.EVALUATION_WRITE),
+                Scope.of(Set.of(haiMinh)),
+                Scope.of(Set.of(haiMinh)));
         assertThatThrownBy(() -> runs.run(commune, namMy, 2019)).isInstanceOf(AccessRefusedException.class);
         assertThatThrownBy(() -> storedVerdicts.results(Scope.of(Set.of(haiMinh)), namMy, 2019, null, 10, 0))
                 .isInstanceOf(AccessRefusedException.class);
-        Caller reader = new Caller(8, "doc", Set.of(Permission.EVALUATION_READ), Scope.of(Set.of(haiMinh)),
-                Scope.of(Set.of(haiMinh)));
+        Caller reader = new Caller(
+                8, "doc", Set.of(Permission.EVALUATION_READ), Scope.of(Set.of(haiMinh)), Scope.of(Set.of(haiMinh)));
         assertThatThrownBy(() -> runs.run(reader, haiMinh, 2019)).isInstanceOf(AccessRefusedException.class);
     }
 }

@@ -38,8 +38,13 @@ class ExplanationBrowserTests {
     Chromium chromium;
 
     @BeforeAll
-    void data(@Autowired OfficialLists lists, @Autowired Units units, @Autowired LocalUnits localUnits,
-            @Autowired UserAccounts accounts, @Autowired Incidents incidents, @Autowired JdbcClient jdbc) {
+    void data(
+            @Autowired OfficialLists lists,
+            @Autowired Units units,
+            @Autowired LocalUnits localUnits,
+            @Autowired UserAccounts accounts,
+            @Autowired Incidents incidents,
+            @Autowired JdbcClient jdbc) {
         ClassificationFixture.ensure(lists, units, localUnits, accounts, incidents, jdbc);
         chromium = Chromium.launch();
     }
@@ -58,16 +63,20 @@ class ExplanationBrowserTests {
             page.navigate(tab.url("/login"));
             page.getByLabel("Tên đăng nhập").fill(ClassificationFixture.OFFICER);
             page.getByLabel("Mật khẩu").fill(ClassificationFixture.PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập"))
+                    .click();
             assertThat(page).hasURL(tab.url("/"));
 
             page.navigate(tab.url("/evaluation"));
             page.getByLabel("Năm đánh giá").fill("2023");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xem")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xem"))
+                    .click();
             assertThat(page).hasURL(tab.url("/evaluation?year=2023"));
             tab.screenshot("evaluation-index-phone");
-            assertThat(page.evaluate("document.documentElement.scrollWidth > window.innerWidth")).isEqualTo(false);
-            page.locator(".explain-link", new Page.LocatorOptions().setHasText("Xóm 1")).click();
+            assertThat(page.evaluate("document.documentElement.scrollWidth > window.innerWidth"))
+                    .isEqualTo(false);
+            page.locator(".explain-link", new Page.LocatorOptions().setHasText("Xóm 1"))
+                    .click();
             assertThat(page.locator("#explain-heading")).hasText("Xóm 1 — năm 2023");
             assertThat(page.locator("#verdict-proposed")).hasText("Không đạt");
 
@@ -77,7 +86,8 @@ class ExplanationBrowserTests {
             assertThat(crime.locator(".comparison-value")).hasText("1");
             assertThat(crime.locator(".comparison-operator")).hasText("≤");
             assertThat(crime.locator(".comparison-threshold")).hasText("0");
-            assertThat(page.locator("li.criterion[data-criterion=HOUSEHOLDS_REGISTERED] .comparison-value").first())
+            assertThat(page.locator("li.criterion[data-criterion=HOUSEHOLDS_REGISTERED] .comparison-value")
+                            .first())
                     .hasText("99,5%");
             assertThat(page.locator(".classification-items")).isVisible();
             tab.screenshot("evaluation-explanation-phone");
@@ -85,9 +95,11 @@ class ExplanationBrowserTests {
             Object overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth");
             assertThat(overflow).as("no sideways scrolling on a phone").isEqualTo(false);
 
-            crime.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Xem hồ sơ")).click();
-            assertThat(page).hasURL(java.util.regex.Pattern.compile("/order/incidents\\?unit=" + ClassificationFixture.xom1
-                    + "&year=2023&periodOf=residential-area&kind=CRIME$"));
+            crime.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Xem hồ sơ"))
+                    .click();
+            assertThat(page)
+                    .hasURL(java.util.regex.Pattern.compile("/order/incidents\\?unit=" + ClassificationFixture.xom1
+                            + "&year=2023&periodOf=residential-area&kind=CRIME$"));
             assertThat(page.locator("#incidents")).containsText(ClassificationFixture.THEFT);
             tab.screenshot("evaluation-explanation-records-phone");
         }

@@ -52,7 +52,8 @@ class RulebooksBrowserTests {
             page.navigate(tab.url("/login"));
             page.getByLabel("Tên đăng nhập").fill(RulebooksFixture.PROVINCIAL);
             page.getByLabel("Mật khẩu").fill(RulebooksFixture.PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập"))
+                    .click();
 
             page.navigate(tab.url("/evaluation/rulebooks"));
             assertThat(page.locator("h1")).hasText("Bộ tiêu chí \"An toàn về an ninh, trật tự\"");
@@ -60,12 +61,15 @@ class RulebooksBrowserTests {
                     .containsText("Tỷ lệ tối thiểu (%): 70");
             tab.screenshot("evaluation-rulebooks");
 
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ban hành phiên bản bộ tiêu chí của Tỉnh Nam Định"))
+            page.getByRole(
+                            AriaRole.LINK,
+                            new Page.GetByRoleOptions().setName("Ban hành phiên bản bộ tiêu chí của Tỉnh Nam Định"))
                     .click();
             page.getByLabel("Hiệu lực từ ngày").fill("2028-01-01");
             page.locator("[id='p.COMMUNE.DISPUTES_MEDIATED.minPercent']").fill("80");
             tab.screenshot("evaluation-rulebooks-adopt");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ban hành phiên bản")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ban hành phiên bản"))
+                    .click();
 
             assertThat(page.locator(".rulebook-adopted")).containsText("TT48_2025-36");
             assertThat(page.locator("table.rulebook-versions tr.table-active")).containsText("01/01/2028");

@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import vn.tuquan.TestUsers;
 import vn.tuquan.access.UserAccounts;
 import vn.tuquan.shared.Caller;
@@ -30,35 +29,72 @@ record RulebooksFixture(long province, long commune) {
 
     static synchronized RulebooksFixture ensure(OfficialLists lists, Units units, UserAccounts accounts) {
         if (units.findByCode(Scope.WHOLE_COUNTRY, "36", LIST_DATE).isEmpty()) {
-            lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv")), LIST_DATE,
+            lists.importFiles(
+                    Caller.SYSTEM,
+                    List.of(AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv")),
+                    LIST_DATE,
                     Optional.empty());
         }
-        long province = units.findByCode(Scope.WHOLE_COUNTRY, "36", LIST_DATE).orElseThrow().id();
-        long commune = units.findByCode(Scope.WHOLE_COUNTRY, "13633", LIST_DATE).orElseThrow().id();
-        TestUsers.withRoles(accounts, PROVINCIAL, "Cán Bộ Tỉnh Nam Định", PASSWORD, Set.of("PROVINCIAL_OFFICER"),
-                Scope.of(Set.of(province)), Scope.of(Set.of(province)));
-        TestUsers.withRoles(accounts, COMMUNE_OFFICER, "Cán Bộ Xã Hạ Long", PASSWORD, Set.of("COMMUNE_OFFICER"),
-                Scope.of(Set.of(commune)), Scope.of(Set.of(commune)));
-        TestUsers.withRoles(accounts, VIEWER, "Ban Chỉ Đạo Nam Định", PASSWORD, Set.of("STEERING_VIEWER"),
-                Scope.of(Set.of(province)), Scope.of(Set.of(province)));
+        long province = units.findByCode(Scope.WHOLE_COUNTRY, "36", LIST_DATE)
+                .orElseThrow()
+                .id();
+        long commune = units.findByCode(Scope.WHOLE_COUNTRY, "13633", LIST_DATE)
+                .orElseThrow()
+                .id();
+        TestUsers.withRoles(
+                accounts,
+                PROVINCIAL,
+                "Cán Bộ Tỉnh Nam Định",
+                PASSWORD,
+                Set.of("PROVINCIAL_OFFICER"),
+                Scope.of(Set.of(province)),
+                Scope.of(Set.of(province)));
+        TestUsers.withRoles(
+                accounts,
+                COMMUNE_OFFICER,
+                "Cán Bộ Xã Hạ Long",
+                PASSWORD,
+                Set.of("COMMUNE_OFFICER"),
+                Scope.of(Set.of(commune)),
+                Scope.of(Set.of(commune)));
+        TestUsers.withRoles(
+                accounts,
+                VIEWER,
+                "Ban Chỉ Đạo Nam Định",
+                PASSWORD,
+                Set.of("STEERING_VIEWER"),
+                Scope.of(Set.of(province)),
+                Scope.of(Set.of(province)));
         return new RulebooksFixture(province, commune);
     }
 
     /** The provincial officer as the services see them. */
     Caller provincialOfficer() {
-        return new Caller(901, PROVINCIAL, EnumSet.of(Permission.EVALUATION_READ, Permission.EVALUATION_APPROVE),
-                Scope.of(Set.of(province)), Scope.of(Set.of(province)));
+        return new Caller(
+                901,
+                PROVINCIAL,
+                EnumSet.of(Permission.EVALUATION_READ, Permission.EVALUATION_APPROVE),
+                Scope.of(Set.of(province)),
+                Scope.of(Set.of(province)));
     }
 
     /** A commune officer: may approve, but the province is not in their capture scope. */
     Caller communeOfficer() {
-        return new Caller(902, COMMUNE_OFFICER, EnumSet.of(Permission.EVALUATION_READ, Permission.EVALUATION_APPROVE),
-                Scope.of(Set.of(commune)), Scope.of(Set.of(commune)));
+        return new Caller(
+                902,
+                COMMUNE_OFFICER,
+                EnumSet.of(Permission.EVALUATION_READ, Permission.EVALUATION_APPROVE),
+                Scope.of(Set.of(commune)),
+                Scope.of(Set.of(commune)));
     }
 
     /** A viewer of the whole province without EVALUATION_APPROVE. */
     Caller viewer() {
-        return new Caller(903, VIEWER, EnumSet.of(Permission.EVALUATION_READ), Scope.of(Set.of(province)),
+        return new Caller(
+                903,
+                VIEWER,
+                EnumSet.of(Permission.EVALUATION_READ),
+                Scope.of(Set.of(province)),
                 Scope.of(Set.of(province)));
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -34,6 +33,7 @@ class RulebooksTests {
 
     @Autowired
     Rulebooks rulebooks;
+
     @Autowired
     AdoptingRulebooks adopting;
 
@@ -62,35 +62,91 @@ class RulebooksTests {
     @Test
     void theRulebookInForceFollowsTheYearAcrossTheChangesOfRegulation() {
         // a province without its own version: Thái Bình (34), never adopted anything in these tests
-        assertThat(rulebooks.inForce("RESIDENTIAL_AREA", 2021, 99L).orElseThrow().rulebook().code()).isEqualTo("TT23_2012");
-        assertThat(rulebooks.inForce("RESIDENTIAL_AREA", 2022, 99L).orElseThrow().rulebook().code()).isEqualTo("TT124_2021");
-        assertThat(rulebooks.inForce("COMMUNE", 2021, 99L).orElseThrow().rulebook().code()).isEqualTo("TT23_2012");
-        assertThat(rulebooks.inForce("COMMUNE", 2022, 99L).orElseThrow().rulebook().code()).isEqualTo("TT124_2021");
-        assertThat(rulebooks.inForce("SCHOOL", 2024, null).orElseThrow().rulebook().code()).isEqualTo("TT124_2021");
-        assertThat(rulebooks.inForce("RESIDENTIAL_AREA", 2025, null).orElseThrow().rulebook().code()).isEqualTo("TT48_2025");
-        assertThat(rulebooks.inForce("COMMUNE", 2021, null).orElseThrow().criteria().rules()).extracting(Rule::criterion)
-                .contains("POLICE_RATED_ADVANCED").doesNotContain("POLICE_NOT_DISCIPLINED");
+        assertThat(rulebooks
+                        .inForce("RESIDENTIAL_AREA", 2021, 99L)
+                        .orElseThrow()
+                        .rulebook()
+                        .code())
+                .isEqualTo("TT23_2012");
+        assertThat(rulebooks
+                        .inForce("RESIDENTIAL_AREA", 2022, 99L)
+                        .orElseThrow()
+                        .rulebook()
+                        .code())
+                .isEqualTo("TT124_2021");
+        assertThat(rulebooks
+                        .inForce("COMMUNE", 2021, 99L)
+                        .orElseThrow()
+                        .rulebook()
+                        .code())
+                .isEqualTo("TT23_2012");
+        assertThat(rulebooks
+                        .inForce("COMMUNE", 2022, 99L)
+                        .orElseThrow()
+                        .rulebook()
+                        .code())
+                .isEqualTo("TT124_2021");
+        assertThat(rulebooks
+                        .inForce("SCHOOL", 2024, null)
+                        .orElseThrow()
+                        .rulebook()
+                        .code())
+                .isEqualTo("TT124_2021");
+        assertThat(rulebooks
+                        .inForce("RESIDENTIAL_AREA", 2025, null)
+                        .orElseThrow()
+                        .rulebook()
+                        .code())
+                .isEqualTo("TT48_2025");
+        assertThat(rulebooks
+                        .inForce("COMMUNE", 2021, null)
+                        .orElseThrow()
+                        .criteria()
+                        .rules())
+                .extracting(Rule::criterion)
+                .contains("POLICE_RATED_ADVANCED")
+                .doesNotContain("POLICE_NOT_DISCIPLINED");
     }
 
     @Test
     void aProvincialVersionAdjustsEditableThresholdsAddsItsOwnAndIsInForceFromItsDate() {
         String before = rows();
-        long audited = count("SELECT count(*) FROM audit_event WHERE module = 'evaluation' AND entity_type = 'rulebook'");
+        long audited =
+                count("SELECT count(*) FROM audit_event WHERE module = 'evaluation' AND entity_type = 'rulebook'");
         LocalDate from = LocalDate.of(2026, 1, 1);
-        RulebookVersionDetail adopted = adopting.adopt(nd.provincialOfficer(), nd.province(), new RulebookAdoption(from,
-                List.of(new CriterionAdjustment("RESIDENTIAL_AREA", "DISPUTES_MEDIATED", Map.of("minPercent", "80")),
-                        new CriterionAdjustment("COMMUNE", "NO_SERIOUS_CRIME", Map.of("fromClass", "LESS_SERIOUS"))),
-                List.of(new CriterionAddition("RESIDENTIAL_AREA", "INTERNAL_RULES", Map.of(), "QĐ 15/2025/QĐ-UBND",
-                        "Có hương ước, quy ước về an ninh, trật tự", "Village rules on security adopted"))));
+        RulebookVersionDetail adopted = adopting.adopt(
+                nd.provincialOfficer(),
+                nd.province(),
+                new RulebookAdoption(
+                        from,
+                        List.of(
+                                new CriterionAdjustment(
+                                        "RESIDENTIAL_AREA", "DISPUTES_MEDIATED", Map.of("minPercent", "80")),
+                                new CriterionAdjustment(
+                                        "COMMUNE", "NO_SERIOUS_CRIME", Map.of("fromClass", "LESS_SERIOUS"))),
+                        List.of(new CriterionAddition(
+                                "RESIDENTIAL_AREA",
+                                "INTERNAL_RULES",
+                                Map.of(),
+                                "QĐ 15/2025/QĐ-UBND",
+                                "Có hương ước, quy ước về an ninh, trật tự",
+                                "Village rules on security adopted"))));
 
         assertThat(adopted.rulebook().code()).isEqualTo("TT48_2025-36");
         assertThat(adopted.rulebook().provinceId()).isEqualTo(nd.province());
         assertThat(adopted.rulebook().effectiveFrom()).isEqualTo(from);
         assertThat(adopted.createdBy()).isEqualTo(RulebooksFixture.PROVINCIAL);
-        long tt48 = rulebooks.inForce("RESIDENTIAL_AREA", LocalDate.of(2025, 12, 31), nd.province()).orElseThrow().rulebook().id();
+        long tt48 = rulebooks
+                .inForce("RESIDENTIAL_AREA", LocalDate.of(2025, 12, 31), nd.province())
+                .orElseThrow()
+                .rulebook()
+                .id();
         assertThat(adopted.basedOn()).isEqualTo(tt48);
         List<RulebookCriterion> areas = adopted.criteria().get("RESIDENTIAL_AREA");
-        RulebookCriterion disputes = areas.stream().filter(l -> l.criterion().equals("DISPUTES_MEDIATED")).findFirst().orElseThrow();
+        RulebookCriterion disputes = areas.stream()
+                .filter(l -> l.criterion().equals("DISPUTES_MEDIATED"))
+                .findFirst()
+                .orElseThrow();
         assertThat(disputes.params()).containsEntry("minPercent", "80");
         RulebookCriterion added = areas.get(areas.size() - 1);
         assertThat(added.criterion()).isEqualTo("INTERNAL_RULES");
@@ -101,38 +157,81 @@ class RulebooksTests {
         // earlier versions: every row as it was, the new rows beside them
         assertThat(rows()).startsWith(before);
         // in force for the province's periods ending on or after its date, and only for the province
-        assertThat(rulebooks.inForce("RESIDENTIAL_AREA", 2026, nd.province()).orElseThrow().rulebook().id())
+        assertThat(rulebooks
+                        .inForce("RESIDENTIAL_AREA", 2026, nd.province())
+                        .orElseThrow()
+                        .rulebook()
+                        .id())
                 .isEqualTo(adopted.rulebook().id());
-        assertThat(rulebooks.inForce("RESIDENTIAL_AREA", LocalDate.of(2025, 12, 31), nd.province()).orElseThrow().rulebook()
-                .code()).isEqualTo("TT48_2025");
-        assertThat(rulebooks.inForce("RESIDENTIAL_AREA", 2026, null).orElseThrow().rulebook().code()).isEqualTo("TT48_2025");
-        assertThat(rulebooks.inForce("RESIDENTIAL_AREA", 2026, nd.province()).orElseThrow().criteria().rules())
-                .extracting(Rule::criterion).endsWith("RE_EDUCATION", "INTERNAL_RULES");
+        assertThat(rulebooks
+                        .inForce("RESIDENTIAL_AREA", LocalDate.of(2025, 12, 31), nd.province())
+                        .orElseThrow()
+                        .rulebook()
+                        .code())
+                .isEqualTo("TT48_2025");
+        assertThat(rulebooks
+                        .inForce("RESIDENTIAL_AREA", 2026, null)
+                        .orElseThrow()
+                        .rulebook()
+                        .code())
+                .isEqualTo("TT48_2025");
+        assertThat(rulebooks
+                        .inForce("RESIDENTIAL_AREA", 2026, nd.province())
+                        .orElseThrow()
+                        .criteria()
+                        .rules())
+                .extracting(Rule::criterion)
+                .endsWith("RE_EDUCATION", "INTERNAL_RULES");
         // audited, with what changed
         assertThat(count("SELECT count(*) FROM audit_event WHERE module = 'evaluation' AND entity_type = 'rulebook'"))
                 .isEqualTo(audited + 1);
         assertThat(jdbc.sql("""
                 SELECT after->>'code' FROM audit_event WHERE module = 'evaluation' AND entity_type = 'rulebook'
-                 AND entity_id = :id""").param("id", Long.toString(adopted.rulebook().id())).query(String.class).single())
+                 AND entity_id = :id""")
+                        .param("id", Long.toString(adopted.rulebook().id()))
+                        .query(String.class)
+                        .single())
                 .isEqualTo("TT48_2025-36");
 
         // a second version is based on the first, numbered after it, and keeps the province's addition
-        RulebookVersionDetail second = adopting.adopt(nd.provincialOfficer(), nd.province(), new RulebookAdoption(LocalDate.of(2027, 1, 1),
-                List.of(new CriterionAdjustment("RESIDENTIAL_AREA", "DISPUTES_MEDIATED", Map.of("minPercent", "90"))), List.of()));
+        RulebookVersionDetail second = adopting.adopt(
+                nd.provincialOfficer(),
+                nd.province(),
+                new RulebookAdoption(
+                        LocalDate.of(2027, 1, 1),
+                        List.of(new CriterionAdjustment(
+                                "RESIDENTIAL_AREA", "DISPUTES_MEDIATED", Map.of("minPercent", "90"))),
+                        List.of()));
         assertThat(second.rulebook().code()).isEqualTo("TT48_2025-36");
         assertThat(second.rulebook().version()).isEqualTo(adopted.rulebook().version() + 1);
         assertThat(second.basedOn()).isEqualTo(adopted.rulebook().id());
-        assertThat(second.criteria().get("RESIDENTIAL_AREA")).extracting(RulebookCriterion::criterion).endsWith("INTERNAL_RULES");
-        assertThat(rulebooks.version(Scope.WHOLE_COUNTRY, adopted.rulebook().id()).criteria().get("RESIDENTIAL_AREA").stream()
-                .filter(l -> l.criterion().equals("DISPUTES_MEDIATED")).findFirst().orElseThrow().params())
+        assertThat(second.criteria().get("RESIDENTIAL_AREA"))
+                .extracting(RulebookCriterion::criterion)
+                .endsWith("INTERNAL_RULES");
+        assertThat(
+                        rulebooks
+                                .version(Scope.WHOLE_COUNTRY, adopted.rulebook().id())
+                                .criteria()
+                                .get("RESIDENTIAL_AREA")
+                                .stream()
+                                .filter(l -> l.criterion().equals("DISPUTES_MEDIATED"))
+                                .findFirst()
+                                .orElseThrow()
+                                .params())
                 .containsEntry("minPercent", "80");
     }
 
     @Test
     void aChangeOfACriterionThatIsNotEditableIsRefusedNamingIt() {
         String before = rows();
-        assertThatThrownBy(() -> adopting.adopt(nd.provincialOfficer(), nd.province(), new RulebookAdoption(LocalDate.of(2026, 3, 1),
-                List.of(new CriterionAdjustment("RESIDENTIAL_AREA", "HOUSEHOLDS_REGISTERED", Map.of("minPercent", "90"))), List.of())))
+        assertThatThrownBy(() -> adopting.adopt(
+                        nd.provincialOfficer(),
+                        nd.province(),
+                        new RulebookAdoption(
+                                LocalDate.of(2026, 3, 1),
+                                List.of(new CriterionAdjustment(
+                                        "RESIDENTIAL_AREA", "HOUSEHOLDS_REGISTERED", Map.of("minPercent", "90"))),
+                                List.of())))
                 .isInstanceOfSatisfying(RulebookRefusedException.class, e -> {
                     assertThat(e.field()).isEqualTo("adjustments");
                     assertThat(e.messageKey()).isEqualTo("evaluation.rulebooks.error.notEditable");
@@ -145,35 +244,82 @@ class RulebooksTests {
     void badAdjustmentsAndAdditionsAreRefusedWithNothingWritten() {
         String before = rows();
         LocalDate day = LocalDate.of(2026, 3, 1);
-        record Case(RulebookAdoption adoption, String field, String key) {
-        }
+        record Case(RulebookAdoption adoption, String field, String key) {}
         for (Case c : List.of(
-                new Case(new RulebookAdoption(null, List.of(new CriterionAdjustment("COMMUNE", "NO_DRUG_SPOT", Map.of("max", "1"))), List.of()),
-                        "effectiveFrom", "evaluation.rulebooks.error.dateRequired"),
-                new Case(new RulebookAdoption(day, List.of(), List.of()), "adjustments", "evaluation.rulebooks.error.nothingChanged"),
-                new Case(new RulebookAdoption(day, List.of(new CriterionAdjustment("COMMUNE", "NO_DRUG_SPOT", Map.of("max", "một"))), List.of()),
-                        "adjustments", "evaluation.rulebooks.error.badParam"),
-                new Case(new RulebookAdoption(day, List.of(new CriterionAdjustment("COMMUNE", "NO_DRUG_SPOT", Map.of("maximum", "1"))), List.of()),
-                        "adjustments", "evaluation.rulebooks.error.unknownParam"),
-                new Case(new RulebookAdoption(day, List.of(new CriterionAdjustment("COMMUNE", "STAFF_SIGNED", Map.of())), List.of()),
-                        "adjustments", "evaluation.rulebooks.error.notInRulebook"),
-                new Case(new RulebookAdoption(day, List.of(new CriterionAdjustment("PAGODA", "NO_DRUG_SPOT", Map.of())), List.of()),
-                        "adjustments", "evaluation.rulebooks.error.unitKind"),
-                new Case(new RulebookAdoption(day, List.of(), List.of(new CriterionAddition("SCHOOL", "NO_SUCH_CRITERION", Map.of(), null, "x", "x"))),
-                        "additions", "evaluation.rulebooks.error.unknownCriterion"),
-                new Case(new RulebookAdoption(day, List.of(), List.of(new CriterionAddition("SCHOOL", "NO_SCHOOL_VIOLENCE", Map.of(), null, "x", "x"))),
-                        "additions", "evaluation.rulebooks.error.alreadyThere"),
-                new Case(new RulebookAdoption(day, List.of(), List.of(new CriterionAddition("SCHOOL", "NO_DRUG_SPOT", Map.of(), null, " ", "x"))),
-                        "additions", "evaluation.rulebooks.error.nameRequired"))) {
+                new Case(
+                        new RulebookAdoption(
+                                null,
+                                List.of(new CriterionAdjustment("COMMUNE", "NO_DRUG_SPOT", Map.of("max", "1"))),
+                                List.of()),
+                        "effectiveFrom",
+                        "evaluation.rulebooks.error.dateRequired"),
+                new Case(
+                        new RulebookAdoption(day, List.of(), List.of()),
+                        "adjustments",
+                        "evaluation.rulebooks.error.nothingChanged"),
+                new Case(
+                        new RulebookAdoption(
+                                day,
+                                List.of(new CriterionAdjustment("COMMUNE", "NO_DRUG_SPOT", Map.of("max", "một"))),
+                                List.of()),
+                        "adjustments",
+                        "evaluation.rulebooks.error.badParam"),
+                new Case(
+                        new RulebookAdoption(
+                                day,
+                                List.of(new CriterionAdjustment("COMMUNE", "NO_DRUG_SPOT", Map.of("maximum", "1"))),
+                                List.of()),
+                        "adjustments",
+                        "evaluation.rulebooks.error.unknownParam"),
+                new Case(
+                        new RulebookAdoption(
+                                day, List.of(new CriterionAdjustment("COMMUNE", "STAFF_SIGNED", Map.of())), List.of()),
+                        "adjustments",
+                        "evaluation.rulebooks.error.notInRulebook"),
+                new Case(
+                        new RulebookAdoption(
+                                day, List.of(new CriterionAdjustment("PAGODA", "NO_DRUG_SPOT", Map.of())), List.of()),
+                        "adjustments",
+                        "evaluation.rulebooks.error.unitKind"),
+                new Case(
+                        new RulebookAdoption(
+                                day,
+                                List.of(),
+                                List.of(new CriterionAddition(
+                                        "SCHOOL", "NO_SUCH_CRITERION", Map.of(), null, "x", "x"))),
+                        "additions",
+                        "evaluation.rulebooks.error.unknownCriterion"),
+                new Case(
+                        new RulebookAdoption(
+                                day,
+                                List.of(),
+                                List.of(new CriterionAddition(
+                                        "SCHOOL", "NO_SCHOOL_VIOLENCE", Map.of(), null, "x", "x"))),
+                        "additions",
+                        "evaluation.rulebooks.error.alreadyThere"),
+                new Case(
+                        new RulebookAdoption(
+                                day,
+                                List.of(),
+                                List.of(new CriterionAddition("SCHOOL", "NO_DRUG_SPOT", Map.of(), null, " ", "x"))),
+                        "additions",
+                        "evaluation.rulebooks.error.nameRequired"))) {
             assertThatThrownBy(() -> adopting.adopt(nd.provincialOfficer(), nd.province(), c.adoption()))
-                    .as(c.key()).isInstanceOfSatisfying(RulebookRefusedException.class, e -> {
+                    .as(c.key())
+                    .isInstanceOfSatisfying(RulebookRefusedException.class, e -> {
                         assertThat(e.field()).isEqualTo(c.field());
                         assertThat(e.messageKey()).isEqualTo(c.key());
                     });
         }
-        assertThatThrownBy(() -> adopting.adopt(nd.provincialOfficer(), nd.commune(), new RulebookAdoption(day,
-                List.of(new CriterionAdjustment("COMMUNE", "NO_DRUG_SPOT", Map.of("max", "1"))), List.of())))
-                .isInstanceOfSatisfying(RulebookRefusedException.class,
+        assertThatThrownBy(() -> adopting.adopt(
+                        nd.provincialOfficer(),
+                        nd.commune(),
+                        new RulebookAdoption(
+                                day,
+                                List.of(new CriterionAdjustment("COMMUNE", "NO_DRUG_SPOT", Map.of("max", "1"))),
+                                List.of())))
+                .isInstanceOfSatisfying(
+                        RulebookRefusedException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("evaluation.rulebooks.error.notProvince"));
         assertThat(rows()).isEqualTo(before);
     }
@@ -181,11 +327,14 @@ class RulebooksTests {
     @Test
     void onlyAnApproverWhoseCaptureScopeHoldsTheProvinceMayAdopt() {
         String before = rows();
-        RulebookAdoption adoption = new RulebookAdoption(LocalDate.of(2026, 3, 1),
-                List.of(new CriterionAdjustment("COMMUNE", "NO_DRUG_SPOT", Map.of("max", "1"))), List.of());
+        RulebookAdoption adoption = new RulebookAdoption(
+                LocalDate.of(2026, 3, 1),
+                List.of(new CriterionAdjustment("COMMUNE", "NO_DRUG_SPOT", Map.of("max", "1"))),
+                List.of());
         assertThatThrownBy(() -> adopting.adopt(nd.communeOfficer(), nd.province(), adoption))
                 .isInstanceOf(AccessRefusedException.class);
-        assertThatThrownBy(() -> adopting.adopt(nd.viewer(), nd.province(), adoption)).isInstanceOf(AccessRefusedException.class);
+        assertThatThrownBy(() -> adopting.adopt(nd.viewer(), nd.province(), adoption))
+                .isInstanceOf(AccessRefusedException.class);
         assertThatThrownBy(() -> adopting.adopt(nd.provincialOfficer(), 987_654_321L, adoption))
                 .isInstanceOf(AccessRefusedException.class);
         assertThat(rulebooks.mayAdopt(nd.provincialOfficer(), nd.province())).isTrue();
@@ -196,15 +345,31 @@ class RulebooksTests {
 
     @Test
     void aProvincesVersionsAreSeenInsideItOnly() {
-        adopting.adopt(nd.provincialOfficer(), nd.province(), new RulebookAdoption(LocalDate.of(2030, 1, 1),
-                List.of(new CriterionAdjustment("SCHOOL", "NO_SCHOOL_VIOLENCE", Map.of("max", "1"))), List.of()));
+        adopting.adopt(
+                nd.provincialOfficer(),
+                nd.province(),
+                new RulebookAdoption(
+                        LocalDate.of(2030, 1, 1),
+                        List.of(new CriterionAdjustment("SCHOOL", "NO_SCHOOL_VIOLENCE", Map.of("max", "1"))),
+                        List.of()));
         List<RulebookVersion> inCommune = rulebooks.versions(nd.communeOfficer().view());
-        assertThat(inCommune).extracting(RulebookVersion::code).contains("TT23_2012", "TT124_2021", "TT48_2025",
-                "TT48_2025-36");
+        assertThat(inCommune)
+                .extracting(RulebookVersion::code)
+                .contains("TT23_2012", "TT124_2021", "TT48_2025", "TT48_2025-36");
         assertThat(rulebooks.versions(Scope.of(java.util.Set.of(987_654_321L))))
-                .extracting(v -> v.code() + " v" + v.version()).containsExactly("TT23_2012 v1", "TT23_2012 v2",
-                        "TT124_2021 v1", "TT124_2021 v2", "TT48_2025 v1", "TT48_2025 v2");
-        long provincial = inCommune.stream().filter(v -> v.provinceId() != null).findFirst().orElseThrow().id();
+                .extracting(v -> v.code() + " v" + v.version())
+                .containsExactly(
+                        "TT23_2012 v1",
+                        "TT23_2012 v2",
+                        "TT124_2021 v1",
+                        "TT124_2021 v2",
+                        "TT48_2025 v1",
+                        "TT48_2025 v2");
+        long provincial = inCommune.stream()
+                .filter(v -> v.provinceId() != null)
+                .findFirst()
+                .orElseThrow()
+                .id();
         assertThatThrownBy(() -> rulebooks.version(Scope.of(java.util.Set.of(987_654_321L)), provincial))
                 .isInstanceOf(AccessRefusedException.class);
         assertThatThrownBy(() -> rulebooks.version(Scope.WHOLE_COUNTRY, 987_654_321L))

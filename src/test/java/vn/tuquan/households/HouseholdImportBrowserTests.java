@@ -3,13 +3,12 @@ package vn.tuquan.households;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Set;
-
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -42,14 +41,19 @@ class HouseholdImportBrowserTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     OfficialLists lists;
+
     @Autowired
     Units units;
+
     @Autowired
     LocalUnits localUnits;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     Households households;
 
@@ -61,10 +65,21 @@ class HouseholdImportBrowserTests {
     void data() {
         HouseholdsFixture.ensure(lists, units, localUnits);
         code = "HMM" + System.nanoTime() % 100_000;
-        village = localUnits.create(Caller.SYSTEM, HouseholdsFixture.haiMinh(), new LocalUnitForm(UnitKind.RESIDENTIAL_AREA,
-                "XOM", code, "Xóm Mới", null), HouseholdsFixture.LIST_DATE).id();
-        TestUsers.withRoles(accounts, "truongxom.moi", "Vũ Thị Mới", PASSWORD, Set.of("AREA_HEAD"),
-                Scope.of(Set.of(village)), Scope.of(Set.of(village)));
+        village = localUnits
+                .create(
+                        Caller.SYSTEM,
+                        HouseholdsFixture.haiMinh(),
+                        new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM", code, "Xóm Mới", null),
+                        HouseholdsFixture.LIST_DATE)
+                .id();
+        TestUsers.withRoles(
+                accounts,
+                "truongxom.moi",
+                "Vũ Thị Mới",
+                PASSWORD,
+                Set.of("AREA_HEAD"),
+                Scope.of(Set.of(village)),
+                Scope.of(Set.of(village)));
         chromium = Chromium.launch();
     }
 
@@ -86,35 +101,48 @@ class HouseholdImportBrowserTests {
             BrowserSignIn.signIn(tab, "truongxom.moi", PASSWORD);
 
             page.navigate(tab.url("/households/areas/" + village));
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nhập tệp danh sách hộ")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nhập tệp danh sách hộ"))
+                    .click();
             assertThat(page).hasURL(tab.url("/households/areas/" + village + "/import"));
 
-            Download template = page.waitForDownload(() -> page.locator("#template-csv").click());
+            Download template =
+                    page.waitForDownload(() -> page.locator("#template-csv").click());
             assertThat(template.suggestedFilename()).isEqualTo("households-template.csv");
 
             String header = "area,code,head_name,address,members,catholic\n";
-            page.getByLabel("Tệp CSV hoặc Excel (.xlsx)").setInputFiles(csv("xom-moi.csv", header
-                    + code + ",M-1,Vũ Văn Một,,4,0\n" + code + ",M-2,,,3,0\n" + code + ",M-3,Vũ Văn Ba,,2,x\n"));
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tải lên và nhập")).click();
+            page.getByLabel("Tệp CSV hoặc Excel (.xlsx)")
+                    .setInputFiles(csv(
+                            "xom-moi.csv",
+                            header + code + ",M-1,Vũ Văn Một,,4,0\n" + code + ",M-2,,,3,0\n" + code
+                                    + ",M-3,Vũ Văn Ba,,2,x\n"));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tải lên và nhập"))
+                    .click();
             assertThat(page.locator("#import-problems tbody tr")).hasCount(1);
-            assertThat(page.locator("#import-problems tbody tr td")).containsText(new String[] {"3",
-                    "Chủ hộ (head_name)", "Thiếu tên chủ hộ."});
+            assertThat(page.locator("#import-problems tbody tr td"))
+                    .containsText(new String[] {"3", "Chủ hộ (head_name)", "Thiếu tên chủ hộ."});
             tab.screenshot("households-import-phone-refused");
-            assertThat(households.inArea(Scope.WHOLE_COUNTRY, village, Dates.today())).isEmpty();
+            assertThat(households.inArea(Scope.WHOLE_COUNTRY, village, Dates.today()))
+                    .isEmpty();
 
-            page.getByLabel("Tệp CSV hoặc Excel (.xlsx)").setInputFiles(csv("xom-moi.csv", header
-                    + code + ",M-1,Vũ Văn Một,,4,0\n" + code + ",M-2,Vũ Thị Hai,,3,0\n" + code + ",M-3,Vũ Văn Ba,,2,x\n"));
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tải lên và nhập")).click();
+            page.getByLabel("Tệp CSV hoặc Excel (.xlsx)")
+                    .setInputFiles(csv(
+                            "xom-moi.csv",
+                            header + code + ",M-1,Vũ Văn Một,,4,0\n" + code + ",M-2,Vũ Thị Hai,,3,0\n" + code
+                                    + ",M-3,Vũ Văn Ba,,2,x\n"));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tải lên và nhập"))
+                    .click();
             assertThat(page.locator("#import-done")).hasText("Đã nhập 3 hộ từ tệp xom-moi.csv.");
             tab.screenshot("households-import-phone-done");
             Object overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth");
             assertThat(overflow).as("no sideways scrolling on a phone").isEqualTo(false);
 
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Về danh sách hộ")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Về danh sách hộ"))
+                    .click();
             assertThat(page.locator("#rate")).hasText("Đã đăng ký: 0% (0/3 hộ)");
             assertThat(tab.errors()).isEmpty();
         }
-        assertThat(households.inArea(Scope.WHOLE_COUNTRY, village, Dates.today())).extracting(Household::headName)
+        assertThat(households.inArea(Scope.WHOLE_COUNTRY, village, Dates.today()))
+                .extracting(Household::headName)
                 .containsExactly("Vũ Văn Một", "Vũ Thị Hai", "Vũ Văn Ba");
     }
 }

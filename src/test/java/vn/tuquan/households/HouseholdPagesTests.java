@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,8 +19,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import vn.tuquan.TestUsers;
 import vn.tuquan.TuquanTest;
-import vn.tuquan.Workbooks;
 import vn.tuquan.WebSession;
+import vn.tuquan.Workbooks;
 import vn.tuquan.access.UserAccounts;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
@@ -41,26 +40,41 @@ class HouseholdPagesTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     OfficialLists lists;
+
     @Autowired
     Units units;
+
     @Autowired
     LocalUnits localUnits;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     Households households;
+
     @Autowired
     Commitments commitments;
 
     @BeforeAll
     void data() {
         HouseholdsFixture.ensure(lists, units, localUnits);
-        TestUsers.withRoles(accounts, "canbo.haiminh", "Lê Văn Bình", PASSWORD, Set.of("COMMUNE_OFFICER"),
-                Scope.of(Set.of(HouseholdsFixture.haiMinh())), Scope.of(Set.of(HouseholdsFixture.haiMinh())));
-        households.add(Caller.SYSTEM, HouseholdsFixture.area(4), new HouseholdForm("PG-1", "Nguyễn Thị Hoa", "Xóm 5", 3,
-                true), LocalDate.of(2023, 2, 1));
+        TestUsers.withRoles(
+                accounts,
+                "canbo.haiminh",
+                "Lê Văn Bình",
+                PASSWORD,
+                Set.of("COMMUNE_OFFICER"),
+                Scope.of(Set.of(HouseholdsFixture.haiMinh())),
+                Scope.of(Set.of(HouseholdsFixture.haiMinh())));
+        households.add(
+                Caller.SYSTEM,
+                HouseholdsFixture.area(4),
+                new HouseholdForm("PG-1", "Nguyễn Thị Hoa", "Xóm 5", 3, true),
+                LocalDate.of(2023, 2, 1));
     }
 
     @Test
@@ -94,7 +108,8 @@ class HouseholdPagesTests {
         assertThat(saved.selectFirst("#rate").text()).isEqualTo("Đã đăng ký: 50% (1/2 hộ)");
 
         assertThat(web.getPage("/households/areas/" + HouseholdsFixture.area(6)).statusCode())
-                .as("an area of another commune").isEqualTo(403);
+                .as("an area of another commune")
+                .isEqualTo(403);
         // the export: every household of the area the officer sees today, with the period's registrations
         Scope view = Scope.of(Set.of(HouseholdsFixture.haiMinh()));
         int year = Period.residentialAreaOn(Dates.today()).year();
@@ -104,16 +119,50 @@ class HouseholdPagesTests {
         assertThat(records).extracting(Household::code).containsExactlyInAnyOrder("PG-1", "PG-2");
         assertThat(registered).containsExactly(ticked);
         List<List<String>> sheet = Workbooks.rows(web.getBytes(path + "/households.xlsx"));
-        assertThat(sheet.get(0)).containsExactly("Mã hộ", "Chủ hộ", "Địa chỉ", "Số nhân khẩu", "Hộ Công giáo",
-                "Đã đăng ký");
-        assertThat(sheet.subList(1, sheet.size())).containsExactlyElementsOf(records.stream().map(h -> Workbooks.row(
-                h.code(), h.headName(), h.address(), h.members(), h.catholic() ? "Có" : null,
-                registered.contains(h.id()) ? year : null)).toList());
-        assertThat(sheet).contains(Workbooks.row("PG-1", "Nguyễn Thị Hoa", "Xóm 5", 3, "Có",
-                records.stream().filter(h -> h.code().equals("PG-1")).findFirst().orElseThrow().id() == ticked ? year : null));
-        assertThat(sheet).contains(Workbooks.row("PG-2", "Trần Văn Nam", null, 2, null,
-                records.stream().filter(h -> h.code().equals("PG-2")).findFirst().orElseThrow().id() == ticked ? year : null));
-        assertThat(web.get("/api/v1/households/units/" + HouseholdsFixture.haiMinh() + "/rates").body())
+        assertThat(sheet.get(0))
+                .containsExactly("Mã hộ", "Chủ hộ", "Địa chỉ", "Số nhân khẩu", "Hộ Công giáo", "Đã đăng ký");
+        assertThat(sheet.subList(1, sheet.size()))
+                .containsExactlyElementsOf(records.stream()
+                        .map(h -> Workbooks.row(
+                                h.code(),
+                                h.headName(),
+                                h.address(),
+                                h.members(),
+                                h.catholic() ? "Có" : null,
+                                registered.contains(h.id()) ? year : null))
+                        .toList());
+        assertThat(sheet)
+                .contains(Workbooks.row(
+                        "PG-1",
+                        "Nguyễn Thị Hoa",
+                        "Xóm 5",
+                        3,
+                        "Có",
+                        records.stream()
+                                                .filter(h -> h.code().equals("PG-1"))
+                                                .findFirst()
+                                                .orElseThrow()
+                                                .id()
+                                        == ticked
+                                ? year
+                                : null));
+        assertThat(sheet)
+                .contains(Workbooks.row(
+                        "PG-2",
+                        "Trần Văn Nam",
+                        null,
+                        2,
+                        null,
+                        records.stream()
+                                                .filter(h -> h.code().equals("PG-2"))
+                                                .findFirst()
+                                                .orElseThrow()
+                                                .id()
+                                        == ticked
+                                ? year
+                                : null));
+        assertThat(web.get("/api/v1/households/units/" + HouseholdsFixture.haiMinh() + "/rates")
+                        .body())
                 .contains("\"areaId\":" + HouseholdsFixture.area(4));
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.units.AdminUnitsData;
@@ -30,25 +29,33 @@ final class HouseholdsFixture {
     private static long namMy;
     private static final List<Long> AREAS = new ArrayList<>();
 
-    private HouseholdsFixture() {
-    }
+    private HouseholdsFixture() {}
 
     static synchronized void ensure(OfficialLists lists, Units units, LocalUnits localUnits) {
         if (!AREAS.isEmpty()) {
             return;
         }
         if (units.findByCode(Scope.WHOLE_COUNTRY, "36", LIST_DATE).isEmpty()) {
-            lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv")), LIST_DATE,
+            lists.importFiles(
+                    Caller.SYSTEM,
+                    List.of(AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv")),
+                    LIST_DATE,
                     Optional.empty());
         }
-        haiMinh = units.findByCode(Scope.WHOLE_COUNTRY, HAI_MINH, LIST_DATE).orElseThrow().id();
-        namMy = units.findByCode(Scope.WHOLE_COUNTRY, NAM_MY, LIST_DATE).orElseThrow().id();
+        haiMinh = units.findByCode(Scope.WHOLE_COUNTRY, HAI_MINH, LIST_DATE)
+                .orElseThrow()
+                .id();
+        namMy = units.findByCode(Scope.WHOLE_COUNTRY, NAM_MY, LIST_DATE)
+                .orElseThrow()
+                .id();
         List<Map.Entry<Long, LocalUnitForm>> forms = new ArrayList<>();
         for (int i = 1; i <= 6; i++) {
-            forms.add(new SimpleEntry<>(haiMinh, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM", "HM" + i, "Xóm " + i, null)));
+            forms.add(new SimpleEntry<>(
+                    haiMinh, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM", "HM" + i, "Xóm " + i, null)));
         }
         for (int i = 1; i <= 3; i++) {
-            forms.add(new SimpleEntry<>(namMy, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "THON", "NM" + i, "Thôn " + i, null)));
+            forms.add(new SimpleEntry<>(
+                    namMy, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "THON", "NM" + i, "Thôn " + i, null)));
         }
         AREAS.addAll(localUnits.createAll(Caller.SYSTEM, forms, LIST_DATE));
     }

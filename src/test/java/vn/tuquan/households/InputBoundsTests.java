@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,14 +55,19 @@ class InputBoundsTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     OfficialLists lists;
+
     @Autowired
     Units units;
+
     @Autowired
     LocalUnits localUnits;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -75,14 +79,32 @@ class InputBoundsTests {
     @BeforeAll
     void signIn() {
         HouseholdsFixture.ensure(lists, units, localUnits);
-        TestUsers.withRoles(accounts, OFFICER, "Cán Bộ Giới Hạn", PASSWORD, Set.of("COMMUNE_OFFICER"),
-                Scope.of(Set.of(HouseholdsFixture.namMy())), Scope.of(Set.of(HouseholdsFixture.namMy())));
+        TestUsers.withRoles(
+                accounts,
+                OFFICER,
+                "Cán Bộ Giới Hạn",
+                PASSWORD,
+                Set.of("COMMUNE_OFFICER"),
+                Scope.of(Set.of(HouseholdsFixture.namMy())),
+                Scope.of(Set.of(HouseholdsFixture.namMy())));
         officer = new WebSession(port);
         officer.signIn(OFFICER, PASSWORD);
-        csrf = Jsoup.parse(officer.getPage("/").body()).selectFirst("meta[name=_csrf]").attr("content");
+        csrf = Jsoup.parse(officer.getPage("/").body())
+                .selectFirst("meta[name=_csrf]")
+                .attr("content");
         // a village of its own (the one household it stores would change other classes' counts)
-        area = localUnits.create(Caller.SYSTEM, HouseholdsFixture.namMy(), new LocalUnitForm(UnitKind.RESIDENTIAL_AREA,
-                "THON", "GH" + System.nanoTime() % 100_000, "Thôn Giới Hạn", null), HouseholdsFixture.LIST_DATE).id();
+        area = localUnits
+                .create(
+                        Caller.SYSTEM,
+                        HouseholdsFixture.namMy(),
+                        new LocalUnitForm(
+                                UnitKind.RESIDENTIAL_AREA,
+                                "THON",
+                                "GH" + System.nanoTime() % 100_000,
+                                "Thôn Giới Hạn",
+                                null),
+                        HouseholdsFixture.LIST_DATE)
+                .id();
     }
 
     /** What the households' tables and the audit log hold: nothing refused may change it. */
@@ -93,14 +115,21 @@ class InputBoundsTests {
     }
 
     HttpResponse<String> postJson(String path, HttpRequest.BodyPublisher body, String language) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Cookie", "TUQUAN_SESSION=" + officer.cookie("TUQUAN_SESSION")).header("X-CSRF-TOKEN", csrf)
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .header("Accept-Language", language).POST(body).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Cookie", "TUQUAN_SESSION=" + officer.cookie("TUQUAN_SESSION"))
+                        .header("X-CSRF-TOKEN", csrf)
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .header("Accept-Language", language)
+                        .POST(body)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static String household(String headName) {
-        return "{\"code\":\"GH-1\",\"headName\":\"" + headName + "\",\"address\":null,\"members\":3,\"catholic\":false}";
+        return "{\"code\":\"GH-1\",\"headName\":\"" + headName
+                + "\",\"address\":null,\"members\":3,\"catholic\":false}";
     }
 
     /** A household whose head's name has {@code length} characters, as a JSON body streamed without holding it. */
@@ -126,7 +155,8 @@ class InputBoundsTests {
                 return n;
             }
         };
-        return new SequenceInputStream(new SequenceInputStream(new java.io.ByteArrayInputStream(start), name),
+        return new SequenceInputStream(
+                new SequenceInputStream(new java.io.ByteArrayInputStream(start), name),
                 new java.io.ByteArrayInputStream(end));
     }
 
@@ -140,21 +170,22 @@ class InputBoundsTests {
 
         HttpResponse<String> withLength = postJson(path, HttpRequest.BodyPublishers.ofByteArray(twenty), "vi");
         assertThat(withLength.statusCode()).isEqualTo(413);
-        assertThat(withLength.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(withLength.headers().firstValue("Content-Type").orElseThrow())
+                .startsWith("application/problem+json");
         JsonNode problem = JSON.readTree(withLength.body());
         assertThat(problem.get("title").asText()).isEqualTo("Yêu cầu quá lớn");
         assertThat(problem.get("detail").asText()).contains("1 MB");
         assertThat(problem.get("instance").asText()).isEqualTo(path);
 
-        HttpResponse<String> chunked = postJson(path + "?lang=en",
-                HttpRequest.BodyPublishers.ofInputStream(() -> household(20 * MB)), "en");
+        HttpResponse<String> chunked =
+                postJson(path + "?lang=en", HttpRequest.BodyPublishers.ofInputStream(() -> household(20 * MB)), "en");
         assertThat(chunked.request().headers().firstValue("Content-Length")).isEmpty();
         assertThat(chunked.statusCode()).isEqualTo(413);
         assertThat(JSON.readTree(chunked.body()).get("title").asText()).isEqualTo("Request too large");
 
         // a 3 MB head of household is over the body's limit too: refused unread, as the 20 MB one
-        HttpResponse<String> three = postJson(path, HttpRequest.BodyPublishers.ofInputStream(() -> household(3 * MB)),
-                "vi");
+        HttpResponse<String> three =
+                postJson(path, HttpRequest.BodyPublishers.ofInputStream(() -> household(3 * MB)), "vi");
         assertThat(three.statusCode()).isEqualTo(413);
 
         // a page's form as large: the error page, in Vietnamese, naming the limit
@@ -186,33 +217,51 @@ class InputBoundsTests {
         assertThat(error.get("message").asText()).isEqualTo("Chủ hộ: dài quá 200 ký tự (có 201 ký tự).");
 
         // just under the body's limit: read, and refused by the field's bound
-        HttpResponse<String> large = postJson(path + "?lang=en",
-                HttpRequest.BodyPublishers.ofInputStream(() -> household(MB - 100)), "en");
+        HttpResponse<String> large =
+                postJson(path + "?lang=en", HttpRequest.BodyPublishers.ofInputStream(() -> household(MB - 100)), "en");
         assertThat(large.statusCode()).isEqualTo(400);
         error = JSON.readTree(large.body()).get("errors").get(0);
         assertThat(error.get("field").asText()).isEqualTo("headName");
         assertThat(error.get("message").asText()).startsWith("Head of household: longer than 200 characters");
 
         // an address and a code too long are named as theirs
-        HttpResponse<String> address = postJson(path, HttpRequest.BodyPublishers.ofString(
-                "{\"code\":\"GH-1\",\"headName\":\"Ngô Văn Dài\",\"address\":\"" + "x".repeat(301)
-                        + "\",\"members\":3}"), "vi");
-        assertThat(JSON.readTree(address.body()).get("errors").get(0).get("field").asText()).isEqualTo("address");
-        HttpResponse<String> code = postJson(path, HttpRequest.BodyPublishers.ofString(
-                "{\"code\":\"" + "K".repeat(51) + "\",\"headName\":\"Ngô Văn Dài\",\"members\":3}"), "vi");
-        assertThat(JSON.readTree(code.body()).get("errors").get(0).get("field").asText()).isEqualTo("code");
+        HttpResponse<String> address = postJson(
+                path,
+                HttpRequest.BodyPublishers.ofString("{\"code\":\"GH-1\",\"headName\":\"Ngô Văn Dài\",\"address\":\""
+                        + "x".repeat(301) + "\",\"members\":3}"),
+                "vi");
+        assertThat(JSON.readTree(address.body())
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asText())
+                .isEqualTo("address");
+        HttpResponse<String> code = postJson(
+                path,
+                HttpRequest.BodyPublishers.ofString(
+                        "{\"code\":\"" + "K".repeat(51) + "\",\"headName\":\"Ngô Văn Dài\",\"members\":3}"),
+                "vi");
+        assertThat(JSON.readTree(code.body()).get("errors").get(0).get("field").asText())
+                .isEqualTo("code");
 
         // exactly 200 characters are accepted (and stored whole); then the edit of it to 201 is refused
-        HttpResponse<String> fits = postJson(path + "?asOf=2023-01-20",
-                HttpRequest.BodyPublishers.ofString(household("Ễ".repeat(200)).replace("GH-1", "GH-200")), "vi");
+        HttpResponse<String> fits = postJson(
+                path + "?asOf=2023-01-20",
+                HttpRequest.BodyPublishers.ofString(household("Ễ".repeat(200)).replace("GH-1", "GH-200")),
+                "vi");
         assertThat(fits.statusCode()).as(fits.body()).isEqualTo(201);
         long id = JSON.readTree(fits.body()).get("id").asLong();
         String afterOne = stored();
-        HttpResponse<String> edit = officer.sendJson("PUT", "/api/v1/households/" + id + "?asOf=2023-01-20",
+        HttpResponse<String> edit = officer.sendJson(
+                "PUT",
+                "/api/v1/households/" + id + "?asOf=2023-01-20",
                 household("Ễ".repeat(201)).replace("GH-1", "GH-200"));
         assertThat(edit.statusCode()).isEqualTo(400);
-        assertThat(jdbc.sql("SELECT head_name FROM household WHERE id = :id").param("id", id).query(String.class)
-                .single()).isEqualTo("Ễ".repeat(200));
+        assertThat(jdbc.sql("SELECT head_name FROM household WHERE id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Ễ".repeat(200));
         assertThat(stored()).isEqualTo(afterOne);
         assertThat(afterOne).isNotEqualTo(before);
     }
@@ -220,18 +269,26 @@ class InputBoundsTests {
     @Test
     void aFileWithAThreeMegabyteHeadIsRefusedNamingTheLineAndTheColumn_andNothingIsStored() throws Exception {
         String before = stored();
-        String code = units.find(Scope.WHOLE_COUNTRY, area, HouseholdsFixture.LIST_DATE).orElseThrow().code();
-        String csv = "area,code,head_name,address,members,catholic\n" + code + ",GH-F1,Đỗ Văn Tốt,,2,0\n"
-                + code + ",GH-F2," + "a".repeat(3 * MB) + ",,2,0\n";
+        String code = units.find(Scope.WHOLE_COUNTRY, area, HouseholdsFixture.LIST_DATE)
+                .orElseThrow()
+                .code();
+        String csv = "area,code,head_name,address,members,catholic\n" + code + ",GH-F1,Đỗ Văn Tốt,,2,0\n" + code
+                + ",GH-F2," + "a".repeat(3 * MB) + ",,2,0\n";
         String boundary = "----gioihan" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ho.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> refused = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/api/v1/households/units/" + area + "/import?asOf=2023-01-20"))
-                .header("Cookie", "TUQUAN_SESSION=" + officer.cookie("TUQUAN_SESSION")).header("X-CSRF-TOKEN", csrf)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "application/json")
-                .header("Accept-Language", "vi").POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                        + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> refused = client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/households/units/" + area
+                                + "/import?asOf=2023-01-20"))
+                        .header("Cookie", "TUQUAN_SESSION=" + officer.cookie("TUQUAN_SESSION"))
+                        .header("X-CSRF-TOKEN", csrf)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .header("Accept", "application/json")
+                        .header("Accept-Language", "vi")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
         JsonNode error = JSON.readTree(refused.body()).get("errors").get(0);
@@ -245,13 +302,18 @@ class InputBoundsTests {
         String boundary = "----gioihan" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream(bytes + 500);
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ho.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\narea,code,head_name,address,members,catholic\n").getBytes(StandardCharsets.UTF_8));
+                        + "Content-Type: text/csv\r\n\r\narea,code,head_name,address,members,catholic\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.write(new byte[bytes]);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Cookie", "TUQUAN_SESSION=" + officer.cookie("TUQUAN_SESSION")).header("X-CSRF-TOKEN", csrf)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Cookie", "TUQUAN_SESSION=" + officer.cookie("TUQUAN_SESSION"))
+                        .header("X-CSRF-TOKEN", csrf)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -289,7 +351,9 @@ class InputBoundsTests {
         Document again = Jsoup.parse(refused.body());
         assertThat(again.select(".alert-danger").text()).isEqualTo("Chủ hộ: dài quá 200 ký tự (có 201 ký tự).");
         assertThat(again.selectFirst("input#headName").hasClass("is-invalid")).isTrue();
-        assertThat(again.selectFirst("input#code").attr("value")).as("what was typed is kept").isEqualTo("GH-P1");
+        assertThat(again.selectFirst("input#code").attr("value"))
+                .as("what was typed is kept")
+                .isEqualTo("GH-P1");
         assertThat(stored()).isEqualTo(before);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -49,9 +48,18 @@ class OrganisationCommitmentsTests {
     void anOrganisation() {
         HouseholdsFixture.ensure(lists, units, localUnits);
         commune = HouseholdsFixture.haiMinh();
-        school = localUnits.create(Caller.SYSTEM, commune, new LocalUnitForm(UnitKind.SCHOOL, null, null,
-                "Trường THCS Hải Minh " + System.nanoTime(), new OrganisationDetails("giáo dục", true, 40, null)),
-                HouseholdsFixture.LIST_DATE).id();
+        school = localUnits
+                .create(
+                        Caller.SYSTEM,
+                        commune,
+                        new LocalUnitForm(
+                                UnitKind.SCHOOL,
+                                null,
+                                null,
+                                "Trường THCS Hải Minh " + System.nanoTime(),
+                                new OrganisationDetails("giáo dục", true, 40, null)),
+                        HouseholdsFixture.LIST_DATE)
+                .id();
     }
 
     @Test
@@ -68,20 +76,28 @@ class OrganisationCommitmentsTests {
     @Test
     void wrongCountsADateOutsideThePeriodOrAPlaceAreRefused() {
         assertThatThrownBy(() -> organisations.record(Caller.SYSTEM, school, 2023, 40, 41, 10, IN_2023))
-                .isInstanceOfSatisfying(HouseholdRefusedException.class,
+                .isInstanceOfSatisfying(
+                        HouseholdRefusedException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("households.refused.staffBriefed"));
-        assertThatThrownBy(() -> organisations.record(Caller.SYSTEM, school, 2023, 40, 40, 40, LocalDate.of(2023, 11, 20)))
-                .isInstanceOfSatisfying(HouseholdRefusedException.class,
+        assertThatThrownBy(
+                        () -> organisations.record(Caller.SYSTEM, school, 2023, 40, 40, 40, LocalDate.of(2023, 11, 20)))
+                .isInstanceOfSatisfying(
+                        HouseholdRefusedException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("households.refused.outsidePeriod"));
         assertThatThrownBy(() -> organisations.record(Caller.SYSTEM, commune, 2023, 40, 40, 40, IN_2023))
-                .isInstanceOfSatisfying(HouseholdRefusedException.class,
+                .isInstanceOfSatisfying(
+                        HouseholdRefusedException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("households.refused.notAnOrganisation"));
     }
 
     @Test
     void onlyInsideTheCaptureScope() {
-        Caller elsewhere = new Caller(1, "o.noi.khac", java.util.EnumSet.allOf(Permission.class),
-                Scope.of(java.util.Set.of(HouseholdsFixture.namMy())), Scope.of(java.util.Set.of(HouseholdsFixture.namMy())));
+        Caller elsewhere = new Caller(
+                1,
+                "o.noi.khac",
+                java.util.EnumSet.allOf(Permission.class),
+                Scope.of(java.util.Set.of(HouseholdsFixture.namMy())),
+                Scope.of(java.util.Set.of(HouseholdsFixture.namMy())));
         assertThatThrownBy(() -> organisations.record(elsewhere, school, 2023, 40, 40, 40, IN_2023))
                 .isInstanceOf(AccessRefusedException.class);
     }

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,27 +60,41 @@ class MovementApiTests {
         WebSession session = new WebSession(port);
         session.signIn(MovementFixture.USERNAME, MovementFixture.PASSWORD);
         cookie = "TUQUAN_SESSION=" + session.cookie("TUQUAN_SESSION");
-        csrf = Jsoup.parse(session.getPage("/movement").body()).selectFirst("meta[name=_csrf]").attr("content");
+        csrf = Jsoup.parse(session.getPage("/movement").body())
+                .selectFirst("meta[name=_csrf]")
+                .attr("content");
     }
 
     HttpResponse<String> post(String path, String json) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Cookie", cookie).header("X-CSRF-TOKEN", csrf).header("Content-Type", "application/json")
-                .header("Accept", "application/json").header("Accept-Language", "vi")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Cookie", cookie)
+                        .header("X-CSRF-TOKEN", csrf)
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .header("Accept-Language", "vi")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> upload(String path, String contentType, byte[] content) throws Exception {
         String boundary = "----movement" + System.nanoTime();
         var body = new java.io.ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bien-ban.pdf\"\r\n"
-                + "Content-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "Content-Type: " + contentType + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.write(content);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Cookie", cookie).header("X-CSRF-TOKEN", csrf)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Cookie", cookie)
+                        .header("X-CSRF-TOKEN", csrf)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -113,19 +126,36 @@ class MovementApiTests {
 
     @Test
     void attachmentsAreUploadedAndRefusedOverTheApi() throws Exception {
-        Conference c = conferences.record(Caller.SYSTEM, MovementFixture.haLong, new Conference.Form(Conference.Kind.INTERIM,
-                "Sơ kết mô hình camera", LocalDate.of(2016, 7, 1), LocalDate.of(2016, 1, 1), LocalDate.of(2016, 6, 30), 40,
-                null, List.of()));
+        Conference c = conferences.record(
+                Caller.SYSTEM,
+                MovementFixture.haLong,
+                new Conference.Form(
+                        Conference.Kind.INTERIM,
+                        "Sơ kết mô hình camera",
+                        LocalDate.of(2016, 7, 1),
+                        LocalDate.of(2016, 1, 1),
+                        LocalDate.of(2016, 6, 30),
+                        40,
+                        null,
+                        List.of()));
         String path = "/api/v1/movement/units/" + MovementFixture.haLong + "/conferences/" + c.id() + "/attachments";
         HttpResponse<String> ok = upload(path, "application/pdf", "%PDF-1.7 biên bản".getBytes(StandardCharsets.UTF_8));
         assertThat(ok.statusCode()).isEqualTo(201);
-        HttpResponse<String> html = upload(path, "text/html", "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> html =
+                upload(path, "text/html", "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
         assertThat(html.statusCode()).isEqualTo(400);
-        long attachmentId = conferences.attachments(Caller.SYSTEM.view(), MovementFixture.haLong, c.id()).get(0).id();
-        HttpResponse<String> read = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/api/v1/movement/units/" + MovementFixture.haLong + "/attachments/" + attachmentId))
-                .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+        long attachmentId = conferences
+                .attachments(Caller.SYSTEM.view(), MovementFixture.haLong, c.id())
+                .get(0)
+                .id();
+        HttpResponse<String> read = client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/movement/units/"
+                                + MovementFixture.haLong + "/attachments/" + attachmentId))
+                        .header("Cookie", cookie)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(read.statusCode()).isEqualTo(200);
-        assertThat(read.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
+        assertThat(read.headers().firstValue("Content-Disposition").orElseThrow())
+                .contains("attachment");
     }
 }

@@ -2,12 +2,11 @@ package vn.tuquan.movement;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.time.LocalDate;
-import java.util.List;
-
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -43,14 +42,22 @@ class MovementBrowserTests {
     Models models;
 
     @BeforeAll
-    void setUp(@Autowired OfficialLists lists, @Autowired LocalUnits localUnits, @Autowired Units units,
-            @Autowired UserAccounts accounts, @Autowired Models models) {
+    void setUp(
+            @Autowired OfficialLists lists,
+            @Autowired LocalUnits localUnits,
+            @Autowired Units units,
+            @Autowired UserAccounts accounts,
+            @Autowired Models models) {
         MovementFixture.ensure(lists, localUnits, units);
         TestUsers.administrator(accounts, MovementFixture.USERNAME, "Cán Bộ Phong Trào", MovementFixture.PASSWORD);
-        models.register(Caller.SYSTEM, MovementFixture.village, new Camera.Form(null, 20.4262, 106.1720,
-                "Nhà ông Vũ Văn E", "Cổng chợ", LocalDate.of(2017, 3, 1)));
-        models.register(Caller.SYSTEM, MovementFixture.village, new Camera.Form(null, 20.4241, 106.1699,
-                "Nhà văn hóa", null, null));
+        models.register(
+                Caller.SYSTEM,
+                MovementFixture.village,
+                new Camera.Form(null, 20.4262, 106.1720, "Nhà ông Vũ Văn E", "Cổng chợ", LocalDate.of(2017, 3, 1)));
+        models.register(
+                Caller.SYSTEM,
+                MovementFixture.village,
+                new Camera.Form(null, 20.4241, 106.1699, "Nhà văn hóa", null, null));
         chromium = Chromium.launch();
     }
 
@@ -68,23 +75,28 @@ class MovementBrowserTests {
             page.navigate(tab.url("/movement/units/" + MovementFixture.village));
             assertThat(page.locator("h1")).hasText("Tổ dân phố số 1");
             // the summary of the village's period in force today (from 1/11 the next year's)
-            assertThat(page.locator("h2").first()).hasText("Tóm tắt năm "
-                    + UnitKind.RESIDENTIAL_AREA.periodOn(Dates.today()).year());
-            assertThat(page.locator("#camera-map path.leaflet-interactive").first()).isVisible();
+            assertThat(page.locator("h2").first())
+                    .hasText("Tóm tắt năm "
+                            + UnitKind.RESIDENTIAL_AREA.periodOn(Dates.today()).year());
+            assertThat(page.locator("#camera-map path.leaflet-interactive").first())
+                    .isVisible();
             assertThat(page.locator("#camera-map path.leaflet-interactive"))
-                    .hasCount(models.cameras(Caller.SYSTEM.view(), MovementFixture.village).size());
+                    .hasCount(models.cameras(Caller.SYSTEM.view(), MovementFixture.village)
+                            .size());
             var newModel = page.locator("form.movement-model-form");
             newModel.getByLabel("Loại mô hình").selectOption("INTER_FAMILY_GROUP");
             newModel.getByLabel("Tên mô hình").fill("Nhóm liên gia số 3");
             // refused without a start date: the form alone comes back (htmx), the field marked, the input kept
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu mô hình")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu mô hình"))
+                    .click();
             assertThat(newModel.locator(".form-error")).containsText("Ngày bắt đầu");
             assertThat(newModel.getByLabel("Ngày bắt đầu")).hasClass(java.util.regex.Pattern.compile("is-invalid"));
             assertThat(newModel.getByLabel("Tên mô hình")).hasValue("Nhóm liên gia số 3");
             assertThat(page.locator("form.movement-model-form")).hasCount(1);
             newModel.getByLabel("Ngày bắt đầu").fill("2016-05-01");
             newModel.getByLabel("Số thành viên").fill("9");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu mô hình")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu mô hình"))
+                    .click();
             assertThat(page.locator(".movement-saved")).containsText("Nhóm liên gia số 3");
             assertThat(page.locator("table.movement-models")).containsText("Nhóm liên gia số 3");
             tab.screenshot("movement-unit-phone");
@@ -94,8 +106,17 @@ class MovementBrowserTests {
 
     @Test
     void onAPhoneAModelIsCorrectedThenEnded() {
-        MovementModel model = models.create(Caller.SYSTEM, MovementFixture.village, new MovementModel.Form(
-                "PEOPLES_SECURITY_TEAM", "Tổ ANND số 4", LocalDate.of(2016, 2, 1), null, "Đỗ Văn H", 7, List.of()));
+        MovementModel model = models.create(
+                Caller.SYSTEM,
+                MovementFixture.village,
+                new MovementModel.Form(
+                        "PEOPLES_SECURITY_TEAM",
+                        "Tổ ANND số 4",
+                        LocalDate.of(2016, 2, 1),
+                        null,
+                        "Đỗ Văn H",
+                        7,
+                        List.of()));
         try (Chromium.Tab tab = chromium.open(port, 390, 844)) {
             Page page = signedIn(tab);
             page.navigate(tab.url("/movement/units/" + MovementFixture.village));
@@ -108,7 +129,8 @@ class MovementBrowserTests {
             edit.getByLabel("Ngày kết thúc").first().fill("2015-01-01");
             edit.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Lưu thay đổi"))
                     .click();
-            assertThat(page.locator("#edit-model-" + model.id() + " .form-error")).containsText("Ngày kết thúc");
+            assertThat(page.locator("#edit-model-" + model.id() + " .form-error"))
+                    .containsText("Ngày kết thúc");
             edit.getByLabel("Ngày kết thúc").first().fill("");
             edit.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Lưu thay đổi"))
                     .click();
@@ -117,8 +139,9 @@ class MovementBrowserTests {
             assertThat(page.locator("#model-" + model.id())).containsText("12");
             page.locator("#edit-model-" + model.id() + " summary").click();
             page.locator("#end-" + model.id()).fill("2018-12-31");
-            page.locator("#edit-model-" + model.id()).getByRole(AriaRole.BUTTON,
-                    new Locator.GetByRoleOptions().setName("Kết thúc mô hình")).click();
+            page.locator("#edit-model-" + model.id())
+                    .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Kết thúc mô hình"))
+                    .click();
             assertThat(page.locator(".movement-saved")).containsText("Đã kết thúc mô hình");
             assertThat(page.locator("#model-" + model.id())).containsText("31/12/2018");
             tab.screenshot("movement-model-edit-phone");
@@ -131,7 +154,8 @@ class MovementBrowserTests {
         page.navigate(tab.url("/login"));
         page.getByLabel("Tên đăng nhập").fill(MovementFixture.USERNAME);
         page.getByLabel("Mật khẩu").fill(MovementFixture.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập"))
+                .click();
         return page;
     }
 }

@@ -2,10 +2,9 @@ package vn.tuquan.order;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.time.LocalDate;
-
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.time.LocalDate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -18,10 +17,10 @@ import vn.tuquan.Chromium;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.access.UserAccounts;
 import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Dates;
 import vn.tuquan.units.LocalUnits;
 import vn.tuquan.units.OfficialLists;
 import vn.tuquan.units.Units;
-import vn.tuquan.shared.Dates;
 
 /** A commune officer on a phone changes a hotspot's status and sees the counts move; the map draws the hotspots. */
 @TuquanTest
@@ -47,10 +46,15 @@ class HotspotsBrowserTests {
     void setUp(@Autowired OfficialLists lists, @Autowired Units units, @Autowired UserAccounts accounts) {
         HotspotsFixture.ensure(lists, units, accounts);
         village = HotspotsFixture.village(localUnits, HotspotsFixture.haLong);
-        complex = HotspotsFixture.designate(hotspots, village, "Tụ điểm ma túy khu tập thể dệt", LocalDate.of(2016, 5, 2));
-        Hotspot contained = HotspotsFixture.designate(hotspots, village, "Tụ điểm lô đề chợ Hạ Long", LocalDate.of(2016, 6, 1));
-        hotspots.changeStatus(Caller.SYSTEM, village, contained.id(), new Hotspot.StatusForm(Hotspot.Status.CONTAINED,
-                LocalDate.of(2017, 2, 1), "Đã bắt đối tượng cầm đầu"));
+        complex = HotspotsFixture.designate(
+                hotspots, village, "Tụ điểm ma túy khu tập thể dệt", LocalDate.of(2016, 5, 2));
+        Hotspot contained =
+                HotspotsFixture.designate(hotspots, village, "Tụ điểm lô đề chợ Hạ Long", LocalDate.of(2016, 6, 1));
+        hotspots.changeStatus(
+                Caller.SYSTEM,
+                village,
+                contained.id(),
+                new Hotspot.StatusForm(Hotspot.Status.CONTAINED, LocalDate.of(2017, 2, 1), "Đã bắt đối tượng cầm đầu"));
         chromium = Chromium.launch();
     }
 
@@ -68,7 +72,8 @@ class HotspotsBrowserTests {
             page.navigate(tab.url("/login"));
             page.getByLabel("Tên đăng nhập").fill(HotspotsFixture.HA_LONG_OFFICER);
             page.getByLabel("Mật khẩu").fill(HotspotsFixture.PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập"))
+                    .click();
 
             page.navigate(tab.url("/order/hotspots?unit=" + village));
             assertThat(page.locator("h1")).hasText("Địa bàn trọng điểm, phức tạp về ANTT");
@@ -77,19 +82,22 @@ class HotspotsBrowserTests {
             assertThat(page.locator(".count-STABLE")).hasText("0");
             tab.screenshot("order-hotspots-phone");
 
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tụ điểm ma túy khu tập thể dệt")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tụ điểm ma túy khu tập thể dệt"))
+                    .click();
             assertThat(page.locator(".hotspot-status-now")).hasText("Phức tạp");
             var form = page.locator("form.order-status-form");
             form.getByLabel("Tình trạng mới").selectOption("STABLE");
             form.getByLabel("Từ ngày").fill("2016-04-01");
             form.getByLabel("Lý do").fill("Không phát sinh vụ việc");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu tình trạng")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu tình trạng"))
+                    .click();
             assertThat(page.locator(".order-form-error")).containsText("Từ ngày");
             assertThat(page.locator(".order-form-error")).containsText("02/05/2016");
 
             form = page.locator("form.order-status-form");
             form.getByLabel("Từ ngày").fill(Dates.today().minusDays(1).toString());
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu tình trạng")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu tình trạng"))
+                    .click();
             assertThat(page.locator(".order-saved")).hasText("Đã ghi nhận tình trạng mới.");
             assertThat(page.locator(".hotspot-status-now")).hasText("Ổn định");
             assertThat(page.locator(".hotspot-timeline li").first()).containsText("Không phát sinh vụ việc");
@@ -97,7 +105,8 @@ class HotspotsBrowserTests {
             assertThat(page.locator(".count-STABLE")).hasText("1");
             tab.screenshot("order-hotspot-phone");
 
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Địa bàn trọng điểm, phức tạp về ANTT")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Địa bàn trọng điểm, phức tạp về ANTT"))
+                    .click();
             assertThat(page.locator(".count-COMPLEX")).hasText("0");
             assertThat(page.locator(".count-STABLE")).hasText("1");
 

@@ -29,14 +29,19 @@ class IncidentsBrowserTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     OfficialLists lists;
+
     @Autowired
     Units units;
+
     @Autowired
     LocalUnits localUnits;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -63,11 +68,13 @@ class IncidentsBrowserTests {
             page.navigate(tab.url("/login"));
             page.getByLabel("Tên đăng nhập").fill(IncidentsFixture.OFFICER);
             page.getByLabel("Mật khẩu").fill(IncidentsFixture.PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập"))
+                    .click();
             assertThat(page).hasURL(tab.url("/"));
 
             page.navigate(tab.url("/order"));
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ghi nhận vụ việc")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ghi nhận vụ việc"))
+                    .click();
             assertThat(page.locator("h1")).hasText("Ghi nhận vụ việc");
             assertThat(page.locator("#occurredAt")).not().hasValue("");
             page.getByLabel("Đơn vị").selectOption(Long.toString(IncidentsFixture.area(1)));
@@ -79,7 +86,8 @@ class IncidentsBrowserTests {
             page.getByText("Nhân dân tố giác").click();
             page.getByLabel("Tóm tắt").fill(summary);
             tab.screenshot("order-incident-record-phone");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu vụ việc")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu vụ việc"))
+                    .click();
 
             assertThat(page.locator(".alert-success")).containsText("Đã ghi nhận vụ việc số");
             assertThat(page.locator("#incident-unit")).hasText("Xóm 2");
@@ -88,14 +96,19 @@ class IncidentsBrowserTests {
 
             page.navigate(tab.url("/order/incidents"));
             assertThat(page.locator("#incidents")).containsText(summary);
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Trộm cắp tài sản")).first().click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Trộm cắp tài sản"))
+                    .first()
+                    .click();
             assertThat(page.locator("#incident-title")).hasText("Trộm cắp tài sản");
             tab.screenshot("order-incidents-list-phone");
             assertThat(tab.errors()).isEmpty();
             Object overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth");
             assertThat(overflow).as("no sideways scrolling on a phone").isEqualTo(false);
         }
-        assertThat(jdbc.sql("SELECT source FROM incident WHERE summary = :s").param("s", summary).query(String.class)
-                .single()).isEqualTo("TIP_OFF");
+        assertThat(jdbc.sql("SELECT source FROM incident WHERE summary = :s")
+                        .param("s", summary)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("TIP_OFF");
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import vn.tuquan.TestUsers;
 import vn.tuquan.access.UserAccounts;
 import vn.tuquan.shared.Caller;
@@ -34,27 +33,42 @@ public final class IncidentsFixture {
     private static long namMy;
     private static final List<Long> AREAS = new ArrayList<>();
 
-    private IncidentsFixture() {
-    }
+    private IncidentsFixture() {}
 
-    public static synchronized void ensure(OfficialLists lists, Units units, LocalUnits localUnits, UserAccounts accounts) {
+    public static synchronized void ensure(
+            OfficialLists lists, Units units, LocalUnits localUnits, UserAccounts accounts) {
         if (!AREAS.isEmpty()) {
             return;
         }
         if (units.findByCode(Scope.WHOLE_COUNTRY, "36", LIST_DATE).isEmpty()) {
-            lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv")), LIST_DATE,
+            lists.importFiles(
+                    Caller.SYSTEM,
+                    List.of(AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv")),
+                    LIST_DATE,
                     Optional.empty());
         }
-        haiMinh = units.findByCode(Scope.WHOLE_COUNTRY, "14233", LIST_DATE).orElseThrow().id();
-        namMy = units.findByCode(Scope.WHOLE_COUNTRY, "13969", LIST_DATE).orElseThrow().id();
+        haiMinh = units.findByCode(Scope.WHOLE_COUNTRY, "14233", LIST_DATE)
+                .orElseThrow()
+                .id();
+        namMy = units.findByCode(Scope.WHOLE_COUNTRY, "13969", LIST_DATE)
+                .orElseThrow()
+                .id();
         List<Map.Entry<Long, LocalUnitForm>> forms = new ArrayList<>();
         for (int i = 1; i <= 4; i++) {
-            forms.add(new SimpleEntry<>(haiMinh, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM", "VV" + i, "Xóm " + i, null)));
+            forms.add(new SimpleEntry<>(
+                    haiMinh, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM", "VV" + i, "Xóm " + i, null)));
         }
-        forms.add(new SimpleEntry<>(namMy, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "THON", "VN1", "Thôn Nam", null)));
+        forms.add(new SimpleEntry<>(
+                namMy, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "THON", "VN1", "Thôn Nam", null)));
         AREAS.addAll(localUnits.createAll(Caller.SYSTEM, forms, LIST_DATE));
-        TestUsers.withRoles(accounts, OFFICER, "Lê Văn Bình", PASSWORD, Set.of("COMMUNE_OFFICER"),
-                Scope.of(Set.of(haiMinh)), Scope.of(Set.of(haiMinh)));
+        TestUsers.withRoles(
+                accounts,
+                OFFICER,
+                "Lê Văn Bình",
+                PASSWORD,
+                Set.of("COMMUNE_OFFICER"),
+                Scope.of(Set.of(haiMinh)),
+                Scope.of(Set.of(haiMinh)));
     }
 
     /** Xóm 1 … Xóm 4 of Hải Minh are 0 … 3; Thôn Nam of Nam Mỹ (outside the officer's scope) is 4. */

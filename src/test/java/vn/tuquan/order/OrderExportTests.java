@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,20 +58,28 @@ class OrderExportTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     OfficialLists lists;
+
     @Autowired
     LocalUnits localUnits;
+
     @Autowired
     Units units;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     Incidents incidents;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     MessageSource messages;
+
     @Autowired
     FieldCipher cipher;
 
@@ -82,11 +89,19 @@ class OrderExportTests {
 
     @BeforeAll
     void setUp() {
-        lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv")), FROM,
-                Optional.empty());
-        long haiMinh = units.findByCode(Scope.WHOLE_COUNTRY, "14233", FROM).orElseThrow().id();
-        area = localUnits.createAll(Caller.SYSTEM, List.of(Map.entry(haiMinh, new LocalUnitForm(
-                UnitKind.RESIDENTIAL_AREA, "XOM", "XUAT-1", "Xóm Xuất Excel", null))), FROM).get(0);
+        lists.importFiles(
+                Caller.SYSTEM, List.of(AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv")), FROM, Optional.empty());
+        long haiMinh = units.findByCode(Scope.WHOLE_COUNTRY, "14233", FROM)
+                .orElseThrow()
+                .id();
+        area = localUnits
+                .createAll(
+                        Caller.SYSTEM,
+                        List.of(Map.entry(
+                                haiMinh,
+                                new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM", "XUAT-1", "Xóm Xuất Excel", null))),
+                        FROM)
+                .get(0);
         areaName = units.latest(Scope.WHOLE_COUNTRY, area).orElseThrow().name();
         TestUsers.administrator(accounts, ADMIN, "Quản Trị Xuất", PASSWORD);
         admin = new WebSession(port);
@@ -116,18 +131,25 @@ class OrderExportTests {
 
         List<Incident> recorded = jdbc.sql("SELECT " + IncidentStore.COLUMNS + IncidentStore.FROM
                         + " WHERE i.unit_id = :area AND NOT i.withdrawn ORDER BY i.occurred_at DESC, i.id DESC")
-                .param("area", area).query(IncidentStore::row).list();
+                .param("area", area)
+                .query(IncidentStore::row)
+                .list();
         assertThat(recorded).hasSize(INCIDENTS);
         assertThat(sheet.get(0)).startsWith("Số", "Đơn vị", "Loại vụ việc");
         assertThat(sheet).as("the header and every incident").hasSize(1 + INCIDENTS);
-        assertThat(sheet.subList(1, sheet.size())).containsExactlyElementsOf(recorded.stream().map(this::exported).toList());
+        assertThat(sheet.subList(1, sheet.size()))
+                .containsExactlyElementsOf(recorded.stream().map(this::exported).toList());
 
         // the map asked for up to 5,000 points and got the list's 1,000 (500 of them placed): now every placed one
-        JsonNode points = JSON.readTree(admin.get("/order/incidents/map.json?unit=" + area, "Accept",
-                "application/json").body());
+        JsonNode points =
+                JSON.readTree(admin.get("/order/incidents/map.json?unit=" + area, "Accept", "application/json")
+                        .body());
         assertThat(points.get("features").size()).isEqualTo(INCIDENTS / 2);
-        assertThat(Jsoup.parse(admin.getPage("/order/incidents/map?unit=" + area).body()).select("#map-limited"))
-                .as("fewer than the map's limit: no notice").isEmpty();
+        assertThat(Jsoup.parse(admin.getPage("/order/incidents/map?unit=" + area)
+                                .body())
+                        .select("#map-limited"))
+                .as("fewer than the map's limit: no notice")
+                .isEmpty();
     }
 
     @Test
@@ -150,11 +172,16 @@ class OrderExportTests {
                 SELECT :area, DATE '2016-01-01' + day, 'NEW', DATE '2016-01-01' + day, name, birth, nid, addr, 'canbo.xuat'
                   FROM unnest(CAST(:names AS text[]), CAST(:births AS text[]), CAST(:nids AS text[]),
                               CAST(:addrs AS text[]), CAST(:days AS int[])) AS t(name, birth, nid, addr, day)""")
-                .param("area", area).param("names", names.toArray(String[]::new))
-                .param("births", births.toArray(String[]::new)).param("nids", nationalIds.toArray(String[]::new))
-                .param("addrs", addresses.toArray(String[]::new)).param("days", detected.toArray(Integer[]::new))
+                .param("area", area)
+                .param("names", names.toArray(String[]::new))
+                .param("births", births.toArray(String[]::new))
+                .param("nids", nationalIds.toArray(String[]::new))
+                .param("addrs", addresses.toArray(String[]::new))
+                .param("days", detected.toArray(Integer[]::new))
                 .update();
-        long auditBefore = jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_event").query(Long.class).single();
+        long auditBefore = jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_event")
+                .query(Long.class)
+                .single();
 
         List<List<String>> sheet = Workbooks.rows(admin.getBytes("/api/v1/order/units/" + area + "/drug-users.xlsx"));
 
@@ -163,29 +190,36 @@ class OrderExportTests {
         String status = messages.getMessage("order.drugUsers.status.NEW", null, VI);
         jdbc.sql("""
                 SELECT id, detected_on, status_since, full_name_enc, birth_enc, national_id_enc, address_enc
-                  FROM drug_user WHERE residence_unit_id = :area ORDER BY detected_on DESC, id DESC""")
-                .param("area", area).query(rs -> {
-                    ids.add(rs.getLong("id"));
-                    expected.add(Workbooks.row(rs.getLong("id"), cipher.decrypt(rs.getString("full_name_enc")),
-                            cipher.decrypt(rs.getString("birth_enc")), cipher.decrypt(rs.getString("national_id_enc")),
-                            cipher.decrypt(rs.getString("address_enc")), areaName,
-                            rs.getObject("detected_on", LocalDate.class), status,
-                            rs.getObject("status_since", LocalDate.class)));
-                });
+                  FROM drug_user WHERE residence_unit_id = :area ORDER BY detected_on DESC, id DESC""").param("area", area).query(rs -> {
+            ids.add(rs.getLong("id"));
+            expected.add(Workbooks.row(
+                    rs.getLong("id"),
+                    cipher.decrypt(rs.getString("full_name_enc")),
+                    cipher.decrypt(rs.getString("birth_enc")),
+                    cipher.decrypt(rs.getString("national_id_enc")),
+                    cipher.decrypt(rs.getString("address_enc")),
+                    areaName,
+                    rs.getObject("detected_on", LocalDate.class),
+                    status,
+                    rs.getObject("status_since", LocalDate.class)));
+        });
         assertThat(ids).hasSize(DRUG_USERS);
         assertThat(sheet).as("the header and every drug user").hasSize(1 + DRUG_USERS);
         assertThat(sheet.subList(1, sheet.size())).containsExactlyElementsOf(expected);
 
-        List<Map<String, Object>> entries = jdbc.sql("""
+        List<Map<String, Object>> entries =
+                jdbc.sql("""
                 SELECT entity_type, unit_id, actor_username, after FROM audit_event
                  WHERE id > :before AND action = 'READ_SENSITIVE'""").param("before", auditBefore).query().listOfRows();
         assertThat(entries).as("one entry for the export").hasSize(1);
-        assertThat(entries.get(0)).containsEntry("entity_type", "drug-user").containsEntry("unit_id", area)
+        assertThat(entries.get(0))
+                .containsEntry("entity_type", "drug-user")
+                .containsEntry("unit_id", area)
                 .containsEntry("actor_username", ADMIN);
-        List<Long> audited = jdbc.sql("""
+        List<Long> audited =
+                jdbc.sql("""
                 SELECT CAST(jsonb_array_elements_text(after->'ids') AS bigint) FROM audit_event
-                 WHERE id > :before AND action = 'READ_SENSITIVE'""").param("before", auditBefore)
-                .query(Long.class).list();
+                 WHERE id > :before AND action = 'READ_SENSITIVE'""").param("before", auditBefore).query(Long.class).list();
         assertThat(audited).as("every record sent, and only those").containsExactlyInAnyOrderElementsOf(ids);
         assertThat(entries.get(0).get("after").toString()).doesNotContain("Nguyễn Văn Thử");
     }
@@ -193,15 +227,22 @@ class OrderExportTests {
     /** An incident as the export shows it to a Vietnamese reader. */
     List<String> exported(Incident i) {
         DateTimeFormatter minute = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
-        return Workbooks.row(i.id(), areaName, incidents.category(i.categoryCode()).orElseThrow().name(VI),
+        return Workbooks.row(
+                i.id(),
+                areaName,
+                incidents.category(i.categoryCode()).orElseThrow().name(VI),
                 messages.getMessage("order.incident.kind." + i.kind(), null, VI),
                 i.severity() == null ? null : messages.getMessage("order.incident.severity." + i.severity(), null, VI),
-                i.subjectiveCause() == null ? null
+                i.subjectiveCause() == null
+                        ? null
                         : messages.getMessage(i.subjectiveCause() ? "order.yes" : "order.no", null, VI),
                 minute.format(i.occurredAt().atZoneSameInstant(Dates.VIETNAM)),
                 minute.format(i.reportedAt().atZoneSameInstant(Dates.VIETNAM)),
                 messages.getMessage("order.incident.status." + i.status(), null, VI),
-                messages.getMessage("order.incident.source." + i.source(), null, VI), i.latitude(), i.longitude(),
-                i.summary(), i.createdBy());
+                messages.getMessage("order.incident.source." + i.source(), null, VI),
+                i.latitude(),
+                i.longitude(),
+                i.summary(),
+                i.createdBy());
     }
 }

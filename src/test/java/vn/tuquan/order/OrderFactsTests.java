@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -45,12 +44,16 @@ class OrderFactsTests {
 
     @Autowired
     OfficialLists lists;
+
     @Autowired
     Units units;
+
     @Autowired
     LocalUnits localUnits;
+
     @Autowired
     OrderFacts facts;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -61,23 +64,35 @@ class OrderFactsTests {
 
     @BeforeAll
     void units() {
-        lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv")), LIST_DATE,
+        lists.importFiles(
+                Caller.SYSTEM,
+                List.of(AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv")),
+                LIST_DATE,
                 Optional.empty());
-        province = units.findByCode(Scope.WHOLE_COUNTRY, "36", LIST_DATE).orElseThrow().id();
-        haiMinh = units.findByCode(Scope.WHOLE_COUNTRY, "14233", LIST_DATE).orElseThrow().id();
-        namMy = units.findByCode(Scope.WHOLE_COUNTRY, "13969", LIST_DATE).orElseThrow().id();
+        province = units.findByCode(Scope.WHOLE_COUNTRY, "36", LIST_DATE)
+                .orElseThrow()
+                .id();
+        haiMinh = units.findByCode(Scope.WHOLE_COUNTRY, "14233", LIST_DATE)
+                .orElseThrow()
+                .id();
+        namMy = units.findByCode(Scope.WHOLE_COUNTRY, "13969", LIST_DATE)
+                .orElseThrow()
+                .id();
         List<Map.Entry<Long, LocalUnitForm>> forms = new ArrayList<>();
         for (int i = 1; i <= 8; i++) {
-            forms.add(new SimpleEntry<>(i <= 6 ? haiMinh : namMy, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM",
-                    "F" + i, "Xóm " + i, null)));
+            forms.add(new SimpleEntry<>(
+                    i <= 6 ? haiMinh : namMy,
+                    new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM", "F" + i, "Xóm " + i, null)));
         }
         areas.addAll(localUnits.createAll(Caller.SYSTEM, forms, LIST_DATE));
     }
 
     /** A category of the catalogue of that kind (the first by code). */
     String code(String kind) {
-        return jdbc.sql("SELECT min(code) FROM incident_category WHERE kind = :kind").param("kind", kind)
-                .query(String.class).single();
+        return jdbc.sql("SELECT min(code) FROM incident_category WHERE kind = :kind")
+                .param("kind", kind)
+                .query(String.class)
+                .single();
     }
 
     long incident(long unitId, String kind, String severity, OffsetDateTime at) {
@@ -85,13 +100,19 @@ class OrderFactsTests {
         return jdbc.sql("""
                 INSERT INTO incident (unit_id, category_code, severity, occurred_at, reported_at, status, source, created_by)
                 VALUES (:unit, :category, :severity, :at, :at, 'REPORTED', 'PATROL', 'test') RETURNING id""")
-                .param("unit", unitId).param("category", category).param("severity", severity).param("at", at)
-                .query(Long.class).single();
+                .param("unit", unitId)
+                .param("category", category)
+                .param("severity", severity)
+                .param("at", at)
+                .query(Long.class)
+                .single();
     }
 
     UnitFacts of(long unitId, int year, long root) {
-        return facts.forSubtree(Scope.WHOLE_COUNTRY, root, year).stream().filter(f -> f.unitId() == unitId)
-                .findFirst().orElseThrow();
+        return facts.forSubtree(Scope.WHOLE_COUNTRY, root, year).stream()
+                .filter(f -> f.unitId() == unitId)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -157,21 +178,26 @@ class OrderFactsTests {
         assertThat(of(a7, year, namMy).noCrime()).isFalse();
 
         // a crime recorded in error is withdrawn: it no longer counts
-        jdbc.sql("UPDATE incident SET withdrawn = true WHERE id = :id").param("id", crime).update();
-        assertThat(facts.headline(Scope.WHOLE_COUNTRY, namMy, year).residentialAreasWithNoCrime()).isEqualTo(2);
+        jdbc.sql("UPDATE incident SET withdrawn = true WHERE id = :id")
+                .param("id", crime)
+                .update();
+        assertThat(facts.headline(Scope.WHOLE_COUNTRY, namMy, year).residentialAreasWithNoCrime())
+                .isEqualTo(2);
 
         // a social evil is not a crime
         incident(a8, "SOCIAL_EVIL", null, in);
-        assertThat(facts.headline(Scope.WHOLE_COUNTRY, namMy, year).residentialAreasWithNoCrime()).isEqualTo(2);
+        assertThat(facts.headline(Scope.WHOLE_COUNTRY, namMy, year).residentialAreasWithNoCrime())
+                .isEqualTo(2);
 
         // one drug user detected in the period: the area and the commune have a drug user, one new
         assertThat(before.residentialAreasWithNoDrugUser()).isEqualTo(2);
         long user = jdbc.sql("""
                 INSERT INTO drug_user (residence_unit_id, detected_on, status, status_since, full_name_enc, recorded_by)
-                VALUES (:unit, DATE '2019-05-02', 'NEW', DATE '2019-05-02', 'not-read-here', 'test') RETURNING id""")
-                .param("unit", a8).query(Long.class).single();
-        jdbc.sql("INSERT INTO drug_user_status (drug_user_id, status, since, recorded_by) VALUES (:id, 'NEW', DATE '2019-05-02', 'test')")
-                .param("id", user).update();
+                VALUES (:unit, DATE '2019-05-02', 'NEW', DATE '2019-05-02', 'not-read-here', 'test') RETURNING id""").param("unit", a8).query(Long.class).single();
+        jdbc.sql(
+                        "INSERT INTO drug_user_status (drug_user_id, status, since, recorded_by) VALUES (:id, 'NEW', DATE '2019-05-02', 'test')")
+                .param("id", user)
+                .update();
         OrderFacts.Headline drugs = facts.headline(Scope.WHOLE_COUNTRY, namMy, year);
         assertThat(drugs.residentialAreasWithNoDrugUser()).isEqualTo(1);
         assertThat(drugs.communesWithNoDrugUser()).isZero();
@@ -182,8 +208,10 @@ class OrderFactsTests {
         // still a drug user in the next period (not recovered) …
         assertThat(of(a8, year + 1, namMy).noDrugUser()).isFalse();
         // … until recovered before it began (TT 23: the residential areas' 2020 period starts on 31/10/2019)
-        jdbc.sql("INSERT INTO drug_user_status (drug_user_id, status, since, recorded_by) VALUES (:id, 'RECOVERED', DATE '2019-09-30', 'test')")
-                .param("id", user).update();
+        jdbc.sql(
+                        "INSERT INTO drug_user_status (drug_user_id, status, since, recorded_by) VALUES (:id, 'RECOVERED', DATE '2019-09-30', 'test')")
+                .param("id", user)
+                .update();
         assertThat(of(a8, year + 1, namMy).noDrugUser()).isTrue();
         assertThat(of(a8, year, namMy).noDrugUser()).isFalse();
 
@@ -191,8 +219,7 @@ class OrderFactsTests {
         jdbc.sql("""
                 INSERT INTO mediation (unit_id, held_on, parties_enc, subject, outcome, mediator, recorded_by)
                 VALUES (:unit, DATE '2019-06-01', 'x', 'Tranh chấp ranh giới', 'RECONCILED', 'Tổ hòa giải', 'test'),
-                       (:unit, DATE '2019-07-01', 'x', 'Tranh chấp lối đi', 'NOT_RECONCILED', 'Tổ hòa giải', 'test')""")
-                .param("unit", a7).update();
+                       (:unit, DATE '2019-07-01', 'x', 'Tranh chấp lối đi', 'NOT_RECONCILED', 'Tổ hòa giải', 'test')""").param("unit", a7).update();
         assertThat(of(a7, year, namMy).current().mediations()).isEqualTo(2);
         assertThat(of(namMy, year, namMy).current().reconciled()).isEqualTo(1);
     }
@@ -203,12 +230,16 @@ class OrderFactsTests {
         assertThat(all.get(0).unitId()).isEqualTo(province);
         assertThat(all).extracting(UnitFacts::unitId).contains(haiMinh, namMy, areas.get(0));
         UnitFacts provinceFacts = all.get(0);
-        long underHaiMinh = all.stream().filter(f -> f.parentId() != null && f.parentId() == haiMinh)
-                .mapToLong(f -> f.current().crimes()).sum();
+        long underHaiMinh = all.stream()
+                .filter(f -> f.parentId() != null && f.parentId() == haiMinh)
+                .mapToLong(f -> f.current().crimes())
+                .sum();
         assertThat(provinceFacts.current().crimes()).isGreaterThanOrEqualTo(underHaiMinh);
 
         Scope haiMinhOnly = Scope.of(Set.of(haiMinh));
-        assertThat(facts.forSubtree(haiMinhOnly, haiMinh, 2017)).extracting(UnitFacts::unitId).doesNotContain(namMy);
+        assertThat(facts.forSubtree(haiMinhOnly, haiMinh, 2017))
+                .extracting(UnitFacts::unitId)
+                .doesNotContain(namMy);
         assertThatThrownBy(() -> facts.forSubtree(haiMinhOnly, namMy, 2017)).isInstanceOf(AccessRefusedException.class);
     }
 
@@ -216,16 +247,21 @@ class OrderFactsTests {
     void seriousSubjectiveFiresAndAccidentsAndDrugHotspotsNotStableAtThePeriodsEnd() {
         long area = areas.get(3);
         for (Object[] row : new Object[][] {
-            {"FIRE", "SERIOUS", true, OffsetDateTime.of(2025, 3, 1, 10, 0, 0, 0, VN)},   // counts
-            {"FIRE", "SERIOUS", false, OffsetDateTime.of(2025, 3, 2, 10, 0, 0, 0, VN)},  // cause not subjective
-            {"FIRE", null, true, OffsetDateTime.of(2025, 3, 3, 10, 0, 0, 0, VN)},        // not serious
-            {"TRAFFIC_ACCIDENT", "SERIOUS", true, OffsetDateTime.of(2025, 11, 10, 10, 0, 0, 0, VN)}}) { // commune's window only
+            {"FIRE", "SERIOUS", true, OffsetDateTime.of(2025, 3, 1, 10, 0, 0, 0, VN)}, // counts
+            {"FIRE", "SERIOUS", false, OffsetDateTime.of(2025, 3, 2, 10, 0, 0, 0, VN)}, // cause not subjective
+            {"FIRE", null, true, OffsetDateTime.of(2025, 3, 3, 10, 0, 0, 0, VN)}, // not serious
+            {"TRAFFIC_ACCIDENT", "SERIOUS", true, OffsetDateTime.of(2025, 11, 10, 10, 0, 0, 0, VN)}
+        }) { // commune's window only
             jdbc.sql("""
                     INSERT INTO incident (unit_id, category_code, severity, subjective_cause, occurred_at, reported_at, status,
                                           source, created_by)
                     VALUES (:unit, :category, :severity, :subjective, :at, :at, 'REPORTED', 'PATROL', 'test')""")
-                    .param("unit", area).param("category", row[0]).param("severity", row[1]).param("subjective", row[2])
-                    .param("at", row[3]).update();
+                    .param("unit", area)
+                    .param("category", row[0])
+                    .param("severity", row[1])
+                    .param("subjective", row[2])
+                    .param("at", row[3])
+                    .update();
         }
         // two drug hotspots over the area: one complex to the end, one stable from 01/10/2025; a gambling one
         long[] ids = new long[3];
@@ -234,13 +270,20 @@ class OrderFactsTests {
             ids[i] = jdbc.sql("""
                     INSERT INTO hotspot (name, kind, designated_on, designated_by, designation_number, created_by)
                     VALUES (:name, :kind, DATE '2024-06-01', 'UBND', '1/QĐ', 'test') RETURNING id""")
-                    .param("name", "Điểm " + i).param("kind", kinds[i]).query(Long.class).single();
-            jdbc.sql("INSERT INTO hotspot_unit (hotspot_id, unit_id) VALUES (:h, :u)").param("h", ids[i]).param("u", area)
+                    .param("name", "Điểm " + i)
+                    .param("kind", kinds[i])
+                    .query(Long.class)
+                    .single();
+            jdbc.sql("INSERT INTO hotspot_unit (hotspot_id, unit_id) VALUES (:h, :u)")
+                    .param("h", ids[i])
+                    .param("u", area)
                     .update();
             jdbc.sql("""
                     INSERT INTO hotspot_status (hotspot_id, status, valid_from, valid_to, reason, recorded_by)
-                    VALUES (:h, 'COMPLEX', DATE '2024-06-01', :to, 'thử', 'test')""").param("h", ids[i])
-                    .param("to", i == 1 ? LocalDate.of(2025, 10, 1) : null).update();
+                    VALUES (:h, 'COMPLEX', DATE '2024-06-01', :to, 'thử', 'test')""")
+                    .param("h", ids[i])
+                    .param("to", i == 1 ? LocalDate.of(2025, 10, 1) : null)
+                    .update();
         }
         jdbc.sql("""
                 INSERT INTO hotspot_status (hotspot_id, status, valid_from, reason, recorded_by)
@@ -263,7 +306,9 @@ class OrderFactsTests {
      */
     @Test
     void drugUsersPresentOnAPeriodsFirstOrLastDayCountAsADayByDayRecountSays() {
-        long commune = units.findByCode(Scope.WHOLE_COUNTRY, "13933", LIST_DATE).orElseThrow().id();
+        long commune = units.findByCode(Scope.WHOLE_COUNTRY, "13933", LIST_DATE)
+                .orElseThrow()
+                .id();
         Map<Long, List<Map.Entry<String, LocalDate>>> recorded = new java.util.LinkedHashMap<>();
         for (int year : new int[] {2021, 2023}) {
             vn.tuquan.shared.Period period = vn.tuquan.shared.Period.residentialArea(year);
@@ -271,20 +316,34 @@ class OrderFactsTests {
             LocalDate t = period.to();
             // each history: (status, since) in order, the first since being the day detected
             List<List<Map.Entry<String, LocalDate>>> histories = List.of(
-                    List.of(Map.entry("NEW", f.minusDays(30)), Map.entry("RECOVERED", f)),          // recovered on the first day
-                    List.of(Map.entry("NEW", f.minusDays(30)), Map.entry("RECOVERED", f.plusDays(1))), // using on the first day
-                    List.of(Map.entry("NEW", t)),                                                  // detected on the last day
-                    List.of(Map.entry("NEW", t.plusDays(1))),                                      // detected the day after
-                    List.of(Map.entry("NEW", f.minusDays(60)), Map.entry("RECOVERED", f.minusDays(10)),
-                            Map.entry("RELAPSED", t)),                                             // relapsed on the last day
-                    List.of(Map.entry("NEW", f.minusDays(60)), Map.entry("RECOVERED", f.minusDays(10)),
-                            Map.entry("RELAPSED", t.plusDays(1))),                                 // relapsed the day after
-                    List.of(Map.entry("NEW", f.minusDays(100)), Map.entry("RECOVERED", f.minusDays(1))), // recovered the day before
-                    List.of(Map.entry("NEW", f), Map.entry("RECOVERED", f.plusDays(1))));           // one day in the period
+                    List.of(Map.entry("NEW", f.minusDays(30)), Map.entry("RECOVERED", f)), // recovered on the first day
+                    List.of(
+                            Map.entry("NEW", f.minusDays(30)),
+                            Map.entry("RECOVERED", f.plusDays(1))), // using on the first day
+                    List.of(Map.entry("NEW", t)), // detected on the last day
+                    List.of(Map.entry("NEW", t.plusDays(1))), // detected the day after
+                    List.of(
+                            Map.entry("NEW", f.minusDays(60)),
+                            Map.entry("RECOVERED", f.minusDays(10)),
+                            Map.entry("RELAPSED", t)), // relapsed on the last day
+                    List.of(
+                            Map.entry("NEW", f.minusDays(60)),
+                            Map.entry("RECOVERED", f.minusDays(10)),
+                            Map.entry("RELAPSED", t.plusDays(1))), // relapsed the day after
+                    List.of(
+                            Map.entry("NEW", f.minusDays(100)),
+                            Map.entry("RECOVERED", f.minusDays(1))), // recovered the day before
+                    List.of(Map.entry("NEW", f), Map.entry("RECOVERED", f.plusDays(1)))); // one day in the period
             List<Map.Entry<Long, LocalUnitForm>> forms = new ArrayList<>();
             for (int i = 0; i < histories.size(); i++) {
-                forms.add(new SimpleEntry<>(commune, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM", "B" + year + "-" + i,
-                        "Xóm biên " + year + " " + i, null)));
+                forms.add(new SimpleEntry<>(
+                        commune,
+                        new LocalUnitForm(
+                                UnitKind.RESIDENTIAL_AREA,
+                                "XOM",
+                                "B" + year + "-" + i,
+                                "Xóm biên " + year + " " + i,
+                                null)));
             }
             List<Long> boundaryAreas = localUnits.createAll(Caller.SYSTEM, forms, LIST_DATE);
             for (int i = 0; i < histories.size(); i++) {
@@ -293,16 +352,25 @@ class OrderFactsTests {
                 long user = jdbc.sql("""
                         INSERT INTO drug_user (residence_unit_id, detected_on, status, status_since, full_name_enc, recorded_by)
                         VALUES (:unit, :detected, :status, :since, 'not-read-here', 'test') RETURNING id""")
-                        .param("unit", boundaryAreas.get(i)).param("detected", history.get(0).getValue())
-                        .param("status", last.getKey()).param("since", last.getValue()).query(Long.class).single();
+                        .param("unit", boundaryAreas.get(i))
+                        .param("detected", history.get(0).getValue())
+                        .param("status", last.getKey())
+                        .param("since", last.getValue())
+                        .query(Long.class)
+                        .single();
                 for (Map.Entry<String, LocalDate> status : history) {
-                    jdbc.sql("INSERT INTO drug_user_status (drug_user_id, status, since, recorded_by) VALUES (:id, :status, :since, 'test')")
-                            .param("id", user).param("status", status.getKey()).param("since", status.getValue()).update();
+                    jdbc.sql(
+                                    "INSERT INTO drug_user_status (drug_user_id, status, since, recorded_by) VALUES (:id, :status, :since, 'test')")
+                            .param("id", user)
+                            .param("status", status.getKey())
+                            .param("since", status.getValue())
+                            .update();
                 }
                 recorded.put(boundaryAreas.get(i), history);
             }
 
-            // the recount, day by day over the period (a state: any day of [from, to]); new: detected from its first event day
+            // the recount, day by day over the period (a state: any day of [from, to]); new: detected from its first
+            // event day
             long present = 0;
             for (Map.Entry<Long, List<Map.Entry<String, LocalDate>>> area : recorded.entrySet()) {
                 List<Map.Entry<String, LocalDate>> history = area.getValue();
@@ -313,11 +381,15 @@ class OrderFactsTests {
                 UnitFacts facts = of(area.getKey(), year, commune);
                 assertThat(facts.current().drugUsers()).as(year + " " + history).isEqualTo(presentHere ? 1 : 0);
                 assertThat(facts.noDrugUser()).as(year + " " + history).isEqualTo(!presentHere);
-                assertThat(facts.current().newDrugUsers()).as(year + " new: " + history).isEqualTo(newHere ? 1 : 0);
+                assertThat(facts.current().newDrugUsers())
+                        .as(year + " new: " + history)
+                        .isEqualTo(newHere ? 1 : 0);
             }
             OrderFacts.Headline headline = facts.headline(Scope.WHOLE_COUNTRY, commune, year);
             assertThat(headline.residentialAreas()).isEqualTo(recorded.size());
-            assertThat(headline.residentialAreasWithNoDrugUser()).as(year + " headline").isEqualTo(recorded.size() - present);
+            assertThat(headline.residentialAreasWithNoDrugUser())
+                    .as(year + " headline")
+                    .isEqualTo(recorded.size() - present);
             assertThat(headline.communesWithNoDrugUser()).isZero();
             assertThat(of(commune, year, commune).current().drugUsers()).isEqualTo(present);
             assertThat(present).as("the cases give both answers").isBetween(1L, (long) recorded.size() - 1);

@@ -31,12 +31,16 @@ class PersonBrowserTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     OfficialLists lists;
+
     @Autowired
     Units units;
+
     @Autowired
     LocalUnits localUnits;
+
     @Autowired
     UserAccounts accounts;
 
@@ -60,7 +64,8 @@ class PersonBrowserTests {
         page.navigate(tab.url("/login"));
         page.getByLabel("Tên đăng nhập").fill(username);
         page.getByLabel("Mật khẩu").fill(PersonsFixture.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập"))
+                .click();
         assertThat(page).hasURL(tab.url("/"));
     }
 
@@ -71,18 +76,27 @@ class PersonBrowserTests {
             signIn(tab, PersonsFixture.ADMIN);
             page.navigate(tab.url("/order/units/" + PersonsFixture.area3 + "/drug-users"));
             page.getByLabel("Ngày phát hiện").fill("2017-09-20");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu").setExact(true)).click();
+            page.getByRole(
+                            AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("Lưu").setExact(true))
+                    .click();
             assertThat(page.locator(".person-error")).hasText("Họ và tên: chưa nhập.");
             assertThat(page.locator("#fullName")).hasClass(java.util.regex.Pattern.compile(".*is-invalid.*"));
             tab.screenshot("order-drug-user-phone-refused");
             page.getByLabel("Họ và tên").fill("Lương Văn Điện Thoại");
             page.getByLabel("Năm sinh hoặc ngày sinh").fill("1993");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu").setExact(true)).click();
+            page.getByRole(
+                            AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("Lưu").setExact(true))
+                    .click();
             assertThat(page.locator(".person-name")).hasText("Lương Văn Điện Thoại");
             assertThat(page.locator(".alert-success")).hasText("Đã lưu.");
             page.getByLabel("Tình trạng").selectOption("IN_TREATMENT");
             page.getByLabel("Từ ngày").fill("2017-10-05");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu").setExact(true)).click();
+            page.getByRole(
+                            AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("Lưu").setExact(true))
+                    .click();
             assertThat(page.locator(".drug-user-status")).hasText("Đang cai nghiện, điều trị từ 05/10/2017");
             tab.screenshot("order-drug-user-phone-saved");
             page.navigate(tab.url("/order/units/" + PersonsFixture.haLong + "/persons?year=2017"));
@@ -90,7 +104,8 @@ class PersonBrowserTests {
             tab.screenshot("order-person-counts-phone");
             assertThat(tab.errors()).isEmpty();
             assertThat(page.evaluate("document.documentElement.scrollWidth > window.innerWidth"))
-                    .as("no sideways scrolling on a phone").isEqualTo(false);
+                    .as("no sideways scrolling on a phone")
+                    .isEqualTo(false);
         }
         try (Chromium.Tab tab = chromium.open(port, 390, 844)) {
             Page page = tab.page();

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import vn.tuquan.TestUsers;
 import vn.tuquan.access.UserAccounts;
 import vn.tuquan.shared.Caller;
@@ -40,33 +39,58 @@ final class PersonsFixture {
     static long area3;
     static long areaElsewhere;
 
-    private PersonsFixture() {
-    }
+    private PersonsFixture() {}
 
     static synchronized void ensure(OfficialLists lists, LocalUnits localUnits, Units units, UserAccounts accounts) {
         if (area1 != 0) {
             return;
         }
-        lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv")), FROM,
-                Optional.empty());
+        lists.importFiles(
+                Caller.SYSTEM, List.of(AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv")), FROM, Optional.empty());
         province = code(units, "36");
         haLong = code(units, "13633");
         tranTeXuong = code(units, "13636");
-        List<Long> ids = localUnits.createAll(Caller.SYSTEM, List.of(
-                Map.entry(haLong, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "TO_DAN_PHO", "NN-TDP-1", "Tổ dân phố số 1", null)),
-                Map.entry(haLong, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "TO_DAN_PHO", "NN-TDP-2", "Tổ dân phố số 2", null)),
-                Map.entry(haLong, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "TO_DAN_PHO", "NN-TDP-3", "Tổ dân phố số 3", null)),
-                Map.entry(tranTeXuong, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "TO_DAN_PHO", "NN-TDP-9",
-                        "Tổ dân phố số 9", null))), FROM);
+        List<Long> ids = localUnits.createAll(
+                Caller.SYSTEM,
+                List.of(
+                        Map.entry(
+                                haLong,
+                                new LocalUnitForm(
+                                        UnitKind.RESIDENTIAL_AREA, "TO_DAN_PHO", "NN-TDP-1", "Tổ dân phố số 1", null)),
+                        Map.entry(
+                                haLong,
+                                new LocalUnitForm(
+                                        UnitKind.RESIDENTIAL_AREA, "TO_DAN_PHO", "NN-TDP-2", "Tổ dân phố số 2", null)),
+                        Map.entry(
+                                haLong,
+                                new LocalUnitForm(
+                                        UnitKind.RESIDENTIAL_AREA, "TO_DAN_PHO", "NN-TDP-3", "Tổ dân phố số 3", null)),
+                        Map.entry(
+                                tranTeXuong,
+                                new LocalUnitForm(
+                                        UnitKind.RESIDENTIAL_AREA, "TO_DAN_PHO", "NN-TDP-9", "Tổ dân phố số 9", null))),
+                FROM);
         area1 = ids.get(0);
         area2 = ids.get(1);
         area3 = ids.get(2);
         areaElsewhere = ids.get(3);
         TestUsers.administrator(accounts, ADMIN, "Quản Trị Nghiện", PASSWORD);
-        TestUsers.withRoles(accounts, VIEWER, "Ban Chỉ Đạo", PASSWORD, Set.of("STEERING_VIEWER"), Scope.NOTHING,
+        TestUsers.withRoles(
+                accounts,
+                VIEWER,
+                "Ban Chỉ Đạo",
+                PASSWORD,
+                Set.of("STEERING_VIEWER"),
+                Scope.NOTHING,
                 Scope.of(Set.of(province)));
-        TestUsers.withRoles(accounts, OFFICER, "Cán Bộ Xã", PASSWORD, Set.of("COMMUNE_OFFICER"),
-                Scope.of(Set.of(haLong)), Scope.of(Set.of(haLong)));
+        TestUsers.withRoles(
+                accounts,
+                OFFICER,
+                "Cán Bộ Xã",
+                PASSWORD,
+                Set.of("COMMUNE_OFFICER"),
+                Scope.of(Set.of(haLong)),
+                Scope.of(Set.of(haLong)));
     }
 
     private static long code(Units units, String code) {

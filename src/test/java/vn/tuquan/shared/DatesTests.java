@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +28,8 @@ class DatesTests {
         Clock clock = Dates.startingAt(null, Clock.fixed(MACHINE, ZoneOffset.UTC));
         assertThat(clock.instant()).isEqualTo(MACHINE);
         assertThat(clock.getZone()).isEqualTo(Dates.VIETNAM);
-        assertThat(Dates.startingAt("  ", Clock.fixed(MACHINE, ZoneOffset.UTC)).instant()).isEqualTo(MACHINE);
+        assertThat(Dates.startingAt("  ", Clock.fixed(MACHINE, ZoneOffset.UTC)).instant())
+                .isEqualTo(MACHINE);
     }
 
     @Test
@@ -40,7 +40,9 @@ class DatesTests {
         assertThat(LocalDate.now(clock)).isEqualTo(LocalDate.of(2026, 12, 31));
         machine.advance(Duration.ofMinutes(31));
         assertThat(clock.instant()).isEqualTo(Instant.parse("2026-12-31T17:01:00Z"));
-        assertThat(LocalDate.now(clock)).as("midnight passed in Vietnam, not in UTC").isEqualTo(LocalDate.of(2027, 1, 1));
+        assertThat(LocalDate.now(clock))
+                .as("midnight passed in Vietnam, not in UTC")
+                .isEqualTo(LocalDate.of(2027, 1, 1));
         assertThat(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)).isEqualTo(LocalDate.of(2026, 12, 31));
     }
 
@@ -48,9 +50,11 @@ class DatesTests {
     void aSettingWithoutItsOffsetOrNotATimeIsRefusedByName() {
         Clock machine = Clock.fixed(MACHINE, ZoneOffset.UTC);
         assertThatThrownBy(() -> Dates.startingAt("2026-12-31T23:30", machine))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(Dates.CLOCK_PROPERTY);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(Dates.CLOCK_PROPERTY);
         assertThatThrownBy(() -> Dates.startingAt("tomorrow", machine))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tomorrow");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tomorrow");
     }
 
     /**

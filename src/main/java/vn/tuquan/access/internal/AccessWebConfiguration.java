@@ -1,7 +1,6 @@
 package vn.tuquan.access.internal;
 
 import java.util.List;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -37,8 +36,9 @@ class AccessWebConfiguration implements WebMvcConfigurer {
     @Override
     public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
         resolvers.add(0, (request, response, handler, exception) -> {
-            if (exception instanceof AccessRefusedException || exception instanceof ResponseStatusException s
-                    && s.getStatusCode().value() == HttpStatus.FORBIDDEN.value()
+            if (exception instanceof AccessRefusedException
+                    || exception instanceof ResponseStatusException s
+                            && s.getStatusCode().value() == HttpStatus.FORBIDDEN.value()
                     || forbidden(exception)) {
                 RefusedRequests.note(request, null, exception.getMessage());
             }

@@ -3,7 +3,6 @@ package vn.tuquan.access.internal;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.util.Set;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -61,12 +60,14 @@ class AdministratorBootstrap implements ApplicationRunner {
             if (admin.isEmpty()) {
                 return false; // another node made it at the same time, and printed its password
             }
-            accounts.assign(Caller.SYSTEM, admin.get(), Set.of("SYSTEM_ADMIN"), Scope.WHOLE_COUNTRY, Scope.WHOLE_COUNTRY);
+            accounts.assign(
+                    Caller.SYSTEM, admin.get(), Set.of("SYSTEM_ADMIN"), Scope.WHOLE_COUNTRY, Scope.WHOLE_COUNTRY);
             print(password); // before the commit: no account whose password was not printed
             return true;
         }));
         if (created) {
-            log.info("Created the administrator account '{}' (first start); its password was printed on standard output",
+            log.info(
+                    "Created the administrator account '{}' (first start); its password was printed on standard output",
                     ADMIN_USERNAME);
         }
     }

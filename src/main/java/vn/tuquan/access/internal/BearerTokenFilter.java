@@ -1,12 +1,11 @@
 package vn.tuquan.access.internal;
 
-import java.io.IOException;
-import java.util.Locale;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -32,8 +31,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
     private final MessageSource messages;
     private final LocaleResolver locales;
 
-    BearerTokenFilter(PersonalAccessTokens tokens, UserDetailsService users, ProblemResponses problems,
-            MessageSource messages, LocaleResolver locales) {
+    BearerTokenFilter(
+            PersonalAccessTokens tokens,
+            UserDetailsService users,
+            ProblemResponses problems,
+            MessageSource messages,
+            LocaleResolver locales) {
         this.tokens = tokens;
         this.users = users;
         this.problems = problems;
@@ -58,7 +61,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
         if (user == null || !user.isEnabled()) {
             Locale locale = locales.resolveLocale(request);
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            problems.write(request, response, HttpStatus.UNAUTHORIZED,
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.UNAUTHORIZED,
                     messages.getMessage("problem.token.title", null, locale),
                     messages.getMessage("problem.token.detail", null, locale));
             return;

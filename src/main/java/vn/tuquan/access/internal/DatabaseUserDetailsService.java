@@ -3,7 +3,6 @@ package vn.tuquan.access.internal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -42,27 +41,49 @@ class DatabaseUserDetailsService implements UserDetailsService, UserDetailsPassw
                 .param("username", normalised)
                 .query((rs, n) -> {
                     OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
-                    boolean nonLocked = lockedUntil == null || !lockedUntil.toInstant().isAfter(now);
-                    return new TuquanUser(rs.getString("username"), rs.getString("password_hash"),
-                            rs.getBoolean("enabled"), nonLocked, rs.getString("display_name"),
-                            rs.getBoolean("enrolled"), false, List.of(new SimpleGrantedAuthority("ROLE_USER")));
+                    boolean nonLocked =
+                            lockedUntil == null || !lockedUntil.toInstant().isAfter(now);
+                    return new TuquanUser(
+                            rs.getString("username"),
+                            rs.getString("password_hash"),
+                            rs.getBoolean("enabled"),
+                            nonLocked,
+                            rs.getString("display_name"),
+                            rs.getBoolean("enrolled"),
+                            false,
+                            List.of(new SimpleGrantedAuthority("ROLE_USER")));
                 })
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
         if (!accounts.requiresSecondFactor(user.getUsername())) {
             return user;
         }
-        return new TuquanUser(user.getUsername(), user.getPassword(), user.isEnabled(), user.isAccountNonLocked(),
-                user.displayName(), user.secondFactorEnrolled(), true, user.getAuthorities());
+        return new TuquanUser(
+                user.getUsername(),
+                user.getPassword(),
+                user.isEnabled(),
+                user.isAccountNonLocked(),
+                user.displayName(),
+                user.secondFactorEnrolled(),
+                true,
+                user.getAuthorities());
     }
 
     @Override
     public UserDetails updatePassword(UserDetails user, String newPassword) {
         jdbc.sql("UPDATE users SET password_hash = :hash WHERE username = :username")
-                .param("hash", newPassword).param("username", user.getUsername()).update();
+                .param("hash", newPassword)
+                .param("username", user.getUsername())
+                .update();
         TuquanUser signedIn = (TuquanUser) user;
-        return new TuquanUser(signedIn.getUsername(), newPassword, signedIn.isEnabled(), signedIn.isAccountNonLocked(),
-                signedIn.displayName(), signedIn.secondFactorEnrolled(), signedIn.secondFactorRequired(),
+        return new TuquanUser(
+                signedIn.getUsername(),
+                newPassword,
+                signedIn.isEnabled(),
+                signedIn.isAccountNonLocked(),
+                signedIn.displayName(),
+                signedIn.secondFactorEnrolled(),
+                signedIn.secondFactorRequired(),
                 signedIn.getAuthorities());
     }
 }

@@ -2,7 +2,6 @@ package vn.tuquan.access.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -25,9 +24,13 @@ class PasswordConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return new DelegatingPasswordEncoder(ARGON2, Map.of(
-                ARGON2, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-                "bcrypt", new VerifyingBcrypt()));
+        return new DelegatingPasswordEncoder(
+                ARGON2,
+                Map.of(
+                        ARGON2,
+                        Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                        "bcrypt",
+                        new VerifyingBcrypt()));
     }
 
     /** bcrypt for verifying old hashes only. */

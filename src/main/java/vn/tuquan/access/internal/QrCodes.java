@@ -1,27 +1,35 @@
 package vn.tuquan.access.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Map;
-
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
 
 /** QR codes drawn on the server (ZXing) as SVG, so the page needs no script. */
 public final class QrCodes {
 
-    private QrCodes() {
-    }
+    private QrCodes() {}
 
     static String svg(String text) {
         try {
-            BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4,
-                            EncodeHintType.CHARACTER_SET, "UTF-8"));
+            BitMatrix matrix = new QRCodeWriter()
+                    .encode(
+                            text,
+                            BarcodeFormat.QR_CODE,
+                            0,
+                            0,
+                            Map.of(
+                                    EncodeHintType.ERROR_CORRECTION,
+                                    ErrorCorrectionLevel.M,
+                                    EncodeHintType.MARGIN,
+                                    4,
+                                    EncodeHintType.CHARACTER_SET,
+                                    "UTF-8"));
             int width = matrix.getWidth();
             int height = matrix.getHeight();
             StringBuilder path = new StringBuilder();

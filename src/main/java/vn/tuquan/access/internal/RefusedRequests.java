@@ -1,11 +1,10 @@
 package vn.tuquan.access.internal;
 
-import java.io.IOException;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -56,8 +55,11 @@ class RefusedRequests extends OncePerRequestFilter {
                 String who = who(request);
                 if (who != null) {
                     Object reason = request.getAttribute(REASON);
-                    events.publishEvent(new AccessRefused(who, request.getMethod(),
-                            request.getRequestURI().substring(request.getContextPath().length()),
+                    events.publishEvent(new AccessRefused(
+                            who,
+                            request.getMethod(),
+                            request.getRequestURI()
+                                    .substring(request.getContextPath().length()),
                             reason == null ? null : reason.toString()));
                 }
             }
@@ -72,7 +74,10 @@ class RefusedRequests extends OncePerRequestFilter {
             return caller.username();
         }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.isAuthenticated()
-                && !(authentication instanceof AnonymousAuthenticationToken) ? authentication.getName() : null;
+        return authentication != null
+                        && authentication.isAuthenticated()
+                        && !(authentication instanceof AnonymousAuthenticationToken)
+                ? authentication.getName()
+                : null;
     }
 }

@@ -3,15 +3,14 @@ package vn.tuquan.access.internal;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import vn.tuquan.access.AccountChanged;
+import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.EncryptedColumns;
 import vn.tuquan.shared.FieldCipher;
-import vn.tuquan.shared.Dates;
 
 /**
  * The TOTP second factor of each person: enrolment (a secret confirmed by a first code) and
@@ -39,13 +38,18 @@ public class SecondFactor implements EncryptedColumns {
 
     public boolean enrolled(String username) {
         return jdbc.sql("SELECT totp_secret IS NOT NULL FROM users WHERE username = :username")
-                .param("username", username).query(Boolean.class).optional().orElse(false);
+                .param("username", username)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
     }
 
     /** Checks the code against the person's secret; true at most once per code. */
     public boolean verify(String username, String code) {
         Optional<String> secret = jdbc.sql("SELECT totp_secret FROM users WHERE username = :username")
-                .param("username", username).query(String.class).optional();
+                .param("username", username)
+                .query(String.class)
+                .optional();
         if (secret.isEmpty() || secret.get() == null) {
             return false;
         }
@@ -57,7 +61,10 @@ public class SecondFactor implements EncryptedColumns {
                 UPDATE users SET totp_last_step = :step
                 WHERE username = :username AND (totp_last_step IS NULL OR totp_last_step < :step)
                 """)
-                .param("step", step.getAsLong()).param("username", username).update() == 1;
+                        .param("step", step.getAsLong())
+                        .param("username", username)
+                        .update()
+                == 1;
     }
 
     /** Stores the secret when the code proves the person's app holds it; false when the code is wrong. Audited. */
@@ -70,8 +77,11 @@ public class SecondFactor implements EncryptedColumns {
         boolean enrolled = jdbc.sql("""
                 UPDATE users SET totp_secret = :secret, totp_last_step = :step WHERE username = :username
                 """)
-                .param("secret", cipher.encrypt(secret)).param("step", step.getAsLong()).param("username", username)
-                .update() == 1;
+                        .param("secret", cipher.encrypt(secret))
+                        .param("step", step.getAsLong())
+                        .param("username", username)
+                        .update()
+                == 1;
         if (enrolled) {
             events.publishEvent(new AccountChanged(username, AccountChanged.Change.SECOND_FACTOR_ENROLLED));
         }

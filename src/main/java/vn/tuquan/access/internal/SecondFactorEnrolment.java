@@ -27,26 +27,40 @@ class SecondFactorEnrolment implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
-            @Override
-            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
-                    throws Exception {
-                Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-                if (authentication == null || !(authentication.getPrincipal() instanceof TuquanUser user)
-                        || !user.secondFactorRequired() || user.secondFactorEnrolled()) {
-                    return true;
-                }
-                if (secondFactor.enrolled(user.getUsername())) {
-                    return true;
-                }
-                if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-                    RefusedRequests.note(request, user.getUsername(), "second factor required and not enrolled");
-                    response.sendError(HttpServletResponse.SC_FORBIDDEN);
-                } else {
-                    response.sendRedirect(request.getContextPath() + "/account/totp?required");
-                }
-                return false;
-            }
-        }).excludePathPatterns("/account/totp", "/account/totp/**", "/login", "/login/**", "/logout", "/error",
-                "/webjars/**", "/css/**", "/js/**", "/favicon.ico");
+                    @Override
+                    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+                            throws Exception {
+                        Authentication authentication =
+                                SecurityContextHolder.getContext().getAuthentication();
+                        if (authentication == null
+                                || !(authentication.getPrincipal() instanceof TuquanUser user)
+                                || !user.secondFactorRequired()
+                                || user.secondFactorEnrolled()) {
+                            return true;
+                        }
+                        if (secondFactor.enrolled(user.getUsername())) {
+                            return true;
+                        }
+                        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                            RefusedRequests.note(
+                                    request, user.getUsername(), "second factor required and not enrolled");
+                            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                        } else {
+                            response.sendRedirect(request.getContextPath() + "/account/totp?required");
+                        }
+                        return false;
+                    }
+                })
+                .excludePathPatterns(
+                        "/account/totp",
+                        "/account/totp/**",
+                        "/login",
+                        "/login/**",
+                        "/logout",
+                        "/error",
+                        "/webjars/**",
+                        "/css/**",
+                        "/js/**",
+                        "/favicon.ico");
     }
 }

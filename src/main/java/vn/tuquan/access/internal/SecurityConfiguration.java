@@ -1,28 +1,27 @@
 package vn.tuquan.access.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.access.AccessDeniedHandlerImpl;
-import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.servlet.LocaleResolver;
@@ -49,26 +48,37 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, MessageSource messages,
-            LocaleResolver locales, PersonalAccessTokens tokens, UserDetailsService users,
-            ApplicationEventPublisher events) throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            ProblemResponses problems,
+            MessageSource messages,
+            LocaleResolver locales,
+            PersonalAccessTokens tokens,
+            UserDetailsService users,
+            ApplicationEventPublisher events)
+            throws Exception {
         http.securityMatcher("/api/**")
                 .addFilterAfter(new RefusedRequests(events), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                .addFilterBefore(new BearerTokenFilter(tokens, users, problems, messages, locales),
+                .addFilterBefore(
+                        new BearerTokenFilter(tokens, users, problems, messages, locales),
                         UsernamePasswordAuthenticationFilter.class)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer))
                 .requestCache(cache -> cache.disable())
-                .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint((request, response, e) -> problems.write(request, response,
+                .exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) -> problems.write(
+                                request,
+                                response,
                                 HttpStatus.UNAUTHORIZED,
                                 message(messages, "problem.unauthorized.title", locales.resolveLocale(request)),
                                 message(messages, "problem.unauthorized.detail", locales.resolveLocale(request))))
-                        .accessDeniedHandler(noting((request, response, e) -> problems.write(request, response,
+                        .accessDeniedHandler(noting((request, response, e) -> problems.write(
+                                request,
+                                response,
                                 HttpStatus.FORBIDDEN,
                                 message(messages, "problem.forbidden.title", locales.resolveLocale(request)),
                                 message(messages, "problem.forbidden.detail", locales.resolveLocale(request))))))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+                .headers(
+                        headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
         return http.build();
     }
 
@@ -82,30 +92,40 @@ class SecurityConfiguration {
                 .exceptionHandling(ex -> ex.accessDeniedHandler(noting(new AccessDeniedHandlerImpl())))
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .addFilterBefore(signIn.rateLimit(), UsernamePasswordAuthenticationFilter.class)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/login/code", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
-                                "/favicon.ico", "/livez", "/readyz")
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/login",
+                                "/login/code",
+                                "/error",
+                                "/webjars/**",
+                                "/css/**",
+                                "/js/**",
+                                "/img/**",
+                                "/favicon.ico",
+                                "/livez",
+                                "/readyz")
                         .permitAll()
                         // served on the management port only, bound to 127.0.0.1 (application.properties);
                         // should it be bound wider, still only to the machine itself
-                        .requestMatchers("/actuator/**").access(fromTheMachineItself())
-                        .anyRequest().authenticated())
+                        .requestMatchers("/actuator/**")
+                        .access(fromTheMachineItself())
+                        .anyRequest()
+                        .authenticated())
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(signIn.passwordAccepted(contexts))
                         .failureHandler(signIn.passwordRefused())
                         .permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?logout")
                         .addLogoutHandler((request, response, authentication) -> {
                             if (authentication != null && !(authentication instanceof AnonymousAuthenticationToken)) {
-                                events.publishEvent(new AccountChanged(authentication.getName(),
-                                        AccountChanged.Change.SIGNED_OUT));
+                                events.publishEvent(
+                                        new AccountChanged(authentication.getName(), AccountChanged.Change.SIGNED_OUT));
                             }
                         })
                         .deleteCookies("TUQUAN_SESSION"))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer
-                                .policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 

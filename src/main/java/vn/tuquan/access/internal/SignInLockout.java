@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -54,7 +53,8 @@ public class SignInLockout {
                 .query((rs, n) -> Optional.ofNullable(rs.getObject("locked_until", OffsetDateTime.class))
                         .map(OffsetDateTime::toInstant))
                 .optional();
-        Optional<Instant> until = known.isPresent() ? known.get()
+        Optional<Instant> until = known.isPresent()
+                ? known.get()
                 : Optional.ofNullable(unknown.get(name)).map(Unknown::lockedUntil);
         return until.filter(now::isBefore);
     }
@@ -84,8 +84,10 @@ public class SignInLockout {
                 .optional();
         if (known.isPresent()) {
             Optional<Instant> locked = known.get().filter(now::isBefore);
-            events.publishEvent(new SignInRecorded(name,
-                    locked.isPresent() ? SignInRecorded.Outcome.LOCKED_OUT : SignInRecorded.Outcome.FAILED, check));
+            events.publishEvent(new SignInRecorded(
+                    name,
+                    locked.isPresent() ? SignInRecorded.Outcome.LOCKED_OUT : SignInRecorded.Outcome.FAILED,
+                    check));
             return locked;
         }
         if (unknown.size() > MAX_UNKNOWN_TRACKED) {
@@ -93,7 +95,8 @@ public class SignInLockout {
         }
         Unknown next = unknown.compute(name, (k, old) -> {
             int failures = (old == null ? 0 : old.failures()) + 1;
-            return failures >= MAX_FAILURES ? new Unknown(0, lockUntil)
+            return failures >= MAX_FAILURES
+                    ? new Unknown(0, lockUntil)
                     : new Unknown(failures, old == null ? null : old.lockedUntil());
         });
         return Optional.ofNullable(next.lockedUntil()).filter(now::isBefore);
@@ -107,9 +110,9 @@ public class SignInLockout {
     /** The right password or code outside sign-in (the password change form …): clears the count, nothing else. */
     public void recordCorrect(String username) {
         jdbc.sql("UPDATE users SET failed_sign_ins = 0 WHERE username = :username AND failed_sign_ins <> 0")
-                .param("username", normalise(username)).update();
+                .param("username", normalise(username))
+                .update();
     }
 
-    private record Unknown(int failures, Instant lockedUntil) {
-    }
+    private record Unknown(int failures, Instant lockedUntil) {}
 }

@@ -3,7 +3,6 @@ package vn.tuquan.access.internal;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.springframework.stereotype.Component;
 import vn.tuquan.shared.Dates;
 
@@ -41,7 +40,8 @@ public class SignInRateLimiter {
         if (bucket == null) {
             return limit.capacity();
         }
-        return Math.min(limit.capacity(), bucket.tokens() + (clock.millis() - bucket.at()) / 1000.0 * limit.perSecond());
+        return Math.min(
+                limit.capacity(), bucket.tokens() + (clock.millis() - bucket.at()) / 1000.0 * limit.perSecond());
     }
 
     private boolean take(String key, Limit limit) {
@@ -51,7 +51,8 @@ public class SignInRateLimiter {
         long now = clock.millis();
         boolean[] allowed = new boolean[1];
         buckets.compute(key, (k, old) -> {
-            double tokens = old == null ? limit.capacity()
+            double tokens = old == null
+                    ? limit.capacity()
                     : Math.min(limit.capacity(), old.tokens() + (now - old.at()) / 1000.0 * limit.perSecond());
             if (tokens >= 1) {
                 allowed[0] = true;
@@ -62,9 +63,7 @@ public class SignInRateLimiter {
         return allowed[0];
     }
 
-    record Limit(int capacity, double perSecond) {
-    }
+    record Limit(int capacity, double perSecond) {}
 
-    private record Bucket(double tokens, long at) {
-    }
+    private record Bucket(double tokens, long at) {}
 }

@@ -10,7 +10,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.OptionalLong;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -27,8 +26,7 @@ public final class Totp {
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Totp() {
-    }
+    private Totp() {}
 
     public static String newSecret() {
         byte[] bytes = new byte[20];
@@ -72,8 +70,10 @@ public final class Totp {
             mac.init(new SecretKeySpec(key, algorithm));
             byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(counter).array());
             int offset = hash[hash.length - 1] & 0x0f;
-            int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-                    | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+            int binary = ((hash[offset] & 0x7f) << 24)
+                    | ((hash[offset + 1] & 0xff) << 16)
+                    | ((hash[offset + 2] & 0xff) << 8)
+                    | (hash[offset + 3] & 0xff);
             int otp = binary % (int) Math.pow(10, digits);
             return String.format(Locale.ROOT, "%0" + digits + "d", otp);
         } catch (GeneralSecurityException e) {
@@ -83,8 +83,8 @@ public final class Totp {
 
     /** The {@code otpauth://} URI an authenticator app reads from the QR code. */
     public static String otpauthUri(String issuer, String account, String base32Secret) {
-        return "otpauth://totp/" + uriEncode(issuer) + ":" + uriEncode(account) + "?secret=" + base32Secret
-                + "&issuer=" + uriEncode(issuer) + "&algorithm=SHA1&digits=" + DIGITS + "&period=" + STEP_SECONDS;
+        return "otpauth://totp/" + uriEncode(issuer) + ":" + uriEncode(account) + "?secret=" + base32Secret + "&issuer="
+                + uriEncode(issuer) + "&algorithm=SHA1&digits=" + DIGITS + "&period=" + STEP_SECONDS;
     }
 
     static String base32(byte[] bytes) {

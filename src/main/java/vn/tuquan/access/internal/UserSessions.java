@@ -1,7 +1,6 @@
 package vn.tuquan.access.internal;
 
 import java.util.Set;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -28,7 +27,9 @@ public class UserSessions {
         var repository = sessions.getIfAvailable();
         if (repository == null) {
             return jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = :username")
-                    .param("username", username).query(Integer.class).single();
+                    .param("username", username)
+                    .query(Integer.class)
+                    .single();
         }
         return repository.findByPrincipalName(username).size();
     }
@@ -38,7 +39,8 @@ public class UserSessions {
         var repository = sessions.getIfAvailable();
         if (repository == null) {
             return jdbc.sql("DELETE FROM spring_session WHERE principal_name = :username")
-                    .param("username", username).update();
+                    .param("username", username)
+                    .update();
         }
         Set<String> ids = repository.findByPrincipalName(username).keySet();
         int ended = 0;

@@ -1,13 +1,12 @@
 package vn.tuquan.access.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -35,8 +34,8 @@ class AccountController {
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
 
-    AccountController(UserAccounts accounts, UserSessions sessions, MessageSource messages,
-            ApplicationEventPublisher events) {
+    AccountController(
+            UserAccounts accounts, UserSessions sessions, MessageSource messages, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.messages = messages;
@@ -57,23 +56,30 @@ class AccountController {
         String username = principal.getName();
         HttpSession current = request.getSession(false);
         int ended = sessions.endAll(username, current == null ? null : current.getId());
-        events.publishEvent(new AccountChanged(username, AccountChanged.Change.SIGNED_OUT_EVERYWHERE,
-                Map.of("otherSessionsEnded", ended)));
-        new SecurityContextLogoutHandler().logout(request, response, SecurityContextHolder.getContext().getAuthentication());
+        events.publishEvent(new AccountChanged(
+                username, AccountChanged.Change.SIGNED_OUT_EVERYWHERE, Map.of("otherSessionsEnded", ended)));
+        new SecurityContextLogoutHandler()
+                .logout(request, response, SecurityContextHolder.getContext().getAuthentication());
         return "redirect:/login?signedOutEverywhere";
     }
 
     @GetMapping("/account/password")
     String passwordPage(Principal principal, Model model) {
-        accounts.lockedUntil(principal.getName()).ifPresent(until -> model.addAttribute("lockedUntil",
-                until.atOffset(ZoneOffset.UTC)));
+        accounts.lockedUntil(principal.getName())
+                .ifPresent(until -> model.addAttribute("lockedUntil", until.atOffset(ZoneOffset.UTC)));
         return "access/changePassword";
     }
 
     @PostMapping("/account/password")
-    String changePassword(Principal principal, @RequestParam("currentPassword") String currentPassword,
-            @RequestParam("newPassword") String newPassword, @RequestParam("confirmPassword") String confirmPassword,
-            HttpServletRequest request, Model model, RedirectAttributes redirect, Locale locale) {
+    String changePassword(
+            Principal principal,
+            @RequestParam("currentPassword") String currentPassword,
+            @RequestParam("newPassword") String newPassword,
+            @RequestParam("confirmPassword") String confirmPassword,
+            HttpServletRequest request,
+            Model model,
+            RedirectAttributes redirect,
+            Locale locale) {
         if (!newPassword.equals(confirmPassword)) {
             model.addAttribute("problem", "password.error.mismatch");
             return "access/changePassword";

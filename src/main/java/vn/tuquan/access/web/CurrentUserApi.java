@@ -1,15 +1,13 @@
 package vn.tuquan.access.web;
 
-import vn.tuquan.shared.Requires;
-
-import java.security.Principal;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.Principal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.tuquan.access.UserAccounts;
+import vn.tuquan.shared.Requires;
 
 @RestController
 @RequestMapping("/api/v1/me")
@@ -30,6 +28,5 @@ class CurrentUserApi {
         return new CurrentUser(account.username(), account.displayName());
     }
 
-    record CurrentUser(String username, String displayName) {
-    }
+    record CurrentUser(String username, String displayName) {}
 }

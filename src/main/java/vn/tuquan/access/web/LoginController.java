@@ -1,13 +1,12 @@
 package vn.tuquan.access.web;
 
-import java.io.IOException;
-import java.time.Instant;
-import java.time.ZoneOffset;
-
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +32,8 @@ class LoginController {
     @GetMapping("/login")
     String login(HttpServletRequest request, Model model) {
         HttpSession session = request.getSession(false);
-        if (session != null && request.getParameter("locked") != null
+        if (session != null
+                && request.getParameter("locked") != null
                 && session.getAttribute(SignInFlow.LOCKED_UNTIL) instanceof Instant until) {
             model.addAttribute("lockedUntil", until.atOffset(ZoneOffset.UTC));
         }
@@ -50,8 +50,11 @@ class LoginController {
     }
 
     @PostMapping("/login/code")
-    String code(@RequestParam(name = "code", required = false) String code, HttpServletRequest request,
-            HttpServletResponse response) throws IOException, ServletException {
+    String code(
+            @RequestParam(name = "code", required = false) String code,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException, ServletException {
         return switch (signIn.checkCode(request, response, secondFactor, code)) {
             case SIGNED_IN -> null;
             case WRONG -> "redirect:/login/code?error";

@@ -2,7 +2,6 @@ package vn.tuquan.access.web;
 
 import java.security.Principal;
 import java.time.ZoneOffset;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,8 +42,11 @@ class TokenController {
     }
 
     @PostMapping("/account/tokens")
-    String create(Principal principal, @RequestParam(name = "name", defaultValue = "") String name,
-            @RequestParam(name = "days", defaultValue = "90") int days, Model model) {
+    String create(
+            Principal principal,
+            @RequestParam(name = "name", defaultValue = "") String name,
+            @RequestParam(name = "days", defaultValue = "90") int days,
+            Model model) {
         if (name.isBlank() || name.strip().length() > 100 || days < 1 || days > PersonalAccessTokens.MAX_DAYS) {
             model.addAttribute("problem", "tokens.error.invalid");
             return list(principal, model);

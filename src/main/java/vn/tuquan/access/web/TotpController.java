@@ -1,10 +1,9 @@
 package vn.tuquan.access.web;
 
+import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
 import java.time.ZoneOffset;
 import java.util.Locale;
-
-import jakarta.servlet.http.HttpSession;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,7 +48,8 @@ class TotpController {
         boolean enrolled = secondFactor.enrolled(username);
         model.addAttribute("enrolled", enrolled);
         model.addAttribute("required", accounts.requiresSecondFactor(username));
-        lockout.lockedUntil(username).ifPresent(until -> model.addAttribute("lockedUntil", until.atOffset(ZoneOffset.UTC)));
+        lockout.lockedUntil(username)
+                .ifPresent(until -> model.addAttribute("lockedUntil", until.atOffset(ZoneOffset.UTC)));
         if (!enrolled) {
             String secret = session.getAttribute(ENROLLING) instanceof String s ? s : Totp.newSecret();
             session.setAttribute(ENROLLING, secret);
@@ -60,8 +60,12 @@ class TotpController {
     }
 
     @PostMapping("/account/totp")
-    String enrol(Principal principal, HttpSession session, @RequestParam(name = "code", required = false) String code,
-            RedirectAttributes redirect, Locale locale) {
+    String enrol(
+            Principal principal,
+            HttpSession session,
+            @RequestParam(name = "code", required = false) String code,
+            RedirectAttributes redirect,
+            Locale locale) {
         if (!(session.getAttribute(ENROLLING) instanceof String secret)) {
             return "redirect:/account/totp";
         }
@@ -79,8 +83,11 @@ class TotpController {
      * code is checked.
      */
     @PostMapping("/account/totp/disable")
-    String disable(Principal principal, @RequestParam(name = "code", required = false) String code,
-            RedirectAttributes redirect, Locale locale) {
+    String disable(
+            Principal principal,
+            @RequestParam(name = "code", required = false) String code,
+            RedirectAttributes redirect,
+            Locale locale) {
         String username = principal.getName();
         if (accounts.requiresSecondFactor(username)) {
             return "redirect:/account/totp?error";
@@ -89,7 +96,8 @@ class TotpController {
             return "redirect:/account/totp?locked";
         }
         if (!secondFactor.verify(username, code)) {
-            boolean locked = lockout.recordFailure(username, SignInRecorded.Check.SECOND_FACTOR_REMOVAL).isPresent();
+            boolean locked = lockout.recordFailure(username, SignInRecorded.Check.SECOND_FACTOR_REMOVAL)
+                    .isPresent();
             return locked ? "redirect:/account/totp?locked" : "redirect:/account/totp?error";
         }
         lockout.recordCorrect(username);

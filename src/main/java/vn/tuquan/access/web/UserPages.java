@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,18 +51,31 @@ class UserPages {
     @GetMapping("/access")
     String list(Model model) {
         Caller caller = CurrentCaller.get();
-        model.addAttribute("people", accounts.visibleTo(caller).stream()
-                .map(p -> new PersonRow(p.account().username(), p.account().displayName(), p.account().enabled(),
-                        p.roles(), scopeNames(p.view()), scopeNames(p.capture())))
-                .toList());
+        model.addAttribute(
+                "people",
+                accounts.visibleTo(caller).stream()
+                        .map(p -> new PersonRow(
+                                p.account().username(),
+                                p.account().displayName(),
+                                p.account().enabled(),
+                                p.roles(),
+                                scopeNames(p.view()),
+                                scopeNames(p.capture())))
+                        .toList());
         model.addAttribute("roles", accounts.grantableBy(caller));
         model.addAttribute("scopeUnits", scopeChoices(caller));
         return "access/listUsers";
     }
 
     @PostMapping("/access/users")
-    String create(@RequestParam String username, @RequestParam String displayName, @RequestParam String password,
-            @RequestParam String role, @RequestParam long unitId, Model model, RedirectAttributes redirect,
+    String create(
+            @RequestParam String username,
+            @RequestParam String displayName,
+            @RequestParam String password,
+            @RequestParam String role,
+            @RequestParam long unitId,
+            Model model,
+            RedirectAttributes redirect,
             Locale locale) {
         Caller caller = CurrentCaller.get();
         Scope scope = Scope.of(Set.of(unitId));
@@ -105,7 +117,11 @@ class UserPages {
             return List.of("*");
         }
         return scope.unitIds().stream()
-                .map(id -> units.latest(Scope.WHOLE_COUNTRY, id).map(UnitView::name).orElse("#" + id)).sorted(VietnameseText.NATURAL).toList();
+                .map(id -> units.latest(Scope.WHOLE_COUNTRY, id)
+                        .map(UnitView::name)
+                        .orElse("#" + id))
+                .sorted(VietnameseText.NATURAL)
+                .toList();
     }
 
     /** The units one may give as a scope: one's own roots and what lies under them, down to villages. */
@@ -114,14 +130,20 @@ class UserPages {
         List<UnitView> choices = new ArrayList<>();
         for (UnitView root : units.roots(caller.capture(), today)) {
             choices.add(root);
-            Set<UnitKind> below = root.kind() == UnitKind.COMMUNE ? Set.of(UnitKind.RESIDENTIAL_AREA)
+            Set<UnitKind> below = root.kind() == UnitKind.COMMUNE
+                    ? Set.of(UnitKind.RESIDENTIAL_AREA)
                     : Set.of(UnitKind.DISTRICT, UnitKind.COMMUNE);
-            choices.addAll(units.subtree(caller.capture(), root.id(), below, today, 5000, 0).units());
+            choices.addAll(units.subtree(caller.capture(), root.id(), below, today, 5000, 0)
+                    .units());
         }
         return choices;
     }
 
-    record PersonRow(String username, String displayName, boolean enabled, List<String> roles, List<String> view,
-            List<String> capture) {
-    }
+    record PersonRow(
+            String username,
+            String displayName,
+            boolean enabled,
+            List<String> roles,
+            List<String> view,
+            List<String> capture) {}
 }

@@ -2,19 +2,22 @@ package vn.tuquan.evaluation.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import vn.tuquan.evaluation.rules.Fact;
 
 /** A commune's children as its {@code children.*} facts count them; all residential areas among them counted apart. */
-public record ChildrenCounts(long total, long registered, long recognised, long areas, long areasRegistered,
-        long areasRecognised) {
+public record ChildrenCounts(
+        long total, long registered, long recognised, long areas, long areasRegistered, long areasRecognised) {
 
     static final ChildrenCounts NONE = new ChildrenCounts(0, 0, 0, 0, 0, 0);
 
     /** These counts and one more child. */
     ChildrenCounts plus(boolean isRegistered, boolean isRecognised, boolean isArea) {
-        return new ChildrenCounts(total + 1, registered + (isRegistered ? 1 : 0), recognised + (isRecognised ? 1 : 0),
-                areas + (isArea ? 1 : 0), areasRegistered + (isArea && isRegistered ? 1 : 0),
+        return new ChildrenCounts(
+                total + 1,
+                registered + (isRegistered ? 1 : 0),
+                recognised + (isRecognised ? 1 : 0),
+                areas + (isArea ? 1 : 0),
+                areasRegistered + (isArea && isRegistered ? 1 : 0),
                 areasRecognised + (isArea && isRecognised ? 1 : 0));
     }
 

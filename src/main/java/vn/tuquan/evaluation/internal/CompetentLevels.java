@@ -2,7 +2,6 @@ package vn.tuquan.evaluation.internal;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.springframework.stereotype.Component;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.units.UnitKind;

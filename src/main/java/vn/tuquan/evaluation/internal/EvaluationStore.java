@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -52,8 +51,7 @@ public class EvaluationStore {
     private static final String COLUMNS = """
             id, unit_id, year, unit_kind, period_from, period_to, rulebook_id, status, registered_on, proposed,
             computed_at, locked, decision_number, decision_date, decision_signer, decided_by_unit, reasons, updated_at""";
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -70,17 +68,31 @@ public class EvaluationStore {
     public Optional<Evaluation> load(long unitId, int year, boolean forUpdate) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM evaluation WHERE unit_id = :unit AND year = :year"
                         + (forUpdate ? " FOR UPDATE" : ""))
-                .param("unit", unitId).param("year", year).query(EvaluationStore::evaluation).optional();
+                .param("unit", unitId)
+                .param("year", year)
+                .query(EvaluationStore::evaluation)
+                .optional();
     }
 
     private static Evaluation evaluation(ResultSet rs, int n) throws SQLException {
-        return new Evaluation(rs.getLong("id"), rs.getLong("unit_id"), rs.getInt("year"), rs.getString("unit_kind"),
-                rs.getObject("period_from", LocalDate.class), rs.getObject("period_to", LocalDate.class),
-                rs.getLong("rulebook_id"), Status.valueOf(rs.getString("status")),
-                rs.getObject("registered_on", LocalDate.class), rs.getString("proposed"),
-                rs.getObject("computed_at", OffsetDateTime.class), rs.getBoolean("locked"),
-                rs.getString("decision_number"), rs.getObject("decision_date", LocalDate.class),
-                rs.getString("decision_signer"), rs.getObject("decided_by_unit", Long.class), rs.getString("reasons"),
+        return new Evaluation(
+                rs.getLong("id"),
+                rs.getLong("unit_id"),
+                rs.getInt("year"),
+                rs.getString("unit_kind"),
+                rs.getObject("period_from", LocalDate.class),
+                rs.getObject("period_to", LocalDate.class),
+                rs.getLong("rulebook_id"),
+                Status.valueOf(rs.getString("status")),
+                rs.getObject("registered_on", LocalDate.class),
+                rs.getString("proposed"),
+                rs.getObject("computed_at", OffsetDateTime.class),
+                rs.getBoolean("locked"),
+                rs.getString("decision_number"),
+                rs.getObject("decision_date", LocalDate.class),
+                rs.getString("decision_signer"),
+                rs.getObject("decided_by_unit", Long.class),
+                rs.getString("reasons"),
                 rs.getObject("updated_at", OffsetDateTime.class));
     }
 
@@ -88,45 +100,73 @@ public class EvaluationStore {
     public void register(long evaluationId, LocalDate registeredOn) {
         jdbc.sql("""
                 UPDATE evaluation SET status = 'REGISTERED', registered_on = :on, updated_at = :now WHERE id = :id""")
-                .param("on", registeredOn).param("id", evaluationId).param("now", Dates.nowInVietnam()).update();
+                .param("on", registeredOn)
+                .param("id", evaluationId)
+                .param("now", Dates.nowInVietnam())
+                .update();
     }
 
     /** A new registration with its period and rulebook; its id. */
-    public long insertRegistered(long unitId, int year, String kind, Period period, long rulebookId,
-            LocalDate registeredOn) {
+    public long insertRegistered(
+            long unitId, int year, String kind, Period period, long rulebookId, LocalDate registeredOn) {
         return jdbc.sql("""
                 INSERT INTO evaluation (unit_id, year, unit_kind, period_from, period_to, rulebook_id, status, registered_on)
                 VALUES (:unit, :year, :kind, :from, :to, :rulebook, 'REGISTERED', :on) RETURNING id""")
-                .param("unit", unitId).param("year", year).param("kind", kind).param("from", period.from())
-                .param("to", period.to()).param("rulebook", rulebookId).param("on", registeredOn)
-                .query(Long.class).single();
+                .param("unit", unitId)
+                .param("year", year)
+                .param("kind", kind)
+                .param("from", period.from())
+                .param("to", period.to())
+                .param("rulebook", rulebookId)
+                .param("on", registeredOn)
+                .query(Long.class)
+                .single();
     }
 
     public void moveTo(long evaluationId, Status to) {
         jdbc.sql("UPDATE evaluation SET status = :status, updated_at = :now WHERE id = :id")
-                .param("status", to.name()).param("id", evaluationId).param("now", Dates.nowInVietnam()).update();
+                .param("status", to.name())
+                .param("id", evaluationId)
+                .param("now", Dates.nowInVietnam())
+                .update();
     }
 
     public void touch(long evaluationId) {
-        jdbc.sql("UPDATE evaluation SET updated_at = :now WHERE id = :id").param("id", evaluationId)
-                .param("now", Dates.nowInVietnam()).update();
+        jdbc.sql("UPDATE evaluation SET updated_at = :now WHERE id = :id")
+                .param("id", evaluationId)
+                .param("now", Dates.nowInVietnam())
+                .update();
     }
 
     public void setReasons(long evaluationId, String reasons) {
-        jdbc.sql("UPDATE evaluation SET reasons = :reasons WHERE id = :id").param("reasons", reasons)
-                .param("id", evaluationId).update();
+        jdbc.sql("UPDATE evaluation SET reasons = :reasons WHERE id = :id")
+                .param("reasons", reasons)
+                .param("id", evaluationId)
+                .update();
     }
 
     /** The People's Committee's decision: the status, the decision and the deciding unit; locked. */
-    public void decide(long evaluationId, Status to, String number, LocalDate date, String signer, long decidedByUnit,
+    public void decide(
+            long evaluationId,
+            Status to,
+            String number,
+            LocalDate date,
+            String signer,
+            long decidedByUnit,
             String reasons) {
         jdbc.sql("""
                 UPDATE evaluation SET status = :status, locked = true, decision_number = :number, decision_date = :date,
                        decision_signer = :signer, decided_by_unit = :by, reasons = :reasons, updated_at = :now
                  WHERE id = :id""")
-                .param("status", to.name()).param("number", number).param("date", date).param("signer", signer)
-                .param("by", decidedByUnit).param("reasons", reasons).param("id", evaluationId)
-                .param("now", Dates.nowInVietnam()).update();
+                .param("status", to.name())
+                .param("number", number)
+                .param("date", date)
+                .param("signer", signer)
+                .param("by", decidedByUnit)
+                .param("reasons", reasons)
+                .param("id", evaluationId)
+                .param("now", Dates.nowInVietnam())
+                .update();
     }
 
     /** Undoes a decision: ACCEPTED, unlocked, without decision or reasons. */
@@ -134,15 +174,22 @@ public class EvaluationStore {
         jdbc.sql("""
                 UPDATE evaluation SET locked = false, decision_number = NULL, decision_date = NULL, decision_signer = NULL,
                        decided_by_unit = NULL, status = 'ACCEPTED', reasons = NULL, updated_at = :now WHERE id = :id""")
-                .param("id", evaluationId).param("now", Dates.nowInVietnam()).update();
+                .param("id", evaluationId)
+                .param("now", Dates.nowInVietnam())
+                .update();
     }
 
     public void insertStep(long evaluationId, Status from, Status to, String reason, String takenBy) {
         jdbc.sql("""
                 INSERT INTO evaluation_step (evaluation_id, from_status, to_status, reason, taken_by, taken_at)
                 VALUES (:id, :from, :to, :reason, :by, :now)""")
-                .param("id", evaluationId).param("from", from == null ? null : from.name()).param("to", to.name())
-                .param("reason", reason).param("by", takenBy).param("now", Dates.nowInVietnam()).update();
+                .param("id", evaluationId)
+                .param("from", from == null ? null : from.name())
+                .param("to", to.name())
+                .param("reason", reason)
+                .param("by", takenBy)
+                .param("now", Dates.nowInVietnam())
+                .update();
     }
 
     public List<Evaluation.Step> steps(long evaluationId) {
@@ -152,7 +199,9 @@ public class EvaluationStore {
                 .param("id", evaluationId)
                 .query((rs, n) -> new Evaluation.Step(
                         rs.getString("from_status") == null ? null : Status.valueOf(rs.getString("from_status")),
-                        Status.valueOf(rs.getString("to_status")), rs.getString("reason"), rs.getString("taken_by"),
+                        Status.valueOf(rs.getString("to_status")),
+                        rs.getString("reason"),
+                        rs.getString("taken_by"),
                         rs.getObject("taken_at", OffsetDateTime.class)))
                 .list();
     }
@@ -164,11 +213,21 @@ public class EvaluationStore {
                 ON CONFLICT (evaluation_id, criterion) DO UPDATE
                    SET value = EXCLUDED.value, evidence = EXCLUDED.evidence, entered_by = EXCLUDED.entered_by,
                        entered_at = :now""")
-                .param("id", evaluationId).param("criterion", criterion).param("value", value)
-                .param("evidence", evidence).param("by", enteredBy).param("now", Dates.nowInVietnam()).update();
+                .param("id", evaluationId)
+                .param("criterion", criterion)
+                .param("value", value)
+                .param("evidence", evidence)
+                .param("by", enteredBy)
+                .param("now", Dates.nowInVietnam())
+                .update();
     }
 
-    public void putAttachment(long evaluationId, String criterion, String fileName, String contentType, byte[] content,
+    public void putAttachment(
+            long evaluationId,
+            String criterion,
+            String fileName,
+            String contentType,
+            byte[] content,
             String uploadedBy) {
         jdbc.sql("""
                 INSERT INTO evaluation_entry_attachment (evaluation_id, criterion, file_name, content_type, size, content,
@@ -177,9 +236,15 @@ public class EvaluationStore {
                 ON CONFLICT (evaluation_id, criterion) DO UPDATE
                    SET file_name = EXCLUDED.file_name, content_type = EXCLUDED.content_type, size = EXCLUDED.size,
                        content = EXCLUDED.content, uploaded_by = EXCLUDED.uploaded_by, uploaded_at = :now""")
-                .param("id", evaluationId).param("criterion", criterion).param("name", fileName)
-                .param("type", contentType).param("size", content.length).param("content", content)
-                .param("by", uploadedBy).param("now", Dates.nowInVietnam()).update();
+                .param("id", evaluationId)
+                .param("criterion", criterion)
+                .param("name", fileName)
+                .param("type", contentType)
+                .param("size", content.length)
+                .param("content", content)
+                .param("by", uploadedBy)
+                .param("now", Dates.nowInVietnam())
+                .update();
     }
 
     /** An entry's evidence file with its content, when it has one. */
@@ -188,9 +253,12 @@ public class EvaluationStore {
                 SELECT a.file_name, a.content_type, a.size, a.uploaded_by, a.content
                   FROM evaluation_entry_attachment a JOIN evaluation e ON e.id = a.evaluation_id
                  WHERE e.unit_id = :unit AND e.year = :year AND a.criterion = :criterion""")
-                .param("unit", unitId).param("year", year).param("criterion", criterion == null ? "" : criterion)
-                .query((rs, n) -> Map.entry(new Evaluation.Attachment(rs.getString(1), rs.getString(2), rs.getInt(3),
-                        rs.getString(4)), rs.getBytes(5)))
+                .param("unit", unitId)
+                .param("year", year)
+                .param("criterion", criterion == null ? "" : criterion)
+                .query((rs, n) -> Map.entry(
+                        new Evaluation.Attachment(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4)),
+                        rs.getBytes(5)))
                 .optional();
     }
 
@@ -204,12 +272,22 @@ public class EvaluationStore {
                   LEFT JOIN evaluation_entry_attachment a ON a.evaluation_id = n.evaluation_id AND a.criterion = n.criterion
                  WHERE n.evaluation_id = :id""")
                 .param("id", evaluationId)
-                .query((rs, n) -> Map.entry(rs.getString("criterion"), new Evaluation.EnteredValue(
-                        rs.getBoolean("value"), rs.getString("evidence"), rs.getString("entered_by"),
-                        rs.getObject("entered_at", OffsetDateTime.class), rs.getString("file_name") == null ? null
-                                : new Evaluation.Attachment(rs.getString("file_name"), rs.getString("content_type"),
-                                        rs.getInt("size"), rs.getString("uploaded_by")))))
-                .list().forEach(en -> entered.put(en.getKey(), en.getValue()));
+                .query((rs, n) -> Map.entry(
+                        rs.getString("criterion"),
+                        new Evaluation.EnteredValue(
+                                rs.getBoolean("value"),
+                                rs.getString("evidence"),
+                                rs.getString("entered_by"),
+                                rs.getObject("entered_at", OffsetDateTime.class),
+                                rs.getString("file_name") == null
+                                        ? null
+                                        : new Evaluation.Attachment(
+                                                rs.getString("file_name"),
+                                                rs.getString("content_type"),
+                                                rs.getInt("size"),
+                                                rs.getString("uploaded_by")))))
+                .list()
+                .forEach(en -> entered.put(en.getKey(), en.getValue()));
         return entered;
     }
 
@@ -218,8 +296,11 @@ public class EvaluationStore {
      * not computed yet.
      */
     public Map<String, Object> facts(long evaluationId) {
-        String stored = jdbc.sql("SELECT facts::text FROM evaluation WHERE id = :id").param("id", evaluationId)
-                .query(String.class).optional().orElse(null);
+        String stored = jdbc.sql("SELECT facts::text FROM evaluation WHERE id = :id")
+                .param("id", evaluationId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
         if (stored == null) {
             return null;
         }
@@ -233,8 +314,11 @@ public class EvaluationStore {
     /** The stored outcomes of an evaluation as the process page shows them (maps), by criterion. */
     public Map<String, Map<String, Object>> outcomeMaps(long evaluationId) {
         Map<String, Map<String, Object>> outcomes = new HashMap<>();
-        String stored = jdbc.sql("SELECT outcomes::text FROM evaluation WHERE id = :id").param("id", evaluationId)
-                .query(String.class).optional().orElse(null);
+        String stored = jdbc.sql("SELECT outcomes::text FROM evaluation WHERE id = :id")
+                .param("id", evaluationId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
         if (stored != null) {
             JsonNode node = json.readTree(stored);
             if (node.has("outcomes")) {
@@ -250,8 +334,8 @@ public class EvaluationStore {
     }
 
     /** A registered unit whose dossier is not in (or not decided) past its kind's deadline. */
-    public record OverdueRow(long unitId, String unitKind, Status status, LocalDate dueBefore, LocalDate registeredOn) {
-    }
+    public record OverdueRow(
+            long unitId, String unitKind, Status status, LocalDate dueBefore, LocalDate registeredOn) {}
 
     /** The evaluations of the units, of the year, not finished on a day past their kind's deadline. */
     public List<OverdueRow> overdue(int year, List<Long> unitIds, LocalDate on) {
@@ -263,9 +347,14 @@ public class EvaluationStore {
                    AND e.status IN ('REGISTERED', 'DRAFT', 'RETURNED', 'SUBMITTED', 'ACCEPTED')
                    AND make_date(e.year, d.due_month, d.due_day) <= :on
                  ORDER BY due_before, e.unit_id""")
-                .param("year", year).param("ids", unitIds.toArray(Long[]::new)).param("on", on)
-                .query((rs, n) -> new OverdueRow(rs.getLong("unit_id"), rs.getString("unit_kind"),
-                        Status.valueOf(rs.getString("status")), rs.getObject("due_before", LocalDate.class),
+                .param("year", year)
+                .param("ids", unitIds.toArray(Long[]::new))
+                .param("on", on)
+                .query((rs, n) -> new OverdueRow(
+                        rs.getLong("unit_id"),
+                        rs.getString("unit_kind"),
+                        Status.valueOf(rs.getString("status")),
+                        rs.getObject("due_before", LocalDate.class),
                         rs.getObject("registered_on", LocalDate.class)))
                 .list();
     }
@@ -273,17 +362,35 @@ public class EvaluationStore {
     /** The day before which a kind's dossier is due in a year ({@code evaluation_deadline}). */
     public Optional<LocalDate> dueBefore(String evaluatedKind, int year) {
         return jdbc.sql("SELECT make_date(:year, due_month, due_day) FROM evaluation_deadline WHERE unit_kind = :kind")
-                .param("year", year).param("kind", evaluatedKind).query(LocalDate.class).optional();
+                .param("year", year)
+                .param("kind", evaluatedKind)
+                .query(LocalDate.class)
+                .optional();
     }
 
     // ---- stored rows, decoded -------------------------------------------------------------------
 
     /** One stored evaluation row. {@code counts} and {@code outcomes} are empty when nothing was computed yet. */
-    public record Row(long id, long unitId, int year, String unitKind, LocalDate periodFrom, LocalDate periodTo,
-            long rulebookId, String status, LocalDate registeredOn, String proposed, Map<String, Long> counts,
-            List<Outcome> outcomes, OffsetDateTime computedAt, boolean locked, String decisionNumber,
-            LocalDate decisionDate, String decisionSigner, Long decidedByUnit, String reasons) {
-    }
+    public record Row(
+            long id,
+            long unitId,
+            int year,
+            String unitKind,
+            LocalDate periodFrom,
+            LocalDate periodTo,
+            long rulebookId,
+            String status,
+            LocalDate registeredOn,
+            String proposed,
+            Map<String, Long> counts,
+            List<Outcome> outcomes,
+            OffsetDateTime computedAt,
+            boolean locked,
+            String decisionNumber,
+            LocalDate decisionDate,
+            String decisionSigner,
+            Long decidedByUnit,
+            String reasons) {}
 
     public Optional<Row> find(long unitId, int year) {
         return rows(List.of(unitId), year).stream().findFirst();
@@ -298,15 +405,27 @@ public class EvaluationStore {
                        facts::text AS facts, outcomes::text AS outcomes, computed_at, locked, decision_number,
                        decision_date, decision_signer, decided_by_unit, reasons
                   FROM evaluation WHERE unit_id = ANY(:ids) AND year = :year ORDER BY unit_id""")
-                .param("ids", unitIds.toArray(Long[]::new)).param("year", year)
-                .query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("unit_id"), rs.getInt("year"),
-                        rs.getString("unit_kind"), rs.getObject("period_from", LocalDate.class),
-                        rs.getObject("period_to", LocalDate.class), rs.getLong("rulebook_id"), rs.getString("status"),
-                        rs.getObject("registered_on", LocalDate.class), rs.getString("proposed"),
-                        counts(rs.getString("facts")), outcomes(rs.getString("outcomes")),
-                        rs.getObject("computed_at", OffsetDateTime.class), rs.getBoolean("locked"),
-                        rs.getString("decision_number"), rs.getObject("decision_date", LocalDate.class),
-                        rs.getString("decision_signer"), (Long) rs.getObject("decided_by_unit", Long.class),
+                .param("ids", unitIds.toArray(Long[]::new))
+                .param("year", year)
+                .query((rs, n) -> new Row(
+                        rs.getLong("id"),
+                        rs.getLong("unit_id"),
+                        rs.getInt("year"),
+                        rs.getString("unit_kind"),
+                        rs.getObject("period_from", LocalDate.class),
+                        rs.getObject("period_to", LocalDate.class),
+                        rs.getLong("rulebook_id"),
+                        rs.getString("status"),
+                        rs.getObject("registered_on", LocalDate.class),
+                        rs.getString("proposed"),
+                        counts(rs.getString("facts")),
+                        outcomes(rs.getString("outcomes")),
+                        rs.getObject("computed_at", OffsetDateTime.class),
+                        rs.getBoolean("locked"),
+                        rs.getString("decision_number"),
+                        rs.getObject("decision_date", LocalDate.class),
+                        rs.getString("decision_signer"),
+                        (Long) rs.getObject("decided_by_unit", Long.class),
                         rs.getString("reasons")))
                 .list();
     }
@@ -324,29 +443,35 @@ public class EvaluationStore {
 
     public Map<Long, Existing> existing(Long[] unitIds, int year) {
         Map<Long, Existing> found = new HashMap<>();
-        template.query("SELECT unit_id, status, locked, facts ->> 'fingerprint' FROM evaluation WHERE year = ? AND unit_id = ANY (?)",
+        template.query(
+                "SELECT unit_id, status, locked, facts ->> 'fingerprint' FROM evaluation WHERE year = ? AND unit_id = ANY (?)",
                 rs -> {
                     found.put(rs.getLong(1), new Existing(rs.getString(2), rs.getBoolean(3), rs.getString(4)));
-                }, year, unitIds);
+                },
+                year,
+                unitIds);
         return found;
     }
 
     /** The values entered for the units' evaluations of the year, by unit and criterion. */
     public Map<Long, Map<String, Entry>> entries(Long[] unitIds, int year) {
         Map<Long, Map<String, Entry>> found = new HashMap<>();
-        template.query("""
+        template.query(
+                """
                 SELECT e.unit_id, n.criterion, n.value, n.evidence, n.entered_by
                   FROM evaluation_entry n JOIN evaluation e ON e.id = n.evaluation_id
-                 WHERE e.year = ? AND e.unit_id = ANY (?)""", rs -> {
-            found.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
-                    .put(rs.getString(2), new Entry(rs.getBoolean(3), rs.getString(4), rs.getString(5)));
-        }, year, unitIds);
+                 WHERE e.year = ? AND e.unit_id = ANY (?)""",
+                rs -> {
+                    found.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                            .put(rs.getString(2), new Entry(rs.getBoolean(3), rs.getString(4), rs.getString(5)));
+                },
+                year,
+                unitIds);
         return found;
     }
 
     /** A verdict as it is stored: the facts' JSON (with its fingerprint), the outcomes' JSON, the fingerprint. */
-    public record Encoded(String facts, String outcomes, String fingerprint) {
-    }
+    public record Encoded(String facts, String outcomes, String fingerprint) {}
 
     /**
      * The stored form of a verdict. The facts' JSON is written in a fixed order (counts and entries
@@ -378,9 +503,15 @@ public class EvaluationStore {
     }
 
     /** One row a run writes. */
-    public record Proposal(long unitId, int year, String unitKind, LocalDate periodFrom, LocalDate periodTo, long rulebookId,
-            String proposed, Encoded encoded) {
-    }
+    public record Proposal(
+            long unitId,
+            int year,
+            String unitKind,
+            LocalDate periodFrom,
+            LocalDate periodTo,
+            long rulebookId,
+            String proposed,
+            Encoded encoded) {}
 
     private static final String UPSERT = """
             INSERT INTO evaluation (unit_id, year, unit_kind, period_from, period_to, rulebook_id, proposed, facts,
@@ -449,44 +580,81 @@ public class EvaluationStore {
     /** The number of stored verdicts of the units by proposed verdict ({@code NONE} for none). */
     public Map<String, Long> countByProposed(int year, Long[] unitIds) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        template.query("SELECT proposed, count(*) FROM evaluation WHERE year = ? AND unit_id = ANY (?) GROUP BY proposed",
+        template.query(
+                "SELECT proposed, count(*) FROM evaluation WHERE year = ? AND unit_id = ANY (?) GROUP BY proposed",
                 rs -> {
                     counts.put(rs.getString(1) == null ? "NONE" : rs.getString(1), rs.getLong(2));
-                }, year, unitIds);
+                },
+                year,
+                unitIds);
         return counts;
     }
 
     /** A stored verdict as a list shows it. */
-    public record Listed(long unitId, String unitKind, String status, String proposed, boolean locked,
-            OffsetDateTime computedAt) {
-    }
+    public record Listed(
+            long unitId, String unitKind, String status, String proposed, boolean locked, OffsetDateTime computedAt) {}
 
     /** A page of the units' stored verdicts, optionally of one proposed verdict, by kind and unit. */
     public List<Listed> listed(int year, Long[] unitIds, String only, int limit, int offset) {
-        return template.query("""
+        return template.query(
+                """
                 SELECT unit_id, unit_kind, status, proposed, locked, computed_at FROM evaluation
                  WHERE year = ? AND unit_id = ANY (?) AND (CAST(? AS text) IS NULL OR proposed = ?)
-                 ORDER BY unit_kind, unit_id LIMIT ? OFFSET ?""", (rs, n) -> new Listed(rs.getLong(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getObject(6, OffsetDateTime.class)),
-                year, unitIds, only, only, limit, offset);
+                 ORDER BY unit_kind, unit_id LIMIT ? OFFSET ?""",
+                (rs, n) -> new Listed(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getBoolean(5),
+                        rs.getObject(6, OffsetDateTime.class)),
+                year,
+                unitIds,
+                only,
+                only,
+                limit,
+                offset);
     }
 
     /** One stored evaluation with its rulebook's name and its JSON as stored. */
-    public record Stored(String unitKind, LocalDate periodFrom, LocalDate periodTo, String status, String proposed,
-            boolean locked, long rulebookId, String rulebook, String regulation, OffsetDateTime computedAt,
-            JsonNode facts, JsonNode outcomes) {
-    }
+    public record Stored(
+            String unitKind,
+            LocalDate periodFrom,
+            LocalDate periodTo,
+            String status,
+            String proposed,
+            boolean locked,
+            long rulebookId,
+            String rulebook,
+            String regulation,
+            OffsetDateTime computedAt,
+            JsonNode facts,
+            JsonNode outcomes) {}
 
     public Optional<Stored> stored(long unitId, int year) {
-        return template.query("""
+        return template
+                .query(
+                        """
                 SELECT e.unit_kind, e.period_from, e.period_to, e.status, e.proposed, e.locked, e.rulebook_id,
                        r.code || ' v' || r.version, r.regulation, e.computed_at, e.facts::text, e.outcomes::text
                   FROM evaluation e JOIN rulebook r ON r.id = e.rulebook_id WHERE e.unit_id = ? AND e.year = ?""",
-                (rs, n) -> new Stored(rs.getString(1), rs.getObject(2, LocalDate.class),
-                        rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5), rs.getBoolean(6),
-                        rs.getLong(7), rs.getString(8), rs.getString(9), rs.getObject(10, OffsetDateTime.class),
-                        node(rs.getString(11)), node(rs.getString(12))),
-                unitId, year).stream().findFirst();
+                        (rs, n) -> new Stored(
+                                rs.getString(1),
+                                rs.getObject(2, LocalDate.class),
+                                rs.getObject(3, LocalDate.class),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getBoolean(6),
+                                rs.getLong(7),
+                                rs.getString(8),
+                                rs.getString(9),
+                                rs.getObject(10, OffsetDateTime.class),
+                                node(rs.getString(11)),
+                                node(rs.getString(12))),
+                        unitId,
+                        year)
+                .stream()
+                .findFirst();
     }
 
     // ---- the codec --------------------------------------------------------------------------------
@@ -527,9 +695,14 @@ public class EvaluationStore {
             JsonNode cs = o.get("compared");
             if (cs != null && cs.isArray()) {
                 for (JsonNode c : cs) {
-                    compared.add(new Comparison(text(c, "item"), value(c.get("value")),
-                            enumOf(Comparison.Operator.class, text(c, "operator")), value(c.get("threshold")),
-                            enumOf(Source.class, text(c, "source")), text(c, "evidence"), text(c, "enteredBy")));
+                    compared.add(new Comparison(
+                            text(c, "item"),
+                            value(c.get("value")),
+                            enumOf(Comparison.Operator.class, text(c, "operator")),
+                            value(c.get("threshold")),
+                            enumOf(Source.class, text(c, "source")),
+                            text(c, "evidence"),
+                            text(c, "enteredBy")));
                 }
             }
             list.add(new Outcome(text(o, "criterion"), enumOf(Result.class, text(o, "result")), compared));

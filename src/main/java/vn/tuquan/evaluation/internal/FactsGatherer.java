@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -16,9 +15,9 @@ import vn.tuquan.evaluation.rules.Entry;
 import vn.tuquan.evaluation.rules.Fact;
 import vn.tuquan.evaluation.rules.Facts;
 import vn.tuquan.households.Commitments;
+import vn.tuquan.households.OrganisationCommitments;
 import vn.tuquan.households.OrganisationCommitments.OrganisationCommitment;
 import vn.tuquan.households.OrganisationCommitments.OrganisationRow;
-import vn.tuquan.households.OrganisationCommitments;
 import vn.tuquan.households.RegistrationRate;
 import vn.tuquan.movement.Models;
 import vn.tuquan.order.IncidentCategory;
@@ -51,8 +50,12 @@ public class FactsGatherer {
     private final OrganisationCommitments organisations;
     private final Models models;
 
-    FactsGatherer(OrderFacts orderFacts, Incidents incidents, Commitments commitments,
-            OrganisationCommitments organisations, Models models) {
+    FactsGatherer(
+            OrderFacts orderFacts,
+            Incidents incidents,
+            Commitments commitments,
+            OrganisationCommitments organisations,
+            Models models) {
         this.orderFacts = orderFacts;
         this.incidents = incidents;
         this.commitments = commitments;
@@ -76,7 +79,11 @@ public class FactsGatherer {
      * its facts; {@code entered} gives the values people entered, by unit and criterion;
      * {@code countryRates} the rates of {@link #everyAreaRate}, or {@code null} to read the subtree's.
      */
-    public List<GatheredUnit> gather(Scope scope, long rootId, int year, Map<Long, Map<String, Entry>> entered,
+    public List<GatheredUnit> gather(
+            Scope scope,
+            long rootId,
+            int year,
+            Map<Long, Map<String, Entry>> entered,
             Map<Long, RegistrationRate> countryRates) {
         long t0 = System.nanoTime();
         List<UnitFacts> order = orderFacts.forSubtree(scope, rootId, year);
@@ -97,8 +104,13 @@ public class FactsGatherer {
         Map<Long, Long> ownModels = models.effectiveByUnit(scope, rootId, year);
         long t4 = System.nanoTime();
         if (log.isDebugEnabled()) {
-            log.debug("facts of {} units under {}: order {} ms, households {} ms, organisations {} ms, models {} ms",
-                    order.size(), rootId, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+            log.debug(
+                    "facts of {} units under {}: order {} ms, households {} ms, organisations {} ms, models {} ms",
+                    order.size(),
+                    rootId,
+                    (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000,
+                    (t3 - t2) / 1_000_000,
                     (t4 - t3) / 1_000_000);
         }
         Map<String, String> parents = new HashMap<>();
@@ -135,7 +147,8 @@ public class FactsGatherer {
         List<GatheredUnit> gathered = new ArrayList<>(order.size());
         for (UnitFacts u : order) {
             OrganisationRow org = staff.get(u.unitId());
-            OrganisationDetails.Exclusion exclusion = org == null || org.unit().organisation() == null ? null
+            OrganisationDetails.Exclusion exclusion = org == null || org.unit().organisation() == null
+                    ? null
                     : org.unit().organisation().exclusion();
             String criteriaKind = EvaluatedUnits.criteriaKind(u.kind(), exclusion);
             Facts facts = null;
@@ -156,7 +169,12 @@ public class FactsGatherer {
                 order(counts, "", u.current(), parents);
                 order(counts, Fact.previous(""), u.previous(), parents);
                 Period period = EvaluationPeriods.of(criteriaKind, year);
-                facts = new Facts(criteriaKind, year, period.from(), period.to(), counts,
+                facts = new Facts(
+                        criteriaKind,
+                        year,
+                        period.from(),
+                        period.to(),
+                        counts,
                         entered.getOrDefault(u.unitId(), Map.of()));
             }
             gathered.add(new GatheredUnit(u.unitId(), u.code(), u.name(), u.kind(), u.parentId(), criteriaKind, facts));
@@ -165,7 +183,8 @@ public class FactsGatherer {
     }
 
     /** The order counts under their fact keys (with a prefix for the previous period); a category adds to its group. */
-    private static void order(Map<String, Long> counts, String prefix, UnitFacts.Counts c, Map<String, String> parents) {
+    private static void order(
+            Map<String, Long> counts, String prefix, UnitFacts.Counts c, Map<String, String> parents) {
         c.byKind().forEach((kind, n) -> counts.merge(prefix + Fact.incidentsOfKind(kind), n, Long::sum));
         c.byCategory().forEach((code, n) -> {
             counts.merge(prefix + Fact.incidentsOfCategory(code), n, Long::sum);

@@ -5,12 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import vn.tuquan.evaluation.Evaluation.Status;
 import vn.tuquan.evaluation.Evaluation;
+import vn.tuquan.evaluation.Evaluation.Status;
 import vn.tuquan.evaluation.EvaluationRefusedException;
 import vn.tuquan.evaluation.EvaluationStateException;
 import vn.tuquan.evaluation.EvaluationStepTaken;
@@ -44,7 +43,11 @@ public class ProcessSteps {
     private final Rulebooks rulebooks;
     private final ApplicationEventPublisher events;
 
-    ProcessSteps(JdbcClient jdbc, EvaluationStore store, Units units, Rulebooks rulebooks,
+    ProcessSteps(
+            JdbcClient jdbc,
+            EvaluationStore store,
+            Units units,
+            Rulebooks rulebooks,
             ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.store = store;
@@ -55,7 +58,8 @@ public class ProcessSteps {
 
     /** The period "year" of a kind: residential areas to 31 October, the others to 15 (30) November. */
     public static Period period(String evaluatedKind, int year) {
-        return UnitKind.RESIDENTIAL_AREA.name().equals(evaluatedKind) ? Period.residentialArea(year)
+        return UnitKind.RESIDENTIAL_AREA.name().equals(evaluatedKind)
+                ? Period.residentialArea(year)
                 : Period.organisation(year);
     }
 
@@ -75,8 +79,12 @@ public class ProcessSteps {
     public Evaluation required(long unitId, int year) {
         Evaluation e = load(unitId, year, true).orElse(null);
         if (e == null || e.status() == Status.NOT_REGISTERED) {
-            throw new EvaluationStateException("evaluation.process.error.notRegistered",
-                    units.latest(Scope.WHOLE_COUNTRY, unitId).map(UnitView::name).orElse("#" + unitId), String.valueOf(year));
+            throw new EvaluationStateException(
+                    "evaluation.process.error.notRegistered",
+                    units.latest(Scope.WHOLE_COUNTRY, unitId)
+                            .map(UnitView::name)
+                            .orElse("#" + unitId),
+                    String.valueOf(year));
         }
         return e;
     }
@@ -86,9 +94,15 @@ public class ProcessSteps {
                 SELECT id, code, version, province_id, regulation, name_vi, name_en, effective_from FROM rulebook
                  WHERE id = :id""")
                 .param("id", id)
-                .query((rs, n) -> new RulebookVersion(rs.getLong("id"), rs.getString("code"), rs.getInt("version"),
-                        rs.getObject("province_id", Long.class), rs.getString("regulation"), rs.getString("name_vi"),
-                        rs.getString("name_en"), rs.getObject("effective_from", LocalDate.class)))
+                .query((rs, n) -> new RulebookVersion(
+                        rs.getLong("id"),
+                        rs.getString("code"),
+                        rs.getInt("version"),
+                        rs.getObject("province_id", Long.class),
+                        rs.getString("regulation"),
+                        rs.getString("name_vi"),
+                        rs.getString("name_en"),
+                        rs.getObject("effective_from", LocalDate.class)))
                 .single();
     }
 
@@ -113,12 +127,21 @@ public class ProcessSteps {
             String result = outcome == null ? null : String.valueOf(outcome.get("result"));
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> compared = outcome != null && outcome.get("compared") instanceof List<?> list
-                    ? (List<Map<String, Object>>) list : List.of();
+                    ? (List<Map<String, Object>>) list
+                    : List.of();
             // a person enters it: nothing computed, the registers cannot give it, or it is a value people enter
-            boolean toEnter = result == null || Result.NEEDS_INPUT.name().equals(result)
+            boolean toEnter = result == null
+                    || Result.NEEDS_INPUT.name().equals(result)
                     || compared.stream().anyMatch(c -> Source.ENTERED.name().equals(String.valueOf(c.get("source"))));
-            lines.add(new Evaluation.Line(rule.criterion(), rule.article(), rule.nameVi(), rule.nameEn(), result, compared,
-                    entered.get(rule.criterion()), toEnter));
+            lines.add(new Evaluation.Line(
+                    rule.criterion(),
+                    rule.article(),
+                    rule.nameVi(),
+                    rule.nameEn(),
+                    result,
+                    compared,
+                    entered.get(rule.criterion()),
+                    toEnter));
         }
         return lines;
     }
@@ -156,10 +179,17 @@ public class ProcessSteps {
     }
 
     /** Records a step: a row of {@code evaluation_step} and its event. */
-    public void step(Caller caller, long evaluationId, long unitId, int year, Status from, Status to, String reason,
+    public void step(
+            Caller caller,
+            long evaluationId,
+            long unitId,
+            int year,
+            Status from,
+            Status to,
+            String reason,
             Map<String, Object> detail) {
         store.insertStep(evaluationId, from, to, reason, caller.username());
-        events.publishEvent(new EvaluationStepTaken(evaluationId, unitId, year, from == null ? null : from.name(),
-                to.name(), reason, detail));
+        events.publishEvent(new EvaluationStepTaken(
+                evaluationId, unitId, year, from == null ? null : from.name(), to.name(), reason, detail));
     }
 }

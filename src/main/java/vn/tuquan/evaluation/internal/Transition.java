@@ -11,7 +11,6 @@ import static vn.tuquan.evaluation.Evaluation.Status.SUBMITTED;
 
 import java.util.EnumSet;
 import java.util.Set;
-
 import vn.tuquan.evaluation.Evaluation.Status;
 
 /**

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-
 import vn.tuquan.evaluation.ChangedParams;
 import vn.tuquan.evaluation.EvaluatedUnits;
 import vn.tuquan.evaluation.Evaluation;
@@ -31,8 +30,7 @@ import vn.tuquan.units.UnitKind;
  */
 public final class VerdictComputer {
 
-    private VerdictComputer() {
-    }
+    private VerdictComputer() {}
 
     /**
      * Computes the verdicts of the tree's evaluated units.
@@ -43,8 +41,12 @@ public final class VerdictComputer {
      * @param inForce the rulebook in force for a criteria kind on a period's last day
      * @param change a criterion's parameters changed for "what if", or {@code null}
      */
-    public static ComputedVerdicts compute(List<GatheredUnit> tree, Function<Long, String> status, Map<Long, Map<String, Entry>> entered,
-            BiFunction<String, LocalDate, Optional<RulebookInForce>> inForce, ChangedParams change) {
+    public static ComputedVerdicts compute(
+            List<GatheredUnit> tree,
+            Function<Long, String> status,
+            Map<Long, Map<String, Entry>> entered,
+            BiFunction<String, LocalDate, Optional<RulebookInForce>> inForce,
+            ChangedParams change) {
         int evaluated = (int) tree.stream().filter(GatheredUnit::evaluated).count();
         Map<String, Optional<RulebookInForce>> books = new HashMap<>();
         Map<Long, GatheredUnit> byId = new HashMap<>();
@@ -60,27 +62,36 @@ public final class VerdictComputer {
                     continue;
                 }
                 Facts own = withEntries(g.facts(), entered.get(g.unitId()));
-                Facts facts = pass == 1 ? own.withCounts(children.getOrDefault(g.unitId(), ChildrenCounts.NONE).facts())
+                Facts facts = pass == 1
+                        ? own.withCounts(children.getOrDefault(g.unitId(), ChildrenCounts.NONE)
+                                .facts())
                         : own;
-                Optional<RulebookInForce> book = books.computeIfAbsent(g.criteriaKind() + "|" + facts.periodTo(),
+                Optional<RulebookInForce> book = books.computeIfAbsent(
+                        g.criteriaKind() + "|" + facts.periodTo(),
                         k -> inForce.apply(g.criteriaKind(), facts.periodTo()));
                 if (book.isEmpty() || book.get().criteria().rules().isEmpty()) {
                     withoutRulebook++;
                     continue;
                 }
-                CriteriaSet criteria = change == null ? book.get().criteria() : changed(book.get().criteria(), change);
+                CriteriaSet criteria = change == null
+                        ? book.get().criteria()
+                        : changed(book.get().criteria(), change);
                 CriteriaSet.Evaluation evaluation = criteria.evaluate(facts);
                 verdicts.add(new ComputedVerdict(g, book.get(), facts, evaluation));
                 if (pass == 0) {
                     Long commune = communeOf(g, byId);
                     if (commune != null) {
                         String s = status.apply(g.unitId());
-                        boolean registered = s != null && !Evaluation.Status.NOT_REGISTERED.name().equals(s);
-                        boolean recognised = s != null && Evaluation.Status.valueOf(s).decided()
-                                ? Evaluation.Status.RECOGNISED.name().equals(s)
-                                : evaluation.result() == Result.MET;
+                        boolean registered = s != null
+                                && !Evaluation.Status.NOT_REGISTERED.name().equals(s);
+                        boolean recognised =
+                                s != null && Evaluation.Status.valueOf(s).decided()
+                                        ? Evaluation.Status.RECOGNISED.name().equals(s)
+                                        : evaluation.result() == Result.MET;
                         boolean area = UnitKind.RESIDENTIAL_AREA.name().equals(g.criteriaKind());
-                        children.merge(commune, ChildrenCounts.NONE.plus(registered, recognised, area),
+                        children.merge(
+                                commune,
+                                ChildrenCounts.NONE.plus(registered, recognised, area),
                                 (a, b) -> a.plus(registered, recognised, area));
                     }
                 }
@@ -90,8 +101,10 @@ public final class VerdictComputer {
     }
 
     private static Facts withEntries(Facts facts, Map<String, Entry> entries) {
-        return entries == null ? facts
-                : new Facts(facts.unitKind(), facts.year(), facts.periodFrom(), facts.periodTo(), facts.counts(), entries);
+        return entries == null
+                ? facts
+                : new Facts(
+                        facts.unitKind(), facts.year(), facts.periodFrom(), facts.periodTo(), facts.counts(), entries);
     }
 
     /** The nearest commune above the unit within the tree, or {@code null} (an organisation under a province or district). */

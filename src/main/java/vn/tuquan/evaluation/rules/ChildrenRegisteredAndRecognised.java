@@ -1,7 +1,5 @@
 package vn.tuquan.evaluation.rules;
 
-import java.math.BigDecimal;
-
 import vn.tuquan.evaluation.rules.Comparison.Operator;
 
 /**
@@ -34,10 +32,14 @@ public final class ChildrenRegisteredAndRecognised implements Criterion {
             return Outcome.of(CODE, Result.NEEDS_INPUT, total);
         }
         Result result = registered.met() && recognised.met() ? Result.MET : Result.NOT_MET;
-        return Outcome.of(CODE, result, children(registered.compared(registeredKey + "Percent")),
+        return Outcome.of(
+                CODE,
+                result,
+                children(registered.compared(registeredKey + "Percent")),
                 children(recognised.compared(recognisedKey + "Percent")),
                 new Comparison(registeredKey, registered.part(), Operator.AT_LEAST, null, Source.CHILDREN),
-                new Comparison(recognisedKey, recognised.part(), Operator.AT_LEAST, null, Source.CHILDREN), total);
+                new Comparison(recognisedKey, recognised.part(), Operator.AT_LEAST, null, Source.CHILDREN),
+                total);
     }
 
     private static Comparison children(Comparison c) {

@@ -7,7 +7,8 @@ import java.util.List;
  * A unit's movement classification for one year (QĐ 510/QĐ-BCA-V05): the level its points reach,
  * the points out of the table's maximum, and each item's score with the value it was scored from.
  */
-public record Classification(String unitKind, Level level, BigDecimal points, BigDecimal maxPoints, List<ItemScore> items) {
+public record Classification(
+        String unitKind, Level level, BigDecimal points, BigDecimal maxPoints, List<ItemScore> items) {
 
     public Classification {
         items = List.copyOf(items);
@@ -15,7 +16,10 @@ public record Classification(String unitKind, Level level, BigDecimal points, Bi
 
     /** Xuất sắc / Khá / Trung bình / Yếu. */
     public enum Level {
-        EXCELLENT, GOOD, AVERAGE, WEAK
+        EXCELLENT,
+        GOOD,
+        AVERAGE,
+        WEAK
     }
 
     /** Items whose fact was absent or whose points nobody has entered yet. */
@@ -28,8 +32,20 @@ public record Classification(String unitKind, Level level, BigDecimal points, Bi
      * decimals, rounded down), {@code null} when missing or entered; {@code enteredBy}/{@code evidence}
      * for an entered item.
      */
-    public record ItemScore(String code, String nameVi, String nameEn, PointItem.Rule rule, String fact, String ofFact,
-            BigDecimal threshold, BigDecimal maxPoints, BigDecimal points, BigDecimal value, Long count, Long ofCount,
-            boolean missing, String enteredBy, String evidence) {
-    }
+    public record ItemScore(
+            String code,
+            String nameVi,
+            String nameEn,
+            PointItem.Rule rule,
+            String fact,
+            String ofFact,
+            BigDecimal threshold,
+            BigDecimal maxPoints,
+            BigDecimal points,
+            BigDecimal value,
+            Long count,
+            Long ofCount,
+            boolean missing,
+            String enteredBy,
+            String evidence) {}
 }

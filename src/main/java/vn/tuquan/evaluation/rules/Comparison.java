@@ -6,7 +6,13 @@ package vn.tuquan.evaluation.rules;
  * Values are numbers, booleans or {@code null} (nothing found yet). A value a person entered carries
  * the evidence they gave and who they are ({@code null} for computed values).
  */
-public record Comparison(String item, Object value, Operator operator, Object threshold, Source source, String evidence,
+public record Comparison(
+        String item,
+        Object value,
+        Operator operator,
+        Object threshold,
+        Source source,
+        String evidence,
         String enteredBy) {
 
     public enum Operator {
@@ -28,8 +34,15 @@ public record Comparison(String item, Object value, Operator operator, Object th
 
     /** A value entered by a person (or still to be entered, {@code entry == null}), to equal the threshold. */
     public static Comparison entered(String item, Entry entry, Object threshold) {
-        return entry == null ? new Comparison(item, null, Operator.EQUALS, threshold, Source.ENTERED)
-                : new Comparison(item, entry.value(), Operator.EQUALS, threshold, Source.ENTERED, entry.evidence(),
+        return entry == null
+                ? new Comparison(item, null, Operator.EQUALS, threshold, Source.ENTERED)
+                : new Comparison(
+                        item,
+                        entry.value(),
+                        Operator.EQUALS,
+                        threshold,
+                        Source.ENTERED,
+                        entry.evidence(),
                         entry.enteredBy());
     }
 }

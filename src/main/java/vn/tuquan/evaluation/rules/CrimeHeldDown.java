@@ -2,7 +2,6 @@ package vn.tuquan.evaluation.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import vn.tuquan.evaluation.rules.Comparison.Operator;
 
 /**
@@ -22,7 +21,9 @@ public final class CrimeHeldDown implements Criterion {
 
     @Override
     public Outcome evaluate(Facts facts, Params params) {
-        List<String> keys = params.list("kinds", "CRIME,SOCIAL_EVIL").stream().map(Fact::incidentsOfKind).toList();
+        List<String> keys = params.list("kinds", "CRIME,SOCIAL_EVIL").stream()
+                .map(Fact::incidentsOfKind)
+                .toList();
         if (keys.isEmpty()) {
             throw new IllegalArgumentException("parameter kinds names no kind of incident");
         }
@@ -31,7 +32,8 @@ public final class CrimeHeldDown implements Criterion {
         List<Comparison> compared = new ArrayList<>();
         compared.add(Comparison.computed(String.join("+", keys), now, Operator.AT_MOST, before));
         for (String key : keys) {
-            compared.add(Comparison.computed(key, facts.events(key), Operator.AT_MOST, facts.events(Fact.previous(key))));
+            compared.add(
+                    Comparison.computed(key, facts.events(key), Operator.AT_MOST, facts.events(Fact.previous(key))));
         }
         return new Outcome(CODE, now <= before ? Result.MET : Result.NOT_MET, compared);
     }

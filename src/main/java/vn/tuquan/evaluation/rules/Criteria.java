@@ -50,8 +50,7 @@ public final class Criteria {
         }
     }
 
-    private Criteria() {
-    }
+    private Criteria() {}
 
     public static Criterion get(String code) {
         Criterion c = ALL.get(code);

@@ -19,7 +19,8 @@ public record CriteriaSet(String rulebook, String unitKind, List<Rule> rules) {
         for (Rule rule : rules) {
             outcomes.add(Criteria.get(rule.criterion()).evaluate(facts, rule.params()));
         }
-        return new Evaluation(Result.combine(outcomes.stream().map(Outcome::result).toList()), outcomes);
+        return new Evaluation(
+                Result.combine(outcomes.stream().map(Outcome::result).toList()), outcomes);
     }
 
     /** The verdict of a criteria set for one unit and period, with each criterion's outcome. */

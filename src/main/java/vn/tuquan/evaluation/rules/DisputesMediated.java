@@ -1,7 +1,6 @@
 package vn.tuquan.evaluation.rules;
 
 import java.math.BigDecimal;
-
 import vn.tuquan.evaluation.rules.Comparison.Operator;
 
 /**
@@ -32,7 +31,11 @@ public final class DisputesMediated implements Criterion {
             return Outcome.of(CODE, Result.MET, held);
         }
         Share share = new Share(reconciled, total, min);
-        return Outcome.of(CODE, share.met() ? Result.MET : Result.NOT_MET, share.compared("mediations.reconciledPercent"),
-                Comparison.computed(Fact.MEDIATIONS_RECONCILED, reconciled, Operator.AT_LEAST, null), held);
+        return Outcome.of(
+                CODE,
+                share.met() ? Result.MET : Result.NOT_MET,
+                share.compared("mediations.reconciledPercent"),
+                Comparison.computed(Fact.MEDIATIONS_RECONCILED, reconciled, Operator.AT_LEAST, null),
+                held);
     }
 }

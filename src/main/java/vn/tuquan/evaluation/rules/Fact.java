@@ -9,11 +9,11 @@ package vn.tuquan.evaluation.rules;
  */
 public final class Fact {
 
-    private Fact() {
-    }
+    private Fact() {}
 
     /** Households living in the residential area(s) during the period, and those that registered (committed). */
     public static final String HOUSEHOLDS_TOTAL = "households.total";
+
     public static final String HOUSEHOLDS_REGISTERED = "households.registered";
 
     /** Movement models of the unit (and under it) assessed effective for the period's year. */
@@ -21,6 +21,7 @@ public final class Fact {
 
     /** An organisation's staff, those briefed and those who signed the commitment for the period. */
     public static final String STAFF_TOTAL = "staff.total";
+
     public static final String STAFF_BRIEFED = "staff.briefed";
     public static final String STAFF_SIGNED = "staff.signed";
 
@@ -49,6 +50,7 @@ public final class Fact {
 
     /** Drug users first detected during the period, and drug users living there during it. */
     public static final String DRUG_USERS_NEW = "drugUsers.new";
+
     public static final String DRUG_USERS_PRESENT = "drugUsers.present";
 
     /** Hotspots of kind drugs (a drug-dealing or drug-use spot) covering the unit, not stable at the period's end. */
@@ -56,6 +58,7 @@ public final class Fact {
 
     /** Disputes mediated at the grassroots during the period, and those reconciled. */
     public static final String MEDIATIONS = "mediations.total";
+
     public static final String MEDIATIONS_RECONCILED = "mediations.reconciled";
 
     /** Community re-education cases started during the period. */
@@ -67,6 +70,7 @@ public final class Fact {
      * how many are recognised (or proposed) safe; and the same for residential areas alone (TT 23).
      */
     public static final String CHILDREN_TOTAL = "children.total";
+
     public static final String CHILDREN_REGISTERED = "children.registered";
     public static final String CHILDREN_RECOGNISED = "children.recognised";
     public static final String CHILDREN_AREAS_TOTAL = "children.residentialAreas.total";

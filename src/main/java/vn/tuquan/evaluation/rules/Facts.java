@@ -9,7 +9,12 @@ import java.util.Map;
  * computed from the registers (keys in {@link Fact}; absent when the registers hold nothing for the
  * unit) and the values people entered, by criterion code.
  */
-public record Facts(String unitKind, int year, LocalDate periodFrom, LocalDate periodTo, Map<String, Long> counts,
+public record Facts(
+        String unitKind,
+        int year,
+        LocalDate periodFrom,
+        LocalDate periodTo,
+        Map<String, Long> counts,
         Map<String, Entry> entered) {
 
     public Facts {

@@ -2,7 +2,6 @@ package vn.tuquan.evaluation.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import vn.tuquan.evaluation.rules.Comparison.Operator;
 
 /**
@@ -58,7 +57,9 @@ public abstract class NoEvents implements Criterion {
 
         @Override
         protected final List<String> keys(Params params) {
-            return params.list("kinds", defaultKinds).stream().map(Fact::incidentsOfKind).toList();
+            return params.list("kinds", defaultKinds).stream()
+                    .map(Fact::incidentsOfKind)
+                    .toList();
         }
     }
 }

@@ -19,7 +19,9 @@ public final class NoNewDrugUsers implements Criterion {
     public Outcome evaluate(Facts facts, Params params) {
         long max = params.whole("max", 0);
         long found = facts.events(Fact.DRUG_USERS_NEW);
-        return Outcome.of(CODE, found <= max ? Result.MET : Result.NOT_MET,
+        return Outcome.of(
+                CODE,
+                found <= max ? Result.MET : Result.NOT_MET,
                 Comparison.computed(Fact.DRUG_USERS_NEW, found, Operator.AT_MOST, max));
     }
 }

@@ -19,6 +19,8 @@ public final class NoSecurityEvents extends NoEvents {
 
     @Override
     protected List<String> keys(Params params) {
-        return params.list("categories", ALL).stream().map(Fact::incidentsOfCategory).toList();
+        return params.list("categories", ALL).stream()
+                .map(Fact::incidentsOfCategory)
+                .toList();
     }
 }

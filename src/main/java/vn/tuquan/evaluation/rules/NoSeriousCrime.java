@@ -24,6 +24,8 @@ public final class NoSeriousCrime extends NoEvents {
         if (i < 0) {
             throw new IllegalArgumentException("parameter fromClass is not a class of crime " + CLASSES + ": " + from);
         }
-        return CLASSES.subList(i, CLASSES.size()).stream().map(Fact::crimesOfClass).toList();
+        return CLASSES.subList(i, CLASSES.size()).stream()
+                .map(Fact::crimesOfClass)
+                .toList();
     }
 }

@@ -60,7 +60,11 @@ public record Params(Map<String, String> values) {
     /** A comma-separated list, e.g. category codes. */
     public List<String> list(String name, String fallback) {
         String v = values.getOrDefault(name, fallback);
-        return v == null || v.isBlank() ? List.of()
-                : Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return v == null || v.isBlank()
+                ? List.of()
+                : Arrays.stream(v.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 }

@@ -19,11 +19,22 @@ import java.util.Objects;
  * events ({@code events}: incidents, new drug users …), where no record means none happened and the
  * count is 0, as {@link Facts#events(String)} reads it.
  */
-public record PointItem(String code, String nameVi, String nameEn, BigDecimal maxPoints, Rule rule, String fact,
-        String ofFact, BigDecimal threshold, boolean events) {
+public record PointItem(
+        String code,
+        String nameVi,
+        String nameEn,
+        BigDecimal maxPoints,
+        Rule rule,
+        String fact,
+        String ofFact,
+        BigDecimal threshold,
+        boolean events) {
 
     public enum Rule {
-        RATIO_AT_LEAST, AT_LEAST, AT_MOST, ENTERED
+        RATIO_AT_LEAST,
+        AT_LEAST,
+        AT_MOST,
+        ENTERED
     }
 
     public PointItem {
@@ -44,17 +55,24 @@ public record PointItem(String code, String nameVi, String nameEn, BigDecimal ma
         return new PointItem(code, nameVi, nameEn, new BigDecimal(maxPoints), Rule.ENTERED, null, null, null, false);
     }
 
-    public static PointItem computed(String code, String nameVi, String nameEn, String maxPoints, Rule rule, String fact,
-            String ofFact, String threshold) {
-        return new PointItem(code, nameVi, nameEn, new BigDecimal(maxPoints), rule, fact, ofFact, new BigDecimal(threshold),
-                false);
+    public static PointItem computed(
+            String code,
+            String nameVi,
+            String nameEn,
+            String maxPoints,
+            Rule rule,
+            String fact,
+            String ofFact,
+            String threshold) {
+        return new PointItem(
+                code, nameVi, nameEn, new BigDecimal(maxPoints), rule, fact, ofFact, new BigDecimal(threshold), false);
     }
 
     /** Full points when the events counted stay at most {@code max}; no record of the fact means none. */
-    public static PointItem atMostEvents(String code, String nameVi, String nameEn, String maxPoints, String fact,
-            String max) {
-        return new PointItem(code, nameVi, nameEn, new BigDecimal(maxPoints), Rule.AT_MOST, fact, null, new BigDecimal(max),
-                true);
+    public static PointItem atMostEvents(
+            String code, String nameVi, String nameEn, String maxPoints, String fact, String max) {
+        return new PointItem(
+                code, nameVi, nameEn, new BigDecimal(maxPoints), Rule.AT_MOST, fact, null, new BigDecimal(max), true);
     }
 
     public boolean isComputed() {

@@ -8,7 +8,6 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-
 import vn.tuquan.evaluation.rules.Classification.ItemScore;
 import vn.tuquan.evaluation.rules.Classification.Level;
 
@@ -37,7 +36,8 @@ public record PointTable(String unitKind, List<PointItem> items, Map<Level, BigD
                 throw new IllegalArgumentException(unitKind + ": no minimum for " + level);
             }
             if (previous != null && min.compareTo(previous) > 0) {
-                throw new IllegalArgumentException(unitKind + ": the minimum of " + level + " is above the level before it");
+                throw new IllegalArgumentException(
+                        unitKind + ": the minimum of " + level + " is above the level before it");
             }
             previous = min;
         }
@@ -59,8 +59,7 @@ public record PointTable(String unitKind, List<PointItem> items, Map<Level, BigD
     }
 
     /** Points a person entered for an item, with the evidence and who entered them. */
-    public record EnteredPoints(BigDecimal points, String evidence, String enteredBy) {
-    }
+    public record EnteredPoints(BigDecimal points, String evidence, String enteredBy) {}
 
     /**
      * Scores every item: computed items from the counts (an absent fact scores 0 and is missing),
@@ -114,15 +113,36 @@ public record PointTable(String unitKind, List<PointItem> items, Map<Level, BigD
             return score(item, BigDecimal.ZERO, null, null, null, true, null, null);
         }
         if (e.points().signum() < 0 || e.points().compareTo(item.maxPoints()) > 0) {
-            throw new IllegalArgumentException("item " + item.code() + ": " + e.points() + " points, at most "
-                    + item.maxPoints());
+            throw new IllegalArgumentException(
+                    "item " + item.code() + ": " + e.points() + " points, at most " + item.maxPoints());
         }
         return score(item, e.points(), null, null, null, false, e.enteredBy(), e.evidence());
     }
 
-    private static ItemScore score(PointItem item, BigDecimal points, BigDecimal value, Long count, Long of,
-            boolean missing, String enteredBy, String evidence) {
-        return new ItemScore(item.code(), item.nameVi(), item.nameEn(), item.rule(), item.fact(), item.ofFact(),
-                item.threshold(), item.maxPoints(), points, value, count, of, missing, enteredBy, evidence);
+    private static ItemScore score(
+            PointItem item,
+            BigDecimal points,
+            BigDecimal value,
+            Long count,
+            Long of,
+            boolean missing,
+            String enteredBy,
+            String evidence) {
+        return new ItemScore(
+                item.code(),
+                item.nameVi(),
+                item.nameEn(),
+                item.rule(),
+                item.fact(),
+                item.ofFact(),
+                item.threshold(),
+                item.maxPoints(),
+                points,
+                value,
+                count,
+                of,
+                missing,
+                enteredBy,
+                evidence);
     }
 }

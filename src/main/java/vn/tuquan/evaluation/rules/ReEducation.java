@@ -1,7 +1,6 @@
 package vn.tuquan.evaluation.rules;
 
 import java.util.List;
-
 import vn.tuquan.evaluation.rules.Comparison.Operator;
 
 /**

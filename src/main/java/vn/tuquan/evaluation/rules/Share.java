@@ -2,7 +2,6 @@ package vn.tuquan.evaluation.rules;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-
 import vn.tuquan.evaluation.rules.Comparison.Operator;
 
 /**
@@ -12,14 +11,17 @@ import vn.tuquan.evaluation.rules.Comparison.Operator;
 record Share(long part, long total, BigDecimal minPercent) {
 
     boolean met() {
-        return BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100))
-                .compareTo(minPercent.multiply(BigDecimal.valueOf(total))) >= 0;
+        return BigDecimal.valueOf(part)
+                        .multiply(BigDecimal.valueOf(100))
+                        .compareTo(minPercent.multiply(BigDecimal.valueOf(total)))
+                >= 0;
     }
 
     /** The share in percent, two decimals, rounded down (99.96% shows 99.96, never 100.00). */
     BigDecimal percent() {
-        return BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(total), 2,
-                RoundingMode.DOWN);
+        return BigDecimal.valueOf(part)
+                .multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(total), 2, RoundingMode.DOWN);
     }
 
     Comparison compared(String item) {

@@ -1,7 +1,6 @@
 package vn.tuquan.evaluation.rules;
 
 import java.math.BigDecimal;
-
 import vn.tuquan.evaluation.rules.Comparison.Operator;
 
 /**
@@ -33,10 +32,15 @@ public abstract class ShareCriterion implements Criterion {
         BigDecimal min = params.decimal("minPercent", "100");
         Share share = Share.of(facts, partKey, totalKey, min);
         if (share == null) {
-            return Outcome.of(code, Result.NEEDS_INPUT,
+            return Outcome.of(
+                    code,
+                    Result.NEEDS_INPUT,
                     Comparison.computed(totalKey, facts.count(totalKey), Operator.AT_LEAST, 1));
         }
-        return Outcome.of(code, share.met() ? Result.MET : Result.NOT_MET, share.compared(percentItem),
+        return Outcome.of(
+                code,
+                share.met() ? Result.MET : Result.NOT_MET,
+                share.compared(percentItem),
                 Comparison.computed(partKey, share.part(), Operator.AT_LEAST, null),
                 Comparison.computed(totalKey, share.total(), Operator.EQUALS, null));
     }

@@ -1,13 +1,12 @@
 package vn.tuquan.evaluation.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -51,25 +50,24 @@ class EvaluationApi {
     private final RecognisingUnits recognising;
     private final Certificates certificates;
 
-    EvaluationApi(Evaluations evaluations, SubmittingSelfAssessments selfAssessments,
-            RecognisingUnits recognising, Certificates certificates) {
+    EvaluationApi(
+            Evaluations evaluations,
+            SubmittingSelfAssessments selfAssessments,
+            RecognisingUnits recognising,
+            Certificates certificates) {
         this.evaluations = evaluations;
         this.selfAssessments = selfAssessments;
         this.recognising = recognising;
         this.certificates = certificates;
     }
 
-    record Registration(LocalDate registeredOn) {
-    }
+    record Registration(LocalDate registeredOn) {}
 
-    record EntryForm(String criterion, Boolean value, String evidence) {
-    }
+    record EntryForm(String criterion, Boolean value, String evidence) {}
 
-    record Reasons(String reasons) {
-    }
+    record Reasons(String reasons) {}
 
-    record Reopening(String reason) {
-    }
+    record Reopening(String reason) {}
 
     record DecisionForm(String number, LocalDate date, String signer, String reasons) {
 
@@ -95,22 +93,35 @@ class EvaluationApi {
     @Requires(Permission.EVALUATION_WRITE)
     @Operation(summary = "Enter a criterion's value with its evidence (the self-assessment)")
     Evaluation enter(@PathVariable long unitId, @PathVariable int year, @RequestBody EntryForm form) {
-        return selfAssessments.enter(CurrentCaller.get(), unitId, year, form.criterion(), form.value(), form.evidence());
+        return selfAssessments.enter(
+                CurrentCaller.get(), unitId, year, form.criterion(), form.value(), form.evidence());
     }
 
     @PostMapping(path = "/years/{year}/entries/{criterion}/attachment", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Requires(Permission.EVALUATION_WRITE)
     @Operation(summary = "Attach an evidence file to an entered criterion (PDF, JPEG, PNG, Word, Excel; at most 10 MB)")
-    Evaluation.Attachment attach(@PathVariable long unitId, @PathVariable int year, @PathVariable String criterion,
+    Evaluation.Attachment attach(
+            @PathVariable long unitId,
+            @PathVariable int year,
+            @PathVariable String criterion,
             @RequestParam(name = "file", required = false) MultipartFile file) {
-        return selfAssessments.attach(CurrentCaller.get(), unitId, year, criterion,
-                file == null ? null : file.getOriginalFilename(), file == null ? null : file.getContentType(), bytes(file));
+        return selfAssessments.attach(
+                CurrentCaller.get(),
+                unitId,
+                year,
+                criterion,
+                file == null ? null : file.getOriginalFilename(),
+                file == null ? null : file.getContentType(),
+                bytes(file));
     }
 
     @GetMapping("/years/{year}/entries/{criterion}/attachment")
     @Operation(summary = "An entered criterion's evidence file")
-    ResponseEntity<byte[]> attachment(@PathVariable long unitId, @PathVariable int year, @PathVariable String criterion) {
-        return evaluations.attachment(CurrentCaller.view(), unitId, year, criterion).map(EvaluationApi::file)
+    ResponseEntity<byte[]> attachment(
+            @PathVariable long unitId, @PathVariable int year, @PathVariable String criterion) {
+        return evaluations
+                .attachment(CurrentCaller.view(), unitId, year, criterion)
+                .map(EvaluationApi::file)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
@@ -163,8 +174,11 @@ class EvaluationApi {
     }
 
     @GetMapping("/overdue")
-    @Operation(summary = "Units under the unit registered for the year whose process is not finished past their deadline")
-    List<Evaluation.Overdue> overdue(@PathVariable long unitId, @RequestParam(required = false) Integer year,
+    @Operation(
+            summary = "Units under the unit registered for the year whose process is not finished past their deadline")
+    List<Evaluation.Overdue> overdue(
+            @PathVariable long unitId,
+            @RequestParam(required = false) Integer year,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
         LocalDate day = on == null ? Dates.today() : on;
         return evaluations.overdue(CurrentCaller.view(), unitId, year == null ? day.getYear() : year, day);
@@ -179,16 +193,27 @@ class EvaluationApi {
     }
 
     static ResponseEntity<byte[]> file(Map.Entry<Evaluation.Attachment, byte[]> found) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(found.getKey().contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(found.getKey().fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff").body(found.getValue());
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(found.getKey().contentType()))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(found.getKey().fileName(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(found.getValue());
     }
 
     static ResponseEntity<byte[]> pdf(byte[] bytes, long unitId, int year) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("giay-cong-nhan-" + unitId + "-" + year + ".pdf").build().toString())
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("giay-cong-nhan-" + unitId + "-" + year + ".pdf")
+                                .build()
+                                .toString())
                 .body(bytes);
     }
 }

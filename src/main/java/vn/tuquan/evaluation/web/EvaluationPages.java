@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -59,9 +58,15 @@ class EvaluationPages {
     private final MessageSource messages;
     private final FactTexts texts;
 
-    EvaluationPages(Evaluations evaluations, SubmittingSelfAssessments selfAssessments,
-            RecognisingUnits recognising, Certificates certificates, Units units, RefusalMessages refusals,
-            MessageSource messages, FactTexts texts) {
+    EvaluationPages(
+            Evaluations evaluations,
+            SubmittingSelfAssessments selfAssessments,
+            RecognisingUnits recognising,
+            Certificates certificates,
+            Units units,
+            RefusalMessages refusals,
+            MessageSource messages,
+            FactTexts texts) {
         this.texts = texts;
         this.evaluations = evaluations;
         this.selfAssessments = selfAssessments;
@@ -87,13 +92,23 @@ class EvaluationPages {
         process.lines().forEach(l -> compared.put(l.criterion(), texts.compared(l.compared())));
         model.addAttribute("compared", compared);
         Locale locale = LocaleContextHolder.getLocale();
-        model.addAttribute("pendingNames", process.lines().stream().filter(l -> l.toEnter() && l.entered() == null)
-                .map(l -> new Named(l.nameVi(), l.nameEn()).in(locale)).toList());
+        model.addAttribute(
+                "pendingNames",
+                process.lines().stream()
+                        .filter(l -> l.toEnter() && l.entered() == null)
+                        .map(l -> new Named(l.nameVi(), l.nameEn()).in(locale))
+                        .toList());
         model.addAttribute("unit", process.unit());
         model.addAttribute("year", year);
         model.addAttribute("canWrite", units.writable(caller, Permission.EVALUATION_WRITE, unitId));
-        model.addAttribute("canApprove", process.competent() != null
-                && units.writable(caller, Permission.EVALUATION_APPROVE, process.competent().id(), process.periodTo()));
+        model.addAttribute(
+                "canApprove",
+                process.competent() != null
+                        && units.writable(
+                                caller,
+                                Permission.EVALUATION_APPROVE,
+                                process.competent().id(),
+                                process.periodTo()));
         model.addAttribute("english", Named.english(locale));
         model.addAttribute("today", Dates.today());
         model.addAttribute("input", input);
@@ -104,38 +119,88 @@ class EvaluationPages {
 
     @PostMapping(BASE + "/register")
     @Requires(Permission.EVALUATION_WRITE)
-    String register(@PathVariable long unitId, @PathVariable int year, @RequestParam Map<String, String> input,
-            Model model, RedirectAttributes redirect) {
-        return attempt(unitId, year, "register", input, model, redirect, caller ->
-                selfAssessments.register(caller, unitId, year, date("registeredOn", input.get("registeredOn"))));
+    String register(
+            @PathVariable long unitId,
+            @PathVariable int year,
+            @RequestParam Map<String, String> input,
+            Model model,
+            RedirectAttributes redirect) {
+        return attempt(
+                unitId,
+                year,
+                "register",
+                input,
+                model,
+                redirect,
+                caller -> selfAssessments.register(
+                        caller, unitId, year, date("registeredOn", input.get("registeredOn"))));
     }
 
     @PostMapping(BASE + "/entries")
     @Requires(Permission.EVALUATION_WRITE)
-    String enter(@PathVariable long unitId, @PathVariable int year, @RequestParam Map<String, String> input,
-            Model model, RedirectAttributes redirect) {
+    String enter(
+            @PathVariable long unitId,
+            @PathVariable int year,
+            @RequestParam Map<String, String> input,
+            Model model,
+            RedirectAttributes redirect) {
         String value = input.get("value");
-        return attempt(unitId, year, "entry-" + input.getOrDefault("criterion", ""), input, model, redirect, caller ->
-                selfAssessments.enter(caller, unitId, year, input.get("criterion"),
-                        value == null || value.isBlank() ? null : Boolean.valueOf(value), input.get("evidence")));
+        return attempt(
+                unitId,
+                year,
+                "entry-" + input.getOrDefault("criterion", ""),
+                input,
+                model,
+                redirect,
+                caller -> selfAssessments.enter(
+                        caller,
+                        unitId,
+                        year,
+                        input.get("criterion"),
+                        value == null || value.isBlank() ? null : Boolean.valueOf(value),
+                        input.get("evidence")));
     }
 
     @PostMapping(path = BASE + "/entries/{criterion}/attachment", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Requires(Permission.EVALUATION_WRITE)
-    String attach(@PathVariable long unitId, @PathVariable int year, @PathVariable String criterion,
-            @RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect) {
-        return attempt(unitId, year, "attachment-" + criterion, Map.of(), model, redirect, caller ->
-                selfAssessments.attach(caller, unitId, year, criterion, file == null ? null : file.getOriginalFilename(),
-                        file == null ? null : file.getContentType(), EvaluationApi.bytes(file)));
+    String attach(
+            @PathVariable long unitId,
+            @PathVariable int year,
+            @PathVariable String criterion,
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            Model model,
+            RedirectAttributes redirect) {
+        return attempt(
+                unitId,
+                year,
+                "attachment-" + criterion,
+                Map.of(),
+                model,
+                redirect,
+                caller -> selfAssessments.attach(
+                        caller,
+                        unitId,
+                        year,
+                        criterion,
+                        file == null ? null : file.getOriginalFilename(),
+                        file == null ? null : file.getContentType(),
+                        EvaluationApi.bytes(file)));
     }
 
     @GetMapping(BASE + "/entries/{criterion}/attachment")
-    Object attachment(@PathVariable long unitId, @PathVariable int year, @PathVariable String criterion,
+    Object attachment(
+            @PathVariable long unitId,
+            @PathVariable int year,
+            @PathVariable String criterion,
             RedirectAttributes redirect) {
-        return evaluations.attachment(CurrentCaller.view(), unitId, year, criterion).<Object>map(EvaluationApi::file)
+        return evaluations
+                .attachment(CurrentCaller.view(), unitId, year, criterion)
+                .<Object>map(EvaluationApi::file)
                 .orElseGet(() -> {
-                    redirect.addFlashAttribute("notice", messages.getMessage("evaluation.process.noAttachment", null,
-                            LocaleContextHolder.getLocale()));
+                    redirect.addFlashAttribute(
+                            "notice",
+                            messages.getMessage(
+                                    "evaluation.process.noAttachment", null, LocaleContextHolder.getLocale()));
                     return "redirect:/evaluation/units/" + unitId + "/years/" + year + "/process";
                 });
     }
@@ -143,46 +208,98 @@ class EvaluationPages {
     @PostMapping(BASE + "/submit")
     @Requires(Permission.EVALUATION_WRITE)
     String submit(@PathVariable long unitId, @PathVariable int year, Model model, RedirectAttributes redirect) {
-        return attempt(unitId, year, "submit", Map.of(), model, redirect,
+        return attempt(
+                unitId,
+                year,
+                "submit",
+                Map.of(),
+                model,
+                redirect,
                 caller -> selfAssessments.submit(caller, unitId, year));
     }
 
     @PostMapping(BASE + "/accept")
     @Requires(Permission.EVALUATION_APPROVE)
     String accept(@PathVariable long unitId, @PathVariable int year, Model model, RedirectAttributes redirect) {
-        return attempt(unitId, year, "appraisal", Map.of(), model, redirect,
+        return attempt(
+                unitId,
+                year,
+                "appraisal",
+                Map.of(),
+                model,
+                redirect,
                 caller -> recognising.accept(caller, unitId, year));
     }
 
     @PostMapping(BASE + "/return")
     @Requires(Permission.EVALUATION_APPROVE)
-    String returnWithReasons(@PathVariable long unitId, @PathVariable int year, @RequestParam Map<String, String> input,
-            Model model, RedirectAttributes redirect) {
-        return attempt(unitId, year, "appraisal", input, model, redirect,
+    String returnWithReasons(
+            @PathVariable long unitId,
+            @PathVariable int year,
+            @RequestParam Map<String, String> input,
+            Model model,
+            RedirectAttributes redirect) {
+        return attempt(
+                unitId,
+                year,
+                "appraisal",
+                input,
+                model,
+                redirect,
                 caller -> recognising.returnWithReasons(caller, unitId, year, input.get("reasons")));
     }
 
     @PostMapping(BASE + "/recognise")
     @Requires(Permission.EVALUATION_APPROVE)
-    String recognise(@PathVariable long unitId, @PathVariable int year, @RequestParam Map<String, String> input,
-            Model model, RedirectAttributes redirect) {
-        return attempt(unitId, year, "decision", input, model, redirect,
+    String recognise(
+            @PathVariable long unitId,
+            @PathVariable int year,
+            @RequestParam Map<String, String> input,
+            Model model,
+            RedirectAttributes redirect) {
+        return attempt(
+                unitId,
+                year,
+                "decision",
+                input,
+                model,
+                redirect,
                 caller -> recognising.recognise(caller, unitId, year, decision(input)));
     }
 
     @PostMapping(BASE + "/reject")
     @Requires(Permission.EVALUATION_APPROVE)
-    String reject(@PathVariable long unitId, @PathVariable int year, @RequestParam Map<String, String> input,
-            Model model, RedirectAttributes redirect) {
-        return attempt(unitId, year, "decision", input, model, redirect,
+    String reject(
+            @PathVariable long unitId,
+            @PathVariable int year,
+            @RequestParam Map<String, String> input,
+            Model model,
+            RedirectAttributes redirect) {
+        return attempt(
+                unitId,
+                year,
+                "decision",
+                input,
+                model,
+                redirect,
                 caller -> recognising.reject(caller, unitId, year, decision(input), input.get("reasons")));
     }
 
     @PostMapping(BASE + "/reopen")
     @Requires(Permission.EVALUATION_APPROVE)
-    String reopen(@PathVariable long unitId, @PathVariable int year, @RequestParam Map<String, String> input,
-            Model model, RedirectAttributes redirect) {
-        return attempt(unitId, year, "reopen", input, model, redirect,
+    String reopen(
+            @PathVariable long unitId,
+            @PathVariable int year,
+            @RequestParam Map<String, String> input,
+            Model model,
+            RedirectAttributes redirect) {
+        return attempt(
+                unitId,
+                year,
+                "reopen",
+                input,
+                model,
+                redirect,
                 caller -> recognising.reopen(caller, unitId, year, input.get("reason")));
     }
 
@@ -197,8 +314,11 @@ class EvaluationPages {
     }
 
     @GetMapping("/evaluation/units/{unitId}/overdue")
-    String overdue(@PathVariable long unitId, @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on, Model model) {
+    String overdue(
+            @PathVariable long unitId,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+            Model model) {
         LocalDate day = on == null ? Dates.today() : on;
         int chosen = year == null ? day.getYear() : year;
         model.addAttribute("unit", units.latest(CurrentCaller.view(), unitId).orElseThrow());
@@ -209,8 +329,14 @@ class EvaluationPages {
     }
 
     /** Takes a step: back to the page with a notice, or the page with the refusal beside its form. */
-    private String attempt(long unitId, int year, String form, Map<String, String> input, Model model,
-            RedirectAttributes redirect, Consumer<Caller> step) {
+    private String attempt(
+            long unitId,
+            int year,
+            String form,
+            Map<String, String> input,
+            Model model,
+            RedirectAttributes redirect,
+            Consumer<Caller> step) {
         try {
             step.accept(CurrentCaller.get());
             boolean criterion = form.contains("-");
@@ -225,7 +351,9 @@ class EvaluationPages {
     }
 
     private static Evaluation.Decision decision(Map<String, String> input) {
-        return new Evaluation.Decision(input.get("decisionNumber"), date("decisionDate", input.get("decisionDate")),
+        return new Evaluation.Decision(
+                input.get("decisionNumber"),
+                date("decisionDate", input.get("decisionDate")),
                 input.get("decisionSigner"));
     }
 
@@ -239,5 +367,4 @@ class EvaluationPages {
             throw new EvaluationRefusedException(field, "evaluation.process.error.date");
         }
     }
-
 }

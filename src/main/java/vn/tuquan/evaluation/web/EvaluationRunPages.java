@@ -2,7 +2,6 @@ package vn.tuquan.evaluation.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +39,12 @@ class EvaluationRunPages {
     private final RefusalMessages refusals;
     private final Rulebooks rulebooks;
 
-    EvaluationRunPages(EvaluationRuns runs, StoredVerdicts storedVerdicts, Units units, RefusalMessages refusals, Rulebooks rulebooks) {
+    EvaluationRunPages(
+            EvaluationRuns runs,
+            StoredVerdicts storedVerdicts,
+            Units units,
+            RefusalMessages refusals,
+            Rulebooks rulebooks) {
         this.rulebooks = rulebooks;
         this.runs = runs;
         this.storedVerdicts = storedVerdicts;
@@ -50,8 +54,12 @@ class EvaluationRunPages {
 
     @GetMapping("/evaluation/units/{unitId}/runs")
     @Requires(Permission.EVALUATION_READ)
-    String page(@PathVariable long unitId, @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) String proposed, @RequestParam(defaultValue = "0") int offset, Model model) {
+    String page(
+            @PathVariable long unitId,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String proposed,
+            @RequestParam(defaultValue = "0") int offset,
+            Model model) {
         Caller caller = CurrentCaller.get();
         int y = Years.of(units, CurrentCaller.view(), unitId, year);
         model.addAttribute("year", y);
@@ -86,9 +94,13 @@ class EvaluationRunPages {
      */
     @GetMapping("/evaluation/units/{unitId}/what-if")
     @Requires(Permission.EVALUATION_READ)
-    String whatIf(@PathVariable long unitId, @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) String criterion, @RequestParam(required = false) String param,
-            @RequestParam(required = false) String value, Model model) {
+    String whatIf(
+            @PathVariable long unitId,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String criterion,
+            @RequestParam(required = false) String param,
+            @RequestParam(required = false) String value,
+            Model model) {
         Caller caller = CurrentCaller.get();
         int y = Years.of(units, CurrentCaller.view(), unitId, year);
         model.addAttribute("unit", units.latest(caller.view(), unitId).orElseThrow());
@@ -99,12 +111,19 @@ class EvaluationRunPages {
         // each criterion once (the first unit kind's line), with its name and thresholds now
         Map<String, RulebookCriterion> offered = new LinkedHashMap<>();
         // the criteria of the rulebook in force for the unit's province at the residential areas' period end
-        rulebooks.inForceForUnit(caller.view(), unitId, EvaluationPeriods.of("RESIDENTIAL_AREA", y).to())
-                .ifPresent(v -> v.criteria().values().forEach(lines -> lines.forEach(l -> offered.putIfAbsent(l.criterion(), l))));
+        rulebooks
+                .inForceForUnit(
+                        caller.view(),
+                        unitId,
+                        EvaluationPeriods.of("RESIDENTIAL_AREA", y).to())
+                .ifPresent(v -> v.criteria()
+                        .values()
+                        .forEach(lines -> lines.forEach(l -> offered.putIfAbsent(l.criterion(), l))));
         model.addAttribute("offered", offered.values());
         if (criterion != null && !criterion.isBlank()) {
             try {
-                Map<String, String> params = param == null || param.isBlank() ? Map.of()
+                Map<String, String> params = param == null || param.isBlank()
+                        ? Map.of()
                         : Map.of(param.strip(), value == null ? "" : value.strip());
                 model.addAttribute("preview", runs.preview(caller.view(), unitId, y, criterion.strip(), params));
             } catch (EvaluationRefusedException e) {

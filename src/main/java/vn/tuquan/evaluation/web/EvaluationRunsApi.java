@@ -1,9 +1,8 @@
 package vn.tuquan.evaluation.web;
 
-import java.util.Map;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,8 +42,7 @@ class EvaluationRunsApi {
     }
 
     /** "What if": a criterion and the parameters it would take. */
-    record WhatIf(String criterion, Map<String, String> params) {
-    }
+    record WhatIf(String criterion, Map<String, String> params) {}
 
     @PostMapping("/runs")
     @Requires(Permission.EVALUATION_WRITE)
@@ -56,10 +54,18 @@ class EvaluationRunsApi {
     @GetMapping("/runs")
     @Requires(Permission.EVALUATION_READ)
     @Operation(summary = "The stored verdicts under the unit for a year (a page), with the counts by verdict")
-    ResultsPage results(@PathVariable long unitId, @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) String proposed, @RequestParam(defaultValue = "100") int limit,
+    ResultsPage results(
+            @PathVariable long unitId,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String proposed,
+            @RequestParam(defaultValue = "100") int limit,
             @RequestParam(defaultValue = "0") int offset) {
-        return storedVerdicts.results(CurrentCaller.view(), unitId, Years.of(units, CurrentCaller.view(), unitId, year), proposed, limit,
+        return storedVerdicts.results(
+                CurrentCaller.view(),
+                unitId,
+                Years.of(units, CurrentCaller.view(), unitId, year),
+                proposed,
+                limit,
                 offset);
     }
 
@@ -67,16 +73,26 @@ class EvaluationRunsApi {
     @Requires(Permission.EVALUATION_READ)
     @Operation(summary = "One unit's stored verdict for a year, with its facts and every criterion's comparisons")
     StoredEvaluation one(@PathVariable long unitId, @PathVariable int year) {
-        return storedVerdicts.one(CurrentCaller.view(), unitId, year).orElseThrow(() -> new UnknownEvaluationException(unitId, year));
+        return storedVerdicts
+                .one(CurrentCaller.view(), unitId, year)
+                .orElseThrow(() -> new UnknownEvaluationException(unitId, year));
     }
 
     @PostMapping("/what-if")
     @Requires(Permission.EVALUATION_READ)
-    @Operation(summary = "Recompute without storing with a criterion's parameters changed: the units whose verdict would change")
-    WhatIfPreview whatIf(@PathVariable long unitId, @RequestParam(required = false) Integer year,
+    @Operation(
+            summary =
+                    "Recompute without storing with a criterion's parameters changed: the units whose verdict would change")
+    WhatIfPreview whatIf(
+            @PathVariable long unitId,
+            @RequestParam(required = false) Integer year,
             @RequestBody(required = false) WhatIf body) {
         WhatIf asked = body == null ? new WhatIf(null, Map.of()) : body;
-        return runs.preview(CurrentCaller.view(), unitId, Years.of(units, CurrentCaller.view(), unitId, year),
-                asked.criterion(), asked.params());
+        return runs.preview(
+                CurrentCaller.view(),
+                unitId,
+                Years.of(units, CurrentCaller.view(), unitId, year),
+                asked.criterion(),
+                asked.params());
     }
 }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,7 +47,11 @@ class ExplanationPages {
     private final Units units;
     private final RefusalMessages refusals;
 
-    ExplanationPages(Explanations explanations, Classifications classifications, ExplanationViews views, Units units,
+    ExplanationPages(
+            Explanations explanations,
+            Classifications classifications,
+            ExplanationViews views,
+            Units units,
             RefusalMessages refusals) {
         this.explanations = explanations;
         this.classifications = classifications;
@@ -57,8 +60,7 @@ class ExplanationPages {
         this.refusals = refusals;
     }
 
-    record IndexUnit(long id, String name, String kind, int depth, int year) {
-    }
+    record IndexUnit(long id, String name, String kind, int depth, int year) {}
 
     /**
      * The caller's units, each linking to its explanation and process of the year asked, or else of the
@@ -82,22 +84,29 @@ class ExplanationPages {
         }
         model.addAttribute("year", year == null ? Years.current(UnitKind.RESIDENTIAL_AREA) : year);
         model.addAttribute("chosen", year != null);
-        model.addAttribute("areas", year == null ? UnitKind.RESIDENTIAL_AREA.periodOn(today) : UnitKind.RESIDENTIAL_AREA.period(year));
-        model.addAttribute("organisations", year == null ? UnitKind.COMMUNE.periodOn(today) : UnitKind.COMMUNE.period(year));
+        model.addAttribute(
+                "areas",
+                year == null ? UnitKind.RESIDENTIAL_AREA.periodOn(today) : UnitKind.RESIDENTIAL_AREA.period(year));
+        model.addAttribute(
+                "organisations", year == null ? UnitKind.COMMUNE.periodOn(today) : UnitKind.COMMUNE.period(year));
         model.addAttribute("rows", rows);
         return "evaluation/showEvaluation";
     }
 
     private static IndexUnit row(UnitView u, Locale locale, int depth, Integer year) {
-        return new IndexUnit(u.id(), new Named(u.name(), u.nameEn()).in(locale), u.kind().name(), depth,
+        return new IndexUnit(
+                u.id(),
+                new Named(u.name(), u.nameEn()).in(locale),
+                u.kind().name(),
+                depth,
                 year == null ? Years.current(u.kind()) : year);
     }
 
     /** "Xem năm khác" on a unit's explanation: the same unit's explanation of the year asked (its kind's current one by default). */
     @GetMapping("/evaluation/units/{unitId}")
     String otherYear(@PathVariable long unitId, @RequestParam(required = false) Integer year) {
-        UnitView unit = units.latest(CurrentCaller.view(), unitId).orElseThrow(
-                () -> new AccessRefusedException("no unit " + unitId));
+        UnitView unit = units.latest(CurrentCaller.view(), unitId)
+                .orElseThrow(() -> new AccessRefusedException("no unit " + unitId));
         int y = year == null || year < 2000 || year > 2200 ? Years.current(unit.kind()) : year;
         return "redirect:/evaluation/units/" + unit.id() + "/years/" + y;
     }
@@ -107,8 +116,11 @@ class ExplanationPages {
      * narrow the children shown to those a {@code children.*} fact counted: "Xem hồ sơ" of such a fact.
      */
     @GetMapping("/evaluation/units/{unitId}/years/{year}")
-    String explain(@PathVariable long unitId, @PathVariable int year,
-            @RequestParam(required = false) String children, @RequestParam(required = false) String childKind,
+    String explain(
+            @PathVariable long unitId,
+            @PathVariable int year,
+            @RequestParam(required = false) String children,
+            @RequestParam(required = false) String childKind,
             Model model) {
         Caller caller = CurrentCaller.get();
         Explanation explanation = explanations.explain(caller.view(), unitId, year);
@@ -117,10 +129,16 @@ class ExplanationPages {
         String kind = "RESIDENTIAL_AREA".equals(childKind) ? childKind : null;
         boolean filtered = which != null || kind != null;
         model.addAttribute("childrenFiltered", filtered);
-        model.addAttribute("shownChildren", !filtered ? explanation.children() : explanation.children().stream()
-                .filter(c -> c.counted() && (kind == null || kind.equals(c.kind()))
-                        && (which == null || ("registered".equals(which) ? c.registered() : c.recognised())))
-                .toList());
+        model.addAttribute(
+                "shownChildren",
+                !filtered
+                        ? explanation.children()
+                        : explanation.children().stream()
+                                .filter(c -> c.counted()
+                                        && (kind == null || kind.equals(c.kind()))
+                                        && (which == null
+                                                || ("registered".equals(which) ? c.registered() : c.recognised())))
+                                .toList());
         model.addAttribute("childrenFilter", which == null ? "all" : which);
         model.addAttribute("childKind", kind == null ? "ALL" : kind);
         model.addAttribute("english", Named.english());
@@ -142,13 +160,19 @@ class ExplanationPages {
 
     @PostMapping("/evaluation/units/{unitId}/years/{year}/classification/entries")
     @Requires({Permission.EVALUATION_READ, Permission.EVALUATION_WRITE})
-    String enter(@PathVariable long unitId, @PathVariable int year, @RequestParam(required = false) String item,
-            @RequestParam(required = false) String points, @RequestParam(required = false) String evidence,
+    String enter(
+            @PathVariable long unitId,
+            @PathVariable int year,
+            @RequestParam(required = false) String item,
+            @RequestParam(required = false) String points,
+            @RequestParam(required = false) String evidence,
             RedirectAttributes redirect) {
         try {
             BigDecimal value;
             try {
-                value = points == null || points.isBlank() ? null : new BigDecimal(points.strip().replace(',', '.'));
+                value = points == null || points.isBlank()
+                        ? null
+                        : new BigDecimal(points.strip().replace(',', '.'));
             } catch (NumberFormatException e) {
                 value = BigDecimal.valueOf(-1);
             }

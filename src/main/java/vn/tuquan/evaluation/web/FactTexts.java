@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -36,12 +35,10 @@ class FactTexts {
     }
 
     /** One value compared, as shown: what it is, the value, the operator and the threshold (empty when none). */
-    record Shown(String item, String label, String value, String operator, String threshold, String source) {
-    }
+    record Shown(String item, String label, String value, String operator, String threshold, String source) {}
 
     /** A fact of the stored facts as shown: what it is and its value. */
-    record ShownFact(String key, String label, String value) {
-    }
+    record ShownFact(String key, String label, String value) {}
 
     /** The values a criterion compared (stored as JSON maps: item, value, operator, threshold, source), in words. */
     List<Shown> compared(List<Map<String, Object>> compared) {
@@ -51,7 +48,10 @@ class FactTexts {
             boolean percent = percent(item);
             String op = c.get("operator") == null ? null : c.get("operator").toString();
             String source = c.get("source") == null ? null : c.get("source").toString();
-            shown.add(new Shown(item, label(item), shown(c.get("value"), percent),
+            shown.add(new Shown(
+                    item,
+                    label(item),
+                    shown(c.get("value"), percent),
                     op == null ? "" : text("evaluation.operator." + op),
                     c.get("threshold") == null ? "" : shown(c.get("threshold"), percent),
                     source == null ? "" : text("evaluation.source." + source)));
@@ -62,8 +62,9 @@ class FactTexts {
     /** The stored facts (fact key → count), each in words: this period's by key, then the period before's. */
     List<ShownFact> facts(Map<String, Object> facts) {
         List<ShownFact> shown = new ArrayList<>();
-        facts.keySet().stream().sorted(Comparator.comparing((String k) -> k.startsWith("previous."))
-                .thenComparing(k -> k.startsWith("previous.") ? k.substring("previous.".length()) : k))
+        facts.keySet().stream()
+                .sorted(Comparator.comparing((String k) -> k.startsWith("previous."))
+                        .thenComparing(k -> k.startsWith("previous.") ? k.substring("previous.".length()) : k))
                 .forEach(key -> shown.add(new ShownFact(key, label(key), shown(facts.get(key), percent(key)))));
         return shown;
     }
@@ -92,11 +93,15 @@ class FactTexts {
         }
         if (item.startsWith("incidents.category.")) {
             String code = item.substring("incidents.category.".length());
-            String name = incidents.category(code).map(c -> c.name(LocaleContextHolder.getLocale())).orElse(code);
+            String name = incidents
+                    .category(code)
+                    .map(c -> c.name(LocaleContextHolder.getLocale()))
+                    .orElse(code);
             return text("evaluation.fact.incidentsOfCategory", name);
         }
         if (item.startsWith("crimes.severity.")) {
-            return text("evaluation.fact.crimesOfClass",
+            return text(
+                    "evaluation.fact.crimesOfClass",
                     text("order.incident.severity." + item.substring("crimes.severity.".length())));
         }
         String own = messages.getMessage("evaluation.fact." + item, null, null, LocaleContextHolder.getLocale());

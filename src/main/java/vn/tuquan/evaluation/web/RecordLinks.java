@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
 import vn.tuquan.evaluation.rules.Fact;
 import vn.tuquan.order.FactWindow;
 import vn.tuquan.order.IncidentKind;
@@ -31,8 +30,7 @@ import vn.tuquan.units.UnitKind;
  */
 final class RecordLinks {
 
-    private RecordLinks() {
-    }
+    private RecordLinks() {}
 
     /** A list and its query: the parameters in order, each with its values (several: any of them). */
     private record Link(String path, Map<String, List<String>> query, String fragment) {
@@ -72,7 +70,8 @@ final class RecordLinks {
         String varying = null;
         Map<String, List<String>> query = new LinkedHashMap<>();
         for (Link l : links) {
-            if (!l.path().equals(first.path()) || !l.query().keySet().equals(first.query().keySet())
+            if (!l.path().equals(first.path())
+                    || !l.query().keySet().equals(first.query().keySet())
                     || !Objects.equals(l.fragment(), first.fragment())) {
                 return null;
             }
@@ -122,8 +121,12 @@ final class RecordLinks {
                 q.put("kind", List.of(IncidentKind.CRIME.name()));
                 q.put("severity", List.of(key.substring("crimes.severity.".length())));
             } else if (key.equals(Fact.SERIOUS_SUBJECTIVE_FIRES_ACCIDENTS)) {
-                q.put("kind", Arrays.stream(IncidentKind.values()).filter(IncidentKind::hasSubjectiveCause)
-                        .map(Enum::name).toList());
+                q.put(
+                        "kind",
+                        Arrays.stream(IncidentKind.values())
+                                .filter(IncidentKind::hasSubjectiveCause)
+                                .map(Enum::name)
+                                .toList());
                 q.put("severity", List.of("SERIOUS"));
                 q.put("subjective", List.of("true"));
             } else {
@@ -136,7 +139,8 @@ final class RecordLinks {
         }
         if (key.startsWith("staff.")) {
             return movement && kind != null && kind.organisation()
-                    ? new Link("/households/organisations/" + unitId + "/commitments", year(y), null) : null;
+                    ? new Link("/households/organisations/" + unitId + "/commitments", year(y), null)
+                    : null;
         }
         if (key.startsWith("drugUsers.")) {
             if (!sensitive) {

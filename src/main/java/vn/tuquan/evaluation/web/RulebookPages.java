@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
@@ -75,8 +74,12 @@ class RulebookPages {
         Caller caller = CurrentCaller.get();
         List<RulebookVersion> versions = rulebooks.versions(caller.view());
         LocalDate today = Dates.today();
-        long selected = id != null ? id : rulebooks.inForce("COMMUNE", today, null).map(f -> f.rulebook().id())
-                .orElse(versions.get(versions.size() - 1).id());
+        long selected = id != null
+                ? id
+                : rulebooks
+                        .inForce("COMMUNE", today, null)
+                        .map(f -> f.rulebook().id())
+                        .orElse(versions.get(versions.size() - 1).id());
         RulebookVersionDetail detail = rulebooks.version(caller.view(), selected);
         List<UnitView> adoptable = adoptable(caller, today);
         UnitView marksOf = province != null ? rulebooks.requireVisible(caller.view(), province) : ownProvince(caller);
@@ -86,7 +89,9 @@ class RulebookPages {
         }
         Map<String, CriterionConfirmation> confirmed = new LinkedHashMap<>();
         if (marksOf != null) {
-            rulebooks.confirmations(marksOf.id(), selected).forEach(c -> confirmed.put(c.unitKind() + "." + c.criterion(), c));
+            rulebooks
+                    .confirmations(marksOf.id(), selected)
+                    .forEach(c -> confirmed.put(c.unitKind() + "." + c.criterion(), c));
         }
         model.addAttribute("versions", versions);
         model.addAttribute("detail", detail);
@@ -94,20 +99,32 @@ class RulebookPages {
         model.addAttribute("marksOf", marksOf);
         model.addAttribute("toConfirm", toConfirm);
         model.addAttribute("confirmed", confirmed);
-        model.addAttribute("mayConfirm", marksOf != null && (detail.rulebook().provinceId() == null
-                || detail.rulebook().provinceId() == marksOf.id()) && rulebooks.mayAdopt(caller, marksOf.id()));
-        model.addAttribute("provinceChoices", caller.view().wholeCountry() ? units.roots(caller.view(), today)
-                : adoptable.size() > 1 ? adoptable : List.of());
+        model.addAttribute(
+                "mayConfirm",
+                marksOf != null
+                        && (detail.rulebook().provinceId() == null
+                                || detail.rulebook().provinceId() == marksOf.id())
+                        && rulebooks.mayAdopt(caller, marksOf.id()));
+        model.addAttribute(
+                "provinceChoices",
+                caller.view().wholeCountry()
+                        ? units.roots(caller.view(), today)
+                        : adoptable.size() > 1 ? adoptable : List.of());
         return "evaluation/listRulebooks";
     }
 
     /** A provincial administrator confirms a criterion marked "to confirm" for their province (audited). */
     @PostMapping("/evaluation/units/{unitId}/rulebooks/{rulebookId}/confirmations")
     @Requires(Permission.EVALUATION_APPROVE)
-    String confirm(@PathVariable long unitId, @PathVariable long rulebookId, @RequestParam(required = false) String unitKind,
-            @RequestParam(required = false) String criterion, @RequestParam(required = false) String note,
+    String confirm(
+            @PathVariable long unitId,
+            @PathVariable long rulebookId,
+            @RequestParam(required = false) String unitKind,
+            @RequestParam(required = false) String criterion,
+            @RequestParam(required = false) String note,
             RedirectAttributes redirect) {
-        String back = "redirect:/evaluation/rulebooks?id=" + rulebookId + "&province=" + unitId + "#c-" + unitKind + "-" + criterion;
+        String back = "redirect:/evaluation/rulebooks?id=" + rulebookId + "&province=" + unitId + "#c-" + unitKind + "-"
+                + criterion;
         try {
             rulebooks.confirm(CurrentCaller.get(), unitId, rulebookId, unitKind, criterion, note);
             redirect.addFlashAttribute("confirmedNow", unitKind + "." + criterion);
@@ -126,9 +143,12 @@ class RulebookPages {
         }
         Set<Long> provinces = new LinkedHashSet<>();
         for (long id : caller.view().unitIds()) {
-            units.latest(caller.view(), id).ifPresent(u -> provinces.add(u.unitPath().provinceId()));
+            units.latest(caller.view(), id)
+                    .ifPresent(u -> provinces.add(u.unitPath().provinceId()));
         }
-        return provinces.size() == 1 ? units.latest(Scope.WHOLE_COUNTRY, provinces.iterator().next()).orElse(null) : null;
+        return provinces.size() == 1
+                ? units.latest(Scope.WHOLE_COUNTRY, provinces.iterator().next()).orElse(null)
+                : null;
     }
 
     @GetMapping("/evaluation/units/{unitId}/rulebooks")
@@ -139,16 +159,23 @@ class RulebookPages {
 
     @PostMapping("/evaluation/units/{unitId}/rulebooks")
     @Requires(Permission.EVALUATION_APPROVE)
-    String adopt(@PathVariable long unitId, @RequestParam MultiValueMap<String, String> input, Model model,
+    String adopt(
+            @PathVariable long unitId,
+            @RequestParam MultiValueMap<String, String> input,
+            Model model,
             RedirectAttributes redirect) {
         Caller caller = CurrentCaller.get();
         try {
             rulebooks.inForceFor(caller, unitId, Dates.today()); // the province and the caller's scope first (403)
             LocalDate from = date(input.getFirst("effectiveFrom"));
-            RulebookVersionDetail base = rulebooks.inForceFor(caller, unitId, from == null ? Dates.today() : from).orElse(null);
-            RulebookVersionDetail adopted = adopting.adopt(caller, unitId,
-                    new RulebookAdoption(from, adjustments(base, input), additions(input)));
-            redirect.addFlashAttribute("adopted", adopted.rulebook().code() + " v" + adopted.rulebook().version());
+            RulebookVersionDetail base = rulebooks
+                    .inForceFor(caller, unitId, from == null ? Dates.today() : from)
+                    .orElse(null);
+            RulebookVersionDetail adopted = adopting.adopt(
+                    caller, unitId, new RulebookAdoption(from, adjustments(base, input), additions(input)));
+            redirect.addFlashAttribute(
+                    "adopted",
+                    adopted.rulebook().code() + " v" + adopted.rulebook().version());
             return "redirect:/evaluation/rulebooks?id=" + adopted.rulebook().id();
         } catch (RulebookRefusedException e) {
             return form(unitId, input, e, model);
@@ -159,15 +186,16 @@ class RulebookPages {
         Caller caller = CurrentCaller.get();
         LocalDate today = Dates.today();
         try {
-            model.addAttribute("base", rulebooks.inForceFor(caller, unitId, today).orElse(null));
-            model.addAttribute("province", units.latest(caller.capture(), unitId).orElseThrow());
+            model.addAttribute(
+                    "base", rulebooks.inForceFor(caller, unitId, today).orElse(null));
+            model.addAttribute(
+                    "province", units.latest(caller.capture(), unitId).orElseThrow());
         } catch (RulebookRefusedException e) {
             model.addAttribute("province", null);
             error = e;
         }
         model.addAttribute("input", input.toSingleValueMap());
-        model.addAttribute("error", error == null ? null
-                : refusals.message(error));
+        model.addAttribute("error", error == null ? null : refusals.message(error));
         model.addAttribute("errorField", error == null ? null : error.field());
         model.addAttribute("kinds", Rulebooks.UNIT_KINDS);
         model.addAttribute("criteria", rulebooks.criterionNames());
@@ -183,8 +211,11 @@ class RulebookPages {
         if (caller.capture().wholeCountry()) {
             return units.roots(caller.capture(), today);
         }
-        return caller.capture().unitIds().stream().map(id -> units.find(caller.capture(), id, today))
-                .flatMap(Optional::stream).filter(u -> u.kind() == UnitKind.PROVINCE).toList();
+        return caller.capture().unitIds().stream()
+                .map(id -> units.find(caller.capture(), id, today))
+                .flatMap(Optional::stream)
+                .filter(u -> u.kind() == UnitKind.PROVINCE)
+                .toList();
     }
 
     private static LocalDate date(String text) {
@@ -199,24 +230,34 @@ class RulebookPages {
     }
 
     /** The params whose value differs from the base version's, per criterion. */
-    private static List<CriterionAdjustment> adjustments(RulebookVersionDetail base, MultiValueMap<String, String> input) {
+    private static List<CriterionAdjustment> adjustments(
+            RulebookVersionDetail base, MultiValueMap<String, String> input) {
         Map<String, Map<String, String>> changed = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : input.entrySet()) {
             String[] parts = e.getKey().split("\\.");
-            if (!e.getKey().startsWith(PARAM) || parts.length != 4 || e.getValue().isEmpty()) {
+            if (!e.getKey().startsWith(PARAM)
+                    || parts.length != 4
+                    || e.getValue().isEmpty()) {
                 continue;
             }
-            String value = e.getValue().get(0) == null ? "" : e.getValue().get(0).strip();
-            String current = base == null ? null : base.criteria().getOrDefault(parts[1], List.of()).stream()
-                    .filter(l -> l.criterion().equals(parts[2])).findFirst().map(RulebookCriterion::params)
-                    .map(p -> p.get(parts[3])).orElse(null);
+            String value =
+                    e.getValue().get(0) == null ? "" : e.getValue().get(0).strip();
+            String current = base == null
+                    ? null
+                    : base.criteria().getOrDefault(parts[1], List.of()).stream()
+                            .filter(l -> l.criterion().equals(parts[2]))
+                            .findFirst()
+                            .map(RulebookCriterion::params)
+                            .map(p -> p.get(parts[3]))
+                            .orElse(null);
             if (!value.equals(current)) {
-                changed.computeIfAbsent(parts[1] + "." + parts[2], k -> new LinkedHashMap<>()).put(parts[3], value);
+                changed.computeIfAbsent(parts[1] + "." + parts[2], k -> new LinkedHashMap<>())
+                        .put(parts[3], value);
             }
         }
         List<CriterionAdjustment> adjustments = new ArrayList<>();
-        changed.forEach((k, params) -> adjustments.add(new CriterionAdjustment(k.substring(0, k.indexOf('.')),
-                k.substring(k.indexOf('.') + 1), params)));
+        changed.forEach((k, params) -> adjustments.add(
+                new CriterionAdjustment(k.substring(0, k.indexOf('.')), k.substring(k.indexOf('.') + 1), params)));
         return adjustments;
     }
 
@@ -238,7 +279,12 @@ class RulebookPages {
             }
             params.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
         }
-        return List.of(new CriterionAddition(input.getFirst("addKind"), criterion.strip(), params, input.getFirst("addArticle"),
-                input.getFirst("addNameVi"), input.getFirst("addNameEn")));
+        return List.of(new CriterionAddition(
+                input.getFirst("addKind"),
+                criterion.strip(),
+                params,
+                input.getFirst("addArticle"),
+                input.getFirst("addNameVi"),
+                input.getFirst("addNameEn")));
     }
 }

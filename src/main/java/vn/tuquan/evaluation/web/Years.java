@@ -1,7 +1,6 @@
 package vn.tuquan.evaluation.web;
 
 import java.time.LocalDate;
-
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.units.UnitKind;
@@ -16,15 +15,18 @@ import vn.tuquan.units.Units;
  */
 final class Years {
 
-    private Years() {
-    }
+    private Years() {}
 
     static int of(Units units, Scope scope, long unitId, Integer year) {
         if (year != null) {
             return year;
         }
         LocalDate today = Dates.today();
-        return units.latest(scope, unitId).map(UnitView::kind).orElse(UnitKind.RESIDENTIAL_AREA).periodOn(today).year();
+        return units.latest(scope, unitId)
+                .map(UnitView::kind)
+                .orElse(UnitKind.RESIDENTIAL_AREA)
+                .periodOn(today)
+                .year();
     }
 
     /** The year in force today for a kind. */

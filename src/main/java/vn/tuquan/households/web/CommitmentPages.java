@@ -1,11 +1,8 @@
 package vn.tuquan.households.web;
 
-import vn.tuquan.shared.RefusalMessages;
-import vn.tuquan.shared.Scope;
-import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.LocalDate;
-
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,7 +23,9 @@ import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.MessageArguments;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.RefusalMessages;
 import vn.tuquan.shared.Requires;
+import vn.tuquan.shared.Scope;
 
 /**
  * Correcting or withdrawing one household's commitment (a village head who ticked the wrong
@@ -50,25 +49,37 @@ class CommitmentPages {
     }
 
     @GetMapping("/commitments/{householdId}")
-    String edit(@PathVariable long areaId, @PathVariable long householdId, @RequestParam(required = false) Integer year,
+    String edit(
+            @PathVariable long areaId,
+            @PathVariable long householdId,
+            @RequestParam(required = false) Integer year,
             Model model) {
         Period period = period(year);
         households.area(CurrentCaller.view(), areaId, HouseholdPages.defaultDate(period));
         households.historyIn(CurrentCaller.view(), areaId, householdId);
-        Commitment commitment = commitments.find(CurrentCaller.view(), householdId, period.year())
-                .orElseThrow(() -> new HouseholdRefusedException("households.refused.notCommitted",
-                        Long.toString(householdId), MessageArguments.year(period.year())));
+        Commitment commitment = commitments
+                .find(CurrentCaller.view(), householdId, period.year())
+                .orElseThrow(() -> new HouseholdRefusedException(
+                        "households.refused.notCommitted",
+                        Long.toString(householdId),
+                        MessageArguments.year(period.year())));
         fill(areaId, householdId, period, commitment.form(), model);
         return "households/editCommitment";
     }
 
     @PostMapping("/commitments/{householdId}")
     @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
-    String change(@PathVariable long areaId, @PathVariable long householdId, @RequestParam(required = false) Integer year,
+    String change(
+            @PathVariable long areaId,
+            @PathVariable long householdId,
+            @RequestParam(required = false) Integer year,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate registeredOn,
-            @RequestParam(defaultValue = "false") boolean signed, @RequestParam(defaultValue = "false") boolean selfManage,
+            @RequestParam(defaultValue = "false") boolean signed,
+            @RequestParam(defaultValue = "false") boolean selfManage,
             @RequestParam(defaultValue = "false") boolean selfPrevent,
-            @RequestParam(defaultValue = "false") boolean selfProtect, Model model, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "false") boolean selfProtect,
+            Model model,
+            RedirectAttributes redirect) {
         Period period = period(year);
         households.area(CurrentCaller.capture(), areaId, HouseholdPages.defaultDate(period));
         CommitmentForm form = new CommitmentForm(registeredOn, signed, selfManage, selfPrevent, selfProtect);
@@ -85,8 +96,11 @@ class CommitmentPages {
 
     @PostMapping("/commitments/{householdId}/withdraw")
     @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
-    String withdraw(@PathVariable long areaId, @PathVariable long householdId,
-            @RequestParam(required = false) Integer year, RedirectAttributes redirect) {
+    String withdraw(
+            @PathVariable long areaId,
+            @PathVariable long householdId,
+            @RequestParam(required = false) Integer year,
+            RedirectAttributes redirect) {
         Period period = period(year);
         households.area(CurrentCaller.capture(), areaId, HouseholdPages.defaultDate(period));
         String code = householdCode(householdId, period);
@@ -101,9 +115,13 @@ class CommitmentPages {
         Period period = period(year);
         LocalDate asOf = period.to().isAfter(Dates.today()) ? Dates.today() : period.to();
         Scope view = CurrentCaller.view();
-        sheet.exports().send(response, "commitments-" + areaId + "-" + period.year() + ".xlsx",
-                HouseholdSheet.COMMITMENTS, rows -> commitments.eachInArea(view, areaId, asOf, period.year(),
-                        (h, c) -> rows.row(sheet.commitment(h, c))));
+        sheet.exports()
+                .send(
+                        response,
+                        "commitments-" + areaId + "-" + period.year() + ".xlsx",
+                        HouseholdSheet.COMMITMENTS,
+                        rows -> commitments.eachInArea(
+                                view, areaId, asOf, period.year(), (h, c) -> rows.row(sheet.commitment(h, c))));
     }
 
     private void fill(long areaId, long householdId, Period period, CommitmentForm form, Model model) {
@@ -116,10 +134,13 @@ class CommitmentPages {
     /** The household as it lived during the period (its last day in it, or today for the current one). */
     private Household household(long householdId, Period period) {
         LocalDate on = HouseholdPages.defaultDate(period);
-        return households.find(CurrentCaller.view(), householdId, on)
+        return households
+                .find(CurrentCaller.view(), householdId, on)
                 .or(() -> households.history(CurrentCaller.view(), householdId).stream()
-                        .filter(h -> !h.validFrom().isAfter(period.to())).reduce((a, b) -> b))
-                .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknown", Long.toString(householdId)));
+                        .filter(h -> !h.validFrom().isAfter(period.to()))
+                        .reduce((a, b) -> b))
+                .orElseThrow(
+                        () -> new HouseholdRefusedException("households.refused.unknown", Long.toString(householdId)));
     }
 
     private String householdCode(long householdId, Period period) {

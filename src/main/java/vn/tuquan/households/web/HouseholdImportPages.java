@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -44,8 +43,7 @@ import vn.tuquan.units.Units;
 class HouseholdImportPages {
 
     /** One bad row as the page shows it. */
-    record Problem(int line, String field, String message) {
-    }
+    record Problem(int line, String field, String message) {}
 
     private final Households households;
     private final HouseholdImports imports;
@@ -54,8 +52,13 @@ class HouseholdImportPages {
     private final RefusalMessages refusals;
     private final MessageSource messages;
 
-    HouseholdImportPages(Households households, HouseholdImports imports, Units units, HouseholdSheet sheet,
-            RefusalMessages refusals, MessageSource messages) {
+    HouseholdImportPages(
+            Households households,
+            HouseholdImports imports,
+            Units units,
+            HouseholdSheet sheet,
+            RefusalMessages refusals,
+            MessageSource messages) {
         this.households = households;
         this.imports = imports;
         this.units = units;
@@ -71,15 +74,22 @@ class HouseholdImportPages {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    String upload(@PathVariable long areaId, @RequestPart(name = "file", required = false) MultipartFile file,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from, Model model)
+    String upload(
+            @PathVariable long areaId,
+            @RequestPart(name = "file", required = false) MultipartFile file,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            Model model)
             throws IOException {
         UnitView area = households.area(CurrentCaller.capture(), areaId, Dates.today());
         LocalDate on = from == null ? Dates.today() : from;
         fill(area, on, model);
         if (file == null || file.isEmpty()) {
-            model.addAttribute("problems", List.of(new Problem(1, null, messages.getMessage("households.import.empty",
-                    null, LocaleContextHolder.getLocale()))));
+            model.addAttribute(
+                    "problems",
+                    List.of(new Problem(
+                            1,
+                            null,
+                            messages.getMessage("households.import.empty", null, LocaleContextHolder.getLocale()))));
             return "households/importHouseholds";
         }
         String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
@@ -91,8 +101,11 @@ class HouseholdImportPages {
             model.addAttribute("imported", added);
         } catch (HouseholdImportRefusedException e) {
             Locale locale = LocaleContextHolder.getLocale();
-            model.addAttribute("problems", e.rows().stream()
-                    .map(p -> new Problem(p.line(), p.column(), refusals.why(p, locale))).toList());
+            model.addAttribute(
+                    "problems",
+                    e.rows().stream()
+                            .map(p -> new Problem(p.line(), p.column(), refusals.why(p, locale)))
+                            .toList());
         } catch (HouseholdRefusedException e) {
             model.addAttribute("error", refusals.message(e));
         }
@@ -102,9 +115,9 @@ class HouseholdImportPages {
     @GetMapping("/template.csv")
     ResponseEntity<byte[]> csvTemplate(@PathVariable long areaId) {
         UnitView area = households.area(CurrentCaller.view(), areaId, Dates.today());
-        String text = "\uFEFF" + String.join(",", header()) + "\n"
-                + String.join(",", example(area)) + "\n";
-        return HouseholdSheet.download("text/csv; charset=UTF-8", "households-template.csv", text.getBytes(StandardCharsets.UTF_8));
+        String text = "\uFEFF" + String.join(",", header()) + "\n" + String.join(",", example(area)) + "\n";
+        return HouseholdSheet.download(
+                "text/csv; charset=UTF-8", "households-template.csv", text.getBytes(StandardCharsets.UTF_8));
     }
 
     @GetMapping(value = "/template.xlsx", produces = HouseholdSheet.MEDIA_TYPE)
@@ -115,8 +128,10 @@ class HouseholdImportPages {
 
     /** The template's header in the person's language; the import reads either language's names. */
     private List<String> header() {
-        return HouseholdImports.HEADER.stream().map(key -> messages.getMessage("households.import.header." + key, null, key,
-                LocaleContextHolder.getLocale())).toList();
+        return HouseholdImports.HEADER.stream()
+                .map(key -> messages.getMessage(
+                        "households.import.header." + key, null, key, LocaleContextHolder.getLocale()))
+                .toList();
     }
 
     /** One example row: the area's own code (or id), a code, a head, an address, members, Catholic. */

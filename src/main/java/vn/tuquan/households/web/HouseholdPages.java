@@ -1,12 +1,9 @@
 package vn.tuquan.households.web;
 
-import vn.tuquan.shared.RefusalMessages;
-import vn.tuquan.shared.Scope;
-import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,7 +21,9 @@ import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.RefusalMessages;
 import vn.tuquan.shared.Requires;
+import vn.tuquan.shared.Scope;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
 
@@ -43,7 +42,11 @@ class HouseholdPages {
     private final HouseholdSheet sheet;
     private final RefusalMessages refusals;
 
-    HouseholdPages(Households households, Commitments commitments, Units units, HouseholdSheet sheet,
+    HouseholdPages(
+            Households households,
+            Commitments commitments,
+            Units units,
+            HouseholdSheet sheet,
             RefusalMessages refusals) {
         this.households = households;
         this.commitments = commitments;
@@ -66,9 +69,13 @@ class HouseholdPages {
 
     @PostMapping
     @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
-    String add(@PathVariable long areaId, @RequestParam(defaultValue = "") String code,
-            @RequestParam(defaultValue = "") String headName, @RequestParam(defaultValue = "") String address,
-            @RequestParam(defaultValue = "0") String members, @RequestParam(defaultValue = "false") boolean catholic,
+    String add(
+            @PathVariable long areaId,
+            @RequestParam(defaultValue = "") String code,
+            @RequestParam(defaultValue = "") String headName,
+            @RequestParam(defaultValue = "") String address,
+            @RequestParam(defaultValue = "0") String members,
+            @RequestParam(defaultValue = "false") boolean catholic,
             Model model) {
         LocalDate today = Dates.today();
         int count;
@@ -107,14 +114,17 @@ class HouseholdPages {
 
     @PostMapping("/commitments")
     @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
-    String record(@PathVariable long areaId, @RequestParam(required = false) Integer year,
+    String record(
+            @PathVariable long areaId,
+            @RequestParam(required = false) Integer year,
             @RequestParam(name = "household", required = false) List<Long> ticked,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate registeredOn,
             Model model) {
         Period period = period(year);
         LocalDate on = registeredOn != null ? registeredOn : defaultDate(period);
         try {
-            int added = commitments.recordAll(CurrentCaller.get(), areaId, period.year(), ticked == null ? List.of() : ticked, on);
+            int added = commitments.recordAll(
+                    CurrentCaller.get(), areaId, period.year(), ticked == null ? List.of() : ticked, on);
             model.addAttribute("saved", added);
         } catch (HouseholdRefusedException e) {
             model.addAttribute("error", message(e));
@@ -129,9 +139,17 @@ class HouseholdPages {
         Period period = period(year);
         LocalDate asOf = period.to().isAfter(Dates.today()) ? Dates.today() : period.to();
         Scope view = CurrentCaller.view();
-        sheet.exports().send(response, "households-" + areaId + ".xlsx", HouseholdSheet.HOUSEHOLDS,
-                rows -> commitments.eachInArea(view, areaId, asOf, period.year(),
-                        (h, c) -> rows.row(sheet.household(h, c, period.year()))));
+        sheet.exports()
+                .send(
+                        response,
+                        "households-" + areaId + ".xlsx",
+                        HouseholdSheet.HOUSEHOLDS,
+                        rows -> commitments.eachInArea(
+                                view,
+                                areaId,
+                                asOf,
+                                period.year(),
+                                (h, c) -> rows.row(sheet.household(h, c, period.year()))));
     }
 
     private void fill(long areaId, LocalDate asOf, Period period, Model model) {

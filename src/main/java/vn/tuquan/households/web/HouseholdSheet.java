@@ -1,11 +1,10 @@
 package vn.tuquan.households.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -27,18 +26,38 @@ import vn.tuquan.shared.web.SheetExports;
 class HouseholdSheet {
 
     static final String MEDIA_TYPE = SheetExports.XLSX;
-    static final SheetExports.Layout HOUSEHOLDS = SheetExports.Layout.of("households.sheet.name", List.of(
-            "households.code", "households.head", "households.address", "households.members", "households.catholic",
-            "households.registered"));
-    static final SheetExports.Layout COMMITMENTS = SheetExports.Layout.of("households.commitments.sheet", List.of(
-            "households.code", "households.head", "households.address", "households.members", "households.catholic",
-            "households.commitment.registeredOn", "households.commitment.signed", "households.commitment.selfManage",
-            "households.commitment.selfPrevent", "households.commitment.selfProtect"));
-    static final SheetExports.Layout ORGANISATIONS = SheetExports.Layout.of("households.organisations.sheet", List.of(
-            "households.organisation.name", "households.organisation.staffTotal",
-            "households.organisation.staffBriefed", "households.organisation.briefedShare",
-            "households.organisation.staffSigned", "households.organisation.signedShare",
-            "households.organisation.recordedOn"));
+    static final SheetExports.Layout HOUSEHOLDS = SheetExports.Layout.of(
+            "households.sheet.name",
+            List.of(
+                    "households.code",
+                    "households.head",
+                    "households.address",
+                    "households.members",
+                    "households.catholic",
+                    "households.registered"));
+    static final SheetExports.Layout COMMITMENTS = SheetExports.Layout.of(
+            "households.commitments.sheet",
+            List.of(
+                    "households.code",
+                    "households.head",
+                    "households.address",
+                    "households.members",
+                    "households.catholic",
+                    "households.commitment.registeredOn",
+                    "households.commitment.signed",
+                    "households.commitment.selfManage",
+                    "households.commitment.selfPrevent",
+                    "households.commitment.selfProtect"));
+    static final SheetExports.Layout ORGANISATIONS = SheetExports.Layout.of(
+            "households.organisations.sheet",
+            List.of(
+                    "households.organisation.name",
+                    "households.organisation.staffTotal",
+                    "households.organisation.staffBriefed",
+                    "households.organisation.briefedShare",
+                    "households.organisation.staffSigned",
+                    "households.organisation.signedShare",
+                    "households.organisation.recordedOn"));
 
     private final MessageSource messages;
     private final SheetExports exports;
@@ -50,8 +69,10 @@ class HouseholdSheet {
 
     /** A file to download under a name (the CSV template). */
     static ResponseEntity<byte[]> download(String type, String name, byte[] bytes) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(bytes);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(type))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+                .body(bytes);
     }
 
     SheetExports exports() {
@@ -73,8 +94,12 @@ class HouseholdSheet {
             row.add(messages.getMessage("households.registered.no", null, LocaleContextHolder.getLocale()));
             return row;
         }
-        row.addAll(Arrays.asList(MessageArguments.display(c.registeredOn()), c.signed() ? yes : "",
-                c.selfManage() ? yes : "", c.selfPrevent() ? yes : "", c.selfProtect() ? yes : ""));
+        row.addAll(Arrays.asList(
+                MessageArguments.display(c.registeredOn()),
+                c.signed() ? yes : "",
+                c.selfManage() ? yes : "",
+                c.selfPrevent() ? yes : "",
+                c.selfProtect() ? yes : ""));
         return row;
     }
 
@@ -84,9 +109,14 @@ class HouseholdSheet {
         if (c == null) {
             return Arrays.asList(o.unit().name());
         }
-        return Arrays.asList(o.unit().name(), c.staffTotal(), c.staffBriefed(),
-                OrganisationCommitmentPages.oneDecimal(c.briefedPercent()), c.staffSigned(),
-                OrganisationCommitmentPages.oneDecimal(c.signedPercent()), MessageArguments.display(c.recordedOn()));
+        return Arrays.asList(
+                o.unit().name(),
+                c.staffTotal(),
+                c.staffBriefed(),
+                OrganisationCommitmentPages.oneDecimal(c.briefedPercent()),
+                c.staffSigned(),
+                OrganisationCommitmentPages.oneDecimal(c.signedPercent()),
+                MessageArguments.display(c.recordedOn()));
     }
 
     /** The import file's columns with one example row, for a village head to fill in. */
@@ -100,7 +130,7 @@ class HouseholdSheet {
     }
 
     private static List<Object> describe(Household h, String yes) {
-        return new ArrayList<>(Arrays.asList(h.code(), h.headName(), h.address() == null ? "" : h.address(), h.members(),
-                h.catholic() ? yes : ""));
+        return new ArrayList<>(Arrays.asList(
+                h.code(), h.headName(), h.address() == null ? "" : h.address(), h.members(), h.catholic() ? yes : ""));
     }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,10 +17,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.tuquan.households.Household;
 import vn.tuquan.households.HouseholdRefusedException;
 import vn.tuquan.households.Households;
-import vn.tuquan.shared.RefusalMessages;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.RefusalMessages;
 import vn.tuquan.shared.Requires;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.shared.VietnameseText;
@@ -41,12 +40,10 @@ class HouseholdStayPages {
     static final int MAX_TARGETS = 1000;
 
     /** A stay as the page shows it, with the area's name and id ({@code null} outside the caller's view). */
-    record Stay(String areaName, Long areaId, String code, LocalDate from, LocalDate to) {
-    }
+    record Stay(String areaName, Long areaId, String code, LocalDate from, LocalDate to) {}
 
     /** An area the household can move to. */
-    record Target(long id, String name) {
-    }
+    record Target(long id, String name) {}
 
     private final Households households;
     private final Units units;
@@ -67,9 +64,13 @@ class HouseholdStayPages {
 
     @PostMapping("/move")
     @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
-    String move(@PathVariable long areaId, @PathVariable long householdId, @RequestParam(required = false) Long toAreaId,
+    String move(
+            @PathVariable long areaId,
+            @PathVariable long householdId,
+            @RequestParam(required = false) Long toAreaId,
             @RequestParam(defaultValue = "") String code,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on, Model model,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+            Model model,
             RedirectAttributes redirect) {
         households.area(CurrentCaller.capture(), areaId, Dates.today());
         LocalDate day = on == null ? Dates.today() : on;
@@ -112,8 +113,12 @@ class HouseholdStayPages {
     private Stay stay(Scope view, Household h, LocalDate today) {
         LocalDate on = h.validTo() == null ? today : h.validTo().minusDays(1);
         boolean visible = units.contains(view, h.areaId(), on);
-        return new Stay(visible ? units.fullName(view, h.areaId(), on) : null, visible ? h.areaId() : null, h.code(),
-                h.validFrom(), h.validTo());
+        return new Stay(
+                visible ? units.fullName(view, h.areaId(), on) : null,
+                visible ? h.areaId() : null,
+                h.code(),
+                h.validFrom(),
+                h.validTo());
     }
 
     /**
@@ -125,20 +130,26 @@ class HouseholdStayPages {
         UnitView current = households.area(CurrentCaller.view(), currentAreaId, today);
         List<UnitView> found = new ArrayList<>();
         if (current.parentId() != null && units.contains(capture, current.parentId(), today)) {
-            found.addAll(units.subtree(capture, current.parentId(), Set.of(UnitKind.RESIDENTIAL_AREA), today,
-                    MAX_TARGETS, 0).units());
+            found.addAll(
+                    units.subtree(capture, current.parentId(), Set.of(UnitKind.RESIDENTIAL_AREA), today, MAX_TARGETS, 0)
+                            .units());
         } else {
             for (UnitView root : units.roots(capture, today)) {
                 if (root.kind() == UnitKind.RESIDENTIAL_AREA) {
                     found.add(root);
                 } else {
-                    found.addAll(units.subtree(capture, root.id(), Set.of(UnitKind.RESIDENTIAL_AREA), today,
-                            MAX_TARGETS, 0).units());
+                    found.addAll(
+                            units.subtree(capture, root.id(), Set.of(UnitKind.RESIDENTIAL_AREA), today, MAX_TARGETS, 0)
+                                    .units());
                 }
             }
         }
-        return found.stream().filter(u -> u.id() != currentAreaId).distinct().limit(MAX_TARGETS)
+        return found.stream()
+                .filter(u -> u.id() != currentAreaId)
+                .distinct()
+                .limit(MAX_TARGETS)
                 .map(u -> new Target(u.id(), units.fullName(capture, u.id(), today)))
-                .sorted(Comparator.comparing(Target::name, VietnameseText.NATURAL)).toList();
+                .sorted(Comparator.comparing(Target::name, VietnameseText.NATURAL))
+                .toList();
     }
 }

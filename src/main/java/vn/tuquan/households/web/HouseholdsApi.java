@@ -1,16 +1,14 @@
 package vn.tuquan.households.web;
 
-import vn.tuquan.households.OrganisationCommitments;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-
-import io.swagger.v3.oas.annotations.Hidden;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -37,6 +35,7 @@ import vn.tuquan.households.HouseholdImports;
 import vn.tuquan.households.HouseholdRefusedException;
 import vn.tuquan.households.Households;
 import vn.tuquan.households.ImportProblem;
+import vn.tuquan.households.OrganisationCommitments;
 import vn.tuquan.households.RegistrationRate;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
@@ -62,8 +61,12 @@ class HouseholdsApi {
     private final OrganisationCommitments organisations;
     private final Units units;
 
-    HouseholdsApi(Households households, Commitments commitments, HouseholdImports imports,
-            OrganisationCommitments organisations, Units units) {
+    HouseholdsApi(
+            Households households,
+            Commitments commitments,
+            HouseholdImports imports,
+            OrganisationCommitments organisations,
+            Units units) {
         this.organisations = organisations;
         this.units = units;
         this.households = households;
@@ -72,14 +75,11 @@ class HouseholdsApi {
     }
 
     /** The ticks of a village head: households registered and signed with the three pledges. */
-    record CommitmentsInput(List<Long> householdIds, LocalDate registeredOn) {
-    }
+    record CommitmentsInput(List<Long> householdIds, LocalDate registeredOn) {}
 
-    record Recorded(int added, RegistrationRate rate) {
-    }
+    record Recorded(int added, RegistrationRate rate) {}
 
-    record Imported(int households) {
-    }
+    record Imported(int households) {}
 
     /**
      * A household as a client sends it; a missing number of members is 0 (refused). Read with boxed
@@ -89,18 +89,20 @@ class HouseholdsApi {
     record HouseholdInput(String code, String headName, String address, Integer members, Boolean catholic) {
 
         HouseholdForm form() {
-            return new HouseholdForm(code, headName, address, members == null ? 0 : members, Boolean.TRUE.equals(catholic));
+            return new HouseholdForm(
+                    code, headName, address, members == null ? 0 : members, Boolean.TRUE.equals(catholic));
         }
     }
 
     /** Where a household moves, its code there (its old code when empty) and from which day. */
-    record MoveInput(Long toAreaId, String code, LocalDate on) {
-    }
+    record MoveInput(Long toAreaId, String code, LocalDate on) {}
 
     @PutMapping("/{householdId}")
     @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
     @Operation(summary = "Sửa thông tin hộ / correct a household's code, head, address, members and attributes")
-    Household edit(@PathVariable long householdId, @RequestBody(required = false) HouseholdInput input,
+    Household edit(
+            @PathVariable long householdId,
+            @RequestBody(required = false) HouseholdInput input,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         HouseholdInput in = input == null ? new HouseholdInput(null, null, null, null, null) : input;
         return households.edit(CurrentCaller.get(), householdId, in.form(), asOf == null ? Dates.today() : asOf);
@@ -113,24 +115,39 @@ class HouseholdsApi {
         if (input == null || input.toAreaId() == null) {
             throw new HouseholdRefusedException("households.refused.unknownArea", "");
         }
-        return households.move(CurrentCaller.get(), householdId, input.toAreaId(), input.code(),
+        return households.move(
+                CurrentCaller.get(),
+                householdId,
+                input.toAreaId(),
+                input.code(),
                 input.on() == null ? Dates.today() : input.on());
     }
 
     @PutMapping("/{householdId}/commitments/{year}")
     @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
-    @Operation(summary = "Sửa đăng ký, cam kết của một hộ / correct a household's commitment for a period (date, signed, pledges)")
-    Commitment changeCommitment(@PathVariable long householdId, @PathVariable int year,
+    @Operation(
+            summary =
+                    "Sửa đăng ký, cam kết của một hộ / correct a household's commitment for a period (date, signed, pledges)")
+    Commitment changeCommitment(
+            @PathVariable long householdId,
+            @PathVariable int year,
             @RequestBody(required = false) CommitmentInput input) {
         CommitmentInput in = input == null ? new CommitmentInput(null, null, null, null, null) : input;
-        return commitments.change(CurrentCaller.get(), householdId, year(year), new CommitmentForm(in.registeredOn(),
-                yes(in.signed()), yes(in.selfManage()), yes(in.selfPrevent()), yes(in.selfProtect())));
+        return commitments.change(
+                CurrentCaller.get(),
+                householdId,
+                year(year),
+                new CommitmentForm(
+                        in.registeredOn(),
+                        yes(in.signed()),
+                        yes(in.selfManage()),
+                        yes(in.selfPrevent()),
+                        yes(in.selfProtect())));
     }
 
     /** A household's commitment as a client sends it; a missing flag is false. */
-    record CommitmentInput(LocalDate registeredOn, Boolean signed, Boolean selfManage, Boolean selfPrevent,
-            Boolean selfProtect) {
-    }
+    record CommitmentInput(
+            LocalDate registeredOn, Boolean signed, Boolean selfManage, Boolean selfPrevent, Boolean selfProtect) {}
 
     private static boolean yes(Boolean flag) {
         return Boolean.TRUE.equals(flag);
@@ -138,22 +155,31 @@ class HouseholdsApi {
 
     @DeleteMapping("/{householdId}/commitments/{year}")
     @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
-    @Operation(summary = "Bỏ đăng ký của một hộ (ghi nhầm) / withdraw a household's commitment for a period; answers what was removed")
+    @Operation(
+            summary =
+                    "Bỏ đăng ký của một hộ (ghi nhầm) / withdraw a household's commitment for a period; answers what was removed")
     Commitment withdrawCommitment(@PathVariable long householdId, @PathVariable int year) {
         return commitments.withdraw(CurrentCaller.get(), householdId, year(year));
     }
 
     @GetMapping("/areas/{areaId}/households")
-    @Operation(summary = "Các hộ đang ở khu dân cư vào một ngày / the households living in a residential area on a date")
-    List<Household> list(@PathVariable long areaId, @Parameter(description = "ngày / date, today when empty")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    @Operation(
+            summary = "Các hộ đang ở khu dân cư vào một ngày / the households living in a residential area on a date")
+    List<Household> list(
+            @PathVariable long areaId,
+            @Parameter(description = "ngày / date, today when empty")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf) {
         return households.inArea(CurrentCaller.view(), areaId, asOf == null ? Dates.today() : asOf);
     }
 
     @PostMapping("/areas/{areaId}/households")
     @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
     @Operation(summary = "Thêm một hộ / add a household from a date")
-    ResponseEntity<Household> add(@PathVariable long areaId, @RequestBody(required = false) HouseholdInput input,
+    ResponseEntity<Household> add(
+            @PathVariable long areaId,
+            @RequestBody(required = false) HouseholdInput input,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         HouseholdInput in = input == null ? new HouseholdInput(null, null, null, null, null) : input;
         Household added = households.add(CurrentCaller.get(), areaId, in.form(), asOf == null ? Dates.today() : asOf);
@@ -168,7 +194,8 @@ class HouseholdsApi {
     @Hidden
     @Deprecated
     @GetMapping("/areas/{areaId}")
-    List<Household> listAtTheOldPath(@PathVariable long areaId,
+    List<Household> listAtTheOldPath(
+            @PathVariable long areaId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         return list(areaId, asOf);
     }
@@ -178,15 +205,19 @@ class HouseholdsApi {
     @Deprecated
     @PostMapping("/areas/{areaId}")
     @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
-    ResponseEntity<Household> addAtTheOldPath(@PathVariable long areaId, @RequestBody(required = false) HouseholdInput input,
+    ResponseEntity<Household> addAtTheOldPath(
+            @PathVariable long areaId,
+            @RequestBody(required = false) HouseholdInput input,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         return add(areaId, input, asOf);
     }
 
     @GetMapping("/areas/{areaId}/rate")
     @Operation(summary = "Tỷ lệ hộ đăng ký trong kỳ / share of resident households registered for the period")
-    RegistrationRate rate(@PathVariable long areaId, @Parameter(description = "kỳ đánh giá / period year, current when empty")
-            @RequestParam(required = false) Integer year) {
+    RegistrationRate rate(
+            @PathVariable long areaId,
+            @Parameter(description = "kỳ đánh giá / period year, current when empty") @RequestParam(required = false)
+                    Integer year) {
         return commitments.registrationRate(CurrentCaller.view(), areaId, year(year));
     }
 
@@ -199,20 +230,26 @@ class HouseholdsApi {
     @PostMapping("/areas/{areaId}/commitments")
     @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
     @Operation(summary = "Ghi nhận nhiều hộ đăng ký / record the registrations of many households at once")
-    Recorded record(@PathVariable long areaId, @RequestParam(required = false) Integer year,
+    Recorded record(
+            @PathVariable long areaId,
+            @RequestParam(required = false) Integer year,
             @RequestBody(required = false) CommitmentsInput input) {
         int y = year(year);
         Period period = Period.residentialArea(y);
-        LocalDate on = input != null && input.registeredOn() != null ? input.registeredOn()
+        LocalDate on = input != null && input.registeredOn() != null
+                ? input.registeredOn()
                 : HouseholdPages.defaultDate(period);
-        int added = commitments.recordAll(CurrentCaller.get(), areaId, y,
-                input == null || input.householdIds() == null ? List.of() : input.householdIds(), on);
+        int added = commitments.recordAll(
+                CurrentCaller.get(),
+                areaId,
+                y,
+                input == null || input.householdIds() == null ? List.of() : input.householdIds(),
+                on);
         return new Recorded(added, commitments.registrationRate(CurrentCaller.view(), areaId, y));
     }
 
     /** An organisation's staff: how many, how many briefed, how many signed (a missing number is 0). */
-    record StaffCommitment(Integer staffTotal, Integer staffBriefed, Integer staffSigned, LocalDate recordedOn) {
-    }
+    record StaffCommitment(Integer staffTotal, Integer staffBriefed, Integer staffSigned, LocalDate recordedOn) {}
 
     private static int number(Integer n) {
         return n == null ? 0 : n;
@@ -220,41 +257,52 @@ class HouseholdsApi {
 
     @GetMapping("/organisations/{unitId}/commitments/{year}")
     @Operation(summary = "An agency's, enterprise's or school's commitment for a period: staff briefed and signed")
-    ResponseEntity<OrganisationCommitments.OrganisationCommitment> organisationCommitment(@PathVariable long unitId,
-            @PathVariable int year) {
-        return ResponseEntity.ok(organisations.find(CurrentCaller.view(), unitId, year(year))
+    ResponseEntity<OrganisationCommitments.OrganisationCommitment> organisationCommitment(
+            @PathVariable long unitId, @PathVariable int year) {
+        return ResponseEntity.ok(organisations
+                .find(CurrentCaller.view(), unitId, year(year))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
     }
 
     @PutMapping("/organisations/{unitId}/commitments/{year}")
     @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
     @Operation(summary = "Record (or correct) an organisation's commitment for a period")
-    OrganisationCommitments.OrganisationCommitment recordOrganisationCommitment(@PathVariable long unitId,
-            @PathVariable int year, @RequestBody(required = false) StaffCommitment body) {
+    OrganisationCommitments.OrganisationCommitment recordOrganisationCommitment(
+            @PathVariable long unitId, @PathVariable int year, @RequestBody(required = false) StaffCommitment body) {
         StaffCommitment staff = body == null ? new StaffCommitment(null, null, null, null) : body;
         // the service refuses an organisation outside the capture scope before it looks at the numbers
-        return organisations.record(CurrentCaller.get(), unitId, year(year), number(staff.staffTotal()),
-                number(staff.staffBriefed()), number(staff.staffSigned()),
+        return organisations.record(
+                CurrentCaller.get(),
+                unitId,
+                year(year),
+                number(staff.staffTotal()),
+                number(staff.staffBriefed()),
+                number(staff.staffSigned()),
                 staff.recordedOn() == null ? Dates.today() : staff.recordedOn());
     }
 
     @GetMapping("/units/{unitId}/rates")
-    @Operation(summary = "Tỷ lệ đăng ký của mọi khu dân cư dưới một đơn vị / the rate of every residential area under a unit")
+    @Operation(
+            summary =
+                    "Tỷ lệ đăng ký của mọi khu dân cư dưới một đơn vị / the rate of every residential area under a unit")
     List<RegistrationRate> rates(@PathVariable long unitId, @RequestParam(required = false) Integer year) {
         return commitments.rates(CurrentCaller.view(), unitId, year(year));
     }
 
     @PostMapping(path = "/units/{unitId}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
-    @Operation(summary = "Nhập hộ từ tệp CSV hoặc .xlsx (cả tệp hoặc không gì) / import households from CSV or .xlsx, all or nothing")
-    ResponseEntity<Imported> importCsv(@PathVariable long unitId, @RequestPart(name = "file", required = false) MultipartFile file,
+    @Operation(
+            summary =
+                    "Nhập hộ từ tệp CSV hoặc .xlsx (cả tệp hoặc không gì) / import households from CSV or .xlsx, all or nothing")
+    ResponseEntity<Imported> importCsv(
+            @PathVariable long unitId,
+            @RequestPart(name = "file", required = false) MultipartFile file,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf)
             throws IOException {
         // the target first: a unit outside the capture scope is refused before the file is looked at
         units.find(CurrentCaller.capture(), unitId, asOf == null ? Dates.today() : asOf);
         if (file == null || file.isEmpty()) {
-            throw new HouseholdImportRefusedException(List.of(new ImportProblem(1,
-                    "households.import.empty")));
+            throw new HouseholdImportRefusedException(List.of(new ImportProblem(1, "households.import.empty")));
         }
         try (InputStream in = file.getInputStream()) {
             LocalDate from = asOf == null ? Dates.today() : asOf;
@@ -267,7 +315,9 @@ class HouseholdsApi {
     }
 
     private static int year(Integer year) {
-        return year != null ? year(year.intValue()) : Period.residentialAreaOn(Dates.today()).year();
+        return year != null
+                ? year(year.intValue())
+                : Period.residentialAreaOn(Dates.today()).year();
     }
 
     /** A period's year as asked, refused (422) outside 2000–2200 (as the pages) before any date is made of it. */

@@ -1,11 +1,8 @@
 package vn.tuquan.households.web;
 
-import vn.tuquan.shared.RefusalMessages;
-import vn.tuquan.shared.Scope;
-import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.LocalDate;
-
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,7 +18,9 @@ import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.RefusalMessages;
 import vn.tuquan.shared.Requires;
+import vn.tuquan.shared.Scope;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
 
@@ -35,16 +34,15 @@ import vn.tuquan.units.Units;
 class OrganisationCommitmentPages {
 
     /** The form as typed: numbers stay text until they are checked. */
-    record StaffForm(String staffTotal, String staffBriefed, String staffSigned, LocalDate recordedOn) {
-    }
+    record StaffForm(String staffTotal, String staffBriefed, String staffSigned, LocalDate recordedOn) {}
 
     private final OrganisationCommitments organisations;
     private final Units units;
     private final HouseholdSheet sheet;
     private final RefusalMessages refusals;
 
-    OrganisationCommitmentPages(OrganisationCommitments organisations, Units units, HouseholdSheet sheet,
-            RefusalMessages refusals) {
+    OrganisationCommitmentPages(
+            OrganisationCommitments organisations, Units units, HouseholdSheet sheet, RefusalMessages refusals) {
         this.organisations = organisations;
         this.units = units;
         this.sheet = sheet;
@@ -55,20 +53,32 @@ class OrganisationCommitmentPages {
     String show(@PathVariable long unitId, @RequestParam(required = false) Integer year, Model model) {
         Period period = period(year);
         UnitView unit = organisation(unitId, period);
-        OrganisationCommitment recorded = organisations.find(CurrentCaller.view(), unitId, period.year()).orElse(null);
+        OrganisationCommitment recorded =
+                organisations.find(CurrentCaller.view(), unitId, period.year()).orElse(null);
         StaffForm form = recorded != null
-                ? new StaffForm(Integer.toString(recorded.staffTotal()), Integer.toString(recorded.staffBriefed()),
-                        Integer.toString(recorded.staffSigned()), recorded.recordedOn())
-                : new StaffForm(unit.organisation() != null && unit.organisation().staffCount() != null
-                        ? unit.organisation().staffCount().toString() : "", "", "", HouseholdPages.defaultDate(period));
+                ? new StaffForm(
+                        Integer.toString(recorded.staffTotal()),
+                        Integer.toString(recorded.staffBriefed()),
+                        Integer.toString(recorded.staffSigned()),
+                        recorded.recordedOn())
+                : new StaffForm(
+                        unit.organisation() != null && unit.organisation().staffCount() != null
+                                ? unit.organisation().staffCount().toString()
+                                : "",
+                        "",
+                        "",
+                        HouseholdPages.defaultDate(period));
         fill(unit, period, recorded, form, model);
         return "households/organisationCommitments";
     }
 
     @PostMapping("/commitments")
     @Requires({Permission.MOVEMENT_READ, Permission.MOVEMENT_WRITE})
-    String record(@PathVariable long unitId, @RequestParam(required = false) Integer year,
-            @RequestParam(defaultValue = "") String staffTotal, @RequestParam(defaultValue = "") String staffBriefed,
+    String record(
+            @PathVariable long unitId,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(defaultValue = "") String staffTotal,
+            @RequestParam(defaultValue = "") String staffBriefed,
             @RequestParam(defaultValue = "") String staffSigned,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate recordedOn,
             Model model) {
@@ -77,14 +87,25 @@ class OrganisationCommitmentPages {
         UnitView unit = organisation(unitId, period);
         StaffForm form = new StaffForm(staffTotal, staffBriefed, staffSigned, recordedOn);
         try {
-            OrganisationCommitment saved = organisations.record(CurrentCaller.get(), unitId, period.year(),
+            OrganisationCommitment saved = organisations.record(
+                    CurrentCaller.get(),
+                    unitId,
+                    period.year(),
                     number(staffTotal, "households.refused.staffTotal"),
                     number(staffBriefed, "households.refused.staffBriefedNumber"),
-                    number(staffSigned, "households.refused.staffSignedNumber"), recordedOn);
+                    number(staffSigned, "households.refused.staffSignedNumber"),
+                    recordedOn);
             fill(unit, period, saved, form, model);
             model.addAttribute("saved", true);
         } catch (HouseholdRefusedException e) {
-            fill(unit, period, organisations.find(CurrentCaller.view(), unitId, period.year()).orElse(null), form, model);
+            fill(
+                    unit,
+                    period,
+                    organisations
+                            .find(CurrentCaller.view(), unitId, period.year())
+                            .orElse(null),
+                    form,
+                    model);
             model.addAttribute("error", refusals.message(e));
             model.addAttribute("errorField", field(e.messageKey()));
         }
@@ -96,9 +117,13 @@ class OrganisationCommitmentPages {
             throws IOException {
         Period period = period(year);
         Scope view = CurrentCaller.view();
-        sheet.exports().send(response, "organisations-" + unitId + "-" + period.year() + ".xlsx",
-                HouseholdSheet.ORGANISATIONS, rows -> organisations.each(view, unitId, period.year(),
-                        o -> rows.row(HouseholdSheet.organisation(o))));
+        sheet.exports()
+                .send(
+                        response,
+                        "organisations-" + unitId + "-" + period.year() + ".xlsx",
+                        HouseholdSheet.ORGANISATIONS,
+                        rows -> organisations.each(
+                                view, unitId, period.year(), o -> rows.row(HouseholdSheet.organisation(o))));
     }
 
     private void fill(UnitView unit, Period period, OrganisationCommitment recorded, StaffForm form, Model model) {
@@ -111,7 +136,8 @@ class OrganisationCommitmentPages {
             model.addAttribute("signedShare", oneDecimal(recorded.signedPercent()));
         }
         model.addAttribute("form", form);
-        model.addAttribute("canWrite", units.writable(CurrentCaller.get(), Permission.MOVEMENT_WRITE, unit.id(), period.to()));
+        model.addAttribute(
+                "canWrite", units.writable(CurrentCaller.get(), Permission.MOVEMENT_WRITE, unit.id(), period.to()));
     }
 
     private UnitView organisation(long unitId, Period period) {

@@ -8,8 +8,7 @@ import vn.tuquan.movement.Title;
  * The form that records or corrects an agreement, as typed: the adding form chooses one party ({@code partyId}), the
  * correcting form several ({@code partyIds}).
  */
-public record AgreementInput(String partyId, List<String> partyIds, String signedOn, String content,
-        String campaigns) {
+public record AgreementInput(String partyId, List<String> partyIds, String signedOn, String content, String campaigns) {
 
     /** The agreement with the one party the adding form chose. */
     Title.AgreementForm added() {
@@ -27,7 +26,6 @@ public record AgreementInput(String partyId, List<String> partyIds, String signe
     }
 
     private Title.AgreementForm form(List<Long> parties) {
-        return new Title.AgreementForm(parties, FormText.date(signedOn, "signedOn"), content,
-                FormText.list(campaigns));
+        return new Title.AgreementForm(parties, FormText.date(signedOn, "signedOn"), content, FormText.list(campaigns));
     }
 }

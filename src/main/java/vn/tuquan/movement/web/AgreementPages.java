@@ -37,26 +37,52 @@ class AgreementPages {
 
     @PostMapping("/movement/units/{unitId}/agreements")
     @Requires(Permission.MOVEMENT_WRITE)
-    String agree(@PathVariable long unitId, @ModelAttribute("input") AgreementInput input, Model model,
+    String agree(
+            @PathVariable long unitId,
+            @ModelAttribute("input") AgreementInput input,
+            Model model,
             RedirectAttributes redirect) {
-        return page.attempt(unitId, "agreement", input, model, redirect,
+        return page.attempt(
+                unitId,
+                "agreement",
+                input,
+                model,
+                redirect,
                 unit -> titles.agree(CurrentCaller.get(), unit, input.added()).content());
     }
 
     @PostMapping("/movement/units/{unitId}/agreements/{agreementId}")
     @Requires(Permission.MOVEMENT_WRITE)
-    String editAgreement(@PathVariable long unitId, @PathVariable long agreementId,
-            @ModelAttribute("input") AgreementInput input, Model model, RedirectAttributes redirect) {
-        return page.attempt(unitId, "agreement-" + agreementId + "/edit", "agreement.edited", input, model, redirect,
-                unit -> titles.editAgreement(CurrentCaller.get(), unit, agreementId, input.corrected()).content());
+    String editAgreement(
+            @PathVariable long unitId,
+            @PathVariable long agreementId,
+            @ModelAttribute("input") AgreementInput input,
+            Model model,
+            RedirectAttributes redirect) {
+        return page.attempt(
+                unitId,
+                "agreement-" + agreementId + "/edit",
+                "agreement.edited",
+                input,
+                model,
+                redirect,
+                unit -> titles.editAgreement(CurrentCaller.get(), unit, agreementId, input.corrected())
+                        .content());
     }
 
     @PostMapping("/movement/units/{unitId}/agreements/{agreementId}/remove")
     @Requires(Permission.MOVEMENT_WRITE)
-    String removeAgreement(@PathVariable long unitId, @PathVariable long agreementId, Model model,
-            RedirectAttributes redirect) {
-        return page.attempt(unitId, "agreement-" + agreementId + "/edit", "agreement.removed", Map.of(), model, redirect,
-                unit -> titles.removeAgreement(CurrentCaller.get(), unit, agreementId).content());
+    String removeAgreement(
+            @PathVariable long unitId, @PathVariable long agreementId, Model model, RedirectAttributes redirect) {
+        return page.attempt(
+                unitId,
+                "agreement-" + agreementId + "/edit",
+                "agreement.removed",
+                Map.of(),
+                model,
+                redirect,
+                unit -> titles.removeAgreement(CurrentCaller.get(), unit, agreementId)
+                        .content());
     }
 
     @GetMapping(path = "/movement/units/{unitId}/agreements.xlsx", produces = SheetExports.XLSX)
@@ -64,12 +90,29 @@ class AgreementPages {
         UnitView unit = page.visible(unitId);
         Scope view = CurrentCaller.view();
         Map<Long, String> partyNames = new HashMap<>();
-        exports.send(response, "giao-uoc-" + unit.id() + ".xlsx", SheetExports.Layout.of("movement.agreements.sheet",
-                List.of("movement.field.signedOn", "movement.agreement.recordedBy", "movement.field.partyIds",
-                        "movement.field.content", "movement.model.campaigns")),
-                rows -> titles.eachAgreementUnder(view, unit.id(), a -> rows.row(a.signedOn(),
-                        partyNames.computeIfAbsent(a.unitId(), page::partyName),
-                        String.join("; ", a.partyIds().stream().map(id -> partyNames.computeIfAbsent(id, page::partyName))
-                                .toList()), a.content(), String.join("; ", a.campaigns()))));
+        exports.send(
+                response,
+                "giao-uoc-" + unit.id() + ".xlsx",
+                SheetExports.Layout.of(
+                        "movement.agreements.sheet",
+                        List.of(
+                                "movement.field.signedOn",
+                                "movement.agreement.recordedBy",
+                                "movement.field.partyIds",
+                                "movement.field.content",
+                                "movement.model.campaigns")),
+                rows -> titles.eachAgreementUnder(
+                        view,
+                        unit.id(),
+                        a -> rows.row(
+                                a.signedOn(),
+                                partyNames.computeIfAbsent(a.unitId(), page::partyName),
+                                String.join(
+                                        "; ",
+                                        a.partyIds().stream()
+                                                .map(id -> partyNames.computeIfAbsent(id, page::partyName))
+                                                .toList()),
+                                a.content(),
+                                String.join("; ", a.campaigns()))));
     }
 }

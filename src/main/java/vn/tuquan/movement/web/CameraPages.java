@@ -40,24 +40,50 @@ class CameraPages {
 
     @PostMapping("/movement/units/{unitId}/cameras")
     @Requires(Permission.MOVEMENT_WRITE)
-    String registerCamera(@PathVariable long unitId, @ModelAttribute("input") CameraInput input, Model model,
+    String registerCamera(
+            @PathVariable long unitId,
+            @ModelAttribute("input") CameraInput input,
+            Model model,
             RedirectAttributes redirect) {
-        return page.attempt(unitId, "camera", input, model, redirect,
+        return page.attempt(
+                unitId,
+                "camera",
+                input,
+                model,
+                redirect,
                 unit -> models.register(CurrentCaller.get(), unit, input.form()).owner());
     }
 
     @PostMapping("/movement/units/{unitId}/cameras/{cameraId}")
     @Requires(Permission.MOVEMENT_WRITE)
-    String editCamera(@PathVariable long unitId, @PathVariable long cameraId, @ModelAttribute("input") CameraInput input,
-            Model model, RedirectAttributes redirect) {
-        return page.attempt(unitId, "camera-" + cameraId + "/edit", "camera.edited", input, model, redirect,
-                unit -> models.editCamera(CurrentCaller.get(), unit, cameraId, input.form()).owner());
+    String editCamera(
+            @PathVariable long unitId,
+            @PathVariable long cameraId,
+            @ModelAttribute("input") CameraInput input,
+            Model model,
+            RedirectAttributes redirect) {
+        return page.attempt(
+                unitId,
+                "camera-" + cameraId + "/edit",
+                "camera.edited",
+                input,
+                model,
+                redirect,
+                unit -> models.editCamera(CurrentCaller.get(), unit, cameraId, input.form())
+                        .owner());
     }
 
     @PostMapping("/movement/units/{unitId}/cameras/{cameraId}/remove")
     @Requires(Permission.MOVEMENT_WRITE)
-    String removeCamera(@PathVariable long unitId, @PathVariable long cameraId, Model model, RedirectAttributes redirect) {
-        return page.attempt(unitId, "camera-" + cameraId + "/edit", "camera.removed", Map.of(), model, redirect,
+    String removeCamera(
+            @PathVariable long unitId, @PathVariable long cameraId, Model model, RedirectAttributes redirect) {
+        return page.attempt(
+                unitId,
+                "camera-" + cameraId + "/edit",
+                "camera.removed",
+                Map.of(),
+                model,
+                redirect,
                 unit -> models.removeCamera(CurrentCaller.get(), unit, cameraId).owner());
     }
 
@@ -66,10 +92,27 @@ class CameraPages {
     Map<String, Object> cameras(@PathVariable long unitId) {
         UnitView unit = page.visible(unitId);
         List<Camera> cameras = models.cameras(CurrentCaller.view(), unit.id());
-        return Map.of("type", "FeatureCollection", "features", cameras.stream().map(c -> Map.of("type", "Feature",
-                "geometry", Map.of("type", "Point", "coordinates", List.of(c.longitude(), c.latitude())),
-                "properties", Map.of("id", c.id(), "unitId", c.unitId(), "owner", c.owner(),
-                        "description", c.description() == null ? "" : c.description()))).toList());
+        return Map.of(
+                "type",
+                "FeatureCollection",
+                "features",
+                cameras.stream()
+                        .map(c -> Map.of(
+                                "type",
+                                "Feature",
+                                "geometry",
+                                Map.of("type", "Point", "coordinates", List.of(c.longitude(), c.latitude())),
+                                "properties",
+                                Map.of(
+                                        "id",
+                                        c.id(),
+                                        "unitId",
+                                        c.unitId(),
+                                        "owner",
+                                        c.owner(),
+                                        "description",
+                                        c.description() == null ? "" : c.description())))
+                        .toList());
     }
 
     @GetMapping(path = "/movement/units/{unitId}/cameras.xlsx", produces = SheetExports.XLSX)
@@ -77,10 +120,27 @@ class CameraPages {
         UnitView unit = page.visible(unitId);
         Scope view = CurrentCaller.view();
         Map<Long, String> unitNames = new HashMap<>();
-        exports.send(response, "camera-" + unit.id() + ".xlsx", SheetExports.Layout.of("movement.cameras.sheet",
-                List.of("movement.model.unit", "movement.field.latitude", "movement.field.longitude",
-                        "movement.field.owner", "movement.camera.description", "movement.camera.installedOn")),
-                rows -> models.eachCamera(view, unit.id(), c -> rows.row(unitNames.computeIfAbsent(c.unitId(), page::unitName),
-                        c.latitude(), c.longitude(), c.owner(), c.description(), c.installedOn())));
+        exports.send(
+                response,
+                "camera-" + unit.id() + ".xlsx",
+                SheetExports.Layout.of(
+                        "movement.cameras.sheet",
+                        List.of(
+                                "movement.model.unit",
+                                "movement.field.latitude",
+                                "movement.field.longitude",
+                                "movement.field.owner",
+                                "movement.camera.description",
+                                "movement.camera.installedOn")),
+                rows -> models.eachCamera(
+                        view,
+                        unit.id(),
+                        c -> rows.row(
+                                unitNames.computeIfAbsent(c.unitId(), page::unitName),
+                                c.latitude(),
+                                c.longitude(),
+                                c.owner(),
+                                c.description(),
+                                c.installedOn())));
     }
 }

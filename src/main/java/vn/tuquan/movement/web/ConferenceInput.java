@@ -4,8 +4,15 @@ import vn.tuquan.movement.Conference;
 import vn.tuquan.movement.MovementRefusedException;
 
 /** The form that records or corrects a review conference, as typed. */
-public record ConferenceInput(String kind, String topic, String heldOn, String periodFrom, String periodTo,
-        String attendance, String minutes, String campaigns) {
+public record ConferenceInput(
+        String kind,
+        String topic,
+        String heldOn,
+        String periodFrom,
+        String periodTo,
+        String attendance,
+        String minutes,
+        String campaigns) {
 
     /** The conference's form; a kind, date or number that is not one is refused naming its field. */
     Conference.Form form() {
@@ -15,8 +22,14 @@ public record ConferenceInput(String kind, String topic, String heldOn, String p
         } catch (IllegalArgumentException e) {
             throw new MovementRefusedException("kind", "movement.error.required");
         }
-        return new Conference.Form(chosen, topic, FormText.date(heldOn, "heldOn"),
-                FormText.date(periodFrom, "periodFrom"), FormText.date(periodTo, "periodTo"),
-                FormText.number(attendance, "attendance"), minutes, FormText.list(campaigns));
+        return new Conference.Form(
+                chosen,
+                topic,
+                FormText.date(heldOn, "heldOn"),
+                FormText.date(periodFrom, "periodFrom"),
+                FormText.date(periodTo, "periodTo"),
+                FormText.number(attendance, "attendance"),
+                minutes,
+                FormText.list(campaigns));
     }
 }

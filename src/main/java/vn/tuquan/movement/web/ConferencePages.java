@@ -52,24 +52,46 @@ class ConferencePages {
 
     @PostMapping("/movement/units/{unitId}/conferences")
     @Requires(Permission.MOVEMENT_WRITE)
-    String recordConference(@PathVariable long unitId, @ModelAttribute("input") ConferenceInput input, Model model,
+    String recordConference(
+            @PathVariable long unitId,
+            @ModelAttribute("input") ConferenceInput input,
+            Model model,
             RedirectAttributes redirect) {
-        return page.attempt(unitId, "conference", input, model, redirect,
-                unit -> conferences.record(CurrentCaller.get(), unit, input.form()).topic());
+        return page.attempt(
+                unitId,
+                "conference",
+                input,
+                model,
+                redirect,
+                unit -> conferences
+                        .record(CurrentCaller.get(), unit, input.form())
+                        .topic());
     }
 
-    @PostMapping(path = "/movement/units/{unitId}/conferences/{conferenceId}/attachments",
+    @PostMapping(
+            path = "/movement/units/{unitId}/conferences/{conferenceId}/attachments",
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Requires(Permission.MOVEMENT_WRITE)
-    String attach(@PathVariable long unitId, @PathVariable long conferenceId,
-            @RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect) {
+    String attach(
+            @PathVariable long unitId,
+            @PathVariable long conferenceId,
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            Model model,
+            RedirectAttributes redirect) {
         return page.attempt(unitId, "attachment", Map.of(), model, redirect, unit -> {
             if (file == null) {
                 throw new MovementRefusedException("file", "movement.error.fileEmpty");
             }
             try {
-                return conferences.attach(CurrentCaller.get(), unit, conferenceId, file.getOriginalFilename(),
-                        file.getContentType(), file.getBytes()).fileName();
+                return conferences
+                        .attach(
+                                CurrentCaller.get(),
+                                unit,
+                                conferenceId,
+                                file.getOriginalFilename(),
+                                file.getContentType(),
+                                file.getBytes())
+                        .fileName();
             } catch (IOException e) {
                 throw new MovementRefusedException("file", "movement.error.fileEmpty");
             }
@@ -78,36 +100,71 @@ class ConferencePages {
 
     @GetMapping("/movement/units/{unitId}/attachments/{attachmentId}")
     ResponseEntity<byte[]> attachment(@PathVariable long unitId, @PathVariable long attachmentId) {
-        Map.Entry<Conference.Attachment, byte[]> found = conferences.attachment(CurrentCaller.view(), unitId, attachmentId)
+        Map.Entry<Conference.Attachment, byte[]> found = conferences
+                .attachment(CurrentCaller.view(), unitId, attachmentId)
                 .orElseThrow(() -> new UnknownMovementRecordException("attachment", attachmentId));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(found.getKey().contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(found.getKey().fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff").body(found.getValue());
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(found.getKey().contentType()))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(found.getKey().fileName(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(found.getValue());
     }
 
     @PostMapping("/movement/units/{unitId}/conferences/{conferenceId}")
     @Requires(Permission.MOVEMENT_WRITE)
-    String editConference(@PathVariable long unitId, @PathVariable long conferenceId,
-            @ModelAttribute("input") ConferenceInput input, Model model, RedirectAttributes redirect) {
-        return page.attempt(unitId, "conference-" + conferenceId + "/edit", "conference.edited", input, model, redirect,
-                unit -> conferences.edit(CurrentCaller.get(), unit, conferenceId, input.form()).topic());
+    String editConference(
+            @PathVariable long unitId,
+            @PathVariable long conferenceId,
+            @ModelAttribute("input") ConferenceInput input,
+            Model model,
+            RedirectAttributes redirect) {
+        return page.attempt(
+                unitId,
+                "conference-" + conferenceId + "/edit",
+                "conference.edited",
+                input,
+                model,
+                redirect,
+                unit -> conferences
+                        .edit(CurrentCaller.get(), unit, conferenceId, input.form())
+                        .topic());
     }
 
     @PostMapping("/movement/units/{unitId}/conferences/{conferenceId}/remove")
     @Requires(Permission.MOVEMENT_WRITE)
-    String removeConference(@PathVariable long unitId, @PathVariable long conferenceId, Model model,
-            RedirectAttributes redirect) {
-        return page.attempt(unitId, "conference-" + conferenceId + "/edit", "conference.removed", Map.of(), model, redirect,
-                unit -> conferences.remove(CurrentCaller.get(), unit, conferenceId).topic());
+    String removeConference(
+            @PathVariable long unitId, @PathVariable long conferenceId, Model model, RedirectAttributes redirect) {
+        return page.attempt(
+                unitId,
+                "conference-" + conferenceId + "/edit",
+                "conference.removed",
+                Map.of(),
+                model,
+                redirect,
+                unit -> conferences
+                        .remove(CurrentCaller.get(), unit, conferenceId)
+                        .topic());
     }
 
     @PostMapping("/movement/units/{unitId}/attachments/{attachmentId}/remove")
     @Requires(Permission.MOVEMENT_WRITE)
-    String removeAttachment(@PathVariable long unitId, @PathVariable long attachmentId, Model model,
-            RedirectAttributes redirect) {
-        return page.attempt(unitId, "attachment", "attachment.removed", Map.of(), model, redirect,
-                unit -> conferences.removeAttachment(CurrentCaller.get(), unit, attachmentId).fileName());
+    String removeAttachment(
+            @PathVariable long unitId, @PathVariable long attachmentId, Model model, RedirectAttributes redirect) {
+        return page.attempt(
+                unitId,
+                "attachment",
+                "attachment.removed",
+                Map.of(),
+                model,
+                redirect,
+                unit -> conferences
+                        .removeAttachment(CurrentCaller.get(), unit, attachmentId)
+                        .fileName());
     }
 
     @GetMapping(path = "/movement/units/{unitId}/conferences.xlsx", produces = SheetExports.XLSX)
@@ -116,13 +173,31 @@ class ConferencePages {
         Scope view = CurrentCaller.view();
         Locale locale = LocaleContextHolder.getLocale();
         Map<Long, String> unitNames = new HashMap<>();
-        exports.send(response, "hoi-nghi-" + unit.id() + ".xlsx", SheetExports.Layout.of("movement.conferences.sheet",
-                List.of("movement.model.unit", "movement.conference.kind", "movement.conference.topic",
-                        "movement.conference.heldOn", "movement.field.periodFrom", "movement.field.periodTo",
-                        "movement.conference.attendance", "movement.model.campaigns")),
-                rows -> conferences.eachUnder(view, unit.id(), c -> rows.row(
-                        unitNames.computeIfAbsent(c.unitId(), page::unitName),
-                        messages.getMessage("movement.conference.kind." + c.kind(), null, locale), c.topic(),
-                        c.heldOn(), c.periodFrom(), c.periodTo(), c.attendance(), String.join("; ", c.campaigns()))));
+        exports.send(
+                response,
+                "hoi-nghi-" + unit.id() + ".xlsx",
+                SheetExports.Layout.of(
+                        "movement.conferences.sheet",
+                        List.of(
+                                "movement.model.unit",
+                                "movement.conference.kind",
+                                "movement.conference.topic",
+                                "movement.conference.heldOn",
+                                "movement.field.periodFrom",
+                                "movement.field.periodTo",
+                                "movement.conference.attendance",
+                                "movement.model.campaigns")),
+                rows -> conferences.eachUnder(
+                        view,
+                        unit.id(),
+                        c -> rows.row(
+                                unitNames.computeIfAbsent(c.unitId(), page::unitName),
+                                messages.getMessage("movement.conference.kind." + c.kind(), null, locale),
+                                c.topic(),
+                                c.heldOn(),
+                                c.periodFrom(),
+                                c.periodTo(),
+                                c.attendance(),
+                                String.join("; ", c.campaigns()))));
     }
 }

@@ -9,8 +9,7 @@ import vn.tuquan.movement.MovementRefusedException;
 /** The text of a movement form's field read as a date, a number or a list; a field that is not one is refused naming it. */
 final class FormText {
 
-    private FormText() {
-    }
+    private FormText() {}
 
     /** The field's text as a LocalDate, or null when blank; refused naming the field when it is not one. */
     static LocalDate date(String text, String field) {
@@ -50,7 +49,11 @@ final class FormText {
 
     /** A list typed separated by commas or semicolons. */
     static List<String> list(String text) {
-        return text == null ? List.of() : Arrays.stream(text.split("[,;]")).map(String::strip)
-                .filter(c -> !c.isEmpty()).toList();
+        return text == null
+                ? List.of()
+                : Arrays.stream(text.split("[,;]"))
+                        .map(String::strip)
+                        .filter(c -> !c.isEmpty())
+                        .toList();
     }
 }

@@ -6,8 +6,14 @@ import vn.tuquan.movement.MovementRefusedException;
 import vn.tuquan.movement.Title;
 
 /** The decision that awards a household title to the households ticked ({@code householdId}, one per box), as typed. */
-public record HouseholdAwardInput(List<String> householdId, String titleCode, String year, String decidingBody,
-        String decisionNumber, String decidedOn) implements YearInput {
+public record HouseholdAwardInput(
+        List<String> householdId,
+        String titleCode,
+        String year,
+        String decidingBody,
+        String decisionNumber,
+        String decidedOn)
+        implements YearInput {
 
     /** The households ticked (none when none is). */
     public List<String> ticked() {
@@ -24,7 +30,12 @@ public record HouseholdAwardInput(List<String> householdId, String titleCode, St
                 throw new MovementRefusedException("householdIds", "movement.error.number");
             }
         }
-        return new Title.HouseholdAwardForm(titleCode, FormText.number(year, "year"), ids, decidingBody,
-                decisionNumber, FormText.date(decidedOn, "decidedOn"));
+        return new Title.HouseholdAwardForm(
+                titleCode,
+                FormText.number(year, "year"),
+                ids,
+                decidingBody,
+                decisionNumber,
+                FormText.date(decidedOn, "decidedOn"));
     }
 }

@@ -12,8 +12,15 @@ import vn.tuquan.units.UnitKind;
  * The form that adds or corrects a model type, as typed: the unit kinds ticked ({@code unitKinds}, one per box) and
  * each pledge and {@code active} ticked when sent (whatever its value).
  */
-public record ModelTypeInput(String code, String nameVi, String nameEn, List<String> unitKinds, String selfManage,
-        String selfPrevent, String selfProtect, String active) {
+public record ModelTypeInput(
+        String code,
+        String nameVi,
+        String nameEn,
+        List<String> unitKinds,
+        String selfManage,
+        String selfPrevent,
+        String selfProtect,
+        String active) {
 
     /** The kinds ticked; an unknown kind is ignored (the form offers only known ones). */
     Set<UnitKind> kinds() {
@@ -30,8 +37,15 @@ public record ModelTypeInput(String code, String nameVi, String nameEn, List<Str
 
     /** The type as typed, its code stripped. */
     ModelType type() {
-        return new ModelType(code == null ? null : code.strip(), nameVi, nameEn, kinds(), selfManage != null,
-                selfPrevent != null, selfProtect != null, active != null);
+        return new ModelType(
+                code == null ? null : code.strip(),
+                nameVi,
+                nameEn,
+                kinds(),
+                selfManage != null,
+                selfPrevent != null,
+                selfProtect != null,
+                active != null);
     }
 
     /** The form shown back when refused: the text as typed, the kinds and boxes as ticked. */

@@ -1,15 +1,14 @@
 package vn.tuquan.movement.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -70,14 +69,13 @@ class MovementApi {
         this.titles = titles;
     }
 
-    record AssessmentRequest(Integer year, Boolean effective, String reason) {
-    }
+    record AssessmentRequest(Integer year, Boolean effective, String reason) {}
 
-    record EndRequest(LocalDate endedOn) {
-    }
+    record EndRequest(LocalDate endedOn) {}
 
     @GetMapping("/model-types")
-    @Operation(summary = "The catalogue of model types, with the unit kinds that may run each and the pledges it serves")
+    @Operation(
+            summary = "The catalogue of model types, with the unit kinds that may run each and the pledges it serves")
     List<ModelType> modelTypes() {
         return types.all();
     }
@@ -97,18 +95,23 @@ class MovementApi {
 
     @PostMapping("/units/{unitId}/models")
     @Requires(Permission.MOVEMENT_WRITE)
-    @Operation(summary = "Start a model in the unit", description = "400 when the type may not be run by the unit's kind.")
+    @Operation(
+            summary = "Start a model in the unit",
+            description = "400 when the type may not be run by the unit's kind.")
     ResponseEntity<MovementModel> createModel(@PathVariable long unitId, @RequestBody MovementModel.Form form) {
         MovementModel model = models.create(CurrentCaller.get(), unitId, form);
-        return ResponseEntity.created(URI.create("/api/v1/movement/units/" + unitId + "/models")).body(model);
+        return ResponseEntity.created(URI.create("/api/v1/movement/units/" + unitId + "/models"))
+                .body(model);
     }
 
     @PutMapping("/units/{unitId}/models/{modelId}")
     @Requires(Permission.MOVEMENT_WRITE)
-    @Operation(summary = "Correct a model of the unit",
+    @Operation(
+            summary = "Correct a model of the unit",
             description = "The rules of creation: a type the unit's kind may run, the end not before the start; "
                     + "its yearly assessments must stay within the new dates.")
-    MovementModel editModel(@PathVariable long unitId, @PathVariable long modelId, @RequestBody MovementModel.Form form) {
+    MovementModel editModel(
+            @PathVariable long unitId, @PathVariable long modelId, @RequestBody MovementModel.Form form) {
         return models.edit(CurrentCaller.get(), unitId, modelId, form);
     }
 
@@ -121,7 +124,8 @@ class MovementApi {
 
     @DeleteMapping("/units/{unitId}/models/{modelId}")
     @Requires(Permission.MOVEMENT_WRITE)
-    @Operation(summary = "Remove a model recorded by mistake",
+    @Operation(
+            summary = "Remove a model recorded by mistake",
             description = "400 (field modelId) once the model has a yearly assessment: end it instead.")
     ResponseEntity<Void> removeModel(@PathVariable long unitId, @PathVariable long modelId) {
         models.remove(CurrentCaller.get(), unitId, modelId);
@@ -137,7 +141,9 @@ class MovementApi {
     @PostMapping("/units/{unitId}/models/{modelId}/assessments")
     @Requires(Permission.MOVEMENT_WRITE)
     @Operation(summary = "Record whether the model worked effectively in a year, and why")
-    MovementModel.Assessment assess(@PathVariable long unitId, @PathVariable long modelId,
+    MovementModel.Assessment assess(
+            @PathVariable long unitId,
+            @PathVariable long modelId,
             @RequestBody(required = false) AssessmentRequest request) {
         AssessmentRequest asked = request == null ? new AssessmentRequest(null, null, null) : request;
         // the service refuses a unit outside the capture scope before it looks at the fields
@@ -146,8 +152,13 @@ class MovementApi {
 
     @PutMapping("/units/{unitId}/models/{modelId}/assessments/{year}")
     @Requires(Permission.MOVEMENT_WRITE)
-    @Operation(summary = "Change the assessment of a year", description = "404 when the year has none: POST records one.")
-    MovementModel.Assessment reassess(@PathVariable long unitId, @PathVariable long modelId, @PathVariable int year,
+    @Operation(
+            summary = "Change the assessment of a year",
+            description = "404 when the year has none: POST records one.")
+    MovementModel.Assessment reassess(
+            @PathVariable long unitId,
+            @PathVariable long modelId,
+            @PathVariable int year,
             @RequestBody AssessmentRequest request) {
         return models.reassess(CurrentCaller.get(), unitId, modelId, year, request.effective(), request.reason());
     }
@@ -155,7 +166,8 @@ class MovementApi {
     @DeleteMapping("/units/{unitId}/models/{modelId}/assessments/{year}")
     @Requires(Permission.MOVEMENT_WRITE)
     @Operation(summary = "Remove the assessment of a year recorded by mistake")
-    ResponseEntity<Void> removeAssessment(@PathVariable long unitId, @PathVariable long modelId, @PathVariable int year) {
+    ResponseEntity<Void> removeAssessment(
+            @PathVariable long unitId, @PathVariable long modelId, @PathVariable int year) {
         models.removeAssessment(CurrentCaller.get(), unitId, modelId, year);
         return ResponseEntity.noContent().build();
     }
@@ -204,8 +216,8 @@ class MovementApi {
     @PutMapping("/units/{unitId}/conferences/{conferenceId}")
     @Requires(Permission.MOVEMENT_WRITE)
     @Operation(summary = "Correct a review held by the unit", description = "The rules of recording one.")
-    Conference editConference(@PathVariable long unitId, @PathVariable long conferenceId,
-            @RequestBody Conference.Form form) {
+    Conference editConference(
+            @PathVariable long unitId, @PathVariable long conferenceId, @RequestBody Conference.Form form) {
         return conferences.edit(CurrentCaller.get(), unitId, conferenceId, form);
     }
 
@@ -217,28 +229,45 @@ class MovementApi {
         return ResponseEntity.noContent().build();
     }
 
-    @PostMapping(path = "/units/{unitId}/conferences/{conferenceId}/attachments",
+    @PostMapping(
+            path = "/units/{unitId}/conferences/{conferenceId}/attachments",
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Requires(Permission.MOVEMENT_WRITE)
-    @Operation(summary = "Attach minutes or photos to a review",
+    @Operation(
+            summary = "Attach minutes or photos to a review",
             description = "PDF, JPEG, PNG, DOCX or XLSX, at most 10 MB; the content must match its type.")
-    ResponseEntity<Conference.Attachment> attach(@PathVariable long unitId, @PathVariable long conferenceId,
-            @RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
+    ResponseEntity<Conference.Attachment> attach(
+            @PathVariable long unitId,
+            @PathVariable long conferenceId,
+            @RequestPart(name = "file", required = false) MultipartFile file)
+            throws IOException {
         // no file: the service refuses a unit outside the capture scope first, then the empty content
-        return ResponseEntity.status(HttpStatus.CREATED).body(conferences.attach(CurrentCaller.get(), unitId,
-                conferenceId, file == null ? null : file.getOriginalFilename(), file == null ? null : file.getContentType(),
-                file == null ? null : file.getBytes()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(conferences.attach(
+                        CurrentCaller.get(),
+                        unitId,
+                        conferenceId,
+                        file == null ? null : file.getOriginalFilename(),
+                        file == null ? null : file.getContentType(),
+                        file == null ? null : file.getBytes()));
     }
 
     @GetMapping("/units/{unitId}/attachments/{attachmentId}")
     @Operation(summary = "The content of an attachment of a review held by the unit")
     ResponseEntity<byte[]> attachment(@PathVariable long unitId, @PathVariable long attachmentId) {
-        Map.Entry<Conference.Attachment, byte[]> found = conferences.attachment(CurrentCaller.view(), unitId, attachmentId)
+        Map.Entry<Conference.Attachment, byte[]> found = conferences
+                .attachment(CurrentCaller.view(), unitId, attachmentId)
                 .orElseThrow(() -> new UnknownMovementRecordException("attachment", attachmentId));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(found.getKey().contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(found.getKey().fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff").body(found.getValue());
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(found.getKey().contentType()))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(found.getKey().fileName(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(found.getValue());
     }
 
     @DeleteMapping("/units/{unitId}/attachments/{attachmentId}")
@@ -253,31 +282,42 @@ class MovementApi {
      * The final reviews asked for: {@code match} HELD_IN (held during the period of the year) or
      * COVERING (whose reviewed period covers {@code from}–{@code to}), with the units grouped.
      */
-    record FinalReviews(Integer year, LocalDate from, LocalDate to, String match,
-            Map<String, List<Conference.Holder>> groups) {
-    }
+    record FinalReviews(
+            Integer year, LocalDate from, LocalDate to, String match, Map<String, List<Conference.Holder>> groups) {}
 
     @GetMapping("/units/{unitId}/final-reviews")
-    @Operation(summary = "Which units under the unit held a final review in a year, or one covering a span, grouped by level and kind",
-            description = "With year (default: the period in force today for the unit's kind — residential areas to 31/10, "
-                    + "communes and organisations to 15/11 or 30/11): the final reviews held during that period. With from "
-                    + "and/or to: those whose reviewed period covers from–to (from defaults to ten years before to, to to "
-                    + "today). Groups: PROVINCE, DISTRICT, COMMUNE, ORGANISATION (agencies, enterprises, schools …), "
-                    + "RESIDENTIAL_AREA.")
-    FinalReviews finalReviews(@PathVariable long unitId,
+    @Operation(
+            summary =
+                    "Which units under the unit held a final review in a year, or one covering a span, grouped by level and kind",
+            description =
+                    "With year (default: the period in force today for the unit's kind — residential areas to 31/10, "
+                            + "communes and organisations to 15/11 or 30/11): the final reviews held during that period. With from "
+                            + "and/or to: those whose reviewed period covers from–to (from defaults to ten years before to, to to "
+                            + "today). Groups: PROVINCE, DISTRICT, COMMUNE, ORGANISATION (agencies, enterprises, schools …), "
+                            + "RESIDENTIAL_AREA.")
+    FinalReviews finalReviews(
+            @PathVariable long unitId,
             @Parameter(description = "the period's year") @RequestParam(required = false) Integer year,
             @Parameter(description = "start of the span a review must cover")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate from,
             @Parameter(description = "end of the span a review must cover")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate to) {
         if (from != null || to != null) {
             LocalDate end = to == null ? Dates.today() : to;
             LocalDate start = from == null ? end.minusYears(10) : from;
-            return new FinalReviews(null, start, end, "COVERING",
-                    conferences.finalReviews(CurrentCaller.view(), unitId, start, end));
+            return new FinalReviews(
+                    null, start, end, "COVERING", conferences.finalReviews(CurrentCaller.view(), unitId, start, end));
         }
         Period period = UnitMovementPage.period(units, unitId, year);
-        return new FinalReviews(period.year(), period.from(), period.to(), "HELD_IN",
+        return new FinalReviews(
+                period.year(),
+                period.from(),
+                period.to(),
+                "HELD_IN",
                 conferences.finalReviewsHeldIn(CurrentCaller.view(), unitId, period));
     }
 
@@ -302,13 +342,15 @@ class MovementApi {
 
     @PostMapping("/units/{unitId}/household-awards")
     @Requires(Permission.MOVEMENT_WRITE)
-    @Operation(summary = "Award a household title for a year to the households of one decision, all or none",
+    @Operation(
+            summary = "Award a household title for a year to the households of one decision, all or none",
             description = "Each household must live under the unit, in the caller's capture scope (else 403), at the"
                     + " end of the year (today for the current year); EXEMPLARY_CATHOLIC_FAMILY only to Catholic"
                     + " households. 400 naming the first household refused; nothing is awarded then.")
-    ResponseEntity<List<Title.Award>> awardHouseholds(@PathVariable long unitId,
-            @RequestBody Title.HouseholdAwardForm form) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(titles.awardHouseholds(CurrentCaller.get(), unitId, form));
+    ResponseEntity<List<Title.Award>> awardHouseholds(
+            @PathVariable long unitId, @RequestBody Title.HouseholdAwardForm form) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(titles.awardHouseholds(CurrentCaller.get(), unitId, form));
     }
 
     @DeleteMapping("/units/{unitId}/awards/{awardId}")
@@ -319,14 +361,23 @@ class MovementApi {
     }
 
     @GetMapping("/units/{unitId}/rates")
-    @Operation(summary = "The share of units of a kind under the unit that held a title in a year",
+    @Operation(
+            summary = "The share of units of a kind under the unit that held a title in a year",
             description = "Default: parishes (PARISH) awarded ADVANCED_PARISH in the year (default: the period in force"
                     + " today for the unit's kind). For a household title"
                     + " (EXEMPLARY_CATHOLIC_FAMILY, CULTURED_FAMILY) the share of the households it is for living"
                     + " under the unit at the end of the year (kind is ignored and answered null).")
-    Title.Rate rate(@PathVariable long unitId, @RequestParam(defaultValue = "ADVANCED_PARISH") String title,
-            @RequestParam(defaultValue = "PARISH") UnitKind kind, @RequestParam(required = false) Integer year) {
-        return titles.rate(CurrentCaller.view(), unitId, title, kind, UnitMovementPage.period(units, unitId, year).year());
+    Title.Rate rate(
+            @PathVariable long unitId,
+            @RequestParam(defaultValue = "ADVANCED_PARISH") String title,
+            @RequestParam(defaultValue = "PARISH") UnitKind kind,
+            @RequestParam(required = false) Integer year) {
+        return titles.rate(
+                CurrentCaller.view(),
+                unitId,
+                title,
+                kind,
+                UnitMovementPage.period(units, unitId, year).year());
     }
 
     @GetMapping("/units/{unitId}/agreements")
@@ -345,8 +396,8 @@ class MovementApi {
     @PutMapping("/units/{unitId}/agreements/{agreementId}")
     @Requires(Permission.MOVEMENT_WRITE)
     @Operation(summary = "Correct an emulation agreement recorded by the unit")
-    Title.Agreement editAgreement(@PathVariable long unitId, @PathVariable long agreementId,
-            @RequestBody Title.AgreementForm form) {
+    Title.Agreement editAgreement(
+            @PathVariable long unitId, @PathVariable long agreementId, @RequestBody Title.AgreementForm form) {
         return titles.editAgreement(CurrentCaller.get(), unitId, agreementId, form);
     }
 

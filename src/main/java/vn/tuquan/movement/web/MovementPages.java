@@ -48,8 +48,11 @@ class MovementPages {
     }
 
     @GetMapping("/movement/units/{unitId}")
-    String unit(@PathVariable long unitId, @RequestParam(required = false) Integer year,
-            @RequestParam(defaultValue = "false") boolean effective, Model model) {
+    String unit(
+            @PathVariable long unitId,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(defaultValue = "false") boolean effective,
+            Model model) {
         model.addAttribute("effectiveOnly", effective);
         return page.show(unitId, year, Map.of(), null, null, model);
     }

@@ -39,24 +39,43 @@ class TitlePages {
 
     @PostMapping("/movement/units/{unitId}/awards")
     @Requires(Permission.MOVEMENT_WRITE)
-    String award(@PathVariable long unitId, @ModelAttribute("input") AwardInput input, Model model,
+    String award(
+            @PathVariable long unitId,
+            @ModelAttribute("input") AwardInput input,
+            Model model,
             RedirectAttributes redirect) {
-        return page.attempt(unitId, "award", input, model, redirect,
+        return page.attempt(
+                unitId,
+                "award",
+                input,
+                model,
+                redirect,
                 unit -> titles.award(CurrentCaller.get(), unit, input.form()).decisionNumber());
     }
 
     /** One decision awarding a household title to the households ticked on a residential area's page. */
     @PostMapping("/movement/units/{unitId}/household-awards")
     @Requires(Permission.MOVEMENT_WRITE)
-    String awardHouseholds(@PathVariable long unitId, @ModelAttribute("input") HouseholdAwardInput input, Model model,
+    String awardHouseholds(
+            @PathVariable long unitId,
+            @ModelAttribute("input") HouseholdAwardInput input,
+            Model model,
             RedirectAttributes redirect) {
-        return page.attempt(unitId, "householdAward", input, model, redirect, unit -> titles.awardHouseholds(
-                CurrentCaller.get(), unit, input.form()).get(0).decisionNumber());
+        return page.attempt(
+                unitId,
+                "householdAward",
+                input,
+                model,
+                redirect,
+                unit -> titles.awardHouseholds(CurrentCaller.get(), unit, input.form())
+                        .get(0)
+                        .decisionNumber());
     }
 
     @PostMapping("/movement/units/{unitId}/awards/{awardId}/remove")
     @Requires(Permission.MOVEMENT_WRITE)
-    String removeAward(@PathVariable long unitId, @PathVariable long awardId, Model model, RedirectAttributes redirect) {
+    String removeAward(
+            @PathVariable long unitId, @PathVariable long awardId, Model model, RedirectAttributes redirect) {
         return page.attempt(unitId, "removedAward", Map.of(), model, redirect, unit -> {
             try {
                 return titles.remove(CurrentCaller.get(), unit, awardId).decisionNumber();
@@ -72,12 +91,29 @@ class TitlePages {
         Scope view = CurrentCaller.view();
         Map<String, String> titleNames = page.titleNames();
         Map<Long, String> unitNames = new HashMap<>(); // household awards: thousands of rows, few areas
-        exports.send(response, "danh-hieu-" + unit.id() + ".xlsx", SheetExports.Layout.of("movement.awards.sheet",
-                List.of("movement.award.year", "movement.award.title", "movement.model.unit", "movement.award.person",
-                        "movement.field.decidingBody", "movement.field.decisionNumber", "movement.award.decidedOn")),
-                rows -> titles.eachAwardUnder(view, unit.id(), a -> rows.row(a.year(),
-                        titleNames.getOrDefault(a.titleCode(), a.titleCode()),
-                        unitNames.computeIfAbsent(a.unitId(), page::unitName), a.personName(), a.decidingBody(),
-                        a.decisionNumber(), a.decidedOn())));
+        exports.send(
+                response,
+                "danh-hieu-" + unit.id() + ".xlsx",
+                SheetExports.Layout.of(
+                        "movement.awards.sheet",
+                        List.of(
+                                "movement.award.year",
+                                "movement.award.title",
+                                "movement.model.unit",
+                                "movement.award.person",
+                                "movement.field.decidingBody",
+                                "movement.field.decisionNumber",
+                                "movement.award.decidedOn")),
+                rows -> titles.eachAwardUnder(
+                        view,
+                        unit.id(),
+                        a -> rows.row(
+                                a.year(),
+                                titleNames.getOrDefault(a.titleCode(), a.titleCode()),
+                                unitNames.computeIfAbsent(a.unitId(), page::unitName),
+                                a.personName(),
+                                a.decidingBody(),
+                                a.decisionNumber(),
+                                a.decidedOn())));
     }
 }

@@ -61,8 +61,14 @@ class UnitMovementPage {
     private final MessageSource messages;
     private final Households households;
 
-    UnitMovementPage(Units units, ModelTypes types, Models models, Conferences conferences, Titles titles,
-            MessageSource messages, Households households) {
+    UnitMovementPage(
+            Units units,
+            ModelTypes types,
+            Models models,
+            Conferences conferences,
+            Titles titles,
+            MessageSource messages,
+            Households households) {
         this.units = units;
         this.types = types;
         this.models = models;
@@ -78,14 +84,20 @@ class UnitMovementPage {
      */
     static Period period(Units units, long unitId, Integer year) {
         UnitKind kind = units.latest(CurrentCaller.view(), unitId)
-                .orElseThrow(() -> new UnknownMovementRecordException("unit", unitId)).kind();
+                .orElseThrow(() -> new UnknownMovementRecordException("unit", unitId))
+                .kind();
         if (year != null && (year < 2000 || year > 2200)) {
             throw new MovementRefusedException("year", "movement.error.year");
         }
         return year == null ? kind.periodOn(Dates.today()) : kind.period(year);
     }
 
-    String attempt(long unitId, String form, Object input, Model model, RedirectAttributes redirect,
+    String attempt(
+            long unitId,
+            String form,
+            Object input,
+            Model model,
+            RedirectAttributes redirect,
             LongFunction<String> write) {
         return attempt(unitId, form, form, input, model, redirect, write);
     }
@@ -99,8 +111,14 @@ class UnitMovementPage {
      * @param form  the form, as the page names it to show a refusal next to it ({@code model-12/edit})
      * @param saved the notice on success ({@code movement.saved.<saved>})
      */
-    String attempt(long unitId, String form, String saved, Object input, Model model,
-            RedirectAttributes redirect, LongFunction<String> write) {
+    String attempt(
+            long unitId,
+            String form,
+            String saved,
+            Object input,
+            Model model,
+            RedirectAttributes redirect,
+            LongFunction<String> write) {
         UnitView unit = visible(unitId);
         ServletRequestAttributes current = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
         boolean alone = current.getRequest().getHeader("HX-Request") != null && ALONE.containsKey(form);
@@ -117,23 +135,33 @@ class UnitMovementPage {
             redirect.addFlashAttribute("savedName", name);
             return "redirect:" + location;
         } catch (MovementRefusedException e) {
-            return alone ? refusedAlone(unit, yearOf(input), input, form, e, model)
+            return alone
+                    ? refusedAlone(unit, yearOf(input), input, form, e, model)
                     : show(unitId, yearOf(input), input, form, e, model);
         }
     }
 
     /** The forms that add a record, each drawn alone by its register's fragment when refused to htmx. */
-    static final Map<String, String> ALONE = Map.of("model", "movement/models :: newModel",
-            "assessment", "movement/models :: newAssessment", "camera", "movement/cameras :: newCamera",
-            "conference", "movement/conferences :: newConference", "award", "movement/titles :: newAward",
-            "agreement", "movement/agreements :: newAgreement");
+    static final Map<String, String> ALONE = Map.of(
+            "model",
+            "movement/models :: newModel",
+            "assessment",
+            "movement/models :: newAssessment",
+            "camera",
+            "movement/cameras :: newCamera",
+            "conference",
+            "movement/conferences :: newConference",
+            "award",
+            "movement/titles :: newAward",
+            "agreement",
+            "movement/agreements :: newAgreement");
 
     /**
      * A write saved by htmx: the notice kept for the unit's page (as a redirect keeps it) and htmx sent there. When the
      * page is the one shown but for its anchor, the browser would only scroll: htmx is also told to reload it.
      */
-    private String htmxRedirect(HttpServletRequest request, HttpServletResponse response, String location,
-            String saved, String name) {
+    private String htmxRedirect(
+            HttpServletRequest request, HttpServletResponse response, String location, String saved, String name) {
         String target = request.getContextPath() + location;
         FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
         flash.put("saved", saved);
@@ -154,8 +182,8 @@ class UnitMovementPage {
     }
 
     /** A refused form drawn alone, with only what its register's fragment needs. */
-    private String refusedAlone(UnitView unit, Integer askedYear, Object input, String form,
-            MovementRefusedException error, Model model) {
+    private String refusedAlone(
+            UnitView unit, Integer askedYear, Object input, String form, MovementRefusedException error, Model model) {
         Caller caller = CurrentCaller.get();
         model.addAttribute("unit", unit);
         model.addAttribute("year", period(units, unit.id(), askedYear).year());
@@ -167,11 +195,18 @@ class UnitMovementPage {
         switch (form) {
             case "model" -> {
                 model.addAttribute("allTypes", types.all());
-                model.addAttribute("allowedTypes",
-                        types.all().stream().filter(t -> t.active() && t.allows(unit.kind())).toList());
+                model.addAttribute(
+                        "allowedTypes",
+                        types.all().stream()
+                                .filter(t -> t.active() && t.allows(unit.kind()))
+                                .toList());
             }
-            case "assessment", "camera" -> model.addAttribute("ownModels",
-                    models.under(caller.view(), unit.id()).stream().filter(m -> m.unitId() == unit.id()).toList());
+            case "assessment", "camera" ->
+                model.addAttribute(
+                        "ownModels",
+                        models.under(caller.view(), unit.id()).stream()
+                                .filter(m -> m.unitId() == unit.id())
+                                .toList());
             case "conference" -> model.addAttribute("kinds", Conference.Kind.values());
             case "award" -> model.addAttribute("titles", unitTitles(unit));
             case "agreement" -> model.addAttribute("partners", partners(caller, unit, Dates.today()));
@@ -182,8 +217,11 @@ class UnitMovementPage {
 
     /** The titles a unit's award form offers: those of a person, and those of a unit of its kind. */
     private List<Title> unitTitles(UnitView unit) {
-        return titles.all().stream().filter(t -> t.awardedTo() == Title.AwardedTo.PERSON
-                || t.awardedTo() == Title.AwardedTo.UNIT && t.unitKinds().contains(unit.kind())).toList();
+        return titles.all().stream()
+                .filter(t -> t.awardedTo() == Title.AwardedTo.PERSON
+                        || t.awardedTo() == Title.AwardedTo.UNIT
+                                && t.unitKinds().contains(unit.kind()))
+                .toList();
     }
 
     /** The year a form gave, when it is one the summary can show (2000–2200); else none. */
@@ -197,27 +235,47 @@ class UnitMovementPage {
     }
 
     /** A unit's page: the summary of a year (its kind's period, the one in force today by default) and its registers. */
-    String show(long unitId, Integer askedYear, Object input, String errorForm,
-            MovementRefusedException error, Model model) {
+    String show(
+            long unitId,
+            Integer askedYear,
+            Object input,
+            String errorForm,
+            MovementRefusedException error,
+            Model model) {
         Caller caller = CurrentCaller.get();
         UnitView unit = visible(unitId);
         LocalDate today = Dates.today();
         Period period = period(units, unit.id(), askedYear);
         int year = period.year();
         model.addAttribute("unit", unit);
-        model.addAttribute("ancestors", units.ancestors(caller.view(), unit.id(), unit.validTo() == null ? today
-                : unit.validFrom()).stream().filter(a -> units.inScope(caller.view(), a, today)).toList());
-        model.addAttribute("children", unit.validTo() == null ? units.children(caller.view(), unit.id(), today) : List.of());
+        model.addAttribute(
+                "ancestors",
+                units.ancestors(caller.view(), unit.id(), unit.validTo() == null ? today : unit.validFrom()).stream()
+                        .filter(a -> units.inScope(caller.view(), a, today))
+                        .toList());
+        model.addAttribute(
+                "children", unit.validTo() == null ? units.children(caller.view(), unit.id(), today) : List.of());
         List<MovementModel> list = models.under(caller.view(), unit.id());
         // "Xem hồ sơ" behind models.effective: the models assessed effective in the year, as counted
         Set<Long> effectiveIds = models.effectiveIds(caller.view(), unit.id(), year);
         boolean effectiveOnly = Boolean.TRUE.equals(model.getAttribute("effectiveOnly"));
-        model.addAttribute("models", effectiveOnly ? list.stream().filter(m -> effectiveIds.contains(m.id())).toList() : list);
+        model.addAttribute(
+                "models",
+                effectiveOnly
+                        ? list.stream()
+                                .filter(m -> effectiveIds.contains(m.id()))
+                                .toList()
+                        : list);
         model.addAttribute("effectiveIds", effectiveIds);
         model.addAttribute("effectiveOnly", effectiveOnly);
-        model.addAttribute("ownModels", list.stream().filter(m -> m.unitId() == unit.id()).toList());
+        model.addAttribute(
+                "ownModels", list.stream().filter(m -> m.unitId() == unit.id()).toList());
         model.addAttribute("typeNames", typeNames());
-        model.addAttribute("allowedTypes", types.all().stream().filter(t -> t.active() && t.allows(unit.kind())).toList());
+        model.addAttribute(
+                "allowedTypes",
+                types.all().stream()
+                        .filter(t -> t.active() && t.allows(unit.kind()))
+                        .toList());
         model.addAttribute("canWrite", units.writable(caller, Permission.MOVEMENT_WRITE, unit.id()));
         model.addAttribute("input", input);
         model.addAttribute("error", error);
@@ -228,13 +286,21 @@ class UnitMovementPage {
         List<Camera> cameras = models.cameras(caller.view(), unit.id());
         model.addAttribute("cameras", cameras);
         model.addAttribute("cameraCount", cameras.size());
-        model.addAttribute("assessments", list.stream().filter(m -> m.unitId() == unit.id()).collect(
-                Collectors.toMap(MovementModel::id, m -> models.assessments(caller.view(), unit.id(), m.id()))));
+        model.addAttribute(
+                "assessments",
+                list.stream()
+                        .filter(m -> m.unitId() == unit.id())
+                        .collect(Collectors.toMap(
+                                MovementModel::id, m -> models.assessments(caller.view(), unit.id(), m.id()))));
         model.addAttribute("allTypes", types.all());
         List<Conference> held = conferences.under(caller.view(), unit.id());
         model.addAttribute("conferences", held);
-        model.addAttribute("attachments", held.stream().filter(c -> c.unitId() == unit.id()).collect(
-                Collectors.toMap(Conference::id, c -> conferences.attachments(caller.view(), unit.id(), c.id()))));
+        model.addAttribute(
+                "attachments",
+                held.stream()
+                        .filter(c -> c.unitId() == unit.id())
+                        .collect(Collectors.toMap(
+                                Conference::id, c -> conferences.attachments(caller.view(), unit.id(), c.id()))));
         List<Title.Award> awards = titles.awardsUnder(caller.view(), unit.id());
         model.addAttribute("awards", awards);
         householdTitles(model, caller, unit, year, awards);
@@ -243,13 +309,17 @@ class UnitMovementPage {
         model.addAttribute("agreements", agreements);
         Map<Long, String> partyNames = new LinkedHashMap<>();
         partners(caller, unit, today).forEach(p -> partyNames.put(p.id(), p.name()));
-        agreements.stream().flatMap(a -> a.partyIds().stream()).filter(id -> id != unit.id())
+        agreements.stream()
+                .flatMap(a -> a.partyIds().stream())
+                .filter(id -> id != unit.id())
                 .forEach(id -> partyNames.computeIfAbsent(id, this::partyName));
         model.addAttribute("partyNames", partyNames);
         model.addAttribute("year", year);
         model.addAttribute("period", period);
-        model.addAttribute("parishRate", titles.rate(caller.view(), unit.id(), "ADVANCED_PARISH", UnitKind.PARISH, year));
-        model.addAttribute("pagodaRate", titles.rate(caller.view(), unit.id(), "DILIGENT_PAGODA", UnitKind.PAGODA, year));
+        model.addAttribute(
+                "parishRate", titles.rate(caller.view(), unit.id(), "ADVANCED_PARISH", UnitKind.PARISH, year));
+        model.addAttribute(
+                "pagodaRate", titles.rate(caller.view(), unit.id(), "DILIGENT_PAGODA", UnitKind.PAGODA, year));
         model.addAttribute("effectiveModels", models.effectiveCount(caller.view(), unit.id(), year));
         model.addAttribute("finalReviews", conferences.finalReviewsHeldIn(caller.view(), unit.id(), period));
         model.addAttribute("english", Named.english());
@@ -265,27 +335,52 @@ class UnitMovementPage {
         SortedSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
         years.add(year);
         awards.stream().filter(a -> a.householdId() != null).forEach(a -> years.add(a.year()));
-        List<Map<String, Object>> rates = years.stream().limit(5).map(y -> Map.<String, Object>of("year", y,
-                "families", titles.householdRate(caller.view(), unit.id(), Titles.EXEMPLARY_CATHOLIC_FAMILY, y),
-                "parishes", titles.rate(caller.view(), unit.id(), "ADVANCED_PARISH", UnitKind.PARISH, y))).toList();
+        List<Map<String, Object>> rates = years.stream()
+                .limit(5)
+                .map(y -> Map.<String, Object>of(
+                        "year",
+                        y,
+                        "families",
+                        titles.householdRate(caller.view(), unit.id(), Titles.EXEMPLARY_CATHOLIC_FAMILY, y),
+                        "parishes",
+                        titles.rate(caller.view(), unit.id(), "ADVANCED_PARISH", UnitKind.PARISH, y)))
+                .toList();
         model.addAttribute("householdRates", rates);
-        model.addAttribute("catholicFamilyRate", rates.stream().filter(r -> r.get("year").equals(year))
-                .map(r -> r.get("families")).findFirst().orElseGet(() -> titles.householdRate(caller.view(), unit.id(),
-                        Titles.EXEMPLARY_CATHOLIC_FAMILY, year)));
-        model.addAttribute("householdDecisions", awards.stream().filter(a -> a.householdId() != null)
-                .collect(Collectors.groupingBy(a -> List.of(a.year(), a.titleCode(), a.decisionNumber(),
-                        a.decidingBody()), LinkedHashMap::new, Collectors.counting())));
-        model.addAttribute("householdTitleChoices", titles.all().stream()
-                .filter(t -> t.awardedTo() == Title.AwardedTo.HOUSEHOLD).toList());
+        model.addAttribute(
+                "catholicFamilyRate",
+                rates.stream()
+                        .filter(r -> r.get("year").equals(year))
+                        .map(r -> r.get("families"))
+                        .findFirst()
+                        .orElseGet(() -> titles.householdRate(
+                                caller.view(), unit.id(), Titles.EXEMPLARY_CATHOLIC_FAMILY, year)));
+        model.addAttribute(
+                "householdDecisions",
+                awards.stream()
+                        .filter(a -> a.householdId() != null)
+                        .collect(Collectors.groupingBy(
+                                a -> List.of(a.year(), a.titleCode(), a.decisionNumber(), a.decidingBody()),
+                                LinkedHashMap::new,
+                                Collectors.counting())));
+        model.addAttribute(
+                "householdTitleChoices",
+                titles.all().stream()
+                        .filter(t -> t.awardedTo() == Title.AwardedTo.HOUSEHOLD)
+                        .toList());
         boolean area = unit.kind() == UnitKind.RESIDENTIAL_AREA && unit.validTo() == null;
-        model.addAttribute("areaHouseholds", area ? households.inArea(caller.view(), unit.id(), Dates.today()) : List.of());
-        model.addAttribute("householdAwards", awards.stream().filter(a -> a.householdId() != null)
-                .collect(Collectors.groupingBy(Title.Award::householdId)));
+        model.addAttribute(
+                "areaHouseholds", area ? households.inArea(caller.view(), unit.id(), Dates.today()) : List.of());
+        model.addAttribute(
+                "householdAwards",
+                awards.stream()
+                        .filter(a -> a.householdId() != null)
+                        .collect(Collectors.groupingBy(Title.Award::householdId)));
     }
 
     /** A party's name, or that it is outside the caller's view (an agreement may name units of a neighbouring area). */
     String partyName(long unitId) {
-        return units.contains(CurrentCaller.view(), unitId, Dates.today()) ? unitName(unitId)
+        return units.contains(CurrentCaller.view(), unitId, Dates.today())
+                ? unitName(unitId)
                 : messages.getMessage("movement.agreement.outside", null, LocaleContextHolder.getLocale());
     }
 
@@ -299,7 +394,9 @@ class UnitMovementPage {
             return List.of();
         }
         if (unit.parentId() != null && units.contains(caller.view(), unit.parentId(), today)) {
-            return units.children(caller.view(), unit.parentId(), today).stream().filter(u -> u.id() != unit.id()).toList();
+            return units.children(caller.view(), unit.parentId(), today).stream()
+                    .filter(u -> u.id() != unit.id())
+                    .toList();
         }
         return units.children(caller.view(), unit.id(), today);
     }
@@ -311,13 +408,13 @@ class UnitMovementPage {
 
     Map<String, String> typeNames() {
         Locale locale = LocaleContextHolder.getLocale();
-        return types.all().stream().collect(Collectors.toMap(ModelType::code,
-                t -> new Named(t.nameVi(), t.nameEn()).in(locale)));
+        return types.all().stream()
+                .collect(Collectors.toMap(ModelType::code, t -> new Named(t.nameVi(), t.nameEn()).in(locale)));
     }
 
     Map<String, String> titleNames() {
         Locale locale = LocaleContextHolder.getLocale();
-        return titles.all().stream().collect(Collectors.toMap(t -> t.code(),
-                t -> new Named(t.nameVi(), t.nameEn()).in(locale)));
+        return titles.all().stream()
+                .collect(Collectors.toMap(t -> t.code(), t -> new Named(t.nameVi(), t.nameEn()).in(locale)));
     }
 }

@@ -4,15 +4,14 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.stereotype.Component;
+import vn.tuquan.order.UnknownHotspotException;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.units.UnitView;
-import vn.tuquan.order.UnknownHotspotException;
 import vn.tuquan.units.Units;
 
 /** The units hotspots and campaigns hang on, looked up through the caller's scopes (module {@code units}). */
@@ -44,7 +43,9 @@ public class HotspotUnits {
     /** The unit and every unit under it on a date: {@link Units#subtreeWithRoot} (the unit alone when it did not exist then). */
     public List<Long> subtreeIds(Scope scope, long unitId, LocalDate on) {
         visible(scope, unitId);
-        return units.subtreeWithRoot(scope, unitId, Set.of(), on).stream().map(UnitView::id).toList();
+        return units.subtreeWithRoot(scope, unitId, Set.of(), on).stream()
+                .map(UnitView::id)
+                .toList();
     }
 
     /** Whether the unit lies under the ancestor (or is it), as the tree is today. */

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.stereotype.Component;
 import vn.tuquan.order.IncidentCategory;
 import vn.tuquan.order.IncidentForm;
@@ -33,6 +32,7 @@ public class IncidentChecks {
 
     /** How far ahead of the server's clock an occurrence may lie (a phone's clock runs a little fast). */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
     static final int MAX_SUMMARY = 4000;
     private static final Set<UnitKind> NOT_RECORDED_ON = Set.of(UnitKind.PROVINCE, UnitKind.DISTRICT);
 
@@ -64,9 +64,11 @@ public class IncidentChecks {
             throw new IncidentRefusedException("unitId", "order.incident.refused.unitMissing");
         }
         UnitView cached = seen == null ? null : seen.get(form.unitId());
-        UnitView unit = cached != null ? cached : units.latest(caller.capture(), form.unitId())
-                .orElseThrow(() -> new IncidentRefusedException("unitId", "order.incident.refused.unitUnknown",
-                        form.unitId()));
+        UnitView unit = cached != null
+                ? cached
+                : units.latest(caller.capture(), form.unitId())
+                        .orElseThrow(() -> new IncidentRefusedException(
+                                "unitId", "order.incident.refused.unitUnknown", form.unitId()));
         if (seen != null) {
             seen.put(unit.id(), unit);
         }
@@ -74,21 +76,28 @@ public class IncidentChecks {
             throw new IncidentRefusedException("unitId", "order.incident.refused.unitKind", unit.name());
         }
         String code = form.categoryCode() == null ? null : form.categoryCode().strip();
-        IncidentCategory category = Optional.ofNullable(code == null ? null : store.catalogue().get(code))
-                .orElseThrow(() -> form.categoryCode() == null || form.categoryCode().isBlank()
-                        ? new IncidentRefusedException("categoryCode", "order.incident.refused.categoryMissing")
-                        : new IncidentRefusedException("categoryCode", "order.incident.refused.categoryUnknown",
-                                form.categoryCode()));
+        IncidentCategory category = Optional.ofNullable(
+                        code == null ? null : store.catalogue().get(code))
+                .orElseThrow(
+                        () -> form.categoryCode() == null || form.categoryCode().isBlank()
+                                ? new IncidentRefusedException("categoryCode", "order.incident.refused.categoryMissing")
+                                : new IncidentRefusedException(
+                                        "categoryCode", "order.incident.refused.categoryUnknown", form.categoryCode()));
         String severity = blankToNull(form.severity());
         severity = severity == null ? null : severity.toUpperCase(Locale.ROOT);
         IncidentKind kind = category.kind();
         if (severity == null && kind.severityRequired()) {
-            throw new IncidentRefusedException("severity", "order.incident.refused.severityRequired", category.nameVi());
+            throw new IncidentRefusedException(
+                    "severity", "order.incident.refused.severityRequired", category.nameVi());
         }
         if (severity != null && !kind.severities().contains(severity)) {
-            throw new IncidentRefusedException("severity", kind.severities().isEmpty()
-                    ? "order.incident.refused.severityNone" : "order.incident.refused.severityNotAllowed",
-                    severity, category.nameVi());
+            throw new IncidentRefusedException(
+                    "severity",
+                    kind.severities().isEmpty()
+                            ? "order.incident.refused.severityNone"
+                            : "order.incident.refused.severityNotAllowed",
+                    severity,
+                    category.nameVi());
         }
         if (form.occurredAt() == null) {
             throw new IncidentRefusedException("occurredAt", "order.incident.refused.occurredMissing");
@@ -105,21 +114,33 @@ public class IncidentChecks {
         }
         IncidentSource source = source(form.source());
         if ((form.latitude() == null) != (form.longitude() == null)) {
-            throw new IncidentRefusedException(form.latitude() == null ? "latitude" : "longitude",
-                    "order.incident.refused.coordinatesPair");
+            throw new IncidentRefusedException(
+                    form.latitude() == null ? "latitude" : "longitude", "order.incident.refused.coordinatesPair");
         }
-        if (form.latitude() != null && (Math.abs(form.latitude()) > 90 || Math.abs(form.longitude()) > 180
-                || form.latitude().isNaN() || form.longitude().isNaN())) {
+        if (form.latitude() != null
+                && (Math.abs(form.latitude()) > 90
+                        || Math.abs(form.longitude()) > 180
+                        || form.latitude().isNaN()
+                        || form.longitude().isNaN())) {
             throw new IncidentRefusedException("latitude", "order.incident.refused.coordinates");
         }
         String summary = blankToNull(form.summary());
         if (TextLimits.tooLong(summary, MAX_SUMMARY)) {
-            throw new IncidentRefusedException("summary", "order.incident.refused.summaryTooLong", MAX_SUMMARY,
-                    TextLimits.length(summary));
+            throw new IncidentRefusedException(
+                    "summary", "order.incident.refused.summaryTooLong", MAX_SUMMARY, TextLimits.length(summary));
         }
         Boolean subjective = kind.hasSubjectiveCause() ? form.subjectiveCause() : null;
-        return new CheckedIncident(unit.id(), category, severity, subjective, form.occurredAt(), reported, source,
-                form.latitude(), form.longitude(), summary);
+        return new CheckedIncident(
+                unit.id(),
+                category,
+                severity,
+                subjective,
+                form.occurredAt(),
+                reported,
+                source,
+                form.latitude(),
+                form.longitude(),
+                summary);
     }
 
     private static OffsetDateTime later(OffsetDateTime occurred, OffsetDateTime now) {

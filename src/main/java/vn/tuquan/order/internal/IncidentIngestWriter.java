@@ -1,5 +1,6 @@
 package vn.tuquan.order.internal;
 
+import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,8 +19,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -62,7 +61,10 @@ public class IncidentIngestWriter {
     private volatile Thread thread;
     private volatile boolean stopped;
 
-    IncidentIngestWriter(JdbcClient jdbc, IncidentStore store, PlatformTransactionManager transactions,
+    IncidentIngestWriter(
+            JdbcClient jdbc,
+            IncidentStore store,
+            PlatformTransactionManager transactions,
             ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.store = store;
@@ -71,7 +73,12 @@ public class IncidentIngestWriter {
     }
 
     /** One request waiting for the writer. */
-    record Pending(String username, Authentication authentication, String key, String hash, CheckedIncident checked,
+    record Pending(
+            String username,
+            Authentication authentication,
+            String key,
+            String hash,
+            CheckedIncident checked,
             CompletableFuture<IngestedIncident> result) {
 
         String id() {
@@ -85,8 +92,13 @@ public class IncidentIngestWriter {
      */
     public IngestedIncident submit(String username, String key, IncidentForm form, CheckedIncident checked) {
         start();
-        Pending pending = new Pending(username, SecurityContextHolder.getContext().getAuthentication(), key, hash(form),
-                checked, new CompletableFuture<>());
+        Pending pending = new Pending(
+                username,
+                SecurityContextHolder.getContext().getAuthentication(),
+                key,
+                hash(form),
+                checked,
+                new CompletableFuture<>());
         queue.add(pending);
         try {
             return pending.result().get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -174,14 +186,19 @@ public class IncidentIngestWriter {
                 .param("users", candidates.stream().map(Pending::username).toArray(String[]::new))
                 .param("keys", candidates.stream().map(Pending::key).toArray(String[]::new))
                 .param("hashes", candidates.stream().map(Pending::hash).toArray(String[]::new))
-                .query((rs, n) -> rs.getString(1) + '\u0000' + rs.getString(2)).list());
-        List<Pending> fresh = candidates.stream().filter(p -> claimed.contains(p.id())).toList();
-        List<Pending> earlier = candidates.stream().filter(p -> !claimed.contains(p.id())).toList();
+                .query((rs, n) -> rs.getString(1) + '\u0000' + rs.getString(2))
+                .list());
+        List<Pending> fresh =
+                candidates.stream().filter(p -> claimed.contains(p.id())).toList();
+        List<Pending> earlier =
+                candidates.stream().filter(p -> !claimed.contains(p.id())).toList();
         if (!earlier.isEmpty()) {
             replays(earlier, outcomes);
         }
         if (!fresh.isEmpty()) {
-            List<Long> ids = store.insertAll(fresh.stream().map(Pending::checked).toList(), null,
+            List<Long> ids = store.insertAll(
+                    fresh.stream().map(Pending::checked).toList(),
+                    null,
                     fresh.stream().map(Pending::username).toList());
             jdbc.sql("""
                     UPDATE incident_idempotency i SET incident_id = v.id
@@ -189,7 +206,8 @@ public class IncidentIngestWriter {
                      WHERE i.username = v.u AND i.key = v.k""")
                     .param("users", fresh.stream().map(Pending::username).toArray(String[]::new))
                     .param("keys", fresh.stream().map(Pending::key).toArray(String[]::new))
-                    .param("ids", ids.toArray(Long[]::new)).update();
+                    .param("ids", ids.toArray(Long[]::new))
+                    .update();
             OffsetDateTime now = Dates.nowInVietnam();
             Map<String, List<Incident>> byUser = new LinkedHashMap<>();
             Map<String, Authentication> who = new HashMap<>();
@@ -214,7 +232,9 @@ public class IncidentIngestWriter {
             Pending first = firsts.get(p.id());
             Object outcome = outcomes.get(first);
             if (!p.hash().equals(first.hash())) {
-                outcomes.put(p, new IncidentRefusedException("Idempotency-Key", "order.incident.refused.keyReused", p.key()));
+                outcomes.put(
+                        p,
+                        new IncidentRefusedException("Idempotency-Key", "order.incident.refused.keyReused", p.key()));
             } else if (outcome instanceof IngestedIncident ingested) {
                 outcomes.put(p, new IngestedIncident(ingested.incident(), true));
             } else {
@@ -233,26 +253,32 @@ public class IncidentIngestWriter {
                   JOIN unnest(CAST(:users AS text[]), CAST(:keys AS text[])) AS v(u, k) ON i.username = v.u AND i.key = v.k""")
                 .param("users", earlier.stream().map(Pending::username).toArray(String[]::new))
                 .param("keys", earlier.stream().map(Pending::key).toArray(String[]::new))
-                .query((rs, n) -> stored.put(rs.getString("username") + '\u0000' + rs.getString("key"), new Object[] {rs.getString("request_hash"),
-                        rs.getObject("incident_id")}))
+                .query((rs, n) -> stored.put(
+                        rs.getString("username") + '\u0000' + rs.getString("key"),
+                        new Object[] {rs.getString("request_hash"), rs.getObject("incident_id")}))
                 .list();
         for (Pending p : earlier) {
             Object[] row = stored.get(p.id());
             if (row == null || !p.hash().equals(row[0]) || row[1] == null) {
-                outcomes.put(p, new IncidentRefusedException("Idempotency-Key", "order.incident.refused.keyReused", p.key()));
+                outcomes.put(
+                        p,
+                        new IncidentRefusedException("Idempotency-Key", "order.incident.refused.keyReused", p.key()));
                 continue;
             }
             long incidentId = ((Number) row[1]).longValue();
-            outcomes.put(p, store.find(incidentId)
-                    .<Object>map(i -> new IngestedIncident(i, true))
-                    .orElseGet(() -> new IllegalStateException("incident " + incidentId + " is missing")));
+            outcomes.put(
+                    p,
+                    store.find(incidentId)
+                            .<Object>map(i -> new IngestedIncident(i, true))
+                            .orElseGet(() -> new IllegalStateException("incident " + incidentId + " is missing")));
         }
     }
 
     /** The SHA-256 of a form, in a fixed order of its fields: what "the same request" means for a key. */
     static String hash(IncidentForm form) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(form.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(form.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

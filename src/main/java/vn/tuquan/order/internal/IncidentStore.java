@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.tuquan.order.Incident;
@@ -36,6 +35,7 @@ public class IncidentStore {
     public static final String COLUMNS = """
             i.id, i.unit_id, i.category_code, c.kind, i.severity, i.subjective_cause, i.occurred_at, i.reported_at,
             i.status, i.source, i.latitude, i.longitude, i.summary, i.created_at, i.created_by, i.withdrawn""";
+
     public static final String FROM = " FROM incident i JOIN incident_category c ON c.code = i.category_code";
 
     private final JdbcClient jdbc;
@@ -54,10 +54,15 @@ public class IncidentStore {
             Map<String, IncidentCategory> loaded = new LinkedHashMap<>();
             jdbc.sql("SELECT code, parent_code, name_vi, name_en, kind, position FROM incident_category WHERE active"
                             + " ORDER BY position")
-                    .query((rs, n) -> new IncidentCategory(rs.getString("code"), rs.getString("parent_code"),
-                            rs.getString("name_vi"), rs.getString("name_en"), IncidentKind.valueOf(rs.getString("kind")),
+                    .query((rs, n) -> new IncidentCategory(
+                            rs.getString("code"),
+                            rs.getString("parent_code"),
+                            rs.getString("name_vi"),
+                            rs.getString("name_en"),
+                            IncidentKind.valueOf(rs.getString("kind")),
                             rs.getInt("position")))
-                    .list().forEach(c -> loaded.put(c.code(), c));
+                    .list()
+                    .forEach(c -> loaded.put(c.code(), c));
             found = Collections.unmodifiableMap(loaded);
             catalogue = found;
         }
@@ -74,14 +79,26 @@ public class IncidentStore {
                                       source, latitude, longitude, summary, created_by, created_at)
                 VALUES (:unit, :category, :severity, :subjective, :occurred, :reported, 'REPORTED', :source, :lat, :lon,
                         :summary, :by, :now) RETURNING id""")
-                .param("unit", c.unitId()).param("category", c.category().code()).param("severity", c.severity())
-                .param("subjective", c.subjectiveCause()).param("occurred", c.occurredAt())
-                .param("reported", c.reportedAt()).param("source", c.source().name()).param("lat", c.latitude())
-                .param("lon", c.longitude()).param("summary", c.summary()).param("by", username).param("now", now)
-                .query(Long.class).single();
+                .param("unit", c.unitId())
+                .param("category", c.category().code())
+                .param("severity", c.severity())
+                .param("subjective", c.subjectiveCause())
+                .param("occurred", c.occurredAt())
+                .param("reported", c.reportedAt())
+                .param("source", c.source().name())
+                .param("lat", c.latitude())
+                .param("lon", c.longitude())
+                .param("summary", c.summary())
+                .param("by", username)
+                .param("now", now)
+                .query(Long.class)
+                .single();
         jdbc.sql("INSERT INTO incident_status (incident_id, changed_at, changed_by, to_status)"
                         + " VALUES (:id, :now, :by, 'REPORTED')")
-                .param("id", id).param("now", now).param("by", username).update();
+                .param("id", id)
+                .param("now", now)
+                .param("by", username)
+                .update();
         return recorded(id, c, username, now);
     }
 
@@ -114,7 +131,8 @@ public class IncidentStore {
             unit[i] = Long.toString(c.unitId());
             category[i] = c.category().code();
             severity[i] = c.severity();
-            subjective[i] = c.subjectiveCause() == null ? null : c.subjectiveCause().toString();
+            subjective[i] =
+                    c.subjectiveCause() == null ? null : c.subjectiveCause().toString();
             occurred[i] = c.occurredAt().toString();
             reported[i] = c.reportedAt().toString();
             status[i] = (reached == null ? IncidentStatus.REPORTED : reached.get(i)).name();
@@ -135,10 +153,21 @@ public class IncidentStore {
                        WITH ORDINALITY AS t(u, c, s, sc, o, r, st, src, la, lo, su, b, n)
                  ORDER BY n
                 RETURNING id""")
-                .param("unit", unit).param("category", category).param("severity", severity)
-                .param("subjective", subjective).param("occurred", occurred).param("reported", reported)
-                .param("status", status).param("source", source).param("lat", lat).param("lon", lon)
-                .param("summary", summary).param("by", by).param("now", Dates.nowInVietnam()).query(Long.class).list();
+                .param("unit", unit)
+                .param("category", category)
+                .param("severity", severity)
+                .param("subjective", subjective)
+                .param("occurred", occurred)
+                .param("reported", reported)
+                .param("status", status)
+                .param("source", source)
+                .param("lat", lat)
+                .param("lon", lon)
+                .param("summary", summary)
+                .param("by", by)
+                .param("now", Dates.nowInVietnam())
+                .query(Long.class)
+                .list();
         jdbc.sql("""
                 INSERT INTO incident_status (incident_id, changed_at, changed_by, from_status, to_status)
                 SELECT i.id, i.reported_at + s.n * interval '3 days', i.created_by, (CAST(:steps AS text[]))[s.n],
@@ -146,64 +175,102 @@ public class IncidentStore {
                   FROM incident i CROSS JOIN generate_series(0, 3) AS s(n)
                  WHERE i.id = ANY (CAST(:ids AS bigint[])) AND s.n < array_position(CAST(:steps AS text[]), i.status)
                  ORDER BY i.id, s.n""")
-                .param("steps", Arrays.stream(IncidentStatus.values()).map(Enum::name)
-                        .toArray(String[]::new))
-                .param("ids", ids.toArray(Long[]::new)).update();
+                .param(
+                        "steps",
+                        Arrays.stream(IncidentStatus.values()).map(Enum::name).toArray(String[]::new))
+                .param("ids", ids.toArray(Long[]::new))
+                .update();
         return ids;
     }
 
     /** A checked incident just recorded under an id. */
     public static Incident recorded(long id, CheckedIncident c, String username, OffsetDateTime now) {
-        return new Incident(id, c.unitId(), c.category().code(), c.category().kind(), c.severity(), c.subjectiveCause(),
-                vietnam(c.occurredAt()), vietnam(c.reportedAt()), IncidentStatus.REPORTED, c.source(), c.latitude(),
-                c.longitude(), c.summary(), now, username, false);
+        return new Incident(
+                id,
+                c.unitId(),
+                c.category().code(),
+                c.category().kind(),
+                c.severity(),
+                c.subjectiveCause(),
+                vietnam(c.occurredAt()),
+                vietnam(c.reportedAt()),
+                IncidentStatus.REPORTED,
+                c.source(),
+                c.latitude(),
+                c.longitude(),
+                c.summary(),
+                now,
+                username,
+                false);
     }
 
     /** Moves an incident to a status, with a step of its history at the product's time (the history is ordered by it). */
     public void changeStatus(long incidentId, IncidentStatus from, IncidentStatus to, String username, String note) {
-        jdbc.sql("UPDATE incident SET status = :to WHERE id = :id").param("to", to.name()).param("id", incidentId).update();
+        jdbc.sql("UPDATE incident SET status = :to WHERE id = :id")
+                .param("to", to.name())
+                .param("id", incidentId)
+                .update();
         jdbc.sql("INSERT INTO incident_status (incident_id, changed_at, changed_by, from_status, to_status, note)"
                         + " VALUES (:id, :now, :by, :from, :to, :note)")
-                .param("id", incidentId).param("now", Dates.nowInVietnam()).param("by", username)
-                .param("from", from.name()).param("to", to.name()).param("note", note).update();
+                .param("id", incidentId)
+                .param("now", Dates.nowInVietnam())
+                .param("by", username)
+                .param("from", from.name())
+                .param("to", to.name())
+                .param("note", note)
+                .update();
     }
 
     /** Marks an incident withdrawn, by whom, when and why. */
     public void withdraw(long incidentId, String username, String reason) {
         jdbc.sql("UPDATE incident SET withdrawn = true, withdrawn_at = :now, withdrawn_by = :by,"
                         + " withdrawn_reason = :reason WHERE id = :id")
-                .param("by", username).param("reason", reason).param("id", incidentId)
-                .param("now", Dates.nowInVietnam()).update();
+                .param("by", username)
+                .param("reason", reason)
+                .param("id", incidentId)
+                .param("now", Dates.nowInVietnam())
+                .update();
     }
 
     // ---- reads -----------------------------------------------------------------------------
 
     /** An incident, withdrawn ones too. */
     public Optional<Incident> find(long incidentId) {
-        return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE i.id = :id").param("id", incidentId)
-                .query(IncidentStore::row).optional();
+        return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE i.id = :id")
+                .param("id", incidentId)
+                .query(IncidentStore::row)
+                .optional();
     }
 
     /** An incident, locked until the transaction ends. */
     public Optional<Incident> lock(long incidentId) {
         return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE i.id = :id FOR UPDATE OF i")
-                .param("id", incidentId).query(IncidentStore::row).optional();
+                .param("id", incidentId)
+                .query(IncidentStore::row)
+                .optional();
     }
 
     /** The unit an incident is recorded on, unless it is withdrawn. */
     public Optional<Long> unitOf(long incidentId) {
         return jdbc.sql("SELECT unit_id FROM incident WHERE id = :id AND NOT withdrawn")
-                .param("id", incidentId).query(Long.class).optional();
+                .param("id", incidentId)
+                .query(Long.class)
+                .optional();
     }
 
     /** The statuses an incident went through, the first (its recording) first. */
     public List<IncidentStatusChange> history(long incidentId) {
         return jdbc.sql("SELECT changed_at, changed_by, from_status, to_status, note FROM incident_status"
                         + " WHERE incident_id = :id ORDER BY changed_at, to_status")
-                .param("id", incidentId).query((rs, n) -> new IncidentStatusChange(
-                        vietnam(rs.getObject("changed_at", OffsetDateTime.class)), rs.getString("changed_by"),
-                        rs.getString("from_status") == null ? null : IncidentStatus.valueOf(rs.getString("from_status")),
-                        IncidentStatus.valueOf(rs.getString("to_status")), rs.getString("note")))
+                .param("id", incidentId)
+                .query((rs, n) -> new IncidentStatusChange(
+                        vietnam(rs.getObject("changed_at", OffsetDateTime.class)),
+                        rs.getString("changed_by"),
+                        rs.getString("from_status") == null
+                                ? null
+                                : IncidentStatus.valueOf(rs.getString("from_status")),
+                        IncidentStatus.valueOf(rs.getString("to_status")),
+                        rs.getString("note")))
                 .list();
     }
 
@@ -225,7 +292,8 @@ public class IncidentStore {
             params.put("until", until);
         }
         if (!f.categoryCodes().isEmpty()) {
-            where.append(" AND (i.category_code = ANY (CAST(:categories AS text[])) OR c.parent_code = ANY (CAST(:categories AS text[])))");
+            where.append(
+                    " AND (i.category_code = ANY (CAST(:categories AS text[])) OR c.parent_code = ANY (CAST(:categories AS text[])))");
             params.put("categories", f.categoryCodes().toArray(String[]::new));
         }
         if (!f.kinds().isEmpty()) {
@@ -250,14 +318,20 @@ public class IncidentStore {
     /** How many incidents match; only those with a place when {@code placed}. */
     public long count(IncidentWhere where, boolean placed) {
         return bind(jdbc.sql("SELECT count(*)" + FROM + where.sql() + (placed ? PLACED : "")), where.params())
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     /** The matching incidents (only those with a place when {@code placed}), the latest occurrence first, a page of them. */
     public List<Incident> latest(IncidentWhere where, boolean placed, int limit, long offset) {
-        return bind(jdbc.sql("SELECT " + COLUMNS + FROM + where.sql() + (placed ? PLACED : "")
-                        + " ORDER BY i.occurred_at DESC, i.id DESC LIMIT :limit OFFSET :offset"), where.params())
-                .param("limit", limit).param("offset", offset).query(IncidentStore::row).list();
+        return bind(
+                        jdbc.sql("SELECT " + COLUMNS + FROM + where.sql() + (placed ? PLACED : "")
+                                + " ORDER BY i.occurred_at DESC, i.id DESC LIMIT :limit OFFSET :offset"),
+                        where.params())
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(IncidentStore::row)
+                .list();
     }
 
     /**
@@ -265,8 +339,11 @@ public class IncidentStore {
      * reads them ({@link SheetExports#FETCH_SIZE} rows at a time).
      */
     public void each(IncidentWhere where, Consumer<Incident> each) {
-        bind(jdbc.sql("SELECT " + COLUMNS + FROM + where.sql() + " ORDER BY i.occurred_at DESC, i.id DESC"),
-                where.params()).withFetchSize(SheetExports.FETCH_SIZE).query(rs -> {
+        bind(
+                        jdbc.sql("SELECT " + COLUMNS + FROM + where.sql() + " ORDER BY i.occurred_at DESC, i.id DESC"),
+                        where.params())
+                .withFetchSize(SheetExports.FETCH_SIZE)
+                .query(rs -> {
                     each.accept(row(rs, 0));
                 });
     }
@@ -290,13 +367,22 @@ public class IncidentStore {
         Object subjective = rs.getObject("subjective_cause");
         Object lat = rs.getObject("latitude");
         Object lon = rs.getObject("longitude");
-        return new Incident(rs.getLong("id"), rs.getLong("unit_id"), rs.getString("category_code"),
-                IncidentKind.valueOf(rs.getString("kind")), rs.getString("severity"), (Boolean) subjective,
+        return new Incident(
+                rs.getLong("id"),
+                rs.getLong("unit_id"),
+                rs.getString("category_code"),
+                IncidentKind.valueOf(rs.getString("kind")),
+                rs.getString("severity"),
+                (Boolean) subjective,
                 vietnam(rs.getObject("occurred_at", OffsetDateTime.class)),
-                vietnam(rs.getObject("reported_at", OffsetDateTime.class)), IncidentStatus.valueOf(rs.getString("status")),
-                IncidentSource.valueOf(rs.getString("source")), lat == null ? null : ((Number) lat).doubleValue(),
-                lon == null ? null : ((Number) lon).doubleValue(), rs.getString("summary"),
-                vietnam(rs.getObject("created_at", OffsetDateTime.class)), rs.getString("created_by"),
+                vietnam(rs.getObject("reported_at", OffsetDateTime.class)),
+                IncidentStatus.valueOf(rs.getString("status")),
+                IncidentSource.valueOf(rs.getString("source")),
+                lat == null ? null : ((Number) lat).doubleValue(),
+                lon == null ? null : ((Number) lon).doubleValue(),
+                rs.getString("summary"),
+                vietnam(rs.getObject("created_at", OffsetDateTime.class)),
+                rs.getString("created_by"),
                 rs.getBoolean("withdrawn"));
     }
 }

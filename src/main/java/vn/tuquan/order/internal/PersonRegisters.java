@@ -12,24 +12,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.order.PersonDetails;
 import vn.tuquan.order.PersonRecorded;
 import vn.tuquan.order.PersonRecordsRead;
 import vn.tuquan.order.PersonRefusedException;
 import vn.tuquan.order.UnknownPersonRecordException;
+import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.FieldCipher;
 import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.web.SheetExports;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
-import vn.tuquan.shared.web.SheetExports;
 
 /** What the three registers share: permissions, encrypted person details, audited reads. */
 @Component
@@ -84,8 +83,14 @@ public class PersonRegisters {
     }
 
     /** Runs a list query built from {@code sql} and {@code params}, ordered, one page of it. */
-    public <T> List<T> page(JdbcClient jdbc, StringBuilder sql, Map<String, Object> params, String order, int limit,
-            int offset, RowMapper<T> rows) {
+    public <T> List<T> page(
+            JdbcClient jdbc,
+            StringBuilder sql,
+            Map<String, Object> params,
+            String order,
+            int limit,
+            int offset,
+            RowMapper<T> rows) {
         sql.append(" ORDER BY ").append(order).append(" LIMIT :limit OFFSET :offset");
         params.put("limit", Math.max(1, Math.min(limit, 5000)));
         params.put("offset", Math.max(0, offset));
@@ -98,16 +103,28 @@ public class PersonRegisters {
      * the count. When {@code fields} is given the read is sensitive: one audit entry naming every
      * record handed over, published when the rows are done, also when they stop part way.
      */
-    public <T> void each(JdbcClient jdbc, StringBuilder sql, Map<String, Object> params, String order, RowMapper<T> rows,
-            ToLongFunction<T> id, Consumer<T> each, String entityType, long unitId, List<String> fields) {
+    public <T> void each(
+            JdbcClient jdbc,
+            StringBuilder sql,
+            Map<String, Object> params,
+            String order,
+            RowMapper<T> rows,
+            ToLongFunction<T> id,
+            Consumer<T> each,
+            String entityType,
+            long unitId,
+            List<String> fields) {
         sql.append(" ORDER BY ").append(order);
         List<Long> read = new ArrayList<>();
         try {
-            jdbc.sql(sql.toString()).params(params).withFetchSize(SheetExports.FETCH_SIZE).query(rs -> {
-                T row = rows.mapRow(rs, read.size());
-                read.add(id.applyAsLong(row));
-                each.accept(row);
-            });
+            jdbc.sql(sql.toString())
+                    .params(params)
+                    .withFetchSize(SheetExports.FETCH_SIZE)
+                    .query(rs -> {
+                        T row = rows.mapRow(rs, read.size());
+                        read.add(id.applyAsLong(row));
+                        each.accept(row);
+                    });
         } finally {
             if (fields != null) {
                 read(entityType, read, unitId, fields);
@@ -117,8 +134,8 @@ public class PersonRegisters {
 
     /** Publishes the addition of a record (ids and non-personal fields only). */
     public void created(String entityType, long id, long unitId, Object facts, List<String> fields) {
-        events.publishEvent(new PersonRecorded(entityType, Long.toString(id), unitId, PersonRecorded.Change.CREATED, null,
-                facts, fields));
+        events.publishEvent(new PersonRecorded(
+                entityType, Long.toString(id), unitId, PersonRecorded.Change.CREATED, null, facts, fields));
     }
 
     /** Refuses a unit of another kind than those given. */
@@ -160,13 +177,20 @@ public class PersonRegisters {
     }
 
     public String[] encrypt(PersonDetails p) {
-        return new String[] {cipher.encrypt(p.fullName()), cipher.encrypt(p.birth()), cipher.encrypt(p.nationalId()),
-            cipher.encrypt(p.address())};
+        return new String[] {
+            cipher.encrypt(p.fullName()),
+            cipher.encrypt(p.birth()),
+            cipher.encrypt(p.nationalId()),
+            cipher.encrypt(p.address())
+        };
     }
 
     public PersonDetails decrypt(ResultSet rs) throws SQLException {
-        return new PersonDetails(cipher.decrypt(rs.getString("full_name_enc")), cipher.decrypt(rs.getString("birth_enc")),
-                cipher.decrypt(rs.getString("national_id_enc")), cipher.decrypt(rs.getString("address_enc")));
+        return new PersonDetails(
+                cipher.decrypt(rs.getString("full_name_enc")),
+                cipher.decrypt(rs.getString("birth_enc")),
+                cipher.decrypt(rs.getString("national_id_enc")),
+                cipher.decrypt(rs.getString("address_enc")));
     }
 
     /** Records who read which records (the audit log), whatever happens to the reading transaction. */

@@ -3,10 +3,9 @@ package vn.tuquan.order.internal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.stereotype.Component;
-import vn.tuquan.shared.Scope;
 import vn.tuquan.order.UnknownPersonRecordException;
+import vn.tuquan.shared.Scope;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;

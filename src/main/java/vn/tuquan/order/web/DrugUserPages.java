@@ -1,6 +1,5 @@
 package vn.tuquan.order.web;
 
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,9 +39,13 @@ class DrugUserPages {
     }
 
     @GetMapping
-    String list(@PathVariable long unitId, @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) String periodOf, @RequestParam(defaultValue = "false") boolean newOnly,
-            @RequestParam(required = false) String status, Model model) {
+    String list(
+            @PathVariable long unitId,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String periodOf,
+            @RequestParam(defaultValue = "false") boolean newOnly,
+            @RequestParam(required = false) String status,
+            Model model) {
         fillList(unitId, year, periodOf, newOnly, status, model);
         model.addAttribute("form", new DrugUserInput(null, null, null, null, null));
         return "order/listDrugUsers";
@@ -52,8 +55,10 @@ class DrugUserPages {
     @Requires({Permission.ORDER_READ, Permission.ORDER_WRITE, Permission.SENSITIVE_READ})
     String record(@PathVariable long unitId, @ModelAttribute("form") DrugUserInput form, Model model) {
         try {
-            DrugUser saved = drugUsers.record(CurrentCaller.get(), unitId, new DrugUser.Form(form.person(),
-                    PersonSheets.date(form.detectedOn(), "detectedOn")));
+            DrugUser saved = drugUsers.record(
+                    CurrentCaller.get(),
+                    unitId,
+                    new DrugUser.Form(form.person(), PersonSheets.date(form.detectedOn(), "detectedOn")));
             return "redirect:/order/units/" + unitId + "/drug-users/" + saved.id() + "?saved=true";
         } catch (PersonRefusedException e) {
             fillList(unitId, null, null, false, null, model);
@@ -63,8 +68,11 @@ class DrugUserPages {
     }
 
     @GetMapping("/{drugUserId}")
-    String show(@PathVariable long unitId, @PathVariable long drugUserId,
-            @RequestParam(defaultValue = "false") boolean saved, Model model) {
+    String show(
+            @PathVariable long unitId,
+            @PathVariable long drugUserId,
+            @RequestParam(defaultValue = "false") boolean saved,
+            Model model) {
         fillShow(unitId, drugUserId, model);
         model.addAttribute("saved", saved);
         return "order/showDrugUser";
@@ -72,12 +80,19 @@ class DrugUserPages {
 
     @PostMapping("/{drugUserId}/status")
     @Requires({Permission.ORDER_READ, Permission.ORDER_WRITE, Permission.SENSITIVE_READ})
-    String changeStatus(@PathVariable long unitId, @PathVariable long drugUserId,
-            @ModelAttribute("form") DrugUserStatusInput form, Model model) {
+    String changeStatus(
+            @PathVariable long unitId,
+            @PathVariable long drugUserId,
+            @ModelAttribute("form") DrugUserStatusInput form,
+            Model model) {
         try {
-            drugUsers.changeStatus(CurrentCaller.get(), unitId, drugUserId,
+            drugUsers.changeStatus(
+                    CurrentCaller.get(),
+                    unitId,
+                    drugUserId,
                     PersonSheets.choice(DrugUser.Status.class, form.status(), "status"),
-                    PersonSheets.date(form.since(), "since"), form.note());
+                    PersonSheets.date(form.since(), "since"),
+                    form.note());
             return "redirect:/order/units/" + unitId + "/drug-users/" + drugUserId + "?saved=true";
         } catch (PersonRefusedException e) {
             fillShow(unitId, drugUserId, model);
@@ -91,7 +106,8 @@ class DrugUserPages {
         DrugUser.Status chosen = PersonSheets.choice(DrugUser.Status.class, status, "status");
         model.addAttribute("unit", units.latest(caller.view(), unitId).orElseThrow());
         Period period = PersonsApi.period(year, periodOf);
-        model.addAttribute("drugUsers", drugUsers.list(caller, unitId, period, newOnly, chosen, PersonSheets.PAGE_LIMIT, 0));
+        model.addAttribute(
+                "drugUsers", drugUsers.list(caller, unitId, period, newOnly, chosen, PersonSheets.PAGE_LIMIT, 0));
         model.addAttribute("total", drugUsers.count(caller, unitId, period, newOnly, chosen));
         PersonSheets.period(model, year, periodOf, period);
         model.addAttribute("newOnly", newOnly);

@@ -1,5 +1,4 @@
 package vn.tuquan.order.web;
 
 /** The form that changes a drug user's status, as typed. */
-public record DrugUserStatusInput(String status, String since, String note) {
-}
+public record DrugUserStatusInput(String status, String since, String note) {}

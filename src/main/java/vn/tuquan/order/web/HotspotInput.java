@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-
 import vn.tuquan.order.Campaign;
 import vn.tuquan.order.Hotspot;
 import vn.tuquan.order.HotspotRefusedException;
@@ -12,25 +11,37 @@ import vn.tuquan.order.HotspotRefusedException;
 /** Reading the hotspot and campaign forms as typed ({@code *Input}): each unreadable field refused with its name. */
 final class HotspotInput {
 
-    private HotspotInput() {
-    }
+    private HotspotInput() {}
 
     static Hotspot.Form hotspot(HotspotDesignationInput input) {
-        return new Hotspot.Form(input.name(), choice(Hotspot.Kind.class, input.kind(), "kind"),
-                ids(input.unitIds(), "unitIds"), date(input.designatedOn(), "designatedOn"), input.designatedBy(),
-                input.designationNumber(), choice(Hotspot.Status.class, input.status(), "status"), input.reason(),
-                decimal(input.latitude(), "latitude"), decimal(input.longitude(), "longitude"), input.notes());
+        return new Hotspot.Form(
+                input.name(),
+                choice(Hotspot.Kind.class, input.kind(), "kind"),
+                ids(input.unitIds(), "unitIds"),
+                date(input.designatedOn(), "designatedOn"),
+                input.designatedBy(),
+                input.designationNumber(),
+                choice(Hotspot.Status.class, input.status(), "status"),
+                input.reason(),
+                decimal(input.latitude(), "latitude"),
+                decimal(input.longitude(), "longitude"),
+                input.notes());
     }
 
     static Hotspot.Correction correction(HotspotCorrectionInput input) {
-        return new Hotspot.Correction(input.name(), choice(Hotspot.Kind.class, input.kind(), "kind"),
-                ids(input.unitIds(), "unitIds"), date(input.designatedOn(), "designatedOn"), input.designatedBy(),
-                input.designationNumber(), input.notes());
+        return new Hotspot.Correction(
+                input.name(),
+                choice(Hotspot.Kind.class, input.kind(), "kind"),
+                ids(input.unitIds(), "unitIds"),
+                date(input.designatedOn(), "designatedOn"),
+                input.designatedBy(),
+                input.designationNumber(),
+                input.notes());
     }
 
     static Hotspot.StatusForm status(HotspotStatusInput input) {
-        return new Hotspot.StatusForm(choice(Hotspot.Status.class, input.status(), "status"), date(input.from(), "from"),
-                input.reason());
+        return new Hotspot.StatusForm(
+                choice(Hotspot.Status.class, input.status(), "status"), date(input.from(), "from"), input.reason());
     }
 
     static Hotspot.RemovalForm removal(HotspotRemovalInput input) {
@@ -38,22 +49,38 @@ final class HotspotInput {
     }
 
     static Campaign.Form campaign(CampaignInput input) {
-        return new Campaign.Form(input.name(), choice(Campaign.Kind.class, input.kind(), "kind"),
-                date(input.startedOn(), "startedOn"), date(input.endedOn(), "endedOn"), ids(input.unitIds(), "unitIds"),
-                input.forces(), number(input.officers(), "officers"), results(input.results()),
+        return new Campaign.Form(
+                input.name(),
+                choice(Campaign.Kind.class, input.kind(), "kind"),
+                date(input.startedOn(), "startedOn"),
+                date(input.endedOn(), "endedOn"),
+                ids(input.unitIds(), "unitIds"),
+                input.forces(),
+                number(input.officers(), "officers"),
+                results(input.results()),
                 ids(input.hotspotIds(), "hotspotIds"));
     }
 
     static Campaign.Correction campaignCorrection(CampaignCorrectionInput input) {
-        return new Campaign.Correction(input.name(), choice(Campaign.Kind.class, input.kind(), "kind"),
-                date(input.startedOn(), "startedOn"), date(input.endedOn(), "endedOn"), ids(input.unitIds(), "unitIds"),
-                input.forces(), number(input.officers(), "officers"), ids(input.hotspotIds(), "hotspotIds"));
+        return new Campaign.Correction(
+                input.name(),
+                choice(Campaign.Kind.class, input.kind(), "kind"),
+                date(input.startedOn(), "startedOn"),
+                date(input.endedOn(), "endedOn"),
+                ids(input.unitIds(), "unitIds"),
+                input.forces(),
+                number(input.officers(), "officers"),
+                ids(input.hotspotIds(), "hotspotIds"));
     }
 
     static Campaign.Results results(CampaignResultsInput input) {
-        return new Campaign.Results(count(input.arrests(), "arrests"), count(input.ringsBroken(), "ringsBroken"),
-                count(input.hotspotsCleared(), "hotspotsCleared"), count(input.itemsSeized(), "itemsSeized"),
-                input.seizedDescription(), input.summary());
+        return new Campaign.Results(
+                count(input.arrests(), "arrests"),
+                count(input.ringsBroken(), "ringsBroken"),
+                count(input.hotspotsCleared(), "hotspotsCleared"),
+                count(input.itemsSeized(), "itemsSeized"),
+                input.seizedDescription(),
+                input.summary());
     }
 
     static <E extends Enum<E>> E choice(Class<E> type, String text, String field) {

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -37,7 +36,8 @@ class HotspotPageSupport {
         if (unitId != null) {
             return units.latest(view, unitId).orElseThrow(() -> new UnknownHotspotException("unit", unitId));
         }
-        return units.roots(view, Dates.today()).stream().findFirst()
+        return units.roots(view, Dates.today()).stream()
+                .findFirst()
                 .orElseThrow(() -> new AccessRefusedException("no unit in the caller's view"));
     }
 
@@ -47,7 +47,8 @@ class HotspotPageSupport {
         Map<Long, UnitView> all = new LinkedHashMap<>();
         units.roots(view, today).forEach(u -> all.put(u.id(), u));
         if (unit.validOn(today)) {
-            units.ancestors(view, unit.id(), today).stream().filter(a -> units.inScope(view, a, today))
+            units.ancestors(view, unit.id(), today).stream()
+                    .filter(a -> units.inScope(view, a, today))
                     .forEach(a -> all.putIfAbsent(a.id(), a));
         }
         all.putIfAbsent(unit.id(), unit);
@@ -81,8 +82,11 @@ class HotspotPageSupport {
         Map<Long, String> names = new LinkedHashMap<>();
         String outside = messages.getMessage("order.hotspots.outside", null, LocaleContextHolder.getLocale());
         for (long id : ids) {
-            names.computeIfAbsent(id, u -> units.contains(view, u, Dates.today())
-                    ? units.latest(view, u).map(UnitView::name).orElse("#" + u) : outside);
+            names.computeIfAbsent(
+                    id,
+                    u -> units.contains(view, u, Dates.today())
+                            ? units.latest(view, u).map(UnitView::name).orElse("#" + u)
+                            : outside);
         }
         return names;
     }

@@ -1,11 +1,10 @@
 package vn.tuquan.order.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -40,30 +39,39 @@ class HotspotsApi {
         this.hotspots = hotspots;
     }
 
-    record HotspotWithHistory(Hotspot hotspot, List<Hotspot.StatusPeriod> history) {
-    }
+    record HotspotWithHistory(Hotspot hotspot, List<Hotspot.StatusPeriod> history) {}
 
     @GetMapping("/units/{unitId}")
-    @Operation(summary = "The hotspots under the unit designated by the date, with their status on it",
-            description = "`status` keeps those on the list then in that status; `removed=false` leaves out those removed by then.")
-    List<Hotspot> under(@PathVariable long unitId,
+    @Operation(
+            summary = "The hotspots under the unit designated by the date, with their status on it",
+            description =
+                    "`status` keeps those on the list then in that status; `removed=false` leaves out those removed by then.")
+    List<Hotspot> under(
+            @PathVariable long unitId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-            @RequestParam(required = false) Hotspot.Kind kind, @RequestParam(required = false) Hotspot.Status status,
-            @RequestParam(required = false) String q, @RequestParam(defaultValue = "true") boolean removed) {
-        return hotspots.under(CurrentCaller.view(), unitId, on == null ? Dates.today() : on,
+            @RequestParam(required = false) Hotspot.Kind kind,
+            @RequestParam(required = false) Hotspot.Status status,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "true") boolean removed) {
+        return hotspots.under(
+                CurrentCaller.view(),
+                unitId,
+                on == null ? Dates.today() : on,
                 new Hotspot.Filter(kind, status, q, removed));
     }
 
     @GetMapping("/units/{unitId}/counts")
     @Operation(summary = "How many hotspots under the unit were complex, contained and stable on a date (F18)")
-    Hotspot.Counts counts(@PathVariable long unitId,
+    Hotspot.Counts counts(
+            @PathVariable long unitId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
         return hotspots.counts(CurrentCaller.view(), unitId, on == null ? Dates.today() : on);
     }
 
     @PostMapping("/units/{unitId}")
     @Requires(Permission.ORDER_WRITE)
-    @Operation(summary = "Designate a hotspot by a decision",
+    @Operation(
+            summary = "Designate a hotspot by a decision",
             description = "The units covered must lie under the unit and in the caller's capture scope (403); "
                     + "400 without the deciding body or the decision number.")
     ResponseEntity<Hotspot> designate(@PathVariable long unitId, @RequestBody Hotspot.Form form) {
@@ -75,13 +83,15 @@ class HotspotsApi {
     @GetMapping("/units/{unitId}/{hotspotId:\\d+}")
     @Operation(summary = "A hotspot with its status today and its status history")
     HotspotWithHistory find(@PathVariable long unitId, @PathVariable long hotspotId) {
-        return new HotspotWithHistory(hotspots.find(CurrentCaller.view(), unitId, hotspotId, Dates.today()),
+        return new HotspotWithHistory(
+                hotspots.find(CurrentCaller.view(), unitId, hotspotId, Dates.today()),
                 hotspots.history(CurrentCaller.view(), unitId, hotspotId));
     }
 
     @PutMapping("/units/{unitId}/{hotspotId:\\d+}")
     @Requires(Permission.ORDER_WRITE)
-    @Operation(summary = "Correct a hotspot: name, kind, units covered, the designation decision and notes",
+    @Operation(
+            summary = "Correct a hotspot: name, kind, units covered, the designation decision and notes",
             description = "The units covered must lie under the unit and in the caller's capture scope (403); "
                     + "400 without the deciding body or the decision number, or with a designation day on or after "
                     + "the second status or the removal.")
@@ -91,7 +101,8 @@ class HotspotsApi {
 
     @DeleteMapping("/units/{unitId}/{hotspotId:\\d+}/statuses/last")
     @Requires(Permission.ORDER_WRITE)
-    @Operation(summary = "Withdraw the last change of status, recorded by mistake",
+    @Operation(
+            summary = "Withdraw the last change of status, recorded by mistake",
             description = "The status before it holds again; 400 for the first status (it comes with the designation) "
                     + "or a hotspot removed from the list.")
     Hotspot withdrawLastStatus(@PathVariable long unitId, @PathVariable long hotspotId) {
@@ -100,9 +111,12 @@ class HotspotsApi {
 
     @PostMapping("/units/{unitId}/{hotspotId:\\d+}/statuses")
     @Requires(Permission.ORDER_WRITE)
-    @Operation(summary = "Change a hotspot's status from a day, with the reason",
-            description = "400 when dated on or before the last change, in the future, after the removal, or unchanged.")
-    Hotspot changeStatus(@PathVariable long unitId, @PathVariable long hotspotId, @RequestBody Hotspot.StatusForm form) {
+    @Operation(
+            summary = "Change a hotspot's status from a day, with the reason",
+            description =
+                    "400 when dated on or before the last change, in the future, after the removal, or unchanged.")
+    Hotspot changeStatus(
+            @PathVariable long unitId, @PathVariable long hotspotId, @RequestBody Hotspot.StatusForm form) {
         return hotspots.changeStatus(CurrentCaller.get(), unitId, hotspotId, form);
     }
 

@@ -1,5 +1,7 @@
 package vn.tuquan.order.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -18,9 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -79,6 +78,7 @@ class IncidentPages {
     static final int PAGE_SIZE = 50;
     /** The latest placed incidents a map shows at most; it says when there are more. */
     static final int MAP_LIMIT = 5_000;
+
     private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private final Incidents incidents;
@@ -90,8 +90,15 @@ class IncidentPages {
     private final UnitBoundaries boundaries;
     private final RefusalMessages refusals;
 
-    IncidentPages(Incidents incidents, IncidentImports imports, IncidentRequests requests, IncidentSheet sheet,
-            SheetExports exports, Units units, UnitBoundaries boundaries, RefusalMessages refusals) {
+    IncidentPages(
+            Incidents incidents,
+            IncidentImports imports,
+            IncidentRequests requests,
+            IncidentSheet sheet,
+            SheetExports exports,
+            Units units,
+            UnitBoundaries boundaries,
+            RefusalMessages refusals) {
         this.exports = exports;
         this.incidents = incidents;
         this.imports = imports;
@@ -103,12 +110,10 @@ class IncidentPages {
     }
 
     /** A category group with the categories under it, for a select's optgroup. */
-    record CategoryGroup(IncidentCategory group, List<IncidentCategory> categories) {
-    }
+    record CategoryGroup(IncidentCategory group, List<IncidentCategory> categories) {}
 
     /** One row of the list: the incident, its unit's and category's names. */
-    record Row(Incident incident, String unitName, String categoryName) {
-    }
+    record Row(Incident incident, String unitName, String categoryName) {}
 
     // ---- landing -----------------------------------------------------------------------------
 
@@ -117,17 +122,35 @@ class IncidentPages {
         Period period = Period.residentialAreaOn(Dates.today());
         Scope view = CurrentCaller.view();
         model.addAttribute("period", period);
-        model.addAttribute("periodCount", incidents.list(view, new IncidentFilter(null, null, period, null, null, null,
-                null), 0, 1).total());
-        model.addAttribute("crimeCount", incidents.list(view, new IncidentFilter(null, null, period, null,
-                IncidentKind.CRIME, null, null), 0, 1).total());
-        model.addAttribute("openCount", incidents.list(view, new IncidentFilter(null, null, null, null, null, null,
-                IncidentStatus.REPORTED), 0, 1).total());
-        model.addAttribute("latest", rows(incidents.list(view, IncidentFilter.all(), 0, 5).incidents()));
+        model.addAttribute(
+                "periodCount",
+                incidents
+                        .list(view, new IncidentFilter(null, null, period, null, null, null, null), 0, 1)
+                        .total());
+        model.addAttribute(
+                "crimeCount",
+                incidents
+                        .list(view, new IncidentFilter(null, null, period, null, IncidentKind.CRIME, null, null), 0, 1)
+                        .total());
+        model.addAttribute(
+                "openCount",
+                incidents
+                        .list(
+                                view,
+                                new IncidentFilter(null, null, null, null, null, null, IncidentStatus.REPORTED),
+                                0,
+                                1)
+                        .total());
+        model.addAttribute(
+                "latest", rows(incidents.list(view, IncidentFilter.all(), 0, 5).incidents()));
         model.addAttribute("canWrite", CurrentCaller.get().can(Permission.ORDER_WRITE));
         // the other registers hang on a unit: the first unit the caller sees from
-        model.addAttribute("registersUnit", units.roots(view, Dates.today()).stream().findFirst()
-                .map(UnitView::id).orElse(null));
+        model.addAttribute(
+                "registersUnit",
+                units.roots(view, Dates.today()).stream()
+                        .findFirst()
+                        .map(UnitView::id)
+                        .orElse(null));
         return "order/showOrder";
     }
 
@@ -138,8 +161,11 @@ class IncidentPages {
     String form(@RequestParam(required = false) Long unit, HttpSession session, Model model) {
         Caller caller = CurrentCaller.get();
         Long chosen = unit != null ? unit : (Long) session.getAttribute(LAST_UNIT);
-        fillForm(caller, new IncidentForm(chosen, null, null, null, null, null, IncidentSource.PATROL.name(), null,
-                null, null), nowInVietnam(), model);
+        fillForm(
+                caller,
+                new IncidentForm(chosen, null, null, null, null, null, IncidentSource.PATROL.name(), null, null, null),
+                nowInVietnam(),
+                model);
         return "order/newIncident";
     }
 
@@ -149,8 +175,17 @@ class IncidentPages {
         Caller caller = CurrentCaller.get();
         String occurredAt = input.occurredAt();
         OffsetDateTime occurred = parseLocal(occurredAt);
-        IncidentForm form = new IncidentForm(input.unitId(), input.categoryCode(), input.severity(), input.subjective(),
-                occurred, null, input.source(), input.latitude(), input.longitude(), input.summary());
+        IncidentForm form = new IncidentForm(
+                input.unitId(),
+                input.categoryCode(),
+                input.severity(),
+                input.subjective(),
+                occurred,
+                null,
+                input.source(),
+                input.latitude(),
+                input.longitude(),
+                input.summary());
         try {
             if (occurred == null && occurredAt != null && !occurredAt.isBlank()) {
                 throw new IncidentRefusedException("occurredAt", "order.import.time", occurredAt);
@@ -173,17 +208,27 @@ class IncidentPages {
         if (unit != null && recordable.stream().noneMatch(u -> u.id() == unit)) {
             // a unit further down a large scope, chosen before (or refused: then the first one)
             try {
-                units.latest(caller.capture(), unit).filter(u -> u.kind().organisation()
-                        || u.kind() == UnitKind.RESIDENTIAL_AREA
-                        || u.kind() == UnitKind.COMMUNE).ifPresent(u -> recordable.add(0, u));
+                units.latest(caller.capture(), unit)
+                        .filter(u -> u.kind().organisation()
+                                || u.kind() == UnitKind.RESIDENTIAL_AREA
+                                || u.kind() == UnitKind.COMMUNE)
+                        .ifPresent(u -> recordable.add(0, u));
             } catch (AccessRefusedException e) {
                 // not one of the caller's: the form starts with the first of theirs
             }
         }
         if (unit == null || recordable.stream().noneMatch(u -> u.id() == unit)) {
-            form = new IncidentForm(recordable.isEmpty() ? null : recordable.get(0).id(), form.categoryCode(),
-                    form.severity(), form.subjectiveCause(), form.occurredAt(), form.reportedAt(), form.source(),
-                    form.latitude(), form.longitude(), form.summary());
+            form = new IncidentForm(
+                    recordable.isEmpty() ? null : recordable.get(0).id(),
+                    form.categoryCode(),
+                    form.severity(),
+                    form.subjectiveCause(),
+                    form.occurredAt(),
+                    form.reportedAt(),
+                    form.source(),
+                    form.latitude(),
+                    form.longitude(),
+                    form.summary());
         }
         model.addAttribute("form", form);
         model.addAttribute("occurredAt", occurredAt);
@@ -198,12 +243,18 @@ class IncidentPages {
     // ---- the list ----------------------------------------------------------------------------
 
     @GetMapping("/order/incidents")
-    String list(@RequestParam(required = false) Long unit,
+    String list(
+            @RequestParam(required = false) Long unit,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            @RequestParam(required = false) Integer year, @RequestParam(required = false) String periodOf,
-            @RequestParam(required = false) List<String> category, @RequestParam(required = false) List<String> kind,
-            @RequestParam(required = false) List<String> severity, @RequestParam(required = false) String status,
-            @RequestParam(required = false) Boolean subjective, @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String periodOf,
+            @RequestParam(required = false) List<String> category,
+            @RequestParam(required = false) List<String> kind,
+            @RequestParam(required = false) List<String> severity,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Boolean subjective,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         Scope view = CurrentCaller.view();
         IncidentFilter filter;
         Incidents.IncidentPage found;
@@ -245,18 +296,27 @@ class IncidentPages {
     }
 
     @GetMapping(path = "/order/incidents.xlsx", produces = IncidentSheet.MEDIA_TYPE)
-    void export(@RequestParam(required = false) Long unit,
+    void export(
+            @RequestParam(required = false) Long unit,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            @RequestParam(required = false) Integer year, @RequestParam(required = false) String periodOf,
-            @RequestParam(required = false) List<String> category, @RequestParam(required = false) List<String> kind,
-            @RequestParam(required = false) List<String> severity, @RequestParam(required = false) String status,
-            @RequestParam(required = false) Boolean subjective, HttpServletResponse response) throws IOException {
-        IncidentFilter filter = IncidentRequests.filter(unit, asOf, year, periodOf, category, kind, severity, status,
-                subjective);
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String periodOf,
+            @RequestParam(required = false) List<String> category,
+            @RequestParam(required = false) List<String> kind,
+            @RequestParam(required = false) List<String> severity,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Boolean subjective,
+            HttpServletResponse response)
+            throws IOException {
+        IncidentFilter filter =
+                IncidentRequests.filter(unit, asOf, year, periodOf, category, kind, severity, status, subjective);
         Scope view = CurrentCaller.view();
         Locale locale = LocaleContextHolder.getLocale();
         Map<Long, String> names = new HashMap<>();
-        exports.send(response, "vu-viec" + (year == null ? "" : "-" + year) + ".xlsx", IncidentSheet.layout(),
+        exports.send(
+                response,
+                "vu-viec" + (year == null ? "" : "-" + year) + ".xlsx",
+                IncidentSheet.layout(),
                 rows -> incidents.each(view, filter, i -> rows.row(sheet.cells(row(i, names, locale), locale))));
     }
 
@@ -264,11 +324,13 @@ class IncidentPages {
 
     @GetMapping("/order/units/{unitId}/incidents/{incidentId}")
     String show(@PathVariable long unitId, @PathVariable long incidentId, Model model) {
-        Incident incident = incidents.findIn(CurrentCaller.view(), unitId, incidentId)
+        Incident incident = incidents
+                .findIn(CurrentCaller.view(), unitId, incidentId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("row", rows(List.of(incident)).get(0));
         model.addAttribute("statuses", incidents.history(CurrentCaller.view(), incidentId));
-        model.addAttribute("next", incident.withdrawn() ? null : incident.status().next().orElse(null));
+        model.addAttribute(
+                "next", incident.withdrawn() ? null : incident.status().next().orElse(null));
         model.addAttribute("canWrite", units.writable(CurrentCaller.get(), Permission.ORDER_WRITE, unitId));
         model.addAttribute("english", Named.english());
         return "order/showIncident";
@@ -276,13 +338,18 @@ class IncidentPages {
 
     @PostMapping("/order/units/{unitId}/incidents/{incidentId}/status")
     @Requires({Permission.ORDER_READ, Permission.ORDER_WRITE})
-    String changeStatus(@PathVariable long unitId, @PathVariable long incidentId,
-            @RequestParam(required = false) String status, @RequestParam(required = false) String note,
+    String changeStatus(
+            @PathVariable long unitId,
+            @PathVariable long incidentId,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String note,
             RedirectAttributes redirect) {
-        incidents.findIn(CurrentCaller.capture(), unitId, incidentId)
+        incidents
+                .findIn(CurrentCaller.capture(), unitId, incidentId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         try {
-            IncidentStatus to = status == null || status.isBlank() ? null
+            IncidentStatus to = status == null || status.isBlank()
+                    ? null
                     : IncidentStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
             incidents.changeStatus(CurrentCaller.get(), incidentId, to, note);
             redirect.addFlashAttribute("changed", to);
@@ -296,9 +363,13 @@ class IncidentPages {
 
     @PostMapping("/order/units/{unitId}/incidents/{incidentId}/withdraw")
     @Requires({Permission.ORDER_READ, Permission.ORDER_WRITE})
-    String withdraw(@PathVariable long unitId, @PathVariable long incidentId,
-            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        incidents.findIn(CurrentCaller.capture(), unitId, incidentId)
+    String withdraw(
+            @PathVariable long unitId,
+            @PathVariable long incidentId,
+            @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        incidents
+                .findIn(CurrentCaller.capture(), unitId, incidentId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         try {
             incidents.withdraw(CurrentCaller.get(), incidentId, reason);
@@ -312,12 +383,19 @@ class IncidentPages {
     // ---- the map -----------------------------------------------------------------------------
 
     @GetMapping("/order/incidents/map")
-    String map(@RequestParam(required = false) Long unit, @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) String kind, Model model) {
+    String map(
+            @RequestParam(required = false) Long unit,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String kind,
+            Model model) {
         Scope view = CurrentCaller.view();
-        IncidentFilter filter = IncidentRequests.filter(unit, null, year, null, null, kind == null ? null : List.of(kind), null, null, null);
-        Long boundaryUnit = unit != null ? unit
-                : view.wholeCountry() || view.unitIds().size() != 1 ? null : view.unitIds().iterator().next();
+        IncidentFilter filter = IncidentRequests.filter(
+                unit, null, year, null, null, kind == null ? null : List.of(kind), null, null, null);
+        Long boundaryUnit = unit != null
+                ? unit
+                : view.wholeCountry() || view.unitIds().size() != 1
+                        ? null
+                        : view.unitIds().iterator().next();
         model.addAttribute("filter", filter);
         model.addAttribute("year", year);
         model.addAttribute("years", years());
@@ -326,28 +404,43 @@ class IncidentPages {
         // the map draws the latest MAP_LIMIT placed incidents and says so when there are more
         model.addAttribute("placedTotal", incidents.placed(view, filter, 0).total());
         model.addAttribute("mapLimit", MAP_LIMIT);
-        model.addAttribute("boundaryUnit", boundaryUnit != null
-                && boundaries.hasMap(view, boundaryUnit, Dates.today()) ? boundaryUnit : null);
+        model.addAttribute(
+                "boundaryUnit",
+                boundaryUnit != null && boundaries.hasMap(view, boundaryUnit, Dates.today()) ? boundaryUnit : null);
         return "order/mapIncidents";
     }
 
     @GetMapping(path = "/order/incidents/map.json", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    Map<String, Object> points(@RequestParam(required = false) Long unit, @RequestParam(required = false) Integer year,
+    Map<String, Object> points(
+            @RequestParam(required = false) Long unit,
+            @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String kind) {
-        IncidentFilter filter = IncidentRequests.filter(unit, null, year, null, null, kind == null ? null : List.of(kind), null, null, null);
+        IncidentFilter filter = IncidentRequests.filter(
+                unit, null, year, null, null, kind == null ? null : List.of(kind), null, null, null);
         Locale locale = LocaleContextHolder.getLocale();
         List<Map<String, Object>> features = new ArrayList<>();
-        for (Incident i : incidents.placed(CurrentCaller.view(), filter, MAP_LIMIT).incidents()) {
+        for (Incident i :
+                incidents.placed(CurrentCaller.view(), filter, MAP_LIMIT).incidents()) {
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("id", i.id());
             properties.put("unitId", i.unitId());
             properties.put("kind", i.kind().name());
-            properties.put("category", incidents.category(i.categoryCode()).map(c -> c.name(locale)).orElse(i.categoryCode()));
+            properties.put(
+                    "category",
+                    incidents
+                            .category(i.categoryCode())
+                            .map(c -> c.name(locale))
+                            .orElse(i.categoryCode()));
             properties.put("occurredAt", Formatting.DATE_TIME.format(i.occurredAt()));
             properties.put("url", "/order/units/" + i.unitId() + "/incidents/" + i.id());
-            features.add(Map.of("type", "Feature", "geometry", Map.of("type", "Point", "coordinates",
-                    List.of(i.longitude(), i.latitude())), "properties", properties));
+            features.add(Map.of(
+                    "type",
+                    "Feature",
+                    "geometry",
+                    Map.of("type", "Point", "coordinates", List.of(i.longitude(), i.latitude())),
+                    "properties",
+                    properties));
         }
         return Map.of("type", "FeatureCollection", "features", features);
     }
@@ -364,8 +457,7 @@ class IncidentPages {
     // ---- import ------------------------------------------------------------------------------
 
     /** One bad row as the page shows it. */
-    record Problem(int line, String column, String message) {
-    }
+    record Problem(int line, String column, String message) {}
 
     @GetMapping("/order/incidents/import")
     @Requires({Permission.ORDER_READ, Permission.ORDER_WRITE})
@@ -378,7 +470,8 @@ class IncidentPages {
     @Requires({Permission.ORDER_READ, Permission.ORDER_WRITE})
     String upload(@RequestPart(name = "file", required = false) MultipartFile file, Model model) throws IOException {
         model.addAttribute("columns", IncidentImports.HEADER);
-        model.addAttribute("fileName", file == null || file.getOriginalFilename() == null ? "" : file.getOriginalFilename());
+        model.addAttribute(
+                "fileName", file == null || file.getOriginalFilename() == null ? "" : file.getOriginalFilename());
         if (file == null || file.isEmpty()) {
             model.addAttribute("problems", List.of(new Problem(1, null, requests.text("order.import.empty"))));
             return "order/importIncidents";
@@ -388,8 +481,12 @@ class IncidentPages {
         try (InputStream in = file.getInputStream()) {
             model.addAttribute("imported", imports.importFile(CurrentCaller.get(), name, in));
         } catch (IncidentImportRefusedException e) {
-            model.addAttribute("problems", e.rows().stream()
-                    .map(p -> new Problem(p.line(), p.column(), refusals.why(p, LocaleContextHolder.getLocale()))).toList());
+            model.addAttribute(
+                    "problems",
+                    e.rows().stream()
+                            .map(p ->
+                                    new Problem(p.line(), p.column(), refusals.why(p, LocaleContextHolder.getLocale())))
+                            .toList());
         }
         return "order/importIncidents";
     }
@@ -398,10 +495,12 @@ class IncidentPages {
     @Requires({Permission.ORDER_READ, Permission.ORDER_WRITE})
     ResponseEntity<byte[]> template() {
         List<UnitView> recordable = incidents.recordableUnits(CurrentCaller.get());
-        String unit = recordable.isEmpty() ? "1" : Long.toString(recordable.get(0).id());
-        String text = "\uFEFF" + String.join(",", IncidentImports.HEADER) + "\n"
-                + unit + ",CRIME_THEFT,LESS_SERIOUS,,31/10/2017 23:59,01/11/2017 08:00,PATROL,,,\"Mất trộm xe máy\"\n";
-        return IncidentSheet.download("vu-viec-mau.csv", "text/csv; charset=UTF-8", text.getBytes(StandardCharsets.UTF_8));
+        String unit =
+                recordable.isEmpty() ? "1" : Long.toString(recordable.get(0).id());
+        String text = "\uFEFF" + String.join(",", IncidentImports.HEADER) + "\n" + unit
+                + ",CRIME_THEFT,LESS_SERIOUS,,31/10/2017 23:59,01/11/2017 08:00,PATROL,,,\"Mất trộm xe máy\"\n";
+        return IncidentSheet.download(
+                "vu-viec-mau.csv", "text/csv; charset=UTF-8", text.getBytes(StandardCharsets.UTF_8));
     }
 
     // ---- helpers -----------------------------------------------------------------------------
@@ -414,9 +513,13 @@ class IncidentPages {
 
     /** An incident with its unit's name (looked up once per unit in {@code names}) and its category's. */
     private Row row(Incident i, Map<Long, String> names, Locale locale) {
-        String unitName = names.computeIfAbsent(i.unitId(), id -> units.latest(CurrentCaller.view(), id)
-                .map(UnitView::name).orElse("#" + id));
-        return new Row(i, unitName, incidents.category(i.categoryCode()).map(c -> c.name(locale)).orElse(i.categoryCode()));
+        String unitName = names.computeIfAbsent(
+                i.unitId(),
+                id -> units.latest(CurrentCaller.view(), id).map(UnitView::name).orElse("#" + id));
+        return new Row(
+                i,
+                unitName,
+                incidents.category(i.categoryCode()).map(c -> c.name(locale)).orElse(i.categoryCode()));
     }
 
     /** The catalogue as groups with their categories (a group is a category too, listed first). */
@@ -460,8 +563,9 @@ class IncidentPages {
         if (value instanceof Collection<?> values) {
             values.forEach(v -> param(query, name, v));
         } else if (value != null && !value.toString().isBlank()) {
-            query.add(name + "=" + URLEncoder.encode(value instanceof Enum<?> e ? e.name() : value.toString(),
-                    StandardCharsets.UTF_8));
+            query.add(name + "="
+                    + URLEncoder.encode(
+                            value instanceof Enum<?> e ? e.name() : value.toString(), StandardCharsets.UTF_8));
         }
     }
 
@@ -473,23 +577,46 @@ class IncidentPages {
         List<String> chosen = new ArrayList<>();
         Locale locale = LocaleContextHolder.getLocale();
         if (filter.categoryCodes().size() > 1) {
-            chosen.add(requests.text("order.incidents.filter.chosen", requests.text("order.incident.field.categoryCode"),
-                    String.join(", ", filter.categoryCodes().stream().sorted().map(c -> incidents.category(c)
-                            .map(x -> x.name(locale)).orElse(c)).toList())));
+            chosen.add(requests.text(
+                    "order.incidents.filter.chosen",
+                    requests.text("order.incident.field.categoryCode"),
+                    String.join(
+                            ", ",
+                            filter.categoryCodes().stream()
+                                    .sorted()
+                                    .map(c -> incidents
+                                            .category(c)
+                                            .map(x -> x.name(locale))
+                                            .orElse(c))
+                                    .toList())));
         }
         if (filter.kinds().size() > 1) {
-            chosen.add(requests.text("order.incidents.filter.chosen", requests.text("order.incident.field.kind"),
-                    String.join(", ", filter.kinds().stream().sorted()
-                            .map(k -> requests.text("order.incident.kind." + k.name())).toList())));
+            chosen.add(requests.text(
+                    "order.incidents.filter.chosen",
+                    requests.text("order.incident.field.kind"),
+                    String.join(
+                            ", ",
+                            filter.kinds().stream()
+                                    .sorted()
+                                    .map(k -> requests.text("order.incident.kind." + k.name()))
+                                    .toList())));
         }
         if (filter.severities().size() > 1) {
-            chosen.add(requests.text("order.incidents.filter.chosen", requests.text("order.incident.field.severity"),
-                    String.join(", ", IncidentKind.CRIME_CLASSES.stream().filter(filter.severities()::contains)
-                            .map(v -> requests.text("order.incident.severity." + v)).toList())));
+            chosen.add(requests.text(
+                    "order.incidents.filter.chosen",
+                    requests.text("order.incident.field.severity"),
+                    String.join(
+                            ", ",
+                            IncidentKind.CRIME_CLASSES.stream()
+                                    .filter(filter.severities()::contains)
+                                    .map(v -> requests.text("order.incident.severity." + v))
+                                    .toList())));
         }
         if (filter.subjectiveCause() != null) {
-            chosen.add(requests.text(filter.subjectiveCause() ? "order.incidents.filter.subjective"
-                    : "order.incidents.filter.notSubjective"));
+            chosen.add(requests.text(
+                    filter.subjectiveCause()
+                            ? "order.incidents.filter.subjective"
+                            : "order.incidents.filter.notSubjective"));
         }
         return chosen;
     }
@@ -519,12 +646,10 @@ class IncidentPages {
         }
     }
 
-
     /** Times as the pages write them. */
     static final class Formatting {
         static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
-        private Formatting() {
-        }
+        private Formatting() {}
     }
 }

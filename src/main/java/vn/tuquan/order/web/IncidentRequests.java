@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -33,13 +32,26 @@ class IncidentRequests {
      * areas' otherwise). Category, kind and severity may each be given several times (or comma
      * separated): any of them. Unknown values are refused.
      */
-    static IncidentFilter filter(Long unit, LocalDate asOf, Integer year, String periodOf, List<String> category,
-            List<String> kind, List<String> severity, String status, Boolean subjective) {
+    static IncidentFilter filter(
+            Long unit,
+            LocalDate asOf,
+            Integer year,
+            String periodOf,
+            List<String> category,
+            List<String> kind,
+            List<String> severity,
+            String status,
+            Boolean subjective) {
         Period period = year == null ? null : FactWindow.parse(periodOf).period(year);
-        return new IncidentFilter(unit, asOf, period, values(category, s -> s),
+        return new IncidentFilter(
+                unit,
+                asOf,
+                period,
+                values(category, s -> s),
                 values(kind, k -> value(IncidentKind.class, k, "kind")),
                 values(severity, s -> s.toUpperCase(Locale.ROOT)),
-                blank(status) ? null : value(IncidentStatus.class, status, "status"), subjective);
+                blank(status) ? null : value(IncidentStatus.class, status, "status"),
+                subjective);
     }
 
     private static <T> Set<T> values(List<String> given, Function<String, T> read) {

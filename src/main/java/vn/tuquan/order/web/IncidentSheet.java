@@ -3,7 +3,6 @@ package vn.tuquan.order.web;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -21,11 +20,21 @@ import vn.tuquan.shared.web.SheetExports;
 class IncidentSheet {
 
     static final String MEDIA_TYPE = SheetExports.XLSX;
-    static final List<String> HEADERS = List.of("order.incident.id", "order.incident.field.unitId",
-            "order.incident.field.categoryCode", "order.incident.kind", "order.incident.field.severity",
-            "order.incident.field.subjectiveCause", "order.incident.field.occurredAt", "order.incident.field.reportedAt",
-            "order.incident.status", "order.incident.field.source", "order.incident.field.latitude",
-            "order.incident.field.longitude", "order.incident.field.summary", "order.incident.recordedBy");
+    static final List<String> HEADERS = List.of(
+            "order.incident.id",
+            "order.incident.field.unitId",
+            "order.incident.field.categoryCode",
+            "order.incident.kind",
+            "order.incident.field.severity",
+            "order.incident.field.subjectiveCause",
+            "order.incident.field.occurredAt",
+            "order.incident.field.reportedAt",
+            "order.incident.status",
+            "order.incident.field.source",
+            "order.incident.field.latitude",
+            "order.incident.field.longitude",
+            "order.incident.field.summary",
+            "order.incident.recordedBy");
 
     private final MessageSource messages;
 
@@ -38,8 +47,10 @@ class IncidentSheet {
     }
 
     static ResponseEntity<byte[]> download(String name, String type, byte[] bytes) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(bytes);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(type))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+                .body(bytes);
     }
 
     /** The sheet's name and header row. */
@@ -50,13 +61,21 @@ class IncidentSheet {
     /** One incident as the sheet's row, values in the reader's language. */
     List<Object> cells(IncidentPages.Row row, Locale locale) {
         Incident i = row.incident();
-        return Arrays.asList(i.id(), row.unitName(), row.categoryName(), text("order.incident.kind." + i.kind(), locale),
+        return Arrays.asList(
+                i.id(),
+                row.unitName(),
+                row.categoryName(),
+                text("order.incident.kind." + i.kind(), locale),
                 i.severity() == null ? null : text("order.incident.severity." + i.severity(), locale),
                 i.subjectiveCause() == null ? null : text(i.subjectiveCause() ? "order.yes" : "order.no", locale),
                 IncidentPages.Formatting.DATE_TIME.format(i.occurredAt()),
                 IncidentPages.Formatting.DATE_TIME.format(i.reportedAt()),
-                text("order.incident.status." + i.status(), locale), text("order.incident.source." + i.source(), locale),
-                i.latitude(), i.latitude() == null ? null : i.longitude(), i.summary(), i.createdBy());
+                text("order.incident.status." + i.status(), locale),
+                text("order.incident.source." + i.source(), locale),
+                i.latitude(),
+                i.latitude() == null ? null : i.longitude(),
+                i.summary(),
+                i.createdBy());
     }
 
     private String text(String key, Locale locale) {

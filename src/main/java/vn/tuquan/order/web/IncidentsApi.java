@@ -1,14 +1,13 @@
 package vn.tuquan.order.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -59,20 +58,19 @@ class IncidentsApi {
         this.requests = requests;
     }
 
-    record StatusInput(IncidentStatus status, String note) {
-    }
+    record StatusInput(IncidentStatus status, String note) {}
 
-    record WithdrawInput(String reason) {
-    }
+    record WithdrawInput(String reason) {}
 
-    record Imported(int incidents) {
-    }
+    record Imported(int incidents) {}
 
     @PostMapping("/incidents")
     @Requires({Permission.ORDER_READ, Permission.ORDER_WRITE})
-    @Operation(summary = "Ghi nhận một vụ việc; gửi lại cùng Idempotency-Key không ghi thêm / record an incident;"
-            + " a retry with the same Idempotency-Key answers the first incident and stores nothing")
-    ResponseEntity<Incident> record(@RequestHeader(name = "Idempotency-Key", required = false) String key,
+    @Operation(
+            summary = "Ghi nhận một vụ việc; gửi lại cùng Idempotency-Key không ghi thêm / record an incident;"
+                    + " a retry with the same Idempotency-Key answers the first incident and stores nothing")
+    ResponseEntity<Incident> record(
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @RequestBody(required = false) IncidentForm form) {
         Incident incident;
         boolean replayed = false;
@@ -83,28 +81,40 @@ class IncidentsApi {
             incident = ingested.incident();
             replayed = ingested.replayed();
         }
-        return ResponseEntity.created(URI.create("/api/v1/order/units/" + incident.unitId() + "/incidents/" + incident.id()))
-                .header("Idempotent-Replayed", Boolean.toString(replayed)).body(incident);
+        return ResponseEntity.created(
+                        URI.create("/api/v1/order/units/" + incident.unitId() + "/incidents/" + incident.id()))
+                .header("Idempotent-Replayed", Boolean.toString(replayed))
+                .body(incident);
     }
 
     @GetMapping("/incidents")
-    @Operation(summary = "Danh sách vụ việc theo bộ lọc / incidents of a unit's subtree by period, category, kind,"
-            + " severity and status, the latest first")
-    Incidents.IncidentPage list(@Parameter(description = "đơn vị / unit id (the caller's scope when empty)")
-            @RequestParam(required = false) Long unit,
+    @Operation(
+            summary = "Danh sách vụ việc theo bộ lọc / incidents of a unit's subtree by period, category, kind,"
+                    + " severity and status, the latest first")
+    Incidents.IncidentPage list(
+            @Parameter(description = "đơn vị / unit id (the caller's scope when empty)") @RequestParam(required = false)
+                    Long unit,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @Parameter(description = "kỳ đánh giá / period year") @RequestParam(required = false) Integer year,
-            @Parameter(description = "residential-area (default) or organisation") @RequestParam(required = false) String periodOf,
+            @Parameter(description = "residential-area (default) or organisation") @RequestParam(required = false)
+                    String periodOf,
             @Parameter(description = "nhóm hoặc loại vụ việc, có thể nhiều / category codes (any of them)")
-            @RequestParam(required = false) List<String> category,
+                    @RequestParam(required = false)
+                    List<String> category,
             @Parameter(description = "loại / kinds (any of them)") @RequestParam(required = false) List<String> kind,
-            @Parameter(description = "mức độ / severities (any of them)") @RequestParam(required = false) List<String> severity,
+            @Parameter(description = "mức độ / severities (any of them)") @RequestParam(required = false)
+                    List<String> severity,
             @RequestParam(required = false) String status,
             @Parameter(description = "nguyên nhân chủ quan / cause recorded subjective (true) or not (false)")
-            @RequestParam(required = false) Boolean subjective,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
-        return incidents.list(CurrentCaller.view(), IncidentRequests.filter(unit, asOf, year, periodOf, category, kind,
-                severity, status, subjective), page, size);
+                    @RequestParam(required = false)
+                    Boolean subjective,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size) {
+        return incidents.list(
+                CurrentCaller.view(),
+                IncidentRequests.filter(unit, asOf, year, periodOf, category, kind, severity, status, subjective),
+                page,
+                size);
     }
 
     @GetMapping("/incident-categories")
@@ -116,14 +126,17 @@ class IncidentsApi {
     @GetMapping("/units/{unitId}/incidents/{incidentId}")
     @Operation(summary = "Một vụ việc của đơn vị / one incident recorded on a unit")
     ResponseEntity<Incident> one(@PathVariable long unitId, @PathVariable long incidentId) {
-        return ResponseEntity.ok(incidents.findIn(CurrentCaller.view(), unitId, incidentId).orElseThrow(IncidentsApi::notFound));
+        return ResponseEntity.ok(
+                incidents.findIn(CurrentCaller.view(), unitId, incidentId).orElseThrow(IncidentsApi::notFound));
     }
 
     @GetMapping("/units/{unitId}/incidents/{incidentId}/statuses")
     @Operation(summary = "Lịch sử trạng thái / who changed an incident's status, when, from what to what")
     ResponseEntity<List<IncidentStatusChange>> statuses(@PathVariable long unitId, @PathVariable long incidentId) {
-        return ResponseEntity.ok(incidents.findIn(CurrentCaller.view(), unitId, incidentId)
-                .map(i -> incidents.history(CurrentCaller.view(), i.id())).orElseThrow(IncidentsApi::notFound));
+        return ResponseEntity.ok(incidents
+                .findIn(CurrentCaller.view(), unitId, incidentId)
+                .map(i -> incidents.history(CurrentCaller.view(), i.id()))
+                .orElseThrow(IncidentsApi::notFound));
     }
 
     /** No such incident on the unit: a 404 problem, as every refusal of the API. */
@@ -134,34 +147,44 @@ class IncidentsApi {
     @PostMapping("/units/{unitId}/incidents/{incidentId}/status")
     @Requires({Permission.ORDER_READ, Permission.ORDER_WRITE})
     @Operation(summary = "Chuyển trạng thái / move an incident to its next status")
-    ResponseEntity<Incident> changeStatus(@PathVariable long unitId, @PathVariable long incidentId,
+    ResponseEntity<Incident> changeStatus(
+            @PathVariable long unitId,
+            @PathVariable long incidentId,
             @RequestBody(required = false) StatusInput input) {
         if (incidents.findIn(CurrentCaller.capture(), unitId, incidentId).isEmpty()) {
             throw notFound();
         }
-        return ResponseEntity.ok(incidents.changeStatus(CurrentCaller.get(), incidentId,
-                input == null ? null : input.status(), input == null ? null : input.note()));
+        return ResponseEntity.ok(incidents.changeStatus(
+                CurrentCaller.get(),
+                incidentId,
+                input == null ? null : input.status(),
+                input == null ? null : input.note()));
     }
 
     @PostMapping("/units/{unitId}/incidents/{incidentId}/withdraw")
     @Requires({Permission.ORDER_READ, Permission.ORDER_WRITE})
     @Operation(summary = "Rút vụ việc ghi nhầm / withdraw an incident recorded in error (audited)")
-    ResponseEntity<Incident> withdraw(@PathVariable long unitId, @PathVariable long incidentId,
+    ResponseEntity<Incident> withdraw(
+            @PathVariable long unitId,
+            @PathVariable long incidentId,
             @RequestBody(required = false) WithdrawInput input) {
         if (incidents.findIn(CurrentCaller.capture(), unitId, incidentId).isEmpty()) {
             throw notFound();
         }
-        return ResponseEntity.ok(incidents.withdraw(CurrentCaller.get(), incidentId, input == null ? null : input.reason()));
+        return ResponseEntity.ok(
+                incidents.withdraw(CurrentCaller.get(), incidentId, input == null ? null : input.reason()));
     }
 
     @PostMapping(path = "/incidents/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Requires({Permission.ORDER_READ, Permission.ORDER_WRITE})
-    @Operation(summary = "Nhập vụ việc từ tệp CSV hoặc Excel (cả tệp hoặc không gì) / import incidents from CSV or .xlsx, all or nothing")
+    @Operation(
+            summary =
+                    "Nhập vụ việc từ tệp CSV hoặc Excel (cả tệp hoặc không gì) / import incidents from CSV or .xlsx, all or nothing")
     ResponseEntity<Imported> importCsv(@RequestPart(name = "file", required = false) MultipartFile file)
             throws IOException {
         if (file == null || file.isEmpty()) {
-            throw new IncidentImportRefusedException(List.of(new IncidentImportProblem(1, null, "order.import.empty",
-                    List.of())));
+            throw new IncidentImportRefusedException(
+                    List.of(new IncidentImportProblem(1, null, "order.import.empty", List.of())));
         }
         try (InputStream in = file.getInputStream()) {
             int n = imports.importFile(CurrentCaller.get(), file.getOriginalFilename(), in);

@@ -1,6 +1,5 @@
 package vn.tuquan.order.web;
 
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,8 +38,12 @@ class MediationPages {
     }
 
     @GetMapping
-    String list(@PathVariable long unitId, @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) String periodOf, @RequestParam(required = false) String outcome, Model model) {
+    String list(
+            @PathVariable long unitId,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String periodOf,
+            @RequestParam(required = false) String outcome,
+            Model model) {
         fill(unitId, year, periodOf, outcome, model);
         model.addAttribute("form", new MediationInput(null, null, null, null, null));
         return "order/listMediations";
@@ -50,9 +53,15 @@ class MediationPages {
     @Requires({Permission.ORDER_READ, Permission.ORDER_WRITE})
     String record(@PathVariable long unitId, @ModelAttribute("form") MediationInput form, Model model) {
         try {
-            Mediation saved = mediations.record(CurrentCaller.get(), unitId, new Mediation.Form(
-                    PersonSheets.date(form.heldOn(), "heldOn"), form.parties(), form.subject(),
-                    PersonSheets.choice(Mediation.Outcome.class, form.outcome(), "outcome"), form.mediator()));
+            Mediation saved = mediations.record(
+                    CurrentCaller.get(),
+                    unitId,
+                    new Mediation.Form(
+                            PersonSheets.date(form.heldOn(), "heldOn"),
+                            form.parties(),
+                            form.subject(),
+                            PersonSheets.choice(Mediation.Outcome.class, form.outcome(), "outcome"),
+                            form.mediator()));
             return "redirect:/order/units/" + unitId + "/mediations/" + saved.id() + "?saved=true";
         } catch (PersonRefusedException e) {
             fill(unitId, null, null, null, model);
@@ -62,8 +71,11 @@ class MediationPages {
     }
 
     @GetMapping("/{mediationId}")
-    String show(@PathVariable long unitId, @PathVariable long mediationId,
-            @RequestParam(defaultValue = "false") boolean parties, @RequestParam(defaultValue = "false") boolean saved,
+    String show(
+            @PathVariable long unitId,
+            @PathVariable long mediationId,
+            @RequestParam(defaultValue = "false") boolean parties,
+            @RequestParam(defaultValue = "false") boolean saved,
             Model model) {
         Caller caller = CurrentCaller.get();
         model.addAttribute("unit", units.latest(caller.view(), unitId).orElseThrow());
@@ -79,7 +91,8 @@ class MediationPages {
         Mediation.Outcome chosen = PersonSheets.choice(Mediation.Outcome.class, outcome, "outcome");
         model.addAttribute("unit", units.latest(caller.view(), unitId).orElseThrow());
         Period period = PersonsApi.period(year, periodOf);
-        model.addAttribute("mediations", mediations.list(caller, unitId, period, chosen, false, PersonSheets.PAGE_LIMIT, 0));
+        model.addAttribute(
+                "mediations", mediations.list(caller, unitId, period, chosen, false, PersonSheets.PAGE_LIMIT, 0));
         model.addAttribute("total", mediations.count(caller, unitId, period, chosen));
         PersonSheets.period(model, year, periodOf, period);
         model.addAttribute("outcome", chosen);

@@ -1,10 +1,9 @@
 package vn.tuquan.order.web;
 
-import java.util.List;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,7 +23,9 @@ import vn.tuquan.shared.Requires;
  */
 @RestController
 @RequestMapping("/api/v1/order/facts")
-@Tag(name = "order facts", description = "Số liệu ANTT theo đơn vị và kỳ / security and order facts per unit and period")
+@Tag(
+        name = "order facts",
+        description = "Số liệu ANTT theo đơn vị và kỳ / security and order facts per unit and period")
 @Requires(Permission.ORDER_READ)
 class OrderFactsApi {
 
@@ -35,15 +36,23 @@ class OrderFactsApi {
     }
 
     @GetMapping("/units/{unitId}")
-    @Operation(summary = "Facts of the unit and of every unit under it for an evaluation period (counts over each unit's subtree)")
-    List<UnitFacts> forSubtree(@PathVariable long unitId,
-            @Parameter(description = "the period's year, e.g. 2017 (31/10/2016–31/10/2017 for residential areas under TT 23)")
-            @RequestParam(required = false) Integer year) {
+    @Operation(
+            summary =
+                    "Facts of the unit and of every unit under it for an evaluation period (counts over each unit's subtree)")
+    List<UnitFacts> forSubtree(
+            @PathVariable long unitId,
+            @Parameter(
+                            description =
+                                    "the period's year, e.g. 2017 (31/10/2016–31/10/2017 for residential areas under TT 23)")
+                    @RequestParam(required = false)
+                    Integer year) {
         return facts.forSubtree(CurrentCaller.view(), unitId, year(year));
     }
 
     @GetMapping("/units/{unitId}/headline")
-    @Operation(summary = "How many residential areas and communes under the unit had no crime, no drug user, in the period")
+    @Operation(
+            summary =
+                    "How many residential areas and communes under the unit had no crime, no drug user, in the period")
     OrderFacts.Headline headline(@PathVariable long unitId, @RequestParam(required = false) Integer year) {
         return facts.headline(CurrentCaller.view(), unitId, year(year));
     }

@@ -3,7 +3,6 @@ package vn.tuquan.order.web;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -21,6 +20,7 @@ class PersonSheets {
     static final String XLSX = SheetExports.XLSX;
     /** The most records a list page shows (the page says how many there are in all). */
     static final int PAGE_LIMIT = 200;
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
     private final MessageSource messages;
@@ -80,5 +80,4 @@ class PersonSheets {
             throw new PersonRefusedException(field, "order.persons.error.choice");
         }
     }
-
 }

@@ -1,5 +1,4 @@
 package vn.tuquan.order.web;
 
 /** The form that ends a re-education case, as typed. */
-public record ReEducationEndInput(String endedOn, String outcome) {
-}
+public record ReEducationEndInput(String endedOn, String outcome) {}

@@ -1,6 +1,5 @@
 package vn.tuquan.order.web;
 
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,9 +35,13 @@ class ReEducationPages {
     }
 
     @GetMapping
-    String list(@PathVariable long unitId, @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) String periodOf, @RequestParam(defaultValue = "false") boolean startedOnly,
-            @RequestParam(required = false) Boolean open, Model model) {
+    String list(
+            @PathVariable long unitId,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String periodOf,
+            @RequestParam(defaultValue = "false") boolean startedOnly,
+            @RequestParam(required = false) Boolean open,
+            Model model) {
         fill(unitId, year, periodOf, startedOnly, open, model);
         model.addAttribute("form", new ReEducationInput(null, null, null, null, null, null));
         return "order/listReEducations";
@@ -48,8 +51,11 @@ class ReEducationPages {
     @Requires({Permission.ORDER_READ, Permission.ORDER_WRITE, Permission.SENSITIVE_READ})
     String record(@PathVariable long unitId, @ModelAttribute("form") ReEducationInput form, Model model) {
         try {
-            ReEducation saved = reEducations.record(CurrentCaller.get(), unitId, new ReEducation.Form(
-                    form.person(), PersonSheets.date(form.startedOn(), "startedOn"), form.responsible()));
+            ReEducation saved = reEducations.record(
+                    CurrentCaller.get(),
+                    unitId,
+                    new ReEducation.Form(
+                            form.person(), PersonSheets.date(form.startedOn(), "startedOn"), form.responsible()));
             return "redirect:/order/units/" + unitId + "/re-educations/" + saved.id() + "?saved=true";
         } catch (PersonRefusedException e) {
             fill(unitId, null, null, false, null, model);
@@ -59,8 +65,11 @@ class ReEducationPages {
     }
 
     @GetMapping("/{caseId}")
-    String show(@PathVariable long unitId, @PathVariable long caseId,
-            @RequestParam(defaultValue = "false") boolean saved, Model model) {
+    String show(
+            @PathVariable long unitId,
+            @PathVariable long caseId,
+            @RequestParam(defaultValue = "false") boolean saved,
+            Model model) {
         fillShow(unitId, caseId, model);
         model.addAttribute("saved", saved);
         model.addAttribute("form", new ReEducationEndInput(null, null));
@@ -69,10 +78,17 @@ class ReEducationPages {
 
     @PostMapping("/{caseId}/end")
     @Requires({Permission.ORDER_READ, Permission.ORDER_WRITE, Permission.SENSITIVE_READ})
-    String end(@PathVariable long unitId, @PathVariable long caseId, @ModelAttribute("form") ReEducationEndInput form,
+    String end(
+            @PathVariable long unitId,
+            @PathVariable long caseId,
+            @ModelAttribute("form") ReEducationEndInput form,
             Model model) {
         try {
-            reEducations.end(CurrentCaller.get(), unitId, caseId, PersonSheets.date(form.endedOn(), "endedOn"),
+            reEducations.end(
+                    CurrentCaller.get(),
+                    unitId,
+                    caseId,
+                    PersonSheets.date(form.endedOn(), "endedOn"),
                     PersonSheets.choice(ReEducation.Outcome.class, form.outcome(), "outcome"));
             return "redirect:/order/units/" + unitId + "/re-educations/" + caseId + "?saved=true";
         } catch (PersonRefusedException e) {
@@ -86,7 +102,8 @@ class ReEducationPages {
         Caller caller = CurrentCaller.get();
         model.addAttribute("unit", units.latest(caller.view(), unitId).orElseThrow());
         Period period = PersonsApi.period(year, periodOf);
-        model.addAttribute("cases", reEducations.list(caller, unitId, period, startedOnly, open, PersonSheets.PAGE_LIMIT, 0));
+        model.addAttribute(
+                "cases", reEducations.list(caller, unitId, period, startedOnly, open, PersonSheets.PAGE_LIMIT, 0));
         model.addAttribute("total", reEducations.count(caller, unitId, period, startedOnly, open));
         model.addAttribute("startedOnly", startedOnly);
         PersonSheets.period(model, year, periodOf, period);

@@ -2,7 +2,6 @@ package vn.tuquan.order.web;
 
 import java.util.HashMap;
 import java.util.Map;
-
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
@@ -18,7 +17,8 @@ public final class UnitNames {
     }
 
     public String of(long unitId) {
-        return names.computeIfAbsent(unitId, id -> units.latest(CurrentCaller.view(), id).map(UnitView::name)
-                .orElse("#" + id));
+        return names.computeIfAbsent(
+                unitId,
+                id -> units.latest(CurrentCaller.view(), id).map(UnitView::name).orElse("#" + id));
     }
 }

@@ -12,7 +12,8 @@ class DataDirectoryFailureAnalyzer
         extends AbstractFailureAnalyzer<EmbeddedPostgresServer.DataDirectoryRefusedException> {
 
     @Override
-    protected FailureAnalysis analyze(Throwable rootFailure, EmbeddedPostgresServer.DataDirectoryRefusedException cause) {
+    protected FailureAnalysis analyze(
+            Throwable rootFailure, EmbeddedPostgresServer.DataDirectoryRefusedException cause) {
         return new FailureAnalysis(cause.getMessage(), cause.action(), cause);
     }
 }

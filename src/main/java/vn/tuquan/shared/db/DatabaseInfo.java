@@ -2,7 +2,6 @@ package vn.tuquan.shared.db;
 
 import java.nio.file.Path;
 import java.util.Optional;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,13 +28,16 @@ public class DatabaseInfo {
 
     /** The server version, e.g. {@code 17.6}. */
     public String serverVersion() {
-        return jdbc.sql("SELECT current_setting('server_version')").query(String.class).single();
+        return jdbc.sql("SELECT current_setting('server_version')")
+                .query(String.class)
+                .single();
     }
 
     /** Host, port and database name: no user, no password. */
     public String location() {
         return jdbc.sql("SELECT coalesce(host(inet_server_addr()), 'local socket') || ':' "
-                + "|| coalesce(inet_server_port()::text, '') || '/' || current_database()")
-                .query(String.class).single();
+                        + "|| coalesce(inet_server_port()::text, '') || '/' || current_database()")
+                .query(String.class)
+                .single();
     }
 }

@@ -82,8 +82,8 @@ public final class EmbeddedCredentials {
             throw new UncheckedIOException("Could not read the database passwords in " + file, e);
         }
         if (!passwords.keySet().containsAll(ROLES)) {
-            throw new IllegalStateException("The database password file " + file + " does not name the roles "
-                    + ROLES + "; restore it from a backup of the data directory");
+            throw new IllegalStateException("The database password file " + file + " does not name the roles " + ROLES
+                    + "; restore it from a backup of the data directory");
         }
         return Optional.of(new EmbeddedCredentials(passwords));
     }
@@ -105,11 +105,15 @@ public final class EmbeddedCredentials {
         Path file = file(clusterDir);
         StringBuilder content = new StringBuilder();
         for (String role : ROLES) {
-            content.append("localhost:*:*:").append(role).append(':').append(passwords.get(role)).append('\n');
+            content.append("localhost:*:*:")
+                    .append(role)
+                    .append(':')
+                    .append(passwords.get(role))
+                    .append('\n');
         }
         try {
-            Path temp = Files.createTempFile(clusterDir, "." + FILE_NAME, ".tmp",
-                    PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            Path temp = Files.createTempFile(
+                    clusterDir, "." + FILE_NAME, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 channel.write(StandardCharsets.UTF_8.encode(content.toString()));
                 channel.force(true);

@@ -1,11 +1,9 @@
 package vn.tuquan.shared.db;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
-
 import java.util.Arrays;
 import java.util.stream.Collectors;
-
-import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.api.MigrationInfo;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -37,10 +35,12 @@ class EmbeddedDatabaseConfiguration {
      * leaves a cluster the next start makes again instead of keeping half of it.
      */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgresServer embeddedPostgresServer(@Value("${tuquan.data-directory}") Path dataDir,
+    EmbeddedPostgresServer embeddedPostgresServer(
+            @Value("${tuquan.data-directory}") Path dataDir,
             @Value("${tuquan.embedded-database.first-start-ends-when-ready:false}") boolean firstStartEndsWhenReady,
             @Value("${tuquan.command-line:false}") boolean commandLine) {
-        return commandLine ? EmbeddedPostgresServer.forCommand(dataDir.resolve("pg"))
+        return commandLine
+                ? EmbeddedPostgresServer.forCommand(dataDir.resolve("pg"))
                 : EmbeddedPostgresServer.start(dataDir.resolve("pg"), firstStartEndsWhenReady);
     }
 
@@ -70,8 +70,8 @@ class EmbeddedDatabaseConfiguration {
      * write what the migrations granted it, and cannot change the schema or the audit log.
      */
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(EmbeddedPostgresServer server,
-            @Value("${tuquan.datasource.maximum-pool-size:10}") int maximumPoolSize) {
+    HikariDataSource dataSource(
+            EmbeddedPostgresServer server, @Value("${tuquan.datasource.maximum-pool-size:10}") int maximumPoolSize) {
         HikariDataSource dataSource = DataSourceBuilder.create()
                 .type(HikariDataSource.class)
                 .url(server.jdbcUrl())
@@ -89,8 +89,8 @@ class EmbeddedDatabaseConfiguration {
      */
     @Bean
     FlywayConfigurationCustomizer migrateAsOwner(EmbeddedPostgresServer server) {
-        return configuration -> configuration.dataSource(server.jdbcUrl(), server.ownerUsername(),
-                server.password(server.ownerUsername()));
+        return configuration -> configuration.dataSource(
+                server.jdbcUrl(), server.ownerUsername(), server.password(server.ownerUsername()));
     }
 
     /**
@@ -106,10 +106,13 @@ class EmbeddedDatabaseConfiguration {
             }
             MigrationInfo[] pending = flyway.info().pending();
             if (pending.length > 0) {
-                throw new IllegalStateException("The Tuquan running on " + server.clusterDir() + " is older than this "
-                        + "./tuquan: its database lacks the migration(s) "
-                        + Arrays.stream(pending).map(m -> String.valueOf(m.getVersion())).collect(Collectors.joining(", "))
-                        + ". Stop it and start this version's `./tuquan serve` (which migrates), then run the command again.");
+                throw new IllegalStateException(
+                        "The Tuquan running on " + server.clusterDir() + " is older than this "
+                                + "./tuquan: its database lacks the migration(s) "
+                                + Arrays.stream(pending)
+                                        .map(m -> String.valueOf(m.getVersion()))
+                                        .collect(Collectors.joining(", "))
+                                + ". Stop it and start this version's `./tuquan serve` (which migrates), then run the command again.");
             }
         };
     }

@@ -1,5 +1,6 @@
 package vn.tuquan.shared.db;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -26,8 +27,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +68,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     static final String ROLE = "tuquan";
     /** What the application connects as: only the privileges the migrations grant it. */
     static final String APP_ROLE = "tuquan_app";
+
     static final String SUPERUSER = EmbeddedCredentials.SUPERUSER;
     public static final String INITIALISED_MARKER = "tuquan-initialised";
     /** Present from the first moments of a new cluster until its first start is over. */
@@ -80,6 +80,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * postgres) have lower object ids, every database made later has this one or a higher one.
      */
     private static final long FIRST_NORMAL_OBJECT_ID = 16384;
+
     private static final String ZONKY_LOCK = "epg-lock";
     private static final String HBA = "pg_hba.conf";
     private static final String HBA_CONTENT = """
@@ -101,18 +102,25 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * closing a second channel on a file releases every lock this JVM holds on it (POSIX locks).
      */
     private static final Set<Path> RUNNING_HERE = ConcurrentHashMap.newKeySet();
+
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
     private final Path clusterDir;
     /** The server this process started; {@code null} when it uses the running Tuquan's. */
     private final EmbeddedPostgres postgres;
+
     private final int port;
     /** {@code null} only when attached to a server of an earlier Tuquan that trusts local connections. */
     private final EmbeddedCredentials credentials;
+
     private final CommandLock commandLock;
 
-    private EmbeddedPostgresServer(Path clusterDir, EmbeddedPostgres postgres, int port,
-            EmbeddedCredentials credentials, CommandLock commandLock) {
+    private EmbeddedPostgresServer(
+            Path clusterDir,
+            EmbeddedPostgres postgres,
+            int port,
+            EmbeddedCredentials credentials,
+            CommandLock commandLock) {
         this.clusterDir = clusterDir;
         this.postgres = postgres;
         this.port = port;
@@ -196,8 +204,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             long started = System.nanoTime();
             EmbeddedPostgres postgres = startPostgres(dir, fresh, credentials);
             RUNNING_HERE.add(dir);
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(dir, postgres, postgres.getPort(), credentials,
-                    commandLock);
+            EmbeddedPostgresServer server =
+                    new EmbeddedPostgresServer(dir, postgres, postgres.getPort(), credentials, commandLock);
             try {
                 if (fresh) {
                     credentials.write(dir);
@@ -218,8 +226,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 server.close();
                 throw e;
             }
-            log.info("Embedded PostgreSQL ready on port {} in {} ms (fsync on, synchronous_commit on, passwords "
-                    + "asked: scram-sha-256)", postgres.getPort(),
+            log.info(
+                    "Embedded PostgreSQL ready on port {} in {} ms (fsync on, synchronous_commit on, passwords "
+                            + "asked: scram-sha-256)",
+                    postgres.getPort(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             return server;
         } catch (IOException e) {
@@ -254,7 +264,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setConnectConfig("password", credentials.password(SUPERUSER));
             if (fresh) {
                 // beside the cluster's directory, which initdb wants empty; deleted once initdb has read it
-                passwordFile = Files.createTempFile(dir.getParent(), ".tuquan-initdb", ".tmp",
+                passwordFile = Files.createTempFile(
+                        dir.getParent(),
+                        ".tuquan-initdb",
+                        ".tmp",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 Files.writeString(passwordFile, credentials.password(SUPERUSER) + "\n", StandardCharsets.UTF_8);
                 builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", passwordFile.toString());
@@ -281,16 +294,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new ServerNotReadyException(dir);
         }
-        // postmaster.pid: pid, data directory, start time, port, socket directory, listen address, shared memory, status
+        // postmaster.pid: pid, data directory, start time, port, socket directory, listen address, shared memory,
+        // status
         Optional<Long> pid = lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0));
-        boolean alive = pid.flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
+        boolean alive =
+                pid.flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
         if (!alive || lines.size() < 8 || !"ready".equals(lines.get(7).strip())) {
             throw new ServerNotReadyException(dir);
         }
         int port = Integer.parseInt(lines.get(3).strip());
         EmbeddedCredentials credentials = EmbeddedCredentials.read(dir).orElse(null);
-        log.info("Tuquan is running on {}: this command uses its PostgreSQL (pid {}, port {}) and starts none",
-                dir, pid.get(), port);
+        log.info(
+                "Tuquan is running on {}: this command uses its PostgreSQL (pid {}, port {}) and starts none",
+                dir,
+                pid.get(),
+                port);
         return new EmbeddedPostgresServer(dir, null, port, credentials, null);
     }
 
@@ -372,7 +390,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private void createDatabase() {
-        try (Connection c = superuser(); var st = c.createStatement()) {
+        try (Connection c = superuser();
+                var st = c.createStatement()) {
             st.execute("CREATE ROLE " + ROLE + " LOGIN");
             setPassword(c, ROLE);
             st.execute("CREATE DATABASE " + DATABASE + " OWNER " + ROLE + " ENCODING 'UTF8' TEMPLATE template0");
@@ -386,7 +405,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * role is added at start (the migrations then grant it what it needs).
      */
     private void createAppRoleIfMissing() {
-        try (Connection c = superuser(); var st = c.createStatement();
+        try (Connection c = superuser();
+                var st = c.createStatement();
                 var rs = st.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + APP_ROLE + "'")) {
             if (!rs.next()) {
                 st.execute("CREATE ROLE " + APP_ROLE + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE");
@@ -410,7 +430,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             throw new IllegalStateException("Could not set the passwords of the database roles in " + clusterDir, e);
         }
         Path hba = clusterDir.resolve(HBA);
-        Path temp = Files.createTempFile(clusterDir, "." + HBA, ".tmp",
+        Path temp = Files.createTempFile(
+                clusterDir,
+                "." + HBA,
+                ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
             channel.write(StandardCharsets.UTF_8.encode(HBA_CONTENT));
@@ -422,13 +445,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             Files.move(temp, hba, StandardCopyOption.REPLACE_EXISTING);
         }
         syncDirectory(clusterDir);
-        try (Connection c = superuser(); var st = c.createStatement()) {
+        try (Connection c = superuser();
+                var st = c.createStatement()) {
             st.execute("SELECT pg_reload_conf()");
         } catch (SQLException e) {
             throw new IllegalStateException("Could not reload pg_hba.conf in " + clusterDir, e);
         }
-        log.warn("The embedded PostgreSQL in {} trusted every local connection (a cluster of an earlier Tuquan); "
-                + "it now asks for passwords (scram-sha-256), kept owner-only in {}", clusterDir,
+        log.warn(
+                "The embedded PostgreSQL in {} trusted every local connection (a cluster of an earlier Tuquan); "
+                        + "it now asks for passwords (scram-sha-256), kept owner-only in {}",
+                clusterDir,
                 EmbeddedCredentials.file(clusterDir));
     }
 
@@ -463,8 +489,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (RUNNING_HERE.contains(dir)) {
             return true;
         }
-        try (FileChannel channel = FileChannel.open(dir.resolve(ZONKY_LOCK),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        try (FileChannel channel =
+                FileChannel.open(dir.resolve(ZONKY_LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 return true;
@@ -487,7 +513,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private boolean holdsTuquanDatabase() {
         try (Connection c = superuser();
-                var rs = c.createStatement().executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+                var rs = c.createStatement()
+                        .executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
             return rs.next();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the databases of the cluster in " + clusterDir, e);
@@ -500,20 +527,27 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * tuquan-creating} marker or no database besides PostgreSQL's own.
      */
     private static void discardUnfinishedCluster(Path dir) throws IOException {
-        if (!Files.isDirectory(dir) || !Files.exists(dir.resolve("PG_VERSION"))
+        if (!Files.isDirectory(dir)
+                || !Files.exists(dir.resolve("PG_VERSION"))
                 || Files.exists(dir.resolve(INITIALISED_MARKER))) {
             return;
         }
         if (Files.exists(dir.resolve(CREATING_MARKER))) {
-            log.warn("The first start on the database cluster in {} did not finish (the process stopped before it was "
-                    + "ready; for the demo: before its data was loaded whole); making the cluster again", dir);
+            log.warn(
+                    "The first start on the database cluster in {} did not finish (the process stopped before it was "
+                            + "ready; for the demo: before its data was loaded whole); making the cluster again",
+                    dir);
         } else if (holdsDatabaseOfItsOwn(dir)) {
-            log.warn("The database cluster in {} has no {} marker but holds a database; keeping it as it is", dir,
+            log.warn(
+                    "The database cluster in {} has no {} marker but holds a database; keeping it as it is",
+                    dir,
                     INITIALISED_MARKER);
             return;
         } else {
-            log.warn("The database cluster in {} was never fully initialised (an interrupted first start); "
-                    + "creating it again", dir);
+            log.warn(
+                    "The database cluster in {} was never fully initialised (an interrupted first start); "
+                            + "creating it again",
+                    dir);
         }
         stopStalePostmaster(dir);
         try (Stream<Path> paths = Files.walk(dir)) {
@@ -530,15 +564,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return false;
         }
         try (Stream<Path> databases = Files.list(base)) {
-            return databases.map(p -> p.getFileName().toString())
+            return databases
+                    .map(p -> p.getFileName().toString())
                     .anyMatch(name -> name.matches("\\d{1,10}") && Long.parseLong(name) >= FIRST_NORMAL_OBJECT_ID);
         }
     }
 
     /** Writes a small file and forces it and its directory entry to disk. */
     private static void writeDurably(Path file, String content) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel channel = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             channel.write(StandardCharsets.UTF_8.encode(content));
             channel.force(true);
         }
@@ -562,9 +597,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return;
         }
         List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-        Optional<ProcessHandle> alive = lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0))
-                .flatMap(ProcessHandle::of)
-                .filter(ProcessHandle::isAlive);
+        Optional<ProcessHandle> alive = lines.isEmpty()
+                ? Optional.empty()
+                : parsePid(lines.get(0)).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
         if (alive.isEmpty()) {
             // PostgreSQL itself sees that this lock file is stale and recovers from its WAL.
             log.warn("PostgreSQL in {} did not shut down cleanly; it will recover from its write-ahead log", dir);
@@ -576,14 +611,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return;
         }
         ProcessHandle postmaster = alive.get();
-        log.warn("PostgreSQL (pid {}) was left running on {} by a Tuquan process that did not stop cleanly; "
-                + "stopping it first", postmaster.pid(), dir);
+        log.warn(
+                "PostgreSQL (pid {}) was left running on {} by a Tuquan process that did not stop cleanly; "
+                        + "stopping it first",
+                postmaster.pid(),
+                dir);
         signal("INT", postmaster.pid());
         try {
             postmaster.onExit().get(STALE_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            log.warn("PostgreSQL (pid {}) did not stop in {} s; killing it (WAL recovery follows)",
-                    postmaster.pid(), STALE_STOP_WAIT.toSeconds());
+            log.warn(
+                    "PostgreSQL (pid {}) did not stop in {} s; killing it (WAL recovery follows)",
+                    postmaster.pid(),
+                    STALE_STOP_WAIT.toSeconds());
             postmaster.destroyForcibly();
             postmaster.onExit().join();
         } catch (InterruptedException e) {
@@ -617,7 +657,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static void signal(String signal, long pid) throws IOException {
         try {
-            new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
+            new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted while signalling PostgreSQL", e);
@@ -642,7 +685,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         static CommandLock take(Path dir) {
             FileChannel channel = null;
             try {
-                channel = FileChannel.open(dir.resolve(COMMAND_LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                channel = FileChannel.open(
+                        dir.resolve(COMMAND_LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = channel.tryLock();
                 if (lock == null) {
                     channel.close();
@@ -697,8 +741,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** Another live Tuquan process holds the data directory. */
     public static final class DataDirectoryInUseException extends DataDirectoryRefusedException {
         DataDirectoryInUseException(Path dir) {
-            super("The data directory " + dir + " is in use by another running Tuquan process. "
-                    + "Stop it first, or set TUQUAN_DATA_DIR to another directory.",
+            super(
+                    "The data directory " + dir + " is in use by another running Tuquan process. "
+                            + "Stop it first, or set TUQUAN_DATA_DIR to another directory.",
                     "Stop the other Tuquan process (or wait for it to stop), or start this one with another "
                             + "TUQUAN_DATA_DIR. Two servers must never share one embedded database; the commands of "
                             + "./tuquan use the running one's.");
@@ -708,8 +753,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** A command on a data directory where {@code serve} never finished a first start. */
     public static final class NoDatabaseYetException extends DataDirectoryRefusedException {
         NoDatabaseYetException(Path dir) {
-            super("There is no Tuquan database in " + dir + " yet: run `./tuquan serve` once first "
-                    + "(its first start makes the database and the administrator account, and prints its password).",
+            super(
+                    "There is no Tuquan database in " + dir + " yet: run `./tuquan serve` once first "
+                            + "(its first start makes the database and the administrator account, and prints its password).",
                     "Start `./tuquan serve` (with the same TUQUAN_DATA_DIR) and note the administrator's password it "
                             + "prints; the commands work while it runs, or after it stopped. Commands never make a database.");
         }
@@ -718,8 +764,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** Another command runs a server of its own on the cluster. */
     public static final class CommandRunningException extends DataDirectoryRefusedException {
         CommandRunningException(Path dir) {
-            super("Another ./tuquan command is using the database in " + dir + " (Tuquan is not serving: it started "
-                    + "the database for itself). Run this command again when that one has ended.",
+            super(
+                    "Another ./tuquan command is using the database in " + dir + " (Tuquan is not serving: it started "
+                            + "the database for itself). Run this command again when that one has ended.",
                     "Wait for the other command to end, or start `./tuquan serve`: while it serves, any number of "
                             + "commands can run at once.");
         }
@@ -728,8 +775,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** A Tuquan on the directory is still starting (or stopping): its database is not ready for a command. */
     public static final class ServerNotReadyException extends DataDirectoryRefusedException {
         ServerNotReadyException(Path dir) {
-            super("Tuquan is starting or stopping on " + dir + ": run the command again when it is ready "
-                    + "(its log says \"Tuquan is ready at\") or has stopped.",
+            super(
+                    "Tuquan is starting or stopping on " + dir + ": run the command again when it is ready "
+                            + "(its log says \"Tuquan is ready at\") or has stopped.",
                     "Wait for the running Tuquan to be ready, then run the command again.");
         }
     }
@@ -737,8 +785,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** A cluster that asks for passwords whose password file is gone. */
     public static final class CredentialsMissingException extends DataDirectoryRefusedException {
         CredentialsMissingException(Path dir) {
-            super("The embedded PostgreSQL in " + dir + " asks for passwords, but its password file "
-                    + EmbeddedCredentials.file(dir) + " is missing.",
+            super(
+                    "The embedded PostgreSQL in " + dir + " asks for passwords, but its password file "
+                            + EmbeddedCredentials.file(dir) + " is missing.",
                     "Restore " + EmbeddedCredentials.FILE_NAME + " (owner-only, rw-------) from a backup of the data "
                             + "directory. Or, to have new passwords made, write `trust` for METHOD in the lines of "
                             + dir.resolve(HBA) + " and start Tuquan: it makes new passwords, keeps them in "

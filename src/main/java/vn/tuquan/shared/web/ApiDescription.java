@@ -1,12 +1,5 @@
 package vn.tuquan.shared.web;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.Components;
@@ -20,6 +13,12 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.http.HttpStatus;
 
@@ -67,8 +66,9 @@ final class ApiDescription implements OpenApiCustomizer {
 
     /** What a refusal means when the handler answering it says nothing more specific. */
     static final Map<String, String> REFUSALS = Map.of(
-            "400", "Bad input: a parameter or a field is missing, malformed or refused; `errors` names each one "
-                    + "with a message in the caller's language.",
+            "400",
+                    "Bad input: a parameter or a field is missing, malformed or refused; `errors` names each one "
+                            + "with a message in the caller's language.",
             "401", "Not signed in: no valid personal access token and no signed-in session.",
             "403", FORBIDDEN,
             "404", "No such record.",
@@ -76,8 +76,8 @@ final class ApiDescription implements OpenApiCustomizer {
             "415", "The body is not of a media type the operation takes.",
             "500", FAILED);
 
-    private static final Set<PathItem.HttpMethod> SAFE = Set.of(PathItem.HttpMethod.GET, PathItem.HttpMethod.HEAD,
-            PathItem.HttpMethod.OPTIONS);
+    private static final Set<PathItem.HttpMethod> SAFE =
+            Set.of(PathItem.HttpMethod.GET, PathItem.HttpMethod.HEAD, PathItem.HttpMethod.OPTIONS);
 
     private final String sessionCookie;
 
@@ -93,31 +93,47 @@ final class ApiDescription implements OpenApiCustomizer {
         components.addSchemas(PROBLEM, schema(PROBLEM_SCHEMA));
         components.addSchemas(PROBLEM_ERROR, schema(PROBLEM_ERROR_SCHEMA));
         if (api.getPaths() != null) {
-            api.getPaths().forEach((path, item) -> item.readOperationsMap()
-                    .forEach((method, operation) -> describe(path, method, operation)));
+            api.getPaths()
+                    .forEach((path, item) ->
+                            item.readOperationsMap().forEach((method, operation) -> describe(path, method, operation)));
         }
         dropUnusedSchemas(api);
     }
 
     private void securitySchemes(Components components) {
-        components.addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                .bearerFormat("tq_…")
-                .description("A personal access token (`Authorization: Bearer tq_…`), made at `/account/tokens` "
-                        + "or with `./tuquan user token NAME --name N --days D`; it carries its person's "
-                        + "permissions and scope. No CSRF header is needed with it."));
-        components.addSecuritySchemes(SESSION, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                .in(SecurityScheme.In.COOKIE).name(sessionCookie)
-                .description("The session of a person signed in through `/login` (password, then the TOTP code "
-                        + "when they use one)."));
-        components.addSecuritySchemes(CSRF, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                .in(SecurityScheme.In.HEADER).name(CSRF_HEADER)
-                .description("With the session, every write (POST, PUT, PATCH, DELETE) carries the session's "
-                        + "CSRF token in this header; pages hold it in `<meta name=\"_csrf\">`."));
+        components.addSecuritySchemes(
+                BEARER,
+                new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .bearerFormat("tq_…")
+                        .description(
+                                "A personal access token (`Authorization: Bearer tq_…`), made at `/account/tokens` "
+                                        + "or with `./tuquan user token NAME --name N --days D`; it carries its person's "
+                                        + "permissions and scope. No CSRF header is needed with it."));
+        components.addSecuritySchemes(
+                SESSION,
+                new SecurityScheme()
+                        .type(SecurityScheme.Type.APIKEY)
+                        .in(SecurityScheme.In.COOKIE)
+                        .name(sessionCookie)
+                        .description("The session of a person signed in through `/login` (password, then the TOTP code "
+                                + "when they use one)."));
+        components.addSecuritySchemes(
+                CSRF,
+                new SecurityScheme()
+                        .type(SecurityScheme.Type.APIKEY)
+                        .in(SecurityScheme.In.HEADER)
+                        .name(CSRF_HEADER)
+                        .description("With the session, every write (POST, PUT, PATCH, DELETE) carries the session's "
+                                + "CSRF token in this header; pages hold it in `<meta name=\"_csrf\">`."));
     }
 
     private void describe(String path, PathItem.HttpMethod method, Operation operation) {
-        operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER),
-                SAFE.contains(method) ? new SecurityRequirement().addList(SESSION)
+        operation.setSecurity(List.of(
+                new SecurityRequirement().addList(BEARER),
+                SAFE.contains(method)
+                        ? new SecurityRequirement().addList(SESSION)
                         : new SecurityRequirement().addList(SESSION).addList(CSRF)));
 
         ApiResponses declared = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
@@ -134,7 +150,8 @@ final class ApiDescription implements OpenApiCustomizer {
         if (path.contains("{")) {
             refusals.add("404");
         }
-        if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+        if (operation.getRequestBody() != null
+                && operation.getRequestBody().getContent() != null
                 && operation.getRequestBody().getContent().keySet().stream()
                         .anyMatch(type -> type.startsWith("multipart/"))) {
             refusals.add("413");
@@ -154,12 +171,14 @@ final class ApiDescription implements OpenApiCustomizer {
 
     /** A refusal's body is a problem; its description is the handler's own, else the general one. */
     private static void problem(String code, ApiResponse response) {
-        if (response.getDescription() == null || response.getDescription().isBlank()
+        if (response.getDescription() == null
+                || response.getDescription().isBlank()
                 || response.getDescription().equals(defaultDescription(code))) {
             response.setDescription(REFUSALS.getOrDefault(code, "Refused; the problem says why."));
         }
-        response.setContent(new Content().addMediaType(PROBLEM_JSON,
-                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+        response.setContent(new Content()
+                .addMediaType(
+                        PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
     }
 
     /**
@@ -170,8 +189,10 @@ final class ApiDescription implements OpenApiCustomizer {
     private static void json(ApiResponse response) {
         Content content = response.getContent();
         MediaType any = content == null ? null : content.get("*/*");
-        if (any == null || any.getSchema() != null && "string".equals(type(any.getSchema()))
-                && Set.of("byte", "binary").contains(any.getSchema().getFormat())) {
+        if (any == null
+                || any.getSchema() != null
+                        && "string".equals(type(any.getSchema()))
+                        && Set.of("byte", "binary").contains(any.getSchema().getFormat())) {
             return;
         }
         content.remove("*/*");

@@ -1,13 +1,12 @@
 package vn.tuquan.shared.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -84,8 +83,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 problem.setProperty("fieldName", name);
             }
         }
-        List<Map<String, String>> errors = refusal.problems().stream().filter(p -> p.field() != null)
-                .map(p -> Map.of("field", p.field(), "message", refusals.message(refusal, p, locale))).toList();
+        List<Map<String, String>> errors = refusal.problems().stream()
+                .filter(p -> p.field() != null)
+                .map(p -> Map.of("field", p.field(), "message", refusals.message(refusal, p, locale)))
+                .toList();
         if (!errors.isEmpty()) {
             problem.setProperty("errors", errors);
         }
@@ -112,7 +113,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> fileRefused(FileRefusedException refusal, HttpServletRequest request) {
         Locale locale = CallerLanguage.of(request);
         ProblemDetail problem = problem(refusal.status(), refusal.titleKey(), request, locale);
-        List<Map<String, Object>> errors = refusal.rows().stream().map(p -> error(refusal, p, locale)).toList();
+        List<Map<String, Object>> errors =
+                refusal.rows().stream().map(p -> error(refusal, p, locale)).toList();
         if (!errors.isEmpty()) {
             problem.setDetail(errors.get(0).get("message").toString());
             problem.setProperty("errors", errors);
@@ -143,19 +145,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * {@code "2024-13-40"}): {@code errors} names the member when it is known.
      */
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         HttpServletRequest servlet = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
         Locale locale = servlet == null ? LocaleContextHolder.getLocale() : CallerLanguage.of(servlet);
         MessageSource messages = getMessageSource();
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setTitle(messages.getMessage("error.400.title", null, locale));
-        String field = ex.getCause() instanceof JacksonException json && !json.getPath().isEmpty()
-                ? json.getPath().get(json.getPath().size() - 1).getPropertyName() : null;
+        String field = ex.getCause() instanceof JacksonException json
+                        && !json.getPath().isEmpty()
+                ? json.getPath().get(json.getPath().size() - 1).getPropertyName()
+                : null;
         if (field != null) {
             problem.setDetail(messages.getMessage("error.validation.detail", null, locale));
-            problem.setProperty("errors", List.of(Map.of("field", field,
-                    "message", messages.getMessage("error.unreadableValue", null, locale))));
+            problem.setProperty(
+                    "errors",
+                    List.of(Map.of(
+                            "field", field, "message", messages.getMessage("error.unreadableValue", null, locale))));
         } else {
             problem.setDetail(messages.getMessage("error.400.detail", null, locale));
         }
@@ -170,20 +176,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Locale locale = LocaleContextHolder.getLocale();
         MessageSource messages = getMessageSource();
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setTitle(messages.getMessage("error.400.title", null, locale));
         problem.setDetail(messages.getMessage("error.validation.detail", null, locale));
         List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map((FieldError e) -> Map.of("field", e.getField(),
-                        "message", messages.getMessage(e, locale)))
+                .map((FieldError e) -> Map.of("field", e.getField(), "message", messages.getMessage(e, locale)))
                 .toList();
         problem.setProperty("errors", errors);
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
@@ -191,8 +198,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Standard errors (404, 405, 415 …) get their title and, when they have none, a detail in the caller's language. */
     @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
-            WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (body instanceof ProblemDetail problem) {
             Locale locale = LocaleContextHolder.getLocale();
             String key = switch (status.value()) {
@@ -200,10 +207,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 default -> status.is4xxClientError() ? "error.400" : "error.500";
             };
             HttpStatus known = HttpStatus.resolve(status.value());
-            if (problem.getTitle() == null || known != null && problem.getTitle().equals(known.getReasonPhrase())) {
+            if (problem.getTitle() == null
+                    || known != null && problem.getTitle().equals(known.getReasonPhrase())) {
                 problem.setTitle(getMessageSource().getMessage(key + ".title", null, locale));
             }
-            if (problem.getDetail() == null || problem.getDetail().startsWith("No static resource")
+            if (problem.getDetail() == null
+                    || problem.getDetail().startsWith("No static resource")
                     || known != null && problem.getDetail().equals(known.getReasonPhrase())) {
                 problem.setDetail(getMessageSource().getMessage(key + ".detail", null, locale));
             }

@@ -21,13 +21,15 @@ final class ApiSchemaNames {
 
     private static final String OURS = "vn.tuquan.";
 
-    private ApiSchemaNames() {
-    }
+    private ApiSchemaNames() {}
 
     /** The schema name of one of Tuquan's types, or null for the default (the simple name). */
     static String of(Class<?> type) {
-        if (!type.getName().startsWith(OURS) || type.getEnclosingClass() == null || type.isAnonymousClass()
-                || type.isLocalClass() || type.getTypeParameters().length > 0) {
+        if (!type.getName().startsWith(OURS)
+                || type.getEnclosingClass() == null
+                || type.isAnonymousClass()
+                || type.isLocalClass()
+                || type.getTypeParameters().length > 0) {
             return null;
         }
         StringBuilder name = new StringBuilder(type.getSimpleName());

@@ -6,7 +6,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -32,18 +31,21 @@ class AreaRules {
 
     /** Looked up at first use: a command of {@code ./tuquan} opens the application without a web server, and without it. */
     private final ObjectProvider<RequestMappingHandlerMapping> mappings;
+
     private volatile Map<Area, Optional<Permission[]>> rules;
 
-    AreaRules(@Qualifier("requestMappingHandlerMapping")
-            ObjectProvider<RequestMappingHandlerMapping> mappings) {
+    AreaRules(@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
         this.mappings = mappings;
     }
 
     /** The areas the caller may open, in the navigation's order; every area for a caller with every permission. */
     List<Area> open(Caller caller) {
         Map<Area, Optional<Permission[]>> known = rules();
-        return Arrays.stream(Area.values()).filter(area -> known.get(area)
-                .map(permissions -> Arrays.stream(permissions).allMatch(caller::can)).orElse(true)).toList();
+        return Arrays.stream(Area.values())
+                .filter(area -> known.get(area)
+                        .map(permissions -> Arrays.stream(permissions).allMatch(caller::can))
+                        .orElse(true))
+                .toList();
     }
 
     /** The permissions of the GET handler of each area's path (empty: any signed-in person). */
@@ -61,7 +63,8 @@ class AreaRules {
 
     private Optional<HandlerMethod> handler(String path) {
         PathContainer container = PathContainer.parsePath(path);
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getObject().getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+                mappings.getObject().getHandlerMethods().entrySet()) {
             RequestMappingInfo info = entry.getKey();
             var methods = info.getMethodsCondition().getMethods();
             if (!methods.isEmpty() && !methods.contains(RequestMethod.GET)) {

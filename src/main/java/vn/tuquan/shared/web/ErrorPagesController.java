@@ -1,14 +1,11 @@
 package vn.tuquan.shared.web;
 
-import vn.tuquan.shared.PublicEndpoint;
-
-import java.io.IOException;
-import java.util.Locale;
-
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.MessageSource;
@@ -20,6 +17,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 import vn.tuquan.shared.ProblemResponses;
+import vn.tuquan.shared.PublicEndpoint;
 
 /**
  * Replaces Spring Boot's error handling: a friendly page in the person's language (saying why, when
@@ -35,7 +33,9 @@ class ErrorPagesController implements ErrorController {
     private final ProblemResponses problems;
     private final long maxFile;
 
-    ErrorPagesController(MessageSource messages, ProblemResponses problems,
+    ErrorPagesController(
+            MessageSource messages,
+            ProblemResponses problems,
             @Value("${spring.servlet.multipart.max-file-size:20MB}") DataSize maxFile) {
         this.messages = messages;
         this.problems = problems;
@@ -62,7 +62,10 @@ class ErrorPagesController implements ErrorController {
     void problem(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HttpStatus status = status(request);
         Locale locale = LocaleContextHolder.getLocale();
-        problems.write(originalRequest(request), response, status,
+        problems.write(
+                originalRequest(request),
+                response,
+                status,
                 messages.getMessage(messageKey(status, "title"), null, locale),
                 messages.getMessage(messageKey(status, "detail"), detailArguments(request), locale));
     }

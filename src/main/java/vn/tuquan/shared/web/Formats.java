@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
-
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import vn.tuquan.shared.Dates;
@@ -38,7 +37,9 @@ public class Formats {
     }
 
     public String number(Number value) {
-        return value == null ? "" : NumberFormat.getNumberInstance(numberLocale()).format(value);
+        return value == null
+                ? ""
+                : NumberFormat.getNumberInstance(numberLocale()).format(value);
     }
 
     /** A year as people write it, 2017 in both languages; "" for none. */

@@ -1,13 +1,12 @@
 package vn.tuquan.shared.web;
 
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import vn.tuquan.shared.Caller;
@@ -41,10 +40,13 @@ class NavigationAdvice {
     @ModelAttribute("languageLinks")
     Map<String, String> languageLinks(HttpServletRequest request) {
         String path = currentPath(request);
-        String query = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null ? null : request.getQueryString();
-        String kept = query == null ? "" : Arrays.stream(query.split("&"))
-                .filter(p -> !p.isEmpty() && !p.equals("lang") && !p.startsWith("lang="))
-                .collect(Collectors.joining("&"));
+        String query =
+                request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null ? null : request.getQueryString();
+        String kept = query == null
+                ? ""
+                : Arrays.stream(query.split("&"))
+                        .filter(p -> !p.isEmpty() && !p.equals("lang") && !p.startsWith("lang="))
+                        .collect(Collectors.joining("&"));
         Map<String, String> links = new LinkedHashMap<>();
         for (String language : LocaleConfiguration.SUPPORTED.stream().sorted().toList()) {
             links.put(language, path + "?" + (kept.isEmpty() ? "" : kept + "&") + "lang=" + language);

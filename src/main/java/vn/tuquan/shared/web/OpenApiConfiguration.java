@@ -1,13 +1,12 @@
 package vn.tuquan.shared.web;
 
-import java.util.List;
-
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -27,12 +26,12 @@ class OpenApiConfiguration {
         ApiSchemaNames.install();
         // swagger-core knows Jackson 2's JsonNode, not Jackson 3's: without this it describes the node's
         // getters (isArray, isEmpty …) instead of the JSON it holds
-        SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class,
-                new JsonSchema().description("any JSON value"));
+        SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new JsonSchema().description("any JSON value"));
     }
 
     @Bean
-    OpenAPI tuquanOpenApi(@Value("${tuquan.api.licence.name}") String licenceName,
+    OpenAPI tuquanOpenApi(
+            @Value("${tuquan.api.licence.name}") String licenceName,
             @Value("${tuquan.api.licence.identifier:}") String licenceIdentifier,
             @Value("${tuquan.api.licence.url:}") String licenceUrl,
             @Value("${tuquan.api.contact.name}") String contactName,

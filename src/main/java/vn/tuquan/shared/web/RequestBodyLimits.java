@@ -1,5 +1,12 @@
 package vn.tuquan.shared.web;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -9,14 +16,6 @@ import java.io.InputStreamReader;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.util.Locale;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -46,8 +45,10 @@ class RequestBodyLimits extends OncePerRequestFilter {
     private final long maxUpload;
     private final TooLarge tooLarge;
 
-    RequestBodyLimits(@Value("${tuquan.web.max-body-size:1MB}") DataSize maxBody,
-            @Value("${spring.servlet.multipart.max-request-size:50MB}") DataSize maxUpload, TooLarge tooLarge) {
+    RequestBodyLimits(
+            @Value("${tuquan.web.max-body-size:1MB}") DataSize maxBody,
+            @Value("${spring.servlet.multipart.max-request-size:50MB}") DataSize maxUpload,
+            TooLarge tooLarge) {
         this.maxBody = maxBody.toBytes();
         this.maxUpload = maxUpload.toBytes();
         this.tooLarge = tooLarge;
@@ -56,7 +57,8 @@ class RequestBodyLimits extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        String type =
+                request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         boolean upload = type.startsWith("multipart/");
         long limit = upload ? maxUpload : maxBody;
         long length = request.getContentLengthLong();
@@ -150,8 +152,7 @@ class RequestBodyLimits extends OncePerRequestFilter {
         @Override
         public BufferedReader getReader() throws UnsupportedEncodingException {
             String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
-                    Charset.forName(encoding)));
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), Charset.forName(encoding)));
         }
     }
 }

@@ -1,5 +1,6 @@
 package vn.tuquan.shared.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,8 +8,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-
-import jakarta.servlet.http.HttpServletResponse;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -53,6 +52,7 @@ public class SheetExports {
     public static final int FETCH_SIZE = 1000;
     /** The rows the workbook keeps in memory; earlier rows are flushed to its temporary file. */
     static final int WINDOW = 100;
+
     static final int COLUMN_WIDTH = 22 * 256;
 
     private final MessageSource messages;
@@ -137,8 +137,12 @@ public class SheetExports {
             book.setCompressTempFiles(true);
             fill(book, layout, rows, locale);
             response.setContentType(XLSX);
-            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                    .filename(fileName, StandardCharsets.UTF_8).build().toString());
+            response.setHeader(
+                    HttpHeaders.CONTENT_DISPOSITION,
+                    ContentDisposition.attachment()
+                            .filename(fileName, StandardCharsets.UTF_8)
+                            .build()
+                            .toString());
             OutputStream out = response.getOutputStream();
             book.write(out);
             out.flush();
@@ -188,7 +192,8 @@ public class SheetExports {
             this.locale = locale;
             this.dates = book.createCellStyle();
             dates.setDataFormat(book.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
-            this.baseName = layout.sheetKey() == null ? null
+            this.baseName = layout.sheetKey() == null
+                    ? null
                     : WorkbookUtil.createSafeSheetName(messages.getMessage(layout.sheetKey(), null, locale));
             open();
         }
@@ -201,7 +206,8 @@ public class SheetExports {
                 sheet = book.createSheet(baseName);
             } else {
                 String suffix = " (" + sheets + ")";
-                sheet = book.createSheet(baseName.substring(0, Math.min(baseName.length(), 31 - suffix.length())) + suffix);
+                sheet = book.createSheet(
+                        baseName.substring(0, Math.min(baseName.length(), 31 - suffix.length())) + suffix);
             }
             next = 0;
             if (layout.title() != null) {

@@ -1,12 +1,11 @@
 package vn.tuquan.shared.web;
 
-import vn.tuquan.shared.Requires;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import vn.tuquan.shared.Requires;
 import vn.tuquan.shared.db.DatabaseInfo;
 
 /** The home page, and the page of each area that is not built yet. */

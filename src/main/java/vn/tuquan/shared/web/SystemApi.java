@@ -1,15 +1,13 @@
 package vn.tuquan.shared.web;
 
-import vn.tuquan.shared.Requires;
-
-import java.time.OffsetDateTime;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.OffsetDateTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.tuquan.shared.Requires;
 import vn.tuquan.shared.db.DatabaseInfo;
 
 @RestController
@@ -22,8 +20,7 @@ class SystemApi {
     private final StartupReport startup;
     private final String version;
 
-    SystemApi(DatabaseInfo database, StartupReport startup,
-            @Value("${tuquan.version:development}") String version) {
+    SystemApi(DatabaseInfo database, StartupReport startup, @Value("${tuquan.version:development}") String version) {
         this.database = database;
         this.startup = startup;
         this.version = version;
@@ -32,10 +29,12 @@ class SystemApi {
     @GetMapping
     @Operation(summary = "Version, database and start time of this instance")
     SystemStatus status() {
-        return new SystemStatus(version, "PostgreSQL " + database.serverVersion(),
-                database.isEmbedded() ? "embedded" : "external", startup.startedAt());
+        return new SystemStatus(
+                version,
+                "PostgreSQL " + database.serverVersion(),
+                database.isEmbedded() ? "embedded" : "external",
+                startup.startedAt());
     }
 
-    record SystemStatus(String version, String database, String databaseMode, OffsetDateTime startedAt) {
-    }
+    record SystemStatus(String version, String database, String databaseMode, OffsetDateTime startedAt) {}
 }

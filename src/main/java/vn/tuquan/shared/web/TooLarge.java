@@ -1,11 +1,10 @@
 package vn.tuquan.shared.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
@@ -54,13 +53,16 @@ class TooLarge {
             return;
         }
         byte[] page = ("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
-                + HtmlUtils.htmlEscape(title) + "</title><link rel=\"stylesheet\" href=\"" + request.getContextPath()
-                + "/webjars/bootstrap/css/bootstrap.min.css\"></head><body><main class=\"container py-4\">"
-                + "<h1 class=\"h2\">" + HtmlUtils.htmlEscape(title) + "</h1><p class=\"lead\">"
-                + HtmlUtils.htmlEscape(detail) + "</p><a class=\"btn btn-primary\" href=\"" + request.getContextPath()
-                + "/\">" + HtmlUtils.htmlEscape(messages.getMessage("error.back", null, locale))
-                + "</a></main></body></html>").getBytes(StandardCharsets.UTF_8);
+                        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
+                        + HtmlUtils.htmlEscape(title) + "</title><link rel=\"stylesheet\" href=\""
+                        + request.getContextPath()
+                        + "/webjars/bootstrap/css/bootstrap.min.css\"></head><body><main class=\"container py-4\">"
+                        + "<h1 class=\"h2\">" + HtmlUtils.htmlEscape(title) + "</h1><p class=\"lead\">"
+                        + HtmlUtils.htmlEscape(detail) + "</p><a class=\"btn btn-primary\" href=\""
+                        + request.getContextPath()
+                        + "/\">" + HtmlUtils.htmlEscape(messages.getMessage("error.back", null, locale))
+                        + "</a></main></body></html>")
+                .getBytes(StandardCharsets.UTF_8);
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         response.setContentType("text/html;charset=UTF-8");
         response.setContentLength(page.length);

@@ -2,7 +2,6 @@ package vn.tuquan.units.internal;
 
 import java.time.LocalDate;
 import java.util.Map;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -41,15 +40,18 @@ public class DescendantMover {
                 """ + kinds + " ORDER BY v.id, length(m.old_path) DESC")
                 .param("oldPaths", movedPaths.keySet().toArray(String[]::new))
                 .param("newPaths", movedPaths.values().toArray(String[]::new))
-                .param("asOf", asOf).update();
+                .param("asOf", asOf)
+                .update();
         // a version that began on the date itself is corrected in place; older ones end and a new one begins
         jdbc.sql("""
                 UPDATE unit_version v SET path = m.new_path,
                        level = length(m.new_path) - length(replace(m.new_path, '/', '')) - 1
                 FROM moving_units m WHERE v.id = m.id AND m.valid_from = :asOf
                 """).param("asOf", asOf).update();
-        jdbc.sql("UPDATE unit_version v SET valid_to = :asOf FROM moving_units m WHERE v.id = m.id AND m.valid_from < :asOf")
-                .param("asOf", asOf).update();
+        jdbc.sql(
+                        "UPDATE unit_version v SET valid_to = :asOf FROM moving_units m WHERE v.id = m.id AND m.valid_from < :asOf")
+                .param("asOf", asOf)
+                .update();
         int moved = jdbc.sql("""
                 INSERT INTO unit_version (unit_id, kind, subkind, code, name, name_en, parent_id, path, level,
                                           valid_from, change, sector, has_party_organisation, staff_count, exclusion)

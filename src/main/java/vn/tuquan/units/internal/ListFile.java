@@ -7,9 +7,7 @@ sealed interface ListFile {
 
     List<RowProblem> problems();
 
-    record Units(List<ListRow> rows, List<RowProblem> problems) implements ListFile {
-    }
+    record Units(List<ListRow> rows, List<RowProblem> problems) implements ListFile {}
 
-    record Successions(List<SuccessionRow> rows, List<RowProblem> problems) implements ListFile {
-    }
+    record Successions(List<SuccessionRow> rows, List<RowProblem> problems) implements ListFile {}
 }

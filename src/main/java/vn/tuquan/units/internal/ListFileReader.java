@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -38,10 +37,10 @@ import vn.tuquan.units.UnitKind;
 public final class ListFileReader {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final List<String> GSO_CSV = List.of("Tỉnh Thành Phố", "Mã TP", "Quận Huyện", "Mã QH",
-            "Phường Xã", "Mã PX", "Cấp");
-    private static final List<String> MAPPING_CSV = List.of("old_ward_code", "old_ward_name", "new_ward_code",
-            "new_ward_name", "note");
+    private static final List<String> GSO_CSV =
+            List.of("Tỉnh Thành Phố", "Mã TP", "Quận Huyện", "Mã QH", "Phường Xã", "Mã PX", "Cấp");
+    private static final List<String> MAPPING_CSV =
+            List.of("old_ward_code", "old_ward_name", "new_ward_code", "new_ward_name", "note");
 
     public ListFile read(Path file) {
         String name = file.getFileName().toString();
@@ -67,8 +66,14 @@ public final class ListFileReader {
 
     private ListFile readCsv(String file, String text) throws IOException {
         int[] lineStarts = lineStarts(text);
-        try (CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setTrim(true).setIgnoreEmptyLines(true).get().parse(new StringReader(text))) {
+        try (CSVParser csv = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setTrim(true)
+                .setIgnoreEmptyLines(true)
+                .get()
+                .parse(new StringReader(text))) {
             List<String> header = csv.getHeaderNames();
             if (header.containsAll(MAPPING_CSV)) {
                 return readMapping(file, csv, lineStarts);
@@ -76,7 +81,8 @@ public final class ListFileReader {
             if (header.contains("province_code") && header.contains("ward_code")) {
                 return readFlatCsv(file, csv, lineStarts, header.contains("district_code"));
             }
-            List<String> missing = GSO_CSV.stream().filter(c -> !header.contains(c)).toList();
+            List<String> missing =
+                    GSO_CSV.stream().filter(c -> !header.contains(c)).toList();
             if (missing.size() == GSO_CSV.size()) {
                 return failed(file, "units.import.error.unknownFormat", String.join(",", header));
             }
@@ -90,14 +96,26 @@ public final class ListFileReader {
                 if (r.get("Mã PX").isBlank() && r.get("Phường Xã").isBlank()) {
                     // a district with no commune (the island districts: Bạch Long Vĩ, Cồn Cỏ, Hoàng Sa, Lý Sơn,
                     // Côn Đảo): the row declares the district, its level ("Cấp") being the district's
-                    rows.add(new ListRow(at, UnitKind.DISTRICT, r.get("Mã QH"), r.get("Quận Huyện"), null, r.get("Cấp"),
+                    rows.add(new ListRow(
+                            at,
+                            UnitKind.DISTRICT,
+                            r.get("Mã QH"),
+                            r.get("Quận Huyện"),
+                            null,
+                            r.get("Cấp"),
                             r.get("Mã TP")));
                     continue;
                 }
-                rows.add(new ListRow(at, UnitKind.DISTRICT, r.get("Mã QH"), r.get("Quận Huyện"), null, null,
-                        r.get("Mã TP")));
-                rows.add(new ListRow(at, UnitKind.COMMUNE, r.get("Mã PX"), r.get("Phường Xã"),
-                        header.contains("Tên Tiếng Anh") ? r.get("Tên Tiếng Anh") : null, r.get("Cấp"), r.get("Mã QH")));
+                rows.add(new ListRow(
+                        at, UnitKind.DISTRICT, r.get("Mã QH"), r.get("Quận Huyện"), null, null, r.get("Mã TP")));
+                rows.add(new ListRow(
+                        at,
+                        UnitKind.COMMUNE,
+                        r.get("Mã PX"),
+                        r.get("Phường Xã"),
+                        header.contains("Tên Tiếng Anh") ? r.get("Tên Tiếng Anh") : null,
+                        r.get("Cấp"),
+                        r.get("Mã QH")));
             }
             return new ListFile.Units(rows, List.of());
         }
@@ -107,17 +125,35 @@ public final class ListFileReader {
         List<ListRow> rows = new ArrayList<>();
         for (CSVRecord r : csv) {
             RowPlace at = RowPlace.line(file, lineOf(lineStarts, r));
-            rows.add(new ListRow(at, UnitKind.PROVINCE, r.get("province_code"), r.get("province_name"), null,
-                    value(r, "province_type"), null));
+            rows.add(new ListRow(
+                    at,
+                    UnitKind.PROVINCE,
+                    r.get("province_code"),
+                    r.get("province_name"),
+                    null,
+                    value(r, "province_type"),
+                    null));
             String parent = r.get("province_code");
             if (threeTier) {
-                rows.add(new ListRow(at, UnitKind.DISTRICT, r.get("district_code"), r.get("district_name"), null,
-                        value(r, "district_type"), parent));
+                rows.add(new ListRow(
+                        at,
+                        UnitKind.DISTRICT,
+                        r.get("district_code"),
+                        r.get("district_name"),
+                        null,
+                        value(r, "district_type"),
+                        parent));
                 parent = r.get("district_code");
             }
             if (!r.get("ward_code").isBlank()) {
-                rows.add(new ListRow(at, UnitKind.COMMUNE, r.get("ward_code"), r.get("ward_name"),
-                        value(r, "ward_name_en"), value(r, "ward_type"), parent));
+                rows.add(new ListRow(
+                        at,
+                        UnitKind.COMMUNE,
+                        r.get("ward_code"),
+                        r.get("ward_name"),
+                        value(r, "ward_name_en"),
+                        value(r, "ward_type"),
+                        parent));
             }
         }
         return new ListFile.Units(rows, List.of());
@@ -129,8 +165,14 @@ public final class ListFileReader {
             String note = r.get("note").replaceAll("\\s+", " ").strip();
             String folded = VietnameseText.fold(note);
             boolean part = folded.contains("mot phan") || folded.startsWith("phan con lai");
-            rows.add(new SuccessionRow(RowPlace.line(file, lineOf(lineStarts, r)), r.get("old_ward_code"),
-                    r.get("old_ward_name"), r.get("new_ward_code"), r.get("new_ward_name"), !part, note));
+            rows.add(new SuccessionRow(
+                    RowPlace.line(file, lineOf(lineStarts, r)),
+                    r.get("old_ward_code"),
+                    r.get("old_ward_name"),
+                    r.get("new_ward_code"),
+                    r.get("new_ward_name"),
+                    !part,
+                    note));
         }
         return new ListFile.Successions(rows, List.of());
     }
@@ -170,7 +212,8 @@ public final class ListFileReader {
             }
             return failed(RowPlace.line(file, 1), "units.import.error.missingColumn", "Mã, Tên");
         }
-        UnitKind kind = columns.containsKey("Mã QH") ? UnitKind.COMMUNE
+        UnitKind kind = columns.containsKey("Mã QH")
+                ? UnitKind.COMMUNE
                 : columns.containsKey("Mã TP") ? UnitKind.DISTRICT : UnitKind.PROVINCE;
         List<ListRow> rows = new ArrayList<>();
         for (int i = 1; i < sheet.size(); i++) {
@@ -189,16 +232,36 @@ public final class ListFileReader {
             switch (kind) {
                 case PROVINCE -> rows.add(new ListRow(at, kind, pad(code, 2), name, nameEn, type, null));
                 case DISTRICT -> {
-                    rows.add(new ListRow(at, UnitKind.PROVINCE, pad(cell(row, columns, "Mã TP"), 2),
-                            cell(row, columns, "Tỉnh / Thành Phố"), null, null, null));
-                    rows.add(new ListRow(at, kind, pad(code, 3), name, nameEn, type, pad(cell(row, columns, "Mã TP"), 2)));
+                    rows.add(new ListRow(
+                            at,
+                            UnitKind.PROVINCE,
+                            pad(cell(row, columns, "Mã TP"), 2),
+                            cell(row, columns, "Tỉnh / Thành Phố"),
+                            null,
+                            null,
+                            null));
+                    rows.add(new ListRow(
+                            at, kind, pad(code, 3), name, nameEn, type, pad(cell(row, columns, "Mã TP"), 2)));
                 }
                 default -> {
-                    rows.add(new ListRow(at, UnitKind.PROVINCE, pad(cell(row, columns, "Mã TP"), 2),
-                            cell(row, columns, "Tỉnh / Thành Phố"), null, null, null));
-                    rows.add(new ListRow(at, UnitKind.DISTRICT, pad(cell(row, columns, "Mã QH"), 3),
-                            cell(row, columns, "Quận Huyện"), null, null, pad(cell(row, columns, "Mã TP"), 2)));
-                    rows.add(new ListRow(at, kind, pad(code, 5), name, nameEn, type, pad(cell(row, columns, "Mã QH"), 3)));
+                    rows.add(new ListRow(
+                            at,
+                            UnitKind.PROVINCE,
+                            pad(cell(row, columns, "Mã TP"), 2),
+                            cell(row, columns, "Tỉnh / Thành Phố"),
+                            null,
+                            null,
+                            null));
+                    rows.add(new ListRow(
+                            at,
+                            UnitKind.DISTRICT,
+                            pad(cell(row, columns, "Mã QH"), 3),
+                            cell(row, columns, "Quận Huyện"),
+                            null,
+                            null,
+                            pad(cell(row, columns, "Mã TP"), 2)));
+                    rows.add(new ListRow(
+                            at, kind, pad(code, 5), name, nameEn, type, pad(cell(row, columns, "Mã QH"), 3)));
                 }
             }
         }
@@ -231,10 +294,15 @@ public final class ListFileReader {
         List<ListRow> rows = new ArrayList<>();
         if (root.isObject() && root.path("data").isArray()) {
             readDvhcvn(file, root.path("data"), rows);
-        } else if (root.isArray() && !root.isEmpty() && root.get(0).has("Code")
+        } else if (root.isArray()
+                && !root.isEmpty()
+                && root.get(0).has("Code")
                 && (root.get(0).has("District") || root.get(0).has("Wards"))) {
             readProvincesDatabase(file, root, rows);
-        } else if (root.isArray() && !root.isEmpty() && root.get(0).has("code") && root.get(0).has("name")) {
+        } else if (root.isArray()
+                && !root.isEmpty()
+                && root.get(0).has("code")
+                && root.get(0).has("name")) {
             readSubVn(file, root, rows);
         } else {
             return failed(file, "units.import.error.unknownFormat", "JSON");
@@ -246,19 +314,36 @@ public final class ListFileReader {
         for (int p = 0; p < provinces.size(); p++) {
             JsonNode province = provinces.get(p);
             String at = "data[" + p + "]";
-            rows.add(new ListRow(RowPlace.position(file, at), UnitKind.PROVINCE, text(province, "level1_id"),
-                    text(province, "name"), null, text(province, "type"), null));
+            rows.add(new ListRow(
+                    RowPlace.position(file, at),
+                    UnitKind.PROVINCE,
+                    text(province, "level1_id"),
+                    text(province, "name"),
+                    null,
+                    text(province, "type"),
+                    null));
             JsonNode districts = province.path("level2s");
             for (int d = 0; d < districts.size(); d++) {
                 JsonNode district = districts.get(d);
                 String dAt = at + ".level2s[" + d + "]";
-                rows.add(new ListRow(RowPlace.position(file, dAt), UnitKind.DISTRICT, text(district, "level2_id"),
-                        text(district, "name"), null, text(district, "type"), text(province, "level1_id")));
+                rows.add(new ListRow(
+                        RowPlace.position(file, dAt),
+                        UnitKind.DISTRICT,
+                        text(district, "level2_id"),
+                        text(district, "name"),
+                        null,
+                        text(district, "type"),
+                        text(province, "level1_id")));
                 JsonNode communes = district.path("level3s");
                 for (int c = 0; c < communes.size(); c++) {
                     JsonNode commune = communes.get(c);
-                    rows.add(new ListRow(RowPlace.position(file, dAt + ".level3s[" + c + "]"), UnitKind.COMMUNE,
-                            text(commune, "level3_id"), text(commune, "name"), null, text(commune, "type"),
+                    rows.add(new ListRow(
+                            RowPlace.position(file, dAt + ".level3s[" + c + "]"),
+                            UnitKind.COMMUNE,
+                            text(commune, "level3_id"),
+                            text(commune, "name"),
+                            null,
+                            text(commune, "type"),
                             text(district, "level2_id")));
                 }
             }
@@ -270,9 +355,14 @@ public final class ListFileReader {
         for (int p = 0; p < provinces.size(); p++) {
             JsonNode province = provinces.get(p);
             String at = "[" + p + "]";
-            rows.add(new ListRow(RowPlace.position(file, at), UnitKind.PROVINCE, text(province, "Code"),
-                    text(province, "FullName"), text(province, "FullNameEn"),
-                    text(province, "AdministrativeUnitShortName"), null));
+            rows.add(new ListRow(
+                    RowPlace.position(file, at),
+                    UnitKind.PROVINCE,
+                    text(province, "Code"),
+                    text(province, "FullName"),
+                    text(province, "FullNameEn"),
+                    text(province, "AdministrativeUnitShortName"),
+                    null));
             if (province.has("Wards")) {
                 readWards(file, province.path("Wards"), at + ".Wards", text(province, "Code"), rows);
             }
@@ -280,8 +370,14 @@ public final class ListFileReader {
             for (int d = 0; d < districts.size(); d++) {
                 JsonNode district = districts.get(d);
                 String dAt = at + ".District[" + d + "]";
-                rows.add(new ListRow(RowPlace.position(file, dAt), UnitKind.DISTRICT, text(district, "Code"),
-                        text(district, "FullName"), text(district, "FullNameEn"), null, text(province, "Code")));
+                rows.add(new ListRow(
+                        RowPlace.position(file, dAt),
+                        UnitKind.DISTRICT,
+                        text(district, "Code"),
+                        text(district, "FullName"),
+                        text(district, "FullNameEn"),
+                        null,
+                        text(province, "Code")));
                 readWards(file, district.path("Ward"), dAt + ".Ward", text(district, "Code"), rows);
             }
         }
@@ -290,8 +386,13 @@ public final class ListFileReader {
     private static void readWards(String file, JsonNode wards, String at, String parent, List<ListRow> rows) {
         for (int w = 0; w < wards.size(); w++) {
             JsonNode ward = wards.get(w);
-            rows.add(new ListRow(RowPlace.position(file, at + "[" + w + "]"), UnitKind.COMMUNE, text(ward, "Code"),
-                    text(ward, "FullName"), text(ward, "FullNameEn"), text(ward, "AdministrativeUnitShortName"),
+            rows.add(new ListRow(
+                    RowPlace.position(file, at + "[" + w + "]"),
+                    UnitKind.COMMUNE,
+                    text(ward, "Code"),
+                    text(ward, "FullName"),
+                    text(ward, "FullNameEn"),
+                    text(ward, "AdministrativeUnitShortName"),
                     parent));
         }
     }
@@ -302,14 +403,26 @@ public final class ListFileReader {
             JsonNode unit = units.get(i);
             RowPlace at = RowPlace.position(file, "[" + i + "]");
             if (unit.has("district_code")) {
-                rows.add(new ListRow(at, UnitKind.COMMUNE, text(unit, "code"), text(unit, "name"), null,
-                        text(unit, "unit"), text(unit, "district_code")));
+                rows.add(new ListRow(
+                        at,
+                        UnitKind.COMMUNE,
+                        text(unit, "code"),
+                        text(unit, "name"),
+                        null,
+                        text(unit, "unit"),
+                        text(unit, "district_code")));
             } else if (unit.has("province_code")) {
-                rows.add(new ListRow(at, UnitKind.DISTRICT, text(unit, "code"), text(unit, "name"), null,
-                        text(unit, "unit"), text(unit, "province_code")));
+                rows.add(new ListRow(
+                        at,
+                        UnitKind.DISTRICT,
+                        text(unit, "code"),
+                        text(unit, "name"),
+                        null,
+                        text(unit, "unit"),
+                        text(unit, "province_code")));
             } else {
-                rows.add(new ListRow(at, UnitKind.PROVINCE, text(unit, "code"), text(unit, "name"), null,
-                        text(unit, "unit"), null));
+                rows.add(new ListRow(
+                        at, UnitKind.PROVINCE, text(unit, "code"), text(unit, "name"), null, text(unit, "unit"), null));
             }
         }
     }

@@ -9,6 +9,5 @@ import vn.tuquan.units.UnitKind;
  * @param type       the file's word for the unit's type ("Xã", "Thị trấn", "Quận" …), may be blank
  * @param parentCode the GSO code of the parent; {@code null} for a province
  */
-record ListRow(RowPlace where, UnitKind kind, String code, String name, String nameEn, String type,
-        String parentCode) {
-}
+record ListRow(
+        RowPlace where, UnitKind kind, String code, String name, String nameEn, String type, String parentCode) {}

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,8 +68,8 @@ class OfficialListImport implements OfficialLists {
     private static void refuseIfAny(List<RowProblem> problems) {
         if (!problems.isEmpty()) {
             throw new ImportRefusedException(problems.stream()
-                    .map(p -> new ImportRefusedException.Problem(p.where().file(), p.where().line(),
-                            p.where().position(), p.messageKey(), p.arguments()))
+                    .map(p -> new ImportRefusedException.Problem(
+                            p.where().file(), p.where().line(), p.where().position(), p.messageKey(), p.arguments()))
                     .toList());
         }
     }

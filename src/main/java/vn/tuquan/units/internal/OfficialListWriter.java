@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -40,29 +39,49 @@ class OfficialListWriter {
         this.descendants = descendants;
     }
 
-    private record Current(long versionId, long unitId, UnitKind kind, String code, String name, String nameEn,
-            String subkind, Long parentId, String path, LocalDate validFrom) {
-    }
+    private record Current(
+            long versionId,
+            long unitId,
+            UnitKind kind,
+            String code,
+            String name,
+            String nameEn,
+            String subkind,
+            Long parentId,
+            String path,
+            LocalDate validFrom) {}
 
-    private record NewVersion(long unitId, UnitKind kind, String subkind, String code, String name, String nameEn,
-            Long parentId, String path, int level, String change) {
-    }
+    private record NewVersion(
+            long unitId,
+            UnitKind kind,
+            String subkind,
+            String code,
+            String name,
+            String nameEn,
+            Long parentId,
+            String path,
+            int level,
+            String change) {}
 
     ImportSummary write(Snapshot snapshot, LocalDate asOf, Optional<String> province, String files) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('tuquan.units.import'))").query().singleValue();
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('tuquan.units.import'))")
+                .query()
+                .singleValue();
         refuseIfLaterListsExist(asOf, files);
         Map<String, Current> current = loadCurrent(asOf, province);
 
         List<Snapshot.Unit> units = snapshot.topDown();
-        List<Snapshot.Unit> fresh = units.stream().filter(u -> !current.containsKey(key(u.kind(), u.code()))).toList();
+        List<Snapshot.Unit> fresh = units.stream()
+                .filter(u -> !current.containsKey(key(u.kind(), u.code())))
+                .toList();
         Map<String, Long> ids = new HashMap<>();
         current.forEach((k, c) -> ids.put(k, c.unitId()));
         List<Long> newIds = allocateIds(fresh.size());
         for (int i = 0; i < fresh.size(); i++) {
             ids.put(key(fresh.get(i).kind(), fresh.get(i).code()), newIds.get(i));
         }
-        template.batchUpdate("INSERT INTO unit (id, kind) OVERRIDING SYSTEM VALUE VALUES (?, ?)", fresh, 1000,
-                (ps, u) -> {
+        template.batchUpdate(
+                "INSERT INTO unit (id, kind) OVERRIDING SYSTEM VALUE VALUES (?, ?)", fresh, 1000, (ps, u) -> {
                     ps.setLong(1, ids.get(key(u.kind(), u.code())));
                     ps.setString(2, u.kind().name());
                 });
@@ -84,12 +103,13 @@ class OfficialListWriter {
             int level = UnitPath.parse(path).depth();
             Current was = current.get(key);
             if (was == null) {
-                opening.add(new NewVersion(id, u.kind(), u.subkind(), u.code(), u.name(), u.nameEn(), parentId, path,
-                        level, "CREATED"));
+                opening.add(new NewVersion(
+                        id, u.kind(), u.subkind(), u.code(), u.name(), u.nameEn(), parentId, path, level, "CREATED"));
                 continue;
             }
             boolean renamed = !was.name().equals(u.name());
-            boolean moved = !Objects.equals(was.parentId(), parentId) || !was.path().equals(path);
+            boolean moved =
+                    !Objects.equals(was.parentId(), parentId) || !was.path().equals(path);
             boolean edited = !Objects.equals(was.subkind(), u.subkind())
                     || u.nameEn() != null && !u.nameEn().equals(was.nameEn());
             if (!renamed && !moved && !edited) {
@@ -101,13 +121,24 @@ class OfficialListWriter {
                 movedPaths.put(was.path(), path);
             }
             String change = renamed && moved ? "RENAMED_MOVED" : renamed ? "RENAMED" : moved ? "MOVED" : "EDITED";
-            opening.add(new NewVersion(id, u.kind(), u.subkind(), u.code(), u.name(),
-                    u.nameEn() != null ? u.nameEn() : was.nameEn(), parentId, path, level, change));
+            opening.add(new NewVersion(
+                    id,
+                    u.kind(),
+                    u.subkind(),
+                    u.code(),
+                    u.name(),
+                    u.nameEn() != null ? u.nameEn() : was.nameEn(),
+                    parentId,
+                    path,
+                    level,
+                    change));
         }
         Set<String> listed = new HashSet<>(ids.keySet());
         listed.retainAll(units.stream().map(u -> key(u.kind(), u.code())).toList());
-        List<Current> gone = current.entrySet().stream().filter(e -> !listed.contains(e.getKey()))
-                .map(Map.Entry::getValue).toList();
+        List<Current> gone = current.entrySet().stream()
+                .filter(e -> !listed.contains(e.getKey()))
+                .map(Map.Entry::getValue)
+                .toList();
 
         close(closing, asOf);
         close(gone, asOf);
@@ -116,15 +147,20 @@ class OfficialListWriter {
 
         int changed = closing.size();
         int opened = opening.size() - changed;
-        ImportSummary summary = new ImportSummary(files, asOf, opened, changed, gone.size(), unchanged, 0, localMoved,
-                List.of());
+        ImportSummary summary =
+                new ImportSummary(files, asOf, opened, changed, gone.size(), unchanged, 0, localMoved, List.of());
         if (summary.changedAnything()) {
             jdbc.sql("""
                     INSERT INTO unit_import (files, as_of, kind, opened, changed, closed, unchanged)
                     VALUES (:files, :asOf, 'LIST', :opened, :changed, :closed, :unchanged)
                     """)
-                    .param("files", files).param("asOf", asOf).param("opened", opened).param("changed", changed)
-                    .param("closed", gone.size()).param("unchanged", unchanged).update();
+                    .param("files", files)
+                    .param("asOf", asOf)
+                    .param("opened", opened)
+                    .param("changed", changed)
+                    .param("closed", gone.size())
+                    .param("unchanged", unchanged)
+                    .update();
         }
         return summary;
     }
@@ -133,10 +169,12 @@ class OfficialListWriter {
     private void refuseIfLaterListsExist(LocalDate asOf, String files) {
         LocalDate latest = jdbc.sql("SELECT max(greatest(valid_from, coalesce(valid_to, valid_from))) "
                         + "FROM unit_version WHERE kind IN " + OFFICIAL)
-                .query(LocalDate.class).optional().orElse(null);
+                .query(LocalDate.class)
+                .optional()
+                .orElse(null);
         if (latest != null && latest.isAfter(asOf)) {
-            throw new ImportRefusedException(List.of(new ImportRefusedException.Problem(files, 0, null,
-                    "units.import.error.olderThanHeld", List.of(asOf, latest))));
+            throw new ImportRefusedException(List.of(new ImportRefusedException.Problem(
+                    files, 0, null, "units.import.error.olderThanHeld", List.of(asOf, latest))));
         }
     }
 
@@ -155,11 +193,19 @@ class OfficialListWriter {
             query = query.param("province", province.get());
         }
         Map<String, Current> current = new HashMap<>();
-        query.query((rs, n) -> new Current(rs.getLong("id"), rs.getLong("unit_id"), UnitKind.valueOf(rs.getString("kind")),
-                        rs.getString("code"), rs.getString("name"), rs.getString("name_en"), rs.getString("subkind"),
-                        rs.getObject("parent_id", Long.class), rs.getString("path"),
+        query.query((rs, n) -> new Current(
+                        rs.getLong("id"),
+                        rs.getLong("unit_id"),
+                        UnitKind.valueOf(rs.getString("kind")),
+                        rs.getString("code"),
+                        rs.getString("name"),
+                        rs.getString("name_en"),
+                        rs.getString("subkind"),
+                        rs.getObject("parent_id", Long.class),
+                        rs.getString("path"),
                         rs.getObject("valid_from", LocalDate.class)))
-                .list().forEach(c -> current.put(key(c.kind(), c.code()), c));
+                .list()
+                .forEach(c -> current.put(key(c.kind(), c.code()), c));
         return current;
     }
 
@@ -168,19 +214,23 @@ class OfficialListWriter {
             return List.of();
         }
         return jdbc.sql("SELECT nextval(pg_get_serial_sequence('unit', 'id')) FROM generate_series(1, :n)")
-                .param("n", count).query(Long.class).list();
+                .param("n", count)
+                .query(Long.class)
+                .list();
     }
 
     /** A version that began on this very date is replaced; an older one ends on it. */
     private void close(List<Current> versions, LocalDate asOf) {
-        List<Current> ending = versions.stream().filter(v -> v.validFrom().isBefore(asOf)).toList();
-        List<Current> replaced = versions.stream().filter(v -> !v.validFrom().isBefore(asOf)).toList();
+        List<Current> ending =
+                versions.stream().filter(v -> v.validFrom().isBefore(asOf)).toList();
+        List<Current> replaced =
+                versions.stream().filter(v -> !v.validFrom().isBefore(asOf)).toList();
         template.batchUpdate("UPDATE unit_version SET valid_to = ? WHERE id = ?", ending, 1000, (ps, v) -> {
             ps.setDate(1, Date.valueOf(asOf));
             ps.setLong(2, v.versionId());
         });
-        template.batchUpdate("DELETE FROM unit_version WHERE id = ?", replaced, 1000,
-                (ps, v) -> ps.setLong(1, v.versionId()));
+        template.batchUpdate(
+                "DELETE FROM unit_version WHERE id = ?", replaced, 1000, (ps, v) -> ps.setLong(1, v.versionId()));
     }
 
     private void open(List<NewVersion> versions, LocalDate asOf) {

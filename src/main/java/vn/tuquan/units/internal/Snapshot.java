@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
 import vn.tuquan.shared.TextLimits;
 import vn.tuquan.shared.VietnameseText;
 import vn.tuquan.units.UnitKind;
@@ -21,9 +20,14 @@ import vn.tuquan.units.UnitKind;
  */
 final class Snapshot {
 
-    record Unit(UnitKind kind, String code, String name, String nameEn, String subkind, String parentCode,
-            RowPlace where) {
-    }
+    record Unit(
+            UnitKind kind,
+            String code,
+            String name,
+            String nameEn,
+            String subkind,
+            String parentCode,
+            RowPlace where) {}
 
     private final Map<String, Unit> provinces = new LinkedHashMap<>();
     private final Map<String, Unit> districts = new LinkedHashMap<>();
@@ -81,34 +85,50 @@ final class Snapshot {
             problems.add(RowProblem.of(row.where(), "units.import.error.noName", code));
             return;
         }
-        if (TextLimits.tooLong(name, TextLimits.NAME)
-                || TextLimits.tooLong(row.nameEn(), TextLimits.NAME)) {
-            problems.add(RowProblem.of(row.where(), "units.import.error.nameTooLong", code,
-                    TextLimits.NAME));
+        if (TextLimits.tooLong(name, TextLimits.NAME) || TextLimits.tooLong(row.nameEn(), TextLimits.NAME)) {
+            problems.add(RowProblem.of(row.where(), "units.import.error.nameTooLong", code, TextLimits.NAME));
             return;
         }
-        Unit unit = new Unit(row.kind(), code, name, blankToNull(row.nameEn()), Subkinds.of(row.kind(), row.type(), name),
-                blankToNull(row.parentCode()), row.where());
+        Unit unit = new Unit(
+                row.kind(),
+                code,
+                name,
+                blankToNull(row.nameEn()),
+                Subkinds.of(row.kind(), row.type(), name),
+                blankToNull(row.parentCode()),
+                row.where());
         Map<String, Unit> level = level(row.kind());
         Unit earlier = level.get(code);
         if (earlier == null) {
             level.put(code, unit);
         } else if (row.kind() == UnitKind.COMMUNE) {
-            problems.add(RowProblem.of(row.where(), "units.import.error.duplicateCode", code, describe(earlier.where())));
+            problems.add(
+                    RowProblem.of(row.where(), "units.import.error.duplicateCode", code, describe(earlier.where())));
         } else if (!earlier.name().equals(name) || !Objects.equals(earlier.parentCode(), unit.parentCode())) {
-            problems.add(RowProblem.of(row.where(), "units.import.error.conflict", code, describe(earlier.where()),
-                    earlier.name(), name));
-        } else if (earlier.nameEn() == null && unit.nameEn() != null || earlier.subkind() == null && unit.subkind() != null) {
-            level.put(code, new Unit(earlier.kind(), code, earlier.name(),
-                    earlier.nameEn() != null ? earlier.nameEn() : unit.nameEn(),
-                    earlier.subkind() != null ? earlier.subkind() : unit.subkind(), earlier.parentCode(), earlier.where()));
+            problems.add(RowProblem.of(
+                    row.where(), "units.import.error.conflict", code, describe(earlier.where()), earlier.name(), name));
+        } else if (earlier.nameEn() == null && unit.nameEn() != null
+                || earlier.subkind() == null && unit.subkind() != null) {
+            level.put(
+                    code,
+                    new Unit(
+                            earlier.kind(),
+                            code,
+                            earlier.name(),
+                            earlier.nameEn() != null ? earlier.nameEn() : unit.nameEn(),
+                            earlier.subkind() != null ? earlier.subkind() : unit.subkind(),
+                            earlier.parentCode(),
+                            earlier.where()));
         }
     }
 
     private void checkParents(List<RowProblem> problems) {
         for (Unit district : districts.values()) {
             if (district.parentCode() == null || !provinces.containsKey(district.parentCode())) {
-                problems.add(RowProblem.of(district.where(), "units.import.error.unknownParent", district.code(),
+                problems.add(RowProblem.of(
+                        district.where(),
+                        "units.import.error.unknownParent",
+                        district.code(),
                         String.valueOf(district.parentCode())));
             }
         }
@@ -116,7 +136,10 @@ final class Snapshot {
         for (Unit commune : communes.values()) {
             Map<String, Unit> parents = twoTier ? provinces : districts;
             if (commune.parentCode() == null || !parents.containsKey(commune.parentCode())) {
-                problems.add(RowProblem.of(commune.where(), "units.import.error.unknownParent", commune.code(),
+                problems.add(RowProblem.of(
+                        commune.where(),
+                        "units.import.error.unknownParent",
+                        commune.code(),
                         String.valueOf(commune.parentCode())));
             }
         }

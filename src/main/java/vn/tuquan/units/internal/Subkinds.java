@@ -6,8 +6,7 @@ import vn.tuquan.units.UnitKind;
 /** The sub-kind of an official unit, from the list's type column or else from its name. */
 final class Subkinds {
 
-    private Subkinds() {
-    }
+    private Subkinds() {}
 
     static String of(UnitKind kind, String type, String name) {
         String fromType = match(kind, VietnameseText.fold(type == null ? "" : type.strip()), true);
@@ -19,11 +18,24 @@ final class Subkinds {
             return null;
         }
         return switch (kind) {
-            case PROVINCE -> starts(text, "tinh", whole) ? "TINH" : starts(text, "thanh pho", whole) ? "THANH_PHO" : null;
-            case DISTRICT -> starts(text, "quan", whole) ? "QUAN" : starts(text, "huyen", whole) ? "HUYEN"
-                    : starts(text, "thi xa", whole) ? "THI_XA" : starts(text, "thanh pho", whole) ? "THANH_PHO" : null;
-            case COMMUNE -> starts(text, "xa", whole) ? "XA" : starts(text, "phuong", whole) ? "PHUONG"
-                    : starts(text, "thi tran", whole) ? "THI_TRAN" : starts(text, "dac khu", whole) ? "DAC_KHU" : null;
+            case PROVINCE ->
+                starts(text, "tinh", whole) ? "TINH" : starts(text, "thanh pho", whole) ? "THANH_PHO" : null;
+            case DISTRICT ->
+                starts(text, "quan", whole)
+                        ? "QUAN"
+                        : starts(text, "huyen", whole)
+                                ? "HUYEN"
+                                : starts(text, "thi xa", whole)
+                                        ? "THI_XA"
+                                        : starts(text, "thanh pho", whole) ? "THANH_PHO" : null;
+            case COMMUNE ->
+                starts(text, "xa", whole)
+                        ? "XA"
+                        : starts(text, "phuong", whole)
+                                ? "PHUONG"
+                                : starts(text, "thi tran", whole)
+                                        ? "THI_TRAN"
+                                        : starts(text, "dac khu", whole) ? "DAC_KHU" : null;
             default -> null;
         };
     }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,8 +33,7 @@ class SuccessionWriter {
         this.descendants = descendants;
     }
 
-    private record Link(long predecessor, long successor, boolean whole, String note) {
-    }
+    private record Link(long predecessor, long successor, boolean whole, String note) {}
 
     ImportSummary write(List<SuccessionRow> rows, LocalDate asOf, String files) {
         Map<String, Long> before = communesOn(asOf.minusDays(1));
@@ -70,7 +68,9 @@ class SuccessionWriter {
                 continued++; // the same unit went on under its code
                 continue;
             }
-            links.merge(predecessor + ">" + successor, new Link(predecessor, successor, row.whole(), row.note()),
+            links.merge(
+                    predecessor + ">" + successor,
+                    new Link(predecessor, successor, row.whole(), row.note()),
                     (a, b) -> a.whole() ? a : b);
         }
         if (!problems.isEmpty()) {
@@ -99,8 +99,12 @@ class SuccessionWriter {
             jdbc.sql("""
                     INSERT INTO unit_import (files, as_of, kind, successions, unchanged)
                     VALUES (:files, :asOf, 'SUCCESSIONS', :inserted, :unchanged)
-                    """).param("files", files).param("asOf", asOf).param("inserted", inserted)
-                    .param("unchanged", all.size() - inserted + continued).update();
+                    """)
+                    .param("files", files)
+                    .param("asOf", asOf)
+                    .param("inserted", inserted)
+                    .param("unchanged", all.size() - inserted + continued)
+                    .update();
         }
         return new ImportSummary(files, asOf, 0, 0, 0, all.size() - inserted + continued, inserted, moved, warnings);
     }
@@ -112,7 +116,9 @@ class SuccessionWriter {
      */
     private int moveLocalUnitsToSoleSuccessors(List<Link> links, LocalDate asOf) {
         Map<Long, List<Link>> byPredecessor = new HashMap<>();
-        links.forEach(l -> byPredecessor.computeIfAbsent(l.predecessor(), k -> new ArrayList<>()).add(l));
+        links.forEach(l -> byPredecessor
+                .computeIfAbsent(l.predecessor(), k -> new ArrayList<>())
+                .add(l));
         int moved = 0;
         for (Map.Entry<Long, List<Link>> entry : byPredecessor.entrySet()) {
             List<Link> out = entry.getValue();
@@ -126,13 +132,20 @@ class SuccessionWriter {
                                        AND (s.valid_to IS NULL OR s.valid_to > :asOf)
                     WHERE v.parent_id = :predecessor AND v.kind NOT IN ('PROVINCE', 'DISTRICT', 'COMMUNE')
                       AND v.valid_from < :asOf AND (v.valid_to IS NULL OR v.valid_to > :asOf)
-                    """).param("successor", out.get(0).successor()).param("predecessor", entry.getKey())
-                    .param("asOf", asOf).query().listOfRows();
+                    """)
+                    .param("successor", out.get(0).successor())
+                    .param("predecessor", entry.getKey())
+                    .param("asOf", asOf)
+                    .query()
+                    .listOfRows();
             Map<String, String> movedPaths = new HashMap<>();
             for (Map<String, Object> child : children) {
-                String newPath = child.get("successor_path") + child.get("unit_id").toString() + "/";
+                String newPath =
+                        child.get("successor_path") + child.get("unit_id").toString() + "/";
                 jdbc.sql("UPDATE unit_version SET valid_to = :asOf WHERE id = :id")
-                        .param("asOf", asOf).param("id", child.get("id")).update();
+                        .param("asOf", asOf)
+                        .param("id", child.get("id"))
+                        .update();
                 jdbc.sql("""
                         INSERT INTO unit_version (unit_id, kind, subkind, code, name, name_en, parent_id, path, level,
                                                   valid_from, change, sector, has_party_organisation, staff_count,
@@ -140,9 +153,13 @@ class SuccessionWriter {
                         SELECT unit_id, kind, subkind, code, name, name_en, :successor, :path, :level, :asOf,
                                'MOVED_BY_REORGANISATION', sector, has_party_organisation, staff_count, exclusion
                         FROM unit_version WHERE id = :id
-                        """).param("successor", out.get(0).successor()).param("path", newPath)
+                        """)
+                        .param("successor", out.get(0).successor())
+                        .param("path", newPath)
                         .param("level", ((Number) child.get("successor_level")).intValue() + 1)
-                        .param("asOf", asOf).param("id", child.get("id")).update();
+                        .param("asOf", asOf)
+                        .param("id", child.get("id"))
+                        .update();
                 movedPaths.put((String) child.get("path"), newPath);
                 moved++;
             }
@@ -156,7 +173,10 @@ class SuccessionWriter {
         jdbc.sql("""
                 SELECT code, unit_id FROM unit_version
                 WHERE kind = 'COMMUNE' AND valid_from <= :d AND (valid_to IS NULL OR valid_to > :d)
-                """).param("d", date).query((rs, n) -> ids.put(rs.getString(1), rs.getLong(2))).list();
+                """)
+                .param("d", date)
+                .query((rs, n) -> ids.put(rs.getString(1), rs.getLong(2)))
+                .list();
         return ids;
     }
 
@@ -167,18 +187,21 @@ class SuccessionWriter {
         jdbc.sql("""
                 SELECT name, unit_id FROM unit_version
                 WHERE kind = 'COMMUNE' AND valid_from <= :d AND (valid_to IS NULL OR valid_to > :d)
-                """).param("d", date).query((rs, n) -> {
+                """)
+                .param("d", date)
+                .query((rs, n) -> {
                     String key = VietnameseText.fold(rs.getString(1));
                     ids.put(key, rs.getLong(2));
                     counts.merge(key, 1, Integer::sum);
                     return null;
-                }).list();
+                })
+                .list();
         ids.keySet().removeIf(k -> counts.get(k) > 1);
         return ids;
     }
 
     private static ImportRefusedException.Problem problem(SuccessionRow row, String key, Object... arguments) {
-        return new ImportRefusedException.Problem(row.where().file(), row.where().line(), row.where().position(), key,
-                List.of(arguments));
+        return new ImportRefusedException.Problem(
+                row.where().file(), row.where().line(), row.where().position(), key, List.of(arguments));
     }
 }

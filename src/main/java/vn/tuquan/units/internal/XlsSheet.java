@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.apache.poi.hssf.record.BOFRecord;
 import org.apache.poi.hssf.record.LabelRecord;
 import org.apache.poi.hssf.record.LabelSSTRecord;
@@ -23,8 +22,7 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  */
 final class XlsSheet {
 
-    private XlsSheet() {
-    }
+    private XlsSheet() {}
 
     /** Rows in sheet order; each row is its cells by column index (missing cells are absent). */
     static List<Map<Integer, String>> read(Path file) throws IOException {
@@ -42,12 +40,19 @@ final class XlsSheet {
                 if (record instanceof SSTRecord sst) {
                     strings = sst;
                 } else if (record instanceof LabelSSTRecord label && strings != null) {
-                    put(rows, label.getRow(), label.getColumn(), strings.getString(label.getSSTIndex()).getString());
+                    put(
+                            rows,
+                            label.getRow(),
+                            label.getColumn(),
+                            strings.getString(label.getSSTIndex()).getString());
                 } else if (record instanceof LabelRecord label) {
                     put(rows, label.getRow(), label.getColumn(), label.getValue());
                 } else if (record instanceof NumberRecord number) {
                     double value = number.getValue();
-                    put(rows, number.getRow(), number.getColumn(),
+                    put(
+                            rows,
+                            number.getRow(),
+                            number.getColumn(),
                             value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value));
                 }
             }

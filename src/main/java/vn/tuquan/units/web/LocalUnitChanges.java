@@ -1,16 +1,15 @@
 package vn.tuquan.units.web;
 
-import vn.tuquan.shared.CurrentCaller;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.tuquan.shared.CurrentCaller;
+import vn.tuquan.shared.FieldProblem;
 import vn.tuquan.units.LocalUnitForm;
 import vn.tuquan.units.LocalUnitRefusedException;
-import vn.tuquan.shared.FieldProblem;
 import vn.tuquan.units.LocalUnits;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
@@ -61,7 +60,8 @@ class LocalUnitChanges {
     UnitView move(long id, Long parentId, LocalDate from, String dateField) {
         current(id, from, dateField, true);
         if (parentId == null) {
-            throw new LocalUnitRefusedException(List.of(FieldProblem.of("parentId", "units.local.web.error.parentRequired")));
+            throw new LocalUnitRefusedException(
+                    List.of(FieldProblem.of("parentId", "units.local.web.error.parentRequired")));
         }
         return localUnits.move(CurrentCaller.get(), id, parentId, from);
     }
@@ -70,8 +70,8 @@ class LocalUnitChanges {
         current(id, on, dateField, true);
         LocalDate start = units.history(CurrentCaller.view(), id).get(0).validFrom();
         if (!start.isBefore(on)) {
-            throw new LocalUnitRefusedException(List.of(FieldProblem.of(dateField, "units.local.web.error.closeBeforeStart",
-                    start)));
+            throw new LocalUnitRefusedException(
+                    List.of(FieldProblem.of(dateField, "units.local.web.error.closeBeforeStart", start)));
         }
         localUnits.close(CurrentCaller.get(), id, on);
     }
@@ -84,13 +84,16 @@ class LocalUnitChanges {
         if (units.latest(CurrentCaller.view(), id).map(u -> u.kind().official()).orElse(false)) {
             throw new LocalUnitRefusedException(List.of(FieldProblem.of("id", "units.local.error.official")));
         }
-        Optional<UnitView> later = units.history(CurrentCaller.view(), id).stream().filter(v -> v.validFrom().isAfter(date)).findFirst();
+        Optional<UnitView> later = units.history(CurrentCaller.view(), id).stream()
+                .filter(v -> v.validFrom().isAfter(date))
+                .findFirst();
         if (later.isPresent()) {
-            throw new LocalUnitRefusedException(List.of(FieldProblem.of(dateField, "units.local.web.error.laterChange",
-                    later.get().validFrom())));
+            throw new LocalUnitRefusedException(List.of(FieldProblem.of(
+                    dateField, "units.local.web.error.laterChange", later.get().validFrom())));
         }
-        UnitView current = units.find(CurrentCaller.view(), id, date).orElseThrow(() -> new LocalUnitRefusedException(
-                List.of(FieldProblem.of(dateField, "units.local.error.noSuchUnit", Long.toString(id)))));
+        UnitView current = units.find(CurrentCaller.view(), id, date)
+                .orElseThrow(() -> new LocalUnitRefusedException(
+                        List.of(FieldProblem.of(dateField, "units.local.error.noSuchUnit", Long.toString(id)))));
         if (!withUnitsUnder) {
             return current;
         }
@@ -99,10 +102,16 @@ class LocalUnitChanges {
                 SELECT name, valid_from FROM unit_version
                 WHERE path LIKE :prefix AND path <> :path AND valid_from > :date
                 ORDER BY valid_from LIMIT 1""")
-                .param("prefix", current.path() + "%").param("path", current.path()).param("date", date)
-                .query((rs, n) -> FieldProblem.of(dateField, "units.local.web.error.laterChangeBelow",
-                        rs.getObject("valid_from", LocalDate.class), rs.getString("name")))
-                .optional().ifPresent(problem -> {
+                .param("prefix", current.path() + "%")
+                .param("path", current.path())
+                .param("date", date)
+                .query((rs, n) -> FieldProblem.of(
+                        dateField,
+                        "units.local.web.error.laterChangeBelow",
+                        rs.getObject("valid_from", LocalDate.class),
+                        rs.getString("name")))
+                .optional()
+                .ifPresent(problem -> {
                     throw new LocalUnitRefusedException(List.of(problem));
                 });
         return current;

@@ -5,12 +5,11 @@ import static vn.tuquan.shared.Texts.blankToNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
+import vn.tuquan.shared.FieldProblem;
+import vn.tuquan.shared.MessageArguments;
 import vn.tuquan.shared.VietnameseText;
 import vn.tuquan.units.LocalUnitForm;
 import vn.tuquan.units.LocalUnitRefusedException;
-import vn.tuquan.shared.FieldProblem;
-import vn.tuquan.shared.MessageArguments;
 import vn.tuquan.units.OrganisationDetails;
 import vn.tuquan.units.OrganisationDetails.Exclusion;
 import vn.tuquan.units.UnitKind;
@@ -20,8 +19,15 @@ import vn.tuquan.units.UnitKind;
  * field by field so that every problem is reported at once, and turned into a {@link LocalUnitForm}.
  * The rules about parents and dates stay with {@code LocalUnits}.
  */
-record LocalUnitInput(String kind, String subkind, String code, String name, String sector,
-        Boolean hasPartyOrganisation, Integer staffCount, String exclusion) {
+record LocalUnitInput(
+        String kind,
+        String subkind,
+        String code,
+        String name,
+        String sector,
+        Boolean hasPartyOrganisation,
+        Integer staffCount,
+        String exclusion) {
 
     /**
      * @param fixedKind the unit's kind when it cannot change (an edit); {@code null} to read {@link #kind}
@@ -50,9 +56,14 @@ record LocalUnitInput(String kind, String subkind, String code, String name, Str
             }
         } else if (cleanSubkind != null && cleanSubkind.length() > 40) {
             problems.add(FieldProblem.of("subkind", "units.local.web.error.subkindTooLong", 40));
-        } else if (unitKind != null && cleanSubkind != null && choices.areaSubkind(cleanSubkind).isPresent()) {
-            problems.add(FieldProblem.of("subkind", "units.local.web.error.subkindOfArea",
-                    MessageArguments.label(LocalUnitChoices.subkindKey(choices.areaSubkind(cleanSubkind).get()))));
+        } else if (unitKind != null
+                && cleanSubkind != null
+                && choices.areaSubkind(cleanSubkind).isPresent()) {
+            problems.add(FieldProblem.of(
+                    "subkind",
+                    "units.local.web.error.subkindOfArea",
+                    MessageArguments.label(LocalUnitChoices.subkindKey(
+                            choices.areaSubkind(cleanSubkind).get()))));
         }
         String cleanName = VietnameseText.normaliseName(name);
         if (cleanName == null || cleanName.isBlank()) {
@@ -70,7 +81,9 @@ record LocalUnitInput(String kind, String subkind, String code, String name, Str
         if (cleanExclusion == null) {
             problems.add(FieldProblem.of("exclusion", "units.local.web.error.exclusion"));
         }
-        if (cleanExclusion != null && cleanExclusion.isPresent() && unitKind != null
+        if (cleanExclusion != null
+                && cleanExclusion.isPresent()
+                && unitKind != null
                 && unitKind != UnitKind.RESIDENTIAL_AREA) {
             UnitKind only = switch (cleanExclusion.get()) {
                 case SMALL_OR_MICRO_ENTERPRISE -> UnitKind.ENTERPRISE;
@@ -78,7 +91,9 @@ record LocalUnitInput(String kind, String subkind, String code, String name, Str
                 case ARMED_FORCES -> null;
             };
             if (only != null && only != unitKind) { // RULEBOOK.md: who is excluded from the evaluation
-                problems.add(FieldProblem.of("exclusion", "units.local.web.error.exclusionKind",
+                problems.add(FieldProblem.of(
+                        "exclusion",
+                        "units.local.web.error.exclusionKind",
                         MessageArguments.label(LocalUnitChoices.exclusionKey(cleanExclusion.get())),
                         MessageArguments.label(LocalUnitChoices.kindKey(only))));
             }
@@ -89,11 +104,11 @@ record LocalUnitInput(String kind, String subkind, String code, String name, Str
         if (problems.size() > before) {
             return null;
         }
-        OrganisationDetails organisation = unitKind == UnitKind.RESIDENTIAL_AREA ? null
-                : new OrganisationDetails(blankToNull(sector), hasPartyOrganisation,
-                        staffCount, cleanExclusion.orElse(null));
-        return new LocalUnitForm(unitKind, cleanSubkind, blankToNull(code), cleanName,
-                organisation);
+        OrganisationDetails organisation = unitKind == UnitKind.RESIDENTIAL_AREA
+                ? null
+                : new OrganisationDetails(
+                        blankToNull(sector), hasPartyOrganisation, staffCount, cleanExclusion.orElse(null));
+        return new LocalUnitForm(unitKind, cleanSubkind, blankToNull(code), cleanName, organisation);
     }
 
     static void refuseIfAny(List<FieldProblem> problems) {

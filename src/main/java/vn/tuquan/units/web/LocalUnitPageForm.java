@@ -26,10 +26,15 @@ public class LocalUnitPageForm {
         form.name = nonNull(unit.name());
         if (unit.organisation() != null) {
             form.sector = nonNull(unit.organisation().sector());
-            form.hasPartyOrganisation = unit.organisation().hasPartyOrganisation() == null ? ""
+            form.hasPartyOrganisation = unit.organisation().hasPartyOrganisation() == null
+                    ? ""
                     : unit.organisation().hasPartyOrganisation().toString();
-            form.staffCount = unit.organisation().staffCount() == null ? "" : unit.organisation().staffCount().toString();
-            form.exclusion = unit.organisation().exclusion() == null ? "" : unit.organisation().exclusion().name();
+            form.staffCount = unit.organisation().staffCount() == null
+                    ? ""
+                    : unit.organisation().staffCount().toString();
+            form.exclusion = unit.organisation().exclusion() == null
+                    ? ""
+                    : unit.organisation().exclusion().name();
         }
         form.validFrom = validFrom;
         return form;

@@ -1,10 +1,5 @@
 package vn.tuquan.units.web;
 
-import vn.tuquan.shared.Requires;
-
-import vn.tuquan.shared.Permission;
-
-import vn.tuquan.shared.CurrentCaller;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -35,10 +29,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.tuquan.shared.CurrentCaller;
+import vn.tuquan.shared.FieldProblem;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.RefusalMessages;
+import vn.tuquan.shared.Requires;
 import vn.tuquan.shared.VietnameseText;
 import vn.tuquan.units.LocalUnitRefusedException;
-import vn.tuquan.shared.FieldProblem;
-import vn.tuquan.shared.RefusalMessages;
 import vn.tuquan.units.LocalUnits;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
@@ -62,8 +59,13 @@ class LocalUnitPages {
     private final LocalUnitSheet sheet;
     private final RefusalMessages refusals;
 
-    LocalUnitPages(LocalUnitChanges changes, LocalUnits localUnits, Units units, LocalUnitChoices choices,
-            LocalUnitSheet sheet, RefusalMessages refusals) {
+    LocalUnitPages(
+            LocalUnitChanges changes,
+            LocalUnits localUnits,
+            Units units,
+            LocalUnitChoices choices,
+            LocalUnitSheet sheet,
+            RefusalMessages refusals) {
         this.changes = changes;
         this.localUnits = localUnits;
         this.units = units;
@@ -89,7 +91,10 @@ class LocalUnitPages {
     }
 
     @PostMapping("/units/{parentId}/local/new")
-    String create(@PathVariable long parentId, @ModelAttribute("form") LocalUnitPageForm form, Model model,
+    String create(
+            @PathVariable long parentId,
+            @ModelAttribute("form") LocalUnitPageForm form,
+            Model model,
             RedirectAttributes redirect) {
         UnitView parent = parent(parentId);
         List<FieldProblem> problems = new ArrayList<>();
@@ -102,8 +107,12 @@ class LocalUnitPages {
                 LocalUnitInput.refuseIfAny(problems);
             }
             UnitView created = changes.create(parentId, input, from);
-            redirect.addFlashAttribute("flash", choices.render("units.local.web.created",
-                    List.of(LocalUnitChoices.kindKey(created.kind()), created.name()), locale()));
+            redirect.addFlashAttribute(
+                    "flash",
+                    choices.render(
+                            "units.local.web.created",
+                            List.of(LocalUnitChoices.kindKey(created.kind()), created.name()),
+                            locale()));
             return "redirect:/units/" + created.id();
         } catch (LocalUnitRefusedException refused) {
             return newPage(parent, form, refusals.byField(refused), model);
@@ -123,12 +132,21 @@ class LocalUnitPages {
     @GetMapping("/units/{id}/edit")
     String editForm(@PathVariable long id, Model model) {
         UnitView unit = local(id);
-        return editPage(unit, LocalUnitPageForm.of(unit, LocalUnitChoices.today().toString()), null,
-                LocalUnitChoices.today().toString(), LocalUnitChoices.today().toString(), Map.of(), model);
+        return editPage(
+                unit,
+                LocalUnitPageForm.of(unit, LocalUnitChoices.today().toString()),
+                null,
+                LocalUnitChoices.today().toString(),
+                LocalUnitChoices.today().toString(),
+                Map.of(),
+                model);
     }
 
     @PostMapping("/units/{id}/edit")
-    String edit(@PathVariable long id, @ModelAttribute("form") LocalUnitPageForm form, Model model,
+    String edit(
+            @PathVariable long id,
+            @ModelAttribute("form") LocalUnitPageForm form,
+            Model model,
             RedirectAttributes redirect) {
         UnitView unit = local(id);
         List<FieldProblem> problems = new ArrayList<>();
@@ -141,36 +159,59 @@ class LocalUnitPages {
                 LocalUnitInput.refuseIfAny(problems);
             }
             UnitView edited = changes.edit(id, input, from, "validFrom");
-            redirect.addFlashAttribute("flash", choices.render("units.local.web.edited",
-                    List.of(edited.name(), from), locale()));
+            redirect.addFlashAttribute(
+                    "flash", choices.render("units.local.web.edited", List.of(edited.name(), from), locale()));
             return "redirect:/units/" + id;
         } catch (LocalUnitRefusedException refused) {
             form.setKind(unit.kind().name());
-            return editPage(unit, form, null, LocalUnitChoices.today().toString(), LocalUnitChoices.today().toString(),
-                    refusals.byField(refused), model);
+            return editPage(
+                    unit,
+                    form,
+                    null,
+                    LocalUnitChoices.today().toString(),
+                    LocalUnitChoices.today().toString(),
+                    refusals.byField(refused),
+                    model);
         }
     }
 
     @PostMapping("/units/{id}/move")
-    String move(@PathVariable long id, @RequestParam(required = false) Long parentId,
-            @RequestParam(defaultValue = "") String moveFrom, Model model, RedirectAttributes redirect) {
+    String move(
+            @PathVariable long id,
+            @RequestParam(required = false) Long parentId,
+            @RequestParam(defaultValue = "") String moveFrom,
+            Model model,
+            RedirectAttributes redirect) {
         UnitView unit = local(id);
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate from = date(moveFrom, "moveFrom", problems);
         try {
             LocalUnitInput.refuseIfAny(problems);
             UnitView moved = changes.move(id, parentId, from, "moveFrom");
-            redirect.addFlashAttribute("flash", choices.render("units.local.web.moved",
-                    List.of(moved.name(), units.fullName(CurrentCaller.view(), moved.parentId(), from), from), locale()));
+            redirect.addFlashAttribute(
+                    "flash",
+                    choices.render(
+                            "units.local.web.moved",
+                            List.of(moved.name(), units.fullName(CurrentCaller.view(), moved.parentId(), from), from),
+                            locale()));
             return "redirect:/units/" + id;
         } catch (LocalUnitRefusedException refused) {
-            return editPage(unit, LocalUnitPageForm.of(unit, LocalUnitChoices.today().toString()), parentId, moveFrom,
-                    LocalUnitChoices.today().toString(), refusals.byField(refused), model);
+            return editPage(
+                    unit,
+                    LocalUnitPageForm.of(unit, LocalUnitChoices.today().toString()),
+                    parentId,
+                    moveFrom,
+                    LocalUnitChoices.today().toString(),
+                    refusals.byField(refused),
+                    model);
         }
     }
 
     @PostMapping("/units/{id}/close")
-    String close(@PathVariable long id, @RequestParam(defaultValue = "") String closeOn, Model model,
+    String close(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String closeOn,
+            Model model,
             RedirectAttributes redirect) {
         UnitView unit = local(id);
         List<FieldProblem> problems = new ArrayList<>();
@@ -178,17 +219,29 @@ class LocalUnitPages {
         try {
             LocalUnitInput.refuseIfAny(problems);
             changes.close(id, on, "closeOn");
-            redirect.addFlashAttribute("flash", choices.render("units.local.web.closed", List.of(unit.name(), on),
-                    locale()));
+            redirect.addFlashAttribute(
+                    "flash", choices.render("units.local.web.closed", List.of(unit.name(), on), locale()));
             return "redirect:/units/" + id;
         } catch (LocalUnitRefusedException refused) {
-            return editPage(unit, LocalUnitPageForm.of(unit, LocalUnitChoices.today().toString()), null,
-                    LocalUnitChoices.today().toString(), closeOn, refusals.byField(refused), model);
+            return editPage(
+                    unit,
+                    LocalUnitPageForm.of(unit, LocalUnitChoices.today().toString()),
+                    null,
+                    LocalUnitChoices.today().toString(),
+                    closeOn,
+                    refusals.byField(refused),
+                    model);
         }
     }
 
-    private String editPage(UnitView unit, LocalUnitPageForm form, Long moveParentId, String moveFrom, String closeOn,
-            Map<String, String> errors, Model model) {
+    private String editPage(
+            UnitView unit,
+            LocalUnitPageForm form,
+            Long moveParentId,
+            String moveFrom,
+            String closeOn,
+            Map<String, String> errors,
+            Model model) {
         LocalDate today = LocalUnitChoices.today();
         model.addAttribute("unit", unit);
         model.addAttribute("unitName", units.fullName(CurrentCaller.view(), unit.id(), today));
@@ -204,12 +257,21 @@ class LocalUnitPages {
     /** Where a unit can go: its commune, and the residential areas and organisations of the commune (not under itself). */
     private List<UnitView> parentChoices(UnitView unit, LocalDate today) {
         Optional<UnitView> commune = units.ancestors(CurrentCaller.view(), unit.id(), today).stream()
-                .filter(u -> u.kind() == UnitKind.COMMUNE).findFirst();
+                .filter(u -> u.kind() == UnitKind.COMMUNE)
+                .findFirst();
         List<UnitView> parents = new ArrayList<>();
         commune.ifPresent(c -> {
             parents.add(c);
-            units.subtree(CurrentCaller.view(), c.id(), Set.of(UnitKind.RESIDENTIAL_AREA, UnitKind.PARISH,
-                    UnitKind.INDUSTRIAL_ZONE), today, 1000, 0).units().stream()
+            units
+                    .subtree(
+                            CurrentCaller.view(),
+                            c.id(),
+                            Set.of(UnitKind.RESIDENTIAL_AREA, UnitKind.PARISH, UnitKind.INDUSTRIAL_ZONE),
+                            today,
+                            1000,
+                            0)
+                    .units()
+                    .stream()
                     .filter(u -> !u.path().startsWith(unit.path()))
                     .sorted(Comparator.comparing(UnitView::name, VietnameseText.NATURAL))
                     .forEach(parents::add);
@@ -223,9 +285,14 @@ class LocalUnitPages {
     ResponseEntity<byte[]> template(@PathVariable long communeId) {
         UnitView commune = commune(communeId);
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("don-vi-" + commune.code() + ".xlsx", StandardCharsets.UTF_8).build().toString())
+                .contentType(
+                        MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("don-vi-" + commune.code() + ".xlsx", StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(sheet.template(commune.code()));
     }
 
@@ -235,8 +302,12 @@ class LocalUnitPages {
     }
 
     @PostMapping("/units/{communeId}/local/import")
-    String importFile(@PathVariable long communeId, @RequestParam(required = false) MultipartFile file,
-            @RequestParam(defaultValue = "") String validFrom, Model model, RedirectAttributes redirect)
+    String importFile(
+            @PathVariable long communeId,
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(defaultValue = "") String validFrom,
+            Model model,
+            RedirectAttributes redirect)
             throws IOException {
         UnitView commune = commune(communeId);
         List<FieldProblem> problems = new ArrayList<>();
@@ -257,9 +328,11 @@ class LocalUnitPages {
             result.problems().forEach(p -> rows.add(row(p.row(), p.column(), refusals.why(p, locale))));
             if (rows.isEmpty()) {
                 try {
-                    int created = localUnits.createAll(CurrentCaller.get(), result.units(), from).size();
-                    redirect.addFlashAttribute("flash", choices.render("units.local.web.imported", List.of(created),
-                            locale));
+                    int created = localUnits
+                            .createAll(CurrentCaller.get(), result.units(), from)
+                            .size();
+                    redirect.addFlashAttribute(
+                            "flash", choices.render("units.local.web.imported", List.of(created), locale));
                     return "redirect:/units/" + communeId;
                 } catch (LocalUnitRefusedException refused) {
                     refused.problems().forEach(p -> rows.add(row(0, "", refusals.why(p, locale))));
@@ -288,25 +361,37 @@ class LocalUnitPages {
     // ---- helpers
 
     private UnitView parent(long id) {
-        return units.find(CurrentCaller.view(), id, LocalUnitChoices.today()).filter(u -> u.kind() == UnitKind.COMMUNE || !u.kind().official())
+        return units.find(CurrentCaller.view(), id, LocalUnitChoices.today())
+                .filter(u -> u.kind() == UnitKind.COMMUNE || !u.kind().official())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private UnitView commune(long id) {
-        return units.find(CurrentCaller.view(), id, LocalUnitChoices.today()).filter(u -> u.kind() == UnitKind.COMMUNE)
+        return units.find(CurrentCaller.view(), id, LocalUnitChoices.today())
+                .filter(u -> u.kind() == UnitKind.COMMUNE)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private UnitView local(long id) {
-        return units.find(CurrentCaller.view(), id, LocalUnitChoices.today()).filter(u -> !u.kind().official())
+        return units.find(CurrentCaller.view(), id, LocalUnitChoices.today())
+                .filter(u -> !u.kind().official())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private static LocalUnitInput input(LocalUnitPageForm form, Integer staff) {
-        Boolean party = form.getHasPartyOrganisation() == null || form.getHasPartyOrganisation().isBlank() ? null
+        Boolean party = form.getHasPartyOrganisation() == null
+                        || form.getHasPartyOrganisation().isBlank()
+                ? null
                 : Boolean.valueOf(form.getHasPartyOrganisation());
-        return new LocalUnitInput(form.getKind(), form.getSubkind(), form.getCode(), form.getName(), form.getSector(),
-                party, staff, form.getExclusion());
+        return new LocalUnitInput(
+                form.getKind(),
+                form.getSubkind(),
+                form.getCode(),
+                form.getName(),
+                form.getSector(),
+                party,
+                staff,
+                form.getExclusion());
     }
 
     private static LocalDate date(String text, String field, List<FieldProblem> problems) {

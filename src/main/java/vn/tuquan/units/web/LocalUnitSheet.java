@@ -1,6 +1,5 @@
 package vn.tuquan.units.web;
 
-import vn.tuquan.shared.CurrentCaller;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -29,10 +27,11 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
-import vn.tuquan.shared.VietnameseText;
-import vn.tuquan.units.LocalUnitForm;
+import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.FieldProblem;
 import vn.tuquan.shared.RowProblem;
+import vn.tuquan.shared.VietnameseText;
+import vn.tuquan.units.LocalUnitForm;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
@@ -49,12 +48,22 @@ import vn.tuquan.units.Units;
 class LocalUnitSheet {
 
     /** The columns, in order, named as the fields of the API. */
-    static final List<String> COLUMNS = List.of("parentCode", "kind", "subkind", "code", "name", "sector",
-            "hasPartyOrganisation", "staffCount", "exclusion");
+    static final List<String> COLUMNS = List.of(
+            "parentCode",
+            "kind",
+            "subkind",
+            "code",
+            "name",
+            "sector",
+            "hasPartyOrganisation",
+            "staffCount",
+            "exclusion");
+
     static final int FIRST_DATA_ROW = 2;
     static final int TEMPLATE_ROWS = 500;
     /** More units than this in one file are refused: split the file. */
     static final int MAX_UNITS = 5000;
+
     static final String GUIDE_SHEET = "Hướng dẫn";
 
     private final LocalUnitChoices choices;
@@ -80,7 +89,8 @@ class LocalUnitSheet {
 
     /** The template, with the commune's code as an example in the first data row. */
     byte[] template(String communeCode) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(choices.label("units.local.sheet.name", LocalUnitChoices.VIETNAMESE));
             CellStyle bold = workbook.createCellStyle();
             Font boldFont = workbook.createFont();
@@ -115,22 +125,43 @@ class LocalUnitSheet {
             sheet.createFreezePane(0, FIRST_DATA_ROW);
 
             DataValidationHelper validations = sheet.getDataValidationHelper();
-            dropdown(sheet, validations, 1, LocalUnitChoices.KINDS.stream()
-                    .map(k -> choices.label(LocalUnitChoices.kindKey(k), LocalUnitChoices.VIETNAMESE)).toList(), true);
-            dropdown(sheet, validations, 2, LocalUnitChoices.AREA_SUBKINDS.stream()
-                    .map(s -> choices.label(LocalUnitChoices.subkindKey(s), LocalUnitChoices.VIETNAMESE)).toList(), false);
-            dropdown(sheet, validations, 6, List.of(choices.label("units.local.yes", LocalUnitChoices.VIETNAMESE),
-                    choices.label("units.local.no", LocalUnitChoices.VIETNAMESE)), true);
+            dropdown(
+                    sheet,
+                    validations,
+                    1,
+                    LocalUnitChoices.KINDS.stream()
+                            .map(k -> choices.label(LocalUnitChoices.kindKey(k), LocalUnitChoices.VIETNAMESE))
+                            .toList(),
+                    true);
+            dropdown(
+                    sheet,
+                    validations,
+                    2,
+                    LocalUnitChoices.AREA_SUBKINDS.stream()
+                            .map(s -> choices.label(LocalUnitChoices.subkindKey(s), LocalUnitChoices.VIETNAMESE))
+                            .toList(),
+                    false);
+            dropdown(
+                    sheet,
+                    validations,
+                    6,
+                    List.of(
+                            choices.label("units.local.yes", LocalUnitChoices.VIETNAMESE),
+                            choices.label("units.local.no", LocalUnitChoices.VIETNAMESE)),
+                    true);
             List<String> exclusions = new ArrayList<>();
             exclusions.add(choices.label("units.exclusion.NONE", LocalUnitChoices.VIETNAMESE));
-            LocalUnitChoices.EXCLUSIONS.forEach(e -> exclusions.add(
-                    choices.label(LocalUnitChoices.exclusionKey(e), LocalUnitChoices.VIETNAMESE)));
+            LocalUnitChoices.EXCLUSIONS.forEach(
+                    e -> exclusions.add(choices.label(LocalUnitChoices.exclusionKey(e), LocalUnitChoices.VIETNAMESE)));
             dropdown(sheet, validations, 8, exclusions, true);
 
             Sheet guide = workbook.createSheet(GUIDE_SHEET);
             Row guideHeader = guide.createRow(0);
-            for (String[] cell : new String[][] {{"0", "units.local.sheet.guide.column"},
-                    {"1", "units.local.sheet.guide.title"}, {"2", "units.local.sheet.guide.meaning"}}) {
+            for (String[] cell : new String[][] {
+                {"0", "units.local.sheet.guide.column"},
+                {"1", "units.local.sheet.guide.title"},
+                {"2", "units.local.sheet.guide.meaning"}
+            }) {
                 Cell c = guideHeader.createCell(Integer.parseInt(cell[0]));
                 c.setCellValue(choices.label(cell[1], LocalUnitChoices.VIETNAMESE));
                 c.setCellStyle(bold);
@@ -142,7 +173,8 @@ class LocalUnitSheet {
                 row.createCell(2).setCellValue(choices.label(helpKey(COLUMNS.get(c)), LocalUnitChoices.VIETNAMESE));
             }
             Row rules = guide.createRow(COLUMNS.size() + 2);
-            rules.createCell(0).setCellValue(choices.label("units.local.sheet.guide.rules", LocalUnitChoices.VIETNAMESE));
+            rules.createCell(0)
+                    .setCellValue(choices.label("units.local.sheet.guide.rules", LocalUnitChoices.VIETNAMESE));
             guide.setColumnWidth(0, 8 * 256);
             guide.setColumnWidth(1, 30 * 256);
             guide.setColumnWidth(2, 110 * 256);
@@ -153,9 +185,10 @@ class LocalUnitSheet {
         }
     }
 
-    private static void dropdown(Sheet sheet, DataValidationHelper helper, int column, List<String> values,
-            boolean strict) {
-        DataValidation validation = helper.createValidation(helper.createExplicitListConstraint(values.toArray(String[]::new)),
+    private static void dropdown(
+            Sheet sheet, DataValidationHelper helper, int column, List<String> values, boolean strict) {
+        DataValidation validation = helper.createValidation(
+                helper.createExplicitListConstraint(values.toArray(String[]::new)),
                 new CellRangeAddressList(FIRST_DATA_ROW, FIRST_DATA_ROW + TEMPLATE_ROWS - 1, column, column));
         validation.setShowErrorBox(strict);
         validation.setEmptyCellAllowed(true);
@@ -166,8 +199,7 @@ class LocalUnitSheet {
      * The rows read: the units to create under their communes, or the problems (a bad cell: its Excel row
      * number, 1-based, and its column letter; then nothing may be written).
      */
-    record Result(List<Map.Entry<Long, LocalUnitForm>> units, List<RowProblem> problems) {
-    }
+    record Result(List<Map.Entry<Long, LocalUnitForm>> units, List<RowProblem> problems) {}
 
     /** Reads and checks every row; the file is refused whole when any row is bad. */
     Result read(InputStream input, LocalDate asOf) {
@@ -210,7 +242,8 @@ class LocalUnitSheet {
                         continue;
                     }
                     if (++unitRows > MAX_UNITS) {
-                        return refused(RowProblem.atRow(r + 1, "", "units.local.sheet.error.tooManyRows", List.of(MAX_UNITS)));
+                        return refused(
+                                RowProblem.atRow(r + 1, "", "units.local.sheet.error.tooManyRows", List.of(MAX_UNITS)));
                     }
                     Map.Entry<Long, LocalUnitForm> unit = row(r + 1, row, cells, asOf, communes, names, problems);
                     if (unit != null) {
@@ -236,9 +269,12 @@ class LocalUnitSheet {
             String expected = choices.label(titleKey(COLUMNS.get(c)), LocalUnitChoices.VIETNAMESE);
             String english = choices.label(titleKey(COLUMNS.get(c)), Locale.ENGLISH);
             Cell cell = header == null ? null : header.getCell(c);
-            String actual = cell == null ? "" : new DataFormatter(Locale.ROOT).formatCellValue(cell).strip();
-            if (actual.isEmpty() || !(LocalUnitChoices.fold(actual).equals(LocalUnitChoices.fold(expected))
-                    || LocalUnitChoices.fold(actual).equals(LocalUnitChoices.fold(english)))) {
+            String actual = cell == null
+                    ? ""
+                    : new DataFormatter(Locale.ROOT).formatCellValue(cell).strip();
+            if (actual.isEmpty()
+                    || !(LocalUnitChoices.fold(actual).equals(LocalUnitChoices.fold(expected))
+                            || LocalUnitChoices.fold(actual).equals(LocalUnitChoices.fold(english)))) {
                 problems.add(RowProblem.atRow(1, letter(c), "units.local.sheet.error.header", List.of(expected)));
             }
         }
@@ -249,8 +285,14 @@ class LocalUnitSheet {
         return first.equals(VietnameseText.normaliseName(choices.label(helpKey(COLUMNS.get(0)), Locale.ENGLISH)));
     }
 
-    private Map.Entry<Long, LocalUnitForm> row(int rowNumber, Row row, String[] cells, LocalDate asOf,
-            Map<String, Optional<UnitView>> communes, Map<String, Integer> names, List<RowProblem> problems) {
+    private Map.Entry<Long, LocalUnitForm> row(
+            int rowNumber,
+            Row row,
+            String[] cells,
+            LocalDate asOf,
+            Map<String, Optional<UnitView>> communes,
+            Map<String, Integer> names,
+            List<RowProblem> problems) {
         int before = problems.size();
         String parentCode = cells[0];
         if (parentCode.matches("\\d{1,5}")) {
@@ -260,13 +302,17 @@ class LocalUnitSheet {
         if (parentCode.isEmpty()) {
             problems.add(RowProblem.atRow(rowNumber, letter(0), "units.local.sheet.error.communeRequired", List.of()));
         } else if (!parentCode.matches("\\d{5}")) {
-            problems.add(RowProblem.atRow(rowNumber, letter(0), "units.local.sheet.error.communeCode", List.of(parentCode)));
+            problems.add(
+                    RowProblem.atRow(rowNumber, letter(0), "units.local.sheet.error.communeCode", List.of(parentCode)));
         } else {
-            commune = communes.computeIfAbsent(parentCode, code -> units.findByCode(CurrentCaller.view(), code, asOf)
-                    .filter(u -> u.kind() == UnitKind.COMMUNE)).orElse(null);
+            commune = communes.computeIfAbsent(
+                            parentCode,
+                            code -> units.findByCode(CurrentCaller.view(), code, asOf)
+                                    .filter(u -> u.kind() == UnitKind.COMMUNE))
+                    .orElse(null);
             if (commune == null) {
-                problems.add(RowProblem.atRow(rowNumber, letter(0), "units.local.sheet.error.unknownCommune",
-                        List.of(parentCode, asOf)));
+                problems.add(RowProblem.atRow(
+                        rowNumber, letter(0), "units.local.sheet.error.unknownCommune", List.of(parentCode, asOf)));
             }
         }
         Boolean party = null;
@@ -279,12 +325,14 @@ class LocalUnitSheet {
         if (!cells[7].isEmpty()) {
             staff = staffCount(row.getCell(7), cells[7]);
             if (staff == null) {
-                problems.add(RowProblem.atRow(rowNumber, letter(7), "units.local.sheet.error.staffCount", List.of(cells[7])));
+                problems.add(RowProblem.atRow(
+                        rowNumber, letter(7), "units.local.sheet.error.staffCount", List.of(cells[7])));
             }
         }
         List<FieldProblem> fieldProblems = new ArrayList<>();
-        LocalUnitForm form = new LocalUnitInput(cells[1], cells[2], cells[3], cells[4], cells[5], party,
-                staff, cells[8]).check(choices, null, fieldProblems);
+        LocalUnitForm form = new LocalUnitInput(
+                        cells[1], cells[2], cells[3], cells[4], cells[5], party, staff, cells[8])
+                .check(choices, null, fieldProblems);
         for (FieldProblem p : fieldProblems) {
             int column = Math.max(0, COLUMNS.indexOf(p.field()));
             problems.add(RowProblem.atRow(rowNumber, letter(column), p.messageKey(), p.arguments()));
@@ -293,8 +341,8 @@ class LocalUnitSheet {
             String key = parentCode + "|" + LocalUnitChoices.fold(form.name());
             Integer first = names.putIfAbsent(key, rowNumber);
             if (first != null) {
-                problems.add(RowProblem.atRow(rowNumber, letter(4), "units.local.sheet.error.duplicateName",
-                        List.of(form.name(), first)));
+                problems.add(RowProblem.atRow(
+                        rowNumber, letter(4), "units.local.sheet.error.duplicateName", List.of(form.name(), first)));
             }
         }
         if (problems.size() > before || commune == null || form == null) {
@@ -319,8 +367,10 @@ class LocalUnitSheet {
         if (cell == null) {
             return "";
         }
-        String value = cell.getCellType() == CellType.FORMULA ? formatter.formatCellValue(cell,
-                cell.getSheet().getWorkbook().getCreationHelper().createFormulaEvaluator()) : formatter.formatCellValue(cell);
+        String value = cell.getCellType() == CellType.FORMULA
+                ? formatter.formatCellValue(
+                        cell, cell.getSheet().getWorkbook().getCreationHelper().createFormulaEvaluator())
+                : formatter.formatCellValue(cell);
         String normal = VietnameseText.normaliseName(value);
         return normal == null ? "" : normal;
     }

@@ -1,7 +1,6 @@
 package vn.tuquan.units.web;
 
 import java.util.List;
-
 import org.springframework.http.HttpStatus;
 import vn.tuquan.shared.FileRefusedException;
 import vn.tuquan.shared.RowProblem;

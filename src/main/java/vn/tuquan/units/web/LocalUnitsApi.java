@@ -1,19 +1,13 @@
 package vn.tuquan.units.web;
 
-import vn.tuquan.shared.Requires;
-
-import vn.tuquan.shared.Permission;
-
-import vn.tuquan.shared.CurrentCaller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,6 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import vn.tuquan.shared.CurrentCaller;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.Requires;
 import vn.tuquan.shared.RowProblem;
 import vn.tuquan.shared.UnknownRecordException;
 import vn.tuquan.units.LocalUnits;
@@ -66,29 +63,37 @@ class LocalUnitsApi {
      * @param exclusion ARMED_FORCES, SMALL_OR_MICRO_ENTERPRISE, PRIMARY_SCHOOL, KINDERGARTEN, or empty
      * @param validFrom the day the unit (or the change) starts; today when empty
      */
-    record LocalUnitRequest(Long parentId, String kind, String subkind, String code, String name, String sector,
-            Boolean hasPartyOrganisation, Integer staffCount, String exclusion, LocalDate validFrom) {
+    record LocalUnitRequest(
+            Long parentId,
+            String kind,
+            String subkind,
+            String code,
+            String name,
+            String sector,
+            Boolean hasPartyOrganisation,
+            Integer staffCount,
+            String exclusion,
+            LocalDate validFrom) {
 
         LocalUnitInput input() {
             return new LocalUnitInput(kind, subkind, code, name, sector, hasPartyOrganisation, staffCount, exclusion);
         }
     }
 
-    record MoveRequest(Long parentId, LocalDate from) {
-    }
+    record MoveRequest(Long parentId, LocalDate from) {}
 
-    record CloseRequest(LocalDate on) {
-    }
+    record CloseRequest(LocalDate on) {}
 
-    record ImportResult(int created) {
-    }
+    record ImportResult(int created) {}
 
     @GetMapping("/{id}")
     @Requires(Permission.UNITS_READ)
     @Operation(summary = "A residential area or organisation as it was on a date (today by default)")
-    UnitView find(@PathVariable long id,
+    UnitView find(
+            @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return units.find(CurrentCaller.view(), id, asOf == null ? LocalUnitChoices.today() : asOf).filter(u -> !u.kind().official())
+        return units.find(CurrentCaller.view(), id, asOf == null ? LocalUnitChoices.today() : asOf)
+                .filter(u -> !u.kind().official())
                 .orElseThrow(() -> new UnknownUnitException(id));
     }
 
@@ -104,16 +109,19 @@ class LocalUnitsApi {
     }
 
     @PostMapping
-    @Operation(summary = "Create a residential area (thôn, xóm, ấp, bản, tổ dân phố, khu phố) or an organisation",
+    @Operation(
+            summary = "Create a residential area (thôn, xóm, ấp, bản, tổ dân phố, khu phố) or an organisation",
             description = "Answers 201 with the unit; 400 with every bad field when refused (nothing is written).")
     ResponseEntity<UnitView> create(@RequestBody LocalUnitRequest request) {
         LocalDate from = request.validFrom() == null ? LocalUnitChoices.today() : request.validFrom();
         UnitView created = changes.create(request.parentId(), request.input(), from);
-        return ResponseEntity.created(URI.create("/api/v1/local-units/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/local-units/" + created.id()))
+                .body(created);
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Edit a residential area or organisation from a date on (a new version; the earlier stays)",
+    @Operation(
+            summary = "Edit a residential area or organisation from a date on (a new version; the earlier stays)",
             description = "Send every field: the new version holds exactly what is sent (an omitted field is "
                     + "cleared). The kind cannot change; parentId is ignored (use move). 400 when the date is before a "
                     + "change the unit already has.")
@@ -127,8 +135,8 @@ class LocalUnitsApi {
     @Operation(summary = "Put the unit under another parent from a date on; the units under it follow")
     UnitView move(@PathVariable long id, @RequestBody MoveRequest request) {
         known(id);
-        return changes.move(id, request.parentId(), request.from() == null ? LocalUnitChoices.today() : request.from(),
-                "from");
+        return changes.move(
+                id, request.parentId(), request.from() == null ? LocalUnitChoices.today() : request.from(), "from");
     }
 
     @PostMapping("/{id}/close")
@@ -140,16 +148,21 @@ class LocalUnitsApi {
     }
 
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Import residential areas and organisations from the Excel template (.xlsx, up to 5 MB)",
+    @Operation(
+            summary = "Import residential areas and organisations from the Excel template (.xlsx, up to 5 MB)",
             description = "All rows or none: 200 {created} when every row is good, else 400 with "
                     + "errors [{row, column, message}] and nothing written.")
-    ResponseEntity<?> importFile(@RequestPart("file") MultipartFile file,
+    ResponseEntity<?> importFile(
+            @RequestPart("file") MultipartFile file,
             @Parameter(description = "the day the units start; today when empty")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom)
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate validFrom)
             throws IOException {
         LocalDate from = validFrom == null ? LocalUnitChoices.today() : validFrom;
         if (file.getSize() > LocalUnitPages.MAX_UPLOAD) {
-            throw new LocalUnitSheetRefusedException(HttpStatus.CONTENT_TOO_LARGE,
+            throw new LocalUnitSheetRefusedException(
+                    HttpStatus.CONTENT_TOO_LARGE,
                     List.of(RowProblem.atRow(0, "", "units.local.web.error.fileTooLarge", List.of(5))));
         }
         LocalUnitSheet.Result result;
@@ -159,7 +172,8 @@ class LocalUnitsApi {
         if (!result.problems().isEmpty()) {
             throw new LocalUnitSheetRefusedException(HttpStatus.BAD_REQUEST, result.problems());
         }
-        return ResponseEntity.ok(new ImportResult(localUnits.createAll(CurrentCaller.get(), result.units(), from).size()));
+        return ResponseEntity.ok(new ImportResult(
+                localUnits.createAll(CurrentCaller.get(), result.units(), from).size()));
     }
 
     private void known(long id) {

@@ -1,13 +1,8 @@
 package vn.tuquan.units.web;
 
-import vn.tuquan.shared.Requires;
-
-import vn.tuquan.shared.Permission;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -20,7 +15,9 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.FieldProblem;
+import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.RefusalMessages;
+import vn.tuquan.shared.Requires;
 import vn.tuquan.units.ImportRefusedException;
 import vn.tuquan.units.ImportSummary;
 
@@ -47,27 +44,50 @@ class OfficialListPages {
     }
 
     @PostMapping
-    String upload(@RequestParam(name = "files", required = false) List<MultipartFile> files,
+    String upload(
+            @RequestParam(name = "files", required = false) List<MultipartFile> files,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            @RequestParam(required = false) String province, Model model, Locale locale) {
+            @RequestParam(required = false) String province,
+            Model model,
+            Locale locale) {
         model.addAttribute("asOf", asOf == null ? Dates.today() : asOf);
         model.addAttribute("province", province);
         List<FieldProblem> badRequest = uploads.check(files, asOf);
         if (!badRequest.isEmpty()) {
-            model.addAttribute("problems", badRequest.stream().map(p -> refusals.why(p, locale)).toList());
+            model.addAttribute(
+                    "problems",
+                    badRequest.stream().map(p -> refusals.why(p, locale)).toList());
             return "units/importOfficialList";
         }
         try {
             ImportSummary summary = uploads.importFiles(CurrentCaller.get(), files, asOf, province);
-            model.addAttribute("summary", messages.getMessage("units.import.summary", new Object[] {summary.files(),
-                    summary.asOf().toString(), summary.opened(), summary.changed(), summary.closed(),
-                    summary.unchanged(), summary.successions(), summary.localUnitsMoved()}, locale));
-            model.addAttribute("warnings",
-                    summary.warnings().stream().map(w -> refusals.withPlace(w.row(), locale)).toList());
+            model.addAttribute(
+                    "summary",
+                    messages.getMessage(
+                            "units.import.summary",
+                            new Object[] {
+                                summary.files(),
+                                summary.asOf().toString(),
+                                summary.opened(),
+                                summary.changed(),
+                                summary.closed(),
+                                summary.unchanged(),
+                                summary.successions(),
+                                summary.localUnitsMoved()
+                            },
+                            locale));
+            model.addAttribute(
+                    "warnings",
+                    summary.warnings().stream()
+                            .map(w -> refusals.withPlace(w.row(), locale))
+                            .toList());
         } catch (ImportRefusedException refused) {
             model.addAttribute("refusedCount", refused.problems().size());
-            model.addAttribute("problems",
-                    refused.rows().stream().map(p -> refusals.message(refused, p, locale)).toList());
+            model.addAttribute(
+                    "problems",
+                    refused.rows().stream()
+                            .map(p -> refusals.message(refused, p, locale))
+                            .toList());
         }
         return "units/importOfficialList";
     }

@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 import vn.tuquan.shared.Caller;
@@ -69,7 +68,8 @@ class OfficialListUploads {
         try {
             List<Path> saved = new ArrayList<>();
             for (MultipartFile file : chosen(files)) {
-                Path target = dir.resolve(Path.of(file.getOriginalFilename()).getFileName().toString());
+                Path target = dir.resolve(
+                        Path.of(file.getOriginalFilename()).getFileName().toString());
                 try (InputStream in = file.getInputStream()) {
                     Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
                 }
@@ -91,7 +91,9 @@ class OfficialListUploads {
     }
 
     private static List<MultipartFile> chosen(List<MultipartFile> files) {
-        return files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
+        return files == null
+                ? List.of()
+                : files.stream().filter(f -> !f.isEmpty()).toList();
     }
 
     private static String extension(String name) {

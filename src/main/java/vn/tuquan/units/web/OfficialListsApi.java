@@ -1,13 +1,12 @@
 package vn.tuquan.units.web;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Locale;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -49,13 +48,19 @@ class OfficialListsApi {
     }
 
     /** One warning of an imported list: where and why. */
-    record FileProblem(String file, Integer line, String position, String message) {
-    }
+    record FileProblem(String file, Integer line, String position, String message) {}
 
     /** What an import did. */
-    record Imported(String files, LocalDate asOf, int opened, int changed, int closed, int unchanged, int successions,
-            int localUnitsMoved, List<FileProblem> warnings) {
-    }
+    record Imported(
+            String files,
+            LocalDate asOf,
+            int opened,
+            int changed,
+            int closed,
+            int unchanged,
+            int successions,
+            int localUnitsMoved,
+            List<FileProblem> warnings) {}
 
     /** A request refused before any file was read. */
     static final class UploadRefused extends FieldRefusedException {
@@ -66,23 +71,42 @@ class OfficialListsApi {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Nhập danh sách đơn vị hành chính chính thức hoặc bảng chuyển đổi 2025 / import an official"
-            + " list of units (GSO CSV or XLS export, JSON lists; several files of one list together) or the 2025"
-            + " reform mapping")
-    ResponseEntity<Imported> importList(@RequestPart(name = "files", required = false) List<MultipartFile> files,
-            @Parameter(description = "ngày của danh sách / the day the list is as of") @RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+    @Operation(
+            summary = "Nhập danh sách đơn vị hành chính chính thức hoặc bảng chuyển đổi 2025 / import an official"
+                    + " list of units (GSO CSV or XLS export, JSON lists; several files of one list together) or the 2025"
+                    + " reform mapping")
+    ResponseEntity<Imported> importList(
+            @RequestPart(name = "files", required = false) List<MultipartFile> files,
+            @Parameter(description = "ngày của danh sách / the day the list is as of")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf,
             @Parameter(description = "chỉ nhập một tỉnh (mã) / only this province (its code)")
-            @RequestParam(required = false) String province, HttpServletRequest request) {
+                    @RequestParam(required = false)
+                    String province,
+            HttpServletRequest request) {
         List<FieldProblem> problems = uploads.check(files, asOf);
         if (!problems.isEmpty()) {
             throw new UploadRefused(problems);
         }
         ImportSummary summary = uploads.importFiles(CurrentCaller.get(), files, asOf, province);
         Locale locale = CallerLanguage.of(request);
-        return ResponseEntity.status(HttpStatus.CREATED).body(new Imported(summary.files(), summary.asOf(), summary.opened(),
-                summary.changed(), summary.closed(), summary.unchanged(), summary.successions(), summary.localUnitsMoved(),
-                summary.warnings().stream().map(w -> new FileProblem(w.file(), w.line() > 0 ? w.line() : null,
-                        w.position(), refusals.withPlace(w.row(), locale))).toList()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new Imported(
+                        summary.files(),
+                        summary.asOf(),
+                        summary.opened(),
+                        summary.changed(),
+                        summary.closed(),
+                        summary.unchanged(),
+                        summary.successions(),
+                        summary.localUnitsMoved(),
+                        summary.warnings().stream()
+                                .map(w -> new FileProblem(
+                                        w.file(),
+                                        w.line() > 0 ? w.line() : null,
+                                        w.position(),
+                                        refusals.withPlace(w.row(), locale)))
+                                .toList()));
     }
 }

@@ -1,7 +1,6 @@
 package vn.tuquan.units.web;
 
 import java.util.Set;
-
 import org.springframework.stereotype.Component;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
@@ -10,10 +9,23 @@ import vn.tuquan.units.UnitView;
 @Component("unitLabels")
 public class UnitLabels {
 
-    static final Set<String> SUBKINDS = Set.of("PROVINCE.TINH", "PROVINCE.THANH_PHO", "DISTRICT.QUAN",
-            "DISTRICT.HUYEN", "DISTRICT.THI_XA", "DISTRICT.THANH_PHO", "COMMUNE.XA", "COMMUNE.PHUONG",
-            "COMMUNE.THI_TRAN", "COMMUNE.DAC_KHU", "RESIDENTIAL_AREA.THON", "RESIDENTIAL_AREA.XOM",
-            "RESIDENTIAL_AREA.AP", "RESIDENTIAL_AREA.BAN", "RESIDENTIAL_AREA.TO_DAN_PHO", "RESIDENTIAL_AREA.KHU_PHO");
+    static final Set<String> SUBKINDS = Set.of(
+            "PROVINCE.TINH",
+            "PROVINCE.THANH_PHO",
+            "DISTRICT.QUAN",
+            "DISTRICT.HUYEN",
+            "DISTRICT.THI_XA",
+            "DISTRICT.THANH_PHO",
+            "COMMUNE.XA",
+            "COMMUNE.PHUONG",
+            "COMMUNE.THI_TRAN",
+            "COMMUNE.DAC_KHU",
+            "RESIDENTIAL_AREA.THON",
+            "RESIDENTIAL_AREA.XOM",
+            "RESIDENTIAL_AREA.AP",
+            "RESIDENTIAL_AREA.BAN",
+            "RESIDENTIAL_AREA.TO_DAN_PHO",
+            "RESIDENTIAL_AREA.KHU_PHO");
 
     public String kind(UnitView unit) {
         return kind(unit.kind(), unit.subkind());

@@ -1,19 +1,11 @@
 package vn.tuquan.units.web;
 
-import vn.tuquan.shared.Dates;
-
-import vn.tuquan.shared.Requires;
-
-import vn.tuquan.shared.Permission;
-
-import vn.tuquan.shared.CurrentCaller;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,6 +19,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
+import vn.tuquan.shared.CurrentCaller;
+import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.Requires;
 import vn.tuquan.units.UnitBoundaries;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
@@ -57,37 +53,52 @@ class UnitPagesController {
     }
 
     @GetMapping
-    String browse(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            @RequestParam(required = false) String q, Model model) {
+    String browse(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) String q,
+            Model model) {
         LocalDate date = asOf == null ? today() : asOf;
         List<UnitView> provinces = units.roots(CurrentCaller.view(), date);
         model.addAttribute("asOf", date);
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("nodes", provinces);
-        model.addAttribute("childCounts", tree.childCounts(provinces.stream().map(UnitView::id).toList(), date));
+        model.addAttribute(
+                "childCounts",
+                tree.childCounts(provinces.stream().map(UnitView::id).toList(), date));
         addSearch(q, date, model);
         return "units/browseUnits";
     }
 
     @GetMapping("/{id:\\d+}/children")
-    String children(@PathVariable long id,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf, Model model) {
+    String children(
+            @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            Model model) {
         LocalDate date = asOf == null ? today() : asOf;
         List<UnitView> children = units.children(CurrentCaller.view(), id, date);
         model.addAttribute("asOf", date);
         model.addAttribute("nodes", children);
-        model.addAttribute("childCounts", tree.childCounts(children.stream().map(UnitView::id).toList(), date));
+        model.addAttribute(
+                "childCounts",
+                tree.childCounts(children.stream().map(UnitView::id).toList(), date));
         return "units/browseUnits :: nodes";
     }
 
     @GetMapping("/search")
-    String search(@RequestParam(required = false) String q,
+    String search(
+            @RequestParam(required = false) String q,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
         LocalDate date = asOf == null ? today() : asOf;
         if (htmx == null) {
-            return "redirect:" + UriComponentsBuilder.fromPath("/units").queryParam("asOf", date)
-                    .queryParam("q", q == null ? "" : q).encode().build().toUriString();
+            return "redirect:"
+                    + UriComponentsBuilder.fromPath("/units")
+                            .queryParam("asOf", date)
+                            .queryParam("q", q == null ? "" : q)
+                            .encode()
+                            .build()
+                            .toUriString();
         }
         model.addAttribute("asOf", date);
         addSearch(q, date, model);
@@ -95,8 +106,10 @@ class UnitPagesController {
     }
 
     @GetMapping("/{id:\\d+}")
-    String show(@PathVariable long id,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf, Model model) {
+    String show(
+            @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            Model model) {
         LocalDate date = asOf == null ? today() : asOf;
         Optional<UnitView> onDate = units.find(CurrentCaller.view(), id, date);
         UnitView unit = onDate.or(() -> units.latest(CurrentCaller.view(), id))
@@ -107,13 +120,21 @@ class UnitPagesController {
         model.addAttribute("unit", unit);
         model.addAttribute("exists", exists);
         model.addAttribute("shownOn", shownOn);
-        model.addAttribute("notYet", !exists && unit.validFrom().isAfter(date)
-                && units.history(CurrentCaller.view(), id).get(0).validFrom().isAfter(date));
+        model.addAttribute(
+                "notYet",
+                !exists
+                        && unit.validFrom().isAfter(date)
+                        && units.history(CurrentCaller.view(), id)
+                                .get(0)
+                                .validFrom()
+                                .isAfter(date));
         model.addAttribute("continuations", exists ? List.of() : continuations(unit, date));
         model.addAttribute("ancestors", units.ancestors(CurrentCaller.view(), id, shownOn));
         List<UnitView> children = exists ? units.children(CurrentCaller.view(), id, date) : List.of();
         model.addAttribute("children", children);
-        model.addAttribute("childCounts", tree.childCounts(children.stream().map(UnitView::id).toList(), date));
+        model.addAttribute(
+                "childCounts",
+                tree.childCounts(children.stream().map(UnitView::id).toList(), date));
         model.addAttribute("countsByKind", exists ? tree.countsByKind(unit, date) : List.of());
         model.addAttribute("timeline", timeline.of(id));
         model.addAttribute("versions", units.history(CurrentCaller.view(), id));
@@ -125,10 +146,12 @@ class UnitPagesController {
 
     @GetMapping(value = "/{id:\\d+}/map.json", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    String map(@PathVariable long id,
+    String map(
+            @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         LocalDate date = asOf == null ? today() : asOf;
-        UnitView unit = units.find(CurrentCaller.view(), id, date).or(() -> units.latest(CurrentCaller.view(), id))
+        UnitView unit = units.find(CurrentCaller.view(), id, date)
+                .or(() -> units.latest(CurrentCaller.view(), id))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return boundaries.mapJson(CurrentCaller.view(), id, unit.validOn(date) ? date : unit.validFrom());
     }
@@ -141,11 +164,15 @@ class UnitPagesController {
         Set<Long> found = new LinkedHashSet<>();
         units.continuationsOn(CurrentCaller.view(), unit.id(), date).forEach(u -> found.add(u.id()));
         if (found.isEmpty() && unit.validTo() != null && !date.isBefore(unit.validTo())) {
-            for (UnitView child : units.children(CurrentCaller.view(), unit.id(), unit.validTo().minusDays(1))) {
+            for (UnitView child : units.children(
+                    CurrentCaller.view(), unit.id(), unit.validTo().minusDays(1))) {
                 units.continuationsOn(CurrentCaller.view(), child.id(), date).forEach(u -> found.add(u.id()));
             }
         }
-        return found.stream().map(id -> new Continuation(units.find(CurrentCaller.view(), id, date).orElseThrow(), units.fullName(CurrentCaller.view(), id, date)))
+        return found.stream()
+                .map(id -> new Continuation(
+                        units.find(CurrentCaller.view(), id, date).orElseThrow(),
+                        units.fullName(CurrentCaller.view(), id, date)))
                 .toList();
     }
 
@@ -157,10 +184,13 @@ class UnitPagesController {
     private void addSearch(String q, LocalDate date, Model model) {
         String text = q == null ? "" : q.strip();
         model.addAttribute("q", text);
-        model.addAttribute("hits", text.isEmpty() ? List.of() : units.search(CurrentCaller.view(), text, date, Set.of(), Optional.empty(), SEARCH_LIMIT));
+        model.addAttribute(
+                "hits",
+                text.isEmpty()
+                        ? List.of()
+                        : units.search(CurrentCaller.view(), text, date, Set.of(), Optional.empty(), SEARCH_LIMIT));
     }
 
     /** Where a unit that no longer exists lives on the date. */
-    record Continuation(UnitView unit, String fullName) {
-    }
+    record Continuation(UnitView unit, String fullName) {}
 }

@@ -1,7 +1,5 @@
 package vn.tuquan.units.web;
 
-import vn.tuquan.shared.AccessRefusedException;
-import vn.tuquan.shared.CurrentCaller;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,8 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import org.springframework.stereotype.Component;
+import vn.tuquan.shared.AccessRefusedException;
+import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.units.Succession;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
@@ -35,45 +34,75 @@ class UnitTimeline {
         for (int i = 0; i < versions.size(); i++) {
             UnitView v = versions.get(i);
             UnitView before = i == 0 ? null : versions.get(i - 1);
-            List<UnitView> above = v.parentId() == null ? List.of() : units.ancestors(CurrentCaller.view(), id, v.validFrom());
+            List<UnitView> above =
+                    v.parentId() == null ? List.of() : units.ancestors(CurrentCaller.view(), id, v.validFrom());
             String parent = above.isEmpty() ? null : above.get(above.size() - 1).name();
             if (before == null || before.validTo() == null || before.validTo().isBefore(v.validFrom())) {
-                events.add(new Event(v.validFrom(), order++, parent == null ? "units.timeline.created" : "units.timeline.createdIn",
-                        v.name(), parent, null, List.of()));
+                events.add(new Event(
+                        v.validFrom(),
+                        order++,
+                        parent == null ? "units.timeline.created" : "units.timeline.createdIn",
+                        v.name(),
+                        parent,
+                        null,
+                        List.of()));
                 continue;
             }
             boolean renamed = !Objects.equals(before.name(), v.name());
             boolean moved = !Objects.equals(before.parentId(), v.parentId());
             if (renamed && moved) {
-                events.add(new Event(v.validFrom(), order++, "units.timeline.renamedMoved", before.name(), v.name(), parent,
+                events.add(new Event(
+                        v.validFrom(),
+                        order++,
+                        "units.timeline.renamedMoved",
+                        before.name(),
+                        v.name(),
+                        parent,
                         List.of()));
             } else if (renamed) {
-                events.add(new Event(v.validFrom(), order++, "units.timeline.renamed", before.name(), v.name(), null,
-                        List.of()));
+                events.add(new Event(
+                        v.validFrom(), order++, "units.timeline.renamed", before.name(), v.name(), null, List.of()));
             } else if (moved) {
                 events.add(new Event(v.validFrom(), order++, "units.timeline.moved", parent, null, null, List.of()));
             } else {
-                events.add(new Event(v.validFrom(), order++, "units.timeline.edited", null, null, null, List.of(),
+                events.add(new Event(
+                        v.validFrom(),
+                        order++,
+                        "units.timeline.edited",
+                        null,
+                        null,
+                        null,
+                        List.of(),
                         changedFields(before, v)));
             }
         }
         for (int i = 0; i < versions.size(); i++) {
             UnitView v = versions.get(i);
-            boolean gap = i + 1 < versions.size() && !Objects.equals(versions.get(i + 1).validFrom(), v.validTo());
+            boolean gap = i + 1 < versions.size()
+                    && !Objects.equals(versions.get(i + 1).validFrom(), v.validTo());
             if (v.validTo() != null && (i + 1 == versions.size() || gap)) {
                 events.add(new Event(v.validTo(), order++, "units.timeline.closed", v.name(), null, null, List.of()));
             }
         }
         Map<String, List<Link>> tookOver = new LinkedHashMap<>();
         for (Succession s : units.predecessors(CurrentCaller.view(), id)) {
-            tookOver.computeIfAbsent(s.effectiveDate() + (s.whole() ? "|units.timeline.tookOverWhole"
-                    : "|units.timeline.tookOverPart"), k -> new ArrayList<>())
-                    .add(link(s.predecessorId(), s.predecessorName(), s.effectiveDate().minusDays(1)));
+            tookOver.computeIfAbsent(
+                            s.effectiveDate()
+                                    + (s.whole() ? "|units.timeline.tookOverWhole" : "|units.timeline.tookOverPart"),
+                            k -> new ArrayList<>())
+                    .add(link(
+                            s.predecessorId(),
+                            s.predecessorName(),
+                            s.effectiveDate().minusDays(1)));
         }
         Map<String, List<Link>> became = new LinkedHashMap<>();
         for (Succession s : units.successors(CurrentCaller.view(), id)) {
-            became.computeIfAbsent(s.effectiveDate() + (s.whole() ? "|units.timeline.mergedIntoWhole"
-                    : "|units.timeline.mergedIntoPart"), k -> new ArrayList<>())
+            became.computeIfAbsent(
+                            s.effectiveDate()
+                                    + (s.whole()
+                                            ? "|units.timeline.mergedIntoWhole"
+                                            : "|units.timeline.mergedIntoPart"),
+                            k -> new ArrayList<>())
                     .add(link(s.successorId(), s.successorName(), s.effectiveDate()));
         }
         for (Map<String, List<Link>> group : List.of(tookOver, became)) {
@@ -121,7 +150,14 @@ class UnitTimeline {
      *
      * @param order the order of events on the same date
      */
-    record Event(LocalDate date, int order, String key, String a0, String a1, String a2, List<Link> links,
+    record Event(
+            LocalDate date,
+            int order,
+            String key,
+            String a0,
+            String a1,
+            String a2,
+            List<Link> links,
             List<String> fieldKeys) {
 
         Event(LocalDate date, int order, String key, String a0, String a1, String a2, List<Link> links) {
@@ -129,6 +165,5 @@ class UnitTimeline {
         }
     }
 
-    record Link(long id, String name, String detail, LocalDate asOf) {
-    }
+    record Link(long id, String name, String detail, LocalDate asOf) {}
 }

@@ -1,6 +1,5 @@
 package vn.tuquan.units.web;
 
-import vn.tuquan.shared.CurrentCaller;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,7 +7,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.tuquan.units.UnitKind;
@@ -36,8 +34,10 @@ class UnitTree {
         Map<Long, Long> counts = new LinkedHashMap<>();
         jdbc.sql("SELECT parent_id, count(*) AS n FROM unit_version WHERE parent_id IN (:ids) AND " + VALID_ON
                         + " GROUP BY parent_id")
-                .param("ids", List.copyOf(ids)).param("asOf", asOf)
-                .query((rs, n) -> counts.put(rs.getLong("parent_id"), rs.getLong("n"))).list();
+                .param("ids", List.copyOf(ids))
+                .param("asOf", asOf)
+                .query((rs, n) -> counts.put(rs.getLong("parent_id"), rs.getLong("n")))
+                .list();
         return counts;
     }
 
@@ -49,17 +49,23 @@ class UnitTree {
         List<KindCount> counts = new ArrayList<>();
         jdbc.sql("SELECT kind, subkind, count(*) AS n FROM unit_version WHERE path LIKE :prefix AND path <> :path AND "
                         + VALID_ON + " GROUP BY kind, subkind")
-                .param("prefix", unit.path().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-                .param("path", unit.path()).param("asOf", asOf)
-                .query((rs, n) -> counts.add(new KindCount(UnitKind.valueOf(rs.getString("kind")),
-                        labels.kind(UnitKind.valueOf(rs.getString("kind")), rs.getString("subkind")), rs.getLong("n"))))
+                .param(
+                        "prefix",
+                        unit.path().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .param("path", unit.path())
+                .param("asOf", asOf)
+                .query((rs, n) -> counts.add(new KindCount(
+                        UnitKind.valueOf(rs.getString("kind")),
+                        labels.kind(UnitKind.valueOf(rs.getString("kind")), rs.getString("subkind")),
+                        rs.getLong("n"))))
                 .list();
         Map<String, KindCount> merged = new LinkedHashMap<>();
-        counts.stream().sorted(Comparator.comparing(KindCount::kind).thenComparing(KindCount::labelKey))
-                .forEach(c -> merged.merge(c.labelKey(), c, (a, b) -> new KindCount(a.kind(), a.labelKey(), a.count() + b.count())));
+        counts.stream()
+                .sorted(Comparator.comparing(KindCount::kind).thenComparing(KindCount::labelKey))
+                .forEach(c -> merged.merge(
+                        c.labelKey(), c, (a, b) -> new KindCount(a.kind(), a.labelKey(), a.count() + b.count())));
         return List.copyOf(merged.values());
     }
 
-    record KindCount(UnitKind kind, String labelKey, long count) {
-    }
+    record KindCount(UnitKind kind, String labelKey, long count) {}
 }

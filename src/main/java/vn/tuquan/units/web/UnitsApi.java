@@ -1,20 +1,14 @@
 package vn.tuquan.units.web;
 
-import vn.tuquan.shared.Requires;
-
-import vn.tuquan.shared.Permission;
-
-import vn.tuquan.shared.CurrentCaller;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.Requires;
 import vn.tuquan.units.SearchHit;
 import vn.tuquan.units.Succession;
 import vn.tuquan.units.UnitKind;
@@ -45,13 +42,15 @@ class UnitsApi {
 
     @GetMapping
     @Operation(summary = "The provinces as of a date")
-    List<UnitView> provinces(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    List<UnitView> provinces(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         return units.roots(CurrentCaller.view(), date(asOf));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "A unit as it was on a date")
-    UnitView unit(@PathVariable long id,
+    UnitView unit(
+            @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         return units.find(CurrentCaller.view(), id, date(asOf)).orElseThrow(() -> notFound());
     }
@@ -60,7 +59,8 @@ class UnitsApi {
     @Operation(summary = "The official unit with a GSO code on a date (codes are reused over the years)")
     @ApiResponse(responseCode = "200", description = "The unit as it was on that date")
     @ApiResponse(responseCode = "404", description = "No official unit has this code on that date.")
-    UnitView byCode(@Parameter(description = "mã GSO / the GSO code, e.g. 36 or 13636") @RequestParam String code,
+    UnitView byCode(
+            @Parameter(description = "mã GSO / the GSO code, e.g. 36 or 13636") @RequestParam String code,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         return units.findByCode(CurrentCaller.view(), code, date(asOf)).orElseThrow(() -> notFound());
     }
@@ -73,14 +73,16 @@ class UnitsApi {
     @Hidden
     @Deprecated
     @GetMapping("/by-code/{code}")
-    UnitView byCodeInPath(@PathVariable String code,
+    UnitView byCodeInPath(
+            @PathVariable String code,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         return byCode(code, asOf);
     }
 
     @GetMapping("/{id}/children")
     @Operation(summary = "The units directly under a unit on a date")
-    List<UnitView> children(@PathVariable long id,
+    List<UnitView> children(
+            @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         LocalDate date = date(asOf);
         units.find(CurrentCaller.view(), id, date).orElseThrow(() -> notFound());
@@ -89,10 +91,13 @@ class UnitsApi {
 
     @GetMapping("/{id}/subtree")
     @Operation(summary = "The units under a unit on a date, in tree order, a page at a time")
-    Units.Page subtree(@PathVariable long id,
-            @Parameter(description = "only these kinds, e.g. RESIDENTIAL_AREA") @RequestParam(required = false) Set<UnitKind> kind,
+    Units.Page subtree(
+            @PathVariable long id,
+            @Parameter(description = "only these kinds, e.g. RESIDENTIAL_AREA") @RequestParam(required = false)
+                    Set<UnitKind> kind,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
+            @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(defaultValue = "0") int offset) {
         LocalDate date = date(asOf);
         units.find(CurrentCaller.view(), id, date).orElseThrow(() -> notFound());
         if (limit < 1 || limit > 1000 || offset < 0) {
@@ -103,7 +108,8 @@ class UnitsApi {
 
     @GetMapping("/{id}/ancestors")
     @Operation(summary = "The units above a unit on a date, from the province down")
-    List<UnitView> ancestors(@PathVariable long id,
+    List<UnitView> ancestors(
+            @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         LocalDate date = date(asOf);
         units.find(CurrentCaller.view(), id, date).orElseThrow(() -> notFound());
@@ -136,14 +142,22 @@ class UnitsApi {
 
     @GetMapping("/search")
     @Operation(summary = "Units by name, ignoring case and diacritics (\"hai hau\" finds Hải Hậu), best first")
-    List<SearchHit> search(@RequestParam String q,
+    List<SearchHit> search(
+            @RequestParam String q,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            @RequestParam(required = false) Set<UnitKind> kind, @RequestParam(required = false) Long within,
+            @RequestParam(required = false) Set<UnitKind> kind,
+            @RequestParam(required = false) Long within,
             @RequestParam(defaultValue = "20") int limit) {
         if (limit < 1 || limit > 100) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit 1–100");
         }
-        return units.search(CurrentCaller.view(), q, date(asOf), kind == null ? Set.of() : kind, Optional.ofNullable(within), limit);
+        return units.search(
+                CurrentCaller.view(),
+                q,
+                date(asOf),
+                kind == null ? Set.of() : kind,
+                Optional.ofNullable(within),
+                limit);
     }
 
     private static LocalDate date(LocalDate asOf) {

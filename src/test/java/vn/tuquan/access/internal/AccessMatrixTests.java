@@ -11,16 +11,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -82,8 +81,14 @@ class AccessMatrixTests {
      * take a unit's id, and placeholder values for its other required parameters (so that a
      * request reaches the handler).
      */
-    record Endpoint(String method, String pattern, HandlerMethod handler, boolean multipart, boolean json,
-            List<String> unitParameters, Map<String, String> otherRequired) {
+    record Endpoint(
+            String method,
+            String pattern,
+            HandlerMethod handler,
+            boolean multipart,
+            boolean json,
+            List<String> unitParameters,
+            Map<String, String> otherRequired) {
 
         boolean api() {
             return pattern.startsWith("/api/");
@@ -104,9 +109,11 @@ class AccessMatrixTests {
          * numbers that need not be one of them.)
          */
         boolean onlyUnitsInPath() {
-            return VARIABLE.matcher(pattern).results()
-                    .allMatch(m -> unitVariable(pattern, m) || m.group(1).equals("year") || m.group(2) != null
-                            && !m.group(2).startsWith("\\d"));
+            return VARIABLE.matcher(pattern)
+                    .results()
+                    .allMatch(m -> unitVariable(pattern, m)
+                            || m.group(1).equals("year")
+                            || m.group(2) != null && !m.group(2).startsWith("\\d"));
         }
 
         boolean local() {
@@ -119,23 +126,30 @@ class AccessMatrixTests {
      * and out of scope, and what an answer must not hold when asked about the unit outside: its
      * name and the ids of its subtree.
      */
-    record Who(String username, Caller caller, Targets inside, Targets outside, String outsideName, Set<Long> outsideIds) {
-    }
+    record Who(
+            String username,
+            Caller caller,
+            Targets inside,
+            Targets outside,
+            String outsideName,
+            Set<Long> outsideIds) {}
 
     /** Where the targets come from: the path's variables, and the request parameters that name a unit. */
     enum Attempt {
-        INSIDE, OUTSIDE_IN_PATH, OUTSIDE_IN_PARAMETERS
+        INSIDE,
+        OUTSIDE_IN_PATH,
+        OUTSIDE_IN_PARAMETERS
     }
 
-    record Targets(Long unit, String code, Long commune, Long local) {
-    }
+    record Targets(Long unit, String code, Long commune, Long local) {}
 
     List<Endpoint> endpoints = new ArrayList<>();
     List<Who> callersToTry = new ArrayList<>();
 
     @BeforeAll
     void listEndpointsAndCallers() {
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+                mappings.getHandlerMethods().entrySet()) {
             if (!entry.getValue().getBeanType().getName().startsWith("vn.tuquan.")) {
                 continue;
             }
@@ -144,16 +158,17 @@ class AccessMatrixTests {
             boolean multipart = info.getConsumesCondition().getConsumableMediaTypes().stream()
                     .anyMatch(t -> t.getSubtype().equals("form-data"));
             boolean json = info.getProducesCondition().getProducibleMediaTypes().stream()
-                    .anyMatch(t -> t.getSubtype().contains("json") || t.getSubtype().contains("sheet"));
+                    .anyMatch(t ->
+                            t.getSubtype().contains("json") || t.getSubtype().contains("sheet"));
             List<String> unitParameters = unitParameters(entry.getValue());
             Map<String, String> otherRequired = otherRequired(entry.getValue(), unitParameters);
             for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
                 if (methods.isEmpty()) {
-                    endpoints.add(new Endpoint("GET", pattern, entry.getValue(), multipart, json, unitParameters,
-                            otherRequired));
+                    endpoints.add(new Endpoint(
+                            "GET", pattern, entry.getValue(), multipart, json, unitParameters, otherRequired));
                 } else {
-                    methods.forEach(m -> endpoints.add(new Endpoint(m.name(), pattern, entry.getValue(), multipart, json,
-                            unitParameters, otherRequired)));
+                    methods.forEach(m -> endpoints.add(new Endpoint(
+                            m.name(), pattern, entry.getValue(), multipart, json, unitParameters, otherRequired)));
                 }
             }
         }
@@ -161,8 +176,13 @@ class AccessMatrixTests {
         long villageOfHaiMinh = firstResidentialArea(haiMinh);
         List<String> logins = DemoLogins.usernames();
         assertThat(jdbc.sql("SELECT count(DISTINCT role_code) FROM user_role r JOIN users u ON u.id = r.user_id "
-                + "WHERE u.username IN (:logins)").param("logins", logins).query(Long.class).single())
-                .as("one demo login per role").isEqualTo(jdbc.sql("SELECT count(*) FROM role").query(Long.class).single());
+                                + "WHERE u.username IN (:logins)")
+                        .param("logins", logins)
+                        .query(Long.class)
+                        .single())
+                .as("one demo login per role")
+                .isEqualTo(
+                        jdbc.sql("SELECT count(*) FROM role").query(Long.class).single());
         for (var login : logins) {
             Caller caller = callers.forUsername(login).orElseThrow();
             if (caller.view().wholeCountry() || covers(caller, code("36"))) {
@@ -170,16 +190,25 @@ class AccessMatrixTests {
                 callersToTry.add(new Who(login, caller, inside, null, null, Set.of()));
             } else {
                 long scopeUnit = caller.view().unitIds().iterator().next();
-                UnitView unit = units.find(Scope.WHOLE_COUNTRY, scopeUnit, today()).orElseThrow();
-                Targets inside = new Targets(unit.id(), unit.code(), unit.kind() == UnitKind.COMMUNE ? unit.id() : null,
+                UnitView unit =
+                        units.find(Scope.WHOLE_COUNTRY, scopeUnit, today()).orElseThrow();
+                Targets inside = new Targets(
+                        unit.id(),
+                        unit.code(),
+                        unit.kind() == UnitKind.COMMUNE ? unit.id() : null,
                         unit.kind() == UnitKind.COMMUNE ? villageOfHaiMinh : unit.id());
                 // a ward that neither lies in the scope nor holds it (the hospital lies in Phường Trần Tế Xương)
-                UnitView otherWard = java.util.stream.Stream.of("13636", "13639").map(this::code)
-                        .filter(w -> !covers(caller, w) && !units.contains(Scope.of(Set.of(w.id())), scopeUnit, today()))
-                        .findFirst().orElseThrow();
-                Targets outside = new Targets(otherWard.id(), otherWard.code(), otherWard.id(), firstResidentialArea(otherWard));
+                UnitView otherWard = java.util.stream.Stream.of("13636", "13639")
+                        .map(this::code)
+                        .filter(w ->
+                                !covers(caller, w) && !units.contains(Scope.of(Set.of(w.id())), scopeUnit, today()))
+                        .findFirst()
+                        .orElseThrow();
+                Targets outside =
+                        new Targets(otherWard.id(), otherWard.code(), otherWard.id(), firstResidentialArea(otherWard));
                 Set<Long> outsideIds = new java.util.HashSet<>(Set.of(otherWard.id()));
-                units.subtree(Scope.WHOLE_COUNTRY, otherWard.id(), Set.of(), today(), 10_000, 0).units()
+                units.subtree(Scope.WHOLE_COUNTRY, otherWard.id(), Set.of(), today(), 10_000, 0)
+                        .units()
                         .forEach(u -> outsideIds.add(u.id()));
                 callersToTry.add(new Who(login, caller, inside, outside, otherWard.name(), outsideIds));
             }
@@ -203,8 +232,11 @@ class AccessMatrixTests {
         Map<String, String> values = new LinkedHashMap<>();
         for (MethodParameter parameter : handler.getMethodParameters()) {
             RequestParam annotation = parameter.getParameterAnnotation(RequestParam.class);
-            if (annotation == null || !annotation.required()
-                    || !annotation.defaultValue().equals(org.springframework.web.bind.annotation.ValueConstants.DEFAULT_NONE)) {
+            if (annotation == null
+                    || !annotation.required()
+                    || !annotation
+                            .defaultValue()
+                            .equals(org.springframework.web.bind.annotation.ValueConstants.DEFAULT_NONE)) {
                 continue;
             }
             parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
@@ -228,16 +260,19 @@ class AccessMatrixTests {
         for (MethodParameter parameter : handler.getMethodParameters()) {
             RequestParam annotation = parameter.getParameterAnnotation(RequestParam.class);
             Class<?> type = parameter.getParameterType();
-            boolean anId = type == long.class || type == Long.class
+            boolean anId = type == long.class
+                    || type == Long.class
                     || java.util.Collection.class.isAssignableFrom(type)
-                    && parameter.getGenericParameterType().getTypeName().contains("java.lang.Long");
+                            && parameter.getGenericParameterType().getTypeName().contains("java.lang.Long");
             if (annotation == null || !anId && type != String.class) {
                 continue;
             }
             parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
             String name = !annotation.name().isEmpty() ? annotation.name() : parameter.getParameterName();
             // a code names a unit in the units module (elsewhere: a household's, a model type's, a sign-in code)
-            boolean aUnitsCode = !anId && name != null && name.equals("code")
+            boolean aUnitsCode = !anId
+                    && name != null
+                    && name.equals("code")
                     && handler.getBeanType().getPackageName().startsWith("vn.tuquan.units");
             if (name != null && (anId && UNIT_PARAMETER.matcher(name).matches() || aUnitsCode)) {
                 names.add(name);
@@ -250,10 +285,12 @@ class AccessMatrixTests {
     void theRequestParametersThatNameAUnitAreFoundOnTheHandlers() {
         Set<String> names = new java.util.TreeSet<>();
         endpoints.forEach(e -> names.addAll(e.unitParameters()));
-        // the list filters (?unit=), the forms (?unitId=), the unit search (?within=), the moves (?parentId=, ?toAreaId=),
+        // the list filters (?unit=), the forms (?unitId=), the unit search (?within=), the moves (?parentId=,
+        // ?toAreaId=),
         // a unit by its code (?code=)
         assertThat(names).contains("unit", "unitId", "within", "parentId", "toAreaId", "code");
-        assertThat(endpoints.stream().filter(e -> !e.unitParameters().isEmpty()).count()).isGreaterThan(15);
+        assertThat(endpoints.stream().filter(e -> !e.unitParameters().isEmpty()).count())
+                .isGreaterThan(15);
     }
 
     @Test
@@ -264,7 +301,9 @@ class AccessMatrixTests {
                         && AccessRuleInterceptor.rule(e.handler(), PublicEndpoint.class) == null)
                 .map(e -> e.method() + " " + e.pattern() + " (" + e.handler() + ")")
                 .toList();
-        assertThat(withoutRule).as("endpoints without @Requires or @PublicEndpoint").isEmpty();
+        assertThat(withoutRule)
+                .as("endpoints without @Requires or @PublicEndpoint")
+                .isEmpty();
     }
 
     @Test
@@ -278,7 +317,8 @@ class AccessMatrixTests {
             String path = fill(endpoint, new Targets(1L, "36", 1L, 1L));
             int status = send(anonymous, endpoint, path, null).statusCode();
             // a write without a session has no CSRF token either: refused with 403 before anything else
-            boolean refused = endpoint.api() ? status == 401 || endpoint.write() && status == 403
+            boolean refused = endpoint.api()
+                    ? status == 401 || endpoint.write() && status == 403
                     : status == 302 || status == 401 || status == 403;
             if (!refused) {
                 leaks.add(endpoint.method() + " " + path + " → " + status);
@@ -299,7 +339,9 @@ class AccessMatrixTests {
         for (Who who : callersToTry) {
             WebSession session = new WebSession(port);
             session.signIn(who.username(), DemoLogins.PASSWORD);
-            String csrf = Jsoup.parse(session.getPage("/").body()).selectFirst("meta[name=_csrf]").attr("content");
+            String csrf = Jsoup.parse(session.getPage("/").body())
+                    .selectFirst("meta[name=_csrf]")
+                    .attr("content");
             for (Endpoint endpoint : endpoints) {
                 if (isPublic(endpoint)) {
                     continue;
@@ -313,8 +355,10 @@ class AccessMatrixTests {
                         continue;
                     }
                     if (attempt == Attempt.OUTSIDE_IN_PATH && !endpoint.targeted()
-                            || attempt == Attempt.OUTSIDE_IN_PARAMETERS && (!endpoint.onlyUnitsInPath()
-                            || endpoint.unitParameters().stream().noneMatch(p -> parameter(p, inParameters) != null))) {
+                            || attempt == Attempt.OUTSIDE_IN_PARAMETERS
+                                    && (!endpoint.onlyUnitsInPath()
+                                            || endpoint.unitParameters().stream()
+                                                    .noneMatch(p -> parameter(p, inParameters) != null))) {
                         continue;
                     }
                     if (inside && permitted && endpoint.write()) {
@@ -340,19 +384,29 @@ class AccessMatrixTests {
                         verdict = leak(who, response.body());
                     }
                     if (verdict != null) {
-                        wrong.add(who.username() + ": " + endpoint.method() + " " + path + " → " + status + " (" + verdict + ")");
+                        wrong.add(who.username() + ": " + endpoint.method() + " " + path + " → " + status + " ("
+                                + verdict + ")");
                     }
                 }
             }
         }
         int total = requests.values().stream().mapToInt(Integer::intValue).sum();
-        System.out.printf("Access matrix: %d endpoints × %d roles, %d requests (%s); %d refused outside the scope, "
+        System.out.printf(
+                "Access matrix: %d endpoints × %d roles, %d requests (%s); %d refused outside the scope, "
                         + "%d lists answered with nothing outside, %d refused for a missing permission, %d answered inside%n",
-                endpoints.size(), callersToTry.size(), total, requests, outOfScopeRefused, outOfScopeAnsweredEmpty,
-                withoutPermissionRefused, answeredInside);
+                endpoints.size(),
+                callersToTry.size(),
+                total,
+                requests,
+                outOfScopeRefused,
+                outOfScopeAnsweredEmpty,
+                withoutPermissionRefused,
+                answeredInside);
         assertThat(wrong).isEmpty();
         assertThat(total).isGreaterThan(200);
-        assertThat(requests.get(Attempt.OUTSIDE_IN_PARAMETERS)).as("unit parameters outside the scope tried").isGreaterThan(30);
+        assertThat(requests.get(Attempt.OUTSIDE_IN_PARAMETERS))
+                .as("unit parameters outside the scope tried")
+                .isGreaterThan(30);
         assertThat(outOfScopeRefused).as("targets outside the scope refused").isGreaterThan(30);
         assertThat(withoutPermissionRefused).as("missing permissions refused").isGreaterThan(30);
         assertThat(answeredInside).as("reads inside the scope answered").isGreaterThan(50);
@@ -391,7 +445,8 @@ class AccessMatrixTests {
     }
 
     /** A unit's id in a link ({@code /units/5}) or in a JSON field ({@code "unitId": 5}, {@code "areaId":5} …). */
-    static final Pattern OUTSIDE_ID = Pattern.compile("/units/(\\d+)|\"(?:unit|area|commune|parent)Id\"\\s*:\\s*(\\d+)");
+    static final Pattern OUTSIDE_ID =
+            Pattern.compile("/units/(\\d+)|\"(?:unit|area|commune|parent)Id\"\\s*:\\s*(\\d+)");
 
     private static boolean permitted(Caller caller, Endpoint endpoint) {
         Requires requires = AccessRuleInterceptor.rule(endpoint.handler(), Requires.class);
@@ -429,12 +484,18 @@ class AccessMatrixTests {
      */
     private static String parameters(Endpoint endpoint, Targets targets) {
         StringBuilder query = new StringBuilder();
-        endpoint.otherRequired().forEach((name, value) -> query.append(query.isEmpty() ? "?" : "&").append(name).append('=')
-                .append(value));
+        endpoint.otherRequired()
+                .forEach((name, value) -> query.append(query.isEmpty() ? "?" : "&")
+                        .append(name)
+                        .append('=')
+                        .append(value));
         for (String name : endpoint.unitParameters()) {
             String unit = parameter(name, targets);
             if (unit != null) {
-                query.append(query.isEmpty() ? "?" : "&").append(name).append('=').append(unit);
+                query.append(query.isEmpty() ? "?" : "&")
+                        .append(name)
+                        .append('=')
+                        .append(unit);
             }
         }
         return query.toString();
@@ -446,7 +507,8 @@ class AccessMatrixTests {
             return targets.code();
         }
         String lower = name.toLowerCase(java.util.Locale.ROOT);
-        Long id = lower.contains("area") ? targets.local()
+        Long id = lower.contains("area")
+                ? targets.local()
                 : lower.contains("commune") || lower.contains("parent") ? targets.commune() : targets.unit();
         return id == null ? null : id.toString();
     }
@@ -461,10 +523,12 @@ class AccessMatrixTests {
         if (name.equals("year")) {
             return Integer.toString(today().getYear());
         }
-        Long id = name.toLowerCase(java.util.Locale.ROOT).contains("area") ? targets.local() : switch (name) {
-            case "communeId", "parentId" -> targets.commune();
-            default -> endpoint.local() ? targets.local() : targets.unit();
-        };
+        Long id = name.toLowerCase(java.util.Locale.ROOT).contains("area")
+                ? targets.local()
+                : switch (name) {
+                    case "communeId", "parentId" -> targets.commune();
+                    default -> endpoint.local() ? targets.local() : targets.unit();
+                };
         return id == null ? null : id.toString();
     }
 
@@ -489,7 +553,10 @@ class AccessMatrixTests {
 
     private long firstResidentialArea(UnitView commune) {
         return units.children(Scope.WHOLE_COUNTRY, commune.id(), today()).stream()
-                .filter(u -> u.kind() == UnitKind.RESIDENTIAL_AREA).findFirst().orElseThrow().id();
+                .filter(u -> u.kind() == UnitKind.RESIDENTIAL_AREA)
+                .findFirst()
+                .orElseThrow()
+                .id();
     }
 
     private boolean covers(Caller caller, UnitView unit) {

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +46,8 @@ import vn.tuquan.units.Units;
 class PagingBoundsTests {
 
     static final Pattern PAGING = Pattern.compile("(?i)page|offset|limit|size|first|max|count|from|skip");
-    static final List<String> VALUES = List.of("-1", "-2147483648", "2147483647", "999999999", "99999999999999", "abc", "");
+    static final List<String> VALUES =
+            List.of("-1", "-2147483648", "2147483647", "999999999", "99999999999999", "abc", "");
 
     @LocalServerPort
     int port;
@@ -71,7 +71,8 @@ class PagingBoundsTests {
 
     @BeforeAll
     void findThePagedEndpoints() {
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+                mappings.getHandlerMethods().entrySet()) {
             HandlerMethod handler = entry.getValue();
             Set<RequestMethod> methods = entry.getKey().getMethodsCondition().getMethods();
             if (!handler.getBeanType().getName().startsWith("vn.tuquan.")
@@ -82,8 +83,8 @@ class PagingBoundsTests {
             for (MethodParameter parameter : handler.getMethodParameters()) {
                 RequestParam annotation = parameter.getParameterAnnotation(RequestParam.class);
                 Class<?> type = parameter.getParameterType();
-                if (annotation == null || !(type == int.class || type == Integer.class || type == long.class
-                        || type == Long.class)) {
+                if (annotation == null
+                        || !(type == int.class || type == Integer.class || type == long.class || type == Long.class)) {
                     continue;
                 }
                 parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
@@ -95,21 +96,34 @@ class PagingBoundsTests {
             if (!parameters.isEmpty()) {
                 Map<String, String> others = AccessMatrixTests.otherRequired(handler, List.of());
                 parameters.forEach(others::remove);
-                entry.getKey().getPathPatternsCondition().getPatternValues()
+                entry.getKey()
+                        .getPathPatternsCondition()
+                        .getPatternValues()
                         .forEach(p -> paged.add(new Paged(p, parameters, others)));
             }
         }
         haiMinh = units.findByCode(Scope.WHOLE_COUNTRY, "14233", Dates.today()).orElseThrow();
         area = units.children(Scope.WHOLE_COUNTRY, haiMinh.id(), Dates.today()).stream()
-                .filter(u -> u.kind() == UnitKind.RESIDENTIAL_AREA).findFirst().orElseThrow().id();
+                .filter(u -> u.kind() == UnitKind.RESIDENTIAL_AREA)
+                .findFirst()
+                .orElseThrow()
+                .id();
     }
 
     @Test
     void everyPagedEndpointAnswersAnyPageWithAPageOrA400_neverA500() {
-        assertThat(paged).extracting(Paged::pattern).as("the paged pages and API calls found on the handlers")
-                .contains("/audit", "/order/incidents", "/api/v1/order/incidents", "/api/v1/units/{id}/subtree",
-                        "/api/v1/units/search", "/api/v1/order/units/{unitId}/drug-users",
-                        "/api/v1/evaluation/units/{unitId}/runs", "/evaluation/units/{unitId}/runs");
+        assertThat(paged)
+                .extracting(Paged::pattern)
+                .as("the paged pages and API calls found on the handlers")
+                .contains(
+                        "/audit",
+                        "/order/incidents",
+                        "/api/v1/order/incidents",
+                        "/api/v1/units/{id}/subtree",
+                        "/api/v1/units/search",
+                        "/api/v1/order/units/{unitId}/drug-users",
+                        "/api/v1/evaluation/units/{unitId}/runs",
+                        "/evaluation/units/{unitId}/runs");
         WebSession admin = new WebSession(port);
         admin.signIn("quantri", DemoLogins.PASSWORD);
         List<String> wrong = new ArrayList<>();
@@ -118,9 +132,13 @@ class PagingBoundsTests {
             String path = fill(endpoint.pattern());
             for (String parameter : endpoint.parameters()) {
                 for (String value : VALUES) {
-                    StringBuilder query = new StringBuilder("?").append(parameter).append('=').append(value);
-                    endpoint.otherRequired().forEach((k, v) -> query.append('&').append(k).append('=').append(v));
-                    HttpResponse<String> response = endpoint.api() ? admin.get(path + query, "Accept", "application/json")
+                    StringBuilder query =
+                            new StringBuilder("?").append(parameter).append('=').append(value);
+                    endpoint.otherRequired()
+                            .forEach((k, v) ->
+                                    query.append('&').append(k).append('=').append(v));
+                    HttpResponse<String> response = endpoint.api()
+                            ? admin.get(path + query, "Accept", "application/json")
                             : admin.getPage(path + query);
                     requests++;
                     int status = response.statusCode();
@@ -144,19 +162,26 @@ class PagingBoundsTests {
         assertThat(first).isNotEmpty();
         assertThat(entries(admin.getPage("/audit?page=-3").body())).isEqualTo(first);
         Document far = Jsoup.parse(admin.getPage("/audit?page=999999999").body());
-        assertThat(entries(far.outerHtml())).as("the last page, not an empty one").isNotEmpty();
+        assertThat(entries(far.outerHtml()))
+                .as("the last page, not an empty one")
+                .isNotEmpty();
         assertThat(far.selectFirst("a[rel=next]")).isNull();
         if (far.selectFirst("a[rel=prev]") != null) {
             // the page before the last links to it: the same entries
-            Document beforeLast = Jsoup.parse(admin.getPage(far.selectFirst("a[rel=prev]").attr("href")).body());
-            Document last = Jsoup.parse(admin.getPage(beforeLast.selectFirst("a[rel=next]").attr("href")).body());
+            Document beforeLast = Jsoup.parse(
+                    admin.getPage(far.selectFirst("a[rel=prev]").attr("href")).body());
+            Document last = Jsoup.parse(
+                    admin.getPage(beforeLast.selectFirst("a[rel=next]").attr("href"))
+                            .body());
             assertThat(entries(last.outerHtml())).isEqualTo(entries(far.outerHtml()));
         }
         assertThat(admin.getPage("/audit?page=abc").statusCode()).isEqualTo(400);
     }
 
     private static List<String> entries(String html) {
-        return Jsoup.parse(html).select("#audit-entries tbody tr td:first-child").eachText();
+        return Jsoup.parse(html)
+                .select("#audit-entries tbody tr td:first-child")
+                .eachText();
     }
 
     private String fill(String pattern) {
@@ -164,10 +189,13 @@ class PagingBoundsTests {
         StringBuilder path = new StringBuilder();
         while (m.find()) {
             String name = m.group(1);
-            String value = name.equals("year") ? Integer.toString(Dates.today().getYear())
-                    : name.equals("code") ? haiMinh.code()
-                    : name.toLowerCase(java.util.Locale.ROOT).contains("area") ? Long.toString(area)
-                    : Long.toString(haiMinh.id());
+            String value = name.equals("year")
+                    ? Integer.toString(Dates.today().getYear())
+                    : name.equals("code")
+                            ? haiMinh.code()
+                            : name.toLowerCase(java.util.Locale.ROOT).contains("area")
+                                    ? Long.toString(area)
+                                    : Long.toString(haiMinh.id());
             m.appendReplacement(path, Matcher.quoteReplacement(value));
         }
         m.appendTail(path);

@@ -14,8 +14,12 @@ class SignInRateLimiterTests {
             assertThat(limiter.allows("nguoi.a", "10.0.0." + i)).isTrue();
             limiter.failed("Nguoi.A ", "10.0.0." + i);
         }
-        assertThat(limiter.allows("nguoi.a", "10.0.0.99")).as("same username, any address").isFalse();
-        assertThat(limiter.allows("nguoi.b", "10.0.0.99")).as("another username").isTrue();
+        assertThat(limiter.allows("nguoi.a", "10.0.0.99"))
+                .as("same username, any address")
+                .isFalse();
+        assertThat(limiter.allows("nguoi.b", "10.0.0.99"))
+                .as("another username")
+                .isTrue();
     }
 
     @Test

@@ -32,18 +32,27 @@ class SignInThrottleTests {
         int refusedBeforeThrottle = 0;
         String last = "";
         for (int i = 0; i < SignInRateLimiter.PER_ADDRESS.capacity() * 3 && !last.endsWith("throttled"); i++) {
-            last = session.signIn("ten.doan." + i, "mat-khau-doan-bua").headers().firstValue("Location").orElse("");
+            last = session.signIn("ten.doan." + i, "mat-khau-doan-bua")
+                    .headers()
+                    .firstValue("Location")
+                    .orElse("");
             if (last.endsWith("/login?error")) {
                 refusedBeforeThrottle++;
             }
         }
         assertThat(last).endsWith("/login?throttled");
         // 30 at once, and one more every 2 seconds while the attempts go on (a slow machine refills a few)
-        assertThat(refusedBeforeThrottle).isBetween(SignInRateLimiter.PER_ADDRESS.capacity(),
-                SignInRateLimiter.PER_ADDRESS.capacity() * 2);
-        assertThat(Jsoup.parse(session.getPage("/login?throttled").body()).selectFirst(".alert-warning").text())
+        assertThat(refusedBeforeThrottle)
+                .isBetween(SignInRateLimiter.PER_ADDRESS.capacity(), SignInRateLimiter.PER_ADDRESS.capacity() * 2);
+        assertThat(Jsoup.parse(session.getPage("/login?throttled").body())
+                        .selectFirst(".alert-warning")
+                        .text())
                 .isEqualTo("Có quá nhiều lần đăng nhập sai trong thời gian ngắn. Hãy chờ một phút rồi thử lại.");
-        assertThat(session.signIn("that.su", "mat-khau-that-su-dung").headers().firstValue("Location").orElseThrow())
-                .as("while the address is throttled, even the right password waits").endsWith("/login?throttled");
+        assertThat(session.signIn("that.su", "mat-khau-that-su-dung")
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
+                .as("while the address is throttled, even the right password waits")
+                .endsWith("/login?throttled");
     }
 }

@@ -13,7 +13,6 @@ import static vn.tuquan.evaluation.Evaluation.Status.SUBMITTED;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import vn.tuquan.evaluation.Evaluation.Status;
 import vn.tuquan.units.UnitKind;
@@ -38,7 +37,9 @@ class TransitionTests {
         for (Transition step : EnumSet.complementOf(EnumSet.of(Transition.ENTER))) {
             assertThat(step.allowedFrom(step.to())).as(step.name()).isFalse();
         }
-        assertThat(Transition.ENTER.allowedFrom(DRAFT)).as("a draft takes more entries").isTrue();
+        assertThat(Transition.ENTER.allowedFrom(DRAFT))
+                .as("a draft takes more entries")
+                .isTrue();
     }
 
     @Test
@@ -53,18 +54,26 @@ class TransitionTests {
                 decided.add(s);
             }
         }
-        assertThat(editable).containsExactlyInAnyOrder(REGISTERED, DRAFT, RETURNED)
-                .isEqualTo(Transition.SUBMIT.from()).isEqualTo(Transition.ENTER.from());
+        assertThat(editable)
+                .containsExactlyInAnyOrder(REGISTERED, DRAFT, RETURNED)
+                .isEqualTo(Transition.SUBMIT.from())
+                .isEqualTo(Transition.ENTER.from());
         assertThat(decided).containsExactlyInAnyOrder(RECOGNISED, REJECTED).isEqualTo(Transition.REOPEN.from());
     }
 
     @Test
     void theCompetentLevelOfACommuneChangesWithTheReform() {
-        assertThat(CompetentLevels.kind(UnitKind.COMMUNE, CompetentLevels.REFORM.minusDays(1))).isEqualTo(UnitKind.DISTRICT);
-        assertThat(CompetentLevels.kind(UnitKind.COMMUNE, CompetentLevels.REFORM)).isEqualTo(UnitKind.PROVINCE);
-        assertThat(CompetentLevels.kind(UnitKind.DISTRICT, LocalDate.of(2017, 10, 31))).isEqualTo(UnitKind.PROVINCE);
-        for (UnitKind kind : EnumSet.of(UnitKind.RESIDENTIAL_AREA, UnitKind.AGENCY, UnitKind.ENTERPRISE, UnitKind.SCHOOL)) {
-            assertThat(CompetentLevels.kind(kind, LocalDate.of(2026, 10, 31))).as(kind.name()).isEqualTo(UnitKind.COMMUNE);
+        assertThat(CompetentLevels.kind(UnitKind.COMMUNE, CompetentLevels.REFORM.minusDays(1)))
+                .isEqualTo(UnitKind.DISTRICT);
+        assertThat(CompetentLevels.kind(UnitKind.COMMUNE, CompetentLevels.REFORM))
+                .isEqualTo(UnitKind.PROVINCE);
+        assertThat(CompetentLevels.kind(UnitKind.DISTRICT, LocalDate.of(2017, 10, 31)))
+                .isEqualTo(UnitKind.PROVINCE);
+        for (UnitKind kind :
+                EnumSet.of(UnitKind.RESIDENTIAL_AREA, UnitKind.AGENCY, UnitKind.ENTERPRISE, UnitKind.SCHOOL)) {
+            assertThat(CompetentLevels.kind(kind, LocalDate.of(2026, 10, 31)))
+                    .as(kind.name())
+                    .isEqualTo(UnitKind.COMMUNE);
         }
     }
 }

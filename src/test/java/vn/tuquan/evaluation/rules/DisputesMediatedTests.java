@@ -3,7 +3,6 @@ package vn.tuquan.evaluation.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-
 import org.junit.jupiter.api.Test;
 
 class DisputesMediatedTests {
@@ -19,7 +18,9 @@ class DisputesMediatedTests {
 
     @Test
     void byDefaultEveryDisputeMediatedIsMetWhateverItsOutcome() {
-        assertThat(criterion.evaluate(Given.counts(Fact.MEDIATIONS, 4, Fact.MEDIATIONS_RECONCILED, 0), Params.NONE).result())
+        assertThat(criterion
+                        .evaluate(Given.counts(Fact.MEDIATIONS, 4, Fact.MEDIATIONS_RECONCILED, 0), Params.NONE)
+                        .result())
                 .isEqualTo(Result.MET);
     }
 
@@ -29,14 +30,18 @@ class DisputesMediatedTests {
         Outcome atEdge = criterion.evaluate(Given.counts(Fact.MEDIATIONS, 5, Fact.MEDIATIONS_RECONCILED, 4), eighty);
         assertThat(atEdge.result()).isEqualTo(Result.MET);
         assertThat(atEdge.compared().get(0).value()).isEqualTo(new BigDecimal("80.00"));
-        assertThat(criterion.evaluate(Given.counts(Fact.MEDIATIONS, 1000, Fact.MEDIATIONS_RECONCILED, 799), eighty).result())
+        assertThat(criterion
+                        .evaluate(Given.counts(Fact.MEDIATIONS, 1000, Fact.MEDIATIONS_RECONCILED, 799), eighty)
+                        .result())
                 .isEqualTo(Result.NOT_MET);
         assertThat(criterion.evaluate(Given.counts(), eighty).result()).isEqualTo(Result.MET);
     }
 
     @Test
     void neverNeedsInput() {
-        assertThat(criterion.evaluate(Given.counts(Fact.MEDIATIONS, 2), Params.of("minPercent", "100")).result())
+        assertThat(criterion
+                        .evaluate(Given.counts(Fact.MEDIATIONS, 2), Params.of("minPercent", "100"))
+                        .result())
                 .isEqualTo(Result.NOT_MET);
     }
 }

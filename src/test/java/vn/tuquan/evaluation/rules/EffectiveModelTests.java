@@ -18,14 +18,23 @@ class EffectiveModelTests {
 
     @Test
     void noEffectiveModelIsNotMet() {
-        assertThat(criterion.evaluate(Given.counts(Fact.MODELS_EFFECTIVE, 0), Params.NONE).result()).isEqualTo(Result.NOT_MET);
+        assertThat(criterion
+                        .evaluate(Given.counts(Fact.MODELS_EFFECTIVE, 0), Params.NONE)
+                        .result())
+                .isEqualTo(Result.NOT_MET);
     }
 
     @Test
     void aProvincialMinimumIsExactAtItsEdge() {
         Params three = Params.of("min", "3");
-        assertThat(criterion.evaluate(Given.counts(Fact.MODELS_EFFECTIVE, 2), three).result()).isEqualTo(Result.NOT_MET);
-        assertThat(criterion.evaluate(Given.counts(Fact.MODELS_EFFECTIVE, 3), three).result()).isEqualTo(Result.MET);
+        assertThat(criterion
+                        .evaluate(Given.counts(Fact.MODELS_EFFECTIVE, 2), three)
+                        .result())
+                .isEqualTo(Result.NOT_MET);
+        assertThat(criterion
+                        .evaluate(Given.counts(Fact.MODELS_EFFECTIVE, 3), three)
+                        .result())
+                .isEqualTo(Result.MET);
     }
 
     @Test

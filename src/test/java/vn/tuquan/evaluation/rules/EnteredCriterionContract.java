@@ -13,9 +13,12 @@ abstract class EnteredCriterionContract {
 
     @Test
     void enteredYesWithEvidenceIsMetAndNamesTheEvidenceAndWho() {
-        Outcome o = criterion().evaluate(
-                Given.entered(expectedCode(), new Entry(true, "Nghị quyết số 12/NQ-CB ngày 15/02/2023", "truongthon")),
-                Params.NONE);
+        Outcome o = criterion()
+                .evaluate(
+                        Given.entered(
+                                expectedCode(),
+                                new Entry(true, "Nghị quyết số 12/NQ-CB ngày 15/02/2023", "truongthon")),
+                        Params.NONE);
         assertThat(o.criterion()).isEqualTo(expectedCode());
         assertThat(o.result()).isEqualTo(Result.MET);
         Comparison c = o.compared().get(0);
@@ -28,8 +31,10 @@ abstract class EnteredCriterionContract {
 
     @Test
     void enteredNoIsNotMet() {
-        Outcome o = criterion().evaluate(Given.entered(expectedCode(), new Entry(false, "Biên bản họp 03/11/2023", "ca.xa")),
-                Params.NONE);
+        Outcome o = criterion()
+                .evaluate(
+                        Given.entered(expectedCode(), new Entry(false, "Biên bản họp 03/11/2023", "ca.xa")),
+                        Params.NONE);
         assertThat(o.result()).isEqualTo(Result.NOT_MET);
         assertThat(o.compared().get(0).value()).isEqualTo(false);
         assertThat(o.compared().get(0).enteredBy()).isEqualTo("ca.xa");

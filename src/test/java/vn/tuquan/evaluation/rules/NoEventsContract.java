@@ -20,7 +20,10 @@ abstract class NoEventsContract {
         assertThat(o.result()).isEqualTo(Result.MET);
         assertThat(o.compared().get(0).value()).isEqualTo(0L);
         assertThat(o.compared().get(0).threshold()).isEqualTo(0L);
-        assertThat(criterion().evaluate(Given.counts(countedKey(), 0), Params.NONE).result()).isEqualTo(Result.MET);
+        assertThat(criterion()
+                        .evaluate(Given.counts(countedKey(), 0), Params.NONE)
+                        .result())
+                .isEqualTo(Result.MET);
     }
 
     @Test
@@ -35,14 +38,18 @@ abstract class NoEventsContract {
     @Test
     void aProvincialMaximumIsExactAtItsEdge() {
         Params one = Params.of("max", "1");
-        assertThat(criterion().evaluate(Given.counts(countedKey(), 1), one).result()).isEqualTo(Result.MET);
-        assertThat(criterion().evaluate(Given.counts(countedKey(), 2), one).result()).isEqualTo(Result.NOT_MET);
+        assertThat(criterion().evaluate(Given.counts(countedKey(), 1), one).result())
+                .isEqualTo(Result.MET);
+        assertThat(criterion().evaluate(Given.counts(countedKey(), 2), one).result())
+                .isEqualTo(Result.NOT_MET);
     }
 
     @Test
     void countsOfOtherFactsDoNotCount() {
-        assertThat(criterion().evaluate(Given.counts("incidents.kind.OTHER", 5, Fact.DRUG_USERS_PRESENT, 2), Params.NONE)
-                .result()).isEqualTo(Result.MET);
+        assertThat(criterion()
+                        .evaluate(Given.counts("incidents.kind.OTHER", 5, Fact.DRUG_USERS_PRESENT, 2), Params.NONE)
+                        .result())
+                .isEqualTo(Result.MET);
     }
 
     @Test

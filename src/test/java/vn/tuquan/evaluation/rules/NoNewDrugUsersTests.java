@@ -19,7 +19,9 @@ class NoNewDrugUsersTests extends NoEventsContract {
 
     @org.junit.jupiter.api.Test
     void drugUsersAlreadyKnownDoNotCount() {
-        org.assertj.core.api.Assertions.assertThat(criterion().evaluate(Given.counts(Fact.DRUG_USERS_PRESENT, 4), Params.NONE)
-                .result()).isEqualTo(Result.MET);
+        org.assertj.core.api.Assertions.assertThat(criterion()
+                        .evaluate(Given.counts(Fact.DRUG_USERS_PRESENT, 4), Params.NONE)
+                        .result())
+                .isEqualTo(Result.MET);
     }
 }

@@ -25,8 +25,11 @@ class NoSecurityEventsTests extends NoEventsContract {
     @Test
     void everyCategoryAToEIsCountedByDefault() {
         for (String c : new String[] {"SECURITY_A", "SECURITY_B", "SECURITY_C", "SECURITY_D", "SECURITY_E"}) {
-            assertThat(criterion().evaluate(Given.counts(Fact.incidentsOfCategory(c), 1), Params.NONE).result())
-                    .as(c).isEqualTo(Result.NOT_MET);
+            assertThat(criterion()
+                            .evaluate(Given.counts(Fact.incidentsOfCategory(c), 1), Params.NONE)
+                            .result())
+                    .as(c)
+                    .isEqualTo(Result.NOT_MET);
         }
         Outcome o = criterion().evaluate(Given.counts(Fact.incidentsOfCategory("SECURITY_A"), 1), Params.NONE);
         assertThat(o.compared()).hasSize(6);
@@ -35,15 +38,20 @@ class NoSecurityEventsTests extends NoEventsContract {
     @Test
     void theCategoriesAreAParameter() {
         Params ab = Params.of("categories", "SECURITY_A, SECURITY_B");
-        assertThat(criterion().evaluate(Given.counts(Fact.incidentsOfCategory("SECURITY_C"), 1), ab).result())
+        assertThat(criterion()
+                        .evaluate(Given.counts(Fact.incidentsOfCategory("SECURITY_C"), 1), ab)
+                        .result())
                 .isEqualTo(Result.MET);
-        assertThat(criterion().evaluate(Given.counts(Fact.incidentsOfCategory("SECURITY_B"), 1), ab).result())
+        assertThat(criterion()
+                        .evaluate(Given.counts(Fact.incidentsOfCategory("SECURITY_B"), 1), ab)
+                        .result())
                 .isEqualTo(Result.NOT_MET);
     }
 
     @Test
     void anEmptyListOfCategoriesIsRefused() {
         assertThatThrownBy(() -> criterion().evaluate(Given.counts(), Params.of("categories", " ")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NO_SECURITY_EVENTS");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NO_SECURITY_EVENTS");
     }
 }

@@ -19,7 +19,9 @@ class NoSeriousSubjectiveFireOrAccidentTests extends NoEventsContract {
 
     @org.junit.jupiter.api.Test
     void fireIncidentsWithoutASubjectiveSeriousCauseDoNotCount() {
-        org.assertj.core.api.Assertions.assertThat(criterion().evaluate(Given.counts(Fact.incidentsOfKind("FIRE"), 3), Params.NONE)
-                .result()).isEqualTo(Result.MET);
+        org.assertj.core.api.Assertions.assertThat(criterion()
+                        .evaluate(Given.counts(Fact.incidentsOfKind("FIRE"), 3), Params.NONE)
+                        .result())
+                .isEqualTo(Result.MET);
     }
 }

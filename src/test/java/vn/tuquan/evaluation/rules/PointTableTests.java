@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import vn.tuquan.evaluation.rules.Classification.Level;
 import vn.tuquan.evaluation.rules.PointItem.Rule;
@@ -15,17 +14,50 @@ import vn.tuquan.evaluation.rules.PointTable.EnteredPoints;
 class PointTableTests {
 
     /** 3 + 3 + 4 = 10 points: excellent from 9, good from 7, average from 5. */
-    static final PointTable TABLE = new PointTable("AGENCY", List.of(
-            PointItem.entered("RESOLUTION", "Nghị quyết quý I", "Q1 resolution", "3"),
-            PointItem.computed("PARTICIPATION", "Tham gia ≥ 90%", "Participation ≥ 90%", "3", Rule.RATIO_AT_LEAST,
-                    Fact.STAFF_SIGNED, Fact.STAFF_TOTAL, "90"),
-            PointItem.computed("NO_CRIME", "Không tội phạm", "No crime", "2", Rule.AT_MOST, Fact.incidentsOfKind("CRIME"),
-                    null, "0"),
-            PointItem.atMostEvents("NO_DRUG_USER", "Không người nghiện mới", "No new drug user", "0", Fact.DRUG_USERS_NEW,
-                    "0"),
-            PointItem.computed("MODEL", "Mô hình hiệu quả", "Effective model", "2", Rule.AT_LEAST, Fact.MODELS_EFFECTIVE,
-                    null, "1")),
-            Map.of(Level.EXCELLENT, new BigDecimal("9"), Level.GOOD, new BigDecimal("7"), Level.AVERAGE,
+    static final PointTable TABLE = new PointTable(
+            "AGENCY",
+            List.of(
+                    PointItem.entered("RESOLUTION", "Nghị quyết quý I", "Q1 resolution", "3"),
+                    PointItem.computed(
+                            "PARTICIPATION",
+                            "Tham gia ≥ 90%",
+                            "Participation ≥ 90%",
+                            "3",
+                            Rule.RATIO_AT_LEAST,
+                            Fact.STAFF_SIGNED,
+                            Fact.STAFF_TOTAL,
+                            "90"),
+                    PointItem.computed(
+                            "NO_CRIME",
+                            "Không tội phạm",
+                            "No crime",
+                            "2",
+                            Rule.AT_MOST,
+                            Fact.incidentsOfKind("CRIME"),
+                            null,
+                            "0"),
+                    PointItem.atMostEvents(
+                            "NO_DRUG_USER",
+                            "Không người nghiện mới",
+                            "No new drug user",
+                            "0",
+                            Fact.DRUG_USERS_NEW,
+                            "0"),
+                    PointItem.computed(
+                            "MODEL",
+                            "Mô hình hiệu quả",
+                            "Effective model",
+                            "2",
+                            Rule.AT_LEAST,
+                            Fact.MODELS_EFFECTIVE,
+                            null,
+                            "1")),
+            Map.of(
+                    Level.EXCELLENT,
+                    new BigDecimal("9"),
+                    Level.GOOD,
+                    new BigDecimal("7"),
+                    Level.AVERAGE,
                     new BigDecimal("5")));
 
     static Map<String, EnteredPoints> resolution(String points) {
@@ -46,8 +78,15 @@ class PointTableTests {
 
     @Test
     void aUnitScoredExactlyAtEachThresholdReachesThatLevel() {
-        Map<String, Long> all = Map.of(Fact.STAFF_SIGNED, 90L, Fact.STAFF_TOTAL, 100L, Fact.incidentsOfKind("CRIME"), 0L,
-                Fact.MODELS_EFFECTIVE, 1L);
+        Map<String, Long> all = Map.of(
+                Fact.STAFF_SIGNED,
+                90L,
+                Fact.STAFF_TOTAL,
+                100L,
+                Fact.incidentsOfKind("CRIME"),
+                0L,
+                Fact.MODELS_EFFECTIVE,
+                1L);
         // 2 entered + 3 + 2 + 2 = 9: excellent at its minimum
         Classification nine = TABLE.classify(all, resolution("2"));
         assertThat(nine.points()).isEqualByComparingTo("9");
@@ -81,7 +120,8 @@ class PointTableTests {
         Classification c = TABLE.classify(Map.of(Fact.MODELS_EFFECTIVE, 2L), Map.of());
         assertThat(c.points()).isEqualByComparingTo("2");
         assertThat(c.level()).isEqualTo(Level.WEAK);
-        assertThat(c.missing()).extracting(Classification.ItemScore::code)
+        assertThat(c.missing())
+                .extracting(Classification.ItemScore::code)
                 .containsExactly("RESOLUTION", "PARTICIPATION", "NO_CRIME");
         assertThat(c.items().get(2).points()).isEqualByComparingTo("0");
         assertThat(c.items().get(2).value()).isNull();
@@ -106,10 +146,28 @@ class PointTableTests {
 
     @Test
     void thresholdsMustFallLevelByLevelAndCodesBeUnique() {
-        assertThatThrownBy(() -> new PointTable("SCHOOL", List.of(), Map.of(Level.EXCELLENT, BigDecimal.ONE, Level.GOOD,
-                BigDecimal.TEN, Level.AVERAGE, BigDecimal.ZERO))).hasMessageContaining("GOOD");
+        assertThatThrownBy(() -> new PointTable(
+                        "SCHOOL",
+                        List.of(),
+                        Map.of(
+                                Level.EXCELLENT,
+                                BigDecimal.ONE,
+                                Level.GOOD,
+                                BigDecimal.TEN,
+                                Level.AVERAGE,
+                                BigDecimal.ZERO)))
+                .hasMessageContaining("GOOD");
         var item = PointItem.entered("A", "a", "a", "1");
-        assertThatThrownBy(() -> new PointTable("SCHOOL", List.of(item, item), Map.of(Level.EXCELLENT, BigDecimal.ONE,
-                Level.GOOD, BigDecimal.ONE, Level.AVERAGE, BigDecimal.ONE))).hasMessageContaining("share the code");
+        assertThatThrownBy(() -> new PointTable(
+                        "SCHOOL",
+                        List.of(item, item),
+                        Map.of(
+                                Level.EXCELLENT,
+                                BigDecimal.ONE,
+                                Level.GOOD,
+                                BigDecimal.ONE,
+                                Level.AVERAGE,
+                                BigDecimal.ONE)))
+                .hasMessageContaining("share the code");
     }
 }

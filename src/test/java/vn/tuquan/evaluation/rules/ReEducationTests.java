@@ -23,8 +23,10 @@ class ReEducationTests extends EnteredCriterionContract {
         assertThat(none.compared().get(1).item()).isEqualTo(Fact.RE_EDUCATIONS);
         assertThat(none.compared().get(1).value()).isEqualTo(3L);
         assertThat(none.compared().get(1).source()).isEqualTo(Source.COMPUTED);
-        Outcome no = criterion().evaluate(Given.entered(expectedCode(), new Entry(false, "Báo cáo", "ca.xa"), Fact.RE_EDUCATIONS, 3),
-                Params.NONE);
+        Outcome no = criterion()
+                .evaluate(
+                        Given.entered(expectedCode(), new Entry(false, "Báo cáo", "ca.xa"), Fact.RE_EDUCATIONS, 3),
+                        Params.NONE);
         assertThat(no.result()).isEqualTo(Result.NOT_MET);
     }
 }

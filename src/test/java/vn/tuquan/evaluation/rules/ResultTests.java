@@ -8,7 +8,6 @@ import static vn.tuquan.evaluation.rules.Result.NOT_MET;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** A unit's verdict from its criteria: one failed criterion decides, whatever else is still to enter. */
@@ -18,7 +17,8 @@ class ResultTests {
     void aFailedCriterionDecidesEvenWhenAnotherStillNeedsInput() {
         assertThat(Result.combine(List.of(NOT_MET, NEEDS_INPUT))).isEqualTo(NOT_MET);
         assertThat(Result.combine(List.of(NEEDS_INPUT, NOT_MET))).isEqualTo(NOT_MET);
-        assertThat(Result.combine(List.of(MET, NEEDS_INPUT, MET, NOT_MET, NEEDS_INPUT))).isEqualTo(NOT_MET);
+        assertThat(Result.combine(List.of(MET, NEEDS_INPUT, MET, NOT_MET, NEEDS_INPUT)))
+                .isEqualTo(NOT_MET);
     }
 
     @Test
@@ -48,9 +48,17 @@ class ResultTests {
 
     @Test
     void aCriteriaSetWithOneCriterionFailedAndOneToEnterIsNotMetAndKeepsBothOutcomes() {
-        CriteriaSet set = new CriteriaSet("TEST", "RESIDENTIAL_AREA", List.of(
-                new Rule("PARTY_RESOLUTION_Q1", Params.NONE, "Điều 4.1", "Nghị quyết quý I", "Q1 resolution"),
-                new Rule("NO_SERIOUS_CRIME", Params.NONE, "Điều 4.3", "Không có tội phạm nghiêm trọng", "No serious crime")));
+        CriteriaSet set = new CriteriaSet(
+                "TEST",
+                "RESIDENTIAL_AREA",
+                List.of(
+                        new Rule("PARTY_RESOLUTION_Q1", Params.NONE, "Điều 4.1", "Nghị quyết quý I", "Q1 resolution"),
+                        new Rule(
+                                "NO_SERIOUS_CRIME",
+                                Params.NONE,
+                                "Điều 4.3",
+                                "Không có tội phạm nghiêm trọng",
+                                "No serious crime")));
         CriteriaSet.Evaluation verdict = set.evaluate(Given.counts(Fact.crimesOfClass("SERIOUS"), 1));
         assertThat(verdict.outcomes()).extracting(Outcome::result).containsExactly(NEEDS_INPUT, NOT_MET);
         assertThat(verdict.result()).isEqualTo(NOT_MET);

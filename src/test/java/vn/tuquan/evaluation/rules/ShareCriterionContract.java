@@ -3,7 +3,6 @@ package vn.tuquan.evaluation.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-
 import org.junit.jupiter.api.Test;
 
 /** What every "a share of all, at least minPercent" criterion does (staff briefed, staff signed). */
@@ -35,17 +34,27 @@ abstract class ShareCriterionContract {
     @Test
     void exactlyAtAProvincialThresholdIsMet() {
         Params seventy = Params.of("minPercent", "70");
-        assertThat(criterion().evaluate(Given.counts(totalKey(), 10, partKey(), 7), seventy).result()).isEqualTo(Result.MET);
-        assertThat(criterion().evaluate(Given.counts(totalKey(), 1000, partKey(), 699), seventy).result())
+        assertThat(criterion()
+                        .evaluate(Given.counts(totalKey(), 10, partKey(), 7), seventy)
+                        .result())
+                .isEqualTo(Result.MET);
+        assertThat(criterion()
+                        .evaluate(Given.counts(totalKey(), 1000, partKey(), 699), seventy)
+                        .result())
                 .isEqualTo(Result.NOT_MET);
     }
 
     @Test
     void noCountOnTheRegisterNeedsInput() {
         assertThat(criterion().evaluate(Given.counts(), Params.NONE).result()).isEqualTo(Result.NEEDS_INPUT);
-        assertThat(criterion().evaluate(Given.counts(totalKey(), 0, partKey(), 0), Params.NONE).result())
+        assertThat(criterion()
+                        .evaluate(Given.counts(totalKey(), 0, partKey(), 0), Params.NONE)
+                        .result())
                 .isEqualTo(Result.NEEDS_INPUT);
-        assertThat(criterion().evaluate(Given.counts(totalKey(), 12), Params.NONE).result()).isEqualTo(Result.NEEDS_INPUT);
+        assertThat(criterion()
+                        .evaluate(Given.counts(totalKey(), 12), Params.NONE)
+                        .result())
+                .isEqualTo(Result.NEEDS_INPUT);
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -34,26 +33,49 @@ class FactTextsTests {
     @Test
     void everyItemAnyCriterionComparesReadsInWordsInBothLanguages() throws IOException {
         Map<String, Long> counts = new TreeMap<>();
-        for (String key : new String[] {Fact.HOUSEHOLDS_TOTAL, Fact.HOUSEHOLDS_REGISTERED, Fact.MODELS_EFFECTIVE,
-                Fact.STAFF_TOTAL, Fact.STAFF_BRIEFED, Fact.STAFF_SIGNED, Fact.SERIOUS_SUBJECTIVE_FIRES_ACCIDENTS,
-                Fact.DRUG_USERS_NEW, Fact.DRUG_USERS_PRESENT, Fact.DRUG_SPOTS, Fact.MEDIATIONS, Fact.MEDIATIONS_RECONCILED,
-                Fact.RE_EDUCATIONS, Fact.CHILDREN_TOTAL, Fact.CHILDREN_REGISTERED, Fact.CHILDREN_RECOGNISED,
-                Fact.CHILDREN_AREAS_TOTAL, Fact.CHILDREN_AREAS_REGISTERED, Fact.CHILDREN_AREAS_RECOGNISED}) {
+        for (String key : new String[] {
+            Fact.HOUSEHOLDS_TOTAL,
+            Fact.HOUSEHOLDS_REGISTERED,
+            Fact.MODELS_EFFECTIVE,
+            Fact.STAFF_TOTAL,
+            Fact.STAFF_BRIEFED,
+            Fact.STAFF_SIGNED,
+            Fact.SERIOUS_SUBJECTIVE_FIRES_ACCIDENTS,
+            Fact.DRUG_USERS_NEW,
+            Fact.DRUG_USERS_PRESENT,
+            Fact.DRUG_SPOTS,
+            Fact.MEDIATIONS,
+            Fact.MEDIATIONS_RECONCILED,
+            Fact.RE_EDUCATIONS,
+            Fact.CHILDREN_TOTAL,
+            Fact.CHILDREN_REGISTERED,
+            Fact.CHILDREN_RECOGNISED,
+            Fact.CHILDREN_AREAS_TOTAL,
+            Fact.CHILDREN_AREAS_REGISTERED,
+            Fact.CHILDREN_AREAS_RECOGNISED
+        }) {
             counts.put(key, 2L);
         }
-        Facts facts = new Facts("COMMUNE", 2023, LocalDate.of(2022, 11, 16), LocalDate.of(2023, 11, 15), counts, Map.of());
+        Facts facts =
+                new Facts("COMMUNE", 2023, LocalDate.of(2022, 11, 16), LocalDate.of(2023, 11, 15), counts, Map.of());
         Set<String> items = new TreeSet<>();
         for (var criterion : Criteria.all().values()) {
             for (Params params : new Params[] {Params.NONE, Params.of("residentialAreasOnly", "true")}) {
-                criterion.evaluate(facts, params).compared().stream().map(Comparison::item).forEach(item -> {
-                    items.add(item);
-                    items.addAll(Arrays.asList(item.split("\\+")));
-                    items.add(Fact.previous(item.split("\\+")[0]));
-                });
+                criterion.evaluate(facts, params).compared().stream()
+                        .map(Comparison::item)
+                        .forEach(item -> {
+                            items.add(item);
+                            items.addAll(Arrays.asList(item.split("\\+")));
+                            items.add(Fact.previous(item.split("\\+")[0]));
+                        });
             }
         }
-        assertThat(items).contains("mediations.reconciledPercent", "children.residentialAreas.recognisedPercent",
-                "staff.signedPercent", "crimes.severity.SERIOUS");
+        assertThat(items)
+                .contains(
+                        "mediations.reconciledPercent",
+                        "children.residentialAreas.recognisedPercent",
+                        "staff.signedPercent",
+                        "crimes.severity.SERIOUS");
 
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
         messages.setBasename("messages");
@@ -71,13 +93,20 @@ class FactTextsTests {
             String other = messages.getMessage("evaluation.fact.other", null, LocaleContextHolder.getLocale());
             for (String item : items) {
                 String label = texts.label(item);
-                assertThat(label).as("%s in %s", item, language).isNotBlank().isNotEqualTo(item).doesNotContain(item)
-                        .isNotEqualTo(other).doesNotContain("evaluation.").doesNotContain("order.");
+                assertThat(label)
+                        .as("%s in %s", item, language)
+                        .isNotBlank()
+                        .isNotEqualTo(item)
+                        .doesNotContain(item)
+                        .isNotEqualTo(other)
+                        .doesNotContain("evaluation.")
+                        .doesNotContain("order.");
             }
         }
         LocaleContextHolder.resetLocaleContext();
         Properties vi = new Properties();
-        vi.load(new InputStreamReader(getClass().getResourceAsStream("/messages_vi.properties"), StandardCharsets.UTF_8));
+        vi.load(new InputStreamReader(
+                getClass().getResourceAsStream("/messages_vi.properties"), StandardCharsets.UTF_8));
         assertThat(vi).containsKey("evaluation.fact.percentOf");
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-
 import org.junit.jupiter.api.Test;
 import vn.tuquan.FreshDataDirectory;
 
@@ -36,16 +35,21 @@ class CommandDatabaseTests {
             try (EmbeddedPostgresServer command = EmbeddedPostgresServer.forCommand(pg)) {
                 assertThat(command.attached()).isTrue();
                 assertThat(command.port()).isEqualTo(serving.port());
-                try (Connection c = command.connect("tuquan"); var rs = c.createStatement()
-                        .executeQuery("SELECT count(*) FROM made_by_the_server")) {
+                try (Connection c = command.connect("tuquan");
+                        var rs = c.createStatement().executeQuery("SELECT count(*) FROM made_by_the_server")) {
                     assertThat(rs.next()).isTrue();
                 }
                 try (EmbeddedPostgresServer another = EmbeddedPostgresServer.forCommand(pg)) {
-                    assertThat(another.attached()).as("any number of commands at once").isTrue();
+                    assertThat(another.attached())
+                            .as("any number of commands at once")
+                            .isTrue();
                 }
             }
-            try (Connection c = serving.connect("tuquan"); var rs = c.createStatement().executeQuery("SELECT 1")) {
-                assertThat(rs.next()).as("the server still runs after the commands").isTrue();
+            try (Connection c = serving.connect("tuquan");
+                    var rs = c.createStatement().executeQuery("SELECT 1")) {
+                assertThat(rs.next())
+                        .as("the server still runs after the commands")
+                        .isTrue();
             }
         }
     }
@@ -67,7 +71,8 @@ class CommandDatabaseTests {
 
         try (EmbeddedPostgresServer command = EmbeddedPostgresServer.forCommand(pg)) {
             assertThat(command.attached()).isFalse();
-            try (Connection c = command.connect("tuquan"); var rs = c.createStatement().executeQuery("SELECT 1")) {
+            try (Connection c = command.connect("tuquan");
+                    var rs = c.createStatement().executeQuery("SELECT 1")) {
                 assertThat(rs.next()).isTrue();
             }
             assertThatThrownBy(() -> EmbeddedPostgresServer.start(pg).close())
@@ -77,7 +82,10 @@ class CommandDatabaseTests {
                     .as("another command is told to run again later")
                     .isInstanceOf(EmbeddedPostgresServer.CommandRunningException.class);
         }
-        assertThat(pg.resolve("postmaster.pid")).as("stopped at the command's end").doesNotExist();
-        assertThat(Files.exists(pg.resolve(EmbeddedPostgresServer.INITIALISED_MARKER))).isTrue();
+        assertThat(pg.resolve("postmaster.pid"))
+                .as("stopped at the command's end")
+                .doesNotExist();
+        assertThat(Files.exists(pg.resolve(EmbeddedPostgresServer.INITIALISED_MARKER)))
+                .isTrue();
     }
 }

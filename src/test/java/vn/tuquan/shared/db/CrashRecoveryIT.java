@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.tuquan.FreshDataDirectory;
@@ -39,7 +38,9 @@ class CrashRecoveryIT {
             insert(db, 1, 500);
         }
         first.kill9();
-        assertThat(firstPostgres.alive()).as("kill -9 of the JVM leaves its PostgreSQL running").isTrue();
+        assertThat(firstPostgres.alive())
+                .as("kill -9 of the JVM leaves its PostgreSQL running")
+                .isTrue();
 
         TuquanProcess second = processes.start(dataDir, "serve", "second").awaitReady(START);
         assertThat(firstPostgres.alive()).as("the stale PostgreSQL was stopped").isFalse();
@@ -49,7 +50,10 @@ class CrashRecoveryIT {
             assertThat(count(db)).isEqualTo(500);
             insert(db, 501, 1000);
         }
-        assertThat(new WebSession(second.port()).signIn("admin", password).headers().firstValue("Location"))
+        assertThat(new WebSession(second.port())
+                        .signIn("admin", password)
+                        .headers()
+                        .firstValue("Location"))
                 .as("the administrator made on the first start can still sign in")
                 .hasValueSatisfying(location -> assertThat(location).doesNotContain("error"));
 
@@ -63,12 +67,15 @@ class CrashRecoveryIT {
 
         TuquanProcess third = processes.start(dataDir, "serve", "third").awaitReady(START);
         try (Connection db = connect(TuquanProcess.postmaster(dataDir))) {
-            assertThat(count(db)).as("every committed row is back after WAL recovery").isEqualTo(1000);
+            assertThat(count(db))
+                    .as("every committed row is back after WAL recovery")
+                    .isEqualTo(1000);
         }
 
         assertThat(third.stop()).as("a graceful stop exits").isIn(0, 143);
         assertThat(dataDir.resolve("pg/postmaster.pid"))
-                .as("a graceful stop also stops PostgreSQL cleanly").doesNotExist();
+                .as("a graceful stop also stops PostgreSQL cleanly")
+                .doesNotExist();
         assertThat(third.output()).contains("Stopping embedded PostgreSQL");
     }
 

@@ -3,13 +3,12 @@ package vn.tuquan.shared.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import vn.tuquan.FreshDataDirectory;
 
@@ -26,8 +25,11 @@ class EmbeddedClusterCleanupTests {
         Path dataDir = FreshDataDirectory.create();
         Path pg = dataDir.resolve("pg");
         // initdb done, server started once, stopped before Tuquan made its database or wrote a marker
-        try (EmbeddedPostgres raw = EmbeddedPostgres.builder().setDataDirectory(pg.toFile()).setCleanDataDirectory(false)
-                .start(); Connection c = raw.getPostgresDatabase().getConnection()) {
+        try (EmbeddedPostgres raw = EmbeddedPostgres.builder()
+                        .setDataDirectory(pg.toFile())
+                        .setCleanDataDirectory(false)
+                        .start();
+                Connection c = raw.getPostgresDatabase().getConnection()) {
             c.createStatement().execute("CREATE TABLE left_behind (id int)");
         }
         Files.writeString(pg.resolve("left-behind.txt"), "from the interrupted start");
@@ -37,9 +39,13 @@ class EmbeddedClusterCleanupTests {
         assertThat(pg.resolve("PG_VERSION")).exists();
 
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(pg)) {
-            assertThat(pg.resolve("left-behind.txt")).as("the old cluster's files are gone").doesNotExist();
+            assertThat(pg.resolve("left-behind.txt"))
+                    .as("the old cluster's files are gone")
+                    .doesNotExist();
             try (Connection c = superuser(server)) {
-                assertThat(exists(c, "left_behind")).as("the old cluster's table is gone").isFalse();
+                assertThat(exists(c, "left_behind"))
+                        .as("the old cluster's table is gone")
+                        .isFalse();
             }
             try (Connection c = owner(server)) {
                 assertThat(c.getCatalog()).isEqualTo("tuquan");
@@ -55,22 +61,29 @@ class EmbeddedClusterCleanupTests {
     void aFirstStartThatEndsLaterAndNeverEndedIsMadeAgain_onceEndedItIsKept() throws Exception {
         Path dataDir = FreshDataDirectory.create();
         Path pg = dataDir.resolve("pg");
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(pg, true); Connection c = owner(server)) {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(pg, true);
+                Connection c = owner(server)) {
             c.createStatement().execute("CREATE TABLE half_loaded (id int)");
             c.createStatement().execute("INSERT INTO half_loaded VALUES (1)");
         } // stopped before finishFirstStart(), as a demo whose load was interrupted
         assertThat(pg.resolve(EmbeddedPostgresServer.CREATING_MARKER)).exists();
         assertThat(pg.resolve(EmbeddedPostgresServer.INITIALISED_MARKER)).doesNotExist();
 
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(pg, true); Connection c = owner(server)) {
-            assertThat(exists(c, "half_loaded")).as("the unfinished first start's data is gone").isFalse();
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(pg, true);
+                Connection c = owner(server)) {
+            assertThat(exists(c, "half_loaded"))
+                    .as("the unfinished first start's data is gone")
+                    .isFalse();
             c.createStatement().execute("CREATE TABLE loaded_whole (id int)");
             server.finishFirstStart();
             assertThat(pg.resolve(EmbeddedPostgresServer.INITIALISED_MARKER)).exists();
             assertThat(pg.resolve(EmbeddedPostgresServer.CREATING_MARKER)).doesNotExist();
         }
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(pg, true); Connection c = owner(server)) {
-            assertThat(exists(c, "loaded_whole")).as("a finished cluster is kept").isTrue();
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(pg, true);
+                Connection c = owner(server)) {
+            assertThat(exists(c, "loaded_whole"))
+                    .as("a finished cluster is kept")
+                    .isTrue();
         }
     }
 
@@ -78,13 +91,15 @@ class EmbeddedClusterCleanupTests {
     void aClusterMarkedAsMadeIsNeverDeleted_evenWithTheCreatingMarkerLeftOver() throws Exception {
         Path dataDir = FreshDataDirectory.create();
         Path pg = dataDir.resolve("pg");
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(pg); Connection c = owner(server)) {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(pg);
+                Connection c = owner(server)) {
             c.createStatement().execute("CREATE TABLE kept (id int)");
             c.createStatement().execute("INSERT INTO kept VALUES (7)");
         }
         // as if stopped between writing tuquan-initialised and deleting tuquan-creating
         Files.writeString(pg.resolve(EmbeddedPostgresServer.CREATING_MARKER), "left over");
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(pg); Connection c = owner(server)) {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(pg);
+                Connection c = owner(server)) {
             assertThat(count(c, "kept")).isEqualTo(1);
         }
     }
@@ -93,16 +108,20 @@ class EmbeddedClusterCleanupTests {
     void anUnmarkedClusterThatHoldsADatabaseIsKeptAndAdopted() throws Exception {
         Path dataDir = FreshDataDirectory.create();
         Path pg = dataDir.resolve("pg");
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(pg); Connection c = owner(server)) {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(pg);
+                Connection c = owner(server)) {
             c.createStatement().execute("CREATE TABLE restored (id int)");
             c.createStatement().execute("INSERT INTO restored VALUES (1), (2)");
         }
         // e.g. restored from a base backup, which does not carry Tuquan's marker
         Files.delete(pg.resolve(EmbeddedPostgresServer.INITIALISED_MARKER));
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(pg); Connection c = owner(server)) {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(pg);
+                Connection c = owner(server)) {
             assertThat(count(c, "restored")).isEqualTo(2);
         }
-        assertThat(pg.resolve(EmbeddedPostgresServer.INITIALISED_MARKER)).as("adopted: marked from now on").exists();
+        assertThat(pg.resolve(EmbeddedPostgresServer.INITIALISED_MARKER))
+                .as("adopted: marked from now on")
+                .exists();
     }
 
     @Test
@@ -121,8 +140,8 @@ class EmbeddedClusterCleanupTests {
     }
 
     private static Connection superuser(EmbeddedPostgresServer server) throws SQLException {
-        return DriverManager.getConnection(server.jdbcUrl().replace("/tuquan", "/postgres"), "postgres",
-                server.password("postgres"));
+        return DriverManager.getConnection(
+                server.jdbcUrl().replace("/tuquan", "/postgres"), "postgres", server.password("postgres"));
     }
 
     private static boolean exists(Connection c, String table) throws SQLException {

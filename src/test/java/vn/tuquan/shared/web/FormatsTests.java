@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -47,6 +46,8 @@ class FormatsTests {
         OffsetDateTime lateEveningUtc = OffsetDateTime.of(2017, 10, 31, 20, 30, 0, 0, ZoneOffset.UTC);
         assertThat(fmt.date(lateEveningUtc)).isEqualTo("01/11/2017");
         assertThat(fmt.dateTime(lateEveningUtc)).isEqualTo("01/11/2017 03:30");
-        assertThat(fmt.dateTime(lateEveningUtc.toInstant())).as("an Instant too").isEqualTo("01/11/2017 03:30");
+        assertThat(fmt.dateTime(lateEveningUtc.toInstant()))
+                .as("an Instant too")
+                .isEqualTo("01/11/2017 03:30");
     }
 }

@@ -2,16 +2,15 @@ package vn.tuquan.shared.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,8 +52,10 @@ class MapTooltipsBrowserTests {
     static final String PASSWORD = "mat-khau-ban-do-2026";
     static final String DISTRICT = "Huyện <img id=\"injected-unit\" src=\"x\" onerror=\"window.injected='unit'\">Đậm";
     static final String OWNER = "<meta http-equiv=\"refresh\" content=\"0;url=/logout\">Nhà văn hóa";
-    static final String DESCRIPTION = "<img id=\"injected-camera\" src=\"x\" onerror=\"window.injected='camera'\">cổng chợ";
-    static final String HOTSPOT = "<img id=\"injected-hotspot\" src=\"x\" onerror=\"window.injected='hotspot'\">Tụ điểm";
+    static final String DESCRIPTION =
+            "<img id=\"injected-camera\" src=\"x\" onerror=\"window.injected='camera'\">cổng chợ";
+    static final String HOTSPOT =
+            "<img id=\"injected-hotspot\" src=\"x\" onerror=\"window.injected='hotspot'\">Tụ điểm";
 
     @LocalServerPort
     int port;
@@ -65,15 +66,26 @@ class MapTooltipsBrowserTests {
     long commune;
 
     @BeforeAll
-    void setUp(@TempDir Path dir, @Autowired OfficialLists lists, @Autowired UnitBoundaries boundaries, @Autowired Units units,
-            @Autowired LocalUnits localUnits, @Autowired Models models, @Autowired Hotspots hotspots,
-            @Autowired UserAccounts accounts) throws Exception {
-        Path list = Files.writeString(dir.resolve("ban-do.csv"),
-                "Tỉnh Thành Phố,Mã TP,Quận Huyện,Mã QH,Phường Xã,Mã PX,Cấp,Tên Tiếng Anh\n"
-                        + "Tỉnh Bản Đồ,96,\"" + DISTRICT.replace("\"", "\"\"") + "\",996,Xã Một,99601,Xã,\n");
+    void setUp(
+            @TempDir Path dir,
+            @Autowired OfficialLists lists,
+            @Autowired UnitBoundaries boundaries,
+            @Autowired Units units,
+            @Autowired LocalUnits localUnits,
+            @Autowired Models models,
+            @Autowired Hotspots hotspots,
+            @Autowired UserAccounts accounts)
+            throws Exception {
+        Path list = Files.writeString(
+                dir.resolve("ban-do.csv"),
+                "Tỉnh Thành Phố,Mã TP,Quận Huyện,Mã QH,Phường Xã,Mã PX,Cấp,Tên Tiếng Anh\n" + "Tỉnh Bản Đồ,96,\""
+                        + DISTRICT.replace("\"", "\"\"") + "\",996,Xã Một,99601,Xã,\n");
         lists.importFiles(Caller.SYSTEM, List.of(list), AS_OF, Optional.empty());
-        province = units.findByCode(Scope.WHOLE_COUNTRY, "96", AS_OF).orElseThrow().id();
-        commune = units.findByCode(Scope.WHOLE_COUNTRY, "99601", AS_OF).orElseThrow().id();
+        province =
+                units.findByCode(Scope.WHOLE_COUNTRY, "96", AS_OF).orElseThrow().id();
+        commune = units.findByCode(Scope.WHOLE_COUNTRY, "99601", AS_OF)
+                .orElseThrow()
+                .id();
         Path shapes = Files.writeString(dir.resolve("ban-do.geojson"), """
                 {"type": "FeatureCollection", "features": [
                   {"type": "Feature", "properties": {"code": "96"}, "geometry": {"type": "Polygon",
@@ -84,11 +96,30 @@ class MapTooltipsBrowserTests {
                     "coordinates": [[[105.3, 20.3], [105.7, 20.3], [105.7, 20.7], [105.3, 20.7], [105.3, 20.3]]]}}]}
                 """);
         boundaries.importFiles(Caller.SYSTEM, List.of(shapes), AS_OF, Optional.empty());
-        village = localUnits.createAll(Caller.SYSTEM, List.of(Map.entry(commune,
-                new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM", "BD1", "Xóm Bản Đồ", null))), AS_OF).get(0);
+        village = localUnits
+                .createAll(
+                        Caller.SYSTEM,
+                        List.of(Map.entry(
+                                commune,
+                                new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM", "BD1", "Xóm Bản Đồ", null))),
+                        AS_OF)
+                .get(0);
         models.register(Caller.SYSTEM, village, new Camera.Form(null, 20.5, 105.5, OWNER, DESCRIPTION, AS_OF));
-        hotspots.designate(Caller.SYSTEM, village, new Hotspot.Form(HOTSPOT, Hotspot.Kind.DRUGS, List.of(village), AS_OF,
-                "Công an tỉnh", "1/QĐ", Hotspot.Status.COMPLEX, "thử", 20.5, 105.5, null));
+        hotspots.designate(
+                Caller.SYSTEM,
+                village,
+                new Hotspot.Form(
+                        HOTSPOT,
+                        Hotspot.Kind.DRUGS,
+                        List.of(village),
+                        AS_OF,
+                        "Công an tỉnh",
+                        "1/QĐ",
+                        Hotspot.Status.COMPLEX,
+                        "thử",
+                        20.5,
+                        105.5,
+                        null));
         TestUsers.administrator(accounts, USERNAME, "Cán Bộ Bản Đồ", PASSWORD);
         chromium = Chromium.launch();
     }
@@ -105,21 +136,29 @@ class MapTooltipsBrowserTests {
             page.navigate(tab.url("/login"));
             page.getByLabel("Tên đăng nhập").fill(USERNAME);
             page.getByLabel("Mật khẩu").fill(PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập"))
+                    .click();
 
             page.navigate(tab.url("/units/" + province));
             hoverAndRead(page, "#unit-map path.leaflet-interactive", DISTRICT, tab, "/units/" + province);
 
             page.navigate(tab.url("/movement/units/" + village));
-            hoverAndRead(page, "#camera-map path.leaflet-interactive", OWNER + " — " + DESCRIPTION, tab,
+            hoverAndRead(
+                    page,
+                    "#camera-map path.leaflet-interactive",
+                    OWNER + " — " + DESCRIPTION,
+                    tab,
                     "/movement/units/" + village);
 
             page.navigate(tab.url("/order/hotspots/map?unit=" + village));
             hoverAndRead(page, "#hotspot-map path.leaflet-interactive", HOTSPOT + " — ", tab, "/order/hotspots/map");
 
-            org.assertj.core.api.Assertions.assertThat(page.locator("#injected-unit, #injected-camera, #injected-hotspot").count())
+            org.assertj.core.api.Assertions.assertThat(
+                            page.locator("#injected-unit, #injected-camera, #injected-hotspot")
+                                    .count())
                     .isZero();
-            org.assertj.core.api.Assertions.assertThat(page.evaluate("() => window.injected === undefined")).isEqualTo(true);
+            org.assertj.core.api.Assertions.assertThat(page.evaluate("() => window.injected === undefined"))
+                    .isEqualTo(true);
         }
     }
 
@@ -127,7 +166,8 @@ class MapTooltipsBrowserTests {
     @Test
     void noTemplateLoadsLeafletWithoutTheGuard() throws Exception {
         try (var templates = Files.walk(Path.of("src/main/resources/templates"))) {
-            List<Path> direct = templates.filter(p -> p.toString().endsWith(".html"))
+            List<Path> direct = templates
+                    .filter(p -> p.toString().endsWith(".html"))
                     .filter(p -> !p.endsWith(Path.of("fragments", "leaflet.html")))
                     .filter(p -> {
                         try {
@@ -135,10 +175,12 @@ class MapTooltipsBrowserTests {
                         } catch (java.io.IOException e) {
                             throw new java.io.UncheckedIOException(e);
                         }
-                    }).toList();
+                    })
+                    .toList();
             org.assertj.core.api.Assertions.assertThat(direct).isEmpty();
         }
-        org.assertj.core.api.Assertions.assertThat(Files.readString(Path.of("src/main/resources/templates/fragments/leaflet.html")))
+        org.assertj.core.api.Assertions.assertThat(
+                        Files.readString(Path.of("src/main/resources/templates/fragments/leaflet.html")))
                 .contains("/js/leaflet-text.js");
     }
 
@@ -150,10 +192,15 @@ class MapTooltipsBrowserTests {
         Locator tooltip = page.locator(".leaflet-tooltip").last();
         assertThat(tooltip).isVisible();
         org.assertj.core.api.Assertions.assertThat(tooltip.textContent()).startsWith(expectedStart);
-        org.assertj.core.api.Assertions.assertThat(tooltip.locator("img, meta").count()).as("no element made of the text").isZero();
-        org.assertj.core.api.Assertions.assertThat(page.locator("meta[http-equiv=refresh]").count()).isZero();
+        org.assertj.core.api.Assertions.assertThat(tooltip.locator("img, meta").count())
+                .as("no element made of the text")
+                .isZero();
+        org.assertj.core.api.Assertions.assertThat(
+                        page.locator("meta[http-equiv=refresh]").count())
+                .isZero();
         page.waitForTimeout(1200); // a meta refresh of 0 s would have left the page by now
         org.assertj.core.api.Assertions.assertThat(page.url()).contains(stillOn);
-        org.assertj.core.api.Assertions.assertThat(page.evaluate("() => window.injected === undefined")).isEqualTo(true);
+        org.assertj.core.api.Assertions.assertThat(page.evaluate("() => window.injected === undefined"))
+                .isEqualTo(true);
     }
 }

@@ -2,6 +2,7 @@ package vn.tuquan.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
@@ -25,8 +26,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import io.swagger.v3.oas.annotations.Hidden;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +58,7 @@ class OpenApiDescriptionTests {
 
     /** Where the description is written for the linter, and for people to look at after a run. */
     static final Path DESCRIPTION = Path.of("target", "openapi", "tuquan-api.json");
+
     static final String PASSWORD = "mat-khau-mo-ta-api";
 
     @LocalServerPort
@@ -75,7 +75,8 @@ class OpenApiDescriptionTests {
     RequestMappingHandlerMapping mappings;
 
     final JsonMapper json = JsonMapper.builder().build();
-    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     WebSession session;
     JsonNode api;
     String token;
@@ -95,21 +96,32 @@ class OpenApiDescriptionTests {
 
     @Test
     void redoclysRecommendedRulesFindNothingToReport() {
-        NodeTools.Result lint = NodeTools.node(DESCRIPTION.getParent(), Duration.ofMinutes(5),
+        NodeTools.Result lint = NodeTools.node(
+                DESCRIPTION.getParent(),
+                Duration.ofMinutes(5),
                 Map.of("REDOCLY_TELEMETRY", "off", "REDOCLY_SUPPRESS_UPDATE_NOTICE", "true", "NO_COLOR", "1"),
-                NodeTools.redocly().toString(), "lint", "--extends=recommended", "--format=json", "--max-problems=1000",
+                NodeTools.redocly().toString(),
+                "lint",
+                "--extends=recommended",
+                "--format=json",
+                "--max-problems=1000",
                 DESCRIPTION.getFileName().toString());
         JsonNode report;
         try {
             report = json.readTree(lint.stdout());
         } catch (RuntimeException e) {
-            throw new AssertionError("Redocly CLI did not answer with its report (exit " + lint.exit() + "):\n"
-                    + lint.output(), e);
+            throw new AssertionError(
+                    "Redocly CLI did not answer with its report (exit " + lint.exit() + "):\n" + lint.output(), e);
         }
         List<String> problems = new ArrayList<>();
-        report.get("problems").forEach(p -> problems.add(p.get("severity").asString() + " " + p.get("ruleId").asString()
-                + " at " + p.at("/location/0/pointer").asString() + ": " + p.get("message").asString()));
-        assertThat(problems).as("Redocly's recommended rules on %s", DESCRIPTION).isEmpty();
+        report.get("problems")
+                .forEach(p -> problems.add(
+                        p.get("severity").asString() + " " + p.get("ruleId").asString() + " at "
+                                + p.at("/location/0/pointer").asString() + ": "
+                                + p.get("message").asString()));
+        assertThat(problems)
+                .as("Redocly's recommended rules on %s", DESCRIPTION)
+                .isEmpty();
         assertThat(report.at("/totals/errors").asInt()).isZero();
         assertThat(report.at("/totals/warnings").asInt()).isZero();
         assertThat(lint.exit()).as(lint.output()).isZero();
@@ -123,7 +135,8 @@ class OpenApiDescriptionTests {
     @Test
     void eachRequestAndResponseTypeHasASchemaOfItsOwn() {
         Set<Class<?>> types = new HashSet<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+                mappings.getHandlerMethods().entrySet()) {
             HandlerMethod handler = entry.getValue();
             boolean api = entry.getKey().getPatternValues().stream().anyMatch(p -> p.startsWith("/api/"));
             if (!api || handler.getMethod().isAnnotationPresent(Hidden.class)) {
@@ -141,10 +154,15 @@ class OpenApiDescriptionTests {
             classesByName.computeIfAbsent(name(type), n -> new TreeSet<>()).add(type.getName());
         }
         assertThat(classesByName).as("types of the API").containsKeys("Camera.Form", "Hotspot.Form", "Conference.Form");
-        assertThat(classesByName.entrySet().stream().filter(e -> e.getValue().size() > 1).toList())
-                .as("schema names shared by several types").isEmpty();
+        assertThat(classesByName.entrySet().stream()
+                        .filter(e -> e.getValue().size() > 1)
+                        .toList())
+                .as("schema names shared by several types")
+                .isEmpty();
         Set<String> schemas = new TreeSet<>(api.at("/components/schemas").propertyNames());
-        assertThat(schemas).as("the description's schemas").containsAll(classesByName.keySet())
+        assertThat(schemas)
+                .as("the description's schemas")
+                .containsAll(classesByName.keySet())
                 .doesNotContain("Form", "ProblemDetail");
     }
 
@@ -160,22 +178,31 @@ class OpenApiDescriptionTests {
         assertThat(api.at("/paths/~1api~1v1~1me/get/security").toString())
                 .isEqualTo("[{\"bearerAuth\":[]},{\"session\":[]}]");
         String write = "/api/v1/evaluation/units/{unitId}/runs";
-        assertThat(api.at("/paths/" + write.replace("/", "~1") + "/post/security").toString())
+        assertThat(api.at("/paths/" + write.replace("/", "~1") + "/post/security")
+                        .toString())
                 .isEqualTo("[{\"bearerAuth\":[]},{\"session\":[],\"csrf\":[]}]");
 
-        assertThat(call("GET", "/api/v1/me", "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
+        assertThat(call("GET", "/api/v1/me", "Authorization", "Bearer " + token).statusCode())
+                .isEqualTo(200);
         String sessionCookie = cookie + "=" + session.cookie(cookie);
-        assertThat(call("GET", "/api/v1/me", "Cookie", sessionCookie).statusCode()).isEqualTo(200);
+        assertThat(call("GET", "/api/v1/me", "Cookie", sessionCookie).statusCode())
+                .isEqualTo(200);
         assertThat(call("GET", "/api/v1/me").statusCode()).isEqualTo(401);
 
-        String csrf = Jsoup.parse(session.getPage("/").body()).selectFirst("meta[name=_csrf]").attr("content");
+        String csrf = Jsoup.parse(session.getPage("/").body())
+                .selectFirst("meta[name=_csrf]")
+                .attr("content");
         String nowhere = write.replace("{unitId}", "999999999") + "?year=2017";
-        assertThat(call("POST", nowhere, "Cookie", sessionCookie).statusCode()).as("a write without the CSRF header")
+        assertThat(call("POST", nowhere, "Cookie", sessionCookie).statusCode())
+                .as("a write without the CSRF header")
                 .isEqualTo(403);
-        assertThat(call("POST", nowhere, "Cookie", sessionCookie, csrfHeader, csrf).statusCode())
-                .as("the same write with it reaches the handler, which finds no such unit").isEqualTo(404);
+        assertThat(call("POST", nowhere, "Cookie", sessionCookie, csrfHeader, csrf)
+                        .statusCode())
+                .as("the same write with it reaches the handler, which finds no such unit")
+                .isEqualTo(404);
         assertThat(call("POST", nowhere, "Authorization", "Bearer " + token).statusCode())
-                .as("with a token, no CSRF header").isEqualTo(404);
+                .as("with a token, no CSRF header")
+                .isEqualTo(404);
     }
 
     /**
@@ -197,8 +224,10 @@ class OpenApiDescriptionTests {
                 asked++;
                 int status = answer.statusCode();
                 String type = answer.headers().firstValue("Content-Type").orElse("");
-                if (status >= 500 || status >= 400 && (!op.get("responses").has(String.valueOf(status))
-                        || !type.startsWith("application/problem+json"))) {
+                if (status >= 500
+                        || status >= 400
+                                && (!op.get("responses").has(String.valueOf(status))
+                                        || !type.startsWith("application/problem+json"))) {
                     undocumented.add(method + " " + uri + " answered " + status + " " + type + " (described: "
                             + op.get("responses").propertyNames() + ")");
                 }
@@ -236,7 +265,8 @@ class OpenApiDescriptionTests {
                     }
                 } else {
                     for (Method getter : c.getMethods()) {
-                        if (getter.getDeclaringClass() == c && getter.getParameterCount() == 0
+                        if (getter.getDeclaringClass() == c
+                                && getter.getParameterCount() == 0
                                 && getter.getName().matches("(get|is)[A-Z].*")) {
                             collect(getter.getGenericReturnType(), into);
                         }
@@ -252,7 +282,9 @@ class OpenApiDescriptionTests {
     private static String senseless(String path, JsonNode op) {
         Map<String, JsonNode> parameters = new TreeMap<>();
         if (op.has("parameters")) {
-            op.get("parameters").forEach(p -> parameters.put(p.get("in").asString() + ":" + p.get("name").asString(), p));
+            op.get("parameters")
+                    .forEach(p -> parameters.put(
+                            p.get("in").asString() + ":" + p.get("name").asString(), p));
         }
         Matcher m = VARIABLE.matcher(path);
         StringBuilder uri = new StringBuilder();
@@ -262,7 +294,9 @@ class OpenApiDescriptionTests {
         }
         m.appendTail(uri);
         List<String> query = new ArrayList<>();
-        parameters.values().stream().filter(p -> p.get("in").asString().equals("query") && p.path("required").asBoolean())
+        parameters.values().stream()
+                .filter(p -> p.get("in").asString().equals("query")
+                        && p.path("required").asBoolean())
                 .forEach(p -> query.add(p.get("name").asString() + "=" + placeholder(p)));
         return query.isEmpty() ? uri.toString() : uri + "?" + String.join("&", query);
     }
@@ -276,27 +310,35 @@ class OpenApiDescriptionTests {
         return switch (type) {
             case "integer", "number" -> "999999999";
             case "boolean" -> "true";
-            default -> schema != null && "date".equals(schema.path("format").asString()) ? "2017-01-01"
-                    : schema != null && schema.path("items").has("enum") ? schema.at("/items/enum/0").asString()
-                    : schema != null && schema.has("enum") ? schema.at("/enum/0").asString() : "x";
+            default ->
+                schema != null && "date".equals(schema.path("format").asString())
+                        ? "2017-01-01"
+                        : schema != null && schema.path("items").has("enum")
+                                ? schema.at("/items/enum/0").asString()
+                                : schema != null && schema.has("enum")
+                                        ? schema.at("/enum/0").asString()
+                                        : "x";
         };
     }
 
     private HttpResponse<String> send(String method, String uri, JsonNode op) {
         // what the operation answers when it succeeds (JSON, a workbook, a PDF …), or a problem
         List<String> accept = new ArrayList<>();
-        op.get("responses").properties().stream().filter(r -> r.getKey().startsWith("2"))
+        op.get("responses").properties().stream()
+                .filter(r -> r.getKey().startsWith("2"))
                 .forEach(r -> accept.addAll(r.getValue().path("content").propertyNames()));
         accept.add("application/problem+json");
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + uri))
-                .header("Authorization", "Bearer " + token).header("Accept", String.join(", ", accept));
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", String.join(", ", accept));
         JsonNode content = op.at("/requestBody/content");
         if (content.has("multipart/form-data")) {
             String boundary = "----senseless";
             request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .method(method, HttpRequest.BodyPublishers.ofString("--" + boundary + "--\r\n"));
         } else if (!content.isMissingNode()) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString("{}"));
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString("{}"));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
@@ -312,7 +354,8 @@ class OpenApiDescriptionTests {
         if (method.equals("GET")) {
             request.GET();
         } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString("{}"));
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString("{}"));
         }
         return send(request.build());
     }

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -61,12 +60,15 @@ class SheetExportsTests {
     void rowsBeyondASheetGoOnToTheNextSheetUnderTheSameTitleAndHeader_noneLost() throws IOException {
         SheetExports exports = new SheetExports(messages(), null, 10);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        exports.write(out, SheetExports.Layout.of("sheet", List.of("a", "b")).titled("Xã Hải Minh, 31/10/2017"),
+        exports.write(
+                out,
+                SheetExports.Layout.of("sheet", List.of("a", "b")).titled("Xã Hải Minh, 31/10/2017"),
                 rows -> {
                     for (int i = 1; i <= 25; i++) {
                         rows.row(i, LocalDate.of(2017, 1, 1).plusDays(i), i % 2 == 0 ? null : "lẻ " + i);
                     }
-                }, VI);
+                },
+                VI);
 
         DataFormatter text = new DataFormatter(Locale.ROOT);
         List<String> names = new ArrayList<>();
@@ -87,28 +89,40 @@ class SheetExportsTests {
         }
         // eight rows a sheet under the title and the header: 8 + 8 + 8 + 1
         // Excel's names are at most 31 characters: cut, then the sheet's number
-        assertThat(names).containsExactly("Danh sách rất dài của các vụ vi", "Danh sách rất dài của các v (2)",
-                "Danh sách rất dài của các v (3)", "Danh sách rất dài của các v (4)");
+        assertThat(names)
+                .containsExactly(
+                        "Danh sách rất dài của các vụ vi",
+                        "Danh sách rất dài của các v (2)",
+                        "Danh sách rất dài của các v (3)",
+                        "Danh sách rất dài của các v (4)");
         List<String> expected = new ArrayList<>();
         for (int i = 1; i <= 25; i++) {
             LocalDate day = LocalDate.of(2017, 1, 1).plusDays(i);
-            expected.add(i + "|" + String.format("%02d/%02d/%d", day.getDayOfMonth(), day.getMonthValue(), day.getYear())
-                    + "|" + (i % 2 == 0 ? "" : "lẻ " + i));
+            expected.add(
+                    i + "|" + String.format("%02d/%02d/%d", day.getDayOfMonth(), day.getMonthValue(), day.getYear())
+                            + "|" + (i % 2 == 0 ? "" : "lẻ " + i));
         }
         assertThat(values).containsExactlyElementsOf(expected);
-        assertThat(temporaryFiles()).as("the workbook's temporary files are deleted").isEmpty();
+        assertThat(temporaryFiles())
+                .as("the workbook's temporary files are deleted")
+                .isEmpty();
     }
 
     @Test
     void anExportThatFailsPartWayLeavesNoTemporaryFileBehind() {
         SheetExports exports = new SheetExports(messages(), null, 1_048_576);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThatThrownBy(() -> exports.write(out, SheetExports.Layout.of("sheet", List.of("a")), rows -> {
-            for (int i = 0; i < 1000; i++) {
-                rows.row(i);
-            }
-            throw new IllegalStateException("the database went away");
-        }, VI)).hasMessageContaining("went away");
+        assertThatThrownBy(() -> exports.write(
+                        out,
+                        SheetExports.Layout.of("sheet", List.of("a")),
+                        rows -> {
+                            for (int i = 0; i < 1000; i++) {
+                                rows.row(i);
+                            }
+                            throw new IllegalStateException("the database went away");
+                        },
+                        VI))
+                .hasMessageContaining("went away");
         assertThat(out.size()).as("nothing written").isZero();
         assertThat(temporaryFiles()).isEmpty();
     }

@@ -1,12 +1,9 @@
 package vn.tuquan.shared.web;
 
-import vn.tuquan.TestUsers;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.List;
-
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.tuquan.TestUsers;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.WebSession;
 import vn.tuquan.access.UserAccounts;
@@ -67,7 +65,8 @@ class WebShellTests {
             assertThat(response.statusCode()).as(area.path()).isEqualTo(200);
             var page = Jsoup.parse(response.body());
             assertThat(page.selectFirst(".alert h2").text()).isEqualTo("Phần này chưa được xây dựng");
-            assertThat(page.selectFirst("nav a[aria-current=page]").attr("href")).isEqualTo(area.path());
+            assertThat(page.selectFirst("nav a[aria-current=page]").attr("href"))
+                    .isEqualTo(area.path());
         }
     }
 
@@ -124,25 +123,32 @@ class WebShellTests {
         assertThat(health.at("/components/db/status").asString()).isEqualTo("UP");
         assertThat(health.at("/components/db/details/database").asString()).isEqualTo("PostgreSQL");
         HttpResponse<String> metrics = management.get("/actuator/prometheus");
-        assertThat(metrics.statusCode()).as("Prometheus scrapes the machine itself").isEqualTo(200);
+        assertThat(metrics.statusCode())
+                .as("Prometheus scrapes the machine itself")
+                .isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections_active");
         assertThat(management.get("/actuator/metrics").statusCode()).isEqualTo(200);
         assertThat(management.get("/actuator/info").body()).contains("Tuquan");
 
         // the main port: no metrics, health or info for anyone, signed in or not
         WebSession anonymous = new WebSession(port);
-        for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/health", "/actuator/info",
-                "/actuator")) {
+        for (String path : List.of(
+                "/actuator/prometheus", "/actuator/metrics", "/actuator/health", "/actuator/info", "/actuator")) {
             for (WebSession caller : List.of(anonymous, session)) {
                 HttpResponse<String> answer = caller.get(path);
                 assertThat(answer.statusCode()).as(path).isIn(404);
-                assertThat(answer.body()).as(path).doesNotContain("jvm_memory").doesNotContain("hikaricp")
+                assertThat(answer.body())
+                        .as(path)
+                        .doesNotContain("jvm_memory")
+                        .doesNotContain("hikaricp")
                         .doesNotContain("\"components\"");
             }
         }
         // the load balancer's probes stay on the main port, for anyone
-        assertThat(json.readTree(anonymous.get("/readyz").body()).get("status").asString()).isEqualTo("UP");
-        assertThat(json.readTree(anonymous.get("/livez").body()).get("status").asString()).isEqualTo("UP");
+        assertThat(json.readTree(anonymous.get("/readyz").body()).get("status").asString())
+                .isEqualTo("UP");
+        assertThat(json.readTree(anonymous.get("/livez").body()).get("status").asString())
+                .isEqualTo("UP");
     }
 
     /**
@@ -153,8 +159,12 @@ class WebShellTests {
     @Test
     void theManagementPortListensOn127001Only() throws Exception {
         assertThat(connects("127.0.0.1", managementPort)).isTrue();
-        assertThat(connects("127.0.0.2", port)).as("the main port, on every address").isTrue();
-        assertThat(connects("127.0.0.2", managementPort)).as("the management port, on another address").isFalse();
+        assertThat(connects("127.0.0.2", port))
+                .as("the main port, on every address")
+                .isTrue();
+        assertThat(connects("127.0.0.2", managementPort))
+                .as("the management port, on another address")
+                .isFalse();
     }
 
     private static boolean connects(String address, int port) throws java.io.IOException {

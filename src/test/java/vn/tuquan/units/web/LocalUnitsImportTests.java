@@ -1,9 +1,5 @@
 package vn.tuquan.units.web;
 
-import vn.tuquan.TestUsers;
-
-import vn.tuquan.shared.Scope;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -17,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -32,8 +27,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
+import vn.tuquan.TestUsers;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.access.UserAccounts;
+import vn.tuquan.shared.Scope;
 import vn.tuquan.units.OfficialLists;
 import vn.tuquan.units.OrganisationDetails;
 import vn.tuquan.units.UnitKind;
@@ -46,8 +43,17 @@ import vn.tuquan.units.Units;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LocalUnitsImportTests {
 
-    static final String[] TITLES = {"Mã xã", "Loại đơn vị", "Phân loại", "Mã riêng", "Tên", "Ngành, lĩnh vực",
-            "Có tổ chức Đảng", "Số cán bộ, nhân viên", "Loại trừ khỏi đánh giá"};
+    static final String[] TITLES = {
+        "Mã xã",
+        "Loại đơn vị",
+        "Phân loại",
+        "Mã riêng",
+        "Tên",
+        "Ngành, lĩnh vực",
+        "Có tổ chức Đảng",
+        "Số cán bộ, nhân viên",
+        "Loại trừ khỏi đánh giá"
+    };
 
     @LocalServerPort
     int port;
@@ -115,7 +121,8 @@ class LocalUnitsImportTests {
         HttpResponse<byte[]> response = http.getBytes("/units/" + namMy.id() + "/local/template.xlsx");
         assertThat(response.headers().firstValue("Content-Type").orElseThrow())
                 .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        assertThat(response.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment")
+        assertThat(response.headers().firstValue("Content-Disposition").orElseThrow())
+                .contains("attachment")
                 .contains(".xlsx");
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
             Sheet sheet = workbook.getSheetAt(0);
@@ -139,40 +146,57 @@ class LocalUnitsImportTests {
                 new String[] {NamDinh.NAM_MY, "khu dân cư", "thôn", "T1", "Thôn Nhất", null, null, null, null},
                 new String[] {NamDinh.NAM_MY, "Khu dan cu", "XOM", null, "Xóm Giữa", null, null, null, null},
                 new String[] {NamDinh.DIEN_XA, "cơ quan", null, null, "Trạm Y tế xã Điền Xá", "y tế", "có", "12", ""},
-                new String[] {"13969", "trường học", "mầm non", null, "Trường Mầm non Nam Mỹ", "giáo dục", "không",
-                        "25", "trường mầm non"});
-        HttpResponse<String> response = http.upload("/api/v1/local-units/import", "don-vi.xlsx", file,
-                Map.of("validFrom", "2020-02-01"), true);
+                new String[] {
+                    "13969",
+                    "trường học",
+                    "mầm non",
+                    null,
+                    "Trường Mầm non Nam Mỹ",
+                    "giáo dục",
+                    "không",
+                    "25",
+                    "trường mầm non"
+                });
+        HttpResponse<String> response =
+                http.upload("/api/v1/local-units/import", "don-vi.xlsx", file, Map.of("validFrom", "2020-02-01"), true);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(UnitsHttp.tree(response).get("created").asInt()).isEqualTo(4);
         assertThat(versions()).isEqualTo(before + 4);
 
         LocalDate on = LocalDate.of(2020, 2, 1);
-        assertThat(units.children(Scope.WHOLE_COUNTRY, namMy.id(), on)).extracting(UnitView::name)
+        assertThat(units.children(Scope.WHOLE_COUNTRY, namMy.id(), on))
+                .extracting(UnitView::name)
                 .contains("Thôn Nhất", "Xóm Giữa", "Trường Mầm non Nam Mỹ");
         UnitView station = units.children(Scope.WHOLE_COUNTRY, dienXa.id(), on).stream()
-                .filter(u -> u.name().equals("Trạm Y tế xã Điền Xá")).findFirst().orElseThrow();
+                .filter(u -> u.name().equals("Trạm Y tế xã Điền Xá"))
+                .findFirst()
+                .orElseThrow();
         assertThat(station.kind()).isEqualTo(UnitKind.AGENCY);
         assertThat(station.organisation()).isEqualTo(new OrganisationDetails("y tế", true, 12, null));
         UnitView school = units.children(Scope.WHOLE_COUNTRY, namMy.id(), on).stream()
-                .filter(u -> u.name().equals("Trường Mầm non Nam Mỹ")).findFirst().orElseThrow();
+                .filter(u -> u.name().equals("Trường Mầm non Nam Mỹ"))
+                .findFirst()
+                .orElseThrow();
         assertThat(school.organisation().exclusion()).isEqualTo(OrganisationDetails.Exclusion.KINDERGARTEN);
-        assertThat(units.children(Scope.WHOLE_COUNTRY, namMy.id(), on.minusDays(1))).extracting(UnitView::name).doesNotContain("Thôn Nhất");
+        assertThat(units.children(Scope.WHOLE_COUNTRY, namMy.id(), on.minusDays(1)))
+                .extracting(UnitView::name)
+                .doesNotContain("Thôn Nhất");
     }
 
     String[][] badRows() {
         return new String[][] {
-                {NamDinh.NAM_MY, "khu dân cư", "thôn", null, null, null, null, null, null},
-                {NamDinh.NAM_MY, "khu dân cư", "ấp", null, "Ấp Tốt", null, null, null, null},
-                {"99999", "khu dân cư", "bản", null, "Bản Lạ", null, null, null, null},
-                {NamDinh.NAM_MY, "doanh nghiệp", null, null, "Công ty Cổ phần Nam Mỹ", null, null, "nhiều", null}};
+            {NamDinh.NAM_MY, "khu dân cư", "thôn", null, null, null, null, null, null},
+            {NamDinh.NAM_MY, "khu dân cư", "ấp", null, "Ấp Tốt", null, null, null, null},
+            {"99999", "khu dân cư", "bản", null, "Bản Lạ", null, null, null, null},
+            {NamDinh.NAM_MY, "doanh nghiệp", null, null, "Công ty Cổ phần Nam Mỹ", null, null, "nhiều", null}
+        };
     }
 
     @Test
     void aBadFileIsRefusedWholeWithEveryBadRowAndNothingIsWritten() throws IOException {
         long before = versions();
-        HttpResponse<String> response = http.upload("/api/v1/local-units/import", "sai.xlsx", filled(badRows()),
-                Map.of("validFrom", "2020-02-01"), true);
+        HttpResponse<String> response = http.upload(
+                "/api/v1/local-units/import", "sai.xlsx", filled(badRows()), Map.of("validFrom", "2020-02-01"), true);
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         List<String> errors = new ArrayList<>();
@@ -180,12 +204,14 @@ class LocalUnitsImportTests {
             errors.add(error.get("row").asInt() + " " + error.get("column").asString() + " "
                     + error.get("message").asString());
         }
-        assertThat(errors).containsExactly(
-                "3 E cần nhập tên",
-                "5 A không có xã mã 99999 vào ngày 01/02/2020",
-                "6 H \"nhiều\" không phải số nguyên không âm");
+        assertThat(errors)
+                .containsExactly(
+                        "3 E cần nhập tên",
+                        "5 A không có xã mã 99999 vào ngày 01/02/2020",
+                        "6 H \"nhiều\" không phải số nguyên không âm");
         assertThat(versions()).isEqualTo(before);
-        assertThat(units.search(Scope.WHOLE_COUNTRY, "Ấp Tốt", LocalDate.of(2021, 1, 1), Set.of(), Optional.empty(), 5)).isEmpty();
+        assertThat(units.search(Scope.WHOLE_COUNTRY, "Ấp Tốt", LocalDate.of(2021, 1, 1), Set.of(), Optional.empty(), 5))
+                .isEmpty();
     }
 
     @Test
@@ -193,14 +219,19 @@ class LocalUnitsImportTests {
         UnitsHttp english = new UnitsHttp(port).signIn(NamDinh.USERNAME, NamDinh.PASSWORD);
         english.get("/?lang=en");
         long before = versions();
-        HttpResponse<String> response = english.upload("/units/" + namMy.id() + "/local/import", "bad.xlsx",
-                filled(badRows()), Map.of("validFrom", "2020-02-01"), false);
+        HttpResponse<String> response = english.upload(
+                "/units/" + namMy.id() + "/local/import",
+                "bad.xlsx",
+                filled(badRows()),
+                Map.of("validFrom", "2020-02-01"),
+                false);
         assertThat(response.statusCode()).isEqualTo(200);
         Document page = Jsoup.parse(response.body());
-        assertThat(page.select("#import-problems tbody tr").eachText()).containsExactly(
-                "3 E the name is required",
-                "5 A there is no commune with code 99999 on 01/02/2020",
-                "6 H \"nhiều\" is not a whole number, not negative");
+        assertThat(page.select("#import-problems tbody tr").eachText())
+                .containsExactly(
+                        "3 E the name is required",
+                        "5 A there is no commune with code 99999 on 01/02/2020",
+                        "6 H \"nhiều\" is not a whole number, not negative");
         assertThat(versions()).isEqualTo(before);
     }
 
@@ -214,11 +245,17 @@ class LocalUnitsImportTests {
         assertThat(page.selectFirst("form[enctype=multipart/form-data]")).isNotNull();
 
         long before = versions();
-        HttpResponse<String> response = http.upload("/units/" + namMy.id() + "/local/import", "tot.xlsx", filled(
-                new String[] {NamDinh.NAM_MY, "khu dân cư", "tổ dân phố", null, "Tổ dân phố 1", null, null, null, null},
-                new String[] {NamDinh.NAM_MY, "chùa", null, null, "Chùa Phúc Lâm", null, null, null, null},
-                new String[] {NamDinh.NAM_MY, "giáo xứ", null, null, "Giáo xứ Nam Mỹ", null, null, null, null}),
-                Map.of("validFrom", "2021-05-01"), false);
+        HttpResponse<String> response = http.upload(
+                "/units/" + namMy.id() + "/local/import",
+                "tot.xlsx",
+                filled(
+                        new String[] {
+                            NamDinh.NAM_MY, "khu dân cư", "tổ dân phố", null, "Tổ dân phố 1", null, null, null, null
+                        },
+                        new String[] {NamDinh.NAM_MY, "chùa", null, null, "Chùa Phúc Lâm", null, null, null, null},
+                        new String[] {NamDinh.NAM_MY, "giáo xứ", null, null, "Giáo xứ Nam Mỹ", null, null, null, null}),
+                Map.of("validFrom", "2021-05-01"),
+                false);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/units/" + namMy.id());
         assertThat(versions()).isEqualTo(before + 3);
@@ -229,8 +266,12 @@ class LocalUnitsImportTests {
     @Test
     void aFileThatIsNotXlsxIsRefusedByItsContent() {
         long before = versions();
-        HttpResponse<String> response = http.upload("/api/v1/local-units/import", "gia.xlsx",
-                "mã xã,tên\n13969,Thôn Giả\n".getBytes(StandardCharsets.UTF_8), Map.of(), true);
+        HttpResponse<String> response = http.upload(
+                "/api/v1/local-units/import",
+                "gia.xlsx",
+                "mã xã,tên\n13969,Thôn Giả\n".getBytes(StandardCharsets.UTF_8),
+                Map.of(),
+                true);
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(UnitsHttp.tree(response).get("errors").get(0).get("message").asString())
                 .isEqualTo("tệp không phải bảng tính Excel .xlsx");
@@ -247,12 +288,11 @@ class LocalUnitsImportTests {
         assertThat(api.statusCode()).isEqualTo(413);
         assertThat(UnitsHttp.tree(api).get("detail").asString()).isEqualTo("tệp lớn quá 5 MB");
 
-        HttpResponse<String> page = http.upload("/units/" + namMy.id() + "/local/import", "lon.xlsx", big, Map.of(),
-                false);
+        HttpResponse<String> page =
+                http.upload("/units/" + namMy.id() + "/local/import", "lon.xlsx", big, Map.of(), false);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(Jsoup.parse(page.body()).select("#import-problems tbody tr").eachText())
                 .containsExactly("tệp lớn quá 5 MB");
-
     }
 
     @Test
@@ -262,8 +302,8 @@ class LocalUnitsImportTests {
             rows[i] = new String[] {NamDinh.NAM_MY, "khu dân cư", "thôn", null, "Thôn " + i, null, null, null, null};
         }
         long before = versions();
-        HttpResponse<String> response = http.upload("/api/v1/local-units/import", "nhieu.xlsx", filled(rows),
-                Map.of("validFrom", "2020-02-01"), true);
+        HttpResponse<String> response = http.upload(
+                "/api/v1/local-units/import", "nhieu.xlsx", filled(rows), Map.of("validFrom", "2020-02-01"), true);
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode error = UnitsHttp.tree(response).get("errors").get(0);
         assertThat(error.get("row").asInt()).isEqualTo(5003);

@@ -3,14 +3,13 @@ package vn.tuquan.units.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Pattern;
-
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,8 +47,12 @@ class UnitPagesBrowserTests {
     List<String> consoleErrors = new ArrayList<>();
 
     @BeforeAll
-    void loadAndLaunchChromium(@Autowired OfficialLists lists, @Autowired UnitBoundaries boundaries,
-            @Autowired LocalUnits localUnits, @Autowired Units units, @Autowired UserAccounts accounts) {
+    void loadAndLaunchChromium(
+            @Autowired OfficialLists lists,
+            @Autowired UnitBoundaries boundaries,
+            @Autowired LocalUnits localUnits,
+            @Autowired Units units,
+            @Autowired UserAccounts accounts) {
         UnitPagesData.load(lists, boundaries, localUnits, units, accounts);
         chromium = Chromium.launch();
     }
@@ -75,11 +78,16 @@ class UnitPagesBrowserTests {
         signIn();
         page.navigate(url("/units"));
         page.getByLabel("Vào ngày").fill("2024-01-01");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xem").setExact(true)).click();
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Xem").setExact(true))
+                .click();
         assertThat(page).hasURL(Pattern.compile("/units\\?asOf=2024-01-01"));
 
-        page.getByLabel("Tìm đơn vị theo tên").pressSequentially("hai hau", new Locator.PressSequentiallyOptions().setDelay(40));
-        Locator hit = page.locator(".search-hits a", new Page.LocatorOptions().setHasText("Huyện Hải Hậu, Tỉnh Nam Định"));
+        page.getByLabel("Tìm đơn vị theo tên")
+                .pressSequentially("hai hau", new Locator.PressSequentiallyOptions().setDelay(40));
+        Locator hit =
+                page.locator(".search-hits a", new Page.LocatorOptions().setHasText("Huyện Hải Hậu, Tỉnh Nam Định"));
         assertThat(hit).isVisible();
         assertThat(hit.locator("xpath=..").locator(".badge")).hasText("huyện");
         screenshot("units-search-hai-hau");
@@ -92,12 +100,15 @@ class UnitPagesBrowserTests {
         Locator events = page.locator(".timeline-event");
         assertThat(events.first()).containsText("Từ 06/10/2019:");
         assertThat(events.last()).hasText("Từ 01/07/2025: Huyện Hải Hậu không còn là đơn vị riêng");
-        assertThat(page.locator("#unit-map path.leaflet-interactive, #unit-map path").first()).isVisible();
+        assertThat(page.locator("#unit-map path.leaflet-interactive, #unit-map path")
+                        .first())
+                .isVisible();
         assertThat(page.locator("#unit-map")).hasAttribute("data-features", "1");
         assertThat(page.locator(".leaflet-tile")).hasCount(0);
         screenshot("units-district-hai-hau");
 
-        page.locator(".unit-children a", new Page.LocatorOptions().setHasText(Pattern.compile("^Xã Hải Trung$"))).click();
+        page.locator(".unit-children a", new Page.LocatorOptions().setHasText(Pattern.compile("^Xã Hải Trung$")))
+                .click();
         assertThat(page.locator("h1")).hasText("Xã Hải Trung");
         assertThat(page.locator(".timeline-event", new Page.LocatorOptions().setHasText("nhập toàn bộ vào")))
                 .hasText("Từ 01/07/2025: nhập toàn bộ vào Xã Hải Hậu (Tỉnh Ninh Bình)");
@@ -105,7 +116,10 @@ class UnitPagesBrowserTests {
                 .isVisible();
 
         page.getByLabel("Vào ngày").fill("2026-01-01");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xem").setExact(true)).click();
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Xem").setExact(true))
+                .click();
         assertThat(page.locator(".unit-not-on-date")).containsText("Đơn vị này không còn vào ngày 01/01/2026");
         Locator continuation = page.locator(".continuations a");
         assertThat(continuation).hasText("Xã Hải Hậu, Tỉnh Ninh Bình");
@@ -115,7 +129,9 @@ class UnitPagesBrowserTests {
         assertThat(page.locator(".breadcrumb")).containsText("Tỉnh Ninh Bình");
         assertThat(page.locator("#unit-map")).hasAttribute("data-features", "1");
         screenshot("units-ward-hai-hau-2026");
-        assertThat(consoleErrors).as("no script, style or security-policy errors").isEmpty();
+        assertThat(consoleErrors)
+                .as("no script, style or security-policy errors")
+                .isEmpty();
     }
 
     @Test
@@ -123,17 +139,20 @@ class UnitPagesBrowserTests {
         openPage(1280, 900);
         signIn();
         page.navigate(url("/units?asOf=2019-10-06"));
-        Locator toggle = page.getByRole(AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Mở hoặc đóng các đơn vị thuộc Tỉnh Nam Định"));
+        Locator toggle = page.getByRole(
+                AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mở hoặc đóng các đơn vị thuộc Tỉnh Nam Định"));
         toggle.focus();
         page.keyboard().press("Enter");
         assertThat(toggle).hasAttribute("aria-expanded", "true");
         Locator haiHau = page.locator(".unit-tree a", new Page.LocatorOptions().setHasText("Huyện Hải Hậu"));
         assertThat(haiHau).isVisible();
         assertThat(page.locator(".unit-tree li li.unit-node")).hasCount(10);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mở hoặc đóng các đơn vị thuộc Huyện Hải Hậu"))
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Mở hoặc đóng các đơn vị thuộc Huyện Hải Hậu"))
                 .click();
-        assertThat(page.locator(".unit-tree a", new Page.LocatorOptions().setHasText("Xã Hải Minh"))).isVisible();
+        assertThat(page.locator(".unit-tree a", new Page.LocatorOptions().setHasText("Xã Hải Minh")))
+                .isVisible();
         screenshot("units-tree-2019");
         page.keyboard().press("Enter");
         assertThat(toggle).hasAttribute("aria-expanded", "true");
@@ -143,7 +162,8 @@ class UnitPagesBrowserTests {
         assertThat(haiHau).isHidden();
 
         page.navigate(url("/units?asOf=2026-01-01&q=ninh%20binh"));
-        page.locator(".search-hits a", new Page.LocatorOptions().setHasText(Pattern.compile("^Tỉnh Ninh Bình$"))).click();
+        page.locator(".search-hits a", new Page.LocatorOptions().setHasText(Pattern.compile("^Tỉnh Ninh Bình$")))
+                .click();
         assertThat(page.locator("h1")).hasText("Tỉnh Ninh Bình");
         assertThat(page.locator("#unit-map")).hasAttribute("data-features", "130");
         assertThat(page.locator("#unit-map path.leaflet-interactive")).hasCount(129);
@@ -151,7 +171,9 @@ class UnitPagesBrowserTests {
         page.locator("#unit-map path.leaflet-interactive").nth(60).dispatchEvent("click");
         assertThat(page).hasURL(Pattern.compile("/units/\\d+\\?asOf=2026-01-01$"));
         assertThat(page.locator(".breadcrumb")).containsText("Tỉnh Ninh Bình");
-        assertThat(consoleErrors).as("no script, style or security-policy errors").isEmpty();
+        assertThat(consoleErrors)
+                .as("no script, style or security-policy errors")
+                .isEmpty();
     }
 
     @Test
@@ -185,7 +207,8 @@ class UnitPagesBrowserTests {
         page.navigate(url("/login"));
         page.getByLabel("Tên đăng nhập").fill(UnitPagesData.USERNAME);
         page.getByLabel("Mật khẩu").fill(UnitPagesData.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập"))
+                .click();
         assertThat(page).hasURL(url("/"));
     }
 

