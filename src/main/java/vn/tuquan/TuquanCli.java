@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import vn.tuquan.access.UserCommand;
 import vn.tuquan.audit.AuditCommand;
 import vn.tuquan.shared.KeysCommand;
+import vn.tuquan.statistics.StatisticsCommand;
 import vn.tuquan.units.UnitsCommand;
 
 /**
@@ -31,6 +32,7 @@ import vn.tuquan.units.UnitsCommand;
             UserCommand.class,
             AuditCommand.class,
             KeysCommand.class,
+            StatisticsCommand.class,
             HelpCommand.class
         })
 public final class TuquanCli implements Runnable {

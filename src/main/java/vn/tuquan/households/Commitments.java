@@ -341,6 +341,19 @@ public class Commitments {
                 period.to());
     }
 
+    /**
+     * The rate of each of the given residential areas for the year (households living there on the
+     * period's last day, with the year's commitment, signed), one per area, in the order given: an area
+     * without households gives zeros. Refused when an area lies outside the scope.
+     */
+    public List<RegistrationRate> rates(Scope scope, Collection<Long> areaIds, int year) {
+        Period period = Period.residentialArea(year);
+        if (!scope.wholeCountry()) {
+            units.findAll(scope, areaIds, period.to());
+        }
+        return areaIds.isEmpty() ? List.of() : ratesOf(List.copyOf(areaIds), period);
+    }
+
     private List<RegistrationRate> ratesOf(List<Long> areaIds, Period period) {
         Map<Long, RegistrationRate> found = new HashMap<>();
         template.execute((Connection c) -> {

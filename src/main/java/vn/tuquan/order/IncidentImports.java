@@ -274,10 +274,7 @@ public class IncidentImports {
             throw new IncidentImportRefusedException(problems);
         }
         store.insertAll(rows, null, Collections.nCopies(rows.size(), caller.username()));
-        Long unit = rows.stream().map(CheckedIncident::unitId).distinct().count() == 1
-                ? rows.get(0).unitId()
-                : null;
-        events.publishEvent(new IncidentsImported(fileName, rows.size(), unit));
+        events.publishEvent(IncidentsImported.of(fileName, rows));
         return rows.size();
     }
 

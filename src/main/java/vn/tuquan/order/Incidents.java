@@ -182,10 +182,7 @@ public class Incidents {
             checked.add(checks.check(caller, form, now, seen));
         }
         List<Long> ids = store.insertAll(checked, reached, Collections.nCopies(checked.size(), caller.username()));
-        Long unit = checked.stream().map(CheckedIncident::unitId).distinct().count() == 1
-                ? checked.get(0).unitId()
-                : null;
-        events.publishEvent(new IncidentsImported(what, ids.size(), unit));
+        events.publishEvent(IncidentsImported.of(what, checked));
         return ids;
     }
 

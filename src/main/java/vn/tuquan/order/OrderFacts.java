@@ -3,6 +3,7 @@ package vn.tuquan.order;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -93,6 +94,40 @@ public class OrderFacts {
             facts.add(c.facts(unit, FactWindow.of(unit.kind()) == FactWindow.RESIDENTIAL_AREA ? 0 : 2));
         }
         return facts;
+    }
+
+    /**
+     * What the registers hold of each of the given units itself — not of the units under it — in the
+     * year's residential areas' period (the movement's statistic of the year, as {@link #headline}):
+     * incidents, drug users, mediations, re-education cases and serious incidents of subjective cause,
+     * per unit id (a unit with nothing recorded has zero counts). The drug hotspots are not counted
+     * (they cover units, they are not records of one). Refused when a unit lies outside the scope.
+     */
+    public Map<Long, UnitFacts.Counts> ownCounts(Scope scope, Collection<Long> unitIds, int year) {
+        if (year < 2000 || year > 2200) {
+            throw new IllegalArgumentException("year " + year);
+        }
+        if (!scope.wholeCountry()) {
+            units.findAll(scope, unitIds, FactWindow.treeOn(year));
+        }
+        Windows windows = Windows.of(year);
+        Map<Long, Tally> tallies = new HashMap<>(unitIds.size() * 2);
+        Map<Long, long[]> ancestors = new HashMap<>(unitIds.size() * 2);
+        for (long id : unitIds) {
+            tallies.put(id, new Tally());
+            ancestors.put(id, new long[] {id});
+        }
+        Map<Long, UnitFacts.Counts> counts = new HashMap<>(unitIds.size() * 2);
+        if (tallies.isEmpty()) {
+            return counts;
+        }
+        Long[] ids = tallies.keySet().toArray(Long[]::new);
+        countIncidents(ids, windows, tallies, ancestors);
+        countDrugUsers(ids, windows, tallies, ancestors);
+        countCases(ids, windows, tallies, ancestors);
+        countSeriousSubjective(ids, windows, tallies, ancestors);
+        tallies.forEach((id, tally) -> counts.put(id, tally.counts(0)));
+        return counts;
     }
 
     /**

@@ -98,6 +98,23 @@ public class Units {
         return checked(scope, findAny(id, asOf), asOf);
     }
 
+    /**
+     * Several units as they were on a date, those of them that existed that day, in no particular order
+     * (a unit that did not exist then is left out); refused when one lies outside the scope. For a
+     * module that keeps something per unit and its place in the tree (the statistics' summaries).
+     */
+    public List<UnitView> findAll(Scope scope, Collection<Long> ids, LocalDate asOf) {
+        List<Long> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        List<UnitView> found = new ArrayList<>(distinct.size());
+        for (int from = 0; from < distinct.size(); from += 10_000) {
+            found.addAll(asOf(distinct.subList(from, Math.min(distinct.size(), from + 10_000)), asOf));
+        }
+        if (!scope.wholeCountry()) {
+            found.forEach(u -> requireInScope(scope, u, asOf));
+        }
+        return Collections.unmodifiableList(found);
+    }
+
     /** The latest version of a unit, whatever the date (for a unit that no longer exists). */
     public Optional<UnitView> latest(Scope scope, long id) {
         Optional<UnitView> latest = latestAny(id);

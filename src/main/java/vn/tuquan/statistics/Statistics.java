@@ -1,0 +1,144 @@
+package vn.tuquan.statistics;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import vn.tuquan.shared.AccessRefusedException;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.MessageArguments;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.statistics.internal.Summaries;
+import vn.tuquan.statistics.internal.SummaryCounter;
+import vn.tuquan.statistics.internal.SummaryStore;
+import vn.tuquan.units.UnitView;
+import vn.tuquan.units.Units;
+
+/**
+ * The movement's figures for any unit and year, read from the summaries (docs/statistics.md): a
+ * subtree's indicators, its children's, a trend over years, and the units behind a count of units.
+ * Every read takes the caller's view scope and the permission to read reports.
+ */
+@Service
+public class Statistics {
+
+    private final Summaries summaries;
+    private final SummaryStore store;
+    private final Units units;
+
+    Statistics(Summaries summaries, SummaryStore store, Units units) {
+        this.summaries = summaries;
+        this.store = store;
+        this.units = units;
+    }
+
+    /** The year a page opens on: the residential areas' period in force today. */
+    public static int currentYear() {
+        return SummaryCounter.yearOn(Dates.today());
+    }
+
+    /** The day a year's tree is taken on (the residential areas' period's last day). */
+    public static LocalDate treeOn(int year) {
+        return SummaryCounter.treeOn(year);
+    }
+
+    /** The unit as it stood on the year's tree day, refused outside the caller's view scope. */
+    public UnitView unit(Caller caller, long unitId, int year) {
+        caller.require(Permission.REPORTS_READ);
+        checkYear(year);
+        return units.find(caller.view(), unitId, treeOn(year))
+                .orElseThrow(() -> new UnknownStatisticsUnitException(unitId, year));
+    }
+
+    /** The indicators of the unit and every unit under it for the year. */
+    public Figures figures(Caller caller, long unitId, int year) {
+        UnitView unit = unit(caller, unitId, year);
+        summaries.ensureFilled(year);
+        return new Figures(unitId, year, store.totals(year, unit.path()));
+    }
+
+    /**
+     * The unit's children on the year's tree day, each with the figures of its subtree, in the tree's
+     * order; the records of the unit itself (not of a child) are in {@link Breakdown#own()}.
+     */
+    public Breakdown children(Caller caller, long unitId, int year) {
+        UnitView unit = unit(caller, unitId, year);
+        summaries.ensureFilled(year);
+        Map<Long, Map<Indicator, Long>> byChild = store.byChild(year, unit.path());
+        List<ChildFigures> children = new ArrayList<>();
+        for (UnitView child : units.children(caller.view(), unitId, treeOn(year))) {
+            children.add(
+                    new ChildFigures(child, new Figures(child.id(), year, byChild.getOrDefault(child.id(), Map.of()))));
+        }
+        return new Breakdown(
+                unit,
+                new Figures(unitId, year, store.totals(year, unit.path())),
+                new Figures(unitId, year, byChild.getOrDefault(0L, Map.of())),
+                children);
+    }
+
+    /** A unit's figures, its own records' and its children's. */
+    public record Breakdown(UnitView unit, Figures total, Figures own, List<ChildFigures> children) {}
+
+    /**
+     * The unit's figures for each year from {@code from} to {@code to} in which it existed (on the
+     * year's tree day), oldest first.
+     */
+    public Map<Integer, Figures> trend(Caller caller, long unitId, int from, int to) {
+        caller.require(Permission.REPORTS_READ);
+        checkYear(from);
+        checkYear(to);
+        Map<Integer, Figures> trend = new LinkedHashMap<>();
+        for (int year = Math.min(from, to); year <= Math.max(from, to); year++) {
+            var unit = units.find(caller.view(), unitId, treeOn(year));
+            if (unit.isEmpty()) {
+                continue;
+            }
+            summaries.ensureFilled(year);
+            trend.put(
+                    year,
+                    new Figures(unitId, year, store.totals(year, unit.get().path())));
+        }
+        return trend;
+    }
+
+    /** The units a count of units counts (areas with no crime, communes with no drug user …), in tree order. */
+    public List<UnitView> countedUnits(Caller caller, long unitId, int year, Indicator indicator) {
+        UnitView unit = unit(caller, unitId, year);
+        if (!indicator.countsUnits()) {
+            throw new StatisticsRefusedException("indicator", "statistics.error.notUnits", indicator.code());
+        }
+        summaries.ensureFilled(year);
+        List<Long> ids = store.countedUnits(year, unit.path(), indicator);
+        Map<Long, Integer> order = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            order.put(ids.get(i), i);
+        }
+        List<UnitView> found = new ArrayList<>(units.findAll(caller.view(), ids, treeOn(year)));
+        found.sort(Comparator.comparing(u -> order.get(u.id())));
+        return found;
+    }
+
+    /** Recounts the summaries from the registers (a unit's subtree, or the country) and names every drift. */
+    public Summaries.Verification verify(Caller caller, Long unitId, boolean repair) {
+        if (!caller.view().wholeCountry()) {
+            throw new AccessRefusedException("statistics verify needs the whole country's scope");
+        }
+        return summaries.verify(unitId, repair);
+    }
+
+    private static void checkYear(int year) {
+        if (!Summaries.countable(year)) {
+            throw new StatisticsRefusedException(
+                    "year",
+                    "statistics.error.year",
+                    MessageArguments.year(Summaries.FIRST_YEAR),
+                    MessageArguments.year(Summaries.lastYear()));
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package vn.tuquan.statistics.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Scope;
+import vn.tuquan.units.UnitView;
+import vn.tuquan.units.Units;
+
+/**
+ * Keeps the summaries: fills a year whole the first time it is used, recounts the rows a write
+ * touched (in the writing transaction: {@link SummaryMaintenance}), and reconciles stored rows with a
+ * recount from the registers ({@link #verify}).
+ */
+@Component
+public class Summaries {
+
+    private static final Logger log = LoggerFactory.getLogger(Summaries.class);
+
+    /** The first year the statistics count (the movement's registers hold nothing older). */
+    public static final int FIRST_YEAR = 2000;
+
+    private final SummaryStore store;
+    private final SummaryCounter counter;
+    private final Units units;
+    private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate snapshot;
+
+    Summaries(SummaryStore store, SummaryCounter counter, Units units, PlatformTransactionManager transactions) {
+        this.store = store;
+        this.counter = counter;
+        this.units = units;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // one snapshot for the recount and the stored rows: a write and its recount commit together, so
+        // a snapshot never sees one without the other, and the check blocks no writer
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot.setReadOnly(true);
+    }
+
+    /** The latest year the statistics count: the residential areas' period of today, and the next. */
+    public static int lastYear() {
+        return SummaryCounter.yearOn(Dates.today()) + 1;
+    }
+
+    /** Whether a year can be counted at all. */
+    public static boolean countable(int year) {
+        return year >= FIRST_YEAR && year <= lastYear();
+    }
+
+    /**
+     * Makes sure the year's rows exist for every unit: fills it whole, in its own transaction, the first
+     * time (writers of the year wait meanwhile, then find it filled).
+     */
+    public void ensureFilled(int year) {
+        if (!countable(year) || store.filledYears().contains(year)) {
+            return;
+        }
+        ownTransaction.executeWithoutResult(status -> {
+            store.lockYearExclusively(year);
+            if (store.filled(year)) {
+                return;
+            }
+            long started = System.nanoTime();
+            store.deleteYear(year);
+            int[] rows = {0};
+            counter.countAll(year, chunk -> {
+                store.insert(chunk);
+                rows[0] += chunk.size();
+            });
+            store.markFilled(year);
+            log.info(
+                    "statistics: year {} filled, {} units in {} ms",
+                    year,
+                    rows[0],
+                    (System.nanoTime() - started) / 1_000_000);
+        });
+    }
+
+    /**
+     * Recounts the rows of the units (and of every unit under the subtree roots) for each year given, in
+     * the current transaction: a year not filled is left alone (its fill will count everything).
+     */
+    public void recount(Map<Integer, Set<Long>> unitsByYear, Map<Integer, Set<Long>> subtreesByYear) {
+        Set<Integer> years = new TreeSet<>(unitsByYear.keySet());
+        years.addAll(subtreesByYear.keySet());
+        for (int year : years) {
+            store.lockYearShared(year);
+            if (!store.filled(year)) {
+                continue;
+            }
+            Set<Long> ids = new HashSet<>(unitsByYear.getOrDefault(year, Set.of()));
+            for (long root : subtreesByYear.getOrDefault(year, Set.of())) {
+                for (UnitView unit :
+                        units.subtreeWithRoot(Scope.WHOLE_COUNTRY, root, Set.of(), SummaryCounter.treeOn(year))) {
+                    ids.add(unit.id());
+                }
+            }
+            if (ids.isEmpty()) {
+                continue;
+            }
+            store.lockRows(year, ids);
+            store.replace(year, ids, counter.count(ids, year));
+        }
+    }
+
+    /**
+     * Takes the locks of the years shared and then reads which are filled: a writer that may change
+     * rows of these years calls it before deciding which to recount, so that a fill in progress is
+     * waited for (and then counted again) rather than missed.
+     */
+    public TreeSet<Integer> lockAndReadFilled(Collection<Integer> years) {
+        if (!years.isEmpty()) {
+            store.lockYearsShared(years);
+        }
+        return store.filledYears();
+    }
+
+    /** Forgets every filled year (the official tree changed): each is filled again when next used. */
+    public void forgetAll() {
+        store.forgetAll();
+    }
+
+    /** The years filled so far. */
+    public TreeSet<Integer> filledYears() {
+        return store.filledYears();
+    }
+
+    /** A row that differs from its recount: what is stored (null: missing) and what was counted (null: extra). */
+    public record Drift(int year, long unitId, SummaryRow stored, SummaryRow counted, List<String> columns) {}
+
+    /** What a reconciliation found and did. */
+    public record Verification(Long unitId, List<Integer> years, long rows, List<Drift> drifts, boolean repaired) {}
+
+    /**
+     * Recounts every filled year's rows from the registers — of the whole country, or of a unit and the
+     * units under it — and names every row that differs; with {@code repair}, replaces them (each year in
+     * a transaction of its own: a check reads one snapshot and blocks no writer; a repair holds the year's
+     * lock, so writers of that year wait for it and none is lost).
+     */
+    public Verification verify(Long unitId, boolean repair) {
+        List<Drift> drifts = new ArrayList<>();
+        long[] rows = {0};
+        List<Integer> years = new ArrayList<>(store.filledYears());
+        for (int year : years) {
+            (repair ? ownTransaction : snapshot).executeWithoutResult(status -> {
+                if (repair) {
+                    store.lockYearExclusively(year);
+                }
+                Map<Long, SummaryRow> counted = new LinkedHashMap<>();
+                String prefix = null;
+                if (unitId == null) {
+                    counter.countAll(year, chunk -> chunk.forEach(r -> counted.put(r.unitId(), r)));
+                } else {
+                    counter.countSubtree(unitId, year, chunk -> chunk.forEach(r -> counted.put(r.unitId(), r)));
+                    prefix = units.find(Scope.WHOLE_COUNTRY, unitId, SummaryCounter.treeOn(year))
+                            .map(UnitView::path)
+                            .orElse(null);
+                }
+                Map<Long, SummaryRow> stored = new TreeMap<>();
+                if (unitId == null || prefix != null) {
+                    store.eachRow(year, prefix, r -> stored.put(r.unitId(), r));
+                }
+                stored.putAll(store.rows(year, counted.keySet()));
+                rows[0] += counted.size();
+                List<Drift> found = new ArrayList<>();
+                for (SummaryRow row : counted.values()) {
+                    SummaryRow was = stored.get(row.unitId());
+                    if (was == null) {
+                        found.add(new Drift(year, row.unitId(), null, row, List.of("row")));
+                    } else if (!was.differences(row).isEmpty()) {
+                        found.add(new Drift(year, row.unitId(), was, row, was.differences(row)));
+                    }
+                }
+                for (SummaryRow was : stored.values()) {
+                    if (!counted.containsKey(was.unitId())) {
+                        found.add(new Drift(year, was.unitId(), was, null, List.of("row")));
+                    }
+                }
+                if (repair && !found.isEmpty()) {
+                    Collection<Long> ids = found.stream().map(Drift::unitId).toList();
+                    store.replace(
+                            year,
+                            ids,
+                            found.stream()
+                                    .map(Drift::counted)
+                                    .filter(r -> r != null)
+                                    .toList());
+                }
+                drifts.addAll(found);
+            });
+        }
+        return new Verification(unitId, years, rows[0], drifts, repair && !drifts.isEmpty());
+    }
+}

@@ -1,0 +1,155 @@
+package vn.tuquan.statistics.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.springframework.stereotype.Component;
+import vn.tuquan.households.Commitments;
+import vn.tuquan.households.RegistrationRate;
+import vn.tuquan.order.OrderFacts;
+import vn.tuquan.order.UnitFacts;
+import vn.tuquan.shared.Period;
+import vn.tuquan.shared.Scope;
+import vn.tuquan.units.UnitKind;
+import vn.tuquan.units.UnitView;
+import vn.tuquan.units.Units;
+
+/**
+ * Counts the summary rows from the registers, through their modules' published APIs: the households'
+ * registration per residential area ({@link Commitments#rates(Scope, Collection, int)}) and the
+ * security-and-order records of each unit itself ({@link OrderFacts#ownCounts}). The one definition of
+ * what a row holds: the maintenance, the filling of a year and the reconciliation all count with it.
+ */
+@Component
+public class SummaryCounter {
+
+    /** Units counted per round trip (the registers' queries take the ids as one array). */
+    static final int CHUNK = 20_000;
+
+    private final Units units;
+    private final Commitments commitments;
+    private final OrderFacts orderFacts;
+
+    SummaryCounter(Units units, Commitments commitments, OrderFacts orderFacts) {
+        this.units = units;
+        this.commitments = commitments;
+        this.orderFacts = orderFacts;
+    }
+
+    /** The day whose tree a year's rows are placed on: the residential areas' period's last day. */
+    public static LocalDate treeOn(int year) {
+        return Period.residentialArea(year).to();
+    }
+
+    /** The statistics year a day's events count in (the residential areas' period it falls in). */
+    public static int yearOn(LocalDate day) {
+        return Period.residentialAreaOn(day).year();
+    }
+
+    /** The rows of the given units for the year; a unit that did not exist on the tree day has none. */
+    public List<SummaryRow> count(Collection<Long> unitIds, int year) {
+        LocalDate day = treeOn(year);
+        List<UnitView> found = units.findAll(Scope.WHOLE_COUNTRY, unitIds, day);
+        Map<Long, UnitKind> kinds = new HashMap<>();
+        Set<Long> above = new HashSet<>();
+        for (UnitView unit : found) {
+            kinds.put(unit.id(), unit.kind());
+            above.addAll(unit.unitPath().ids());
+        }
+        above.removeAll(kinds.keySet());
+        for (UnitView ancestor : units.findAll(Scope.WHOLE_COUNTRY, above, day)) {
+            kinds.put(ancestor.id(), ancestor.kind());
+        }
+        return rows(found, kinds, year);
+    }
+
+    /** The rows of a unit and every unit under it for the year, in chunks. */
+    public void countSubtree(long rootId, int year, Consumer<List<SummaryRow>> each) {
+        LocalDate day = treeOn(year);
+        List<UnitView> tree = units.subtreeWithRoot(Scope.WHOLE_COUNTRY, rootId, Set.of(), day);
+        if (tree.isEmpty() || !existed(tree.get(0), day)) {
+            return;
+        }
+        Map<Long, UnitKind> kinds = new HashMap<>(tree.size() * 2);
+        Set<Long> above = new HashSet<>(tree.get(0).unitPath().ids());
+        for (UnitView unit : tree) {
+            kinds.put(unit.id(), unit.kind());
+        }
+        above.removeAll(kinds.keySet());
+        for (UnitView ancestor : units.findAll(Scope.WHOLE_COUNTRY, above, day)) {
+            kinds.put(ancestor.id(), ancestor.kind());
+        }
+        for (int from = 0; from < tree.size(); from += CHUNK) {
+            each.accept(rows(tree.subList(from, Math.min(tree.size(), from + CHUNK)), kinds, year));
+        }
+    }
+
+    /** The rows of every unit of the country for the year, province by province, in chunks. */
+    public void countAll(int year, Consumer<List<SummaryRow>> each) {
+        for (UnitView province : units.roots(Scope.WHOLE_COUNTRY, treeOn(year))) {
+            countSubtree(province.id(), year, each);
+        }
+    }
+
+    private static boolean existed(UnitView unit, LocalDate day) {
+        return !unit.validFrom().isAfter(day)
+                && (unit.validTo() == null || unit.validTo().isAfter(day));
+    }
+
+    private List<SummaryRow> rows(List<UnitView> placed, Map<Long, UnitKind> kinds, int year) {
+        List<Long> ids = placed.stream().map(UnitView::id).toList();
+        List<Long> areas = placed.stream()
+                .filter(u -> u.kind() == UnitKind.RESIDENTIAL_AREA)
+                .map(UnitView::id)
+                .toList();
+        Map<Long, RegistrationRate> rates = new HashMap<>(areas.size() * 2);
+        for (RegistrationRate rate : commitments.rates(Scope.WHOLE_COUNTRY, areas, year)) {
+            rates.put(rate.areaId(), rate);
+        }
+        Map<Long, UnitFacts.Counts> facts = orderFacts.ownCounts(Scope.WHOLE_COUNTRY, ids, year);
+        List<SummaryRow> rows = new ArrayList<>(placed.size());
+        for (UnitView unit : placed) {
+            RegistrationRate rate = rates.get(unit.id());
+            UnitFacts.Counts c = facts.get(unit.id());
+            int[] v = {
+                rate == null ? 0 : Math.toIntExact(rate.residents()),
+                rate == null ? 0 : Math.toIntExact(rate.registered()),
+                rate == null ? 0 : Math.toIntExact(rate.signed()),
+                Math.toIntExact(c.total()),
+                Math.toIntExact(c.crimes()),
+                Math.toIntExact(c.crimes("LESS_SERIOUS")),
+                Math.toIntExact(c.crimes("SERIOUS")),
+                Math.toIntExact(c.crimes("VERY_SERIOUS")),
+                Math.toIntExact(c.crimes("ESPECIALLY_SERIOUS")),
+                Math.toIntExact(c.kind("SECURITY_EVENT")),
+                Math.toIntExact(c.kind("SOCIAL_EVIL")),
+                Math.toIntExact(c.kind("DRUG_OFFENCE")),
+                Math.toIntExact(c.kind("TRAFFIC_ACCIDENT") + c.kind("LABOUR_ACCIDENT") + c.kind("FIRE")),
+                Math.toIntExact(c.seriousSubjective()),
+                Math.toIntExact(c.drugUsers()),
+                Math.toIntExact(c.newDrugUsers()),
+                Math.toIntExact(c.mediations()),
+                Math.toIntExact(c.reconciled()),
+                Math.toIntExact(c.reEducations())
+            };
+            rows.add(new SummaryRow(year, unit.id(), unit.kind().name(), unit.path(), commune(unit, kinds), v));
+        }
+        return rows;
+    }
+
+    /** The commune the unit stood in (itself for a commune), or none above communes. */
+    private static Long commune(UnitView unit, Map<Long, UnitKind> kinds) {
+        for (long id : unit.unitPath().ids()) {
+            if (kinds.get(id) == UnitKind.COMMUNE) {
+                return id;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,294 @@
+package vn.tuquan.statistics.internal;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.tuquan.households.CommitmentChanged;
+import vn.tuquan.households.CommitmentWithdrawn;
+import vn.tuquan.households.CommitmentsRecorded;
+import vn.tuquan.households.HouseholdAdded;
+import vn.tuquan.households.HouseholdEdited;
+import vn.tuquan.households.HouseholdMoved;
+import vn.tuquan.households.HouseholdsImported;
+import vn.tuquan.order.Incident;
+import vn.tuquan.order.IncidentRecorded;
+import vn.tuquan.order.IncidentWithdrawn;
+import vn.tuquan.order.IncidentsImported;
+import vn.tuquan.order.IncidentsRecorded;
+import vn.tuquan.order.PersonRecorded;
+import vn.tuquan.shared.Dates;
+import vn.tuquan.units.LocalUnitClosed;
+import vn.tuquan.units.LocalUnitCreated;
+import vn.tuquan.units.LocalUnitEdited;
+import vn.tuquan.units.LocalUnitMoved;
+import vn.tuquan.units.LocalUnitsImported;
+import vn.tuquan.units.OfficialListImported;
+
+/**
+ * Keeps the summaries current in the transaction that writes a register: each event of a write says
+ * which units and years it may have changed; they are collected for the transaction and recounted
+ * once, just before it commits ({@link TransactionSynchronization#beforeCommit}), so a write and its
+ * summaries commit together or not at all, and a file of ten thousand rows is one set-based recount,
+ * not ten thousand. An event published outside a transaction is recounted at once, in its own.
+ *
+ * <p>What each write touches: an event (an incident, a mediation, a case) the year its day falls in;
+ * a state that holds from a day on (a household living somewhere, a drug user's status, a unit's place
+ * in the tree) every year from that day's; a commitment its own year. A change of the official tree
+ * forgets every year (each is filled again when next used).
+ */
+@Component
+class SummaryMaintenance {
+
+    private final Summaries summaries;
+    private final TransactionTemplate ownTransaction;
+
+    SummaryMaintenance(Summaries summaries, PlatformTransactionManager transactions) {
+        this.summaries = summaries;
+        this.ownTransaction = new TransactionTemplate(transactions);
+    }
+
+    // ---- order ---------------------------------------------------------------------------------
+
+    @EventListener
+    void on(IncidentRecorded e) {
+        incident(e.incident());
+    }
+
+    @EventListener
+    void on(IncidentsRecorded e) {
+        e.incidents().forEach(this::incident);
+    }
+
+    @EventListener
+    void on(IncidentWithdrawn e) {
+        incident(e.incident());
+    }
+
+    @EventListener
+    void on(IncidentsImported e) {
+        if (e.firstDay() == null) {
+            return;
+        }
+        Work work = work();
+        for (long unit : e.unitIds()) {
+            work.units(unit, SummaryCounter.yearOn(e.firstDay()), SummaryCounter.yearOn(e.lastDay()));
+        }
+        work.done();
+    }
+
+    @EventListener
+    void on(PersonRecorded e) {
+        Work work = work();
+        if (e.entityId() == null) {
+            work.subtree(e.unitId(), Summaries.FIRST_YEAR, null);
+        } else {
+            work.units(e.unitId(), Summaries.FIRST_YEAR, null);
+        }
+        work.done();
+    }
+
+    private void incident(Incident incident) {
+        int year = SummaryCounter.yearOn(day(incident.occurredAt()));
+        Work work = work();
+        work.units(incident.unitId(), year, year);
+        work.done();
+    }
+
+    // ---- households ------------------------------------------------------------------------------
+
+    @EventListener
+    void on(HouseholdAdded e) {
+        state(e.areaId(), e.from());
+    }
+
+    @EventListener
+    void on(HouseholdEdited e) {
+        state(e.areaId(), null);
+    }
+
+    @EventListener
+    void on(HouseholdMoved e) {
+        state(e.fromAreaId(), e.on());
+        state(e.toAreaId(), e.on());
+    }
+
+    @EventListener
+    void on(HouseholdsImported e) {
+        Work work = work();
+        work.subtree(e.withinUnitId(), from(e.from()), null);
+        work.done();
+    }
+
+    @EventListener
+    void on(CommitmentsRecorded e) {
+        commitment(e.areaId(), e.periodYear());
+    }
+
+    @EventListener
+    void on(CommitmentChanged e) {
+        commitment(e.areaId(), e.periodYear());
+    }
+
+    @EventListener
+    void on(CommitmentWithdrawn e) {
+        commitment(e.areaId(), e.periodYear());
+    }
+
+    private void commitment(long areaId, int year) {
+        Work work = work();
+        work.units(areaId, year, year);
+        work.done();
+    }
+
+    // ---- units -------------------------------------------------------------------------------------
+
+    @EventListener
+    void on(LocalUnitCreated e) {
+        state(e.unit().id(), e.unit().validFrom());
+    }
+
+    @EventListener
+    void on(LocalUnitEdited e) {
+        Work work = work();
+        work.subtree(e.after().id(), from(e.after().validFrom()), null);
+        work.done();
+    }
+
+    @EventListener
+    void on(LocalUnitMoved e) {
+        Work work = work();
+        work.subtree(e.after().id(), from(e.after().validFrom()), null);
+        work.done();
+    }
+
+    @EventListener
+    void on(LocalUnitClosed e) {
+        Work work = work();
+        // closed: the unit and what stood under it leave the tree from that day (their rows are removed)
+        work.subtree(e.before().id(), from(e.on()), null);
+        work.units(e.before().id(), from(e.on()), null);
+        work.done();
+    }
+
+    @EventListener
+    void on(LocalUnitsImported e) {
+        Work work = work();
+        for (long unit : e.unitIds()) {
+            work.units(unit, from(e.from()), null);
+        }
+        work.done();
+    }
+
+    @EventListener
+    void on(OfficialListImported e) {
+        summaries.forgetAll();
+    }
+
+    private void state(long unitId, LocalDate from) {
+        Work work = work();
+        work.units(unitId, from(from), null);
+        work.done();
+    }
+
+    private static int from(LocalDate day) {
+        return day == null ? Summaries.FIRST_YEAR : Math.max(Summaries.FIRST_YEAR, SummaryCounter.yearOn(day));
+    }
+
+    private static LocalDate day(OffsetDateTime at) {
+        return at.atZoneSameInstant(Dates.VIETNAM).toLocalDate();
+    }
+
+    // ---- the work of one transaction ---------------------------------------------------------------
+
+    /** The work collected in the current transaction (bound to it), or a work done at once outside one. */
+    private Work work() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new Work(true);
+        }
+        Work work = (Work) TransactionSynchronizationManager.getResource(this);
+        if (work == null) {
+            work = new Work(false);
+            TransactionSynchronizationManager.bindResource(this, work);
+            Work bound = work;
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    bound.run();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(SummaryMaintenance.this);
+                }
+            });
+        }
+        return work;
+    }
+
+    /** Units and subtrees to recount, each from a year to a year (null: every filled year from then). */
+    private final class Work {
+
+        private record Touch(long unitId, boolean subtree, int from, Integer to) {}
+
+        private final boolean immediate;
+        private final List<Touch> touches = new ArrayList<>();
+
+        Work(boolean immediate) {
+            this.immediate = immediate;
+        }
+
+        void units(long unitId, int from, Integer to) {
+            touches.add(new Touch(unitId, false, from, to));
+        }
+
+        void subtree(long unitId, int from, Integer to) {
+            touches.add(new Touch(unitId, true, from, to));
+        }
+
+        /** The end of one event's touches: recounted now outside a transaction, else at its commit. */
+        void done() {
+            if (immediate) {
+                ownTransaction.executeWithoutResult(status -> run());
+            }
+        }
+
+        void run() {
+            if (touches.isEmpty()) {
+                return;
+            }
+            Set<Integer> candidates = new TreeSet<>();
+            int last = Summaries.lastYear();
+            for (Touch t : touches) {
+                for (int year = Math.max(t.from, Summaries.FIRST_YEAR);
+                        year <= (t.to == null ? last : Math.min(t.to, last));
+                        year++) {
+                    candidates.add(year);
+                }
+            }
+            TreeSet<Integer> filled = summaries.lockAndReadFilled(candidates);
+            Map<Integer, Set<Long>> units = new HashMap<>();
+            Map<Integer, Set<Long>> subtrees = new HashMap<>();
+            for (Touch t : touches) {
+                for (int year : t.to == null ? filled.tailSet(t.from, true) : filled.subSet(t.from, true, t.to, true)) {
+                    (t.subtree ? subtrees : units)
+                            .computeIfAbsent(year, y -> new HashSet<>())
+                            .add(t.unitId);
+                }
+            }
+            touches.clear();
+            summaries.recount(units, subtrees);
+        }
+    }
+}
