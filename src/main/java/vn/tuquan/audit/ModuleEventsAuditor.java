@@ -172,7 +172,12 @@ class ModuleEventsAuditor {
 
     @EventListener
     void on(CommitmentsRecorded e) {
-        log.record(new AuditEntry(AuditAction.CREATED, HOUSEHOLDS, "commitment", null, e.areaId(), null, e));
+        // what the entry held before the event named its households: the area, the period, the count
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("areaId", e.areaId());
+        after.put("periodYear", e.periodYear());
+        after.put("count", e.count());
+        log.record(new AuditEntry(AuditAction.CREATED, HOUSEHOLDS, "commitment", null, e.areaId(), null, after));
     }
 
     @EventListener
@@ -510,7 +515,12 @@ class ModuleEventsAuditor {
 
     @EventListener
     void on(IncidentsImported e) {
-        log.record(new AuditEntry(AuditAction.IMPORTED, "order", "incident", null, e.unitId(), null, e));
+        // the file, its count and its one unit, as before the event named every unit and day for the statistics
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("fileName", e.fileName());
+        after.put("incidents", e.incidents());
+        after.put("unitId", e.unitId());
+        log.record(new AuditEntry(AuditAction.IMPORTED, "order", "incident", null, e.unitId(), null, after));
     }
 
     @EventListener

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -95,7 +96,7 @@ public class Commitments {
             throw new HouseholdRefusedException(
                     "households.refused.alreadyCommitted", household.code(), MessageArguments.year(year));
         }
-        events.publishEvent(new CommitmentsRecorded(household.areaId(), year, 1));
+        events.publishEvent(new CommitmentsRecorded(household.areaId(), year, 1, List.of(householdId)));
     }
 
     /**
@@ -116,8 +117,9 @@ public class Commitments {
             }
         }
         int added = 0;
+        List<Long> recorded = new ArrayList<>();
         for (Long id : householdIds) {
-            added += jdbc.sql("""
+            int inserted = jdbc.sql("""
                     INSERT INTO commitment (household_id, period_year, registered_on, signed, self_manage, self_prevent,
                                             self_protect, recorded_by)
                     VALUES (:id, :year, :on, true, true, true, true, :by) ON CONFLICT DO NOTHING""")
@@ -126,9 +128,13 @@ public class Commitments {
                     .param("on", on)
                     .param("by", caller.username())
                     .update();
+            if (inserted > 0) {
+                recorded.add(id);
+                added += inserted;
+            }
         }
         if (added > 0) {
-            events.publishEvent(new CommitmentsRecorded(areaId, year, added));
+            events.publishEvent(new CommitmentsRecorded(areaId, year, added, recorded));
         }
         return added;
     }

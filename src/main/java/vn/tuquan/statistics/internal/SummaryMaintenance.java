@@ -3,6 +3,7 @@ package vn.tuquan.statistics.internal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,9 +19,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.tuquan.households.CommitmentChanged;
 import vn.tuquan.households.CommitmentWithdrawn;
 import vn.tuquan.households.CommitmentsRecorded;
+import vn.tuquan.households.Household;
 import vn.tuquan.households.HouseholdAdded;
 import vn.tuquan.households.HouseholdEdited;
 import vn.tuquan.households.HouseholdMoved;
+import vn.tuquan.households.Households;
 import vn.tuquan.households.HouseholdsImported;
 import vn.tuquan.order.Incident;
 import vn.tuquan.order.IncidentRecorded;
@@ -29,6 +32,7 @@ import vn.tuquan.order.IncidentsImported;
 import vn.tuquan.order.IncidentsRecorded;
 import vn.tuquan.order.PersonRecorded;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Scope;
 import vn.tuquan.units.LocalUnitClosed;
 import vn.tuquan.units.LocalUnitCreated;
 import vn.tuquan.units.LocalUnitEdited;
@@ -52,10 +56,12 @@ import vn.tuquan.units.OfficialListImported;
 class SummaryMaintenance {
 
     private final Summaries summaries;
+    private final Households households;
     private final TransactionTemplate ownTransaction;
 
-    SummaryMaintenance(Summaries summaries, PlatformTransactionManager transactions) {
+    SummaryMaintenance(Summaries summaries, Households households, PlatformTransactionManager transactions) {
         this.summaries = summaries;
+        this.households = households;
         this.ownTransaction = new TransactionTemplate(transactions);
     }
 
@@ -133,22 +139,31 @@ class SummaryMaintenance {
 
     @EventListener
     void on(CommitmentsRecorded e) {
-        commitment(e.areaId(), e.periodYear());
+        commitments(e.areaId(), e.periodYear(), e.householdIds());
     }
 
     @EventListener
     void on(CommitmentChanged e) {
-        commitment(e.areaId(), e.periodYear());
+        commitments(e.areaId(), e.periodYear(), List.of(e.householdId()));
     }
 
     @EventListener
     void on(CommitmentWithdrawn e) {
-        commitment(e.areaId(), e.periodYear());
+        commitments(e.areaId(), e.periodYear(), List.of(e.householdId()));
     }
 
-    private void commitment(long areaId, int year) {
+    /**
+     * A year's commitments count in the area each household lived in on the period's last day, which
+     * may not be the area it was registered in (it moved later that year).
+     */
+    private void commitments(long areaId, int year, Collection<Long> householdIds) {
         Work work = work();
         work.units(areaId, year, year);
+        if (Summaries.countable(year)) {
+            for (Household h : households.findAll(Scope.WHOLE_COUNTRY, householdIds, SummaryCounter.treeOn(year))) {
+                work.units(h.areaId(), year, year);
+            }
+        }
         work.done();
     }
 

@@ -305,7 +305,7 @@ public class SummaryStore {
             values[i] = rs.getInt(6 + i);
         }
         long commune = rs.getLong(5);
-        return new SummaryRow(
-                rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.wasNull() ? null : commune, values);
+        Long communeId = rs.wasNull() ? null : commune;
+        return new SummaryRow(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getString(4), communeId, values);
     }
 }

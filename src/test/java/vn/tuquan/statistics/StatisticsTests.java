@@ -1,0 +1,452 @@
+package vn.tuquan.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.AbstractMap.SimpleEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import vn.tuquan.TuquanTest;
+import vn.tuquan.households.CommitmentForm;
+import vn.tuquan.households.Commitments;
+import vn.tuquan.households.Household;
+import vn.tuquan.households.HouseholdForm;
+import vn.tuquan.households.Households;
+import vn.tuquan.order.DrugUser;
+import vn.tuquan.order.DrugUsers;
+import vn.tuquan.order.Incident;
+import vn.tuquan.order.IncidentForm;
+import vn.tuquan.order.Incidents;
+import vn.tuquan.order.Mediation;
+import vn.tuquan.order.Mediations;
+import vn.tuquan.order.PersonDetails;
+import vn.tuquan.order.ReEducation;
+import vn.tuquan.order.ReEducations;
+import vn.tuquan.shared.AccessRefusedException;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.FieldRefusedException;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.Scope;
+import vn.tuquan.statistics.internal.Summaries;
+import vn.tuquan.units.AdminUnitsData;
+import vn.tuquan.units.LocalUnitForm;
+import vn.tuquan.units.LocalUnits;
+import vn.tuquan.units.OfficialLists;
+import vn.tuquan.units.UnitKind;
+import vn.tuquan.units.UnitView;
+import vn.tuquan.units.Units;
+
+/**
+ * The statistics' summaries against the registers: a hand-built commune's indicators equal their
+ * count by hand; a write is visible in the next read; and after each of a few hundred random writes
+ * through the services — every write path the summaries follow — the stored rows equal a recount.
+ */
+@TuquanTest
+@TestPropertySource(properties = "tuquan.test.database=statistics")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StatisticsTests {
+
+    static final ZoneOffset VN = ZoneOffset.ofHours(7);
+    static final LocalDate LIST_DATE = LocalDate.of(2016, 1, 1);
+
+    @Autowired
+    OfficialLists lists;
+
+    @Autowired
+    Units units;
+
+    @Autowired
+    LocalUnits localUnits;
+
+    @Autowired
+    Households households;
+
+    @Autowired
+    Commitments commitments;
+
+    @Autowired
+    Incidents incidents;
+
+    @Autowired
+    DrugUsers drugUsers;
+
+    @Autowired
+    Mediations mediations;
+
+    @Autowired
+    ReEducations reEducations;
+
+    @Autowired
+    Statistics statistics;
+
+    @Autowired
+    Summaries summaries;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    long province;
+    long haiMinh;
+    long quatLam;
+    long namMy;
+    /** Hải Minh's six areas for the hand-counted test (nobody else writes there). */
+    List<Long> counted = new ArrayList<>();
+    /** The areas of Nam Mỹ and Hải Bắc the random writes use. */
+    List<Long> random = new ArrayList<>();
+
+    @BeforeAll
+    void units() {
+        lists.importFiles(
+                Caller.SYSTEM,
+                List.of(AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv")),
+                LIST_DATE,
+                Optional.empty());
+        province = code("36");
+        haiMinh = code("14233");
+        namMy = code("13969");
+        quatLam = code("14152");
+        List<Map.Entry<Long, LocalUnitForm>> forms = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            forms.add(new SimpleEntry<>(haiMinh, area("HM" + i, "Xóm " + i)));
+        }
+        counted.addAll(localUnits.createAll(Caller.SYSTEM, forms, LIST_DATE));
+        List<Map.Entry<Long, LocalUnitForm>> more = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            more.add(new SimpleEntry<>(i <= 2 ? namMy : quatLam, area("R" + i, "Thôn " + i)));
+        }
+        random.addAll(localUnits.createAll(Caller.SYSTEM, more, LIST_DATE));
+    }
+
+    long code(String code) {
+        return units.findByCode(Scope.WHOLE_COUNTRY, code, LIST_DATE)
+                .orElseThrow()
+                .id();
+    }
+
+    static LocalUnitForm area(String code, String name) {
+        return new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM", code, name, null);
+    }
+
+    String category(String kind) {
+        return jdbc.sql("SELECT min(code) FROM incident_category WHERE kind = :kind")
+                .param("kind", kind)
+                .query(String.class)
+                .single();
+    }
+
+    Incident incident(long unit, String kind, String severity, OffsetDateTime at) {
+        return incidents.record(
+                Caller.SYSTEM,
+                new IncidentForm(unit, category(kind), severity, null, at, at, "PATROL", null, null, null));
+    }
+
+    static OffsetDateTime at(int year, int month, int day) {
+        return OffsetDateTime.of(year, month, day, 10, 0, 0, 0, VN);
+    }
+
+    /** What a commune's police officer of Hải Minh has: reports, in Hải Minh only. */
+    Caller officerOf(long commune) {
+        return new Caller(
+                7, "cong.an", Set.of(Permission.REPORTS_READ), Scope.of(Set.of(commune)), Scope.of(Set.of(commune)));
+    }
+
+    @Test
+    void aHandBuiltCommunesIndicatorsEqualTheirCountByHand() {
+        // 2017 (TT 23): 31/10/2016 – 31/10/2017. Area 0: 3 households, all registered, 2 signed, one crime;
+        // area 1: 2 households, 1 registered; a drug user detected in area 1; areas 2–5 nothing but households.
+        long a0 = counted.get(0);
+        long a1 = counted.get(1);
+        List<Household> in0 = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            in0.add(households.add(
+                    Caller.SYSTEM, a0, new HouseholdForm("A0-" + i, "Chủ hộ " + i, null, 4, false), LIST_DATE));
+        }
+        Household h10 =
+                households.add(Caller.SYSTEM, a1, new HouseholdForm("A1-0", "Chủ hộ", null, 3, false), LIST_DATE);
+        households.add(Caller.SYSTEM, a1, new HouseholdForm("A1-1", "Chủ hộ", null, 3, false), LIST_DATE);
+        for (int i = 2; i <= 5; i++) {
+            Household h = households.add(
+                    Caller.SYSTEM, counted.get(i), new HouseholdForm("A" + i, "Chủ hộ", null, 2, false), LIST_DATE);
+            commitments.record(Caller.SYSTEM, h.id(), 2017, CommitmentForm.full(LocalDate.of(2017, 2, 1)));
+        }
+        LocalDate registered = LocalDate.of(2017, 2, 1);
+        commitments.record(Caller.SYSTEM, in0.get(0).id(), 2017, CommitmentForm.full(registered));
+        commitments.record(Caller.SYSTEM, in0.get(1).id(), 2017, CommitmentForm.full(registered));
+        commitments.record(
+                Caller.SYSTEM, in0.get(2).id(), 2017, new CommitmentForm(registered, false, true, true, true));
+        commitments.record(Caller.SYSTEM, h10.id(), 2017, CommitmentForm.full(registered));
+        incident(a0, "CRIME", "SERIOUS", at(2017, 3, 4));
+        incident(a0, "SOCIAL_EVIL", null, at(2017, 5, 6));
+        // outside the period: 1 November 2017 belongs to 2018
+        incident(a1, "CRIME", "LESS_SERIOUS", OffsetDateTime.of(2017, 11, 1, 0, 0, 0, 0, VN));
+        drugUsers.record(
+                Caller.SYSTEM,
+                a1,
+                new DrugUser.Form(new PersonDetails("Người Thử", null, null, null), LocalDate.of(2017, 6, 1)));
+        mediations.record(
+                Caller.SYSTEM,
+                a0,
+                new Mediation.Form(
+                        LocalDate.of(2017, 7, 1), "Hai hộ", "Tranh chấp", Mediation.Outcome.RECONCILED, "Tổ hòa giải"));
+
+        Figures f = statistics.figures(Caller.SYSTEM, haiMinh, 2017);
+        assertThat(f.get(Indicator.RESIDENTIAL_AREAS)).isEqualTo(6);
+        assertThat(f.get(Indicator.HOUSEHOLDS)).isEqualTo(3 + 2 + 4);
+        assertThat(f.get(Indicator.HOUSEHOLDS_REGISTERED)).isEqualTo(3 + 1 + 4);
+        assertThat(f.get(Indicator.HOUSEHOLDS_SIGNED)).isEqualTo(2 + 1 + 4);
+        assertThat(f.get(Indicator.AREAS_ALL_REGISTERED))
+                .as("area 0 and areas 2–5")
+                .isEqualTo(5);
+        assertThat(f.get(Indicator.INCIDENTS)).isEqualTo(2);
+        assertThat(f.get(Indicator.CRIMES)).isEqualTo(1);
+        assertThat(f.get(Indicator.CRIMES_SERIOUS)).isEqualTo(1);
+        assertThat(f.get(Indicator.SOCIAL_EVILS)).isEqualTo(1);
+        assertThat(f.get(Indicator.AREAS_NO_CRIME)).isEqualTo(5);
+        assertThat(f.get(Indicator.AREAS_NO_DRUG_USER)).isEqualTo(5);
+        assertThat(f.get(Indicator.DRUG_USERS_NEW)).isEqualTo(1);
+        assertThat(f.get(Indicator.DRUG_USERS_PRESENT)).isEqualTo(1);
+        assertThat(f.get(Indicator.MEDIATIONS)).isEqualTo(1);
+        assertThat(f.get(Indicator.MEDIATIONS_RECONCILED)).isEqualTo(1);
+        assertThat(f.get(Indicator.COMMUNES)).isEqualTo(1);
+        assertThat(f.get(Indicator.COMMUNES_NO_CRIME)).isZero();
+        assertThat(statistics.countedUnits(Caller.SYSTEM, haiMinh, 2017, Indicator.AREAS_NO_CRIME))
+                .extracting(UnitView::id)
+                .containsExactlyElementsOf(counted.subList(1, 6));
+
+        Figures next = statistics.figures(Caller.SYSTEM, haiMinh, 2018);
+        assertThat(next.get(Indicator.CRIMES))
+                .as("the crime at 00:00 on 1/11/2017")
+                .isEqualTo(1);
+        assertThat(next.get(Indicator.HOUSEHOLDS_REGISTERED))
+                .as("no 2018 commitment")
+                .isZero();
+        assertThat(next.get(Indicator.DRUG_USERS_PRESENT)).as("still present").isEqualTo(1);
+        assertThat(next.get(Indicator.DRUG_USERS_NEW)).isZero();
+
+        // the district and the province add up their communes: Hải Minh is one of them
+        Statistics.Breakdown district = statistics.children(
+                Caller.SYSTEM,
+                units.find(Scope.WHOLE_COUNTRY, haiMinh, LIST_DATE)
+                        .orElseThrow()
+                        .parentId(),
+                2017);
+        ChildFigures row = district.children().stream()
+                .filter(c -> c.unit().id() == haiMinh)
+                .findFirst()
+                .orElseThrow();
+        assertThat(row.figures().values()).isEqualTo(f.values());
+        long communesNoCrime = district.children().stream()
+                .filter(c -> c.unit().kind() == UnitKind.COMMUNE)
+                .filter(c -> c.figures().get(Indicator.CRIMES) == 0)
+                .count();
+        assertThat(district.total().get(Indicator.COMMUNES_NO_CRIME)).isEqualTo(communesNoCrime);
+        assertThat(district.total().get(Indicator.COMMUNES))
+                .isEqualTo(district.children().stream()
+                        .filter(c -> c.unit().kind() == UnitKind.COMMUNE)
+                        .count());
+        assertThat(summaries.verify(province, false).drifts()).isEmpty();
+    }
+
+    @Test
+    void aWriteIsVisibleInTheNextRead() {
+        long area = counted.get(5);
+        long before = statistics.figures(Caller.SYSTEM, area, 2019).get(Indicator.CRIMES);
+        Incident crime = incident(area, "CRIME", "LESS_SERIOUS", at(2019, 4, 1));
+        assertThat(statistics.figures(Caller.SYSTEM, area, 2019).get(Indicator.CRIMES))
+                .isEqualTo(before + 1);
+        incidents.withdraw(Caller.SYSTEM, crime.id(), "Ghi nhầm");
+        assertThat(statistics.figures(Caller.SYSTEM, area, 2019).get(Indicator.CRIMES))
+                .isEqualTo(before);
+    }
+
+    @Test
+    void aCommuneOfficerSeesTheirCommuneAndIsRefusedAnother() {
+        assertThat(statistics.figures(officerOf(haiMinh), haiMinh, 2017).unitId())
+                .isEqualTo(haiMinh);
+        assertThatThrownBy(() -> statistics.figures(officerOf(haiMinh), namMy, 2017))
+                .isInstanceOf(AccessRefusedException.class);
+        assertThatThrownBy(() -> statistics.figures(officerOf(haiMinh), province, 2017))
+                .isInstanceOf(AccessRefusedException.class);
+        assertThatThrownBy(() -> statistics.figures(Caller.SYSTEM, haiMinh, 1999))
+                .isInstanceOf(StatisticsRefusedException.class);
+    }
+
+    @Test
+    void afterEachOfHundredsOfRandomWritesTheSummariesEqualARecount() {
+        Random rnd = new Random(16);
+        int[] years = {2016, 2017, 2018};
+        for (int year : years) {
+            statistics.figures(Caller.SYSTEM, province, year); // filled before the writes
+        }
+        List<Household> living = new ArrayList<>();
+        List<Incident> recorded = new ArrayList<>();
+        List<DrugUser> users = new ArrayList<>();
+        List<Long> areas = new ArrayList<>(random);
+        int operations = 240;
+        for (int op = 0; op < operations; op++) {
+            int year = years[rnd.nextInt(years.length)];
+            long area = areas.get(rnd.nextInt(areas.size()));
+            LocalDate day = LocalDate.of(year, 1 + rnd.nextInt(9), 1 + rnd.nextInt(28));
+            String what = "?";
+            try {
+                switch (rnd.nextInt(12)) {
+                    case 0, 1 -> {
+                        what = "household added";
+                        living.add(households.add(
+                                Caller.SYSTEM, area, new HouseholdForm("H" + op, "Chủ hộ " + op, null, 3, false), day));
+                    }
+                    case 2 -> {
+                        if (living.isEmpty()) {
+                            continue;
+                        }
+                        what = "household moved";
+                        Household h = living.get(rnd.nextInt(living.size()));
+                        long to = areas.get(rnd.nextInt(areas.size()));
+                        Optional<Household> now =
+                                households.find(Scope.WHOLE_COUNTRY, h.id(), LocalDate.of(2019, 1, 1));
+                        if (now.isEmpty() || now.get().areaId() == to) {
+                            continue;
+                        }
+                        LocalDate on = now.get().validFrom().plusDays(1 + rnd.nextInt(200));
+                        if (on.isAfter(LocalDate.of(2018, 10, 1))) {
+                            continue;
+                        }
+                        households.move(Caller.SYSTEM, h.id(), to, "M" + op, on);
+                    }
+                    case 3, 4 -> {
+                        if (living.isEmpty()) {
+                            continue;
+                        }
+                        what = "commitment";
+                        Household h = living.get(rnd.nextInt(living.size()));
+                        if (commitments.find(Scope.WHOLE_COUNTRY, h.id(), year).isPresent()) {
+                            if (rnd.nextBoolean()) {
+                                commitments.withdraw(Caller.SYSTEM, h.id(), year);
+                            } else {
+                                commitments.change(
+                                        Caller.SYSTEM,
+                                        h.id(),
+                                        year,
+                                        new CommitmentForm(day, rnd.nextBoolean(), true, true, true));
+                            }
+                        } else {
+                            try {
+                                commitments.record(Caller.SYSTEM, h.id(), year, CommitmentForm.full(day));
+                            } catch (RuntimeException refused) {
+                                continue; // not living anywhere that period: refused, nothing written
+                            }
+                        }
+                    }
+                    case 5, 6 -> {
+                        what = "incident";
+                        String[] kinds = {"CRIME", "SOCIAL_EVIL", "SECURITY_EVENT", "FIRE"};
+                        String kind = kinds[rnd.nextInt(kinds.length)];
+                        String severity =
+                                kind.equals("CRIME") ? "LESS_SERIOUS" : kind.equals("FIRE") ? "SERIOUS" : null;
+                        recorded.add(
+                                incident(area, kind, severity, day.atTime(12, 0).atOffset(VN)));
+                    }
+                    case 7 -> {
+                        what = "incidents recorded at once";
+                        List<IncidentForm> forms = new ArrayList<>();
+                        for (int i = 0; i < 3; i++) {
+                            OffsetDateTime when =
+                                    day.plusDays(i * 40L).atTime(9, 0).atOffset(VN);
+                            forms.add(new IncidentForm(
+                                    areas.get(rnd.nextInt(areas.size())),
+                                    category("CRIME"),
+                                    "SERIOUS",
+                                    null,
+                                    when,
+                                    when,
+                                    "PATROL",
+                                    null,
+                                    null,
+                                    null));
+                        }
+                        incidents.recordAll(Caller.SYSTEM, "thử", forms, null);
+                    }
+                    case 8 -> {
+                        if (recorded.isEmpty()) {
+                            continue;
+                        }
+                        what = "incident withdrawn";
+                        Incident i = recorded.remove(rnd.nextInt(recorded.size()));
+                        incidents.withdraw(Caller.SYSTEM, i.id(), "Ghi nhầm");
+                    }
+                    case 9 -> {
+                        what = "drug user";
+                        if (users.isEmpty() || rnd.nextBoolean()) {
+                            users.add(drugUsers.record(
+                                    Caller.SYSTEM,
+                                    area,
+                                    new DrugUser.Form(new PersonDetails("Người " + op, null, null, null), day)));
+                        } else {
+                            DrugUser u = users.get(rnd.nextInt(users.size()));
+                            try {
+                                drugUsers.changeStatus(
+                                        Caller.SYSTEM,
+                                        u.residenceUnitId(),
+                                        u.id(),
+                                        rnd.nextBoolean() ? DrugUser.Status.RECOVERED : DrugUser.Status.RELAPSED,
+                                        LocalDate.of(2018, 10, 1).plusDays(op),
+                                        null);
+                            } catch (RuntimeException refused) {
+                                continue;
+                            }
+                        }
+                    }
+                    case 10 -> {
+                        what = "mediation";
+                        mediations.record(
+                                Caller.SYSTEM,
+                                area,
+                                new Mediation.Form(
+                                        day,
+                                        "Hai hộ",
+                                        "Tranh chấp",
+                                        rnd.nextBoolean()
+                                                ? Mediation.Outcome.RECONCILED
+                                                : Mediation.Outcome.NOT_RECONCILED,
+                                        "Tổ hòa giải"));
+                    }
+                    default -> {
+                        what = rnd.nextBoolean() ? "re-education" : "area created";
+                        if (what.equals("re-education")) {
+                            reEducations.record(
+                                    Caller.SYSTEM,
+                                    area,
+                                    new ReEducation.Form(
+                                            new PersonDetails("Người " + op, null, null, null), day, "Trưởng thôn"));
+                        } else {
+                            UnitView created = localUnits.create(
+                                    Caller.SYSTEM,
+                                    rnd.nextBoolean() ? namMy : quatLam,
+                                    area("N" + op, "Xóm mới " + op),
+                                    day);
+                            areas.add(created.id());
+                        }
+                    }
+                }
+            } catch (FieldRefusedException refused) {
+                what += " refused (" + refused.getMessage() + ")"; // nothing written: the summaries must still match
+            }
+            Summaries.Verification v = summaries.verify(province, false);
+            assertThat(v.drifts()).as("after operation %d (%s)", op, what).isEmpty();
+            assertThat(v.rows()).isPositive();
+        }
+    }
+}
