@@ -3,6 +3,8 @@ package vn.tuquan.statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -24,6 +27,7 @@ import vn.tuquan.households.CommitmentForm;
 import vn.tuquan.households.Commitments;
 import vn.tuquan.households.Household;
 import vn.tuquan.households.HouseholdForm;
+import vn.tuquan.households.HouseholdImports;
 import vn.tuquan.households.Households;
 import vn.tuquan.order.DrugUser;
 import vn.tuquan.order.DrugUsers;
@@ -78,6 +82,9 @@ class StatisticsTests {
     Commitments commitments;
 
     @Autowired
+    HouseholdImports householdImports;
+
+    @Autowired
     Incidents incidents;
 
     @Autowired
@@ -106,6 +113,8 @@ class StatisticsTests {
     List<Long> counted = new ArrayList<>();
     /** The areas of Nam Mỹ and Hải Bắc the random writes use. */
     List<Long> random = new ArrayList<>();
+    /** The areas the random writes created (and may move or close). */
+    List<Long> created = new ArrayList<>();
 
     @BeforeAll
     void units() {
@@ -295,14 +304,16 @@ class StatisticsTests {
         List<Incident> recorded = new ArrayList<>();
         List<DrugUser> users = new ArrayList<>();
         List<Long> areas = new ArrayList<>(random);
-        int operations = 240;
+        created.clear();
+        Set<String> done = new TreeSet<>();
+        int operations = 300;
         for (int op = 0; op < operations; op++) {
             int year = years[rnd.nextInt(years.length)];
             long area = areas.get(rnd.nextInt(areas.size()));
             LocalDate day = LocalDate.of(year, 1 + rnd.nextInt(9), 1 + rnd.nextInt(28));
             String what = "?";
             try {
-                switch (rnd.nextInt(12)) {
+                switch (rnd.nextInt(16)) {
                     case 0, 1 -> {
                         what = "household added";
                         living.add(households.add(
@@ -423,6 +434,61 @@ class StatisticsTests {
                                                 : Mediation.Outcome.NOT_RECONCILED,
                                         "Tổ hòa giải"));
                     }
+                    case 12 -> {
+                        what = "households imported";
+                        String file = "area,code,head_name,address,members,catholic\n"
+                                + "R1,I" + op + "a,Chủ hộ nhập,,3,\n"
+                                + "R2,I" + op + "b,Chủ hộ nhập,,2,có\n";
+                        householdImports.importCsv(
+                                Caller.SYSTEM,
+                                namMy,
+                                "ho.csv",
+                                new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)),
+                                day);
+                    }
+                    case 13 -> {
+                        if (created.isEmpty()) {
+                            continue;
+                        }
+                        what = "area moved";
+                        long moving = created.get(rnd.nextInt(created.size()));
+                        UnitView now = units.latest(Scope.WHOLE_COUNTRY, moving).orElseThrow();
+                        LocalDate on = now.validFrom().plusDays(1 + rnd.nextInt(300));
+                        localUnits.move(Caller.SYSTEM, moving, now.parentId() == namMy ? quatLam : namMy, on);
+                    }
+                    case 14 -> {
+                        if (created.isEmpty()) {
+                            continue;
+                        }
+                        what = "area closed";
+                        long closing = created.remove(rnd.nextInt(created.size()));
+                        UnitView now =
+                                units.latest(Scope.WHOLE_COUNTRY, closing).orElseThrow();
+                        localUnits.close(Caller.SYSTEM, closing, now.validFrom().plusDays(1 + rnd.nextInt(300)));
+                    }
+                    case 15 -> {
+                        what = "mediations recorded at once";
+                        mediations.recordAll(
+                                Caller.SYSTEM,
+                                namMy,
+                                List.of(
+                                        new SimpleEntry<>(
+                                                random.get(0),
+                                                new Mediation.Form(
+                                                        day,
+                                                        "Hai hộ",
+                                                        "Ranh giới",
+                                                        Mediation.Outcome.RECONCILED,
+                                                        "Tổ hòa giải")),
+                                        new SimpleEntry<>(
+                                                random.get(1),
+                                                new Mediation.Form(
+                                                        day,
+                                                        "Hai hộ",
+                                                        "Lối đi",
+                                                        Mediation.Outcome.NOT_RECONCILED,
+                                                        "Tổ hòa giải"))));
+                    }
                     default -> {
                         what = rnd.nextBoolean() ? "re-education" : "area created";
                         if (what.equals("re-education")) {
@@ -438,15 +504,36 @@ class StatisticsTests {
                                     area("N" + op, "Xóm mới " + op),
                                     day);
                             areas.add(created.id());
+                            this.created.add(created.id());
                         }
                     }
                 }
             } catch (FieldRefusedException refused) {
                 what += " refused (" + refused.getMessage() + ")"; // nothing written: the summaries must still match
             }
+            if (!what.contains("refused")) {
+                done.add(what);
+            }
             Summaries.Verification v = summaries.verify(province, false);
             assertThat(v.drifts()).as("after operation %d (%s)", op, what).isEmpty();
             assertThat(v.rows()).isPositive();
         }
+        assertThat(done)
+                .as("every write path was taken at least once")
+                .contains(
+                        "household added",
+                        "household moved",
+                        "commitment",
+                        "incident",
+                        "incidents recorded at once",
+                        "incident withdrawn",
+                        "drug user",
+                        "mediation",
+                        "re-education",
+                        "area created",
+                        "households imported",
+                        "area moved",
+                        "area closed",
+                        "mediations recorded at once");
     }
 }
