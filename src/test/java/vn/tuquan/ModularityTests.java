@@ -51,7 +51,8 @@ class ModularityTests {
                         "movement",
                         "order",
                         "evaluation",
-                        "reporting",
+                        "statistics",
+                        "reports",
                         "citizens",
                         "demo");
     }
