@@ -174,6 +174,16 @@ class CommandsWhileServingIT {
         CommandResult verified = run(dataDir, null, "audit", "verify", "--json");
         assertThat(verified.exitCode()).as(verified.stderr()).isZero();
         assertThat(JSON.readTree(verified.stdout()).get("intact").asBoolean()).isTrue();
+        // the statistics recounted while it serves: nothing drifted, the answer is JSON on standard output
+        CommandResult statistics = run(dataDir, null, "statistics", "verify", "--json");
+        assertThat(statistics.exitCode()).as(statistics.stderr()).isZero();
+        JsonNode recount = JSON.readTree(statistics.stdout());
+        assertThat(recount.get("drifts").isArray()).isTrue();
+        assertThat(recount.get("drifts").size()).isZero();
+        assertThat(recount.get("repaired").asBoolean()).isFalse();
+        CommandResult unknownOption = run(dataDir, null, "statistics", "verify", "--unit", "không-phải-số");
+        assertThat(unknownOption.exitCode()).isNotZero();
+        assertThat(unknownOption.stderr()).contains("--unit");
         assertThat(run(dataDir, null, "user", "disable", "nhaplieu").exitCode()).isZero();
         awaitStatus(server, officer, 401);
         assertThat(TuquanProcess.postmaster(dataDir).pid())

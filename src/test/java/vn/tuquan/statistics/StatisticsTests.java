@@ -3,8 +3,10 @@ package vn.tuquan.statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,6 +18,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -44,6 +47,7 @@ import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.FieldRefusedException;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.statistics.internal.ScheduledRecount;
 import vn.tuquan.statistics.internal.Summaries;
 import vn.tuquan.units.AdminUnitsData;
 import vn.tuquan.units.LocalUnitForm;
@@ -104,6 +108,15 @@ class StatisticsTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ScheduledRecount recount;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    DataSource dataSource;
 
     long province;
     long haiMinh;
@@ -267,6 +280,42 @@ class StatisticsTests {
                         .filter(c -> c.unit().kind() == UnitKind.COMMUNE)
                         .count());
         assertThat(summaries.verify(province, false).drifts()).isEmpty();
+    }
+
+    @Test
+    void theScheduledRecountReportsADriftedRowAsAMetricAndTheRepairReplacesIt() throws Exception {
+        long area = counted.get(4);
+        statistics.figures(Caller.SYSTEM, area, 2020);
+        assertThat(recount.recount()).isZero();
+        assertThat(meters.get("tuquan.statistics.drifted.rows").gauge().value()).isZero();
+        // a row changed behind the statistics' back (a restore of another day's table, a bug): the recount names it
+        jdbc.sql("UPDATE statistics_unit_year SET crimes = crimes + 5 WHERE year = 2020 AND unit_id = :unit")
+                .param("unit", area)
+                .update();
+        assertThat(statistics.figures(Caller.SYSTEM, area, 2020).get(Indicator.CRIMES))
+                .isEqualTo(5);
+        assertThat(recount.recount()).isEqualTo(1);
+        assertThat(meters.get("tuquan.statistics.drifted.rows").gauge().value()).isEqualTo(1);
+        assertThat(meters.get("tuquan.statistics.recount.last").gauge().value()).isPositive();
+        Summaries.Verification found = summaries.verify(area, false);
+        assertThat(found.drifts()).singleElement().satisfies(d -> {
+            assertThat(d.year()).isEqualTo(2020);
+            assertThat(d.unitId()).isEqualTo(area);
+            assertThat(d.columns()).containsExactly("crimes");
+        });
+        Summaries.Verification repaired = summaries.verify(area, true);
+        assertThat(repaired.repaired()).isTrue();
+        assertThat(statistics.figures(Caller.SYSTEM, area, 2020).get(Indicator.CRIMES))
+                .isZero();
+        assertThat(recount.recount()).isZero();
+
+        // one node at a time: while another holds the turn, this one skips it
+        try (Connection other = dataSource.getConnection();
+                var lock = other.prepareStatement("SELECT pg_advisory_lock(16, 0)")) {
+            lock.execute();
+            assertThat(recount.recount()).isEqualTo(-1);
+            other.prepareStatement("SELECT pg_advisory_unlock(16, 0)").execute();
+        }
     }
 
     @Test
