@@ -34,6 +34,8 @@ CREATE TABLE statistics_unit_year (
     mediations                integer  NOT NULL DEFAULT 0,
     mediations_reconciled     integer  NOT NULL DEFAULT 0,
     re_educations             integer  NOT NULL DEFAULT 0,
+    -- the yearly evaluation: 1 when the unit was recognised "safe in security and order" for the year
+    recognised                integer  NOT NULL DEFAULT 0,
     PRIMARY KEY (year, unit_id)
 );
 

@@ -2,6 +2,8 @@ package vn.tuquan.evaluation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +41,24 @@ public class Evaluations {
         this.levels = levels;
         this.units = units;
         this.rulebooks = rulebooks;
+    }
+
+    /**
+     * The units of the given ones recognised "safe in security and order" for the year (status
+     * RECOGNISED: the People's Committee's decision), for the statistics. Refused when a unit lies
+     * outside the scope.
+     */
+    public Set<Long> recognised(Scope scope, Collection<Long> unitIds, int year) {
+        if (!scope.wholeCountry()) {
+            units.findAll(scope, unitIds, Period.residentialArea(year).to());
+        }
+        Set<Long> recognised = new HashSet<>();
+        store.existing(unitIds.toArray(Long[]::new), year).forEach((unit, existing) -> {
+            if (Evaluation.Status.RECOGNISED.name().equals(existing.status())) {
+                recognised.add(unit);
+            }
+        });
+        return recognised;
     }
 
     /** The unit's evaluation for a year, when it has one (refused outside the scope). */

@@ -25,6 +25,12 @@ public enum Indicator {
     ORGANISATIONS(
             Measure.UNITS,
             "unit_kind IN ('AGENCY', 'ENTERPRISE', 'INDUSTRIAL_ZONE', 'SCHOOL', 'HOSPITAL', 'PARISH', 'SUB_PARISH', 'PAGODA')"),
+    AREAS_RECOGNISED(Measure.UNITS, "unit_kind = 'RESIDENTIAL_AREA' AND recognised = 1"),
+    COMMUNES_RECOGNISED(Measure.UNITS, "unit_kind = 'COMMUNE' AND recognised = 1"),
+    ORGANISATIONS_RECOGNISED(
+            Measure.UNITS,
+            "unit_kind IN ('AGENCY', 'ENTERPRISE', 'INDUSTRIAL_ZONE', 'SCHOOL', 'HOSPITAL', 'PARISH', 'SUB_PARISH', 'PAGODA')"
+                    + " AND recognised = 1"),
     HOUSEHOLDS(Measure.SUM, "households"),
     HOUSEHOLDS_REGISTERED(Measure.SUM, "households_registered"),
     HOUSEHOLDS_SIGNED(Measure.SUM, "households_signed"),

@@ -26,6 +26,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import vn.tuquan.TuquanTest;
+import vn.tuquan.evaluation.Evaluation;
+import vn.tuquan.evaluation.Evaluations;
+import vn.tuquan.evaluation.RecognisingUnits;
+import vn.tuquan.evaluation.SubmittingSelfAssessments;
 import vn.tuquan.households.CommitmentForm;
 import vn.tuquan.households.Commitments;
 import vn.tuquan.households.Household;
@@ -102,6 +106,15 @@ class StatisticsTests {
 
     @Autowired
     Statistics statistics;
+
+    @Autowired
+    Evaluations evaluations;
+
+    @Autowired
+    SubmittingSelfAssessments selfAssessments;
+
+    @Autowired
+    RecognisingUnits recognising;
 
     @Autowired
     Summaries summaries;
@@ -316,6 +329,41 @@ class StatisticsTests {
             assertThat(recount.recount()).isEqualTo(-1);
             other.prepareStatement("SELECT pg_advisory_unlock(16, 0)").execute();
         }
+    }
+
+    @Test
+    void aRecognitionCountsInItsYearAndAReopeningTakesItBack() {
+        long area = counted.get(3);
+        long before = statistics.figures(Caller.SYSTEM, haiMinh, 2017).get(Indicator.AREAS_RECOGNISED);
+        selfAssessments.register(Caller.SYSTEM, area, 2017, LocalDate.of(2017, 2, 10));
+        for (Evaluation.Line line :
+                evaluations.process(Scope.WHOLE_COUNTRY, area, 2017).lines()) {
+            if (line.toEnter()) {
+                selfAssessments.enter(Caller.SYSTEM, area, 2017, line.criterion(), true, "Biên bản họp xóm số 3");
+            }
+        }
+        selfAssessments.submit(Caller.SYSTEM, area, 2017);
+        recognising.accept(Caller.SYSTEM, area, 2017);
+        assertThat(statistics.figures(Caller.SYSTEM, haiMinh, 2017).get(Indicator.AREAS_RECOGNISED))
+                .as("accepted is not yet recognised")
+                .isEqualTo(before);
+        recognising.recognise(
+                Caller.SYSTEM,
+                area,
+                2017,
+                new Evaluation.Decision("12/QĐ-UBND", LocalDate.of(2017, 12, 20), "Trần Văn Xã"));
+        assertThat(statistics.figures(Caller.SYSTEM, haiMinh, 2017).get(Indicator.AREAS_RECOGNISED))
+                .isEqualTo(before + 1);
+        assertThat(statistics.countedUnits(Caller.SYSTEM, haiMinh, 2017, Indicator.AREAS_RECOGNISED))
+                .extracting(UnitView::id)
+                .contains(area);
+        assertThat(statistics.figures(Caller.SYSTEM, haiMinh, 2018).get(Indicator.AREAS_RECOGNISED))
+                .as("another year")
+                .isZero();
+        recognising.reopen(Caller.SYSTEM, area, 2017, "Quyết định bị hủy để xem xét lại");
+        assertThat(statistics.figures(Caller.SYSTEM, haiMinh, 2017).get(Indicator.AREAS_RECOGNISED))
+                .isEqualTo(before);
+        assertThat(summaries.verify(haiMinh, false).drifts()).isEmpty();
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
+import vn.tuquan.evaluation.Evaluations;
 import vn.tuquan.households.Commitments;
 import vn.tuquan.households.RegistrationRate;
 import vn.tuquan.order.OrderFacts;
@@ -22,8 +23,9 @@ import vn.tuquan.units.Units;
 
 /**
  * Counts the summary rows from the registers, through their modules' published APIs: the households'
- * registration per residential area ({@link Commitments#rates(Scope, Collection, int)}) and the
- * security-and-order records of each unit itself ({@link OrderFacts#ownCounts}). The one definition of
+ * registration per residential area ({@link Commitments#rates(Scope, Collection, int)}), the
+ * security-and-order records of each unit itself ({@link OrderFacts#ownCounts}) and the units recognised
+ * safe ({@link Evaluations#recognised}). The one definition of
  * what a row holds: the maintenance, the filling of a year and the reconciliation all count with it.
  */
 @Component
@@ -35,11 +37,13 @@ public class SummaryCounter {
     private final Units units;
     private final Commitments commitments;
     private final OrderFacts orderFacts;
+    private final Evaluations evaluations;
 
-    SummaryCounter(Units units, Commitments commitments, OrderFacts orderFacts) {
+    SummaryCounter(Units units, Commitments commitments, OrderFacts orderFacts, Evaluations evaluations) {
         this.units = units;
         this.commitments = commitments;
         this.orderFacts = orderFacts;
+        this.evaluations = evaluations;
     }
 
     /** The day whose tree a year's rows are placed on: the residential areas' period's last day. */
@@ -113,6 +117,7 @@ public class SummaryCounter {
             rates.put(rate.areaId(), rate);
         }
         Map<Long, UnitFacts.Counts> facts = orderFacts.ownCounts(Scope.WHOLE_COUNTRY, ids, year);
+        Set<Long> recognised = evaluations.recognised(Scope.WHOLE_COUNTRY, ids, year);
         List<SummaryRow> rows = new ArrayList<>(placed.size());
         for (UnitView unit : placed) {
             RegistrationRate rate = rates.get(unit.id());
@@ -136,7 +141,8 @@ public class SummaryCounter {
                 Math.toIntExact(c.newDrugUsers()),
                 Math.toIntExact(c.mediations()),
                 Math.toIntExact(c.reconciled()),
-                Math.toIntExact(c.reEducations())
+                Math.toIntExact(c.reEducations()),
+                recognised.contains(unit.id()) ? 1 : 0
             };
             rows.add(new SummaryRow(year, unit.id(), unit.kind().name(), unit.path(), commune(unit, kinds), v));
         }

@@ -16,6 +16,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.tuquan.evaluation.EvaluationStepTaken;
 import vn.tuquan.households.CommitmentChanged;
 import vn.tuquan.households.CommitmentWithdrawn;
 import vn.tuquan.households.CommitmentsRecorded;
@@ -109,6 +110,15 @@ class SummaryMaintenance {
         int year = SummaryCounter.yearOn(day(incident.occurredAt()));
         Work work = work();
         work.units(incident.unitId(), year, year);
+        work.done();
+    }
+
+    // ---- evaluation ----------------------------------------------------------------------------
+
+    @EventListener
+    void on(EvaluationStepTaken e) {
+        Work work = work();
+        work.units(e.unitId(), e.year(), e.year());
         work.done();
     }
 

@@ -31,7 +31,8 @@ public record SummaryRow(int year, long unitId, String unitKind, String path, Lo
             "drug_users_new",
             "mediations",
             "mediations_reconciled",
-            "re_educations");
+            "re_educations",
+            "recognised");
 
     public SummaryRow {
         if (values.length != COLUMNS.size()) {
