@@ -36,6 +36,17 @@ CREATE TABLE statistics_unit_year (
     re_educations             integer  NOT NULL DEFAULT 0,
     -- the yearly evaluation: 1 when the unit was recognised "safe in security and order" for the year
     recognised                integer  NOT NULL DEFAULT 0,
+    -- the movement: models running on the period's last day and those assessed effective for the year;
+    -- cameras installed by then; reviews of a period ending in the year; titles of the year
+    models                    integer  NOT NULL DEFAULT 0,
+    models_effective          integer  NOT NULL DEFAULT 0,
+    cameras                   integer  NOT NULL DEFAULT 0,
+    conferences_interim       integer  NOT NULL DEFAULT 0,
+    conferences_final         integer  NOT NULL DEFAULT 0,
+    catholic_families_titled  integer  NOT NULL DEFAULT 0,  -- households awarded "exemplary Catholic family"
+    advanced_parish           integer  NOT NULL DEFAULT 0,  -- 1: the parish was awarded "advanced parish"
+    cultural_standard_area    integer  NOT NULL DEFAULT 0,  -- 1: the area was awarded "cultural standard"
+    advanced_example          integer  NOT NULL DEFAULT 0,  -- 1: the unit was awarded "advanced example"
     PRIMARY KEY (year, unit_id)
 );
 

@@ -49,7 +49,17 @@ public enum Indicator {
     DRUG_USERS_NEW(Measure.SUM, "drug_users_new"),
     MEDIATIONS(Measure.SUM, "mediations"),
     MEDIATIONS_RECONCILED(Measure.SUM, "mediations_reconciled"),
-    RE_EDUCATIONS(Measure.SUM, "re_educations");
+    RE_EDUCATIONS(Measure.SUM, "re_educations"),
+    MODELS(Measure.SUM, "models"),
+    MODELS_EFFECTIVE(Measure.SUM, "models_effective"),
+    CAMERAS(Measure.SUM, "cameras"),
+    CONFERENCES_INTERIM(Measure.SUM, "conferences_interim"),
+    CONFERENCES_FINAL(Measure.SUM, "conferences_final"),
+    CATHOLIC_FAMILIES_TITLED(Measure.SUM, "catholic_families_titled"),
+    PARISHES(Measure.UNITS, "unit_kind IN ('PARISH', 'SUB_PARISH')"),
+    PARISHES_ADVANCED(Measure.UNITS, "unit_kind IN ('PARISH', 'SUB_PARISH') AND advanced_parish = 1"),
+    AREAS_CULTURAL_STANDARD(Measure.UNITS, "unit_kind = 'RESIDENTIAL_AREA' AND cultural_standard_area = 1"),
+    UNITS_ADVANCED_EXAMPLE(Measure.UNITS, "advanced_example = 1");
 
     /** How an indicator is read from the rows of a subtree. */
     public enum Measure {

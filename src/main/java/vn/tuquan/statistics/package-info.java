@@ -4,7 +4,8 @@
  * with the registers (docs/statistics.md). Reads the registers through their modules' published
  * APIs and events; owns its tables ({@code statistics_*}).
  */
-@ApplicationModule(allowedDependencies = {"units", "households", "order", "evaluation", "shared :: exports"})
+@ApplicationModule(
+        allowedDependencies = {"units", "households", "movement", "order", "evaluation", "shared :: exports"})
 package vn.tuquan.statistics;
 
 import org.springframework.modulith.ApplicationModule;

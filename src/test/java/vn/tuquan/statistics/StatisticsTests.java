@@ -36,6 +36,13 @@ import vn.tuquan.households.Household;
 import vn.tuquan.households.HouseholdForm;
 import vn.tuquan.households.HouseholdImports;
 import vn.tuquan.households.Households;
+import vn.tuquan.movement.Camera;
+import vn.tuquan.movement.Conference;
+import vn.tuquan.movement.Conferences;
+import vn.tuquan.movement.Models;
+import vn.tuquan.movement.MovementModel;
+import vn.tuquan.movement.Title;
+import vn.tuquan.movement.Titles;
 import vn.tuquan.order.DrugUser;
 import vn.tuquan.order.DrugUsers;
 import vn.tuquan.order.Incident;
@@ -109,6 +116,15 @@ class StatisticsTests {
 
     @Autowired
     Evaluations evaluations;
+
+    @Autowired
+    Models models;
+
+    @Autowired
+    Titles titles;
+
+    @Autowired
+    Conferences conferences;
 
     @Autowired
     SubmittingSelfAssessments selfAssessments;
@@ -367,6 +383,54 @@ class StatisticsTests {
     }
 
     @Test
+    void theMovementsModelsCamerasAndTitlesCountInTheirYear() {
+        long area = counted.get(2);
+        Figures before = statistics.figures(Caller.SYSTEM, haiMinh, 2017);
+        MovementModel model = models.create(
+                Caller.SYSTEM,
+                area,
+                new MovementModel.Form(
+                        "PEOPLES_SECURITY_TEAM",
+                        "Tổ an ninh xóm 3",
+                        LocalDate.of(2016, 3, 1),
+                        null,
+                        null,
+                        7,
+                        List.of()));
+        models.assess(Caller.SYSTEM, area, model.id(), 2017, true, "Bắt quả tang 2 vụ trộm");
+        models.register(
+                Caller.SYSTEM,
+                area,
+                new Camera.Form(model.id(), 20.1, 106.3, "Tổ an ninh xóm 3", null, LocalDate.of(2017, 5, 1)));
+        models.register(
+                Caller.SYSTEM,
+                area,
+                new Camera.Form(null, 20.1, 106.3, "Nhà văn hóa", null, LocalDate.of(2017, 12, 1)));
+        Title.Award award = titles.award(
+                Caller.SYSTEM,
+                area,
+                new Title.AwardForm("CULTURAL_STANDARD_AREA", 2017, null, "UBND huyện Hải Hậu", "45/QĐ-UBND", null));
+        Figures after = statistics.figures(Caller.SYSTEM, haiMinh, 2017);
+        assertThat(after.get(Indicator.MODELS) - before.get(Indicator.MODELS)).isEqualTo(1);
+        assertThat(after.get(Indicator.MODELS_EFFECTIVE) - before.get(Indicator.MODELS_EFFECTIVE))
+                .isEqualTo(1);
+        assertThat(after.get(Indicator.CAMERAS) - before.get(Indicator.CAMERAS))
+                .as("the camera installed after 31/10/2017 is not yet counted")
+                .isEqualTo(1);
+        assertThat(after.get(Indicator.AREAS_CULTURAL_STANDARD) - before.get(Indicator.AREAS_CULTURAL_STANDARD))
+                .isEqualTo(1);
+        assertThat(statistics.figures(Caller.SYSTEM, haiMinh, 2018).get(Indicator.CAMERAS))
+                .isEqualTo(2);
+        assertThat(statistics.figures(Caller.SYSTEM, haiMinh, 2018).get(Indicator.MODELS_EFFECTIVE))
+                .as("assessed for 2017 only")
+                .isZero();
+        titles.remove(Caller.SYSTEM, area, award.id());
+        assertThat(statistics.figures(Caller.SYSTEM, haiMinh, 2017).get(Indicator.AREAS_CULTURAL_STANDARD))
+                .isEqualTo(before.get(Indicator.AREAS_CULTURAL_STANDARD));
+        assertThat(summaries.verify(haiMinh, false).drifts()).isEmpty();
+    }
+
+    @Test
     void aWriteIsVisibleInTheNextRead() {
         long area = counted.get(5);
         long before = statistics.figures(Caller.SYSTEM, area, 2019).get(Indicator.CRIMES);
@@ -403,14 +467,14 @@ class StatisticsTests {
         List<Long> areas = new ArrayList<>(random);
         created.clear();
         Set<String> done = new TreeSet<>();
-        int operations = 300;
+        int operations = 360;
         for (int op = 0; op < operations; op++) {
             int year = years[rnd.nextInt(years.length)];
             long area = areas.get(rnd.nextInt(areas.size()));
             LocalDate day = LocalDate.of(year, 1 + rnd.nextInt(9), 1 + rnd.nextInt(28));
             String what = "?";
             try {
-                switch (rnd.nextInt(16)) {
+                switch (rnd.nextInt(19)) {
                     case 0, 1 -> {
                         what = "household added";
                         living.add(households.add(
@@ -585,6 +649,38 @@ class StatisticsTests {
                                                         "Lối đi",
                                                         Mediation.Outcome.NOT_RECONCILED,
                                                         "Tổ hòa giải"))));
+                    }
+                    case 16 -> {
+                        what = "model";
+                        MovementModel model = models.create(
+                                Caller.SYSTEM,
+                                area,
+                                new MovementModel.Form(
+                                        "PEOPLES_SECURITY_TEAM", "Tổ " + op, day, null, null, 5, List.of()));
+                        models.assess(Caller.SYSTEM, area, model.id(), year, rnd.nextBoolean(), "Đánh giá cuối năm");
+                    }
+                    case 17 -> {
+                        what = "conference";
+                        conferences.record(
+                                Caller.SYSTEM,
+                                rnd.nextBoolean() ? namMy : quatLam,
+                                new Conference.Form(
+                                        rnd.nextBoolean() ? Conference.Kind.INTERIM : Conference.Kind.FINAL,
+                                        "Sơ kết phong trào " + op,
+                                        day.plusDays(3),
+                                        day.minusMonths(6),
+                                        day,
+                                        40,
+                                        null,
+                                        List.of()));
+                    }
+                    case 18 -> {
+                        what = "title";
+                        titles.award(
+                                Caller.SYSTEM,
+                                area,
+                                new Title.AwardForm(
+                                        "CULTURAL_STANDARD_AREA", year, null, "UBND huyện", op + "/QĐ-UBND", null));
                     }
                     default -> {
                         what = rnd.nextBoolean() ? "re-education" : "area created";

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import vn.tuquan.evaluation.Evaluations;
 import vn.tuquan.households.Commitments;
 import vn.tuquan.households.RegistrationRate;
+import vn.tuquan.movement.MovementCounts;
 import vn.tuquan.order.OrderFacts;
 import vn.tuquan.order.UnitFacts;
 import vn.tuquan.shared.Period;
@@ -25,7 +26,8 @@ import vn.tuquan.units.Units;
  * Counts the summary rows from the registers, through their modules' published APIs: the households'
  * registration per residential area ({@link Commitments#rates(Scope, Collection, int)}), the
  * security-and-order records of each unit itself ({@link OrderFacts#ownCounts}) and the units recognised
- * safe ({@link Evaluations#recognised}). The one definition of
+ * safe ({@link Evaluations#recognised}), and the movement's models, cameras, reviews and titles
+ * ({@link MovementCounts#ownCounts}). The one definition of
  * what a row holds: the maintenance, the filling of a year and the reconciliation all count with it.
  */
 @Component
@@ -38,8 +40,15 @@ public class SummaryCounter {
     private final Commitments commitments;
     private final OrderFacts orderFacts;
     private final Evaluations evaluations;
+    private final MovementCounts movementCounts;
 
-    SummaryCounter(Units units, Commitments commitments, OrderFacts orderFacts, Evaluations evaluations) {
+    SummaryCounter(
+            Units units,
+            Commitments commitments,
+            OrderFacts orderFacts,
+            Evaluations evaluations,
+            MovementCounts movementCounts) {
+        this.movementCounts = movementCounts;
         this.units = units;
         this.commitments = commitments;
         this.orderFacts = orderFacts;
@@ -118,10 +127,12 @@ public class SummaryCounter {
         }
         Map<Long, UnitFacts.Counts> facts = orderFacts.ownCounts(Scope.WHOLE_COUNTRY, ids, year);
         Set<Long> recognised = evaluations.recognised(Scope.WHOLE_COUNTRY, ids, year);
+        Map<Long, MovementCounts.Counts> movement = movementCounts.ownCounts(Scope.WHOLE_COUNTRY, ids, year);
         List<SummaryRow> rows = new ArrayList<>(placed.size());
         for (UnitView unit : placed) {
             RegistrationRate rate = rates.get(unit.id());
             UnitFacts.Counts c = facts.get(unit.id());
+            MovementCounts.Counts m = movement.getOrDefault(unit.id(), MovementCounts.Counts.NONE);
             int[] v = {
                 rate == null ? 0 : Math.toIntExact(rate.residents()),
                 rate == null ? 0 : Math.toIntExact(rate.registered()),
@@ -142,7 +153,16 @@ public class SummaryCounter {
                 Math.toIntExact(c.mediations()),
                 Math.toIntExact(c.reconciled()),
                 Math.toIntExact(c.reEducations()),
-                recognised.contains(unit.id()) ? 1 : 0
+                recognised.contains(unit.id()) ? 1 : 0,
+                m.models(),
+                m.modelsEffective(),
+                m.cameras(),
+                m.conferencesInterim(),
+                m.conferencesFinal(),
+                m.catholicFamilies(),
+                m.advancedParish(),
+                m.culturalStandardArea(),
+                m.advancedExample()
             };
             rows.add(new SummaryRow(year, unit.id(), unit.kind().name(), unit.path(), commune(unit, kinds), v));
         }

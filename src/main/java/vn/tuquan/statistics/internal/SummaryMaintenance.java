@@ -26,6 +26,8 @@ import vn.tuquan.households.HouseholdEdited;
 import vn.tuquan.households.HouseholdMoved;
 import vn.tuquan.households.Households;
 import vn.tuquan.households.HouseholdsImported;
+import vn.tuquan.movement.MovementRecorded;
+import vn.tuquan.movement.TitleAwardRemoved;
 import vn.tuquan.order.Incident;
 import vn.tuquan.order.IncidentRecorded;
 import vn.tuquan.order.IncidentWithdrawn;
@@ -110,6 +112,25 @@ class SummaryMaintenance {
         int year = SummaryCounter.yearOn(day(incident.occurredAt()));
         Work work = work();
         work.units(incident.unitId(), year, year);
+        work.done();
+    }
+
+    // ---- movement ----------------------------------------------------------------------------------
+
+    @EventListener
+    void on(MovementRecorded e) {
+        if (e.unitId() == null) {
+            return; // a model type: no unit's counts
+        }
+        Work work = work();
+        work.units(e.unitId(), Summaries.FIRST_YEAR, null);
+        work.done();
+    }
+
+    @EventListener
+    void on(TitleAwardRemoved e) {
+        Work work = work();
+        work.units(e.award().unitId(), Summaries.FIRST_YEAR, null);
         work.done();
     }
 

@@ -32,7 +32,16 @@ public record SummaryRow(int year, long unitId, String unitKind, String path, Lo
             "mediations",
             "mediations_reconciled",
             "re_educations",
-            "recognised");
+            "recognised",
+            "models",
+            "models_effective",
+            "cameras",
+            "conferences_interim",
+            "conferences_final",
+            "catholic_families_titled",
+            "advanced_parish",
+            "cultural_standard_area",
+            "advanced_example");
 
     public SummaryRow {
         if (values.length != COLUMNS.size()) {
