@@ -3,21 +3,24 @@ package vn.tuquan.statistics.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.CallerLanguage;
 import vn.tuquan.shared.CurrentCaller;
+import vn.tuquan.shared.Named;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Requires;
 import vn.tuquan.statistics.ChildFigures;
@@ -73,17 +76,23 @@ class StatisticsApi {
                     Integer year,
             @Parameter(description = "indicator codes separated by commas, e.g. areas-no-crime,crimes; all by default")
                     @RequestParam(required = false)
-                    String indicators) {
+                    String indicators,
+            HttpServletRequest request) {
         Caller caller = CurrentCaller.get();
+        Locale locale = CallerLanguage.of(request);
         int y = year == null ? Statistics.currentYear() : year;
         List<Indicator> asked = indicators(indicators);
         Statistics.Breakdown breakdown = statistics.children(caller, unitId, y);
         List<ChildValues> children = new ArrayList<>();
         for (ChildFigures child : breakdown.children()) {
-            children.add(new ChildValues(ref(child.unit()), values(asked, child.figures(), child.unit(), y, caller)));
+            children.add(new ChildValues(
+                    ref(child.unit(), locale), values(locale, asked, child.figures(), child.unit(), y, caller)));
         }
         return new UnitStatistics(
-                ref(breakdown.unit()), y, values(asked, breakdown.total(), breakdown.unit(), y, caller), children);
+                ref(breakdown.unit(), locale),
+                y,
+                values(locale, asked, breakdown.total(), breakdown.unit(), y, caller),
+                children);
     }
 
     @GetMapping("/trend")
@@ -96,8 +105,10 @@ class StatisticsApi {
             @Parameter(description = "the last year") @RequestParam(required = false) Integer to,
             @Parameter(description = "indicator codes separated by commas; all by default")
                     @RequestParam(required = false)
-                    String indicators) {
+                    String indicators,
+            HttpServletRequest request) {
         Caller caller = CurrentCaller.get();
+        Locale locale = CallerLanguage.of(request);
         int last = to == null ? Statistics.currentYear() : to;
         int first = from == null ? Math.max(2000, last - StatisticsPages.TREND_YEARS + 1) : from;
         List<Indicator> asked = indicators(indicators);
@@ -105,25 +116,29 @@ class StatisticsApi {
         List<YearValues> years = new ArrayList<>();
         for (Map.Entry<Integer, Figures> e :
                 statistics.trend(caller, unitId, first, last).entrySet()) {
-            years.add(new YearValues(e.getKey(), values(asked, e.getValue(), unit, e.getKey(), caller)));
+            years.add(new YearValues(e.getKey(), values(locale, asked, e.getValue(), unit, e.getKey(), caller)));
         }
-        return new Trend(ref(unit), Math.min(first, last), Math.max(first, last), years);
+        return new Trend(ref(unit, locale), Math.min(first, last), Math.max(first, last), years);
     }
 
-    private List<Value> values(List<Indicator> asked, Figures figures, UnitView unit, int year, Caller caller) {
+    private List<Value> values(
+            Locale locale, List<Indicator> asked, Figures figures, UnitView unit, int year, Caller caller) {
         List<Value> values = new ArrayList<>(asked.size());
         for (Indicator i : asked) {
             values.add(new Value(
                     i.code(),
-                    messages.getMessage(i.messageKey(), null, LocaleContextHolder.getLocale()),
+                    messages.getMessage(i.messageKey(), null, locale),
                     figures.get(i),
                     RecordLinks.of(i, unit, year, caller)));
         }
         return values;
     }
 
-    private static UnitRef ref(UnitView unit) {
-        return new UnitRef(unit.id(), StatisticsViews.name(unit), unit.kind().name());
+    private static UnitRef ref(UnitView unit, Locale locale) {
+        return new UnitRef(
+                unit.id(),
+                new Named(unit.name(), unit.nameEn()).in(locale),
+                unit.kind().name());
     }
 
     /** The indicators asked, in the catalogue's order; all when none is named; refused for an unknown code. */
