@@ -29,7 +29,7 @@ import vn.tuquan.units.Units;
 /**
  * A small province for the statistics' pages: Nam Định's official list, four residential areas in
  * Hải Minh and two in Nam Mỹ, and in 2019 (31/10/2018–31/10/2019) two crimes and a social evil in Hải
- * Minh's areas, one crime in Nam Mỹ's, a drug user and a reconciled mediation in Hải Minh — recorded
+ * Minh's areas and a social evil on the commune itself, one crime in Nam Mỹ's, a drug user and a reconciled mediation in Hải Minh — recorded
  * through the services, so the summaries are kept by their own paths.
  */
 final class StatisticsFixture {
@@ -92,6 +92,8 @@ final class StatisticsFixture {
         incident(incidents, areas.get(0), "CRIME_THEFT", "SERIOUS", "2019-06-02T08:00:00+07:00");
         incident(incidents, areas.get(1), "SOCIAL_EVIL_GAMBLING", null, "2019-04-10T22:00:00+07:00");
         incident(incidents, areas.get(4), "CRIME_THEFT", "LESS_SERIOUS", "2019-07-20T10:00:00+07:00");
+        // a social evil recorded on the commune itself, not on one of its areas
+        incident(incidents, haiMinh, "SOCIAL_EVIL_GAMBLING", null, "2019-08-08T20:00:00+07:00");
         // one crime of the year before, for the change on the previous year
         incident(incidents, areas.get(2), "CRIME_THEFT", "LESS_SERIOUS", "2018-05-01T10:00:00+07:00");
         drugUsers.record(

@@ -117,10 +117,25 @@ class StatisticsPagesTests {
         Document reconciled = page(admin, number(page, "mediations-reconciled").attr("href"));
         assertThat(reconciled.select("table.mediations tbody tr")).hasSize(1);
 
-        // one row per child, each drilling down; no row of the commune's own records (it has none)
-        var rows = page.select("#statistics-children tbody tr");
+        // one row per child, each drilling down, and a last row of the commune's own records
+        assertThat(value(all)).isEqualTo(4);
+        var rows = page.select("#statistics-children tbody tr:not(.statistics-own)");
         assertThat(rows).hasSize(4);
-        assertThat(page.select("#statistics-children tr.statistics-own")).isEmpty();
+        Element own = page.selectFirst("#statistics-children tr.statistics-own");
+        assertThat(own.text()).contains("Hồ sơ của chính đơn vị");
+        assertThat(value(own.selectFirst(".statistics-number[data-indicator=incidents]")))
+                .isEqualTo(1);
+        assertThat(value(own.selectFirst(".statistics-number[data-indicator=crimes]")))
+                .isZero();
+        assertThat(own.select(".statistics-number[data-indicator=residential-areas]"))
+                .isEmpty();
+        long sum = 0;
+        for (Element row : page.select("#statistics-children tbody tr")) {
+            sum += value(row.selectFirst(".statistics-number[data-indicator=incidents]"));
+        }
+        assertThat(sum)
+                .as("the children and the commune's own records add up to the total")
+                .isEqualTo(4);
         Element first = rows.get(0).selectFirst("a.statistics-drill");
         assertThat(first.attr("href"))
                 .isEqualTo("/statistics?unit=" + StatisticsFixture.areas.get(0) + "&year=" + YEAR);
