@@ -179,6 +179,22 @@ class StatisticsPagesTests {
     }
 
     @Test
+    void theUnitSearchIgnoresDiacriticsAndKeepsTheYear() {
+        Document found = page(admin, "/statistics?year=2018&q=hai+minh");
+        assertThat(found.select("#statistics-hits a").eachAttr("href"))
+                .contains("/statistics?unit=" + StatisticsFixture.haiMinh + "&year=2018");
+        Document none = page(officer, "/statistics?year=2018&q=nam+my");
+        assertThat(none.select("#statistics-hits a")).isEmpty();
+        // a year the statistics do not count: refused with the page's error
+        assertThat(admin.getPage("/statistics?unit=" + StatisticsFixture.haiMinh + "&year=1990")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(admin.getPage("/statistics/units?unit=" + StatisticsFixture.haiMinh + "&year=2019&indicator=crimes")
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
     void aCommuneOfficerOpensOnTheirCommuneAndIsRefusedAnother() {
         Document own = page(officer, "/statistics?year=" + YEAR);
         assertThat(own.selectFirst("#statistics-subject").text()).contains("Hải Minh");
