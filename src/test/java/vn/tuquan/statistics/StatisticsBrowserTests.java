@@ -16,6 +16,8 @@ import org.springframework.test.context.TestPropertySource;
 import vn.tuquan.Chromium;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.access.UserAccounts;
+import vn.tuquan.households.Commitments;
+import vn.tuquan.households.Households;
 import vn.tuquan.order.DrugUsers;
 import vn.tuquan.order.Incidents;
 import vn.tuquan.order.Mediations;
@@ -48,8 +50,11 @@ class StatisticsBrowserTests {
             @Autowired UserAccounts accounts,
             @Autowired Incidents incidents,
             @Autowired DrugUsers drugUsers,
-            @Autowired Mediations mediations) {
-        StatisticsFixture.ensure(lists, units, localUnits, accounts, incidents, drugUsers, mediations);
+            @Autowired Mediations mediations,
+            @Autowired Households households,
+            @Autowired Commitments commitments) {
+        StatisticsFixture.ensure(
+                lists, units, localUnits, accounts, incidents, drugUsers, mediations, households, commitments);
         district = units.find(Scope.WHOLE_COUNTRY, StatisticsFixture.haiMinh, StatisticsFixture.LIST_DATE)
                 .orElseThrow()
                 .parentId();
@@ -114,7 +119,7 @@ class StatisticsBrowserTests {
             assertThat(page.locator("#counted-units tbody tr")).hasCount(Integer.parseInt(count));
             page.goBack();
 
-            Locator crimes = page.locator("#card-crimes a.statistics-number");
+            Locator crimes = page.locator("#card-crimes a.statistics-number[data-indicator=crimes]");
             String crimeCount = crimes.textContent().strip();
             crimes.click();
             assertThat(page.locator("#incidents > li")).hasCount(Integer.parseInt(crimeCount));
@@ -122,7 +127,8 @@ class StatisticsBrowserTests {
 
             page.locator("#statistics-children a.statistics-drill").first().click();
             assertThat(page.locator("#statistics-subject")).containsText("Xóm Thống Kê 1");
-            assertThat(page.locator("#card-crimes a.statistics-number")).hasText("2");
+            assertThat(page.locator("#card-crimes a.statistics-number[data-indicator=crimes]"))
+                    .hasText("2");
             tab.screenshot(screenshot + "-area");
             org.assertj.core.api.Assertions.assertThat(tab.errors()).isEmpty();
         }

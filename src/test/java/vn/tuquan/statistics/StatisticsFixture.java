@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import vn.tuquan.TestUsers;
 import vn.tuquan.access.UserAccounts;
+import vn.tuquan.households.Commitments;
+import vn.tuquan.households.HouseholdForm;
+import vn.tuquan.households.Households;
 import vn.tuquan.order.DrugUser;
 import vn.tuquan.order.DrugUsers;
 import vn.tuquan.order.IncidentForm;
@@ -54,7 +57,9 @@ final class StatisticsFixture {
             UserAccounts accounts,
             Incidents incidents,
             DrugUsers drugUsers,
-            Mediations mediations) {
+            Mediations mediations,
+            Households households,
+            Commitments commitments) {
         if (!areas.isEmpty()) {
             return;
         }
@@ -96,6 +101,26 @@ final class StatisticsFixture {
         incident(incidents, haiMinh, "SOCIAL_EVIL_GAMBLING", null, "2019-08-08T20:00:00+07:00");
         // one crime of the year before, for the change on the previous year
         incident(incidents, areas.get(2), "CRIME_THEFT", "LESS_SERIOUS", "2018-05-01T10:00:00+07:00");
+        // households: three in the first area, two of them registered for 2019; one in the fourth, registered
+        List<Long> first = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            first.add(households
+                    .add(
+                            Caller.SYSTEM,
+                            areas.get(0),
+                            new HouseholdForm("TK-" + i, "Chủ Hộ " + i, "Xóm Thống Kê 1", 3, false),
+                            LocalDate.of(2018, 1, 1))
+                    .id());
+        }
+        long fourth = households
+                .add(
+                        Caller.SYSTEM,
+                        areas.get(3),
+                        new HouseholdForm("TK-4", "Chủ Hộ 4", "Xóm Thống Kê 4", 2, false),
+                        LocalDate.of(2018, 1, 1))
+                .id();
+        commitments.recordAll(Caller.SYSTEM, areas.get(0), YEAR, first.subList(0, 2), LocalDate.of(2019, 3, 1));
+        commitments.recordAll(Caller.SYSTEM, areas.get(3), YEAR, List.of(fourth), LocalDate.of(2019, 3, 1));
         drugUsers.record(
                 Caller.SYSTEM,
                 areas.get(2),

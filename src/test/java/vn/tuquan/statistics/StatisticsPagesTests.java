@@ -17,6 +17,8 @@ import org.springframework.test.context.TestPropertySource;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.WebSession;
 import vn.tuquan.access.UserAccounts;
+import vn.tuquan.households.Commitments;
+import vn.tuquan.households.Households;
 import vn.tuquan.order.DrugUsers;
 import vn.tuquan.order.Incidents;
 import vn.tuquan.order.Mediations;
@@ -52,8 +54,11 @@ class StatisticsPagesTests {
             @Autowired UserAccounts accounts,
             @Autowired Incidents incidents,
             @Autowired DrugUsers drugUsers,
-            @Autowired Mediations mediations) {
-        StatisticsFixture.ensure(lists, units, localUnits, accounts, incidents, drugUsers, mediations);
+            @Autowired Mediations mediations,
+            @Autowired Households households,
+            @Autowired Commitments commitments) {
+        StatisticsFixture.ensure(
+                lists, units, localUnits, accounts, incidents, drugUsers, mediations, households, commitments);
         admin = new WebSession(port);
         admin.signIn(StatisticsFixture.ADMIN, StatisticsFixture.PASSWORD);
         officer = new WebSession(port);
@@ -95,6 +100,13 @@ class StatisticsPagesTests {
         assertThat(value(number(page, "mediations"))).isEqualTo(1);
         assertThat(value(number(page, "mediations-reconciled"))).isEqualTo(1);
         assertThat(page.selectFirst("#crime-change").text()).isEqualTo("Tăng 1 vụ so với năm 2018");
+        assertThat(value(number(page, "households"))).isEqualTo(4);
+        assertThat(value(number(page, "households-registered"))).isEqualTo(3);
+        assertThat(page.selectFirst("#card-households").text()).contains("Tỷ lệ 75%");
+        assertThat(value(number(page, "areas-all-registered"))).isEqualTo(1);
+        assertThat(page(admin, number(page, "areas-all-registered").attr("href"))
+                        .select("#counted-units tbody tr"))
+                .hasSize(1);
         // no commune card for a commune
         assertThat(page.select("#card-communes-no-crime")).isEmpty();
 
@@ -143,6 +155,10 @@ class StatisticsPagesTests {
         assertThat(value(number(area, "crimes"))).isEqualTo(2);
         assertThat(number(area, "households").attr("href"))
                 .startsWith("/households/areas/" + StatisticsFixture.areas.get(0));
+        assertThat(value(number(area, "households"))).isEqualTo(3);
+        assertThat(page(admin, number(area, "households").attr("href")).select("tr:has(td)"))
+                .hasSize(3);
+        assertThat(area.selectFirst("#card-households").text()).contains("Tỷ lệ 66,7%");
 
         // the trend: the ten years to the year shown in which the unit existed (the list is of 2016), printed as years
         var trend = page.select("#statistics-trend tbody tr");
