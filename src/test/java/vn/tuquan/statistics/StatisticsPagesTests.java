@@ -141,6 +141,9 @@ class StatisticsPagesTests {
                 .isZero();
         assertThat(own.select(".statistics-number[data-indicator=residential-areas]"))
                 .isEmpty();
+        assertThat(own.select("a.statistics-number"))
+                .as("no list shows the commune's own records alone")
+                .isEmpty();
         long sum = 0;
         for (Element row : page.select("#statistics-children tbody tr")) {
             sum += value(row.selectFirst(".statistics-number[data-indicator=incidents]"));

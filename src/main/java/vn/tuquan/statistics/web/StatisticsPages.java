@@ -106,12 +106,17 @@ class StatisticsPages {
         model.addAttribute("parentId", u.parentId());
         List<Row> rows = StatisticsViews.rows(breakdown.children(), y, caller);
         if (StatisticsViews.anyRecord(breakdown.own())) {
-            rows.add(new Row(
-                    u.id(), null, u.kind().name(), true, StatisticsViews.ownCells(breakdown.own(), u, y, caller)));
+            rows.add(new Row(u.id(), null, u.kind().name(), true, StatisticsViews.ownCells(breakdown.own())));
         }
         model.addAttribute("rows", rows);
         model.addAttribute(
                 "columns", StatisticsViews.COLUMNS.stream().map(Indicator::code).toList());
+        model.addAttribute(
+                "unitColumns",
+                StatisticsViews.COLUMNS.stream()
+                        .filter(Indicator::countsUnits)
+                        .map(Indicator::code)
+                        .toList());
 
         Indicator charted = Indicator.of(chart).orElse(Indicator.CRIMES);
         int from = Math.max(Summaries.FIRST_YEAR, y - TREND_YEARS + 1);

@@ -58,15 +58,15 @@ final class StatisticsViews {
         return cells;
     }
 
-    /** The cells of the unit's own records: counts of records only, each opening the unit's own list. */
-    static Map<String, Cell> ownCells(Figures figures, UnitView unit, int year, Caller caller) {
+    /**
+     * The cells of the unit's own records (not of a child): counts of records only, and unlinked, since
+     * no register's list narrows to a unit without the units under it (the unit's list would show more
+     * rows than the number).
+     */
+    static Map<String, Cell> ownCells(Figures figures) {
         Map<String, Cell> cells = new LinkedHashMap<>();
         for (Indicator i : Indicator.values()) {
-            cells.put(
-                    i.code(),
-                    i.countsUnits()
-                            ? new Cell(i.code(), 0, null)
-                            : new Cell(i.code(), figures.get(i), RecordLinks.of(i, unit, year, caller)));
+            cells.put(i.code(), new Cell(i.code(), i.countsUnits() ? 0 : figures.get(i), null));
         }
         return cells;
     }
