@@ -83,6 +83,10 @@ class AccessibilityBrowserTests {
         pages.put("incidents", "/order/incidents");
         pages.put("evaluation", "/evaluation");
         pages.put("a verdict explained", "/evaluation/units/" + haiMinh + "/years/2017");
+        pages.put("statistics of a commune", "/statistics?unit=" + haiMinh + "&year=2017");
+        pages.put(
+                "units counted by a statistic",
+                "/statistics/units?unit=" + haiMinh + "&year=2017&indicator=residential-areas");
         pages.put("audit log", "/audit");
         pages.put("users", "/access");
         pages.put("my account", "/account");

@@ -26,7 +26,7 @@ import vn.tuquan.units.Units;
 class DemoHomeTests {
 
     static final List<String> AREAS =
-            List.of("/units", "/access", "/movement", "/order", "/evaluation", "/reports", "/citizens");
+            List.of("/units", "/access", "/movement", "/order", "/evaluation", "/statistics", "/citizens");
 
     @LocalServerPort
     int port;

@@ -11,14 +11,21 @@ public enum Area {
     MOVEMENT("movement", true),
     ORDER("order", true),
     EVALUATION("evaluation", true),
-    REPORTS("reports", false),
+    /** "Thống kê, báo cáo": the statistics module's page (/reports leads there). */
+    REPORTS("reports", "/statistics", true),
     CITIZENS("citizens", false);
 
     private final String key;
+    private final String path;
     private final boolean built;
 
     Area(String key, boolean built) {
+        this(key, "/" + key, built);
+    }
+
+    Area(String key, String path, boolean built) {
         this.key = key;
+        this.path = path;
         this.built = built;
     }
 
@@ -27,7 +34,7 @@ public enum Area {
     }
 
     public String path() {
-        return "/" + key;
+        return path;
     }
 
     public boolean built() {

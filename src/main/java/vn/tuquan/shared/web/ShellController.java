@@ -29,7 +29,13 @@ class ShellController {
         return "shared/home";
     }
 
-    @GetMapping("/{area:reports|citizens}")
+    /** The area's first address, kept for links made before the statistics were built. */
+    @GetMapping("/reports")
+    String reports() {
+        return "redirect:/statistics";
+    }
+
+    @GetMapping("/{area:citizens}")
     String pendingArea(@PathVariable String area, Model model) {
         model.addAttribute("area", Area.byKey(area));
         return "shared/areaPending";

@@ -1,0 +1,72 @@
+package vn.tuquan.statistics.web;
+
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.statistics.Indicator;
+import vn.tuquan.units.UnitKind;
+import vn.tuquan.units.UnitView;
+
+/**
+ * Where each number opens its records (docs/statistics.md, "Pages and API"): a count of units opens
+ * the list of those units; a count of records opens the register's list with the same unit, year and
+ * window (the residential areas' period); the lists of people only for a caller with the
+ * sensitive-read permission. Null where the caller may not open any list.
+ */
+final class RecordLinks {
+
+    private RecordLinks() {}
+
+    static String of(Indicator indicator, UnitView unit, int year, Caller caller) {
+        long id = unit.id();
+        if (indicator.countsUnits()) {
+            return units(id, year, indicator);
+        }
+        boolean order = caller.can(Permission.ORDER_READ);
+        boolean people = order && caller.can(Permission.SENSITIVE_READ);
+        String window = "year=" + year + "&periodOf=residential-area";
+        String incidents = "/order/incidents?unit=" + id + "&" + window;
+        String persons = "/order/units/" + id;
+        return switch (indicator) {
+            case INCIDENTS -> order ? incidents : null;
+            case CRIMES -> order ? incidents + "&kind=CRIME" : null;
+            case CRIMES_LESS_SERIOUS -> order ? incidents + "&kind=CRIME&severity=LESS_SERIOUS" : null;
+            case CRIMES_SERIOUS -> order ? incidents + "&kind=CRIME&severity=SERIOUS" : null;
+            case CRIMES_VERY_SERIOUS -> order ? incidents + "&kind=CRIME&severity=VERY_SERIOUS" : null;
+            case CRIMES_ESPECIALLY_SERIOUS -> order ? incidents + "&kind=CRIME&severity=ESPECIALLY_SERIOUS" : null;
+            case SECURITY_EVENTS -> order ? incidents + "&kind=SECURITY_EVENT" : null;
+            case SOCIAL_EVILS -> order ? incidents + "&kind=SOCIAL_EVIL" : null;
+            case DRUG_OFFENCES -> order ? incidents + "&kind=DRUG_OFFENCE" : null;
+            case ACCIDENTS_AND_FIRES ->
+                order ? incidents + "&kind=TRAFFIC_ACCIDENT&kind=LABOUR_ACCIDENT&kind=FIRE" : null;
+            case SERIOUS_SUBJECTIVE ->
+                order
+                        ? incidents
+                                + "&kind=TRAFFIC_ACCIDENT&kind=LABOUR_ACCIDENT&kind=FIRE&severity=SERIOUS&subjective=true"
+                        : null;
+            case DRUG_USERS_PRESENT -> people ? persons + "/drug-users?" + window : null;
+            case DRUG_USERS_NEW -> people ? persons + "/drug-users?" + window + "&newOnly=true" : null;
+            case MEDIATIONS -> order ? persons + "/mediations?" + window : null;
+            case MEDIATIONS_RECONCILED -> order ? persons + "/mediations?" + window + "&outcome=RECONCILED" : null;
+            case RE_EDUCATIONS -> people ? persons + "/re-educations?" + window + "&startedOnly=true" : null;
+            case HOUSEHOLDS -> households(unit, year, caller, "");
+            case HOUSEHOLDS_REGISTERED, HOUSEHOLDS_SIGNED -> households(unit, year, caller, "/commitments");
+            default -> null;
+        };
+    }
+
+    /** The list of the units a count of units counts. */
+    static String units(long unitId, int year, Indicator indicator) {
+        return "/statistics/units?unit=" + unitId + "&year=" + year + "&indicator=" + indicator.code();
+    }
+
+    /**
+     * An area's households (or their commitments); above an area no list holds a commune's households,
+     * so the number opens the list of its residential areas, each of which opens its households.
+     */
+    private static String households(UnitView unit, int year, Caller caller, String page) {
+        if (unit.kind() != UnitKind.RESIDENTIAL_AREA) {
+            return units(unit.id(), year, Indicator.RESIDENTIAL_AREAS);
+        }
+        return caller.can(Permission.MOVEMENT_READ) ? "/households/areas/" + unit.id() + page + "?year=" + year : null;
+    }
+}

@@ -1,0 +1,104 @@
+package vn.tuquan.statistics.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.i18n.LocaleContextHolder;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Named;
+import vn.tuquan.statistics.Figures;
+import vn.tuquan.statistics.Indicator;
+import vn.tuquan.units.UnitView;
+
+/** The figures of a page as its templates read them: each number with the link to its records. */
+final class StatisticsViews {
+
+    /** The indicators of the children's table and the trend, in their columns' order. */
+    static final List<Indicator> COLUMNS = List.of(
+            Indicator.RESIDENTIAL_AREAS,
+            Indicator.AREAS_NO_CRIME,
+            Indicator.AREAS_NO_DRUG_USER,
+            Indicator.AREAS_ALL_REGISTERED,
+            Indicator.HOUSEHOLDS,
+            Indicator.HOUSEHOLDS_REGISTERED,
+            Indicator.CRIMES,
+            Indicator.INCIDENTS,
+            Indicator.DRUG_USERS_PRESENT,
+            Indicator.MEDIATIONS,
+            Indicator.RE_EDUCATIONS);
+
+    private StatisticsViews() {}
+
+    /** A number: its indicator's code, its value and where it opens (null: nowhere the caller may go). */
+    record Cell(String code, long value, String href) {}
+
+    /** A row of a table: a unit (or the unit's own records) and its numbers by code. */
+    record Row(long id, String name, String kind, boolean own, Map<String, Cell> cells) {
+
+        public Cell cell(String code) {
+            return cells.get(code);
+        }
+
+        /** The share of households registered in per cent, rounded to a tenth; null for no household. */
+        public Double registeredShare() {
+            return share(
+                    cells.get("households-registered").value(),
+                    cells.get("households").value());
+        }
+    }
+
+    /** Every indicator's cell of a unit's figures. */
+    static Map<String, Cell> cells(Figures figures, UnitView unit, int year, Caller caller) {
+        Map<String, Cell> cells = new LinkedHashMap<>();
+        for (Indicator i : Indicator.values()) {
+            cells.put(i.code(), new Cell(i.code(), figures.get(i), RecordLinks.of(i, unit, year, caller)));
+        }
+        return cells;
+    }
+
+    /**
+     * The cells of the unit's own records (not of a child): counts of records only, and unlinked, since
+     * no register's list narrows to a unit without the units under it (the unit's list would show more
+     * rows than the number).
+     */
+    static Map<String, Cell> ownCells(Figures figures) {
+        Map<String, Cell> cells = new LinkedHashMap<>();
+        for (Indicator i : Indicator.values()) {
+            cells.put(i.code(), new Cell(i.code(), i.countsUnits() ? 0 : figures.get(i), null));
+        }
+        return cells;
+    }
+
+    static boolean anyRecord(Figures figures) {
+        for (Indicator i : Indicator.values()) {
+            if (!i.countsUnits() && figures.get(i) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String name(UnitView unit) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return new Named(unit.name(), unit.nameEn()).in(locale);
+    }
+
+    static Double share(long part, long whole) {
+        return whole == 0 ? null : Math.round(1000.0 * part / whole) / 10.0;
+    }
+
+    static List<Row> rows(List<vn.tuquan.statistics.ChildFigures> children, int year, Caller caller) {
+        List<Row> rows = new ArrayList<>();
+        for (var child : children) {
+            rows.add(new Row(
+                    child.unit().id(),
+                    name(child.unit()),
+                    child.unit().kind().name(),
+                    false,
+                    cells(child.figures(), child.unit(), year, caller)));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,145 @@
+package vn.tuquan.statistics;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.AbstractMap.SimpleEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import vn.tuquan.TestUsers;
+import vn.tuquan.access.UserAccounts;
+import vn.tuquan.households.Commitments;
+import vn.tuquan.households.HouseholdForm;
+import vn.tuquan.households.Households;
+import vn.tuquan.order.DrugUser;
+import vn.tuquan.order.DrugUsers;
+import vn.tuquan.order.IncidentForm;
+import vn.tuquan.order.Incidents;
+import vn.tuquan.order.Mediation;
+import vn.tuquan.order.Mediations;
+import vn.tuquan.order.PersonDetails;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Scope;
+import vn.tuquan.units.AdminUnitsData;
+import vn.tuquan.units.LocalUnitForm;
+import vn.tuquan.units.LocalUnits;
+import vn.tuquan.units.OfficialLists;
+import vn.tuquan.units.UnitKind;
+import vn.tuquan.units.Units;
+
+/**
+ * A small province for the statistics' pages: Nam Định's official list, four residential areas in
+ * Hải Minh and two in Nam Mỹ, and in 2019 (31/10/2018–31/10/2019) two crimes and a social evil in Hải
+ * Minh's areas and a social evil on the commune itself, one crime in Nam Mỹ's, a drug user and a reconciled mediation in Hải Minh — recorded
+ * through the services, so the summaries are kept by their own paths.
+ */
+final class StatisticsFixture {
+
+    static final LocalDate LIST_DATE = LocalDate.of(2016, 1, 1);
+    static final int YEAR = 2019;
+    static final String ADMIN = "thong-ke-admin";
+    static final String OFFICER = "thong-ke-hai-minh";
+    static final String PASSWORD = "mat-khau-thong-ke-2026";
+
+    static long province;
+    static long haiMinh;
+    static long namMy;
+    static final List<Long> areas = new ArrayList<>();
+
+    private StatisticsFixture() {}
+
+    static synchronized void ensure(
+            OfficialLists lists,
+            Units units,
+            LocalUnits localUnits,
+            UserAccounts accounts,
+            Incidents incidents,
+            DrugUsers drugUsers,
+            Mediations mediations,
+            Households households,
+            Commitments commitments) {
+        if (!areas.isEmpty()) {
+            return;
+        }
+        lists.importFiles(
+                Caller.SYSTEM,
+                List.of(AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv")),
+                LIST_DATE,
+                Optional.empty());
+        province = units.findByCode(Scope.WHOLE_COUNTRY, "36", LIST_DATE)
+                .orElseThrow()
+                .id();
+        haiMinh = units.findByCode(Scope.WHOLE_COUNTRY, "14233", LIST_DATE)
+                .orElseThrow()
+                .id();
+        namMy = units.findByCode(Scope.WHOLE_COUNTRY, "13969", LIST_DATE)
+                .orElseThrow()
+                .id();
+        List<Map.Entry<Long, LocalUnitForm>> forms = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            forms.add(new SimpleEntry<>(
+                    i <= 4 ? haiMinh : namMy,
+                    new LocalUnitForm(UnitKind.RESIDENTIAL_AREA, "XOM", "S" + i, "Xóm Thống Kê " + i, null)));
+        }
+        areas.addAll(localUnits.createAll(Caller.SYSTEM, forms, LIST_DATE));
+        TestUsers.administrator(accounts, ADMIN, "Quản trị thống kê", PASSWORD);
+        TestUsers.withRoles(
+                accounts,
+                OFFICER,
+                "Cán bộ xã Hải Minh",
+                PASSWORD,
+                Set.of("COMMUNE_OFFICER"),
+                Scope.of(Set.of(haiMinh)),
+                Scope.of(Set.of(haiMinh)));
+        incident(incidents, areas.get(0), "CRIME_THEFT", "LESS_SERIOUS", "2019-03-15T21:00:00+07:00");
+        incident(incidents, areas.get(0), "CRIME_THEFT", "SERIOUS", "2019-06-02T08:00:00+07:00");
+        incident(incidents, areas.get(1), "SOCIAL_EVIL_GAMBLING", null, "2019-04-10T22:00:00+07:00");
+        incident(incidents, areas.get(4), "CRIME_THEFT", "LESS_SERIOUS", "2019-07-20T10:00:00+07:00");
+        // a social evil recorded on the commune itself, not on one of its areas
+        incident(incidents, haiMinh, "SOCIAL_EVIL_GAMBLING", null, "2019-08-08T20:00:00+07:00");
+        // one crime of the year before, for the change on the previous year
+        incident(incidents, areas.get(2), "CRIME_THEFT", "LESS_SERIOUS", "2018-05-01T10:00:00+07:00");
+        // households: three in the first area, two of them registered for 2019; one in the fourth, registered
+        List<Long> first = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            first.add(households
+                    .add(
+                            Caller.SYSTEM,
+                            areas.get(0),
+                            new HouseholdForm("TK-" + i, "Chủ Hộ " + i, "Xóm Thống Kê 1", 3, false),
+                            LocalDate.of(2018, 1, 1))
+                    .id());
+        }
+        long fourth = households
+                .add(
+                        Caller.SYSTEM,
+                        areas.get(3),
+                        new HouseholdForm("TK-4", "Chủ Hộ 4", "Xóm Thống Kê 4", 2, false),
+                        LocalDate.of(2018, 1, 1))
+                .id();
+        commitments.recordAll(Caller.SYSTEM, areas.get(0), YEAR, first.subList(0, 2), LocalDate.of(2019, 3, 1));
+        commitments.recordAll(Caller.SYSTEM, areas.get(3), YEAR, List.of(fourth), LocalDate.of(2019, 3, 1));
+        drugUsers.record(
+                Caller.SYSTEM,
+                areas.get(2),
+                new DrugUser.Form(new PersonDetails("Trần Văn Thống", "1990", null, null), LocalDate.of(2019, 5, 2)));
+        mediations.record(
+                Caller.SYSTEM,
+                areas.get(1),
+                new Mediation.Form(
+                        LocalDate.of(2019, 5, 3),
+                        "Nguyễn Văn A và Phạm Văn B",
+                        "Tranh chấp lối đi chung",
+                        Mediation.Outcome.RECONCILED,
+                        "Tổ hòa giải số 2"));
+    }
+
+    private static void incident(Incidents incidents, long unit, String category, String severity, String at) {
+        incidents.record(
+                Caller.SYSTEM,
+                new IncidentForm(
+                        unit, category, severity, null, OffsetDateTime.parse(at), null, "PATROL", null, null, null));
+    }
+}

@@ -1,0 +1,309 @@
+package vn.tuquan.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+import vn.tuquan.TuquanTest;
+import vn.tuquan.WebSession;
+import vn.tuquan.access.UserAccounts;
+import vn.tuquan.households.Commitments;
+import vn.tuquan.households.Households;
+import vn.tuquan.order.DrugUsers;
+import vn.tuquan.order.Incidents;
+import vn.tuquan.order.Mediations;
+import vn.tuquan.units.LocalUnits;
+import vn.tuquan.units.OfficialLists;
+import vn.tuquan.units.Units;
+
+/**
+ * The statistics page, the units behind a count and the API over real HTTP, on a small province
+ * whose records are known ({@link StatisticsFixture}): every number checked against the records it
+ * counts, through the list its link opens; a commune officer kept to their commune.
+ */
+@TuquanTest
+@TestPropertySource(properties = "tuquan.test.database=statistics-web")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StatisticsPagesTests {
+
+    static final int YEAR = StatisticsFixture.YEAR;
+
+    @LocalServerPort
+    int port;
+
+    final ObjectMapper json = new ObjectMapper();
+    WebSession admin;
+    WebSession officer;
+    WebSession english;
+
+    @BeforeAll
+    void setUp(
+            @Autowired OfficialLists lists,
+            @Autowired Units units,
+            @Autowired LocalUnits localUnits,
+            @Autowired UserAccounts accounts,
+            @Autowired Incidents incidents,
+            @Autowired DrugUsers drugUsers,
+            @Autowired Mediations mediations,
+            @Autowired Households households,
+            @Autowired Commitments commitments) {
+        StatisticsFixture.ensure(
+                lists, units, localUnits, accounts, incidents, drugUsers, mediations, households, commitments);
+        admin = new WebSession(port);
+        admin.signIn(StatisticsFixture.ADMIN, StatisticsFixture.PASSWORD);
+        officer = new WebSession(port);
+        officer.signIn(StatisticsFixture.OFFICER, StatisticsFixture.PASSWORD);
+        english = new WebSession(port);
+        english.signIn(StatisticsFixture.ADMIN, StatisticsFixture.PASSWORD);
+        english.getPage("/?lang=en");
+    }
+
+    Document page(WebSession session, String path) {
+        HttpResponse<String> response = session.getPage(path);
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return Jsoup.parse(response.body());
+    }
+
+    /** The first number of an indicator on a page (a card's), its value read from the page's text. */
+    static Element number(Document page, String code) {
+        Element number = page.selectFirst(".statistics-number[data-indicator=" + code + "]");
+        assertThat(number).as(code).isNotNull();
+        return number;
+    }
+
+    static long value(Element number) {
+        return Long.parseLong(number.text().replace(".", "").replace(",", ""));
+    }
+
+    @Test
+    void aCommunesNumbersEqualTheRecordsTheirLinksOpen() {
+        Document page = page(admin, "/statistics?unit=" + StatisticsFixture.haiMinh + "&year=" + YEAR);
+        assertThat(page.selectFirst("#statistics-subject").text())
+                .contains("Hải Minh")
+                .contains("năm 2019");
+        assertThat(value(number(page, "residential-areas"))).isEqualTo(4);
+        assertThat(value(number(page, "areas-no-crime"))).isEqualTo(3);
+        assertThat(value(number(page, "areas-no-drug-user"))).isEqualTo(3);
+        assertThat(value(number(page, "crimes"))).isEqualTo(2);
+        assertThat(value(number(page, "drug-users-present"))).isEqualTo(1);
+        assertThat(value(number(page, "drug-users-new"))).isEqualTo(1);
+        assertThat(value(number(page, "mediations"))).isEqualTo(1);
+        assertThat(value(number(page, "mediations-reconciled"))).isEqualTo(1);
+        assertThat(page.selectFirst("#crime-change").text()).isEqualTo("Tăng 1 vụ so với năm 2018");
+        assertThat(value(number(page, "households"))).isEqualTo(4);
+        assertThat(value(number(page, "households-registered"))).isEqualTo(3);
+        assertThat(page.selectFirst("#card-households").text()).contains("Tỷ lệ 75%");
+        assertThat(value(number(page, "areas-all-registered"))).isEqualTo(1);
+        assertThat(page(admin, number(page, "areas-all-registered").attr("href"))
+                        .select("#counted-units tbody tr"))
+                .hasSize(1);
+        // no commune card for a commune
+        assertThat(page.select("#card-communes-no-crime")).isEmpty();
+
+        // the units behind a count of units: as many rows as the number
+        Element noCrime = number(page, "areas-no-crime");
+        assertThat(noCrime.attr("href")).contains("/statistics/units?unit=" + StatisticsFixture.haiMinh);
+        Document areas = page(admin, noCrime.attr("href"));
+        assertThat(areas.select("#counted-units tbody tr")).hasSize(3);
+        assertThat(areas.select("#counted-units").text()).doesNotContain("Xóm Thống Kê 1 ");
+        assertThat(areas.select("#counted-units a[href^=/units/]")).hasSize(3);
+
+        // the records behind a count of records: the register's list with the same unit and window
+        Element crimes = number(page, "crimes");
+        Document incidents = page(admin, crimes.attr("href"));
+        assertThat(incidents.select("#incidents > li")).hasSize(2);
+        Element all = number(page, "incidents");
+        assertThat(page(admin, all.attr("href")).select("#incidents > li")).hasSize((int) value(all));
+        Document users = page(admin, number(page, "drug-users-present").attr("href"));
+        assertThat(users.select("table.drug-users tbody tr")).hasSize(1);
+        Document reconciled = page(admin, number(page, "mediations-reconciled").attr("href"));
+        assertThat(reconciled.select("table.mediations tbody tr")).hasSize(1);
+
+        // one row per child, each drilling down, and a last row of the commune's own records
+        assertThat(value(all)).isEqualTo(4);
+        var rows = page.select("#statistics-children tbody tr:not(.statistics-own)");
+        assertThat(rows).hasSize(4);
+        Element own = page.selectFirst("#statistics-children tr.statistics-own");
+        assertThat(own.text()).contains("Hồ sơ của chính đơn vị");
+        assertThat(value(own.selectFirst(".statistics-number[data-indicator=incidents]")))
+                .isEqualTo(1);
+        assertThat(value(own.selectFirst(".statistics-number[data-indicator=crimes]")))
+                .isZero();
+        assertThat(own.select(".statistics-number[data-indicator=residential-areas]"))
+                .isEmpty();
+        assertThat(own.select("a.statistics-number"))
+                .as("no list shows the commune's own records alone")
+                .isEmpty();
+        long sum = 0;
+        for (Element row : page.select("#statistics-children tbody tr")) {
+            sum += value(row.selectFirst(".statistics-number[data-indicator=incidents]"));
+        }
+        assertThat(sum)
+                .as("the children and the commune's own records add up to the total")
+                .isEqualTo(4);
+        Element first = rows.get(0).selectFirst("a.statistics-drill");
+        assertThat(first.attr("href"))
+                .isEqualTo("/statistics?unit=" + StatisticsFixture.areas.get(0) + "&year=" + YEAR);
+        Document area = page(admin, first.attr("href"));
+        assertThat(value(number(area, "crimes"))).isEqualTo(2);
+        assertThat(number(area, "households").attr("href"))
+                .startsWith("/households/areas/" + StatisticsFixture.areas.get(0));
+        assertThat(value(number(area, "households"))).isEqualTo(3);
+        assertThat(page(admin, number(area, "households").attr("href")).select("tr:has(td)"))
+                .hasSize(3);
+        assertThat(area.selectFirst("#card-households").text()).contains("Tỷ lệ 66,7%");
+
+        // the trend: the ten years to the year shown in which the unit existed (the list is of 2016), printed as years
+        var trend = page.select("#statistics-trend tbody tr");
+        assertThat(trend).hasSize(4);
+        assertThat(trend.get(0).selectFirst("th").text()).isEqualTo("2016");
+        assertThat(trend.get(3).selectFirst("th").text()).isEqualTo("2019");
+        assertThat(page.select(".statistics-bar-year").eachText()).contains("2018", "2019");
+    }
+
+    @Test
+    void aProvinceCountsItsCommunesAndEachCountOpensAsManyUnits() {
+        Document page = page(admin, "/statistics?unit=" + StatisticsFixture.province + "&year=" + YEAR);
+        long communes = value(number(page, "communes"));
+        long noCrime = value(number(page, "communes-no-crime"));
+        assertThat(communes).isGreaterThan(100);
+        // Hải Minh and Nam Mỹ had crimes; no other commune has a record
+        assertThat(noCrime).isEqualTo(communes - 2);
+        assertThat(page(admin, number(page, "communes-no-crime").attr("href")).select("#counted-units tbody tr"))
+                .hasSize((int) noCrime);
+        assertThat(page(admin, number(page, "communes").attr("href")).select("#counted-units tbody tr"))
+                .hasSize((int) communes);
+        assertThat(value(number(page, "residential-areas"))).isEqualTo(6);
+        assertThat(value(number(page, "areas-no-crime"))).isEqualTo(4);
+        assertThat(page(admin, number(page, "areas-no-crime").attr("href")).select("#counted-units tbody tr"))
+                .hasSize(4);
+        assertThat(value(number(page, "crimes"))).isEqualTo(3);
+        assertThat(page(admin, number(page, "crimes").attr("href")).select("#incidents > li"))
+                .hasSize(3);
+        // the province's children are its districts, each drilling down
+        assertThat(page.select("#statistics-children a.statistics-drill")).hasSizeGreaterThan(5);
+        // the old address of the area leads here
+        assertThat(admin.getPage("/reports").headers().firstValue("Location").orElseThrow())
+                .endsWith("/statistics");
+    }
+
+    @Test
+    void theUnitSearchIgnoresDiacriticsAndKeepsTheYear() {
+        Document found = page(admin, "/statistics?year=2018&q=hai+minh");
+        assertThat(found.select("#statistics-hits a").eachAttr("href"))
+                .contains("/statistics?unit=" + StatisticsFixture.haiMinh + "&year=2018");
+        Document none = page(officer, "/statistics?year=2018&q=nam+my");
+        assertThat(none.select("#statistics-hits a")).isEmpty();
+        // a year the statistics do not count: refused with the page's error
+        assertThat(admin.getPage("/statistics?unit=" + StatisticsFixture.haiMinh + "&year=1990")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(admin.getPage("/statistics/units?unit=" + StatisticsFixture.haiMinh + "&year=2019&indicator=crimes")
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void aCommuneOfficerOpensOnTheirCommuneAndIsRefusedAnother() {
+        Document own = page(officer, "/statistics?year=" + YEAR);
+        assertThat(own.selectFirst("#statistics-subject").text()).contains("Hải Minh");
+        assertThat(page(officer, "/statistics")
+                        .selectFirst("#statistics-subject")
+                        .text())
+                .contains("Hải Minh");
+        // a commune officer may not read the lists of people: the number is shown, not linked
+        assertThat(number(own, "drug-users-present").tagName()).isEqualTo("span");
+        assertThat(number(own, "crimes").tagName()).isEqualTo("a");
+
+        long other = StatisticsFixture.namMy;
+        assertThat(officer.getPage("/statistics?unit=" + other + "&year=" + YEAR)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(officer.getPage("/statistics/units?unit=" + other + "&year=" + YEAR + "&indicator=areas-no-crime")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(officer.get("/api/v1/statistics/units/" + other + "?year=" + YEAR)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(officer.get("/api/v1/statistics/units/" + other + "/trend").statusCode())
+                .isEqualTo(403);
+        assertThat(officer.get("/api/v1/statistics/units/" + StatisticsFixture.haiMinh + "?year=" + YEAR)
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void theApiAnswersTheFiguresWithTheirLinksAndRefusesBadQuestions() throws Exception {
+        HttpResponse<String> response = admin.get("/api/v1/statistics/units/" + StatisticsFixture.haiMinh + "?year="
+                + YEAR + "&indicators=crimes,areas-no-crime");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.at("/unit/id").asLong()).isEqualTo(StatisticsFixture.haiMinh);
+        assertThat(body.at("/unit/kind").asText()).isEqualTo("COMMUNE");
+        assertThat(body.at("/year").asInt()).isEqualTo(YEAR);
+        assertThat(body.at("/indicators")).hasSize(2);
+        // in the catalogue's order
+        assertThat(body.at("/indicators/0/code").asText()).isEqualTo("areas-no-crime");
+        assertThat(body.at("/indicators/0/value").asLong()).isEqualTo(3);
+        assertThat(body.at("/indicators/0/name").asText()).isEqualTo("Khu dân cư không có tội phạm");
+        assertThat(body.at("/indicators/0/records").asText())
+                .isEqualTo(
+                        "/statistics/units?unit=" + StatisticsFixture.haiMinh + "&year=2019&indicator=areas-no-crime");
+        assertThat(body.at("/indicators/1/value").asLong()).isEqualTo(2);
+        assertThat(body.at("/indicators/1/records").asText()).startsWith("/order/incidents?unit=");
+        assertThat(body.at("/children")).hasSize(4);
+        assertThat(body.at("/children/0/indicators")).hasSize(2);
+
+        JsonNode all = json.readTree(admin.get(
+                        "/api/v1/statistics/units/" + StatisticsFixture.haiMinh + "?year=" + YEAR,
+                        "Accept-Language",
+                        "en")
+                .body());
+        assertThat(all.at("/indicators")).hasSize(Indicator.values().length);
+        assertThat(all.at("/indicators/0/name").asText()).isEqualTo("Residential areas");
+
+        JsonNode trend = json.readTree(admin.get("/api/v1/statistics/units/" + StatisticsFixture.haiMinh
+                        + "/trend?from=2017&to=2019&indicators=crimes")
+                .body());
+        assertThat(trend.at("/years")).hasSize(3);
+        assertThat(trend.at("/years/1/year").asInt()).isEqualTo(2018);
+        assertThat(trend.at("/years/1/indicators/0/value").asLong()).isEqualTo(1);
+        assertThat(trend.at("/years/2/indicators/0/value").asLong()).isEqualTo(2);
+
+        HttpResponse<String> unknown = admin.get(
+                "/api/v1/statistics/units/" + StatisticsFixture.haiMinh + "?year=2019&indicators=crimes,nope");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.headers().firstValue("Content-Type").orElseThrow()).contains("problem+json");
+        assertThat(unknown.body()).contains("nope");
+        HttpResponse<String> year = admin.get("/api/v1/statistics/units/" + StatisticsFixture.haiMinh + "?year=1990");
+        assertThat(year.statusCode()).isEqualTo(400);
+        assertThat(year.headers().firstValue("Content-Type").orElseThrow()).contains("problem+json");
+        assertThat(admin.get("/api/v1/statistics/units/999999999?year=2019").statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void thePageIsInEnglish() {
+        Document page = page(english, "/statistics?unit=" + StatisticsFixture.haiMinh + "&year=" + YEAR + "&lang=en");
+        assertThat(page.selectFirst("h1").text()).isEqualTo("Statistics and reports");
+        assertThat(page.selectFirst("#card-areas-no-crime h3").text()).isEqualTo("Residential areas with no crime");
+        assertThat(page.selectFirst("#crime-change").text()).isEqualTo("1 more than in 2018");
+        assertThat(page.selectFirst("#statistics-subject").text()).contains("year 2019");
+        Document units = page(
+                english,
+                "/statistics/units?unit=" + StatisticsFixture.haiMinh + "&year=" + YEAR
+                        + "&indicator=residential-areas&lang=en");
+        assertThat(units.selectFirst("h1").text()).isEqualTo("Residential areas");
+        assertThat(units.select("#counted-units tbody tr")).hasSize(4);
+    }
+}
