@@ -1,10 +1,12 @@
 package vn.tuquan.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -16,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.WebSession;
+import vn.tuquan.Workbooks;
 import vn.tuquan.access.UserAccounts;
 import vn.tuquan.households.Commitments;
 import vn.tuquan.households.Households;
@@ -211,6 +214,52 @@ class StatisticsPagesTests {
         assertThat(admin.getPage("/statistics/units?unit=" + StatisticsFixture.haiMinh + "&year=2019&indicator=crimes")
                         .statusCode())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void everyTableExportsToExcelWithTheSameFigures() {
+        Document page = page(admin, "/statistics?unit=" + StatisticsFixture.haiMinh + "&year=" + YEAR);
+        List<List<String>> children = Workbooks.rows(
+                admin.getBytes(page.selectFirst("#statistics-children-xlsx").attr("href")));
+        // the title, the header (the unit, its kind, then every indicator), a row per child, the own row, the total
+        List<String> header = children.get(1);
+        assertThat(header).hasSize(2 + Indicator.values().length);
+        int crimes = header.indexOf("Vụ phạm tội");
+        int areas = header.indexOf("Khu dân cư");
+        assertThat(crimes).isPositive();
+        List<String> total = children.get(children.size() - 1);
+        assertThat(total.get(0)).isEqualTo("Tổng cộng");
+        assertThat(Long.parseLong(total.get(crimes))).isEqualTo(value(number(page, "crimes")));
+        assertThat(Long.parseLong(total.get(areas))).isEqualTo(value(number(page, "residential-areas")));
+        long childCrimes = children.subList(2, children.size() - 1).stream()
+                .mapToLong(r -> Long.parseLong(r.get(crimes)))
+                .sum();
+        assertThat(childCrimes)
+                .as("the children and the own row add up to the total")
+                .isEqualTo(Long.parseLong(total.get(crimes)));
+        assertThat(children.size() - 4)
+                .as("a row per child")
+                .isEqualTo(
+                        page.select("#statistics-children a.statistics-drill").size());
+
+        List<List<String>> trend = Workbooks.rows(
+                admin.getBytes(page.selectFirst("#statistics-trend-xlsx").attr("href")));
+        assertThat(trend.subList(2, trend.size())).extracting(r -> r.get(0)).contains(String.valueOf(YEAR));
+        List<String> thisYear = trend.stream()
+                .filter(r -> r.get(0).equals(String.valueOf(YEAR)))
+                .findFirst()
+                .orElseThrow();
+        assertThat(Long.parseLong(thisYear.get(crimes))).isEqualTo(value(number(page, "crimes")));
+
+        Document counted = page(admin, number(page, "areas-no-crime").attr("href"));
+        List<List<String>> units = Workbooks.rows(
+                admin.getBytes(counted.selectFirst("#counted-xlsx").attr("href")));
+        assertThat(units.size() - 2)
+                .isEqualTo(counted.select("#counted-units tbody tr").size());
+        assertThatThrownBy(() ->
+                        officer.getBytes("/statistics/children.xlsx?unit=" + StatisticsFixture.namMy + "&year=" + YEAR))
+                .as("another commune's table")
+                .hasMessageContaining("answered 403");
     }
 
     @Test

@@ -1,0 +1,129 @@
+package vn.tuquan.statistics.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.CurrentCaller;
+import vn.tuquan.shared.Permission;
+import vn.tuquan.shared.Requires;
+import vn.tuquan.shared.web.SheetExports;
+import vn.tuquan.statistics.ChildFigures;
+import vn.tuquan.statistics.Figures;
+import vn.tuquan.statistics.Indicator;
+import vn.tuquan.statistics.Statistics;
+import vn.tuquan.statistics.StatisticsRefusedException;
+import vn.tuquan.units.UnitView;
+
+/**
+ * Every table of the statistics pages as an Excel workbook, with every indicator in a column: the
+ * children of a unit (and the unit's own records, and the total), the trend over years, and the units
+ * behind a count of units. The same figures as the page, read from the same summaries.
+ */
+@Controller
+@Requires(Permission.REPORTS_READ)
+class StatisticsExports {
+
+    private final Statistics statistics;
+    private final SheetExports exports;
+    private final MessageSource messages;
+
+    StatisticsExports(Statistics statistics, SheetExports exports, MessageSource messages) {
+        this.statistics = statistics;
+        this.exports = exports;
+        this.messages = messages;
+    }
+
+    private static List<String> headers(String first, String second) {
+        List<String> headers = new ArrayList<>(List.of(first, second));
+        for (Indicator i : Indicator.values()) {
+            headers.add(i.messageKey());
+        }
+        return headers;
+    }
+
+    private static List<Object> cells(Object first, Object second, Figures figures) {
+        List<Object> cells = new ArrayList<>(List.of(first, second));
+        for (Indicator i : Indicator.values()) {
+            cells.add(figures.get(i));
+        }
+        return cells;
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+
+    @GetMapping(path = "/statistics/children.xlsx", produces = SheetExports.XLSX)
+    void children(@RequestParam long unit, @RequestParam int year, HttpServletResponse response) throws IOException {
+        Caller caller = CurrentCaller.get();
+        Statistics.Breakdown breakdown = statistics.children(caller, unit, year);
+        UnitView root = breakdown.unit();
+        exports.send(
+                response,
+                "thong-ke-" + root.id() + "-" + year + ".xlsx",
+                SheetExports.Layout.of(
+                                "statistics.export.children.sheet",
+                                headers("statistics.page.unit", "statistics.export.kind"))
+                        .titled(text("statistics.export.title", StatisticsViews.name(root), String.valueOf(year))),
+                rows -> {
+                    for (ChildFigures child : breakdown.children()) {
+                        rows.row(cells(
+                                StatisticsViews.name(child.unit()),
+                                text("units.kind." + child.unit().kind()),
+                                child.figures()));
+                    }
+                    rows.row(cells(text("statistics.page.own"), text("units.kind." + root.kind()), breakdown.own()));
+                    rows.row(cells(
+                            text("statistics.export.total"), text("units.kind." + root.kind()), breakdown.total()));
+                });
+    }
+
+    @GetMapping(path = "/statistics/trend.xlsx", produces = SheetExports.XLSX)
+    void trend(@RequestParam long unit, @RequestParam int from, @RequestParam int to, HttpServletResponse response)
+            throws IOException {
+        Caller caller = CurrentCaller.get();
+        UnitView root = statistics.unit(caller, unit, Math.max(from, to));
+        Map<Integer, Figures> trend = statistics.trend(caller, unit, from, to);
+        exports.send(
+                response,
+                "xu-huong-" + root.id() + ".xlsx",
+                SheetExports.Layout.of(
+                                "statistics.export.trend.sheet",
+                                headers("statistics.page.year", "statistics.page.unit"))
+                        .titled(StatisticsViews.name(root)),
+                rows -> trend.forEach(
+                        (year, figures) -> rows.row(cells(String.valueOf(year), StatisticsViews.name(root), figures))));
+    }
+
+    @GetMapping(path = "/statistics/units.xlsx", produces = SheetExports.XLSX)
+    void units(
+            @RequestParam long unit,
+            @RequestParam int year,
+            @RequestParam String indicator,
+            HttpServletResponse response)
+            throws IOException {
+        Caller caller = CurrentCaller.get();
+        UnitView root = statistics.unit(caller, unit, year);
+        Indicator counted = Indicator.of(indicator)
+                .orElseThrow(
+                        () -> new StatisticsRefusedException("indicator", "statistics.error.indicator", indicator));
+        List<UnitView> found = statistics.countedUnits(caller, unit, year, counted);
+        exports.send(
+                response,
+                "don-vi-" + root.id() + "-" + year + ".xlsx",
+                SheetExports.Layout.of(
+                                "statistics.export.units.sheet",
+                                List.of("statistics.page.unit", "statistics.export.kind", "statistics.export.id"))
+                        .titled(text(counted.messageKey()) + " — "
+                                + text("statistics.export.title", StatisticsViews.name(root), String.valueOf(year))),
+                rows -> found.forEach(u -> rows.row(StatisticsViews.name(u), text("units.kind." + u.kind()), u.id())));
+    }
+}
