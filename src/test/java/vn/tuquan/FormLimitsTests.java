@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -44,6 +45,13 @@ class FormLimitsTests {
             "reset",
             "image");
 
+    /** A call of the shared fields' text input or textarea (fragments/fields.html). */
+    static final Pattern FRAGMENT_TEXT_FIELD =
+            Pattern.compile("fragments/fields\\s*::\\s*(inputField|textareaField)\\s*\\(");
+
+    static final Pattern FRAGMENT_TYPE = Pattern.compile("\\btype\\s*=\\s*'([a-zA-Z-]+)'");
+    static final Pattern FRAGMENT_MAXLENGTH = Pattern.compile("\\bmaxlength\\s*=\\s*[^,)\\s]");
+
     @Test
     void everyTextInputAndTextareaHasAMaximumLength() throws IOException {
         List<String> missing = new ArrayList<>();
@@ -52,6 +60,21 @@ class FormLimitsTests {
             for (Path template :
                     files.filter(f -> f.toString().endsWith(".html")).sorted().toList()) {
                 Document page = Jsoup.parse(Files.readString(template), "", Parser.xmlParser());
+                // a field drawn by fragments/fields.html: its call must pass the maximum length
+                for (Element call : page.select("[th:replace], [th:insert]")) {
+                    String expression = call.hasAttr("th:replace") ? call.attr("th:replace") : call.attr("th:insert");
+                    if (!FRAGMENT_TEXT_FIELD.matcher(expression).find()) {
+                        continue;
+                    }
+                    var type = FRAGMENT_TYPE.matcher(expression);
+                    if (type.find() && NOT_TEXT.contains(type.group(1).toLowerCase(Locale.ROOT))) {
+                        continue;
+                    }
+                    fields++;
+                    if (!FRAGMENT_MAXLENGTH.matcher(expression).find()) {
+                        missing.add(TEMPLATES.relativize(template) + ": " + expression.strip());
+                    }
+                }
                 for (Element field : page.select("input, textarea")) {
                     String type = field.hasAttr("type")
                             ? field.attr("type").toLowerCase(Locale.ROOT)
