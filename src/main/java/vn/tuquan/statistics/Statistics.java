@@ -50,6 +50,8 @@ public class Statistics {
     /** The unit as it stood on the year's tree day, refused outside the caller's view scope. */
     public UnitView unit(Caller caller, long unitId, int year) {
         caller.require(Permission.REPORTS_READ);
+        // the unit first: outside the scope is refused as such, whatever the year asked
+        units.latest(caller.view(), unitId).orElseThrow(() -> new UnknownStatisticsUnitException(unitId, year));
         checkYear(year);
         return units.find(caller.view(), unitId, treeOn(year))
                 .orElseThrow(() -> new UnknownStatisticsUnitException(unitId, year));

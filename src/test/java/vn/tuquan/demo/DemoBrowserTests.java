@@ -84,7 +84,9 @@ class DemoBrowserTests {
                                 .setName("Thống kê, báo cáo")
                                 .setExact(true))
                 .click();
-        assertThat(page.locator(".alert h2")).hasText("Phần này chưa được xây dựng");
+        // the statistics open on the officer's own commune and the year in force
+        assertThat(page.locator("h1")).hasText("Thống kê, báo cáo");
+        assertThat(page.locator("#statistics-subject")).containsText("năm");
         assertThat(consoleErrors)
                 .as("no script, style or security-policy errors")
                 .isEmpty();

@@ -25,7 +25,9 @@ import vn.tuquan.units.UnitView;
 /**
  * Every table of the statistics pages as an Excel workbook, with every indicator in a column: the
  * children of a unit (and the unit's own records, and the total), the trend over years, and the units
- * behind a count of units. The same figures as the page, read from the same summaries.
+ * behind a count of units. The same figures as the page, read from the same summaries. The mappings do
+ * not declare what they produce, so that a refused question (a bad year) answers 400 with its message
+ * as a page would, rather than 406; the workbook sets its own content type.
  */
 @Controller
 @Requires(Permission.REPORTS_READ)
@@ -61,7 +63,7 @@ class StatisticsExports {
         return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 
-    @GetMapping(path = "/statistics/children.xlsx", produces = SheetExports.XLSX)
+    @GetMapping("/statistics/children.xlsx")
     void children(@RequestParam long unit, @RequestParam int year, HttpServletResponse response) throws IOException {
         Caller caller = CurrentCaller.get();
         Statistics.Breakdown breakdown = statistics.children(caller, unit, year);
@@ -86,7 +88,7 @@ class StatisticsExports {
                 });
     }
 
-    @GetMapping(path = "/statistics/trend.xlsx", produces = SheetExports.XLSX)
+    @GetMapping("/statistics/trend.xlsx")
     void trend(@RequestParam long unit, @RequestParam int from, @RequestParam int to, HttpServletResponse response)
             throws IOException {
         Caller caller = CurrentCaller.get();
@@ -103,7 +105,7 @@ class StatisticsExports {
                         (year, figures) -> rows.row(cells(String.valueOf(year), StatisticsViews.name(root), figures))));
     }
 
-    @GetMapping(path = "/statistics/units.xlsx", produces = SheetExports.XLSX)
+    @GetMapping("/statistics/units.xlsx")
     void units(
             @RequestParam long unit,
             @RequestParam int year,

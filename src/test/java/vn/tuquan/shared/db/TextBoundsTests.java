@@ -223,6 +223,9 @@ class TextBoundsTests {
             "incident_idempotency.request_hash",
             "unit_import.files",
             "unit_version.path",
+            // the statistics' summaries: a unit's kind and its path on the year's tree day, both copied from the units
+            "statistics_unit_year.unit_kind",
+            "statistics_unit_year.path",
             "audit_event_place.unit_path",
             "users.password_hash",
             "users.totp_secret",
