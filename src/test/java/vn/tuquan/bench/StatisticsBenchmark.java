@@ -204,7 +204,7 @@ public final class StatisticsBenchmark {
                                 severities.isEmpty() ? null : severities.get(k % severities.size()),
                                 category.kind().hasSubjectiveCause() ? k % 3 == 0 : null,
                                 at,
-                                at.plusMinutes(30),
+                                at,
                                 "PATROL",
                                 null,
                                 null,
