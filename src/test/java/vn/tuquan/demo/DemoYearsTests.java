@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.AriaRole;
 import java.net.http.HttpResponse;
 import java.util.regex.Pattern;
@@ -227,10 +228,19 @@ class DemoYearsTests {
                     .click();
             assertThat(page.locator("#period")).hasText("Kỳ đánh giá 2017: 31/10/2016 – 31/10/2017.");
             tab.openMenu("Mở hoặc đóng trình đơn");
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English"))
-                    .click();
-            // a navigation may take longer than the assertion's 5 s on a loaded two-core machine
-            page.waitForURL(Pattern.compile("year=2017&lang=en$"), new Page.WaitForURLOptions().setTimeout(30_000));
+            var english = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English"));
+            String href = english.getAttribute("href");
+            english.click();
+            // a navigation may take longer than the assertion's 5 s on a loaded two-core machine; when it never
+            // comes, say where the page is, what the link pointed to and keep a picture (it failed so once)
+            try {
+                page.waitForURL(Pattern.compile("year=2017&lang=en$"), new Page.WaitForURLOptions().setTimeout(30_000));
+            } catch (TimeoutError e) {
+                tab.screenshot("years-households-phone-english-not-reached");
+                throw new AssertionError(
+                        "the English link (" + href + ") did not lead there within 30 s; the page is at " + page.url(),
+                        e);
+            }
             assertThat(page).hasURL(Pattern.compile("year=2017&lang=en$"));
             assertThat(page.locator("#period")).hasText("Evaluation period 2017: 31/10/2016 – 31/10/2017.");
             assertThat(page.locator("#rate")).hasText("Registered: 90% (29/32 households)");
