@@ -1,13 +1,12 @@
 package vn.tuquan.statistics;
 
-import java.util.EnumMap;
 import java.util.Map;
 
 /** The indicators of a unit and the units under it for a year, as the summaries hold them. */
 public record Figures(long unitId, int year, Map<Indicator, Long> values) {
 
     public Figures {
-        values = Map.copyOf(values.isEmpty() ? new EnumMap<>(Indicator.class) : new EnumMap<>(values));
+        values = Map.copyOf(values);
     }
 
     /** The value of an indicator (zero when nothing is counted). */

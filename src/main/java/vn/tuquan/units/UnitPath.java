@@ -41,6 +41,15 @@ public record UnitPath(List<Long> ids) {
         return new UnitPath(ids);
     }
 
+    /**
+     * A {@code LIKE} pattern matching a path as stored ({@code /1/5/23/}) and every path under it: the
+     * subtree as one range of a {@code text COLLATE "C"} index. The path's characters are escaped
+     * (a path holds digits and slashes only, so this is a safeguard).
+     */
+    public static String subtreeLike(String path) {
+        return path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     /** The path of a unit at the top of the tree (a province). */
     public static UnitPath of(long id) {
         return new UnitPath(List.of(id));

@@ -633,7 +633,7 @@ public class Units {
     }
 
     static String likePrefix(String path) {
-        return likeEscape(path) + "%";
+        return UnitPath.subtreeLike(path);
     }
 
     private static String likeEscape(String text) {

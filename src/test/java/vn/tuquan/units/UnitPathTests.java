@@ -52,4 +52,10 @@ class UnitPathTests {
         }
         assertThatThrownBy(() -> new UnitPath(List.of())).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aSubtreesLikePatternIsThePathWithItsWildcardAndEscapesWhatLikeWouldRead() {
+        assertThat(UnitPath.subtreeLike("/1/5/23/")).isEqualTo("/1/5/23/%");
+        assertThat(UnitPath.subtreeLike("/a_b%c\\/")).isEqualTo("/a\\_b\\%c\\\\/%");
+    }
 }

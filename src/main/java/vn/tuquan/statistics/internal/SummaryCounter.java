@@ -14,6 +14,7 @@ import vn.tuquan.evaluation.Evaluations;
 import vn.tuquan.households.Commitments;
 import vn.tuquan.households.RegistrationRate;
 import vn.tuquan.movement.MovementCounts;
+import vn.tuquan.order.FactWindow;
 import vn.tuquan.order.OrderFacts;
 import vn.tuquan.order.UnitFacts;
 import vn.tuquan.shared.Period;
@@ -57,7 +58,7 @@ public class SummaryCounter {
 
     /** The day whose tree a year's rows are placed on: the residential areas' period's last day. */
     public static LocalDate treeOn(int year) {
-        return Period.residentialArea(year).to();
+        return FactWindow.treeOn(year);
     }
 
     /** The statistics year a day's events count in (the residential areas' period it falls in). */
@@ -86,7 +87,7 @@ public class SummaryCounter {
     public void countSubtree(long rootId, int year, Consumer<List<SummaryRow>> each) {
         LocalDate day = treeOn(year);
         List<UnitView> tree = units.subtreeWithRoot(Scope.WHOLE_COUNTRY, rootId, Set.of(), day);
-        if (tree.isEmpty() || !existed(tree.get(0), day)) {
+        if (tree.isEmpty() || !tree.get(0).validOn(day)) {
             return;
         }
         Map<Long, UnitKind> kinds = new HashMap<>(tree.size() * 2);
@@ -108,11 +109,6 @@ public class SummaryCounter {
         for (UnitView province : units.roots(Scope.WHOLE_COUNTRY, treeOn(year))) {
             countSubtree(province.id(), year, each);
         }
-    }
-
-    private static boolean existed(UnitView unit, LocalDate day) {
-        return !unit.validFrom().isAfter(day)
-                && (unit.validTo() == null || unit.validTo().isAfter(day));
     }
 
     private List<SummaryRow> rows(List<UnitView> placed, Map<Long, UnitKind> kinds, int year) {

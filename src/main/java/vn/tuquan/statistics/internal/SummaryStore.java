@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.statistics.Indicator;
+import vn.tuquan.units.UnitPath;
 
 /**
  * The owner of the statistics tables ({@code statistics_unit_year}, {@code statistics_year}): every
@@ -296,7 +297,7 @@ public class SummaryStore {
 
     /** A LIKE pattern matching the path and every path under it. */
     public static String like(String pathPrefix) {
-        return pathPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return UnitPath.subtreeLike(pathPrefix);
     }
 
     private static SummaryRow row(ResultSet rs) throws SQLException {

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.tuquan.units.UnitKind;
+import vn.tuquan.units.UnitPath;
 import vn.tuquan.units.UnitView;
 
 /** Counts the pages need beside the {@code Units} queries: children per unit, units per kind under a unit. */
@@ -49,9 +50,7 @@ class UnitTree {
         List<KindCount> counts = new ArrayList<>();
         jdbc.sql("SELECT kind, subkind, count(*) AS n FROM unit_version WHERE path LIKE :prefix AND path <> :path AND "
                         + VALID_ON + " GROUP BY kind, subkind")
-                .param(
-                        "prefix",
-                        unit.path().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .param("prefix", UnitPath.subtreeLike(unit.path()))
                 .param("path", unit.path())
                 .param("asOf", asOf)
                 .query((rs, n) -> counts.add(new KindCount(
