@@ -94,16 +94,13 @@ public class Summaries {
 
     /**
      * Recounts the rows of the units (and of every unit under the subtree roots) for each year given, in
-     * the current transaction: a year not filled is left alone (its fill will count everything).
+     * the current transaction. The years must be filled ones, read by {@link #lockAndReadFilled} in this
+     * transaction (which holds their locks until it ends).
      */
     public void recount(Map<Integer, Set<Long>> unitsByYear, Map<Integer, Set<Long>> subtreesByYear) {
         Set<Integer> years = new TreeSet<>(unitsByYear.keySet());
         years.addAll(subtreesByYear.keySet());
         for (int year : years) {
-            store.lockYearShared(year);
-            if (!store.filled(year)) {
-                continue;
-            }
             Set<Long> ids = new HashSet<>(unitsByYear.getOrDefault(year, Set.of()));
             for (long root : subtreesByYear.getOrDefault(year, Set.of())) {
                 for (UnitView unit :

@@ -65,14 +65,6 @@ public class SummaryStore {
                 .singleRow();
     }
 
-    /** Takes the year's lock shared (keeping rows of it current) until the transaction ends. */
-    public void lockYearShared(int year) {
-        jdbc.sql("SELECT pg_advisory_xact_lock_shared(?, ?)")
-                .params(LOCK_SPACE, year)
-                .query()
-                .singleRow();
-    }
-
     /** Takes the lock of each year shared, in the years' order, until the transaction ends. */
     public void lockYearsShared(Collection<Integer> years) {
         Integer[] sorted = new TreeSet<>(years).toArray(Integer[]::new);
