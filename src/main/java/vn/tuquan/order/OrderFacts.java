@@ -131,6 +131,31 @@ public class OrderFacts {
     }
 
     /**
+     * What one incident counts for in its unit's {@link #ownCounts} of the period it happened in (ignoring
+     * whether it was withdrawn): its kind and category, its class when it is a crime, and whether it is a
+     * serious one of subjective cause — the rules of {@link #ownCounts}' statements, for a record in hand
+     * (the statistics add it to their summaries rather than count the unit again).
+     */
+    public static UnitFacts.Counts countsOf(Incident incident) {
+        String kind = incident.kind().name();
+        boolean crime = incident.kind() == IncidentKind.CRIME && incident.severity() != null;
+        boolean seriousSubjective = incident.kind().hasSubjectiveCause()
+                && "SERIOUS".equals(incident.severity())
+                && Boolean.TRUE.equals(incident.subjectiveCause());
+        return new UnitFacts.Counts(
+                Map.of(kind, 1L),
+                Map.of(incident.categoryCode(), 1L),
+                crime ? Map.of(incident.severity(), 1L) : Map.of(),
+                0,
+                0,
+                0,
+                0,
+                0,
+                seriousSubjective ? 1 : 0,
+                0);
+    }
+
+    /**
      * The source's headline figures for a unit's subtree (F13): residential areas and communes with
      * no crime, with no drug user — a statistic of the year, so communes are counted over the
      * residential areas' period too (their own evaluation reads {@link #forSubtree}).

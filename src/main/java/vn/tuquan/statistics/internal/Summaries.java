@@ -2,10 +2,12 @@ package vn.tuquan.statistics.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -17,6 +19,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.tuquan.shared.Dates;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.statistics.Indicator;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
 
@@ -68,6 +71,7 @@ public class Summaries {
      * time (writers of the year wait meanwhile, then find it filled).
      */
     public void ensureFilled(int year) {
+        ensureShape();
         if (!countable(year) || store.filledYears().contains(year)) {
             return;
         }
@@ -83,6 +87,7 @@ public class Summaries {
                 store.insert(chunk);
                 rows[0] += chunk.size();
             });
+            store.rollUpYear(year);
             store.markFilled(year);
             log.info(
                     "statistics: year {} filled, {} units in {} ms",
@@ -98,8 +103,23 @@ public class Summaries {
      * transaction (which holds their locks until it ends).
      */
     public void recount(Map<Integer, Set<Long>> unitsByYear, Map<Integer, Set<Long>> subtreesByYear) {
+        apply(unitsByYear, subtreesByYear, Map.of());
+    }
+
+    /**
+     * Recounts the rows of the units (and of every unit under the subtree roots) and adds counts to the
+     * rows of others (a single write whose contribution is known: an incident recorded or withdrawn), for
+     * each year given, in the current transaction; a row both recounted and added to is only recounted
+     * (the recount, in the writer's transaction, sees the write). The years must be filled ones, read by
+     * {@link #lockAndReadFilled} in this transaction; each year's rows are locked once, in id order.
+     */
+    public void apply(
+            Map<Integer, Set<Long>> unitsByYear,
+            Map<Integer, Set<Long>> subtreesByYear,
+            Map<Integer, Map<Long, int[]>> deltasByYear) {
         Set<Integer> years = new TreeSet<>(unitsByYear.keySet());
         years.addAll(subtreesByYear.keySet());
+        years.addAll(deltasByYear.keySet());
         for (int year : years) {
             Set<Long> ids = new HashSet<>(unitsByYear.getOrDefault(year, Set.of()));
             for (long root : subtreesByYear.getOrDefault(year, Set.of())) {
@@ -108,11 +128,18 @@ public class Summaries {
                     ids.add(unit.id());
                 }
             }
-            if (ids.isEmpty()) {
+            Map<Long, int[]> deltas = new HashMap<>(deltasByYear.getOrDefault(year, Map.of()));
+            deltas.keySet().removeAll(ids);
+            if (ids.isEmpty() && deltas.isEmpty()) {
                 continue;
             }
-            store.lockRows(year, ids);
-            store.replace(year, ids, counter.count(ids, year));
+            Set<Long> locked = new HashSet<>(ids);
+            locked.addAll(deltas.keySet());
+            store.lockRows(year, locked);
+            if (!ids.isEmpty()) {
+                store.replace(year, ids, counter.count(ids, year));
+            }
+            store.add(year, deltas);
         }
     }
 
@@ -122,10 +149,40 @@ public class Summaries {
      * waited for (and then counted again) rather than missed.
      */
     public TreeSet<Integer> lockAndReadFilled(Collection<Integer> years) {
+        ensureShape();
         if (!years.isEmpty()) {
             store.lockYearsShared(years);
         }
         return store.filledYears();
+    }
+
+    private volatile boolean shapeChecked;
+
+    /**
+     * Once per process: when the catalogue of indicators changed since the roll-ups were computed (an
+     * upgrade), forgets every year (each is filled again when next used) under every filled year's lock.
+     */
+    void ensureShape() {
+        if (shapeChecked) {
+            return;
+        }
+        String shape = SummaryStore.currentShape();
+        if (!shape.equals(store.shape())) {
+            ownTransaction.executeWithoutResult(status -> {
+                store.lockShape();
+                if (shape.equals(store.shape())) {
+                    return;
+                }
+                TreeSet<Integer> filled = store.filledYears();
+                filled.forEach(store::lockYearExclusively);
+                if (!filled.isEmpty()) {
+                    log.info("statistics: the indicators changed; every year will be filled again when next used");
+                }
+                store.forgetAll();
+                store.recordShape(shape);
+            });
+        }
+        shapeChecked = true;
     }
 
     /** Forgets every filled year (the official tree changed): each is filled again when next used. */
@@ -189,6 +246,42 @@ public class Summaries {
                         found.add(new Drift(year, was.unitId(), was, null, List.of("row")));
                     }
                 }
+                List<Drift> rolled = new ArrayList<>();
+                if (unitId == null || prefix != null) {
+                    // the communes' roll-ups against the stored rows (those of communes whose rows drifted
+                    // are named by their rows, and rolled up again by their repair)
+                    Set<Long> drifted = new HashSet<>();
+                    for (Drift d : found) {
+                        for (SummaryRow r : new SummaryRow[] {d.stored(), d.counted()}) {
+                            if (r != null && r.communeId() != null) {
+                                drifted.add(r.communeId());
+                            }
+                        }
+                    }
+                    Map<Long, List<Long>> kept = store.rollUps(year, prefix, false);
+                    Map<Long, List<Long>> recounted = store.rollUps(year, prefix, true);
+                    Set<Long> communes = new TreeSet<>(kept.keySet());
+                    communes.addAll(recounted.keySet());
+                    for (long commune : communes) {
+                        List<Long> was = kept.get(commune);
+                        List<Long> is = recounted.get(commune);
+                        if (!drifted.contains(commune) && !Objects.equals(was, is)) {
+                            List<String> columns = new ArrayList<>();
+                            for (Indicator i : Indicator.values()) {
+                                if (was == null
+                                        || is == null
+                                        || was.size() <= i.ordinal()
+                                        || !was.get(i.ordinal()).equals(is.get(i.ordinal()))) {
+                                    columns.add("roll-up:" + i.code());
+                                }
+                            }
+                            rolled.add(new Drift(year, commune, null, null, columns));
+                        }
+                    }
+                }
+                if (repair && !rolled.isEmpty()) {
+                    store.rollUp(year, rolled.stream().map(Drift::unitId).toList());
+                }
                 if (repair && !found.isEmpty()) {
                     Collection<Long> ids = found.stream().map(Drift::unitId).toList();
                     store.replace(
@@ -200,6 +293,7 @@ public class Summaries {
                                     .toList());
                 }
                 drifts.addAll(found);
+                drifts.addAll(rolled);
             });
         }
         return new Verification(unitId, years, rows[0], drifts, repair && !drifts.isEmpty());

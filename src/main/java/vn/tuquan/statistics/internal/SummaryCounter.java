@@ -15,6 +15,7 @@ import vn.tuquan.households.Commitments;
 import vn.tuquan.households.RegistrationRate;
 import vn.tuquan.movement.MovementCounts;
 import vn.tuquan.order.FactWindow;
+import vn.tuquan.order.Incident;
 import vn.tuquan.order.OrderFacts;
 import vn.tuquan.order.UnitFacts;
 import vn.tuquan.shared.Period;
@@ -126,43 +127,61 @@ public class SummaryCounter {
         Map<Long, MovementCounts.Counts> movement = movementCounts.ownCounts(Scope.WHOLE_COUNTRY, ids, year);
         List<SummaryRow> rows = new ArrayList<>(placed.size());
         for (UnitView unit : placed) {
-            RegistrationRate rate = rates.get(unit.id());
-            UnitFacts.Counts c = facts.get(unit.id());
-            MovementCounts.Counts m = movement.getOrDefault(unit.id(), MovementCounts.Counts.NONE);
-            int[] v = {
-                rate == null ? 0 : Math.toIntExact(rate.residents()),
-                rate == null ? 0 : Math.toIntExact(rate.registered()),
-                rate == null ? 0 : Math.toIntExact(rate.signed()),
-                Math.toIntExact(c.total()),
-                Math.toIntExact(c.crimes()),
-                Math.toIntExact(c.crimes("LESS_SERIOUS")),
-                Math.toIntExact(c.crimes("SERIOUS")),
-                Math.toIntExact(c.crimes("VERY_SERIOUS")),
-                Math.toIntExact(c.crimes("ESPECIALLY_SERIOUS")),
-                Math.toIntExact(c.kind("SECURITY_EVENT")),
-                Math.toIntExact(c.kind("SOCIAL_EVIL")),
-                Math.toIntExact(c.kind("DRUG_OFFENCE")),
-                Math.toIntExact(c.kind("TRAFFIC_ACCIDENT") + c.kind("LABOUR_ACCIDENT") + c.kind("FIRE")),
-                Math.toIntExact(c.seriousSubjective()),
-                Math.toIntExact(c.drugUsers()),
-                Math.toIntExact(c.newDrugUsers()),
-                Math.toIntExact(c.mediations()),
-                Math.toIntExact(c.reconciled()),
-                Math.toIntExact(c.reEducations()),
-                recognised.contains(unit.id()) ? 1 : 0,
-                m.models(),
-                m.modelsEffective(),
-                m.cameras(),
-                m.conferencesInterim(),
-                m.conferencesFinal(),
-                m.catholicFamilies(),
-                m.advancedParish(),
-                m.culturalStandardArea(),
-                m.advancedExample()
-            };
+            int[] v = values(
+                    rates.get(unit.id()),
+                    facts.get(unit.id()),
+                    recognised.contains(unit.id()),
+                    movement.getOrDefault(unit.id(), MovementCounts.Counts.NONE));
             rows.add(new SummaryRow(year, unit.id(), unit.kind().name(), unit.path(), commune(unit, kinds), v));
         }
         return rows;
+    }
+
+    /** A row's counts from what each register counted of the unit (the one mapping of records to columns). */
+    static int[] values(RegistrationRate rate, UnitFacts.Counts c, boolean recognised, MovementCounts.Counts m) {
+        return new int[] {
+            rate == null ? 0 : Math.toIntExact(rate.residents()),
+            rate == null ? 0 : Math.toIntExact(rate.registered()),
+            rate == null ? 0 : Math.toIntExact(rate.signed()),
+            Math.toIntExact(c.total()),
+            Math.toIntExact(c.crimes()),
+            Math.toIntExact(c.crimes("LESS_SERIOUS")),
+            Math.toIntExact(c.crimes("SERIOUS")),
+            Math.toIntExact(c.crimes("VERY_SERIOUS")),
+            Math.toIntExact(c.crimes("ESPECIALLY_SERIOUS")),
+            Math.toIntExact(c.kind("SECURITY_EVENT")),
+            Math.toIntExact(c.kind("SOCIAL_EVIL")),
+            Math.toIntExact(c.kind("DRUG_OFFENCE")),
+            Math.toIntExact(c.kind("TRAFFIC_ACCIDENT") + c.kind("LABOUR_ACCIDENT") + c.kind("FIRE")),
+            Math.toIntExact(c.seriousSubjective()),
+            Math.toIntExact(c.drugUsers()),
+            Math.toIntExact(c.newDrugUsers()),
+            Math.toIntExact(c.mediations()),
+            Math.toIntExact(c.reconciled()),
+            Math.toIntExact(c.reEducations()),
+            recognised ? 1 : 0,
+            m.models(),
+            m.modelsEffective(),
+            m.cameras(),
+            m.conferencesInterim(),
+            m.conferencesFinal(),
+            m.catholicFamilies(),
+            m.advancedParish(),
+            m.culturalStandardArea(),
+            m.advancedExample()
+        };
+    }
+
+    /**
+     * What one incident adds to its unit's row in the year it happened in (its sign: -1 withdrawn),
+     * counted as {@link OrderFacts#ownCounts} counts it ({@link OrderFacts#countsOf}).
+     */
+    public static int[] incident(Incident incident, int sign) {
+        int[] v = values(null, OrderFacts.countsOf(incident), false, MovementCounts.Counts.NONE);
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= sign;
+        }
+        return v;
     }
 
     /** The commune the unit stood in (itself for a commune), or none above communes. */

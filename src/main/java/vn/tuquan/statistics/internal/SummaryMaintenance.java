@@ -72,17 +72,18 @@ class SummaryMaintenance {
 
     @EventListener
     void on(IncidentRecorded e) {
-        incident(e.incident());
+        if (!e.incident().withdrawn()) {
+            incident(e.incident(), 1);
+        }
     }
 
     @EventListener
     void on(IncidentsRecorded e) {
-        e.incidents().forEach(this::incident);
-    }
-
-    @EventListener
-    void on(IncidentWithdrawn e) {
-        incident(e.incident());
+        for (Incident incident : e.incidents()) {
+            if (!incident.withdrawn()) {
+                incident(incident, 1);
+            }
+        }
     }
 
     @EventListener
@@ -108,10 +109,21 @@ class SummaryMaintenance {
         work.done();
     }
 
-    private void incident(Incident incident) {
+    @EventListener
+    void on(IncidentWithdrawn e) {
+        if (!e.incident().withdrawn()) {
+            incident(e.incident(), -1);
+        }
+    }
+
+    /**
+     * An incident recorded or withdrawn adds to (takes from) its unit's row of its year what it counts
+     * for — one row updated, not the unit counted again; {@code statistics verify} recounts.
+     */
+    private void incident(Incident incident, int sign) {
         int year = SummaryCounter.yearOn(day(incident.occurredAt()));
         Work work = work();
-        work.units(incident.unitId(), year, year);
+        work.add(incident.unitId(), year, SummaryCounter.incident(incident, sign));
         work.done();
     }
 
@@ -288,8 +300,11 @@ class SummaryMaintenance {
 
         private record Touch(long unitId, boolean subtree, int from, Integer to) {}
 
+        private record Delta(long unitId, int year, int[] values) {}
+
         private final boolean immediate;
         private final List<Touch> touches = new ArrayList<>();
+        private final List<Delta> deltas = new ArrayList<>();
 
         Work(boolean immediate) {
             this.immediate = immediate;
@@ -303,6 +318,11 @@ class SummaryMaintenance {
             touches.add(new Touch(unitId, true, from, to));
         }
 
+        /** Counts to add to a unit's row of a year (a record whose contribution is known). */
+        void add(long unitId, int year, int[] values) {
+            deltas.add(new Delta(unitId, year, values));
+        }
+
         /** The end of one event's touches: recounted now outside a transaction, else at its commit. */
         void done() {
             if (immediate) {
@@ -311,7 +331,7 @@ class SummaryMaintenance {
         }
 
         void run() {
-            if (touches.isEmpty()) {
+            if (touches.isEmpty() && deltas.isEmpty()) {
                 return;
             }
             Set<Integer> candidates = new TreeSet<>();
@@ -321,6 +341,11 @@ class SummaryMaintenance {
                         year <= (t.to == null ? last : Math.min(t.to, last));
                         year++) {
                     candidates.add(year);
+                }
+            }
+            for (Delta d : deltas) {
+                if (Summaries.countable(d.year)) {
+                    candidates.add(d.year);
                 }
             }
             TreeSet<Integer> filled = summaries.lockAndReadFilled(candidates);
@@ -333,8 +358,19 @@ class SummaryMaintenance {
                             .add(t.unitId);
                 }
             }
+            Map<Integer, Map<Long, int[]>> added = new HashMap<>();
+            for (Delta d : deltas) {
+                if (filled.contains(d.year)) {
+                    int[] sum = added.computeIfAbsent(d.year, y -> new HashMap<>())
+                            .computeIfAbsent(d.unitId, u -> new int[d.values.length]);
+                    for (int i = 0; i < sum.length; i++) {
+                        sum[i] += d.values[i];
+                    }
+                }
+            }
             touches.clear();
-            summaries.recount(units, subtrees);
+            deltas.clear();
+            summaries.apply(units, subtrees, added);
         }
     }
 }

@@ -9,12 +9,16 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -65,6 +69,14 @@ public class SummaryStore {
                 .singleRow();
     }
 
+    /** Takes the lock of the catalogue's shape (changing it forgets every year) until the transaction ends. */
+    public void lockShape() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(?, -1)")
+                .param(LOCK_SPACE)
+                .query()
+                .singleRow();
+    }
+
     /** Takes the lock of each year shared, in the years' order, until the transaction ends. */
     public void lockYearsShared(Collection<Integer> years) {
         Integer[] sorted = new TreeSet<>(years).toArray(Integer[]::new);
@@ -105,18 +117,27 @@ public class SummaryStore {
     /** Forgets every year (the tree changed under all of them): each is filled again when next used. */
     public void forgetAll() {
         jdbc.sql("DELETE FROM statistics_year").update();
+        jdbc.sql("DELETE FROM statistics_commune_year").update();
         jdbc.sql("DELETE FROM statistics_unit_year").update();
     }
 
-    /** Removes the rows of the given units for the year. */
-    public void delete(int year, Collection<Long> unitIds) {
-        jdbc.sql("DELETE FROM statistics_unit_year WHERE year = ? AND unit_id = ANY (?)")
+    /** Removes the rows of the given units for the year; answers the communes they stood in. */
+    public Set<Long> delete(int year, Collection<Long> unitIds) {
+        return new HashSet<>(jdbc
+                .sql("DELETE FROM statistics_unit_year WHERE year = ? AND unit_id = ANY (?) RETURNING commune_id")
                 .params(year, unitIds.toArray(Long[]::new))
-                .update();
+                .query((rs, n) -> rs.getObject(1, Long.class))
+                .list()
+                .stream()
+                .filter(c -> c != null)
+                .toList());
     }
 
-    /** Removes every row of the year. */
+    /** Removes every row of the year, and its roll-ups. */
     public void deleteYear(int year) {
+        jdbc.sql("DELETE FROM statistics_commune_year WHERE year = ?")
+                .param(year)
+                .update();
         jdbc.sql("DELETE FROM statistics_unit_year WHERE year = ?").param(year).update();
     }
 
@@ -139,10 +160,60 @@ public class SummaryStore {
         });
     }
 
-    /** Replaces the rows of the given units for the year by the rows counted (a unit without a row has none). */
+    /**
+     * Replaces the rows of the given units for the year by the rows counted (a unit without a row has
+     * none), and rolls up again the communes they stood in before and after.
+     */
     public void replace(int year, Collection<Long> unitIds, List<SummaryRow> rows) {
-        delete(year, unitIds);
+        Set<Long> communes = delete(year, unitIds);
         insert(rows);
+        for (SummaryRow row : rows) {
+            if (row.communeId() != null) {
+                communes.add(row.communeId());
+            }
+        }
+        rollUp(year, communes);
+    }
+
+    /**
+     * Adds counts to the rows of units (a unit without a row — a year not filled, a unit not in that
+     * year's tree — has none, and nothing happens), and rolls up again the communes they stand in. The
+     * caller holds the year's lock shared and the rows' locks.
+     */
+    public void add(int year, Map<Long, int[]> deltas) {
+        if (deltas.isEmpty()) {
+            return;
+        }
+        StringBuilder set = new StringBuilder();
+        for (int i = 0; i < SummaryRow.COLUMNS.size(); i++) {
+            String c = SummaryRow.COLUMNS.get(i);
+            set.append(i == 0 ? "" : ", ")
+                    .append(c)
+                    .append(" = ")
+                    .append(c)
+                    .append(" + d.v[")
+                    .append(i + 1)
+                    .append(']');
+        }
+        List<Long> ids = new ArrayList<>(new TreeSet<>(deltas.keySet()));
+        Integer[][] values = new Integer[ids.size()][];
+        for (int i = 0; i < ids.size(); i++) {
+            values[i] = Arrays.stream(deltas.get(ids.get(i))).boxed().toArray(Integer[]::new);
+        }
+        Set<Long> communes = new HashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            jdbc.sql("UPDATE statistics_unit_year r SET " + set + " FROM (SELECT ?::int[] AS v) AS d"
+                            + " WHERE r.year = ? AND r.unit_id = ? RETURNING r.commune_id")
+                    .params(values[i], year, ids.get(i))
+                    .query((rs, n) -> rs.getObject(1, Long.class))
+                    .list()
+                    .forEach(c -> {
+                        if (c != null) {
+                            communes.add(c);
+                        }
+                    });
+        }
+        rollUp(year, communes);
     }
 
     /** The stored rows of the given units for the year, by unit id. */
@@ -215,76 +286,268 @@ public class SummaryStore {
             .filter(i -> i.measure() == Indicator.Measure.COMMUNES)
             .toList();
 
+    // ---- the communes' roll-ups ---------------------------------------------------------------------
+
+    /** Every indicator of a commune's rows (grouped by commune), as one array in {@link Indicator}'s order. */
+    private static String rollupArray() {
+        List<String> parts = new ArrayList<>();
+        for (Indicator i : Indicator.values()) {
+            parts.add(
+                    switch (i.measure()) {
+                        case SUM -> "coalesce(sum(" + i.sql() + "), 0)";
+                        case UNITS -> "count(*) FILTER (WHERE " + i.sql() + ")";
+                        case COMMUNES -> "CASE WHEN " + i.sql() + " THEN 1 ELSE 0 END";
+                    });
+        }
+        return "ARRAY[" + String.join(", ", parts) + "]::bigint[]";
+    }
+
+    private static final String ROLL_UP = "INSERT INTO statistics_commune_year (year, commune_id, path, vals)"
+            + " SELECT c.year, c.unit_id, c.path, g.vals FROM (SELECT commune_id, " + rollupArray()
+            + " AS vals FROM statistics_unit_year WHERE year = ? AND %s GROUP BY commune_id) AS g"
+            + " JOIN statistics_unit_year c ON c.year = ? AND c.unit_id = g.commune_id";
+
+    /** Rolls up again the given communes of the year from their rows (a commune without a row has none). */
+    public void rollUp(int year, Collection<Long> communeIds) {
+        if (communeIds.isEmpty()) {
+            return;
+        }
+        Long[] ids = new TreeSet<>(communeIds).toArray(Long[]::new);
+        jdbc.sql("DELETE FROM statistics_commune_year WHERE year = ? AND commune_id = ANY (?)")
+                .params(year, ids)
+                .update();
+        jdbc.sql(ROLL_UP.formatted("commune_id = ANY (?)"))
+                .params(year, ids, year)
+                .update();
+    }
+
+    /** Rolls up every commune of the year again from its rows. */
+    public void rollUpYear(int year) {
+        jdbc.sql("DELETE FROM statistics_commune_year WHERE year = ?")
+                .param(year)
+                .update();
+        jdbc.sql(ROLL_UP.formatted("commune_id IS NOT NULL")).params(year, year).update();
+    }
+
+    /**
+     * The roll-ups of the year's communes under a path (every commune when null) as stored, and as
+     * counted again from the stored rows, by commune: what {@code verify} compares.
+     */
+    public Map<Long, List<Long>> rollUps(int year, String pathPrefix, boolean recounted) {
+        String like = pathPrefix == null ? "%" : like(pathPrefix);
+        Map<Long, List<Long>> found = new HashMap<>();
+        var statement = recounted
+                ? jdbc.sql(
+                                "SELECT c.unit_id, g.vals FROM (SELECT commune_id, " + rollupArray()
+                                        + " AS vals FROM statistics_unit_year WHERE year = ? AND commune_id IS NOT NULL"
+                                        + " GROUP BY commune_id) AS g"
+                                        + " JOIN statistics_unit_year c ON c.year = ? AND c.unit_id = g.commune_id WHERE c.path LIKE ?")
+                        .params(year, year, like)
+                : jdbc.sql("SELECT commune_id, vals FROM statistics_commune_year WHERE year = ? AND path LIKE ?")
+                        .params(year, like);
+        statement.query((ResultSet rs) -> {
+            found.put(rs.getLong(1), Arrays.asList((Long[]) rs.getArray(2).getArray()));
+        });
+        return found;
+    }
+
+    /** The codes of the indicators the stored roll-ups were computed for (null: none recorded). */
+    public String shape() {
+        return jdbc.sql("SELECT indicators FROM statistics_shape WHERE id = 1")
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
+    /** Records the codes of the indicators the roll-ups are computed for. */
+    public void recordShape(String indicators) {
+        jdbc.sql("INSERT INTO statistics_shape (id, indicators) VALUES (1, ?)"
+                        + " ON CONFLICT (id) DO UPDATE SET indicators = excluded.indicators")
+                .param(indicators)
+                .update();
+    }
+
+    /** The codes of today's catalogue, in order: the shape of a roll-up. */
+    public static String currentShape() {
+        return Arrays.stream(Indicator.values()).map(Indicator::code).collect(Collectors.joining(","));
+    }
+
+    // ---- reads of a subtree ----------------------------------------------------------------------
+
+    /** Where a subtree's root stands: above the communes (or the country), a commune, or under one. */
+    private enum Level {
+        ABOVE,
+        COMMUNE,
+        UNDER
+    }
+
+    private Level level(int year, String path) {
+        return jdbc.sql("SELECT unit_id, commune_id FROM statistics_unit_year WHERE year = ? AND path = ?")
+                .params(year, path)
+                .query((rs, n) -> {
+                    long commune = rs.getLong(2);
+                    if (rs.wasNull()) {
+                        return Level.ABOVE;
+                    }
+                    return commune == rs.getLong(1) ? Level.COMMUNE : Level.UNDER;
+                })
+                .optional()
+                .orElse(Level.ABOVE);
+    }
+
+    private static final String CHILD = "coalesce(nullif(split_part(substr(path, %d), '/', 1), ''), '0')::bigint";
+
     /**
      * Every indicator of the rows under a path, by the child of the path they stand under (the key
-     * {@code 0} holds the rows of the path's own unit): one range of the index, grouped once.
+     * {@code 0} holds the rows of the path's own unit). Above the communes: the roll-ups of the communes
+     * under each child and the few rows above any commune, each one range of an index; at or under a
+     * commune: the commune's rows, grouped once.
      */
     public Map<Long, Map<Indicator, Long>> byChild(int year, String path) {
-        String child =
-                "coalesce(nullif(split_part(substr(path, " + (path.length() + 1) + "), '/', 1), ''), '0')::bigint";
+        String child = CHILD.formatted(path.length() + 1);
+        Map<Long, long[]> sums = new LinkedHashMap<>();
+        if (level(year, path) == Level.ABOVE) {
+            jdbc.sql("SELECT " + child + ", vals FROM statistics_commune_year WHERE year = ? AND path LIKE ?")
+                    .params(year, like(path))
+                    .query((ResultSet rs) -> {
+                        add(sums.computeIfAbsent(rs.getLong(1), c -> new long[INDICATORS.length]), rs.getArray(2));
+                    });
+            leafAggregates(
+                    "SELECT " + child + ", " + aggregates()
+                            + " FROM statistics_unit_year WHERE year = ? AND path LIKE ? AND commune_id IS NULL GROUP BY 1",
+                    sums,
+                    year,
+                    path);
+        } else {
+            leafAggregates(
+                    "SELECT " + child + ", " + aggregates()
+                            + " FROM statistics_unit_year WHERE year = ? AND path LIKE ? GROUP BY 1",
+                    sums,
+                    year,
+                    path);
+            jdbc.sql("SELECT child, " + communeCounts() + " FROM (SELECT " + child + " AS child, commune_id, "
+                            + communeFlags() + " FROM statistics_unit_year WHERE year = ? AND path LIKE ?"
+                            + " AND commune_id IS NOT NULL GROUP BY 1, 2) AS communes GROUP BY child")
+                    .params(year, like(path))
+                    .query((ResultSet rs) -> {
+                        long[] values = sums.get(rs.getLong(1));
+                        int column = 2;
+                        for (Indicator i : COMMUNE_INDICATORS) {
+                            values[i.ordinal()] += rs.getLong(column++);
+                        }
+                    });
+        }
         Map<Long, Map<Indicator, Long>> found = new LinkedHashMap<>();
-        jdbc.sql("SELECT " + child + " AS child, " + aggregates()
-                        + " FROM statistics_unit_year WHERE year = ? AND path LIKE ? GROUP BY 1")
-                .params(year, like(path))
-                .query((ResultSet rs) -> {
-                    Map<Indicator, Long> values = new EnumMap<>(Indicator.class);
-                    int column = 2;
-                    for (Indicator i : Indicator.values()) {
-                        values.put(i, rs.getLong(column++));
-                    }
-                    found.put(rs.getLong(1), values);
-                });
-        jdbc.sql("SELECT child, " + communeCounts() + " FROM (SELECT " + child + " AS child, commune_id, "
-                        + communeFlags() + " FROM statistics_unit_year WHERE year = ? AND path LIKE ?"
-                        + " AND commune_id IS NOT NULL GROUP BY 1, 2) AS communes GROUP BY child")
-                .params(year, like(path))
-                .query((ResultSet rs) -> {
-                    Map<Indicator, Long> values = found.get(rs.getLong(1));
-                    int column = 2;
-                    for (Indicator i : COMMUNE_INDICATORS) {
-                        values.put(i, rs.getLong(column++));
-                    }
-                });
+        sums.forEach((key, values) -> found.put(key, map(values)));
         return found;
     }
 
     /** Every indicator of the rows under a path (the path's own unit included). */
     public Map<Indicator, Long> totals(int year, String path) {
-        Map<Indicator, Long> values = new EnumMap<>(Indicator.class);
-        jdbc.sql("SELECT " + aggregates() + " FROM statistics_unit_year WHERE year = ? AND path LIKE ?")
-                .params(year, like(path))
-                .query((ResultSet rs) -> {
-                    int column = 1;
-                    for (Indicator i : Indicator.values()) {
-                        values.put(i, rs.getLong(column++));
-                    }
-                });
-        jdbc.sql("SELECT " + communeCounts() + " FROM (SELECT commune_id, " + communeFlags()
-                        + " FROM statistics_unit_year WHERE year = ? AND path LIKE ? AND commune_id IS NOT NULL"
-                        + " GROUP BY commune_id) AS communes")
-                .params(year, like(path))
-                .query((ResultSet rs) -> {
-                    int column = 1;
-                    for (Indicator i : COMMUNE_INDICATORS) {
-                        values.put(i, rs.getLong(column++));
-                    }
-                });
-        return values;
+        return totals(List.of(year), path).getOrDefault(year, map(new long[INDICATORS.length]));
+    }
+
+    /**
+     * Every indicator of the rows under a path for each year (a ten years' trend in a few statements):
+     * the same as {@link #totals(int, String)} year by year.
+     */
+    public Map<Integer, Map<Indicator, Long>> totals(Collection<Integer> years, String path) {
+        Map<Integer, long[]> sums = new TreeMap<>();
+        for (int year : years) {
+            sums.put(year, new long[INDICATORS.length]);
+        }
+        if (years.isEmpty()) {
+            return Map.of();
+        }
+        Integer[] all = years.toArray(Integer[]::new);
+        Map<Level, List<Integer>> byLevel = new EnumMap<>(Level.class);
+        for (int year : years) {
+            byLevel.computeIfAbsent(level(year, path), l -> new ArrayList<>()).add(year);
+        }
+        List<Integer> rolled = new ArrayList<>(byLevel.getOrDefault(Level.ABOVE, List.of()));
+        rolled.addAll(byLevel.getOrDefault(Level.COMMUNE, List.of()));
+        if (!rolled.isEmpty()) {
+            Integer[] y = rolled.toArray(Integer[]::new);
+            jdbc.sql("SELECT year, vals FROM statistics_commune_year WHERE year = ANY (?) AND path LIKE ?")
+                    .params(y, like(path))
+                    .query((ResultSet rs) -> {
+                        add(sums.get(rs.getInt(1)), rs.getArray(2));
+                    });
+            leafAggregates(
+                    "SELECT year, " + aggregates() + " FROM statistics_unit_year WHERE year = ANY (?) AND path LIKE ?"
+                            + " AND commune_id IS NULL GROUP BY year",
+                    sums,
+                    y,
+                    path);
+        }
+        List<Integer> under = byLevel.getOrDefault(Level.UNDER, List.of());
+        if (!under.isEmpty()) {
+            // under a commune: no commune is counted (the communes' indicators stay 0)
+            leafAggregates(
+                    "SELECT year, " + aggregates() + " FROM statistics_unit_year WHERE year = ANY (?) AND path LIKE ?"
+                            + " GROUP BY year",
+                    sums,
+                    under.toArray(Integer[]::new),
+                    path);
+        }
+        Map<Integer, Map<Indicator, Long>> found = new TreeMap<>();
+        sums.forEach((year, values) -> found.put(year, map(values)));
+        return found;
     }
 
     /** The units an indicator that counts units counts under a path (in path order). */
     public List<Long> countedUnits(int year, String path, Indicator indicator) {
-        String sql = switch (indicator.measure()) {
+        return switch (indicator.measure()) {
             case UNITS ->
-                "SELECT unit_id FROM statistics_unit_year WHERE year = ? AND path LIKE ? AND (" + indicator.sql()
-                        + ") ORDER BY path";
+                jdbc.sql("SELECT unit_id FROM statistics_unit_year WHERE year = ? AND path LIKE ? AND ("
+                                + indicator.sql() + ") ORDER BY path")
+                        .params(year, like(path))
+                        .query(Long.class)
+                        .list();
             case COMMUNES ->
-                "SELECT commune_id FROM statistics_unit_year WHERE year = ? AND path LIKE ?"
-                        + " AND commune_id IS NOT NULL GROUP BY commune_id HAVING " + indicator.sql()
-                        + " ORDER BY min(path)";
+                level(year, path) == Level.UNDER
+                        ? List.of()
+                        : jdbc.sql("SELECT commune_id FROM statistics_commune_year WHERE year = ? AND path LIKE ?"
+                                        + " AND vals[?] = 1 ORDER BY path")
+                                .params(year, like(path), indicator.ordinal() + 1)
+                                .query(Long.class)
+                                .list();
             case SUM -> throw new IllegalArgumentException(indicator + " counts records, not units");
         };
-        return jdbc.sql(sql).params(year, like(path)).query(Long.class).list();
+    }
+
+    private static final Indicator[] INDICATORS = Indicator.values();
+
+    /** Adds the rows of a statement (a key, then one column per indicator) into the sums by key. */
+    private <K> void leafAggregates(String sql, Map<K, long[]> sums, Object year, String path) {
+        jdbc.sql(sql).params(year, like(path)).query((ResultSet rs) -> {
+            @SuppressWarnings("unchecked")
+            K key = (K) rs.getObject(1);
+            if (key instanceof Short s) {
+                @SuppressWarnings("unchecked")
+                K asInt = (K) Integer.valueOf(s);
+                key = asInt;
+            }
+            long[] values = sums.computeIfAbsent(key, k -> new long[INDICATORS.length]);
+            for (int i = 0; i < INDICATORS.length; i++) {
+                values[i] += rs.getLong(2 + i);
+            }
+        });
+    }
+
+    private static void add(long[] sums, java.sql.Array values) throws SQLException {
+        Long[] v = (Long[]) values.getArray();
+        for (int i = 0; i < sums.length && i < v.length; i++) {
+            sums[i] += v[i];
+        }
+    }
+
+    private static Map<Indicator, Long> map(long[] values) {
+        Map<Indicator, Long> map = new EnumMap<>(Indicator.class);
+        for (Indicator i : INDICATORS) {
+            map.put(i, values[i.ordinal()]);
+        }
+        return map;
     }
 
     /** A LIKE pattern matching the path and every path under it. */

@@ -226,6 +226,8 @@ class TextBoundsTests {
             // the statistics' summaries: a unit's kind and its path on the year's tree day, both copied from the units
             "statistics_unit_year.unit_kind",
             "statistics_unit_year.path",
+            "statistics_commune_year.path",
+            "statistics_shape.indicators",
             "audit_event_place.unit_path",
             "users.password_hash",
             "users.totp_secret",
