@@ -167,7 +167,13 @@ class ModuleEventsAuditor {
 
     @EventListener
     void on(HouseholdsImported e) {
-        log.record(new AuditEntry(AuditAction.IMPORTED, HOUSEHOLDS, "household", null, e.withinUnitId(), null, e));
+        // what the entry held before the event named its areas: the unit, the file, the rows, the day
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("withinUnitId", e.withinUnitId());
+        after.put("fileName", e.fileName());
+        after.put("rows", e.rows());
+        after.put("from", e.from());
+        log.record(new AuditEntry(AuditAction.IMPORTED, HOUSEHOLDS, "household", null, e.withinUnitId(), null, after));
     }
 
     @EventListener

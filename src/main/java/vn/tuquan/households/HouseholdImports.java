@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -167,10 +168,14 @@ public class HouseholdImports {
                 .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknownArea", withinUnitId));
         Map<String, Long> areas = areasUnder(caller, within, from);
         int rows;
+        Set<Long> named = new HashSet<>();
         try (HouseholdLoader loader = new HouseholdLoader(jdbc, dataSource, from, chunkSize)) {
-            rows = loader.load(sink -> parser.applyAsInt(new Checker(areas, sink)));
+            rows = loader.load(sink -> parser.applyAsInt(new Checker(areas, row -> {
+                named.add(row.areaId());
+                sink.accept(row);
+            })));
         }
-        events.publishEvent(new HouseholdsImported(withinUnitId, fileName, rows, from));
+        events.publishEvent(new HouseholdsImported(withinUnitId, fileName, rows, from, named));
         return rows;
     }
 

@@ -100,6 +100,7 @@ public final class StatisticsBenchmark {
                     }
                 } else {
                     System.out.println("reused " + dataDir);
+                    sql.execute("DELETE FROM statistics_commune_year");
                     sql.execute("DELETE FROM statistics_unit_year");
                     sql.execute("DELETE FROM statistics_year");
                 }
@@ -183,6 +184,12 @@ public final class StatisticsBenchmark {
                     for (int year = FIRST_TREND_YEAR; year <= YEAR; year++) {
                         store.totals(year, "/");
                     }
+                }));
+                java.util.List<Integer> trendYears = java.util.stream.IntStream.rangeClosed(FIRST_TREND_YEAR, YEAR)
+                        .boxed()
+                        .toList();
+                print("trend_country_10y_store_batched_ms", times(READS, () -> {
+                    store.totals(trendYears, "/");
                 }));
                 print("trend_country_10y_34_provinces_ms", times(20, () -> {
                     for (UnitView p : provinces) {
@@ -322,6 +329,12 @@ public final class StatisticsBenchmark {
                     rs.next();
                     print("storage_heap_index_bytes", rs.getLong(1) + " " + rs.getLong(2));
                 }
+                long rollups =
+                        EvaluationBenchmark.count(sql, "SELECT pg_total_relation_size('statistics_commune_year')");
+                print("storage_rollups_bytes", rollups);
+                print(
+                        "storage_rollups_mb_per_year",
+                        String.format(Locale.ROOT, "%.2f", rollups / 1048576.0 / Math.max(1, years)));
                 print(
                         "load_average_after",
                         Files.readString(Path.of("/proc/loadavg")).strip());

@@ -103,22 +103,25 @@ public class Summaries {
      * transaction (which holds their locks until it ends).
      */
     public void recount(Map<Integer, Set<Long>> unitsByYear, Map<Integer, Set<Long>> subtreesByYear) {
-        apply(unitsByYear, subtreesByYear, Map.of());
+        apply(unitsByYear, subtreesByYear, Map.of(), Map.of());
     }
 
     /**
-     * Recounts the rows of the units (and of every unit under the subtree roots) and adds counts to the
-     * rows of others (a single write whose contribution is known: an incident recorded or withdrawn), for
-     * each year given, in the current transaction; a row both recounted and added to is only recounted
-     * (the recount, in the writer's transaction, sees the write). The years must be filled ones, read by
+     * Recounts the rows of the units (and of every unit under the subtree roots), the households' columns
+     * of others (households and commitments written: {@link SummaryCounter#HOUSEHOLD_COLUMNS}), and adds
+     * counts to the rows of others (a single write whose contribution is known: an incident recorded or
+     * withdrawn), for each year given, in the current transaction; a row recounted whole is neither
+     * recounted in part nor added to (the recount, in the writer's transaction, sees the write). The years must be filled ones, read by
      * {@link #lockAndReadFilled} in this transaction; each year's rows are locked once, in id order.
      */
     public void apply(
             Map<Integer, Set<Long>> unitsByYear,
             Map<Integer, Set<Long>> subtreesByYear,
+            Map<Integer, Set<Long>> householdsByYear,
             Map<Integer, Map<Long, int[]>> deltasByYear) {
         Set<Integer> years = new TreeSet<>(unitsByYear.keySet());
         years.addAll(subtreesByYear.keySet());
+        years.addAll(householdsByYear.keySet());
         years.addAll(deltasByYear.keySet());
         for (int year : years) {
             Set<Long> ids = new HashSet<>(unitsByYear.getOrDefault(year, Set.of()));
@@ -130,14 +133,20 @@ public class Summaries {
             }
             Map<Long, int[]> deltas = new HashMap<>(deltasByYear.getOrDefault(year, Map.of()));
             deltas.keySet().removeAll(ids);
-            if (ids.isEmpty() && deltas.isEmpty()) {
+            Set<Long> households = new HashSet<>(householdsByYear.getOrDefault(year, Set.of()));
+            households.removeAll(ids);
+            if (ids.isEmpty() && deltas.isEmpty() && households.isEmpty()) {
                 continue;
             }
             Set<Long> locked = new HashSet<>(ids);
             locked.addAll(deltas.keySet());
+            locked.addAll(households);
             store.lockRows(year, locked);
             if (!ids.isEmpty()) {
                 store.replace(year, ids, counter.count(ids, year));
+            }
+            if (!households.isEmpty()) {
+                store.set(year, SummaryCounter.HOUSEHOLD_COLUMNS, counter.countHouseholds(households, year));
             }
             store.add(year, deltas);
         }

@@ -137,6 +137,32 @@ public class SummaryCounter {
         return rows;
     }
 
+    /** The columns of the households' family: what a household written or a commitment changes. */
+    public static final List<String> HOUSEHOLD_COLUMNS =
+            List.of("households", "households_registered", "households_signed");
+
+    /**
+     * The households' columns ({@link #HOUSEHOLD_COLUMNS}) of the given units for the year, counted as
+     * {@link #count} counts them (a unit that is not a residential area holds none).
+     */
+    public Map<Long, int[]> countHouseholds(Collection<Long> unitIds, int year) {
+        Map<Long, int[]> counted = new HashMap<>(unitIds.size() * 2);
+        for (long id : unitIds) {
+            counted.put(id, new int[HOUSEHOLD_COLUMNS.size()]);
+        }
+        for (RegistrationRate rate : commitments.rates(Scope.WHOLE_COUNTRY, unitIds, year)) {
+            int[] all = values(rate, NO_FACTS, false, MovementCounts.Counts.NONE);
+            int[] v = counted.get(rate.areaId());
+            for (int i = 0; i < v.length; i++) {
+                v[i] = all[SummaryRow.COLUMNS.indexOf(HOUSEHOLD_COLUMNS.get(i))];
+            }
+        }
+        return counted;
+    }
+
+    private static final UnitFacts.Counts NO_FACTS =
+            new UnitFacts.Counts(Map.of(), Map.of(), Map.of(), 0, 0, 0, 0, 0, 0, 0);
+
     /** A row's counts from what each register counted of the unit (the one mapping of records to columns). */
     static int[] values(RegistrationRate rate, UnitFacts.Counts c, boolean recognised, MovementCounts.Counts m) {
         return new int[] {
@@ -178,6 +204,7 @@ public class SummaryCounter {
      */
     public static int[] incident(Incident incident, int sign) {
         int[] v = values(null, OrderFacts.countsOf(incident), false, MovementCounts.Counts.NONE);
+        // (an incident counts for nothing else: the other families' columns stay 0)
         for (int i = 0; i < v.length; i++) {
             v[i] *= sign;
         }

@@ -159,24 +159,34 @@ class SummaryMaintenance {
 
     @EventListener
     void on(HouseholdAdded e) {
-        state(e.areaId(), e.from());
+        households(e.areaId(), e.from());
     }
 
     @EventListener
     void on(HouseholdEdited e) {
-        state(e.areaId(), null);
+        households(e.areaId(), null);
     }
 
     @EventListener
     void on(HouseholdMoved e) {
-        state(e.fromAreaId(), e.on());
-        state(e.toAreaId(), e.on());
+        households(e.fromAreaId(), e.on());
+        households(e.toAreaId(), e.on());
     }
 
+    /** A file of households: the households' columns of the areas its rows named, every year from its day. */
     @EventListener
     void on(HouseholdsImported e) {
         Work work = work();
-        work.subtree(e.withinUnitId(), from(e.from()), null);
+        for (long area : e.areaIds()) {
+            work.households(area, from(e.from()), null);
+        }
+        work.done();
+    }
+
+    /** A household written: the households' columns of its area, every year from the day. */
+    private void households(long areaId, LocalDate from) {
+        Work work = work();
+        work.households(areaId, from(from), null);
         work.done();
     }
 
@@ -201,10 +211,10 @@ class SummaryMaintenance {
      */
     private void commitments(long areaId, int year, Collection<Long> householdIds) {
         Work work = work();
-        work.units(areaId, year, year);
+        work.households(areaId, year, year);
         if (Summaries.countable(year)) {
             for (Household h : households.findAll(Scope.WHOLE_COUNTRY, householdIds, SummaryCounter.treeOn(year))) {
-                work.units(h.areaId(), year, year);
+                work.households(h.areaId(), year, year);
             }
         }
         work.done();
@@ -298,7 +308,14 @@ class SummaryMaintenance {
     /** Units and subtrees to recount, each from a year to a year (null: every filled year from then). */
     private final class Work {
 
-        private record Touch(long unitId, boolean subtree, int from, Integer to) {}
+        /** What of a unit to recount: its row, its subtree's rows, or its households' columns. */
+        private enum What {
+            ROW,
+            SUBTREE,
+            HOUSEHOLDS
+        }
+
+        private record Touch(long unitId, What what, int from, Integer to) {}
 
         private record Delta(long unitId, int year, int[] values) {}
 
@@ -311,11 +328,15 @@ class SummaryMaintenance {
         }
 
         void units(long unitId, int from, Integer to) {
-            touches.add(new Touch(unitId, false, from, to));
+            touches.add(new Touch(unitId, What.ROW, from, to));
         }
 
         void subtree(long unitId, int from, Integer to) {
-            touches.add(new Touch(unitId, true, from, to));
+            touches.add(new Touch(unitId, What.SUBTREE, from, to));
+        }
+
+        void households(long unitId, int from, Integer to) {
+            touches.add(new Touch(unitId, What.HOUSEHOLDS, from, to));
         }
 
         /** Counts to add to a unit's row of a year (a record whose contribution is known). */
@@ -351,9 +372,17 @@ class SummaryMaintenance {
             TreeSet<Integer> filled = summaries.lockAndReadFilled(candidates);
             Map<Integer, Set<Long>> units = new HashMap<>();
             Map<Integer, Set<Long>> subtrees = new HashMap<>();
+            Map<Integer, Set<Long>> households = new HashMap<>();
             for (Touch t : touches) {
+                if (t.to != null && t.to < t.from) {
+                    continue;
+                }
                 for (int year : t.to == null ? filled.tailSet(t.from, true) : filled.subSet(t.from, true, t.to, true)) {
-                    (t.subtree ? subtrees : units)
+                    (switch (t.what) {
+                                case ROW -> units;
+                                case SUBTREE -> subtrees;
+                                case HOUSEHOLDS -> households;
+                            })
                             .computeIfAbsent(year, y -> new HashSet<>())
                             .add(t.unitId);
                 }
@@ -370,7 +399,7 @@ class SummaryMaintenance {
             }
             touches.clear();
             deltas.clear();
-            summaries.apply(units, subtrees, added);
+            summaries.apply(units, subtrees, households, added);
         }
     }
 }

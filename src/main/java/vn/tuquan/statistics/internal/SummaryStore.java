@@ -176,6 +176,55 @@ public class SummaryStore {
     }
 
     /**
+     * Sets some columns of the rows of units (a unit without a row has none, and nothing happens), and
+     * rolls up again the communes they stand in. The caller holds the year's lock shared and the rows'
+     * locks.
+     */
+    public void set(int year, List<String> columns, Map<Long, int[]> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        List<Long> ids = new ArrayList<>(new TreeSet<>(values.keySet()));
+        StringBuilder set = new StringBuilder();
+        StringBuilder arrays = new StringBuilder("?::bigint[]");
+        StringBuilder names = new StringBuilder("id");
+        Object[] params = new Object[columns.size() + 2];
+        params[0] = year;
+        params[1] = ids.toArray(Long[]::new);
+        for (int c = 0; c < columns.size(); c++) {
+            if (!SummaryRow.COLUMNS.contains(columns.get(c))) {
+                throw new IllegalArgumentException(columns.get(c));
+            }
+            set.append(c == 0 ? "" : ", ")
+                    .append(columns.get(c))
+                    .append(" = v.c")
+                    .append(c);
+            arrays.append(", ?::int[]");
+            names.append(", c").append(c);
+            Integer[] column = new Integer[ids.size()];
+            for (int i = 0; i < ids.size(); i++) {
+                column[i] = values.get(ids.get(i))[c];
+            }
+            params[c + 2] = column;
+        }
+        Object[] ordered = new Object[params.length];
+        System.arraycopy(params, 1, ordered, 0, params.length - 1);
+        ordered[params.length - 1] = year;
+        Set<Long> communes = new HashSet<>();
+        jdbc.sql("UPDATE statistics_unit_year r SET " + set + " FROM unnest(" + arrays + ") AS v(" + names + ")"
+                        + " WHERE r.unit_id = v.id AND r.year = ? RETURNING r.commune_id")
+                .params(ordered)
+                .query((rs, n) -> rs.getObject(1, Long.class))
+                .list()
+                .forEach(c -> {
+                    if (c != null) {
+                        communes.add(c);
+                    }
+                });
+        rollUp(year, communes);
+    }
+
+    /**
      * Adds counts to the rows of units (a unit without a row — a year not filled, a unit not in that
      * year's tree — has none, and nothing happens), and rolls up again the communes they stand in. The
      * caller holds the year's lock shared and the rows' locks.
