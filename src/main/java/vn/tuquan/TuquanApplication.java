@@ -37,6 +37,8 @@ public class TuquanApplication {
         }
         SpringApplication app = new SpringApplication(TuquanApplication.class);
         app.setAdditionalProfiles(profiles.toArray(String[]::new));
+        // a server fills the statistics of the latest ten years in the background (docs/statistics.md)
+        app.setDefaultProperties(Map.of("tuquan.statistics.fill-years", "10"));
         return app.run(args.toArray(String[]::new));
     }
 

@@ -2,6 +2,7 @@ package vn.tuquan.statistics;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -128,10 +129,15 @@ public class Statistics {
 
     /** Recounts the summaries from the registers (a unit's subtree, or the country) and names every drift. */
     public Summaries.Verification verify(Caller caller, Long unitId, boolean repair) {
+        return verify(caller, unitId, null, repair);
+    }
+
+    /** The same for some of the filled years only (null or empty: every filled year). */
+    public Summaries.Verification verify(Caller caller, Long unitId, Collection<Integer> years, boolean repair) {
         if (!caller.view().wholeCountry()) {
             throw new AccessRefusedException("statistics verify needs the whole country's scope");
         }
-        return summaries.verify(unitId, repair);
+        return summaries.verify(unitId, years == null || years.isEmpty() ? null : years, repair);
     }
 
     private static void checkYear(int year) {

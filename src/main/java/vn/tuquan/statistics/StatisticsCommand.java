@@ -58,6 +58,9 @@ public class StatisticsCommand implements Runnable {
         @Option(names = "--repair", description = "replace the rows that drifted by their recount")
         boolean repair;
 
+        @Option(names = "--year", description = "only this year (repeatable; default: every year filled so far)")
+        List<Integer> years;
+
         @Option(names = "--lang", defaultValue = "vi", description = "language of the messages: vi or en")
         String language;
 
@@ -73,7 +76,7 @@ public class StatisticsCommand implements Runnable {
             Locale locale = Named.locale(language);
             try (ConfigurableApplicationContext context = CommandContexts.open()) {
                 MessageSource messages = context.getBean(MessageSource.class);
-                Summaries.Verification v = context.getBean(Statistics.class).verify(Caller.SYSTEM, unit, repair);
+                Summaries.Verification v = context.getBean(Statistics.class).verify(Caller.SYSTEM, unit, years, repair);
                 int exit = v.drifts().isEmpty() || v.repaired() ? 0 : 1;
                 if (json) {
                     out.println(JsonMapper.builder()

@@ -305,6 +305,12 @@ public final class StatisticsBenchmark {
 
                 // ---- verify of the country (every filled year) ----------------------------------------
                 sql.execute("ANALYZE");
+                long y0 = System.nanoTime();
+                Summaries.Verification oneYear = summaries.verify(null, List.of(YEAR), false);
+                print(
+                        "verify_one_year_ms",
+                        ms(y0) + " (" + oneYear.rows() + " rows, "
+                                + oneYear.drifts().size() + " drifted)");
                 long v0 = System.nanoTime();
                 Summaries.Verification verification = summaries.verify(null, false);
                 long verifyMs = ms(v0);

@@ -58,6 +58,7 @@ import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.FieldRefusedException;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.statistics.internal.BackgroundFill;
 import vn.tuquan.statistics.internal.ScheduledRecount;
 import vn.tuquan.statistics.internal.Summaries;
 import vn.tuquan.units.AdminUnitsData;
@@ -113,6 +114,9 @@ class StatisticsTests {
 
     @Autowired
     Statistics statistics;
+
+    @Autowired
+    BackgroundFill backgroundFill;
 
     @Autowired
     Evaluations evaluations;
@@ -308,6 +312,15 @@ class StatisticsTests {
                 .isEqualTo(district.children().stream()
                         .filter(c -> c.unit().kind() == UnitKind.COMMUNE)
                         .count());
+        assertThat(summaries.verify(province, false).drifts()).isEmpty();
+    }
+
+    @Test
+    void aServerFillsTheLatestYearsInTheBackgroundThePeriodInForceFirst() {
+        summaries.forgetAll();
+        int current = Statistics.currentYear();
+        assertThat(backgroundFill.fillLatestYears(3)).containsExactly(current, current - 1, current - 2);
+        assertThat(summaries.filledYears()).containsExactly(current - 2, current - 1, current);
         assertThat(summaries.verify(province, false).drifts()).isEmpty();
     }
 

@@ -217,9 +217,18 @@ public class Summaries {
      * lock, so writers of that year wait for it and none is lost).
      */
     public Verification verify(Long unitId, boolean repair) {
+        return verify(unitId, null, repair);
+    }
+
+    /** The same for some of the filled years only (null: every filled year). */
+    public Verification verify(Long unitId, Collection<Integer> only, boolean repair) {
+        ensureShape();
         List<Drift> drifts = new ArrayList<>();
         long[] rows = {0};
         List<Integer> years = new ArrayList<>(store.filledYears());
+        if (only != null) {
+            years.retainAll(only);
+        }
         for (int year : years) {
             (repair ? ownTransaction : snapshot).executeWithoutResult(status -> {
                 if (repair) {
