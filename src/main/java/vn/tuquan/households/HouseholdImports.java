@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -168,10 +167,10 @@ public class HouseholdImports {
                 .orElseThrow(() -> new HouseholdRefusedException("households.refused.unknownArea", withinUnitId));
         Map<String, Long> areas = areasUnder(caller, within, from);
         int rows;
-        Set<Long> named = new HashSet<>();
+        Map<Long, Integer> named = new HashMap<>();
         try (HouseholdLoader loader = new HouseholdLoader(jdbc, dataSource, from, chunkSize)) {
             rows = loader.load(sink -> parser.applyAsInt(new Checker(areas, row -> {
-                named.add(row.areaId());
+                named.merge(row.areaId(), 1, Integer::sum);
                 sink.accept(row);
             })));
         }

@@ -1,15 +1,16 @@
 package vn.tuquan.households;
 
 import java.time.LocalDate;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * A file of households was imported under a unit (one audit entry per import): the residential areas its
- * rows named ({@code areaIds}) now hold them from the day.
+ * A file of households was imported under a unit (one audit entry per import): {@code added} holds, for
+ * each residential area its rows named, how many new households live there from the day.
  */
-public record HouseholdsImported(long withinUnitId, String fileName, int rows, LocalDate from, Set<Long> areaIds) {
+public record HouseholdsImported(
+        long withinUnitId, String fileName, int rows, LocalDate from, Map<Long, Integer> added) {
 
     public HouseholdsImported {
-        areaIds = Set.copyOf(areaIds);
+        added = Map.copyOf(added);
     }
 }

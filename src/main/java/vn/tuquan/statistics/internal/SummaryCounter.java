@@ -211,6 +211,13 @@ public class SummaryCounter {
         return v;
     }
 
+    /** What new households (no commitment yet) add to their area's row: {@code households}. */
+    public static int[] households(int added) {
+        int[] v = new int[SummaryRow.COLUMNS.size()];
+        v[SummaryRow.COLUMNS.indexOf("households")] = added;
+        return v;
+    }
+
     /** The commune the unit stood in (itself for a commune), or none above communes. */
     private static Long commune(UnitView unit, Map<Long, UnitKind> kinds) {
         for (long id : unit.unitPath().ids()) {

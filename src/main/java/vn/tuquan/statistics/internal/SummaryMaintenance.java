@@ -123,7 +123,7 @@ class SummaryMaintenance {
     private void incident(Incident incident, int sign) {
         int year = SummaryCounter.yearOn(day(incident.occurredAt()));
         Work work = work();
-        work.add(incident.unitId(), year, SummaryCounter.incident(incident, sign));
+        work.add(incident.unitId(), year, year, SummaryCounter.incident(incident, sign));
         work.done();
     }
 
@@ -157,9 +157,15 @@ class SummaryMaintenance {
 
     // ---- households ------------------------------------------------------------------------------
 
+    /**
+     * A new household adds one to its area's households every year from its day (a new household has
+     * no commitment yet); {@code statistics verify} recounts.
+     */
     @EventListener
     void on(HouseholdAdded e) {
-        households(e.areaId(), e.from());
+        Work work = work();
+        work.add(e.areaId(), from(e.from()), null, SummaryCounter.households(1));
+        work.done();
     }
 
     @EventListener
@@ -173,13 +179,11 @@ class SummaryMaintenance {
         households(e.toAreaId(), e.on());
     }
 
-    /** A file of households: the households' columns of the areas its rows named, every year from its day. */
+    /** A file of new households: each area its rows named holds that many more, every year from its day. */
     @EventListener
     void on(HouseholdsImported e) {
         Work work = work();
-        for (long area : e.areaIds()) {
-            work.households(area, from(e.from()), null);
-        }
+        e.added().forEach((area, added) -> work.add(area, from(e.from()), null, SummaryCounter.households(added)));
         work.done();
     }
 
@@ -317,7 +321,7 @@ class SummaryMaintenance {
 
         private record Touch(long unitId, What what, int from, Integer to) {}
 
-        private record Delta(long unitId, int year, int[] values) {}
+        private record Delta(long unitId, int from, Integer to, int[] values) {}
 
         private final boolean immediate;
         private final List<Touch> touches = new ArrayList<>();
@@ -339,9 +343,9 @@ class SummaryMaintenance {
             touches.add(new Touch(unitId, What.HOUSEHOLDS, from, to));
         }
 
-        /** Counts to add to a unit's row of a year (a record whose contribution is known). */
-        void add(long unitId, int year, int[] values) {
-            deltas.add(new Delta(unitId, year, values));
+        /** Counts to add to a unit's row of each year from a year to a year (null: every filled year from then). */
+        void add(long unitId, int from, Integer to, int[] values) {
+            deltas.add(new Delta(unitId, from, to, values));
         }
 
         /** The end of one event's touches: recounted now outside a transaction, else at its commit. */
@@ -365,8 +369,10 @@ class SummaryMaintenance {
                 }
             }
             for (Delta d : deltas) {
-                if (Summaries.countable(d.year)) {
-                    candidates.add(d.year);
+                for (int year = Math.max(d.from, Summaries.FIRST_YEAR);
+                        year <= (d.to == null ? last : Math.min(d.to, last));
+                        year++) {
+                    candidates.add(year);
                 }
             }
             TreeSet<Integer> filled = summaries.lockAndReadFilled(candidates);
@@ -389,8 +395,11 @@ class SummaryMaintenance {
             }
             Map<Integer, Map<Long, int[]>> added = new HashMap<>();
             for (Delta d : deltas) {
-                if (filled.contains(d.year)) {
-                    int[] sum = added.computeIfAbsent(d.year, y -> new HashMap<>())
+                if (d.to != null && d.to < d.from) {
+                    continue;
+                }
+                for (int year : d.to == null ? filled.tailSet(d.from, true) : filled.subSet(d.from, true, d.to, true)) {
+                    int[] sum = added.computeIfAbsent(year, y -> new HashMap<>())
                             .computeIfAbsent(d.unitId, u -> new int[d.values.length]);
                     for (int i = 0; i < sum.length; i++) {
                         sum[i] += d.values[i];
