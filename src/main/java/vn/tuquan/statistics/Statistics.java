@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import vn.tuquan.shared.Permission;
 import vn.tuquan.statistics.internal.Summaries;
 import vn.tuquan.statistics.internal.SummaryCounter;
 import vn.tuquan.statistics.internal.SummaryStore;
+import vn.tuquan.units.Predecessor;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
 
@@ -108,6 +110,51 @@ public class Statistics {
                     new Figures(unitId, year, store.totals(year, unit.get().path())));
         }
         return trend;
+    }
+
+    /**
+     * The unit's figures for each year from {@code from} to {@code to}, oldest first, across the recorded
+     * reorganisations ({@link Units#predecessorsOn}): a year in which the unit was what it is holds its own
+     * figures ({@link #trend}); a year before units went whole into it holds the sum of their subtrees' (itself
+     * among them when it existed), whose subtrees are disjoint; a year before a unit went into it only in part
+     * is not comparable and holds no figures. A year in which it existed and nothing went into it since is
+     * its own; a year before it existed, with nothing recorded that went into it, is left out. The scope is
+     * checked on the unit; the units it was made of are read as its history.
+     */
+    public Trend trendWithPredecessors(Caller caller, long unitId, int from, int to) {
+        Map<Integer, Figures> own = trend(caller, unitId, from, to);
+        boolean reorganised = !units.predecessors(caller.view(), unitId).isEmpty()
+                || !units.successors(caller.view(), unitId).isEmpty();
+        List<Trend.Year> years = new ArrayList<>();
+        for (int year = Math.min(from, to); year <= Math.max(from, to); year++) {
+            List<Predecessor> parts =
+                    reorganised ? units.predecessorsOn(caller.view(), unitId, treeOn(year)) : List.of();
+            boolean self = parts.size() == 1
+                    && parts.get(0).unit().id() == unitId
+                    && parts.get(0).share() == Predecessor.Share.WHOLE;
+            if (!reorganised || self) {
+                if (own.containsKey(year)) {
+                    years.add(new Trend.Year(year, Trend.Source.SELF, own.get(year), List.of()));
+                }
+            } else if (parts.stream().anyMatch(p -> p.share() != Predecessor.Share.WHOLE)) {
+                years.add(new Trend.Year(year, Trend.Source.NOT_COMPARABLE, null, parts));
+            } else if (!parts.isEmpty()) {
+                summaries.ensureFilled(year);
+                Map<Indicator, Long> sum = new EnumMap<>(Indicator.class);
+                for (Predecessor part : parts) {
+                    if (parts.stream()
+                            .anyMatch(other -> other != part
+                                    && part.unit()
+                                            .unitPath()
+                                            .within(other.unit().unitPath()))) {
+                        continue; // counted with the unit above it (never so for communes)
+                    }
+                    store.totals(year, part.unit().path()).forEach((i, v) -> sum.merge(i, v, Long::sum));
+                }
+                years.add(new Trend.Year(year, Trend.Source.PREDECESSORS, new Figures(unitId, year, sum), parts));
+            }
+        }
+        return new Trend(unitId, years);
     }
 
     /** The units a count of units counts (areas with no crime, communes with no drug user …), in tree order. */

@@ -3,10 +3,14 @@ package vn.tuquan.units;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -282,6 +286,22 @@ public class Units {
                 .toList();
     }
 
+    /**
+     * What a unit, as it became, was made of on an earlier day, through the recorded successions: itself when
+     * it existed that day, and every unit that went into it after that day — or into a unit that went into it,
+     * and so on — as each was that day, in tree order. Each says whether it went {@link Predecessor.Share#WHOLE
+     * whole} into the unit, only in {@link Predecessor.Share#PART part} (it, or a unit between it and this one,
+     * was split, or went on after giving a part away; the unit itself too, when it gave a part away after the
+     * day and went on), or whether what it was made of is {@link Predecessor.Share#UNRECORDED unrecorded}.
+     * Successions dated on or before the day are already in the tree of that day and are not followed. Empty
+     * when the unit did not exist that day and no succession after it leads to the unit. The scope is checked on
+     * the unit; its predecessors are read as its history, as {@link #predecessors} reads them.
+     */
+    public List<Predecessor> predecessorsOn(Scope scope, long id, LocalDate day) {
+        latest(scope, id);
+        return predecessorsOnAny(id, day);
+    }
+
     public String fullName(Scope scope, long id, LocalDate asOf) {
         find(scope, id, asOf);
         return fullNameAny(id, asOf);
@@ -480,6 +500,77 @@ public class Units {
             frontier = next;
         }
         return asOf(new ArrayList<>(found), date);
+    }
+
+    List<Predecessor> predecessorsOnAny(long id, LocalDate day) {
+        Map<Long, Optional<UnitView>> then = new LinkedHashMap<>();
+        Map<Long, List<Succession>> into = new HashMap<>();
+        ArrayDeque<Long> frontier = new ArrayDeque<>(List.of(id));
+        while (!frontier.isEmpty()) {
+            long unit = frontier.pop();
+            if (then.containsKey(unit)) {
+                continue;
+            }
+            then.put(unit, findAny(unit, day));
+            List<Succession> later = predecessorsAny(unit).stream()
+                    .filter(s -> s.effectiveDate().isAfter(day))
+                    .toList();
+            into.put(unit, later);
+            later.forEach(s -> frontier.add(s.predecessorId()));
+        }
+        if (then.get(id).isEmpty() && into.get(id).isEmpty()) {
+            return List.of();
+        }
+        // a unit lost a part when, after the day, it went on past a succession out of it, or (not the unit
+        // asked about, whose own later fate does not change what it is) went partly, or elsewhere
+        Set<Long> lostPart = new HashSet<>();
+        Map<Long, List<Succession>> outOf = new HashMap<>();
+        for (long unit : then.keySet()) {
+            List<Succession> later = successorsAny(unit).stream()
+                    .filter(s -> s.effectiveDate().isAfter(day))
+                    .toList();
+            outOf.put(unit, later);
+            for (Succession out : later) {
+                boolean wentOn = findAny(unit, out.effectiveDate()).isPresent();
+                if (wentOn || unit != id && (!out.whole() || !then.containsKey(out.successorId()))) {
+                    lostPart.add(unit);
+                }
+            }
+        }
+        List<Predecessor> found = new ArrayList<>();
+        for (Map.Entry<Long, Optional<UnitView>> unit : then.entrySet()) {
+            long unitId = unit.getKey();
+            if (unit.getValue().isPresent()) {
+                boolean part = unitId == id
+                        ? lostPart.contains(id)
+                        : partOnTheWay(unitId, id, outOf, lostPart, new HashSet<>());
+                found.add(new Predecessor(
+                        unit.getValue().get(), part ? Predecessor.Share.PART : Predecessor.Share.WHOLE));
+            } else if (unitId != id && into.get(unitId).isEmpty()) {
+                historyAny(unitId).stream()
+                        .findFirst()
+                        .ifPresent(first -> found.add(new Predecessor(first, Predecessor.Share.UNRECORDED)));
+            }
+        }
+        found.sort(Comparator.comparing((Predecessor p) -> p.unit().path()));
+        return found;
+    }
+
+    /** Whether the unit, or a unit it went into after the day on its way to {@code target}, lost a part. */
+    private static boolean partOnTheWay(
+            long unit, long target, Map<Long, List<Succession>> outOf, Set<Long> lostPart, Set<Long> seen) {
+        if (unit == target || !seen.add(unit)) {
+            return false;
+        }
+        if (lostPart.contains(unit)) {
+            return true;
+        }
+        for (Succession out : outOf.getOrDefault(unit, List.of())) {
+            if (partOnTheWay(out.successorId(), target, outOf, lostPart, seen)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

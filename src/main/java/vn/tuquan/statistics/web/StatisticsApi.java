@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,7 +58,18 @@ class StatisticsApi {
 
     record UnitStatistics(UnitRef unit, int year, List<Value> indicators, List<ChildValues> children) {}
 
-    record YearValues(int year, List<Value> indicators) {}
+    /**
+     * A year of a trend: {@code comparable} false (and no indicators) where a unit it was made of went into it
+     * only in part; {@code from} the units whose figures are added up (as they were that year; empty for the
+     * unit's own figures), {@code split} those that make it not comparable, and {@code note} says so in words.
+     */
+    record YearValues(
+            int year,
+            boolean comparable,
+            List<UnitRef> from,
+            List<UnitRef> split,
+            String note,
+            List<Value> indicators) {}
 
     record Trend(UnitRef unit, int from, int to, List<YearValues> years) {}
 
@@ -114,9 +124,20 @@ class StatisticsApi {
         List<Indicator> asked = indicators(indicators);
         UnitView unit = statistics.unit(caller, unitId, last);
         List<YearValues> years = new ArrayList<>();
-        for (Map.Entry<Integer, Figures> e :
-                statistics.trend(caller, unitId, first, last).entrySet()) {
-            years.add(new YearValues(e.getKey(), values(locale, asked, e.getValue(), unit, e.getKey(), caller)));
+        for (vn.tuquan.statistics.Trend.Year t :
+                statistics.trendWithPredecessors(caller, unitId, first, last).years()) {
+            boolean self = t.source() == vn.tuquan.statistics.Trend.Source.SELF;
+            years.add(new YearValues(
+                    t.year(),
+                    t.comparable(),
+                    t.from().stream().map(p -> ref(p.unit(), locale)).toList(),
+                    t.notComparableBecause().stream()
+                            .map(p -> ref(p.unit(), locale))
+                            .toList(),
+                    StatisticsViews.trendNote(t, messages, locale),
+                    t.comparable()
+                            ? values(locale, asked, t.figures(), self ? unit : null, t.year(), caller)
+                            : List.of()));
         }
         return new Trend(ref(unit, locale), Math.min(first, last), Math.max(first, last), years);
     }
@@ -129,7 +150,7 @@ class StatisticsApi {
                     i.code(),
                     messages.getMessage(i.messageKey(), null, locale),
                     figures.get(i),
-                    RecordLinks.of(i, unit, year, caller)));
+                    unit == null ? null : RecordLinks.of(i, unit, year, caller)));
         }
         return values;
     }

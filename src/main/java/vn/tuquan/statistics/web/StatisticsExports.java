@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -20,6 +19,7 @@ import vn.tuquan.statistics.Figures;
 import vn.tuquan.statistics.Indicator;
 import vn.tuquan.statistics.Statistics;
 import vn.tuquan.statistics.StatisticsRefusedException;
+import vn.tuquan.statistics.Trend;
 import vn.tuquan.units.UnitView;
 
 /**
@@ -93,16 +93,29 @@ class StatisticsExports {
             throws IOException {
         Caller caller = CurrentCaller.get();
         UnitView root = statistics.unit(caller, unit, Math.max(from, to));
-        Map<Integer, Figures> trend = statistics.trend(caller, unit, from, to);
+        Trend trend = statistics.trendWithPredecessors(caller, unit, from, to);
+        List<String> headers = headers("statistics.page.year", "statistics.page.unit");
+        headers.add("statistics.export.note");
         exports.send(
                 response,
                 "xu-huong-" + root.id() + ".xlsx",
-                SheetExports.Layout.of(
-                                "statistics.export.trend.sheet",
-                                headers("statistics.page.year", "statistics.page.unit"))
-                        .titled(StatisticsViews.name(root)),
-                rows -> trend.forEach(
-                        (year, figures) -> rows.row(cells(String.valueOf(year), StatisticsViews.name(root), figures))));
+                SheetExports.Layout.of("statistics.export.trend.sheet", headers).titled(StatisticsViews.name(root)),
+                rows -> {
+                    for (Trend.Year year : trend.years()) {
+                        String note = StatisticsViews.trendNote(year, messages, LocaleContextHolder.getLocale());
+                        List<Object> cells;
+                        if (year.comparable()) {
+                            cells = cells(String.valueOf(year.year()), StatisticsViews.name(root), year.figures());
+                        } else {
+                            cells = new ArrayList<>(List.of(String.valueOf(year.year()), StatisticsViews.name(root)));
+                            for (int i = 0; i < Indicator.values().length; i++) {
+                                cells.add(null);
+                            }
+                        }
+                        cells.add(note);
+                        rows.row(cells);
+                    }
+                });
     }
 
     @GetMapping("/statistics/units.xlsx")

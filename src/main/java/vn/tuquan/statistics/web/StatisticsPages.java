@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +19,7 @@ import vn.tuquan.statistics.Figures;
 import vn.tuquan.statistics.Indicator;
 import vn.tuquan.statistics.Statistics;
 import vn.tuquan.statistics.StatisticsRefusedException;
+import vn.tuquan.statistics.Trend;
 import vn.tuquan.statistics.internal.Summaries;
 import vn.tuquan.statistics.web.StatisticsViews.Cell;
 import vn.tuquan.statistics.web.StatisticsViews.Row;
@@ -39,14 +42,26 @@ class StatisticsPages {
 
     private final Statistics statistics;
     private final Units units;
+    private final MessageSource messages;
 
-    StatisticsPages(Statistics statistics, Units units) {
+    StatisticsPages(Statistics statistics, Units units, MessageSource messages) {
         this.statistics = statistics;
         this.units = units;
+        this.messages = messages;
     }
 
-    /** A year of the trend: its numbers and the bar's length in per cent of the largest. */
-    record TrendRow(int year, Map<String, Cell> cells, long chartValue, int bar) {
+    /**
+     * A year of the trend: its numbers and the bar's length in per cent of the largest; {@code self} when they
+     * are the unit's own (else they are not links), {@code note} where they come from when not (null when they do).
+     */
+    record TrendRow(
+            int year,
+            Map<String, Cell> cells,
+            long chartValue,
+            int bar,
+            boolean self,
+            boolean comparable,
+            String note) {
 
         public Cell cell(String code) {
             return cells.get(code);
@@ -120,26 +135,32 @@ class StatisticsPages {
 
         Indicator charted = Indicator.of(chart).orElse(Indicator.CRIMES);
         int from = Math.max(Summaries.FIRST_YEAR, y - TREND_YEARS + 1);
-        Map<Integer, Figures> trend = statistics.trend(caller, shown, from, y);
+        Trend trend = statistics.trendWithPredecessors(caller, shown, from, y);
         long max = 0;
-        for (Figures f : trend.values()) {
+        for (Figures f : trend.figures().values()) {
             max = Math.max(max, f.get(charted));
         }
         List<TrendRow> trendRows = new ArrayList<>();
-        for (Map.Entry<Integer, Figures> e : trend.entrySet()) {
-            long v = e.getValue().get(charted);
+        for (Trend.Year t : trend.years()) {
+            long v = t.comparable() ? t.figures().get(charted) : 0;
+            boolean self = t.source() == Trend.Source.SELF;
             trendRows.add(new TrendRow(
-                    e.getKey(),
-                    StatisticsViews.cells(e.getValue(), u, e.getKey(), caller),
+                    t.year(),
+                    self
+                            ? StatisticsViews.cells(t.figures(), u, t.year(), caller)
+                            : t.comparable() ? StatisticsViews.plainCells(t.figures()) : Map.of(),
                     v,
-                    max == 0 ? 0 : (int) Math.round(100.0 * v / max)));
+                    max == 0 ? 0 : (int) Math.round(100.0 * v / max),
+                    self,
+                    t.comparable(),
+                    StatisticsViews.trendNote(t, messages, LocaleContextHolder.getLocale())));
         }
         model.addAttribute("trend", trendRows);
         model.addAttribute("chart", charted.code());
         model.addAttribute(
                 "chartable",
                 List.of(Indicator.values()).stream().map(Indicator::code).toList());
-        Figures previous = trend.get(y - 1);
+        Figures previous = trend.figures().get(y - 1);
         model.addAttribute("previousYear", y - 1);
         model.addAttribute(
                 "crimeChange", previous == null ? null : total.get(Indicator.CRIMES) - previous.get(Indicator.CRIMES));

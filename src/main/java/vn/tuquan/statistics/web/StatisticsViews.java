@@ -5,11 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Named;
 import vn.tuquan.statistics.Figures;
 import vn.tuquan.statistics.Indicator;
+import vn.tuquan.statistics.Trend;
+import vn.tuquan.units.Predecessor;
 import vn.tuquan.units.UnitView;
 
 /** The figures of a page as its templates read them: each number with the link to its records. */
@@ -100,5 +103,50 @@ final class StatisticsViews {
                     cells(child.figures(), child.unit(), year, caller)));
         }
         return rows;
+    }
+
+    /** Every indicator's cell, none of them a link: figures no register's list counts (a trend's sum of units). */
+    static Map<String, Cell> plainCells(Figures figures) {
+        Map<String, Cell> cells = new LinkedHashMap<>();
+        for (Indicator i : Indicator.values()) {
+            cells.put(i.code(), new Cell(i.code(), figures.get(i), null));
+        }
+        return cells;
+    }
+
+    /**
+     * What a trend's year says of where its figures come from, in the reader's language: the units added up,
+     * or why it is not comparable; null for the unit's own figures.
+     */
+    static String trendNote(Trend.Year year, MessageSource messages, Locale locale) {
+        if (year.source() == Trend.Source.PREDECESSORS) {
+            return messages.getMessage("statistics.page.trendFrom", new Object[] {names(year.from(), locale)}, locale);
+        }
+        if (year.source() != Trend.Source.NOT_COMPARABLE) {
+            return null;
+        }
+        List<String> notes = new ArrayList<>();
+        List<Predecessor> split = year.from().stream()
+                .filter(p -> p.share() == Predecessor.Share.PART)
+                .toList();
+        List<Predecessor> unrecorded = year.from().stream()
+                .filter(p -> p.share() == Predecessor.Share.UNRECORDED)
+                .toList();
+        if (!split.isEmpty()) {
+            notes.add(messages.getMessage("statistics.page.trendSplit", new Object[] {names(split, locale)}, locale));
+        }
+        if (!unrecorded.isEmpty()) {
+            notes.add(messages.getMessage(
+                    "statistics.page.trendUnrecorded", new Object[] {names(unrecorded, locale)}, locale));
+        }
+        return String.join("; ", notes);
+    }
+
+    private static String names(List<Predecessor> units, Locale locale) {
+        return String.join(
+                ", ",
+                units.stream()
+                        .map(p -> new Named(p.unit().name(), p.unit().nameEn()).in(locale))
+                        .toList());
     }
 }
