@@ -24,6 +24,7 @@ import vn.tuquan.order.Mediations;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.units.LocalUnits;
 import vn.tuquan.units.OfficialLists;
+import vn.tuquan.units.UnitBoundaries;
 import vn.tuquan.units.Units;
 
 /**
@@ -52,9 +53,19 @@ class StatisticsBrowserTests {
             @Autowired DrugUsers drugUsers,
             @Autowired Mediations mediations,
             @Autowired Households households,
-            @Autowired Commitments commitments) {
+            @Autowired Commitments commitments,
+            @Autowired UnitBoundaries boundaries) {
         StatisticsFixture.ensure(
-                lists, units, localUnits, accounts, incidents, drugUsers, mediations, households, commitments);
+                lists,
+                units,
+                localUnits,
+                accounts,
+                incidents,
+                drugUsers,
+                mediations,
+                households,
+                commitments,
+                boundaries);
         district = units.find(Scope.WHOLE_COUNTRY, StatisticsFixture.haiMinh, StatisticsFixture.LIST_DATE)
                 .orElseThrow()
                 .parentId();
