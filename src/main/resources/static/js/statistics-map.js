@@ -34,7 +34,15 @@
       shape.on('mouseover', function () { shape.setStyle({weight: 3}); });
       shape.on('mouseout', function () { shape.setStyle({weight: 1}); });
     }
-  }).addTo(map);
+  });
+  // the view first: Leaflet draws a layer's paths once the map has one
+  var bounds = layer.getBounds();
+  if (bounds.isValid()) {
+    map.fitBounds(bounds, {padding: [8, 8]});
+  } else {
+    map.setView([16, 106], 5);
+  }
+  layer.addTo(map);
   layer.eachLayer(function (shape) {
     var path = shape.getElement && shape.getElement();
     if (path) {
@@ -42,9 +50,5 @@
       path.setAttribute('data-value', String(shape.feature.properties.value));
     }
   });
-  var bounds = layer.getBounds();
-  if (bounds.isValid()) {
-    map.fitBounds(bounds, {padding: [8, 8]});
-  }
   element.setAttribute('data-features', String(collection.features.length));
 })();

@@ -424,7 +424,7 @@ class StatisticsPagesTests {
         assertThat(page.select("#statistics-ranked li")).hasSize(10);
         assertThat(page.selectFirst("#statistics-ranked li .statistics-bar-value")
                         .text())
-                .isEqualTo("3");
+                .isEqualTo("2");
 
         // a district: no boundary for its communes, so a ranked bar chart, and the page says so
         long district = Long.parseLong(
