@@ -5,6 +5,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -199,7 +202,7 @@ class StatisticsBrowserTests {
             Locator polygons = page.locator("#statistics-map path[data-unit]");
             assertThat(polygons).hasCount(10);
             @SuppressWarnings("unchecked")
-            java.util.List<String> colours = (java.util.List<String>) page.evaluate("""
+            List<String> colours = (List<String>) page.evaluate("""
                     () => Array.from(document.querySelectorAll('#statistics-map path[data-unit]')).map(path => {
                       const link = document.querySelector('#statistics-children a.statistics-drill[href*="unit=' + path.dataset.unit + '&"]');
                       const value = Number(link.closest('tr').querySelector('.statistics-number[data-indicator=crimes]').dataset.value);
@@ -209,13 +212,17 @@ class StatisticsBrowserTests {
                         ? path.getAttribute('fill') : 'wrong: ' + path.dataset.unit + ' ' + value + ' ' + path.getAttribute('fill');
                     })""");
             org.assertj.core.api.Assertions.assertThat(colours).hasSize(10).noneMatch(c -> c.startsWith("wrong"));
-            org.assertj.core.api.Assertions.assertThat(new java.util.HashSet<>(colours))
+            org.assertj.core.api.Assertions.assertThat(new HashSet<>(colours))
                     .as("the districts with crimes and without differ")
                     .hasSizeGreaterThan(1);
+            tab.screenshot(screenshot + "-map");
             Locator haiHau = page.locator("#statistics-map path[data-unit='" + district + "']");
-            haiHau.dispatchEvent("mouseover");
+            // the events at the middle of the district's box, where Leaflet opens its tooltip and popup
+            var box = haiHau.boundingBox();
+            Map<String, Object> at = Map.of("clientX", box.x + box.width / 2, "clientY", box.y + box.height / 2);
+            haiHau.dispatchEvent("mouseover", at);
             assertThat(page.locator(".leaflet-tooltip")).containsText("Hải Hậu: 2");
-            haiHau.dispatchEvent("click");
+            haiHau.dispatchEvent("click", at);
             assertThat(page.locator(".leaflet-popup-content a"))
                     .hasAttribute(
                             "href",
@@ -224,7 +231,7 @@ class StatisticsBrowserTests {
                             page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
                     .as("nothing wider than the screen")
                     .isEqualTo(true);
-            tab.screenshot(screenshot + "-map");
+            tab.screenshot(screenshot + "-popup");
 
             // the picker suggests as one types, without leaving the page
             page.locator("#statistics-q").pressSequentially("hai hau");
