@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import vn.tuquan.Chromium;
+import vn.tuquan.NodeTools;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.access.UserAccounts;
 import vn.tuquan.households.Commitments;
@@ -252,6 +256,37 @@ class StatisticsBrowserTests {
             tab.screenshot(screenshot + "-ranked");
             org.assertj.core.api.Assertions.assertThat(tab.errors()).isEmpty();
         }
+    }
+
+    /**
+     * axe-core (as AccessibilityBrowserTests runs it) on the page's content — the map, the charts and the
+     * picker's suggestions — in both languages (the layout's header is AccessibilityBrowserTests' part).
+     */
+    @Test
+    void axeFindsNoViolationOnTheMapTheChartsAndTheSuggestions() {
+        String axe = NodeTools.axe();
+        JsonMapper json = JsonMapper.builder().build();
+        List<String> violations = new ArrayList<>();
+        try (Chromium.Tab tab = chromium.open(port, 1280, 900)) {
+            Page page = signedIn(tab);
+            for (String lang : List.of("vi", "en")) {
+                page.navigate(tab.url("/statistics?unit=" + StatisticsFixture.province + "&year="
+                        + StatisticsFixture.YEAR + "&chart=crimes&lang=" + lang));
+                assertThat(page.locator("#statistics-map path[data-unit]")).hasCount(10);
+                assertThat(page.locator("#statistics-ranked-chart svg")).hasCount(1);
+                page.locator("#statistics-q").pressSequentially("hai hau");
+                assertThat(page.locator("#statistics-hits a")).not().hasCount(0);
+                page.evaluate("() => { " + axe + "\n}");
+                String result = (String) page.evaluate("""
+                        async () => JSON.stringify((await axe.run('#main', {resultTypes: ['violations']})).violations)""");
+                for (JsonNode violation : json.readTree(result)) {
+                    violations.add(lang + ": " + violation.get("id").asString() + " "
+                            + violation.get("nodes").toString());
+                }
+            }
+            org.assertj.core.api.Assertions.assertThat(tab.errors()).isEmpty();
+        }
+        org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
     }
 
     Page signedIn(Chromium.Tab tab) {
