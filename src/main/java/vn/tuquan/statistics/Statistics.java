@@ -82,7 +82,7 @@ public class Statistics {
         }
         return new Breakdown(
                 unit,
-                new Figures(unitId, year, store.totals(year, unit.path())),
+                new Figures(unitId, year, store.totals(year, unit.path(), byChild)),
                 new Figures(unitId, year, byChild.getOrDefault(0L, Map.of())),
                 children);
     }
@@ -98,17 +98,23 @@ public class Statistics {
         caller.require(Permission.REPORTS_READ);
         checkYear(from);
         checkYear(to);
-        Map<Integer, Figures> trend = new LinkedHashMap<>();
+        // the years the unit existed, by its path then (one read of the summaries per path, not per year)
+        Map<String, List<Integer>> yearsByPath = new LinkedHashMap<>();
         for (int year = Math.min(from, to); year <= Math.max(from, to); year++) {
             var unit = units.find(caller.view(), unitId, treeOn(year));
             if (unit.isEmpty()) {
                 continue;
             }
             summaries.ensureFilled(year);
-            trend.put(
-                    year,
-                    new Figures(unitId, year, store.totals(year, unit.get().path())));
+            yearsByPath
+                    .computeIfAbsent(unit.get().path(), p -> new ArrayList<>())
+                    .add(year);
         }
+        Map<Integer, Figures> found = new HashMap<>();
+        yearsByPath.forEach((path, years) -> store.totals(years, path)
+                .forEach((year, values) -> found.put(year, new Figures(unitId, year, values))));
+        Map<Integer, Figures> trend = new LinkedHashMap<>();
+        found.keySet().stream().sorted().forEach(year -> trend.put(year, found.get(year)));
         return trend;
     }
 

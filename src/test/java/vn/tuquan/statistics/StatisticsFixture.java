@@ -26,6 +26,7 @@ import vn.tuquan.units.AdminUnitsData;
 import vn.tuquan.units.LocalUnitForm;
 import vn.tuquan.units.LocalUnits;
 import vn.tuquan.units.OfficialLists;
+import vn.tuquan.units.UnitBoundaries;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.Units;
 
@@ -33,7 +34,9 @@ import vn.tuquan.units.Units;
  * A small province for the statistics' pages: Nam Định's official list, four residential areas in
  * Hải Minh and two in Nam Mỹ, and in 2019 (31/10/2018–31/10/2019) two crimes and a social evil in Hải
  * Minh's areas and a social evil on the commune itself, one crime in Nam Mỹ's, a drug user and a reconciled mediation in Hải Minh — recorded
- * through the services, so the summaries are kept by their own paths.
+ * through the services, so the summaries are kept by their own paths. The boundaries of Nam Định's ten
+ * districts are loaded (the real simplified file), none of their communes': the province's page draws a
+ * map, the districts' and communes' a ranked bar chart.
  */
 final class StatisticsFixture {
 
@@ -59,7 +62,8 @@ final class StatisticsFixture {
             DrugUsers drugUsers,
             Mediations mediations,
             Households households,
-            Commitments commitments) {
+            Commitments commitments,
+            UnitBoundaries boundaries) {
         if (!areas.isEmpty()) {
             return;
         }
@@ -68,6 +72,11 @@ final class StatisticsFixture {
                 List.of(AdminUnitsData.file("pre2025/nam_dinh_36_2022-10.csv")),
                 LIST_DATE,
                 Optional.empty());
+        boundaries.importFiles(
+                Caller.SYSTEM,
+                List.of(AdminUnitsData.file("geo/old_pre2025/vn_districts_old_dvhcvn_simplified.geojson")),
+                LIST_DATE,
+                Optional.of("36"));
         province = units.findByCode(Scope.WHOLE_COUNTRY, "36", LIST_DATE)
                 .orElseThrow()
                 .id();

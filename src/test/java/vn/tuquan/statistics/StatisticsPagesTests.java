@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -27,6 +29,7 @@ import vn.tuquan.order.Incidents;
 import vn.tuquan.order.Mediations;
 import vn.tuquan.units.LocalUnits;
 import vn.tuquan.units.OfficialLists;
+import vn.tuquan.units.UnitBoundaries;
 import vn.tuquan.units.Units;
 
 /**
@@ -59,9 +62,19 @@ class StatisticsPagesTests {
             @Autowired DrugUsers drugUsers,
             @Autowired Mediations mediations,
             @Autowired Households households,
-            @Autowired Commitments commitments) {
+            @Autowired Commitments commitments,
+            @Autowired UnitBoundaries boundaries) {
         StatisticsFixture.ensure(
-                lists, units, localUnits, accounts, incidents, drugUsers, mediations, households, commitments);
+                lists,
+                units,
+                localUnits,
+                accounts,
+                incidents,
+                drugUsers,
+                mediations,
+                households,
+                commitments,
+                boundaries);
         admin = new WebSession(port);
         admin.signIn(StatisticsFixture.ADMIN, StatisticsFixture.PASSWORD);
         officer = new WebSession(port);
@@ -339,6 +352,118 @@ class StatisticsPagesTests {
         assertThat(year.headers().firstValue("Content-Type").orElseThrow()).contains("problem+json");
         assertThat(admin.get("/api/v1/statistics/units/999999999?year=2019").statusCode())
                 .isEqualTo(404);
+    }
+
+    /** The children's values of an indicator in the children's table, by the child's id (the own row left out). */
+    static Map<Long, Long> childValues(Document page, String code) {
+        Map<Long, Long> values = new LinkedHashMap<>();
+        for (Element row : page.select("#statistics-children tbody tr:not(.statistics-own)")) {
+            String href = row.selectFirst("a.statistics-drill").attr("href");
+            long id = Long.parseLong(href.replaceAll(".*unit=(\\d+).*", "$1"));
+            values.put(
+                    id,
+                    Long.parseLong(row.selectFirst(".statistics-number[data-indicator=" + code + "]")
+                            .attr("data-value")));
+        }
+        return values;
+    }
+
+    @Test
+    void theChartsDataAndTheMapsColoursAreTheTablesValues() throws Exception {
+        Document page =
+                page(admin, "/statistics?unit=" + StatisticsFixture.province + "&year=" + YEAR + "&chart=crimes");
+        Map<Long, Long> table = childValues(page, "crimes");
+        assertThat(table).hasSize(10);
+        JsonNode data = json.readTree(page.selectFirst("#statistics-data").data());
+        assertThat(data.path("indicator").asText()).isEqualTo("crimes");
+        // the children ranked, largest first, with the table's values
+        Map<Long, Long> charted = new LinkedHashMap<>();
+        long previous = Long.MAX_VALUE;
+        for (JsonNode child : data.path("children")) {
+            charted.put(child.path("id").asLong(), child.path("value").asLong());
+            assertThat(child.path("value").asLong()).isLessThanOrEqualTo(previous);
+            previous = child.path("value").asLong();
+            assertThat(child.path("href").asText())
+                    .isEqualTo("/statistics?unit=" + child.path("id").asLong() + "&year=2019&chart=crimes");
+        }
+        assertThat(charted).isEqualTo(table);
+        // Hải Hậu's two crimes (Hải Minh's) first, then Nam Trực's one (Nam Mỹ's)
+        assertThat(charted.values().stream().limit(3).toList()).containsExactly(2L, 1L, 0L);
+        // the trend: the years of the trend table with its crimes
+        List<Element> years = page.select("#statistics-trend tbody tr");
+        assertThat(data.path("trend")).hasSize(years.size());
+        for (int i = 0; i < years.size(); i++) {
+            assertThat(data.path("trend").get(i).path("year").asText())
+                    .isEqualTo(years.get(i).selectFirst("th").text());
+            assertThat(data.path("trend").get(i).path("value").asLong())
+                    .isEqualTo(Long.parseLong(years.get(i)
+                            .selectFirst(".statistics-number[data-indicator=crimes]")
+                            .attr("data-value")));
+        }
+
+        // the map: one feature per district, in the colour of the legend's class that holds its value
+        assertThat(page.selectFirst("#statistics-no-map")).isNull();
+        JsonNode map = json.readTree(page.selectFirst("#statistics-map-data").data());
+        assertThat(map.path("features")).hasSize(10);
+        List<Element> legend = page.select("#statistics-map-legend li");
+        assertThat(legend).hasSizeBetween(2, 5);
+        for (JsonNode feature : map.path("features")) {
+            JsonNode p = feature.path("properties");
+            long value = table.get(p.path("id").asLong());
+            assertThat(p.path("value").asLong()).isEqualTo(value);
+            assertThat(feature.path("geometry").path("type").asText()).endsWith("Polygon");
+            List<String> colours = legend.stream()
+                    .filter(c ->
+                            Long.parseLong(c.attr("data-min")) <= value && value <= Long.parseLong(c.attr("data-max")))
+                    .map(c -> c.attr("data-colour"))
+                    .toList();
+            assertThat(colours)
+                    .as(p.path("name").asText())
+                    .containsExactly(p.path("colour").asText());
+        }
+        assertThat(page.select("#statistics-ranked li")).hasSize(10);
+        assertThat(page.selectFirst("#statistics-ranked li .statistics-bar-value")
+                        .text())
+                .isEqualTo("2");
+
+        // a district: no boundary for its communes, so a ranked bar chart, and the page says so
+        long district = Long.parseLong(
+                page.select("#statistics-ranked li a").first().attr("href").replaceAll(".*unit=(\\d+).*", "$1"));
+        Document haiHau = page(admin, "/statistics?unit=" + district + "&year=" + YEAR + "&chart=areas-no-crime");
+        assertThat(haiHau.selectFirst("#statistics-subject").text()).contains("Hải Hậu");
+        assertThat(haiHau.selectFirst("#statistics-map")).isNull();
+        assertThat(haiHau.selectFirst("#statistics-no-map").text())
+                .isEqualTo(
+                        "Chưa nạp ranh giới của các đơn vị trực thuộc, nên các đơn vị được so sánh bằng biểu đồ cột.");
+        JsonNode communes = json.readTree(haiHau.selectFirst("#statistics-data").data());
+        Map<Long, Long> ranked = new LinkedHashMap<>();
+        communes.path("children")
+                .forEach(c -> ranked.put(c.path("id").asLong(), c.path("value").asLong()));
+        assertThat(ranked).isEqualTo(childValues(haiHau, "areas-no-crime"));
+        assertThat(ranked.get(StatisticsFixture.haiMinh)).isEqualTo(3);
+        assertThat(ranked.values().iterator().next()).isEqualTo(3);
+    }
+
+    @Test
+    void thePickerSuggestsUnitsWithinTheScopeIgnoringDiacritics() {
+        Document found = Jsoup.parse(
+                admin.getPage("/statistics/suggestions?q=hai+hau&year=2019").body());
+        assertThat(found.select("a").eachText()).anySatisfy(t -> assertThat(t).contains("Hải Hậu"));
+        assertThat(found.select("a").eachAttr("href")).allMatch(h -> h.endsWith("&year=2019"));
+        assertThat(Jsoup.parse(officer.getPage("/statistics/suggestions?q=nam+my&year=2019")
+                                .body())
+                        .select("a"))
+                .isEmpty();
+        assertThat(Jsoup.parse(officer.getPage("/statistics/suggestions?q=hai+minh&year=2019")
+                                .body())
+                        .select("a")
+                        .eachAttr("href"))
+                .containsExactly("/statistics?unit=" + StatisticsFixture.haiMinh + "&year=2019");
+        // the page's search form still works without script
+        Document page = page(admin, "/statistics?year=2019&q=hai+hau");
+        assertThat(page.selectFirst("#statistics-q").attr("hx-get")).isEqualTo("/statistics/suggestions");
+        assertThat(page.select("#statistics-hits a").eachText())
+                .anySatisfy(t -> assertThat(t).contains("Hải Hậu"));
     }
 
     @Test

@@ -491,6 +491,23 @@ public class SummaryStore {
         return found;
     }
 
+    /**
+     * The same as {@link #totals(int, String)}, given the path's {@link #byChild} of the same year: above
+     * the communes the children's subtrees are disjoint and every indicator adds up (a commune counts
+     * under one child), so the total is their sum and nothing is read again; at or under a commune the
+     * communes' indicators do not add up over children, and the total is read.
+     */
+    public Map<Indicator, Long> totals(int year, String path, Map<Long, Map<Indicator, Long>> byChild) {
+        if (level(year, path) != Level.ABOVE) {
+            return totals(year, path);
+        }
+        long[] sum = new long[INDICATORS.length];
+        for (Map<Indicator, Long> child : byChild.values()) {
+            child.forEach((i, v) -> sum[i.ordinal()] += v);
+        }
+        return map(sum);
+    }
+
     /** Every indicator of the rows under a path (the path's own unit included). */
     public Map<Indicator, Long> totals(int year, String path) {
         return totals(List.of(year), path).getOrDefault(year, map(new long[INDICATORS.length]));

@@ -1,6 +1,7 @@
 package vn.tuquan.statistics.web;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import vn.tuquan.statistics.internal.Summaries;
 import vn.tuquan.statistics.web.StatisticsViews.Cell;
 import vn.tuquan.statistics.web.StatisticsViews.Row;
 import vn.tuquan.units.SearchHit;
+import vn.tuquan.units.UnitBoundaries;
 import vn.tuquan.units.UnitKind;
 import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
@@ -40,14 +42,19 @@ class StatisticsPages {
     /** Years of the trend, the year shown included. */
     static final int TREND_YEARS = 10;
 
+    /** Suggestions of the unit picker as one types. */
+    static final int SUGGESTIONS = 10;
+
     private final Statistics statistics;
     private final Units units;
     private final MessageSource messages;
+    private final UnitBoundaries boundaries;
 
-    StatisticsPages(Statistics statistics, Units units, MessageSource messages) {
+    StatisticsPages(Statistics statistics, Units units, MessageSource messages, UnitBoundaries boundaries) {
         this.statistics = statistics;
         this.units = units;
         this.messages = messages;
+        this.boundaries = boundaries;
     }
 
     /**
@@ -82,12 +89,7 @@ class StatisticsPages {
         model.addAttribute("year", y);
         model.addAttribute("q", q == null ? "" : q);
         if (q != null && !q.isBlank()) {
-            List<Choice> hits = new ArrayList<>();
-            for (SearchHit hit : units.search(caller.view(), q, Statistics.treeOn(y), Set.of(), Optional.empty(), 20)) {
-                hits.add(new Choice(
-                        hit.unit().id(), hit.fullName(), hit.unit().kind().name()));
-            }
-            model.addAttribute("hits", hits);
+            model.addAttribute("hits", hits(caller, q, y, 20));
         }
         Long shown = unit;
         if (shown == null) {
@@ -164,7 +166,62 @@ class StatisticsPages {
         model.addAttribute("previousYear", y - 1);
         model.addAttribute(
                 "crimeChange", previous == null ? null : total.get(Indicator.CRIMES) - previous.get(Indicator.CRIMES));
+        chartsAndMap(model, caller, u, y, charted, rows, trendRows);
         return "statistics/showStatistics";
+    }
+
+    /**
+     * The charts' and the map's data: the trend and the children ranked by the charted indicator, and
+     * the children's boundaries coloured in classes of it where the units module holds them.
+     */
+    private void chartsAndMap(
+            Model model, Caller caller, UnitView u, int y, Indicator charted, List<Row> rows, List<TrendRow> trend) {
+        String drill = "/statistics?unit={id}&year=" + y + "&chart=" + charted.code();
+        List<StatisticsCharts.Ranked> ranked = StatisticsCharts.ranked(rows, charted.code());
+        Map<Integer, Long> values = new LinkedHashMap<>();
+        trend.stream().filter(TrendRow::comparable).forEach(t -> values.put(t.year(), t.chartValue()));
+        model.addAttribute("ranked", ranked);
+        model.addAttribute("chartData", StatisticsCharts.chartJson(charted.code(), values, ranked, drill));
+        List<StatisticsCharts.MapClass> classes = StatisticsCharts.classes(
+                ranked.stream().map(StatisticsCharts.Ranked::value).toList());
+        List<String> unmapped = new ArrayList<>();
+        String map = null;
+        if (!ranked.isEmpty() && boundaries.hasMap(caller.view(), u.id(), Statistics.treeOn(y))) {
+            map = StatisticsCharts.mapJson(
+                    boundaries.mapJson(caller.view(), u.id(), Statistics.treeOn(y)), ranked, classes, drill, unmapped);
+        }
+        model.addAttribute("mapData", map);
+        model.addAttribute("mapClasses", classes);
+        model.addAttribute("unmapped", map == null ? List.of() : unmapped);
+    }
+
+    /**
+     * The unit picker's suggestions as one types (htmx): the units' search, ignoring case and
+     * diacritics, within the caller's scope as the tree stood on the year's last day.
+     */
+    @GetMapping("/statistics/suggestions")
+    String suggestions(
+            @RequestParam(required = false) String q, @RequestParam(required = false) Integer year, Model model) {
+        // a year the statistics do not count suggests on the current tree (the page then refuses the year)
+        int y = year == null || year < Summaries.FIRST_YEAR || year > Statistics.currentYear() + 1
+                ? Statistics.currentYear()
+                : year;
+        model.addAttribute("year", y);
+        model.addAttribute("q", q == null ? "" : q);
+        if (q != null && !q.isBlank()) {
+            model.addAttribute("hits", hits(CurrentCaller.get(), q, y, SUGGESTIONS));
+        }
+        return "statistics/showStatistics :: hits";
+    }
+
+    private List<Choice> hits(Caller caller, String q, int year, int limit) {
+        List<Choice> hits = new ArrayList<>();
+        for (SearchHit hit :
+                units.search(caller.view(), q, Statistics.treeOn(year), Set.of(), Optional.empty(), limit)) {
+            hits.add(new Choice(
+                    hit.unit().id(), hit.fullName(), hit.unit().kind().name()));
+        }
+        return hits;
     }
 
     /** The units a count of units counts: as many rows as the number that links here. */
