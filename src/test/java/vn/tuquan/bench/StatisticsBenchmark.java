@@ -229,6 +229,8 @@ public final class StatisticsBenchmark {
                     }
                 }
                 ratios("incident_record", incidentTimes);
+                // codes of this run (a data directory is reused: earlier runs' codes stay in their areas)
+                String runTag = Long.toString(System.currentTimeMillis() % 10_000_000, 36);
                 long[][] householdTimes = new long[2][writes / 2];
                 LocalDate today = Dates.today(); // Vietnam's day: in the period after the filled one, never filled
                 LocalDate inYearDay = LocalDate.of(YEAR, 6, 1);
@@ -239,7 +241,7 @@ public final class StatisticsBenchmark {
                         households.add(
                                 Caller.SYSTEM,
                                 10_001L + (k * 7_919L) % areas,
-                                new HouseholdForm("BH" + k, "Hộ bench " + k, null, 1 + k % 6, false),
+                                new HouseholdForm("BH" + runTag + "-" + k, "Hộ bench " + k, null, 1 + k % 6, false),
                                 filled == 1 ? inYearDay : today);
                         if (i >= 0) {
                             householdTimes[filled][i] = System.nanoTime() - t;
@@ -261,6 +263,8 @@ public final class StatisticsBenchmark {
                                             .get(r % provinceAreas.size())
                                             .id())
                                     .append(",BI")
+                                    .append(runTag)
+                                    .append('-')
                                     .append(run + 1)
                                     .append('-')
                                     .append(filled)
