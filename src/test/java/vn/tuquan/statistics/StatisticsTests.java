@@ -316,6 +316,57 @@ class StatisticsTests {
     }
 
     @Test
+    void concurrentWritersOfOneCommuneLoseNothingOfTheRowsNorOfItsRollUp() throws Exception {
+        long commune = units.find(Scope.WHOLE_COUNTRY, random.get(0), Statistics.treeOn(2021))
+                .orElseThrow()
+                .parentId();
+        List<Long> areas = units.findAll(Scope.WHOLE_COUNTRY, random, Statistics.treeOn(2021)).stream()
+                .filter(u -> u.parentId() == commune)
+                .map(UnitView::id)
+                .limit(4)
+                .toList();
+        assertThat(areas).hasSizeGreaterThanOrEqualTo(2);
+        long before = statistics.figures(Caller.SYSTEM, commune, 2021).get(Indicator.INCIDENTS);
+        long householdsBefore = statistics.figures(Caller.SYSTEM, commune, 2021).get(Indicator.HOUSEHOLDS);
+        int writers = 8;
+        int each = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < each; i++) {
+                        long area = areas.get((writer + i) % areas.size());
+                        if (i % 3 == 2) {
+                            households.add(
+                                    Caller.SYSTEM,
+                                    area,
+                                    new HouseholdForm("CC-" + writer + "-" + i, "Chủ hộ", null, 2, false),
+                                    LocalDate.of(2021, 3, 1));
+                        } else {
+                            incident(area, "CRIME", "LESS_SERIOUS", at(2021, 5, 1 + i));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var f : done) {
+                f.get(); // a writer that failed (a duplicate roll-up, a deadlock) fails the test
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Figures after = statistics.figures(Caller.SYSTEM, commune, 2021);
+        assertThat(after.get(Indicator.INCIDENTS)).isEqualTo(before + writers * 4);
+        assertThat(after.get(Indicator.HOUSEHOLDS)).isEqualTo(householdsBefore + writers * 2);
+        assertThat(summaries.verify(commune, false).drifts()).isEmpty();
+    }
+
+    @Test
     void aServerFillsTheLatestYearsInTheBackgroundThePeriodInForceFirst() {
         summaries.forgetAll();
         int current = Statistics.currentYear();

@@ -142,13 +142,16 @@ public class Summaries {
             locked.addAll(deltas.keySet());
             locked.addAll(households);
             store.lockRows(year, locked);
+            Set<Long> communes = new HashSet<>();
             if (!ids.isEmpty()) {
-                store.replace(year, ids, counter.count(ids, year));
+                communes.addAll(store.replace(year, ids, counter.count(ids, year)));
             }
             if (!households.isEmpty()) {
-                store.set(year, SummaryCounter.HOUSEHOLD_COLUMNS, counter.countHouseholds(households, year));
+                communes.addAll(
+                        store.set(year, SummaryCounter.HOUSEHOLD_COLUMNS, counter.countHouseholds(households, year)));
             }
-            store.add(year, deltas);
+            communes.addAll(store.add(year, deltas));
+            store.rollUp(year, communes);
         }
     }
 
@@ -297,18 +300,20 @@ public class Summaries {
                         }
                     }
                 }
-                if (repair && !rolled.isEmpty()) {
-                    store.rollUp(year, rolled.stream().map(Drift::unitId).toList());
-                }
-                if (repair && !found.isEmpty()) {
-                    Collection<Long> ids = found.stream().map(Drift::unitId).toList();
-                    store.replace(
-                            year,
-                            ids,
-                            found.stream()
-                                    .map(Drift::counted)
-                                    .filter(r -> r != null)
-                                    .toList());
+                if (repair && !(rolled.isEmpty() && found.isEmpty())) {
+                    // the repair holds the year's lock: no writer of the year is in flight
+                    Set<Long> communes = new HashSet<>();
+                    rolled.forEach(d -> communes.add(d.unitId()));
+                    if (!found.isEmpty()) {
+                        communes.addAll(store.replace(
+                                year,
+                                found.stream().map(Drift::unitId).toList(),
+                                found.stream()
+                                        .map(Drift::counted)
+                                        .filter(r -> r != null)
+                                        .toList()));
+                    }
+                    store.rollUp(year, communes);
                 }
                 drifts.addAll(found);
                 drifts.addAll(rolled);

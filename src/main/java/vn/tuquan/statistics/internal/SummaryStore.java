@@ -162,9 +162,9 @@ public class SummaryStore {
 
     /**
      * Replaces the rows of the given units for the year by the rows counted (a unit without a row has
-     * none), and rolls up again the communes they stood in before and after.
+     * none); answers the communes they stood in before and after, to be rolled up again ({@link #rollUp}).
      */
-    public void replace(int year, Collection<Long> unitIds, List<SummaryRow> rows) {
+    public Set<Long> replace(int year, Collection<Long> unitIds, List<SummaryRow> rows) {
         Set<Long> communes = delete(year, unitIds);
         insert(rows);
         for (SummaryRow row : rows) {
@@ -172,17 +172,17 @@ public class SummaryStore {
                 communes.add(row.communeId());
             }
         }
-        rollUp(year, communes);
+        return communes;
     }
 
     /**
-     * Sets some columns of the rows of units (a unit without a row has none, and nothing happens), and
-     * rolls up again the communes they stand in. The caller holds the year's lock shared and the rows'
-     * locks.
+     * Sets some columns of the rows of units (a unit without a row has none, and nothing happens);
+     * answers the communes they stand in, to be rolled up again. The caller holds the year's lock shared
+     * and the rows' locks.
      */
-    public void set(int year, List<String> columns, Map<Long, int[]> values) {
+    public Set<Long> set(int year, List<String> columns, Map<Long, int[]> values) {
         if (values.isEmpty()) {
-            return;
+            return Set.of();
         }
         List<Long> ids = new ArrayList<>(new TreeSet<>(values.keySet()));
         StringBuilder set = new StringBuilder();
@@ -221,17 +221,17 @@ public class SummaryStore {
                         communes.add(c);
                     }
                 });
-        rollUp(year, communes);
+        return communes;
     }
 
     /**
      * Adds counts to the rows of units (a unit without a row — a year not filled, a unit not in that
-     * year's tree — has none, and nothing happens), and rolls up again the communes they stand in. The
-     * caller holds the year's lock shared and the rows' locks.
+     * year's tree — has none, and nothing happens); answers the communes they stand in, to be rolled up
+     * again. The caller holds the year's lock shared and the rows' locks.
      */
-    public void add(int year, Map<Long, int[]> deltas) {
+    public Set<Long> add(int year, Map<Long, int[]> deltas) {
         if (deltas.isEmpty()) {
-            return;
+            return Set.of();
         }
         StringBuilder set = new StringBuilder();
         for (int i = 0; i < SummaryRow.COLUMNS.size(); i++) {
@@ -262,7 +262,7 @@ public class SummaryStore {
                         }
                     });
         }
-        rollUp(year, communes);
+        return communes;
     }
 
     /** The stored rows of the given units for the year, by unit id. */
@@ -356,12 +356,24 @@ public class SummaryStore {
             + " AS vals FROM statistics_unit_year WHERE year = ? AND %s GROUP BY commune_id) AS g"
             + " JOIN statistics_unit_year c ON c.year = ? AND c.unit_id = g.commune_id";
 
-    /** Rolls up again the given communes of the year from their rows (a commune without a row has none). */
+    /**
+     * Rolls up again the given communes of the year from their rows (a commune without a row has none),
+     * under each commune's lock (taken in id order, after the rows' locks): two writers of rows of one
+     * commune roll it up one after the other, the second from rows that include the first's, so the
+     * last to commit leaves the roll-up of every row committed. Call it once per year and transaction,
+     * after the rows are written.
+     */
     public void rollUp(int year, Collection<Long> communeIds) {
         if (communeIds.isEmpty()) {
             return;
         }
         Long[] ids = new TreeSet<>(communeIds).toArray(Long[]::new);
+        Long[] keys =
+                Arrays.stream(ids).map(id -> year * 1_000_000_000_000L + id).toArray(Long[]::new);
+        jdbc.sql("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(k) FROM unnest(?::bigint[]) AS t(k)) AS locked")
+                .param(keys)
+                .query(Long.class)
+                .single();
         jdbc.sql("DELETE FROM statistics_commune_year WHERE year = ? AND commune_id = ANY (?)")
                 .params(year, ids)
                 .update();
