@@ -59,7 +59,20 @@ public enum Indicator {
     PARISHES(Measure.UNITS, "unit_kind IN ('PARISH', 'SUB_PARISH')"),
     PARISHES_ADVANCED(Measure.UNITS, "unit_kind IN ('PARISH', 'SUB_PARISH') AND advanced_parish = 1"),
     AREAS_CULTURAL_STANDARD(Measure.UNITS, "unit_kind = 'RESIDENTIAL_AREA' AND cultural_standard_area = 1"),
-    UNITS_ADVANCED_EXAMPLE(Measure.UNITS, "advanced_example = 1");
+    UNITS_ADVANCED_EXAMPLE(Measure.UNITS, "advanced_example = 1"),
+    HOTSPOTS(Measure.SUM, "hotspots_complex + hotspots_contained + hotspots_stable"),
+    HOTSPOTS_COMPLEX(Measure.SUM, "hotspots_complex"),
+    HOTSPOTS_CONTAINED(Measure.SUM, "hotspots_contained"),
+    HOTSPOTS_STABLE(Measure.SUM, "hotspots_stable"),
+    UNITS_CLASSIFIED(Measure.UNITS, "classification_level > 0"),
+    UNITS_CLASSIFIED_EXCELLENT(Measure.UNITS, "classification_level = 1"),
+    UNITS_CLASSIFIED_GOOD(Measure.UNITS, "classification_level = 2"),
+    UNITS_CLASSIFIED_AVERAGE(Measure.UNITS, "classification_level = 3"),
+    UNITS_CLASSIFIED_WEAK(Measure.UNITS, "classification_level = 4"),
+    ORGANISATIONS_COMMITTED(Measure.UNITS, "staff > 0"),
+    STAFF(Measure.SUM, "staff"),
+    STAFF_BRIEFED(Measure.SUM, "staff_briefed"),
+    STAFF_SIGNED(Measure.SUM, "staff_signed");
 
     /** How an indicator is read from the rows of a subtree. */
     public enum Measure {

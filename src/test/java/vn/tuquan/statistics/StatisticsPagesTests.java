@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -20,13 +21,23 @@ import vn.tuquan.TuquanTest;
 import vn.tuquan.WebSession;
 import vn.tuquan.Workbooks;
 import vn.tuquan.access.UserAccounts;
+import vn.tuquan.evaluation.Classifications;
+import vn.tuquan.evaluation.EvaluationRuns;
 import vn.tuquan.households.Commitments;
 import vn.tuquan.households.Households;
+import vn.tuquan.households.OrganisationCommitments;
 import vn.tuquan.order.DrugUsers;
+import vn.tuquan.order.Hotspot;
+import vn.tuquan.order.Hotspots;
 import vn.tuquan.order.Incidents;
 import vn.tuquan.order.Mediations;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Period;
+import vn.tuquan.units.LocalUnitForm;
 import vn.tuquan.units.LocalUnits;
 import vn.tuquan.units.OfficialLists;
+import vn.tuquan.units.UnitKind;
+import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
 
 /**
@@ -46,6 +57,22 @@ class StatisticsPagesTests {
 
     final ObjectMapper json = new ObjectMapper();
     WebSession admin;
+
+    @Autowired
+    Hotspots hotspots;
+
+    @Autowired
+    LocalUnits localUnits;
+
+    @Autowired
+    OrganisationCommitments organisations;
+
+    @Autowired
+    EvaluationRuns runs;
+
+    @Autowired
+    Classifications classifications;
+
     WebSession officer;
     WebSession english;
 
@@ -172,6 +199,92 @@ class StatisticsPagesTests {
         assertThat(trend.get(0).selectFirst("th").text()).isEqualTo("2016");
         assertThat(trend.get(3).selectFirst("th").text()).isEqualTo("2019");
         assertThat(page.select(".statistics-bar-year").eachText()).contains("2018", "2019");
+    }
+
+    Hotspot hotspot(List<Long> on, LocalDate day, Hotspot.Status status, String name) {
+        return hotspots.designate(
+                Caller.SYSTEM,
+                StatisticsFixture.province,
+                new Hotspot.Form(
+                        name,
+                        Hotspot.Kind.DRUGS,
+                        on,
+                        day,
+                        "UBND tỉnh Nam Định",
+                        name + "/QĐ-UBND",
+                        status,
+                        "Tụ điểm ma túy",
+                        null,
+                        null,
+                        null));
+    }
+
+    @Test
+    void theMovementsNumbersOpenAsManyRecords() {
+        List<Long> areas = StatisticsFixture.areas;
+        // Nam Mỹ (areas 4, 5) in 2019: one complex, one stable covering both areas, one contained; one more
+        // covering Hải Minh's first area and Nam Mỹ's, counted once, at its first unit (Hải Minh's)
+        hotspot(List.of(areas.get(4)), LocalDate.of(2019, 1, 5), Hotspot.Status.COMPLEX, "TK-HS1");
+        hotspot(List.of(areas.get(5), areas.get(4)), LocalDate.of(2019, 2, 5), Hotspot.Status.STABLE, "TK-HS2");
+        hotspot(List.of(areas.get(5)), LocalDate.of(2019, 3, 5), Hotspot.Status.CONTAINED, "TK-HS3");
+        hotspot(List.of(areas.get(0), areas.get(4)), LocalDate.of(2019, 4, 5), Hotspot.Status.COMPLEX, "TK-HS4");
+        UnitView school = localUnits.create(
+                Caller.SYSTEM,
+                StatisticsFixture.namMy,
+                new LocalUnitForm(UnitKind.SCHOOL, null, "TK-TH", "Trường Tiểu học Thống Kê", null),
+                StatisticsFixture.LIST_DATE);
+        organisations.record(
+                Caller.SYSTEM,
+                school.id(),
+                YEAR,
+                30,
+                29,
+                28,
+                Period.organisation(YEAR).from().plusDays(20));
+        runs.run(Caller.SYSTEM, StatisticsFixture.namMy, YEAR);
+        classifications.compute(Caller.SYSTEM, areas.get(4), YEAR);
+        classifications.compute(Caller.SYSTEM, areas.get(5), YEAR);
+
+        Document page = page(admin, "/statistics?unit=" + StatisticsFixture.namMy + "&year=" + YEAR);
+        assertThat(page.selectFirst("#statistics-movement").text()).isEqualTo("Phong trào");
+        assertThat(value(number(page, "hotspots"))).isEqualTo(3);
+        for (String code : List.of("hotspots", "hotspots-complex", "hotspots-contained", "hotspots-stable")) {
+            Element n = number(page, code);
+            assertThat(value(n)).as(code).isEqualTo(code.equals("hotspots") ? 3 : 1);
+            assertThat(page(admin, n.attr("href")).select(".order-hotspot-list li.order-hotspot"))
+                    .as(code)
+                    .hasSize((int) value(n));
+        }
+        // without the filter the list also shows the hotspot counted in Hải Minh
+        assertThat(page(admin, number(page, "hotspots").attr("href").replace("&countedHere=true", ""))
+                        .select(".order-hotspot-list li.order-hotspot"))
+                .hasSize(4);
+        Document haiMinh = page(admin, "/statistics?unit=" + StatisticsFixture.haiMinh + "&year=" + YEAR);
+        assertThat(value(number(haiMinh, "hotspots-complex"))).isEqualTo(1);
+        assertThat(page(admin, number(haiMinh, "hotspots-complex").attr("href"))
+                        .select(".order-hotspot-list li.order-hotspot"))
+                .hasSize(1);
+
+        assertThat(value(number(page, "staff"))).isEqualTo(30);
+        assertThat(value(number(page, "staff-briefed"))).isEqualTo(29);
+        assertThat(value(number(page, "staff-signed"))).isEqualTo(28);
+        assertThat(value(number(page, "organisations-committed"))).isEqualTo(1);
+        assertThat(page(admin, number(page, "staff").attr("href")).select("#counted-units tbody tr"))
+                .as("the organisations whose staff are counted")
+                .hasSize(1);
+
+        assertThat(value(number(page, "units-classified"))).isEqualTo(2);
+        for (String code : List.of(
+                "units-classified",
+                "units-classified-excellent",
+                "units-classified-good",
+                "units-classified-average",
+                "units-classified-weak")) {
+            Element n = number(page, code);
+            assertThat(page(admin, n.attr("href")).select("#counted-units tbody tr"))
+                    .as(code)
+                    .hasSize((int) value(n));
+        }
     }
 
     @Test

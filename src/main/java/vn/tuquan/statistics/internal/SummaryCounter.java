@@ -10,11 +10,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
+import vn.tuquan.evaluation.Classifications;
 import vn.tuquan.evaluation.Evaluations;
 import vn.tuquan.households.Commitments;
+import vn.tuquan.households.OrganisationCommitments;
+import vn.tuquan.households.OrganisationCommitments.OrganisationCommitment;
 import vn.tuquan.households.RegistrationRate;
 import vn.tuquan.movement.MovementCounts;
 import vn.tuquan.order.FactWindow;
+import vn.tuquan.order.Hotspot;
+import vn.tuquan.order.Hotspots;
 import vn.tuquan.order.OrderFacts;
 import vn.tuquan.order.UnitFacts;
 import vn.tuquan.shared.Period;
@@ -28,11 +33,19 @@ import vn.tuquan.units.Units;
  * registration per residential area ({@link Commitments#rates(Scope, Collection, int)}), the
  * security-and-order records of each unit itself ({@link OrderFacts#ownCounts}) and the units recognised
  * safe ({@link Evaluations#recognised}), and the movement's models, cameras, reviews and titles
- * ({@link MovementCounts#ownCounts}). The one definition of
+ * ({@link MovementCounts#ownCounts}), the hotspots by status ({@link Hotspots#countsAtFirstUnit}), the movement
+ * classification ({@link Classifications#levels}) and the organisations' staff
+ * ({@link OrganisationCommitments#ofUnits}). The one definition of
  * what a row holds: the maintenance, the filling of a year and the reconciliation all count with it.
  */
 @Component
 public class SummaryCounter {
+
+    /**
+     * The movement classification's levels as the column {@code classification_level} codes them: 1 for
+     * the first (excellent) … 4 (weak), 0 not classified.
+     */
+    public static final List<String> LEVELS = List.of("EXCELLENT", "GOOD", "AVERAGE", "WEAK");
 
     /** Units counted per round trip (the registers' queries take the ids as one array). */
     static final int CHUNK = 20_000;
@@ -42,14 +55,23 @@ public class SummaryCounter {
     private final OrderFacts orderFacts;
     private final Evaluations evaluations;
     private final MovementCounts movementCounts;
+    private final Hotspots hotspots;
+    private final Classifications classifications;
+    private final OrganisationCommitments organisations;
 
     SummaryCounter(
             Units units,
             Commitments commitments,
             OrderFacts orderFacts,
             Evaluations evaluations,
-            MovementCounts movementCounts) {
+            MovementCounts movementCounts,
+            Hotspots hotspots,
+            Classifications classifications,
+            OrganisationCommitments organisations) {
         this.movementCounts = movementCounts;
+        this.hotspots = hotspots;
+        this.classifications = classifications;
+        this.organisations = organisations;
         this.units = units;
         this.commitments = commitments;
         this.orderFacts = orderFacts;
@@ -124,11 +146,20 @@ public class SummaryCounter {
         Map<Long, UnitFacts.Counts> facts = orderFacts.ownCounts(Scope.WHOLE_COUNTRY, ids, year);
         Set<Long> recognised = evaluations.recognised(Scope.WHOLE_COUNTRY, ids, year);
         Map<Long, MovementCounts.Counts> movement = movementCounts.ownCounts(Scope.WHOLE_COUNTRY, ids, year);
+        Map<Long, Hotspot.Counts> hotspotCounts = hotspots.countsAtFirstUnit(
+                Scope.WHOLE_COUNTRY,
+                ids,
+                FactWindow.RESIDENTIAL_AREA.period(year).to());
+        Map<Long, String> levels = classifications.levels(Scope.WHOLE_COUNTRY, ids, year);
+        Map<Long, OrganisationCommitment> staff = organisations.ofUnits(Scope.WHOLE_COUNTRY, ids, year);
         List<SummaryRow> rows = new ArrayList<>(placed.size());
         for (UnitView unit : placed) {
             RegistrationRate rate = rates.get(unit.id());
             UnitFacts.Counts c = facts.get(unit.id());
             MovementCounts.Counts m = movement.getOrDefault(unit.id(), MovementCounts.Counts.NONE);
+            Hotspot.Counts h = hotspotCounts.get(unit.id());
+            String level = levels.get(unit.id());
+            OrganisationCommitment o = staff.get(unit.id());
             int[] v = {
                 rate == null ? 0 : Math.toIntExact(rate.residents()),
                 rate == null ? 0 : Math.toIntExact(rate.registered()),
@@ -158,7 +189,14 @@ public class SummaryCounter {
                 m.catholicFamilies(),
                 m.advancedParish(),
                 m.culturalStandardArea(),
-                m.advancedExample()
+                m.advancedExample(),
+                h == null ? 0 : Math.toIntExact(h.complex()),
+                h == null ? 0 : Math.toIntExact(h.contained()),
+                h == null ? 0 : Math.toIntExact(h.stable()),
+                level == null ? 0 : LEVELS.indexOf(level) + 1,
+                o == null ? 0 : o.staffTotal(),
+                o == null ? 0 : o.staffBriefed(),
+                o == null ? 0 : o.staffSigned()
             };
             rows.add(new SummaryRow(year, unit.id(), unit.kind().name(), unit.path(), commune(unit, kinds), v));
         }

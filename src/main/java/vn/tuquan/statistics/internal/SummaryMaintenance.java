@@ -16,6 +16,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.tuquan.evaluation.ClassificationRecorded;
 import vn.tuquan.evaluation.EvaluationStepTaken;
 import vn.tuquan.households.CommitmentChanged;
 import vn.tuquan.households.CommitmentWithdrawn;
@@ -26,8 +27,11 @@ import vn.tuquan.households.HouseholdEdited;
 import vn.tuquan.households.HouseholdMoved;
 import vn.tuquan.households.Households;
 import vn.tuquan.households.HouseholdsImported;
+import vn.tuquan.households.OrganisationCommitments;
 import vn.tuquan.movement.MovementRecorded;
 import vn.tuquan.movement.TitleAwardRemoved;
+import vn.tuquan.order.Hotspot;
+import vn.tuquan.order.HotspotRecorded;
 import vn.tuquan.order.Incident;
 import vn.tuquan.order.IncidentRecorded;
 import vn.tuquan.order.IncidentWithdrawn;
@@ -108,6 +112,23 @@ class SummaryMaintenance {
         work.done();
     }
 
+    /**
+     * A hotspot designated, corrected (its units may change, and with them the first, where it counts),
+     * its status changed or withdrawn, removed: each of its units before and after, every year.
+     */
+    @EventListener
+    void on(HotspotRecorded e) {
+        Work work = work();
+        for (Object side : new Object[] {e.before(), e.after()}) {
+            if (side instanceof Hotspot h) {
+                for (long unit : h.unitIds()) {
+                    work.units(unit, Summaries.FIRST_YEAR, null);
+                }
+            }
+        }
+        work.done();
+    }
+
     private void incident(Incident incident) {
         int year = SummaryCounter.yearOn(day(incident.occurredAt()));
         Work work = work();
@@ -143,7 +164,22 @@ class SummaryMaintenance {
         work.done();
     }
 
+    @EventListener
+    void on(ClassificationRecorded e) {
+        Work work = work();
+        work.units(e.unitId(), e.year(), e.year());
+        work.done();
+    }
+
     // ---- households ------------------------------------------------------------------------------
+
+    @EventListener
+    void on(OrganisationCommitments.OrganisationCommitmentRecorded e) {
+        Work work = work();
+        work.units(
+                e.commitment().unitId(), e.commitment().year(), e.commitment().year());
+        work.done();
+    }
 
     @EventListener
     void on(HouseholdAdded e) {

@@ -48,10 +48,24 @@ final class RecordLinks {
             case MEDIATIONS -> order ? persons + "/mediations?" + window : null;
             case MEDIATIONS_RECONCILED -> order ? persons + "/mediations?" + window + "&outcome=RECONCILED" : null;
             case RE_EDUCATIONS -> people ? persons + "/re-educations?" + window + "&startedOnly=true" : null;
+            case HOTSPOTS -> order ? hotspots(id, window, null) : null;
+            case HOTSPOTS_COMPLEX -> order ? hotspots(id, window, "COMPLEX") : null;
+            case HOTSPOTS_CONTAINED -> order ? hotspots(id, window, "CONTAINED") : null;
+            case HOTSPOTS_STABLE -> order ? hotspots(id, window, "STABLE") : null;
+            case STAFF, STAFF_BRIEFED, STAFF_SIGNED -> units(id, year, Indicator.ORGANISATIONS_COMMITTED);
             case HOUSEHOLDS -> households(unit, year, caller, "");
             case HOUSEHOLDS_REGISTERED, HOUSEHOLDS_SIGNED -> households(unit, year, caller, "/commitments");
             default -> null;
         };
+    }
+
+    /**
+     * The hotspots on the list on the period's last day (in a status then), on the tree of that day, those
+     * counted at a unit under this one (their first unit lies under it: a hotspot is counted once).
+     */
+    private static String hotspots(long id, String window, String status) {
+        return "/order/hotspots?unit=" + id + "&" + window + "&countedHere=true"
+                + (status == null ? "" : "&status=" + status);
     }
 
     /** The list of the units a count of units counts. */
