@@ -72,7 +72,13 @@ public enum Indicator {
     ORGANISATIONS_COMMITTED(Measure.UNITS, "staff > 0"),
     STAFF(Measure.SUM, "staff"),
     STAFF_BRIEFED(Measure.SUM, "staff_briefed"),
-    STAFF_SIGNED(Measure.SUM, "staff_signed");
+    STAFF_SIGNED(Measure.SUM, "staff_signed"),
+    CAMPAIGNS(Measure.SUM, "campaigns"),
+    CAMPAIGN_OFFICERS(Measure.SUM, "campaign_officers"),
+    CAMPAIGN_ARRESTS(Measure.SUM, "campaign_arrests"),
+    CAMPAIGN_RINGS_BROKEN(Measure.SUM, "campaign_rings_broken"),
+    CAMPAIGN_HOTSPOTS_CLEARED(Measure.SUM, "campaign_hotspots_cleared"),
+    CAMPAIGN_ITEMS_SEIZED(Measure.SUM, "campaign_items_seized");
 
     /** How an indicator is read from the rows of a subtree. */
     public enum Measure {

@@ -26,6 +26,8 @@ import vn.tuquan.evaluation.EvaluationRuns;
 import vn.tuquan.households.Commitments;
 import vn.tuquan.households.Households;
 import vn.tuquan.households.OrganisationCommitments;
+import vn.tuquan.order.Campaign;
+import vn.tuquan.order.Campaigns;
 import vn.tuquan.order.DrugUsers;
 import vn.tuquan.order.Hotspot;
 import vn.tuquan.order.Hotspots;
@@ -60,6 +62,9 @@ class StatisticsPagesTests {
 
     @Autowired
     Hotspots hotspots;
+
+    @Autowired
+    Campaigns campaigns;
 
     @Autowired
     LocalUnits localUnits;
@@ -272,6 +277,56 @@ class StatisticsPagesTests {
         assertThat(page(admin, number(page, "staff").attr("href")).select("#counted-units tbody tr"))
                 .as("the organisations whose staff are counted")
                 .hasSize(1);
+
+        // a campaign Nam Mỹ organised in 2019, one an area of it organised, one of the province covering Nam Mỹ
+        campaigns.record(
+                Caller.SYSTEM,
+                StatisticsFixture.namMy,
+                new Campaign.Form(
+                        "Truy quét ma túy",
+                        Campaign.Kind.CRACKDOWN,
+                        LocalDate.of(2019, 4, 1),
+                        LocalDate.of(2019, 4, 20),
+                        List.of(),
+                        null,
+                        12,
+                        new Campaign.Results(4, 1, 1, 9, null, null),
+                        List.of()));
+        campaigns.record(
+                Caller.SYSTEM,
+                areas.get(5),
+                new Campaign.Form(
+                        "Tuần tra đêm",
+                        Campaign.Kind.PATROL,
+                        LocalDate.of(2019, 6, 1),
+                        LocalDate.of(2019, 6, 30),
+                        List.of(),
+                        null,
+                        6,
+                        new Campaign.Results(1, 0, 0, 0, null, null),
+                        List.of()));
+        campaigns.record(
+                Caller.SYSTEM,
+                StatisticsFixture.province,
+                new Campaign.Form(
+                        "Cao điểm của tỉnh",
+                        Campaign.Kind.CRACKDOWN,
+                        LocalDate.of(2019, 5, 1),
+                        LocalDate.of(2019, 5, 30),
+                        List.of(StatisticsFixture.namMy),
+                        null,
+                        100,
+                        new Campaign.Results(10, 2, 2, 30, null, null),
+                        List.of()));
+        page = page(admin, "/statistics?unit=" + StatisticsFixture.namMy + "&year=" + YEAR);
+        assertThat(value(number(page, "campaigns"))).isEqualTo(2);
+        assertThat(value(number(page, "campaign-arrests"))).isEqualTo(5);
+        Document listed = page(admin, number(page, "campaigns").attr("href"));
+        assertThat(listed.select(".order-campaign")).hasSize(2);
+        assertThat(listed.selectFirst(".totals-arrests").text()).isEqualTo("5");
+        assertThat(listed.selectFirst("#campaigns-organised-in").text()).contains("2019");
+        assertThat(number(page, "campaign-arrests").attr("href"))
+                .isEqualTo(number(page, "campaigns").attr("href"));
 
         assertThat(value(number(page, "units-classified"))).isEqualTo(2);
         for (String code : List.of(

@@ -47,6 +47,7 @@ import vn.tuquan.movement.Models;
 import vn.tuquan.movement.MovementModel;
 import vn.tuquan.movement.Title;
 import vn.tuquan.movement.Titles;
+import vn.tuquan.order.Campaign;
 import vn.tuquan.order.Campaigns;
 import vn.tuquan.order.DrugUser;
 import vn.tuquan.order.DrugUsers;
@@ -538,6 +539,62 @@ class StatisticsTests {
         assertThat(summaries.verify(haiMinh, false).drifts()).isEmpty();
     }
 
+    Campaign campaign(long by, List<Long> on, LocalDate from, LocalDate to, int officers, int arrests, String name) {
+        return campaigns.record(
+                Caller.SYSTEM,
+                by,
+                new Campaign.Form(
+                        name,
+                        Campaign.Kind.CRACKDOWN,
+                        from,
+                        to,
+                        on,
+                        "Công an xã",
+                        officers,
+                        new Campaign.Results(arrests, 1, 1, 5, null, null),
+                        List.of()));
+    }
+
+    @Test
+    void campaignsCountWithTheirResultsAtTheirOrganiserInThePeriodTheyEnded() {
+        // 2019: 1/11/2018 – 31/10/2019; Hải Minh and its areas organise, Nam Mỹ covers one of Hải Minh's areas
+        long a3 = counted.get(3);
+        Figures before = statistics.figures(Caller.SYSTEM, haiMinh, 2019);
+        Figures before2020 = statistics.figures(Caller.SYSTEM, haiMinh, 2020);
+        campaign(haiMinh, List.of(), LocalDate.of(2019, 3, 1), LocalDate.of(2019, 3, 10), 20, 3, "Truy quét tháng 3");
+        Campaign byArea =
+                campaign(a3, List.of(), LocalDate.of(2019, 10, 25), LocalDate.of(2019, 10, 31), 5, 1, "Tuần tra xóm");
+        campaign(haiMinh, List.of(), LocalDate.of(2019, 10, 30), LocalDate.of(2019, 11, 2), 10, 0, "Qua 31/10");
+        campaign(province, List.of(a3), LocalDate.of(2019, 5, 1), LocalDate.of(2019, 5, 2), 50, 7, "Của tỉnh");
+        campaigns.recordResults(
+                Caller.SYSTEM, a3, byArea.id(), new Campaign.Results(2, 0, 0, 1, null, "Bắt 2 đối tượng"));
+
+        Figures after = statistics.figures(Caller.SYSTEM, haiMinh, 2019);
+        assertThat(after.get(Indicator.CAMPAIGNS) - before.get(Indicator.CAMPAIGNS))
+                .as("ended on 2/11/2019: 2020; organised by the province: not Hải Minh's")
+                .isEqualTo(2);
+        assertThat(after.get(Indicator.CAMPAIGN_OFFICERS) - before.get(Indicator.CAMPAIGN_OFFICERS))
+                .isEqualTo(25);
+        assertThat(after.get(Indicator.CAMPAIGN_ARRESTS) - before.get(Indicator.CAMPAIGN_ARRESTS))
+                .isEqualTo(3 + 2);
+        assertThat(after.get(Indicator.CAMPAIGN_RINGS_BROKEN) - before.get(Indicator.CAMPAIGN_RINGS_BROKEN))
+                .isEqualTo(1);
+        assertThat(after.get(Indicator.CAMPAIGN_HOTSPOTS_CLEARED) - before.get(Indicator.CAMPAIGN_HOTSPOTS_CLEARED))
+                .isEqualTo(1);
+        assertThat(after.get(Indicator.CAMPAIGN_ITEMS_SEIZED) - before.get(Indicator.CAMPAIGN_ITEMS_SEIZED))
+                .isEqualTo(5 + 1);
+        assertThat(statistics.figures(Caller.SYSTEM, haiMinh, 2020).get(Indicator.CAMPAIGNS)
+                        - before2020.get(Indicator.CAMPAIGNS))
+                .isEqualTo(1);
+        // the list behind the number: as many campaigns, with the same totals
+        List<Campaign> listed = campaigns.organisedIn(
+                Scope.WHOLE_COUNTRY, haiMinh, Period.residentialArea(2019), LocalDate.of(2019, 10, 31));
+        assertThat(listed).hasSize((int) after.get(Indicator.CAMPAIGNS));
+        assertThat(Campaign.Totals.of(haiMinh, null, null, listed).arrests())
+                .isEqualTo(after.get(Indicator.CAMPAIGN_ARRESTS));
+        assertThat(summaries.verify(haiMinh, false).drifts()).isEmpty();
+    }
+
     @Test
     void theClassificationAndTheOrganisationsStaffCountInTheirYear() {
         // every area of Hải Minh evaluated and classified for 2021; the levels counted from what is stored
@@ -631,6 +688,7 @@ class StatisticsTests {
         created.clear();
         Set<String> done = new TreeSet<>();
         List<Long> spots = new ArrayList<>();
+        List<Long> organised = new ArrayList<>();
         long school = localUnits
                 .create(
                         Caller.SYSTEM,
@@ -645,7 +703,7 @@ class StatisticsTests {
             LocalDate day = LocalDate.of(year, 1 + rnd.nextInt(9), 1 + rnd.nextInt(28));
             String what = "?";
             try {
-                switch (rnd.nextInt(23)) {
+                switch (rnd.nextInt(25)) {
                     case 0, 1 -> {
                         what = "household added";
                         living.add(households.add(
@@ -921,6 +979,57 @@ class StatisticsTests {
                                 staff - rnd.nextInt(10),
                                 Period.organisation(year).from().plusDays(1 + rnd.nextInt(300)));
                     }
+                    case 23, 24 -> {
+                        try {
+                            if (organised.isEmpty() || rnd.nextBoolean()) {
+                                what = "campaign";
+                                organised.add(campaign(
+                                                area,
+                                                List.of(),
+                                                day,
+                                                day.plusDays(rnd.nextInt(90)),
+                                                rnd.nextInt(30),
+                                                rnd.nextInt(5),
+                                                "Đợt " + op)
+                                        .id());
+                            } else {
+                                long id = organised.get(rnd.nextInt(organised.size()));
+                                Campaign c = campaigns.find(Scope.WHOLE_COUNTRY, province, id);
+                                if (rnd.nextBoolean()) {
+                                    what = "campaign results";
+                                    campaigns.recordResults(
+                                            Caller.SYSTEM,
+                                            c.organisingUnitId(),
+                                            id,
+                                            new Campaign.Results(
+                                                    rnd.nextInt(9),
+                                                    rnd.nextInt(3),
+                                                    rnd.nextInt(3),
+                                                    rnd.nextInt(20),
+                                                    null,
+                                                    null));
+                                } else {
+                                    what = "campaign corrected";
+                                    LocalDate to = c.endedOn().plusDays(rnd.nextInt(120) - 60);
+                                    campaigns.correct(
+                                            Caller.SYSTEM,
+                                            c.organisingUnitId(),
+                                            id,
+                                            new Campaign.Correction(
+                                                    c.name(),
+                                                    c.kind(),
+                                                    c.startedOn(),
+                                                    to.isBefore(c.startedOn()) ? c.startedOn() : to,
+                                                    c.unitIds(),
+                                                    c.forces(),
+                                                    rnd.nextInt(40),
+                                                    c.hotspotIds()));
+                                }
+                            }
+                        } catch (RuntimeException refused) {
+                            continue; // a closed area: refused, nothing written
+                        }
+                    }
                     case 22 -> {
                         what = "classification";
                         try {
@@ -981,6 +1090,9 @@ class StatisticsTests {
                         "hotspot corrected",
                         "hotspot removed",
                         "organisation commitment",
-                        "classification");
+                        "classification",
+                        "campaign",
+                        "campaign results",
+                        "campaign corrected");
     }
 }

@@ -17,6 +17,8 @@ import vn.tuquan.households.OrganisationCommitments;
 import vn.tuquan.households.OrganisationCommitments.OrganisationCommitment;
 import vn.tuquan.households.RegistrationRate;
 import vn.tuquan.movement.MovementCounts;
+import vn.tuquan.order.Campaign;
+import vn.tuquan.order.Campaigns;
 import vn.tuquan.order.FactWindow;
 import vn.tuquan.order.Hotspot;
 import vn.tuquan.order.Hotspots;
@@ -35,7 +37,7 @@ import vn.tuquan.units.Units;
  * safe ({@link Evaluations#recognised}), and the movement's models, cameras, reviews and titles
  * ({@link MovementCounts#ownCounts}), the hotspots by status ({@link Hotspots#countsAtFirstUnit}), the movement
  * classification ({@link Classifications#levels}) and the organisations' staff
- * ({@link OrganisationCommitments#ofUnits}). The one definition of
+ * ({@link OrganisationCommitments#ofUnits}), the campaigns each unit organised ({@link Campaigns#organisedCounts}). The one definition of
  * what a row holds: the maintenance, the filling of a year and the reconciliation all count with it.
  */
 @Component
@@ -58,6 +60,7 @@ public class SummaryCounter {
     private final Hotspots hotspots;
     private final Classifications classifications;
     private final OrganisationCommitments organisations;
+    private final Campaigns campaigns;
 
     SummaryCounter(
             Units units,
@@ -67,7 +70,9 @@ public class SummaryCounter {
             MovementCounts movementCounts,
             Hotspots hotspots,
             Classifications classifications,
-            OrganisationCommitments organisations) {
+            OrganisationCommitments organisations,
+            Campaigns campaigns) {
+        this.campaigns = campaigns;
         this.movementCounts = movementCounts;
         this.hotspots = hotspots;
         this.classifications = classifications;
@@ -152,6 +157,8 @@ public class SummaryCounter {
                 FactWindow.RESIDENTIAL_AREA.period(year).to());
         Map<Long, String> levels = classifications.levels(Scope.WHOLE_COUNTRY, ids, year);
         Map<Long, OrganisationCommitment> staff = organisations.ofUnits(Scope.WHOLE_COUNTRY, ids, year);
+        Map<Long, Campaign.Totals> organised =
+                campaigns.organisedCounts(Scope.WHOLE_COUNTRY, ids, FactWindow.RESIDENTIAL_AREA.period(year));
         List<SummaryRow> rows = new ArrayList<>(placed.size());
         for (UnitView unit : placed) {
             RegistrationRate rate = rates.get(unit.id());
@@ -160,6 +167,7 @@ public class SummaryCounter {
             Hotspot.Counts h = hotspotCounts.get(unit.id());
             String level = levels.get(unit.id());
             OrganisationCommitment o = staff.get(unit.id());
+            Campaign.Totals t = organised.get(unit.id());
             int[] v = {
                 rate == null ? 0 : Math.toIntExact(rate.residents()),
                 rate == null ? 0 : Math.toIntExact(rate.registered()),
@@ -196,7 +204,13 @@ public class SummaryCounter {
                 level == null ? 0 : LEVELS.indexOf(level) + 1,
                 o == null ? 0 : o.staffTotal(),
                 o == null ? 0 : o.staffBriefed(),
-                o == null ? 0 : o.staffSigned()
+                o == null ? 0 : o.staffSigned(),
+                t == null ? 0 : Math.toIntExact(t.campaigns()),
+                t == null ? 0 : Math.toIntExact(t.officers()),
+                t == null ? 0 : Math.toIntExact(t.arrests()),
+                t == null ? 0 : Math.toIntExact(t.ringsBroken()),
+                t == null ? 0 : Math.toIntExact(t.hotspotsCleared()),
+                t == null ? 0 : Math.toIntExact(t.itemsSeized())
             };
             rows.add(new SummaryRow(year, unit.id(), unit.kind().name(), unit.path(), commune(unit, kinds), v));
         }

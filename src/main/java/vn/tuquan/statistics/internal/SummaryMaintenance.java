@@ -30,6 +30,7 @@ import vn.tuquan.households.HouseholdsImported;
 import vn.tuquan.households.OrganisationCommitments;
 import vn.tuquan.movement.MovementRecorded;
 import vn.tuquan.movement.TitleAwardRemoved;
+import vn.tuquan.order.CampaignRecorded;
 import vn.tuquan.order.Hotspot;
 import vn.tuquan.order.HotspotRecorded;
 import vn.tuquan.order.Incident;
@@ -125,6 +126,17 @@ class SummaryMaintenance {
                     work.units(unit, Summaries.FIRST_YEAR, null);
                 }
             }
+        }
+        work.done();
+    }
+
+    /** A campaign recorded, its results or what was recorded corrected (its days may move): its organiser, every year. */
+    @EventListener
+    void on(CampaignRecorded e) {
+        Work work = work();
+        work.units(e.organisingUnitId(), Summaries.FIRST_YEAR, null);
+        if (e.before() != null) {
+            work.units(e.before().organisingUnitId(), Summaries.FIRST_YEAR, null);
         }
         work.done();
     }

@@ -48,7 +48,13 @@ public record SummaryRow(int year, long unitId, String unitKind, String path, Lo
             "classification_level",
             "staff",
             "staff_briefed",
-            "staff_signed");
+            "staff_signed",
+            "campaigns",
+            "campaign_officers",
+            "campaign_arrests",
+            "campaign_rings_broken",
+            "campaign_hotspots_cleared",
+            "campaign_items_seized");
 
     public SummaryRow {
         if (values.length != COLUMNS.size()) {

@@ -53,6 +53,12 @@ final class RecordLinks {
             case HOTSPOTS_CONTAINED -> order ? hotspots(id, window, "CONTAINED") : null;
             case HOTSPOTS_STABLE -> order ? hotspots(id, window, "STABLE") : null;
             case STAFF, STAFF_BRIEFED, STAFF_SIGNED -> units(id, year, Indicator.ORGANISATIONS_COMMITTED);
+            case CAMPAIGNS,
+                    CAMPAIGN_OFFICERS,
+                    CAMPAIGN_ARRESTS,
+                    CAMPAIGN_RINGS_BROKEN,
+                    CAMPAIGN_HOTSPOTS_CLEARED,
+                    CAMPAIGN_ITEMS_SEIZED -> order ? "/order/campaigns?unit=" + id + "&" + window : null;
             case HOUSEHOLDS -> households(unit, year, caller, "");
             case HOUSEHOLDS_REGISTERED, HOUSEHOLDS_SIGNED -> households(unit, year, caller, "/commitments");
             default -> null;
