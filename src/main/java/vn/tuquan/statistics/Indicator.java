@@ -78,7 +78,8 @@ public enum Indicator {
     CAMPAIGN_ARRESTS(Measure.SUM, "campaign_arrests"),
     CAMPAIGN_RINGS_BROKEN(Measure.SUM, "campaign_rings_broken"),
     CAMPAIGN_HOTSPOTS_CLEARED(Measure.SUM, "campaign_hotspots_cleared"),
-    CAMPAIGN_ITEMS_SEIZED(Measure.SUM, "campaign_items_seized");
+    CAMPAIGN_ITEMS_SEIZED(Measure.SUM, "campaign_items_seized"),
+    HOUSEHOLDS_CATHOLIC(Measure.SUM, "households_catholic");
 
     /** How an indicator is read from the rows of a subtree. */
     public enum Measure {

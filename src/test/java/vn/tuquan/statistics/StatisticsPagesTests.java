@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -24,8 +25,11 @@ import vn.tuquan.access.UserAccounts;
 import vn.tuquan.evaluation.Classifications;
 import vn.tuquan.evaluation.EvaluationRuns;
 import vn.tuquan.households.Commitments;
+import vn.tuquan.households.HouseholdForm;
 import vn.tuquan.households.Households;
 import vn.tuquan.households.OrganisationCommitments;
+import vn.tuquan.movement.Title;
+import vn.tuquan.movement.Titles;
 import vn.tuquan.order.Campaign;
 import vn.tuquan.order.Campaigns;
 import vn.tuquan.order.DrugUsers;
@@ -65,6 +69,12 @@ class StatisticsPagesTests {
 
     @Autowired
     Campaigns campaigns;
+
+    @Autowired
+    Households households;
+
+    @Autowired
+    Titles titles;
 
     @Autowired
     LocalUnits localUnits;
@@ -327,6 +337,42 @@ class StatisticsPagesTests {
         assertThat(listed.selectFirst("#campaigns-organised-in").text()).contains("2019");
         assertThat(number(page, "campaign-arrests").attr("href"))
                 .isEqualTo(number(page, "campaigns").attr("href"));
+
+        // Catholic households of Nam Mỹ's area 5 on 31/10/2019, one of them titled
+        List<Long> catholic = new ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            catholic.add(households
+                    .add(
+                            Caller.SYSTEM,
+                            areas.get(5),
+                            new HouseholdForm("CG-" + i, "Giuse " + i, null, 4, true),
+                            LocalDate.of(2018, 6, 1))
+                    .id());
+        }
+        households.add(
+                Caller.SYSTEM,
+                areas.get(5),
+                new HouseholdForm("CG-3", "Không đạo", null, 2, false),
+                LocalDate.of(2018, 6, 1));
+        titles.awardHouseholds(
+                Caller.SYSTEM,
+                StatisticsFixture.namMy,
+                new Title.HouseholdAwardForm(
+                        "EXEMPLARY_CATHOLIC_FAMILY",
+                        YEAR,
+                        List.of(catholic.get(0)),
+                        "UBND xã Nam Mỹ",
+                        "9/QĐ-UBND",
+                        LocalDate.of(2019, 12, 1)));
+        Document area = page(admin, "/statistics?unit=" + areas.get(5) + "&year=" + YEAR);
+        assertThat(value(number(area, "households-catholic"))).isEqualTo(2);
+        assertThat(value(number(area, "catholic-families-titled"))).isEqualTo(1);
+        assertThat(area.selectFirst("#catholic-share").text()).contains("50");
+        Document catholicList = page(admin, number(area, "households-catholic").attr("href"));
+        assertThat(catholicList.select("table tbody tr")).hasSize(2);
+        assertThat(catholicList.selectFirst("#catholic-only")).isNotNull();
+        page = page(admin, "/statistics?unit=" + StatisticsFixture.namMy + "&year=" + YEAR);
+        assertThat(value(number(page, "households-catholic"))).isEqualTo(2);
 
         assertThat(value(number(page, "units-classified"))).isEqualTo(2);
         for (String code : List.of(

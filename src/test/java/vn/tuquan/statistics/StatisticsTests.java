@@ -596,6 +596,50 @@ class StatisticsTests {
     }
 
     @Test
+    void catholicHouseholdsCountOn31OctoberBesideTheTitledOnes() {
+        // 2022 (1/11/2021 – 31/10/2022) in Hải Minh's area 5: three Catholic households and one not; one moves
+        // to area 4 after 31/10, one comes after it
+        long area = counted.get(5);
+        Figures before = statistics.figures(Caller.SYSTEM, haiMinh, 2022);
+        List<Household> catholic = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            catholic.add(households.add(
+                    Caller.SYSTEM,
+                    area,
+                    new HouseholdForm("CG-" + i, "Giuse " + i, null, 4, true),
+                    LocalDate.of(2021, 1, 1)));
+        }
+        households.add(
+                Caller.SYSTEM, area, new HouseholdForm("CG-X", "Không đạo", null, 2, false), LocalDate.of(2021, 1, 1));
+        households.move(Caller.SYSTEM, catholic.get(2).id(), counted.get(4), "CG-2b", LocalDate.of(2022, 11, 5));
+        households.add(
+                Caller.SYSTEM, area, new HouseholdForm("CG-3", "Maria", null, 3, true), LocalDate.of(2022, 11, 10));
+        titles.awardHouseholds(
+                Caller.SYSTEM,
+                haiMinh,
+                new Title.HouseholdAwardForm(
+                        "EXEMPLARY_CATHOLIC_FAMILY",
+                        2022,
+                        List.of(catholic.get(0).id(), catholic.get(1).id()),
+                        "UBND xã Hải Minh",
+                        "77/QĐ-UBND",
+                        LocalDate.of(2022, 12, 20)));
+        Figures after = statistics.figures(Caller.SYSTEM, haiMinh, 2022);
+        assertThat(after.get(Indicator.HOUSEHOLDS_CATHOLIC) - before.get(Indicator.HOUSEHOLDS_CATHOLIC))
+                .isEqualTo(3);
+        assertThat(after.get(Indicator.CATHOLIC_FAMILIES_TITLED) - before.get(Indicator.CATHOLIC_FAMILIES_TITLED))
+                .isEqualTo(2);
+        assertThat(statistics.figures(Caller.SYSTEM, area, 2022).get(Indicator.HOUSEHOLDS_CATHOLIC))
+                .isEqualTo(3);
+        assertThat(statistics.figures(Caller.SYSTEM, area, 2023).get(Indicator.HOUSEHOLDS_CATHOLIC))
+                .as("one moved out, one came")
+                .isEqualTo(3);
+        assertThat(statistics.figures(Caller.SYSTEM, counted.get(4), 2023).get(Indicator.HOUSEHOLDS_CATHOLIC))
+                .isEqualTo(1);
+        assertThat(summaries.verify(haiMinh, false).drifts()).isEmpty();
+    }
+
+    @Test
     void theClassificationAndTheOrganisationsStaffCountInTheirYear() {
         // every area of Hải Minh evaluated and classified for 2021; the levels counted from what is stored
         Figures before = statistics.figures(Caller.SYSTEM, haiMinh, 2021);
@@ -707,7 +751,10 @@ class StatisticsTests {
                     case 0, 1 -> {
                         what = "household added";
                         living.add(households.add(
-                                Caller.SYSTEM, area, new HouseholdForm("H" + op, "Chủ hộ " + op, null, 3, false), day));
+                                Caller.SYSTEM,
+                                area,
+                                new HouseholdForm("H" + op, "Chủ hộ " + op, null, 3, rnd.nextBoolean()),
+                                day));
                     }
                     case 2 -> {
                         if (living.isEmpty()) {
@@ -904,6 +951,25 @@ class StatisticsTests {
                                         List.of()));
                     }
                     case 18 -> {
+                        if (!living.isEmpty() && rnd.nextBoolean()) {
+                            what = "household title";
+                            Household h = living.get(rnd.nextInt(living.size()));
+                            try {
+                                titles.awardHouseholds(
+                                        Caller.SYSTEM,
+                                        province,
+                                        new Title.HouseholdAwardForm(
+                                                "EXEMPLARY_CATHOLIC_FAMILY",
+                                                year,
+                                                List.of(h.id()),
+                                                "UBND xã",
+                                                "GD" + op + "/QĐ-UBND",
+                                                LocalDate.of(year, 12, 1)));
+                            } catch (RuntimeException refused) {
+                                continue; // not Catholic, not living there then, awarded already: nothing written
+                            }
+                            break;
+                        }
                         what = "title";
                         titles.award(
                                 Caller.SYSTEM,
@@ -1093,6 +1159,7 @@ class StatisticsTests {
                         "classification",
                         "campaign",
                         "campaign results",
-                        "campaign corrected");
+                        "campaign corrected",
+                        "household title");
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import vn.tuquan.evaluation.Classifications;
 import vn.tuquan.evaluation.Evaluations;
 import vn.tuquan.households.Commitments;
+import vn.tuquan.households.Households;
 import vn.tuquan.households.OrganisationCommitments;
 import vn.tuquan.households.OrganisationCommitments.OrganisationCommitment;
 import vn.tuquan.households.RegistrationRate;
@@ -32,7 +33,8 @@ import vn.tuquan.units.Units;
 
 /**
  * Counts the summary rows from the registers, through their modules' published APIs: the households'
- * registration per residential area ({@link Commitments#rates(Scope, Collection, int)}), the
+ * registration per residential area ({@link Commitments#rates(Scope, Collection, int)}) and its Catholic households
+ * ({@link Households#catholicCounts}), the
  * security-and-order records of each unit itself ({@link OrderFacts#ownCounts}) and the units recognised
  * safe ({@link Evaluations#recognised}), and the movement's models, cameras, reviews and titles
  * ({@link MovementCounts#ownCounts}), the hotspots by status ({@link Hotspots#countsAtFirstUnit}), the movement
@@ -61,6 +63,7 @@ public class SummaryCounter {
     private final Classifications classifications;
     private final OrganisationCommitments organisations;
     private final Campaigns campaigns;
+    private final Households households;
 
     SummaryCounter(
             Units units,
@@ -71,7 +74,9 @@ public class SummaryCounter {
             Hotspots hotspots,
             Classifications classifications,
             OrganisationCommitments organisations,
-            Campaigns campaigns) {
+            Campaigns campaigns,
+            Households households) {
+        this.households = households;
         this.campaigns = campaigns;
         this.movementCounts = movementCounts;
         this.hotspots = hotspots;
@@ -156,6 +161,7 @@ public class SummaryCounter {
                 ids,
                 FactWindow.RESIDENTIAL_AREA.period(year).to());
         Map<Long, String> levels = classifications.levels(Scope.WHOLE_COUNTRY, ids, year);
+        Map<Long, Long> catholic = households.catholicCounts(Scope.WHOLE_COUNTRY, areas, treeOn(year));
         Map<Long, OrganisationCommitment> staff = organisations.ofUnits(Scope.WHOLE_COUNTRY, ids, year);
         Map<Long, Campaign.Totals> organised =
                 campaigns.organisedCounts(Scope.WHOLE_COUNTRY, ids, FactWindow.RESIDENTIAL_AREA.period(year));
@@ -210,7 +216,8 @@ public class SummaryCounter {
                 t == null ? 0 : Math.toIntExact(t.arrests()),
                 t == null ? 0 : Math.toIntExact(t.ringsBroken()),
                 t == null ? 0 : Math.toIntExact(t.hotspotsCleared()),
-                t == null ? 0 : Math.toIntExact(t.itemsSeized())
+                t == null ? 0 : Math.toIntExact(t.itemsSeized()),
+                Math.toIntExact(catholic.getOrDefault(unit.id(), 0L))
             };
             rows.add(new SummaryRow(year, unit.id(), unit.kind().name(), unit.path(), commune(unit, kinds), v));
         }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +30,7 @@ import vn.tuquan.households.Households;
 import vn.tuquan.households.HouseholdsImported;
 import vn.tuquan.households.OrganisationCommitments;
 import vn.tuquan.movement.MovementRecorded;
+import vn.tuquan.movement.Title;
 import vn.tuquan.movement.TitleAwardRemoved;
 import vn.tuquan.order.CampaignRecorded;
 import vn.tuquan.order.Hotspot;
@@ -157,6 +159,14 @@ class SummaryMaintenance {
         }
         Work work = work();
         work.units(e.unitId(), Summaries.FIRST_YEAR, null);
+        // a commune's decision awards its households a title: each award is the household's area's
+        for (Object side : new Object[] {e.before(), e.after()}) {
+            for (Object record : side instanceof Collection<?> many ? many : Collections.singleton(side)) {
+                if (record instanceof Title.Award award) {
+                    work.units(award.unitId(), Summaries.FIRST_YEAR, null);
+                }
+            }
+        }
         work.done();
     }
 

@@ -54,7 +54,8 @@ public record SummaryRow(int year, long unitId, String unitKind, String path, Lo
             "campaign_arrests",
             "campaign_rings_broken",
             "campaign_hotspots_cleared",
-            "campaign_items_seized");
+            "campaign_items_seized",
+            "households_catholic");
 
     public SummaryRow {
         if (values.length != COLUMNS.size()) {

@@ -59,8 +59,9 @@ final class RecordLinks {
                     CAMPAIGN_RINGS_BROKEN,
                     CAMPAIGN_HOTSPOTS_CLEARED,
                     CAMPAIGN_ITEMS_SEIZED -> order ? "/order/campaigns?unit=" + id + "&" + window : null;
-            case HOUSEHOLDS -> households(unit, year, caller, "");
-            case HOUSEHOLDS_REGISTERED, HOUSEHOLDS_SIGNED -> households(unit, year, caller, "/commitments");
+            case HOUSEHOLDS -> households(unit, year, caller, "", "");
+            case HOUSEHOLDS_CATHOLIC -> households(unit, year, caller, "", "&catholic=true");
+            case HOUSEHOLDS_REGISTERED, HOUSEHOLDS_SIGNED -> households(unit, year, caller, "/commitments", "");
             default -> null;
         };
     }
@@ -83,10 +84,12 @@ final class RecordLinks {
      * An area's households (or their commitments); above an area no list holds a commune's households,
      * so the number opens the list of its residential areas, each of which opens its households.
      */
-    private static String households(UnitView unit, int year, Caller caller, String page) {
+    private static String households(UnitView unit, int year, Caller caller, String page, String filter) {
         if (unit.kind() != UnitKind.RESIDENTIAL_AREA) {
             return units(unit.id(), year, Indicator.RESIDENTIAL_AREAS);
         }
-        return caller.can(Permission.MOVEMENT_READ) ? "/households/areas/" + unit.id() + page + "?year=" + year : null;
+        return caller.can(Permission.MOVEMENT_READ)
+                ? "/households/areas/" + unit.id() + page + "?year=" + year + filter
+                : null;
     }
 }

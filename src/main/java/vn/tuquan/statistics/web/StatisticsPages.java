@@ -103,6 +103,10 @@ class StatisticsPages {
         model.addAttribute(
                 "reconciledShare",
                 StatisticsViews.share(total.get(Indicator.MEDIATIONS_RECONCILED), total.get(Indicator.MEDIATIONS)));
+        model.addAttribute(
+                "catholicShare",
+                StatisticsViews.share(
+                        total.get(Indicator.CATHOLIC_FAMILIES_TITLED), total.get(Indicator.HOUSEHOLDS_CATHOLIC)));
         model.addAttribute("parentId", u.parentId());
         List<Row> rows = StatisticsViews.rows(breakdown.children(), y, caller);
         if (StatisticsViews.anyRecord(breakdown.own())) {
