@@ -28,6 +28,8 @@ import vn.tuquan.households.Commitments;
 import vn.tuquan.households.HouseholdForm;
 import vn.tuquan.households.Households;
 import vn.tuquan.households.OrganisationCommitments;
+import vn.tuquan.movement.Models;
+import vn.tuquan.movement.MovementModel;
 import vn.tuquan.movement.Title;
 import vn.tuquan.movement.Titles;
 import vn.tuquan.order.Campaign;
@@ -75,6 +77,9 @@ class StatisticsPagesTests {
 
     @Autowired
     Titles titles;
+
+    @Autowired
+    Models models;
 
     @Autowired
     LocalUnits localUnits;
@@ -373,6 +378,48 @@ class StatisticsPagesTests {
         assertThat(catholicList.selectFirst("#catholic-only")).isNotNull();
         page = page(admin, "/statistics?unit=" + StatisticsFixture.namMy + "&year=" + YEAR);
         assertThat(value(number(page, "households-catholic"))).isEqualTo(2);
+
+        // models by type: each count opens the models of its type running on 31/10
+        models.create(
+                Caller.SYSTEM,
+                areas.get(4),
+                new MovementModel.Form(
+                        "PEOPLES_SECURITY_TEAM",
+                        "Tổ an ninh thôn 5",
+                        LocalDate.of(2018, 3, 1),
+                        null,
+                        null,
+                        6,
+                        List.of()));
+        models.create(
+                Caller.SYSTEM,
+                areas.get(5),
+                new MovementModel.Form(
+                        "PEOPLES_SECURITY_TEAM",
+                        "Tổ an ninh thôn 6",
+                        LocalDate.of(2018, 3, 1),
+                        null,
+                        null,
+                        6,
+                        List.of()));
+        models.create(
+                Caller.SYSTEM,
+                areas.get(5),
+                new MovementModel.Form(
+                        "PEOPLES_SECURITY_TEAM",
+                        "Tổ lập sau 31/10",
+                        LocalDate.of(2019, 11, 20),
+                        null,
+                        null,
+                        6,
+                        List.of()));
+        page = page(admin, "/statistics?unit=" + StatisticsFixture.namMy + "&year=" + YEAR);
+        Element team = page.selectFirst("#statistics-model-types tr[data-type=PEOPLES_SECURITY_TEAM] a");
+        assertThat(team.text()).isEqualTo("2");
+        assertThat(value(number(page, "models"))).isEqualTo(2);
+        Document teams = page(admin, team.attr("href"));
+        assertThat(teams.select("table.movement-models tbody tr[id^=model-]")).hasSize(2);
+        assertThat(teams.selectFirst(".movement-running-type")).isNotNull();
 
         assertThat(value(number(page, "units-classified"))).isEqualTo(2);
         for (String code : List.of(

@@ -44,6 +44,7 @@ import vn.tuquan.movement.Camera;
 import vn.tuquan.movement.Conference;
 import vn.tuquan.movement.Conferences;
 import vn.tuquan.movement.Models;
+import vn.tuquan.movement.MovementCounts;
 import vn.tuquan.movement.MovementModel;
 import vn.tuquan.movement.Title;
 import vn.tuquan.movement.Titles;
@@ -448,6 +449,25 @@ class StatisticsTests {
         assertThat(statistics.figures(Caller.SYSTEM, haiMinh, 2018).get(Indicator.MODELS_EFFECTIVE))
                 .as("assessed for 2017 only")
                 .isZero();
+        // by type: read from the register, adding up to the summaries' counts
+        List<MovementCounts.TypeCount> byType = statistics.modelsByType(Caller.SYSTEM, haiMinh, 2017);
+        assertThat(byType.stream().mapToLong(MovementCounts.TypeCount::running).sum())
+                .isEqualTo(after.get(Indicator.MODELS));
+        assertThat(byType.stream()
+                        .mapToLong(MovementCounts.TypeCount::effective)
+                        .sum())
+                .isEqualTo(after.get(Indicator.MODELS_EFFECTIVE));
+        assertThat(byType)
+                .filteredOn(t -> t.typeCode().equals("PEOPLES_SECURITY_TEAM"))
+                .singleElement()
+                .satisfies(t -> assertThat(t.running()).isPositive());
+        assertThat(models.runningUnder(
+                        Scope.WHOLE_COUNTRY, haiMinh, LocalDate.of(2017, 10, 31), "PEOPLES_SECURITY_TEAM"))
+                .hasSize(byType.stream()
+                        .filter(t -> t.typeCode().equals("PEOPLES_SECURITY_TEAM"))
+                        .findFirst()
+                        .orElseThrow()
+                        .running());
         titles.remove(Caller.SYSTEM, area, award.id());
         assertThat(statistics.figures(Caller.SYSTEM, haiMinh, 2017).get(Indicator.AREAS_CULTURAL_STANDARD))
                 .isEqualTo(before.get(Indicator.AREAS_CULTURAL_STANDARD));
@@ -1129,6 +1149,16 @@ class StatisticsTests {
             }
             if (!what.contains("refused")) {
                 done.add(what);
+            }
+            if (what.equals("model")) {
+                // models by type are read from the register: they add up to the summaries' count
+                assertThat(statistics.modelsByType(Caller.SYSTEM, province, year).stream()
+                                .mapToLong(MovementCounts.TypeCount::running)
+                                .sum())
+                        .as("models by type after operation %d", op)
+                        .isEqualTo(statistics
+                                .figures(Caller.SYSTEM, province, year)
+                                .get(Indicator.MODELS));
             }
             Summaries.Verification v = summaries.verify(province, false);
             assertThat(v.drifts()).as("after operation %d (%s)", op, what).isEmpty();

@@ -75,6 +75,13 @@ final class RecordLinks {
                 + (status == null ? "" : "&status=" + status);
     }
 
+    /** The models of a type running on the year's last day under the unit (the models list, narrowed). */
+    static String modelsOfType(long unitId, int year, String typeCode, Caller caller) {
+        return caller.can(Permission.MOVEMENT_READ)
+                ? "/movement/units/" + unitId + "?year=" + year + "&type=" + typeCode + "#models"
+                : null;
+    }
+
     /** The list of the units a count of units counts. */
     static String units(long unitId, int year, Indicator indicator) {
         return "/statistics/units?unit=" + unitId + "&year=" + year + "&indicator=" + indicator.code();

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import vn.tuquan.movement.ModelTypes;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Permission;
@@ -39,8 +41,10 @@ class StatisticsPages {
 
     private final Statistics statistics;
     private final Units units;
+    private final ModelTypes modelTypes;
 
-    StatisticsPages(Statistics statistics, Units units) {
+    StatisticsPages(Statistics statistics, Units units, ModelTypes modelTypes) {
+        this.modelTypes = modelTypes;
         this.statistics = statistics;
         this.units = units;
     }
@@ -107,6 +111,15 @@ class StatisticsPages {
                 "catholicShare",
                 StatisticsViews.share(
                         total.get(Indicator.CATHOLIC_FAMILIES_TITLED), total.get(Indicator.HOUSEHOLDS_CATHOLIC)));
+        model.addAttribute(
+                "modelTypes",
+                StatisticsViews.modelTypes(
+                        statistics.modelsByType(caller, u.id(), y),
+                        modelTypes.all(),
+                        u,
+                        y,
+                        caller,
+                        LocaleContextHolder.getLocale()));
         model.addAttribute("parentId", u.parentId());
         List<Row> rows = StatisticsViews.rows(breakdown.children(), y, caller);
         if (StatisticsViews.anyRecord(breakdown.own())) {
