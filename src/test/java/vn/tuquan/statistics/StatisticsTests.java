@@ -1012,7 +1012,11 @@ class StatisticsTests {
                                 Hotspot now =
                                         hotspots.find(Scope.WHOLE_COUNTRY, province, spot, LocalDate.of(2030, 1, 1));
                                 LocalDate next = now.statusSince().plusDays(1 + rnd.nextInt(200));
-                                switch (rnd.nextInt(3)) {
+                                switch (rnd.nextInt(4)) {
+                                    case 3 -> {
+                                        what = "hotspot status withdrawn";
+                                        hotspots.withdrawLastStatus(Caller.SYSTEM, province, spot);
+                                    }
                                     case 0 -> {
                                         what = "hotspot status";
                                         Hotspot.Status status = Hotspot.Status.values()[
@@ -1183,6 +1187,7 @@ class StatisticsTests {
                         "mediations recorded at once",
                         "hotspot designated",
                         "hotspot status",
+                        "hotspot status withdrawn",
                         "hotspot corrected",
                         "hotspot removed",
                         "organisation commitment",
