@@ -2,7 +2,9 @@ package vn.tuquan.evaluation;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -232,6 +234,27 @@ public class Classifications {
     public Optional<StoredClassification> find(Scope scope, long unitId, int year) {
         unit(scope, unitId);
         return stored(unitId, year);
+    }
+
+    /**
+     * The level (EXCELLENT, GOOD, AVERAGE, WEAK) of each given unit's stored classification for the
+     * year, for the statistics: one query for all of them; a unit not classified is left out.
+     */
+    public Map<Long, String> levels(Scope scope, Collection<Long> unitIds, int year) {
+        if (!scope.wholeCountry()) {
+            unitIds.forEach(id -> unit(scope, id));
+        }
+        Map<Long, String> levels = new HashMap<>();
+        if (unitIds.isEmpty()) {
+            return levels;
+        }
+        jdbc.sql(
+                        "SELECT unit_id, level FROM classification WHERE unit_id = ANY (CAST(:ids AS bigint[])) AND year = :year")
+                .param("ids", unitIds.toArray(Long[]::new))
+                .param("year", year)
+                .query((rs, n) -> levels.put(rs.getLong(1), rs.getString(2)))
+                .list();
+        return levels;
     }
 
     /** The stored classifications of the unit and every unit under it (as the tree is today), for a year. */

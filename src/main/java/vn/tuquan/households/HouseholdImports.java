@@ -168,13 +168,17 @@ public class HouseholdImports {
         Map<String, Long> areas = areasUnder(caller, within, from);
         int rows;
         Map<Long, Integer> named = new HashMap<>();
+        Map<Long, Integer> catholic = new HashMap<>();
         try (HouseholdLoader loader = new HouseholdLoader(jdbc, dataSource, from, chunkSize)) {
             rows = loader.load(sink -> parser.applyAsInt(new Checker(areas, row -> {
                 named.merge(row.areaId(), 1, Integer::sum);
+                if (row.catholic()) {
+                    catholic.merge(row.areaId(), 1, Integer::sum);
+                }
                 sink.accept(row);
             })));
         }
-        events.publishEvent(new HouseholdsImported(withinUnitId, fileName, rows, from, named));
+        events.publishEvent(new HouseholdsImported(withinUnitId, fileName, rows, from, named, catholic));
         return rows;
     }
 

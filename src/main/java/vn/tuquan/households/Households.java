@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
@@ -66,6 +68,28 @@ public class Households {
                 .param("asOf", asOf)
                 .query(Households::row)
                 .list();
+    }
+
+    /**
+     * For the statistics: how many Catholic households lived in each given residential area on a date
+     * (the household as it was during its stay there), in one query; an area with none is left out.
+     */
+    public Map<Long, Long> catholicCounts(Scope scope, Collection<Long> areaIds, LocalDate asOf) {
+        if (!scope.wholeCountry()) {
+            units.findAll(scope, areaIds, asOf);
+        }
+        Map<Long, Long> counts = new HashMap<>();
+        if (areaIds.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("SELECT r.area_id, count(*) FROM household_residence r JOIN household h ON h.id = r.household_id"
+                        + " WHERE r.area_id = ANY (CAST(:areas AS bigint[])) AND " + LIVING_ON
+                        + " AND CASE WHEN r.members IS NULL THEN h.catholic ELSE r.catholic END GROUP BY r.area_id")
+                .param("areas", areaIds.toArray(Long[]::new))
+                .param("asOf", asOf)
+                .query((rs, n) -> counts.put(rs.getLong(1), rs.getLong(2)))
+                .list();
+        return counts;
     }
 
     /** A household as it lives on a date; refused when its area lies outside the scope. */

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -124,6 +125,30 @@ public class OrganisationCommitments {
                 .param("year", year)
                 .query(OrganisationCommitments::row)
                 .optional();
+    }
+
+    /**
+     * What each given organisation recorded for the period, for the statistics: one query for all of
+     * them; a unit that recorded nothing is left out.
+     */
+    public Map<Long, OrganisationCommitment> ofUnits(Scope scope, Collection<Long> unitIds, int year) {
+        if (!scope.wholeCountry()) {
+            units.findAll(scope, unitIds, Period.organisation(year).to());
+        }
+        Map<Long, OrganisationCommitment> recorded = new HashMap<>();
+        if (unitIds.isEmpty()) {
+            return recorded;
+        }
+        jdbc.sql("""
+                SELECT unit_id, period_year, staff_total, staff_briefed, staff_signed, recorded_on
+                FROM organisation_commitment WHERE unit_id = ANY (CAST(:units AS bigint[])) AND period_year = :year
+                """)
+                .param("units", unitIds.toArray(Long[]::new))
+                .param("year", year)
+                .query(OrganisationCommitments::row)
+                .list()
+                .forEach(c -> recorded.put(c.unitId(), c));
+        return recorded;
     }
 
     /** An organisation with what it recorded for a period, or {@code null} when it recorded nothing. */

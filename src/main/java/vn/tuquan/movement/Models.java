@@ -282,6 +282,24 @@ public class Models {
         return underQuery(scope, unitId).query(Models::row).list();
     }
 
+    /**
+     * The models of a type running on a day (started, not ended) in the unit and every unit under it on
+     * that day: the models {@link MovementCounts#byType} counts for the year whose last day it is.
+     */
+    public List<MovementModel> runningUnder(Scope scope, long unitId, LocalDate day, String typeCode) {
+        Long[] ids = units.subtree(scope, unitId, Set.of(), day).stream()
+                .map(UnitView::id)
+                .toArray(Long[]::new);
+        return jdbc.sql("""
+                SELECT * FROM movement_model WHERE unit_id = ANY (CAST(:ids AS bigint[])) AND type_code = :type
+                   AND started_on <= :day AND (ended_on IS NULL OR ended_on > :day) ORDER BY unit_id, started_on, id""")
+                .param("ids", ids)
+                .param("type", typeCode)
+                .param("day", day)
+                .query(Models::row)
+                .list();
+    }
+
     /** The same models, every one of them, handed over one at a time from a cursor (an export). */
     @Transactional(readOnly = true)
     public void eachUnder(Scope scope, long unitId, Consumer<MovementModel> each) {

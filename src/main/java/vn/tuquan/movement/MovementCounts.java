@@ -3,11 +3,14 @@ package vn.tuquan.movement;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Scope;
+import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
 
 /**
@@ -45,12 +48,54 @@ public class MovementCounts {
         public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
+    /**
+     * The models of one type under a unit for a year.
+     *
+     * @param running   models of the type running on the day (started, not ended), as {@link Counts#models}
+     * @param effective models of the type assessed "working effectively" for the year, as {@link Counts#modelsEffective}
+     */
+    public record TypeCount(String typeCode, int running, int effective) {}
+
     private final JdbcTemplate jdbc;
     private final Units units;
 
     MovementCounts(JdbcTemplate jdbc, Units units) {
         this.jdbc = jdbc;
         this.units = units;
+    }
+
+    /**
+     * The models of the unit and every unit under it on the year's last day (31/10), per type, in one
+     * query: the same counts as {@link #ownCounts}'s models and effective models, added up over the
+     * subtree; a type with none is left out; by type code.
+     */
+    public List<TypeCount> byType(Scope scope, long unitId, int year) {
+        LocalDate day = Period.residentialArea(year).to();
+        Long[] ids = units.subtreeWithRoot(scope, unitId, Set.of(), day).stream()
+                .map(UnitView::id)
+                .toArray(Long[]::new);
+        if (ids.length == 0) {
+            return List.of();
+        }
+        return jdbc.query(
+                """
+                SELECT m.type_code,
+                       count(*) FILTER (WHERE m.started_on <= ? AND (m.ended_on IS NULL OR m.ended_on > ?)) AS running,
+                       count(*) FILTER (WHERE a.effective) AS effective
+                  FROM movement_model m
+                  LEFT JOIN model_assessment a ON a.model_id = m.id AND a.year = ?
+                 WHERE m.unit_id = ANY (?)
+                 GROUP BY m.type_code
+                HAVING count(*) FILTER (WHERE m.started_on <= ? AND (m.ended_on IS NULL OR m.ended_on > ?)) > 0
+                    OR count(*) FILTER (WHERE a.effective) > 0
+                 ORDER BY m.type_code""",
+                (rs, n) -> new TypeCount(rs.getString(1), rs.getInt(2), rs.getInt(3)),
+                day,
+                day,
+                year,
+                ids,
+                day,
+                day);
     }
 
     /** The counts of each given unit for the year (a unit with nothing recorded is left out). */

@@ -90,5 +90,21 @@ public record Campaign(
             long arrests,
             long ringsBroken,
             long hotspotsCleared,
-            long itemsSeized) {}
+            long itemsSeized) {
+
+        /** The totals of a list of campaigns (the list shown for a count: its figures add up the same). */
+        public static Totals of(long unitId, LocalDate from, LocalDate to, List<Campaign> campaigns) {
+            long[] t = new long[8];
+            for (Campaign c : campaigns) {
+                t[0]++;
+                t[c.kind() == Kind.CRACKDOWN ? 1 : 2]++;
+                t[3] += c.officers() == null ? 0 : c.officers();
+                t[4] += c.results().arrests();
+                t[5] += c.results().ringsBroken();
+                t[6] += c.results().hotspotsCleared();
+                t[7] += c.results().itemsSeized();
+            }
+            return new Totals(unitId, from, to, t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7]);
+        }
+    }
 }

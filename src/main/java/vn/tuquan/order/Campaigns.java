@@ -4,8 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -17,6 +20,7 @@ import vn.tuquan.order.internal.HotspotUnits;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
+import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.shared.web.SheetExports;
 import vn.tuquan.units.UnitView;
@@ -221,6 +225,65 @@ public class Campaigns {
                 .param("from", from)
                 .param("to", to)
                 .param("ids", ids);
+    }
+
+    /**
+     * For the statistics: per given unit, the campaigns it organised itself that ended in the period's
+     * events window ({@link Period#firstEventDay()} to its last day, so each counts in one period), with
+     * their officers and results summed; one query for all the units; a unit with none is left out.
+     */
+    public Map<Long, Campaign.Totals> organisedCounts(Scope scope, Collection<Long> unitIds, Period period) {
+        if (!scope.wholeCountry()) {
+            units.requireAll(scope, unitIds);
+        }
+        Map<Long, Campaign.Totals> counts = new HashMap<>();
+        if (unitIds.isEmpty()) {
+            return counts;
+        }
+        LocalDate from = period.firstEventDay();
+        jdbc.sql("""
+                SELECT organising_unit_id, count(*) AS campaigns, count(*) FILTER (WHERE kind = 'CRACKDOWN') AS crackdowns,
+                       count(*) FILTER (WHERE kind = 'PATROL') AS patrols, coalesce(sum(officers), 0) AS officers,
+                       coalesce(sum(arrests), 0) AS arrests, coalesce(sum(rings_broken), 0) AS rings,
+                       coalesce(sum(hotspots_cleared), 0) AS cleared, coalesce(sum(items_seized), 0) AS items
+                  FROM campaign WHERE organising_unit_id = ANY (CAST(:ids AS bigint[]))
+                   AND ended_on BETWEEN :from AND :to
+                 GROUP BY organising_unit_id""")
+                .param("ids", unitIds.toArray(Long[]::new))
+                .param("from", from)
+                .param("to", period.to())
+                .query((rs, n) -> counts.put(
+                        rs.getLong(1),
+                        new Campaign.Totals(
+                                rs.getLong(1),
+                                from,
+                                period.to(),
+                                rs.getLong("campaigns"),
+                                rs.getLong("crackdowns"),
+                                rs.getLong("patrols"),
+                                rs.getLong("officers"),
+                                rs.getLong("arrests"),
+                                rs.getLong("rings"),
+                                rs.getLong("cleared"),
+                                rs.getLong("items"))))
+                .list();
+        return counts;
+    }
+
+    /**
+     * The campaigns {@link #organisedCounts} counted under a unit: organised by it or a unit under it on
+     * the day {@code tree} ({@link FactWindow#treeOn}), ended in the period's events window; newest first.
+     */
+    public List<Campaign> organisedIn(Scope scope, long unitId, Period period, LocalDate tree) {
+        Long[] ids = units.subtreeIds(scope, unitId, tree).toArray(Long[]::new);
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM campaign c WHERE c.organising_unit_id = ANY (CAST(:ids AS bigint[]))"
+                        + " AND c.ended_on BETWEEN :from AND :to ORDER BY c.started_on DESC, c.id DESC")
+                .param("ids", ids)
+                .param("from", period.firstEventDay())
+                .param("to", period.to())
+                .query(Campaigns::row)
+                .list();
     }
 
     /** The campaigns of a hotspot the scope sees, newest first. */

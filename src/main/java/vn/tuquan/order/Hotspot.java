@@ -114,14 +114,21 @@ public record Hotspot(
 
     /**
      * What the hotspot list is narrowed to (each {@code null} for all); {@code unsettled}: only those
-     * on the list whose status is not STABLE (what {@code hotspots.drugs} counts, with kind DRUGS).
+     * on the list whose status is not STABLE (what {@code hotspots.drugs} counts, with kind DRUGS);
+     * {@code countedHere}: only those whose first unit (the lowest id) lies under the unit, where the
+     * statistics count a hotspot covering several units, once ({@link Hotspots#countsAtFirstUnit}).
      */
-    public record Filter(Kind kind, Status status, String text, boolean withRemoved, boolean unsettled) {
+    public record Filter(
+            Kind kind, Status status, String text, boolean withRemoved, boolean unsettled, boolean countedHere) {
 
         public static final Filter ALL = new Filter(null, null, null, true);
 
         public Filter(Kind kind, Status status, String text, boolean withRemoved) {
-            this(kind, status, text, withRemoved, false);
+            this(kind, status, text, withRemoved, false, false);
+        }
+
+        public Filter(Kind kind, Status status, String text, boolean withRemoved, boolean unsettled) {
+            this(kind, status, text, withRemoved, unsettled, false);
         }
     }
 }

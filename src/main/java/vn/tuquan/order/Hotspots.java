@@ -9,8 +9,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -90,6 +92,47 @@ public class Hotspots {
     }
 
     /**
+     * For the statistics: how many hotspots were on the list on a date in each status, per given unit,
+     * each hotspot counted once, at the first of its units (the lowest id) — so that a subtree's sum
+     * counts a hotspot covering several of its units once; the list with {@link Hotspot.Filter#countedHere}
+     * shows the same hotspots. One query for all the units; a unit with none is left out.
+     */
+    public Map<Long, Hotspot.Counts> countsAtFirstUnit(Scope scope, Collection<Long> unitIds, LocalDate on) {
+        if (!scope.wholeCountry()) {
+            units.requireAll(scope, unitIds);
+        }
+        Map<Long, Hotspot.Counts> counts = new HashMap<>();
+        if (unitIds.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("""
+                SELECT hu.unit_id,
+                       count(*) FILTER (WHERE s.status = 'COMPLEX') AS complex,
+                       count(*) FILTER (WHERE s.status = 'CONTAINED') AS contained,
+                       count(*) FILTER (WHERE s.status = 'STABLE') AS stable
+                  FROM hotspot_unit hu
+                  JOIN hotspot h ON h.id = hu.hotspot_id
+                  JOIN hotspot_status s ON s.hotspot_id = h.id AND s.valid_from <= :on
+                                       AND (s.valid_to IS NULL OR s.valid_to > :on)
+                 WHERE hu.unit_id = ANY (CAST(:ids AS bigint[]))
+                   AND NOT EXISTS (SELECT 1 FROM hotspot_unit o WHERE o.hotspot_id = hu.hotspot_id AND o.unit_id < hu.unit_id)
+                   AND h.designated_on <= :on AND (h.removed_on IS NULL OR h.removed_on > :on)
+                 GROUP BY hu.unit_id""")
+                .param("on", on)
+                .param("ids", unitIds.toArray(Long[]::new))
+                .query((rs, n) -> counts.put(
+                        rs.getLong(1),
+                        new Hotspot.Counts(
+                                rs.getLong(1),
+                                on,
+                                rs.getLong("complex"),
+                                rs.getLong("contained"),
+                                rs.getLong("stable"))))
+                .list();
+        return counts;
+    }
+
+    /**
      * The hotspots under a unit designated on or before the date, each with its status on the date,
      * narrowed by the filter (a status filter keeps only those still on the list then).
      */
@@ -128,6 +171,10 @@ public class Hotspots {
         }
         if (filter.unsettled()) {
             sql.append(" AND s.status <> 'STABLE'");
+        }
+        if (filter.countedHere()) {
+            sql.append(" AND (SELECT min(f.unit_id) FROM hotspot_unit f WHERE f.hotspot_id = h.id)"
+                    + " = ANY (CAST(:ids AS bigint[]))");
         }
         if (filter.status() != null || !filter.withRemoved() || filter.unsettled()) {
             sql.append(" AND (h.removed_on IS NULL OR h.removed_on > :on)");

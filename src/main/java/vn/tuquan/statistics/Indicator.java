@@ -59,7 +59,27 @@ public enum Indicator {
     PARISHES(Measure.UNITS, "unit_kind IN ('PARISH', 'SUB_PARISH')"),
     PARISHES_ADVANCED(Measure.UNITS, "unit_kind IN ('PARISH', 'SUB_PARISH') AND advanced_parish = 1"),
     AREAS_CULTURAL_STANDARD(Measure.UNITS, "unit_kind = 'RESIDENTIAL_AREA' AND cultural_standard_area = 1"),
-    UNITS_ADVANCED_EXAMPLE(Measure.UNITS, "advanced_example = 1");
+    UNITS_ADVANCED_EXAMPLE(Measure.UNITS, "advanced_example = 1"),
+    HOTSPOTS(Measure.SUM, "hotspots_complex + hotspots_contained + hotspots_stable"),
+    HOTSPOTS_COMPLEX(Measure.SUM, "hotspots_complex"),
+    HOTSPOTS_CONTAINED(Measure.SUM, "hotspots_contained"),
+    HOTSPOTS_STABLE(Measure.SUM, "hotspots_stable"),
+    UNITS_CLASSIFIED(Measure.UNITS, "classification_level > 0"),
+    UNITS_CLASSIFIED_EXCELLENT(Measure.UNITS, "classification_level = 1"),
+    UNITS_CLASSIFIED_GOOD(Measure.UNITS, "classification_level = 2"),
+    UNITS_CLASSIFIED_AVERAGE(Measure.UNITS, "classification_level = 3"),
+    UNITS_CLASSIFIED_WEAK(Measure.UNITS, "classification_level = 4"),
+    ORGANISATIONS_COMMITTED(Measure.UNITS, "staff > 0"),
+    STAFF(Measure.SUM, "staff"),
+    STAFF_BRIEFED(Measure.SUM, "staff_briefed"),
+    STAFF_SIGNED(Measure.SUM, "staff_signed"),
+    CAMPAIGNS(Measure.SUM, "campaigns"),
+    CAMPAIGN_OFFICERS(Measure.SUM, "campaign_officers"),
+    CAMPAIGN_ARRESTS(Measure.SUM, "campaign_arrests"),
+    CAMPAIGN_RINGS_BROKEN(Measure.SUM, "campaign_rings_broken"),
+    CAMPAIGN_HOTSPOTS_CLEARED(Measure.SUM, "campaign_hotspots_cleared"),
+    CAMPAIGN_ITEMS_SEIZED(Measure.SUM, "campaign_items_seized"),
+    HOUSEHOLDS_CATHOLIC(Measure.SUM, "households_catholic");
 
     /** How an indicator is read from the rows of a subtree. */
     public enum Measure {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
+import vn.tuquan.movement.MovementCounts;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Dates;
@@ -33,8 +34,10 @@ public class Statistics {
     private final Summaries summaries;
     private final SummaryStore store;
     private final Units units;
+    private final MovementCounts movementCounts;
 
-    Statistics(Summaries summaries, SummaryStore store, Units units) {
+    Statistics(Summaries summaries, SummaryStore store, Units units, MovementCounts movementCounts) {
+        this.movementCounts = movementCounts;
         this.summaries = summaries;
         this.store = store;
         this.units = units;
@@ -85,6 +88,16 @@ public class Statistics {
                 new Figures(unitId, year, store.totals(year, unit.path(), byChild)),
                 new Figures(unitId, year, byChild.getOrDefault(0L, Map.of())),
                 children);
+    }
+
+    /**
+     * The models of the unit's subtree by type for the year: read from the movement's register in one
+     * query (the types are an open register, not columns of the summaries); the types' counts add up
+     * to {@link Indicator#MODELS} and {@link Indicator#MODELS_EFFECTIVE}.
+     */
+    public List<MovementCounts.TypeCount> modelsByType(Caller caller, long unitId, int year) {
+        unit(caller, unitId, year);
+        return movementCounts.byType(caller.view(), unitId, year);
     }
 
     /** A unit's figures, its own records' and its children's. */

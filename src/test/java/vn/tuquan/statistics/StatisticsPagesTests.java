@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +24,31 @@ import vn.tuquan.TuquanTest;
 import vn.tuquan.WebSession;
 import vn.tuquan.Workbooks;
 import vn.tuquan.access.UserAccounts;
+import vn.tuquan.evaluation.Classifications;
+import vn.tuquan.evaluation.EvaluationRuns;
 import vn.tuquan.households.Commitments;
+import vn.tuquan.households.HouseholdForm;
 import vn.tuquan.households.Households;
+import vn.tuquan.households.OrganisationCommitments;
+import vn.tuquan.movement.Models;
+import vn.tuquan.movement.MovementModel;
+import vn.tuquan.movement.Title;
+import vn.tuquan.movement.Titles;
+import vn.tuquan.order.Campaign;
+import vn.tuquan.order.Campaigns;
 import vn.tuquan.order.DrugUsers;
+import vn.tuquan.order.Hotspot;
+import vn.tuquan.order.Hotspots;
 import vn.tuquan.order.Incidents;
 import vn.tuquan.order.Mediations;
+import vn.tuquan.shared.Caller;
+import vn.tuquan.shared.Period;
+import vn.tuquan.units.LocalUnitForm;
 import vn.tuquan.units.LocalUnits;
 import vn.tuquan.units.OfficialLists;
 import vn.tuquan.units.UnitBoundaries;
+import vn.tuquan.units.UnitKind;
+import vn.tuquan.units.UnitView;
 import vn.tuquan.units.Units;
 
 /**
@@ -49,6 +68,34 @@ class StatisticsPagesTests {
 
     final ObjectMapper json = new ObjectMapper();
     WebSession admin;
+
+    @Autowired
+    Hotspots hotspots;
+
+    @Autowired
+    Campaigns campaigns;
+
+    @Autowired
+    Households households;
+
+    @Autowired
+    Titles titles;
+
+    @Autowired
+    Models models;
+
+    @Autowired
+    LocalUnits localUnits;
+
+    @Autowired
+    OrganisationCommitments organisations;
+
+    @Autowired
+    EvaluationRuns runs;
+
+    @Autowired
+    Classifications classifications;
+
     WebSession officer;
     WebSession english;
 
@@ -185,6 +232,220 @@ class StatisticsPagesTests {
         assertThat(trend.get(0).selectFirst("th").text()).isEqualTo("2016");
         assertThat(trend.get(3).selectFirst("th").text()).isEqualTo("2019");
         assertThat(page.select(".statistics-bar-year").eachText()).contains("2018", "2019");
+    }
+
+    Hotspot hotspot(List<Long> on, LocalDate day, Hotspot.Status status, String name) {
+        return hotspots.designate(
+                Caller.SYSTEM,
+                StatisticsFixture.province,
+                new Hotspot.Form(
+                        name,
+                        Hotspot.Kind.DRUGS,
+                        on,
+                        day,
+                        "UBND tỉnh Nam Định",
+                        name + "/QĐ-UBND",
+                        status,
+                        "Tụ điểm ma túy",
+                        null,
+                        null,
+                        null));
+    }
+
+    @Test
+    void theMovementsNumbersOpenAsManyRecords() {
+        List<Long> areas = StatisticsFixture.areas;
+        // Nam Mỹ (areas 4, 5) in 2019: one complex, one stable covering both areas, one contained; one more
+        // covering Hải Minh's first area and Nam Mỹ's, counted once, at its first unit (Hải Minh's)
+        hotspot(List.of(areas.get(4)), LocalDate.of(2019, 1, 5), Hotspot.Status.COMPLEX, "TK-HS1");
+        hotspot(List.of(areas.get(5), areas.get(4)), LocalDate.of(2019, 2, 5), Hotspot.Status.STABLE, "TK-HS2");
+        hotspot(List.of(areas.get(5)), LocalDate.of(2019, 3, 5), Hotspot.Status.CONTAINED, "TK-HS3");
+        hotspot(List.of(areas.get(0), areas.get(4)), LocalDate.of(2019, 4, 5), Hotspot.Status.COMPLEX, "TK-HS4");
+        UnitView school = localUnits.create(
+                Caller.SYSTEM,
+                StatisticsFixture.namMy,
+                new LocalUnitForm(UnitKind.SCHOOL, null, "TK-TH", "Trường Tiểu học Thống Kê", null),
+                StatisticsFixture.LIST_DATE);
+        organisations.record(
+                Caller.SYSTEM,
+                school.id(),
+                YEAR,
+                30,
+                29,
+                28,
+                Period.organisation(YEAR).from().plusDays(20));
+        runs.run(Caller.SYSTEM, StatisticsFixture.namMy, YEAR);
+        classifications.compute(Caller.SYSTEM, areas.get(4), YEAR);
+        classifications.compute(Caller.SYSTEM, areas.get(5), YEAR);
+
+        Document page = page(admin, "/statistics?unit=" + StatisticsFixture.namMy + "&year=" + YEAR);
+        assertThat(page.selectFirst("#statistics-movement").text()).isEqualTo("Phong trào");
+        assertThat(value(number(page, "hotspots"))).isEqualTo(3);
+        for (String code : List.of("hotspots", "hotspots-complex", "hotspots-contained", "hotspots-stable")) {
+            Element n = number(page, code);
+            assertThat(value(n)).as(code).isEqualTo(code.equals("hotspots") ? 3 : 1);
+            assertThat(page(admin, n.attr("href")).select(".order-hotspot-list li.order-hotspot"))
+                    .as(code)
+                    .hasSize((int) value(n));
+        }
+        // without the filter the list also shows the hotspot counted in Hải Minh
+        assertThat(page(admin, number(page, "hotspots").attr("href").replace("&countedHere=true", ""))
+                        .select(".order-hotspot-list li.order-hotspot"))
+                .hasSize(4);
+        Document haiMinh = page(admin, "/statistics?unit=" + StatisticsFixture.haiMinh + "&year=" + YEAR);
+        assertThat(value(number(haiMinh, "hotspots-complex"))).isEqualTo(1);
+        assertThat(page(admin, number(haiMinh, "hotspots-complex").attr("href"))
+                        .select(".order-hotspot-list li.order-hotspot"))
+                .hasSize(1);
+
+        assertThat(value(number(page, "staff"))).isEqualTo(30);
+        assertThat(value(number(page, "staff-briefed"))).isEqualTo(29);
+        assertThat(value(number(page, "staff-signed"))).isEqualTo(28);
+        assertThat(value(number(page, "organisations-committed"))).isEqualTo(1);
+        assertThat(page(admin, number(page, "staff").attr("href")).select("#counted-units tbody tr"))
+                .as("the organisations whose staff are counted")
+                .hasSize(1);
+
+        // a campaign Nam Mỹ organised in 2019, one an area of it organised, one of the province covering Nam Mỹ
+        campaigns.record(
+                Caller.SYSTEM,
+                StatisticsFixture.namMy,
+                new Campaign.Form(
+                        "Truy quét ma túy",
+                        Campaign.Kind.CRACKDOWN,
+                        LocalDate.of(2019, 4, 1),
+                        LocalDate.of(2019, 4, 20),
+                        List.of(),
+                        null,
+                        12,
+                        new Campaign.Results(4, 1, 1, 9, null, null),
+                        List.of()));
+        campaigns.record(
+                Caller.SYSTEM,
+                areas.get(5),
+                new Campaign.Form(
+                        "Tuần tra đêm",
+                        Campaign.Kind.PATROL,
+                        LocalDate.of(2019, 6, 1),
+                        LocalDate.of(2019, 6, 30),
+                        List.of(),
+                        null,
+                        6,
+                        new Campaign.Results(1, 0, 0, 0, null, null),
+                        List.of()));
+        campaigns.record(
+                Caller.SYSTEM,
+                StatisticsFixture.province,
+                new Campaign.Form(
+                        "Cao điểm của tỉnh",
+                        Campaign.Kind.CRACKDOWN,
+                        LocalDate.of(2019, 5, 1),
+                        LocalDate.of(2019, 5, 30),
+                        List.of(StatisticsFixture.namMy),
+                        null,
+                        100,
+                        new Campaign.Results(10, 2, 2, 30, null, null),
+                        List.of()));
+        page = page(admin, "/statistics?unit=" + StatisticsFixture.namMy + "&year=" + YEAR);
+        assertThat(value(number(page, "campaigns"))).isEqualTo(2);
+        assertThat(value(number(page, "campaign-arrests"))).isEqualTo(5);
+        Document listed = page(admin, number(page, "campaigns").attr("href"));
+        assertThat(listed.select(".order-campaign")).hasSize(2);
+        assertThat(listed.selectFirst(".totals-arrests").text()).isEqualTo("5");
+        assertThat(listed.selectFirst("#campaigns-organised-in").text()).contains("2019");
+        assertThat(number(page, "campaign-arrests").attr("href"))
+                .isEqualTo(number(page, "campaigns").attr("href"));
+
+        // Catholic households of Nam Mỹ's area 5 on 31/10/2019, one of them titled
+        List<Long> catholic = new ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            catholic.add(households
+                    .add(
+                            Caller.SYSTEM,
+                            areas.get(5),
+                            new HouseholdForm("CG-" + i, "Giuse " + i, null, 4, true),
+                            LocalDate.of(2018, 6, 1))
+                    .id());
+        }
+        households.add(
+                Caller.SYSTEM,
+                areas.get(5),
+                new HouseholdForm("CG-3", "Không đạo", null, 2, false),
+                LocalDate.of(2018, 6, 1));
+        titles.awardHouseholds(
+                Caller.SYSTEM,
+                StatisticsFixture.namMy,
+                new Title.HouseholdAwardForm(
+                        "EXEMPLARY_CATHOLIC_FAMILY",
+                        YEAR,
+                        List.of(catholic.get(0)),
+                        "UBND xã Nam Mỹ",
+                        "9/QĐ-UBND",
+                        LocalDate.of(2019, 12, 1)));
+        Document area = page(admin, "/statistics?unit=" + areas.get(5) + "&year=" + YEAR);
+        assertThat(value(number(area, "households-catholic"))).isEqualTo(2);
+        assertThat(value(number(area, "catholic-families-titled"))).isEqualTo(1);
+        assertThat(area.selectFirst("#catholic-share").text()).contains("50");
+        Document catholicList = page(admin, number(area, "households-catholic").attr("href"));
+        assertThat(catholicList.select("table tbody tr")).hasSize(2);
+        assertThat(catholicList.selectFirst("#catholic-only")).isNotNull();
+        page = page(admin, "/statistics?unit=" + StatisticsFixture.namMy + "&year=" + YEAR);
+        assertThat(value(number(page, "households-catholic"))).isEqualTo(2);
+
+        // models by type: each count opens the models of its type running on 31/10
+        models.create(
+                Caller.SYSTEM,
+                areas.get(4),
+                new MovementModel.Form(
+                        "PEOPLES_SECURITY_TEAM",
+                        "Tổ an ninh thôn 5",
+                        LocalDate.of(2018, 3, 1),
+                        null,
+                        null,
+                        6,
+                        List.of()));
+        models.create(
+                Caller.SYSTEM,
+                areas.get(5),
+                new MovementModel.Form(
+                        "PEOPLES_SECURITY_TEAM",
+                        "Tổ an ninh thôn 6",
+                        LocalDate.of(2018, 3, 1),
+                        null,
+                        null,
+                        6,
+                        List.of()));
+        models.create(
+                Caller.SYSTEM,
+                areas.get(5),
+                new MovementModel.Form(
+                        "PEOPLES_SECURITY_TEAM",
+                        "Tổ lập sau 31/10",
+                        LocalDate.of(2019, 11, 20),
+                        null,
+                        null,
+                        6,
+                        List.of()));
+        page = page(admin, "/statistics?unit=" + StatisticsFixture.namMy + "&year=" + YEAR);
+        Element team = page.selectFirst("#statistics-model-types tr[data-type=PEOPLES_SECURITY_TEAM] a");
+        assertThat(team.text()).isEqualTo("2");
+        assertThat(value(number(page, "models"))).isEqualTo(2);
+        Document teams = page(admin, team.attr("href"));
+        assertThat(teams.select("table.movement-models tbody tr[id^=model-]")).hasSize(2);
+        assertThat(teams.selectFirst(".movement-running-type")).isNotNull();
+
+        assertThat(value(number(page, "units-classified"))).isEqualTo(2);
+        for (String code : List.of(
+                "units-classified",
+                "units-classified-excellent",
+                "units-classified-good",
+                "units-classified-average",
+                "units-classified-weak")) {
+            Element n = number(page, code);
+            assertThat(page(admin, n.attr("href")).select("#counted-units tbody tr"))
+                    .as(code)
+                    .hasSize((int) value(n));
+        }
     }
 
     @Test

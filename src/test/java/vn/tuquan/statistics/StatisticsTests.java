@@ -26,9 +26,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import vn.tuquan.TuquanTest;
+import vn.tuquan.evaluation.Classifications;
 import vn.tuquan.evaluation.Evaluation;
+import vn.tuquan.evaluation.EvaluationRuns;
 import vn.tuquan.evaluation.Evaluations;
 import vn.tuquan.evaluation.RecognisingUnits;
+import vn.tuquan.evaluation.StoredClassification;
 import vn.tuquan.evaluation.SubmittingSelfAssessments;
 import vn.tuquan.households.CommitmentForm;
 import vn.tuquan.households.Commitments;
@@ -36,15 +39,21 @@ import vn.tuquan.households.Household;
 import vn.tuquan.households.HouseholdForm;
 import vn.tuquan.households.HouseholdImports;
 import vn.tuquan.households.Households;
+import vn.tuquan.households.OrganisationCommitments;
 import vn.tuquan.movement.Camera;
 import vn.tuquan.movement.Conference;
 import vn.tuquan.movement.Conferences;
 import vn.tuquan.movement.Models;
+import vn.tuquan.movement.MovementCounts;
 import vn.tuquan.movement.MovementModel;
 import vn.tuquan.movement.Title;
 import vn.tuquan.movement.Titles;
+import vn.tuquan.order.Campaign;
+import vn.tuquan.order.Campaigns;
 import vn.tuquan.order.DrugUser;
 import vn.tuquan.order.DrugUsers;
+import vn.tuquan.order.Hotspot;
+import vn.tuquan.order.Hotspots;
 import vn.tuquan.order.Incident;
 import vn.tuquan.order.IncidentForm;
 import vn.tuquan.order.Incidents;
@@ -56,6 +65,7 @@ import vn.tuquan.order.ReEducations;
 import vn.tuquan.shared.AccessRefusedException;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.FieldRefusedException;
+import vn.tuquan.shared.Period;
 import vn.tuquan.shared.Permission;
 import vn.tuquan.shared.Scope;
 import vn.tuquan.statistics.internal.BackgroundFill;
@@ -138,6 +148,21 @@ class StatisticsTests {
 
     @Autowired
     Summaries summaries;
+
+    @Autowired
+    Hotspots hotspots;
+
+    @Autowired
+    Campaigns campaigns;
+
+    @Autowired
+    Classifications classifications;
+
+    @Autowired
+    EvaluationRuns runs;
+
+    @Autowired
+    OrganisationCommitments organisations;
 
     @Autowired
     JdbcClient jdbc;
@@ -488,9 +513,268 @@ class StatisticsTests {
         assertThat(statistics.figures(Caller.SYSTEM, haiMinh, 2018).get(Indicator.MODELS_EFFECTIVE))
                 .as("assessed for 2017 only")
                 .isZero();
+        // by type: read from the register, adding up to the summaries' counts
+        List<MovementCounts.TypeCount> byType = statistics.modelsByType(Caller.SYSTEM, haiMinh, 2017);
+        assertThat(byType.stream().mapToLong(MovementCounts.TypeCount::running).sum())
+                .isEqualTo(after.get(Indicator.MODELS));
+        assertThat(byType.stream()
+                        .mapToLong(MovementCounts.TypeCount::effective)
+                        .sum())
+                .isEqualTo(after.get(Indicator.MODELS_EFFECTIVE));
+        assertThat(byType)
+                .filteredOn(t -> t.typeCode().equals("PEOPLES_SECURITY_TEAM"))
+                .singleElement()
+                .satisfies(t -> assertThat(t.running()).isPositive());
+        assertThat(models.runningUnder(
+                        Scope.WHOLE_COUNTRY, haiMinh, LocalDate.of(2017, 10, 31), "PEOPLES_SECURITY_TEAM"))
+                .hasSize(byType.stream()
+                        .filter(t -> t.typeCode().equals("PEOPLES_SECURITY_TEAM"))
+                        .findFirst()
+                        .orElseThrow()
+                        .running());
         titles.remove(Caller.SYSTEM, area, award.id());
         assertThat(statistics.figures(Caller.SYSTEM, haiMinh, 2017).get(Indicator.AREAS_CULTURAL_STANDARD))
                 .isEqualTo(before.get(Indicator.AREAS_CULTURAL_STANDARD));
+        assertThat(summaries.verify(haiMinh, false).drifts()).isEmpty();
+    }
+
+    Hotspot hotspot(long from, List<Long> on, LocalDate day, Hotspot.Status status, String name) {
+        return hotspots.designate(
+                Caller.SYSTEM,
+                from,
+                new Hotspot.Form(
+                        name,
+                        Hotspot.Kind.THEFT,
+                        on,
+                        day,
+                        "UBND huyện Hải Hậu",
+                        name + "/QĐ-UBND",
+                        status,
+                        "Trộm cắp tài sản kéo dài",
+                        null,
+                        null,
+                        null));
+    }
+
+    @Test
+    void hotspotsCountByTheirStatusOn31OctoberOnceEachAtTheirFirstUnit() {
+        // 2019: 1/11/2018 – 31/10/2019 (TT 124), on Hải Minh's areas 0–2
+        long a0 = counted.get(0);
+        long a1 = counted.get(1);
+        long a2 = counted.get(2);
+        Figures before = statistics.figures(Caller.SYSTEM, haiMinh, 2019);
+        Hotspot h1 = hotspot(haiMinh, List.of(a0), LocalDate.of(2019, 1, 10), Hotspot.Status.COMPLEX, "HS1");
+        hotspots.changeStatus(
+                Caller.SYSTEM,
+                haiMinh,
+                h1.id(),
+                new Hotspot.StatusForm(Hotspot.Status.CONTAINED, LocalDate.of(2019, 6, 1), "Đã kiềm chế"));
+        // two areas, counted once, at the first (a1)
+        hotspot(haiMinh, List.of(a2, a1), LocalDate.of(2019, 2, 1), Hotspot.Status.STABLE, "HS2");
+        Hotspot h3 = hotspot(haiMinh, List.of(a0), LocalDate.of(2019, 3, 1), Hotspot.Status.COMPLEX, "HS3");
+        hotspots.changeStatus(
+                Caller.SYSTEM,
+                haiMinh,
+                h3.id(),
+                new Hotspot.StatusForm(Hotspot.Status.STABLE, LocalDate.of(2019, 11, 5), "Ổn định sau 31/10"));
+        Hotspot h4 = hotspot(haiMinh, List.of(a2), LocalDate.of(2019, 3, 1), Hotspot.Status.COMPLEX, "HS4");
+        hotspots.remove(
+                Caller.SYSTEM,
+                haiMinh,
+                h4.id(),
+                new Hotspot.RemovalForm(LocalDate.of(2019, 9, 1), "UBND huyện Hải Hậu", "HS4-R/QĐ-UBND"));
+        hotspot(haiMinh, List.of(a1), LocalDate.of(2019, 11, 15), Hotspot.Status.COMPLEX, "HS5");
+
+        Figures after = statistics.figures(Caller.SYSTEM, haiMinh, 2019);
+        assertThat(after.get(Indicator.HOTSPOTS_COMPLEX) - before.get(Indicator.HOTSPOTS_COMPLEX))
+                .as("HS3 (stable only from 5/11); HS4 removed, HS5 designated after 31/10")
+                .isEqualTo(1);
+        assertThat(after.get(Indicator.HOTSPOTS_CONTAINED) - before.get(Indicator.HOTSPOTS_CONTAINED))
+                .isEqualTo(1);
+        assertThat(after.get(Indicator.HOTSPOTS_STABLE) - before.get(Indicator.HOTSPOTS_STABLE))
+                .isEqualTo(1);
+        assertThat(after.get(Indicator.HOTSPOTS) - before.get(Indicator.HOTSPOTS))
+                .isEqualTo(3);
+        assertThat(statistics.figures(Caller.SYSTEM, a1, 2019).get(Indicator.HOTSPOTS_STABLE))
+                .isEqualTo(1);
+        assertThat(statistics.figures(Caller.SYSTEM, a2, 2019).get(Indicator.HOTSPOTS))
+                .as("HS2 counts at a1 only; HS4 was removed")
+                .isZero();
+        Figures next = statistics.figures(Caller.SYSTEM, a0, 2020);
+        assertThat(next.get(Indicator.HOTSPOTS_STABLE)).as("HS3 in 2020").isEqualTo(1);
+        assertThat(next.get(Indicator.HOTSPOTS_CONTAINED)).as("HS1 in 2020").isEqualTo(1);
+        // the list behind the numbers: as many hotspots, each once
+        LocalDate on = LocalDate.of(2019, 10, 31);
+        assertThat(hotspots.under(
+                        Scope.WHOLE_COUNTRY,
+                        a1,
+                        on,
+                        on,
+                        new Hotspot.Filter(null, Hotspot.Status.STABLE, null, false, false, true)))
+                .hasSize(1);
+        assertThat(hotspots.under(
+                        Scope.WHOLE_COUNTRY,
+                        a2,
+                        on,
+                        on,
+                        new Hotspot.Filter(null, Hotspot.Status.STABLE, null, false, false, true)))
+                .as("HS2 counts at a1")
+                .isEmpty();
+        assertThat(summaries.verify(haiMinh, false).drifts()).isEmpty();
+    }
+
+    Campaign campaign(long by, List<Long> on, LocalDate from, LocalDate to, int officers, int arrests, String name) {
+        return campaigns.record(
+                Caller.SYSTEM,
+                by,
+                new Campaign.Form(
+                        name,
+                        Campaign.Kind.CRACKDOWN,
+                        from,
+                        to,
+                        on,
+                        "Công an xã",
+                        officers,
+                        new Campaign.Results(arrests, 1, 1, 5, null, null),
+                        List.of()));
+    }
+
+    @Test
+    void campaignsCountWithTheirResultsAtTheirOrganiserInThePeriodTheyEnded() {
+        // 2019: 1/11/2018 – 31/10/2019; Hải Minh and its areas organise, Nam Mỹ covers one of Hải Minh's areas
+        long a3 = counted.get(3);
+        Figures before = statistics.figures(Caller.SYSTEM, haiMinh, 2019);
+        Figures before2020 = statistics.figures(Caller.SYSTEM, haiMinh, 2020);
+        campaign(haiMinh, List.of(), LocalDate.of(2019, 3, 1), LocalDate.of(2019, 3, 10), 20, 3, "Truy quét tháng 3");
+        Campaign byArea =
+                campaign(a3, List.of(), LocalDate.of(2019, 10, 25), LocalDate.of(2019, 10, 31), 5, 1, "Tuần tra xóm");
+        campaign(haiMinh, List.of(), LocalDate.of(2019, 10, 30), LocalDate.of(2019, 11, 2), 10, 0, "Qua 31/10");
+        campaign(province, List.of(a3), LocalDate.of(2019, 5, 1), LocalDate.of(2019, 5, 2), 50, 7, "Của tỉnh");
+        campaigns.recordResults(
+                Caller.SYSTEM, a3, byArea.id(), new Campaign.Results(2, 0, 0, 1, null, "Bắt 2 đối tượng"));
+
+        Figures after = statistics.figures(Caller.SYSTEM, haiMinh, 2019);
+        assertThat(after.get(Indicator.CAMPAIGNS) - before.get(Indicator.CAMPAIGNS))
+                .as("ended on 2/11/2019: 2020; organised by the province: not Hải Minh's")
+                .isEqualTo(2);
+        assertThat(after.get(Indicator.CAMPAIGN_OFFICERS) - before.get(Indicator.CAMPAIGN_OFFICERS))
+                .isEqualTo(25);
+        assertThat(after.get(Indicator.CAMPAIGN_ARRESTS) - before.get(Indicator.CAMPAIGN_ARRESTS))
+                .isEqualTo(3 + 2);
+        assertThat(after.get(Indicator.CAMPAIGN_RINGS_BROKEN) - before.get(Indicator.CAMPAIGN_RINGS_BROKEN))
+                .isEqualTo(1);
+        assertThat(after.get(Indicator.CAMPAIGN_HOTSPOTS_CLEARED) - before.get(Indicator.CAMPAIGN_HOTSPOTS_CLEARED))
+                .isEqualTo(1);
+        assertThat(after.get(Indicator.CAMPAIGN_ITEMS_SEIZED) - before.get(Indicator.CAMPAIGN_ITEMS_SEIZED))
+                .isEqualTo(5 + 1);
+        assertThat(statistics.figures(Caller.SYSTEM, haiMinh, 2020).get(Indicator.CAMPAIGNS)
+                        - before2020.get(Indicator.CAMPAIGNS))
+                .isEqualTo(1);
+        // the list behind the number: as many campaigns, with the same totals
+        List<Campaign> listed = campaigns.organisedIn(
+                Scope.WHOLE_COUNTRY, haiMinh, Period.residentialArea(2019), LocalDate.of(2019, 10, 31));
+        assertThat(listed).hasSize((int) after.get(Indicator.CAMPAIGNS));
+        assertThat(Campaign.Totals.of(haiMinh, null, null, listed).arrests())
+                .isEqualTo(after.get(Indicator.CAMPAIGN_ARRESTS));
+        assertThat(summaries.verify(haiMinh, false).drifts()).isEmpty();
+    }
+
+    @Test
+    void catholicHouseholdsCountOn31OctoberBesideTheTitledOnes() {
+        // 2022 (1/11/2021 – 31/10/2022) in Hải Minh's area 5: three Catholic households and one not; one moves
+        // to area 4 after 31/10, one comes after it
+        long area = counted.get(5);
+        Figures before = statistics.figures(Caller.SYSTEM, haiMinh, 2022);
+        List<Household> catholic = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            catholic.add(households.add(
+                    Caller.SYSTEM,
+                    area,
+                    new HouseholdForm("CG-" + i, "Giuse " + i, null, 4, true),
+                    LocalDate.of(2021, 1, 1)));
+        }
+        households.add(
+                Caller.SYSTEM, area, new HouseholdForm("CG-X", "Không đạo", null, 2, false), LocalDate.of(2021, 1, 1));
+        households.move(Caller.SYSTEM, catholic.get(2).id(), counted.get(4), "CG-2b", LocalDate.of(2022, 11, 5));
+        households.add(
+                Caller.SYSTEM, area, new HouseholdForm("CG-3", "Maria", null, 3, true), LocalDate.of(2022, 11, 10));
+        titles.awardHouseholds(
+                Caller.SYSTEM,
+                haiMinh,
+                new Title.HouseholdAwardForm(
+                        "EXEMPLARY_CATHOLIC_FAMILY",
+                        2022,
+                        List.of(catholic.get(0).id(), catholic.get(1).id()),
+                        "UBND xã Hải Minh",
+                        "77/QĐ-UBND",
+                        LocalDate.of(2022, 12, 20)));
+        Figures after = statistics.figures(Caller.SYSTEM, haiMinh, 2022);
+        assertThat(after.get(Indicator.HOUSEHOLDS_CATHOLIC) - before.get(Indicator.HOUSEHOLDS_CATHOLIC))
+                .isEqualTo(3);
+        assertThat(after.get(Indicator.CATHOLIC_FAMILIES_TITLED) - before.get(Indicator.CATHOLIC_FAMILIES_TITLED))
+                .isEqualTo(2);
+        assertThat(statistics.figures(Caller.SYSTEM, area, 2022).get(Indicator.HOUSEHOLDS_CATHOLIC))
+                .isEqualTo(3);
+        assertThat(statistics.figures(Caller.SYSTEM, area, 2023).get(Indicator.HOUSEHOLDS_CATHOLIC))
+                .as("one moved out, one came")
+                .isEqualTo(3);
+        assertThat(statistics.figures(Caller.SYSTEM, counted.get(4), 2023).get(Indicator.HOUSEHOLDS_CATHOLIC))
+                .isEqualTo(1);
+        assertThat(summaries.verify(haiMinh, false).drifts()).isEmpty();
+    }
+
+    @Test
+    void theClassificationAndTheOrganisationsStaffCountInTheirYear() {
+        // every area of Hải Minh evaluated and classified for 2021; the levels counted from what is stored
+        Figures before = statistics.figures(Caller.SYSTEM, haiMinh, 2021);
+        assertThat(before.get(Indicator.UNITS_CLASSIFIED)).isZero();
+        runs.run(Caller.SYSTEM, haiMinh, 2021);
+        for (long area : counted) {
+            classifications.compute(Caller.SYSTEM, area, 2021);
+        }
+        List<StoredClassification> stored = classifications.list(Scope.WHOLE_COUNTRY, haiMinh, 2021);
+        assertThat(stored).hasSize(counted.size());
+        Figures f = statistics.figures(Caller.SYSTEM, haiMinh, 2021);
+        assertThat(f.get(Indicator.UNITS_CLASSIFIED)).isEqualTo(counted.size());
+        List<Indicator> levels = List.of(
+                Indicator.UNITS_CLASSIFIED_EXCELLENT,
+                Indicator.UNITS_CLASSIFIED_GOOD,
+                Indicator.UNITS_CLASSIFIED_AVERAGE,
+                Indicator.UNITS_CLASSIFIED_WEAK);
+        for (Indicator level : levels) {
+            String name = level.name().substring("UNITS_CLASSIFIED_".length());
+            List<Long> byHand = stored.stream()
+                    .filter(c -> c.level().name().equals(name))
+                    .map(StoredClassification::unitId)
+                    .toList();
+            assertThat(f.get(level)).as(name).isEqualTo(byHand.size());
+            assertThat(statistics.countedUnits(Caller.SYSTEM, haiMinh, 2021, level))
+                    .extracting(UnitView::id)
+                    .containsExactlyInAnyOrderElementsOf(byHand);
+        }
+        assertThat(statistics.figures(Caller.SYSTEM, haiMinh, 2020).get(Indicator.UNITS_CLASSIFIED))
+                .as("another year")
+                .isZero();
+
+        // an organisation's staff: 40, 38 briefed, 35 signed for 2021, then corrected
+        UnitView school = localUnits.create(
+                Caller.SYSTEM,
+                haiMinh,
+                new LocalUnitForm(UnitKind.SCHOOL, null, "HM-THCS", "Trường THCS Hải Minh", null),
+                LIST_DATE);
+        LocalDate recorded = Period.organisation(2021).from().plusDays(30);
+        organisations.record(Caller.SYSTEM, school.id(), 2021, 40, 38, 35, recorded);
+        Figures staff = statistics.figures(Caller.SYSTEM, haiMinh, 2021);
+        assertThat(staff.get(Indicator.STAFF)).isEqualTo(40);
+        assertThat(staff.get(Indicator.STAFF_BRIEFED)).isEqualTo(38);
+        assertThat(staff.get(Indicator.STAFF_SIGNED)).isEqualTo(35);
+        assertThat(staff.get(Indicator.ORGANISATIONS_COMMITTED)).isEqualTo(1);
+        organisations.record(Caller.SYSTEM, school.id(), 2021, 41, 41, 40, recorded);
+        assertThat(statistics.figures(Caller.SYSTEM, haiMinh, 2021).get(Indicator.STAFF_SIGNED))
+                .isEqualTo(40);
+        assertThat(statistics.figures(Caller.SYSTEM, haiMinh, 2022).get(Indicator.STAFF))
+                .as("recorded for 2021 only")
+                .isZero();
         assertThat(summaries.verify(haiMinh, false).drifts()).isEmpty();
     }
 
@@ -531,6 +815,15 @@ class StatisticsTests {
         List<Long> areas = new ArrayList<>(random);
         created.clear();
         Set<String> done = new TreeSet<>();
+        List<Long> spots = new ArrayList<>();
+        List<Long> organised = new ArrayList<>();
+        long school = localUnits
+                .create(
+                        Caller.SYSTEM,
+                        namMy,
+                        new LocalUnitForm(UnitKind.SCHOOL, null, "NM-TH", "Trường Tiểu học Nam Mỹ", null),
+                        LIST_DATE)
+                .id();
         int operations = 360;
         for (int op = 0; op < operations; op++) {
             int year = years[rnd.nextInt(years.length)];
@@ -538,11 +831,14 @@ class StatisticsTests {
             LocalDate day = LocalDate.of(year, 1 + rnd.nextInt(9), 1 + rnd.nextInt(28));
             String what = "?";
             try {
-                switch (rnd.nextInt(19)) {
+                switch (rnd.nextInt(25)) {
                     case 0, 1 -> {
                         what = "household added";
                         living.add(households.add(
-                                Caller.SYSTEM, area, new HouseholdForm("H" + op, "Chủ hộ " + op, null, 3, false), day));
+                                Caller.SYSTEM,
+                                area,
+                                new HouseholdForm("H" + op, "Chủ hộ " + op, null, 3, rnd.nextBoolean()),
+                                day));
                     }
                     case 2 -> {
                         if (living.isEmpty()) {
@@ -739,12 +1035,163 @@ class StatisticsTests {
                                         List.of()));
                     }
                     case 18 -> {
+                        if (!living.isEmpty() && rnd.nextBoolean()) {
+                            what = "household title";
+                            Household h = living.get(rnd.nextInt(living.size()));
+                            try {
+                                titles.awardHouseholds(
+                                        Caller.SYSTEM,
+                                        province,
+                                        new Title.HouseholdAwardForm(
+                                                "EXEMPLARY_CATHOLIC_FAMILY",
+                                                year,
+                                                List.of(h.id()),
+                                                "UBND xã",
+                                                "GD" + op + "/QĐ-UBND",
+                                                LocalDate.of(year, 12, 1)));
+                            } catch (RuntimeException refused) {
+                                continue; // not Catholic, not living there then, awarded already: nothing written
+                            }
+                            break;
+                        }
                         what = "title";
                         titles.award(
                                 Caller.SYSTEM,
                                 area,
                                 new Title.AwardForm(
                                         "CULTURAL_STANDARD_AREA", year, null, "UBND huyện", op + "/QĐ-UBND", null));
+                    }
+                    case 19, 20 -> {
+                        LocalDate on = day.plusDays(rnd.nextInt(60));
+                        try {
+                            if (spots.isEmpty() || rnd.nextInt(3) == 0) {
+                                what = "hotspot designated";
+                                List<Long> on2 = rnd.nextBoolean()
+                                        ? List.of(area)
+                                        : List.of(area, areas.get(rnd.nextInt(areas.size())));
+                                spots.add(hotspot(province, on2, on, Hotspot.Status.values()[rnd.nextInt(3)], "RS" + op)
+                                        .id());
+                            } else {
+                                long spot = spots.get(rnd.nextInt(spots.size()));
+                                Hotspot now =
+                                        hotspots.find(Scope.WHOLE_COUNTRY, province, spot, LocalDate.of(2030, 1, 1));
+                                LocalDate next = now.statusSince().plusDays(1 + rnd.nextInt(200));
+                                switch (rnd.nextInt(4)) {
+                                    case 3 -> {
+                                        what = "hotspot status withdrawn";
+                                        hotspots.withdrawLastStatus(Caller.SYSTEM, province, spot);
+                                    }
+                                    case 0 -> {
+                                        what = "hotspot status";
+                                        Hotspot.Status status = Hotspot.Status.values()[
+                                                (now.status().ordinal() + 1 + rnd.nextInt(2)) % 3];
+                                        hotspots.changeStatus(
+                                                Caller.SYSTEM,
+                                                province,
+                                                spot,
+                                                new Hotspot.StatusForm(status, next, "Thay đổi " + op));
+                                    }
+                                    case 1 -> {
+                                        what = "hotspot corrected";
+                                        hotspots.correct(
+                                                Caller.SYSTEM,
+                                                province,
+                                                spot,
+                                                new Hotspot.Correction(
+                                                        now.name(),
+                                                        now.kind(),
+                                                        List.of(areas.get(rnd.nextInt(areas.size()))),
+                                                        now.designatedOn(),
+                                                        now.designatedBy(),
+                                                        now.designationNumber(),
+                                                        null));
+                                    }
+                                    default -> {
+                                        what = "hotspot removed";
+                                        hotspots.remove(
+                                                Caller.SYSTEM,
+                                                province,
+                                                spot,
+                                                new Hotspot.RemovalForm(next, "UBND huyện", "R" + op));
+                                        spots.remove(spot);
+                                    }
+                                }
+                            }
+                        } catch (RuntimeException refused) {
+                            continue; // a closed area, a day before the last status: refused, nothing written
+                        }
+                    }
+                    case 21 -> {
+                        what = "organisation commitment";
+                        int staff = 10 + rnd.nextInt(50);
+                        organisations.record(
+                                Caller.SYSTEM,
+                                school,
+                                year,
+                                staff,
+                                staff - rnd.nextInt(5),
+                                staff - rnd.nextInt(10),
+                                Period.organisation(year).from().plusDays(1 + rnd.nextInt(300)));
+                    }
+                    case 23, 24 -> {
+                        try {
+                            if (organised.isEmpty() || rnd.nextBoolean()) {
+                                what = "campaign";
+                                organised.add(campaign(
+                                                area,
+                                                List.of(),
+                                                day,
+                                                day.plusDays(rnd.nextInt(90)),
+                                                rnd.nextInt(30),
+                                                rnd.nextInt(5),
+                                                "Đợt " + op)
+                                        .id());
+                            } else {
+                                long id = organised.get(rnd.nextInt(organised.size()));
+                                Campaign c = campaigns.find(Scope.WHOLE_COUNTRY, province, id);
+                                if (rnd.nextBoolean()) {
+                                    what = "campaign results";
+                                    campaigns.recordResults(
+                                            Caller.SYSTEM,
+                                            c.organisingUnitId(),
+                                            id,
+                                            new Campaign.Results(
+                                                    rnd.nextInt(9),
+                                                    rnd.nextInt(3),
+                                                    rnd.nextInt(3),
+                                                    rnd.nextInt(20),
+                                                    null,
+                                                    null));
+                                } else {
+                                    what = "campaign corrected";
+                                    LocalDate to = c.endedOn().plusDays(rnd.nextInt(120) - 60);
+                                    campaigns.correct(
+                                            Caller.SYSTEM,
+                                            c.organisingUnitId(),
+                                            id,
+                                            new Campaign.Correction(
+                                                    c.name(),
+                                                    c.kind(),
+                                                    c.startedOn(),
+                                                    to.isBefore(c.startedOn()) ? c.startedOn() : to,
+                                                    c.unitIds(),
+                                                    c.forces(),
+                                                    rnd.nextInt(40),
+                                                    c.hotspotIds()));
+                                }
+                            }
+                        } catch (RuntimeException refused) {
+                            continue; // a closed area: refused, nothing written
+                        }
+                    }
+                    case 22 -> {
+                        what = "classification";
+                        try {
+                            runs.run(Caller.SYSTEM, area, year);
+                            classifications.compute(Caller.SYSTEM, area, year);
+                        } catch (RuntimeException refused) {
+                            continue; // an area created after the year: nothing to classify
+                        }
                     }
                     default -> {
                         what = rnd.nextBoolean() ? "re-education" : "area created";
@@ -771,6 +1218,16 @@ class StatisticsTests {
             if (!what.contains("refused")) {
                 done.add(what);
             }
+            if (what.equals("model")) {
+                // models by type are read from the register: they add up to the summaries' count
+                assertThat(statistics.modelsByType(Caller.SYSTEM, province, year).stream()
+                                .mapToLong(MovementCounts.TypeCount::running)
+                                .sum())
+                        .as("models by type after operation %d", op)
+                        .isEqualTo(statistics
+                                .figures(Caller.SYSTEM, province, year)
+                                .get(Indicator.MODELS));
+            }
             Summaries.Verification v = summaries.verify(province, false);
             assertThat(v.drifts()).as("after operation %d (%s)", op, what).isEmpty();
             assertThat(v.rows()).isPositive();
@@ -791,6 +1248,17 @@ class StatisticsTests {
                         "households imported",
                         "area moved",
                         "area closed",
-                        "mediations recorded at once");
+                        "mediations recorded at once",
+                        "hotspot designated",
+                        "hotspot status",
+                        "hotspot status withdrawn",
+                        "hotspot corrected",
+                        "hotspot removed",
+                        "organisation commitment",
+                        "classification",
+                        "campaign",
+                        "campaign results",
+                        "campaign corrected",
+                        "household title");
     }
 }

@@ -60,9 +60,21 @@ class HouseholdPages {
      * today when the period holds today, else on its last day, with their registration for it.
      */
     @GetMapping
-    String list(@PathVariable long areaId, @RequestParam(required = false) Integer year, Model model) {
+    String list(
+            @PathVariable long areaId,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(defaultValue = "false") boolean catholic,
+            Model model) {
         Period period = period(year);
         fill(areaId, defaultDate(period), period, model);
+        if (catholic) {
+            // the Catholic households only: what the statistics' count of them counts
+            @SuppressWarnings("unchecked")
+            List<Household> all = (List<Household>) model.getAttribute("households");
+            model.addAttribute(
+                    "households", all.stream().filter(Household::catholic).toList());
+            model.addAttribute("catholicOnly", true);
+        }
         model.addAttribute("form", new HouseholdForm("", "", "", 1, false));
         return "households/listHouseholds";
     }

@@ -52,8 +52,13 @@ class MovementPages {
             @PathVariable long unitId,
             @RequestParam(required = false) Integer year,
             @RequestParam(defaultValue = "false") boolean effective,
+            @RequestParam(required = false) String type,
             Model model) {
         model.addAttribute("effectiveOnly", effective);
+        if (type != null && !type.isBlank()) {
+            // the models of a type running on the year's last day (31/10): what the statistics count
+            model.addAttribute("runningType", type.strip());
+        }
         return page.show(unitId, year, Map.of(), null, null, model);
     }
 }

@@ -259,13 +259,18 @@ class UnitMovementPage {
         // "Xem hồ sơ" behind models.effective: the models assessed effective in the year, as counted
         Set<Long> effectiveIds = models.effectiveIds(caller.view(), unit.id(), year);
         boolean effectiveOnly = Boolean.TRUE.equals(model.getAttribute("effectiveOnly"));
+        String runningType = (String) model.getAttribute("runningType");
+        LocalDate runningOn = Period.residentialArea(year).to();
+        model.addAttribute("runningOn", runningOn);
         model.addAttribute(
                 "models",
-                effectiveOnly
-                        ? list.stream()
-                                .filter(m -> effectiveIds.contains(m.id()))
-                                .toList()
-                        : list);
+                runningType != null
+                        ? models.runningUnder(caller.view(), unit.id(), runningOn, runningType)
+                        : effectiveOnly
+                                ? list.stream()
+                                        .filter(m -> effectiveIds.contains(m.id()))
+                                        .toList()
+                                : list);
         model.addAttribute("effectiveIds", effectiveIds);
         model.addAttribute("effectiveOnly", effectiveOnly);
         model.addAttribute(

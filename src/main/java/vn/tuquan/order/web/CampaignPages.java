@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.tuquan.order.Campaign;
 import vn.tuquan.order.Campaigns;
+import vn.tuquan.order.FactWindow;
 import vn.tuquan.order.Hotspot;
 import vn.tuquan.order.HotspotRefusedException;
 import vn.tuquan.order.Hotspots;
@@ -61,7 +62,13 @@ class CampaignPages {
             @RequestParam(required = false) Long unit,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String periodOf,
             Model model) {
+        if (year != null) {
+            // a year's window: the campaigns a count of the statistics counted (organised under the unit, ended in it)
+            model.addAttribute("organisedIn", FactWindow.parse(periodOf).period(year));
+        }
         return show(unit, from, to, null, null, model);
     }
 
@@ -74,8 +81,13 @@ class CampaignPages {
             Long unitId, LocalDate from, LocalDate to, String errorForm, HotspotRefusedException error, Model model) {
         Caller caller = CurrentCaller.get();
         UnitView unit = support.unit(caller.view(), unitId);
-        LocalDate[] period = period(from, to);
-        List<Campaign> list = campaigns.under(caller.view(), unit.id(), period[0], period[1]);
+        Period organisedIn = (Period) model.getAttribute("organisedIn");
+        LocalDate[] period = organisedIn != null
+                ? new LocalDate[] {organisedIn.firstEventDay(), organisedIn.to()}
+                : period(from, to);
+        List<Campaign> list = organisedIn != null
+                ? campaigns.organisedIn(caller.view(), unit.id(), organisedIn, FactWindow.treeOn(organisedIn.year()))
+                : campaigns.under(caller.view(), unit.id(), period[0], period[1]);
         LocalDate today = Dates.today();
         List<Hotspot> targetable =
                 hotspots.under(caller.view(), unit.id(), today, new Hotspot.Filter(null, null, null, false));
@@ -85,7 +97,11 @@ class CampaignPages {
         model.addAttribute("from", period[0]);
         model.addAttribute("to", period[1]);
         model.addAttribute("campaigns", list);
-        model.addAttribute("totals", campaigns.totals(caller.view(), unit.id(), period[0], period[1]));
+        model.addAttribute(
+                "totals",
+                organisedIn != null
+                        ? Campaign.Totals.of(unit.id(), period[0], period[1], list)
+                        : campaigns.totals(caller.view(), unit.id(), period[0], period[1]));
         model.addAttribute(
                 "hotspotNames",
                 hotspots.findAll(caller.view(), hotspotIds, today).stream()

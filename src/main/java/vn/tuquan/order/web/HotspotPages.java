@@ -85,6 +85,7 @@ class HotspotPages {
             @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String periodOf,
             @RequestParam(defaultValue = "false") boolean unsettled,
+            @RequestParam(defaultValue = "false") boolean countedHere,
             Model model) {
         FactWindow window = FactWindow.parse(periodOf);
         return showList(
@@ -96,6 +97,7 @@ class HotspotPages {
                 status,
                 q,
                 unsettled,
+                countedHere,
                 HotspotDesignationInput.EMPTY,
                 null,
                 model);
@@ -115,6 +117,7 @@ class HotspotPages {
             String status,
             String q,
             boolean unsettled,
+            boolean countedHere,
             HotspotDesignationInput input,
             HotspotRefusedException error,
             Model model) {
@@ -124,7 +127,7 @@ class HotspotPages {
         LocalDate tree = period != null ? FactWindow.treeOn(period.year()) : Dates.today();
         Hotspot.Filter base = filter(kind, status, q);
         Hotspot.Filter filter =
-                new Hotspot.Filter(base.kind(), base.status(), base.text(), base.withRemoved(), unsettled);
+                new Hotspot.Filter(base.kind(), base.status(), base.text(), base.withRemoved(), unsettled, countedHere);
         List<Hotspot> list = hotspots.under(caller.view(), unit.id(), date, tree, filter);
         model.addAttribute("unit", unit);
         model.addAttribute("on", date);
@@ -163,7 +166,18 @@ class HotspotPages {
             return "redirect:/order/units/" + unit.id() + "/hotspots/" + hotspot.id();
         } catch (HotspotRefusedException e) {
             return showList(
-                    unit.id(), null, FactWindow.RESIDENTIAL_AREA, null, null, null, null, false, input, e, model);
+                    unit.id(),
+                    null,
+                    FactWindow.RESIDENTIAL_AREA,
+                    null,
+                    null,
+                    null,
+                    null,
+                    false,
+                    false,
+                    input,
+                    e,
+                    model);
         }
     }
 

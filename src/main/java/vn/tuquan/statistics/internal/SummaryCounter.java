@@ -10,11 +10,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
+import vn.tuquan.evaluation.Classifications;
 import vn.tuquan.evaluation.Evaluations;
 import vn.tuquan.households.Commitments;
+import vn.tuquan.households.Households;
+import vn.tuquan.households.OrganisationCommitments;
+import vn.tuquan.households.OrganisationCommitments.OrganisationCommitment;
 import vn.tuquan.households.RegistrationRate;
 import vn.tuquan.movement.MovementCounts;
+import vn.tuquan.order.Campaign;
+import vn.tuquan.order.Campaigns;
 import vn.tuquan.order.FactWindow;
+import vn.tuquan.order.Hotspot;
+import vn.tuquan.order.Hotspots;
 import vn.tuquan.order.Incident;
 import vn.tuquan.order.OrderFacts;
 import vn.tuquan.order.UnitFacts;
@@ -26,14 +34,23 @@ import vn.tuquan.units.Units;
 
 /**
  * Counts the summary rows from the registers, through their modules' published APIs: the households'
- * registration per residential area ({@link Commitments#rates(Scope, Collection, int)}), the
+ * registration per residential area ({@link Commitments#rates(Scope, Collection, int)}) and its Catholic households
+ * ({@link Households#catholicCounts}), the
  * security-and-order records of each unit itself ({@link OrderFacts#ownCounts}) and the units recognised
  * safe ({@link Evaluations#recognised}), and the movement's models, cameras, reviews and titles
- * ({@link MovementCounts#ownCounts}). The one definition of
+ * ({@link MovementCounts#ownCounts}), the hotspots by status ({@link Hotspots#countsAtFirstUnit}), the movement
+ * classification ({@link Classifications#levels}) and the organisations' staff
+ * ({@link OrganisationCommitments#ofUnits}), the campaigns each unit organised ({@link Campaigns#organisedCounts}). The one definition of
  * what a row holds: the maintenance, the filling of a year and the reconciliation all count with it.
  */
 @Component
 public class SummaryCounter {
+
+    /**
+     * The movement classification's levels as the column {@code classification_level} codes them: 1 for
+     * the first (excellent) … 4 (weak), 0 not classified.
+     */
+    public static final List<String> LEVELS = List.of("EXCELLENT", "GOOD", "AVERAGE", "WEAK");
 
     /** Units counted per round trip (the registers' queries take the ids as one array). */
     static final int CHUNK = 20_000;
@@ -43,14 +60,29 @@ public class SummaryCounter {
     private final OrderFacts orderFacts;
     private final Evaluations evaluations;
     private final MovementCounts movementCounts;
+    private final Hotspots hotspots;
+    private final Classifications classifications;
+    private final OrganisationCommitments organisations;
+    private final Campaigns campaigns;
+    private final Households households;
 
     SummaryCounter(
             Units units,
             Commitments commitments,
             OrderFacts orderFacts,
             Evaluations evaluations,
-            MovementCounts movementCounts) {
+            MovementCounts movementCounts,
+            Hotspots hotspots,
+            Classifications classifications,
+            OrganisationCommitments organisations,
+            Campaigns campaigns,
+            Households households) {
+        this.households = households;
+        this.campaigns = campaigns;
         this.movementCounts = movementCounts;
+        this.hotspots = hotspots;
+        this.classifications = classifications;
+        this.organisations = organisations;
         this.units = units;
         this.commitments = commitments;
         this.orderFacts = orderFacts;
@@ -125,13 +157,27 @@ public class SummaryCounter {
         Map<Long, UnitFacts.Counts> facts = orderFacts.ownCounts(Scope.WHOLE_COUNTRY, ids, year);
         Set<Long> recognised = evaluations.recognised(Scope.WHOLE_COUNTRY, ids, year);
         Map<Long, MovementCounts.Counts> movement = movementCounts.ownCounts(Scope.WHOLE_COUNTRY, ids, year);
+        Map<Long, Hotspot.Counts> hotspotCounts = hotspots.countsAtFirstUnit(
+                Scope.WHOLE_COUNTRY,
+                ids,
+                FactWindow.RESIDENTIAL_AREA.period(year).to());
+        Map<Long, String> levels = classifications.levels(Scope.WHOLE_COUNTRY, ids, year);
+        Map<Long, Long> catholic = households.catholicCounts(Scope.WHOLE_COUNTRY, areas, treeOn(year));
+        Map<Long, OrganisationCommitment> staff = organisations.ofUnits(Scope.WHOLE_COUNTRY, ids, year);
+        Map<Long, Campaign.Totals> organised =
+                campaigns.organisedCounts(Scope.WHOLE_COUNTRY, ids, FactWindow.RESIDENTIAL_AREA.period(year));
         List<SummaryRow> rows = new ArrayList<>(placed.size());
         for (UnitView unit : placed) {
             int[] v = values(
                     rates.get(unit.id()),
                     facts.get(unit.id()),
                     recognised.contains(unit.id()),
-                    movement.getOrDefault(unit.id(), MovementCounts.Counts.NONE));
+                    movement.getOrDefault(unit.id(), MovementCounts.Counts.NONE),
+                    hotspotCounts.get(unit.id()),
+                    levels.get(unit.id()),
+                    staff.get(unit.id()),
+                    organised.get(unit.id()),
+                    catholic.getOrDefault(unit.id(), 0L));
             rows.add(new SummaryRow(year, unit.id(), unit.kind().name(), unit.path(), commune(unit, kinds), v));
         }
         return rows;
@@ -139,7 +185,7 @@ public class SummaryCounter {
 
     /** The columns of the households' family: what a household written or a commitment changes. */
     public static final List<String> HOUSEHOLD_COLUMNS =
-            List.of("households", "households_registered", "households_signed");
+            List.of("households", "households_registered", "households_signed", "households_catholic");
 
     /**
      * The households' columns ({@link #HOUSEHOLD_COLUMNS}) of the given units for the year, counted as
@@ -150,8 +196,18 @@ public class SummaryCounter {
         for (long id : unitIds) {
             counted.put(id, new int[HOUSEHOLD_COLUMNS.size()]);
         }
+        Map<Long, Long> catholic = households.catholicCounts(Scope.WHOLE_COUNTRY, unitIds, treeOn(year));
         for (RegistrationRate rate : commitments.rates(Scope.WHOLE_COUNTRY, unitIds, year)) {
-            int[] all = values(rate, NO_FACTS, false, MovementCounts.Counts.NONE);
+            int[] all = values(
+                    rate,
+                    NO_FACTS,
+                    false,
+                    MovementCounts.Counts.NONE,
+                    null,
+                    null,
+                    null,
+                    null,
+                    catholic.getOrDefault(rate.areaId(), 0L));
             int[] v = counted.get(rate.areaId());
             for (int i = 0; i < v.length; i++) {
                 v[i] = all[SummaryRow.COLUMNS.indexOf(HOUSEHOLD_COLUMNS.get(i))];
@@ -164,7 +220,16 @@ public class SummaryCounter {
             new UnitFacts.Counts(Map.of(), Map.of(), Map.of(), 0, 0, 0, 0, 0, 0, 0);
 
     /** A row's counts from what each register counted of the unit (the one mapping of records to columns). */
-    static int[] values(RegistrationRate rate, UnitFacts.Counts c, boolean recognised, MovementCounts.Counts m) {
+    static int[] values(
+            RegistrationRate rate,
+            UnitFacts.Counts c,
+            boolean recognised,
+            MovementCounts.Counts m,
+            Hotspot.Counts h,
+            String level,
+            OrganisationCommitment o,
+            Campaign.Totals t,
+            long catholic) {
         return new int[] {
             rate == null ? 0 : Math.toIntExact(rate.residents()),
             rate == null ? 0 : Math.toIntExact(rate.registered()),
@@ -194,7 +259,21 @@ public class SummaryCounter {
             m.catholicFamilies(),
             m.advancedParish(),
             m.culturalStandardArea(),
-            m.advancedExample()
+            m.advancedExample(),
+            h == null ? 0 : Math.toIntExact(h.complex()),
+            h == null ? 0 : Math.toIntExact(h.contained()),
+            h == null ? 0 : Math.toIntExact(h.stable()),
+            level == null ? 0 : LEVELS.indexOf(level) + 1,
+            o == null ? 0 : o.staffTotal(),
+            o == null ? 0 : o.staffBriefed(),
+            o == null ? 0 : o.staffSigned(),
+            t == null ? 0 : Math.toIntExact(t.campaigns()),
+            t == null ? 0 : Math.toIntExact(t.officers()),
+            t == null ? 0 : Math.toIntExact(t.arrests()),
+            t == null ? 0 : Math.toIntExact(t.ringsBroken()),
+            t == null ? 0 : Math.toIntExact(t.hotspotsCleared()),
+            t == null ? 0 : Math.toIntExact(t.itemsSeized()),
+            Math.toIntExact(catholic)
         };
     }
 
@@ -203,7 +282,8 @@ public class SummaryCounter {
      * counted as {@link OrderFacts#ownCounts} counts it ({@link OrderFacts#countsOf}).
      */
     public static int[] incident(Incident incident, int sign) {
-        int[] v = values(null, OrderFacts.countsOf(incident), false, MovementCounts.Counts.NONE);
+        int[] v = values(
+                null, OrderFacts.countsOf(incident), false, MovementCounts.Counts.NONE, null, null, null, null, 0);
         // (an incident counts for nothing else: the other families' columns stay 0)
         for (int i = 0; i < v.length; i++) {
             v[i] *= sign;
@@ -211,10 +291,14 @@ public class SummaryCounter {
         return v;
     }
 
-    /** What new households (no commitment yet) add to their area's row: {@code households}. */
-    public static int[] households(int added) {
+    /**
+     * What new households (no commitment yet) add to their area's row: {@code households}, and
+     * {@code households_catholic} for the Catholic ones.
+     */
+    public static int[] households(int added, int catholic) {
         int[] v = new int[SummaryRow.COLUMNS.size()];
         v[SummaryRow.COLUMNS.indexOf("households")] = added;
+        v[SummaryRow.COLUMNS.indexOf("households_catholic")] = catholic;
         return v;
     }
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.tuquan.evaluation.ClassificationRecorded;
 import vn.tuquan.evaluation.EvaluationStepTaken;
 import vn.tuquan.households.CommitmentChanged;
 import vn.tuquan.households.CommitmentWithdrawn;
@@ -26,8 +28,13 @@ import vn.tuquan.households.HouseholdEdited;
 import vn.tuquan.households.HouseholdMoved;
 import vn.tuquan.households.Households;
 import vn.tuquan.households.HouseholdsImported;
+import vn.tuquan.households.OrganisationCommitments;
 import vn.tuquan.movement.MovementRecorded;
+import vn.tuquan.movement.Title;
 import vn.tuquan.movement.TitleAwardRemoved;
+import vn.tuquan.order.CampaignRecorded;
+import vn.tuquan.order.Hotspot;
+import vn.tuquan.order.HotspotRecorded;
 import vn.tuquan.order.Incident;
 import vn.tuquan.order.IncidentRecorded;
 import vn.tuquan.order.IncidentWithdrawn;
@@ -109,6 +116,34 @@ class SummaryMaintenance {
         work.done();
     }
 
+    /**
+     * A hotspot designated, corrected (its units may change, and with them the first, where it counts),
+     * its status changed or withdrawn, removed: each of its units before and after, every year.
+     */
+    @EventListener
+    void on(HotspotRecorded e) {
+        Work work = work();
+        for (Object side : new Object[] {e.before(), e.after()}) {
+            if (side instanceof Hotspot h) {
+                for (long unit : h.unitIds()) {
+                    work.units(unit, Summaries.FIRST_YEAR, null);
+                }
+            }
+        }
+        work.done();
+    }
+
+    /** A campaign recorded, its results or what was recorded corrected (its days may move): its organiser, every year. */
+    @EventListener
+    void on(CampaignRecorded e) {
+        Work work = work();
+        work.units(e.organisingUnitId(), Summaries.FIRST_YEAR, null);
+        if (e.before() != null) {
+            work.units(e.before().organisingUnitId(), Summaries.FIRST_YEAR, null);
+        }
+        work.done();
+    }
+
     @EventListener
     void on(IncidentWithdrawn e) {
         if (!e.incident().withdrawn()) {
@@ -136,6 +171,14 @@ class SummaryMaintenance {
         }
         Work work = work();
         work.units(e.unitId(), Summaries.FIRST_YEAR, null);
+        // a commune's decision awards its households a title: each award is the household's area's
+        for (Object side : new Object[] {e.before(), e.after()}) {
+            for (Object record : side instanceof Collection<?> many ? many : Collections.singleton(side)) {
+                if (record instanceof Title.Award award) {
+                    work.units(award.unitId(), Summaries.FIRST_YEAR, null);
+                }
+            }
+        }
         work.done();
     }
 
@@ -155,6 +198,13 @@ class SummaryMaintenance {
         work.done();
     }
 
+    @EventListener
+    void on(ClassificationRecorded e) {
+        Work work = work();
+        work.units(e.unitId(), e.year(), e.year());
+        work.done();
+    }
+
     // ---- households ------------------------------------------------------------------------------
 
     /**
@@ -162,9 +212,19 @@ class SummaryMaintenance {
      * no commitment yet); {@code statistics verify} recounts.
      */
     @EventListener
-    void on(HouseholdAdded e) {
+    void on(OrganisationCommitments.OrganisationCommitmentRecorded e) {
         Work work = work();
-        work.add(e.areaId(), from(e.from()), null, SummaryCounter.households(1));
+        work.units(
+                e.commitment().unitId(), e.commitment().year(), e.commitment().year());
+        work.done();
+    }
+
+    @EventListener
+    void on(HouseholdAdded e) {
+        boolean catholic = households.findAll(Scope.WHOLE_COUNTRY, List.of(e.householdId()), e.from()).stream()
+                .anyMatch(Household::catholic);
+        Work work = work();
+        work.add(e.areaId(), from(e.from()), null, SummaryCounter.households(1, catholic ? 1 : 0));
         work.done();
     }
 
@@ -183,7 +243,12 @@ class SummaryMaintenance {
     @EventListener
     void on(HouseholdsImported e) {
         Work work = work();
-        e.added().forEach((area, added) -> work.add(area, from(e.from()), null, SummaryCounter.households(added)));
+        e.added()
+                .forEach((area, added) -> work.add(
+                        area,
+                        from(e.from()),
+                        null,
+                        SummaryCounter.households(added, e.catholic().getOrDefault(area, 0))));
         work.done();
     }
 

@@ -41,7 +41,21 @@ public record SummaryRow(int year, long unitId, String unitKind, String path, Lo
             "catholic_families_titled",
             "advanced_parish",
             "cultural_standard_area",
-            "advanced_example");
+            "advanced_example",
+            "hotspots_complex",
+            "hotspots_contained",
+            "hotspots_stable",
+            "classification_level",
+            "staff",
+            "staff_briefed",
+            "staff_signed",
+            "campaigns",
+            "campaign_officers",
+            "campaign_arrests",
+            "campaign_rings_broken",
+            "campaign_hotspots_cleared",
+            "campaign_items_seized",
+            "households_catholic");
 
     public SummaryRow {
         if (values.length != COLUMNS.size()) {

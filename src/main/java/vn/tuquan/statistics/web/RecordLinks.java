@@ -48,10 +48,38 @@ final class RecordLinks {
             case MEDIATIONS -> order ? persons + "/mediations?" + window : null;
             case MEDIATIONS_RECONCILED -> order ? persons + "/mediations?" + window + "&outcome=RECONCILED" : null;
             case RE_EDUCATIONS -> people ? persons + "/re-educations?" + window + "&startedOnly=true" : null;
-            case HOUSEHOLDS -> households(unit, year, caller, "");
-            case HOUSEHOLDS_REGISTERED, HOUSEHOLDS_SIGNED -> households(unit, year, caller, "/commitments");
+            case HOTSPOTS -> order ? hotspots(id, window, null) : null;
+            case HOTSPOTS_COMPLEX -> order ? hotspots(id, window, "COMPLEX") : null;
+            case HOTSPOTS_CONTAINED -> order ? hotspots(id, window, "CONTAINED") : null;
+            case HOTSPOTS_STABLE -> order ? hotspots(id, window, "STABLE") : null;
+            case STAFF, STAFF_BRIEFED, STAFF_SIGNED -> units(id, year, Indicator.ORGANISATIONS_COMMITTED);
+            case CAMPAIGNS,
+                    CAMPAIGN_OFFICERS,
+                    CAMPAIGN_ARRESTS,
+                    CAMPAIGN_RINGS_BROKEN,
+                    CAMPAIGN_HOTSPOTS_CLEARED,
+                    CAMPAIGN_ITEMS_SEIZED -> order ? "/order/campaigns?unit=" + id + "&" + window : null;
+            case HOUSEHOLDS -> households(unit, year, caller, "", "");
+            case HOUSEHOLDS_CATHOLIC -> households(unit, year, caller, "", "&catholic=true");
+            case HOUSEHOLDS_REGISTERED, HOUSEHOLDS_SIGNED -> households(unit, year, caller, "/commitments", "");
             default -> null;
         };
+    }
+
+    /**
+     * The hotspots on the list on the period's last day (in a status then), on the tree of that day, those
+     * counted at a unit under this one (their first unit lies under it: a hotspot is counted once).
+     */
+    private static String hotspots(long id, String window, String status) {
+        return "/order/hotspots?unit=" + id + "&" + window + "&countedHere=true"
+                + (status == null ? "" : "&status=" + status);
+    }
+
+    /** The models of a type running on the year's last day under the unit (the models list, narrowed). */
+    static String modelsOfType(long unitId, int year, String typeCode, Caller caller) {
+        return caller.can(Permission.MOVEMENT_READ)
+                ? "/movement/units/" + unitId + "?year=" + year + "&type=" + typeCode + "#models"
+                : null;
     }
 
     /** The list of the units a count of units counts. */
@@ -63,10 +91,12 @@ final class RecordLinks {
      * An area's households (or their commitments); above an area no list holds a commune's households,
      * so the number opens the list of its residential areas, each of which opens its households.
      */
-    private static String households(UnitView unit, int year, Caller caller, String page) {
+    private static String households(UnitView unit, int year, Caller caller, String page, String filter) {
         if (unit.kind() != UnitKind.RESIDENTIAL_AREA) {
             return units(unit.id(), year, Indicator.RESIDENTIAL_AREAS);
         }
-        return caller.can(Permission.MOVEMENT_READ) ? "/households/areas/" + unit.id() + page + "?year=" + year : null;
+        return caller.can(Permission.MOVEMENT_READ)
+                ? "/households/areas/" + unit.id() + page + "?year=" + year + filter
+                : null;
     }
 }

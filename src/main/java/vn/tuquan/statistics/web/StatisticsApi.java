@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.tuquan.movement.ModelTypes;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CallerLanguage;
 import vn.tuquan.shared.CurrentCaller;
@@ -42,8 +43,10 @@ class StatisticsApi {
 
     private final Statistics statistics;
     private final MessageSource messages;
+    private final ModelTypes types;
 
-    StatisticsApi(Statistics statistics, MessageSource messages) {
+    StatisticsApi(Statistics statistics, MessageSource messages, ModelTypes types) {
+        this.types = types;
         this.statistics = statistics;
         this.messages = messages;
     }
@@ -56,7 +59,12 @@ class StatisticsApi {
 
     record ChildValues(UnitRef unit, List<Value> indicators) {}
 
-    record UnitStatistics(UnitRef unit, int year, List<Value> indicators, List<ChildValues> children) {}
+    record UnitStatistics(
+            UnitRef unit,
+            int year,
+            List<Value> indicators,
+            List<ChildValues> children,
+            List<StatisticsViews.ModelTypeRow> modelsByType) {}
 
     /**
      * A year of a trend: {@code comparable} false (and no indicators) where a unit it was made of went into it
@@ -102,7 +110,8 @@ class StatisticsApi {
                 ref(breakdown.unit(), locale),
                 y,
                 values(locale, asked, breakdown.total(), breakdown.unit(), y, caller),
-                children);
+                children,
+                modelTypes(caller, breakdown.unit(), y, locale));
     }
 
     @GetMapping("/trend")
@@ -140,6 +149,11 @@ class StatisticsApi {
                             : List.of()));
         }
         return new Trend(ref(unit, locale), Math.min(first, last), Math.max(first, last), years);
+    }
+
+    private List<StatisticsViews.ModelTypeRow> modelTypes(Caller caller, UnitView unit, int year, Locale locale) {
+        return StatisticsViews.modelTypes(
+                statistics.modelsByType(caller, unit.id(), year), types.all(), unit, year, caller, locale);
     }
 
     private List<Value> values(

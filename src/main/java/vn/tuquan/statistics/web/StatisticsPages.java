@@ -12,6 +12,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import vn.tuquan.movement.ModelTypes;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.CurrentCaller;
 import vn.tuquan.shared.Permission;
@@ -49,8 +50,15 @@ class StatisticsPages {
     private final Units units;
     private final MessageSource messages;
     private final UnitBoundaries boundaries;
+    private final ModelTypes modelTypes;
 
-    StatisticsPages(Statistics statistics, Units units, MessageSource messages, UnitBoundaries boundaries) {
+    StatisticsPages(
+            Statistics statistics,
+            Units units,
+            MessageSource messages,
+            UnitBoundaries boundaries,
+            ModelTypes modelTypes) {
+        this.modelTypes = modelTypes;
         this.statistics = statistics;
         this.units = units;
         this.messages = messages;
@@ -120,6 +128,19 @@ class StatisticsPages {
         model.addAttribute(
                 "reconciledShare",
                 StatisticsViews.share(total.get(Indicator.MEDIATIONS_RECONCILED), total.get(Indicator.MEDIATIONS)));
+        model.addAttribute(
+                "catholicShare",
+                StatisticsViews.share(
+                        total.get(Indicator.CATHOLIC_FAMILIES_TITLED), total.get(Indicator.HOUSEHOLDS_CATHOLIC)));
+        model.addAttribute(
+                "modelTypes",
+                StatisticsViews.modelTypes(
+                        statistics.modelsByType(caller, u.id(), y),
+                        modelTypes.all(),
+                        u,
+                        y,
+                        caller,
+                        LocaleContextHolder.getLocale()));
         model.addAttribute("parentId", u.parentId());
         List<Row> rows = StatisticsViews.rows(breakdown.children(), y, caller);
         if (StatisticsViews.anyRecord(breakdown.own())) {

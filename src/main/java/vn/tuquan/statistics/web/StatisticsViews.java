@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import vn.tuquan.movement.ModelType;
+import vn.tuquan.movement.MovementCounts;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Named;
 import vn.tuquan.statistics.Figures;
@@ -81,6 +83,33 @@ final class StatisticsViews {
             }
         }
         return false;
+    }
+
+    /** The models of one type under a unit: its name, those running on 31/10 (a link to them), those effective. */
+    record ModelTypeRow(String code, String name, long running, long effective, String records) {}
+
+    /** The models by type of a unit's subtree, in the caller's language, each running count opening its models. */
+    static List<ModelTypeRow> modelTypes(
+            List<MovementCounts.TypeCount> counts,
+            List<ModelType> types,
+            UnitView unit,
+            int year,
+            Caller caller,
+            Locale locale) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (ModelType t : types) {
+            names.put(t.code(), new Named(t.nameVi(), t.nameEn()).in(locale));
+        }
+        List<ModelTypeRow> rows = new ArrayList<>();
+        for (MovementCounts.TypeCount c : counts) {
+            rows.add(new ModelTypeRow(
+                    c.typeCode(),
+                    names.getOrDefault(c.typeCode(), c.typeCode()),
+                    c.running(),
+                    c.effective(),
+                    RecordLinks.modelsOfType(unit.id(), year, c.typeCode(), caller)));
+        }
+        return rows;
     }
 
     static String name(UnitView unit) {
