@@ -1,11 +1,13 @@
 package vn.tuquan.statistics.web;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -77,9 +79,15 @@ class StatisticsPages {
 
     record Choice(long id, String name, String kind) {}
 
+    /**
+     * The subject of the page of the caller's whole view scope: {@code id} is {@code all} (the pages' links
+     * keep it: {@code /statistics?unit=all&year=}), {@code kind} {@code COUNTRY} or {@code SCOPE}.
+     */
+    record ScopeSubject(String id, String kind) {}
+
     @GetMapping("/statistics")
     String dashboard(
-            @RequestParam(required = false) Long unit,
+            @RequestParam(required = false) String unit,
             @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String chart,
@@ -91,10 +99,18 @@ class StatisticsPages {
         if (q != null && !q.isBlank()) {
             model.addAttribute("hits", hits(caller, q, y, 20));
         }
-        Long shown = unit;
-        if (shown == null) {
-            List<UnitView> roots = units.roots(caller.view(), Statistics.treeOn(y));
-            if (roots.size() != 1) {
+        long shown;
+        boolean wholeScope = RecordLinks.SCOPE.equals(unit);
+        if (unit == null || unit.isBlank() || wholeScope) {
+            List<UnitView> roots = statistics.scopeRoots(caller, y);
+            if (roots.size() == 1) {
+                shown = roots.get(0).id();
+                if (wholeScope) {
+                    // one root: the scope is that unit, whose page this is
+                    return "redirect:/statistics?unit=" + shown + "&year=" + y
+                            + Indicator.of(chart).map(i -> "&chart=" + i.code()).orElse("");
+                }
+            } else {
                 model.addAttribute(
                         "roots",
                         roots.stream()
@@ -103,9 +119,10 @@ class StatisticsPages {
                                         StatisticsViews.name(r),
                                         r.kind().name()))
                                 .toList());
-                return "statistics/showStatistics";
+                return roots.isEmpty() ? "statistics/showStatistics" : scope(caller, y, chart, model);
             }
-            shown = roots.get(0).id();
+        } else {
+            shown = unitId(unit);
         }
         Statistics.Breakdown breakdown = statistics.children(caller, shown, y);
         UnitView u = breakdown.unit();
@@ -166,7 +183,94 @@ class StatisticsPages {
         model.addAttribute("previousYear", y - 1);
         model.addAttribute(
                 "crimeChange", previous == null ? null : total.get(Indicator.CRIMES) - previous.get(Indicator.CRIMES));
-        chartsAndMap(model, caller, u, y, charted, rows, trendRows);
+        LocalDate day = Statistics.treeOn(y);
+        chartsAndMap(
+                model,
+                y,
+                charted,
+                rows,
+                trendRows,
+                () -> boundaries.hasMap(caller.view(), u.id(), day)
+                        ? boundaries.mapJson(caller.view(), u.id(), day)
+                        : null);
+        return "statistics/showStatistics";
+    }
+
+    /** A unit's id from the URL ({@code all} is read before), refused when it is not a number. */
+    static long unitId(String unit) {
+        try {
+            return Long.parseLong(unit.strip());
+        } catch (NumberFormatException e) {
+            throw new StatisticsRefusedException("unit", "statistics.error.unit", unit);
+        }
+    }
+
+    /**
+     * The page of the caller's whole view scope (docs/statistics.md, "The caller's whole scope"): the country,
+     * or the roots of a scope of several, with the same cards, the roots as the children's table, the charts and
+     * the trend; the list of roots stays above as a quick way to open one.
+     */
+    private String scope(Caller caller, int y, String chart, Model model) {
+        Statistics.ScopeFigures scope = statistics.scope(caller, y);
+        Figures total = scope.total();
+        String name = messages.getMessage(
+                scope.wholeCountry() ? "statistics.page.country" : "statistics.page.scope",
+                null,
+                LocaleContextHolder.getLocale());
+        model.addAttribute("scope", true);
+        model.addAttribute("unit", new ScopeSubject(RecordLinks.SCOPE, scope.wholeCountry() ? "COUNTRY" : "SCOPE"));
+        model.addAttribute("unitName", name);
+        model.addAttribute("f", StatisticsViews.scopeCells(total, y, caller));
+        model.addAttribute("aboveCommune", total.get(Indicator.COMMUNES) > 0);
+        model.addAttribute(
+                "registeredShare",
+                StatisticsViews.share(total.get(Indicator.HOUSEHOLDS_REGISTERED), total.get(Indicator.HOUSEHOLDS)));
+        model.addAttribute(
+                "reconciledShare",
+                StatisticsViews.share(total.get(Indicator.MEDIATIONS_RECONCILED), total.get(Indicator.MEDIATIONS)));
+        List<Row> rows = StatisticsViews.rows(scope.roots(), y, caller);
+        model.addAttribute("rows", rows);
+        model.addAttribute(
+                "columns", StatisticsViews.COLUMNS.stream().map(Indicator::code).toList());
+        model.addAttribute(
+                "unitColumns",
+                StatisticsViews.COLUMNS.stream()
+                        .filter(Indicator::countsUnits)
+                        .map(Indicator::code)
+                        .toList());
+        Indicator charted = Indicator.of(chart).orElse(Indicator.CRIMES);
+        int from = Math.max(Summaries.FIRST_YEAR, y - TREND_YEARS + 1);
+        Map<Integer, Figures> trend = statistics.scopeTrend(caller, from, y);
+        long max = 0;
+        for (Figures f : trend.values()) {
+            max = Math.max(max, f.get(charted));
+        }
+        List<TrendRow> trendRows = new ArrayList<>();
+        for (Figures f : trend.values()) {
+            long v = f.get(charted);
+            trendRows.add(new TrendRow(
+                    f.year(),
+                    StatisticsViews.scopeCells(f, f.year(), caller),
+                    v,
+                    max == 0 ? 0 : (int) Math.round(100.0 * v / max),
+                    true,
+                    true,
+                    null));
+        }
+        model.addAttribute("trend", trendRows);
+        model.addAttribute("chart", charted.code());
+        model.addAttribute(
+                "chartable",
+                List.of(Indicator.values()).stream().map(Indicator::code).toList());
+        Figures previous = trend.get(y - 1);
+        model.addAttribute("previousYear", y - 1);
+        model.addAttribute(
+                "crimeChange", previous == null ? null : total.get(Indicator.CRIMES) - previous.get(Indicator.CRIMES));
+        List<Long> rootIds = scope.roots().stream().map(r -> r.unit().id()).toList();
+        chartsAndMap(model, y, charted, rows, trendRows, () -> {
+            String map = boundaries.mapJson(caller.view(), rootIds, Statistics.treeOn(y));
+            return map.contains("\"features\":[]") ? null : map;
+        });
         return "statistics/showStatistics";
     }
 
@@ -175,7 +279,7 @@ class StatisticsPages {
      * the children's boundaries coloured in classes of it where the units module holds them.
      */
     private void chartsAndMap(
-            Model model, Caller caller, UnitView u, int y, Indicator charted, List<Row> rows, List<TrendRow> trend) {
+            Model model, int y, Indicator charted, List<Row> rows, List<TrendRow> trend, Supplier<String> unitsMap) {
         String drill = "/statistics?unit={id}&year=" + y + "&chart=" + charted.code();
         List<StatisticsCharts.Ranked> ranked = StatisticsCharts.ranked(rows, charted.code());
         Map<Integer, Long> values = new LinkedHashMap<>();
@@ -186,9 +290,9 @@ class StatisticsPages {
                 ranked.stream().map(StatisticsCharts.Ranked::value).toList());
         List<String> unmapped = new ArrayList<>();
         String map = null;
-        if (!ranked.isEmpty() && boundaries.hasMap(caller.view(), u.id(), Statistics.treeOn(y))) {
-            map = StatisticsCharts.mapJson(
-                    boundaries.mapJson(caller.view(), u.id(), Statistics.treeOn(y)), ranked, classes, drill, unmapped);
+        String boundariesJson = ranked.isEmpty() ? null : unitsMap.get();
+        if (boundariesJson != null) {
+            map = StatisticsCharts.mapJson(boundariesJson, ranked, classes, drill, unmapped);
         }
         model.addAttribute("mapData", map);
         model.addAttribute("mapClasses", classes);
@@ -227,21 +331,38 @@ class StatisticsPages {
     /** The units a count of units counts: as many rows as the number that links here. */
     @GetMapping("/statistics/units")
     String countedUnits(
-            @RequestParam long unit,
+            @RequestParam String unit,
             @RequestParam(required = false) Integer year,
             @RequestParam String indicator,
             Model model) {
         Caller caller = CurrentCaller.get();
         int y = year == null ? Statistics.currentYear() : year;
-        UnitView u = statistics.unit(caller, unit, y);
+        boolean wholeScope = RecordLinks.SCOPE.equals(unit);
+        Long unitId = wholeScope ? null : unitId(unit);
+        if (wholeScope) {
+            boolean country = caller.view().wholeCountry();
+            model.addAttribute("unit", new ScopeSubject(RecordLinks.SCOPE, country ? "COUNTRY" : "SCOPE"));
+            model.addAttribute(
+                    "unitName",
+                    messages.getMessage(
+                            country ? "statistics.page.country" : "statistics.page.scope",
+                            null,
+                            LocaleContextHolder.getLocale()));
+        } else {
+            UnitView u = statistics.unit(caller, unitId, y);
+            model.addAttribute("unit", u);
+            model.addAttribute("unitName", StatisticsViews.name(u));
+        }
         Indicator counted = Indicator.of(indicator)
                 .orElseThrow(
                         () -> new StatisticsRefusedException("indicator", "statistics.error.indicator", indicator));
-        List<Choice> found = statistics.countedUnits(caller, unit, y, counted).stream()
-                .map(c -> new Choice(c.id(), StatisticsViews.name(c), c.kind().name()))
-                .toList();
-        model.addAttribute("unit", u);
-        model.addAttribute("unitName", StatisticsViews.name(u));
+        List<Choice> found = (wholeScope
+                        ? statistics.countedUnitsInScope(caller, y, counted)
+                        : statistics.countedUnits(caller, unitId, y, counted))
+                .stream()
+                        .map(c -> new Choice(
+                                c.id(), StatisticsViews.name(c), c.kind().name()))
+                        .toList();
         model.addAttribute("year", y);
         model.addAttribute("indicator", counted.code());
         model.addAttribute("found", found);
