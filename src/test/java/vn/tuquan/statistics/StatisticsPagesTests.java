@@ -612,6 +612,37 @@ class StatisticsPagesTests {
     }
 
     @Test
+    void aScopeOfTwoDistrictsWithBoundariesIsMapped(@Autowired UserAccounts accounts, @Autowired Units units)
+            throws Exception {
+        long haiHau = units.find(Scope.WHOLE_COUNTRY, StatisticsFixture.haiMinh, StatisticsFixture.LIST_DATE)
+                .orElseThrow()
+                .parentId();
+        long namTruc = units.find(Scope.WHOLE_COUNTRY, StatisticsFixture.namMy, StatisticsFixture.LIST_DATE)
+                .orElseThrow()
+                .parentId();
+        TestUsers.withRoles(
+                accounts,
+                "thong-ke-hai-huyen",
+                "Cán bộ hai huyện",
+                StatisticsFixture.PASSWORD,
+                Set.of("PROVINCIAL_OFFICER"),
+                Scope.of(Set.of(haiHau, namTruc)),
+                Scope.of(Set.of(haiHau, namTruc)));
+        WebSession two = new WebSession(port);
+        two.signIn("thong-ke-hai-huyen", StatisticsFixture.PASSWORD);
+        Document scope = page(two, "/statistics?unit=all&year=" + YEAR + "&chart=crimes");
+        assertThat(scope.selectFirst("#statistics-subject").text()).isEqualTo("Phạm vi của bạn, năm 2019");
+        assertThat(value(number(scope, "crimes"))).isEqualTo(3);
+        JsonNode map = json.readTree(scope.selectFirst("#statistics-map-data").data());
+        assertThat(map.path("features")).hasSize(2);
+        for (JsonNode feature : map.path("features")) {
+            long id = feature.at("/properties/id").asLong();
+            assertThat(id).isIn(haiHau, namTruc);
+            assertThat(feature.at("/properties/value").asLong()).isEqualTo(id == haiHau ? 2 : 1);
+        }
+    }
+
+    @Test
     void aCommuneOfficerAskingForTheirScopeGetsTheirCommune() {
         HttpResponse<String> response = officer.getPage("/statistics?unit=all&year=" + YEAR + "&chart=incidents");
         assertThat(response.statusCode()).isEqualTo(302);
