@@ -511,6 +511,9 @@ class StatisticsPagesTests {
                 .orElseThrow();
         Document province =
                 page(admin, provinceRow.selectFirst("a.statistics-drill").attr("href"));
+        assertThat(province.selectFirst("#statistics-up").attr("href"))
+                .as("up from a province: the country")
+                .isEqualTo("/statistics?unit=all&year=" + YEAR);
         for (String code : ADDED_UP) {
             assertThat(value(number(country, code)))
                     .as("the country's %s is the sum of the provinces' rows", code)
@@ -601,6 +604,9 @@ class StatisticsPagesTests {
         }
         assertThat(value(number(scope, "crimes"))).isEqualTo(3);
         assertThat(value(number(scope, "residential-areas"))).isEqualTo(6);
+        assertThat(haiMinh.selectFirst("#statistics-up").attr("href"))
+                .as("up from a root of the scope: the scope")
+                .isEqualTo("/statistics?unit=all&year=" + YEAR);
         Element noCrime = number(scope, "areas-no-crime");
         assertThat(page(two, noCrime.attr("href")).select("#counted-units tbody tr"))
                 .hasSize((int) value(noCrime));
@@ -644,6 +650,10 @@ class StatisticsPagesTests {
 
     @Test
     void aCommuneOfficerAskingForTheirScopeGetsTheirCommune() {
+        assertThat(page(officer, "/statistics?unit=" + StatisticsFixture.haiMinh + "&year=" + YEAR)
+                        .select("#statistics-up"))
+                .as("no way up out of the scope")
+                .isEmpty();
         HttpResponse<String> response = officer.getPage("/statistics?unit=all&year=" + YEAR + "&chart=incidents");
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location").orElseThrow())

@@ -137,7 +137,7 @@ class StatisticsPages {
         model.addAttribute(
                 "reconciledShare",
                 StatisticsViews.share(total.get(Indicator.MEDIATIONS_RECONCILED), total.get(Indicator.MEDIATIONS)));
-        model.addAttribute("parentId", u.parentId());
+        model.addAttribute("parentId", up(caller, u, y));
         List<Row> rows = StatisticsViews.rows(breakdown.children(), y, caller);
         if (StatisticsViews.anyRecord(breakdown.own())) {
             rows.add(new Row(u.id(), null, u.kind().name(), true, StatisticsViews.ownCells(breakdown.own())));
@@ -194,6 +194,22 @@ class StatisticsPages {
                         ? boundaries.mapJson(caller.view(), u.id(), day)
                         : null);
         return "statistics/showStatistics";
+    }
+
+    /**
+     * Where "up" goes from a unit's page: its parent; from a root of the caller's scope, the page of the whole
+     * scope ({@code all}) when the scope is the country's or has several roots, else nowhere (the parent is
+     * outside the scope).
+     */
+    private Object up(Caller caller, UnitView u, int y) {
+        if (caller.view().wholeCountry()) {
+            return u.parentId() == null ? RecordLinks.SCOPE : u.parentId();
+        }
+        List<UnitView> roots = statistics.scopeRoots(caller, y);
+        if (roots.stream().noneMatch(r -> r.id() == u.id())) {
+            return u.parentId();
+        }
+        return roots.size() > 1 ? RecordLinks.SCOPE : null;
     }
 
     /** A unit's id from the URL ({@code all} is read before), refused when it is not a number. */
