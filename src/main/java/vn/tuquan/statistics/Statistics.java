@@ -176,6 +176,116 @@ public class Statistics {
         return new Trend(unitId, years);
     }
 
+    /**
+     * The figures of the caller's whole view scope for a year: the roots of the scope on the year's tree day
+     * (the provinces for the whole country), each with its subtree's figures, and their total. The whole
+     * country is read in one pass of the summaries (by province); a scope of several roots adds up its roots'
+     * subtrees, which are disjoint, so every indicator adds up (the counts of units and communes included).
+     * The figures' unit id is {@link #SCOPE} (0).
+     */
+    public ScopeFigures scope(Caller caller, int year) {
+        caller.require(Permission.REPORTS_READ);
+        checkYear(year);
+        summaries.ensureFilled(year);
+        List<UnitView> roots = scopeRoots(caller, year);
+        List<ChildFigures> children = new ArrayList<>();
+        Map<Indicator, Long> total;
+        if (caller.view().wholeCountry()) {
+            Map<Long, Map<Indicator, Long>> byChild = store.byChild(year, "/");
+            for (UnitView root : roots) {
+                children.add(new ChildFigures(
+                        root, new Figures(root.id(), year, byChild.getOrDefault(root.id(), Map.of()))));
+            }
+            total = store.totals(year, "/", byChild);
+        } else {
+            total = new EnumMap<>(Indicator.class);
+            for (UnitView root : roots) {
+                Map<Indicator, Long> values = store.totals(year, root.path());
+                children.add(new ChildFigures(root, new Figures(root.id(), year, values)));
+                values.forEach((i, v) -> total.merge(i, v, Long::sum));
+            }
+        }
+        return new ScopeFigures(caller.view().wholeCountry(), year, new Figures(SCOPE, year, total), children);
+    }
+
+    /** The unit id of the figures of a whole scope (no unit holds them). */
+    public static final long SCOPE = 0L;
+
+    /**
+     * The figures of a caller's whole view scope ({@link #scope}): {@code wholeCountry} when the scope is the
+     * country's, {@code roots} the roots of the scope with their subtrees' figures, in the tree's order.
+     */
+    public record ScopeFigures(boolean wholeCountry, int year, Figures total, List<ChildFigures> roots) {}
+
+    /**
+     * The roots of the caller's view scope on the year's tree day (the provinces for the whole country), in the
+     * tree's order; a root under another root is left out (it is counted with it).
+     */
+    public List<UnitView> scopeRoots(Caller caller, int year) {
+        caller.require(Permission.REPORTS_READ);
+        checkYear(year);
+        List<UnitView> roots = units.roots(caller.view(), treeOn(year));
+        return roots.stream()
+                .filter(r -> roots.stream()
+                        .noneMatch(
+                                o -> o != r && o.id() != r.id() && r.unitPath().within(o.unitPath())))
+                .toList();
+    }
+
+    /**
+     * The figures of the caller's whole scope for each year from {@code from} to {@code to}, oldest first (each
+     * year's roots as the tree stood that year): the whole country in one read of the summaries for every
+     * year, a scope of several roots one read per root's path.
+     */
+    public Map<Integer, Figures> scopeTrend(Caller caller, int from, int to) {
+        caller.require(Permission.REPORTS_READ);
+        checkYear(from);
+        checkYear(to);
+        List<Integer> years = new ArrayList<>();
+        for (int year = Math.min(from, to); year <= Math.max(from, to); year++) {
+            summaries.ensureFilled(year);
+            years.add(year);
+        }
+        Map<Integer, Map<Indicator, Long>> sums = new java.util.TreeMap<>();
+        if (caller.view().wholeCountry()) {
+            sums.putAll(store.totals(years, "/"));
+        } else {
+            Map<String, List<Integer>> yearsByPath = new LinkedHashMap<>();
+            for (int year : years) {
+                for (UnitView root : scopeRoots(caller, year)) {
+                    yearsByPath
+                            .computeIfAbsent(root.path(), p -> new ArrayList<>())
+                            .add(year);
+                }
+            }
+            yearsByPath.forEach((path, ys) -> store.totals(ys, path)
+                    .forEach((year, values) ->
+                            values.forEach((i, v) -> sums.computeIfAbsent(year, y -> new EnumMap<>(Indicator.class))
+                                    .merge(i, v, Long::sum))));
+        }
+        Map<Integer, Figures> trend = new LinkedHashMap<>();
+        sums.forEach((year, values) -> trend.put(year, new Figures(SCOPE, year, values)));
+        return trend;
+    }
+
+    /** The units a count of units counts in the caller's whole scope, in tree order. */
+    public List<UnitView> countedUnitsInScope(Caller caller, int year, Indicator indicator) {
+        List<UnitView> roots = scopeRoots(caller, year);
+        if (!indicator.countsUnits()) {
+            throw new StatisticsRefusedException("indicator", "statistics.error.notUnits", indicator.code());
+        }
+        summaries.ensureFilled(year);
+        List<Long> ids = new ArrayList<>();
+        if (caller.view().wholeCountry()) {
+            ids.addAll(store.countedUnits(year, "/", indicator));
+        } else {
+            for (UnitView root : roots) {
+                ids.addAll(store.countedUnits(year, root.path(), indicator));
+            }
+        }
+        return inOrder(caller, ids, year);
+    }
+
     /** The units a count of units counts (areas with no crime, communes with no drug user …), in tree order. */
     public List<UnitView> countedUnits(Caller caller, long unitId, int year, Indicator indicator) {
         UnitView unit = unit(caller, unitId, year);
@@ -183,7 +293,10 @@ public class Statistics {
             throw new StatisticsRefusedException("indicator", "statistics.error.notUnits", indicator.code());
         }
         summaries.ensureFilled(year);
-        List<Long> ids = store.countedUnits(year, unit.path(), indicator);
+        return inOrder(caller, store.countedUnits(year, unit.path(), indicator), year);
+    }
+
+    private List<UnitView> inOrder(Caller caller, List<Long> ids, int year) {
         Map<Long, Integer> order = new HashMap<>();
         for (int i = 0; i < ids.size(); i++) {
             order.put(ids.get(i), i);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -200,6 +201,39 @@ public class UnitBoundaries {
                           AND v.valid_from <= :asOf AND (v.valid_to IS NULL OR v.valid_to > :asOf)
                         ORDER BY v.level, v.code COLLATE natural_vi NULLS LAST, v.name COLLATE natural_vi""")
                 .param("id", id)
+                .param("asOf", asOf)
+                .query(String.class)
+                .list();
+        return "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}";
+    }
+
+    /**
+     * A GeoJSON FeatureCollection of some units as of a date (each role {@code child}: the roots of a view
+     * scope, drawn side by side), each with its id, name and kind; empty when none of them has a boundary.
+     * Each unit is checked against the scope; a boundary is chosen as {@link #mapJson(Scope, long, LocalDate)}
+     * chooses it.
+     */
+    public String mapJson(Scope scope, Collection<Long> ids, LocalDate asOf) {
+        ids.forEach(id -> units.latest(scope, id));
+        if (ids.isEmpty()) {
+            return "{\"type\":\"FeatureCollection\",\"features\":[]}";
+        }
+        List<String> features = jdbc.sql("""
+                        SELECT jsonb_build_object('type', 'Feature', 'geometry', b.geometry,
+                                 'properties', jsonb_build_object('id', v.unit_id, 'name', v.name, 'kind', v.kind,
+                                   'code', v.code, 'role', 'child'))::text
+                        FROM unit_version v
+                        JOIN LATERAL (SELECT geometry FROM unit_boundary b
+                                      WHERE b.unit_id = v.unit_id
+                                        AND (b.valid_from <= :asOf OR v.valid_to IS NULL OR b.valid_from < v.valid_to)
+                                      ORDER BY (b.valid_from <= :asOf) DESC,
+                                               CASE WHEN b.valid_from <= :asOf THEN b.valid_from END DESC NULLS LAST,
+                                               b.valid_from
+                                      LIMIT 1) b ON true
+                        WHERE v.unit_id = ANY (:ids)
+                          AND v.valid_from <= :asOf AND (v.valid_to IS NULL OR v.valid_to > :asOf)
+                        ORDER BY v.level, v.code COLLATE natural_vi NULLS LAST, v.name COLLATE natural_vi""")
+                .param("ids", ids.toArray(Long[]::new))
                 .param("asOf", asOf)
                 .query(String.class)
                 .list();

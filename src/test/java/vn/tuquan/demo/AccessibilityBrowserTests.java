@@ -84,6 +84,7 @@ class AccessibilityBrowserTests {
         pages.put("evaluation", "/evaluation");
         pages.put("a verdict explained", "/evaluation/units/" + haiMinh + "/years/2017");
         pages.put("statistics of a commune", "/statistics?unit=" + haiMinh + "&year=2017");
+        pages.put("statistics of the country", "/statistics?unit=all&year=2017");
         pages.put(
                 "units counted by a statistic",
                 "/statistics/units?unit=" + haiMinh + "&year=2017&indicator=residential-areas");

@@ -152,6 +152,31 @@ class StatisticsBrowserTests {
         }
     }
 
+    /**
+     * The country's page on a phone: the cards, both charts drawn, nothing wider than the screen, and a
+     * province's row opening its page.
+     */
+    @Test
+    void onAPhoneTheCountrysPageDrawsItsChartsAndOpensAProvince() {
+        try (Chromium.Tab tab = chromium.open(port, 390, 844)) {
+            Page page = signedIn(tab);
+            page.navigate(tab.url("/statistics?unit=all&year=" + StatisticsFixture.YEAR));
+            assertThat(page.locator("#statistics-subject")).hasText("Toàn quốc, năm 2019");
+            assertThat(page.locator("#card-communes-no-crime")).isVisible();
+            assertThat(page.locator("#statistics-trend-chart svg")).hasCount(1);
+            assertThat(page.locator("#statistics-ranked-chart svg")).hasCount(1);
+            org.assertj.core.api.Assertions.assertThat(
+                            page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("nothing wider than the screen")
+                    .isEqualTo(true);
+            tab.screenshot("statistics-country-phone");
+            page.locator("#statistics-children a.statistics-drill[href*='unit=" + StatisticsFixture.province + "&']")
+                    .click();
+            assertThat(page.locator("#statistics-subject")).containsText("Nam Định");
+            org.assertj.core.api.Assertions.assertThat(tab.errors()).isEmpty();
+        }
+    }
+
     @Test
     void onAPhoneTheChartsTheMapAndThePickerWork() {
         chartsMapAndPicker(390, 844, "statistics-charts-phone");

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
+import vn.tuquan.TestUsers;
 import vn.tuquan.TuquanTest;
 import vn.tuquan.WebSession;
 import vn.tuquan.Workbooks;
@@ -43,6 +45,7 @@ import vn.tuquan.order.Incidents;
 import vn.tuquan.order.Mediations;
 import vn.tuquan.shared.Caller;
 import vn.tuquan.shared.Period;
+import vn.tuquan.shared.Scope;
 import vn.tuquan.units.LocalUnitForm;
 import vn.tuquan.units.LocalUnits;
 import vn.tuquan.units.OfficialLists;
@@ -725,6 +728,242 @@ class StatisticsPagesTests {
         assertThat(page.selectFirst("#statistics-q").attr("hx-get")).isEqualTo("/statistics/suggestions");
         assertThat(page.select("#statistics-hits a").eachText())
                 .anySatisfy(t -> assertThat(t).contains("Hải Hậu"));
+    }
+
+    /** The indicators of the cards checked against the rows of the scope's table and the province's page. */
+    static final List<String> ADDED_UP = List.of(
+            "residential-areas",
+            "areas-no-crime",
+            "areas-no-drug-user",
+            "areas-all-registered",
+            "households",
+            "households-registered",
+            "crimes",
+            "incidents",
+            "drug-users-present",
+            "mediations",
+            "re-educations");
+
+    static long rowsSum(Document page, String code) {
+        long sum = 0;
+        for (Element row : page.select("#statistics-children tbody tr")) {
+            sum += value(row.selectFirst(".statistics-number[data-indicator=" + code + "]"));
+        }
+        return sum;
+    }
+
+    @Test
+    void theCountrysPageAddsUpTheProvincesAndItsLinksOpenAsManyRecords() {
+        Document country = page(admin, "/statistics?year=" + YEAR);
+        assertThat(country.selectFirst("#statistics-subject").text()).isEqualTo("Toàn quốc, năm 2019");
+        // the shared address of the same page
+        Document shared = page(admin, "/statistics?unit=all&year=" + YEAR);
+        assertThat(shared.selectFirst("#statistics-subject").text()).isEqualTo("Toàn quốc, năm 2019");
+        assertThat(value(number(shared, "crimes"))).isEqualTo(value(number(country, "crimes")));
+        // the list of provinces stays, each opening its page
+        assertThat(country.select("#statistics-roots a[href=/statistics?unit=" + StatisticsFixture.province + "&year="
+                        + YEAR + "]"))
+                .hasSize(1);
+        Element provinceRow = country.select("#statistics-children tbody tr").stream()
+                .filter(r -> r.selectFirst("a.statistics-drill")
+                        .attr("href")
+                        .equals("/statistics?unit=" + StatisticsFixture.province + "&year=" + YEAR))
+                .findFirst()
+                .orElseThrow();
+        Document province =
+                page(admin, provinceRow.selectFirst("a.statistics-drill").attr("href"));
+        assertThat(province.selectFirst("#statistics-up").attr("href"))
+                .as("up from a province: the country")
+                .isEqualTo("/statistics?unit=all&year=" + YEAR);
+        for (String code : ADDED_UP) {
+            assertThat(value(number(country, code)))
+                    .as("the country's %s is the sum of the provinces' rows", code)
+                    .isEqualTo(rowsSum(country, code));
+            assertThat(value(provinceRow.selectFirst(".statistics-number[data-indicator=" + code + "]")))
+                    .as("the province's row of %s is its page's", code)
+                    .isEqualTo(value(number(province, code)));
+        }
+        assertThat(value(number(country, "crimes"))).isGreaterThanOrEqualTo(3);
+        if (country.select("#statistics-children tbody tr").size() == 1) {
+            // the test database holds Nam Định alone: the country's cards are the province's
+            for (String code : List.of("communes", "communes-no-crime", "communes-no-drug-user")) {
+                assertThat(value(number(country, code))).as(code).isEqualTo(value(number(province, code)));
+            }
+        }
+        assertThat(country.selectFirst("#statistics-api-link").attr("href"))
+                .isEqualTo("/api/v1/statistics/scope?year=" + YEAR);
+        assertThat(country.select("#statistics-unit-link")).isEmpty();
+        assertThat(country.select("#statistics-ranked li"))
+                .hasSize(country.select("#statistics-children tbody tr").size());
+
+        // every number that is a link opens as many records
+        for (String code : List.of("areas-no-crime", "residential-areas", "communes-no-crime", "communes")) {
+            Element n = number(country, code);
+            assertThat(n.attr("href")).isEqualTo("/statistics/units?unit=all&year=" + YEAR + "&indicator=" + code);
+            Document counted = page(admin, n.attr("href"));
+            assertThat(counted.select("#counted-units tbody tr")).as(code).hasSize((int) value(n));
+            assertThat(counted.selectFirst("#counted-subject").text()).contains("Toàn quốc");
+        }
+        for (String code : List.of("crimes", "incidents")) {
+            Element n = number(country, code);
+            assertThat(n.attr("href")).startsWith("/order/incidents?year=" + YEAR);
+            assertThat(page(admin, n.attr("href")).select("#incidents > li"))
+                    .as(code)
+                    .hasSize((int) value(n));
+        }
+        assertThat(number(country, "households").attr("href"))
+                .isEqualTo("/statistics/units?unit=all&year=" + YEAR + "&indicator=residential-areas");
+        // no list holds the drug users, mediations or re-education cases of several units: plain numbers
+        for (String code : List.of("drug-users-present", "drug-users-new", "mediations", "re-educations")) {
+            assertThat(number(country, code).tagName()).as(code).isEqualTo("span");
+        }
+
+        // the trend: the country's years, each opening the country's page of that year
+        var trend = country.select("#statistics-trend tbody tr");
+        Element thisYear = trend.get(trend.size() - 1);
+        assertThat(thisYear.selectFirst("th a").attr("href")).isEqualTo("/statistics?unit=all&year=" + YEAR);
+        assertThat(value(thisYear.selectFirst(".statistics-number[data-indicator=crimes]")))
+                .isEqualTo(value(number(country, "crimes")));
+
+        // the exports: the provinces and the total, the trend
+        List<List<String>> rows = Workbooks.rows(
+                admin.getBytes(country.selectFirst("#statistics-children-xlsx").attr("href")));
+        int crimes = rows.get(1).indexOf("Vụ phạm tội");
+        assertThat(rows.get(rows.size() - 1).get(0)).isEqualTo("Tổng cộng");
+        assertThat(Long.parseLong(rows.get(rows.size() - 1).get(crimes))).isEqualTo(value(number(country, "crimes")));
+        assertThat(rows.size() - 3)
+                .isEqualTo(country.select("#statistics-children tbody tr").size());
+        List<List<String>> years = Workbooks.rows(
+                admin.getBytes(country.selectFirst("#statistics-trend-xlsx").attr("href")));
+        assertThat(Long.parseLong(years.get(years.size() - 1).get(crimes))).isEqualTo(value(number(country, "crimes")));
+        assertThat(admin.getPage("/statistics?unit=abc&year=" + YEAR).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void aScopeOfSeveralCommunesAddsThemUp(@Autowired UserAccounts accounts) {
+        TestUsers.withRoles(
+                accounts,
+                "thong-ke-hai-xa",
+                "Cán bộ hai xã",
+                StatisticsFixture.PASSWORD,
+                Set.of("COMMUNE_OFFICER"),
+                Scope.of(Set.of(StatisticsFixture.haiMinh, StatisticsFixture.namMy)),
+                Scope.of(Set.of(StatisticsFixture.haiMinh, StatisticsFixture.namMy)));
+        WebSession two = new WebSession(port);
+        two.signIn("thong-ke-hai-xa", StatisticsFixture.PASSWORD);
+        Document scope = page(two, "/statistics?year=" + YEAR);
+        assertThat(scope.selectFirst("#statistics-subject").text()).isEqualTo("Phạm vi của bạn, năm 2019");
+        assertThat(scope.select("#statistics-children tbody tr")).hasSize(2);
+        Document haiMinh = page(two, "/statistics?unit=" + StatisticsFixture.haiMinh + "&year=" + YEAR);
+        Document namMy = page(two, "/statistics?unit=" + StatisticsFixture.namMy + "&year=" + YEAR);
+        for (String code : ADDED_UP) {
+            assertThat(value(number(scope, code)))
+                    .as(code)
+                    .isEqualTo(value(number(haiMinh, code)) + value(number(namMy, code)))
+                    .isEqualTo(rowsSum(scope, code));
+        }
+        assertThat(value(number(scope, "crimes"))).isEqualTo(3);
+        assertThat(value(number(scope, "residential-areas"))).isEqualTo(6);
+        assertThat(haiMinh.selectFirst("#statistics-up").attr("href"))
+                .as("up from a root of the scope: the scope")
+                .isEqualTo("/statistics?unit=all&year=" + YEAR);
+        Element noCrime = number(scope, "areas-no-crime");
+        assertThat(page(two, noCrime.attr("href")).select("#counted-units tbody tr"))
+                .hasSize((int) value(noCrime));
+        Element incidents = number(scope, "incidents");
+        assertThat(page(two, incidents.attr("href")).select("#incidents > li")).hasSize((int) value(incidents));
+
+        HttpResponse<String> response = two.get("/api/v1/statistics/scope?year=" + YEAR + "&indicators=crimes");
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aScopeOfTwoDistrictsWithBoundariesIsMapped(@Autowired UserAccounts accounts, @Autowired Units units)
+            throws Exception {
+        long haiHau = units.find(Scope.WHOLE_COUNTRY, StatisticsFixture.haiMinh, StatisticsFixture.LIST_DATE)
+                .orElseThrow()
+                .parentId();
+        long namTruc = units.find(Scope.WHOLE_COUNTRY, StatisticsFixture.namMy, StatisticsFixture.LIST_DATE)
+                .orElseThrow()
+                .parentId();
+        TestUsers.withRoles(
+                accounts,
+                "thong-ke-hai-huyen",
+                "Cán bộ hai huyện",
+                StatisticsFixture.PASSWORD,
+                Set.of("PROVINCIAL_OFFICER"),
+                Scope.of(Set.of(haiHau, namTruc)),
+                Scope.of(Set.of(haiHau, namTruc)));
+        WebSession two = new WebSession(port);
+        two.signIn("thong-ke-hai-huyen", StatisticsFixture.PASSWORD);
+        Document scope = page(two, "/statistics?unit=all&year=" + YEAR + "&chart=crimes");
+        assertThat(scope.selectFirst("#statistics-subject").text()).isEqualTo("Phạm vi của bạn, năm 2019");
+        assertThat(value(number(scope, "crimes"))).isEqualTo(3);
+        JsonNode map = json.readTree(scope.selectFirst("#statistics-map-data").data());
+        assertThat(map.path("features")).hasSize(2);
+        for (JsonNode feature : map.path("features")) {
+            long id = feature.at("/properties/id").asLong();
+            assertThat(id).isIn(haiHau, namTruc);
+            assertThat(feature.at("/properties/value").asLong()).isEqualTo(id == haiHau ? 2 : 1);
+        }
+    }
+
+    @Test
+    void aCommuneOfficerAskingForTheirScopeGetsTheirCommune() {
+        assertThat(page(officer, "/statistics?unit=" + StatisticsFixture.haiMinh + "&year=" + YEAR)
+                        .select("#statistics-up"))
+                .as("no way up out of the scope")
+                .isEmpty();
+        HttpResponse<String> response = officer.getPage("/statistics?unit=all&year=" + YEAR + "&chart=incidents");
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElseThrow())
+                .endsWith("/statistics?unit=" + StatisticsFixture.haiMinh + "&year=" + YEAR + "&chart=incidents");
+        JsonNode body;
+        try {
+            body = json.readTree(
+                    officer.get("/api/v1/statistics/scope?year=" + YEAR).body());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        assertThat(body.at("/unit/kind").asText()).isEqualTo("SCOPE");
+        assertThat(body.at("/children")).hasSize(1);
+        assertThat(body.at("/children/0/unit/id").asLong()).isEqualTo(StatisticsFixture.haiMinh);
+    }
+
+    @Test
+    void theScopesApiAnswersTheCountryAndIsDescribed() throws Exception {
+        HttpResponse<String> response =
+                admin.get("/api/v1/statistics/scope?year=" + YEAR + "&indicators=crimes,areas-no-crime");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.at("/unit/id").isNull()).isTrue();
+        assertThat(body.at("/unit/name").asText()).isEqualTo("Toàn quốc");
+        assertThat(body.at("/unit/kind").asText()).isEqualTo("COUNTRY");
+        assertThat(body.at("/indicators/0/code").asText()).isEqualTo("areas-no-crime");
+        assertThat(body.at("/indicators/0/records").asText())
+                .isEqualTo("/statistics/units?unit=all&year=2019&indicator=areas-no-crime");
+        long sum = 0;
+        for (JsonNode child : body.at("/children")) {
+            sum += child.at("/indicators/1/value").asLong();
+        }
+        assertThat(body.at("/indicators/1/value").asLong()).isEqualTo(sum).isGreaterThanOrEqualTo(3);
+        Document country = page(admin, "/statistics?year=" + YEAR);
+        assertThat(body.at("/indicators/1/value").asLong()).isEqualTo(value(number(country, "crimes")));
+
+        JsonNode trend = json.readTree(admin.get("/api/v1/statistics/scope/trend?from=2018&to=2019&indicators=crimes")
+                .body());
+        assertThat(trend.at("/unit/kind").asText()).isEqualTo("COUNTRY");
+        assertThat(trend.at("/years")).hasSize(2);
+        assertThat(trend.at("/years/1/year").asInt()).isEqualTo(2019);
+        assertThat(trend.at("/years/1/indicators/0/value").asLong()).isEqualTo(sum);
+        assertThat(admin.get("/api/v1/statistics/scope?year=1990").statusCode()).isEqualTo(400);
+
+        JsonNode api = json.readTree(admin.get("/v3/api-docs").body());
+        assertThat(api.at("/paths").has("/api/v1/statistics/scope")).isTrue();
+        assertThat(api.at("/paths").has("/api/v1/statistics/scope/trend")).isTrue();
+        assertThat(api.at("/paths/~1api~1v1~1statistics~1scope/get/tags/0").asText())
+                .isEqualTo("statistics");
     }
 
     @Test

@@ -26,23 +26,11 @@ final class RecordLinks {
         String window = "year=" + year + "&periodOf=residential-area";
         String incidents = "/order/incidents?unit=" + id + "&" + window;
         String persons = "/order/units/" + id;
+        String incidentsLink = incidents(indicator, incidents);
+        if (incidentsLink != null) {
+            return order ? incidentsLink : null;
+        }
         return switch (indicator) {
-            case INCIDENTS -> order ? incidents : null;
-            case CRIMES -> order ? incidents + "&kind=CRIME" : null;
-            case CRIMES_LESS_SERIOUS -> order ? incidents + "&kind=CRIME&severity=LESS_SERIOUS" : null;
-            case CRIMES_SERIOUS -> order ? incidents + "&kind=CRIME&severity=SERIOUS" : null;
-            case CRIMES_VERY_SERIOUS -> order ? incidents + "&kind=CRIME&severity=VERY_SERIOUS" : null;
-            case CRIMES_ESPECIALLY_SERIOUS -> order ? incidents + "&kind=CRIME&severity=ESPECIALLY_SERIOUS" : null;
-            case SECURITY_EVENTS -> order ? incidents + "&kind=SECURITY_EVENT" : null;
-            case SOCIAL_EVILS -> order ? incidents + "&kind=SOCIAL_EVIL" : null;
-            case DRUG_OFFENCES -> order ? incidents + "&kind=DRUG_OFFENCE" : null;
-            case ACCIDENTS_AND_FIRES ->
-                order ? incidents + "&kind=TRAFFIC_ACCIDENT&kind=LABOUR_ACCIDENT&kind=FIRE" : null;
-            case SERIOUS_SUBJECTIVE ->
-                order
-                        ? incidents
-                                + "&kind=TRAFFIC_ACCIDENT&kind=LABOUR_ACCIDENT&kind=FIRE&severity=SERIOUS&subjective=true"
-                        : null;
             case DRUG_USERS_PRESENT -> people ? persons + "/drug-users?" + window : null;
             case DRUG_USERS_NEW -> people ? persons + "/drug-users?" + window + "&newOnly=true" : null;
             case MEDIATIONS -> order ? persons + "/mediations?" + window : null;
@@ -80,6 +68,54 @@ final class RecordLinks {
         return caller.can(Permission.MOVEMENT_READ)
                 ? "/movement/units/" + unitId + "?year=" + year + "&type=" + typeCode + "#models"
                 : null;
+
+    /** The path parameter of the caller's whole view scope on the statistics pages ({@code unit=all}). */
+    static final String SCOPE = "all";
+
+    /**
+     * Where a number of the caller's whole scope opens (docs/statistics.md, "The caller's whole scope"): a
+     * count of units, the units it counts in the scope; a count of incidents, the incidents' list without a
+     * unit (it lists the caller's whole scope); households, the scope's residential areas. The lists of drug
+     * users, mediations and re-education cases are a unit's only: those numbers are not links.
+     */
+    static String ofScope(Indicator indicator, int year, Caller caller) {
+        if (indicator.countsUnits()) {
+            return scopeUnits(year, indicator);
+        }
+        return switch (indicator) {
+            case HOUSEHOLDS, HOUSEHOLDS_REGISTERED, HOUSEHOLDS_SIGNED, HOUSEHOLDS_CATHOLIC ->
+                scopeUnits(year, Indicator.RESIDENTIAL_AREAS);
+            case STAFF, STAFF_BRIEFED, STAFF_SIGNED -> scopeUnits(year, Indicator.ORGANISATIONS_COMMITTED);
+            case DRUG_USERS_PRESENT, DRUG_USERS_NEW, MEDIATIONS, MEDIATIONS_RECONCILED, RE_EDUCATIONS -> null;
+            default ->
+                caller.can(Permission.ORDER_READ)
+                        ? incidents(indicator, "/order/incidents?year=" + year + "&periodOf=residential-area")
+                        : null;
+        };
+    }
+
+    /** The units a count of units counts in the caller's whole scope. */
+    static String scopeUnits(int year, Indicator indicator) {
+        return "/statistics/units?unit=" + SCOPE + "&year=" + year + "&indicator=" + indicator.code();
+    }
+
+    /** The register's list of the incidents an indicator counts, from the list's address; null for another. */
+    private static String incidents(Indicator indicator, String incidents) {
+        return switch (indicator) {
+            case INCIDENTS -> incidents;
+            case CRIMES -> incidents + "&kind=CRIME";
+            case CRIMES_LESS_SERIOUS -> incidents + "&kind=CRIME&severity=LESS_SERIOUS";
+            case CRIMES_SERIOUS -> incidents + "&kind=CRIME&severity=SERIOUS";
+            case CRIMES_VERY_SERIOUS -> incidents + "&kind=CRIME&severity=VERY_SERIOUS";
+            case CRIMES_ESPECIALLY_SERIOUS -> incidents + "&kind=CRIME&severity=ESPECIALLY_SERIOUS";
+            case SECURITY_EVENTS -> incidents + "&kind=SECURITY_EVENT";
+            case SOCIAL_EVILS -> incidents + "&kind=SOCIAL_EVIL";
+            case DRUG_OFFENCES -> incidents + "&kind=DRUG_OFFENCE";
+            case ACCIDENTS_AND_FIRES -> incidents + "&kind=TRAFFIC_ACCIDENT&kind=LABOUR_ACCIDENT&kind=FIRE";
+            case SERIOUS_SUBJECTIVE ->
+                incidents + "&kind=TRAFFIC_ACCIDENT&kind=LABOUR_ACCIDENT&kind=FIRE&severity=SERIOUS&subjective=true";
+            default -> null;
+        };
     }
 
     /** The list of the units a count of units counts. */

@@ -51,8 +51,8 @@ class StatisticsApi {
         this.messages = messages;
     }
 
-    /** A unit as the statistics name it. */
-    record UnitRef(long id, String name, String kind) {}
+    /** A unit as the statistics name it (the caller's whole scope: id null, kind COUNTRY or SCOPE). */
+    record UnitRef(Long id, String name, String kind) {}
 
     /** An indicator's value, its name in the caller's language and the page of the records it counts. */
     record Value(String code, String name, long value, String records) {}
@@ -169,7 +169,7 @@ class StatisticsApi {
         return values;
     }
 
-    private static UnitRef ref(UnitView unit, Locale locale) {
+    static UnitRef ref(UnitView unit, Locale locale) {
         return new UnitRef(
                 unit.id(),
                 new Named(unit.name(), unit.nameEn()).in(locale),

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -64,9 +65,13 @@ class StatisticsExports {
     }
 
     @GetMapping("/statistics/children.xlsx")
-    void children(@RequestParam long unit, @RequestParam int year, HttpServletResponse response) throws IOException {
+    void children(@RequestParam String unit, @RequestParam int year, HttpServletResponse response) throws IOException {
         Caller caller = CurrentCaller.get();
-        Statistics.Breakdown breakdown = statistics.children(caller, unit, year);
+        if (RecordLinks.SCOPE.equals(unit)) {
+            scopeChildren(caller, year, response);
+            return;
+        }
+        Statistics.Breakdown breakdown = statistics.children(caller, StatisticsPages.unitId(unit), year);
         UnitView root = breakdown.unit();
         exports.send(
                 response,
@@ -88,12 +93,56 @@ class StatisticsExports {
                 });
     }
 
+    /** The roots of the caller's whole scope, then their total (docs/statistics.md, "The caller's whole scope"). */
+    private void scopeChildren(Caller caller, int year, HttpServletResponse response) throws IOException {
+        Statistics.ScopeFigures scope = statistics.scope(caller, year);
+        String name = scopeName(scope.wholeCountry());
+        exports.send(
+                response,
+                "thong-ke-" + RecordLinks.SCOPE + "-" + year + ".xlsx",
+                SheetExports.Layout.of(
+                                "statistics.export.children.sheet",
+                                headers("statistics.page.unit", "statistics.export.kind"))
+                        .titled(text("statistics.export.title", name, String.valueOf(year))),
+                rows -> {
+                    for (ChildFigures root : scope.roots()) {
+                        rows.row(cells(
+                                StatisticsViews.name(root.unit()),
+                                text("units.kind." + root.unit().kind()),
+                                root.figures()));
+                    }
+                    rows.row(cells(text("statistics.export.total"), name, scope.total()));
+                });
+    }
+
+    private String scopeName(boolean wholeCountry) {
+        return text(wholeCountry ? "statistics.page.country" : "statistics.page.scope");
+    }
+
     @GetMapping("/statistics/trend.xlsx")
-    void trend(@RequestParam long unit, @RequestParam int from, @RequestParam int to, HttpServletResponse response)
+    void trend(@RequestParam String unit, @RequestParam int from, @RequestParam int to, HttpServletResponse response)
             throws IOException {
         Caller caller = CurrentCaller.get();
-        UnitView root = statistics.unit(caller, unit, Math.max(from, to));
-        Trend trend = statistics.trendWithPredecessors(caller, unit, from, to);
+        if (RecordLinks.SCOPE.equals(unit)) {
+            String name = scopeName(caller.view().wholeCountry());
+            Map<Integer, Figures> trend = statistics.scopeTrend(caller, from, to);
+            List<String> headers = headers("statistics.page.year", "statistics.page.unit");
+            headers.add("statistics.export.note");
+            exports.send(
+                    response,
+                    "xu-huong-" + RecordLinks.SCOPE + ".xlsx",
+                    SheetExports.Layout.of("statistics.export.trend.sheet", headers)
+                            .titled(name),
+                    rows -> trend.forEach((year, figures) -> {
+                        List<Object> cells = cells(String.valueOf(year), name, figures);
+                        cells.add(null);
+                        rows.row(cells);
+                    }));
+            return;
+        }
+        long unitId = StatisticsPages.unitId(unit);
+        UnitView root = statistics.unit(caller, unitId, Math.max(from, to));
+        Trend trend = statistics.trendWithPredecessors(caller, unitId, from, to);
         List<String> headers = headers("statistics.page.year", "statistics.page.unit");
         headers.add("statistics.export.note");
         exports.send(
@@ -120,25 +169,31 @@ class StatisticsExports {
 
     @GetMapping("/statistics/units.xlsx")
     void units(
-            @RequestParam long unit,
+            @RequestParam String unit,
             @RequestParam int year,
             @RequestParam String indicator,
             HttpServletResponse response)
             throws IOException {
         Caller caller = CurrentCaller.get();
-        UnitView root = statistics.unit(caller, unit, year);
+        boolean wholeScope = RecordLinks.SCOPE.equals(unit);
+        Long unitId = wholeScope ? null : StatisticsPages.unitId(unit);
+        String name = wholeScope
+                ? scopeName(caller.view().wholeCountry())
+                : StatisticsViews.name(statistics.unit(caller, unitId, year));
         Indicator counted = Indicator.of(indicator)
                 .orElseThrow(
                         () -> new StatisticsRefusedException("indicator", "statistics.error.indicator", indicator));
-        List<UnitView> found = statistics.countedUnits(caller, unit, year, counted);
+        List<UnitView> found = wholeScope
+                ? statistics.countedUnitsInScope(caller, year, counted)
+                : statistics.countedUnits(caller, unitId, year, counted);
         exports.send(
                 response,
-                "don-vi-" + root.id() + "-" + year + ".xlsx",
+                "don-vi-" + (wholeScope ? RecordLinks.SCOPE : unitId) + "-" + year + ".xlsx",
                 SheetExports.Layout.of(
                                 "statistics.export.units.sheet",
                                 List.of("statistics.page.unit", "statistics.export.kind", "statistics.export.id"))
                         .titled(text(counted.messageKey()) + " — "
-                                + text("statistics.export.title", StatisticsViews.name(root), String.valueOf(year))),
+                                + text("statistics.export.title", name, String.valueOf(year))),
                 rows -> found.forEach(u -> rows.row(StatisticsViews.name(u), text("units.kind." + u.kind()), u.id())));
     }
 }

@@ -1,11 +1,13 @@
 package vn.tuquan.statistics.web;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -85,9 +87,15 @@ class StatisticsPages {
 
     record Choice(long id, String name, String kind) {}
 
+    /**
+     * The subject of the page of the caller's whole view scope: {@code id} is {@code all} (the pages' links
+     * keep it: {@code /statistics?unit=all&year=}), {@code kind} {@code COUNTRY} or {@code SCOPE}.
+     */
+    record ScopeSubject(String id, String kind) {}
+
     @GetMapping("/statistics")
     String dashboard(
-            @RequestParam(required = false) Long unit,
+            @RequestParam(required = false) String unit,
             @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String chart,
@@ -99,10 +107,18 @@ class StatisticsPages {
         if (q != null && !q.isBlank()) {
             model.addAttribute("hits", hits(caller, q, y, 20));
         }
-        Long shown = unit;
-        if (shown == null) {
-            List<UnitView> roots = units.roots(caller.view(), Statistics.treeOn(y));
-            if (roots.size() != 1) {
+        long shown;
+        boolean wholeScope = RecordLinks.SCOPE.equals(unit);
+        if (unit == null || unit.isBlank() || wholeScope) {
+            List<UnitView> roots = statistics.scopeRoots(caller, y);
+            if (roots.size() == 1 && !caller.view().wholeCountry()) {
+                shown = roots.get(0).id();
+                if (wholeScope) {
+                    // one root (the country's scope is the country's, even of one province): that unit's page
+                    return "redirect:/statistics?unit=" + shown + "&year=" + y
+                            + Indicator.of(chart).map(i -> "&chart=" + i.code()).orElse("");
+                }
+            } else {
                 model.addAttribute(
                         "roots",
                         roots.stream()
@@ -111,9 +127,10 @@ class StatisticsPages {
                                         StatisticsViews.name(r),
                                         r.kind().name()))
                                 .toList());
-                return "statistics/showStatistics";
+                return roots.isEmpty() ? "statistics/showStatistics" : scope(caller, y, chart, model);
             }
-            shown = roots.get(0).id();
+        } else {
+            shown = unitId(unit);
         }
         Statistics.Breakdown breakdown = statistics.children(caller, shown, y);
         UnitView u = breakdown.unit();
@@ -141,7 +158,7 @@ class StatisticsPages {
                         y,
                         caller,
                         LocaleContextHolder.getLocale()));
-        model.addAttribute("parentId", u.parentId());
+        model.addAttribute("parentId", up(caller, u, y));
         List<Row> rows = StatisticsViews.rows(breakdown.children(), y, caller);
         if (StatisticsViews.anyRecord(breakdown.own())) {
             rows.add(new Row(u.id(), null, u.kind().name(), true, StatisticsViews.ownCells(breakdown.own())));
@@ -187,7 +204,110 @@ class StatisticsPages {
         model.addAttribute("previousYear", y - 1);
         model.addAttribute(
                 "crimeChange", previous == null ? null : total.get(Indicator.CRIMES) - previous.get(Indicator.CRIMES));
-        chartsAndMap(model, caller, u, y, charted, rows, trendRows);
+        LocalDate day = Statistics.treeOn(y);
+        chartsAndMap(
+                model,
+                y,
+                charted,
+                rows,
+                trendRows,
+                () -> boundaries.hasMap(caller.view(), u.id(), day)
+                        ? boundaries.mapJson(caller.view(), u.id(), day)
+                        : null);
+        return "statistics/showStatistics";
+    }
+
+    /**
+     * Where "up" goes from a unit's page: its parent; from a root of the caller's scope, the page of the whole
+     * scope ({@code all}) when the scope is the country's or has several roots, else nowhere (the parent is
+     * outside the scope).
+     */
+    private Object up(Caller caller, UnitView u, int y) {
+        if (caller.view().wholeCountry()) {
+            return u.parentId() == null ? RecordLinks.SCOPE : u.parentId();
+        }
+        List<UnitView> roots = statistics.scopeRoots(caller, y);
+        if (roots.stream().noneMatch(r -> r.id() == u.id())) {
+            return u.parentId();
+        }
+        return roots.size() > 1 ? RecordLinks.SCOPE : null;
+    }
+
+    /** A unit's id from the URL ({@code all} is read before), refused when it is not a number. */
+    static long unitId(String unit) {
+        try {
+            return Long.parseLong(unit.strip());
+        } catch (NumberFormatException e) {
+            throw new StatisticsRefusedException("unit", "statistics.error.unit", unit);
+        }
+    }
+
+    /**
+     * The page of the caller's whole view scope (docs/statistics.md, "The caller's whole scope"): the country,
+     * or the roots of a scope of several, with the same cards, the roots as the children's table, the charts and
+     * the trend; the list of roots stays above as a quick way to open one.
+     */
+    private String scope(Caller caller, int y, String chart, Model model) {
+        Statistics.ScopeFigures scope = statistics.scope(caller, y);
+        Figures total = scope.total();
+        String name = messages.getMessage(
+                scope.wholeCountry() ? "statistics.page.country" : "statistics.page.scope",
+                null,
+                LocaleContextHolder.getLocale());
+        model.addAttribute("scope", true);
+        model.addAttribute("unit", new ScopeSubject(RecordLinks.SCOPE, scope.wholeCountry() ? "COUNTRY" : "SCOPE"));
+        model.addAttribute("unitName", name);
+        model.addAttribute("f", StatisticsViews.scopeCells(total, y, caller));
+        model.addAttribute("aboveCommune", total.get(Indicator.COMMUNES) > 0);
+        model.addAttribute(
+                "registeredShare",
+                StatisticsViews.share(total.get(Indicator.HOUSEHOLDS_REGISTERED), total.get(Indicator.HOUSEHOLDS)));
+        model.addAttribute(
+                "reconciledShare",
+                StatisticsViews.share(total.get(Indicator.MEDIATIONS_RECONCILED), total.get(Indicator.MEDIATIONS)));
+        List<Row> rows = StatisticsViews.rows(scope.roots(), y, caller);
+        model.addAttribute("rows", rows);
+        model.addAttribute(
+                "columns", StatisticsViews.COLUMNS.stream().map(Indicator::code).toList());
+        model.addAttribute(
+                "unitColumns",
+                StatisticsViews.COLUMNS.stream()
+                        .filter(Indicator::countsUnits)
+                        .map(Indicator::code)
+                        .toList());
+        Indicator charted = Indicator.of(chart).orElse(Indicator.CRIMES);
+        int from = Math.max(Summaries.FIRST_YEAR, y - TREND_YEARS + 1);
+        Map<Integer, Figures> trend = statistics.scopeTrend(caller, from, y);
+        long max = 0;
+        for (Figures f : trend.values()) {
+            max = Math.max(max, f.get(charted));
+        }
+        List<TrendRow> trendRows = new ArrayList<>();
+        for (Figures f : trend.values()) {
+            long v = f.get(charted);
+            trendRows.add(new TrendRow(
+                    f.year(),
+                    StatisticsViews.scopeCells(f, f.year(), caller),
+                    v,
+                    max == 0 ? 0 : (int) Math.round(100.0 * v / max),
+                    true,
+                    true,
+                    null));
+        }
+        model.addAttribute("trend", trendRows);
+        model.addAttribute("chart", charted.code());
+        model.addAttribute(
+                "chartable",
+                List.of(Indicator.values()).stream().map(Indicator::code).toList());
+        Figures previous = trend.get(y - 1);
+        model.addAttribute("previousYear", y - 1);
+        model.addAttribute(
+                "crimeChange", previous == null ? null : total.get(Indicator.CRIMES) - previous.get(Indicator.CRIMES));
+        List<Long> rootIds = scope.roots().stream().map(r -> r.unit().id()).toList();
+        chartsAndMap(model, y, charted, rows, trendRows, () -> {
+            String map = boundaries.mapJson(caller.view(), rootIds, Statistics.treeOn(y));
+            return map.contains("\"features\":[]") ? null : map;
+        });
         return "statistics/showStatistics";
     }
 
@@ -196,7 +316,7 @@ class StatisticsPages {
      * the children's boundaries coloured in classes of it where the units module holds them.
      */
     private void chartsAndMap(
-            Model model, Caller caller, UnitView u, int y, Indicator charted, List<Row> rows, List<TrendRow> trend) {
+            Model model, int y, Indicator charted, List<Row> rows, List<TrendRow> trend, Supplier<String> unitsMap) {
         String drill = "/statistics?unit={id}&year=" + y + "&chart=" + charted.code();
         List<StatisticsCharts.Ranked> ranked = StatisticsCharts.ranked(rows, charted.code());
         Map<Integer, Long> values = new LinkedHashMap<>();
@@ -207,9 +327,9 @@ class StatisticsPages {
                 ranked.stream().map(StatisticsCharts.Ranked::value).toList());
         List<String> unmapped = new ArrayList<>();
         String map = null;
-        if (!ranked.isEmpty() && boundaries.hasMap(caller.view(), u.id(), Statistics.treeOn(y))) {
-            map = StatisticsCharts.mapJson(
-                    boundaries.mapJson(caller.view(), u.id(), Statistics.treeOn(y)), ranked, classes, drill, unmapped);
+        String boundariesJson = ranked.isEmpty() ? null : unitsMap.get();
+        if (boundariesJson != null) {
+            map = StatisticsCharts.mapJson(boundariesJson, ranked, classes, drill, unmapped);
         }
         model.addAttribute("mapData", map);
         model.addAttribute("mapClasses", classes);
@@ -248,21 +368,38 @@ class StatisticsPages {
     /** The units a count of units counts: as many rows as the number that links here. */
     @GetMapping("/statistics/units")
     String countedUnits(
-            @RequestParam long unit,
+            @RequestParam String unit,
             @RequestParam(required = false) Integer year,
             @RequestParam String indicator,
             Model model) {
         Caller caller = CurrentCaller.get();
         int y = year == null ? Statistics.currentYear() : year;
-        UnitView u = statistics.unit(caller, unit, y);
+        boolean wholeScope = RecordLinks.SCOPE.equals(unit);
+        Long unitId = wholeScope ? null : unitId(unit);
+        if (wholeScope) {
+            boolean country = caller.view().wholeCountry();
+            model.addAttribute("unit", new ScopeSubject(RecordLinks.SCOPE, country ? "COUNTRY" : "SCOPE"));
+            model.addAttribute(
+                    "unitName",
+                    messages.getMessage(
+                            country ? "statistics.page.country" : "statistics.page.scope",
+                            null,
+                            LocaleContextHolder.getLocale()));
+        } else {
+            UnitView u = statistics.unit(caller, unitId, y);
+            model.addAttribute("unit", u);
+            model.addAttribute("unitName", StatisticsViews.name(u));
+        }
         Indicator counted = Indicator.of(indicator)
                 .orElseThrow(
                         () -> new StatisticsRefusedException("indicator", "statistics.error.indicator", indicator));
-        List<Choice> found = statistics.countedUnits(caller, unit, y, counted).stream()
-                .map(c -> new Choice(c.id(), StatisticsViews.name(c), c.kind().name()))
-                .toList();
-        model.addAttribute("unit", u);
-        model.addAttribute("unitName", StatisticsViews.name(u));
+        List<Choice> found = (wholeScope
+                        ? statistics.countedUnitsInScope(caller, y, counted)
+                        : statistics.countedUnits(caller, unitId, y, counted))
+                .stream()
+                        .map(c -> new Choice(
+                                c.id(), StatisticsViews.name(c), c.kind().name()))
+                        .toList();
         model.addAttribute("year", y);
         model.addAttribute("indicator", counted.code());
         model.addAttribute("found", found);

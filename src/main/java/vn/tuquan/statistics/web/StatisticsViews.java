@@ -63,6 +63,15 @@ final class StatisticsViews {
         return cells;
     }
 
+    /** Every indicator's cell of the figures of the caller's whole scope ({@link RecordLinks#ofScope}). */
+    static Map<String, Cell> scopeCells(Figures figures, int year, Caller caller) {
+        Map<String, Cell> cells = new LinkedHashMap<>();
+        for (Indicator i : Indicator.values()) {
+            cells.put(i.code(), new Cell(i.code(), figures.get(i), RecordLinks.ofScope(i, year, caller)));
+        }
+        return cells;
+    }
+
     /**
      * The cells of the unit's own records (not of a child): counts of records only, and unlinked, since
      * no register's list narrows to a unit without the units under it (the unit's list would show more
