@@ -68,6 +68,7 @@ final class RecordLinks {
         return caller.can(Permission.MOVEMENT_READ)
                 ? "/movement/units/" + unitId + "?year=" + year + "&type=" + typeCode + "#models"
                 : null;
+    }
 
     /** The path parameter of the caller's whole view scope on the statistics pages ({@code unit=all}). */
     static final String SCOPE = "all";

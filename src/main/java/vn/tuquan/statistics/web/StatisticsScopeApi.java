@@ -75,7 +75,8 @@ class StatisticsScopeApi {
                 ref(scope.wholeCountry(), locale),
                 y,
                 values(locale, asked, scope.total(), i -> RecordLinks.ofScope(i, y, caller)),
-                children);
+                children,
+                null); // models by type: a unit's (each root's page and answer has its own)
     }
 
     @GetMapping("/trend")
