@@ -265,6 +265,12 @@ class StatisticsPages {
         model.addAttribute(
                 "reconciledShare",
                 StatisticsViews.share(total.get(Indicator.MEDIATIONS_RECONCILED), total.get(Indicator.MEDIATIONS)));
+        model.addAttribute(
+                "catholicShare",
+                StatisticsViews.share(
+                        total.get(Indicator.CATHOLIC_FAMILIES_TITLED), total.get(Indicator.HOUSEHOLDS_CATHOLIC)));
+        // models by type are a live read of a unit's subtree (not of the summaries): each root's page has them
+        model.addAttribute("modelTypes", null);
         List<Row> rows = StatisticsViews.rows(scope.roots(), y, caller);
         model.addAttribute("rows", rows);
         model.addAttribute(
