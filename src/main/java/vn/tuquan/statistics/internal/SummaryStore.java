@@ -233,36 +233,50 @@ public class SummaryStore {
         if (deltas.isEmpty()) {
             return Set.of();
         }
+        List<Long> ids = new ArrayList<>(new TreeSet<>(deltas.keySet()));
+        int width = SummaryRow.COLUMNS.size();
+        // one statement for every unit: the units' ids in order, and their counts one after another
+        Integer[] values = new Integer[ids.size() * width];
+        for (int u = 0; u < ids.size(); u++) {
+            int[] v = deltas.get(ids.get(u));
+            for (int i = 0; i < width; i++) {
+                values[u * width + i] = v[i];
+            }
+        }
+        Set<Long> communes = new HashSet<>();
+        jdbc.sql(ADD)
+                .params(ids.toArray(Long[]::new), values, year)
+                .query((rs, n) -> rs.getObject(1, Long.class))
+                .list()
+                .forEach(c -> {
+                    if (c != null) {
+                        communes.add(c);
+                    }
+                });
+        return communes;
+    }
+
+    /** Adds to each row of a year the counts at its place in one flat array (unit by unit, column by column). */
+    private static final String ADD;
+
+    static {
         StringBuilder set = new StringBuilder();
-        for (int i = 0; i < SummaryRow.COLUMNS.size(); i++) {
+        int width = SummaryRow.COLUMNS.size();
+        for (int i = 0; i < width; i++) {
             String c = SummaryRow.COLUMNS.get(i);
             set.append(i == 0 ? "" : ", ")
                     .append(c)
                     .append(" = ")
                     .append(c)
-                    .append(" + d.v[")
+                    .append(" + d.v[(u.n - 1) * ")
+                    .append(width)
+                    .append(" + ")
                     .append(i + 1)
                     .append(']');
         }
-        List<Long> ids = new ArrayList<>(new TreeSet<>(deltas.keySet()));
-        Integer[][] values = new Integer[ids.size()][];
-        for (int i = 0; i < ids.size(); i++) {
-            values[i] = Arrays.stream(deltas.get(ids.get(i))).boxed().toArray(Integer[]::new);
-        }
-        Set<Long> communes = new HashSet<>();
-        for (int i = 0; i < ids.size(); i++) {
-            jdbc.sql("UPDATE statistics_unit_year r SET " + set + " FROM (SELECT ?::int[] AS v) AS d"
-                            + " WHERE r.year = ? AND r.unit_id = ? RETURNING r.commune_id")
-                    .params(values[i], year, ids.get(i))
-                    .query((rs, n) -> rs.getObject(1, Long.class))
-                    .list()
-                    .forEach(c -> {
-                        if (c != null) {
-                            communes.add(c);
-                        }
-                    });
-        }
-        return communes;
+        ADD = "UPDATE statistics_unit_year r SET " + set
+                + " FROM unnest(?::bigint[]) WITH ORDINALITY AS u(id, n), (SELECT ?::int[] AS v) AS d"
+                + " WHERE r.year = ? AND r.unit_id = u.id RETURNING r.commune_id";
     }
 
     /** The stored rows of the given units for the year, by unit id. */
