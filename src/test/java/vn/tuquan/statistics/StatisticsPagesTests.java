@@ -313,6 +313,17 @@ class StatisticsPagesTests {
         assertThat(commune.get(Indicator.CONFERENCES_INTERIM)).isEqualTo(2);
         assertThat(commune.get(Indicator.CONFERENCES_FINAL)).isEqualTo(1);
         assertThat(area.get(Indicator.CONFERENCES_INTERIM)).isEqualTo(1);
+        // the household awarded, as it lived at the end of the year (it came after 31/10)
+        Document families = page(
+                admin,
+                "/movement/units/" + StatisticsFixture.haiMinh + "?year=" + YEAR + "&title=EXEMPLARY_CATHOLIC_FAMILY");
+        assertThat(families.selectFirst("table.movement-household-awards tbody tr")
+                        .text())
+                .contains("TK-CG")
+                .contains("Giuse Thống")
+                .contains("Xóm Thống Kê 1")
+                .contains("2019/QĐ-UBND");
+        assertThat(families.selectFirst(".movement-awards-of-title").text()).contains("2019: 1");
     }
 
     /**

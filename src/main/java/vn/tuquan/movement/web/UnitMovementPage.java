@@ -400,7 +400,8 @@ class UnitMovementPage {
 
     /**
      * The households awarded of a title's awards (those of the list {@code ?title=}), each with the household as it
-     * lived on the year's last day (31/10): its code and head, or none when it lived nowhere then.
+     * lived at the end of the year (or today), the day its award was checked against: its code and head, or none
+     * when it lived nowhere then.
      */
     private List<Map<String, Object>> householdsAwarded(Caller caller, int year, List<Title.Award> counted) {
         List<Long> ids = counted.stream()
@@ -410,9 +411,7 @@ class UnitMovementPage {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<Long, Household> living = households
-                .findAll(caller.view(), ids, Period.residentialArea(year).to())
-                .stream()
+        Map<Long, Household> living = households.findAll(caller.view(), ids, endOfYearOrToday(year)).stream()
                 .collect(Collectors.toMap(Household::id, h -> h, (a, b) -> a));
         return counted.stream()
                 .filter(a -> a.householdId() != null)
@@ -424,6 +423,11 @@ class UnitMovementPage {
                     return row;
                 })
                 .toList();
+    }
+
+    private static LocalDate endOfYearOrToday(int year) {
+        LocalDate endOfYear = LocalDate.of(year, 12, 31);
+        return endOfYear.isAfter(Dates.today()) ? Dates.today() : endOfYear;
     }
 
     /** A party's name, or that it is outside the caller's view (an agreement may name units of a neighbouring area). */
