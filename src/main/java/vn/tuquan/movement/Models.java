@@ -290,12 +290,13 @@ public class Models {
         Long[] ids = units.subtree(scope, unitId, Set.of(), day).stream()
                 .map(UnitView::id)
                 .toArray(Long[]::new);
-        return jdbc.sql("""
-                SELECT * FROM movement_model WHERE unit_id = ANY (CAST(:ids AS bigint[])) AND type_code = :type
-                   AND started_on <= :day AND (ended_on IS NULL OR ended_on > :day) ORDER BY unit_id, started_on, id""")
-                .param("ids", ids)
-                .param("type", typeCode)
-                .param("day", day)
+        return jdbc.sql(
+                        "SELECT m.* FROM movement_model m WHERE m.unit_id = ANY (CAST(? AS bigint[])) AND m.type_code = ?"
+                                + " AND " + MovementCounts.RUNNING + " ORDER BY m.unit_id, m.started_on, m.id")
+                .param(ids)
+                .param(typeCode)
+                .param(day)
+                .param(day)
                 .query(Models::row)
                 .list();
     }

@@ -13,6 +13,13 @@ import vn.tuquan.access.UserAccounts;
 import vn.tuquan.households.Commitments;
 import vn.tuquan.households.HouseholdForm;
 import vn.tuquan.households.Households;
+import vn.tuquan.movement.Camera;
+import vn.tuquan.movement.Conference;
+import vn.tuquan.movement.Conferences;
+import vn.tuquan.movement.Models;
+import vn.tuquan.movement.MovementModel;
+import vn.tuquan.movement.Title;
+import vn.tuquan.movement.Titles;
 import vn.tuquan.order.DrugUser;
 import vn.tuquan.order.DrugUsers;
 import vn.tuquan.order.IncidentForm;
@@ -143,6 +150,79 @@ final class StatisticsFixture {
                         "Tranh chấp lối đi chung",
                         Mediation.Outcome.RECONCILED,
                         "Tổ hòa giải số 2"));
+    }
+
+    private static boolean movement;
+
+    /**
+     * The movement's records of Hải Minh for 2019, each with one on the other side of its condition:
+     * in the first area a model running on 31/10/2019 and assessed effective, one ended before 31/10
+     * (assessed effective, not running), one started after it; two cameras installed by 31/10 (one on an
+     * unknown day), one after it; an interim review of the area of a period ending in 2019. On the commune
+     * an interim and a final review of periods ending in 2019, a final review of 2018's. A Catholic
+     * household that came to the first area on 5/11/2019 (after the tree day: it changes no household
+     * count) awarded "exemplary Catholic family" for 2019, and for 2020.
+     */
+    static synchronized void ensureMovement(
+            Models models, Conferences conferences, Titles titles, Households households) {
+        if (movement) {
+            return;
+        }
+        movement = true;
+        long area = areas.get(0);
+        MovementModel running = model(models, area, "Tổ an ninh xóm 1", LocalDate.of(2018, 3, 1), null);
+        MovementModel ended =
+                model(models, area, "Tổ tự quản đã giải thể", LocalDate.of(2017, 3, 1), LocalDate.of(2019, 6, 1));
+        model(models, area, "Tổ lập sau 31/10", LocalDate.of(2019, 11, 20), null);
+        models.assess(Caller.SYSTEM, area, running.id(), YEAR, true, "Giữ vững an ninh");
+        models.assess(Caller.SYSTEM, area, ended.id(), YEAR, true, "Hoạt động tốt đến khi giải thể");
+        models.register(
+                Caller.SYSTEM,
+                area,
+                new Camera.Form(null, 20.2, 106.3, "Nhà văn hóa xóm 1", "Cổng", LocalDate.of(2019, 5, 1)));
+        models.register(Caller.SYSTEM, area, new Camera.Form(null, 20.21, 106.31, "Nhà ông Thống", null, null));
+        models.register(
+                Caller.SYSTEM,
+                area,
+                new Camera.Form(null, 20.22, 106.32, "Chợ xóm", "Lắp sau 31/10", LocalDate.of(2019, 11, 15)));
+        review(conferences, area, Conference.Kind.INTERIM, LocalDate.of(2019, 1, 1), LocalDate.of(2019, 6, 30));
+        review(conferences, haiMinh, Conference.Kind.INTERIM, LocalDate.of(2019, 1, 1), LocalDate.of(2019, 6, 30));
+        review(conferences, haiMinh, Conference.Kind.FINAL, LocalDate.of(2018, 11, 1), LocalDate.of(2019, 10, 31));
+        review(conferences, haiMinh, Conference.Kind.FINAL, LocalDate.of(2017, 11, 1), LocalDate.of(2018, 10, 31));
+        long family = households
+                .add(
+                        Caller.SYSTEM,
+                        area,
+                        new HouseholdForm("TK-CG", "Giuse Thống", "Xóm Thống Kê 1", 5, true),
+                        LocalDate.of(2019, 11, 5))
+                .id();
+        for (int year : List.of(YEAR, YEAR + 1)) {
+            titles.awardHouseholds(
+                    Caller.SYSTEM,
+                    haiMinh,
+                    new Title.HouseholdAwardForm(
+                            Titles.EXEMPLARY_CATHOLIC_FAMILY,
+                            year,
+                            List.of(family),
+                            "UBND xã Hải Minh",
+                            year + "/QĐ-UBND",
+                            LocalDate.of(year, 12, 10)));
+        }
+    }
+
+    private static MovementModel model(Models models, long unit, String name, LocalDate from, LocalDate to) {
+        return models.create(
+                Caller.SYSTEM,
+                unit,
+                new MovementModel.Form("PEOPLES_SECURITY_TEAM", name, from, to, null, 6, List.of()));
+    }
+
+    private static void review(Conferences conferences, long unit, Conference.Kind kind, LocalDate from, LocalDate to) {
+        conferences.record(
+                Caller.SYSTEM,
+                unit,
+                new Conference.Form(
+                        kind, "Sơ kết, tổng kết phong trào", to.plusDays(10), from, to, 40, null, List.of()));
     }
 
     private static void incident(Incidents incidents, long unit, String category, String severity, String at) {

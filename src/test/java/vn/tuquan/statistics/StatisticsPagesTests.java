@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -32,6 +34,7 @@ import vn.tuquan.households.Commitments;
 import vn.tuquan.households.HouseholdForm;
 import vn.tuquan.households.Households;
 import vn.tuquan.households.OrganisationCommitments;
+import vn.tuquan.movement.Conferences;
 import vn.tuquan.movement.Models;
 import vn.tuquan.movement.MovementModel;
 import vn.tuquan.movement.Title;
@@ -88,6 +91,9 @@ class StatisticsPagesTests {
     Models models;
 
     @Autowired
+    Conferences conferences;
+
+    @Autowired
     LocalUnits localUnits;
 
     @Autowired
@@ -125,6 +131,7 @@ class StatisticsPagesTests {
                 households,
                 commitments,
                 boundaries);
+        StatisticsFixture.ensureMovement(models, conferences, titles, households);
         admin = new WebSession(port);
         admin.signIn(StatisticsFixture.ADMIN, StatisticsFixture.PASSWORD);
         officer = new WebSession(port);
@@ -235,6 +242,137 @@ class StatisticsPagesTests {
         assertThat(trend.get(0).selectFirst("th").text()).isEqualTo("2016");
         assertThat(trend.get(3).selectFirst("th").text()).isEqualTo("2019");
         assertThat(page.select(".statistics-bar-year").eachText()).contains("2018", "2019");
+    }
+
+    /**
+     * Where a number's link leads, the rows of that list: the link's path (and anchor) to the selector of one
+     * record (or unit) of it. A list a number opens that is missing here fails the test below.
+     */
+    static final Map<Pattern, String> ROWS = rows(
+            "/statistics/units", "#counted-units tbody tr",
+            "/order/incidents", "#incidents > li",
+            "/order/units/\\d+/drug-users", "table.drug-users tbody tr",
+            "/order/units/\\d+/mediations", "table.mediations tbody tr",
+            "/order/units/\\d+/re-educations", "table.re-educations tbody tr",
+            "/order/hotspots", ".order-hotspot-list li.order-hotspot",
+            "/order/campaigns", ".order-campaign",
+            "/households/areas/\\d+", "table tbody tr:has(td)",
+            "/households/areas/\\d+/commitments", "li.household-item[data-registered=true]",
+            "/movement/units/\\d+#models", "table.movement-models tbody tr[id^=model-]",
+            "/movement/units/\\d+#cameras", "table.movement-cameras > tbody > tr:not(.movement-edit-row)",
+            "/movement/units/\\d+#conferences", "table.movement-conferences > tbody > tr:not(.movement-edit-row)",
+            "/movement/units/\\d+#titles", "table.movement-household-awards tbody tr");
+
+    private static Map<Pattern, String> rows(String... pairs) {
+        Map<Pattern, String> rows = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            rows.put(Pattern.compile(pairs[i]), pairs[i + 1]);
+        }
+        return rows;
+    }
+
+    /**
+     * The indicators whose number opens a list of another grain than what it counts: not compared row for
+     * row (each is still required to open a list).
+     */
+    static final Set<Indicator> OTHER_GRAIN = EnumSet.of(
+            // people, recorded by their organisations: they open the organisations that recorded them
+            Indicator.STAFF,
+            Indicator.STAFF_BRIEFED,
+            Indicator.STAFF_SIGNED,
+            // sums over the campaigns: they open the campaigns, whose totals row holds the same sums
+            // (checked in theMovementsNumbersOpenAsManyRecords)
+            Indicator.CAMPAIGN_OFFICERS,
+            Indicator.CAMPAIGN_ARRESTS,
+            Indicator.CAMPAIGN_RINGS_BROKEN,
+            Indicator.CAMPAIGN_HOTSPOTS_CLEARED,
+            Indicator.CAMPAIGN_ITEMS_SEIZED,
+            // the area's commitments, one page for the registered and the signed: it marks the registered only
+            Indicator.HOUSEHOLDS_SIGNED);
+
+    /**
+     * Above a residential area, no list holds a commune's households: their numbers open the list of its
+     * residential areas, each of which opens its households.
+     */
+    static final Set<Indicator> OTHER_GRAIN_ABOVE_AREAS = EnumSet.of(
+            Indicator.HOUSEHOLDS,
+            Indicator.HOUSEHOLDS_REGISTERED,
+            Indicator.HOUSEHOLDS_SIGNED,
+            Indicator.HOUSEHOLDS_CATHOLIC);
+
+    @Test
+    void everyIndicatorOpensAsManyRecordsAsItCounts() throws Exception {
+        // the movement's records of Hải Minh (StatisticsFixture.ensureMovement): each number on either side of
+        // its condition, so that it is not zero and a list without the condition would show more
+        Map<Indicator, Long> commune = everyIndicatorOpensItsRecords(StatisticsFixture.haiMinh, false);
+        Map<Indicator, Long> area = everyIndicatorOpensItsRecords(StatisticsFixture.areas.get(0), true);
+        for (Map<Indicator, Long> values : List.of(commune, area)) {
+            assertThat(values.get(Indicator.MODELS)).isEqualTo(1);
+            assertThat(values.get(Indicator.MODELS_EFFECTIVE)).isEqualTo(2);
+            assertThat(values.get(Indicator.CAMERAS)).isEqualTo(2);
+            assertThat(values.get(Indicator.CATHOLIC_FAMILIES_TITLED)).isEqualTo(1);
+        }
+        assertThat(commune.get(Indicator.CONFERENCES_INTERIM)).isEqualTo(2);
+        assertThat(commune.get(Indicator.CONFERENCES_FINAL)).isEqualTo(1);
+        assertThat(area.get(Indicator.CONFERENCES_INTERIM)).isEqualTo(1);
+        // the household awarded, as it lived at the end of the year (it came after 31/10)
+        Document families = page(
+                admin,
+                "/movement/units/" + StatisticsFixture.haiMinh + "?year=" + YEAR + "&title=EXEMPLARY_CATHOLIC_FAMILY");
+        assertThat(families.selectFirst("table.movement-household-awards tbody tr")
+                        .text())
+                .contains("TK-CG")
+                .contains("Giuse Thống")
+                .contains("Xóm Thống Kê 1")
+                .contains("2019/QĐ-UBND");
+        assertThat(families.selectFirst(".movement-awards-of-title").text()).contains("2019: 1");
+    }
+
+    /**
+     * For one unit, every indicator of the catalogue: its number on the page (or, when the page does not show
+     * it, in the API) opens a list of as many rows, or is one of another grain; the values by indicator.
+     */
+    private Map<Indicator, Long> everyIndicatorOpensItsRecords(long unitId, boolean residentialArea) throws Exception {
+        Document page = page(admin, "/statistics?unit=" + unitId + "&year=" + YEAR);
+        JsonNode api = json.readTree(admin.get("/api/v1/statistics/units/" + unitId + "?year=" + YEAR)
+                .body());
+        Map<Indicator, Long> values = new LinkedHashMap<>();
+        List<String> checked = new ArrayList<>();
+        for (JsonNode node : api.at("/indicators")) {
+            Indicator indicator = Indicator.of(node.path("code").asText()).orElseThrow();
+            long value = node.path("value").asLong();
+            String link =
+                    node.path("records").isTextual() ? node.path("records").asText() : null;
+            values.put(indicator, value);
+            // on the page (outside the children's table), the same number and link as the API's
+            Element shown = page.select(".statistics-number[data-indicator=" + indicator.code() + "]").stream()
+                    .filter(e -> e.closest("#statistics-children") == null)
+                    .findFirst()
+                    .orElse(null);
+            if (shown != null) {
+                assertThat(value(shown)).as(indicator.code()).isEqualTo(value);
+                assertThat(shown.hasAttr("href") ? shown.attr("href") : null)
+                        .as(indicator.code())
+                        .isEqualTo(link);
+            }
+            assertThat(link).as(indicator.code() + " opens a list").isNotNull();
+            if (OTHER_GRAIN.contains(indicator) || !residentialArea && OTHER_GRAIN_ABOVE_AREAS.contains(indicator)) {
+                continue;
+            }
+            String where = link.replaceAll("\\?[^#]*", "");
+            String selector = ROWS.entrySet().stream()
+                    .filter(e -> e.getKey().matcher(where).matches())
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(indicator.code() + ": no row selector for " + link));
+            assertThat(page(admin, link).select(selector))
+                    .as(indicator.code() + " at " + unitId + ": " + link)
+                    .hasSize((int) value);
+            checked.add(indicator.code());
+        }
+        assertThat(values.keySet()).as("the API answers every indicator").containsExactly(Indicator.values());
+        assertThat(checked).as("the indicators checked row for row").isNotEmpty();
+        return values;
     }
 
     Hotspot hotspot(List<Long> on, LocalDate day, Hotspot.Status status, String name) {

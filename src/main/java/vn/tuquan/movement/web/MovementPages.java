@@ -6,6 +6,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import vn.tuquan.movement.Conference;
 import vn.tuquan.movement.ModelTypes;
 import vn.tuquan.movement.Titles;
 import vn.tuquan.shared.Caller;
@@ -53,11 +54,23 @@ class MovementPages {
             @RequestParam(required = false) Integer year,
             @RequestParam(defaultValue = "false") boolean effective,
             @RequestParam(required = false) String type,
+            @RequestParam(defaultValue = "false") boolean running,
+            @RequestParam(defaultValue = "false") boolean installed,
+            @RequestParam(required = false) Conference.Kind kind,
+            @RequestParam(required = false) String title,
             Model model) {
         model.addAttribute("effectiveOnly", effective);
         if (type != null && !type.isBlank()) {
             // the models of a type running on the year's last day (31/10): what the statistics count
             model.addAttribute("runningType", type.strip());
+        }
+        // the records a statistics' number counts (MovementCounts' lists): models running on 31/10,
+        // cameras installed by then, reviews of a period ending in the year, a title's awards of the year
+        model.addAttribute("runningOnly", running);
+        model.addAttribute("installedOnly", installed);
+        model.addAttribute("reviewKind", kind);
+        if (title != null && !title.isBlank()) {
+            model.addAttribute("awardsTitle", title.strip());
         }
         return page.show(unitId, year, Map.of(), null, null, model);
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -23,6 +24,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
+import vn.tuquan.households.Household;
 import vn.tuquan.households.Households;
 import vn.tuquan.movement.Camera;
 import vn.tuquan.movement.Conference;
@@ -30,6 +32,7 @@ import vn.tuquan.movement.Conferences;
 import vn.tuquan.movement.ModelType;
 import vn.tuquan.movement.ModelTypes;
 import vn.tuquan.movement.Models;
+import vn.tuquan.movement.MovementCounts;
 import vn.tuquan.movement.MovementModel;
 import vn.tuquan.movement.MovementRefusedException;
 import vn.tuquan.movement.Title;
@@ -60,6 +63,7 @@ class UnitMovementPage {
     private final Titles titles;
     private final MessageSource messages;
     private final Households households;
+    private final MovementCounts counts;
 
     UnitMovementPage(
             Units units,
@@ -68,7 +72,8 @@ class UnitMovementPage {
             Conferences conferences,
             Titles titles,
             MessageSource messages,
-            Households households) {
+            Households households,
+            MovementCounts counts) {
         this.units = units;
         this.types = types;
         this.models = models;
@@ -76,6 +81,7 @@ class UnitMovementPage {
         this.titles = titles;
         this.messages = messages;
         this.households = households;
+        this.counts = counts;
     }
 
     /**
@@ -260,17 +266,16 @@ class UnitMovementPage {
         Set<Long> effectiveIds = models.effectiveIds(caller.view(), unit.id(), year);
         boolean effectiveOnly = Boolean.TRUE.equals(model.getAttribute("effectiveOnly"));
         String runningType = (String) model.getAttribute("runningType");
+        boolean runningOnly = Boolean.TRUE.equals(model.getAttribute("runningOnly")) || runningType != null;
         LocalDate runningOn = Period.residentialArea(year).to();
         model.addAttribute("runningOn", runningOn);
+        model.addAttribute("runningOnly", runningOnly);
+        // a list a statistics' number opens: the records it counts, over the subtree on 31/10 (MovementCounts)
         model.addAttribute(
                 "models",
-                runningType != null
-                        ? models.runningUnder(caller.view(), unit.id(), runningOn, runningType)
-                        : effectiveOnly
-                                ? list.stream()
-                                        .filter(m -> effectiveIds.contains(m.id()))
-                                        .toList()
-                                : list);
+                runningOnly || effectiveOnly
+                        ? counts.modelsCounted(caller.view(), unit.id(), year, runningType, effectiveOnly)
+                        : list);
         model.addAttribute("effectiveIds", effectiveIds);
         model.addAttribute("effectiveOnly", effectiveOnly);
         model.addAttribute(
@@ -288,7 +293,11 @@ class UnitMovementPage {
         model.addAttribute("titles", unitTitles(unit));
         model.addAttribute("kinds", Conference.Kind.values());
         model.addAttribute("partners", partners(caller, unit, today));
-        List<Camera> cameras = models.cameras(caller.view(), unit.id());
+        boolean installedOnly = Boolean.TRUE.equals(model.getAttribute("installedOnly"));
+        model.addAttribute("installedOnly", installedOnly);
+        List<Camera> cameras = installedOnly
+                ? counts.camerasCounted(caller.view(), unit.id(), year)
+                : models.cameras(caller.view(), unit.id());
         model.addAttribute("cameras", cameras);
         model.addAttribute("cameraCount", cameras.size());
         model.addAttribute(
@@ -299,7 +308,10 @@ class UnitMovementPage {
                                 MovementModel::id, m -> models.assessments(caller.view(), unit.id(), m.id()))));
         model.addAttribute("allTypes", types.all());
         List<Conference> held = conferences.under(caller.view(), unit.id());
-        model.addAttribute("conferences", held);
+        Conference.Kind reviewKind = (Conference.Kind) model.getAttribute("reviewKind");
+        model.addAttribute(
+                "conferences",
+                reviewKind == null ? held : counts.conferencesCounted(caller.view(), unit.id(), year, reviewKind));
         model.addAttribute(
                 "attachments",
                 held.stream()
@@ -307,7 +319,11 @@ class UnitMovementPage {
                         .collect(Collectors.toMap(
                                 Conference::id, c -> conferences.attachments(caller.view(), unit.id(), c.id()))));
         List<Title.Award> awards = titles.awardsUnder(caller.view(), unit.id());
-        model.addAttribute("awards", awards);
+        String awardsTitle = (String) model.getAttribute("awardsTitle");
+        List<Title.Award> counted =
+                awardsTitle == null ? List.of() : counts.awardsCounted(caller.view(), unit.id(), year, awardsTitle);
+        model.addAttribute("awards", awardsTitle == null ? awards : counted);
+        model.addAttribute("householdAwardsCounted", householdsAwarded(caller, year, counted));
         householdTitles(model, caller, unit, year, awards);
         model.addAttribute("titleNames", titleNames());
         List<Title.Agreement> agreements = titles.agreementsUnder(caller.view(), unit.id());
@@ -380,6 +396,38 @@ class UnitMovementPage {
                 awards.stream()
                         .filter(a -> a.householdId() != null)
                         .collect(Collectors.groupingBy(Title.Award::householdId)));
+    }
+
+    /**
+     * The households awarded of a title's awards (those of the list {@code ?title=}), each with the household as it
+     * lived at the end of the year (or today), the day its award was checked against: its code and head, or none
+     * when it lived nowhere then.
+     */
+    private List<Map<String, Object>> householdsAwarded(Caller caller, int year, List<Title.Award> counted) {
+        List<Long> ids = counted.stream()
+                .map(Title.Award::householdId)
+                .filter(Objects::nonNull)
+                .toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Household> living = households.findAll(caller.view(), ids, endOfYearOrToday(year)).stream()
+                .collect(Collectors.toMap(Household::id, h -> h, (a, b) -> a));
+        return counted.stream()
+                .filter(a -> a.householdId() != null)
+                .map(a -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("award", a);
+                    row.put("household", living.get(a.householdId()));
+                    row.put("unitName", unitName(a.unitId()));
+                    return row;
+                })
+                .toList();
+    }
+
+    private static LocalDate endOfYearOrToday(int year) {
+        LocalDate endOfYear = LocalDate.of(year, 12, 31);
+        return endOfYear.isAfter(Dates.today()) ? Dates.today() : endOfYear;
     }
 
     /** A party's name, or that it is outside the caller's view (an agreement may name units of a neighbouring area). */

@@ -50,6 +50,12 @@ final class RecordLinks {
             case HOUSEHOLDS -> households(unit, year, caller, "", "");
             case HOUSEHOLDS_CATHOLIC -> households(unit, year, caller, "", "&catholic=true");
             case HOUSEHOLDS_REGISTERED, HOUSEHOLDS_SIGNED -> households(unit, year, caller, "/commitments", "");
+            case MODELS -> movement(id, year, caller, "&running=true#models");
+            case MODELS_EFFECTIVE -> movement(id, year, caller, "&effective=true#models");
+            case CAMERAS -> movement(id, year, caller, "&installed=true#cameras");
+            case CONFERENCES_INTERIM -> movement(id, year, caller, "&kind=INTERIM#conferences");
+            case CONFERENCES_FINAL -> movement(id, year, caller, "&kind=FINAL#conferences");
+            case CATHOLIC_FAMILIES_TITLED -> movement(id, year, caller, "&title=EXEMPLARY_CATHOLIC_FAMILY#titles");
             default -> null;
         };
     }
@@ -61,6 +67,14 @@ final class RecordLinks {
     private static String hotspots(long id, String window, String status) {
         return "/order/hotspots?unit=" + id + "&" + window + "&countedHere=true"
                 + (status == null ? "" : "&status=" + status);
+    }
+
+    /**
+     * The movement's records a number counts: the unit's page of the movement, its register narrowed to them
+     * (MovementCounts' lists, over the subtree on 31/10).
+     */
+    private static String movement(long unitId, int year, Caller caller, String filter) {
+        return caller.can(Permission.MOVEMENT_READ) ? "/movement/units/" + unitId + "?year=" + year + filter : null;
     }
 
     /** The models of a type running on the year's last day under the unit (the models list, narrowed). */
