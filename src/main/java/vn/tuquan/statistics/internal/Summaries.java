@@ -103,7 +103,7 @@ public class Summaries {
      * transaction (which holds their locks until it ends).
      */
     public void recount(Map<Integer, Set<Long>> unitsByYear, Map<Integer, Set<Long>> subtreesByYear) {
-        apply(unitsByYear, subtreesByYear, Map.of(), Map.of());
+        apply(unitsByYear, subtreesByYear, Map.of(), Map.of(), false);
     }
 
     /**
@@ -112,13 +112,18 @@ public class Summaries {
      * counts to the rows of others (a single write whose contribution is known: an incident recorded or
      * withdrawn), for each year given, in the current transaction; a row recounted whole is neither
      * recounted in part nor added to (the recount, in the writer's transaction, sees the write). The years must be filled ones, read by
-     * {@link #lockAndReadFilled} in this transaction; each year's rows are locked once, in id order.
+     * {@link #lockAndReadFilled} in this transaction; each year's rows are locked once, in id order, and
+     * the communes rolled up under their locks — unless the transaction holds the years exclusively
+     * ({@code yearsHeld}: a large write), when no other writer of those years can be in flight and no row
+     * needs a lock of its own (a file of a hundred thousand rows would otherwise take a lock per row and
+     * year, more than PostgreSQL's lock table holds).
      */
     public void apply(
             Map<Integer, Set<Long>> unitsByYear,
             Map<Integer, Set<Long>> subtreesByYear,
             Map<Integer, Set<Long>> householdsByYear,
-            Map<Integer, Map<Long, int[]>> deltasByYear) {
+            Map<Integer, Map<Long, int[]>> deltasByYear,
+            boolean yearsHeld) {
         Set<Integer> years = new TreeSet<>(unitsByYear.keySet());
         years.addAll(subtreesByYear.keySet());
         years.addAll(householdsByYear.keySet());
@@ -141,7 +146,9 @@ public class Summaries {
             Set<Long> locked = new HashSet<>(ids);
             locked.addAll(deltas.keySet());
             locked.addAll(households);
-            store.lockRows(year, locked);
+            if (!yearsHeld) {
+                store.lockRows(year, locked);
+            }
             Set<Long> communes = new HashSet<>();
             if (!ids.isEmpty()) {
                 communes.addAll(store.replace(year, ids, counter.count(ids, year)));
@@ -151,7 +158,7 @@ public class Summaries {
                         store.set(year, SummaryCounter.HOUSEHOLD_COLUMNS, counter.countHouseholds(households, year)));
             }
             communes.addAll(store.add(year, deltas));
-            store.rollUp(year, communes);
+            store.rollUp(year, communes, !yearsHeld);
         }
     }
 
@@ -161,9 +168,21 @@ public class Summaries {
      * waited for (and then counted again) rather than missed.
      */
     public TreeSet<Integer> lockAndReadFilled(Collection<Integer> years) {
+        return lockAndReadFilled(years, false);
+    }
+
+    /**
+     * The same, taking the years' locks exclusively when {@code exclusive} (a large write: it then waits
+     * for every writer of those years and holds them up until it commits, and locks no row).
+     */
+    public TreeSet<Integer> lockAndReadFilled(Collection<Integer> years, boolean exclusive) {
         ensureShape();
         if (!years.isEmpty()) {
-            store.lockYearsShared(years);
+            if (exclusive) {
+                new TreeSet<>(years).forEach(store::lockYearExclusively);
+            } else {
+                store.lockYearsShared(years);
+            }
         }
         return store.filledYears();
     }
@@ -313,7 +332,7 @@ public class Summaries {
                                         .filter(r -> r != null)
                                         .toList()));
                     }
-                    store.rollUp(year, communes);
+                    store.rollUp(year, communes, false);
                 }
                 drifts.addAll(found);
                 drifts.addAll(rolled);

@@ -374,6 +374,9 @@ class SummaryMaintenance {
         return work;
     }
 
+    /** Rows (units times years) above which a write takes its years exclusively instead of a lock per row. */
+    static final int LARGE = 500;
+
     /** Units and subtrees to recount, each from a year to a year (null: every filled year from then). */
     private final class Work {
 
@@ -440,7 +443,10 @@ class SummaryMaintenance {
                     candidates.add(year);
                 }
             }
-            TreeSet<Integer> filled = summaries.lockAndReadFilled(candidates);
+            // a large write (a subtree, a file): the years exclusively rather than a lock per row and year
+            long rows = (long) (touches.size() + deltas.size()) * Math.max(1, candidates.size());
+            boolean large = rows > LARGE || touches.stream().anyMatch(t -> t.what == What.SUBTREE);
+            TreeSet<Integer> filled = summaries.lockAndReadFilled(candidates, large);
             Map<Integer, Set<Long>> units = new HashMap<>();
             Map<Integer, Set<Long>> subtrees = new HashMap<>();
             Map<Integer, Set<Long>> households = new HashMap<>();
@@ -473,7 +479,7 @@ class SummaryMaintenance {
             }
             touches.clear();
             deltas.clear();
-            summaries.apply(units, subtrees, households, added);
+            summaries.apply(units, subtrees, households, added, large);
         }
     }
 }

@@ -378,16 +378,24 @@ public class SummaryStore {
      * after the rows are written.
      */
     public void rollUp(int year, Collection<Long> communeIds) {
+        rollUp(year, communeIds, true);
+    }
+
+    /** The same, without the communes' locks when the caller holds the year's lock exclusively. */
+    public void rollUp(int year, Collection<Long> communeIds, boolean lock) {
         if (communeIds.isEmpty()) {
             return;
         }
         Long[] ids = new TreeSet<>(communeIds).toArray(Long[]::new);
-        Long[] keys =
-                Arrays.stream(ids).map(id -> year * 1_000_000_000_000L + id).toArray(Long[]::new);
-        jdbc.sql("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(k) FROM unnest(?::bigint[]) AS t(k)) AS locked")
-                .param(keys)
-                .query(Long.class)
-                .single();
+        if (lock) {
+            Long[] keys =
+                    Arrays.stream(ids).map(id -> year * 1_000_000_000_000L + id).toArray(Long[]::new);
+            jdbc.sql(
+                            "SELECT count(*) FROM (SELECT pg_advisory_xact_lock(k) FROM unnest(?::bigint[]) AS t(k)) AS locked")
+                    .param(keys)
+                    .query(Long.class)
+                    .single();
+        }
         jdbc.sql("DELETE FROM statistics_commune_year WHERE year = ? AND commune_id = ANY (?)")
                 .params(year, ids)
                 .update();
