@@ -139,16 +139,7 @@ class StatisticsPages {
         model.addAttribute("unitName", StatisticsViews.name(u));
         model.addAttribute("f", StatisticsViews.cells(total, u, y, caller));
         model.addAttribute("aboveCommune", u.kind() != UnitKind.COMMUNE && total.get(Indicator.COMMUNES) > 0);
-        model.addAttribute(
-                "registeredShare",
-                StatisticsViews.share(total.get(Indicator.HOUSEHOLDS_REGISTERED), total.get(Indicator.HOUSEHOLDS)));
-        model.addAttribute(
-                "reconciledShare",
-                StatisticsViews.share(total.get(Indicator.MEDIATIONS_RECONCILED), total.get(Indicator.MEDIATIONS)));
-        model.addAttribute(
-                "catholicShare",
-                StatisticsViews.share(
-                        total.get(Indicator.CATHOLIC_FAMILIES_TITLED), total.get(Indicator.HOUSEHOLDS_CATHOLIC)));
+        shares(model, total);
         model.addAttribute(
                 "modelTypes",
                 StatisticsViews.modelTypes(
@@ -164,14 +155,7 @@ class StatisticsPages {
             rows.add(new Row(u.id(), null, u.kind().name(), true, StatisticsViews.ownCells(breakdown.own())));
         }
         model.addAttribute("rows", rows);
-        model.addAttribute(
-                "columns", StatisticsViews.COLUMNS.stream().map(Indicator::code).toList());
-        model.addAttribute(
-                "unitColumns",
-                StatisticsViews.COLUMNS.stream()
-                        .filter(Indicator::countsUnits)
-                        .map(Indicator::code)
-                        .toList());
+        tableColumns(model);
 
         Indicator charted = Indicator.of(chart).orElse(Indicator.CRIMES);
         int from = Math.max(Summaries.FIRST_YEAR, y - TREND_YEARS + 1);
@@ -259,28 +243,12 @@ class StatisticsPages {
         model.addAttribute("unitName", name);
         model.addAttribute("f", StatisticsViews.scopeCells(total, y, caller));
         model.addAttribute("aboveCommune", total.get(Indicator.COMMUNES) > 0);
-        model.addAttribute(
-                "registeredShare",
-                StatisticsViews.share(total.get(Indicator.HOUSEHOLDS_REGISTERED), total.get(Indicator.HOUSEHOLDS)));
-        model.addAttribute(
-                "reconciledShare",
-                StatisticsViews.share(total.get(Indicator.MEDIATIONS_RECONCILED), total.get(Indicator.MEDIATIONS)));
-        model.addAttribute(
-                "catholicShare",
-                StatisticsViews.share(
-                        total.get(Indicator.CATHOLIC_FAMILIES_TITLED), total.get(Indicator.HOUSEHOLDS_CATHOLIC)));
+        shares(model, total);
         // models by type are a live read of a unit's subtree (not of the summaries): each root's page has them
         model.addAttribute("modelTypes", null);
         List<Row> rows = StatisticsViews.rows(scope.roots(), y, caller);
         model.addAttribute("rows", rows);
-        model.addAttribute(
-                "columns", StatisticsViews.COLUMNS.stream().map(Indicator::code).toList());
-        model.addAttribute(
-                "unitColumns",
-                StatisticsViews.COLUMNS.stream()
-                        .filter(Indicator::countsUnits)
-                        .map(Indicator::code)
-                        .toList());
+        tableColumns(model);
         Indicator charted = Indicator.of(chart).orElse(Indicator.CRIMES);
         int from = Math.max(Summaries.FIRST_YEAR, y - TREND_YEARS + 1);
         Map<Integer, Figures> trend = statistics.scopeTrend(caller, from, y);
@@ -410,5 +378,31 @@ class StatisticsPages {
         model.addAttribute("indicator", counted.code());
         model.addAttribute("found", found);
         return "statistics/listCountedUnits";
+    }
+
+    /** The columns of the children's table, and those that count units. */
+    private static void tableColumns(Model model) {
+        model.addAttribute(
+                "columns", StatisticsViews.COLUMNS.stream().map(Indicator::code).toList());
+        model.addAttribute(
+                "unitColumns",
+                StatisticsViews.COLUMNS.stream()
+                        .filter(Indicator::countsUnits)
+                        .map(Indicator::code)
+                        .toList());
+    }
+
+    /** The shares the cards show beside their numbers. */
+    private static void shares(Model model, Figures total) {
+        model.addAttribute(
+                "registeredShare",
+                StatisticsViews.share(total.get(Indicator.HOUSEHOLDS_REGISTERED), total.get(Indicator.HOUSEHOLDS)));
+        model.addAttribute(
+                "reconciledShare",
+                StatisticsViews.share(total.get(Indicator.MEDIATIONS_RECONCILED), total.get(Indicator.MEDIATIONS)));
+        model.addAttribute(
+                "catholicShare",
+                StatisticsViews.share(
+                        total.get(Indicator.CATHOLIC_FAMILIES_TITLED), total.get(Indicator.HOUSEHOLDS_CATHOLIC)));
     }
 }
