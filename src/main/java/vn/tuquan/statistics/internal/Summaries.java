@@ -11,8 +11,15 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -42,7 +49,19 @@ public class Summaries {
     private final TransactionTemplate ownTransaction;
     private final TransactionTemplate snapshot;
 
-    Summaries(SummaryStore store, SummaryCounter counter, Units units, PlatformTransactionManager transactions) {
+    /** Years verified at once (each in a connection and a transaction of its own). */
+    private final int verifyThreads;
+
+    Summaries(
+            SummaryStore store,
+            SummaryCounter counter,
+            Units units,
+            PlatformTransactionManager transactions,
+            @Value("${tuquan.statistics.verify-threads:0}") int verifyThreads) {
+        // 0: as many as the machine has cores, at most 4 (the pool's connections serve the requests too)
+        this.verifyThreads = verifyThreads > 0
+                ? verifyThreads
+                : Math.min(4, Runtime.getRuntime().availableProcessors());
         this.store = store;
         this.counter = counter;
         this.units = units;
@@ -236,7 +255,8 @@ public class Summaries {
      * Recounts every filled year's rows from the registers — of the whole country, or of a unit and the
      * units under it — and names every row that differs; with {@code repair}, replaces them (each year in
      * a transaction of its own: a check reads one snapshot and blocks no writer; a repair holds the year's
-     * lock, so writers of that year wait for it and none is lost).
+     * lock, so writers of that year wait for it and none is lost). Several years are verified at once
+     * ({@code tuquan.statistics.verify-threads}; by default the machine's cores, at most 4).
      */
     public Verification verify(Long unitId, boolean repair) {
         return verify(unitId, null, repair);
@@ -245,99 +265,132 @@ public class Summaries {
     /** The same for some of the filled years only (null: every filled year). */
     public Verification verify(Long unitId, Collection<Integer> only, boolean repair) {
         ensureShape();
-        List<Drift> drifts = new ArrayList<>();
-        long[] rows = {0};
         List<Integer> years = new ArrayList<>(store.filledYears());
         if (only != null) {
             years.retainAll(only);
         }
-        for (int year : years) {
-            (repair ? ownTransaction : snapshot).executeWithoutResult(status -> {
-                if (repair) {
-                    store.lockYearExclusively(year);
-                }
-                Map<Long, SummaryRow> counted = new LinkedHashMap<>();
-                String prefix = null;
-                if (unitId == null) {
-                    counter.countAll(year, chunk -> chunk.forEach(r -> counted.put(r.unitId(), r)));
-                } else {
-                    counter.countSubtree(unitId, year, chunk -> chunk.forEach(r -> counted.put(r.unitId(), r)));
-                    prefix = units.find(Scope.WHOLE_COUNTRY, unitId, SummaryCounter.treeOn(year))
-                            .map(UnitView::path)
-                            .orElse(null);
-                }
-                Map<Long, SummaryRow> stored = new TreeMap<>();
-                if (unitId == null || prefix != null) {
-                    store.eachRow(year, prefix, r -> stored.put(r.unitId(), r));
-                }
-                stored.putAll(store.rows(year, counted.keySet()));
-                rows[0] += counted.size();
-                List<Drift> found = new ArrayList<>();
-                for (SummaryRow row : counted.values()) {
-                    SummaryRow was = stored.get(row.unitId());
-                    if (was == null) {
-                        found.add(new Drift(year, row.unitId(), null, row, List.of("row")));
-                    } else if (!was.differences(row).isEmpty()) {
-                        found.add(new Drift(year, row.unitId(), was, row, was.differences(row)));
-                    }
-                }
-                for (SummaryRow was : stored.values()) {
-                    if (!counted.containsKey(was.unitId())) {
-                        found.add(new Drift(year, was.unitId(), was, null, List.of("row")));
-                    }
-                }
-                List<Drift> rolled = new ArrayList<>();
-                if (unitId == null || prefix != null) {
-                    // the communes' roll-ups against the stored rows (those of communes whose rows drifted
-                    // are named by their rows, and rolled up again by their repair)
-                    Set<Long> drifted = new HashSet<>();
-                    for (Drift d : found) {
-                        for (SummaryRow r : new SummaryRow[] {d.stored(), d.counted()}) {
-                            if (r != null && r.communeId() != null) {
-                                drifted.add(r.communeId());
-                            }
-                        }
-                    }
-                    Map<Long, List<Long>> kept = store.rollUps(year, prefix, false);
-                    Map<Long, List<Long>> recounted = store.rollUps(year, prefix, true);
-                    Set<Long> communes = new TreeSet<>(kept.keySet());
-                    communes.addAll(recounted.keySet());
-                    for (long commune : communes) {
-                        List<Long> was = kept.get(commune);
-                        List<Long> is = recounted.get(commune);
-                        if (!drifted.contains(commune) && !Objects.equals(was, is)) {
-                            List<String> columns = new ArrayList<>();
-                            for (Indicator i : Indicator.values()) {
-                                if (was == null
-                                        || is == null
-                                        || was.size() <= i.ordinal()
-                                        || !was.get(i.ordinal()).equals(is.get(i.ordinal()))) {
-                                    columns.add("roll-up:" + i.code());
-                                }
-                            }
-                            rolled.add(new Drift(year, commune, null, null, columns));
-                        }
-                    }
-                }
-                if (repair && !(rolled.isEmpty() && found.isEmpty())) {
-                    // the repair holds the year's lock: no writer of the year is in flight
-                    Set<Long> communes = new HashSet<>();
-                    rolled.forEach(d -> communes.add(d.unitId()));
-                    if (!found.isEmpty()) {
-                        communes.addAll(store.replace(
-                                year,
-                                found.stream().map(Drift::unitId).toList(),
-                                found.stream()
-                                        .map(Drift::counted)
-                                        .filter(r -> r != null)
-                                        .toList()));
-                    }
-                    store.rollUp(year, communes, false);
-                }
-                drifts.addAll(found);
-                drifts.addAll(rolled);
+        // the years are independent (each its own snapshot, or its own lock to repair): several at once
+        int threads = Math.max(1, Math.min(verifyThreads, years.size()));
+        Map<Integer, List<Drift>> byYear = new ConcurrentHashMap<>();
+        AtomicLong rows = new AtomicLong();
+        if (threads == 1) {
+            years.forEach(year -> byYear.put(year, verifyYear(unitId, year, repair, rows)));
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "statistics-verify");
+                t.setDaemon(true);
+                return t;
             });
+            try {
+                List<Future<?>> running = new ArrayList<>();
+                for (int year : years) {
+                    running.add(pool.submit(() -> byYear.put(year, verifyYear(unitId, year, repair, rows))));
+                }
+                for (Future<?> f : running) {
+                    f.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("statistics: verify interrupted", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
         }
-        return new Verification(unitId, years, rows[0], drifts, repair && !drifts.isEmpty());
+        List<Drift> drifts = new ArrayList<>();
+        years.forEach(year -> drifts.addAll(byYear.getOrDefault(year, List.of())));
+        return new Verification(unitId, years, rows.get(), drifts, repair && !drifts.isEmpty());
+    }
+
+    /** One year of {@link #verify}: its drifts (repaired with {@code repair}), adding its rows to {@code rows}. */
+    private List<Drift> verifyYear(Long unitId, int year, boolean repair, AtomicLong rows) {
+        List<Drift> drifts = new ArrayList<>();
+        (repair ? ownTransaction : snapshot).executeWithoutResult(status -> {
+            if (repair) {
+                store.lockYearExclusively(year);
+            }
+            Map<Long, SummaryRow> counted = new LinkedHashMap<>();
+            String prefix = null;
+            if (unitId == null) {
+                counter.countAll(year, chunk -> chunk.forEach(r -> counted.put(r.unitId(), r)));
+            } else {
+                counter.countSubtree(unitId, year, chunk -> chunk.forEach(r -> counted.put(r.unitId(), r)));
+                prefix = units.find(Scope.WHOLE_COUNTRY, unitId, SummaryCounter.treeOn(year))
+                        .map(UnitView::path)
+                        .orElse(null);
+            }
+            Map<Long, SummaryRow> stored = new TreeMap<>();
+            if (unitId == null || prefix != null) {
+                store.eachRow(year, prefix, r -> stored.put(r.unitId(), r));
+            }
+            stored.putAll(store.rows(year, counted.keySet()));
+            rows.addAndGet(counted.size());
+            List<Drift> found = new ArrayList<>();
+            for (SummaryRow row : counted.values()) {
+                SummaryRow was = stored.get(row.unitId());
+                if (was == null) {
+                    found.add(new Drift(year, row.unitId(), null, row, List.of("row")));
+                } else if (!was.differences(row).isEmpty()) {
+                    found.add(new Drift(year, row.unitId(), was, row, was.differences(row)));
+                }
+            }
+            for (SummaryRow was : stored.values()) {
+                if (!counted.containsKey(was.unitId())) {
+                    found.add(new Drift(year, was.unitId(), was, null, List.of("row")));
+                }
+            }
+            List<Drift> rolled = new ArrayList<>();
+            if (unitId == null || prefix != null) {
+                // the communes' roll-ups against the stored rows (those of communes whose rows drifted
+                // are named by their rows, and rolled up again by their repair)
+                Set<Long> drifted = new HashSet<>();
+                for (Drift d : found) {
+                    for (SummaryRow r : new SummaryRow[] {d.stored(), d.counted()}) {
+                        if (r != null && r.communeId() != null) {
+                            drifted.add(r.communeId());
+                        }
+                    }
+                }
+                Map<Long, List<Long>> kept = store.rollUps(year, prefix, false);
+                Map<Long, List<Long>> recounted = store.rollUps(year, prefix, true);
+                Set<Long> communes = new TreeSet<>(kept.keySet());
+                communes.addAll(recounted.keySet());
+                for (long commune : communes) {
+                    List<Long> was = kept.get(commune);
+                    List<Long> is = recounted.get(commune);
+                    if (!drifted.contains(commune) && !Objects.equals(was, is)) {
+                        List<String> columns = new ArrayList<>();
+                        for (Indicator i : Indicator.values()) {
+                            if (was == null
+                                    || is == null
+                                    || was.size() <= i.ordinal()
+                                    || !was.get(i.ordinal()).equals(is.get(i.ordinal()))) {
+                                columns.add("roll-up:" + i.code());
+                            }
+                        }
+                        rolled.add(new Drift(year, commune, null, null, columns));
+                    }
+                }
+            }
+            if (repair && !(rolled.isEmpty() && found.isEmpty())) {
+                // the repair holds the year's lock: no writer of the year is in flight
+                Set<Long> communes = new HashSet<>();
+                rolled.forEach(d -> communes.add(d.unitId()));
+                if (!found.isEmpty()) {
+                    communes.addAll(store.replace(
+                            year,
+                            found.stream().map(Drift::unitId).toList(),
+                            found.stream()
+                                    .map(Drift::counted)
+                                    .filter(r -> r != null)
+                                    .toList()));
+                }
+                store.rollUp(year, communes, false);
+            }
+            drifts.addAll(found);
+            drifts.addAll(rolled);
+        });
+        return drifts;
     }
 }
