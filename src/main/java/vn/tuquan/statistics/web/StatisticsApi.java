@@ -28,6 +28,7 @@ import vn.tuquan.statistics.Figures;
 import vn.tuquan.statistics.Indicator;
 import vn.tuquan.statistics.Statistics;
 import vn.tuquan.statistics.StatisticsRefusedException;
+import vn.tuquan.statistics.internal.Summaries;
 import vn.tuquan.units.UnitView;
 
 /**
@@ -128,8 +129,8 @@ class StatisticsApi {
             HttpServletRequest request) {
         Caller caller = CurrentCaller.get();
         Locale locale = CallerLanguage.of(request);
-        int last = to == null ? Statistics.currentYear() : to;
-        int first = from == null ? Math.max(2000, last - StatisticsPages.TREND_YEARS + 1) : from;
+        int last = lastYear(to);
+        int first = firstYear(from, last);
         List<Indicator> asked = indicators(indicators);
         UnitView unit = statistics.unit(caller, unitId, last);
         List<YearValues> years = new ArrayList<>();
@@ -191,5 +192,15 @@ class StatisticsApi {
                             new StatisticsRefusedException("indicators", "statistics.error.indicator", code.strip())));
         }
         return Arrays.stream(Indicator.values()).filter(asked::contains).toList();
+    }
+
+    /** The last year of a trend asked for: the period in force by default. */
+    static int lastYear(Integer to) {
+        return to == null ? Statistics.currentYear() : to;
+    }
+
+    /** The first year of a trend asked for: the ten years to the last by default. */
+    static int firstYear(Integer from, int last) {
+        return from == null ? Math.max(Summaries.FIRST_YEAR, last - StatisticsPages.TREND_YEARS + 1) : from;
     }
 }

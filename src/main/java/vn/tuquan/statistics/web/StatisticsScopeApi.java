@@ -92,8 +92,8 @@ class StatisticsScopeApi {
             HttpServletRequest request) {
         Caller caller = CurrentCaller.get();
         Locale locale = CallerLanguage.of(request);
-        int last = to == null ? Statistics.currentYear() : to;
-        int first = from == null ? Math.max(2000, last - StatisticsPages.TREND_YEARS + 1) : from;
+        int last = StatisticsApi.lastYear(to);
+        int first = StatisticsApi.firstYear(from, last);
         List<Indicator> asked = StatisticsApi.indicators(indicators);
         Map<Integer, Figures> trend = statistics.scopeTrend(caller, first, last);
         List<YearValues> years = new ArrayList<>();
